@@ -1,0 +1,40 @@
+"""Every problem followup-sheet reports on purpose.
+
+Each error is a `FollowupError` (the CLI turns it into exit code 1 and a one-line
+message) and also the closest builtin, so callers can catch either.
+"""
+
+
+class FollowupError(Exception):
+    """A handled problem: the message names the file, the place and the fix."""
+
+
+class NotAWorkbook(FollowupError, ValueError):
+    """The file is not an .xlsx/.xlsm workbook we can edit (.xls, .ods, CSV, corrupt...)."""
+
+
+class UnsupportedContent(FollowupError, ValueError):
+    """A workbook we could open but will not edit safely (Strict OOXML, too big, XML bombs)."""
+
+
+class NoTrackerFound(FollowupError, LookupError):
+    """No sheet looks like a job tracker (or the named sheet does not exist)."""
+
+
+class MissingColumns(FollowupError, KeyError):
+    """The tracker lacks a column the rules need (a company or a date column)."""
+
+    def __str__(self):  # KeyError would otherwise wrap the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class WorkbookBusy(FollowupError, PermissionError):
+    """The workbook is open in Excel or LibreOffice, or changed while we worked."""
+
+
+class BadSettings(FollowupError, ValueError):
+    """followup.toml (or a flag) holds something we cannot use."""
+
+
+class TemplateProblem(FollowupError, ValueError):
+    """A script template is missing or fails to render."""

@@ -1,0 +1,297 @@
+"""Settings: every number, word list and colour the rules use, in one frozen object.
+
+Defaults live here; a `followup.toml` beside the workbook (or `--config FILE`) and CLI flags
+override them. `docs/rules.md` explains what each one does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import BadSettings
+
+CONFIG_NAME = "followup.toml"
+
+# Header spellings per canonical field. Matching ignores case, spaces and punctuation, so
+# "Date Applied", "date_applied" and " DATE-APPLIED " are one alias.
+DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "company": (
+        "company", "company name", "employer", "organisation", "organization", "applied company",
+        "firm", "business", "employer name", "company applied to",
+        "empresa", "compañía", "compania", "entreprise", "société", "societe", "firma",
+        "unternehmen", "arbeitgeber", "公司", "公司名称", "单位", "企业",
+    ),
+    "position": (
+        "position", "role", "job title", "title", "job role", "job", "position title",
+        "job position", "vacancy", "opening", "role title",
+        "puesto", "cargo", "vacante", "poste", "intitulé du poste", "titre du poste", "emploi",
+        "stelle", "position/stelle", "stellenbezeichnung", "jobtitel", "职位", "岗位", "职位名称",
+    ),
+    "applied_on": (
+        "date applied", "applied date", "applied on", "application date", "date submitted",
+        "date sent", "resume sent", "submitted", "submitted on", "date of application",
+        "applied date (mm/dd/yyyy)", "applied",
+        "fecha de solicitud", "fecha de aplicación", "fecha aplicación", "fecha de envío",
+        "date de candidature", "date d'envoi", "date candidature", "bewerbungsdatum",
+        "beworben am", "datum der bewerbung", "投递日期", "申请日期", "投递时间",
+    ),
+    "last_contact": (
+        "last contact", "last contacted", "last follow-up", "last follow up", "last touch",
+        "last email date", "response date", "last contact date", "last response",
+        "date of last contact", "último contacto", "ultimo contacto", "dernier contact",
+        "letzter kontakt", "最后联系", "最近联系",
+    ),
+    "follow_ups": (
+        "follow-ups", "follow ups", "# follow-ups", "follow-up count", "attempts",
+        "followups", "number of follow-ups", "times followed up", "seguimientos", "relances",
+        "nachfassen", "跟进次数",
+    ),
+    "stage": (
+        "status", "stage", "application status", "outcome", "result", "current status",
+        "state", "estado", "estatus", "statut", "état", "etat", "résultat", "stand", "ergebnis",
+        "状态", "进度", "结果",
+    ),
+    "response": (
+        "response", "reply", "acknowledgement", "acknowledgment", "heard back", "feedback",
+        "respuesta", "réponse", "reponse", "antwort", "rückmeldung", "回复", "反馈",
+    ),
+    "contact": (
+        "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",
+        "point of contact", "recruiter name", "contacto", "personne de contact", "contact rh",
+        "ansprechpartner", "kontakt", "联系人", "hr",
+    ),
+    "contact_phone": (
+        "phone", "phone number", "contact phone", "telephone", "tel", "mobile",
+        "teléfono", "telefono", "téléphone", "telefon", "电话", "联系电话",
+    ),
+    "contact_email": (
+        "email", "e-mail", "contact email", "email address", "mail", "correo",
+        "correo electrónico", "courriel", "e-mail-adresse", "邮箱", "电子邮件",
+    ),
+    "hiring_manager": ("hiring manager", "manager", "hiring contact", "responsable", "chef", "用人经理"),
+    "referrer": (
+        "referred by", "referral", "referrer", "reference contact", "referred", "referente",
+        "recommandé par", "empfohlen von", "内推人", "推荐人",
+    ),
+    "referrer_dept": ("referrer department", "referrer dept", "referral department", "department of referrer"),
+    "pinned": (
+        "follow up on", "snooze until", "remind on", "next action date", "follow-up date",
+        "followupdue", "follow up due", "follow-up due", "next follow up date", "reminder",
+        "reminder date", "follow up by",
+    ),
+    "no_calls": ("no calls", "email only", "do not call", "no phone"),
+    "source": (
+        "source", "via", "applied via", "channel", "job portal", "where found", "job board",
+        "platform", "fuente", "source de l'offre", "quelle", "来源", "渠道",
+    ),
+    "notes": ("notes", "comments", "remarks", "notas", "comentarios", "remarques", "notizen", "bemerkungen", "备注"),
+    "location": ("location", "city", "ubicación", "lieu", "ort", "地点"),
+})
+
+# Rules §2: first list that matches wins, in this order.
+CLOSED_WORDS = (
+    "reject", "denied", "declined", "withdrew", "withdrawn", "not selected", "not moving forward",
+    "position filled", "closed", "cancelled", "canceled", "offer accepted", "accepted", "hired",
+    "ghosted", "not interested", "i said no", "no longer", "unsuccessful", "turned down",
+)
+NOT_APPLIED_WORDS = ("wishlist", "wish list", "saved", "to apply", "not yet", "draft", "bookmarked", "ready")
+OFFER_WORDS = ("offer",)
+INTERVIEWING_WORDS = (
+    "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
+    "next round", "negotiating",
+)
+AUTORESPONSE_WORDS = ("auto", "automatic", "acknowledged", "confirmation", "received")
+RECRUITER_WORDS = ("recruiter", "agency", "staffing", "headhunter")
+# Cell text that means "nothing here" in any column.
+BLANK_WORDS = ("n/a", "na", "-", "--", "—", "tbd", "tba", "none", "null", "?", "...", "nan", "false")
+# Text in a date column that means "no date yet" rather than a mistake.
+NO_DATE_WORDS = (
+    "no response", "no reply", "none yet", "not yet", "pending", "in progress", "waiting",
+    "not applicable", "unknown", "never", "no",
+)
+# Dates that spreadsheets use as "empty".
+PLACEHOLDER_DATES = (dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1),
+                     dt.date(1904, 1, 1), dt.date(1970, 1, 1), dt.date(2000, 1, 1))
+
+DEFAULT_FILLS: Mapping[str, str] = MappingProxyType({
+    "Overdue": "F8696B",      # red
+    "Due today": "FFB347",    # orange
+    "Due soon": "FFEB84",     # yellow
+    "Waiting": "A9D08E",      # green
+    "Check data": "C9A0DC",   # purple
+    "Gone cold": "808080",    # dark grey
+    "Closed": "D9D9D9",       # grey
+    "Not applied": "FFFFFF",  # white
+})
+
+_SECTIONS = {
+    "you": ("your_name", "your_phone", "your_email", "pitch"),
+    "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
+                "soon_window", "holidays"),
+    "reading": ("sheets", "date_order", "header_search_rows"),
+    "saving": ("backups",),
+}
+_WORD_FIELDS = {
+    "closed": "closed_words", "not_applied": "not_applied_words", "offer": "offer_words",
+    "interviewing": "interviewing_words", "autoresponse": "autoresponse_words",
+    "recruiter": "recruiter_words", "blank": "blank_words", "no_date": "no_date_words",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the rules need. All fields are keyword arguments of `followup_sheet.refresh`."""
+
+    your_name: str = ""
+    your_phone: str = ""
+    your_email: str = ""
+    pitch: str = ""
+
+    first_gap: int = 5
+    repeat_gap: int = 7
+    interview_gap: int = 2
+    offer_gap: int = 2
+    max_follow_ups: int = 3
+    soon_window: int = 2
+    holidays: tuple[dt.date, ...] = ()
+
+    closed_words: tuple[str, ...] = CLOSED_WORDS
+    not_applied_words: tuple[str, ...] = NOT_APPLIED_WORDS
+    offer_words: tuple[str, ...] = OFFER_WORDS
+    interviewing_words: tuple[str, ...] = INTERVIEWING_WORDS
+    autoresponse_words: tuple[str, ...] = AUTORESPONSE_WORDS
+    recruiter_words: tuple[str, ...] = RECRUITER_WORDS
+    blank_words: tuple[str, ...] = BLANK_WORDS
+    no_date_words: tuple[str, ...] = NO_DATE_WORDS
+    placeholder_dates: tuple[dt.date, ...] = PLACEHOLDER_DATES
+
+    fills: Mapping[str, str] = DEFAULT_FILLS
+    aliases: Mapping[str, tuple[str, ...]] = DEFAULT_ALIASES
+    columns: Mapping[str, str] = MappingProxyType({})   # the user's header -> field
+    sheets: tuple[str, ...] = ()                          # tracker sheets to refresh
+    date_order: str = "auto"                              # auto | mdy | dmy
+    header_search_rows: int = 30
+    backups: int = 5
+    templates: Path | None = None
+
+    def __post_init__(self):
+        if self.date_order not in ("auto", "mdy", "dmy"):
+            raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
+        for name in ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "soon_window"):
+            if getattr(self, name) < 0:
+                raise BadSettings(f"{name} must be 0 or more, not {getattr(self, name)}")
+        if self.max_follow_ups < 1:
+            raise BadSettings(f"max_follow_ups must be 1 or more, not {self.max_follow_ups}")
+        unknown = set(self.columns.values()) - set(self.aliases)
+        if unknown:
+            raise BadSettings(
+                f"[columns] maps to unknown field(s) {sorted(unknown)}; "
+                f"fields are: {', '.join(self.aliases)}")
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+def load_settings(workbook: Path | None = None, config: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then `config` (or `followup.toml` beside `workbook`), then `overrides`."""
+    path = config
+    if path is None and workbook is not None:
+        beside = Path(workbook).resolve().parent / CONFIG_NAME
+        path = beside if beside.is_file() else None
+    values: dict[str, Any] = {}
+    if path is not None:
+        values = settings_from_toml(Path(path))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except TypeError as exc:
+        raise BadSettings(f"{path or 'settings'}: {exc}") from None
+
+
+def settings_from_toml(path: Path) -> dict[str, Any]:
+    """Read followup.toml into Settings keyword arguments, naming the file in every error."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadSettings(f"{path}: settings file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadSettings(f"{path}: not valid TOML ({exc}); see docs/settings in the README") from None
+
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for section, names in _SECTIONS.items():
+        table = raw.pop(section, {})
+        for key, value in table.items():
+            if key not in names:
+                raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
+            values[key] = _coerce(path, f"[{section}] {key}", getattr(defaults, key), value)
+    words = raw.pop("words", {})
+    for key, extra in words.items():
+        if key not in _WORD_FIELDS:
+            raise BadSettings(f"{path}: [words] has no list {key!r}; known: {', '.join(_WORD_FIELDS)}")
+        if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
+            raise BadSettings(f"{path}: [words] {key} must be a list of strings")
+        name = _WORD_FIELDS[key]
+        values[name] = tuple(getattr(defaults, name)) + tuple(w.strip().lower() for w in extra)
+    fills = raw.pop("fills", {})
+    if fills:
+        bad = set(fills) - set(DEFAULT_FILLS)
+        if bad:
+            raise BadSettings(f"{path}: [fills] has unknown status(es) {sorted(bad)}; known: {', '.join(DEFAULT_FILLS)}")
+        merged = dict(DEFAULT_FILLS)
+        for status, colour in fills.items():
+            colour = str(colour).lstrip("#").upper()
+            if len(colour) != 6 or any(ch not in "0123456789ABCDEF" for ch in colour):
+                raise BadSettings(f"{path}: [fills] {status} = {colour!r} is not a colour like \"F8696B\"")
+            merged[status] = colour
+        values["fills"] = MappingProxyType(merged)
+    columns = raw.pop("columns", {})
+    if columns:
+        values["columns"] = MappingProxyType({str(k): str(v) for k, v in columns.items()})
+    aliases = raw.pop("aliases", {})
+    if aliases:
+        merged_aliases = {k: tuple(v) for k, v in DEFAULT_ALIASES.items()}
+        for fld, extra in aliases.items():
+            if fld not in merged_aliases:
+                raise BadSettings(f"{path}: [aliases] has unknown field {fld!r}")
+            merged_aliases[fld] = tuple(extra) + merged_aliases[fld]
+        values["aliases"] = MappingProxyType(merged_aliases)
+    if raw:
+        raise BadSettings(f"{path}: unknown section(s) {sorted(raw)}; known: "
+                          f"{', '.join([*_SECTIONS, 'words', 'fills', 'columns', 'aliases'])}")
+    return values
+
+
+def _coerce(path: Path, where: str, default: Any, value: Any) -> Any:
+    if isinstance(default, bool) or default is None:
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise BadSettings(f"{path}: {where} must be a whole number, not {value!r}")
+        return value
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise BadSettings(f"{path}: {where} must be text, not {value!r}")
+        return value
+    if isinstance(default, tuple):
+        if not isinstance(value, list):
+            raise BadSettings(f"{path}: {where} must be a list")
+        if where.endswith("holidays"):
+            out = []
+            for item in value:
+                if isinstance(item, dt.date):
+                    out.append(item)
+                else:
+                    try:
+                        out.append(dt.date.fromisoformat(str(item)))
+                    except ValueError:
+                        raise BadSettings(f"{path}: {where}: {item!r} is not a date like 2026-12-25") from None
+            return tuple(out)
+        return tuple(str(v) for v in value)
+    return value
