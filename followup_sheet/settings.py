@@ -171,9 +171,9 @@ class Settings:
     no_date_words: tuple[str, ...] = NO_DATE_WORDS
     placeholder_dates: tuple[dt.date, ...] = PLACEHOLDER_DATES
 
-    fills: Mapping[str, str] = DEFAULT_FILLS
-    aliases: Mapping[str, tuple[str, ...]] = DEFAULT_ALIASES
-    columns: Mapping[str, str] = MappingProxyType({})   # the user's header -> field
+    fills: Mapping[str, str] = field(default_factory=lambda: DEFAULT_FILLS)
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_ALIASES)
+    columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # header -> field
     sheets: tuple[str, ...] = ()                          # tracker sheets to refresh
     date_order: str = "auto"                              # auto | mdy | dmy
     header_search_rows: int = 30

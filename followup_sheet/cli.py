@@ -1,0 +1,192 @@
+"""Command line: parse, call one library function, print. Exit codes: 0 ok, 1 handled problem, 2 usage.
+
+Heavy imports (pandas, lxml, jinja2) happen inside the commands so `--help` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import FollowupError
+
+STATUS_ORDER = ("Overdue", "Due today", "Due soon", "Waiting", "Check data", "Gone cold", "Not applied", "Closed")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-10") from None
+
+
+def _time(text: str) -> str:
+    try:
+        dt.datetime.strptime(text, "%H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 07:30") from None
+    return text
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day")
+    common.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: followup.toml beside the workbook)")
+    common.add_argument("-v", "--verbose", action="store_true", help="say more about what happens")
+
+    parser = argparse.ArgumentParser(
+        prog="followup-sheet",
+        description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("refresh", parents=[common], help="update the tracker's follow-up columns and Today sheet")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
+    p.add_argument("--sheet", metavar="NAME", help="the tracker sheet (default: the one that looks most like a tracker)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help="your own script templates (override by file name)")
+    p.add_argument("--output", type=Path, metavar="PATH", help="write a copy here instead of updating the tracker")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
+
+    p = sub.add_parser("today", parents=[common], help="print today's calls, or export them")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
+    p.add_argument("--sheet", metavar="NAME")
+    p.add_argument("--templates", type=Path, metavar="DIR")
+    p.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.csv", help="export instead of printing")
+
+    p = sub.add_parser("check", parents=[common], help="show how the tracker is read; write nothing")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
+    p.add_argument("--sheet", metavar="NAME")
+
+    p = sub.add_parser("demo", parents=[common], help="make a sample tracker dated for today and refresh it")
+    p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR")
+
+    p = sub.add_parser("watch", parents=[common], help="keep the tracker fresh: daily and whenever it is saved")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
+    p.add_argument("--sheet", metavar="NAME")
+    p.add_argument("--templates", type=Path, metavar="DIR")
+    p.add_argument("--at", type=_time, action="append", metavar="HH:MM", help="daily refresh time (repeatable; default 07:30)")
+    p.add_argument("--poll", type=float, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
+    p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
+    p.add_argument("--no-backup", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except FollowupError as exc:
+        print(f"followup-sheet: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _overrides(args) -> dict:
+    return {"templates": getattr(args, "templates", None)}
+
+
+def cmd_refresh(args) -> int:
+    from .pipeline import refresh
+    result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
+                     output=args.output, dry_run=args.dry_run, backup=not args.no_backup, **_overrides(args))
+    _print_summary(result.counts)
+    if args.dry_run:
+        print(f"Dry run: {result.path} would {'change' if result.changed else 'stay as it is'}; nothing written.")
+        for o in result.sheets:
+            _print_changes(o)
+    elif result.written:
+        print(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
+    else:
+        print(f"{result.path} is already up to date.")
+    _print_today(result.today)
+    return 0
+
+
+def cmd_today(args) -> int:
+    from .pipeline import compute, export_today
+    _, table, _ = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config, **_overrides(args))
+    if args.out:
+        export_today(table, args.out)
+        print(f"Wrote {len(table)} call(s) for today to {args.out}")
+    else:
+        _print_today(table, scripts=True)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .pipeline import check
+    report = check(args.tracker, sheet=args.sheet, config=args.config, today=args.today)
+    print(f"{report.path}")
+    print("\n".join(report.lines).rstrip())
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .pipeline import refresh
+    from .sample import build_sample
+    today = args.today or dt.date.today()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    path = build_sample(args.folder / "sample_tracker.xlsx", today=today)
+    result = refresh(path, today=today, config=args.config, backup=False)
+    _print_summary(result.counts)
+    _print_today(result.today)
+    print(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "
+          "columns and the Today sheet.")
+    return 0
+
+
+def cmd_watch(args) -> int:
+    from .watch import watch_command
+    return watch_command(args)
+
+
+COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "check": cmd_check, "demo": cmd_demo,
+            "watch": cmd_watch}
+
+
+def _print_summary(counts: dict[str, int]) -> None:
+    shown = [f"{counts[s]} {s.lower()}" for s in STATUS_ORDER if counts.get(s)]
+    print("Applications: " + (", ".join(shown) if shown else "none"))
+
+
+def _print_changes(outcome) -> None:
+    t = outcome.tracker
+    print(f"Sheet {t.sheet!r}: {len(t.frame)} rows would get a status in columns "
+          + ", ".join(_col(c) for c in t.output_columns))
+    for row, status in outcome.plan["status"].items():
+        due = outcome.plan.at[row, "due"]
+        print(f"  row {row}: {status}" + (f", next {due:%Y-%m-%d}" if due == due and due is not None else ""))
+
+
+def _col(c: int) -> str:
+    from .xlsx import column_letters
+    return column_letters(c)
+
+
+def _print_today(table, scripts: bool = False) -> None:
+    if table.empty:
+        print("Today: nothing overdue or due today.")
+        return
+    print(f"Today: {len(table)} call(s)")
+    rows = [("Company", "Position", "Contact", "Phone", "Status", "Late")]
+    for r in table.itertuples(index=False):
+        late = f"{r.days_overdue}d" if r.days_overdue else ""
+        rows.append((r.company, r.position, r.contact, r.phone, r.status, late))
+    widths = [min(max(len(str(x[i])) for x in rows), 28) for i in range(len(rows[0]))]
+    for line in rows:
+        print("  " + "  ".join(str(v)[:w].ljust(w) for v, w in zip(line, widths)).rstrip())
+    if scripts:
+        for r in table.itertuples(index=False):
+            print(f"\n--- {r.company or r.position} (row {r.row} of {r.sheet!r}) ---\n{r.script}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Safe saving: who has the workbook open, atomic replacement, backups.
+
+Knows files, not spreadsheets: the bytes to save come from the write stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .errors import WorkbookBusy
+
+log = logging.getLogger(__name__)
+
+BACKUP_FOLDER = ".followup-backups"
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The owner/lock files Excel and LibreOffice keep beside an open workbook."""
+    name = path.name
+    candidates = [path.with_name("~$" + name), path.with_name(".~lock." + name + "#")]
+    if len(name) > 2:
+        candidates += [path.with_name("~$" + name[1:]), path.with_name("~$" + name[2:])]
+    return [p for p in candidates if p.exists()]
+
+
+def lock_owner(path: Path) -> str | None:
+    """'Excel (Jane Doe)' or 'LibreOffice (jane on laptop)' when the workbook is open, else None."""
+    for lock in lock_files(Path(path)):
+        try:
+            raw = lock.read_bytes()[:4096]
+        except OSError:
+            raw = b""
+        if lock.name.startswith(".~lock."):
+            fields = raw.decode("utf-8", "replace").split(",")
+            who = fields[0].strip() or (fields[1].strip() if len(fields) > 1 else "")
+            host = fields[2].strip() if len(fields) > 2 else ""
+            detail = " on ".join(x for x in (who, host) if x)
+            return f"LibreOffice ({detail})" if detail else "LibreOffice"
+        who = ""
+        if raw:
+            size = raw[0]
+            who = raw[1:1 + size].decode("latin-1", "replace").strip("\x00 ")
+        return f"Excel ({who})" if who else "Excel"
+    return None
+
+
+def ensure_not_open(path: Path) -> None:
+    owner = lock_owner(path)
+    if owner:
+        locks = ", ".join(p.name for p in lock_files(path))
+        raise WorkbookBusy(
+            f"{path} is open in {owner}; close it there and run again, or write a copy with --output "
+            f"(if it is not open anywhere, delete the leftover lock file {locks})")
+
+
+def digest_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def save_atomically(target: Path, data: bytes, *, expected_digest: str | None,
+                    verify: Callable[[Path], None], backups: int = 5, backup: bool = True) -> Path | None:
+    """Replace `target` with `data` so that any crash leaves the old or the new file, never a mix.
+
+    `expected_digest` is the fingerprint of what was read: if the file changed since, nothing is
+    written. Returns the backup's path when one was kept.
+    """
+    real = Path(os.path.realpath(target))
+    ensure_not_open(Path(target))
+    if real != Path(target):
+        ensure_not_open(real)
+    _check_unchanged(real, expected_digest)
+    mode = _mode_for(real)
+    fd, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    kept = None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        verify(tmp)
+        os.chmod(tmp, mode)
+        if backup and real.exists() and backups > 0:
+            kept = _keep_backup(real, backups)
+        _check_unchanged(real, expected_digest)
+        os.replace(tmp, real)
+        _fsync_folder(real.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return kept
+
+
+def _check_unchanged(real: Path, expected: str | None) -> None:
+    if expected is None:
+        return
+    now = digest_of(real)
+    if now is not None and now != expected:
+        raise WorkbookBusy(f"{real} changed on disk while it was being processed (saved from another "
+                           "program?); nothing was written; run again")
+
+
+def _mode_for(real: Path) -> int:
+    try:
+        return stat.S_IMODE(real.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _keep_backup(real: Path, keep: int) -> Path:
+    folder = real.parent / BACKUP_FOLDER
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = folder / f"{real.stem}.{stamp}{real.suffix}"
+    data = real.read_bytes()
+    with open(dest, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    old = sorted(folder.glob(f"{real.stem}.*{real.suffix}"))
+    for extra in old[:-keep]:
+        extra.unlink(missing_ok=True)
+    return dest
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

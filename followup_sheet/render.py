@@ -1,0 +1,111 @@
+"""Render stage: the plan -> one follow-up script per row that needs one.
+
+Templates are Jinja2 files named `{situation}_{channel}.j2` (bundled in `templates/`); a user's
+folder overrides any of them by name. Each template is compiled once and gets a small context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import TemplateProblem
+from .settings import Settings
+
+SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
+
+
+def bundled_templates() -> Path:
+    """The templates shipped with the package (or the source tree's `templates/`)."""
+    try:
+        folder = Path(str(resources.files("followup_sheet.templates")))
+        if any(folder.glob("*.j2")):
+            return folder
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(user_folder: str | None):
+    import jinja2
+    folders = ([user_folder] if user_folder else []) + [str(bundled_templates())]
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                              keep_trailing_newline=False)
+
+
+def get_template(name: str, templates: Path | None = None):
+    import jinja2
+    env = _environment(str(Path(templates).resolve()) if templates else None)
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise TemplateProblem(f"template {name} not found in {templates or bundled_templates()}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from None
+
+
+def _human_date(value: Any) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    d = pd.Timestamp(value).date()
+    return f"{d:%B} {d.day}"
+
+
+def _first_name(full: str) -> str:
+    parts = full.replace(",", " ").split()
+    if not parts:
+        return ""
+    if parts[0].rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "mx", "prof") and len(parts) > 1:
+        return full.strip()
+    return parts[0]
+
+
+def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
+    """The documented template context (README: Customising scripts). Missing text is ''."""
+    applied = row["applied_on"]
+    days = (today - pd.Timestamp(applied).date()).days if pd.notna(applied) else 0
+    return {
+        "me": {"name": settings.your_name, "phone": settings.your_phone,
+               "email": settings.your_email, "pitch": settings.pitch},
+        "company": row["company"], "position": row["position"],
+        "contact": row["contact"], "contact_first": _first_name(row["contact"]),
+        "hiring_manager": row["hiring_manager"], "referrer": row["referrer"],
+        "referrer_dept": row["referrer_dept"], "source": row["source"],
+        "applied_on": _human_date(applied), "days_since_applied": max(days, 0),
+        "last_contact": _human_date(row["last_contact"]),
+        "follow_up_number": int(plan_row["follow_ups"]) + 1,
+        "due": _human_date(plan_row["due"]),
+        "situation": plan_row["situation"], "channel": plan_row["channel"],
+    }
+
+
+def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, settings: Settings | None = None,
+                   templates: Path | None = None) -> pd.Series:
+    """Script text per row: rendered for rows with a situation, the problem for Check data rows."""
+    settings = settings or Settings()
+    templates = templates or settings.templates
+    scripts = pd.Series("", index=frame.index, dtype=object)
+    scripts[plan["status"] == "Check data"] = frame["problem"].where(
+        frame["problem"] != "",
+        "No date yet: fill in Date Applied (or Last Contact) so the next follow-up can be worked out.")
+    wanted = plan.index[plan["situation"] != ""]
+    compiled: dict[str, Any] = {}
+    texts = []
+    for row, r, p in zip(wanted, frame.loc[wanted].to_dict("records"), plan.loc[wanted].to_dict("records")):
+        name = f"{p['situation']}_{p['channel']}.j2"
+        if name not in compiled:
+            compiled[name] = get_template(name, templates)
+        try:
+            text = compiled[name].render(script_context(r, p, today, settings)).strip()
+        except Exception as exc:   # a user's template may fail in any way jinja2 can
+            raise TemplateProblem(f"template {name} failed for row {row}: {exc}") from None
+        texts.append(text[:SCRIPT_LIMIT])
+    scripts[wanted] = texts
+    return scripts

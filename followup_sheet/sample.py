@@ -1,0 +1,353 @@
+"""The sample tracker: a believable job-search workbook for demos, the README and tests.
+
+Every date is placed relative to `today` in business days, so on any day the rules show every
+status and every script situation at least once. `python -m followup_sheet.sample [PATH]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
+
+from .settings import Settings
+
+REFERENCE_DATE = dt.date(2026, 11, 26)  # a Thursday; the committed sample_tracker.xlsx is built for it
+DEFAULT_PATH = Path("sample_tracker.xlsx")
+FIXED_TIMESTAMP = dt.datetime(2026, 11, 26, 9, 0, 0)
+
+STAGES = ("Wishlist", "Applied", "Phone screen", "Interviewing", "Offer", "Rejected", "Ghosted", "Withdrawn")
+
+# (header, column width, is a date column)
+COLUMNS = (
+    ("Company", 28, False),
+    ("Position", 30, False),
+    ("Date Applied", 13, True),
+    ("Last Contact", 13, True),
+    ("Follow-ups", 11, False),
+    ("Status", 14, False),
+    ("Response", 38, False),
+    ("Contact", 34, False),
+    ("Phone", 16, False),
+    ("Email", 36, False),
+    ("Hiring Manager", 18, False),
+    ("Referred By", 15, False),
+    ("Referrer Department", 20, False),
+    ("Source", 20, False),
+    ("No Calls", 10, False),
+    ("Follow Up On", 14, True),
+    ("Days Since Applied", 12, False),
+    ("Notes", 52, False),
+)
+DATE_FORMAT = "mm/dd/yyyy"
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_FONT = Font(bold=True)
+VALIDATION_ROWS = 500  # the drop-downs reach below the sample so new rows get them too
+
+
+@dataclass(frozen=True)
+class SampleRow:
+    """One application of the sample, with the status and script situation it is meant to show.
+
+    Offsets count business days from `today` (negative = earlier; a pin of 0 is today itself).
+    A row either gives `due`, and its Date Applied / Last Contact are worked back from it through
+    the cadence, or gives `applied`/`last` directly.
+    """
+
+    company: str
+    position: str
+    stage: str
+    status: str             # what the rules give on every day (not written to the workbook)
+    situation: str = ""     # the script situation, for rows whose status gets a script
+    due: int | None = None
+    applied: int | None = None
+    last: int | None = None
+    pin: int | None = None
+    lead: int = 10          # business days from applying to the last contact, for `due` rows
+    follow_ups: int | None = None
+    response: str = ""
+    contact: str = ""
+    phone: str = ""
+    email: str = ""
+    manager: str = ""
+    referrer: str = ""
+    dept: str = ""
+    source: str = ""
+    no_calls: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    applied: dt.date | None
+    last_contact: dt.date | None
+    pinned: dt.date | None
+    due: dt.date | None     # the follow-up date the rules should compute, if the row has one
+
+
+# All live interviewing and offer rows are at one employer: `check_in` is only offered when no
+# *other* company is interviewing or at offer, so its row is another role at that employer.
+ROWS = (
+    SampleRow(
+        "Cobalt Ridge Health", "Senior Data Analyst", "Interviewing", "Overdue", "post_interview",
+        due=-1, follow_ups=1, lead=12,
+        response="Panel interview went well; decision expected this week",
+        contact="Priya Raman (Talent Acquisition)", phone="(617) 555-0112",
+        email="priya.raman@cobaltridgehealth.example", manager="Gordon Ashby",
+        source="Company website", notes="Send Gordon the dashboard sample he asked about"),
+    SampleRow(
+        "Cobalt Ridge Health", "BI Developer", "Phone screen", "Due soon", "post_interview",
+        due=1, lead=8, response="Screen with the BI team lead",
+        contact="Priya Raman (Talent Acquisition)", phone="(617) 555-0112",
+        email="priya.raman@cobaltridgehealth.example", source="Company website",
+        notes="Second round still to be scheduled"),
+    SampleRow(
+        "Cobalt Ridge Health", "Reporting Analyst", "Offer", "Due today", "offer",
+        applied=-28, last=-3, pin=0, follow_ups=2, response="Verbal offer; written offer to follow",
+        contact="Priya Raman (Talent Acquisition)", phone="(617) 555-0112",
+        email="priya.raman@cobaltridgehealth.example", manager="Nadia Collins",
+        source="Company website", notes="Priya asked me to call on this date about start date and salary"),
+    SampleRow(
+        "Cobalt Ridge Health", "Population Health Analyst", "Applied", "Overdue", "check_in",
+        due=-3, follow_ups=0, email="careers@cobaltridgehealth.example", source="Company website",
+        notes="Different department from my other Cobalt Ridge applications"),
+    SampleRow(
+        "Fennimore Analytics", "Data Analyst", "Applied", "Overdue", "recruiter",
+        due=-5, follow_ups=1, lead=6, contact="Dana Whitfield (Harbor Lane Staffing)",
+        phone="(312) 555-0147", email="dana.whitfield@harborlane.example", manager="Luis Ortega",
+        source="Staffing agency", notes="Dana sent my résumé to the client"),
+    SampleRow(
+        "Quillon Freight Systems", "Supply Chain Analyst", "Applied", "Waiting", "recruiter",
+        due=4, follow_ups=0, contact="Marcus Bell", phone="(404) 555-0163",
+        email="marcus.bell@quillonfreight.example", source="Recruiter (inbound)",
+        notes="Marcus found me through my portfolio site"),
+    SampleRow(
+        "Tarrow & Pike Insurance", "Pricing Analyst", "Applied", "Due today", "referral",
+        applied=-6, pin=0, follow_ups=0, phone="(860) 555-0128",
+        email="helen.okafor@tarrowpike.example", manager="Helen Okafor", referrer="Sam Delgado",
+        dept="Actuarial", source="Referral", notes="Sam suggested calling Helen on this date"),
+    SampleRow(
+        "Brambleway Foods", "Marketing Data Analyst", "Applied", "Overdue", "referral",
+        due=-2, follow_ups=1, lead=9, contact="Rosa Jimenez (HR)", phone="(612) 555-0139",
+        email="rosa.jimenez@brambleway.example", manager="Owen Gallagher", referrer="Tessa Lin",
+        dept="Consumer Insights", source="Referral"),
+    SampleRow(
+        "Lumenfield Energy", "Operations Analyst", "Applied", "Due soon", "hiring_manager",
+        due=2, follow_ups=0, phone="(303) 555-0171", email="rebecca.stroud@lumenfield.example",
+        manager="Rebecca Stroud", source="Job board"),
+    SampleRow(
+        "Oxbow Learning", "Learning Analytics Specialist", "Applied", "Overdue", "hiring_manager",
+        due=-7, follow_ups=2, email="arjun.mehta@oxbowlearning.example", manager="Arjun Mehta",
+        source="Alumni network", no_calls=True, notes="Works remotely and prefers e-mail"),
+    SampleRow(
+        "Sablecrest Bank", "Risk Data Analyst", "Applied", "Overdue", "autoresponse",
+        due=-1, follow_ups=0, response="Automatic reply", contact="Talent Acquisition",
+        phone="(704) 555-0155", email="careers@sablecrestbank.example", source="Company website"),
+    SampleRow(
+        "Haverlight Media", "Audience Insights Analyst", "Applied", "Waiting", "autoresponse",
+        due=4, response="Application received", contact="People Team",
+        email="jobs@haverlight.example", source="Job board"),
+    SampleRow(
+        "Kestrel Yard Software", "Product Analyst", "Applied", "Overdue", "competing_interest",
+        due=-4, follow_ups=0, contact="Chris Novak (HR)", phone="(206) 555-0186",
+        email="chris.novak@kestrelyard.example", source="Company website"),
+    SampleRow(
+        "Marlowe Street Retail", "Merchandise Planning Analyst", "Applied", "Due today",
+        "competing_interest",
+        applied=-12, last=-2, pin=0, follow_ups=1, response="HR is still reviewing applications",
+        contact="Jordan Reyes (HR)", phone="(215) 555-0190", email="jordan.reyes@marlowestreet.example",
+        source="Job board", notes="Jordan asked me to call back on this date"),
+    SampleRow(
+        "Pinecourt Labs", "Research Data Analyst", "Applied", "Due soon", "competing_interest",
+        due=1, follow_ups=1, lead=7, contact="Morgan Ellis (HR)", email="morgan.ellis@pinecourt.example",
+        source="Job board", no_calls=True, notes="Posting says no phone calls"),
+    SampleRow(
+        "Driftmark Logistics", "Data Analyst II", "Applied", "Waiting", "competing_interest",
+        due=6, pin=-30, follow_ups=1, lead=8, contact="Alex Petrov (HR)", phone="(512) 555-0108",
+        email="alex.petrov@driftmark.example", source="Company website",
+        notes="Follow Up On is left over from the first posting; the role was re-posted"),
+    SampleRow(
+        "Verdance Agritech", "GIS Analyst", "Applied", "Waiting", "competing_interest",
+        applied=-3, pin=8, follow_ups=0, contact="Lena Fischer (HR)", phone="(515) 555-0174",
+        email="lena.fischer@verdance.example", source="Career fair",
+        notes="Hiring freeze; HR said to check back on this date"),
+    SampleRow(
+        "Copperline Telecom", "Network Data Analyst", "Applied", "Overdue", "competing_interest",
+        due=-9, follow_ups=2, contact="Terrence Hall (HR)", phone="(469) 555-0152",
+        email="terrence.hall@copperline.example", source="Career fair"),
+    SampleRow(
+        "Nettlefield Pharma", "Clinical Data Analyst", "Applied", "Waiting", "hiring_manager",
+        due=5, follow_ups=1, lead=6, contact="Kevin Shaw (HR)", phone="(919) 555-0119",
+        email="kevin.shaw@nettlefield.example", manager="Dr. Ines Barros", source="Company website"),
+    SampleRow(
+        "Wrenhaven Games", "Player Insights Analyst", "Applied", "Gone cold",
+        due=-8, follow_ups=3, contact="Hiring team", email="jobs@wrenhaven.example",
+        source="Job board", notes="Three follow-ups, no answer"),
+    SampleRow(
+        "Glassford Partners", "Financial Analyst", "Applied", "Gone cold",
+        due=-20, follow_ups=4, lead=15, contact="Paula Grant (HR)", phone="(646) 555-0133",
+        email="paula.grant@glassford.example", source="Alumni network"),
+    SampleRow(
+        "Alder & Finch Consulting", "Business Analyst", "Rejected", "Closed",
+        applied=-30, last=-12, follow_ups=1, response="Position filled", contact="Nora Quinn (HR)",
+        email="nora.quinn@alderfinch.example", source="Job board"),
+    SampleRow(
+        "Solmere Clinics", "Healthcare Data Analyst", "Rejected", "Closed",
+        applied=-40, last=-15, follow_ups=1, response="Not selected after final interview",
+        contact="Ben Harlow (HR)", phone="(503) 555-0166", email="ben.harlow@solmere.example",
+        manager="Grace Whitman", source="Company website", notes="Ask Grace for feedback"),
+    SampleRow(
+        "Tidewell Water Co.", "Asset Data Analyst", "Ghosted", "Closed",
+        applied=-45, last=-30, follow_ups=3, contact="Customer Careers", email="careers@tidewell.example",
+        source="Job board"),
+    SampleRow(
+        "Juniper Ledger", "Data Analyst", "Withdrawn", "Closed",
+        applied=-22, source="Job board", notes="Role needed relocation"),
+    SampleRow(
+        "Hollowbrook Transit", "Transit Data Analyst", "Wishlist", "Not applied",
+        source="Company website", notes="Deadline mid-December; tailor résumé to ridership work"),
+    SampleRow(
+        "Emberlane Studios", "Analytics Engineer", "Wishlist", "Not applied",
+        referrer="Ken Mori", dept="Data Platform", notes="Ask Ken for an introduction first"),
+    SampleRow(
+        "Ironbark Civil", "Project Controls Analyst", "Applied", "Check data",
+        contact="Ruth Adeyemi (HR)", phone="(602) 555-0181", email="ruth.adeyemi@ironbark.example",
+        source="Career fair", notes="Applied at the career fair; add the date"),
+)
+
+
+def business_day(today: dt.date, offset: int) -> dt.date:
+    """The `offset`-th business day after `today` (before it when negative); 0 is `today` itself."""
+    if offset == 0:
+        return today
+    roll = "backward" if offset > 0 else "forward"
+    return np.busday_offset(np.datetime64(today, "D"), offset, roll=roll).item()
+
+
+def _shift(day: dt.date, offset: int) -> dt.date:
+    return np.busday_offset(np.datetime64(day, "D"), offset, roll="forward").item()
+
+
+def timeline(row: SampleRow, today: dt.date, settings: Settings = Settings()) -> Timeline:
+    """The row's dates on `today`, and the follow-up date the rules should compute from them."""
+    pinned = business_day(today, row.pin) if row.pin is not None else None
+    if row.due is None:
+        applied = business_day(today, row.applied) if row.applied is not None else None
+        last = business_day(today, row.last) if row.last is not None else None
+        base = max((d for d in (applied, last) if d is not None), default=None)
+        due = pinned if pinned is not None and base is not None and pinned >= base else None
+        return Timeline(applied, last, pinned, due)
+
+    if row.situation == "post_interview":
+        gap = settings.interview_gap
+    elif row.situation == "offer":
+        gap = settings.offer_gap
+    else:
+        gap = settings.repeat_gap if row.follow_ups else settings.first_gap
+    due = business_day(today, row.due)
+    base = _shift(due, -gap)
+    if row.follow_ups or row.situation in ("post_interview", "offer"):
+        return Timeline(_shift(base, -row.lead), base, pinned, due)
+    return Timeline(base, None, pinned, due)
+
+
+def build_sample(path: str | Path, today: dt.date = REFERENCE_DATE) -> Path:
+    """Write the sample tracker to `path`, dated around `today`, and return the path."""
+    path = Path(path)
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Applications"
+    _write_applications(sheet, today)
+    _write_lists(wb.create_sheet("Lists"))
+    wb.properties.creator = "followup-sheet"
+    wb.properties.title = "Job applications (sample)"
+    wb.properties.created = FIXED_TIMESTAMP
+    wb.properties.modified = FIXED_TIMESTAMP
+    _save_reproducibly(wb, path)
+    return path
+
+
+def _write_applications(sheet, today: dt.date) -> None:
+    sheet.append([header for header, _, _ in COLUMNS])
+    for row in ROWS:
+        dates = timeline(row, today)
+        sheet.append([
+            row.company, row.position, dates.applied, dates.last_contact, row.follow_ups,
+            row.stage, row.response, row.contact, row.phone, row.email, row.manager,
+            row.referrer, row.dept, row.source, "Yes" if row.no_calls else None, dates.pinned,
+            None, row.notes,
+        ])
+    last_row = sheet.max_row
+    for number in range(2, last_row + 1):
+        sheet.cell(number, 17, f'=IF(C{number}="","",TODAY()-C{number})').number_format = "0"
+
+    for index, (_, width, is_date) in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = width
+        if is_date:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = DATE_FORMAT
+    for cell in sheet[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for text_cells in sheet.iter_rows(min_row=2, min_col=1, max_col=len(COLUMNS)):
+        for cell in text_cells:
+            cell.alignment = Alignment(vertical="top")
+
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
+    stages = DataValidation(type="list", formula1=f"Lists!$A$2:$A${len(STAGES) + 1}", allow_blank=True)
+    stages.add(f"F2:F{VALIDATION_ROWS}")
+    no_calls = DataValidation(type="list", formula1='"Yes"', allow_blank=True)
+    no_calls.add(f"O2:O{VALIDATION_ROWS}")
+    sheet.add_data_validation(stages)
+    sheet.add_data_validation(no_calls)
+
+
+def _write_lists(sheet) -> None:
+    sheet.append(["Status"])
+    for stage in STAGES:
+        sheet.append([stage])
+    sheet["A1"].font = HEADER_FONT
+    sheet["A1"].fill = HEADER_FILL
+    sheet.column_dimensions["A"].width = 16
+
+
+def _save_reproducibly(wb: Workbook, path: Path) -> None:
+    """Save without the clock: fixed document properties and zip entry times, so regenerating
+    an unchanged sample gives the same bytes (openpyxl's own `save` stamps the current time)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()
+    stamp = FIXED_TIMESTAMP.timetuple()[:6]
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            entry = zipfile.ZipInfo(member.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(member))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m followup_sheet.sample",
+        description=f"Write the sample tracker, dated around {REFERENCE_DATE:%a %Y-%m-%d}.")
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH,
+                        help=f"where to write it (default: ./{DEFAULT_PATH})")
+    args = parser.parse_args(argv)
+    print(f"wrote {build_sample(args.path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

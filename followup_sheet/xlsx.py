@@ -1,0 +1,387 @@
+"""The .xlsx package: sniff the bytes, refuse what we cannot edit safely, list the sheets.
+
+Input: a path. Output: a `Package` holding the bytes that were read (and their fingerprint),
+the zip directory, the workbook's sheets and date system. Shared by the read and write stages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import NotAWorkbook, UnsupportedContent
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+WORKSHEET_TYPE = REL_NS + "/worksheet"
+
+# Limits checked before anything is parsed: a tracker is far below all of them.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_PART_BYTES = 1024 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 400
+MAX_PARTS = 20_000
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    part: str          # zip member, e.g. "xl/worksheets/sheet1.xml"
+    sheet_id: str
+    rel_id: str
+    state: str         # visible | hidden | veryHidden
+    is_worksheet: bool  # False for chart sheets and dialog sheets
+
+
+@dataclass
+class Package:
+    path: Path
+    data: bytes
+    digest: str
+    zip: zipfile.ZipFile
+    sheets: list[SheetInfo]
+    date1904: bool
+    workbook_part: str
+    active_sheet: int = 0
+    _names: set[str] = field(default_factory=set)
+
+    def has(self, name: str) -> bool:
+        return name in self._names
+
+    def read(self, name: str) -> bytes:
+        return self.zip.read(name)
+
+    def sheet(self, name: str) -> SheetInfo:
+        for info in self.sheets:
+            if info.name == name:
+                return info
+        raise KeyError(name)
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def xml_parser() -> etree.XMLParser:
+    """A parser that never resolves entities, loads DTDs or touches the network."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=True, remove_blank_text=False)
+
+
+def parse_xml(data: bytes, where: str) -> etree._Element:
+    """Parse one XML part; a DTD (the carrier of entity-expansion attacks) is refused."""
+    if _DOCTYPE.search(data[:4096]):
+        raise UnsupportedContent(f"{where} declares a DTD or entities, which a workbook never needs; "
+                                 "refusing to read it (save a fresh copy from Excel)")
+    try:
+        return etree.fromstring(data, xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise NotAWorkbook(f"{where} is damaged ({exc}); open the file in Excel and save a copy") from None
+
+
+def open_package(path: Path, data: bytes | None = None) -> Package:
+    """Read `path` once, sniff what it really is, and open it as an editable .xlsx package."""
+    path = Path(path)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise NotAWorkbook(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise NotAWorkbook(f"{path} is a folder, not a workbook") from None
+        except PermissionError:
+            raise NotAWorkbook(f"{path}: permission denied reading the file") from None
+    _sniff(path, data)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        raise NotAWorkbook(f"{path} is damaged (its zip structure is broken or the file is cut short); "
+                           "open it in Excel, which can often repair it, and save a copy") from None
+    names = {info.filename for info in infos}
+    _check_kind(path, names)
+    _check_limits(path, infos)
+    for name in ("[Content_Types].xml", "_rels/.rels"):
+        _check_member(path, zf, name)
+    workbook_part = _office_document(path, zf)
+    if workbook_part not in names:
+        raise NotAWorkbook(f"{path}: the workbook part {workbook_part} is missing; the file is damaged")
+    wb_xml = _read_member(path, zf, workbook_part)
+    root = parse_xml(wb_xml, f"{path}: {workbook_part}")
+    if root.tag.startswith("{" + STRICT_NS):
+        raise UnsupportedContent(
+            f"{path} is saved as 'Strict Open XML Spreadsheet', which this tool cannot edit safely; "
+            "in Excel use File > Save As > 'Excel Workbook (*.xlsx)' and run again")
+    if root.tag != f"{{{MAIN_NS}}}workbook":
+        raise NotAWorkbook(f"{path}: {workbook_part} is not a spreadsheet workbook part")
+    sheets = _sheets(path, zf, names, workbook_part, root)
+    pr = root.find(f"{{{MAIN_NS}}}workbookPr")
+    date1904 = pr is not None and pr.get("date1904", "0").lower() in ("1", "true")
+    view = root.find(f"{{{MAIN_NS}}}bookViews/{{{MAIN_NS}}}workbookView")
+    try:
+        active = int(view.get("activeTab", "0")) if view is not None else 0
+    except ValueError:
+        active = 0
+    return Package(path=path, data=data, digest=fingerprint(data), zip=zf, sheets=sheets,
+                   date1904=date1904, workbook_part=workbook_part, active_sheet=active, _names=names)
+
+
+def _sniff(path: Path, data: bytes) -> None:
+    if not data:
+        raise NotAWorkbook(f"{path} is empty (0 bytes); restore it from a backup or save it again from Excel")
+    if len(data) > MAX_FILE_BYTES:
+        raise UnsupportedContent(f"{path} is {len(data) // 2**20} MB, larger than any tracker "
+                                 f"({MAX_FILE_BYTES // 2**20} MB limit)")
+    if data.startswith(_OLE2):
+        if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptedPackage" in data:
+            raise NotAWorkbook(f"{path} is password-protected; open it in Excel, remove the password "
+                               "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, "
+                               "and run again")
+        raise NotAWorkbook(f"{path} is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice "
+                           "and save it as .xlsx, then run again on the .xlsx")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")) or b"<html" in head:
+        raise NotAWorkbook(f"{path} is a web page (HTML) with a spreadsheet name, not a real .xlsx; "
+                           "open it in Excel and save it as 'Excel Workbook (*.xlsx)'")
+    if _looks_like_text(data[:4096]):
+        raise NotAWorkbook(f"{path} is a text (CSV) file with a spreadsheet name, not a real .xlsx; "
+                           "open it in Excel and save it as 'Excel Workbook (*.xlsx)'")
+    raise NotAWorkbook(f"{path} is not an Excel workbook (unrecognised content); "
+                       "check you picked the right file")
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # a cut multi-byte character at the very end is fine
+            return False
+    return b"\x00" not in sample
+
+
+def _check_kind(path: Path, names: set[str]) -> None:
+    if "xl/workbook.bin" in names:
+        raise NotAWorkbook(f"{path} is an Excel Binary Workbook (.xlsb); in Excel use File > Save As > "
+                           "'Excel Workbook (*.xlsx)' and run again on the .xlsx")
+    if "content.xml" in names and "mimetype" in names:
+        raise NotAWorkbook(f"{path} is an OpenDocument spreadsheet (.ods); in LibreOffice use File > "
+                           "Save As > 'Excel 2007-365 (.xlsx)' and run again on the .xlsx")
+    if "[Content_Types].xml" not in names:
+        if any(n.startswith("word/") for n in names) or any(n.startswith("ppt/") for n in names):
+            raise NotAWorkbook(f"{path} is a Word or PowerPoint file, not a workbook")
+        raise NotAWorkbook(f"{path} is a zip archive, not an Excel workbook; check you picked the right file")
+    if any(n.startswith("word/") for n in names) or any(n.startswith("ppt/") for n in names):
+        raise NotAWorkbook(f"{path} is a Word or PowerPoint file, not a workbook")
+
+
+def _check_limits(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_PARTS:
+        raise UnsupportedContent(f"{path} has {len(infos)} parts, more than any workbook should "
+                                 f"({MAX_PARTS} limit); refusing to process it")
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise NotAWorkbook(f"{path}: part {info.filename} is encrypted at zip level; "
+                               "this is not how Excel protects files; save a fresh copy from Excel")
+        if info.file_size > MAX_PART_BYTES:
+            raise UnsupportedContent(f"{path}: part {info.filename} unpacks to {info.file_size // 2**20} MB; "
+                                     "refusing to process it")
+        if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO \
+                and info.file_size > 50 * 2**20:
+            raise UnsupportedContent(f"{path}: part {info.filename} unpacks {info.file_size // info.compress_size}"
+                                     " times larger than it is stored (a zip bomb?); refusing to process it")
+
+
+def _read_member(path: Path, zf: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        return zf.read(name)
+    except KeyError:
+        raise NotAWorkbook(f"{path}: required part {name} is missing; the file is damaged") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        raise NotAWorkbook(f"{path}: part {name} is damaged (the file is cut short or corrupt); open it "
+                           "in Excel, which can often repair it, and save a copy") from None
+
+
+def _check_member(path: Path, zf: zipfile.ZipFile, name: str) -> None:
+    parse_xml(_read_member(path, zf, name), f"{path}: {name}")
+
+
+def _office_document(path: Path, zf: zipfile.ZipFile) -> str:
+    root = parse_xml(_read_member(path, zf, "_rels/.rels"), f"{path}: _rels/.rels")
+    for rel in root:
+        if str(rel.get("Type", "")).endswith("/officeDocument"):
+            return resolve_target("", rel.get("Target", ""))
+    return "xl/workbook.xml"
+
+
+def rels_part_for(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """A relationship target, made into a zip member name."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+def _sheets(path: Path, zf: zipfile.ZipFile, names: set[str], workbook_part: str,
+            root: etree._Element) -> list[SheetInfo]:
+    rels_name = rels_part_for(workbook_part)
+    targets: dict[str, tuple[str, str]] = {}
+    if rels_name in names:
+        rels = parse_xml(_read_member(path, zf, rels_name), f"{path}: {rels_name}")
+        for rel in rels:
+            if rel.get("TargetMode") == "External":
+                continue
+            targets[rel.get("Id", "")] = (rel.get("Type", ""), resolve_target(workbook_part, rel.get("Target", "")))
+    sheets = []
+    for el in root.iterfind(f"{{{MAIN_NS}}}sheets/{{{MAIN_NS}}}sheet"):
+        rid = el.get(f"{{{REL_NS}}}id", "")
+        rel_type, part = targets.get(rid, ("", ""))
+        sheets.append(SheetInfo(
+            name=el.get("name", ""), part=part, sheet_id=el.get("sheetId", ""), rel_id=rid,
+            state=el.get("state", "visible"),
+            is_worksheet=rel_type == WORKSHEET_TYPE and part in names,
+        ))
+    if not sheets:
+        raise NotAWorkbook(f"{path}: the workbook lists no sheets; the file is damaged")
+    return sheets
+
+
+# --- worksheet parts -----------------------------------------------------------------------
+
+_SHEETDATA_OPEN = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(/?)>")
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+@dataclass
+class SheetXml:
+    """A worksheet part cut in three: head, the rows (sheetData content) and tail.
+
+    Only the head and tail are parsed as XML (they are small); the rows are scanned as bytes.
+    """
+    data: bytes
+    prefix: bytes          # namespace prefix of the main namespace, b"" or e.g. b"x:"
+    head_end: int          # offset of "<sheetData"
+    rows_start: int        # offset just after the sheetData start tag ("" when self-closing)
+    rows_end: int          # offset of "</sheetData>" (== rows_start when self-closing)
+    tail_start: int        # offset just after "</sheetData>"
+    skeleton: etree._Element  # head + <sheetData/> + tail, parsed
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    part: str
+    name: str
+    ref: tuple[int, int, int, int]   # first row, first col, last row, last col (1-based)
+    header_rows: int
+    totals_rows: int
+
+
+def split_sheet(data: bytes, where: str) -> SheetXml:
+    match = _SHEETDATA_OPEN.search(data)
+    if match is None:
+        raise UnsupportedContent(f"{where} has no cell data section; the sheet is damaged")
+    prefix = match.group(1)
+    if match.group(2):
+        rows_start = rows_end = match.end()
+        tail_start = match.end()
+    else:
+        rows_start = match.end()
+        close = data.rfind(b"</" + prefix + b"sheetData>")
+        if close < rows_start:
+            raise NotAWorkbook(f"{where} is cut short (no end of its cell data); open it in Excel and save a copy")
+        rows_end, tail_start = close, close + len(b"</" + prefix + b"sheetData>")
+    skeleton_bytes = data[:match.start()] + b"<" + prefix + b"sheetData/>" + data[tail_start:]
+    return SheetXml(data=data, prefix=prefix, head_end=match.start(), rows_start=rows_start,
+                    rows_end=rows_end, tail_start=tail_start,
+                    skeleton=parse_xml(skeleton_bytes, where))
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def parse_ref(ref: str) -> tuple[int, int, int, int] | None:
+    """'B2:D9' (or 'B2') -> (2, 2, 9, 4); None when it is not a plain cell range."""
+    parts = ref.split(":")
+    if not 1 <= len(parts) <= 2:
+        return None
+    coords = []
+    for p in parts:
+        m = _REF.match(p.strip())
+        if not m:
+            return None
+        coords.append((int(m.group(2)), column_number(m.group(1))))
+    (r1, c1), (r2, c2) = coords[0], coords[-1]
+    return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
+
+
+def hidden_columns(skeleton: etree._Element) -> set[int]:
+    hidden: set[int] = set()
+    for col in skeleton.iterfind(f"{{{MAIN_NS}}}cols/{{{MAIN_NS}}}col"):
+        if col.get("hidden", "0").lower() in ("1", "true"):
+            try:
+                lo, hi = int(col.get("min", "0")), int(col.get("max", "0"))
+            except ValueError:
+                continue
+            hidden.update(range(max(lo, 1), min(hi, 16384) + 1))
+    return hidden
+
+
+def sheet_relationships(pkg: Package, part: str) -> dict[str, tuple[str, str, str]]:
+    """Relationship id -> (type, target member, raw target) for one part."""
+    name = rels_part_for(part)
+    if not pkg.has(name):
+        return {}
+    root = parse_xml(pkg.read(name), f"{pkg.path}: {name}")
+    out = {}
+    for rel in root:
+        external = rel.get("TargetMode") == "External"
+        target = rel.get("Target", "")
+        out[rel.get("Id", "")] = (rel.get("Type", ""), "" if external else resolve_target(part, target), target)
+    return out
+
+
+def sheet_tables(pkg: Package, part: str, skeleton: etree._Element) -> list[TableInfo]:
+    rels = sheet_relationships(pkg, part)
+    tables = []
+    for tp in skeleton.iterfind(f"{{{MAIN_NS}}}tableParts/{{{MAIN_NS}}}tablePart"):
+        rel_type, member, _ = rels.get(tp.get(f"{{{REL_NS}}}id", ""), ("", "", ""))
+        if not member or not pkg.has(member):
+            continue
+        root = parse_xml(pkg.read(member), f"{pkg.path}: {member}")
+        ref = parse_ref(root.get("ref", ""))
+        if ref is None:
+            continue
+        tables.append(TableInfo(part=member, name=root.get("displayName") or root.get("name", ""), ref=ref,
+                                header_rows=int(root.get("headerRowCount", "1") or 1),
+                                totals_rows=int(root.get("totalsRowCount", "0") or 0)))
+    return tables
