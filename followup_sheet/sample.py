@@ -28,28 +28,29 @@ FIXED_TIMESTAMP = dt.datetime(2026, 11, 26, 9, 0, 0)
 
 STAGES = ("Wishlist", "Applied", "Phone screen", "Interviewing", "Offer", "Rejected", "Ghosted", "Withdrawn")
 
-# (header, column width, is a date column)
-COLUMNS = (
-    ("Company", 28, False),
-    ("Position", 30, False),
-    ("Date Applied", 13, True),
-    ("Last Contact", 13, True),
-    ("Follow-ups", 11, False),
-    ("Status", 14, False),
-    ("Response", 38, False),
-    ("Contact", 34, False),
-    ("Phone", 16, False),
-    ("Email", 36, False),
-    ("Hiring Manager", 18, False),
-    ("Referred By", 15, False),
-    ("Referrer Department", 20, False),
-    ("Source", 20, False),
-    ("No Calls", 10, False),
-    ("Follow Up On", 14, True),
-    ("Days Since Applied", 12, False),
-    ("Notes", 52, False),
-)
 DATE_FORMAT = "mm/dd/yyyy"
+# (header, column width, number format of its data cells)
+COLUMNS = (
+    ("Company", 28, None),
+    ("Position", 30, None),
+    ("Date Applied", 13, DATE_FORMAT),
+    ("Last Contact", 13, DATE_FORMAT),
+    ("Follow-ups", 11, None),
+    ("Status", 14, None),
+    ("Response", 38, None),
+    ("Contact", 34, None),
+    ("Phone", 16, None),
+    ("Email", 36, None),
+    ("Hiring Manager", 18, None),
+    ("Referred By", 15, None),
+    ("Referrer Department", 20, None),
+    ("Source", 20, None),
+    ("No Calls", 10, None),
+    ("Follow Up On", 14, DATE_FORMAT),
+    ("Days Since Applied", 12, "0"),
+    ("Notes", 52, None),
+)
+HEADERS = tuple(header for header, _, _ in COLUMNS)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADER_FONT = Font(bold=True)
 VALIDATION_ROWS = 500  # the drop-downs reach below the sample so new rows get them too
@@ -60,8 +61,9 @@ class SampleRow:
     """One application of the sample, with the status and script situation it is meant to show.
 
     Offsets count business days from `today` (negative = earlier; a pin of 0 is today itself).
-    A row either gives `due`, and its Date Applied / Last Contact are worked back from it through
-    the cadence, or gives `applied`/`last` directly.
+    A row either gives `due`, and its dates are worked back from it through the cadence (the base
+    is the Last Contact, `lead` business days after applying, when the row has follow-ups or an
+    interview or offer, else the Date Applied), or gives `applied`/`last` directly.
     """
 
     company: str
@@ -238,8 +240,9 @@ def _shift(day: dt.date, offset: int) -> dt.date:
     return np.busday_offset(np.datetime64(day, "D"), offset, roll="forward").item()
 
 
-def timeline(row: SampleRow, today: dt.date, settings: Settings = Settings()) -> Timeline:
+def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -> Timeline:
     """The row's dates on `today`, and the follow-up date the rules should compute from them."""
+    settings = settings or Settings()
     pinned = business_day(today, row.pin) if row.pin is not None else None
     if row.due is None:
         applied = business_day(today, row.applied) if row.applied is not None else None
@@ -278,25 +281,24 @@ def build_sample(path: str | Path, today: dt.date = REFERENCE_DATE) -> Path:
 
 
 def _write_applications(sheet, today: dt.date) -> None:
-    sheet.append([header for header, _, _ in COLUMNS])
-    for row in ROWS:
+    applied_column = get_column_letter(HEADERS.index("Date Applied") + 1)
+    sheet.append(HEADERS)
+    for number, row in enumerate(ROWS, start=2):
         dates = timeline(row, today)
+        applied_cell = f"{applied_column}{number}"
         sheet.append([
             row.company, row.position, dates.applied, dates.last_contact, row.follow_ups,
             row.stage, row.response, row.contact, row.phone, row.email, row.manager,
             row.referrer, row.dept, row.source, "Yes" if row.no_calls else None, dates.pinned,
-            None, row.notes,
+            f'=IF({applied_cell}="","",TODAY()-{applied_cell})', row.notes,
         ])
     last_row = sheet.max_row
-    for number in range(2, last_row + 1):
-        sheet.cell(number, 17, f'=IF(C{number}="","",TODAY()-C{number})').number_format = "0"
 
-    for index, (_, width, is_date) in enumerate(COLUMNS, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = width
-        if is_date:
+    for index, (_, width, number_format) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        if number_format:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = DATE_FORMAT
+                cell.number_format = number_format
     for cell in sheet[1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -308,11 +310,16 @@ def _write_applications(sheet, today: dt.date) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
     stages = DataValidation(type="list", formula1=f"Lists!$A$2:$A${len(STAGES) + 1}", allow_blank=True)
-    stages.add(f"F2:F{VALIDATION_ROWS}")
+    stages.add(_column_range("Status"))
     no_calls = DataValidation(type="list", formula1='"Yes"', allow_blank=True)
-    no_calls.add(f"O2:O{VALIDATION_ROWS}")
+    no_calls.add(_column_range("No Calls"))
     sheet.add_data_validation(stages)
     sheet.add_data_validation(no_calls)
+
+
+def _column_range(header: str) -> str:
+    letter = get_column_letter(HEADERS.index(header) + 1)
+    return f"{letter}2:{letter}{VALIDATION_ROWS}"
 
 
 def _write_lists(sheet) -> None:
