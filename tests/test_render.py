@@ -1,0 +1,141 @@
+"""Render stage: golden scripts per template, the missing-field wording, user overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from followup_sheet.errors import TemplateProblem
+from followup_sheet.plan import SITUATIONS, build_plan
+from followup_sheet.render import bundled_templates, get_template, render_scripts, script_context
+from followup_sheet.settings import Settings
+
+GOLDEN = Path(__file__).parent / "golden"
+TODAY = dt.date(2026, 11, 26)
+ME = Settings(your_name="Jordan Rivera", your_phone="(555) 014-2233", your_email="jordan@example.com",
+              pitch="I've been able to design plans that were quickly approved by the California Coastal Commission")
+FULL_ROW = {"company": "Acme Design Group", "position": "Senior Planner", "contact": "Dana Whitfield",
+            "hiring_manager": "Marcus Lee", "referrer": "Priya Patel", "referrer_dept": "Engineering",
+            "source": "LinkedIn", "applied_on": pd.Timestamp("2026-11-03"), "last_contact": pd.NaT}
+BARE_ROW = {"company": "Acme Design Group", "position": "", "contact": "", "hiring_manager": "",
+            "referrer": "", "referrer_dept": "", "source": "", "applied_on": pd.NaT, "last_contact": pd.NaT}
+BAD_TEXT = re.compile(r"\bNone\b|\bnan\b|\{\{|\}\}|\{%|Hi ,|Dear ,|Hello ,|\ba  |\bat \.|  ")
+
+
+def _render(situation: str, channel: str, row: dict, settings: Settings) -> str:
+    plan_row = {"follow_ups": 0, "due": pd.Timestamp("2026-11-10"), "situation": situation, "channel": channel}
+    return get_template(f"{situation}_{channel}.j2").render(script_context(row, plan_row, TODAY, settings)).strip()
+
+
+CASES = [(s, c, kind) for s in SITUATIONS for c in ("call", "email") for kind in ("full", "bare")]
+
+
+@pytest.mark.parametrize("situation,channel,kind", CASES)
+def test_script_matches_golden_file(situation, channel, kind):
+    row, settings = (FULL_ROW, ME) if kind == "full" else (BARE_ROW, Settings())
+    text = _render(situation, channel, row, settings)
+    golden = GOLDEN / f"{situation}_{channel}_{kind}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text + "\n", encoding="utf-8")
+    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 once and review the files"
+    assert text == golden.read_text(encoding="utf-8").rstrip("\n")
+
+
+@pytest.mark.parametrize("situation,channel,kind", CASES)
+def test_script_never_shows_placeholders_or_empty_names(situation, channel, kind):
+    row, settings = (FULL_ROW, ME) if kind == "full" else (BARE_ROW, Settings())
+    text = _render(situation, channel, row, settings)
+    assert text
+    assert not BAD_TEXT.search(text), BAD_TEXT.search(text)
+    if channel == "email":
+        assert text.startswith("Subject: ")
+
+
+def test_referral_call_names_referrer_department_and_intent():
+    text = _render("referral", "call", FULL_ROW, ME)
+    assert "Priya Patel in Engineering" in text
+    assert "intend to hire a Senior Planner" in text
+    assert ME.pitch in text
+
+
+def test_autoresponse_call_asks_the_classic_questions():
+    row = {**FULL_ROW, "hiring_manager": ""}
+    text = _render("autoresponse", "call", row, ME)
+    assert "automatic reply" in text
+    assert "match for an open position" in text
+    assert "which one" in text
+
+
+def test_competing_interest_never_names_another_company():
+    text = _render("competing_interest", "call", FULL_ROW, ME)
+    assert "another employer" in text
+    assert "within the week" in text
+
+
+def test_user_template_folder_overrides_by_name(tmp_path):
+    (tmp_path / "check_in_call.j2").write_text("Ring {{ company }} about {{ position or 'the job' }}.")
+    frame = _frame([{"company": "Zeta", "applied_on": "2026-11-02"}])
+    plan = build_plan(frame, TODAY, Settings())
+    assert plan.at[2, "situation"] == "check_in"
+    scripts = render_scripts(frame, plan, TODAY, Settings(), templates=tmp_path)
+    assert scripts[2] == "Ring Zeta about the job."
+    # templates the user did not override still come from the bundled folder
+    other = get_template("offer_call.j2", tmp_path)
+    assert Path(other.filename).parent == bundled_templates()
+
+
+def test_broken_user_template_is_a_clear_error(tmp_path):
+    (tmp_path / "check_in_call.j2").write_text("Hi {{ company ")
+    with pytest.raises(TemplateProblem, match="check_in_call.j2, line 1"):
+        get_template("check_in_call.j2", tmp_path)
+
+
+def test_check_data_rows_get_the_problem_instead_of_a_script():
+    frame = _frame([{"company": "Eta", "problem": "Row 2: 'Date Applied' (C2) is 'soon'; type a date"}])
+    plan = build_plan(frame, TODAY, Settings())
+    scripts = render_scripts(frame, plan, TODAY, Settings())
+    assert plan.at[2, "status"] == "Check data"
+    assert scripts[2].startswith("Row 2: 'Date Applied' (C2)")
+
+
+def test_closed_rows_get_no_script():
+    frame = _frame([{"company": "Theta", "stage": "Rejected", "applied_on": "2026-11-02"}])
+    plan = build_plan(frame, TODAY, Settings())
+    assert render_scripts(frame, plan, TODAY, Settings())[2] == ""
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    text = ["company", "position", "contact", "contact_phone", "contact_email", "hiring_manager", "referrer",
+            "referrer_dept", "source", "notes", "stage", "response", "applied_flag", "location"]
+    records = []
+    for r in rows:
+        rec = {k: r.get(k, "") for k in text}
+        for d in ("applied_on", "last_contact", "pinned"):
+            rec[d] = pd.Timestamp(r[d]) if r.get(d) else pd.NaT
+        rec["follow_ups"] = r.get("follow_ups", float("nan"))
+        rec["no_calls"] = r.get("no_calls", False)
+        rec["problem"] = r.get("problem", "")
+        records.append(rec)
+    frame = pd.DataFrame(records, index=range(2, 2 + len(rows)))
+    for d in ("applied_on", "last_contact", "pinned"):
+        frame[d] = frame[d].astype("datetime64[ns]")
+    return frame
+
+
+def test_templates_ship_inside_the_wheel(tmp_path):
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                    "-w", str(tmp_path), str(root)], check=True, capture_output=True, timeout=300)
+    wheel = next(tmp_path.glob("followup_sheet-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {Path(n).name for n in names if n.startswith("followup_sheet/templates/")}
+    expected = {p.name for p in (root / "templates").glob("*.j2")}
+    assert expected and expected <= shipped
