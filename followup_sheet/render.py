@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,17 @@ def _human_date(value: Any) -> str:
     return f"{d:%B} {d.day}"
 
 
+_NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitment", "careers", "hiring",
+                 "people", "jobs", "department", "office", "admin", "info", "staffing", "desk"}
+
+
+def _person(name: str) -> str:
+    """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'People Team' -> '' (not a person)."""
+    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", name).strip(" ,;-")
+    words = {w.strip(".,").lower() for w in name.split()}
+    return "" if not name or words & _NOT_A_PERSON or "@" in name else name
+
+
 def _first_name(full: str) -> str:
     parts = full.replace(",", " ").split()
     if not parts:
@@ -75,8 +87,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "me": {"name": settings.your_name, "phone": settings.your_phone,
                "email": settings.your_email, "pitch": settings.pitch},
         "company": row["company"], "position": row["position"],
-        "contact": row["contact"], "contact_first": _first_name(row["contact"]),
-        "hiring_manager": row["hiring_manager"], "referrer": row["referrer"],
+        "contact": _person(row["contact"]), "contact_first": _first_name(_person(row["contact"])),
+        "hiring_manager": _person(row["hiring_manager"]), "referrer": _person(row["referrer"]),
         "referrer_dept": row["referrer_dept"], "source": row["source"],
         "applied_on": _human_date(applied), "days_since_applied": max(days, 0),
         "last_contact": _human_date(row["last_contact"]),
