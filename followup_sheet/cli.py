@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:   # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 def _overrides(args) -> dict:
@@ -106,7 +109,7 @@ def cmd_refresh(args) -> int:
         print(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
     else:
         print(f"{result.path} is already up to date.")
-    _print_today(result.today)
+    _print_today(result.today, limit=20)
     return 0
 
 
@@ -171,18 +174,21 @@ def _col(c: int) -> str:
     return column_letters(c)
 
 
-def _print_today(table, scripts: bool = False) -> None:
+def _print_today(table, scripts: bool = False, limit: int | None = None) -> None:
     if table.empty:
         print("Today: nothing overdue or due today.")
         return
     print(f"Today: {len(table)} call(s)")
     rows = [("Company", "Position", "Contact", "Phone", "Status", "Late")]
-    for r in table.itertuples(index=False):
+    shown = table if limit is None else table.head(limit)
+    for r in shown.itertuples(index=False):
         late = f"{r.days_overdue}d" if r.days_overdue else ""
         rows.append((r.company, r.position, r.contact, r.phone, r.status, late))
     widths = [min(max(len(str(x[i])) for x in rows), 28) for i in range(len(rows[0]))]
     for line in rows:
         print("  " + "  ".join(str(v)[:w].ljust(w) for v, w in zip(line, widths)).rstrip())
+    if len(shown) < len(table):
+        print(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
     if scripts:
         for r in table.itertuples(index=False):
             print(f"\n--- {r.company or r.position} (row {r.row} of {r.sheet!r}) ---\n{r.script}")

@@ -97,7 +97,7 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
     """Every tracker sheet to refresh: `sheet`, else the settings' `sheets`, else the best one."""
     settings = settings or Settings()
     pkg = xlsx.open_package(Path(path), data)
-    book = _open_values(pkg)
+    book = _Values(pkg)
     names = [sheet] if sheet else list(settings.sheets)
     if names:
         missing = [n for n in names if n not in [s.name for s in pkg.sheets]]
@@ -116,29 +116,47 @@ def read_tracker(path: Path, sheet: str | None = None, settings: Settings | None
 
 # --- values ------------------------------------------------------------------------------
 
-def _open_values(pkg: xlsx.Package):
-    import python_calamine
-    try:
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(pkg.data))
-    except Exception as exc:  # calamine raises its own error types; all mean "cannot read"
-        raise NotAWorkbook(f"{pkg.path}: the cells cannot be read ({exc}); open the file in Excel "
-                           "and save a copy") from None
+class _Values:
+    """Cell values through python-calamine; each sheet is parsed once."""
 
+    def __init__(self, pkg: xlsx.Package):
+        import python_calamine
+        self.pkg = pkg
+        try:
+            self.book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(pkg.data))
+        except Exception as exc:  # calamine raises its own error types; all mean "cannot read"
+            raise NotAWorkbook(f"{pkg.path}: the cells cannot be read ({exc}); open the file in Excel "
+                               "and save a copy") from None
+        self._sheets: dict[str, Any] = {}
 
-def _grid(pkg: xlsx.Package, book, info: xlsx.SheetInfo, nrows: int | None = None) -> list[list[Any]]:
-    try:
-        sheet = book.get_sheet_by_name(info.name)
+    def sheet(self, info: xlsx.SheetInfo):
+        if info.name not in self._sheets:
+            try:
+                self._sheets[info.name] = self.book.get_sheet_by_name(info.name)
+            except Exception as exc:
+                raise NotAWorkbook(f"{self.pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
+                                   "open the file in Excel and save a copy") from None
+        return self._sheets[info.name]
+
+    def grid(self, info: xlsx.SheetInfo, nrows: int | None = None) -> list[list[Any]]:
+        sheet = self.sheet(info)
         end = sheet.end
         if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
             raise UnsupportedContent(
-                f"{pkg.path}, sheet {info.name!r}: cells run to {xlsx.column_letters(end[1] + 1)}{end[0] + 1}, "
+                f"{self.pkg.path}, sheet {info.name!r}: cells run to {xlsx.column_letters(end[1] + 1)}{end[0] + 1}, "
                 "far beyond any tracker; delete the stray cells far to the right or below and save")
-        return sheet.to_python(skip_empty_area=False, nrows=nrows)
-    except UnsupportedContent:
-        raise
-    except Exception as exc:
-        raise NotAWorkbook(f"{pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
-                           "open the file in Excel and save a copy") from None
+        try:
+            return sheet.to_python(skip_empty_area=False, nrows=nrows)
+        except Exception as exc:
+            raise NotAWorkbook(f"{self.pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
+                               "open the file in Excel and save a copy") from None
+
+    def merged(self, info: xlsx.SheetInfo) -> list[tuple[int, int, int, int]]:
+        try:
+            ranges = self.sheet(info).merged_cell_ranges or []
+        except Exception:
+            return []
+        return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
 
 
 def _is_blank(value: Any, settings: Settings) -> bool:
@@ -152,7 +170,7 @@ def _is_blank(value: Any, settings: Settings) -> bool:
 
 # --- choosing the sheet and the header ---------------------------------------------------
 
-def _header_fields(row: list[Any], settings: Settings) -> dict[str, int]:
+def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> dict[str, int]:
     """field -> 0-based column for one candidate header row (leftmost column wins)."""
     found: dict[str, int] = {}
     user = {normalize_header(k): v for k, v in settings.columns.items()}
@@ -164,7 +182,7 @@ def _header_fields(row: list[Any], settings: Settings) -> dict[str, int]:
         key = normalize_header(value)
         if not key or key in ours:
             continue
-        fld = user.get(key) or lookup.get(key) or _fuzzy(key, lookup)
+        fld = user.get(key) or lookup.get(key) or (_fuzzy(key, lookup) if fuzzy else None)
         if fld and fld not in found:
             found[fld] = col
     if "applied_on" not in found:
@@ -192,7 +210,7 @@ def _alias_lookup(settings: Settings) -> dict[str, str]:
 
 def _fuzzy(key: str, lookup: dict[str, str]) -> str | None:
     """Typos ('Compnay', 'Date Appled'): a close match to an alias of 6+ letters."""
-    if len(key) < 6 or not key.isascii():
+    if not 6 <= len(key) <= 30 or not key.isascii():
         return None
     match = difflib.get_close_matches(key, [k for k in lookup if len(k) >= 6], n=1, cutoff=0.86)
     return lookup[match[0]] if match else None
@@ -205,6 +223,8 @@ def _score(fields: dict[str, int]) -> float:
 def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[str, int], float] | None:
     best = None
     for r, row in enumerate(grid[: settings.header_search_rows]):
+        if not _header_fields(row, settings, fuzzy=False):
+            continue   # typos are forgiven only in a row that has at least one exact header
         fields = _header_fields(row, settings)
         if len(fields) < 2 or not ({"company", "position"} & fields.keys()):
             continue
@@ -235,7 +255,7 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
         if not info.is_worksheet:
             seen.append(f"{info.name!r} (not a worksheet)")
             continue
-        grid = _grid(pkg, book, info, nrows=settings.header_search_rows + 200)
+        grid = book.grid(info, nrows=settings.header_search_rows + 200)
         if _is_tool_sheet(grid):
             continue
         found = _find_header(grid, settings)
@@ -280,7 +300,7 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
     where = f"{pkg.path}, sheet {info.name!r}"
     if not info.is_worksheet:
         raise NoTrackerFound(f"{where} is a chart or dialog sheet, not a table; pick a worksheet with --sheet")
-    grid = _grid(pkg, book, info)
+    grid = book.grid(info)
     found = _find_header(grid, settings)
     if found is None:
         if _looks_sideways(grid):
@@ -318,7 +338,7 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
 
     existing = _existing_output(header)
     out_cols, used_existing = _output_columns(rows, h, last_row, header, existing, hidden,
-                                              _merged(book, info.name), width)
+                                              book.merged(info), width)
     clear_end = _our_rows_end(rows, h, last_row, out_cols[0]) if used_existing[0] else last_row
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     return Tracker(path=pkg.path, package=pkg, sheet=info.name, part=info.part, header_row=h + 1,
@@ -457,17 +477,18 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, fields, settings) -> 
     has_more = (frame["stage"] != "") | (frame["response"] != "") | (frame["contact"] != "") \
         | (frame["applied_flag"] != "")
     is_app = named & (has_date | has_more)
+    filled = (frame[list(TEXT_FIELDS)] != "").any(axis=1) | has_date | frame["follow_ups"].notna()
     mapped = sorted(set(fields.values()))
-    filled = body[mapped].map(lambda v: not _is_blank(v, settings)).any(axis=1) if mapped else is_app
-    first_text = body[mapped[0]].map(lambda v: v if isinstance(v, str) else "") if mapped else None
+    first_col = body[mapped[0]] if mapped else pd.Series("", index=body.index)
+    first_text = first_col.where(first_col.map(type) == str, "").to_numpy()
 
     last = 0
     in_gap = False
-    for row, app, full in zip(frame.index, is_app.to_numpy(), filled.to_numpy()):
+    for row, app, full, text in zip(frame.index, is_app.to_numpy(), filled.to_numpy(), first_text):
         if not full:
             in_gap = True
             continue
-        if first_text is not None and _END_WORDS.match(first_text[row] or ""):
+        if text and not app and _END_WORDS.match(text):
             break
         if in_gap and not app and last:
             break
@@ -504,14 +525,6 @@ def _existing_output(header: list[Any]) -> dict[str, int]:
         if h and h not in found:
             found[h] = col
     return found
-
-
-def _merged(book, name: str) -> list[tuple[int, int, int, int]]:
-    try:
-        ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
-    except Exception:
-        return []
-    return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
 
 
 def _output_columns(rows, h, last_row, header, existing, hidden, merges, width):

@@ -212,45 +212,77 @@ def _edit_tracker_sheet(pkg: xlsx.Package, plan: SheetPlan, styles: "_Styles", p
 def _header_style(sheet: xlsx.SheetXml, t: Tracker) -> int | None:
     """Our header cells look like the user's last header cell."""
     last = max(c.index for c in t.columns.values())
-    for row_bytes, row_num in _iter_rows(sheet):
-        if row_num == t.header_row:
-            for col, start, end in _iter_cells(row_bytes, sheet.prefix):
+    scan = _Scanner(sheet.prefix)
+    for number, start, tag_end, end in scan.rows(sheet.data, sheet.rows_start, sheet.rows_end):
+        if number == t.header_row:
+            content = sheet.data[tag_end:end]
+            for col, c_start, c_end in scan.cells(content):
                 if col == last:
-                    m = re.search(rb"""\ss\s*=\s*["'](\d+)["']""", row_bytes[start:end].split(b">", 1)[0])
+                    tag = content[c_start:content.find(b">", c_start)]
+                    m = re.search(rb"""\ss\s*=\s*["'](\d+)["']""", tag)
                     return int(m.group(1)) if m else None
-        if row_num > t.header_row:
+        if number >= t.header_row:
             break
     return None
 
 
-def _row_regex(prefix: bytes) -> re.Pattern:
-    p = re.escape(prefix)
-    return re.compile(rb"<" + p + rb"row\b[^>]*?(?:/>|>.*?</" + p + rb"row>)", re.S)
+class _Scanner:
+    """Finds rows and cells in worksheet XML bytes without parsing them: start tags by regex,
+    ends with a plain search (cells and rows never nest)."""
 
+    def __init__(self, prefix: bytes):
+        p = re.escape(prefix)
+        self.row_start = re.compile(rb"<" + p + rb"row\b[^>]*?(/?)>")
+        self.row_end = b"</" + prefix + b"row>"
+        self.cell_start = re.compile(rb"<" + p + rb"c\b[^>]*?(/?)>")
+        self.cell_end = b"</" + prefix + b"c>"
+        self.last_cell = [b"<" + prefix + b"c ", b"<" + prefix + b"c>", b"<" + prefix + b"c/"]
 
-def _cell_regex(prefix: bytes) -> re.Pattern:
-    p = re.escape(prefix)
-    return re.compile(rb"<" + p + rb"c\b[^>]*?(?:/>|>.*?</" + p + rb"c>)", re.S)
+    def rows(self, data: bytes, start: int, stop: int) -> Iterable[tuple[int, int, int, int]]:
+        """(row number, start, end of start tag, end) of each row."""
+        number = 0
+        pos = start
+        while True:
+            m = self.row_start.search(data, pos, stop)
+            if m is None:
+                return
+            found = _ATTR_R.search(data, m.start(), m.end())
+            number = int(found.group(2)) if found else number + 1
+            if m.group(1):
+                end = m.end()
+            else:
+                end = data.find(self.row_end, m.end(), stop)
+                if end < 0:
+                    raise UnsupportedContent("a row of the sheet has no end; open the file in Excel and save it again")
+                end += len(self.row_end)
+            yield number, m.start(), m.end(), end
+            pos = end
 
+    def cells(self, content: bytes) -> Iterable[tuple[int, int, int]]:
+        """(column, start, end) of each cell in a row's content."""
+        col = 0
+        pos = 0
+        while True:
+            m = self.cell_start.search(content, pos)
+            if m is None:
+                return
+            found = _ATTR_R.search(content, m.start(), m.end())
+            col = xlsx.column_number(found.group(1).decode()) if found and found.group(1) else col + 1
+            if m.group(1):
+                end = m.end()
+            else:
+                end = content.find(self.cell_end, m.end())
+                end = len(content) if end < 0 else end + len(self.cell_end)
+            yield col, m.start(), end
+            pos = end
 
-def _iter_rows(sheet: xlsx.SheetXml) -> Iterable[tuple[bytes, int]]:
-    number = 0
-    for m in _row_regex(sheet.prefix).finditer(sheet.data, sheet.rows_start, sheet.rows_end):
-        tag_end = sheet.data.find(b">", m.start())
-        found = _ATTR_R.search(sheet.data, m.start(), tag_end)
-        number = int(found.group(2)) if found else number + 1
-        yield m.group(), number
-
-
-def _iter_cells(row_bytes: bytes, prefix: bytes) -> Iterable[tuple[int, int, int]]:
-    """(column, start, end) of each cell in one row's bytes."""
-    col = 0
-    start_content = row_bytes.find(b">") + 1
-    for m in _cell_regex(prefix).finditer(row_bytes, start_content):
-        tag_end = row_bytes.find(b">", m.start())
-        found = _ATTR_R.search(row_bytes, m.start(), tag_end)
-        col = xlsx.column_number(found.group(1).decode()) if found and found.group(1) else col + 1
-        yield col, m.start(), m.end()
+    def last_column(self, content: bytes) -> int | None:
+        """The column of a row's last cell, when it says so (the usual case), else None."""
+        at = max(content.rfind(tag) for tag in self.last_cell)
+        if at < 0:
+            return 0
+        found = _ATTR_R.search(content, at, content.find(b">", at))
+        return xlsx.column_number(found.group(1).decode()) if found and found.group(1) else None
 
 
 def _rewrite_rows(sheet: xlsx.SheetXml, cells: dict[int, dict[int, str]], our_cols: set[int],
@@ -261,24 +293,19 @@ def _rewrite_rows(sheet: xlsx.SheetXml, cells: dict[int, dict[int, str]], our_co
     pending = sorted(cells)
     i = 0
     p = sheet.prefix
-    number = 0
-    for m in _row_regex(p).finditer(sheet.data, sheet.rows_start, sheet.rows_end):
-        tag_end = sheet.data.find(b">", m.start())
-        found = _ATTR_R.search(sheet.data, m.start(), tag_end)
-        number = int(found.group(2)) if found else number + 1
+    scan = _Scanner(p)
+    for number, start, tag_end, end in scan.rows(sheet.data, sheet.rows_start, sheet.rows_end):
         while i < len(pending) and pending[i] < number:
-            out.append(sheet.data[pos:m.start()])
-            pos = m.start()
+            out.append(sheet.data[pos:start])
+            pos = start
             out.append(_new_row(p, pending[i], cells[pending[i]]))
             i += 1
-        touch = number in cells or number in clear
-        if not touch:
+        if number not in cells and number not in clear:
             continue
-        out.append(sheet.data[pos:m.start()])
-        new_cells = cells.get(number, {})
+        out.append(sheet.data[pos:start])
         clear_cols = our_cols if (number in clear or number == header_row) else set()
-        out.append(_edit_row(m.group(), p, new_cells, clear_cols))
-        pos = m.end()
+        out.append(_edit_row(scan, sheet.data, start, tag_end, end, p, cells.get(number, {}), clear_cols))
+        pos = end
         if i < len(pending) and pending[i] == number:
             i += 1
     out.append(sheet.data[pos:sheet.rows_end])
@@ -294,35 +321,36 @@ def _new_row(p: bytes, number: int, cells: dict[int, str]) -> bytes:
     return f'<{pd_}row r="{number}">{body}</{pd_}row>'.encode()
 
 
-def _edit_row(row: bytes, p: bytes, new_cells: dict[int, str], clear_cols: set[int]) -> bytes:
-    tag_end = row.find(b">")
-    if row[tag_end - 1:tag_end] == b"/":   # <row .../>: no cells yet
-        start_tag = row[:tag_end - 1].rstrip() + b">"
+def _edit_row(scan: _Scanner, data: bytes, start: int, tag_end: int, end: int, p: bytes,
+              new_cells: dict[int, str], clear_cols: set[int]) -> bytes:
+    if tag_end == end:   # <row .../>: no cells yet
+        start_tag = data[start:tag_end - 2].rstrip() + b">"
         content = b""
     else:
-        start_tag = row[:tag_end + 1]
-        content = row[tag_end + 1: len(row) - len(b"</" + p + b"row>")]
+        start_tag = data[start:tag_end]
+        content = data[tag_end:end - len(scan.row_end)]
+    start_tag = _widen_spans(start_tag, new_cells)
+    added = b"".join(new_cells[c].encode() for c in sorted(new_cells))
+    last = scan.last_column(content)
+    if last is not None and new_cells and last < min(new_cells) and not (clear_cols and last >= min(clear_cols)):
+        return start_tag + content + added + scan.row_end   # the usual case: our cells go last
     pending = sorted(new_cells.items())
     out = bytearray()
     pos = 0
     i = 0
-    all_cols = [c for c, _ in pending]
-    for col, start, end in _iter_cells(b"<x>" + content, p):
-        start, end = start - 3, end - 3
-        all_cols.append(col)
-        out += content[pos:start]
+    for col, c_start, c_end in scan.cells(content):
+        out += content[pos:c_start]
         while i < len(pending) and pending[i][0] < col:
             out += pending[i][1].encode()
             i += 1
         if col not in clear_cols:
-            out += content[start:end]
-        pos = end
+            out += content[c_start:c_end]
+        pos = c_end
     out += content[pos:]
     while i < len(pending):
         out += pending[i][1].encode()
         i += 1
-    start_tag = _widen_spans(start_tag, new_cells)
-    return start_tag + bytes(out) + b"</" + p + b"row>"
+    return start_tag + bytes(out) + scan.row_end
 
 
 def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:

@@ -1,0 +1,296 @@
+"""Watch: keep a tracker fresh while it is in use - at start, at daily times and after each save.
+
+Input: the workbook's path, a clock and a sleep; output: `pipeline.refresh()` runs and one log
+line per event. The loop only calls `Watcher.step()` every `poll` seconds, so tests can drive it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import os
+import signal
+import threading
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import schedule
+
+from . import filesafe, pipeline
+from .errors import BadSettings, FollowupError, NotAWorkbook, WorkbookBusy
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMES = ("07:30",)
+RETRY_AFTER = dt.timedelta(seconds=30)   # after an error the file itself is not to blame for
+WAKE_GAP = dt.timedelta(seconds=60)      # a step this much later than planned: the computer slept
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def fingerprint(path: Path, previous: Fingerprint | None = None) -> Fingerprint | None:
+    """Size, mtime and content hash, or None while the file cannot be read (mid-save, missing).
+
+    The file is only hashed when its size or mtime moved, so an idle watcher costs one stat.
+    """
+    try:
+        st = path.stat()
+        if previous and (st.st_size, st.st_mtime_ns) == (previous.size, previous.mtime_ns):
+            return previous
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return Fingerprint(st.st_size, st.st_mtime_ns, digest)
+
+
+def side_list_path(path: Path) -> Path:
+    """Where today's calls go while the workbook is open elsewhere: `<stem> - Today.xlsx`."""
+    return path.with_name(f"{path.stem} - Today.xlsx")
+
+
+class Watcher:
+    """Refreshes one workbook when asked to by the start, the daily times or a finished save."""
+
+    def __init__(self, path: Path, *, times: tuple[str, ...] | list[str] = DEFAULT_TIMES, poll: float = 3.0,
+                 today: dt.date | None = None, backup: bool = True,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now,
+                 sleep: Callable[[float], object] | None = None, **read_options):
+        if poll <= 0:
+            raise BadSettings(f"--poll must be more than 0 seconds, not {poll:g}")
+        self.path = Path(path)
+        self.poll = poll
+        self.fixed_today = today
+        self.backup = backup
+        self.read_options = read_options            # sheet, config, templates
+        self.clock = clock
+        self._stopping = threading.Event()
+        self.sleep = sleep or self._stopping.wait   # a signal ends the real sleep at once
+        self.stop_reason = ""
+
+        self.due: str | None = "start"              # why a refresh is wanted, None when none is
+        self.retry_at: dt.datetime | None = None
+        self.seen = fingerprint(self.path)          # the file as last looked at...
+        self.quiet_polls = 1                        # ...and for how many polls it stayed so
+        self.handled: Fingerprint | None = None     # the content last refreshed (or found broken)
+        self.waiting_for: str | None = None         # who has the workbook open
+        self.side_key: tuple | None = None          # (content, day) of the side list we wrote
+        self.last_error: str | None = None
+        self.last_step: dt.datetime | None = None
+
+        self.scheduler = schedule.Scheduler()
+        with self._scheduler_reads_clock():
+            for at in sorted(set(times)):
+                job = self.scheduler.every().day.at(at)
+                job.do(self._daily, job, at)
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Step, sleep, repeat until stopped (Ctrl-C, SIGTERM or `stop()`); exit code 0."""
+        with _stop_on_signals(self.stop):
+            while not self._stopping.is_set():
+                self.step()
+                if not self._stopping.is_set():
+                    self.sleep(self.poll)
+        log.info("stopped%s", f" ({self.stop_reason})" if self.stop_reason else "")
+        return 0
+
+    def stop(self, reason: str = "") -> None:
+        """Ask the loop to end after the current step; safe to call from a signal handler."""
+        self.stop_reason = self.stop_reason or reason
+        self._stopping.set()
+
+    def once(self) -> int:
+        """One refresh now: 0 when the workbook is up to date, 1 when it could not be updated."""
+        self.due = "once"
+        return 0 if self._refresh(self.clock()) else 1
+
+    def step(self) -> None:
+        """Look at the clock and the file, and refresh when something asks for it."""
+        now = self.clock()
+        if self.last_step and now - self.last_step > dt.timedelta(seconds=self.poll) + WAKE_GAP:
+            log.debug("the clock jumped %s ahead (the computer slept?)", now - self.last_step)
+        self.last_step = now
+        with self._scheduler_reads_clock():
+            self.scheduler.run_pending()   # a time slept through runs once, now
+        self._look_at_file()
+        settled = self.quiet_polls >= 1
+        if self.due and settled and (self.retry_at is None or now >= self.retry_at):
+            self._refresh(now)
+
+    # --- what asks for a refresh --------------------------------------------------------------
+
+    def _request(self, reason: str) -> None:
+        if self.due is None:
+            self.due = reason
+            log.debug("refresh wanted: %s", reason)
+
+    def _daily(self, job: schedule.Job, at: str) -> None:
+        late = self.clock() - job.next_run   # still the planned moment while the job runs
+        self._request(f"daily {at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
+
+    def _look_at_file(self) -> None:
+        current = fingerprint(self.path, self.seen)
+        if current != self.seen:
+            self.seen, self.quiet_polls, self.retry_at = current, 0, None
+            log.debug("%s changed; waiting until it stops changing", self.path.name)
+            return
+        self.quiet_polls += 1
+        if current is None or self.handled is None:
+            return
+        if current.sha256 == self.handled.sha256:
+            self.handled = current        # touched, same content: not a save
+        else:
+            self._request("saved")
+
+    # --- doing it -----------------------------------------------------------------------------
+
+    def _today(self, now: dt.datetime) -> dt.date:
+        return self.fixed_today or now.date()
+
+    def _refresh(self, now: dt.datetime) -> bool:
+        owner = filesafe.lock_owner(self.path)
+        if owner:
+            self._wait_for_close(owner, now)
+            return False
+        if self.waiting_for:
+            log.debug("%s is no longer open in %s", self.path.name, self.waiting_for)
+            self.waiting_for = None
+        reason = self.due or "once"
+        try:
+            result = pipeline.refresh(self.path, today=self._today(now), backup=self.backup, **self.read_options)
+        except Exception as exc:   # any failed tick is logged and the watcher goes on
+            self._failed(exc, reason, now)
+            return False
+        self.due, self.retry_at, self.last_error = None, None, None
+        self.seen = self.handled = fingerprint(self.path)   # our own write is not a user's save
+        self.quiet_polls = 1
+        calls = f"{len(result.today)} call(s) today"
+        if result.written:
+            log.info("refreshed %s (%s): %s", self.path.name, reason, calls)
+        else:
+            log.info("skipped %s (%s): already up to date, %s", self.path.name, reason, calls)
+        self._remove_side_list()
+        return True
+
+    def _failed(self, exc: Exception, reason: str, now: dt.datetime) -> None:
+        message = str(exc) or type(exc).__name__
+        if message != self.last_error:
+            log.error("error (%s): %s", reason, message)
+        log.debug("details of the error", exc_info=exc)
+        self.last_error = message
+        if isinstance(exc, WorkbookBusy):
+            return                                  # opened or saved meanwhile: try once it is quiet
+        if isinstance(exc, OSError) and not isinstance(exc, NotAWorkbook):
+            self.retry_at = now + RETRY_AFTER      # a passing permission or disk problem
+            return
+        self.handled, self.due = self.seen, None    # the file itself is broken: wait for the next save
+
+    def _wait_for_close(self, owner: str, now: dt.datetime) -> None:
+        if self.waiting_for != owner:
+            locks = ", ".join(p.name for p in filesafe.lock_files(self.path))
+            log.warning("waiting: %s is open in %s, so it is not updated until it is closed "
+                        "(if it is not open anywhere, delete the lock file %s)", self.path.name, owner, locks)
+            self.waiting_for = owner
+        key = (self.seen.sha256 if self.seen else None, self._today(now))
+        if key != self.side_key:
+            self.side_key = key
+            self._write_side_list(key[1])
+
+    def _write_side_list(self, today: dt.date) -> None:
+        side = side_list_path(self.path)
+        if filesafe.lock_owner(side):
+            log.info("skipped %s: it is open in %s", side.name, filesafe.lock_owner(side))
+            return
+        tmp = side.with_name(f".{side.stem}.tmp{side.suffix}")
+        try:
+            _, table, _ = pipeline.compute(self.path, today=today, **self.read_options)
+            pipeline.export_today(table, tmp)
+            os.replace(tmp, side)
+        except Exception as exc:
+            tmp.unlink(missing_ok=True)
+            log.error("error (today's list): %s", str(exc) or type(exc).__name__)
+            log.debug("details of the error", exc_info=exc)
+            return
+        log.info("wrote today's list to %s: %d call(s) for %s", side.name, len(table), today)
+
+    def _remove_side_list(self) -> None:
+        """The Today sheet is current again, so a side list written meanwhile would only go stale."""
+        if self.side_key is None:
+            return
+        self.side_key = None
+        side = side_list_path(self.path)
+        if side.exists() and not filesafe.lock_owner(side):
+            with contextlib.suppress(OSError):
+                side.unlink()
+                log.info("removed %s: the workbook's Today sheet is current", side.name)
+
+    @contextlib.contextmanager
+    def _scheduler_reads_clock(self):
+        """`schedule` asks datetime.datetime.now() for the time; point it at our clock meanwhile."""
+        clock = self.clock
+
+        class Now(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return clock()
+
+        real = schedule.datetime
+        schedule.datetime = types.SimpleNamespace(**{**vars(dt), "datetime": Now})
+        try:
+            yield
+        finally:
+            schedule.datetime = real
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: Callable[[str], None]):
+    """Ctrl-C, SIGTERM (and Ctrl-Break on Windows) only set a flag: no step is cut in half."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for name in ("SIGINT", "SIGTERM", "SIGBREAK"):
+        if hasattr(signal, name):
+            sig = getattr(signal, name)
+            previous[sig] = signal.signal(sig, lambda signum, frame: stop(signal.Signals(signum).name))
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def watch_command(args) -> int:
+    """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    saved = log.level, log.propagate
+    log.addHandler(handler)
+    log.setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    log.propagate = False
+    try:
+        if not Path(args.tracker).is_file():
+            raise NotAWorkbook(f"{args.tracker}: no such file")
+        times = args.at or DEFAULT_TIMES
+        watcher = Watcher(args.tracker, times=times, poll=args.poll, today=args.today,
+                          backup=not args.no_backup, sheet=args.sheet, config=args.config,
+                          templates=args.templates)
+        if args.once:
+            return watcher.once()
+        log.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
+                 args.tracker, ", ".join(sorted(set(times))), args.poll)
+        return watcher.run()
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(saved[0])
+        log.propagate = saved[1]
