@@ -209,10 +209,10 @@ def _alias_lookup(settings: Settings) -> dict[str, str]:
 
 
 def _fuzzy(key: str, lookup: dict[str, str]) -> str | None:
-    """Typos ('Compnay', 'Date Appled'): a close match to an alias of 6+ letters."""
-    if not 6 <= len(key) <= 30 or not key.isascii():
+    """Typos ('Comapny', 'Staus', 'Date Appled'): a close match to an alias of 5+ letters."""
+    if not 5 <= len(key) <= 30 or not key.isascii():
         return None
-    match = difflib.get_close_matches(key, [k for k in lookup if len(k) >= 6], n=1, cutoff=0.86)
+    match = difflib.get_close_matches(key, [k for k in lookup if len(k) >= 5], n=1, cutoff=0.85)
     return lookup[match[0]] if match else None
 
 
@@ -223,8 +223,8 @@ def _score(fields: dict[str, int]) -> float:
 def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[str, int], float] | None:
     best = None
     for r, row in enumerate(grid[: settings.header_search_rows]):
-        if not _header_fields(row, settings, fuzzy=False):
-            continue   # typos are forgiven only in a row that has at least one exact header
+        if len(_header_fields(row, settings, fuzzy=False)) < 2:
+            continue   # typos are forgiven only in a row with at least two exact headers
         fields = _header_fields(row, settings)
         if len(fields) < 2 or not ({"company", "position"} & fields.keys()):
             continue
@@ -434,18 +434,23 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
 
 
 def _text(values: pd.Series, settings: Settings) -> pd.Series:
+    blank = set(settings.blank_words)
+
     def clean(v: Any) -> str:
-        if v is None or isinstance(v, bool):
+        if type(v) is str:
+            if v.isprintable() and v == v.strip() and "  " not in v:   # already tidy: the usual case
+                return "" if v.lower() in blank else v
+        elif v is None or isinstance(v, bool):
             return ""
-        if isinstance(v, float):
+        elif isinstance(v, float):
             if v != v:
                 return ""
             v = int(v) if v.is_integer() else v
-        if isinstance(v, (dt.datetime, dt.date)):
+        elif isinstance(v, (dt.datetime, dt.date)):
             return v.strftime("%Y-%m-%d")
         s = " ".join(str(v).replace("\xa0", " ").split())
-        return "" if s.lower() in settings.blank_words else s
-    return values.map(clean).astype(object)
+        return "" if s.lower() in blank else s
+    return pd.Series([clean(v) for v in values.to_numpy()], index=values.index, dtype=object)
 
 
 def _numbers(values: pd.Series) -> pd.Series:
