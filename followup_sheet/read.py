@@ -37,6 +37,8 @@ FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last
                  "notes": 0.5, "contact_email": 0.5, "contact_phone": 0.5, "location": 0.5}
 MAX_CELLS = 30_000_000
 _END_WORDS = re.compile(r"^\s*(total|totals|legend|key|summary|notes?\s*:|statistics|stats)\b", re.I)
+_END_CELL = re.compile(r"^\s*((grand\s+)?totals?(\s+applications)?|legend|key|summary|notes|statistics|stats|count)"
+                       r"\s*:?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,19 @@ def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[s
     return best
 
 
+def _refuse_headers_without_company(pkg: xlsx.Package, book: "_Values", settings: Settings) -> None:
+    """A header row that has the other tracker columns but no company: say which column to add."""
+    for info in pkg.sheets:
+        if not info.is_worksheet:
+            continue
+        for r, row in enumerate(book.grid(info, nrows=settings.header_search_rows)):
+            fields = _header_fields(row, settings)
+            if len(fields) >= 2 and ({"applied_on", "last_contact", "stage"} & fields.keys()):
+                raise MissingColumns(
+                    f"{pkg.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but has no "
+                    "Company column; add a column headed 'Company' (or map yours in followup.toml under [columns])")
+
+
 def _looks_sideways(grid: list[list[Any]]) -> bool:
     """One column per day: a row near the top holding three or more dates."""
     for row in grid[:10]:
@@ -273,6 +288,7 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
         candidates.append(_Candidate(info, r, fields, score + min(rows_below, 100) / 50, rows_below))
         seen.append(f"{info.name!r}")
     if not candidates:
+        _refuse_headers_without_company(pkg, book, settings)
         if sideways:
             raise NoTrackerFound(
                 f"{pkg.path}: sheet {sideways[0]!r} is laid out sideways (one column per date), which this "
@@ -493,7 +509,7 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, fields, settings) -> 
         if not full:
             in_gap = True
             continue
-        if text and not app and _END_WORDS.match(text):
+        if text and (_END_CELL.match(text) or (not app and _END_WORDS.match(text))):
             break
         if in_gap and not app and last:
             break

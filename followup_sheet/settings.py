@@ -130,8 +130,9 @@ DEFAULT_FILLS: Mapping[str, str] = MappingProxyType({
     "Not applied": "FFFFFF",  # white
 })
 
+_YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch"}
 _SECTIONS = {
-    "you": ("your_name", "your_phone", "your_email", "pitch"),
+    "you": tuple(_YOU),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
                 "soon_window", "holidays"),
     "reading": ("sheets", "date_order", "header_search_rows"),
@@ -212,6 +213,8 @@ def load_settings(workbook: Path | None = None, config: Path | None = None, **ov
         return Settings(**values)
     except TypeError as exc:
         raise BadSettings(f"{path or 'settings'}: {exc}") from None
+    except BadSettings as exc:
+        raise BadSettings(f"{path}: {exc}" if path else str(exc)) from None
 
 
 def settings_from_toml(path: Path) -> dict[str, Any]:
@@ -230,7 +233,8 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
         for key, value in table.items():
             if key not in names:
                 raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
-            values[key] = _coerce(path, f"[{section}] {key}", getattr(defaults, key), value)
+            name = _YOU[key] if section == "you" else key
+            values[name] = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
     words = raw.pop("words", {})
     for key, extra in words.items():
         if key not in _WORD_FIELDS:

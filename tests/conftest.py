@@ -1,0 +1,143 @@
+"""Shared builders: canonical plan frames, small tracker workbooks, the CLI as a subprocess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+TODAY = dt.date(2026, 11, 26)   # a Thursday
+
+# The columns `read_tracker(...).frame` holds (see read._canonical); test_read checks this list
+# against a real read so the plan tests feed the plan what the read stage really produces.
+TEXT_COLUMNS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
+                "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",
+                "location")
+DATE_COLUMNS = ("applied_on", "last_contact", "pinned")
+FRAME_COLUMNS = TEXT_COLUMNS + DATE_COLUMNS + ("follow_ups", "no_calls", "problem")
+
+
+def canonical_frame(rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFrame:
+    """A frame shaped like the read stage's: text '' , dates NaT, follow_ups NaN, no_calls False.
+
+    Dates may be given as 'YYYY-MM-DD' strings, dates or datetimes. The index is the sheet row
+    number, starting at `first_row`.
+    """
+    unknown = {k for row in rows for k in row} - set(FRAME_COLUMNS)
+    if unknown:
+        raise KeyError(f"not a canonical field: {sorted(unknown)}")
+    index = pd.RangeIndex(first_row, first_row + len(rows))
+    out = pd.DataFrame(index=index)
+    for name in TEXT_COLUMNS:
+        out[name] = pd.Series([str(r.get(name, "")) for r in rows], index=index, dtype=object)
+    for name in DATE_COLUMNS:
+        values = [r.get(name) for r in rows]
+        out[name] = pd.Series(pd.to_datetime(pd.Series(values, index=index, dtype=object)),
+                              index=index).astype("datetime64[ns]")
+    out["follow_ups"] = pd.Series([float(r["follow_ups"]) if r.get("follow_ups") is not None else np.nan
+                                   for r in rows], index=index, dtype=float)
+    out["no_calls"] = pd.Series([bool(r.get("no_calls", False)) for r in rows], index=index, dtype=bool)
+    out["problem"] = pd.Series([str(r.get("problem", "")) for r in rows], index=index, dtype=object)
+    return out
+
+
+@pytest.fixture
+def make_frame():
+    return canonical_frame
+
+
+class Formula(str):
+    """A cell value to be written as a formula (plain strings are always written as text)."""
+
+
+def write_tracker(path: Path, rows: list[dict[str, Any]], headers: Iterable[str] | None = None,
+                  sheet: str = "Applications", date_format: str = "yyyy-mm-dd") -> Path:
+    """A one-sheet tracker: header row 1, one row per dict (keys are header texts).
+
+    Strings are stored as text even when they look like formulas or error codes ('=X', '#N/A');
+    wrap a value in `Formula` to store a formula. Dates and datetimes get `date_format`.
+    """
+    headers = list(headers) if headers is not None else _union_keys(rows)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for col, header in enumerate(headers, start=1):
+        set_cell(ws.cell(1, col), header)
+    for r, row in enumerate(rows, start=2):
+        for col, header in enumerate(headers, start=1):
+            if header in row and row[header] is not None:
+                cell = ws.cell(r, col)
+                set_cell(cell, row[header])
+                if isinstance(row[header], (dt.date, dt.datetime)):
+                    cell.number_format = date_format
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+def set_cell(cell, value: Any) -> None:
+    """Store `value`; text stays text (openpyxl would otherwise read '=..' as a formula)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    cell.value = value
+    if isinstance(value, str) and not isinstance(value, Formula):
+        cell.data_type = "s"
+
+
+def _union_keys(rows: list[dict[str, Any]]) -> list[str]:
+    seen: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.append(key)
+    return seen
+
+
+@pytest.fixture
+def make_tracker(tmp_path):
+    """make_tracker(rows, name='tracker.xlsx', headers=None, ...) -> path of a new workbook."""
+    def build(rows, name: str = "tracker.xlsx", **kwargs) -> Path:
+        return write_tracker(tmp_path / name, rows, **kwargs)
+    return build
+
+
+def zip_members(path: Path) -> dict[str, bytes]:
+    """Every member of a zip file by name (timestamps and compression left out)."""
+    with zipfile.ZipFile(path) as zf:
+        return {info.filename: zf.read(info.filename) for info in zf.infolist()}
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m followup_sheet ARGS` in a fresh process, as a user would run it."""
+    return subprocess.run([sys.executable, "-m", "followup_sheet", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def column_of(ws, header: str, header_row: int = 1) -> int:
+    """The 1-based column whose header cell reads `header` (exactly)."""
+    found = [c.column for c in ws[header_row] if c.value == header]
+    assert len(found) == 1, f"expected one {header!r} header in row {header_row}, found {len(found)}"
+    return found[0]
+
+
+def statuses_by_company(path: Path, sheet: str = "Applications", company_header: str = "Company"):
+    """{company: status} as written in the workbook's Follow-up Status column."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    status_col = column_of(ws, "Follow-up Status")
+    company_col = column_of(ws, company_header)
+    return {ws.cell(r, company_col).value: ws.cell(r, status_col).value
+            for r in range(2, ws.max_row + 1) if ws.cell(r, company_col).value is not None}

@@ -1,0 +1,162 @@
+"""Read stage, plain layout: headers in row 1 spelled every which way, dates as cells and as text,
+problems named by row and cell, and the errors for files that are not trackers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from conftest import DATE_COLUMNS, FRAME_COLUMNS, TEXT_COLUMNS, write_tracker
+from followup_sheet.errors import FollowupError, MissingColumns, NotAWorkbook
+from followup_sheet.read import read_tracker
+
+HEADERS = [" COMPANY NAME ", "Job Title", "date_applied", "Application-Status", "LAST_CONTACT", "Notes"]
+
+
+@pytest.fixture
+def plain(tmp_path):
+    rows = [
+        {" COMPANY NAME ": "Acme", "Job Title": "Planner", "date_applied": dt.datetime(2026, 11, 3),
+         "Application-Status": "Applied", "LAST_CONTACT": dt.datetime(2026, 11, 10)},
+        {" COMPANY NAME ": "Beta", "Job Title": "Analyst", "date_applied": "2026-11-05",
+         "Application-Status": "Interview", "LAST_CONTACT": dt.datetime(2026, 11, 12, 14, 30)},
+        {" COMPANY NAME ": "Gamma", "Job Title": "Designer", "date_applied": "Nov 6, 2026",
+         "LAST_CONTACT": "2026-11-13"},
+        {" COMPANY NAME ": "Delta", "Job Title": "Engineer", "date_applied": "9 November 2026",
+         "LAST_CONTACT": dt.datetime(2026, 11, 16)},
+        {" COMPANY NAME ": "Epsilon", "Job Title": "Writer", "date_applied": "next week",
+         "Notes": "typed a plan, not a date"},
+        {" COMPANY NAME ": "Zeta", "Job Title": "Tester", "date_applied": dt.datetime(2026, 11, 2),
+         "LAST_CONTACT": "soon-ish"},
+    ]
+    return write_tracker(tmp_path / "plain.xlsx", rows, headers=HEADERS)
+
+
+def test_header_spellings_map_to_fields(plain):
+    t = read_tracker(plain)
+    assert t.sheet == "Applications"
+    assert t.header_row == 1
+    found = {field: (col.letter, col.header) for field, col in t.columns.items()}
+    assert found["company"] == ("A", "COMPANY NAME")
+    assert found["position"] == ("B", "Job Title")
+    assert found["applied_on"] == ("C", "date_applied")
+    assert found["stage"] == ("D", "Application-Status")
+    assert found["last_contact"] == ("E", "LAST_CONTACT")
+    assert found["notes"] == ("F", "Notes")
+
+
+def test_frame_has_the_canonical_shape(plain):
+    """The plan tests build frames of this shape by hand; it must match a real read."""
+    frame = read_tracker(plain).frame
+    assert set(frame.columns) == set(FRAME_COLUMNS)
+    for name in DATE_COLUMNS:
+        assert frame[name].dtype == "datetime64[ns]", name
+    for name in TEXT_COLUMNS:
+        assert frame[name].map(type).eq(str).all(), name
+    assert frame["follow_ups"].dtype == float
+    assert frame["no_calls"].dtype == bool
+    assert list(frame.index) == [2, 3, 4, 5, 6, 7]     # sheet row numbers
+
+
+def test_text_and_values(plain):
+    frame = read_tracker(plain).frame
+    assert list(frame["company"]) == ["Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
+    assert frame.at[2, "position"] == "Planner"
+    assert frame.at[3, "stage"] == "Interview"
+    assert frame.at[4, "stage"] == ""
+    assert frame.at[6, "notes"] == "typed a plan, not a date"
+
+
+@pytest.mark.parametrize("row,expected", [
+    (2, "2026-11-03"),      # a real date cell
+    (3, "2026-11-05"),      # ISO text
+    (4, "2026-11-06"),      # 'Nov 6, 2026'
+    (5, "2026-11-09"),      # '9 November 2026'
+    (7, "2026-11-02"),
+])
+def test_applied_dates_from_cells_and_text(plain, row, expected):
+    frame = read_tracker(plain).frame
+    assert frame.at[row, "applied_on"] == pd.Timestamp(expected)
+
+
+def test_last_contact_dates(plain):
+    frame = read_tracker(plain).frame
+    assert frame.at[2, "last_contact"] == pd.Timestamp("2026-11-10")
+    assert pd.Timestamp(frame.at[3, "last_contact"]).normalize() == pd.Timestamp("2026-11-12")
+    assert frame.at[4, "last_contact"] == pd.Timestamp("2026-11-13")
+    assert pd.isna(frame.at[6, "last_contact"])
+
+
+def test_unreadable_dates_are_problems_named_by_row_and_cell(plain):
+    t = read_tracker(plain)
+    frame = t.frame
+    assert pd.isna(frame.at[6, "applied_on"])
+    problem = frame.at[6, "problem"]
+    assert problem.startswith("Row 6:"), problem
+    assert "C6" in problem and "date_applied" in problem and "next week" in problem
+    other = frame.at[7, "problem"]
+    assert other.startswith("Row 7:"), other
+    assert "E7" in other and "soon-ish" in other
+    assert set(t.problems.index) == {6, 7}
+    assert all(frame.loc[[2, 3, 4, 5], "problem"] == "")
+
+
+def test_problem_rows_still_count_as_applications(plain):
+    """A row with a company and an unreadable date is an application (it gets Check data)."""
+    assert 6 in read_tracker(plain).frame.index
+
+
+def test_company_alone_is_not_an_application(tmp_path):
+    """Rules §1: a company needs a date, a stage or a contact to count."""
+    rows = [
+        {"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 3), "Status": "Applied"},
+        {"Company": "Company only"},
+        {"Company": "Beta", "Date Applied": dt.datetime(2026, 11, 4)},
+    ]
+    frame = read_tracker(write_tracker(tmp_path / "t.xlsx", rows)).frame
+    assert list(frame["company"]) == ["Acme", "Beta"]
+
+
+def test_totals_row_below_the_table_is_not_an_application(tmp_path):
+    """Rules §1: totals below the table are not applications (here a count under Status)."""
+    rows = [
+        {"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 3), "Status": "Applied"},
+        {"Company": "Beta", "Date Applied": dt.datetime(2026, 11, 4), "Status": "Applied"},
+        {},
+        {"Company": "Total", "Status": 2},
+    ]
+    frame = read_tracker(write_tracker(tmp_path / "t.xlsx", rows)).frame
+    assert list(frame["company"]) == ["Acme", "Beta"]
+
+
+def test_missing_company_column(tmp_path):
+    rows = [{"Date Applied": dt.datetime(2026, 11, 3), "Status": "Applied", "Contact": "Dana"}]
+    path = write_tracker(tmp_path / "nocompany.xlsx", rows)
+    with pytest.raises(FollowupError) as err:
+        read_tracker(path)
+    assert "Company" in str(err.value)
+    assert "nocompany.xlsx" in str(err.value)
+    assert isinstance(err.value, MissingColumns), f"{type(err.value).__name__}: {err.value}"
+
+
+def test_missing_date_column(tmp_path):
+    rows = [{"Company": "Acme", "Position": "Planner", "Status": "Applied"}]
+    path = write_tracker(tmp_path / "nodate.xlsx", rows)
+    with pytest.raises(MissingColumns) as err:
+        read_tracker(path)
+    assert "Date Applied" in str(err.value)
+    assert "nodate.xlsx" in str(err.value)
+    assert isinstance(err.value, KeyError)
+
+
+@pytest.mark.parametrize("content", [b"Company,Date Applied\nAcme,2026-11-03\n", b""],
+                         ids=["csv-renamed", "empty"])
+def test_not_a_workbook(tmp_path, content):
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(NotAWorkbook) as err:
+        read_tracker(path)
+    assert "tracker.xlsx" in str(err.value)
+    assert path.read_bytes() == content
