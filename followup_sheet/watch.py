@@ -1,7 +1,8 @@
 """Watch: keep a tracker fresh while it is in use - at start, at daily times and after each save.
 
 Input: the workbook's path, a clock and a sleep; output: `pipeline.refresh()` runs and one log
-line per event. The loop only calls `Watcher.step()` every `poll` seconds, so tests can drive it.
+line per event. The loop only calls `Watcher.step()` and sleeps as long as it says, so tests
+drive it with a fake clock.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from typing import Callable
 import schedule
 
 from . import filesafe, pipeline
-from .errors import BadSettings, FollowupError, NotAWorkbook, WorkbookBusy
+from .errors import BadSettings, NotAWorkbook, WorkbookBusy
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMES = ("07:30",)
 RETRY_AFTER = dt.timedelta(seconds=30)   # after an error the file itself is not to blame for
 WAKE_GAP = dt.timedelta(seconds=60)      # a step this much later than planned: the computer slept
+SETTLE = 1.0                             # seconds a changed file must stay the same before it is read
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,14 @@ class Watcher:
         self.due: str | None = "start"              # why a refresh is wanted, None when none is
         self.retry_at: dt.datetime | None = None
         self.seen = fingerprint(self.path)          # the file as last looked at...
-        self.quiet_polls = 1                        # ...and for how many polls it stayed so
+        self.quiet_looks = 1                        # ...and at how many later looks it was the same
         self.handled: Fingerprint | None = None     # the content last refreshed (or found broken)
         self.waiting_for: str | None = None         # who has the workbook open
         self.side_key: tuple | None = None          # (content, day) of the side list we wrote
         self.last_error: str | None = None
         self.last_step: dt.datetime | None = None
 
+        self._datetime_module = _datetime_module_reading(clock)
         self.scheduler = schedule.Scheduler()
         with self._scheduler_reads_clock():
             for at in sorted(set(times)):
@@ -98,9 +101,9 @@ class Watcher:
         """Step, sleep, repeat until stopped (Ctrl-C, SIGTERM or `stop()`); exit code 0."""
         with _stop_on_signals(self.stop):
             while not self._stopping.is_set():
-                self.step()
+                pause = self.step()
                 if not self._stopping.is_set():
-                    self.sleep(self.poll)
+                    self.sleep(pause)
         log.info("stopped%s", f" ({self.stop_reason})" if self.stop_reason else "")
         return 0
 
@@ -114,8 +117,12 @@ class Watcher:
         self.due = "once"
         return 0 if self._refresh(self.clock()) else 1
 
-    def step(self) -> None:
-        """Look at the clock and the file, and refresh when something asks for it."""
+    def step(self) -> float:
+        """Look at the clock and the file, refresh when something asks for it; seconds to the next step.
+
+        A changed file is looked at again after SETTLE seconds (not a whole poll), and read once
+        it was the same at two looks in a row.
+        """
         now = self.clock()
         if self.last_step and now - self.last_step > dt.timedelta(seconds=self.poll) + WAKE_GAP:
             log.debug("the clock jumped %s ahead (the computer slept?)", now - self.last_step)
@@ -123,9 +130,10 @@ class Watcher:
         with self._scheduler_reads_clock():
             self.scheduler.run_pending()   # a time slept through runs once, now
         self._look_at_file()
-        settled = self.quiet_polls >= 1
+        settled = self.quiet_looks >= 1
         if self.due and settled and (self.retry_at is None or now >= self.retry_at):
             self._refresh(now)
+        return self.poll if settled else min(self.poll, SETTLE)
 
     # --- what asks for a refresh --------------------------------------------------------------
 
@@ -141,10 +149,10 @@ class Watcher:
     def _look_at_file(self) -> None:
         current = fingerprint(self.path, self.seen)
         if current != self.seen:
-            self.seen, self.quiet_polls, self.retry_at = current, 0, None
+            self.seen, self.quiet_looks, self.retry_at = current, 0, None
             log.debug("%s changed; waiting until it stops changing", self.path.name)
             return
-        self.quiet_polls += 1
+        self.quiet_looks += 1
         if current is None or self.handled is None:
             return
         if current.sha256 == self.handled.sha256:
@@ -165,7 +173,7 @@ class Watcher:
         if self.waiting_for:
             log.debug("%s is no longer open in %s", self.path.name, self.waiting_for)
             self.waiting_for = None
-        reason = self.due or "once"
+        reason = self.due
         try:
             result = pipeline.refresh(self.path, today=self._today(now), backup=self.backup, **self.read_options)
         except Exception as exc:   # any failed tick is logged and the watcher goes on
@@ -173,7 +181,7 @@ class Watcher:
             return False
         self.due, self.retry_at, self.last_error = None, None, None
         self.seen = self.handled = fingerprint(self.path)   # our own write is not a user's save
-        self.quiet_polls = 1
+        self.quiet_looks = 1
         calls = f"{len(result.today)} call(s) today"
         if result.written:
             log.info("refreshed %s (%s): %s", self.path.name, reason, calls)
@@ -208,8 +216,9 @@ class Watcher:
 
     def _write_side_list(self, today: dt.date) -> None:
         side = side_list_path(self.path)
-        if filesafe.lock_owner(side):
-            log.info("skipped %s: it is open in %s", side.name, filesafe.lock_owner(side))
+        owner = filesafe.lock_owner(side)
+        if owner:
+            log.info("skipped %s: it is open in %s", side.name, owner)
             return
         tmp = side.with_name(f".{side.stem}.tmp{side.suffix}")
         try:
@@ -237,19 +246,22 @@ class Watcher:
     @contextlib.contextmanager
     def _scheduler_reads_clock(self):
         """`schedule` asks datetime.datetime.now() for the time; point it at our clock meanwhile."""
-        clock = self.clock
-
-        class Now(dt.datetime):
-            @classmethod
-            def now(cls, tz=None):
-                return clock()
-
         real = schedule.datetime
-        schedule.datetime = types.SimpleNamespace(**{**vars(dt), "datetime": Now})
+        schedule.datetime = self._datetime_module
         try:
             yield
         finally:
             schedule.datetime = real
+
+
+def _datetime_module_reading(clock: Callable[[], dt.datetime]) -> types.SimpleNamespace:
+    """The `datetime` module, except that datetime.now() is `clock()`."""
+    class Now(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return clock()
+
+    return types.SimpleNamespace(**{**vars(dt), "datetime": Now})
 
 
 @contextlib.contextmanager
