@@ -34,11 +34,17 @@ def bundled_templates() -> Path:
 
 @functools.lru_cache(maxsize=8)
 def _environment(user_folder: str | None):
+    """One environment per template folder. Templates call the shared phrases of `phrases.py`
+    as `m.NAME()`; a user's folder is searched before the bundled one."""
     import jinja2
+
+    from .phrases import PHRASES
+
     folders = ([user_folder] if user_folder else []) + [str(bundled_templates())]
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, autoescape=False,
-                              keep_trailing_newline=False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=False)
+    env.globals["m"] = PHRASES
+    return env
 
 
 def get_template(name: str, templates: Path | None = None):
@@ -53,21 +59,35 @@ def get_template(name: str, templates: Path | None = None):
 
 
 def _human_date(value: Any) -> str:
-    if value is None or pd.isna(value):
+    if type(value) is pd.Timestamp:   # what the read and plan stages give
+        d = value.date()
+    elif value is None or pd.isna(value):
         return ""
-    d = pd.Timestamp(value).date()
+    else:
+        d = pd.Timestamp(value).date()
     return f"{d:%B} {d.day}"
+
+
+def _days_since(applied: Any, today: dt.date) -> int:
+    if type(applied) is pd.Timestamp:
+        return (today - applied.date()).days
+    return (today - pd.Timestamp(applied).date()).days if pd.notna(applied) else 0
 
 
 _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitment", "careers", "hiring",
                  "people", "jobs", "department", "office", "admin", "info", "staffing", "desk"}
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
 def _person(name: str) -> str:
     """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'People Team' -> '' (not a person)."""
-    name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", name).strip(" ,;-")
+    if "(" in name or "[" in name:
+        name = _BRACKETED.sub("", name)
+    name = name.strip(" ,;-")
+    if not name or "@" in name:
+        return ""
     words = {w.strip(".,").lower() for w in name.split()}
-    return "" if not name or words & _NOT_A_PERSON or "@" in name else name
+    return "" if words & _NOT_A_PERSON else name
 
 
 def _first_name(full: str) -> str:
@@ -82,15 +102,15 @@ def _first_name(full: str) -> str:
 def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
     """The documented template context (README: Customising scripts). Missing text is ''."""
     applied = row["applied_on"]
-    days = (today - pd.Timestamp(applied).date()).days if pd.notna(applied) else 0
+    contact = _person(row["contact"])
     return {
         "me": {"name": settings.your_name, "phone": settings.your_phone,
                "email": settings.your_email, "pitch": settings.pitch},
         "company": row["company"], "position": row["position"],
-        "contact": _person(row["contact"]), "contact_first": _first_name(_person(row["contact"])),
+        "contact": contact, "contact_first": _first_name(contact),
         "hiring_manager": _person(row["hiring_manager"]), "referrer": _person(row["referrer"]),
         "referrer_dept": row["referrer_dept"], "source": row["source"],
-        "applied_on": _human_date(applied), "days_since_applied": max(days, 0),
+        "applied_on": _human_date(applied), "days_since_applied": max(_days_since(applied, today), 0),
         "last_contact": _human_date(row["last_contact"]),
         "follow_up_number": int(plan_row["follow_ups"]) + 1,
         "due": _human_date(plan_row["due"]),

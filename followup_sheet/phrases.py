@@ -1,0 +1,253 @@
+"""Shared phrases for the follow-up script templates.
+
+Every template (bundled or in a `--templates` folder) can call these as `m.NAME(...)`; they read
+the script's own variables (`company`, `position`, `me`, `source`, ...), so most need no
+arguments. Each returns an inline phrase that is safe when fields are missing: never an empty
+name, "a  position" or a dangling "at". Only `m.via()` and `m.pitch(before)` may start with a
+space.
+
+    m.co()                  the company without a final period, so "at Acme Inc." can end a sentence
+    m.pos()                 "Senior Planner role", or the position alone when it already says
+                            "role", "position", "opening", "job" or "vacancy"
+    m.role(fallback='the role I applied for')
+                            "the Senior Planner role at Acme", "the Senior Planner role",
+                            "the opening at Acme", or the fallback
+    m.article(text)         "a" or "an" for the word that follows: an Engineer, an HR Manager,
+                            a UX Designer, a User Researcher
+    m.first(full, given='') the name to greet someone by: `given` when set, else the first word of
+                            the full name ("Ms. Dana Whitfield" -> "Ms. Whitfield"; "Dr. Lee"
+                            stays); empty when there is no name
+    m.when()                when I applied: "on November 3", "12 days ago", "about 3 weeks ago",
+                            "yesterday" or "recently"
+    m.via()                 " through LinkedIn", " through your website", " by e-mail", or nothing
+                            when the source says nothing useful
+    m.pitch(before='')      my one-line pitch as a sentence (capitalised, ending in a full stop)
+                            after `before`, e.g. m.pitch(' ') to follow another sentence; empty
+                            without a pitch
+    m.reach_me()            how to call me back, for a voicemail
+    m.hello(name)           "Hi Dana," or "Hello," for an e-mail
+    m.signature()           e-mail sign-off: "Best regards," then my name, phone and e-mail, each
+                            on its own line when known
+
+The helpers read the script's variables when they are called: those of the context, and any
+set with `{% set %}` at the top level of the template before the call. The same phrases are
+plain functions below (`role(company, position, fallback)`, ...) for use from Python.
+
+To word a phrase differently, write it out in your own copy of the template instead of calling
+the helper.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.filters import do_int
+from jinja2.runtime import Context
+
+_ROLE_WORDS = frozenset(("role", "position", "opening", "job", "vacancy"))
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"))
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+_VOWEL_AS_CONSONANT = ("uni", "use", "usu", "uti", "ux", "eu", "one", "once")
+_WEBSITE = frozenset(("website", "company website", "company site", "careers page", "career page",
+                      "careers site", "careers", "direct", "company"))
+_EMAIL = frozenset(("email", "e-mail", "mail"))
+_SAYS_NOTHING = frozenset(("referral", "referred", "recruiter", "agency", "staffing", "headhunter", "other",
+                           "unknown", "walk-in", "career fair", "job fair", "networking"))
+
+
+# -- the phrases as plain functions -------------------------------------------------------------
+
+def co(company: str) -> str:
+    """The company without a final period."""
+    return str(company.rstrip("."))
+
+
+def pos(position: str) -> str:
+    """'Senior Planner role', or the position alone when it already ends in 'role', 'job'..."""
+    last = position.lower().split()[-1:]
+    if last and last[0] in _ROLE_WORDS:
+        return str(position)
+    return f"{position} role"
+
+
+def role(company: str, position: str, fallback: Any = "the role I applied for") -> str:
+    """'the Senior Planner role at Acme', 'the Senior Planner role', 'the opening at Acme' or the fallback."""
+    if position and company:
+        return f"the {pos(position)} at {co(company)}"
+    if position:
+        return f"the {pos(position)}"
+    if company:
+        return f"the opening at {co(company)}"
+    return str(fallback)
+
+
+def article(text: str) -> str:
+    """'a' or 'an' for the word that starts `text`."""
+    words = text.split()
+    word = words[0] if words else ""
+    low = word.lower()
+    if word.isupper() and word.isalpha() and (len(word) <= 3 or not text.isupper()):
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    if low.startswith(_SILENT_H):
+        return "an"
+    if low[:1] and low[:1] in "aeiou" and not low.startswith(_VOWEL_AS_CONSONANT):
+        return "an"
+    return "a"
+
+
+def first(full: str, given: Any = "") -> str:
+    """The name to greet someone by; empty when there is no name."""
+    parts = full.split(",")[0].split()
+    if given:
+        return str(given)
+    if parts and parts[0].rstrip(".").lower() in _TITLES:
+        return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else str(parts[0])
+    if parts:
+        return str(parts[0])
+    return ""
+
+
+def when(applied_on: Any, days_since_applied: Any) -> str:
+    """When I applied: 'on November 3', '12 days ago', 'about 3 weeks ago', 'yesterday' or 'recently'."""
+    days = do_int(days_since_applied)
+    if applied_on:
+        return f"on {applied_on}"
+    if days >= 14:
+        return f"about {days // 7} weeks ago"
+    if days > 1:
+        return f"{days} days ago"
+    if days == 1:
+        return "yesterday"
+    return "recently"
+
+
+def via(source: str) -> str:
+    """' through LinkedIn', ' through your website', ' by e-mail', or ''."""
+    s = source.strip().lower()
+    if s in _WEBSITE:
+        return " through your website"
+    if s in _EMAIL:
+        return " by e-mail"
+    if s and s not in _SAYS_NOTHING:
+        return f" through {source.strip()}"
+    return ""
+
+
+def pitch(text: str, before: Any = "") -> str:
+    """The pitch as a sentence after `before`; '' without a pitch."""
+    p = text.strip()
+    if p:
+        return f"{before}{p[0].upper()}{p[1:]}{'' if p[-1] in '.!?' else '.'}"
+    return ""
+
+
+def reach_me(phone: Any, email: Any) -> str:
+    """How to call me back, for a voicemail."""
+    if phone and email:
+        return f"You can reach me at {phone} or at {email}."
+    if phone:
+        return f"You can reach me at {phone}."
+    if email:
+        return f"You can reach me by e-mail at {email}."
+    return "I'll try you again in a few days."
+
+
+def hello(name: Any) -> str:
+    """'Hi Dana,' or 'Hello,'."""
+    return f"Hi {name}," if name else "Hello,"
+
+
+def signature(name: Any, phone: Any, email: Any) -> str:
+    """'Best regards,' and my name, phone and e-mail, each on its own line when known."""
+    text = "Best regards,\n"
+    if name:
+        text += f"{name}\n"
+    if phone:
+        text += f"{phone}\n"
+    if email:
+        text += f"{email}\n"
+    return text
+
+
+# -- the same phrases for templates, reading the script's variables ----------------------------
+
+def _var(context: Context, name: str) -> Any:
+    """A template variable, as `{{ name }}` would see it (Undefined when missing)."""
+    vars_ = context.vars
+    if name in vars_:
+        return vars_[name]
+    parent = context.parent
+    if name in parent:
+        return parent[name]
+    return context.environment.undefined(name=name)
+
+
+def _me(context: Context, key: str) -> Any:
+    """`me.KEY`, as the template would see it."""
+    me = _var(context, "me")
+    if type(me) is dict and key in me:   # the usual case; `name`, `phone`... are no dict methods
+        return me[key]
+    return context.environment.getattr(me, key)
+
+
+class Phrases:
+    """The `m` that templates see: `m.role()`, `m.when()`, ... (see the module docstring)."""
+
+    __slots__ = ()
+
+    @staticmethod
+    @pass_context
+    def co(context: Context) -> str:
+        return co(_var(context, "company"))
+
+    @staticmethod
+    @pass_context
+    def pos(context: Context) -> str:
+        return pos(_var(context, "position"))
+
+    @staticmethod
+    @pass_context
+    def role(context: Context, fallback: Any = "the role I applied for") -> str:
+        return role(_var(context, "company"), _var(context, "position"), fallback)
+
+    @staticmethod
+    def article(text: str) -> str:
+        return article(text)
+
+    @staticmethod
+    def first(full: str, given: Any = "") -> str:
+        return first(full, given)
+
+    @staticmethod
+    @pass_context
+    def when(context: Context) -> str:
+        return when(_var(context, "applied_on"), _var(context, "days_since_applied"))
+
+    @staticmethod
+    @pass_context
+    def via(context: Context) -> str:
+        return via(_var(context, "source"))
+
+    @staticmethod
+    @pass_context
+    def pitch(context: Context, before: Any = "") -> str:
+        return pitch(_me(context, "pitch"), before)
+
+    @staticmethod
+    @pass_context
+    def reach_me(context: Context) -> str:
+        return reach_me(_me(context, "phone"), _me(context, "email"))
+
+    @staticmethod
+    def hello(name: Any) -> str:
+        return hello(name)
+
+    @staticmethod
+    @pass_context
+    def signature(context: Context) -> str:
+        return signature(_me(context, "name"), _me(context, "phone"), _me(context, "email"))
+
+
+PHRASES = Phrases()
+
