@@ -36,6 +36,7 @@ FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last
                  "contact": 1, "response": 1, "pinned": 1, "follow_ups": 1, "source": 1,
                  "notes": 0.5, "contact_email": 0.5, "contact_phone": 0.5, "location": 0.5}
 MAX_CELLS = 30_000_000
+MAX_ROWS = 300_000
 _END_WORDS = re.compile(r"^\s*(total|totals|legend|key|summary|notes?\s*:|statistics|stats)\b", re.I)
 _END_CELL = re.compile(r"^\s*((grand\s+)?totals?(\s+applications)?|legend|key|summary|notes|statistics|stats|count)"
                        r"\s*:?\s*$", re.I)
@@ -133,12 +134,26 @@ class _Values:
 
     def sheet(self, info: xlsx.SheetInfo):
         if info.name not in self._sheets:
+            self._check_extent(info)
             try:
                 self._sheets[info.name] = self.book.get_sheet_by_name(info.name)
             except Exception as exc:
                 raise NotAWorkbook(f"{self.pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
                                    "open the file in Excel and save a copy") from None
         return self._sheets[info.name]
+
+    def _check_extent(self, info: xlsx.SheetInfo) -> None:
+        """A value far below everything else would make the value grid enormous: refuse it
+        before it is loaded. (Formatting alone that runs to the last row costs nothing.)"""
+        if not info.is_worksheet:
+            return
+        data = self.pkg.read(info.part)
+        last = xlsx.last_value_cell(data)
+        if last is None or last[0] <= MAX_ROWS:
+            return
+        raise UnsupportedContent(
+            f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {last[1]}, far below any "
+            f"tracker (more than {MAX_ROWS:,} rows); delete the stray cells at the bottom of the sheet and save")
 
     def grid(self, info: xlsx.SheetInfo, nrows: int | None = None) -> list[list[Any]]:
         sheet = self.sheet(info)

@@ -96,7 +96,8 @@ def build_package(pkg: xlsx.Package, sheets: list[SheetPlan], today_rows: pd.Dat
     """The new workbook's bytes, and whether any part's content differs from the original."""
     new_parts: dict[str, bytes] = {}
     styles_part = _styles_part(pkg)
-    styles = _Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings)
+    styles = _Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
+                     used_styles=lambda: _styles_in_use(pkg))
     for plan in sheets:
         t = plan.tracker
         new_parts[t.part] = _edit_tracker_sheet(pkg, plan, styles, new_parts.get(t.part))
@@ -116,6 +117,14 @@ def build_package(pkg: xlsx.Package, sheets: list[SheetPlan], today_rows: pd.Dat
     return _zip(pkg, new_parts), changed
 
 
+def _styles_in_use(pkg: xlsx.Package) -> list[int]:
+    found = [0]
+    for info in pkg.sheets:
+        if info.is_worksheet:
+            found += [int(x) for x in re.findall(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""", pkg.read(info.part))]
+    return found
+
+
 def _styles_part(pkg: xlsx.Package) -> str:
     for rel_type, member, _ in xlsx.sheet_relationships(pkg, pkg.workbook_part).values():
         if rel_type == STYLES_TYPE and member and pkg.has(member):
@@ -130,7 +139,7 @@ def _zip(pkg: xlsx.Package, new_parts: dict[str, bytes]) -> bytes:
             if info.filename in new_parts:
                 zf.writestr(_info_like(info), new_parts.pop(info.filename))
             else:
-                zf.writestr(_info_like(info), pkg.zip.read(info.filename))
+                zf.writestr(_info_like(info), pkg.read(info.filename, keep=False))
         for name, data in new_parts.items():
             zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data,
                         compress_type=zipfile.ZIP_DEFLATED)
@@ -189,7 +198,7 @@ def _edit_tracker_sheet(pkg: xlsx.Package, plan: SheetPlan, styles: "_Styles", p
         t.header_row: {c: _text_cell(p, f"{xlsx.column_letters(c)}{t.header_row}", header_style, h)
                        for c, h in zip(cols, OUTPUT_HEADERS)}}
     date_style, script_style = styles.date_xf(), styles.script_xf()
-    status_styles = {name: styles.status_xf(name) for name in set(plan.status)}
+    status_styles = {name: styles.status_xf(name) for name in settings_order(styles.settings, plan.status)}
     dues = plan.due.reindex(plan.status.index)
     for row, status, due, script in zip(plan.status.index, plan.status.to_numpy(), dues, plan.script.to_numpy()):
         row_cells = {cols[0]: _text_cell(p, f"{letters[0]}{row}", status_styles[status], status)}
@@ -207,6 +216,12 @@ def _edit_tracker_sheet(pkg: xlsx.Package, plan: SheetPlan, styles: "_Styles", p
     head = _widen_dimension(head, sheet, t.header_row, min(cols), last_row, max(cols))
     return (head + sheet.data[sheet.head_end:sheet.rows_start] + rows_xml
             + sheet.data[sheet.rows_end:])
+
+
+def settings_order(settings: Settings, statuses: pd.Series) -> list[str]:
+    """The statuses present, in a fixed order, so styles are appended the same way every run."""
+    present = set(statuses)
+    return [name for name in settings.fills if name in present]
 
 
 def _header_style(sheet: xlsx.SheetXml, t: Tracker) -> int | None:
@@ -470,26 +485,33 @@ def _extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
 class _Styles:
     """The styles part, with our fills and cell formats found or appended (never renumbered)."""
 
-    def __init__(self, data: bytes, where: str, settings: Settings):
+    def __init__(self, data: bytes, where: str, settings: Settings, used_styles=None):
+        self.used_styles = used_styles   # () -> style numbers the worksheets use, for damaged parts
         self.root = xlsx.parse_xml(data, where)
         self.original = data
         self.settings = settings
         self.changed = False
         self._cache: dict[tuple, int] = {}
 
+    _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
+              "tableStyles", "colors", "extLst")
+
     def _section(self, name: str) -> etree._Element:
         ns = xlsx.MAIN_NS
         el = self.root.find(f"{{{ns}}}{name}")
         if el is None:
-            order = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]
             el = etree.Element(f"{{{ns}}}{name}")
-            later = [self.root.find(f"{{{ns}}}{n}") for n in order[order.index(name) + 1:]]
+            later = [self.root.find(f"{{{ns}}}{n}") for n in self._ORDER[self._ORDER.index(name) + 1:]]
             later = [x for x in later if x is not None]
             if later:
                 later[0].addprevious(el)
             else:
-                self.root.insert(0, el)
+                self.root.append(el)
             self.changed = True
+            if name == "cellXfs" and self.used_styles:
+                # cells may already point at formats this part lacks: keep those plain
+                for _ in range(max(self.used_styles()) + 1):
+                    el.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
         return el
 
     def _find_or_add(self, section: str, xml: "str | etree._Element") -> int:

@@ -57,12 +57,19 @@ class Package:
     workbook_part: str
     active_sheet: int = 0
     _names: set[str] = field(default_factory=set)
+    _cache: dict[str, bytes] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self._names
 
-    def read(self, name: str) -> bytes:
-        return self.zip.read(name)
+    def read(self, name: str, keep: bool = True) -> bytes:
+        """One part's bytes (kept for the next caller unless `keep` is False)."""
+        if name in self._cache:
+            return self._cache[name]
+        data = _read_member(self.path, self.zip, name)
+        if keep:
+            self._cache[name] = data
+        return data
 
     def sheet(self, name: str) -> SheetInfo:
         for info in self.sheets:
@@ -116,6 +123,7 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
     _check_limits(path, infos)
     for name in ("[Content_Types].xml", "_rels/.rels"):
         _check_member(path, zf, name)
+    _refuse_dtds(path, zf, infos)
     workbook_part = _office_document(path, zf)
     if workbook_part not in names:
         raise NotAWorkbook(f"{path}: the workbook part {workbook_part} is missing; the file is damaged")
@@ -214,6 +222,35 @@ def _read_member(path: Path, zf: zipfile.ZipFile, name: str) -> bytes:
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
         raise NotAWorkbook(f"{path}: part {name} is damaged (the file is cut short or corrupt); open it "
                            "in Excel, which can often repair it, and save a copy") from None
+
+
+def _refuse_dtds(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """No XML part of a workbook declares a DTD; one that does is an entity-expansion or
+    external-entity attack on whatever parses it, so the file is refused before any parsing."""
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with zf.open(info) as fh:
+                head = fh.read(2048)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+            raise NotAWorkbook(f"{path}: part {info.filename} is damaged (the file is cut short or corrupt); "
+                               "open it in Excel, which can often repair it, and save a copy") from None
+        if _DOCTYPE.search(head):
+            raise UnsupportedContent(f"{path}: part {info.filename} declares a DTD or entities, which a workbook "
+                                     "never needs; refusing to read it (save a fresh copy from Excel)")
+
+
+def last_value_cell(data: bytes) -> tuple[int, str] | None:
+    """(row, cell reference) of the last cell holding a value in worksheet XML, found from the end."""
+    at = max(data.rfind(b"<v>"), data.rfind(b"<v "), data.rfind(b"<is>"), data.rfind(b":v>"), data.rfind(b":is>"))
+    if at < 0:
+        return None
+    cell = max(data.rfind(b"<c ", 0, at), data.rfind(b":c ", 0, at))
+    m = re.search(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""", data[cell:at])
+    if cell < 0 or not m:
+        return None
+    return int(m.group(2)), (m.group(1) + m.group(2)).decode()
 
 
 def _check_member(path: Path, zf: zipfile.ZipFile, name: str) -> None:
