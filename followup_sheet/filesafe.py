@@ -11,8 +11,9 @@ import logging
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from .errors import WorkbookBusy
 
@@ -67,12 +68,22 @@ def digest_of(path: Path) -> str | None:
         return None
 
 
-def save_atomically(target: Path, data: bytes, *, expected_digest: str | None,
-                    verify: Callable[[Path], None], backups: int = 5, backup: bool = True) -> Path | None:
-    """Replace `target` with `data` so that any crash leaves the old or the new file, never a mix.
+@dataclass
+class Saved:
+    changed: bool          # the new content differs from the old
+    written: bool          # the target was replaced
+    backup: Path | None
+
+
+def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected_digest: str | None,
+                    verify: Callable[[Path], None], backups: int = 5, backup: bool = True,
+                    only_if_changed: bool = False) -> Saved:
+    """Replace `target` with what `write(file)` writes, so that any crash leaves the old file or
+    the new one, never a mix. `write` returns whether the content changed; with `only_if_changed`
+    an unchanged result is dropped and the target left alone.
 
     `expected_digest` is the fingerprint of what was read: if the file changed since, nothing is
-    written. Returns the backup's path when one was kept.
+    written. The new file keeps the old one's permissions; a symlink is followed, not replaced.
     """
     real = Path(os.path.realpath(target))
     ensure_not_open(Path(target))
@@ -84,10 +95,13 @@ def save_atomically(target: Path, data: bytes, *, expected_digest: str | None,
     tmp = Path(tmp_name)
     kept = None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "w+b") as fh:
+            changed = write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        if only_if_changed and not changed:
+            tmp.unlink()
+            return Saved(changed=False, written=False, backup=None)
         verify(tmp)
         os.chmod(tmp, mode)
         if backup and real.exists() and backups > 0:
@@ -98,7 +112,7 @@ def save_atomically(target: Path, data: bytes, *, expected_digest: str | None,
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return kept
+    return Saved(changed=changed, written=True, backup=kept)
 
 
 def _check_unchanged(real: Path, expected: str | None) -> None:
@@ -129,7 +143,8 @@ def _keep_backup(real: Path, keep: int) -> Path:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    old = sorted(folder.glob(f"{real.stem}.*{real.suffix}"))
+    old = sorted(p for p in folder.iterdir()
+                 if p.name.startswith(real.stem + ".") and p.name.endswith(real.suffix) and p.name != real.name)
     for extra in old[:-keep]:
         extra.unlink(missing_ok=True)
     return dest

@@ -131,6 +131,13 @@ class _Values:
             raise NotAWorkbook(f"{pkg.path}: the cells cannot be read ({exc}); open the file in Excel "
                                "and save a copy") from None
         self._sheets: dict[str, Any] = {}
+        self._merges: dict[str, list[tuple[int, int, int, int]]] = {}
+        self.scans: dict[str, xlsx.SheetScan] = {}
+
+    def scan(self, info: xlsx.SheetInfo) -> xlsx.SheetScan:
+        if info.name not in self.scans:
+            self.scans[info.name] = xlsx.scan_sheet(self.pkg, info.part)
+        return self.scans[info.name]
 
     def sheet(self, info: xlsx.SheetInfo):
         if info.name not in self._sheets:
@@ -147,8 +154,12 @@ class _Values:
         before it is loaded. (Formatting alone that runs to the last row costs nothing.)"""
         if not info.is_worksheet:
             return
-        data = self.pkg.read(info.part)
-        last = xlsx.last_value_cell(data)
+        scan = self.scan(info)
+        last, far = scan.last_value, scan.far_right
+        if far is not None and last is not None and far[0] * last[0] > MAX_CELLS // 4:
+            raise UnsupportedContent(
+                f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {far[1]}, far to the right of "
+                "any tracker; delete the stray cells at the far right of the sheet and save")
         if last is None or last[0] <= MAX_ROWS:
             return
         raise UnsupportedContent(
@@ -156,7 +167,11 @@ class _Values:
             f"tracker (more than {MAX_ROWS:,} rows); delete the stray cells at the bottom of the sheet and save")
 
     def grid(self, info: xlsx.SheetInfo, nrows: int | None = None) -> list[list[Any]]:
+        """The sheet's values from A1; a full read also lets go of calamine's copy of them."""
         sheet = self.sheet(info)
+        if nrows is None:
+            self.merged(info)
+            del self._sheets[info.name]
         end = sheet.end
         if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
             raise UnsupportedContent(
@@ -169,11 +184,13 @@ class _Values:
                                "open the file in Excel and save a copy") from None
 
     def merged(self, info: xlsx.SheetInfo) -> list[tuple[int, int, int, int]]:
-        try:
-            ranges = self.sheet(info).merged_cell_ranges or []
-        except Exception:
-            return []
-        return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
+        if info.name not in self._merges:
+            try:
+                ranges = self.sheet(info).merged_cell_ranges or []
+            except Exception:
+                ranges = []
+            self._merges[info.name] = [(a[0], a[1], b[0], b[1]) for a, b in ranges]
+        return self._merges[info.name]
 
 
 def _is_blank(value: Any, settings: Settings) -> bool:
@@ -280,12 +297,18 @@ def _is_tool_sheet(grid: list[list[Any]]) -> bool:
 def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.SheetInfo, list[str]]:
     candidates: list[_Candidate] = []
     seen: list[str] = []
+    too_big: list[str] = []
     sideways = []
     for idx, info in enumerate(pkg.sheets):
         if not info.is_worksheet:
             seen.append(f"{info.name!r} (not a worksheet)")
             continue
-        grid = book.grid(info, nrows=settings.header_search_rows + 200)
+        try:
+            grid = book.grid(info, nrows=settings.header_search_rows + 200)
+        except UnsupportedContent as exc:
+            too_big.append(str(exc))
+            seen.append(f"{info.name!r} (too big to read)")
+            continue
         if _is_tool_sheet(grid):
             continue
         found = _find_header(grid, settings)
@@ -303,6 +326,8 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
         candidates.append(_Candidate(info, r, fields, score + min(rows_below, 100) / 50, rows_below))
         seen.append(f"{info.name!r}")
     if not candidates:
+        if too_big:
+            raise UnsupportedContent(too_big[0])
         _refuse_headers_without_company(pkg, book, settings)
         if sideways:
             raise NoTrackerFound(
@@ -342,9 +367,9 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                              "followup.toml under [columns]")
     h, fields, _ = found
     header = grid[h]
-    sheet_xml = xlsx.split_sheet(pkg.read(info.part), f"{pkg.path}: {info.part}")
-    hidden = xlsx.hidden_columns(sheet_xml.skeleton)
-    tables = xlsx.sheet_tables(pkg, info.part, sheet_xml.skeleton)
+    scan = book.scan(info)
+    hidden = xlsx.hidden_columns(scan.skeleton)
+    tables = xlsx.sheet_tables(pkg, info.part, scan.skeleton)
     table = next((t for t in tables if t.ref[0] == h + 1 and t.ref[1] <= min(fields.values()) + 1 <= t.ref[3]),
                  None)
     notes: list[str] = []

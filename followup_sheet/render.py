@@ -58,6 +58,7 @@ def get_template(name: str, templates: Path | None = None):
         raise TemplateProblem(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from None
 
 
+@functools.lru_cache(maxsize=4096)
 def _human_date(value: Any) -> str:
     if type(value) is pd.Timestamp:   # what the read and plan stages give
         d = value.date()

@@ -8,14 +8,18 @@ zip member is copied as it was, in its original order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import io
 import logging
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 from lxml import etree
 
@@ -52,17 +56,16 @@ def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date
                *, output: Path | None = None, backup: bool = True, dry_run: bool = False) -> "WriteOutcome":
     """Edit the workbook all `sheets` came from and save it (in place, or to `output`)."""
     pkg = sheets[0].tracker.package
-    data, changed = build_package(pkg, sheets, today_rows, today, settings)
     target = Path(output) if output else pkg.path
     if dry_run:
+        changed = build_package(pkg, sheets, today_rows, today, settings, _Discard())
         return WriteOutcome(target, changed, written=False, backup=None)
     same_file = output is None or _same_file(target, pkg.path)
-    if same_file and not changed:
-        return WriteOutcome(target, False, written=False, backup=None)
-    kept = filesafe.save_atomically(
-        target, data, expected_digest=pkg.digest if same_file else None, verify=verify_package,
-        backups=settings.backups, backup=backup and same_file)
-    return WriteOutcome(target, changed, written=True, backup=kept)
+    saved = filesafe.save_atomically(
+        target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh),
+        expected_digest=pkg.digest if same_file else None, verify=verify_package,
+        backups=settings.backups, backup=backup and same_file, only_if_changed=same_file)
+    return WriteOutcome(target, saved.changed, written=saved.written, backup=saved.backup)
 
 
 @dataclass
@@ -73,6 +76,16 @@ class WriteOutcome:
     backup: Path | None
 
 
+class _Discard(io.RawIOBase):
+    """A write-only sink for a dry run: the package is built and compared, never stored."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        return len(data)
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and a.samefile(b)
@@ -81,7 +94,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def verify_package(path: Path) -> None:
-    """Re-open what was written: every member's CRC, and every XML part we changed parses."""
+    """Re-open what was written: every member's CRC, and the parts a workbook cannot do without."""
     with zipfile.ZipFile(path) as zf:
         bad = zf.testzip()
         if bad is not None:
@@ -92,36 +105,105 @@ def verify_package(path: Path) -> None:
 # --- the package -------------------------------------------------------------------------
 
 def build_package(pkg: xlsx.Package, sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date,
-                  settings: Settings) -> tuple[bytes, bool]:
-    """The new workbook's bytes, and whether any part's content differs from the original."""
-    new_parts: dict[str, bytes] = {}
+                  settings: Settings, out) -> bool:
+    """Write the new workbook into the binary file `out`, member by member in the original
+    order; return whether any part's content differs from the original."""
     styles_part = _styles_part(pkg)
     styles = _Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
                      used_styles=lambda: _styles_in_use(pkg))
+    streams: dict[str, Callable[[], Iterator[bytes]]] = {}
+    small: dict[str, bytes] = {}
     for plan in sheets:
         t = plan.tracker
-        new_parts[t.part] = _edit_tracker_sheet(pkg, plan, styles, new_parts.get(t.part))
+        streams[t.part] = functools.partial(_tracker_sheet, pkg, plan, _CellStyles(styles, plan.status))
         if t.table is not None:
             table_xml = _extend_table(pkg.read(t.table.part), t, f"{pkg.path}: {t.table.part}")
             if table_xml is not None:
-                new_parts[t.table.part] = table_xml
-
-    today_part, extra = _today_sheet_part(pkg, new_parts)
-    new_parts[today_part] = _today_sheet_xml(today_rows, today, styles, pkg.date1904)
-    new_parts.update(extra)
-    styles_xml = styles.serialize()
+                small[t.table.part] = table_xml
+    today_part, extra = _today_sheet_part(pkg)
+    small.update(extra)
+    streams[today_part] = functools.partial(_today_sheet, today_rows, today, _TodayStyles(styles), pkg.date1904)
+    styles_xml = styles.serialize()   # after every style above was asked for
     if styles_xml is not None:
-        new_parts[styles_part] = styles_xml
+        small[styles_part] = styles_xml
 
-    changed = any(not pkg.has(name) or pkg.read(name) != data for name, data in new_parts.items())
-    return _zip(pkg, new_parts), changed
+    changed = False
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in pkg.zip.infolist():
+            name = info.filename
+            if name in streams:
+                changed |= _write_stream(zf, _info_like(info), streams.pop(name)(), _digest_of_part(pkg, name))
+            elif name in small:
+                data = small.pop(name)
+                changed |= data != pkg.read(name)
+                zf.writestr(_info_like(info), data, compresslevel=_level(len(data)))
+            else:
+                _copy_member(pkg, zf, info)
+        for name, data in small.items():
+            changed = True
+            zf.writestr(_new_info(name), data)
+        for name, make in streams.items():
+            changed = True
+            _write_stream(zf, _new_info(name), make(), None)
+    return changed
+
+
+def _level(size: int) -> int:
+    """Small parts compress well and quickly; big ones are written fast."""
+    return 6 if size < 4 * 2**20 else 1
+
+
+def _write_stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: Iterable[bytes], old_digest: str | None) -> bool:
+    digest = hashlib.sha256()
+    info.compress_type = zipfile.ZIP_DEFLATED
+    _set_level(info, 1)   # the big parts: fast beats a few percent smaller
+    with zf.open(info, "w") as dst:
+        for piece in pieces:
+            digest.update(piece)
+            dst.write(piece)
+    return digest.hexdigest() != old_digest
+
+
+def _set_level(info: zipfile.ZipInfo, level: int) -> None:
+    try:
+        info.compress_level = level     # Python 3.13+
+    except AttributeError:
+        info._compresslevel = level     # Python 3.11-3.12
+
+
+def _digest_of_part(pkg: xlsx.Package, name: str) -> str:
+    digest = hashlib.sha256()
+    with pkg.zip.open(name) as src:
+        while chunk := src.read(xlsx.CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _copy_member(pkg: xlsx.Package, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    copy = _info_like(info)
+    try:
+        with pkg.zip.open(info) as src, zf.open(copy, "w") as dst:
+            while chunk := src.read(xlsx.CHUNK):
+                dst.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise NotAWorkbook(f"{pkg.path}: part {info.filename} is damaged ({exc}); open the file in Excel, "
+                           "which can often repair it, and save a copy") from None
+
+
+def _new_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def _styles_in_use(pkg: xlsx.Package) -> list[int]:
     found = [0]
+    pattern = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""")
     for info in pkg.sheets:
         if info.is_worksheet:
-            found += [int(x) for x in re.findall(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""", pkg.read(info.part))]
+            for kind, data in xlsx.iter_sheet(pkg, info.part):
+                if kind == "rows":
+                    found += [int(x) for x in pattern.findall(data)]
     return found
 
 
@@ -130,20 +212,6 @@ def _styles_part(pkg: xlsx.Package) -> str:
         if rel_type == STYLES_TYPE and member and pkg.has(member):
             return member
     raise UnsupportedContent(f"{pkg.path} has no styles part; open it in Excel and save it again")
-
-
-def _zip(pkg: xlsx.Package, new_parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for info in pkg.zip.infolist():
-            if info.filename in new_parts:
-                zf.writestr(_info_like(info), new_parts.pop(info.filename))
-            else:
-                zf.writestr(_info_like(info), pkg.read(info.filename, keep=False))
-        for name, data in new_parts.items():
-            zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data,
-                        compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def _info_like(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
@@ -159,8 +227,15 @@ def _info_like(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
 
 def clean_text(value: object) -> str:
     """Text as stored: XML-forbidden characters removed, within Excel's cell limit."""
-    s = _FORBIDDEN.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    return s[:CELL_TEXT_LIMIT]
+    s = str(value)
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return s.translate(_DROP)[:CELL_TEXT_LIMIT]
+
+
+_DROP = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF,
+                           *range(0xD800, 0xE000)]}
+_XML_TEXT = {**_DROP, ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
 
 
 def _escape(s: str) -> str:
@@ -170,7 +245,12 @@ def _escape(s: str) -> str:
 def _text_cell(p: str, ref: str, style: int | None, text: str) -> str:
     """An inline string: never a formula or an error, whatever it starts with."""
     s = f' s="{style}"' if style is not None else ""
-    body = _escape(clean_text(text))
+    text = str(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > CELL_TEXT_LIMIT:
+        text = text.translate(_DROP)[:CELL_TEXT_LIMIT]
+    body = text.translate(_XML_TEXT)
     return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{body}</{p}t></{p}is></{p}c>'
 
 
@@ -178,66 +258,133 @@ def _number_cell(p: str, ref: str, style: int, number: int) -> str:
     return f'<{p}c r="{ref}" s="{style}"><{p}v>{number}</{p}v></{p}c>'
 
 
-def _serial(day: pd.Timestamp, date1904: bool) -> int:
-    epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
-    return (day.date() - epoch).days
-
-
 # --- the tracker sheet -------------------------------------------------------------------
 
-def _edit_tracker_sheet(pkg: xlsx.Package, plan: SheetPlan, styles: "_Styles", previous: bytes | None) -> bytes:
+class _CellStyles:
+    """The style numbers of one tracker sheet's cells, settled before any cell is written."""
+
+    def __init__(self, styles: "_Styles", statuses: pd.Series):
+        present = set(statuses)
+        self.status = {name: styles.status_xf(name) for name in styles.settings.fills if name in present}
+        self.date = styles.date_xf()
+        self.script = styles.script_xf()
+
+
+class _TodayStyles:
+    def __init__(self, styles: "_Styles"):
+        self.bold, self.date, self.wrap, self.link = (styles.bold_xf(), styles.date_xf(), styles.script_xf(),
+                                                      styles.link_xf())
+
+
+def _tracker_sheet(pkg: xlsx.Package, plan: SheetPlan, style: _CellStyles) -> Iterator[bytes]:
+    """The tracker's worksheet part, streamed: our three columns written, all else as it was."""
     t = plan.tracker
-    where = f"{pkg.path}: {t.part}"
-    sheet = xlsx.split_sheet(previous if previous is not None else pkg.read(t.part), where)
-    p = sheet.prefix.decode()
     cols = t.output_columns
     letters = [xlsx.column_letters(c) for c in cols]
-    header_style = _header_style(sheet, t)
+    serials = _serials(plan.due.reindex(plan.status.index), pkg.date1904)
+    rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy())))
+    last_row = max([t.header_row, *rows])
+    editor = None
+    for kind, data in xlsx.iter_sheet(pkg, t.part):
+        if kind == "head":
+            head = data
+        elif kind == "open":
+            p = xlsx.sheet_data_prefix(data)
+            head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}")
+            head = _widen_dimension(head, p, t.header_row, min(cols), last_row, max(cols))
+            yield head
+            yield data
+            editor = _RowEditor(p.decode(), t, rows, letters, style)
+        elif kind == "rows":
+            yield editor.block(data)
+        else:
+            if editor is not None:
+                yield editor.finish()
+            yield data
 
-    cells: dict[int, dict[int, str]] = {
-        t.header_row: {c: _text_cell(p, f"{xlsx.column_letters(c)}{t.header_row}", header_style, h)
-                       for c, h in zip(cols, OUTPUT_HEADERS)}}
-    date_style, script_style = styles.date_xf(), styles.script_xf()
-    status_styles = {name: styles.status_xf(name) for name in settings_order(styles.settings, plan.status)}
-    dues = plan.due.reindex(plan.status.index)
-    for row, status, due, script in zip(plan.status.index, plan.status.to_numpy(), dues, plan.script.to_numpy()):
-        row_cells = {cols[0]: _text_cell(p, f"{letters[0]}{row}", status_styles[status], status)}
-        if pd.notna(due):
-            row_cells[cols[1]] = _number_cell(p, f"{letters[1]}{row}", date_style, _serial(due, pkg.date1904))
+
+def _serials(due: pd.Series, date1904: bool) -> list:
+    """Dates as the workbook's serial day numbers (None where there is no date)."""
+    epoch = np.datetime64("1904-01-01" if date1904 else "1899-12-30", "D")
+    days = due.to_numpy(dtype="datetime64[D]")
+    serials = (days - epoch).astype("int64").astype(object)
+    serials[np.isnat(days)] = None
+    return serials.tolist()
+
+
+class _RowEditor:
+    """Rewrites rows block by block: our cells replaced in the rows we own, other rows copied
+    byte for byte, rows the sheet lacks inserted in order."""
+
+    def __init__(self, p: str, t: Tracker, rows: dict, letters: list[str], style: _CellStyles):
+        self.p = p
+        self.scan = _Scanner(p.encode())
+        self.t = t
+        self.rows = rows
+        self.letters = letters
+        self.style = style
+        self.cols = t.output_columns
+        self.our_cols = set(self.cols)
+        self.clear = range(t.clear_rows[0], t.clear_rows[1] + 1)
+        self.pending = sorted({t.header_row, *rows})
+        self.i = 0
+        self.number = 0
+        self.header_style: int | None = None
+
+    def cells(self, number: int) -> dict[int, str]:
+        p, cols, letters = self.p, self.cols, self.letters
+        if number == self.t.header_row:
+            return {c: _text_cell(p, f"{letter}{number}", self.header_style, h)
+                    for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
+        if number not in self.rows:
+            return {}
+        status, serial, script = self.rows[number]
+        out = {cols[0]: _text_cell(p, f"{letters[0]}{number}", self.style.status[status], status)}
+        if serial is not None:
+            out[cols[1]] = _number_cell(p, f"{letters[1]}{number}", self.style.date, serial)
         if script:
-            row_cells[cols[2]] = _text_cell(p, f"{letters[2]}{row}", script_style, script)
-        cells[row] = row_cells
+            out[cols[2]] = _text_cell(p, f"{letters[2]}{number}", self.style.script, script)
+        return out
 
-    first_clear, last_clear = t.clear_rows
-    rows_xml = _rewrite_rows(sheet, cells, set(cols), range(first_clear, last_clear + 1), t.header_row)
-    head = sheet.data[:sheet.head_end]
-    head = _set_columns(head, sheet, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH))
-    last_row = max(cells) if cells else t.header_row
-    head = _widen_dimension(head, sheet, t.header_row, min(cols), last_row, max(cols))
-    return (head + sheet.data[sheet.head_end:sheet.rows_start] + rows_xml
-            + sheet.data[sheet.rows_end:])
+    def block(self, data: bytes) -> bytes:
+        out: list[bytes] = []
+        pos = 0
+        pending = self.pending
+        for number, start, tag_end, end in self.scan.rows(data, 0, len(data), self.number):
+            self.number = number
+            while self.i < len(pending) and pending[self.i] < number:
+                out.append(data[pos:start])
+                pos = start
+                out.append(_new_row(self.p, pending[self.i], self.cells(pending[self.i])))
+                self.i += 1
+            owned = number in self.clear or number == self.t.header_row
+            if number not in self.rows and not owned:
+                continue
+            out.append(data[pos:start])
+            if number == self.t.header_row:
+                self.header_style = _last_header_style(self.scan, data[tag_end:end], self.t)
+            out.append(_edit_row(self.scan, data, start, tag_end, end, self.cells(number),
+                                 self.our_cols if owned else set()))
+            pos = end
+            if self.i < len(pending) and pending[self.i] == number:
+                self.i += 1
+        out.append(data[pos:])
+        return b"".join(out)
+
+    def finish(self) -> bytes:
+        rest = [_new_row(self.p, n, self.cells(n)) for n in self.pending[self.i:]]
+        self.i = len(self.pending)
+        return b"".join(rest)
 
 
-def settings_order(settings: Settings, statuses: pd.Series) -> list[str]:
-    """The statuses present, in a fixed order, so styles are appended the same way every run."""
-    present = set(statuses)
-    return [name for name in settings.fills if name in present]
-
-
-def _header_style(sheet: xlsx.SheetXml, t: Tracker) -> int | None:
+def _last_header_style(scan: "_Scanner", content: bytes, t: Tracker) -> int | None:
     """Our header cells look like the user's last header cell."""
     last = max(c.index for c in t.columns.values())
-    scan = _Scanner(sheet.prefix)
-    for number, start, tag_end, end in scan.rows(sheet.data, sheet.rows_start, sheet.rows_end):
-        if number == t.header_row:
-            content = sheet.data[tag_end:end]
-            for col, c_start, c_end in scan.cells(content):
-                if col == last:
-                    tag = content[c_start:content.find(b">", c_start)]
-                    m = re.search(rb"""\ss\s*=\s*["'](\d+)["']""", tag)
-                    return int(m.group(1)) if m else None
-        if number >= t.header_row:
-            break
+    for col, c_start, _ in scan.cells(content):
+        if col == last:
+            tag = content[c_start:content.find(b">", c_start)]
+            m = re.search(rb"""\ss\s*=\s*["'](\d+)["']""", tag)
+            return int(m.group(1)) if m else None
     return None
 
 
@@ -253,9 +400,8 @@ class _Scanner:
         self.cell_end = b"</" + prefix + b"c>"
         self.last_cell = [b"<" + prefix + b"c ", b"<" + prefix + b"c>", b"<" + prefix + b"c/"]
 
-    def rows(self, data: bytes, start: int, stop: int) -> Iterable[tuple[int, int, int, int]]:
-        """(row number, start, end of start tag, end) of each row."""
-        number = 0
+    def rows(self, data: bytes, start: int, stop: int, number: int = 0) -> Iterable[tuple[int, int, int, int]]:
+        """(row number, start, end of start tag, end) of each row; `number` is the row before."""
         pos = start
         while True:
             m = self.row_start.search(data, pos, stop)
@@ -300,43 +446,12 @@ class _Scanner:
         return xlsx.column_number(found.group(1).decode()) if found and found.group(1) else None
 
 
-def _rewrite_rows(sheet: xlsx.SheetXml, cells: dict[int, dict[int, str]], our_cols: set[int],
-                  clear: range, header_row: int) -> bytes:
-    """sheetData content with our cells replaced; rows we do not touch are copied byte for byte."""
-    out: list[bytes] = []
-    pos = sheet.rows_start
-    pending = sorted(cells)
-    i = 0
-    p = sheet.prefix
-    scan = _Scanner(p)
-    for number, start, tag_end, end in scan.rows(sheet.data, sheet.rows_start, sheet.rows_end):
-        while i < len(pending) and pending[i] < number:
-            out.append(sheet.data[pos:start])
-            pos = start
-            out.append(_new_row(p, pending[i], cells[pending[i]]))
-            i += 1
-        if number not in cells and number not in clear:
-            continue
-        out.append(sheet.data[pos:start])
-        clear_cols = our_cols if (number in clear or number == header_row) else set()
-        out.append(_edit_row(scan, sheet.data, start, tag_end, end, p, cells.get(number, {}), clear_cols))
-        pos = end
-        if i < len(pending) and pending[i] == number:
-            i += 1
-    out.append(sheet.data[pos:sheet.rows_end])
-    while i < len(pending):
-        out.append(_new_row(p, pending[i], cells[pending[i]]))
-        i += 1
-    return b"".join(out)
-
-
-def _new_row(p: bytes, number: int, cells: dict[int, str]) -> bytes:
+def _new_row(p: str, number: int, cells: dict[int, str]) -> bytes:
     body = "".join(cells[c] for c in sorted(cells))
-    pd_ = p.decode()
-    return f'<{pd_}row r="{number}">{body}</{pd_}row>'.encode()
+    return f'<{p}row r="{number}">{body}</{p}row>'.encode()
 
 
-def _edit_row(scan: _Scanner, data: bytes, start: int, tag_end: int, end: int, p: bytes,
+def _edit_row(scan: _Scanner, data: bytes, start: int, tag_end: int, end: int,
               new_cells: dict[int, str], clear_cols: set[int]) -> bytes:
     if tag_end == end:   # <row .../>: no cells yet
         start_tag = data[start:tag_end - 2].rstrip() + b">"
@@ -345,7 +460,7 @@ def _edit_row(scan: _Scanner, data: bytes, start: int, tag_end: int, end: int, p
         start_tag = data[start:tag_end]
         content = data[tag_end:end - len(scan.row_end)]
     start_tag = _widen_spans(start_tag, new_cells)
-    added = b"".join(new_cells[c].encode() for c in sorted(new_cells))
+    added = "".join(new_cells[c] for c in sorted(new_cells)).encode()
     last = scan.last_column(content)
     if last is not None and new_cells and last < min(new_cells) and not (clear_cols and last >= min(clear_cols)):
         return start_tag + content + added + scan.row_end   # the usual case: our cells go last
@@ -381,11 +496,17 @@ def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:
     return start_tag[:m.start(1)] + f"{lo}:{hi}".encode() + start_tag[m.end(1):]
 
 
-def _set_columns(head: bytes, sheet: xlsx.SheetXml, cols: tuple[int, ...], widths: tuple[int, ...]) -> bytes:
+def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[int, ...], where: str) -> bytes:
     """Give our columns a width, splitting any <col> range that covers them; others stay as they are."""
-    p = sheet.prefix.decode()
+    p = prefix.decode()
     ns = xlsx.MAIN_NS
-    existing = [dict(col.attrib) for col in sheet.skeleton.iterfind(f"{{{ns}}}cols/{{{ns}}}col")]
+    block = re.search(rb"<" + re.escape(prefix) + rb"cols\b[^>]*?(?:/>|>.*?</" + re.escape(prefix) + rb"cols>)",
+                      head, re.S)
+    existing = []
+    if block:
+        root_tag = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S).group(1)
+        doc = xlsx.parse_xml(head + b"</" + root_tag + b">", where)
+        existing = [dict(col.attrib) for col in doc.iterfind(f"{{{ns}}}cols/{{{ns}}}col")]
     ranges: list[dict[str, str]] = []
     want = dict(zip(cols, widths))
     for attrs in existing:
@@ -415,12 +536,10 @@ def _set_columns(head: bytes, sheet: xlsx.SheetXml, cols: tuple[int, ...], width
     ranges.sort(key=lambda a: int(a.get("min", "0")) if a.get("min", "0").isdigit() else 0)
     body = "".join(f"<{p}col " + " ".join(f'{_attr_name(k)}="{_escape_attr(v)}"' for k, v in a.items()) + "/>"
                    for a in ranges)
-    block = f"<{p}cols>{body}</{p}cols>".encode()
-    m = re.search(rb"<" + re.escape(sheet.prefix) + rb"cols\b[^>]*?(?:/>|>.*?</" + re.escape(sheet.prefix)
-                  + rb"cols>)", head, re.S)
-    if m:
-        return head[:m.start()] + block + head[m.end():]
-    return head + block
+    new_block = f"<{p}cols>{body}</{p}cols>".encode()
+    if block:
+        return head[:block.start()] + new_block + head[block.end():]
+    return head + new_block
 
 
 def _attr_name(key: str) -> str:
@@ -433,8 +552,8 @@ def _escape_attr(v: str) -> str:
     return _escape(v).replace('"', "&quot;")
 
 
-def _widen_dimension(head: bytes, sheet: xlsx.SheetXml, top: int, left: int, bottom: int, right: int) -> bytes:
-    m = re.search(rb"<" + re.escape(sheet.prefix) + rb"""dimension\s+ref\s*=\s*["']([^"']*)["']""", head)
+def _widen_dimension(head: bytes, prefix: bytes, top: int, left: int, bottom: int, right: int) -> bytes:
+    m = re.search(rb"<" + re.escape(prefix) + rb"""dimension\s+ref\s*=\s*["']([^"']*)["']""", head)
     if not m:
         return head
     old = xlsx.parse_ref(m.group(1).decode())
@@ -608,7 +727,7 @@ def _canonical(el: etree._Element) -> tuple:
 
 # --- the Today sheet ---------------------------------------------------------------------
 
-def _today_sheet_part(pkg: xlsx.Package, new_parts: dict[str, bytes]) -> tuple[str, dict[str, bytes]]:
+def _today_sheet_part(pkg: xlsx.Package) -> tuple[str, dict[str, bytes]]:
     """The part of our Today sheet: the existing one, or a new sheet added to the workbook."""
     ours = _tool_sheets(pkg)
     taken = {s.name.lower() for s in pkg.sheets}
@@ -692,47 +811,45 @@ def _quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def _today_sheet_xml(rows: pd.DataFrame, today: dt.date, styles: _Styles, date1904: bool) -> bytes:
-    bold, date_style, wrap, link = styles.bold_xf(), styles.date_xf(), styles.script_xf(), styles.link_xf()
+def _today_sheet(rows: pd.DataFrame, today: dt.date, style: _TodayStyles, date1904: bool) -> Iterator[bytes]:
+    """Our Today sheet's worksheet part, streamed row by row."""
     width = len(TODAY_HEADERS)
-    last_col = xlsx.column_letters(width)
+    last_row = 2 + max(len(rows), 1)
     title = (f"{TODAY_MARKER} for {today:%A, %B} {today.day}, {today.year}. Rebuilt on each refresh; "
              "edits here are overwritten.")
-    out = [f'<row r="1">{_text_cell("", "A1", bold, title)}</row>',
-           '<row r="2">' + "".join(_text_cell("", f"{xlsx.column_letters(i + 1)}2", bold, h)
-                                   for i, h in enumerate(TODAY_HEADERS)) + "</row>"]
-    links = []
-    r = 2
-    for r, rec in enumerate(rows.to_dict("records"), start=3):
-        values = [rec["company"], rec["position"], rec["contact"], rec["phone"], rec["email"], rec["status"]]
-        cells = [_text_cell("", f"{xlsx.column_letters(i + 1)}{r}", None, v) for i, v in enumerate(values) if v]
-        cells.append(f'<c r="G{r}"><v>{int(rec["days_overdue"])}</v></c>')
-        if pd.notna(rec["due"]):
-            cells.append(_number_cell("", f"H{r}", date_style, _serial(pd.Timestamp(rec["due"]), date1904)))
-        if rec["script"]:
-            cells.append(_text_cell("", f"I{r}", wrap, rec["script"]))
-        label = f"{rec['sheet']} row {rec['row']}"
-        cells.append(_text_cell("", f"J{r}", link, label))
-        links.append(f'<hyperlink ref="J{r}" location="{_escape_attr(_quote_sheet(rec["sheet"]))}!A{rec["row"]}"'
-                     f' display="{_escape_attr(label)}"/>')
-        out.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-    if rows.empty:
-        r = 3
-        out.append(f'<row r="3">{_text_cell("", "A3", None, "Nothing overdue or due today.")}</row>')
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
                    for i, w in enumerate(TODAY_WIDTHS))
-    hyperlinks = f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else ""
-    xml = (
+    yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{xlsx.MAIN_NS}" xmlns:r="{xlsx.REL_NS}">'
         '<sheetPr><tabColor rgb="FFFFB347"/></sheetPr>'
-        f'<dimension ref="A1:{last_col}{r}"/>'
+        f'<dimension ref="A1:{xlsx.column_letters(width)}{last_row}"/>'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft"'
         ' state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
-        f'<cols>{cols}</cols>'
-        f'<sheetData>{"".join(out)}</sheetData>'
-        f'{hyperlinks}'
-        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-        '</worksheet>')
-    return xml.encode("utf-8")
+        f'<cols>{cols}</cols><sheetData>'
+        f'<row r="1">{_text_cell("", "A1", style.bold, title)}</row>'
+        '<row r="2">' + "".join(_text_cell("", f"{xlsx.column_letters(i + 1)}2", style.bold, h)
+                                for i, h in enumerate(TODAY_HEADERS)) + "</row>").encode()
+    links = []
+    serials = _serials(pd.Series(rows["due"].to_numpy(), dtype="datetime64[ns]"), date1904) if len(rows) else []
+    for r, (rec, serial) in enumerate(zip(rows.to_dict("records"), serials), start=3):
+        values = [rec["company"], rec["position"], rec["contact"], rec["phone"], rec["email"], rec["status"]]
+        cells = [_text_cell("", f"{xlsx.column_letters(i + 1)}{r}", None, v) for i, v in enumerate(values) if v]
+        cells.append(f'<c r="G{r}"><v>{int(rec["days_overdue"])}</v></c>')
+        if serial is not None:
+            cells.append(_number_cell("", f"H{r}", style.date, serial))
+        if rec["script"]:
+            cells.append(_text_cell("", f"I{r}", style.wrap, rec["script"]))
+        label = f"{rec['sheet']} row {rec['row']}"
+        cells.append(_text_cell("", f"J{r}", style.link, label))
+        links.append(f'<hyperlink ref="J{r}" location="{_escape_attr(_quote_sheet(rec["sheet"]))}!A{rec["row"]}"'
+                     f' display="{_escape_attr(label)}"/>')
+        yield (f'<row r="{r}">' + "".join(cells) + "</row>").encode()
+    if rows.empty:
+        yield f'<row r="3">{_text_cell("", "A3", None, "Nothing overdue or due today.")}</row>'.encode()
+    yield b"</sheetData>"
+    if links:
+        yield ("<hyperlinks>" + "".join(links) + "</hyperlinks>").encode()
+    yield (b'<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+           b'</worksheet>')

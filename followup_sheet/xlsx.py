@@ -308,18 +308,98 @@ _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
 @dataclass
-class SheetXml:
-    """A worksheet part cut in three: head, the rows (sheetData content) and tail.
+class SheetScan:
+    """A worksheet part read once, in blocks: what lies around the rows, and where values end.
 
-    Only the head and tail are parsed as XML (they are small); the rows are scanned as bytes.
+    Only the head (before the rows) and the tail (after them) are kept and parsed; the rows are
+    looked at block by block and dropped, so a sheet of any size costs little memory.
     """
-    data: bytes
-    prefix: bytes          # namespace prefix of the main namespace, b"" or e.g. b"x:"
-    head_end: int          # offset of "<sheetData"
-    rows_start: int        # offset just after the sheetData start tag ("" when self-closing)
-    rows_end: int          # offset of "</sheetData>" (== rows_start when self-closing)
-    tail_start: int        # offset just after "</sheetData>"
-    skeleton: etree._Element  # head + <sheetData/> + tail, parsed
+    prefix: bytes              # namespace prefix of the main namespace, b"" or e.g. b"x:"
+    head: bytes                # everything before "<sheetData"
+    tail: bytes                # everything after the rows, from "</sheetData>" (or after "<sheetData/>")
+    skeleton: etree._Element   # head + <sheetData/> + tail, parsed
+    last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
+    far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell beyond column ZZ
+
+
+CHUNK = 1 << 20
+_WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3})(\d+)["'][^>]*(?<!/)>""")
+
+
+def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
+    """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
+    ("rows", bytes) blocks that each hold whole rows, then ("tail", bytes)."""
+    where = f"{pkg.path}: {part}"
+    try:
+        src = pkg.zip.open(part)
+    except KeyError:
+        raise NotAWorkbook(f"{where} is missing; the file is damaged") from None
+    try:
+        with src:
+            buf = b""
+            while True:
+                data = src.read(chunk)
+                buf += data
+                m = _SHEETDATA_OPEN.search(buf)
+                if m:
+                    break
+                if not data:
+                    raise UnsupportedContent(f"{where} has no cell data section; the sheet is damaged")
+            prefix = m.group(1)
+            yield "head", buf[:m.start()]
+            yield "open", buf[m.start():m.end()]
+            if m.group(2):   # <sheetData/>
+                yield "tail", buf[m.end():] + src.read()
+                return
+            buf = buf[m.end():]
+            close = b"</" + prefix + b"sheetData>"
+            row = b"<" + prefix + b"row"
+            while True:
+                end = buf.find(close)
+                if end >= 0:
+                    yield "rows", buf[:end]
+                    yield "tail", buf[end:] + src.read()
+                    return
+                cut = buf.rfind(row)
+                if cut > 0:
+                    yield "rows", buf[:cut]
+                    buf = buf[cut:]
+                data = src.read(chunk)
+                if not data:
+                    raise NotAWorkbook(f"{where} is cut short (no end of its cell data); open it in Excel "
+                                       "and save a copy")
+                buf += data
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise NotAWorkbook(f"{where} is damaged ({exc}); open it in Excel, which can often repair it, "
+                           "and save a copy") from None
+
+
+def sheet_data_prefix(open_tag: bytes) -> bytes:
+    return _SHEETDATA_OPEN.match(open_tag).group(1)
+
+
+def scan_sheet(pkg: "Package", part: str) -> SheetScan:
+    head = tail = b""
+    prefix = b""
+    last: tuple[int, str] | None = None
+    far: tuple[int, str] | None = None
+    for kind, data in iter_sheet(pkg, part):
+        if kind == "head":
+            head = data
+        elif kind == "open":
+            prefix = _SHEETDATA_OPEN.match(data).group(1)
+        elif kind == "rows":
+            found = last_value_cell(data)
+            if found is not None:
+                last = found
+            for m in _WIDE_CELL.finditer(data):
+                col = column_number(m.group(1).decode())
+                if far is None or col > far[0]:
+                    far = (col, (m.group(1) + m.group(2)).decode())
+        else:
+            tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
+    skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
+    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far)
 
 
 @dataclass(frozen=True)
@@ -329,26 +409,6 @@ class TableInfo:
     ref: tuple[int, int, int, int]   # first row, first col, last row, last col (1-based)
     header_rows: int
     totals_rows: int
-
-
-def split_sheet(data: bytes, where: str) -> SheetXml:
-    match = _SHEETDATA_OPEN.search(data)
-    if match is None:
-        raise UnsupportedContent(f"{where} has no cell data section; the sheet is damaged")
-    prefix = match.group(1)
-    if match.group(2):
-        rows_start = rows_end = match.end()
-        tail_start = match.end()
-    else:
-        rows_start = match.end()
-        close = data.rfind(b"</" + prefix + b"sheetData>")
-        if close < rows_start:
-            raise NotAWorkbook(f"{where} is cut short (no end of its cell data); open it in Excel and save a copy")
-        rows_end, tail_start = close, close + len(b"</" + prefix + b"sheetData>")
-    skeleton_bytes = data[:match.start()] + b"<" + prefix + b"sheetData/>" + data[tail_start:]
-    return SheetXml(data=data, prefix=prefix, head_end=match.start(), rows_start=rows_start,
-                    rows_end=rows_end, tail_start=tail_start,
-                    skeleton=parse_xml(skeleton_bytes, where))
 
 
 def column_number(letters: str) -> int:
