@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import io
 import logging
 import re
@@ -86,13 +87,18 @@ class _Candidate:
     rows_below: int
 
 
+@functools.lru_cache(maxsize=65536)
+def _normalize_text(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).replace("\xa0", " ").strip().lower()
+    s = re.sub(r"\s*\((?:mm|dd|yyyy|yy|m|d)[^)]*\)\s*$", "", s)   # "Applied (mm/dd/yyyy)"
+    return "".join(ch for ch in s if ch.isalnum())
+
+
 def normalize_header(text: Any) -> str:
     """Case-, space- and punctuation-insensitive key: ' Date-Applied\xa0' -> 'dateapplied'."""
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKC", str(text)).replace("\xa0", " ").strip().lower()
-    s = re.sub(r"\s*\((?:mm|dd|yyyy|yy|m|d)[^)]*\)\s*$", "", s)   # "Applied (mm/dd/yyyy)"
-    return "".join(ch for ch in s if ch.isalnum())
+    return _normalize_text(text if isinstance(text, str) else str(text))
 
 
 def read_trackers(path: Path, settings: Settings | None = None, sheet: str | None = None,
@@ -246,7 +252,8 @@ def _fuzzy(key: str, lookup: dict[str, str]) -> str | None:
     """Typos ('Comapny', 'Staus', 'Date Appled'): a close match to an alias of 5+ letters."""
     if not 5 <= len(key) <= 30 or not key.isascii():
         return None
-    match = difflib.get_close_matches(key, [k for k in lookup if len(k) >= 5], n=1, cutoff=0.85)
+    near = [k for k in lookup if len(k) >= 5 and abs(len(k) - len(key)) <= 2]
+    match = difflib.get_close_matches(key, near, n=1, cutoff=0.85)
     return lookup[match[0]] if match else None
 
 
@@ -255,12 +262,15 @@ def _score(fields: dict[str, int]) -> float:
 
 
 def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[str, int], float] | None:
+    """The best header row in the first rows. Typos are forgiven only in the few rows that
+    already have the most exact headers, so data rows are not fuzzy-matched cell by cell."""
+    exact = [(len(_header_fields(row, settings, fuzzy=False)), r)
+             for r, row in enumerate(grid[: settings.header_search_rows])]
+    likely = sorted((e for e in exact if e[0] >= 2), key=lambda e: (-e[0], e[1]))[:3]
     best = None
-    for r, row in enumerate(grid[: settings.header_search_rows]):
-        if len(_header_fields(row, settings, fuzzy=False)) < 2:
-            continue   # typos are forgiven only in a row with at least two exact headers
-        fields = _header_fields(row, settings)
-        if len(fields) < 2 or not ({"company", "position"} & fields.keys()):
+    for _, r in sorted(likely, key=lambda e: e[1]):
+        fields = _header_fields(grid[r], settings)
+        if not ({"company", "position"} & fields.keys()):
             continue
         score = _score(fields)
         if best is None or score > best[2]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -42,9 +43,23 @@ def _environment(user_folder: str | None):
 
     folders = ([user_folder] if user_folder else []) + [str(bundled_templates())]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=False)
+                             trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=False,
+                             bytecode_cache=_bytecode_cache())
     env.globals["m"] = PHRASES
     return env
+
+
+def _bytecode_cache():
+    """Compiled templates kept between runs (a few tens of ms per start), in the user's temp folder."""
+    import tempfile
+
+    import jinja2
+    folder = Path(tempfile.gettempdir()) / f"followup-sheet-templates-{os.getuid() if hasattr(os, 'getuid') else 'u'}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(folder))
+    except OSError:
+        return None
 
 
 def get_template(name: str, templates: Path | None = None):
