@@ -6,11 +6,13 @@ Knows files, not spreadsheets: the bytes to save come from the write stage.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import logging
 import os
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -90,6 +92,7 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
     if real != Path(target):
         ensure_not_open(real)
     _check_unchanged(real, expected_digest)
+    _remove_stale_temporaries(real)
     mode = _mode_for(real)
     fd, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
@@ -113,6 +116,21 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
         tmp.unlink(missing_ok=True)
         raise
     return Saved(changed=changed, written=True, backup=kept)
+
+
+STALE_AFTER = 15 * 60   # seconds: no refresh takes this long, so such a temporary file is orphaned
+
+
+def _remove_stale_temporaries(real: Path) -> None:
+    """Temporary files a killed run left beside the workbook (never a running one's: too recent)."""
+    now = time.time()
+    for tmp in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_AFTER:
+                tmp.unlink()
+                log.info("removed %s, left by an interrupted run", tmp.name)
+        except OSError:
+            pass
 
 
 def _check_unchanged(real: Path, expected: str | None) -> None:

@@ -134,6 +134,10 @@ class _Values:
         try:
             self.book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(pkg.data))
         except Exception as exc:  # calamine raises its own error types; all mean "cannot read"
+            broken = [s.name for s in pkg.sheets if not s.part]
+            if broken:
+                raise NotAWorkbook(f"{pkg.path}: sheet {broken[0]!r} points at a part the file does not have, "
+                                   "so the file is damaged; open it in Excel and save a copy") from None
             raise NotAWorkbook(f"{pkg.path}: the cells cannot be read ({exc}); open the file in Excel "
                                "and save a copy") from None
         self._sheets: dict[str, Any] = {}

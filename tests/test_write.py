@@ -451,3 +451,23 @@ def test_refresh_of_a_copy_matches(rich, tmp_path):
     refresh(rich, today=TODAY, backup=False)
     refresh(copy, today=TODAY, backup=False)
     assert zip_members(rich) == zip_members(copy)
+
+
+def test_a_killed_runs_old_temporary_file_is_cleared_but_a_fresh_one_is_kept(tmp_path):
+    """A run killed mid-save leaves `.NAME.xxxx.tmp`; the next save removes it once it is clearly
+    orphaned, and never touches one a concurrent run may still be writing."""
+    import os
+    import time
+
+    from followup_sheet.filesafe import STALE_AFTER
+
+    path = write_tracker(tmp_path / "t.xlsx", [{"Company": "Acme", "Date Applied": dt.date(2026, 11, 2)}])
+    stale = tmp_path / ".t.xlsx.abc123.tmp"
+    fresh = tmp_path / ".t.xlsx.def456.tmp"
+    stale.write_bytes(b"half a workbook")
+    fresh.write_bytes(b"being written")
+    old = time.time() - STALE_AFTER - 60
+    os.utime(stale, (old, old))
+    refresh(path, today=TODAY, backup=False)
+    assert not stale.exists()
+    assert fresh.exists()

@@ -1,0 +1,208 @@
+"""Crash safety: a refresh killed at any moment leaves the old workbook or the new one, whole;
+a refresh that fails normally leaves no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.table import Table
+
+from conftest import TODAY, run_cli
+from followup_sheet import filesafe, write
+from followup_sheet.errors import FollowupError, NotAWorkbook, WorkbookBusy
+from followup_sheet.pipeline import refresh
+
+ROWS = 3_000
+KILLS = 25
+SEED = int(os.environ.get("FOLLOWUP_CRASH_SEED", "20261126"))
+
+
+def build_tracker(path: Path, rows: int = ROWS) -> Path:
+    """A tracker of `rows` applications with a table, a formula column and dates."""
+    rng = random.Random(7)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Applications"
+    ws.append(["Company", "Position", "Date Applied", "Status", "Contact", "Phone", "Notes", "Days Since"])
+    stages = ["Applied", "Applied", "Phone screen", "Interviewed", "Offer", "Rejected", "Wishlist"]
+    for i in range(rows):
+        applied = TODAY - dt.timedelta(days=rng.randint(0, 60))
+        r = i + 2
+        ws.append([f"Company {i}", f"Role {i % 37}", applied, rng.choice(stages), f"Person {i % 101}",
+                   f"555-{i:04d}", "notes " * rng.randint(0, 5), f'=IF(C{r}="","",TODAY()-C{r})'])
+        ws.cell(r, 3).number_format = "yyyy-mm-dd"
+    ws.add_table(Table(displayName="Applications", ref=f"A1:H{rows + 1}"))
+    wb.save(path)
+    return path
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cli(path: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "followup_sheet", "refresh", str(path), "--today", TODAY.isoformat(), *extra]
+
+
+# One hash seed for every run, so that "the new version" is one file even if the output were to
+# depend on string hashing (test_fidelity checks that it does not).
+ENV = {**os.environ, "PYTHONHASHSEED": "0"}
+
+
+def opens(path: Path) -> None:
+    import python_calamine
+
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
+    openpyxl.load_workbook(path, read_only=True).close()
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+
+
+def stray_temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp"))
+
+
+@pytest.fixture(scope="module")
+def tracker(tmp_path_factory) -> Path:
+    return build_tracker(tmp_path_factory.mktemp("crash") / "tracker.xlsx")
+
+
+def test_killed_refresh_leaves_old_or_new_workbook(tmp_path, tracker):
+    old = sha(tracker)
+    reference = tmp_path / "reference" / "tracker.xlsx"
+    reference.parent.mkdir()
+    shutil.copy(tracker, reference)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cli(reference, "--no-backup"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=ENV)
+    writing = None       # when the temporary file first showed up: the save has begun
+    while proc.poll() is None:
+        if writing is None and stray_temporaries(reference.parent):
+            writing = time.perf_counter() - start
+        time.sleep(0.002)
+    duration = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stderr.read()
+    proc.stderr.close()
+    new = sha(reference)
+    assert new != old
+    opens(tracker)
+    opens(reference)
+
+    rng = random.Random(SEED)
+    seen = {"old": 0, "new": 0}
+    leftovers = 0
+    # uniform over the whole run, then as many again within the save, where a kill can do harm
+    start_of_save = writing if writing is not None else duration * 0.6
+    delays = [rng.uniform(0, duration * 1.05) for _ in range(KILLS)] \
+        + [rng.uniform(start_of_save * 0.95, duration) for _ in range(KILLS)]
+    for k, delay in enumerate(delays):
+        folder = tmp_path / f"kill{k:02d}"
+        folder.mkdir()
+        copy = folder / "tracker.xlsx"
+        shutil.copy(tracker, copy)
+        proc = subprocess.Popen(cli(copy, "--no-backup"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env=ENV)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        now = sha(copy)
+        assert now in (old, new), (f"kill {k} after {delay:.2f} s of {duration:.2f} s (seed {SEED}) left a "
+                                   "workbook that is neither the old nor the new one")
+        seen["old" if now == old else "new"] += 1
+        with zipfile.ZipFile(copy) as zf:
+            assert zf.testzip() is None
+        leftovers += len(stray_temporaries(folder))
+        # the next run after a crash works as usual
+        if k == len(delays) - 1:
+            again = subprocess.run(cli(copy, "--no-backup"), capture_output=True, text=True, timeout=300, env=ENV)
+            assert again.returncode == 0, again.stderr
+            assert sha(copy) == new
+    print(f"\n{len(delays)} kills over a {duration:.2f} s refresh of {ROWS} rows, the save starting at "
+          f"{start_of_save:.2f} s (seed {SEED}): "
+          f"{seen['old']} left the old file, {seen['new']} the new one; "
+          f"{leftovers} temporary file(s) left behind by killed runs")
+
+
+def test_open_in_excel_fails_cleanly(tmp_path, tracker):
+    copy = tmp_path / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    owner = tmp_path / "~$tracker.xlsx"
+    name = "Jane Doe".encode("latin-1")
+    owner.write_bytes(bytes([len(name)]) + name.ljust(53, b" ") + b"\0" * 2 + "Jane Doe".encode("utf-16-le")
+                      + b"\0" * 93)
+    before = sha(copy)
+    done = run_cli("refresh", copy, "--today", TODAY.isoformat(), "--no-backup")
+    assert done.returncode == 1, done.stderr
+    assert "Excel" in done.stderr and "tracker.xlsx" in done.stderr, done.stderr
+    assert sha(copy) == before
+    assert stray_temporaries(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([copy.name, owner.name])
+
+
+def test_failed_check_of_the_written_file_leaves_no_temporary(tmp_path, tracker, monkeypatch):
+    copy = tmp_path / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    before = sha(copy)
+
+    def reject(path):
+        assert Path(path).exists() and Path(path).parent == tmp_path
+        raise NotAWorkbook(f"{path}: the written file failed its check; nothing was replaced")
+
+    monkeypatch.setattr(write, "verify_package", reject)
+    with pytest.raises(FollowupError):
+        refresh(copy, today=TODAY)
+    assert sha(copy) == before
+    assert stray_temporaries(tmp_path) == []
+
+
+def test_interrupted_replace_leaves_no_temporary(tmp_path, tracker, monkeypatch):
+    copy = tmp_path / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    before = sha(copy)
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(filesafe.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(copy, today=TODAY, backup=False)
+    assert sha(copy) == before
+    assert stray_temporaries(tmp_path) == []
+
+
+def test_saved_elsewhere_meanwhile_is_not_overwritten(tmp_path, tracker, monkeypatch):
+    """The user saves the workbook in Excel while the refresh works: nothing is written."""
+    copy = tmp_path / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    real = write.build_package
+
+    def save_meanwhile(*args, **kwargs):
+        out = real(*args, **kwargs)
+        with open(copy, "ab") as fh:
+            fh.write(b"\0")
+        return out
+
+    monkeypatch.setattr(write, "build_package", save_meanwhile)
+    saved = None
+    with pytest.raises(WorkbookBusy):
+        try:
+            refresh(copy, today=TODAY, backup=False)
+        finally:
+            saved = copy.read_bytes()
+    assert saved.endswith(b"\0") and saved[:-1] == tracker.read_bytes()
+    assert stray_temporaries(tmp_path) == []
