@@ -251,3 +251,7 @@ class Phrases:
 
 PHRASES = Phrases()
 
+# Each helper, and whether it takes the template's context first (render.py calls them directly).
+PHRASE_FUNCTIONS = {getattr(PHRASES, name): hasattr(getattr(PHRASES, name), "jinja_pass_arg")
+                    for name in ("co", "pos", "role", "article", "first", "when", "via", "pitch", "reach_me",
+                                 "hello", "signature")}

@@ -33,6 +33,28 @@ def bundled_templates() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"
 
 
+@functools.cache
+def _script_environment_class():
+    """A Jinja2 environment whose templates call the phrase helpers directly: Jinja2's general
+    call path (looking at what each callable wants) costs more than most helpers themselves."""
+    import jinja2
+    import jinja2.runtime
+
+    from .phrases import PHRASE_FUNCTIONS
+
+    class ScriptContext(jinja2.runtime.Context):
+        def call(__self, __obj, *args, **kwargs):  # noqa: N805 (the names Context.call uses)
+            wants_context = PHRASE_FUNCTIONS.get(__obj) if not kwargs else None
+            if wants_context is None:
+                return super().call(__obj, *args, **kwargs)
+            return __obj(__self, *args) if wants_context else __obj(*args)
+
+    class ScriptEnvironment(jinja2.Environment):
+        context_class = ScriptContext
+
+    return ScriptEnvironment
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(user_folder: str | None):
     """One environment per template folder. Templates call the shared phrases of `phrases.py`
@@ -42,7 +64,7 @@ def _environment(user_folder: str | None):
     from .phrases import PHRASES
 
     folders = ([user_folder] if user_folder else []) + [str(bundled_templates())]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
+    env = _script_environment_class()(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=False,
                              bytecode_cache=_bytecode_cache())
     env.globals["m"] = PHRASES
@@ -134,6 +156,17 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     }
 
 
+_ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
+               "applied_on", "last_contact")
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel")
+
+
+def _records(table: pd.DataFrame, columns: tuple[str, ...]):
+    """Rows as dicts of plain Python values (quicker than DataFrame.to_dict for text columns)."""
+    lists = [table[c].tolist() for c in columns]
+    return (dict(zip(columns, values)) for values in zip(*lists))
+
+
 def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, settings: Settings | None = None,
                    templates: Path | None = None) -> pd.Series:
     """Script text per row: rendered for rows with a situation, the problem for Check data rows."""
@@ -146,7 +179,7 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     wanted = plan.index[plan["situation"] != ""]
     compiled: dict[str, Any] = {}
     texts = []
-    for row, r, p in zip(wanted, frame.loc[wanted].to_dict("records"), plan.loc[wanted].to_dict("records")):
+    for row, r, p in zip(wanted, _records(frame.loc[wanted], _ROW_FIELDS), _records(plan.loc[wanted], _PLAN_FIELDS)):
         name = f"{p['situation']}_{p['channel']}.j2"
         if name not in compiled:
             compiled[name] = get_template(name, templates)

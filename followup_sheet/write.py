@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import itertools
 import logging
 import re
 import zipfile
@@ -111,11 +112,12 @@ def build_package(pkg: xlsx.Package, sheets: list[SheetPlan], today_rows: pd.Dat
     styles_part = _styles_part(pkg)
     styles = _Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
                      used_styles=lambda: _styles_in_use(pkg))
+    trackers: dict[str, _TrackerSheet] = {}
     streams: dict[str, Callable[[], Iterator[bytes]]] = {}
     small: dict[str, bytes] = {}
     for plan in sheets:
         t = plan.tracker
-        streams[t.part] = functools.partial(_tracker_sheet, pkg, plan, _CellStyles(styles, plan.status))
+        trackers[t.part] = _TrackerSheet(pkg, plan, _CellStyles(styles, plan.status))
         if t.table is not None:
             table_xml = _extend_table(pkg.read(t.table.part), t, f"{pkg.path}: {t.table.part}")
             if table_xml is not None:
@@ -131,7 +133,11 @@ def build_package(pkg: xlsx.Package, sheets: list[SheetPlan], today_rows: pd.Dat
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in pkg.zip.infolist():
             name = info.filename
-            if name in streams:
+            if name in trackers:
+                sheet = trackers.pop(name)
+                _write_stream(zf, _info_like(info), sheet.pieces(), None)
+                changed |= sheet.changed
+            elif name in streams:
                 changed |= _write_stream(zf, _info_like(info), streams.pop(name)(), _digest_of_part(pkg, name))
             elif name in small:
                 data = small.pop(name)
@@ -154,14 +160,16 @@ def _level(size: int) -> int:
 
 
 def _write_stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: Iterable[bytes], old_digest: str | None) -> bool:
-    digest = hashlib.sha256()
+    """Write a part as it is made; True when it differs from the part whose digest is given."""
+    digest = hashlib.sha256() if old_digest is not None else None
     info.compress_type = zipfile.ZIP_DEFLATED
     _set_level(info, 1)   # the big parts: fast beats a few percent smaller
     with zf.open(info, "w") as dst:
         for piece in pieces:
-            digest.update(piece)
+            if digest is not None:
+                digest.update(piece)
             dst.write(piece)
-    return digest.hexdigest() != old_digest
+    return digest is None or digest.hexdigest() != old_digest
 
 
 def _set_level(info: zipfile.ZipInfo, level: int) -> None:
@@ -230,27 +238,25 @@ def clean_text(value: object) -> str:
     s = str(value)
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return s.translate(_DROP)[:CELL_TEXT_LIMIT]
-
-
-_DROP = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF,
-                           *range(0xD800, 0xE000)]}
-_XML_TEXT = {**_DROP, ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+    if _FORBIDDEN.search(s):
+        s = _FORBIDDEN.sub("", s)
+    return s[:CELL_TEXT_LIMIT]
 
 
 def _escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    return s
 
 
 def _text_cell(p: str, ref: str, style: int | None, text: str) -> str:
     """An inline string: never a formula or an error, whatever it starts with."""
     s = f' s="{style}"' if style is not None else ""
-    text = str(text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(text) > CELL_TEXT_LIMIT:
-        text = text.translate(_DROP)[:CELL_TEXT_LIMIT]
-    body = text.translate(_XML_TEXT)
+    body = _escape(clean_text(text))
     return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{body}</{p}t></{p}is></{p}c>'
 
 
@@ -276,31 +282,40 @@ class _TodayStyles:
                                                       styles.link_xf())
 
 
-def _tracker_sheet(pkg: xlsx.Package, plan: SheetPlan, style: _CellStyles) -> Iterator[bytes]:
-    """The tracker's worksheet part, streamed: our three columns written, all else as it was."""
-    t = plan.tracker
-    cols = t.output_columns
-    letters = [xlsx.column_letters(c) for c in cols]
-    serials = _serials(plan.due.reindex(plan.status.index), pkg.date1904)
-    rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy())))
-    last_row = max([t.header_row, *rows])
-    editor = None
-    for kind, data in xlsx.iter_sheet(pkg, t.part):
-        if kind == "head":
-            head = data
-        elif kind == "open":
-            p = xlsx.sheet_data_prefix(data)
-            head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}")
-            head = _widen_dimension(head, p, t.header_row, min(cols), last_row, max(cols))
-            yield head
-            yield data
-            editor = _RowEditor(p.decode(), t, rows, letters, style)
-        elif kind == "rows":
-            yield editor.block(data)
-        else:
-            if editor is not None:
-                yield editor.finish()
-            yield data
+class _TrackerSheet:
+    """The tracker's worksheet part, streamed: our three columns written, all else as it was.
+    `changed` says, once streamed, whether any row or the head came out different."""
+
+    def __init__(self, pkg: xlsx.Package, plan: SheetPlan, style: _CellStyles):
+        self.pkg, self.plan, self.style = pkg, plan, style
+        self.changed = False
+
+    def pieces(self) -> Iterator[bytes]:
+        pkg, plan, t = self.pkg, self.plan, self.plan.tracker
+        cols = t.output_columns
+        letters = [xlsx.column_letters(c) for c in cols]
+        serials = _serials(plan.due.reindex(plan.status.index), pkg.date1904)
+        rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy())))
+        last_row = max([t.header_row, *rows])
+        editor = None
+        for kind, data in xlsx.iter_sheet(pkg, t.part):
+            if kind == "head":
+                head = data
+            elif kind == "open":
+                p = xlsx.sheet_data_prefix(data)
+                new_head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}")
+                new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row, max(cols))
+                self.changed |= new_head != head
+                yield new_head
+                yield data
+                editor = _RowEditor(p.decode(), t, rows, letters, self.style)
+            elif kind == "rows":
+                yield editor.block(data)
+            else:
+                if editor is not None:
+                    yield editor.finish()
+                    self.changed |= editor.changed
+                yield data
 
 
 def _serials(due: pd.Series, date1904: bool) -> list:
@@ -330,6 +345,7 @@ class _RowEditor:
         self.i = 0
         self.number = 0
         self.header_style: int | None = None
+        self.changed = False
 
     def cells(self, number: int) -> dict[int, str]:
         p, cols, letters = self.p, self.cols, self.letters
@@ -356,6 +372,7 @@ class _RowEditor:
                 out.append(data[pos:start])
                 pos = start
                 out.append(_new_row(self.p, pending[self.i], self.cells(pending[self.i])))
+                self.changed = True
                 self.i += 1
             owned = number in self.clear or number == self.t.header_row
             if number not in self.rows and not owned:
@@ -363,8 +380,10 @@ class _RowEditor:
             out.append(data[pos:start])
             if number == self.t.header_row:
                 self.header_style = _last_header_style(self.scan, data[tag_end:end], self.t)
-            out.append(_edit_row(self.scan, data, start, tag_end, end, self.cells(number),
-                                 self.our_cols if owned else set()))
+            row = _edit_row(self.scan, data, start, tag_end, end, self.cells(number),
+                            self.our_cols if owned else set())
+            self.changed = self.changed or row != data[start:end]
+            out.append(row)
             pos = end
             if self.i < len(pending) and pending[self.i] == number:
                 self.i += 1
@@ -373,6 +392,7 @@ class _RowEditor:
 
     def finish(self) -> bytes:
         rest = [_new_row(self.p, n, self.cells(n)) for n in self.pending[self.i:]]
+        self.changed = self.changed or bool(rest)
         self.i = len(self.pending)
         return b"".join(rest)
 
@@ -811,6 +831,9 @@ def _quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
+_TODAY_TEXT = ("company", "position", "contact", "phone", "email", "status")
+
+
 def _today_sheet(rows: pd.DataFrame, today: dt.date, style: _TodayStyles, date1904: bool) -> Iterator[bytes]:
     """Our Today sheet's worksheet part, streamed row by row."""
     width = len(TODAY_HEADERS)
@@ -833,17 +856,19 @@ def _today_sheet(rows: pd.DataFrame, today: dt.date, style: _TodayStyles, date19
                                 for i, h in enumerate(TODAY_HEADERS)) + "</row>").encode()
     links = []
     serials = _serials(pd.Series(rows["due"].to_numpy(), dtype="datetime64[ns]"), date1904) if len(rows) else []
-    for r, (rec, serial) in enumerate(zip(rows.to_dict("records"), serials), start=3):
-        values = [rec["company"], rec["position"], rec["contact"], rec["phone"], rec["email"], rec["status"]]
-        cells = [_text_cell("", f"{xlsx.column_letters(i + 1)}{r}", None, v) for i, v in enumerate(values) if v]
-        cells.append(f'<c r="G{r}"><v>{int(rec["days_overdue"])}</v></c>')
+    texts = zip(*(rows[c].to_numpy(dtype=object).tolist() for c in _TODAY_TEXT))
+    numbers = zip(rows["days_overdue"].to_numpy(dtype=object).tolist(), rows["row"].to_numpy(dtype=object).tolist(),
+                  rows["sheet"].to_numpy(dtype=object).tolist(), rows["script"].to_numpy(dtype=object).tolist())
+    for r, values, (late, row, sheet, script), serial in zip(itertools.count(3), texts, numbers, serials):
+        cells = [_text_cell("", f"{letter}{r}", None, v) for letter, v in zip("ABCDEF", values) if v]
+        cells.append(f'<c r="G{r}"><v>{int(late)}</v></c>')
         if serial is not None:
             cells.append(_number_cell("", f"H{r}", style.date, serial))
-        if rec["script"]:
-            cells.append(_text_cell("", f"I{r}", style.wrap, rec["script"]))
-        label = f"{rec['sheet']} row {rec['row']}"
+        if script:
+            cells.append(_text_cell("", f"I{r}", style.wrap, script))
+        label = f"{sheet} row {row}"
         cells.append(_text_cell("", f"J{r}", style.link, label))
-        links.append(f'<hyperlink ref="J{r}" location="{_escape_attr(_quote_sheet(rec["sheet"]))}!A{rec["row"]}"'
+        links.append(f'<hyperlink ref="J{r}" location="{_escape_attr(_quote_sheet(sheet))}!A{row}"'
                      f' display="{_escape_attr(label)}"/>')
         yield (f'<row r="{r}">' + "".join(cells) + "</row>").encode()
     if rows.empty:

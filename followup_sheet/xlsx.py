@@ -323,6 +323,7 @@ class SheetScan:
 
 
 CHUNK = 1 << 20
+_WIDE_HINT = re.compile(rb"""r\s*=\s*["'][A-Z]{3}\d""")
 _WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3})(\d+)["'][^>]*(?<!/)>""")
 
 
@@ -392,7 +393,7 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
             found = last_value_cell(data)
             if found is not None:
                 last = found
-            for m in _WIDE_CELL.finditer(data):
+            for m in (_WIDE_CELL.finditer(data) if _WIDE_HINT.search(data) else ()):
                 col = column_number(m.group(1).decode())
                 if far is None or col > far[0]:
                     far = (col, (m.group(1) + m.group(2)).decode())
