@@ -33,7 +33,6 @@ DATE_FIELDS = ("applied_on", "last_contact", "pinned")
 TEXT_FIELDS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
                "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",
                "location")
-UNUSED_FIELDS = ("notes", "location")   # recognised (they help find the header), never read
 FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last_contact": 1,
                  "contact": 1, "response": 1, "pinned": 1, "follow_ups": 1, "source": 1,
                  "notes": 0.5, "contact_email": 0.5, "contact_phone": 0.5, "location": 0.5}
@@ -489,7 +488,7 @@ def _adopt_generic_date(body, header, fields, frames, pkg, settings, notes) -> N
 def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings: Settings) -> pd.DataFrame:
     out = pd.DataFrame(index=body.index)
     for fld in TEXT_FIELDS:
-        out[fld] = _text(body[fields[fld]], settings) if fld in fields and fld not in UNUSED_FIELDS else ""
+        out[fld] = _text(body[fields[fld]], settings) if fld in fields else ""
     for fld in DATE_FIELDS:
         out[fld] = date_frames[fld][0] if fld in date_frames else pd.Series(pd.NaT, index=body.index,
                                                                            dtype="datetime64[ns]")
