@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import FollowupError
 
+DEMO_NAME = "demo_tracker.xlsx"   # not sample_tracker.xlsx, so a demo in a checkout leaves that file alone
 STATUS_ORDER = ("Overdue", "Due today", "Due soon", "Waiting", "Check data", "Gone cold", "Not applied", "Closed")
 
 
@@ -137,7 +138,7 @@ def cmd_demo(args) -> int:
     from .sample import build_sample
     today = args.today or dt.date.today()
     args.folder.mkdir(parents=True, exist_ok=True)
-    path = build_sample(args.folder / "sample_tracker.xlsx", today=today)
+    path = build_sample(args.folder / DEMO_NAME, today=today)
     result = refresh(path, today=today, config=args.config, backup=False)
     _print_summary(result.counts)
     _print_today(result.today)

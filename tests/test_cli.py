@@ -245,3 +245,11 @@ def test_every_command_is_in_the_readme(command):
 
 def test_commands_are_the_documented_five():
     assert set(COMMANDS) == {"refresh", "today", "check", "demo", "watch"}
+
+
+def test_demo_in_a_checkout_leaves_the_committed_sample_alone(tmp_path):
+    committed = tmp_path / "sample_tracker.xlsx"
+    committed.write_bytes(b"the committed sample stands in here")
+    _ok(run_cli("demo", tmp_path, "--today", DAY))
+    assert committed.read_bytes() == b"the committed sample stands in here"
+    assert (tmp_path / "demo_tracker.xlsx").exists()
