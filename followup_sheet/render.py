@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import os
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +22,10 @@ SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
 
 
 def bundled_templates() -> Path:
-    """The templates shipped with the package (or the source tree's `templates/`)."""
-    try:
-        folder = Path(str(resources.files("followup_sheet.templates")))
-        if any(folder.glob("*.j2")):
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    """The templates shipped inside the package, or the source tree's top-level `templates/`."""
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if any(installed.glob("*.j2")) else here.parent / "templates"
 
 
 @functools.cache
