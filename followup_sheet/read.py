@@ -270,7 +270,8 @@ def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[s
     already have the most exact headers, so data rows are not fuzzy-matched cell by cell."""
     exact = [(len(_header_fields(row, settings, fuzzy=False)), r)
              for r, row in enumerate(grid[: settings.header_search_rows])]
-    likely = sorted((e for e in exact if e[0] >= 2), key=lambda e: (-e[0], e[1]))[:3]
+    most = max((e[0] for e in exact), default=0)
+    likely = [e for e in exact if e[0] >= 2 and e[0] >= most - 1][:3]
     best = None
     for _, r in sorted(likely, key=lambda e: e[1]):
         fields = _header_fields(grid[r], settings)
