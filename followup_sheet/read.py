@@ -7,7 +7,6 @@ records where each row and column lives so the write stage can put results back.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import io
 import logging
@@ -256,6 +255,7 @@ def _fuzzy(key: str, lookup: dict[str, str]) -> str | None:
     """Typos ('Comapny', 'Staus', 'Date Appled'): a close match to an alias of 5+ letters."""
     if not 5 <= len(key) <= 30 or not key.isascii():
         return None
+    import difflib
     near = [k for k in lookup if len(k) >= 5 and abs(len(k) - len(key)) <= 2]
     match = difflib.get_close_matches(key, near, n=1, cutoff=0.85)
     return lookup[match[0]] if match else None

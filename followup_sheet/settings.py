@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -219,6 +218,7 @@ def load_settings(workbook: Path | None = None, config: Path | None = None, **ov
 
 def settings_from_toml(path: Path) -> dict[str, Any]:
     """Read followup.toml into Settings keyword arguments, naming the file in every error."""
+    import tomllib
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
