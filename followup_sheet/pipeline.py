@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .plan import TODAY_STATUSES, build_plan, summary, today_order
+from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
 from .render import render_scripts
 from .settings import Settings, load_settings
@@ -225,6 +225,3 @@ def _letter(c: int) -> str:
     from .xlsx import column_letters
     return column_letters(c)
 
-
-def today_statuses() -> tuple[str, ...]:
-    return tuple(s.value for s in TODAY_STATUSES)
