@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -79,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "watch":
+        # A one-shot run makes millions of short-lived cell objects and no garbage cycles worth
+        # collecting before it exits: the cyclic collector would only rescan them (about 5%).
+        gc.disable()
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(message)s")
     try:
