@@ -203,12 +203,15 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         lines.append(f"Applications: {n} (rows {t.frame.index.min()}-{t.frame.index.max()})" if n
                      else "Applications: none found under the header")
         stage_text = (t.frame["stage"] + " " + t.frame["response"]).str.strip()
-        words = pd.DataFrame({"text": stage_text, "stage": classify_stage(stage_text, settings)})
+        shown_as = t.frame["stage"].map(repr).where(t.frame["stage"] != "", "")
+        with_response = t.frame["response"] != ""
+        shown_as = shown_as.where(~with_response, shown_as + " + response " + t.frame["response"].map(repr))
+        words = pd.DataFrame({"text": shown_as.str.lstrip(" +"), "stage": classify_stage(stage_text, settings)})
         words = words[words["text"] != ""].drop_duplicates("text")
         if not words.empty:
             lines.append("Stage words:")
             for stage, group in words.groupby("stage", sort=False):
-                shown = ", ".join(repr(x) for x in group["text"].head(12))
+                shown = ", ".join(group["text"].head(12))
                 more = f" and {len(group) - 12} more" if len(group) > 12 else ""
                 lines.append(f"  {stage:<13} <- {shown}{more}")
         problems = list(t.problems) + t.skipped_rows
