@@ -253,3 +253,13 @@ def test_demo_in_a_checkout_leaves_the_committed_sample_alone(tmp_path):
     _ok(run_cli("demo", tmp_path, "--today", DAY))
     assert committed.read_bytes() == b"the committed sample stands in here"
     assert (tmp_path / "demo_tracker.xlsx").exists()
+
+
+def test_ci_runs_the_readme_test_command():
+    """.ci/run must run exactly the test command the README gives a new user."""
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    command = 'python -m pip install ".[test]" && python -m pytest'
+    assert command in readme
+    assert command in [line.strip() for line in ci.splitlines()]
