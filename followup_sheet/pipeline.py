@@ -19,6 +19,7 @@ from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
 from .render import render_scripts
 from .settings import Settings, load_settings
+from .xlsx import column_letters
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +176,6 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
           config: Path | None = None, today: dt.date | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
     from .plan import classify_stage
-    from .read import DATE_FIELDS
 
     path = Path(path)
     settings = _settings(path, settings, config, overrides)
@@ -188,10 +188,8 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         for fld, col in sorted(t.columns.items(), key=lambda kv: kv[1].index):
             order = t.date_orders.get(fld)
             extra = {"dmy": ", day-first", "mdy": ", month-first"}.get(order, "")
-            if fld in DATE_FIELDS and not order and settings.date_order == "auto":
-                extra = ""
             lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{extra})")
-        letters = [f"{h} -> column {_letter(c)}{' (exists)' if e else ''}"
+        letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
                    for h, c, e in zip(("Follow-up Status", "Next Follow-up", "Follow-up Script"),
                                       t.output_columns, t.existing_output)]
         lines.append("Writes: " + "; ".join(letters))
@@ -222,9 +220,4 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
             lines.append("Row problems: none")
         lines.append("")
     return CheckReport(path, trackers, lines)
-
-
-def _letter(c: int) -> str:
-    from .xlsx import column_letters
-    return column_letters(c)
 

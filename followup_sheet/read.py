@@ -71,6 +71,7 @@ class Tracker:
     notes: list[str] = field(default_factory=list)
     skipped_rows: list[str] = field(default_factory=list)
     date_orders: dict[str, str] = field(default_factory=dict)
+    tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
 
     @property
     def problems(self) -> pd.Series:
@@ -112,9 +113,14 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
         if missing:
             raise NoTrackerFound(f"{pkg.path}: no sheet named {missing[0]!r}; sheets are: "
                                  + ", ".join(repr(s.name) for s in pkg.sheets))
-        return [_read_sheet(pkg, book, pkg.sheet(n), settings, reasons=["chosen by name"]) for n in names]
-    best = _pick_sheet(pkg, book, settings)
-    return [_read_sheet(pkg, book, best[0], settings, reasons=best[1])]
+        trackers = [_read_sheet(pkg, book, pkg.sheet(n), settings, reasons=["chosen by name"]) for n in names]
+    else:
+        best = _pick_sheet(pkg, book, settings)
+        trackers = [_read_sheet(pkg, book, best[0], settings, reasons=best[1])]
+    ours = book.tool_sheets()
+    for t in trackers:
+        t.tool_sheets = ours
+    return trackers
 
 
 def read_tracker(path: Path, sheet: str | None = None, settings: Settings | None = None) -> Tracker:
@@ -191,6 +197,22 @@ class _Values:
         except Exception as exc:
             raise NotAWorkbook(f"{self.pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
                                "open the file in Excel and save a copy") from None
+
+    def tool_sheets(self) -> frozenset[str]:
+        """Sheets named like our Today sheet whose first cell carries our marker."""
+        ours = set()
+        for info in self.pkg.sheets:
+            named = info.name.lower() in {n.lower() for n in TODAY_SHEET_NAMES} \
+                or info.name.lower().startswith("follow-up today")
+            if not (named and info.is_worksheet):
+                continue
+            try:
+                first = self.sheet(info).to_python(nrows=1)
+            except Exception:   # unreadable: then it is not one we can vouch for
+                continue
+            if _is_tool_sheet(first):
+                ours.add(info.name)
+        return frozenset(ours)
 
     def merged(self, info: xlsx.SheetInfo) -> list[tuple[int, int, int, int]]:
         if info.name not in self._merges:
@@ -605,8 +627,8 @@ def _existing_output(header: list[Any]) -> dict[str, int]:
 
 def _output_columns(rows, h, last_row, header, existing, hidden, merges, width):
     """Where the three columns go: found by header, else the first free visible columns."""
-    last_header = max((c for c, v in enumerate(header) if not _is_blank(v, Settings()) or
-                       (isinstance(v, str) and v.strip())), default=0)
+    last_header = max((c for c, v in enumerate(header) if v is not None and not isinstance(v, bool)
+                       and (not isinstance(v, str) or v.strip())), default=0)
     span = range(h, min(last_row, len(rows)))   # 0-based rows: header .. last data row
 
     def free(col: int) -> bool:

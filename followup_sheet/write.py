@@ -122,7 +122,7 @@ def build_package(pkg: xlsx.Package, sheets: list[SheetPlan], today_rows: pd.Dat
             table_xml = _extend_table(pkg.read(t.table.part), t, f"{pkg.path}: {t.table.part}")
             if table_xml is not None:
                 small[t.table.part] = table_xml
-    today_part, extra = _today_sheet_part(pkg)
+    today_part, extra = _today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
     streams[today_part] = functools.partial(_today_sheet, today_rows, today, _TodayStyles(styles), pkg.date1904)
     styles_xml = styles.serialize()   # after every style above was asked for
@@ -747,9 +747,8 @@ def _canonical(el: etree._Element) -> tuple:
 
 # --- the Today sheet ---------------------------------------------------------------------
 
-def _today_sheet_part(pkg: xlsx.Package) -> tuple[str, dict[str, bytes]]:
+def _today_sheet_part(pkg: xlsx.Package, ours: frozenset[str]) -> tuple[str, dict[str, bytes]]:
     """The part of our Today sheet: the existing one, or a new sheet added to the workbook."""
-    ours = _tool_sheets(pkg)
     taken = {s.name.lower() for s in pkg.sheets}
     for name in TODAY_SHEET_NAMES:
         for info in pkg.sheets:
@@ -762,25 +761,6 @@ def _today_sheet_part(pkg: xlsx.Package) -> tuple[str, dict[str, bytes]]:
         name = candidate if candidate.lower() not in taken else None
         n += 1
     return _add_sheet(pkg, name)
-
-
-def _tool_sheets(pkg: xlsx.Package) -> set[str]:
-    names = {s.name for s in pkg.sheets if s.is_worksheet
-             and any(s.name.lower() == n.lower() or s.name.lower().startswith("follow-up today")
-                     for n in TODAY_SHEET_NAMES)}
-    if not names:
-        return set()
-    import python_calamine
-    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(pkg.data))
-    ours = set()
-    for name in names:
-        try:
-            first = book.get_sheet_by_name(name).to_python(nrows=1)
-        except Exception:
-            continue
-        if first and first[0] and isinstance(first[0][0], str) and first[0][0].startswith(TODAY_MARKER):
-            ours.add(name)
-    return ours
 
 
 def _add_sheet(pkg: xlsx.Package, name: str) -> tuple[str, dict[str, bytes]]:

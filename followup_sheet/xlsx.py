@@ -121,8 +121,7 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
     names = {info.filename for info in infos}
     _check_kind(path, names)
     _check_limits(path, infos)
-    for name in ("[Content_Types].xml", "_rels/.rels"):
-        _check_member(path, zf, name)
+    _check_member(path, zf, "[Content_Types].xml")   # _rels/.rels is parsed just below
     _refuse_dtds(path, zf, infos)
     workbook_part = _office_document(path, zf)
     if workbook_part not in names:
