@@ -102,7 +102,14 @@ def _overrides(args) -> dict:
     return {"templates": getattr(args, "templates", None)}
 
 
+def _preload(args) -> None:
+    """Let calamine parse the workbook while pandas is imported (see values.py)."""
+    from .values import preload
+    preload(args.tracker, args.sheet)
+
+
 def cmd_refresh(args) -> int:
+    _preload(args)
     from .pipeline import refresh
     result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, **_overrides(args))
@@ -120,6 +127,7 @@ def cmd_refresh(args) -> int:
 
 
 def cmd_today(args) -> int:
+    _preload(args)
     from .pipeline import compute, export_today
     _, table, _ = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config, **_overrides(args))
     if args.out:
@@ -131,6 +139,7 @@ def cmd_today(args) -> int:
 
 
 def cmd_check(args) -> int:
+    _preload(args)
     from .pipeline import check
     report = check(args.tracker, sheet=args.sheet, config=args.config, today=args.today)
     print(f"{report.path}")

@@ -43,16 +43,30 @@ def _word_pattern(words: tuple[str, ...]) -> str:
 
 def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
     """Stage per row from its stage/response words; the first list that matches wins (rules §2)."""
-    low = text.str.lower()
-    conditions = [low.str.contains(_word_pattern(words), regex=True)
-                  for words in (settings.closed_words, settings.not_applied_words,
-                                settings.offer_words, settings.interviewing_words)]
-    return pd.Series(np.select(conditions, STAGES[:4], default="applied"), index=text.index)
+    def stages(low: pd.Series) -> np.ndarray:
+        conditions = [low.str.contains(_word_pattern(words), regex=True)
+                      for words in (settings.closed_words, settings.not_applied_words,
+                                    settings.offer_words, settings.interviewing_words)]
+        return np.select(conditions, STAGES[:4], default="applied")
+    return pd.Series(_per_value(text, lambda t: stages(t.str.lower())), index=text.index)
 
 
-def _applied_flag_stage(flag: pd.Series) -> pd.Series:
+def _per_value(text: pd.Series, test) -> np.ndarray:
+    """`test` (a Series -> array function) run once per distinct value of `text`, spread back
+    over the rows: trackers repeat a handful of stage, response and source words."""
+    codes, uniques = pd.factorize(text, use_na_sentinel=False)
+    return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
+
+
+def _contains(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
+    """True where the lower-cased text holds one of `words`."""
+    pattern = _word_pattern(words)
+    return _per_value(text, lambda t: t.str.lower().str.contains(pattern, regex=True).to_numpy(dtype=bool))
+
+
+def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
     """An 'Applied' column of yes/no: no means not applied yet."""
-    return flag.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"])
+    return _per_value(flag, lambda f: f.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"]))
 
 
 def _busday(dates: pd.Series) -> np.ndarray:
@@ -70,10 +84,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
     stage = classify_stage(stage_text, s)
     stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
-    low = stage_text.str.lower()
-    autoresponse = low.str.contains(_word_pattern(s.autoresponse_words), regex=True)
-    recruiter = (frame["source"] + " " + frame["contact"]).str.lower().str.contains(
-        _word_pattern(s.recruiter_words), regex=True)
+    autoresponse = _contains(stage_text, s.autoresponse_words)
+    recruiter = _contains(frame["source"] + " " + frame["contact"], s.recruiter_words)
 
     applied = _busday(frame["applied_on"])
     last = _busday(frame["last_contact"])
@@ -113,8 +125,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     has_mgr = (frame["hiring_manager"] != "").to_numpy()
     has_ref = (frame["referrer"] != "").to_numpy()
     situation = np.select(
-        [st == "interviewing", st == "offer", recruiter.to_numpy(), has_mgr & has_ref, has_mgr,
-         autoresponse.to_numpy(), live_other],
+        [st == "interviewing", st == "offer", recruiter, has_mgr & has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
     situation = np.where(active, situation, "")
 
@@ -127,8 +138,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "situation": situation,
         "channel": np.where(frame["no_calls"].to_numpy(dtype=bool), "email", "call"),
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
-        "autoresponse": autoresponse.to_numpy(),
-        "recruiter": recruiter.to_numpy(),
+        "autoresponse": autoresponse,
+        "recruiter": recruiter,
     }, index=idx)
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     return plan

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import logging
 import re
 import unicodedata
@@ -20,14 +19,13 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .errors import MissingColumns, NoTrackerFound, NotAWorkbook, UnsupportedContent
+from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .settings import Settings
+from .values import SheetValues, is_tool_sheet, open_values
 
 log = logging.getLogger(__name__)
 
 OUTPUT_HEADERS = ("Follow-up Status", "Next Follow-up", "Follow-up Script")
-TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
-TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
 DATE_FIELDS = ("applied_on", "last_contact", "pinned")
 TEXT_FIELDS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
                "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",
@@ -35,8 +33,6 @@ TEXT_FIELDS = ("company", "position", "contact", "contact_phone", "contact_email
 FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last_contact": 1,
                  "contact": 1, "response": 1, "pinned": 1, "follow_ups": 1, "source": 1,
                  "notes": 0.5, "contact_email": 0.5, "contact_phone": 0.5, "location": 0.5}
-MAX_CELLS = 30_000_000
-MAX_ROWS = 300_000
 _END_WORDS = re.compile(r"^\s*(total|totals|legend|key|summary|notes?\s*:|statistics|stats)\b", re.I)
 _END_CELL = re.compile(r"^\s*((grand\s+)?totals?(\s+applications)?|legend|key|summary|notes|statistics|stats|count)"
                        r"\s*:?\s*$", re.I)
@@ -105,8 +101,7 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                   data: bytes | None = None) -> list[Tracker]:
     """Every tracker sheet to refresh: `sheet`, else the settings' `sheets`, else the best one."""
     settings = settings or Settings()
-    pkg = xlsx.open_package(Path(path), data)
-    book = _Values(pkg)
+    pkg, book = open_values(Path(path), data)
     names = [sheet] if sheet else list(settings.sheets)
     if names:
         missing = [n for n in names if n not in [s.name for s in pkg.sheets]]
@@ -126,102 +121,6 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
 def read_tracker(path: Path, sheet: str | None = None, settings: Settings | None = None) -> Tracker:
     """The one tracker sheet of `path` (see `read_trackers`)."""
     return read_trackers(path, settings, sheet)[0]
-
-
-# --- values ------------------------------------------------------------------------------
-
-class _Values:
-    """Cell values through python-calamine; each sheet is parsed once."""
-
-    def __init__(self, pkg: xlsx.Package):
-        import python_calamine
-        self.pkg = pkg
-        try:
-            self.book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(pkg.data))
-        except Exception as exc:  # calamine raises its own error types; all mean "cannot read"
-            broken = [s.name for s in pkg.sheets if not s.part]
-            if broken:
-                raise NotAWorkbook(f"{pkg.path}: sheet {broken[0]!r} points at a part the file does not have, "
-                                   "so the file is damaged; open it in Excel and save a copy") from None
-            raise NotAWorkbook(f"{pkg.path}: the cells cannot be read ({exc}); open the file in Excel "
-                               "and save a copy") from None
-        self._sheets: dict[str, Any] = {}
-        self._merges: dict[str, list[tuple[int, int, int, int]]] = {}
-        self.scans: dict[str, xlsx.SheetScan] = {}
-
-    def scan(self, info: xlsx.SheetInfo) -> xlsx.SheetScan:
-        if info.name not in self.scans:
-            self.scans[info.name] = xlsx.scan_sheet(self.pkg, info.part)
-        return self.scans[info.name]
-
-    def sheet(self, info: xlsx.SheetInfo):
-        if info.name not in self._sheets:
-            self._check_extent(info)
-            try:
-                self._sheets[info.name] = self.book.get_sheet_by_name(info.name)
-            except Exception as exc:
-                raise NotAWorkbook(f"{self.pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
-                                   "open the file in Excel and save a copy") from None
-        return self._sheets[info.name]
-
-    def _check_extent(self, info: xlsx.SheetInfo) -> None:
-        """A value far below everything else would make the value grid enormous: refuse it
-        before it is loaded. (Formatting alone that runs to the last row costs nothing.)"""
-        if not info.is_worksheet:
-            return
-        scan = self.scan(info)
-        last, far = scan.last_value, scan.far_right
-        if far is not None and last is not None and far[0] * last[0] > MAX_CELLS // 4:
-            raise UnsupportedContent(
-                f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {far[1]}, far to the right of "
-                "any tracker; delete the stray cells at the far right of the sheet and save")
-        if last is None or last[0] <= MAX_ROWS:
-            return
-        raise UnsupportedContent(
-            f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {last[1]}, far below any "
-            f"tracker (more than {MAX_ROWS:,} rows); delete the stray cells at the bottom of the sheet and save")
-
-    def grid(self, info: xlsx.SheetInfo, nrows: int | None = None) -> list[list[Any]]:
-        """The sheet's values from A1; a full read also lets go of calamine's copy of them."""
-        sheet = self.sheet(info)
-        if nrows is None:
-            self.merged(info)
-            del self._sheets[info.name]
-        end = sheet.end
-        if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
-            raise UnsupportedContent(
-                f"{self.pkg.path}, sheet {info.name!r}: cells run to {xlsx.column_letters(end[1] + 1)}{end[0] + 1}, "
-                "far beyond any tracker; delete the stray cells far to the right or below and save")
-        try:
-            return sheet.to_python(skip_empty_area=False, nrows=nrows)
-        except Exception as exc:
-            raise NotAWorkbook(f"{self.pkg.path}, sheet {info.name!r}: the cells cannot be read ({exc}); "
-                               "open the file in Excel and save a copy") from None
-
-    def tool_sheets(self) -> frozenset[str]:
-        """Sheets named like our Today sheet whose first cell carries our marker."""
-        ours = set()
-        for info in self.pkg.sheets:
-            named = info.name.lower() in {n.lower() for n in TODAY_SHEET_NAMES} \
-                or info.name.lower().startswith("follow-up today")
-            if not (named and info.is_worksheet):
-                continue
-            try:
-                first = self.sheet(info).to_python(nrows=1)
-            except Exception:   # unreadable: then it is not one we can vouch for
-                continue
-            if _is_tool_sheet(first):
-                ours.add(info.name)
-        return frozenset(ours)
-
-    def merged(self, info: xlsx.SheetInfo) -> list[tuple[int, int, int, int]]:
-        if info.name not in self._merges:
-            try:
-                ranges = self.sheet(info).merged_cell_ranges or []
-            except Exception:
-                ranges = []
-            self._merges[info.name] = [(a[0], a[1], b[0], b[1]) for a, b in ranges]
-        return self._merges[info.name]
 
 
 def _is_blank(value: Any, settings: Settings) -> bool:
@@ -305,7 +204,7 @@ def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[s
     return best
 
 
-def _refuse_headers_without_company(pkg: xlsx.Package, book: "_Values", settings: Settings) -> None:
+def _refuse_headers_without_company(pkg: xlsx.Package, book: SheetValues, settings: Settings) -> None:
     """A header row that has the other tracker columns but no company: say which column to add."""
     for info in pkg.sheets:
         if not info.is_worksheet:
@@ -327,10 +226,6 @@ def _looks_sideways(grid: list[list[Any]]) -> bool:
     return False
 
 
-def _is_tool_sheet(grid: list[list[Any]]) -> bool:
-    return bool(grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].startswith(TODAY_MARKER))
-
-
 def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.SheetInfo, list[str]]:
     candidates: list[_Candidate] = []
     seen: list[str] = []
@@ -346,7 +241,7 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
             too_big.append(str(exc))
             seen.append(f"{info.name!r} (too big to read)")
             continue
-        if _is_tool_sheet(grid):
+        if is_tool_sheet(grid):
             continue
         found = _find_header(grid, settings)
         if found is None:

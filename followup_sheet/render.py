@@ -86,6 +86,24 @@ def get_template(name: str, templates: Path | None = None):
         raise TemplateProblem(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from None
 
 
+class _Compiled:
+    """One template, rendered for many rows. `Template.render` merges the template's globals
+    (a ChainMap) into a fresh dict on every call; here that is done once per template. The
+    context it builds is otherwise the one `Template.render` builds."""
+
+    def __init__(self, template):
+        self.template = template
+        self.env = template.environment
+        self.globals = dict(template.globals)
+        self.global_names = set(self.globals)
+
+    def render(self, values: dict[str, Any]) -> str:
+        t, env = self.template, self.env
+        ctx = env.context_class(env, {**self.globals, **values}, t.name, t.blocks)
+        ctx.globals_keys = self.global_names
+        return env.concat(t.root_render_func(ctx))
+
+
 @functools.lru_cache(maxsize=4096)
 def _human_date(value: Any) -> str:
     if type(value) is pd.Timestamp:   # what the read and plan stages give
@@ -173,7 +191,7 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     for row, r, p in zip(wanted, _records(frame.loc[wanted], _ROW_FIELDS), _records(plan.loc[wanted], _PLAN_FIELDS)):
         name = f"{p['situation']}_{p['channel']}.j2"
         if name not in compiled:
-            compiled[name] = get_template(name, templates)
+            compiled[name] = _Compiled(get_template(name, templates))
         try:
             text = compiled[name].render(script_context(r, p, today, settings)).strip()
         except Exception as exc:   # a user's template may fail in any way jinja2 can

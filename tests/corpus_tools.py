@@ -838,7 +838,8 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
 
 def tool_output_reads_back(grids, tracker_sheet: str, columns, today_sheets, applications: int) -> list[str]:
     """The three headers over the tool's columns, a status on every row, the Today sheet's title."""
-    from followup_sheet.read import OUTPUT_HEADERS, TODAY_MARKER
+    from followup_sheet.read import OUTPUT_HEADERS
+    from followup_sheet.values import TODAY_MARKER
 
     problems = []
     grid = grids.get(tracker_sheet, [])

@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -205,4 +206,29 @@ def test_saved_elsewhere_meanwhile_is_not_overwritten(tmp_path, tracker, monkeyp
         finally:
             saved = copy.read_bytes()
     assert saved.endswith(b"\0") and saved[:-1] == tracker.read_bytes()
+    assert stray_temporaries(tmp_path) == []
+
+
+def test_disk_failing_while_the_sheet_is_compressed_leaves_the_workbook_alone(tmp_path, tracker, monkeypatch):
+    """The big parts are compressed and written on a second thread: an error there (a full
+    disk) reaches the caller as itself, the workbook is untouched and no temporary is left."""
+    copy = tmp_path / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    before = sha(copy)
+    real_write = zipfile._ZipWriteFile.write
+    calls = []
+
+    def full_disk(self, data):
+        if threading.current_thread() is threading.main_thread():
+            return real_write(self, data)
+        calls.append(len(data))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(zipfile._ZipWriteFile, "write", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        refresh(copy, today=TODAY, backup=False)
+    assert len(calls) == 2            # the worker wrote nothing more after the failure
+    assert sha(copy) == before
     assert stray_temporaries(tmp_path) == []

@@ -412,3 +412,19 @@ def test_plan_uses_the_given_day_not_the_clock():
     assert build_plan(frame, dt.date(2026, 11, 25), Settings()).loc[2, "status"] == "Due soon"
     assert build_plan(frame, dt.date(2026, 11, 26), Settings()).loc[2, "status"] == "Due today"
     assert build_plan(frame, dt.date(2026, 11, 27), Settings()).loc[2, "status"] == "Overdue"
+
+
+def test_many_rows_together_plan_as_each_row_alone():
+    """Stage, autoresponse and recruiter words are matched once per distinct text and spread
+    back over the rows; a long frame of mixed, repeating rows must give every row what it gets
+    when planned on its own."""
+    singles = [p.values[0] for p in STATUS_CASES if not p.values[1]]
+    rows = [singles[(i * 7) % len(singles)] for i in range(3 * len(singles))]
+    rows += [row(source="Agency recruiter"), row(response="Automatic reply: we received it"), row(applied_flag="No")]
+    frame, plan = _plan(rows)
+    for number, fields in zip(frame.index, rows):
+        _, alone = _plan([fields])
+        for column in ("stage", "status", "autoresponse", "recruiter"):
+            assert plan.at[number, column] == alone.iloc[0][column], (number, column, fields)
+    assert plan["recruiter"].sum() >= 1 and plan["autoresponse"].sum() >= 1
+    assert (plan["stage"] == "not_applied").any() and plan["stage"].nunique() >= 4

@@ -160,3 +160,45 @@ def test_not_a_workbook(tmp_path, content):
         read_tracker(path)
     assert "tracker.xlsx" in str(err.value)
     assert path.read_bytes() == content
+
+
+def test_a_preloaded_workbook_is_read_once_and_the_same(plain, monkeypatch):
+    """The command line starts reading the workbook on a worker thread while pandas loads
+    (values.preload); the read stage then takes that, and gets what it would have read itself."""
+    from followup_sheet import values, xlsx
+    alone = read_tracker(plain)
+    opened = []
+    real_open = xlsx.open_package
+    monkeypatch.setattr(xlsx, "open_package", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    values.preload(plain)
+    ahead = read_tracker(plain)
+    assert opened == [plain]            # opened once, on the worker thread
+    assert values._pending is None       # taken: the next read opens the file afresh
+    pd.testing.assert_frame_equal(ahead.frame, alone.frame)
+    assert ahead.package.digest == alone.package.digest
+    read_tracker(plain)
+    assert opened == [plain, plain]
+
+
+def test_a_preload_of_another_file_is_not_used(plain, tmp_path):
+    from followup_sheet import values
+    other = write_tracker(tmp_path / "other.xlsx", [{"Company": "Omega", "Date Applied": dt.datetime(2026, 11, 2)}])
+    values.preload(other)
+    assert list(read_tracker(plain).frame["company"]) == ["Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
+    assert values._pending is None
+
+
+@pytest.mark.parametrize("content", [b"", b"Company,Date\nAcme,2026-11-02\n", b"PK\x03\x04broken"],
+                         ids=["empty", "csv", "broken-zip"])
+def test_a_preloaded_bad_file_fails_as_it_would_without(tmp_path, content):
+    from followup_sheet import values
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(content)
+    with pytest.raises(FollowupError) as direct:
+        read_tracker(bad)
+    values.preload(bad)
+    with pytest.raises(FollowupError) as ahead:
+        read_tracker(bad)
+    assert type(ahead.value) is type(direct.value) and str(ahead.value) == str(direct.value)
+    assert str(bad) in str(ahead.value)
+    assert bad.read_bytes() == content

@@ -92,6 +92,29 @@ def test_user_template_folder_overrides_by_name(tmp_path):
     assert Path(other.filename).parent == bundled_templates()
 
 
+def test_rendering_many_rows_gives_what_jinja2_render_gives(tmp_path):
+    """render_scripts builds each row's context itself (globals merged once per template); a
+    user template using set, loops, macros, namespace, globals and the phrases must come out
+    exactly as Jinja2's own Template.render makes it."""
+    (tmp_path / "check_in_call.j2").write_text(
+        "{% macro shout(x) %}{{ x | upper }}{% endmacro %}"
+        "{% set ns = namespace(n=0) %}{% for i in range(follow_up_number) %}{% set ns.n = ns.n + i %}{% endfor %}"
+        "{{ shout(company) }} #{{ ns.n }} {{ m.role() }} {% if contact %}Hi {{ contact_first }}{% endif %}"
+        "{{ lipsum(1, html=False)[:0] }}{% set company = 'shadowed' %} {{ company }} {{ situation }}/{{ channel }}")
+    frame = _frame([{"company": f"Co{i % 3}", "position": "Planner" if i % 2 else "", "contact": "Dana Lee" if i % 2 else "",
+                     "applied_on": "2026-11-02", "follow_ups": i % 3} for i in range(9)])
+    plan = build_plan(frame, TODAY, Settings())
+    assert set(plan["situation"]) == {"check_in"}
+    scripts = render_scripts(frame, plan, TODAY, ME, templates=tmp_path)
+    template = get_template("check_in_call.j2", tmp_path)
+    for number in frame.index:
+        row = frame.loc[number].to_dict()
+        expected = template.render(script_context(row, plan.loc[number].to_dict(), TODAY, ME)).strip()
+        assert scripts[number] == expected
+    assert scripts[2].startswith("CO0 #0 ") and scripts[3].startswith("CO1 #1 ") and scripts[4].startswith("CO2 #3 ")
+    assert scripts[3].endswith("shadowed check_in/call") and "Hi Dana" in scripts[3]
+
+
 def test_broken_user_template_is_a_clear_error(tmp_path):
     (tmp_path / "check_in_call.j2").write_text("Hi {{ company ")
     with pytest.raises(TemplateProblem, match="check_in_call.j2, line 1"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import zipfile
 
 import openpyxl
 import pytest
@@ -471,3 +472,25 @@ def test_a_killed_runs_old_temporary_file_is_cleared_but_a_fresh_one_is_kept(tmp
     refresh(path, today=TODAY, backup=False)
     assert not stale.exists()
     assert fresh.exists()
+
+
+def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
+    """Big parts are made here and compressed on a worker thread: an error while making one
+    comes out as itself and leaves no thread behind; what came before it is written whole."""
+    import io
+    import threading
+
+    from followup_sheet import write
+    from followup_sheet.errors import UnsupportedContent
+
+    def pieces():
+        yield b"<row/>" * 100_000          # more than one block for the worker
+        raise UnsupportedContent("a row of the sheet has no end")
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        with pytest.raises(UnsupportedContent, match="no end"):
+            write._write_stream(zf, write._new_info("xl/worksheets/sheet9.xml"), pieces(), None)
+    assert not [t for t in threading.enumerate() if t.name == "followup-compress"]
+    with zipfile.ZipFile(buffer) as zf:
+        assert zf.read("xl/worksheets/sheet9.xml") == b"<row/>" * 100_000
