@@ -19,6 +19,7 @@ TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
 MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
+PRELOAD_LIMIT = 4 * 2**20   # bytes on disk (about 40,000 tracker rows); see `preload`
 
 
 def is_tool_sheet(grid: list[list[Any]]) -> bool:
@@ -39,9 +40,18 @@ def open_values(path: Path, data: bytes | None = None) -> tuple[xlsx.Package, Sh
 def preload(path: Path, sheet: str | None = None) -> None:
     """Start opening `path` and parsing its worksheets (only `sheet`, if given) on a worker
     thread, for the next `open_values(path)` to pick up. For one-shot commands: the file is read
-    once, now, and the write stage checks it did not change before replacing it."""
+    once, now, and the write stage checks it did not change before replacing it.
+
+    Files over `PRELOAD_LIMIT` are left to the caller: the time saved is fixed (the import it
+    overlaps), while the worker's memory is not shared with the main thread's (glibc gives each
+    thread its own heap), which would raise the peak of a big refresh by about a tenth."""
     global _pending
-    _pending = _Preload(Path(path), sheet)
+    path = Path(path)
+    try:
+        small = path.stat().st_size <= PRELOAD_LIMIT
+    except OSError:   # missing, unreadable...: open_values says so, with its message
+        small = False
+    _pending = _Preload(path, sheet) if small else None
 
 
 class _Preload:

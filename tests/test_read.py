@@ -202,3 +202,20 @@ def test_a_preloaded_bad_file_fails_as_it_would_without(tmp_path, content):
     assert type(ahead.value) is type(direct.value) and str(ahead.value) == str(direct.value)
     assert str(bad) in str(ahead.value)
     assert bad.read_bytes() == content
+
+
+def test_a_big_or_missing_file_is_not_preloaded(plain, tmp_path, monkeypatch):
+    """Preloading saves a fixed moment but its memory is not shared with the main thread's: a big
+    workbook (over PRELOAD_LIMIT bytes) is read by the caller instead, as is a missing one."""
+    from followup_sheet import values
+    values.preload(plain)
+    assert values._pending is not None
+    values.open_values(plain)
+    monkeypatch.setattr(values, "PRELOAD_LIMIT", plain.stat().st_size - 1)
+    values.preload(plain)
+    assert values._pending is None
+    assert list(read_tracker(plain).frame["company"])[:2] == ["Acme", "Beta"]
+    values.preload(tmp_path / "missing.xlsx")
+    assert values._pending is None
+    with pytest.raises(NotAWorkbook, match="no such file"):
+        read_tracker(tmp_path / "missing.xlsx")
