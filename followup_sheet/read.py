@@ -438,7 +438,16 @@ def _text(values: pd.Series, settings: Settings) -> pd.Series:
             return v.strftime("%Y-%m-%d")
         s = " ".join(str(v).replace("\xa0", " ").split())
         return "" if s.lower() in blank else s
-    return pd.Series([clean(v) for v in values.to_numpy()], index=values.index, dtype=object)
+
+    seen: dict[str, str] = {}   # text repeats down a column (stages, sources, companies)
+
+    def clean_text(v: str) -> str:
+        done = seen.get(v)
+        if done is None:
+            done = seen[v] = clean(v)
+        return done
+    return pd.Series([clean_text(v) if type(v) is str else clean(v) for v in values.to_numpy()],
+                     index=values.index, dtype=object)
 
 
 def _numbers(values: pd.Series) -> pd.Series:
