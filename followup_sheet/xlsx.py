@@ -240,9 +240,20 @@ def _refuse_dtds(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) 
                                      "never needs; refusing to read it (save a fresh copy from Excel)")
 
 
+_VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b":v>", b":is>")
+
+
 def last_value_cell(data: bytes) -> tuple[int, str] | None:
-    """(row, cell reference) of the last cell holding a value in worksheet XML, found from the end."""
-    at = max(data.rfind(b"<v>"), data.rfind(b"<v "), data.rfind(b"<is>"), data.rfind(b":v>"), data.rfind(b":is>"))
+    """(row, cell reference) of the last cell holding a value in worksheet XML, found from the end.
+    The search looks at a growing tail of `data` first: a tag the sheet never uses (inline
+    strings, a prefix) would otherwise be looked for through the whole block."""
+    at, size = -1, 1 << 16
+    while at < 0:
+        lo = max(len(data) - size, 0)
+        at = max(data.rfind(tag, lo) for tag in _VALUE_TAGS)
+        if lo == 0:
+            break
+        size *= 4
     if at < 0:
         return None
     cell = max(data.rfind(b"<c ", 0, at), data.rfind(b":c ", 0, at))
