@@ -314,10 +314,16 @@ def _escape(s: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=4096)
+def _short_text(text: str) -> str:
+    return _escape(clean_text(text))
+
+
 def _text_cell(p: str, ref: str, style: int | None, text: str) -> str:
     """An inline string: never a formula or an error, whatever it starts with."""
     s = f' s="{style}"' if style is not None else ""
-    body = _escape(clean_text(text))
+    # statuses, companies, names repeat row after row; scripts are long and mostly unique
+    body = _short_text(text) if type(text) is str and len(text) <= 200 else _escape(clean_text(text))
     return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{body}</{p}t></{p}is></{p}c>'
 
 
