@@ -459,12 +459,21 @@ def environment(args, refresh_cmd) -> list[tuple[str, str]]:
         ("python", platform.python_version()),
         ("openpyxl / pandas", f"{version('openpyxl')} / {version('pandas')}"),
         ("machine", f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} CPUs"),
+        ("CPUs this run may use", str(usable_cpus())),
         ("load average at start", load),
         ("runs per size / start-up rounds", f"{args.runs} / {args.startup_runs}"),
         ("refresh command", " ".join(Path(refresh_cmd[0]).name if i == 0 else a
                                      for i, a in enumerate(refresh_cmd))
          + f" refresh FILE --today {args.today} --no-backup --output OUT.xlsx"),
     ]
+
+
+def usable_cpus() -> int:
+    """CPUs the measured processes may run on (less than the machine's under `taskset`)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def render_text(env, results, startup, targets, fails) -> str:
