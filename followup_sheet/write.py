@@ -853,7 +853,9 @@ def _add_sheet(pkg: xlsx.Package, name: str) -> tuple[str, dict[str, bytes]]:
     wb = xlsx.parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
     sheets = wb.find(f"{{{ns}}}sheets")
     sheet_id = max((int(s.get("sheetId", "0")) for s in sheets if s.get("sheetId", "0").isdigit()), default=0) + 1
-    el = etree.SubElement(sheets, f"{{{ns}}}sheet")
+    # Name the relationships prefix: left to itself, lxml picks one from a process-wide
+    # registry (openpyxl, once imported, puts "r" there; otherwise it is "ns0").
+    el = etree.SubElement(sheets, f"{{{ns}}}sheet", nsmap={"r": rel_ns})
     el.set("name", name)
     el.set("sheetId", str(sheet_id))
     el.set(f"{{{rel_ns}}}id", rid)

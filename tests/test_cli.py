@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -70,6 +72,26 @@ def test_refresh(tracker):
     assert statuses["Gamma Works"] == "Waiting"
     assert statuses["Delta Corp"] == "Closed"
     assert not (tracker.parent / ".followup-backups").exists()
+
+
+def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
+    """The command line parses the workbook on a second thread while pandas loads, and every
+    write compresses on one; the file must be the very one the plain library call writes."""
+    from followup_sheet.pipeline import refresh
+    rows = [{"Company": f"Company {i % 97}", "Position": f"Role {i % 13}", "Date Applied": dt.date(2026, 9, 1)
+             + dt.timedelta(days=i % 80), "Status": ("Applied", "Interview", "Rejected", "Offer")[i % 4],
+             "Contact": f"Person {i}", "Notes": "x" * (i % 50)} for i in range(4000)]
+    source = write_tracker(tmp_path / "big.xlsx", rows)
+    by_cli, by_library = tmp_path / "cli.xlsx", tmp_path / "library.xlsx"
+    _ok(run_cli("refresh", source, "--today", DAY, "--output", by_cli))
+    refresh(source, today=dt.date.fromisoformat(DAY), output=by_library)
+    assert by_cli.stat().st_size > 600_000          # several blocks for the compressing thread
+    assert by_cli.read_bytes() == by_library.read_bytes()
+    # the new sheet's relationship id carries the usual prefix, whatever the process imported
+    with zipfile.ZipFile(by_cli) as zf:
+        workbook = zf.read("xl/workbook.xml")
+    assert b'name="Today"' in workbook and b"ns0" not in workbook
+    assert re.search(rb'<sheet xmlns:r="[^"]+/relationships" name="Today" sheetId="2" r:id="rId\d+"/>', workbook)
 
 
 def test_refresh_keeps_a_backup_by_default(tracker):
