@@ -15,6 +15,7 @@ import itertools
 import logging
 import queue
 import re
+import sys
 import threading
 import zipfile
 import zlib
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 CELL_TEXT_LIMIT = 32_767
 STREAM_BLOCK = 256 * 1024   # bytes handed to the compressing thread at a time
 STREAM_QUEUE = 4            # blocks that may wait for it
+SWITCH_INTERVAL = 0.0005    # seconds; see _Background
 STYLES_TYPE = xlsx.REL_NS + "/styles"
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH = 14, 14, 70
@@ -223,12 +225,19 @@ class _Background:
         self.queue.put(item)
 
     def __enter__(self) -> "_Background":
+        # The worker needs the GIL back briefly between the C calls that release it; with the
+        # default 5 ms switch interval it waits behind the busy caller and falls behind.
+        self.switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self.switch_interval, SWITCH_INTERVAL))
         self.thread.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self.queue.put(None)
-        self.thread.join()
+        try:
+            self.queue.put(None)
+            self.thread.join()
+        finally:
+            sys.setswitchinterval(self.switch_interval)
         if self.error is not None and exc_info[0] is None:
             raise self.error
 

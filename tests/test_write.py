@@ -478,6 +478,7 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
     """Big parts are made here and compressed on a worker thread: an error while making one
     comes out as itself and leaves no thread behind; what came before it is written whole."""
     import io
+    import sys
     import threading
 
     from followup_sheet import write
@@ -488,9 +489,11 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
         raise UnsupportedContent("a row of the sheet has no end")
 
     buffer = io.BytesIO()
+    interval = sys.getswitchinterval()
     with zipfile.ZipFile(buffer, "w") as zf:
         with pytest.raises(UnsupportedContent, match="no end"):
             write._write_stream(zf, write._new_info("xl/worksheets/sheet9.xml"), pieces(), None)
     assert not [t for t in threading.enumerate() if t.name == "followup-compress"]
+    assert sys.getswitchinterval() == interval      # shortened only while the part is written
     with zipfile.ZipFile(buffer) as zf:
         assert zf.read("xl/worksheets/sheet9.xml") == b"<row/>" * 100_000
