@@ -96,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:   # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    finally:
+        values = sys.modules.get(f"{__package__}.values")
+        if values is not None:   # a command that failed before reading leaves its preload behind
+            values.discard_preload()
 
 
 def _overrides(args) -> dict:

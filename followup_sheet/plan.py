@@ -44,7 +44,7 @@ def _word_pattern(words: tuple[str, ...]) -> str:
 def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
     """Stage per row from its stage/response words; the first list that matches wins (rules §2)."""
     def stages(low: pd.Series) -> np.ndarray:
-        conditions = [low.str.contains(_word_pattern(words), regex=True)
+        conditions = [low.str.contains(_word_pattern(words), regex=True, na=False)
                       for words in (settings.closed_words, settings.not_applied_words,
                                     settings.offer_words, settings.interviewing_words)]
         return np.select(conditions, STAGES[:4], default="applied")
@@ -61,7 +61,7 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
 def _contains(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
     """True where the lower-cased text holds one of `words`."""
     pattern = _word_pattern(words)
-    return _per_value(text, lambda t: t.str.lower().str.contains(pattern, regex=True).to_numpy(dtype=bool))
+    return _per_value(text, lambda t: t.str.lower().str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool))
 
 
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:

@@ -8,12 +8,16 @@ the same time, and together hardly longer than the import alone. Nothing here im
 from __future__ import annotations
 
 import io
+import logging
+import os
 import threading
 from pathlib import Path
 from typing import Any
 
 from . import xlsx
 from .errors import NotAWorkbook, UnsupportedContent
+
+log = logging.getLogger(__name__)
 
 TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
@@ -28,10 +32,12 @@ def is_tool_sheet(grid: list[list[Any]]) -> bool:
 
 def open_values(path: Path, data: bytes | None = None) -> tuple[xlsx.Package, SheetValues]:
     """The package and the cell values of `path` (or of `data`, its bytes): from the preload
-    started for this path, if there is one, else opened now. Errors are the same either way."""
+    started for this path, if there is one and the file has not changed since, else opened now.
+    Errors are the same either way."""
     global _pending
     ahead, _pending = _pending, None
-    if ahead is not None and data is None and ahead.path == path:
+    if ahead is not None and data is None and ahead.still_matches(path):
+        log.debug("%s: read while the program started", path)
         return ahead.result()
     pkg = xlsx.open_package(path, data)
     return pkg, SheetValues(pkg)
@@ -40,23 +46,37 @@ def open_values(path: Path, data: bytes | None = None) -> tuple[xlsx.Package, Sh
 def preload(path: Path, sheet: str | None = None) -> None:
     """Start opening `path` and parsing its worksheets (only `sheet`, if given) on a worker
     thread, for the next `open_values(path)` to pick up. For one-shot commands: the file is read
-    once, now, and the write stage checks it did not change before replacing it.
+    once, now; `open_values` takes it only if the file still has the same size, time and inode,
+    and the write stage checks its content did not change before replacing it.
 
     Files over `PRELOAD_LIMIT` are left to the caller: the time saved is fixed (the import it
     overlaps), while the worker's memory is not shared with the main thread's (glibc gives each
     thread its own heap), which would raise the peak of a big refresh by about a tenth."""
     global _pending
+    _pending = None
     path = Path(path)
+    identity = _identity(path)
+    if identity is not None and identity[0] <= PRELOAD_LIMIT:
+        _pending = _Preload(path, identity, sheet)
+
+
+def discard_preload() -> None:
+    """Forget a preload nobody took (the command failed before reading, say)."""
+    global _pending
+    _pending = None
+
+
+def _identity(path: Path) -> tuple[int, int, int, int, str] | None:
     try:
-        small = path.stat().st_size <= PRELOAD_LIMIT
+        st = path.stat()
     except OSError:   # missing, unreadable...: open_values says so, with its message
-        small = False
-    _pending = _Preload(path, sheet) if small else None
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, os.path.abspath(path)
 
 
 class _Preload:
-    def __init__(self, path: Path, sheet: str | None):
-        self.path, self.sheet = path, sheet
+    def __init__(self, path: Path, identity: tuple, sheet: str | None):
+        self.path, self.identity, self.sheet = path, identity, sheet
         self._done: tuple[xlsx.Package, SheetValues] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="followup-preload", daemon=True)
@@ -76,6 +96,9 @@ class _Preload:
                     book.sheet(info)
                 except Exception:   # the caller meets it again, with its message, if it needs the sheet
                     pass
+
+    def still_matches(self, path: Path) -> bool:
+        return _identity(Path(path)) == self.identity
 
     def result(self) -> tuple[xlsx.Package, SheetValues]:
         self._thread.join()

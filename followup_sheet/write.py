@@ -203,17 +203,20 @@ def _blocks(pieces: Iterable[bytes], size: int) -> Iterator[bytes]:
 
 class _Background:
     """Calls `work(item)` on a worker thread, in order, for each item `put`; leaving the `with`
-    block waits for all of them, and an error in `work` is raised in the caller."""
+    block waits for all of them, and an error in `work` is raised in the caller. When the block
+    is left by an exception (Ctrl-C included) the items still queued are dropped, and the worker
+    has always stopped before the block is left, so nothing writes to a closed file."""
 
     def __init__(self, work: Callable[[bytes], None]):
         self.work = work
         self.queue: queue.Queue = queue.Queue(maxsize=STREAM_QUEUE)
         self.error: BaseException | None = None
+        self.abandoned = False
         self.thread = threading.Thread(target=self._run, name="followup-compress", daemon=True)
 
     def _run(self) -> None:
         while (item := self.queue.get()) is not None:
-            if self.error is None:
+            if self.error is None and not self.abandoned:
                 try:
                     self.work(item)
                 except BaseException as exc:   # kept for the caller; later items are dropped
@@ -225,21 +228,52 @@ class _Background:
         self.queue.put(item)
 
     def __enter__(self) -> "_Background":
-        # The worker needs the GIL back briefly between the C calls that release it; with the
-        # default 5 ms switch interval it waits behind the busy caller and falls behind.
-        self.switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self.switch_interval, SWITCH_INTERVAL))
         self.thread.start()
+        _fast_switching(True)
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.abandoned = exc_type is not None
+        interrupted: BaseException | None = None
+        sent = False
         try:
-            self.queue.put(None)
-            self.thread.join()
+            while self.thread.is_alive():
+                try:
+                    if not sent:
+                        self.queue.put(None)
+                        sent = True
+                    self.thread.join()
+                except BaseException as again:   # Ctrl-C meanwhile: stop the worker first, then raise
+                    interrupted = interrupted or again
+                    self.abandoned = True
         finally:
-            sys.setswitchinterval(self.switch_interval)
-        if self.error is not None and exc_info[0] is None:
+            _fast_switching(False)
+        if interrupted is not None:
+            raise interrupted
+        if self.error is not None and exc_type is None:
             raise self.error
+
+
+_switching_lock = threading.Lock()
+_switching_users = 0
+_switching_saved = 0.005
+
+
+def _fast_switching(on: bool) -> None:
+    """While a worker compresses, let it have the GIL back sooner: it needs it briefly between
+    the C calls that release it, and with the default 5 ms switch interval it waits behind the
+    busy caller and falls behind. Counted, so overlapping users restore the first value."""
+    global _switching_users, _switching_saved
+    with _switching_lock:
+        if on:
+            if _switching_users == 0:
+                _switching_saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(_switching_saved, SWITCH_INTERVAL))
+            _switching_users += 1
+        else:
+            _switching_users -= 1
+            if _switching_users == 0:
+                sys.setswitchinterval(_switching_saved)
 
 
 def _set_level(info: zipfile.ZipInfo, level: int) -> None:

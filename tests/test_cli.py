@@ -83,7 +83,9 @@ def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
              "Contact": f"Person {i}", "Notes": "x" * (i % 50)} for i in range(4000)]
     source = write_tracker(tmp_path / "big.xlsx", rows)
     by_cli, by_library = tmp_path / "cli.xlsx", tmp_path / "library.xlsx"
-    _ok(run_cli("refresh", source, "--today", DAY, "--output", by_cli))
+    done = run_cli("refresh", source, "--today", DAY, "--output", by_cli, "-v")
+    _ok(done)
+    assert "read while the program started" in done.stderr     # the preloaded copy was used
     refresh(source, today=dt.date.fromisoformat(DAY), output=by_library)
     assert by_cli.stat().st_size > 600_000          # several blocks for the compressing thread
     assert by_cli.read_bytes() == by_library.read_bytes()

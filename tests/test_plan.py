@@ -428,3 +428,12 @@ def test_many_rows_together_plan_as_each_row_alone():
             assert plan.at[number, column] == alone.iloc[0][column], (number, column, fields)
     assert plan["recruiter"].sum() >= 1 and plan["autoresponse"].sum() >= 1
     assert (plan["stage"] == "not_applied").any() and plan["stage"].nunique() >= 4
+
+
+def test_missing_text_matches_no_words():
+    """build_plan is public: a frame with None or NaN instead of '' must not match any word list."""
+    from followup_sheet.plan import _contains
+    s = Settings()
+    text = pd.Series(["Agency recruiter", None, float("nan"), ""])
+    assert _contains(text, s.recruiter_words).tolist() == [True, False, False, False]
+    assert classify_stage(pd.Series([None, "Rejected", float("nan")]), s).tolist() == ["applied", "closed", "applied"]

@@ -219,3 +219,21 @@ def test_a_big_or_missing_file_is_not_preloaded(plain, tmp_path, monkeypatch):
     assert values._pending is None
     with pytest.raises(NotAWorkbook, match="no such file"):
         read_tracker(tmp_path / "missing.xlsx")
+
+
+def test_a_preload_of_a_file_changed_since_is_not_used(plain, tmp_path):
+    """A preload nobody took at once (a command that failed first, a library caller) must never
+    hand out an older copy of the file: it is used only while size, time and inode still match."""
+    import os
+
+    from followup_sheet import values
+    values.preload(plain)
+    newer = write_tracker(tmp_path / "newer.xlsx", [{"Company": "Omega", "Date Applied": dt.datetime(2026, 11, 2)}])
+    os.replace(newer, plain)
+    assert list(read_tracker(plain).frame["company"]) == ["Omega"]
+
+
+def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
+    from followup_sheet import cli, values
+    assert cli.main(["check", str(plain), "--config", str(tmp_path / "missing.toml")]) == 1
+    assert values._pending is None

@@ -476,7 +476,8 @@ def test_a_killed_runs_old_temporary_file_is_cleared_but_a_fresh_one_is_kept(tmp
 
 def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
     """Big parts are made here and compressed on a worker thread: an error while making one
-    comes out as itself and leaves no thread behind; what came before it is written whole."""
+    comes out as itself, and the worker has stopped by then (what was queued is dropped: the
+    whole file is thrown away)."""
     import io
     import sys
     import threading
@@ -485,7 +486,8 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
     from followup_sheet.errors import UnsupportedContent
 
     def pieces():
-        yield b"<row/>" * 100_000          # more than one block for the worker
+        for _ in range(200):
+            yield b"<row/>" * 1000          # 1.2 MB in all: several blocks for the worker
         raise UnsupportedContent("a row of the sheet has no end")
 
     buffer = io.BytesIO()
@@ -495,5 +497,35 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
             write._write_stream(zf, write._new_info("xl/worksheets/sheet9.xml"), pieces(), None)
     assert not [t for t in threading.enumerate() if t.name == "followup-compress"]
     assert sys.getswitchinterval() == interval      # shortened only while the part is written
-    with zipfile.ZipFile(buffer) as zf:
-        assert zf.read("xl/worksheets/sheet9.xml") == b"<row/>" * 100_000
+
+
+def test_ctrl_c_while_the_compressing_thread_works_stops_it_before_going_on():
+    """Ctrl-C while waiting for the worker: it is told to drop what is queued and waited for,
+    so it never writes to the part after the part is closed; then the interrupt goes on."""
+    import sys
+    import threading
+    import time
+
+    from followup_sheet import write
+
+    done = []
+    bg = write._Background(lambda item: (time.sleep(0.02), done.append(item)))
+    real_join, joins = bg.thread.join, []
+
+    def join_interrupted(*args):
+        joins.append(1)
+        if len(joins) == 1:
+            raise KeyboardInterrupt
+        return real_join(*args)
+
+    bg.thread.join = join_interrupted
+    interval = sys.getswitchinterval()
+    with pytest.raises(KeyboardInterrupt):
+        with bg:
+            for _ in range(4):
+                bg.put(b"block")
+            alive_inside = bg.thread.is_alive()
+    assert alive_inside and not bg.thread.is_alive()     # running in the block, stopped after it
+    assert len(joins) == 2 and 1 <= len(done) < 4        # the queued blocks were dropped
+    assert sys.getswitchinterval() == interval
+    assert not [t for t in threading.enumerate() if t.name == "followup-compress"]
