@@ -13,6 +13,7 @@ import hashlib
 import io
 import itertools
 import logging
+import posixpath
 import queue
 import re
 import sys
@@ -103,11 +104,12 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def verify_package(path: Path) -> None:
     """Re-open what was written: every member's CRC, and the parts a workbook cannot do without."""
-    with zipfile.ZipFile(path) as zf:
+    data = Path(path).read_bytes()   # read once for both checks
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         bad = zf.testzip()
         if bad is not None:
             raise NotAWorkbook(f"{path}: the written file failed its check (part {bad}); nothing was replaced")
-    xlsx.open_package(path)
+    xlsx.open_package(path, data)
 
 
 # --- the package -------------------------------------------------------------------------
@@ -915,7 +917,6 @@ def _add_sheet(pkg: xlsx.Package, name: str) -> tuple[str, dict[str, bytes]]:
 
 
 def _relative(source_part: str, target: str) -> str:
-    import posixpath
     return posixpath.relpath(target, posixpath.dirname(source_part))
 
 

@@ -807,13 +807,8 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
         else:
             problems += tool_output_reads_back(grids_after, added.name, tracker.output_columns,
                                                today_sheets, applications)
-            for sheet, grid in grids_before.items():
-                if sheet not in grids_after:
-                    problems.append(f"calamine: sheet {sheet!r} missing after")
-                    continue
-                diffs = compare_cells(grid_cells(grid), grid_cells(grids_after[sheet]), skipper(sheet))
-                if diffs:
-                    problems.append(f"calamine: sheet {sheet!r}: " + "; ".join(diffs[:5]))
+            problems += sheet_differences("calamine", {k: grid_cells(g) for k, g in grids_before.items()},
+                                          {k: grid_cells(g) for k, g in grids_after.items()}, skipper)
     cells_before = None
     if with_openpyxl:
         try:
@@ -826,13 +821,20 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
         except Exception as exc:
             problems.append(f"openpyxl cannot load the result (it loads the original): {exc!r}")
         else:
-            for sheet, cells in cells_before.items():
-                if sheet not in cells_after:
-                    problems.append(f"openpyxl: sheet {sheet!r} missing after")
-                    continue
-                diffs = compare_cells(cells, cells_after[sheet], skipper(sheet))
-                if diffs:
-                    problems.append(f"openpyxl: sheet {sheet!r}: " + "; ".join(diffs[:5]))
+            problems += sheet_differences("openpyxl", cells_before, cells_after, skipper)
+    return problems
+
+
+def sheet_differences(reader: str, before: dict, after: dict, skipper) -> list[str]:
+    """Every sheet of `before` still there in `after`, with the same user cells (as `reader` saw them)."""
+    problems = []
+    for sheet, cells in before.items():
+        if sheet not in after:
+            problems.append(f"{reader}: sheet {sheet!r} missing after")
+            continue
+        diffs = compare_cells(cells, after[sheet], skipper(sheet))
+        if diffs:
+            problems.append(f"{reader}: sheet {sheet!r}: " + "; ".join(diffs[:5]))
     return problems
 
 
