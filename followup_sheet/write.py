@@ -879,7 +879,8 @@ def _add_sheet(pkg: xlsx.Package, name: str) -> tuple[str, dict[str, bytes]]:
     ns, rel_ns = xlsx.MAIN_NS, xlsx.REL_NS
     k = 1
     folder = "xl/worksheets/"
-    while pkg.has(f"{folder}sheet{k}.xml"):
+    taken = {info.filename.lower() for info in pkg.zip.infolist()}   # part names ignore case (OPC)
+    while f"{folder}sheet{k}.xml" in taken:
         k += 1
     part = f"{folder}sheet{k}.xml"
 

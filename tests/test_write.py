@@ -529,3 +529,20 @@ def test_ctrl_c_while_the_compressing_thread_works_stops_it_before_going_on():
     assert len(joins) == 2 and 1 <= len(done) < 4        # the queued blocks were dropped
     assert sys.getswitchinterval() == interval
     assert not [t for t in threading.enumerate() if t.name == "followup-compress"]
+
+
+def test_the_today_part_name_differs_from_every_part_ignoring_case(tmp_path):
+    """Part names are case-insensitive in a package: with a 'Sheet2.xml' already there, the new
+    Today sheet must not be 'sheet2.xml'."""
+    path = write_tracker(tmp_path / "cased.xlsx", [{"Company": "Acme", "Date Applied": dt.date(2026, 11, 2)}])
+    with zipfile.ZipFile(path) as zf:
+        members = [(info, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in members:
+            zf.writestr(info, data)
+        zf.writestr("xl/worksheets/Sheet2.xml", b"<unused/>")
+    refresh(path, today=TODAY, backup=False)
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+    assert len({n.lower() for n in names}) == len(names)
+    assert "xl/worksheets/sheet3.xml" in names
