@@ -299,6 +299,18 @@ def test_a_dtd_in_a_utf16_part_is_refused(tmp_path, capsys):
     one_line(err, "xl/workbook.xml", "DTD")
 
 
+def test_a_doctype_between_the_rows_is_refused(tmp_path, capsys):
+    base = tracker_bytes()
+    sheet = members(base)["xl/worksheets/sheet1.xml"].replace(b'<row r="2"', LONG_COMMENT + XXE + b'<row r="2"', 1)
+    data = rewrite_member(base, "xl/worksheets/sheet1.xml", sheet)
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(data)
+    code, _, err = run(capsys, "refresh", path, "--today", DAY)
+    assert code == 1
+    one_line(err, "sheet1.xml", "DTD")
+    assert path.read_bytes() == data
+
+
 def test_doctype_inside_a_comment_is_not_a_dtd(tmp_path, capsys):
     part = "xl/worksheets/sheet1.xml"
     data = doctype_late(part, b"<!-- <!DOCTYPE x> -->")(tracker_bytes())
@@ -348,23 +360,21 @@ def test_external_entity_in_styles_is_refused(tmp_path, capsys):
 
 # --- 5. a stray value far away costs no memory -----------------------------------------------
 
-def test_a_stray_value_at_zz42000_is_refused_before_loading(tmp_path, capsys):
+def test_a_stray_value_at_zz42000_is_refused_before_loading(tmp_path):
+    from test_badinput import run_refresh
     base = tracker_bytes()
     sheet = members(base)["xl/worksheets/sheet1.xml"]
     sheet = sheet.replace(b"</sheetData>", b'<row r="42000"><c r="ZZ42000" t="inlineStr"><is><t>x</t></is></c>'
                                            b"</row></sheetData>")
     data = rewrite_member(base, "xl/worksheets/sheet1.xml", sheet)
+    assert len(data) < 10_000
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(data)
-    import tracemalloc
-    tracemalloc.start()
-    code, _, err = run(capsys, "refresh", path, "--today", DAY)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    code, out, err, seconds, rss_mb = run_refresh(path)
     assert code == 1, err
     one_line(err, "tracker.xlsx", "ZZ42000")
     assert path.read_bytes() == data
-    assert peak < 100 * 2**20
+    assert rss_mb < 300, f"peak memory {rss_mb} MB"
 
 
 # --- 6. watch --poll -------------------------------------------------------------------------
