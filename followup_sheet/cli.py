@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", metavar="NAME")
     p.add_argument("--templates", type=Path, metavar="DIR")
     p.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.csv", help="export instead of printing")
+    p.add_argument("--force", action="store_true",
+                   help="let --out replace a file the tool did not write (a copy is kept in .followup-backups)")
 
     p = sub.add_parser("check", parents=[common], help="show how the tracker is read; write nothing")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
@@ -133,10 +135,12 @@ def cmd_refresh(args) -> int:
 def cmd_today(args) -> int:
     _preload(args)
     from .pipeline import compute, export_today
-    _, table, _ = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config, **_overrides(args))
+    _, table, settings = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
+                                 **_overrides(args))
     if args.out:
-        export_today(table, args.out)
-        print(f"Wrote {len(table)} call(s) for today to {args.out}")
+        done = export_today(table, args.out, tracker=args.tracker, force=args.force, backups=settings.backups)
+        print(f"Wrote {len(table)} call(s) for today to {args.out}"
+              + (f" (the old file is kept as {done.backup})" if done.backup else ""))
     else:
         _print_today(table, scripts=True)
     return 0

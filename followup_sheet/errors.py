@@ -38,3 +38,8 @@ class BadSettings(FollowupError, ValueError):
 
 class TemplateProblem(FollowupError, ValueError):
     """A script template is missing or fails to render."""
+
+
+class ExportRefused(FollowupError, OSError):
+    """An export of today's calls would land on the tracker, on a file the tool did not write, or
+    nowhere (a missing folder)."""

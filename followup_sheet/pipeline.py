@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import logging
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .errors import BadSettings, ExportRefused
 from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
 from .render import render_scripts
@@ -112,33 +116,127 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     return table[TODAY_COLUMNS].reset_index(drop=True)
 
 
-def export_today(table: pd.DataFrame, out: Path) -> Path:
-    """Write today's calls to a .csv or .xlsx file of its own (never the tracker itself)."""
+EXPORT_MARKER = "followup-sheet export: calls due today"   # kept in the .xlsx export's properties
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass
+class Exported:
+    path: Path
+    backup: Path | None = None    # the file the export replaced (only with `force`)
+
+
+def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
+                 backups: int = 5) -> Exported:
+    """Write today's calls to a .csv or .xlsx file of its own, never the tracker itself.
+
+    An existing file is replaced only when it is an .xlsx export this tool wrote (its marker is
+    inside), or with `force`, and then a copy of it is kept in the backup folder beside it. The
+    file is written beside the target and renamed over it, so a failure leaves nothing half-written."""
+    from . import filesafe
+
     out = Path(out)
+    kind = out.suffix.lower()
+    if kind not in (".csv", ".xlsx", ".xlsm"):
+        raise BadSettings(f"{out}: export to a .csv or .xlsx file")
+    existed, ours = _check_export_target(out, tracker, force)
     shown = table.rename(columns=EXPORT_HEADERS)
     shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
-    if out.suffix.lower() == ".csv":
-        with open(out, "w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(shown.columns)
-            for rec in shown.itertuples(index=False):
-                writer.writerow([_csv_safe(v) for v in rec])
-        return out
-    if out.suffix.lower() in (".xlsx", ".xlsm"):
-        _export_xlsx(shown, out)
-        return out
-    from .errors import BadSettings
-    raise BadSettings(f"{out}: export to a .csv or .xlsx file")
+    body = _csv_bytes(shown) if kind == ".csv" else _xlsx_bytes(shown)
+
+    def write(fh) -> bool:
+        fh.write(body)
+        return True
+
+    try:
+        saved = filesafe.save_atomically(out, write, expected_digest=filesafe.digest_of(out) if existed else "absent",
+                                         verify=lambda path: None, backups=max(backups, 1),
+                                         backup=existed and not ours)
+    except FileNotFoundError:
+        raise ExportRefused(f"{out}: the folder {out.parent} does not exist; create it first or export "
+                            "somewhere else") from None
+    except PermissionError:
+        raise ExportRefused(f"{out}: permission denied writing there; export to a folder you can write to") from None
+    except OSError as exc:
+        raise ExportRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
+                            "free some space or export somewhere else") from None
+    return Exported(out, saved.backup)
+
+
+def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[bool, bool]:
+    """Refuse an export onto the tracker (in any spelling), onto a folder, into a missing folder,
+    or onto someone's file without `force`. Whether a file is there to replace, and whether it
+    is an export the tool wrote."""
+    folder = out.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise ExportRefused(f"{out}: the folder {folder} {what}; create it first or export somewhere else")
+    if not os.path.lexists(out):
+        return False, False
+    if tracker is not None and _same_file(out, Path(tracker)):
+        raise ExportRefused(f"{out} is the tracker {tracker} itself; the export is a file of its own: "
+                            f"pick another name, e.g. '{Path(tracker).stem} - Today{out.suffix}'")
+    if out.is_dir():
+        raise ExportRefused(f"{out} is a folder; give a file name to export to, e.g. {out / 'today.csv'}")
+    if not out.exists():
+        raise ExportRefused(f"{out} is a link to a file that does not exist; remove the link or export "
+                            "somewhere else")
+    if is_tool_export(out):
+        return True, True
+    if not force:
+        raise ExportRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
+                            "or add --force to replace it (a copy is kept in .followup-backups)")
+    return True, False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.samefile(a, b):
+            return True
+    except OSError:
+        pass
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def is_tool_export(path: Path) -> bool:
+    """Whether `path` is an .xlsx export of today's calls that this tool wrote (its marker inside).
+    A CSV file cannot carry a marker, so no CSV file is ever taken for one of ours."""
+    import zipfile
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return False
+    try:
+        if path.stat().st_size > 64 * 2**20:
+            return False
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 2**16:
+                return False
+            return EXPORT_MARKER.encode() in zf.read(info)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
+        return False
+
+
+def _csv_bytes(shown: pd.DataFrame) -> bytes:
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(shown.columns)
+    for rec in shown.itertuples(index=False):
+        writer.writerow([_csv_safe(v) for v in rec])
+    return text.getvalue().encode("utf-8-sig")
 
 
 def _csv_safe(value: Any) -> Any:
-    """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text."""
+    """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text.
+    Control characters (a terminal's escape sequences among them) are dropped."""
+    if isinstance(value, str):
+        value = _CONTROL.sub("", value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
-def _export_xlsx(shown: pd.DataFrame, out: Path) -> None:
+def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
@@ -146,23 +244,26 @@ def _export_xlsx(shown: pd.DataFrame, out: Path) -> None:
     from .write import clean_text
 
     wb = Workbook()
+    wb.properties.creator = "followup-sheet"
+    wb.properties.description = EXPORT_MARKER
     ws = wb.active
     ws.title = "Today"
     ws.append(list(shown.columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for rec in shown.itertuples(index=False):
-        ws.append([None if not isinstance(v, str) and pd.isna(v) else v for v in rec])
+        ws.append([clean_text(v) if isinstance(v, str) else None if pd.isna(v) else v for v in rec])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
-                cell.value = clean_text(cell.value)
                 cell.data_type = TYPE_STRING   # never a formula or an error code
         ws.cell(ws.max_row, 10).number_format = "yyyy-mm-dd"
         ws.cell(ws.max_row, 11).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHIJK", (14, 6, 22, 24, 18, 14, 24, 11, 9, 13, 70)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    wb.save(out)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 @dataclass

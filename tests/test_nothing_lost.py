@@ -161,18 +161,11 @@ def test_today_out_onto_a_folder(tracker, capsys):
 def test_a_failing_export_leaves_nothing_half_written(tracker, capsys, monkeypatch):
     out_path = tracker.parent / "calls.csv"
     out_path.write_bytes(b"old")
-    import csv
 
-    class Exploding:
-        def __init__(self, fh):
-            self.n = 0
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
 
-        def writerow(self, row):
-            self.n += 1
-            if self.n > 1:
-                raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(csv, "writer", Exploding)
+    monkeypatch.setattr(os, "fsync", disk_full)
     code, out, err = run(capsys, "today", tracker, "--today", DAY, "--out", out_path, "--force")
     assert code == 1
     one_line(err, "calls.csv")
