@@ -157,10 +157,9 @@ def cmd_check(args) -> int:
 
 def cmd_demo(args) -> int:
     from .pipeline import refresh
-    from .sample import build_sample
+    from .sample import build_new_sample
     today = args.today or dt.date.today()
-    args.folder.mkdir(parents=True, exist_ok=True)
-    path = build_sample(args.folder / DEMO_NAME, today=today)
+    path = build_new_sample(args.folder, DEMO_NAME, today=today)
     result = refresh(path, today=today, config=args.config, backup=False)
     _print_summary(result.counts)
     _print_today(result.today)

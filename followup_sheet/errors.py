@@ -40,6 +40,6 @@ class TemplateProblem(FollowupError, ValueError):
     """A script template is missing or fails to render."""
 
 
-class ExportRefused(FollowupError, OSError):
-    """An export of today's calls would land on the tracker, on a file the tool did not write, or
-    nowhere (a missing folder)."""
+class OutputRefused(FollowupError, OSError):
+    """A file the tool would write (an export, the demo) would land on the tracker, on a file the
+    tool did not write, or nowhere (a missing folder, a file where a folder should be)."""

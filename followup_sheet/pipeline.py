@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import BadSettings, ExportRefused
+from .errors import BadSettings, OutputRefused
 from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
 from .render import render_scripts
@@ -153,12 +153,12 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
                                          verify=lambda path: None, backups=max(backups, 1),
                                          backup=existed and not ours)
     except FileNotFoundError:
-        raise ExportRefused(f"{out}: the folder {out.parent} does not exist; create it first or export "
+        raise OutputRefused(f"{out}: the folder {out.parent} does not exist; create it first or export "
                             "somewhere else") from None
     except PermissionError:
-        raise ExportRefused(f"{out}: permission denied writing there; export to a folder you can write to") from None
+        raise OutputRefused(f"{out}: permission denied writing there; export to a folder you can write to") from None
     except OSError as exc:
-        raise ExportRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
+        raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
                             "free some space or export somewhere else") from None
     return Exported(out, saved.backup)
 
@@ -170,21 +170,21 @@ def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[
     folder = out.parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        raise ExportRefused(f"{out}: the folder {folder} {what}; create it first or export somewhere else")
+        raise OutputRefused(f"{out}: the folder {folder} {what}; create it first or export somewhere else")
     if not os.path.lexists(out):
         return False, False
     if tracker is not None and _same_file(out, Path(tracker)):
-        raise ExportRefused(f"{out} is the tracker {tracker} itself; the export is a file of its own: "
+        raise OutputRefused(f"{out} is the tracker {tracker} itself; the export is a file of its own: "
                             f"pick another name, e.g. '{Path(tracker).stem} - Today{out.suffix}'")
     if out.is_dir():
-        raise ExportRefused(f"{out} is a folder; give a file name to export to, e.g. {out / 'today.csv'}")
+        raise OutputRefused(f"{out} is a folder; give a file name to export to, e.g. {out / 'today.csv'}")
     if not out.exists():
-        raise ExportRefused(f"{out} is a link to a file that does not exist; remove the link or export "
+        raise OutputRefused(f"{out} is a link to a file that does not exist; remove the link or export "
                             "somewhere else")
     if is_tool_export(out):
         return True, True
     if not force:
-        raise ExportRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
+        raise OutputRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
                             "or add --force to replace it (a copy is kept in .followup-backups)")
     return True, False
 
