@@ -23,6 +23,7 @@ import schedule
 
 from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
+from .settings import POLL_RANGE
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,8 @@ class Watcher:
                  today: dt.date | None = None, backup: bool = True,
                  clock: Callable[[], dt.datetime] = dt.datetime.now,
                  sleep: Callable[[float], object] | None = None, **read_options):
-        if poll <= 0:
-            raise BadSettings(f"--poll must be more than 0 seconds, not {poll:g}")
+        if not POLL_RANGE[0] <= poll <= POLL_RANGE[1]:   # also refuses nan
+            raise BadSettings(f"--poll must be between {POLL_RANGE[0]:g} and {POLL_RANGE[1]:g} seconds, not {poll:g}")
         self.path = Path(path)
         self.poll = poll
         self.fixed_today = today
