@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, metavar="PATH", help="write a copy here instead of updating the tracker")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
+    p.add_argument("--force", action="store_true",
+                   help="let --output replace an existing file (a copy is kept in .followup-backups)")
 
     p = sub.add_parser("today", parents=[common], help="print today's calls, or export them")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
@@ -170,7 +172,8 @@ def cmd_refresh(args) -> int:
     _preload(args)
     from .pipeline import refresh
     result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
-                     output=args.output, dry_run=args.dry_run, backup=not args.no_backup, **_overrides(args))
+                     output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
+                     **_overrides(args))
     _print_summary(result.counts)
     if args.dry_run:
         _say(f"Dry run: {result.path} would {'change' if result.changed else 'stay as it is'}; nothing written.")

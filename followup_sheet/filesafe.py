@@ -183,6 +183,11 @@ def _mode_for(real: Path) -> int:
         return 0o666 & ~umask
 
 
+def keep_backup(real: Path, keep: int) -> Path:
+    """A copy of `real` in the backup folder beside it (the newest `keep` copies are kept)."""
+    return _keep_backup(real, keep)
+
+
 def _keep_backup(real: Path, keep: int) -> Path:
     folder = real.parent / BACKUP_FOLDER
     folder.mkdir(exist_ok=True)

@@ -75,15 +75,20 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
 
 def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
-            dry_run: bool = False, backup: bool = True, data: bytes | None = None,
+            dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
-    """Bring the workbook's follow-up columns and Today sheet up to date for `today`."""
+    """Bring the workbook's follow-up columns and Today sheet up to date for `today`.
+
+    With `output`, the refreshed copy goes there; a file already there (other than the workbook
+    itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
     from .write import SheetPlan, write_back
 
     today = today or dt.date.today()
+    replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings = compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                          data=data, **overrides)
     plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts) for o in outcomes]
+    kept = _backup_of(Path(output), settings.backups) if replaces else None
     done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run)
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -91,7 +96,29 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
             counts[status] = counts.get(status, 0) + n
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup, counts=counts)
+                         written=done.written, backup=done.backup or kept, counts=counts)
+
+
+def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
+    """Whether writing to `out` replaces a file other than the tracker; refused without `force`."""
+    if not os.path.lexists(out) or out.is_dir() or _same_file(out, tracker):
+        return False    # nothing to lose (a folder is refused when it is written to)
+    if not force:
+        raise OutputRefused(f"{out} already exists; pick another name for the copy, or add --force to "
+                            "replace it (a copy of it is kept in .followup-backups)")
+    return True
+
+
+def _backup_of(out: Path, backups: int) -> Path | None:
+    from . import filesafe
+    real = Path(os.path.realpath(out))
+    if not real.is_file():
+        return None
+    try:
+        return filesafe.keep_backup(real, max(backups, 1))
+    except OSError as exc:
+        raise OutputRefused(f"{out}: no backup of it could be kept ({exc.strerror or exc}), so it was left "
+                            "as it was; free some space or write the copy somewhere else") from None
 
 
 def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:

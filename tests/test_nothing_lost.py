@@ -132,6 +132,23 @@ def test_today_out_onto_a_users_file_needs_force_and_then_keeps_a_backup(tracker
     assert "backup" in out
 
 
+def test_refresh_output_onto_an_existing_file_needs_force_and_then_keeps_a_backup(tracker, capsys):
+    theirs = tracker.parent / "mine.xlsx"
+    theirs.write_bytes(b"my own workbook")
+    before = snapshot(tracker.parent)
+    code, out, err = run(capsys, "refresh", tracker, "--today", DAY, "--output", theirs)
+    assert code == 1
+    assert "--force" in one_line(err, "mine.xlsx")
+    assert snapshot(tracker.parent) == before
+
+    code, out, err = run(capsys, "refresh", tracker, "--today", DAY, "--output", theirs, "--force")
+    assert code == 0, err
+    backups = list((tracker.parent / filesafe.BACKUP_FOLDER).iterdir())
+    assert [b.read_bytes() for b in backups] == [b"my own workbook"]
+    assert zipfile.is_zipfile(theirs)
+    assert tracker.read_bytes() == before["tracker.xlsx"]
+
+
 def test_today_out_xlsx_overwrites_its_own_export_without_force(tracker, capsys):
     out_path = tracker.parent / "calls.xlsx"
     assert run(capsys, "today", tracker, "--today", DAY, "--out", out_path)[0] == 0
