@@ -177,7 +177,8 @@ def _sniff(path: Path, data: bytes) -> None:
         return
     utf16 = _utf16_text(data[:4096])
     if utf16 is not None:
-        kind = "web page (HTML)" if "<html" in utf16.lower() else "text (CSV)"
+        text = utf16.lstrip("\ufeff \t\r\n").lower()
+        kind = "web page (HTML)" if "<html" in text else "XML" if text.startswith("<") else "text (CSV)"
         raise NotAWorkbook(f"{path} is a UTF-16 {kind} file with a spreadsheet name, not an Excel workbook; "
                            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

@@ -537,6 +537,8 @@ def test_an_owner_file_belongs_to_the_workbook_it_names(tmp_path):
     ("Company,Date\r\nAcme,2026-01-01\r\n".encode("utf-16"), "UTF-16"),
     ("Company,Date\r\nAcme,2026-01-01\r\n".encode("utf-16-be"), "UTF-16"),
     (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', "XML"),
+    ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'.encode("utf-16"), "UTF-16 XML"),
+    (b"&amp;&lt;&gt;&nbsp;" * 100, "text"),
 ])
 def test_what_a_file_is_is_said(tmp_path, capsys, content, says):
     path = tmp_path / "tracker.xlsx"
