@@ -283,10 +283,18 @@ def _stop_on_signals(stop: Callable[[str], None]):
             signal.signal(sig, handler)
 
 
+class _TerminalFormatter(logging.Formatter):
+    """Event lines name files and quote cells: control characters in them are shown as escapes."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from .cli import for_terminal
+        return for_terminal(super().format(record), newlines=True)
+
+
 def watch_command(args) -> int:
     """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    handler.setFormatter(_TerminalFormatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
     saved = log.level, log.propagate
     log.addHandler(handler)
     log.setLevel(logging.DEBUG if args.verbose else logging.INFO)

@@ -496,6 +496,15 @@ def test_control_characters_never_reach_the_terminal(tmp_path, capsys, command):
     assert not bad, bad
 
 
+def test_control_characters_never_reach_the_terminal_through_the_watcher(tmp_path, capsys):
+    path = tmp_path / "jobs\x1b[2J.xlsx"
+    path.write_bytes(tracker_bytes())
+    code, out, err = run(capsys, "watch", path, "--once", "--today", DAY, "--no-backup")
+    assert code == 0, err
+    assert "jobs\\x1b[2J.xlsx" in err
+    assert "\x1b" not in out + err
+
+
 def test_control_characters_never_reach_the_csv(tmp_path, capsys):
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(tracker_bytes([ESCAPED], shared_strings=False))
