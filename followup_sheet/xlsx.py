@@ -451,6 +451,7 @@ class SheetScan:
     skeleton: etree._Element   # head + <sheetData/> + tail, parsed
     last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
     far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell from column BA on
+    values: int = 0                      # about how many cells hold a value
 
 
 CHUNK = 1 << 20
@@ -517,6 +518,7 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
     prefix = b""
     last: tuple[int, str] | None = None
     far: tuple[int, str] | None = None
+    values = 0
     for kind, data in iter_sheet(pkg, part):
         if kind == "head":
             head = data
@@ -528,6 +530,7 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
             found = last_value_cell(data)
             if found is not None:
                 last = found
+                values += data.count(b"<" + prefix + b"v>") + data.count(b"<" + prefix + b"is>")
             for m in (_WIDE_CELL.finditer(data) if _WIDE_HINT.search(data) else ()):
                 col = column_number(m.group(1).decode())
                 if far is None or col > far[0]:
@@ -535,7 +538,8 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
         else:
             tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
     skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
-    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far)
+    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
+                     values=values)
 
 
 @dataclass(frozen=True)

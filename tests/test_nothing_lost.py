@@ -387,6 +387,21 @@ def test_a_stray_value_at_zz42000_is_refused_before_loading(tmp_path):
     assert rss_mb < 300, f"peak memory {rss_mb} MB"
 
 
+def test_a_stray_value_far_below_in_a_narrow_column_is_refused_before_loading(tmp_path):
+    from test_badinput import run_refresh
+    base = tracker_bytes()
+    sheet = members(base)["xl/worksheets/sheet1.xml"]
+    sheet = sheet.replace(b"</sheetData>", b'<row r="250000"><c r="AZ250000" t="inlineStr"><is><t>x</t></is></c>'
+                                           b"</row></sheetData>")
+    data = rewrite_member(base, "xl/worksheets/sheet1.xml", sheet)
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(data)
+    code, out, err, seconds, rss_mb = run_refresh(path)
+    assert code == 1, err
+    one_line(err, "tracker.xlsx", "AZ250000")
+    assert rss_mb < 300, f"peak memory {rss_mb} MB"
+
+
 # --- 6. watch --poll -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("poll", ["1e-9", "0", "-1", "nan", "inf", "1e308", "0.1", "99999"])
