@@ -353,6 +353,10 @@ def prolog_has_dtd(fh) -> bool:
 
 def _xml_encoding(head: bytes) -> str | None:
     """The encoding XML text starting with `head` is in, if it looks like XML at all."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"<\x00\x00\x00")):
+        return "utf-32-le"
+    if head.startswith((b"\x00\x00\xfe\xff", b"\x00\x00\x00<")):
+        return "utf-32-be"
     if head.startswith((b"\xff\xfe", b"<\x00")):
         return "utf-16-le"
     if head.startswith((b"\xfe\xff", b"\x00<")):

@@ -296,12 +296,14 @@ def test_a_dtd_in_a_part_the_tool_only_copies_is_refused(tmp_path, capsys):
     one_line(err, "docProps/app.xml", "DTD")
 
 
-def test_a_dtd_in_a_utf16_part_is_refused(tmp_path, capsys):
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_dtd_in_a_utf16_part_is_refused(tmp_path, capsys, encoding):
     base = tracker_bytes()
     body = members(base)["xl/workbook.xml"]
     body = re.sub(rb"^<\?xml[^>]*\?>\s*", b"", body)
-    text = ('<?xml version="1.0" encoding="UTF-16"?>' + LONG_COMMENT.decode() + XXE.decode() + body.decode())
-    data = rewrite_member(base, "xl/workbook.xml", text.encode("utf-16"))
+    text = (f'<?xml version="1.0" encoding="{encoding.upper()}"?>' + LONG_COMMENT.decode() + XXE.decode()
+            + body.decode())
+    data = rewrite_member(base, "xl/workbook.xml", text.encode(encoding))
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(data)
     code, _, err = run(capsys, "refresh", path, "--today", DAY)
