@@ -455,7 +455,7 @@ class SheetScan:
     skeleton: etree._Element   # head + <sheetData/> + tail, parsed
     last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
     far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell from column BA on
-    values: int = 0                      # about how many cells hold a value
+    row_bytes: int = 0                   # the size of the rows' XML: values far apart in few bytes are strays
 
 
 CHUNK = 1 << 20
@@ -517,12 +517,32 @@ def sheet_data_prefix(open_tag: bytes) -> bytes:
     return _SHEETDATA_OPEN.match(open_tag).group(1)
 
 
+def _row_ends(data: bytes, prefix: bytes):
+    """The rightmost cell from column BA on of each row in `data` that has one (cells stand in
+    column order, so the last one with a value is the rightmost): one look per row, not per cell."""
+    close, start = b"</" + prefix + b"row>", b"<" + prefix + b"c "
+    pos = 0
+    while True:
+        end = data.find(close, pos)
+        if end < 0:
+            return
+        cell = data.rfind(start, pos, end)
+        if cell >= 0:
+            m = _WIDE_CELL.match(data, cell, end)
+            if m is None and data.find(b"/>", cell, end) >= 0:   # the last cell only styled: look at all
+                m = max(_WIDE_CELL.finditer(data, pos, end), key=lambda w: column_number(w.group(1).decode()),
+                        default=None)
+            if m is not None:
+                yield m
+        pos = end + len(close)
+
+
 def scan_sheet(pkg: "Package", part: str) -> SheetScan:
     head = tail = b""
     prefix = b""
     last: tuple[int, str] | None = None
     far: tuple[int, str] | None = None
-    values = 0
+    row_bytes = 0
     for kind, data in iter_sheet(pkg, part):
         if kind == "head":
             head = data
@@ -531,19 +551,20 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
         elif kind == "rows":
             if b"<!" in data and _MARKUP_DECLARATION.search(data):
                 raise _dtd_refused(f"{pkg.path}: part {part}")
+            row_bytes += len(data)
             found = last_value_cell(data)
             if found is not None:
                 last = found
-                values += data.count(b"<" + prefix + b"v>") + data.count(b"<" + prefix + b"is>")
-            for m in (_WIDE_CELL.finditer(data) if _WIDE_HINT.search(data) else ()):
-                col = column_number(m.group(1).decode())
-                if far is None or col > far[0]:
-                    far = (col, (m.group(1) + m.group(2)).decode())
+            if _WIDE_HINT.search(data):
+                for m in _row_ends(data, prefix):
+                    col = column_number(m.group(1).decode())
+                    if far is None or col > far[0]:
+                        far = (col, (m.group(1) + m.group(2)).decode())
         else:
             tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
     skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
     return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
-                     values=values)
+                     row_bytes=row_bytes)
 
 
 @dataclass(frozen=True)
