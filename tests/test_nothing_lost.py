@@ -404,6 +404,16 @@ def test_a_stray_value_far_below_in_a_narrow_column_is_refused_before_loading(tm
     assert rss_mb < 300, f"peak memory {rss_mb} MB"
 
 
+@pytest.mark.parametrize("prefix", [b"", b"x:"])
+def test_the_rightmost_value_of_each_row_is_found(prefix):
+    from followup_sheet.xlsx import _row_ends
+    p = prefix
+    rows = (b'<%row r="1"><%c r="A1"><%v>1</%v></%c><%c r="BC1"><%v>2</%v></%c></%row>'
+            b'<%row r="2"><%c r="CA2"><%v>1</%v></%c><%c r="XFD2" s="3"/></%row>'
+            b'<%row r="3"><%c r="B3"><%v>1</%v></%c></%row>').replace(b"%", p)
+    assert [m.group(1) + m.group(2) for m in _row_ends(rows, prefix)] == [b"BC1", b"CA2"]
+
+
 # --- 6. watch --poll -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("poll", ["1e-9", "0", "-1", "nan", "inf", "1e308", "0.1", "99999"])
