@@ -462,6 +462,22 @@ def test_a_single_alias_string_is_one_alias(tmp_path, capsys):
     assert "company" in out and "'Outfit'" in out
 
 
+@pytest.mark.parametrize("text, field, expected", [
+    ('[reading]\nsheets = "Applications"\n', "sheets", ("Applications",)),
+    ("[cadence]\nholidays = 2026-12-25\n", "holidays", (dt.date(2026, 12, 25),)),
+    ('[aliases]\ncompany = "Outfit"\n', "aliases", "Outfit"),
+])
+def test_one_item_written_without_brackets_is_a_list_of_one(tmp_path, text, field, expected):
+    from followup_sheet.settings import settings_from_toml
+    path = tmp_path / "followup.toml"
+    path.write_text(text, encoding="utf-8")
+    value = settings_from_toml(path)[field]
+    if field == "aliases":
+        assert value["company"][0] == expected and "O" not in value["company"]
+    else:
+        assert value == expected
+
+
 def test_config_pointing_at_a_folder(tracker, capsys):
     code, _, err = run(capsys, "refresh", tracker, "--config", tracker.parent)
     assert code == 1
