@@ -110,6 +110,10 @@ def _command(kind: str, target: str | None, force: bool, folder: Path) -> list[s
     if kind == "today":
         return ["today", tracker, "--today", DAY] + (["--out", target] if target else []) \
             + (["--force"] if force and target else [])
+    if kind == "dry run":
+        return ["refresh", tracker, "--dry-run", "--today", DAY] + (["--output", target] if target else [])
+    if kind == "check":
+        return ["check", tracker]
     return ["watch", tracker, "--once", "--today", DAY]
 
 
@@ -119,7 +123,7 @@ RARELY = st.sampled_from([False, False, False, True])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content=st.one_of(st.sampled_from(["valid", "valid, longer", "valid, control characters"]),
                          st.sampled_from(sorted(CONTENTS))),
-       kind=st.sampled_from(["refresh", "today", "watch"]),
+       kind=st.sampled_from(["refresh", "today", "watch", "refresh", "today", "dry run", "check"]),
        target=st.one_of(st.none(), st.sampled_from(TARGETS)), force=st.booleans(), lock=RARELY,
        read_only=RARELY, run_in_folder=st.booleans())
 def test_nothing_the_user_had_is_lost(content, kind, target, force, lock, read_only, run_in_folder):
