@@ -143,7 +143,10 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     return table[TODAY_COLUMNS].reset_index(drop=True)
 
 
-EXPORT_MARKER = "followup-sheet export: calls due today"   # kept in the .xlsx export's properties
+# In the .xlsx export's properties, followed by the fingerprint of its sheet (see `_sealed`).
+EXPORT_MARKER = "followup-sheet export: calls due today"
+_EXPORT_SHEET = "xl/worksheets/sheet1.xml"
+_SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -226,8 +229,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def is_tool_export(path: Path) -> bool:
-    """Whether `path` is an .xlsx export of today's calls that this tool wrote (its marker inside).
+    """Whether `path` is an .xlsx export of today's calls that this tool wrote and nobody changed
+    since: its marker is inside, with the fingerprint of the sheet as written. (Excel keeps the
+    marker when the user edits and saves the file; the fingerprint then no longer matches.)
     A CSV file cannot carry a marker, so no CSV file is ever taken for one of ours."""
+    import hashlib
     import zipfile
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
@@ -236,10 +242,11 @@ def is_tool_export(path: Path) -> bool:
         if path.stat().st_size > 64 * 2**20:
             return False
         with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("docProps/core.xml")
-            if info.file_size > 2**16:
+            core, sheet = zf.getinfo("docProps/core.xml"), zf.getinfo(_EXPORT_SHEET)
+            if core.file_size > 2**16 or sheet.file_size > 256 * 2**20:
                 return False
-            return EXPORT_MARKER.encode() in zf.read(info)
+            m = _SEAL.search(zf.read(core))
+            return m is not None and m.group(1).decode() == hashlib.sha256(zf.read(sheet)).hexdigest()
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
         return False
 
@@ -272,7 +279,7 @@ def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
 
     wb = Workbook()
     wb.properties.creator = "followup-sheet"
-    wb.properties.description = EXPORT_MARKER
+    wb.properties.description = f"{EXPORT_MARKER} {'0' * 64}"
     ws = wb.active
     ws.title = "Today"
     ws.append(list(shown.columns))
@@ -290,7 +297,22 @@ def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return _sealed(buffer.getvalue())
+
+
+def _sealed(data: bytes) -> bytes:
+    """The export with its sheet's fingerprint put after the marker in its properties."""
+    import hashlib
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        digest = hashlib.sha256(src.read(_EXPORT_SHEET)).hexdigest()
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = body.replace(f"{EXPORT_MARKER} {'0' * 64}".encode(), f"{EXPORT_MARKER} {digest}".encode())
+            dst.writestr(info, body)
+    return out.getvalue()
 
 
 @dataclass

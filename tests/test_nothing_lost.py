@@ -159,6 +159,22 @@ def test_today_out_xlsx_overwrites_its_own_export_without_force(tracker, capsys)
     assert not (tracker.parent / filesafe.BACKUP_FOLDER).exists()
 
 
+def test_an_export_the_user_has_edited_is_theirs(tracker, capsys):
+    """Excel keeps a workbook's properties (the tool's marker among them) when the user adds notes
+    to an export and saves it: such a file is the user's now."""
+    import openpyxl
+    out_path = tracker.parent / "calls.xlsx"
+    assert run(capsys, "today", tracker, "--today", DAY, "--out", out_path)[0] == 0
+    wb = openpyxl.load_workbook(out_path)
+    wb["Today"]["L2"] = "called, call back Monday"
+    wb.save(out_path)
+    edited = out_path.read_bytes()
+    code, out, err = run(capsys, "today", tracker, "--today", "2026-11-27", "--out", out_path)
+    assert code == 1
+    assert "--force" in one_line(err, "calls.xlsx")
+    assert out_path.read_bytes() == edited
+
+
 def test_today_out_into_a_missing_folder(tracker, capsys):
     before = snapshot(tracker.parent)
     code, out, err = run(capsys, "today", tracker, "--today", DAY, "--out", tracker.parent / "nope" / "calls.csv")
