@@ -362,7 +362,7 @@ def _xml_encoding(head: bytes) -> str | None:
     if head.startswith((b"\xfe\xff", b"\x00<")):
         return "utf-16-be"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return "utf-8" if stripped.startswith(b"<") else None
+    return "utf-8" if stripped.startswith(b"<") or (head and not stripped) else None   # all white space: read on
 
 
 _VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b":v>", b":is>")

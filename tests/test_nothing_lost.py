@@ -339,6 +339,22 @@ def test_a_doctype_between_the_rows_is_refused(tmp_path, capsys):
     assert path.read_bytes() == data
 
 
+def test_a_dtd_after_much_white_space_is_refused(tmp_path, capsys):
+    base = tracker_bytes()
+    app = b" \n" * 200_000 + XXE + b"<Properties/>"
+    with zipfile.ZipFile(io.BytesIO(base)) as src:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info in src.infolist():
+                zf.writestr(info, src.read(info))
+            zf.writestr("docProps/app.xml", app)
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(out.getvalue())
+    code, _, err = run(capsys, "refresh", path, "--today", DAY)
+    assert code == 1
+    one_line(err, "docProps/app.xml", "DTD")
+
+
 def test_doctype_inside_a_comment_is_not_a_dtd(tmp_path, capsys):
     part = "xl/worksheets/sheet1.xml"
     data = doctype_late(part, b"<!-- <!DOCTYPE x> -->")(tracker_bytes())
