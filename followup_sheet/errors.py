@@ -38,3 +38,8 @@ class BadSettings(FollowupError, ValueError):
 
 class TemplateProblem(FollowupError, ValueError):
     """A script template is missing or fails to render."""
+
+
+class OutputRefused(FollowupError, OSError):
+    """A file the tool would write (an export, the demo) would land on the tracker, on a file the
+    tool did not write, or nowhere (a missing folder, a file where a folder should be)."""

@@ -25,31 +25,63 @@ BACKUP_FOLDER = ".followup-backups"
 
 
 def lock_files(path: Path) -> list[Path]:
-    """The owner/lock files Excel and LibreOffice keep beside an open workbook."""
+    """The owner/lock files Excel and LibreOffice keep beside an open workbook.
+
+    Excel's owner file is `~$` + the workbook's name; for long names Office drops the name's first
+    one or two characters. Such a shortened owner file counts only when no other workbook in the
+    folder matches it better (`~$tracker.xlsx` belongs to tracker.xlsx, not to v2tracker.xlsx)."""
+    path = Path(path)
     name = path.name
     candidates = [path.with_name("~$" + name), path.with_name(".~lock." + name + "#")]
-    if len(name) > 2:
-        candidates += [path.with_name("~$" + name[1:]), path.with_name("~$" + name[2:])]
-    return [p for p in candidates if p.exists()]
+    found = [p for p in candidates if p.exists()]
+    for dropped in (1, 2):
+        if len(name) > dropped:
+            owner = path.with_name("~$" + name[dropped:])
+            if owner.exists() and not _better_owned(path, name[dropped:], dropped):
+                found.append(owner)
+    return found
+
+
+def _better_owned(path: Path, owned: str, dropped: int) -> bool:
+    """Whether another workbook in the folder is named more like `owned` (the name in an owner
+    file) than `path`, which is `dropped` characters longer."""
+    folder = path.parent
+    for fewer in range(dropped):
+        pattern = "?" * fewer + glob.escape(owned)
+        try:
+            if any(other.name != path.name for other in folder.glob(pattern)):
+                return True
+        except OSError:
+            return False
+    return False
+
+
+_NAME_LIMIT = 60
+
+
+def _person(text: str) -> str:
+    """A user or host name from a lock file, as far as it is readable; never control characters."""
+    kept = "".join(ch for ch in text if ch.isprintable()).strip()
+    return kept[:_NAME_LIMIT] + ("..." if len(kept) > _NAME_LIMIT else "")
 
 
 def lock_owner(path: Path) -> str | None:
     """'Excel (Jane Doe)' or 'LibreOffice (jane on laptop)' when the workbook is open, else None."""
     for lock in lock_files(Path(path)):
         try:
-            raw = lock.read_bytes()[:4096]
+            with open(lock, "rb") as fh:
+                raw = fh.read(4096)
         except OSError:
             raw = b""
         if lock.name.startswith(".~lock."):
-            fields = raw.decode("utf-8", "replace").split(",")
-            who = fields[0].strip() or (fields[1].strip() if len(fields) > 1 else "")
-            host = fields[2].strip() if len(fields) > 2 else ""
+            fields = [_person(f) for f in raw.decode("utf-8", "replace").split(",")]
+            who = fields[0] or (fields[1] if len(fields) > 1 else "")
+            host = fields[2] if len(fields) > 2 else ""
             detail = " on ".join(x for x in (who, host) if x)
             return f"LibreOffice ({detail})" if detail else "LibreOffice"
         who = ""
-        if raw:
-            size = raw[0]
-            who = raw[1:1 + size].decode("latin-1", "replace").strip("\x00 ")
+        if raw and raw[0] <= 54:     # the user name field is 54 bytes; a longer one is not a name
+            who = _person(raw[1:1 + raw[0]].decode("latin-1", "replace").strip("\x00 "))
         return f"Excel ({who})" if who else "Excel"
     return None
 
@@ -149,6 +181,11 @@ def _mode_for(real: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def keep_backup(real: Path, keep: int) -> Path:
+    """A copy of `real` in the backup folder beside it (the newest `keep` copies are kept)."""
+    return _keep_backup(real, keep)
 
 
 def _keep_backup(real: Path, keep: int) -> Path:

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import logging
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .errors import BadSettings, OutputRefused
 from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
 from .render import render_scripts
@@ -71,15 +75,20 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
 
 def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
-            dry_run: bool = False, backup: bool = True, data: bytes | None = None,
+            dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
-    """Bring the workbook's follow-up columns and Today sheet up to date for `today`."""
+    """Bring the workbook's follow-up columns and Today sheet up to date for `today`.
+
+    With `output`, the refreshed copy goes there; a file already there (other than the workbook
+    itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
     from .write import SheetPlan, write_back
 
     today = today or dt.date.today()
+    replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings = compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                          data=data, **overrides)
     plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts) for o in outcomes]
+    kept = _backup_of(Path(output), settings.backups) if replaces else None
     done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run)
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -87,7 +96,29 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
             counts[status] = counts.get(status, 0) + n
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup, counts=counts)
+                         written=done.written, backup=done.backup or kept, counts=counts)
+
+
+def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
+    """Whether writing to `out` replaces a file other than the tracker; refused without `force`."""
+    if not os.path.lexists(out) or out.is_dir() or _same_file(out, tracker):
+        return False    # nothing to lose (a folder is refused when it is written to)
+    if not force:
+        raise OutputRefused(f"{out} already exists; pick another name for the copy, or add --force to "
+                            "replace it (a copy of it is kept in .followup-backups)")
+    return True
+
+
+def _backup_of(out: Path, backups: int) -> Path | None:
+    from . import filesafe
+    real = Path(os.path.realpath(out))
+    if not real.is_file():
+        return None
+    try:
+        return filesafe.keep_backup(real, max(backups, 1))
+    except OSError as exc:
+        raise OutputRefused(f"{out}: no backup of it could be kept ({exc.strerror or exc}), so it was left "
+                            "as it was; free some space or write the copy somewhere else") from None
 
 
 def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
@@ -112,33 +143,134 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     return table[TODAY_COLUMNS].reset_index(drop=True)
 
 
-def export_today(table: pd.DataFrame, out: Path) -> Path:
-    """Write today's calls to a .csv or .xlsx file of its own (never the tracker itself)."""
+# In the .xlsx export's properties, followed by the fingerprint of its sheet (see `_sealed`).
+EXPORT_MARKER = "followup-sheet export: calls due today"
+_EXPORT_SHEET = "xl/worksheets/sheet1.xml"
+_SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass
+class Exported:
+    path: Path
+    backup: Path | None = None    # the file the export replaced (only with `force`)
+
+
+def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
+                 backups: int = 5) -> Exported:
+    """Write today's calls to a .csv or .xlsx file of its own, never the tracker itself.
+
+    An existing file is replaced only when it is an .xlsx export this tool wrote (its marker is
+    inside), or with `force`, and then a copy of it is kept in the backup folder beside it. The
+    file is written beside the target and renamed over it, so a failure leaves nothing half-written."""
+    from . import filesafe
+
     out = Path(out)
+    kind = out.suffix.lower()
+    if kind not in (".csv", ".xlsx", ".xlsm"):
+        raise BadSettings(f"{out}: export to a .csv or .xlsx file")
+    existed, ours = _check_export_target(out, tracker, force)
     shown = table.rename(columns=EXPORT_HEADERS)
     shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
-    if out.suffix.lower() == ".csv":
-        with open(out, "w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(shown.columns)
-            for rec in shown.itertuples(index=False):
-                writer.writerow([_csv_safe(v) for v in rec])
-        return out
-    if out.suffix.lower() in (".xlsx", ".xlsm"):
-        _export_xlsx(shown, out)
-        return out
-    from .errors import BadSettings
-    raise BadSettings(f"{out}: export to a .csv or .xlsx file")
+    body = _csv_bytes(shown) if kind == ".csv" else _xlsx_bytes(shown)
+
+    def write(fh) -> bool:
+        fh.write(body)
+        return True
+
+    try:
+        saved = filesafe.save_atomically(out, write, expected_digest=filesafe.digest_of(out) if existed else "absent",
+                                         verify=lambda path: None, backups=max(backups, 1),
+                                         backup=existed and not ours)
+    except FileNotFoundError:
+        raise OutputRefused(f"{out}: the folder {out.parent} does not exist; create it first or export "
+                            "somewhere else") from None
+    except PermissionError:
+        raise OutputRefused(f"{out}: permission denied writing there; export to a folder you can write to") from None
+    except OSError as exc:
+        raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
+                            "free some space or export somewhere else") from None
+    return Exported(out, saved.backup)
+
+
+def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[bool, bool]:
+    """Refuse an export onto the tracker (in any spelling), onto a folder, into a missing folder,
+    or onto someone's file without `force`. Whether a file is there to replace, and whether it
+    is an export the tool wrote."""
+    folder = out.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputRefused(f"{out}: the folder {folder} {what}; create it first or export somewhere else")
+    if not os.path.lexists(out):
+        return False, False
+    if tracker is not None and _same_file(out, Path(tracker)):
+        raise OutputRefused(f"{out} is the tracker {tracker} itself; the export is a file of its own: "
+                            f"pick another name, e.g. '{Path(tracker).stem} - Today{out.suffix}'")
+    if out.is_dir():
+        raise OutputRefused(f"{out} is a folder; give a file name to export to, e.g. {out / 'today.csv'}")
+    if not out.exists():
+        raise OutputRefused(f"{out} is a link to a file that does not exist; remove the link or export "
+                            "somewhere else")
+    if is_tool_export(out):
+        return True, True
+    if not force:
+        raise OutputRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
+                            "or add --force to replace it (a copy is kept in .followup-backups)")
+    return True, False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.samefile(a, b):
+            return True
+    except OSError:
+        pass
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def is_tool_export(path: Path) -> bool:
+    """Whether `path` is an .xlsx export of today's calls that this tool wrote and nobody changed
+    since: its marker is inside, with the fingerprint of the sheet as written. (Excel keeps the
+    marker when the user edits and saves the file; the fingerprint then no longer matches.)
+    A CSV file cannot carry a marker, so no CSV file is ever taken for one of ours."""
+    import hashlib
+    import zipfile
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return False
+    try:
+        if path.stat().st_size > 64 * 2**20:
+            return False
+        with zipfile.ZipFile(path) as zf:
+            core, sheet = zf.getinfo("docProps/core.xml"), zf.getinfo(_EXPORT_SHEET)
+            if core.file_size > 2**16 or sheet.file_size > 256 * 2**20:
+                return False
+            m = _SEAL.search(zf.read(core))
+            return m is not None and m.group(1).decode() == hashlib.sha256(zf.read(sheet)).hexdigest()
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
+        return False
+
+
+def _csv_bytes(shown: pd.DataFrame) -> bytes:
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(shown.columns)
+    for rec in shown.itertuples(index=False):
+        writer.writerow([_csv_safe(v) for v in rec])
+    return text.getvalue().encode("utf-8-sig")
 
 
 def _csv_safe(value: Any) -> Any:
-    """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text."""
+    """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text.
+    Control characters (a terminal's escape sequences among them) are dropped."""
+    if isinstance(value, str):
+        value = _CONTROL.sub("", value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
-def _export_xlsx(shown: pd.DataFrame, out: Path) -> None:
+def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
@@ -146,23 +278,41 @@ def _export_xlsx(shown: pd.DataFrame, out: Path) -> None:
     from .write import clean_text
 
     wb = Workbook()
+    wb.properties.creator = "followup-sheet"
+    wb.properties.description = f"{EXPORT_MARKER} {'0' * 64}"
     ws = wb.active
     ws.title = "Today"
     ws.append(list(shown.columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for rec in shown.itertuples(index=False):
-        ws.append([None if not isinstance(v, str) and pd.isna(v) else v for v in rec])
+        ws.append([clean_text(v) if isinstance(v, str) else None if pd.isna(v) else v for v in rec])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
-                cell.value = clean_text(cell.value)
                 cell.data_type = TYPE_STRING   # never a formula or an error code
         ws.cell(ws.max_row, 10).number_format = "yyyy-mm-dd"
         ws.cell(ws.max_row, 11).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHIJK", (14, 6, 22, 24, 18, 14, 24, 11, 9, 13, 70)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    wb.save(out)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _sealed(buffer.getvalue())
+
+
+def _sealed(data: bytes) -> bytes:
+    """The export with its sheet's fingerprint put after the marker in its properties."""
+    import hashlib
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        digest = hashlib.sha256(src.read(_EXPORT_SHEET)).hexdigest()
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = body.replace(f"{EXPORT_MARKER} {'0' * 64}".encode(), f"{EXPORT_MARKER} {digest}".encode())
+            dst.writestr(info, body)
+    return out.getvalue()
 
 
 @dataclass

@@ -84,6 +84,12 @@ def get_template(name: str, templates: Path | None = None):
         raise TemplateProblem(f"template {name} not found in {templates or bundled_templates()}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"template {exc.filename or name}, line {exc.lineno}: {exc.message}") from None
+    except UnicodeDecodeError:
+        where = Path(templates) / name if templates and (Path(templates) / name).is_file() else name
+        raise TemplateProblem(f"template {where} is not UTF-8 text; save it as UTF-8 in your editor") from None
+    except OSError as exc:
+        raise TemplateProblem(f"template {name} in {templates or bundled_templates()} cannot be read "
+                              f"({exc.strerror or exc})") from None
 
 
 class _Compiled:

@@ -264,9 +264,10 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
     return Timeline(base, None, pinned, due)
 
 
-def build_sample(path: str | Path, today: dt.date = REFERENCE_DATE) -> Path:
-    """Write the sample tracker to `path`, dated around `today`, and return the path."""
-    path = Path(path)
+def build_sample(path, today: dt.date = REFERENCE_DATE):
+    """Write the sample tracker to `path` (or a binary file object), dated around `today`, and
+    return `path`."""
+    path = path if hasattr(path, "write") else Path(path)
     wb = Workbook()
     sheet = wb.active
     sheet.title = "Applications"
@@ -278,6 +279,41 @@ def build_sample(path: str | Path, today: dt.date = REFERENCE_DATE) -> Path:
     wb.properties.modified = FIXED_TIMESTAMP
     _save_reproducibly(wb, path)
     return path
+
+
+def build_new_sample(folder: str | Path, name: str, today: dt.date = REFERENCE_DATE) -> Path:
+    """Write the sample tracker into `folder` under `name`, or 'NAME (2)', 'NAME (3)'... when
+    that is taken: an existing file is never replaced. Returns the path written."""
+    from .errors import OutputRefused
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputRefused(f"{folder} is a file, not a folder; give a folder for the demo workbook")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputRefused(f"{folder}: cannot create the folder ({exc.strerror or exc}); "
+                            "give a folder you can write to") from None
+    buffer = io.BytesIO()
+    build_sample(buffer, today)
+    stem, suffix = Path(name).stem, Path(name).suffix
+    for n in range(1, 1000):
+        path = folder / (name if n == 1 else f"{stem} ({n}){suffix}")
+        try:
+            fh = open(path, "xb")    # fails, rather than replace, when the name is taken
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputRefused(f"{path}: cannot write there ({exc.strerror or exc}); "
+                                "give a folder you can write to") from None
+        try:
+            with fh:
+                fh.write(buffer.getvalue())
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return path
+    raise OutputRefused(f"{folder} already holds 999 demo workbooks; give another folder")
 
 
 def _write_applications(sheet, today: dt.date) -> None:

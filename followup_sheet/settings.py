@@ -129,6 +129,10 @@ DEFAULT_FILLS: Mapping[str, str] = MappingProxyType({
     "Not applied": "FFFFFF",  # white
 })
 
+# Limits on the numbers a followup.toml may set: beyond them a value is a typo, not a choice.
+GAP_RANGE = (0, 365)              # business days
+POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
+
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch"}
 _SECTIONS = {
     "you": tuple(_YOU),
@@ -183,11 +187,19 @@ class Settings:
     def __post_init__(self):
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
+        low, high = GAP_RANGE
         for name in ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "soon_window"):
-            if getattr(self, name) < 0:
-                raise BadSettings(f"{name} must be 0 or more, not {getattr(self, name)}")
-        if self.max_follow_ups < 1:
-            raise BadSettings(f"max_follow_ups must be 1 or more, not {self.max_follow_ups}")
+            if not low <= getattr(self, name) <= high:
+                raise BadSettings(f"{name} must be between {low} and {high} business days, not {getattr(self, name)}")
+        for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
+                                  "backups": (0, 1000)}.items():
+            if not low <= getattr(self, name) <= high:
+                raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
+                                  + (" (0 keeps no backups)" if name == "backups" else ""))
+        if self.templates is not None and not Path(self.templates).is_dir():
+            what = "is not a folder" if Path(self.templates).exists() else "does not exist"
+            raise BadSettings(f"the templates folder {self.templates} {what}; give the folder that holds "
+                              "your .j2 templates")
         unknown = set(self.columns.values()) - set(self.aliases)
         if unknown:
             raise BadSettings(
@@ -223,8 +235,16 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadSettings(f"{path}: settings file not found") from None
+    except IsADirectoryError:
+        raise BadSettings(f"{path} is a folder, not a settings file; give the path of a followup.toml") from None
+    except OSError as exc:
+        raise BadSettings(f"{path}: the settings file cannot be read ({exc.strerror or exc})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadSettings(f"{path}: not valid TOML ({exc}); see docs/settings in the README") from None
+    for section, table in raw.items():
+        if not isinstance(table, dict):
+            raise BadSettings(f"{path}: {section} = {table!r} should be a section: write [{section}] on a "
+                              "line of its own with its settings below it")
 
     defaults = Settings()
     values: dict[str, Any] = {}
@@ -264,6 +284,11 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
         for fld, extra in aliases.items():
             if fld not in merged_aliases:
                 raise BadSettings(f"{path}: [aliases] has unknown field {fld!r}")
+            if isinstance(extra, str):
+                extra = [extra]     # one header spelling, written without the brackets of a list
+            if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
+                raise BadSettings(f"{path}: [aliases] {fld} must be a header name or a list of them, "
+                                  f"like [\"Firm\", \"Employer\"], not {extra!r}")
             merged_aliases[fld] = tuple(extra) + merged_aliases[fld]
         values["aliases"] = MappingProxyType(merged_aliases)
     if raw:
@@ -284,6 +309,8 @@ def _coerce(path: Path, where: str, default: Any, value: Any) -> Any:
             raise BadSettings(f"{path}: {where} must be text, not {value!r}")
         return value
     if isinstance(default, tuple):
+        if isinstance(value, (str, dt.date)):
+            value = [value]     # one item, written without the brackets of a list
         if not isinstance(value, list):
             raise BadSettings(f"{path}: {where} must be a list")
         if where.endswith("holidays"):

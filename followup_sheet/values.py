@@ -23,6 +23,8 @@ TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
 MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
+NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see xlsx.SheetScan.far_right)
+MIN_ROW_BYTES = 16    # less XML than this per row down to the last value: most rows are missing
 PRELOAD_LIMIT = 4 * 2**20   # bytes on disk (about 40,000 tracker rows); see `preload`
 
 
@@ -156,6 +158,12 @@ class SheetValues:
             raise UnsupportedContent(
                 f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {far[1]}, far to the right of "
                 "any tracker; delete the stray cells at the far right of the sheet and save")
+        if far is None and last is not None and last[0] * NARROW_COLUMNS > MAX_CELLS // 4 \
+                and scan.row_bytes < last[0] * MIN_ROW_BYTES:
+            # the rows above it are mostly missing: a stray value, under a grid that would be mostly empty
+            raise UnsupportedContent(
+                f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {last[1]}, far below the rest of "
+                "the sheet; delete the stray cells at the bottom of the sheet and save")
         if last is None or last[0] <= MAX_ROWS:
             return
         raise UnsupportedContent(

@@ -23,6 +23,7 @@ import schedule
 
 from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
+from .settings import POLL_RANGE
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,8 @@ class Watcher:
                  today: dt.date | None = None, backup: bool = True,
                  clock: Callable[[], dt.datetime] = dt.datetime.now,
                  sleep: Callable[[float], object] | None = None, **read_options):
-        if poll <= 0:
-            raise BadSettings(f"--poll must be more than 0 seconds, not {poll:g}")
+        if not POLL_RANGE[0] <= poll <= POLL_RANGE[1]:   # also refuses nan
+            raise BadSettings(f"--poll must be between {POLL_RANGE[0]:g} and {POLL_RANGE[1]:g} seconds, not {poll:g}")
         self.path = Path(path)
         self.poll = poll
         self.fixed_today = today
@@ -282,10 +283,18 @@ def _stop_on_signals(stop: Callable[[str], None]):
             signal.signal(sig, handler)
 
 
+class _TerminalFormatter(logging.Formatter):
+    """Event lines name files and quote cells: control characters in them are shown as escapes."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from .cli import for_terminal
+        return for_terminal(super().format(record), newlines=True)
+
+
 def watch_command(args) -> int:
     """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    handler.setFormatter(_TerminalFormatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
     saved = log.level, log.propagate
     log.addHandler(handler)
     log.setLevel(logging.DEBUG if args.verbose else logging.INFO)

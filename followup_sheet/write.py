@@ -7,6 +7,7 @@ zip member is copied as it was, in its original order.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import hashlib
@@ -733,12 +734,18 @@ def _extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
 
 # --- styles ------------------------------------------------------------------------------
 
+_STYLE_DEPTH = 64   # a real styles part is about five levels deep
+
+
 class _Styles:
     """The styles part, with our fills and cell formats found or appended (never renumbered)."""
 
     def __init__(self, data: bytes, where: str, settings: Settings, used_styles=None):
         self.used_styles = used_styles   # () -> style numbers the worksheets use, for damaged parts
         self.root = xlsx.parse_xml(data, where)
+        if self.root.find("*/" * _STYLE_DEPTH + "*") is not None:   # comparing styles recurses through them
+            raise UnsupportedContent(f"{where} nests its elements deeper than any styles part does; refusing "
+                                     "to edit it (open the file in Excel and save a copy)")
         self.original = data
         self.settings = settings
         self.changed = False
@@ -784,7 +791,7 @@ class _Styles:
     def _font(self, kind: str) -> int:
         fonts = self._section("fonts")
         base = fonts[0] if len(fonts) else etree.fromstring(_in_ns('<font><sz val="11"/><name val="Calibri"/></font>'))
-        font = etree.fromstring(etree.tostring(base))
+        font = copy.deepcopy(base)
         ns = xlsx.MAIN_NS
         if kind == "bold":
             if font.find(f"{{{ns}}}b") is None:

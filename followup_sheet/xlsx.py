@@ -33,7 +33,6 @@ MAX_COMPRESSION_RATIO = 400
 MAX_PARTS = 20_000
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,15 +87,29 @@ def xml_parser() -> etree.XMLParser:
                            huge_tree=True, remove_blank_text=False)
 
 
+def _dtd_refused(where: str) -> UnsupportedContent:
+    return UnsupportedContent(f"{where} declares a DTD or entities, which a workbook never needs; "
+                              "refusing to read it (save a fresh copy from Excel)")
+
+
 def parse_xml(data: bytes, where: str) -> etree._Element:
-    """Parse one XML part; a DTD (the carrier of entity-expansion attacks) is refused."""
-    if _DOCTYPE.search(data[:4096]):
-        raise UnsupportedContent(f"{where} declares a DTD or entities, which a workbook never needs; "
-                                 "refusing to read it (save a fresh copy from Excel)")
+    """Parse one XML part; a DTD (the carrier of entity-expansion attacks) is refused wherever it
+    stands, as the parser itself reports it (no entity is ever resolved or loaded)."""
     try:
-        return etree.fromstring(data, xml_parser())
+        root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise NotAWorkbook(f"{where} is damaged ({exc}); open the file in Excel and save a copy") from None
+        raise NotAWorkbook(f"{where} is damaged ({_one_line(exc)}); open the file in Excel and save a copy") from None
+    except (RecursionError, MemoryError):
+        raise UnsupportedContent(f"{where} nests its elements deeper than any workbook does; refusing to "
+                                 "read it (open the file in Excel and save a copy)") from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise _dtd_refused(where)
+    return root
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def open_package(path: Path, data: bytes | None = None) -> Package:
@@ -119,6 +132,7 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
         raise NotAWorkbook(f"{path} is damaged (its zip structure is broken or the file is cut short); "
                            "open it in Excel, which can often repair it, and save a copy") from None
     names = {info.filename for info in infos}
+    _check_unique(path, infos)
     _check_kind(path, names)
     _check_limits(path, infos)
     _check_member(path, zf, "[Content_Types].xml")   # _rels/.rels is parsed just below
@@ -161,15 +175,42 @@ def _sniff(path: Path, data: bytes) -> None:
                            "and save it as .xlsx, then run again on the .xlsx")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return
+    utf16 = _utf16_text(data[:4096])
+    if utf16 is not None:
+        text = utf16.lstrip("\ufeff \t\r\n").lower()
+        kind = "web page (HTML)" if "<html" in text else "XML" if text.startswith("<") else "text (CSV)"
+        raise NotAWorkbook(f"{path} is a UTF-16 {kind} file with a spreadsheet name, not an Excel workbook; "
+                           "open it in Excel and save it as 'Excel Workbook (*.xlsx)'")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")) or b"<html" in head:
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or b"<html" in head:
         raise NotAWorkbook(f"{path} is a web page (HTML) with a spreadsheet name, not a real .xlsx; "
                            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'")
+    if head.startswith(b"<"):
+        kind = "an Excel 2003 XML spreadsheet" if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:8192] \
+            else "an XML file"
+        raise NotAWorkbook(f"{path} is {kind} with a spreadsheet name, not a real .xlsx; open it in Excel "
+                           "and save it as 'Excel Workbook (*.xlsx)'")
     if _looks_like_text(data[:4096]):
         raise NotAWorkbook(f"{path} is a text (CSV) file with a spreadsheet name, not a real .xlsx; "
                            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'")
     raise NotAWorkbook(f"{path} is not an Excel workbook (unrecognised content); "
                        "check you picked the right file")
+
+
+def _utf16_text(sample: bytes) -> str | None:
+    """The start of `sample` as text, when it is UTF-16 text (a byte-order mark, or every other
+    byte zero as in plain Latin text); else None."""
+    if sample.startswith(b"\xff\xfe"):
+        encoding = "utf-16-le"
+    elif sample.startswith(b"\xfe\xff"):
+        encoding = "utf-16-be"
+    elif len(sample) >= 8 and sample[1:64:2].count(0) >= len(sample[1:64:2]) * 0.9 and 0 not in sample[0:64:2]:
+        encoding = "utf-16-le"
+    elif len(sample) >= 8 and sample[0:64:2].count(0) >= len(sample[0:64:2]) * 0.9 and 0 not in sample[1:64:2]:
+        encoding = "utf-16-be"
+    else:
+        return None
+    return sample[: len(sample) // 2 * 2].decode(encoding, "replace")
 
 
 def _looks_like_text(sample: bytes) -> bool:
@@ -179,6 +220,24 @@ def _looks_like_text(sample: bytes) -> bool:
         if exc.start < len(sample) - 4:  # a cut multi-byte character at the very end is fine
             return False
     return b"\x00" not in sample
+
+
+def _check_unique(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Two zip entries of one name (part names ignore case) leave it open which one a program
+    reads; whichever the tool kept, the other would be lost or shown instead."""
+    seen: set[str] = set()
+    for info in infos:
+        key = info.filename.lower()
+        if key in seen:
+            raise NotAWorkbook(f"{path}: part {_printable(info.filename)} is stored twice in the file, so "
+                               "programs may read different contents; open it in Excel and save a copy")
+        seen.add(key)
+
+
+def _printable(text: str, limit: int = 120) -> str:
+    shown = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}"
+                    for ch in text[:limit])
+    return shown + ("..." if len(text) > limit else "")
 
 
 def _check_kind(path: Path, names: set[str]) -> None:
@@ -225,19 +284,85 @@ def _read_member(path: Path, zf: zipfile.ZipFile, name: str) -> bytes:
 
 def _refuse_dtds(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
     """No XML part of a workbook declares a DTD; one that does is an entity-expansion or
-    external-entity attack on whatever parses it, so the file is refused before any parsing."""
+    external-entity attack on whatever parses it, so the file is refused before any parsing.
+
+    A DTD can only stand in the prolog, before the first element: each part (whatever its name)
+    is read through its prolog, comments and processing instructions of any length included,
+    in blocks, so parts that are copied or streamed rather than parsed are covered too."""
     for info in infos:
-        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+        if info.is_dir():
             continue
         try:
             with zf.open(info) as fh:
-                head = fh.read(2048)
+                found = prolog_has_dtd(fh)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
-            raise NotAWorkbook(f"{path}: part {info.filename} is damaged (the file is cut short or corrupt); "
-                               "open it in Excel, which can often repair it, and save a copy") from None
-        if _DOCTYPE.search(head):
-            raise UnsupportedContent(f"{path}: part {info.filename} declares a DTD or entities, which a workbook "
-                                     "never needs; refusing to read it (save a fresh copy from Excel)")
+            raise NotAWorkbook(f"{path}: part {_printable(info.filename)} is damaged (the file is cut short or "
+                               "corrupt); open it in Excel, which can often repair it, and save a copy") from None
+        if found:
+            raise _dtd_refused(f"{path}: part {_printable(info.filename)}")
+
+
+_PROLOG_BLOCK = 1 << 16
+
+
+def prolog_has_dtd(fh) -> bool:
+    """Whether the XML in the binary stream `fh` declares a document type before its first element.
+
+    Reads until the first element starts (or the stream ends, or it is not XML): white space,
+    the XML declaration, comments and processing instructions are skipped whatever their length,
+    keeping only a few bytes of each in memory. UTF-16 text is read as such."""
+    first = fh.read(_PROLOG_BLOCK)
+    encoding = _xml_encoding(first)
+    if encoding is None:
+        return False
+    import codecs
+    decoder = codecs.getincrementaldecoder(encoding)("replace")
+    buf = decoder.decode(first).lstrip("\ufeff")
+    ended = False
+
+    def more() -> bool:
+        nonlocal buf, ended
+        if ended:
+            return False
+        block = fh.read(_PROLOG_BLOCK)
+        if not block:
+            ended = True
+            buf += decoder.decode(b"", final=True)
+            return False
+        buf += decoder.decode(block)
+        return True
+
+    while True:
+        buf = buf.lstrip(" \t\r\n")
+        while len(buf) < 10 and more():
+            buf = buf.lstrip(" \t\r\n")
+        if not buf.startswith("<"):
+            return False                      # not XML, or text before the root: no DTD to read
+        if buf.startswith("<!--") or buf.startswith("<?"):
+            close, start = ("-->", 4) if buf.startswith("<!--") else ("?>", 2)
+            at = buf.find(close, start)
+            while at < 0:
+                buf = buf[:start] + buf[max(start, len(buf) - len(close)):]   # keep only what may end it
+                if not more():
+                    return False
+                at = buf.find(close, start)
+            buf = buf[at + len(close):]
+            continue
+        return buf.startswith("<!")           # <!DOCTYPE (in any case) or other markup before the root
+
+
+def _xml_encoding(head: bytes) -> str | None:
+    """The encoding XML text starting with `head` is in, if it looks like XML at all."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"<\x00\x00\x00")):
+        return "utf-32-le"
+    if head.startswith((b"\x00\x00\xfe\xff", b"\x00\x00\x00<")):
+        return "utf-32-be"
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return "utf-16-le"
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return "utf-16-be"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "utf-8" if stripped.startswith(b"<") or (head and not stripped) else None   # all white space: read on
 
 
 _VALUE_TAGS = (b"<v>", b"<v ", b"<is>", b":v>", b":is>")
@@ -329,12 +454,15 @@ class SheetScan:
     tail: bytes                # everything after the rows, from "</sheetData>" (or after "<sheetData/>")
     skeleton: etree._Element   # head + <sheetData/> + tail, parsed
     last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
-    far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell beyond column ZZ
+    far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell from column BA on
+    row_bytes: int = 0                   # the size of the rows' XML: values far apart in few bytes are strays
 
 
 CHUNK = 1 << 20
-_WIDE_HINT = re.compile(rb"""r\s*=\s*["'][A-Z]{3}\d""")
-_WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3})(\d+)["'][^>]*(?<!/)>""")
+# Cells from column BA on: rare in a tracker, so the blocks holding none are passed over quickly.
+_WIDE_HINT = re.compile(rb"""r\s*=\s*["'](?:[A-Z]{3}|[B-Z][A-Z])\d""")
+_WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3}|[B-Z][A-Z])(\d+)["'][^>]*(?<!/)>""")
+_MARKUP_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
@@ -389,28 +517,54 @@ def sheet_data_prefix(open_tag: bytes) -> bytes:
     return _SHEETDATA_OPEN.match(open_tag).group(1)
 
 
+def _row_ends(data: bytes, prefix: bytes):
+    """The rightmost cell from column BA on of each row in `data` that has one (cells stand in
+    column order, so the last one with a value is the rightmost): one look per row, not per cell."""
+    close, start = b"</" + prefix + b"row>", b"<" + prefix + b"c "
+    pos = 0
+    while True:
+        end = data.find(close, pos)
+        if end < 0:
+            return
+        cell = data.rfind(start, pos, end)
+        if cell >= 0:
+            m = _WIDE_CELL.match(data, cell, end)
+            if m is None and data.find(b"/>", cell, end) >= 0:   # the last cell only styled: look at all
+                m = max(_WIDE_CELL.finditer(data, pos, end), key=lambda w: column_number(w.group(1).decode()),
+                        default=None)
+            if m is not None:
+                yield m
+        pos = end + len(close)
+
+
 def scan_sheet(pkg: "Package", part: str) -> SheetScan:
     head = tail = b""
     prefix = b""
     last: tuple[int, str] | None = None
     far: tuple[int, str] | None = None
+    row_bytes = 0
     for kind, data in iter_sheet(pkg, part):
         if kind == "head":
             head = data
         elif kind == "open":
             prefix = _SHEETDATA_OPEN.match(data).group(1)
         elif kind == "rows":
+            if b"<!" in data and _MARKUP_DECLARATION.search(data):
+                raise _dtd_refused(f"{pkg.path}: part {part}")
+            row_bytes += len(data)
             found = last_value_cell(data)
             if found is not None:
                 last = found
-            for m in (_WIDE_CELL.finditer(data) if _WIDE_HINT.search(data) else ()):
-                col = column_number(m.group(1).decode())
-                if far is None or col > far[0]:
-                    far = (col, (m.group(1) + m.group(2)).decode())
+            if _WIDE_HINT.search(data):
+                for m in _row_ends(data, prefix):
+                    col = column_number(m.group(1).decode())
+                    if far is None or col > far[0]:
+                        far = (col, (m.group(1) + m.group(2)).decode())
         else:
             tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
     skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
-    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far)
+    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
+                     row_bytes=row_bytes)
 
 
 @dataclass(frozen=True)
