@@ -137,7 +137,8 @@ APPLIED_WORDS = (
     "applied", "application", "apply", "submitted", "sent", "pending", "waiting", "response",
     "reply", "heard", "back", "yet", "online", "email", "e-mail", "emailed", "resume", "résumé",
     "cv", "review", "reviewed", "reviewing", "viewed", "received", "open", "active",
-    "follow", "followed", "following", "up", "no", "not", "none", "awaiting",
+    "follow", "followed", "following", "up", "no", "not", "none", "awaiting", "still", "through",
+    "linkedin", "indeed", "website", "portal", "careers", "company", "job", "position", "role",
     "beworben", "gesendet", "postulado", "enviado", "enviada", "postulé", "envoyée", "envoyé",
     "candidatura", "candidature", "inviata", "inviato", "已投递", "已申请", "等待",
 )
