@@ -360,7 +360,6 @@ def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFr
     return by, written.astype(bool)
 
 
-TODAY_GROUPS = ("offer", "interviewing", "person", "rest")   # rules §6, the calls that matter most first
 
 
 def today_keys(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:

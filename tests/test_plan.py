@@ -391,6 +391,10 @@ def test_today_order():
         row(company="Old0", applied_on="2026-11-02", last_contact="2026-11-17"),
         # row 7: due today, with a referrer, applied 11-19 (younger than row 6)
         row(company="Referred0", applied_on="2026-11-19", referrer="Priya Patel"),
+        # row 8: offer, due today (Tue 11-24 +2 bd): first although least overdue
+        row(company="Offer0", stage="Offer", applied_on="2026-10-20", last_contact="2026-11-24"),
+        # row 9: interviewing, Fri 11-20 +2 bd = Tue 11-24: 2 days overdue
+        row(company="Interview2", stage="Final round", applied_on="2026-11-02", last_contact="2026-11-20"),
         # not today's calls: Due soon, Waiting, Closed, Gone cold, Check data
         row(company="Soon", applied_on="2026-11-20"),
         row(company="Wait", applied_on="2026-11-25"),
