@@ -230,8 +230,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     hot = active & ((st == "offer") | ((st == "interviewing") & strong))
     live_other = _elsewhere(frame["company"], hot)
-    has_mgr = (frame["hiring_manager"] != "").to_numpy()
-    has_ref = _names_someone(frame["referrer"])
+    has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
+    has_ref = _names_someone(frame["referrer"], s.blank_words)
     situation = np.select(
         [st == "interviewing", st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
@@ -248,6 +248,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "recruiter": recruiter,
+        "person": has_mgr | has_ref,
     }, index=idx)
     facts = _note_facts(frame["notes"], stage_text, today)
     plan["answer_by"] = facts["answer_by"].where(active)
@@ -271,13 +272,19 @@ def _elsewhere(company: pd.Series, hot: np.ndarray) -> np.ndarray:
     return (hot.sum() - hot_per_company) > 0
 
 
-_NOT_A_NAME = frozenset(("yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1", "referral", "referred"))
+# Cell text that means "nothing here" (the read stage empties these; a frame built another way
+# must still never have one taken for a name or read aloud).
+PLACEHOLDERS = frozenset(("n/a", "na", "-", "--", "—", "tbd", "tba", "none", "null", "nan", "?", "...",
+                          "unknown", "not mentioned", "not specified", "unable to determine", "not available",
+                          "not applicable", "no name", "nil"))
+_NOT_A_NAME = PLACEHOLDERS | {"yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1", "referral", "referred"}
 
 
-def _names_someone(text: pd.Series) -> np.ndarray:
-    """True where a referrer cell holds a name, not a yes/no tick."""
+def _names_someone(text: pd.Series, blanks: tuple[str, ...] = ()) -> np.ndarray:
+    """True where a cell holds a name, not a yes/no tick or a placeholder."""
+    skip = _NOT_A_NAME | {b.casefold() for b in blanks}
     return _per_value(text, lambda t: np.array(
-        [isinstance(v, str) and v.strip() != "" and v.strip().casefold() not in _NOT_A_NAME for v in t], dtype=bool))
+        [isinstance(v, str) and v.strip(" .") != "" and v.strip(" .").casefold() not in skip for v in t], dtype=bool))
 
 
 # --- what the notes plainly say (rules §7) ---------------------------------------------------
@@ -367,7 +374,7 @@ def today_keys(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     interviews, rows with a hiring manager or referrer, the rest), then most days overdue, then
     the oldest application. Sort by `TODAY_SORT`; `pipeline.today_table` merges sheets with it."""
     due_now = plan["status"].isin([s.value for s in TODAY_STATUSES])
-    person = ((frame["hiring_manager"] != "") | (frame["referrer"] != "")).to_numpy()
+    person = plan["person"].to_numpy()
     stage = plan["stage"].to_numpy()
     group = np.select([stage == "offer", stage == "interviewing", person], [0, 1, 2], default=3)
     return pd.DataFrame({

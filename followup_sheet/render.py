@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import TemplateProblem
+from .plan import PLACEHOLDERS
 from .settings import Settings
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
@@ -127,13 +128,6 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
-# Cell text that means "nothing here", beyond the settings' blank words (the read stage empties
-# these too; a frame built another way must still never have one read aloud).
-_PLACEHOLDERS = frozenset(("n/a", "na", "-", "--", "—", "tbd", "tba", "none", "null", "nan", "?", "...",
-                           "unknown", "not mentioned", "not specified", "unable to determine", "not available",
-                           "not applicable", "no name", "nil"))
-
-
 @functools.lru_cache(maxsize=4096)
 def _text(value: Any, blanks: frozenset[str]) -> str:
     """Cell text for a script: '' for missing values and placeholders, else the text trimmed."""
@@ -141,7 +135,7 @@ def _text(value: Any, blanks: frozenset[str]) -> str:
         return "" if value is None or pd.isna(value) else str(value).strip()
     text = " ".join(value.split())
     low = text.casefold().strip(" .")
-    return "" if low in _PLACEHOLDERS or low in blanks else text
+    return "" if low in PLACEHOLDERS or low in blanks else text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -157,7 +151,7 @@ def _person(name: str) -> str:
         return ""
     name = person_name(name)
     words = {w.strip(".,").lower() for w in name.split()}
-    return "" if words & _NOT_A_PERSON or name.casefold() in _PLACEHOLDERS else name
+    return "" if words & _NOT_A_PERSON or name.casefold() in PLACEHOLDERS else name
 
 
 @functools.lru_cache(maxsize=4096)
