@@ -168,6 +168,21 @@ def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
     return _per_value(text, test)
 
 
+# An interviewing row whose stage or response names a conversation that has happened gets the
+# thank-you; "In progress", "Assessment" or "Interview scheduled" get the next-steps wording.
+_TALK_WORDS = ("interview", "screen", "onsite", "on-site", "round", "panel", "call", "spoke", "talked", "met",
+               "negotiat", "gespräch", "entretien", "entrevista", "colloquio", "面试")
+_AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set for", "planned", "to schedule",
+                "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
+                "安排", "待面试")
+
+
+def _interview_held(text: pd.Series) -> np.ndarray:
+    talk, ahead = word_list(_TALK_WORDS), word_list(_AHEAD_WORDS)
+    return _per_value(text, lambda t: np.array(
+        [isinstance(v, str) and bool(talk.found(v)) and not ahead.found(v) for v in t], dtype=bool))
+
+
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
     """An 'Applied' column of yes/no: no means not applied yet."""
     return _per_value(flag, lambda f: f.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"]))
@@ -249,6 +264,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "autoresponse": autoresponse,
         "recruiter": recruiter,
         "person": has_mgr | has_ref,
+        "interview_held": _interview_held(stage_text) & (st == "interviewing"),
     }, index=idx)
     facts = _note_facts(frame["notes"], stage_text, today)
     plan["answer_by"] = facts["answer_by"].where(active)

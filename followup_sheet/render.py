@@ -182,6 +182,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "due": _human_date(plan_row["due"], year),
         "answer_by": _human_date(plan_row.get("answer_by"), year),
         "written_offer": bool(plan_row.get("written_offer", False)),
+        "interview_held": bool(plan_row.get("interview_held", True)),
         "call_back": _text(plan_row.get("call_back", ""), blanks),
         "other_offer_by": _human_date(plan_row.get("other_offer_by"), year),
         "other_offer_written": bool(plan_row.get("other_offer_written", False)),
@@ -191,7 +192,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
-_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "call_back",
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held", "call_back",
                 "other_offer_by", "other_offer_written")
 
 

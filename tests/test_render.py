@@ -41,12 +41,13 @@ VARIANTS = {
     "no_manager": ({**FULL_ROW, "hiring_manager": ""}, {}),
     "third_follow_up": ({**FULL_ROW, "applied_on": pd.Timestamp("2025-12-18")},
                         {"follow_ups": 2, "call_back": "after Thanksgiving"}),
+    "before_interview": (FULL_ROW, {"interview_held": False}),
     "offer_deadline": (FULL_ROW, {"other_offer_by": pd.Timestamp("2026-12-07"), "other_offer_written": True,
                                   "answer_by": pd.Timestamp("2026-12-07"), "written_offer": True}),
 }
 VARIANT_CASES = [("referral", "no_manager"), ("check_in", "third_follow_up"), ("hiring_manager", "third_follow_up"),
                  ("referral", "third_follow_up"), ("competing_interest", "offer_deadline"),
-                 ("offer", "offer_deadline")]
+                 ("offer", "offer_deadline"), ("post_interview", "before_interview")]
 CASES = [(s, c, kind) for s in SITUATIONS for c in ("call", "email") for kind in ("full", "bare")] + \
     [(s, c, kind) for s, kind in VARIANT_CASES for c in ("call", "email")]
 
