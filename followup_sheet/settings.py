@@ -127,7 +127,7 @@ INTERVIEWING_WORDS = (
 )
 NOT_APPLIED_WORDS = (
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
-    "draft", "bookmarked", "interested", "applying",
+    "draft", "bookmarked", "interested", "applying", "ready",
     "noch nicht beworben", "por aplicar", "sin aplicar", "à postuler", "a postuler", "da candidare",
     "a candidatar", "未投递", "待投递", "未申请",
 )

@@ -274,8 +274,9 @@ def test_commands_are_the_documented_five():
 def test_demo_in_a_checkout_leaves_the_committed_sample_alone(tmp_path):
     committed = tmp_path / "sample_tracker.xlsx"
     committed.write_bytes(b"the committed sample stands in here")
-    _ok(run_cli("demo", tmp_path, "--today", DAY))
+    out = _ok(run_cli("demo", tmp_path, "--today", DAY))
     assert committed.read_bytes() == b"the committed sample stands in here"
+    assert "Fill in [you]" in out          # no followup.toml: voicemails cannot say how to reach me
     assert (tmp_path / "demo_tracker.xlsx").exists()
 
 
