@@ -317,9 +317,13 @@ _DATE = (rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+
 _DEADLINE = re.compile(
     r"\b(?:answer|respond|response|reply|decision|decide|deadline|accept)\w*\b[^.;\n]{0,40}?"
     r"\b(?:due|by|until|before|on|is|:)?\s*(?:on\s+)?" + _DATE, re.IGNORECASE)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _CALL_BACK = re.compile(
     r"\b(?:asked|told|said)\s+(?:me\s+)?to\s+(?:call|ring|check|follow|get|reach)(?:\s+(?:back|in|up|out))?"
-    r"(?:\s+in\s+touch)?\s+(?P<when>(?:after|in|next|on|before|once|when)\b[^.;,\n]{1,40})", re.IGNORECASE)
+    r"(?:\s+in\s+touch)?\s+(?P<when>(?:after|before|once|when|until)\s+(?:(?!\s(?:about|to|re|regarding|for)\b)[^.;,\n]){1,30}"
+    r"|in\s+(?:a|an|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)"
+    r"|next\s+(?:week|month|year|" + _WEEKDAY[3:-1] + r")"
+    r"|on\s+" + _WEEKDAY + r")(?=$|[\s.;,!)])", re.IGNORECASE)
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
 
