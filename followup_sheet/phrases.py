@@ -19,8 +19,8 @@ space.
                             Whitfield" -> "Ms. Whitfield"; "Dr. Lee" stays); empty without a name
     m.when()                when I applied: "on November 3", "12 days ago", "about 3 weeks ago",
                             "yesterday" or "recently"
-    m.via()                 " through LinkedIn", " through your website", " by e-mail", or nothing
-                            when the source says nothing useful
+    m.via()                 " through LinkedIn", " through your website", " through a job board",
+                            " by e-mail", or nothing when the source says nothing useful
     m.pitch(before='')      my one-line pitch as a sentence (capitalised, ending in a full stop)
                             after `before`, e.g. m.pitch(' ') to follow another sentence; empty
                             without a pitch
@@ -61,6 +61,11 @@ _VOWEL_AS_CONSONANT = ("uni", "use", "usu", "uti", "ux", "eu", "one", "once")
 _WEBSITE = frozenset(("website", "company website", "company site", "careers page", "career page",
                       "careers site", "careers", "direct", "company"))
 _EMAIL = frozenset(("email", "e-mail", "mail"))
+# Sources that are a kind of place rather than a name: said with an article.
+_GENERIC_SOURCES = {"job board": " through a job board", "jobboard": " through a job board",
+                    "job site": " through a job site", "job portal": " through a job portal",
+                    "alumni network": " through my alumni network", "online": " online",
+                    "online application": " online", "portal": " through your careers portal"}
 _SAYS_NOTHING = frozenset(("referral", "referred", "recruiter", "agency", "staffing", "headhunter", "other",
                            "unknown", "walk-in", "career fair", "job fair", "networking"))
 
@@ -167,6 +172,8 @@ def via(source: str) -> str:
         return " through your website"
     if s in _EMAIL:
         return " by e-mail"
+    if s in _GENERIC_SOURCES:
+        return _GENERIC_SOURCES[s]
     if s and s not in _SAYS_NOTHING:
         return f" through {source.strip()}"
     return ""
