@@ -246,8 +246,10 @@ def _stage_word_lines(frame: pd.DataFrame, settings: Settings) -> list[str]:
     placed: dict[str, list[str]] = {}
     unsure: list[str] = []
     for shown, text in zip(texts["shown"], texts["text"]):
-        stage, words = stage_words(text, settings)
-        placed.setdefault(stage, []).append(f"{shown} ({', '.join(dict.fromkeys(words))})" if words else shown)
+        stage, words, negated = stage_words(text, settings)
+        why = [", ".join(dict.fromkeys(words))] if words else []
+        why += [f"not counted after a negation: {', '.join(dict.fromkeys(negated))}"] if negated else []
+        placed.setdefault(stage, []).append(f"{shown} ({'; '.join(why)})" if why else shown)
         unknown = unplaced_words(text, settings)
         if unknown:
             unsure.append(f"{shown} (unknown: {', '.join(dict.fromkeys(unknown))})")

@@ -86,6 +86,13 @@ class WordList:
         self.ordered = ordered
 
     def found(self, text: Any) -> list[str]:
+        return self._matches(text, negated=False)
+
+    def negated(self, text: Any) -> list[str]:
+        """The listed words the text holds right after a negation (which do not count)."""
+        return self._matches(text, negated=True)
+
+    def _matches(self, text: Any, negated: bool) -> list[str]:
         if not isinstance(text, str) or not text:
             return []
         low = normalise(text)
@@ -93,8 +100,8 @@ class WordList:
         for match in self.regex.finditer(low):
             before = low[max(0, match.start() - 40):match.start()]
             word = self.ordered[match.lastindex - 1]
-            negated = _CJK_NEGATED_BEFORE.search(before) if _has_cjk(word) else _NEGATED_BEFORE.search(before)
-            if not negated:
+            after_negation = _CJK_NEGATED_BEFORE.search(before) if _has_cjk(word) else _NEGATED_BEFORE.search(before)
+            if bool(after_negation) == negated:
                 hits.append(word)
         return hits
 
@@ -116,13 +123,15 @@ def stage_of(text: Any, settings: Settings) -> str:
     return "applied"
 
 
-def stage_words(text: Any, settings: Settings) -> tuple[str, list[str]]:
-    """The stage and the listed words that decided it ([] for applied)."""
+def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str]]:
+    """The stage, the listed words that decided it ([] for applied), and the listed words the
+    text holds right after a negation, which did not count."""
+    negated = [w for name in _STAGE_FIELDS for w in word_list(getattr(settings, name)).negated(text)]
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         hits = word_list(getattr(settings, name)).found(text)
         if hits:
-            return stage, hits
-    return "applied", []
+            return stage, hits, negated
+    return "applied", [], negated
 
 
 _SMALL_WORD = re.compile(r"^(?:\d+|\w{1,2}|via|from|for|and|the|has|have|was|been|with|my|on|at|to|of|by|in|me)$")

@@ -47,6 +47,8 @@ def test_check_lists_the_words_that_placed_each_stage_text(tmp_path):
     assert "  offer         <- 'written offer being drafted' (offer)" in lines
     assert "  interviewing  <- 'Phone Screen' (screen)" in lines
     assert "  not_applied   <- 'Wishlist' (wish list)" in lines
+    assert "  applied       <- 'Applied', 'Already sent my portfolio', 'Accepted', " \
+           "'No offer yet' (not counted after a negation: offer)" in lines
     unsure = lines[lines.index(next(x for x in lines if x.startswith("Stage text read as applied"))) + 1:]
     assert "  'Already sent my portfolio' (unknown: already, portfolio)" in unsure
     assert "  'Accepted' (unknown: accepted)" in unsure
