@@ -57,53 +57,107 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
 def _has_cjk(word: str) -> bool:
-    return re.search(f"[{_CJK}]", word) is not None
+    return _CJK_CHAR.search(word) is not None
 
 
-def _word_regex(word: str) -> str:
-    """One listed word or phrase as a regex: it starts a word; a last word of five letters or more
-    is a stem that may take an ending, a shorter one must end there; spaces and hyphens in a
-    phrase match any run of spaces, hyphens or underscores. Chinese words match anywhere."""
-    word = normalise(word.strip())
+_SEPARATOR = r"[\s\-_]*"
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """One listed word or phrase as regex pieces, without its start: a last word of five letters
+    or more is a stem that may take an ending, a shorter one must end there; spaces and hyphens
+    in a phrase match any run of spaces, hyphens or underscores. Chinese words match as they are."""
     if _has_cjk(word):
-        return re.escape(word)
-    parts = [re.escape(p) for p in re.split(r"[\s\-_]+", word) if p]
-    body = r"[\s\-_]*".join(parts)
-    last = re.split(r"[\s\-_]+", word)[-1]
-    end = r"\w*" if len(last) >= 5 else rf"(?!{_LATIN_WORD_CHAR})"
-    return rf"(?<!{_LATIN_WORD_CHAR}){body}{end}"
+        return tuple(re.escape(ch) for ch in word)
+    parts = [p for p in re.split(r"[\s\-_]+", word) if p]
+    tokens: list[str] = []
+    for i, part in enumerate(parts):
+        if i:
+            tokens.append(_SEPARATOR)
+        tokens.extend(re.escape(ch) for ch in part)
+    tokens.append(r"\w*" if len(parts[-1]) >= 5 else rf"(?!{_LATIN_WORD_CHAR})")
+    return tuple(tokens)
+
+
+def _trie_regex(words: list[tuple[str, ...]]) -> str:
+    """The words' regex pieces as one regex sharing common beginnings ('rej(?:ect...)|re(?:scind...)'):
+    Python's regex engine tries an alternation branch by branch, so a trie is many times quicker
+    than a plain list of alternatives."""
+    trie: dict = {}
+    for tokens in words:
+        node = trie
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [token + pattern(child) for token, child in node.items() if token]
+        optional = "" in node
+        if not branches:
+            return ""
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+    return pattern(trie)
 
 
 class WordList:
-    """A list of words or phrases, matched as rules §2 says; `found(text)` gives the listed words
-    the text holds outside a negation."""
+    """A list of words or phrases, matched as rules §2 says: whole words (a word starts where no
+    letter or digit comes before it), outside a negation. Chinese words match anywhere."""
 
     def __init__(self, words: tuple[str, ...]):
-        self.words = tuple(w for w in (normalise(w.strip()) for w in words) if w)
-        ordered = sorted(self.words, key=len, reverse=True)      # the longest phrase at a place wins
-        self.regex = re.compile("|".join(f"({_word_regex(w)})" for w in ordered) or r"(?!x)x")
-        self.ordered = ordered
+        self.words = tuple(dict.fromkeys(w for w in (normalise(w.strip()) for w in words) if w))
+        latin = [w for w in self.words if not _has_cjk(w)]
+        cjk = [w for w in self.words if _has_cjk(w)]
+        alternatives = []
+        if latin:   # one look-behind for all of them: far quicker than one per word
+            alternatives.append(rf"(?<!{_LATIN_WORD_CHAR})" + _trie_regex([_word_tokens(w) for w in latin]))
+        if cjk:
+            alternatives.append(_trie_regex([_word_tokens(w) for w in cjk]))
+        self.regex = re.compile("|".join(alternatives) or r"(?!x)x")
+        # each word alone, longest first, to tell which word a match is (for `check`)
+        self._each = [(w, re.compile("".join(_word_tokens(w))))
+                      for w in sorted(self.words, key=len, reverse=True)]
+
+    def _word_at(self, low: str, match: re.Match) -> str:
+        for word, regex in self._each:
+            if regex.match(low, match.start()) and regex.match(low, match.start()).end() == match.end():
+                return word
+        return match.group()
 
     def found(self, text: Any) -> list[str]:
+        """The listed words the text holds outside a negation."""
         return self._matches(text, negated=False)
 
     def negated(self, text: Any) -> list[str]:
         """The listed words the text holds right after a negation (which do not count)."""
         return self._matches(text, negated=True)
 
+    def holds(self, text: Any) -> bool:
+        """Whether the text holds one of the words outside a negation (stops at the first)."""
+        if not isinstance(text, str) or not text:
+            return False
+        low = normalise(text)
+        return any(not self._after_negation(low, m) for m in self.regex.finditer(low))
+
+    def _after_negation(self, low: str, match: re.Match) -> bool:
+        before = low[max(0, match.start() - 40):match.start()]
+        if not before:
+            return False
+        if _has_cjk(match.group()):
+            return _CJK_NEGATED_BEFORE.search(before) is not None
+        return _NEGATED_BEFORE.search(before) is not None
+
     def _matches(self, text: Any, negated: bool) -> list[str]:
         if not isinstance(text, str) or not text:
             return []
         low = normalise(text)
-        hits = []
-        for match in self.regex.finditer(low):
-            before = low[max(0, match.start() - 40):match.start()]
-            word = self.ordered[match.lastindex - 1]
-            after_negation = _CJK_NEGATED_BEFORE.search(before) if _has_cjk(word) else _NEGATED_BEFORE.search(before)
-            if bool(after_negation) == negated:
-                hits.append(word)
-        return hits
+        return [self._word_at(low, m) for m in self.regex.finditer(low)
+                if self._after_negation(low, m) == negated]
 
     def strip(self, text: str) -> str:
         """The text with every listed word taken out (negated or not)."""
@@ -118,7 +172,7 @@ def word_list(words: tuple[str, ...]) -> WordList:
 def stage_of(text: Any, settings: Settings) -> str:
     """The stage of one stage/response text: the first list holding one of its words (rules §2)."""
     for stage, name in zip(STAGES, _STAGE_FIELDS):
-        if word_list(getattr(settings, name)).found(text):
+        if word_list(getattr(settings, name)).holds(text):
             return stage
     return "applied"
 
@@ -163,8 +217,8 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
 
 def _contains(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
     """True where the text holds one of `words` (whole words, outside a negation)."""
-    found = word_list(tuple(words)).found
-    return _per_value(text, lambda t: np.array([bool(found(v)) for v in t], dtype=bool))
+    holds = word_list(tuple(words)).holds
+    return _per_value(text, lambda t: np.array([holds(v) for v in t], dtype=bool))
 
 
 def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
@@ -173,7 +227,7 @@ def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
     strong = word_list(tuple(settings.strong_interest_words))
 
     def test(values):
-        return np.array([isinstance(v, str) and bool(strong.found(screens.strip(v))) for v in values], dtype=bool)
+        return np.array([isinstance(v, str) and strong.holds(screens.strip(v)) for v in values], dtype=bool)
     return _per_value(text, test)
 
 
@@ -189,7 +243,7 @@ _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set
 def _interview_held(text: pd.Series) -> np.ndarray:
     talk, ahead = word_list(_TALK_WORDS), word_list(_AHEAD_WORDS)
     return _per_value(text, lambda t: np.array(
-        [isinstance(v, str) and bool(talk.found(v)) and not ahead.found(v) for v in t], dtype=bool))
+        [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
@@ -275,9 +329,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "person": has_mgr | has_ref,
         "interview_held": _interview_held(stage_text) & (st == "interviewing"),
     }, index=idx)
-    facts = _note_facts(frame["notes"], stage_text, today)
-    plan["answer_by"] = facts["answer_by"].where(active)
-    plan["call_back"] = facts["call_back"].where(active, "")
+    facts = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), today)
+    plan["answer_by"] = facts["answer_by"]
+    plan["call_back"] = facts["call_back"]
     plan["written_offer"] = facts["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
     plan["other_offer_by"] = pd.to_datetime(np.where(situation == "competing_interest", other_by, np.datetime64("NaT")))
@@ -358,6 +412,10 @@ def _date_in(match: re.Match, today: dt.date) -> dt.date | None:
         return None
 
 
+_MAY_SAY = re.compile(r"answer|respon|reply|decisi|decide|deadline|accept|asked|told|said|written|letter|writing",
+                      re.IGNORECASE)
+
+
 def _note_facts(notes: pd.Series, stage_text: pd.Series, today: dt.date) -> pd.DataFrame:
     """What the notes say plainly: an answer deadline still ahead ("answer due Dec 7"), when
     someone asked to be called back ("after Thanksgiving"), and whether an offer is in writing."""
@@ -366,6 +424,9 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, today: dt.date) -> pd.D
     def facts(values):
         out = []
         for v in values:
+            if not _MAY_SAY.search(v):     # most notes say none of it: one quick look
+                out.append((pd.NaT, "", False))
+                continue
             deadline = next((d for d in (_date_in(m, today) for m in _DEADLINE.finditer(v)) if d and d >= today), None)
             back = _CALL_BACK.search(v)
             out.append((pd.Timestamp(deadline) if deadline else pd.NaT,
