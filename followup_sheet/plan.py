@@ -236,6 +236,7 @@ def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
 _TALK_WORDS = ("interview", "screen", "onsite", "on-site", "round", "panel", "call", "spoke", "talked", "met",
                "negotiat", "gespräch", "entretien", "entrevista", "colloquio", "面试")
 _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set for", "planned", "to schedule",
+                "waiting", "awaiting", "pending", "tomorrow", "requested",
                 "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
                 "安排", "待面试")
 

@@ -77,6 +77,8 @@ CASES = [
                  id="in-progress-is-no-interview-yet"),
     pytest.param([row(stage="Interview scheduled", last_contact="2026-11-20")], ME, "Overdue", "post_interview",
                  ["looking forward to the next step"], ["thank you again"], id="an-interview-ahead-is-not-thanked-for"),
+    pytest.param([row(stage="Waiting for interview", last_contact="2026-11-20")], ME, "Overdue", "post_interview",
+                 ["looking forward to the next step"], ["thank you again"], id="waiting-for-an-interview"),
     pytest.param([row(stage="Technical assessment", last_contact="2026-11-20")], ME, "Overdue", "post_interview",
                  [], ["thank you again"], id="an-assessment-is-not-a-conversation"),
     pytest.param([row(stage="Negotiating", last_contact="2026-11-20")], ME, "Overdue", "post_interview", [], [],
