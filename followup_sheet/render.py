@@ -128,6 +128,11 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
+@functools.lru_cache(maxsize=8)
+def _blanks(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
 @functools.lru_cache(maxsize=4096)
 def _text(value: Any, blanks: frozenset[str]) -> str:
     """Cell text for a script: '' for missing values and placeholders, else the text trimmed."""
@@ -162,7 +167,7 @@ def _first(name: str) -> str:
 
 def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
     """The documented template context (README: Customising scripts). Missing text is ''."""
-    blanks = frozenset(w.casefold() for w in settings.blank_words)
+    blanks = _blanks(settings.blank_words)
     text = {k: _text(row.get(k, ""), blanks) for k in ("company", "position", "contact", "hiring_manager",
                                                         "referrer", "referrer_dept", "source")}
     applied = row["applied_on"]
