@@ -220,6 +220,11 @@ def cmd_demo(args) -> int:
     _print_today(result.today)
     _say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "
           "columns and the Today sheet.")
+    from .pipeline import you_reminder
+    from .settings import load_settings
+    reminder = you_reminder(load_settings(path, args.config))
+    if reminder:
+        print(f"\n{reminder}")
     return 0
 
 

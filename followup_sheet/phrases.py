@@ -14,17 +14,24 @@ space.
                             "the opening at Acme", or the fallback
     m.article(text)         "a" or "an" for the word that follows: an Engineer, an HR Manager,
                             a UX Designer, a User Researcher
-    m.first(full, given='') the name to greet someone by: `given` when set, else the first word of
-                            the full name ("Ms. Dana Whitfield" -> "Ms. Whitfield"; "Dr. Lee"
-                            stays); empty when there is no name
+    m.first(full, given='') the name to greet someone by: `given` when set, else the first name
+                            ("Smith, John" -> "John"), or a title with the surname ("Ms. Dana
+                            Whitfield" -> "Ms. Whitfield"; "Dr. Lee" stays); empty without a name
     m.when()                when I applied: "on November 3", "12 days ago", "about 3 weeks ago",
                             "yesterday" or "recently"
-    m.via()                 " through LinkedIn", " through your website", " by e-mail", or nothing
-                            when the source says nothing useful
+    m.via()                 " through LinkedIn", " through your website", " through a job board",
+                            " by e-mail", or nothing when the source says nothing useful
     m.pitch(before='')      my one-line pitch as a sentence (capitalised, ending in a full stop)
                             after `before`, e.g. m.pitch(' ') to follow another sentence; empty
                             without a pitch
-    m.reach_me()            how to call me back, for a voicemail
+    m.applied()             the sentence about my application: "I applied for the Senior Planner
+                            role at Acme through LinkedIn on November 3." on a first follow-up,
+                            "I'm following up again on my application for ..., sent through
+                            LinkedIn on November 3." on a later one
+    m.call_back()           " I was asked to call back after Thanksgiving." (e-mail: "... to get
+                            back in touch after ...") when the notes say so, else nothing
+    m.reach_me()            how to reach me, for the end of a voicemail; "I'll follow up by
+                            e-mail." when [you] has neither phone nor e-mail
     m.hello(name)           "Hi Dana," or "Hello," for an e-mail
     m.signature()           e-mail sign-off: "Best regards," then my name, phone and e-mail, each
                             on its own line when known
@@ -39,12 +46,14 @@ the helper.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.filters import do_int
 from jinja2.runtime import Context
 
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "pe"))
 _ROLE_WORDS = frozenset(("role", "position", "opening", "job", "vacancy"))
 _TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"))
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
@@ -52,6 +61,11 @@ _VOWEL_AS_CONSONANT = ("uni", "use", "usu", "uti", "ux", "eu", "one", "once")
 _WEBSITE = frozenset(("website", "company website", "company site", "careers page", "career page",
                       "careers site", "careers", "direct", "company"))
 _EMAIL = frozenset(("email", "e-mail", "mail"))
+# Sources that are a kind of place rather than a name: said with an article.
+_GENERIC_SOURCES = {"job board": " through a job board", "jobboard": " through a job board",
+                    "job site": " through a job site", "job portal": " through a job portal",
+                    "alumni network": " through my alumni network", "online": " online",
+                    "online application": " online", "portal": " through your careers portal"}
 _SAYS_NOTHING = frozenset(("referral", "referred", "recruiter", "agency", "staffing", "headhunter", "other",
                            "unknown", "walk-in", "career fair", "job fair", "networking"))
 
@@ -96,12 +110,41 @@ def article(text: str) -> str:
     return "a"
 
 
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").lower() in _TITLES
+
+
+def _capitalise(word: str) -> str:
+    """'doe' -> 'Doe', "o'neil" -> "O'Neil", 'smith-jones' -> 'Smith-Jones'; 'dr.' -> 'Dr.'"""
+    return "-".join("'".join(p[:1].upper() + p[1:] for p in part.split("'")) for part in word.split("-"))
+
+
+def person_name(text: str) -> str:
+    """A name as people say it: "Smith, John" -> "John Smith", "jane doe" -> "Jane Doe",
+    "Whitfield, Ms. Dana" -> "Ms. Dana Whitfield"; "John Smith, PhD" -> "John Smith"."""
+    name = " ".join(str(text).split())
+    if "," in name:
+        left, right = (p.strip() for p in name.split(",", 1))
+        right_words = right.replace(",", " ").split()
+        if len(left.split()) == 1 and right_words and right_words[0].rstrip(".").lower() not in _SUFFIXES \
+                and len(right_words) <= 3:
+            name = f"{right} {left}"
+        else:
+            name = left
+    words = name.split()
+    if name and (name == name.lower() or name == name.upper()):
+        words = [_capitalise(w.lower()) for w in words]
+    if words and _is_title(words[0]):
+        words[0] = words[0][0].upper() + words[0][1:].lower()
+    return " ".join(words)
+
+
 def first(full: str, given: Any = "") -> str:
-    """The name to greet someone by; empty when there is no name."""
-    parts = full.split(",")[0].split()
+    """The name to greet someone by: the first name, or a title with the surname; '' without a name."""
     if given:
         return str(given)
-    if parts and parts[0].rstrip(".").lower() in _TITLES:
+    parts = person_name(full).split()
+    if parts and _is_title(parts[0]):
         return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else str(parts[0])
     if parts:
         return str(parts[0])
@@ -129,6 +172,8 @@ def via(source: str) -> str:
         return " through your website"
     if s in _EMAIL:
         return " by e-mail"
+    if s in _GENERIC_SOURCES:
+        return _GENERIC_SOURCES[s]
     if s and s not in _SAYS_NOTHING:
         return f" through {source.strip()}"
     return ""
@@ -150,7 +195,25 @@ def reach_me(phone: Any, email: Any) -> str:
         return f"You can reach me at {phone}."
     if email:
         return f"You can reach me by e-mail at {email}."
-    return "I'll try you again in a few days."
+    return "I'll follow up by e-mail."
+
+
+def applied(company: str, position: str, source: str, applied_on: Any, days_since_applied: Any,
+            follow_up_number: Any, fallback: Any = "an opening with your company") -> str:
+    """'I applied for ... on November 3.' on a first follow-up, 'I'm following up again on my
+    application for ..., sent on November 3.' on a later one."""
+    what, how, sent = role(company, position, fallback), via(source), when(applied_on, days_since_applied)
+    if do_int(follow_up_number) > 1:
+        return f"I'm following up again on my application for {what}, sent{how} {sent}."
+    return f"I applied for {what}{how} {sent}."
+
+
+def call_back(when_text: Any, channel: Any = "call") -> str:
+    """' I was asked to call back after Thanksgiving.' when the notes say so, else ''."""
+    if not when_text:
+        return ""
+    verb = "get back in touch" if channel == "email" else "call back"
+    return f" I was asked to {verb} {when_text}."
 
 
 def hello(name: Any) -> str:
@@ -236,6 +299,18 @@ class Phrases:
 
     @staticmethod
     @pass_context
+    def applied(context: Context, fallback: Any = "an opening with your company") -> str:
+        v = functools.partial(_var, context)
+        return applied(v("company"), v("position"), v("source"), v("applied_on"), v("days_since_applied"),
+                       v("follow_up_number"), fallback)
+
+    @staticmethod
+    @pass_context
+    def call_back(context: Context) -> str:
+        return call_back(_var(context, "call_back"), _var(context, "channel"))
+
+    @staticmethod
+    @pass_context
     def reach_me(context: Context) -> str:
         return reach_me(_me(context, "phone"), _me(context, "email"))
 
@@ -254,4 +329,4 @@ PHRASES = Phrases()
 # Each helper, and whether it takes the template's context first (render.py calls them directly).
 PHRASE_FUNCTIONS = {getattr(PHRASES, name): hasattr(getattr(PHRASES, name), "jinja_pass_arg")
                     for name in ("co", "pos", "role", "article", "first", "when", "via", "pitch", "reach_me",
-                                 "hello", "signature")}
+                                 "hello", "signature", "applied", "call_back")}

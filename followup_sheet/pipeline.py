@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import BadSettings, OutputRefused
-from .plan import build_plan, summary, today_order
+from .plan import STAGES, TODAY_SORT, build_plan, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts
 from .settings import Settings, load_settings
@@ -121,25 +121,33 @@ def _backup_of(out: Path, backups: int) -> Path | None:
                             "as it was; free some space or write the copy somewhere else") from None
 
 
+NO_WAY_TO_REACH = "Find a number or e-mail first: this row has neither a phone nor an e-mail."
+
+
 def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
-    """Overdue and Due today rows of every tracker sheet, in the rules' order."""
+    """Overdue and Due today rows of every tracker sheet, in the rules' order (plan.today_keys,
+    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6)."""
     parts = []
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
-        order = today_order(f, p)
+        keys = today_keys(f, p)
+        order = keys.sort_values(TODAY_SORT, na_position="last", kind="stable").index
+        phone, email = f.loc[order, "contact_phone"].to_numpy(), f.loc[order, "contact_email"].to_numpy()
+        script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
+                  for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
         parts.append(pd.DataFrame({
             "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": f.loc[order, "company"].to_numpy(),
             "position": f.loc[order, "position"].to_numpy(), "contact": f.loc[order, "contact"].to_numpy(),
-            "phone": f.loc[order, "contact_phone"].to_numpy(), "email": f.loc[order, "contact_email"].to_numpy(),
+            "phone": phone, "email": email,
             "status": p.loc[order, "status"].to_numpy(), "days_overdue": p.loc[order, "days_overdue"].to_numpy(),
-            "due": p.loc[order, "due"].to_numpy(), "script": o.scripts.loc[order].to_numpy(),
-            "_person": ((f.loc[order, "hiring_manager"] != "") | (f.loc[order, "referrer"] != "")).to_numpy(),
-            "_applied": f.loc[order, "applied_on"].fillna(f.loc[order, "last_contact"]).to_numpy(),
+            "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
+            **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
+            "_sheet": len(parts),
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TODAY_COLUMNS)
     if len(outcomes) > 1 and not table.empty:
-        table = table.assign(_o=-table["days_overdue"], _p=~table["_person"].astype(bool)) \
-            .sort_values(["_o", "_p", "_applied"], na_position="last", kind="stable")
+        by = [f"_{k}" for k in TODAY_SORT if k != "row"] + ["_sheet", "row"]
+        table = table.sort_values(by, na_position="last", kind="stable")
     return table[TODAY_COLUMNS].reset_index(drop=True)
 
 
@@ -325,8 +333,6 @@ class CheckReport:
 def check(path: Path, *, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, today: dt.date | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
-    from .plan import classify_stage
-
     path = Path(path)
     settings = _settings(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
@@ -350,18 +356,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         n = len(t.frame)
         lines.append(f"Applications: {n} (rows {t.frame.index.min()}-{t.frame.index.max()})" if n
                      else "Applications: none found under the header")
-        stage_text = (t.frame["stage"] + " " + t.frame["response"]).str.strip()
-        shown_as = t.frame["stage"].map(repr).where(t.frame["stage"] != "", "")
-        with_response = t.frame["response"] != ""
-        shown_as = shown_as.where(~with_response, shown_as + " + response " + t.frame["response"].map(repr))
-        words = pd.DataFrame({"text": shown_as.str.lstrip(" +"), "stage": classify_stage(stage_text, settings)})
-        words = words[words["text"] != ""].drop_duplicates("text")
-        if not words.empty:
-            lines.append("Stage words:")
-            for stage, group in words.groupby("stage", sort=False):
-                shown = ", ".join(group["text"].head(12))
-                more = f" and {len(group) - 12} more" if len(group) > 12 else ""
-                lines.append(f"  {stage:<13} <- {shown}{more}")
+        lines.extend(_stage_word_lines(t.frame, settings))
         problems = list(t.problems) + t.skipped_rows
         if problems:
             lines.append(f"Row problems ({len(problems)}):")
@@ -369,5 +364,54 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         else:
             lines.append("Row problems: none")
         lines.append("")
+    reminder = you_reminder(settings)
+    if reminder:
+        lines.append(reminder)
     return CheckReport(path, trackers, lines)
+
+
+def you_reminder(settings: Settings) -> str | None:
+    """What to fill in when [you] has no phone or e-mail (voicemails then end "I'll follow up
+    by e-mail" instead of saying how to reach you)."""
+    if settings.your_phone or settings.your_email:
+        return None
+    return ("Fill in [you]: voicemails end with how to reach you, and your phone and e-mail are not set. "
+            "Add to followup.toml beside the workbook:\n"
+            "  [you]\n  name = \"Your Name\"\n  phone = \"(555) 010-0000\"\n  email = \"you@example.com\"")
+
+
+def _stage_word_lines(frame: pd.DataFrame, settings: Settings) -> list[str]:
+    """Which stage each distinct stage/response text went to and the words that decided it, then
+    the texts read as applied only because no list knew their words (rules §2)."""
+    from .plan import stage_words, unplaced_words
+
+    stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
+    shown_as = frame["stage"].map(repr).where(frame["stage"] != "", "")
+    with_response = frame["response"] != ""
+    shown_as = shown_as.where(~with_response, shown_as + " + response " + frame["response"].map(repr))
+    texts = pd.DataFrame({"shown": shown_as.str.lstrip(" +"), "text": stage_text})
+    texts = texts[texts["shown"] != ""].drop_duplicates("shown")
+    if texts.empty:
+        return []
+    placed: dict[str, list[str]] = {}
+    unsure: list[str] = []
+    for shown, text in zip(texts["shown"], texts["text"]):
+        stage, words, negated = stage_words(text, settings)
+        why = [", ".join(dict.fromkeys(words))] if words else []
+        why += [f"not counted after a negation: {', '.join(dict.fromkeys(negated))}"] if negated else []
+        placed.setdefault(stage, []).append(f"{shown} ({'; '.join(why)})" if why else shown)
+        unknown = unplaced_words(text, settings)
+        if unknown:
+            unsure.append(f"{shown} (unknown: {', '.join(dict.fromkeys(unknown))})")
+    lines = ["Stage words:"]
+    for stage, shown in sorted(placed.items(), key=lambda kv: STAGES.index(kv[0])):
+        more = f" and {len(shown) - 12} more" if len(shown) > 12 else ""
+        lines.append(f"  {stage:<13} <- {', '.join(shown[:12])}{more}")
+    if unsure:
+        lines.append(f"Stage text read as applied only because no word list knows it ({len(unsure)}); "
+                     "add its words to [words] in followup.toml if it means something else:")
+        lines.extend(f"  {u}" for u in unsure[:30])
+        if len(unsure) > 30:
+            lines.append(f"  and {len(unsure) - 30} more")
+    return lines
 

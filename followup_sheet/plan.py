@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
+import unicodedata
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,21 +37,175 @@ ACTIVE = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.WAITING)
 TODAY_STATUSES = (Status.OVERDUE, Status.DUE_TODAY)
 SITUATIONS = ("post_interview", "offer", "recruiter", "referral", "hiring_manager", "autoresponse",
               "competing_interest", "check_in")
-STAGES = ("closed", "not_applied", "offer", "interviewing", "applied")
+STAGES = ("closed", "offer", "interviewing", "not_applied", "applied")   # rules §2, in matching order
+_STAGE_FIELDS = ("closed_words", "offer_words", "interviewing_words", "not_applied_words")
+
+# A listed word right after one of these does not count ("no offer yet", "not interviewed"); one
+# small word may stand between ("not yet interviewed", "without an offer").
+_NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen", "sin", "sans", "pas",
+              "non", "senza", "nessun", "nessuna", "sem", "não", "nao")
+_FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
+_NEGATED_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
+_LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
 
 
-def _word_pattern(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w.strip().lower()) for w in words if w.strip()) or r"(?!x)x"
+def normalise(text: str) -> str:
+    """Text as the word lists see it: one Unicode form, case folded (accents kept)."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _has_cjk(word: str) -> bool:
+    return _CJK_CHAR.search(word) is not None
+
+
+_SEPARATOR = r"[\s\-_]*"
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """One listed word or phrase as regex pieces, without its start: a last word of five letters
+    or more is a stem that may take an ending, a shorter one must end there; spaces and hyphens
+    in a phrase match any run of spaces, hyphens or underscores. Chinese words match as they are."""
+    if _has_cjk(word):
+        return tuple(re.escape(ch) for ch in word)
+    parts = [p for p in re.split(r"[\s\-_]+", word) if p]
+    tokens: list[str] = []
+    for i, part in enumerate(parts):
+        if i:
+            tokens.append(_SEPARATOR)
+        tokens.extend(re.escape(ch) for ch in part)
+    tokens.append(r"\w*" if len(parts[-1]) >= 5 else rf"(?!{_LATIN_WORD_CHAR})")
+    return tuple(tokens)
+
+
+def _trie_regex(words: list[tuple[str, ...]]) -> str:
+    """The words' regex pieces as one regex sharing common beginnings ('rej(?:ect...)|re(?:scind...)'):
+    Python's regex engine tries an alternation branch by branch, so a trie is many times quicker
+    than a plain list of alternatives."""
+    trie: dict = {}
+    for tokens in words:
+        node = trie
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [token + pattern(child) for token, child in node.items() if token]
+        optional = "" in node
+        if not branches:
+            return ""
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+    return pattern(trie)
+
+
+class WordList:
+    """A list of words or phrases, matched as rules §2 says: whole words (a word starts where no
+    letter or digit comes before it), outside a negation. Chinese words match anywhere."""
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = tuple(dict.fromkeys(w for w in (normalise(w.strip()) for w in words) if w))
+        latin = [w for w in self.words if not _has_cjk(w)]
+        cjk = [w for w in self.words if _has_cjk(w)]
+        alternatives = []
+        if latin:   # one look-behind for all of them: far quicker than one per word
+            alternatives.append(rf"(?<!{_LATIN_WORD_CHAR})" + _trie_regex([_word_tokens(w) for w in latin]))
+        if cjk:
+            alternatives.append(_trie_regex([_word_tokens(w) for w in cjk]))
+        self.regex = re.compile("|".join(alternatives) or r"(?!x)x")
+        # each word alone, longest first, to tell which word a match is (for `check`)
+        self._each = [(w, re.compile("".join(_word_tokens(w))))
+                      for w in sorted(self.words, key=len, reverse=True)]
+
+    def _word_at(self, low: str, match: re.Match) -> str:
+        for word, regex in self._each:
+            if regex.match(low, match.start()) and regex.match(low, match.start()).end() == match.end():
+                return word
+        return match.group()
+
+    def found(self, text: Any) -> list[str]:
+        """The listed words the text holds outside a negation."""
+        return self._matches(text, negated=False)
+
+    def negated(self, text: Any) -> list[str]:
+        """The listed words the text holds right after a negation (which do not count)."""
+        return self._matches(text, negated=True)
+
+    def holds(self, text: Any) -> bool:
+        """Whether the text holds one of the words outside a negation (stops at the first)."""
+        if not isinstance(text, str) or not text:
+            return False
+        low = normalise(text)
+        return any(not self._after_negation(low, m) for m in self.regex.finditer(low))
+
+    def _after_negation(self, low: str, match: re.Match) -> bool:
+        before = low[max(0, match.start() - 40):match.start()]
+        if not before:
+            return False
+        if _has_cjk(match.group()):
+            return _CJK_NEGATED_BEFORE.search(before) is not None
+        return _NEGATED_BEFORE.search(before) is not None
+
+    def _matches(self, text: Any, negated: bool) -> list[str]:
+        if not isinstance(text, str) or not text:
+            return []
+        low = normalise(text)
+        return [self._word_at(low, m) for m in self.regex.finditer(low)
+                if self._after_negation(low, m) == negated]
+
+    def strip(self, text: str) -> str:
+        """The text with every listed word taken out (negated or not)."""
+        return self.regex.sub(" ", normalise(text))
+
+
+@functools.lru_cache(maxsize=64)
+def word_list(words: tuple[str, ...]) -> WordList:
+    return WordList(words)
+
+
+def stage_of(text: Any, settings: Settings) -> str:
+    """The stage of one stage/response text: the first list holding one of its words (rules §2)."""
+    for stage, name in zip(STAGES, _STAGE_FIELDS):
+        if word_list(getattr(settings, name)).holds(text):
+            return stage
+    return "applied"
+
+
+def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str]]:
+    """The stage, the listed words that decided it ([] for applied), and the listed words the
+    text holds right after a negation, which did not count."""
+    negated = [w for name in _STAGE_FIELDS for w in word_list(getattr(settings, name)).negated(text)]
+    for stage, name in zip(STAGES, _STAGE_FIELDS):
+        hits = word_list(getattr(settings, name)).found(text)
+        if hits:
+            return stage, hits, negated
+    return "applied", [], negated
+
+
+_SMALL_WORD = re.compile(r"^(?:\d+|\w{1,2}|via|from|for|and|the|has|have|was|been|with|my|on|at|to|of|by|in|me)$")
+
+
+def unplaced_words(text: Any, settings: Settings) -> list[str]:
+    """For text read as applied only because nothing matched: its words that no list knows
+    (empty when the text plainly means applied, like "Applied online" or "No response yet")."""
+    if not isinstance(text, str) or stage_of(text, settings) != "applied":
+        return []
+    rest = word_list(settings.applied_words).strip(text)
+    for name in ("autoresponse_words", *_STAGE_FIELDS):
+        rest = word_list(getattr(settings, name)).strip(rest)
+    words = re.findall(r"[^\W\d_]+|[" + _CJK + "]+", rest)
+    return [w for w in words if not _SMALL_WORD.match(w) and w not in _NEGATIONS]
 
 
 def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
     """Stage per row from its stage/response words; the first list that matches wins (rules §2)."""
-    def stages(low: pd.Series) -> np.ndarray:
-        conditions = [low.str.contains(_word_pattern(words), regex=True, na=False)
-                      for words in (settings.closed_words, settings.not_applied_words,
-                                    settings.offer_words, settings.interviewing_words)]
-        return np.select(conditions, STAGES[:4], default="applied")
-    return pd.Series(_per_value(text, lambda t: stages(t.str.lower())), index=text.index)
+    return pd.Series(_per_value(text, lambda t: [stage_of(v, settings) for v in t]), index=text.index)
 
 
 def _per_value(text: pd.Series, test) -> np.ndarray:
@@ -59,9 +216,35 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
 
 
 def _contains(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
-    """True where the lower-cased text holds one of `words`."""
-    pattern = _word_pattern(words)
-    return _per_value(text, lambda t: t.str.lower().str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool))
+    """True where the text holds one of `words` (whole words, outside a negation)."""
+    holds = word_list(tuple(words)).holds
+    return _per_value(text, lambda t: np.array([holds(v) for v in t], dtype=bool))
+
+
+def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
+    """True where the text shows an interview beyond a first screen (rules §5)."""
+    screens = word_list(tuple(settings.first_screen_words))
+    strong = word_list(tuple(settings.strong_interest_words))
+
+    def test(values):
+        return np.array([isinstance(v, str) and strong.holds(screens.strip(v)) for v in values], dtype=bool)
+    return _per_value(text, test)
+
+
+# An interviewing row whose stage or response names a conversation that has happened gets the
+# thank-you; "In progress", "Assessment" or "Interview scheduled" get the next-steps wording.
+_TALK_WORDS = ("interview", "screen", "onsite", "on-site", "round", "panel", "call", "spoke", "talked", "met",
+               "negotiat", "gespräch", "entretien", "entrevista", "colloquio", "面试")
+_AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set for", "planned", "to schedule",
+                "waiting", "awaiting", "pending", "tomorrow", "requested",
+                "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
+                "安排", "待面试")
+
+
+def _interview_held(text: pd.Series) -> np.ndarray:
+    talk, ahead = word_list(_TALK_WORDS), word_list(_AHEAD_WORDS)
+    return _per_value(text, lambda t: np.array(
+        [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
@@ -84,6 +267,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
     stage = classify_stage(stage_text, s)
     stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
+    strong = _strong_interest(stage_text, s)
     autoresponse = _contains(stage_text, s.autoresponse_words)
     recruiter = _contains(frame["source"] + " " + frame["contact"], s.recruiter_words)
 
@@ -107,12 +291,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     soon_limit = np.busday_offset(today64, s.soon_window, roll="forward", busdaycal=cal)
 
     bad_date = (frame["problem"] != "").to_numpy()
+    pinned_ahead = ~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)
+    cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~pinned_ahead
     st = stage.to_numpy()
     status = np.select(
         [st == "closed",
          st == "not_applied",
          ~has_base | bad_date,
-         (st == "applied") & (follow_ups >= s.max_follow_ups) & (today64 >= due),
+         (st == "applied") & (((follow_ups >= s.max_follow_ups) & (today64 >= due)) | cold),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],
@@ -121,11 +307,12 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
-    live_other = _competing(frame["company"], st, active | (status == Status.GONE_COLD.value))
-    has_mgr = (frame["hiring_manager"] != "").to_numpy()
-    has_ref = (frame["referrer"] != "").to_numpy()
+    hot = active & ((st == "offer") | ((st == "interviewing") & strong))
+    live_other = _elsewhere(frame["company"], hot)
+    has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
+    has_ref = _names_someone(frame["referrer"], s.blank_words)
     situation = np.select(
-        [st == "interviewing", st == "offer", recruiter, has_mgr & has_ref, has_mgr, autoresponse, live_other],
+        [st == "interviewing", st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
     situation = np.where(active, situation, "")
 
@@ -140,30 +327,161 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "recruiter": recruiter,
+        "person": has_mgr | has_ref,
+        "interview_held": _interview_held(stage_text) & (st == "interviewing"),
     }, index=idx)
+    facts = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), today)
+    plan["answer_by"] = facts["answer_by"]
+    plan["call_back"] = facts["call_back"]
+    plan["written_offer"] = facts["written_offer"].to_numpy() & (st == "offer")
+    other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
+    plan["other_offer_by"] = pd.to_datetime(np.where(situation == "competing_interest", other_by, np.datetime64("NaT")))
+    plan["other_offer_written"] = other_written & (situation == "competing_interest")
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     return plan
 
 
-def _competing(company: pd.Series, stage: np.ndarray, live: np.ndarray) -> np.ndarray:
-    """True where ANOTHER company has a live interviewing or offer process (rules §5)."""
-    hot = live & np.isin(stage, ["interviewing", "offer"])
-    key = company.str.lower().str.strip()
-    hot_per_company = pd.Series(hot, index=company.index).groupby(key.to_numpy()).transform("sum").to_numpy()
+def _company_keys(company: pd.Series) -> np.ndarray:
+    return company.str.lower().str.strip().to_numpy()
+
+
+def _elsewhere(company: pd.Series, hot: np.ndarray) -> np.ndarray:
+    """True where ANOTHER company has a live offer or an interview beyond a first screen (§5)."""
+    key = _company_keys(company)
+    hot_per_company = pd.Series(hot, index=company.index).groupby(key).transform("sum").to_numpy()
     return (hot.sum() - hot_per_company) > 0
 
 
-def today_order(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.Index:
-    """Rows for today's calls: Overdue and Due today, most days overdue first, then rows with a
-    hiring manager or referrer, then the oldest application (rules §6)."""
+# Cell text that means "nothing here" (the read stage empties these; a frame built another way
+# must still never have one taken for a name or read aloud).
+PLACEHOLDERS = frozenset(("n/a", "na", "-", "--", "—", "tbd", "tba", "none", "null", "nan", "?", "...",
+                          "unknown", "not mentioned", "not specified", "unable to determine", "not available",
+                          "not applicable", "no name", "nil"))
+_NOT_A_NAME = PLACEHOLDERS | {"yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1", "referral", "referred"}
+
+
+def _names_someone(text: pd.Series, blanks: tuple[str, ...] = ()) -> np.ndarray:
+    """True where a cell holds a name, not a yes/no tick or a placeholder."""
+    skip = _NOT_A_NAME | {b.casefold() for b in blanks}
+    return _per_value(text, lambda t: np.array(
+        [isinstance(v, str) and v.strip(" .") != "" and v.strip(" .").casefold() not in skip for v in t], dtype=bool))
+
+
+# --- what the notes plainly say (rules §7) ---------------------------------------------------
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+    ("nov", "november"), ("dec", "december")), start=1) for m in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = (rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
+         r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+         r"|(?P<m3>\d{1,2})/(?P<d3>\d{1,2})(?:/(?P<y3>\d{2,4}))?)\b")
+_DEADLINE = re.compile(
+    r"\b(?:answer|respond|response|reply|decision|decide|deadline|accept)\w*\b[^.;\n]{0,40}?"
+    r"\b(?:due|by|until|before|on|is|:)?\s*(?:on\s+)?" + _DATE, re.IGNORECASE)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_CALL_BACK = re.compile(
+    r"\b(?:asked|told|said)\s+(?:me\s+)?to\s+(?:call|ring|check|follow|get|reach)(?:\s+(?:back|in|up|out))?"
+    r"(?:\s+in\s+touch)?\s+(?P<when>(?:after|before|once|when|until)\s+(?:(?!\s(?:about|to|re|regarding|for)\b)[^.;,\n]){1,30}"
+    r"|in\s+(?:a|an|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)"
+    r"|next\s+(?:week|month|year|" + _WEEKDAY[3:-1] + r")"
+    r"|on\s+" + _WEEKDAY + r")(?=$|[\s.;,!)])", re.IGNORECASE)
+_WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
+                            r"|\bin writing\b", re.IGNORECASE)
+
+
+def _date_in(match: re.Match, today: dt.date) -> dt.date | None:
+    g = match.groupdict()
+    try:
+        if g["iso"]:
+            return dt.date.fromisoformat(g["iso"])
+        if g["m3"]:
+            year = g["y3"]
+            year = int(year) + (2000 if year and len(year) == 2 else 0) if year else None
+            month, day = int(g["m3"]), int(g["d3"])
+        else:
+            month = _MONTHS[(g["mon"] or g["mon2"]).lower()]
+            day = int(g["day"] or g["day2"])
+            year = g["year"] or g["year2"]
+            year = int(year) if year else None
+        if year is None:
+            year = today.year if (month, day) >= (today.month, today.day) or today.month - month < 6 else today.year + 1
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_MAY_SAY = re.compile(r"answer|respon|reply|decisi|decide|deadline|accept|asked|told|said|written|letter|writing",
+                      re.IGNORECASE)
+
+
+def _note_facts(notes: pd.Series, stage_text: pd.Series, today: dt.date) -> pd.DataFrame:
+    """What the notes say plainly: an answer deadline still ahead ("answer due Dec 7"), when
+    someone asked to be called back ("after Thanksgiving"), and whether an offer is in writing."""
+    text = (notes.fillna("") + " . " + stage_text.fillna("")).astype(object)
+
+    def facts(values):
+        out = []
+        for v in values:
+            if not _MAY_SAY.search(v):     # most notes say none of it: one quick look
+                out.append((pd.NaT, "", False))
+                continue
+            deadline = next((d for d in (_date_in(m, today) for m in _DEADLINE.finditer(v)) if d and d >= today), None)
+            back = _CALL_BACK.search(v)
+            out.append((pd.Timestamp(deadline) if deadline else pd.NaT,
+                        back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
+        return np.array(out, dtype=object) if out else np.empty((0, 3), dtype=object)
+    found = _per_value(text, facts)
+    return pd.DataFrame({"answer_by": pd.to_datetime(pd.Series(found[:, 0], index=notes.index)),
+                         "call_back": pd.Series(found[:, 1], index=notes.index, dtype=object),
+                         "written_offer": pd.Series(found[:, 2], index=notes.index).astype(bool)})
+
+
+def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the nearest answer deadline of a live offer at ANOTHER company, and whether that
+    offer is in writing: what the competing-interest script may say about it (rules §5)."""
+    n = len(company)
+    none = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
+    offers = plan.loc[live_offer & plan["answer_by"].notna().to_numpy(), ["answer_by", "written_offer"]]
+    if offers.empty:
+        return none
+    key = _company_keys(company)
+    offers = offers.assign(key=key[live_offer & plan["answer_by"].notna().to_numpy()]).sort_values("answer_by")
+    best = offers.drop_duplicates("key").head(2)
+    first, second = best.iloc[0], (best.iloc[1] if len(best) > 1 else None)
+    same = key == first["key"]
+    by = np.where(same, second["answer_by"].to_datetime64() if second is not None else np.datetime64("NaT"),
+                  first["answer_by"].to_datetime64()).astype("datetime64[ns]")
+    written = np.where(same, bool(second["written_offer"]) if second is not None else False, bool(first["written_offer"]))
+    return by, written.astype(bool)
+
+
+
+
+def today_keys(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
+    """Today's rows (Overdue and Due today) with what orders them (rules §6): the group (offers,
+    interviews, rows with a hiring manager or referrer, the rest), then most days overdue, then
+    the oldest application. Sort by `TODAY_SORT`; `pipeline.today_table` merges sheets with it."""
     due_now = plan["status"].isin([s.value for s in TODAY_STATUSES])
-    keyed = pd.DataFrame({
-        "overdue": -plan["days_overdue"],
-        "person": ~((frame["hiring_manager"] != "") | (frame["referrer"] != "")),
-        "applied": frame["applied_on"].fillna(frame["last_contact"]),
-        "row": frame.index,
-    }, index=frame.index)[due_now]
-    return keyed.sort_values(["overdue", "person", "applied", "row"], na_position="last").index
+    person = plan["person"].to_numpy()
+    stage = plan["stage"].to_numpy()
+    group = np.select([stage == "offer", stage == "interviewing", person], [0, 1, 2], default=3)
+    return pd.DataFrame({
+        "group": group,
+        "overdue": -plan["days_overdue"].to_numpy(),
+        "applied": frame["applied_on"].fillna(frame["last_contact"]).to_numpy(),
+        "row": frame.index.to_numpy(),
+    }, index=frame.index)[due_now.to_numpy()]
+
+
+TODAY_SORT = ["group", "overdue", "applied", "row"]
+
+
+def today_order(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.Index:
+    """Rows for today's calls, the calls that matter most first (rules §6)."""
+    return today_keys(frame, plan).sort_values(TODAY_SORT, na_position="last", kind="stable").index
 
 
 def summary(plan: pd.DataFrame) -> dict[str, int]:

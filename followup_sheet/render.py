@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import TemplateProblem
+from .plan import PLACEHOLDERS
 from .settings import Settings
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
@@ -111,14 +112,15 @@ class _Compiled:
 
 
 @functools.lru_cache(maxsize=4096)
-def _human_date(value: Any) -> str:
+def _human_date(value: Any, this_year: int) -> str:
+    """'November 20', or 'November 20, 2025' when it is not this year (rules §7)."""
     if type(value) is pd.Timestamp:   # what the read and plan stages give
         d = value.date()
     elif value is None or pd.isna(value):
         return ""
     else:
         d = pd.Timestamp(value).date()
-    return f"{d:%B} {d.day}"
+    return f"{d:%B} {d.day}" if d.year == this_year else f"{d:%B} {d.day}, {d.year}"
 
 
 def _days_since(applied: Any, today: dt.date) -> int:
@@ -132,48 +134,77 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
+@functools.lru_cache(maxsize=8)
+def _blanks(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text(value: Any, blanks: frozenset[str]) -> str:
+    """Cell text for a script: '' for missing values and placeholders, else the text trimmed."""
+    if not isinstance(value, str):
+        return "" if value is None or pd.isna(value) else str(value).strip()
+    text = " ".join(value.split())
+    low = text.casefold().strip(" .")
+    return "" if low in PLACEHOLDERS or low in blanks else text
+
+
+@functools.lru_cache(maxsize=4096)
 def _person(name: str) -> str:
-    """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'People Team' -> '' (not a person)."""
+    """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'Smith, John' -> 'John Smith';
+    'People Team' -> '' (not a person)."""
+    from .phrases import person_name   # phrases imports jinja2, which only rendering needs
+
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)
     name = name.strip(" ,;-")
-    if not name or "@" in name:
+    if not name or "@" in name or any(ch.isdigit() for ch in name):
         return ""
+    name = person_name(name)
     words = {w.strip(".,").lower() for w in name.split()}
-    return "" if words & _NOT_A_PERSON else name
+    return "" if words & _NOT_A_PERSON or name.casefold() in PLACEHOLDERS else name
 
 
-def _first_name(full: str) -> str:
-    parts = full.replace(",", " ").split()
-    if not parts:
-        return ""
-    if parts[0].rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "mx", "prof") and len(parts) > 1:
-        return full.strip()
-    return parts[0]
+@functools.lru_cache(maxsize=4096)
+def _first(name: str) -> str:
+    from .phrases import first
+    return first(name)
 
 
 def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
     """The documented template context (README: Customising scripts). Missing text is ''."""
+    blanks = _blanks(settings.blank_words)
+    text = {k: _text(row.get(k, ""), blanks) for k in ("company", "position", "contact", "hiring_manager",
+                                                        "referrer", "referrer_dept", "source")}
     applied = row["applied_on"]
-    contact = _person(row["contact"])
+    contact = _person(text["contact"])
+    referrer = _person(text["referrer"])
+    year = today.year
     return {
         "me": {"name": settings.your_name, "phone": settings.your_phone,
                "email": settings.your_email, "pitch": settings.pitch},
-        "company": row["company"], "position": row["position"],
-        "contact": contact, "contact_first": _first_name(contact),
-        "hiring_manager": _person(row["hiring_manager"]), "referrer": _person(row["referrer"]),
-        "referrer_dept": row["referrer_dept"], "source": row["source"],
-        "applied_on": _human_date(applied), "days_since_applied": max(_days_since(applied, today), 0),
-        "last_contact": _human_date(row["last_contact"]),
+        "company": text["company"], "position": text["position"],
+        "contact": contact, "contact_first": _first(contact),
+        "hiring_manager": _person(text["hiring_manager"]), "referrer": referrer,
+        "referrer_dept": text["referrer_dept"] if referrer else "", "source": text["source"],
+        "applied_on": _human_date(applied, year), "days_since_applied": max(_days_since(applied, today), 0),
+        "last_contact": _human_date(row["last_contact"], year),
         "follow_up_number": int(plan_row["follow_ups"]) + 1,
-        "due": _human_date(plan_row["due"]),
+        "due": _human_date(plan_row["due"], year),
+        "answer_by": _human_date(plan_row.get("answer_by"), year),
+        "written_offer": bool(plan_row.get("written_offer", False)),
+        "interview_held": bool(plan_row.get("interview_held", True)),
+        "call_back": _text(plan_row.get("call_back", ""), blanks),
+        "other_offer_by": _human_date(plan_row.get("other_offer_by"), year),
+        "other_offer_written": bool(plan_row.get("other_offer_written", False)),
         "situation": plan_row["situation"], "channel": plan_row["channel"],
     }
 
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
-_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel")
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held", "call_back",
+                "other_offer_by", "other_offer_written")
 
 
 def _records(table: pd.DataFrame, columns: tuple[str, ...]):
@@ -194,7 +225,7 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     wanted = plan.index[plan["situation"] != ""]
     compiled: dict[str, Any] = {}
     texts = []
-    for row, r, p in zip(wanted, _records(frame.loc[wanted], _ROW_FIELDS), _records(plan.loc[wanted], _PLAN_FIELDS)):
+    for row, r, p in zip(wanted, _records(frame.loc[wanted], _ROW_FIELDS), _records(plan.loc[wanted], tuple(c for c in _PLAN_FIELDS if c in plan))):
         name = f"{p['situation']}_{p['channel']}.j2"
         if name not in compiled:
             compiled[name] = _Compiled(get_template(name, templates))

@@ -93,20 +93,73 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "location": ("location", "city", "ubicación", "lieu", "ort", "地点"),
 })
 
-# Rules §2: first list that matches wins, in this order.
+# Rules §2: first list that matches wins, in the order closed, offer, interviewing, not applied.
+# Words match whole words, ignoring case; a word of five letters or more is a stem that may take
+# an ending (reject -> rejected, declin -> declined), a shorter one must stand alone ("auto" is
+# not "Automation"). A word right after no, not, never or without does not count ("no offer
+# yet"), unless the negation is part of the listed phrase ("not selected"). Chinese words match
+# anywhere in the text. English first, then German, Spanish, French, Italian, Portuguese, Chinese.
 CLOSED_WORDS = (
-    "reject", "denied", "declined", "withdrew", "withdrawn", "not selected", "not moving forward",
-    "position filled", "closed", "cancelled", "canceled", "offer accepted", "accepted", "hired",
-    "ghosted", "not interested", "i said no", "no longer", "unsuccessful", "turned down",
+    "reject", "denied", "declin", "withdr", "not selected", "not moving forward", "position filled",
+    "closed", "cancel", "offer accepted", "accepted offer", "accepted the offer", "hired", "ghosted",
+    "not interested", "rescind", "screened out", "i said no", "no longer", "unsuccessful",
+    "turned down",
+    "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt",
+    "rechaz", "descartad", "no seleccionad", "retirad",
+    "refus", "non retenu", "non retenue", "pas retenu", "pas retenue", "candidature retirée",
+    "rifiutat", "respint", "non selezionat", "scartat",
+    "recusad", "reprovad", "não selecionad", "nao selecionad",
+    "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回",
 )
-NOT_APPLIED_WORDS = ("wishlist", "wish list", "saved", "to apply", "not yet", "draft", "bookmarked", "ready")
-OFFER_WORDS = ("offer",)
+OFFER_WORDS = (
+    "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
+    "录用", "录取",
+)
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
-    "next round", "negotiating",
+    "next round", "final round", "second round", "third round", "negotiat",
+    "vorstellungsgespräch", "gespräch", "in bearbeitung",
+    "entrevista", "en proceso", "en curso",
+    "entretien", "en cours",
+    "colloquio", "in corso", "in valutazione",
+    "em análise", "em analise", "em andamento", "em processo",
+    "面试", "笔试", "进行中",
 )
-AUTORESPONSE_WORDS = ("auto", "automatic", "acknowledged", "confirmation", "received")
-RECRUITER_WORDS = ("recruiter", "agency", "staffing", "headhunter")
+NOT_APPLIED_WORDS = (
+    "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
+    "draft", "bookmarked", "interested", "applying", "ready",
+    "noch nicht beworben", "por aplicar", "sin aplicar", "à postuler", "a postuler", "da candidare",
+    "a candidatar", "未投递", "待投递", "未申请",
+)
+# Words that plainly mean "applied, waiting": text made only of these (and small words) is read as
+# applied with confidence; `check` lists any other text that fell through to applied.
+APPLIED_WORDS = (
+    "applied", "application", "apply", "submitted", "sent", "pending", "waiting", "response",
+    "reply", "heard", "back", "yet", "online", "email", "e-mail", "emailed", "resume", "résumé",
+    "cv", "review", "reviewed", "reviewing", "viewed", "received", "open", "active",
+    "follow", "followed", "following", "up", "no", "not", "none", "awaiting", "still", "through",
+    "linkedin", "indeed", "website", "portal", "careers", "company", "job", "position", "role",
+    "beworben", "gesendet", "postulado", "enviado", "enviada", "postulé", "envoyée", "envoyé",
+    "candidatura", "candidature", "inviata", "inviato", "已投递", "已申请", "等待",
+)
+# Rules §5: strong interest elsewhere is an offer, or an interview beyond a first screen; these
+# interview words count, and the first-screen phrases below are taken out of the text first.
+STRONG_INTEREST_WORDS = (
+    "interview", "onsite", "on-site", "final round", "second round", "third round", "panel",
+    "negotiat", "vorstellungsgespräch", "entrevista", "entretien", "colloquio", "面试",
+)
+FIRST_SCREEN_WORDS = (
+    "phone screen", "phone interview", "screening interview", "screen", "recruiter call",
+    "intro call", "introductory call", "hr call", "assessment", "telefoninterview", "电话面试",
+)
+AUTORESPONSE_WORDS = (
+    "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
+    "acknowledg", "confirmation", "application received", "resume received", "résumé received",
+    "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
+    "candidatura ricevuta", "candidatura recebida", "自动回复",
+)
+RECRUITER_WORDS = ("recruiter", "agency", "agencies", "staffing", "headhunter", "personalvermittl",
+                   "reclutador", "cabinet de recrutement", "猎头")
 # Cell text that means "nothing here" in any column.
 BLANK_WORDS = ("n/a", "na", "-", "--", "—", "tbd", "tba", "none", "null", "?", "...", "nan", "false")
 # Text in a date column that means "no date yet" rather than a mistake.
@@ -137,7 +190,7 @@ _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitc
 _SECTIONS = {
     "you": tuple(_YOU),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
-                "soon_window", "holidays"),
+                "soon_window", "cold_after_days", "holidays"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups",),
 }
@@ -145,6 +198,7 @@ _WORD_FIELDS = {
     "closed": "closed_words", "not_applied": "not_applied_words", "offer": "offer_words",
     "interviewing": "interviewing_words", "autoresponse": "autoresponse_words",
     "recruiter": "recruiter_words", "blank": "blank_words", "no_date": "no_date_words",
+    "applied": "applied_words", "strong_interest": "strong_interest_words", "first_screen": "first_screen_words",
 }
 
 
@@ -163,6 +217,7 @@ class Settings:
     offer_gap: int = 2
     max_follow_ups: int = 3
     soon_window: int = 2
+    cold_after_days: int = 60
     holidays: tuple[dt.date, ...] = ()
 
     closed_words: tuple[str, ...] = CLOSED_WORDS
@@ -171,6 +226,9 @@ class Settings:
     interviewing_words: tuple[str, ...] = INTERVIEWING_WORDS
     autoresponse_words: tuple[str, ...] = AUTORESPONSE_WORDS
     recruiter_words: tuple[str, ...] = RECRUITER_WORDS
+    applied_words: tuple[str, ...] = APPLIED_WORDS
+    strong_interest_words: tuple[str, ...] = STRONG_INTEREST_WORDS
+    first_screen_words: tuple[str, ...] = FIRST_SCREEN_WORDS
     blank_words: tuple[str, ...] = BLANK_WORDS
     no_date_words: tuple[str, ...] = NO_DATE_WORDS
     placeholder_dates: tuple[dt.date, ...] = PLACEHOLDER_DATES
@@ -192,7 +250,7 @@ class Settings:
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high} business days, not {getattr(self, name)}")
         for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
-                                  "backups": (0, 1000)}.items():
+                                  "backups": (0, 1000), "cold_after_days": (1, 3650)}.items():
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
                                   + (" (0 keeps no backups)" if name == "backups" else ""))

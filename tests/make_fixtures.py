@@ -1016,7 +1016,8 @@ def date_formats(path: Path) -> Case:
         App("Umbrella", "Lab Scientist", Fmt(d(2026, 11, 16), "mmmm d"), "Interview",
             Fmt(dt.datetime(2026, 11, 24, 16, 45), "yyyy-mm-dd hh:mm:ss"), status="Due today"),
         App("Soylent", "UX Designer", Fmt(d(2026, 11, 25), "[$-409]mmmm d, yyyy;@"), "Applied", status="Waiting"),
-        App("Hooli", "Product Manager", Fmt(d(2026, 3, 15), "yyyy"), "Applied", status="Overdue"),
+        # applied in March: older than cold_after_days (60)
+        App("Hooli", "Product Manager", Fmt(d(2026, 3, 15), "yyyy"), "Applied", status="Gone cold"),
         App("Vandelay", "Importer", Fmt(dt.datetime(2026, 11, 20, 9, 30), "m/d/yyyy h:mm AM/PM"), "Applied",
             status="Due soon"),
     ]
@@ -1063,7 +1064,7 @@ case(_text_date_case(
      "2026-06-01", "4 Mar 2026", "March 4, 2026"],
     [d(2026, 11, 2), d(2026, 11, 23), d(2024, 1, 30), d(2026, 11, 16), d(2026, 11, 25),
      d(2026, 6, 1), d(2026, 3, 4), d(2026, 3, 4)],
-    last_contact="Nov 24, 2026", statuses={"Vandelay": "Overdue", "Wonka": "Overdue", "Stark": "Overdue"}))
+    last_contact="Nov 24, 2026", statuses={"Vandelay": "Gone cold", "Wonka": "Gone cold", "Stark": "Gone cold"}))
 case(_text_date_case(
     "text_dates_mdy", "text dates m/d/yyyy; 11/23/2026 proves month-first, so 3/4/2026 is March 4",
     ["11/2/2026", "11/23/2026", "3/4/2026", "11/16/2026", "11/25/2026"],

@@ -80,7 +80,7 @@ def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
     from followup_sheet.pipeline import refresh
     rows = [{"Company": f"Company {i % 97}", "Position": f"Role {i % 13}", "Date Applied": dt.date(2026, 9, 1)
              + dt.timedelta(days=i % 80), "Status": ("Applied", "Interview", "Rejected", "Offer")[i % 4],
-             "Contact": f"Person {i}", "Notes": "x" * (i % 50)} for i in range(4000)]
+             "Contact": f"Person {i}", "Notes": "x" * (i % 50)} for i in range(4400)]
     source = write_tracker(tmp_path / "big.xlsx", rows)
     by_cli, by_library = tmp_path / "cli.xlsx", tmp_path / "library.xlsx"
     done = run_cli("refresh", source, "--today", DAY, "--output", by_cli, "-v")
@@ -274,8 +274,9 @@ def test_commands_are_the_documented_five():
 def test_demo_in_a_checkout_leaves_the_committed_sample_alone(tmp_path):
     committed = tmp_path / "sample_tracker.xlsx"
     committed.write_bytes(b"the committed sample stands in here")
-    _ok(run_cli("demo", tmp_path, "--today", DAY))
+    out = _ok(run_cli("demo", tmp_path, "--today", DAY))
     assert committed.read_bytes() == b"the committed sample stands in here"
+    assert "Fill in [you]" in out          # no followup.toml: voicemails cannot say how to reach me
     assert (tmp_path / "demo_tracker.xlsx").exists()
 
 

@@ -256,7 +256,7 @@ def test_every_status_is_reachable():
     ("Wishlist", "not_applied"),
     ("Saved", "not_applied"),
     ("To apply", "not_applied"),
-    ("Not yet", "not_applied"),
+    ("Not yet applied", "not_applied"),
     ("Draft", "not_applied"),
     ("Bookmarked", "not_applied"),
     ("Offer", "offer"),
@@ -315,8 +315,9 @@ SITUATION_CASES = [
                  "referral", id="referral-beats-hiring-manager-and-autoresponse"),
     pytest.param([row(hiring_manager="Marcus Lee", response="Automatic reply", **OVERDUE), BETA_INTERVIEWING],
                  "hiring_manager", id="hiring-manager-beats-autoresponse"),
-    pytest.param([row(referrer="Priya Patel", **OVERDUE)], "check_in",
-                 id="referrer-without-hiring-manager-is-not-referral"),
+    pytest.param([row(referrer="Priya Patel", **OVERDUE), BETA_INTERVIEWING], "referral",
+                 id="referrer-without-hiring-manager-is-referral"),
+    pytest.param([row(referrer="Yes", **OVERDUE)], "check_in", id="referral-tick-without-a-name-is-not-referral"),
     pytest.param([row(response="Automatic reply", **OVERDUE), BETA_INTERVIEWING],
                  "autoresponse", id="autoresponse-beats-competing-interest"),
     pytest.param([row(stage="Application received", **OVERDUE)], "autoresponse",
@@ -375,6 +376,8 @@ def test_no_script_for_closed_or_not_applied(fields):
 # --- §6 Today order ---------------------------------------------------------------------------
 
 def test_today_order():
+    """Offers, then interviews, then rows with a hiring manager or referrer, then the rest; in
+    each group the most days overdue first, then the oldest application (rules §6)."""
     rows = [
         # row 2: Sun 11-15 rolls to Mon 16, +5 bd = Mon 11-23: 3 days overdue, no person
         row(company="Old3", applied_on="2026-11-15"),
@@ -388,6 +391,10 @@ def test_today_order():
         row(company="Old0", applied_on="2026-11-02", last_contact="2026-11-17"),
         # row 7: due today, with a referrer, applied 11-19 (younger than row 6)
         row(company="Referred0", applied_on="2026-11-19", referrer="Priya Patel"),
+        # row 8: offer, due today (Tue 11-24 +2 bd): first although least overdue
+        row(company="Offer0", stage="Offer", applied_on="2026-10-20", last_contact="2026-11-24"),
+        # row 9: interviewing, Fri 11-20 +2 bd = Tue 11-24: 2 days overdue
+        row(company="Interview2", stage="Final round", applied_on="2026-11-02", last_contact="2026-11-20"),
         # not today's calls: Due soon, Waiting, Closed, Gone cold, Check data
         row(company="Soon", applied_on="2026-11-20"),
         row(company="Wait", applied_on="2026-11-25"),
@@ -397,7 +404,8 @@ def test_today_order():
     ]
     frame, plan = _plan(rows)
     order = today_order(frame, plan)
-    assert list(frame.loc[order, "company"]) == ["Person3", "Old3", "Person1", "Referred0", "Old0", "New0"]
+    assert list(frame.loc[order, "company"]) == ["Offer0", "Interview2", "Person3", "Person1", "Referred0",
+                                                 "Old3", "Old0", "New0"]
     assert set(plan.loc[order, "status"]) == {"Overdue", "Due today"}
 
 

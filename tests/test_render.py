@@ -30,18 +30,40 @@ BARE_ROW = {"company": "Acme Design Group", "position": "", "contact": "", "hiri
 BAD_TEXT = re.compile(r"\bNone\b|\bnan\b|\{\{|\}\}|\{%|Hi ,|Dear ,|Hello ,|\ba  |\bat \.|  ")
 
 
-def _render(situation: str, channel: str, row: dict, settings: Settings) -> str:
-    plan_row = {"follow_ups": 0, "due": pd.Timestamp("2026-11-10"), "situation": situation, "channel": channel}
+def _render(situation: str, channel: str, row: dict, settings: Settings, **plan_fields) -> str:
+    plan_row = {"follow_ups": 0, "due": pd.Timestamp("2026-11-10"), "situation": situation, "channel": channel,
+                **plan_fields}
     return get_template(f"{situation}_{channel}.j2").render(script_context(row, plan_row, TODAY, settings)).strip()
 
 
-CASES = [(s, c, kind) for s in SITUATIONS for c in ("call", "email") for kind in ("full", "bare")]
+# Beyond the full and the bare row: the variants a situation's template words differently.
+VARIANTS = {
+    "no_manager": ({**FULL_ROW, "hiring_manager": ""}, {}),
+    "third_follow_up": ({**FULL_ROW, "applied_on": pd.Timestamp("2025-12-18")},
+                        {"follow_ups": 2, "call_back": "after Thanksgiving"}),
+    "before_interview": (FULL_ROW, {"interview_held": False}),
+    "offer_deadline": (FULL_ROW, {"other_offer_by": pd.Timestamp("2026-12-07"), "other_offer_written": True,
+                                  "answer_by": pd.Timestamp("2026-12-07"), "written_offer": True}),
+}
+VARIANT_CASES = [("referral", "no_manager"), ("check_in", "third_follow_up"), ("hiring_manager", "third_follow_up"),
+                 ("referral", "third_follow_up"), ("competing_interest", "offer_deadline"),
+                 ("offer", "offer_deadline"), ("post_interview", "before_interview")]
+CASES = [(s, c, kind) for s in SITUATIONS for c in ("call", "email") for kind in ("full", "bare")] + \
+    [(s, c, kind) for s, kind in VARIANT_CASES for c in ("call", "email")]
+
+
+def _case(situation, channel, kind):
+    if kind == "full":
+        return _render(situation, channel, FULL_ROW, ME)
+    if kind == "bare":
+        return _render(situation, channel, BARE_ROW, Settings())
+    row, plan_fields = VARIANTS[kind]
+    return _render(situation, channel, row, ME, **plan_fields)
 
 
 @pytest.mark.parametrize("situation,channel,kind", CASES)
 def test_script_matches_golden_file(situation, channel, kind):
-    row, settings = (FULL_ROW, ME) if kind == "full" else (BARE_ROW, Settings())
-    text = _render(situation, channel, row, settings)
+    text = _case(situation, channel, kind)
     golden = GOLDEN / f"{situation}_{channel}_{kind}.txt"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text + "\n", encoding="utf-8")
@@ -51,12 +73,16 @@ def test_script_matches_golden_file(situation, channel, kind):
 
 @pytest.mark.parametrize("situation,channel,kind", CASES)
 def test_script_never_shows_placeholders_or_empty_names(situation, channel, kind):
-    row, settings = (FULL_ROW, ME) if kind == "full" else (BARE_ROW, Settings())
-    text = _render(situation, channel, row, settings)
+    text = _case(situation, channel, kind)
     assert text
     assert not BAD_TEXT.search(text), BAD_TEXT.search(text)
     if channel == "email":
         assert text.startswith("Subject: ")
+        assert text.split("Subject: ")[1][0].isupper()
+    else:
+        voicemail = text.rsplit("Voicemail: ", 1)[1]
+        assert voicemail.endswith(("You can reach me at (555) 014-2233 or at jordan@example.com.",
+                                   "I'll follow up by e-mail."))
 
 
 def test_referral_call_names_referrer_department_and_intent():

@@ -186,3 +186,13 @@ def test_load_settings_flags_override_the_file(tmp_path):
     settings = load_settings(config=config, first_gap=4)
     assert settings.first_gap == 4
     assert settings.repeat_gap == 9
+
+
+def test_cold_after_days_from_the_settings_file(tmp_path):
+    config = tmp_path / "followup.toml"
+    config.write_text("[cadence]\ncold_after_days = 90\n\n[words]\nstrong_interest = [\"case study\"]\n")
+    settings = load_settings(config=config)
+    assert settings.cold_after_days == 90
+    assert "case study" in settings.strong_interest_words
+    with pytest.raises(BadSettings, match="cold_after_days"):
+        Settings(cold_after_days=-1)

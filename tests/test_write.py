@@ -48,9 +48,10 @@ ROWS = [
 FIRST_ROW = 2
 EXPECTED_STATUS = {r[0]: r[7] for r in ROWS}
 EXPECTED_DUE = {r[0]: r[8] for r in ROWS}
-# Today: Overdue and Due today; most days overdue first (Acme 3, Iota 1), then the due-today rows:
-# neither has a hiring manager or referrer, so the older application first (Kappa 11-02, Beta 11-19).
-EXPECTED_TODAY = ["Acme", "Iota", "Kappa", "Beta"]
+# Today: Overdue and Due today; no offers or interviews, so the row with a hiring manager first
+# (Iota), then the rest: most days overdue first (Acme 3), then the due-today rows, the older
+# application first (Kappa 11-02, Beta 11-19).
+EXPECTED_TODAY = ["Iota", "Acme", "Kappa", "Beta"]
 
 
 def build_rich_workbook(path, extra_sheets=()):
