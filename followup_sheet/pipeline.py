@@ -46,6 +46,7 @@ class RefreshResult:
     written: bool = False
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    empty: bool = False            # no applications yet: the workbook was left untouched
 
 
 def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
@@ -79,6 +80,10 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     today = today or dt.date.today()
     outcomes, todays, settings = compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                          data=data, **overrides)
+    if _nothing_to_write(outcomes):
+        log.info("%s: no applications yet; nothing written", path)
+        return RefreshResult(path=Path(output) if output else Path(path), sheets=outcomes, today=todays,
+                             empty=True)
     plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts) for o in outcomes]
     done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run)
     counts: dict[str, int] = {}
@@ -88,6 +93,14 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
                          written=done.written, backup=done.backup, counts=counts)
+
+
+def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
+    """A tracker with no applications yet, never refreshed: it is left exactly as it is (an empty
+    template must not gain columns and an empty Today sheet). One this tool has written before
+    is still refreshed, so statuses of deleted rows do not linger."""
+    return all(o.tracker.frame.empty and not any(o.tracker.existing_output) and not o.tracker.tool_sheets
+               for o in outcomes)
 
 
 def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
@@ -187,8 +200,10 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         lines.append("Columns:")
         for fld, col in sorted(t.columns.items(), key=lambda kv: kv[1].index):
             order = t.date_orders.get(fld)
-            extra = {"dmy": ", day-first", "mdy": ", month-first"}.get(order, "")
-            lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{extra})")
+            lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{', ' + order if order else ''})")
+        lines.append("Ignored headers: " + (", ".join(t.ignored_headers)
+                                            + " (no field; map one under [columns] in followup.toml if it matters)"
+                                            if t.ignored_headers else "none"))
         letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
                    for h, c, e in zip(("Follow-up Status", "Next Follow-up", "Follow-up Script"),
                                       t.output_columns, t.existing_output)]
@@ -199,7 +214,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
             lines.append(f"Note: {note}")
         n = len(t.frame)
         lines.append(f"Applications: {n} (rows {t.frame.index.min()}-{t.frame.index.max()})" if n
-                     else "Applications: none found under the header")
+                     else "Applications: 0 (none found under the header)")
         stage_text = (t.frame["stage"] + " " + t.frame["response"]).str.strip()
         shown_as = t.frame["stage"].map(repr).where(t.frame["stage"] != "", "")
         with_response = t.frame["response"] != ""
@@ -212,7 +227,13 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
                 shown = ", ".join(group["text"].head(12))
                 more = f" and {len(group) - 12} more" if len(group) > 12 else ""
                 lines.append(f"  {stage:<13} <- {shown}{more}")
-        problems = list(t.problems) + t.skipped_rows
+        if t.duplicates:
+            lines.append(f"Duplicates ({len(t.duplicates)}):")
+            lines.extend(f"  {d}" for d in t.duplicates)
+        problems = list(t.problems)
+        if t.skipped_rows:
+            lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
+            lines.extend(f"  {p}" for p in t.skipped_rows)
         if problems:
             lines.append(f"Row problems ({len(problems)}):")
             lines.extend(f"  {p}" for p in problems)
