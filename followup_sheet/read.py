@@ -243,6 +243,11 @@ _NOT_CONTAINED = frozenset({
 })
 
 
+_LINKS = frozenset({"of", "for", "to", "de", "da", "do", "das", "dos", "di", "del", "della", "dello", "dei",
+                    "du", "des", "der", "von", "zur", "zum", "fur", "für", "para", "per", "pour"})
+_NAME_WORDS = frozenset({"name", "nome", "nom", "nombre", "names"})
+
+
 def _alias_table(settings: Settings) -> _AliasTable:
     # Keyed on the aliases' content, not their id(): a watcher reloading an edited followup.toml
     # must see the new aliases even when the new mapping happens to reuse an old object's id.
@@ -275,6 +280,9 @@ def _contained_alias(header: str, table: _AliasTable) -> tuple[str, tuple[int, i
     if not words or len(words) > 6 or len(header) > 60:
         return None
     date_only = names_a_date(header)
+    link = next((i for i, w in enumerate(words) if w in _LINKS and i), None)
+    if link is not None and words[link - 1] not in _NAME_WORDS and not names_a_date(" ".join(words[:link])):
+        words = words[:link]   # 'Tipo de Vaga', 'Link to Job': the words before 'de' say what it is
     best: list[tuple[tuple[int, int, int], str]] = []
     for phrase, fld in table.phrases:
         n = len(phrase)
@@ -536,7 +544,7 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
-    skipped = _skipped_rows(frame, body, is_app, table_end, fields, settings)
+    skipped = _skipped_rows(frame, body, header, is_app, table_end, fields, settings)
     frame = frame.loc[is_app].copy()
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
@@ -585,6 +593,7 @@ def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
     frames: dict[str, tuple[pd.Series, pd.Series]] = {}
     orders: dict[str, str] = {}
     user = {normalize_header(k) for k in settings.columns}
+    _follow_up_dates(body, header, fields, user, notes)
     for fld in DATE_FIELDS:
         if fld not in fields:
             continue
@@ -608,6 +617,23 @@ def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, pkg, settings, notes)
     return fields, frames, orders
+
+
+def _follow_up_dates(body, header, fields: dict[str, int], user: set[str], notes: list[str]) -> None:
+    """A 'Follow-up' column of dates is when you followed up, not how often: the last contact."""
+    col = fields.get("follow_ups")
+    if col is None or col not in body.columns or normalize_header(header[col]) in user:
+        return
+    filled = [v for v in body[col].head(2000) if not _is_empty_cell(v) and not isinstance(v, bool)]
+    if not filled or sum(_is_date_cell(v) for v in filled) * 2 <= len(filled):
+        return
+    label = f"{str(header[col]).strip()!r} (column {xlsx.column_letters(col + 1)})"
+    del fields["follow_ups"]
+    if "last_contact" in fields:
+        notes.append(f"{label} holds dates, not a number of follow-ups; ignored")
+    else:
+        fields["last_contact"] = col
+        notes.append(f"{label} holds dates, not a number of follow-ups; read as the last contact")
 
 
 def _adopt_generic_date(body, header, fields, frames, orders, pkg, settings, notes) -> None:
@@ -693,33 +719,37 @@ def _truthy(values: pd.Series) -> pd.Series:
 _FLAG_WORDS = frozenset({"yes", "no", "y", "n", "x", "0", "1", "true", "false", "✓", "✔", "✗", "☐", "☑"})
 
 
-def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
-               settings: Settings) -> pd.Series:
-    """How many cells of each row say something besides its company and position (rules §1):
-    mapped fields and unmapped columns alike; placeholders, checkbox ticks and bare numbers
-    (counters and formula results) say nothing."""
-    own = pd.Series(0, index=frame.index, dtype=int)
-    for fld in TEXT_FIELDS:
-        if fld not in ("company", "position") and fld in fields:
-            own += (frame[fld] != "").astype(int)
-    for fld in DATE_FIELDS:
-        own += frame[fld].notna().astype(int)
-    own += ((frame["problem"] != "") & frame[list(DATE_FIELDS)].isna().all(axis=1)).astype(int)
+def _says_something(v: Any, blank) -> bool:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return True
+    if isinstance(v, str):
+        t = " ".join(v.split())
+        return bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank)
+    return False
+
+
+def _unmapped_columns(header: list[Any], fields: dict[str, int], body: pd.DataFrame) -> list[int]:
     ours = {normalize_header(o) for o in OUTPUT_HEADERS}
     mapped = set(fields.values())
-    blank = settings.blank_words
+    return [c for c, v in enumerate(header) if c not in mapped and c in body.columns and not _is_empty_cell(v)
+            and normalize_header(v) not in ours]
 
-    def says(v: Any) -> int:
-        if isinstance(v, (dt.date, dt.datetime)):
-            return 1
-        if isinstance(v, str):
-            t = " ".join(v.split())
-            return int(bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank))
-        return 0
-    for col, value in enumerate(header):
-        if col in mapped or col not in body.columns or _is_empty_cell(value) or normalize_header(value) in ours:
-            continue
-        own += body[col].map(says).astype(int)
+
+def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
+               settings: Settings, named: pd.Series) -> pd.Series:
+    """Whether each row says something besides its company and position (rules §1): in a mapped
+    field or an unmapped column alike; placeholders, checkbox ticks and bare numbers (counters
+    and formula results) say nothing."""
+    own = pd.Series(False, index=frame.index)
+    for fld in TEXT_FIELDS:
+        if fld not in ("company", "position") and fld in fields:
+            own |= frame[fld] != ""
+    own |= frame[list(DATE_FIELDS)].notna().any(axis=1) | (frame["problem"] != "")
+    todo = frame.index[(named & ~own).to_numpy()]      # usually a few rows: look at the other columns
+    blank = settings.blank_words
+    for col in _unmapped_columns(header, fields, body) if len(todo) else ():
+        says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
+        own.loc[says.index[says.to_numpy()]] = True
     return own
 
 
@@ -732,8 +762,7 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     application, so a legend or totals block below the table is left alone.
     """
     named = (frame["company"] != "") | (frame["position"] != "")
-    own = _own_cells(frame, body, header, fields, settings)
-    is_app = named & (own > 0)
+    is_app = named & _own_cells(frame, body, header, fields, settings, named)
     has_date = frame[list(DATE_FIELDS)].notna().any(axis=1) | (frame["problem"] != "")
     filled = (frame[list(TEXT_FIELDS)] != "").any(axis=1) | has_date | frame["follow_ups"].notna()
     mapped = sorted(set(fields.values()))
@@ -760,15 +789,19 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     return is_app, last, max(end, last)
 
 
-def _skipped_rows(frame, body, is_app, table_end, fields, settings) -> list[str]:
+def _skipped_rows(frame, body, header, is_app, table_end, fields, settings) -> list[str]:
     """Every row inside the table that is not an application, with the reason (rules §1)."""
     out: list[str] = []
     if not table_end:
         return out
     mapped = sorted(set(fields.values()))
     by_col = {c: f for f, c in fields.items()}
+    others = _unmapped_columns(header, fields, body)
+    for col in others:
+        by_col[col] = repr(" ".join(str(header[col]).split()))
     for row in frame.index[(frame.index <= table_end) & ~is_app.to_numpy()]:
         raw = {c: body.at[row, c] for c in mapped}
+        raw.update({c: body.at[row, c] for c in others if _says_something(body.at[row, c], settings.blank_words)})
         shown = {c: v for c, v in raw.items() if not _is_empty_cell(v) and not isinstance(v, bool)}
         if not shown:
             continue

@@ -112,7 +112,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "contact_email": (
         "email", "e-mail", "contact email", "email address", "mail", "recruiter email", "correo",
         "correo electrónico", "courriel", "adresse e-mail", "e-mail-adresse",
-        "indirizzo email", "endereço de e-mail", "邮箱", "电子邮件",
+        "indirizzo email", "email contatto", "endereço de e-mail", "email do contato", "email recrutador",
+        "邮箱", "电子邮件",
     ),
     "hiring_manager": (
         "hiring manager", "manager", "hiring contact", "responsable", "chef", "gerente de contratación",

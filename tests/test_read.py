@@ -254,6 +254,8 @@ def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
     ("Nicht anrufen", "no_calls"), ("Empfohlen von", "referrer"), ("Quelle", "source"),
     ("Recruiter Phone Number", "contact_phone"), ("Current Application Status", "stage"),
     ("Comments / Notes", "notes"), ("Status (drop-down)", "stage"),
+    ("Telefono del Contatto", "contact_phone"), ("Email do Recrutador", "contact_email"),
+    ("Data di invio candidatura", "applied_on"), ("Status of Application", "stage"),
 ])
 def test_header_in_own_words(header, field):
     from followup_sheet.read import _header_fields
@@ -262,7 +264,8 @@ def test_header_in_own_words(header, field):
 
 
 @pytest.mark.parametrize("header", ["Email Subject", "Company Website", "Job Link", "Interview Date",
-                                    "Salary Range", "Days since applied"])
+                                    "Salary Range", "Days since applied", "Tipo de Vaga", "Link to Job",
+                                    "Date of Interview"])
 def test_header_that_only_mentions_a_field_is_not_it(header):
     from followup_sheet.read import _header_fields
     from followup_sheet.settings import Settings
@@ -341,3 +344,14 @@ def test_alias_lookup_follows_the_aliases_content():
     assert lookup.get("crew") == "company" and "outfit" not in lookup
     for n in range(50):                              # fresh objects, ids recycled
         assert _alias_lookup(Settings(aliases={"company": (f"firm{n}",)}))[f"firm{n}"] == "company"
+
+
+def test_follow_up_column_of_dates_is_the_last_contact(tmp_path):
+    """'Follow-up 1' with dates in it: when you followed up, not a count of 2,026 follow-ups."""
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Follow-up 1": dt.datetime(2026, 11, 20)},
+            {"Company": "Beta", "Date Applied": dt.datetime(2026, 11, 3), "Follow-up 1": None}]
+    t = read_tracker(write_tracker(tmp_path / "fu.xlsx", rows))
+    assert "follow_ups" not in t.columns
+    assert t.columns["last_contact"].header == "Follow-up 1"
+    assert t.frame.at[2, "last_contact"] == pd.Timestamp("2026-11-20")
+    assert t.frame["follow_ups"].isna().all()
