@@ -594,13 +594,16 @@ def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
     orders: dict[str, str] = {}
     user = {normalize_header(k) for k in settings.columns}
     _follow_up_dates(body, header, fields, user, notes)
+    columns = {fld: (str(header[fields[fld]]).strip(), body[fields[fld]] if fields[fld] in body.columns
+                     else pd.Series([], dtype=object)) for fld in DATE_FIELDS if fld in fields}
     for fld in DATE_FIELDS:
         if fld not in fields:
             continue
         col = fields[fld]
-        label = str(header[col]).strip()
-        values = body[col] if col in body.columns else pd.Series([], dtype=object)
-        parsed, problems, ratio, order = parse_dates(values, pkg.date1904, settings, header=label, column=col + 1)
+        label, values = columns[fld]
+        sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
+        parsed, problems, ratio, order = parse_dates(values, pkg.date1904, settings, header=label, column=col + 1,
+                                                     sheet=sheet)
         clear = normalize_header(label) in user or _bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
@@ -925,16 +928,17 @@ def _epoch(date1904: bool) -> dt.date:
 
 
 def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: str = "",
-                column: int = 0) -> tuple[pd.Series, pd.Series, float, str]:
+                column: int = 0, sheet: tuple[str, str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
     """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
     the day/month order used and why).
 
     Day-first versus month-first is decided once for the column, never per cell: the settings,
     else the column's evidence (a first number above 12 means day-first, a second one above 12
     month-first), else the convention of the separator (03.11.2026 is day-first), else
-    month-first.
+    month-first. `sheet` is the order the sheet's other date columns prove (`sheet_date_order`),
+    used before that last fallback.
     """
-    order, dotted, why = _evidence_order(values, settings.date_order)
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet)
     letters = xlsx.column_letters(column) if column else "?"
     dates: list[Any] = []
     problems: list[str] = []
@@ -974,14 +978,15 @@ def _show(v: Any) -> str:
 _ORDER_WORD = {"dmy": "day-first", "mdy": "month-first"}
 
 
-def _evidence_order(values: pd.Series, setting: str = "auto") -> tuple[str, str, str]:
-    """(order of slashed and dashed dates, order of dotted dates, why) for one column."""
+def _scan_dates(values: pd.Series):
+    """What a column's text dates show: per separator ('.' or '/' for slashes and dashes) the
+    first value proving day-first and month-first, the first value seen, and other kinds' counts."""
     proof = {".": [None, None], "/": [None, None]}     # separator -> [first > 12 example, second > 12 example]
     seen = {".": None, "/": None}
-    iso = real = named = 0
+    counts = {"iso": 0, "real": 0, "named": 0}
     for v in values:
         if isinstance(v, (dt.date, dt.datetime)):
-            real += 1
+            counts["real"] += 1
             continue
         if not isinstance(v, str):
             continue
@@ -996,28 +1001,55 @@ def _evidence_order(values: pd.Series, setting: str = "auto") -> tuple[str, str,
             if b > 12 and proof[sep][1] is None:
                 proof[sep][1] = text
         elif _ISO.match(text):
-            iso += 1
+            counts["iso"] += 1
         elif _DAY_MON_YEAR.match(text) or _MON_DAY_YEAR.match(text):
-            named += 1
+            counts["named"] += 1
+    return proof, seen, counts
+
+
+def _proven(proof, sep: str) -> tuple[str, str] | None:
+    first, second = proof[sep]
+    if first and not second:
+        return "dmy", f"day-first: {first} has a {int(_NUMERIC.match(first).group(1))} in the first place"
+    if second and not first:
+        return "mdy", f"month-first: {second} has a {int(_NUMERIC.match(second).group(2))} in the second place"
+    return None
+
+
+def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | None:
+    """The order the sheet's other date columns prove (their evidence, or their dotted dates),
+    for a column that shows none itself: one person typed them all. None when they disagree."""
+    found = []
+    for label, values in columns:
+        proof, seen, _ = _scan_dates(values)
+        for sep in ("/", "."):
+            got = _proven(proof, sep) or (("dmy", f"dotted dates ({seen['.']})") if sep == "." and seen["."] else None)
+            if got:
+                found.append((got[0], f"{_ORDER_WORD[got[0]]} like {label!r} ({got[1].split(': ', 1)[-1]})"))
+    if found and len({order for order, _ in found}) == 1:
+        return found[0]
+    return None
+
+
+def _evidence_order(values: pd.Series, setting: str = "auto",
+                    sheet: tuple[str, str] | None = None) -> tuple[str, str, str]:
+    """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
+    is what the sheet's other date columns prove, for when this one proves nothing."""
+    proof, seen, counts = _scan_dates(values)
     if not (seen["."] or seen["/"]):
-        if named:
-            return "mdy", "dmy", "month written in words" + (" and ISO dates" if iso else "") + ", no order needed"
-        if iso:
+        if counts["named"]:
+            return "mdy", "dmy", "month written in words" + (" and ISO dates" if counts["iso"] else "") \
+                + ", no order needed"
+        if counts["iso"]:
             return "mdy", "dmy", "ISO dates (year first), no order needed"
-        if real:
+        if counts["real"]:
             return "mdy", "dmy", "real dates, no order needed"
         return "mdy", "dmy", "no dates yet"
     if setting in _ORDER_WORD:
         return setting, setting, f"{_ORDER_WORD[setting]}: date_order = \"{setting}\" in the settings"
 
     def decide(sep: str) -> tuple[str, str] | None:
-        first, second = proof[sep]
-        if first and not second:
-            return "dmy", f"day-first: {first} has a {int(_NUMERIC.match(first).group(1))} in the first place"
-        if second and not first:
-            n = _NUMERIC.match(second)
-            return "mdy", f"month-first: {second} has a {int(n.group(2))} in the second place"
-        return None
+        return _proven(proof, sep)
     slashed, dotted = decide("/"), decide(".")
     reasons = []
     if seen["."]:
@@ -1033,6 +1065,8 @@ def _evidence_order(values: pd.Series, setting: str = "auto") -> tuple[str, str,
                 slashed = ("mdy", why)
             elif dotted is not None:
                 slashed = (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({seen['/']} could be either)")
+            elif sheet is not None:
+                slashed = sheet
             else:
                 slashed = ("mdy", f"month-first: nothing shows the order ({seen['/']} could be either); "
                                   "set date_order = \"dmy\" in followup.toml if you mean day-first")

@@ -355,3 +355,12 @@ def test_follow_up_column_of_dates_is_the_last_contact(tmp_path):
     assert t.columns["last_contact"].header == "Follow-up 1"
     assert t.frame.at[2, "last_contact"] == pd.Timestamp("2026-11-20")
     assert t.frame["follow_ups"].isna().all()
+
+
+def test_a_column_without_evidence_follows_the_sheets_other_date_columns(tmp_path):
+    """'05/11/2026' proves nothing, but the same person typed '20/11/2026' next to it."""
+    rows = [{"Company": "Acme", "Date Applied": "05/11/2026", "Last Contact": "20/11/2026"},
+            {"Company": "Beta", "Date Applied": "12/11/2026", "Last Contact": None}]
+    t = read_tracker(write_tracker(tmp_path / "sheet_order.xlsx", rows))
+    assert list(t.frame["applied_on"]) == [pd.Timestamp("2026-11-05"), pd.Timestamp("2026-11-12")]
+    assert "day-first like 'Last Contact'" in t.date_orders["applied_on"]
