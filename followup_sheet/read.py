@@ -916,10 +916,21 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS.update({"sept": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "janv": 1, "févr": 2, "fevr": 2,
                 "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8, "aout": 8, "déc": 12, "mär": 3,
                 "märz": 3, "okt": 10, "dez": 12})
-_MON = r"([A-Za-zÀ-ÿ]{3,9})\.?"
+for _i, _names in enumerate([   # month names in the languages the headers are read in
+        "enero janvier januar gennaio janeiro januari styczeń", "febrero février fevrier februar febbraio "
+        "fevereiro februari luty", "marzo mars märz maerz março marco maart marzec", "abril avril aprile "
+        "april kwiecień", "mayo mai maggio maio mei maj", "junio juin juni giugno junho czerwiec",
+        "julio juillet juli luglio julho lipiec", "agosto août aout augustus sierpień", "septiembre "
+        "setiembre septembre settembre setembro wrzesień", "octubre octobre oktober ottobre outubro "
+        "październik", "noviembre novembre november novembro listopad", "diciembre décembre decembre "
+        "dezember dicembre dezembro december grudzień"], start=1):
+    _MONTHS.update({name: _i for name in _names.split()})
+_MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")   # 2026年11月3日
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
-_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?[\s\-/]+{_MON}[\s\-/,]+(\d{{2}}|\d{{4}})$")
+_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
+                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")   # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _MON_DAY_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
 
 
@@ -1000,7 +1011,7 @@ def _scan_dates(values: pd.Series):
                 proof[sep][0] = text
             if b > 12 and proof[sep][1] is None:
                 proof[sep][1] = text
-        elif _ISO.match(text):
+        elif _ISO.match(text) or _CJK.match(text):
             counts["iso"] += 1
         elif _DAY_MON_YEAR.match(text) or _MON_DAY_YEAR.match(text):
             counts["named"] += 1
@@ -1110,7 +1121,7 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
 
 
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
-    m = _ISO.match(s)
+    m = _ISO.match(s) or _CJK.match(s)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _NUMERIC.match(s)

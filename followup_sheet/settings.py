@@ -30,6 +30,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa",
         "nome da empresa", "companhia", "empregador", "organização",
         "公司", "公司名称", "单位", "企业", "用人单位",
+        "bedrijf", "werkgever", "bedrijfsnaam", "nazwa firmy", "pracodawca", "会社", "会社名", "企業名",
     ),
     "position": (
         "position", "role", "job title", "title", "job role", "job", "position title",
@@ -41,6 +42,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "posizione", "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione",
         "vaga", "função", "título da vaga", "nome da vaga",
         "职位", "岗位", "职位名称", "岗位名称", "职务",
+        "functie", "vacature", "functietitel", "stanowisko", "職種", "ポジション", "役職",
     ),
     "applied_on": (
         "date applied", "applied date", "applied on", "application date", "date submitted",
@@ -56,6 +58,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "data submissão", "data de submissão", "data de candidatura", "data de envio", "data envio",
         "data de aplicação", "data da candidatura", "data de inscrição", "enviado em", "candidatado em",
         "投递日期", "申请日期", "投递时间", "申请时间",
+        "sollicitatiedatum", "datum sollicitatie", "gesolliciteerd op", "data aplikacji", "data złożenia", "応募日",
     ),
     "last_contact": (
         "last contact", "last contacted", "last follow-up", "last follow up", "last touch",
@@ -70,6 +73,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "ultimo contatto", "data risposta", "data di risposta", "data ultimo contatto",
         "último contato", "data resposta", "data de resposta", "data do último contato",
         "最后联系", "最近联系", "回复日期", "回复时间", "最后联系日期",
+        "laatste contact", "ostatni kontakt", "最終連絡日",
     ),
     "follow_ups": (
         "follow-ups", "follow ups", "# follow-ups", "follow-up count", "attempts",
@@ -87,6 +91,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "stato", "esito", "stato candidatura", "stato della candidatura", "risultato",
         "situação", "status da candidatura",
         "状态", "进度", "结果", "申请状态", "阶段",
+        "ステータス", "状況", "選考状況",
     ),
     "response": (
         "response", "reply", "acknowledgement", "acknowledgment", "heard back", "feedback",
@@ -158,6 +163,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "notizen", "bemerkungen", "anmerkungen", "kommentar", "kommentare",
         "commenti", "osservazioni", "annotazioni", "observações", "comentários", "anotações",
         "备注", "说明",
+        "notities", "opmerkingen", "uwagi", "notatki", "備考", "メモ",
     ),
     "location": ("location", "city", "ubicación", "ciudad", "lieu", "ville", "ort", "standort", "arbeitsort",
                  "sede", "città", "luogo", "localização", "cidade", "local", "地点", "城市", "工作地点"),

@@ -364,3 +364,15 @@ def test_a_column_without_evidence_follows_the_sheets_other_date_columns(tmp_pat
     t = read_tracker(write_tracker(tmp_path / "sheet_order.xlsx", rows))
     assert list(t.frame["applied_on"]) == [pd.Timestamp("2026-11-05"), pd.Timestamp("2026-11-12")]
     assert "day-first like 'Last Contact'" in t.date_orders["applied_on"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3. November 2026", "2026-11-03"), ("3 de noviembre de 2026", "2026-11-03"), ("3 de novembro de 2026", "2026-11-03"),
+    ("03 novembre 2026", "2026-11-03"), ("1er janvier 2026", "2026-01-01"), ("12 Dezember 2026", "2026-12-12"),
+    ("3 settembre 2026", "2026-09-03"), ("2026年11月3日", "2026-11-03"),
+])
+def test_dates_written_in_the_trackers_languages(text, expected):
+    from followup_sheet.read import parse_dates
+    from followup_sheet.settings import Settings
+    parsed, problems, _, _ = parse_dates(pd.Series([text], index=[2], dtype=object), False, Settings())
+    assert str(parsed[2].date()) == expected and problems[2] == ""
