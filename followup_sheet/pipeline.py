@@ -231,6 +231,16 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
             lines.append(f"Duplicates ({len(t.duplicates)}):")
             lines.extend(f"  {d}" for d in t.duplicates)
         problems = list(t.problems)
+        if not t.frame.empty:
+            status = build_plan(t.frame, today or dt.date.today(), settings)["status"]
+            undated = t.frame.index[(status == "Check data") & (t.frame["problem"] == "")]
+            where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
+            for row in undated:
+                name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
+                cell = f" ({where.letter}{row})" if where is not None else ""
+                problems.append(f"Row {row}: {name!r} has no date yet; fill in "
+                                f"{repr(where.header) if where is not None else 'the date you applied'}{cell}, or its "
+                                "stage if you have not applied")
         if t.skipped_rows:
             lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
             lines.extend(f"  {p}" for p in t.skipped_rows)
