@@ -775,7 +775,9 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     last = 0
     end = 0
     in_gap = False
-    for row, app, full, text in zip(frame.index, is_app.to_numpy(), filled.to_numpy(), first_text):
+    # rows of formula results or placeholders alone below the last application are not the table's
+    says = ((frame[list(TEXT_FIELDS)] != "").any(axis=1) | frame[list(DATE_FIELDS)].notna().any(axis=1)).to_numpy()
+    for row, app, full, text, say in zip(frame.index, is_app.to_numpy(), filled.to_numpy(), first_text, says):
         if not full:
             in_gap = True
             continue
@@ -784,7 +786,8 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
         if in_gap and not app and last:
             break
         in_gap = False
-        end = row
+        if say:
+            end = row
         if app:
             last = row
     if last:
