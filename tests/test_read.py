@@ -376,3 +376,12 @@ def test_dates_written_in_the_trackers_languages(text, expected):
     from followup_sheet.settings import Settings
     parsed, problems, _, _ = parse_dates(pd.Series([text], index=[2], dtype=object), False, Settings())
     assert str(parsed[2].date()) == expected and problems[2] == ""
+
+
+def test_formula_results_below_the_table_are_not_listed(tmp_path):
+    """A template's '=C5+7' down 200 rows shows 7 where no date is typed yet: not a row to report."""
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Follow-up Date": dt.datetime(2026, 11, 9)}]
+    rows += [{"Follow-up Date": 7} for _ in range(30)]
+    t = read_tracker(write_tracker(tmp_path / "template_rows.xlsx", rows))
+    assert list(t.frame.index) == [2]
+    assert t.skipped_rows == [] and not t.problems.any()
