@@ -198,13 +198,18 @@ def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> di
         if not key or key in ours:
             continue
         bare = _bare_key(value)
-        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare) \
-            or (_fuzzy(key, lookup) if fuzzy else None)
+        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare)
         if fld is None:
             unmatched.append((col, value))
         elif fld not in found:
             found[fld] = col
     taken = set(found.values())
+    if fuzzy:   # typos only for fields no header names exactly ('Function' is no typo of 'Fonction' beside 'Position')
+        for col, value in unmatched:
+            fld = _fuzzy(normalize_header(value), lookup)
+            if fld and fld not in found:
+                found[fld] = col
+                taken.add(col)
     if "applied_on" not in found:
         for col, value in enumerate(row):
             if isinstance(value, str) and normalize_header(value) in GENERIC_DATE_HEADERS[:5] and col not in taken:

@@ -385,3 +385,12 @@ def test_formula_results_below_the_table_are_not_listed(tmp_path):
     t = read_tracker(write_tracker(tmp_path / "template_rows.xlsx", rows))
     assert list(t.frame.index) == [2]
     assert t.skipped_rows == [] and not t.problems.any()
+
+
+def test_a_typo_never_beats_a_header_that_names_the_field():
+    """'Function' is one letter from the French 'Fonction' (a position): beside a real 'Position'
+    column it is not read as the position, whichever comes first."""
+    from followup_sheet.read import _header_fields
+    from followup_sheet.settings import Settings
+    found = _header_fields(["Function", "Formula", "Company", "Position", "Date Applied"], Settings())
+    assert found["position"] == 3 and 0 not in found.values()
