@@ -174,6 +174,9 @@ def cmd_refresh(args) -> int:
     result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
+    if result.empty:
+        _say(f"{args.tracker}: no applications yet; nothing written.")
+        return 0
     _print_summary(result.counts)
     if args.dry_run:
         _say(f"Dry run: {result.path} would {'change' if result.changed else 'stay as it is'}; nothing written.")

@@ -50,6 +50,7 @@ class RefreshResult:
     written: bool = False
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    empty: bool = False            # no applications yet: the workbook was left untouched
 
 
 def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
@@ -87,6 +88,10 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings = compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                          data=data, **overrides)
+    if _nothing_to_write(outcomes):
+        log.info("%s: no applications yet; nothing written", path)
+        return RefreshResult(path=Path(output) if output else Path(path), sheets=outcomes, today=todays,
+                             empty=True)
     plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts) for o in outcomes]
     kept = _backup_of(Path(output), settings.backups) if replaces else None
     done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run)
@@ -122,6 +127,14 @@ def _backup_of(out: Path, backups: int) -> Path | None:
 
 
 NO_WAY_TO_REACH = "Find a number or e-mail first: this row has neither a phone nor an e-mail."
+
+
+def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
+    """A tracker with no applications yet, never refreshed: it is left exactly as it is (an empty
+    template must not gain columns and an empty Today sheet). One this tool has written before
+    is still refreshed, so statuses of deleted rows do not linger."""
+    return all(o.tracker.frame.empty and not any(o.tracker.existing_output) and not o.tracker.tool_sheets
+               for o in outcomes)
 
 
 def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
@@ -343,8 +356,10 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         lines.append("Columns:")
         for fld, col in sorted(t.columns.items(), key=lambda kv: kv[1].index):
             order = t.date_orders.get(fld)
-            extra = {"dmy": ", day-first", "mdy": ", month-first"}.get(order, "")
-            lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{extra})")
+            lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{', ' + order if order else ''})")
+        lines.append("Ignored headers: " + (", ".join(t.ignored_headers)
+                                            + " (no field; map one under [columns] in followup.toml if it matters)"
+                                            if t.ignored_headers else "none"))
         letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
                    for h, c, e in zip(("Follow-up Status", "Next Follow-up", "Follow-up Script"),
                                       t.output_columns, t.existing_output)]
@@ -355,9 +370,25 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
             lines.append(f"Note: {note}")
         n = len(t.frame)
         lines.append(f"Applications: {n} (rows {t.frame.index.min()}-{t.frame.index.max()})" if n
-                     else "Applications: none found under the header")
+                     else "Applications: 0 (none found under the header)")
         lines.extend(_stage_word_lines(t.frame, settings))
-        problems = list(t.problems) + t.skipped_rows
+        if t.duplicates:
+            lines.append(f"Duplicates ({len(t.duplicates)}):")
+            lines.extend(f"  {d}" for d in t.duplicates)
+        problems = list(t.problems)
+        if not t.frame.empty:
+            status = build_plan(t.frame, today or dt.date.today(), settings)["status"]
+            undated = t.frame.index[(status == "Check data") & (t.frame["problem"] == "")]
+            where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
+            for row in undated:
+                name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
+                cell = f" ({where.letter}{row})" if where is not None else ""
+                problems.append(f"Row {row}: {name!r} has no date yet; fill in "
+                                f"{repr(where.header) if where is not None else 'the date you applied'}{cell}, or its "
+                                "stage if you have not applied")
+        if t.skipped_rows:
+            lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
+            lines.extend(f"  {p}" for p in t.skipped_rows)
         if problems:
             lines.append(f"Row problems ({len(problems)}):")
             lines.extend(f"  {p}" for p in problems)

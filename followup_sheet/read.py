@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import re
 import unicodedata
@@ -66,7 +67,9 @@ class Tracker:
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped_rows: list[str] = field(default_factory=list)
-    date_orders: dict[str, str] = field(default_factory=dict)
+    date_orders: dict[str, str] = field(default_factory=dict)    # date field -> order used, and why
+    ignored_headers: list[str] = field(default_factory=list)      # headers mapped to no field
+    duplicates: list[str] = field(default_factory=list)           # the same application in two rows
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
 
     @property
@@ -83,18 +86,46 @@ class _Candidate:
     rows_below: int
 
 
+_NOTE = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])\s*")      # "Company Name (website)"
+_DATE_WORDS = re.compile(r"(?:^|[^a-z])(date|dates|dated|datum|fecha|data|when|day)(?:$|[^a-z])|datum|日期|时间")
+_DATE_PREPOSITIONS = ("on", "am", "until", "by", "le", "el", "em", "il", "bis")
+GENERIC_DATE_HEADERS = ("date", "fecha", "datum", "data", "日期", "applied", "datesent", "sent")
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação')."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).replace("\xa0", " ").lower())
+    return unicodedata.normalize("NFC", "".join(ch for ch in s if not "\u0300" <= ch <= "\u036f"))
+
+
 @functools.lru_cache(maxsize=65536)
 def _normalize_text(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text).replace("\xa0", " ").strip().lower()
+    s = _fold(text).strip()
     s = re.sub(r"\s*\((?:mm|dd|yyyy|yy|m|d)[^)]*\)\s*$", "", s)   # "Applied (mm/dd/yyyy)"
     return "".join(ch for ch in s if ch.isalnum())
 
 
 def normalize_header(text: Any) -> str:
-    """Case-, space- and punctuation-insensitive key: ' Date-Applied\xa0' -> 'dateapplied'."""
+    """Case-, accent-, space- and punctuation-insensitive key: ' Date-Applied\xa0' -> 'dateapplied'."""
     if text is None:
         return ""
     return _normalize_text(text if isinstance(text, str) else str(text))
+
+
+def _bare_key(text: str) -> str:
+    """The key without notes in brackets: 'Company Name (website)' -> 'companyname'."""
+    return normalize_header(_NOTE.sub(" ", text))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[^\w]+|_", _fold(text)) if w)
+
+
+def names_a_date(text: str) -> bool:
+    """'Date Applied', 'Bewerbungsdatum', 'Data Candidatura', 'Follow up on': the header says date."""
+    folded = _fold(text)
+    words = _words(text)
+    return bool(_DATE_WORDS.search(folded)) or (len(words) > 1 and words[-1] in _DATE_PREPOSITIONS)
 
 
 def read_trackers(path: Path, settings: Settings | None = None, sheet: str | None = None,
@@ -128,48 +159,149 @@ def _is_blank(value: Any, settings: Settings) -> bool:
         return True
     if isinstance(value, str):
         s = value.strip()
-        return not s or s.lower() in settings.blank_words
+        return not s or is_placeholder(s, settings.blank_words)
     return False
+
+
+_PLACEHOLDER_TRIM = " \t()[]{}<>*_.:;!'\"`"
+
+
+def is_placeholder(text: str, blank_words) -> bool:
+    """'N/A', 'Not Mentioned', '(unknown)', 'TBD.' (rules §7): a cell that holds nothing."""
+    low = " ".join(text.lower().split())
+    if low in blank_words:
+        return True
+    trimmed = low.strip(_PLACEHOLDER_TRIM)
+    return bool(trimmed) and trimmed != low and trimmed in blank_words
 
 
 # --- choosing the sheet and the header ---------------------------------------------------
 
 def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> dict[str, int]:
-    """field -> 0-based column for one candidate header row (leftmost column wins)."""
+    """field -> 0-based column for one candidate header row.
+
+    A header is the field it names exactly (after [columns], then the aliases; a note in
+    brackets is ignored), or, with `fuzzy`, one a small typo away. Only then, for the fields
+    still missing, a header whose words contain an alias ('Company Name (website)') is taken,
+    the longest alias first. The leftmost column wins a field; no column gets two.
+    """
     found: dict[str, int] = {}
     user = {normalize_header(k): v for k, v in settings.columns.items()}
-    lookup = _alias_lookup(settings)
+    table = _alias_table(settings)
+    lookup = table.exact
     ours = {normalize_header(h) for h in OUTPUT_HEADERS}
+    unmatched: list[tuple[int, str]] = []
     for col, value in enumerate(row):
         if not isinstance(value, str):
             continue
         key = normalize_header(value)
         if not key or key in ours:
             continue
-        fld = user.get(key) or lookup.get(key) or (_fuzzy(key, lookup) if fuzzy else None)
-        if fld and fld not in found:
+        bare = _bare_key(value)
+        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare)
+        if fld is None:
+            unmatched.append((col, value))
+        elif fld not in found:
             found[fld] = col
+    taken = set(found.values())
+    if fuzzy:   # typos only for fields no header names exactly ('Function' is no typo of 'Fonction' beside 'Position')
+        for col, value in unmatched:
+            fld = _fuzzy(normalize_header(value), lookup)
+            if fld and fld not in found:
+                found[fld] = col
+                taken.add(col)
     if "applied_on" not in found:
         for col, value in enumerate(row):
-            if isinstance(value, str) and normalize_header(value) in ("date", "fecha", "datum", "日期") \
-                    and col not in found.values():
+            if isinstance(value, str) and normalize_header(value) in GENERIC_DATE_HEADERS[:5] and col not in taken:
                 found["applied_on"] = col
+                taken.add(col)
                 break
+    if fuzzy and unmatched:
+        guesses = []
+        for col, value in unmatched:
+            if col in taken:
+                continue
+            guess = _contained_alias(value, table)
+            if guess:
+                guesses.append((guess[1], -col, guess[0], col))
+        for _, _, fld, col in sorted(guesses, reverse=True):
+            if fld not in found and col not in taken:
+                found[fld] = col
+                taken.add(col)
     return found
 
 
-_LOOKUP_CACHE: dict[int, dict[str, str]] = {}
+@dataclass(frozen=True)
+class _AliasTable:
+    exact: dict[str, str]                          # normalized alias -> field
+    phrases: tuple[tuple[tuple[str, ...], str], ...]   # alias words -> field, for containment
+
+
+# Aliases too general to name a field when they are only part of a longer header
+# ('Job Link' is not a position, 'Mail Date' is not an e-mail address).
+_NOT_CONTAINED = frozenset({
+    "job", "title", "role", "rol", "state", "via", "mail", "tel", "hr", "applied", "submitted", "sent",
+    "note", "stand", "ort", "chef", "manager", "local", "portal", "canal", "sede", "fase", "phase",
+    "stelle", "emploi", "progress", "result", "resultado", "reminder", "referred", "business", "opening",
+    "responsable", "responsabile", "mobile", "handy", "data", "titel", "titolo", "retour", "retorno",
+    "platform", "plataforma", "kanal", "fonte", "origine", "origem", "empfehlung", "feedback",
+})
+
+
+_LINKS = frozenset({"of", "for", "to", "de", "da", "do", "das", "dos", "di", "del", "della", "dello", "dei",
+                    "du", "des", "der", "von", "zur", "zum", "fur", "für", "para", "per", "pour"})
+_NAME_WORDS = frozenset({"name", "nome", "nom", "nombre", "names"})
+
+
+def _alias_table(settings: Settings) -> _AliasTable:
+    # Keyed on the aliases' content, not their id(): a watcher reloading an edited followup.toml
+    # must see the new aliases even when the new mapping happens to reuse an old object's id.
+    return _alias_table_for(tuple((fld, tuple(names)) for fld, names in settings.aliases.items()))
+
+
+@functools.lru_cache(maxsize=16)
+def _alias_table_for(aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> _AliasTable:
+    exact: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for fld, names in aliases:
+        for name in names:
+            exact.setdefault(normalize_header(name), fld)
+            words = _words(_NOTE.sub(" ", name))
+            if words and not (len(words) == 1 and (words[0] in _NOT_CONTAINED or len(words[0]) < 4)):
+                phrases.setdefault(words, fld)
+    return _AliasTable(exact, tuple(phrases.items()))
 
 
 def _alias_lookup(settings: Settings) -> dict[str, str]:
-    key = id(settings.aliases)
-    if key not in _LOOKUP_CACHE:
-        table: dict[str, str] = {}
-        for fld, names in settings.aliases.items():
-            for name in names:
-                table.setdefault(normalize_header(name), fld)
-        _LOOKUP_CACHE[key] = table
-    return _LOOKUP_CACHE[key]
+    return _alias_table(settings).exact
+
+
+def _contained_alias(header: str, table: _AliasTable) -> tuple[str, tuple[int, int, int]] | None:
+    """The field of the alias found in `header`'s words, when that is unambiguous: one that ends
+    the header first ('Recruiter Phone Number' is a phone number), then the longest. A one-word
+    alias counts only at the end ('Email Subject' is no e-mail address, 'Company Website' no
+    company)."""
+    words = _words(header)
+    if not words or len(words) > 6 or len(header) > 60:
+        return None
+    date_only = names_a_date(header)
+    link = next((i for i, w in enumerate(words) if w in _LINKS and i), None)
+    if link is not None and words[link - 1] not in _NAME_WORDS and not names_a_date(" ".join(words[:link])):
+        words = words[:link]   # 'Tipo de Vaga', 'Link to Job': the words before 'de' say what it is
+    best: list[tuple[tuple[int, int, int], str]] = []
+    for phrase, fld in table.phrases:
+        n = len(phrase)
+        if n > len(words) or (date_only and fld not in DATE_FIELDS):
+            continue
+        at_end = words[-n:] == phrase
+        if at_end or (n > 1 and any(words[i:i + n] == phrase for i in range(len(words) - n))):
+            best.append(((int(at_end), n, len("".join(phrase))), fld))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    top = best[0][0]
+    fields = {fld for score, fld in best if score == top}
+    return (fields.pop(), top) if len(fields) == 1 else None
 
 
 def _fuzzy(key: str, lookup: dict[str, str]) -> str | None:
@@ -177,7 +309,7 @@ def _fuzzy(key: str, lookup: dict[str, str]) -> str | None:
     if not 5 <= len(key) <= 30 or not key.isascii():
         return None
     import difflib
-    near = [k for k in lookup if len(k) >= 5 and abs(len(k) - len(key)) <= 2]
+    near = [k for k in lookup if len(k) >= 5 and k.isascii() and abs(len(k) - len(key)) <= 2]
     match = difflib.get_close_matches(key, near, n=1, cutoff=0.85)
     return lookup[match[0]] if match else None
 
@@ -205,23 +337,106 @@ def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[s
 
 
 def _refuse_headers_without_company(pkg: xlsx.Package, book: SheetValues, settings: Settings) -> None:
-    """A header row that has the other tracker columns but no company: say which column to add."""
+    """A header row that has the other tracker columns but no company: say which column to map."""
     for info in pkg.sheets:
         if not info.is_worksheet:
             continue
-        for r, row in enumerate(book.grid(info, nrows=settings.header_search_rows)):
+        grid = book.grid(info, nrows=settings.header_search_rows + 50)
+        for r, row in enumerate(grid[: settings.header_search_rows]):
             fields = _header_fields(row, settings)
             if len(fields) >= 2 and ({"applied_on", "last_contact", "stage"} & fields.keys()):
                 raise MissingColumns(
-                    f"{pkg.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but has no "
-                    "Company column; add a column headed 'Company' (or map yours in followup.toml under [columns])")
+                    f"{pkg.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but no column "
+                    f"names the company or the position; {_fix(row, grid[r + 1:], fields, ('company', 'position'))}")
+
+
+def _headers_seen(row: list[Any]) -> list[tuple[int, str]]:
+    return [(c, " ".join(v.split())) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
+
+
+def _column_kind(rows: list[list[Any]], col: int) -> str:
+    """'date', 'text', 'number' or '' for what most filled cells of a column below the header hold."""
+    kinds = {"date": 0, "text": 0, "number": 0}
+    for row in rows[:200]:
+        v = row[col] if col < len(row) else None
+        if v is None or isinstance(v, bool) or (isinstance(v, str) and not v.strip()):
+            continue
+        if _is_date_cell(v):
+            kinds["date"] += 1
+        elif isinstance(v, (int, float)):
+            kinds["number"] += 1
+        else:
+            kinds["text"] += 1
+    best = max(kinds, key=kinds.get)
+    return best if kinds[best] else ""
+
+
+def toml_columns(pairs: list[tuple[str, str]]) -> str:
+    """The [columns] lines of followup.toml that map each header to its field."""
+    return "\n".join(["[columns]", *(f"{json.dumps(h, ensure_ascii=False)} = \"{f}\"" for h, f in pairs)])
+
+
+def _fix(header: list[Any], below: list[list[Any]], fields: dict[str, int], want: tuple[str, ...]) -> str:
+    """What to do when the fields in `want` are missing: the headers seen and the [columns] lines."""
+    seen = _headers_seen(header)
+    listed = ", ".join(repr(h) for _, h in seen[:20]) + (" ..." if len(seen) > 20 else "")
+    free = [(c, h) for c, h in seen if c not in fields.values()
+            and normalize_header(h) not in {normalize_header(o) for o in OUTPUT_HEADERS}]
+    kinds = {c: _column_kind(below, c) for c, _ in free}
+    pairs: list[tuple[str, str]] = []
+    used: set[int] = set()
+    for fld in want:
+        if fld in fields or (fld == "position" and any(f == "company" for _, f in pairs)):
+            continue
+        if fld in DATE_FIELDS:
+            pick = [(c, h) for c, h in free if kinds[c] == "date"] or [(c, h) for c, h in free if names_a_date(h)]
+        else:
+            pick = [(c, h) for c, h in free if kinds[c] == "text" and not names_a_date(h)]
+        pick = [p for p in pick if p[0] not in used]
+        if pick:
+            used.add(pick[0][0])
+            pairs.append((pick[0][1], fld))
+    if not pairs:
+        first = want[0]
+        what, name = ("the date you applied", "Date Applied") if first in DATE_FIELDS else ("the company", "Company")
+        return (f"headers seen: {listed}; none of them holds {what}: add a column headed {name!r}, or map "
+                f"yours in followup.toml under [columns] as \"Your header\" = \"{first}\"")
+    return (f"headers seen: {listed}. If these columns hold what the lines below say, add them to "
+            "followup.toml beside the workbook:\n" + toml_columns(pairs))
+
+
+def _header_like_row(grid: list[list[Any]], settings: Settings) -> int | None:
+    """A row of three or more short labels with filled rows under it: a header nobody mapped."""
+    for r, row in enumerate(grid[: settings.header_search_rows]):
+        filled = [v for v in row if not _is_empty_cell(v) and not isinstance(v, bool)]
+        labels = [v for v in filled if isinstance(v, str) and len(v.strip()) <= 40 and not _is_date_cell(v)]
+        if len(labels) >= 3 and len(labels) >= 0.8 * len(filled) and \
+                any(any(not _is_empty_cell(v) for v in later) for later in grid[r + 1: r + 4]):
+            return r
+    return None
+
+
+def _is_date_cell(v: Any) -> bool:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return True
+    if not isinstance(v, str) or len(v) > 40:
+        return False
+    text = " ".join(v.split())
+    return any(isinstance(_text_date(text, order), dt.date) for order in ("mdy", "dmy"))
 
 
 def _looks_sideways(grid: list[list[Any]]) -> bool:
-    """One column per day: a row near the top holding three or more dates."""
-    for row in grid[:10]:
-        dates = sum(isinstance(v, (dt.date, dt.datetime)) for v in row)
-        if dates >= 3:
+    """One column per day: a row near the top whose three or more dates are headers, with names
+    (not more dates) listed under them. Dates inside one-row-per-application rows never count:
+    under an application's dates sit the next application's dates, or nothing."""
+    for r, row in enumerate(grid[:10]):
+        cols = [c for c, v in enumerate(row) if _is_date_cell(v)]
+        if len(cols) < 3:
+            continue
+        below = [grid[b][c] for b in range(r + 1, min(r + 11, len(grid))) for c in cols
+                 if c < len(grid[b]) and not _is_empty_cell(grid[b][c]) and not isinstance(grid[b][c], bool)]
+        names = sum(isinstance(v, str) and not _is_date_cell(v) for v in below)
+        if names >= 2 and names > len(below) / 2:
             return True
     return False
 
@@ -231,6 +446,7 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
     seen: list[str] = []
     too_big: list[str] = []
     sideways = []
+    unmapped: list[tuple[xlsx.SheetInfo, list[list[Any]], int]] = []
     for idx, info in enumerate(pkg.sheets):
         if not info.is_worksheet:
             seen.append(f"{info.name!r} (not a worksheet)")
@@ -247,6 +463,10 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
         if found is None:
             if _looks_sideways(grid):
                 sideways.append(info.name)
+            else:
+                r = _header_like_row(grid, settings)
+                if r is not None:
+                    unmapped.append((info, grid, r))
             seen.append(f"{info.name!r} (no tracker header)")
             continue
         r, fields, score = found
@@ -261,6 +481,11 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
         if too_big:
             raise UnsupportedContent(too_big[0])
         _refuse_headers_without_company(pkg, book, settings)
+        if unmapped:
+            info, grid, r = unmapped[0]
+            raise NoTrackerFound(
+                f"{pkg.path}: no header names a company or position (sheets seen: {', '.join(seen)}); on sheet "
+                f"{info.name!r}, row {r + 1}: {_fix(grid[r], grid[r + 1:], {}, ('company', 'position', 'applied_on'))}")
         if sideways:
             raise NoTrackerFound(
                 f"{pkg.path}: sheet {sideways[0]!r} is laid out sideways (one column per date), which this "
@@ -294,6 +519,10 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
         if _looks_sideways(grid):
             raise NoTrackerFound(f"{where} is laid out sideways (one column per date); make a sheet with one "
                                  "row per application and columns such as Company, Position, Date Applied")
+        r = _header_like_row(grid, settings)
+        if r is not None:
+            raise NoTrackerFound(f"{where}: no header names a company or position; row {r + 1}: "
+                                 + _fix(grid[r], grid[r + 1:], {}, ("company", "position", "applied_on")))
         raise NoTrackerFound(f"{where}: no header row with a Company or Position column in the first "
                              f"{settings.header_search_rows} rows; add one, or map your headers in "
                              "followup.toml under [columns]")
@@ -315,14 +544,18 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
         body = body.loc[: table.ref[2] - table.totals_rows]
 
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, pkg, settings, notes, where)
-    _require(pkg, info, header, fields, where)
 
     frame = _canonical(body, fields, date_frames, settings)
-    is_app, last_row = _applications(frame, body, fields, settings)
-    skipped = _skipped_rows(frame, body, is_app, last_row, fields, settings)
+    is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
+    if last_row:
+        _require(header, rows[h + 1:], fields, where)
+    skipped = _skipped_rows(frame, body, header, is_app, table_end, fields, settings)
     frame = frame.loc[is_app].copy()
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
+    ours = {normalize_header(o) for o in OUTPUT_HEADERS}
+    ignored = [f"{' '.join(str(v).split())!r} (column {xlsx.column_letters(c + 1)})" for c, v in enumerate(header)
+               if c not in fields.values() and not _is_empty_cell(v) and normalize_header(v) not in ours]
 
     existing = _existing_output(header)
     out_cols, used_existing = _output_columns(rows, h, last_row, header, existing, hidden,
@@ -333,7 +566,8 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                    columns=columns, frame=frame, output_columns=out_cols, existing_output=used_existing,
                    last_row=last_row, clear_rows=(h + 2, max(clear_end, last_row)),
                    table=table if table is not None and table.totals_rows == 0 else None,
-                   reasons=reasons, notes=notes, skipped_rows=skipped, date_orders=date_orders)
+                   reasons=reasons, notes=notes, skipped_rows=skipped, date_orders=date_orders,
+                   ignored_headers=ignored, duplicates=_duplicates(frame))
 
 
 def _note_duplicates(header: list[Any], fields: dict[str, int], notes: list[str]) -> None:
@@ -350,30 +584,35 @@ def _note_duplicates(header: list[Any], fields: dict[str, int], notes: list[str]
             seen[key] = col
 
 
-def _require(pkg, info, header, fields: dict[str, int], where: str) -> None:
-    if "company" not in fields and "position" not in fields:
-        raise MissingColumns(f"{where}: no Company column; add a column headed 'Company' "
-                             "(or map yours in followup.toml under [columns])")
+def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], where: str) -> None:
     if not ({"applied_on", "last_contact"} & fields.keys()):
-        raise MissingColumns(f"{where}: no date column; add a column headed 'Date Applied' with the date "
-                             "you sent each application (or map yours in followup.toml under [columns])")
+        raise MissingColumns(f"{where}: no column holds the date you applied or last heard back; "
+                             + _fix(header, below, fields, ("applied_on",)))
 
 
 def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
-    """Keep a date field only when most of its cells are dates; parse each one."""
+    """Parse each date field. A header that names a date ('Date Applied', 'Einreichdatum') or that
+    [columns] maps is that field however few dates it holds yet; a vaguer one ('Applied', 'Last
+    Contact') is kept only when most of its filled cells are dates."""
     fields = dict(fields)
     frames: dict[str, tuple[pd.Series, pd.Series]] = {}
     orders: dict[str, str] = {}
+    user = {normalize_header(k) for k in settings.columns}
+    _follow_up_dates(body, header, fields, user, notes)
+    columns = {fld: (str(header[fields[fld]]).strip(), body[fields[fld]] if fields[fld] in body.columns
+                     else pd.Series([], dtype=object)) for fld in DATE_FIELDS if fld in fields}
     for fld in DATE_FIELDS:
         if fld not in fields:
             continue
         col = fields[fld]
-        values = body[col] if col in body.columns else pd.Series([], dtype=object)
-        parsed, problems, ratio, order = parse_dates(values, pkg.date1904, settings,
-                                                     header=str(header[col]).strip(), column=col + 1)
-        if ratio < 0.5:
+        label, values = columns[fld]
+        sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
+        parsed, problems, ratio, order = parse_dates(values, pkg.date1904, settings, header=label, column=col + 1,
+                                                     sheet=sheet)
+        clear = normalize_header(label) in user or _bare_key(label) in user or \
+            (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
+        if ratio < 0.5 and not clear:
             del fields[fld]
-            label = str(header[col]).strip()
             if fld == "applied_on" and "applied_flag" not in fields:
                 fields["applied_flag"] = col
                 notes.append(f"{label!r} (column {xlsx.column_letters(col + 1)}) holds words, not dates; "
@@ -382,23 +621,40 @@ def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
                 notes.append(f"{label!r} (column {xlsx.column_letters(col + 1)}) holds words, not dates; ignored")
             continue
         frames[fld] = (parsed, problems)
-        if order:
-            orders[fld] = order
+        orders[fld] = order
     if "applied_on" not in fields:
-        _adopt_generic_date(body, header, fields, frames, pkg, settings, notes)
+        _adopt_generic_date(body, header, fields, frames, orders, pkg, settings, notes)
     return fields, frames, orders
 
 
-def _adopt_generic_date(body, header, fields, frames, pkg, settings, notes) -> None:
+def _follow_up_dates(body, header, fields: dict[str, int], user: set[str], notes: list[str]) -> None:
+    """A 'Follow-up' column of dates is when you followed up, not how often: the last contact."""
+    col = fields.get("follow_ups")
+    if col is None or col not in body.columns or normalize_header(header[col]) in user:
+        return
+    filled = [v for v in body[col].head(2000) if not _is_empty_cell(v) and not isinstance(v, bool)]
+    if not filled or sum(_is_date_cell(v) for v in filled) * 2 <= len(filled):
+        return
+    label = f"{str(header[col]).strip()!r} (column {xlsx.column_letters(col + 1)})"
+    del fields["follow_ups"]
+    if "last_contact" in fields:
+        notes.append(f"{label} holds dates, not a number of follow-ups; ignored")
+    else:
+        fields["last_contact"] = col
+        notes.append(f"{label} holds dates, not a number of follow-ups; read as the last contact")
+
+
+def _adopt_generic_date(body, header, fields, frames, orders, pkg, settings, notes) -> None:
     taken = set(fields.values())
     for col, value in enumerate(header):
-        if col in taken or normalize_header(value) not in ("date", "applied", "datesent", "sent", "fecha", "datum"):
+        if col in taken or normalize_header(value) not in GENERIC_DATE_HEADERS:
             continue
-        parsed, problems, ratio, _ = parse_dates(body[col], pkg.date1904, settings,
-                                                 header=str(value).strip(), column=col + 1)
+        parsed, problems, ratio, order = parse_dates(body[col], pkg.date1904, settings,
+                                                     header=str(value).strip(), column=col + 1)
         if ratio >= 0.5:
             fields["applied_on"] = col
             frames["applied_on"] = (parsed, problems)
+            orders["applied_on"] = order
             notes.append(f"{str(value).strip()!r} (column {xlsx.column_letters(col + 1)}) taken as the date applied")
             return
 
@@ -422,12 +678,13 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
 
 
 def _text(values: pd.Series, settings: Settings) -> pd.Series:
-    blank = set(settings.blank_words)
+    """Tidy text; placeholders ('N/A', 'Not Mentioned', '(unknown)') are empty (rules §7)."""
+    blank = frozenset(settings.blank_words)
 
     def clean(v: Any) -> str:
         if type(v) is str:
             if v.isprintable() and v == v.strip() and "  " not in v:   # already tidy: the usual case
-                return "" if v.lower() in blank else v
+                return "" if is_placeholder(v, blank) else v
         elif v is None or isinstance(v, bool):
             return ""
         elif isinstance(v, float):
@@ -437,7 +694,7 @@ def _text(values: pd.Series, settings: Settings) -> pd.Series:
         elif isinstance(v, (dt.datetime, dt.date)):
             return v.strftime("%Y-%m-%d")
         s = " ".join(str(v).replace("\xa0", " ").split())
-        return "" if s.lower() in blank else s
+        return "" if is_placeholder(s, blank) else s
 
     seen: dict[str, str] = {}   # text repeats down a column (stages, sources, companies)
 
@@ -467,26 +724,65 @@ def _truthy(values: pd.Series) -> pd.Series:
                       or (isinstance(v, str) and v.strip().lower() in yes)).astype(bool)
 
 
-def _applications(frame: pd.DataFrame, body: pd.DataFrame, fields, settings) -> tuple[pd.Series, int]:
-    """Which rows are applications, and the last row of the table.
+_FLAG_WORDS = frozenset({"yes", "no", "y", "n", "x", "0", "1", "true", "false", "✓", "✔", "✗", "☐", "☑"})
 
-    A row counts when it has a company or position and a date, a stage or a contact (rules §1).
-    A block after blank rows belongs to the table only if it starts with an application, so a
-    legend or totals block below the table is left alone.
+
+def _says_something(v: Any, blank) -> bool:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return True
+    if isinstance(v, str):
+        t = " ".join(v.split())
+        return bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank)
+    return False
+
+
+def _unmapped_columns(header: list[Any], fields: dict[str, int], body: pd.DataFrame) -> list[int]:
+    ours = {normalize_header(o) for o in OUTPUT_HEADERS}
+    mapped = set(fields.values())
+    return [c for c, v in enumerate(header) if c not in mapped and c in body.columns and not _is_empty_cell(v)
+            and normalize_header(v) not in ours]
+
+
+def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
+               settings: Settings, named: pd.Series) -> pd.Series:
+    """Whether each row says something besides its company and position (rules §1): in a mapped
+    field or an unmapped column alike; placeholders, checkbox ticks and bare numbers (counters
+    and formula results) say nothing."""
+    own = pd.Series(False, index=frame.index)
+    for fld in TEXT_FIELDS:
+        if fld not in ("company", "position") and fld in fields:
+            own |= frame[fld] != ""
+    own |= frame[list(DATE_FIELDS)].notna().any(axis=1) | (frame["problem"] != "")
+    todo = frame.index[(named & ~own).to_numpy()]      # usually a few rows: look at the other columns
+    blank = settings.blank_words
+    for col in _unmapped_columns(header, fields, body) if len(todo) else ():
+        says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
+        own.loc[says.index[says.to_numpy()]] = True
+    return own
+
+
+def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields, settings
+                  ) -> tuple[pd.Series, int, int]:
+    """Which rows are applications, the last application's row and the table's last row.
+
+    A row counts when it has a company or position and at least one more filled cell of its
+    own (rules §1). A block after blank rows belongs to the table only if it starts with an
+    application, so a legend or totals block below the table is left alone.
     """
     named = (frame["company"] != "") | (frame["position"] != "")
+    is_app = named & _own_cells(frame, body, header, fields, settings, named)
     has_date = frame[list(DATE_FIELDS)].notna().any(axis=1) | (frame["problem"] != "")
-    has_more = (frame["stage"] != "") | (frame["response"] != "") | (frame["contact"] != "") \
-        | (frame["applied_flag"] != "")
-    is_app = named & (has_date | has_more)
     filled = (frame[list(TEXT_FIELDS)] != "").any(axis=1) | has_date | frame["follow_ups"].notna()
     mapped = sorted(set(fields.values()))
     first_col = body[mapped[0]] if mapped else pd.Series("", index=body.index)
     first_text = first_col.where(first_col.map(type) == str, "").to_numpy()
 
     last = 0
+    end = 0
     in_gap = False
-    for row, app, full, text in zip(frame.index, is_app.to_numpy(), filled.to_numpy(), first_text):
+    # rows of formula results or placeholders alone below the last application are not the table's
+    says = ((frame[list(TEXT_FIELDS)] != "").any(axis=1) | frame[list(DATE_FIELDS)].notna().any(axis=1)).to_numpy()
+    for row, app, full, text, say in zip(frame.index, is_app.to_numpy(), filled.to_numpy(), first_text, says):
         if not full:
             in_gap = True
             continue
@@ -495,25 +791,65 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, fields, settings) -> 
         if in_gap and not app and last:
             break
         in_gap = False
+        if say:
+            end = row
         if app:
             last = row
     if last:
         is_app = is_app & (frame.index <= last)
-    return is_app, last
+    return is_app, last, max(end, last)
 
 
-def _skipped_rows(frame, body, is_app, last_row, fields, settings) -> list[str]:
-    out = []
-    if not last_row:
+def _skipped_rows(frame, body, header, is_app, table_end, fields, settings) -> list[str]:
+    """Every row inside the table that is not an application, with the reason (rules §1)."""
+    out: list[str] = []
+    if not table_end:
         return out
     mapped = sorted(set(fields.values()))
-    for row in frame.index[(frame.index <= last_row) & ~is_app.to_numpy()]:
-        values = [body.at[row, c] for c in mapped]
-        if all(_is_blank(v, settings) for v in values):
+    by_col = {c: f for f, c in fields.items()}
+    others = _unmapped_columns(header, fields, body)
+    for col in others:
+        by_col[col] = repr(" ".join(str(header[col]).split()))
+    for row in frame.index[(frame.index <= table_end) & ~is_app.to_numpy()]:
+        raw = {c: body.at[row, c] for c in mapped}
+        raw.update({c: body.at[row, c] for c in others if _says_something(body.at[row, c], settings.blank_words)})
+        shown = {c: v for c, v in raw.items() if not _is_empty_cell(v) and not isinstance(v, bool)}
+        if not shown:
             continue
-        if frame.at[row, "company"] or frame.at[row, "position"]:
-            out.append(f"Row {row}: has a company or position but no date, stage or contact; "
+        name = frame.at[row, "company"] or frame.at[row, "position"]
+        held = [f"{by_col[c]} {_show(v)}" for c, v in shown.items()][:4]
+        if name:
+            out.append(f"Row {row}: only {', '.join(held)}; nothing else filled in, so not counted as an "
+                       "application (add the date, stage or a note if you applied)")
+            continue
+        placeholders = [_show(raw[fields[f]]) for f in ("company", "position")
+                        if f in fields and isinstance(raw[fields[f]], str) and raw[fields[f]].strip()]
+        if placeholders:
+            out.append(f"Row {row}: company and position are placeholders ({', '.join(placeholders)}); "
+                       "nothing to call about, not counted as an application")
+        elif all(_is_blank(v, settings) or isinstance(v, (int, float)) for v in shown.values()):
+            out.append(f"Row {row}: only placeholders, numbers or formula results ({', '.join(held)}); "
                        "not counted as an application")
+        else:
+            out.append(f"Row {row}: no company or position (has {', '.join(held)}); not counted as an "
+                       "application; fill in the company or the position")
+    return out
+
+
+def _duplicates(frame: pd.DataFrame) -> list[str]:
+    """The same company and position applied to more than once: one call covers them all."""
+    company = frame["company"].map(normalize_header)
+    position = frame["position"].map(normalize_header)
+    keyed = pd.DataFrame({"c": company, "p": position})
+    keyed = keyed[(keyed["c"] != "") & (keyed["p"] != "")]
+    out = []
+    for (_c, _p), group in keyed.groupby(["c", "p"], sort=False):
+        if len(group) > 1:
+            rows = [int(r) for r in group.index]
+            first = rows[0]
+            out.append(f"{frame.at[first, 'company']!r} / {frame.at[first, 'position']!r} appears in rows "
+                       + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}: the same application twice? "
+                       "One follow-up covers it; delete or close the extra row")
     return out
 
 
@@ -588,10 +924,21 @@ _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS.update({"sept": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "janv": 1, "févr": 2, "fevr": 2,
                 "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8, "aout": 8, "déc": 12, "mär": 3,
                 "märz": 3, "okt": 10, "dez": 12})
-_MON = r"([A-Za-zÀ-ÿ]{3,9})\.?"
+for _i, _names in enumerate([   # month names in the languages the headers are read in
+        "enero janvier januar gennaio janeiro januari styczeń", "febrero février fevrier februar febbraio "
+        "fevereiro februari luty", "marzo mars märz maerz março marco maart marzec", "abril avril aprile "
+        "april kwiecień", "mayo mai maggio maio mei maj", "junio juin juni giugno junho czerwiec",
+        "julio juillet juli luglio julho lipiec", "agosto août aout augustus sierpień", "septiembre "
+        "setiembre septembre settembre setembro wrzesień", "octubre octobre oktober ottobre outubro "
+        "październik", "noviembre novembre november novembro listopad", "diciembre décembre decembre "
+        "dezember dicembre dezembro december grudzień"], start=1):
+    _MONTHS.update({name: _i for name in _names.split()})
+_MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")   # 2026年11月3日
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
-_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?[\s\-/]+{_MON}[\s\-/,]+(\d{{2}}|\d{{4}})$")
+_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
+                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")   # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _MON_DAY_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
 
 
@@ -600,22 +947,25 @@ def _epoch(date1904: bool) -> dt.date:
 
 
 def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: str = "",
-                column: int = 0) -> tuple[pd.Series, pd.Series, float, str]:
-    """One date column -> (dates as datetime64, a problem per row, share of date-like cells, order).
+                column: int = 0, sheet: tuple[str, str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
+    """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
+    the day/month order used and why).
 
-    Day-first versus month-first is decided once for the column (settings, else evidence: a
-    first number above 12 means day-first), never per cell.
+    Day-first versus month-first is decided once for the column, never per cell: the settings,
+    else the column's evidence (a first number above 12 means day-first, a second one above 12
+    month-first), else the convention of the separator (03.11.2026 is day-first), else
+    month-first. `sheet` is the order the sheet's other date columns prove (`sheet_date_order`),
+    used before that last fallback.
     """
-    order = settings.date_order
-    if order == "auto":
-        order = _evidence_order(values)
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet)
     letters = xlsx.column_letters(column) if column else "?"
     dates: list[Any] = []
     problems: list[str] = []
     good = bad = 0
     placeholders = set(settings.placeholder_dates)
+    no_date = _no_date_pattern(settings.no_date_words)
     for row, v in values.items():
-        d, problem = _one_date(v, date1904, order or "mdy", settings)
+        d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
         if d is not None and d in placeholders:
             d = None
         if problem:
@@ -629,7 +979,14 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     series = pd.Series(pd.to_datetime(pd.Series(dates, index=values.index, dtype=object), errors="coerce"),
                        index=values.index).astype("datetime64[ns]")
     ratio = good / (good + bad) if good + bad else 1.0
-    return series, pd.Series(problems, index=values.index, dtype=object), ratio, order
+    return series, pd.Series(problems, index=values.index, dtype=object), ratio, why
+
+
+@functools.lru_cache(maxsize=16)
+def _no_date_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A cell holding one of `words` as whole words ('Not yet applied' holds 'not yet')."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.strip())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!x)x", re.I)
 
 
 def _show(v: Any) -> str:
@@ -637,23 +994,108 @@ def _show(v: Any) -> str:
     return repr(s if len(s) <= 40 else s[:37] + "...")
 
 
-def _evidence_order(values: pd.Series) -> str:
-    first_big = second_big = False
+_ORDER_WORD = {"dmy": "day-first", "mdy": "month-first"}
+
+
+def _scan_dates(values: pd.Series):
+    """What a column's text dates show: per separator ('.' or '/' for slashes and dashes) the
+    first value proving day-first and month-first, the first value seen, and other kinds' counts."""
+    proof = {".": [None, None], "/": [None, None]}     # separator -> [first > 12 example, second > 12 example]
+    seen = {".": None, "/": None}
+    counts = {"iso": 0, "real": 0, "named": 0}
     for v in values:
-        if isinstance(v, str):
-            m = _NUMERIC.match(v.strip())
-            if m:
-                a, b = int(m.group(1)), int(m.group(2))
-                first_big |= a > 12
-                second_big |= b > 12
-    if first_big and not second_big:
-        return "dmy"
-    if second_big and not first_big:
-        return "mdy"
-    return ""   # no evidence (or contradictory): the caller falls back to month-first
+        if isinstance(v, (dt.date, dt.datetime)):
+            counts["real"] += 1
+            continue
+        if not isinstance(v, str):
+            continue
+        text = v.strip()
+        m = _NUMERIC.match(text)
+        if m:
+            sep = "." if text[len(m.group(1))] == "." else "/"
+            seen[sep] = seen[sep] or text
+            a, b = int(m.group(1)), int(m.group(2))
+            if a > 12 and proof[sep][0] is None:
+                proof[sep][0] = text
+            if b > 12 and proof[sep][1] is None:
+                proof[sep][1] = text
+        elif _ISO.match(text) or _CJK.match(text):
+            counts["iso"] += 1
+        elif _DAY_MON_YEAR.match(text) or _MON_DAY_YEAR.match(text):
+            counts["named"] += 1
+    return proof, seen, counts
 
 
-def _one_date(v: Any, date1904: bool, order: str, settings: Settings) -> tuple[dt.date | None, str]:
+def _proven(proof, sep: str) -> tuple[str, str] | None:
+    first, second = proof[sep]
+    if first and not second:
+        return "dmy", f"day-first: {first} has a {int(_NUMERIC.match(first).group(1))} in the first place"
+    if second and not first:
+        return "mdy", f"month-first: {second} has a {int(_NUMERIC.match(second).group(2))} in the second place"
+    return None
+
+
+def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | None:
+    """The order the sheet's other date columns prove (their evidence, or their dotted dates),
+    for a column that shows none itself: one person typed them all. None when they disagree."""
+    found = []
+    for label, values in columns:
+        proof, seen, _ = _scan_dates(values)
+        for sep in ("/", "."):
+            got = _proven(proof, sep) or (("dmy", f"dotted dates ({seen['.']})") if sep == "." and seen["."] else None)
+            if got:
+                found.append((got[0], f"{_ORDER_WORD[got[0]]} like {label!r} ({got[1].split(': ', 1)[-1]})"))
+    if found and len({order for order, _ in found}) == 1:
+        return found[0]
+    return None
+
+
+def _evidence_order(values: pd.Series, setting: str = "auto",
+                    sheet: tuple[str, str] | None = None) -> tuple[str, str, str]:
+    """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
+    is what the sheet's other date columns prove, for when this one proves nothing."""
+    proof, seen, counts = _scan_dates(values)
+    if not (seen["."] or seen["/"]):
+        if counts["named"]:
+            return "mdy", "dmy", "month written in words" + (" and ISO dates" if counts["iso"] else "") \
+                + ", no order needed"
+        if counts["iso"]:
+            return "mdy", "dmy", "ISO dates (year first), no order needed"
+        if counts["real"]:
+            return "mdy", "dmy", "real dates, no order needed"
+        return "mdy", "dmy", "no dates yet"
+    if setting in _ORDER_WORD:
+        return setting, setting, f"{_ORDER_WORD[setting]}: date_order = \"{setting}\" in the settings"
+
+    def decide(sep: str) -> tuple[str, str] | None:
+        return _proven(proof, sep)
+    slashed, dotted = decide("/"), decide(".")
+    reasons = []
+    if seen["."]:
+        if dotted is None:
+            dotted = ("dmy", f"day-first: dotted dates ({seen['.']}) are written day-first")
+        reasons.append(dotted[1])
+    if seen["/"]:
+        if slashed is None:
+            first, second = proof["/"]
+            if first and second:
+                why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
+                       "set date_order in followup.toml if the column is day-first")
+                slashed = ("mdy", why)
+            elif dotted is not None:
+                slashed = (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({seen['/']} could be either)")
+            elif sheet is not None:
+                slashed = sheet
+            else:
+                slashed = ("mdy", f"month-first: nothing shows the order ({seen['/']} could be either); "
+                                  "set date_order = \"dmy\" in followup.toml if you mean day-first")
+        if not reasons or slashed[0] != dotted[0] or slashed[1] != dotted[1]:
+            reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
+    return (slashed or dotted)[0], (dotted or slashed)[0], "; ".join(reasons)
+
+
+def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: str | None = None,
+              no_date: re.Pattern | None = None) -> tuple[dt.date | None, str]:
     if v is None or isinstance(v, bool):
         return None, ""
     if isinstance(v, dt.datetime):
@@ -674,24 +1116,28 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings) -> tuple[d
         return None, "a number, not a date; type a date like 2026-03-10"
     s = " ".join(str(v).replace("\xa0", " ").split())
     low = s.lower()
-    if not s or low in settings.blank_words or low in settings.no_date_words:
+    if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
         return None, ""
-    d = _text_date(s, order)
+    d = _text_date(s, order, dotted or order)
     if d is None:
+        if no_date is not None and no_date.search(s):
+            return None, ""    # "Not yet applied", "pending (recruiter call)"
         return None, "not a date this tool can read; type a date like 2026-03-10"
     if isinstance(d, str):
         return None, d
     return d, ""
 
 
-def _text_date(s: str, order: str) -> dt.date | str | None:
-    m = _ISO.match(s)
+def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+    m = _ISO.match(s) or _CJK.match(s)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _NUMERIC.match(s)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         y = y + 2000 if y < 100 else y
+        if s[len(m.group(1))] == ".":
+            order = dotted or "dmy"
         day, month = (a, b) if order == "dmy" else (b, a)
         made = _make(y, month, day)
         if made is None and month > 12:

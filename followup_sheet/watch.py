@@ -186,6 +186,8 @@ class Watcher:
         calls = f"{len(result.today)} call(s) today"
         if result.written:
             log.info("refreshed %s (%s): %s", self.path.name, reason, calls)
+        elif result.empty:
+            log.info("skipped %s (%s): no applications yet; nothing written", self.path.name, reason)
         else:
             log.info("skipped %s (%s): already up to date, %s", self.path.name, reason, calls)
         self._remove_side_list()

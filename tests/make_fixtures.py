@@ -1233,6 +1233,228 @@ def words_setting(path: Path) -> Case:
     return case_from("words_setting", "[words] closed = [\"binned\"] in followup.toml", layout, "Applications")
 
 
+# Trackers other people keep: their own words, languages and habits
+
+@case
+def sparse_exact_date(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Jobs"
+    apps = [  # one date; the rest are not applied yet and say so in the date column
+        App("Acme Corp", "Data Analyst", d(2026, 11, 2), "Applied", status="Overdue"),
+        App("Globex", "Backend Engineer", "not yet", "Wishlist", status="Not applied"),
+        App("Hooli", "Product Manager", "Not yet applied", "Wishlist", status="Not applied"),
+        App("Soylent", "UX Designer", None, "Saved", notes="ask Tom", status="Not applied"),
+        App("Wonka", "Chocolatier", "-", "Wishlist", status="Not applied"),
+        App("Stark", "Engineer", "to apply", "To apply", status="Not applied"),
+    ]
+    layout = write_tracker(ws, [("Company", "company"), ("Position", "position"), ("Date Applied", "applied_on"),
+                                ("Status", "stage"), ("Notes", "notes")], apps)
+    wb.save(path)
+    c = case_from("sparse_exact_date", "'Date Applied' holds one date and five not-yet rows", layout, "Jobs")
+    for company in ("Globex", "Hooli", "Soylent", "Wonka", "Stark"):
+        c.dates[(layout.apps[company], "applied_on")] = None
+    return c
+
+
+OWN_WORDS = {  # name: sheet, headers, date format, text dates (None: real date cells)
+    "headers_italian": ("Candidature", [("Azienda", "company"), ("Posizione", "position"), ("Data", "applied_on"),
+                                        ("Piattaforma", "source"), ("Esito", "stage"), ("Contatto", "contact"),
+                                        ("Telefono", "contact_phone"), ("Note", "notes")], "dd/mm/yyyy"),
+    "headers_italian_long": ("Foglio1", [("Nome Azienda", "company"), ("Ruolo", "position"),
+                                         ("Data candidatura", "applied_on"), ("Stato", "stage"),
+                                         ("Ultimo contatto", "last_contact"), ("Segnalato da", "referrer")],
+                             "dd/mm/yyyy"),
+    "headers_portuguese": ("Candidaturas", [("Empresa", "company"), ("Vaga", "position"),
+                                            ("Data Submissão", "applied_on"), ("Etapa", "stage"),
+                                            ("Data Resposta", "last_contact"), ("Contato", "contact"),
+                                            ("Telefone", "contact_phone"), ("Observações", "notes")], "dd/mm/yyyy"),
+    "headers_portuguese_plain": ("Planilha1", [("Empresa", "company"), ("Cargo", "position"),
+                                               ("Data", "applied_on"), ("Situação", "stage"),
+                                               ("Fonte", "source")], "dd/mm/yyyy"),
+    "headers_german_own": ("Bewerbungen", [("Firma", "company"), ("Jobtitel", "position"),
+                                           ("Einreichdatum", "applied_on"), ("Status", "stage"),
+                                           ("Letzter Kontakt", "last_contact"), ("Nachfassen am", "pinned"),
+                                           ("Quelle", "source")], "dd.mm.yyyy"),
+    "headers_bracket_note": ("Applications", [("Company Name (website)", "company"), ("Job Title", "position"),
+                                              ("Apply Date", "applied_on"), ("Status", "stage"),
+                                              ("Recruiter Phone Number", "contact_phone"),
+                                              ("Comments / Notes", "notes")], "mm/dd/yyyy"),
+    "headers_organization": ("Suivi", [("Organization", "company"), ("intitulé mission", "position"),
+                                       ("Date Received", "applied_on"), ("Statut", "stage"),
+                                       ("Personne de contact", "contact")], "dd/mm/yyyy"),
+}
+
+
+def _own_words_builder(name: str, sheet: str, headers: list[tuple[str, str]], fmt: str) -> Callable[[Path], Case]:
+    def build(path: Path) -> Case:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = sheet
+        apps = standard_apps()
+        for app in apps:
+            app.extra.update({"source": "LinkedIn", "contact_phone": "+39 02 1234 5678", "referrer": "Ada Rossi"})
+            if any(f == "pinned" for _, f in headers):
+                app.extra["pinned"] = None
+        layout = write_tracker(ws, headers, apps, date_format=fmt, validation=False)
+        wb.save(path)
+        return case_from(name, "headers in the tracker's own words: " + ", ".join(h for h, _ in headers),
+                         layout, sheet)
+    build.__name__ = name
+    return build
+
+
+for _name, (_sheet, _headers, _fmt) in OWN_WORDS.items():
+    case(_own_words_builder(_name, _sheet, _headers, _fmt))
+
+
+@case
+def dotted_text_dates(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Bewerbungen"
+    apps = [  # typed as text, every one ambiguous: dotted dates are day-first
+        App("Acme Corp", "Data Analyst", "03.11.2026", "Beworben", status="Overdue"),
+        App("Globex", "Backend Engineer", "12.11.2026", "Beworben", status="Overdue"),
+        App("Umbrella", "Lab Scientist", "10.11.2026", "Interview", "24.11.2026", status="Due today"),
+        App("Soylent", "UX Designer", "05.11.2026", "Beworben", extra={"pinned": "27.11.2026"}, status="Due soon"),
+    ]
+    layout = write_tracker(ws, [("Firma", "company"), ("Stelle", "position"), ("Bewerbungsdatum", "applied_on"),
+                                ("Status", "stage"), ("Letzter Kontakt", "last_contact"),
+                                ("Nachfassen am", "pinned")], apps, validation=False)
+    wb.save(path)
+    c = case_from("dotted_text_dates", "text dates 03.11.2026 are day-first; 'Nachfassen am' is a date",
+                  layout, "Bewerbungen")
+    rows = layout.apps
+    c.dates.update({(rows["Acme Corp"], "applied_on"): d(2026, 11, 3), (rows["Globex"], "applied_on"): d(2026, 11, 12),
+                    (rows["Umbrella"], "applied_on"): d(2026, 11, 10),
+                    (rows["Umbrella"], "last_contact"): d(2026, 11, 24),
+                    (rows["Soylent"], "applied_on"): d(2026, 11, 5), (rows["Soylent"], "pinned"): d(2026, 11, 27)})
+    return c
+
+
+NO_COMPANY = ("Data Engineer", "ML Engineer", "Analytics Lead")
+
+
+@case
+def rows_without_company(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Applications"
+    headers = [("Company", "company"), ("Position", "position"), ("Date Applied", "applied_on"), ("Status", "stage"),
+               ("Source", "source"), ("Notes", "notes")]
+    layout = write_tracker(ws, headers, standard_apps())
+    row = layout.last_row
+    c = case_from("rows_without_company", "rows with a position and a date but no company; a draft row with no "
+                  "date or stage; an idea with only a company", layout, "Applications")
+    for position, applied in zip(NO_COMPANY, (d(2026, 11, 2), d(2026, 11, 3), d(2026, 11, 4))):
+        row += 1
+        ws.cell(row, 2, position)
+        ws.cell(row, 3, applied).number_format = "mm/dd/yyyy"
+        c.apps[position] = row
+        c.statuses[position] = "Overdue"
+        c.dates[(row, "applied_on")] = applied
+    row += 1
+    ws.cell(row, 1, "Wonka")                                 # an idea, not an application
+    c.extra["idea_row"] = row
+    row += 1
+    for col, value in enumerate(["Stark", "Engineer", None, None, "Company website", "Draft — not yet applied"], 1):
+        ws.cell(row, col, value)
+    c.apps["Stark"] = row
+    c.extra["no_company"] = NO_COMPANY
+    wb.save(path)
+    return c
+
+
+@case
+def placeholders_email_log(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Email log"
+    headers = [("Date Received", "applied_on"), ("Company", "company"), ("Job Title", "position"),
+               ("Status", "stage"), ("Email Subject", "subject")]
+    apps = [
+        App("Acme Corp", "Not Mentioned", d(2026, 11, 2), "Applied", status="Overdue",
+            extra={"subject": "Thank you for applying"}),
+        App("Globex", "Backend Engineer", d(2026, 11, 23), "Applied", status="Due soon",
+            extra={"subject": "Application received"}),
+        App("Unable to Determine", "Not Mentioned", d(2026, 11, 5), "Unknown",
+            extra={"subject": "Security alert: new sign-in"}),
+        App("N/A", "TBD", d(2026, 11, 6), "N/A", extra={"subject": "Your weekly job digest"}),
+        App("Soylent", "UX Designer", d(2026, 11, 25), "Not specified", status="Waiting",
+            extra={"subject": "We got your application"}),
+    ]
+    layout = write_tracker(ws, headers, apps, validation=False)
+    wb.save(path)
+    c = case_from("placeholders_email_log", "an e-mail-derived log with 'Not Mentioned', 'Unable to Determine' and "
+                  "a security-alert mail", layout, "Email log")
+    c.columns.pop("subject")     # an e-mail's subject line is no field the rules use
+    c.extra["placeholder_rows"] = [c.apps.pop("Unable to Determine"), c.apps.pop("N/A")]
+    c.extra["not_mentioned_row"] = c.apps["Acme Corp"]
+    return c
+
+
+@case
+def duplicate_applications(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Applications"
+    apps = standard_apps() + [App("ACME CORP", "Data  Analyst", d(2026, 11, 3), "Applied", status="Overdue")]
+    layout = write_tracker(ws, STD_HEADERS, apps)
+    wb.save(path)
+    return case_from("duplicate_applications", "the same company and position applied to twice", layout,
+                     "Applications", extra={"duplicate_rows": (layout.apps["Acme Corp"], layout.apps["ACME CORP"])})
+
+
+@case
+def empty_template(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Applications"
+    layout = write_tracker(ws, STD_HEADERS, [])
+    ws.cell(1, 8, "Days since applied")
+    for row in range(2, 30):
+        ws.cell(row, 8, f'=IF(C{row}="","",TODAY()-C{row})')
+    wb.save(path)
+    return case_from("empty_template", "a template with headers, a drop-down and formulas but no applications",
+                     layout, "Applications", extra={"untouched": True})
+
+
+# Refusals that must name the fix
+
+@refusal
+def unknown_date_header(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Applications"
+    apps = standard_apps()
+    for app in apps:
+        app.extra["sent"] = app.applied_on
+    write_tracker(ws, [("Company", "company"), ("Position", "position"), ("When I sent it", "sent"),
+                       ("Status", "stage")], apps)
+    wb.save(path)
+    return Case("unknown_date_header", "the date column's header is the user's own words",
+                refuse="MissingColumns", refuse_words=("'when i sent it'", "[columns]",
+                                                       '"when i sent it" = "applied_on"'))
+
+
+@refusal
+def unknown_headers_with_dates(path: Path) -> Case:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Log"
+    apps = standard_apps()
+    for app in apps:
+        app.extra.update({"who": app.company, "gig": app.position, "sent": app.applied_on or d(2026, 11, 20),
+                          "chased": d(2026, 11, 20), "call": d(2026, 11, 30)})
+    write_tracker(ws, [("Who", "who"), ("Gig", "gig"), ("Sent", "sent"), ("Chased", "chased"),
+                       ("Call back", "call")], apps)
+    wb.save(path)
+    return Case("unknown_headers_with_dates", "one row per application, three date columns, headers in the "
+                "user's own words: not 'sideways'", refuse="NoTrackerFound",
+                refuse_words=("'who'", "[columns]", '"who" = "company"', '= "applied_on"'))
+
+
 # Layouts to refuse
 
 @refusal

@@ -15,7 +15,6 @@ import gc
 import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, event, given, settings

@@ -196,7 +196,8 @@ def test_fixture_is_what_it_claims(built, name):
         assert cell(rows, c.header_row, col) == header, (fld, header)
     company_col = c.columns["company"][1]
     for company, row in c.apps.items():
-        assert cell(rows, row, company_col) == company
+        if company not in c.extra.get("no_company", ()):
+            assert cell(rows, row, company_col) == company
     for (row, fld), want in c.dates.items():
         got = cell(rows, row, c.columns[fld][1]) if fld in c.columns else None
         if isinstance(got, dt.date) and want is not None and got.year > 2000:
@@ -323,12 +324,19 @@ def test_refresh(built, name, tmp_path):
     if c.refuse:
         assert result.code == 1, result.text
         lines = [line for line in result.text.splitlines() if line.strip()]
-        assert len(lines) == 1, f"expected a one-line message, got:\n{result.text}"
         assert c.path.name in lines[0]
+        fix = lines[1:]   # a one-line message, or one ending with the exact [columns] lines to add
+        assert not fix or (fix[0] == "[columns]" and all(re.fullmatch(r'".+" = "\w+"', x) for x in fix[1:])), \
+            f"expected a one-line message or one ending in [columns] lines, got:\n{result.text}"
         assert sha256(target) == before, "a refused file was changed"
         assert listing(target.parent) == files, "a refused refresh left files behind"
         return
     assert result.code == 0, result.text
+    if c.extra.get("untouched"):
+        assert "no applications yet; nothing written" in result.out, result.text
+        assert sha256(target) == before, "a tracker without applications was changed"
+        assert listing(target.parent) == files
+        return
 
     rows = grid(target, c.sheet, nrows=c.header_row + 300)
     heads = status_columns(rows, c.header_row)
@@ -593,3 +601,127 @@ def test_installed_command(built, tmp_path):
     assert bad.name in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     assert sha256(bad) == before
+
+
+# --- trackers other people keep (their words, languages and habits) -----------------------------
+
+def check_out(c: mf.Case) -> str:
+    result = run_cli("check", c.path, "--today", TODAY)
+    assert result.code == 0, result.text
+    return result.out
+
+
+def test_exact_date_header_is_kept_however_sparse(built, tmp_path):
+    c = built["sparse_exact_date"]
+    t = read(c)
+    assert t.columns["applied_on"].header == "Date Applied"
+    assert "applied_flag" not in t.columns
+    assert not t.problems.any(), list(t.problems)   # 'not yet applied', 'to apply' mean no date yet
+    target, result = refresh_copy(c, tmp_path)
+    assert result.code == 0, result.text
+
+
+@pytest.mark.parametrize("name", list(mf.OWN_WORDS))
+def test_headers_in_the_trackers_own_words(built, name):
+    c = built[name]
+    t = read(c)
+    assert {f: col.index for f, col in t.columns.items()} == {f: col for f, (_h, col) in c.columns.items()}
+
+
+@pytest.mark.parametrize("name, column, why", [
+    ("dotted_text_dates", "C", "day-first: dotted dates"),
+    ("dotted_text_dates", "E", "day-first: 24.11.2026 has a 24 in the first place"),
+    ("text_dates_mdy", "C", "month-first: 11/23/2026 has a 23 in the second place"),
+    ("text_dates_dmy", "C", "day-first: 23-11-26 has a 23 in the first place"),
+    ("date_order_setting", "C", 'day-first: date_order = "dmy"'),
+    ("date_formats", "C", "real dates, no order needed"),
+    ("text_dates", "C", "no order needed"),
+])
+def test_check_says_which_date_order_and_why(built, name, column, why):
+    out = check_out(built[name])
+    line = next((x for x in out.splitlines() if f"(column {column}," in x), "")
+    assert why in line, f"{why!r} not on the column {column} line:\n{out}"
+
+
+def test_nachfassen_am_is_a_date_not_the_count(built):
+    t = read(built["dotted_text_dates"])
+    assert t.columns["pinned"].header == "Nachfassen am"
+    assert "follow_ups" not in t.columns
+
+
+def test_dates_inside_application_rows_are_not_sideways(built):
+    from followup_sheet.errors import NoTrackerFound
+
+    c = built["unknown_headers_with_dates"]
+    with pytest.raises(NoTrackerFound) as info:
+        read(c)
+    message = str(info.value)
+    assert "sideways" not in message and "add a header row" not in message.lower(), message
+    assert "sideways" in str(pytest.raises(NoTrackerFound, read, built["sideways"]).value)
+
+
+@pytest.mark.parametrize("name", ["unknown_date_header", "unknown_headers_with_dates"])
+def test_refusal_prints_columns_lines_that_work(built, name, tmp_path):
+    """The [columns] lines a refusal prints are valid followup.toml, and with them the file is read."""
+    c = built[name]
+    target = copy_case(c, tmp_path / "work")
+    result = run_cli("refresh", target, "--today", TODAY, "--no-backup")
+    assert result.code == 1, result.text
+    assert "[columns]" in result.err and "headers seen" in result.err, result.err
+    block = result.err[result.err.index("[columns]"):]
+    (target.parent / "followup.toml").write_text(block, encoding="utf-8")
+    again = run_cli("refresh", target, "--today", TODAY, "--no-backup")
+    assert again.code == 0, again.text
+    rows = grid(target, "Applications" if name == "unknown_date_header" else "Log")
+    assert status_columns(rows, 1), "no follow-up columns after following the advice"
+
+
+def test_rows_without_a_company_or_a_date_are_applications(built):
+    c = built["rows_without_company"]
+    t = read(c)
+    for position in mf.NO_COMPANY:
+        assert c.apps[position] in t.frame.index, position
+    assert c.apps["Stark"] in t.frame.index
+    out = check_out(c)
+    idea = c.extra["idea_row"]
+    assert re.search(rf"^\s*Row {idea}: only company 'Wonka'", out, re.M), out
+    stark = c.apps["Stark"]
+    assert re.search(rf"^\s*Row {stark}: 'Stark' has no date yet; fill in 'Date Applied' \(C{stark}\)", out, re.M), out
+
+
+def test_placeholders_are_empty_and_placeholder_rows_are_no_calls(built, tmp_path):
+    c = built["placeholders_email_log"]
+    t = read(c)
+    assert t.frame.loc[c.extra["not_mentioned_row"], "position"] == ""
+    assert t.frame.loc[c.apps["Soylent"], "stage"] == ""
+    out = check_out(c)
+    for row in c.extra["placeholder_rows"]:
+        assert re.search(rf"^\s*Row {row}: company and position are placeholders", out, re.M), out
+    assert "'Email Subject' (column E)" in out, out
+    target, result = refresh_copy(c, tmp_path)
+    assert result.code == 0, result.text
+    rows = grid(target, c.sheet)
+    script = str(cell(rows, c.apps["Acme Corp"], status_columns(rows, 1)["Follow-up Script"]))
+    assert script and "Not Mentioned" not in script, script
+
+
+def test_check_lists_duplicate_applications(built):
+    c = built["duplicate_applications"]
+    first, second = c.extra["duplicate_rows"]
+    out = check_out(c)
+    assert re.search(rf"rows {first} and {second}\b", out), out
+
+
+def test_check_lists_ignored_headers_always(built):
+    assert "Ignored headers: none" in check_out(built["intro_sheet_active"])
+    out = check_out(built["formula_rows"])
+    assert re.search(r"Ignored headers: .*'#' \(column A\).*'Days since applied' \(column G\)", out), out
+
+
+def test_empty_tracker_is_left_untouched(built, tmp_path):
+    c = built["empty_template"]
+    target, result = refresh_copy(c, tmp_path)
+    assert result.code == 0, result.text
+    assert "no applications yet; nothing written" in result.out
+    assert sha256(target) == sha256(c.path)
+    assert "Applications: 0" in check_out(c)

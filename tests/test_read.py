@@ -237,3 +237,160 @@ def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
     from followup_sheet import cli, values
     assert cli.main(["check", str(plain), "--config", str(tmp_path / "missing.toml")]) == 1
     assert values._pending is None
+
+
+# --- headers, dates and rows in the trackers' own words -------------------------------------
+
+@pytest.mark.parametrize("header, field", [
+    ("Apply Date", "applied_on"), ("Date Received", "applied_on"), ("Einreichdatum", "applied_on"),
+    ("Firma", "company"), ("Jobtitel", "position"), ("Azienda", "company"), ("Posizione", "position"),
+    ("Piattaforma", "source"), ("Esito", "stage"), ("Stato", "stage"), ("Note", "notes"),
+    ("Contatto", "contact"), ("Telefono", "contact_phone"), ("Data candidatura", "applied_on"), ("Ruolo", "position"),
+    ("Empresa", "company"), ("Vaga", "position"), ("Data Submissão", "applied_on"), ("Data Submissao", "applied_on"),
+    ("Data Resposta", "last_contact"), ("Etapa", "stage"), ("Cargo", "position"), ("Situação", "stage"),
+    ("Observações", "notes"), ("Contato", "contact"), ("Telefone", "contact_phone"),
+    ("intitulé mission", "position"), ("Intitule mission", "position"), ("Organization", "company"),
+    ("Company Name (website)", "company"), ("Nachfassen am", "pinned"), ("Wiedervorlage", "pinned"),
+    ("Nicht anrufen", "no_calls"), ("Empfohlen von", "referrer"), ("Quelle", "source"),
+    ("Recruiter Phone Number", "contact_phone"), ("Current Application Status", "stage"),
+    ("Comments / Notes", "notes"), ("Status (drop-down)", "stage"),
+    ("Telefono del Contatto", "contact_phone"), ("Email do Recrutador", "contact_email"),
+    ("Data di invio candidatura", "applied_on"), ("Status of Application", "stage"),
+])
+def test_header_in_own_words(header, field):
+    from followup_sheet.read import _header_fields
+    from followup_sheet.settings import Settings
+    assert _header_fields([header], Settings()) == {field: 0}
+
+
+@pytest.mark.parametrize("header", ["Email Subject", "Company Website", "Job Link", "Interview Date",
+                                    "Salary Range", "Days since applied", "Tipo de Vaga", "Link to Job",
+                                    "Date of Interview"])
+def test_header_that_only_mentions_a_field_is_not_it(header):
+    from followup_sheet.read import _header_fields
+    from followup_sheet.settings import Settings
+    assert _header_fields([header], Settings()) == {}
+
+
+def test_one_column_never_two_fields_and_exact_beats_contained():
+    from followup_sheet.read import _header_fields
+    from followup_sheet.settings import Settings
+    found = _header_fields(["Company Name Website", "Company", "Role"], Settings())
+    assert found == {"company": 1, "position": 2}
+    assert len(set(found.values())) == len(found)
+
+
+def test_generic_date_header_still_needs_dates(tmp_path):
+    rows = [{"Company": "Acme", "Position": "Planner", "Date": "soon", "Status": "Applied"},
+            {"Company": "Beta", "Position": "Analyst", "Date": "whenever", "Status": "Applied"},
+            {"Company": "Gamma", "Position": "Tester", "Date": dt.datetime(2026, 11, 2), "Status": "Applied"}]
+    with pytest.raises(MissingColumns):
+        read_tracker(write_tracker(tmp_path / "generic.xlsx", rows))
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["03.11.2026", "10.11.2026", "05.11.2026"], ["2026-11-03", "2026-11-10", "2026-11-05"]),
+    (["03.11.2026", "3/4/2026"], ["2026-11-03", "2026-04-03"]),      # slashes follow the dotted dates
+    (["03.11.2026", "11/25/2026"], ["2026-11-03", "2026-11-25"]),    # each separator its own evidence
+    (["3/4/2026", "11/25/2026"], ["2026-03-04", "2026-11-25"]),
+])
+def test_dotted_dates_are_day_first(cells, expected):
+    from followup_sheet.read import parse_dates
+    from followup_sheet.settings import Settings
+    parsed, problems, ratio, why = parse_dates(pd.Series(cells, index=range(2, 2 + len(cells)), dtype=object),
+                                               False, Settings(), header="Datum", column=3)
+    assert [str(x.date()) for x in parsed] == expected
+    assert ratio == 1.0 and not problems.any()
+    assert why
+
+
+@pytest.mark.parametrize("text", ["Not yet applied", "pending (recruiter call)", "noch nicht", "in attesa"])
+def test_no_date_phrases_inside_a_cell_are_no_date(text):
+    from followup_sheet.read import parse_dates
+    from followup_sheet.settings import Settings
+    parsed, problems, _, _ = parse_dates(pd.Series([text], index=[2], dtype=object), False, Settings())
+    assert pd.isna(parsed[2]) and problems[2] == ""
+
+
+@pytest.mark.parametrize("text", ["N/A", "-", "TBD", "Not Mentioned", "Unknown", "none", "Unable to Determine",
+                                  "Not specified", "(unknown)", "N/A.", "  not   mentioned ", "Keine Angabe",
+                                  "Não informado", "未知"])
+def test_placeholders_are_empty(text):
+    from followup_sheet.read import _text
+    from followup_sheet.settings import Settings
+    assert list(_text(pd.Series([text, "Acme"], dtype=object), Settings())) == ["", "Acme"]
+
+
+def test_looks_sideways_only_with_dates_as_headers():
+    from followup_sheet.read import _looks_sideways
+    days = [dt.date(2026, 11, n) for n in (2, 3, 4)]
+    assert _looks_sideways([days, ["Acme", "Globex", "Initech"], ["Hooli", "", "Wonka"]])
+    rows = [["Who", "Gig", "Sent", "Chased", "Call back"]] + [
+        [f"Co {n}", "Analyst", dt.date(2026, 11, n), dt.date(2026, 11, n + 5), dt.date(2026, 11, n + 9)]
+        for n in range(2, 8)]
+    assert not _looks_sideways(rows)
+    assert not _looks_sideways(rows[1:])
+
+
+def test_alias_lookup_follows_the_aliases_content():
+    """A watcher reloads followup.toml: new aliases must count even if the new mapping object
+    reuses the id() of the old one (ids are reused as soon as an object is freed)."""
+    from followup_sheet.read import _alias_lookup
+    from followup_sheet.settings import Settings
+    aliases = {"company": ("outfit",), "position": ("gig",)}
+    assert _alias_lookup(Settings(aliases=aliases))["outfit"] == "company"
+    aliases["company"] = ("crew",)                  # the same dict object, edited
+    lookup = _alias_lookup(Settings(aliases=aliases))
+    assert lookup.get("crew") == "company" and "outfit" not in lookup
+    for n in range(50):                              # fresh objects, ids recycled
+        assert _alias_lookup(Settings(aliases={"company": (f"firm{n}",)}))[f"firm{n}"] == "company"
+
+
+def test_follow_up_column_of_dates_is_the_last_contact(tmp_path):
+    """'Follow-up 1' with dates in it: when you followed up, not a count of 2,026 follow-ups."""
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Follow-up 1": dt.datetime(2026, 11, 20)},
+            {"Company": "Beta", "Date Applied": dt.datetime(2026, 11, 3), "Follow-up 1": None}]
+    t = read_tracker(write_tracker(tmp_path / "fu.xlsx", rows))
+    assert "follow_ups" not in t.columns
+    assert t.columns["last_contact"].header == "Follow-up 1"
+    assert t.frame.at[2, "last_contact"] == pd.Timestamp("2026-11-20")
+    assert t.frame["follow_ups"].isna().all()
+
+
+def test_a_column_without_evidence_follows_the_sheets_other_date_columns(tmp_path):
+    """'05/11/2026' proves nothing, but the same person typed '20/11/2026' next to it."""
+    rows = [{"Company": "Acme", "Date Applied": "05/11/2026", "Last Contact": "20/11/2026"},
+            {"Company": "Beta", "Date Applied": "12/11/2026", "Last Contact": None}]
+    t = read_tracker(write_tracker(tmp_path / "sheet_order.xlsx", rows))
+    assert list(t.frame["applied_on"]) == [pd.Timestamp("2026-11-05"), pd.Timestamp("2026-11-12")]
+    assert "day-first like 'Last Contact'" in t.date_orders["applied_on"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3. November 2026", "2026-11-03"), ("3 de noviembre de 2026", "2026-11-03"), ("3 de novembro de 2026", "2026-11-03"),
+    ("03 novembre 2026", "2026-11-03"), ("1er janvier 2026", "2026-01-01"), ("12 Dezember 2026", "2026-12-12"),
+    ("3 settembre 2026", "2026-09-03"), ("2026年11月3日", "2026-11-03"),
+])
+def test_dates_written_in_the_trackers_languages(text, expected):
+    from followup_sheet.read import parse_dates
+    from followup_sheet.settings import Settings
+    parsed, problems, _, _ = parse_dates(pd.Series([text], index=[2], dtype=object), False, Settings())
+    assert str(parsed[2].date()) == expected and problems[2] == ""
+
+
+def test_formula_results_below_the_table_are_not_listed(tmp_path):
+    """A template's '=C5+7' down 200 rows shows 7 where no date is typed yet: not a row to report."""
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Follow-up Date": dt.datetime(2026, 11, 9)}]
+    rows += [{"Follow-up Date": 7} for _ in range(30)]
+    t = read_tracker(write_tracker(tmp_path / "template_rows.xlsx", rows))
+    assert list(t.frame.index) == [2]
+    assert t.skipped_rows == [] and not t.problems.any()
+
+
+def test_a_typo_never_beats_a_header_that_names_the_field():
+    """'Function' is one letter from the French 'Fonction' (a position): beside a real 'Position'
+    column it is not read as the position, whichever comes first."""
+    from followup_sheet.read import _header_fields
+    from followup_sheet.settings import Settings
+    found = _header_fields(["Function", "Formula", "Company", "Position", "Date Applied"], Settings())
+    assert found["position"] == 3 and 0 not in found.values()

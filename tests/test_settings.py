@@ -130,14 +130,14 @@ def test_words_extend_the_built_in_lists(tracker):
 
 
 def test_columns_map_a_header(tmp_path):
-    rows = [{"Firm Name": "Acme", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied"}]
-    path = write_tracker(tmp_path / "firm.xlsx", rows)
+    rows = [{"Outfit": "Acme", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied"}]
+    path = write_tracker(tmp_path / "outfit.xlsx", rows)
     proc = run_cli("check", path)
     assert proc.returncode == 1                  # not a header this tool knows on its own
-    (tmp_path / "followup.toml").write_text('[columns]\n"Firm Name" = "company"\n')
+    (tmp_path / "followup.toml").write_text('[columns]\n"Outfit" = "company"\n')
     outcomes, _, _ = compute(path, today=TODAY)
     t = outcomes[0].tracker
-    assert t.columns["company"].header == "Firm Name"
+    assert t.columns["company"].header == "Outfit"
     assert list(t.frame["company"]) == ["Acme"]
     assert list(outcomes[0].plan["status"]) == ["Overdue"]
 
