@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except FollowupError as exc:
-        print(f"followup-sheet: {for_terminal(exc)}", file=sys.stderr)
+        print(f"followup-sheet: {for_terminal(exc, newlines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
