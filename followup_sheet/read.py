@@ -325,8 +325,9 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
     last_row = last_row or h + 1
 
     existing = _existing_output(header)
+    taken = xlsx.occupied_columns(pkg, info, scan, from_row=h + 1)
     out_cols, used_existing = _output_columns(rows, h, last_row, header, existing, hidden,
-                                              book.merged(info), width)
+                                              book.merged(info), width, taken)
     clear_end = _our_rows_end(rows, h, last_row, out_cols[0]) if used_existing[0] else last_row
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     return Tracker(path=pkg.path, package=pkg, sheet=info.name, part=info.part, header_row=h + 1,
@@ -529,21 +530,25 @@ def _existing_output(header: list[Any]) -> dict[str, int]:
     return found
 
 
-def _output_columns(rows, h, last_row, header, existing, hidden, merges, width):
-    """Where the three columns go: found by header, else the first free visible columns."""
+def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, taken=frozenset()):
+    """Where the three columns go: found by header, else the first free visible columns.
+
+    A column is free when nothing in it, from the header row down, holds a value, a formula (even
+    one whose result is empty), a comment, a data validation, a merge or a defined name's range
+    (`taken` holds the 1-based columns the package says are in use)."""
     last_header = max((c for c, v in enumerate(header) if v is not None and not isinstance(v, bool)
                        and (not isinstance(v, str) or v.strip())), default=0)
-    span = range(h, min(last_row, len(rows)))   # 0-based rows: header .. last data row
+    below = range(h, len(rows))   # 0-based rows: the header and everything under it
 
     def free(col: int) -> bool:
-        if col + 1 in hidden or col in existing.values():
+        if col + 1 in hidden or col in existing.values() or col + 1 in taken:
             return False
         for r1, c1, r2, c2 in merges:
-            if c1 <= col <= c2 and r1 <= span.stop and r2 >= h:
+            if c1 <= col <= c2 and r2 >= h:
                 return False
         if col >= width:
             return True
-        return all(_is_empty_cell(rows[r][col]) for r in span)
+        return all(_is_empty_cell(rows[r][col]) for r in below)
 
     out: list[int] = []
     used: list[bool] = []

@@ -330,9 +330,12 @@ class SheetScan:
     skeleton: etree._Element   # head + <sheetData/> + tail, parsed
     last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
     far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell beyond column ZZ
+    formulas: dict[int, int] = field(default_factory=dict)   # column -> last row holding a formula
 
 
 CHUNK = 1 << 20
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 _WIDE_HINT = re.compile(rb"""r\s*=\s*["'][A-Z]{3}\d""")
 _WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3})(\d+)["'][^>]*(?<!/)>""")
 
@@ -394,6 +397,7 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
     prefix = b""
     last: tuple[int, str] | None = None
     far: tuple[int, str] | None = None
+    formulas: dict[int, int] = {}
     for kind, data in iter_sheet(pkg, part):
         if kind == "head":
             head = data
@@ -407,10 +411,31 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
                 col = column_number(m.group(1).decode())
                 if far is None or col > far[0]:
                     far = (col, (m.group(1) + m.group(2)).decode())
+            _formula_cells(data, formulas)
         else:
             tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
     skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
-    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far)
+    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
+                     formulas=formulas)
+
+
+def _formula_cells(data: bytes, found: dict[int, int]) -> None:
+    """Note the column and row of each cell in `data` that holds a formula. Its cached result may
+    be empty or missing (LibreOffice, openpyxl), so the values alone do not show the cell is used."""
+    if b"f>" not in data and b"f " not in data and b"f/" not in data:
+        return
+    for m in _FORMULA.finditer(data):
+        at = m.start()
+        lo = max(at - 2048, 0)   # the cell's start tag is just before its formula
+        cell = max(data.rfind(b"<c ", lo, at), data.rfind(b":c ", lo, at))
+        if cell < 0:
+            continue
+        ref = _CELL_REF.search(data, cell, data.find(b">", cell))
+        if ref is None:
+            continue
+        col, row = column_number(ref.group(1).decode()), int(ref.group(2))
+        if found.get(col, 0) < row:
+            found[col] = row
 
 
 @dataclass(frozen=True)
@@ -493,3 +518,63 @@ def sheet_tables(pkg: Package, part: str, skeleton: etree._Element) -> list[Tabl
                                 header_rows=int(root.get("headerRowCount", "1") or 1),
                                 totals_rows=int(root.get("totalsRowCount", "0") or 0)))
     return tables
+
+
+# --- what occupies a column besides values ---------------------------------------------------
+
+_COMMENTS_TYPES = ("/comments", "/threadedComment")
+_NAME_AREA = re.compile(r"""(?:'((?:[^']|'')+)'|([^'!\s,()=+\-*/&^<>;{}"]+))!"""
+                        r"""\$?([A-Za-z]{1,3})\$?(\d*)(?::\$?([A-Za-z]{1,3})\$?(\d*))?""")
+
+
+def occupied_columns(pkg: Package, info: SheetInfo, scan: SheetScan, from_row: int) -> set[int]:
+    """Columns that hold something at or below row `from_row` other than a value: a formula
+    (whatever its cached result), a comment, a data validation, a merge, or a defined name's
+    range. Values are the read stage's to see."""
+    taken = {col for col, row in scan.formulas.items() if row >= from_row}
+
+    def add(ref: str) -> None:
+        for area in ref.split():
+            box = parse_ref(area)
+            if box is None:
+                box = _whole_columns(area)
+            if box is not None and box[2] >= from_row:
+                taken.update(range(max(box[1], 1), min(box[3], 16384) + 1))
+
+    ns = MAIN_NS
+    for merge in scan.skeleton.iterfind(f"{{{ns}}}mergeCells/{{{ns}}}mergeCell"):
+        add(merge.get("ref", ""))
+    for el in scan.skeleton.iter():
+        if isinstance(el.tag, str) and etree.QName(el).localname == "dataValidation":
+            add(el.get("sqref", ""))
+            for child in el:
+                if isinstance(child.tag, str) and etree.QName(child).localname == "sqref":
+                    add(child.text or "")
+    for rel_type, member, _ in sheet_relationships(pkg, info.part).values():
+        if rel_type.endswith(_COMMENTS_TYPES) and member and pkg.has(member):
+            for el in parse_xml(pkg.read(member), f"{pkg.path}: {member}").iter():
+                if isinstance(el.tag, str) and el.get("ref"):
+                    add(el.get("ref", ""))
+    book = parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
+    for name in book.iterfind(f"{{{ns}}}definedNames/{{{ns}}}definedName"):
+        if name.get("name", "").lower().startswith("_xlnm."):
+            continue   # print areas, print titles and filters are not data
+        for m in _NAME_AREA.finditer(name.text or ""):
+            sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
+            if sheet != info.name:
+                continue
+            if m.group(5) is None:   # one cell
+                if m.group(4):
+                    add(f"{m.group(3)}{m.group(4)}")
+            else:
+                add(f"{m.group(3)}{m.group(4) or 1}:{m.group(5)}{m.group(6) or 1048576}")
+    return taken
+
+
+def _whole_columns(area: str) -> tuple[int, int, int, int] | None:
+    """'F:F' or '$F:$H' -> (1, 6, 1048576, 8)."""
+    m = re.match(r"^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$", area.strip())
+    if not m:
+        return None
+    a, b = column_number(m.group(1)), column_number(m.group(2))
+    return 1, min(a, b), 1048576, max(a, b)
