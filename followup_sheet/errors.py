@@ -38,3 +38,12 @@ class BadSettings(FollowupError, ValueError):
 
 class TemplateProblem(FollowupError, ValueError):
     """A script template is missing or fails to render."""
+
+
+class SaveFailed(FollowupError, OSError):
+    """The new workbook (or its backup) could not be written: a missing or read-only folder, a
+    full disk, a file size limit. Nothing was changed."""
+
+
+class ReadOnlyWorkbook(FollowupError, PermissionError):
+    """The user made the file read-only; it is not replaced."""

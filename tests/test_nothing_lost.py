@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 import subprocess
 import zipfile
@@ -107,3 +108,193 @@ def test_a_column_holding_anything_is_occupied(tmp_path, kind):
     tracker = read_tracker(path)
     assert 6 not in tracker.output_columns
     assert tracker.output_columns == (5, 7, 8) if kind != "merge" else (5, 8, 9)
+
+
+# --- a read-only tracker -----------------------------------------------------------------
+
+def _one_line_failure(proc) -> str:
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def tracker(tmp_path):
+    return write_tracker(tmp_path / "tracker.xlsx", ROWS[:8])
+
+
+def test_a_read_only_tracker_is_not_replaced(tmp_path, tracker):
+    tracker.chmod(0o444)
+    before = sha(tracker)
+    line = _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat()))
+    assert "the workbook is read-only" in line and str(tracker) in line and "--output" in line
+    assert sha(tracker) == before
+    assert not (tmp_path / ".followup-backups").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
+
+
+def test_a_read_only_tracker_can_still_be_copied_or_tried(tmp_path, tracker):
+    tracker.chmod(0o444)
+    before = sha(tracker)
+    assert run_cli("refresh", tracker, "--today", TODAY.isoformat(), "--dry-run").returncode == 0
+    copy = tmp_path / "copy.xlsx"
+    proc = run_cli("refresh", tracker, "--today", TODAY.isoformat(), "--output", copy)
+    assert proc.returncode == 0, proc.stderr
+    assert copy.exists() and sha(tracker) == before
+
+
+# --- write failures: one line, exit 1, nothing changed ------------------------------------
+
+def test_output_into_a_missing_folder(tmp_path, tracker):
+    before = sha(tracker)
+    line = _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat(),
+                                     "--output", tmp_path / "nowhere" / "copy.xlsx"))
+    assert "nowhere" in line and "does not exist" in line
+    assert sha(tracker) == before
+
+
+def test_output_onto_a_folder(tmp_path, tracker):
+    (tmp_path / "folder").mkdir()
+    before = sha(tracker)
+    line = _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat(), "--output", tmp_path / "folder"))
+    assert "is a folder" in line
+    assert sha(tracker) == before
+    assert list((tmp_path / "folder").iterdir()) == []
+
+
+def _entries(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): sha(p) if p.is_file() else "dir" for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("no_backup", [False, True])
+def test_a_folder_that_cannot_be_written(tmp_path, tracker, monkeypatch, no_backup):
+    """chmod cannot stop root, so the refusal the operating system would give is simulated."""
+    from followup_sheet import filesafe
+    from followup_sheet.errors import FollowupError
+    real = filesafe.tempfile.mkstemp
+
+    def refuse(*args, dir=None, **kwargs):
+        if Path(dir) == tmp_path:
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(filesafe.tempfile, "mkstemp", refuse)
+    before = _entries(tmp_path)
+    with pytest.raises(FollowupError, match="cannot write in the folder") as err:
+        refresh(tracker, today=TODAY, backup=not no_backup)
+    assert str(tmp_path) in str(err.value) and "--output" in str(err.value)
+    assert _entries(tmp_path) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root writes into read-only folders")
+def test_a_read_only_folder_for_real(tmp_path, tracker):
+    tmp_path.chmod(0o555)
+    try:
+        _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat()))
+        _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat(), "--no-backup"))
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def test_a_backup_folder_that_is_a_file(tmp_path, tracker):
+    (tmp_path / ".followup-backups").write_text("mine")
+    before = _entries(tmp_path)
+    line = _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat()))
+    assert ".followup-backups" in line and "--no-backup" in line
+    assert _entries(tmp_path) == before
+    assert run_cli("refresh", tracker, "--today", TODAY.isoformat(), "--no-backup").returncode == 0
+
+
+def test_a_backup_folder_that_cannot_be_written(tmp_path, tracker, monkeypatch):
+    from followup_sheet import filesafe
+    from followup_sheet.errors import FollowupError
+    (tmp_path / ".followup-backups").mkdir()
+    real = filesafe.tempfile.mkstemp
+
+    def refuse(*args, dir=None, **kwargs):
+        if Path(dir).name == ".followup-backups":
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(filesafe.tempfile, "mkstemp", refuse)
+    before = _entries(tmp_path)
+    with pytest.raises(FollowupError, match=r"\.followup-backups.*--no-backup"):
+        refresh(tracker, today=TODAY)
+    assert _entries(tmp_path) == before
+
+
+def test_a_full_disk_while_the_backup_is_written_leaves_no_partial_backup(tmp_path, tracker, monkeypatch):
+    from followup_sheet import filesafe
+    from followup_sheet.errors import FollowupError
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to tell the backup's file from the workbook's")
+    real_fsync = filesafe.os.fsync
+
+    def full(fd):   # a full disk often shows only when the data is flushed
+        if ".followup-backups" in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(filesafe.os, "fsync", full)
+    before = sha(tracker)
+    with pytest.raises(FollowupError, match="disk is full"):
+        refresh(tracker, today=TODAY)
+    assert sha(tracker) == before
+    folder = tmp_path / ".followup-backups"
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".followup-backups") == ["tracker.xlsx"]
+
+
+def test_a_full_disk_while_the_workbook_is_written(tmp_path, tracker, monkeypatch):
+    from followup_sheet import write
+    from followup_sheet.errors import FollowupError
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(write, "verify_package", full)   # the last write-side step before the replace
+    before = _entries(tmp_path)
+    with pytest.raises(FollowupError, match="disk is full") as err:
+        refresh(tracker, today=TODAY)
+    assert str(tracker) in str(err.value)
+    assert _entries(tmp_path) == {k: v for k, v in before.items()}
+
+
+def test_a_file_size_limit_ends_in_a_message(tmp_path, tracker):
+    resource = pytest.importorskip("resource")
+    before = sha(tracker)
+    limit = tracker.stat().st_size // 2
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    import sys
+    proc = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(tracker), "--today", TODAY.isoformat(),
+                           "--no-backup"], capture_output=True, text=True, preexec_fn=small_files, timeout=120)
+    line = _one_line_failure(proc)
+    assert "size limit" in line
+    assert sha(tracker) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
+
+
+def test_a_workbook_held_by_another_program(tmp_path, tracker, monkeypatch):
+    """Windows refuses to replace a file another program holds open ("file in use")."""
+    from followup_sheet import filesafe
+    from followup_sheet.errors import WorkbookBusy
+    tries = []
+
+    def held(src, dst):
+        tries.append(dst)
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(filesafe.os, "replace", held)
+    monkeypatch.setattr(filesafe.time, "sleep", lambda s: None)
+    before = sha(tracker)
+    with pytest.raises(WorkbookBusy, match="in use by another program"):
+        refresh(tracker, today=TODAY, backup=False)
+    assert len(tries) > 1                     # tried again before giving up
+    assert sha(tracker) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
