@@ -145,17 +145,20 @@ def _export_xlsx(shown: pd.DataFrame, out: Path) -> None:
 
     from .write import clean_text
 
+    from .values import EXPORT_MARKER
+
     wb = Workbook()
+    wb.properties.description = EXPORT_MARKER   # so the watcher can tell its own side list from a user's file
     ws = wb.active
     ws.title = "Today"
     ws.append(list(shown.columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for rec in shown.itertuples(index=False):
-        ws.append([None if not isinstance(v, str) and pd.isna(v) else v for v in rec])
+        ws.append([None if not isinstance(v, str) and pd.isna(v) else clean_text(v) if isinstance(v, str) else v
+                   for v in rec])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
-                cell.value = clean_text(cell.value)
                 cell.data_type = TYPE_STRING   # never a formula or an error code
         ws.cell(ws.max_row, 10).number_format = "yyyy-mm-dd"
         ws.cell(ws.max_row, 11).alignment = Alignment(wrap_text=True, vertical="top")

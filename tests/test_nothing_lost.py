@@ -298,3 +298,81 @@ def test_a_workbook_held_by_another_program(tmp_path, tracker, monkeypatch):
     assert len(tries) > 1                     # tried again before giving up
     assert sha(tracker) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
+
+
+# --- the watcher's side list -------------------------------------------------------------
+
+def _watch_open_then_closed(tracker: Path, caplog) -> list[str]:
+    """A watcher meets the tracker open in LibreOffice (so it writes today's list beside it),
+    then closed (so it refreshes the tracker and removes that list); its log lines."""
+    import logging
+    from followup_sheet.watch import Watcher
+    caplog.set_level(logging.INFO, "followup_sheet.watch")
+    now = [dt.datetime(2026, 11, 26, 8, 0)]
+
+    def sleep(seconds):
+        now[0] += dt.timedelta(seconds=seconds)
+
+    lock = tracker.with_name(f".~lock.{tracker.name}#")
+    lock.write_text("Jane Doe,jane,laptop,26.11.2026 08:12,file:///home/jane/.config/libreoffice/4;")
+    watcher = Watcher(tracker, poll=60, clock=lambda: now[0], sleep=sleep, today=TODAY, backup=False)
+    sleep(watcher.step())
+    side_lists = sorted(p.name for p in tracker.parent.glob("* - Today*.xlsx"))
+    lock.unlink()
+    sleep(watcher.step())
+    return side_lists, [r.getMessage() for r in caplog.records if r.name == "followup_sheet.watch"]
+
+
+def test_the_side_list_never_replaces_or_deletes_a_file_of_the_users(tmp_path, tracker, caplog):
+    mine = tmp_path / "tracker - Today.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "my own notes for today"
+    wb.save(mine)
+    before = sha(mine)
+    side_lists, log = _watch_open_then_closed(tracker, caplog)
+    assert side_lists == ["tracker - Today (2).xlsx", "tracker - Today.xlsx"]
+    assert any("tracker - Today (2).xlsx" in line for line in log if line.startswith("wrote"))
+    assert sha(mine) == before                                       # still there, same bytes
+    assert not (tmp_path / "tracker - Today (2).xlsx").exists()      # ours, removed once current
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == \
+        ["tracker - Today.xlsx", "tracker.xlsx"]
+
+
+def test_the_side_list_the_tool_wrote_is_reused_and_removed(tmp_path, tracker, caplog):
+    """A list left by a watcher that was stopped while the tracker was open carries the marker:
+    the next watcher writes over it rather than choosing another name."""
+    from followup_sheet.pipeline import compute, export_today
+    _, table, _ = compute(tracker, today=TODAY)
+    export_today(table.iloc[:0], tmp_path / "tracker - Today.xlsx")
+    side_lists, _ = _watch_open_then_closed(tracker, caplog)
+    assert side_lists == ["tracker - Today.xlsx"]
+    assert not (tmp_path / "tracker - Today.xlsx").exists()
+
+
+def test_a_side_list_the_user_changed_is_not_removed(tmp_path, tracker, caplog, monkeypatch):
+    """Once written, the list is the user's to open and edit: it is removed only as it was written."""
+    from followup_sheet import watch
+    real = watch.Watcher._write_side_list
+
+    def then_edited(self, today):
+        real(self, today)
+        side = tmp_path / "tracker - Today.xlsx"
+        wb = openpyxl.load_workbook(side)
+        wb.active["A30"] = "called them, call back Monday"
+        wb.save(side)
+
+    monkeypatch.setattr(watch.Watcher, "_write_side_list", then_edited)
+    _watch_open_then_closed(tracker, caplog)
+    assert openpyxl.load_workbook(tmp_path / "tracker - Today.xlsx").active["A30"].value.startswith("called")
+
+
+def test_the_side_list_drops_characters_xml_cannot_hold(tmp_path, caplog):
+    from make_fixtures import edit_package
+    path = write_tracker(tmp_path / "tracker.xlsx", [
+        {"Company": "ACMEX", "Position": "POSX", "Date Applied": dt.date(2026, 11, 2), "Status": "Applied",
+         "Contact": "Bob"}])
+    edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"ACMEX", b"Ac_x0001_me_x001B_[31m")
+                        .replace(b"POSX", b"Pos\x07ition")})
+    side_lists, log = _watch_open_then_closed(path, caplog)
+    assert side_lists == ["tracker - Today.xlsx"], log
+    assert not [line for line in log if line.startswith("error")], log
