@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -21,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from conftest import TODAY, Formula, run_cli, write_tracker
 from followup_sheet.pipeline import refresh
 from followup_sheet.read import read_tracker
+from followup_sheet.xlsx import column_number
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -376,3 +378,95 @@ def test_the_side_list_drops_characters_xml_cannot_hold(tmp_path, caplog):
     side_lists, log = _watch_open_then_closed(path, caplog)
     assert side_lists == ["tracker - Today.xlsx"], log
     assert not [line for line in log if line.startswith("error")], log
+
+
+# --- never past XFD, the last column ------------------------------------------------------
+
+XFD = 16384
+_CELL_OR_COL = re.compile(rb"""<(?:\w+:)?(c|col|dimension)\b[^>]*>""")
+
+
+def _columns_named(data: bytes) -> list[int]:
+    """Every column number a worksheet part names: cell references, <col> ranges, the dimension."""
+    found = []
+    for m in _CELL_OR_COL.finditer(data):
+        tag = m.group(0)
+        if m.group(1) == b"col":
+            found += [int(x) for x in re.findall(rb"""\b(?:min|max)\s*=\s*["'](\d+)["']""", tag)]
+        else:
+            for attr in re.findall(rb"""\b(?:r|ref)\s*=\s*["']([^"']+)["']""", tag):
+                found += [column_number(x.decode()) for x in re.findall(rb"([A-Z]+)\d+", attr)]
+    return found
+
+
+def _never_past_xfd(path: Path) -> None:
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                assert max(_columns_named(zf.read(name)), default=0) <= XFD, name
+
+
+HEADERS = ["Company", "Position", "Date Applied", "Status"]
+
+
+def _wide_tracker(path: Path, extra_headers: int = 0) -> Path:
+    rows = [dict(r) for r in ROWS[:6]]
+    return write_tracker(path, rows, headers=HEADERS + [f"Extra {i}" for i in range(extra_headers)])
+
+
+def test_a_value_in_xfd1_keeps_the_columns_inside_the_sheet(tmp_path):
+    path = _wide_tracker(tmp_path / "tracker.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["XFD1"] = "far away"
+    wb.save(path)
+    refresh(path, today=TODAY, backup=False)
+    _never_past_xfd(path)
+    ws = openpyxl.load_workbook(path).active
+    assert ws["XFD1"].value == "far away"
+    assert [ws.cell(1, c).value for c in (5, 6, 7)] == ["Follow-up Status", "Next Follow-up", "Follow-up Script"]
+    if SOFFICE is not None:
+        out = _soffice(path, tmp_path / "csv", "csv")
+        assert "Follow-up Status" in (out / "tracker.csv").read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_header_across_every_column_is_refused_with_the_fix(tmp_path):
+    path = _wide_tracker(tmp_path / "tracker.xlsx", extra_headers=XFD - len(HEADERS))
+    before = sha(path)
+    line = _one_line_failure(run_cli("refresh", path, "--today", TODAY.isoformat()))
+    assert "XFD" in line and "Follow-up Status" in line and "Applications" in line
+    assert sha(path) == before
+
+
+def test_a_merge_to_the_last_column_is_refused_with_the_fix(tmp_path):
+    from make_fixtures import edit_package
+    path = _wide_tracker(tmp_path / "tracker.xlsx", extra_headers=5)     # A:I
+    # written into the XML: openpyxl would make an object for each of the merge's 17 billion cells
+    edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="J1:XFD1048576"/></mergeCells>')})
+    before = sha(path)
+    line = _one_line_failure(run_cli("refresh", path, "--today", TODAY.isoformat()))
+    assert "E to XFD" in line and "merged cells J1:XFD1048576" in line and "unmerge" in line
+    assert sha(path) == before
+
+
+def test_hidden_columns_to_the_last_one_are_used_and_only_ours_shown(tmp_path):
+    path = _wide_tracker(tmp_path / "tracker.xlsx", extra_headers=8)     # A:L
+    wb = openpyxl.load_workbook(path)
+    wb.active.column_dimensions.group("M", "XFD", hidden=True)
+    wb.save(path)
+    with zipfile.ZipFile(path) as zf:
+        assert b'min="13" max="16384"' in zf.read("xl/worksheets/sheet1.xml")
+    refresh(path, today=TODAY, backup=False)
+    _never_past_xfd(path)
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml")
+    cols = {(int(a), int(b)): b"hidden" in tag for tag, a, b in
+            re.findall(rb"""(<col [^>]*min="(\d+)" max="(\d+)"[^>]*>)""", sheet)}
+    assert not cols[(13, 13)] and not cols[(14, 14)] and not cols[(15, 15)]
+    assert cols[(16, XFD)]
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(1, 13).value == "Follow-up Status"
+    if SOFFICE is not None:
+        out = _soffice(path, tmp_path / "csv", "csv")
+        text = (out / "tracker.csv").read_text(encoding="utf-8", errors="replace")
+        assert "Follow-up Status" in text
