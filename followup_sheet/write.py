@@ -425,10 +425,11 @@ class _TrackerSheet:
                 editor = _RowEditor(p.decode(), t, rows, letters, self.style)
             elif kind == "rows":
                 yield editor.block(data)
-            else:
+            else:   # the tail, in one or more blocks
                 if editor is not None:
                     yield editor.finish()
                     self.changed |= editor.changed
+                    editor = None
                 yield data
 
 

@@ -326,7 +326,7 @@ class SheetScan:
     """
     prefix: bytes              # namespace prefix of the main namespace, b"" or e.g. b"x:"
     head: bytes                # everything before "<sheetData"
-    tail: bytes                # everything after the rows, from "</sheetData>" (or after "<sheetData/>")
+    tail: bytes                # everything after the rows (runs of padding squeezed to one space)
     skeleton: etree._Element   # head + <sheetData/> + tail, parsed
     last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
     far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell beyond column ZZ
@@ -334,6 +334,7 @@ class SheetScan:
 
 
 CHUNK = 1 << 20
+_SPACE_RUN = re.compile(rb"[ \t\r\n]{256,}")   # padding: kept as one space in the parsed skeleton
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 _WIDE_HINT = re.compile(rb"""r\s*=\s*["'][A-Z]{3}\d""")
@@ -342,7 +343,10 @@ _WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3})(\d+)["'
 
 def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
     """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
-    ("rows", bytes) blocks that each hold whole rows, then ("tail", bytes)."""
+    ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
+    more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
+    than `chunk` unless a single row is, and each byte is searched a bounded number of times, so
+    a part padded with whitespace costs time in proportion to its size and memory of one block."""
     where = f"{pkg.path}: {part}"
     try:
         src = pkg.zip.open(part)
@@ -363,21 +367,27 @@ def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
             yield "head", buf[:m.start()]
             yield "open", buf[m.start():m.end()]
             if m.group(2):   # <sheetData/>
-                yield "tail", buf[m.end():] + src.read()
+                yield from _tail(buf[m.end():], src, chunk)
                 return
             buf = buf[m.end():]
             close = b"</" + prefix + b"sheetData>"
             row = b"<" + prefix + b"row"
+            row_end = b"</" + prefix + b"row>"
+            searched = 0   # bytes at the start of buf already known to hold no `close`
             while True:
-                end = buf.find(close)
+                end = buf.find(close, max(searched - len(close), 0))
                 if end >= 0:
                     yield "rows", buf[:end]
-                    yield "tail", buf[end:] + src.read()
+                    yield from _tail(buf[end:], src, chunk)
                     return
+                searched = len(buf)
                 cut = buf.rfind(row)
+                if cut <= 0:
+                    cut = _after_last_row(buf, row, row_end)
                 if cut > 0:
                     yield "rows", buf[:cut]
                     buf = buf[cut:]
+                    searched -= cut
                 data = src.read(chunk)
                 if not data:
                     raise NotAWorkbook(f"{where} is cut short (no end of its cell data); open it in Excel "
@@ -386,6 +396,37 @@ def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise NotAWorkbook(f"{where} is damaged ({exc}); open it in Excel, which can often repair it, "
                            "and save a copy") from None
+
+
+def _after_last_row(buf: bytes, row: bytes, row_end: bytes) -> int:
+    """When no row starts after the first one in `buf`: the end of the text behind the last
+    complete row, if nothing but text follows it (whitespace padding, typically); else 0."""
+    lt = buf.rfind(b"<")
+    if lt < 0:
+        return len(buf)    # no tag at all: text between rows
+    gt = buf.find(b">", lt)
+    if gt < 0:   # a tag cut at the end of the block: keep it for the next one
+        return lt if _ends_a_row(buf[:lt], row, row_end) else 0
+    if _ends_a_row(buf[:gt + 1], row, row_end):
+        return len(buf)
+    return 0
+
+
+def _ends_a_row(data: bytes, row: bytes, row_end: bytes) -> bool:
+    """Whether `data`, trailing text aside, ends with a row's end tag or an empty row."""
+    stripped = data.rstrip()
+    if stripped.endswith(row_end):
+        return True
+    if stripped.endswith(b"/>"):
+        start = stripped.rfind(b"<")
+        return stripped.startswith(row, start) and stripped[start + len(row):start + len(row) + 1] in b" \t\r\n/"
+    return False
+
+
+def _tail(first: bytes, src, chunk: int):
+    yield "tail", first
+    while data := src.read(chunk):
+        yield "tail", data
 
 
 def sheet_data_prefix(open_tag: bytes) -> bytes:
@@ -413,7 +454,9 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
                     far = (col, (m.group(1) + m.group(2)).decode())
             _formula_cells(data, formulas)
         else:
-            tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
+            if not tail and data.startswith(b"</"):
+                data = data[len(b"</" + prefix + b"sheetData>"):]
+            tail += _SPACE_RUN.sub(b" ", data)
     skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
     return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
                      formulas=formulas)

@@ -470,3 +470,65 @@ def test_hidden_columns_to_the_last_one_are_used_and_only_ours_shown(tmp_path):
         out = _soffice(path, tmp_path / "csv", "csv")
         text = (out / "tracker.csv").read_text(encoding="utf-8", errors="replace")
         assert "Follow-up Status" in text
+
+
+# --- whitespace: linear time, memory bounded by the block size ----------------------------
+
+WHITESPACE = 40 * 2**20   # under the 50 MB a part may unpack to before its compression ratio is checked
+
+
+def _padded(path: Path, where: str) -> Path:
+    """A tracker whose sheet part holds 40 MB of whitespace after its last row or after its rows
+    (behind </sheetData>); deflated, the file stays small on disk."""
+    from make_fixtures import edit_package
+    write_tracker(path, ROWS[:6])
+    pad = b" \r\n\t" * (WHITESPACE // 4)
+    new = pad + b"</sheetData>" if where == "after the last row" else b"</sheetData>" + pad
+    edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"</sheetData>", new)})
+    assert path.stat().st_size < 2**20
+    return path
+
+
+@pytest.mark.parametrize("where", ["after the last row", "after the rows"])
+def test_whitespace_is_streamed_in_blocks(tmp_path, where):
+    from followup_sheet import xlsx
+    pkg = xlsx.open_package(_padded(tmp_path / "tracker.xlsx", where))
+    sizes = [len(data) for _, data in xlsx.iter_sheet(pkg, pkg.sheets[0].part)]
+    assert sum(sizes) > WHITESPACE
+    assert max(sizes) <= 2 * xlsx.CHUNK
+
+
+@pytest.mark.parametrize("where", ["after the last row", "after the rows"])
+def test_whitespace_costs_memory_of_one_block(tmp_path, where):
+    import tracemalloc
+    path = _padded(tmp_path / "tracker.xlsx", where)
+    tracemalloc.start()
+    try:
+        result = refresh(path, today=TODAY, dry_run=True)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.changed
+    assert peak < 24 * 2**20, f"peak {peak / 2**20:.0f} MB for {WHITESPACE / 2**20:.0f} MB of whitespace"
+    refresh(path, today=TODAY, backup=False)
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(1, 5).value == "Follow-up Status"
+
+
+@pytest.mark.parametrize("chunk", [5, 37, 64, 1000, 1 << 20])
+def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
+    from make_fixtures import edit_package
+    from followup_sheet import xlsx
+    path = write_tracker(tmp_path / "tracker.xlsx", ROWS)
+    edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"</row>", b"</row>\n   ", 5)
+                        .replace(b"</sheetData>", b'<row r="90"/>  \n<row r="91" spans="1:2"/>' + b" " * 300
+                                 + b"</sheetData>" + b"\n" * 700)})
+    pkg = xlsx.open_package(path)
+    part = pkg.sheets[0].part
+    blocks = list(xlsx.iter_sheet(pkg, part, chunk=chunk))
+    assert b"".join(data for _, data in blocks) == pkg.zip.read(part)
+    for kind, data in blocks:
+        if kind == "rows":
+            starts = len(re.findall(rb"<row\b", data))
+            assert starts == data.count(b"</row>") + len(re.findall(rb"<row\b[^>]*/>", data))
+    assert [k for k, _ in blocks][-1] == "tail" and blocks[[k for k, _ in blocks].index("tail")][1].startswith(b"</sheetData>")
