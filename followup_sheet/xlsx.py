@@ -354,15 +354,18 @@ def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
         raise NotAWorkbook(f"{where} is missing; the file is damaged") from None
     try:
         with src:
-            buf = b""
+            head = bytearray()   # grows in place: a padded head costs linear time
             while True:
                 data = src.read(chunk)
-                buf += data
-                m = _SHEETDATA_OPEN.search(buf)
+                searched = max(len(head) - 65536, 0)   # a start tag cut by the block's end is found again
+                head += data
+                m = _SHEETDATA_OPEN.search(head, searched)
                 if m:
                     break
                 if not data:
                     raise UnsupportedContent(f"{where} has no cell data section; the sheet is damaged")
+            buf = bytes(head)
+            del head
             prefix = m.group(1)
             yield "head", buf[:m.start()]
             yield "open", buf[m.start():m.end()]

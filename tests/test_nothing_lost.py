@@ -483,10 +483,23 @@ def _padded(path: Path, where: str) -> Path:
     from make_fixtures import edit_package
     write_tracker(path, ROWS[:6])
     pad = b" \r\n\t" * (WHITESPACE // 4)
-    new = pad + b"</sheetData>" if where == "after the last row" else b"</sheetData>" + pad
-    edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"</sheetData>", new)})
+    if where == "before the rows":
+        edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"<sheetData>", pad + b"<sheetData>")})
+    else:
+        new = pad + b"</sheetData>" if where == "after the last row" else b"</sheetData>" + pad
+        edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"</sheetData>", new)})
     assert path.stat().st_size < 2**20
     return path
+
+
+def test_whitespace_before_the_rows_is_read_in_linear_time(tmp_path):
+    """The head is kept whole (the write stage edits it), but gathered in place, not re-copied."""
+    from followup_sheet import xlsx
+    pkg = xlsx.open_package(_padded(tmp_path / "tracker.xlsx", "before the rows"))
+    kinds = [kind for kind, _ in xlsx.iter_sheet(pkg, pkg.sheets[0].part)]
+    assert kinds[:2] == ["head", "open"]
+    refresh(pkg.path, today=TODAY, backup=False)
+    assert openpyxl.load_workbook(pkg.path).active.cell(1, 5).value == "Follow-up Status"
 
 
 @pytest.mark.parametrize("where", ["after the last row", "after the rows"])
