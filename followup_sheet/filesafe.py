@@ -11,6 +11,7 @@ import glob
 import hashlib
 import logging
 import os
+import re
 import stat
 import tempfile
 import time
@@ -250,8 +251,8 @@ def _keep_backup(real: Path, keep: int) -> Path:
         if isinstance(exc, OSError):
             raise _save_failed(exc, real, folder) from None
         raise
-    old = sorted(p for p in folder.iterdir()
-                 if p.name.startswith(real.stem + ".") and p.name.endswith(real.suffix) and p.name != real.name)
+    ours = re.compile(re.escape(real.stem) + r"\.\d{8}-\d{6}-\d{6}" + re.escape(real.suffix))
+    old = sorted(p for p in folder.iterdir() if ours.fullmatch(p.name))   # never another file there
     for extra in old[:-keep]:
         extra.unlink(missing_ok=True)
     return dest

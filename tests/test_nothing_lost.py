@@ -545,3 +545,19 @@ def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
             starts = len(re.findall(rb"<row\b", data))
             assert starts == data.count(b"</row>") + len(re.findall(rb"<row\b[^>]*/>", data))
     assert [k for k, _ in blocks][-1] == "tail" and blocks[[k for k, _ in blocks].index("tail")][1].startswith(b"</sheetData>")
+
+
+def test_old_backups_are_pruned_by_their_exact_names_only(tmp_path, tracker):
+    """Only this workbook's own backups are pruned: not a file the user put in the folder, nor
+    the backups of a workbook whose name starts the same way."""
+    from followup_sheet.settings import Settings
+    folder = tmp_path / ".followup-backups"
+    folder.mkdir()
+    others = {"tracker.mine.xlsx": b"mine", "tracker.v2.20200101-000000-000000.xlsx": b"v2 backup"}
+    for name, data in others.items():
+        (folder / name).write_bytes(data)
+    for day in (TODAY, TODAY + dt.timedelta(days=1), TODAY + dt.timedelta(days=2)):
+        refresh(tracker, today=day, settings=Settings(backups=1))
+    for name, data in others.items():
+        assert (folder / name).read_bytes() == data
+    assert len([p for p in folder.iterdir() if p.name not in others]) == 1
