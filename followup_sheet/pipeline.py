@@ -138,14 +138,33 @@ def _csv_safe(value: Any) -> Any:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
+EXPORT_MARKER = "followup-sheet: list of today's calls"   # the description of an .xlsx `export_today` made
+
+
+def is_tool_export(path: Path) -> bool:
+    """Whether `path` is an .xlsx export this tool wrote: its document description is our marker."""
+    import zipfile
+    import zlib
+
+    from .xlsx import parse_xml
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 2**20:
+                return False
+            root = parse_xml(zf.read(info), f"{path}: docProps/core.xml")
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError):
+        return False   # missing, unreadable, not a zip, no properties, damaged: not provably ours
+    return any(el.tag == "{http://purl.org/dc/elements/1.1/}description" and (el.text or "") == EXPORT_MARKER
+               for el in root)
+
+
 def _export_xlsx(shown: pd.DataFrame, out: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
 
     from .write import clean_text
-
-    from .values import EXPORT_MARKER
 
     wb = Workbook()
     wb.properties.description = EXPORT_MARKER   # so the watcher can tell its own side list from a user's file

@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
-EXPORT_MARKER = "followup-sheet: list of today's calls"   # description of a workbook `export_today` made
 MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
 PRELOAD_LIMIT = 4 * 2**20   # bytes on disk (about 40,000 tracker rows); see `preload`
@@ -29,23 +28,6 @@ PRELOAD_LIMIT = 4 * 2**20   # bytes on disk (about 40,000 tracker rows); see `pr
 
 def is_tool_sheet(grid: list[list[Any]]) -> bool:
     return bool(grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].startswith(TODAY_MARKER))
-
-
-def is_tool_export(path: Path) -> bool:
-    """Whether `path` is a workbook `export_today` wrote: its document description is our marker."""
-    import zipfile
-    import zlib
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("docProps/core.xml")
-            if info.file_size > 2**20:
-                return False
-            data = zf.read(info)
-        root = xlsx.parse_xml(data, f"{path}: docProps/core.xml")
-    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError):
-        return False   # missing, unreadable, not a zip, no properties, damaged: not provably ours
-    return any(el.tag == "{http://purl.org/dc/elements/1.1/}description" and (el.text or "") == EXPORT_MARKER
-               for el in root)
 
 
 def open_values(path: Path, data: bytes | None = None) -> tuple[xlsx.Package, SheetValues]:

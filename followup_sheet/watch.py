@@ -12,8 +12,8 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import secrets
 import signal
-import tempfile
 import threading
 import types
 from dataclasses import dataclass
@@ -22,7 +22,7 @@ from typing import Callable
 
 import schedule
 
-from . import filesafe, pipeline, values
+from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
 
 log = logging.getLogger(__name__)
@@ -227,7 +227,7 @@ class Watcher:
             side = side_list_path(self.path, n)
             if not os.path.lexists(side):
                 return side
-            if side.is_symlink() or not side.is_file() or not values.is_tool_export(side):
+            if side.is_symlink() or not side.is_file() or not pipeline.is_tool_export(side):
                 continue
             if self.side_written and self.side_written[0] == side and _digest(side) != self.side_written[1]:
                 continue   # the user has edited the list we wrote
@@ -247,11 +247,10 @@ class Watcher:
         tmp = None
         try:
             _, table, _ = pipeline.compute(self.path, today=today, **self.read_options)
-            fd, name = tempfile.mkstemp(dir=side.parent, prefix=f".{side.stem}.", suffix=".tmp.xlsx")
-            os.close(fd)
-            tmp = Path(name)
+            # a name nobody has (the export refuses to replace a file it did not write)
+            tmp = side.with_name(f".{side.stem}.{os.getpid()}-{secrets.token_hex(6)}.tmp.xlsx")
             pipeline.export_today(table, tmp)
-            if not os.path.lexists(side) or values.is_tool_export(side):   # nobody put a file there meanwhile
+            if not os.path.lexists(side) or pipeline.is_tool_export(side):   # nobody put a file there meanwhile
                 os.replace(tmp, side)
             else:
                 raise FileExistsError(f"{side.name} appeared meanwhile; it is left alone")
