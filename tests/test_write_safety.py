@@ -19,7 +19,7 @@ from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from conftest import TODAY, Formula, run_cli, write_tracker
+from conftest import TODAY, run_cli, write_tracker
 from followup_sheet.pipeline import refresh
 from followup_sheet.read import read_tracker
 from followup_sheet.xlsx import column_number
