@@ -10,6 +10,7 @@ import datetime as dt
 import gc
 import logging
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -98,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     _tolerant_console()
     args = _parser().parse_args(argv)
+    if hasattr(signal, "SIGXFSZ"):
+        # A file size limit (ulimit -f) would kill the process mid-write; ignored, the write
+        # fails with EFBIG instead and is reported like any other failed save.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     if args.command != "watch":
         # A one-shot run makes millions of short-lived cell objects and no garbage cycles worth
         # collecting before it exits: the cyclic collector would only rescan them (about 5%).

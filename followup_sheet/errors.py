@@ -43,3 +43,12 @@ class TemplateProblem(FollowupError, ValueError):
 class OutputRefused(FollowupError, OSError):
     """A file the tool would write (an export, the demo) would land on the tracker, on a file the
     tool did not write, or nowhere (a missing folder, a file where a folder should be)."""
+
+
+class SaveFailed(FollowupError, OSError):
+    """The new workbook (or its backup) could not be written: a missing or read-only folder, a
+    full disk, a file size limit. Nothing was changed."""
+
+
+class ReadOnlyWorkbook(FollowupError, PermissionError):
+    """The user made the file read-only; it is not replaced."""

@@ -6,10 +6,12 @@ Knows files, not spreadsheets: the bytes to save come from the write stage.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
 import hashlib
 import logging
 import os
+import re
 import stat
 import tempfile
 import time
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from .errors import WorkbookBusy
+from .errors import FollowupError, ReadOnlyWorkbook, SaveFailed, WorkbookBusy
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +122,17 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
     written. The new file keeps the old one's permissions; a symlink is followed, not replaced.
     """
     real = Path(os.path.realpath(target))
+    _check_target(Path(target), real, in_place=expected_digest is not None)
     ensure_not_open(Path(target))
     if real != Path(target):
         ensure_not_open(real)
     _check_unchanged(real, expected_digest)
     _remove_stale_temporaries(real)
     mode = _mode_for(real)
-    fd, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _save_failed(exc, real) from None
     tmp = Path(tmp_name)
     kept = None
     try:
@@ -142,21 +148,89 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
         if backup and real.exists() and backups > 0:
             kept = _keep_backup(real, backups)
         _check_unchanged(real, expected_digest)
-        os.replace(tmp, real)
+        _replace(tmp, real)
         _fsync_folder(real.parent)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, FollowupError):
+            raise _save_failed(exc, real) from None
         raise
     return Saved(changed=changed, written=True, backup=kept)
+
+
+def _check_target(target: Path, real: Path, in_place: bool) -> None:
+    """A file can only be saved where a file can be: refuse folders, missing folders and files the
+    user made read-only before any work is done."""
+    if real.is_dir():
+        raise SaveFailed(f"{target} is a folder; give the name of the file to write, "
+                         f"e.g. {target / 'tracker copy.xlsx'}")
+    if not real.parent.is_dir():
+        raise SaveFailed(f"{real.parent} does not exist (needed for {target}); create the folder first "
+                         "or choose another place")
+    if real.exists() and not _writable(real):
+        what = "the workbook" if in_place else "the file"
+        raise ReadOnlyWorkbook(
+            f"{target}: {what} is read-only; nothing was changed; make it writable (Windows: Properties, clear "
+            "'Read-only'; macOS/Linux: chmod u+w) and run again, or write a copy with --output")
+
+
+def _writable(path: Path) -> bool:
+    """Read-only by its mode bits (which is also how Python shows the Windows attribute) or by
+    what the operating system would allow this user."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
+
+
+REPLACE_TRIES = 6   # about 3 seconds in all: a virus scanner or sync tool lets go by then
+
+
+def _replace(tmp: Path, real: Path) -> None:
+    """os.replace, tried again for a few seconds while another program holds the file (Windows
+    refuses to replace a file that is open elsewhere)."""
+    pause = 0.1
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, real)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise WorkbookBusy(
+                    f"{real} is in use by another program (or you may not change it), so it could not be "
+                    "replaced; nothing was changed; close it there and run again, or write a copy with "
+                    "--output") from None
+            time.sleep(pause)
+            pause *= 2
+
+
+def _save_failed(exc: OSError, real: Path, backup_folder: Path | None = None) -> SaveFailed:
+    """The one-line message for an operating system error while saving."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return SaveFailed(f"{real}: the disk is full ({reason}); nothing was changed; free some space and "
+                          "run again")
+    if exc.errno == errno.EFBIG:
+        return SaveFailed(f"{real}: the new file would pass this system's file size limit ({reason}, "
+                          "e.g. `ulimit -f`); nothing was changed; raise the limit and run again")
+    if backup_folder is not None:
+        return SaveFailed(f"{real}: cannot keep a backup in {backup_folder} ({reason}); nothing was changed; "
+                          "make that folder writable (or move a file of that name away), or run with --no-backup")
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return SaveFailed(f"{real}: cannot write in the folder {real.parent} ({reason}); nothing was changed; "
+                          "make the folder writable, or write a copy elsewhere with --output")
+    return SaveFailed(f"{real}: could not be saved ({reason}); nothing was changed")
 
 
 STALE_AFTER = 15 * 60   # seconds: no refresh takes this long, so such a temporary file is orphaned
 
 
-def _remove_stale_temporaries(real: Path) -> None:
-    """Temporary files a killed run left beside the workbook (never a running one's: too recent)."""
+def _remove_stale_temporaries(real: Path, folder: Path | None = None) -> None:
+    """Temporary files a killed run left beside the workbook, or in `folder` (its backups);
+    never a running one's: too recent."""
     now = time.time()
-    for tmp in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+    for tmp in (folder or real.parent).glob(f".{glob.escape(real.name)}.*.tmp"):
         try:
             if now - tmp.stat().st_mtime > STALE_AFTER:
                 tmp.unlink()
@@ -189,17 +263,33 @@ def keep_backup(real: Path, keep: int) -> Path:
 
 
 def _keep_backup(real: Path, keep: int) -> Path:
+    """Copy the workbook into the backup folder the way the workbook itself is saved (a temporary
+    file, flushed to disk, then renamed), so a backup is whole or not there at all."""
     folder = real.parent / BACKUP_FOLDER
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    dest = folder / f"{real.stem}.{stamp}{real.suffix}"
-    data = real.read_bytes()
-    with open(dest, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    old = sorted(p for p in folder.iterdir()
-                 if p.name.startswith(real.stem + ".") and p.name.endswith(real.suffix) and p.name != real.name)
+    try:
+        folder.mkdir(exist_ok=True)
+        if not folder.is_dir():
+            raise FileExistsError(errno.EEXIST, "a file, not a folder, has that name", str(folder))
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        dest = folder / f"{real.stem}.{stamp}{real.suffix}"
+        data = real.read_bytes()
+        _remove_stale_temporaries(real, folder)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{real.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _save_failed(exc, real, folder) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, dest)
+    except BaseException as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _save_failed(exc, real, folder) from None
+        raise
+    ours = re.compile(re.escape(real.stem) + r"\.\d{8}-\d{6}-\d{6}" + re.escape(real.suffix))
+    old = sorted(p for p in folder.iterdir() if ours.fullmatch(p.name))   # never another file there
     for extra in old[:-keep]:
         extra.unlink(missing_ok=True)
     return dest

@@ -27,6 +27,7 @@ from .values import SheetValues, is_tool_sheet, open_values
 log = logging.getLogger(__name__)
 
 OUTPUT_HEADERS = ("Follow-up Status", "Next Follow-up", "Follow-up Script")
+LAST_COLUMN = 16384   # XFD: a cell, column or dimension past it makes the file invalid
 DATE_FIELDS = ("applied_on", "last_contact", "pinned")
 TEXT_FIELDS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
                "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",
@@ -558,8 +559,10 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                if c not in fields.values() and not _is_empty_cell(v) and normalize_header(v) not in ours]
 
     existing = _existing_output(header)
+    taken = xlsx.occupied_columns(pkg, info, scan, from_row=h + 1)
     out_cols, used_existing = _output_columns(rows, h, last_row, header, existing, hidden,
-                                              book.merged(info), width)
+                                              book.merged(info), width, taken,
+                                              table_end=max(fields.values()), where=where)
     clear_end = _our_rows_end(rows, h, last_row, out_cols[0]) if used_existing[0] else last_row
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     return Tracker(path=pkg.path, package=pkg, sheet=info.name, part=info.part, header_row=h + 1,
@@ -865,35 +868,59 @@ def _existing_output(header: list[Any]) -> dict[str, int]:
     return found
 
 
-def _output_columns(rows, h, last_row, header, existing, hidden, merges, width):
-    """Where the three columns go: found by header, else the first free visible columns."""
+def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, taken=frozenset(),
+                    table_end: int = 0, where: str = "the sheet"):
+    """Where the three columns go: found by header, else the first free columns.
+
+    A column is free when nothing in it, from the header row down, holds a value, a formula (even
+    one whose result is empty), a comment, a data validation, a merge or a defined name's range
+    (`taken` holds the 1-based columns the package says are in use). The first free visible
+    columns after the last header come first; then free columns between the table and the last
+    header; then hidden ones (the write stage shows them). Never past XFD, the last column."""
     last_header = max((c for c, v in enumerate(header) if v is not None and not isinstance(v, bool)
                        and (not isinstance(v, str) or v.strip())), default=0)
-    span = range(h, min(last_row, len(rows)))   # 0-based rows: header .. last data row
+    below = range(h, len(rows))   # 0-based rows: the header and everything under it
 
     def free(col: int) -> bool:
-        if col + 1 in hidden or col in existing.values():
+        if col in existing.values() or col + 1 in taken:
             return False
         for r1, c1, r2, c2 in merges:
-            if c1 <= col <= c2 and r1 <= span.stop and r2 >= h:
+            if c1 <= col <= c2 and r2 >= h:
                 return False
         if col >= width:
             return True
-        return all(_is_empty_cell(rows[r][col]) for r in span)
+        return all(_is_empty_cell(rows[r][col]) for r in below)
 
+    wanted = [name for name in OUTPUT_HEADERS if name not in existing]
+    after = max([last_header, *existing.values()]) + 1 if existing else last_header + 1
+    order = [range(after, LAST_COLUMN), range(table_end + 1, min(after, LAST_COLUMN))]
+    chosen: list[int] = []
+    for shown in (True, False):
+        for span in order:
+            for col in span:
+                if len(chosen) == len(wanted):
+                    break
+                if (col + 1 not in hidden) == shown and col not in chosen and free(col):
+                    chosen.append(col)
+    if len(chosen) < len(wanted):
+        first = xlsx.column_letters(table_end + 2)
+        merged = [f"{xlsx.column_letters(c1 + 1)}{r1 + 1}:{xlsx.column_letters(c2 + 1)}{r2 + 1}"
+                  for r1, c1, r2, c2 in merges if c1 <= after <= c2 and r2 >= h]
+        raise UnsupportedContent(
+            f"{where}: no free column for {', '.join(repr(n) for n in wanted)}: every column from {first} to XFD "
+            "(the last one) holds a value, formula, comment, validation, merged cells or a named range"
+            + (f" (merged cells {merged[0]})" if merged else "") + f"; clear {len(wanted)} columns right of the "
+            f"table (or unmerge cells there), or type the header {wanted[0]!r} over a column you want used")
     out: list[int] = []
     used: list[bool] = []
-    col = max([last_header, *existing.values()]) + 1 if existing else last_header + 1
+    picks = iter(sorted(chosen[:len(wanted)], key=lambda c: (c < after, c)))
     for name in OUTPUT_HEADERS:
         if name in existing:
             out.append(existing[name] + 1)
             used.append(True)
-            continue
-        while not free(col):
-            col += 1
-        out.append(col + 1)
-        used.append(False)
-        col += 1
+        else:
+            out.append(next(picks) + 1)
+            used.append(False)
     return tuple(out), tuple(used)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import secrets
 import signal
 import threading
 import types
@@ -55,9 +56,13 @@ def fingerprint(path: Path, previous: Fingerprint | None = None) -> Fingerprint 
     return Fingerprint(st.st_size, st.st_mtime_ns, digest)
 
 
-def side_list_path(path: Path) -> Path:
-    """Where today's calls go while the workbook is open elsewhere: `<stem> - Today.xlsx`."""
-    return path.with_name(f"{path.stem} - Today.xlsx")
+def side_list_path(path: Path, n: int = 1) -> Path:
+    """Where today's calls go while the workbook is open elsewhere: `<stem> - Today.xlsx`, or
+    `<stem> - Today (n).xlsx` when a file the tool did not write has that name."""
+    return path.with_name(f"{path.stem} - Today.xlsx" if n == 1 else f"{path.stem} - Today ({n}).xlsx")
+
+
+SIDE_LIST_NAMES = 50   # "- Today.xlsx" to "- Today (50).xlsx"
 
 
 class Watcher:
@@ -86,6 +91,7 @@ class Watcher:
         self.handled: Fingerprint | None = None     # the content last refreshed (or found broken)
         self.waiting_for: str | None = None         # who has the workbook open
         self.side_key: tuple | None = None          # (content, day) of the side list we wrote
+        self.side_written: tuple[Path, str] | None = None   # the side list we wrote and its digest
         self.last_error: str | None = None
         self.last_step: dt.datetime | None = None
 
@@ -217,31 +223,60 @@ class Watcher:
             self.side_key = key
             self._write_side_list(key[1])
 
+    def _side_list_target(self) -> Path | None:
+        """The first side list name that is free or holds a list this tool wrote (and, if written
+        during this run, not changed since); never a file of the user's."""
+        for n in range(1, SIDE_LIST_NAMES + 1):
+            side = side_list_path(self.path, n)
+            if not os.path.lexists(side):
+                return side
+            if side.is_symlink() or not side.is_file() or not pipeline.is_tool_export(side):
+                continue
+            if self.side_written and self.side_written[0] == side and _digest(side) != self.side_written[1]:
+                continue   # the user has edited the list we wrote
+            return side
+        return None
+
     def _write_side_list(self, today: dt.date) -> None:
-        side = side_list_path(self.path)
+        side = self._side_list_target()
+        if side is None:
+            log.error("error (today's list): every name from %s to %s is taken by another file; move some away",
+                      side_list_path(self.path).name, side_list_path(self.path, SIDE_LIST_NAMES).name)
+            return
         owner = filesafe.lock_owner(side)
         if owner:
             log.info("skipped %s: it is open in %s", side.name, owner)
             return
-        tmp = side.with_name(f".{side.stem}.tmp{side.suffix}")
+        tmp = None
         try:
             _, table, _ = pipeline.compute(self.path, today=today, **self.read_options)
+            # a name nobody has (the export refuses to replace a file it did not write)
+            tmp = side.with_name(f".{side.stem}.{os.getpid()}-{secrets.token_hex(6)}.tmp.xlsx")
             pipeline.export_today(table, tmp)
-            os.replace(tmp, side)
+            if not os.path.lexists(side) or pipeline.is_tool_export(side):   # nobody put a file there meanwhile
+                os.replace(tmp, side)
+            else:
+                raise FileExistsError(f"{side.name} appeared meanwhile; it is left alone")
+            self.side_written = (side, _digest(side))
         except Exception as exc:
-            tmp.unlink(missing_ok=True)
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
             log.error("error (today's list): %s", str(exc) or type(exc).__name__)
             log.debug("details of the error", exc_info=exc)
             return
         log.info("wrote today's list to %s: %d call(s) for %s", side.name, len(table), today)
 
     def _remove_side_list(self) -> None:
-        """The Today sheet is current again, so a side list written meanwhile would only go stale."""
+        """The Today sheet is current again, so a side list written meanwhile would only go stale.
+        Only the file as written is removed: one the user changed since is theirs."""
         if self.side_key is None:
             return
         self.side_key = None
-        side = side_list_path(self.path)
-        if side.exists() and not filesafe.lock_owner(side):
+        written, self.side_written = self.side_written, None
+        if written is None:
+            return
+        side, digest = written
+        if side.is_file() and not side.is_symlink() and _digest(side) == digest and not filesafe.lock_owner(side):
             with contextlib.suppress(OSError):
                 side.unlink()
                 log.info("removed %s: the workbook's Today sheet is current", side.name)
@@ -255,6 +290,13 @@ class Watcher:
             yield
         finally:
             schedule.datetime = real
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _datetime_module_reading(clock: Callable[[], dt.datetime]) -> types.SimpleNamespace:

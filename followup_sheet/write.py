@@ -416,7 +416,9 @@ class _TrackerSheet:
                 head = data
             elif kind == "open":
                 p = xlsx.sheet_data_prefix(data)
-                new_head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}")
+                new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
+                new_head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}",
+                                        show=new_cols)
                 new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row, max(cols))
                 self.changed |= new_head != head
                 yield new_head
@@ -424,10 +426,11 @@ class _TrackerSheet:
                 editor = _RowEditor(p.decode(), t, rows, letters, self.style)
             elif kind == "rows":
                 yield editor.block(data)
-            else:
+            else:   # the tail, in one or more blocks
                 if editor is not None:
                     yield editor.finish()
                     self.changed |= editor.changed
+                    editor = None
                 yield data
 
 
@@ -629,8 +632,10 @@ def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:
     return start_tag[:m.start(1)] + f"{lo}:{hi}".encode() + start_tag[m.end(1):]
 
 
-def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[int, ...], where: str) -> bytes:
-    """Give our columns a width, splitting any <col> range that covers them; others stay as they are."""
+def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[int, ...], where: str,
+                 show: set[int] = frozenset()) -> bytes:
+    """Give our columns a width, splitting any <col> range that covers them; others stay as they are.
+    The columns in `show` (new ones the read stage found free but hidden) are un-hidden."""
     p = prefix.decode()
     ns = xlsx.MAIN_NS
     block = re.search(rb"<" + re.escape(prefix) + rb"cols\b[^>]*?(?:/>|>.*?</" + re.escape(prefix) + rb"cols>)",
@@ -649,7 +654,7 @@ def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tupl
             ranges.append(attrs)
             continue
         inside = [c for c in cols if lo <= c <= hi]
-        if not inside or (lo == hi and attrs.get("customWidth") in ("1", "true")):
+        if not inside or (lo == hi and attrs.get("customWidth") in ("1", "true") and lo not in show):
             if lo == hi and lo in want:
                 want.pop(lo)     # the user (or an earlier refresh) sized this column: keep it
             ranges.append(attrs)
@@ -658,7 +663,10 @@ def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tupl
         for c in inside:
             if start < c:
                 ranges.append({**attrs, "min": str(start), "max": str(c - 1)})
-            ranges.append({**attrs, "min": str(c), "max": str(c), "width": str(want.pop(c)), "customWidth": "1"})
+            mine = {**attrs, "min": str(c), "max": str(c), "width": str(want.pop(c)), "customWidth": "1"}
+            if c in show:
+                mine.pop("hidden", None)
+            ranges.append(mine)
             start = c + 1
         if start <= hi:
             ranges.append({**attrs, "min": str(start), "max": str(hi)})

@@ -451,11 +451,12 @@ class SheetScan:
     """
     prefix: bytes              # namespace prefix of the main namespace, b"" or e.g. b"x:"
     head: bytes                # everything before "<sheetData"
-    tail: bytes                # everything after the rows, from "</sheetData>" (or after "<sheetData/>")
+    tail: bytes                # everything after the rows (runs of padding squeezed to one space)
     skeleton: etree._Element   # head + <sheetData/> + tail, parsed
     last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
     far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell from column BA on
     row_bytes: int = 0                   # the size of the rows' XML: values far apart in few bytes are strays
+    formulas: dict[int, int] = field(default_factory=dict)   # column -> last row holding a formula
 
 
 CHUNK = 1 << 20
@@ -463,11 +464,17 @@ CHUNK = 1 << 20
 _WIDE_HINT = re.compile(rb"""r\s*=\s*["'](?:[A-Z]{3}|[B-Z][A-Z])\d""")
 _WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3}|[B-Z][A-Z])(\d+)["'][^>]*(?<!/)>""")
 _MARKUP_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_SPACE_RUN = re.compile(rb"[ \t\r\n]{256,}")   # padding: kept as one space in the parsed skeleton
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 
 
 def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
     """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
-    ("rows", bytes) blocks that each hold whole rows, then ("tail", bytes)."""
+    ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
+    more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
+    than `chunk` unless a single row is, and each byte is searched a bounded number of times, so
+    a part padded with whitespace costs time in proportion to its size and memory of one block."""
     where = f"{pkg.path}: {part}"
     try:
         src = pkg.zip.open(part)
@@ -475,34 +482,43 @@ def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
         raise NotAWorkbook(f"{where} is missing; the file is damaged") from None
     try:
         with src:
-            buf = b""
+            head = bytearray()   # grows in place: a padded head costs linear time
             while True:
                 data = src.read(chunk)
-                buf += data
-                m = _SHEETDATA_OPEN.search(buf)
+                searched = max(len(head) - 65536, 0)   # a start tag cut by the block's end is found again
+                head += data
+                m = _SHEETDATA_OPEN.search(head, searched)
                 if m:
                     break
                 if not data:
                     raise UnsupportedContent(f"{where} has no cell data section; the sheet is damaged")
+            buf = bytes(head)
+            del head
             prefix = m.group(1)
             yield "head", buf[:m.start()]
             yield "open", buf[m.start():m.end()]
             if m.group(2):   # <sheetData/>
-                yield "tail", buf[m.end():] + src.read()
+                yield from _tail(buf[m.end():], src, chunk)
                 return
             buf = buf[m.end():]
             close = b"</" + prefix + b"sheetData>"
             row = b"<" + prefix + b"row"
+            row_end = b"</" + prefix + b"row>"
+            searched = 0   # bytes at the start of buf already known to hold no `close`
             while True:
-                end = buf.find(close)
+                end = buf.find(close, max(searched - len(close), 0))
                 if end >= 0:
                     yield "rows", buf[:end]
-                    yield "tail", buf[end:] + src.read()
+                    yield from _tail(buf[end:], src, chunk)
                     return
+                searched = len(buf)
                 cut = buf.rfind(row)
+                if cut <= 0:
+                    cut = _after_last_row(buf, row, row_end)
                 if cut > 0:
                     yield "rows", buf[:cut]
                     buf = buf[cut:]
+                    searched -= cut
                 data = src.read(chunk)
                 if not data:
                     raise NotAWorkbook(f"{where} is cut short (no end of its cell data); open it in Excel "
@@ -511,6 +527,37 @@ def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise NotAWorkbook(f"{where} is damaged ({exc}); open it in Excel, which can often repair it, "
                            "and save a copy") from None
+
+
+def _after_last_row(buf: bytes, row: bytes, row_end: bytes) -> int:
+    """When no row starts after the first one in `buf`: the end of the text behind the last
+    complete row, if nothing but text follows it (whitespace padding, typically); else 0."""
+    lt = buf.rfind(b"<")
+    if lt < 0:
+        return len(buf)    # no tag at all: text between rows
+    gt = buf.find(b">", lt)
+    if gt < 0:   # a tag cut at the end of the block: keep it for the next one
+        return lt if _ends_a_row(buf[:lt], row, row_end) else 0
+    if _ends_a_row(buf[:gt + 1], row, row_end):
+        return len(buf)
+    return 0
+
+
+def _ends_a_row(data: bytes, row: bytes, row_end: bytes) -> bool:
+    """Whether `data`, trailing text aside, ends with a row's end tag or an empty row."""
+    stripped = data.rstrip()
+    if stripped.endswith(row_end):
+        return True
+    if stripped.endswith(b"/>"):
+        start = stripped.rfind(b"<")
+        return stripped.startswith(row, start) and stripped[start + len(row):start + len(row) + 1] in b" \t\r\n/"
+    return False
+
+
+def _tail(first: bytes, src, chunk: int):
+    yield "tail", first
+    while data := src.read(chunk):
+        yield "tail", data
 
 
 def sheet_data_prefix(open_tag: bytes) -> bytes:
@@ -543,6 +590,7 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
     last: tuple[int, str] | None = None
     far: tuple[int, str] | None = None
     row_bytes = 0
+    formulas: dict[int, int] = {}
     for kind, data in iter_sheet(pkg, part):
         if kind == "head":
             head = data
@@ -560,11 +608,33 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
                     col = column_number(m.group(1).decode())
                     if far is None or col > far[0]:
                         far = (col, (m.group(1) + m.group(2)).decode())
+            _formula_cells(data, formulas)
         else:
-            tail = data[len(b"</" + prefix + b"sheetData>"):] if data.startswith(b"</") else data
+            if not tail and data.startswith(b"</"):
+                data = data[len(b"</" + prefix + b"sheetData>"):]
+            tail += _SPACE_RUN.sub(b" ", data)
     skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
     return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
-                     row_bytes=row_bytes)
+                     row_bytes=row_bytes, formulas=formulas)
+
+
+def _formula_cells(data: bytes, found: dict[int, int]) -> None:
+    """Note the column and row of each cell in `data` that holds a formula. Its cached result may
+    be empty or missing (LibreOffice, openpyxl), so the values alone do not show the cell is used."""
+    if b"f>" not in data and b"f " not in data and b"f/" not in data:
+        return
+    for m in _FORMULA.finditer(data):
+        at = m.start()
+        lo = max(at - 2048, 0)   # the cell's start tag is just before its formula
+        cell = max(data.rfind(b"<c ", lo, at), data.rfind(b":c ", lo, at))
+        if cell < 0:
+            continue
+        ref = _CELL_REF.search(data, cell, data.find(b">", cell))
+        if ref is None:
+            continue
+        col, row = column_number(ref.group(1).decode()), int(ref.group(2))
+        if found.get(col, 0) < row:
+            found[col] = row
 
 
 @dataclass(frozen=True)
@@ -647,3 +717,63 @@ def sheet_tables(pkg: Package, part: str, skeleton: etree._Element) -> list[Tabl
                                 header_rows=int(root.get("headerRowCount", "1") or 1),
                                 totals_rows=int(root.get("totalsRowCount", "0") or 0)))
     return tables
+
+
+# --- what occupies a column besides values ---------------------------------------------------
+
+_COMMENTS_TYPES = ("/comments", "/threadedComment")
+_NAME_AREA = re.compile(r"""(?:'((?:[^']|'')+)'|([^'!\s,()=+\-*/&^<>;{}"]+))!"""
+                        r"""\$?([A-Za-z]{1,3})\$?(\d*)(?::\$?([A-Za-z]{1,3})\$?(\d*))?""")
+
+
+def occupied_columns(pkg: Package, info: SheetInfo, scan: SheetScan, from_row: int) -> set[int]:
+    """Columns that hold something at or below row `from_row` other than a value: a formula
+    (whatever its cached result), a comment, a data validation, a merge, or a defined name's
+    range. Values are the read stage's to see."""
+    taken = {col for col, row in scan.formulas.items() if row >= from_row}
+
+    def add(ref: str) -> None:
+        for area in ref.split():
+            box = parse_ref(area)
+            if box is None:
+                box = _whole_columns(area)
+            if box is not None and box[2] >= from_row:
+                taken.update(range(max(box[1], 1), min(box[3], 16384) + 1))
+
+    ns = MAIN_NS
+    for merge in scan.skeleton.iterfind(f"{{{ns}}}mergeCells/{{{ns}}}mergeCell"):
+        add(merge.get("ref", ""))
+    for el in scan.skeleton.iter():
+        if isinstance(el.tag, str) and etree.QName(el).localname == "dataValidation":
+            add(el.get("sqref", ""))
+            for child in el:
+                if isinstance(child.tag, str) and etree.QName(child).localname == "sqref":
+                    add(child.text or "")
+    for rel_type, member, _ in sheet_relationships(pkg, info.part).values():
+        if rel_type.endswith(_COMMENTS_TYPES) and member and pkg.has(member):
+            for el in parse_xml(pkg.read(member), f"{pkg.path}: {member}").iter():
+                if isinstance(el.tag, str) and el.get("ref"):
+                    add(el.get("ref", ""))
+    book = parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
+    for name in book.iterfind(f"{{{ns}}}definedNames/{{{ns}}}definedName"):
+        if name.get("name", "").lower().startswith("_xlnm."):
+            continue   # print areas, print titles and filters are not data
+        for m in _NAME_AREA.finditer(name.text or ""):
+            sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
+            if sheet != info.name:
+                continue
+            if m.group(5) is None:   # one cell
+                if m.group(4):
+                    add(f"{m.group(3)}{m.group(4)}")
+            else:
+                add(f"{m.group(3)}{m.group(4) or 1}:{m.group(5)}{m.group(6) or 1048576}")
+    return taken
+
+
+def _whole_columns(area: str) -> tuple[int, int, int, int] | None:
+    """'F:F' or '$F:$H' -> (1, 6, 1048576, 8)."""
+    m = re.match(r"^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$", area.strip())
+    if not m:
+        return None
+    a, b = column_number(m.group(1)), column_number(m.group(2))
+    return 1, min(a, b), 1048576, max(a, b)
