@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .settings import Settings
+from .settings import BLANK_WORDS, Settings
 
 
 class Status(str, enum.Enum):
@@ -354,10 +354,8 @@ def _elsewhere(company: pd.Series, hot: np.ndarray) -> np.ndarray:
 
 # Cell text that means "nothing here" (the read stage empties these; a frame built another way
 # must still never have one taken for a name or read aloud).
-PLACEHOLDERS = frozenset(("n/a", "na", "-", "--", "—", "tbd", "tba", "none", "null", "nan", "?", "...",
-                          "unknown", "not mentioned", "not specified", "unable to determine", "not available",
-                          "not applicable", "no name", "nil"))
-_NOT_A_NAME = PLACEHOLDERS | {"yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1", "referral", "referred"}
+PLACEHOLDERS = frozenset(BLANK_WORDS)
+_NOT_A_NAME = PLACEHOLDERS | {"no name", "yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1", "referral", "referred"}
 
 
 def _names_someone(text: pd.Series, blanks: tuple[str, ...] = ()) -> np.ndarray:
