@@ -55,7 +55,13 @@ from jinja2.runtime import Context
 
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "pe"))
 _ROLE_WORDS = frozenset(("role", "position", "opening", "job", "vacancy"))
-_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"))
+# Titles said with the surname ("Dr. Barros", "Frau Müller"), in the languages headers are read in.
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+                     "herr", "frau", "hr", "fr",                                     # German
+                     "sr", "sra", "srta", "don", "doña", "dra",                      # Spanish, Portuguese
+                     "m", "mme", "mlle", "monsieur", "madame",                        # French
+                     "sig", "sig.ra", "sigra", "signor", "signora", "dott", "dott.ssa", "ing", "avv",  # Italian
+                     "senhor", "senhora"))
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 _VOWEL_AS_CONSONANT = ("uni", "use", "usu", "uti", "ux", "eu", "one", "once")
 _WEBSITE = frozenset(("website", "company website", "company site", "careers page", "career page",

@@ -129,8 +129,16 @@ def _days_since(applied: Any, today: dt.date) -> int:
     return (today - pd.Timestamp(applied).date()).days if pd.notna(applied) else 0
 
 
+# Words that make a contact a team or a department, not a person to ask for by name, in the
+# languages headers are read in ("Human Resources", "Personalabteilung", "Recursos Humanos").
 _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitment", "careers", "hiring",
-                 "people", "jobs", "department", "office", "admin", "info", "staffing", "desk"}
+                 "people", "jobs", "department", "office", "admin", "info", "staffing", "desk", "human",
+                 "resources", "personnel", "personalabteilung", "personal", "personalwesen", "personalbüro",
+                 "bewerbermanagement", "abteilung", "rh", "recursos", "humanos", "reclutamiento",
+                 "departamento", "ressources", "humaines", "recrutement", "service", "risorse", "umane",
+                 "selezione", "ufficio", "recrutamento", "equipe", "équipe", "recruiter", "recruiters"}
+_NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部")
+_WORD_SPLIT = re.compile(r"[\W_]+")
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
@@ -161,8 +169,11 @@ def _person(name: str) -> str:
     if not name or "@" in name or any(ch.isdigit() for ch in name):
         return ""
     name = person_name(name)
-    words = {w.strip(".,").lower() for w in name.split()}
-    return "" if words & _NOT_A_PERSON or name.casefold() in PLACEHOLDERS else name
+    low = name.casefold()
+    words = set(_WORD_SPLIT.split(low))
+    if words & _NOT_A_PERSON or any(w in low for w in _NOT_A_PERSON_CJK) or low in PLACEHOLDERS:
+        return ""
+    return name
 
 
 @functools.lru_cache(maxsize=4096)
