@@ -216,7 +216,8 @@ APPLIED_WORDS = (
     "follow", "followed", "following", "up", "no", "not", "none", "awaiting", "still", "through",
     "linkedin", "indeed", "website", "portal", "careers", "company", "job", "position", "role",
     "beworben", "gesendet", "postulado", "enviado", "enviada", "postulé", "envoyée", "envoyé",
-    "candidatura", "candidature", "inviata", "inviato", "已投递", "已申请", "等待",
+    "candidatura", "candidature", "inviata", "inviato", "erhalten", "bestätigt", "recibido", "recibida",
+    "reçu", "reçue", "ricevuto", "ricevuta", "recebido", "recebida", "已投递", "已申请", "等待",
 )
 # Rules §5: strong interest elsewhere is an offer, or an interview beyond a first screen; these
 # interview words count, and the first-screen phrases below are taken out of the text first.
