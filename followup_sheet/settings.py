@@ -104,7 +104,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "point of contact", "recruiter name", "contacto", "persona de contacto", "reclutador",
         "personne de contact", "contact rh", "recruteur", "interlocuteur",
         "ansprechpartner", "kontakt", "kontaktperson", "ansprechperson",
-        "contatto", "persona di contatto", "contato", "pessoa de contato", "recrutador",
+        "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",
         "联系人", "hr", "对接人",
     ),
     "contact_phone": (
@@ -126,7 +126,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "referrer": (
         "referred by", "referral", "referrer", "reference contact", "referred", "recommended by",
-        "referente", "referido por", "recomendado por", "recommandé par", "parrain", "coopté par",
+        "referido por", "recomendado por", "recommandé par", "parrain", "coopté par",
         "empfohlen von", "empfehlung", "segnalato da", "raccomandato da", "indicado por", "indicação",
         "内推人", "推荐人",
     ),

@@ -245,7 +245,7 @@ def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
     ("Apply Date", "applied_on"), ("Date Received", "applied_on"), ("Einreichdatum", "applied_on"),
     ("Firma", "company"), ("Jobtitel", "position"), ("Azienda", "company"), ("Posizione", "position"),
     ("Piattaforma", "source"), ("Esito", "stage"), ("Stato", "stage"), ("Note", "notes"),
-    ("Contatto", "contact"), ("Telefono", "contact_phone"), ("Data candidatura", "applied_on"), ("Ruolo", "position"),
+    ("Contatto", "contact"), ("Referente", "contact"), ("Telefono", "contact_phone"), ("Data candidatura", "applied_on"), ("Ruolo", "position"),
     ("Empresa", "company"), ("Vaga", "position"), ("Data Submissão", "applied_on"), ("Data Submissao", "applied_on"),
     ("Data Resposta", "last_contact"), ("Etapa", "stage"), ("Cargo", "position"), ("Situação", "stage"),
     ("Observações", "notes"), ("Contato", "contact"), ("Telefone", "contact_phone"),
