@@ -47,63 +47,153 @@ def _poll(text: str) -> float:
     return seconds
 
 
+EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md"}
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """The options every command takes, before or after the command name. The copies on the
+    subcommands default to SUPPRESS so that a value given before the command is not overwritten."""
+    default = {"default": argparse.SUPPRESS} if suppress else {}
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day", **default)
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="settings file (default: followup.toml beside the workbook)", **default)
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", action="store_true", help="say more about what happens", **default)
+    loud.add_argument("-q", "--quiet", action="store_true",
+                      help="print nothing on success (problems still go to stderr)", **default)
+
+
+def _command(sub, name: str, common, summary: str, description: str, examples: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, parents=[common], help=summary, description=description,
+                          epilog="examples:\n" + examples, allow_abbrev=False,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+TRACKER_HELP = "your job tracker workbook (.xlsx or .xlsm)"
+SHEET_HELP = "the tracker sheet (default: the one that looks most like a tracker)"
+TEMPLATES_HELP = "a folder of your own script templates; they override the built-in ones by file name"
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day")
-    common.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: followup.toml beside the workbook)")
-    common.add_argument("-v", "--verbose", action="store_true", help="say more about what happens")
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    _global_options(common, suppress=True)
 
     parser = argparse.ArgumentParser(
-        prog="followup-sheet",
-        description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+        prog="followup-sheet", allow_abbrev=False,
+        description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.",
+        epilog="Run 'followup-sheet COMMAND --help' for a command's options and examples.")
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("refresh", parents=[common], help="update the tracker's follow-up columns and Today sheet")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME", help="the tracker sheet (default: the one that looks most like a tracker)")
-    p.add_argument("--templates", type=Path, metavar="DIR", help="your own script templates (override by file name)")
-    p.add_argument("--output", type=Path, metavar="PATH", help="write a copy here instead of updating the tracker")
-    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p = _command(sub, "refresh", common, "update the tracker's follow-up columns and Today sheet",
+                 "Read the tracker, work out each application's follow-up status, next date and script, and "
+                 "write them into the tracker's own three columns and its Today sheet. Nothing else in the "
+                 "workbook changes; a backup of the old file is kept in .followup-backups unless --no-backup.",
+                 "  followup-sheet refresh jobs.xlsx\n"
+                 "  followup-sheet refresh jobs.xlsx --dry-run          # list the cells that would change\n"
+                 "  followup-sheet refresh jobs.xlsx --output copy.xlsx  # leave jobs.xlsx as it is")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
+    p.add_argument("--output", "--out", dest="output", type=Path, metavar="PATH",
+                   help="write a refreshed copy here instead of updating the tracker (same suffix as the tracker)")
+    p.add_argument("--dry-run", action="store_true", help="list the cells that would change; write nothing")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
     p.add_argument("--force", action="store_true",
                    help="let --output replace an existing file (a copy is kept in .followup-backups)")
 
-    p = sub.add_parser("today", parents=[common], help="print today's calls, or export them")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME")
-    p.add_argument("--templates", type=Path, metavar="DIR")
-    p.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.csv", help="export instead of printing")
+    p = _command(sub, "today", common, "print today's calls, or export them",
+                 "List the applications that are overdue or due today, most overdue first, each with its "
+                 "phone or e-mail script. The tracker is only read. With --output the list goes to a .csv, "
+                 ".xlsx or .md file instead, or to standard output with '-'.",
+                 "  followup-sheet today jobs.xlsx\n"
+                 "  followup-sheet today jobs.xlsx --output calls.xlsx\n"
+                 "  followup-sheet today jobs.xlsx --output - --format md > calls.md")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
+    p.add_argument("--output", "--out", dest="output", metavar="FILE|-",
+                   help="export instead of printing: a .csv, .xlsx or .md file, or - for standard output")
+    p.add_argument("--format", choices=("csv", "md"), metavar="csv|md",
+                   help="the format for --output - (default csv)")
     p.add_argument("--force", action="store_true",
-                   help="let --out replace a file the tool did not write (a copy is kept in .followup-backups)")
+                   help="let --output replace a file the tool did not write (a copy is kept in .followup-backups)")
 
-    p = sub.add_parser("check", parents=[common], help="show how the tracker is read; write nothing")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME")
+    p = _command(sub, "check", common, "show how the tracker is read; write nothing",
+                 "Show which sheet, header row and columns are used, where the tool's columns go, how the "
+                 "stage words are understood and which rows have problems, with the fix for each. Nothing is "
+                 "written. Exits 1 when some rows have problems, so scripts can test it.",
+                 "  followup-sheet check jobs.xlsx\n"
+                 "  followup-sheet check jobs.xlsx --sheet 'Job Hunt 2026'")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
 
-    p = sub.add_parser("demo", parents=[common], help="make a sample tracker dated for today and refresh it")
-    p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR")
+    p = _command(sub, "demo", common, "make a sample tracker dated for today and refresh it",
+                 "Create demo_tracker.xlsx (or the next free 'demo_tracker (N).xlsx') with made-up "
+                 "applications dated around today, refresh it and print today's calls. No existing file "
+                 "is replaced.",
+                 "  followup-sheet demo\n"
+                 "  followup-sheet demo ~/Documents")
+    p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR",
+                   help="the folder to create the sample in (default: the current folder)")
 
-    p = sub.add_parser("watch", parents=[common], help="keep the tracker fresh: daily and whenever it is saved")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME")
-    p.add_argument("--templates", type=Path, metavar="DIR")
+    p = _command(sub, "watch", common, "keep the tracker fresh: daily and whenever it is saved",
+                 "Refresh the tracker now, every day at the given times, and a few seconds after each save. "
+                 "While the workbook is open in Excel or LibreOffice the refresh waits and today's calls are "
+                 "written beside it instead. With --once, refresh once and exit (for cron or Task Scheduler).",
+                 "  followup-sheet watch jobs.xlsx\n"
+                 "  followup-sheet watch jobs.xlsx --at 07:30 --at 13:00\n"
+                 "  followup-sheet -q watch jobs.xlsx --once")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
     p.add_argument("--at", type=_time, action="append", metavar="HH:MM", help="daily refresh time (repeatable; default 07:30)")
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
-    p.add_argument("--no-backup", action="store_true")
+    p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
     return parser
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line, with the checks argparse cannot make itself (all usage errors: exit 2)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    sub = parser._subparsers._group_actions[0].choices[args.command]
+    if args.command == "refresh" and args.output is not None:
+        if str(args.output) == "-":
+            sub.error("refresh --output needs a file name: the refreshed workbook cannot go to standard output")
+        want = args.tracker.suffix.lower()
+        if args.output.suffix.lower() != want:
+            sub.error(f"refresh --output {args.output}: the copy is a workbook like the tracker; give it the "
+                      f"tracker's suffix ({want or 'none'}), e.g. {args.output.with_suffix(want or '.xlsx')}")
+    if args.command == "today":
+        if args.output == "-":
+            args.format = args.format or "csv"
+        elif args.output is not None:
+            args.output = Path(args.output)
+            kind = EXPORT_FORMATS.get(args.output.suffix.lower())
+            if kind is None:
+                sub.error(f"--output {args.output}: unknown format {args.output.suffix or '(no suffix)'!r}; "
+                          "use .csv, .xlsx, .xlsm or .md, or - for standard output")
+            if args.format is not None and args.format != kind:
+                sub.error(f"--format {args.format} does not match --output {args.output}")
+        elif args.format is not None:
+            sub.error("--format goes with --output - (a file's format is its suffix)")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     _tolerant_console()
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     if args.command != "watch":
         # A one-shot run makes millions of short-lived cell objects and no garbage cycles worth
         # collecting before it exits: the cyclic collector would only rescan them (about 5%).
         gc.disable()
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(message)s")
+    global _QUIET, _MESSAGES_TO_STDERR
+    _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s")
     try:
         return COMMANDS[args.command](args)
     except FollowupError as exc:
@@ -153,9 +243,14 @@ def for_terminal(text: object, newlines: bool = False) -> str:
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+_QUIET = False                 # -q: nothing on success
+_MESSAGES_TO_STDERR = False    # the command's data goes to stdout, so its messages do not
+
+
 def _say(text: str = "") -> None:
     """Print a line of the command's output; cell text in it never reaches the terminal raw."""
-    print(for_terminal(text, newlines=True))
+    if not _QUIET:
+        print(for_terminal(text, newlines=True), file=sys.stderr if _MESSAGES_TO_STDERR else sys.stdout)
 
 
 def _overrides(args) -> dict:
@@ -189,12 +284,17 @@ def cmd_refresh(args) -> int:
 
 def cmd_today(args) -> int:
     _preload(args)
-    from .pipeline import compute, export_today
+    from .pipeline import compute, export_today, today_text
+    global _MESSAGES_TO_STDERR
+    _MESSAGES_TO_STDERR = args.output == "-"
     _, table, settings = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
                                  **_overrides(args))
-    if args.out:
-        done = export_today(table, args.out, tracker=args.tracker, force=args.force, backups=settings.backups)
-        _say(f"Wrote {len(table)} call(s) for today to {args.out}"
+    if args.output == "-":
+        sys.stdout.write(today_text(table, args.format))
+        sys.stdout.flush()
+    elif args.output:
+        done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups)
+        _say(f"Wrote {len(table)} call(s) for today to {args.output}"
               + (f" (the old file is kept as {done.backup})" if done.backup else ""))
     else:
         _print_today(table, scripts=True)

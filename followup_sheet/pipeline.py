@@ -167,12 +167,12 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
 
     out = Path(out)
     kind = out.suffix.lower()
-    if kind not in (".csv", ".xlsx", ".xlsm"):
-        raise BadSettings(f"{out}: export to a .csv or .xlsx file")
+    if kind not in (".csv", ".xlsx", ".xlsm", ".md"):
+        raise BadSettings(f"{out}: export to a .csv, .xlsx or .md file")
     existed, ours = _check_export_target(out, tracker, force)
-    shown = table.rename(columns=EXPORT_HEADERS)
-    shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
-    body = _csv_bytes(shown) if kind == ".csv" else _xlsx_bytes(shown)
+    shown = _shown(table)
+    body = (_csv_bytes(shown) if kind == ".csv" else _markdown(shown).encode("utf-8") if kind == ".md"
+            else _xlsx_bytes(shown))
 
     def write(fh) -> bool:
         fh.write(body)
@@ -191,6 +191,33 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
         raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
                             "free some space or export somewhere else") from None
     return Exported(out, saved.backup)
+
+
+def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
+    """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
+    shown = _shown(table)
+    if fmt == "md":
+        return _markdown(shown)
+    return _csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    shown = table.rename(columns=EXPORT_HEADERS)
+    shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
+    return shown
+
+
+def _markdown(shown: pd.DataFrame) -> str:
+    """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
+    def cell(value: Any) -> str:
+        value = _csv_safe(value)
+        text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+        return re.sub(r"\r\n|\r|\n", "<br>", text)
+
+    lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
+    for rec in shown.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(v) for v in rec) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[bool, bool]:
@@ -251,9 +278,9 @@ def is_tool_export(path: Path) -> bool:
         return False
 
 
-def _csv_bytes(shown: pd.DataFrame) -> bytes:
+def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
     text = io.StringIO()
-    writer = csv.writer(text)
+    writer = csv.writer(text, lineterminator=lineterminator)
     writer.writerow(shown.columns)
     for rec in shown.itertuples(index=False):
         writer.writerow([_csv_safe(v) for v in rec])

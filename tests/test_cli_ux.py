@@ -1,0 +1,166 @@
+"""The command line people expect (issue 17), through the real console script: usage errors exit
+2, global options on either side of the command, output where asked, quiet runs, a dry run that
+is a diff, problems listed where they are seen, the terminal table, help for every command."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import statuses_by_company, write_tracker
+
+DAY = "2026-11-26"    # a Thursday
+SCRIPT = Path(sys.executable).parent / "followup-sheet"
+
+ROWS = [
+    {"Company": "Acme Design", "Position": "Planner", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied",
+     "Contact": "Dana Whitfield", "Phone": "555-0100"},
+    {"Company": "Beta Labs", "Position": "Analyst", "Date Applied": dt.date(2026, 11, 19), "Status": "Applied"},
+    {"Company": "Gamma Works", "Position": "Designer", "Date Applied": dt.date(2026, 11, 24), "Status": "Applied"},
+    {"Company": "=1+2", "Position": "Clerk", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied"},
+]
+
+
+def fs(*args, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The installed `followup-sheet` console script, as a user runs it."""
+    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=120,
+                          cwd=cwd, env=env, encoding="utf-8")
+
+
+def ok(proc: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    assert proc.returncode == 0, f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+    return proc
+
+
+def usage_error(proc: subprocess.CompletedProcess, *words: str) -> str:
+    assert proc.returncode == 2, f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+    assert proc.stdout == ""
+    assert "usage:" in proc.stderr and "Traceback" not in proc.stderr
+    for word in words:
+        assert word in proc.stderr, (word, proc.stderr)
+    return proc.stderr
+
+
+@pytest.fixture
+def tracker(tmp_path):
+    return write_tracker(tmp_path / "jobs.xlsx", ROWS)
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# --- 1. usage errors exit 2; parsing ----------------------------------------------------------
+
+@pytest.mark.parametrize("args, words", [
+    (["refresh", "{t}", "--dry"], ["--dry"]),                        # no prefix abbreviations
+    (["refresh", "{t}", "--outp", "x.xlsx"], ["--outp"]),
+    (["today", "{t}", "--out", "x.txt"], [".txt", ".csv", ".xlsx", ".md"]),
+    (["today", "{t}", "--output", "x"], [".csv", ".xlsx"]),
+    (["refresh", "{t}", "--output", "out.csv"], ["out.csv", ".xlsx"]),
+    (["refresh", "{t}", "--out", "-"], ["standard output"]),
+    (["today", "{t}", "--format", "md"], ["--format"]),
+    (["today", "{t}", "--output", "x.csv", "--format", "md"], ["--format"]),
+    (["watch", "{t}", "--poll", "0"], ["--poll"]),
+], ids=["dry-abbrev", "output-abbrev", "today-txt", "today-no-suffix", "refresh-csv", "refresh-stdout",
+        "format-without-stdout", "format-mismatch", "poll-0"])
+def test_usage_errors_exit_2_and_write_nothing(tracker, args, words):
+    before = tracker.read_bytes()
+    usage_error(fs(*[a.format(t=tracker) for a in args], cwd=tracker.parent), *words)
+    assert tracker.read_bytes() == before
+    assert files_in(tracker.parent) == ["jobs.xlsx"]
+
+
+@pytest.mark.parametrize("command", ["refresh", "today"])
+@pytest.mark.parametrize("spelling", ["--output", "--out"])
+def test_output_option_has_one_name_and_an_alias_on_both_commands(tracker, command, spelling):
+    target = tracker.parent / ("copy.xlsx" if command == "refresh" else "calls.csv")
+    ok(fs(command, tracker, "--today", DAY, spelling, target))
+    assert target.is_file()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_global_options_before_or_after_the_command(tracker, where):
+    options = ["-v", "--today", DAY, "--config", tracker.parent / "none.toml"]
+    (tracker.parent / "none.toml").write_text("", encoding="utf-8")
+    args = [*options, "check", tracker] if where == "before" else ["check", tracker, *options]
+    proc = ok(fs(*args))
+    assert "DEBUG" in proc.stderr          # -v took effect, in either place
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_today_given_before_the_command_is_not_reset(tracker, where):
+    args = ["--today", "2026-12-30", "today", tracker] if where == "before" else \
+        ["today", tracker, "--today", "2026-12-30"]
+    out = ok(fs(*args, "--output", "-")).stdout
+    assert "Gamma Works" in out            # Waiting on the 26th, overdue by the 30th
+
+
+def test_quiet_before_the_command(tracker):
+    proc = ok(fs("-q", "refresh", tracker, "--today", DAY, "--no-backup"))
+    assert proc.stdout == "" and proc.stderr == ""
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(flag):
+    proc = ok(fs(flag))
+    assert proc.stdout.startswith("followup-sheet ")
+
+
+# --- 2. output where asked ----------------------------------------------------------------------
+
+def test_today_output_dash_writes_csv_to_stdout_only(tracker):
+    proc = ok(fs("today", tracker, "--today", DAY, "--output", "-"))
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    assert rows[0][:4] == ["Sheet", "Row", "Company", "Position"]
+    companies = [r[2] for r in rows[1:]]
+    assert "Acme Design" in companies and "Beta Labs" in companies and "Gamma Works" not in companies
+    assert "'=1+2" in companies            # formula-safe, as the .csv export
+    assert "Today" not in proc.stdout.splitlines()[0]
+    assert files_in(tracker.parent) == ["jobs.xlsx"]
+
+
+def test_today_output_dash_markdown(tracker):
+    proc = ok(fs("today", tracker, "--today", DAY, "--out", "-", "--format", "md"))
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("| Sheet | Row | Company |")
+    assert lines[1].startswith("|---|")
+    assert sum(1 for line in lines[2:] if line.startswith("| Applications |")) == 3
+    assert all(line.count(" | ") >= 10 for line in lines[2:])    # a script's line breaks stay in the cell
+
+
+def test_today_output_md_file(tracker):
+    target = tracker.parent / "calls.md"
+    proc = ok(fs("today", tracker, "--today", DAY, "--output", target))
+    assert "calls.md" in proc.stdout
+    assert target.read_text(encoding="utf-8").startswith("| Sheet | Row | Company |")
+
+
+# --- 3. quiet -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["refresh", "{t}", "--no-backup"],
+    ["refresh", "{t}", "--dry-run"],
+    ["today", "{t}"],
+    ["today", "{t}", "--output", "{d}/calls.xlsx"],
+    ["watch", "{t}", "--once", "--no-backup"],
+])
+def test_quiet_prints_nothing_on_success(tracker, args):
+    proc = ok(fs(*[a.format(t=tracker, d=tracker.parent) for a in args], "--today", DAY, "-q"))
+    assert proc.stdout == "" and proc.stderr == ""
+
+
+def test_quiet_still_reports_problems(tmp_path):
+    proc = fs("refresh", tmp_path / "nowhere.xlsx", "-q")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "nowhere.xlsx" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_quiet_and_verbose_together_are_a_usage_error(tracker):
+    usage_error(fs("check", tracker, "-q", "-v"))
