@@ -265,15 +265,14 @@ def _preload(args) -> None:
 
 def cmd_refresh(args) -> int:
     _preload(args)
-    from .pipeline import refresh
+    from .pipeline import data_problems, refresh
     result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
     _print_summary(result.counts)
+    _print_problems(data_problems(result.sheets))
     if args.dry_run:
-        _say(f"Dry run: {result.path} would {'change' if result.changed else 'stay as it is'}; nothing written.")
-        for o in result.sheets:
-            _print_changes(o)
+        _print_changes(result)
     elif result.written:
         _say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
     else:
@@ -307,7 +306,7 @@ def cmd_check(args) -> int:
     report = check(args.tracker, sheet=args.sheet, config=args.config, today=args.today)
     _say(f"{report.path}")
     _say("\n".join(report.lines).rstrip())
-    return 0
+    return 1 if report.problems else 0
 
 
 def cmd_demo(args) -> int:
@@ -337,18 +336,35 @@ def _print_summary(counts: dict[str, int]) -> None:
     _say("Applications: " + (", ".join(shown) if shown else "none"))
 
 
-def _print_changes(outcome) -> None:
-    t = outcome.tracker
-    _say(f"Sheet {t.sheet!r}: {len(t.frame)} rows would get a status in columns "
-          + ", ".join(_col(c) for c in t.output_columns))
-    for row, status in outcome.plan["status"].items():
-        due = outcome.plan.at[row, "due"]
-        _say(f"  row {row}: {status}" + (f", next {due:%Y-%m-%d}" if due == due and due is not None else ""))
+def _print_changes(result) -> None:
+    if not result.changed:
+        _say(f"Dry run: {result.path} would not change; nothing written.")
+        return
+    sheets = {c.sheet for c in result.changes}
+    _say(f"Dry run: {len(result.changes)} cell(s) of {result.path} would change; nothing written."
+         if result.changes else f"Dry run: only the Today sheet of {result.path} would change; nothing written.")
+    shown = None
+    for c in result.changes:
+        if len(sheets) > 1 and c.sheet != shown:
+            _say(f"Sheet {c.sheet!r}:")
+            shown = c.sheet
+        _say(f"  {c.ref}: {_cell_text(c.old)} → {_cell_text(c.new)}")
 
 
-def _col(c: int) -> str:
-    from .xlsx import column_letters
-    return column_letters(c)
+def _cell_text(value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        first = value.split("\n", 1)[0]
+        return repr(first[:57] + "…" if len(first) > 60 or first != value else first)
+    return repr(value)
+
+
+def _print_problems(lines: list[str], limit: int = 10) -> None:
+    for line in lines[:limit]:
+        _say(f"  {line}")
+    if len(lines) > limit:
+        _say(f"  and {len(lines) - limit} more: run check")
 
 
 def _print_today(table, scripts: bool = False, limit: int | None = None) -> None:

@@ -50,6 +50,7 @@ class RefreshResult:
     written: bool = False
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    changes: list["CellChange"] = field(default_factory=list)   # with dry_run: the cells that would change
 
 
 def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
@@ -95,8 +96,66 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
         for status, n in summary(o.plan).items():
             counts[status] = counts.get(status, 0) + n
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
+    changes = cell_changes(outcomes) if dry_run and done.changed else []
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup or kept, counts=counts)
+                         written=done.written, backup=done.backup or kept, counts=counts, changes=changes)
+
+
+def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
+    """A line per row with data to fix ("Check data" rows among them) saying what is wrong and how
+    to fix it; `check` and `refresh` list the same."""
+    lines = []
+    for o in outcomes:
+        problem = o.tracker.frame["problem"]
+        check_data = o.plan["status"] == "Check data"
+        for row in o.plan.index[(problem != "") | check_data]:
+            lines.append(problem.at[row] or f"Row {row}: no date applied or last contact; add the date you "
+                         "applied (or last heard from them) so the follow-up can be timed")
+    return lines
+
+
+@dataclass(frozen=True)
+class CellChange:
+    sheet: str
+    ref: str          # e.g. "C5"
+    old: Any          # '' for an empty cell; dates as dt.date
+    new: Any
+
+
+def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
+    """The cells of the tracker sheets that a refresh would change, old value and new, in sheet
+    order: the headers of columns it adds, then each row's status, next date and script (the
+    Today sheet, rebuilt as a whole, is not listed cell by cell)."""
+    from .read import OUTPUT_HEADERS
+    from .write import clean_text
+
+    changes: list[CellChange] = []
+    for o in outcomes:
+        t = o.tracker
+        letters = [column_letters(c) for c in t.output_columns]
+        for letter, header, existed in zip(letters, OUTPUT_HEADERS, t.existing_output):
+            if not existed:
+                changes.append(CellChange(t.sheet, f"{letter}{t.header_row}", "", header))
+        new = {row: (status, _day(due), clean_text(script) if script else "")
+               for row, status, due, script in zip(o.plan.index, o.plan["status"], o.plan["due"], o.scripts)}
+        owned = set(range(t.clear_rows[0], t.clear_rows[1] + 1))
+        for row in sorted(set(new) | (set(t.old_output) & owned)):
+            before = t.old_output.get(row, ("", "", ""))
+            after = new.get(row, ("", "", ""))
+            for letter, old, value in zip(letters, before, after):
+                old = _day(old) if isinstance(old, dt.date) else old
+                if old != value and not (old == "" and value is None):
+                    changes.append(CellChange(t.sheet, f"{letter}{row}", old, "" if value is None else value))
+    return changes
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date cell's value as a date ('' and NaT: none)."""
+    if value is None or value == "" or pd.isna(value):
+        return None
+    if isinstance(value, dt.datetime) or isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
 
 
 def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
@@ -347,6 +406,7 @@ class CheckReport:
     path: Path
     trackers: list[Tracker]
     lines: list[str]
+    problems: int = 0      # rows with something to fix (checkers exit 1 then)
 
 
 def check(path: Path, *, sheet: str | None = None, settings: Settings | None = None,
@@ -358,6 +418,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
     settings = _settings(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
     lines: list[str] = []
+    count = 0
     for t in trackers:
         lines.append(f"Sheet: {t.sheet!r}" + (f" (chosen because {'; '.join(t.reasons)})" if t.reasons else ""))
         lines.append(f"Header row: {t.header_row}")
@@ -389,12 +450,14 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
                 shown = ", ".join(group["text"].head(12))
                 more = f" and {len(group) - 12} more" if len(group) > 12 else ""
                 lines.append(f"  {stage:<13} <- {shown}{more}")
-        problems = list(t.problems) + t.skipped_rows
+        plan = build_plan(t.frame, today or dt.date.today(), settings)
+        problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))]) + t.skipped_rows
+        count += len(problems)
         if problems:
             lines.append(f"Row problems ({len(problems)}):")
             lines.extend(f"  {p}" for p in problems)
         else:
             lines.append("Row problems: none")
         lines.append("")
-    return CheckReport(path, trackers, lines)
+    return CheckReport(path, trackers, lines, problems=count)
 

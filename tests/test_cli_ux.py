@@ -164,3 +164,70 @@ def test_quiet_still_reports_problems(tmp_path):
 
 def test_quiet_and_verbose_together_are_a_usage_error(tracker):
     usage_error(fs("check", tracker, "-q", "-v"))
+
+
+# --- 4. a dry run is a diff ----------------------------------------------------------------------
+
+def test_dry_run_on_an_unchanged_workbook_says_so_and_lists_nothing(tracker):
+    ok(fs("refresh", tracker, "--today", DAY, "--no-backup"))
+    before = tracker.read_bytes()
+    out = ok(fs("refresh", tracker, "--today", DAY, "--dry-run")).stdout
+    assert "would not change" in out
+    assert "→" not in out
+    assert tracker.read_bytes() == before
+
+
+def test_dry_run_lists_only_the_cells_that_would_change(tracker):
+    ok(fs("refresh", tracker, "--today", DAY, "--no-backup"))
+    before = tracker.read_bytes()
+    # a day later Beta Labs (row 3) goes from Due today to Overdue; Gamma Works (row 4) from Waiting
+    # to Due soon; Acme Design and =1+2 stay Overdue
+    out = ok(fs("refresh", tracker, "--today", "2026-11-27", "--dry-run")).stdout
+    changes = [line.strip() for line in out.splitlines() if "→" in line]
+    status = "G"     # columns A-F are the tracker's own
+    assert f"{status}3: 'Due today' → 'Overdue'" in changes
+    assert f"{status}4: 'Waiting' → 'Due soon'" in changes
+    assert not any(c.startswith((f"{status}2:", f"{status}5:")) for c in changes), changes
+    assert "would change" in out
+    assert tracker.read_bytes() == before
+
+
+def test_dry_run_on_a_new_tracker_lists_the_new_columns(tracker):
+    out = ok(fs("refresh", tracker, "--today", DAY, "--dry-run")).stdout
+    changes = [line.strip() for line in out.splitlines() if "→" in line]
+    assert "G1: '' → 'Follow-up Status'" in changes     # columns A-F are the tracker's own
+    assert "G2: '' → 'Overdue'" in changes
+    assert "H2: '' → 2026-11-23" in changes
+    assert any(c.startswith("I2: '' → '") and c.endswith("…'") for c in changes), changes
+
+
+# --- 5. problems where you see them --------------------------------------------------------------
+
+def undated(n: int) -> list[dict]:
+    return [{"Company": f"Undated {i}", "Position": "Clerk", "Status": "Applied", "Contact": "Sam"} for i in range(n)]
+
+
+def test_refresh_lists_check_data_rows_with_their_fix(tmp_path):
+    path = write_tracker(tmp_path / "jobs.xlsx", ROWS + undated(2) +
+                         [{"Company": "Later", "Date Applied": "next week", "Status": "Applied"}])
+    out = ok(fs("refresh", path, "--today", DAY, "--no-backup")).stdout
+    assert "Row 6: no date applied" in out and "Row 7: no date applied" in out
+    assert "Row 8: 'Date Applied'" in out and "next week" in out
+    assert "run check" not in out
+
+
+def test_refresh_lists_at_most_ten_problems(tmp_path):
+    path = write_tracker(tmp_path / "jobs.xlsx", ROWS + undated(13))
+    out = ok(fs("refresh", path, "--today", DAY, "--no-backup")).stdout
+    assert sum("no date applied" in line for line in out.splitlines()) == 10
+    assert "and 3 more: run check" in out
+
+
+def test_check_exits_1_when_rows_need_fixing(tmp_path):
+    good = write_tracker(tmp_path / "good.xlsx", ROWS)
+    bad = write_tracker(tmp_path / "bad.xlsx", ROWS + undated(1))
+    assert ok(fs("check", good, "--today", DAY)).stdout.rstrip().endswith("Row problems: none")
+    proc = fs("check", bad, "--today", DAY)
+    assert proc.returncode == 1, proc
+    assert "Row problems (1)" in proc.stdout and "Row 6: no date applied" in proc.stdout
+    assert proc.stderr == ""
