@@ -10,7 +10,9 @@ import datetime as dt
 import gc
 import logging
 import re
+import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 from . import __version__
@@ -376,16 +378,52 @@ def _print_today(table, scripts: bool = False, limit: int | None = None) -> None
     shown = table if limit is None else table.head(limit)
     for r in shown.itertuples(index=False):
         late = f"{r.days_overdue}d" if r.days_overdue else ""
-        rows.append(tuple(for_terminal(v) for v in (r.company, r.position, r.contact, r.phone, r.status, late)))
-    widths = [min(max(len(str(x[i])) for x in rows), 28) for i in range(len(rows[0]))]
+        rows.append(tuple(for_terminal(v) for v in (r.company, r.position, r.ask_for, r.phone or r.email,
+                                                       r.status, late)))
+    widths = _column_widths(rows, shutil.get_terminal_size().columns - 2)
     for line in rows:
-        _say("  " + "  ".join(str(v)[:w].ljust(w) for v, w in zip(line, widths)).rstrip())
+        _say("  " + "  ".join(_fit(v, w) for v, w in zip(line, widths)).rstrip())
     if len(shown) < len(table):
         _say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
     if scripts:
         for r in table.itertuples(index=False):
             _say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
                  f"{for_terminal(r.script, newlines=True)}")
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide and full-width characters (CJK) take two,
+    combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns, or cut to them ending in '…'."""
+    if _width(text) > width:
+        kept, used = [], 0
+        for ch in text:
+            w = _width(ch)
+            if used + w > width - 1:
+                break
+            kept.append(ch)
+            used += w
+        text = "".join(kept) + "…"
+    return text + " " * (width - _width(text))
+
+
+def _column_widths(rows: list[tuple[str, ...]], room: int, cap: int = 28, least: int = 6) -> list[int]:
+    """Each column as wide as its widest cell (at most `cap`), then the widest text columns
+    narrowed until the table fits in `room` terminal columns (none below `least`)."""
+    widths = [min(max(_width(r[i]) for r in rows), cap) for i in range(len(rows[0]))]
+    room -= 2 * (len(widths) - 1)
+    shrinkable = range(4)    # company, position, contact, phone; status and lateness stay whole
+    while sum(widths) > room:
+        i = max(shrinkable, key=lambda k: widths[k])
+        if widths[i] <= least:
+            break
+        widths[i] -= 1
+    return widths
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import BadSettings, OutputRefused
@@ -192,14 +193,24 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
             "phone": f.loc[order, "contact_phone"].to_numpy(), "email": f.loc[order, "contact_email"].to_numpy(),
             "status": p.loc[order, "status"].to_numpy(), "days_overdue": p.loc[order, "days_overdue"].to_numpy(),
             "due": p.loc[order, "due"].to_numpy(), "script": o.scripts.loc[order].to_numpy(),
+            "ask_for": _ask_for(f.loc[order], p.loc[order]),
             "_person": ((f.loc[order, "hiring_manager"] != "") | (f.loc[order, "referrer"] != "")).to_numpy(),
             "_applied": f.loc[order, "applied_on"].fillna(f.loc[order, "last_contact"]).to_numpy(),
         }))
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TODAY_COLUMNS)
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TODAY_COLUMNS + ["ask_for"])
     if len(outcomes) > 1 and not table.empty:
         table = table.assign(_o=-table["days_overdue"], _p=~table["_person"].astype(bool)) \
             .sort_values(["_o", "_p", "_applied"], na_position="last", kind="stable")
-    return table[TODAY_COLUMNS].reset_index(drop=True)
+    return table[TODAY_COLUMNS + ["ask_for"]].reset_index(drop=True)
+
+
+def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
+    """The person the script asks for: the hiring manager in the hiring-manager and referral
+    situations, else the contact (the hiring manager when there is none), as the templates do."""
+    manager = frame["hiring_manager"].to_numpy(dtype=object)
+    contact = frame["contact"].to_numpy(dtype=object)
+    uses_manager = plan["situation"].isin(["hiring_manager", "referral"]).to_numpy() | (contact == "")
+    return np.where(uses_manager & (manager != ""), manager, contact)
 
 
 # In the .xlsx export's properties, followed by the fingerprint of its sheet (see `_sealed`).
@@ -261,7 +272,7 @@ def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
 
 
 def _shown(table: pd.DataFrame) -> pd.DataFrame:
-    shown = table.rename(columns=EXPORT_HEADERS)
+    shown = table[TODAY_COLUMNS].rename(columns=EXPORT_HEADERS)
     shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
     return shown
 

@@ -231,3 +231,61 @@ def test_check_exits_1_when_rows_need_fixing(tmp_path):
     assert proc.returncode == 1, proc
     assert "Row problems (1)" in proc.stdout and "Row 6: no date applied" in proc.stdout
     assert proc.stderr == ""
+
+
+# --- 6. the terminal table ------------------------------------------------------------------------
+
+def table_lines(out: str) -> list[str]:
+    lines = out.split("Today:", 1)[1].splitlines()[1:]
+    return [line for line in lines if line.startswith("  ") and not line.startswith("  ...")]
+
+
+def display_width(text: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def env_with(**values: str) -> dict:
+    import os
+    return {**os.environ, **values}
+
+
+def test_table_cuts_with_an_ellipsis_and_fits_the_terminal(tmp_path):
+    rows = [{"Company": "Extraordinarily Long Company Name Incorporated", "Position": "Senior Principal "
+             "Data Visualisation Engineer", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied",
+             "Contact": "Maximilian Bartholomew-Fitzgerald", "Phone": "555-0100"}]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    for columns in (60, 80, 120):
+        out = ok(fs("today", path, "--today", DAY, env=env_with(COLUMNS=str(columns)))).stdout
+        lines = table_lines(out)
+        assert all(display_width(line) <= columns for line in lines), (columns, lines)
+        assert "…" in lines[1]
+        assert "555-0100" in lines[1] and "Overdue" in lines[1]      # phone and status are never cut
+
+
+def test_table_aligns_double_width_text(tmp_path):
+    rows = [{"Company": "日本株式会社", "Position": "データ分析", "Date Applied": dt.date(2026, 11, 16),
+             "Status": "Applied", "Contact": "山田 太郎", "Phone": "03-1234-5678"},
+            {"Company": "Acme", "Position": "Planner", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied",
+             "Contact": "Dana", "Phone": "555-0100"}]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    out = ok(fs("today", path, "--today", DAY, env=env_with(COLUMNS="120", PYTHONIOENCODING="utf-8"))).stdout
+    lines = table_lines(out)
+    starts = [display_width(line[:line.index(phone)]) for line, phone in zip(lines[1:], ("03-1234", "555-0100"))]
+    assert starts[0] == starts[1], lines
+
+
+def test_table_shows_the_person_the_script_asks_for_and_an_email_without_a_phone(tmp_path):
+    rows = [{"Company": "Brambleway Foods", "Position": "Analyst", "Date Applied": dt.date(2026, 11, 16),
+             "Status": "Applied", "Contact": "Rosa Jimenez (HR)", "Hiring Manager": "Owen Gallagher",
+             "Phone": "555-0139"},
+            {"Company": "Oxbow Learning", "Position": "Specialist", "Date Applied": dt.date(2026, 11, 16),
+             "Status": "Applied", "Contact": "Arjun Mehta", "Email": "arjun@oxbow.example"}]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    out = ok(fs("today", path, "--today", DAY, env=env_with(COLUMNS="160"))).stdout
+    lines = table_lines(out)
+    bramble = next(line for line in lines if "Brambleway" in line)
+    assert "Owen Gallagher" in bramble and "Rosa" not in bramble
+    assert "speak with Owen Gallagher" in out
+    oxbow = next(line for line in lines if "Oxbow" in line)
+    assert "arjun@oxbow.example" in oxbow
