@@ -289,3 +289,33 @@ def test_table_shows_the_person_the_script_asks_for_and_an_email_without_a_phone
     assert "speak with Owen Gallagher" in out
     oxbow = next(line for line in lines if "Oxbow" in line)
     assert "arjun@oxbow.example" in oxbow
+
+
+# --- 7. help ----------------------------------------------------------------------------------------
+
+COMMAND_NAMES = ["refresh", "today", "check", "demo", "watch"]
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_every_command_has_a_description_and_examples(command):
+    proc = ok(fs(command, "--help"))
+    assert proc.stderr == ""
+    text = proc.stdout
+    description = text.split("positional arguments:")[0].split("\n\n", 1)[1]
+    assert len(description.split()) >= 20, description      # a paragraph, not a phrase
+    examples = text.split("examples:\n", 1)[1]
+    assert 2 <= sum(line.strip().startswith(f"followup-sheet {command}") for line in examples.splitlines()) <= 3
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_every_option_and_argument_has_help(command):
+    from followup_sheet.cli import _parser
+    sub = _parser()._subparsers._group_actions[0].choices[command]
+    missing = [a.dest for a in sub._actions if not a.help]
+    assert not missing, f"{command}: no help for {missing}"
+
+
+def test_main_help_lists_the_global_options():
+    text = ok(fs("--help")).stdout
+    for option in ("-V, --version", "-v, --verbose", "-q, --quiet", "--today", "--config"):
+        assert option in text
