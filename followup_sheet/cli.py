@@ -12,6 +12,7 @@ import logging
 import re
 import shutil
 import sys
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
 
 
 def _command(sub, name: str, common, summary: str, description: str, examples: str) -> argparse.ArgumentParser:
-    return sub.add_parser(name, parents=[common], help=summary, description=description,
+    return sub.add_parser(name, parents=[common], help=summary, description=textwrap.fill(description, 79),
                           epilog="examples:\n" + examples, allow_abbrev=False,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
 
@@ -154,6 +155,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
+
+    p = _command(sub, "templates", common, "copy the built-in script templates for editing",
+                 "Work with the Jinja2 templates the scripts are written from. 'templates export DIR' copies "
+                 "the built-in ones into DIR (made if missing) so you can edit them; then pass --templates DIR "
+                 "to refresh, today or watch (or set templates in followup.toml). Existing files are never "
+                 "replaced.",
+                 "  followup-sheet templates export my_templates\n"
+                 "  followup-sheet refresh jobs.xlsx --templates my_templates")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
+    e = actions.add_parser("export", parents=[common], allow_abbrev=False,
+                           help="copy the built-in templates into a folder",
+                           description="Copy the built-in templates into DIR for editing; no file is replaced.")
+    e.add_argument("folder", type=Path, metavar="DIR", help="the folder to copy them into (made if missing)")
     return parser
 
 
@@ -195,7 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s")
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s" if args.verbose
+                        else "followup-sheet: %(levelname)s: %(message)s")
+    logging.addLevelName(logging.WARNING, "warning")
+    logging.addLevelName(logging.ERROR, "error")
     try:
         return COMMANDS[args.command](args)
     except FollowupError as exc:
@@ -329,8 +346,18 @@ def cmd_watch(args) -> int:
     return watch_command(args)
 
 
+def cmd_templates(args) -> int:
+    from .render import export_templates
+    written = export_templates(args.folder)
+    _say(f"Copied {len(written)} templates into {args.folder}:")
+    for path in written:
+        _say(f"  {path.name}")
+    _say(f"Edit them, then: followup-sheet refresh TRACKER.xlsx --templates {args.folder}")
+    return 0
+
+
 COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "check": cmd_check, "demo": cmd_demo,
-            "watch": cmd_watch}
+            "watch": cmd_watch, "templates": cmd_templates}
 
 
 def _print_summary(counts: dict[str, int]) -> None:

@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import BadSettings, OutputRefused
 from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
-from .render import render_scripts
+from .render import render_scripts, unknown_templates
 from .settings import Settings, load_settings
 from .xlsx import column_letters
 
@@ -66,6 +66,9 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     """Read, plan and render every tracker sheet of `path`; nothing is written."""
     path = Path(path)
     settings = _settings(path, settings, config, overrides)
+    if settings.templates is not None:
+        for warning in unknown_templates(settings.templates):
+            log.warning("%s", warning)
     today = today or dt.date.today()
     outcomes = []
     for tracker in read_trackers(path, settings, sheet, data=data):

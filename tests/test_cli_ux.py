@@ -319,3 +319,60 @@ def test_main_help_lists_the_global_options():
     text = ok(fs("--help")).stdout
     for option in ("-V, --version", "-v, --verbose", "-q, --quiet", "--today", "--config"):
         assert option in text
+
+
+def test_templates_export_has_help():
+    from followup_sheet.cli import _parser
+    templates = _parser()._subparsers._group_actions[0].choices["templates"]
+    export = templates._subparsers._group_actions[0].choices["export"]
+    assert all(a.help for a in [*templates._actions, *export._actions])
+    assert "examples:" in ok(fs("templates", "--help")).stdout
+
+
+# --- 8. templates ----------------------------------------------------------------------------------
+
+def test_templates_export_copies_the_built_in_ones(tmp_path, tracker):
+    from followup_sheet.render import bundled_templates
+    folder = tmp_path / "mine"
+    proc = ok(fs("templates", "export", folder))
+    built_in = sorted(p.name for p in bundled_templates().glob("*.j2"))
+    assert files_in(folder) == built_in
+    for name in built_in:
+        assert name in proc.stdout
+        assert (folder / name).read_bytes() == (bundled_templates() / name).read_bytes()
+    # the copies are a working template folder, and warn about nothing
+    proc = ok(fs("refresh", tracker, "--today", DAY, "--no-backup", "--templates", folder))
+    assert proc.stderr == ""
+
+
+def test_templates_export_never_replaces_a_file(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "check_in_call.j2").write_text("my own words", encoding="utf-8")
+    proc = fs("templates", "export", folder)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "check_in_call.j2" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert files_in(folder) == ["check_in_call.j2"]
+    assert (folder / "check_in_call.j2").read_text(encoding="utf-8") == "my own words"
+
+
+def test_templates_export_quiet(tmp_path):
+    proc = ok(fs("-q", "templates", "export", tmp_path / "mine"))
+    assert proc.stdout == "" and proc.stderr == ""
+
+
+def test_a_template_file_no_situation_uses_is_reported(tmp_path, tracker):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "check_in_cal.j2").write_text("Hi {{ contact }}", encoding="utf-8")
+    (folder / "notes.txt").write_text("my notes", encoding="utf-8")
+    proc = ok(fs("today", tracker, "--today", DAY, "--templates", folder))
+    warnings = proc.stderr.strip().splitlines()
+    assert len(warnings) == 1, proc.stderr
+    assert "check_in_cal.j2" in warnings[0] and "did you mean check_in_call.j2" in warnings[0]
+    assert "check_in_cal.j2" not in proc.stdout
+
+
+def test_a_missing_templates_folder_is_an_error(tmp_path, tracker):
+    proc = fs("refresh", tracker, "--today", DAY, "--templates", tmp_path / "nowhere")
+    assert proc.returncode == 1 and "nowhere" in proc.stderr
