@@ -390,6 +390,8 @@ def _cell_text(value) -> str:
 
 
 def _print_problems(lines: list[str], limit: int = 10) -> None:
+    if lines:
+        _say(f"To fix ({len(lines)}):")
     for line in lines[:limit]:
         _say(f"  {line}")
     if len(lines) > limit:
