@@ -23,7 +23,7 @@ from .errors import BadSettings, OutputRefused
 from .plan import build_plan, summary, today_order
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
-from .settings import Settings, load_settings
+from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
 from .xlsx import column_letters
 
 log = logging.getLogger(__name__)
@@ -429,10 +429,16 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
     from .plan import classify_stage
 
     path = Path(path)
+    given_settings = settings
     settings = _settings(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
     lines: list[str] = []
     count = 0
+    if given_settings is None:
+        files = settings_files(path, config)
+        lines.append("Settings: " + (", ".join(str(f) for f in files) if files else
+                                     f"the built-in defaults (no {CONFIG_NAME} beside the workbook or in "
+                                     f"{user_config_path() or 'your settings folder'})"))
     for t in trackers:
         lines.append(f"Sheet: {t.sheet!r}" + (f" (chosen because {'; '.join(t.reasons)})" if t.reasons else ""))
         lines.append(f"Header row: {t.header_row}")

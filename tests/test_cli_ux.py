@@ -376,3 +376,63 @@ def test_a_template_file_no_situation_uses_is_reported(tmp_path, tracker):
 def test_a_missing_templates_folder_is_an_error(tmp_path, tracker):
     proc = fs("refresh", tracker, "--today", DAY, "--templates", tmp_path / "nowhere")
     assert proc.returncode == 1 and "nowhere" in proc.stderr
+
+
+# --- 9. settings -------------------------------------------------------------------------------------
+
+def test_user_wide_settings_are_read_and_the_workbooks_own_win(tracker, no_user_settings):
+    user = no_user_settings / "followup-sheet" / "followup.toml"
+    user.parent.mkdir()
+    user.write_text('[you]\nname = "Jo User"\nphone = "555-0001"\n', encoding="utf-8")
+    out = ok(fs("today", tracker, "--today", DAY)).stdout
+    assert "Jo User" in out and "555-0001" in out
+    (tracker.parent / "followup.toml").write_text('[you]\nphone = "555-0002"\n', encoding="utf-8")
+    out = ok(fs("today", tracker, "--today", DAY)).stdout
+    assert "Jo User" in out and "555-0002" in out and "555-0001" not in out
+
+
+def test_check_says_which_settings_files_it_read(tracker, no_user_settings):
+    assert "Settings: the built-in defaults" in ok(fs("check", tracker)).stdout
+    user = no_user_settings / "followup-sheet" / "followup.toml"
+    user.parent.mkdir()
+    user.write_text('[you]\nname = "Jo User"\n', encoding="utf-8")
+    beside = tracker.parent / "followup.toml"
+    beside.write_text("[cadence]\nfirst_gap = 4\n", encoding="utf-8")
+    line = next(line for line in ok(fs("check", tracker)).stdout.splitlines() if line.startswith("Settings:"))
+    assert line == f"Settings: {user}, {beside}"
+
+
+def test_user_settings_folder_by_platform(tmp_path):
+    from followup_sheet.settings import user_config_path
+    assert user_config_path({"XDG_CONFIG_HOME": "/x/cfg"}, windows=False) == Path("/x/cfg/followup-sheet/followup.toml")
+    assert user_config_path({"HOME": "/home/jo"}, windows=False) == Path("/home/jo/.config/followup-sheet/followup.toml")
+    assert user_config_path({"HOME": "/home/jo", "XDG_CONFIG_HOME": "rel"}, windows=False) == \
+        Path("/home/jo/.config/followup-sheet/followup.toml")
+    assert user_config_path({"APPDATA": str(tmp_path)}, windows=True) == tmp_path / "followup-sheet" / "followup.toml"
+
+
+def test_settings_with_a_byte_order_mark_are_read(tracker):
+    (tracker.parent / "followup.toml").write_bytes("\ufeff[you]\nname = \"Jo User\"\n".encode("utf-8"))
+    assert "Jo User" in ok(fs("today", tracker, "--today", DAY)).stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_settings_get_a_clear_message(tracker, encoding):
+    (tracker.parent / "followup.toml").write_bytes('[you]\nname = "Jo User"\n'.encode(encoding))
+    proc = fs("today", tracker, "--today", DAY)
+    assert proc.returncode == 1 and proc.stdout == ""
+    line = proc.stderr.strip()
+    assert "followup.toml" in line and "UTF-16" in line and "UTF-8" in line and "\n" not in line
+
+
+def test_settings_messages_point_at_a_readme_section_that_exists(tracker):
+    import re
+    (tracker.parent / "followup.toml").write_text("[you\nname = 1\n", encoding="utf-8")
+    proc = fs("check", tracker)
+    assert proc.returncode == 1
+    anchors = re.findall(r"README\.md#([a-z0-9-]+)", proc.stderr)
+    assert anchors, proc.stderr
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    headings = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
+                for h in re.findall(r"^#+ (.+)$", readme, re.M)}
+    assert set(anchors) <= headings, (anchors, headings)
