@@ -60,6 +60,9 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day", **default)
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file (default: followup.toml beside the workbook)", **default)
+    parser.add_argument("--log", type=Path, metavar="FILE",
+                        help="append the messages to this text file instead of the terminal (for background runs)",
+                        **default)
     loud = parser.add_mutually_exclusive_group()
     loud.add_argument("-v", "--verbose", action="store_true", help="say more about what happens", **default)
     loud.add_argument("-q", "--quiet", action="store_true",
@@ -176,6 +179,10 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = _parser()
     args = parser.parse_args(argv)
     sub = parser._subparsers._group_actions[0].choices[args.command]
+    if args.log is not None:
+        if args.log.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv") or \
+                (getattr(args, "tracker", None) is not None and _same_path(args.log, args.tracker)):
+            sub.error(f"--log {args.log}: the log is a text file of its own, e.g. followup-sheet.log")
     if args.command == "refresh" and args.output is not None:
         if str(args.output) == "-":
             sub.error("refresh --output needs a file name: the refreshed workbook cannot go to standard output")
@@ -199,9 +206,47 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _same_path(a: Path, b: Path) -> bool:
+    import os
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_console()
     args = _parse(argv)
+    if args.log is None:
+        return _run(args)
+    global _LOG
+    try:
+        log = _open_log(args.log)
+    except OSError as exc:
+        print(f"followup-sheet: --log {args.log}: cannot be written ({exc.strerror or exc}); give a text file "
+              "in a folder you can write to", file=sys.stderr)
+        return 1
+    saved = sys.stderr
+    sys.stderr, _LOG = log, log
+    try:
+        log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} followup-sheet {args.command}\n")
+        return _run(args)
+    finally:
+        sys.stderr, _LOG = saved, None
+        log.close()
+
+
+def _open_log(path: Path):
+    """The log file, opened for appending; never a file that is not text (a workbook, say)."""
+    with open(path, "ab+") as fh:
+        fh.seek(0)
+        head = fh.read(4096)
+    if head.startswith(b"PK\x03\x04") or b"\x00" in head:
+        raise OSError(f"{path} is not a text file")
+    return open(path, "a", encoding="utf-8", errors="backslashreplace", buffering=1)
+
+
+def _run(args) -> int:
     if args.command != "watch":
         # A one-shot run makes millions of short-lived cell objects and no garbage cycles worth
         # collecting before it exits: the cyclic collector would only rescan them (about 5%).
@@ -264,12 +309,14 @@ def for_terminal(text: object, newlines: bool = False) -> str:
 
 _QUIET = False                 # -q: nothing on success
 _MESSAGES_TO_STDERR = False    # the command's data goes to stdout, so its messages do not
+_LOG = None                    # --log: messages go to this file
 
 
 def _say(text: str = "") -> None:
     """Print a line of the command's output; cell text in it never reaches the terminal raw."""
     if not _QUIET:
-        print(for_terminal(text, newlines=True), file=sys.stderr if _MESSAGES_TO_STDERR else sys.stdout)
+        print(for_terminal(text, newlines=True),
+              file=_LOG or (sys.stderr if _MESSAGES_TO_STDERR else sys.stdout))
 
 
 def _overrides(args) -> dict:
@@ -354,6 +401,16 @@ def cmd_templates(args) -> int:
         _say(f"  {path.name}")
     _say(f"Edit them, then: followup-sheet refresh TRACKER.xlsx --templates {args.folder}")
     return 0
+
+
+def main_windowless() -> int:
+    """`followup-sheet-watch`, a windowless program (gui-scripts) for Task Scheduler: `watch` with
+    the given arguments and no console. Give --log FILE to keep its messages."""
+    import os
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:    # pythonw gives a windowless program no streams
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    return main(["watch", *sys.argv[1:]])
 
 
 COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "check": cmd_check, "demo": cmd_demo,

@@ -436,3 +436,59 @@ def test_settings_messages_point_at_a_readme_section_that_exists(tracker):
     headings = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
                 for h in re.findall(r"^#+ (.+)$", readme, re.M)}
     assert set(anchors) <= headings, (anchors, headings)
+
+
+# --- 10. background runs -----------------------------------------------------------------------------
+
+def test_log_file_takes_the_messages(tracker):
+    log = tracker.parent / "followup.log"
+    proc = ok(fs("refresh", tracker, "--today", DAY, "--no-backup", "--log", log))
+    assert proc.stdout == "" and proc.stderr == ""
+    text = log.read_text(encoding="utf-8")
+    assert "followup-sheet refresh" in text and "Updated" in text and "Acme Design" in text
+    ok(fs("--log", log, "watch", tracker, "--once", "--today", DAY))     # appended, before the command too
+    text = log.read_text(encoding="utf-8")
+    assert "Updated" in text and "followup-sheet watch" in text and "jobs.xlsx" in text.split("followup-sheet watch")[1]
+
+
+def test_log_file_takes_errors_too(tmp_path):
+    log = tmp_path / "followup.log"
+    proc = fs("refresh", tmp_path / "nowhere.xlsx", "--log", log)
+    assert proc.returncode == 1 and proc.stdout == "" and proc.stderr == ""
+    assert "nowhere.xlsx" in log.read_text(encoding="utf-8")
+
+
+def test_log_never_writes_into_a_workbook(tracker):
+    before = tracker.read_bytes()
+    usage_error(fs("refresh", tracker, "--log", tracker), "--log")
+    other = tracker.parent / "copy.xlsx"
+    other.write_bytes(before)
+    usage_error(fs("refresh", tracker, "--log", other), "--log")
+    disguised = tracker.parent / "notes.txt"
+    disguised.write_bytes(before)
+    proc = fs("refresh", tracker, "--log", disguised)
+    assert proc.returncode == 1 and "not a text file" in proc.stderr
+    assert tracker.read_bytes() == before and other.read_bytes() == before and disguised.read_bytes() == before
+
+
+def test_windowless_watch_entry_point(tracker):
+    from importlib.metadata import entry_points
+    gui = {e.name: e.value for e in entry_points(group="gui_scripts")}
+    assert gui.get("followup-sheet-watch") == "followup_sheet.cli:main_windowless"
+    log = tracker.parent / "watch.log"
+    proc = subprocess.run([str(SCRIPT.parent / "followup-sheet-watch"), str(tracker), "--once", "--today", DAY,
+                           "--no-backup", "--log", str(log)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc
+    assert proc.stdout == "" and proc.stderr == ""
+    assert "refreshed jobs.xlsx" in log.read_text(encoding="utf-8")
+    assert statuses_by_company(tracker)["Acme Design"] == "Overdue"
+
+
+def test_windowless_entry_point_without_streams(tracker, monkeypatch):
+    """pythonw gives a windowless program no stdout or stderr at all."""
+    from followup_sheet import cli
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "argv", ["followup-sheet-watch", str(tracker), "--once", "--today", DAY, "--no-backup"])
+    assert cli.main_windowless() == 0
+    assert statuses_by_company(tracker)["Beta Labs"] == "Due today"
