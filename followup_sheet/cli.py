@@ -162,14 +162,15 @@ def _parser() -> argparse.ArgumentParser:
     p = _command(sub, "templates", common, "copy the built-in script templates for editing",
                  "Work with the Jinja2 templates the scripts are written from. 'templates export DIR' copies "
                  "the built-in ones into DIR (made if missing) so you can edit them; then pass --templates DIR "
-                 "to refresh, today or watch (or set templates in followup.toml). Existing files are never "
-                 "replaced.",
+                 "to refresh, today or watch. Existing files are never replaced.",
                  "  followup-sheet templates export my_templates\n"
                  "  followup-sheet refresh jobs.xlsx --templates my_templates")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
+    parser.commands = dict(sub.choices)   # type: ignore[attr-defined]   # for the checks in _parse
     e = actions.add_parser("export", parents=[common], allow_abbrev=False,
                            help="copy the built-in templates into a folder",
                            description="Copy the built-in templates into DIR for editing; no file is replaced.")
+    parser.commands["templates export"] = e
     e.add_argument("folder", type=Path, metavar="DIR", help="the folder to copy them into (made if missing)")
     return parser
 
@@ -178,7 +179,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     """The command line, with the checks argparse cannot make itself (all usage errors: exit 2)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    sub = parser._subparsers._group_actions[0].choices[args.command]
+    sub = parser.commands[args.command]
+    if args.verbose and args.quiet:
+        sub.error("-v/--verbose and -q/--quiet cannot be used together")
     if args.log is not None:
         if args.log.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv") or \
                 (getattr(args, "tracker", None) is not None and _same_path(args.log, args.tracker)):

@@ -162,8 +162,10 @@ def test_quiet_still_reports_problems(tmp_path):
     assert "nowhere.xlsx" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_quiet_and_verbose_together_are_a_usage_error(tracker):
-    usage_error(fs("check", tracker, "-q", "-v"))
+@pytest.mark.parametrize("args", [["check", "{t}", "-q", "-v"], ["-q", "check", "{t}", "-v"],
+                                  ["-v", "check", "{t}", "--quiet"]])
+def test_quiet_and_verbose_together_are_a_usage_error(tracker, args):
+    usage_error(fs(*[a.format(t=tracker) for a in args]))
 
 
 # --- 4. a dry run is a diff ----------------------------------------------------------------------
@@ -310,7 +312,7 @@ def test_every_command_has_a_description_and_examples(command):
 @pytest.mark.parametrize("command", COMMAND_NAMES)
 def test_every_option_and_argument_has_help(command):
     from followup_sheet.cli import _parser
-    sub = _parser()._subparsers._group_actions[0].choices[command]
+    sub = _parser().commands[command]
     missing = [a.dest for a in sub._actions if not a.help]
     assert not missing, f"{command}: no help for {missing}"
 
@@ -323,8 +325,8 @@ def test_main_help_lists_the_global_options():
 
 def test_templates_export_has_help():
     from followup_sheet.cli import _parser
-    templates = _parser()._subparsers._group_actions[0].choices["templates"]
-    export = templates._subparsers._group_actions[0].choices["export"]
+    commands = _parser().commands
+    templates, export = commands["templates"], commands["templates export"]
     assert all(a.help for a in [*templates._actions, *export._actions])
     assert "examples:" in ok(fs("templates", "--help")).stdout
 
@@ -492,3 +494,38 @@ def test_windowless_entry_point_without_streams(tracker, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["followup-sheet-watch", str(tracker), "--once", "--today", DAY, "--no-backup"])
     assert cli.main_windowless() == 0
     assert statuses_by_company(tracker)["Beta Labs"] == "Due today"
+
+
+# --- the README shows what the tool prints ----------------------------------------------------------
+
+def readme_example(command: str) -> list[str]:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    return block.rstrip("\n").splitlines()
+
+
+def same_lines(shown: list[str], printed: str) -> None:
+    """Every line the README shows is printed, in that order ('  ...' stands for lines left out)."""
+    import re
+
+    def plain(line: str) -> str:
+        return re.sub(r"\(backup: [^)]*\)", "(backup: ...)", line.rstrip())
+
+    printed_lines = [plain(line) for line in printed.splitlines()]
+    at = 0
+    for line in shown:
+        if line.strip() == "...":
+            continue
+        assert plain(line) in printed_lines[at:], (line, printed_lines)
+        at = printed_lines.index(plain(line), at) + 1
+
+
+def test_readme_refresh_examples_match_the_output(tmp_path):
+    ok(fs("-q", "demo", tmp_path, "--today", "2026-11-26"))
+    path = tmp_path / "applications.xlsx"
+    (tmp_path / "demo_tracker.xlsx").rename(path)
+    env = env_with(COLUMNS="100")
+    dry = ok(fs("refresh", "applications.xlsx", "--dry-run", "--today", "2026-11-27", cwd=tmp_path, env=env))
+    same_lines(readme_example("followup-sheet refresh applications.xlsx --dry-run"), dry.stdout)
+    done = ok(fs("refresh", "applications.xlsx", "--today", "2026-11-27", cwd=tmp_path, env=env))
+    same_lines(readme_example("followup-sheet refresh applications.xlsx"), done.stdout)
