@@ -126,6 +126,16 @@ def test_today_output_dash_writes_csv_to_stdout_only(tracker):
     assert files_in(tracker.parent) == ["jobs.xlsx"]
 
 
+def test_today_output_dash_keeps_messages_off_stdout(tracker, tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "check_in_cal.j2").write_text("Hi", encoding="utf-8")
+    proc = ok(fs("today", tracker, "--today", DAY, "--output", "-", "--templates", folder))
+    assert "check_in_cal.j2" in proc.stderr
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    assert len(rows) == 1 + 3 and all(len(r) == len(rows[0]) for r in rows)
+
+
 def test_today_output_dash_markdown(tracker):
     proc = ok(fs("today", tracker, "--today", DAY, "--out", "-", "--format", "md"))
     lines = proc.stdout.splitlines()
