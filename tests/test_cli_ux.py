@@ -87,11 +87,24 @@ def test_output_option_has_one_name_and_an_alias_on_both_commands(tracker, comma
 
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_global_options_before_or_after_the_command(tracker, where):
-    options = ["-v", "--today", DAY, "--config", tracker.parent / "none.toml"]
-    (tracker.parent / "none.toml").write_text("", encoding="utf-8")
-    args = [*options, "check", tracker] if where == "before" else ["check", tracker, *options]
+    config = tracker.parent / "mine.toml"
+    config.write_text('[you]\nname = "Jo Config"\n', encoding="utf-8")
+    options = ["-v", "--today", "2026-12-30", "--config", config]
+    args = [*options, "today", tracker] if where == "before" else ["today", tracker, *options]
     proc = ok(fs(*args))
     assert "DEBUG" in proc.stderr          # -v took effect, in either place
+    assert "Jo Config" in proc.stdout      # so did --config
+    assert "Gamma Works" in proc.stdout    # and --today: Waiting on the 26th, overdue by the 30th
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_log_and_quiet_before_or_after_the_command(tracker, where):
+    log = tracker.parent / "run.log"
+    options = ["-q", "--log", log]
+    args = [*options, "check", tracker] if where == "before" else ["check", tracker, *options]
+    proc = ok(fs(*args))
+    assert proc.stdout == "" and proc.stderr == ""
+    assert log.read_text(encoding="utf-8").startswith("--- ")
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
