@@ -59,7 +59,8 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = {"default": argparse.SUPPRESS} if suppress else {}
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day", **default)
     parser.add_argument("--config", type=Path, metavar="FILE",
-                        help="settings file (default: followup.toml beside the workbook)", **default)
+                        help="settings file to read instead of followup.toml beside the workbook "
+                             "(the user-wide one is read first either way)", **default)
     parser.add_argument("--log", type=Path, metavar="FILE",
                         help="append the messages to this text file instead of the terminal (for background runs)",
                         **default)
