@@ -10,8 +10,11 @@ import datetime as dt
 import gc
 import logging
 import re
+import shutil
 import signal
 import sys
+import textwrap
+import unicodedata
 from pathlib import Path
 
 from . import __version__
@@ -48,57 +51,207 @@ def _poll(text: str) -> float:
     return seconds
 
 
+EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md"}
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """The options every command takes, before or after the command name. The copies on the
+    subcommands default to SUPPRESS so that a value given before the command is not overwritten."""
+    default = {"default": argparse.SUPPRESS} if suppress else {}
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day", **default)
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="settings file to read instead of followup.toml beside the workbook "
+                             "(the user-wide one is read first either way)", **default)
+    parser.add_argument("--log", type=Path, metavar="FILE",
+                        help="append the messages to this text file instead of the terminal (for background runs)",
+                        **default)
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", action="store_true", help="say more about what happens", **default)
+    loud.add_argument("-q", "--quiet", action="store_true",
+                      help="print nothing on success (problems still go to stderr)", **default)
+
+
+def _command(sub, name: str, common, summary: str, description: str, examples: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, parents=[common], help=summary, description=textwrap.fill(description, 79),
+                          epilog="examples:\n" + examples, allow_abbrev=False,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+TRACKER_HELP = "your job tracker workbook (.xlsx or .xlsm)"
+SHEET_HELP = "the tracker sheet (default: the one that looks most like a tracker)"
+TEMPLATES_HELP = "a folder of your own script templates; they override the built-in ones by file name"
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day")
-    common.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: followup.toml beside the workbook)")
-    common.add_argument("-v", "--verbose", action="store_true", help="say more about what happens")
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    _global_options(common, suppress=True)
 
     parser = argparse.ArgumentParser(
-        prog="followup-sheet",
-        description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+        prog="followup-sheet", allow_abbrev=False,
+        description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.",
+        epilog="Run 'followup-sheet COMMAND --help' for a command's options and examples.")
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("refresh", parents=[common], help="update the tracker's follow-up columns and Today sheet")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME", help="the tracker sheet (default: the one that looks most like a tracker)")
-    p.add_argument("--templates", type=Path, metavar="DIR", help="your own script templates (override by file name)")
-    p.add_argument("--output", type=Path, metavar="PATH", help="write a copy here instead of updating the tracker")
-    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p = _command(sub, "refresh", common, "update the tracker's follow-up columns and Today sheet",
+                 "Read the tracker, work out each application's follow-up status, next date and script, and "
+                 "write them into the tracker's own three columns and its Today sheet. Nothing else in the "
+                 "workbook changes; a backup of the old file is kept in .followup-backups unless --no-backup.",
+                 "  followup-sheet refresh jobs.xlsx\n"
+                 "  followup-sheet refresh jobs.xlsx --dry-run          # list the cells that would change\n"
+                 "  followup-sheet refresh jobs.xlsx --output copy.xlsx  # leave jobs.xlsx as it is")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
+    p.add_argument("--output", "--out", dest="output", type=Path, metavar="PATH",
+                   help="write a refreshed copy here instead of updating the tracker (same suffix as the tracker)")
+    p.add_argument("--dry-run", action="store_true", help="list the cells that would change; write nothing")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
     p.add_argument("--force", action="store_true",
                    help="let --output replace an existing file (a copy is kept in .followup-backups)")
 
-    p = sub.add_parser("today", parents=[common], help="print today's calls, or export them")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME")
-    p.add_argument("--templates", type=Path, metavar="DIR")
-    p.add_argument("--out", type=Path, metavar="FILE.xlsx|FILE.csv", help="export instead of printing")
+    p = _command(sub, "today", common, "print today's calls, or export them",
+                 "List the applications that are overdue or due today, most overdue first, each with its "
+                 "phone or e-mail script. The tracker is only read. With --output the list goes to a .csv, "
+                 ".xlsx or .md file instead, or to standard output with '-'.",
+                 "  followup-sheet today jobs.xlsx\n"
+                 "  followup-sheet today jobs.xlsx --output calls.xlsx\n"
+                 "  followup-sheet today jobs.xlsx --output - --format md > calls.md")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
+    p.add_argument("--output", "--out", dest="output", metavar="FILE|-",
+                   help="export instead of printing: a .csv, .xlsx or .md file, or - for standard output")
+    p.add_argument("--format", choices=("csv", "md"), metavar="csv|md",
+                   help="the format for --output - (default csv)")
     p.add_argument("--force", action="store_true",
-                   help="let --out replace a file the tool did not write (a copy is kept in .followup-backups)")
+                   help="let --output replace a file the tool did not write (a copy is kept in .followup-backups)")
 
-    p = sub.add_parser("check", parents=[common], help="show how the tracker is read; write nothing")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME")
+    p = _command(sub, "check", common, "show how the tracker is read; write nothing",
+                 "Show which sheet, header row and columns are used, where the tool's columns go, how the "
+                 "stage words are understood and which rows have problems, with the fix for each. Nothing is "
+                 "written. Exits 1 when some rows have problems, so scripts can test it.",
+                 "  followup-sheet check jobs.xlsx\n"
+                 "  followup-sheet check jobs.xlsx --sheet 'Job Hunt 2026'")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
 
-    p = sub.add_parser("demo", parents=[common], help="make a sample tracker dated for today and refresh it")
-    p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR")
+    p = _command(sub, "demo", common, "make a sample tracker dated for today and refresh it",
+                 "Create demo_tracker.xlsx (or the next free 'demo_tracker (N).xlsx') with made-up "
+                 "applications dated around today, refresh it and print today's calls. No existing file "
+                 "is replaced.",
+                 "  followup-sheet demo\n"
+                 "  followup-sheet demo ~/Documents")
+    p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR",
+                   help="the folder to create the sample in (default: the current folder)")
 
-    p = sub.add_parser("watch", parents=[common], help="keep the tracker fresh: daily and whenever it is saved")
-    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx")
-    p.add_argument("--sheet", metavar="NAME")
-    p.add_argument("--templates", type=Path, metavar="DIR")
+    p = _command(sub, "watch", common, "keep the tracker fresh: daily and whenever it is saved",
+                 "Refresh the tracker now, every day at the given times, and a few seconds after each save. "
+                 "While the workbook is open in Excel or LibreOffice the refresh waits and today's calls are "
+                 "written beside it instead. With --once, refresh once and exit (for cron or Task Scheduler).",
+                 "  followup-sheet watch jobs.xlsx\n"
+                 "  followup-sheet watch jobs.xlsx --at 07:30 --at 13:00\n"
+                 "  followup-sheet -q watch jobs.xlsx --once")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
     p.add_argument("--at", type=_time, action="append", metavar="HH:MM", help="daily refresh time (repeatable; default 07:30)")
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
-    p.add_argument("--no-backup", action="store_true")
+    p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
+
+    p = _command(sub, "templates", common, "copy the built-in script templates for editing",
+                 "Work with the Jinja2 templates the scripts are written from. 'templates export DIR' copies "
+                 "the built-in ones into DIR (made if missing) so you can edit them; then pass --templates DIR "
+                 "to refresh, today or watch. Existing files are never replaced.",
+                 "  followup-sheet templates export my_templates\n"
+                 "  followup-sheet refresh jobs.xlsx --templates my_templates")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
+    parser.commands = dict(sub.choices)   # type: ignore[attr-defined]   # for the checks in _parse
+    e = actions.add_parser("export", parents=[common], allow_abbrev=False,
+                           help="copy the built-in templates into a folder",
+                           description="Copy the built-in templates into DIR for editing; no file is replaced.")
+    parser.commands["templates export"] = e
+    e.add_argument("folder", type=Path, metavar="DIR", help="the folder to copy them into (made if missing)")
     return parser
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line, with the checks argparse cannot make itself (all usage errors: exit 2)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    sub = parser.commands[args.command]
+    if args.verbose and args.quiet:
+        sub.error("-v/--verbose and -q/--quiet cannot be used together")
+    if args.log is not None:
+        if args.log.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv") or \
+                (getattr(args, "tracker", None) is not None and _same_path(args.log, args.tracker)):
+            sub.error(f"--log {args.log}: the log is a text file of its own, e.g. followup-sheet.log")
+    if args.command == "refresh" and args.output is not None:
+        if str(args.output) == "-":
+            sub.error("refresh --output needs a file name: the refreshed workbook cannot go to standard output")
+        want = args.tracker.suffix.lower()
+        if args.output.suffix.lower() != want:
+            sub.error(f"refresh --output {args.output}: the copy is a workbook like the tracker; give it the "
+                      f"tracker's suffix ({want or 'none'}), e.g. {args.output.with_suffix(want or '.xlsx')}")
+    if args.command == "today":
+        if args.output == "-":
+            args.format = args.format or "csv"
+        elif args.output is not None:
+            args.output = Path(args.output)
+            kind = EXPORT_FORMATS.get(args.output.suffix.lower())
+            if kind is None:
+                sub.error(f"--output {args.output}: unknown format {args.output.suffix or '(no suffix)'!r}; "
+                          "use .csv, .xlsx, .xlsm or .md, or - for standard output")
+            if args.format is not None and args.format != kind:
+                sub.error(f"--format {args.format} does not match --output {args.output}")
+        elif args.format is not None:
+            sub.error("--format goes with --output - (a file's format is its suffix)")
+    return args
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    import os
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def main(argv: list[str] | None = None) -> int:
     _tolerant_console()
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
+    if args.log is None:
+        return _run(args)
+    global _LOG
+    try:
+        log = _open_log(args.log)
+    except OSError as exc:
+        print(f"followup-sheet: --log {args.log}: cannot be written ({exc.strerror or exc}); give a text file "
+              "in a folder you can write to", file=sys.stderr)
+        return 1
+    saved = sys.stderr
+    sys.stderr, _LOG = log, log
+    try:
+        log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} followup-sheet {args.command}\n")
+        return _run(args)
+    finally:
+        sys.stderr, _LOG = saved, None
+        log.close()
+
+
+def _open_log(path: Path):
+    """The log file, opened for appending; never a file that is not text (a workbook, say)."""
+    with open(path, "ab+") as fh:
+        fh.seek(0)
+        head = fh.read(4096)
+    if head.startswith(b"PK\x03\x04") or b"\x00" in head:
+        raise OSError(f"{path} is not a text file")
+    return open(path, "a", encoding="utf-8", errors="backslashreplace", buffering=1)
+
+
+def _run(args) -> int:
     if hasattr(signal, "SIGXFSZ"):
         # A file size limit (ulimit -f) would kill the process mid-write; ignored, the write
         # fails with EFBIG instead and is reported like any other failed save.
@@ -107,8 +260,13 @@ def main(argv: list[str] | None = None) -> int:
         # A one-shot run makes millions of short-lived cell objects and no garbage cycles worth
         # collecting before it exits: the cyclic collector would only rescan them (about 5%).
         gc.disable()
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(message)s")
+    global _QUIET, _MESSAGES_TO_STDERR
+    _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s" if args.verbose
+                        else "followup-sheet: %(levelname)s: %(message)s")
+    logging.addLevelName(logging.WARNING, "warning")
+    logging.addLevelName(logging.ERROR, "error")
     try:
         return COMMANDS[args.command](args)
     except FollowupError as exc:
@@ -158,9 +316,16 @@ def for_terminal(text: object, newlines: bool = False) -> str:
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+_QUIET = False                 # -q: nothing on success
+_MESSAGES_TO_STDERR = False    # the command's data goes to stdout, so its messages do not
+_LOG = None                    # --log: messages go to this file
+
+
 def _say(text: str = "") -> None:
     """Print a line of the command's output; cell text in it never reaches the terminal raw."""
-    print(for_terminal(text, newlines=True))
+    if not _QUIET:
+        print(for_terminal(text, newlines=True),
+              file=_LOG or (sys.stderr if _MESSAGES_TO_STDERR else sys.stdout))
 
 
 def _overrides(args) -> dict:
@@ -175,7 +340,7 @@ def _preload(args) -> None:
 
 def cmd_refresh(args) -> int:
     _preload(args)
-    from .pipeline import refresh
+    from .pipeline import data_problems, refresh
     result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
@@ -183,10 +348,9 @@ def cmd_refresh(args) -> int:
         _say(f"{args.tracker}: no applications yet; nothing written.")
         return 0
     _print_summary(result.counts)
+    _print_problems(data_problems(result.sheets))
     if args.dry_run:
-        _say(f"Dry run: {result.path} would {'change' if result.changed else 'stay as it is'}; nothing written.")
-        for o in result.sheets:
-            _print_changes(o)
+        _print_changes(result)
     elif result.written:
         _say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
     else:
@@ -197,12 +361,17 @@ def cmd_refresh(args) -> int:
 
 def cmd_today(args) -> int:
     _preload(args)
-    from .pipeline import compute, export_today
+    from .pipeline import compute, export_today, today_text
+    global _MESSAGES_TO_STDERR
+    _MESSAGES_TO_STDERR = args.output == "-"
     _, table, settings = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
                                  **_overrides(args))
-    if args.out:
-        done = export_today(table, args.out, tracker=args.tracker, force=args.force, backups=settings.backups)
-        _say(f"Wrote {len(table)} call(s) for today to {args.out}"
+    if args.output == "-":
+        sys.stdout.write(today_text(table, args.format))
+        sys.stdout.flush()
+    elif args.output:
+        done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups)
+        _say(f"Wrote {len(table)} call(s) for today to {args.output}"
               + (f" (the old file is kept as {done.backup})" if done.backup else ""))
     else:
         _print_today(table, scripts=True)
@@ -215,7 +384,7 @@ def cmd_check(args) -> int:
     report = check(args.tracker, sheet=args.sheet, config=args.config, today=args.today)
     _say(f"{report.path}")
     _say("\n".join(report.lines).rstrip())
-    return 0
+    return 1 if report.problems else 0
 
 
 def cmd_demo(args) -> int:
@@ -241,8 +410,28 @@ def cmd_watch(args) -> int:
     return watch_command(args)
 
 
+def cmd_templates(args) -> int:
+    from .render import export_templates
+    written = export_templates(args.folder)
+    _say(f"Copied {len(written)} templates into {args.folder}:")
+    for path in written:
+        _say(f"  {path.name}")
+    _say(f"Edit them, then: followup-sheet refresh TRACKER.xlsx --templates {args.folder}")
+    return 0
+
+
+def main_windowless() -> int:
+    """`followup-sheet-watch`, a windowless program (gui-scripts) for Task Scheduler: `watch` with
+    the given arguments and no console. Give --log FILE to keep its messages."""
+    import os
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:    # pythonw gives a windowless program no streams
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    return main(["watch", *sys.argv[1:]])
+
+
 COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "check": cmd_check, "demo": cmd_demo,
-            "watch": cmd_watch}
+            "watch": cmd_watch, "templates": cmd_templates}
 
 
 def _print_summary(counts: dict[str, int]) -> None:
@@ -250,18 +439,37 @@ def _print_summary(counts: dict[str, int]) -> None:
     _say("Applications: " + (", ".join(shown) if shown else "none"))
 
 
-def _print_changes(outcome) -> None:
-    t = outcome.tracker
-    _say(f"Sheet {t.sheet!r}: {len(t.frame)} rows would get a status in columns "
-          + ", ".join(_col(c) for c in t.output_columns))
-    for row, status in outcome.plan["status"].items():
-        due = outcome.plan.at[row, "due"]
-        _say(f"  row {row}: {status}" + (f", next {due:%Y-%m-%d}" if due == due and due is not None else ""))
+def _print_changes(result) -> None:
+    if not result.changed:
+        _say(f"Dry run: {result.path} would not change; nothing written.")
+        return
+    sheets = {c.sheet for c in result.changes}
+    _say(f"Dry run: {len(result.changes)} cell(s) of {result.path} would change; nothing written."
+         if result.changes else f"Dry run: only the Today sheet of {result.path} would change; nothing written.")
+    shown = None
+    for c in result.changes:
+        if len(sheets) > 1 and c.sheet != shown:
+            _say(f"Sheet {c.sheet!r}:")
+            shown = c.sheet
+        _say(f"  {c.ref}: {_cell_text(c.old)} → {_cell_text(c.new)}")
 
 
-def _col(c: int) -> str:
-    from .xlsx import column_letters
-    return column_letters(c)
+def _cell_text(value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        first = value.split("\n", 1)[0]
+        return repr(first[:57] + "…" if len(first) > 60 or first != value else first)
+    return repr(value)
+
+
+def _print_problems(lines: list[str], limit: int = 10) -> None:
+    if lines:
+        _say(f"To fix ({len(lines)}):")
+    for line in lines[:limit]:
+        _say(f"  {line}")
+    if len(lines) > limit:
+        _say(f"  and {len(lines) - limit} more: run check")
 
 
 def _print_today(table, scripts: bool = False, limit: int | None = None) -> None:
@@ -273,16 +481,52 @@ def _print_today(table, scripts: bool = False, limit: int | None = None) -> None
     shown = table if limit is None else table.head(limit)
     for r in shown.itertuples(index=False):
         late = f"{r.days_overdue}d" if r.days_overdue else ""
-        rows.append(tuple(for_terminal(v) for v in (r.company, r.position, r.contact, r.phone, r.status, late)))
-    widths = [min(max(len(str(x[i])) for x in rows), 28) for i in range(len(rows[0]))]
+        rows.append(tuple(for_terminal(v) for v in (r.company, r.position, r.ask_for, r.phone or r.email,
+                                                       r.status, late)))
+    widths = _column_widths(rows, shutil.get_terminal_size().columns - 2)
     for line in rows:
-        _say("  " + "  ".join(str(v)[:w].ljust(w) for v, w in zip(line, widths)).rstrip())
+        _say("  " + "  ".join(_fit(v, w) for v, w in zip(line, widths)).rstrip())
     if len(shown) < len(table):
         _say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
     if scripts:
         for r in table.itertuples(index=False):
             _say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
                  f"{for_terminal(r.script, newlines=True)}")
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide and full-width characters (CJK) take two,
+    combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns, or cut to them ending in '…'."""
+    if _width(text) > width:
+        kept, used = [], 0
+        for ch in text:
+            w = _width(ch)
+            if used + w > width - 1:
+                break
+            kept.append(ch)
+            used += w
+        text = "".join(kept) + "…"
+    return text + " " * (width - _width(text))
+
+
+def _column_widths(rows: list[tuple[str, ...]], room: int, cap: int = 28, least: int = 6) -> list[int]:
+    """Each column as wide as its widest cell (at most `cap`), then the widest text columns
+    narrowed until the table fits in `room` terminal columns (none below `least`)."""
+    widths = [min(max(_width(r[i]) for r in rows), cap) for i in range(len(rows[0]))]
+    room -= 2 * (len(widths) - 1)
+    shrinkable = range(4)    # company, position, contact, phone; status and lateness stay whole
+    while sum(widths) > room:
+        i = max(shrinkable, key=lambda k: widths[k])
+        if widths[i] <= least:
+            break
+        widths[i] -= 1
+    return widths
 
 
 if __name__ == "__main__":

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import BadSettings, OutputRefused
 from .plan import STAGES, TODAY_SORT, build_plan, summary, today_keys
 from .read import Tracker, read_trackers
-from .render import render_scripts
-from .settings import Settings, load_settings
+from .render import render_scripts, unknown_templates
+from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
 from .xlsx import column_letters
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class RefreshResult:
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
     empty: bool = False            # no applications yet: the workbook was left untouched
+    changes: list["CellChange"] = field(default_factory=list)   # with dry_run: the cells that would change
 
 
 def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
@@ -65,6 +67,9 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     """Read, plan and render every tracker sheet of `path`; nothing is written."""
     path = Path(path)
     settings = _settings(path, settings, config, overrides)
+    if settings.templates is not None:
+        for warning in unknown_templates(settings.templates):
+            log.warning("%s", warning)
     today = today or dt.date.today()
     outcomes = []
     for tracker in read_trackers(path, settings, sheet, data=data):
@@ -100,8 +105,73 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
         for status, n in summary(o.plan).items():
             counts[status] = counts.get(status, 0) + n
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
+    changes = cell_changes(outcomes) if dry_run and done.changed else []
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup or kept, counts=counts)
+                         written=done.written, backup=done.backup or kept, counts=counts, changes=changes)
+
+
+def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
+    """A line per row with data to fix ("Check data" rows among them) saying what is wrong and how
+    to fix it; `check` and `refresh` list the same."""
+    lines = []
+    for o in outcomes:
+        problem = o.tracker.frame["problem"]
+        check_data = o.plan["status"] == "Check data"
+        t = o.tracker
+        where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
+        for row in o.plan.index[(problem != "") | check_data]:
+            if problem.at[row]:
+                lines.append(problem.at[row])
+                continue
+            name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
+            cell = f"{where.header!r} ({where.letter}{row})" if where is not None else "the date you applied"
+            lines.append(f"Row {row}: {name!r} has no date yet; fill in {cell} (the date you applied or last "
+                         "heard from them), or its stage if you have not applied")
+    return lines
+
+
+@dataclass(frozen=True)
+class CellChange:
+    sheet: str
+    ref: str          # e.g. "C5"
+    old: Any          # '' for an empty cell; dates as dt.date
+    new: Any
+
+
+def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
+    """The cells of the tracker sheets that a refresh would change, old value and new, in sheet
+    order: the headers of columns it adds, then each row's status, next date and script (the
+    Today sheet, rebuilt as a whole, is not listed cell by cell)."""
+    from .read import OUTPUT_HEADERS
+    from .write import clean_text
+
+    changes: list[CellChange] = []
+    for o in outcomes:
+        t = o.tracker
+        letters = [column_letters(c) for c in t.output_columns]
+        for letter, header, existed in zip(letters, OUTPUT_HEADERS, t.existing_output):
+            if not existed:
+                changes.append(CellChange(t.sheet, f"{letter}{t.header_row}", "", header))
+        new = {row: (status, _day(due), clean_text(script) if script else "")
+               for row, status, due, script in zip(o.plan.index, o.plan["status"], o.plan["due"], o.scripts)}
+        owned = set(range(t.clear_rows[0], t.clear_rows[1] + 1))
+        for row in sorted(set(new) | (set(t.old_output) & owned)):
+            before = t.old_output.get(row, ("", "", ""))
+            after = new.get(row, ("", "", ""))
+            for letter, old, value in zip(letters, before, after):
+                old = _day(old) if isinstance(old, dt.date) else old
+                if old != value and not (old == "" and value is None):
+                    changes.append(CellChange(t.sheet, f"{letter}{row}", old, "" if value is None else value))
+    return changes
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date cell's value as a date ('' and NaT: none)."""
+    if value is None or value == "" or pd.isna(value):
+        return None
+    if isinstance(value, dt.datetime) or isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
 
 
 def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
@@ -155,13 +225,23 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
             "status": p.loc[order, "status"].to_numpy(), "days_overdue": p.loc[order, "days_overdue"].to_numpy(),
             "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
             **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
+            "ask_for": _ask_for(f.loc[order], p.loc[order]),
             "_sheet": len(parts),
         }))
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TODAY_COLUMNS)
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TODAY_COLUMNS + ["ask_for"])
     if len(outcomes) > 1 and not table.empty:
         by = [f"_{k}" for k in TODAY_SORT if k != "row"] + ["_sheet", "row"]
         table = table.sort_values(by, na_position="last", kind="stable")
-    return table[TODAY_COLUMNS].reset_index(drop=True)
+    return table[TODAY_COLUMNS + ["ask_for"]].reset_index(drop=True)
+
+
+def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
+    """The person the script asks for: the hiring manager in the hiring-manager and referral
+    situations, else the contact (the hiring manager when there is none), as the templates do."""
+    manager = frame["hiring_manager"].to_numpy(dtype=object)
+    contact = frame["contact"].to_numpy(dtype=object)
+    uses_manager = plan["situation"].isin(["hiring_manager", "referral"]).to_numpy() | (contact == "")
+    return np.where(uses_manager & (manager != ""), manager, contact)
 
 
 # In the .xlsx export's properties, followed by the fingerprint of its sheet (see `_sealed`).
@@ -188,12 +268,12 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
 
     out = Path(out)
     kind = out.suffix.lower()
-    if kind not in (".csv", ".xlsx", ".xlsm"):
-        raise BadSettings(f"{out}: export to a .csv or .xlsx file")
+    if kind not in (".csv", ".xlsx", ".xlsm", ".md"):
+        raise BadSettings(f"{out}: export to a .csv, .xlsx or .md file")
     existed, ours = _check_export_target(out, tracker, force)
-    shown = table.rename(columns=EXPORT_HEADERS)
-    shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
-    body = _csv_bytes(shown) if kind == ".csv" else _xlsx_bytes(shown)
+    shown = _shown(table)
+    body = (_csv_bytes(shown) if kind == ".csv" else _markdown(shown).encode("utf-8") if kind == ".md"
+            else _xlsx_bytes(shown))
 
     def write(fh) -> bool:
         fh.write(body)
@@ -212,6 +292,33 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
         raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
                             "free some space or export somewhere else") from None
     return Exported(out, saved.backup)
+
+
+def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
+    """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
+    shown = _shown(table)
+    if fmt == "md":
+        return _markdown(shown)
+    return _csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    shown = table[TODAY_COLUMNS].rename(columns=EXPORT_HEADERS)
+    shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
+    return shown
+
+
+def _markdown(shown: pd.DataFrame) -> str:
+    """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
+    def cell(value: Any) -> str:
+        value = _csv_safe(value)
+        text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+        return re.sub(r"\r\n|\r|\n", "<br>", text)
+
+    lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
+    for rec in shown.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(v) for v in rec) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[bool, bool]:
@@ -272,9 +379,9 @@ def is_tool_export(path: Path) -> bool:
         return False
 
 
-def _csv_bytes(shown: pd.DataFrame) -> bytes:
+def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
     text = io.StringIO()
-    writer = csv.writer(text)
+    writer = csv.writer(text, lineterminator=lineterminator)
     writer.writerow(shown.columns)
     for rec in shown.itertuples(index=False):
         writer.writerow([_csv_safe(v) for v in rec])
@@ -341,15 +448,23 @@ class CheckReport:
     path: Path
     trackers: list[Tracker]
     lines: list[str]
+    problems: int = 0      # rows with something to fix (checkers exit 1 then)
 
 
 def check(path: Path, *, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, today: dt.date | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
     path = Path(path)
+    given_settings = settings
     settings = _settings(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
     lines: list[str] = []
+    count = 0
+    if given_settings is None:
+        files = settings_files(path, config)
+        lines.append("Settings: " + (", ".join(str(f) for f in files) if files else
+                                     f"the built-in defaults (no {CONFIG_NAME} beside the workbook or in "
+                                     f"{user_config_path() or 'your settings folder'})"))
     for t in trackers:
         lines.append(f"Sheet: {t.sheet!r}" + (f" (chosen because {'; '.join(t.reasons)})" if t.reasons else ""))
         lines.append(f"Header row: {t.header_row}")
@@ -375,20 +490,12 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         if t.duplicates:
             lines.append(f"Duplicates ({len(t.duplicates)}):")
             lines.extend(f"  {d}" for d in t.duplicates)
-        problems = list(t.problems)
-        if not t.frame.empty:
-            status = build_plan(t.frame, today or dt.date.today(), settings)["status"]
-            undated = t.frame.index[(status == "Check data") & (t.frame["problem"] == "")]
-            where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
-            for row in undated:
-                name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
-                cell = f" ({where.letter}{row})" if where is not None else ""
-                problems.append(f"Row {row}: {name!r} has no date yet; fill in "
-                                f"{repr(where.header) if where is not None else 'the date you applied'}{cell}, or its "
-                                "stage if you have not applied")
         if t.skipped_rows:
             lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
             lines.extend(f"  {p}" for p in t.skipped_rows)
+        plan = build_plan(t.frame, today or dt.date.today(), settings)
+        problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
+        count += len(problems)
         if problems:
             lines.append(f"Row problems ({len(problems)}):")
             lines.extend(f"  {p}" for p in problems)
@@ -398,7 +505,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)
-    return CheckReport(path, trackers, lines)
+    return CheckReport(path, trackers, lines, problems=count)
 
 
 def you_reminder(settings: Settings) -> str | None:

@@ -72,6 +72,8 @@ class Tracker:
     ignored_headers: list[str] = field(default_factory=list)      # headers mapped to no field
     duplicates: list[str] = field(default_factory=list)           # the same application in two rows
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
+    # what the tool's columns hold now, by sheet row (rows with something in them), for a dry run's diff
+    old_output: dict[int, tuple[Any, Any, Any]] = field(default_factory=dict)
 
     @property
     def problems(self) -> pd.Series:
@@ -565,12 +567,13 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                                               table_end=max(fields.values()), where=where)
     clear_end = _our_rows_end(rows, h, last_row, out_cols[0]) if used_existing[0] else last_row
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
+    old_output = _old_output(rows, h, max(clear_end, last_row), out_cols, used_existing)
     return Tracker(path=pkg.path, package=pkg, sheet=info.name, part=info.part, header_row=h + 1,
                    columns=columns, frame=frame, output_columns=out_cols, existing_output=used_existing,
                    last_row=last_row, clear_rows=(h + 2, max(clear_end, last_row)),
                    table=table if table is not None and table.totals_rows == 0 else None,
                    reasons=reasons, notes=notes, skipped_rows=skipped, date_orders=date_orders,
-                   ignored_headers=ignored, duplicates=_duplicates(frame))
+                   ignored_headers=ignored, duplicates=_duplicates(frame), old_output=old_output)
 
 
 def _note_duplicates(header: list[Any], fields: dict[str, int], notes: list[str]) -> None:
@@ -926,6 +929,20 @@ def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, 
 
 def _is_empty_cell(v: Any) -> bool:
     return v is None or (isinstance(v, str) and v == "")
+
+
+def _old_output(rows, h, end, out_cols, used_existing) -> dict[int, tuple[Any, Any, Any]]:
+    """The values now in the tool's existing columns, rows under the header to `end` (sheet rows)."""
+    cols = [c - 1 if used else None for c, used in zip(out_cols, used_existing)]
+    if not any(c is not None for c in cols):
+        return {}
+    old = {}
+    for r in range(h + 1, min(end, len(rows))):
+        row = rows[r]
+        values = tuple("" if c is None or c >= len(row) or row[c] is None else row[c] for c in cols)
+        if any(not _is_empty_cell(v) for v in values):
+            old[r + 1] = values
+    return old
 
 
 def _our_rows_end(rows, h, last_row, status_col: int) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -247,3 +248,57 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
         texts.append(text[:SCRIPT_LIMIT])
     scripts[wanted] = texts
     return scripts
+
+
+# --- the user's own templates ---------------------------------------------------------------
+
+def template_names() -> list[str]:
+    """The names a template folder may use: one per situation and channel."""
+    return sorted(p.name for p in bundled_templates().glob("*.j2"))
+
+
+def unknown_templates(folder: Path) -> list[str]:
+    """A warning for each file in a user's template folder that no situation uses (a misspelt
+    name would otherwise be ignored without a word), naming the closest real name."""
+    import difflib
+
+    known = template_names()
+    warnings = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.name in known or path.name.startswith(".") or not path.is_file():
+            continue
+        close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.75)
+        if path.suffix.lower() != ".j2" and not close:
+            continue   # a note or a backup of the user's own, not meant as a template
+        hint = f"did you mean {close[0]}?" if close else "template names are SITUATION_call.j2 or SITUATION_email.j2"
+        warnings.append(f"template {path} matches no situation and is not used; {hint}")
+    return warnings
+
+
+def export_templates(folder: Path) -> list[Path]:
+    """Copy the built-in templates into `folder` (made if missing) for editing. No file there is
+    ever replaced: if any of the names exists, nothing is written."""
+    from .errors import OutputRefused
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputRefused(f"{folder} is a file, not a folder; give a folder to copy the templates into")
+    sources = sorted(bundled_templates().glob("*.j2"))
+    taken = [folder / s.name for s in sources if os.path.lexists(folder / s.name)]
+    if taken:
+        more = f" and {len(taken) - 1} more" if len(taken) > 1 else ""
+        raise OutputRefused(f"{taken[0]}{more} already exist; nothing was copied; export into an empty "
+                            "folder, or move your edited templates elsewhere first")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for source in sources:
+            target = folder / source.name
+            with open(target, "xb") as fh:    # never over a file that appeared meanwhile
+                fh.write(source.read_bytes())
+            written.append(target)
+    except FileExistsError as exc:
+        raise OutputRefused(f"{exc.filename} appeared while copying; it was left as it is") from None
+    except OSError as exc:
+        raise OutputRefused(f"{folder}: the templates could not be copied ({exc.strerror or exc})") from None
+    return written

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 from .errors import BadSettings
 
 CONFIG_NAME = "followup.toml"
+SETTINGS_DOC = "the Settings section of README.md (README.md#settings)"
 
 # Header spellings per canonical field. Matching ignores case, spaces and punctuation, so
 # "Date Applied", "date_applied" and " DATE-APPLIED " are one alias.
@@ -357,15 +358,55 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-def load_settings(workbook: Path | None = None, config: Path | None = None, **overrides: Any) -> Settings:
-    """Defaults, then `config` (or `followup.toml` beside `workbook`), then `overrides`."""
+def user_config_path(environ: Mapping[str, str] | None = None, windows: bool | None = None) -> Path | None:
+    """Where the user-wide settings file lives: `%APPDATA%\\followup-sheet\\followup.toml` on
+    Windows, else `$XDG_CONFIG_HOME/followup-sheet/followup.toml` (default `~/.config`)."""
+    import os
+    environ = os.environ if environ is None else environ
+    windows = os.name == "nt" if windows is None else windows
+    if windows:
+        base = environ.get("APPDATA")
+        return Path(base) / "followup-sheet" / CONFIG_NAME if base else None
+    base = environ.get("XDG_CONFIG_HOME") or ""
+    if not os.path.isabs(base):      # the XDG rule: a relative value is ignored
+        home = environ.get("HOME") or os.path.expanduser("~")
+        if not home or home == "~":
+            return None
+        base = os.path.join(home, ".config")
+    return Path(base) / "followup-sheet" / CONFIG_NAME
+
+
+def settings_files(workbook: Path | None = None, config: Path | None = None) -> list[Path]:
+    """The settings files a run reads, later ones overriding earlier ones setting by setting: the
+    user-wide file if there is one, then `config` or else `followup.toml` beside the workbook."""
+    files = []
+    user = user_config_path()
+    if user is not None and user.is_file():
+        files.append(user)
     path = config
     if path is None and workbook is not None:
         beside = Path(workbook).resolve().parent / CONFIG_NAME
         path = beside if beside.is_file() else None
+    if path is not None and not (files and _same(Path(path), files[0])):
+        files.append(Path(path))
+    return files
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def load_settings(workbook: Path | None = None, config: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the user-wide settings file, then `config` (or `followup.toml` beside
+    `workbook`), then `overrides`."""
+    files = settings_files(workbook, config)
+    path = files[-1] if files else None
     values: dict[str, Any] = {}
-    if path is not None:
-        values = settings_from_toml(Path(path))
+    for file in files:
+        values.update(settings_from_toml(file))
     values.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings(**values)
@@ -379,7 +420,11 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
     """Read followup.toml into Settings keyword arguments, naming the file in every error."""
     import tomllib
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and b"\x00" in data[:200]):
+            raise BadSettings(f"{path} is saved as UTF-16 (\"Unicode\" in Notepad); save it as UTF-8 "
+                              f"instead: {SETTINGS_DOC}")
+        raw = tomllib.loads(data.decode("utf-8-sig"))    # a byte-order mark, as Notepad writes, is fine
     except FileNotFoundError:
         raise BadSettings(f"{path}: settings file not found") from None
     except IsADirectoryError:
@@ -387,7 +432,7 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise BadSettings(f"{path}: the settings file cannot be read ({exc.strerror or exc})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadSettings(f"{path}: not valid TOML ({exc}); see docs/settings in the README") from None
+        raise BadSettings(f"{path}: not valid TOML ({exc}); see {SETTINGS_DOC}") from None
     for section, table in raw.items():
         if not isinstance(table, dict):
             raise BadSettings(f"{path}: {section} = {table!r} should be a section: write [{section}] on a "

@@ -341,7 +341,7 @@ def watch_command(args) -> int:
     handler.setFormatter(_TerminalFormatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
     saved = log.level, log.propagate
     log.addHandler(handler)
-    log.setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    log.setLevel(logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO)
     log.propagate = False
     try:
         if not Path(args.tracker).is_file():

@@ -49,6 +49,16 @@ def canonical_frame(rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFr
     return out
 
 
+@pytest.fixture(autouse=True)
+def no_user_settings(monkeypatch, tmp_path_factory):
+    """Every test, and every command it runs, sees an empty user-wide settings folder, whatever
+    the machine's ~/.config holds."""
+    empty = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(empty))
+    monkeypatch.setenv("APPDATA", str(empty))
+    return empty
+
+
 @pytest.fixture
 def make_frame():
     return canonical_frame

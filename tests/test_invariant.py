@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools import members, minimal_workbook, rewrite_member
