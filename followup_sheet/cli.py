@@ -401,7 +401,7 @@ def cmd_demo(args) -> int:
     from .settings import load_settings
     reminder = you_reminder(load_settings(path, args.config))
     if reminder:
-        print(f"\n{reminder}")
+        _say(f"\n{reminder}")
     return 0
 
 

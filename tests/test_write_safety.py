@@ -158,12 +158,13 @@ def test_output_into_a_missing_folder(tmp_path, tracker):
 
 
 def test_output_onto_a_folder(tmp_path, tracker):
-    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder.xlsx").mkdir()   # named like a workbook, so only the write stage can tell
     before = sha(tracker)
-    line = _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat(), "--output", tmp_path / "folder"))
+    line = _one_line_failure(run_cli("refresh", tracker, "--today", TODAY.isoformat(),
+                                     "--output", tmp_path / "folder.xlsx"))
     assert "is a folder" in line
     assert sha(tracker) == before
-    assert list((tmp_path / "folder").iterdir()) == []
+    assert list((tmp_path / "folder.xlsx").iterdir()) == []
 
 
 def _entries(folder: Path) -> dict[str, str]:
