@@ -119,9 +119,12 @@ class WordList:
         if cjk:
             alternatives.append(_trie_regex([_word_tokens(w) for w in cjk]))
         self.regex = re.compile("|".join(alternatives) or r"(?!x)x")
-        # each word alone, longest first, to tell which word a match is (for `check`)
-        self._each = [(w, re.compile("".join(_word_tokens(w))))
-                      for w in sorted(self.words, key=len, reverse=True)]
+
+    @functools.cached_property
+    def _each(self) -> list[tuple[str, re.Pattern]]:
+        """Each word alone, longest first, to tell which word a match is (for `check` only, so
+        compiled when first asked: a refresh never needs them)."""
+        return [(w, re.compile("".join(_word_tokens(w)))) for w in sorted(self.words, key=len, reverse=True)]
 
     def _word_at(self, low: str, match: re.Match) -> str:
         for word, regex in self._each:

@@ -70,10 +70,14 @@ class Tracker:
     skipped_rows: list[str] = field(default_factory=list)
     date_orders: dict[str, str] = field(default_factory=dict)    # date field -> order used, and why
     ignored_headers: list[str] = field(default_factory=list)      # headers mapped to no field
-    duplicates: list[str] = field(default_factory=list)           # the same application in two rows
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
     # what the tool's columns hold now, by sheet row (rows with something in them), for a dry run's diff
     old_output: dict[int, tuple[Any, Any, Any]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def duplicates(self) -> list[str]:
+        """The same application in two rows (worked out when asked: only `check` lists them)."""
+        return _duplicates(self.frame)
 
     @property
     def problems(self) -> pd.Series:
@@ -573,7 +577,7 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                    last_row=last_row, clear_rows=(h + 2, max(clear_end, last_row)),
                    table=table if table is not None and table.totals_rows == 0 else None,
                    reasons=reasons, notes=notes, skipped_rows=skipped, date_orders=date_orders,
-                   ignored_headers=ignored, duplicates=_duplicates(frame), old_output=old_output)
+                   ignored_headers=ignored, old_output=old_output)
 
 
 def _note_duplicates(header: list[Any], fields: dict[str, int], notes: list[str]) -> None:
@@ -848,10 +852,11 @@ def _duplicates(frame: pd.DataFrame) -> list[str]:
     position = frame["position"].map(normalize_header)
     keyed = pd.DataFrame({"c": company, "p": position})
     keyed = keyed[(keyed["c"] != "") & (keyed["p"] != "")]
+    keyed = keyed[keyed.duplicated(keep=False)]   # most trackers have none: no groups to walk
     out = []
-    for (_c, _p), group in keyed.groupby(["c", "p"], sort=False):
-        if len(group) > 1:
-            rows = [int(r) for r in group.index]
+    for _key, index in keyed.groupby(["c", "p"], sort=False).indices.items():
+        if len(index) > 1:
+            rows = [int(r) for r in keyed.index[index]]
             first = rows[0]
             out.append(f"{frame.at[first, 'company']!r} / {frame.at[first, 'position']!r} appears in rows "
                        + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]}: the same application twice? "
