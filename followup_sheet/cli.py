@@ -112,8 +112,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="let --output replace an existing file (a copy is kept in .followup-backups)")
 
     p = _command(sub, "today", common, "print today's calls, or export them",
-                 "List the applications that are overdue or due today, most overdue first, each with its "
-                 "phone or e-mail script. The tracker is only read. With --output the list goes to a .csv, "
+                 "List the applications that are overdue or due today (offers first, then interviews, then "
+                 "those with a named hiring manager or referrer, most overdue first within each), each with "
+                 "its phone or e-mail script. The tracker is only read. With --output the list goes to a .csv, "
                  ".xlsx or .md file instead, or to standard output with '-'.",
                  "  followup-sheet today jobs.xlsx\n"
                  "  followup-sheet today jobs.xlsx --output calls.xlsx\n"
