@@ -34,7 +34,14 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-sys.stderr.write("\\n@maxrss_kb=%d\\n" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# VmHWM is this program's own peak: ru_maxrss may still hold the parent's size from before exec
+# (Linux keeps it across fork and exec), which made a big test process look like ours.
+try:
+    with open("/proc/self/status") as fh:
+        peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+sys.stderr.write("\\n@maxrss_kb=%d\\n" % peak)
 sys.exit(code)
 """
 
