@@ -178,6 +178,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    from .filesafe import same_file   # imported here: the parser runs before any heavy import
+    return same_file(a, b)
+
+
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     """The command line, with the checks argparse cannot make itself (all usage errors: exit 2)."""
     parser = _parser()
@@ -187,7 +192,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         sub.error("-v/--verbose and -q/--quiet cannot be used together")
     if args.log is not None:
         if args.log.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv") or \
-                (getattr(args, "tracker", None) is not None and _same_path(args.log, args.tracker)):
+                (getattr(args, "tracker", None) is not None and _same_file(args.log, args.tracker)):
             sub.error(f"--log {args.log}: the log is a text file of its own, e.g. followup-sheet.log")
     if args.command == "refresh" and args.output is not None:
         if str(args.output) == "-":
@@ -210,14 +215,6 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         elif args.format is not None:
             sub.error("--format goes with --output - (a file's format is its suffix)")
     return args
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    import os
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def main(argv: list[str] | None = None) -> int:

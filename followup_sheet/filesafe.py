@@ -26,6 +26,17 @@ log = logging.getLogger(__name__)
 BACKUP_FOLDER = ".followup-backups"
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same inode (hard links, symlinks, other spellings), or,
+    where one does not exist yet, the same resolved path, case folded where the system does."""
+    try:
+        if os.path.samefile(a, b):
+            return True
+    except OSError:
+        pass
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
 def lock_files(path: Path) -> list[Path]:
     """The owner/lock files Excel and LibreOffice keep beside an open workbook.
 

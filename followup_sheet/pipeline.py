@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import BadSettings, OutputRefused
+from .filesafe import same_file
 from .plan import STAGES, TODAY_SORT, build_plan, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
@@ -176,7 +177,7 @@ def _day(value: Any) -> dt.date | None:
 
 def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
     """Whether writing to `out` replaces a file other than the tracker; refused without `force`."""
-    if not os.path.lexists(out) or out.is_dir() or _same_file(out, tracker):
+    if not os.path.lexists(out) or out.is_dir() or same_file(out, tracker):
         return False    # nothing to lose (a folder is refused when it is written to)
     if not force:
         raise OutputRefused(f"{out} already exists; pick another name for the copy, or add --force to "
@@ -331,7 +332,7 @@ def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[
         raise OutputRefused(f"{out}: the folder {folder} {what}; create it first or export somewhere else")
     if not os.path.lexists(out):
         return False, False
-    if tracker is not None and _same_file(out, Path(tracker)):
+    if tracker is not None and same_file(out, Path(tracker)):
         raise OutputRefused(f"{out} is the tracker {tracker} itself; the export is a file of its own: "
                             f"pick another name, e.g. '{Path(tracker).stem} - Today{out.suffix}'")
     if out.is_dir():
@@ -345,15 +346,6 @@ def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[
         raise OutputRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
                             "or add --force to replace it (a copy is kept in .followup-backups)")
     return True, False
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if os.path.samefile(a, b):
-            return True
-    except OSError:
-        pass
-    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 def is_tool_export(path: Path) -> bool:

@@ -70,7 +70,7 @@ def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date
     if dry_run:
         changed = build_package(pkg, sheets, today_rows, today, settings, _Discard())
         return WriteOutcome(target, changed, written=False, backup=None)
-    same_file = output is None or _same_file(target, pkg.path)
+    same_file = output is None or filesafe.same_file(target, pkg.path)
     saved = filesafe.save_atomically(
         target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh),
         expected_digest=pkg.digest if same_file else None, verify=verify_package,
@@ -94,13 +94,6 @@ class _Discard(io.RawIOBase):
 
     def write(self, data) -> int:
         return len(data)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and a.samefile(b)
-    except OSError:
-        return False
 
 
 def verify_package(path: Path) -> None:
