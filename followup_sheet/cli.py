@@ -283,7 +283,7 @@ def _run(args) -> int:
               "changed; run again with -v for the details and report it", file=sys.stderr)
         return 1
     finally:
-        values = sys.modules.get(f"{__package__}.values")
+        values = sys.modules.get(f"{__package__}.xlsx.values")
         if values is not None:   # a command that failed before reading leaves its preload behind
             values.discard_preload()
 
@@ -331,8 +331,8 @@ def _overrides(args) -> dict:
 
 
 def _preload(args) -> None:
-    """Let calamine parse the workbook while pandas is imported (see values.py)."""
-    from .values import preload
+    """Let calamine parse the workbook while pandas is imported (see xlsx/values.py)."""
+    from .xlsx import preload
     preload(args.tracker, args.sheet)
 
 

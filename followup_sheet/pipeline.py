@@ -88,7 +88,7 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
 
     With `output`, the refreshed copy goes there; a file already there (other than the workbook
     itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
-    from .write import SheetPlan, write_back
+    from .xlsx.write import SheetPlan, write_back
 
     today = today or dt.date.today()
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
@@ -144,7 +144,7 @@ def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
     order: the headers of columns it adds, then each row's status, next date and script (the
     Today sheet, rebuilt as a whole, is not listed cell by cell)."""
     from .read import OUTPUT_HEADERS
-    from .write import clean_text
+    from .xlsx import clean_text
 
     changes: list[CellChange] = []
     for o in outcomes:
@@ -395,7 +395,7 @@ def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
 
-    from .write import clean_text
+    from .xlsx import clean_text
 
     wb = Workbook()
     wb.properties.creator = "followup-sheet"

@@ -22,7 +22,7 @@ import pandas as pd
 from . import xlsx
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .settings import Settings
-from .values import SheetValues, is_tool_sheet, open_values
+from .xlsx import SheetValues, is_tool_sheet, open_values
 
 log = logging.getLogger(__name__)
 

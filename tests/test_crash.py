@@ -22,7 +22,8 @@ import pytest
 from openpyxl.worksheet.table import Table
 
 from conftest import TODAY, run_cli
-from followup_sheet import filesafe, write
+from followup_sheet import filesafe
+from followup_sheet.xlsx import write
 from followup_sheet.errors import FollowupError, NotAWorkbook, WorkbookBusy
 from followup_sheet.pipeline import refresh
 

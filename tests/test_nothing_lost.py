@@ -438,7 +438,7 @@ def test_a_stray_value_far_below_in_a_narrow_column_is_refused_before_loading(tm
 
 @pytest.mark.parametrize("prefix", [b"", b"x:"])
 def test_the_rightmost_value_of_each_row_is_found(prefix):
-    from followup_sheet.xlsx import _row_ends
+    from followup_sheet.xlsx.sheetxml import _row_ends
     p = prefix
     rows = (b'<%row r="1"><%c r="A1"><%v>1</%v></%c><%c r="BC1"><%v>2</%v></%c></%row>'
             b'<%row r="2"><%c r="CA2"><%v>1</%v></%c><%c r="XFD2" s="3"/></%row>'

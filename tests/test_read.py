@@ -165,11 +165,11 @@ def test_not_a_workbook(tmp_path, content):
 def test_a_preloaded_workbook_is_read_once_and_the_same(plain, monkeypatch):
     """The command line starts reading the workbook on a worker thread while pandas loads
     (values.preload); the read stage then takes that, and gets what it would have read itself."""
-    from followup_sheet import values, xlsx
+    from followup_sheet.xlsx import values
     alone = read_tracker(plain)
     opened = []
-    real_open = xlsx.open_package
-    monkeypatch.setattr(xlsx, "open_package", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    real_open = values.open_package
+    monkeypatch.setattr(values, "open_package", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
     values.preload(plain)
     ahead = read_tracker(plain)
     assert opened == [plain]            # opened once, on the worker thread
@@ -181,7 +181,7 @@ def test_a_preloaded_workbook_is_read_once_and_the_same(plain, monkeypatch):
 
 
 def test_a_preload_of_another_file_is_not_used(plain, tmp_path):
-    from followup_sheet import values
+    from followup_sheet.xlsx import values
     other = write_tracker(tmp_path / "other.xlsx", [{"Company": "Omega", "Date Applied": dt.datetime(2026, 11, 2)}])
     values.preload(other)
     assert list(read_tracker(plain).frame["company"]) == ["Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
@@ -191,7 +191,7 @@ def test_a_preload_of_another_file_is_not_used(plain, tmp_path):
 @pytest.mark.parametrize("content", [b"", b"Company,Date\nAcme,2026-11-02\n", b"PK\x03\x04broken"],
                          ids=["empty", "csv", "broken-zip"])
 def test_a_preloaded_bad_file_fails_as_it_would_without(tmp_path, content):
-    from followup_sheet import values
+    from followup_sheet.xlsx import values
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(content)
     with pytest.raises(FollowupError) as direct:
@@ -207,7 +207,7 @@ def test_a_preloaded_bad_file_fails_as_it_would_without(tmp_path, content):
 def test_a_big_or_missing_file_is_not_preloaded(plain, tmp_path, monkeypatch):
     """Preloading saves a fixed moment but its memory is not shared with the main thread's: a big
     workbook (over PRELOAD_LIMIT bytes) is read by the caller instead, as is a missing one."""
-    from followup_sheet import values
+    from followup_sheet.xlsx import values
     values.preload(plain)
     assert values._pending is not None
     values.open_values(plain)
@@ -226,7 +226,7 @@ def test_a_preload_of_a_file_changed_since_is_not_used(plain, tmp_path):
     hand out an older copy of the file: it is used only while size, time and inode still match."""
     import os
 
-    from followup_sheet import values
+    from followup_sheet.xlsx import values
     values.preload(plain)
     newer = write_tracker(tmp_path / "newer.xlsx", [{"Company": "Omega", "Date Applied": dt.datetime(2026, 11, 2)}])
     os.replace(newer, plain)
@@ -234,7 +234,8 @@ def test_a_preload_of_a_file_changed_since_is_not_used(plain, tmp_path):
 
 
 def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
-    from followup_sheet import cli, values
+    from followup_sheet import cli
+    from followup_sheet.xlsx import values
     assert cli.main(["check", str(plain), "--config", str(tmp_path / "missing.toml")]) == 1
     assert values._pending is None
 

@@ -483,7 +483,7 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
     import sys
     import threading
 
-    from followup_sheet import write
+    from followup_sheet.xlsx import zipout
     from followup_sheet.errors import UnsupportedContent
 
     def pieces():
@@ -495,7 +495,7 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
     interval = sys.getswitchinterval()
     with zipfile.ZipFile(buffer, "w") as zf:
         with pytest.raises(UnsupportedContent, match="no end"):
-            write._write_stream(zf, write._new_info("xl/worksheets/sheet9.xml"), pieces(), None)
+            zipout.write_stream(zf, zipout.new_info("xl/worksheets/sheet9.xml"), pieces(), None)
     assert not [t for t in threading.enumerate() if t.name == "followup-compress"]
     assert sys.getswitchinterval() == interval      # shortened only while the part is written
 
@@ -507,10 +507,10 @@ def test_ctrl_c_while_the_compressing_thread_works_stops_it_before_going_on():
     import threading
     import time
 
-    from followup_sheet import write
+    from followup_sheet.xlsx import zipout
 
     done = []
-    bg = write._Background(lambda item: (time.sleep(0.02), done.append(item)))
+    bg = zipout.Background(lambda item: (time.sleep(0.02), done.append(item)))
     real_join, joins = bg.thread.join, []
 
     def join_interrupted(*args):

@@ -252,7 +252,7 @@ def test_a_full_disk_while_the_backup_is_written_leaves_no_partial_backup(tmp_pa
 
 
 def test_a_full_disk_while_the_workbook_is_written(tmp_path, tracker, monkeypatch):
-    from followup_sheet import write
+    from followup_sheet.xlsx import write
     from followup_sheet.errors import FollowupError
 
     def full(*args, **kwargs):
@@ -496,8 +496,9 @@ def _padded(path: Path, where: str) -> Path:
 def test_whitespace_before_the_rows_is_read_in_linear_time(tmp_path):
     """The head is kept whole (the write stage edits it), but gathered in place, not re-copied."""
     from followup_sheet import xlsx
+    from followup_sheet.xlsx import sheetxml
     pkg = xlsx.open_package(_padded(tmp_path / "tracker.xlsx", "before the rows"))
-    kinds = [kind for kind, _ in xlsx.iter_sheet(pkg, pkg.sheets[0].part)]
+    kinds = [kind for kind, _ in sheetxml.iter_sheet(pkg, pkg.sheets[0].part)]
     assert kinds[:2] == ["head", "open"]
     refresh(pkg.path, today=TODAY, backup=False)
     assert openpyxl.load_workbook(pkg.path).active.cell(1, 5).value == "Follow-up Status"
@@ -506,10 +507,11 @@ def test_whitespace_before_the_rows_is_read_in_linear_time(tmp_path):
 @pytest.mark.parametrize("where", ["after the last row", "after the rows"])
 def test_whitespace_is_streamed_in_blocks(tmp_path, where):
     from followup_sheet import xlsx
+    from followup_sheet.xlsx import sheetxml
     pkg = xlsx.open_package(_padded(tmp_path / "tracker.xlsx", where))
-    sizes = [len(data) for _, data in xlsx.iter_sheet(pkg, pkg.sheets[0].part)]
+    sizes = [len(data) for _, data in sheetxml.iter_sheet(pkg, pkg.sheets[0].part)]
     assert sum(sizes) > WHITESPACE
-    assert max(sizes) <= 2 * xlsx.CHUNK
+    assert max(sizes) <= 2 * sheetxml.CHUNK
 
 
 @pytest.mark.parametrize("where", ["after the last row", "after the rows"])
@@ -533,13 +535,14 @@ def test_whitespace_costs_memory_of_one_block(tmp_path, where):
 def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
     from make_fixtures import edit_package
     from followup_sheet import xlsx
+    from followup_sheet.xlsx import sheetxml
     path = write_tracker(tmp_path / "tracker.xlsx", ROWS)
     edit_package(path, {"xl/worksheets/sheet1.xml": lambda d: d.replace(b"</row>", b"</row>\n   ", 5)
                         .replace(b"</sheetData>", b'<row r="90"/>  \n<row r="91" spans="1:2"/>' + b" " * 300
                                  + b"</sheetData>" + b"\n" * 700)})
     pkg = xlsx.open_package(path)
     part = pkg.sheets[0].part
-    blocks = list(xlsx.iter_sheet(pkg, part, chunk=chunk))
+    blocks = list(sheetxml.iter_sheet(pkg, part, chunk=chunk))
     assert b"".join(data for _, data in blocks) == pkg.zip.read(part)
     for kind, data in blocks:
         if kind == "rows":

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from followup_sheet import xlsx
+from followup_sheet.xlsx import package
 
 
 def _whole_block_search(data: bytes):
@@ -36,7 +36,7 @@ def test_last_value_cell_finds_a_value_far_before_the_end(prefix, inline):
     rows = [_row(1, True, prefix, inline)] + [_row(n, False, prefix) for n in range(2, 20_000)]
     data = "".join(rows).encode()
     assert len(data) > 4 * 2**16
-    assert xlsx.last_value_cell(data) == (1, "C1" if inline else "B1") == _whole_block_search(data)
+    assert package.last_value_cell(data) == (1, "C1" if inline else "B1") == _whole_block_search(data)
 
 
 def test_last_value_cell_agrees_with_a_whole_block_search():
@@ -46,9 +46,9 @@ def test_last_value_cell_agrees_with_a_whole_block_search():
         rows = [_row(i, rng.random() < 0.02, rng.choice(["", "x:"]), rng.random() < 0.5) for i in range(1, n)]
         data = "".join(rows).encode()
         cut = rng.randrange(0, len(data) + 1)
-        assert xlsx.last_value_cell(data[:cut]) == _whole_block_search(data[:cut])
+        assert package.last_value_cell(data[:cut]) == _whole_block_search(data[:cut])
 
 
 def test_last_value_cell_of_a_block_without_values():
-    assert xlsx.last_value_cell(b"") is None
-    assert xlsx.last_value_cell("".join(_row(n, False) for n in range(1, 30_000)).encode()) is None
+    assert package.last_value_cell(b"") is None
+    assert package.last_value_cell("".join(_row(n, False) for n in range(1, 30_000)).encode()) is None

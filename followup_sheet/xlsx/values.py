@@ -14,8 +14,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from . import xlsx
-from .errors import NotAWorkbook, UnsupportedContent
+from ..errors import NotAWorkbook, UnsupportedContent
+from .package import Package, SheetInfo, open_package
+from .refs import column_letters
+from .sheetxml import SheetScan, scan_sheet
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,7 @@ TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
 MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
-NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see xlsx.SheetScan.far_right)
+NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see SheetScan.far_right)
 MIN_ROW_BYTES = 16    # less XML than this per row down to the last value: most rows are missing
 PRELOAD_LIMIT = 4 * 2**20   # bytes on disk (about 40,000 tracker rows); see `preload`
 
@@ -32,7 +34,7 @@ def is_tool_sheet(grid: list[list[Any]]) -> bool:
     return bool(grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].startswith(TODAY_MARKER))
 
 
-def open_values(path: Path, data: bytes | None = None) -> tuple[xlsx.Package, SheetValues]:
+def open_values(path: Path, data: bytes | None = None) -> tuple[Package, SheetValues]:
     """The package and the cell values of `path` (or of `data`, its bytes): from the preload
     started for this path, if there is one and the file has not changed since, else opened now.
     Errors are the same either way."""
@@ -41,7 +43,7 @@ def open_values(path: Path, data: bytes | None = None) -> tuple[xlsx.Package, Sh
     if ahead is not None and data is None and ahead.still_matches(path):
         log.debug("%s: read while the program started", path)
         return ahead.result()
-    pkg = xlsx.open_package(path, data)
+    pkg = open_package(path, data)
     return pkg, SheetValues(pkg)
 
 
@@ -79,14 +81,14 @@ def _identity(path: Path) -> tuple[int, int, int, int, str] | None:
 class _Preload:
     def __init__(self, path: Path, identity: tuple, sheet: str | None):
         self.path, self.identity, self.sheet = path, identity, sheet
-        self._done: tuple[xlsx.Package, SheetValues] | None = None
+        self._done: tuple[Package, SheetValues] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="followup-preload", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            pkg = xlsx.open_package(self.path)
+            pkg = open_package(self.path)
             book = SheetValues(pkg)
         except BaseException as exc:   # handed to the caller, exactly as if it had opened the file
             self._error = exc
@@ -102,7 +104,7 @@ class _Preload:
     def still_matches(self, path: Path) -> bool:
         return _identity(Path(path)) == self.identity
 
-    def result(self) -> tuple[xlsx.Package, SheetValues]:
+    def result(self) -> tuple[Package, SheetValues]:
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -116,7 +118,7 @@ _pending: _Preload | None = None
 class SheetValues:
     """Cell values through python-calamine; each sheet is parsed once."""
 
-    def __init__(self, pkg: xlsx.Package):
+    def __init__(self, pkg: Package):
         import python_calamine
         self.pkg = pkg
         try:
@@ -130,14 +132,14 @@ class SheetValues:
                                "and save a copy") from None
         self._sheets: dict[str, Any] = {}
         self._merges: dict[str, list[tuple[int, int, int, int]]] = {}
-        self.scans: dict[str, xlsx.SheetScan] = {}
+        self.scans: dict[str, SheetScan] = {}
 
-    def scan(self, info: xlsx.SheetInfo) -> xlsx.SheetScan:
+    def scan(self, info: SheetInfo) -> SheetScan:
         if info.name not in self.scans:
-            self.scans[info.name] = xlsx.scan_sheet(self.pkg, info.part)
+            self.scans[info.name] = scan_sheet(self.pkg, info.part)
         return self.scans[info.name]
 
-    def sheet(self, info: xlsx.SheetInfo):
+    def sheet(self, info: SheetInfo):
         if info.name not in self._sheets:
             self._check_extent(info)
             try:
@@ -147,7 +149,7 @@ class SheetValues:
                                    "open the file in Excel and save a copy") from None
         return self._sheets[info.name]
 
-    def _check_extent(self, info: xlsx.SheetInfo) -> None:
+    def _check_extent(self, info: SheetInfo) -> None:
         """A value far below everything else would make the value grid enormous: refuse it
         before it is loaded. (Formatting alone that runs to the last row costs nothing.)"""
         if not info.is_worksheet:
@@ -170,7 +172,7 @@ class SheetValues:
             f"{self.pkg.path}, sheet {info.name!r}: there is a value in cell {last[1]}, far below any "
             f"tracker (more than {MAX_ROWS:,} rows); delete the stray cells at the bottom of the sheet and save")
 
-    def grid(self, info: xlsx.SheetInfo, nrows: int | None = None) -> list[list[Any]]:
+    def grid(self, info: SheetInfo, nrows: int | None = None) -> list[list[Any]]:
         """The sheet's values from A1; a full read also lets go of calamine's copy of them."""
         sheet = self.sheet(info)
         if nrows is None:
@@ -179,7 +181,7 @@ class SheetValues:
         end = sheet.end
         if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_CELLS:
             raise UnsupportedContent(
-                f"{self.pkg.path}, sheet {info.name!r}: cells run to {xlsx.column_letters(end[1] + 1)}{end[0] + 1}, "
+                f"{self.pkg.path}, sheet {info.name!r}: cells run to {column_letters(end[1] + 1)}{end[0] + 1}, "
                 "far beyond any tracker; delete the stray cells far to the right or below and save")
         try:
             return sheet.to_python(skip_empty_area=False, nrows=nrows)
@@ -203,7 +205,7 @@ class SheetValues:
                 ours.add(info.name)
         return frozenset(ours)
 
-    def merged(self, info: xlsx.SheetInfo) -> list[tuple[int, int, int, int]]:
+    def merged(self, info: SheetInfo) -> list[tuple[int, int, int, int]]:
         if info.name not in self._merges:
             try:
                 ranges = self.sheet(info).merged_cell_ranges or []

@@ -1,0 +1,26 @@
+"""The format boundary: everything that knows the insides of an .xlsx package (zip, XML, parts,
+styles, calamine) lives in this sub-package; nothing outside it imports lxml, zipfile or
+python-calamine.
+
+The read side is re-exported here; the write stage imports `xlsx.write` when it runs.
+"""
+
+from .cells import clean_text
+from .package import Package, SheetInfo, open_package
+from .refs import column_letters, column_number, parse_ref
+from .sheetxml import SheetScan, TableInfo, hidden_columns, occupied_columns, scan_sheet, sheet_tables
+from .values import (
+    TODAY_MARKER,
+    TODAY_SHEET_NAMES,
+    SheetValues,
+    discard_preload,
+    is_tool_sheet,
+    open_values,
+    preload,
+)
+
+__all__ = [
+    "TODAY_MARKER", "TODAY_SHEET_NAMES", "Package", "SheetInfo", "SheetScan", "SheetValues", "TableInfo",
+    "clean_text", "column_letters", "column_number", "discard_preload", "hidden_columns", "is_tool_sheet",
+    "occupied_columns", "open_package", "open_values", "parse_ref", "preload", "scan_sheet", "sheet_tables",
+]

@@ -1,0 +1,49 @@
+"""Cell XML for the values the tool writes: text made safe for XML and Excel's limit, numbers."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+CELL_TEXT_LIMIT = 32_767
+
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(value: object) -> str:
+    """Text as stored: XML-forbidden characters removed, within Excel's cell limit."""
+    s = str(value)
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if _FORBIDDEN.search(s):
+        s = _FORBIDDEN.sub("", s)
+    return s[:CELL_TEXT_LIMIT]
+
+
+def escape_text(s: str) -> str:
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    return s
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_text(text: str) -> str:
+    return escape_text(clean_text(text))
+
+
+def text_cell(p: str, ref: str, style: int | None, text: str) -> str:
+    """An inline string: never a formula or an error, whatever it starts with."""
+    s = f' s="{style}"' if style is not None else ""
+    # statuses, companies, names repeat row after row; scripts are long and mostly unique
+    body = _short_text(text) if type(text) is str and len(text) <= 200 else escape_text(clean_text(text))
+    return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{body}</{p}t></{p}is></{p}c>'
+
+
+def number_cell(p: str, ref: str, style: int, number: int) -> str:
+    return f'<{p}c r="{ref}" s="{style}"><{p}v>{number}</{p}v></{p}c>'
+

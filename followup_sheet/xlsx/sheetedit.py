@@ -1,0 +1,387 @@
+"""Editing a tracker worksheet while it streams: the tool's cells in the rows it owns, its
+column widths, the dimension and spans, and the table grown over its columns. Every other byte
+of the sheet is copied as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import numpy as np
+import pandas as pd
+from lxml import etree
+
+from ..errors import UnsupportedContent
+from ..read import OUTPUT_HEADERS
+from .cells import escape_text, number_cell, text_cell
+from .package import MAIN_NS, Package, parse_xml
+from .refs import column_letters, column_number, parse_ref
+from .sheetxml import iter_sheet, sheet_data_prefix
+from .styles import Styles
+
+if TYPE_CHECKING:
+    from ..read import Tracker
+    from .write import SheetPlan
+
+STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH = 14, 14, 70
+
+
+_ATTR_R = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})?(\d+)["']""")
+
+
+_SPANS = re.compile(rb"""\sspans\s*=\s*["']([^"']*)["']""")
+
+
+class CellStyles:
+    """The style numbers of one tracker sheet's cells, settled before any cell is written."""
+
+    def __init__(self, styles: "Styles", statuses: pd.Series):
+        present = set(statuses)
+        self.status = {name: styles.status_xf(name) for name in styles.settings.fills if name in present}
+        self.date = styles.date_xf()
+        self.script = styles.script_xf()
+
+
+class TrackerSheet:
+    """The tracker's worksheet part, streamed: our three columns written, all else as it was.
+    `changed` says, once streamed, whether any row or the head came out different."""
+
+    def __init__(self, pkg: Package, plan: SheetPlan, style: CellStyles):
+        self.pkg, self.plan, self.style = pkg, plan, style
+        self.changed = False
+
+    def pieces(self) -> Iterator[bytes]:
+        pkg, plan, t = self.pkg, self.plan, self.plan.tracker
+        cols = t.output_columns
+        letters = [column_letters(c) for c in cols]
+        serials = date_serials(plan.due.reindex(plan.status.index), pkg.date1904)
+        rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy())))
+        last_row = max([t.header_row, *rows])
+        editor = None
+        for kind, data in iter_sheet(pkg, t.part):
+            if kind == "head":
+                head = data
+            elif kind == "open":
+                p = sheet_data_prefix(data)
+                new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
+                new_head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}",
+                                        show=new_cols)
+                new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row, max(cols))
+                self.changed |= new_head != head
+                yield new_head
+                yield data
+                editor = _RowEditor(p.decode(), t, rows, letters, self.style)
+            elif kind == "rows":
+                yield editor.block(data)
+            else:   # the tail, in one or more blocks
+                if editor is not None:
+                    yield editor.finish()
+                    self.changed |= editor.changed
+                    editor = None
+                yield data
+
+
+def date_serials(due: pd.Series, date1904: bool) -> list:
+    """Dates as the workbook's serial day numbers (None where there is no date)."""
+    epoch = np.datetime64("1904-01-01" if date1904 else "1899-12-30", "D")
+    days = due.to_numpy(dtype="datetime64[D]")
+    serials = (days - epoch).astype("int64").astype(object)
+    serials[np.isnat(days)] = None
+    return serials.tolist()
+
+
+class _RowEditor:
+    """Rewrites rows block by block: our cells replaced in the rows we own, other rows copied
+    byte for byte, rows the sheet lacks inserted in order."""
+
+    def __init__(self, p: str, t: Tracker, rows: dict, letters: list[str], style: CellStyles):
+        self.p = p
+        self.scan = _Scanner(p.encode())
+        self.t = t
+        self.rows = rows
+        self.letters = letters
+        self.style = style
+        self.cols = t.output_columns
+        self.our_cols = set(self.cols)
+        self.clear = range(t.clear_rows[0], t.clear_rows[1] + 1)
+        self.pending = sorted({t.header_row, *rows})
+        self.i = 0
+        self.number = 0
+        self.header_style: int | None = None
+        self.changed = False
+
+    def cells(self, number: int) -> dict[int, str]:
+        p, cols, letters = self.p, self.cols, self.letters
+        if number == self.t.header_row:
+            return {c: text_cell(p, f"{letter}{number}", self.header_style, h)
+                    for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
+        if number not in self.rows:
+            return {}
+        status, serial, script = self.rows[number]
+        out = {cols[0]: text_cell(p, f"{letters[0]}{number}", self.style.status[status], status)}
+        if serial is not None:
+            out[cols[1]] = number_cell(p, f"{letters[1]}{number}", self.style.date, serial)
+        if script:
+            out[cols[2]] = text_cell(p, f"{letters[2]}{number}", self.style.script, script)
+        return out
+
+    def block(self, data: bytes) -> bytes:
+        out: list[bytes] = []
+        pos = 0
+        pending = self.pending
+        for number, start, tag_end, end in self.scan.rows(data, 0, len(data), self.number):
+            self.number = number
+            while self.i < len(pending) and pending[self.i] < number:
+                out.append(data[pos:start])
+                pos = start
+                out.append(_new_row(self.p, pending[self.i], self.cells(pending[self.i])))
+                self.changed = True
+                self.i += 1
+            owned = number in self.clear or number == self.t.header_row
+            if number not in self.rows and not owned:
+                continue
+            out.append(data[pos:start])
+            if number == self.t.header_row:
+                self.header_style = _last_header_style(self.scan, data[tag_end:end], self.t)
+            row = _edit_row(self.scan, data, start, tag_end, end, self.cells(number),
+                            self.our_cols if owned else set())
+            self.changed = self.changed or row != data[start:end]
+            out.append(row)
+            pos = end
+            if self.i < len(pending) and pending[self.i] == number:
+                self.i += 1
+        out.append(data[pos:])
+        return b"".join(out)
+
+    def finish(self) -> bytes:
+        rest = [_new_row(self.p, n, self.cells(n)) for n in self.pending[self.i:]]
+        self.changed = self.changed or bool(rest)
+        self.i = len(self.pending)
+        return b"".join(rest)
+
+
+def _last_header_style(scan: "_Scanner", content: bytes, t: Tracker) -> int | None:
+    """Our header cells look like the user's last header cell."""
+    last = max(c.index for c in t.columns.values())
+    for col, c_start, _ in scan.cells(content):
+        if col == last:
+            tag = content[c_start:content.find(b">", c_start)]
+            m = re.search(rb"""\ss\s*=\s*["'](\d+)["']""", tag)
+            return int(m.group(1)) if m else None
+    return None
+
+
+class _Scanner:
+    """Finds rows and cells in worksheet XML bytes without parsing them: start tags by regex,
+    ends with a plain search (cells and rows never nest)."""
+
+    def __init__(self, prefix: bytes):
+        p = re.escape(prefix)
+        self.row_start = re.compile(rb"<" + p + rb"row\b[^>]*?(/?)>")
+        self.row_end = b"</" + prefix + b"row>"
+        self.cell_start = re.compile(rb"<" + p + rb"c\b[^>]*?(/?)>")
+        self.cell_end = b"</" + prefix + b"c>"
+        self.last_cell = [b"<" + prefix + b"c ", b"<" + prefix + b"c>", b"<" + prefix + b"c/"]
+
+    def rows(self, data: bytes, start: int, stop: int, number: int = 0) -> Iterable[tuple[int, int, int, int]]:
+        """(row number, start, end of start tag, end) of each row; `number` is the row before."""
+        pos = start
+        while True:
+            m = self.row_start.search(data, pos, stop)
+            if m is None:
+                return
+            found = _ATTR_R.search(data, m.start(), m.end())
+            number = int(found.group(2)) if found else number + 1
+            if m.group(1):
+                end = m.end()
+            else:
+                end = data.find(self.row_end, m.end(), stop)
+                if end < 0:
+                    raise UnsupportedContent("a row of the sheet has no end; open the file in Excel and save it again")
+                end += len(self.row_end)
+            yield number, m.start(), m.end(), end
+            pos = end
+
+    def cells(self, content: bytes) -> Iterable[tuple[int, int, int]]:
+        """(column, start, end) of each cell in a row's content."""
+        col = 0
+        pos = 0
+        while True:
+            m = self.cell_start.search(content, pos)
+            if m is None:
+                return
+            found = _ATTR_R.search(content, m.start(), m.end())
+            col = column_number(found.group(1).decode()) if found and found.group(1) else col + 1
+            if m.group(1):
+                end = m.end()
+            else:
+                end = content.find(self.cell_end, m.end())
+                end = len(content) if end < 0 else end + len(self.cell_end)
+            yield col, m.start(), end
+            pos = end
+
+    def last_column(self, content: bytes) -> int | None:
+        """The column of a row's last cell, when it says so (the usual case), else None."""
+        at = max(content.rfind(tag) for tag in self.last_cell)
+        if at < 0:
+            return 0
+        found = _ATTR_R.search(content, at, content.find(b">", at))
+        return column_number(found.group(1).decode()) if found and found.group(1) else None
+
+
+def _new_row(p: str, number: int, cells: dict[int, str]) -> bytes:
+    body = "".join(cells[c] for c in sorted(cells))
+    return f'<{p}row r="{number}">{body}</{p}row>'.encode()
+
+
+def _edit_row(scan: _Scanner, data: bytes, start: int, tag_end: int, end: int,
+              new_cells: dict[int, str], clear_cols: set[int]) -> bytes:
+    if tag_end == end:   # <row .../>: no cells yet
+        start_tag = data[start:tag_end - 2].rstrip() + b">"
+        content = b""
+    else:
+        start_tag = data[start:tag_end]
+        content = data[tag_end:end - len(scan.row_end)]
+    start_tag = _widen_spans(start_tag, new_cells)
+    added = "".join(new_cells[c] for c in sorted(new_cells)).encode()
+    last = scan.last_column(content)
+    if last is not None and new_cells and last < min(new_cells) and not (clear_cols and last >= min(clear_cols)):
+        return start_tag + content + added + scan.row_end   # the usual case: our cells go last
+    pending = sorted(new_cells.items())
+    out = bytearray()
+    pos = 0
+    i = 0
+    for col, c_start, c_end in scan.cells(content):
+        out += content[pos:c_start]
+        while i < len(pending) and pending[i][0] < col:
+            out += pending[i][1].encode()
+            i += 1
+        if col not in clear_cols:
+            out += content[c_start:c_end]
+        pos = c_end
+    out += content[pos:]
+    while i < len(pending):
+        out += pending[i][1].encode()
+        i += 1
+    return start_tag + bytes(out) + scan.row_end
+
+
+def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:
+    m = _SPANS.search(start_tag)
+    if not m or not new_cells:
+        return start_tag
+    numbers = [int(x) for x in re.findall(rb"\d+", m.group(1))]
+    if not numbers:
+        return start_tag
+    lo, hi = min(numbers + list(new_cells)), max(numbers + list(new_cells))
+    if (lo, hi) == (min(numbers), max(numbers)):
+        return start_tag
+    return start_tag[:m.start(1)] + f"{lo}:{hi}".encode() + start_tag[m.end(1):]
+
+
+def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[int, ...], where: str,
+                 show: set[int] = frozenset()) -> bytes:
+    """Give our columns a width, splitting any <col> range that covers them; others stay as they are.
+    The columns in `show` (new ones the read stage found free but hidden) are un-hidden."""
+    p = prefix.decode()
+    ns = MAIN_NS
+    block = re.search(rb"<" + re.escape(prefix) + rb"cols\b[^>]*?(?:/>|>.*?</" + re.escape(prefix) + rb"cols>)",
+                      head, re.S)
+    existing = []
+    if block:
+        root_tag = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S).group(1)
+        doc = parse_xml(head + b"</" + root_tag + b">", where)
+        existing = [dict(col.attrib) for col in doc.iterfind(f"{{{ns}}}cols/{{{ns}}}col")]
+    ranges: list[dict[str, str]] = []
+    want = dict(zip(cols, widths))
+    for attrs in existing:
+        try:
+            lo, hi = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
+        except ValueError:
+            ranges.append(attrs)
+            continue
+        inside = [c for c in cols if lo <= c <= hi]
+        if not inside or (lo == hi and attrs.get("customWidth") in ("1", "true") and lo not in show):
+            if lo == hi and lo in want:
+                want.pop(lo)     # the user (or an earlier refresh) sized this column: keep it
+            ranges.append(attrs)
+            continue
+        start = lo
+        for c in inside:
+            if start < c:
+                ranges.append({**attrs, "min": str(start), "max": str(c - 1)})
+            mine = {**attrs, "min": str(c), "max": str(c), "width": str(want.pop(c)), "customWidth": "1"}
+            if c in show:
+                mine.pop("hidden", None)
+            ranges.append(mine)
+            start = c + 1
+        if start <= hi:
+            ranges.append({**attrs, "min": str(start), "max": str(hi)})
+    for c, w in want.items():
+        ranges.append({"min": str(c), "max": str(c), "width": str(w), "customWidth": "1"})
+    if not ranges:
+        return head
+    ranges.sort(key=lambda a: int(a.get("min", "0")) if a.get("min", "0").isdigit() else 0)
+    body = "".join(f"<{p}col " + " ".join(f'{_attr_name(k)}="{escape_attr(v)}"' for k, v in a.items()) + "/>"
+                   for a in ranges)
+    new_block = f"<{p}cols>{body}</{p}cols>".encode()
+    if block:
+        return head[:block.start()] + new_block + head[block.end():]
+    return head + new_block
+
+
+def _attr_name(key: str) -> str:
+    if key.startswith("{"):
+        raise UnsupportedContent("a column definition with namespaced attributes; open in Excel and save again")
+    return key
+
+
+def escape_attr(v: str) -> str:
+    return escape_text(v).replace('"', "&quot;")
+
+
+def _widen_dimension(head: bytes, prefix: bytes, top: int, left: int, bottom: int, right: int) -> bytes:
+    m = re.search(rb"<" + re.escape(prefix) + rb"""dimension\s+ref\s*=\s*["']([^"']*)["']""", head)
+    if not m:
+        return head
+    old = parse_ref(m.group(1).decode())
+    if old is None:
+        return head
+    r1, c1, r2, c2 = min(old[0], top), min(old[1], left), max(old[2], bottom), max(old[3], right)
+    ref = f"{column_letters(c1)}{r1}:{column_letters(c2)}{r2}"
+    return head[:m.start(1)] + ref.encode() + head[m.end(1):]
+
+
+def extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
+    """Add our columns to the table when they sit right after it; None when nothing changes."""
+    table = t.table
+    cols = t.output_columns
+    if table is None or list(cols) != list(range(cols[0], cols[0] + 3)):
+        return None
+    if not (table.ref[3] + 1 == cols[0] or table.ref[3] == cols[2]):
+        return None
+    root = parse_xml(data, where)
+    ns = MAIN_NS
+    tc = root.find(f"{{{ns}}}tableColumns")
+    if tc is None:
+        return None
+    names = [c.get("name", "") for c in tc]
+    if table.ref[3] == cols[2] and names[-3:] == list(OUTPUT_HEADERS):
+        return None
+    r1, c1, r2, _ = table.ref
+    ref = f"{column_letters(c1)}{r1}:{column_letters(cols[2])}{r2}"
+    root.set("ref", ref)
+    auto = root.find(f"{{{ns}}}autoFilter")
+    if auto is not None:
+        auto.set("ref", ref)
+    next_id = max((int(c.get("id", "0")) for c in tc), default=0) + 1
+    for offset, name in enumerate(OUTPUT_HEADERS):
+        if name in names:
+            continue
+        col = etree.SubElement(tc, f"{{{ns}}}tableColumn")
+        col.set("id", str(next_id + offset))
+        col.set("name", name)
+    tc.set("count", str(len(tc)))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+

@@ -1,0 +1,349 @@
+"""Worksheet XML, read as a stream: the head before `sheetData`, the rows in blocks, the tail;
+where the rows and the last value are, which columns hold anything (values, formulas, comments,
+validations, merges, names), hidden columns and tables.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import NotAWorkbook, UnsupportedContent
+from .package import (
+    MAIN_NS,
+    REL_NS,
+    Package,
+    SheetInfo,
+    dtd_refused,
+    last_value_cell,
+    parse_xml,
+    rels_part_for,
+    resolve_target,
+)
+from .refs import column_number, parse_ref
+
+_SHEETDATA_OPEN = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(/?)>")
+
+
+@dataclass
+class SheetScan:
+    """A worksheet part read once, in blocks: what lies around the rows, and where values end.
+
+    Only the head (before the rows) and the tail (after them) are kept and parsed; the rows are
+    looked at block by block and dropped, so a sheet of any size costs little memory.
+    """
+    prefix: bytes              # namespace prefix of the main namespace, b"" or e.g. b"x:"
+    head: bytes                # everything before "<sheetData"
+    tail: bytes                # everything after the rows (runs of padding squeezed to one space)
+    skeleton: etree._Element   # head + <sheetData/> + tail, parsed
+    last_value: tuple[int, str] | None   # (row, cell) of the last cell holding a value
+    far_right: tuple[int, str] | None    # (column, cell) of the rightmost cell from column BA on
+    row_bytes: int = 0                   # the size of the rows' XML: values far apart in few bytes are strays
+    formulas: dict[int, int] = field(default_factory=dict)   # column -> last row holding a formula
+
+
+CHUNK = 1 << 20
+
+
+# Cells from column BA on: rare in a tracker, so the blocks holding none are passed over quickly.
+_WIDE_HINT = re.compile(rb"""r\s*=\s*["'](?:[A-Z]{3}|[B-Z][A-Z])\d""")
+
+
+_WIDE_CELL = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Z]{3}|[B-Z][A-Z])(\d+)["'][^>]*(?<!/)>""")
+
+
+_MARKUP_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+_SPACE_RUN = re.compile(rb"[ \t\r\n]{256,}")   # padding: kept as one space in the parsed skeleton
+
+
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
+
+
+def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
+    """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
+    ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
+    more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
+    than `chunk` unless a single row is, and each byte is searched a bounded number of times, so
+    a part padded with whitespace costs time in proportion to its size and memory of one block."""
+    where = f"{pkg.path}: {part}"
+    try:
+        src = pkg.zip.open(part)
+    except KeyError:
+        raise NotAWorkbook(f"{where} is missing; the file is damaged") from None
+    try:
+        with src:
+            head = bytearray()   # grows in place: a padded head costs linear time
+            while True:
+                data = src.read(chunk)
+                searched = max(len(head) - 65536, 0)   # a start tag cut by the block's end is found again
+                head += data
+                m = _SHEETDATA_OPEN.search(head, searched)
+                if m:
+                    break
+                if not data:
+                    raise UnsupportedContent(f"{where} has no cell data section; the sheet is damaged")
+            buf = bytes(head)
+            del head
+            prefix = m.group(1)
+            yield "head", buf[:m.start()]
+            yield "open", buf[m.start():m.end()]
+            if m.group(2):   # <sheetData/>
+                yield from _tail(buf[m.end():], src, chunk)
+                return
+            buf = buf[m.end():]
+            close = b"</" + prefix + b"sheetData>"
+            row = b"<" + prefix + b"row"
+            row_end = b"</" + prefix + b"row>"
+            searched = 0   # bytes at the start of buf already known to hold no `close`
+            while True:
+                end = buf.find(close, max(searched - len(close), 0))
+                if end >= 0:
+                    yield "rows", buf[:end]
+                    yield from _tail(buf[end:], src, chunk)
+                    return
+                searched = len(buf)
+                cut = buf.rfind(row)
+                if cut <= 0:
+                    cut = _after_last_row(buf, row, row_end)
+                if cut > 0:
+                    yield "rows", buf[:cut]
+                    buf = buf[cut:]
+                    searched -= cut
+                data = src.read(chunk)
+                if not data:
+                    raise NotAWorkbook(f"{where} is cut short (no end of its cell data); open it in Excel "
+                                       "and save a copy")
+                buf += data
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise NotAWorkbook(f"{where} is damaged ({exc}); open it in Excel, which can often repair it, "
+                           "and save a copy") from None
+
+
+def _after_last_row(buf: bytes, row: bytes, row_end: bytes) -> int:
+    """When no row starts after the first one in `buf`: the end of the text behind the last
+    complete row, if nothing but text follows it (whitespace padding, typically); else 0."""
+    lt = buf.rfind(b"<")
+    if lt < 0:
+        return len(buf)    # no tag at all: text between rows
+    gt = buf.find(b">", lt)
+    if gt < 0:   # a tag cut at the end of the block: keep it for the next one
+        return lt if _ends_a_row(buf[:lt], row, row_end) else 0
+    if _ends_a_row(buf[:gt + 1], row, row_end):
+        return len(buf)
+    return 0
+
+
+def _ends_a_row(data: bytes, row: bytes, row_end: bytes) -> bool:
+    """Whether `data`, trailing text aside, ends with a row's end tag or an empty row."""
+    stripped = data.rstrip()
+    if stripped.endswith(row_end):
+        return True
+    if stripped.endswith(b"/>"):
+        start = stripped.rfind(b"<")
+        return stripped.startswith(row, start) and stripped[start + len(row):start + len(row) + 1] in b" \t\r\n/"
+    return False
+
+
+def _tail(first: bytes, src, chunk: int):
+    yield "tail", first
+    while data := src.read(chunk):
+        yield "tail", data
+
+
+def sheet_data_prefix(open_tag: bytes) -> bytes:
+    return _SHEETDATA_OPEN.match(open_tag).group(1)
+
+
+def _row_ends(data: bytes, prefix: bytes):
+    """The rightmost cell from column BA on of each row in `data` that has one (cells stand in
+    column order, so the last one with a value is the rightmost): one look per row, not per cell."""
+    close, start = b"</" + prefix + b"row>", b"<" + prefix + b"c "
+    pos = 0
+    while True:
+        end = data.find(close, pos)
+        if end < 0:
+            return
+        cell = data.rfind(start, pos, end)
+        if cell >= 0:
+            m = _WIDE_CELL.match(data, cell, end)
+            if m is None and data.find(b"/>", cell, end) >= 0:   # the last cell only styled: look at all
+                m = max(_WIDE_CELL.finditer(data, pos, end), key=lambda w: column_number(w.group(1).decode()),
+                        default=None)
+            if m is not None:
+                yield m
+        pos = end + len(close)
+
+
+def scan_sheet(pkg: "Package", part: str) -> SheetScan:
+    head = tail = b""
+    prefix = b""
+    last: tuple[int, str] | None = None
+    far: tuple[int, str] | None = None
+    row_bytes = 0
+    formulas: dict[int, int] = {}
+    for kind, data in iter_sheet(pkg, part):
+        if kind == "head":
+            head = data
+        elif kind == "open":
+            prefix = _SHEETDATA_OPEN.match(data).group(1)
+        elif kind == "rows":
+            if b"<!" in data and _MARKUP_DECLARATION.search(data):
+                raise dtd_refused(f"{pkg.path}: part {part}")
+            row_bytes += len(data)
+            found = last_value_cell(data)
+            if found is not None:
+                last = found
+            if _WIDE_HINT.search(data):
+                for m in _row_ends(data, prefix):
+                    col = column_number(m.group(1).decode())
+                    if far is None or col > far[0]:
+                        far = (col, (m.group(1) + m.group(2)).decode())
+            _formula_cells(data, formulas)
+        else:
+            if not tail and data.startswith(b"</"):
+                data = data[len(b"</" + prefix + b"sheetData>"):]
+            tail += _SPACE_RUN.sub(b" ", data)
+    skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
+    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
+                     row_bytes=row_bytes, formulas=formulas)
+
+
+def _formula_cells(data: bytes, found: dict[int, int]) -> None:
+    """Note the column and row of each cell in `data` that holds a formula. Its cached result may
+    be empty or missing (LibreOffice, openpyxl), so the values alone do not show the cell is used."""
+    if b"f>" not in data and b"f " not in data and b"f/" not in data:
+        return
+    for m in _FORMULA.finditer(data):
+        at = m.start()
+        lo = max(at - 2048, 0)   # the cell's start tag is just before its formula
+        cell = max(data.rfind(b"<c ", lo, at), data.rfind(b":c ", lo, at))
+        if cell < 0:
+            continue
+        ref = _CELL_REF.search(data, cell, data.find(b">", cell))
+        if ref is None:
+            continue
+        col, row = column_number(ref.group(1).decode()), int(ref.group(2))
+        if found.get(col, 0) < row:
+            found[col] = row
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    part: str
+    name: str
+    ref: tuple[int, int, int, int]   # first row, first col, last row, last col (1-based)
+    header_rows: int
+    totals_rows: int
+
+
+def hidden_columns(skeleton: etree._Element) -> set[int]:
+    hidden: set[int] = set()
+    for col in skeleton.iterfind(f"{{{MAIN_NS}}}cols/{{{MAIN_NS}}}col"):
+        if col.get("hidden", "0").lower() in ("1", "true"):
+            try:
+                lo, hi = int(col.get("min", "0")), int(col.get("max", "0"))
+            except ValueError:
+                continue
+            hidden.update(range(max(lo, 1), min(hi, 16384) + 1))
+    return hidden
+
+
+def sheet_relationships(pkg: Package, part: str) -> dict[str, tuple[str, str, str]]:
+    """Relationship id -> (type, target member, raw target) for one part."""
+    name = rels_part_for(part)
+    if not pkg.has(name):
+        return {}
+    root = parse_xml(pkg.read(name), f"{pkg.path}: {name}")
+    out = {}
+    for rel in root:
+        external = rel.get("TargetMode") == "External"
+        target = rel.get("Target", "")
+        out[rel.get("Id", "")] = (rel.get("Type", ""), "" if external else resolve_target(part, target), target)
+    return out
+
+
+def sheet_tables(pkg: Package, part: str, skeleton: etree._Element) -> list[TableInfo]:
+    rels = sheet_relationships(pkg, part)
+    tables = []
+    for tp in skeleton.iterfind(f"{{{MAIN_NS}}}tableParts/{{{MAIN_NS}}}tablePart"):
+        rel_type, member, _ = rels.get(tp.get(f"{{{REL_NS}}}id", ""), ("", "", ""))
+        if not member or not pkg.has(member):
+            continue
+        root = parse_xml(pkg.read(member), f"{pkg.path}: {member}")
+        ref = parse_ref(root.get("ref", ""))
+        if ref is None:
+            continue
+        tables.append(TableInfo(part=member, name=root.get("displayName") or root.get("name", ""), ref=ref,
+                                header_rows=int(root.get("headerRowCount", "1") or 1),
+                                totals_rows=int(root.get("totalsRowCount", "0") or 0)))
+    return tables
+
+
+_COMMENTS_TYPES = ("/comments", "/threadedComment")
+
+
+_NAME_AREA = re.compile(r"""(?:'((?:[^']|'')+)'|([^'!\s,()=+\-*/&^<>;{}"]+))!"""
+                        r"""\$?([A-Za-z]{1,3})\$?(\d*)(?::\$?([A-Za-z]{1,3})\$?(\d*))?""")
+
+
+def occupied_columns(pkg: Package, info: SheetInfo, scan: SheetScan, from_row: int) -> set[int]:
+    """Columns that hold something at or below row `from_row` other than a value: a formula
+    (whatever its cached result), a comment, a data validation, a merge, or a defined name's
+    range. Values are the read stage's to see."""
+    taken = {col for col, row in scan.formulas.items() if row >= from_row}
+
+    def add(ref: str) -> None:
+        for area in ref.split():
+            box = parse_ref(area)
+            if box is None:
+                box = _whole_columns(area)
+            if box is not None and box[2] >= from_row:
+                taken.update(range(max(box[1], 1), min(box[3], 16384) + 1))
+
+    ns = MAIN_NS
+    for merge in scan.skeleton.iterfind(f"{{{ns}}}mergeCells/{{{ns}}}mergeCell"):
+        add(merge.get("ref", ""))
+    for el in scan.skeleton.iter():
+        if isinstance(el.tag, str) and etree.QName(el).localname == "dataValidation":
+            add(el.get("sqref", ""))
+            for child in el:
+                if isinstance(child.tag, str) and etree.QName(child).localname == "sqref":
+                    add(child.text or "")
+    for rel_type, member, _ in sheet_relationships(pkg, info.part).values():
+        if rel_type.endswith(_COMMENTS_TYPES) and member and pkg.has(member):
+            for el in parse_xml(pkg.read(member), f"{pkg.path}: {member}").iter():
+                if isinstance(el.tag, str) and el.get("ref"):
+                    add(el.get("ref", ""))
+    book = parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
+    for name in book.iterfind(f"{{{ns}}}definedNames/{{{ns}}}definedName"):
+        if name.get("name", "").lower().startswith("_xlnm."):
+            continue   # print areas, print titles and filters are not data
+        for m in _NAME_AREA.finditer(name.text or ""):
+            sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
+            if sheet != info.name:
+                continue
+            if m.group(5) is None:   # one cell
+                if m.group(4):
+                    add(f"{m.group(3)}{m.group(4)}")
+            else:
+                add(f"{m.group(3)}{m.group(4) or 1}:{m.group(5)}{m.group(6) or 1048576}")
+    return taken
+
+
+def _whole_columns(area: str) -> tuple[int, int, int, int] | None:
+    """'F:F' or '$F:$H' -> (1, 6, 1048576, 8)."""
+    m = re.match(r"^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$", area.strip())
+    if not m:
+        return None
+    a, b = column_number(m.group(1)), column_number(m.group(2))
+    return 1, min(a, b), 1048576, max(a, b)
+

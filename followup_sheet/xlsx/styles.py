@@ -1,0 +1,172 @@
+"""The styles part: the fills, date format and wrapping the tool's cells need, added once and
+found again on later refreshes, everything else in the part kept as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from ..errors import UnsupportedContent
+from ..settings import Settings
+from .package import MAIN_NS, REL_NS, Package, parse_xml
+from .sheetxml import iter_sheet, sheet_relationships
+
+STYLES_TYPE = REL_NS + "/styles"
+
+
+def styles_in_use(pkg: Package) -> list[int]:
+    found = [0]
+    pattern = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""")
+    for info in pkg.sheets:
+        if info.is_worksheet:
+            for kind, data in iter_sheet(pkg, info.part):
+                if kind == "rows":
+                    found += [int(x) for x in pattern.findall(data)]
+    return found
+
+
+def find_styles_part(pkg: Package) -> str:
+    for rel_type, member, _ in sheet_relationships(pkg, pkg.workbook_part).values():
+        if rel_type == STYLES_TYPE and member and pkg.has(member):
+            return member
+    raise UnsupportedContent(f"{pkg.path} has no styles part; open it in Excel and save it again")
+
+
+class TodayStyles:
+    def __init__(self, styles: "Styles"):
+        self.bold, self.date, self.wrap, self.link = (styles.bold_xf(), styles.date_xf(), styles.script_xf(),
+                                                      styles.link_xf())
+
+
+_STYLE_DEPTH = 64   # a real styles part is about five levels deep
+
+
+class Styles:
+    """The styles part, with our fills and cell formats found or appended (never renumbered)."""
+
+    def __init__(self, data: bytes, where: str, settings: Settings, used_styles=None):
+        self.used_styles = used_styles   # () -> style numbers the worksheets use, for damaged parts
+        self.root = parse_xml(data, where)
+        if self.root.find("*/" * _STYLE_DEPTH + "*") is not None:   # comparing styles recurses through them
+            raise UnsupportedContent(f"{where} nests its elements deeper than any styles part does; refusing "
+                                     "to edit it (open the file in Excel and save a copy)")
+        self.original = data
+        self.settings = settings
+        self.changed = False
+        self._cache: dict[tuple, int] = {}
+
+    _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
+              "tableStyles", "colors", "extLst")
+
+    def _section(self, name: str) -> etree._Element:
+        ns = MAIN_NS
+        el = self.root.find(f"{{{ns}}}{name}")
+        if el is None:
+            el = etree.Element(f"{{{ns}}}{name}")
+            later = [self.root.find(f"{{{ns}}}{n}") for n in self._ORDER[self._ORDER.index(name) + 1:]]
+            later = [x for x in later if x is not None]
+            if later:
+                later[0].addprevious(el)
+            else:
+                self.root.append(el)
+            self.changed = True
+            if name == "cellXfs" and self.used_styles:
+                # cells may already point at formats this part lacks: keep those plain
+                for _ in range(max(self.used_styles()) + 1):
+                    el.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
+        return el
+
+    def _find_or_add(self, section: str, xml: "str | etree._Element") -> int:
+        parent = self._section(section)
+        el = etree.fromstring(_in_ns(xml)) if isinstance(xml, str) else xml
+        wanted = _canonical(el)
+        for i, child in enumerate(parent):
+            if _canonical(child) == wanted:
+                return i
+        parent.append(el)
+        parent.set("count", str(len(parent)))
+        self.changed = True
+        return len(parent) - 1
+
+    def _fill(self, rgb: str) -> int:
+        return self._find_or_add("fills", f'<fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
+                                          f'<bgColor indexed="64"/></patternFill></fill>')
+
+    def _font(self, kind: str) -> int:
+        fonts = self._section("fonts")
+        base = fonts[0] if len(fonts) else etree.fromstring(_in_ns('<font><sz val="11"/><name val="Calibri"/></font>'))
+        font = copy.deepcopy(base)
+        ns = MAIN_NS
+        if kind == "bold":
+            if font.find(f"{{{ns}}}b") is None:
+                font.insert(0, etree.Element(f"{{{ns}}}b"))
+        else:  # link
+            for old in font.findall(f"{{{ns}}}color"):
+                font.remove(old)
+            font.insert(0, etree.Element(f"{{{ns}}}u"))
+            color = etree.Element(f"{{{ns}}}color")
+            color.set("rgb", "FF0563C1")
+            sz = font.find(f"{{{ns}}}sz")
+            (sz.addnext(color) if sz is not None else font.append(color))
+        return self._find_or_add("fonts", font)
+
+    def xf(self, *, num_fmt: int = 0, font: int = 0, fill: int = 0, wrap: bool = False) -> int:
+        key = (num_fmt, font, fill, wrap)
+        if key not in self._cache:
+            self._section("cellStyleXfs")
+            applies = "".join([' applyNumberFormat="1"' if num_fmt else "", ' applyFont="1"' if font else "",
+                               ' applyFill="1"' if fill else "", ' applyAlignment="1"' if wrap else ""])
+            align = '<alignment vertical="top" wrapText="1"/>' if wrap else ""
+            xml = (f'<xf numFmtId="{num_fmt}" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"{applies}>'
+                   f'{align}</xf>')
+            self._ensure_border()
+            self._cache[key] = self._find_or_add("cellXfs", xml)
+        return self._cache[key]
+
+    def _ensure_border(self) -> None:
+        if not len(self._section("borders")):
+            self._find_or_add("borders", "<border><left/><right/><top/><bottom/><diagonal/></border>")
+        if not len(self._section("fonts")):
+            self._find_or_add("fonts", '<font><sz val="11"/><name val="Calibri"/></font>')
+        fills = self._section("fills")
+        if not len(fills):
+            self._find_or_add("fills", '<fill><patternFill patternType="none"/></fill>')
+            self._find_or_add("fills", '<fill><patternFill patternType="gray125"/></fill>')
+        csx = self._section("cellStyleXfs")
+        if not len(csx):
+            self._find_or_add("cellStyleXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>')
+
+    def status_xf(self, status: str) -> int:
+        return self.xf(fill=self._fill(self.settings.fills[status]))
+
+    def date_xf(self) -> int:
+        return self.xf(num_fmt=14)
+
+    def script_xf(self) -> int:
+        return self.xf(wrap=True)
+
+    def bold_xf(self) -> int:
+        return self.xf(font=self._font("bold"))
+
+    def link_xf(self) -> int:
+        return self.xf(font=self._font("link"))
+
+    def serialize(self) -> bytes | None:
+        if not self.changed:
+            return None
+        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _in_ns(xml: str) -> str:
+    """Put a fragment in the main namespace so it can be compared with and added to the part."""
+    tag_end = re.search(r"^<\w+", xml).end()
+    return xml[:tag_end] + f' xmlns="{MAIN_NS}"' + xml[tag_end:]
+
+
+def _canonical(el: etree._Element) -> tuple:
+    return (etree.QName(el).localname, tuple(sorted(el.attrib.items())),
+            tuple(_canonical(c) for c in el if isinstance(c.tag, str)))
+

@@ -1,0 +1,131 @@
+"""Write side of the format boundary: the plan -> edits of the user's .xlsx package, saved safely.
+
+Only the parts a refresh needs are rewritten (the tracker's worksheet, styles, an extended
+table, and for a new Today sheet the workbook, its relationships and content types); every other
+zip member is copied as it was, in its original order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+import pandas as pd
+
+from .. import filesafe
+from ..errors import NotAWorkbook
+from ..settings import Settings
+from .package import Package, open_package
+from .sheetedit import CellStyles, TrackerSheet, extend_table
+from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
+from .todaysheet import today_sheet_part, today_sheet_pieces
+from .zipout import (
+    Discard,
+    compress_level,
+    copy_member,
+    digest_of_part,
+    info_like,
+    new_info,
+    write_stream,
+)
+
+if TYPE_CHECKING:
+    from ..read import Tracker
+
+
+@dataclass
+class SheetPlan:
+    """What to write into one tracker sheet."""
+    tracker: Tracker
+    status: pd.Series     # per application row
+    due: pd.Series        # datetime64, NaT where none
+    script: pd.Series
+
+
+def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date, settings: Settings,
+               *, output: Path | None = None, backup: bool = True, dry_run: bool = False) -> "WriteOutcome":
+    """Edit the workbook all `sheets` came from and save it (in place, or to `output`)."""
+    pkg = sheets[0].tracker.package
+    target = Path(output) if output else pkg.path
+    if dry_run:
+        changed = build_package(pkg, sheets, today_rows, today, settings, Discard())
+        return WriteOutcome(target, changed, written=False, backup=None)
+    same_file = output is None or filesafe.same_file(target, pkg.path)
+    saved = filesafe.save_atomically(
+        target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh),
+        expected_digest=pkg.digest if same_file else None, verify=verify_package,
+        backups=settings.backups, backup=backup and same_file, only_if_changed=same_file)
+    return WriteOutcome(target, saved.changed, written=saved.written, backup=saved.backup)
+
+
+@dataclass
+class WriteOutcome:
+    path: Path
+    changed: bool
+    written: bool
+    backup: Path | None
+
+
+def verify_package(path: Path) -> None:
+    """Re-open what was written: every member's CRC, and the parts a workbook cannot do without."""
+    data = Path(path).read_bytes()   # read once for both checks
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        bad = zf.testzip()
+        if bad is not None:
+            raise NotAWorkbook(f"{path}: the written file failed its check (part {bad}); nothing was replaced")
+    open_package(path, data)
+
+
+def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date,
+                  settings: Settings, out) -> bool:
+    """Write the new workbook into the binary file `out`, member by member in the original
+    order; return whether any part's content differs from the original."""
+    styles_part = find_styles_part(pkg)
+    styles = Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
+                     used_styles=lambda: styles_in_use(pkg))
+    trackers: dict[str, TrackerSheet] = {}
+    streams: dict[str, Callable[[], Iterator[bytes]]] = {}
+    small: dict[str, bytes] = {}
+    for plan in sheets:
+        t = plan.tracker
+        trackers[t.part] = TrackerSheet(pkg, plan, CellStyles(styles, plan.status))
+        if t.table is not None:
+            table_xml = extend_table(pkg.read(t.table.part), t, f"{pkg.path}: {t.table.part}")
+            if table_xml is not None:
+                small[t.table.part] = table_xml
+    today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
+    small.update(extra)
+    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, today, TodayStyles(styles), pkg.date1904)
+    styles_xml = styles.serialize()   # after every style above was asked for
+    if styles_xml is not None:
+        small[styles_part] = styles_xml
+
+    changed = False
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in pkg.zip.infolist():
+            name = info.filename
+            if name in trackers:
+                sheet = trackers.pop(name)
+                write_stream(zf, info_like(info), sheet.pieces(), None)
+                changed |= sheet.changed
+            elif name in streams:
+                changed |= write_stream(zf, info_like(info), streams.pop(name)(), digest_of_part(pkg, name))
+            elif name in small:
+                data = small.pop(name)
+                changed |= data != pkg.read(name)
+                zf.writestr(info_like(info), data, compresslevel=compress_level(len(data)))
+            else:
+                copy_member(pkg, zf, info)
+        for name, data in small.items():
+            changed = True
+            zf.writestr(new_info(name), data)
+        for name, make in streams.items():
+            changed = True
+            write_stream(zf, new_info(name), make(), None)
+    return changed
+
