@@ -510,7 +510,7 @@ def test_ctrl_c_while_the_compressing_thread_works_stops_it_before_going_on():
     from followup_sheet.xlsx import zipout
 
     done = []
-    bg = zipout.Background(lambda item: (time.sleep(0.02), done.append(item)))
+    bg = zipout._Background(lambda item: (time.sleep(0.02), done.append(item)))
     real_join, joins = bg.thread.join, []
 
     def join_interrupted(*args):
