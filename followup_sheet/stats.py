@@ -151,7 +151,7 @@ def _per_week(applied: pd.Series, today: dt.date) -> tuple[pd.DataFrame, int]:
     days = days[days <= pd.Timestamp(today)]
     if days.empty:
         return pd.DataFrame(columns=["week", "applications"]), 0
-    weeks = (days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.normalize()
+    weeks = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
     this_week = pd.Timestamp(today) - pd.Timedelta(days=today.weekday())
     first = max(weeks.min(), this_week - pd.Timedelta(weeks=WEEKS_SHOWN - 1))
     span = pd.date_range(first, this_week, freq="7D")
