@@ -396,3 +396,24 @@ def test_its_own_export_is_replaced_but_not_once_edited(export, tracker, name):
     proc = fs("today", tracker, "--today", DAY, "--output", target)
     assert proc.returncode == 1 and "--force" in proc.stderr
     assert b"(my note)" in target.read_bytes()
+
+
+def test_nothing_due_today_still_makes_a_sheet_and_a_calendar(tmp_path):
+    path = write_tracker(tmp_path / "calm.xlsx", [row("Later Ltd", dt.date(2026, 11, 24), Phone="555-0100")])
+    sheet, cal = tmp_path / "calls.html", tmp_path / "calls.ics"
+    ok(fs("today", path, "--today", DAY, "--output", sheet))
+    ok(fs("today", path, "--today", DAY, "--output", cal))
+    page = Page(sheet.read_text(encoding="utf-8"))
+    assert page.blocks() == 0 and "Nothing is overdue or due today." in " ".join(page.text)
+    assert list(events(cal)) == ["Call Later Ltd (Analyst)"]      # due Tuesday 12-01: in the calendar
+
+
+def test_hostile_text_is_inert_in_xlsx(export):
+    ws = openpyxl.load_workbook(export("calls.xlsx")).active
+    header = [c.value for c in ws[1]]
+    cells = [ws.cell(r, header.index("Company") + 1) for r in range(2, ws.max_row + 1)]
+    assert all(c.data_type == "s" for c in cells)
+    values = [c.value for c in cells]
+    for name in (HOSTILE["formula"], HOSTILE["script"], HOSTILE["attribute"], HOSTILE["newline"]):
+        assert shown(name) in values, name     # (the read stage already made the line break a space)
+    assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
