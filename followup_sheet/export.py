@@ -217,9 +217,9 @@ def _description(r: Any, today: dt.date) -> str:
 
 
 def _ics_text(value: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; other controls dropped."""
-    lines = re.split(r"\r\n|\r|\n", value)
-    lines = [_ANY_CONTROL.sub(lambda m: " " if m.group() == "\t" else "", line) for line in lines]
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; controls other than
+    tab dropped."""
+    lines = [_ANY_CONTROL.sub("", line) for line in re.split(r"\r\n|\r|\n", value)]
     return "\\n".join(line.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,") for line in lines)
 
 

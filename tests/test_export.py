@@ -417,3 +417,13 @@ def test_hostile_text_is_inert_in_xlsx(export):
     for name in (HOSTILE["formula"], HOSTILE["script"], HOSTILE["attribute"], HOSTILE["newline"]):
         assert shown(name) in values, name     # (the read stage already made the line break a space)
     assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
+
+
+def test_ics_text_escaping_and_folding_by_hand():
+    from followup_sheet.export import _fold, _ics_text
+    assert _ics_text("a\nb;c,d\\e\r\nf\x07g\th\rz") == "a\\nb\\;c\\,d\\\\e\\nfg\th\\nz"
+    line = "DESCRIPTION:" + "日本株式会社 é" * 20
+    folded = _fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in parts) and all(p.startswith(" ") for p in parts[1:])
+    assert folded.replace("\r\n ", "") == line
