@@ -89,11 +89,9 @@ def _environment():
     import jinja2
 
     from .render import bundled_templates
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(bundled_templates() / "exports"),
-                             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, keep_trailing_newline=True,
-                             lstrip_blocks=True)
-    env.filters["clean"] = _clean
-    return env
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(bundled_templates() / "exports"),
+                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def _clean(value: Any) -> str:
@@ -104,9 +102,11 @@ def _clean(value: Any) -> str:
 
 
 def _tel(phone: str) -> str:
-    """A tel: link target: the digits (and a leading +) only, so nothing else can get in."""
-    digits = re.sub(r"[^0-9]", "", phone)
-    return ("+" if phone.strip().startswith("+") else "") + digits if len(digits) >= 3 else ""
+    """A tel: link target: the digits (and a leading +) only, so nothing else can get in; of the
+    first number only ("555-0100 ext. 12" and "555-0100 / 555-0199" dial 5550100)."""
+    m = re.search(r"\+?\(?\d[\d\s().\-]*", phone)
+    digits = re.sub(r"[^0-9]", "", m.group()) if m else ""
+    return ("+" if m.group().startswith("+") else "") + digits if len(digits) >= 3 else ""
 
 
 def _mailto(email: str) -> str:

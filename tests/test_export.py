@@ -427,3 +427,12 @@ def test_ics_text_escaping_and_folding_by_hand():
     parts = folded.split("\r\n")
     assert all(len(p.encode("utf-8")) <= 75 for p in parts) and all(p.startswith(" ") for p in parts[1:])
     assert folded.replace("\r\n ", "") == line
+
+
+@pytest.mark.parametrize("phone, link", [
+    ("+1 (555) 010-0100", "+15550100100"), ("555-0100 ext. 12", "5550100"), ("555-0100 / 555-0199", "5550100"),
+    ("Phone: 555-0100", "5550100"), ("javascript:alert(1)", ""), ("call HR", ""), ("12", ""),
+])
+def test_tel_link_dials_the_first_number_only(phone, link):
+    from followup_sheet.export import _tel
+    assert _tel(phone) == link
