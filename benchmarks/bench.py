@@ -354,10 +354,11 @@ def size_table(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
     head = ["tracker", "rows", "input", "refresh", "floor", "ratio", "refresh µs/row", "marginal µs/row",
             "floor µs/row", "refresh RSS", "floor RSS", "RSS ratio"]
     body = []
-    prev = None
+    previous: dict[str, SizeResult] = {}   # the last result of each shape: marginal cost within a shape
     for r in results:
         marginal = None
-        if prev is not None and prev.shape == r.shape and r.rows and prev.rows and r.rows != prev.rows \
+        prev = previous.get(r.shape)
+        if prev is not None and r.rows and prev.rows and r.rows != prev.rows \
                 and r.refresh.median is not None and prev.refresh.median is not None:
             marginal = (r.refresh.median - prev.refresh.median) / (r.rows - prev.rows) * 1e6
         body.append([
@@ -367,7 +368,7 @@ def size_table(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
             _x(r.ratio), _us(r.per_row_us(r.refresh)), _us(marginal), _us(r.per_row_us(r.floor)),
             _mb(r.refresh.peak_kb), _mb(r.floor.peak_kb), _x(r.rss_ratio),
         ])
-        prev = r
+        previous[r.shape] = r
     return head, body
 
 
