@@ -4,18 +4,22 @@
     python benchmarks/bench.py --quick              # 100 and 1000 rows only
     python benchmarks/bench.py --sizes 100 1000 --runs 2
     python benchmarks/bench.py --markdown docs/benchmarks.md
+    python benchmarks/bench.py --shape both --sizes 10000 --runs 5 --no-startup
+    python benchmarks/bench.py --tracker my.xlsx --runs 5 --no-startup
 
 What is measured (each one a separate process, started the same way):
 
 * refresh: `followup-sheet refresh IN.xlsx --today 2026-11-26 --no-backup --output OUT.xlsx`
-  on a generated tracker (benchmarks/make_trackers.py; files cached in benchmarks/out/).
+  on a generated tracker (benchmarks/make_trackers.py, or make_wide_trackers.py for
+  `--shape wide`; files cached in benchmarks/out/), or on any workbook given with `--tracker`.
 * floor: `python -c "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]);
   wb.save(sys.argv[2])"` on the same file: what a plain openpyxl round trip costs.
 * start-up: `followup-sheet --help` and a refresh of the 100-row tracker, each against
   `python -c "import pandas"`.
 
 The two sides of a comparison run in turns (refresh, floor, then floor, refresh, ...), each
-on a fresh copy of the input in a scratch folder. Figures are medians over the runs; the
+on a fresh copy of the input in a scratch folder; with several trackers (shapes, sizes, files)
+each round of runs goes through all of them, so they share the machine's ups and downs. Figures are medians over the runs; the
 ratio is the median of the per-pair ratios, so a slow moment on a shared machine hits one
 pair rather than one side. Peak memory is the child's ru_maxrss from os.wait4 (KB on
 Linux), the highest over the runs. Per-row cost is the median wall time divided by the rows.
@@ -46,6 +50,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from make_trackers import DEFAULT_OUTDIR, REFERENCE_DAY, ensure_tracker  # noqa: E402
+from make_wide_trackers import ensure_wide_tracker  # noqa: E402
 
 DEFAULT_SIZES = (100, 1000, 10000, 100000)
 QUICK_SIZES = (100, 1000)
@@ -169,12 +174,16 @@ def paired_ratio(a: Side, b: Side) -> float | None:
     return statistics.median(ratios) if ratios else None
 
 
+SHAPES = ("default", "wide")
+
+
 @dataclass
 class SizeResult:
-    rows: int
+    rows: int | None      # None for a workbook given with --tracker
     input_kb: float
     refresh: Side
     floor: Side
+    shape: str = "default"   # "default", "wide", or the file name given with --tracker
 
     @property
     def ratio(self):
@@ -187,7 +196,11 @@ class SizeResult:
 
     def per_row_us(self, side: Side):
         m = side.median
-        return m / self.rows * 1e6 if m is not None else None
+        return m / self.rows * 1e6 if m is not None and self.rows else None
+
+    @property
+    def label(self) -> str:
+        return f"{self.shape}, {self.rows:,} rows" if self.rows else self.shape
 
 
 class Bench:
@@ -247,8 +260,11 @@ class Bench:
             if run.stderr_tail:
                 self.log(_indent(run.stderr_tail, "      | "))
 
-    def tracker(self, rows: int) -> Path:
-        path, took = ensure_tracker(self.args.outdir, rows, self.args.seed)
+    def tracker(self, rows: int, shape: str = "default") -> Path:
+        if shape == "wide":
+            path, took = ensure_wide_tracker(self.args.outdir, rows, self.args.seed, self.args.writer)
+        else:
+            path, took = ensure_tracker(self.args.outdir, rows, self.args.seed)
         if took is not None:
             self.log(f"  generated {path.name} in {took:.1f}s")
         return path
@@ -261,26 +277,32 @@ class Bench:
         self.floor(source)
         self.refresh(source)
 
-    def measure_size(self, rows: int) -> SizeResult:
-        path = self.tracker(rows)
-        refresh, floor = Side("refresh"), Side("floor")
+    def measure(self, cases: list[tuple[str, int | None, Path]]) -> list[SizeResult]:
+        """Paired refresh/floor runs of every (shape, rows, file) case, round after round: each
+        round goes through all the cases, so they are measured side by side."""
+        results = [SizeResult(rows, path.stat().st_size / 1024, Side("refresh"), Side("floor"), shape)
+                   for shape, rows, path in cases]
         for i in range(self.args.runs):
-            order = ("refresh", "floor") if i % 2 == 0 else ("floor", "refresh")
-            parts = []
-            for which in order:
-                if which == "refresh":
-                    if refresh.failure is not None:     # one failure is enough: skip the rest
-                        refresh.runs.append(refresh.failure)
-                        continue
-                    run = self.refresh(path)
-                    self.record(refresh, run)
-                else:
-                    run = self.floor(path)
-                    self.record(floor, run)
-                parts.append(f"{which} {_secs(run.seconds)} {_mb(run.maxrss_kb)}"
-                             + ("" if run.ok else " (failed)"))
-            self.log(f"  {rows:>7} rows, run {i + 1}/{self.args.runs}: " + " | ".join(parts))
-        return SizeResult(rows, path.stat().st_size / 1024, refresh, floor)
+            for result, (_, _, path) in zip(results, cases):
+                refresh, floor = result.refresh, result.floor
+                order = ("refresh", "floor") if i % 2 == 0 else ("floor", "refresh")
+                parts = []
+                for which in order:
+                    if which == "refresh":
+                        if refresh.failure is not None:     # one failure is enough: skip the rest
+                            refresh.runs.append(refresh.failure)
+                            continue
+                        run = self.refresh(path)
+                        self.record(refresh, run)
+                    else:
+                        run = self.floor(path)
+                        self.record(floor, run)
+                    parts.append(f"{which} {_secs(run.seconds)} {_mb(run.maxrss_kb)}"
+                                 + ("" if run.ok else " (failed)"))
+                pair = (f" ratio {run_ratio:.2f}x" if (run_ratio := paired_ratio(
+                    Side("", refresh.runs[-1:]), Side("", floor.runs[-1:]))) is not None else "")
+                self.log(f"  {result.label}, run {i + 1}/{self.args.runs}: " + " | ".join(parts) + pair)
+        return results
 
     def measure_startup(self) -> dict[str, Side]:
         path = self.tracker(100)
@@ -329,22 +351,24 @@ def _indent(text, prefix):
 
 
 def size_table(results: list[SizeResult]) -> tuple[list[str], list[list[str]]]:
-    head = ["rows", "input", "refresh", "floor", "ratio", "refresh µs/row", "marginal µs/row",
+    head = ["tracker", "rows", "input", "refresh", "floor", "ratio", "refresh µs/row", "marginal µs/row",
             "floor µs/row", "refresh RSS", "floor RSS", "RSS ratio"]
     body = []
-    prev = None
+    previous: dict[str, SizeResult] = {}   # the last result of each shape: marginal cost within a shape
     for r in results:
         marginal = None
-        if prev is not None and r.refresh.median is not None and prev.refresh.median is not None:
+        prev = previous.get(r.shape)
+        if prev is not None and r.rows and prev.rows and r.rows != prev.rows \
+                and r.refresh.median is not None and prev.refresh.median is not None:
             marginal = (r.refresh.median - prev.refresh.median) / (r.rows - prev.rows) * 1e6
         body.append([
-            f"{r.rows:,}", f"{r.input_kb:,.0f} KB",
+            r.shape, f"{r.rows:,}" if r.rows else "-", f"{r.input_kb:,.0f} KB",
             _secs(r.refresh.median) if r.refresh.good else "FAILED",
             _secs(r.floor.median) if r.floor.good else "FAILED",
             _x(r.ratio), _us(r.per_row_us(r.refresh)), _us(marginal), _us(r.per_row_us(r.floor)),
             _mb(r.refresh.peak_kb), _mb(r.floor.peak_kb), _x(r.rss_ratio),
         ])
-        prev = r
+        previous[r.shape] = r
     return head, body
 
 
@@ -365,7 +389,7 @@ def _command_label(name):
 
 def evaluate_targets(results: list[SizeResult], startup: dict[str, Side] | None) -> list[tuple[str, str, str]]:
     """(target, measured, verdict) rows. Verdict: PASS, FAIL, or n/a when not measured."""
-    by_rows = {r.rows: r for r in results}
+    by_rows = {r.rows: r for r in results if r.shape == "default"}
     rows = []
 
     def verdict(value, limit, available, why_missing):
@@ -379,6 +403,10 @@ def evaluate_targets(results: list[SizeResult], startup: dict[str, Side] | None)
         r = by_rows.get(n)
         value, v = verdict(r and r.ratio, RATIO_TARGET, r is not None, "refresh failed")
         rows.append((f"refresh ≤ {RATIO_TARGET}x floor at {n:,} rows", _x(value) if value != "-" else "-", v))
+    for r in results:   # the other shapes and given files: the same ratio target where they are big enough
+        if r.shape != "default" and (r.rows is None or r.rows >= 10000):
+            value, v = verdict(r.ratio, RATIO_TARGET, True, "refresh failed")
+            rows.append((f"refresh ≤ {RATIO_TARGET}x floor, {r.label}", _x(value) if value != "-" else "-", v))
     r = by_rows.get(100000)
     value, v = verdict(r and r.rss_ratio, RSS_TARGET, r is not None, "refresh failed")
     rows.append((f"peak RSS at 100,000 rows ≤ {RSS_TARGET}x floor's", _x(value) if value != "-" else "-", v))
@@ -419,7 +447,7 @@ def failures(results, startup) -> list[tuple[str, Run]]:
     for r in results:
         for side in (r.refresh, r.floor):
             if side.failure is not None:
-                found.append((f"{side.name} at {r.rows:,} rows", side.failure))
+                found.append((f"{side.name}, {r.label}", side.failure))
     for side in (startup or {}).values():
         if side.failure is not None:
             found.append((side.name, side.failure))
@@ -461,6 +489,8 @@ def environment(args, refresh_cmd) -> list[tuple[str, str]]:
         ("machine", f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} CPUs"),
         ("CPUs this run may use", str(usable_cpus())),
         ("load average at start", load),
+        ("trackers", ", ".join(args.shapes) + (f"; files: {', '.join(p.name for p in args.tracker)}"
+                                                 if args.tracker else "")),
         ("runs per size / start-up rounds", f"{args.runs} / {args.startup_runs}"),
         ("refresh command", " ".join(Path(refresh_cmd[0]).name if i == 0 else a
                                      for i, a in enumerate(refresh_cmd))
@@ -537,12 +567,28 @@ def parse_args(argv=None):
     p.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR,
                    help=f"where generated trackers are cached (default: {DEFAULT_OUTDIR})")
     p.add_argument("--seed", type=int, default=0, help="tracker generator seed (default: 0)")
+    p.add_argument("--shape", choices=(*SHAPES, "both"), default=None,
+                   help="generated trackers to measure: default (the default; make_trackers.py), wide "
+                        "(make_wide_trackers.py: 30 columns, many shared strings, a second sheet) or both")
+    p.add_argument("--writer", choices=("auto", "libreoffice", "openpyxl"), default="auto",
+                   help="program that saves the wide trackers (default: LibreOffice when installed)")
+    p.add_argument("--tracker", type=Path, nargs="+", default=[], metavar="FILE",
+                   help="also measure these workbooks (only these, unless --shape or --sizes is given)")
     p.add_argument("--today", default=REFERENCE_DAY.isoformat(),
                    help=f"--today passed to refresh (default: {REFERENCE_DAY.isoformat()})")
     p.add_argument("--module", action="store_true",
                    help="run `python -m followup_sheet` instead of the followup-sheet script")
     p.add_argument("--timeout", type=float, default=1800, help="seconds before a process is killed (default: 1800)")
     args = p.parse_args(argv)
+    if args.tracker:
+        missing = [str(f) for f in args.tracker if not f.is_file()]
+        if missing:
+            p.error(f"no such file: {', '.join(missing)}")
+        args.tracker = [f.resolve() for f in args.tracker]
+        if args.sizes is None and args.shape is None:   # the given files alone
+            args.sizes = []
+    shape = args.shape or "default"
+    args.shapes = list(SHAPES) if shape == "both" else [shape]
     if args.sizes is None:
         args.sizes = list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
     if any(n < 1 for n in args.sizes):
@@ -571,17 +617,17 @@ def main(argv=None) -> int:
     env = environment(args, bench.refresh_cmd)
     try:
         bench.log(f"trackers: {args.outdir}   scratch: {bench.scratch}")
+        cases = [(shape, rows, bench.tracker(rows, shape)) for rows in args.sizes for shape in args.shapes]
+        cases += [(f.name, None, f) for f in args.tracker]
         if not args.no_warmup:
             compile_package()
-            bench.warm_up(bench.tracker(min(args.sizes)))
+            bench.warm_up(min(cases, key=lambda c: c[2].stat().st_size)[2] if cases else bench.tracker(100))
         startup = None
         if not args.no_startup:
             bench.log("start-up:")
             startup = bench.measure_startup()
-        results = []
-        for rows in args.sizes:
-            bench.log(f"{rows:,} rows:")
-            results.append(bench.measure_size(rows))
+        bench.log("refresh and floor, in pairs:")
+        results = bench.measure(cases)
     finally:
         bench.close()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import logging
 import re
 import shutil
@@ -284,9 +283,8 @@ def _run(args) -> int:
         # fails with EFBIG instead and is reported like any other failed save.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     if args.command != "watch":
-        # A one-shot run makes millions of short-lived cell objects and no garbage cycles worth
-        # collecting before it exits: the cyclic collector would only rescan them (about 5%).
-        gc.disable()
+        from .xlsx.tuning import one_shot_gc   # no garbage collection in a run that exits soon
+        one_shot_gc()
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING

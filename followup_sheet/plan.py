@@ -118,7 +118,18 @@ class WordList:
             alternatives.append(rf"(?<!{_LATIN_WORD_CHAR})" + _trie_regex([_word_tokens(w) for w in latin]))
         if cjk:
             alternatives.append(_trie_regex([_word_tokens(w) for w in cjk]))
-        self.regex = re.compile("|".join(alternatives) or r"(?!x)x")
+        self._pattern = "|".join(alternatives) or r"(?!x)x"
+        # In text without Chinese or Japanese, a Latin word character is any word character. The
+        # full class costs about 1 ms to compile each of the 25 times the lists use it (Python
+        # expands its ranges character by character), so it is compiled only for text that needs it.
+        self._latin = re.compile(self._pattern.replace(_LATIN_WORD_CHAR, r"\w"))
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self._pattern)
+
+    def _regex_for(self, low: str) -> re.Pattern:
+        return self.regex if _has_cjk(low) else self._latin
 
     @functools.cached_property
     def _each(self) -> list[tuple[str, re.Pattern]]:
@@ -145,7 +156,7 @@ class WordList:
         if not isinstance(text, str) or not text:
             return False
         low = normalise(text)
-        return any(not self._after_negation(low, m) for m in self.regex.finditer(low))
+        return any(not self._after_negation(low, m) for m in self._regex_for(low).finditer(low))
 
     def _after_negation(self, low: str, match: re.Match) -> bool:
         before = low[max(0, match.start() - 40):match.start()]
@@ -159,12 +170,13 @@ class WordList:
         if not isinstance(text, str) or not text:
             return []
         low = normalise(text)
-        return [self._word_at(low, m) for m in self.regex.finditer(low)
+        return [self._word_at(low, m) for m in self._regex_for(low).finditer(low)
                 if self._after_negation(low, m) == negated]
 
     def strip(self, text: str) -> str:
         """The text with every listed word taken out (negated or not)."""
-        return self.regex.sub(" ", normalise(text))
+        low = normalise(text)
+        return self._regex_for(low).sub(" ", low)
 
 
 @functools.lru_cache(maxsize=64)

@@ -222,6 +222,46 @@ def _formula_cells(data: bytes, found: dict[int, int]) -> None:
     be empty or missing (LibreOffice, openpyxl), so the values alone do not show the cell is used."""
     if b"f>" not in data and b"f " not in data and b"f/" not in data:
         return
+    cells = _plain_formula_cells(data)
+    if cells is None:
+        _formula_cells_one_by_one(data, found)
+        return
+    last: dict[bytes, int] = {}
+    for digits, letters in cells:
+        row = int(digits[::-1])
+        if last.get(letters, 0) < row:
+            last[letters] = row
+    for letters, row in last.items():
+        col = column_number(letters[::-1].decode())
+        if found.get(col, 0) < row:
+            found[col] = row
+
+
+# A formula's cell as Excel, LibreOffice and openpyxl write it, `<c r="P2" ...><f>`, read backwards
+# from its `<f`: searched in the reversed block, the rare "f<>" leads the regex, so it runs at
+# the speed of a plain search instead of trying every cell (a 10,000-row sheet with three formula
+# columns: 0.1 s less).
+_FORMULA_CELL_REVERSED = re.compile(rb'f<>[^>:<]{0,2000}"(\d{1,7})([A-Z]{1,3})"=r c<')
+
+
+def _plain_formula_cells(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(row digits, column letters), both reversed, of every formula in `data` when each `<f` in it
+    is a formula written as above; else None, and the block is read formula by formula. Exactly
+    the cells _formula_cells_one_by_one finds: every `<f` must start a tag and stand right
+    after a start tag of that form (no prefix, r first, no ':' or '<' inside, short)."""
+    if b":f" in data:
+        return None
+    tags = data.count(b"<f")
+    plain = data.count(b"<f>")
+    if plain != tags:
+        plain += data.count(b"<f ") + data.count(b"<f/")
+    if plain != tags:
+        return None
+    cells = _FORMULA_CELL_REVERSED.findall(data[::-1])
+    return cells if len(cells) == tags else None
+
+
+def _formula_cells_one_by_one(data: bytes, found: dict[int, int]) -> None:
     for m in _FORMULA.finditer(data):
         at = m.start()
         lo = max(at - 2048, 0)   # the cell's start tag is just before its formula

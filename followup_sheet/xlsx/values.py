@@ -18,6 +18,7 @@ from ..errors import NotAWorkbook, UnsupportedContent
 from .package import Package, SheetInfo, open_package
 from .refs import column_letters
 from .sheetxml import SheetScan, scan_sheet
+from .tuning import PRELOAD_LIMIT
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,6 @@ MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
 NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see SheetScan.far_right)
 MIN_ROW_BYTES = 16    # less XML than this per row down to the last value: most rows are missing
-PRELOAD_LIMIT = 4 * 2**20   # bytes on disk (about 40,000 tracker rows); see `preload`
 
 
 def is_tool_sheet(grid: list[list[Any]]) -> bool:
@@ -53,9 +53,7 @@ def preload(path: Path, sheet: str | None = None) -> None:
     once, now; `open_values` takes it only if the file still has the same size, time and inode,
     and the write stage checks its content did not change before replacing it.
 
-    Files over `PRELOAD_LIMIT` are left to the caller: the time saved is fixed (the import it
-    overlaps), while the worker's memory is not shared with the main thread's (glibc gives each
-    thread its own heap), which would raise the peak of a big refresh by about a tenth."""
+    Files over `PRELOAD_LIMIT` are left to the caller (see `tuning` for why)."""
     global _pending
     _pending = None
     path = Path(path)

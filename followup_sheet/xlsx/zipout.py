@@ -1,6 +1,5 @@
-"""Zip output: members copied as they were, or streamed and compressed on a second thread.
-
-The speed tricks of the writer live here, each with why it pays (see `Background`).
+"""Zip output: members copied as they were, or streamed and compressed on a second thread
+(the block sizes, levels and switch interval it uses are in `tuning`, with why each pays).
 """
 
 from __future__ import annotations
@@ -8,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import io
 import queue
-import sys
 import threading
 import zipfile
 import zlib
@@ -17,14 +15,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import NotAWorkbook
 from .package import Package
 from .sheetxml import CHUNK
-
-STREAM_BLOCK = 256 * 1024   # bytes handed to the compressing thread at a time
-
-
-STREAM_QUEUE = 4            # blocks that may wait for it
-
-
-SWITCH_INTERVAL = 0.0005    # seconds; see _Background
+from .tuning import FAST_LEVEL_FROM, STREAM_BLOCK, STREAM_QUEUE, fast_switching
 
 
 class Discard(io.RawIOBase):
@@ -39,7 +30,7 @@ class Discard(io.RawIOBase):
 
 def compress_level(size: int) -> int:
     """Small parts compress well and quickly; big ones are written fast."""
-    return 6 if size < 4 * 2**20 else 1
+    return 6 if size < FAST_LEVEL_FROM else 1
 
 
 def write_stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: Iterable[bytes], old_digest: str | None) -> bool:
@@ -105,7 +96,7 @@ class _Background:
 
     def __enter__(self) -> "_Background":
         self.thread.start()
-        _fast_switching(True)
+        fast_switching(True)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -123,37 +114,11 @@ class _Background:
                     interrupted = interrupted or again
                     self.abandoned = True
         finally:
-            _fast_switching(False)
+            fast_switching(False)
         if interrupted is not None:
             raise interrupted
         if self.error is not None and exc_type is None:
             raise self.error
-
-
-_switching_lock = threading.Lock()
-
-
-_switching_users = 0
-
-
-_switching_saved = 0.005
-
-
-def _fast_switching(on: bool) -> None:
-    """While a worker compresses, let it have the GIL back sooner: it needs it briefly between
-    the C calls that release it, and with the default 5 ms switch interval it waits behind the
-    busy caller and falls behind. Counted, so overlapping users restore the first value."""
-    global _switching_users, _switching_saved
-    with _switching_lock:
-        if on:
-            if _switching_users == 0:
-                _switching_saved = sys.getswitchinterval()
-                sys.setswitchinterval(min(_switching_saved, SWITCH_INTERVAL))
-            _switching_users += 1
-        else:
-            _switching_users -= 1
-            if _switching_users == 0:
-                sys.setswitchinterval(_switching_saved)
 
 
 def _set_level(info: zipfile.ZipInfo, level: int) -> None:

@@ -1,0 +1,60 @@
+"""The speed tricks, in one place: each says why it exists and what it saved when measured on a
+10,000-row tracker on two shared cores (docs/benchmarks.md has the method). Nothing here changes
+what is read or written, only how fast.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import threading
+
+# Cell values are parsed on a worker thread while the program imports pandas (values.preload):
+# calamine's parse lets go of the GIL, so its 0.1 s hides behind the 0.2 s import. Above this
+# size the saving stays the same while the worker's own heap (glibc gives each thread one)
+# would raise the peak memory of a big refresh by about a tenth, so bigger files are read by
+# the caller. About 40,000 tracker rows.
+PRELOAD_LIMIT = 4 * 2**20   # bytes on disk
+
+# Big parts are compressed on a second thread while they are made (zipout.write_stream): zlib,
+# CRC and SHA-256 let go of the GIL, so deflating (0.06 s) overlaps editing the rows. Pieces
+# are handed over in blocks, so the hand-over costs nothing, and few may wait, so memory stays flat.
+STREAM_BLOCK = 256 * 1024   # bytes handed to the compressing thread at a time
+STREAM_QUEUE = 4            # blocks that may wait for it
+
+# Parts this big or bigger are deflated at level 1 instead of 6: several times faster for a
+# few percent more bytes (zipout.compress_level).
+FAST_LEVEL_FROM = 4 * 2**20   # bytes
+
+# While that thread compresses, the GIL is handed over every 0.5 ms instead of every 5 ms: the
+# worker needs it briefly between the C calls that release it, and with the default interval it
+# waits behind the busy caller and falls behind, so the write ends waiting for it (its gain has
+# not been measured apart from the thread's).
+SWITCH_INTERVAL = 0.0005    # seconds
+
+_switching_lock = threading.Lock()
+_switching_users = 0
+_switching_saved = 0.005
+
+
+def fast_switching(on: bool) -> None:
+    """Shorten the switch interval (on=True) or give the old one back (on=False). Counted, so
+    overlapping users restore the first value."""
+    global _switching_users, _switching_saved
+    with _switching_lock:
+        if on:
+            if _switching_users == 0:
+                _switching_saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(_switching_saved, SWITCH_INTERVAL))
+            _switching_users += 1
+        else:
+            _switching_users -= 1
+            if _switching_users == 0:
+                sys.setswitchinterval(_switching_saved)
+
+
+def one_shot_gc() -> None:
+    """For a command that runs once and exits (not the watcher): no cyclic garbage collection.
+    Such a run makes millions of short-lived cell objects and no cycles worth collecting before
+    it exits; the collector would only rescan them (about 5% of a refresh)."""
+    gc.disable()
