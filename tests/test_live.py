@@ -285,3 +285,25 @@ def test_a_1904_workbook_gets_its_holidays_as_1904_serials(tmp_path):
     raw = io.BytesIO(path.read_bytes())
     frame = pd.read_excel(raw, sheet_name="Applications", engine="calamine")
     assert dict(zip(frame["Company"], frame["Follow-up Status"]))["Beta"] == "Due today"
+
+
+def test_conditional_formats_in_a_prefixed_sheet_are_placed_replaced_and_removed():
+    from followup_sheet.xlsx.live import place_status_formats
+    theirs = (b'<x:conditionalFormatting sqref="A2:A9"><x:cfRule type="expression" dxfId="0" priority="4">'
+              b'<x:formula>A2&gt;1</x:formula></x:cfRule></x:conditionalFormatting>')
+    tail = (b'</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells>' + theirs +
+            b'<x:dataValidations count="1"><x:dataValidation sqref="D2:D9" prompt="a &gt; b"/></x:dataValidations>'
+            b'<x:pageMargins left="0.7"/><x:extLst><x:ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}">'
+            b'<x14:cfRule priority="9"/></x:ext></x:extLst></x:worksheet>')
+    dxfs = {"Overdue": 3, "Waiting": 4}
+    first = place_status_formats(tail, "x:", "E", [2, 3, 4, 7], dxfs)
+    ours = (b'<x:conditionalFormatting sqref="E2:E4 E7"><x:cfRule type="cellIs" dxfId="3" priority="10" '
+            b'operator="equal"><x:formula>"Overdue"</x:formula></x:cfRule><x:cfRule type="cellIs" dxfId="4" '
+            b'priority="11" operator="equal"><x:formula>"Waiting"</x:formula></x:cfRule></x:conditionalFormatting>')
+    assert first == tail.replace(theirs, theirs + ours)            # after theirs, before dataValidations
+    again = place_status_formats(first, "x:", "E", [2, 3, 4, 7, 8], dxfs)
+    assert again == first.replace(b'sqref="E2:E4 E7"', b'sqref="E2:E4 E7:E8"')   # replaced where it stood
+    assert place_status_formats(again, "x:", "E", [2], None) == tail          # live off: ours taken away
+    # a rule set on another column, or with a formula of its own, is the user's
+    other = ours.replace(b'"E2:E4 E7"', b'"F2:F4"')
+    assert place_status_formats(tail.replace(theirs, other), "x:", "E", [2], None) == tail.replace(theirs, other)
