@@ -2,8 +2,8 @@
 damaged when it does not; LibreOffice forgives it), and a styles part's lists say how many
 children they hold. Checked on every fixture, the sample, and a sample of the shared corpus.
 
-The sequences are written out here from docs/xlsx-facts.md, independently of the writer's
-own table (followup_sheet/xlsx/order.py), which a test below compares with them.
+The sequences are the tests' own (corpus_tools.SCHEMA_ORDER, from docs/xlsx-facts.md), independent
+of the writer's table (followup_sheet/xlsx/order.py), which a test below compares with them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from corpus_tools import CORPUS, TODAY, CannotAddSheet, add_tracker_sheet, corpus_files, corpus_id
+from corpus_tools import (CORPUS, SCHEMA_ORDER, TODAY, CannotAddSheet, add_tracker_sheet, corpus_files, corpus_id,
+                          schema_order_problems)
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
 from followup_sheet.sample import build_sample
@@ -25,43 +26,25 @@ from followup_sheet.xlsx import order
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_fixtures as mf  # noqa: E402
 
-WORKSHEET = """sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection
-    protectedRanges scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr
-    conditionalFormatting dataValidations hyperlinks printOptions pageMargins pageSetup headerFooter rowBreaks
-    colBreaks customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF
-    drawingHF picture oleObjects controls webPublishItems tableParts extLst""".split()
-STYLESHEET = "numFmts fonts fills borders cellStyleXfs cellXfs cellStyles dxfs tableStyles colors extLst".split()
-WORKBOOK = """fileVersion fileSharing workbookPr workbookProtection bookViews sheets functionGroups
-    externalReferences definedNames calcPr oleSize customWorkbookViews pivotCaches smartTagPr smartTagTypes
-    webPublishing fileRecoveryPr webPublishObjects extLst""".split()
-SEQUENCES = {"worksheet": WORKSHEET, "styleSheet": STYLESHEET, "workbook": WORKBOOK}
 COUNTED = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles")
 
 
 def order_problems(data: bytes) -> list[str]:
     """What is out of order in one part: children of a worksheet, styleSheet or workbook root
-    out of sequence (or a once-only child twice), an unknown child anywhere but last, or a
-    styles list whose count is not its number of children."""
+    out of sequence or a once-only child twice (corpus_tools.schema_order_problems), an
+    element the sequence does not know before a known one (only extLst-like content may close a
+    part), or a styles list whose count is not its number of children."""
+    problems = schema_order_problems(data)
     root = etree.fromstring(data)
     kind = etree.QName(root).localname
-    sequence = SEQUENCES.get(kind)
+    sequence = SCHEMA_ORDER.get(kind)
     if sequence is None:
-        return []
-    problems = []
-    last, last_name = -1, ""
+        return problems
     children = [c for c in root if isinstance(c.tag, str)]
+    known = [etree.QName(c).localname in sequence for c in children]
     for i, child in enumerate(children):
-        name = etree.QName(child).localname
-        if name not in sequence:
-            # the schemas end with extLst; Office's own extensions live inside it, so anything
-            # unknown is allowed only where ignorable content may stand: not before a known element
-            if any(etree.QName(c).localname in sequence for c in children[i + 1:]):
-                problems.append(f"unknown <{name}> before known elements")
-            continue
-        at = sequence.index(name)
-        if at < last or (at == last and name != "conditionalFormatting"):
-            problems.append(f"<{name}> after <{last_name}>")
-        last, last_name = at, name
+        if not known[i] and any(known[i + 1:]):
+            problems.append(f"unknown <{etree.QName(child).localname}> before known elements")
     if kind == "styleSheet":
         for child in children:
             name = etree.QName(child).localname
@@ -97,9 +80,9 @@ def check_refresh(path: Path, **kwargs) -> dict[str, list[str]]:
 
 
 def test_the_order_table_matches_the_documented_sequences():
-    assert list(order.WORKSHEET_ORDER) == WORKSHEET
-    assert list(order.STYLESHEET_ORDER) == STYLESHEET
-    assert list(order.WORKBOOK_ORDER) == WORKBOOK
+    assert list(order.WORKSHEET_ORDER) == SCHEMA_ORDER["worksheet"]
+    assert list(order.STYLESHEET_ORDER) == SCHEMA_ORDER["styleSheet"]
+    assert list(order.WORKBOOK_ORDER) == SCHEMA_ORDER["workbook"]
 
 
 def test_the_check_finds_what_is_out_of_order():
@@ -112,6 +95,8 @@ def test_the_check_finds_what_is_out_of_order():
         == ["<dxfs count=2> holds 1"]
     assert order_problems(f"<workbook {ns}><sheets/><bookViews/></workbook>".encode()) \
         == ["<bookViews> after <sheets>"]
+    assert order_problems(f"<worksheet {ns}><sheetData/><odd/><pageMargins/></worksheet>".encode()) \
+        == ["unknown <odd> before known elements"]
 
 
 def test_insert_in_order_puts_an_element_where_the_sequence_says():
