@@ -1,5 +1,5 @@
 """The child order ECMA-376 requires of a worksheet, a styles part and a workbook (Excel reports a
-file as damaged when it is broken), and helpers that put a new element where the order says,
+file as damaged when it is broken), and functions that put a new element where the order says,
 in a parsed tree or in the bytes of a worksheet's tail.
 """
 
