@@ -21,7 +21,7 @@ import pandas as pd
 from .errors import BadSettings, OutputRefused
 from .export import EXPORT_HEADERS, TODAY_COLUMNS, _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
-from .plan import STAGES, TODAY_SORT, build_plan, summary, today_keys
+from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
@@ -93,7 +93,8 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
         log.info("%s: no applications yet; nothing written", path)
         return RefreshResult(path=Path(output) if output else Path(path), sheets=outcomes, today=todays,
                              empty=True)
-    plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts) for o in outcomes]
+    plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts, o.plan[list(LIVE_COLUMNS)])
+             for o in outcomes]
     kept = _backup_of(Path(output), settings.backups) if replaces else None
     done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run)
     counts: dict[str, int] = {}

@@ -35,6 +35,7 @@ class Status(str, enum.Enum):
 
 ACTIVE = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.WAITING)
 TODAY_STATUSES = (Status.OVERDUE, Status.DUE_TODAY)
+LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
 SITUATIONS = ("post_interview", "offer", "recruiter", "referral", "hiring_manager", "autoresponse",
               "competing_interest", "check_in")
 STAGES = ("closed", "offer", "interviewing", "not_applied", "applied")   # rules §2, in matching order
@@ -353,6 +354,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(situation == "competing_interest", other_by, np.datetime64("NaT")))
     plan["other_offer_written"] = other_written & (situation == "competing_interest")
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
+    # What a later day alone would change (a live workbook's status formula): an applied row goes
+    # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
+    # at its last allowed follow-up.
+    moving_applied = active & (st == "applied")
+    cold_day = safe_base + np.timedelta64(s.cold_after_days + 1, "D")
+    plan["cold_from"] = pd.to_datetime(np.where(moving_applied, cold_day, np.datetime64("NaT")))
+    plan["cold_pinned"] = moving_applied & use_pin
+    plan["cold_at_due"] = moving_applied & (follow_ups >= s.max_follow_ups)
     return plan
 
 

@@ -282,7 +282,7 @@ _SECTIONS = {
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
                 "soon_window", "cold_after_days", "holidays"),
     "reading": ("sheets", "date_order", "header_search_rows"),
-    "saving": ("backups",),
+    "saving": ("backups", "live"),
 }
 _WORD_FIELDS = {
     "closed": "closed_words", "not_applied": "not_applied_words", "offer": "offer_words",
@@ -330,6 +330,7 @@ class Settings:
     date_order: str = "auto"                              # auto | mdy | dmy
     header_search_rows: int = 30
     backups: int = 5
+    live: bool = True                                     # status formulas and conditional formats
     templates: Path | None = None
 
     def __post_init__(self):
@@ -490,7 +491,11 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
 
 
 def _coerce(path: Path, where: str, default: Any, value: Any) -> Any:
-    if isinstance(default, bool) or default is None:
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise BadSettings(f"{path}: {where} must be true or false, not {value!r}")
+        return value
+    if default is None:
         return value
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):

@@ -144,8 +144,9 @@ def column_of(ws, header: str, header_row: int = 1) -> int:
 
 
 def statuses_by_company(path: Path, sheet: str = "Applications", company_header: str = "Company"):
-    """{company: status} as written in the workbook's Follow-up Status column."""
-    wb = openpyxl.load_workbook(path)
+    """{company: status} as written in the workbook's Follow-up Status column (the cached value
+    of a live status formula: what the workbook shows until a program recalculates it)."""
+    wb = openpyxl.load_workbook(path, data_only=True)
     ws = wb[sheet]
     status_col = column_of(ws, "Follow-up Status")
     company_col = column_of(ws, company_header)

@@ -443,6 +443,9 @@ def schema_order_problems(xml: bytes) -> list[str]:
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?<!/)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f\b.*?</(?:\w+:)?c>", re.S)
 
 
+_CELL_COLUMN = re.compile(rb"""^<(?:\w+:)?c\b[^>]*?\sr\s*=\s*["']([A-Z]{1,3})\d""")
+
+
 def formula_cells(sheet_xml: bytes) -> list[bytes]:
     """The raw XML of every cell holding a formula (its cached <v> included)."""
     return _FORMULA_CELL.findall(sheet_xml)
@@ -782,10 +785,14 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
         if part in old and schema_order_problems(old[part]):
             continue     # out of order already: not the tool's doing
         problems += [f"{part}: {p}" for p in schema_order_problems(new[part])]
-    if formula_cells(old[added.part]) != formula_cells(new[added.part]):
-        problems.append("formula cells (or their cached values) in the tracker sheet changed")
-
     ours = set(tracker.output_columns)
+    ours_letters = {column_letters(c) for c in ours}
+
+    def users_formulas(xml: bytes) -> list[bytes]:   # the live statuses in our columns are the tool's
+        return [c for c in formula_cells(xml)
+                if (m := _CELL_COLUMN.search(c)) is None or m.group(1).decode() not in ours_letters]
+    if users_formulas(old[added.part]) != users_formulas(new[added.part]):
+        problems.append("formula cells (or their cached values) in the tracker sheet changed")
     today_sheets = set(sheet_parts(after)) - set(sheet_parts(before))
     if len(today_sheets) != 1:
         problems.append(f"expected one new (Today) sheet, found {sorted(today_sheets)}")

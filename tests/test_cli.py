@@ -186,7 +186,7 @@ def test_demo_makes_a_workbook_with_every_status(tmp_path):
     _ok(run_cli("demo", folder, "--today", DAY))
     books = list(folder.glob("*.xlsx"))
     assert len(books) == 1, books
-    wb = openpyxl.load_workbook(books[0])
+    wb = openpyxl.load_workbook(books[0], data_only=True)
     found = set()
     for ws in wb.worksheets:
         header_cells = [c for row in ws.iter_rows(max_row=30) for c in row if c.value == "Follow-up Status"]

@@ -16,6 +16,7 @@ from followup_sheet.pipeline import refresh
 pytestmark = pytest.mark.libreoffice
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+FAKETIME = shutil.which("faketime")
 # CSV, comma, double quote, UTF-8, from line 1, ..., cells as shown, ..., every sheet (-1)
 ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
@@ -40,8 +41,10 @@ def _convert(path, tmp_path):
         pytest.skip("LibreOffice (soffice) is not installed")
     out = tmp_path / "csv"
     profile = tmp_path / "lo-profile"
+    # the statuses are live formulas: LibreOffice recalculates them for the day its clock says
+    clock = [FAKETIME, f"{TODAY:%Y-%m-%d} 10:00:00"] if FAKETIME else []
     proc = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+        [*clock, SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
          "--convert-to", ALL_SHEETS, "--outdir", str(out), str(path)],
         capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
@@ -58,6 +61,8 @@ def _convert(path, tmp_path):
 def converted(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("lo")
     path = write_tracker(tmp_path / "tracker.xlsx", ROWS)
+    if FAKETIME is None:   # without a clock to set, plain values read the same on any day
+        (tmp_path / "followup.toml").write_text("[saving]\nlive = false\n")
     refresh(path, today=TODAY, backup=False)
     return _convert(path, tmp_path)
 

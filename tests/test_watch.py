@@ -93,7 +93,7 @@ def columns(ws) -> dict[str, int]:
 
 def statuses(path: Path) -> dict[int, str]:
     """Row number -> the Follow-up Status the workbook shows."""
-    ws = openpyxl.load_workbook(path)["Applications"]
+    ws = openpyxl.load_workbook(path, data_only=True)["Applications"]
     col = columns(ws).get("Follow-up Status")
     if col is None:
         return {}

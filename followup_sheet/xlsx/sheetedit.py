@@ -5,6 +5,7 @@ of the sheet is copied as it was.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -15,6 +16,7 @@ from lxml import etree
 from ..errors import UnsupportedContent
 from ..read import OUTPUT_HEADERS
 from .cells import escape_text, number_cell, text_cell
+from .live import MOVING, STATUSES, StatusFormulas, formula_cell, live_columns, place_status_formats
 from .package import MAIN_NS, Package, parse_xml
 from .refs import column_letters, column_number, parse_ref
 from .sheetxml import iter_sheet, sheet_data_prefix
@@ -24,7 +26,10 @@ if TYPE_CHECKING:
     from ..read import Tracker
     from .write import SheetPlan
 
+log = logging.getLogger(__name__)
+
 STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH = 14, 14, 70
+TAIL_LIMIT = 4 << 20   # bytes after the rows kept whole to place the conditional formats in
 
 
 _ATTR_R = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})?(\d+)["']""")
@@ -36,19 +41,22 @@ _SPANS = re.compile(rb"""\sspans\s*=\s*["']([^"']*)["']""")
 class CellStyles:
     """The style numbers of one tracker sheet's cells, settled before any cell is written."""
 
-    def __init__(self, styles: "Styles", statuses: pd.Series):
+    def __init__(self, styles: "Styles", statuses: pd.Series, live: bool = False):
         present = set(statuses)
         self.status = {name: styles.status_xf(name) for name in styles.settings.fills if name in present}
         self.date = styles.date_xf()
         self.script = styles.script_xf()
+        # the conditional formats' fills, one per status (live workbooks only)
+        self.dxfs = {name: styles.status_dxf(name) for name in STATUSES if name in styles.settings.fills} if live else None
 
 
 class TrackerSheet:
     """The tracker's worksheet part, streamed: our three columns written, all else as it was.
     `changed` says, once streamed, whether any row or the head came out different."""
 
-    def __init__(self, pkg: Package, plan: SheetPlan, style: CellStyles):
+    def __init__(self, pkg: Package, plan: SheetPlan, style: CellStyles, formulas: StatusFormulas | None = None):
         self.pkg, self.plan, self.style = pkg, plan, style
+        self.formulas = formulas if plan.timing is not None else None
         self.changed = False
 
     def pieces(self) -> Iterator[bytes]:
@@ -56,9 +64,11 @@ class TrackerSheet:
         cols = t.output_columns
         letters = [column_letters(c) for c in cols]
         serials = date_serials(plan.due.reindex(plan.status.index), pkg.date1904)
-        rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy())))
+        rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy(),
+                                               self._formulas(letters[1]))))
         last_row = max([t.header_row, *rows])
         editor = None
+        tail: list[bytes] | None = []
         for kind, data in iter_sheet(pkg, t.part):
             if kind == "head":
                 head = data
@@ -74,12 +84,35 @@ class TrackerSheet:
                 editor = _RowEditor(p.decode(), t, rows, letters, self.style)
             elif kind == "rows":
                 yield editor.block(data)
-            else:   # the tail, in one or more blocks
+            else:   # the tail, in one or more blocks: kept whole to place the conditional formats
                 if editor is not None:
                     yield editor.finish()
                     self.changed |= editor.changed
                     editor = None
-                yield data
+                if tail is None:
+                    yield data
+                    continue
+                tail.append(data)
+                if sum(map(len, tail)) > TAIL_LIMIT:
+                    # padded far beyond any real sheet: streamed as it is, without conditional formats
+                    log.info("%s: %s: the sheet's end is too large to place conditional formats in", pkg.path, t.part)
+                    yield from tail
+                    tail = None
+        if tail is not None:
+            old_tail = b"".join(tail)
+            new_tail = place_status_formats(old_tail, p.decode(), letters[0], rows, self.style.dxfs)
+            self.changed |= new_tail != old_tail
+            yield new_tail
+
+    def _formulas(self, due_column: str) -> list:
+        """The status formula of each row whose status moves by date alone (None for the rest)."""
+        plan = self.plan
+        if self.formulas is None:
+            return [None] * len(plan.status)
+        timing = live_columns(plan.timing.reindex(plan.status.index))
+        return [self.formulas.formula(f"{due_column}{row}", cold_from=timing[row][0], cold_pinned=timing[row][1],
+                                      cold_at_due=timing[row][2]) if status in MOVING else None
+                for row, status in zip(plan.status.index, plan.status.to_numpy())]
 
 
 def date_serials(due: pd.Series, date1904: bool) -> list:
@@ -118,8 +151,11 @@ class _RowEditor:
                     for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
         if number not in self.rows:
             return {}
-        status, serial, script = self.rows[number]
-        out = {cols[0]: text_cell(p, f"{letters[0]}{number}", self.style.status[status], status)}
+        status, serial, script, formula = self.rows[number]
+        if formula is not None and serial is not None:
+            out = {cols[0]: formula_cell(p, f"{letters[0]}{number}", self.style.status[status], formula, status)}
+        else:
+            out = {cols[0]: text_cell(p, f"{letters[0]}{number}", self.style.status[status], status)}
         if serial is not None:
             out[cols[1]] = number_cell(p, f"{letters[1]}{number}", self.style.date, serial)
         if script:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..errors import UnsupportedContent
 from ..settings import Settings
+from .order import STYLESHEET_ORDER
 from .package import MAIN_NS, REL_NS, Package, parse_xml
 from .sheetxml import iter_sheet, sheet_relationships
 
@@ -58,8 +59,7 @@ class Styles:
         self.changed = False
         self._cache: dict[tuple, int] = {}
 
-    _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
-              "tableStyles", "colors", "extLst")
+    _ORDER = STYLESHEET_ORDER
 
     def _section(self, name: str) -> etree._Element:
         ns = MAIN_NS
@@ -141,6 +141,12 @@ class Styles:
 
     def status_xf(self, status: str) -> int:
         return self.xf(fill=self._fill(self.settings.fills[status]))
+
+    def status_dxf(self, status: str) -> int:
+        """A differential format filling a cell with the status's colour, for conditional formats."""
+        rgb = self.settings.fills[status]
+        return self._find_or_add("dxfs", f'<dxf><fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
+                                         f'<bgColor rgb="FF{rgb}"/></patternFill></fill></dxf>')
 
     def date_xf(self) -> int:
         return self.xf(num_fmt=14)

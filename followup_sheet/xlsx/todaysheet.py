@@ -13,6 +13,7 @@ import pandas as pd
 from lxml import etree
 
 from .cells import number_cell, text_cell
+from .live import formula_cell, stale_notice
 from .package import (
     CT_NS,
     MAIN_NS,
@@ -107,7 +108,16 @@ def _quote_sheet(name: str) -> str:
 _TODAY_TEXT = ("company", "position", "contact", "phone", "email", "status")
 
 
-def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool) -> Iterator[bytes]:
+NOTICE_CELL = "I1"   # past the title's reach, so the title still shows whole
+
+
+def _notice(today: dt.date, style: TodayStyles) -> str:
+    formula, cached = stale_notice(today)
+    return formula_cell("", NOTICE_CELL, style.bold, formula, cached)
+
+
+def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool,
+                       live: bool = False) -> Iterator[bytes]:
     """Our Today sheet's worksheet part, streamed row by row."""
     width = len(TODAY_HEADERS)
     last_row = 2 + max(len(rows), 1)
@@ -124,7 +134,7 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
         ' state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
         f'<cols>{cols}</cols><sheetData>'
-        f'<row r="1">{text_cell("", "A1", style.bold, title)}</row>'
+        f'<row r="1">{text_cell("", "A1", style.bold, title)}{_notice(today, style) if live else ""}</row>'
         '<row r="2">' + "".join(text_cell("", f"{column_letters(i + 1)}2", style.bold, h)
                                 for i, h in enumerate(TODAY_HEADERS)) + "</row>").encode()
     links = []

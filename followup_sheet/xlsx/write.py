@@ -20,6 +20,7 @@ import pandas as pd
 from .. import filesafe
 from ..errors import NotAWorkbook
 from ..settings import Settings
+from .live import StatusFormulas
 from .package import Package, open_package
 from .sheetedit import CellStyles, TrackerSheet, extend_table
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
@@ -45,6 +46,7 @@ class SheetPlan:
     status: pd.Series     # per application row
     due: pd.Series        # datetime64, NaT where none
     script: pd.Series
+    timing: pd.DataFrame | None = None   # plan.LIVE_COLUMNS per row; None writes plain statuses
 
 
 def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date, settings: Settings,
@@ -91,16 +93,19 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
     trackers: dict[str, TrackerSheet] = {}
     streams: dict[str, Callable[[], Iterator[bytes]]] = {}
     small: dict[str, bytes] = {}
+    formulas = (StatusFormulas(today, settings.soon_window, settings.holidays, pkg.date1904)
+                if settings.live else None)
     for plan in sheets:
         t = plan.tracker
-        trackers[t.part] = TrackerSheet(pkg, plan, CellStyles(styles, plan.status))
+        trackers[t.part] = TrackerSheet(pkg, plan, CellStyles(styles, plan.status, live=settings.live), formulas)
         if t.table is not None:
             table_xml = extend_table(pkg.read(t.table.part), t, f"{pkg.path}: {t.table.part}")
             if table_xml is not None:
                 small[t.table.part] = table_xml
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
-    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, today, TodayStyles(styles), pkg.date1904)
+    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, today, TodayStyles(styles), pkg.date1904,
+                                            live=settings.live)
     styles_xml = styles.serialize()   # after every style above was asked for
     if styles_xml is not None:
         small[styles_part] = styles_xml
