@@ -12,7 +12,8 @@ from typing import Iterator
 import pandas as pd
 from lxml import etree
 
-from .cells import number_cell, text_cell
+from .. import columns
+from .cells import escape_text, number_cell, text_cell
 from .package import (
     CT_NS,
     MAIN_NS,
@@ -31,27 +32,59 @@ from .values import TODAY_MARKER, TODAY_SHEET_NAMES
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
-TODAY_HEADERS = ("Company", "Position", "Contact", "Phone", "E-mail", "Status", "Days overdue",
-                 "Next follow-up", "Script", "Go to row")
-
-
-TODAY_WIDTHS = (22, 24, 18, 14, 24, 11, 9, 13, 70, 16)
-
-
 def today_sheet_part(pkg: Package, ours: frozenset[str]) -> tuple[str, dict[str, bytes]]:
-    """The part of our Today sheet: the existing one, or a new sheet added to the workbook."""
+    """The part of our Today sheet: the existing one, or a new sheet added to the workbook; and
+    the package parts that change for it (the workbook's print titles among them)."""
+    part, name, extra = _find_or_add_sheet(pkg, ours)
+    _print_titles(pkg, name, extra)
+    return part, extra
+
+
+def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, dict[str, bytes]]:
     taken = {s.name.lower() for s in pkg.sheets}
     for name in TODAY_SHEET_NAMES:
         for info in pkg.sheets:
             if info.name.lower() == name.lower() and info.name in ours:
-                return info.part, {}
+                return info.part, info.name, {}
     name = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
     n = 2
     while name is None:
         candidate = f"Follow-up Today {n}"
         name = candidate if candidate.lower() not in taken else None
         n += 1
-    return _add_sheet(pkg, name)
+    part, extra = _add_sheet(pkg, name)
+    return part, name, extra
+
+
+def _print_titles(pkg: Package, name: str, extra: dict[str, bytes]) -> None:
+    """The header row repeated on every printed page: a `_xlnm.Print_Titles` name local to the
+    Today sheet, put in the workbook part only when it is missing or stale."""
+    ns = MAIN_NS
+    data = extra.get(pkg.workbook_part) or pkg.read(pkg.workbook_part)
+    wb = parse_xml(data, f"{pkg.path}: {pkg.workbook_part}")
+    sheets = wb.find(f"{{{ns}}}sheets")
+    index = next(i for i, s in enumerate(sheets) if s.get("name") == name)
+    value = f"{_quote_sheet(name)}!${HEADER_ROW}:${HEADER_ROW}"
+    names = wb.find(f"{{{ns}}}definedNames")
+    if names is not None:
+        titles = [d for d in names if d.get("name", "").lower() == "_xlnm.print_titles"]
+        if any(d.get("localSheetId") == str(index) and d.text == value for d in titles):
+            return
+        for d in titles:   # ours from before the sheets moved, or a stale one on our sheet
+            if d.get("localSheetId") == str(index) or (d.text or "").startswith(_quote_sheet(name) + "!"):
+                names.remove(d)
+    else:
+        names = etree.Element(f"{{{ns}}}definedNames")
+        before = sheets
+        for later in ("functionGroups", "externalReferences"):
+            found = wb.find(f"{{{ns}}}{later}")
+            before = found if found is not None else before
+        before.addnext(names)
+    el = etree.SubElement(names, f"{{{ns}}}definedName")
+    el.set("name", "_xlnm.Print_Titles")
+    el.set("localSheetId", str(index))
+    el.text = value
+    extra[pkg.workbook_part] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _add_sheet(pkg: Package, name: str) -> tuple[str, dict[str, bytes]]:
@@ -104,51 +137,166 @@ def _quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-_TODAY_TEXT = ("company", "position", "contact", "phone", "email", "status")
+HYPERLINK_TYPE = REL_NS + "/hyperlink"
+HEADER_ROW = 2          # the title above it, the calls below it
+TITLE_HEIGHT, HEADER_HEIGHT, LINE_HEIGHT = 20, 32, 15
 
 
-def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool) -> Iterator[bytes]:
-    """Our Today sheet's worksheet part, streamed row by row."""
-    width = len(TODAY_HEADERS)
-    last_row = 2 + max(len(rows), 1)
-    title = (f"{TODAY_MARKER} for {today:%A, %B} {today.day}, {today.year}. Rebuilt on each refresh; "
-             "edits here are overwritten.")
-    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
-                   for i, w in enumerate(TODAY_WIDTHS))
+def _title(today: dt.date, contacts: tuple[int, int] | None) -> str:
+    title = f"{TODAY_MARKER}, built {today:%A} {today.day} {today:%B %Y}"
+    if contacts is not None:
+        title += f". {contacts[0]} of {contacts[1]} employer contacts this week"
+    return title
+
+
+INSTRUCTIONS = ("Mark each call in Done and Outcome (and Date or Name where the outcome asks for one); "
+                "the next refresh applies the marks to your tracker and rebuilds this sheet.")
+
+
+def _external_links(rows: pd.DataFrame) -> list[dict[str, str]]:
+    """Per row, the tel:/mailto: targets of its link columns (header -> URL), in row order; the
+    relationship ids count through them in the same order."""
+    out = []
+    link_columns = [c for c in columns.sheet_columns() if c.kind in ("phone", "email")]
+    for rec in rows.to_dict("records"):
+        targets = {}
+        for c in link_columns:
+            url = (columns.tel_url if c.kind == "phone" else columns.mailto_url)(rec.get(c.field) or "")
+            if url:
+                targets[c.header] = url
+        out.append(targets)
+    return out
+
+
+def today_sheet_rels(rows: pd.DataFrame) -> bytes:
+    """The Today sheet's relationships: one external hyperlink per tel:/mailto: link."""
+    rels = []
+    n = 0
+    for targets in _external_links(rows):
+        for url in targets.values():
+            n += 1
+            rels.append(f'<Relationship Id="rId{n}" Type="{HYPERLINK_TYPE}" Target="{escape_attr(url)}"'
+                        ' TargetMode="External"/>')
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PKG_REL_NS}">' + "".join(rels) + "</Relationships>").encode()
+
+
+def _row_height(rec: dict, wrapped: list[columns.TodayColumn]) -> float:
+    """About how tall the wrapped cells make a row (Excel does not size rows when it opens a file)."""
+    lines = 1
+    for c in wrapped:
+        text = str(rec.get(c.field) or "")
+        per_line = max(int(c.width * 1.1), 1)
+        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
+    return LINE_HEIGHT * min(lines, 26)
+
+
+def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool,
+                       contacts: tuple[int, int] | None = None) -> Iterator[bytes]:
+    """Our Today sheet's worksheet part, streamed row by row: a call sheet with a row per call,
+    the columns of columns.sheet_columns(), marks typed into its last columns."""
+    shown = columns.sheet_columns()
+    width = len(shown)
+    last = column_letters(width)
+    first_row = HEADER_ROW + 1
+    last_row = HEADER_ROW + max(len(rows), 1)
+    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{c.width}" customWidth="1"/>'
+                   for i, c in enumerate(shown))
+    script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 0)
+    title_cells = text_cell("", "A1", style.title, _title(today, contacts))
+    if script_at:
+        title_cells += text_cell("", f"{column_letters(script_at + 1)}1", style.text, INSTRUCTIONS)
     yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-        '<sheetPr><tabColor rgb="FFFFB347"/></sheetPr>'
-        f'<dimension ref="A1:{column_letters(width)}{last_row}"/>'
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft"'
-        ' state="frozen"/></sheetView></sheetViews>'
+        '<sheetPr><tabColor rgb="FFFFB347"/><pageSetUpPr fitToPage="1"/></sheetPr>'
+        f'<dimension ref="A1:{last}{last_row}"/>'
+        f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{HEADER_ROW}" topLeftCell="A{first_row}"'
+        ' activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
         f'<cols>{cols}</cols><sheetData>'
-        f'<row r="1">{text_cell("", "A1", style.bold, title)}</row>'
-        '<row r="2">' + "".join(text_cell("", f"{column_letters(i + 1)}2", style.bold, h)
-                                for i, h in enumerate(TODAY_HEADERS)) + "</row>").encode()
-    links = []
-    serials = date_serials(pd.Series(rows["due"].to_numpy(), dtype="datetime64[ns]"), date1904) if len(rows) else []
-    texts = zip(*(rows[c].to_numpy(dtype=object).tolist() for c in _TODAY_TEXT))
-    numbers = zip(rows["days_overdue"].to_numpy(dtype=object).tolist(), rows["row"].to_numpy(dtype=object).tolist(),
-                  rows["sheet"].to_numpy(dtype=object).tolist(), rows["script"].to_numpy(dtype=object).tolist())
-    for r, values, (late, row, sheet, script), serial in zip(itertools.count(3), texts, numbers, serials):
-        cells = [text_cell("", f"{letter}{r}", None, v) for letter, v in zip("ABCDEF", values) if v]
-        cells.append(f'<c r="G{r}"><v>{int(late)}</v></c>')
-        if serial is not None:
-            cells.append(number_cell("", f"H{r}", style.date, serial))
-        if script:
-            cells.append(text_cell("", f"I{r}", style.wrap, script))
-        label = f"{sheet} row {row}"
-        cells.append(text_cell("", f"J{r}", style.link, label))
-        links.append(f'<hyperlink ref="J{r}" location="{escape_attr(_quote_sheet(sheet))}!A{row}"'
-                     f' display="{escape_attr(label)}"/>')
-        yield (f'<row r="{r}">' + "".join(cells) + "</row>").encode()
+        f'<row r="1" ht="{TITLE_HEIGHT}" customHeight="1">{title_cells}</row>'
+        f'<row r="{HEADER_ROW}" ht="{HEADER_HEIGHT}" customHeight="1">'
+        + "".join(text_cell("", f"{column_letters(i + 1)}{HEADER_ROW}", style.header, c.header)
+                  for i, c in enumerate(shown)) + "</row>").encode()
+    links: list[str] = []
+    rid = 0
+    wrapped = [c for c in shown if c.kind == "wrap"]
+    records = rows.to_dict("records")
+    for c in shown:
+        if c.kind == "date" and len(rows):
+            serials = date_serials(pd.Series(rows[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
+            for rec, serial in zip(records, serials):
+                rec[c.field] = serial
+    for r, rec, targets in zip(itertools.count(first_row), records, _external_links(rows)):
+        cells = []
+        for i, c in enumerate(shown):
+            ref = f"{column_letters(i + 1)}{r}"
+            value = rec.get(c.field) if c.field else None
+            if c.kind in ("mark", "mark_date"):
+                cells.append(f'<c r="{ref}" s="{style.mark_date if c.kind == "mark_date" else style.mark}"/>')
+            elif c.kind == "row":
+                label = columns.row_label(rec["sheet"], rec["row"])
+                cells.append(text_cell("", ref, style.link, label))
+                links.append(f'<hyperlink ref="{ref}" location="{escape_attr(_quote_sheet(rec["sheet"]))}'
+                             f'!A{int(rec["row"])}" display="{escape_attr(label)}"/>')
+            elif c.kind in ("phone", "email"):
+                text = columns.plain_value(c, rec)
+                if c.header in targets:
+                    rid += 1
+                    cells.append(text_cell("", ref, style.link, text))
+                    links.append(f'<hyperlink ref="{ref}" r:id="rId{rid}"/>')
+                elif text:
+                    cells.append(text_cell("", ref, style.text, text))
+            elif c.kind == "status":
+                cells.append(text_cell("", ref, style.status.get(value, style.text), value))
+            elif c.kind in ("number", "days"):
+                cells.append(f'<c r="{ref}" s="{style.text}"><v>{int(value)}</v></c>' if _is_number(value)
+                             else f'<c r="{ref}" s="{style.text}"/>')
+            elif c.kind == "date":
+                cells.append(number_cell("", ref, style.date, value) if value is not None
+                             else f'<c r="{ref}" s="{style.date}"/>')
+            elif value is not None and value == value and value != "":
+                cells.append(text_cell("", ref, style.wrap if c.kind == "wrap" else style.text, str(value)))
+            else:
+                cells.append(f'<c r="{ref}" s="{style.wrap if c.kind == "wrap" else style.text}"/>')
+        yield (f'<row r="{r}" ht="{_row_height(rec, wrapped)}">' + "".join(cells) + "</row>").encode()
     if rows.empty:
-        yield f'<row r="3">{text_cell("", "A3", None, "Nothing overdue or due today.")}</row>'.encode()
+        yield f'<row r="{first_row}">{text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")}</row>'.encode()
     yield b"</sheetData>"
+    if not rows.empty:
+        yield _validations(shown, first_row, last_row).encode()
     if links:
         yield ("<hyperlinks>" + "".join(links) + "</hyperlinks>").encode()
-    yield (b'<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    # Printed: landscape, one page wide and as many tall as it takes, the header row on every
+    # page (the workbook's Print_Titles name), gridlines so each call reads as a row.
+    yield (b'<printOptions gridLines="1"/>'
+           b'<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.25" footer="0.3"/>'
+           b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+           b'<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>'
            b'</worksheet>')
 
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def _validations(shown, first_row: int, last_row: int) -> str:
+    """A drop-down for each mark column with choices, and for every mark column a note saying
+    what to type, shown when one of its cells is selected."""
+    out = []
+    for i, c in enumerate(shown):
+        if c.kind not in ("mark", "mark_date"):
+            continue
+        letter = column_letters(i + 1)
+        sqref = f"{letter}{first_row}:{letter}{last_row}"
+        common = (f' allowBlank="1" showInputMessage="1" promptTitle="{escape_attr(c.header[:32])}"'
+                  f' prompt="{escape_attr(c.prompt[:255])}"')
+        if c.choices:
+            listed = ",".join(c.choices).replace('"', '""')
+            out.append(f'<dataValidation type="list"{common} showErrorMessage="1" errorTitle="{escape_attr(c.header)}"'
+                       f' error="Pick one of the choices in the list." sqref="{sqref}">'
+                       f'<formula1>{escape_text(chr(34) + listed + chr(34))}</formula1></dataValidation>')
+        else:
+            out.append(f'<dataValidation{common} sqref="{sqref}"/>')
+    return f'<dataValidations count="{len(out)}">' + "".join(out) + "</dataValidations>" if out else ""
