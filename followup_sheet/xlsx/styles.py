@@ -49,7 +49,7 @@ class TodayStyles:
         self.text = styles.xf(top=True)
         self.wrap = styles.xf(wrap=True)
         self.date = styles.xf(num_fmt=14, top=True)
-        self.link = styles.xf(font=link, top=True)
+        self.link = styles.xf(font=link, wrap=True)
         self.mark = styles.xf(fill=styles._fill(MARK_FILL), top=True)
         self.mark_date = styles.xf(num_fmt=14, fill=styles._fill(MARK_FILL), top=True)
         self.status = {name: styles.xf(fill=styles._fill(rgb), top=True) for name, rgb in styles.settings.fills.items()}

@@ -185,7 +185,8 @@ def _row_height(rec: dict, wrapped: list[columns.TodayColumn]) -> float:
     """About how tall the wrapped cells make a row (Excel does not size rows when it opens a file)."""
     lines = 1
     for c in wrapped:
-        text = str(rec.get(c.field) or "")
+        text = rec.get(c.field) or ""
+        text = text if isinstance(text, str) else ""
         per_line = max(int(c.width * 1.1), 1)
         lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
     return LINE_HEIGHT * min(lines, 26)
@@ -221,7 +222,7 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
                   for i, c in enumerate(shown)) + "</row>").encode()
     links: list[str] = []
     rid = 0
-    wrapped = [c for c in shown if c.kind == "wrap"]
+    wrapped = [c for c in shown if c.kind in ("text", "wrap", "email")]
     records = rows.to_dict("records")
     for c in shown:
         if c.kind == "date" and len(rows):
@@ -247,7 +248,7 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
                     cells.append(text_cell("", ref, style.link, text))
                     links.append(f'<hyperlink ref="{ref}" r:id="rId{rid}"/>')
                 elif text:
-                    cells.append(text_cell("", ref, style.text, text))
+                    cells.append(text_cell("", ref, style.wrap, text))
             elif c.kind == "status":
                 cells.append(text_cell("", ref, style.status.get(value, style.text), value))
             elif c.kind in ("number", "days"):
@@ -257,9 +258,9 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
                 cells.append(number_cell("", ref, style.date, value) if value is not None
                              else f'<c r="{ref}" s="{style.date}"/>')
             elif value is not None and value == value and value != "":
-                cells.append(text_cell("", ref, style.wrap if c.kind == "wrap" else style.text, str(value)))
+                cells.append(text_cell("", ref, style.wrap, str(value)))   # wrapped: nothing is cut off
             else:
-                cells.append(f'<c r="{ref}" s="{style.wrap if c.kind == "wrap" else style.text}"/>')
+                cells.append(f'<c r="{ref}" s="{style.wrap}"/>')
         yield (f'<row r="{r}" ht="{_row_height(rec, wrapped)}">' + "".join(cells) + "</row>").encode()
     if rows.empty:
         yield f'<row r="{first_row}">{text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")}</row>'.encode()
