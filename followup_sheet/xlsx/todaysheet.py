@@ -249,6 +249,8 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
                     links.append(f'<hyperlink ref="{ref}" r:id="rId{rid}"/>')
                 elif text:
                     cells.append(text_cell("", ref, style.wrap, text))
+                else:
+                    cells.append(f'<c r="{ref}" s="{style.wrap}"/>')
             elif c.kind == "status":
                 cells.append(text_cell("", ref, style.status.get(value, style.text), value))
             elif c.kind in ("number", "days"):
