@@ -181,13 +181,27 @@ def today_sheet_rels(rows: pd.DataFrame) -> bytes:
             f'<Relationships xmlns="{PKG_REL_NS}">' + "".join(rels) + "</Relationships>").encode()
 
 
+UNBROKEN_MAX = 48   # an address wider than this is cut off rather than make the page tiny
+
+
+def _width(column: columns.TodayColumn, records: list[dict]) -> float:
+    """The table's width, or wider for a phone, e-mail or tracker row that would not fit: they
+    hold no spaces to wrap at, and a cut address is no use."""
+    if column.kind not in ("phone", "email", "row"):
+        return column.width
+    texts = [columns.row_label(rec["sheet"], rec["row"]) if column.kind == "row" else rec.get(column.field)
+             for rec in records]
+    longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
+    return max(column.width, min(round(longest * 1.05 + 2), UNBROKEN_MAX))
+
+
 def _row_height(rec: dict, wrapped: list[columns.TodayColumn]) -> float:
     """About how tall the wrapped cells make a row (Excel does not size rows when it opens a file)."""
     lines = 1
     for c in wrapped:
         text = rec.get(c.field) or ""
         text = text if isinstance(text, str) else ""
-        per_line = max(int(c.width * 1.1), 1)
+        per_line = max(int(c.width * 1.2), 1)
         lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
     return LINE_HEIGHT * min(lines, 26)
 
@@ -201,7 +215,8 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
     last = column_letters(width)
     first_row = HEADER_ROW + 1
     last_row = HEADER_ROW + max(len(rows), 1)
-    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{c.width}" customWidth="1"/>'
+    records = rows.to_dict("records")
+    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, records)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
     script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 0)
     title_cells = text_cell("", "A1", style.title, _title(today, contacts))
@@ -223,7 +238,6 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
     links: list[str] = []
     rid = 0
     wrapped = [c for c in shown if c.kind in ("text", "wrap", "email")]
-    records = rows.to_dict("records")
     for c in shown:
         if c.kind == "date" and len(rows):
             serials = date_serials(pd.Series(rows[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
