@@ -57,8 +57,8 @@ def call_sheet_picture(out: Path) -> None:
         refresh(path, today=REFERENCE_DATE, backup=False)
         only_today_sheet(path, tmp / "callsheet.xlsx")
         pdf = to_pdf(tmp / "callsheet.xlsx", tmp)
-        subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile",
-                        "-H", "520", str(pdf), str(tmp / "page")], check=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "130", "-f", "1", "-l", "1", "-singlefile",
+                        "-x", "40", "-y", "58", "-W", "1360", "-H", "560", str(pdf), str(tmp / "page")], check=True)
         shutil.copy(tmp / "page.png", out)
     print(f"wrote {out}")
 
