@@ -289,3 +289,14 @@ def test_no_weekly_line_by_default(tmp_path):
     title = openpyxl.load_workbook(path)["Today"]["A1"].value
     assert title.startswith(TODAY_MARKER) and "employer contacts" not in title
     assert re.search(r"built \w+day \d+ \w+ \d{4}", title)
+
+
+def test_tracker_column_widths_come_from_the_table(tmp_path, monkeypatch):
+    wider = tuple(columns.TrackerColumn(c.header, c.field, 90 if c.kind == "script" else c.width, c.kind)
+                  for c in columns.TRACKER_COLUMNS)
+    monkeypatch.setattr(columns, "TRACKER_COLUMNS", wider)
+    path = write_tracker(tmp_path / "wide.xlsx", ROWS)
+    refresh(path, today=TODAY, backup=False)
+    ws = openpyxl.load_workbook(path)["Applications"]
+    widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1] if c.value in columns.OUTPUT_HEADERS}
+    assert widths == {"Follow-up Status": 14, "Next Follow-up": 14, "Follow-up Script": 90}

@@ -13,7 +13,8 @@ import pandas as pd
 from lxml import etree
 
 from ..errors import UnsupportedContent
-from ..columns import OUTPUT_HEADERS, TRACKER_COLUMNS
+from .. import columns
+from ..columns import OUTPUT_HEADERS
 from .cells import escape_text, number_cell, text_cell
 from .package import MAIN_NS, Package, parse_xml
 from .refs import column_letters, column_number, parse_ref
@@ -54,7 +55,7 @@ class TrackerSheet:
         letters = [column_letters(c) for c in cols]
         serials = date_serials(plan.due.reindex(plan.status.index), pkg.date1904)
         values = {"status": plan.status.to_numpy(), "due": serials, "script": plan.script.to_numpy()}
-        rows = dict(zip(plan.status.index, zip(*(values[c.field] for c in TRACKER_COLUMNS))))
+        rows = dict(zip(plan.status.index, zip(*(values[c.field] for c in columns.TRACKER_COLUMNS))))
         last_row = max([t.header_row, *rows])
         editor = None
         for kind, data in iter_sheet(pkg, t.part):
@@ -63,7 +64,7 @@ class TrackerSheet:
             elif kind == "open":
                 p = sheet_data_prefix(data)
                 new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
-                new_head = _set_columns(head, p, cols, tuple(c.width for c in TRACKER_COLUMNS), f"{pkg.path}: {t.part}",
+                new_head = _set_columns(head, p, cols, tuple(c.width for c in columns.TRACKER_COLUMNS), f"{pkg.path}: {t.part}",
                                         show=new_cols)
                 new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row, max(cols))
                 self.changed |= new_head != head
@@ -117,7 +118,7 @@ class _RowEditor:
         if number not in self.rows:
             return {}
         out = {}
-        for col, letter, column, value in zip(cols, letters, TRACKER_COLUMNS, self.rows[number]):
+        for col, letter, column, value in zip(cols, letters, columns.TRACKER_COLUMNS, self.rows[number]):
             if column.kind == "status":
                 out[col] = text_cell(p, f"{letter}{number}", self.style.status[value], value)
             elif column.kind == "date" and value is not None:
