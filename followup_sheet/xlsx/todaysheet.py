@@ -168,8 +168,9 @@ def _external_links(rows: pd.DataFrame) -> list[dict[str, str]]:
     return out
 
 
-def today_sheet_rels(rows: pd.DataFrame) -> bytes:
-    """The Today sheet's relationships: one external hyperlink per tel:/mailto: link."""
+def today_sheet_rels(rows: pd.DataFrame, keep_empty: bool) -> bytes | None:
+    """The Today sheet's relationships: one external hyperlink per tel:/mailto: link (None
+    when there is none, unless `keep_empty`: an old part's links must go too)."""
     rels = []
     n = 0
     for targets in _external_links(rows):
@@ -177,6 +178,8 @@ def today_sheet_rels(rows: pd.DataFrame) -> bytes:
             n += 1
             rels.append(f'<Relationship Id="rId{n}" Type="{HYPERLINK_TYPE}" Target="{escape_attr(url)}"'
                         ' TargetMode="External"/>')
+    if not rels and not keep_empty:
+        return None
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Relationships xmlns="{PKG_REL_NS}">' + "".join(rels) + "</Relationships>").encode()
 

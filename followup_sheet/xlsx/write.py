@@ -102,7 +102,10 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
                 small[t.table.part] = table_xml
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
-    small[rels_part_for(today_part)] = today_sheet_rels(today_rows)
+    rels_part = rels_part_for(today_part)
+    rels = today_sheet_rels(today_rows, keep_empty=pkg.has(rels_part))
+    if rels is not None:
+        small[rels_part] = rels
     streams[today_part] = functools.partial(today_sheet_pieces, today_rows, today, TodayStyles(styles), pkg.date1904,
                                             contacts)
     styles_xml = styles.serialize()   # after every style above was asked for
