@@ -5,7 +5,6 @@ content-type entries that add it to the package the first time.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import posixpath
 from typing import Iterator
 
@@ -153,31 +152,29 @@ INSTRUCTIONS = ("Mark each call in Done and Outcome (and Date or Name where the 
                 "the next refresh applies the marks to your tracker and rebuilds this sheet.")
 
 
-def _external_links(rows: pd.DataFrame) -> list[dict[str, str]]:
-    """Per row, the tel:/mailto: targets of its link columns (header -> URL), in row order; the
-    relationship ids count through them in the same order."""
-    out = []
+def external_links(rows: pd.DataFrame) -> list[dict[str, tuple[str, str]]]:
+    """Per row, its tel:/mailto: links: column header -> (relationship id, URL). Worked out
+    once, for the sheet's relationships part and its cells alike."""
     link_columns = [c for c in columns.sheet_columns() if c.kind in ("phone", "email")]
-    for rec in rows.to_dict("records"):
+    urls = [[(columns.tel_url if c.kind == "phone" else columns.mailto_url)(v if isinstance(v, str) else "")
+             for v in rows[c.field].tolist()] for c in link_columns]
+    out = []
+    n = 0
+    for found in zip(*urls) if urls else ([()] * len(rows)):
         targets = {}
-        for c in link_columns:
-            url = (columns.tel_url if c.kind == "phone" else columns.mailto_url)(rec.get(c.field) or "")
+        for c, url in zip(link_columns, found):
             if url:
-                targets[c.header] = url
+                n += 1
+                targets[c.header] = (f"rId{n}", url)
         out.append(targets)
     return out
 
 
-def today_sheet_rels(rows: pd.DataFrame, keep_empty: bool) -> bytes | None:
+def today_sheet_rels(links: list[dict[str, tuple[str, str]]], keep_empty: bool) -> bytes | None:
     """The Today sheet's relationships: one external hyperlink per tel:/mailto: link (None
     when there is none, unless `keep_empty`: an old part's links must go too)."""
-    rels = []
-    n = 0
-    for targets in _external_links(rows):
-        for url in targets.values():
-            n += 1
-            rels.append(f'<Relationship Id="rId{n}" Type="{HYPERLINK_TYPE}" Target="{escape_attr(url)}"'
-                        ' TargetMode="External"/>')
+    rels = [f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target="{escape_attr(url)}" TargetMode="External"/>'
+            for targets in links for rid, url in targets.values()]
     if not rels and not keep_empty:
         return None
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -187,39 +184,45 @@ def today_sheet_rels(rows: pd.DataFrame, keep_empty: bool) -> bytes | None:
 UNBROKEN_MAX = 48   # an address wider than this is cut off rather than make the page tiny
 
 
-def _width(column: columns.TodayColumn, records: list[dict]) -> float:
+def _width(column: columns.TodayColumn, rows: pd.DataFrame) -> float:
     """The table's width, or wider for a phone, e-mail or tracker row that would not fit: they
     hold no spaces to wrap at, and a cut address is no use."""
     if column.kind not in ("phone", "email", "row"):
         return column.width
-    texts = [columns.row_label(rec["sheet"], rec["row"]) if column.kind == "row" else rec.get(column.field)
-             for rec in records]
+    texts = ([columns.row_label(s, r) for s, r in zip(rows["sheet"].tolist(), rows["row"].tolist())]
+             if column.kind == "row" else rows[column.field].tolist())
     longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
     return max(column.width, min(round(longest * 1.05 + 2), UNBROKEN_MAX))
 
 
-def _row_height(rec: dict, wrapped: list[columns.TodayColumn]) -> float:
-    """About how tall the wrapped cells make a row (Excel does not size rows when it opens a file)."""
-    lines = 1
-    for c in wrapped:
-        text = rec.get(c.field) or ""
-        text = text if isinstance(text, str) else ""
-        per_line = max(int(c.width * 1.2), 1)
-        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in text.split("\n")))
-    return LINE_HEIGHT * min(lines, 26)
+def _row_heights(texts: list[list], wrapped: list[columns.TodayColumn]) -> list[float]:
+    """About how tall the wrapped cells make each row (Excel does not size rows when it opens a
+    file); `texts` holds the wrapped columns' values, a list per column."""
+    heights = []
+    per_line = [max(int(c.width * 1.2), 1) for c in wrapped]
+    for values in zip(*texts) if texts else []:
+        lines = 1
+        for text, width in zip(values, per_line):
+            if isinstance(text, str) and len(text) > width:
+                lines = max(lines, sum(max(1, -(-len(part) // width)) for part in text.split("\n")))
+            elif isinstance(text, str) and "\n" in text:
+                lines = max(lines, text.count("\n") + 1)
+        heights.append(LINE_HEIGHT * min(lines, 26))
+    return heights
 
 
-def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool,
-                       contacts: tuple[int, int] | None = None) -> Iterator[bytes]:
-    """Our Today sheet's worksheet part, streamed row by row: a call sheet with a row per call,
-    the columns of columns.sheet_columns(), marks typed into its last columns."""
+CHUNK = 1000   # rows worked out together, column by column
+
+
+def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]]], today: dt.date,
+                       style: TodayStyles, date1904: bool, contacts: tuple[int, int] | None = None) -> Iterator[bytes]:
+    """Our Today sheet's worksheet part, streamed: a call sheet with a row per call, the columns
+    of columns.sheet_columns(), marks typed into its last columns."""
     shown = columns.sheet_columns()
-    width = len(shown)
-    last = column_letters(width)
+    last = column_letters(len(shown))
     first_row = HEADER_ROW + 1
     last_row = HEADER_ROW + max(len(rows), 1)
-    records = rows.to_dict("records")
-    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, records)}" customWidth="1"/>'
+    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
     script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 0)
     title_cells = text_cell("", "A1", style.title, _title(today, contacts))
@@ -238,56 +241,23 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
         f'<row r="{HEADER_ROW}" ht="{HEADER_HEIGHT}" customHeight="1">'
         + "".join(text_cell("", f"{column_letters(i + 1)}{HEADER_ROW}", style.header, c.header)
                   for i, c in enumerate(shown)) + "</row>").encode()
-    links: list[str] = []
-    rid = 0
+    hyperlinks: list[str] = []
     wrapped = [c for c in shown if c.kind in ("text", "wrap", "email")]
-    for c in shown:
-        if c.kind == "date" and len(rows):
-            serials = date_serials(pd.Series(rows[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
-            for rec, serial in zip(records, serials):
-                rec[c.field] = serial
-    for r, rec, targets in zip(itertools.count(first_row), records, _external_links(rows)):
-        cells = []
-        for i, c in enumerate(shown):
-            ref = f"{column_letters(i + 1)}{r}"
-            value = rec.get(c.field) if c.field else None
-            if c.kind in ("mark", "mark_date"):
-                cells.append(f'<c r="{ref}" s="{style.mark_date if c.kind == "mark_date" else style.mark}"/>')
-            elif c.kind == "row":
-                label = columns.row_label(rec["sheet"], rec["row"])
-                cells.append(text_cell("", ref, style.link, label))
-                links.append(f'<hyperlink ref="{ref}" location="{escape_attr(_quote_sheet(rec["sheet"]))}'
-                             f'!A{int(rec["row"])}" display="{escape_attr(label)}"/>')
-            elif c.kind in ("phone", "email"):
-                text = columns.plain_value(c, rec)
-                if c.header in targets:
-                    rid += 1
-                    cells.append(text_cell("", ref, style.link, text))
-                    links.append(f'<hyperlink ref="{ref}" r:id="rId{rid}"/>')
-                elif text:
-                    cells.append(text_cell("", ref, style.wrap, text))
-                else:
-                    cells.append(f'<c r="{ref}" s="{style.wrap}"/>')
-            elif c.kind == "status":
-                cells.append(text_cell("", ref, style.status.get(value, style.text), value))
-            elif c.kind in ("number", "days"):
-                cells.append(f'<c r="{ref}" s="{style.text}"><v>{int(value)}</v></c>' if _is_number(value)
-                             else f'<c r="{ref}" s="{style.text}"/>')
-            elif c.kind == "date":
-                cells.append(number_cell("", ref, style.date, value) if value is not None
-                             else f'<c r="{ref}" s="{style.date}"/>')
-            elif value is not None and value == value and value != "":
-                cells.append(text_cell("", ref, style.wrap, str(value)))   # wrapped: nothing is cut off
-            else:
-                cells.append(f'<c r="{ref}" s="{style.wrap}"/>')
-        yield (f'<row r="{r}" ht="{_row_height(rec, wrapped)}">' + "".join(cells) + "</row>").encode()
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows.iloc[start:start + CHUNK]
+        numbers = range(first_row + start, first_row + start + len(chunk))
+        cells = [_column_cells(c, column_letters(i + 1), chunk, numbers, links[start:start + CHUNK], style,
+                               date1904, hyperlinks) for i, c in enumerate(shown)]
+        heights = _row_heights([chunk[c.field].tolist() for c in wrapped], wrapped)
+        yield "".join(f'<row r="{r}" ht="{h}">' + "".join(row) + "</row>"
+                      for r, h, row in zip(numbers, heights, zip(*cells))).encode()
     if rows.empty:
         yield f'<row r="{first_row}">{text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")}</row>'.encode()
     yield b"</sheetData>"
     if not rows.empty:
         yield _validations(shown, first_row, last_row).encode()
-    if links:
-        yield ("<hyperlinks>" + "".join(links) + "</hyperlinks>").encode()
+    if hyperlinks:
+        yield ("<hyperlinks>" + "".join(hyperlinks) + "</hyperlinks>").encode()
     # Printed: landscape, one page wide and as many tall as it takes, the header row on every
     # page (the workbook's Print_Titles name), gridlines so each call reads as a row.
     yield (b'<printOptions gridLines="1"/>'
@@ -295,6 +265,50 @@ def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, d
            b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
            b'<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>'
            b'</worksheet>')
+
+
+def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numbers: range,
+                  links: list[dict[str, tuple[str, str]]], style: TodayStyles, date1904: bool,
+                  hyperlinks: list[str]) -> list[str]:
+    """One column's cells for a chunk of rows; its hyperlinks are added to `hyperlinks`."""
+    if c.kind in ("mark", "mark_date"):
+        s = style.mark_date if c.kind == "mark_date" else style.mark
+        return [f'<c r="{letter}{r}" s="{s}"/>' for r in numbers]
+    if c.kind == "row":
+        out = []
+        for r, sheet, row in zip(numbers, chunk["sheet"].tolist(), chunk["row"].tolist()):
+            label = columns.row_label(sheet, row)
+            out.append(text_cell("", f"{letter}{r}", style.link, label))
+            hyperlinks.append(f'<hyperlink ref="{letter}{r}" location="{escape_attr(_quote_sheet(sheet))}'
+                              f'!A{int(row)}" display="{escape_attr(label)}"/>')
+        return out
+    values = chunk[c.field].tolist()
+    if c.kind in ("phone", "email"):
+        out = []
+        emails = chunk["email"].tolist() if "email" in chunk else [""] * len(values)
+        for r, value, email, targets in zip(numbers, values, emails, links):
+            ref = f"{letter}{r}"
+            text = columns.plain_value(c, {c.field: value, "email": email})
+            if c.header in targets:
+                out.append(text_cell("", ref, style.link, text))
+                hyperlinks.append(f'<hyperlink ref="{ref}" r:id="{targets[c.header][0]}"/>')
+            elif text:
+                out.append(text_cell("", ref, style.wrap, text))
+            else:
+                out.append(f'<c r="{ref}" s="{style.wrap}"/>')
+        return out
+    if c.kind == "status":
+        return [text_cell("", f"{letter}{r}", style.status.get(v, style.text), v) for r, v in zip(numbers, values)]
+    if c.kind in ("number", "days"):
+        return [f'<c r="{letter}{r}" s="{style.text}"><v>{int(v)}</v></c>' if _is_number(v)
+                else f'<c r="{letter}{r}" s="{style.text}"/>' for r, v in zip(numbers, values)]
+    if c.kind == "date":
+        serials = date_serials(pd.Series(chunk[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
+        return [number_cell("", f"{letter}{r}", style.date, v) if v is not None else f'<c r="{letter}{r}" s="{style.date}"/>'
+                for r, v in zip(numbers, serials)]
+    return [text_cell("", f"{letter}{r}", style.wrap, v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
+            if v is not None and v == v and v != "" else f'<c r="{letter}{r}" s="{style.wrap}"/>'
+            for r, v in zip(numbers, values)]
 
 
 def _is_number(value) -> bool:

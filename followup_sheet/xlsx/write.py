@@ -23,7 +23,7 @@ from ..settings import Settings
 from .package import Package, open_package, rels_part_for
 from .sheetedit import CellStyles, TrackerSheet, extend_table
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
-from .todaysheet import today_sheet_part, today_sheet_pieces, today_sheet_rels
+from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
 from .zipout import (
     Discard,
     compress_level,
@@ -103,11 +103,12 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
     rels_part = rels_part_for(today_part)
-    rels = today_sheet_rels(today_rows, keep_empty=pkg.has(rels_part))
+    links = external_links(today_rows)
+    rels = today_sheet_rels(links, keep_empty=pkg.has(rels_part))
     if rels is not None:
         small[rels_part] = rels
-    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, today, TodayStyles(styles), pkg.date1904,
-                                            contacts)
+    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, links, today, TodayStyles(styles),
+                                            pkg.date1904, contacts)
     styles_xml = styles.serialize()   # after every style above was asked for
     if styles_xml is not None:
         small[styles_part] = styles_xml
