@@ -51,7 +51,13 @@ def _poll(text: str) -> float:
     return seconds
 
 
-EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md"}
+EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md", ".html": "html", ".ics": "ics"}
+
+
+def _weeks(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 52:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of weeks from 1 to 52")
+    return int(text)
 
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -114,18 +120,36 @@ def _parser() -> argparse.ArgumentParser:
     p = _command(sub, "today", common, "print today's calls, or export them",
                  "List the applications that are overdue or due today (offers first, then interviews, then "
                  "those with a named hiring manager or referrer, most overdue first within each), each with "
-                 "its phone or e-mail script. The tracker is only read. With --output the list goes to a .csv, "
-                 ".xlsx or .md file instead, or to standard output with '-'.",
+                 "its phone or e-mail script. The tracker is only read. With --output the list goes to a file "
+                 "instead, its format from the suffix: .xlsx, .csv, .md, .html (a call sheet to print or "
+                 "open on a phone) or .ics (a calendar of the follow-ups of the next --weeks weeks); or to "
+                 "standard output with '-'.",
                  "  followup-sheet today jobs.xlsx\n"
-                 "  followup-sheet today jobs.xlsx --output calls.xlsx\n"
-                 "  followup-sheet today jobs.xlsx --output - --format md > calls.md")
+                 "  followup-sheet today jobs.xlsx --output calls.html     # also .xlsx, .csv, .md\n"
+                 "  followup-sheet today jobs.xlsx --output follow-ups.ics --weeks 6")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
     p.add_argument("--output", "--out", dest="output", metavar="FILE|-",
-                   help="export instead of printing: a .csv, .xlsx or .md file, or - for standard output")
+                   help="export instead of printing: a .xlsx, .csv, .md, .html or .ics file, or - for standard output")
     p.add_argument("--format", choices=("csv", "md"), metavar="csv|md",
                    help="the format for --output - (default csv)")
+    p.add_argument("--weeks", type=_weeks, default=4, metavar="N",
+                   help="with --output FILE.ics: the follow-ups of the next N weeks (default 4)")
+    p.add_argument("--force", action="store_true",
+                   help="let --output replace a file the tool did not write (a copy is kept in .followup-backups)")
+
+    p = _command(sub, "stats", common, "what is working: applications, replies, sources",
+                 "Count the applications per week, per stage and per source; the share that got a reply from a "
+                 "person, overall, by source and by the number of follow-ups made; the median days to the first "
+                 "reply; and how many went cold. A figure the tracker has no column for is not guessed: the "
+                 "output names the column that would give it. The tracker is only read.",
+                 "  followup-sheet stats jobs.xlsx\n"
+                 "  followup-sheet stats jobs.xlsx --output stats.html")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--output", "--out", dest="output", type=Path, metavar="FILE.html",
+                   help="write the figures with bar charts to this .html page instead of printing them")
     p.add_argument("--force", action="store_true",
                    help="let --output replace a file the tool did not write (a copy is kept in .followup-backups)")
 
@@ -209,11 +233,16 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
             kind = EXPORT_FORMATS.get(args.output.suffix.lower())
             if kind is None:
                 sub.error(f"--output {args.output}: unknown format {args.output.suffix or '(no suffix)'!r}; "
-                          "use .csv, .xlsx, .xlsm or .md, or - for standard output")
+                          "use .xlsx, .xlsm, .csv, .md, .html or .ics, or - for standard output")
             if args.format is not None and args.format != kind:
                 sub.error(f"--format {args.format} does not match --output {args.output}")
         elif args.format is not None:
             sub.error("--format goes with --output - (a file's format is its suffix)")
+        if args.weeks != 4 and EXPORT_FORMATS.get(Path(str(args.output)).suffix.lower()) != "ics":
+            sub.error("--weeks goes with --output FILE.ics (the calendar)")
+    if args.command == "stats" and args.output is not None and args.output.suffix.lower() != ".html":
+        sub.error(f"stats --output {args.output}: the stats page is an .html file, e.g. "
+                  f"{args.output.with_suffix('.html')}")
     return args
 
 
@@ -362,17 +391,38 @@ def cmd_today(args) -> int:
     from .pipeline import compute, export_today, today_text
     global _MESSAGES_TO_STDERR
     _MESSAGES_TO_STDERR = args.output == "-"
-    _, table, settings = compute(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
-                                 **_overrides(args))
+    today = args.today or dt.date.today()
+    outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config,
+                                        **_overrides(args))
     if args.output == "-":
         sys.stdout.write(today_text(table, args.format))
         sys.stdout.flush()
     elif args.output:
-        done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups)
-        _say(f"Wrote {len(table)} call(s) for today to {args.output}"
+        done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups,
+                            outcomes=outcomes, today=today, weeks=args.weeks)
+        what = (f"the follow-ups of the next {args.weeks} weeks" if args.output.suffix.lower() == ".ics"
+                else f"{len(table)} call(s) for today")
+        _say(f"Wrote {what} to {args.output}"
               + (f" (the old file is kept as {done.backup})" if done.backup else ""))
     else:
         _print_today(table, scripts=True)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    _preload(args)
+    from .pipeline import compute, export_stats
+    from .stats import compute_stats
+    today = args.today or dt.date.today()
+    outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config)
+    figures = compute_stats(outcomes, today, settings)
+    if args.output:
+        done = export_stats(figures, args.output, today=today, tracker=args.tracker, force=args.force,
+                            backups=settings.backups)
+        _say(f"Wrote the stats page to {args.output}" + (f" (the old file is kept as {done.backup})"
+                                                          if done.backup else ""))
+    else:
+        _print_stats(figures)
     return 0
 
 
@@ -428,7 +478,7 @@ def main_windowless() -> int:
     return main(["watch", *sys.argv[1:]])
 
 
-COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "check": cmd_check, "demo": cmd_demo,
+COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "check": cmd_check, "demo": cmd_demo,
             "watch": cmd_watch, "templates": cmd_templates}
 
 
@@ -497,6 +547,38 @@ def _print_today(table, scripts: bool = False, limit: int | None = None) -> None
         for r in table.itertuples(index=False):
             _say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
                  f"{for_terminal(r.script, newlines=True)}")
+
+
+def _print_stats(s) -> None:
+    _say(f"Applications sent: {s.applications}")
+    if s.reply_rate is not None:
+        _say(f"Replied (a person answered): {s.replied} ({s.reply_rate:.0%})")
+    if s.median_days_to_reply is not None:
+        _say(f"Median days to the first reply: {s.median_days_to_reply:g} (of {s.replies_dated} dated replies)")
+    _say(f"Went cold: {s.cold}")
+    tables = [("Per week (weeks from Monday)", s.per_week, ["week", "applications"]),
+              ("Per stage", s.per_stage, ["stage", "applications"]),
+              ("Per source", s.per_source, ["source", "applications"]),
+              ("Reply rate by source", s.reply_by_source, ["source", "applications", "replied", "rate"]),
+              ("Reply rate by follow-ups made", s.reply_by_follow_ups, ["follow_ups", "applications", "replied", "rate"])]
+    for title, table, columns in tables:
+        if table is None or table.empty:
+            continue
+        _say(f"\n{title}:")
+        rows = [tuple(c.replace("_", "-").capitalize() for c in columns)]
+        for rec in table[columns].itertuples(index=False):
+            rows.append(tuple(f"{v:.0%}" if c == "rate" else v.isoformat() if isinstance(v, dt.date) else
+                              for_terminal(v) for c, v in zip(columns, rec)))
+        widths = [min(max(_width(str(r[i])) for r in rows), 32) for i in range(len(columns))]
+        for line in rows:
+            _say("  " + "  ".join(_fit(str(v), w) if i == 0 else str(v).rjust(w)
+                                  for i, (v, w) in enumerate(zip(line, widths))).rstrip())
+    if s.earlier_weeks:
+        _say(f"  (and {s.earlier_weeks} earlier)")
+    if s.missing:
+        _say("\nNot shown:")
+        for line in s.missing:
+            _say(f"  {line}")
 
 
 def _width(text: str) -> int:

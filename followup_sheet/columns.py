@@ -100,19 +100,21 @@ def row_label(sheet: str, row: int) -> str:
 
 
 def tel_url(phone: str) -> str | None:
-    """A tel: link with only the digits and a leading +; None when there are too few digits."""
-    digits = re.sub(r"\D", "", phone or "")
+    """A tel: link of the digits (and a leading +) only, so nothing else can get in; of the first
+    number only ("555-0100 ext. 12" and "555-0100 / 555-0199" dial 5550100). None: no number."""
+    m = re.search(r"\+?\(?\d[\d\s().\-]*", phone or "")
+    digits = re.sub(r"[^0-9]", "", m.group()) if m else ""
     if len(digits) < 3:
         return None
-    return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+    return "tel:" + ("+" if m.group().startswith("+") else "") + digits
 
 
 def mailto_url(email: str) -> str | None:
     from urllib.parse import quote
     email = (email or "").strip()
-    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+", email):
+    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", email):
         return None
-    return "mailto:" + quote(email, safe="@.+-_~!$'*")
+    return "mailto:" + quote(email, safe="@.+-_")
 
 
 def plain_value(column: TodayColumn, record: dict[str, Any], terminal: bool = False) -> Any:

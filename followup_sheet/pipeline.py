@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import logging
@@ -21,6 +20,7 @@ import pandas as pd
 
 from . import columns
 from .errors import BadSettings, OutputRefused
+from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
 from .plan import STAGES, TODAY_SORT, build_plan, contacts_this_week, summary, today_keys
 from .read import Tracker, read_trackers
@@ -259,7 +259,6 @@ def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
 EXPORT_MARKER = "followup-sheet export: calls due today"
 _EXPORT_SHEET = "xl/worksheets/sheet1.xml"
 _SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -268,23 +267,59 @@ class Exported:
     backup: Path | None = None    # the file the export replaced (only with `force`)
 
 
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".md", ".html", ".ics")
+
+
 def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
-                 backups: int = 5) -> Exported:
-    """Write today's calls to a .csv or .xlsx file of its own, never the tracker itself.
+                 backups: int = 5, outcomes: list[SheetOutcome] | None = None, today: dt.date | None = None,
+                 weeks: int = 4) -> Exported:
+    """Write today's calls to a file of its own (format from the suffix), never the tracker itself.
+    The .ics calendar holds the follow-ups of the next `weeks` weeks, from `outcomes`.
 
     An existing file is replaced only when it is an .xlsx export this tool wrote (its marker is
     inside), or with `force`, and then a copy of it is kept in the backup folder beside it. The
     file is written beside the target and renamed over it, so a failure leaves nothing half-written."""
-    from . import filesafe
+    from . import export
 
     out = Path(out)
     kind = out.suffix.lower()
-    if kind not in (".csv", ".xlsx", ".xlsm", ".md"):
-        raise BadSettings(f"{out}: export to a .csv, .xlsx or .md file")
+    if kind not in EXPORT_SUFFIXES:
+        raise BadSettings(f"{out}: export to a file ending in {', '.join(EXPORT_SUFFIXES)}")
     existed, ours = _check_export_target(out, tracker, force)
-    shown = _shown(table)
-    body = (_csv_bytes(shown) if kind == ".csv" else _markdown(shown).encode("utf-8") if kind == ".md"
-            else _xlsx_bytes(shown))
+    title = Path(tracker).name if tracker is not None else ""
+    if kind in (".html", ".ics") and today is None:
+        raise BadSettings(f"{out}: the {kind} export needs the day it is made for")
+    if kind == ".ics":
+        upcoming = export.upcoming_table(outcomes or [], today, weeks)
+        body = export.calendar_ics(upcoming, today, title or out.stem)
+    elif kind == ".html":
+        body = export.call_sheet_html(table, today, title)
+    elif kind == ".csv":
+        body = _csv_bytes(_shown(table))
+    elif kind == ".md":
+        body = _markdown(_shown(table)).encode("utf-8")
+    else:
+        body = _xlsx_bytes(_shown(table))
+    return save_export(out, body, existed=existed, ours=ours, backups=backups)
+
+
+def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None = None, force: bool = False,
+                 backups: int = 5) -> Exported:
+    """Write the stats page (an .html file of its own), with the same refusals as export_today."""
+    from . import export
+
+    out = Path(out)
+    if out.suffix.lower() != ".html":
+        raise BadSettings(f"{out}: the stats page is an .html file")
+    existed, ours = _check_export_target(out, tracker, force)
+    body = export.stats_html(stats, today, Path(tracker).name if tracker is not None else "")
+    return save_export(out, body, existed=existed, ours=ours, backups=backups)
+
+
+def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: int = 5) -> Exported:
+    """`body` written to `out` atomically (a copy of a user's file replaced kept in the backups);
+    `existed` and `ours` as `_check_export_target` said."""
+    from . import filesafe
 
     def write(fh) -> bool:
         fh.write(body)
@@ -303,39 +338,6 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
         raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
                             "free some space or export somewhere else") from None
     return Exported(out, saved.backup)
-
-
-def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
-    """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
-    shown = _shown(table)
-    if fmt == "md":
-        return _markdown(shown)
-    return _csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
-
-
-def _shown(table: pd.DataFrame) -> pd.DataFrame:
-    """Today's calls with the exports' columns (columns.export_columns), headers as shown."""
-    shown = {}
-    records = table.to_dict("records")
-    for c in columns.export_columns():
-        if c.kind == "date":
-            shown[c.header] = pd.to_datetime(table[c.field]).dt.date.to_numpy() if len(table) else []
-        else:
-            shown[c.header] = [columns.plain_value(c, rec) for rec in records]
-    return pd.DataFrame(shown, columns=[c.header for c in columns.export_columns()])
-
-
-def _markdown(shown: pd.DataFrame) -> str:
-    """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
-    def cell(value: Any) -> str:
-        value = _csv_safe(value)
-        text = str(value).replace("\\", "\\\\").replace("|", "\\|")
-        return re.sub(r"\r\n|\r|\n", "<br>", text)
-
-    lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
-    for rec in shown.itertuples(index=False):
-        lines.append("| " + " | ".join(cell(v) for v in rec) + " |")
-    return "\n".join(lines) + "\n"
 
 
 def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[bool, bool]:
@@ -368,10 +370,17 @@ def is_tool_export(path: Path) -> bool:
     """Whether `path` is an .xlsx export of today's calls that this tool wrote and nobody changed
     since: its marker is inside, with the fingerprint of the sheet as written. (Excel keeps the
     marker when the user edits and saves the file; the fingerprint then no longer matches.)
-    A CSV file cannot carry a marker, so no CSV file is ever taken for one of ours."""
+    The .html and .ics exports carry the same kind of seal in a line of their own. A CSV file
+    cannot carry a marker, so no CSV file is ever taken for one of ours."""
     import hashlib
     import zipfile
     path = Path(path)
+    if path.suffix.lower() in (".html", ".ics") and path.is_file():
+        from .export import is_sealed
+        try:
+            return path.stat().st_size <= 64 * 2**20 and is_sealed(path.read_bytes())
+        except OSError:
+            return False
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
         return False
     try:
@@ -385,25 +394,6 @@ def is_tool_export(path: Path) -> bool:
             return m is not None and m.group(1).decode() == hashlib.sha256(zf.read(sheet)).hexdigest()
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
         return False
-
-
-def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator=lineterminator)
-    writer.writerow(shown.columns)
-    for rec in shown.itertuples(index=False):
-        writer.writerow([_csv_safe(v) for v in rec])
-    return text.getvalue().encode("utf-8-sig")
-
-
-def _csv_safe(value: Any) -> Any:
-    """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text.
-    Control characters (a terminal's escape sequences among them) are dropped."""
-    if isinstance(value, str):
-        value = _CONTROL.sub("", value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
 def _xlsx_bytes(shown: pd.DataFrame) -> bytes:

@@ -61,15 +61,17 @@ def files_in(folder: Path) -> list[str]:
 @pytest.mark.parametrize("args, words", [
     (["refresh", "{t}", "--dry"], ["--dry"]),                        # no prefix abbreviations
     (["refresh", "{t}", "--outp", "x.xlsx"], ["--outp"]),
-    (["today", "{t}", "--out", "x.txt"], [".txt", ".csv", ".xlsx", ".md"]),
+    (["today", "{t}", "--out", "x.txt"], [".txt", ".csv", ".xlsx", ".md", ".html", ".ics"]),
     (["today", "{t}", "--output", "x"], [".csv", ".xlsx"]),
     (["refresh", "{t}", "--output", "out.csv"], ["out.csv", ".xlsx"]),
     (["refresh", "{t}", "--out", "-"], ["standard output"]),
     (["today", "{t}", "--format", "md"], ["--format"]),
     (["today", "{t}", "--output", "x.csv", "--format", "md"], ["--format"]),
     (["watch", "{t}", "--poll", "0"], ["--poll"]),
+    (["stats", "{t}", "--out", "stats.csv"], ["stats.html"]),
+    (["today", "{t}", "--out", "x.csv", "--weeks", "2"], ["--weeks", ".ics"]),
 ], ids=["dry-abbrev", "output-abbrev", "today-txt", "today-no-suffix", "refresh-csv", "refresh-stdout",
-        "format-without-stdout", "format-mismatch", "poll-0"])
+        "format-without-stdout", "format-mismatch", "poll-0", "stats-csv", "weeks-without-ics"])
 def test_usage_errors_exit_2_and_write_nothing(tracker, args, words):
     before = tracker.read_bytes()
     usage_error(fs(*[a.format(t=tracker) for a in args], cwd=tracker.parent), *words)

@@ -1,0 +1,298 @@
+"""Render stage for the exports: today's calls (and the calendar's upcoming ones) as text files.
+
+Input: the today table (pipeline.today_table) or the sheet outcomes; output: the bytes of a
+.csv, .md, .html or .ics file, or the stats page. Writing the file is pipeline.export_today's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from typing import Any
+
+import pandas as pd
+
+from . import columns
+
+# The outcome boxes of the printable call sheet, in the order a call goes.
+OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer",
+            "Call back on ____________", "Got the hiring manager's name: ____________",
+            "Not interested", "Got an interview")
+CALENDAR_WEEKS = 4
+CALENDAR_STATUSES = ("Overdue", "Due today", "Due soon", "Waiting")
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+# --- CSV and Markdown -------------------------------------------------------------------------
+
+def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
+    """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
+    shown = _shown(table)
+    if fmt == "md":
+        return _markdown(shown)
+    return _csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    """Today's calls with the exports' columns (columns.export_columns), headers as shown."""
+    shown = {}
+    records = table.to_dict("records")
+    for c in columns.export_columns():
+        if c.kind == "date":
+            shown[c.header] = pd.to_datetime(table[c.field]).dt.date.to_numpy() if len(table) else []
+        else:
+            shown[c.header] = [columns.plain_value(c, rec) for rec in records]
+    return pd.DataFrame(shown, columns=[c.header for c in columns.export_columns()])
+
+
+def _markdown(shown: pd.DataFrame) -> str:
+    """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
+    def cell(value: Any) -> str:
+        value = _csv_safe(value)
+        text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+        # raw HTML and link brackets would be live in a notes app that renders Markdown
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
+        return re.sub(r"\r\n|\r|\n", "<br>", text)
+
+    lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
+    for rec in shown.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(v) for v in rec) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator=lineterminator)
+    writer.writerow(shown.columns)
+    for rec in shown.itertuples(index=False):
+        writer.writerow([_csv_safe(v) for v in rec])
+    return text.getvalue().encode("utf-8-sig")
+
+
+def _csv_safe(value: Any) -> Any:
+    """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text.
+    Control characters (a terminal's escape sequences among them) are dropped."""
+    if isinstance(value, str):
+        value = _CONTROL.sub("", value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+# --- the printable call sheet ---------------------------------------------------------------
+
+def _environment():
+    import jinja2
+
+    from .render import bundled_templates
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(bundled_templates() / "exports"),
+                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _clean(value: Any) -> str:
+    """Cell text for a page: control characters dropped (line breaks kept), missing as ''."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return _CONTROL.sub("", str(value)).strip()
+
+
+def _tel(phone: str) -> str:
+    """A tel: link's number (the rule is columns.tel_url's)."""
+    return (columns.tel_url(phone) or "").removeprefix("tel:")
+
+
+def _mailto(email: str) -> str:
+    return columns.mailto_url(email) or ""
+
+
+def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> bytes:
+    """The printable call sheet: one block per call with the outcome boxes, one self-contained page."""
+    calls = []
+    for r in table.itertuples(index=False):
+        phone, email = _clean(r.phone), _clean(r.email)
+        script = _clean(r.script)
+        if not (phone or email) and script.startswith(_no_way()):
+            script = script[len(_no_way()):].lstrip()
+        calls.append({
+            "company": _clean(r.company) or "(no company)", "position": _clean(r.position),
+            "ask_for": _clean(r.ask_for), "phone": phone, "tel": _tel(phone), "email": email,
+            "mailto": _mailto(email), "status": _clean(r.status), "days_overdue": int(r.days_overdue or 0),
+            "script": script, "notes": _clean(getattr(r, "notes", "")),
+            "where": f"row {r.row} of {_clean(r.sheet)}",
+        })
+    page = _environment().get_template("call_sheet.html.j2").render(
+        calls=calls, today=today, title=_clean(title), outcomes=OUTCOMES).encode("utf-8")
+    return sealed(page, ".html", len(page))
+
+
+def _no_way() -> str:
+    from .pipeline import NO_WAY_TO_REACH
+    return NO_WAY_TO_REACH
+
+
+# --- the calendar -------------------------------------------------------------------------------
+
+def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) -> pd.DataFrame:
+    """Follow-ups due from now to `weeks` weeks ahead (overdue ones included), every sheet, by
+    date: the today table's fields plus `channel`."""
+    from .pipeline import _ask_for
+    end = pd.Timestamp(today + dt.timedelta(weeks=weeks))
+    parts = []
+    for o in outcomes:
+        f, p = o.tracker.frame, o.plan
+        rows = p.index[p["status"].isin(CALENDAR_STATUSES) & p["due"].notna() & (p["due"] <= end)]
+        parts.append(pd.DataFrame({
+            "sheet": o.tracker.sheet, "row": rows.to_numpy(), "company": f.loc[rows, "company"].to_numpy(),
+            "position": f.loc[rows, "position"].to_numpy(), "ask_for": _ask_for(f.loc[rows], p.loc[rows]),
+            "phone": f.loc[rows, "contact_phone"].to_numpy(), "email": f.loc[rows, "contact_email"].to_numpy(),
+            "status": p.loc[rows, "status"].to_numpy(), "due": p.loc[rows, "due"].to_numpy(),
+            "days_overdue": p.loc[rows, "days_overdue"].to_numpy(), "channel": p.loc[rows, "channel"].to_numpy(),
+            "script": o.scripts.loc[rows].to_numpy(), "notes": f.loc[rows, "notes"].to_numpy(),
+        }))
+    columns = ["sheet", "row", "company", "position", "ask_for", "phone", "email", "status", "due",
+               "days_overdue", "channel", "script", "notes"]
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    return table.sort_values(["due", "sheet", "row"], kind="stable").reset_index(drop=True)
+
+
+def calendar_ics(table: pd.DataFrame, today: dt.date, tracker_id: str) -> bytes:
+    """An RFC 5545 calendar: one all-day event per follow-up (an overdue one on `today`). The UID
+    comes from the tracker's name, the sheet, company and position, so importing a newer file
+    updates the events instead of adding copies; SEQUENCE grows with `today` for the same reason."""
+    stamp = f"{today:%Y%m%d}T000000Z"
+    sequence = (today - dt.date(2020, 1, 1)).days
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//followup-sheet//follow-up calls//EN",
+             "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + _ics_text("Follow-ups: " + tracker_id)]
+    seen: dict[str, int] = {}
+    for r in table.itertuples(index=False):
+        key = "\x1f".join([tracker_id.casefold(), str(r.sheet), _clean(r.company).casefold(),
+                           _clean(r.position).casefold()])
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:       # the same company and position twice: the later rows stay apart
+            key += f"\x1f{seen[key]}"
+        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@followup-sheet"
+        day = max(pd.Timestamp(r.due).date(), today)
+        verb = "E-mail" if r.channel == "email" else "Call"
+        name = " ".join(_clean(r.company).split()) or "(no company)"
+        position = " ".join(_clean(r.position).split())
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}", f"SEQUENCE:{sequence}",
+                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+                  "SUMMARY:" + _ics_text(f"{verb} {name}" + (f" ({position})" if position else "")),
+                  "DESCRIPTION:" + _ics_text(_description(r, today)),
+                  "TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    body = "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    return sealed(body, ".ics", body.index(b"CALSCALE:"))
+
+
+def _description(r: Any, today: dt.date) -> str:
+    due = pd.Timestamp(r.due).date()
+    late = f"Overdue since {due:%Y-%m-%d}" if due < today else f"{r.status}, due {due:%Y-%m-%d}"
+    parts = [late]
+    if _clean(r.ask_for):
+        parts.append(f"Ask for: {_clean(r.ask_for)}")
+    if _clean(r.phone):
+        parts.append(f"Phone: {_clean(r.phone)}")
+    if _clean(r.email):
+        parts.append(f"E-mail: {_clean(r.email)}")
+    if not (_clean(r.phone) or _clean(r.email)):
+        parts.append(_no_way())
+    if _clean(r.notes):
+        parts.append(f"Notes: {_clean(r.notes)}")
+    parts.append(f"(row {r.row} of {_clean(r.sheet)})")
+    return "\n".join(parts) + "\n\n" + _clean(r.script)
+
+
+def _ics_text(value: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; controls other than
+    tab dropped."""
+    lines = [_ANY_CONTROL.sub("", line) for line in re.split(r"\r\n|\r|\n", value)]
+    return "\\n".join(line.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,") for line in lines)
+
+
+def _fold(line: str) -> str:
+    """A content line folded at 75 octets (a continuation starts with a space), never inside a
+    UTF-8 character."""
+    out, current, size, limit = [], [], 0, 75
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > limit:
+            out.append("".join(current))
+            current, size, limit = [], 0, 74
+        current.append(ch)
+        size += n
+    out.append("".join(current))
+    return "\r\n ".join(out)
+
+
+# --- the stats page -----------------------------------------------------------------------------
+
+def stats_html(stats: Any, today: dt.date, title: str = "") -> bytes:
+    """The stats page: each figure as a table and inline SVG bars, one self-contained file."""
+    from types import SimpleNamespace
+    weeks = [] if stats.per_week is None else [f"{d:%b} {d.day}" for d in stats.per_week["week"]]
+    page = _environment().get_template("stats.html.j2").render(
+        s=SimpleNamespace(stats=stats, today=today, week_labels=weeks), title=_clean(title), bars=_bars,
+        percent=_percent).encode("utf-8")
+    return sealed(page, ".html", len(page))
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:.0%}"
+
+
+def _bars(labels: list[Any], values: list[float], fmt=lambda v: f"{v:g}", top: float | None = None,
+          width: int = 560) -> Any:
+    """Horizontal bars as an SVG drawing; labels are escaped, numbers are drawn by us."""
+    from markupsafe import Markup, escape
+    if not values:
+        return Markup("")
+    row, label_w, text_w = 22, 170, 60
+    top = top or max(values) or 1
+    out = [f'<svg class="bars" role="img" viewBox="0 0 {width} {row * len(values) + 4}" '
+           f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">']
+    for i, (label, value) in enumerate(zip(labels, values)):
+        y = i * row + 2
+        length = (width - label_w - text_w) * (value / top)
+        text = _clean(label)
+        short = text if len(text) <= 26 else text[:25] + "…"
+        out.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(short)}'
+                   f'<title>{escape(text)}</title></text>')
+        out.append(f'<rect x="{label_w}" y="{y + 3}" width="{length:.1f}" height="{row - 7}" rx="2"/>')
+        out.append(f'<text x="{label_w + length + 5:.1f}" y="{y + 15}">{escape(fmt(value))}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+# --- knowing our own files again ---------------------------------------------------------------
+
+# A line in the .html and .ics exports: the marker and the fingerprint of the rest of the file, so
+# a later export may replace it without --force, but not once someone has edited it.
+# (The calendar's line keeps 48 hex digits of the fingerprint: a content line holds 75 octets.)
+_SEAL_LINE = {".html": "<!-- followup-sheet export {} -->\n", ".ics": "X-FOLLOWUP-SHEET-EXPORT:{:.48}\r\n"}
+_SEAL_FIND = re.compile(rb"(?m)^(?:<!-- followup-sheet export ([0-9a-f]{64}) -->\n|"
+                        rb"X-FOLLOWUP-SHEET-EXPORT:([0-9a-f]{48})\r\n)")
+
+
+def sealed(body: bytes, kind: str, at: int) -> bytes:
+    """`body` with the seal line put at byte offset `at` (the start of a line)."""
+    digest = hashlib.sha256(body).hexdigest()
+    return body[:at] + _SEAL_LINE[kind].format(digest).encode("ascii") + body[at:]
+
+
+def is_sealed(data: bytes) -> bool:
+    """Whether `data` is an .html or .ics export as this tool wrote it."""
+    m = _SEAL_FIND.search(data)
+    if m is None:
+        return False
+    rest = data[:m.start()] + data[m.end():]
+    return hashlib.sha256(rest).hexdigest().startswith((m.group(1) or m.group(2)).decode())

@@ -1,0 +1,438 @@
+"""The exports of `today --output` (issue 15), each opened the way its reader opens it: the call
+sheet in headless Chromium (phone width, A4 and Letter PDFs read back with pdftotext), the
+calendar with the icalendar parser, the CSV in LibreOffice, the Markdown as text. A hostile
+company name stays inert in every one, and no export ever lands on the tracker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from corpus_tools import minimal_workbook
+
+SCRIPT = Path(sys.executable).parent / "followup-sheet"
+DAY = "2026-11-26"    # a Thursday
+TODAY = dt.date(2026, 11, 26)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+HOSTILE = {
+    "formula": '=HYPERLINK("http://x","y")',
+    "script": "<script>alert(1)</script>",
+    "attribute": '"><img src=x onerror=alert(1)>',
+    "newline": "Acme\nEVIL: injected line",
+    "control": "Bell\x07 and \x1b[31mred\x1b[0m Corp",
+    "ics": "Semi;colon, comma\\ back",
+}
+
+
+def row(company, applied, **more):
+    return {"Company": company, "Position": more.pop("Position", "Analyst"), "Date Applied": applied,
+            "Status": "Applied", **more}
+
+
+ROWS = [
+    row("Acme Design", dt.date(2026, 11, 16), Contact="Dana Whitfield", Phone="+1 (555) 010-0100",
+        Email="dana@acme.example", Notes="Asked me to call after Thanksgiving"),
+    row("Beta Labs", dt.date(2026, 11, 19), Phone="555-0101"),                       # due today
+    row("Quiet Co", dt.date(2026, 11, 17)),                                        # neither phone nor e-mail
+    row("Gamma Works", dt.date(2026, 11, 24), Phone="555-0103"),                     # due 12-01: Due soon
+    row("Delta Corp", dt.date(2026, 12, 9), Phone="555-0104"),                       # due 12-16: in 4 weeks
+    row("Far Future Ltd", dt.date(2026, 12, 30), Phone="555-0105"),                  # due 2027-01-06: beyond
+    row("Closed Inc", dt.date(2026, 11, 2), Status="Rejected"),
+    *[row(name, dt.date(2026, 11, 16), Phone="555-0199", Email="x@y.example", Notes=name)
+      for name in HOSTILE.values()],
+]
+TODAY_NAMES = ["Acme Design", "Beta Labs", "Quiet Co", *HOSTILE.values()]
+
+
+def write_tracker(path: Path, rows: list[dict]) -> Path:
+    """A one-sheet tracker as Excel writes one, control characters included (as _xHHHH_)."""
+    headers = list(dict.fromkeys(k for r in rows for k in r))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(minimal_workbook(headers, [[r.get(h) for h in headers] for r in rows], shared_strings=True))
+    return path
+
+
+def fs(*args, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=180,
+                          cwd=cwd, encoding="utf-8")
+
+
+def ok(proc):
+    assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    return proc
+
+
+@pytest.fixture
+def tracker(tmp_path):
+    return write_tracker(tmp_path / "jobs.xlsx", ROWS)
+
+
+@pytest.fixture
+def export(tracker):
+    def make(name: str, *more: str) -> Path:
+        target = tracker.parent / name
+        ok(fs("today", tracker, "--today", DAY, "--output", target, *more))
+        return target
+    return make
+
+
+def shown(name: str) -> str:
+    """A company name as a page shows it: control characters gone, runs of white space one space."""
+    return " ".join(re.sub("[\x00-\x08\x0b-\x1f\x7f]", "", name).split())
+
+
+# --- the call sheet -----------------------------------------------------------------------------
+
+class Page(html.parser.HTMLParser):
+    """Every start tag with its attributes, and the text, as a browser's parser sees them."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def blocks(self) -> int:
+        return sum(1 for tag, attrs in self.tags if tag == "section" and attrs.get("class") == "call")
+
+
+def test_html_call_sheet_has_a_block_per_call_with_links(export):
+    page = Page(export("calls.html").read_text(encoding="utf-8"))
+    assert page.blocks() == len(TODAY_NAMES)
+    links = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert "tel:+15550100100" in links and "mailto:dana@acme.example" in links
+    assert all(h.startswith(("tel:", "mailto:")) for h in links), links
+    text = " ".join(" ".join(page.text).split())
+    for name in ("Acme Design", "Beta Labs", "Quiet Co"):
+        assert name in text
+    assert "Gamma Works" not in text and "Closed Inc" not in text
+    assert "Dana Whitfield" in text                          # whom to ask for
+    assert "Asked me to call after Thanksgiving" in text     # the notes
+    assert "3 days overdue" in text                          # Acme: applied 11-16, due 5 business days on, 11-23
+    for outcome in ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer", "Call back on",
+                    "Got the hiring manager's name", "Not interested", "Got an interview"):
+        assert text.count(outcome) == len(TODAY_NAMES), outcome
+
+
+def test_html_row_without_phone_or_email_says_find_one_first(export):
+    body = export("calls.html").read_text(encoding="utf-8")
+    blocks = body.split('<section class="call">')[1:]
+    quiet = [b for b in blocks if "Quiet Co" in b]
+    assert len(quiet) == 1 and "Find a number or e-mail first" in quiet[0]
+    assert sum("Find a number or e-mail first" in b for b in blocks) == 1
+
+
+def test_html_is_one_self_contained_file(export):
+    body = export("calls.html").read_text(encoding="utf-8")
+    page = Page(body)
+    assert not [t for t, a in page.tags if t in ("script", "link", "img", "iframe", "object", "embed")]
+    assert not [a for t, a in page.tags if "src" in a]
+    assert "url(" not in body and "@import" not in body
+    assert "@page" in body and "@media print" in body and 'name="viewport"' in body
+
+
+def test_hostile_text_is_inert_in_html(export):
+    body = export("calls.html").read_text(encoding="utf-8")
+    page = Page(body)
+    assert [t for t, a in page.tags if t in ("script", "img")] == []
+    assert not any(k.startswith("on") for t, a in page.tags for k in a)
+    text = " ".join(page.text)
+    for name in HOSTILE.values():
+        assert shown(name) in " ".join(text.split()), name      # shown as text, whole
+    assert "\x1b" not in body and "\x07" not in body
+
+
+def _chromium(tmp_path: Path, *args: str) -> None:
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           "--no-pdf-header-footer", f"--user-data-dir={tmp_path / 'chromium-profile'}", *args],
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def _printed(page: Path, tmp_path: Path, size: str) -> tuple[Path, float]:
+    """`page` printed to PDF by Chromium on paper of `size` (CSS page size); the PDF and its
+    width in points."""
+    copy = tmp_path / f"print-{size.replace(' ', '-')}.html"
+    copy.write_text(page.read_text(encoding="utf-8").replace("@page {", f"@page {{ size: {size};", 1),
+                    encoding="utf-8")
+    pdf = copy.with_suffix(".pdf")
+    _chromium(tmp_path, f"--print-to-pdf={pdf}", copy.as_uri())
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r"Page size:\s+([\d.]+) x", info).group(1))
+    return pdf, width
+
+
+def _words_fit(pdf: Path, width: float) -> str:
+    """The PDF's text; every word lies inside the page's width (nothing cut off at the side)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
+    left = [float(x) for x in re.findall(r'xMin="([\d.]+)"', boxes)]
+    assert right, "no text in the PDF"
+    assert max(right) <= width + 0.5 and min(left) >= 0, (max(right), min(left), width)
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.chromium
+@pytest.mark.parametrize("size, points", [("A4", 595), ("letter", 612), ("390px 3000px", 292.5)],
+                         ids=["A4", "Letter", "phone-width"])
+def test_html_prints_without_cut_off_text_in_chromium(export, tmp_path, size, points):
+    pdf, width = _printed(export("calls.html"), tmp_path, size)
+    assert abs(width - points) < 1.5
+    text = " ".join(_words_fit(pdf, width).split())
+    for name in TODAY_NAMES:
+        assert shown(name) in text, name
+    assert text.count("Got an interview") == len(TODAY_NAMES)
+
+
+@pytest.mark.chromium
+def test_html_screenshot_at_phone_width_in_chromium(export, tmp_path):
+    png = tmp_path / "phone.png"
+    _chromium(tmp_path, "--window-size=390,1600", f"--screenshot={png}", export("calls.html").as_uri())
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (390, 1600)
+    assert len(data) > 20_000          # a page of text, not a blank (a blank 390x1600 PNG is ~5 KB)
+
+
+# --- the calendar -------------------------------------------------------------------------------
+
+icalendar = pytest.importorskip("icalendar")
+
+
+def events(path: Path) -> dict[str, object]:
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+
+
+def test_ics_has_an_all_day_event_per_upcoming_follow_up(export):
+    found = events(export("follow-ups.ics"))
+    names = {s.split(" ", 1)[1].rsplit(" (", 1)[0] for s in found}
+    assert {"Acme Design", "Beta Labs", "Quiet Co", "Gamma Works", "Delta Corp"} <= names
+    assert "Far Future Ltd" not in names and "Closed Inc" not in names
+    acme = found["Call Acme Design (Analyst)"]
+    assert acme["DTSTART"].dt == TODAY and not isinstance(acme["DTSTART"].dt, dt.datetime)   # overdue: today
+    assert acme["DTEND"].dt == TODAY + dt.timedelta(days=1)
+    assert found["Call Gamma Works (Analyst)"]["DTSTART"].dt == dt.date(2026, 12, 1)
+    description = str(acme["DESCRIPTION"])
+    assert "+1 (555) 010-0100" in description and "Dana" in description
+    assert "Hello, may I speak with Dana Whitfield?" in description          # the script, line breaks kept
+    assert "\n\n" in description
+    assert "Find a number or e-mail first" in str(found["Call Quiet Co (Analyst)"]["DESCRIPTION"])
+
+
+def test_ics_weeks_option_sets_the_window(export, tracker):
+    one = events(export("one.ics", "--weeks", "1"))
+    six = events(export("six.ics", "--weeks", "6"))
+    assert not any("Delta Corp" in s for s in one)
+    assert any("Far Future Ltd" in s for s in six)
+
+
+def test_ics_uid_is_stable_across_days_and_row_moves(tracker, tmp_path):
+    first = tracker.parent / "a.ics"
+    ok(fs("today", tracker, "--today", DAY, "--output", first))
+    (tmp_path / "later").mkdir()
+    relocated = write_tracker(tmp_path / "later" / "jobs.xlsx",       # the same name, its rows moved down
+                              [row("Inserted Above Ltd", dt.date(2026, 11, 20), Phone="1"), *ROWS])
+    second = tmp_path / "later" / "b.ics"
+    ok(fs("today", relocated, "--today", "2026-11-27", "--output", second))
+    uid = {s: str(e["UID"]) for s, e in events(first).items()}
+    later = {s: (str(e["UID"]), int(e["SEQUENCE"])) for s, e in events(second).items()}
+    assert uid["Call Acme Design (Analyst)"] == later["Call Acme Design (Analyst)"][0]
+    assert later["Call Acme Design (Analyst)"][1] > int(events(first)["Call Acme Design (Analyst)"]["SEQUENCE"])
+    assert len(set(uid.values())) == len(uid)
+    other = write_tracker(tmp_path / "other.xlsx", ROWS)
+    third = tmp_path / "c.ics"
+    ok(fs("today", other, "--today", DAY, "--output", third))
+    assert str(events(third)["Call Acme Design (Analyst)"]["UID"]) != uid["Call Acme Design (Analyst)"]
+
+
+def test_ics_same_company_and_position_twice_are_two_events(tmp_path):
+    path = write_tracker(tmp_path / "twice.xlsx", [row("Twin Co", dt.date(2026, 11, 16), Phone="1"),
+                                                   row("Twin Co", dt.date(2026, 11, 17), Phone="1")])
+    out = tmp_path / "twice.ics"
+    ok(fs("today", path, "--today", DAY, "--output", out))
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    assert len({str(e["UID"]) for e in cal.walk("VEVENT")}) == 2
+
+
+def test_ics_lines_are_folded_and_text_escaped(export):
+    data = export("follow-ups.ics").read_bytes()
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines), max(lines, key=len)
+    assert all(b"\n" not in line and b"\r" not in line for line in lines)
+    assert any(line.startswith(b" ") for line in lines)            # long descriptions were folded
+    data.decode("utf-8")                                            # folding never split a character
+    assert b"Semi\\;colon\\, comma\\\\ back" in data.replace(b"\r\n ", b"")
+
+
+def test_hostile_text_is_inert_in_ics(export):
+    found = events(export("follow-ups.ics"))
+    summaries = set(found)
+    for name in HOSTILE.values():
+        assert f"Call {shown(name)} (Analyst)" in summaries, (name, summaries)
+    assert all("\n" not in s for s in summaries)
+    data = export("again.ics").read_bytes()
+    assert not re.search(rb"(?m)^EVIL", data)          # the newline in a name made no property of its own
+    assert b"\x1b" not in data and b"\x07" not in data
+    cal = icalendar.Calendar.from_ical(data)
+    assert len(cal.walk("VEVENT")) == len(found)
+
+
+# --- Markdown and CSV ---------------------------------------------------------------------------
+
+def test_hostile_text_is_inert_in_markdown(export):
+    lines = export("calls.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 + len(TODAY_NAMES)                        # a newline in a name made no row
+    body = "\n".join(lines)
+    assert "<script" not in body and "<img" not in body and "\x1b" not in body
+    assert "&lt;script&gt;" in body
+    assert all(line.count("|") - line.count("\\|") == lines[0].count("|") for line in lines)
+    assert "'=HYPERLINK" in body
+
+
+def _csv_in_libreoffice(csv_path: Path, tmp_path: Path):
+    """`csv_path` opened by LibreOffice with formulas evaluated, saved as .xlsx: its first sheet."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "lo-out"
+    # comma, double quote, UTF-8, from line 1, ..., token 13: evaluate formulas (as a user's double-click does)
+    infilter = "CSV:44,34,76,1,,0,false,true,false,false,false,false,true"
+    proc = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless",
+                           "--norestore", f"--infilter={infilter}", "--convert-to", "xlsx", "--outdir", str(out),
+                           str(csv_path)], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    return openpyxl.load_workbook(out / (csv_path.stem + ".xlsx")).active
+
+
+@pytest.mark.libreoffice
+def test_hostile_text_is_inert_in_csv_read_by_libreoffice(export, tmp_path):
+    ws = _csv_in_libreoffice(export("calls.csv"), tmp_path)
+    header = [c.value for c in ws[1]]
+    company = header.index("Company") + 1
+    cells = [ws.cell(r, company) for r in range(2, ws.max_row + 1)]
+    assert all(c.data_type == "s" for c in cells), [(c.value, c.data_type) for c in cells]
+    values = [c.value for c in cells]
+    assert "'" + HOSTILE["formula"] in values
+    assert HOSTILE["script"] in values
+    assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_would_run_an_unprefixed_formula(tmp_path):
+    """The check above can fail: the same import runs a bare =1+2 as a formula."""
+    raw = tmp_path / "raw.csv"
+    raw.write_text("Company\n=1+2\n", encoding="utf-8")
+    ws = _csv_in_libreoffice(raw, tmp_path)
+    assert ws.cell(2, 1).data_type == "f"
+
+
+# --- formats and refusals -----------------------------------------------------------------------
+
+def test_unknown_suffix_is_a_usage_error_listing_the_formats(tracker):
+    proc = fs("today", tracker, "--today", DAY, "--output", tracker.parent / "calls.txt")
+    assert proc.returncode == 2
+    for suffix in (".xlsx", ".csv", ".md", ".html", ".ics"):
+        assert suffix in proc.stderr
+    assert sorted(p.name for p in tracker.parent.iterdir()) == ["jobs.xlsx"]
+
+
+def test_weeks_goes_with_the_calendar_only(tracker):
+    proc = fs("today", tracker, "--today", DAY, "--output", tracker.parent / "calls.html", "--weeks", "2")
+    assert proc.returncode == 2 and "--weeks" in proc.stderr
+    proc = fs("today", tracker, "--today", DAY, "--output", tracker.parent / "c.ics", "--weeks", "0")
+    assert proc.returncode == 2 and "--weeks" in proc.stderr
+
+
+@pytest.mark.parametrize("suffix", [".html", ".ics", ".md"])
+@pytest.mark.parametrize("force", [False, True])
+def test_export_onto_the_tracker_is_refused_in_every_format(tmp_path, suffix, force):
+    tracker = write_tracker(tmp_path / f"jobs{suffix}", ROWS)   # a workbook someone named .html
+    before = tracker.read_bytes()
+    proc = fs("today", tracker, "--today", DAY, "--output", tracker, *(["--force"] if force else []))
+    assert proc.returncode == 1, proc.stderr
+    assert "is the tracker" in proc.stderr
+    assert tracker.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["mine.html", "mine.ics", "mine.md"])
+def test_a_users_file_needs_force(tracker, name):
+    theirs = tracker.parent / name
+    theirs.write_text("my own file", encoding="utf-8")
+    proc = fs("today", tracker, "--today", DAY, "--output", theirs)
+    assert proc.returncode == 1 and "--force" in proc.stderr
+    assert theirs.read_text(encoding="utf-8") == "my own file"
+    ok(fs("today", tracker, "--today", DAY, "--output", theirs, "--force"))
+    kept = list((tracker.parent / ".followup-backups").iterdir())
+    assert [k.read_text(encoding="utf-8") for k in kept] == ["my own file"]
+
+
+@pytest.mark.parametrize("name", ["calls.html", "calls.ics"])
+def test_its_own_export_is_replaced_but_not_once_edited(export, tracker, name):
+    target = export(name)
+    export(name)                                   # the next day's export replaces it without --force
+    target.write_bytes(target.read_bytes().replace(b"Acme Design", b"Acme Design (my note)"))
+    proc = fs("today", tracker, "--today", DAY, "--output", target)
+    assert proc.returncode == 1 and "--force" in proc.stderr
+    assert b"(my note)" in target.read_bytes()
+
+
+def test_nothing_due_today_still_makes_a_sheet_and_a_calendar(tmp_path):
+    path = write_tracker(tmp_path / "calm.xlsx", [row("Later Ltd", dt.date(2026, 11, 24), Phone="555-0100")])
+    sheet, cal = tmp_path / "calls.html", tmp_path / "calls.ics"
+    ok(fs("today", path, "--today", DAY, "--output", sheet))
+    ok(fs("today", path, "--today", DAY, "--output", cal))
+    page = Page(sheet.read_text(encoding="utf-8"))
+    assert page.blocks() == 0 and "Nothing is overdue or due today." in " ".join(page.text)
+    assert list(events(cal)) == ["Call Later Ltd (Analyst)"]      # due Tuesday 12-01: in the calendar
+
+
+def test_hostile_text_is_inert_in_xlsx(export):
+    ws = openpyxl.load_workbook(export("calls.xlsx")).active
+    header = [c.value for c in ws[1]]
+    cells = [ws.cell(r, header.index("Company") + 1) for r in range(2, ws.max_row + 1)]
+    assert all(c.data_type == "s" for c in cells)
+    values = [c.value for c in cells]
+    for name in (HOSTILE["formula"], HOSTILE["script"], HOSTILE["attribute"], HOSTILE["newline"]):
+        assert shown(name) in values, name     # (the read stage already made the line break a space)
+    assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
+
+
+def test_ics_text_escaping_and_folding_by_hand():
+    from followup_sheet.export import _fold, _ics_text
+    assert _ics_text("a\nb;c,d\\e\r\nf\x07g\th\rz") == "a\\nb\\;c\\,d\\\\e\\nfg\th\\nz"
+    line = "DESCRIPTION:" + "日本株式会社 é" * 20
+    folded = _fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in parts) and all(p.startswith(" ") for p in parts[1:])
+    assert folded.replace("\r\n ", "") == line
+
+
+@pytest.mark.parametrize("phone, link", [
+    ("+1 (555) 010-0100", "+15550100100"), ("555-0100 ext. 12", "5550100"), ("555-0100 / 555-0199", "5550100"),
+    ("Phone: 555-0100", "5550100"), ("javascript:alert(1)", ""), ("call HR", ""), ("12", ""),
+])
+def test_tel_link_dials_the_first_number_only(phone, link):
+    from followup_sheet.export import _tel
+    assert _tel(phone) == link
