@@ -2,7 +2,7 @@
 Today sheet (the call sheet) as LibreOffice prints it.
 
 Usage: python docs/make_picture.py  (needs soffice and pdftoppm). Writes docs/sample.png and
-docs/callsheet.png. Only throwaway copies are reshaped for the pictures.
+docs/today_sheet.png. Only throwaway copies are reshaped for the pictures.
 """
 
 import shutil
@@ -64,7 +64,7 @@ def call_sheet_picture(out: Path) -> None:
 
 
 def main() -> int:
-    call_sheet_picture(Path(__file__).with_name("callsheet.png"))
+    call_sheet_picture(Path(__file__).with_name("today_sheet.png"))
     out = Path(__file__).with_name("sample.png")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
