@@ -519,17 +519,24 @@ def _print_problems(lines: list[str], limit: int = 10) -> None:
 
 
 def _print_today(table, scripts: bool = False, limit: int | None = None) -> None:
+    from .columns import plain_value, terminal_columns
     if table.empty:
         _say("Today: nothing overdue or due today.")
         return
     _say(f"Today: {len(table)} call(s)")
-    rows = [("Company", "Position", "Contact", "Phone", "Status", "Late")]
+    shown_columns = terminal_columns()
+    rows = [tuple(c.terminal or c.header for c in shown_columns)]
     shown = table if limit is None else table.head(limit)
-    for r in shown.itertuples(index=False):
-        late = f"{r.days_overdue}d" if r.days_overdue else ""
-        rows.append(tuple(for_terminal(v) for v in (r.company, r.position, r.ask_for, r.phone or r.email,
-                                                       r.status, late)))
-    widths = _column_widths(rows, shutil.get_terminal_size().columns - 2)
+    for rec in shown.to_dict("records"):
+        values = []
+        for c in shown_columns:
+            value = plain_value(c, rec, terminal=True)
+            if c.kind == "days":
+                value = f"{value}d" if value else ""
+            values.append(for_terminal("" if value is None or value != value else value))
+        rows.append(tuple(values))
+    shrinkable = [i for i, c in enumerate(shown_columns) if c.kind in ("text", "wrap", "phone", "email")]
+    widths = _column_widths(rows, shutil.get_terminal_size().columns - 2, shrinkable=shrinkable)
     for line in rows:
         _say("  " + "  ".join(_fit(v, w) for v, w in zip(line, widths)).rstrip())
     if len(shown) < len(table):
@@ -593,12 +600,14 @@ def _fit(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def _column_widths(rows: list[tuple[str, ...]], room: int, cap: int = 28, least: int = 6) -> list[int]:
-    """Each column as wide as its widest cell (at most `cap`), then the widest text columns
-    narrowed until the table fits in `room` terminal columns (none below `least`)."""
+def _column_widths(rows: list[tuple[str, ...]], room: int, cap: int = 28, least: int = 6,
+                   shrinkable: list[int] | None = None) -> list[int]:
+    """Each column as wide as its widest cell (at most `cap`), then the widest `shrinkable` (text)
+    columns narrowed until the table fits in `room` terminal columns (none below `least`); the
+    others (phone, status, lateness) stay whole."""
     widths = [min(max(_width(r[i]) for r in rows), cap) for i in range(len(rows[0]))]
     room -= 2 * (len(widths) - 1)
-    shrinkable = range(4)    # company, position, contact, phone; status and lateness stay whole
+    shrinkable = shrinkable if shrinkable else list(range(len(widths)))
     while sum(widths) > room:
         i = max(shrinkable, key=lambda k: widths[k])
         if widths[i] <= least:

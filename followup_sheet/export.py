@@ -11,16 +11,12 @@ import datetime as dt
 import hashlib
 import io
 import re
-import urllib.parse
 from typing import Any
 
 import pandas as pd
 
-TODAY_COLUMNS = ["sheet", "row", "company", "position", "contact", "phone", "email", "status",
-                 "days_overdue", "due", "script"]
-EXPORT_HEADERS = {"sheet": "Sheet", "row": "Row", "company": "Company", "position": "Position",
-                  "contact": "Contact", "phone": "Phone", "email": "E-mail", "status": "Status",
-                  "days_overdue": "Days overdue", "due": "Next follow-up", "script": "Script"}
+from . import columns
+
 # The outcome boxes of the printable call sheet, in the order a call goes.
 OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer",
             "Call back on ____________", "Got the hiring manager's name: ____________",
@@ -43,9 +39,15 @@ def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
 
 
 def _shown(table: pd.DataFrame) -> pd.DataFrame:
-    shown = table[TODAY_COLUMNS].rename(columns=EXPORT_HEADERS)
-    shown["Next follow-up"] = pd.to_datetime(shown["Next follow-up"]).dt.date
-    return shown
+    """Today's calls with the exports' columns (columns.export_columns), headers as shown."""
+    shown = {}
+    records = table.to_dict("records")
+    for c in columns.export_columns():
+        if c.kind == "date":
+            shown[c.header] = pd.to_datetime(table[c.field]).dt.date.to_numpy() if len(table) else []
+        else:
+            shown[c.header] = [columns.plain_value(c, rec) for rec in records]
+    return pd.DataFrame(shown, columns=[c.header for c in columns.export_columns()])
 
 
 def _markdown(shown: pd.DataFrame) -> str:
@@ -102,18 +104,12 @@ def _clean(value: Any) -> str:
 
 
 def _tel(phone: str) -> str:
-    """A tel: link target: the digits (and a leading +) only, so nothing else can get in; of the
-    first number only ("555-0100 ext. 12" and "555-0100 / 555-0199" dial 5550100)."""
-    m = re.search(r"\+?\(?\d[\d\s().\-]*", phone)
-    digits = re.sub(r"[^0-9]", "", m.group()) if m else ""
-    return ("+" if m.group().startswith("+") else "") + digits if len(digits) >= 3 else ""
+    """A tel: link's number (the rule is columns.tel_url's)."""
+    return (columns.tel_url(phone) or "").removeprefix("tel:")
 
 
 def _mailto(email: str) -> str:
-    email = email.strip()
-    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", email):
-        return ""
-    return "mailto:" + urllib.parse.quote(email, safe="@.+-_")
+    return columns.mailto_url(email) or ""
 
 
 def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> bytes:

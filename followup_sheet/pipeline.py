@@ -18,10 +18,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import columns
 from .errors import BadSettings, OutputRefused
-from .export import EXPORT_HEADERS, TODAY_COLUMNS, _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
+from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
-from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, summary, today_keys
+from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
@@ -29,6 +30,13 @@ from .xlsx import column_letters
 
 log = logging.getLogger(__name__)
 
+# today_table's columns: these, then the fields the column table shows (columns.today_fields)
+TODAY_BASE = ["sheet", "row", "company", "position", "contact", "phone", "email", "status", "days_overdue",
+              "due", "script", "ask_for", "notes"]
+
+
+def today_columns() -> list[str]:
+    return TODAY_BASE + [f for f in columns.today_fields() if f not in TODAY_BASE]
 
 
 @dataclass
@@ -42,7 +50,7 @@ class SheetOutcome:
 class RefreshResult:
     path: Path                     # the workbook written (or that would be)
     sheets: list[SheetOutcome]
-    today: pd.DataFrame            # today's calls, in the rules' order (TODAY_COLUMNS)
+    today: pd.DataFrame            # today's calls, in the rules' order (today_columns())
     changed: bool = False          # the workbook's content differs from before
     written: bool = False
     backup: Path | None = None
@@ -96,7 +104,12 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts, o.plan[list(LIVE_COLUMNS)])
              for o in outcomes]
     kept = _backup_of(Path(output), settings.backups) if replaces else None
-    done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run)
+    contacts = None
+    if settings.weekly_minimum:
+        made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
+        contacts = (made, settings.weekly_minimum)
+    done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run,
+                      contacts=contacts)
     counts: dict[str, int] = {}
     for o in outcomes:
         for status, n in summary(o.plan).items():
@@ -139,22 +152,22 @@ def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
     """The cells of the tracker sheets that a refresh would change, old value and new, in sheet
     order: the headers of columns it adds, then each row's status, next date and script (the
     Today sheet, rebuilt as a whole, is not listed cell by cell)."""
-    from .read import OUTPUT_HEADERS
     from .xlsx import clean_text
 
     changes: list[CellChange] = []
     for o in outcomes:
         t = o.tracker
         letters = [column_letters(c) for c in t.output_columns]
-        for letter, header, existed in zip(letters, OUTPUT_HEADERS, t.existing_output):
+        for letter, header, existed in zip(letters, columns.OUTPUT_HEADERS, t.existing_output):
             if not existed:
                 changes.append(CellChange(t.sheet, f"{letter}{t.header_row}", "", header))
         new = {row: (status, _day(due), clean_text(script) if script else "")
                for row, status, due, script in zip(o.plan.index, o.plan["status"], o.plan["due"], o.scripts)}
         owned = set(range(t.clear_rows[0], t.clear_rows[1] + 1))
         for row in sorted(set(new) | (set(t.old_output) & owned)):
-            before = t.old_output.get(row, ("", "", ""))
-            after = new.get(row, ("", "", ""))
+            blank = ("",) * len(letters)
+            before = t.old_output.get(row, blank)
+            after = new.get(row, blank)
             for letter, old, value in zip(letters, before, after):
                 old = _day(old) if isinstance(old, dt.date) else old
                 if old != value and not (old == "" and value is None):
@@ -208,6 +221,7 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     """Overdue and Due today rows of every tracker sheet, in the rules' order (plan.today_keys,
     also across sheets). A row with neither phone nor e-mail says to find one first (rules §6)."""
     parts = []
+    wanted = today_columns()
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
@@ -223,13 +237,14 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
             "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
             **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
             "ask_for": _ask_for(f.loc[order], p.loc[order]), "notes": f.loc[order, "notes"].to_numpy(),
+            **{name: f.loc[order, name].to_numpy() if name in f.columns else "" for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TODAY_COLUMNS + ["ask_for", "notes"])
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
     if len(outcomes) > 1 and not table.empty:
         by = [f"_{k}" for k in TODAY_SORT if k != "row"] + ["_sheet", "row"]
         table = table.sort_values(by, na_position="last", kind="stable")
-    return table[TODAY_COLUMNS + ["ask_for", "notes"]].reset_index(drop=True)
+    return table[wanted].reset_index(drop=True)
 
 
 def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
@@ -397,15 +412,17 @@ def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
     ws.append(list(shown.columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    kinds = [c.kind for c in columns.export_columns()]
     for rec in shown.itertuples(index=False):
         ws.append([clean_text(v) if isinstance(v, str) else None if pd.isna(v) else v for v in rec])
-        for cell in ws[ws.max_row]:
+        for cell, kind in zip(ws[ws.max_row], kinds):
             if isinstance(cell.value, str):
                 cell.data_type = TYPE_STRING   # never a formula or an error code
-        ws.cell(ws.max_row, 10).number_format = "yyyy-mm-dd"
-        ws.cell(ws.max_row, 11).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFGHIJK", (14, 6, 22, 24, 18, 14, 24, 11, 9, 13, 70)):
-        ws.column_dimensions[letter].width = width
+            if kind == "date":
+                cell.number_format = "yyyy-mm-dd"
+            cell.alignment = Alignment(wrap_text=kind == "wrap", vertical="top")
+    for i, c in enumerate(columns.export_columns(), start=1):
+        ws.column_dimensions[column_letters(i)].width = c.width
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -460,8 +477,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
                                             + " (no field; map one under [columns] in followup.toml if it matters)"
                                             if t.ignored_headers else "none"))
         letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
-                   for h, c, e in zip(("Follow-up Status", "Next Follow-up", "Follow-up Script"),
-                                      t.output_columns, t.existing_output)]
+                   for h, c, e in zip(columns.OUTPUT_HEADERS, t.output_columns, t.existing_output)]
         lines.append("Writes: " + "; ".join(letters))
         if t.table is not None:
             lines.append(f"Excel table: {t.table.name} (the new columns join it)")

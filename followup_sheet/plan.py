@@ -509,3 +509,15 @@ def today_order(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.Index:
 def summary(plan: pd.DataFrame) -> dict[str, int]:
     counts = plan["status"].value_counts()
     return {s.value: int(counts.get(s.value, 0)) for s in Status}
+
+
+def contacts_this_week(frame: pd.DataFrame, today: dt.date) -> int:
+    """Employer contacts in the week (Monday to Sunday) holding `today`: each application sent
+    that week, and each row last contacted that week on a day other than the one it was sent."""
+    monday = np.datetime64(today - dt.timedelta(days=today.weekday()), "D")
+    week = (monday, monday + np.timedelta64(7, "D"))
+    applied = pd.to_datetime(frame["applied_on"]).to_numpy(dtype="datetime64[D]")
+    last = pd.to_datetime(frame["last_contact"]).to_numpy(dtype="datetime64[D]")
+    in_week_applied = (applied >= week[0]) & (applied < week[1])
+    in_week_last = (last >= week[0]) & (last < week[1]) & (last != applied)
+    return int(in_week_applied.sum() + in_week_last.sum())

@@ -20,13 +20,13 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
+from .columns import OUTPUT_HEADERS
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .settings import Settings
 from .xlsx import SheetValues, is_tool_sheet, open_values
 
 log = logging.getLogger(__name__)
 
-OUTPUT_HEADERS = ("Follow-up Status", "Next Follow-up", "Follow-up Script")
 LAST_COLUMN = 16384   # XFD: a cell, column or dimension past it makes the file invalid
 DATE_FIELDS = ("applied_on", "last_contact", "pinned")
 TEXT_FIELDS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
@@ -60,8 +60,8 @@ class Tracker:
     header_row: int
     columns: dict[str, ColumnInfo]
     frame: pd.DataFrame
-    output_columns: tuple[int, int, int]
-    existing_output: tuple[bool, bool, bool]
+    output_columns: tuple[int, ...]    # one per columns.TRACKER_COLUMNS
+    existing_output: tuple[bool, ...]
     last_row: int                  # last row of the table (applications or not)
     clear_rows: tuple[int, int]    # rows whose cells in our columns are ours to rewrite
     table: xlsx.TableInfo | None
@@ -72,7 +72,7 @@ class Tracker:
     ignored_headers: list[str] = field(default_factory=list)      # headers mapped to no field
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
     # what the tool's columns hold now, by sheet row (rows with something in them), for a dry run's diff
-    old_output: dict[int, tuple[Any, Any, Any]] = field(default_factory=dict)
+    old_output: dict[int, tuple[Any, ...]] = field(default_factory=dict)
 
     @functools.cached_property
     def duplicates(self) -> list[str]:
@@ -936,7 +936,7 @@ def _is_empty_cell(v: Any) -> bool:
     return v is None or (isinstance(v, str) and v == "")
 
 
-def _old_output(rows, h, end, out_cols, used_existing) -> dict[int, tuple[Any, Any, Any]]:
+def _old_output(rows, h, end, out_cols, used_existing) -> dict[int, tuple[Any, ...]]:
     """The values now in the tool's existing columns, rows under the header to `end` (sheet rows)."""
     cols = [c - 1 if used else None for c, used in zip(out_cols, used_existing)]
     if not any(c is not None for c in cols):

@@ -283,6 +283,7 @@ _SECTIONS = {
                 "soon_window", "cold_after_days", "holidays"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups", "live"),
+    "log": ("weekly_minimum",),
 }
 _WORD_FIELDS = {
     "closed": "closed_words", "not_applied": "not_applied_words", "offer": "offer_words",
@@ -331,6 +332,7 @@ class Settings:
     header_search_rows: int = 30
     backups: int = 5
     live: bool = True                                     # status formulas and conditional formats
+    weekly_minimum: int = 0                               # employer contacts a week; 0: not shown
     templates: Path | None = None
 
     def __post_init__(self):
@@ -341,7 +343,8 @@ class Settings:
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high} business days, not {getattr(self, name)}")
         for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
-                                  "backups": (0, 1000), "cold_after_days": (1, 3650)}.items():
+                                  "backups": (0, 1000), "cold_after_days": (1, 3650),
+                                  "weekly_minimum": (0, 1000)}.items():
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
                                   + (" (0 keeps no backups)" if name == "backups" else ""))

@@ -102,3 +102,15 @@ def test_today_sheet_in_libreoffice(converted):
         assert company in text
     for company in ("Gamma", "Delta", "Epsilon", "Zeta", "Eta"):
         assert company not in text
+
+
+def test_call_sheet_columns_in_libreoffice(converted):
+    from followup_sheet import columns
+    rows = converted["Today"]
+    assert rows[0][0].startswith("followup-sheet: today's calls, built ")
+    assert rows[1][:len(columns.sheet_columns())] == [c.header for c in columns.sheet_columns()]
+    link = rows[1].index("Tracker row")
+    phone = rows[1].index("Phone")
+    listed = {r[0]: r for r in rows[2:] if r and r[0]}
+    assert listed["Acme"][link] == "Applications!2" and listed["Beta"][link] == "Applications!3"
+    assert listed["Acme"][phone] == "Find a number or e-mail first"     # the rows here have neither

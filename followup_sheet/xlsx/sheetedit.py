@@ -13,10 +13,18 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
+from .. import columns
+from ..columns import OUTPUT_HEADERS
 from ..errors import UnsupportedContent
-from ..read import OUTPUT_HEADERS
 from .cells import escape_text, number_cell, text_cell
-from .live import MOVING, STATUSES, StatusFormulas, formula_cell, live_columns, place_status_formats
+from .live import (
+    MOVING,
+    STATUSES,
+    StatusFormulas,
+    formula_cell,
+    live_columns,
+    place_status_formats,
+)
 from .package import MAIN_NS, Package, parse_xml
 from .refs import column_letters, column_number, parse_ref
 from .sheetxml import iter_sheet, sheet_data_prefix
@@ -28,8 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH = 14, 14, 70
 TAIL_LIMIT = 4 << 20   # bytes after the rows kept whole to place the conditional formats in
+_DUE_AT = next(i for i, c in enumerate(columns.TRACKER_COLUMNS) if c.kind == "date")
 
 
 _ATTR_R = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})?(\d+)["']""")
@@ -64,8 +72,9 @@ class TrackerSheet:
         cols = t.output_columns
         letters = [column_letters(c) for c in cols]
         serials = date_serials(plan.due.reindex(plan.status.index), pkg.date1904)
-        rows = dict(zip(plan.status.index, zip(plan.status.to_numpy(), serials, plan.script.to_numpy(),
-                                               self._formulas(letters[1]))))
+        values = {"status": plan.status.to_numpy(), "due": serials, "script": plan.script.to_numpy()}
+        rows = dict(zip(plan.status.index, zip(*(values[c.field] for c in columns.TRACKER_COLUMNS),
+                                               self._formulas(letters[_DUE_AT]))))
         last_row = max([t.header_row, *rows])
         editor = None
         tail: list[bytes] | None = []
@@ -75,7 +84,7 @@ class TrackerSheet:
             elif kind == "open":
                 p = sheet_data_prefix(data)
                 new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
-                new_head = _set_columns(head, p, cols, (STATUS_WIDTH, DATE_WIDTH, SCRIPT_WIDTH), f"{pkg.path}: {t.part}",
+                new_head = _set_columns(head, p, cols, tuple(c.width for c in columns.TRACKER_COLUMNS), f"{pkg.path}: {t.part}",
                                         show=new_cols)
                 new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row, max(cols))
                 self.changed |= new_head != head
@@ -151,15 +160,19 @@ class _RowEditor:
                     for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
         if number not in self.rows:
             return {}
-        status, serial, script, formula = self.rows[number]
-        if formula is not None and serial is not None:
-            out = {cols[0]: formula_cell(p, f"{letters[0]}{number}", self.style.status[status], formula, status)}
-        else:
-            out = {cols[0]: text_cell(p, f"{letters[0]}{number}", self.style.status[status], status)}
-        if serial is not None:
-            out[cols[1]] = number_cell(p, f"{letters[1]}{number}", self.style.date, serial)
-        if script:
-            out[cols[2]] = text_cell(p, f"{letters[2]}{number}", self.style.script, script)
+        *values, formula = self.rows[number]
+        due = values[_DUE_AT]
+        out = {}
+        for col, letter, column, value in zip(cols, letters, columns.TRACKER_COLUMNS, values):
+            ref = f"{letter}{number}"
+            if column.kind == "status" and formula is not None and due is not None:
+                out[col] = formula_cell(p, ref, self.style.status[value], formula, value)
+            elif column.kind == "status":
+                out[col] = text_cell(p, ref, self.style.status[value], value)
+            elif column.kind == "date" and value is not None:
+                out[col] = number_cell(p, ref, self.style.date, value)
+            elif column.kind == "script" and value:
+                out[col] = text_cell(p, ref, self.style.script, value)
         return out
 
     def block(self, data: bytes) -> bytes:
@@ -395,9 +408,9 @@ def extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
     """Add our columns to the table when they sit right after it; None when nothing changes."""
     table = t.table
     cols = t.output_columns
-    if table is None or list(cols) != list(range(cols[0], cols[0] + 3)):
+    if table is None or list(cols) != list(range(cols[0], cols[0] + len(cols))):
         return None
-    if not (table.ref[3] + 1 == cols[0] or table.ref[3] == cols[2]):
+    if not (table.ref[3] + 1 == cols[0] or table.ref[3] == cols[-1]):
         return None
     root = parse_xml(data, where)
     ns = MAIN_NS
@@ -405,10 +418,10 @@ def extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
     if tc is None:
         return None
     names = [c.get("name", "") for c in tc]
-    if table.ref[3] == cols[2] and names[-3:] == list(OUTPUT_HEADERS):
+    if table.ref[3] == cols[-1] and names[-len(cols):] == list(OUTPUT_HEADERS):
         return None
     r1, c1, r2, _ = table.ref
-    ref = f"{column_letters(c1)}{r1}:{column_letters(cols[2])}{r2}"
+    ref = f"{column_letters(c1)}{r1}:{column_letters(cols[-1])}{r2}"
     root.set("ref", ref)
     auto = root.find(f"{{{ns}}}autoFilter")
     if auto is not None:

@@ -36,10 +36,24 @@ def find_styles_part(pkg: Package) -> str:
     raise UnsupportedContent(f"{pkg.path} has no styles part; open it in Excel and save it again")
 
 
+HEADER_FILL, MARK_FILL = "D9E1F2", "FFF2CC"   # the Today sheet's header row; the cells the user marks
+
+
 class TodayStyles:
+    """The cell formats of the Today sheet: every body cell top-aligned (a wrapped script makes
+    rows tall), the header row bold and wrapped, statuses in their tracker colours."""
+
     def __init__(self, styles: "Styles"):
-        self.bold, self.date, self.wrap, self.link = (styles.bold_xf(), styles.date_xf(), styles.script_xf(),
-                                                      styles.link_xf())
+        bold, link = styles._font("bold"), styles._font("link")
+        self.title = styles.xf(font=bold)
+        self.header = styles.xf(font=bold, fill=styles._fill(HEADER_FILL), wrap=True)
+        self.text = styles.xf(top=True)
+        self.wrap = styles.xf(wrap=True)
+        self.date = styles.xf(num_fmt=14, top=True)
+        self.link = styles.xf(font=link, wrap=True)
+        self.mark = styles.xf(fill=styles._fill(MARK_FILL), top=True)
+        self.mark_date = styles.xf(num_fmt=14, fill=styles._fill(MARK_FILL), top=True)
+        self.status = {name: styles.xf(fill=styles._fill(rgb), top=True) for name, rgb in styles.settings.fills.items()}
 
 
 _STYLE_DEPTH = 64   # a real styles part is about five levels deep
@@ -113,13 +127,14 @@ class Styles:
             (sz.addnext(color) if sz is not None else font.append(color))
         return self._find_or_add("fonts", font)
 
-    def xf(self, *, num_fmt: int = 0, font: int = 0, fill: int = 0, wrap: bool = False) -> int:
-        key = (num_fmt, font, fill, wrap)
+    def xf(self, *, num_fmt: int = 0, font: int = 0, fill: int = 0, wrap: bool = False, top: bool = False) -> int:
+        key = (num_fmt, font, fill, wrap, top)
         if key not in self._cache:
             self._section("cellStyleXfs")
             applies = "".join([' applyNumberFormat="1"' if num_fmt else "", ' applyFont="1"' if font else "",
-                               ' applyFill="1"' if fill else "", ' applyAlignment="1"' if wrap else ""])
-            align = '<alignment vertical="top" wrapText="1"/>' if wrap else ""
+                               ' applyFill="1"' if fill else "", ' applyAlignment="1"' if wrap or top else ""])
+            align = ('<alignment vertical="top" wrapText="1"/>' if wrap else
+                     '<alignment vertical="top"/>' if top else "")
             xml = (f'<xf numFmtId="{num_fmt}" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"{applies}>'
                    f'{align}</xf>')
             self._ensure_border()

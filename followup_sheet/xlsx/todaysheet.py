@@ -5,14 +5,14 @@ content-type entries that add it to the package the first time.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import posixpath
 from typing import Iterator
 
 import pandas as pd
 from lxml import etree
 
-from .cells import number_cell, text_cell
+from .. import columns
+from .cells import escape_text, number_cell, text_cell
 from .live import formula_cell, stale_notice
 from .package import (
     CT_NS,
@@ -32,27 +32,59 @@ from .values import TODAY_MARKER, TODAY_SHEET_NAMES
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
-TODAY_HEADERS = ("Company", "Position", "Contact", "Phone", "E-mail", "Status", "Days overdue",
-                 "Next follow-up", "Script", "Go to row")
-
-
-TODAY_WIDTHS = (22, 24, 18, 14, 24, 11, 9, 13, 70, 16)
-
-
 def today_sheet_part(pkg: Package, ours: frozenset[str]) -> tuple[str, dict[str, bytes]]:
-    """The part of our Today sheet: the existing one, or a new sheet added to the workbook."""
+    """The part of our Today sheet: the existing one, or a new sheet added to the workbook; and
+    the package parts that change for it (the workbook's print titles among them)."""
+    part, name, extra = _find_or_add_sheet(pkg, ours)
+    _print_titles(pkg, name, extra)
+    return part, extra
+
+
+def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, dict[str, bytes]]:
     taken = {s.name.lower() for s in pkg.sheets}
     for name in TODAY_SHEET_NAMES:
         for info in pkg.sheets:
             if info.name.lower() == name.lower() and info.name in ours:
-                return info.part, {}
+                return info.part, info.name, {}
     name = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
     n = 2
     while name is None:
         candidate = f"Follow-up Today {n}"
         name = candidate if candidate.lower() not in taken else None
         n += 1
-    return _add_sheet(pkg, name)
+    part, extra = _add_sheet(pkg, name)
+    return part, name, extra
+
+
+def _print_titles(pkg: Package, name: str, extra: dict[str, bytes]) -> None:
+    """The header row repeated on every printed page: a `_xlnm.Print_Titles` name local to the
+    Today sheet, put in the workbook part only when it is missing or stale."""
+    ns = MAIN_NS
+    data = extra.get(pkg.workbook_part) or pkg.read(pkg.workbook_part)
+    wb = parse_xml(data, f"{pkg.path}: {pkg.workbook_part}")
+    sheets = wb.find(f"{{{ns}}}sheets")
+    index = next(i for i, s in enumerate(sheets) if s.get("name") == name)
+    value = f"{_quote_sheet(name)}!${HEADER_ROW}:${HEADER_ROW}"
+    names = wb.find(f"{{{ns}}}definedNames")
+    if names is not None:
+        titles = [d for d in names if d.get("name", "").lower() == "_xlnm.print_titles"]
+        if any(d.get("localSheetId") == str(index) and d.text == value for d in titles):
+            return
+        for d in titles:   # ours from before the sheets moved, or a stale one on our sheet
+            if d.get("localSheetId") == str(index) or (d.text or "").startswith(_quote_sheet(name) + "!"):
+                names.remove(d)
+    else:
+        names = etree.Element(f"{{{ns}}}definedNames")
+        before = sheets
+        for later in ("functionGroups", "externalReferences"):
+            found = wb.find(f"{{{ns}}}{later}")
+            before = found if found is not None else before
+        before.addnext(names)
+    el = etree.SubElement(names, f"{{{ns}}}definedName")
+    el.set("name", "_xlnm.Print_Titles")
+    el.set("localSheetId", str(index))
+    el.text = value
+    extra[pkg.workbook_part] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _add_sheet(pkg: Package, name: str) -> tuple[str, dict[str, bytes]]:
@@ -105,60 +137,212 @@ def _quote_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-_TODAY_TEXT = ("company", "position", "contact", "phone", "email", "status")
+HYPERLINK_TYPE = REL_NS + "/hyperlink"
+HEADER_ROW = 2          # the title above it, the calls below it
+TITLE_HEIGHT, HEADER_HEIGHT, LINE_HEIGHT = 20, 32, 15
 
 
-NOTICE_CELL = "I1"   # past the title's reach, so the title still shows whole
+NOTICE_CELL = "I1"   # above the Notes column, past the title's reach, so the title still shows whole
 
 
 def _notice(today: dt.date, style: TodayStyles) -> str:
     formula, cached = stale_notice(today)
-    return formula_cell("", NOTICE_CELL, style.bold, formula, cached)
+    return formula_cell("", NOTICE_CELL, style.title, formula, cached)
 
 
-def today_sheet_pieces(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool,
+def _title(today: dt.date, contacts: tuple[int, int] | None) -> str:
+    title = f"{TODAY_MARKER}, built {today:%A} {today.day} {today:%B %Y}"
+    if contacts is not None:
+        title += f". {contacts[0]} of {contacts[1]} employer contacts this week"
+    return title
+
+
+INSTRUCTIONS = ("Mark each call in Done and Outcome (and Date or Name where the outcome asks for one); "
+                "the next refresh applies the marks to your tracker and rebuilds this sheet.")
+
+
+def external_links(rows: pd.DataFrame) -> list[dict[str, tuple[str, str]]]:
+    """Per row, its tel:/mailto: links: column header -> (relationship id, URL). Worked out
+    once, for the sheet's relationships part and its cells alike."""
+    link_columns = [c for c in columns.sheet_columns() if c.kind in ("phone", "email")]
+    urls = [[(columns.tel_url if c.kind == "phone" else columns.mailto_url)(v if isinstance(v, str) else "")
+             for v in rows[c.field].tolist()] for c in link_columns]
+    out = []
+    n = 0
+    for found in zip(*urls) if urls else ([()] * len(rows)):
+        targets = {}
+        for c, url in zip(link_columns, found):
+            if url:
+                n += 1
+                targets[c.header] = (f"rId{n}", url)
+        out.append(targets)
+    return out
+
+
+def today_sheet_rels(links: list[dict[str, tuple[str, str]]], keep_empty: bool) -> bytes | None:
+    """The Today sheet's relationships: one external hyperlink per tel:/mailto: link (None
+    when there is none, unless `keep_empty`: an old part's links must go too)."""
+    rels = [f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target="{escape_attr(url)}" TargetMode="External"/>'
+            for targets in links for rid, url in targets.values()]
+    if not rels and not keep_empty:
+        return None
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Relationships xmlns="{PKG_REL_NS}">' + "".join(rels) + "</Relationships>").encode()
+
+
+UNBROKEN_MAX = 48   # an address wider than this is cut off rather than make the page tiny
+
+
+def _width(column: columns.TodayColumn, rows: pd.DataFrame) -> float:
+    """The table's width, or wider for a phone, e-mail or tracker row that would not fit: they
+    hold no spaces to wrap at, and a cut address is no use."""
+    if column.kind not in ("phone", "email", "row"):
+        return column.width
+    texts = ([columns.row_label(s, r) for s, r in zip(rows["sheet"].tolist(), rows["row"].tolist())]
+             if column.kind == "row" else rows[column.field].tolist())
+    longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
+    return max(column.width, min(round(longest * 1.05 + 2), UNBROKEN_MAX))
+
+
+def _row_heights(texts: list[list], wrapped: list[columns.TodayColumn]) -> list[float]:
+    """About how tall the wrapped cells make each row (Excel does not size rows when it opens a
+    file); `texts` holds the wrapped columns' values, a list per column."""
+    heights = []
+    per_line = [max(int(c.width * 1.2), 1) for c in wrapped]
+    for values in zip(*texts) if texts else []:
+        lines = 1
+        for text, width in zip(values, per_line):
+            if isinstance(text, str) and len(text) > width:
+                lines = max(lines, sum(max(1, -(-len(part) // width)) for part in text.split("\n")))
+            elif isinstance(text, str) and "\n" in text:
+                lines = max(lines, text.count("\n") + 1)
+        heights.append(LINE_HEIGHT * min(lines, 26))
+    return heights
+
+
+CHUNK = 1000   # rows worked out together, column by column
+
+
+def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]]], today: dt.date,
+                       style: TodayStyles, date1904: bool, contacts: tuple[int, int] | None = None,
                        live: bool = False) -> Iterator[bytes]:
-    """Our Today sheet's worksheet part, streamed row by row."""
-    width = len(TODAY_HEADERS)
-    last_row = 2 + max(len(rows), 1)
-    title = (f"{TODAY_MARKER} for {today:%A, %B} {today.day}, {today.year}. Rebuilt on each refresh; "
-             "edits here are overwritten.")
-    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
-                   for i, w in enumerate(TODAY_WIDTHS))
+    """Our Today sheet's worksheet part, streamed: a call sheet with a row per call, the columns
+    of columns.sheet_columns(), marks typed into its last columns."""
+    shown = columns.sheet_columns()
+    last = column_letters(len(shown))
+    first_row = HEADER_ROW + 1
+    last_row = HEADER_ROW + max(len(rows), 1)
+    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
+                   for i, c in enumerate(shown))
+    script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 0)
+    title_cells = text_cell("", "A1", style.title, _title(today, contacts))
+    if script_at:
+        title_cells += text_cell("", f"{column_letters(script_at + 1)}1", style.text, INSTRUCTIONS)
+    if live:
+        title_cells += _notice(today, style)
     yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-        '<sheetPr><tabColor rgb="FFFFB347"/></sheetPr>'
-        f'<dimension ref="A1:{column_letters(width)}{last_row}"/>'
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft"'
-        ' state="frozen"/></sheetView></sheetViews>'
+        '<sheetPr><tabColor rgb="FFFFB347"/><pageSetUpPr fitToPage="1"/></sheetPr>'
+        f'<dimension ref="A1:{last}{last_row}"/>'
+        f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{HEADER_ROW}" topLeftCell="A{first_row}"'
+        ' activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
         f'<cols>{cols}</cols><sheetData>'
-        f'<row r="1">{text_cell("", "A1", style.bold, title)}{_notice(today, style) if live else ""}</row>'
-        '<row r="2">' + "".join(text_cell("", f"{column_letters(i + 1)}2", style.bold, h)
-                                for i, h in enumerate(TODAY_HEADERS)) + "</row>").encode()
-    links = []
-    serials = date_serials(pd.Series(rows["due"].to_numpy(), dtype="datetime64[ns]"), date1904) if len(rows) else []
-    texts = zip(*(rows[c].to_numpy(dtype=object).tolist() for c in _TODAY_TEXT))
-    numbers = zip(rows["days_overdue"].to_numpy(dtype=object).tolist(), rows["row"].to_numpy(dtype=object).tolist(),
-                  rows["sheet"].to_numpy(dtype=object).tolist(), rows["script"].to_numpy(dtype=object).tolist())
-    for r, values, (late, row, sheet, script), serial in zip(itertools.count(3), texts, numbers, serials):
-        cells = [text_cell("", f"{letter}{r}", None, v) for letter, v in zip("ABCDEF", values) if v]
-        cells.append(f'<c r="G{r}"><v>{int(late)}</v></c>')
-        if serial is not None:
-            cells.append(number_cell("", f"H{r}", style.date, serial))
-        if script:
-            cells.append(text_cell("", f"I{r}", style.wrap, script))
-        label = f"{sheet} row {row}"
-        cells.append(text_cell("", f"J{r}", style.link, label))
-        links.append(f'<hyperlink ref="J{r}" location="{escape_attr(_quote_sheet(sheet))}!A{row}"'
-                     f' display="{escape_attr(label)}"/>')
-        yield (f'<row r="{r}">' + "".join(cells) + "</row>").encode()
+        f'<row r="1" ht="{TITLE_HEIGHT}" customHeight="1">{title_cells}</row>'
+        f'<row r="{HEADER_ROW}" ht="{HEADER_HEIGHT}" customHeight="1">'
+        + "".join(text_cell("", f"{column_letters(i + 1)}{HEADER_ROW}", style.header, c.header)
+                  for i, c in enumerate(shown)) + "</row>").encode()
+    hyperlinks: list[str] = []
+    wrapped = [c for c in shown if c.kind in ("text", "wrap", "email")]
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows.iloc[start:start + CHUNK]
+        numbers = range(first_row + start, first_row + start + len(chunk))
+        cells = [_column_cells(c, column_letters(i + 1), chunk, numbers, links[start:start + CHUNK], style,
+                               date1904, hyperlinks) for i, c in enumerate(shown)]
+        heights = _row_heights([chunk[c.field].tolist() for c in wrapped], wrapped)
+        yield "".join(f'<row r="{r}" ht="{h}">' + "".join(row) + "</row>"
+                      for r, h, row in zip(numbers, heights, zip(*cells))).encode()
     if rows.empty:
-        yield f'<row r="3">{text_cell("", "A3", None, "Nothing overdue or due today.")}</row>'.encode()
+        yield f'<row r="{first_row}">{text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")}</row>'.encode()
     yield b"</sheetData>"
-    if links:
-        yield ("<hyperlinks>" + "".join(links) + "</hyperlinks>").encode()
-    yield (b'<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    if not rows.empty:
+        yield _validations(shown, first_row, last_row).encode()
+    if hyperlinks:
+        yield ("<hyperlinks>" + "".join(hyperlinks) + "</hyperlinks>").encode()
+    # Printed: landscape, one page wide and as many tall as it takes, the header row on every
+    # page (the workbook's Print_Titles name), gridlines so each call reads as a row.
+    yield (b'<printOptions gridLines="1"/>'
+           b'<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.25" footer="0.3"/>'
+           b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+           b'<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>'
            b'</worksheet>')
 
+
+def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numbers: range,
+                  links: list[dict[str, tuple[str, str]]], style: TodayStyles, date1904: bool,
+                  hyperlinks: list[str]) -> list[str]:
+    """One column's cells for a chunk of rows; its hyperlinks are added to `hyperlinks`."""
+    if c.kind in ("mark", "mark_date"):
+        s = style.mark_date if c.kind == "mark_date" else style.mark
+        return [f'<c r="{letter}{r}" s="{s}"/>' for r in numbers]
+    if c.kind == "row":
+        out = []
+        for r, sheet, row in zip(numbers, chunk["sheet"].tolist(), chunk["row"].tolist()):
+            label = columns.row_label(sheet, row)
+            out.append(text_cell("", f"{letter}{r}", style.link, label))
+            hyperlinks.append(f'<hyperlink ref="{letter}{r}" location="{escape_attr(_quote_sheet(sheet))}'
+                              f'!A{int(row)}" display="{escape_attr(label)}"/>')
+        return out
+    values = chunk[c.field].tolist()
+    if c.kind in ("phone", "email"):
+        out = []
+        emails = chunk["email"].tolist() if "email" in chunk else [""] * len(values)
+        for r, value, email, targets in zip(numbers, values, emails, links):
+            ref = f"{letter}{r}"
+            text = columns.plain_value(c, {c.field: value, "email": email})
+            if c.header in targets:
+                out.append(text_cell("", ref, style.link, text))
+                hyperlinks.append(f'<hyperlink ref="{ref}" r:id="{targets[c.header][0]}"/>')
+            elif text:
+                out.append(text_cell("", ref, style.wrap, text))
+            else:
+                out.append(f'<c r="{ref}" s="{style.wrap}"/>')
+        return out
+    if c.kind == "status":
+        return [text_cell("", f"{letter}{r}", style.status.get(v, style.text), v) for r, v in zip(numbers, values)]
+    if c.kind in ("number", "days"):
+        return [f'<c r="{letter}{r}" s="{style.text}"><v>{int(v)}</v></c>' if _is_number(v)
+                else f'<c r="{letter}{r}" s="{style.text}"/>' for r, v in zip(numbers, values)]
+    if c.kind == "date":
+        serials = date_serials(pd.Series(chunk[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
+        return [number_cell("", f"{letter}{r}", style.date, v) if v is not None else f'<c r="{letter}{r}" s="{style.date}"/>'
+                for r, v in zip(numbers, serials)]
+    return [text_cell("", f"{letter}{r}", style.wrap, v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
+            if v is not None and v == v and v != "" else f'<c r="{letter}{r}" s="{style.wrap}"/>'
+            for r, v in zip(numbers, values)]
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def _validations(shown, first_row: int, last_row: int) -> str:
+    """A drop-down for each mark column with choices, and for every mark column a note saying
+    what to type, shown when one of its cells is selected."""
+    out = []
+    for i, c in enumerate(shown):
+        if c.kind not in ("mark", "mark_date"):
+            continue
+        letter = column_letters(i + 1)
+        sqref = f"{letter}{first_row}:{letter}{last_row}"
+        common = (f' allowBlank="1" showInputMessage="1" promptTitle="{escape_attr(c.header[:32])}"'
+                  f' prompt="{escape_attr(c.prompt[:255])}"')
+        if c.choices:
+            listed = ",".join(c.choices).replace('"', '""')
+            out.append(f'<dataValidation type="list"{common} showErrorMessage="1" errorTitle="{escape_attr(c.header)}"'
+                       f' error="Pick one of the choices in the list." sqref="{sqref}">'
+                       f'<formula1>{escape_text(chr(34) + listed + chr(34))}</formula1></dataValidation>')
+        else:
+            out.append(f'<dataValidation{common} sqref="{sqref}"/>')
+    return f'<dataValidations count="{len(out)}">' + "".join(out) + "</dataValidations>" if out else ""

@@ -21,10 +21,10 @@ from .. import filesafe
 from ..errors import NotAWorkbook
 from ..settings import Settings
 from .live import StatusFormulas
-from .package import Package, open_package
+from .package import Package, open_package, rels_part_for
 from .sheetedit import CellStyles, TrackerSheet, extend_table
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
-from .todaysheet import today_sheet_part, today_sheet_pieces
+from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
 from .zipout import (
     Discard,
     compress_level,
@@ -50,16 +50,18 @@ class SheetPlan:
 
 
 def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date, settings: Settings,
-               *, output: Path | None = None, backup: bool = True, dry_run: bool = False) -> "WriteOutcome":
-    """Edit the workbook all `sheets` came from and save it (in place, or to `output`)."""
+               *, output: Path | None = None, backup: bool = True, dry_run: bool = False,
+               contacts: tuple[int, int] | None = None) -> "WriteOutcome":
+    """Edit the workbook all `sheets` came from and save it (in place, or to `output`).
+    `contacts`: this week's employer contacts and the weekly minimum, for the Today sheet."""
     pkg = sheets[0].tracker.package
     target = Path(output) if output else pkg.path
     if dry_run:
-        changed = build_package(pkg, sheets, today_rows, today, settings, Discard())
+        changed = build_package(pkg, sheets, today_rows, today, settings, Discard(), contacts)
         return WriteOutcome(target, changed, written=False, backup=None)
     same_file = output is None or filesafe.same_file(target, pkg.path)
     saved = filesafe.save_atomically(
-        target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh),
+        target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh, contacts),
         expected_digest=pkg.digest if same_file else None, verify=verify_package,
         backups=settings.backups, backup=backup and same_file, only_if_changed=same_file)
     return WriteOutcome(target, saved.changed, written=saved.written, backup=saved.backup)
@@ -84,7 +86,7 @@ def verify_package(path: Path) -> None:
 
 
 def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date,
-                  settings: Settings, out) -> bool:
+                  settings: Settings, out, contacts: tuple[int, int] | None = None) -> bool:
     """Write the new workbook into the binary file `out`, member by member in the original
     order; return whether any part's content differs from the original."""
     styles_part = find_styles_part(pkg)
@@ -104,7 +106,13 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
                 small[t.table.part] = table_xml
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
-    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, today, TodayStyles(styles), pkg.date1904,
+    rels_part = rels_part_for(today_part)
+    links = external_links(today_rows)
+    rels = today_sheet_rels(links, keep_empty=pkg.has(rels_part))
+    if rels is not None:
+        small[rels_part] = rels
+    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, links, today, TodayStyles(styles),
+                                            pkg.date1904, contacts,
                                             live=settings.live)
     styles_xml = styles.serialize()   # after every style above was asked for
     if styles_xml is not None:

@@ -1,0 +1,129 @@
+"""The tool's columns in one table: the three it adds to the tracker, and the columns of today's
+calls as the Today sheet, the exports and the terminal show them. A new column is one entry here;
+the readers and writers take headers, fields, widths and kinds from this table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TrackerColumn:
+    """A column the tool writes into the tracker; `field` is the SheetPlan series it shows."""
+    header: str
+    field: str
+    width: float
+    kind: str       # status (filled in the status colour) | date | script (wrapped)
+
+
+TRACKER_COLUMNS: tuple[TrackerColumn, ...] = (
+    TrackerColumn("Follow-up Status", "status", 14, "status"),
+    TrackerColumn("Next Follow-up", "due", 14, "date"),
+    TrackerColumn("Follow-up Script", "script", 70, "script"),
+)
+OUTPUT_HEADERS = tuple(c.header for c in TRACKER_COLUMNS)
+
+
+OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer", "Call back on a date",
+            "Got the hiring manager's name", "Not interested", "Got an interview")
+
+
+@dataclass(frozen=True)
+class TodayColumn:
+    """A column of today's calls. `field` names a column of pipeline.today_table (a tracker field
+    such as "source" is taken from the tracker as it is); mark columns have none: the user types
+    there. `where` says which outputs show it: s(heet), e(xports), t(erminal)."""
+    header: str
+    field: str | None
+    width: float
+    kind: str           # text | wrap | number | days | date | status | phone | email | row | mark | mark_date
+    where: str = "se"
+    terminal: str = ""  # a shorter header in the terminal
+    prompt: str = ""    # mark columns: what to type, shown when the cell is selected
+    choices: tuple[str, ...] = ()
+
+
+NO_WAY_TO_REACH_CELL = "Find a number or e-mail first"
+
+TODAY_COLUMNS: tuple[TodayColumn, ...] = (
+    TodayColumn("Sheet", "sheet", 14, "text", "e"),
+    TodayColumn("Row", "row", 6, "number", "e"),
+    TodayColumn("Company", "company", 18, "text", "set"),
+    TodayColumn("Position", "position", 20, "text", "set"),
+    TodayColumn("Ask for", "ask_for", 15, "text", "set"),
+    TodayColumn("Phone", "phone", 15, "phone", "set"),
+    TodayColumn("E-mail", "email", 22, "email"),
+    TodayColumn("Status", "status", 11, "status", "set"),
+    TodayColumn("Days overdue", "days_overdue", 8, "days", "set", terminal="Late"),
+    TodayColumn("Next follow-up", "due", 12, "date", "e"),
+    TodayColumn("Script", "script", 55, "wrap"),
+    TodayColumn("Notes", "notes", 24, "wrap"),
+    TodayColumn("Tracker row", "row", 15, "row", "s"),
+    TodayColumn("Done", None, 7, "mark", "s", prompt="When you have made this call or sent the e-mail, type x "
+                "(or ✓, or the date you did it, if not today)."),
+    TodayColumn("Outcome", None, 18, "mark", "s", prompt="Pick what happened from the list. The next refresh "
+                "applies it to your tracker.", choices=OUTCOMES),
+    TodayColumn("Date", None, 11, "mark_date", "s", prompt="For \"Call back on a date\": the date to call back. For "
+                "\"Got an interview\": the interview date."),
+    TodayColumn("Name", None, 14, "mark", "s", prompt="For \"Got the hiring manager's name\": type the name."),
+)
+
+
+def sheet_columns() -> tuple[TodayColumn, ...]:
+    return tuple(c for c in TODAY_COLUMNS if "s" in c.where)
+
+
+def export_columns() -> tuple[TodayColumn, ...]:
+    return tuple(c for c in TODAY_COLUMNS if "e" in c.where)
+
+
+def terminal_columns() -> tuple[TodayColumn, ...]:
+    return tuple(c for c in TODAY_COLUMNS if "t" in c.where)
+
+
+def today_fields() -> list[str]:
+    """The today-table fields the columns show (Tracker row shows both sheet and row)."""
+    fields = []
+    for c in TODAY_COLUMNS:
+        for f in (("sheet", "row") if c.kind == "row" else (c.field,) if c.field else ()):
+            if f not in fields:
+                fields.append(f)
+    return fields
+
+
+def row_label(sheet: str, row: int) -> str:
+    """The Tracker row cell's text, e.g. "Applications!12" (read back to find the row)."""
+    return f"{sheet}!{int(row)}"
+
+
+def tel_url(phone: str) -> str | None:
+    """A tel: link of the digits (and a leading +) only, so nothing else can get in; of the first
+    number only ("555-0100 ext. 12" and "555-0100 / 555-0199" dial 5550100). None: no number."""
+    m = re.search(r"\+?\(?\d[\d\s().\-]*", phone or "")
+    digits = re.sub(r"[^0-9]", "", m.group()) if m else ""
+    if len(digits) < 3:
+        return None
+    return "tel:" + ("+" if m.group().startswith("+") else "") + digits
+
+
+def mailto_url(email: str) -> str | None:
+    from urllib.parse import quote
+    email = (email or "").strip()
+    if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", email):
+        return None
+    return "mailto:" + quote(email, safe="@.+-_")
+
+
+def plain_value(column: TodayColumn, record: dict[str, Any], terminal: bool = False) -> Any:
+    """The column's value for one row of today's table, as plain text/number/date (exports and
+    the terminal; there a phone column falls back to the e-mail)."""
+    if column.kind == "row":
+        return row_label(record["sheet"], record["row"])
+    value = record.get(column.field) if column.field else None
+    if column.kind == "phone" and not value:
+        return (record.get("email") if terminal else None) or (
+            NO_WAY_TO_REACH_CELL if not record.get("email") else value)
+    return value
