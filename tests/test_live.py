@@ -267,7 +267,7 @@ def test_live_setting_is_parsed_and_checked(tmp_path):
 
 def test_the_today_sheet_keeps_its_marker_and_says_when_it_was_built(built):
     ws = openpyxl.load_workbook(built)["Today"]
-    assert ws["A1"].value.startswith("followup-sheet: today's calls for Thursday, November 26, 2026")
+    assert ws["A1"].value.startswith("followup-sheet: today's calls, built Thursday 26 November 2026")
     notice = ws["I1"].value
     assert notice == '=IF(TODAY()>DATE(2026,11,26),"Built on Thursday, November 26; refresh for today\'s list","")'
     assert openpyxl.load_workbook(built, data_only=True)["Today"]["I1"].value in (None, "")
