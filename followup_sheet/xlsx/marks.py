@@ -141,7 +141,7 @@ def date_column_styles(pkg: Package, part: str, cols: set[int]) -> dict[int, Cou
                 for col, c_start, c_end in scan.cells(content):
                     if col in cols and _NUMBER.search(content, c_start, c_end):
                         tag = content[c_start:content.find(b">", c_start)]
-                        if b't="' not in tag and b"t='" not in tag:
+                        if not re.search(rb"""\st\s*=\s*["'](?!n["'])""", tag):   # a number, not text
                             m = style.search(tag)
                             seen[col][int(m.group(1)) if m else 0] += 1
     return seen
