@@ -165,7 +165,7 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
         for status, n in summary(o.plan).items():
             counts[status] = counts.get(status, 0) + n
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
-    changes = cell_changes(outcomes) if dry_run and done.changed else []
+    changes = cell_changes(outcomes) + _mark_changes(plans, marks) if dry_run and done.changed else []
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
                          written=done.written, backup=done.backup or kept, counts=counts, changes=changes,
                          marks=marks)
@@ -224,6 +224,26 @@ def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
                 if old != value and not (old == "" and value is None):
                     changes.append(CellChange(t.sheet, f"{letter}{row}", old, "" if value is None else value))
     return changes
+
+
+def _mark_changes(plans: list, marks: MarksResult) -> list[CellChange]:
+    """The user's cells the marks would change (and the headers of columns they add), for a dry run."""
+    out: list[CellChange] = []
+    for p in plans:
+        t = p.tracker
+        out += [CellChange(t.sheet, f"{column_letters(c)}{t.header_row}", "", h) for c, h in p.added_headers.items()]
+        olds = {ch.row: {} for ch in marks.changes if ch.sheet == t.sheet}
+        for ch in marks.changes:
+            if ch.sheet == t.sheet:
+                olds[ch.row][ch.field] = ch.old
+        for row, cells in sorted(p.user_values.items()):
+            fields = {c.index: f for f, c in t.columns.items()}
+            for col, value in sorted(cells.items()):
+                old = olds.get(row, {}).get(fields.get(col, ""), "")
+                old = "" if old is None or (not isinstance(old, str) and pd.isna(old)) else _day(old) \
+                    if isinstance(old, (dt.datetime, pd.Timestamp)) else old
+                out.append(CellChange(t.sheet, f"{column_letters(col)}{row}", old, "" if value is None else value))
+    return out
 
 
 def _day(value: Any) -> dt.date | None:

@@ -89,7 +89,7 @@ def _day(v):
     return v.date() if isinstance(v, dt.datetime) else v
 
 
-@pytest.mark.parametrize("save_with", ["openpyxl", "libreoffice"])
+@pytest.mark.parametrize("save_with", ["openpyxl", pytest.param("libreoffice", marks=pytest.mark.libreoffice)])
 def test_three_marks_roll_into_the_tracker_once(tmp_path, save_with):
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
@@ -134,8 +134,8 @@ def test_three_marks_roll_into_the_tracker_once(tmp_path, save_with):
     assert all(_day(r[0]) == MONDAY for r in log[2:])
 
     today = _sheet(path, "Today")
-    listed = {r[0] for r in today[2:] if r[0]}
-    assert not {"Acme", "Bolt", "Cord"} & listed           # none of them is due today any more
+    listed = [r[0] for r in today[2:] if r[0]]
+    assert listed == ["Dove"]                               # the three marked rows are no longer due today
     assert not any(v in ("x", "Spoke", "No answer") for r in today for v in r)   # rebuilt without marks
 
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -152,13 +152,21 @@ def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch)
     marked = path.read_bytes()
 
     real = write.today_sheet_pieces
+    tracker_pieces = write.TrackerSheet.pieces
+    streamed = []
+
+    def tracker_done(self):
+        yield from tracker_pieces(self)
+        streamed.append(self.plan.user_cells)
 
     def dies(*args, **kwargs):   # the tracker part is written, the Today part is not
         raise KeyboardInterrupt
         yield from real(*args, **kwargs)
+    monkeypatch.setattr(write.TrackerSheet, "pieces", tracker_done)
     monkeypatch.setattr(write, "today_sheet_pieces", dies)
     with pytest.raises(KeyboardInterrupt):
         refresh(path, today=MONDAY, settings=ME)
+    assert streamed and streamed[0]          # the tracker part, with the mark, was built first
     assert path.read_bytes() == marked
     monkeypatch.setattr(write, "today_sheet_pieces", real)
 
@@ -361,3 +369,55 @@ def test_a_workbook_without_marks_gets_no_log(tmp_path):
     refresh(path, today=MONDAY, settings=ME)
     assert "Follow-up Log" not in openpyxl.load_workbook(path).sheetnames
     assert pipeline.refresh(path, today=MONDAY, settings=ME).marks.entries == []
+
+
+@pytest.mark.slow
+def test_a_refresh_killed_at_any_moment_applies_the_marks_once(tmp_path):
+    import os
+    import random
+    import signal
+    import sys
+    import time
+    marked = _tracker(tmp_path / "jobs.xlsx")
+    refresh(marked, today=MONDAY, settings=ME)
+    _mark(marked, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "No answer"}})
+    old = marked.read_bytes()
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+
+    def run(path):
+        return subprocess.Popen([sys.executable, "-m", "followup_sheet", "refresh", str(path), "--today",
+                                 "2026-11-30", "--no-backup"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env=env, cwd=path.parent)
+    start = time.perf_counter()
+    reference = tmp_path / "ref" / "jobs.xlsx"
+    reference.parent.mkdir()
+    reference.write_bytes(old)
+    assert run(reference).wait(120) == 0
+    duration = time.perf_counter() - start
+    new = reference.read_bytes()
+    rng = random.Random(14)
+    for k in range(8):
+        copy = tmp_path / f"kill{k}" / "jobs.xlsx"
+        copy.parent.mkdir()
+        copy.write_bytes(old)
+        proc = run(copy)
+        time.sleep(rng.uniform(duration * 0.3, duration))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        assert copy.read_bytes() in (old, new)
+        refresh(copy, today=MONDAY, settings=ME)          # the next refresh after the kill
+        refresh(copy, today=MONDAY, settings=ME)
+        log = _sheet(copy, "Follow-up Log")[2:]
+        assert sorted(r[1] for r in log) == ["Acme", "Bolt"]
+        assert _tracker_rows(copy)["Acme"]["Follow-ups"] == 1
+
+
+def test_dry_run_lists_the_cells_marks_would_change(tmp_path):
+    path = _tracker(tmp_path / "jobs.xlsx")
+    refresh(path, today=MONDAY, settings=ME)
+    _mark(path, {"Acme": {"Outcome": "Spoke"}})
+    before = path.read_bytes()
+    result = refresh(path, today=MONDAY, settings=ME, dry_run=True)
+    assert path.read_bytes() == before
+    got = {(c.ref, c.old, c.new) for c in result.changes if c.sheet == "Applications"}
+    assert {("D2", "", MONDAY), ("J1", "", "Follow-ups"), ("J2", "", 1)} <= got
