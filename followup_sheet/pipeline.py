@@ -103,7 +103,7 @@ def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> M
         if ladder:
             t.frame.loc[ladder, "no_calls"] = True
     for line in result.problems:
-        log.warning("%s", line)
+        log.info("%s", line)    # the callers report these (refresh's result)
     return result
 
 

@@ -421,3 +421,41 @@ def test_dry_run_lists_the_cells_marks_would_change(tmp_path):
     assert path.read_bytes() == before
     got = {(c.ref, c.old, c.new) for c in result.changes if c.sheet == "Applications"}
     assert {("D2", "", MONDAY), ("J1", "", "Follow-ups"), ("J2", "", 1)} <= got
+
+
+@pytest.mark.parametrize("title, day", [
+    ("followup-sheet: today's calls for Monday, November 30, 2026. Rebuilt on each refresh", MONDAY),
+    ("followup-sheet: today's calls, built Monday 30 November 2026", MONDAY),
+    ("followup-sheet: today's calls, built 2026-12-01", dt.date(2026, 12, 1)),
+    ("followup-sheet: today's calls", None),
+])
+def test_the_day_a_today_sheet_was_built(title, day):
+    from followup_sheet.xlsx.marks import built_day
+    assert built_day(title) == day
+
+
+def test_marks_on_a_call_sheet_layout_by_header(tmp_path):
+    """The redesigned Today sheet (headers in another order, Tracker row as Sheet!row, extra
+    columns) is read by header name."""
+    path = _tracker(tmp_path / "jobs.xlsx")
+    refresh(path, today=MONDAY, settings=ME)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Today"]
+    ws.delete_rows(2, ws.max_row)
+    ws["A1"] = "followup-sheet: today's calls, built Friday 27 November 2026"
+    heads = ("Company", "Position", "Ask for", "Phone", "E-mail", "Status", "Days overdue", "Script", "Notes",
+             "Tracker row", "Done", "Outcome", "Date", "Name", "Something else")
+    for c, h in enumerate(heads, 1):
+        ws.cell(2, c, h)
+    for r, (company, position, row, outcome, name) in enumerate(
+            [("Bolt", "Engineer", 3, "Got the hiring manager's name", "Dana Lee"),
+             ("Cord", "Designer", 4, "Not interested", None)], 3):
+        for c, v in zip((1, 2, 10, 12, 14, 15), (company, position, f"Applications!{row}", outcome, name, "?")):
+            ws.cell(r, c, v)
+    wb.save(path)
+    result = refresh(path, today=MONDAY, settings=ME)
+    assert result.marks.applied == 2
+    rows = _tracker_rows(path)
+    assert rows["Bolt"]["Hiring Manager"] == "Dana Lee"
+    assert _day(rows["Bolt"]["Last Contact"]) == dt.date(2026, 11, 27)
+    assert rows["Cord"]["Status"] == "Not interested" and rows["Cord"]["Follow-up Status"] == "Closed"
