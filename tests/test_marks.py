@@ -459,3 +459,22 @@ def test_marks_on_a_call_sheet_layout_by_header(tmp_path):
     assert rows["Bolt"]["Hiring Manager"] == "Dana Lee"
     assert _day(rows["Bolt"]["Last Contact"]) == dt.date(2026, 11, 27)
     assert rows["Cord"]["Status"] == "Not interested" and rows["Cord"]["Follow-up Status"] == "Closed"
+
+
+def test_the_log_grows_by_appending_and_stays_readable(tmp_path):
+    path = _tracker(tmp_path / "jobs.xlsx")
+    refresh(path, today=MONDAY, settings=ME)
+    _mark(path, {"Acme": {"Outcome": "Spoke"}})
+    refresh(path, today=MONDAY, settings=ME)
+    wb = openpyxl.load_workbook(path)
+    wb["Follow-up Log"]["I3"] = "my own note"            # the user's note beside an entry is kept
+    wb.save(path)
+    _mark(path, {"Bolt": {"Outcome": "Spoke"}})
+    refresh(path, today=MONDAY, settings=ME)
+    import zipfile
+    with zipfile.ZipFile(path) as zf:
+        parts = [zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+    log_part = next(x for x in parts if b"|Bolt|Engineer|Spoke|" in x)
+    assert b'<dimension ref="A1:I4"/>' in log_part      # grown over the appended row
+    log = _sheet(path, "Follow-up Log")
+    assert [r[1] for r in log[2:]] == ["Acme", "Bolt"] and log[2][8] == "my own note"

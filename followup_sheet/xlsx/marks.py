@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
-from .refs import column_letters
+from .refs import column_letters, column_number
 from .sheetxml import iter_sheet, sheet_data_prefix
 from .values import LOG_MARKER, TODAY_SHEET_NAMES, SheetValues
 
@@ -186,10 +186,10 @@ def new_log_pieces(entries: list[dict[str, Any]], bold: int, date_style: int, da
 _ROW_NUMBER = re.compile(rb"""<(?:\w+:)?row\b[^>]*?\sr\s*=\s*["'](\d+)["']""")
 
 
-def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], bold: int, date_style: int
-                        ) -> Iterator[bytes]:
+def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], bold: int, date_style: int,
+                        known_last: int = 2) -> Iterator[bytes]:
     """The existing log part with `entries` added as rows after its last row; every other byte
-    as it was (the dimension grown to cover them)."""
+    as it was but the dimension, grown to the rows after its last value (`known_last`)."""
     last = 2
     head = b""
     prefix = ""
@@ -198,7 +198,7 @@ def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], 
             head = data
         elif kind == "open":
             prefix = sheet_data_prefix(data).decode()
-            yield head   # the dimension is fixed below, once the last row is known: kept as it was
+            yield _grown_dimension(head, known_last + len(entries))
             yield data
         elif kind == "rows":
             numbers = _ROW_NUMBER.findall(data)
@@ -214,6 +214,22 @@ def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], 
                 yield b"".join(rows)
                 entries = []
             yield data
+
+
+_DIMENSION = re.compile(rb"""(<(?:\w+:)?dimension\s+ref\s*=\s*["'])([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?(["'])""")
+
+
+def _grown_dimension(head: bytes, last_row: int) -> bytes:
+    """The head with its dimension reaching row `last_row` and the log's last column."""
+    m = _DIMENSION.search(head)
+    if not m:
+        return head
+    right = (m.group(4) or m.group(2)).decode()
+    if column_number(right) < len(LOG_HEADERS):
+        right = column_letters(len(LOG_HEADERS))
+    bottom = max(int(m.group(5) or m.group(3)), last_row)
+    ref = m.group(2) + m.group(3) + f":{right}{bottom}".encode()
+    return head[:m.start()] + m.group(1) + ref + m.group(6) + head[m.end():]
 
 
 def mark_cells(pkg: Package, part: str, values: dict[int, dict[int, Any]], date_xf: int) -> dict[int, dict[int, tuple]]:
@@ -246,8 +262,9 @@ def log_sheet(pkg: Package, sheets: MarksSheets | None, entries: list[dict[str, 
 
     from .todaysheet import _add_sheet
     if sheets is not None and sheets.log_part:
+        known = max([2, *(r["_row"] for r in sheets.log_rows)])
         return sheets.log_part, functools.partial(appended_log_pieces, pkg, sheets.log_part, entries, style.bold,
-                                                  style.date), {}
+                                                  style.date, known), {}
     taken = {s.name.lower() for s in pkg.sheets}
     name, n = LOG_SHEET_NAME, 2
     while name.lower() in taken:
