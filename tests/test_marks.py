@@ -478,3 +478,29 @@ def test_the_log_grows_by_appending_and_stays_readable(tmp_path):
     assert b'<dimension ref="A1:I4"/>' in log_part      # grown over the appended row
     log = _sheet(path, "Follow-up Log")
     assert [r[1] for r in log[2:]] == ["Acme", "Bolt"] and log[2][8] == "my own note"
+
+
+def test_every_part_written_with_marks_keeps_the_schema_order(tmp_path):
+    import zipfile
+
+    from corpus_tools import schema_order_problems
+    path = _tracker(tmp_path / "jobs.xlsx")
+    refresh(path, today=MONDAY, settings=ME)
+    _mark(path, {"Acme": {"Outcome": "Got the hiring manager's name", "Name": "Dana Lee"},
+                 "Bolt": {"Outcome": "Got an interview", "Date": dt.date(2026, 12, 4)}})
+    before = {}
+    with zipfile.ZipFile(path) as zf:
+        before = {n: zf.read(n) for n in zf.namelist()}
+    refresh(path, today=MONDAY, settings=ME)
+    with zipfile.ZipFile(path) as zf:
+        written = {n: zf.read(n) for n in zf.namelist() if before.get(n) != zf.read(n)}
+    assert any(b"Dana Lee" in x for x in written.values())
+    for name, xml in written.items():
+        if name.endswith(".xml"):
+            assert schema_order_problems(xml) == [], name
+    rows = _tracker_rows(path)
+    assert rows["Acme"]["Hiring Manager"] == "Dana Lee" and rows["Acme"]["Follow-ups"] == 1
+    # the interviewing word this tracker already uses (Dove's); the thank-you on the Monday after Friday
+    assert rows["Bolt"]["Status"] == "Phone screen done"
+    assert _day(rows["Bolt"]["Snooze until"]) == dt.date(2026, 12, 7)
+    assert rows["Bolt"]["Follow-up Status"] == "Waiting"
