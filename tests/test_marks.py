@@ -75,7 +75,7 @@ def _libreoffice_roundtrip(path, tmp_path):
 
 
 def _sheet(path, name):
-    wb = openpyxl.load_workbook(path)
+    wb = openpyxl.load_workbook(path, data_only=True)   # live statuses: their cached values
     return [list(r) for r in wb[name].iter_rows(values_only=True)]
 
 
