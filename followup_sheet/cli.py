@@ -161,6 +161,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
 
+    p = _command(sub, "log", common, "list the applications and follow-ups of a period (work-search log)",
+                 "List every application (its date applied) and follow-up (the Follow-up Log, and last-contact "
+                 "dates the log does not cover) from --from to --to, this week by default: date, employer, its "
+                 "phone or address, person contacted, method, position and result. The tracker is only read.",
+                 "  followup-sheet log jobs.xlsx\n"
+                 "  followup-sheet log jobs.xlsx --from 2026-11-23 --to 2026-11-29 --out week48.csv")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day (default: this Monday)")
+    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day (default: this Sunday)")
+    p.add_argument("--out", "--output", dest="output", type=Path, metavar="FILE.csv|.xlsx",
+                   help="write the log to a .csv or .xlsx file instead of printing it")
+    p.add_argument("--force", action="store_true",
+                   help="let --out replace an existing file (a copy is kept in .followup-backups)")
+
     p = _command(sub, "demo", common, "make a sample tracker dated for today and refresh it",
                  "Create demo_tracker.xlsx (or the next free 'demo_tracker (N).xlsx') with made-up "
                  "applications dated around today, refresh it and print today's calls. No existing file "
@@ -373,6 +388,10 @@ def cmd_refresh(args) -> int:
         _say(f"{args.tracker}: no applications yet; nothing written.")
         return 0
     _print_summary(result.counts)
+    if result.marks.applied:
+        _say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
+    for line in result.marks.problems:
+        _say(f"Mark not applied: {line}")
     _print_problems(data_problems(result.sheets))
     if args.dry_run:
         _print_changes(result)
@@ -433,6 +452,21 @@ def cmd_check(args) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_log(args) -> int:
+    from .worklog import export_log, week_of, work_search_log
+    week = week_of(args.today or dt.date.today())
+    start, end = args.start or week[0], args.end or week[1]
+    table = work_search_log(args.tracker, start, end, sheet=args.sheet, config=args.config)
+    if args.output:
+        export_log(table, args.output, tracker=args.tracker, force=args.force)
+        _say(f"Wrote {len(table)} contact(s) from {start} to {end} to {args.output}")
+        return 0
+    _say(f"Work-search log, {start} to {end}: {len(table)} contact(s)")
+    for rec in table.itertuples(index=False):
+        _say("  " + " | ".join(str(v) for v in rec))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .pipeline import refresh
     from .sample import build_new_sample
@@ -476,7 +510,8 @@ def main_windowless() -> int:
     return main(["watch", *sys.argv[1:]])
 
 
-COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "check": cmd_check, "demo": cmd_demo,
+COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "check": cmd_check, "log": cmd_log,
+            "demo": cmd_demo,
             "watch": cmd_watch, "templates": cmd_templates}
 
 

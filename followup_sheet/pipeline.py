@@ -22,6 +22,7 @@ from . import columns
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
+from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
@@ -57,6 +58,7 @@ class RefreshResult:
     counts: dict[str, int] = field(default_factory=dict)
     empty: bool = False            # no applications yet: the workbook was left untouched
     changes: list["CellChange"] = field(default_factory=list)   # with dry_run: the cells that would change
+    marks: MarksResult = field(default_factory=MarksResult)      # marks from the Today sheet, applied or not
 
 
 def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
@@ -68,7 +70,16 @@ def _settings(path: Path, settings: Settings | None, config: Path | None, overri
 def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings]:
-    """Read, plan and render every tracker sheet of `path`; nothing is written."""
+    """Read, plan and render every tracker sheet of `path`; nothing is written. Marks on the
+    Today sheet not yet applied count as applied (see `refresh`)."""
+    outcomes, todays, settings, _ = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
+                                             data=data, **overrides)
+    return outcomes, todays, settings
+
+
+def _compute(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
+             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
+             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings, MarksResult]:
     path = Path(path)
     settings = _settings(path, settings, config, overrides)
     if settings.templates is not None:
@@ -76,11 +87,58 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
             log.warning("%s", warning)
     today = today or dt.date.today()
     outcomes = []
-    for tracker in read_trackers(path, settings, sheet, data=data):
+    trackers = read_trackers(path, settings, sheet, data=data)
+    marks = roll_marks(trackers, today, settings)
+    for tracker in trackers:
         plan = build_plan(tracker.frame, today, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
-    return outcomes, today_table(outcomes), settings
+    return outcomes, today_table(outcomes), settings, marks
+
+
+def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:
+    """Apply the Today sheet's marks not yet in the Follow-up Log to the trackers' frames (so the
+    plan sees them), and put the rows due an e-mail after three voicemails on the e-mail script.
+    Marks on a sheet whose title gives no day count for `today`."""
+    sheets = trackers[0].marks_sheets if trackers else None
+    if sheets is None:
+        return MarksResult()
+    marks = parse_marks(sheets.today_rows, sheets.built or today, sheets.today_sheet or "Today")
+    rows = [TrackerRows(t.sheet, t.frame, set(t.columns)) for t in trackers]
+    result = apply_marks(marks, rows, sheets.log_rows, settings)
+    for t in trackers:
+        ladder = sorted(result.email_next.get(t.sheet, ()))
+        if ladder:
+            t.frame.loc[ladder, "no_calls"] = True
+    for line in result.problems:
+        log.info("%s", line)    # the callers report these (refresh's result)
+    return result
+
+
+def mark_values(tracker: Tracker, marks: MarksResult) -> tuple[dict[int, dict[int, Any]], dict[int, str], list[str]]:
+    """The user's cells the applied marks change on one sheet (row -> column -> value: a date,
+    a number, text, None to empty it), the columns to add for fields the sheet lacks, and any
+    change with no column left to hold it. Dates go as text in the column's own format when the
+    column holds text dates."""
+    values: dict[int, dict[int, Any]] = {}
+    added: dict[int, str] = {}
+    where: dict[str, int] = {f: c.index for f, c in tracker.columns.items()}
+    spare = list(tracker.spare_columns)
+    lost = []
+    for ch in marks.changes:
+        if ch.sheet != tracker.sheet:
+            continue
+        if ch.field not in where:
+            if not spare:
+                lost.append(f"{tracker.sheet!r} row {ch.row}: no free column for {ADDED_HEADERS[ch.field]!r}")
+                continue
+            where[ch.field] = spare.pop(0)
+            added[where[ch.field]] = ADDED_HEADERS[ch.field]
+        value = ch.new
+        if isinstance(value, dt.date) and ch.field in tracker.text_dates:
+            value = value.strftime(tracker.text_dates[ch.field])
+        values.setdefault(ch.row, {})[where[ch.field]] = value
+    return values, added, lost
 
 
 def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
@@ -95,29 +153,34 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
 
     today = today or dt.date.today()
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
-    outcomes, todays, settings = compute(path, sheet=sheet, today=today, settings=settings, config=config,
-                                         data=data, **overrides)
+    outcomes, todays, settings, marks = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
+                                                 data=data, **overrides)
     if _nothing_to_write(outcomes):
         log.info("%s: no applications yet; nothing written", path)
         return RefreshResult(path=Path(output) if output else Path(path), sheets=outcomes, today=todays,
                              empty=True)
-    plans = [SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts, o.plan[list(LIVE_COLUMNS)])
-             for o in outcomes]
+    plans = []
+    for o in outcomes:
+        values, added, lost = mark_values(o.tracker, marks)
+        marks.problems.extend(lost)
+        plans.append(SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts, o.plan[list(LIVE_COLUMNS)],
+                               user_values=values, added_headers=added))
     kept = _backup_of(Path(output), settings.backups) if replaces else None
     contacts = None
     if settings.weekly_minimum:
         made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
         contacts = (made, settings.weekly_minimum)
     done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run,
-                      contacts=contacts)
+                      contacts=contacts, log_entries=marks.entries)
     counts: dict[str, int] = {}
     for o in outcomes:
         for status, n in summary(o.plan).items():
             counts[status] = counts.get(status, 0) + n
     log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
-    changes = cell_changes(outcomes) if dry_run and done.changed else []
+    changes = cell_changes(outcomes) + _mark_changes(plans, marks) if dry_run and done.changed else []
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup or kept, counts=counts, changes=changes)
+                         written=done.written, backup=done.backup or kept, counts=counts, changes=changes,
+                         marks=marks)
 
 
 def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
@@ -173,6 +236,26 @@ def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
                 if old != value and not (old == "" and value is None):
                     changes.append(CellChange(t.sheet, f"{letter}{row}", old, "" if value is None else value))
     return changes
+
+
+def _mark_changes(plans: list, marks: MarksResult) -> list[CellChange]:
+    """The user's cells the marks would change (and the headers of columns they add), for a dry run."""
+    out: list[CellChange] = []
+    for p in plans:
+        t = p.tracker
+        out += [CellChange(t.sheet, f"{column_letters(c)}{t.header_row}", "", h) for c, h in p.added_headers.items()]
+        olds = {ch.row: {} for ch in marks.changes if ch.sheet == t.sheet}
+        for ch in marks.changes:
+            if ch.sheet == t.sheet:
+                olds[ch.row][ch.field] = ch.old
+        for row, cells in sorted(p.user_values.items()):
+            fields = {c.index: f for f, c in t.columns.items()}
+            for col, value in sorted(cells.items()):
+                old = olds.get(row, {}).get(fields.get(col, ""), "")
+                old = "" if old is None or (not isinstance(old, str) and pd.isna(old)) else _day(old) \
+                    if isinstance(old, (dt.datetime, pd.Timestamp)) else old
+                out.append(CellChange(t.sheet, f"{column_letters(col)}{row}", old, "" if value is None else value))
+    return out
 
 
 def _day(value: Any) -> dt.date | None:

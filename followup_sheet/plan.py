@@ -310,11 +310,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     pinned_ahead = ~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)
     cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~pinned_ahead
     st = stage.to_numpy()
+    own_cap = frame["max_follow_ups"].to_numpy(dtype=float) if "max_follow_ups" in frame else np.full(len(idx), np.nan)
+    cap = np.where(np.isnan(own_cap), s.max_follow_ups, own_cap)   # a row's "Max follow-ups" wins
     status = np.select(
         [st == "closed",
          st == "not_applied",
          ~has_base | bad_date,
-         (st == "applied") & (((follow_ups >= s.max_follow_ups) & (today64 >= due)) | cold),
+         (st == "applied") & (((follow_ups >= cap) & (today64 >= due)) | cold),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],

@@ -73,6 +73,11 @@ class Tracker:
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
     # what the tool's columns hold now, by sheet row (rows with something in them), for a dry run's diff
     old_output: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    # for marks written into the user's own cells (see marks.py): date fields whose column holds
+    # dates as text, with the strftime format they are written in; free columns right of ours
+    text_dates: dict[str, str] = field(default_factory=dict)
+    spare_columns: tuple[int, ...] = ()
+    marks_sheets: Any = None    # xlsx.marks.MarksSheets: the Today sheet's and the log's cells
 
     @functools.cached_property
     def duplicates(self) -> list[str]:
@@ -151,8 +156,10 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
         best = _pick_sheet(pkg, book, settings)
         trackers = [_read_sheet(pkg, book, best[0], settings, reasons=best[1])]
     ours = book.tool_sheets()
+    marks = xlsx.read_marks_sheets(book, ours)
     for t in trackers:
         t.tool_sheets = ours
+        t.marks_sheets = marks
     return trackers
 
 
@@ -572,12 +579,49 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
     clear_end = _our_rows_end(rows, h, last_row, out_cols[0]) if used_existing[0] else last_row
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     old_output = _old_output(rows, h, max(clear_end, last_row), out_cols, used_existing)
+    text_dates = {f: fmt for f in date_frames if (fmt := _text_date_format(body[fields[f]], date_frames[f][0]))}
+    spare = _spare_columns(rows, h, header, out_cols, hidden, book.merged(info), width, taken)
     return Tracker(path=pkg.path, package=pkg, sheet=info.name, part=info.part, header_row=h + 1,
                    columns=columns, frame=frame, output_columns=out_cols, existing_output=used_existing,
                    last_row=last_row, clear_rows=(h + 2, max(clear_end, last_row)),
                    table=table if table is not None and table.totals_rows == 0 else None,
                    reasons=reasons, notes=notes, skipped_rows=skipped, date_orders=date_orders,
-                   ignored_headers=ignored, old_output=old_output)
+                   ignored_headers=ignored, old_output=old_output, text_dates=text_dates, spare_columns=spare)
+
+
+_TEXT_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%y", "%d/%m/%y", "%d.%m.%y",
+                      "%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y")
+
+
+def _text_date_format(values: pd.Series, parsed: pd.Series) -> str | None:
+    """The strftime format of a date column that holds its dates as text (most filled cells are
+    text), found by writing the dates read back in each format; None for a column of real dates."""
+    filled = [(v, d) for v, d in zip(values.to_numpy()[:2000], parsed.to_numpy()[:2000]) if not _is_empty_cell(v)]
+    texts = [(v.strip(), pd.Timestamp(d)) for v, d in filled[:200] if isinstance(v, str) and not pd.isna(d)]
+    if not texts or len(texts) * 2 <= min(len(filled), 200):
+        return None
+    for fmt in _TEXT_DATE_FORMATS:
+        if all(d.strftime(fmt) == v for v, d in texts[:50]):
+            return fmt
+    return None
+
+
+def _spare_columns(rows, h, header, out_cols, hidden, merges, width, taken, n: int = 6) -> tuple[int, ...]:
+    """Up to `n` free visible columns (1-based) right of the headers and the tool's columns, free by
+    the same test as the tool's columns (`_output_columns`), for the columns marks may add."""
+    start = max([c for c, v in enumerate(header) if not _is_empty_cell(v)] + [c - 1 for c in out_cols]) + 1
+    found: list[int] = []
+    for col in range(start, LAST_COLUMN):
+        if len(found) == n:
+            break
+        if col + 1 in hidden or col + 1 in taken or col + 1 in out_cols:
+            continue
+        if any(c1 <= col <= c2 and r2 >= h for r1, c1, r2, c2 in merges):
+            continue
+        if col < width and not all(_is_empty_cell(rows[r][col]) for r in range(h, len(rows))):
+            continue
+        found.append(col + 1)
+    return tuple(found)
 
 
 def _note_duplicates(header: list[Any], fields: dict[str, int], notes: list[str]) -> None:
@@ -677,6 +721,7 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
         out[fld] = date_frames[fld][0] if fld in date_frames else pd.Series(pd.NaT, index=body.index,
                                                                            dtype="datetime64[ns]")
     out["follow_ups"] = _numbers(body[fields["follow_ups"]]) if "follow_ups" in fields else np.nan
+    out["max_follow_ups"] = _numbers(body[fields["max_follow_ups"]]) if "max_follow_ups" in fields else np.nan
     out["no_calls"] = _truthy(body[fields["no_calls"]]) if "no_calls" in fields else False
     problems = pd.Series("", index=body.index, dtype=object)
     for fld in DATE_FIELDS:

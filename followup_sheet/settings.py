@@ -145,6 +145,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "data de follow-up", "próximo contato", "follow-up em", "lembrete",
         "跟进日期", "下次跟进", "提醒日期",
     ),
+    "max_follow_ups": ("max follow-ups", "max follow ups", "max followups", "follow-up cap", "follow-up limit"),
     "no_calls": (
         "no calls", "email only", "do not call", "no phone", "no llamar", "solo correo",
         "ne pas appeler", "e-mail uniquement", "nicht anrufen", "nur e-mail", "keine anrufe",

@@ -190,6 +190,10 @@ class Watcher:
         self.seen = self.handled = fingerprint(self.path)   # our own write is not a user's save
         self.quiet_looks = 1
         calls = f"{len(result.today)} call(s) today"
+        if result.marks.applied:
+            calls += f", {result.marks.applied} mark(s) from the Today sheet applied"
+        for line in result.marks.problems:
+            log.warning("mark not applied: %s", line)
         if result.written:
             log.info("refreshed %s (%s): %s", self.path.name, reason, calls)
         elif result.empty:

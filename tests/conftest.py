@@ -22,7 +22,7 @@ TEXT_COLUMNS = ("company", "position", "contact", "contact_phone", "contact_emai
                 "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",
                 "location")
 DATE_COLUMNS = ("applied_on", "last_contact", "pinned")
-FRAME_COLUMNS = TEXT_COLUMNS + DATE_COLUMNS + ("follow_ups", "no_calls", "problem")
+FRAME_COLUMNS = TEXT_COLUMNS + DATE_COLUMNS + ("follow_ups", "max_follow_ups", "no_calls", "problem")
 
 
 def canonical_frame(rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFrame:
@@ -44,6 +44,8 @@ def canonical_frame(rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFr
                               index=index).astype("datetime64[ns]")
     out["follow_ups"] = pd.Series([float(r["follow_ups"]) if r.get("follow_ups") is not None else np.nan
                                    for r in rows], index=index, dtype=float)
+    out["max_follow_ups"] = pd.Series([float(r["max_follow_ups"]) if r.get("max_follow_ups") is not None else np.nan
+                                       for r in rows], index=index, dtype=float)
     out["no_calls"] = pd.Series([bool(r.get("no_calls", False)) for r in rows], index=index, dtype=bool)
     out["problem"] = pd.Series([str(r.get("problem", "")) for r in rows], index=index, dtype=object)
     return out

@@ -6,6 +6,7 @@ The read side is re-exported here; the write stage imports `xlsx.write` when it 
 """
 
 from .cells import clean_text
+from .marks import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo, open_package
 from .refs import column_letters, column_number, parse_ref
 from .sheetxml import SheetScan, TableInfo, hidden_columns, occupied_columns, scan_sheet, sheet_tables
@@ -21,6 +22,6 @@ from .values import (
 
 __all__ = [
     "TODAY_MARKER", "TODAY_SHEET_NAMES", "Package", "SheetInfo", "SheetScan", "SheetValues", "TableInfo",
-    "clean_text", "column_letters", "column_number", "discard_preload", "hidden_columns", "is_tool_sheet",
+    "MarksSheets", "read_marks_sheets", "clean_text", "column_letters", "column_number", "discard_preload", "hidden_columns", "is_tool_sheet",
     "occupied_columns", "open_package", "open_values", "parse_ref", "preload", "scan_sheet", "sheet_tables",
 ]

@@ -86,11 +86,12 @@ class TrackerSheet:
                 new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
                 new_head = _set_columns(head, p, cols, tuple(c.width for c in columns.TRACKER_COLUMNS), f"{pkg.path}: {t.part}",
                                         show=new_cols)
-                new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row, max(cols))
+                new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row,
+                                            max([*cols, *plan.added_headers]))
                 self.changed |= new_head != head
                 yield new_head
                 yield data
-                editor = _RowEditor(p.decode(), t, rows, letters, self.style)
+                editor = _RowEditor(p.decode(), t, rows, letters, self.style, plan.user_cells, plan.added_headers)
             elif kind == "rows":
                 yield editor.block(data)
             else:   # the tail, in one or more blocks: kept whole to place the conditional formats
@@ -137,8 +138,11 @@ class _RowEditor:
     """Rewrites rows block by block: our cells replaced in the rows we own, other rows copied
     byte for byte, rows the sheet lacks inserted in order."""
 
-    def __init__(self, p: str, t: Tracker, rows: dict, letters: list[str], style: CellStyles):
+    def __init__(self, p: str, t: Tracker, rows: dict, letters: list[str], style: CellStyles,
+                 user: dict[int, dict[int, tuple]] | None = None, added: dict[int, str] | None = None):
         self.p = p
+        self.user = user or {}      # row -> {column: (kind, value, style when the cell has none)}: marks
+        self.added = added or {}    # column -> header of a column the marks add
         self.scan = _Scanner(p.encode())
         self.t = t
         self.rows = rows
@@ -147,19 +151,23 @@ class _RowEditor:
         self.cols = t.output_columns
         self.our_cols = set(self.cols)
         self.clear = range(t.clear_rows[0], t.clear_rows[1] + 1)
-        self.pending = sorted({t.header_row, *rows})
+        self.pending = sorted({t.header_row, *rows, *self.user})
         self.i = 0
         self.number = 0
         self.header_style: int | None = None
         self.changed = False
 
-    def cells(self, number: int) -> dict[int, str]:
+    def cells(self, number: int, kept: dict[int, int | None] | None = None) -> dict[int, str]:
         p, cols, letters = self.p, self.cols, self.letters
         if number == self.t.header_row:
-            return {c: text_cell(p, f"{letter}{number}", self.header_style, h)
-                    for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
+            heads = {c: text_cell(p, f"{letter}{number}", self.header_style, h)
+                     for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
+            heads.update({c: text_cell(p, f"{column_letters(c)}{number}", self.header_style, h)
+                          for c, h in self.added.items()})
+            return heads
+        mine = _user_cells(p, number, self.user.get(number, {}), kept or {})
         if number not in self.rows:
-            return {}
+            return mine
         *values, formula = self.rows[number]
         due = values[_DUE_AT]
         out = {}
@@ -173,6 +181,7 @@ class _RowEditor:
                 out[col] = number_cell(p, ref, self.style.date, value)
             elif column.kind == "script" and value:
                 out[col] = text_cell(p, ref, self.style.script, value)
+        out.update(mine)
         return out
 
     def block(self, data: bytes) -> bytes:
@@ -188,13 +197,19 @@ class _RowEditor:
                 self.changed = True
                 self.i += 1
             owned = number in self.clear or number == self.t.header_row
-            if number not in self.rows and not owned:
+            marked = self.user.get(number)
+            if number not in self.rows and not owned and not marked:
                 continue
             out.append(data[pos:start])
             if number == self.t.header_row:
                 self.header_style = _last_header_style(self.scan, data[tag_end:end], self.t)
-            row = _edit_row(self.scan, data, start, tag_end, end, self.cells(number),
-                            self.our_cols if owned else set())
+            clear = self.our_cols if owned else set()
+            kept = _styles_of(self.scan, data[tag_end:end], set(marked)) if marked else None
+            if marked:
+                clear = clear | set(marked)
+            elif number == self.t.header_row and self.added:
+                clear = clear | set(self.added)
+            row = _edit_row(self.scan, data, start, tag_end, end, self.cells(number, kept), clear)
             self.changed = self.changed or row != data[start:end]
             out.append(row)
             pos = end
@@ -208,6 +223,35 @@ class _RowEditor:
         self.changed = self.changed or bool(rest)
         self.i = len(self.pending)
         return b"".join(rest)
+
+
+def _user_cells(p: str, number: int, cells: dict[int, tuple], kept: dict[int, int | None]) -> dict[int, str]:
+    """A mark's values in the user's own cells, each keeping the style its cell had."""
+    out = {}
+    for col, (kind, value, fallback, date_styles) in cells.items():
+        ref = f"{column_letters(col)}{number}"
+        style = kept.get(col)
+        if style is None or (date_styles is not None and style not in date_styles):
+            style = fallback   # a date needs a date format: the column's, unless the cell has one
+        if kind == "n":
+            s = f' s="{style}"' if style is not None else ""
+            out[col] = f'<{p}c r="{ref}"{s}><{p}v>{value}</{p}v></{p}c>'
+        elif kind == "s":
+            out[col] = text_cell(p, ref, style, value)
+        elif style is not None:   # emptied: the cell stays, with its style
+            out[col] = f'<{p}c r="{ref}" s="{style}"/>'
+    return out
+
+
+def _styles_of(scan: "_Scanner", content: bytes, cols: set[int]) -> dict[int, int | None]:
+    """The style numbers of the cells in `cols` of a row, where it has them."""
+    found: dict[int, int | None] = {}
+    for col, c_start, _ in scan.cells(content):
+        if col in cols:
+            tag = content[c_start:content.find(b">", c_start)]
+            m = re.search(rb"""\ss\s*=\s*["'](\d+)["']""", tag)
+            found[col] = int(m.group(1)) if m else None
+    return found
 
 
 def _last_header_style(scan: "_Scanner", content: bytes, t: Tracker) -> int | None:

@@ -46,6 +46,7 @@ class TodayStyles:
     def __init__(self, styles: "Styles"):
         bold, link = styles._font("bold"), styles._font("link")
         self.title = styles.xf(font=bold)
+        self.bold = self.title   # the Follow-up Log's header row
         self.header = styles.xf(font=bold, fill=styles._fill(HEADER_FILL), wrap=True)
         self.text = styles.xf(top=True)
         self.wrap = styles.xf(wrap=True)

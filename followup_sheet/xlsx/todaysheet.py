@@ -87,17 +87,24 @@ def _print_titles(pkg: Package, name: str, extra: dict[str, bytes]) -> None:
     extra[pkg.workbook_part] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _add_sheet(pkg: Package, name: str) -> tuple[str, dict[str, bytes]]:
+def _add_sheet(pkg: Package, name: str, edited: dict[str, bytes] | None = None,
+               reserved: frozenset[str] = frozenset()) -> tuple[str, dict[str, bytes]]:
+    """Add sheet `name`; `edited` holds parts already changed in this save (a second new sheet),
+    `reserved` part names already given out."""
     ns, rel_ns = MAIN_NS, REL_NS
+    edited = edited or {}
+
+    def read(part: str) -> bytes:
+        return edited[part] if part in edited else pkg.read(part)
     k = 1
     folder = "xl/worksheets/"
-    taken = {info.filename.lower() for info in pkg.zip.infolist()}   # part names ignore case (OPC)
+    taken = {info.filename.lower() for info in pkg.zip.infolist()} | {r.lower() for r in reserved}
     while f"{folder}sheet{k}.xml" in taken:
         k += 1
     part = f"{folder}sheet{k}.xml"
 
     rels_name = rels_part_for(pkg.workbook_part)
-    rels = parse_xml(pkg.read(rels_name), f"{pkg.path}: {rels_name}")
+    rels = parse_xml(read(rels_name), f"{pkg.path}: {rels_name}")
     ids = {r.get("Id") for r in rels}
     n = 1
     while f"rId{n}" in ids:
@@ -108,7 +115,7 @@ def _add_sheet(pkg: Package, name: str) -> tuple[str, dict[str, bytes]]:
     rel.set("Type", WORKSHEET_TYPE)
     rel.set("Target", _relative(pkg.workbook_part, part))
 
-    wb = parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
+    wb = parse_xml(read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
     sheets = wb.find(f"{{{ns}}}sheets")
     sheet_id = max((int(s.get("sheetId", "0")) for s in sheets if s.get("sheetId", "0").isdigit()), default=0) + 1
     # Name the relationships prefix: left to itself, lxml picks one from a process-wide
@@ -118,7 +125,7 @@ def _add_sheet(pkg: Package, name: str) -> tuple[str, dict[str, bytes]]:
     el.set("sheetId", str(sheet_id))
     el.set(f"{{{rel_ns}}}id", rid)
 
-    ct = parse_xml(pkg.read("[Content_Types].xml"), f"{pkg.path}: [Content_Types].xml")
+    ct = parse_xml(read("[Content_Types].xml"), f"{pkg.path}: [Content_Types].xml")
     override = etree.SubElement(ct, f"{{{CT_NS}}}Override")
     override.set("PartName", "/" + part)
     override.set("ContentType", WORKSHEET_CT)

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
+LOG_MARKER = "followup-sheet: follow-up log"     # first cell of the log of applied marks
 MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
 NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see SheetScan.far_right)
@@ -31,7 +32,7 @@ MIN_ROW_BYTES = 16    # less XML than this per row down to the last value: most 
 
 
 def is_tool_sheet(grid: list[list[Any]]) -> bool:
-    return bool(grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].startswith(TODAY_MARKER))
+    return bool(grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].startswith((TODAY_MARKER, LOG_MARKER)))
 
 
 def open_values(path: Path, data: bytes | None = None) -> tuple[Package, SheetValues]:

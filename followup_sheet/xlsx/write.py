@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -24,6 +24,7 @@ from .live import StatusFormulas
 from .package import Package, open_package, rels_part_for
 from .sheetedit import CellStyles, TrackerSheet, extend_table
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
+from .marks import log_sheet, mark_cells
 from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
 from .zipout import (
     Discard,
@@ -47,21 +48,28 @@ class SheetPlan:
     due: pd.Series        # datetime64, NaT where none
     script: pd.Series
     timing: pd.DataFrame | None = None   # plan.LIVE_COLUMNS per row; None writes plain statuses
+    # marks applied to the user's own cells: row -> {column: (kind "n"/"s"/"", value, style when
+    # the cell has none)}, and the headers of columns the marks add (column -> header)
+    user_values: dict[int, dict[int, object]] = field(default_factory=dict)
+    added_headers: dict[int, str] = field(default_factory=dict)
+    user_cells: dict[int, dict[int, tuple]] = field(default_factory=dict)   # user_values as cells, when written
 
 
 def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date, settings: Settings,
                *, output: Path | None = None, backup: bool = True, dry_run: bool = False,
-               contacts: tuple[int, int] | None = None) -> "WriteOutcome":
+               contacts: tuple[int, int] | None = None, log_entries: list[dict] | None = None) -> "WriteOutcome":
     """Edit the workbook all `sheets` came from and save it (in place, or to `output`).
-    `contacts`: this week's employer contacts and the weekly minimum, for the Today sheet."""
+    `contacts`: this week's employer contacts and the weekly minimum, for the Today sheet; the
+    Follow-up Log gains `log_entries` in the same save."""
     pkg = sheets[0].tracker.package
+    extra = {"log_entries": log_entries} if log_entries else {}
     target = Path(output) if output else pkg.path
     if dry_run:
-        changed = build_package(pkg, sheets, today_rows, today, settings, Discard(), contacts)
+        changed = build_package(pkg, sheets, today_rows, today, settings, Discard(), contacts, **extra)
         return WriteOutcome(target, changed, written=False, backup=None)
     same_file = output is None or filesafe.same_file(target, pkg.path)
     saved = filesafe.save_atomically(
-        target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh, contacts),
+        target, lambda fh: build_package(pkg, sheets, today_rows, today, settings, fh, contacts, **extra),
         expected_digest=pkg.digest if same_file else None, verify=verify_package,
         backups=settings.backups, backup=backup and same_file, only_if_changed=same_file)
     return WriteOutcome(target, saved.changed, written=saved.written, backup=saved.backup)
@@ -86,7 +94,8 @@ def verify_package(path: Path) -> None:
 
 
 def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date,
-                  settings: Settings, out, contacts: tuple[int, int] | None = None) -> bool:
+                  settings: Settings, out, contacts: tuple[int, int] | None = None,
+                  log_entries: list[dict] | None = None) -> bool:
     """Write the new workbook into the binary file `out`, member by member in the original
     order; return whether any part's content differs from the original."""
     styles_part = find_styles_part(pkg)
@@ -99,6 +108,8 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
                 if settings.live else None)
     for plan in sheets:
         t = plan.tracker
+        if plan.user_values:
+            plan.user_cells = mark_cells(pkg, t.part, plan.user_values, styles.date_xf())
         trackers[t.part] = TrackerSheet(pkg, plan, CellStyles(styles, plan.status, live=settings.live), formulas)
         if t.table is not None:
             table_xml = extend_table(pkg.read(t.table.part), t, f"{pkg.path}: {t.table.part}")
@@ -106,14 +117,20 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
                 small[t.table.part] = table_xml
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
+    today_styles = TodayStyles(styles)
     rels_part = rels_part_for(today_part)
     links = external_links(today_rows)
     rels = today_sheet_rels(links, keep_empty=pkg.has(rels_part))
     if rels is not None:
         small[rels_part] = rels
-    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, links, today, TodayStyles(styles),
+    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, links, today, today_styles,
                                             pkg.date1904, contacts,
                                             live=settings.live)
+    if log_entries:
+        log_part, pieces, extra = log_sheet(pkg, sheets[0].tracker.marks_sheets, log_entries, today_styles,
+                                            small, frozenset({today_part}))
+        small.update(extra)
+        streams[log_part] = pieces
     styles_xml = styles.serialize()   # after every style above was asked for
     if styles_xml is not None:
         small[styles_part] = styles_xml

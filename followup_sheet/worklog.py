@@ -1,0 +1,126 @@
+"""The work-search log: every application and follow-up in a period (date, employer, its phone
+or address, person contacted, method, position, result), from the tracker's dates and the
+Follow-up Log, for the forms unemployment offices ask for. Read only; exports as .csv or .xlsx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import BadSettings
+from .marks import NOT_APPLIED, Outcome, application_key
+from .pipeline import Exported, _check_export_target, _csv_bytes, _settings, save_export
+from .read import read_trackers
+from .settings import Settings
+
+LOG_HEADERS = ("Date", "Employer", "Phone or address", "Person contacted", "Method", "Position", "Result")
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday to Sunday of the week holding `day`."""
+    start = day - dt.timedelta(days=day.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | None = None,
+                    settings: Settings | None = None, config: Path | None = None) -> pd.DataFrame:
+    """Applications (their Date Applied) and follow-ups (the Follow-up Log's applied marks, and a
+    row's last-contact date where the log holds nothing for that day) from `start` to `end`."""
+    settings = _settings(Path(path), settings, config, {})
+    trackers = read_trackers(Path(path), settings, sheet)
+    records: list[tuple] = []
+    rows: dict[str, pd.Series] = {}
+    for t in trackers:
+        f = t.frame
+        for _, r in f.iterrows():
+            rows.setdefault(application_key(r["company"], r["position"]), r)
+    logged: set[tuple[str, dt.date]] = set()
+    entries = trackers[0].marks_sheets.log_rows if trackers and trackers[0].marks_sheets else []
+    for e in entries:
+        day = _date(e.get("when"))
+        if day is None or str(e.get("changed") or "").startswith(NOT_APPLIED):
+            continue
+        k = application_key(e.get("company") or "", e.get("position") or "")
+        logged.add((k, day))
+        if start <= day <= end:
+            r = rows.get(k)
+            happened = str(e.get("happened") or "")
+            records.append((day, str(e.get("company") or ""), _reach(r), str(e.get("contact") or "") or _person(r),
+                            "e-mail" if happened == Outcome.EMAILED.value else "phone",
+                            str(e.get("position") or ""), happened))
+    for k, r in rows.items():
+        applied, last = _date(r["applied_on"]), _date(r["last_contact"])
+        if applied is not None and start <= applied <= end:
+            records.append((applied, r["company"], _reach(r), _person(r), "application", r["position"],
+                            r["stage"] or "Applied"))
+        if last is not None and start <= last <= end and (k, last) not in logged and last != applied:
+            records.append((last, r["company"], _reach(r), _person(r), "follow-up (method not recorded)",
+                            r["position"], r["response"] or r["stage"] or ""))
+    table = pd.DataFrame(records, columns=list(LOG_HEADERS))
+    return table.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+        return None
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return pd.Timestamp(value).date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _reach(r: pd.Series | None) -> str:
+    if r is None:
+        return ""
+    return r["contact_phone"] or r["location"] or r["contact_email"]
+
+
+def _person(r: pd.Series | None) -> str:
+    return "" if r is None else (r["contact"] or r["hiring_manager"])
+
+
+def export_log(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
+               backups: int = 5) -> Exported:
+    """The work-search log as a .csv or .xlsx file of its own, never the tracker itself."""
+    out = Path(out)
+    kind = out.suffix.lower()
+    if kind not in (".csv", ".xlsx"):
+        raise BadSettings(f"{out}: export the log to a .csv or .xlsx file")
+    existed, _ = _check_export_target(out, tracker, force)
+    body = _csv_bytes(table) if kind == ".csv" else _xlsx(table)
+    return save_export(out, body, existed=existed, ours=False, backups=backups)
+
+
+def _xlsx(table: pd.DataFrame) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.styles import Font
+
+    from .xlsx import clean_text
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Work search log"
+    ws.append(list(table.columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for rec in table.itertuples(index=False):
+        ws.append([clean_text(v) if isinstance(v, str) else v for v in rec])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = TYPE_STRING   # never a formula
+        ws.cell(ws.max_row, 1).number_format = "yyyy-mm-dd"
+    for letter, width in zip("ABCDEFG", (12, 24, 18, 20, 16, 24, 28)):
+        ws.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
