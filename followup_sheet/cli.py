@@ -466,6 +466,19 @@ def cmd_templates(args) -> int:
     return 0
 
 
+def sample_main(argv: list[str] | None = None) -> int:
+    """`python -m followup_sheet.sample [PATH]`: write the sample tracker for its reference day."""
+    from .sample import DEFAULT_PATH, REFERENCE_DATE, build_sample
+    parser = argparse.ArgumentParser(
+        prog="python -m followup_sheet.sample",
+        description=f"Write the sample tracker, dated around {REFERENCE_DATE:%a %Y-%m-%d}.")
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH,
+                        help=f"where to write it (default: ./{DEFAULT_PATH})")
+    args = parser.parse_args(argv)
+    print(f"wrote {build_sample(args.path)}")
+    return 0
+
+
 def main_windowless() -> int:
     """`followup-sheet-watch`, a windowless program (gui-scripts) for Task Scheduler: `watch` with
     the given arguments and no console. Give --log FILE to keep its messages."""

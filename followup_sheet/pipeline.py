@@ -7,10 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
 from .xlsx import column_letters
+from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
 
 log = logging.getLogger(__name__)
 
@@ -256,12 +255,6 @@ def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
     return np.where(uses_manager & (manager != ""), manager, contact)
 
 
-# In the .xlsx export's properties, followed by the fingerprint of its sheet (see `_sealed`).
-EXPORT_MARKER = "followup-sheet export: calls due today"
-_EXPORT_SHEET = "xl/worksheets/sheet1.xml"
-_SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
-
-
 @dataclass
 class Exported:
     path: Path
@@ -373,8 +366,7 @@ def is_tool_export(path: Path) -> bool:
     marker when the user edits and saves the file; the fingerprint then no longer matches.)
     The .html and .ics exports carry the same kind of seal in a line of their own. A CSV file
     cannot carry a marker, so no CSV file is ever taken for one of ours."""
-    import hashlib
-    import zipfile
+    from .xlsx.export import is_sealed_export
     path = Path(path)
     if path.suffix.lower() in (".html", ".ics") and path.is_file():
         from .export import is_sealed
@@ -384,64 +376,21 @@ def is_tool_export(path: Path) -> bool:
             return False
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
         return False
-    try:
-        if path.stat().st_size > 64 * 2**20:
-            return False
-        with zipfile.ZipFile(path) as zf:
-            core, sheet = zf.getinfo("docProps/core.xml"), zf.getinfo(_EXPORT_SHEET)
-            if core.file_size > 2**16 or sheet.file_size > 256 * 2**20:
-                return False
-            m = _SEAL.search(zf.read(core))
-            return m is not None and m.group(1).decode() == hashlib.sha256(zf.read(sheet)).hexdigest()
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
-        return False
+    return is_sealed_export(path)
 
 
 def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.styles import Alignment, Font
-
-    from .xlsx import clean_text
-
-    wb = Workbook()
-    wb.properties.creator = "followup-sheet"
-    wb.properties.description = f"{EXPORT_MARKER} {'0' * 64}"
-    ws = wb.active
-    ws.title = "Today"
-    ws.append(list(shown.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    kinds = [c.kind for c in columns.export_columns()]
-    for rec in shown.itertuples(index=False):
-        ws.append([clean_text(v) if isinstance(v, str) else None if pd.isna(v) else v for v in rec])
-        for cell, kind in zip(ws[ws.max_row], kinds):
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING   # never a formula or an error code
-            if kind == "date":
-                cell.number_format = "yyyy-mm-dd"
-            cell.alignment = Alignment(wrap_text=kind == "wrap", vertical="top")
-    for i, c in enumerate(columns.export_columns(), start=1):
-        ws.column_dimensions[column_letters(i)].width = c.width
-    ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _sealed(buffer.getvalue())
+    from .xlsx.export import today_workbook
+    rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
+            for rec in shown.itertuples(index=False)]
+    table = columns.export_columns()
+    return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
 
 
 def _sealed(data: bytes) -> bytes:
     """The export with its sheet's fingerprint put after the marker in its properties."""
-    import hashlib
-    import zipfile
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        digest = hashlib.sha256(src.read(_EXPORT_SHEET)).hexdigest()
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = body.replace(f"{EXPORT_MARKER} {'0' * 64}".encode(), f"{EXPORT_MARKER} {digest}".encode())
-            dst.writestr(info, body)
-    return out.getvalue()
+    from .xlsx.export import sealed
+    return sealed(data)
 
 
 @dataclass
