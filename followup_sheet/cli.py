@@ -363,10 +363,15 @@ def _preload(args) -> None:
     preload(args.tracker, args.sheet)
 
 
+def _today(args) -> dt.date:
+    """The day to act for: --today, else the computer's date (read here and nowhere below)."""
+    return args.today or dt.date.today()
+
+
 def cmd_refresh(args) -> int:
     _preload(args)
     from .pipeline import data_problems, refresh
-    result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
+    result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
     if result.empty:
@@ -389,7 +394,7 @@ def cmd_today(args) -> int:
     from .pipeline import compute, export_today, today_text
     global _MESSAGES_TO_STDERR
     _MESSAGES_TO_STDERR = args.output == "-"
-    today = args.today or dt.date.today()
+    today = _today(args)
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config,
                                         **_overrides(args))
     if args.output == "-":
@@ -411,7 +416,7 @@ def cmd_stats(args) -> int:
     _preload(args)
     from .pipeline import compute, export_stats
     from .stats import compute_stats
-    today = args.today or dt.date.today()
+    today = _today(args)
     outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config)
     figures = compute_stats(outcomes, today, settings)
     if args.output:
@@ -427,7 +432,7 @@ def cmd_stats(args) -> int:
 def cmd_check(args) -> int:
     _preload(args)
     from .pipeline import check
-    report = check(args.tracker, sheet=args.sheet, config=args.config, today=args.today)
+    report = check(args.tracker, sheet=args.sheet, config=args.config, today=_today(args))
     _say(f"{report.path}")
     _say("\n".join(report.lines).rstrip())
     return 1 if report.problems else 0
@@ -436,7 +441,7 @@ def cmd_check(args) -> int:
 def cmd_demo(args) -> int:
     from .pipeline import refresh
     from .sample import build_new_sample
-    today = args.today or dt.date.today()
+    today = _today(args)
     path = build_new_sample(args.folder, DEMO_NAME, today=today)
     result = refresh(path, today=today, config=args.config, backup=False)
     _print_summary(result.counts)
@@ -451,9 +456,40 @@ def cmd_demo(args) -> int:
     return 0
 
 
+class _TerminalFormatter(logging.Formatter):
+    """Event lines name files and quote cells: control characters in them are shown as escapes."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return for_terminal(super().format(record), newlines=True)
+
+
 def cmd_watch(args) -> int:
-    from .watch import watch_command
-    return watch_command(args)
+    """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
+    from .errors import NotAWorkbook
+    from .watch import DEFAULT_TIMES, Watcher
+    events = logging.getLogger(f"{__package__}.watch")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_TerminalFormatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    saved = events.level, events.propagate
+    events.addHandler(handler)
+    events.setLevel(logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO)
+    events.propagate = False
+    try:
+        if not Path(args.tracker).is_file():
+            raise NotAWorkbook(f"{args.tracker}: no such file")
+        times = args.at or DEFAULT_TIMES
+        watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
+                          backup=not args.no_backup, sheet=args.sheet, config=args.config,
+                          templates=args.templates)
+        if args.once:
+            return watcher.once()
+        events.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
+                    args.tracker, ", ".join(sorted(set(times))), args.poll)
+        return watcher.run()
+    finally:
+        events.removeHandler(handler)
+        events.setLevel(saved[0])
+        events.propagate = saved[1]
 
 
 def cmd_templates(args) -> int:

@@ -64,7 +64,7 @@ def _settings(path: Path, settings: Settings | None, config: Path | None, overri
     return load_settings(path, config, **overrides)
 
 
-def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
+def compute(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings]:
     """Read, plan and render every tracker sheet of `path`; nothing is written."""
@@ -73,7 +73,6 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     if settings.templates is not None:
         for warning in unknown_templates(settings.templates):
             log.warning("%s", warning)
-    today = today or dt.date.today()
     outcomes = []
     for tracker in read_trackers(path, settings, sheet, data=data):
         plan = build_plan(tracker.frame, today, settings)
@@ -82,7 +81,7 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     return outcomes, today_table(outcomes), settings
 
 
-def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
+def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
             dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
@@ -92,7 +91,6 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
     from .xlsx.write import SheetPlan, write_back
 
-    today = today or dt.date.today()
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings = compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                          data=data, **overrides)
@@ -401,8 +399,8 @@ class CheckReport:
     problems: int = 0      # rows with something to fix (checkers exit 1 then)
 
 
-def check(path: Path, *, sheet: str | None = None, settings: Settings | None = None,
-          config: Path | None = None, today: dt.date | None = None, **overrides: Any) -> CheckReport:
+def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
+          config: Path | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
     path = Path(path)
     given_settings = settings
@@ -442,7 +440,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         if t.skipped_rows:
             lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
             lines.extend(f"  {p}" for p in t.skipped_rows)
-        plan = build_plan(t.frame, today or dt.date.today(), settings)
+        plan = build_plan(t.frame, today, settings)
         problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
         count += len(problems)
         if problems:
