@@ -18,9 +18,10 @@ from pathlib import Path
 
 from . import __version__
 from .errors import FollowupError
+from .status import SUMMARY_ORDER
 
 DEMO_NAME = "demo_tracker.xlsx"   # not sample_tracker.xlsx, so a demo in a checkout leaves that file alone
-STATUS_ORDER = ("Overdue", "Due today", "Due soon", "Waiting", "Check data", "Gone cold", "Not applied", "Closed")
+STATUS_ORDER = tuple(s.value for s in SUMMARY_ORDER)
 
 
 def _date(text: str) -> dt.date:

@@ -20,10 +20,11 @@ from . import columns
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
-from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, summary, today_keys
+from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
+from .status import Situation, Status
 from .xlsx import column_letters
 from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
 
@@ -123,7 +124,7 @@ def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
     lines = []
     for o in outcomes:
         problem = o.tracker.frame["problem"]
-        check_data = o.plan["status"] == "Check data"
+        check_data = o.plan["status"] == Status.CHECK_DATA.value
         t = o.tracker
         where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
         for row in o.plan.index[(problem != "") | check_data]:
@@ -222,7 +223,7 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
-        order = keys.sort_values(TODAY_SORT, na_position="last", kind="stable").index
+        order = sort_today(keys).index
         phone, email = f.loc[order, "contact_phone"].to_numpy(), f.loc[order, "contact_email"].to_numpy()
         script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
@@ -239,8 +240,7 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
     if len(outcomes) > 1 and not table.empty:
-        by = [f"_{k}" for k in TODAY_SORT if k != "row"] + ["_sheet", "row"]
-        table = table.sort_values(by, na_position="last", kind="stable")
+        table = sort_today(table, prefix="_", sheet="_sheet")
     return table[wanted].reset_index(drop=True)
 
 
@@ -249,7 +249,8 @@ def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
     situations, else the contact (the hiring manager when there is none), as the templates do."""
     manager = frame["hiring_manager"].to_numpy(dtype=object)
     contact = frame["contact"].to_numpy(dtype=object)
-    uses_manager = plan["situation"].isin(["hiring_manager", "referral"]).to_numpy() | (contact == "")
+    uses_manager = plan["situation"].isin([Situation.HIRING_MANAGER.value, Situation.REFERRAL.value]).to_numpy() \
+        | (contact == "")
     return np.where(uses_manager & (manager != ""), manager, contact)
 
 

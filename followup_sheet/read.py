@@ -23,6 +23,7 @@ from . import xlsx
 from .columns import OUTPUT_HEADERS
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .settings import Settings
+from .status import Status
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_tool_sheet, open_workbook
 
 log = logging.getLogger(__name__)
@@ -950,7 +951,7 @@ def _old_output(rows, h, end, out_cols, used_existing) -> dict[int, tuple[Any, .
 
 def _our_rows_end(rows, h, last_row, status_col: int) -> int:
     """After a user deletes applications at the end, our old cells below the table are ours too."""
-    ours = {"Closed", "Not applied", "Check data", "Gone cold", "Overdue", "Due today", "Due soon", "Waiting"}
+    ours = {s.value for s in Status}
     end = last_row
     for r in range(last_row, len(rows)):   # 0-based index r is sheet row r + 1
         row = rows[r]

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .settings import Settings
+from .status import Situation
 from .xlsx import column_letters
 
 REFERENCE_DATE = dt.date(2026, 11, 26)  # a Thursday; the committed sample_tracker.xlsx is built for it
@@ -244,15 +245,15 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
         due = pinned if pinned is not None and base is not None and pinned >= base else None
         return Timeline(applied, last, pinned, due)
 
-    if row.situation == "post_interview":
+    if row.situation == Situation.POST_INTERVIEW:
         gap = settings.interview_gap
-    elif row.situation == "offer":
+    elif row.situation == Situation.OFFER:
         gap = settings.offer_gap
     else:
         gap = settings.repeat_gap if row.follow_ups else settings.first_gap
     due = business_day(today, row.due)
     base = _shift(due, -gap)
-    if row.follow_ups or row.situation in ("post_interview", "offer"):
+    if row.follow_ups or row.situation in (Situation.POST_INTERVIEW, Situation.OFFER):
         return Timeline(_shift(base, -row.lead), base, pinned, due)
     return Timeline(base, None, pinned, due)
 
