@@ -1,6 +1,6 @@
 """What the plan says of a row: its status and its script situation, as str-enums whose values
 are what the sheet shows and what the template files are named after (`{situation}_call.j2`).
-No imports: settings, read, plan, render and the CLI all use it.
+It imports nothing of the project: settings, read, plan, render and the CLI all use it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """What the Follow-up Status column shows, in the rules' order of precedence."""
     CLOSED = "Closed"
     NOT_APPLIED = "Not applied"
@@ -19,11 +19,8 @@ class Status(str, enum.Enum):
     DUE_SOON = "Due soon"
     WAITING = "Waiting"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Situation(str, enum.Enum):
+class Situation(enum.StrEnum):
     """Which script a row gets (rules §5), in the rules' order of precedence: the first that
     applies wins, and `check_in` is the default."""
     POST_INTERVIEW = "post_interview"
@@ -34,9 +31,6 @@ class Situation(str, enum.Enum):
     AUTORESPONSE = "autoresponse"
     COMPETING_INTEREST = "competing_interest"
     CHECK_IN = "check_in"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 ACTIVE = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.WAITING)

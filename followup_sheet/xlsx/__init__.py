@@ -1,6 +1,6 @@
 """The format boundary: everything that knows the insides of an .xlsx package (zip, XML, parts,
-styles, calamine) lives in this sub-package; nothing outside it imports lxml, zipfile or
-python-calamine.
+styles, calamine, openpyxl) lives in this sub-package; nothing outside it imports lxml, zipfile,
+openpyxl or python-calamine (tests/test_architecture.py checks).
 
 The read stage takes a plain `WorkbookLayout` from `open_workbook`; the write stage imports
 `xlsx.write` when it runs. The rest of the read side is re-exported here too.
