@@ -18,9 +18,10 @@ from pathlib import Path
 
 from . import __version__
 from .errors import FollowupError
+from .status import SUMMARY_ORDER
 
 DEMO_NAME = "demo_tracker.xlsx"   # not sample_tracker.xlsx, so a demo in a checkout leaves that file alone
-STATUS_ORDER = ("Overdue", "Due today", "Due soon", "Waiting", "Check data", "Gone cold", "Not applied", "Closed")
+STATUS_ORDER = tuple(s.value for s in SUMMARY_ORDER)
 
 
 def _date(text: str) -> dt.date:
@@ -378,10 +379,15 @@ def _preload(args) -> None:
     preload(args.tracker, args.sheet)
 
 
+def _today(args) -> dt.date:
+    """The day to act for: --today, else the computer's date (read here and nowhere below)."""
+    return args.today or dt.date.today()
+
+
 def cmd_refresh(args) -> int:
     _preload(args)
     from .pipeline import data_problems, refresh
-    result = refresh(args.tracker, sheet=args.sheet, today=args.today, config=args.config,
+    result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
     if result.empty:
@@ -408,7 +414,7 @@ def cmd_today(args) -> int:
     from .pipeline import compute, export_today, today_text
     global _MESSAGES_TO_STDERR
     _MESSAGES_TO_STDERR = args.output == "-"
-    today = args.today or dt.date.today()
+    today = _today(args)
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config,
                                         **_overrides(args))
     if args.output == "-":
@@ -430,7 +436,7 @@ def cmd_stats(args) -> int:
     _preload(args)
     from .pipeline import compute, export_stats
     from .stats import compute_stats
-    today = args.today or dt.date.today()
+    today = _today(args)
     outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config)
     figures = compute_stats(outcomes, today, settings)
     if args.output:
@@ -446,7 +452,7 @@ def cmd_stats(args) -> int:
 def cmd_check(args) -> int:
     _preload(args)
     from .pipeline import check
-    report = check(args.tracker, sheet=args.sheet, config=args.config, today=args.today)
+    report = check(args.tracker, sheet=args.sheet, config=args.config, today=_today(args))
     _say(f"{report.path}")
     _say("\n".join(report.lines).rstrip())
     return 1 if report.problems else 0
@@ -454,7 +460,7 @@ def cmd_check(args) -> int:
 
 def cmd_log(args) -> int:
     from .worklog import export_log, week_of, work_search_log
-    week = week_of(args.today or dt.date.today())
+    week = week_of(_today(args))
     start, end = args.start or week[0], args.end or week[1]
     table = work_search_log(args.tracker, start, end, sheet=args.sheet, config=args.config)
     if args.output:
@@ -470,7 +476,7 @@ def cmd_log(args) -> int:
 def cmd_demo(args) -> int:
     from .pipeline import refresh
     from .sample import build_new_sample
-    today = args.today or dt.date.today()
+    today = _today(args)
     path = build_new_sample(args.folder, DEMO_NAME, today=today)
     result = refresh(path, today=today, config=args.config, backup=False)
     _print_summary(result.counts)
@@ -485,9 +491,40 @@ def cmd_demo(args) -> int:
     return 0
 
 
+class _TerminalFormatter(logging.Formatter):
+    """Event lines name files and quote cells: control characters in them are shown as escapes."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return for_terminal(super().format(record), newlines=True)
+
+
 def cmd_watch(args) -> int:
-    from .watch import watch_command
-    return watch_command(args)
+    """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
+    from .errors import NotAWorkbook
+    from .watch import DEFAULT_TIMES, Watcher
+    events = logging.getLogger(f"{__package__}.watch")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_TerminalFormatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    saved = events.level, events.propagate
+    events.addHandler(handler)
+    events.setLevel(logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO)
+    events.propagate = False
+    try:
+        if not Path(args.tracker).is_file():
+            raise NotAWorkbook(f"{args.tracker}: no such file")
+        times = args.at or DEFAULT_TIMES
+        watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
+                          backup=not args.no_backup, sheet=args.sheet, config=args.config,
+                          templates=args.templates)
+        if args.once:
+            return watcher.once()
+        events.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
+                    args.tracker, ", ".join(sorted(set(times))), args.poll)
+        return watcher.run()
+    finally:
+        events.removeHandler(handler)
+        events.setLevel(saved[0])
+        events.propagate = saved[1]
 
 
 def cmd_templates(args) -> int:
@@ -497,6 +534,19 @@ def cmd_templates(args) -> int:
     for path in written:
         _say(f"  {path.name}")
     _say(f"Edit them, then: followup-sheet refresh TRACKER.xlsx --templates {args.folder}")
+    return 0
+
+
+def sample_main(argv: list[str] | None = None) -> int:
+    """`python -m followup_sheet.sample [PATH]`: write the sample tracker for its reference day."""
+    from .sample import DEFAULT_PATH, REFERENCE_DATE, build_sample
+    parser = argparse.ArgumentParser(
+        prog="python -m followup_sheet.sample",
+        description=f"Write the sample tracker, dated around {REFERENCE_DATE:%a %Y-%m-%d}.")
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH,
+                        help=f"where to write it (default: ./{DEFAULT_PATH})")
+    args = parser.parse_args(argv)
+    print(f"wrote {build_sample(args.path)}")
     return 0
 
 

@@ -16,13 +16,14 @@ from typing import Any
 import pandas as pd
 
 from . import columns
+from .status import ACTIVE
 
 # The outcome boxes of the printable call sheet, in the order a call goes.
 OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer",
             "Call back on ____________", "Got the hiring manager's name: ____________",
             "Not interested", "Got an interview")
 CALENDAR_WEEKS = 4
-CALENDAR_STATUSES = ("Overdue", "Due today", "Due soon", "Waiting")
+CALENDAR_STATUSES = tuple(s.value for s in ACTIVE)
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -7,10 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +21,13 @@ from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
 from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_marks
-from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, summary, today_keys
+from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
+from .status import Situation, Status
 from .xlsx import column_letters
+from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def _settings(path: Path, settings: Settings | None, config: Path | None, overri
     return load_settings(path, config, **overrides)
 
 
-def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
+def compute(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings]:
     """Read, plan and render every tracker sheet of `path`; nothing is written. Marks on the
@@ -77,7 +77,7 @@ def compute(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     return outcomes, todays, settings
 
 
-def _compute(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
+def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
              settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
              **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings, MarksResult]:
     path = Path(path)
@@ -85,7 +85,6 @@ def _compute(path: Path, *, sheet: str | None = None, today: dt.date | None = No
     if settings.templates is not None:
         for warning in unknown_templates(settings.templates):
             log.warning("%s", warning)
-    today = today or dt.date.today()
     outcomes = []
     trackers = read_trackers(path, settings, sheet, data=data)
     marks = roll_marks(trackers, today, settings)
@@ -141,7 +140,7 @@ def mark_values(tracker: Tracker, marks: MarksResult) -> tuple[dict[int, dict[in
     return values, added, lost
 
 
-def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = None,
+def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
             dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
@@ -151,7 +150,6 @@ def refresh(path: Path, *, sheet: str | None = None, today: dt.date | None = Non
     itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
     from .xlsx.write import SheetPlan, write_back
 
-    today = today or dt.date.today()
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings, marks = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                                  data=data, **overrides)
@@ -189,7 +187,7 @@ def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
     lines = []
     for o in outcomes:
         problem = o.tracker.frame["problem"]
-        check_data = o.plan["status"] == "Check data"
+        check_data = o.plan["status"] == Status.CHECK_DATA.value
         t = o.tracker
         where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
         for row in o.plan.index[(problem != "") | check_data]:
@@ -308,7 +306,7 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
-        order = keys.sort_values(TODAY_SORT, na_position="last", kind="stable").index
+        order = sort_today(keys).index
         phone, email = f.loc[order, "contact_phone"].to_numpy(), f.loc[order, "contact_email"].to_numpy()
         script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
@@ -325,8 +323,7 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
     if len(outcomes) > 1 and not table.empty:
-        by = [f"_{k}" for k in TODAY_SORT if k != "row"] + ["_sheet", "row"]
-        table = table.sort_values(by, na_position="last", kind="stable")
+        table = sort_today(table, prefix="_", sheet="_sheet")
     return table[wanted].reset_index(drop=True)
 
 
@@ -335,14 +332,9 @@ def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
     situations, else the contact (the hiring manager when there is none), as the templates do."""
     manager = frame["hiring_manager"].to_numpy(dtype=object)
     contact = frame["contact"].to_numpy(dtype=object)
-    uses_manager = plan["situation"].isin(["hiring_manager", "referral"]).to_numpy() | (contact == "")
+    uses_manager = plan["situation"].isin([Situation.HIRING_MANAGER.value, Situation.REFERRAL.value]).to_numpy() \
+        | (contact == "")
     return np.where(uses_manager & (manager != ""), manager, contact)
-
-
-# In the .xlsx export's properties, followed by the fingerprint of its sheet (see `_sealed`).
-EXPORT_MARKER = "followup-sheet export: calls due today"
-_EXPORT_SHEET = "xl/worksheets/sheet1.xml"
-_SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
 
 
 @dataclass
@@ -456,8 +448,7 @@ def is_tool_export(path: Path) -> bool:
     marker when the user edits and saves the file; the fingerprint then no longer matches.)
     The .html and .ics exports carry the same kind of seal in a line of their own. A CSV file
     cannot carry a marker, so no CSV file is ever taken for one of ours."""
-    import hashlib
-    import zipfile
+    from .xlsx.export import is_sealed_export
     path = Path(path)
     if path.suffix.lower() in (".html", ".ics") and path.is_file():
         from .export import is_sealed
@@ -467,64 +458,21 @@ def is_tool_export(path: Path) -> bool:
             return False
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
         return False
-    try:
-        if path.stat().st_size > 64 * 2**20:
-            return False
-        with zipfile.ZipFile(path) as zf:
-            core, sheet = zf.getinfo("docProps/core.xml"), zf.getinfo(_EXPORT_SHEET)
-            if core.file_size > 2**16 or sheet.file_size > 256 * 2**20:
-                return False
-            m = _SEAL.search(zf.read(core))
-            return m is not None and m.group(1).decode() == hashlib.sha256(zf.read(sheet)).hexdigest()
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):
-        return False
+    return is_sealed_export(path)
 
 
 def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.styles import Alignment, Font
-
-    from .xlsx import clean_text
-
-    wb = Workbook()
-    wb.properties.creator = "followup-sheet"
-    wb.properties.description = f"{EXPORT_MARKER} {'0' * 64}"
-    ws = wb.active
-    ws.title = "Today"
-    ws.append(list(shown.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    kinds = [c.kind for c in columns.export_columns()]
-    for rec in shown.itertuples(index=False):
-        ws.append([clean_text(v) if isinstance(v, str) else None if pd.isna(v) else v for v in rec])
-        for cell, kind in zip(ws[ws.max_row], kinds):
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING   # never a formula or an error code
-            if kind == "date":
-                cell.number_format = "yyyy-mm-dd"
-            cell.alignment = Alignment(wrap_text=kind == "wrap", vertical="top")
-    for i, c in enumerate(columns.export_columns(), start=1):
-        ws.column_dimensions[column_letters(i)].width = c.width
-    ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _sealed(buffer.getvalue())
+    from .xlsx.export import today_workbook
+    rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
+            for rec in shown.itertuples(index=False)]
+    table = columns.export_columns()
+    return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
 
 
 def _sealed(data: bytes) -> bytes:
     """The export with its sheet's fingerprint put after the marker in its properties."""
-    import hashlib
-    import zipfile
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        digest = hashlib.sha256(src.read(_EXPORT_SHEET)).hexdigest()
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = body.replace(f"{EXPORT_MARKER} {'0' * 64}".encode(), f"{EXPORT_MARKER} {digest}".encode())
-            dst.writestr(info, body)
-    return out.getvalue()
+    from .xlsx.export import sealed
+    return sealed(data)
 
 
 @dataclass
@@ -535,8 +483,8 @@ class CheckReport:
     problems: int = 0      # rows with something to fix (checkers exit 1 then)
 
 
-def check(path: Path, *, sheet: str | None = None, settings: Settings | None = None,
-          config: Path | None = None, today: dt.date | None = None, **overrides: Any) -> CheckReport:
+def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
+          config: Path | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
     path = Path(path)
     given_settings = settings
@@ -576,7 +524,7 @@ def check(path: Path, *, sheet: str | None = None, settings: Settings | None = N
         if t.skipped_rows:
             lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
             lines.extend(f"  {p}" for p in t.skipped_rows)
-        plan = build_plan(t.frame, today or dt.date.today(), settings)
+        plan = build_plan(t.frame, today, settings)
         problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
         count += len(problems)
         if problems:

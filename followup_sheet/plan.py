@@ -6,7 +6,6 @@ Pure pandas/numpy over whole columns; `today` and the settings are arguments (ru
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import re
 import unicodedata
@@ -16,28 +15,10 @@ import numpy as np
 import pandas as pd
 
 from .settings import BLANK_WORDS, Settings
+from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
-
-class Status(str, enum.Enum):
-    """What the Follow-up Status column shows, in the rules' order of precedence."""
-    CLOSED = "Closed"
-    NOT_APPLIED = "Not applied"
-    CHECK_DATA = "Check data"
-    GONE_COLD = "Gone cold"
-    OVERDUE = "Overdue"
-    DUE_TODAY = "Due today"
-    DUE_SOON = "Due soon"
-    WAITING = "Waiting"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-ACTIVE = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.WAITING)
-TODAY_STATUSES = (Status.OVERDUE, Status.DUE_TODAY)
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
-SITUATIONS = ("post_interview", "offer", "recruiter", "referral", "hiring_manager", "autoresponse",
-              "competing_interest", "check_in")
+SITUATIONS = tuple(s.value for s in Situation)   # in the rules' order: the first that applies wins
 STAGES = ("closed", "offer", "interviewing", "not_applied", "applied")   # rules §2, in matching order
 _STAGE_FIELDS = ("closed_words", "offer_words", "interviewing_words", "not_applied_words")
 
@@ -353,8 +334,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["call_back"] = facts["call_back"]
     plan["written_offer"] = facts["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
-    plan["other_offer_by"] = pd.to_datetime(np.where(situation == "competing_interest", other_by, np.datetime64("NaT")))
-    plan["other_offer_written"] = other_written & (situation == "competing_interest")
+    competing = situation == Situation.COMPETING_INTEREST.value
+    plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT")))
+    plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     # What a later day alone would change (a live workbook's status formula): an applied row goes
     # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
@@ -503,9 +485,16 @@ def today_keys(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
 TODAY_SORT = ["group", "overdue", "applied", "row"]
 
 
+def sort_today(keys: pd.DataFrame, prefix: str = "", sheet: str | None = None) -> pd.DataFrame:
+    """`keys` (columns of `today_keys`, their names after `prefix`) in today's order; rows of
+    several sheets that tie on everything else go by the `sheet` column, then the row number."""
+    by = [prefix + k for k in TODAY_SORT[:-1]] + ([sheet] if sheet else []) + [TODAY_SORT[-1]]
+    return keys.sort_values(by, na_position="last", kind="stable")
+
+
 def today_order(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.Index:
     """Rows for today's calls, the calls that matter most first (rules §6)."""
-    return today_keys(frame, plan).sort_values(TODAY_SORT, na_position="last", kind="stable").index
+    return sort_today(today_keys(frame, plan)).index
 
 
 def summary(plan: pd.DataFrame) -> dict[str, int]:

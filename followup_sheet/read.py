@@ -23,7 +23,8 @@ from . import xlsx
 from .columns import OUTPUT_HEADERS
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .settings import Settings
-from .xlsx import SheetValues, is_tool_sheet, open_values
+from .status import Status
+from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_tool_sheet, open_workbook
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class ColumnInfo:
 class Tracker:
     """One tracker sheet, read: the data and where it lives."""
     path: Path
-    package: xlsx.Package
+    package: Any                   # the format package's handle for the write side; opaque here
     sheet: str
     part: str
     header_row: int
@@ -64,7 +65,7 @@ class Tracker:
     existing_output: tuple[bool, ...]
     last_row: int                  # last row of the table (applications or not)
     clear_rows: tuple[int, int]    # rows whose cells in our columns are ours to rewrite
-    table: xlsx.TableInfo | None
+    table: TableInfo | None
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped_rows: list[str] = field(default_factory=list)
@@ -91,7 +92,7 @@ class Tracker:
 
 @dataclass
 class _Candidate:
-    info: xlsx.SheetInfo
+    info: SheetLayout
     header_row: int          # 0-based within grid
     fields: dict[str, int]   # field -> 0-based col
     score: float
@@ -144,19 +145,19 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                   data: bytes | None = None) -> list[Tracker]:
     """Every tracker sheet to refresh: `sheet`, else the settings' `sheets`, else the best one."""
     settings = settings or Settings()
-    pkg, book = open_values(Path(path), data)
+    book = open_workbook(Path(path), data)
     names = [sheet] if sheet else list(settings.sheets)
     if names:
-        missing = [n for n in names if n not in [s.name for s in pkg.sheets]]
+        missing = [n for n in names if n not in [s.name for s in book.sheets]]
         if missing:
-            raise NoTrackerFound(f"{pkg.path}: no sheet named {missing[0]!r}; sheets are: "
-                                 + ", ".join(repr(s.name) for s in pkg.sheets))
-        trackers = [_read_sheet(pkg, book, pkg.sheet(n), settings, reasons=["chosen by name"]) for n in names]
+            raise NoTrackerFound(f"{book.path}: no sheet named {missing[0]!r}; sheets are: "
+                                 + ", ".join(repr(s.name) for s in book.sheets))
+        trackers = [_read_sheet(book, book.sheet(n), settings, reasons=["chosen by name"]) for n in names]
     else:
-        best = _pick_sheet(pkg, book, settings)
-        trackers = [_read_sheet(pkg, book, best[0], settings, reasons=best[1])]
+        best = _pick_sheet(book, settings)
+        trackers = [_read_sheet(book, best[0], settings, reasons=best[1])]
     ours = book.tool_sheets()
-    marks = xlsx.read_marks_sheets(book, ours)
+    marks = book.marks_sheets(ours)
     for t in trackers:
         t.tool_sheets = ours
         t.marks_sheets = marks
@@ -350,17 +351,17 @@ def _find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[s
     return best
 
 
-def _refuse_headers_without_company(pkg: xlsx.Package, book: SheetValues, settings: Settings) -> None:
+def _refuse_headers_without_company(book: WorkbookLayout, settings: Settings) -> None:
     """A header row that has the other tracker columns but no company: say which column to map."""
-    for info in pkg.sheets:
+    for info in book.sheets:
         if not info.is_worksheet:
             continue
-        grid = book.grid(info, nrows=settings.header_search_rows + 50)
+        grid = info.grid(nrows=settings.header_search_rows + 50)
         for r, row in enumerate(grid[: settings.header_search_rows]):
             fields = _header_fields(row, settings)
             if len(fields) >= 2 and ({"applied_on", "last_contact", "stage"} & fields.keys()):
                 raise MissingColumns(
-                    f"{pkg.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but no column "
+                    f"{book.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but no column "
                     f"names the company or the position; {_fix(row, grid[r + 1:], fields, ('company', 'position'))}")
 
 
@@ -455,18 +456,18 @@ def _looks_sideways(grid: list[list[Any]]) -> bool:
     return False
 
 
-def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.SheetInfo, list[str]]:
+def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, list[str]]:
     candidates: list[_Candidate] = []
     seen: list[str] = []
     too_big: list[str] = []
     sideways = []
-    unmapped: list[tuple[xlsx.SheetInfo, list[list[Any]], int]] = []
-    for idx, info in enumerate(pkg.sheets):
+    unmapped: list[tuple[SheetLayout, list[list[Any]], int]] = []
+    for idx, info in enumerate(book.sheets):
         if not info.is_worksheet:
             seen.append(f"{info.name!r} (not a worksheet)")
             continue
         try:
-            grid = book.grid(info, nrows=settings.header_search_rows + 200)
+            grid = info.grid(nrows=settings.header_search_rows + 200)
         except UnsupportedContent as exc:
             too_big.append(str(exc))
             seen.append(f"{info.name!r} (too big to read)")
@@ -487,26 +488,26 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
         rows_below = sum(1 for row in grid[r + 1:] if any(not _is_blank(v, settings) for v in row))
         if info.state != "visible":
             score -= 2
-        if idx == pkg.active_sheet:
+        if idx == book.active_sheet:
             score += 0.25
         candidates.append(_Candidate(info, r, fields, score + min(rows_below, 100) / 50, rows_below))
         seen.append(f"{info.name!r}")
     if not candidates:
         if too_big:
             raise UnsupportedContent(too_big[0])
-        _refuse_headers_without_company(pkg, book, settings)
+        _refuse_headers_without_company(book, settings)
         if unmapped:
             info, grid, r = unmapped[0]
             raise NoTrackerFound(
-                f"{pkg.path}: no header names a company or position (sheets seen: {', '.join(seen)}); on sheet "
+                f"{book.path}: no header names a company or position (sheets seen: {', '.join(seen)}); on sheet "
                 f"{info.name!r}, row {r + 1}: {_fix(grid[r], grid[r + 1:], {}, ('company', 'position', 'applied_on'))}")
         if sideways:
             raise NoTrackerFound(
-                f"{pkg.path}: sheet {sideways[0]!r} is laid out sideways (one column per date), which this "
+                f"{book.path}: sheet {sideways[0]!r} is laid out sideways (one column per date), which this "
                 "tool cannot follow; make a sheet with one row per application and columns such as "
                 "Company, Position, Date Applied, Status")
         raise NoTrackerFound(
-            f"{pkg.path}: no sheet looks like a job tracker; add a header row (within the first "
+            f"{book.path}: no sheet looks like a job tracker; add a header row (within the first "
             f"{settings.header_search_rows} rows) with a Company or Position column and a date column such "
             "as Date Applied, or name the sheet with --sheet. Sheets seen: " + ", ".join(seen))
     best = max(candidates, key=lambda c: c.score)
@@ -522,12 +523,11 @@ def _pick_sheet(pkg: xlsx.Package, book, settings: Settings) -> tuple[xlsx.Sheet
 
 # --- one sheet ---------------------------------------------------------------------------
 
-def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Settings,
-                reasons: list[str]) -> Tracker:
-    where = f"{pkg.path}, sheet {info.name!r}"
+def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, reasons: list[str]) -> Tracker:
+    where = f"{book.path}, sheet {info.name!r}"
     if not info.is_worksheet:
         raise NoTrackerFound(f"{where} is a chart or dialog sheet, not a table; pick a worksheet with --sheet")
-    grid = book.grid(info)
+    grid = info.grid()
     found = _find_header(grid, settings)
     if found is None:
         if _looks_sideways(grid):
@@ -542,9 +542,8 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                              "followup.toml under [columns]")
     h, fields, _ = found
     header = grid[h]
-    scan = book.scan(info)
-    hidden = xlsx.hidden_columns(scan.skeleton)
-    tables = xlsx.sheet_tables(pkg, info.part, scan.skeleton)
+    hidden = info.hidden_columns()
+    tables = info.tables()
     table = next((t for t in tables if t.ref[0] == h + 1 and t.ref[1] <= min(fields.values()) + 1 <= t.ref[3]),
                  None)
     notes: list[str] = []
@@ -557,7 +556,7 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
     if table is not None:
         body = body.loc[: table.ref[2] - table.totals_rows]
 
-    fields, date_frames, date_orders = _settle_date_fields(body, header, fields, pkg, settings, notes, where)
+    fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where)
 
     frame = _canonical(body, fields, date_frames, settings)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
@@ -572,16 +571,16 @@ def _read_sheet(pkg: xlsx.Package, book, info: xlsx.SheetInfo, settings: Setting
                if c not in fields.values() and not _is_empty_cell(v) and normalize_header(v) not in ours]
 
     existing = _existing_output(header)
-    taken = xlsx.occupied_columns(pkg, info, scan, from_row=h + 1)
+    taken = info.occupied_columns(from_row=h + 1)
     out_cols, used_existing = _output_columns(rows, h, last_row, header, existing, hidden,
-                                              book.merged(info), width, taken,
+                                              info.merges(), width, taken,
                                               table_end=max(fields.values()), where=where)
     clear_end = _our_rows_end(rows, h, last_row, out_cols[0]) if used_existing[0] else last_row
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     old_output = _old_output(rows, h, max(clear_end, last_row), out_cols, used_existing)
     text_dates = {f: fmt for f in date_frames if (fmt := _text_date_format(body[fields[f]], date_frames[f][0]))}
-    spare = _spare_columns(rows, h, header, out_cols, hidden, book.merged(info), width, taken)
-    return Tracker(path=pkg.path, package=pkg, sheet=info.name, part=info.part, header_row=h + 1,
+    spare = _spare_columns(rows, h, header, out_cols, hidden, info.merges(), width, taken)
+    return Tracker(path=book.path, package=book.source, sheet=info.name, part=info.part, header_row=h + 1,
                    columns=columns, frame=frame, output_columns=out_cols, existing_output=used_existing,
                    last_row=last_row, clear_rows=(h + 2, max(clear_end, last_row)),
                    table=table if table is not None and table.totals_rows == 0 else None,
@@ -644,7 +643,7 @@ def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], 
                              + _fix(header, below, fields, ("applied_on",)))
 
 
-def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
+def _settle_date_fields(body, header, fields, book, settings, notes, where):
     """Parse each date field. A header that names a date ('Date Applied', 'Einreichdatum') or that
     [columns] maps is that field however few dates it holds yet; a vaguer one ('Applied', 'Last
     Contact') is kept only when most of its filled cells are dates."""
@@ -661,7 +660,7 @@ def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
         col = fields[fld]
         label, values = columns[fld]
         sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
-        parsed, problems, ratio, order = parse_dates(values, pkg.date1904, settings, header=label, column=col + 1,
+        parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
                                                      sheet=sheet)
         clear = normalize_header(label) in user or _bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
@@ -677,7 +676,7 @@ def _settle_date_fields(body, header, fields, pkg, settings, notes, where):
         frames[fld] = (parsed, problems)
         orders[fld] = order
     if "applied_on" not in fields:
-        _adopt_generic_date(body, header, fields, frames, orders, pkg, settings, notes)
+        _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes)
     return fields, frames, orders
 
 
@@ -698,12 +697,12 @@ def _follow_up_dates(body, header, fields: dict[str, int], user: set[str], notes
         notes.append(f"{label} holds dates, not a number of follow-ups; read as the last contact")
 
 
-def _adopt_generic_date(body, header, fields, frames, orders, pkg, settings, notes) -> None:
+def _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes) -> None:
     taken = set(fields.values())
     for col, value in enumerate(header):
         if col in taken or normalize_header(value) not in GENERIC_DATE_HEADERS:
             continue
-        parsed, problems, ratio, order = parse_dates(body[col], pkg.date1904, settings,
+        parsed, problems, ratio, order = parse_dates(body[col], book.date1904, settings,
                                                      header=str(value).strip(), column=col + 1)
         if ratio >= 0.5:
             fields["applied_on"] = col
@@ -997,7 +996,7 @@ def _old_output(rows, h, end, out_cols, used_existing) -> dict[int, tuple[Any, .
 
 def _our_rows_end(rows, h, last_row, status_col: int) -> int:
     """After a user deletes applications at the end, our old cells below the table are ours too."""
-    ours = {"Closed", "Not applied", "Check data", "Gone cold", "Overdue", "Due today", "Due soon", "Waiting"}
+    ours = {s.value for s in Status}
     end = last_row
     for r in range(last_row, len(rows)):   # 0-based index r is sheet row r + 1
         row = rows[r]

@@ -18,6 +18,7 @@ import pandas as pd
 from .errors import TemplateProblem
 from .plan import PLACEHOLDERS
 from .settings import Settings
+from .status import Status
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
 
@@ -231,7 +232,7 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     settings = settings or Settings()
     templates = templates or settings.templates
     scripts = pd.Series("", index=frame.index, dtype=object)
-    scripts[plan["status"] == "Check data"] = frame["problem"].where(
+    scripts[plan["status"] == Status.CHECK_DATA.value] = frame["problem"].where(
         frame["problem"] != "",
         "No date yet: fill in Date Applied (or Last Contact) so the next follow-up can be worked out.")
     wanted = plan.index[plan["situation"] != ""]

@@ -1,26 +1,22 @@
 """The sample tracker: a believable job-search workbook for demos, the README and tests.
 
 Every date is placed relative to `today` in business days, so on any day the rules show every
-status and every script situation at least once. `python -m followup_sheet.sample [PATH]`.
+status and every script situation at least once. `python -m followup_sheet.sample [PATH]`
+(parsed and printed by `cli.sample_main`).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.writer.excel import ExcelWriter
 
 from .settings import Settings
+from .status import Situation
+from .xlsx import column_letters
 
 REFERENCE_DATE = dt.date(2026, 11, 26)  # a Thursday; the committed sample_tracker.xlsx is built for it
 DEFAULT_PATH = Path("sample_tracker.xlsx")
@@ -51,8 +47,6 @@ COLUMNS = (
     ("Notes", 52, None),
 )
 HEADERS = tuple(header for header, _, _ in COLUMNS)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_FONT = Font(bold=True)
 VALIDATION_ROWS = 500  # the drop-downs reach below the sample so new rows get them too
 
 
@@ -251,15 +245,15 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
         due = pinned if pinned is not None and base is not None and pinned >= base else None
         return Timeline(applied, last, pinned, due)
 
-    if row.situation == "post_interview":
+    if row.situation == Situation.POST_INTERVIEW:
         gap = settings.interview_gap
-    elif row.situation == "offer":
+    elif row.situation == Situation.OFFER:
         gap = settings.offer_gap
     else:
         gap = settings.repeat_gap if row.follow_ups else settings.first_gap
     due = business_day(today, row.due)
     base = _shift(due, -gap)
-    if row.follow_ups or row.situation in ("post_interview", "offer"):
+    if row.follow_ups or row.situation in (Situation.POST_INTERVIEW, Situation.OFFER):
         return Timeline(_shift(base, -row.lead), base, pinned, due)
     return Timeline(base, None, pinned, due)
 
@@ -267,17 +261,14 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
 def build_sample(path, today: dt.date = REFERENCE_DATE):
     """Write the sample tracker to `path` (or a binary file object), dated around `today`, and
     return `path`."""
+    from .xlsx.sample import write_sample_workbook
+
     path = path if hasattr(path, "write") else Path(path)
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = "Applications"
-    _write_applications(sheet, today)
-    _write_lists(wb.create_sheet("Lists"))
-    wb.properties.creator = "followup-sheet"
-    wb.properties.title = "Job applications (sample)"
-    wb.properties.created = FIXED_TIMESTAMP
-    wb.properties.modified = FIXED_TIMESTAMP
-    _save_reproducibly(wb, path)
+    write_sample_workbook(
+        path, columns=COLUMNS, rows=_applications(today), sheet="Applications", lists_sheet="Lists",
+        lists_header="Status", lists=STAGES, validations=[("LISTS", _column_range("Status")),
+                                                          ('"Yes"', _column_range("No Calls"))],
+        title="Job applications (sample)", timestamp=FIXED_TIMESTAMP)
     return path
 
 
@@ -316,81 +307,27 @@ def build_new_sample(folder: str | Path, name: str, today: dt.date = REFERENCE_D
     raise OutputRefused(f"{folder} already holds 999 demo workbooks; give another folder")
 
 
-def _write_applications(sheet, today: dt.date) -> None:
-    applied_column = get_column_letter(HEADERS.index("Date Applied") + 1)
-    sheet.append(HEADERS)
+def _applications(today: dt.date) -> list[list]:
+    """The rows under the header, dated around `today`."""
+    applied_column = column_letters(HEADERS.index("Date Applied") + 1)
+    rows = []
     for number, row in enumerate(ROWS, start=2):
         dates = timeline(row, today)
         applied_cell = f"{applied_column}{number}"
-        sheet.append([
+        rows.append([
             row.company, row.position, dates.applied, dates.last_contact, row.follow_ups,
             row.stage, row.response, row.contact, row.phone, row.email, row.manager,
             row.referrer, row.dept, row.source, "Yes" if row.no_calls else None, dates.pinned,
             f'=IF({applied_cell}="","",TODAY()-{applied_cell})', row.notes,
         ])
-    last_row = sheet.max_row
-
-    for index, (_, width, number_format) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-        if number_format:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = number_format
-    for cell in sheet[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for text_cells in sheet.iter_rows(min_row=2, min_col=1, max_col=len(COLUMNS)):
-        for cell in text_cells:
-            cell.alignment = Alignment(vertical="top")
-
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
-    stages = DataValidation(type="list", formula1=f"Lists!$A$2:$A${len(STAGES) + 1}", allow_blank=True)
-    stages.add(_column_range("Status"))
-    no_calls = DataValidation(type="list", formula1='"Yes"', allow_blank=True)
-    no_calls.add(_column_range("No Calls"))
-    sheet.add_data_validation(stages)
-    sheet.add_data_validation(no_calls)
+    return rows
 
 
 def _column_range(header: str) -> str:
-    letter = get_column_letter(HEADERS.index(header) + 1)
+    letter = column_letters(HEADERS.index(header) + 1)
     return f"{letter}2:{letter}{VALIDATION_ROWS}"
 
 
-def _write_lists(sheet) -> None:
-    sheet.append(["Status"])
-    for stage in STAGES:
-        sheet.append([stage])
-    sheet["A1"].font = HEADER_FONT
-    sheet["A1"].fill = HEADER_FILL
-    sheet.column_dimensions["A"].width = 16
-
-
-def _save_reproducibly(wb: Workbook, path: Path) -> None:
-    """Save without the clock: fixed document properties and zip entry times, so regenerating
-    an unchanged sample gives the same bytes (openpyxl's own `save` stamps the current time)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()
-    stamp = FIXED_TIMESTAMP.timetuple()[:6]
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            entry = zipfile.ZipInfo(member.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(member))
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m followup_sheet.sample",
-        description=f"Write the sample tracker, dated around {REFERENCE_DATE:%a %Y-%m-%d}.")
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH,
-                        help=f"where to write it (default: ./{DEFAULT_PATH})")
-    args = parser.parse_args(argv)
-    print(f"wrote {build_sample(args.path)}")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from .cli import sample_main
+    raise SystemExit(sample_main())

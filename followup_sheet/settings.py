@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .errors import BadSettings
+from .status import Status
 
 CONFIG_NAME = "followup.toml"
 SETTINGS_DOC = "the Settings section of README.md (README.md#settings)"
@@ -263,14 +264,14 @@ PLACEHOLDER_DATES = (dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900,
                      dt.date(1904, 1, 1), dt.date(1970, 1, 1), dt.date(2000, 1, 1))
 
 DEFAULT_FILLS: Mapping[str, str] = MappingProxyType({
-    "Overdue": "F8696B",      # red
-    "Due today": "FFB347",    # orange
-    "Due soon": "FFEB84",     # yellow
-    "Waiting": "A9D08E",      # green
-    "Check data": "C9A0DC",   # purple
-    "Gone cold": "808080",    # dark grey
-    "Closed": "D9D9D9",       # grey
-    "Not applied": "FFFFFF",  # white
+    Status.OVERDUE.value: "F8696B",      # red
+    Status.DUE_TODAY.value: "FFB347",    # orange
+    Status.DUE_SOON.value: "FFEB84",     # yellow
+    Status.WAITING.value: "A9D08E",      # green
+    Status.CHECK_DATA.value: "C9A0DC",   # purple
+    Status.GONE_COLD.value: "808080",    # dark grey
+    Status.CLOSED.value: "D9D9D9",       # grey
+    Status.NOT_APPLIED.value: "FFFFFF",  # white
 })
 
 # Limits on the numbers a followup.toml may set: beyond them a value is a typo, not a choice.

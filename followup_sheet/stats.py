@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .settings import Settings
+from .status import Status
 
 WEEKS_SHOWN = 26
 # A response text that says nothing came back: "no response", "not yet", "none so far", "waiting".
@@ -105,7 +106,7 @@ def compute_stats(outcomes: list, today: dt.date, settings: Settings | None = No
                        "(with 'Date Applied'); a 'Last Contact' date may be your own follow-up, so it is not used.")
 
     stage_text = frame["stage"] + " " + frame["response"]
-    cold = int(((plan["status"] == "Gone cold") | stage_text.str.contains("ghost", case=False)).sum())
+    cold = int(((plan["status"] == Status.GONE_COLD.value) | stage_text.str.contains("ghost", case=False)).sum())
     return Stats(
         applications=n, per_week=per_week, per_stage=per_stage, per_source=per_source,
         replied=None if replied_rows is None else int(replied_rows.sum()),

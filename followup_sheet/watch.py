@@ -1,8 +1,8 @@
 """Watch: keep a tracker fresh while it is in use - at start, at daily times and after each save.
 
-Input: the workbook's path, a clock and a sleep; output: `pipeline.refresh()` runs and one log
-line per event. The loop only calls `Watcher.step()` and sleeps as long as it says, so tests
-drive it with a fake clock.
+Input: the workbook's path, a clock (the only source of time here) and a sleep; output:
+`pipeline.refresh()` runs and one log line per event. The loop only calls `Watcher.step()` and
+sleeps as long as it says, so tests drive it with a fake clock.
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ import os
 import secrets
 import signal
 import threading
-import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-
-import schedule
 
 from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
@@ -65,12 +62,27 @@ def side_list_path(path: Path, n: int = 1) -> Path:
 SIDE_LIST_NAMES = 50   # "- Today.xlsx" to "- Today (50).xlsx"
 
 
+class DailyTime:
+    """One daily time ("07:30") and the next moment it falls on: the first one after the moment
+    it was last worked out from, so a time slept through comes due once, not once per day."""
+
+    def __init__(self, at: str, now: dt.datetime):
+        self.at = at
+        self.hour, self.minute = (int(part) for part in at.split(":"))
+        self.next_run = self.after(now)
+
+    def after(self, now: dt.datetime) -> dt.datetime:
+        moment = now.replace(hour=self.hour, minute=self.minute, second=0, microsecond=0)
+        while moment <= now:
+            moment += dt.timedelta(days=1)
+        return moment
+
+
 class Watcher:
     """Refreshes one workbook when asked to by the start, the daily times or a finished save."""
 
     def __init__(self, path: Path, *, times: tuple[str, ...] | list[str] = DEFAULT_TIMES, poll: float = 3.0,
-                 today: dt.date | None = None, backup: bool = True,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now,
+                 clock: Callable[[], dt.datetime], today: dt.date | None = None, backup: bool = True,
                  sleep: Callable[[float], object] | None = None, **read_options):
         if not POLL_RANGE[0] <= poll <= POLL_RANGE[1]:   # also refuses nan
             raise BadSettings(f"--poll must be between {POLL_RANGE[0]:g} and {POLL_RANGE[1]:g} seconds, not {poll:g}")
@@ -95,12 +107,8 @@ class Watcher:
         self.last_error: str | None = None
         self.last_step: dt.datetime | None = None
 
-        self._datetime_module = _datetime_module_reading(clock)
-        self.scheduler = schedule.Scheduler()
-        with self._scheduler_reads_clock():
-            for at in sorted(set(times)):
-                job = self.scheduler.every().day.at(at)
-                job.do(self._daily, job, at)
+        start = clock()
+        self.daily = [DailyTime(at, start) for at in sorted(set(times))]
 
     # --- the loop -----------------------------------------------------------------------------
 
@@ -134,8 +142,9 @@ class Watcher:
         if self.last_step and now - self.last_step > dt.timedelta(seconds=self.poll) + WAKE_GAP:
             log.debug("the clock jumped %s ahead (the computer slept?)", now - self.last_step)
         self.last_step = now
-        with self._scheduler_reads_clock():
-            self.scheduler.run_pending()   # a time slept through runs once, now
+        for daily in sorted((d for d in self.daily if now >= d.next_run), key=lambda d: d.next_run):
+            self._daily(daily)
+            daily.next_run = daily.after(now)   # a time slept through runs once, now
         self._look_at_file()
         settled = self.quiet_looks >= 1
         if self.due and settled and (self.retry_at is None or now >= self.retry_at):
@@ -149,9 +158,9 @@ class Watcher:
             self.due = reason
             log.debug("refresh wanted: %s", reason)
 
-    def _daily(self, job: schedule.Job, at: str) -> None:
-        late = self.clock() - job.next_run   # still the planned moment while the job runs
-        self._request(f"daily {at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
+    def _daily(self, daily: DailyTime) -> None:
+        late = self.clock() - daily.next_run   # still the planned moment while it is handled
+        self._request(f"daily {daily.at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
 
     def _look_at_file(self) -> None:
         current = fingerprint(self.path, self.seen)
@@ -285,32 +294,12 @@ class Watcher:
                 side.unlink()
                 log.info("removed %s: the workbook's Today sheet is current", side.name)
 
-    @contextlib.contextmanager
-    def _scheduler_reads_clock(self):
-        """`schedule` asks datetime.datetime.now() for the time; point it at our clock meanwhile."""
-        real = schedule.datetime
-        schedule.datetime = self._datetime_module
-        try:
-            yield
-        finally:
-            schedule.datetime = real
-
 
 def _digest(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-
-
-def _datetime_module_reading(clock: Callable[[], dt.datetime]) -> types.SimpleNamespace:
-    """The `datetime` module, except that datetime.now() is `clock()`."""
-    class Now(dt.datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return clock()
-
-    return types.SimpleNamespace(**{**vars(dt), "datetime": Now})
 
 
 @contextlib.contextmanager
@@ -329,37 +318,3 @@ def _stop_on_signals(stop: Callable[[str], None]):
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-
-
-class _TerminalFormatter(logging.Formatter):
-    """Event lines name files and quote cells: control characters in them are shown as escapes."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        from .cli import for_terminal
-        return for_terminal(super().format(record), newlines=True)
-
-
-def watch_command(args) -> int:
-    """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(_TerminalFormatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
-    saved = log.level, log.propagate
-    log.addHandler(handler)
-    log.setLevel(logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO)
-    log.propagate = False
-    try:
-        if not Path(args.tracker).is_file():
-            raise NotAWorkbook(f"{args.tracker}: no such file")
-        times = args.at or DEFAULT_TIMES
-        watcher = Watcher(args.tracker, times=times, poll=args.poll, today=args.today,
-                          backup=not args.no_backup, sheet=args.sheet, config=args.config,
-                          templates=args.templates)
-        if args.once:
-            return watcher.once()
-        log.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
-                 args.tracker, ", ".join(sorted(set(times))), args.poll)
-        return watcher.run()
-    finally:
-        log.removeHandler(handler)
-        log.setLevel(saved[0])
-        log.propagate = saved[1]

@@ -11,7 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from followup_sheet.sample import HEADERS, REFERENCE_DATE, ROWS, STAGES, build_sample, main, timeline
+from followup_sheet.cli import sample_main as main
+from followup_sheet.sample import HEADERS, REFERENCE_DATE, ROWS, STAGES, build_sample, timeline
 from followup_sheet.settings import Settings
 
 COMMITTED = Path(__file__).resolve().parents[1] / "sample_tracker.xlsx"

@@ -309,7 +309,7 @@ def test_a_crash_inside_a_refresh_does_not_end_the_watcher(tracker, fake, monkey
 
 def test_poll_must_be_positive(tracker):
     with pytest.raises(BadSettings):
-        Watcher(tracker, poll=0)
+        Watcher(tracker, poll=0, clock=lambda: START)
 
 
 # --- stopping -------------------------------------------------------------------------------

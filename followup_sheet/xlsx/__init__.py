@@ -1,12 +1,14 @@
 """The format boundary: everything that knows the insides of an .xlsx package (zip, XML, parts,
-styles, calamine) lives in this sub-package; nothing outside it imports lxml, zipfile or
-python-calamine.
+styles, calamine, openpyxl) lives in this sub-package; nothing outside it imports lxml, zipfile,
+openpyxl or python-calamine (tests/test_architecture.py checks).
 
-The read side is re-exported here; the write stage imports `xlsx.write` when it runs.
+The read stage takes a plain `WorkbookLayout` from `open_workbook`; the write stage imports
+`xlsx.write` when it runs. The rest of the read side is re-exported here too.
 """
 
 from .cells import clean_text
-from .marks import MarksSheets, read_marks_sheets
+from .marks import MarksSheets
+from .layout import SheetLayout, WorkbookLayout, open_workbook
 from .package import Package, SheetInfo, open_package
 from .refs import column_letters, column_number, parse_ref
 from .sheetxml import SheetScan, TableInfo, hidden_columns, occupied_columns, scan_sheet, sheet_tables
@@ -21,7 +23,8 @@ from .values import (
 )
 
 __all__ = [
-    "TODAY_MARKER", "TODAY_SHEET_NAMES", "Package", "SheetInfo", "SheetScan", "SheetValues", "TableInfo",
-    "MarksSheets", "read_marks_sheets", "clean_text", "column_letters", "column_number", "discard_preload", "hidden_columns", "is_tool_sheet",
-    "occupied_columns", "open_package", "open_values", "parse_ref", "preload", "scan_sheet", "sheet_tables",
+    "TODAY_MARKER", "TODAY_SHEET_NAMES", "Package", "SheetInfo", "SheetLayout", "SheetScan", "SheetValues",
+    "MarksSheets", "TableInfo", "WorkbookLayout", "clean_text", "column_letters", "column_number", "discard_preload",
+    "hidden_columns", "is_tool_sheet", "occupied_columns", "open_package", "open_values", "open_workbook",
+    "parse_ref", "preload", "scan_sheet", "sheet_tables",
 ]

@@ -13,12 +13,13 @@ from typing import Iterable, Mapping
 
 import numpy as np
 
+from ..status import ACTIVE, Status
 from .cells import escape_text
 from .order import WORKSHEET_ORDER, tail_position, top_elements
 
 # statuses that move by date alone, and so get a formula
-MOVING = ("Overdue", "Due today", "Due soon", "Waiting")
-STATUSES = ("Closed", "Not applied", "Check data", "Gone cold", "Overdue", "Due today", "Due soon", "Waiting")
+MOVING = tuple(s.value for s in ACTIVE)
+STATUSES = tuple(s.value for s in Status)
 FORMULA_LIMIT = 8192   # Excel's longest formula, in characters
 
 

@@ -1,0 +1,82 @@
+"""What the read stage gets from a workbook: each sheet as a plain layout (values from A1, hidden
+columns, merges, tables' ranges, columns in use below a row) and the date system; no XML or zip.
+`source` is the opaque handle the write side edits the package through.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .marks import MarksSheets, read_marks_sheets
+from .package import Package, SheetInfo
+from .sheetxml import TableInfo, hidden_columns, occupied_columns, sheet_tables
+from .values import SheetValues, open_values
+
+
+class SheetLayout:
+    """One sheet: its name, state and kind, and its contents asked for as needed (each is read
+    once, when first asked for, so choosing a sheet reads only the first rows of the others)."""
+
+    def __init__(self, book: WorkbookLayout, info: SheetInfo):
+        self._book, self._info = book, info
+        self.name = info.name
+        self.state = info.state                # visible | hidden | veryHidden
+        self.is_worksheet = info.is_worksheet  # False for chart and dialog sheets
+        self.part = info.part                  # the write side's name for the sheet; opaque here
+
+    def grid(self, nrows: int | None = None) -> list[list[Any]]:
+        """The values from A1, row by row (the first `nrows` rows, or all)."""
+        return self._book._values.grid(self._info, nrows=nrows)
+
+    def hidden_columns(self) -> set[int]:
+        """1-based numbers of the hidden columns."""
+        return hidden_columns(self._scan().skeleton)
+
+    def merges(self) -> list[tuple[int, int, int, int]]:
+        """Merged ranges as 0-based (first row, first column, last row, last column)."""
+        return self._book._values.merged(self._info)
+
+    def tables(self) -> list[TableInfo]:
+        """The sheet's Excel tables and their ranges."""
+        return sheet_tables(self._book.source, self._info.part, self._scan().skeleton)
+
+    def occupied_columns(self, from_row: int) -> set[int]:
+        """1-based columns holding a formula, comment, validation, merge or named range at or
+        below row `from_row` (values aside: they are in the grid)."""
+        return occupied_columns(self._book.source, self._info, self._scan(), from_row=from_row)
+
+    def _scan(self):
+        return self._book._values.scan(self._info)
+
+
+class WorkbookLayout:
+    """A workbook as the read stage sees it: its path, date system, active sheet and sheets."""
+
+    def __init__(self, pkg: Package, values: SheetValues):
+        self.source = pkg          # the opaque handle for the write side
+        self._values = values
+        self.path: Path = pkg.path
+        self.date1904: bool = pkg.date1904
+        self.active_sheet: int = pkg.active_sheet
+        self.sheets = [SheetLayout(self, info) for info in pkg.sheets]
+
+    def sheet(self, name: str) -> SheetLayout:
+        for sheet in self.sheets:
+            if sheet.name == name:
+                return sheet
+        raise KeyError(name)
+
+    def tool_sheets(self) -> frozenset[str]:
+        """Today sheets this tool made (their first cell carries its marker)."""
+        return self._values.tool_sheets()
+
+    def marks_sheets(self, ours: frozenset[str]) -> MarksSheets:
+        """The marks typed into our Today sheet and the Follow-up Log's entries, read by header."""
+        return read_marks_sheets(self._values, ours)
+
+
+def open_workbook(path: Path, data: bytes | None = None) -> WorkbookLayout:
+    """Open `path` (or `data`, its bytes) for reading, from the preload if one was started."""
+    pkg, values = open_values(Path(path), data)
+    return WorkbookLayout(pkg, values)

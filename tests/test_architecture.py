@@ -1,0 +1,208 @@
+"""The layout's rules, checked on the source (docs/architecture.md): only the format package
+touches the file format and read takes only its plain layout, only the CLI prints, nothing below
+the CLI reads the date, and plan does neither. Each rule is also run on a module written to break it, so none passes vacuously."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import followup_sheet
+
+PACKAGE = Path(followup_sheet.__file__).resolve().parent
+FORMAT_LIBRARIES = frozenset({"openpyxl", "lxml", "zipfile", "python_calamine"})
+FORMAT_PACKAGE = "xlsx/"
+CLI = frozenset({"cli.py", "__main__.py"})    # the command line: __main__ only calls cli.main
+# Clock reads below the CLI that are about the file system's time, not the tracker's day: how old
+# a temporary file a killed run left is (against its mtime), and the backup copies' file names.
+FILE_TIMES = frozenset({("filesafe.py", "time.time"), ("filesafe.py", "dt.datetime.now")})
+
+
+def _last_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+def format_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, library) for each import of a file-format library, lazy ones inside functions
+    and `importlib.import_module("...")` / `__import__("...")` included."""
+    found = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Call) and _last_name(node.func) in ("import_module", "__import__") \
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            names = [node.args[0].value]
+        found += [(node.lineno, name.split(".")[0]) for name in names if name.split(".")[0] in FORMAT_LIBRARIES]
+    return found
+
+
+def clock_reads(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, expression) for each place that reads today's date or the time of day:
+    date.today, datetime.now/today/utcnow, Timestamp.now/today, time.time, and
+    datetime64("today") / Timestamp("now") and the like; called or passed on as a value."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            owner = _last_name(node.value)
+            if (node.attr in ("today", "now", "utcnow") and owner in ("date", "datetime", "Timestamp")) \
+                    or (node.attr in ("time", "time_ns") and owner == "time"):
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.ImportFrom) and node.module == "time":
+            found += [(node.lineno, f"time.{a.name}") for a in node.names if a.name in ("time", "time_ns")]
+        elif isinstance(node, ast.Call) and _last_name(node.func) in ("datetime64", "Timestamp", "to_datetime") \
+                and node.args and isinstance(node.args[0], ast.Constant) \
+                and str(node.args[0].value).lower() in ("today", "now"):
+            found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def output_writes(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, expression) for each print() and each use of sys.stdout / sys.stderr."""
+    streams = ("stdout", "stderr", "__stdout__", "__stderr__")
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+            found.append((node.lineno, "print()"))
+        elif isinstance(node, ast.Attribute) and node.attr in streams and _last_name(node.value) == "sys":
+            found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.ImportFrom) and node.module == "sys":
+            found += [(node.lineno, f"sys.{a.name}") for a in node.names if a.name in streams]
+    return found
+
+
+# What the read stage takes from the format package: the plain layout and cell references.
+READ_SEES = frozenset({"open_workbook", "WorkbookLayout", "SheetLayout", "TableInfo", "is_tool_sheet",
+                       "column_letters"})
+
+
+def format_package_uses(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, name) for each name a module takes from the format package: `from .xlsx import
+    name`, `from .xlsx.part import name` (as 'part.name') and `xlsx.name`."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level and node.module \
+                and node.module.split(".")[0] == FORMAT_PACKAGE.rstrip("/"):
+            inner = node.module.split(".")[1:]
+            found += [(node.lineno, ".".join([*inner, a.name])) for a in node.names]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id == FORMAT_PACKAGE.rstrip("/"):
+            found.append((node.lineno, node.attr))
+    return found
+
+
+def modules(root: Path) -> dict[str, ast.AST]:
+    """Every module of the package below `root`, by its path relative to it ('xlsx/write.py')."""
+    return {path.relative_to(root).as_posix(): ast.parse(path.read_text(encoding="utf-8"), str(path))
+            for path in sorted(root.rglob("*.py"))}
+
+
+def violations(root: Path, file_times: frozenset[tuple[str, str]] = FILE_TIMES) -> list[str]:
+    """Every break of the rules in the package at `root`, one line each."""
+    out = []
+    for name, tree in modules(root).items():
+        if not name.startswith(FORMAT_PACKAGE):
+            out += [f"{name}:{line} imports {lib}: only followup_sheet/{FORMAT_PACKAGE} may touch the file format"
+                    for line, lib in format_imports(tree)]
+        if name not in CLI:
+            out += [f"{name}:{line} writes to the terminal ({what}): only the CLI prints; log instead"
+                    for line, what in output_writes(tree)]
+            out += [f"{name}:{line} reads the clock ({what}): take `today` (or a clock) as an argument"
+                    for line, what in clock_reads(tree)
+                    if (name, what) not in file_times or name == "plan.py"]
+        if name == "read.py":
+            out += [f"{name}:{line} takes {what} from the format package: read sees only the plain layout "
+                    f"({', '.join(sorted(READ_SEES))})"
+                    for line, what in format_package_uses(tree) if what not in READ_SEES]
+    return out
+
+
+def test_the_package_keeps_its_rules():
+    assert violations(PACKAGE) == []
+
+
+def test_plan_imports_no_file_format_and_reads_no_clock():
+    tree = modules(PACKAGE)["plan.py"]
+    assert format_imports(tree) == [] and clock_reads(tree) == []
+
+
+def test_the_file_time_exceptions_are_still_there():
+    """An exception that no longer matches anything would hide a new clock read of that name."""
+    found = {(name, what) for name, tree in modules(PACKAGE).items() for _, what in clock_reads(tree)}
+    assert FILE_TIMES <= found
+
+
+def test_the_format_package_and_the_cli_are_seen():
+    """The checker reads the real package: the format package does import the format libraries,
+    and the CLI does print and read the date (else the rules above would hold by reading nothing)."""
+    found = modules(PACKAGE)
+    assert {lib for name, tree in found.items() if name.startswith(FORMAT_PACKAGE)
+            for _, lib in format_imports(tree)} == FORMAT_LIBRARIES
+    assert output_writes(found["cli.py"]) and clock_reads(found["cli.py"])
+
+
+def _package(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "pkg"
+    for name, source in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return root
+
+
+BAD_MODULES = [
+    # a module below the CLI that touches the file format
+    ("read.py", "from lxml import etree\n", "imports lxml"),
+    ("pipeline.py", "def f():\n    import zipfile\n", "imports zipfile"),
+    ("render.py", "import openpyxl.styles\n", "imports openpyxl"),
+    ("watch.py", "import importlib\nimportlib.import_module('python_calamine')\n", "imports python_calamine"),
+    ("plan.py", "from openpyxl import Workbook\n", "imports openpyxl"),
+    # the read stage reaching past the plain layout
+    ("read.py", "from . import xlsx\nh = xlsx.hidden_columns(None)\n", "takes hidden_columns"),
+    ("read.py", "from .xlsx import open_values\n", "takes open_values"),
+    ("read.py", "from .xlsx.sheetxml import scan_sheet\n", "takes sheetxml.scan_sheet"),
+    # printing below the CLI
+    ("pipeline.py", "print('done')\n", "print()"),
+    ("watch.py", "import sys\nsys.stderr.write('x')\n", "sys.stderr"),
+    ("xlsx/write.py", "import sys\nout = sys.stdout\n", "sys.stdout"),
+    ("render.py", "from sys import stdout\n", "sys.stdout"),
+    # the clock below the CLI
+    ("pipeline.py", "import datetime as dt\ntoday = dt.date.today()\n", "dt.date.today"),
+    ("watch.py", "from datetime import datetime\nclock = datetime.now\n", "datetime.now"),
+    ("plan.py", "import datetime\nx = datetime.datetime.today()\n", "datetime.datetime.today"),
+    ("read.py", "import time\nt = time.time()\n", "time.time"),
+    ("sample.py", "from time import time\n", "time.time"),
+    ("render.py", "import pandas as pd\nd = pd.Timestamp.now()\n", "pd.Timestamp.now"),
+    ("xlsx/values.py", "import numpy as np\nd = np.datetime64('today')\n", "np.datetime64('today')"),
+    # plan may not read the clock even the way the file-time exceptions do
+    ("plan.py", "import datetime as dt\nstamp = dt.datetime.now()\n", "dt.datetime.now"),
+]
+
+
+@pytest.mark.parametrize("name, source, what", BAD_MODULES)
+def test_each_rule_catches_a_module_that_breaks_it(tmp_path, name, source, what):
+    root = _package(tmp_path, {"cli.py": "", name: source})
+    found = violations(root, file_times=frozenset({("plan.py", "dt.datetime.now")}))
+    assert len(found) == 1 and found[0].startswith(f"{name}:") and what in found[0], found
+
+
+@pytest.mark.parametrize("name, source", [
+    ("cli.py", "import sys, datetime as dt\nprint(dt.date.today(), file=sys.stderr)\n"),
+    ("__main__.py", "import sys\nsys.exit(0)\n"),
+    ("xlsx/package.py", "import zipfile\nfrom lxml import etree\nimport openpyxl\nimport python_calamine\n"),
+    ("watch.py", "import time\nstart = time.monotonic()\nlog = print_later = None\n"),
+    ("filesafe.py", "import time\nnow = time.time()\n"),
+    ("read.py", "from . import xlsx\nfrom .xlsx import open_workbook\nletter = xlsx.column_letters(3)\n"),
+])
+def test_what_the_rules_allow_passes(tmp_path, name, source):
+    root = _package(tmp_path, {"cli.py": "", name: source})
+    assert violations(root) == []
