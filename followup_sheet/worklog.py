@@ -6,7 +6,6 @@ Follow-up Log, for the forms unemployment offices ask for. Read only; exports as
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -101,26 +100,7 @@ def export_log(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, f
 
 
 def _xlsx(table: pd.DataFrame) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.styles import Font
-
-    from .xlsx import clean_text
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Work search log"
-    ws.append(list(table.columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for rec in table.itertuples(index=False):
-        ws.append([clean_text(v) if isinstance(v, str) else v for v in rec])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING   # never a formula
-        ws.cell(ws.max_row, 1).number_format = "yyyy-mm-dd"
-    for letter, width in zip("ABCDEFG", (12, 24, 18, 20, 16, 24, 28)):
-        ws.column_dimensions[letter].width = width
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    from .xlsx.export import table_workbook
+    rows = [[None if not isinstance(v, str) and pd.isna(v) else v for v in rec] for rec in table.itertuples(index=False)]
+    kinds = ["date"] + ["text"] * (len(table.columns) - 1)
+    return table_workbook("Work search log", list(table.columns), rows, kinds, [12, 24, 18, 20, 16, 24, 28])

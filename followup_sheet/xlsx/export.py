@@ -23,17 +23,24 @@ _SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
 
 
 def today_workbook(headers: list[str], rows: list[list[Any]], kinds: list[str], widths: list[float]) -> bytes:
-    """A sheet 'Today' of `rows` under bold `headers`; text is always text (never a formula). Each
-    column's kind ('date' gets a date format, 'wrap' wrapped text) and width as given."""
+    """A sheet 'Today' of `rows` under bold `headers`, sealed (see `sealed`)."""
+    return sealed(table_workbook("Today", headers, rows, kinds, widths, description=f"{EXPORT_MARKER} {'0' * 64}"))
+
+
+def table_workbook(title: str, headers: list[str], rows: list[list[Any]], kinds: list[str], widths: list[float],
+                   description: str | None = None) -> bytes:
+    """A workbook of one sheet `title`: `rows` under bold `headers`; text is always text (never a
+    formula). Each column's kind ('date' gets a date format, 'wrap' wrapped text) and width as given."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
     wb.properties.creator = "followup-sheet"
-    wb.properties.description = f"{EXPORT_MARKER} {'0' * 64}"
+    if description is not None:
+        wb.properties.description = description
     ws = wb.active
-    ws.title = "Today"
+    ws.title = title
     ws.append(list(headers))
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -50,7 +57,7 @@ def today_workbook(headers: list[str], rows: list[list[Any]], kinds: list[str], 
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     wb.save(buffer)
-    return sealed(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def sealed(data: bytes) -> bytes:
