@@ -607,6 +607,7 @@ def compile_package() -> None:
     """Byte-compile followup_sheet, as `pip install` does: with PYTHONDONTWRITEBYTECODE set (or an
     editable install), every run would otherwise compile its modules from source."""
     import compileall
+
     import followup_sheet
     compileall.compile_dir(Path(followup_sheet.__file__).parent, quiet=1)
 

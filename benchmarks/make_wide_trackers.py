@@ -35,13 +35,21 @@ import tempfile
 import time
 from pathlib import Path
 
+from make_trackers import (
+    _CITIES,
+    _FIRST,
+    _LAST,
+    _LEVELS,
+    _PREFIXES,
+    _ROLES,
+    _SUFFIXES,
+    DEFAULT_OUTDIR,
+    REFERENCE_DAY,
+    _ascii,
+)
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-
-from make_trackers import (
-    _CITIES, _FIRST, _LAST, _LEVELS, _PREFIXES, _ROLES, _SUFFIXES, DEFAULT_OUTDIR, REFERENCE_DAY, _ascii,
-)
 
 GENERATOR_VERSION = 1
 HEADER_ROW = 3

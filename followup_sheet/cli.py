@@ -218,7 +218,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _same_file(a: Path, b: Path) -> bool:
-    from .filesafe import same_file   # imported here: the parser runs before any heavy import
+    from .filesafe import same_file  # imported here: the parser runs before any heavy import
     return same_file(a, b)
 
 
@@ -299,7 +299,7 @@ def _run(args) -> int:
         # fails with EFBIG instead and is reported like any other failed save.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     if args.command != "watch":
-        from .xlsx.tuning import one_shot_gc   # no garbage collection in a run that exits soon
+        from .xlsx.tuning import one_shot_gc  # no garbage collection in a run that exits soon
         one_shot_gc()
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False

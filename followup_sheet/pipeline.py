@@ -57,7 +57,7 @@ class RefreshResult:
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
     empty: bool = False            # no applications yet: the workbook was left untouched
-    changes: list["CellChange"] = field(default_factory=list)   # with dry_run: the cells that would change
+    changes: list[CellChange] = field(default_factory=list)   # with dry_run: the cells that would change
     marks: MarksResult = field(default_factory=MarksResult)      # marks from the Today sheet, applied or not
 
 

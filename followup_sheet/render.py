@@ -163,7 +163,7 @@ def _text(value: Any, blanks: frozenset[str]) -> str:
 def _person(name: str) -> str:
     """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'Smith, John' -> 'John Smith';
     'People Team' -> '' (not a person)."""
-    from .phrases import person_name   # phrases imports jinja2, which only rendering needs
+    from .phrases import person_name  # phrases imports jinja2, which only rendering needs
 
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)

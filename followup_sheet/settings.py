@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import BadSettings
 from .status import Status
@@ -360,7 +361,7 @@ class Settings:
                 f"[columns] maps to unknown field(s) {sorted(unknown)}; "
                 f"fields are: {', '.join(self.aliases)}")
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 

@@ -15,9 +15,9 @@ import os
 import secrets
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy

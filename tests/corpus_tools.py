@@ -17,13 +17,13 @@ import re
 import time
 import traceback
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
-
-from lxml import etree
+from typing import Any
 
 from conftest import TODAY
+from lxml import etree
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

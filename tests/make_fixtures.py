@@ -12,9 +12,10 @@ import datetime as dt
 import io
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 import openpyxl

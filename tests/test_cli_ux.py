@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import statuses_by_company, write_tracker
 
 DAY = "2026-11-26"    # a Thursday

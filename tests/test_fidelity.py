@@ -15,12 +15,23 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from corpus_tools import (
+    CORPUS,
+    MAIN_NS,
+    TODAY,
+    CannotAddSheet,
+    add_tracker_sheet,
+    column_letters,
+    corpus_files,
+    corpus_id,
+    members,
+    minimal_workbook,
+    sheet_parts,
+)
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from corpus_tools import (CORPUS, MAIN_NS, TODAY, CannotAddSheet, add_tracker_sheet, column_letters, corpus_files,
-                          corpus_id, members, minimal_workbook, sheet_parts)
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
 

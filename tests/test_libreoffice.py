@@ -9,8 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import TODAY, write_tracker
+
 from followup_sheet.pipeline import refresh
 
 pytestmark = pytest.mark.libreoffice

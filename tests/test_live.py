@@ -20,8 +20,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import TODAY, write_tracker
+
 from followup_sheet.errors import BadSettings
 from followup_sheet.pipeline import refresh
 from followup_sheet.settings import DEFAULT_FILLS, load_settings

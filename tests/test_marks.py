@@ -12,8 +12,8 @@ import subprocess
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import canonical_frame, set_cell
+
 from followup_sheet import pipeline
 from followup_sheet.marks import Mark, Outcome, TrackerRows, apply_marks, rule_changes
 from followup_sheet.pipeline import refresh

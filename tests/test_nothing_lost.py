@@ -19,9 +19,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
 from corpus_tools import members, minimal_workbook, rewrite_member
+
 from followup_sheet import filesafe
 from followup_sheet.cli import main
 from followup_sheet.errors import FollowupError

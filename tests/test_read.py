@@ -7,8 +7,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from conftest import DATE_COLUMNS, FRAME_COLUMNS, TEXT_COLUMNS, write_tracker
+
 from followup_sheet.errors import FollowupError, MissingColumns, NotAWorkbook
 from followup_sheet.read import read_tracker
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import TODAY, canonical_frame
+
 from followup_sheet.plan import build_plan
 from followup_sheet.render import render_scripts
 from followup_sheet.settings import Settings

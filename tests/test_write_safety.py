@@ -15,11 +15,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import TODAY, run_cli, write_tracker
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from conftest import TODAY, run_cli, write_tracker
 from followup_sheet.pipeline import refresh
 from followup_sheet.read import read_tracker
 from followup_sheet.xlsx import column_number
@@ -252,8 +252,8 @@ def test_a_full_disk_while_the_backup_is_written_leaves_no_partial_backup(tmp_pa
 
 
 def test_a_full_disk_while_the_workbook_is_written(tmp_path, tracker, monkeypatch):
-    from followup_sheet.xlsx import write
     from followup_sheet.errors import FollowupError
+    from followup_sheet.xlsx import write
 
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -309,6 +309,7 @@ def _watch_open_then_closed(tracker: Path, caplog) -> list[str]:
     """A watcher meets the tracker open in LibreOffice (so it writes today's list beside it),
     then closed (so it refreshes the tracker and removes that list); its log lines."""
     import logging
+
     from followup_sheet.watch import Watcher
     caplog.set_level(logging.INFO, "followup_sheet.watch")
     now = [dt.datetime(2026, 11, 26, 8, 0)]
@@ -534,6 +535,7 @@ def test_whitespace_costs_memory_of_one_block(tmp_path, where):
 @pytest.mark.parametrize("chunk", [5, 37, 64, 1000, 1 << 20])
 def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
     from make_fixtures import edit_package
+
     from followup_sheet import xlsx
     from followup_sheet.xlsx import sheetxml
     path = write_tracker(tmp_path / "tracker.xlsx", ROWS)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
@@ -128,7 +129,7 @@ _NUMBER = re.compile(rb"<(?:\w+:)?v>\s*-?[\d.]+(?:[eE][-+]?\d+)?\s*</(?:\w+:)?v>
 def date_column_styles(pkg: Package, part: str, cols: set[int]) -> dict[int, Counter]:
     """For each column in `cols`: how often each style is used by its cells holding a number (a
     date column's dates), so a date written there looks like the others."""
-    from .sheetedit import _Scanner   # the same row and cell finder the writer uses
+    from .sheetedit import _Scanner  # the same row and cell finder the writer uses
     seen: dict[int, Counter] = {c: Counter() for c in cols}
     scan = None
     style = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")

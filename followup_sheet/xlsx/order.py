@@ -6,7 +6,7 @@ in a parsed tree or in the bytes of a worksheet's tail.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -49,7 +50,7 @@ _SPANS = re.compile(rb"""\sspans\s*=\s*["']([^"']*)["']""")
 class CellStyles:
     """The style numbers of one tracker sheet's cells, settled before any cell is written."""
 
-    def __init__(self, styles: "Styles", statuses: pd.Series, live: bool = False):
+    def __init__(self, styles: Styles, statuses: pd.Series, live: bool = False):
         present = set(statuses)
         self.status = {name: styles.status_xf(name) for name in styles.settings.fills if name in present}
         self.date = styles.date_xf()
@@ -243,7 +244,7 @@ def _user_cells(p: str, number: int, cells: dict[int, tuple], kept: dict[int, in
     return out
 
 
-def _styles_of(scan: "_Scanner", content: bytes, cols: set[int]) -> dict[int, int | None]:
+def _styles_of(scan: _Scanner, content: bytes, cols: set[int]) -> dict[int, int | None]:
     """The style numbers of the cells in `cols` of a row, where it has them."""
     found: dict[int, int | None] = {}
     for col, c_start, _ in scan.cells(content):
@@ -254,7 +255,7 @@ def _styles_of(scan: "_Scanner", content: bytes, cols: set[int]) -> dict[int, in
     return found
 
 
-def _last_header_style(scan: "_Scanner", content: bytes, t: Tracker) -> int | None:
+def _last_header_style(scan: _Scanner, content: bytes, t: Tracker) -> int | None:
     """Our header cells look like the user's last header cell."""
     last = max(c.index for c in t.columns.values())
     for col, c_start, _ in scan.cells(content):

@@ -68,7 +68,7 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 
 
-def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
+def iter_sheet(pkg: Package, part: str, chunk: int = CHUNK):
     """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
     ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
     more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
@@ -183,7 +183,7 @@ def _row_ends(data: bytes, prefix: bytes):
         pos = end + len(close)
 
 
-def scan_sheet(pkg: "Package", part: str) -> SheetScan:
+def scan_sheet(pkg: Package, part: str) -> SheetScan:
     head = tail = b""
     prefix = b""
     last: tuple[int, str] | None = None

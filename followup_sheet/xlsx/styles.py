@@ -43,7 +43,7 @@ class TodayStyles:
     """The cell formats of the Today sheet: every body cell top-aligned (a wrapped script makes
     rows tall), the header row bold and wrapped, statuses in their tracker colours."""
 
-    def __init__(self, styles: "Styles"):
+    def __init__(self, styles: Styles):
         bold, link = styles._font("bold"), styles._font("link")
         self.title = styles.xf(font=bold)
         self.bold = self.title   # the Follow-up Log's header row
@@ -94,7 +94,7 @@ class Styles:
                     el.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
         return el
 
-    def _find_or_add(self, section: str, xml: "str | etree._Element") -> int:
+    def _find_or_add(self, section: str, xml: str | etree._Element) -> int:
         parent = self._section(section)
         el = etree.fromstring(_in_ns(xml)) if isinstance(xml, str) else xml
         wanted = _canonical(el)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 from lxml import etree

@@ -10,7 +10,7 @@ import queue
 import threading
 import zipfile
 import zlib
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import NotAWorkbook
 from .package import Package
@@ -94,7 +94,7 @@ class _Background:
             raise self.error
         self.queue.put(item)
 
-    def __enter__(self) -> "_Background":
+    def __enter__(self) -> _Background:
         self.thread.start()
         fast_switching(True)
         return self
