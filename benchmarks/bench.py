@@ -430,8 +430,10 @@ def evaluate_targets(results: list[SizeResult], startup: dict[str, Side] | None)
 
 def text_table(head, body) -> str:
     widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
-    line = lambda cells: "  ".join(str(c).rjust(w) if i else str(c).ljust(w)
-                                   for i, (c, w) in enumerate(zip(cells, widths)))
+
+    def line(cells) -> str:
+        return "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
     return "\n".join([line(head), "  ".join("-" * w for w in widths), *map(line, body)])
 
 

@@ -131,7 +131,7 @@ def build_workbook(rows: int, seed: int = 0) -> Workbook:
     contacts.append(("Company", "Contact", "Email", "Phone", "Notes"))
     for cell in contacts[1]:
         cell.font = Font(bold=True)
-    for i, company in enumerate(companies, 2):
+    for company in companies:
         first, last = rng.choice(_FIRST), rng.choice(_LAST)
         contacts.append((company, f"{first} {last}", f"{_ascii(first)}.{_ascii(last)}@{_ascii(company)}.example",
                          f"+1 {rng.randint(201, 989)} 555 {rng.randint(1000, 1999)}", _note(rng)))

@@ -829,7 +829,7 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     filled = (frame[list(TEXT_FIELDS)] != "").any(axis=1) | has_date | frame["follow_ups"].notna()
     mapped = sorted(set(fields.values()))
     first_col = body[mapped[0]] if mapped else pd.Series("", index=body.index)
-    first_text = first_col.where(first_col.map(type) == str, "").to_numpy()
+    first_text = first_col.where(first_col.map(lambda v: type(v) is str), "").to_numpy()
 
     last = 0
     end = 0
@@ -936,7 +936,7 @@ def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, 
     def free(col: int) -> bool:
         if col in existing.values() or col + 1 in taken:
             return False
-        for r1, c1, r2, c2 in merges:
+        for _r1, c1, r2, c2 in merges:
             if c1 <= col <= c2 and r2 >= h:
                 return False
         if col >= width:

@@ -634,12 +634,12 @@ def run_parallel(func: Callable[[str], tuple[str, str, Any]], items: list[str], 
                     results[item] = Outcome(item, "hang", f"killed after {kill_after:.0f} s", now - start)
                     idle.append(spawn())
     finally:
-        for proc, conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
+        for _proc, conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
             try:
                 conn.send(None)
             except OSError:
                 pass
-        for proc, conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
+        for proc, _conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
             proc.join(2)
             if proc.is_alive():
                 proc.kill()

@@ -387,7 +387,7 @@ def test_sheet_option(built, name, sheet):
     t = read(c, sheet=sheet)
     assert t.sheet == sheet
     assert t.header_row == layout.header_row
-    for fld, (header, col) in layout.columns.items():
+    for fld, (_header, col) in layout.columns.items():
         if fld in ("company", "position", "applied_on", "stage"):
             assert t.columns[fld].index == col, fld
     assert sorted(t.frame.index) == sorted(layout.apps.values())

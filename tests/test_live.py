@@ -199,7 +199,7 @@ def test_colours_follow_the_value_by_conditional_formats(built):
         assert cells == status_cells, status
         assert bg == fg == "FF" + DEFAULT_FILLS[status], status
     xml = sheet_xml(built)   # the static fills stay for readers that do not evaluate formats
-    assert 's="' in re.search(r'<c r="%s2"[^>]*>' % letter, xml).group()
+    assert 's="' in re.search(rf'<c r="{letter}2"[^>]*>', xml).group()
 
 
 def test_the_users_conditional_formats_stay_first_and_ours_are_not_repeated(tmp_path):
