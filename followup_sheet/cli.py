@@ -196,7 +196,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
-    p.add_argument("--at", type=_time, action="append", metavar="HH:MM", help="daily refresh time (repeatable; default 07:30)")
+    p.add_argument("--at", type=_time, action="append", metavar="HH:MM",
+                   help="daily refresh time (repeatable; default 07:30)")
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
@@ -643,7 +644,8 @@ def _print_stats(s) -> None:
               ("Per stage", s.per_stage, ["stage", "applications"]),
               ("Per source", s.per_source, ["source", "applications"]),
               ("Reply rate by source", s.reply_by_source, ["source", "applications", "replied", "rate"]),
-              ("Reply rate by follow-ups made", s.reply_by_follow_ups, ["follow_ups", "applications", "replied", "rate"])]
+              ("Reply rate by follow-ups made", s.reply_by_follow_ups,
+               ["follow_ups", "applications", "replied", "rate"])]
     for title, table, columns in tables:
         if table is None or table.empty:
             continue

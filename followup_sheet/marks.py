@@ -268,9 +268,11 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
         entry = {"when": mark.day, "company": mark.company, "position": mark.position, "contact": mark.contact,
                  "happened": mark.outcome.value if mark.outcome else mark.outcome_text,
                  "tracker_row": f"{mark.sheet}!{mark.row}" if mark.row else "", "key": mark.key}
-        found = _find_row(mark, trackers) if mark.outcome else f"the Outcome {mark.outcome_text!r} is not one of the list"
+        found = (_find_row(mark, trackers) if mark.outcome
+                 else f"the Outcome {mark.outcome_text!r} is not one of the list")
         if isinstance(found, str):
-            result.problems.append(f"{mark.where} ({mark.company}, {mark.outcome_text or 'Done'}): {NOT_APPLIED}{found}")
+            result.problems.append(
+                f"{mark.where} ({mark.company}, {mark.outcome_text or 'Done'}): {NOT_APPLIED}{found}")
             result.entries.append({**entry, "changed": NOT_APPLIED + found})
             continue
         t, row = found

@@ -1030,8 +1030,9 @@ _MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")   # 2026年11月3日
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
+# '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
-                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")   # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
+                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")
 _MON_DAY_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
 
 

@@ -466,7 +466,8 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
     if fills:
         bad = set(fills) - set(DEFAULT_FILLS)
         if bad:
-            raise BadSettings(f"{path}: [fills] has unknown status(es) {sorted(bad)}; known: {', '.join(DEFAULT_FILLS)}")
+            raise BadSettings(
+                f"{path}: [fills] has unknown status(es) {sorted(bad)}; known: {', '.join(DEFAULT_FILLS)}")
         merged = dict(DEFAULT_FILLS)
         for status, colour in fills.items():
             colour = str(colour).lstrip("#").upper()

@@ -38,7 +38,8 @@ ROWS = [
     {"Company": "Beta", "Date Applied": d(2026, 11, 19), "Status": "Applied"},          # due 11-26
     {"Company": "Gamma", "Date Applied": d(2026, 11, 20), "Status": "Applied"},         # due 11-27
     {"Company": "Delta", "Date Applied": d(2026, 11, 25), "Status": "Applied"},         # due 12-03
-    {"Company": "Kappa", "Date Applied": d(2026, 11, 24), "Status": "Applied"},         # due 12-02: soon only with the holiday
+    # due 12-02: soon only with the holiday
+    {"Company": "Kappa", "Date Applied": d(2026, 11, 24), "Status": "Applied"},
     {"Company": "Lambda", "Date Applied": d(2026, 11, 2), "Last Contact": d(2026, 11, 25), "Status": "Interview"},
     {"Company": "Omega", "Date Applied": d(2026, 11, 2), "Last Contact": d(2026, 11, 26), "Status": "Offer"},
     {"Company": "Capped", "Date Applied": d(2026, 11, 10), "Last Contact": d(2026, 11, 24), "Follow-ups": 3,

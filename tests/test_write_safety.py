@@ -275,8 +275,9 @@ def test_a_file_size_limit_ends_in_a_message(tmp_path, tracker):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     import sys
-    proc = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(tracker), "--today", TODAY.isoformat(),
-                           "--no-backup"], capture_output=True, text=True, preexec_fn=small_files, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(tracker),
+                           "--today", TODAY.isoformat(), "--no-backup"],
+                          capture_output=True, text=True, preexec_fn=small_files, timeout=120)
     line = _one_line_failure(proc)
     assert "size limit" in line
     assert sha(tracker) == before
@@ -550,7 +551,8 @@ def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
         if kind == "rows":
             starts = len(re.findall(rb"<row\b", data))
             assert starts == data.count(b"</row>") + len(re.findall(rb"<row\b[^>]*/>", data))
-    assert [k for k, _ in blocks][-1] == "tail" and blocks[[k for k, _ in blocks].index("tail")][1].startswith(b"</sheetData>")
+    kinds = [k for k, _ in blocks]
+    assert kinds[-1] == "tail" and blocks[kinds.index("tail")][1].startswith(b"</sheetData>")
 
 
 def test_old_backups_are_pruned_by_their_exact_names_only(tmp_path, tracker):

@@ -211,7 +211,8 @@ def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], 
                 rows = log_rows_xml(entries, last + 1, bold, date_style, pkg.date1904)
                 if prefix:
                     tag = prefix.encode()
-                    rows = [re.sub(rb"<(/?)(row|c|is|t|v)\b", lambda m, tag=tag: b"<" + m.group(1) + tag + m.group(2), r)
+                    rows = [re.sub(rb"<(/?)(row|c|is|t|v)\b",
+                                   lambda m, tag=tag: b"<" + m.group(1) + tag + m.group(2), r)
                             for r in rows]
                 yield b"".join(rows)
                 entries = []

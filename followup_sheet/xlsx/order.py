@@ -59,7 +59,8 @@ def insert_in_order(parent: etree._Element, child: etree._Element, order: tuple[
 
 # --- the tail of a worksheet, as bytes -----------------------------------------------------
 
-_TAG = re.compile(rb"""<(/?)((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
+_TAG = re.compile(rb"<(/?)((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)"
+                  rb"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _SKIP = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.S)
 
 

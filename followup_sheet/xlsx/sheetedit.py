@@ -56,7 +56,8 @@ class CellStyles:
         self.date = styles.date_xf()
         self.script = styles.script_xf()
         # the conditional formats' fills, one per status (live workbooks only)
-        self.dxfs = {name: styles.status_dxf(name) for name in STATUSES if name in styles.settings.fills} if live else None
+        self.dxfs = ({name: styles.status_dxf(name) for name in STATUSES if name in styles.settings.fills}
+                     if live else None)
 
 
 class TrackerSheet:
@@ -85,8 +86,8 @@ class TrackerSheet:
             elif kind == "open":
                 p = sheet_data_prefix(data)
                 new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
-                new_head = _set_columns(head, p, cols, tuple(c.width for c in columns.TRACKER_COLUMNS), f"{pkg.path}: {t.part}",
-                                        show=new_cols)
+                widths = tuple(c.width for c in columns.TRACKER_COLUMNS)
+                new_head = _set_columns(head, p, cols, widths, f"{pkg.path}: {t.part}", show=new_cols)
                 new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row,
                                             max([*cols, *plan.added_headers]))
                 self.changed |= new_head != head

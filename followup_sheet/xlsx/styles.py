@@ -91,7 +91,8 @@ class Styles:
             if name == "cellXfs" and self.used_styles:
                 # cells may already point at formats this part lacks: keep those plain
                 for _ in range(max(self.used_styles()) + 1):
-                    el.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
+                    el.append(etree.fromstring(
+                        _in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
         return el
 
     def _find_or_add(self, section: str, xml: str | etree._Element) -> int:

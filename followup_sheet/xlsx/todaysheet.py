@@ -271,7 +271,8 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
         yield "".join(f'<row r="{r}" ht="{h}">' + "".join(row) + "</row>"
                       for r, h, row in zip(numbers, heights, zip(*cells))).encode()
     if rows.empty:
-        yield f'<row r="{first_row}">{text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")}</row>'.encode()
+        cell = text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")
+        yield f'<row r="{first_row}">{cell}</row>'.encode()
     yield b"</sheetData>"
     if not rows.empty:
         yield _validations(shown, first_row, last_row).encode()
@@ -323,7 +324,8 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
                 else f'<c r="{letter}{r}" s="{style.text}"/>' for r, v in zip(numbers, values)]
     if c.kind == "date":
         serials = date_serials(pd.Series(chunk[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
-        return [number_cell("", f"{letter}{r}", style.date, v) if v is not None else f'<c r="{letter}{r}" s="{style.date}"/>'
+        return [number_cell("", f"{letter}{r}", style.date, v) if v is not None
+                else f'<c r="{letter}{r}" s="{style.date}"/>'
                 for r, v in zip(numbers, serials)]
     return [text_cell("", f"{letter}{r}", style.wrap, v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
             if v is not None and v == v and v != "" else f'<c r="{letter}{r}" s="{style.wrap}"/>'
