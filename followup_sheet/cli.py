@@ -15,6 +15,7 @@ import sys
 import textwrap
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import FollowupError
@@ -63,7 +64,7 @@ def _weeks(text: str) -> int:
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """The options every command takes, before or after the command name. The copies on the
     subcommands default to SUPPRESS so that a value given before the command is not overwritten."""
-    default = {"default": argparse.SUPPRESS} if suppress else {}
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if suppress else {}
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day", **default)
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file to read instead of followup.toml beside the workbook "
@@ -88,11 +89,15 @@ SHEET_HELP = "the tracker sheet (default: the one that looks most like a tracker
 TEMPLATES_HELP = "a folder of your own script templates; they override the built-in ones by file name"
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    commands: dict[str, argparse.ArgumentParser]   # command name -> its parser, for the checks in _parse
+
+
+def _parser() -> _Parser:
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     _global_options(common, suppress=True)
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="followup-sheet", allow_abbrev=False,
         description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.",
         epilog="Run 'followup-sheet COMMAND --help' for a command's options and examples.")
@@ -209,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
                  "  followup-sheet templates export my_templates\n"
                  "  followup-sheet refresh jobs.xlsx --templates my_templates")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
-    parser.commands = dict(sub.choices)   # type: ignore[attr-defined]   # for the checks in _parse
+    parser.commands = dict(sub.choices)   # for the checks in _parse
     e = actions.add_parser("export", parents=[common], allow_abbrev=False,
                            help="copy the built-in templates into a folder",
                            description="Copy the built-in templates into DIR for editing; no file is replaced.")

@@ -121,7 +121,8 @@ class WordList:
 
     def _word_at(self, low: str, match: re.Match) -> str:
         for word, regex in self._each:
-            if regex.match(low, match.start()) and regex.match(low, match.start()).end() == match.end():
+            here = regex.match(low, match.start())
+            if here and here.end() == match.end():
                 return word
         return match.group()
 

@@ -382,7 +382,7 @@ def _column_kind(rows: list[list[Any]], col: int) -> str:
             kinds["number"] += 1
         else:
             kinds["text"] += 1
-    best = max(kinds, key=kinds.get)
+    best = max(kinds, key=lambda k: kinds[k])
     return best if kinds[best] else ""
 
 
@@ -1094,8 +1094,9 @@ _ORDER_WORD = {"dmy": "day-first", "mdy": "month-first"}
 def _scan_dates(values: pd.Series):
     """What a column's text dates show: per separator ('.' or '/' for slashes and dashes) the
     first value proving day-first and month-first, the first value seen, and other kinds' counts."""
-    proof = {".": [None, None], "/": [None, None]}     # separator -> [first > 12 example, second > 12 example]
-    seen = {".": None, "/": None}
+    # separator -> [first > 12 example, second > 12 example]
+    proof: dict[str, list[str | None]] = {".": [None, None], "/": [None, None]}
+    seen: dict[str, str | None] = {".": None, "/": None}
     counts = {"iso": 0, "real": 0, "named": 0}
     for v in values:
         if isinstance(v, (dt.date, dt.datetime)):
@@ -1120,12 +1121,20 @@ def _scan_dates(values: pd.Series):
     return proof, seen, counts
 
 
+def _numeric_part(text: str, i: int) -> int:
+    """The i-th number of a date _scan_dates matched with _NUMERIC."""
+    m = _NUMERIC.match(text)
+    if m is None:
+        raise ValueError(f"not a numeric date: {text!r}")
+    return int(m.group(i))
+
+
 def _proven(proof, sep: str) -> tuple[str, str] | None:
     first, second = proof[sep]
     if first and not second:
-        return "dmy", f"day-first: {first} has a {int(_NUMERIC.match(first).group(1))} in the first place"
+        return "dmy", f"day-first: {first} has a {_numeric_part(first, 1)} in the first place"
     if second and not first:
-        return "mdy", f"month-first: {second} has a {int(_NUMERIC.match(second).group(2))} in the second place"
+        return "mdy", f"month-first: {second} has a {_numeric_part(second, 2)} in the second place"
     return None
 
 
@@ -1183,9 +1192,12 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
             else:
                 slashed = ("mdy", f"month-first: nothing shows the order ({seen['/']} could be either); "
                                   "set date_order = \"dmy\" in followup.toml if you mean day-first")
-        if not reasons or slashed[0] != dotted[0] or slashed[1] != dotted[1]:
+        if slashed is not None and (not reasons or dotted is None or slashed != dotted):
             reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
-    return (slashed or dotted)[0], (dotted or slashed)[0], "; ".join(reasons)
+    first, other = slashed or dotted, dotted or slashed
+    if first is None or other is None:   # a separator was seen, and each seen one got an order above
+        raise AssertionError("a seen date separator has no order")
+    return first[0], other[0], "; ".join(reasons)
 
 
 def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: str | None = None,
@@ -1212,14 +1224,14 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     low = s.lower()
     if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
         return None, ""
-    d = _text_date(s, order, dotted or order)
-    if d is None:
+    parsed = _text_date(s, order, dotted or order)
+    if parsed is None:
         if no_date is not None and no_date.search(s):
             return None, ""    # "Not yet applied", "pending (recruiter call)"
         return None, "not a date this tool can read; type a date like 2026-03-10"
-    if isinstance(d, str):
-        return None, d
-    return d, ""
+    if isinstance(parsed, str):
+        return None, parsed
+    return parsed, ""
 
 
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
@@ -1241,15 +1253,15 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
         return made
     m = _DAY_MON_YEAR.match(s)
     if m:
-        month = _MONTHS.get(m.group(2).lower())
-        if month:
+        named = _MONTHS.get(m.group(2).lower())
+        if named:
             y = int(m.group(3))
-            return _make(y + 2000 if y < 100 else y, month, int(m.group(1)))
+            return _make(y + 2000 if y < 100 else y, named, int(m.group(1)))
     m = _MON_DAY_YEAR.match(s)
     if m:
-        month = _MONTHS.get(m.group(1).lower())
-        if month:
-            return _make(int(m.group(3)), month, int(m.group(2)))
+        named = _MONTHS.get(m.group(1).lower())
+        if named:
+            return _make(int(m.group(3)), named, int(m.group(2)))
     if re.match(rf"^(\d{{1,2}}[\s\-/]+{_MON}|{_MON}\s+\d{{1,2}})$", s):
         return "has no year; type the full date, like 2026-03-10"
     return None

@@ -211,9 +211,8 @@ def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], 
                 rows = log_rows_xml(entries, last + 1, bold, date_style, pkg.date1904)
                 if prefix:
                     tag = prefix.encode()
-                    rows = [re.sub(rb"<(/?)(row|c|is|t|v)\b",
-                                   lambda m, tag=tag: b"<" + m.group(1) + tag + m.group(2), r)
-                            for r in rows]
+                    retag = b"<\\g<1>" + tag + b"\\g<2>"   # an XML prefix holds no backslash
+                    rows = [re.sub(rb"<(/?)(row|c|is|t|v)\b", retag, r) for r in rows]
                 yield b"".join(rows)
                 entries = []
             yield data
@@ -244,6 +243,7 @@ def mark_cells(pkg: Package, part: str, values: dict[int, dict[int, Any]], date_
     out: dict[int, dict[int, tuple]] = {}
     for row, cells in values.items():
         for col, v in cells.items():
+            cell: tuple[str, Any, int | None, frozenset[int] | None]
             if isinstance(v, dt.date):
                 styles = seen.get(col) or Counter()
                 usual = styles.most_common(1)[0][0] if styles else date_xf

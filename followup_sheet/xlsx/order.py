@@ -109,6 +109,6 @@ def tail_position(tail: bytes, name: str, order: tuple[str, ...] = WORKSHEET_ORD
     end = tail.rfind(b"</")       # the worksheet's end tag
     for local, start, _ in top_elements(tail, first):
         theirs = rank(local, order)
-        if theirs is not None and theirs > mine:
+        if theirs is not None and mine is not None and theirs > mine:
             return start
     return end

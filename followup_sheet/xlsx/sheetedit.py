@@ -78,7 +78,7 @@ class TrackerSheet:
         rows = dict(zip(plan.status.index, zip(*(values[c.field] for c in columns.TRACKER_COLUMNS),
                                                self._formulas(letters[_DUE_AT]))))
         last_row = max([t.header_row, *rows])
-        editor = None
+        editor: _RowEditor | None = None
         tail: list[bytes] | None = []
         for kind, data in iter_sheet(pkg, t.part):
             if kind == "head":
@@ -95,6 +95,8 @@ class TrackerSheet:
                 yield data
                 editor = _RowEditor(p.decode(), t, rows, letters, self.style, plan.user_cells, plan.added_headers)
             elif kind == "rows":
+                if editor is None:
+                    raise ValueError(f"{pkg.path}: {t.part}: rows before <sheetData>")
                 yield editor.block(data)
             else:   # the tail, in one or more blocks: kept whole to place the conditional formats
                 if editor is not None:
@@ -119,7 +121,7 @@ class TrackerSheet:
     def _formulas(self, due_column: str) -> list:
         """The status formula of each row whose status moves by date alone (None for the rest)."""
         plan = self.plan
-        if self.formulas is None:
+        if self.formulas is None or plan.timing is None:
             return [None] * len(plan.status)
         timing = live_columns(plan.timing.reindex(plan.status.index))
         return [self.formulas.formula(f"{due_column}{row}", cold_from=timing[row][0], cold_pinned=timing[row][1],
@@ -377,8 +379,8 @@ def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:
     return start_tag[:m.start(1)] + f"{lo}:{hi}".encode() + start_tag[m.end(1):]
 
 
-def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[int, ...], where: str,
-                 show: set[int] = frozenset()) -> bytes:
+def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[float, ...], where: str,
+                 show: set[int] | frozenset[int] = frozenset()) -> bytes:
     """Give our columns a width, splitting any <col> range that covers them; others stay as they are.
     The columns in `show` (new ones the read stage found free but hidden) are un-hidden."""
     p = prefix.decode()
@@ -387,7 +389,10 @@ def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tupl
                       head, re.S)
     existing = []
     if block:
-        root_tag = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S).group(1)
+        root = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S)
+        if root is None:
+            raise ValueError(f"{where}: the worksheet has no root element")
+        root_tag = root.group(1)
         doc = parse_xml(head + b"</" + root_tag + b">", where)
         existing = [dict(col.attrib) for col in doc.iterfind(f"{{{ns}}}cols/{{{ns}}}col")]
     ranges: list[dict[str, str]] = []

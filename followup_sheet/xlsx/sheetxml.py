@@ -160,7 +160,10 @@ def _tail(first: bytes, src, chunk: int):
 
 
 def sheet_data_prefix(open_tag: bytes) -> bytes:
-    return _SHEETDATA_OPEN.match(open_tag).group(1)
+    m = _SHEETDATA_OPEN.match(open_tag)
+    if m is None:
+        raise ValueError(f"not a <sheetData> start tag: {open_tag[:80]!r}")
+    return m.group(1)
 
 
 def _row_ends(data: bytes, prefix: bytes):
@@ -194,7 +197,7 @@ def scan_sheet(pkg: Package, part: str) -> SheetScan:
         if kind == "head":
             head = data
         elif kind == "open":
-            prefix = _SHEETDATA_OPEN.match(data).group(1)
+            prefix = sheet_data_prefix(data)
         elif kind == "rows":
             if b"<!" in data and _MARKUP_DECLARATION.search(data):
                 raise dtd_refused(f"{pkg.path}: part {part}")

@@ -185,7 +185,10 @@ class Styles:
 
 def _in_ns(xml: str) -> str:
     """Put a fragment in the main namespace so it can be compared with and added to the part."""
-    tag_end = re.search(r"^<\w+", xml).end()
+    m = re.search(r"^<\w+", xml)
+    if m is None:
+        raise ValueError(f"not an XML element: {xml[:80]!r}")
+    tag_end = m.end()
     return xml[:tag_end] + f' xmlns="{MAIN_NS}"' + xml[tag_end:]
 
 

@@ -46,12 +46,13 @@ def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, di
         for info in pkg.sheets:
             if info.name.lower() == name.lower() and info.name in ours:
                 return info.part, info.name, {}
-    name = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
+    free = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
     n = 2
-    while name is None:
+    while free is None:
         candidate = f"Follow-up Today {n}"
-        name = candidate if candidate.lower() not in taken else None
+        free = candidate if candidate.lower() not in taken else None
         n += 1
+    name = free
     part, extra = _add_sheet(pkg, name)
     return part, name, extra
 
@@ -214,7 +215,7 @@ def _width(column: columns.TodayColumn, rows: pd.DataFrame) -> float:
 def _row_heights(texts: list[list], wrapped: list[columns.TodayColumn]) -> list[float]:
     """About how tall the wrapped cells make each row (Excel does not size rows when it opens a
     file); `texts` holds the wrapped columns' values, a list per column."""
-    heights = []
+    heights: list[float] = []
     per_line = [max(int(c.width * 1.2), 1) for c in wrapped]
     for values in zip(*texts) if texts else []:
         lines = 1

@@ -123,9 +123,9 @@ class _Background:
 
 def _set_level(info: zipfile.ZipInfo, level: int) -> None:
     try:
-        info.compress_level = level     # Python 3.13+
+        info.compress_level = level     # type: ignore[attr-defined]  # Python 3.13+, unknown to 3.11 stubs
     except AttributeError:
-        info._compresslevel = level     # Python 3.11-3.12
+        info._compresslevel = level     # type: ignore[attr-defined]  # Python 3.11-3.12, private
 
 
 def digest_of_part(pkg: Package, name: str) -> str:
