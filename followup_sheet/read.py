@@ -1180,24 +1180,30 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
         reasons.append(dotted[1])
     if seen["/"]:
         if slashed is None:
-            first, second = proof["/"]
-            if first and second:
-                why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
-                       "set date_order in followup.toml if the column is day-first")
-                slashed = ("mdy", why)
-            elif dotted is not None:
-                slashed = (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({seen['/']} could be either)")
-            elif sheet is not None:
-                slashed = sheet
-            else:
-                slashed = ("mdy", f"month-first: nothing shows the order ({seen['/']} could be either); "
-                                  "set date_order = \"dmy\" in followup.toml if you mean day-first")
-        if slashed is not None and (not reasons or dotted is None or slashed != dotted):
+            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet)
+        if not reasons or dotted is None or slashed != dotted:
             reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
-    first, other = slashed or dotted, dotted or slashed
-    if first is None or other is None:   # a separator was seen, and each seen one got an order above
+    main_order, dotted_order = slashed or dotted, dotted or slashed
+    if main_order is None or dotted_order is None:   # a separator was seen, and each seen one got an order
         raise AssertionError("a seen date separator has no order")
-    return first[0], other[0], "; ".join(reasons)
+    return main_order[0], dotted_order[0], "; ".join(reasons)
+
+
+def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tuple[str, str] | None,
+                      sheet: tuple[str, str] | None) -> tuple[str, str]:
+    """The order of slashed dates that prove none (or both), and why: the dotted dates' order, else
+    the sheet's, else month-first."""
+    first, second = proof
+    if first and second:
+        why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
+               "set date_order in followup.toml if the column is day-first")
+        return ("mdy", why)
+    if dotted is not None:
+        return (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({example} could be either)")
+    if sheet is not None:
+        return sheet
+    return ("mdy", f"month-first: nothing shows the order ({example} could be either); "
+                   "set date_order = \"dmy\" in followup.toml if you mean day-first")
 
 
 def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: str | None = None,
