@@ -200,24 +200,9 @@ def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> di
     still missing, a header whose words contain an alias ('Company Name (website)') is taken,
     the longest alias first. The leftmost column wins a field; no column gets two.
     """
-    found: dict[str, int] = {}
-    user = {normalize_header(k): v for k, v in settings.columns.items()}
     table = _alias_table(settings)
     lookup = table.exact
-    ours = {normalize_header(h) for h in OUTPUT_HEADERS}
-    unmatched: list[tuple[int, str]] = []
-    for col, value in enumerate(row):
-        if not isinstance(value, str):
-            continue
-        key = normalize_header(value)
-        if not key or key in ours:
-            continue
-        bare = _bare_key(value)
-        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare)
-        if fld is None:
-            unmatched.append((col, value))
-        elif fld not in found:
-            found[fld] = col
+    found, unmatched = _exact_fields(row, settings, lookup)
     taken = set(found.values())
     if fuzzy:   # typos only for fields no header names exactly ('Function' is no typo of 'Fonction' beside 'Position')
         for col, value in unmatched:
@@ -232,18 +217,46 @@ def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> di
                 taken.add(col)
                 break
     if fuzzy and unmatched:
-        guesses = []
-        for col, value in unmatched:
-            if col in taken:
-                continue
-            guess = _contained_alias(value, table)
-            if guess:
-                guesses.append((guess[1], -col, guess[0], col))
-        for _, _, fld, col in sorted(guesses, reverse=True):
-            if fld not in found and col not in taken:
-                found[fld] = col
-                taken.add(col)
+        _add_contained(found, taken, unmatched, table)
     return found
+
+
+def _exact_fields(row: list[Any], settings: Settings,
+                  lookup: dict[str, str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """The fields headers name exactly (leftmost column first), and the text headers that name none."""
+    found: dict[str, int] = {}
+    user = {normalize_header(k): v for k, v in settings.columns.items()}
+    ours = {normalize_header(h) for h in OUTPUT_HEADERS}
+    unmatched: list[tuple[int, str]] = []
+    for col, value in enumerate(row):
+        if not isinstance(value, str):
+            continue
+        key = normalize_header(value)
+        if not key or key in ours:
+            continue
+        bare = _bare_key(value)
+        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare)
+        if fld is None:
+            unmatched.append((col, value))
+        elif fld not in found:
+            found[fld] = col
+    return found, unmatched
+
+
+def _add_contained(found: dict[str, int], taken: set[int], unmatched: list[tuple[int, str]],
+                   table: _AliasTable) -> None:
+    """Add to `found` the fields still missing whose alias a free header contains, longest alias first."""
+    guesses = []
+    for col, value in unmatched:
+        if col in taken:
+            continue
+        guess = _contained_alias(value, table)
+        if guess:
+            guesses.append((guess[1], -col, guess[0], col))
+    for _, _, fld, col in sorted(guesses, reverse=True):
+        if fld not in found and col not in taken:
+            found[fld] = col
+            taken.add(col)
 
 
 @dataclass(frozen=True)
