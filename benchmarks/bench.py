@@ -19,7 +19,8 @@ What is measured (each one a separate process, started the same way):
 
 The two sides of a comparison run in turns (refresh, floor, then floor, refresh, ...), each
 on a fresh copy of the input in a scratch folder; with several trackers (shapes, sizes, files)
-each round of runs goes through all of them, so they share the machine's ups and downs. Figures are medians over the runs; the
+each round of runs goes through all of them, so they share the machine's ups and downs. Figures
+are medians over the runs; the
 ratio is the median of the per-pair ratios, so a slow moment on a shared machine hits one
 pair rather than one side. Peak memory is the child's ru_maxrss from os.wait4 (KB on
 Linux), the highest over the runs. Per-row cost is the median wall time divided by the rows.
@@ -421,8 +422,9 @@ def evaluate_targets(results: list[SizeResult], startup: dict[str, Side] | None)
         rows.append((f"100-row refresh ≤ {REFRESH_100_TARGET}x import pandas", "-", "n/a (not run)"))
         rows.append((f"--help ≤ {HELP_TARGET}x import pandas", "-", "n/a (not run)"))
     else:
-        for key, limit, label in (("refresh", REFRESH_100_TARGET, f"100-row refresh ≤ {REFRESH_100_TARGET}x import pandas"),
-                                  ("help", HELP_TARGET, f"--help ≤ {HELP_TARGET}x import pandas")):
+        checks = (("refresh", REFRESH_100_TARGET, f"100-row refresh ≤ {REFRESH_100_TARGET}x import pandas"),
+                  ("help", HELP_TARGET, f"--help ≤ {HELP_TARGET}x import pandas"))
+        for key, limit, label in checks:
             value, v = verdict(paired_ratio(startup[key], startup["pandas"]), limit, True, f"{key} failed")
             rows.append((label, _x(value) if value != "-" else "-", v))
     return rows
@@ -430,8 +432,10 @@ def evaluate_targets(results: list[SizeResult], startup: dict[str, Side] | None)
 
 def text_table(head, body) -> str:
     widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
-    line = lambda cells: "  ".join(str(c).rjust(w) if i else str(c).ljust(w)
-                                   for i, (c, w) in enumerate(zip(cells, widths)))
+
+    def line(cells) -> str:
+        return "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
     return "\n".join([line(head), "  ".join("-" * w for w in widths), *map(line, body)])
 
 
@@ -607,6 +611,7 @@ def compile_package() -> None:
     """Byte-compile followup_sheet, as `pip install` does: with PYTHONDONTWRITEBYTECODE set (or an
     editable install), every run would otherwise compile its modules from source."""
     import compileall
+
     import followup_sheet
     compileall.compile_dir(Path(followup_sheet.__file__).parent, quiet=1)
 

@@ -134,26 +134,14 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in folded.lower() if ch.isalnum())
 
 
-def make_tracker(path, rows: int, seed: int = 0) -> Path:
-    """Write a `rows`-row job tracker to `path` (overwritten) and return the path."""
-    if rows < 1:
-        raise ValueError("rows must be 1 or more")
-    path = Path(path)
-    rng = random.Random(f"followup-tracker:{seed}:{rows}")
-
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "followup-sheet benchmarks"
-    wb.properties.created = dt.datetime(2026, 11, 26, 9, 0, 0)
-    ws = wb.create_sheet("Applications")
-    lists = wb.create_sheet("Lists")
-
+def _sheet_furniture(ws, last_row: int) -> None:
+    """Column widths, frozen header, drop-downs, status colours, the Excel table and the header
+    row: what a write-only sheet needs before its first data row."""
+    last_col = get_column_letter(len(HEADERS))
     # Sheet layout that write-only mode needs before the first row.
     for i, (_, width) in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
-
-    last_row = rows + 1
-    last_col = get_column_letter(len(HEADERS))
 
     # Drop-downs fed from the Lists sheet, as a template would do it.
     status_dv = DataValidation(
@@ -196,6 +184,23 @@ def make_tracker(path, rows: int, seed: int = 0) -> Path:
         cell.font = header_font
         header.append(cell)
     ws.append(header)
+
+
+def make_tracker(path, rows: int, seed: int = 0) -> Path:
+    """Write a `rows`-row job tracker to `path` (overwritten) and return the path."""
+    if rows < 1:
+        raise ValueError("rows must be 1 or more")
+    path = Path(path)
+    rng = random.Random(f"followup-tracker:{seed}:{rows}")
+
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "followup-sheet benchmarks"
+    wb.properties.created = dt.datetime(2026, 11, 26, 9, 0, 0)
+    ws = wb.create_sheet("Applications")
+    lists = wb.create_sheet("Lists")
+
+    last_row = rows + 1
+    _sheet_furniture(ws, last_row)
 
     status_values, status_weights = _weighted(STATUS_WEIGHTS)
     source_values, source_weights = _weighted(SOURCE_WEIGHTS)
@@ -282,7 +287,7 @@ def make_tracker(path, rows: int, seed: int = 0) -> Path:
     lists_header = []
     for name in ("Status", "Source"):
         cell = WriteOnlyCell(lists, value=name)
-        cell.font = header_font
+        cell.font = Font(bold=True)
         lists_header.append(cell)
     lists.append(lists_header)
     for i in range(max(len(STATUSES), len(SOURCES))):

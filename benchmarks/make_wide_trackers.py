@@ -35,13 +35,21 @@ import tempfile
 import time
 from pathlib import Path
 
+from make_trackers import (
+    _CITIES,
+    _FIRST,
+    _LAST,
+    _LEVELS,
+    _PREFIXES,
+    _ROLES,
+    _SUFFIXES,
+    DEFAULT_OUTDIR,
+    REFERENCE_DAY,
+    _ascii,
+)
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-
-from make_trackers import (
-    _CITIES, _FIRST, _LAST, _LEVELS, _PREFIXES, _ROLES, _SUFFIXES, DEFAULT_OUTDIR, REFERENCE_DAY, _ascii,
-)
 
 GENERATOR_VERSION = 1
 HEADER_ROW = 3
@@ -109,6 +117,20 @@ def _note(rng: random.Random) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def _fill_contacts(contacts, companies: list[str], rng: random.Random) -> int:
+    """The Contacts sheet the tracker's lookup formulas read: one person per company. Returns its last row."""
+    contacts.append(("Company", "Contact", "Email", "Phone", "Notes"))
+    for cell in contacts[1]:
+        cell.font = Font(bold=True)
+    for company in companies:
+        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        contacts.append((company, f"{first} {last}", f"{_ascii(first)}.{_ascii(last)}@{_ascii(company)}.example",
+                         f"+1 {rng.randint(201, 989)} 555 {rng.randint(1000, 1999)}", _note(rng)))
+    for letter, width in zip("ABCDE", (26, 20, 36, 18, 60)):
+        contacts.column_dimensions[letter].width = width
+    return len(companies) + 1
+
+
 def build_workbook(rows: int, seed: int = 0) -> Workbook:
     """The workbook in memory (openpyxl, normal mode)."""
     if rows < 1:
@@ -120,16 +142,7 @@ def build_workbook(rows: int, seed: int = 0) -> Workbook:
     contacts = wb.create_sheet("Contacts")
 
     companies = [f"{p} {s}" for p in _PREFIXES for s in _SUFFIXES]
-    contacts.append(("Company", "Contact", "Email", "Phone", "Notes"))
-    for cell in contacts[1]:
-        cell.font = Font(bold=True)
-    for i, company in enumerate(companies, 2):
-        first, last = rng.choice(_FIRST), rng.choice(_LAST)
-        contacts.append((company, f"{first} {last}", f"{_ascii(first)}.{_ascii(last)}@{_ascii(company)}.example",
-                         f"+1 {rng.randint(201, 989)} 555 {rng.randint(1000, 1999)}", _note(rng)))
-    contacts_end = len(companies) + 1
-    for letter, width in zip("ABCDE", (26, 20, 36, 18, 60)):
-        contacts.column_dimensions[letter].width = width
+    contacts_end = _fill_contacts(contacts, companies, rng)
 
     ws["A1"] = f"Job search {REFERENCE_DAY.year}: applications and follow-ups"
     ws["A1"].font = Font(bold=True, size=14)

@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         contexts = [script_context(r, {**p, "situation": situation, "channel": channel}, TODAY, s)
                     for r, p, s in rows]
         template = get_template(name, args.templates)
-        current = _time_per_call(lambda ctx: template.render(ctx).strip(), contexts, args.repeats)
+        current = _time_per_call(lambda ctx, template=template: template.render(ctx).strip(), contexts, args.repeats)
         cur_all.append(current)
         if base_env is None:
             print(f"{name:28} {current:9.1f}")
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             old.render(contexts[0])
         except Exception:   # a folder of new-style templates needs the project's helpers
             old = get_template(name, args.baseline)
-        baseline = _time_per_call(lambda ctx: old.render(ctx).strip(), contexts, args.repeats)
+        baseline = _time_per_call(lambda ctx, old=old: old.render(ctx).strip(), contexts, args.repeats)
         base_all.append(baseline)
         print(f"{name:28} {baseline:9.1f} {current:9.1f} {baseline / current:8.1f}x")
     if base_env is None:

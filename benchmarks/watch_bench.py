@@ -121,7 +121,7 @@ def measure(source: Path, poll: float, idle: float, saves: int, workdir: Path) -
             time.sleep((i * 0.618 * poll) % poll)      # a different phase of the poll cycle each time
             seen = len(events(log))
             user_saves(tracker, row=2 + i)
-            delay = wait_until(lambda: len(events(log)) > seen, 10 * poll + 30)
+            delay = wait_until(lambda seen=seen: len(events(log)) > seen, 10 * poll + 30)
             if delay is None:
                 result["problem"] = f"save {i + 1} was not refreshed:\n" + log.read_text()
                 break

@@ -15,6 +15,7 @@ import sys
 import textwrap
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import FollowupError
@@ -63,7 +64,7 @@ def _weeks(text: str) -> int:
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """The options every command takes, before or after the command name. The copies on the
     subcommands default to SUPPRESS so that a value given before the command is not overwritten."""
-    default = {"default": argparse.SUPPRESS} if suppress else {}
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if suppress else {}
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="act as if it were this day", **default)
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file to read instead of followup.toml beside the workbook "
@@ -88,11 +89,15 @@ SHEET_HELP = "the tracker sheet (default: the one that looks most like a tracker
 TEMPLATES_HELP = "a folder of your own script templates; they override the built-in ones by file name"
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    commands: dict[str, argparse.ArgumentParser]   # command name -> its parser, for the checks in _parse
+
+
+def _parser() -> _Parser:
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     _global_options(common, suppress=True)
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="followup-sheet", allow_abbrev=False,
         description="Follow-up statuses, next dates and phone scripts, written into your own job tracker.",
         epilog="Run 'followup-sheet COMMAND --help' for a command's options and examples.")
@@ -196,7 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
-    p.add_argument("--at", type=_time, action="append", metavar="HH:MM", help="daily refresh time (repeatable; default 07:30)")
+    p.add_argument("--at", type=_time, action="append", metavar="HH:MM",
+                   help="daily refresh time (repeatable; default 07:30)")
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
@@ -208,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
                  "  followup-sheet templates export my_templates\n"
                  "  followup-sheet refresh jobs.xlsx --templates my_templates")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
-    parser.commands = dict(sub.choices)   # type: ignore[attr-defined]   # for the checks in _parse
+    parser.commands = dict(sub.choices)   # for the checks in _parse
     e = actions.add_parser("export", parents=[common], allow_abbrev=False,
                            help="copy the built-in templates into a folder",
                            description="Copy the built-in templates into DIR for editing; no file is replaced.")
@@ -218,7 +224,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _same_file(a: Path, b: Path) -> bool:
-    from .filesafe import same_file   # imported here: the parser runs before any heavy import
+    from .filesafe import same_file  # imported here: the parser runs before any heavy import
     return same_file(a, b)
 
 
@@ -299,7 +305,7 @@ def _run(args) -> int:
         # fails with EFBIG instead and is reported like any other failed save.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     if args.command != "watch":
-        from .xlsx.tuning import one_shot_gc   # no garbage collection in a run that exits soon
+        from .xlsx.tuning import one_shot_gc  # no garbage collection in a run that exits soon
         one_shot_gc()
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
@@ -643,7 +649,8 @@ def _print_stats(s) -> None:
               ("Per stage", s.per_stage, ["stage", "applications"]),
               ("Per source", s.per_source, ["source", "applications"]),
               ("Reply rate by source", s.reply_by_source, ["source", "applications", "replied", "rate"]),
-              ("Reply rate by follow-ups made", s.reply_by_follow_ups, ["follow_ups", "applications", "replied", "rate"])]
+              ("Reply rate by follow-ups made", s.reply_by_follow_ups,
+               ["follow_ups", "applications", "replied", "rate"])]
     for title, table, columns in tables:
         if table is None or table.empty:
             continue

@@ -6,6 +6,7 @@ the readers and writers take headers, fields, widths and kinds from this table.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +104,9 @@ def tel_url(phone: str) -> str | None:
     """A tel: link of the digits (and a leading +) only, so nothing else can get in; of the first
     number only ("555-0100 ext. 12" and "555-0100 / 555-0199" dial 5550100). None: no number."""
     m = re.search(r"\+?\(?\d[\d\s().\-]*", phone or "")
-    digits = re.sub(r"[^0-9]", "", m.group()) if m else ""
+    if m is None:
+        return None
+    digits = re.sub(r"[^0-9]", "", m.group())
     if len(digits) < 3:
         return None
     return "tel:" + ("+" if m.group().startswith("+") else "") + digits
@@ -117,7 +120,7 @@ def mailto_url(email: str) -> str | None:
     return "mailto:" + quote(email, safe="@.+-_")
 
 
-def plain_value(column: TodayColumn, record: dict[str, Any], terminal: bool = False) -> Any:
+def plain_value(column: TodayColumn, record: Mapping[Any, Any], terminal: bool = False) -> Any:
     """The column's value for one row of today's table, as plain text/number/date (exports and
     the terminal; there a phone column falls back to the e-mail)."""
     if column.kind == "row":

@@ -223,7 +223,9 @@ def _ics_text(value: str) -> str:
 def _fold(line: str) -> str:
     """A content line folded at 75 octets (a continuation starts with a space), never inside a
     UTF-8 character."""
-    out, current, size, limit = [], [], 0, 75
+    out: list[str] = []
+    current: list[str] = []
+    size, limit = 0, 75
     for ch in line:
         n = len(ch.encode("utf-8"))
         if size + n > limit:

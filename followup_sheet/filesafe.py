@@ -15,9 +15,10 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from .errors import FollowupError, ReadOnlyWorkbook, SaveFailed, WorkbookBusy
 

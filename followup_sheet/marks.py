@@ -164,7 +164,7 @@ def _find_row(mark: Mark, trackers: list[TrackerRows]) -> tuple[TrackerRows, int
     """The tracker row a mark belongs to: its own row if it still holds that company and
     position, else the one row anywhere holding them; else why there is none."""
     for t in trackers:
-        if t.sheet == mark.sheet and mark.row in t.frame.index:
+        if t.sheet == mark.sheet and mark.row is not None and mark.row in t.frame.index:
             r = t.frame.loc[mark.row]
             if _same(r["company"], mark.company) and _same(r["position"], mark.position):
                 return t, mark.row
@@ -207,7 +207,8 @@ def _day(value: Any) -> dt.date | None:
 
 def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings) -> tuple[dict[str, Any], str]:
     """The fields a mark changes on its row (field -> new value) and a note when it is not whole."""
-    o, day, new, note = mark.outcome, mark.day, {}, ""
+    o, day, note = mark.outcome, mark.day, ""
+    new: dict[str, Any] = {}
     pinned = _day(r["pinned"])
     if o in FOLLOW_UPS or o in (Outcome.NOT_INTERESTED, Outcome.INTERVIEW):
         last = _day(r["last_contact"])
@@ -268,9 +269,11 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
         entry = {"when": mark.day, "company": mark.company, "position": mark.position, "contact": mark.contact,
                  "happened": mark.outcome.value if mark.outcome else mark.outcome_text,
                  "tracker_row": f"{mark.sheet}!{mark.row}" if mark.row else "", "key": mark.key}
-        found = _find_row(mark, trackers) if mark.outcome else f"the Outcome {mark.outcome_text!r} is not one of the list"
+        found = (_find_row(mark, trackers) if mark.outcome
+                 else f"the Outcome {mark.outcome_text!r} is not one of the list")
         if isinstance(found, str):
-            result.problems.append(f"{mark.where} ({mark.company}, {mark.outcome_text or 'Done'}): {NOT_APPLIED}{found}")
+            result.problems.append(
+                f"{mark.where} ({mark.company}, {mark.outcome_text or 'Done'}): {NOT_APPLIED}{found}")
             result.entries.append({**entry, "changed": NOT_APPLIED + found})
             continue
         t, row = found

@@ -57,7 +57,7 @@ class RefreshResult:
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
     empty: bool = False            # no applications yet: the workbook was left untouched
-    changes: list["CellChange"] = field(default_factory=list)   # with dry_run: the cells that would change
+    changes: list[CellChange] = field(default_factory=list)   # with dry_run: the cells that would change
     marks: MarksResult = field(default_factory=MarksResult)      # marks from the Today sheet, applied or not
 
 
@@ -163,7 +163,7 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
         marks.problems.extend(lost)
         plans.append(SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts, o.plan[list(LIVE_COLUMNS)],
                                user_values=values, added_headers=added))
-    kept = _backup_of(Path(output), settings.backups) if replaces else None
+    kept = _backup_of(Path(output), settings.backups) if replaces and output is not None else None
     contacts = None
     if settings.weekly_minimum:
         made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
@@ -242,7 +242,7 @@ def _mark_changes(plans: list, marks: MarksResult) -> list[CellChange]:
     for p in plans:
         t = p.tracker
         out += [CellChange(t.sheet, f"{column_letters(c)}{t.header_row}", "", h) for c, h in p.added_headers.items()]
-        olds = {ch.row: {} for ch in marks.changes if ch.sheet == t.sheet}
+        olds: dict[int, dict[str, Any]] = {ch.row: {} for ch in marks.changes if ch.sheet == t.sheet}
         for ch in marks.changes:
             if ch.sheet == t.sheet:
                 olds[ch.row][ch.field] = ch.old
@@ -301,7 +301,7 @@ def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
 def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     """Overdue and Due today rows of every tracker sheet, in the rules' order (plan.today_keys,
     also across sheets). A row with neither phone nor e-mail says to find one first (rules §6)."""
-    parts = []
+    parts: list[pd.DataFrame] = []
     wanted = today_columns()
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
@@ -365,10 +365,10 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     title = Path(tracker).name if tracker is not None else ""
     if kind in (".html", ".ics") and today is None:
         raise BadSettings(f"{out}: the {kind} export needs the day it is made for")
-    if kind == ".ics":
+    if kind == ".ics" and today is not None:   # (checked above: both need the day)
         upcoming = export.upcoming_table(outcomes or [], today, weeks)
         body = export.calendar_ics(upcoming, today, title or out.stem)
-    elif kind == ".html":
+    elif kind == ".html" and today is not None:
         body = export.call_sheet_html(table, today, title)
     elif kind == ".csv":
         body = _csv_bytes(_shown(table))

@@ -121,7 +121,8 @@ class WordList:
 
     def _word_at(self, low: str, match: re.Match) -> str:
         for word, regex in self._each:
-            if regex.match(low, match.start()) and regex.match(low, match.start()).end() == match.end():
+            here = regex.match(low, match.start())
+            if here and here.end() == match.end():
                 return word
         return match.group()
 
@@ -363,7 +364,8 @@ def _elsewhere(company: pd.Series, hot: np.ndarray) -> np.ndarray:
 # Cell text that means "nothing here" (the read stage empties these; a frame built another way
 # must still never have one taken for a name or read aloud).
 PLACEHOLDERS = frozenset(BLANK_WORDS)
-_NOT_A_NAME = PLACEHOLDERS | {"no name", "yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1", "referral", "referred"}
+_NOT_A_NAME = PLACEHOLDERS | {"no name", "yes", "y", "no", "n", "true", "false", "x", "✓", "✔", "0", "1",
+                             "referral", "referred"}
 
 
 def _names_someone(text: pd.Series, blanks: tuple[str, ...] = ()) -> np.ndarray:
@@ -460,7 +462,8 @@ def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFr
     same = key == first["key"]
     by = np.where(same, second["answer_by"].to_datetime64() if second is not None else np.datetime64("NaT"),
                   first["answer_by"].to_datetime64()).astype("datetime64[ns]")
-    written = np.where(same, bool(second["written_offer"]) if second is not None else False, bool(first["written_offer"]))
+    second_written = bool(second["written_offer"]) if second is not None else False
+    written = np.where(same, second_written, bool(first["written_offer"]))
     return by, written.astype(bool)
 
 

@@ -200,24 +200,9 @@ def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> di
     still missing, a header whose words contain an alias ('Company Name (website)') is taken,
     the longest alias first. The leftmost column wins a field; no column gets two.
     """
-    found: dict[str, int] = {}
-    user = {normalize_header(k): v for k, v in settings.columns.items()}
     table = _alias_table(settings)
     lookup = table.exact
-    ours = {normalize_header(h) for h in OUTPUT_HEADERS}
-    unmatched: list[tuple[int, str]] = []
-    for col, value in enumerate(row):
-        if not isinstance(value, str):
-            continue
-        key = normalize_header(value)
-        if not key or key in ours:
-            continue
-        bare = _bare_key(value)
-        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare)
-        if fld is None:
-            unmatched.append((col, value))
-        elif fld not in found:
-            found[fld] = col
+    found, unmatched = _exact_fields(row, settings, lookup)
     taken = set(found.values())
     if fuzzy:   # typos only for fields no header names exactly ('Function' is no typo of 'Fonction' beside 'Position')
         for col, value in unmatched:
@@ -232,18 +217,46 @@ def _header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> di
                 taken.add(col)
                 break
     if fuzzy and unmatched:
-        guesses = []
-        for col, value in unmatched:
-            if col in taken:
-                continue
-            guess = _contained_alias(value, table)
-            if guess:
-                guesses.append((guess[1], -col, guess[0], col))
-        for _, _, fld, col in sorted(guesses, reverse=True):
-            if fld not in found and col not in taken:
-                found[fld] = col
-                taken.add(col)
+        _add_contained(found, taken, unmatched, table)
     return found
+
+
+def _exact_fields(row: list[Any], settings: Settings,
+                  lookup: dict[str, str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """The fields headers name exactly (leftmost column first), and the text headers that name none."""
+    found: dict[str, int] = {}
+    user = {normalize_header(k): v for k, v in settings.columns.items()}
+    ours = {normalize_header(h) for h in OUTPUT_HEADERS}
+    unmatched: list[tuple[int, str]] = []
+    for col, value in enumerate(row):
+        if not isinstance(value, str):
+            continue
+        key = normalize_header(value)
+        if not key or key in ours:
+            continue
+        bare = _bare_key(value)
+        fld = user.get(key) or user.get(bare) or lookup.get(key) or lookup.get(bare)
+        if fld is None:
+            unmatched.append((col, value))
+        elif fld not in found:
+            found[fld] = col
+    return found, unmatched
+
+
+def _add_contained(found: dict[str, int], taken: set[int], unmatched: list[tuple[int, str]],
+                   table: _AliasTable) -> None:
+    """Add to `found` the fields still missing whose alias a free header contains, longest alias first."""
+    guesses = []
+    for col, value in unmatched:
+        if col in taken:
+            continue
+        guess = _contained_alias(value, table)
+        if guess:
+            guesses.append((guess[1], -col, guess[0], col))
+    for _, _, fld, col in sorted(guesses, reverse=True):
+        if fld not in found and col not in taken:
+            found[fld] = col
+            taken.add(col)
 
 
 @dataclass(frozen=True)
@@ -382,7 +395,7 @@ def _column_kind(rows: list[list[Any]], col: int) -> str:
             kinds["number"] += 1
         else:
             kinds["text"] += 1
-    best = max(kinds, key=kinds.get)
+    best = max(kinds, key=lambda k: kinds[k])
     return best if kinds[best] else ""
 
 
@@ -829,7 +842,7 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     filled = (frame[list(TEXT_FIELDS)] != "").any(axis=1) | has_date | frame["follow_ups"].notna()
     mapped = sorted(set(fields.values()))
     first_col = body[mapped[0]] if mapped else pd.Series("", index=body.index)
-    first_text = first_col.where(first_col.map(type) == str, "").to_numpy()
+    first_text = first_col.where(first_col.map(lambda v: type(v) is str), "").to_numpy()
 
     last = 0
     end = 0
@@ -936,7 +949,7 @@ def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, 
     def free(col: int) -> bool:
         if col in existing.values() or col + 1 in taken:
             return False
-        for r1, c1, r2, c2 in merges:
+        for _r1, c1, r2, c2 in merges:
             if c1 <= col <= c2 and r2 >= h:
                 return False
         if col >= width:
@@ -1030,8 +1043,9 @@ _MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")   # 2026年11月3日
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
+# '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
-                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")   # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
+                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")
 _MON_DAY_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
 
 
@@ -1093,8 +1107,9 @@ _ORDER_WORD = {"dmy": "day-first", "mdy": "month-first"}
 def _scan_dates(values: pd.Series):
     """What a column's text dates show: per separator ('.' or '/' for slashes and dashes) the
     first value proving day-first and month-first, the first value seen, and other kinds' counts."""
-    proof = {".": [None, None], "/": [None, None]}     # separator -> [first > 12 example, second > 12 example]
-    seen = {".": None, "/": None}
+    # separator -> [first > 12 example, second > 12 example]
+    proof: dict[str, list[str | None]] = {".": [None, None], "/": [None, None]}
+    seen: dict[str, str | None] = {".": None, "/": None}
     counts = {"iso": 0, "real": 0, "named": 0}
     for v in values:
         if isinstance(v, (dt.date, dt.datetime)):
@@ -1119,12 +1134,20 @@ def _scan_dates(values: pd.Series):
     return proof, seen, counts
 
 
+def _numeric_part(text: str, i: int) -> int:
+    """The i-th number of a date _scan_dates matched with _NUMERIC."""
+    m = _NUMERIC.match(text)
+    if m is None:
+        raise ValueError(f"not a numeric date: {text!r}")
+    return int(m.group(i))
+
+
 def _proven(proof, sep: str) -> tuple[str, str] | None:
     first, second = proof[sep]
     if first and not second:
-        return "dmy", f"day-first: {first} has a {int(_NUMERIC.match(first).group(1))} in the first place"
+        return "dmy", f"day-first: {first} has a {_numeric_part(first, 1)} in the first place"
     if second and not first:
-        return "mdy", f"month-first: {second} has a {int(_NUMERIC.match(second).group(2))} in the second place"
+        return "mdy", f"month-first: {second} has a {_numeric_part(second, 2)} in the second place"
     return None
 
 
@@ -1170,21 +1193,30 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
         reasons.append(dotted[1])
     if seen["/"]:
         if slashed is None:
-            first, second = proof["/"]
-            if first and second:
-                why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
-                       "set date_order in followup.toml if the column is day-first")
-                slashed = ("mdy", why)
-            elif dotted is not None:
-                slashed = (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({seen['/']} could be either)")
-            elif sheet is not None:
-                slashed = sheet
-            else:
-                slashed = ("mdy", f"month-first: nothing shows the order ({seen['/']} could be either); "
-                                  "set date_order = \"dmy\" in followup.toml if you mean day-first")
-        if not reasons or slashed[0] != dotted[0] or slashed[1] != dotted[1]:
+            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet)
+        if not reasons or dotted is None or slashed != dotted:
             reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
-    return (slashed or dotted)[0], (dotted or slashed)[0], "; ".join(reasons)
+    main_order, dotted_order = slashed or dotted, dotted or slashed
+    if main_order is None or dotted_order is None:   # a separator was seen, and each seen one got an order
+        raise AssertionError("a seen date separator has no order")
+    return main_order[0], dotted_order[0], "; ".join(reasons)
+
+
+def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tuple[str, str] | None,
+                      sheet: tuple[str, str] | None) -> tuple[str, str]:
+    """The order of slashed dates that prove none (or both), and why: the dotted dates' order, else
+    the sheet's, else month-first."""
+    first, second = proof
+    if first and second:
+        why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
+               "set date_order in followup.toml if the column is day-first")
+        return ("mdy", why)
+    if dotted is not None:
+        return (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({example} could be either)")
+    if sheet is not None:
+        return sheet
+    return ("mdy", f"month-first: nothing shows the order ({example} could be either); "
+                   "set date_order = \"dmy\" in followup.toml if you mean day-first")
 
 
 def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: str | None = None,
@@ -1211,14 +1243,14 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     low = s.lower()
     if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
         return None, ""
-    d = _text_date(s, order, dotted or order)
-    if d is None:
+    parsed = _text_date(s, order, dotted or order)
+    if parsed is None:
         if no_date is not None and no_date.search(s):
             return None, ""    # "Not yet applied", "pending (recruiter call)"
         return None, "not a date this tool can read; type a date like 2026-03-10"
-    if isinstance(d, str):
-        return None, d
-    return d, ""
+    if isinstance(parsed, str):
+        return None, parsed
+    return parsed, ""
 
 
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
@@ -1240,15 +1272,15 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
         return made
     m = _DAY_MON_YEAR.match(s)
     if m:
-        month = _MONTHS.get(m.group(2).lower())
-        if month:
+        named = _MONTHS.get(m.group(2).lower())
+        if named:
             y = int(m.group(3))
-            return _make(y + 2000 if y < 100 else y, month, int(m.group(1)))
+            return _make(y + 2000 if y < 100 else y, named, int(m.group(1)))
     m = _MON_DAY_YEAR.match(s)
     if m:
-        month = _MONTHS.get(m.group(1).lower())
-        if month:
-            return _make(int(m.group(3)), month, int(m.group(2)))
+        named = _MONTHS.get(m.group(1).lower())
+        if named:
+            return _make(int(m.group(3)), named, int(m.group(2)))
     if re.match(rf"^(\d{{1,2}}[\s\-/]+{_MON}|{_MON}\s+\d{{1,2}})$", s):
         return "has no year; type the full date, like 2026-03-10"
     return None

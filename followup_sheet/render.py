@@ -163,7 +163,7 @@ def _text(value: Any, blanks: frozenset[str]) -> str:
 def _person(name: str) -> str:
     """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'Smith, John' -> 'John Smith';
     'People Team' -> '' (not a person)."""
-    from .phrases import person_name   # phrases imports jinja2, which only rendering needs
+    from .phrases import person_name  # phrases imports jinja2, which only rendering needs
 
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)
@@ -216,8 +216,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
-_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held", "call_back",
-                "other_offer_by", "other_offer_written")
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held",
+                "call_back", "other_offer_by", "other_offer_written")
 
 
 def _records(table: pd.DataFrame, columns: tuple[str, ...]):
@@ -238,7 +238,8 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     wanted = plan.index[plan["situation"] != ""]
     compiled: dict[str, Any] = {}
     texts = []
-    for row, r, p in zip(wanted, _records(frame.loc[wanted], _ROW_FIELDS), _records(plan.loc[wanted], tuple(c for c in _PLAN_FIELDS if c in plan))):
+    plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
+    for row, r, p in zip(wanted, _records(frame.loc[wanted], _ROW_FIELDS), _records(plan.loc[wanted], plan_fields)):
         name = f"{p['situation']}_{p['channel']}.j2"
         if name not in compiled:
             compiled[name] = _Compiled(get_template(name, templates))

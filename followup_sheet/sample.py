@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, cast
 
 import numpy as np
 
@@ -226,12 +227,12 @@ def business_day(today: dt.date, offset: int) -> dt.date:
     """The `offset`-th business day after `today` (before it when negative); 0 is `today` itself."""
     if offset == 0:
         return today
-    roll = "backward" if offset > 0 else "forward"
-    return np.busday_offset(np.datetime64(today, "D"), offset, roll=roll).item()
+    roll: Literal["backward", "forward"] = "backward" if offset > 0 else "forward"
+    return cast(dt.date, np.busday_offset(np.datetime64(today, "D"), offset, roll=roll).item())
 
 
 def _shift(day: dt.date, offset: int) -> dt.date:
-    return np.busday_offset(np.datetime64(day, "D"), offset, roll="forward").item()
+    return cast(dt.date, np.busday_offset(np.datetime64(day, "D"), offset, roll="forward").item())
 
 
 def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -> Timeline:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import BadSettings
 from .status import Status
@@ -360,7 +361,7 @@ class Settings:
                 f"[columns] maps to unknown field(s) {sorted(unknown)}; "
                 f"fields are: {', '.join(self.aliases)}")
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
 
@@ -424,6 +425,34 @@ def load_settings(workbook: Path | None = None, config: Path | None = None, **ov
 
 def settings_from_toml(path: Path) -> dict[str, Any]:
     """Read followup.toml into Settings keyword arguments, naming the file in every error."""
+    raw = _load_toml(path)
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for section, names in _SECTIONS.items():
+        table = raw.pop(section, {})
+        for key, value in table.items():
+            if key not in names:
+                raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
+            name = _YOU[key] if section == "you" else key
+            values[name] = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
+    values.update(_word_values(path, raw.pop("words", {}), defaults))
+    fills = raw.pop("fills", {})
+    if fills:
+        values["fills"] = _fill_colours(path, fills)
+    columns = raw.pop("columns", {})
+    if columns:
+        values["columns"] = MappingProxyType({str(k): str(v) for k, v in columns.items()})
+    aliases = raw.pop("aliases", {})
+    if aliases:
+        values["aliases"] = _merged_aliases(path, aliases)
+    if raw:
+        raise BadSettings(f"{path}: unknown section(s) {sorted(raw)}; known: "
+                          f"{', '.join([*_SECTIONS, 'words', 'fills', 'columns', 'aliases'])}")
+    return values
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    """The settings file's tables; every way it cannot be read is a BadSettings naming it."""
     import tomllib
     try:
         data = path.read_bytes()
@@ -443,17 +472,12 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
         if not isinstance(table, dict):
             raise BadSettings(f"{path}: {section} = {table!r} should be a section: write [{section}] on a "
                               "line of its own with its settings below it")
+    return raw
 
-    defaults = Settings()
-    values: dict[str, Any] = {}
-    for section, names in _SECTIONS.items():
-        table = raw.pop(section, {})
-        for key, value in table.items():
-            if key not in names:
-                raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
-            name = _YOU[key] if section == "you" else key
-            values[name] = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
-    words = raw.pop("words", {})
+
+def _word_values(path: Path, words: dict[str, Any], defaults: Settings) -> dict[str, tuple[str, ...]]:
+    """[words]: each list adds to the built-in words of its kind."""
+    values: dict[str, tuple[str, ...]] = {}
     for key, extra in words.items():
         if key not in _WORD_FIELDS:
             raise BadSettings(f"{path}: [words] has no list {key!r}; known: {', '.join(_WORD_FIELDS)}")
@@ -461,38 +485,37 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
             raise BadSettings(f"{path}: [words] {key} must be a list of strings")
         name = _WORD_FIELDS[key]
         values[name] = tuple(getattr(defaults, name)) + tuple(w.strip().lower() for w in extra)
-    fills = raw.pop("fills", {})
-    if fills:
-        bad = set(fills) - set(DEFAULT_FILLS)
-        if bad:
-            raise BadSettings(f"{path}: [fills] has unknown status(es) {sorted(bad)}; known: {', '.join(DEFAULT_FILLS)}")
-        merged = dict(DEFAULT_FILLS)
-        for status, colour in fills.items():
-            colour = str(colour).lstrip("#").upper()
-            if len(colour) != 6 or any(ch not in "0123456789ABCDEF" for ch in colour):
-                raise BadSettings(f"{path}: [fills] {status} = {colour!r} is not a colour like \"F8696B\"")
-            merged[status] = colour
-        values["fills"] = MappingProxyType(merged)
-    columns = raw.pop("columns", {})
-    if columns:
-        values["columns"] = MappingProxyType({str(k): str(v) for k, v in columns.items()})
-    aliases = raw.pop("aliases", {})
-    if aliases:
-        merged_aliases = {k: tuple(v) for k, v in DEFAULT_ALIASES.items()}
-        for fld, extra in aliases.items():
-            if fld not in merged_aliases:
-                raise BadSettings(f"{path}: [aliases] has unknown field {fld!r}")
-            if isinstance(extra, str):
-                extra = [extra]     # one header spelling, written without the brackets of a list
-            if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
-                raise BadSettings(f"{path}: [aliases] {fld} must be a header name or a list of them, "
-                                  f"like [\"Firm\", \"Employer\"], not {extra!r}")
-            merged_aliases[fld] = tuple(extra) + merged_aliases[fld]
-        values["aliases"] = MappingProxyType(merged_aliases)
-    if raw:
-        raise BadSettings(f"{path}: unknown section(s) {sorted(raw)}; known: "
-                          f"{', '.join([*_SECTIONS, 'words', 'fills', 'columns', 'aliases'])}")
     return values
+
+
+def _fill_colours(path: Path, fills: dict[str, Any]) -> MappingProxyType:
+    """[fills]: status -> RRGGBB colour over the defaults."""
+    bad = set(fills) - set(DEFAULT_FILLS)
+    if bad:
+        raise BadSettings(
+            f"{path}: [fills] has unknown status(es) {sorted(bad)}; known: {', '.join(DEFAULT_FILLS)}")
+    merged = dict(DEFAULT_FILLS)
+    for status, colour in fills.items():
+        colour = str(colour).lstrip("#").upper()
+        if len(colour) != 6 or any(ch not in "0123456789ABCDEF" for ch in colour):
+            raise BadSettings(f"{path}: [fills] {status} = {colour!r} is not a colour like \"F8696B\"")
+        merged[status] = colour
+    return MappingProxyType(merged)
+
+
+def _merged_aliases(path: Path, aliases: dict[str, Any]) -> MappingProxyType:
+    """[aliases]: header spellings tried before the built-in ones of each field."""
+    merged_aliases = {k: tuple(v) for k, v in DEFAULT_ALIASES.items()}
+    for fld, extra in aliases.items():
+        if fld not in merged_aliases:
+            raise BadSettings(f"{path}: [aliases] has unknown field {fld!r}")
+        if isinstance(extra, str):
+            extra = [extra]     # one header spelling, written without the brackets of a list
+        if not isinstance(extra, list) or not all(isinstance(a, str) for a in extra):
+            raise BadSettings(f"{path}: [aliases] {fld} must be a header name or a list of them, "
+                              f"like [\"Firm\", \"Employer\"], not {extra!r}")
+        merged_aliases[fld] = tuple(extra) + merged_aliases[fld]
+    return MappingProxyType(merged_aliases)
 
 
 def _coerce(path: Path, where: str, default: Any, value: Any) -> Any:

@@ -15,9 +15,9 @@ import os
 import secrets
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
@@ -103,7 +103,7 @@ class Watcher:
         self.handled: Fingerprint | None = None     # the content last refreshed (or found broken)
         self.waiting_for: str | None = None         # who has the workbook open
         self.side_key: tuple | None = None          # (content, day) of the side list we wrote
-        self.side_written: tuple[Path, str] | None = None   # the side list we wrote and its digest
+        self.side_written: tuple[Path, str | None] | None = None   # the side list we wrote and its digest
         self.last_error: str | None = None
         self.last_step: dt.datetime | None = None
 
@@ -212,7 +212,7 @@ class Watcher:
         self._remove_side_list()
         return True
 
-    def _failed(self, exc: Exception, reason: str, now: dt.datetime) -> None:
+    def _failed(self, exc: Exception, reason: str | None, now: dt.datetime) -> None:
         message = str(exc) or type(exc).__name__
         if message != self.last_error:
             log.error("error (%s): %s", reason, message)

@@ -17,13 +17,13 @@ import re
 import time
 import traceback
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
-
-from lxml import etree
+from typing import Any
 
 from conftest import TODAY
+from lxml import etree
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -634,12 +634,12 @@ def run_parallel(func: Callable[[str], tuple[str, str, Any]], items: list[str], 
                     results[item] = Outcome(item, "hang", f"killed after {kill_after:.0f} s", now - start)
                     idle.append(spawn())
     finally:
-        for proc, conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
+        for _proc, conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
             try:
                 conn.send(None)
             except OSError:
                 pass
-        for proc, conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
+        for proc, _conn in idle + [(p, c) for c, (p, _, _) in busy.items()]:
             proc.join(2)
             if proc.is_alive():
                 proc.kill()
@@ -791,18 +791,7 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
     if tracker.part != added.part:
         problems.append(f"refreshed {tracker.part}, not the tracker {added.part}")
     old, new = members(before), members(after)
-    wb_part, wb_rels, styles = core_parts(before)
-    main = f"{{{MAIN_NS}}}"
-    for part, container in ((wb_part, main + "sheets"), (wb_rels, None), ("[Content_Types].xml", None)):
-        after_part = without_print_titles(old[part], new[part]) if part == wb_part else new[part]
-        problems += [f"{part}: {p}" for p in additive_only(old[part], after_part, container)]
-    if styles:
-        problems += [f"{styles}: {p}" for p in styles_only_appended(old[styles], new[styles])]
-    today_parts = set(new) - set(old)
-    for part in [added.part, wb_part, *([styles] if styles else []), *today_parts]:
-        if part in old and schema_order_problems(old[part]):
-            continue     # out of order already: not the tool's doing
-        problems += [f"{part}: {p}" for p in schema_order_problems(new[part])]
+    problems += _part_problems(before, old, new, added.part)
     ours = set(tracker.output_columns)
     ours_letters = {column_letters(c) for c in ours}
 
@@ -820,34 +809,59 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
             return lambda r, c: False
         return lambda r, c: c in ours
 
+    problems += _calamine_problems(before, after, added.name, tracker.output_columns, today_sheets,
+                                   applications, skipper)
+    if with_openpyxl:
+        problems += _openpyxl_problems(before, after, skipper)
+    return problems
+
+
+def _part_problems(before: bytes, old: dict, new: dict, tracker_part: str) -> list[str]:
+    """The workbook, its relationships, content types and styles only added to; every part the
+    refresh touched or added in schema order (unless it was out of order already)."""
+    problems = []
+    wb_part, wb_rels, styles = core_parts(before)
+    main = f"{{{MAIN_NS}}}"
+    for part, container in ((wb_part, main + "sheets"), (wb_rels, None), ("[Content_Types].xml", None)):
+        after_part = without_print_titles(old[part], new[part]) if part == wb_part else new[part]
+        problems += [f"{part}: {p}" for p in additive_only(old[part], after_part, container)]
+    if styles:
+        problems += [f"{styles}: {p}" for p in styles_only_appended(old[styles], new[styles])]
+    today_parts = set(new) - set(old)
+    for part in [tracker_part, wb_part, *([styles] if styles else []), *today_parts]:
+        if part in old and schema_order_problems(old[part]):
+            continue     # out of order already: not the tool's doing
+        problems += [f"{part}: {p}" for p in schema_order_problems(new[part])]
+    return problems
+
+
+def _calamine_problems(before: bytes, after: bytes, tracker_sheet: str, output_columns, today_sheets,
+                       applications: int, skipper) -> list[str]:
+    """The user cells as python-calamine sees them, and the tool's output read back."""
     try:
         grids_before = calamine_grids(before)
     except Exception:
-        grids_before = None       # calamine cannot read the original: nothing to compare with
-    if grids_before is not None:
-        try:
-            grids_after = calamine_grids(after)
-        except Exception as exc:
-            problems.append(f"calamine cannot read the result: {exc!r}")
-        else:
-            problems += tool_output_reads_back(grids_after, added.name, tracker.output_columns,
-                                               today_sheets, applications)
-            problems += sheet_differences("calamine", {k: grid_cells(g) for k, g in grids_before.items()},
-                                          {k: grid_cells(g) for k, g in grids_after.items()}, skipper)
-    cells_before = None
-    if with_openpyxl:
-        try:
-            cells_before = openpyxl_cells(before)
-        except Exception:
-            pass                 # openpyxl cannot load the original either
-    if cells_before is not None:
-        try:
-            cells_after = openpyxl_cells(after)
-        except Exception as exc:
-            problems.append(f"openpyxl cannot load the result (it loads the original): {exc!r}")
-        else:
-            problems += sheet_differences("openpyxl", cells_before, cells_after, skipper)
-    return problems
+        return []       # calamine cannot read the original: nothing to compare with
+    try:
+        grids_after = calamine_grids(after)
+    except Exception as exc:
+        return [f"calamine cannot read the result: {exc!r}"]
+    return (tool_output_reads_back(grids_after, tracker_sheet, output_columns, today_sheets, applications)
+            + sheet_differences("calamine", {k: grid_cells(g) for k, g in grids_before.items()},
+                                {k: grid_cells(g) for k, g in grids_after.items()}, skipper))
+
+
+def _openpyxl_problems(before: bytes, after: bytes, skipper) -> list[str]:
+    """The user cells as openpyxl sees them, when it can load the original."""
+    try:
+        cells_before = openpyxl_cells(before)
+    except Exception:
+        return []                 # openpyxl cannot load the original either
+    try:
+        cells_after = openpyxl_cells(after)
+    except Exception as exc:
+        return [f"openpyxl cannot load the result (it loads the original): {exc!r}"]
+    return sheet_differences("openpyxl", cells_before, cells_after, skipper)
 
 
 def sheet_differences(reader: str, before: dict, after: dict, skipper) -> list[str]:

@@ -12,9 +12,10 @@ import datetime as dt
 import io
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 import openpyxl
@@ -1027,8 +1028,12 @@ def date_formats(path: Path) -> Case:
                      layout, "Applications")
 
 
+_TEXT_CASE_LAST_CONTACT = d(2026, 11, 24)
+_EXCEL_EPOCH = d(1899, 12, 30)
+
+
 def _text_date_case(name: str, about: str, applied: list[str], expected: list[dt.date],
-                    last_contact: Any = d(2026, 11, 24), toml: str = "",
+                    last_contact: Any = _TEXT_CASE_LAST_CONTACT, toml: str = "",
                     statuses: dict[str, str] | None = None) -> Callable[[Path], Case]:
     """Standard rows (minus Hooli, plus more 'Applied' rows when `applied` is longer), dates typed as text."""
     def build(path: Path) -> Case:
@@ -1106,7 +1111,7 @@ def date_order_per_column(path: Path) -> Case:
     return c
 
 
-def _serial(when: dt.date, epoch: dt.date = d(1899, 12, 30)) -> int:
+def _serial(when: dt.date, epoch: dt.date = _EXCEL_EPOCH) -> int:
     return (when - epoch).days
 
 

@@ -1,6 +1,7 @@
 """The layout's rules, checked on the source (docs/architecture.md): only the format package
 touches the file format and read takes only its plain layout, only the CLI prints, nothing below
-the CLI reads the date, and plan does neither. Each rule is also run on a module written to break it, so none passes vacuously."""
+the CLI reads the date, and plan does neither. Each rule is also run on a module written to break
+it, so none passes vacuously."""
 
 from __future__ import annotations
 

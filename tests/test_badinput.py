@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY, run_cli
 from corpus_tools import add_tracker_sheet, members, minimal_workbook, rebuild_zip, rewrite_member
+
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
 

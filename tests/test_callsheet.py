@@ -11,9 +11,9 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import TODAY, write_tracker
 from lxml import etree
 
-from conftest import TODAY, write_tracker
 from followup_sheet import cli, columns
 from followup_sheet.pipeline import compute, refresh, today_text
 from followup_sheet.plan import contacts_this_week

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import column_of, run_cli, statuses_by_company, write_tracker
+
 from followup_sheet.cli import COMMANDS
 
 REPO = Path(__file__).resolve().parent.parent

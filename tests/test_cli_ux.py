@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import statuses_by_company, write_tracker
 
 DAY = "2026-11-26"    # a Thursday
@@ -238,7 +237,8 @@ def test_refresh_lists_check_data_rows_with_their_fix(tmp_path):
     path = write_tracker(tmp_path / "jobs.xlsx", ROWS + undated(2) +
                          [{"Company": "Later", "Date Applied": "next week", "Status": "Applied"}])
     out = ok(fs("refresh", path, "--today", DAY, "--no-backup")).stdout
-    assert "Row 6: 'Undated 0' has no date yet; fill in 'Date Applied' (C6)" in out and "Row 7: 'Undated 1' has no date yet" in out
+    assert "Row 6: 'Undated 0' has no date yet; fill in 'Date Applied' (C6)" in out
+    assert "Row 7: 'Undated 1' has no date yet" in out
     assert "Row 8: 'Date Applied'" in out and "next week" in out
     assert "run check" not in out
 
@@ -432,7 +432,8 @@ def test_check_says_which_settings_files_it_read(tracker, no_user_settings):
 def test_user_settings_folder_by_platform(tmp_path):
     from followup_sheet.settings import user_config_path
     assert user_config_path({"XDG_CONFIG_HOME": "/x/cfg"}, windows=False) == Path("/x/cfg/followup-sheet/followup.toml")
-    assert user_config_path({"HOME": "/home/jo"}, windows=False) == Path("/home/jo/.config/followup-sheet/followup.toml")
+    expected = Path("/home/jo/.config/followup-sheet/followup.toml")
+    assert user_config_path({"HOME": "/home/jo"}, windows=False) == expected
     assert user_config_path({"HOME": "/home/jo", "XDG_CONFIG_HOME": "rel"}, windows=False) == \
         Path("/home/jo/.config/followup-sheet/followup.toml")
     assert user_config_path({"APPDATA": str(tmp_path)}, windows=True) == tmp_path / "followup-sheet" / "followup.toml"

@@ -22,9 +22,18 @@ import traceback
 from pathlib import Path
 
 import pytest
-
-from corpus_tools import (CORPUS, TODAY, CannotAddSheet, add_tracker_block, add_tracker_sheet, corpus_files,
-                          corpus_id, run_parallel, tracker_fidelity, written_ok)
+from corpus_tools import (
+    CORPUS,
+    TODAY,
+    CannotAddSheet,
+    add_tracker_block,
+    add_tracker_sheet,
+    corpus_files,
+    corpus_id,
+    run_parallel,
+    tracker_fidelity,
+    written_ok,
+)
 
 if not CORPUS.is_dir():
     pytest.skip(f"the shared corpus is not at {CORPUS} (clone the project beside ../shared)",

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import TODAY, run_cli
 from openpyxl.worksheet.table import Table
 
-from conftest import TODAY, run_cli
 from followup_sheet import filesafe
-from followup_sheet.xlsx import write
 from followup_sheet.errors import FollowupError, NotAWorkbook, WorkbookBusy
 from followup_sheet.pipeline import refresh
+from followup_sheet.xlsx import write
 
 ROWS = 3_000
 KILLS = 25

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from corpus_tools import minimal_workbook
 
 SCRIPT = Path(sys.executable).parent / "followup-sheet"

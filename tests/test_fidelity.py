@@ -15,12 +15,23 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from corpus_tools import (
+    CORPUS,
+    MAIN_NS,
+    TODAY,
+    CannotAddSheet,
+    add_tracker_sheet,
+    column_letters,
+    corpus_files,
+    corpus_id,
+    members,
+    minimal_workbook,
+    sheet_parts,
+)
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from corpus_tools import (CORPUS, MAIN_NS, TODAY, CannotAddSheet, add_tracker_sheet, column_letters, corpus_files,
-                          corpus_id, members, minimal_workbook, sheet_parts)
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
 
@@ -233,7 +244,8 @@ def _is_our_formula(formula: str, row: str, due_column: str, today_sheet: bool) 
     refs = set(re.findall(r"\b([A-Z]{1,3}\d+)\b", rest))
     if today_sheet:
         return refs == set() and len(words) == 2 and "" in words and all(w.startswith("Built on") for w in words - {""})
-    return refs == {f"{due_column}{row}"} and words <= _OUR_WORDS and re.fullmatch(r"[A-Z0-9(),<>=+\-{}]*", rest) is not None
+    return (refs == {f"{due_column}{row}"} and words <= _OUR_WORDS
+            and re.fullmatch(r"[A-Z0-9(),<>=+\-{}]*", rest) is not None)
 
 
 def _assert_no_formulas(after: bytes, before: bytes, result) -> None:

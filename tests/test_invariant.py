@@ -17,10 +17,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from corpus_tools import members, minimal_workbook, rewrite_member
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from corpus_tools import members, minimal_workbook, rewrite_member
 from followup_sheet import filesafe, xlsx
 from followup_sheet.cli import main
 

@@ -218,6 +218,19 @@ def test_read_tracker(built, name):
         wrong.append(f"sheet {t.sheet!r}, expected {c.sheet!r}")
     if t.header_row != c.header_row:
         wrong.append(f"header row {t.header_row}, expected {c.header_row}")
+    wrong += _wrong_columns(t, c)
+    rows = sorted(int(r) for r in t.frame.index)
+    if rows != sorted(c.apps.values()):
+        wrong.append(f"application rows {rows}, expected {sorted(c.apps.values())}")
+    wrong += _wrong_dates(t, c)
+    wrong += _wrong_problems(t, c)
+    if not t.reasons or not all(str(r).strip() for r in t.reasons):
+        wrong.append(f"no reason given for picking the sheet: {t.reasons!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def _wrong_columns(t, c) -> list[str]:
+    wrong = []
     for fld, (header, col) in c.columns.items():
         got = t.columns.get(fld)
         if got is None:
@@ -225,9 +238,11 @@ def test_read_tracker(built, name):
         elif got.index != col or norm(got.header) != norm(header):
             wrong.append(f"{fld}: {got.header!r} (column {letter(got.index)}), "
                           f"expected {header!r} (column {letter(col)})")
-    rows = sorted(int(r) for r in t.frame.index)
-    if rows != sorted(c.apps.values()):
-        wrong.append(f"application rows {rows}, expected {sorted(c.apps.values())}")
+    return wrong
+
+
+def _wrong_dates(t, c) -> list[str]:
+    wrong = []
     for (row, fld), want in sorted(c.dates.items()):
         if row not in t.frame.index or fld not in t.frame.columns:
             continue
@@ -237,6 +252,11 @@ def test_read_tracker(built, name):
                 wrong.append(f"row {row} {fld}: {got!r}, expected empty")
         elif pd.isna(got) or pd.Timestamp(got).normalize() != pd.Timestamp(want):
             wrong.append(f"row {row} {fld}: {got!r}, expected {want}")
+    return wrong
+
+
+def _wrong_problems(t, c) -> list[str]:
+    wrong = []
     for company, row in c.apps.items():
         if row not in t.frame.index:
             continue
@@ -247,9 +267,7 @@ def test_read_tracker(built, name):
                 wrong.append(f"row {row} problem {problem!r} should mention {needles}")
         elif c.statuses.get(company) not in (None, "Check data") and problem:
             wrong.append(f"row {row} ({company}) has a problem: {problem!r}")
-    if not t.reasons or not all(str(r).strip() for r in t.reasons):
-        wrong.append(f"no reason given for picking the sheet: {t.reasons!r}")
-    assert not wrong, "\n".join(wrong)
+    return wrong
 
 
 @pytest.mark.parametrize("name", GOOD)
@@ -387,7 +405,7 @@ def test_sheet_option(built, name, sheet):
     t = read(c, sheet=sheet)
     assert t.sheet == sheet
     assert t.header_row == layout.header_row
-    for fld, (header, col) in layout.columns.items():
+    for fld, (_header, col) in layout.columns.items():
         if fld in ("company", "position", "applied_on", "stage"):
             assert t.columns[fld].index == col, fld
     assert sorted(t.frame.index) == sorted(layout.apps.values())

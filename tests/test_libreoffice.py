@@ -9,8 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import TODAY, write_tracker
+
 from followup_sheet.pipeline import refresh
 
 pytestmark = pytest.mark.libreoffice
@@ -22,10 +22,11 @@ ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,fal
 
 ROWS = [
     # (TODAY is Thu 2026-11-26; "+5 bd" = five business days)
-    {"Company": "Acme", "Position": "Planner", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied"},   # Mon 11-23
-    {"Company": "Beta", "Position": "Analyst", "Date Applied": dt.date(2026, 11, 19), "Status": "Applied"},   # Thu 11-26
-    {"Company": "Gamma", "Position": "Designer", "Date Applied": dt.date(2026, 11, 20), "Status": "Applied"},  # Fri 11-27
-    {"Company": "Delta", "Position": "Engineer", "Date Applied": dt.date(2026, 11, 25), "Status": "Applied"},  # Wed 12-02
+    # due dates: Acme Mon 11-23, Beta Thu 11-26, Gamma Fri 11-27, Delta Wed 12-02
+    {"Company": "Acme", "Position": "Planner", "Date Applied": dt.date(2026, 11, 16), "Status": "Applied"},
+    {"Company": "Beta", "Position": "Analyst", "Date Applied": dt.date(2026, 11, 19), "Status": "Applied"},
+    {"Company": "Gamma", "Position": "Designer", "Date Applied": dt.date(2026, 11, 20), "Status": "Applied"},
+    {"Company": "Delta", "Position": "Engineer", "Date Applied": dt.date(2026, 11, 25), "Status": "Applied"},
     {"Company": "Epsilon", "Position": "Writer", "Date Applied": dt.date(2026, 11, 2), "Status": "Rejected"},
     {"Company": "Zeta", "Position": "Manager", "Status": "Wishlist"},
     {"Company": "Eta", "Position": "Tester", "Status": "Applied"},

@@ -20,8 +20,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import TODAY, write_tracker
+
 from followup_sheet.errors import BadSettings
 from followup_sheet.pipeline import refresh
 from followup_sheet.settings import DEFAULT_FILLS, load_settings
@@ -38,7 +38,8 @@ ROWS = [
     {"Company": "Beta", "Date Applied": d(2026, 11, 19), "Status": "Applied"},          # due 11-26
     {"Company": "Gamma", "Date Applied": d(2026, 11, 20), "Status": "Applied"},         # due 11-27
     {"Company": "Delta", "Date Applied": d(2026, 11, 25), "Status": "Applied"},         # due 12-03
-    {"Company": "Kappa", "Date Applied": d(2026, 11, 24), "Status": "Applied"},         # due 12-02: soon only with the holiday
+    # due 12-02: soon only with the holiday
+    {"Company": "Kappa", "Date Applied": d(2026, 11, 24), "Status": "Applied"},
     {"Company": "Lambda", "Date Applied": d(2026, 11, 2), "Last Contact": d(2026, 11, 25), "Status": "Interview"},
     {"Company": "Omega", "Date Applied": d(2026, 11, 2), "Last Contact": d(2026, 11, 26), "Status": "Offer"},
     {"Company": "Capped", "Date Applied": d(2026, 11, 10), "Last Contact": d(2026, 11, 24), "Follow-ups": 3,
@@ -199,7 +200,7 @@ def test_colours_follow_the_value_by_conditional_formats(built):
         assert cells == status_cells, status
         assert bg == fg == "FF" + DEFAULT_FILLS[status], status
     xml = sheet_xml(built)   # the static fills stay for readers that do not evaluate formats
-    assert 's="' in re.search(r'<c r="%s2"[^>]*>' % letter, xml).group()
+    assert 's="' in re.search(rf'<c r="{letter}2"[^>]*>', xml).group()
 
 
 def test_the_users_conditional_formats_stay_first_and_ours_are_not_repeated(tmp_path):

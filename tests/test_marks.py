@@ -12,8 +12,8 @@ import subprocess
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import canonical_frame, set_cell
+
 from followup_sheet import pipeline
 from followup_sheet.marks import Mark, Outcome, TrackerRows, apply_marks, rule_changes
 from followup_sheet.pipeline import refresh
@@ -242,7 +242,7 @@ def test_a_real_date_keeps_the_column_date_style(tmp_path):
 def test_three_voicemails_switch_the_next_follow_up_to_email(tmp_path):
     path = _tracker(tmp_path / "jobs.xlsx")
     day = MONDAY
-    for n in range(3):
+    for _ in range(3):
         refresh(path, today=day, settings=ME.replace(first_gap=0, repeat_gap=0, max_follow_ups=10))
         _mark(path, {"Acme": {"Outcome": "Left voicemail"}})
         day += dt.timedelta(days=1)

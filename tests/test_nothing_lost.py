@@ -19,9 +19,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
 from corpus_tools import members, minimal_workbook, rewrite_member
+
 from followup_sheet import filesafe
 from followup_sheet.cli import main
 from followup_sheet.errors import FollowupError
@@ -613,7 +613,8 @@ def test_an_owner_file_belongs_to_the_workbook_it_names(tmp_path):
     assert filesafe.lock_owner(tmp_path / "xv2tracker.xlsx") is None          # three characters more
     owner.unlink()
     (tmp_path / "~$2tracker.xlsx").write_bytes(bytes([4]) + b"Jane".ljust(54, b"\x00"))
-    assert filesafe.lock_owner(tmp_path / "v2tracker.xlsx") == "Excel (Jane)"   # one character shorter: the better match
+    # one character shorter: the better match
+    assert filesafe.lock_owner(tmp_path / "v2tracker.xlsx") == "Excel (Jane)"
     assert filesafe.lock_owner(tmp_path / "xv2tracker.xlsx") is None
 
 

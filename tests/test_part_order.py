@@ -14,10 +14,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from corpus_tools import (
+    CORPUS,
+    SCHEMA_ORDER,
+    TODAY,
+    CannotAddSheet,
+    add_tracker_sheet,
+    corpus_files,
+    corpus_id,
+    schema_order_problems,
+)
 from lxml import etree
 
-from corpus_tools import (CORPUS, SCHEMA_ORDER, TODAY, CannotAddSheet, add_tracker_sheet, corpus_files, corpus_id,
-                          schema_order_problems)
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
 from followup_sheet.sample import build_sample

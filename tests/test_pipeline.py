@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-
 from conftest import TODAY, set_cell
+
 from followup_sheet.pipeline import NO_WAY_TO_REACH, check, compute
 from followup_sheet.settings import Settings
 

@@ -21,8 +21,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from conftest import TODAY, canonical_frame
+
 from followup_sheet.plan import build_plan, classify_stage, today_order
 from followup_sheet.settings import Settings
 

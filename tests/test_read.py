@@ -7,8 +7,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from conftest import DATE_COLUMNS, FRAME_COLUMNS, TEXT_COLUMNS, write_tracker
+
 from followup_sheet.errors import FollowupError, MissingColumns, NotAWorkbook
 from followup_sheet.read import read_tracker
 
@@ -246,7 +246,8 @@ def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
     ("Apply Date", "applied_on"), ("Date Received", "applied_on"), ("Einreichdatum", "applied_on"),
     ("Firma", "company"), ("Jobtitel", "position"), ("Azienda", "company"), ("Posizione", "position"),
     ("Piattaforma", "source"), ("Esito", "stage"), ("Stato", "stage"), ("Note", "notes"),
-    ("Contatto", "contact"), ("Referente", "contact"), ("Telefono", "contact_phone"), ("Data candidatura", "applied_on"), ("Ruolo", "position"),
+    ("Contatto", "contact"), ("Referente", "contact"), ("Telefono", "contact_phone"),
+    ("Data candidatura", "applied_on"), ("Ruolo", "position"),
     ("Empresa", "company"), ("Vaga", "position"), ("Data Submissão", "applied_on"), ("Data Submissao", "applied_on"),
     ("Data Resposta", "last_contact"), ("Etapa", "stage"), ("Cargo", "position"), ("Situação", "stage"),
     ("Observações", "notes"), ("Contato", "contact"), ("Telefone", "contact_phone"),
@@ -368,7 +369,8 @@ def test_a_column_without_evidence_follows_the_sheets_other_date_columns(tmp_pat
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("3. November 2026", "2026-11-03"), ("3 de noviembre de 2026", "2026-11-03"), ("3 de novembro de 2026", "2026-11-03"),
+    ("3. November 2026", "2026-11-03"), ("3 de noviembre de 2026", "2026-11-03"),
+    ("3 de novembro de 2026", "2026-11-03"),
     ("03 novembre 2026", "2026-11-03"), ("1er janvier 2026", "2026-01-01"), ("12 Dezember 2026", "2026-12-12"),
     ("3 settembre 2026", "2026-09-03"), ("2026年11月3日", "2026-11-03"),
 ])

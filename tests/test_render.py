@@ -127,8 +127,9 @@ def test_rendering_many_rows_gives_what_jinja2_render_gives(tmp_path):
         "{% set ns = namespace(n=0) %}{% for i in range(follow_up_number) %}{% set ns.n = ns.n + i %}{% endfor %}"
         "{{ shout(company) }} #{{ ns.n }} {{ m.role() }} {% if contact %}Hi {{ contact_first }}{% endif %}"
         "{{ lipsum(1, html=False)[:0] }}{% set company = 'shadowed' %} {{ company }} {{ situation }}/{{ channel }}")
-    frame = _frame([{"company": f"Co{i % 3}", "position": "Planner" if i % 2 else "", "contact": "Dana Lee" if i % 2 else "",
-                     "applied_on": "2026-11-02", "follow_ups": i % 3} for i in range(9)])
+    frame = _frame([{"company": f"Co{i % 3}", "position": "Planner" if i % 2 else "",
+                     "contact": "Dana Lee" if i % 2 else "", "applied_on": "2026-11-02", "follow_ups": i % 3}
+                    for i in range(9)])
     plan = build_plan(frame, TODAY, Settings())
     assert set(plan["situation"]) == {"check_in"}
     scripts = render_scripts(frame, plan, TODAY, ME, templates=tmp_path)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import TODAY, canonical_frame
+
 from followup_sheet.plan import build_plan
 from followup_sheet.render import render_scripts
 from followup_sheet.settings import Settings
@@ -122,7 +122,8 @@ CASES = [
                  ["Your company has a good reputation"], ["most like to work"], id="offer-elsewhere-email"),
     pytest.param([row(), other("Offer", notes="Written offer received; answer due Dec 7")], ME, "Overdue",
                  "competing_interest",
-                 ["I have a written offer and need to answer by December 7; I'd like to talk with you before I decide."],
+                 ["I have a written offer and need to answer by December 7; "
+                  "I'd like to talk with you before I decide."],
                  ["Beta"], id="offer-elsewhere-with-a-deadline"),
     pytest.param([row(), other("Offer", notes="Verbal offer, need to respond by 12/7")], ME, "Overdue",
                  "competing_interest", ["I have an offer and need to answer by December 7"], ["written offer"],

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import TODAY, run_cli, write_tracker
+
 from followup_sheet.errors import BadSettings
 from followup_sheet.pipeline import compute
 from followup_sheet.settings import Settings, load_settings

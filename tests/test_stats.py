@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import write_tracker
+
 from followup_sheet.pipeline import compute
 from followup_sheet.stats import compute_stats
 

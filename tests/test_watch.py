@@ -288,7 +288,8 @@ def test_a_broken_file_is_reported_once_and_refreshed_once_fixed(tracker, fake, 
 
 def test_a_passing_permission_error_is_retried(tracker, fake, monkeypatch, caplog):
     caplog.set_level(logging.INFO, "followup_sheet.watch")
-    spy = RefreshSpy(fake, fail_with=[PermissionError(13, "Permission denied"), PermissionError(13, "Permission denied")])
+    spy = RefreshSpy(fake, fail_with=[PermissionError(13, "Permission denied"),
+                                      PermissionError(13, "Permission denied")])
     monkeypatch.setattr(pipeline, "refresh", spy)
     watcher = Watcher(tracker, poll=5, clock=fake.clock, sleep=fake.sleep, backup=False)
     run_until(watcher, fake, START + RETRY_AFTER - dt.timedelta(seconds=1))

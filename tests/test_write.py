@@ -10,11 +10,11 @@ import shutil
 import zipfile
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 import pytest
-from openpyxl.styles import Alignment, Font, PatternFill
-
 from conftest import TODAY, Formula, column_of, set_cell, write_tracker, zip_members
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
 from followup_sheet.errors import WorkbookBusy
 from followup_sheet.pipeline import refresh
 from followup_sheet.settings import DEFAULT_FILLS
@@ -490,8 +490,8 @@ def test_a_part_that_fails_while_being_made_stops_the_compressing_thread():
     import sys
     import threading
 
-    from followup_sheet.xlsx import zipout
     from followup_sheet.errors import UnsupportedContent
+    from followup_sheet.xlsx import zipout
 
     def pieces():
         for _ in range(200):

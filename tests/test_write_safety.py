@@ -15,11 +15,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import TODAY, run_cli, write_tracker
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from conftest import TODAY, run_cli, write_tracker
 from followup_sheet.pipeline import refresh
 from followup_sheet.read import read_tracker
 from followup_sheet.xlsx import column_number
@@ -252,8 +252,8 @@ def test_a_full_disk_while_the_backup_is_written_leaves_no_partial_backup(tmp_pa
 
 
 def test_a_full_disk_while_the_workbook_is_written(tmp_path, tracker, monkeypatch):
-    from followup_sheet.xlsx import write
     from followup_sheet.errors import FollowupError
+    from followup_sheet.xlsx import write
 
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -275,8 +275,9 @@ def test_a_file_size_limit_ends_in_a_message(tmp_path, tracker):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     import sys
-    proc = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(tracker), "--today", TODAY.isoformat(),
-                           "--no-backup"], capture_output=True, text=True, preexec_fn=small_files, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(tracker),
+                           "--today", TODAY.isoformat(), "--no-backup"],
+                          capture_output=True, text=True, preexec_fn=small_files, timeout=120)
     line = _one_line_failure(proc)
     assert "size limit" in line
     assert sha(tracker) == before
@@ -309,6 +310,7 @@ def _watch_open_then_closed(tracker: Path, caplog) -> list[str]:
     """A watcher meets the tracker open in LibreOffice (so it writes today's list beside it),
     then closed (so it refreshes the tracker and removes that list); its log lines."""
     import logging
+
     from followup_sheet.watch import Watcher
     caplog.set_level(logging.INFO, "followup_sheet.watch")
     now = [dt.datetime(2026, 11, 26, 8, 0)]
@@ -534,6 +536,7 @@ def test_whitespace_costs_memory_of_one_block(tmp_path, where):
 @pytest.mark.parametrize("chunk", [5, 37, 64, 1000, 1 << 20])
 def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
     from make_fixtures import edit_package
+
     from followup_sheet import xlsx
     from followup_sheet.xlsx import sheetxml
     path = write_tracker(tmp_path / "tracker.xlsx", ROWS)
@@ -548,7 +551,8 @@ def test_streamed_blocks_hold_whole_rows_and_every_byte(tmp_path, chunk):
         if kind == "rows":
             starts = len(re.findall(rb"<row\b", data))
             assert starts == data.count(b"</row>") + len(re.findall(rb"<row\b[^>]*/>", data))
-    assert [k for k, _ in blocks][-1] == "tail" and blocks[[k for k, _ in blocks].index("tail")][1].startswith(b"</sheetData>")
+    kinds = [k for k, _ in blocks]
+    assert kinds[-1] == "tail" and blocks[kinds.index("tail")][1].startswith(b"</sheetData>")
 
 
 def test_old_backups_are_pruned_by_their_exact_names_only(tmp_path, tracker):

@@ -7,8 +7,8 @@ The read stage takes a plain `WorkbookLayout` from `open_workbook`; the write st
 """
 
 from .cells import clean_text
-from .marks import MarksSheets
 from .layout import SheetLayout, WorkbookLayout, open_workbook
+from .marks import MarksSheets
 from .package import Package, SheetInfo, open_package
 from .refs import column_letters, column_number, parse_ref
 from .sheetxml import SheetScan, TableInfo, hidden_columns, occupied_columns, scan_sheet, sheet_tables

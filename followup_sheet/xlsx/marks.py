@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
@@ -128,7 +129,7 @@ _NUMBER = re.compile(rb"<(?:\w+:)?v>\s*-?[\d.]+(?:[eE][-+]?\d+)?\s*</(?:\w+:)?v>
 def date_column_styles(pkg: Package, part: str, cols: set[int]) -> dict[int, Counter]:
     """For each column in `cols`: how often each style is used by its cells holding a number (a
     date column's dates), so a date written there looks like the others."""
-    from .sheetedit import _Scanner   # the same row and cell finder the writer uses
+    from .sheetedit import _Scanner  # the same row and cell finder the writer uses
     seen: dict[int, Counter] = {c: Counter() for c in cols}
     scan = None
     style = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")
@@ -209,8 +210,9 @@ def appended_log_pieces(pkg: Package, part: str, entries: list[dict[str, Any]], 
             if entries:
                 rows = log_rows_xml(entries, last + 1, bold, date_style, pkg.date1904)
                 if prefix:
-                    rows = [re.sub(rb"<(/?)(row|c|is|t|v)\b", lambda m: b"<" + m.group(1) + prefix.encode()
-                                   + m.group(2), r) for r in rows]
+                    tag = prefix.encode()
+                    retag = b"<\\g<1>" + tag + b"\\g<2>"   # an XML prefix holds no backslash
+                    rows = [re.sub(rb"<(/?)(row|c|is|t|v)\b", retag, r) for r in rows]
                 yield b"".join(rows)
                 entries = []
             yield data
@@ -241,6 +243,7 @@ def mark_cells(pkg: Package, part: str, values: dict[int, dict[int, Any]], date_
     out: dict[int, dict[int, tuple]] = {}
     for row, cells in values.items():
         for col, v in cells.items():
+            cell: tuple[str, Any, int | None, frozenset[int] | None]
             if isinstance(v, dt.date):
                 styles = seen.get(col) or Counter()
                 usual = styles.most_common(1)[0][0] if styles else date_xf

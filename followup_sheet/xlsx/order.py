@@ -6,7 +6,7 @@ in a parsed tree or in the bytes of a worksheet's tail.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -59,7 +59,8 @@ def insert_in_order(parent: etree._Element, child: etree._Element, order: tuple[
 
 # --- the tail of a worksheet, as bytes -----------------------------------------------------
 
-_TAG = re.compile(rb"""<(/?)((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
+_TAG = re.compile(rb"<(/?)((?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*)"
+                  rb"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _SKIP = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>", re.S)
 
 
@@ -108,6 +109,6 @@ def tail_position(tail: bytes, name: str, order: tuple[str, ...] = WORKSHEET_ORD
     end = tail.rfind(b"</")       # the worksheet's end tag
     for local, start, _ in top_elements(tail, first):
         theirs = rank(local, order)
-        if theirs is not None and theirs > mine:
+        if theirs is not None and mine is not None and theirs > mine:
             return start
     return end

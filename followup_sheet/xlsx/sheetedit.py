@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -49,13 +50,14 @@ _SPANS = re.compile(rb"""\sspans\s*=\s*["']([^"']*)["']""")
 class CellStyles:
     """The style numbers of one tracker sheet's cells, settled before any cell is written."""
 
-    def __init__(self, styles: "Styles", statuses: pd.Series, live: bool = False):
+    def __init__(self, styles: Styles, statuses: pd.Series, live: bool = False):
         present = set(statuses)
         self.status = {name: styles.status_xf(name) for name in styles.settings.fills if name in present}
         self.date = styles.date_xf()
         self.script = styles.script_xf()
         # the conditional formats' fills, one per status (live workbooks only)
-        self.dxfs = {name: styles.status_dxf(name) for name in STATUSES if name in styles.settings.fills} if live else None
+        self.dxfs = ({name: styles.status_dxf(name) for name in STATUSES if name in styles.settings.fills}
+                     if live else None)
 
 
 class TrackerSheet:
@@ -76,7 +78,7 @@ class TrackerSheet:
         rows = dict(zip(plan.status.index, zip(*(values[c.field] for c in columns.TRACKER_COLUMNS),
                                                self._formulas(letters[_DUE_AT]))))
         last_row = max([t.header_row, *rows])
-        editor = None
+        editor: _RowEditor | None = None
         tail: list[bytes] | None = []
         for kind, data in iter_sheet(pkg, t.part):
             if kind == "head":
@@ -84,8 +86,8 @@ class TrackerSheet:
             elif kind == "open":
                 p = sheet_data_prefix(data)
                 new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
-                new_head = _set_columns(head, p, cols, tuple(c.width for c in columns.TRACKER_COLUMNS), f"{pkg.path}: {t.part}",
-                                        show=new_cols)
+                widths = tuple(c.width for c in columns.TRACKER_COLUMNS)
+                new_head = _set_columns(head, p, cols, widths, f"{pkg.path}: {t.part}", show=new_cols)
                 new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row,
                                             max([*cols, *plan.added_headers]))
                 self.changed |= new_head != head
@@ -93,6 +95,8 @@ class TrackerSheet:
                 yield data
                 editor = _RowEditor(p.decode(), t, rows, letters, self.style, plan.user_cells, plan.added_headers)
             elif kind == "rows":
+                if editor is None:
+                    raise ValueError(f"{pkg.path}: {t.part}: rows before <sheetData>")
                 yield editor.block(data)
             else:   # the tail, in one or more blocks: kept whole to place the conditional formats
                 if editor is not None:
@@ -117,7 +121,7 @@ class TrackerSheet:
     def _formulas(self, due_column: str) -> list:
         """The status formula of each row whose status moves by date alone (None for the rest)."""
         plan = self.plan
-        if self.formulas is None:
+        if self.formulas is None or plan.timing is None:
             return [None] * len(plan.status)
         timing = live_columns(plan.timing.reindex(plan.status.index))
         return [self.formulas.formula(f"{due_column}{row}", cold_from=timing[row][0], cold_pinned=timing[row][1],
@@ -243,7 +247,7 @@ def _user_cells(p: str, number: int, cells: dict[int, tuple], kept: dict[int, in
     return out
 
 
-def _styles_of(scan: "_Scanner", content: bytes, cols: set[int]) -> dict[int, int | None]:
+def _styles_of(scan: _Scanner, content: bytes, cols: set[int]) -> dict[int, int | None]:
     """The style numbers of the cells in `cols` of a row, where it has them."""
     found: dict[int, int | None] = {}
     for col, c_start, _ in scan.cells(content):
@@ -254,7 +258,7 @@ def _styles_of(scan: "_Scanner", content: bytes, cols: set[int]) -> dict[int, in
     return found
 
 
-def _last_header_style(scan: "_Scanner", content: bytes, t: Tracker) -> int | None:
+def _last_header_style(scan: _Scanner, content: bytes, t: Tracker) -> int | None:
     """Our header cells look like the user's last header cell."""
     last = max(c.index for c in t.columns.values())
     for col, c_start, _ in scan.cells(content):
@@ -375,8 +379,8 @@ def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:
     return start_tag[:m.start(1)] + f"{lo}:{hi}".encode() + start_tag[m.end(1):]
 
 
-def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[int, ...], where: str,
-                 show: set[int] = frozenset()) -> bytes:
+def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[float, ...], where: str,
+                 show: set[int] | frozenset[int] = frozenset()) -> bytes:
     """Give our columns a width, splitting any <col> range that covers them; others stay as they are.
     The columns in `show` (new ones the read stage found free but hidden) are un-hidden."""
     p = prefix.decode()
@@ -385,7 +389,10 @@ def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tupl
                       head, re.S)
     existing = []
     if block:
-        root_tag = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S).group(1)
+        root = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S)
+        if root is None:
+            raise ValueError(f"{where}: the worksheet has no root element")
+        root_tag = root.group(1)
         doc = parse_xml(head + b"</" + root_tag + b">", where)
         existing = [dict(col.attrib) for col in doc.iterfind(f"{{{ns}}}cols/{{{ns}}}col")]
     ranges: list[dict[str, str]] = []

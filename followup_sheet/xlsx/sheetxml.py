@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -68,7 +69,7 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 
 
-def iter_sheet(pkg: "Package", part: str, chunk: int = CHUNK):
+def iter_sheet(pkg: Package, part: str, chunk: int = CHUNK):
     """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
     ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
     more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
@@ -160,7 +161,10 @@ def _tail(first: bytes, src, chunk: int):
 
 
 def sheet_data_prefix(open_tag: bytes) -> bytes:
-    return _SHEETDATA_OPEN.match(open_tag).group(1)
+    m = _SHEETDATA_OPEN.match(open_tag)
+    if m is None:
+        raise ValueError(f"not a <sheetData> start tag: {open_tag[:80]!r}")
+    return m.group(1)
 
 
 def _row_ends(data: bytes, prefix: bytes):
@@ -183,7 +187,7 @@ def _row_ends(data: bytes, prefix: bytes):
         pos = end + len(close)
 
 
-def scan_sheet(pkg: "Package", part: str) -> SheetScan:
+def scan_sheet(pkg: Package, part: str) -> SheetScan:
     head = tail = b""
     prefix = b""
     last: tuple[int, str] | None = None
@@ -194,7 +198,7 @@ def scan_sheet(pkg: "Package", part: str) -> SheetScan:
         if kind == "head":
             head = data
         elif kind == "open":
-            prefix = _SHEETDATA_OPEN.match(data).group(1)
+            prefix = sheet_data_prefix(data)
         elif kind == "rows":
             if b"<!" in data and _MARKUP_DECLARATION.search(data):
                 raise dtd_refused(f"{pkg.path}: part {part}")
@@ -352,31 +356,50 @@ def occupied_columns(pkg: Package, info: SheetInfo, scan: SheetScan, from_row: i
     ns = MAIN_NS
     for merge in scan.skeleton.iterfind(f"{{{ns}}}mergeCells/{{{ns}}}mergeCell"):
         add(merge.get("ref", ""))
-    for el in scan.skeleton.iter():
+    for ref in _validation_refs(scan.skeleton):
+        add(ref)
+    for ref in _comment_refs(pkg, info):
+        add(ref)
+    for ref in _defined_name_refs(pkg, info.name):
+        add(ref)
+    return taken
+
+
+def _validation_refs(skeleton: etree._Element) -> Iterator[str]:
+    """The ranges of the sheet's data validations (sqref attribute, or an x14 sqref element)."""
+    for el in skeleton.iter():
         if isinstance(el.tag, str) and etree.QName(el).localname == "dataValidation":
-            add(el.get("sqref", ""))
+            yield el.get("sqref", "")
             for child in el:
                 if isinstance(child.tag, str) and etree.QName(child).localname == "sqref":
-                    add(child.text or "")
+                    yield child.text or ""
+
+
+def _comment_refs(pkg: Package, info: SheetInfo) -> Iterator[str]:
+    """The cells of the sheet's comments and threaded comments."""
     for rel_type, member, _ in sheet_relationships(pkg, info.part).values():
         if rel_type.endswith(_COMMENTS_TYPES) and member and pkg.has(member):
             for el in parse_xml(pkg.read(member), f"{pkg.path}: {member}").iter():
                 if isinstance(el.tag, str) and el.get("ref"):
-                    add(el.get("ref", ""))
+                    yield el.get("ref", "")
+
+
+def _defined_name_refs(pkg: Package, sheet_name: str) -> Iterator[str]:
+    """The ranges on this sheet of the workbook's defined names, other than Excel's own (_xlnm.)."""
+    ns = MAIN_NS
     book = parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
     for name in book.iterfind(f"{{{ns}}}definedNames/{{{ns}}}definedName"):
         if name.get("name", "").lower().startswith("_xlnm."):
             continue   # print areas, print titles and filters are not data
         for m in _NAME_AREA.finditer(name.text or ""):
             sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
-            if sheet != info.name:
+            if sheet != sheet_name:
                 continue
             if m.group(5) is None:   # one cell
                 if m.group(4):
-                    add(f"{m.group(3)}{m.group(4)}")
+                    yield f"{m.group(3)}{m.group(4)}"
             else:
-                add(f"{m.group(3)}{m.group(4) or 1}:{m.group(5)}{m.group(6) or 1048576}")
-    return taken
+                yield f"{m.group(3)}{m.group(4) or 1}:{m.group(5)}{m.group(6) or 1048576}"
 
 
 def _whole_columns(area: str) -> tuple[int, int, int, int] | None:

@@ -43,7 +43,7 @@ class TodayStyles:
     """The cell formats of the Today sheet: every body cell top-aligned (a wrapped script makes
     rows tall), the header row bold and wrapped, statuses in their tracker colours."""
 
-    def __init__(self, styles: "Styles"):
+    def __init__(self, styles: Styles):
         bold, link = styles._font("bold"), styles._font("link")
         self.title = styles.xf(font=bold)
         self.bold = self.title   # the Follow-up Log's header row
@@ -91,10 +91,11 @@ class Styles:
             if name == "cellXfs" and self.used_styles:
                 # cells may already point at formats this part lacks: keep those plain
                 for _ in range(max(self.used_styles()) + 1):
-                    el.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
+                    el.append(etree.fromstring(
+                        _in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
         return el
 
-    def _find_or_add(self, section: str, xml: "str | etree._Element") -> int:
+    def _find_or_add(self, section: str, xml: str | etree._Element) -> int:
         parent = self._section(section)
         el = etree.fromstring(_in_ns(xml)) if isinstance(xml, str) else xml
         wanted = _canonical(el)
@@ -184,7 +185,10 @@ class Styles:
 
 def _in_ns(xml: str) -> str:
     """Put a fragment in the main namespace so it can be compared with and added to the part."""
-    tag_end = re.search(r"^<\w+", xml).end()
+    m = re.search(r"^<\w+", xml)
+    if m is None:
+        raise ValueError(f"not an XML element: {xml[:80]!r}")
+    tag_end = m.end()
     return xml[:tag_end] + f' xmlns="{MAIN_NS}"' + xml[tag_end:]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 from lxml import etree
@@ -46,12 +46,13 @@ def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, di
         for info in pkg.sheets:
             if info.name.lower() == name.lower() and info.name in ours:
                 return info.part, info.name, {}
-    name = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
+    free = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
     n = 2
-    while name is None:
+    while free is None:
         candidate = f"Follow-up Today {n}"
-        name = candidate if candidate.lower() not in taken else None
+        free = candidate if candidate.lower() not in taken else None
         n += 1
+    name = free
     part, extra = _add_sheet(pkg, name)
     return part, name, extra
 
@@ -214,7 +215,7 @@ def _width(column: columns.TodayColumn, rows: pd.DataFrame) -> float:
 def _row_heights(texts: list[list], wrapped: list[columns.TodayColumn]) -> list[float]:
     """About how tall the wrapped cells make each row (Excel does not size rows when it opens a
     file); `texts` holds the wrapped columns' values, a list per column."""
-    heights = []
+    heights: list[float] = []
     per_line = [max(int(c.width * 1.2), 1) for c in wrapped]
     for values in zip(*texts) if texts else []:
         lines = 1
@@ -271,7 +272,8 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
         yield "".join(f'<row r="{r}" ht="{h}">' + "".join(row) + "</row>"
                       for r, h, row in zip(numbers, heights, zip(*cells))).encode()
     if rows.empty:
-        yield f'<row r="{first_row}">{text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")}</row>'.encode()
+        cell = text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")
+        yield f'<row r="{first_row}">{cell}</row>'.encode()
     yield b"</sheetData>"
     if not rows.empty:
         yield _validations(shown, first_row, last_row).encode()
@@ -323,7 +325,8 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
                 else f'<c r="{letter}{r}" s="{style.text}"/>' for r, v in zip(numbers, values)]
     if c.kind == "date":
         serials = date_serials(pd.Series(chunk[c.field].to_numpy(), dtype="datetime64[ns]"), date1904)
-        return [number_cell("", f"{letter}{r}", style.date, v) if v is not None else f'<c r="{letter}{r}" s="{style.date}"/>'
+        return [number_cell("", f"{letter}{r}", style.date, v) if v is not None
+                else f'<c r="{letter}{r}" s="{style.date}"/>'
                 for r, v in zip(numbers, serials)]
     return [text_cell("", f"{letter}{r}", style.wrap, v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
             if v is not None and v == v and v != "" else f'<c r="{letter}{r}" s="{style.wrap}"/>'

@@ -11,9 +11,10 @@ import datetime as dt
 import functools
 import io
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,10 +22,10 @@ from .. import filesafe
 from ..errors import NotAWorkbook
 from ..settings import Settings
 from .live import StatusFormulas
+from .marks import log_sheet, mark_cells
 from .package import Package, open_package, rels_part_for
 from .sheetedit import CellStyles, TrackerSheet, extend_table
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
-from .marks import log_sheet, mark_cells
 from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
 from .zipout import (
     Discard,
@@ -57,7 +58,7 @@ class SheetPlan:
 
 def write_back(sheets: list[SheetPlan], today_rows: pd.DataFrame, today: dt.date, settings: Settings,
                *, output: Path | None = None, backup: bool = True, dry_run: bool = False,
-               contacts: tuple[int, int] | None = None, log_entries: list[dict] | None = None) -> "WriteOutcome":
+               contacts: tuple[int, int] | None = None, log_entries: list[dict] | None = None) -> WriteOutcome:
     """Edit the workbook all `sheets` came from and save it (in place, or to `output`).
     `contacts`: this week's employer contacts and the weekly minimum, for the Today sheet; the
     Follow-up Log gains `log_entries` in the same save."""

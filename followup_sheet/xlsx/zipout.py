@@ -10,7 +10,7 @@ import queue
 import threading
 import zipfile
 import zlib
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import NotAWorkbook
 from .package import Package
@@ -94,7 +94,7 @@ class _Background:
             raise self.error
         self.queue.put(item)
 
-    def __enter__(self) -> "_Background":
+    def __enter__(self) -> _Background:
         self.thread.start()
         fast_switching(True)
         return self
@@ -123,9 +123,9 @@ class _Background:
 
 def _set_level(info: zipfile.ZipInfo, level: int) -> None:
     try:
-        info.compress_level = level     # Python 3.13+
+        info.compress_level = level     # type: ignore[attr-defined]  # Python 3.13+, unknown to 3.11 stubs
     except AttributeError:
-        info._compresslevel = level     # Python 3.11-3.12
+        info._compresslevel = level     # type: ignore[attr-defined]  # Python 3.11-3.12, private
 
 
 def digest_of_part(pkg: Package, name: str) -> str:
