@@ -13,11 +13,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class TrackerColumn:
-    """A column the tool writes into the tracker; `field` is the SheetPlan series it shows."""
+    """A column the tool writes into the tracker; `field` names the plan column it shows ("script"
+    is the rendered script). Exactly one column is of kind status and one of kind date (the status
+    formulas read that date)."""
     header: str
     field: str
     width: float
-    kind: str       # status (filled in the status colour) | date | script (wrapped)
+    kind: str       # status (filled in the status colour) | date | script (wrapped) | text | number
 
 
 TRACKER_COLUMNS: tuple[TrackerColumn, ...] = (
@@ -26,6 +28,11 @@ TRACKER_COLUMNS: tuple[TrackerColumn, ...] = (
     TrackerColumn("Follow-up Script", "script", 70, "script"),
 )
 OUTPUT_HEADERS = tuple(c.header for c in TRACKER_COLUMNS)
+
+
+def output_headers() -> tuple[str, ...]:
+    """The headers of the tool's tracker columns, in order (read when needed, not at import)."""
+    return tuple(c.header for c in TRACKER_COLUMNS)
 
 
 OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer", "Call back on a date",

@@ -161,7 +161,7 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     for o in outcomes:
         values, added, lost = mark_values(o.tracker, marks)
         marks.problems.extend(lost)
-        plans.append(SheetPlan(o.tracker, o.plan["status"], o.plan["due"], o.scripts, o.plan[list(LIVE_COLUMNS)],
+        plans.append(SheetPlan(o.tracker, o.plan["status"], tracker_values(o), o.plan[list(LIVE_COLUMNS)],
                                user_values=values, added_headers=added))
     kept = _backup_of(Path(output), settings.backups) if replaces and output is not None else None
     contacts = None
@@ -209,21 +209,39 @@ class CellChange:
     new: Any
 
 
+def tracker_values(o: SheetOutcome) -> dict[str, pd.Series]:
+    """What each of the tool's tracker columns shows, by its field: the rendered script, or the
+    plan's column of that name (so a new column of the plan is one entry in columns.py)."""
+    return {c.field: o.scripts if c.field == "script" else o.plan[c.field] for c in columns.TRACKER_COLUMNS}
+
+
+def _shown_value(kind: str, value: Any) -> Any:
+    """A tracker column's value as the dry run compares it with the cell's."""
+    from .xlsx import clean_text
+
+    if kind == "date":
+        return _day(value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return clean_text(value) if kind in ("script", "text") and isinstance(value, str) else value
+
+
 def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
     """The cells of the tracker sheets that a refresh would change, old value and new, in sheet
     order: the headers of columns it adds, then each row's status, next date and script (the
     Today sheet, rebuilt as a whole, is not listed cell by cell)."""
-    from .xlsx import clean_text
 
     changes: list[CellChange] = []
     for o in outcomes:
         t = o.tracker
         letters = [column_letters(c) for c in t.output_columns]
-        for letter, header, existed in zip(letters, columns.OUTPUT_HEADERS, t.existing_output):
+        for letter, header, existed in zip(letters, columns.output_headers(), t.existing_output):
             if not existed:
                 changes.append(CellChange(t.sheet, f"{letter}{t.header_row}", "", header))
-        new = {row: (status, _day(due), clean_text(script) if script else "")
-               for row, status, due, script in zip(o.plan.index, o.plan["status"], o.plan["due"], o.scripts)}
+        values = tracker_values(o)
+        shown = [[_shown_value(c.kind, v) for v in values[c.field].reindex(o.plan.index).tolist()]
+                 for c in columns.TRACKER_COLUMNS]
+        new = dict(zip(o.plan.index, zip(*shown)))
         owned = set(range(t.clear_rows[0], t.clear_rows[1] + 1))
         for row in sorted(set(new) | (set(t.old_output) & owned)):
             blank = ("",) * len(letters)
@@ -508,7 +526,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
                                             + " (no field; map one under [columns] in followup.toml if it matters)"
                                             if t.ignored_headers else "none"))
         letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
-                   for h, c, e in zip(columns.OUTPUT_HEADERS, t.output_columns, t.existing_output)]
+                   for h, c, e in zip(columns.output_headers(), t.output_columns, t.existing_output)]
         lines.append("Writes: " + "; ".join(letters))
         if t.table is not None:
             lines.append(f"Excel table: {t.table.name} (the new columns join it)")

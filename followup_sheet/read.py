@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .columns import OUTPUT_HEADERS
+from .columns import output_headers
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .settings import Settings
 from .status import Status
@@ -226,7 +226,7 @@ def _exact_fields(row: list[Any], settings: Settings,
     """The fields headers name exactly (leftmost column first), and the text headers that name none."""
     found: dict[str, int] = {}
     user = {normalize_header(k): v for k, v in settings.columns.items()}
-    ours = {normalize_header(h) for h in OUTPUT_HEADERS}
+    ours = {normalize_header(h) for h in output_headers()}
     unmatched: list[tuple[int, str]] = []
     for col, value in enumerate(row):
         if not isinstance(value, str):
@@ -409,7 +409,7 @@ def _fix(header: list[Any], below: list[list[Any]], fields: dict[str, int], want
     seen = _headers_seen(header)
     listed = ", ".join(repr(h) for _, h in seen[:20]) + (" ..." if len(seen) > 20 else "")
     free = [(c, h) for c, h in seen if c not in fields.values()
-            and normalize_header(h) not in {normalize_header(o) for o in OUTPUT_HEADERS}]
+            and normalize_header(h) not in {normalize_header(o) for o in output_headers()}]
     kinds = {c: _column_kind(below, c) for c, _ in free}
     pairs: list[tuple[str, str]] = []
     used: set[int] = set()
@@ -579,7 +579,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = frame.loc[is_app].copy()
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
-    ours = {normalize_header(o) for o in OUTPUT_HEADERS}
+    ours = {normalize_header(o) for o in output_headers()}
     ignored = [f"{' '.join(str(v).split())!r} (column {xlsx.column_letters(c + 1)})" for c, v in enumerate(header)
                if c not in fields.values() and not _is_empty_cell(v) and normalize_header(v) not in ours]
 
@@ -804,7 +804,7 @@ def _says_something(v: Any, blank) -> bool:
 
 
 def _unmapped_columns(header: list[Any], fields: dict[str, int], body: pd.DataFrame) -> list[int]:
-    ours = {normalize_header(o) for o in OUTPUT_HEADERS}
+    ours = {normalize_header(o) for o in output_headers()}
     mapped = set(fields.values())
     return [c for c, v in enumerate(header) if c not in mapped and c in body.columns and not _is_empty_cell(v)
             and normalize_header(v) not in ours]
@@ -924,7 +924,7 @@ def _duplicates(frame: pd.DataFrame) -> list[str]:
 # --- where our columns go ----------------------------------------------------------------
 
 def _existing_output(header: list[Any]) -> dict[str, int]:
-    keys = {normalize_header(h): h for h in OUTPUT_HEADERS}
+    keys = {normalize_header(h): h for h in output_headers()}
     found = {}
     for col, value in enumerate(header):
         h = keys.get(normalize_header(value)) if isinstance(value, str) else None
@@ -956,7 +956,7 @@ def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, 
             return True
         return all(_is_empty_cell(rows[r][col]) for r in below)
 
-    wanted = [name for name in OUTPUT_HEADERS if name not in existing]
+    wanted = [name for name in output_headers() if name not in existing]
     after = max([last_header, *existing.values()]) + 1 if existing else last_header + 1
     order = [range(after, LAST_COLUMN), range(table_end + 1, min(after, LAST_COLUMN))]
     chosen: list[int] = []
@@ -979,7 +979,7 @@ def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, 
     out: list[int] = []
     used: list[bool] = []
     picks = iter(sorted(chosen[:len(wanted)], key=lambda c: (c < after, c)))
-    for name in OUTPUT_HEADERS:
+    for name in output_headers():
         if name in existing:
             out.append(existing[name] + 1)
             used.append(True)

@@ -879,7 +879,7 @@ def sheet_differences(reader: str, before: dict, after: dict, skipper) -> list[s
 
 def tool_output_reads_back(grids, tracker_sheet: str, columns, today_sheets, applications: int) -> list[str]:
     """The three headers over the tool's columns, a status on every row, the Today sheet's title."""
-    from followup_sheet.read import OUTPUT_HEADERS
+    from followup_sheet.columns import OUTPUT_HEADERS
     from followup_sheet.xlsx import TODAY_MARKER
 
     problems = []

@@ -245,6 +245,37 @@ def test_a_new_today_column_is_one_table_entry(tmp_path, monkeypatch, capsys):
     assert "Fair Acme" in out
 
 
+def test_a_new_tracker_column_is_one_table_entry(tmp_path, monkeypatch):
+    """A fourth tracker column is a table entry naming a plan column: the writer, the dry run's
+    list of changes and a second refresh (which finds the column again by its header) follow."""
+    from followup_sheet.pipeline import cell_changes
+
+    path = write_tracker(tmp_path / "fourth.xlsx", ROWS)
+    extra = (columns.TrackerColumn("Follow-up Situation", "situation", 16, "text"),
+             columns.TrackerColumn("Follow-up Days Late", "days_overdue", 9, "number"))
+    monkeypatch.setattr(columns, "TRACKER_COLUMNS", columns.TRACKER_COLUMNS + extra)
+
+    outcomes, _, _ = compute(path, today=TODAY)
+    planned = cell_changes(outcomes)
+    assert {c.new for c in planned if c.old == "" and "Follow-up" in str(c.new)} >= {
+        "Follow-up Situation", "Follow-up Days Late"}
+
+    refresh(path, today=TODAY, backup=False)
+    ws = openpyxl.load_workbook(path)["Applications"]
+    header = [c.value for c in ws[1]]
+    at = {h: header.index(h) + 1 for h in (*columns.output_headers(),)}
+    plan = outcomes[0].plan
+    for row in plan.index:
+        assert ws.cell(row, at["Follow-up Situation"]).value == str(plan.at[row, "situation"])
+        late = plan.at[row, "days_overdue"]
+        assert ws.cell(row, at["Follow-up Days Late"]).value == (None if pd.isna(late) else late)
+    assert ws.column_dimensions[openpyxl.utils.get_column_letter(at["Follow-up Situation"])].width == 16
+
+    before = path.read_bytes()
+    refresh(path, today=TODAY, backup=False)
+    assert path.read_bytes() == before
+
+
 def test_export_and_terminal_columns_come_from_the_table(sheet, capsys):
     _, table, _ = compute(sheet, today=TODAY)
     csv_head = today_text(table).splitlines()[0].split(",")

@@ -15,7 +15,6 @@ import pandas as pd
 from lxml import etree
 
 from .. import columns
-from ..columns import OUTPUT_HEADERS
 from ..errors import UnsupportedContent
 from .cells import escape_text, number_cell, text_cell
 from .live import (
@@ -38,7 +37,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TAIL_LIMIT = 4 << 20   # bytes after the rows kept whole to place the conditional formats in
-_DUE_AT = next(i for i, c in enumerate(columns.TRACKER_COLUMNS) if c.kind == "date")
+
+
+def _due_at() -> int:
+    """The position of the date column among the tool's columns (the status formulas read it)."""
+    return next(i for i, c in enumerate(columns.TRACKER_COLUMNS) if c.kind == "date")
 
 
 _ATTR_R = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})?(\d+)["']""")
@@ -73,10 +76,9 @@ class TrackerSheet:
         pkg, plan, t = self.pkg, self.plan, self.plan.tracker
         cols = t.output_columns
         letters = [column_letters(c) for c in cols]
-        serials = date_serials(plan.due.reindex(plan.status.index), pkg.date1904)
-        values = {"status": plan.status.to_numpy(), "due": serials, "script": plan.script.to_numpy()}
-        rows = dict(zip(plan.status.index, zip(*(values[c.field] for c in columns.TRACKER_COLUMNS),
-                                               self._formulas(letters[_DUE_AT]))))
+        shown = [date_serials(plan.values[c.field].reindex(plan.status.index), pkg.date1904) if c.kind == "date"
+                 else plan.values[c.field].reindex(plan.status.index).to_numpy() for c in columns.TRACKER_COLUMNS]
+        rows = dict(zip(plan.status.index, zip(*shown, self._formulas(letters[_due_at()]))))
         last_row = max([t.header_row, *rows])
         editor: _RowEditor | None = None
         tail: list[bytes] | None = []
@@ -129,6 +131,11 @@ class TrackerSheet:
                 for row, status in zip(plan.status.index, plan.status.to_numpy())]
 
 
+def _shows(value) -> bool:
+    """Whether a plan value is worth a cell: not missing, not empty text."""
+    return value is not None and value == value and value != ""
+
+
 def date_serials(due: pd.Series, date1904: bool) -> list:
     """Dates as the workbook's serial day numbers (None where there is no date)."""
     epoch = np.datetime64("1904-01-01" if date1904 else "1899-12-30", "D")
@@ -165,7 +172,7 @@ class _RowEditor:
         p, cols, letters = self.p, self.cols, self.letters
         if number == self.t.header_row:
             heads = {c: text_cell(p, f"{letter}{number}", self.header_style, h)
-                     for c, letter, h in zip(cols, letters, OUTPUT_HEADERS)}
+                     for c, letter, h in zip(cols, letters, columns.output_headers())}
             heads.update({c: text_cell(p, f"{column_letters(c)}{number}", self.header_style, h)
                           for c, h in self.added.items()})
             return heads
@@ -173,7 +180,7 @@ class _RowEditor:
         if number not in self.rows:
             return mine
         *values, formula = self.rows[number]
-        due = values[_DUE_AT]
+        due = values[_due_at()]
         out = {}
         for col, letter, column, value in zip(cols, letters, columns.TRACKER_COLUMNS, values):
             ref = f"{letter}{number}"
@@ -185,6 +192,10 @@ class _RowEditor:
                 out[col] = number_cell(p, ref, self.style.date, value)
             elif column.kind == "script" and value:
                 out[col] = text_cell(p, ref, self.style.script, value)
+            elif column.kind == "text" and _shows(value):
+                out[col] = text_cell(p, ref, None, str(value))
+            elif column.kind == "number" and _shows(value):
+                out[col] = f'<{p}c r="{ref}"><{p}v>{float(value):g}</{p}v></{p}c>'
         out.update(mine)
         return out
 
@@ -469,7 +480,7 @@ def extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
     if tc is None:
         return None
     names = [c.get("name", "") for c in tc]
-    if table.ref[3] == cols[-1] and names[-len(cols):] == list(OUTPUT_HEADERS):
+    if table.ref[3] == cols[-1] and names[-len(cols):] == list(columns.output_headers()):
         return None
     r1, c1, r2, _ = table.ref
     ref = f"{column_letters(c1)}{r1}:{column_letters(cols[-1])}{r2}"
@@ -478,7 +489,7 @@ def extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
     if auto is not None:
         auto.set("ref", ref)
     next_id = max((int(c.get("id", "0")) for c in tc), default=0) + 1
-    for offset, name in enumerate(OUTPUT_HEADERS):
+    for offset, name in enumerate(columns.output_headers()):
         if name in names:
             continue
         col = etree.SubElement(tc, f"{{{ns}}}tableColumn")

@@ -46,8 +46,7 @@ class SheetPlan:
     """What to write into one tracker sheet."""
     tracker: Tracker
     status: pd.Series     # per application row
-    due: pd.Series        # datetime64, NaT where none
-    script: pd.Series
+    values: dict[str, pd.Series]   # per application row, by columns.TRACKER_COLUMNS field (dates datetime64)
     timing: pd.DataFrame | None = None   # plan.LIVE_COLUMNS per row; None writes plain statuses
     # marks applied to the user's own cells: row -> {column: (kind "n"/"s"/"", value, style when
     # the cell has none)}, and the headers of columns the marks add (column -> header)
