@@ -96,6 +96,25 @@ def write_tracker(path: Path, rows: list[dict[str, Any]], headers: Iterable[str]
     return path
 
 
+def write_sheets(path: Path, headers: Iterable[str], sheets: dict[str, list[tuple]]) -> Path:
+    """A workbook of one sheet per entry of `sheets`, each with `headers` in row 1 and its rows
+    (tuples in header order) below, stored as `set_cell` does; dates get yyyy-mm-dd."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for col, header in enumerate(headers, start=1):
+            set_cell(ws.cell(1, col), header)
+        for r, values in enumerate(rows, start=2):
+            for col, value in enumerate(values, start=1):
+                if value is not None:
+                    set_cell(ws.cell(r, col), value)
+                    if isinstance(value, dt.date):
+                        ws.cell(r, col).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    return Path(path)
+
+
 def set_cell(cell, value: Any) -> None:
     """Store `value`; text stays text (openpyxl would otherwise read '=..' as a formula)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):

@@ -12,7 +12,7 @@ import subprocess
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import canonical_frame, set_cell
+from conftest import canonical_frame, set_cell, write_sheets
 
 from followup_sheet import pipeline
 from followup_sheet.marks import Mark, Outcome, TrackerRows, apply_marks, rule_changes
@@ -31,19 +31,7 @@ ROWS = [("Acme", "Analyst", dt.date(2026, 11, 2), None, "Applied", "555-0100"),
 
 
 def _tracker(path, rows=ROWS, headers=HEADERS):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Applications"
-    for c, h in enumerate(headers, 1):
-        ws.cell(1, c, h)
-    for r, values in enumerate(rows, 2):
-        for c, v in enumerate(values, 1):
-            if v is not None:
-                set_cell(ws.cell(r, c), v)
-                if isinstance(v, dt.date):
-                    ws.cell(r, c).number_format = "yyyy-mm-dd"
-    wb.save(path)
-    return path
+    return write_sheets(path, headers, {"Applications": rows})
 
 
 def _mark(path, marks: dict[str, dict[str, object]]):

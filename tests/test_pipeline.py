@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
-from conftest import TODAY, set_cell
+from conftest import TODAY, write_sheets
 
 from followup_sheet.pipeline import NO_WAY_TO_REACH, check, compute
 from followup_sheet.settings import Settings
@@ -16,20 +15,7 @@ HEADERS = ("Company", "Position", "Date Applied", "Last Contact", "Status", "Hir
 
 
 def _workbook(path, sheets):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for col, header in enumerate(HEADERS, start=1):
-            set_cell(ws.cell(1, col), header)
-        for r, values in enumerate(rows, start=2):
-            for col, value in enumerate(values, start=1):
-                if value is not None:
-                    set_cell(ws.cell(r, col), value)
-                    if isinstance(value, dt.date):
-                        ws.cell(r, col).number_format = "yyyy-mm-dd"
-    wb.save(path)
-    return path
+    return write_sheets(path, HEADERS, sheets)
 
 
 def _row(company, status="Applied", applied=dt.date(2026, 11, 16), last=None, manager=None, phone="(555) 010-1000"):
