@@ -160,6 +160,7 @@ class _RowEditor:
         self.letters = letters
         self.style = style
         self.cols = t.output_columns
+        self.due_at = _due_at()   # the date column's place in each row's values
         self.our_cols = set(self.cols)
         self.clear = range(t.clear_rows[0], t.clear_rows[1] + 1)
         self.pending = sorted({t.header_row, *rows, *self.user})
@@ -180,7 +181,7 @@ class _RowEditor:
         if number not in self.rows:
             return mine
         *values, formula = self.rows[number]
-        due = values[_due_at()]
+        due = values[self.due_at]
         out = {}
         for col, letter, column, value in zip(cols, letters, columns.TRACKER_COLUMNS, values):
             ref = f"{letter}{number}"
