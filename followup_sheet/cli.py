@@ -304,9 +304,10 @@ def _run(args) -> int:
         # A file size limit (ulimit -f) would kill the process mid-write; ignored, the write
         # fails with EFBIG instead and is reported like any other failed save.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    if args.command != "watch":
-        from .xlsx.tuning import one_shot_gc  # no garbage collection in a run that exits soon
-        one_shot_gc()
+    from . import tuning
+    if args.command != "watch":   # a run that exits soon: no garbage collection, helper processes allowed
+        tuning.one_shot_gc()
+        tuning.allow_helpers()
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
@@ -332,6 +333,7 @@ def _run(args) -> int:
               "changed; run again with -v for the details and report it", file=sys.stderr)
         return 1
     finally:
+        tuning.allow_helpers(False)
         values = sys.modules.get(f"{__package__}.xlsx.values")
         if values is not None:   # a command that failed before reading leaves its preload behind
             values.discard_preload()

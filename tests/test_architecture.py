@@ -1,7 +1,7 @@
 """The layout's rules, checked on the source (docs/architecture.md): only the format package
 touches the file format and read takes only its plain layout, only the CLI prints, nothing below
-the CLI reads the date, and plan does neither. Each rule is also run on a module written to break
-it, so none passes vacuously."""
+the CLI reads the date, and plan does neither; only tuning.py starts a process. Each rule is
+also run on a module written to break it, so none passes vacuously."""
 
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ CLI = frozenset({"cli.py", "__main__.py"})    # the command line: __main__ only 
 # Clock reads below the CLI that are about the file system's time, not the tracker's day: how old
 # a temporary file a killed run left is (against its mtime), and the backup copies' file names.
 FILE_TIMES = frozenset({("filesafe.py", "time.time"), ("filesafe.py", "dt.datetime.now")})
+# The one module that may start a process: its helper processes (tuning.Beside) keep the rules
+# that make a fork safe in one place.
+PROCESSES = "tuning.py"
+PROCESS_STARTS = frozenset({"fork", "forkpty", "spawnv", "spawnl", "posix_spawn", "system", "popen", "execv",
+                            "execvp", "execl"})
+PROCESS_MODULES = frozenset({"subprocess", "multiprocessing", "concurrent", "pty"})
 
 
 def _last_name(node: ast.expr) -> str:
@@ -81,6 +87,25 @@ def output_writes(tree: ast.AST) -> list[tuple[int, str]]:
     return found
 
 
+def process_starts(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, what) for each os.fork / os.system / os.spawn* / os.exec*-like call and each import
+    of subprocess, multiprocessing, concurrent or pty."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _last_name(node.value) == "os" and (
+                node.attr in PROCESS_STARTS or node.attr.startswith(("spawn", "exec"))):
+            found.append((node.lineno, f"os.{node.attr}"))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] in PROCESS_MODULES]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            if node.module.split(".")[0] in PROCESS_MODULES:
+                found.append((node.lineno, node.module))
+            elif node.module == "os":
+                found += [(node.lineno, f"os.{a.name}") for a in node.names
+                          if a.name in PROCESS_STARTS or a.name.startswith(("spawn", "exec"))]
+    return found
+
+
 # What the read stage takes from the format package: the plain layout and cell references.
 READ_SEES = frozenset({"open_workbook", "WorkbookLayout", "SheetLayout", "TableInfo", "is_tool_sheet",
                        "column_letters"})
@@ -120,6 +145,9 @@ def violations(root: Path, file_times: frozenset[tuple[str, str]] = FILE_TIMES) 
             out += [f"{name}:{line} reads the clock ({what}): take `today` (or a clock) as an argument"
                     for line, what in clock_reads(tree)
                     if (name, what) not in file_times or name == "plan.py"]
+        if name != PROCESSES:
+            out += [f"{name}:{line} starts a process ({what}): only {PROCESSES} does, where the rules for a "
+                    "safe fork are kept" for line, what in process_starts(tree)]
         if name == "read.py":
             out += [f"{name}:{line} takes {what} from the format package: read sees only the plain layout "
                     f"({', '.join(sorted(READ_SEES))})"
@@ -149,6 +177,7 @@ def test_the_format_package_and_the_cli_are_seen():
     assert {lib for name, tree in found.items() if name.startswith(FORMAT_PACKAGE)
             for _, lib in format_imports(tree)} == FORMAT_LIBRARIES
     assert output_writes(found["cli.py"]) and clock_reads(found["cli.py"])
+    assert "os.fork" in {what for _, what in process_starts(found[PROCESSES])}
 
 
 def _package(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -184,6 +213,12 @@ BAD_MODULES = [
     ("sample.py", "from time import time\n", "time.time"),
     ("render.py", "import pandas as pd\nd = pd.Timestamp.now()\n", "pd.Timestamp.now"),
     ("xlsx/values.py", "import numpy as np\nd = np.datetime64('today')\n", "np.datetime64('today')"),
+    # a process started anywhere but tuning.py
+    ("xlsx/write.py", "import os\npid = os.fork()\n", "os.fork"),
+    ("render.py", "from concurrent.futures import ProcessPoolExecutor\n", "concurrent.futures"),
+    ("watch.py", "import subprocess\n", "subprocess"),
+    ("pipeline.py", "from os import posix_spawn\n", "os.posix_spawn"),
+    ("export.py", "import os\nos.execvp('x', ['x'])\n", "os.execvp"),
     # plan may not read the clock even the way the file-time exceptions do
     ("plan.py", "import datetime as dt\nstamp = dt.datetime.now()\n", "dt.datetime.now"),
 ]
@@ -202,6 +237,8 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path, name, source, what)
     ("xlsx/package.py", "import zipfile\nfrom lxml import etree\nimport openpyxl\nimport python_calamine\n"),
     ("watch.py", "import time\nstart = time.monotonic()\nlog = print_later = None\n"),
     ("filesafe.py", "import time\nnow = time.time()\n"),
+    ("tuning.py", "import os, multiprocessing\npid = os.fork()\n"),
+    ("xlsx/write.py", "import os\nos.replace('a', 'b')\nos.getpid()\n"),
     ("read.py", "from . import xlsx\nfrom .xlsx import open_workbook\nletter = xlsx.column_letters(3)\n"),
 ])
 def test_what_the_rules_allow_passes(tmp_path, name, source):

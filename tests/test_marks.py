@@ -133,13 +133,13 @@ def test_three_marks_roll_into_the_tracker_once(tmp_path, save_with):
 
 
 def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch):
-    from followup_sheet.xlsx import write
+    from followup_sheet.xlsx import todaysheet, write
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Acme": {"Done": "x", "Outcome": "Left voicemail"}})
     marked = path.read_bytes()
 
-    real = write.today_sheet_pieces
+    real = todaysheet.today_sheet_pieces
     tracker_pieces = write.TrackerSheet.pieces
     streamed = []
 
@@ -151,12 +151,12 @@ def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch)
         raise KeyboardInterrupt
         yield from real(*args, **kwargs)
     monkeypatch.setattr(write.TrackerSheet, "pieces", tracker_done)
-    monkeypatch.setattr(write, "today_sheet_pieces", dies)
+    monkeypatch.setattr(todaysheet, "today_sheet_pieces", dies)
     with pytest.raises(KeyboardInterrupt):
         refresh(path, today=MONDAY, settings=ME)
     assert streamed and streamed[0]          # the tracker part, with the mark, was built first
     assert path.read_bytes() == marked
-    monkeypatch.setattr(write, "today_sheet_pieces", real)
+    monkeypatch.setattr(todaysheet, "today_sheet_pieces", real)
 
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 1
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 0

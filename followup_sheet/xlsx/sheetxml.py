@@ -188,6 +188,19 @@ def _row_ends(data: bytes, prefix: bytes):
 
 
 def scan_sheet(pkg: Package, part: str) -> SheetScan:
+    return finish_scan(pkg, part, scan_fields(pkg, part))
+
+
+def finish_scan(pkg: Package, part: str, fields: dict) -> SheetScan:
+    """A SheetScan from `scan_fields` (which a helper process may have worked out): the head
+    and tail parsed around an empty sheetData."""
+    skeleton = parse_xml(fields["head"] + b"<" + fields["prefix"] + b"sheetData/>" + fields["tail"],
+                         f"{pkg.path}: {part}")
+    return SheetScan(**fields, skeleton=skeleton)
+
+
+def scan_fields(pkg: Package, part: str) -> dict:
+    """Everything a SheetScan holds but the parsed skeleton, as plain values."""
     head = tail = b""
     prefix = b""
     last: tuple[int, str] | None = None
@@ -216,9 +229,8 @@ def scan_sheet(pkg: Package, part: str) -> SheetScan:
             if not tail and data.startswith(b"</"):
                 data = data[len(b"</" + prefix + b"sheetData>"):]
             tail += _SPACE_RUN.sub(b" ", data)
-    skeleton = parse_xml(head + b"<" + prefix + b"sheetData/>" + tail, f"{pkg.path}: {part}")
-    return SheetScan(prefix=prefix, head=head, tail=tail, skeleton=skeleton, last_value=last, far_right=far,
-                     row_bytes=row_bytes, formulas=formulas)
+    return {"prefix": prefix, "head": head, "tail": tail, "last_value": last, "far_right": far,
+            "row_bytes": row_bytes, "formulas": formulas}
 
 
 def _formula_cells(data: bytes, found: dict[int, int]) -> None:

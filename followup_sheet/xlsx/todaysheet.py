@@ -198,6 +198,16 @@ def today_sheet_rels(links: list[dict[str, tuple[str, str]]], keep_empty: bool) 
             f'<Relationships xmlns="{PKG_REL_NS}">' + "".join(rels) + "</Relationships>").encode()
 
 
+def today_sheet_parts(rows: pd.DataFrame, today: dt.date, style: TodayStyles, date1904: bool,
+                      contacts: tuple[int, int] | None, live: bool,
+                      keep_empty_rels: bool) -> tuple[bytes | None, Iterator[bytes]]:
+    """The Today sheet's relationships part (see today_sheet_rels) and its worksheet part's
+    pieces: pure, so a helper process can make them (tuning.BesideStream)."""
+    links = external_links(rows)
+    return (today_sheet_rels(links, keep_empty_rels),
+            today_sheet_pieces(rows, links, today, style, date1904, contacts, live=live))
+
+
 UNBROKEN_MAX = 48   # an address wider than this is cut off rather than make the page tiny
 
 

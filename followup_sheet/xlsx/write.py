@@ -8,10 +8,9 @@ zip member is copied as it was, in its original order.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +20,13 @@ import pandas as pd
 from .. import filesafe
 from ..errors import NotAWorkbook
 from ..settings import Settings
+from ..tuning import BesideStream, worth_rows
 from .live import StatusFormulas
 from .marks import log_sheet, mark_cells
 from .package import Package, open_package, rels_part_for
 from .sheetedit import CellStyles, TrackerSheet, extend_table
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
-from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
+from .todaysheet import today_sheet_part, today_sheet_parts
 from .zipout import (
     Discard,
     compress_level,
@@ -102,7 +102,7 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
     styles = Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
                      used_styles=lambda: styles_in_use(pkg))
     trackers: dict[str, TrackerSheet] = {}
-    streams: dict[str, Callable[[], Iterator[bytes]]] = {}
+    streams: dict[str, Callable[[], Iterable[bytes]]] = {}
     small: dict[str, bytes] = {}
     formulas = (StatusFormulas(today, settings.soon_window, settings.holidays, pkg.date1904)
                 if settings.live else None)
@@ -118,27 +118,59 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
     today_styles = TodayStyles(styles)
-    rels_part = rels_part_for(today_part)
-    links = external_links(today_rows)
-    rels = today_sheet_rels(links, keep_empty=pkg.has(rels_part))
-    if rels is not None:
-        small[rels_part] = rels
-    streams[today_part] = functools.partial(today_sheet_pieces, today_rows, links, today, today_styles,
-                                            pkg.date1904, contacts,
-                                            live=settings.live)
-    if log_entries:
-        log_part, pieces, extra = log_sheet(pkg, sheets[0].tracker.marks_sheets, log_entries, today_styles,
-                                            small, frozenset({today_part}))
-        small.update(extra)
-        streams[log_part] = pieces
-    styles_xml = styles.serialize()   # after every style above was asked for
-    if styles_xml is not None:
-        small[styles_part] = styles_xml
+    with _TodayParts(pkg, today_part, small, today_rows, today, today_styles, contacts, settings.live) as made:
+        streams[today_part] = made.sheet
+        if log_entries:
+            log_part, pieces, extra = log_sheet(pkg, sheets[0].tracker.marks_sheets, log_entries, today_styles,
+                                                small, frozenset({today_part}))
+            small.update(extra)
+            streams[log_part] = pieces
+        styles_xml = styles.serialize()   # after every style above was asked for
+        if styles_xml is not None:
+            small[styles_part] = styles_xml
+        return _write_members(pkg, out, trackers, streams, small, made)
 
+
+class _TodayParts:
+    """The Today sheet's worksheet and relationships parts, made beside the tracker's rows (in a
+    helper process where it pays, tuning.BesideStream) and fetched when the zip gets to them."""
+
+    def __init__(self, pkg: Package, part: str, small: dict[str, bytes], rows: pd.DataFrame, today: dt.date,
+                 style: TodayStyles, contacts: tuple[int, int] | None, live: bool):
+        self.rels_part, self.small = rels_part_for(part), small
+        self.job = BesideStream(today_sheet_parts, rows, today, style, pkg.date1904, contacts, live,
+                                pkg.has(self.rels_part), worth=worth_rows(len(rows)))
+        small[self.rels_part] = b""   # holds its place among the parts until the sheet is made
+        self.pieces: Iterable[bytes] | None = None
+
+    def sheet(self) -> Iterable[bytes]:
+        """The worksheet part's pieces (once); its relationships part goes into `small`."""
+        if self.pieces is None:
+            rels, self.pieces = self.job.result()
+            if rels is None:
+                del self.small[self.rels_part]
+            else:
+                self.small[self.rels_part] = rels
+        return self.pieces
+
+    def __enter__(self) -> _TodayParts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.job.close()
+
+
+def _write_members(pkg: Package, out, trackers: dict[str, TrackerSheet],
+                   streams: dict[str, Callable[[], Iterable[bytes]]], small: dict[str, bytes],
+                   today: _TodayParts) -> bool:
+    """The zip: each member of the original in its order (edited, made anew or copied), then
+    the new ones; whether any content changed."""
     changed = False
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in pkg.zip.infolist():
             name = info.filename
+            if name == today.rels_part:
+                today.sheet()
             if name in trackers:
                 sheet = trackers.pop(name)
                 write_stream(zf, info_like(info), sheet.pieces(), None)
@@ -151,6 +183,7 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
                 zf.writestr(info_like(info), data, compresslevel=compress_level(len(data)))
             else:
                 copy_member(pkg, zf, info)
+        today.sheet()
         for name, data in small.items():
             changed = True
             zf.writestr(new_info(name), data)
@@ -158,4 +191,3 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
             changed = True
             write_stream(zf, new_info(name), make(), None)
     return changed
-

@@ -13,9 +13,9 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import NotAWorkbook
+from ..tuning import FAST_LEVEL_FROM, STREAM_BLOCK, STREAM_QUEUE, fast_switching
 from .package import Package
 from .sheetxml import CHUNK
-from .tuning import FAST_LEVEL_FROM, STREAM_BLOCK, STREAM_QUEUE, fast_switching
 
 
 class Discard(io.RawIOBase):
