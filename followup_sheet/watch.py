@@ -102,8 +102,7 @@ class Watcher:
         self.quiet_looks = 1                        # ...and at how many later looks it was the same
         self.handled: Fingerprint | None = None     # the content last refreshed (or found broken)
         self.waiting_for: str | None = None         # who has the workbook open
-        self.side_key: tuple | None = None          # (content, day) of the side list we wrote
-        self.side_written: tuple[Path, str | None] | None = None   # the side list we wrote and its digest
+        self.side_list = SideList(self.path, read_options)
         self.last_error: str | None = None
         self.last_step: dt.datetime | None = None
 
@@ -209,7 +208,7 @@ class Watcher:
             log.info("skipped %s (%s): no applications yet; nothing written", self.path.name, reason)
         else:
             log.info("skipped %s (%s): already up to date, %s", self.path.name, reason, calls)
-        self._remove_side_list()
+        self.side_list.remove()
         return True
 
     def _failed(self, exc: Exception, reason: str | None, now: dt.datetime) -> None:
@@ -231,12 +230,27 @@ class Watcher:
             log.warning("waiting: %s is open in %s, so it is not updated until it is closed "
                         "(if it is not open anywhere, delete the lock file %s)", self.path.name, owner, locks)
             self.waiting_for = owner
-        key = (self.seen.sha256 if self.seen else None, self._today(now))
-        if key != self.side_key:
-            self.side_key = key
-            self._write_side_list(key[1])
+        self.side_list.show(self.seen.sha256 if self.seen else None, self._today(now))
 
-    def _side_list_target(self) -> Path | None:
+
+class SideList:
+    """Today's calls in a file beside the workbook (`NAME - Today.xlsx`) while the workbook is
+    open elsewhere and cannot be written; removed once its Today sheet is current again. Never
+    a file of the user's: only a name that is free or holds a list this tool wrote."""
+
+    def __init__(self, path: Path, read_options: dict):
+        self.path = path
+        self.read_options = read_options            # sheet, config, templates
+        self.key: tuple | None = None               # (workbook content, day) of the list written
+        self.written: tuple[Path, str | None] | None = None   # the list written and its digest
+
+    def show(self, content: str | None, today: dt.date) -> None:
+        """Write the list for this content of the workbook and this day, unless it is written."""
+        if (content, today) != self.key:
+            self.key = (content, today)
+            self.write(today)
+
+    def target(self) -> Path | None:
         """The first side list name that is free or holds a list this tool wrote (and, if written
         during this run, not changed since); never a file of the user's."""
         for n in range(1, SIDE_LIST_NAMES + 1):
@@ -245,13 +259,13 @@ class Watcher:
                 return side
             if side.is_symlink() or not side.is_file() or not pipeline.is_tool_export(side):
                 continue
-            if self.side_written and self.side_written[0] == side and _digest(side) != self.side_written[1]:
+            if self.written and self.written[0] == side and _digest(side) != self.written[1]:
                 continue   # the user has edited the list we wrote
             return side
         return None
 
-    def _write_side_list(self, today: dt.date) -> None:
-        side = self._side_list_target()
+    def write(self, today: dt.date) -> None:
+        side = self.target()
         if side is None:
             log.error("error (today's list): every name from %s to %s is taken by another file; move some away",
                       side_list_path(self.path).name, side_list_path(self.path, SIDE_LIST_NAMES).name)
@@ -270,7 +284,7 @@ class Watcher:
                 os.replace(tmp, side)
             else:
                 raise FileExistsError(f"{side.name} appeared meanwhile; it is left alone")
-            self.side_written = (side, _digest(side))
+            self.written = (side, _digest(side))
         except Exception as exc:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)
@@ -279,13 +293,13 @@ class Watcher:
             return
         log.info("wrote today's list to %s: %d call(s) for %s", side.name, len(table), today)
 
-    def _remove_side_list(self) -> None:
+    def remove(self) -> None:
         """The Today sheet is current again, so a side list written meanwhile would only go stale.
         Only the file as written is removed: one the user changed since is theirs."""
-        if self.side_key is None:
+        if self.key is None:
             return
-        self.side_key = None
-        written, self.side_written = self.side_written, None
+        self.key = None
+        written, self.written = self.written, None
         if written is None:
             return
         side, digest = written

@@ -357,7 +357,7 @@ def test_the_side_list_the_tool_wrote_is_reused_and_removed(tmp_path, tracker, c
 def test_a_side_list_the_user_changed_is_not_removed(tmp_path, tracker, caplog, monkeypatch):
     """Once written, the list is the user's to open and edit: it is removed only as it was written."""
     from followup_sheet import watch
-    real = watch.Watcher._write_side_list
+    real = watch.SideList.write
 
     def then_edited(self, today):
         real(self, today)
@@ -366,7 +366,7 @@ def test_a_side_list_the_user_changed_is_not_removed(tmp_path, tracker, caplog, 
         wb.active["A30"] = "called them, call back Monday"
         wb.save(side)
 
-    monkeypatch.setattr(watch.Watcher, "_write_side_list", then_edited)
+    monkeypatch.setattr(watch.SideList, "write", then_edited)
     _watch_open_then_closed(tracker, caplog)
     assert openpyxl.load_workbook(tmp_path / "tracker - Today.xlsx").active["A30"].value.startswith("called")
 
