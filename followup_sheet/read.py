@@ -764,14 +764,16 @@ def _text(values: pd.Series, settings: Settings) -> pd.Series:
         return "" if is_placeholder(s, blank) else s
 
     seen: dict[str, str] = {}   # text repeats down a column (stages, sources, companies)
-
-    def clean_text(v: str) -> str:
-        done = seen.get(v)
-        if done is None:
-            done = seen[v] = clean(v)
-        return done
-    return pd.Series([clean_text(v) if type(v) is str else clean(v) for v in values.to_numpy()],
-                     index=values.index, dtype=object)
+    out = []
+    for v in values.to_numpy():   # a plain loop: no call per cell for text seen before
+        if type(v) is str:
+            done = seen.get(v)
+            if done is None:
+                done = seen[v] = clean(v)
+        else:
+            done = clean(v)
+        out.append(done)
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def _numbers(values: pd.Series) -> pd.Series:

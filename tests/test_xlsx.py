@@ -52,3 +52,39 @@ def test_last_value_cell_agrees_with_a_whole_block_search():
 def test_last_value_cell_of_a_block_without_values():
     assert package.last_value_cell(b"") is None
     assert package.last_value_cell("".join(_row(n, False) for n in range(1, 30_000)).encode()) is None
+
+
+def _zip_with_damage(tmp_path, damaged: str | None):
+    """A zip of one big and several small stored members; the data of `damaged` has one byte
+    changed after it was written, so only its CRC tells."""
+    import io
+    import zipfile
+
+    members = {"xl/worksheets/sheet1.xml": b"<row/>" * 200_000, "xl/worksheets/sheet2.xml": b"<c/>" * 50_000,
+               "xl/styles.xml": b"<styleSheet/>", "[Content_Types].xml": b"<Types/>"}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    data = bytearray(buf.getvalue())
+    if damaged is not None:
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+            info = zf.getinfo(damaged)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        data[start + info.file_size // 2] ^= 0x20
+    return bytes(data)
+
+
+@pytest.mark.parametrize("damaged", [None, "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                                     "xl/styles.xml", "[Content_Types].xml"])
+def test_the_written_file_check_finds_a_damaged_member(tmp_path, damaged):
+    """The check after a save reads every member through, whichever of its two threads has it."""
+    import io
+    import zipfile
+
+    from followup_sheet.xlsx.write import _first_bad_member
+
+    data = _zip_with_damage(tmp_path, damaged)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.testzip() == damaged        # the damage is real, as the standard check sees it
+    assert _first_bad_member(data) == damaged
