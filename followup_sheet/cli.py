@@ -15,7 +15,7 @@ import sys
 import textwrap
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import __version__
 from .errors import FollowupError
@@ -267,6 +267,16 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def run() -> NoReturn:
+    """The `followup-sheet` command: `main()` with the arguments given, then exit with its code;
+    a one-shot command skips the interpreter's teardown (tuning.quick_exit)."""
+    code = main()
+    if _ONE_SHOT:
+        from .tuning import quick_exit
+        quick_exit(code)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_console()
     args = _parse(argv)
@@ -305,7 +315,9 @@ def _run(args) -> int:
         # fails with EFBIG instead and is reported like any other failed save.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     from . import tuning
-    if args.command != "watch":   # a run that exits soon: no garbage collection, helper processes allowed
+    global _ONE_SHOT
+    _ONE_SHOT = args.command != "watch"
+    if _ONE_SHOT:   # a run that exits soon: no garbage collection, helper processes allowed
         tuning.one_shot_gc()
         tuning.allow_helpers()
     global _QUIET, _MESSAGES_TO_STDERR
@@ -365,6 +377,7 @@ def for_terminal(text: object, newlines: bool = False) -> str:
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+_ONE_SHOT = False              # the command runs once and exits (not the watcher)
 _QUIET = False                 # -q: nothing on success
 _MESSAGES_TO_STDERR = False    # the command's data goes to stdout, so its messages do not
 _LOG = None                    # --log: messages go to this file

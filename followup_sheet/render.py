@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from .errors import TemplateProblem
 from .plan import PLACEHOLDERS
 from .settings import Settings
 from .status import Status
-from .tuning import Beside, worth_rows
+from .tuning import BesideList, worth_rows
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
 
@@ -245,7 +246,7 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     # (tuning.Beside). The copy is a little slower per row (it pays for the memory it touches
     # first), so it gets a little less than half.
     mine = len(wanted) * 11 // 20
-    with Beside(rows.render, mine, len(wanted), worth=worth_rows(len(wanted))) as later:
+    with BesideList(rows.slices, mine, len(wanted), worth=worth_rows(len(wanted))) as later:
         texts = rows.render(0, mine) + later.result()
     scripts[wanted] = texts
     return scripts
@@ -259,6 +260,11 @@ class _Rows:
         self.frame, self.plan, self.wanted, self.names = frame, plan, wanted, names
         self.compiled, self.today, self.settings = compiled, today, settings
         self.plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
+
+    def slices(self, start: int, stop: int, size: int = 1000) -> Iterator[list[str]]:
+        """The same scripts as `render`, a slice of `size` rows at a time."""
+        for at in range(start, stop, size):
+            yield self.render(at, min(at + size, stop))
 
     def render(self, start: int, stop: int) -> list[str]:
         """The scripts of rows `start` to `stop` (positions in `wanted`), in order."""

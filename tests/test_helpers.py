@@ -164,6 +164,23 @@ def test_a_stream_comes_back_in_blocks_with_its_value():
     assert got["largest"] <= 256 * 1024   # read back in blocks, never whole
 
 
+def test_a_list_comes_back_slice_by_slice():
+    got = run_fresh("""
+        parent = os.getpid()
+        def work(n):
+            for start in range(0, n, 1000):
+                yield [(os.getpid(), i) for i in range(start, min(start + 1000, n))]
+        with tuning.BesideList(work, 4500, worth=True) as job:
+            there = job.result()
+        here = tuning.BesideList(work, 4500, worth=False).result()
+        print(json.dumps({"parent": parent, "forked": job.forked, "there": there, "here": here}))
+    """)
+    assert got["forked"] is True
+    assert [i for _, i in got["there"]] == list(range(4500)) == [i for _, i in got["here"]]
+    assert {pid for pid, _ in got["there"]} != {got["parent"]}   # made in the helper
+    assert {pid for pid, _ in got["here"]} == {got["parent"]}
+
+
 REFRESH = """
     mode, src, out = sys.argv[1:4]
     if mode == "off":
@@ -184,7 +201,8 @@ REFRESH = """
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         code = main(["-v", "refresh", src, "--today", "2026-11-26", "--no-backup", "--output", out])
-    print(json.dumps({"code": code, "helpers": err.getvalue().count("working in helper process")}))
+    print(json.dumps({"code": code, "helpers": err.getvalue().count("working in helper process"),
+                      "redone": err.getvalue().count("gave no result; done here instead")}))
 """
 
 
@@ -205,6 +223,7 @@ def test_refresh_with_helpers_writes_the_same_bytes(tmp_path, sample_copy):
         got = run_fresh(REFRESH, mode, str(sample_copy), str(out))
         assert got["code"] == 0
         assert got["helpers"] == {"off": 0, "on": 3, "kill": 3}[mode]
+        assert got["redone"] == {"off": 0, "on": 0, "kill": 1}[mode]   # each helper's result used, but the killed one
         outs[mode] = out.read_bytes()
     assert outs["on"] == outs["off"]
     assert outs["kill"] == outs["off"]
