@@ -1066,7 +1066,7 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     month-first. `sheet` is the order the sheet's other date columns prove (`sheet_date_order`),
     used before that last fallback.
     """
-    order, dotted, why = _evidence_order(values, settings.date_order, sheet)
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header)
     letters = xlsx.column_letters(column) if column else "?"
     dates: list[Any] = []
     problems: list[str] = []
@@ -1169,9 +1169,10 @@ def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | 
 
 
 def _evidence_order(values: pd.Series, setting: str = "auto",
-                    sheet: tuple[str, str] | None = None) -> tuple[str, str, str]:
+                    sheet: tuple[str, str] | None = None, header: str = "") -> tuple[str, str, str]:
     """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
-    is what the sheet's other date columns prove, for when this one proves nothing."""
+    is what the sheet's other date columns prove, and `header` the column's header (its
+    language), for when this one proves nothing."""
     proof, seen, counts = _scan_dates(values)
     if not (seen["."] or seen["/"]):
         if counts["named"]:
@@ -1195,7 +1196,7 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
         reasons.append(dotted[1])
     if seen["/"]:
         if slashed is None:
-            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet)
+            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet, header)
         if not reasons or dotted is None or slashed != dotted:
             reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
     main_order, dotted_order = slashed or dotted, dotted or slashed
@@ -1204,10 +1205,44 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
     return main_order[0], dotted_order[0], "; ".join(reasons)
 
 
+# Words of date headers in languages whose writers put the day first (03/11/2026 is 3 November):
+# Spanish, French, German, Italian, Portuguese, Dutch, Polish. English is left out on purpose:
+# American and British trackers use the same headers and opposite orders.
+_DAY_FIRST_HEADER_WORDS = {
+    "Spanish": {"fecha", "solicitud", "postulación", "postulacion", "envío", "envio", "último", "ultimo", "contacto",
+                "enviado", "enviada", "aplicación", "candidatura"},
+    "French": {"envoyée", "envoyé", "envoi", "dernier", "relance", "relancé", "candidaté", "postulé"},
+    "German": {"datum", "beworben", "eingereicht", "gesendet", "versendet", "abgeschickt", "letzter", "kontakt",
+               "bewerbung", "bewerbungsdatum", "einreichdatum"},
+    "Italian": {"data", "inviata", "inviato", "invio", "contatto", "candidatura", "ultimo"},
+    "Portuguese": {"data", "enviado", "enviada", "envio", "candidatado", "candidatura", "inscrição", "submissão",
+                   "contato", "contacto", "último"},
+    "Dutch": {"datum", "sollicitatiedatum", "sollicitatie", "gesolliciteerd", "laatste", "verstuurd"},
+    "Polish": {"data", "złożenia", "aplikacji", "ostatni", "wysłano", "kontakt"},
+}
+_HEADER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def day_first_language(header: str) -> str | None:
+    """The day-first language(s) a date column's header is written in ('Fecha de solicitud' ->
+    'Spanish', 'Datum' -> 'German or Dutch'), or None: English, or no word that tells."""
+    words = set(_HEADER_WORD.findall(str(header).casefold()))
+    if "date" in words and words & {"de", "d", "du", "l"}:    # date de candidature, date d'envoi
+        return "French"
+    if words == {"data"}:   # an English word too
+        return None
+    found = [lang for lang, known in _DAY_FIRST_HEADER_WORDS.items() if words & known]
+    if not found:
+        return None
+    best = max(len(words & _DAY_FIRST_HEADER_WORDS[lang]) for lang in found)   # the language most words are in
+    found = [lang for lang in found if len(words & _DAY_FIRST_HEADER_WORDS[lang]) == best]
+    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " or " + found[-1]
+
+
 def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tuple[str, str] | None,
-                      sheet: tuple[str, str] | None) -> tuple[str, str]:
+                      sheet: tuple[str, str] | None, header: str = "") -> tuple[str, str]:
     """The order of slashed dates that prove none (or both), and why: the dotted dates' order, else
-    the sheet's, else month-first."""
+    the sheet's, else the order of the header's language, else month-first."""
     first, second = proof
     if first and second:
         why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
@@ -1217,6 +1252,11 @@ def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tupl
         return (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({example} could be either)")
     if sheet is not None:
         return sheet
+    language = day_first_language(header)
+    if language is not None:
+        return ("dmy", f"day-first: the header {header!r} is in {language}, where dates are written day first "
+                       f"({example} could be either); set date_order = \"mdy\" in followup.toml if you mean "
+                       "month-first")
     return ("mdy", f"month-first: nothing shows the order ({example} could be either); "
                    "set date_order = \"dmy\" in followup.toml if you mean day-first")
 

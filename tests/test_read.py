@@ -397,3 +397,45 @@ def test_a_typo_never_beats_a_header_that_names_the_field():
     from followup_sheet.settings import Settings
     found = _header_fields(["Function", "Formula", "Company", "Position", "Date Applied"], Settings())
     assert found["position"] == 3 and 0 not in found.values()
+
+
+@pytest.mark.parametrize("header, language", [
+    ("Fecha de solicitud", "Spanish"), ("Date de candidature", "French"), ("Date d'envoi", "French"),
+    ("Bewerbungsdatum", "German"), ("Beworben am", "German"), ("Datum", "German or Dutch"),
+    ("Data de envio", "Portuguese"), ("data di invio", "Italian"), ("Sollicitatiedatum", "Dutch"),
+    ("Data złożenia", "Polish"), ("Último contacto", "Spanish or Portuguese"),
+    # English says nothing: American and British trackers share the headers, not the order
+    ("Date Applied", None), ("Applied", None), ("Last Contact", None), ("Date", None), ("Data", None),
+    ("申请日期", None),
+])
+def test_the_language_of_a_date_header(header, language):
+    from followup_sheet.read import day_first_language
+    assert day_first_language(header) == language
+
+
+@pytest.mark.parametrize("header, setting, expected, why", [
+    ("Fecha de solicitud", "auto", ["2026-11-03", "2026-10-05"], "in Spanish"),
+    ("Bewerbungsdatum", "auto", ["2026-11-03", "2026-10-05"], "in German"),
+    ("Date Applied", "auto", ["2026-03-11", "2026-05-10"], "month-first: nothing shows the order"),
+    ("Fecha de solicitud", "mdy", ["2026-03-11", "2026-05-10"], "date_order"),   # the setting still decides
+])
+def test_ambiguous_text_dates_follow_the_header_language(header, setting, expected, why):
+    """03/11/2026 proves no order; a Spanish or German header says the writer puts the day first."""
+    from followup_sheet.read import parse_dates
+    from followup_sheet.settings import Settings
+    cells = pd.Series(["03/11/2026", "05/10/2026"], index=[2, 3], dtype=object)
+    parsed, problems, ratio, reason = parse_dates(cells, False, Settings(date_order=setting), header=header, column=3)
+    assert [str(x.date()) for x in parsed] == expected
+    assert why in reason
+
+
+def test_the_other_date_columns_still_come_before_the_header_language():
+    """A column that proves month-first (11/23/2026) decides for its ambiguous neighbour, whatever
+    language the neighbour's header is in."""
+    from followup_sheet.read import parse_dates, sheet_date_order
+    from followup_sheet.settings import Settings
+    proven = pd.Series(["11/23/2026"], index=[2], dtype=object)
+    sheet = sheet_date_order([("Last Contact", proven)])
+    cells = pd.Series(["03/11/2026"], index=[2], dtype=object)
+    parsed, _, _, reason = parse_dates(cells, False, Settings(), header="Fecha de solicitud", column=3, sheet=sheet)
+    assert str(parsed.iloc[0].date()) == "2026-03-11" and "month-first" in reason
