@@ -51,10 +51,17 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(shown, columns=[c.header for c in columns.export_columns()])
 
 
+# A phone number as people write it: a leading + and then only digits and separators. Pasted
+# into a spreadsheet it can hold no formula (no name, no quote, no operator that reaches out), so
+# a Markdown table shows it as it is; a CSV file still guards it, since a spreadsheet opening the
+# file would turn +34 600 111 222 into a failed sum.
+_PHONE = re.compile(r"\+[\d\s().\-/]*\d[\d\s().\-/]*")
+
+
 def _markdown(shown: pd.DataFrame) -> str:
     """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
     def cell(value: Any) -> str:
-        value = _csv_safe(value)
+        value = _CONTROL.sub("", value) if isinstance(value, str) and _PHONE.fullmatch(value) else _csv_safe(value)
         text = str(value).replace("\\", "\\\\").replace("|", "\\|")
         # raw HTML and link brackets would be live in a notes app that renders Markdown
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

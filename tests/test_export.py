@@ -311,6 +311,15 @@ def test_hostile_text_is_inert_in_markdown(export):
     assert "'=HYPERLINK" in body
 
 
+def test_markdown_shows_a_phone_number_as_written_and_csv_guards_it(export):
+    """`+1 (555) 010-0100` holds no formula a spreadsheet could run, so Markdown shows it as it is;
+    a CSV file keeps the quote that stops a spreadsheet from reading it as a sum."""
+    markdown = export("calls.md").read_text(encoding="utf-8")
+    assert "| +1 (555) 010-0100 |" in markdown and "'+1 (555)" not in markdown
+    assert "'=HYPERLINK" in markdown                                  # anything else is still guarded
+    assert "'+1 (555) 010-0100" in export("calls.csv").read_text(encoding="utf-8-sig")
+
+
 def _csv_in_libreoffice(csv_path: Path, tmp_path: Path):
     """`csv_path` opened by LibreOffice with formulas evaluated, saved as .xlsx: its first sheet."""
     if SOFFICE is None:
