@@ -273,7 +273,7 @@ def run() -> NoReturn:
     code = main()
     if _ONE_SHOT:
         from .tuning import quick_exit
-        quick_exit(code)
+        quick_exit(code, (sys.stdout, sys.stderr))
     sys.exit(code)
 
 
