@@ -23,7 +23,7 @@ from .filesafe import same_file
 from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
-from .render import render_scripts, unknown_templates
+from .render import ask_for, render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
 from .status import Situation, Status
 from .xlsx import column_letters
@@ -347,12 +347,14 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
 
 def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
     """The person the script asks for: the hiring manager in the hiring-manager and referral
-    situations, else the contact (the hiring manager when there is none), as the templates do."""
+    situations, else the contact (the hiring manager when there is none), as the templates do,
+    and named as the script names them (render.ask_for)."""
     manager = frame["hiring_manager"].to_numpy(dtype=object)
     contact = frame["contact"].to_numpy(dtype=object)
     uses_manager = plan["situation"].isin([Situation.HIRING_MANAGER.value, Situation.REFERRAL.value]).to_numpy() \
         | (contact == "")
-    return np.where(uses_manager & (manager != ""), manager, contact)
+    chosen = np.where(uses_manager & (manager != ""), manager, contact)
+    return np.array([ask_for(v) if isinstance(v, str) else v for v in chosen], dtype=object)
 
 
 @dataclass

@@ -180,6 +180,13 @@ def _person(name: str) -> str:
     return name
 
 
+def ask_for(text: str) -> str:
+    """Whom the call sheet says to ask for: the name as the script says it ('Smith, John' ->
+    'John Smith', 'Priya Raman (Talent Acquisition)' -> 'Priya Raman'), or the text as written
+    when it names no person ('People Team', 'HR')."""
+    return _person(text) or text if text else ""
+
+
 @functools.lru_cache(maxsize=4096)
 def _first(name: str) -> str:
     from .phrases import first

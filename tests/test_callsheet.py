@@ -331,3 +331,21 @@ def test_tracker_column_widths_come_from_the_table(tmp_path, monkeypatch):
     ws = openpyxl.load_workbook(path)["Applications"]
     widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1] if c.value in columns.OUTPUT_HEADERS}
     assert widths == {"Follow-up Status": 14, "Next Follow-up": 14, "Follow-up Script": 90}
+
+
+@pytest.mark.parametrize("contact, shown", [
+    ("Smith, John", "John Smith"),
+    ("Priya Raman (Talent Acquisition)", "Priya Raman"),
+    ("jane doe", "Jane Doe"),
+    ("People Team", "People Team"),            # a team: whom to ask for, as written
+    ("careers@acme.example", "careers@acme.example"),
+])
+def test_ask_for_names_the_person_as_the_script_does(make_tracker, contact, shown):
+    """The call sheet's Ask for, the exports and the terminal say the name the script says."""
+    path = make_tracker([{"Company": "Acme", "Position": "Analyst", "Date Applied": dt.date(2026, 11, 10),
+                          "Status": "Applied", "Contact": contact, "Phone": "555-0100"}])
+    outcomes, table, _ = compute(path, today=TODAY)
+    assert table["ask_for"].tolist() == [shown]
+    script = outcomes[0].scripts.iloc[0]
+    if shown != contact:
+        assert shown in script and contact not in script     # the script says it the same way
