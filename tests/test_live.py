@@ -269,9 +269,13 @@ def test_live_setting_is_parsed_and_checked(tmp_path):
 def test_the_today_sheet_keeps_its_marker_and_says_when_it_was_built(built):
     ws = openpyxl.load_workbook(built)["Today"]
     assert ws["A1"].value.startswith("followup-sheet: today's calls, built Thursday 26 November 2026")
-    notice = ws["I1"].value
-    assert notice == '=IF(TODAY()>DATE(2026,11,26),"Built on Thursday, November 26; refresh for today\'s list","")'
-    assert openpyxl.load_workbook(built, data_only=True)["Today"]["I1"].value in (None, "")
+    notice = ws["H1"].value   # above the scripts, with the instructions
+    instructions = ("Mark each call in Done and Outcome (and Date or Name where the outcome asks for one); "
+                    "the next refresh applies the marks to your tracker and rebuilds this sheet.")
+    assert notice == ('=IF(TODAY()>DATE(2026,11,26),"Built on Thursday, November 26; refresh for today\'s list. '
+                      f'{instructions}","{instructions}")')
+    assert all(len(piece) < 255 for piece in re.findall(r'"([^"]*)"', notice))   # Excel's limit per text
+    assert openpyxl.load_workbook(built, data_only=True)["Today"]["H1"].value.startswith("Mark each call")
 
 
 def test_a_1904_workbook_gets_its_holidays_as_1904_serials(tmp_path):

@@ -145,8 +145,10 @@ def place_status_formats(tail: bytes, p: str, column: str, rows: Iterable[int],
     return tail[:at] + new + tail[at:]
 
 
-def stale_notice(today: dt.date) -> tuple[str, str]:
-    """The Today sheet's notice: (formula, cached value on `today`): empty on the day it was
-    built, "Built on Monday, November 30; refresh for today's list" on any later day."""
-    text = f"Built on {today:%A, %B} {today.day}; refresh for today's list"
-    return f'IF(TODAY()>{_date(today)},"{text}","")', ""
+def stale_notice(today: dt.date, then: str = "") -> tuple[str, str]:
+    """The Today sheet's notice, followed by the text `then`: (formula, cached value on `today`).
+    On the day the sheet was built it reads `then`; on any later day "Built on Monday, November
+    30; refresh for today's list" comes first. `then` is the tool's own text, short enough that
+    each quoted piece stays under the 255 characters a formula's text may hold."""
+    text = f"Built on {today:%A, %B} {today.day}; refresh for today's list" + (f". {then}" if then else "")
+    return f'IF(TODAY()>{_date(today)},"{text}","{then}")', then

@@ -150,12 +150,15 @@ HEADER_ROW = 2          # the title above it, the calls below it
 TITLE_HEIGHT, HEADER_HEIGHT, LINE_HEIGHT = 20, 32, 15
 
 
-NOTICE_CELL = "I1"   # above the Notes column, past the title's reach, so the title still shows whole
-
-
-def _notice(today: dt.date, style: TodayStyles) -> str:
-    formula, cached = stale_notice(today)
-    return formula_cell("", NOTICE_CELL, style.title, formula, cached)
+def _instructions(ref: str, today: dt.date, style: TodayStyles, live: bool) -> str:
+    """What to do with the sheet, in the title row above the scripts. In a live workbook it is a
+    formula that puts the notice of an earlier day's sheet (live.stale_notice) first: one cell,
+    so that neither cuts the other off (a cell that holds a formula, even one showing nothing,
+    stops the text to its left from running on)."""
+    if not live:
+        return text_cell("", ref, style.text, INSTRUCTIONS)
+    formula, cached = stale_notice(today, then=INSTRUCTIONS)
+    return formula_cell("", ref, style.text, formula, cached)
 
 
 def _title(today: dt.date, contacts: tuple[int, int] | None) -> str:
@@ -252,12 +255,9 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
     last_row = HEADER_ROW + max(len(rows), 1)
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
-    script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 0)
-    title_cells = text_cell("", "A1", style.title, _title(today, contacts))
-    if script_at:
-        title_cells += text_cell("", f"{column_letters(script_at + 1)}1", style.text, INSTRUCTIONS)
-    if live:
-        title_cells += _notice(today, style)
+    script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 1)   # past the title's reach
+    title_cells = text_cell("", "A1", style.title, _title(today, contacts)) \
+        + _instructions(f"{column_letters(script_at + 1)}1", today, style, live)
     yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
