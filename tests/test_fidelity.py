@@ -34,6 +34,7 @@ from lxml import etree
 
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
+from followup_sheet.xlsx.todaysheet import INSTRUCTIONS
 
 MACRO_CT = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -231,7 +232,8 @@ def _tool_cells(after: bytes, before: bytes, result) -> list[tuple[str, etree._E
 
 
 # The only formulas the tool writes: a live status over its own row's Next Follow-up cell, and the
-# Today sheet's "built on" notice; their quoted words are the tool's, never a cell's text.
+# Today sheet's instructions with its "built on" notice; their quoted words are the tool's, never
+# a cell's text.
 _OUR_WORDS = {"Overdue", "Due today", "Due soon", "Waiting", "Gone cold", ""}
 _OUR_FUNCTIONS = {"IF", "AND", "OR", "TODAY", "DATE", "WORKDAY"}
 
@@ -242,8 +244,9 @@ def _is_our_formula(formula: str, row: str, due_column: str, today_sheet: bool) 
     if set(re.findall(r"([A-Z]+)\(", rest)) - _OUR_FUNCTIONS:
         return False
     refs = set(re.findall(r"\b([A-Z]{1,3}\d+)\b", rest))
-    if today_sheet:
-        return refs == set() and len(words) == 2 and "" in words and all(w.startswith("Built on") for w in words - {""})
+    if today_sheet:   # the instructions, opened on a later day by the "built on" notice
+        return refs == set() and len(words) == 2 and INSTRUCTIONS in words \
+            and all(w.startswith("Built on") and w.endswith(INSTRUCTIONS) for w in words - {INSTRUCTIONS})
     return (refs == {f"{due_column}{row}"} and words <= _OUR_WORDS
             and re.fullmatch(r"[A-Z0-9(),<>=+\-{}]*", rest) is not None)
 
@@ -256,7 +259,7 @@ def _assert_no_formulas(after: bytes, before: bytes, result) -> None:
         f = c.find(f"{{{MAIN_NS}}}f")
         if f is not None:
             ref = c.get("r", "")
-            today_sheet = ref == "I1" and not where.startswith(result.sheets[0].tracker.part + "!")
+            today_sheet = ref == "H1" and not where.startswith(result.sheets[0].tracker.part + "!")
             assert ref.rstrip("0123456789") == status or today_sheet, f"{where} holds a formula"
             assert c.get("t") == "str" and c.find(f"{{{MAIN_NS}}}v") is not None, f"{where}: no cached text"
             assert _is_our_formula(f.text, ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), due, today_sheet), \
