@@ -88,12 +88,14 @@ def one_shot_gc() -> None:
     gc.disable()
 
 
-# A piece of work whose inputs are ready (half the scripts, the Today sheet) is done in a forked
-# copy of the process, on the second core, while this one goes on (Beside). Threads cannot do
-# this: rendering and building XML hold the GIL. The copy shares this process's memory until
-# either writes to it, so nothing is sent to it; its result comes back pickled through an
-# unlinked temporary file. On a 10,000-row tracker this takes about 0.15 s off a 1 s refresh
-# (docs/benchmarks.md). Only where it is safe and pays:
+# A piece of work whose inputs are ready (the scan of the sheet's XML during the imports, the
+# last 45% of the scripts, the Today sheet) is done in a forked copy of the process, on the
+# second core, while this one goes on (Beside). Threads cannot do this: scanning, rendering and
+# building XML hold the GIL. The copy shares this process's memory until either writes to it,
+# so nothing is sent to it; its result comes back through an unlinked temporary file, pickled
+# or as a stream of blocks. Each page either process writes to while both live is copied first
+# (about 2 us), so a split in two never halves the time. On a 10,000-row tracker the three take
+# about 13% off a refresh (docs/benchmarks.md). Only where it is safe and pays:
 # - one-shot commands, which call allow_helpers() (the watcher does not);
 # - Linux (fork is the only way to share the memory; macOS frameworks are not fork-safe);
 # - two or more CPUs this process may use, or the copy would only take turns with it;
