@@ -285,7 +285,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     cadence_due = np.busday_offset(safe_base, gap, roll="forward", busdaycal=cal)
     use_pin = ~np.isnat(pinned) & has_base & (pinned >= safe_base)
     due = np.where(use_pin, pinned, cadence_due)
-    due = np.where(has_base, due, np.datetime64("NaT"))
+    due = np.where(has_base, due, np.datetime64("NaT", "D"))
     soon_limit = np.busday_offset(today64, s.soon_window, roll="forward", busdaycal=cal)
 
     bad_date = (frame["problem"] != "").to_numpy()
@@ -320,7 +320,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan = pd.DataFrame({
         "stage": st,
         "status": status,
-        "due": pd.to_datetime(np.where(active, due, np.datetime64("NaT"))),
+        "due": pd.to_datetime(np.where(active, due, np.datetime64("NaT", "D"))),
         "follow_ups": follow_ups.astype(int),
         "situation": situation,
         "channel": np.where(frame["no_calls"].to_numpy(dtype=bool), "email", "call"),
@@ -336,7 +336,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["written_offer"] = facts["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
     competing = situation == Situation.COMPETING_INTEREST.value
-    plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT")))
+    plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     # What a later day alone would change (a live workbook's status formula): an applied row goes
@@ -344,7 +344,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # at its last allowed follow-up.
     moving_applied = active & (st == "applied")
     cold_day = safe_base + np.timedelta64(s.cold_after_days + 1, "D")
-    plan["cold_from"] = pd.to_datetime(np.where(moving_applied, cold_day, np.datetime64("NaT")))
+    plan["cold_from"] = pd.to_datetime(np.where(moving_applied, cold_day, np.datetime64("NaT", "D")))
     plan["cold_pinned"] = moving_applied & use_pin
     plan["cold_at_due"] = moving_applied & (follow_ups >= s.max_follow_ups)
     return plan
@@ -451,7 +451,7 @@ def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFr
     """Per row, the nearest answer deadline of a live offer at ANOTHER company, and whether that
     offer is in writing: what the competing-interest script may say about it (rules §5)."""
     n = len(company)
-    none = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
+    none = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
     offers = plan.loc[live_offer & plan["answer_by"].notna().to_numpy(), ["answer_by", "written_offer"]]
     if offers.empty:
         return none
@@ -460,7 +460,7 @@ def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFr
     best = offers.drop_duplicates("key").head(2)
     first, second = best.iloc[0], (best.iloc[1] if len(best) > 1 else None)
     same = key == first["key"]
-    by = np.where(same, second["answer_by"].to_datetime64() if second is not None else np.datetime64("NaT"),
+    by = np.where(same, second["answer_by"].to_datetime64() if second is not None else np.datetime64("NaT", "ns"),
                   first["answer_by"].to_datetime64()).astype("datetime64[ns]")
     second_written = bool(second["written_offer"]) if second is not None else False
     written = np.where(same, second_written, bool(first["written_offer"]))
