@@ -399,6 +399,51 @@ def test_a_typo_never_beats_a_header_that_names_the_field():
     assert found["position"] == 3 and 0 not in found.values()
 
 
+@pytest.mark.parametrize("header, field", [
+    ("Compnay", "company"), ("Postion", "position"), ("Date Aplied", "applied_on"), ("Staus", "stage"),
+    ("Last Contcat", "last_contact"), ("Recrutier", "contact"), ("Refrerer", "referrer"),
+])
+def test_a_header_a_typo_away_names_its_field(header, field):
+    from followup_sheet.headers import header_fields
+    from followup_sheet.settings import Settings
+    assert header_fields(["Priority", header], Settings()).get(field) == 1
+
+
+def test_a_wide_header_is_matched_once_per_distinct_text(monkeypatch):
+    """Thousands of headers nobody maps ('Week 1' ... 'Week 3000'), looked at while choosing the
+    sheet and again while reading it: each distinct text goes through the typo matcher once, and a
+    text seen in an earlier row or an earlier read is not matched again."""
+    from followup_sheet import headers
+    from followup_sheet.settings import Settings
+    settings = Settings(aliases={**Settings().aliases, "company": ("Employer Name",)})   # a table of its own
+    calls: list[str] = []
+    real = headers.process.extract
+
+    class Counting:
+        @staticmethod
+        def extract(query, *args, **kwargs):
+            calls.append(query)
+            return real(query, *args, **kwargs)
+
+    monkeypatch.setattr(headers, "process", Counting)
+    row = ["Employer Name", "Position", "Date Applied"] + [f"Week {n}" for n in range(1, 3001)]
+    first = headers.header_fields(row, settings)
+    again = headers.header_fields(row + ["Week 1", "Wekk 12"], settings)
+    assert first == {"company": 0, "position": 1, "applied_on": 2}
+    assert again == first
+    assert sorted(calls) == sorted({headers.normalize_header(h) for h in row[3:]} | {"wekk12"})
+
+
+def test_typos_follow_the_aliases_of_each_run():
+    """A watcher reloads followup.toml: what was found for a header under the old aliases is not
+    used under the new ones."""
+    from followup_sheet.headers import header_fields
+    from followup_sheet.settings import Settings
+    row = ["Outfiter", "Gig", "Sent on"]
+    assert header_fields(row, Settings(aliases={"company": ("outfitter",)})).get("company") == 0
+    assert "company" not in header_fields(row, Settings(aliases={"company": ("crew name",)}))
+
+
 @pytest.mark.parametrize("header, language", [
     ("Fecha de solicitud", "Spanish"), ("Date de candidature", "French"), ("Date d'envoi", "French"),
     ("Bewerbungsdatum", "German"), ("Beworben am", "German"), ("Datum", "German or Dutch"),
