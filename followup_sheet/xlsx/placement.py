@@ -12,9 +12,7 @@ from typing import Any
 from ..columns import output_headers
 from ..errors import UnsupportedContent
 from ..status import Status
-from .refs import column_letters
-
-LAST_COLUMN = 16384   # XFD: a cell, column or dimension past it makes the file invalid
+from .refs import LAST_COLUMN, column_letters
 
 
 def is_empty_cell(value: Any) -> bool:
@@ -74,8 +72,9 @@ def _output_columns(rows, h, last_row, header, existing, hidden, merges, width, 
     """Where the three columns go: found by header, else the first free columns.
 
     A column is free when nothing in it, from the header row down, holds a value, a formula (even
-    one whose result is empty), a comment, a data validation, a merge or a defined name's range
-    (`taken` holds the 1-based columns the package says are in use). The first free visible
+    one whose result is empty), a comment, a data validation (not one over whole rows or the whole
+    sheet), a merge or a defined name's range (`taken` holds the 1-based columns the package says
+    are in use). The first free visible
     columns after the last header come first; then free columns between the table and the last
     header; then hidden ones (the write stage shows them). Never past XFD, the last column."""
     last_header = max((c for c, v in enumerate(header) if v is not None and not isinstance(v, bool)
