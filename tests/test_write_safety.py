@@ -569,3 +569,69 @@ def test_old_backups_are_pruned_by_their_exact_names_only(tmp_path, tracker):
     for name, data in others.items():
         assert (folder / name).read_bytes() == data
     assert len([p for p in folder.iterdir() if p.name not in others]) == 1
+
+
+# --- a data validation over the whole sheet or whole rows --------------------------------
+
+_VALIDATIONS = re.compile(rb"<(?:\w+:)?dataValidations\b.*?</(?:\w+:)?dataValidations>", re.S)
+
+
+def _tracker_with_validation(path: Path, *areas: str) -> Path:
+    """The 30 applications in A:D, and a drop-down of the job boards applied to `areas`."""
+    write_tracker(path, ROWS)
+    wb = openpyxl.load_workbook(path)
+    dv = DataValidation(type="list", formula1='"LinkedIn,Indeed,Referral,Company site"', allow_blank=True)
+    for area in areas:
+        dv.add(area)
+    wb.active.add_data_validation(dv)
+    wb.save(path)
+    return path
+
+
+def _sheet_xml(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize("areas", [("A1:XFD1048576",), ("A2:XFD31",), ("A1:XFD1", "A5:XFD40")],
+                         ids=["the whole sheet", "the table's rows", "rows above and through the table"])
+def test_a_validation_over_whole_rows_leaves_the_columns_beside_the_table_free(tmp_path, areas):
+    from lxml import etree
+    from test_callsheet import WORKSHEET_ORDER
+    path = _tracker_with_validation(tmp_path / "tracker.xlsx", *areas)
+    validations = _VALIDATIONS.search(_sheet_xml(path))
+    assert validations is not None
+    assert read_tracker(path).output_columns == (5, 6, 7)
+    proc = run_cli("refresh", path, "--today", TODAY.isoformat(), "--no-backup")
+    assert proc.returncode == 0, proc.stderr
+    sheet = _sheet_xml(path)
+    after = _VALIDATIONS.search(sheet)
+    assert after is not None and after.group(0) == validations.group(0)      # the drop-down as it was
+    names = [etree.QName(c).localname for c in etree.fromstring(sheet) if isinstance(c.tag, str)]
+    assert [WORKSHEET_ORDER.index(n) for n in names] == sorted(WORKSHEET_ORDER.index(n) for n in names), names
+    ws = openpyxl.load_workbook(path).active
+    assert [ws.cell(1, c).value for c in (5, 6, 7)] == ["Follow-up Status", "Next Follow-up", "Follow-up Script"]
+    assert [str(dv.sqref) for dv in ws.data_validations.dataValidation] == [" ".join(areas)]
+    out = _soffice(path, tmp_path / "csv", "csv")
+    shown = (out / "tracker.csv").read_text(encoding="utf-8", errors="replace").splitlines()
+    assert shown[0].split(",")[4:7] == ["Follow-up Status", "Next Follow-up", "Follow-up Script"]
+    assert shown[1].startswith("Firm 0,Analyst,") and shown[1].split(",")[4] == "Closed"
+
+
+def test_a_validation_on_the_columns_beside_the_table_keeps_them_taken(tmp_path):
+    """A drop-down someone put in E:G is theirs: the tool's columns go after it."""
+    path = _tracker_with_validation(tmp_path / "tracker.xlsx", "E1:G1048576")
+    refresh(path, today=TODAY, backup=False)
+    ws = openpyxl.load_workbook(path).active
+    assert [ws.cell(1, c).value for c in (8, 9, 10)] == ["Follow-up Status", "Next Follow-up", "Follow-up Script"]
+    assert all(ws.cell(r, c).value is None for r in range(1, 32) for c in (5, 6, 7))
+    assert [str(dv.sqref) for dv in ws.data_validations.dataValidation] == ["E1:G1048576"]
+
+
+def test_a_validation_over_every_column_right_of_the_table_is_refused_with_the_fix(tmp_path):
+    path = _tracker_with_validation(tmp_path / "tracker.xlsx", "E1:XFD1048576")
+    before = sha(path)
+    line = _one_line_failure(run_cli("refresh", path, "--today", TODAY.isoformat()))
+    assert "'Applications'" in line and "E to XFD" in line and "validation" in line
+    assert "clear 3 columns right of the table" in line
+    assert sha(path) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+LAST_COLUMN = 16384   # XFD: a cell, column or dimension past it makes the file invalid
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 

@@ -25,7 +25,7 @@ from .package import (
     rels_part_for,
     resolve_target,
 )
-from .refs import column_number, parse_ref
+from .refs import LAST_COLUMN, column_number, parse_ref
 
 _SHEETDATA_OPEN = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(/?)>")
 
@@ -354,22 +354,25 @@ _NAME_AREA = re.compile(r"""(?:'((?:[^']|'')+)'|([^'!\s,()=+\-*/&^<>;{}"]+))!"""
 def occupied_columns(pkg: Package, info: SheetInfo, scan: SheetScan, from_row: int) -> set[int]:
     """Columns that hold something at or below row `from_row` other than a value: a formula
     (whatever its cached result), a comment, a data validation, a merge, or a defined name's
-    range. Values are the read stage's to see."""
+    range. Values are the read stage's to see. A data validation over whole rows (A to XFD, the
+    whole sheet included: some exporters and users apply a drop-down that way) says nothing about
+    the columns beside the table, and takes none; one that names columns takes them."""
     taken = {col for col, row in scan.formulas.items() if row >= from_row}
 
-    def add(ref: str) -> None:
+    def add(ref: str, whole_rows_count: bool = True) -> None:
         for area in ref.split():
-            box = parse_ref(area)
-            if box is None:
-                box = _whole_columns(area)
-            if box is not None and box[2] >= from_row:
-                taken.update(range(max(box[1], 1), min(box[3], 16384) + 1))
+            box = parse_ref(area) or _whole_columns(area) or _whole_rows(area)
+            if box is None or box[2] < from_row:
+                continue
+            if not whole_rows_count and box[1] <= 1 and box[3] >= LAST_COLUMN:
+                continue
+            taken.update(range(max(box[1], 1), min(box[3], LAST_COLUMN) + 1))
 
     ns = MAIN_NS
     for merge in scan.skeleton.iterfind(f"{{{ns}}}mergeCells/{{{ns}}}mergeCell"):
         add(merge.get("ref", ""))
     for ref in _validation_refs(scan.skeleton):
-        add(ref)
+        add(ref, whole_rows_count=False)
     for ref in _comment_refs(pkg, info):
         add(ref)
     for ref in _defined_name_refs(pkg, info.name):
@@ -412,6 +415,15 @@ def _defined_name_refs(pkg: Package, sheet_name: str) -> Iterator[str]:
                     yield f"{m.group(3)}{m.group(4)}"
             else:
                 yield f"{m.group(3)}{m.group(4) or 1}:{m.group(5)}{m.group(6) or 1048576}"
+
+
+def _whole_rows(area: str) -> tuple[int, int, int, int] | None:
+    """'2:500' or '$2:$500' -> (2, 1, 500, 16384)."""
+    m = re.match(r"^\$?(\d+):\$?(\d+)$", area.strip())
+    if not m:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    return min(a, b), 1, max(a, b), LAST_COLUMN
 
 
 def _whole_columns(area: str) -> tuple[int, int, int, int] | None:
