@@ -17,7 +17,7 @@ import pytest
 
 TODAY = dt.date(2026, 11, 26)   # a Thursday
 
-# The columns `read_tracker(...).frame` holds (see read._canonical); test_read checks this list
+# The columns `read_tracker(...).frame` holds (see read.py, _canonical); test_read checks this list
 # against a real read so the plan tests feed the plan what the read stage really produces.
 TEXT_COLUMNS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
                 "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",

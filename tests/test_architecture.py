@@ -1,6 +1,7 @@
 """The layout's rules, checked on the source (docs/architecture.md): only the format package
-touches the file format and read takes only its plain layout, only the CLI prints, nothing below
-the CLI reads the date, and plan does neither; only tuning.py starts a process. Each rule is
+touches the file format and the read stage (read, headers, dates) takes only its plain layout, only
+the CLI prints, nothing below the CLI reads the date, and plan does neither; only tuning.py starts a
+process; the read stage and the column placement take no private names and make no import cycle. Each rule is
 also run on a module written to break it, so none passes vacuously."""
 
 from __future__ import annotations
@@ -106,9 +107,15 @@ def process_starts(tree: ast.AST) -> list[tuple[int, str]]:
     return found
 
 
-# What the read stage takes from the format package: the plain layout and cell references.
+# The read stage's modules: choosing the sheet and reading its rows, the header row and its fields,
+# the dates. They stay outside the format boundary and take from it only the plain layout and
+# cell references (where the tool's own columns go is the layout's `tool_columns`).
+READ_STAGE = frozenset({"read.py", "headers.py", "dates.py"})
 READ_SEES = frozenset({"open_workbook", "WorkbookLayout", "SheetLayout", "TableInfo", "is_tool_sheet",
-                       "column_letters"})
+                       "column_letters", "is_empty_cell"})
+# Modules whose imports are held to the package-wide rules below already (no private names taken
+# from another module, no import cycle through them); the rest of the package is to follow.
+CLEAN_IMPORTS = READ_STAGE | {"xlsx/__init__.py", "xlsx/layout.py", "xlsx/placement.py"}
 
 
 def format_package_uses(tree: ast.AST) -> list[tuple[int, str]]:
@@ -148,11 +155,95 @@ def violations(root: Path, file_times: frozenset[tuple[str, str]] = FILE_TIMES) 
         if name != PROCESSES:
             out += [f"{name}:{line} starts a process ({what}): only {PROCESSES} does, where the rules for a "
                     "safe fork are kept" for line, what in process_starts(tree)]
-        if name == "read.py":
+        if name in READ_STAGE:
             out += [f"{name}:{line} takes {what} from the format package: read sees only the plain layout "
                     f"({', '.join(sorted(READ_SEES))})"
                     for line, what in format_package_uses(tree) if what not in READ_SEES]
     return out
+
+
+def package_imports(name: str, tree: ast.AST, known: set[str]) -> list[tuple[int, str, list[str]]]:
+    """(line, module, names) for each import of a module of the package by module `name`
+    ('xlsx/write.py'), relative or absolute, inside functions too; `module` is a key of `known`
+    ('xlsx/__init__.py' for the sub-package), and `names` what the import takes from it. Imports
+    under `if TYPE_CHECKING:` are left out: they name types for the checker and never run."""
+    here = name.split("/")[:-1]
+    typing_only = {id(inner) for node in ast.walk(tree) if isinstance(node, ast.If)
+                   and _last_name(node.test) == "TYPE_CHECKING" for stmt in node.body for inner in ast.walk(stmt)}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here[:len(here) - node.level + 1] if node.level > 1 else here
+                parts = [*base, *(node.module.split(".") if node.module else [])]
+            elif node.module and node.module.split(".")[0] == "followup_sheet":
+                parts = node.module.split(".")[1:]
+            else:
+                continue
+            target = "/".join(parts)
+            for alias in node.names:     # `from . import xlsx` takes a module
+                sub = "/".join([*parts, alias.name])
+                if f"{sub}.py" in known or f"{sub}/__init__.py" in known:
+                    found.append((node.lineno, f"{sub}.py" if f"{sub}.py" in known else f"{sub}/__init__.py", []))
+            module = f"{target}.py" if f"{target}.py" in known else f"{target}/__init__.py" if target else "__init__.py"
+            if module in known:
+                found.append((node.lineno, module, [a.name for a in node.names]))
+    return found
+
+
+def import_problems(root: Path, checked: frozenset[str] | set[str] = CLEAN_IMPORTS) -> list[str]:
+    """Private names taken from another module, and import cycles, for the `checked` modules."""
+    trees = modules(root)
+    known = set(trees)
+    graph = {name: {module for _, module, _ in package_imports(name, tree, known)} for name, tree in trees.items()}
+    out = []
+    for name in sorted(checked & known):
+        out += [f"{name}:{line} takes {n} from {module}: make it public (no underscore) in the module it belongs to"
+                for line, module, names in package_imports(name, trees[name], known) for n in names
+                if n.startswith("_") and not n.startswith("__")]
+        # a cycle through `name`: a path from one of its imports back to it
+        stack, seen = [(m, [name, m]) for m in graph[name]], set()
+        while stack:
+            module, path = stack.pop()
+            if module == name:
+                out.append("import cycle: " + " -> ".join(path))
+                break
+            if module in seen:
+                continue
+            seen.add(module)
+            stack += [(m, [*path, m]) for m in graph.get(module, ())]
+    return out
+
+
+def test_the_read_stage_imports_no_private_names_and_makes_no_cycle():
+    assert import_problems(PACKAGE) == []
+
+
+@pytest.mark.parametrize("files, what", [
+    ({"read.py": "from .headers import _fold\n", "headers.py": "def _fold(): pass\n"}, "takes _fold from headers.py"),
+    ({"dates.py": "def f():\n    from followup_sheet.read import _text\n", "read.py": ""}, "takes _text from read.py"),
+    ({"headers.py": "from . import dates\n", "dates.py": "from .headers import normalize_header\n"},
+     "import cycle: dates.py -> headers.py -> dates.py"),
+    ({"xlsx/__init__.py": "from .placement import place\n", "xlsx/placement.py": "from ..read import Tracker\n",
+      "read.py": "from . import xlsx\n"}, "import cycle: read.py -> xlsx/__init__.py -> xlsx/placement.py -> read.py"),
+])
+def test_the_import_rules_catch_a_module_that_breaks_them(tmp_path, files, what):
+    found = import_problems(_package(tmp_path, files))
+    assert any(what in line for line in found), found
+
+
+def test_the_import_rules_allow_public_names_and_one_way_imports(tmp_path):
+    root = _package(tmp_path, {"read.py": "from . import xlsx\nfrom .headers import header_fields\n",
+                               "headers.py": "from .dates import is_date_cell\nfrom .xlsx import column_letters\n",
+                               "dates.py": "from .xlsx import is_empty_cell\n",
+                               "xlsx/__init__.py": "from .refs import x\nfrom .write import w\n",
+                               "xlsx/refs.py": "from ..errors import E\n",
+                               "xlsx/write.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                                "    from ..read import Tracker\n",
+                               "errors.py": ""})
+    assert import_problems(root) == []
 
 
 def test_the_package_keeps_its_rules():
@@ -200,6 +291,8 @@ BAD_MODULES = [
     ("read.py", "from . import xlsx\nh = xlsx.hidden_columns(None)\n", "takes hidden_columns"),
     ("read.py", "from .xlsx import open_values\n", "takes open_values"),
     ("read.py", "from .xlsx.sheetxml import scan_sheet\n", "takes sheetxml.scan_sheet"),
+    ("headers.py", "from .xlsx.placement import place_tool_columns\n", "takes placement.place_tool_columns"),
+    ("dates.py", "from . import xlsx\nd = xlsx.open_values\n", "takes open_values"),
     # printing below the CLI
     ("pipeline.py", "print('done')\n", "print()"),
     ("watch.py", "import sys\nsys.stderr.write('x')\n", "sys.stderr"),
@@ -240,6 +333,7 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path, name, source, what)
     ("tuning.py", "import os, multiprocessing\npid = os.fork()\n"),
     ("xlsx/write.py", "import os\nos.replace('a', 'b')\nos.getpid()\n"),
     ("read.py", "from . import xlsx\nfrom .xlsx import open_workbook\nletter = xlsx.column_letters(3)\n"),
+    ("headers.py", "from .xlsx import column_letters, is_empty_cell\n"),
 ])
 def test_what_the_rules_allow_passes(tmp_path, name, source):
     root = _package(tmp_path, {"cli.py": "", name: source})

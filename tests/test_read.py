@@ -260,24 +260,24 @@ def test_a_failed_command_leaves_no_preload_behind(plain, tmp_path):
     ("Data di invio candidatura", "applied_on"), ("Status of Application", "stage"),
 ])
 def test_header_in_own_words(header, field):
-    from followup_sheet.read import _header_fields
+    from followup_sheet.headers import header_fields
     from followup_sheet.settings import Settings
-    assert _header_fields([header], Settings()) == {field: 0}
+    assert header_fields([header], Settings()) == {field: 0}
 
 
 @pytest.mark.parametrize("header", ["Email Subject", "Company Website", "Job Link", "Interview Date",
                                     "Salary Range", "Days since applied", "Tipo de Vaga", "Link to Job",
                                     "Date of Interview"])
 def test_header_that_only_mentions_a_field_is_not_it(header):
-    from followup_sheet.read import _header_fields
+    from followup_sheet.headers import header_fields
     from followup_sheet.settings import Settings
-    assert _header_fields([header], Settings()) == {}
+    assert header_fields([header], Settings()) == {}
 
 
 def test_one_column_never_two_fields_and_exact_beats_contained():
-    from followup_sheet.read import _header_fields
+    from followup_sheet.headers import header_fields
     from followup_sheet.settings import Settings
-    found = _header_fields(["Company Name Website", "Company", "Role"], Settings())
+    found = header_fields(["Company Name Website", "Company", "Role"], Settings())
     assert found == {"company": 1, "position": 2}
     assert len(set(found.values())) == len(found)
 
@@ -297,7 +297,7 @@ def test_generic_date_header_still_needs_dates(tmp_path):
     (["3/4/2026", "11/25/2026"], ["2026-03-04", "2026-11-25"]),
 ])
 def test_dotted_dates_are_day_first(cells, expected):
-    from followup_sheet.read import parse_dates
+    from followup_sheet.dates import parse_dates
     from followup_sheet.settings import Settings
     parsed, problems, ratio, why = parse_dates(pd.Series(cells, index=range(2, 2 + len(cells)), dtype=object),
                                                False, Settings(), header="Datum", column=3)
@@ -308,7 +308,7 @@ def test_dotted_dates_are_day_first(cells, expected):
 
 @pytest.mark.parametrize("text", ["Not yet applied", "pending (recruiter call)", "noch nicht", "in attesa"])
 def test_no_date_phrases_inside_a_cell_are_no_date(text):
-    from followup_sheet.read import parse_dates
+    from followup_sheet.dates import parse_dates
     from followup_sheet.settings import Settings
     parsed, problems, _, _ = parse_dates(pd.Series([text], index=[2], dtype=object), False, Settings())
     assert pd.isna(parsed[2]) and problems[2] == ""
@@ -318,34 +318,34 @@ def test_no_date_phrases_inside_a_cell_are_no_date(text):
                                   "Not specified", "(unknown)", "N/A.", "  not   mentioned ", "Keine Angabe",
                                   "Não informado", "未知"])
 def test_placeholders_are_empty(text):
-    from followup_sheet.read import _text
+    from followup_sheet.read import tidy_text
     from followup_sheet.settings import Settings
-    assert list(_text(pd.Series([text, "Acme"], dtype=object), Settings())) == ["", "Acme"]
+    assert list(tidy_text(pd.Series([text, "Acme"], dtype=object), Settings())) == ["", "Acme"]
 
 
 def test_looks_sideways_only_with_dates_as_headers():
-    from followup_sheet.read import _looks_sideways
+    from followup_sheet.headers import looks_sideways
     days = [dt.date(2026, 11, n) for n in (2, 3, 4)]
-    assert _looks_sideways([days, ["Acme", "Globex", "Initech"], ["Hooli", "", "Wonka"]])
+    assert looks_sideways([days, ["Acme", "Globex", "Initech"], ["Hooli", "", "Wonka"]])
     rows = [["Who", "Gig", "Sent", "Chased", "Call back"]] + [
         [f"Co {n}", "Analyst", dt.date(2026, 11, n), dt.date(2026, 11, n + 5), dt.date(2026, 11, n + 9)]
         for n in range(2, 8)]
-    assert not _looks_sideways(rows)
-    assert not _looks_sideways(rows[1:])
+    assert not looks_sideways(rows)
+    assert not looks_sideways(rows[1:])
 
 
 def test_alias_lookup_follows_the_aliases_content():
     """A watcher reloads followup.toml: new aliases must count even if the new mapping object
     reuses the id() of the old one (ids are reused as soon as an object is freed)."""
-    from followup_sheet.read import _alias_lookup
+    from followup_sheet.headers import alias_lookup
     from followup_sheet.settings import Settings
     aliases = {"company": ("outfit",), "position": ("gig",)}
-    assert _alias_lookup(Settings(aliases=aliases))["outfit"] == "company"
+    assert alias_lookup(Settings(aliases=aliases))["outfit"] == "company"
     aliases["company"] = ("crew",)                  # the same dict object, edited
-    lookup = _alias_lookup(Settings(aliases=aliases))
+    lookup = alias_lookup(Settings(aliases=aliases))
     assert lookup.get("crew") == "company" and "outfit" not in lookup
     for n in range(50):                              # fresh objects, ids recycled
-        assert _alias_lookup(Settings(aliases={"company": (f"firm{n}",)}))[f"firm{n}"] == "company"
+        assert alias_lookup(Settings(aliases={"company": (f"firm{n}",)}))[f"firm{n}"] == "company"
 
 
 def test_follow_up_column_of_dates_is_the_last_contact(tmp_path):
@@ -375,7 +375,7 @@ def test_a_column_without_evidence_follows_the_sheets_other_date_columns(tmp_pat
     ("3 settembre 2026", "2026-09-03"), ("2026年11月3日", "2026-11-03"),
 ])
 def test_dates_written_in_the_trackers_languages(text, expected):
-    from followup_sheet.read import parse_dates
+    from followup_sheet.dates import parse_dates
     from followup_sheet.settings import Settings
     parsed, problems, _, _ = parse_dates(pd.Series([text], index=[2], dtype=object), False, Settings())
     assert str(parsed[2].date()) == expected and problems[2] == ""
@@ -393,9 +393,9 @@ def test_formula_results_below_the_table_are_not_listed(tmp_path):
 def test_a_typo_never_beats_a_header_that_names_the_field():
     """'Function' is one letter from the French 'Fonction' (a position): beside a real 'Position'
     column it is not read as the position, whichever comes first."""
-    from followup_sheet.read import _header_fields
+    from followup_sheet.headers import header_fields
     from followup_sheet.settings import Settings
-    found = _header_fields(["Function", "Formula", "Company", "Position", "Date Applied"], Settings())
+    found = header_fields(["Function", "Formula", "Company", "Position", "Date Applied"], Settings())
     assert found["position"] == 3 and 0 not in found.values()
 
 
@@ -409,7 +409,7 @@ def test_a_typo_never_beats_a_header_that_names_the_field():
     ("申请日期", None),
 ])
 def test_the_language_of_a_date_header(header, language):
-    from followup_sheet.read import day_first_language
+    from followup_sheet.dates import day_first_language
     assert day_first_language(header) == language
 
 
@@ -421,7 +421,7 @@ def test_the_language_of_a_date_header(header, language):
 ])
 def test_ambiguous_text_dates_follow_the_header_language(header, setting, expected, why):
     """03/11/2026 proves no order; a Spanish or German header says the writer puts the day first."""
-    from followup_sheet.read import parse_dates
+    from followup_sheet.dates import parse_dates
     from followup_sheet.settings import Settings
     cells = pd.Series(["03/11/2026", "05/10/2026"], index=[2, 3], dtype=object)
     parsed, problems, ratio, reason = parse_dates(cells, False, Settings(date_order=setting), header=header, column=3)
@@ -432,7 +432,7 @@ def test_ambiguous_text_dates_follow_the_header_language(header, setting, expect
 def test_the_other_date_columns_still_come_before_the_header_language():
     """A column that proves month-first (11/23/2026) decides for its ambiguous neighbour, whatever
     language the neighbour's header is in."""
-    from followup_sheet.read import parse_dates, sheet_date_order
+    from followup_sheet.dates import parse_dates, sheet_date_order
     from followup_sheet.settings import Settings
     proven = pd.Series(["11/23/2026"], index=[2], dtype=object)
     sheet = sheet_date_order([("Last Contact", proven)])

@@ -10,6 +10,7 @@ from .cells import clean_text
 from .layout import SheetLayout, WorkbookLayout, open_workbook
 from .marks import MarksSheets
 from .package import Package, SheetInfo, open_package
+from .placement import ToolColumns, is_empty_cell
 from .refs import column_letters, column_number, parse_ref
 from .sheetxml import SheetScan, TableInfo, hidden_columns, occupied_columns, scan_sheet, sheet_tables
 from .values import (
@@ -24,7 +25,7 @@ from .values import (
 
 __all__ = [
     "TODAY_MARKER", "TODAY_SHEET_NAMES", "Package", "SheetInfo", "SheetLayout", "SheetScan", "SheetValues",
-    "MarksSheets", "TableInfo", "WorkbookLayout", "clean_text", "column_letters", "column_number", "discard_preload",
-    "hidden_columns", "is_tool_sheet", "occupied_columns", "open_package", "open_values", "open_workbook",
-    "parse_ref", "preload", "scan_sheet", "sheet_tables",
+    "MarksSheets", "TableInfo", "ToolColumns", "WorkbookLayout", "clean_text", "column_letters", "column_number",
+    "discard_preload", "hidden_columns", "is_empty_cell", "is_tool_sheet", "occupied_columns", "open_package",
+    "open_values", "open_workbook", "parse_ref", "preload", "scan_sheet", "sheet_tables",
 ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from .marks import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
+from .placement import ToolColumns, place_tool_columns
 from .sheetxml import TableInfo, hidden_columns, occupied_columns, sheet_tables
 from .values import SheetValues, open_values
 
@@ -45,6 +46,13 @@ class SheetLayout:
         """1-based columns holding a formula, comment, validation, merge or named range at or
         below row `from_row` (values aside: they are in the grid)."""
         return occupied_columns(self._book.source, self._info, self._scan(), from_row=from_row)
+
+    def tool_columns(self, rows: list[list[Any]], header_index: int, last_row: int, existing: dict[str, int],
+                     table_end: int, where: str) -> ToolColumns:
+        """Where the tool's columns go in this sheet, its grid `rows` read with the header at 0-based
+        `header_index` (see `placement.place_tool_columns`)."""
+        return place_tool_columns(rows, header_index, last_row, existing, self.hidden_columns(), self.merges(),
+                                  self.occupied_columns(from_row=header_index + 1), table_end, where)
 
     def _scan(self):
         return self._book._values.scan(self._info)

@@ -1,0 +1,366 @@
+"""Read stage, dates: a date column's cells (real dates, serial numbers, text in many languages
+and orders) -> dates, with a problem per cell that is not one, and the day/month order used and
+why. Also what counts as a placeholder ('N/A', 'TBD'): a cell that holds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+import pandas as pd
+
+from .settings import Settings
+from .xlsx import column_letters, is_empty_cell
+
+_PLACEHOLDER_TRIM = " \t()[]{}<>*_.:;!'\"`"
+
+
+def is_placeholder(text: str, blank_words) -> bool:
+    """'N/A', 'Not Mentioned', '(unknown)', 'TBD.' (rules §7): a cell that holds nothing."""
+    low = " ".join(text.lower().split())
+    if low in blank_words:
+        return True
+    trimmed = low.strip(_PLACEHOLDER_TRIM)
+    return bool(trimmed) and trimmed != low and trimmed in blank_words
+
+
+def is_date_cell(v: Any) -> bool:
+    """Whether a cell holds a date: a real one, or text this module reads as one either way round."""
+    if isinstance(v, (dt.date, dt.datetime)):
+        return True
+    if not isinstance(v, str) or len(v) > 40:
+        return False
+    text = " ".join(v.split())
+    return any(isinstance(_text_date(text, order), dt.date) for order in ("mdy", "dmy"))
+
+
+_TEXT_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%y", "%d/%m/%y", "%d.%m.%y",
+                      "%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y")
+
+
+def text_date_format(values: pd.Series, parsed: pd.Series) -> str | None:
+    """The strftime format of a date column that holds its dates as text (most filled cells are
+    text), found by writing the dates read back in each format; None for a column of real dates."""
+    filled = [(v, d) for v, d in zip(values.to_numpy()[:2000], parsed.to_numpy()[:2000]) if not is_empty_cell(v)]
+    texts = [(v.strip(), pd.Timestamp(d)) for v, d in filled[:200] if isinstance(v, str) and not pd.isna(d)]
+    if not texts or len(texts) * 2 <= min(len(filled), 200):
+        return None
+    for fmt in _TEXT_DATE_FORMATS:
+        if all(d.strftime(fmt) == v for v, d in texts[:50]):
+            return fmt
+    return None
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"]) if m}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS.update({"sept": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "janv": 1, "févr": 2, "fevr": 2,
+                "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8, "aout": 8, "déc": 12, "mär": 3,
+                "märz": 3, "okt": 10, "dez": 12})
+for _i, _names in enumerate([   # month names in the languages the headers are read in
+        "enero janvier januar gennaio janeiro januari styczeń", "febrero février fevrier februar febbraio "
+        "fevereiro februari luty", "marzo mars märz maerz março marco maart marzec", "abril avril aprile "
+        "april kwiecień", "mayo mai maggio maio mei maj", "junio juin juni giugno junho czerwiec",
+        "julio juillet juli luglio julho lipiec", "agosto août aout augustus sierpień", "septiembre "
+        "setiembre septembre settembre setembro wrzesień", "octubre octobre oktober ottobre outubro "
+        "październik", "noviembre novembre november novembro listopad", "diciembre décembre decembre "
+        "dezember dicembre dezembro december grudzień"], start=1):
+    _MONTHS.update({name: _i for name in _names.split()})
+_MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")   # 2026年11月3日
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
+# '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
+_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
+                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")
+_MON_DAY_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
+
+
+def _epoch(date1904: bool) -> dt.date:
+    return dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+
+
+def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: str = "",
+                column: int = 0, sheet: tuple[str, str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
+    """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
+    the day/month order used and why).
+
+    Day-first versus month-first is decided once for the column, never per cell: the settings,
+    else the column's evidence (a first number above 12 means day-first, a second one above 12
+    month-first), else the convention of the separator (03.11.2026 is day-first), else
+    month-first. `sheet` is the order the sheet's other date columns prove (`sheet_date_order`),
+    used before that last fallback.
+    """
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header)
+    letters = column_letters(column) if column else "?"
+    dates: list[Any] = []
+    problems: list[str] = []
+    good = bad = 0
+    placeholders = set(settings.placeholder_dates)
+    no_date = _no_date_pattern(settings.no_date_words)
+    for row, v in values.items():
+        d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
+        if d is not None and d in placeholders:
+            d = None
+        if problem:
+            bad += 1
+            problems.append(f"Row {row}: {header!r} ({letters}{row}) is {show_cell(v)}; {problem}")
+        else:
+            problems.append("")
+            if d is not None:
+                good += 1
+        dates.append(d)
+    series = pd.Series(pd.to_datetime(pd.Series(dates, index=values.index, dtype=object), errors="coerce"),
+                       index=values.index).astype("datetime64[ns]")
+    ratio = good / (good + bad) if good + bad else 1.0
+    return series, pd.Series(problems, index=values.index, dtype=object), ratio, why
+
+
+@functools.lru_cache(maxsize=16)
+def _no_date_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A cell holding one of `words` as whole words ('Not yet applied' holds 'not yet')."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.strip())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!x)x", re.I)
+
+
+def show_cell(v: Any) -> str:
+    """A cell's value for a message, quoted and cut to 40 characters."""
+    s = str(v)
+    return repr(s if len(s) <= 40 else s[:37] + "...")
+
+
+_ORDER_WORD = {"dmy": "day-first", "mdy": "month-first"}
+
+
+def _scan_dates(values: pd.Series):
+    """What a column's text dates show: per separator ('.' or '/' for slashes and dashes) the
+    first value proving day-first and month-first, the first value seen, and other kinds' counts."""
+    # separator -> [first > 12 example, second > 12 example]
+    proof: dict[str, list[str | None]] = {".": [None, None], "/": [None, None]}
+    seen: dict[str, str | None] = {".": None, "/": None}
+    counts = {"iso": 0, "real": 0, "named": 0}
+    for v in values:
+        if isinstance(v, (dt.date, dt.datetime)):
+            counts["real"] += 1
+            continue
+        if not isinstance(v, str):
+            continue
+        text = v.strip()
+        m = _NUMERIC.match(text)
+        if m:
+            sep = "." if text[len(m.group(1))] == "." else "/"
+            seen[sep] = seen[sep] or text
+            a, b = int(m.group(1)), int(m.group(2))
+            if a > 12 and proof[sep][0] is None:
+                proof[sep][0] = text
+            if b > 12 and proof[sep][1] is None:
+                proof[sep][1] = text
+        elif _ISO.match(text) or _CJK.match(text):
+            counts["iso"] += 1
+        elif _DAY_MON_YEAR.match(text) or _MON_DAY_YEAR.match(text):
+            counts["named"] += 1
+    return proof, seen, counts
+
+
+def _numeric_part(text: str, i: int) -> int:
+    """The i-th number of a date _scan_dates matched with _NUMERIC."""
+    m = _NUMERIC.match(text)
+    if m is None:
+        raise ValueError(f"not a numeric date: {text!r}")
+    return int(m.group(i))
+
+
+def _proven(proof, sep: str) -> tuple[str, str] | None:
+    first, second = proof[sep]
+    if first and not second:
+        return "dmy", f"day-first: {first} has a {_numeric_part(first, 1)} in the first place"
+    if second and not first:
+        return "mdy", f"month-first: {second} has a {_numeric_part(second, 2)} in the second place"
+    return None
+
+
+def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | None:
+    """The order the sheet's other date columns prove (their evidence, or their dotted dates),
+    for a column that shows none itself: one person typed them all. None when they disagree."""
+    found = []
+    for label, values in columns:
+        proof, seen, _ = _scan_dates(values)
+        for sep in ("/", "."):
+            got = _proven(proof, sep) or (("dmy", f"dotted dates ({seen['.']})") if sep == "." and seen["."] else None)
+            if got:
+                found.append((got[0], f"{_ORDER_WORD[got[0]]} like {label!r} ({got[1].split(': ', 1)[-1]})"))
+    if found and len({order for order, _ in found}) == 1:
+        return found[0]
+    return None
+
+
+def _evidence_order(values: pd.Series, setting: str = "auto",
+                    sheet: tuple[str, str] | None = None, header: str = "") -> tuple[str, str, str]:
+    """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
+    is what the sheet's other date columns prove, and `header` the column's header (its
+    language), for when this one proves nothing."""
+    proof, seen, counts = _scan_dates(values)
+    if not (seen["."] or seen["/"]):
+        if counts["named"]:
+            return "mdy", "dmy", "month written in words" + (" and ISO dates" if counts["iso"] else "") \
+                + ", no order needed"
+        if counts["iso"]:
+            return "mdy", "dmy", "ISO dates (year first), no order needed"
+        if counts["real"]:
+            return "mdy", "dmy", "real dates, no order needed"
+        return "mdy", "dmy", "no dates yet"
+    if setting in _ORDER_WORD:
+        return setting, setting, f"{_ORDER_WORD[setting]}: date_order = \"{setting}\" in the settings"
+
+    def decide(sep: str) -> tuple[str, str] | None:
+        return _proven(proof, sep)
+    slashed, dotted = decide("/"), decide(".")
+    reasons = []
+    if seen["."]:
+        if dotted is None:
+            dotted = ("dmy", f"day-first: dotted dates ({seen['.']}) are written day-first")
+        reasons.append(dotted[1])
+    if seen["/"]:
+        if slashed is None:
+            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet, header)
+        if not reasons or dotted is None or slashed != dotted:
+            reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
+    main_order, dotted_order = slashed or dotted, dotted or slashed
+    if main_order is None or dotted_order is None:   # a separator was seen, and each seen one got an order
+        raise AssertionError("a seen date separator has no order")
+    return main_order[0], dotted_order[0], "; ".join(reasons)
+
+
+# Words of date headers in languages whose writers put the day first (03/11/2026 is 3 November):
+# Spanish, French, German, Italian, Portuguese, Dutch, Polish. English is left out on purpose:
+# American and British trackers use the same headers and opposite orders.
+_DAY_FIRST_HEADER_WORDS = {
+    "Spanish": {"fecha", "solicitud", "postulación", "postulacion", "envío", "envio", "último", "ultimo", "contacto",
+                "enviado", "enviada", "aplicación", "candidatura"},
+    "French": {"envoyée", "envoyé", "envoi", "dernier", "relance", "relancé", "candidaté", "postulé"},
+    "German": {"datum", "beworben", "eingereicht", "gesendet", "versendet", "abgeschickt", "letzter", "kontakt",
+               "bewerbung", "bewerbungsdatum", "einreichdatum"},
+    "Italian": {"data", "inviata", "inviato", "invio", "contatto", "candidatura", "ultimo"},
+    "Portuguese": {"data", "enviado", "enviada", "envio", "candidatado", "candidatura", "inscrição", "submissão",
+                   "contato", "contacto", "último"},
+    "Dutch": {"datum", "sollicitatiedatum", "sollicitatie", "gesolliciteerd", "laatste", "verstuurd"},
+    "Polish": {"data", "złożenia", "aplikacji", "ostatni", "wysłano", "kontakt"},
+}
+_HEADER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def day_first_language(header: str) -> str | None:
+    """The day-first language(s) a date column's header is written in ('Fecha de solicitud' ->
+    'Spanish', 'Datum' -> 'German or Dutch'), or None: English, or no word that tells."""
+    words = set(_HEADER_WORD.findall(str(header).casefold()))
+    if "date" in words and words & {"de", "d", "du", "l"}:    # date de candidature, date d'envoi
+        return "French"
+    if words == {"data"}:   # an English word too
+        return None
+    found = [lang for lang, known in _DAY_FIRST_HEADER_WORDS.items() if words & known]
+    if not found:
+        return None
+    best = max(len(words & _DAY_FIRST_HEADER_WORDS[lang]) for lang in found)   # the language most words are in
+    found = [lang for lang in found if len(words & _DAY_FIRST_HEADER_WORDS[lang]) == best]
+    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " or " + found[-1]
+
+
+def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tuple[str, str] | None,
+                      sheet: tuple[str, str] | None, header: str = "") -> tuple[str, str]:
+    """The order of slashed dates that prove none (or both), and why: the dotted dates' order, else
+    the sheet's, else the order of the header's language, else month-first."""
+    first, second = proof
+    if first and second:
+        why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
+               "set date_order in followup.toml if the column is day-first")
+        return ("mdy", why)
+    if dotted is not None:
+        return (dotted[0], f"{_ORDER_WORD[dotted[0]]} like the dotted dates ({example} could be either)")
+    if sheet is not None:
+        return sheet
+    language = day_first_language(header)
+    if language is not None:
+        return ("dmy", f"day-first: the header {header!r} is in {language}, where dates are written day first "
+                       f"({example} could be either); set date_order = \"mdy\" in followup.toml if you mean "
+                       "month-first")
+    return ("mdy", f"month-first: nothing shows the order ({example} could be either); "
+                   "set date_order = \"dmy\" in followup.toml if you mean day-first")
+
+
+def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: str | None = None,
+              no_date: re.Pattern | None = None) -> tuple[dt.date | None, str]:
+    if v is None or isinstance(v, bool):
+        return None, ""
+    if isinstance(v, dt.datetime):
+        return v.date(), ""
+    if isinstance(v, dt.date):
+        return v, ""
+    if isinstance(v, (dt.time, dt.timedelta)):
+        return None, ""      # serial 0 ("1900-01-00") or a duration: a placeholder
+    if isinstance(v, (int, float)):
+        if v != v:
+            return None, ""
+        if 1 <= v < 2958466:
+            d = _epoch(date1904) + dt.timedelta(days=int(v))
+            if dt.date(1990, 1, 1) <= d <= dt.date(2100, 1, 1):
+                return d, ""
+        if v == 0:
+            return None, ""
+        return None, "a number, not a date; type a date like 2026-03-10"
+    s = " ".join(str(v).replace("\xa0", " ").split())
+    low = s.lower()
+    if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
+        return None, ""
+    parsed = _text_date(s, order, dotted or order)
+    if parsed is None:
+        if no_date is not None and no_date.search(s):
+            return None, ""    # "Not yet applied", "pending (recruiter call)"
+        return None, "not a date this tool can read; type a date like 2026-03-10"
+    if isinstance(parsed, str):
+        return None, parsed
+    return parsed, ""
+
+
+def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+    m = _ISO.match(s) or _CJK.match(s)
+    if m:
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _NUMERIC.match(s)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        if s[len(m.group(1))] == ".":
+            order = dotted or "dmy"
+        day, month = (a, b) if order == "dmy" else (b, a)
+        made = _make(y, month, day)
+        if made is None and month > 12:
+            first = "day" if order == "dmy" else "month"
+            return (f"not a valid date when read {first}-first like the rest of this column; "
+                    "fix it, or set date_order in followup.toml")
+        return made
+    m = _DAY_MON_YEAR.match(s)
+    if m:
+        named = _MONTHS.get(m.group(2).lower())
+        if named:
+            y = int(m.group(3))
+            return _make(y + 2000 if y < 100 else y, named, int(m.group(1)))
+    m = _MON_DAY_YEAR.match(s)
+    if m:
+        named = _MONTHS.get(m.group(1).lower())
+        if named:
+            return _make(int(m.group(3)), named, int(m.group(2)))
+    if re.match(rf"^(\d{{1,2}}[\s\-/]+{_MON}|{_MON}\s+\d{{1,2}})$", s):
+        return "has no year; type the full date, like 2026-03-10"
+    return None
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
