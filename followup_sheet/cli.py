@@ -317,9 +317,8 @@ def _run(args) -> int:
     from . import tuning
     global _ONE_SHOT
     _ONE_SHOT = args.command != "watch"
-    if _ONE_SHOT:   # a run that exits soon: no garbage collection, helper processes allowed
+    if _ONE_SHOT:   # a run that exits soon: no garbage collection
         tuning.one_shot_gc()
-        tuning.allow_helpers()
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
@@ -345,7 +344,6 @@ def _run(args) -> int:
               "changed; run again with -v for the details and report it", file=sys.stderr)
         return 1
     finally:
-        tuning.allow_helpers(False)
         values = sys.modules.get(f"{__package__}.xlsx.values")
         if values is not None:   # a command that failed before reading leaves its preload behind
             values.discard_preload()

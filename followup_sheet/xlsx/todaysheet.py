@@ -205,7 +205,7 @@ def today_sheet_parts(rows: pd.DataFrame, today: dt.date, style: TodayStyles, da
                       contacts: tuple[int, int] | None, live: bool,
                       keep_empty_rels: bool) -> tuple[bytes | None, Iterator[bytes]]:
     """The Today sheet's relationships part (see today_sheet_rels) and its worksheet part's
-    pieces: pure, so a helper process can make them (tuning.BesideStream)."""
+    pieces."""
     links = external_links(rows)
     return (today_sheet_rels(links, keep_empty_rels),
             today_sheet_pieces(rows, links, today, style, date1904, contacts, live=live))

@@ -21,7 +21,6 @@ import pandas as pd
 from .. import filesafe
 from ..errors import NotAWorkbook
 from ..settings import Settings
-from ..tuning import BesideStream, worth_rows
 from .live import StatusFormulas
 from .marks import log_sheet, mark_cells
 from .package import Package, open_package, rels_part_for
@@ -156,46 +155,39 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
     today_part, extra = today_sheet_part(pkg, sheets[0].tracker.tool_sheets)
     small.update(extra)
     today_styles = TodayStyles(styles)
-    with _TodayParts(pkg, today_part, small, today_rows, today, today_styles, contacts, settings.live) as made:
-        streams[today_part] = made.sheet
-        if log_entries:
-            log_part, pieces, extra = log_sheet(pkg, sheets[0].tracker.marks_sheets, log_entries, today_styles,
-                                                small, frozenset({today_part}))
-            small.update(extra)
-            streams[log_part] = pieces
-        styles_xml = styles.serialize()   # after every style above was asked for
-        if styles_xml is not None:
-            small[styles_part] = styles_xml
-        return _write_members(pkg, out, trackers, streams, small, made)
+    made = _TodayParts(pkg, today_part, small, today_rows, today, today_styles, contacts, settings.live)
+    streams[today_part] = made.sheet
+    if log_entries:
+        log_part, pieces, extra = log_sheet(pkg, sheets[0].tracker.marks_sheets, log_entries, today_styles,
+                                            small, frozenset({today_part}))
+        small.update(extra)
+        streams[log_part] = pieces
+    styles_xml = styles.serialize()   # after every style above was asked for
+    if styles_xml is not None:
+        small[styles_part] = styles_xml
+    return _write_members(pkg, out, trackers, streams, small, made)
 
 
 class _TodayParts:
-    """The Today sheet's worksheet and relationships parts, made beside the tracker's rows (in a
-    helper process where it pays, tuning.BesideStream) and fetched when the zip gets to them."""
+    """The Today sheet's worksheet and relationships parts, made when the zip gets to them."""
 
     def __init__(self, pkg: Package, part: str, small: dict[str, bytes], rows: pd.DataFrame, today: dt.date,
                  style: TodayStyles, contacts: tuple[int, int] | None, live: bool):
         self.rels_part, self.small = rels_part_for(part), small
-        self.job = BesideStream(today_sheet_parts, rows, today, style, pkg.date1904, contacts, live,
-                                pkg.has(self.rels_part), worth=worth_rows(len(rows)))
+        self.make = lambda: today_sheet_parts(rows, today, style, pkg.date1904, contacts, live,
+                                              pkg.has(self.rels_part))
         small[self.rels_part] = b""   # holds its place among the parts until the sheet is made
         self.pieces: Iterable[bytes] | None = None
 
     def sheet(self) -> Iterable[bytes]:
         """The worksheet part's pieces (once); its relationships part goes into `small`."""
         if self.pieces is None:
-            rels, self.pieces = self.job.result()
+            rels, self.pieces = self.make()
             if rels is None:
                 del self.small[self.rels_part]
             else:
                 self.small[self.rels_part] = rels
         return self.pieces
-
-    def __enter__(self) -> _TodayParts:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.job.close()
 
 
 def _write_members(pkg: Package, out, trackers: dict[str, TrackerSheet],
