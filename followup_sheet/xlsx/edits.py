@@ -160,18 +160,25 @@ _WORD = re.compile(r"\S+|\s+")
 
 def word_diff(old: str, new: str) -> str:
     """The whole of `new`, with the words taken out of `old` as [-words-] and the words put in as
-    {+words+} (the marks of `git diff --word-diff`)."""
+    {+words+} (the marks of `git diff --word-diff`); changed words only spaces apart are one change."""
     a, b = _WORD.findall(old), _WORD.findall(new)
-    out: list[str] = []
+    pieces: list[tuple[str, str, str]] = []    # (kept, taken out, put in): kept text, or a change
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append("".join(a[i1:i2]))
-            continue
-        if op in ("delete", "replace"):
-            out.append("[-" + "".join(a[i1:i2]) + "-]")
-        if op in ("insert", "replace"):
-            out.append("{+" + "".join(b[j1:j2]) + "+}")
-    return "".join(out)
+            pieces.append(("".join(a[i1:i2]), "", ""))
+        else:
+            pieces.append(("", "".join(a[i1:i2]), "".join(b[j1:j2])))
+    merged: list[tuple[str, str, str]] = []
+    for i, piece in enumerate(pieces):
+        between = piece[0] and not piece[0].strip() and 0 < i < len(pieces) - 1
+        if between and merged and not merged[-1][0] and not pieces[i + 1][0]:
+            merged[-1] = ("", merged[-1][1] + piece[0], merged[-1][2] + piece[0])   # a space inside one change
+        elif not piece[0] and merged and not merged[-1][0]:
+            merged[-1] = ("", merged[-1][1] + piece[1], merged[-1][2] + piece[2])
+        else:
+            merged.append(piece)
+    return "".join(kept or (f"[-{out}-]" if out else "") + (f"{{+{put}+}}" if put else "")
+                   for kept, out, put in merged)
 
 
 def tool_columns(tracker: Tracker) -> ToolColumns:
