@@ -17,12 +17,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import make_fixtures as mf
 import openpyxl
 import pytest
 from conftest import write_sheets
 from corpus_tools import CORPUS, CannotAddSheet, add_tracker_block, calamine_grids, corpus_files, corpus_id
 
-import make_fixtures as mf
 from followup_sheet.errors import FollowupError
 from followup_sheet.pipeline import refresh
 from followup_sheet.settings import Settings

@@ -128,16 +128,16 @@ class Edits:
             or self.parts_differ
 
     def describe(self) -> list[str]:
-        """The Edits as lines for a reader: each changed cell (a script as a word diff of its
-        whole text), then the Today sheet and the log."""
+        """The Edits as lines for a reader: each changed cell, old → new (a script as a word diff
+        of its whole text), then the Today sheet and the log."""
         lines: list[str] = []
         several = len({s.sheet for s in self.sheets}) > 1
         for s in self.sheets:
             if several and s.cells:
                 lines.append(f"Sheet {s.sheet!r}:")
             for c in s.cells:
-                if c.kind == "script" and isinstance(c.old, str) and isinstance(c.new, str) and c.old and c.new:
-                    lines.append(f"  {c.ref}: {word_diff(c.old, c.new)}")
+                if c.kind == "script" and isinstance(c.old, str) and isinstance(c.new, str):
+                    lines.append(f"  {c.ref}: {word_diff(c.old, c.new)}")   # a new script: all {+...+}
                 else:
                     lines.append(f"  {c.ref}: {_shown(c.old)} → {_shown(c.new)}")
         t = self.today

@@ -30,7 +30,7 @@ def write_back(edits: Edits, *, output: Path | None = None, backup: bool = True,
     target = Path(output) if output else pkg.path
     same_file = output is None or filesafe.same_file(target, pkg.path)
     saved = filesafe.save_atomically(
-        target, lambda fh: _write_members(pkg, fh, edits), expected_digest=pkg.digest if same_file else None,
+        target, lambda fh: write_package(pkg, fh, edits), expected_digest=pkg.digest if same_file else None,
         verify=verify_package, backups=backups, backup=backup and same_file, only_if_changed=same_file)
     return WriteOutcome(target, saved.changed, written=saved.written, backup=saved.backup)
 
@@ -90,7 +90,7 @@ def _first_bad_member(data: bytes) -> str | None:
     return found[0] or found[1]
 
 
-def _write_members(pkg: Package, out, edits: Edits) -> bool:
+def write_package(pkg: Package, out, edits: Edits) -> bool:
     """The zip: each member of the original in its order (edited, made anew or copied), then
     the new ones; whether any content changed."""
     changed = False
