@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
@@ -35,9 +36,9 @@ if TYPE_CHECKING:
     from ..read import Tracker
 
 
-@dataclass(frozen=True)
-class CellEdit:
-    """One cell a refresh changes, as a reader of the sheet sees it before and after."""
+class CellEdit(NamedTuple):
+    """One cell a refresh changes, as a reader of the sheet sees it before and after (a plain
+    tuple: a first refresh of 10,000 rows makes 30,000 of them)."""
     sheet: str
     ref: str          # e.g. "C5"
     old: Any          # '' for an empty cell; dates as dt.date
@@ -79,11 +80,19 @@ class SheetEdits:
     rows: dict[int, tuple]
     marks: dict[int, dict[int, Any]]       # the user's cells the marks change: row -> column -> value
     added_headers: dict[int, str]          # columns the marks add: column -> header
-    cells: list[CellEdit]                  # the cells whose value changes, in sheet order
     table: TableInfo | None
     header_style_column: int               # the user's last header cell, whose style the new headers take
+    grid: list[list[Any]] = field(repr=False, compare=False)     # the sheet's cells as read: the old values
     styles: CellStyles = field(repr=False, compare=False)
     mark_cells: dict[int, dict[int, tuple]] = field(default_factory=dict, repr=False, compare=False)
+
+    @functools.cached_property
+    def cells(self) -> list[CellEdit]:
+        """The cells whose value changes, in reading order: the rows above against the cells as
+        read (worked out when asked: the write takes `rows` and `marks`, a dry run the cells)."""
+        cells = _tool_cells(self.sheet, self.header_row, self.grid, self.placed, self.rows)
+        by_marks = _mark_edits(self.sheet, self.header_row, self.grid, self.marks, self.added_headers)
+        return sorted(cells + by_marks, key=lambda c: _ref_key(c.ref)) if by_marks else cells
 
     @property
     def clear_rows(self) -> range:
@@ -123,9 +132,9 @@ class Edits:
 
     @property
     def changed(self) -> bool:
-        """Whether the refresh changes anything the workbook shows."""
-        return bool(self.cells) or self.today.differs or (self.log is not None and self.log.differs) \
-            or self.parts_differ
+        """Whether the refresh changes anything the workbook shows (the cells worked out if need be)."""
+        return self.today.differs or (self.log is not None and self.log.differs) or self.parts_differ \
+            or any(s.cells for s in self.sheets)
 
     def describe(self) -> list[str]:
         """The Edits as lines for a reader: each changed cell, old → new (a script as a word diff
@@ -269,13 +278,9 @@ def _plan_sheet(pkg: Package, results: SheetResults, styles: Styles, live: bool,
     due_letter = column_letters(placed.columns[_date_at()])
     formula = _formulas(status, results.timing, formulas, due_letter)
     rows = dict(zip(index.tolist(), zip(*shown, formula)))
-    cells = _tool_cells(t.sheet, t.header_row, grid, placed, rows) + _mark_edits(t.sheet, t.header_row, grid, marks,
-                                                                                 added)
-    cells.sort(key=lambda c: _ref_key(c.ref))
     return SheetEdits(sheet=t.sheet, part=t.part, header_row=t.header_row, placed=placed, rows=rows, marks=marks,
-                      added_headers=added, cells=cells, table=t.table,
-                      header_style_column=max(c.index for c in t.columns.values()), styles=style,
-                      mark_cells=mark_xml)
+                      added_headers=added, table=t.table, header_style_column=max(c.index for c in t.columns.values()),
+                      grid=grid, styles=style, mark_cells=mark_xml)
 
 
 def _date_at() -> int:
@@ -325,21 +330,29 @@ def _tool_cells(sheet: str, header_row: int, grid: list[list[Any]], placed: Tool
                 rows: dict[int, tuple]) -> list[CellEdit]:
     """The tool's cells whose value changes: its headers, then each row it owns."""
     out = []
-    kinds = [c.kind for c in columns.TRACKER_COLUMNS]
+    order = sorted(range(len(placed.columns)), key=lambda i: placed.columns[i])   # left to right
+    in_order = order == list(range(len(order)))
+    kinds = [columns.TRACKER_COLUMNS[i].kind for i in order]
     header = grid[header_row - 1] if header_row <= len(grid) else []
-    for col, name in zip(placed.columns, columns.output_headers()):
+    names = columns.output_headers()
+    for i in order:
+        col = placed.columns[i]
         old = seen(header[col - 1]) if col <= len(header) else ""
-        if old != name:
-            out.append(CellEdit(sheet, f"{column_letters(col)}{header_row}", old, name, "header"))
-    letters = [column_letters(c) for c in placed.columns]
+        if old != names[i]:
+            out.append(CellEdit(sheet, f"{column_letters(col)}{header_row}", old, names[i], "header"))
+    letters = [column_letters(placed.columns[i]) for i in order]
     blank = ("",) * len(letters)
     old_rows = placed.old_values
     for row in sorted(set(rows) | set(old_rows)):
         before = old_rows.get(row, blank)
-        *after, formula = rows.get(row, (*[None] * len(letters), None))
+        if not in_order:
+            before = tuple(before[i] for i in order)
+        values = rows.get(row)
+        after = tuple("" if values[i] is None else values[i] for i in order) if values is not None else blank
+        if before == after:   # the usual row on a later day: nothing to look at cell by cell
+            continue
         for letter, kind, old, new in zip(letters, kinds, before, after):
             old = seen(old)
-            new = "" if new is None else new
             if old != new:
                 out.append(CellEdit(sheet, f"{letter}{row}", old, new, kind))
     return out

@@ -17,7 +17,7 @@ from lxml import etree
 
 from .. import columns
 from ..errors import UnsupportedContent
-from .cells import escape_text, number_cell, text_cell
+from .cells import clean_text_cell, escape_text, number_cell, text_cell
 from .live import STATUSES, formula_cell, place_status_formats
 from .package import MAIN_NS, Package, parse_xml
 from .refs import column_letters, column_number, parse_ref
@@ -185,9 +185,9 @@ class _RowEditor:
             elif column.kind == "date" and value is not None:
                 out[col] = number_cell(p, ref, self.style.date, value)
             elif column.kind == "script" and value:
-                out[col] = text_cell(p, ref, self.style.script, value)
+                out[col] = clean_text_cell(p, ref, self.style.script, value)
             elif column.kind == "text" and _shows(value):
-                out[col] = text_cell(p, ref, None, str(value))
+                out[col] = clean_text_cell(p, ref, None, value)
             elif column.kind == "number" and _shows(value):
                 out[col] = f'<{p}c r="{ref}"><{p}v>{float(value):g}</{p}v></{p}c>'
         out.update(mine)
