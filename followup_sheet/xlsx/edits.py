@@ -29,7 +29,7 @@ from .refs import column_letters, column_number
 from .sheetedit import CellStyles, extend_table
 from .sheetxml import TableInfo
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
-from .todaysheet import today_sheet_part, today_sheet_parts
+from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
 from .zipout import digest_of_part
 
 if TYPE_CHECKING:
@@ -108,7 +108,13 @@ class ToolSheetEdits:
     part: str
     added: bool
     rows: int
-    differs: bool
+    # whether it differs, worked out when asked: a refresh that writes streams the sheet as it is
+    # made (and compares it there), so only a dry run makes it beforehand
+    compare: Callable[[], bool] = field(repr=False, compare=False, default=lambda: True)
+
+    @functools.cached_property
+    def differs(self) -> bool:
+        return self.compare()
 
 
 @dataclass
@@ -209,8 +215,8 @@ def _padded(rows: list[list[Any]]) -> list[list[Any]]:
 def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.date, settings: Settings, *,
                contacts: tuple[int, int] | None = None, log_entries: list[dict] | None = None) -> Edits:
     """What a refresh changes in the workbook the `sheets` were read from: the tool's columns
-    placed, each cell's old and new value, the styles the writer will use, the Today sheet made
-    (and compared with the workbook's), the log's new rows. Nothing is written."""
+    placed, each cell's old and new value, the styles the writer will use, the Today sheet (made
+    and compared with the workbook's when asked), the log's new rows. Nothing is written."""
     first = sheets[0].tracker
     pkg: Package = first.package
     styles_part = find_styles_part(pkg)
@@ -233,22 +239,25 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
     parts.update(extra)
     today_styles = TodayStyles(styles)
     rels_part = rels_part_for(today_part)
-    rels, pieces = today_sheet_parts(today_rows, today, today_styles, pkg.date1904, contacts, settings.live,
-                                     pkg.has(rels_part))
-    made = list(pieces)
+    links = external_links(today_rows)
+    rels = today_sheet_rels(links, pkg.has(rels_part))
     if rels is not None:
         parts[rels_part] = rels
-    streams[today_part] = lambda: made
+
+    def make_today() -> Iterable[bytes]:
+        return today_sheet_pieces(today_rows, links, today, today_styles, pkg.date1904, contacts, live=settings.live)
+
+    streams[today_part] = make_today
     added = not pkg.has(today_part)
-    differs = added or _digest(made) != digest_of_part(pkg, today_part)
-    today_edits = ToolSheetEdits(today_name, today_part, added, len(today_rows), differs)
+    today_edits = ToolSheetEdits(today_name, today_part, added, len(today_rows),
+                                 compare=lambda: added or _digest(make_today()) != digest_of_part(pkg, today_part))
     log_edits = None
     if log_entries:
         log_part, log_name, log_pieces, extra = log_sheet(pkg, first.marks_sheets, log_entries, today_styles, parts,
                                                           frozenset({today_part}))
         parts.update(extra)
         streams[log_part] = log_pieces
-        log_edits = ToolSheetEdits(log_name, log_part, not pkg.has(log_part), len(log_entries), True)
+        log_edits = ToolSheetEdits(log_name, log_part, not pkg.has(log_part), len(log_entries))
     styles_xml = styles.serialize()   # after every style above was asked for
     if styles_xml is not None:
         parts[styles_part] = styles_xml
@@ -257,7 +266,7 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
                  parts=parts, streams=streams, parts_differ=parts_differ)
 
 
-def _digest(pieces: list[bytes]) -> str:
+def _digest(pieces: Iterable[bytes]) -> str:
     digest = hashlib.sha256()
     for piece in pieces:
         digest.update(piece)

@@ -97,7 +97,6 @@ def write_package(pkg: Package, out, edits: Edits) -> bool:
     trackers = {s.part: TrackerSheet(pkg, s) for s in edits.sheets}
     streams = dict(edits.streams)
     small = dict(edits.parts)
-    today = edits.today
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in pkg.zip.infolist():
             name = info.filename
@@ -105,9 +104,6 @@ def write_package(pkg: Package, out, edits: Edits) -> bool:
                 sheet = trackers.pop(name)
                 write_stream(zf, info_like(info), sheet.pieces(), None)
                 changed |= sheet.changed
-            elif name == today.part:
-                write_stream(zf, info_like(info), streams.pop(name)(), None)
-                changed |= today.differs
             elif name in streams:
                 changed |= write_stream(zf, info_like(info), streams.pop(name)(), digest_of_part(pkg, name))
             elif name in small:
