@@ -317,9 +317,8 @@ def _run(args) -> int:
     from . import tuning
     global _ONE_SHOT
     _ONE_SHOT = args.command != "watch"
-    if _ONE_SHOT:   # a run that exits soon: no garbage collection, helper processes allowed
+    if _ONE_SHOT:   # a run that exits soon: no garbage collection
         tuning.one_shot_gc()
-        tuning.allow_helpers()
     global _QUIET, _MESSAGES_TO_STDERR
     _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
@@ -345,7 +344,6 @@ def _run(args) -> int:
               "changed; run again with -v for the details and report it", file=sys.stderr)
         return 1
     finally:
-        tuning.allow_helpers(False)
         values = sys.modules.get(f"{__package__}.xlsx.values")
         if values is not None:   # a command that failed before reading leaves its preload behind
             values.discard_preload()
@@ -592,27 +590,16 @@ def _print_summary(counts: dict[str, int]) -> None:
 
 
 def _print_changes(result) -> None:
-    if not result.changed:
+    """A dry run's Edits: each cell that would change (a script as a word diff), the Today sheet, the log."""
+    edits = result.edits
+    if edits is None or not edits.changed:
         _say(f"Dry run: {result.path} would not change; nothing written.")
         return
-    sheets = {c.sheet for c in result.changes}
-    _say(f"Dry run: {len(result.changes)} cell(s) of {result.path} would change; nothing written."
-         if result.changes else f"Dry run: only the Today sheet of {result.path} would change; nothing written.")
-    shown = None
-    for c in result.changes:
-        if len(sheets) > 1 and c.sheet != shown:
-            _say(f"Sheet {c.sheet!r}:")
-            shown = c.sheet
-        _say(f"  {c.ref}: {_cell_text(c.old)} → {_cell_text(c.new)}")
-
-
-def _cell_text(value) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        first = value.split("\n", 1)[0]
-        return repr(first[:57] + "…" if len(first) > 60 or first != value else first)
-    return repr(value)
+    cells = edits.cells
+    _say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written." if cells
+         else f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
+    for line in edits.describe():
+        _say(for_terminal(line, newlines=True))
 
 
 def _print_problems(lines: list[str], limit: int = 10) -> None:

@@ -11,7 +11,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,9 @@ from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user
 from .status import Situation, Status
 from .xlsx import column_letters
 from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
+
+if TYPE_CHECKING:
+    from .xlsx.edits import CellEdit, Edits
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +60,13 @@ class RefreshResult:
     backup: Path | None = None
     counts: dict[str, int] = field(default_factory=dict)
     empty: bool = False            # no applications yet: the workbook was left untouched
-    changes: list[CellChange] = field(default_factory=list)   # with dry_run: the cells that would change
+    edits: Edits | None = None     # what the refresh changes (written, or with dry_run only planned)
     marks: MarksResult = field(default_factory=MarksResult)      # marks from the Today sheet, applied or not
+
+    @property
+    def changes(self) -> list[CellEdit]:
+        """The cells the refresh changes (the Today sheet and the log aside)."""
+        return self.edits.cells if self.edits is not None else []
 
 
 def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
@@ -114,71 +122,47 @@ def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> M
     return result
 
 
-def mark_values(tracker: Tracker, marks: MarksResult) -> tuple[dict[int, dict[int, Any]], dict[int, str], list[str]]:
-    """The user's cells the applied marks change on one sheet (row -> column -> value: a date,
-    a number, text, None to empty it), the columns to add for fields the sheet lacks, and any
-    change with no column left to hold it. Dates go as text in the column's own format when the
-    column holds text dates."""
-    values: dict[int, dict[int, Any]] = {}
-    added: dict[int, str] = {}
-    where: dict[str, int] = {f: c.index for f, c in tracker.columns.items()}
-    spare = list(tracker.spare_columns)
-    lost = []
-    for ch in marks.changes:
-        if ch.sheet != tracker.sheet:
-            continue
-        if ch.field not in where:
-            if not spare:
-                lost.append(f"{tracker.sheet!r} row {ch.row}: no free column for {ADDED_HEADERS[ch.field]!r}")
-                continue
-            where[ch.field] = spare.pop(0)
-            added[where[ch.field]] = ADDED_HEADERS[ch.field]
-        value = ch.new
-        if isinstance(value, dt.date) and ch.field in tracker.text_dates:
-            value = value.strftime(tracker.text_dates[ch.field])
-        values.setdefault(ch.row, {})[where[ch.field]] = value
-    return values, added, lost
-
-
 def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
             dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
-    """Bring the workbook's follow-up columns and Today sheet up to date for `today`.
+    """Bring the workbook's follow-up columns and Today sheet up to date for `today`: plan the
+    edits (xlsx.edits.plan_edits), then apply them (xlsx.write.write_back); a dry run only plans.
 
     With `output`, the refreshed copy goes there; a file already there (other than the workbook
     itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
-    from .xlsx.write import SheetPlan, write_back
+    from .xlsx.edits import MarkEdit, SheetResults, plan_edits
+    from .xlsx.write import write_back
 
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings, marks = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                                  data=data, **overrides)
+    target = Path(output) if output else Path(path)
     if _nothing_to_write(outcomes):
         log.info("%s: no applications yet; nothing written", path)
-        return RefreshResult(path=Path(output) if output else Path(path), sheets=outcomes, today=todays,
-                             empty=True)
-    plans = []
-    for o in outcomes:
-        values, added, lost = mark_values(o.tracker, marks)
-        marks.problems.extend(lost)
-        plans.append(SheetPlan(o.tracker, o.plan["status"], tracker_values(o), o.plan[list(LIVE_COLUMNS)],
-                               user_values=values, added_headers=added))
-    kept = _backup_of(Path(output), settings.backups) if replaces and output is not None else None
+        return RefreshResult(path=target, sheets=outcomes, today=todays, empty=True)
     contacts = None
     if settings.weekly_minimum:
         made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
         contacts = (made, settings.weekly_minimum)
-    done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run,
-                      contacts=contacts, log_entries=marks.entries)
+    results = [SheetResults(o.tracker, tracker_values(o), o.plan[list(LIVE_COLUMNS)],
+                            [MarkEdit(ch.row, ch.field, ch.new, ADDED_HEADERS[ch.field])
+                             for ch in marks.changes if ch.sheet == o.tracker.sheet]) for o in outcomes]
+    edits = plan_edits(results, todays, today, settings, contacts=contacts, log_entries=marks.entries)
+    marks.problems.extend(edits.lost)
     counts: dict[str, int] = {}
     for o in outcomes:
         for status, n in summary(o.plan).items():
             counts[status] = counts.get(status, 0) + n
-    log.info("%s: %s", done.path, "written" if done.written else "unchanged" if not done.changed else "dry run")
-    changes = cell_changes(outcomes) + _mark_changes(plans, marks) if dry_run and done.changed else []
+    if dry_run:
+        log.info("%s: dry run", target)
+        return RefreshResult(path=target, sheets=outcomes, today=todays, changed=edits.changed, counts=counts,
+                             edits=edits, marks=marks)
+    kept = _backup_of(Path(output), settings.backups) if replaces and output is not None else None
+    done = write_back(edits, output=output, backup=backup, backups=settings.backups)
+    log.info("%s: %s", done.path, "written" if done.written else "unchanged")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup or kept, counts=counts, changes=changes,
-                         marks=marks)
+                         written=done.written, backup=done.backup or kept, counts=counts, edits=edits, marks=marks)
 
 
 def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
@@ -201,86 +185,10 @@ def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True)
-class CellChange:
-    sheet: str
-    ref: str          # e.g. "C5"
-    old: Any          # '' for an empty cell; dates as dt.date
-    new: Any
-
-
 def tracker_values(o: SheetOutcome) -> dict[str, pd.Series]:
     """What each of the tool's tracker columns shows, by its field: the rendered script, or the
     plan's column of that name (so a new column of the plan is one entry in columns.py)."""
     return {c.field: o.scripts if c.field == "script" else o.plan[c.field] for c in columns.TRACKER_COLUMNS}
-
-
-def _shown_value(kind: str, value: Any) -> Any:
-    """A tracker column's value as the dry run compares it with the cell's."""
-    from .xlsx import clean_text
-
-    if kind == "date":
-        return _day(value)
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return clean_text(value) if kind in ("script", "text") and isinstance(value, str) else value
-
-
-def cell_changes(outcomes: list[SheetOutcome]) -> list[CellChange]:
-    """The cells of the tracker sheets that a refresh would change, old value and new, in sheet
-    order: the headers of columns it adds, then each row's status, next date and script (the
-    Today sheet, rebuilt as a whole, is not listed cell by cell)."""
-
-    changes: list[CellChange] = []
-    for o in outcomes:
-        t = o.tracker
-        letters = [column_letters(c) for c in t.output_columns]
-        for letter, header, existed in zip(letters, columns.output_headers(), t.existing_output):
-            if not existed:
-                changes.append(CellChange(t.sheet, f"{letter}{t.header_row}", "", header))
-        values = tracker_values(o)
-        shown = [[_shown_value(c.kind, v) for v in values[c.field].reindex(o.plan.index).tolist()]
-                 for c in columns.TRACKER_COLUMNS]
-        new = dict(zip(o.plan.index, zip(*shown)))
-        owned = set(range(t.clear_rows[0], t.clear_rows[1] + 1))
-        for row in sorted(set(new) | (set(t.old_output) & owned)):
-            blank = ("",) * len(letters)
-            before = t.old_output.get(row, blank)
-            after = new.get(row, blank)
-            for letter, old, value in zip(letters, before, after):
-                old = _day(old) if isinstance(old, dt.date) else old
-                if old != value and not (old == "" and value is None):
-                    changes.append(CellChange(t.sheet, f"{letter}{row}", old, "" if value is None else value))
-    return changes
-
-
-def _mark_changes(plans: list, marks: MarksResult) -> list[CellChange]:
-    """The user's cells the marks would change (and the headers of columns they add), for a dry run."""
-    out: list[CellChange] = []
-    for p in plans:
-        t = p.tracker
-        out += [CellChange(t.sheet, f"{column_letters(c)}{t.header_row}", "", h) for c, h in p.added_headers.items()]
-        olds: dict[int, dict[str, Any]] = {ch.row: {} for ch in marks.changes if ch.sheet == t.sheet}
-        for ch in marks.changes:
-            if ch.sheet == t.sheet:
-                olds[ch.row][ch.field] = ch.old
-        for row, cells in sorted(p.user_values.items()):
-            fields = {c.index: f for f, c in t.columns.items()}
-            for col, value in sorted(cells.items()):
-                old = olds.get(row, {}).get(fields.get(col, ""), "")
-                old = "" if old is None or (not isinstance(old, str) and pd.isna(old)) else _day(old) \
-                    if isinstance(old, (dt.datetime, pd.Timestamp)) else old
-                out.append(CellChange(t.sheet, f"{column_letters(col)}{row}", old, "" if value is None else value))
-    return out
-
-
-def _day(value: Any) -> dt.date | None:
-    """A date cell's value as a date ('' and NaT: none)."""
-    if value is None or value == "" or pd.isna(value):
-        return None
-    if isinstance(value, dt.datetime) or isinstance(value, pd.Timestamp):
-        return value.date()
-    return value
 
 
 def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
@@ -312,7 +220,7 @@ def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
     """A tracker with no applications yet, never refreshed: it is left exactly as it is (an empty
     template must not gain columns and an empty Today sheet). One this tool has written before
     is still refreshed, so statuses of deleted rows do not linger."""
-    return all(o.tracker.frame.empty and not any(o.tracker.existing_output) and not o.tracker.tool_sheets
+    return all(o.tracker.frame.empty and not o.tracker.tool_headers and not o.tracker.tool_sheets
                for o in outcomes)
 
 
@@ -506,6 +414,8 @@ class CheckReport:
 def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
+    from .xlsx.edits import tool_columns
+
     path = Path(path)
     given_settings = settings
     settings = _settings(path, settings, config, overrides)
@@ -527,8 +437,9 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         lines.append("Ignored headers: " + (", ".join(t.ignored_headers)
                                             + " (no field; map one under [columns] in followup.toml if it matters)"
                                             if t.ignored_headers else "none"))
+        placed = tool_columns(t)
         letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
-                   for h, c, e in zip(columns.output_headers(), t.output_columns, t.existing_output)]
+                   for h, c, e in zip(columns.output_headers(), placed.columns, placed.existing)]
         lines.append("Writes: " + "; ".join(letters))
         if t.table is not None:
             lines.append(f"Excel table: {t.table.name} (the new columns join it)")

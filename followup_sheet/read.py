@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .dates import is_date_cell, is_placeholder, parse_dates, sheet_date_order, show_cell, text_date_format
+from .dates import is_date_cell, is_placeholder, parse_dates, sheet_date_order, show_cell
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
@@ -64,28 +64,21 @@ class Tracker:
     """One tracker sheet, read: the data and where it lives."""
     path: Path
     package: Any                   # the format package's handle for the write side; opaque here
+    layout: SheetLayout            # the sheet as read; the write side places its columns from it
     sheet: str
     part: str
     header_row: int
     columns: dict[str, ColumnInfo]
     frame: pd.DataFrame
-    output_columns: tuple[int, ...]    # one per columns.TRACKER_COLUMNS
-    existing_output: tuple[bool, ...]
     last_row: int                  # last row of the table (applications or not)
-    clear_rows: tuple[int, int]    # rows whose cells in our columns are ours to rewrite
     table: TableInfo | None
+    tool_headers: dict[str, int]   # the tool's own headers in the header row -> 0-based column
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped_rows: list[str] = field(default_factory=list)
     date_orders: dict[str, str] = field(default_factory=dict)    # date field -> order used, and why
     ignored_headers: list[str] = field(default_factory=list)      # headers mapped to no field
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
-    # what the tool's columns hold now, by sheet row (rows with something in them), for a dry run's diff
-    old_output: dict[int, tuple[Any, ...]] = field(default_factory=dict)
-    # for marks written into the user's own cells (see marks.py): date fields whose column holds
-    # dates as text, with the strftime format they are written in; free columns right of ours
-    text_dates: dict[str, str] = field(default_factory=dict)
-    spare_columns: tuple[int, ...] = ()
     marks_sheets: Any = None    # xlsx.marks.MarksSheets: the Today sheet's and the log's cells
 
     @functools.cached_property
@@ -272,17 +265,12 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     ignored = [f"{' '.join(str(v).split())!r} (column {xlsx.column_letters(c + 1)})" for c, v in enumerate(header)
                if c not in fields.values() and not is_empty_cell(v) and not is_tool_header(v)]
 
-    placed = info.tool_columns(rows, h, last_row, tool_header_columns(header), table_end=max(fields.values()),
-                               where=where)
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
-    text_dates = {f: fmt for f in date_frames if (fmt := text_date_format(body[fields[f]], date_frames[f][0]))}
-    return Tracker(path=book.path, package=book.source, sheet=info.name, part=info.part, header_row=h + 1,
-                   columns=columns, frame=frame, output_columns=placed.columns, existing_output=placed.existing,
-                   last_row=last_row, clear_rows=(h + 2, placed.clear_end),
+    return Tracker(path=book.path, package=book.source, layout=info, sheet=info.name, part=info.part,
+                   header_row=h + 1, columns=columns, frame=frame, last_row=last_row,
                    table=table if table is not None and table.totals_rows == 0 else None,
-                   reasons=reasons, notes=notes, skipped_rows=skipped, date_orders=date_orders,
-                   ignored_headers=ignored, old_output=placed.old_values, text_dates=text_dates,
-                   spare_columns=placed.spare)
+                   tool_headers=tool_header_columns(header), reasons=reasons, notes=notes, skipped_rows=skipped,
+                   date_orders=date_orders, ignored_headers=ignored)
 
 
 def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], where: str) -> None:

@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from .errors import TemplateProblem
 from .plan import PLACEHOLDERS
 from .settings import Settings
 from .status import Status
-from .tuning import BesideList, worth_rows
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
 
@@ -248,30 +246,19 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     names = [f"{situation}_{channel}.j2" for situation, channel in
              zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist())]
     compiled = {name: _Compiled(get_template(name, templates)) for name in dict.fromkeys(names)}
-    rows = _Rows(frame, plan, wanted, names, compiled, today, settings)
-    # The last rows are rendered in a helper process on the other core, where it pays
-    # (tuning.Beside). The copy is a little slower per row (it pays for the memory it touches
-    # first), so it gets a little less than half.
-    mine = len(wanted) * 11 // 20
-    with BesideList(rows.slices, mine, len(wanted), worth=worth_rows(len(wanted))) as later:
-        texts = rows.render(0, mine) + later.result()
+    texts = _Rows(frame, plan, wanted, names, compiled, today, settings).render(0, len(wanted))
     scripts[wanted] = texts
     return scripts
 
 
 class _Rows:
-    """The rows that get a script, rendered a slice at a time."""
+    """The rows that get a script."""
 
     def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, wanted: pd.Index, names: list[str],
                  compiled: dict[str, _Compiled], today: dt.date, settings: Settings):
         self.frame, self.plan, self.wanted, self.names = frame, plan, wanted, names
         self.compiled, self.today, self.settings = compiled, today, settings
         self.plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
-
-    def slices(self, start: int, stop: int, size: int = 1000) -> Iterator[list[str]]:
-        """The same scripts as `render`, a slice of `size` rows at a time."""
-        for at in range(start, stop, size):
-            yield self.render(at, min(at + size, stop))
 
     def render(self, start: int, stop: int) -> list[str]:
         """The scripts of rows `start` to `stop` (positions in `wanted`), in order."""

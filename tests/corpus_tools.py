@@ -792,7 +792,8 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
         problems.append(f"refreshed {tracker.part}, not the tracker {added.part}")
     old, new = members(before), members(after)
     problems += _part_problems(before, old, new, added.part)
-    ours = set(tracker.output_columns)
+    placed = result.edits.sheets[0].placed.columns
+    ours = set(placed)
     ours_letters = {column_letters(c) for c in ours}
 
     def users_formulas(xml: bytes) -> list[bytes]:   # the live statuses in our columns are the tool's
@@ -809,7 +810,7 @@ def tracker_fidelity(added: Added, after: bytes, result, copy: Path, application
             return lambda r, c: False
         return lambda r, c: c in ours
 
-    problems += _calamine_problems(before, after, added.name, tracker.output_columns, today_sheets,
+    problems += _calamine_problems(before, after, added.name, placed, today_sheets,
                                    applications, skipper)
     if with_openpyxl:
         problems += _openpyxl_problems(before, after, skipper)

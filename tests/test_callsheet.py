@@ -248,15 +248,13 @@ def test_a_new_today_column_is_one_table_entry(tmp_path, monkeypatch, capsys):
 def test_a_new_tracker_column_is_one_table_entry(tmp_path, monkeypatch):
     """A fourth tracker column is a table entry naming a plan column: the writer, the dry run's
     list of changes and a second refresh (which finds the column again by its header) follow."""
-    from followup_sheet.pipeline import cell_changes
-
     path = write_tracker(tmp_path / "fourth.xlsx", ROWS)
     extra = (columns.TrackerColumn("Follow-up Situation", "situation", 16, "text"),
              columns.TrackerColumn("Follow-up Days Late", "days_overdue", 9, "number"))
     monkeypatch.setattr(columns, "TRACKER_COLUMNS", columns.TRACKER_COLUMNS + extra)
 
     outcomes, _, _ = compute(path, today=TODAY)
-    planned = cell_changes(outcomes)
+    planned = refresh(path, today=TODAY, dry_run=True).changes
     assert {c.new for c in planned if c.old == "" and "Follow-up" in str(c.new)} >= {
         "Follow-up Situation", "Follow-up Days Late"}
 

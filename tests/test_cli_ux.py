@@ -224,7 +224,9 @@ def test_dry_run_on_a_new_tracker_lists_the_new_columns(tracker):
     assert "G1: '' → 'Follow-up Status'" in changes     # columns A-F are the tracker's own
     assert "G2: '' → 'Overdue'" in changes
     assert "H2: '' → 2026-11-23" in changes
-    assert any(c.startswith("I2: '' → '") and c.endswith("…'") for c in changes), changes
+    # a new script is shown whole, as words put in (its lines kept)
+    script = out[out.index("  I2: "):out.index("  G3: ")]
+    assert script.startswith("  I2: {+") and script.rstrip().endswith("+}") and "\n\n" in script, script
 
 
 # --- 5. problems where you see them --------------------------------------------------------------

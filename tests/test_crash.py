@@ -191,7 +191,7 @@ def test_saved_elsewhere_meanwhile_is_not_overwritten(tmp_path, tracker, monkeyp
     """The user saves the workbook in Excel while the refresh works: nothing is written."""
     copy = tmp_path / "tracker.xlsx"
     shutil.copy(tracker, copy)
-    real = write.build_package
+    real = write.write_package
 
     def save_meanwhile(*args, **kwargs):
         out = real(*args, **kwargs)
@@ -199,7 +199,7 @@ def test_saved_elsewhere_meanwhile_is_not_overwritten(tmp_path, tracker, monkeyp
             fh.write(b"\0")
         return out
 
-    monkeypatch.setattr(write, "build_package", save_meanwhile)
+    monkeypatch.setattr(write, "write_package", save_meanwhile)
     saved = None
     with pytest.raises(WorkbookBusy):
         try:

@@ -150,7 +150,7 @@ def test_libreoffice_opens_refreshed_workbooks(tmp_path):
         (after_dir / name).write_bytes(added.data)
         result = refresh(after_dir / name, sheet=added.name, today=TODAY, backup=False)
         assert result.written, item
-        names[name] = (item, added.name, result.sheets[0].tracker.output_columns)
+        names[name] = (item, added.name, result.edits.sheets[0].placed.columns)
     assert len(names) >= 15, "the LibreOffice sample shrank; pick other corpus files"
 
     failures = []
@@ -220,7 +220,7 @@ def _tool_cells(after: bytes, before: bytes, result) -> list[tuple[str, etree._E
     today = {part for name, part in sheet_parts(after).items() if name not in sheet_parts(before)}
     assert len(today) == 1, today
     today_part = today.pop()
-    ours = {column_letters(c) for c in tracker.output_columns}
+    ours = {column_letters(c) for c in result.edits.sheets[0].placed.columns}
     out = []
     parser = etree.XMLParser(huge_tree=True, resolve_entities=False)
     for part, keep in ((tracker.part, lambda ref: ref.rstrip("0123456789") in ours), (today_part, lambda ref: True)):
@@ -254,7 +254,7 @@ def _is_our_formula(formula: str, row: str, due_column: str, today_sheet: bool) 
 def _assert_no_formulas(after: bytes, before: bytes, result) -> None:
     cells = _tool_cells(after, before, result)
     assert cells
-    status, due = (column_letters(c) for c in result.sheets[0].tracker.output_columns[:2])
+    status, due = (column_letters(c) for c in result.edits.sheets[0].placed.columns[:2])
     for where, c in cells:
         f = c.find(f"{{{MAIN_NS}}}f")
         if f is not None:
@@ -373,7 +373,7 @@ def test_1904_workbook_plans_and_writes_the_same_dates(applied):
         assert not isinstance(result, FollowupError), result
         plan = result.sheets[0].plan
         plans.append(plan[["status", "due"]].to_dict("list"))
-        due_col = result.sheets[0].tracker.output_columns[1]
+        due_col = result.edits.sheets[0].placed.columns[1]
         grid = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(after)) \
             .get_sheet_by_name("Applications").to_python()
         for row_number, due in plan["due"].items():

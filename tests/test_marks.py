@@ -133,30 +133,30 @@ def test_three_marks_roll_into_the_tracker_once(tmp_path, save_with):
 
 
 def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch):
-    from followup_sheet.xlsx import todaysheet, write
+    from followup_sheet.xlsx import marks, write
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Acme": {"Done": "x", "Outcome": "Left voicemail"}})
     marked = path.read_bytes()
 
-    real = todaysheet.today_sheet_pieces
+    real = marks.new_log_pieces
     tracker_pieces = write.TrackerSheet.pieces
     streamed = []
 
     def tracker_done(self):
         yield from tracker_pieces(self)
-        streamed.append(self.plan.user_cells)
+        streamed.append(self.edits.mark_cells)
 
-    def dies(*args, **kwargs):   # the tracker part is written, the Today part is not
+    def dies(*args, **kwargs):   # the tracker part is written, the new log part (the last) is not
         raise KeyboardInterrupt
         yield from real(*args, **kwargs)
     monkeypatch.setattr(write.TrackerSheet, "pieces", tracker_done)
-    monkeypatch.setattr(todaysheet, "today_sheet_pieces", dies)
+    monkeypatch.setattr(marks, "new_log_pieces", dies)
     with pytest.raises(KeyboardInterrupt):
         refresh(path, today=MONDAY, settings=ME)
     assert streamed and streamed[0]          # the tracker part, with the mark, was built first
     assert path.read_bytes() == marked
-    monkeypatch.setattr(todaysheet, "today_sheet_pieces", real)
+    monkeypatch.setattr(marks, "new_log_pieces", real)
 
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 1
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 0

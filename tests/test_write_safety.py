@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from followup_sheet.pipeline import refresh
 from followup_sheet.read import read_tracker
 from followup_sheet.xlsx import column_number
+from followup_sheet.xlsx.edits import tool_columns
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -69,7 +70,7 @@ def test_formula_column_without_cached_values_is_not_written_over(tmp_path):
     before = _formulas(path, "F")
     assert all(v.startswith("=IF(") for v in before.values())
     tracker = read_tracker(path)
-    assert 6 not in tracker.output_columns
+    assert 6 not in tool_columns(tracker).columns
     refresh(path, today=TODAY, backup=False)
     assert _formulas(path, "F") == before
 
@@ -108,8 +109,8 @@ def test_a_column_holding_anything_is_occupied(tmp_path, kind):
         ws["F60"] = "total: 30"
     wb.save(path)
     tracker = read_tracker(path)
-    assert 6 not in tracker.output_columns
-    assert tracker.output_columns == (5, 7, 8) if kind != "merge" else (5, 8, 9)
+    assert 6 not in tool_columns(tracker).columns
+    assert tool_columns(tracker).columns == (5, 7, 8) if kind != "merge" else (5, 8, 9)
 
 
 # --- a read-only tracker -----------------------------------------------------------------

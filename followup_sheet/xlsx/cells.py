@@ -47,6 +47,13 @@ def text_cell(p: str, ref: str, style: int | None, text: str) -> str:
     return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{body}</{p}t></{p}is></{p}c>'
 
 
+def clean_text_cell(p: str, ref: str, style: int | None, text: str) -> str:
+    """`text_cell` for text already as stored (`clean_text`): the edits' values are."""
+    s = f' s="{style}"' if style is not None else ""
+    body = escape_text(text)
+    return f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{body}</{p}t></{p}is></{p}c>'
+
+
 def number_cell(p: str, ref: str, style: int, number: int) -> str:
     return f'<{p}c r="{ref}" s="{style}"><{p}v>{number}</{p}v></{p}c>'
 

@@ -25,10 +25,17 @@ class SheetLayout:
         self.state = info.state                # visible | hidden | veryHidden
         self.is_worksheet = info.is_worksheet  # False for chart and dialog sheets
         self.part = info.part                  # the write side's name for the sheet; opaque here
+        self._grid: list[list[Any]] | None = None
 
     def grid(self, nrows: int | None = None) -> list[list[Any]]:
-        """The values from A1, row by row (the first `nrows` rows, or all)."""
-        return self._book._values.grid(self._info, nrows=nrows)
+        """The values from A1, row by row (the first `nrows` rows, or all). The whole grid is
+        kept once read, so the write side plans its edits from the cells the read stage saw."""
+        if self._grid is not None:
+            return self._grid if nrows is None else self._grid[:nrows]
+        if nrows is not None:
+            return self._book._values.grid(self._info, nrows=nrows)
+        self._grid = self._book._values.grid(self._info)
+        return self._grid
 
     def hidden_columns(self) -> set[int]:
         """1-based numbers of the hidden columns."""

@@ -260,17 +260,17 @@ def mark_cells(pkg: Package, part: str, values: dict[int, dict[int, Any]], date_
 
 def log_sheet(pkg: Package, sheets: MarksSheets | None, entries: list[dict[str, Any]], style: Any,
               edited: dict[str, bytes], reserved: frozenset[str]):
-    """(part, pieces maker, parts changed to add it): the log with `entries` appended, or new."""
+    """(part, name, pieces maker, parts changed to add it): the log with `entries` appended, or new."""
     import functools
 
     from .todaysheet import _add_sheet
     if sheets is not None and sheets.log_part:
         known = max([2, *(r["_row"] for r in sheets.log_rows)])
-        return sheets.log_part, functools.partial(appended_log_pieces, pkg, sheets.log_part, entries, style.bold,
-                                                  style.date, known), {}
+        pieces = functools.partial(appended_log_pieces, pkg, sheets.log_part, entries, style.bold, style.date, known)
+        return sheets.log_part, sheets.log_sheet or LOG_SHEET_NAME, pieces, {}
     taken = {s.name.lower() for s in pkg.sheets}
     name, n = LOG_SHEET_NAME, 2
     while name.lower() in taken:
         name, n = f"{LOG_SHEET_NAME} {n}", n + 1
     part, extra = _add_sheet(pkg, name, edited, reserved)
-    return part, functools.partial(new_log_pieces, entries, style.bold, style.date, pkg.date1904), extra
+    return part, name, functools.partial(new_log_pieces, entries, style.bold, style.date, pkg.date1904), extra

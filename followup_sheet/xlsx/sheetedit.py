@@ -5,6 +5,7 @@ of the sheet is copied as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -16,23 +17,15 @@ from lxml import etree
 
 from .. import columns
 from ..errors import UnsupportedContent
-from .cells import escape_text, number_cell, text_cell
-from .live import (
-    MOVING,
-    STATUSES,
-    StatusFormulas,
-    formula_cell,
-    live_columns,
-    place_status_formats,
-)
+from .cells import clean_text_cell, escape_text, number_cell, text_cell
+from .live import STATUSES, formula_cell, place_status_formats
 from .package import MAIN_NS, Package, parse_xml
 from .refs import column_letters, column_number, parse_ref
-from .sheetxml import iter_sheet, sheet_data_prefix
+from .sheetxml import TableInfo, iter_sheet, sheet_data_prefix
 from .styles import Styles
 
 if TYPE_CHECKING:
-    from ..read import Tracker
-    from .write import SheetPlan
+    from .edits import SheetEdits
 
 log = logging.getLogger(__name__)
 
@@ -64,41 +57,38 @@ class CellStyles:
 
 
 class TrackerSheet:
-    """The tracker's worksheet part, streamed: our three columns written, all else as it was.
-    `changed` says, once streamed, whether any row or the head came out different."""
+    """The tracker's worksheet part, streamed: the tool's cells as the edits hold them, all else as
+    it was. `changed` says, once streamed, whether any row or the head came out different."""
 
-    def __init__(self, pkg: Package, plan: SheetPlan, style: CellStyles, formulas: StatusFormulas | None = None):
-        self.pkg, self.plan, self.style = pkg, plan, style
-        self.formulas = formulas if plan.timing is not None else None
+    def __init__(self, pkg: Package, edits: SheetEdits):
+        self.pkg, self.edits = pkg, edits
         self.changed = False
 
     def pieces(self) -> Iterator[bytes]:
-        pkg, plan, t = self.pkg, self.plan, self.plan.tracker
-        cols = t.output_columns
+        pkg, e = self.pkg, self.edits
+        cols = e.placed.columns
         letters = [column_letters(c) for c in cols]
-        shown = [date_serials(plan.values[c.field].reindex(plan.status.index), pkg.date1904) if c.kind == "date"
-                 else plan.values[c.field].reindex(plan.status.index).to_numpy() for c in columns.TRACKER_COLUMNS]
-        rows = dict(zip(plan.status.index, zip(*shown, self._formulas(letters[_due_at()]))))
-        last_row = max([t.header_row, *rows])
+        rows = _with_serials(e.rows, pkg.date1904)
+        last_row = max([e.header_row, *rows])
         editor: _RowEditor | None = None
         tail: list[bytes] | None = []
-        for kind, data in iter_sheet(pkg, t.part):
+        for kind, data in iter_sheet(pkg, e.part):
             if kind == "head":
                 head = data
             elif kind == "open":
                 p = sheet_data_prefix(data)
-                new_cols = {c for c, existed in zip(cols, t.existing_output) if not existed}
+                new_cols = {c for c, existed in zip(cols, e.placed.existing) if not existed}
                 widths = tuple(c.width for c in columns.TRACKER_COLUMNS)
-                new_head = _set_columns(head, p, cols, widths, f"{pkg.path}: {t.part}", show=new_cols)
-                new_head = _widen_dimension(new_head, p, t.header_row, min(cols), last_row,
-                                            max([*cols, *plan.added_headers]))
+                new_head = _set_columns(head, p, cols, widths, f"{pkg.path}: {e.part}", show=new_cols)
+                new_head = _widen_dimension(new_head, p, e.header_row, min(cols), last_row,
+                                            max([*cols, *e.added_headers]))
                 self.changed |= new_head != head
                 yield new_head
                 yield data
-                editor = _RowEditor(p.decode(), t, rows, letters, self.style, plan.user_cells, plan.added_headers)
+                editor = _RowEditor(p.decode(), e, rows, letters)
             elif kind == "rows":
                 if editor is None:
-                    raise ValueError(f"{pkg.path}: {t.part}: rows before <sheetData>")
+                    raise ValueError(f"{pkg.path}: {e.part}: rows before <sheetData>")
                 yield editor.block(data)
             else:   # the tail, in one or more blocks: kept whole to place the conditional formats
                 if editor is not None:
@@ -111,24 +101,27 @@ class TrackerSheet:
                 tail.append(data)
                 if sum(map(len, tail)) > TAIL_LIMIT:
                     # padded far beyond any real sheet: streamed as it is, without conditional formats
-                    log.info("%s: %s: the sheet's end is too large to place conditional formats in", pkg.path, t.part)
+                    log.info("%s: %s: the sheet's end is too large to place conditional formats in", pkg.path, e.part)
                     yield from tail
                     tail = None
         if tail is not None:
             old_tail = b"".join(tail)
-            new_tail = place_status_formats(old_tail, p.decode(), letters[0], rows, self.style.dxfs)
+            new_tail = place_status_formats(old_tail, p.decode(), letters[0], rows, e.styles.dxfs)
             self.changed |= new_tail != old_tail
             yield new_tail
 
-    def _formulas(self, due_column: str) -> list:
-        """The status formula of each row whose status moves by date alone (None for the rest)."""
-        plan = self.plan
-        if self.formulas is None or plan.timing is None:
-            return [None] * len(plan.status)
-        timing = live_columns(plan.timing.reindex(plan.status.index))
-        return [self.formulas.formula(f"{due_column}{row}", cold_from=timing[row][0], cold_pinned=timing[row][1],
-                                      cold_at_due=timing[row][2]) if status in MOVING else None
-                for row, status in zip(plan.status.index, plan.status.to_numpy())]
+
+def _with_serials(rows: dict[int, tuple], date1904: bool) -> dict[int, tuple]:
+    """The rows' values with the date column's dates as the workbook's serial day numbers."""
+    at = _due_at()
+    epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    out = {}
+    for row, values in rows.items():
+        due = values[at]
+        if due is not None:
+            values = (*values[:at], (due - epoch).days, *values[at + 1:])
+        out[row] = values
+    return out
 
 
 def _shows(value) -> bool:
@@ -149,21 +142,21 @@ class _RowEditor:
     """Rewrites rows block by block: our cells replaced in the rows we own, other rows copied
     byte for byte, rows the sheet lacks inserted in order."""
 
-    def __init__(self, p: str, t: Tracker, rows: dict, letters: list[str], style: CellStyles,
-                 user: dict[int, dict[int, tuple]] | None = None, added: dict[int, str] | None = None):
+    def __init__(self, p: str, edits: SheetEdits, rows: dict, letters: list[str]):
         self.p = p
-        self.user = user or {}      # row -> {column: (kind, value, style when the cell has none)}: marks
-        self.added = added or {}    # column -> header of a column the marks add
+        self.user = edits.mark_cells    # row -> {column: (kind, value, style when the cell has none)}: marks
+        self.added = edits.added_headers    # column -> header of a column the marks add
         self.scan = _Scanner(p.encode())
-        self.t = t
+        self.header_row = edits.header_row
+        self.header_style_column = edits.header_style_column
         self.rows = rows
         self.letters = letters
-        self.style = style
-        self.cols = t.output_columns
+        self.style = edits.styles
+        self.cols = edits.placed.columns
         self.due_at = _due_at()   # the date column's place in each row's values
         self.our_cols = set(self.cols)
-        self.clear = range(t.clear_rows[0], t.clear_rows[1] + 1)
-        self.pending = sorted({t.header_row, *rows, *self.user})
+        self.clear = edits.clear_rows
+        self.pending = sorted({self.header_row, *rows, *self.user})
         self.i = 0
         self.number = 0
         self.header_style: int | None = None
@@ -171,7 +164,7 @@ class _RowEditor:
 
     def cells(self, number: int, kept: dict[int, int | None] | None = None) -> dict[int, str]:
         p, cols, letters = self.p, self.cols, self.letters
-        if number == self.t.header_row:
+        if number == self.header_row:
             heads = {c: text_cell(p, f"{letter}{number}", self.header_style, h)
                      for c, letter, h in zip(cols, letters, columns.output_headers())}
             heads.update({c: text_cell(p, f"{column_letters(c)}{number}", self.header_style, h)
@@ -192,9 +185,9 @@ class _RowEditor:
             elif column.kind == "date" and value is not None:
                 out[col] = number_cell(p, ref, self.style.date, value)
             elif column.kind == "script" and value:
-                out[col] = text_cell(p, ref, self.style.script, value)
+                out[col] = clean_text_cell(p, ref, self.style.script, value)
             elif column.kind == "text" and _shows(value):
-                out[col] = text_cell(p, ref, None, str(value))
+                out[col] = clean_text_cell(p, ref, None, value)
             elif column.kind == "number" and _shows(value):
                 out[col] = f'<{p}c r="{ref}"><{p}v>{float(value):g}</{p}v></{p}c>'
         out.update(mine)
@@ -212,18 +205,18 @@ class _RowEditor:
                 out.append(_new_row(self.p, pending[self.i], self.cells(pending[self.i])))
                 self.changed = True
                 self.i += 1
-            owned = number in self.clear or number == self.t.header_row
+            owned = number in self.clear or number == self.header_row
             marked = self.user.get(number)
             if number not in self.rows and not owned and not marked:
                 continue
             out.append(data[pos:start])
-            if number == self.t.header_row:
-                self.header_style = _last_header_style(self.scan, data[tag_end:end], self.t)
+            if number == self.header_row:
+                self.header_style = _last_header_style(self.scan, data[tag_end:end], self.header_style_column)
             clear = self.our_cols if owned else set()
             kept = _styles_of(self.scan, data[tag_end:end], set(marked)) if marked else None
             if marked:
                 clear = clear | set(marked)
-            elif number == self.t.header_row and self.added:
+            elif number == self.header_row and self.added:
                 clear = clear | set(self.added)
             row = _edit_row(self.scan, data, start, tag_end, end, self.cells(number, kept), clear)
             self.changed = self.changed or row != data[start:end]
@@ -270,9 +263,8 @@ def _styles_of(scan: _Scanner, content: bytes, cols: set[int]) -> dict[int, int 
     return found
 
 
-def _last_header_style(scan: _Scanner, content: bytes, t: Tracker) -> int | None:
-    """Our header cells look like the user's last header cell."""
-    last = max(c.index for c in t.columns.values())
+def _last_header_style(scan: _Scanner, content: bytes, last: int) -> int | None:
+    """Our header cells look like the user's last header cell (in column `last`)."""
     for col, c_start, _ in scan.cells(content):
         if col == last:
             tag = content[c_start:content.find(b">", c_start)]
@@ -467,10 +459,8 @@ def _widen_dimension(head: bytes, prefix: bytes, top: int, left: int, bottom: in
     return head[:m.start(1)] + ref.encode() + head[m.end(1):]
 
 
-def extend_table(data: bytes, t: Tracker, where: str) -> bytes | None:
-    """Add our columns to the table when they sit right after it; None when nothing changes."""
-    table = t.table
-    cols = t.output_columns
+def extend_table(data: bytes, table: TableInfo, cols: tuple[int, ...], where: str) -> bytes | None:
+    """Add our columns (`cols`) to the table when they sit right after it; None when nothing changes."""
     if table is None or list(cols) != list(range(cols[0], cols[0] + len(cols))):
         return None
     if not (table.ref[3] + 1 == cols[0] or table.ref[3] == cols[-1]):

@@ -192,8 +192,7 @@ def scan_sheet(pkg: Package, part: str) -> SheetScan:
 
 
 def finish_scan(pkg: Package, part: str, fields: dict) -> SheetScan:
-    """A SheetScan from `scan_fields` (which a helper process may have worked out): the head
-    and tail parsed around an empty sheetData."""
+    """A SheetScan from `scan_fields`: the head and tail parsed around an empty sheetData."""
     skeleton = parse_xml(fields["head"] + b"<" + fields["prefix"] + b"sheetData/>" + fields["tail"],
                          f"{pkg.path}: {part}")
     return SheetScan(**fields, skeleton=skeleton)

@@ -32,12 +32,12 @@ from .values import TODAY_MARKER, TODAY_SHEET_NAMES
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
-def today_sheet_part(pkg: Package, ours: frozenset[str]) -> tuple[str, dict[str, bytes]]:
-    """The part of our Today sheet: the existing one, or a new sheet added to the workbook; and
-    the package parts that change for it (the workbook's print titles among them)."""
+def today_sheet_part(pkg: Package, ours: frozenset[str]) -> tuple[str, str, dict[str, bytes]]:
+    """The part and name of our Today sheet: the existing one, or a new sheet added to the
+    workbook; and the package parts that change for it (the workbook's print titles among them)."""
     part, name, extra = _find_or_add_sheet(pkg, ours)
     _print_titles(pkg, name, extra)
-    return part, extra
+    return part, name, extra
 
 
 def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, dict[str, bytes]]:
@@ -205,7 +205,7 @@ def today_sheet_parts(rows: pd.DataFrame, today: dt.date, style: TodayStyles, da
                       contacts: tuple[int, int] | None, live: bool,
                       keep_empty_rels: bool) -> tuple[bytes | None, Iterator[bytes]]:
     """The Today sheet's relationships part (see today_sheet_rels) and its worksheet part's
-    pieces: pure, so a helper process can make them (tuning.BesideStream)."""
+    pieces."""
     links = external_links(rows)
     return (today_sheet_rels(links, keep_empty_rels),
             today_sheet_pieces(rows, links, today, style, date1904, contacts, live=live))

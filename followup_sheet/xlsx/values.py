@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotAWorkbook, UnsupportedContent
-from ..tuning import PRELOAD_LIMIT, Beside, worth_bytes
+from ..tuning import PRELOAD_LIMIT
 from .package import Package, SheetInfo, open_package
 from .refs import column_letters
-from .sheetxml import SheetScan, finish_scan, scan_fields, scan_sheet
+from .sheetxml import SheetScan, scan_sheet
 
 log = logging.getLogger(__name__)
 
@@ -60,24 +60,7 @@ def preload(path: Path, sheet: str | None = None) -> None:
     path = Path(path)
     identity = _identity(path)
     if identity is not None and identity[0] <= PRELOAD_LIMIT:
-        # the rows' XML is scanned in a helper process where one may be used: the scan holds the
-        # GIL, so on a thread it would slow the import it is meant to hide behind
-        scans = Beside(_scan_worksheets, path, sheet, worth=worth_bytes(identity[0]))
-        _pending = _Preload(path, identity, sheet, scans if scans.forked else None)
-
-
-def _scan_worksheets(path: Path, sheet: str | None) -> tuple[str, dict[str, dict]]:
-    """A helper process's part of the preload: the file's digest and `scan_fields` of each
-    worksheet (only `sheet`, if given) that scans without error."""
-    pkg = open_package(path)
-    found = {}
-    for info in pkg.sheets:
-        if info.is_worksheet and sheet in (None, info.name):
-            try:
-                found[info.name] = scan_fields(pkg, info.part)
-            except Exception:   # the caller meets it again, with its message
-                pass
-    return pkg.digest, found
+        _pending = _Preload(path, identity, sheet)
 
 
 def discard_preload() -> None:
@@ -95,8 +78,8 @@ def _identity(path: Path) -> tuple[int, int, int, int, str] | None:
 
 
 class _Preload:
-    def __init__(self, path: Path, identity: tuple, sheet: str | None, scans: Beside | None):
-        self.path, self.identity, self.sheet, self.scans = path, identity, sheet, scans
+    def __init__(self, path: Path, identity: tuple, sheet: str | None):
+        self.path, self.identity, self.sheet = path, identity, sheet
         self._done: tuple[Package, SheetValues] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="followup-preload", daemon=True)
@@ -108,17 +91,7 @@ class _Preload:
             book = SheetValues(pkg)
         except BaseException as exc:   # handed to the caller, exactly as if it had opened the file
             self._error = exc
-            if self.scans is not None:
-                self.scans.close()
             return
-        scanned = self._scanned()
-        if scanned is not None and scanned[0] == pkg.digest:   # the helper read the same file
-            for info in pkg.sheets:
-                if info.name in scanned[1]:
-                    try:
-                        book.scans[info.name] = finish_scan(pkg, info.part, scanned[1][info.name])
-                    except Exception:   # scanned again below, with its message
-                        pass
         self._done = (pkg, book)
         for info in pkg.sheets:
             if info.is_worksheet and self.sheet in (None, info.name):
@@ -126,14 +99,6 @@ class _Preload:
                     book.sheet(info)
                 except Exception:   # the caller meets it again, with its message, if it needs the sheet
                     pass
-
-    def _scanned(self) -> tuple[str, dict[str, dict]] | None:
-        if self.scans is None:
-            return None
-        try:
-            return self.scans.result()
-        except Exception:   # the file changed under the helper: each sheet is scanned when read
-            return None
 
     def still_matches(self, path: Path) -> bool:
         return _identity(Path(path)) == self.identity

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import queue
 import threading
 import zipfile
@@ -16,16 +15,6 @@ from ..errors import NotAWorkbook
 from ..tuning import FAST_LEVEL_FROM, STREAM_BLOCK, STREAM_QUEUE, fast_switching
 from .package import Package
 from .sheetxml import CHUNK
-
-
-class Discard(io.RawIOBase):
-    """A write-only sink for a dry run: the package is built and compared, never stored."""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        return len(data)
 
 
 def compress_level(size: int) -> int:
