@@ -512,7 +512,7 @@ def test_whitespace_is_streamed_in_blocks(tmp_path, where):
     from followup_sheet.xlsx import sheetxml
     pkg = xlsx.open_package(_padded(tmp_path / "tracker.xlsx", where))
     sizes = [len(data) for _, data in sheetxml.iter_sheet(pkg, pkg.sheets[0].part)]
-    assert sum(sizes) > WHITESPACE
+    assert sum(sizes) < 2**20   # the padding is left out as it streams past (sheetxml.Unpadded)
     assert max(sizes) <= 2 * sheetxml.CHUNK
 
 
