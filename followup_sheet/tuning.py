@@ -9,7 +9,6 @@ import gc
 import logging
 import os
 import sys
-import threading
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
@@ -29,32 +28,6 @@ STREAM_QUEUE = 4            # blocks that may wait for it
 # Parts this big or bigger are deflated at level 1 instead of 6: several times faster for a
 # few percent more bytes (zipout.compress_level).
 FAST_LEVEL_FROM = 4 * 2**20   # bytes
-
-# While that thread compresses, the GIL is handed over every 0.5 ms instead of every 5 ms: the
-# worker needs it briefly between the C calls that release it, and with the default interval it
-# waits behind the busy caller and falls behind, so the write ends waiting for it (its gain has
-# not been measured apart from the thread's).
-SWITCH_INTERVAL = 0.0005    # seconds
-
-_switching_lock = threading.Lock()
-_switching_users = 0
-_switching_saved = 0.005
-
-
-def fast_switching(on: bool) -> None:
-    """Shorten the switch interval (on=True) or give the old one back (on=False). Counted, so
-    overlapping users restore the first value."""
-    global _switching_users, _switching_saved
-    with _switching_lock:
-        if on:
-            if _switching_users == 0:
-                _switching_saved = sys.getswitchinterval()
-                sys.setswitchinterval(min(_switching_saved, SWITCH_INTERVAL))
-            _switching_users += 1
-        else:
-            _switching_users -= 1
-            if _switching_users == 0:
-                sys.setswitchinterval(_switching_saved)
 
 
 def quick_exit(code: int, streams: Iterable[Any]) -> NoReturn:

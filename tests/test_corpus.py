@@ -35,6 +35,8 @@ from corpus_tools import (
     written_ok,
 )
 
+pytestmark = pytest.mark.slow   # every workbook of the corpus, three times: minutes
+
 if not CORPUS.is_dir():
     pytest.skip(f"the shared corpus is not at {CORPUS} (clone the project beside ../shared)",
                 allow_module_level=True)

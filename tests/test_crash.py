@@ -84,6 +84,7 @@ def tracker(tmp_path_factory) -> Path:
     return build_tracker(tmp_path_factory.mktemp("crash") / "tracker.xlsx")
 
 
+@pytest.mark.slow   # dozens of refreshes killed at random moments: about a minute
 def test_killed_refresh_leaves_old_or_new_workbook(tmp_path, tracker):
     old = sha(tracker)
     reference = tmp_path / "reference" / "tracker.xlsx"

@@ -433,6 +433,7 @@ def test_a_value_in_xfd1_keeps_the_columns_inside_the_sheet(tmp_path):
         assert "Follow-up Status" in (out / "tracker.csv").read_text(encoding="utf-8", errors="replace")
 
 
+@pytest.mark.slow   # a 16,384-column header goes through the header matcher: about a minute
 def test_a_header_across_every_column_is_refused_with_the_fix(tmp_path):
     path = _wide_tracker(tmp_path / "tracker.xlsx", extra_headers=XFD - len(HEADERS))
     before = sha(path)
@@ -513,7 +514,7 @@ def test_whitespace_is_streamed_in_blocks(tmp_path, where):
     from followup_sheet.xlsx import sheetxml
     pkg = xlsx.open_package(_padded(tmp_path / "tracker.xlsx", where))
     sizes = [len(data) for _, data in sheetxml.iter_sheet(pkg, pkg.sheets[0].part)]
-    assert sum(sizes) > WHITESPACE
+    assert sum(sizes) < 2**20   # the padding is left out as it streams past (sheetxml.Unpadded)
     assert max(sizes) <= 2 * sheetxml.CHUNK
 
 

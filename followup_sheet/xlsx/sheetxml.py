@@ -69,6 +69,130 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 
 
+# Padding: XML comments, and long runs of whitespace between elements, carry nothing a sheet
+# holds, but a part can be padded with hundreds of megabytes of them. They are dropped as the
+# part is read (Unpadded), so every later step sees only the sheet's own XML.
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+PAD_AFTER_TAG = 4096      # whitespace this long after an end tag or an empty element: squeezed to one space
+PAD_ANYWHERE = 1 << 16    # whitespace this long anywhere: longer than any cell's text (32,767 characters)
+_LONG_SPACE = re.compile(rb" {%d,}" % PAD_AFTER_TAG)   # searched where every whitespace byte is a space
+_SPACE = b" \t\r\n"
+CONTEXT = 2048            # bytes looked back for the tag before a run of whitespace
+_FLAT = bytes.maketrans(b"\t\r\n", b"   ")
+
+
+class Unpadded:
+    """A worksheet part, read through `read(n)` without its padding: comments removed, and runs of
+    whitespace squeezed to one space where they cannot be a cell's text (PAD_AFTER_TAG bytes after
+    an end tag or an empty element such as `</row>` or `<c r="A1"/>`, PAD_ANYWHERE bytes anywhere).
+    A sheet without padding reads byte for byte as stored. Each byte is looked at a bounded
+    number of times and at most about one block is held back, so time is linear in the part's
+    size and memory that of a block."""
+
+    def __init__(self, src):
+        self.src = src
+        self.raw = b""            # read, not yet cleared of comments (a comment's start or end cut by the block)
+        self.held = b""           # cleared of comments, held back: the last tag and the whitespace after it
+        self.in_comment = False
+        self.squeezing = False    # inside a run of whitespace already written as one space
+        self.context = b""        # the last bytes sent, for what stands before a run of whitespace
+        self.dropped = 0          # bytes of padding left out
+
+    def read(self, n: int) -> bytes:
+        while True:
+            data = self.src.read(n)
+            out = self._clean(self.raw + data, last=not data)
+            if out or not data:
+                return out
+
+    def _clean(self, data: bytes, last: bool) -> bytes:
+        self.raw = b""
+        if self.in_comment:
+            end = data.find(b"-->")
+            if end < 0:
+                self.raw = b"" if last else data[-2:]
+                self.dropped += len(data) - len(self.raw)
+                return self._space(b"", last)
+            self.dropped += end + 3
+            data = data[end + 3:]
+            self.in_comment = False
+        if b"<!--" in data:
+            size = len(data)
+            data = _COMMENT.sub(b"", data)
+            start = data.find(b"<!--")
+            if start >= 0:   # runs past this block; its last two bytes may begin its "-->"
+                self.in_comment = True
+                self.raw = b"" if last else data[start + 4:][-2:]
+                data = data[:start]
+            self.dropped += size - len(data) - len(self.raw)
+        if not last and not self.in_comment:
+            for k in (3, 2, 1):   # "<!-", "<!" or "<" at the end may start a comment
+                if data.endswith(b"<!--"[:k]):
+                    self.raw, data = data[-k:], data[:-k]
+                    break
+        return self._space(data, last)
+
+    def _space(self, data: bytes, last: bool) -> bytes:
+        if self.squeezing:
+            kept = data.lstrip(_SPACE)
+            self.dropped += len(data) - len(kept)
+            if not kept and not last:
+                return b""
+            self.squeezing, data = False, kept
+        data, self.held = self.held + data, b""
+        squeezed = False
+        if not last:
+            body = data.rstrip(_SPACE)
+            run = len(data) - len(body)
+            if run >= PAD_ANYWHERE or (run >= PAD_AFTER_TAG and _ends_an_element(self._before(body, len(body)))):
+                self.dropped += run - 1
+                self.squeezing = squeezed = True
+                data = body
+            elif run:   # whitespace at the end may go on in the next block
+                data, self.held = body, data[len(body):]
+        out = self._squeeze(data) + (b" " if squeezed else b"")
+        self.context = (self.context + out[-CONTEXT:])[-CONTEXT:]
+        return out
+
+    def _before(self, data: bytes, at: int) -> bytes:
+        """The last CONTEXT bytes before position `at` of `data`, what was sent before included."""
+        window = data[max(at - CONTEXT, 0):at]
+        return window if len(window) == CONTEXT else self.context[len(window) - CONTEXT:] + window
+
+    def _squeeze(self, data: bytes) -> bytes:
+        flat = data.translate(_FLAT)   # one pass at C speed: a sheet without long runs costs no regex
+        if b" " * PAD_AFTER_TAG not in flat:
+            return data
+        pieces, at = [], 0
+        for m in _LONG_SPACE.finditer(flat):
+            if m.end() - m.start() >= PAD_ANYWHERE or _ends_an_element(self._before(data, m.start())):
+                pieces.append(data[at:m.start()] + b" ")
+                self.dropped += m.end() - m.start() - 1
+                at = m.end()
+        pieces.append(data[at:])
+        return b"".join(pieces)
+
+    def close(self) -> None:
+        self.src.close()
+
+    def __enter__(self) -> Unpadded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _ends_an_element(data: bytes) -> bool:
+    """Whether `data` ends with an end tag (`</row>`) or an empty element (`<c r="A1"/>`), after
+    which whitespace is never a cell's text."""
+    if not data.endswith(b">"):
+        return False
+    if data.endswith(b"/>"):
+        return True
+    lt = data.rfind(b"<")
+    return lt >= 0 and data[lt + 1:lt + 2] == b"/"
+
+
 def iter_sheet(pkg: Package, part: str, chunk: int = CHUNK):
     """Stream a worksheet part: ("head", bytes), ("open", the sheetData start tag), then
     ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
@@ -77,7 +201,7 @@ def iter_sheet(pkg: Package, part: str, chunk: int = CHUNK):
     a part padded with whitespace costs time in proportion to its size and memory of one block."""
     where = f"{pkg.path}: {part}"
     try:
-        src = pkg.zip.open(part)
+        src = Unpadded(pkg.zip.open(part))
     except KeyError:
         raise NotAWorkbook(f"{where} is missing; the file is damaged") from None
     try:

@@ -1,5 +1,5 @@
 """Zip output: members copied as they were, or streamed and compressed on a second thread
-(the block sizes, levels and switch interval it uses are in `tuning`, with why each pays).
+(the block sizes and levels it uses are in `tuning`, with why each pays).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import NotAWorkbook
-from ..tuning import FAST_LEVEL_FROM, STREAM_BLOCK, STREAM_QUEUE, fast_switching
+from ..tuning import FAST_LEVEL_FROM, STREAM_BLOCK, STREAM_QUEUE
 from .package import Package
 from .sheetxml import CHUNK
 
@@ -85,25 +85,21 @@ class _Background:
 
     def __enter__(self) -> _Background:
         self.thread.start()
-        fast_switching(True)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.abandoned = exc_type is not None
         interrupted: BaseException | None = None
         sent = False
-        try:
-            while self.thread.is_alive():
-                try:
-                    if not sent:
-                        self.queue.put(None)
-                        sent = True
-                    self.thread.join()
-                except BaseException as again:   # Ctrl-C meanwhile: stop the worker first, then raise
-                    interrupted = interrupted or again
-                    self.abandoned = True
-        finally:
-            fast_switching(False)
+        while self.thread.is_alive():
+            try:
+                if not sent:
+                    self.queue.put(None)
+                    sent = True
+                self.thread.join()
+            except BaseException as again:   # Ctrl-C meanwhile: stop the worker first, then raise
+                interrupted = interrupted or again
+                self.abandoned = True
         if interrupted is not None:
             raise interrupted
         if self.error is not None and exc_type is None:
