@@ -489,12 +489,6 @@ def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
     return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
 
 
-def _sealed(data: bytes) -> bytes:
-    """The export with its sheet's fingerprint put after the marker in its properties."""
-    from .xlsx.export import sealed
-    return sealed(data)
-
-
 @dataclass
 class CheckReport:
     path: Path
