@@ -261,10 +261,21 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
             sub.error("--format goes with --output - (a file's format is its suffix)")
         if args.weeks != 4 and EXPORT_FORMATS.get(Path(str(args.output)).suffix.lower()) != "ics":
             sub.error("--weeks goes with --output FILE.ics (the calendar)")
+    if args.command == "log" and (args.start or args.end):
+        monday, sunday = _week(_today(args))
+        start, end = args.start or monday, args.end or sunday
+        if start > end:
+            sub.error(f"--from {start} is after --to {end}" + ("" if args.start and args.end else " (this week's end)")
+                      + "; give the first day with --from and the last with --to")
     if args.command == "stats" and args.output is not None and args.output.suffix.lower() != ".html":
         sub.error(f"stats --output {args.output}: the stats page is an .html file, e.g. "
                   f"{args.output.with_suffix('.html')}")
     return args
+
+
+def _week(day: dt.date) -> tuple[dt.date, dt.date]:
+    from .worklog import week_of
+    return week_of(day)
 
 
 def run() -> NoReturn:
