@@ -316,7 +316,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
     situation = np.where(active, situation, "")
 
-    days_overdue = np.where(active & ~np.isnat(due), (today64 - due).astype("timedelta64[D]").astype(float), np.nan)
+    # business days, as the README promises and as the due date is counted: Friday's call is one
+    # day late on Monday, not three
+    late = active & ~np.isnat(due)
+    days_overdue = np.where(late, np.busday_count(np.where(late, due, today64).astype("datetime64[D]"), today64,
+                                                  busdaycal=cal).astype(float), np.nan)
     plan = pd.DataFrame({
         "stage": st,
         "status": status,
