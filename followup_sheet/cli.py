@@ -261,21 +261,23 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
             sub.error("--format goes with --output - (a file's format is its suffix)")
         if args.weeks != 4 and EXPORT_FORMATS.get(Path(str(args.output)).suffix.lower()) != "ics":
             sub.error("--weeks goes with --output FILE.ics (the calendar)")
-    if args.command == "log" and (args.start or args.end):
-        monday, sunday = _week(_today(args))
-        start, end = args.start or monday, args.end or sunday
-        if start > end:
-            sub.error(f"--from {start} is after --to {end}" + ("" if args.start and args.end else " (this week's end)")
-                      + "; give the first day with --from and the last with --to")
+    _check_log_days(args, sub)
     if args.command == "stats" and args.output is not None and args.output.suffix.lower() != ".html":
         sub.error(f"stats --output {args.output}: the stats page is an .html file, e.g. "
                   f"{args.output.with_suffix('.html')}")
     return args
 
 
-def _week(day: dt.date) -> tuple[dt.date, dt.date]:
+def _check_log_days(args: argparse.Namespace, sub: argparse.ArgumentParser) -> None:
+    """`log --from` after `--to` (or after this week's Sunday, when only --from is given)."""
+    if args.command != "log" or not (args.start or args.end):
+        return
     from .worklog import week_of
-    return week_of(day)
+    monday, sunday = week_of(_today(args))
+    start, end = args.start or monday, args.end or sunday
+    if start > end:
+        sub.error(f"--from {start} is after --to {end}" + ("" if args.start and args.end else " (this week's end)")
+                  + "; give the first day with --from and the last with --to")
 
 
 def run() -> NoReturn:
@@ -454,7 +456,7 @@ def cmd_today(args) -> int:
         sys.stdout.flush()
     elif args.output:
         done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups,
-                            outcomes=outcomes, today=today, weeks=args.weeks)
+                            outcomes=outcomes, today=today, weeks=args.weeks, settings=settings)
         what = (f"the follow-ups of the next {args.weeks} weeks" if args.output.suffix.lower() == ".ics"
                 else f"{len(table)} call(s) for today")
         _say(f"Wrote {what} to {args.output}"

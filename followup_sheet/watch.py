@@ -269,7 +269,7 @@ class SideList:
             _, table, _ = pipeline.compute(self.path, today=today, **self.read_options)
             # a name nobody has (the export refuses to replace a file it did not write)
             tmp = side.with_name(f".{side.stem}.{os.getpid()}-{secrets.token_hex(6)}.tmp.xlsx")
-            pipeline.export_today(table, tmp)
+            pipeline.export_today(table, tmp, record=False)   # (the side list is known by its seal)
             if not os.path.lexists(side) or pipeline.is_tool_export(side):   # nobody put a file there meanwhile
                 os.replace(tmp, side)
             else:
