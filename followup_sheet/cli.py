@@ -448,9 +448,14 @@ def cmd_today(args) -> int:
     from .pipeline import compute, export_today, today_text
     global _MESSAGES_TO_STDERR
     _MESSAGES_TO_STDERR = args.output == "-"
-    today = _today(args)
-    outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config,
-                                        **_overrides(args))
+    from .plan import next_business_day
+    from .settings import load_settings
+    settings = load_settings(args.tracker, args.config, **_overrides(args))
+    asked = _today(args)
+    today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
+    outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
+    if today != asked:
+        _say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
     if args.output == "-":
         sys.stdout.write(today_text(table, args.format))
         sys.stdout.flush()

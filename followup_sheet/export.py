@@ -248,10 +248,9 @@ def _placed(table: pd.DataFrame, today: dt.date, hours: tuple[dt.time, dt.time],
     """(UID, start, row) of each follow-up: on its due day rolled to a business day and not before
     the first business day from `today`, one CALL_SLOT after the other from the start of `hours`
     (more calls than slots start again at the top of the hours)."""
-    import numpy as np
+    from .plan import next_business_day
 
-    calendar = np.busdaycalendar(holidays=np.array(holidays, dtype="datetime64[D]"))
-    first = np.busday_offset(np.datetime64(today, "D"), 0, roll="forward", busdaycal=calendar)
+    first = next_business_day(today, holidays)
     opening = dt.datetime.combine(today, hours[0])
     slots = max(1, (dt.datetime.combine(today, hours[1]) - opening) // CALL_SLOT)
     taken: dict[dt.date, int] = {}
@@ -262,8 +261,7 @@ def _placed(table: pd.DataFrame, today: dt.date, hours: tuple[dt.time, dt.time],
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:       # the same application twice: the later rows stay apart
             uid = uid.replace("@", f"-{seen[uid]}@", 1)
-        due = np.busday_offset(np.datetime64(pd.Timestamp(r.due).date(), "D"), 0, roll="forward", busdaycal=calendar)
-        day = max(due, first).astype(object)
+        day = max(next_business_day(pd.Timestamp(r.due).date(), holidays), first)
         n = taken.get(day, 0)
         taken[day] = n + 1
         start = dt.datetime.combine(day, hours[0]) + (n % slots) * CALL_SLOT

@@ -5,6 +5,7 @@ company name stays inert in every one, and no export ever lands on the tracker."
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html.parser
 import os
@@ -540,3 +541,41 @@ def test_hostile_text_is_inert_in_xlsx(export):
 def test_tel_link_dials_the_first_number_only(phone, link):
     from followup_sheet.export import _tel
     assert _tel(phone) == link
+
+
+# --- a weekend or a holiday -------------------------------------------------------------------
+
+WEEKEND_ROWS = [
+    row("Lunes Logistics", dt.date(2026, 11, 23), Phone="555-0110"),                 # due Monday 11-30
+    row("Sunday Pin GmbH", dt.date(2026, 11, 16), Phone="555-0111", **{"Remind on": dt.date(2026, 11, 29)}),
+    row("Later Ltd", dt.date(2026, 11, 26), Phone="555-0112"),                       # due Thursday 12-03
+]
+
+
+@pytest.mark.parametrize("day, settings, weekday, expected", [
+    ("2026-11-29", "", "Sunday 2026-11-29", {"Lunes Logistics": "Due today", "Sunday Pin GmbH": "Overdue"}),
+    ("2026-11-28", "", "Saturday 2026-11-28", {"Lunes Logistics": "Due today", "Sunday Pin GmbH": "Overdue"}),
+    # the holiday also moves Lunes Logistics' first follow-up to Tuesday 12-01
+    ("2026-11-27", '[cadence]\nholidays = ["2026-11-27"]\n', "Friday 2026-11-27", {"Sunday Pin GmbH": "Overdue"}),
+], ids=["sunday", "saturday", "a-holiday"])
+def test_on_a_day_off_today_prepares_the_next_business_days_calls_and_says_so(tmp_path, day, settings, weekday,
+                                                                               expected):
+    path = write_tracker(tmp_path / "jobs.xlsx", WEEKEND_ROWS)
+    if settings:
+        (tmp_path / "followup.toml").write_text(settings, encoding="utf-8")
+    printed = ok(fs("today", path, "--today", day)).stdout
+    assert f"{weekday} is not a business day: these are the calls for Monday 2026-11-30." in printed
+    assert "Later Ltd" not in printed
+    sheet = tmp_path / "calls.html"
+    ok(fs("today", path, "--today", day, "--output", sheet))
+    page = sheet.read_text(encoding="utf-8")
+    assert "Calls for Monday, November 30, 2026" in page and "Sunday," not in page and "Saturday," not in page
+    listed = tmp_path / "calls.csv"
+    ok(fs("today", path, "--today", day, "--output", listed))
+    statuses = {r["Company"]: r["Status"] for r in csv.DictReader(listed.read_text(encoding="utf-8-sig").splitlines())}
+    assert statuses == expected            # nothing is "Due today" on the Sunday it was pinned to
+
+
+def test_on_a_business_day_nothing_is_said(tmp_path):
+    path = write_tracker(tmp_path / "jobs.xlsx", WEEKEND_ROWS)
+    assert "not a business day" not in ok(fs("today", path, "--today", "2026-11-30")).stdout
