@@ -424,7 +424,8 @@ def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: i
                 events: dict | None = None) -> Exported:
     """`body` written to `out` atomically (a copy of a user's file replaced kept in the backups);
     `existed` and `ours` as `_check_export_target` said. With `record`, what was written (and the
-    calendar's `events`) is noted beside the backups, so the next export may replace it."""
+    calendar's `events`) is noted beside the backups, so the next export may replace it; a file
+    that carries its own seal (.xlsx, .html) needs no note, and none is made."""
     from . import filesafe, written
 
     def write(fh) -> bool:
@@ -443,7 +444,7 @@ def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: i
     except OSError as exc:
         raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
                             "free some space or export somewhere else") from None
-    if record:
+    if record and (events is not None or not is_tool_export(out)):   # a file with its own seal needs no note
         written.remember(out, body, events)
     return Exported(out, saved.backup)
 
