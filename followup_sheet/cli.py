@@ -261,10 +261,23 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
             sub.error("--format goes with --output - (a file's format is its suffix)")
         if args.weeks != 4 and EXPORT_FORMATS.get(Path(str(args.output)).suffix.lower()) != "ics":
             sub.error("--weeks goes with --output FILE.ics (the calendar)")
+    _check_log_days(args, sub)
     if args.command == "stats" and args.output is not None and args.output.suffix.lower() != ".html":
         sub.error(f"stats --output {args.output}: the stats page is an .html file, e.g. "
                   f"{args.output.with_suffix('.html')}")
     return args
+
+
+def _check_log_days(args: argparse.Namespace, sub: argparse.ArgumentParser) -> None:
+    """`log --from` after `--to` (or after this week's Sunday, when only --from is given)."""
+    if args.command != "log" or not (args.start or args.end):
+        return
+    from .worklog import week_of
+    monday, sunday = week_of(_today(args))
+    start, end = args.start or monday, args.end or sunday
+    if start > end:
+        sub.error(f"--from {start} is after --to {end}" + ("" if args.start and args.end else " (this week's end)")
+                  + "; give the first day with --from and the last with --to")
 
 
 def run() -> NoReturn:
@@ -433,15 +446,20 @@ def cmd_today(args) -> int:
     from .pipeline import compute, export_today, today_text
     global _MESSAGES_TO_STDERR
     _MESSAGES_TO_STDERR = args.output == "-"
-    today = _today(args)
-    outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config,
-                                        **_overrides(args))
+    from .plan import next_business_day
+    from .settings import load_settings
+    settings = load_settings(args.tracker, args.config, **_overrides(args))
+    asked = _today(args)
+    today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
+    outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
+    if today != asked:
+        _say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
     if args.output == "-":
         sys.stdout.write(today_text(table, args.format))
         sys.stdout.flush()
     elif args.output:
         done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups,
-                            outcomes=outcomes, today=today, weeks=args.weeks)
+                            outcomes=outcomes, today=today, weeks=args.weeks, settings=settings)
         what = (f"the follow-ups of the next {args.weeks} weeks" if args.output.suffix.lower() == ".ics"
                 else f"{len(table)} call(s) for today")
         _say(f"Wrote {what} to {args.output}"

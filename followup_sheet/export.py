@@ -26,7 +26,6 @@ CALENDAR_WEEKS = 4
 CALENDAR_STATUSES = tuple(s.value for s in ACTIVE)
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 # --- CSV and Markdown -------------------------------------------------------------------------
@@ -163,43 +162,134 @@ def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) 
             "status": p.loc[rows, "status"].to_numpy(), "due": p.loc[rows, "due"].to_numpy(),
             "days_overdue": p.loc[rows, "days_overdue"].to_numpy(), "channel": p.loc[rows, "channel"].to_numpy(),
             "script": o.scripts.loc[rows].to_numpy(), "notes": f.loc[rows, "notes"].to_numpy(),
+            "applied_on": f.loc[rows, "applied_on"].to_numpy(),
         }))
     columns = ["sheet", "row", "company", "position", "ask_for", "phone", "email", "status", "due",
-               "days_overdue", "channel", "script", "notes"]
+               "days_overdue", "channel", "script", "notes", "applied_on"]
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     if table.empty:
         return pd.DataFrame(columns=columns)
     return table.sort_values(["due", "sheet", "row"], kind="stable").reset_index(drop=True)
 
 
-def calendar_ics(table: pd.DataFrame, today: dt.date, tracker_id: str) -> bytes:
-    """An RFC 5545 calendar: one all-day event per follow-up (an overdue one on `today`). The UID
-    comes from the tracker's name, the sheet, company and position, so importing a newer file
-    updates the events instead of adding copies; SEQUENCE grows with `today` for the same reason."""
-    stamp = f"{today:%Y%m%d}T000000Z"
-    sequence = (today - dt.date(2020, 1, 1)).days
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//followup-sheet//follow-up calls//EN",
-             "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + _ics_text("Follow-ups: " + tracker_id)]
-    seen: dict[str, int] = {}
-    for r in table.itertuples(index=False):
-        key = "\x1f".join([tracker_id.casefold(), str(r.sheet), _clean(r.company).casefold(),
-                           _clean(r.position).casefold()])
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:       # the same company and position twice: the later rows stay apart
-            key += f"\x1f{seen[key]}"
-        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@followup-sheet"
-        day = max(pd.Timestamp(r.due).date(), today)
+CALL_SLOT = dt.timedelta(minutes=15)          # one call's place in the day
+REMINDER = dt.timedelta(minutes=10)           # the alarm, before the call
+FORGET_CANCELLED = dt.timedelta(weeks=8)      # a cancellation this old is no longer sent
+
+
+def event_uid(company: Any, position: Any, applied: Any) -> str:
+    """A follow-up's UID from the application itself (company, position, date applied), so a
+    renamed tracker, another sheet or moved rows update the same events instead of adding copies."""
+    day = "" if applied is None or (not isinstance(applied, str) and pd.isna(applied)) \
+        else f"{pd.Timestamp(applied):%Y-%m-%d}"
+    key = "\x1f".join([" ".join(_clean(company).casefold().split()), " ".join(_clean(position).casefold().split()),
+                       day])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@followup-sheet"
+
+
+def calendar_ics(table: pd.DataFrame, today: dt.date, title: str, *, hours: tuple[dt.time, dt.time],
+                 zone: Any = None, holidays: tuple[dt.date, ...] = (),
+                 earlier: dict[str, dict[str, Any]] | None = None) -> tuple[bytes, dict[str, dict[str, Any]]]:
+    """An RFC 5545 calendar made with `icalendar`: each follow-up a timed event within `hours` of
+    a business day (an overdue one on the first business day from `today`), in `zone` (a
+    zoneinfo zone; None: floating times, which a calendar shows in its own zone), with a
+    reminder. Events of `earlier` exports that no longer stand come again as cancellations (same
+    UID, a higher SEQUENCE). Returns the file's bytes and the events to remember for next time."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//followup-sheet//follow-up calls//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _clean("Follow-ups: " + title))
+    if zone is not None:
+        cal.add("x-wr-timezone", zone.key)
+    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
+    earlier = earlier or {}
+    record: dict[str, dict[str, Any]] = {}
+    for uid, start, r in _placed(table, today, hours, zone, holidays):
         verb = "E-mail" if r.channel == "email" else "Call"
         name = " ".join(_clean(r.company).split()) or "(no company)"
         position = " ".join(_clean(r.position).split())
-        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}", f"SEQUENCE:{sequence}",
-                  f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
-                  "SUMMARY:" + _ics_text(f"{verb} {name}" + (f" ({position})" if position else "")),
-                  "DESCRIPTION:" + _ics_text(_description(r, today)),
-                  "TRANSP:TRANSPARENT", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    body = "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
-    return sealed(body, ".ics", body.index(b"CALSCALE:"))
+        summary = f"{verb} {name}" + (f" ({position})" if position else "")
+        description = _description(r, today)
+        fingerprint = hashlib.sha256(f"{start.isoformat()}\x1f{summary}\x1f{description}".encode()).hexdigest()
+        before = earlier.get(uid, {})
+        sequence = int(before.get("sequence", -1)) + (0 if before.get("fingerprint") == fingerprint
+                                                      and not before.get("cancelled") else 1)
+        sequence = max(sequence, 0)
+        cal.add_component(_event(uid, stamp, sequence, start, summary, description, "CONFIRMED"))
+        record[uid] = {"sequence": sequence, "fingerprint": fingerprint, "start": start.isoformat(),
+                       "summary": summary}
+    for uid, before in sorted(earlier.items()):
+        if uid in record or not isinstance(before, dict):
+            continue
+        try:
+            start = dt.datetime.fromisoformat(str(before["start"]))
+            sequence = int(before["sequence"]) + (0 if before.get("cancelled") else 1)
+        except (KeyError, TypeError, ValueError):
+            continue
+        if start.date() < today - FORGET_CANCELLED:
+            continue
+        summary = str(before.get("summary", ""))
+        cal.add_component(_event(uid, stamp, sequence, start, summary,
+                                 "This follow-up no longer stands: the application was closed, answered or "
+                                 "moved on in the tracker.", "CANCELLED"))
+        record[uid] = {"sequence": sequence, "start": start.isoformat(), "summary": summary, "cancelled": True}
+    if zone is not None:
+        cal.add_missing_timezones()
+    body = cal.to_ical()
+    return sealed(body, ".ics", body.index(b"\r\n") + 2), record
+
+
+def _placed(table: pd.DataFrame, today: dt.date, hours: tuple[dt.time, dt.time], zone: Any,
+            holidays: tuple[dt.date, ...]) -> list[tuple[str, dt.datetime, Any]]:
+    """(UID, start, row) of each follow-up: on its due day rolled to a business day and not before
+    the first business day from `today`, one CALL_SLOT after the other from the start of `hours`
+    (more calls than slots start again at the top of the hours)."""
+    from .plan import next_business_day
+
+    first = next_business_day(today, holidays)
+    opening = dt.datetime.combine(today, hours[0])
+    slots = max(1, (dt.datetime.combine(today, hours[1]) - opening) // CALL_SLOT)
+    taken: dict[dt.date, int] = {}
+    seen: dict[str, int] = {}
+    out = []
+    for r in table.itertuples(index=False):
+        uid = event_uid(r.company, r.position, getattr(r, "applied_on", None))
+        seen[uid] = seen.get(uid, 0) + 1
+        if seen[uid] > 1:       # the same application twice: the later rows stay apart
+            uid = uid.replace("@", f"-{seen[uid]}@", 1)
+        day = max(next_business_day(pd.Timestamp(r.due).date(), holidays), first)
+        n = taken.get(day, 0)
+        taken[day] = n + 1
+        start = dt.datetime.combine(day, hours[0]) + (n % slots) * CALL_SLOT
+        out.append((uid, start.replace(tzinfo=zone) if zone is not None else start, r))
+    return out
+
+
+def _event(uid: str, stamp: dt.datetime, sequence: int, start: dt.datetime, summary: str, description: str,
+           status: str) -> Any:
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("status", status)
+    event.add("dtstart", start)
+    event.add("dtend", start + CALL_SLOT)
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT" if status == "CANCELLED" else "OPAQUE")
+    if status != "CANCELLED":
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", -REMINDER)
+        event.add_component(alarm)
+    return event
 
 
 def _description(r: Any, today: dt.date) -> str:
@@ -220,28 +310,23 @@ def _description(r: Any, today: dt.date) -> str:
     return "\n".join(parts) + "\n\n" + _clean(r.script)
 
 
-def _ics_text(value: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; controls other than
-    tab dropped."""
-    lines = [_ANY_CONTROL.sub("", line) for line in re.split(r"\r\n|\r|\n", value)]
-    return "\\n".join(line.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,") for line in lines)
-
-
-def _fold(line: str) -> str:
-    """A content line folded at 75 octets (a continuation starts with a space), never inside a
-    UTF-8 character."""
-    out: list[str] = []
-    current: list[str] = []
-    size, limit = 0, 75
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > limit:
-            out.append("".join(current))
-            current, size, limit = [], 0, 74
-        current.append(ch)
-        size += n
-    out.append("".join(current))
-    return "\r\n ".join(out)
+def system_zone() -> Any:
+    """The computer's time zone as a zoneinfo zone, when it has an IANA name (TZ, or the link
+    /etc/localtime on Linux and macOS); None otherwise (Windows), and the calendar's times float."""
+    import os
+    import zoneinfo
+    names = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        names.append(os.path.realpath("/etc/localtime").split("/zoneinfo/", 1)[1])
+    except (OSError, IndexError):
+        pass
+    for name in names:
+        if name and not name.startswith("/"):
+            try:
+                return zoneinfo.ZoneInfo(name)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+    return None
 
 
 # --- the stats page -----------------------------------------------------------------------------

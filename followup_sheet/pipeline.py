@@ -276,14 +276,18 @@ EXPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".md", ".html", ".ics")
 
 def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
                  backups: int = 5, outcomes: list[SheetOutcome] | None = None, today: dt.date | None = None,
-                 weeks: int = 4) -> Exported:
+                 weeks: int = 4, settings: Settings | None = None, record: bool = True) -> Exported:
     """Write today's calls to a file of its own (format from the suffix), never the tracker itself.
-    The .ics calendar holds the follow-ups of the next `weeks` weeks, from `outcomes`.
+    The .ics calendar holds the follow-ups of the next `weeks` weeks, from `outcomes`, placed in
+    the settings' call hours and time zone, with cancellations for the events of the last
+    calendar written there that no longer stand.
 
-    An existing file is replaced only when it is an .xlsx export this tool wrote (its marker is
-    inside), or with `force`, and then a copy of it is kept in the backup folder beside it. The
-    file is written beside the target and renamed over it, so a failure leaves nothing half-written."""
-    from . import export
+    An existing file is replaced only when this tool wrote it and nobody changed it since (a
+    marker inside, or the record beside the backups), or with `force`, and then a copy of it is
+    kept in the backup folder beside it. The file is written beside the target and renamed over
+    it, so a failure leaves nothing half-written. `record`: note what was written (see written.py)."""
+    from . import export, written
+    from .settings import call_hours, time_zone
 
     out = Path(out)
     kind = out.suffix.lower()
@@ -293,9 +297,13 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     title = Path(tracker).name if tracker is not None else ""
     if kind in (".html", ".ics") and today is None:
         raise BadSettings(f"{out}: the {kind} export needs the day it is made for")
+    events = None
     if kind == ".ics" and today is not None:   # (checked above: both need the day)
+        s = settings or Settings()
         upcoming = export.upcoming_table(outcomes or [], today, weeks)
-        body = export.calendar_ics(upcoming, today, title or out.stem)
+        body, events = export.calendar_ics(upcoming, today, title or out.stem, hours=call_hours(s.call_hours),
+                                           zone=time_zone(s.timezone) or export.system_zone(), holidays=s.holidays,
+                                           earlier=written.earlier_events(out))
     elif kind == ".html" and today is not None:
         body = export.call_sheet_html(table, today, title)
     elif kind == ".csv":
@@ -304,7 +312,7 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
         body = _markdown(_shown(table)).encode("utf-8")
     else:
         body = _xlsx_bytes(_shown(table))
-    return save_export(out, body, existed=existed, ours=ours, backups=backups)
+    return save_export(out, body, existed=existed, ours=ours, backups=backups, record=record, events=events)
 
 
 def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None = None, force: bool = False,
@@ -320,10 +328,13 @@ def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None 
     return save_export(out, body, existed=existed, ours=ours, backups=backups)
 
 
-def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: int = 5) -> Exported:
+def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: int = 5, record: bool = True,
+                events: dict | None = None) -> Exported:
     """`body` written to `out` atomically (a copy of a user's file replaced kept in the backups);
-    `existed` and `ours` as `_check_export_target` said."""
-    from . import filesafe
+    `existed` and `ours` as `_check_export_target` said. With `record`, what was written (and the
+    calendar's `events`) is noted beside the backups, so the next export may replace it; a file
+    that carries its own seal (.xlsx, .html) needs no note, and none is made."""
+    from . import filesafe, written
 
     def write(fh) -> bool:
         fh.write(body)
@@ -341,6 +352,8 @@ def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: i
     except OSError as exc:
         raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
                             "free some space or export somewhere else") from None
+    if record and (events is not None or not is_tool_export(out)):   # a file with its own seal needs no note
+        written.remember(out, body, events)
     return Exported(out, saved.backup)
 
 
@@ -362,7 +375,8 @@ def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[
     if not out.exists():
         raise OutputRefused(f"{out} is a link to a file that does not exist; remove the link or export "
                             "somewhere else")
-    if is_tool_export(out):
+    from . import written
+    if is_tool_export(out) or written.wrote(out):
         return True, True
     if not force:
         raise OutputRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
@@ -395,12 +409,6 @@ def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
             for rec in shown.itertuples(index=False)]
     table = columns.export_columns()
     return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
-
-
-def _sealed(data: bytes) -> bytes:
-    """The export with its sheet's fingerprint put after the marker in its properties."""
-    from .xlsx.export import sealed
-    return sealed(data)
 
 
 @dataclass

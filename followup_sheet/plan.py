@@ -254,6 +254,12 @@ def _busday(dates: pd.Series) -> np.ndarray:
     return dates.to_numpy(dtype="datetime64[D]")
 
 
+def next_business_day(day: dt.date, holidays: tuple[dt.date, ...] = ()) -> dt.date:
+    """`day` itself when it is a business day (Monday to Friday, not one of `holidays`), else the next one."""
+    calendar = np.busdaycalendar(holidays=np.array(holidays, dtype="datetime64[D]"))
+    return np.busday_offset(np.datetime64(day, "D"), 0, roll="forward", busdaycal=calendar).astype(object)
+
+
 def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None) -> pd.DataFrame:
     """Status, due date, situation, channel and Today priority for every application row."""
     s = settings or Settings()
@@ -316,7 +322,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
     situation = np.where(active, situation, "")
 
-    days_overdue = np.where(active & ~np.isnat(due), (today64 - due).astype("timedelta64[D]").astype(float), np.nan)
+    # business days, as the README promises and as the due date is counted: Friday's call is one
+    # day late on Monday, not three
+    late = active & ~np.isnat(due)
+    days_overdue = np.where(late, np.busday_count(np.where(late, due, today64).astype("datetime64[D]"), today64,
+                                                  busdaycal=cal).astype(float), np.nan)
     plan = pd.DataFrame({
         "stage": st,
         "status": status,

@@ -279,7 +279,8 @@ DEFAULT_FILLS: Mapping[str, str] = MappingProxyType({
 GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
-_YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch"}
+_YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
+        "call_hours": "call_hours", "timezone": "timezone"}
 _SECTIONS = {
     "you": tuple(_YOU),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
@@ -304,6 +305,8 @@ class Settings:
     your_phone: str = ""
     your_email: str = ""
     pitch: str = ""
+    call_hours: str = "09:00-17:00"   # when the calendar export places the calls, in `timezone`
+    timezone: str = ""                # an IANA name like "Europe/Madrid"; "": the computer's
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -339,6 +342,8 @@ class Settings:
     templates: Path | None = None
 
     def __post_init__(self):
+        call_hours(self.call_hours)
+        time_zone(self.timezone)
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
         low, high = GAP_RANGE
@@ -363,6 +368,29 @@ class Settings:
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
+
+
+def call_hours(text: str) -> tuple[dt.time, dt.time]:
+    """`[you] call_hours` ("09:00-17:00") as its first and last moment."""
+    try:
+        first, last = (dt.datetime.strptime(part.strip(), "%H:%M").time() for part in text.split("-"))
+    except ValueError:
+        raise BadSettings(f"[you] call_hours = {text!r} is not a span of the day like \"09:00-17:00\"") from None
+    if first >= last:
+        raise BadSettings(f"[you] call_hours = {text!r} ends before it starts; write it like \"09:00-17:00\"")
+    return first, last
+
+
+def time_zone(name: str) -> Any:
+    """`[you] timezone` as a zoneinfo.ZoneInfo, or None for "" (the computer's own)."""
+    import zoneinfo
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise BadSettings(f"[you] timezone = {name!r} is not a time zone; use a name like \"Europe/Madrid\" or "
+                          "\"America/Chicago\", or leave it out for the computer's own") from None
 
 
 def user_config_path(environ: Mapping[str, str] | None = None, windows: bool | None = None) -> Path | None:

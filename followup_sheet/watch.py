@@ -1,8 +1,9 @@
 """Watch: keep a tracker fresh while it is in use - at start, at daily times and after each save.
 
-Input: the workbook's path, a clock (the only source of time here) and a sleep; output:
-`pipeline.refresh()` runs and one log line per event. The loop only calls `Watcher.step()` and
-sleeps as long as it says, so tests drive it with a fake clock.
+Input: the workbook's path, a clock (for the day and the moments of each step) and a sleep;
+output: `pipeline.refresh()` runs and one log line per event. The daily times are jobs of a
+`schedule.Scheduler` the watcher owns. The loop only calls `Watcher.step()` and sleeps as long
+as it says; tests move the time itself (time-machine), which the clock and `schedule` both follow.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import schedule
 
 from . import filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
@@ -62,22 +65,6 @@ def side_list_path(path: Path, n: int = 1) -> Path:
 SIDE_LIST_NAMES = 50   # "- Today.xlsx" to "- Today (50).xlsx"
 
 
-class DailyTime:
-    """One daily time ("07:30") and the next moment it falls on: the first one after the moment
-    it was last worked out from, so a time slept through comes due once, not once per day."""
-
-    def __init__(self, at: str, now: dt.datetime):
-        self.at = at
-        self.hour, self.minute = (int(part) for part in at.split(":"))
-        self.next_run = self.after(now)
-
-    def after(self, now: dt.datetime) -> dt.datetime:
-        moment = now.replace(hour=self.hour, minute=self.minute, second=0, microsecond=0)
-        while moment <= now:
-            moment += dt.timedelta(days=1)
-        return moment
-
-
 class Watcher:
     """Refreshes one workbook when asked to by the start, the daily times or a finished save."""
 
@@ -106,8 +93,12 @@ class Watcher:
         self.last_error: str | None = None
         self.last_step: dt.datetime | None = None
 
-        start = clock()
-        self.daily = [DailyTime(at, start) for at in sorted(set(times))]
+        # The watcher's own scheduler, not schedule's module-level one: two watchers in one
+        # process (tests, a library user) must not run each other's jobs.
+        self.scheduler = schedule.Scheduler()
+        for at in sorted({_daily_time(t) for t in times}):
+            job = self.scheduler.every().day.at(at)
+            job.do(self._daily, job)
 
     # --- the loop -----------------------------------------------------------------------------
 
@@ -141,9 +132,7 @@ class Watcher:
         if self.last_step and now - self.last_step > dt.timedelta(seconds=self.poll) + WAKE_GAP:
             log.debug("the clock jumped %s ahead (the computer slept?)", now - self.last_step)
         self.last_step = now
-        for daily in sorted((d for d in self.daily if now >= d.next_run), key=lambda d: d.next_run):
-            self._daily(daily)
-            daily.next_run = daily.after(now)   # a time slept through runs once, now
+        self.scheduler.run_pending()   # a time slept through runs once, now (schedule's own rule)
         self._look_at_file()
         settled = self.quiet_looks >= 1
         if self.due and settled and (self.retry_at is None or now >= self.retry_at):
@@ -157,9 +146,10 @@ class Watcher:
             self.due = reason
             log.debug("refresh wanted: %s", reason)
 
-    def _daily(self, daily: DailyTime) -> None:
-        late = self.clock() - daily.next_run   # still the planned moment while it is handled
-        self._request(f"daily {daily.at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
+    def _daily(self, job: schedule.Job) -> None:
+        at = f"{job.at_time:%H:%M}" if job.at_time else "?"
+        late = self.clock() - job.next_run if job.next_run else dt.timedelta(0)   # still the planned moment
+        self._request(f"daily {at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
 
     def _look_at_file(self) -> None:
         current = fingerprint(self.path, self.seen)
@@ -279,7 +269,7 @@ class SideList:
             _, table, _ = pipeline.compute(self.path, today=today, **self.read_options)
             # a name nobody has (the export refuses to replace a file it did not write)
             tmp = side.with_name(f".{side.stem}.{os.getpid()}-{secrets.token_hex(6)}.tmp.xlsx")
-            pipeline.export_today(table, tmp)
+            pipeline.export_today(table, tmp, record=False)   # (the side list is known by its seal)
             if not os.path.lexists(side) or pipeline.is_tool_export(side):   # nobody put a file there meanwhile
                 os.replace(tmp, side)
             else:
@@ -307,6 +297,14 @@ class SideList:
             with contextlib.suppress(OSError):
                 side.unlink()
                 log.info("removed %s: the workbook's Today sheet is current", side.name)
+
+
+def _daily_time(text: str) -> str:
+    """A daily time as `schedule` takes it ("7:30" -> "07:30")."""
+    try:
+        return f"{dt.datetime.strptime(text.strip(), '%H:%M'):%H:%M}"
+    except ValueError:
+        raise BadSettings(f"--at {text!r} is not a time like 07:30") from None
 
 
 def _digest(path: Path) -> str | None:

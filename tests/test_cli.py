@@ -251,7 +251,10 @@ def test_missing_file_exits_1(tmp_path):
     ["today", "x.xlsx", "--today", "2026-13-01"],
     ["refresh"],
     [],
-], ids=["unknown-command", "bad-today", "impossible-date", "missing-file-argument", "nothing"])
+    ["log", "x.xlsx", "--from", "2026-11-30", "--to", "2026-11-23"],
+    ["log", "x.xlsx", "--today", "2026-11-26", "--from", "2026-12-07"],
+], ids=["unknown-command", "bad-today", "impossible-date", "missing-file-argument", "nothing", "log-from-after-to",
+        "log-from-after-this-week"])
 def test_usage_errors_exit_2(tmp_path, args):
     proc = run_cli(*args, cwd=tmp_path)
     assert proc.returncode == 2, (proc.stdout, proc.stderr)

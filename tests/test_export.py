@@ -5,13 +5,16 @@ company name stays inert in every one, and no export ever lands on the tracker."
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html.parser
+import os
 import re
 import shutil
 import struct
 import subprocess
 import sys
+import zoneinfo
 from pathlib import Path
 
 import openpyxl
@@ -224,15 +227,36 @@ def events(path: Path) -> dict[str, object]:
     return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
 
 
-def test_ics_has_an_all_day_event_per_upcoming_follow_up(export):
-    found = events(export("follow-ups.ics"))
+MADRID = zoneinfo.ZoneInfo("Europe/Madrid")
+
+
+def with_settings(tracker: Path, text: str) -> Path:
+    (tracker.parent / "followup.toml").write_text(text, encoding="utf-8")
+    return tracker
+
+
+def test_ics_events_are_timed_in_call_hours_in_the_users_zone_with_a_reminder(export, tracker):
+    with_settings(tracker, '[you]\ncall_hours = "10:00-12:00"\ntimezone = "Europe/Madrid"\n')
+    path = export("follow-ups.ics")
+    found = events(path)
     names = {s.split(" ", 1)[1].rsplit(" (", 1)[0] for s in found}
     assert {"Acme Design", "Beta Labs", "Quiet Co", "Gamma Works", "Delta Corp"} <= names
     assert "Far Future Ltd" not in names and "Closed Inc" not in names
     acme = found["Call Acme Design (Analyst)"]
-    assert acme["DTSTART"].dt == TODAY and not isinstance(acme["DTSTART"].dt, dt.datetime)   # overdue: today
-    assert acme["DTEND"].dt == TODAY + dt.timedelta(days=1)
-    assert found["Call Gamma Works (Analyst)"]["DTSTART"].dt == dt.date(2026, 12, 1)
+    assert acme["DTSTART"].dt == dt.datetime(2026, 11, 26, 10, 0, tzinfo=MADRID)     # overdue: today, first call
+    assert acme["DTEND"].dt - acme["DTSTART"].dt == dt.timedelta(minutes=15)
+    assert acme["DTSTART"].params["TZID"] == "Europe/Madrid"
+    assert found["Call Gamma Works (Analyst)"]["DTSTART"].dt.date() == dt.date(2026, 12, 1)
+    for event in found.values():
+        start = event["DTSTART"].dt
+        assert start.tzinfo is not None and start.utcoffset() == dt.timedelta(hours=1)   # CET in winter
+        assert dt.time(10, 0) <= start.time() < dt.time(12, 0) and start.weekday() < 5
+        assert str(event["STATUS"]) == "CONFIRMED"
+        alarms = event.walk("VALARM")
+        assert len(alarms) == 1 and alarms[0]["TRIGGER"].dt == -dt.timedelta(minutes=10)
+        assert str(alarms[0]["ACTION"]) == "DISPLAY"
+    zones = icalendar.Calendar.from_ical(path.read_bytes()).walk("VTIMEZONE")
+    assert [str(z["TZID"]) for z in zones] == ["Europe/Madrid"]
     description = str(acme["DESCRIPTION"])
     assert "+1 (555) 010-0100" in description and "Dana" in description
     assert "Hello, may I speak with Dana Whitfield?" in description          # the script, line breaks kept
@@ -240,39 +264,106 @@ def test_ics_has_an_all_day_event_per_upcoming_follow_up(export):
     assert "Find a number or e-mail first" in str(found["Call Quiet Co (Analyst)"]["DESCRIPTION"])
 
 
-def test_ics_weeks_option_sets_the_window(export, tracker):
-    one = events(export("one.ics", "--weeks", "1"))
-    six = events(export("six.ics", "--weeks", "6"))
-    assert not any("Delta Corp" in s for s in one)
-    assert any("Far Future Ltd" in s for s in six)
+def test_ics_calls_of_one_day_follow_each_other(export):
+    starts = sorted(e["DTSTART"].dt for e in events(export("follow-ups.ics")).values()
+                    if e["DTSTART"].dt.date() == TODAY)
+    assert len(starts) == 3 + len(HOSTILE)
+    assert [b - a for a, b in zip(starts, starts[1:])] == [dt.timedelta(minutes=15)] * (len(starts) - 1)
+    assert starts[0].time() == dt.time(9, 0)                          # the default hours: 09:00-17:00
 
 
-def test_ics_uid_is_stable_across_days_and_row_moves(tracker, tmp_path):
+def test_ics_without_a_zone_setting_uses_the_computers(tracker, tmp_path):
+    out = tmp_path / "calls.ics"
+    env = {**os.environ, "TZ": "America/Chicago"}
+    ok(subprocess.run([str(SCRIPT), "today", str(tracker), "--today", DAY, "--output", str(out)],
+                      capture_output=True, text=True, timeout=180, env=env))
+    acme = events(out)["Call Acme Design (Analyst)"]
+    assert acme["DTSTART"].dt == dt.datetime(2026, 11, 26, 9, 0, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))
+
+
+@pytest.mark.parametrize("day, first", [("2026-11-28", dt.date(2026, 11, 30)),    # Saturday: Monday
+                                        ("2026-11-29", dt.date(2026, 11, 30)),    # Sunday: Monday
+                                        ("2026-11-26", TODAY)])
+def test_ics_events_fall_on_business_days_only(tracker, tmp_path, day, first):
+    out = tmp_path / "calls.ics"
+    ok(fs("today", tracker, "--today", day, "--output", out))
+    found = events(out)
+    assert found["Call Acme Design (Analyst)"]["DTSTART"].dt.date() == first
+    assert all(e["DTSTART"].dt.weekday() < 5 for e in found.values())
+
+
+def test_ics_a_call_that_no_longer_stands_is_cancelled_with_the_same_uid(tracker, tmp_path):
+    out = tmp_path / "calls.ics"
+    ok(fs("today", tracker, "--today", DAY, "--output", out))
+    before = events(out)["Call Beta Labs (Analyst)"]
+    rows = [dict(r, Status="Rejected") if r["Company"] == "Beta Labs" else r for r in ROWS]
+    write_tracker(tracker, rows)                                     # Beta Labs said no
+    ok(fs("today", tracker, "--today", "2026-11-27", "--output", out))   # the next day, the same file
+    after = icalendar.Calendar.from_ical(out.read_bytes())
+    beta = [e for e in after.walk("VEVENT") if str(e["UID"]) == str(before["UID"])]
+    assert len(beta) == 1 and str(beta[0]["STATUS"]) == "CANCELLED"
+    assert int(beta[0]["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert beta[0]["DTSTART"].dt == before["DTSTART"].dt and not beta[0].walk("VALARM")
+    standing = [e for e in after.walk("VEVENT") if str(e["STATUS"]) == "CONFIRMED"]
+    assert "Call Acme Design (Analyst)" in {str(e["SUMMARY"]) for e in standing}
+    ok(fs("today", tracker, "--today", "2026-11-30", "--output", out))   # still sent, not raised again
+    again = [e for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+             if str(e["UID"]) == str(before["UID"])]
+    assert str(again[0]["STATUS"]) == "CANCELLED" and int(again[0]["SEQUENCE"]) == int(beta[0]["SEQUENCE"])
+
+
+def test_ics_uid_comes_from_the_application_not_the_file(tracker, tmp_path):
     first = tracker.parent / "a.ics"
     ok(fs("today", tracker, "--today", DAY, "--output", first))
     (tmp_path / "later").mkdir()
-    relocated = write_tracker(tmp_path / "later" / "jobs.xlsx",       # the same name, its rows moved down
-                              [row("Inserted Above Ltd", dt.date(2026, 11, 20), Phone="1"), *ROWS])
+    renamed = write_tracker(tmp_path / "later" / "Job hunt (copy).xlsx",    # renamed, its rows moved down
+                            [row("Inserted Above Ltd", dt.date(2026, 11, 20), Phone="1"), *ROWS])
     second = tmp_path / "later" / "b.ics"
-    ok(fs("today", relocated, "--today", "2026-11-27", "--output", second))
+    ok(fs("today", renamed, "--today", "2026-11-27", "--output", second))
     uid = {s: str(e["UID"]) for s, e in events(first).items()}
-    later = {s: (str(e["UID"]), int(e["SEQUENCE"])) for s, e in events(second).items()}
-    assert uid["Call Acme Design (Analyst)"] == later["Call Acme Design (Analyst)"][0]
-    assert later["Call Acme Design (Analyst)"][1] > int(events(first)["Call Acme Design (Analyst)"]["SEQUENCE"])
+    later = {s: str(e["UID"]) for s, e in events(second).items()}
+    assert all(later[s] == uid[s] for s in uid)
     assert len(set(uid.values())) == len(uid)
-    other = write_tracker(tmp_path / "other.xlsx", ROWS)
+    reapplied = write_tracker(tmp_path / "again.xlsx", [row("Acme Design", dt.date(2026, 11, 17), Phone="1")])
     third = tmp_path / "c.ics"
-    ok(fs("today", other, "--today", DAY, "--output", third))
+    ok(fs("today", reapplied, "--today", DAY, "--output", third))
     assert str(events(third)["Call Acme Design (Analyst)"]["UID"]) != uid["Call Acme Design (Analyst)"]
 
 
 def test_ics_same_company_and_position_twice_are_two_events(tmp_path):
     path = write_tracker(tmp_path / "twice.xlsx", [row("Twin Co", dt.date(2026, 11, 16), Phone="1"),
-                                                   row("Twin Co", dt.date(2026, 11, 17), Phone="1")])
+                                                   row("Twin Co", dt.date(2026, 11, 16), Phone="2")])
     out = tmp_path / "twice.ics"
     ok(fs("today", path, "--today", DAY, "--output", out))
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     assert len({str(e["UID"]) for e in cal.walk("VEVENT")}) == 2
+
+
+def test_ics_is_read_the_same_by_a_second_reader(export, tracker):
+    """The `ics` package has a parser of its own (not icalendar's): times, zones and alarms."""
+    ics = pytest.importorskip("ics")
+    with_settings(tracker, '[you]\ntimezone = "Europe/Madrid"\n')
+    path = export("follow-ups.ics")
+    calendar = ics.Calendar(path.read_text(encoding="utf-8"))
+    mine = events(path)
+    assert len(calendar.events) == len(mine)
+    by_name = {e.name: e for e in calendar.events}
+    for summary, event in mine.items():
+        other = by_name[summary]
+        assert other.begin.datetime == event["DTSTART"].dt
+        assert other.end.datetime - other.begin.datetime == dt.timedelta(minutes=15)
+        assert [a.trigger for a in other.alarms] == [-dt.timedelta(minutes=10)]
+        assert other.uid == str(event["UID"])
+
+
+@pytest.mark.parametrize("text, fix", [('call_hours = "17:00-09:00"', "ends before it starts"),
+                                       ('call_hours = "nine to five"', "09:00-17:00"),
+                                       ('timezone = "Mars/Olympus"', "Europe/Madrid")])
+def test_bad_call_hours_or_zone_name_the_setting(tracker, tmp_path, text, fix):
+    with_settings(tracker, f"[you]\n{text}\n")
+    proc = fs("today", tracker, "--today", DAY, "--output", tmp_path / "calls.ics")
+    assert proc.returncode == 1 and fix in proc.stderr and "followup.toml" in proc.stderr
+    assert not (tmp_path / "calls.ics").exists()
 
 
 def test_ics_lines_are_folded_and_text_escaped(export):
@@ -392,8 +483,24 @@ def test_a_users_file_needs_force(tracker, name):
     assert proc.returncode == 1 and "--force" in proc.stderr
     assert theirs.read_text(encoding="utf-8") == "my own file"
     ok(fs("today", tracker, "--today", DAY, "--output", theirs, "--force"))
-    kept = list((tracker.parent / ".followup-backups").iterdir())
+    kept = [k for k in (tracker.parent / ".followup-backups").iterdir() if k.name != "written.json"]
     assert [k.read_text(encoding="utf-8") for k in kept] == ["my own file"]
+
+
+@pytest.mark.parametrize("name", ["calls.csv", "calls.md"])
+def test_a_daily_text_export_replaces_its_own_file_but_never_a_users(tracker, name):
+    """A CSV or Markdown file cannot carry a mark: the record beside the backups knows it."""
+    target = tracker.parent / name
+    ok(fs("today", tracker, "--today", DAY, "--output", target))
+    ok(fs("today", tracker, "--today", "2026-11-27", "--output", target))      # the second day
+    assert not [k for k in (tracker.parent / ".followup-backups").iterdir() if k.name != "written.json"]
+    target.write_text(target.read_text(encoding="utf-8") + "my own line\n", encoding="utf-8")
+    proc = fs("today", tracker, "--today", "2026-11-30", "--output", target)
+    assert proc.returncode == 1 and "was not written by followup-sheet" in proc.stderr
+    assert target.read_text(encoding="utf-8").endswith("my own line\n")
+    other = tracker.parent / ("other" + target.suffix)
+    other.write_bytes(target.read_bytes())             # the same bytes under a name the tool never wrote
+    assert fs("today", tracker, "--today", DAY, "--output", other).returncode == 1
 
 
 @pytest.mark.parametrize("name", ["calls.html", "calls.ics"])
@@ -427,16 +534,6 @@ def test_hostile_text_is_inert_in_xlsx(export):
     assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
 
 
-def test_ics_text_escaping_and_folding_by_hand():
-    from followup_sheet.export import _fold, _ics_text
-    assert _ics_text("a\nb;c,d\\e\r\nf\x07g\th\rz") == "a\\nb\\;c\\,d\\\\e\\nfg\th\\nz"
-    line = "DESCRIPTION:" + "日本株式会社 é" * 20
-    folded = _fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(p.encode("utf-8")) <= 75 for p in parts) and all(p.startswith(" ") for p in parts[1:])
-    assert folded.replace("\r\n ", "") == line
-
-
 @pytest.mark.parametrize("phone, link", [
     ("+1 (555) 010-0100", "+15550100100"), ("555-0100 ext. 12", "5550100"), ("555-0100 / 555-0199", "5550100"),
     ("Phone: 555-0100", "5550100"), ("javascript:alert(1)", ""), ("call HR", ""), ("12", ""),
@@ -444,3 +541,41 @@ def test_ics_text_escaping_and_folding_by_hand():
 def test_tel_link_dials_the_first_number_only(phone, link):
     from followup_sheet.export import _tel
     assert _tel(phone) == link
+
+
+# --- a weekend or a holiday -------------------------------------------------------------------
+
+WEEKEND_ROWS = [
+    row("Lunes Logistics", dt.date(2026, 11, 23), Phone="555-0110"),                 # due Monday 11-30
+    row("Sunday Pin GmbH", dt.date(2026, 11, 16), Phone="555-0111", **{"Remind on": dt.date(2026, 11, 29)}),
+    row("Later Ltd", dt.date(2026, 11, 26), Phone="555-0112"),                       # due Thursday 12-03
+]
+
+
+@pytest.mark.parametrize("day, settings, weekday, expected", [
+    ("2026-11-29", "", "Sunday 2026-11-29", {"Lunes Logistics": "Due today", "Sunday Pin GmbH": "Overdue"}),
+    ("2026-11-28", "", "Saturday 2026-11-28", {"Lunes Logistics": "Due today", "Sunday Pin GmbH": "Overdue"}),
+    # the holiday also moves Lunes Logistics' first follow-up to Tuesday 12-01
+    ("2026-11-27", '[cadence]\nholidays = ["2026-11-27"]\n', "Friday 2026-11-27", {"Sunday Pin GmbH": "Overdue"}),
+], ids=["sunday", "saturday", "a-holiday"])
+def test_on_a_day_off_today_prepares_the_next_business_days_calls_and_says_so(tmp_path, day, settings, weekday,
+                                                                               expected):
+    path = write_tracker(tmp_path / "jobs.xlsx", WEEKEND_ROWS)
+    if settings:
+        (tmp_path / "followup.toml").write_text(settings, encoding="utf-8")
+    printed = ok(fs("today", path, "--today", day)).stdout
+    assert f"{weekday} is not a business day: these are the calls for Monday 2026-11-30." in printed
+    assert "Later Ltd" not in printed
+    sheet = tmp_path / "calls.html"
+    ok(fs("today", path, "--today", day, "--output", sheet))
+    page = sheet.read_text(encoding="utf-8")
+    assert "Calls for Monday, November 30, 2026" in page and "Sunday," not in page and "Saturday," not in page
+    listed = tmp_path / "calls.csv"
+    ok(fs("today", path, "--today", day, "--output", listed))
+    statuses = {r["Company"]: r["Status"] for r in csv.DictReader(listed.read_text(encoding="utf-8-sig").splitlines())}
+    assert statuses == expected            # nothing is "Due today" on the Sunday it was pinned to
+
+
+def test_on_a_business_day_nothing_is_said(tmp_path):
+    path = write_tracker(tmp_path / "jobs.xlsx", WEEKEND_ROWS)
+    assert "not a business day" not in ok(fs("today", path, "--today", "2026-11-30")).stdout

@@ -445,3 +445,19 @@ def test_missing_text_matches_no_words():
     text = pd.Series(["Agency recruiter", None, float("nan"), ""])
     assert _contains(text, s.recruiter_words).tolist() == [True, False, False, False]
     assert classify_stage(pd.Series([None, "Rejected", float("nan")]), s).tolist() == ["applied", "closed", "applied"]
+
+
+# Days overdue count business days, as the README's column says and as the due date is counted:
+# (today, holidays, expected), for a row due Friday 2026-11-20 (applied Fri 11-13, +5 bd).
+@pytest.mark.parametrize("today, holidays, expected", [
+    (dt.date(2026, 11, 20), (), 0),
+    (dt.date(2026, 11, 23), (), 1),                      # Monday: Friday's call is one day late, not three
+    (dt.date(2026, 11, 24), (), 2),
+    (dt.date(2026, 11, 26), (), 4),                      # six calendar days
+    (dt.date(2026, 11, 24), (dt.date(2026, 11, 23),), 1),  # a holiday is no day late either
+    (dt.date(2026, 11, 30), (), 6),
+], ids=["due-today", "monday", "tuesday", "thursday", "over-a-holiday", "a-week-on"])
+def test_days_overdue_are_business_days(today, holidays, expected):
+    _, plan = _plan([row(applied_on="2026-11-13")], Settings(holidays=holidays), today=today)
+    assert plan["due"].iloc[0] == pd.Timestamp("2026-11-20")
+    assert plan["days_overdue"].iloc[0] == expected

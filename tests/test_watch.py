@@ -1,5 +1,6 @@
 """The watcher: daily times, times slept through, saves, open workbooks, errors and stopping,
-driven by a fake clock and sleep; then the real `followup-sheet watch` process end to end."""
+with the time itself moved (time-machine: the watcher's clock and `schedule` both follow it) by
+a sleep that only moves it; then the real `followup-sheet watch` process end to end."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import schedule
+import time_machine
 
 from followup_sheet import pipeline
 from followup_sheet.cli import main
@@ -29,14 +32,24 @@ POLL = 60.0                            # fake seconds: any value works, fewer st
 
 
 class FakeTime:
-    def __init__(self, start: dt.datetime):
-        self.now = start
+    """The moved time: `now` is what every clock of the process reads; a sleep moves it on."""
+
+    def __init__(self, traveller):
+        self.traveller = traveller
+
+    @property
+    def now(self) -> dt.datetime:
+        return dt.datetime.now()
+
+    @now.setter
+    def now(self, moment: dt.datetime) -> None:
+        self.traveller.move_to(moment)
 
     def clock(self) -> dt.datetime:
-        return self.now
+        return dt.datetime.now()
 
     def sleep(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
+        self.traveller.shift(dt.timedelta(seconds=seconds))
 
 
 class RefreshSpy:
@@ -62,7 +75,8 @@ def tracker(tmp_path) -> Path:
 
 @pytest.fixture
 def fake():
-    return FakeTime(START)
+    with time_machine.travel(START, tick=False) as traveller:
+        yield FakeTime(traveller)
 
 
 @pytest.fixture
@@ -149,6 +163,21 @@ def test_refreshes_at_start_and_at_each_daily_time(tracker, fake, spy, times, ex
     watcher = make_watcher(tracker, fake, times=times)
     run_until(watcher, fake, dt.datetime(2026, 11, 27, 23, 0))
     assert spy.calls == expected
+
+
+def test_daily_times_are_jobs_of_the_watchers_own_scheduler(tracker, fake, spy):
+    watcher = make_watcher(tracker, fake, times=["18:00", "7:30", "07:30"])
+    other = make_watcher(tracker, fake, times=["12:00"])
+    assert schedule.default_scheduler.jobs == []        # the module-level scheduler is left alone
+    assert [f"{job.at_time:%H:%M}" for job in watcher.scheduler.jobs] == ["07:30", "18:00"]
+    assert watcher.scheduler.next_run == dt.datetime(2026, 11, 26, 7, 30)
+    assert other.scheduler.next_run == dt.datetime(2026, 11, 26, 12, 0)
+
+
+@pytest.mark.parametrize("at", ["25:00", "7.30", "noon", ""])
+def test_a_daily_time_that_is_no_time_is_refused(tracker, at):
+    with pytest.raises(BadSettings, match="is not a time like 07:30"):
+        Watcher(tracker, times=[at], clock=lambda: START)
 
 
 def test_daily_refresh_writes_the_new_day_and_skips_when_nothing_changes(tracker, fake, spy, caplog):
