@@ -532,7 +532,10 @@ def cmd_watch(args) -> int:
     events.propagate = False
     try:
         if not Path(args.tracker).is_file():
-            raise NotAWorkbook(f"{args.tracker}: no such file")
+            from .filesafe import not_a_file
+            kind = not_a_file(args.tracker)
+            raise NotAWorkbook(f"{args.tracker} is {kind}, not a workbook file; give the path of the .xlsx file "
+                               "itself" if kind else f"{args.tracker}: no such file")
         times = args.at or DEFAULT_TIMES
         watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
                           backup=not args.no_backup, sheet=args.sheet, config=args.config,

@@ -38,6 +38,30 @@ def same_file(a: Path, b: Path) -> bool:
     return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
+def file_kind(mode: int) -> str:
+    """What a file of this `st_mode` is, in words, for a message about something that is not a
+    regular file."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_a_file(path: Path) -> str | None:
+    """What `path` is when something other than a regular file is there (a link is followed):
+    'a named pipe (FIFO)', 'a device'...; None for a regular file or when nothing is there."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else file_kind(mode)
+
+
 def lock_files(path: Path) -> list[Path]:
     """The owner/lock files Excel and LibreOffice keep beside an open workbook.
 
