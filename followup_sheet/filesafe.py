@@ -200,6 +200,9 @@ def _check_target(target: Path, real: Path, in_place: bool) -> None:
     if real.is_dir():
         raise SaveFailed(f"{target} is a folder; give the name of the file to write, "
                          f"e.g. {target / 'tracker copy.xlsx'}")
+    kind = not_a_file(real)
+    if kind is not None:   # its backup would read a named pipe or a device (/dev/zero) forever
+        raise SaveFailed(f"{target} is {kind}, not a file; nothing was written; give the name of a file to write")
     if not real.parent.is_dir():
         raise SaveFailed(f"{real.parent} does not exist (needed for {target}); create the folder first "
                          "or choose another place")

@@ -70,13 +70,18 @@ def quick_exit(code: int, streams: Iterable[Any]) -> NoReturn:
     took 60-80 ms of a run whatever the tracker's size. What the teardown would still do that
     matters is done first: the output `streams` (the CLI's stdout and stderr) flushed and the
     log handlers closed. Every file the program writes is closed by then (`with` blocks), and
-    helper processes are reaped."""
+    helper processes are reaped. The CLI has flushed and checked the streams already; output that
+    fails only here (a full disk) still makes the exit code 1, never 0 with the output cut short."""
     for stream in streams:
         try:
             if stream is not None:
                 stream.flush()
-        except (OSError, ValueError):   # a closed pipe (output into `head`) or a closed stream
+        except BrokenPipeError:   # output into `head` and the like
             pass
+        except ValueError:        # a closed stream
+            pass
+        except OSError:
+            code = code or 1
     logging.shutdown()
     os._exit(code)
 
