@@ -124,13 +124,36 @@ def lock_owner(path: Path) -> str | None:
     return None
 
 
+def same_length_owners(path: Path, lock: Path) -> list[str]:
+    """The other workbooks beside `path` that a shortened Excel owner file `lock` fits as well as
+    it fits `path` ('~$bs 2026.xlsx' fits 'Jobs 2026.xlsx' and 'Mobs 2026.xlsx'): which one is
+    open cannot be told from the file."""
+    path, owned = Path(path), lock.name[2:]
+    dropped = len(path.name) - len(owned)
+    if not lock.name.startswith("~$") or dropped not in (1, 2):
+        return []
+    try:
+        return sorted(other.name for other in path.parent.glob("?" * dropped + glob.escape(owned))
+                      if other.name != path.name and not other.name.startswith(("~$", ".~lock.")))
+    except OSError:
+        return []
+
+
 def ensure_not_open(path: Path) -> None:
     owner = lock_owner(path)
     if owner:
-        locks = ", ".join(p.name for p in lock_files(path))
+        locks = lock_files(path)
+        names = ", ".join(p.name for p in locks)
+        others = [name for lock in locks for name in same_length_owners(path, lock)]
+        if others:
+            raise WorkbookBusy(
+                f"{path} or {' or '.join(others)} is open in {owner}: the owner file {names} fits "
+                f"{'both names' if len(others) == 1 else 'each of these names'}; close it there and run again, "
+                f"or write a copy with --output (if {'neither' if len(others) == 1 else 'none'} is open "
+                f"anywhere, delete the leftover lock file {names})")
         raise WorkbookBusy(
             f"{path} is open in {owner}; close it there and run again, or write a copy with --output "
-            f"(if it is not open anywhere, delete the leftover lock file {locks})")
+            f"(if it is not open anywhere, delete the leftover lock file {names})")
 
 
 def digest_of(path: Path) -> str | None:
