@@ -12,8 +12,10 @@ import hashlib
 import logging
 import os
 import re
+import signal
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -189,7 +191,7 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
     _remove_stale_temporaries(real)
     mode = _mode_for(real)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+        fd, tmp_name = _new_temporary(real.parent, real.name)
     except OSError as exc:
         raise _save_failed(exc, real) from None
     tmp = Path(tmp_name)
@@ -207,13 +209,20 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
         if backup and real.exists() and backups > 0:
             kept = _keep_backup(real, backups)
         _check_unchanged(real, expected_digest)
-        _replace(tmp, real)
+        held = _hold_interrupts()   # an interrupt's last line says whether this happened
+        try:
+            _replace(tmp, real)
+            saved_in_this_run.append(real)
+        finally:
+            _release_interrupts(held)
         _fsync_folder(real.parent)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError) and not isinstance(exc, FollowupError):
             raise _save_failed(exc, real) from None
         raise
+    finally:
+        _temporaries.discard(tmp_name)
     return Saved(changed=changed, written=True, backup=kept)
 
 
@@ -285,6 +294,49 @@ def _save_failed(exc: OSError, real: Path, backup_folder: Path | None = None) ->
     return SaveFailed(f"{real}: could not be saved ({reason}); nothing was changed")
 
 
+# The temporary files being written now, for an interrupt (Ctrl-C, SIGTERM) to remove before the
+# program ends (console.py): a killed run left them beside the workbook until a later run found
+# them stale. And the files this run has replaced, for its last line.
+_temporaries: set[str] = set()
+saved_in_this_run: list[Path] = []
+
+
+def _new_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new temporary file for `name` in `folder` (fd, path), known to `remove_temporaries`
+    from the moment it exists: an interrupt is held off between the two."""
+    held = _hold_interrupts()
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        _temporaries.add(tmp_name)
+    finally:
+        _release_interrupts(held)
+    return fd, tmp_name
+
+
+_INTERRUPTS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)}
+
+
+def _hold_interrupts() -> set | None:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+
+
+def _release_interrupts(held: set | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def remove_temporaries() -> None:
+    """For an interrupt that ends the program now: remove the temporary files being written.
+    The workbook is then the old one, or the new one if it was already put in place."""
+    for name in list(_temporaries):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
 STALE_AFTER = 15 * 60   # seconds: no refresh takes this long, so such a temporary file is orphaned
 
 
@@ -336,7 +388,7 @@ def _keep_backup(real: Path, keep: int) -> Path:
         dest = folder / f"{real.stem}.{stamp}{real.suffix}"
         data = real.read_bytes()
         _remove_stale_temporaries(real, folder)
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{real.name}.", suffix=".tmp")
+        fd, tmp_name = _new_temporary(folder, real.name)
     except OSError as exc:
         raise _save_failed(exc, real, folder) from None
     try:
@@ -350,6 +402,8 @@ def _keep_backup(real: Path, keep: int) -> Path:
         if isinstance(exc, OSError):
             raise _save_failed(exc, real, folder) from None
         raise
+    finally:
+        _temporaries.discard(tmp_name)
     ours = re.compile(re.escape(real.stem) + r"\.\d{8}-\d{6}-\d{6}" + re.escape(real.suffix))
     old = sorted(p for p in folder.iterdir() if ours.fullmatch(p.name))   # never another file there
     for extra in old[:-keep]:

@@ -117,6 +117,19 @@ HELPER_MIN_BYTES = 100_000  # the same for a workbook's size on disk (about 1,00
 _helpers_allowed = False
 
 
+_running: set[int] = set()   # the helper processes working now
+
+
+def stop_helpers() -> None:
+    """For an interrupt that ends the program now (console.py): the helper processes end too,
+    rather than finish work nobody will take."""
+    for pid in list(_running):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def worth_rows(rows: int) -> bool:
     """Whether work on this many rows pays for a helper process."""
     return rows >= HELPER_MIN_ROWS
@@ -178,6 +191,7 @@ class Beside(Generic[T]):
             self._child(out.fileno(), r, w)
         os.close(w)
         self.pid, self._out, self._done = pid, out, r
+        _running.add(pid)
         log.debug("%s: working in helper process %d", self.work.__name__, pid)
 
     def _child(self, out: int, r: int, w: int) -> None:
@@ -234,6 +248,7 @@ class Beside(Generic[T]):
         pid, self.pid = self.pid, None
         if pid is None:
             return
+        _running.discard(pid)
         try:
             if os.waitpid(pid, os.WNOHANG)[0] == 0:
                 os.kill(pid, signal.SIGKILL)
