@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import NotAWorkbook, UnsupportedContent
+from ..errors import NotAWorkbook, UnsupportedContent, WorkbookBusy
 from ..filesafe import file_kind
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -191,7 +191,12 @@ def _read_file(path: Path) -> bytes:
             if st.st_size > MAX_FILE_BYTES:
                 raise UnsupportedContent(_too_big(path, st.st_size))
             _check_end(path, fd, st.st_size)
-            data = fh.read(MAX_FILE_BYTES + 1)   # it may have grown since
+            data = fh.read(st.st_size)   # (a bigger size to read would be allocated in full first)
+            if fh.read(1):
+                raise WorkbookBusy(f"{path} grew while it was being read (saved from another program?); "
+                                   "nothing was changed; run again")
+    except WorkbookBusy:
+        raise
     except FileNotFoundError:
         raise NotAWorkbook(f"{path}: no such file") from None
     except IsADirectoryError:
