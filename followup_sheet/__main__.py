@@ -1,5 +1,5 @@
 """`python -m followup_sheet` runs the command line."""
 
-from .cli import run
+from .console import run
 
 run()

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import logging
+import os
 import re
 import shutil
 import signal
@@ -291,11 +293,12 @@ def run() -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _LOG, _LOG_NAME, _TERMINAL, _LOST
     _tolerant_console()
     args = _parse(argv)
+    _TERMINAL, _LOST = sys.stderr, False
     if args.log is None:
-        return _run(args)
-    global _LOG
+        return _finish(_run(args), [(sys.stdout, "standard output"), (sys.stderr, "")])
     try:
         log = _open_log(args.log)
     except OSError as exc:
@@ -303,17 +306,117 @@ def main(argv: list[str] | None = None) -> int:
               "in a folder you can write to", file=sys.stderr)
         return 1
     saved = sys.stderr
-    sys.stderr, _LOG = log, log
+    sys.stderr, _LOG, _LOG_NAME = log, log, str(args.log)
     try:
-        log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} followup-sheet {args.command}\n")
-        return _run(args)
+        _write(log, f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} followup-sheet {args.command}\n")
+        code = _run(args)
+    except _OutputLost as exc:
+        code = _lost(exc)
     finally:
         sys.stderr, _LOG = saved, None
-        log.close()
+    return _finish(code, [(sys.stdout, "standard output"), (log, f"--log {args.log}"), (saved, "")], close=log)
+
+
+class _OutputLost(Exception):
+    """What the command prints could not all be written (a full disk, /dev/full): `where` (the
+    standard output, the --log file) is cut short."""
+
+    def __init__(self, where: str, error: OSError):
+        super().__init__(where, error)
+        self.where, self.error = where, error
+
+
+def _write(stream, text: str) -> None:
+    """`text` written to `stream`; a failure (other than a closed pipe) is an _OutputLost.
+
+    A long text goes to the stream's bytes in a loop: given more than its buffer at once, a
+    text stream passes the bytes on in one write and drops what a short write (a disk that fills
+    up) did not take, without an error (`today --out - > file` kept the first 64 KB, exit 0)."""
+    try:
+        binary = getattr(stream, "buffer", None)
+        if binary is None or len(text) < _LONG_TEXT:
+            stream.write(text)
+            return
+        stream.flush()
+        if os.linesep != "\n":
+            text = text.replace("\n", os.linesep)   # as the text stream would
+        left = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        while left:
+            took = binary.write(left)
+            if not took:
+                raise OSError(errno.EIO, "the output took no more bytes")
+            left = left[took:]
+        binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputLost(_where(stream), exc) from None
+
+
+_LONG_TEXT = 4096   # characters: below a text stream's buffer (8 KB), which retries short writes itself
+
+
+def _where(stream) -> str:
+    if stream is _LOG and _LOG is not None:
+        return f"--log {_LOG_NAME}"
+    return "standard output" if stream is sys.stdout else "standard error"
+
+
+def _lost(exc: _OutputLost) -> int:
+    """Say once, on the terminal's standard error, that output was lost: exit code 1."""
+    global _LOST
+    if not _LOST:
+        _LOST = True
+        reason = exc.error.strerror or str(exc.error)
+        try:
+            print(f"followup-sheet: {exc.where} could not be written ({reason}), so what it holds is cut short; "
+                  "free some space (or write it elsewhere) and run again", file=_TERMINAL, flush=True)
+        except (OSError, ValueError):
+            pass   # standard error itself is what fails: the exit code still says so
+    return 1
+
+
+def _finish(code: int, streams: list[tuple[Any, str]], close=None) -> int:
+    """Everything printed, flushed and checked before the command ends: output that could not
+    be written (a full disk, /dev/full) makes the exit code 1 and is said once. A `where` of ''
+    is the terminal's standard error, which cannot report its own failure."""
+    for stream, where in streams:
+        try:
+            if stream is None:
+                continue
+            if stream is close:
+                stream.close()
+            else:
+                stream.flush()
+        except BrokenPipeError:   # output piped into `head` and the like
+            pass
+        except ValueError:        # closed already (after a broken pipe)
+            pass
+        except OSError as exc:
+            code = _lost(_OutputLost(where, exc)) if where else 1
+    return code
 
 
 def _open_log(path: Path):
-    """The log file, opened for appending; never a file that is not text (a workbook, say)."""
+    """The log file, opened for appending; never a file that is not text (a workbook, say). A
+    named pipe is written to only when something reads it (else opening it would wait), and
+    neither it nor a device is read."""
+    import stat
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG
+    if stat.S_ISFIFO(mode):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise OSError(exc.errno, "a named pipe nothing reads from") from None
+            raise
+        os.set_blocking(fd, True)
+        return open(fd, "a", encoding="utf-8", errors="backslashreplace", buffering=1)
+    if stat.S_ISCHR(mode):
+        return open(path, "a", encoding="utf-8", errors="backslashreplace", buffering=1)
     with open(path, "ab+") as fh:
         fh.seek(0)
         head = fh.read(4096)
@@ -342,8 +445,10 @@ def _run(args) -> int:
     try:
         return COMMANDS[args.command](args)
     except FollowupError as exc:
-        print(f"followup-sheet: {for_terminal(exc, newlines=True)}", file=sys.stderr)
+        _error(f"followup-sheet: {for_terminal(exc, newlines=True)}")
         return 1
+    except _OutputLost as exc:
+        return _lost(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:   # output piped into `head` and the like
@@ -352,14 +457,32 @@ def _run(args) -> int:
     except Exception as exc:   # a bug: one line (the details with -v), never a traceback
         if args.verbose:
             import traceback
-            traceback.print_exc()
-        print(f"followup-sheet: internal error: {for_terminal(f'{type(exc).__name__}: {exc}')[:300]}; nothing was "
-              "changed; run again with -v for the details and report it", file=sys.stderr)
+            try:
+                traceback.print_exc()
+            except OSError:   # standard error (or the --log file) is what fails: _error says so
+                pass
+        _error(f"followup-sheet: internal error: {for_terminal(f'{type(exc).__name__}: {exc}')[:300]}; nothing "
+               "was changed; run again with -v for the details and report it")
         return 1
     finally:
         values = sys.modules.get(f"{__package__}.xlsx.values")
         if values is not None:   # a command that failed before reading leaves its preload behind
             values.discard_preload()
+
+
+def _error(line: str) -> None:
+    """The run's one error line, on standard error (the --log file, with --log); where that
+    cannot be written, on the terminal's."""
+    try:
+        _write(sys.stderr, line + "\n")
+        sys.stderr.flush()
+    except (_OutputLost, OSError) as exc:
+        _lost(exc if isinstance(exc, _OutputLost) else _OutputLost(_where(sys.stderr), exc))
+        if _TERMINAL is not sys.stderr:
+            try:
+                print(line, file=_TERMINAL, flush=True)
+            except (OSError, ValueError):
+                pass
 
 
 def _tolerant_console() -> None:
@@ -392,13 +515,15 @@ _ONE_SHOT = False              # the command runs once and exits (not the watche
 _QUIET = False                 # -q: nothing on success
 _MESSAGES_TO_STDERR = False    # the command's data goes to stdout, so its messages do not
 _LOG = None                    # --log: messages go to this file
+_LOG_NAME = ""                 # its name as given
+_TERMINAL: Any = None          # the standard error the run started with (the terminal's, even with --log)
+_LOST = False                  # output was lost, and said so
 
 
 def _say(text: str = "") -> None:
     """Print a line of the command's output; cell text in it never reaches the terminal raw."""
     if not _QUIET:
-        print(for_terminal(text, newlines=True),
-              file=_LOG or (sys.stderr if _MESSAGES_TO_STDERR else sys.stdout))
+        _write(_LOG or (sys.stderr if _MESSAGES_TO_STDERR else sys.stdout), for_terminal(text, newlines=True) + "\n")
 
 
 def _overrides(args) -> dict:
@@ -455,8 +580,7 @@ def cmd_today(args) -> int:
     if today != asked:
         _say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
     if args.output == "-":
-        sys.stdout.write(today_text(table, args.format))
-        sys.stdout.flush()
+        _write(sys.stdout, today_text(table, args.format))
     elif args.output:
         done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups,
                             outcomes=outcomes, today=today, weeks=args.weeks, settings=settings)
@@ -548,7 +672,10 @@ def cmd_watch(args) -> int:
     events.propagate = False
     try:
         if not Path(args.tracker).is_file():
-            raise NotAWorkbook(f"{args.tracker}: no such file")
+            from .filesafe import not_a_file
+            kind = not_a_file(args.tracker)
+            raise NotAWorkbook(f"{args.tracker} is {kind}, not a workbook file; give the path of the .xlsx file "
+                               "itself" if kind else f"{args.tracker}: no such file")
         times = args.at or DEFAULT_TIMES
         watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
                           backup=not args.no_backup, sheet=args.sheet, config=args.config,
@@ -590,7 +717,6 @@ def sample_main(argv: list[str] | None = None) -> int:
 def main_windowless() -> int:
     """`followup-sheet-watch`, a windowless program (gui-scripts) for Task Scheduler: `watch` with
     the given arguments and no console. Give --log FILE to keep its messages."""
-    import os
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:    # pythonw gives a windowless program no streams
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))

@@ -106,8 +106,13 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
         d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
         if d is not None and d in placeholders:
             d = None
-        if problem:
+        beyond = _beyond_limits(d) if d is not None and not problem else ""
+        if beyond:   # a date still, for the column's share of dates, but not one to plan with
+            good += 1
+            problem, d = beyond, None
+        elif problem:
             bad += 1
+        if problem:
             problems.append(f"Row {row}: {header!r} ({letters}{row}) is {show_cell(v)}; {problem}")
         else:
             problems.append("")
@@ -356,6 +361,22 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
     if re.match(rf"^(\d{{1,2}}[\s\-/]+{_MON}|{_MON}\s+\d{{1,2}})$", s):
         return "has no year; type the full date, like 2026-03-10"
     return None
+
+
+# The dates a tracker's cells are read as: Excel stores none before 1900, and a later one than
+# this is a typo (2300 for 2030) or a stand-in for "no date" (9999-12-31). The limits also keep
+# each date, and the dates the plan counts from it, inside what datetime64[ns] holds (1677-2262):
+# outside it one such cell stopped the whole tracker.
+DATE_LIMITS = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
+def _beyond_limits(d: dt.date) -> str:
+    """Why the date `d` cannot be one of a job search ('' when it can)."""
+    low, high = DATE_LIMITS
+    if low <= d <= high:
+        return ""
+    return (f"the year {d.year} cannot be right (dates from {low.year} to {high.year} are read); "
+            "type the date like 2026-03-10")
 
 
 def _make(y: int, m: int, d: int) -> dt.date | None:

@@ -12,8 +12,10 @@ import hashlib
 import logging
 import os
 import re
+import signal
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +38,30 @@ def same_file(a: Path, b: Path) -> bool:
     except OSError:
         pass
     return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def file_kind(mode: int) -> str:
+    """What a file of this `st_mode` is, in words, for a message about something that is not a
+    regular file."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_a_file(path: Path) -> str | None:
+    """What `path` is when something other than a regular file is there (a link is followed):
+    'a named pipe (FIFO)', 'a device'...; None for a regular file or when nothing is there."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else file_kind(mode)
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -100,13 +126,36 @@ def lock_owner(path: Path) -> str | None:
     return None
 
 
+def same_length_owners(path: Path, lock: Path) -> list[str]:
+    """The other workbooks beside `path` that a shortened Excel owner file `lock` fits as well as
+    it fits `path` ('~$bs 2026.xlsx' fits 'Jobs 2026.xlsx' and 'Mobs 2026.xlsx'): which one is
+    open cannot be told from the file."""
+    path, owned = Path(path), lock.name[2:]
+    dropped = len(path.name) - len(owned)
+    if not lock.name.startswith("~$") or dropped not in (1, 2):
+        return []
+    try:
+        return sorted(other.name for other in path.parent.glob("?" * dropped + glob.escape(owned))
+                      if other.name != path.name and not other.name.startswith(("~$", ".~lock.")))
+    except OSError:
+        return []
+
+
 def ensure_not_open(path: Path) -> None:
     owner = lock_owner(path)
     if owner:
-        locks = ", ".join(p.name for p in lock_files(path))
+        locks = lock_files(path)
+        names = ", ".join(p.name for p in locks)
+        others = [name for lock in locks for name in same_length_owners(path, lock)]
+        if others:
+            raise WorkbookBusy(
+                f"{path} or {' or '.join(others)} is open in {owner}: the owner file {names} fits "
+                f"{'both names' if len(others) == 1 else 'each of these names'}; close it there and run again, "
+                f"or write a copy with --output (if {'neither' if len(others) == 1 else 'none'} is open "
+                f"anywhere, delete the leftover lock file {names})")
         raise WorkbookBusy(
             f"{path} is open in {owner}; close it there and run again, or write a copy with --output "
-            f"(if it is not open anywhere, delete the leftover lock file {locks})")
+            f"(if it is not open anywhere, delete the leftover lock file {names})")
 
 
 def digest_of(path: Path) -> str | None:
@@ -142,7 +191,7 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
     _remove_stale_temporaries(real)
     mode = _mode_for(real)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+        fd, tmp_name = _new_temporary(real.parent, real.name)
     except OSError as exc:
         raise _save_failed(exc, real) from None
     tmp = Path(tmp_name)
@@ -160,13 +209,20 @@ def save_atomically(target: Path, write: Callable[[BinaryIO], bool], *, expected
         if backup and real.exists() and backups > 0:
             kept = _keep_backup(real, backups)
         _check_unchanged(real, expected_digest)
-        _replace(tmp, real)
+        held = _hold_interrupts()   # an interrupt's last line says whether this happened
+        try:
+            _replace(tmp, real)
+            saved_in_this_run.append(real)
+        finally:
+            _release_interrupts(held)
         _fsync_folder(real.parent)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError) and not isinstance(exc, FollowupError):
             raise _save_failed(exc, real) from None
         raise
+    finally:
+        _temporaries.discard(tmp_name)
     return Saved(changed=changed, written=True, backup=kept)
 
 
@@ -176,6 +232,9 @@ def _check_target(target: Path, real: Path, in_place: bool) -> None:
     if real.is_dir():
         raise SaveFailed(f"{target} is a folder; give the name of the file to write, "
                          f"e.g. {target / 'tracker copy.xlsx'}")
+    kind = not_a_file(real)
+    if kind is not None:   # its backup would read a named pipe or a device (/dev/zero) forever
+        raise SaveFailed(f"{target} is {kind}, not a file; nothing was written; give the name of a file to write")
     if not real.parent.is_dir():
         raise SaveFailed(f"{real.parent} does not exist (needed for {target}); create the folder first "
                          "or choose another place")
@@ -235,6 +294,49 @@ def _save_failed(exc: OSError, real: Path, backup_folder: Path | None = None) ->
     return SaveFailed(f"{real}: could not be saved ({reason}); nothing was changed")
 
 
+# The temporary files being written now, for an interrupt (Ctrl-C, SIGTERM) to remove before the
+# program ends (console.py): a killed run left them beside the workbook until a later run found
+# them stale. And the files this run has replaced, for its last line.
+_temporaries: set[str] = set()
+saved_in_this_run: list[Path] = []
+
+
+def _new_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new temporary file for `name` in `folder` (fd, path), known to `remove_temporaries`
+    from the moment it exists: an interrupt is held off between the two."""
+    held = _hold_interrupts()
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        _temporaries.add(tmp_name)
+    finally:
+        _release_interrupts(held)
+    return fd, tmp_name
+
+
+_INTERRUPTS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)}
+
+
+def _hold_interrupts() -> set | None:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+
+
+def _release_interrupts(held: set | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def remove_temporaries() -> None:
+    """For an interrupt that ends the program now: remove the temporary files being written.
+    The workbook is then the old one, or the new one if it was already put in place."""
+    for name in list(_temporaries):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
 STALE_AFTER = 15 * 60   # seconds: no refresh takes this long, so such a temporary file is orphaned
 
 
@@ -286,7 +388,7 @@ def _keep_backup(real: Path, keep: int) -> Path:
         dest = folder / f"{real.stem}.{stamp}{real.suffix}"
         data = real.read_bytes()
         _remove_stale_temporaries(real, folder)
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{real.name}.", suffix=".tmp")
+        fd, tmp_name = _new_temporary(folder, real.name)
     except OSError as exc:
         raise _save_failed(exc, real, folder) from None
     try:
@@ -300,6 +402,8 @@ def _keep_backup(real: Path, keep: int) -> Path:
         if isinstance(exc, OSError):
             raise _save_failed(exc, real, folder) from None
         raise
+    finally:
+        _temporaries.discard(tmp_name)
     ours = re.compile(re.escape(real.stem) + r"\.\d{8}-\d{6}-\d{6}" + re.escape(real.suffix))
     old = sorted(p for p in folder.iterdir() if ours.fullmatch(p.name))   # never another file there
     for extra in old[:-keep]:

@@ -19,7 +19,7 @@ import pandas as pd
 from . import columns
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
-from .filesafe import same_file
+from .filesafe import not_a_file, same_file
 from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -375,6 +375,9 @@ def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[
     if not out.exists():
         raise OutputRefused(f"{out} is a link to a file that does not exist; remove the link or export "
                             "somewhere else")
+    kind = not_a_file(out)
+    if kind is not None:   # a named pipe would wait for a reader, a device (/dev/full) never fill
+        raise OutputRefused(f"{out} is {kind}, not a file; nothing was written; export to a regular file instead")
     from . import written
     if is_tool_export(out) or written.wrote(out):
         return True, True

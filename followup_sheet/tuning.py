@@ -35,7 +35,9 @@ def quick_exit(code: int, streams: Iterable[Any]) -> NoReturn:
     teardown, which frees every object and module one by one (pandas and numpy among them) and
     took 60-80 ms of a run whatever the tracker's size. What the teardown would still do that
     matters is done first: the output `streams` (the CLI's stdout and stderr) flushed and the
-    log handlers closed. Every file the program writes is closed by then (`with` blocks).
+    log handlers closed. Every file the program writes is closed by then (`with` blocks). The
+    CLI has flushed and checked the streams already; output that fails only here (a full disk)
+    still makes the exit code 1, never 0 with the output cut short.
 
     Under a tracer, a profiler or coverage the normal exit is taken: they write their results
     during the teardown, and a quick exit would lose them."""
@@ -43,8 +45,12 @@ def quick_exit(code: int, streams: Iterable[Any]) -> NoReturn:
         try:
             if stream is not None:
                 stream.flush()
-        except (OSError, ValueError):   # a closed pipe (output into `head`) or a closed stream
+        except BrokenPipeError:   # output into `head` and the like
             pass
+        except ValueError:        # a closed stream
+            pass
+        except OSError:
+            code = code or 1
     if observed():
         sys.exit(code)
     logging.shutdown()

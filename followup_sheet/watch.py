@@ -216,9 +216,16 @@ class Watcher:
 
     def _wait_for_close(self, owner: str, now: dt.datetime) -> None:
         if self.waiting_for != owner:
-            locks = ", ".join(p.name for p in filesafe.lock_files(self.path))
-            log.warning("waiting: %s is open in %s, so it is not updated until it is closed "
-                        "(if it is not open anywhere, delete the lock file %s)", self.path.name, owner, locks)
+            found = filesafe.lock_files(self.path)
+            locks = ", ".join(p.name for p in found)
+            others = [name for lock in found for name in filesafe.same_length_owners(self.path, lock)]
+            if others:
+                log.warning("waiting: %s or %s is open in %s (the owner file %s fits each of these names), so %s "
+                            "is not updated until it is closed (if none is open anywhere, delete the lock file %s)",
+                            self.path.name, " or ".join(others), owner, locks, self.path.name, locks)
+            else:
+                log.warning("waiting: %s is open in %s, so it is not updated until it is closed "
+                            "(if it is not open anywhere, delete the lock file %s)", self.path.name, owner, locks)
             self.waiting_for = owner
         self.side_list.show(self.seen.sha256 if self.seen else None, self._today(now))
 

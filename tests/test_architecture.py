@@ -17,7 +17,7 @@ import followup_sheet
 PACKAGE = Path(followup_sheet.__file__).resolve().parent
 FORMAT_LIBRARIES = frozenset({"openpyxl", "lxml", "zipfile", "python_calamine"})
 FORMAT_PACKAGE = "xlsx/"
-CLI = frozenset({"cli.py", "__main__.py"})    # the command line: __main__ only calls cli.main
+CLI = frozenset({"cli.py", "__main__.py", "console.py"})   # the command line: __main__ and console only call cli
 # Clock reads below the CLI that are about the file system's time, not the tracker's day: how old
 # a temporary file a killed run left is (against its mtime), and the backup copies' file names.
 FILE_TIMES = frozenset({("filesafe.py", "time.time"), ("filesafe.py", "dt.datetime.now")})

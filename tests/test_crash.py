@@ -234,3 +234,114 @@ def test_disk_failing_while_the_sheet_is_compressed_leaves_the_workbook_alone(tm
     assert len(calls) == 2            # the worker wrote nothing more after the failure
     assert sha(copy) == before
     assert stray_temporaries(tmp_path) == []
+
+
+# --- an interrupt (Ctrl-C, SIGTERM) at any moment ----------------------------------------------
+
+def console_script() -> list[str]:
+    """The installed `followup-sheet` command (the console entry point), else the module."""
+    script = Path(sys.executable).with_name("followup-sheet")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "followup_sheet"]
+
+
+def startup_seconds() -> float:
+    """How long the interpreter takes to reach the program's first line here (its own startup and
+    site packages): an interrupt before that is the interpreter's, not the program's."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import followup_sheet.console"], check=True, env=ENV)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[1]
+
+
+def interrupted_run(tracker: Path, folder: Path, signum: int, delay: float) -> tuple[int, str]:
+    copy = folder / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    proc = subprocess.Popen([*console_script(), "refresh", str(copy), "--today", TODAY.isoformat()],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    time.sleep(delay)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=120)
+    return proc.returncode, err
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.tmp"))
+
+
+@pytest.fixture(scope="module")
+def refreshed(tracker, tmp_path_factory) -> tuple[str, float, float]:
+    """(fingerprint of the refreshed tracker, seconds a refresh takes, seconds until its save begins)."""
+    folder = tmp_path_factory.mktemp("reference")
+    copy = folder / "tracker.xlsx"
+    shutil.copy(tracker, copy)
+    start = time.perf_counter()
+    proc = subprocess.Popen([*console_script(), "refresh", str(copy), "--today", TODAY.isoformat()],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    saving = None
+    while proc.poll() is None:
+        if saving is None and stray_temporaries(folder):
+            saving = time.perf_counter() - start
+        time.sleep(0.002)
+    duration = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+    return sha(copy), duration, saving if saving is not None else duration * 0.6
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_refresh_leaves_no_temporary_file(tmp_path, tracker, refreshed, signum):
+    """Before, a SIGTERM left the temporary file of the save (or of the backup) beside the
+    workbook in 11 of 30 tries."""
+    new, duration, saving = refreshed
+    old = sha(tracker)
+    rng = random.Random(SEED + signum)
+    floor = startup_seconds() * 1.2
+    delays = [rng.uniform(floor, duration) for _ in range(5)] + [rng.uniform(saving, duration) for _ in range(10)]
+    seen = {"old": 0, "new": 0}
+    for k, delay in enumerate(delays):
+        folder = tmp_path / f"run{k:02d}"
+        folder.mkdir()
+        code, err = interrupted_run(tracker, folder, signum, delay)
+        now = sha(folder / "tracker.xlsx")
+        assert now in (old, new), f"try {k} after {delay:.2f} s left a workbook that is neither old nor new"
+        seen["old" if now == old else "new"] += 1
+        assert leftovers(folder) == [], (k, delay, leftovers(folder))
+        assert "Traceback" not in err and "Exception ignored" not in err, err
+        if code != 0:
+            assert code == 128 + signum, (code, err)
+            lines = err.strip().splitlines()
+            assert len(lines) == 1 and ("interrupted" in lines[0] or "stopped" in lines[0]), err
+            assert ("had already been saved" in lines[0]) == (now == new), lines[0]
+    print(f"\n{len(delays)} x {signal.Signals(signum).name} over a {duration:.2f} s refresh: "
+          f"{seen['old']} left the old workbook, {seen['new']} the new one, no temporary file")
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_the_first_second_is_one_line_and_130(tmp_path, tracker, refreshed):
+    """Ctrl-C at random moments of the first second of `followup-sheet refresh` (the imports, the
+    read, the helper processes' forks): never a traceback; exit 130 with one line, or a refresh
+    that completed and exits 0; the workbook old or new, never half-written. Before, 3 of 80
+    printed a traceback and one of those went on to exit 0."""
+    new, duration, _ = refreshed
+    old = sha(tracker)
+    rng = random.Random(SEED)
+    floor = startup_seconds() * 1.2
+    outcomes = {0: 0, 130: 0}
+    for k in range(30):
+        delay = rng.uniform(floor, 1.0)
+        folder = tmp_path / f"try{k:02d}"
+        folder.mkdir()
+        code, err = interrupted_run(tracker, folder, signal.SIGINT, delay)
+        assert "Traceback" not in err and "Exception ignored" not in err and "Error" not in err, (delay, err)
+        assert code in outcomes, (delay, code, err)
+        outcomes[code] += 1
+        now = sha(folder / "tracker.xlsx")
+        if code == 0:
+            assert now == new
+        else:
+            assert err.strip().splitlines() == [err.strip()] and "interrupted" in err, err
+            assert now in (old, new)
+        assert leftovers(folder) == []
+    print(f"\n30 Ctrl-C from {floor * 1000:.0f} ms to 1 s: {outcomes[130]} exit 130, {outcomes[0]} completed")

@@ -639,3 +639,36 @@ def test_library_errors_are_followup_errors_for_the_new_cases(tmp_path):
     path.write_bytes(doctype_late("xl/styles.xml")(tracker_bytes()))
     with pytest.raises(FollowupError):
         refresh(path, today=TODAY, backup=False)
+
+
+@pytest.mark.parametrize("names, owner", [
+    (["Jobs 2026.xlsx", "Mobs 2026.xlsx"], "~$bs 2026.xlsx"),               # Excel dropped two characters
+    (["A Bewerbungen.xlsx", "B Bewerbungen.xlsx", "C Bewerbungen.xlsx"], "~$ Bewerbungen.xlsx"),
+    (["1 search.xlsx", "2 search.xlsx"], "~$ search.xlsx"),                 # one character
+])
+def test_an_owner_file_that_fits_two_workbooks_names_both(tmp_path, capsys, names, owner):
+    for name in names:
+        (tmp_path / name).write_bytes(tracker_bytes())
+    (tmp_path / owner).write_bytes(bytes([5]) + b"Priya".ljust(54, b"\x00"))
+    fits = [n for n in names if n[-len(owner) + 2:] == owner[2:]]
+    assert len(fits) >= 2
+    for name in fits:
+        before = snapshot(tmp_path)
+        code, _, err = run(capsys, "refresh", tmp_path / name, "--today", DAY)
+        assert code == 1
+        line = one_line(err, "Excel (Priya)", owner)
+        for other in fits:
+            assert other in line, line
+        assert ("neither" if len(fits) == 2 else "none") in line
+        assert snapshot(tmp_path) == before
+
+
+def test_the_watcher_names_both_workbooks_an_owner_file_fits(tmp_path):
+    for name in ("Jobs 2026.xlsx", "Mobs 2026.xlsx"):
+        (tmp_path / name).write_bytes(tracker_bytes())
+    (tmp_path / "~$bs 2026.xlsx").write_bytes(bytes([5]) + b"Priya".ljust(54, b"\x00"))
+    done = subprocess.run([sys.executable, "-m", "followup_sheet", "watch", str(tmp_path / "Jobs 2026.xlsx"),
+                           "--today", DAY, "--once"], capture_output=True, text=True, timeout=120)
+    waiting = [line for line in done.stderr.splitlines() if "waiting" in line]
+    assert len(waiting) == 1, done.stderr
+    assert "Jobs 2026.xlsx or Mobs 2026.xlsx is open in Excel (Priya)" in waiting[0], waiting[0]

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import posixpath
 import re
+import stat
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -17,7 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import NotAWorkbook, UnsupportedContent
+from ..errors import NotAWorkbook, UnsupportedContent, WorkbookBusy
+from ..filesafe import file_kind
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -134,14 +138,7 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
     """Read `path` once, sniff what it really is, and open it as an editable .xlsx package."""
     path = Path(path)
     if data is None:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise NotAWorkbook(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise NotAWorkbook(f"{path} is a folder, not a workbook") from None
-        except PermissionError:
-            raise NotAWorkbook(f"{path}: permission denied reading the file") from None
+        data = _read_file(path)
     _sniff(path, data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -149,6 +146,7 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         raise NotAWorkbook(f"{path} is damaged (its zip structure is broken or the file is cut short); "
                            "open it in Excel, which can often repair it, and save a copy") from None
+    _check_directory(path, data, infos)
     names = {info.filename for info in infos}
     _check_unique(path, infos)
     _check_kind(path, names)
@@ -178,12 +176,65 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
                    date1904=date1904, workbook_part=workbook_part, active_sheet=active, _names=names)
 
 
+def _read_file(path: Path) -> bytes:
+    """The bytes of `path`, once it is known to be a regular file of a tracker's size: a named pipe
+    would wait for a writer forever, a device (/dev/zero) never ends, and a huge file would be held
+    in memory whole (a 3 GB sparse file took 3 GB)."""
+    try:
+        # not blocking: opening a named pipe to read would otherwise wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise NotAWorkbook(f"{path} is {file_kind(st.st_mode)}, not a workbook file; give the path of "
+                                   "the .xlsx file itself")
+            if st.st_size > MAX_FILE_BYTES:
+                raise UnsupportedContent(_too_big(path, st.st_size))
+            _check_end(path, fd, st.st_size)
+            data = fh.read(st.st_size)   # (a bigger size to read would be allocated in full first)
+            if fh.read(1):
+                raise WorkbookBusy(f"{path} grew while it was being read (saved from another program?); "
+                                   "nothing was changed; run again")
+    except WorkbookBusy:
+        raise
+    except FileNotFoundError:
+        raise NotAWorkbook(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise NotAWorkbook(f"{path} is a folder, not a workbook") from None
+    except PermissionError:
+        raise NotAWorkbook(f"{path}: permission denied reading the file") from None
+    except OSError as exc:
+        raise NotAWorkbook(f"{path}: the file cannot be read ({exc.strerror or exc}); copy it to a local "
+                           "folder and run again on the copy") from None
+    return data
+
+
+def _check_end(path: Path, fd: int, size: int) -> None:
+    """A file that starts like a zip ends with the end record of its table of contents, which
+    fits in the file: checked on the last 64 KB before the whole file is read (a big file that
+    only starts like a workbook, such as one cut short, is refused without holding it)."""
+    if os.pread(fd, 4, 0) != b"PK\x03\x04":
+        return   # not a zip: _sniff says what it is
+    tail_at = max(0, size - 22 - 65535)
+    tail = os.pread(fd, size - tail_at, tail_at)
+    end = tail.rfind(_END)
+    if end < 0 or len(tail) < end + 22:
+        raise _damaged(path, "the end of its table of contents is missing")
+    size_of_table, offset = struct.unpack_from("<II", tail, end + 12)
+    if offset != 0xFFFFFFFF and offset + size_of_table > tail_at + end:
+        raise _damaged(path, "its table of contents is not where the file says")
+
+
+def _too_big(path: Path, size: int) -> str:
+    return (f"{path} is {size // 2**20} MB, larger than any tracker ({MAX_FILE_BYTES // 2**20} MB limit); "
+            "check you picked the right file")
+
+
 def _sniff(path: Path, data: bytes) -> None:
     if not data:
         raise NotAWorkbook(f"{path} is empty (0 bytes); restore it from a backup or save it again from Excel")
     if len(data) > MAX_FILE_BYTES:
-        raise UnsupportedContent(f"{path} is {len(data) // 2**20} MB, larger than any tracker "
-                                 f"({MAX_FILE_BYTES // 2**20} MB limit)")
+        raise UnsupportedContent(_too_big(path, len(data)))
     if data.startswith(_OLE2):
         if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptedPackage" in data:
             raise NotAWorkbook(f"{path} is password-protected; open it in Excel, remove the password "
@@ -238,6 +289,44 @@ def _looks_like_text(sample: bytes) -> bool:
         if exc.start < len(sample) - 4:  # a cut multi-byte character at the very end is fine
             return False
     return b"\x00" not in sample
+
+
+_END = b"PK\x05\x06"             # the end record of a zip's central directory (its table of contents)
+_END64_LOCATOR = b"PK\x06\x07"   # where a zip64 end record is, just before that
+
+
+def _check_directory(path: Path, data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    """The zip's table of contents agrees with itself and with the file: it holds as many parts as
+    its end record says, starts where that record says, and each part lies inside the file. Python's
+    zip reader overlooks such lies and the cell reader then fails with 'Cannot detect file
+    format'; to the user it is one thing, a damaged copy (cut short or garbled in a download)."""
+    end = data.rfind(_END, max(0, len(data) - 22 - 65535))
+    if end < 0 or len(data) < end + 22:
+        return   # ZipFile found none either and said so
+    count, size, offset = struct.unpack_from("<HII", data, end + 10)
+    if count == 0xFFFF or 0xFFFFFFFF in (size, offset):
+        locator = end - 20
+        if locator < 0 or data[locator:locator + 4] != _END64_LOCATOR:
+            raise _damaged(path, "its zip64 end record is missing")
+        at = struct.unpack_from("<Q", data, locator + 8)[0]
+        if at + 56 > len(data) or data[at:at + 4] != b"PK\x06\x06":
+            raise _damaged(path, "its zip64 end record is not where the file says")
+        count, size, offset = struct.unpack_from("<QQQ", data, at + 32)
+        end = at
+    if count != len(infos):
+        raise _damaged(path, f"its table of contents says {count} parts but lists {len(infos)}")
+    start = end - size   # where the table of contents really begins
+    if start < 0 or offset > start:
+        raise _damaged(path, "its table of contents is not where the file says")
+    for info in infos:
+        if info.header_offset < 0 or info.header_offset + 30 + info.compress_size > start:
+            raise _damaged(path, f"part {_printable(info.filename)} would end past the end of the file")
+
+
+def _damaged(path: Path, detail: str) -> NotAWorkbook:
+    return NotAWorkbook(f"{path} is a damaged workbook ({detail}): it was probably cut short or garbled while "
+                       "being copied or downloaded; open it in Excel, which can often repair it, and save a copy, "
+                       "or restore it from a backup")
 
 
 def _check_unique(path: Path, infos: list[zipfile.ZipInfo]) -> None:

@@ -127,8 +127,9 @@ class SheetValues:
             if broken:
                 raise NotAWorkbook(f"{pkg.path}: sheet {broken[0]!r} points at a part the file does not have, "
                                    "so the file is damaged; open it in Excel and save a copy") from None
-            raise NotAWorkbook(f"{pkg.path}: the cells cannot be read ({exc}); open the file in Excel "
-                               "and save a copy") from None
+            log.debug("%s: python-calamine: %s", pkg.path, exc)
+            raise NotAWorkbook(f"{pkg.path} is a damaged workbook: its cells cannot be read; open it in Excel, "
+                               "which can often repair it, and save a copy, or restore it from a backup") from None
         self._sheets: dict[str, Any] = {}
         self._merges: dict[str, list[tuple[int, int, int, int]]] = {}
         self.scans: dict[str, SheetScan] = {}
