@@ -71,7 +71,15 @@ def compute(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings]:
     """Read, plan and render every tracker sheet of `path`; nothing is written. Marks on the
-    Today sheet not yet applied count as applied (see `refresh`)."""
+    Today sheet not yet applied count as applied (see `refresh`).
+
+    Returns `(sheets, today_calls, settings)`: per sheet a `SheetOutcome` (`.tracker.frame` the
+    rows as read, `.plan` status, due date, situation and channel per row, `.scripts` the script
+    text), today's calls in the rules' order (a DataFrame of `today_columns()`), and the settings
+    used. `today` is the day to plan for (the library never reads the clock); `sheet` picks one
+    sheet; `settings`, or `config` (a followup.toml) and any `Settings` field as a keyword
+    (`first_gap=3`), change the rules. Raises a `FollowupError` subclass for a problem the
+    message explains."""
     outcomes, todays, settings, _ = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                              data=data, **overrides)
     return outcomes, todays, settings
@@ -144,10 +152,16 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
             dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
-    """Bring the workbook's follow-up columns and Today sheet up to date for `today`.
+    """Bring the workbook's follow-up columns and Today sheet up to date for `today`, as
+    `followup-sheet refresh` does: the workbook is replaced safely (a backup is kept unless
+    `backup=False`) only when something changed, and left byte for byte as it was on any error.
 
     With `output`, the refreshed copy goes there; a file already there (other than the workbook
-    itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
+    itself) is replaced only with `force`, and then a copy of it is kept in the backup folder.
+    `dry_run=True` writes nothing and lists the cells that would change in `.changes`. The other
+    arguments are `compute`'s. Returns a `RefreshResult`: `.written`, `.changed`, `.counts` (rows
+    per status), `.today` (today's calls), `.sheets` (as `compute` gives them), `.marks`. Raises a
+    `FollowupError` subclass (`WorkbookBusy`, `BadSettings`, ...) for a problem the message explains."""
     from .xlsx.write import SheetPlan, write_back
 
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
@@ -505,7 +519,11 @@ class CheckReport:
 
 def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, **overrides: Any) -> CheckReport:
-    """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
+    """How the workbook was read, as `followup-sheet check` prints it: settings files, sheet,
+    header row, column mapping, row problems, stage words. Nothing is written. Returns a
+    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix) and
+    `.trackers` (what was read). Arguments as for `compute` (`today` is the day the row
+    problems are judged on)."""
     path = Path(path)
     given_settings = settings
     settings = _settings(path, settings, config, overrides)
