@@ -82,7 +82,8 @@ def test_the_readme_example_runs(jobs):
 
 
 def test_importing_the_package_loads_no_pandas():
-    code = "import sys, followup_sheet; print('pandas' in sys.modules); followup_sheet.check; print('pandas' in sys.modules)"
+    code = ("import sys, followup_sheet; print('pandas' in sys.modules); followup_sheet.check; "
+            "print('pandas' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert proc.stdout.split() == ["False", "True"]
 
