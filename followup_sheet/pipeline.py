@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import columns
+from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
@@ -24,7 +25,7 @@ from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_m
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import ask_for, render_scripts, unknown_templates
-from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
+from .settings import CONFIG_NAME, Settings, country_origin, load_settings, settings_files, user_config_path
 from .status import Situation, Status
 from .xlsx import column_letters
 from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
@@ -571,6 +572,9 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         else:
             lines.append("Row problems: none")
         lines.append("")
+    origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
+        country_origin(settings_files(path, config))
+    lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .businessdays import business_calendar, years_in_play
 from .settings import BLANK_WORDS, Settings
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
@@ -257,8 +258,6 @@ def _busday(dates: pd.Series) -> np.ndarray:
 def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None) -> pd.DataFrame:
     """Status, due date, situation, channel and Today priority for every application row."""
     s = settings or Settings()
-    holidays = np.array(s.holidays, dtype="datetime64[D]")
-    cal = np.busdaycalendar(holidays=holidays)
     today64 = np.datetime64(today, "D")
     idx = frame.index
 
@@ -274,6 +273,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     pinned = _busday(frame["pinned"])
     base = np.fmax(applied, last)                    # NaT-aware: the later known date
     has_base = ~np.isnat(base)
+    cal = business_calendar(s.country, s.holidays, years_in_play(today, np.concatenate([base, pinned])))
     contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied))
     counted = frame["follow_ups"].to_numpy(dtype=float)
     follow_ups = np.where(np.isnan(counted), np.where(contacted_after, 1, 0), counted)
@@ -316,7 +316,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
     situation = np.where(active, situation, "")
 
-    days_overdue = np.where(active & ~np.isnat(due), (today64 - due).astype("timedelta64[D]").astype(float), np.nan)
+    # business days from the due date to today, the due date counted (due Friday: 1 on Monday)
+    late = np.busday_count(np.minimum(np.where(np.isnat(due), today64, due), today64), today64, busdaycal=cal)
+    days_overdue = np.where(active & ~np.isnat(due), late, np.nan)
     plan = pd.DataFrame({
         "stage": st,
         "status": status,

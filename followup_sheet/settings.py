@@ -281,7 +281,7 @@ DEFAULT_FILLS: Mapping[str, str] = MappingProxyType({
 GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
-_YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch"}
+_YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch", "country": "country"}
 _SECTIONS = {
     "you": tuple(_YOU),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
@@ -306,6 +306,7 @@ class Settings:
     your_phone: str = ""
     your_email: str = ""
     pitch: str = ""
+    country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -341,6 +342,9 @@ class Settings:
     templates: Path | None = None
 
     def __post_init__(self):
+        if self.country:
+            from .businessdays import check_country
+            object.__setattr__(self, "country", check_country(self.country))   # "us" is US
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
         low, high = GAP_RANGE
@@ -430,19 +434,32 @@ def _same(a: Path, b: Path) -> bool:
 
 def load_settings(workbook: Path | None = None, config: Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then the user-wide settings file, then `config` (or `followup.toml` beside
-    `workbook`), then `overrides`."""
+    `workbook`), then `overrides`; without a country in any of them, the system locale's."""
     files = settings_files(workbook, config)
     path = files[-1] if files else None
     values: dict[str, Any] = {}
     for file in files:
         values.update(settings_from_toml(file))
     values.update({k: v for k, v in overrides.items() if v is not None})
+    if "country" not in values:     # rules §3: the holidays of the system locale's country
+        from .businessdays import system_country
+        values["country"] = system_country()[0]
     try:
         return Settings(**values)
     except TypeError as exc:
         raise BadSettings(f"{path or 'settings'}: {exc}") from None
     except BadSettings as exc:
         raise BadSettings(f"{path}: {exc}" if path else str(exc)) from None
+
+
+def country_origin(files: list[Path]) -> str:
+    """Where the settings read from `files` got their country: the last file that sets
+    [you] country, else the system locale (the variable that named it)."""
+    for file in reversed(files):
+        if "country" in settings_from_toml(file):
+            return f"[you] country in {file}"
+    from .businessdays import system_country
+    return f"the system locale ({system_country()[1]})"
 
 
 def settings_from_toml(path: Path) -> dict[str, Any]:

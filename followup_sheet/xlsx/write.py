@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import filesafe
+from ..businessdays import holiday_dates, years_in_play
 from ..errors import NotAWorkbook
 from ..settings import Settings
 from ..tuning import BesideStream, worth_rows
@@ -142,7 +143,8 @@ def build_package(pkg: Package, sheets: list[SheetPlan], today_rows: pd.DataFram
     trackers: dict[str, TrackerSheet] = {}
     streams: dict[str, Callable[[], Iterable[bytes]]] = {}
     small: dict[str, bytes] = {}
-    formulas = (StatusFormulas(today, settings.soon_window, settings.holidays, pkg.date1904)
+    formulas = (StatusFormulas(today, settings.soon_window,
+                               holiday_dates(settings.country, settings.holidays, years_in_play(today)), pkg.date1904)
                 if settings.live else None)
     for plan in sheets:
         t = plan.tracker
