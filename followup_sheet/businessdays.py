@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 import numpy as np
 
@@ -65,10 +67,100 @@ def _split(country: str) -> tuple[str, str | None]:
 
 
 def _country_holidays(country: str, years: range) -> list[dt.date]:
+    """The country's holidays in `years`, from the cache of earlier runs where it has them.
+    Importing `holidays` imports all its ~250 countries: about 85 ms of CPU a run, a quarter of
+    a dry run of the sample tracker (docs/benchmarks.md); reading the cache costs nothing seen."""
+    cache = HolidayCache.here()
+    found = cache.get(country, years) if cache else None
+    if found is not None:
+        return found
     import holidays
 
     code, region = _split(country)
-    return list(holidays.country_holidays(code, subdiv=region, years=years))
+    days = sorted(holidays.country_holidays(code, subdiv=region, years=years))
+    if cache:
+        cache.put(country, years, days)
+    return days
+
+
+class HolidayCache:
+    """Holidays worked out by earlier runs, per country and year, in the user's cache folder
+    (`$XDG_CACHE_HOME` or ~/.cache, `%LOCALAPPDATA%` on Windows). The file names the installed
+    `holidays` package (its path and modification time): another version starts it afresh. A
+    cache that cannot be read or written is only slower, never an error."""
+
+    _loaded: dict[Path, HolidayCache] = {}
+
+    def __init__(self, path: Path, stamp: str):
+        self.path, self.stamp = path, stamp
+        self.days: dict[str, dict[str, list[str]]] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("stamp") == stamp and isinstance(data.get("days"), dict):
+                self.days = data["days"]
+        except (OSError, ValueError):
+            pass
+
+    @classmethod
+    def here(cls, environ: Mapping[str, str] | None = None) -> HolidayCache | None:
+        path, stamp = _cache_path(os.environ if environ is None else environ), _package_stamp()
+        if path is None or stamp is None:
+            return None
+        cache = cls._loaded.get(path)
+        if cache is None or cache.stamp != stamp:
+            cache = cls._loaded[path] = cls(path, stamp)
+        return cache
+
+    def spelling(self, country: str) -> str | None:
+        """The country as cached ("DE-BY" for "DE-by"), or None when it is not."""
+        return next((known for known in self.days if known.casefold() == country.casefold()), None)
+
+    def get(self, country: str, years: range) -> list[dt.date] | None:
+        per_year = self.days.get(country, {})
+        if not all(str(y) in per_year for y in years):
+            return None
+        try:
+            return [dt.date.fromisoformat(d) for y in years for d in per_year[str(y)]]
+        except (TypeError, ValueError):
+            return None
+
+    def put(self, country: str, years: range, days: list[dt.date]) -> None:
+        per_year = self.days.setdefault(country, {})
+        for y in years:
+            per_year[str(y)] = [d.isoformat() for d in days if d.year == y]
+        body = json.dumps({"stamp": self.stamp, "days": self.days}, sort_keys=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_text(body, encoding="utf-8")
+            os.replace(temporary, self.path)    # a reader sees the old file or the new one
+        except OSError:
+            pass
+
+
+def _cache_path(environ: Mapping[str, str]) -> Path | None:
+    if os.name == "nt":
+        base = environ.get("LOCALAPPDATA", "")
+    else:
+        base = environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            home = environ.get("HOME", "")
+            base = os.path.join(home, ".cache") if home else ""
+    return Path(base) / "followup-sheet" / "holidays.json" if base else None
+
+
+def _package_stamp() -> str | None:
+    """The installed holidays package, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        info = os.stat(spec.origin)
+    except OSError:
+        return None
+    return f"{spec.origin}|{info.st_mtime_ns}|{info.st_size}"
 
 
 def country_problem(country: str, as_written: str | None = None) -> str | None:
@@ -94,12 +186,16 @@ def country_problem(country: str, as_written: str | None = None) -> str | None:
 def check_country(country: str) -> str:
     """`country` as the settings keep it ("us" -> "US", "de-by" -> "DE-BY"), or BadSettings."""
     code, _, region = country.strip().partition("-")
-    code = code.upper()
+    written = f"{code.upper()}-{region}" if region else code.upper()
+    cache = HolidayCache.here()
+    cached = cache.spelling(written) if cache else None
+    if cached:    # checked when it was cached
+        return cached
     if region:    # as the holidays package spells it: "by" is BY
         import holidays
-        known = holidays.list_supported_countries().get(code, [])
+        known = holidays.list_supported_countries().get(code.upper(), [])
         region = next((r for r in known if r.casefold() == region.casefold()), region)
-    normal = f"{code}-{region}" if region else code
+    normal = f"{code.upper()}-{region}" if region else code.upper()
     problem = country_problem(normal, country)
     if problem:
         raise BadSettings(problem)
@@ -131,7 +227,8 @@ def system_country(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
             continue
         found = re.match(r"[A-Za-z]{2,3}[_-]([A-Za-z]{2})(?=$|[.@])", value)
         code = found.group(1).upper() if found else ""
-        if code and country_problem(code) is None:
+        cache = HolidayCache.here(environ)
+        if code and ((cache and cache.spelling(code)) or country_problem(code) is None):
             return code, f"{name}={value}"
         return "", ""    # the first variable set decides, as for the C library
     return "", ""

@@ -242,3 +242,46 @@ def test_the_live_formulas_skip_the_same_holidays(tracker):
     assert formulas
     mlk_day = (dt.date(2027, 1, 18) - dt.date(1899, 12, 30)).days     # a US holiday ahead of today
     assert all(str(mlk_day) in f for f in formulas)
+
+
+# --- the holidays of earlier runs --------------------------------------------------------------
+
+_YEARS = ("from followup_sheet.settings import load_settings\n"
+          "from followup_sheet.businessdays import holiday_dates\n"
+          "import sys\n"
+          "s = load_settings(country='gb')\n"
+          "days = holiday_dates(s.country, (), range(2026, 2028))\n"
+          "print(s.country, len(days), days[-1], 'holidays' in sys.modules)\n")
+
+
+def _run(code, **env):
+    import os
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env})
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split()
+
+
+def test_a_later_run_takes_the_holidays_from_the_cache(tmp_path):
+    first = _run(_YEARS, XDG_CACHE_HOME=str(tmp_path))
+    assert first == ["GB", "15", "2027-12-28", "True"]
+    assert _run(_YEARS, XDG_CACHE_HOME=str(tmp_path)) == ["GB", "15", "2027-12-28", "False"]
+
+
+def test_a_cache_of_another_holidays_version_is_not_used(tmp_path):
+    import json
+    cache = tmp_path / "followup-sheet" / "holidays.json"
+    cache.parent.mkdir()
+    cache.write_text(json.dumps({"stamp": "an older holidays package",
+                                 "days": {"GB": {"2026": ["2026-03-03"], "2027": ["2027-03-03"]}}}), encoding="utf-8")
+    assert _run(_YEARS, XDG_CACHE_HOME=str(tmp_path)) == ["GB", "15", "2027-12-28", "True"]
+    assert "2026-12-28" in cache.read_text(encoding="utf-8")
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    for _ in range(2):
+        assert _run(_YEARS, XDG_CACHE_HOME=str(blocked)) == ["GB", "15", "2027-12-28", "True"]
