@@ -135,6 +135,27 @@ def test_the_calendar_is_built_for_the_years_in_play():
     assert dt.date(2026, 12, 25) in days and dt.date(2027, 1, 1) in days and dt.date(2028, 1, 1) not in days
 
 
+
+# A mark made on Thursday Dec 24: "No answer" is retried the next business day; "Got an
+# interview" dated that day gets its thank-you the next business day. (country: that day)
+NEXT_BUSINESS_DAY = {"": dt.date(2026, 12, 25), "IL": dt.date(2026, 12, 25), "US": dt.date(2026, 12, 28),
+                     "DE": dt.date(2026, 12, 28), "GB": dt.date(2026, 12, 29)}
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_marks_pin_the_next_business_day_of_the_same_calendar(country):
+    from followup_sheet.marks import Mark, Outcome, rule_changes
+
+    eve = dt.date(2026, 12, 24)
+    row = canonical_frame([{"company": "Hollis Ceramics", "applied_on": "2026-12-01", "stage": "sent CV"}]).iloc[0]
+    settings = Settings(country=country)
+    for outcome, date in ((Outcome.NO_ANSWER, None), (Outcome.INTERVIEW, eve)):
+        mark = Mark(built=eve, sheet="Applications", row=2, company="Hollis Ceramics", position="", contact="",
+                    outcome=outcome, outcome_text=outcome.value, done="x", done_day=eve, date=date, name="",
+                    where="Today row 3")
+        new, _ = rule_changes(mark, row, pd.Series(["sent CV"]), settings)
+        assert new["pinned"] == NEXT_BUSINESS_DAY[country], outcome
+
 # --- where the country comes from -----------------------------------------------------------
 
 @pytest.mark.parametrize("environ, country", [
