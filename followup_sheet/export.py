@@ -101,8 +101,8 @@ def _environment():
 
     from .render import bundled_templates, sandboxed_environment_class
     return sandboxed_environment_class()(loader=jinja2.FileSystemLoader(bundled_templates() / "exports"),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+                                         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                         lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def _clean(value: Any) -> str:
