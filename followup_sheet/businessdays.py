@@ -68,8 +68,9 @@ def _split(country: str) -> tuple[str, str | None]:
 
 def _country_holidays(country: str, years: range) -> list[dt.date]:
     """The country's holidays in `years`, from the cache of earlier runs where it has them.
-    Importing `holidays` imports all its ~250 countries: about 85 ms of CPU a run, a quarter of
-    a dry run of the sample tracker (docs/benchmarks.md); reading the cache costs nothing seen."""
+    Importing `holidays` imports all its ~250 countries: 50-85 ms of CPU a run, a sixth to a
+    quarter of a dry run of the sample tracker (docs/benchmarks.md); reading the cache costs
+    nothing measurable."""
     cache = HolidayCache.here()
     found = cache.get(country, years) if cache else None
     if found is not None:
