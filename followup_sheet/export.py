@@ -95,12 +95,13 @@ def _csv_safe(value: Any) -> Any:
 # --- the printable call sheet ---------------------------------------------------------------
 
 def _environment():
+    """The pages' templates, sandboxed as the scripts' are (render.sandboxed_environment_class)."""
     import jinja2
 
-    from .render import bundled_templates
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(bundled_templates() / "exports"),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+    from .render import bundled_templates, sandboxed_environment_class
+    return sandboxed_environment_class()(loader=jinja2.FileSystemLoader(bundled_templates() / "exports"),
+                                         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                         lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def _clean(value: Any) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .businessdays import business_calendar, years_in_play
 from .plan import stage_of
 from .settings import Settings
 
@@ -180,7 +181,7 @@ def _find_row(mark: Mark, trackers: list[TrackerRows]) -> tuple[TrackerRows, int
 
 
 def _next_busday(day: dt.date, settings: Settings) -> dt.date:
-    cal = np.busdaycalendar(holidays=np.array(settings.holidays, dtype="datetime64[D]"))
+    cal = business_calendar(settings.country, settings.holidays, years_in_play(day))
     return np.busday_offset(np.datetime64(day, "D"), 1, roll="backward", busdaycal=cal).astype(dt.date)
 
 

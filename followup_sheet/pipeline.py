@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import columns
+from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
@@ -24,7 +25,7 @@ from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_m
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import ask_for, render_scripts, unknown_templates
-from .settings import CONFIG_NAME, Settings, load_settings, settings_files, user_config_path
+from .settings import CONFIG_NAME, Settings, country_origin, load_settings, settings_files, user_config_path
 from .status import Situation, Status
 from .xlsx import column_letters
 from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
@@ -79,7 +80,15 @@ def compute(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings]:
     """Read, plan and render every tracker sheet of `path`; nothing is written. Marks on the
-    Today sheet not yet applied count as applied (see `refresh`)."""
+    Today sheet not yet applied count as applied (see `refresh`).
+
+    Returns `(sheets, today_calls, settings)`: per sheet a `SheetOutcome` (`.tracker.frame` the
+    rows as read, `.plan` status, due date, situation and channel per row, `.scripts` the script
+    text), today's calls in the rules' order (a DataFrame of `today_columns()`), and the settings
+    used. `today` is the day to plan for (the library never reads the clock); `sheet` picks one
+    sheet; `settings`, or `config` (a followup.toml) and any `Settings` field as a keyword
+    (`first_gap=3`), change the rules. Raises a `FollowupError` subclass for a problem the
+    message explains."""
     outcomes, todays, settings, _ = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                              data=data, **overrides)
     return outcomes, todays, settings
@@ -126,11 +135,19 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
             dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
             **overrides: Any) -> RefreshResult:
-    """Bring the workbook's follow-up columns and Today sheet up to date for `today`: plan the
-    edits (xlsx.edits.plan_edits), then apply them (xlsx.write.write_back); a dry run only plans.
+    """Bring the workbook's follow-up columns and Today sheet up to date for `today`, as
+    `followup-sheet refresh` does: plan the edits (xlsx.edits.plan_edits), then apply them
+    (xlsx.write.write_back); a dry run only plans. The workbook is replaced safely (a backup is
+    kept unless `backup=False`) only when something changed, and left byte for byte as it was on
+    any error.
 
     With `output`, the refreshed copy goes there; a file already there (other than the workbook
-    itself) is replaced only with `force`, and then a copy of it is kept in the backup folder."""
+    itself) is replaced only with `force`, and then a copy of it is kept in the backup folder.
+    `dry_run=True` writes nothing and lists the cells that would change in `.changes` (the
+    planned `.edits`). The other arguments are `compute`'s. Returns a `RefreshResult`: `.written`,
+    `.changed`, `.counts` (rows per status), `.today` (today's calls), `.sheets` (as `compute`
+    gives them), `.marks`. Raises a `FollowupError` subclass (`WorkbookBusy`, `BadSettings`, ...)
+    for a problem the message explains."""
     from .xlsx.edits import MarkEdit, SheetResults, plan_edits
     from .xlsx.write import write_back
 
@@ -424,7 +441,11 @@ class CheckReport:
 
 def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, **overrides: Any) -> CheckReport:
-    """How the workbook was read: sheet, header row, column mapping, row problems, stage words."""
+    """How the workbook was read, as `followup-sheet check` prints it: settings files, sheet,
+    header row, column mapping, row problems, stage words. Nothing is written. Returns a
+    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix) and
+    `.trackers` (what was read). Arguments as for `compute` (`today` is the day the row
+    problems are judged on)."""
     from .xlsx.edits import tool_columns
 
     path = Path(path)
@@ -475,6 +496,9 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         else:
             lines.append("Row problems: none")
         lines.append("")
+    origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
+        country_origin(settings_files(path, config))
+    lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)

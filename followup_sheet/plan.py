@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .businessdays import business_calendar, years_in_play
 from .settings import BLANK_WORDS, Settings
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
@@ -263,8 +264,6 @@ def next_business_day(day: dt.date, holidays: tuple[dt.date, ...] = ()) -> dt.da
 def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None) -> pd.DataFrame:
     """Status, due date, situation, channel and Today priority for every application row."""
     s = settings or Settings()
-    holidays = np.array(s.holidays, dtype="datetime64[D]")
-    cal = np.busdaycalendar(holidays=holidays)
     today64 = np.datetime64(today, "D")
     idx = frame.index
 
@@ -280,6 +279,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     pinned = _busday(frame["pinned"])
     base = np.fmax(applied, last)                    # NaT-aware: the later known date
     has_base = ~np.isnat(base)
+    cal = business_calendar(s.country, s.holidays, years_in_play(today, np.concatenate([base, pinned])))
     contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied))
     counted = frame["follow_ups"].to_numpy(dtype=float)
     follow_ups = np.where(np.isnan(counted), np.where(contacted_after, 1, 0), counted)

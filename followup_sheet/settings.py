@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,7 +282,7 @@ GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
-        "call_hours": "call_hours", "timezone": "timezone"}
+        "call_hours": "call_hours", "timezone": "timezone", "country": "country"}
 _SECTIONS = {
     "you": tuple(_YOU),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
@@ -307,6 +309,7 @@ class Settings:
     pitch: str = ""
     call_hours: str = "09:00-17:00"   # when the calendar export places the calls, in `timezone`
     timezone: str = ""                # an IANA name like "Europe/Madrid"; "": the computer's
+    country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -344,6 +347,9 @@ class Settings:
     def __post_init__(self):
         call_hours(self.call_hours)
         time_zone(self.timezone)
+        if self.country:
+            from .businessdays import check_country
+            object.__setattr__(self, "country", check_country(self.country))   # "us" is US
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
         low, high = GAP_RANGE
@@ -360,6 +366,8 @@ class Settings:
             what = "is not a folder" if Path(self.templates).exists() else "does not exist"
             raise BadSettings(f"the templates folder {self.templates} {what}; give the folder that holds "
                               "your .j2 templates")
+        for header, fld in self.columns.items():
+            own_column_problem(header, fld)
         unknown = set(self.columns.values()) - set(self.aliases)
         if unknown:
             raise BadSettings(
@@ -391,6 +399,22 @@ def time_zone(name: str) -> Any:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise BadSettings(f"[you] timezone = {name!r} is not a time zone; use a name like \"Europe/Madrid\" or "
                           "\"America/Chicago\", or leave it out for the computer's own") from None
+def _header_key(text: str) -> str:
+    """A header as reading compares it: case, spaces and punctuation left out."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def own_column_problem(header: str, fld: str) -> None:
+    """Refuse a [columns] entry whose header is one of the columns the tool writes: reading
+    never takes a field from them (they hold last run's output), so the entry would be ignored."""
+    from .columns import output_headers
+
+    ours = {_header_key(h): h for h in output_headers()}
+    if _header_key(header) in ours:
+        raise BadSettings(
+            f"[columns] maps {header!r} to {fld!r}, but {ours[_header_key(header)]!r} is a column followup-sheet "
+            f"writes itself ({', '.join(output_headers())}) and never reads; map the header of your own column "
+            "instead, and if your column has this name, rename it (for example to 'My Status')")
 
 
 def user_config_path(environ: Mapping[str, str] | None = None, windows: bool | None = None) -> Path | None:
@@ -436,13 +460,16 @@ def _same(a: Path, b: Path) -> bool:
 
 def load_settings(workbook: Path | None = None, config: Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then the user-wide settings file, then `config` (or `followup.toml` beside
-    `workbook`), then `overrides`."""
+    `workbook`), then `overrides`; without a country in any of them, the system locale's."""
     files = settings_files(workbook, config)
     path = files[-1] if files else None
     values: dict[str, Any] = {}
     for file in files:
         values.update(settings_from_toml(file))
     values.update({k: v for k, v in overrides.items() if v is not None})
+    if "country" not in values:     # rules §3: the holidays of the system locale's country
+        from .businessdays import system_country
+        values["country"] = system_country()[0]
     try:
         return Settings(**values)
     except TypeError as exc:
@@ -451,56 +478,205 @@ def load_settings(workbook: Path | None = None, config: Path | None = None, **ov
         raise BadSettings(f"{path}: {exc}" if path else str(exc)) from None
 
 
+def country_origin(files: list[Path]) -> str:
+    """Where the settings read from `files` got their country: the last file that sets
+    [you] country, else the system locale (the variable that named it)."""
+    for file in reversed(files):
+        if "country" in settings_from_toml(file):
+            return f"[you] country in {file}"
+    from .businessdays import system_country
+    return f"the system locale ({system_country()[1]})"
+
+
 def settings_from_toml(path: Path) -> dict[str, Any]:
-    """Read followup.toml into Settings keyword arguments, naming the file in every error."""
-    raw = _load_toml(path)
+    """Read followup.toml into Settings keyword arguments, naming the file, and the line where
+    it can be found, in every error."""
+    raw, lines = _load_toml(path)
     defaults = Settings()
     values: dict[str, Any] = {}
-    for section, names in _SECTIONS.items():
-        table = raw.pop(section, {})
-        for key, value in table.items():
-            if key not in names:
-                raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
-            name = _YOU[key] if section == "you" else key
-            values[name] = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
-    values.update(_word_values(path, raw.pop("words", {}), defaults))
+
+    def at(section: str, key: str | None = None):
+        return _Located(path, lines.get((section, key)) or lines.get((section, None)))
+
+    for section in _SECTIONS:
+        for key, value in raw.pop(section, {}).items():
+            with at(section, key):
+                values.update(_setting_value(path, section, key, value, defaults))
+    for key, extra in raw.pop("words", {}).items():
+        with at("words", key):
+            values.update(_word_values(path, {key: extra}, defaults))
     fills = raw.pop("fills", {})
+    for key, colour in fills.items():
+        with at("fills", key):
+            _fill_colours(path, {key: colour})
     if fills:
         values["fills"] = _fill_colours(path, fills)
     columns = raw.pop("columns", {})
+    for key, fld in columns.items():
+        with at("columns", key):
+            if not isinstance(fld, str):
+                raise BadSettings(f"{path}: [columns] {key!r} = {fld!r} should name a field in quotes, like "
+                                  f"\"company\"; fields are: {', '.join(DEFAULT_ALIASES)}")
+            try:
+                own_column_problem(str(key), fld)
+            except BadSettings as exc:
+                raise BadSettings(f"{path}: {exc}") from None
     if columns:
         values["columns"] = MappingProxyType({str(k): str(v) for k, v in columns.items()})
     aliases = raw.pop("aliases", {})
+    for key, extra in aliases.items():
+        with at("aliases", key):
+            _merged_aliases(path, {key: extra})
     if aliases:
         values["aliases"] = _merged_aliases(path, aliases)
     if raw:
-        raise BadSettings(f"{path}: unknown section(s) {sorted(raw)}; known: "
-                          f"{', '.join([*_SECTIONS, 'words', 'fills', 'columns', 'aliases'])}")
+        with at(sorted(raw)[0]):
+            raise BadSettings(f"{path}: unknown section(s) {sorted(raw)}; known: "
+                              f"{', '.join([*_SECTIONS, 'words', 'fills', 'columns', 'aliases'])}")
     return values
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
-    """The settings file's tables; every way it cannot be read is a BadSettings naming it."""
+def _setting_value(path: Path, section: str, key: str, value: Any, defaults: Settings) -> dict[str, Any]:
+    """One setting of a section as a Settings keyword argument, checked on its own."""
+    names = _SECTIONS[section]
+    if key not in names:
+        raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
+    name = _YOU[key] if section == "you" else key
+    coerced = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
+    try:
+        Settings(**{name: coerced})    # its range, checked here where the line is known
+    except BadSettings as exc:
+        raise BadSettings(f"{path}: [{section}] {exc}") from None
+    return {name: coerced}
+
+
+class _Located:
+    """Adds the line to a BadSettings about `path` raised inside the `with` block:
+    'followup.toml: ...' becomes 'followup.toml, line 7: ...'."""
+
+    def __init__(self, path: Path, line: int | None):
+        self.prefix, self.line = f"{path}: ", line
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if isinstance(exc, BadSettings) and self.line and str(exc).startswith(self.prefix):
+            raise BadSettings(f"{self.prefix[:-2]}, line {self.line}: {str(exc)[len(self.prefix):]}") from None
+
+
+_TABLE_LINE = re.compile(r"""\s*\[\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*\]\s*(?:#.*)?$""")
+_KEY_LINE = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+
+
+def _key_lines(text: str) -> dict[tuple[str, str | None], int]:
+    """Where each `[section]` header, and each `key =` below one, first appears (1-based lines),
+    for messages; keys of the top level are under section ''. Multi-line strings and arrays are
+    not followed: a line inside one that looks like a key is at worst named a line too early."""
+    lines: dict[tuple[str, str | None], int] = {}
+    section = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        table = _TABLE_LINE.match(line)
+        if table:
+            section = next(g for g in table.groups() if g is not None)
+            lines.setdefault((section, None), number)
+            continue
+        key = _KEY_LINE.match(line)
+        if key:
+            name = next(g for g in key.groups() if g is not None)
+            lines.setdefault((section, name), number)
+            if section == "":
+                lines.setdefault((name, None), number)   # `you = {...}` or a section written as a key
+    return lines
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether the file looks like UTF-16 ("Unicode" in Notepad): a byte-order mark, or text of
+    Latin letters in which every other byte is zero."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:200]
+    if len(head) < 4:
+        return False
+    evens, odds = head[0::2], head[1::2]
+    return evens.count(0) >= len(evens) * 0.9 or odds.count(0) >= len(odds) * 0.9
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _load_toml(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str | None], int]]:
+    """The settings file's tables, and where each key is (`_key_lines`); every way it cannot be
+    read is a BadSettings naming it, and the line when there is one."""
     import tomllib
     try:
         data = path.read_bytes()
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and b"\x00" in data[:200]):
+        if _utf16(data):
             raise BadSettings(f"{path} is saved as UTF-16 (\"Unicode\" in Notepad); save it as UTF-8 "
                               f"instead: {SETTINGS_DOC}")
-        raw = tomllib.loads(data.decode("utf-8-sig"))    # a byte-order mark, as Notepad writes, is fine
+        text = data.decode("utf-8-sig")    # a byte-order mark, as Notepad writes, is fine
+        control = _CONTROL.search(text)
+        if control:
+            line = text.count("\n", 0, control.start()) + 1
+            raise BadSettings(f"{path}, line {line}: holds the control character {control.group()!r}, which "
+                              "a settings file cannot hold; delete it (retype the line in a text editor)")
+        raw = tomllib.loads(text)
     except FileNotFoundError:
         raise BadSettings(f"{path}: settings file not found") from None
     except IsADirectoryError:
         raise BadSettings(f"{path} is a folder, not a settings file; give the path of a followup.toml") from None
     except OSError as exc:
         raise BadSettings(f"{path}: the settings file cannot be read ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BadSettings(f"{path}, line {line}: not UTF-8 text; save the file as UTF-8 in your editor: "
+                          f"{SETTINGS_DOC}") from None
+    except tomllib.TOMLDecodeError as exc:
         raise BadSettings(f"{path}: not valid TOML ({exc}); see {SETTINGS_DOC}") from None
+    except RecursionError:
+        line = _deepest_line(text)
+        raise BadSettings(f"{path}, line {line}: lists or tables nested too deeply to read; a setting is "
+                          f"at most a list of values, like sheets = [\"2026\", \"2025\"]: {SETTINGS_DOC}") from None
+    lines = _key_lines(text)
     for section, table in raw.items():
         if not isinstance(table, dict):
-            raise BadSettings(f"{path}: {section} = {table!r} should be a section: write [{section}] on a "
+            where = f"{path}, line {lines[(section, None)]}" if (section, None) in lines else str(path)
+            raise BadSettings(f"{where}: {section} = {table!r} should be a section: write [{section}] on a "
                               "line of its own with its settings below it")
-    return raw
+    return raw, lines
+
+
+def _deepest_line(text: str) -> int:
+    """The line where brackets outside strings and comments are first nested deepest."""
+    depth = deepest = 0
+    line = where = 1
+    quote = ""
+    escaped = comment = False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+            comment = False
+            continue
+        if comment:
+            continue
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\" and quote == '"':
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            comment = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, line
+        elif ch in "]}":
+            depth -= 1
+    return where
 
 
 def _word_values(path: Path, words: dict[str, Any], defaults: Settings) -> dict[str, tuple[str, ...]]:

@@ -54,11 +54,14 @@ def canonical_frame(rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFr
 
 @pytest.fixture(autouse=True)
 def no_user_settings(monkeypatch, tmp_path_factory):
-    """Every test, and every command it runs, sees an empty user-wide settings folder, whatever
-    the machine's ~/.config holds."""
+    """Every test, and every command it runs, sees an empty user-wide settings folder, an empty
+    cache folder and a locale without a country, whatever the machine's ~/.config, ~/.cache and
+    locale hold."""
     empty = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(empty))
     monkeypatch.setenv("APPDATA", str(empty))
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")    # no country's holidays from the machine's locale
+    monkeypatch.setenv("XDG_CACHE_HOME", str(empty / "cache"))
     return empty
 
 

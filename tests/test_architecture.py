@@ -1,8 +1,9 @@
 """The layout's rules, checked on the source (docs/architecture.md): only the format package
 touches the file format and the read stage (read, headers, dates) takes only its plain layout, only
 the CLI prints, nothing below the CLI reads the date, and plan does neither; nothing starts a
-process; the read stage and the column placement take no private names and make no import cycle. Each rule is
-also run on a module written to break it, so none passes vacuously."""
+process; only businessdays.py imports holidays; the read stage and the column placement take no
+private names and make no import cycle. Each rule is also run on a module written to break it,
+so none passes vacuously."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ FILE_TIMES = frozenset({("filesafe.py", "time.time"), ("filesafe.py", "dt.dateti
 PROCESS_STARTS = frozenset({"fork", "forkpty", "spawnv", "spawnl", "posix_spawn", "system", "popen", "execv",
                             "execvp", "execl"})
 PROCESS_MODULES = frozenset({"subprocess", "multiprocessing", "concurrent", "pty"})
+# The one module that knows where public holidays come from: every business day is counted with
+# the calendar it builds.
+HOLIDAYS_HOME = "businessdays.py"
+HOLIDAY_LIBRARIES = frozenset({"holidays"})
 
 
 def _last_name(node: ast.expr) -> str:
@@ -35,9 +40,9 @@ def _last_name(node: ast.expr) -> str:
     return ""
 
 
-def format_imports(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, library) for each import of a file-format library, lazy ones inside functions
-    and `importlib.import_module("...")` / `__import__("...")` included."""
+def format_imports(tree: ast.AST, libraries: frozenset[str] = FORMAT_LIBRARIES) -> list[tuple[int, str]]:
+    """(line, library) for each import of a file-format library (or of `libraries`), lazy ones
+    inside functions and `importlib.import_module("...")` / `__import__("...")` included."""
     found = []
     for node in ast.walk(tree):
         names: list[str] = []
@@ -48,7 +53,7 @@ def format_imports(tree: ast.AST) -> list[tuple[int, str]]:
         elif isinstance(node, ast.Call) and _last_name(node.func) in ("import_module", "__import__") \
                 and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
             names = [node.args[0].value]
-        found += [(node.lineno, name.split(".")[0]) for name in names if name.split(".")[0] in FORMAT_LIBRARIES]
+        found += [(node.lineno, name.split(".")[0]) for name in names if name.split(".")[0] in libraries]
     return found
 
 
@@ -152,6 +157,9 @@ def violations(root: Path, file_times: frozenset[tuple[str, str]] = FILE_TIMES) 
             out += [f"{name}:{line} reads the clock ({what}): take `today` (or a clock) as an argument"
                     for line, what in clock_reads(tree)
                     if (name, what) not in file_times or name == "plan.py"]
+        if name != HOLIDAYS_HOME:
+            out += [f"{name}:{line} imports {lib}: only {HOLIDAYS_HOME} builds the business-day calendar"
+                    for line, lib in format_imports(tree, HOLIDAY_LIBRARIES)]
         out += [f"{name}:{line} starts a process ({what}): the work is done in this process, the same "
                 "way on every platform" for line, what in process_starts(tree)]
         if name in READ_STAGE:
@@ -267,6 +275,7 @@ def test_the_format_package_and_the_cli_are_seen():
     assert {lib for name, tree in found.items() if name.startswith(FORMAT_PACKAGE)
             for _, lib in format_imports(tree)} == FORMAT_LIBRARIES
     assert output_writes(found["cli.py"]) and clock_reads(found["cli.py"])
+    assert format_imports(found[HOLIDAYS_HOME], HOLIDAY_LIBRARIES)
 
 
 def _package(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -314,6 +323,9 @@ BAD_MODULES = [
     ("export.py", "import os\nos.execvp('x', ['x'])\n", "os.execvp"),
     # plan may not read the clock even the way the file-time exceptions do
     ("plan.py", "import datetime as dt\nstamp = dt.datetime.now()\n", "dt.datetime.now"),
+    # public holidays from anywhere but businessdays.py
+    ("marks.py", "def f():\n    import holidays\n", "imports holidays"),
+    ("xlsx/live.py", "from holidays import country_holidays\n", "imports holidays"),
 ]
 
 
@@ -330,6 +342,7 @@ def test_each_rule_catches_a_module_that_breaks_it(tmp_path, name, source, what)
     ("xlsx/package.py", "import zipfile\nfrom lxml import etree\nimport openpyxl\nimport python_calamine\n"),
     ("watch.py", "import time\nstart = time.monotonic()\nlog = print_later = None\n"),
     ("filesafe.py", "import time\nnow = time.time()\n"),
+    ("businessdays.py", "import holidays\n"),
     ("xlsx/write.py", "import os\nos.replace('a', 'b')\nos.getpid()\n"),
     ("read.py", "from . import xlsx\nfrom .xlsx import open_workbook\nletter = xlsx.column_letters(3)\n"),
     ("headers.py", "from .xlsx import column_letters, is_empty_cell\n"),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pandas as pd
 
 from .. import columns
+from ..businessdays import holiday_dates, years_in_play
 from ..dates import text_date_format
 from ..settings import Settings
 from .cells import clean_text
@@ -222,7 +223,9 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
     styles_part = find_styles_part(pkg)
     styles = Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
                     used_styles=lambda: styles_in_use(pkg))
-    formulas = StatusFormulas(today, settings.soon_window, settings.holidays, pkg.date1904) if settings.live else None
+    formulas = (StatusFormulas(today, settings.soon_window,
+                               holiday_dates(settings.country, settings.holidays, years_in_play(today)), pkg.date1904)
+                if settings.live else None)
     parts: dict[str, bytes] = {}
     streams: dict[str, Callable[[], Iterable[bytes]]] = {}
     lost: list[str] = []
