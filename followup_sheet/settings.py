@@ -280,8 +280,14 @@ GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch"}
+# [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
+# FOLLOWUP_IMAP_PASSWORD).
+_INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
+          "tls": "imap_tls", "cafile": "imap_cafile"}
+_RENAMED = {"you": _YOU, "inbox": _INBOX}
 _SECTIONS = {
     "you": tuple(_YOU),
+    "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
                 "soon_window", "cold_after_days", "holidays"),
     "reading": ("sheets", "date_order", "header_search_rows"),
@@ -337,6 +343,12 @@ class Settings:
     live: bool = True                                     # status formulas and conditional formats
     weekly_minimum: int = 0                               # employer contacts a week; 0: not shown
     templates: Path | None = None
+    imap_host: str = ""                                   # [inbox]: the mail account `inbox --imap` reads
+    imap_port: int = 0                                    # 0: 993 with TLS, 143 without
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    imap_tls: bool = True                                 # false only for a server on this computer
+    imap_cafile: str = ""                                 # a certificate to trust (a self-signed server)
 
     def __post_init__(self):
         if self.date_order not in ("auto", "mdy", "dmy"):
@@ -431,9 +443,13 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
     for section, names in _SECTIONS.items():
         table = raw.pop(section, {})
         for key, value in table.items():
+            if section == "inbox" and key == "password":
+                raise BadSettings(f"{path}: [inbox] password: the password is never kept in the settings file; "
+                                  "delete that line and store it in your system keyring (service "
+                                  "'followup-sheet', user 'USER@HOST') or set FOLLOWUP_IMAP_PASSWORD")
             if key not in names:
                 raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
-            name = _YOU[key] if section == "you" else key
+            name = _RENAMED[section][key] if section in _RENAMED else key
             values[name] = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
     values.update(_word_values(path, raw.pop("words", {}), defaults))
     fills = raw.pop("fills", {})
