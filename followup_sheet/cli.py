@@ -606,7 +606,7 @@ def _print_inbox(report) -> None:
         _say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
              f" → {_cell_text(p.new)}")
         _say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
-    for title, listed in (("Not applied, could be more than one row", report.ambiguous),
+    for title, listed in (("Not applied, not sure of the row", report.ambiguous),
                           ("Not in your tracker", report.missing)):
         if listed:
             _say(f"{title} ({len(listed)}):")

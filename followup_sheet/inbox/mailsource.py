@@ -328,16 +328,26 @@ def _clean(text: str) -> str:
         return raw.decode("cp1252", "replace")
 
 
+def _raw_header(msg: Message, name: str) -> str | None:
+    items = msg.raw_items() if isinstance(msg, EmailMessage) else msg.items()
+    return next((str(v) for k, v in items if k.lower() == name.lower()), None)
+
+
 def _header(msg: Message, name: str) -> str:
-    """A header's text; a header the strict parser rejects is decoded the lenient way."""
+    """A header's text; a header the strict parser rejects, or that holds raw 8-bit bytes (which
+    it would turn into U+FFFD), is decoded the lenient way: UTF-8, else cp1252."""
     try:
         value = msg.get(name)
-        return " ".join(_clean(str(value)).split()) if value is not None else ""
+        if value is None:
+            return ""
+        if "\ufffd" not in str(value):
+            return " ".join(_clean(str(value)).split())
     except Exception:   # a malformed header (bad encoded words, broken address lists)
         pass
-    raw = Message.get(msg, name)
+    raw = _raw_header(msg, name)
     if raw is None:
         return ""
+    raw = _clean(raw)
     try:
         text = str(email.header.make_header(email.header.decode_header(str(raw))))
     except Exception:   # beyond repair: the raw text

@@ -153,20 +153,23 @@ def _position_bonus(ev: _Evidence, row: Row) -> int:
 
 def match(mail: Mail, rows: list[Row]) -> Match:
     """The row `mail` is about: sure when the best row reaches SURE and no other row comes within
-    MARGIN of it (rows of the same company are told apart by the position they name)."""
+    MARGIN of it, or when the rows that do are the same company's and only the best one's position
+    is named in the message."""
     ev = _evidence(mail)
     scored = []
     for row in rows:
         score, why = company_score(ev, row)
         if score:
-            scored.append((min(100, score + _position_bonus(ev, row)), why, row))
+            scored.append((score, _position_bonus(ev, row), why, row))
     if not scored:
         return Match(None, 0, "no row's company is named")
-    scored.sort(key=lambda s: -s[0])
-    best, why, row = scored[0]
-    close = [(r, s) for s, _, r in scored if s >= max(MAYBE, best - MARGIN)]
-    if best >= SURE and len(close) == 1:
-        return Match(row, best, why)
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    best, bonus, why, row = scored[0]
+    close = [s for s in scored if s[0] >= max(MAYBE, best - MARGIN)]
+    confidence = min(100, best + bonus)
+    told_apart = all(s[1] < bonus for s in close[1:])
+    if best >= SURE and (len(close) == 1 or told_apart):
+        return Match(row, confidence, why + (", position named" if bonus and len(close) > 1 else ""))
     if best >= MAYBE:
-        return Match(None, best, why, tuple(close))
-    return Match(None, best, why)
+        return Match(None, confidence, why, tuple((s[3], min(100, s[0] + s[1])) for s in close))
+    return Match(None, confidence, why)
