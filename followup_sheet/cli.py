@@ -209,6 +209,30 @@ def _parser() -> _Parser:
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
 
+    p = _command(sub, "inbox", common, "propose tracker updates from the replies in your mail",
+                 "Read your mail (an mbox file, a Maildir, a folder of .eml files, or an IMAP folder, read-only), "
+                 "find the automatic confirmations, rejections, interview invitations, offers and replies about "
+                 "the applications in the tracker, and list the changes they imply for its Response, Stage and "
+                 "Last contact columns. Nothing is written unless you add --apply (a backup is kept). Messages "
+                 "that could be about more than one row, or about an application the tracker lacks, are listed, "
+                 "never applied. Only mail since the oldest open application is read; nothing from it is stored.",
+                 "  followup-sheet inbox jobs.xlsx --mbox ~/mail/Inbox.mbox\n"
+                 "  followup-sheet inbox jobs.xlsx --imap                # [inbox] in followup.toml\n"
+                 "  followup-sheet inbox jobs.xlsx --eml saved-mail --apply")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--mbox", type=Path, metavar="FILE", help="an mbox file (as Thunderbird or Google Takeout give)")
+    where.add_argument("--maildir", type=Path, metavar="DIR", help="a Maildir folder (with cur and new inside)")
+    where.add_argument("--eml", type=Path, metavar="DIR", help="a folder of .eml files")
+    where.add_argument("--imap", action="store_true",
+                       help="the IMAP folder set under [inbox] in followup.toml (password: keyring or "
+                            "FOLLOWUP_IMAP_PASSWORD)")
+    p.add_argument("--apply", action="store_true", help="write the proposed changes into the tracker (with a backup)")
+    p.add_argument("--skip-unreadable", action="store_true",
+                   help="leave out messages no parser can read instead of stopping")
+    p.add_argument("--no-backup", action="store_true", help="with --apply: do not keep a backup copy")
+
     p = _command(sub, "templates", common, "copy the built-in script templates for editing",
                  "Work with the Jinja2 templates the scripts are written from. 'templates export DIR' copies "
                  "the built-in ones into DIR (made if missing) so you can edit them; then pass --templates DIR "
@@ -691,6 +715,57 @@ def cmd_watch(args) -> int:
         events.propagate = saved[1]
 
 
+def cmd_inbox(args) -> int:
+    from .inbox import MailSource, apply_inbox, scan_inbox
+    kind = next(k for k in ("mbox", "maildir", "eml", "imap") if getattr(args, k))
+    source = MailSource(kind, None if kind == "imap" else getattr(args, kind))
+    today = _today(args)
+    report = scan_inbox(args.tracker, source, today=today, sheet=args.sheet, config=args.config,
+                        skip_unreadable=args.skip_unreadable,
+                        progress=lambda n: args.quiet or print(f"  ... {n} messages read", file=sys.stderr))
+    _print_inbox(report)
+    if not report.proposals:
+        return 0
+    if not args.apply:
+        _say("Nothing written. Run again with --apply to write these changes (a backup is kept).")
+        return 0
+    result = apply_inbox(args.tracker, report, today=today, sheet=args.sheet, config=args.config,
+                         backup=not args.no_backup)
+    for line in result.marks.problems:
+        _say(f"Not written: {line}")
+    _say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
+    _print_summary(result.counts)
+    return 0
+
+
+def _print_inbox(report) -> None:
+    from .inbox import KIND_NAMES
+    since = f" since {report.since:%Y-%m-%d} (the oldest open application)" if report.since else ""
+    _say(f"Read {report.read} message(s) from {report.source}{since}.")
+    if report.proposals:
+        _say(f"Proposed changes ({len(report.proposals)}):")
+    for p in report.proposals:
+        day = f"{p.day:%Y-%m-%d}" if p.day else "(no date)"
+        _say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
+             f" → {_cell_text(p.new)}")
+        _say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
+    for title, listed in (("Not applied, not sure of the row", report.ambiguous),
+                          ("Not in your tracker", report.missing)):
+        if listed:
+            _say(f"{title} ({len(listed)}):")
+        for m in listed:
+            day = f"{m.day:%Y-%m-%d}" if m.day else "(no date)"
+            _say(f"  {day} {for_terminal(repr(m.subject[:80]))} {KIND_NAMES.get(m.kind, m.kind)}, {m.note}")
+    for line in report.unreadable:
+        _say(f"Left out: {line}")
+    for line in report.notes:
+        _say(f"Note: {line}")
+    counts = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in report.kinds.most_common())
+    _say(f"Summary: {report.read} read, {report.before_since} older than the oldest open application, "
+         f"{report.matched} matched to a row; {counts or 'nothing classified'}; largest message "
+         f"{report.largest / 2**20:.1f} MB.")
+
+
 def cmd_templates(args) -> int:
     from .render import export_templates
     written = export_templates(args.folder)
@@ -725,7 +800,7 @@ def main_windowless() -> int:
 
 COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "check": cmd_check, "log": cmd_log,
             "demo": cmd_demo,
-            "watch": cmd_watch, "templates": cmd_templates}
+            "watch": cmd_watch, "templates": cmd_templates, "inbox": cmd_inbox}
 
 
 def _print_summary(counts: dict[str, int]) -> None:
@@ -744,6 +819,15 @@ def _print_changes(result) -> None:
          else f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
     for line in edits.describe():
         _say(for_terminal(line, newlines=True))
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        first = value.split("\n", 1)[0]
+        return repr(first[:57] + "…" if len(first) > 60 or first != value else first)
+    return repr(value)
 
 
 def _print_problems(lines: list[str], limit: int = 10) -> None:

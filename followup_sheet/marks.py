@@ -37,9 +37,9 @@ RETRIES = (Outcome.NO_ANSWER, Outcome.GATEKEEPER)
 VOICEMAILS_BEFORE_EMAIL = 3
 # the columns marks add when the tracker has none for the field (read.py knows these headers)
 ADDED_HEADERS = {"last_contact": "Last Follow-up", "follow_ups": "Follow-ups", "pinned": "Snooze until",
-                 "hiring_manager": "Hiring Manager", "stage": "Stage"}
+                 "hiring_manager": "Hiring Manager", "stage": "Stage", "response": "Response"}
 FIELD_NAMES = {"last_contact": "last contact", "follow_ups": "follow-ups", "pinned": "snooze until",
-               "hiring_manager": "hiring manager", "stage": "stage"}
+               "hiring_manager": "hiring manager", "stage": "stage", "response": "response"}
 NOT_APPLIED = "not applied: "
 _DONE_WORDS = {"x", "✓", "✔", "yes", "y", "done", "ok", "true", "1"}
 

@@ -21,7 +21,7 @@ from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
-from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_marks
+from .marks import ADDED_HEADERS, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import ask_for, render_scripts, unknown_templates
@@ -96,7 +96,8 @@ def compute(path: Path, *, today: dt.date, sheet: str | None = None,
 
 def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
              settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
-             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings, MarksResult]:
+             changes: tuple[Change, ...] = (), **overrides: Any
+             ) -> tuple[list[SheetOutcome], pd.DataFrame, Settings, MarksResult]:
     path = Path(path)
     settings = _settings(path, settings, config, overrides)
     if settings.templates is not None:
@@ -105,6 +106,8 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     outcomes = []
     trackers = read_trackers(path, settings, sheet, data=data)
     marks = roll_marks(trackers, today, settings)
+    if changes:
+        roll_changes(trackers, changes, marks)
     for tracker in trackers:
         plan = build_plan(tracker.frame, today, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
@@ -131,10 +134,33 @@ def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> M
     return result
 
 
+def can_add_columns(tracker: Tracker) -> bool:
+    """Whether a column can be added beside the tool's on this sheet (for a field it lacks)."""
+    from .errors import FollowupError
+    from .xlsx.edits import tool_columns
+    try:
+        return bool(tool_columns(tracker).spare)
+    except FollowupError:   # no room even for the tool's own columns: refresh says so
+        return False
+
+
+def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: MarksResult) -> None:
+    """Changes of the user's own cells decided elsewhere (the inbox's), put into the frames so the
+    plan sees them, and among the marks' changes so the writer writes them the same way."""
+    frames = {t.sheet: t.frame for t in trackers}
+    for ch in changes:
+        frame = frames.get(ch.sheet)
+        if frame is None or ch.row not in frame.index:
+            marks.problems.append(f"{ch.sheet!r} row {ch.row}: no such application any more; not changed")
+            continue
+        frame.at[ch.row, ch.field] = pd.Timestamp(ch.new) if isinstance(ch.new, dt.date) else ch.new
+        marks.changes.append(ch)
+
+
 def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, output: Path | None = None,
             dry_run: bool = False, backup: bool = True, data: bytes | None = None, force: bool = False,
-            **overrides: Any) -> RefreshResult:
+            user_changes: tuple[Change, ...] = (), **overrides: Any) -> RefreshResult:
     """Bring the workbook's follow-up columns and Today sheet up to date for `today`, as
     `followup-sheet refresh` does: plan the edits (xlsx.edits.plan_edits), then apply them
     (xlsx.write.write_back); a dry run only plans. The workbook is replaced safely (a backup is
@@ -147,13 +173,14 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     planned `.edits`). The other arguments are `compute`'s. Returns a `RefreshResult`: `.written`,
     `.changed`, `.counts` (rows per status), `.today` (today's calls), `.sheets` (as `compute`
     gives them), `.marks`. Raises a `FollowupError` subclass (`WorkbookBusy`, `BadSettings`, ...)
-    for a problem the message explains."""
+    for a problem the message explains. `user_changes` of the user's own cells (the inbox's) are
+    written in the same save."""
     from .xlsx.edits import MarkEdit, SheetResults, plan_edits
     from .xlsx.write import write_back
 
     replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings, marks = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
-                                                 data=data, **overrides)
+                                                 data=data, changes=user_changes, **overrides)
     target = Path(output) if output else Path(path)
     if _nothing_to_write(outcomes):
         log.info("%s: no applications yet; nothing written", path)

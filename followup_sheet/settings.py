@@ -283,8 +283,14 @@ POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the f
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
         "call_hours": "call_hours", "timezone": "timezone", "country": "country"}
+# [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
+# FOLLOWUP_IMAP_PASSWORD).
+_INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
+          "tls": "imap_tls", "cafile": "imap_cafile"}
+_RENAMED = {"you": _YOU, "inbox": _INBOX}
 _SECTIONS = {
     "you": tuple(_YOU),
+    "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
                 "soon_window", "cold_after_days", "holidays"),
     "reading": ("sheets", "date_order", "header_search_rows"),
@@ -343,6 +349,12 @@ class Settings:
     live: bool = True                                     # status formulas and conditional formats
     weekly_minimum: int = 0                               # employer contacts a week; 0: not shown
     templates: Path | None = None
+    imap_host: str = ""                                   # [inbox]: the mail account `inbox --imap` reads
+    imap_port: int = 0                                    # 0: 993 with TLS, 143 without
+    imap_user: str = ""
+    imap_folder: str = "INBOX"
+    imap_tls: bool = True                                 # false only for a server on this computer
+    imap_cafile: str = ""                                 # a certificate to trust (a self-signed server)
 
     def __post_init__(self):
         call_hours(self.call_hours)
@@ -539,9 +551,13 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
 def _setting_value(path: Path, section: str, key: str, value: Any, defaults: Settings) -> dict[str, Any]:
     """One setting of a section as a Settings keyword argument, checked on its own."""
     names = _SECTIONS[section]
+    if section == "inbox" and key == "password":
+        raise BadSettings(f"{path}: [inbox] password: the password is never kept in the settings file; "
+                          "delete that line and store it in your system keyring (service "
+                          "'followup-sheet', user 'USER@HOST') or set FOLLOWUP_IMAP_PASSWORD")
     if key not in names:
         raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
-    name = _YOU[key] if section == "you" else key
+    name = _RENAMED[section][key] if section in _RENAMED else key
     coerced = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
     try:
         Settings(**{name: coerced})    # its range, checked here where the line is known

@@ -270,8 +270,8 @@ def test_every_command_is_in_the_readme(command):
     assert f"followup-sheet {command}" in readme, f"README.md does not show `followup-sheet {command}`"
 
 
-def test_commands_are_the_documented_eight():
-    assert set(COMMANDS) == {"refresh", "today", "stats", "check", "log", "demo", "watch", "templates"}
+def test_commands_are_the_documented_nine():
+    assert set(COMMANDS) == {"refresh", "today", "stats", "check", "log", "demo", "watch", "templates", "inbox"}
 
 
 def test_demo_in_a_checkout_leaves_the_committed_sample_alone(tmp_path):

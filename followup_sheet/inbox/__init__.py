@@ -1,0 +1,341 @@
+"""Inbox awareness: the user's mail -> the changes it implies for the tracker's own columns
+(Response, Stage, Last contact), proposed for the user to confirm; `apply_inbox` writes them
+through refresh's lossless writer.
+
+    mailsource (read mail) -> classify (what it is) -> match (which row) -> propose (this module)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import BadSettings
+from ..marks import ADDED_HEADERS, Change, stage_word
+from ..plan import stage_of, word_list
+from ..settings import Settings
+from ..status import Status
+from . import words as W
+from .classify import REPLY, Classified, classify
+from .mailsource import (
+    ImapAccount,
+    Mail,
+    MailProblem,
+    RawMail,
+    eml_messages,
+    imap_messages,
+    maildir_messages,
+    mbox_messages,
+    parse_mail,
+)
+from .match import MAYBE, Match, Row, match
+
+log = logging.getLogger(__name__)
+
+SOURCES = ("mbox", "maildir", "eml", "imap")
+PASSWORD_VARIABLE = "FOLLOWUP_IMAP_PASSWORD"
+KEYRING_SERVICE = "followup-sheet"
+PROGRESS_EVERY = 500
+# The stage each kind of message moves a row to, and how far along each stage is: a message never
+# moves a row back (an invitation after a rejection changes nothing).
+KIND_STAGE = {W.REJECTION: "closed", W.OFFER: "offer", W.INTERVIEW: "interviewing"}
+OWN_WORD = {"closed": "Rejected", "offer": "Offer", "interviewing": "Interview"}
+STAGE_RANK = {"not_applied": 0, "applied": 0, "interviewing": 1, "offer": 2, "closed": 3}
+RESPONSE_TEXT = {
+    W.CONFIRMATION: "Automatic confirmation (e-mail)",
+    W.REJECTION: "Rejection (e-mail)",
+    W.OFFER: "Offer (e-mail)",
+    W.INTERVIEW: "Interview invitation (e-mail)",
+}
+KIND_NAMES = {W.CONFIRMATION: "automatic confirmation", W.REJECTION: "rejection", W.OFFER: "offer",
+              W.INTERVIEW: "interview invitation", W.RECRUITER: "recruiter outreach", REPLY: "reply from a person",
+              "newsletter": "newsletter or list mail", "other": "nothing for the tracker"}
+
+
+@dataclass(frozen=True)
+class MailSource:
+    kind: str                 # one of SOURCES
+    path: Path | None = None  # the mbox file, the Maildir or the folder of .eml files
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.path}" if self.path else self.kind
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One cell the mail would change."""
+    sheet: str
+    row: int
+    company: str
+    field: str
+    column: str          # the column's header and letter, or "new column 'Response'"
+    old: Any
+    new: Any
+    day: dt.date | None  # the message's date
+    subject: str
+    kind: str
+    confidence: int
+
+    def change(self) -> Change:
+        return Change(self.sheet, self.row, self.field, self.old, self.new)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A message shown but not applied: ambiguous, or about an application the tracker lacks."""
+    day: dt.date | None
+    subject: str
+    sender: str
+    kind: str
+    note: str
+
+
+@dataclass
+class InboxReport:
+    source: str
+    since: dt.date | None
+    read: int = 0
+    before_since: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    matched: int = 0
+    proposals: list[Proposal] = field(default_factory=list)
+    ambiguous: list[Listed] = field(default_factory=list)
+    missing: list[Listed] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    largest: int = 0     # bytes, the largest message read
+    notes: list[str] = field(default_factory=list)
+
+
+# -- where the mail comes from ----------------------------------------------------------------------
+
+def imap_password(settings: Settings, environ: dict[str, str] | None = None) -> str:
+    """The IMAP password: the system keyring's (service 'followup-sheet', user USER@HOST) when
+    the keyring package is installed and holds one, else FOLLOWUP_IMAP_PASSWORD. Never a setting."""
+    account = f"{settings.imap_user}@{settings.imap_host}"
+    try:
+        import keyring
+        secret = keyring.get_password(KEYRING_SERVICE, account)
+    except Exception:   # no keyring package, or no keyring backend on this system
+        secret = None
+    if secret:
+        return secret
+    environ = dict(os.environ) if environ is None else environ
+    secret = environ.get(PASSWORD_VARIABLE, "")
+    if not secret:
+        raise BadSettings(f"no password for {account}: store it in your system keyring (keyring set "
+                          f"{KEYRING_SERVICE} {account}) or set {PASSWORD_VARIABLE}; it is never read from "
+                          "followup.toml")
+    return secret
+
+
+def imap_account(settings: Settings, password: str) -> ImapAccount:
+    if not settings.imap_host or not settings.imap_user:
+        raise BadSettings("--imap needs [inbox] host and user in followup.toml, e.g.\n  [inbox]\n"
+                          "  host = \"imap.example.com\"\n  user = \"you@example.com\"\n  folder = \"INBOX\"")
+    return ImapAccount(host=settings.imap_host, user=settings.imap_user, password=password, port=settings.imap_port,
+                       folder=settings.imap_folder, tls=settings.imap_tls, cafile=settings.imap_cafile)
+
+
+def raw_messages(source: MailSource, settings: Settings, since: dt.date | None,
+                 password: str | None = None) -> Iterator[RawMail]:
+    if source.kind == "imap":
+        return imap_messages(imap_account(settings, password or imap_password(settings)), since)
+    if source.path is None:
+        raise BadSettings(f"--{source.kind} needs a path")
+    readers = {"mbox": mbox_messages, "maildir": maildir_messages, "eml": eml_messages}
+    return readers[source.kind](source.path)
+
+
+# -- the tracker's side -----------------------------------------------------------------------------
+
+@dataclass
+class _Sheet:
+    sheet: str
+    frame: pd.DataFrame
+    headers: dict[str, str]      # field -> "'Stage' (column D)"
+    can_add: bool                # a free column is there for a field the sheet lacks
+
+
+def _rows(sheets: list[_Sheet]) -> list[Row]:
+    rows = []
+    for s in sheets:
+        f = s.frame
+        emails = f["contact_email"] if "contact_email" in f.columns else pd.Series("", index=f.index)
+        for row, company, position, address in zip(f.index, f["company"], f["position"], emails):
+            rows.append(Row(s.sheet, int(row), str(company or ""), str(position or ""), str(address or "")))
+    return rows
+
+
+def oldest_open(outcomes: list) -> dt.date | None:
+    """The day the oldest application still open was made (or last heard of): mail before it is
+    about nothing the tracker still waits for."""
+    days = []
+    for o in outcomes:
+        open_rows = ~o.plan["status"].isin([Status.CLOSED.value, Status.NOT_APPLIED.value])
+        f = o.tracker.frame.loc[open_rows[open_rows].index]
+        base = f["applied_on"].fillna(f["last_contact"]) if len(f) else pd.Series(dtype="datetime64[ns]")
+        days += [pd.Timestamp(d).date() for d in base.dropna()]
+    return min(days) if days else None
+
+
+# -- the proposals ----------------------------------------------------------------------------------
+
+def _next_business_day(day: dt.date, settings: Settings) -> dt.date:
+    cal = np.busdaycalendar(holidays=np.array(settings.holidays, dtype="datetime64[D]"))
+    return np.busday_offset(np.datetime64(day, "D"), 1, roll="backward", busdaycal=cal).astype(dt.date)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
+
+
+def _day(value: Any) -> dt.date | None:
+    return None if _blank(value) else pd.Timestamp(value).date()
+
+
+def _sender(mail: Mail) -> str:
+    name = " ".join(mail.sender_name.split())[:60]
+    return name or mail.sender_address or "(no sender)"
+
+
+def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Match]],
+                 settings: Settings) -> dict[str, tuple[Any, Mail, Classified, Match]]:
+    """The fields the row's messages change (field -> new value and the message that decided
+    it), the messages taken oldest first."""
+    r = s.frame.loc[row]
+    stage = stage_of(f"{r['stage']} {r['response']}", settings)
+    last = _day(r["last_contact"])
+    response_free = _blank(r["response"]) or word_list(settings.autoresponse_words).holds(r["response"])
+    new: dict[str, tuple[Any, Mail, Classified, Match]] = {}
+    for mail, what, found in sorted(messages, key=lambda m: m[0].date or dt.datetime.min.replace(tzinfo=dt.UTC)):
+        day = mail.date.date() if mail.date else None
+        target = KIND_STAGE.get(what.kind)
+        if target and STAGE_RANK[target] > STAGE_RANK[stage]:
+            stage = target
+            if "stage" not in s.headers and "response" in s.headers:   # the response column then says it
+                new["response"] = (RESPONSE_TEXT[what.kind], mail, what, found)
+            else:
+                new["stage"] = (stage_word(target, s.frame["stage"], settings, OWN_WORD[target]), mail, what, found)
+            if what.interview_on is not None and "pinned" in s.headers:
+                new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
+        elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
+            new["response"] = (RESPONSE_TEXT[W.CONFIRMATION], mail, what, found)
+        if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
+            last = day
+            new["last_contact"] = (day, mail, what, found)
+            if what.kind in (REPLY, W.RECRUITER) and response_free:
+                new["response"] = (f"Reply by e-mail from {_sender(mail)}", mail, what, found)
+    if "last_contact" in new and "last_contact" not in s.headers:
+        del new["last_contact"]   # an employer's e-mail is not the user's follow-up: no Last Follow-up column for it
+    return new
+
+
+def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]],
+            settings: Settings) -> list[Proposal]:
+    by_name = {s.sheet: s for s in sheets}
+    out = []
+    for (sheet, row), messages in sorted(matched.items()):
+        s = by_name[sheet]
+        for fld, (value, mail, what, found) in _row_changes(s, row, messages, settings).items():
+            old = s.frame.at[row, fld]
+            old = "" if _blank(old) else _day(old) if fld in ("last_contact", "pinned") else old
+            if old == value:
+                continue
+            column = s.headers.get(fld) or f"new column {ADDED_HEADERS[fld]!r}"
+            out.append(Proposal(sheet, row, str(s.frame.at[row, "company"]), fld, column, old, value,
+                                mail.date.date() if mail.date else None, mail.subject, what.kind, found.confidence))
+    return out
+
+
+def _guess_company(mail: Mail) -> str:
+    from .classify import is_platform
+    if mail.sender_name and is_platform(mail.domain):
+        return mail.sender_name
+    if mail.domain and not is_platform(mail.domain) and mail.domain not in W.FREE_MAIL:
+        return mail.domain
+    return mail.sender_name or mail.sender_address or "unknown sender"
+
+
+# -- the whole scan ---------------------------------------------------------------------------------
+
+def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str | None = None,
+               config: Path | None = None, settings: Settings | None = None, password: str | None = None,
+               skip_unreadable: bool = False, progress: Callable[[int], None] | None = None) -> InboxReport:
+    """Read the mail of `source` (only what came since the oldest open application), classify
+    each message, match it to the tracker's rows and propose the changes; nothing is written."""
+    from ..pipeline import can_add_columns, compute
+    outcomes, _, settings = compute(Path(tracker), today=today, sheet=sheet, settings=settings, config=config)
+    sheets = []
+    for o in outcomes:
+        t = o.tracker
+        headers = {f: f"{c.header!r} (column {c.letter})" for f, c in t.columns.items()}
+        sheets.append(_Sheet(t.sheet, t.frame, headers, can_add_columns(t)))
+    rows = _rows(sheets)
+    since = oldest_open(outcomes)
+    report = InboxReport(str(source), since)
+    seen: set[str] = set()
+    matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = {}
+    for raw in raw_messages(source, settings, since, password):
+        report.read += 1
+        report.largest = max(report.largest, raw.size)
+        if progress is not None and report.read % PROGRESS_EVERY == 0:
+            progress(report.read)
+        try:
+            mail = parse_mail(raw)
+        except MailProblem as exc:
+            if not skip_unreadable:
+                raise
+            report.unreadable.append(str(exc))
+            continue
+        if mail.message_id and mail.message_id in seen:
+            continue
+        seen.add(mail.message_id)
+        if since is not None and mail.date is not None and mail.date.date() < since:
+            report.before_since += 1
+            continue
+        what = classify(mail)
+        report.kinds[what.kind] += 1
+        if not what.for_tracker:
+            continue
+        _place(mail, what, match(mail, rows), report, matched)
+    report.proposals = propose(sheets, matched, settings)
+    for s in sheets:
+        if not s.can_add:
+            report.notes.append(f"{s.sheet!r} has no free column for a field it lacks (Stage, Response); such "
+                                "changes are left out")
+    log.info("inbox: %d message(s) read, %d matched", report.read, report.matched)
+    return report
+
+
+def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
+           matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]]) -> None:
+    day = mail.date.date() if mail.date else None
+    if found.row is not None:
+        report.matched += 1
+        matched.setdefault((found.row.sheet, found.row.row), []).append((mail, what, found))
+    elif found.ambiguous:
+        rows = ", ".join(f"row {r.row} {r.company}" + (f" / {r.position}" if r.position else "") + f" ({c}%)"
+                         for r, c in found.candidates[:4])
+        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, f"could be {rows}"))
+    elif what.kind != REPLY and found.confidence < MAYBE:
+        report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,
+                                     f"from {_guess_company(mail)}"))
+
+
+def apply_inbox(tracker: Path, report: InboxReport, *, today: dt.date, sheet: str | None = None,
+                config: Path | None = None, backup: bool = True) -> Any:
+    """Write the report's proposals into the user's own cells, with a refresh in the same save
+    (so the tool's columns and Today sheet follow), through the lossless writer and with a backup.
+    Returns the refresh's result. The one place that hands changes to the writer."""
+    from ..pipeline import refresh
+    changes = tuple(p.change() for p in report.proposals)
+    return refresh(Path(tracker), today=today, sheet=sheet, config=config, backup=backup, user_changes=changes)

@@ -1,0 +1,131 @@
+"""Inbox, classifying: one `Mail` -> what it is (rejection, offer, interview invitation, automatic
+confirmation, recruiter outreach, a person's reply, or nothing for the tracker), the words that
+decided it, and an interview's date when the message or its calendar invitation gives one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..plan import WordList, word_list
+from . import words as W
+from .mailsource import Mail
+
+REPLY = "reply"            # a person wrote back
+NEWSLETTER = "newsletter"  # a mailing list: never about one application
+OTHER = "other"            # nothing a tracker needs
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: str                         # one of words.KINDS, REPLY, NEWSLETTER or OTHER
+    words: tuple[str, ...] = ()       # what decided it
+    interview_on: dt.date | None = None
+
+    @property
+    def for_tracker(self) -> bool:
+        return self.kind not in (NEWSLETTER, OTHER)
+
+
+@functools.cache
+def kind_words(kind: str) -> WordList:
+    """Every language's words for `kind`, as one list."""
+    return word_list(tuple(w for table in W.WORDS.values() for w in table.get(kind, ())))
+
+
+def is_platform(domain: str) -> bool:
+    """Whether the sender's domain is an applicant-tracking system or job board (it sends for employers)."""
+    return any(domain == d or domain.endswith("." + d) for d in W.ATS_DOMAINS)
+
+
+_QUOTE_START = re.compile("|".join(W.QUOTE_STARTS), re.IGNORECASE)
+_REPLY_PREFIX = re.compile(W.REPLY_PREFIX, re.IGNORECASE)
+
+
+def own_words(text: str) -> str:
+    """The text without what it quotes: '>' lines and everything after "On ... wrote:" and its kin."""
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if _QUOTE_START.match(stripped):
+            break
+        if not stripped.startswith(">"):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def is_reply(subject: str) -> bool:
+    return _REPLY_PREFIX.match(subject) is not None
+
+
+def classify(mail: Mail) -> Classified:
+    """What the message is, rules §2's way: whole words, outside a negation, the first kind that
+    matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
+    platform = is_platform(mail.domain)
+    if mail.bulk and not platform:
+        return Classified(NEWSLETTER)
+    text = f"{mail.subject}\n{own_words(mail.text)}"
+    context = kind_words(W.CONTEXT).found(text)
+    if not context and not mail.invitations and not platform:
+        return Classified(OTHER)
+    for kind in W.KINDS:
+        found = kind_words(kind).found(text)
+        if kind == W.INTERVIEW and mail.invitations and not found:
+            found = ["calendar invitation"]
+        if found:
+            day = interview_day(mail, text) if kind == W.INTERVIEW else None
+            return Classified(kind, tuple(dict.fromkeys(found)), day)
+    if not mail.automated and not platform and is_reply(mail.subject):
+        return Classified(REPLY, ("a reply from a person",))
+    return Classified(OTHER)
+
+
+def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    numbers = {name: i + 1 for names in W.MONTHS.values() for i, name in enumerate(names)}
+    names = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
+        rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>20\d\d)\b)"
+        rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
+        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
+        re.IGNORECASE)
+    return pattern, numbers
+
+
+_DATES, _MONTH_NUMBERS = _month_pattern()
+
+
+def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
+    try:
+        if m.group("iso"):
+            return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        if m.group("dotted"):
+            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
+                           else (m.group("mn4"), m.group("d4"), m.group("y4")))
+        month = _MONTH_NUMBERS[name.lower()]
+        if year:
+            return dt.date(int(year), month, int(day))
+        found = dt.date(after.year, month, int(day))
+        return found if found >= after else dt.date(after.year + 1, month, int(day))   # year-less: the next one
+    except ValueError:   # 31 February and the like
+        return None
+
+
+def interview_day(mail: Mail, text: str) -> dt.date | None:
+    """The interview's day: the attached invitation's, else the first date in the text on or
+    after the message's own day."""
+    sent = mail.date.date() if mail.date else None
+    if mail.invitations:
+        ahead = [d for d in mail.invitations if sent is None or d >= sent]
+        return min(ahead or mail.invitations)
+    if sent is None:
+        return None
+    for m in _DATES.finditer(text):
+        day = _found_day(m, sent)
+        if day is not None and day >= sent:
+            return day
+    return None

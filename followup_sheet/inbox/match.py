@@ -1,0 +1,175 @@
+"""Inbox, matching: a classified `Mail` and the tracker's rows -> the row it is about, with a
+confidence (0-100), or the rows it could be about (ambiguous), or none ("not in your tracker").
+
+Evidence, strongest first: the sender is the row's contact e-mail; the sender's domain is the
+company's; an applicant-tracking system's display name, the subject or the body names the company.
+A display name alone from a domain that is neither the company's nor such a system's is weak
+(a look-alike sender), and so is a company named only in the body by a stranger.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import words as W
+from .classify import is_platform, own_words
+from .mailsource import Mail
+
+SURE = 85      # a confidence at least this, and clear of the next row by MARGIN: applied
+MARGIN = 10
+MAYBE = 60     # below this the message is about no row of the tracker
+
+
+@dataclass(frozen=True)
+class Row:
+    sheet: str
+    row: int
+    company: str
+    position: str
+    contact_email: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    row: Row | None                       # the row, when sure
+    confidence: int                       # of the best row (0: none)
+    why: str                              # the evidence, for the listing
+    candidates: tuple[tuple[Row, int], ...] = ()   # when ambiguous: the rows it could be, best first
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.row is None and bool(self.candidates)
+
+
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=4096)
+def company_words(company: str) -> tuple[str, ...]:
+    """A company's name as words, without notes in brackets, legal forms and 'the'."""
+    words = [w for w in _NON_WORD.split(_fold(_BRACKETS.sub(" ", company))) if w]
+    while len(words) > 1 and words[-1] in W.LEGAL_FORMS:
+        words.pop()
+    if len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    return tuple(words)
+
+
+def _domain_label(domain: str) -> str:
+    """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics."""
+    parts = domain.split(".")
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("co", "com", "org", "net", "ac", "gov"):
+        parts = parts[:-1]
+    return parts[-2].replace("-", "") if len(parts) >= 2 else ""
+
+
+def _domain_score(domain: str, name: tuple[str, ...]) -> int:
+    if not domain or not name or is_platform(domain) or domain in W.FREE_MAIL:
+        return 0
+    label = _domain_label(domain)
+    joined = "".join(name)
+    # Exactly the name (or its first word of four letters or more): a look-alike such as
+    # acme-robotics-careers.top is not the company.
+    return 100 if label == joined or (len(name[0]) >= 4 and label == name[0]) else 0
+
+
+def _display_words(text: str) -> str:
+    words = [w for w in _NON_WORD.split(_fold(text)) if w and w not in W.SENDER_NOISE]
+    return " ".join(words)
+
+
+def _names(haystack: str, name: tuple[str, ...]) -> bool:
+    """Whether the folded text names the company as whole words."""
+    if not name or (len(name) == 1 and len(name[0]) < 2):
+        return False
+    pattern = r"(?<!\w)" + r"[\s\-_.&,]*".join(map(re.escape, name)) + r"(?!\w)"
+    return re.search(pattern, haystack) is not None
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    domain: str
+    platform: bool
+    display: str
+    subject: str
+    body: str
+    address: str
+
+
+def _evidence(mail: Mail) -> _Evidence:
+    return _Evidence(domain=mail.domain, platform=is_platform(mail.domain), display=_display_words(mail.sender_name),
+                     subject=_fold(mail.subject), body=_fold(own_words(mail.text)[:8000]),
+                     address=mail.sender_address)
+
+
+def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
+    """How surely the message comes from (or is about) the row's company, and why."""
+    name = company_words(row.company)
+    if row.contact_email and ev.address and row.contact_email.strip().lower() == ev.address:
+        return 100, "sender is the row's e-mail"
+    if not name:
+        return 0, ""
+    domain = _domain_score(ev.domain, name)
+    if domain:
+        return domain, f"sender's domain {ev.domain}"
+    trusted = ev.platform   # a tracking system writes for the employer; its display name is the employer's
+    shown = " ".join(name)
+    display = fuzz.token_set_ratio(ev.display, shown) if ev.display else 0
+    if trusted and display >= 90:
+        return 95, f"{ev.domain} on behalf of {ev.display!r}"
+    in_subject, in_body = _names(ev.subject, name), _names(ev.body, name)
+    if trusted and (in_subject or in_body):
+        return 90, f"{ev.domain}, company named in the {'subject' if in_subject else 'message'}"
+    # A sender who is neither the company nor a tracking system: at most 'maybe'.
+    if in_subject and display >= 90:
+        return 75, "named in the subject and sender's name, from another domain"
+    if in_subject or display >= 90:
+        return 65, "named in the " + ("subject" if in_subject else "sender's name") + ", from another domain"
+    if in_body:
+        return 50, "named in the message, from another domain"
+    return 0, ""
+
+
+def _position_bonus(ev: _Evidence, row: Row) -> int:
+    position = _fold(row.position).strip()
+    if not position:
+        return 0
+    text = f"{ev.subject}\n{ev.body[:4000]}"
+    if position in text:
+        return 8
+    return 4 if fuzz.partial_ratio(position, text) >= 90 else 0
+
+
+def match(mail: Mail, rows: list[Row]) -> Match:
+    """The row `mail` is about: sure when the best row reaches SURE and no other row comes within
+    MARGIN of it, or when the rows that do are the same company's and only the best one's position
+    is named in the message."""
+    ev = _evidence(mail)
+    scored = []
+    for row in rows:
+        score, why = company_score(ev, row)
+        if score:
+            scored.append((score, _position_bonus(ev, row), why, row))
+    if not scored:
+        return Match(None, 0, "no row's company is named")
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    best, bonus, why, row = scored[0]
+    close = [s for s in scored if s[0] >= max(MAYBE, best - MARGIN)]
+    confidence = min(100, best + bonus)
+    told_apart = all(s[1] < bonus for s in close[1:])
+    if best >= SURE and (len(close) == 1 or told_apart):
+        return Match(row, confidence, why + (", position named" if bonus and len(close) > 1 else ""))
+    if best >= MAYBE:
+        return Match(None, confidence, why, tuple((s[3], min(100, s[0] + s[1])) for s in close))
+    return Match(None, confidence, why)
