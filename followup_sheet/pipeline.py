@@ -20,7 +20,7 @@ from . import columns
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import same_file
-from .marks import ADDED_HEADERS, MarksResult, TrackerRows, apply_marks, parse_marks
+from .marks import ADDED_HEADERS, FIELD_NAMES, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import ask_for, render_scripts, unknown_templates
@@ -95,16 +95,37 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     return outcomes, today_table(outcomes), settings, marks
 
 
+def _mark_date_order(trackers: list[Tracker], settings: Settings) -> str:
+    """How a date typed into a mark reads: the setting, else the order the tracker's dates were
+    read in (month-first when nothing shows it, as the reader does)."""
+    if settings.date_order in ("mdy", "dmy"):
+        return settings.date_order
+    for t in trackers:
+        for why in t.date_orders.values():
+            if why.startswith("day-first"):
+                return "dmy"
+            if why.startswith("month-first"):
+                return "mdy"
+    return "mdy"
+
+
 def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:
     """Apply the Today sheet's marks not yet in the Follow-up Log to the trackers' frames (so the
     plan sees them), and put the rows due an e-mail after three voicemails on the e-mail script.
-    Marks on a sheet whose title gives no day count for `today`."""
+    Marks on a sheet whose title gives no day count for `today`; marks on the user's copies of
+    the Today sheet are read too, and applied once."""
     sheets = trackers[0].marks_sheets if trackers else None
     if sheets is None:
         return MarksResult()
-    marks = parse_marks(sheets.today_rows, sheets.built or today, sheets.today_sheet or "Today")
-    rows = [TrackerRows(t.sheet, t.frame, set(t.columns)) for t in trackers]
+    order = _mark_date_order(trackers, settings)
+    marks = parse_marks(sheets.today_rows, sheets.built or today, sheets.today_sheet or "Today", order,
+                        sheets.today_cells)
+    for copy in sheets.copies:
+        marks += parse_marks(copy.today_rows, copy.built or today, copy.today_sheet or "Today", order,
+                             copy.today_cells, copy=True)
+    rows = [TrackerRows(t.sheet, t.frame, set(t.columns), len(t.spare_columns)) for t in trackers]
     result = apply_marks(marks, rows, sheets.log_rows, settings)
+    result.notes.extend(sheets.notes)
     for t in trackers:
         ladder = sorted(result.email_next.get(t.sheet, ()))
         if ladder:
@@ -114,11 +135,16 @@ def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> M
     return result
 
 
+# the header of a column marks add when the sheet's own column of that name holds the user's notes
+NOTES_BESIDE = {"last_contact": "Last Contact Date", "follow_ups": "Follow-up Count"}
+
+
 def mark_values(tracker: Tracker, marks: MarksResult) -> tuple[dict[int, dict[int, Any]], dict[int, str], list[str]]:
     """The user's cells the applied marks change on one sheet (row -> column -> value: a date,
     a number, text, None to empty it), the columns to add for fields the sheet lacks, and any
-    change with no column left to hold it. Dates go as text in the column's own format when the
-    column holds text dates."""
+    change with no column left to hold it (apply_marks keeps such marks, so none is expected).
+    Dates go as text in the column's own format when the column holds text dates; a column of
+    the user's notes is never written into: a column is added beside it, and that is said."""
     values: dict[int, dict[int, Any]] = {}
     added: dict[int, str] = {}
     where: dict[str, int] = {f: c.index for f, c in tracker.columns.items()}
@@ -132,12 +158,53 @@ def mark_values(tracker: Tracker, marks: MarksResult) -> tuple[dict[int, dict[in
                 lost.append(f"{tracker.sheet!r} row {ch.row}: no free column for {ADDED_HEADERS[ch.field]!r}")
                 continue
             where[ch.field] = spare.pop(0)
-            added[where[ch.field]] = ADDED_HEADERS[ch.field]
+            header = ADDED_HEADERS[ch.field]
+            if ch.field in tracker.note_fields and ch.field in NOTES_BESIDE:
+                header = NOTES_BESIDE[ch.field]
+                marks.notes.append(f"sheet {tracker.sheet!r}: your column {ADDED_HEADERS[ch.field]!r} holds notes, "
+                                   f"so marks write the {FIELD_NAMES[ch.field]} into a new column {header!r} "
+                                   f"(column {column_letters(where[ch.field])}) and leave your notes as they are")
+            added[where[ch.field]] = header
         value = ch.new
         if isinstance(value, dt.date) and ch.field in tracker.text_dates:
             value = value.strftime(tracker.text_dates[ch.field])
         values.setdefault(ch.row, {})[where[ch.field]] = value
     return values, added, lost
+
+
+MARK_CELLS = ("mark_done", "mark_outcome", "mark_date", "mark_name")   # the Today sheet's Done, Outcome, Date, Name
+
+
+def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
+    """Today's calls for the Today sheet, with each kept mark typed back into its row (a row of
+    its own when its call is not listed today), so the user sees it and can pick an outcome.
+    Done holds the mark's day, so it still counts for the day it was made."""
+    if not held:
+        return table
+    table = table.copy()
+    for name in MARK_CELLS:
+        table[name] = None
+    extra = []
+    for mark, _ in held:
+        done, outcome, date, name = mark.typed
+        if mark.done_day is not None and mark.done_day.year < 10000:
+            done = f"{mark.day:%Y-%m-%d}"
+        elif not done or str(done).strip().lower() in ("x", "✓", "✔", "yes", "y", "done", "ok"):
+            done = f"{mark.day:%Y-%m-%d}"
+        cells = dict(zip(MARK_CELLS, (done, outcome, date, name)))
+        hit = table.index[(table["sheet"] == mark.sheet) & (table["row"] == mark.row)] if mark.row else []
+        if len(hit):
+            for k, v in cells.items():
+                table.at[hit[0], k] = v
+        else:
+            extra.append({"sheet": mark.sheet, "row": mark.row or 0, "company": mark.company,
+                          "position": mark.position, "contact": mark.contact, "ask_for": mark.contact, **cells})
+    if extra:
+        table = pd.concat([table, pd.DataFrame(extra)], ignore_index=True)
+        for c in table.columns:
+            if table[c].dtype == object:
+                table[c] = table[c].where(table[c].notna(), "")
+    return table
 
 
 def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
@@ -168,8 +235,8 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     if settings.weekly_minimum:
         made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
         contacts = (made, settings.weekly_minimum)
-    done = write_back(plans, todays, today, settings, output=output, backup=backup, dry_run=dry_run,
-                      contacts=contacts, log_entries=marks.entries)
+    done = write_back(plans, with_held_marks(todays, marks.held), today, settings, output=output, backup=backup,
+                      dry_run=dry_run, contacts=contacts, log_entries=marks.entries)
     counts: dict[str, int] = {}
     for o in outcomes:
         for status, n in summary(o.plan).items():
@@ -553,6 +620,12 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         else:
             lines.append("Row problems: none")
         lines.append("")
+    marks = roll_marks(trackers, today, settings)
+    lines.extend(f"Marks: {note}" for note in marks.notes)
+    if marks.held:
+        count += len(marks.held)
+        lines.append(f"Marks kept for the next refresh ({len(marks.held)}):")
+        lines.extend(f"  {mark.where} ({mark.company or '(no company)'}): {why}" for mark, why in marks.held)
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)
