@@ -163,7 +163,7 @@ _SURE = {_plain(text): o for o in Outcome if o is not Outcome.DONE
          for text in (o.value, *SYNONYMS.get(o, ()))}
 # words that point at an outcome, to say why a typed note is unsure (never to apply one)
 _CUES = {Outcome.SPOKE: ("spoke", "talked"), Outcome.VOICEMAIL: ("voicemail", "vm", "message"),
-         Outcome.GATEKEEPER: ("reception", "gatekeeper", "assistant"), Outcome.EMAILED: ("email", "emailed", "mail"),
+         Outcome.GATEKEEPER: ("reception", "receptionist", "gatekeeper", "assistant"), Outcome.EMAILED: ("email", "emailed", "mail"),
          Outcome.NO_ANSWER: ("answer",), Outcome.CALL_BACK: ("callback", "call back"), Outcome.GOT_NAME: ("name",),
          Outcome.NOT_INTERESTED: ("interested", "rejected"), Outcome.INTERVIEW: ("interview",),
          Outcome.WITHDREW: ("withdrew", "withdrawn"), Outcome.THEY_CALLED: ("they called",)}
