@@ -163,7 +163,8 @@ _SURE = {_plain(text): o for o in Outcome if o is not Outcome.DONE
          for text in (o.value, *SYNONYMS.get(o, ()))}
 # words that point at an outcome, to say why a typed note is unsure (never to apply one)
 _CUES = {Outcome.SPOKE: ("spoke", "talked"), Outcome.VOICEMAIL: ("voicemail", "vm", "message"),
-         Outcome.GATEKEEPER: ("reception", "receptionist", "gatekeeper", "assistant"), Outcome.EMAILED: ("email", "emailed", "mail"),
+         Outcome.GATEKEEPER: ("reception", "receptionist", "gatekeeper", "assistant"),
+         Outcome.EMAILED: ("email", "emailed", "mail"),
          Outcome.NO_ANSWER: ("answer",), Outcome.CALL_BACK: ("callback", "call back"), Outcome.GOT_NAME: ("name",),
          Outcome.NOT_INTERESTED: ("interested", "rejected"), Outcome.INTERVIEW: ("interview",),
          Outcome.WITHDREW: ("withdrew", "withdrawn"), Outcome.THEY_CALLED: ("they called",)}
@@ -195,7 +196,7 @@ _TRACKER_ROW = re.compile(r"^'?(.*?)'?(?:!| row )\$?[A-Z]*\$?(\d+)$")
 def _date_in_range(day: dt.date | None, raw: Any, cell: str) -> str:
     """Why a mark's date cannot be used ("" when it can): a year no one means (9999, 2300)."""
     if day is not None and not FIRST_DAY <= day <= LAST_DAY:
-        return f"{cell} holds {day:%Y-%m-%d}, not a date you can mean; type the date like 2026-12-08"
+        return f"{cell} holds {day.isoformat()}, not a date you can mean; type the date like 2026-12-08"
     if day is None and _text(raw):
         return f"{cell} holds {_text(raw)!r}, not a date; type the date like 2026-12-08"
     return ""

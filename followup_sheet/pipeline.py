@@ -186,11 +186,8 @@ def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
         table[name] = None
     extra = []
     for mark, _ in held:
-        done, outcome, date, name = mark.typed
-        if mark.done_day is not None and mark.done_day.year < 10000:
-            done = f"{mark.day:%Y-%m-%d}"
-        elif not done or str(done).strip().lower() in ("x", "✓", "✔", "yes", "y", "done", "ok"):
-            done = f"{mark.day:%Y-%m-%d}"
+        _, outcome, date, name = mark.typed
+        done = mark.day.isoformat()   # as text: read back the same, a refused year included
         cells = dict(zip(MARK_CELLS, (done, outcome, date, name)))
         hit = table.index[(table["sheet"] == mark.sheet) & (table["row"] == mark.row)] if mark.row else []
         if len(hit):

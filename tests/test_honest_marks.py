@@ -380,3 +380,75 @@ def test_not_interested_closes_as_a_rejection_in_the_users_words(tmp_path, save_
     assert got["Ivy Labs"]["Status"] == "Withdrawn"
     assert got["Harbor Foods"]["Follow-up Status"] == got["Ivy Labs"]["Follow-up Status"] == "Closed"
     assert got["Harbor Foods"].get("Follow-ups") is None    # their answer is no follow-up of the user's
+
+
+# --- the property: whatever is typed, the tracker gets only what the user picked or typed ------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from followup_sheet.columns import OUTCOMES  # noqa: E402
+from followup_sheet.marks import FOLLOW_UPS, SYNONYMS  # noqa: E402
+
+_ANY_DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+_WORDS = st.text(alphabet=st.sampled_from("abcdeilmnorstuvy -,.'!?0123456789/é"), max_size=40)
+_FORMULA = st.sampled_from(['="Spoke"', "=1/0", "=TODAY()", '=A1&"x"', "=NA()"])
+_OUTCOME = st.one_of(st.none(), st.sampled_from(OUTCOMES), st.sampled_from([s for v in SYNONYMS.values() for s in v]),
+                     _WORDS, _FORMULA.map(lambda f: ("formula", f)))
+_DATE = st.one_of(st.none(), _ANY_DAY, _WORDS, st.sampled_from(["12/03/2026", "31/02/2026", "2300-01-05"]))
+_DONE = st.one_of(st.none(), st.just("x"), _ANY_DAY, _WORDS)
+_NAME = st.one_of(st.none(), st.sampled_from(["Dana Lee", "Smith, Jo", "N/A"]), _WORDS)
+_MARK = st.fixed_dictionaries({"Done": _DONE, "Outcome": _OUTCOME, "Date": _DATE, "Name": _NAME})
+_STAGE_WORDS = {"Applied", "Rejected", "Not interested", "Withdrawn", "Interview"}
+
+
+def _typed(value):
+    if isinstance(value, tuple):          # a formula the user typed
+        return value[1]
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day) if value.year >= 1900 else value.isoformat()
+    return value
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(marks=st.lists(_MARK, min_size=3, max_size=3))
+def test_random_marks_applied_twice_leave_only_what_the_user_picked(tmp_path_factory, marks):
+    path = _tracker(tmp_path_factory.mktemp("prop") / "jobs.xlsx")
+    refresh(path, today=MONDAY, settings=ME)
+    typed = {}
+    for company, mark in zip(("Harbor Foods", "Ivy Labs", "Juniper Bank"), marks):
+        typed[company] = {k: _typed(v) for k, v in mark.items() if v is not None}
+    _mark(path, typed)
+    names = {str(m["Name"]) for m in typed.values() if m.get("Name")}
+
+    first = refresh(path, today=MONDAY, settings=ME)
+    second = refresh(path, today=MONDAY, settings=ME)
+    assert second.marks.applied == 0 and len(second.marks.held) == len(first.marks.held)
+
+    rows = _rows(path)
+    log = [r for r in _log(path) if not str(r[5]).startswith("not applied")]
+    assert len(log) == first.marks.applied
+    for company in ("Harbor Foods", "Ivy Labs", "Juniper Bank"):
+        row = rows[company]
+        entries = [r for r in log if r[1] == company]
+        assert len(entries) <= 1                                   # applied once, not twice
+        assert row["Status"] in _STAGE_WORDS
+        for key in ("Last Contact", "Snooze until"):
+            day = _day(row.get(key))
+            assert day is None or dt.date(1990, 1, 1) <= day <= dt.date(2100, 12, 31)
+        assert row.get("Hiring Manager") in (None, *names)
+        if not entries:                                            # nothing written into the row
+            assert row["Status"] == "Applied" and row["Last Contact"] is None
+            assert row.get("Follow-ups") is None and row.get("Snooze until") is None
+            continue
+        when, happened = _day(entries[0][0]), entries[0][4]
+        assert happened in OUTCOMES or happened == Outcome.DONE.value
+        if happened in {o.value for o in FOLLOW_UPS}:
+            assert row["Follow-ups"] == 1 and _day(row["Last Contact"]) == when
+        else:
+            assert row.get("Follow-ups") is None
+        if happened == Outcome.CALL_BACK.value:
+            assert _day(row["Snooze until"]) is not None
+    today = _today(path)
+    for mark, _ in second.marks.held:                              # kept marks are still on the sheet
+        assert mark.company in today and today[mark.company]["Outcome"] == (mark.typed[1] or None)
