@@ -577,6 +577,8 @@ def cmd_refresh(args) -> int:
     _print_summary(result.counts)
     if result.marks.applied:
         _say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
+    for line in result.marks.notes:
+        _say(f"Marks: {line}")
     for line in result.marks.problems:
         _say(f"Mark not applied: {line}")
     _print_problems(data_problems(result.sheets))

@@ -36,7 +36,7 @@ def output_headers() -> tuple[str, ...]:
 
 
 OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer", "Call back on a date",
-            "Got the hiring manager's name", "Not interested", "Got an interview")
+            "Got the hiring manager's name", "Not interested", "Got an interview", "They called me", "I withdrew")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ class Outcome(str, Enum):
     GOT_NAME = "Got the hiring manager's name"
     NOT_INTERESTED = "Not interested"
     INTERVIEW = "Got an interview"
+    WITHDREW = "I withdrew"
+    THEY_CALLED = "They called me"   # the employer's contact: a call-back, not the user's follow-up
     DONE = "Followed up"        # Done filled, Outcome left empty
 
 
@@ -41,6 +43,8 @@ ADDED_HEADERS = {"last_contact": "Last Follow-up", "follow_ups": "Follow-ups", "
 FIELD_NAMES = {"last_contact": "last contact", "follow_ups": "follow-ups", "pinned": "snooze until",
                "hiring_manager": "hiring manager", "stage": "stage", "response": "response"}
 NOT_APPLIED = "not applied: "
+HELD = "kept for the next refresh: "
+FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2100, 12, 31)   # the dates the reader takes as meant
 _DONE_WORDS = {"x", "✓", "✔", "yes", "y", "done", "ok", "true", "1"}
 
 
@@ -59,6 +63,9 @@ class Mark:
     date: dt.date | None      # the Date column (call back on, interview on)
     name: str                 # the Name column (the hiring manager's name)
     where: str                # the Today sheet's row, for messages
+    unsure: str = ""          # why the mark cannot be applied with certainty ("" when it can)
+    typed: tuple[Any, ...] = ()   # Done, Outcome, Date, Name as read, to put back while the mark is kept
+    from_copy: str = ""       # the user's copy of the Today sheet the mark was read from
 
     @property
     def day(self) -> dt.date:
@@ -84,6 +91,8 @@ class MarksResult:
     changes: list[Change] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)    # new Follow-up Log rows
     problems: list[str] = field(default_factory=list)              # marks not applied, and why
+    held: list[tuple[Mark, str]] = field(default_factory=list)     # marks kept for the next run, and why
+    notes: list[str] = field(default_factory=list)                 # what was read where, columns added
     applied: int = 0
     email_next: dict[str, set[int]] = field(default_factory=dict)  # sheet -> rows on the e-mail script
 
@@ -96,13 +105,19 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _as_date(value: Any) -> dt.date | None:
+_FORMATS = {"mdy": ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%d.%m.%Y"),
+            "dmy": ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y")}
+_WORDED = ("%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
+
+
+def _as_date(value: Any, order: str = "mdy") -> dt.date | None:
+    """A date typed into a mark's cell; a slashed date is read in `order` (mdy or dmy)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     text = _text(value)
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y"):
+    for fmt in _FORMATS.get(order, _FORMATS["mdy"]) + _WORDED:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
@@ -110,42 +125,116 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def _outcome(text: str) -> Outcome | None:
-    low = text.lower().replace("’", "'")
-    for o in Outcome:
-        if low == o.value.lower():
-            return o
-    loose = {"voicemail": Outcome.VOICEMAIL, "gatekeeper": Outcome.GATEKEEPER, "e-mail": Outcome.EMAILED,
-             "email": Outcome.EMAILED, "no answer": Outcome.NO_ANSWER, "call back": Outcome.CALL_BACK,
-             "name": Outcome.GOT_NAME, "not interested": Outcome.NOT_INTERESTED, "interview": Outcome.INTERVIEW,
-             "spoke": Outcome.SPOKE}
-    for word, o in loose.items():
-        if word in low:
-            return o
-    return None
+def _plain(text: str) -> str:
+    """Text as outcomes are compared: case folded, apostrophes dropped, "e-mail" as "email",
+    other punctuation as spaces."""
+    low = text.casefold().replace("’", "'").replace("'", "")
+    low = re.sub(r"(?<=\w)-(?=\w)", "", low)
+    return " ".join(re.sub(r"[^\w]+", " ", low).split())
+
+
+# Clear synonyms, matched as the whole text (after _plain): a word inside a longer note is no
+# evidence ("Spoke - no interview yet" is not an interview), so nothing is matched by a part.
+SYNONYMS: dict[Outcome, tuple[str, ...]] = {
+    Outcome.SPOKE: ("spoke", "spoken", "spoke to them", "spoke with them", "talked", "talked to them",
+                    "talked with them", "had a call", "reached them"),
+    Outcome.VOICEMAIL: ("voicemail", "left a voicemail", "left vm", "vm", "lvm", "left a message", "left message",
+                        "left voice mail", "voice mail"),
+    Outcome.GATEKEEPER: ("gatekeeper", "reception", "receptionist", "front desk", "spoke to reception",
+                         "spoke to the receptionist"),
+    Outcome.EMAILED: ("email", "emailed", "email sent", "sent email", "sent an email", "sent a mail", "mailed",
+                      "emailed them", "emailed recruiter", "emailed the recruiter"),
+    Outcome.NO_ANSWER: ("no answer", "no pickup", "no pick up", "didnt pick up", "did not pick up",
+                        "nobody answered", "no one answered", "rang out", "unanswered"),
+    Outcome.CALL_BACK: ("call back", "callback", "call back later", "call them back", "asked me to call back"),
+    Outcome.GOT_NAME: ("got the name", "got name", "got hiring manager name", "got the hiring manager name",
+                       "hiring manager name", "got hiring managers name"),
+    Outcome.NOT_INTERESTED: ("they are not interested", "theyre not interested", "rejected", "rejection",
+                             "they said no", "turned down", "position filled", "role filled", "no longer hiring"),
+    Outcome.INTERVIEW: ("interview", "got interview", "interview scheduled", "interview booked", "interview set",
+                        "invited to interview", "interview invite"),
+    Outcome.WITHDREW: ("withdrew", "withdrawn", "i withdrew my application", "withdrew my application",
+                       "im not interested", "i am not interested", "i am no longer interested",
+                       "im no longer interested"),
+    Outcome.THEY_CALLED: ("they called", "they called me", "they called back", "they rang", "they rang me",
+                          "they emailed me", "they emailed", "recruiter called", "recruiter called me",
+                          "hr called", "hr called me", "missed their call"),
+}
+_SURE = {_plain(text): o for o in Outcome if o is not Outcome.DONE
+         for text in (o.value, *SYNONYMS.get(o, ()))}
+# words that point at an outcome, to say why a typed note is unsure (never to apply one)
+_CUES = {Outcome.SPOKE: ("spoke", "talked"), Outcome.VOICEMAIL: ("voicemail", "vm", "message"),
+         Outcome.GATEKEEPER: ("reception", "receptionist", "gatekeeper", "assistant"),
+         Outcome.EMAILED: ("email", "emailed", "mail"),
+         Outcome.NO_ANSWER: ("answer",), Outcome.CALL_BACK: ("callback", "call back"), Outcome.GOT_NAME: ("name",),
+         Outcome.NOT_INTERESTED: ("interested", "rejected"), Outcome.INTERVIEW: ("interview",),
+         Outcome.WITHDREW: ("withdrew", "withdrawn"), Outcome.THEY_CALLED: ("they called",)}
+_NEGATION = re.compile(r"\b(?:no|not|never|nobody|none|without|didnt|dont|doesnt|wasnt|isnt|cant|couldnt|wont|nt)\b")
+
+
+def read_outcome(text: str) -> tuple[Outcome | None, str]:
+    """The outcome a typed Outcome cell means, or None and why it cannot be read with certainty:
+    only the list's values and whole clear synonyms are read; negations, several outcomes and
+    unknown phrases are not guessed."""
+    plain = _plain(text)
+    if plain in _SURE:
+        return _SURE[plain], ""
+    named = [o.value for o, cues in _CUES.items() if any(re.search(rf"\b{c}\b", plain) for c in cues)]
+    negation = _NEGATION.search(plain)
+    if negation:
+        why = f"it says {negation.group(0)!r}, so it may mean the opposite of {named[0]!r}" if named \
+            else f"it says {negation.group(0)!r}"
+    elif len(named) > 1:
+        why = "it names several outcomes (" + ", ".join(named) + ")"
+    else:
+        why = "it is not one of the list"
+    return None, f"the Outcome {text!r} cannot be read with certainty: {why}; pick one from the list"
 
 
 _TRACKER_ROW = re.compile(r"^'?(.*?)'?(?:!| row )\$?[A-Z]*\$?(\d+)$")
 
 
-def parse_marks(rows: list[dict[str, Any]], built: dt.date, today_sheet: str) -> list[Mark]:
-    """The rows of the Today sheet with Done or Outcome filled, as marks."""
+def _date_in_range(day: dt.date | None, raw: Any, cell: str) -> str:
+    """Why a mark's date cannot be used ("" when it can): a year no one means (9999, 2300)."""
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        return f"{cell} holds {day.isoformat()}, not a date you can mean; type the date like 2026-12-08"
+    if day is None and _text(raw):
+        return f"{cell} holds {_text(raw)!r}, not a date; type the date like 2026-12-08"
+    return ""
+
+
+def parse_marks(rows: list[dict[str, Any]], built: dt.date, today_sheet: str, order: str = "mdy",
+                cells: dict[str, str] | None = None, copy: bool = False) -> list[Mark]:
+    """The rows of the Today sheet with Done or Outcome filled, as marks; typed dates are read in
+    `order` (mdy or dmy); `cells` gives the column letter of each key, to name a cell."""
     marks = []
+    cells = cells or {}
     for r in rows:
         done_raw, outcome_text = r.get("done"), _text(r.get("outcome"))
-        done_day = _as_date(done_raw)
+        done_day = _as_date(done_raw, order)
         done = f"{done_day:%Y-%m-%d}" if done_day else _text(done_raw)
         if not done and not outcome_text:
             continue
         if done and not done_day and done.lower() not in _DONE_WORDS and not outcome_text:
             continue   # a note typed into Done, not a mark
         m = _TRACKER_ROW.match(_text(r.get("tracker_row")))
-        outcome = _outcome(outcome_text) if outcome_text else Outcome.DONE
+        outcome, unsure = read_outcome(outcome_text) if outcome_text else (Outcome.DONE, "")
+        date = _as_date(r.get("date"), order)
+
+        at = f"{today_sheet!r} cell {{}}{r['_row']}"
+        typed_date = r.get("date") not in (None, "")
+        unsure = (unsure or _date_in_range(done_day, None, at.format(cells.get("done", "?")))
+                  or (_date_in_range(date, r.get("date"), at.format(cells.get("date", "?"))) if typed_date else ""))
+        if unsure:
+            outcome = None
         marks.append(Mark(built=built, sheet=m.group(1).replace("''", "'") if m else "",
                           row=int(m.group(2)) if m else None, company=_text(r.get("company")),
                           position=_text(r.get("position")), contact=_text(r.get("contact")), outcome=outcome,
-                          outcome_text=outcome_text, done=done, done_day=done_day, date=_as_date(r.get("date")),
-                          name=_text(r.get("name")), where=f"{today_sheet!r} row {r['_row']}"))
+                          outcome_text=outcome_text, done=done, done_day=done_day,
+                          date=date if date is not None and FIRST_DAY <= date <= LAST_DAY else None,
+                          name=_text(r.get("name")), where=f"{today_sheet!r} row {r['_row']}", unsure=unsure,
+                          typed=(done_raw, r.get("outcome"), r.get("date"), r.get("name")),
+                          from_copy=today_sheet if copy else ""))
     return marks
 
 
@@ -154,7 +243,18 @@ class TrackerRows:
     """One tracker sheet as the rules see it (a read Tracker's name, frame and fields)."""
     sheet: str
     frame: pd.DataFrame       # canonical fields, index = sheet row
-    fields: set[str]          # fields that have a column in the sheet
+    fields: set[str]          # fields that have a column the tool may write its values into
+    spare: int = 6            # free columns to the right, for the fields that have none
+    added: set[str] = field(default_factory=set)   # fields given one of those columns in this run
+
+    def room_for(self, fields: list[str]) -> str:
+        """Why the fields cannot all be written ("" when they can): no column left to add."""
+        missing = [f for f in fields if f not in self.fields and f not in self.added]
+        if len(self.added) + len(missing) <= self.spare:
+            return ""
+        names = ", ".join(repr(ADDED_HEADERS[f]) for f in missing)
+        return (f"no free column on sheet {self.sheet!r} for {names} (the columns right of the table are taken "
+                "or locked by a validation or merge); clear a column to the right of the table")
 
 
 def _same(a: str, b: str) -> bool:
@@ -185,16 +285,60 @@ def _next_busday(day: dt.date, settings: Settings) -> dt.date:
     return np.busday_offset(np.datetime64(day, "D"), 1, roll="backward", busdaycal=cal).astype(dt.date)
 
 
-def stage_word(stage: str, frame_stages: pd.Series, settings: Settings, own: str) -> str:
-    """The word to write for `stage`: the user's own for it (the most used), else `own` when the
-    settings' list for that stage knows it, else the list's first word."""
+_WITHDRAWAL = re.compile(r"withdr|retir|zurückgez|desist|ritirat|teruggetrokken|wycofa|i declined|declined offer",
+                         re.IGNORECASE)
+_INTERVIEW = re.compile(r"interview|entrevista|entretien|vorstellungsgespr|colloquio|sollicitatiegesprek|rozmow|"
+                        r"面试|面接|면접", re.IGNORECASE)
+_LATER_ROUND = re.compile(r"2nd|second|3rd|third|final|onsite|on-site|panel|zweite|segund|deuxi|finale",
+                          re.IGNORECASE)
+
+
+def _means(word: str, outcome: Outcome) -> bool:
+    """Whether a stage word has the meaning the mark writes: a rejection is not a withdrawal,
+    an interview not a phone screen nor a later round."""
+    if outcome is Outcome.WITHDREW:
+        return bool(_WITHDRAWAL.search(word))
+    if outcome is Outcome.NOT_INTERESTED:
+        return not _WITHDRAWAL.search(word)
+    return bool(_INTERVIEW.search(word)) and not _LATER_ROUND.search(word)
+
+
+_STAGE_OF = {Outcome.NOT_INTERESTED: "closed", Outcome.WITHDREW: "closed", Outcome.INTERVIEW: "interviewing"}
+_OWN_WORD = {Outcome.NOT_INTERESTED: "Not interested", Outcome.WITHDREW: "Withdrawn", Outcome.INTERVIEW: "Interview"}
+
+
+def stage_word(outcome: Outcome, frame_stages: pd.Series, settings: Settings) -> str:
+    """The word to write for a stage mark: the user's own word of that meaning (the most used),
+    else the tool's word for it (never a word of another meaning the column happens to use)."""
+    stage = _STAGE_OF[outcome]
+    words = [w for w in frame_stages if w and stage_of(w, settings) == stage and _means(w, outcome)]
+    if words:
+        return pd.Series(words).value_counts().index[0]
+    return _OWN_WORD[outcome]
+
+
+def stage_word_for(stage: str, frame_stages: pd.Series, settings: Settings, own: str) -> str:
+    """The word to write for `stage` (closed, interviewing, offer) from outside the marks (the
+    inbox): the user's own for it (the most used), else `own` when the settings' list for that
+    stage knows it, else the list's first word."""
     words = [w for w in frame_stages if w and stage_of(w, settings) == stage]
     if words:
         return pd.Series(words).value_counts().index[0]
     if stage_of(own, settings) == stage:
         return own
-    first = {"closed": settings.closed_words, "interviewing": settings.interviewing_words}[stage][0]
+    lists = {"closed": settings.closed_words, "interviewing": settings.interviewing_words,
+             "offer": settings.offer_words}
+    first = lists[stage][0] if stage in lists and lists[stage] else own
     return first[:1].upper() + first[1:]
+
+
+def _stage_is_further(current: str, outcome: Outcome, settings: Settings) -> bool:
+    """Whether the row's stage already says as much or more than the mark: an offer is past an
+    interview, and a row closed or interviewing is not moved back by it."""
+    now = stage_of(current, settings) if current else "applied"
+    if outcome is Outcome.INTERVIEW:
+        return now in ("offer", "closed") or (now == "interviewing" and bool(_INTERVIEW.search(current)))
+    return now == "closed" and _means(current, outcome)
 
 
 def _implied_follow_ups(r: pd.Series) -> int:
@@ -211,17 +355,26 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
     o, day, note = mark.outcome, mark.day, ""
     new: dict[str, Any] = {}
     pinned = _day(r["pinned"])
-    if o in FOLLOW_UPS or o in (Outcome.NOT_INTERESTED, Outcome.INTERVIEW):
-        last = _day(r["last_contact"])
+    last = _day(r["last_contact"])
+    contact = o in FOLLOW_UPS or o in (Outcome.NOT_INTERESTED, Outcome.INTERVIEW, Outcome.WITHDREW)
+    if contact:
         if last is None or day > last:
             new["last_contact"] = day
         if pinned is not None and pinned <= day:
             new["pinned"] = None   # done: a snooze up to that day has served
     if o in FOLLOW_UPS:
         count = r["follow_ups"]
-        new["follow_ups"] = (_implied_follow_ups(r) if pd.isna(count) else int(count)) + 1
+        count = _implied_follow_ups(r) if pd.isna(count) else int(count)
+        if last == day:
+            # the user wrote this day's contact into the row already: one follow-up, not two
+            note = f"the row already holds a contact on {day:%Y-%m-%d}; counted once"
+            new["follow_ups"] = max(count, 1)
+        else:
+            new["follow_ups"] = count + 1
     if o in RETRIES:
         new["pinned"] = _next_busday(day, settings)
+    if o is Outcome.THEY_CALLED:
+        new["pinned"] = _next_busday(day, settings)    # their call is returned; it is not a follow-up
     if o is Outcome.CALL_BACK:
         if mark.date is None:
             return {}, "'Call back on a date' needs the date in the Date column"
@@ -231,12 +384,12 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
             new["hiring_manager"] = mark.name
         else:
             note = "no name was typed in the Name column"
-    if o is Outcome.NOT_INTERESTED:
-        new["stage"] = stage_word("closed", stages, settings, "Not interested")
-    if o is Outcome.INTERVIEW:
-        new["stage"] = stage_word("interviewing", stages, settings, "Interview")
-        if mark.date is not None:
-            new["pinned"] = _next_busday(mark.date, settings)   # the thank-you, the next business day
+    if o in _STAGE_OF:
+        current = str(r["stage"] or "")
+        if not _stage_is_further(current, o, settings):
+            new["stage"] = stage_word(o, stages, settings)
+    if o is Outcome.INTERVIEW and mark.date is not None:
+        new["pinned"] = _next_busday(mark.date, settings)   # the thank-you, the next business day
     return new, note
 
 
@@ -258,41 +411,57 @@ def application_key(company: str, position: str) -> str:
 
 def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[str, Any]],
                 settings: Settings) -> MarksResult:
-    """Apply each mark not yet in the log to its tracker row (the frames are updated in place);
-    a mark without a sure row, or that the rules cannot apply, is logged as not applied."""
+    """Apply each mark not yet in the log to its tracker row (the frames are updated in place).
+    A mark that cannot be read or written with certainty is kept (not logged) for the next run;
+    a mark whose row is gone is logged as not applied. Only a written mark is logged as applied."""
     done = {str(e.get("key") or "") for e in log}
     result = MarksResult()
     history = list(log)
     for mark in marks:
+        label = f"{mark.where} ({mark.company or '(no company)'}, {mark.outcome_text or 'Done'})"
         if mark.key in done:
+            if mark.from_copy:
+                result.problems.append(f"{label}: read from {mark.from_copy!r}, a copy of the Today sheet; "
+                                       "the same mark is applied once only (see the Follow-up Log)")
             continue
-        done.add(mark.key)
+        if mark.outcome is None:
+            result.held.append((mark, mark.unsure))
+            result.problems.append(f"{label}: {HELD}{mark.unsure}")
+            continue
         entry = {"when": mark.day, "company": mark.company, "position": mark.position, "contact": mark.contact,
-                 "happened": mark.outcome.value if mark.outcome else mark.outcome_text,
-                 "tracker_row": f"{mark.sheet}!{mark.row}" if mark.row else "", "key": mark.key}
-        found = (_find_row(mark, trackers) if mark.outcome
-                 else f"the Outcome {mark.outcome_text!r} is not one of the list")
+                 "happened": mark.outcome.value, "tracker_row": f"{mark.sheet}!{mark.row}" if mark.row else "",
+                 "key": mark.key}
+        found = _find_row(mark, trackers)
         if isinstance(found, str):
-            result.problems.append(
-                f"{mark.where} ({mark.company}, {mark.outcome_text or 'Done'}): {NOT_APPLIED}{found}")
+            done.add(mark.key)
+            result.problems.append(f"{label}: {NOT_APPLIED}{found}")
             result.entries.append({**entry, "changed": NOT_APPLIED + found})
             continue
         t, row = found
         r = t.frame.loc[row]
         new, note = rule_changes(mark, r, t.frame["stage"], settings)
         if not new and note:
-            result.problems.append(f"{mark.where} ({mark.company}): {NOT_APPLIED}{note}")
-            result.entries.append({**entry, "changed": NOT_APPLIED + note})
+            result.held.append((mark, note))
+            result.problems.append(f"{label}: {HELD}{note}")
             continue
+        changed = {fld: value for fld, value in new.items() if _shown(r[fld]) != _shown(value)}
+        no_room = t.room_for(list(changed))
+        if no_room:
+            result.held.append((mark, no_room))
+            result.problems.append(f"{label}: {HELD}{no_room}")
+            continue
+        done.add(mark.key)
+        t.added |= {f for f in changed if f not in t.fields}
         said = []
-        for fld, value in new.items():
+        for fld, value in changed.items():
             old = r[fld]
-            if _shown(old) == _shown(value):
-                continue
             result.changes.append(Change(t.sheet, row, fld, old, value))
             said.append(f"{FIELD_NAMES[fld]}: {_shown(old)} -> {_shown(value)}")
             t.frame.at[row, fld] = pd.Timestamp(value) if isinstance(value, dt.date) else (
                 pd.NaT if value is None and fld in ("pinned", "last_contact") else value)
+        if mark.from_copy:
+            note = "; ".join(x for x in (note, f"read from {mark.from_copy!r}, a copy of the Today sheet") if x)
+            result.problems.append(f"{label}: applied, read from {mark.from_copy!r}, a copy of the Today sheet")
         result.entries.append({**entry, "tracker_row": f"{t.sheet}!{row}",
                                "changed": "; ".join(said + ([note] if note else [])) or "nothing to change"})
         result.applied += 1

@@ -21,7 +21,7 @@ from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
-from .marks import ADDED_HEADERS, Change, MarksResult, TrackerRows, apply_marks, parse_marks
+from .marks import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
 from .render import ask_for, render_scripts, unknown_templates
@@ -115,16 +115,37 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     return outcomes, today_table(outcomes), settings, marks
 
 
+def _mark_date_order(trackers: list[Tracker], settings: Settings) -> str:
+    """How a date typed into a mark reads: the setting, else the order the tracker's dates were
+    read in (month-first when nothing shows it, as the reader does)."""
+    if settings.date_order in ("mdy", "dmy"):
+        return settings.date_order
+    for t in trackers:
+        for why in t.date_orders.values():
+            if why.startswith("day-first"):
+                return "dmy"
+            if why.startswith("month-first"):
+                return "mdy"
+    return "mdy"
+
+
 def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:
     """Apply the Today sheet's marks not yet in the Follow-up Log to the trackers' frames (so the
     plan sees them), and put the rows due an e-mail after three voicemails on the e-mail script.
-    Marks on a sheet whose title gives no day count for `today`."""
+    Marks on a sheet whose title gives no day count for `today`; marks on the user's copies of
+    the Today sheet are read too, and applied once."""
     sheets = trackers[0].marks_sheets if trackers else None
     if sheets is None:
         return MarksResult()
-    marks = parse_marks(sheets.today_rows, sheets.built or today, sheets.today_sheet or "Today")
-    rows = [TrackerRows(t.sheet, t.frame, set(t.columns)) for t in trackers]
+    order = _mark_date_order(trackers, settings)
+    marks = parse_marks(sheets.today_rows, sheets.built or today, sheets.today_sheet or "Today", order,
+                        sheets.today_cells)
+    for copy in sheets.copies:
+        marks += parse_marks(copy.today_rows, copy.built or today, copy.today_sheet or "Today", order,
+                             copy.today_cells, copy=True)
+    rows = [TrackerRows(t.sheet, t.frame, set(t.columns), spare_columns(t)) for t in trackers]
     result = apply_marks(marks, rows, sheets.log_rows, settings)
+    result.notes.extend(sheets.notes)
     for t in trackers:
         ladder = sorted(result.email_next.get(t.sheet, ()))
         if ladder:
@@ -134,14 +155,19 @@ def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> M
     return result
 
 
-def can_add_columns(tracker: Tracker) -> bool:
-    """Whether a column can be added beside the tool's on this sheet (for a field it lacks)."""
+def spare_columns(tracker: Tracker) -> int:
+    """How many columns can be added beside the tool's on this sheet (for fields it lacks)."""
     from .errors import FollowupError
     from .xlsx.edits import tool_columns
     try:
-        return bool(tool_columns(tracker).spare)
+        return len(tool_columns(tracker).spare)
     except FollowupError:   # no room even for the tool's own columns: refresh says so
-        return False
+        return 0
+
+
+def can_add_columns(tracker: Tracker) -> bool:
+    """Whether a column can be added beside the tool's on this sheet (for a field it lacks)."""
+    return spare_columns(tracker) > 0
 
 
 def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: MarksResult) -> None:
@@ -155,6 +181,56 @@ def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: Ma
             continue
         frame.at[ch.row, ch.field] = pd.Timestamp(ch.new) if isinstance(ch.new, dt.date) else ch.new
         marks.changes.append(ch)
+
+
+# the header of a column marks add when the sheet's own column of that name holds the user's notes
+NOTES_BESIDE = {"last_contact": "Last Contact Date", "follow_ups": "Follow-up Count"}
+
+
+def mark_header(tracker: Tracker, field: str, marks: MarksResult) -> str:
+    """The header of the column a mark adds for `field` when the sheet has none: the tool's name
+    for it, or, when the sheet's own column of that name holds the user's notes, another name
+    (said once in the run's notes), so the user's notes are never written into."""
+    if field in tracker.note_fields and field in NOTES_BESIDE:
+        header = NOTES_BESIDE[field]
+        note = (f"sheet {tracker.sheet!r}: your column {ADDED_HEADERS[field]!r} holds notes, so marks write the "
+                f"{FIELD_NAMES[field]} into a column {header!r} of its own and leave your notes as they are")
+        if note not in marks.notes:
+            marks.notes.append(note)
+        return header
+    return ADDED_HEADERS[field]
+
+
+MARK_CELLS = ("mark_done", "mark_outcome", "mark_date", "mark_name")   # the Today sheet's Done, Outcome, Date, Name
+
+
+def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
+    """Today's calls for the Today sheet, with each kept mark typed back into its row (a row of
+    its own when its call is not listed today), so the user sees it and can pick an outcome.
+    Done holds the mark's day, so it still counts for the day it was made."""
+    if not held:
+        return table
+    table = table.copy()
+    for name in MARK_CELLS:
+        table[name] = None
+    extra = []
+    for mark, _ in held:
+        _, outcome, date, name = mark.typed
+        done = mark.day.isoformat()   # as text: read back the same, a refused year included
+        cells = dict(zip(MARK_CELLS, (done, outcome, date, name)))
+        hit = table.index[(table["sheet"] == mark.sheet) & (table["row"] == mark.row)] if mark.row else []
+        if len(hit):
+            for k, v in cells.items():
+                table.at[hit[0], k] = v
+        else:
+            extra.append({"sheet": mark.sheet, "row": mark.row or 0, "company": mark.company,
+                          "position": mark.position, "contact": mark.contact, "ask_for": mark.contact, **cells})
+    if extra:
+        table = pd.concat([table, pd.DataFrame(extra)], ignore_index=True)
+        for c in table.columns:
+            if table[c].dtype == object:
+                table[c] = table[c].where(table[c].notna(), "")
+    return table
 
 
 def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
@@ -190,9 +266,10 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
         made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
         contacts = (made, settings.weekly_minimum)
     results = [SheetResults(o.tracker, tracker_values(o), o.plan[list(LIVE_COLUMNS)],
-                            [MarkEdit(ch.row, ch.field, ch.new, ADDED_HEADERS[ch.field])
+                            [MarkEdit(ch.row, ch.field, ch.new, mark_header(o.tracker, ch.field, marks))
                              for ch in marks.changes if ch.sheet == o.tracker.sheet]) for o in outcomes]
-    edits = plan_edits(results, todays, today, settings, contacts=contacts, log_entries=marks.entries)
+    edits = plan_edits(results, with_held_marks(todays, marks.held), today, settings, contacts=contacts,
+                       log_entries=marks.entries)
     marks.problems.extend(edits.lost)
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -526,6 +603,12 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))
     lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
+    marks = roll_marks(trackers, today, settings)
+    lines.extend(f"Marks: {note}" for note in marks.notes)
+    if marks.held:
+        count += len(marks.held)
+        lines.append(f"Marks kept for the next refresh ({len(marks.held)}):")
+        lines.extend(f"  {mark.where} ({mark.company or '(no company)'}): {why}" for mark, why in marks.held)
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)

@@ -24,6 +24,7 @@ from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
     GENERIC_DATE_HEADERS,
+    alias_lookup,
     bare_key,
     duplicate_header_notes,
     find_header,
@@ -79,6 +80,8 @@ class Tracker:
     date_orders: dict[str, str] = field(default_factory=dict)    # date field -> order used, and why
     ignored_headers: list[str] = field(default_factory=list)      # headers mapped to no field
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
+    # fields whose column the user fills with notes (words, not the dates or count marks write)
+    note_fields: frozenset[str] = frozenset()
     marks_sheets: Any = None    # xlsx.marks.MarksSheets: the Today sheet's and the log's cells
 
     @functools.cached_property
@@ -158,8 +161,9 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
     too_big: list[str] = []
     sideways = []
     unmapped: list[tuple[SheetLayout, list[list[Any]], int]] = []
+    ours = book.tool_sheets()   # the Today sheet, even renamed or retitled, is no tracker
     for idx, info in enumerate(book.sheets):
-        if not info.is_worksheet:
+        if not info.is_worksheet or info.name in ours:
             seen.append(f"{info.name!r} (not a worksheet)")
             continue
         try:
@@ -252,7 +256,9 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     if table is not None:
         body = body.loc[: table.ref[2] - table.totals_rows]
 
-    fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where)
+    note_fields: set[str] = set()
+    fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
+                                                           note_fields)
 
     frame = _canonical(body, fields, date_frames, settings)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
@@ -270,7 +276,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                    header_row=h + 1, columns=columns, frame=frame, last_row=last_row,
                    table=table if table is not None and table.totals_rows == 0 else None,
                    tool_headers=tool_header_columns(header), reasons=reasons, notes=notes, skipped_rows=skipped,
-                   date_orders=date_orders, ignored_headers=ignored)
+                   date_orders=date_orders, ignored_headers=ignored, note_fields=frozenset(note_fields))
 
 
 def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], where: str) -> None:
@@ -279,15 +285,17 @@ def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], 
                              + mapping_advice(header, below, fields, ("applied_on",)))
 
 
-def _settle_date_fields(body, header, fields, book, settings, notes, where):
+def _settle_date_fields(body, header, fields, book, settings, notes, where, note_fields: set[str]):
     """Parse each date field. A header that names a date ('Date Applied', 'Einreichdatum') or that
     [columns] maps is that field however few dates it holds yet; a vaguer one ('Applied', 'Last
-    Contact') is kept only when most of its filled cells are dates."""
+    Contact') is kept only when most of its filled cells are dates. A field whose column holds
+    words goes to `note_fields`, and another column headed for it (one marks added) is taken."""
     fields = dict(fields)
     frames: dict[str, tuple[pd.Series, pd.Series]] = {}
     orders: dict[str, str] = {}
     user = {normalize_header(k) for k in settings.columns}
     _follow_up_dates(body, header, fields, user, notes)
+    _follow_up_notes(body, header, fields, settings, notes, note_fields)
     columns = {fld: (str(header[fields[fld]]).strip(), body[fields[fld]] if fields[fld] in body.columns
                      else pd.Series([], dtype=object)) for fld in DATE_FIELDS if fld in fields}
     for fld in DATE_FIELDS:
@@ -302,6 +310,18 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where):
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
             del fields[fld]
+            note_fields.add(fld)
+            other = _other_column(fld, header, fields, settings, col)
+            if other is not None:
+                o_label = str(header[other]).strip()
+                parsed, problems, ratio, order = parse_dates(body[other], book.date1904, settings, header=o_label,
+                                                             column=other + 1, sheet=sheet)
+                fields[fld] = other
+                frames[fld] = (parsed, problems)
+                orders[fld] = order
+                notes.append(f"{label!r} (column {xlsx.column_letters(col + 1)}) holds words, not dates; "
+                             f"{o_label!r} (column {xlsx.column_letters(other + 1)}) is read instead")
+                continue
             if fld == "applied_on" and "applied_flag" not in fields:
                 fields["applied_flag"] = col
                 notes.append(f"{label!r} (column {xlsx.column_letters(col + 1)}) holds words, not dates; "
@@ -331,6 +351,48 @@ def _follow_up_dates(body, header, fields: dict[str, int], user: set[str], notes
     else:
         fields["last_contact"] = col
         notes.append(f"{label} holds dates, not a number of follow-ups; read as the last contact")
+
+
+def _other_column(fld: str, header: list[Any], fields: dict[str, int], settings: Settings,
+                  skip: int) -> int | None:
+    """Another column right of `skip` whose header names `fld` exactly (a column marks added
+    beside the user's column of notes), not taken by another field."""
+    lookup = alias_lookup(settings)
+    taken = set(fields.values())
+    for col in range(skip + 1, len(header)):
+        value = header[col]
+        if col in taken or not isinstance(value, str):
+            continue
+        if lookup.get(normalize_header(value)) == fld or lookup.get(bare_key(value)) == fld:
+            return col
+    return None
+
+
+def _is_note(value: Any) -> bool:
+    """A cell of a count column that holds words ("called twice, no reply"), not a number."""
+    if isinstance(value, str):
+        return bool(value.strip()) and not re.fullmatch(r"\s*\d+(?:\.0+)?\s*", value)
+    return isinstance(value, (dt.date, dt.datetime))
+
+
+def _follow_up_notes(body, header, fields: dict[str, int], settings: Settings, notes: list[str],
+                     note_fields: set[str]) -> None:
+    """A 'Follow-ups' column of notes is the user's own: read as no count, never written over."""
+    col = fields.get("follow_ups")
+    if col is None or col not in body.columns:
+        return
+    if not any(_is_note(v) for v in body[col].head(2000)):
+        return
+    del fields["follow_ups"]
+    note_fields.add("follow_ups")
+    label = f"{str(header[col]).strip()!r} (column {xlsx.column_letters(col + 1)})"
+    other = _other_column("follow_ups", header, fields, settings, col)
+    if other is not None:
+        fields["follow_ups"] = other
+        notes.append(f"{label} holds notes, not a number of follow-ups; {str(header[other]).strip()!r} "
+                     f"(column {xlsx.column_letters(other + 1)}) is read instead")
+    else:
+        notes.append(f"{label} holds notes, not a number of follow-ups; kept as your notes")
 
 
 def _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes) -> None:

@@ -357,14 +357,15 @@ def _canon(el: etree._Element) -> bytes:
 
 def without_print_titles(before_xml: bytes, after_xml: bytes) -> bytes:
     """The written workbook part less the Today sheet's print titles (a `_xlnm.Print_Titles`
-    name the tool adds, and the definedNames element holding it if the workbook had none)."""
+    name the tool adds), its hidden marker name (values.TODAY_NAME), and the definedNames element
+    holding them if the workbook had none."""
     old, new = _parse(before_xml), _parse(after_xml)
     names = new.find(f"{{{MAIN_NS}}}definedNames")
     if names is None:
         return after_xml
     had = {_canon(d) for d in old.iterfind(f"{{{MAIN_NS}}}definedNames/*")}
     for d in list(names):
-        if d.get("name") == "_xlnm.Print_Titles" and _canon(d) not in had:
+        if d.get("name") in ("_xlnm.Print_Titles", "_followup_sheet_today") and _canon(d) not in had:
             names.remove(d)
     if not len(names) and old.find(f"{{{MAIN_NS}}}definedNames") is None:
         new.remove(names)

@@ -105,7 +105,7 @@ def test_outcome_drop_down_and_prompts(sheet):
     assert outcome.formula1 == '"' + ",".join(columns.OUTCOMES) + '"'
     assert columns.OUTCOMES == ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer",
                                 "Call back on a date", "Got the hiring manager's name", "Not interested",
-                                "Got an interview")
+                                "Got an interview", "They called me", "I withdrew")
     for mark in ("Done", "Outcome", "Date", "Name"):
         dv = found[f"{by_header[mark]}3:{by_header[mark]}5"]
         assert dv.showInputMessage and dv.prompt and dv.promptTitle == mark

@@ -488,7 +488,8 @@ def test_every_part_written_with_marks_keeps_the_schema_order(tmp_path):
             assert schema_order_problems(xml) == [], name
     rows = _tracker_rows(path)
     assert rows["Acme"]["Hiring Manager"] == "Dana Lee" and rows["Acme"]["Follow-ups"] == 1
-    # the interviewing word this tracker already uses (Dove's); the thank-you on the Monday after Friday
-    assert rows["Bolt"]["Status"] == "Phone screen done"
+    # the tracker's only interviewing word is a phone screen (Dove's), which is not an interview:
+    # the mark writes "Interview"; the thank-you on the Monday after Friday
+    assert rows["Bolt"]["Status"] == "Interview"
     assert _day(rows["Bolt"]["Snooze until"]) == dt.date(2026, 12, 7)
     assert rows["Bolt"]["Follow-up Status"] == "Waiting"

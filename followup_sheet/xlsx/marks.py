@@ -16,7 +16,7 @@ from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
 from .refs import column_letters, column_number
 from .sheetxml import iter_sheet, sheet_data_prefix
-from .values import LOG_MARKER, TODAY_SHEET_NAMES, SheetValues
+from .values import LOG_MARKER, TODAY_MARKER, TODAY_SHEET_NAMES, SheetValues
 
 LOG_SHEET_NAME = "Follow-up Log"
 LOG_HEADERS = ("When", "Company", "Position", "Contact", "What happened", "What changed (from -> to)",
@@ -43,6 +43,9 @@ class MarksSheets:
     today_sheet: str | None = None
     built: dt.date | None = None        # the day the Today sheet was built (from its title)
     today_rows: list[dict[str, Any]] = field(default_factory=list)   # each with "_row", its sheet row
+    today_cells: dict[str, str] = field(default_factory=dict)        # key -> its column's letter
+    copies: list[MarksSheets] = field(default_factory=list)           # the user's copies of the Today sheet
+    notes: list[str] = field(default_factory=list)                    # what was read where, and what not
     log_sheet: str | None = None
     log_part: str | None = None
     log_rows: list[dict[str, Any]] = field(default_factory=list)
@@ -101,17 +104,42 @@ def built_day(title: Any) -> dt.date | None:
     return None
 
 
+def _today_marks(book: SheetValues, info: Any, found: MarksSheets) -> None:
+    grid = book.grid(info, nrows=None)
+    found.today_sheet = info.name
+    found.built = built_day(grid[0][0] if grid and grid[0] else None)
+    found.today_rows = _rows(grid, _TODAY_KEYS, "company")
+    header = _by_header(grid, _TODAY_KEYS, "company")
+    found.today_cells = {k: column_letters(c + 1) for k, c in header[1].items()} if header else {}
+
+
 def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
-    """The Today sheet this tool made (`ours`) and its Follow-up Log, read by header."""
+    """The Today sheet this tool made (`ours`), the user's copies of it (a sheet not ours whose
+    first cell carries the Today marker), and its Follow-up Log, read by header."""
     found = MarksSheets()
     names = {i.name: i for i in book.pkg.sheets if i.is_worksheet}
     today = next((names[n] for want in TODAY_SHEET_NAMES for n in names if n.lower() == want.lower() and n in ours),
                  None) or next((names[n] for n in sorted(ours) if n in names), None)
     if today is not None:
-        grid = book.grid(today, nrows=None)
-        found.today_sheet = today.name
-        found.built = built_day(grid[0][0] if grid and grid[0] else None)
-        found.today_rows = _rows(grid, _TODAY_KEYS, "company")
+        _today_marks(book, today, found)
+        if found.built is None and found.today_rows:
+            found.notes.append(f"the title of {today.name!r} (cell A1) no longer says the day it was built; "
+                               "its marks count for the day of this refresh")
+        if today.name not in TODAY_SHEET_NAMES and found.today_rows:
+            found.notes.append(f"marks read from {today.name!r}, the Today sheet under the name you gave it")
+    for info in names.values():
+        if info.name in ours or info.name.lower().startswith(LOG_SHEET_NAME.lower()):
+            continue
+        try:
+            first = book.sheet(info).to_python(nrows=1)
+        except Exception:   # unreadable: not a copy we can read marks from
+            continue
+        if first and first[0] and isinstance(first[0][0], str) and first[0][0].startswith(TODAY_MARKER):
+            copy = MarksSheets()
+            _today_marks(book, info, copy)
+            found.copies.append(copy)
+            found.notes.append(f"{info.name!r} is a copy of the Today sheet; its marks are read too, and a mark "
+                               "that is on both is applied once")
     for info in names.values():
         if not info.name.lower().startswith(LOG_SHEET_NAME.lower()):
             continue

@@ -27,7 +27,7 @@ from .package import (
 from .refs import column_letters
 from .sheetedit import date_serials, escape_attr
 from .styles import TodayStyles
-from .values import TODAY_MARKER, TODAY_SHEET_NAMES
+from .values import TODAY_MARKER, TODAY_NAME, TODAY_SHEET_NAMES
 
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
@@ -40,12 +40,31 @@ def today_sheet_part(pkg: Package, ours: frozenset[str]) -> tuple[str, str, dict
     return part, name, extra
 
 
+def _marker_names(names: etree._Element, value: str) -> bool:
+    """Put the hidden TODAY_NAME (see values.py) in `names`, pointing at `value`; False when it
+    already does."""
+    ns = MAIN_NS
+    found = [d for d in names if d.get("name", "").lower() == TODAY_NAME.lower()]
+    if len(found) == 1 and found[0].text == value and found[0].get("localSheetId") is None:
+        return False
+    for d in found:
+        names.remove(d)
+    el = etree.SubElement(names, f"{{{ns}}}definedName")
+    el.set("name", TODAY_NAME)
+    el.set("hidden", "1")
+    el.text = value
+    return True
+
+
 def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, dict[str, bytes]]:
     taken = {s.name.lower() for s in pkg.sheets}
     for name in TODAY_SHEET_NAMES:
         for info in pkg.sheets:
             if info.name.lower() == name.lower() and info.name in ours:
                 return info.part, info.name, {}
+    for info in pkg.sheets:   # ours under the name the user gave it
+        if info.name in ours and info.is_worksheet:
+            return info.part, info.name, {}
     free = next((n for n in TODAY_SHEET_NAMES if n.lower() not in taken), None)
     n = 2
     while free is None:
@@ -67,24 +86,25 @@ def _print_titles(pkg: Package, name: str, extra: dict[str, bytes]) -> None:
     index = next(i for i, s in enumerate(sheets) if s.get("name") == name)
     value = f"{_quote_sheet(name)}!${HEADER_ROW}:${HEADER_ROW}"
     names = wb.find(f"{{{ns}}}definedNames")
-    if names is not None:
-        titles = [d for d in names if d.get("name", "").lower() == "_xlnm.print_titles"]
-        if any(d.get("localSheetId") == str(index) and d.text == value for d in titles):
-            return
-        for d in titles:   # ours from before the sheets moved, or a stale one on our sheet
-            if d.get("localSheetId") == str(index) or (d.text or "").startswith(_quote_sheet(name) + "!"):
-                names.remove(d)
-    else:
+    if names is None:
         names = etree.Element(f"{{{ns}}}definedNames")
         before = sheets
         for later in ("functionGroups", "externalReferences"):
             found = wb.find(f"{{{ns}}}{later}")
             before = found if found is not None else before
         before.addnext(names)
-    el = etree.SubElement(names, f"{{{ns}}}definedName")
-    el.set("name", "_xlnm.Print_Titles")
-    el.set("localSheetId", str(index))
-    el.text = value
+    changed = _marker_names(names, f"{_quote_sheet(name)}!$A$1")
+    titles = [d for d in names if d.get("name", "").lower() == "_xlnm.print_titles"]
+    if not any(d.get("localSheetId") == str(index) and d.text == value for d in titles):
+        for d in titles:   # ours from before the sheets moved, or a stale one on our sheet
+            if d.get("localSheetId") == str(index) or (d.text or "").startswith(_quote_sheet(name) + "!"):
+                names.remove(d)
+        el = etree.SubElement(names, f"{{{ns}}}definedName")
+        el.set("name", "_xlnm.Print_Titles")
+        el.set("localSheetId", str(index))
+        el.text = value
+    elif not changed:
+        return
     extra[pkg.workbook_part] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -304,7 +324,8 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
     """One column's cells for a chunk of rows; its hyperlinks are added to `hyperlinks`."""
     if c.kind in ("mark", "mark_date"):
         s = style.mark_date if c.kind == "mark_date" else style.mark
-        return [f'<c r="{letter}{r}" s="{s}"/>' for r in numbers]
+        kept = chunk[KEPT_MARKS[c.header]].tolist() if KEPT_MARKS.get(c.header) in chunk else [None] * len(chunk)
+        return [_kept_mark(f"{letter}{r}", s, v, date1904) for r, v in zip(numbers, kept)]
     if c.kind == "row":
         out = []
         for r, sheet, row in zip(numbers, chunk["sheet"].tolist(), chunk["row"].tolist()):
@@ -341,6 +362,24 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
     return [text_cell("", f"{letter}{r}", style.wrap, v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
             if v is not None and v == v and v != "" else f'<c r="{letter}{r}" s="{style.wrap}"/>'
             for r, v in zip(numbers, values)]
+
+
+# a mark kept for the next refresh is typed back into its row: Today column -> today-table column
+KEPT_MARKS = {"Done": "mark_done", "Outcome": "mark_outcome", "Date": "mark_date", "Name": "mark_name"}
+
+
+def _kept_mark(ref: str, style: int, value, date1904: bool) -> str:
+    """A mark cell: empty, or the value of a mark kept for the next refresh, as it was typed."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date) and dt.date(1900, 3, 1) <= value <= dt.date(9999, 12, 31):
+        epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+        return number_cell("", ref, style, (value - epoch).days)
+    if _is_number(value):
+        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
+    if value is None or value != value or value == "":
+        return f'<c r="{ref}" s="{style}"/>'
+    return text_cell("", ref, style, str(value))
 
 
 def _is_number(value) -> bool:

@@ -25,6 +25,24 @@ log = logging.getLogger(__name__)
 TODAY_SHEET_NAMES = ("Today", "Follow-up Today")
 TODAY_MARKER = "followup-sheet: today's calls"   # first cell of a Today sheet the tool made
 LOG_MARKER = "followup-sheet: follow-up log"     # first cell of the log of applied marks
+# A hidden workbook name pointing at the tool's Today sheet: Excel and LibreOffice carry it along
+# when the user renames the sheet, it does not change when the title cell is retyped, and a copy
+# of the sheet does not get it, so the tool's own sheet is told from the user's copy.
+TODAY_NAME = "_followup_sheet_today"
+
+
+def marked_sheet(pkg: Package) -> str | None:
+    """The sheet the hidden TODAY_NAME points at, if the workbook has it."""
+    import re
+
+    from .package import MAIN_NS, parse_xml
+    book = parse_xml(pkg.read(pkg.workbook_part), f"{pkg.path}: {pkg.workbook_part}")
+    for el in book.iterfind(f"{{{MAIN_NS}}}definedNames/{{{MAIN_NS}}}definedName"):
+        if el.get("name", "").lower() == TODAY_NAME.lower():
+            m = re.match(r"^\s*(?:'((?:[^']|'')+)'|([^'!]+))!", el.text or "")
+            if m:
+                return m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
+    return None
 MAX_CELLS = 30_000_000
 MAX_ROWS = 300_000
 NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see SheetScan.far_right)
@@ -190,7 +208,12 @@ class SheetValues:
                                "open the file in Excel and save a copy") from None
 
     def tool_sheets(self) -> frozenset[str]:
-        """Sheets named like our Today sheet whose first cell carries our marker."""
+        """The tool's Today sheet: the one its hidden name points at (renamed or retitled as the
+        user likes), else sheets named like it whose first cell carries our marker."""
+        names = {i.name for i in self.pkg.sheets if i.is_worksheet}
+        marked = marked_sheet(self.pkg)
+        if marked in names:
+            return frozenset({marked})
         ours = set()
         for info in self.pkg.sheets:
             named = info.name.lower() in {n.lower() for n in TODAY_SHEET_NAMES} \
