@@ -603,7 +603,7 @@ def test_a_validation_over_whole_rows_leaves_the_columns_beside_the_table_free(t
     path = _tracker_with_validation(tmp_path / "tracker.xlsx", *areas)
     validations = _VALIDATIONS.search(_sheet_xml(path))
     assert validations is not None
-    assert read_tracker(path).output_columns == (5, 6, 7)
+    assert tool_columns(read_tracker(path)).columns == (5, 6, 7)
     proc = run_cli("refresh", path, "--today", TODAY.isoformat(), "--no-backup")
     assert proc.returncode == 0, proc.stderr
     sheet = _sheet_xml(path)
