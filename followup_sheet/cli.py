@@ -309,20 +309,23 @@ def _check_log_days(args: argparse.Namespace, sub: argparse.ArgumentParser) -> N
 def run() -> NoReturn:
     """The `followup-sheet` command: `main()` with the arguments given, then exit with its code;
     a one-shot command skips the interpreter's teardown (tuning.quick_exit)."""
-    code = main()
-    if _ONE_SHOT:
+    out = Output()
+    code = main(output=out)
+    if out.one_shot:
         from .tuning import quick_exit
         quick_exit(code, (sys.stdout, sys.stderr))
     sys.exit(code)
 
 
-def main(argv: list[str] | None = None) -> int:
-    global _LOG, _LOG_NAME, _TERMINAL, _LOST
+def main(argv: list[str] | None = None, output: Output | None = None) -> int:
+    """Run one command: `argv` (else the process's arguments), its output routed by `output`
+    (else a new `Output` on the process's standard streams). Returns the exit code."""
     _tolerant_console()
     args = _parse(argv)
-    _TERMINAL, _LOST = sys.stderr, False
+    out = output if output is not None else Output()
+    out.begin(args.quiet, sys.stdout, sys.stderr)
     if args.log is None:
-        return _finish(_run(args), [(sys.stdout, "standard output"), (sys.stderr, "")])
+        return out.finish(_run(args, out), [(out.stdout, "standard output"), (out.stderr, "")])
     try:
         log = _open_log(args.log)
     except OSError as exc:
@@ -330,18 +333,20 @@ def main(argv: list[str] | None = None) -> int:
               "in a folder you can write to", file=sys.stderr)
         return 1
     saved = sys.stderr
-    sys.stderr, _LOG, _LOG_NAME = log, log, str(args.log)
+    sys.stderr = log   # the log handlers made during the run write there too
+    out.to_log(log, str(args.log))
     try:
-        _write(log, f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} followup-sheet {args.command}\n")
-        code = _run(args)
-    except _OutputLost as exc:
-        code = _lost(exc)
+        out.write(log, f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} followup-sheet {args.command}\n")
+        code = _run(args, out)
+    except OutputLost as exc:
+        code = out.lost(exc)
     finally:
-        sys.stderr, _LOG = saved, None
-    return _finish(code, [(sys.stdout, "standard output"), (log, f"--log {args.log}"), (saved, "")], close=log)
+        sys.stderr = saved
+        out.stderr, out.log = saved, None
+    return out.finish(code, [(out.stdout, "standard output"), (log, f"--log {args.log}"), (saved, "")], close=log)
 
 
-class _OutputLost(Exception):
+class OutputLost(Exception):
     """What the command prints could not all be written (a full disk, /dev/full): `where` (the
     standard output, the --log file) is cut short."""
 
@@ -350,75 +355,121 @@ class _OutputLost(Exception):
         self.where, self.error = where, error
 
 
-def _write(stream, text: str) -> None:
-    """`text` written to `stream`; a failure (other than a closed pipe) is an _OutputLost.
-
-    A long text goes to the stream's bytes in a loop: given more than its buffer at once, a
-    text stream passes the bytes on in one write and drops what a short write (a disk that fills
-    up) did not take, without an error (`today --out - > file` kept the first 64 KB, exit 0)."""
-    try:
-        binary = getattr(stream, "buffer", None)
-        if binary is None or len(text) < _LONG_TEXT:
-            stream.write(text)
-            return
-        stream.flush()
-        if os.linesep != "\n":
-            text = text.replace("\n", os.linesep)   # as the text stream would
-        left = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
-        while left:
-            took = binary.write(left)
-            if not took:
-                raise OSError(errno.EIO, "the output took no more bytes")
-            left = left[took:]
-        binary.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise _OutputLost(_where(stream), exc) from None
-
-
 _LONG_TEXT = 4096   # characters: below a text stream's buffer (8 KB), which retries short writes itself
 
 
-def _where(stream) -> str:
-    if stream is _LOG and _LOG is not None:
-        return f"--log {_LOG_NAME}"
-    return "standard output" if stream is sys.stdout else "standard error"
+class Output:
+    """Where a command's output goes, passed to each command (as csvkit passes `output_file`):
+    its data (`stdout`), its messages and error line (`stderr`, which is the --log file with
+    --log), and the terminal's standard error the run started with, which says once when
+    output was lost."""
 
+    def __init__(self, stdout: Any = None, stderr: Any = None) -> None:
+        self.stdout: Any = stdout if stdout is not None else sys.stdout
+        self.stderr: Any = stderr if stderr is not None else sys.stderr
+        self.terminal: Any = self.stderr     # the standard error the run started with (even with --log)
+        self.log: Any = None                 # --log: messages go to this file
+        self.log_name = ""                   # its name as given
+        self.quiet = False                   # -q: nothing on success
+        self.messages_to_stderr = False      # the command's data goes to stdout, so its messages do not
+        self.one_shot = False                # the command runs once and exits (not the watcher)
+        self.lost_said = False               # output was lost, and said so
 
-def _lost(exc: _OutputLost) -> int:
-    """Say once, on the terminal's standard error, that output was lost: exit code 1."""
-    global _LOST
-    if not _LOST:
-        _LOST = True
-        reason = exc.error.strerror or str(exc.error)
+    def begin(self, quiet: bool, stdout: Any, stderr: Any) -> None:
+        """A run starts: its streams, nothing lost yet."""
+        self.stdout, self.stderr, self.terminal = stdout, stderr, stderr
+        self.quiet, self.messages_to_stderr, self.lost_said = quiet, False, False
+
+    def to_log(self, log: Any, name: str) -> None:
+        """--log: messages and the error line go to `log` (named `name`)."""
+        self.stderr, self.log, self.log_name = log, log, name
+
+    def write(self, stream, text: str) -> None:
+        """`text` written to `stream`; a failure (other than a closed pipe) is an OutputLost.
+
+        A long text goes to the stream's bytes in a loop: given more than its buffer at once, a
+        text stream passes the bytes on in one write and drops what a short write (a disk that fills
+        up) did not take, without an error (`today --out - > file` kept the first 64 KB, exit 0)."""
         try:
-            print(f"followup-sheet: {exc.where} could not be written ({reason}), so what it holds is cut short; "
-                  "free some space (or write it elsewhere) and run again", file=_TERMINAL, flush=True)
-        except (OSError, ValueError):
-            pass   # standard error itself is what fails: the exit code still says so
-    return 1
-
-
-def _finish(code: int, streams: list[tuple[Any, str]], close=None) -> int:
-    """Everything printed, flushed and checked before the command ends: output that could not
-    be written (a full disk, /dev/full) makes the exit code 1 and is said once. A `where` of ''
-    is the terminal's standard error, which cannot report its own failure."""
-    for stream, where in streams:
-        try:
-            if stream is None:
-                continue
-            if stream is close:
-                stream.close()
-            else:
-                stream.flush()
-        except BrokenPipeError:   # output piped into `head` and the like
-            pass
-        except ValueError:        # closed already (after a broken pipe)
-            pass
+            binary = getattr(stream, "buffer", None)
+            if binary is None or len(text) < _LONG_TEXT:
+                stream.write(text)
+                return
+            stream.flush()
+            if os.linesep != "\n":
+                text = text.replace("\n", os.linesep)   # as the text stream would
+            left = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+            while left:
+                took = binary.write(left)
+                if not took:
+                    raise OSError(errno.EIO, "the output took no more bytes")
+                left = left[took:]
+            binary.flush()
+        except BrokenPipeError:
+            raise
         except OSError as exc:
-            code = _lost(_OutputLost(where, exc)) if where else 1
-    return code
+            raise OutputLost(self.where(stream), exc) from None
+
+    def data(self, text: str) -> None:
+        """The command's data (`today --out -`) on standard output."""
+        self.write(self.stdout, text)
+
+    def say(self, text: str = "") -> None:
+        """Print a line of the command's output; cell text in it never reaches the terminal raw."""
+        if not self.quiet:
+            stream = self.log or (self.stderr if self.messages_to_stderr else self.stdout)
+            self.write(stream, for_terminal(text, newlines=True) + "\n")
+
+    def where(self, stream) -> str:
+        if stream is self.log and self.log is not None:
+            return f"--log {self.log_name}"
+        return "standard output" if stream is self.stdout else "standard error"
+
+    def lost(self, exc: OutputLost) -> int:
+        """Say once, on the terminal's standard error, that output was lost: exit code 1."""
+        if not self.lost_said:
+            self.lost_said = True
+            reason = exc.error.strerror or str(exc.error)
+            try:
+                print(f"followup-sheet: {exc.where} could not be written ({reason}), so what it holds is cut short; "
+                      "free some space (or write it elsewhere) and run again", file=self.terminal, flush=True)
+            except (OSError, ValueError):
+                pass   # standard error itself is what fails: the exit code still says so
+        return 1
+
+    def finish(self, code: int, streams: list[tuple[Any, str]], close=None) -> int:
+        """Everything printed, flushed and checked before the command ends: output that could not
+        be written (a full disk, /dev/full) makes the exit code 1 and is said once. A `where` of ''
+        is the terminal's standard error, which cannot report its own failure."""
+        for stream, where in streams:
+            try:
+                if stream is None:
+                    continue
+                if stream is close:
+                    stream.close()
+                else:
+                    stream.flush()
+            except BrokenPipeError:   # output piped into `head` and the like
+                pass
+            except ValueError:        # closed already (after a broken pipe)
+                pass
+            except OSError as exc:
+                code = self.lost(OutputLost(where, exc)) if where else 1
+        return code
+
+    def error(self, line: str) -> None:
+        """The run's one error line, on standard error (the --log file, with --log); where that
+        cannot be written, on the terminal's."""
+        try:
+            self.write(self.stderr, line + "\n")
+            self.stderr.flush()
+        except (OutputLost, OSError) as exc:
+            self.lost(exc if isinstance(exc, OutputLost) else OutputLost(self.where(self.stderr), exc))
+            if self.terminal is not self.stderr:
+                try:
+                    print(line, file=self.terminal, flush=True)
+                except (OSError, ValueError):
+                    pass
 
 
 def _open_log(path: Path):
@@ -449,64 +500,46 @@ def _open_log(path: Path):
     return open(path, "a", encoding="utf-8", errors="backslashreplace", buffering=1)
 
 
-def _run(args) -> int:
+def _run(args, out: Output) -> int:
     if hasattr(signal, "SIGXFSZ"):
         # A file size limit (ulimit -f) would kill the process mid-write; ignored, the write
         # fails with EFBIG instead and is reported like any other failed save.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     from . import tuning
-    global _ONE_SHOT
-    _ONE_SHOT = args.command != "watch"
-    if _ONE_SHOT:   # a run that exits soon: no garbage collection
+    out.one_shot = args.command != "watch"
+    if out.one_shot:   # a run that exits soon: no garbage collection
         tuning.one_shot_gc()
-    global _QUIET, _MESSAGES_TO_STDERR
-    _QUIET, _MESSAGES_TO_STDERR = args.quiet, False
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s" if args.verbose
                         else "followup-sheet: %(levelname)s: %(message)s")
     logging.addLevelName(logging.WARNING, "warning")
     logging.addLevelName(logging.ERROR, "error")
     try:
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command](args, out)
     except FollowupError as exc:
-        _error(f"followup-sheet: {for_terminal(exc, newlines=True)}")
+        out.error(f"followup-sheet: {for_terminal(exc, newlines=True)}")
         return 1
-    except _OutputLost as exc:
-        return _lost(exc)
+    except OutputLost as exc:
+        return out.lost(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:   # output piped into `head` and the like
-        sys.stderr.close()
+        out.stderr.close()
         return 0
     except Exception as exc:   # a bug: one line (the details with -v), never a traceback
         if args.verbose:
             import traceback
             try:
                 traceback.print_exc()
-            except OSError:   # standard error (or the --log file) is what fails: _error says so
+            except OSError:   # standard error (or the --log file) is what fails: out.error says so
                 pass
-        _error(f"followup-sheet: internal error: {for_terminal(f'{type(exc).__name__}: {exc}')[:300]}; nothing "
+        out.error(f"followup-sheet: internal error: {for_terminal(f'{type(exc).__name__}: {exc}')[:300]}; nothing "
                "was changed; run again with -v for the details and report it")
         return 1
     finally:
         values = sys.modules.get(f"{__package__}.xlsx.values")
         if values is not None:   # a command that failed before reading leaves its preload behind
             values.discard_preload()
-
-
-def _error(line: str) -> None:
-    """The run's one error line, on standard error (the --log file, with --log); where that
-    cannot be written, on the terminal's."""
-    try:
-        _write(sys.stderr, line + "\n")
-        sys.stderr.flush()
-    except (_OutputLost, OSError) as exc:
-        _lost(exc if isinstance(exc, _OutputLost) else _OutputLost(_where(sys.stderr), exc))
-        if _TERMINAL is not sys.stderr:
-            try:
-                print(line, file=_TERMINAL, flush=True)
-            except (OSError, ValueError):
-                pass
 
 
 def _tolerant_console() -> None:
@@ -535,21 +568,6 @@ def for_terminal(text: object, newlines: bool = False) -> str:
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-_ONE_SHOT = False              # the command runs once and exits (not the watcher)
-_QUIET = False                 # -q: nothing on success
-_MESSAGES_TO_STDERR = False    # the command's data goes to stdout, so its messages do not
-_LOG = None                    # --log: messages go to this file
-_LOG_NAME = ""                 # its name as given
-_TERMINAL: Any = None          # the standard error the run started with (the terminal's, even with --log)
-_LOST = False                  # output was lost, and said so
-
-
-def _say(text: str = "") -> None:
-    """Print a line of the command's output; cell text in it never reaches the terminal raw."""
-    if not _QUIET:
-        _write(_LOG or (sys.stderr if _MESSAGES_TO_STDERR else sys.stdout), for_terminal(text, newlines=True) + "\n")
-
-
 def _overrides(args) -> dict:
     return {"templates": getattr(args, "templates", None)}
 
@@ -565,38 +583,37 @@ def _today(args) -> dt.date:
     return args.today or dt.date.today()
 
 
-def cmd_refresh(args) -> int:
+def cmd_refresh(args, out: Output) -> int:
     _preload(args)
     from .pipeline import data_problems, refresh
     result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
     if result.empty:
-        _say(f"{args.tracker}: no applications yet; nothing written.")
+        out.say(f"{args.tracker}: no applications yet; nothing written.")
         return 0
-    _print_summary(result.counts)
+    _print_summary(out, result.counts)
     if result.marks.applied:
-        _say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
+        out.say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
     for line in result.marks.notes:
-        _say(f"Marks: {line}")
+        out.say(f"Marks: {line}")
     for line in result.marks.problems:
-        _say(f"Mark not applied: {line}")
-    _print_problems(data_problems(result.sheets))
+        out.say(f"Mark not applied: {line}")
+    _print_problems(out, data_problems(result.sheets))
     if args.dry_run:
-        _print_changes(result)
+        _print_changes(out, result)
     elif result.written:
-        _say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
+        out.say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
     else:
-        _say(f"{result.path} is already up to date.")
-    _print_today(result.today, limit=20)
+        out.say(f"{result.path} is already up to date.")
+    _print_today(out, result.today, limit=20)
     return 0
 
 
-def cmd_today(args) -> int:
+def cmd_today(args, out: Output) -> int:
     _preload(args)
     from .pipeline import compute, export_today, today_text
-    global _MESSAGES_TO_STDERR
-    _MESSAGES_TO_STDERR = args.output == "-"
+    out.messages_to_stderr = args.output == "-"
     from .plan import next_business_day
     from .settings import load_settings
     settings = load_settings(args.tracker, args.config, **_overrides(args))
@@ -604,22 +621,22 @@ def cmd_today(args) -> int:
     today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
     if today != asked:
-        _say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
+        out.say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
     if args.output == "-":
-        _write(sys.stdout, today_text(table, args.format))
+        out.data(today_text(table, args.format))
     elif args.output:
         done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups,
                             outcomes=outcomes, today=today, weeks=args.weeks, settings=settings)
         what = (f"the follow-ups of the next {args.weeks} weeks" if args.output.suffix.lower() == ".ics"
                 else f"{len(table)} call(s) for today")
-        _say(f"Wrote {what} to {args.output}"
+        out.say(f"Wrote {what} to {args.output}"
               + (f" (the old file is kept as {done.backup})" if done.backup else ""))
     else:
-        _print_today(table, scripts=True)
+        _print_today(out, table, scripts=True)
     return 0
 
 
-def cmd_stats(args) -> int:
+def cmd_stats(args, out: Output) -> int:
     _preload(args)
     from .pipeline import compute, export_stats
     from .stats import compute_stats
@@ -629,52 +646,52 @@ def cmd_stats(args) -> int:
     if args.output:
         done = export_stats(figures, args.output, today=today, tracker=args.tracker, force=args.force,
                             backups=settings.backups)
-        _say(f"Wrote the stats page to {args.output}" + (f" (the old file is kept as {done.backup})"
+        out.say(f"Wrote the stats page to {args.output}" + (f" (the old file is kept as {done.backup})"
                                                           if done.backup else ""))
     else:
-        _print_stats(figures)
+        _print_stats(out, figures)
     return 0
 
 
-def cmd_check(args) -> int:
+def cmd_check(args, out: Output) -> int:
     _preload(args)
     from .pipeline import check
     report = check(args.tracker, sheet=args.sheet, config=args.config, today=_today(args))
-    _say(f"{report.path}")
-    _say("\n".join(report.lines).rstrip())
+    out.say(f"{report.path}")
+    out.say("\n".join(report.lines).rstrip())
     return 1 if report.problems else 0
 
 
-def cmd_log(args) -> int:
+def cmd_log(args, out: Output) -> int:
     from .worklog import export_log, week_of, work_search_log
     week = week_of(_today(args))
     start, end = args.start or week[0], args.end or week[1]
     table = work_search_log(args.tracker, start, end, sheet=args.sheet, config=args.config)
     if args.output:
         export_log(table, args.output, tracker=args.tracker, force=args.force)
-        _say(f"Wrote {len(table)} contact(s) from {start} to {end} to {args.output}")
+        out.say(f"Wrote {len(table)} contact(s) from {start} to {end} to {args.output}")
         return 0
-    _say(f"Work-search log, {start} to {end}: {len(table)} contact(s)")
+    out.say(f"Work-search log, {start} to {end}: {len(table)} contact(s)")
     for rec in table.itertuples(index=False):
-        _say("  " + " | ".join(str(v) for v in rec))
+        out.say("  " + " | ".join(str(v) for v in rec))
     return 0
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args, out: Output) -> int:
     from .pipeline import refresh
     from .sample import build_new_sample
     today = _today(args)
     path = build_new_sample(args.folder, DEMO_NAME, today=today)
     result = refresh(path, today=today, config=args.config, backup=False)
-    _print_summary(result.counts)
-    _print_today(result.today)
-    _say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "
+    _print_summary(out, result.counts)
+    _print_today(out, result.today)
+    out.say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "
           "columns and the Today sheet.")
     from .pipeline import you_reminder
     from .settings import load_settings
     reminder = you_reminder(load_settings(path, args.config))
     if reminder:
-        _say(f"\n{reminder}")
+        out.say(f"\n{reminder}")
     return 0
 
 
@@ -685,7 +702,7 @@ class _TerminalFormatter(logging.Formatter):
         return for_terminal(super().format(record), newlines=True)
 
 
-def cmd_watch(args) -> int:
+def cmd_watch(args, out: Output) -> int:
     """`followup-sheet watch`: event lines go to stderr with a timestamp, whatever -v says."""
     from .errors import NotAWorkbook
     from .watch import DEFAULT_TIMES, Watcher
@@ -717,64 +734,64 @@ def cmd_watch(args) -> int:
         events.propagate = saved[1]
 
 
-def cmd_inbox(args) -> int:
+def cmd_inbox(args, out: Output) -> int:
     from .inbox import MailSource, apply_inbox, scan_inbox
     kind = next(k for k in ("mbox", "maildir", "eml", "imap") if getattr(args, k))
     source = MailSource(kind, None if kind == "imap" else getattr(args, kind))
     today = _today(args)
     report = scan_inbox(args.tracker, source, today=today, sheet=args.sheet, config=args.config,
                         skip_unreadable=args.skip_unreadable,
-                        progress=lambda n: args.quiet or print(f"  ... {n} messages read", file=sys.stderr))
-    _print_inbox(report)
+                        progress=lambda n: args.quiet or print(f"  ... {n} messages read", file=out.stderr))
+    _print_inbox(out, report)
     if not report.proposals:
         return 0
     if not args.apply:
-        _say("Nothing written. Run again with --apply to write these changes (a backup is kept).")
+        out.say("Nothing written. Run again with --apply to write these changes (a backup is kept).")
         return 0
     result = apply_inbox(args.tracker, report, today=today, sheet=args.sheet, config=args.config,
                          backup=not args.no_backup)
     for line in result.marks.problems:
-        _say(f"Not written: {line}")
-    _say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
-    _print_summary(result.counts)
+        out.say(f"Not written: {line}")
+    out.say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
+    _print_summary(out, result.counts)
     return 0
 
 
-def _print_inbox(report) -> None:
+def _print_inbox(out: Output, report) -> None:
     from .inbox import KIND_NAMES
     since = f" since {report.since:%Y-%m-%d} (the oldest open application)" if report.since else ""
-    _say(f"Read {report.read} message(s) from {report.source}{since}.")
+    out.say(f"Read {report.read} message(s) from {report.source}{since}.")
     if report.proposals:
-        _say(f"Proposed changes ({len(report.proposals)}):")
+        out.say(f"Proposed changes ({len(report.proposals)}):")
     for p in report.proposals:
         day = f"{p.day:%Y-%m-%d}" if p.day else "(no date)"
-        _say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
+        out.say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
              f" → {_cell_text(p.new)}")
-        _say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
+        out.say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
     for title, listed in (("Not applied, not sure of the row", report.ambiguous),
                           ("Not in your tracker", report.missing)):
         if listed:
-            _say(f"{title} ({len(listed)}):")
+            out.say(f"{title} ({len(listed)}):")
         for m in listed:
             day = f"{m.day:%Y-%m-%d}" if m.day else "(no date)"
-            _say(f"  {day} {for_terminal(repr(m.subject[:80]))} {KIND_NAMES.get(m.kind, m.kind)}, {m.note}")
+            out.say(f"  {day} {for_terminal(repr(m.subject[:80]))} {KIND_NAMES.get(m.kind, m.kind)}, {m.note}")
     for line in report.unreadable:
-        _say(f"Left out: {line}")
+        out.say(f"Left out: {line}")
     for line in report.notes:
-        _say(f"Note: {line}")
+        out.say(f"Note: {line}")
     counts = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in report.kinds.most_common())
-    _say(f"Summary: {report.read} read, {report.before_since} older than the oldest open application, "
+    out.say(f"Summary: {report.read} read, {report.before_since} older than the oldest open application, "
          f"{report.matched} matched to a row; {counts or 'nothing classified'}; largest message "
          f"{report.largest / 2**20:.1f} MB.")
 
 
-def cmd_templates(args) -> int:
+def cmd_templates(args, out: Output) -> int:
     from .render import export_templates
     written = export_templates(args.folder)
-    _say(f"Copied {len(written)} templates into {args.folder}:")
+    out.say(f"Copied {len(written)} templates into {args.folder}:")
     for path in written:
-        _say(f"  {path.name}")
-    _say(f"Edit them, then: followup-sheet refresh TRACKER.xlsx --templates {args.folder}")
+        out.say(f"  {path.name}")
+    out.say(f"Edit them, then: followup-sheet refresh TRACKER.xlsx --templates {args.folder}")
     return 0
 
 
@@ -805,22 +822,22 @@ COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "che
             "watch": cmd_watch, "templates": cmd_templates, "inbox": cmd_inbox}
 
 
-def _print_summary(counts: dict[str, int]) -> None:
+def _print_summary(out: Output, counts: dict[str, int]) -> None:
     shown = [f"{counts[s]} {s.lower()}" for s in STATUS_ORDER if counts.get(s)]
-    _say("Applications: " + (", ".join(shown) if shown else "none"))
+    out.say("Applications: " + (", ".join(shown) if shown else "none"))
 
 
-def _print_changes(result) -> None:
+def _print_changes(out: Output, result) -> None:
     """A dry run's Edits: each cell that would change (a script as a word diff), the Today sheet, the log."""
     edits = result.edits
     if edits is None or not edits.changed:
-        _say(f"Dry run: {result.path} would not change; nothing written.")
+        out.say(f"Dry run: {result.path} would not change; nothing written.")
         return
     cells = edits.cells
-    _say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written." if cells
+    out.say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written." if cells
          else f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
     for line in edits.describe():
-        _say(for_terminal(line, newlines=True))
+        out.say(for_terminal(line, newlines=True))
 
 
 def _cell_text(value) -> str:
@@ -832,21 +849,21 @@ def _cell_text(value) -> str:
     return repr(value)
 
 
-def _print_problems(lines: list[str], limit: int = 10) -> None:
+def _print_problems(out: Output, lines: list[str], limit: int = 10) -> None:
     if lines:
-        _say(f"To fix ({len(lines)}):")
+        out.say(f"To fix ({len(lines)}):")
     for line in lines[:limit]:
-        _say(f"  {line}")
+        out.say(f"  {line}")
     if len(lines) > limit:
-        _say(f"  and {len(lines) - limit} more: run check")
+        out.say(f"  and {len(lines) - limit} more: run check")
 
 
-def _print_today(table, scripts: bool = False, limit: int | None = None) -> None:
+def _print_today(out: Output, table, scripts: bool = False, limit: int | None = None) -> None:
     from .columns import plain_value, terminal_columns
     if table.empty:
-        _say("Today: nothing overdue or due today.")
+        out.say("Today: nothing overdue or due today.")
         return
-    _say(f"Today: {len(table)} call(s)")
+    out.say(f"Today: {len(table)} call(s)")
     shown_columns = terminal_columns()
     rows = [tuple(c.terminal or c.header for c in shown_columns)]
     shown = table if limit is None else table.head(limit)
@@ -861,22 +878,22 @@ def _print_today(table, scripts: bool = False, limit: int | None = None) -> None
     shrinkable = [i for i, c in enumerate(shown_columns) if c.kind in ("text", "wrap", "phone", "email")]
     widths = _column_widths(rows, shutil.get_terminal_size().columns - 2, shrinkable=shrinkable)
     for line in rows:
-        _say("  " + "  ".join(_fit(v, w) for v, w in zip(line, widths)).rstrip())
+        out.say("  " + "  ".join(_fit(v, w) for v, w in zip(line, widths)).rstrip())
     if len(shown) < len(table):
-        _say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
+        out.say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
     if scripts:
         for r in table.itertuples(index=False):
-            _say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
-                 f"{for_terminal(r.script, newlines=True)}")
+            out.say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))})"
+                    f" ---\n{for_terminal(r.script, newlines=True)}")
 
 
-def _print_stats(s) -> None:
-    _say(f"Applications sent: {s.applications}")
+def _print_stats(out: Output, s) -> None:
+    out.say(f"Applications sent: {s.applications}")
     if s.reply_rate is not None:
-        _say(f"Replied (a person answered): {s.replied} ({s.reply_rate:.0%})")
+        out.say(f"Replied (a person answered): {s.replied} ({s.reply_rate:.0%})")
     if s.median_days_to_reply is not None:
-        _say(f"Median days to the first reply: {s.median_days_to_reply:g} (of {s.replies_dated} dated replies)")
-    _say(f"Went cold: {s.cold}")
+        out.say(f"Median days to the first reply: {s.median_days_to_reply:g} (of {s.replies_dated} dated replies)")
+    out.say(f"Went cold: {s.cold}")
     tables = [("Per week (weeks from Monday)", s.per_week, ["week", "applications"]),
               ("Per stage", s.per_stage, ["stage", "applications"]),
               ("Per source", s.per_source, ["source", "applications"]),
@@ -886,21 +903,21 @@ def _print_stats(s) -> None:
     for title, table, columns in tables:
         if table is None or table.empty:
             continue
-        _say(f"\n{title}:")
+        out.say(f"\n{title}:")
         rows = [tuple(c.replace("_", "-").capitalize() for c in columns)]
         for rec in table[columns].itertuples(index=False):
             rows.append(tuple(f"{v:.0%}" if c == "rate" else v.isoformat() if isinstance(v, dt.date) else
                               for_terminal(v) for c, v in zip(columns, rec)))
         widths = [min(max(_width(str(r[i])) for r in rows), 32) for i in range(len(columns))]
         for line in rows:
-            _say("  " + "  ".join(_fit(str(v), w) if i == 0 else str(v).rjust(w)
+            out.say("  " + "  ".join(_fit(str(v), w) if i == 0 else str(v).rjust(w)
                                   for i, (v, w) in enumerate(zip(line, widths))).rstrip())
     if s.earlier_weeks:
-        _say(f"  (and {s.earlier_weeks} earlier)")
+        out.say(f"  (and {s.earlier_weeks} earlier)")
     if s.missing:
-        _say("\nNot shown:")
+        out.say("\nNot shown:")
         for line in s.missing:
-            _say(f"  {line}")
+            out.say(f"  {line}")
 
 
 def _width(text: str) -> int:

@@ -238,7 +238,7 @@ def test_a_new_today_column_is_one_table_entry(tmp_path, monkeypatch, capsys):
     assert list(shown["Source"]) == ["Fair Gamma", "Fair Acme", "Fair Beta"]
     assert "| Source |" in today_text(result.today, "md").splitlines()[0]
 
-    cli._print_today(result.today)
+    cli._print_today(cli.Output(), result.today)
     out = capsys.readouterr().out
     head = out.splitlines()[1]
     assert "Source" in head and head.index("Source") < head.index("Status")
@@ -279,7 +279,7 @@ def test_export_and_terminal_columns_come_from_the_table(sheet, capsys):
     csv_head = today_text(table).splitlines()[0].split(",")
     assert csv_head == [c.header for c in columns.export_columns()]
     assert "Ask for" in csv_head and "Notes" in csv_head and "Done" not in csv_head
-    cli._print_today(table)
+    cli._print_today(cli.Output(), table)
     head = capsys.readouterr().out.splitlines()[1].split()
     assert head == " ".join(c.terminal or c.header for c in columns.terminal_columns()).split()
 
