@@ -82,7 +82,7 @@ class Tracker:
     tool_sheets: frozenset[str] = frozenset()   # Today sheets this tool made (it may rebuild them)
     # fields whose column the user fills with notes (words, not the dates or count marks write)
     note_fields: frozenset[str] = frozenset()
-    marks_sheets: Any = None    # xlsx.marks.MarksSheets: the Today sheet's and the log's cells
+    marks_sheets: Any = None    # xlsx.marksheets.MarksSheets: the Today sheet's and the log's cells
 
     @functools.cached_property
     def duplicates(self) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import BadSettings
-from .marks import NOT_APPLIED, Outcome, application_key
+from .markrules import NOT_APPLIED, Outcome, application_key
 from .pipeline import Exported, _check_export_target, _csv_bytes, _settings, save_export
 from .read import read_trackers
 from .settings import Settings

@@ -144,7 +144,7 @@ NEXT_BUSINESS_DAY = {"": dt.date(2026, 12, 25), "IL": dt.date(2026, 12, 25), "US
 
 @pytest.mark.parametrize("country", COUNTRIES)
 def test_marks_pin_the_next_business_day_of_the_same_calendar(country):
-    from followup_sheet.marks import Mark, Outcome, rule_changes
+    from followup_sheet.markrules import Mark, Outcome, rule_changes
 
     eve = dt.date(2026, 12, 24)
     row = canonical_frame([{"company": "Hollis Ceramics", "applied_on": "2026-12-01", "stage": "sent CV"}]).iloc[0]

@@ -16,7 +16,7 @@ from conftest import canonical_frame, write_sheets
 from openpyxl.worksheet.datavalidation import DataValidation
 from test_marks import _libreoffice_roundtrip
 
-from followup_sheet.marks import Mark, Outcome, read_outcome, rule_changes
+from followup_sheet.markrules import Mark, Outcome, read_outcome, rule_changes
 from followup_sheet.pipeline import refresh
 from followup_sheet.settings import Settings
 
@@ -388,7 +388,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from followup_sheet.columns import OUTCOMES  # noqa: E402
-from followup_sheet.marks import FOLLOW_UPS, SYNONYMS  # noqa: E402
+from followup_sheet.markrules import FOLLOW_UPS, SYNONYMS  # noqa: E402
 
 _ANY_DAY = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 _WORDS = st.text(alphabet=st.sampled_from("abcdeilmnorstuvy -,.'!?0123456789/é"), max_size=40)

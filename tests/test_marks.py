@@ -15,7 +15,7 @@ import pytest
 from conftest import canonical_frame, set_cell, write_sheets
 
 from followup_sheet import pipeline
-from followup_sheet.marks import Mark, Outcome, TrackerRows, apply_marks, rule_changes
+from followup_sheet.markrules import Mark, Outcome, TrackerRows, apply_marks, rule_changes
 from followup_sheet.pipeline import refresh
 from followup_sheet.plan import build_plan
 from followup_sheet.settings import Settings
@@ -133,13 +133,13 @@ def test_three_marks_roll_into_the_tracker_once(tmp_path, save_with):
 
 
 def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch):
-    from followup_sheet.xlsx import marks, write
+    from followup_sheet.xlsx import marksheets, write
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Acme": {"Done": "x", "Outcome": "Left voicemail"}})
     marked = path.read_bytes()
 
-    real = marks.new_log_pieces
+    real = marksheets.new_log_pieces
     tracker_pieces = write.TrackerSheet.pieces
     streamed = []
 
@@ -151,12 +151,12 @@ def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch)
         raise KeyboardInterrupt
         yield from real(*args, **kwargs)
     monkeypatch.setattr(write.TrackerSheet, "pieces", tracker_done)
-    monkeypatch.setattr(marks, "new_log_pieces", dies)
+    monkeypatch.setattr(marksheets, "new_log_pieces", dies)
     with pytest.raises(KeyboardInterrupt):
         refresh(path, today=MONDAY, settings=ME)
     assert streamed and streamed[0]          # the tracker part, with the mark, was built first
     assert path.read_bytes() == marked
-    monkeypatch.setattr(marks, "new_log_pieces", real)
+    monkeypatch.setattr(marksheets, "new_log_pieces", real)
 
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 1
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 0
@@ -418,7 +418,7 @@ def test_dry_run_lists_the_cells_marks_would_change(tmp_path):
     ("followup-sheet: today's calls", None),
 ])
 def test_the_day_a_today_sheet_was_built(title, day):
-    from followup_sheet.xlsx.marks import built_day
+    from followup_sheet.xlsx.marksheets import built_day
     assert built_day(title) == day
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import BadSettings
-from ..marks import ADDED_HEADERS, Change, stage_word_for
+from ..markrules import ADDED_HEADERS, Change, stage_word_for
 from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status

@@ -8,7 +8,7 @@ The read stage takes a plain `WorkbookLayout` from `open_workbook`; the write st
 
 from .cells import clean_text
 from .layout import SheetLayout, WorkbookLayout, open_workbook
-from .marks import MarksSheets
+from .marksheets import MarksSheets
 from .package import Package, SheetInfo, open_package
 from .placement import ToolColumns, is_empty_cell
 from .refs import column_letters, column_number, parse_ref

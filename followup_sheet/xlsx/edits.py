@@ -23,7 +23,7 @@ from ..dates import text_date_format
 from ..settings import Settings
 from .cells import clean_text
 from .live import MOVING, StatusFormulas, live_columns
-from .marks import log_sheet, mark_cells
+from .marksheets import log_sheet, mark_cells
 from .package import Package, rels_part_for
 from .placement import ToolColumns, is_empty_cell
 from .refs import column_letters, column_number

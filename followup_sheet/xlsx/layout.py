@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .marks import MarksSheets, read_marks_sheets
+from .marksheets import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
 from .placement import ToolColumns, place_tool_columns
 from .sheetxml import TableInfo, hidden_columns, occupied_columns, sheet_tables
