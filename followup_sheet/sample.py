@@ -262,7 +262,7 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
 def build_sample(path, today: dt.date = REFERENCE_DATE):
     """Write the sample tracker to `path` (or a binary file object), dated around `today`, and
     return `path`."""
-    from .xlsx.sample import write_sample_workbook
+    from .xlsx.samplebook import write_sample_workbook
 
     path = path if hasattr(path, "write") else Path(path)
     write_sample_workbook(
