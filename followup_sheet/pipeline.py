@@ -19,7 +19,7 @@ import pandas as pd
 from . import columns
 from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
-from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
+from .exporttext import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
@@ -28,7 +28,7 @@ from .render import ask_for, render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, country_origin, load_settings, settings_files, user_config_path
 from .status import Situation, Status
 from .xlsx import column_letters
-from .xlsx.export import EXPORT_MARKER  # noqa: F401  (part of the public names)
+from .xlsx.exportbook import EXPORT_MARKER  # noqa: F401  (part of the public names)
 
 if TYPE_CHECKING:
     from .xlsx.edits import CellEdit, Edits
@@ -407,7 +407,7 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     marker inside, or the record beside the backups), or with `force`, and then a copy of it is
     kept in the backup folder beside it. The file is written beside the target and renamed over
     it, so a failure leaves nothing half-written. `record`: note what was written (see written.py)."""
-    from . import export, written
+    from . import exporttext, written
     from .settings import call_hours, time_zone
 
     out = Path(out)
@@ -421,12 +421,12 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     events = None
     if kind == ".ics" and today is not None:   # (checked above: both need the day)
         s = settings or Settings()
-        upcoming = export.upcoming_table(outcomes or [], today, weeks)
-        body, events = export.calendar_ics(upcoming, today, title or out.stem, hours=call_hours(s.call_hours),
-                                           zone=time_zone(s.timezone) or export.system_zone(), holidays=s.holidays,
-                                           earlier=written.earlier_events(out))
+        upcoming = exporttext.upcoming_table(outcomes or [], today, weeks)
+        body, events = exporttext.calendar_ics(upcoming, today, title or out.stem, hours=call_hours(s.call_hours),
+                                               zone=time_zone(s.timezone) or exporttext.system_zone(),
+                                               holidays=s.holidays, earlier=written.earlier_events(out))
     elif kind == ".html" and today is not None:
-        body = export.call_sheet_html(table, today, title)
+        body = exporttext.call_sheet_html(table, today, title)
     elif kind == ".csv":
         body = _csv_bytes(_shown(table))
     elif kind == ".md":
@@ -439,13 +439,13 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
 def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None = None, force: bool = False,
                  backups: int = 5) -> Exported:
     """Write the stats page (an .html file of its own), with the same refusals as export_today."""
-    from . import export
+    from . import exporttext
 
     out = Path(out)
     if out.suffix.lower() != ".html":
         raise BadSettings(f"{out}: the stats page is an .html file")
     existed, ours = _check_export_target(out, tracker, force)
-    body = export.stats_html(stats, today, Path(tracker).name if tracker is not None else "")
+    body = exporttext.stats_html(stats, today, Path(tracker).name if tracker is not None else "")
     return save_export(out, body, existed=existed, ours=ours, backups=backups)
 
 
@@ -514,10 +514,10 @@ def is_tool_export(path: Path) -> bool:
     marker when the user edits and saves the file; the fingerprint then no longer matches.)
     The .html and .ics exports carry the same kind of seal in a line of their own. A CSV file
     cannot carry a marker, so no CSV file is ever taken for one of ours."""
-    from .xlsx.export import is_sealed_export
+    from .xlsx.exportbook import is_sealed_export
     path = Path(path)
     if path.suffix.lower() in (".html", ".ics") and path.is_file():
-        from .export import is_sealed
+        from .exporttext import is_sealed
         try:
             return path.stat().st_size <= 64 * 2**20 and is_sealed(path.read_bytes())
         except OSError:
@@ -528,7 +528,7 @@ def is_tool_export(path: Path) -> bool:
 
 
 def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
-    from .xlsx.export import today_workbook
+    from .xlsx.exportbook import today_workbook
     rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
             for rec in shown.itertuples(index=False)]
     table = columns.export_columns()

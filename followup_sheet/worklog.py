@@ -100,7 +100,7 @@ def export_log(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, f
 
 
 def _xlsx(table: pd.DataFrame) -> bytes:
-    from .xlsx.export import table_workbook
+    from .xlsx.exportbook import table_workbook
     rows = [[None if not isinstance(v, str) and pd.isna(v) else v for v in rec]
             for rec in table.itertuples(index=False)]
     kinds = ["date"] + ["text"] * (len(table.columns) - 1)

@@ -539,7 +539,7 @@ def test_hostile_text_is_inert_in_xlsx(export):
     ("Phone: 555-0100", "5550100"), ("javascript:alert(1)", ""), ("call HR", ""), ("12", ""),
 ])
 def test_tel_link_dials_the_first_number_only(phone, link):
-    from followup_sheet.export import _tel
+    from followup_sheet.exporttext import _tel
     assert _tel(phone) == link
 
 

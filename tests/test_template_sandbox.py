@@ -89,7 +89,7 @@ def test_the_bundled_script_environment_is_sandboxed(tmp_path, label, trick):
 
 
 def test_the_export_pages_are_sandboxed():
-    from followup_sheet.export import _environment
+    from followup_sheet.exporttext import _environment
 
     env = _environment()
     assert isinstance(env, jinja2.sandbox.SandboxedEnvironment)
