@@ -157,13 +157,13 @@ _NUMBER = re.compile(rb"<(?:\w+:)?v>\s*-?[\d.]+(?:[eE][-+]?\d+)?\s*</(?:\w+:)?v>
 def date_column_styles(pkg: Package, part: str, cols: set[int]) -> dict[int, Counter]:
     """For each column in `cols`: how often each style is used by its cells holding a number (a
     date column's dates), so a date written there looks like the others."""
-    from .sheetedit import _Scanner  # the same row and cell finder the writer uses
+    from .sheetedit import CellScanner  # the same row and cell finder the writer uses
     seen: dict[int, Counter] = {c: Counter() for c in cols}
     scan = None
     style = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")
     for kind, data in iter_sheet(pkg, part):
         if kind == "open":
-            scan = _Scanner(sheet_data_prefix(data))
+            scan = CellScanner(sheet_data_prefix(data))
         elif kind == "rows" and scan is not None:
             for _, _, tag_end, end in scan.rows(data, 0, len(data)):
                 content = data[tag_end:end]
@@ -291,7 +291,7 @@ def log_sheet(pkg: Package, sheets: MarksSheets | None, entries: list[dict[str, 
     """(part, name, pieces maker, parts changed to add it): the log with `entries` appended, or new."""
     import functools
 
-    from .todaysheet import _add_sheet
+    from .todaysheet import add_sheet
     if sheets is not None and sheets.log_part:
         known = max([2, *(r["_row"] for r in sheets.log_rows)])
         pieces = functools.partial(appended_log_pieces, pkg, sheets.log_part, entries, style.bold, style.date, known)
@@ -300,5 +300,5 @@ def log_sheet(pkg: Package, sheets: MarksSheets | None, entries: list[dict[str, 
     name, n = LOG_SHEET_NAME, 2
     while name.lower() in taken:
         name, n = f"{LOG_SHEET_NAME} {n}", n + 1
-    part, extra = _add_sheet(pkg, name, edited, reserved)
+    part, extra = add_sheet(pkg, name, edited, reserved)
     return part, name, functools.partial(new_log_pieces, entries, style.bold, style.date, pkg.date1904), extra

@@ -146,7 +146,7 @@ class _RowEditor:
         self.p = p
         self.user = edits.mark_cells    # row -> {column: (kind, value, style when the cell has none)}: marks
         self.added = edits.added_headers    # column -> header of a column the marks add
-        self.scan = _Scanner(p.encode())
+        self.scan = CellScanner(p.encode())
         self.header_row = edits.header_row
         self.header_style_column = edits.header_style_column
         self.rows = rows
@@ -252,7 +252,7 @@ def _user_cells(p: str, number: int, cells: dict[int, tuple], kept: dict[int, in
     return out
 
 
-def _styles_of(scan: _Scanner, content: bytes, cols: set[int]) -> dict[int, int | None]:
+def _styles_of(scan: CellScanner, content: bytes, cols: set[int]) -> dict[int, int | None]:
     """The style numbers of the cells in `cols` of a row, where it has them."""
     found: dict[int, int | None] = {}
     for col, c_start, _ in scan.cells(content):
@@ -263,7 +263,7 @@ def _styles_of(scan: _Scanner, content: bytes, cols: set[int]) -> dict[int, int 
     return found
 
 
-def _last_header_style(scan: _Scanner, content: bytes, last: int) -> int | None:
+def _last_header_style(scan: CellScanner, content: bytes, last: int) -> int | None:
     """Our header cells look like the user's last header cell (in column `last`)."""
     for col, c_start, _ in scan.cells(content):
         if col == last:
@@ -273,7 +273,7 @@ def _last_header_style(scan: _Scanner, content: bytes, last: int) -> int | None:
     return None
 
 
-class _Scanner:
+class CellScanner:
     """Finds rows and cells in worksheet XML bytes without parsing them: start tags by regex,
     ends with a plain search (cells and rows never nest)."""
 
@@ -336,7 +336,7 @@ def _new_row(p: str, number: int, cells: dict[int, str]) -> bytes:
     return f'<{p}row r="{number}">{body}</{p}row>'.encode()
 
 
-def _edit_row(scan: _Scanner, data: bytes, start: int, tag_end: int, end: int,
+def _edit_row(scan: CellScanner, data: bytes, start: int, tag_end: int, end: int,
               new_cells: dict[int, str], clear_cols: set[int]) -> bytes:
     if tag_end == end:   # <row .../>: no cells yet
         start_tag = data[start:tag_end - 2].rstrip() + b">"

@@ -72,7 +72,7 @@ def _find_or_add_sheet(pkg: Package, ours: frozenset[str]) -> tuple[str, str, di
         free = candidate if candidate.lower() not in taken else None
         n += 1
     name = free
-    part, extra = _add_sheet(pkg, name)
+    part, extra = add_sheet(pkg, name)
     return part, name, extra
 
 
@@ -108,7 +108,7 @@ def _print_titles(pkg: Package, name: str, extra: dict[str, bytes]) -> None:
     extra[pkg.workbook_part] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _add_sheet(pkg: Package, name: str, edited: dict[str, bytes] | None = None,
+def add_sheet(pkg: Package, name: str, edited: dict[str, bytes] | None = None,
                reserved: frozenset[str] = frozenset()) -> tuple[str, dict[str, bytes]]:
     """Add sheet `name`; `edited` holds parts already changed in this save (a second new sheet),
     `reserved` part names already given out."""
