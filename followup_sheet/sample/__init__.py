@@ -2,7 +2,7 @@
 
 Every date is placed relative to `today` in business days, so on any day the rules show every
 status and every script situation at least once. `python -m followup_sheet.sample [PATH]`
-(parsed and printed by `cli.sample_main`).
+(`sample/__main__.py`, parsed and printed by `cli.sample_main`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Literal, cast
 
 import numpy as np
 
-from .settings import Settings
-from .status import Situation
-from .xlsx import column_letters
+from ..settings import Settings
+from ..status import Situation
+from ..xlsx import column_letters
 
 REFERENCE_DATE = dt.date(2026, 11, 26)  # a Thursday; the committed sample_tracker.xlsx is built for it
 DEFAULT_PATH = Path("sample_tracker.xlsx")
@@ -262,7 +262,7 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
 def build_sample(path, today: dt.date = REFERENCE_DATE):
     """Write the sample tracker to `path` (or a binary file object), dated around `today`, and
     return `path`."""
-    from .xlsx.samplebook import write_sample_workbook
+    from ..xlsx.samplebook import write_sample_workbook
 
     path = path if hasattr(path, "write") else Path(path)
     write_sample_workbook(
@@ -276,7 +276,7 @@ def build_sample(path, today: dt.date = REFERENCE_DATE):
 def build_new_sample(folder: str | Path, name: str, today: dt.date = REFERENCE_DATE) -> Path:
     """Write the sample tracker into `folder` under `name`, or 'NAME (2)', 'NAME (3)'... when
     that is taken: an existing file is never replaced. Returns the path written."""
-    from .errors import OutputRefused
+    from ..errors import OutputRefused
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -327,8 +327,3 @@ def _applications(today: dt.date) -> list[list]:
 def _column_range(header: str) -> str:
     letter = column_letters(HEADERS.index(header) + 1)
     return f"{letter}2:{letter}{VALIDATION_ROWS}"
-
-
-if __name__ == "__main__":
-    from .cli import sample_main
-    raise SystemExit(sample_main())
