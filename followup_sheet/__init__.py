@@ -10,13 +10,14 @@ __version__ = "0.1.0"
 __all__ = ["BadSettings", "FollowupError", "Settings", "check", "compute", "refresh"]
 
 if TYPE_CHECKING:
+    from .checkreport import check
     from .errors import BadSettings, FollowupError
-    from .pipeline import check, compute, refresh
+    from .pipeline import compute, refresh
     from .settings import Settings
 
 # Where each public name lives. They are imported when first used, so `import followup_sheet`
 # (and the command line's `--help`) does not load pandas and numpy.
-_PUBLIC = {"refresh": "pipeline", "compute": "pipeline", "check": "pipeline", "Settings": "settings",
+_PUBLIC = {"refresh": "pipeline", "compute": "pipeline", "check": "checkreport", "Settings": "settings",
            "FollowupError": "errors", "BadSettings": "errors"}
 
 

@@ -612,7 +612,9 @@ def cmd_refresh(args, out: Output) -> int:
 
 def cmd_today(args, out: Output) -> int:
     _preload(args)
-    from .pipeline import compute, export_today, today_text
+    from .exportfiles import export_today
+    from .exporttext import today_text
+    from .pipeline import compute
     out.messages_to_stderr = args.output == "-"
     from .plan import next_business_day
     from .settings import load_settings
@@ -638,7 +640,8 @@ def cmd_today(args, out: Output) -> int:
 
 def cmd_stats(args, out: Output) -> int:
     _preload(args)
-    from .pipeline import compute, export_stats
+    from .exportfiles import export_stats
+    from .pipeline import compute
     from .stats import compute_stats
     today = _today(args)
     outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config)
@@ -655,7 +658,7 @@ def cmd_stats(args, out: Output) -> int:
 
 def cmd_check(args, out: Output) -> int:
     _preload(args)
-    from .pipeline import check
+    from .checkreport import check
     report = check(args.tracker, sheet=args.sheet, config=args.config, today=_today(args))
     out.say(f"{report.path}")
     out.say("\n".join(report.lines).rstrip())
@@ -687,7 +690,7 @@ def cmd_demo(args, out: Output) -> int:
     _print_today(out, result.today)
     out.say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "
           "columns and the Today sheet.")
-    from .pipeline import you_reminder
+    from .checkreport import you_reminder
     from .settings import load_settings
     reminder = you_reminder(load_settings(path, args.config))
     if reminder:

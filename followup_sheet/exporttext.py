@@ -1,7 +1,7 @@
 """Render stage for the exports: today's calls (and the calendar's upcoming ones) as text files.
 
 Input: the today table (pipeline.today_table) or the sheet outcomes; output: the bytes of a
-.csv, .md, .html or .ics file, or the stats page. Writing the file is pipeline.export_today's job.
+.csv, .md, .html or .ics file, or the stats page. Writing the file is exportfiles.export_today's job.
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u
 
 def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
     """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
-    shown = _shown(table)
+    shown = shown_table(table)
     if fmt == "md":
-        return _markdown(shown)
-    return _csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
+        return markdown_table(shown)
+    return csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
 
 
-def _shown(table: pd.DataFrame) -> pd.DataFrame:
+def shown_table(table: pd.DataFrame) -> pd.DataFrame:
     """Today's calls with the exports' columns (columns.export_columns), headers as shown."""
     shown = {}
     records = table.to_dict("records")
@@ -57,10 +57,10 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
 _PHONE = re.compile(r"\+[\d\s().\-/]*\d[\d\s().\-/]*")
 
 
-def _markdown(shown: pd.DataFrame) -> str:
+def markdown_table(shown: pd.DataFrame) -> str:
     """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
     def cell(value: Any) -> str:
-        value = _CONTROL.sub("", value) if isinstance(value, str) and _PHONE.fullmatch(value) else _csv_safe(value)
+        value = _CONTROL.sub("", value) if isinstance(value, str) and _PHONE.fullmatch(value) else csv_safe(value)
         text = str(value).replace("\\", "\\\\").replace("|", "\\|")
         # raw HTML and link brackets would be live in a notes app that renders Markdown
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -73,16 +73,16 @@ def _markdown(shown: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
+def csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator=lineterminator)
     writer.writerow(shown.columns)
     for rec in shown.itertuples(index=False):
-        writer.writerow([_csv_safe(v) for v in rec])
+        writer.writerow([csv_safe(v) for v in rec])
     return text.getvalue().encode("utf-8-sig")
 
 
-def _csv_safe(value: Any) -> Any:
+def csv_safe(value: Any) -> Any:
     """Spreadsheet programs run CSV cells starting with = + - @ as formulas; make them text.
     Control characters (a terminal's escape sequences among them) are dropped."""
     if isinstance(value, str):
@@ -141,7 +141,7 @@ def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> byt
 
 
 def _no_way() -> str:
-    from .pipeline import NO_WAY_TO_REACH
+    from .render import NO_WAY_TO_REACH
     return NO_WAY_TO_REACH
 
 
@@ -150,7 +150,7 @@ def _no_way() -> str:
 def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) -> pd.DataFrame:
     """Follow-ups due from now to `weeks` weeks ahead (overdue ones included), every sheet, by
     date: the today table's fields plus `channel`."""
-    from .pipeline import _ask_for
+    from .render import asked_for
     end = pd.Timestamp(today + dt.timedelta(weeks=weeks))
     parts = []
     for o in outcomes:
@@ -158,7 +158,7 @@ def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) 
         rows = p.index[p["status"].isin(CALENDAR_STATUSES) & p["due"].notna() & (p["due"] <= end)]
         parts.append(pd.DataFrame({
             "sheet": o.tracker.sheet, "row": rows.to_numpy(), "company": f.loc[rows, "company"].to_numpy(),
-            "position": f.loc[rows, "position"].to_numpy(), "ask_for": _ask_for(f.loc[rows], p.loc[rows]),
+            "position": f.loc[rows, "position"].to_numpy(), "ask_for": asked_for(f.loc[rows], p.loc[rows]),
             "phone": f.loc[rows, "contact_phone"].to_numpy(), "email": f.loc[rows, "contact_email"].to_numpy(),
             "status": p.loc[rows, "status"].to_numpy(), "due": p.loc[rows, "due"].to_numpy(),
             "days_overdue": p.loc[rows, "days_overdue"].to_numpy(), "channel": p.loc[rows, "channel"].to_numpy(),

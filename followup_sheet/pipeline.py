@@ -8,27 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 from . import columns
-from .businessdays import holidays_note
-from .errors import BadSettings, OutputRefused
-from .exporttext import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
-from .filesafe import not_a_file, same_file
+from .exportfiles import backup_of, replaces_other_file
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
-from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
+from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
-from .render import ask_for, render_scripts, unknown_templates
-from .settings import CONFIG_NAME, Settings, country_origin, load_settings, settings_files, user_config_path
-from .status import Situation, Status
-from .xlsx import column_letters
-from .xlsx.exportbook import EXPORT_MARKER  # noqa: F401  (part of the public names)
+from .render import NO_WAY_TO_REACH, asked_for, render_scripts, unknown_templates
+from .settings import Settings, settings_for
+from .status import Status
 
 if TYPE_CHECKING:
     from .xlsx.edits import CellEdit, Edits
@@ -70,12 +63,6 @@ class RefreshResult:
         return self.edits.cells if self.edits is not None else []
 
 
-def _settings(path: Path, settings: Settings | None, config: Path | None, overrides: dict[str, Any]) -> Settings:
-    if settings is not None:
-        return settings.replace(**overrides) if overrides else settings
-    return load_settings(path, config, **overrides)
-
-
 def compute(path: Path, *, today: dt.date, sheet: str | None = None,
             settings: Settings | None = None, config: Path | None = None, data: bytes | None = None,
             **overrides: Any) -> tuple[list[SheetOutcome], pd.DataFrame, Settings]:
@@ -99,7 +86,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
              changes: tuple[Change, ...] = (), **overrides: Any
              ) -> tuple[list[SheetOutcome], pd.DataFrame, Settings, MarksResult]:
     path = Path(path)
-    settings = _settings(path, settings, config, overrides)
+    settings = settings_for(path, settings, config, overrides)
     if settings.templates is not None:
         for warning in unknown_templates(settings.templates):
             log.warning("%s", warning)
@@ -254,7 +241,7 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     from .xlsx.edits import MarkEdit, SheetResults, plan_edits
     from .xlsx.write import write_back
 
-    replaces = not dry_run and output is not None and _replaces_other_file(Path(output), Path(path), force)
+    replaces = not dry_run and output is not None and replaces_other_file(Path(output), Path(path), force)
     outcomes, todays, settings, marks = _compute(path, sheet=sheet, today=today, settings=settings, config=config,
                                                  data=data, changes=user_changes, **overrides)
     target = Path(output) if output else Path(path)
@@ -279,7 +266,7 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
         log.info("%s: dry run", target)
         return RefreshResult(path=target, sheets=outcomes, today=todays, changed=edits.changed, counts=counts,
                              edits=edits, marks=marks)
-    kept = _backup_of(Path(output), settings.backups) if replaces and output is not None else None
+    kept = backup_of(Path(output), settings.backups) if replaces and output is not None else None
     done = write_back(edits, output=output, backup=backup, backups=settings.backups)
     log.info("%s: %s", done.path, "written" if done.written else "unchanged")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
@@ -312,31 +299,6 @@ def tracker_values(o: SheetOutcome) -> dict[str, pd.Series]:
     return {c.field: o.scripts if c.field == "script" else o.plan[c.field] for c in columns.TRACKER_COLUMNS}
 
 
-def _replaces_other_file(out: Path, tracker: Path, force: bool) -> bool:
-    """Whether writing to `out` replaces a file other than the tracker; refused without `force`."""
-    if not os.path.lexists(out) or out.is_dir() or same_file(out, tracker):
-        return False    # nothing to lose (a folder is refused when it is written to)
-    if not force:
-        raise OutputRefused(f"{out} already exists; pick another name for the copy, or add --force to "
-                            "replace it (a copy of it is kept in .followup-backups)")
-    return True
-
-
-def _backup_of(out: Path, backups: int) -> Path | None:
-    from . import filesafe
-    real = Path(os.path.realpath(out))
-    if not real.is_file():
-        return None
-    try:
-        return filesafe.keep_backup(real, max(backups, 1))
-    except OSError as exc:
-        raise OutputRefused(f"{out}: no backup of it could be kept ({exc.strerror or exc}), so it was left "
-                            "as it was; free some space or write the copy somewhere else") from None
-
-
-NO_WAY_TO_REACH = "Find a number or e-mail first: this row has neither a phone nor an e-mail."
-
-
 def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
     """A tracker with no applications yet, never refreshed: it is left exactly as it is (an empty
     template must not gain columns and an empty Today sheet). One this tool has written before
@@ -364,7 +326,7 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
             "status": p.loc[order, "status"].to_numpy(), "days_overdue": p.loc[order, "days_overdue"].to_numpy(),
             "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
             **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
-            "ask_for": _ask_for(f.loc[order], p.loc[order]), "notes": f.loc[order, "notes"].to_numpy(),
+            "ask_for": asked_for(f.loc[order], p.loc[order]), "notes": f.loc[order, "notes"].to_numpy(),
             **{name: f.loc[order, name].to_numpy() if name in f.columns else "" for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
@@ -372,291 +334,3 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
     if len(outcomes) > 1 and not table.empty:
         table = sort_today(table, prefix="_", sheet="_sheet")
     return table[wanted].reset_index(drop=True)
-
-
-def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
-    """The person the script asks for: the hiring manager in the hiring-manager and referral
-    situations, else the contact (the hiring manager when there is none), as the templates do,
-    and named as the script names them (render.ask_for)."""
-    manager = frame["hiring_manager"].to_numpy(dtype=object)
-    contact = frame["contact"].to_numpy(dtype=object)
-    uses_manager = plan["situation"].isin([Situation.HIRING_MANAGER.value, Situation.REFERRAL.value]).to_numpy() \
-        | (contact == "")
-    chosen = np.where(uses_manager & (manager != ""), manager, contact)
-    return np.array([ask_for(v) if isinstance(v, str) else v for v in chosen], dtype=object)
-
-
-@dataclass
-class Exported:
-    path: Path
-    backup: Path | None = None    # the file the export replaced (only with `force`)
-
-
-EXPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".md", ".html", ".ics")
-
-
-def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
-                 backups: int = 5, outcomes: list[SheetOutcome] | None = None, today: dt.date | None = None,
-                 weeks: int = 4, settings: Settings | None = None, record: bool = True) -> Exported:
-    """Write today's calls to a file of its own (format from the suffix), never the tracker itself.
-    The .ics calendar holds the follow-ups of the next `weeks` weeks, from `outcomes`, placed in
-    the settings' call hours and time zone, with cancellations for the events of the last
-    calendar written there that no longer stand.
-
-    An existing file is replaced only when this tool wrote it and nobody changed it since (a
-    marker inside, or the record beside the backups), or with `force`, and then a copy of it is
-    kept in the backup folder beside it. The file is written beside the target and renamed over
-    it, so a failure leaves nothing half-written. `record`: note what was written (see written.py)."""
-    from . import exporttext, written
-    from .settings import call_hours, time_zone
-
-    out = Path(out)
-    kind = out.suffix.lower()
-    if kind not in EXPORT_SUFFIXES:
-        raise BadSettings(f"{out}: export to a file ending in {', '.join(EXPORT_SUFFIXES)}")
-    existed, ours = _check_export_target(out, tracker, force)
-    title = Path(tracker).name if tracker is not None else ""
-    if kind in (".html", ".ics") and today is None:
-        raise BadSettings(f"{out}: the {kind} export needs the day it is made for")
-    events = None
-    if kind == ".ics" and today is not None:   # (checked above: both need the day)
-        s = settings or Settings()
-        upcoming = exporttext.upcoming_table(outcomes or [], today, weeks)
-        body, events = exporttext.calendar_ics(upcoming, today, title or out.stem, hours=call_hours(s.call_hours),
-                                               zone=time_zone(s.timezone) or exporttext.system_zone(),
-                                               holidays=s.holidays, earlier=written.earlier_events(out))
-    elif kind == ".html" and today is not None:
-        body = exporttext.call_sheet_html(table, today, title)
-    elif kind == ".csv":
-        body = _csv_bytes(_shown(table))
-    elif kind == ".md":
-        body = _markdown(_shown(table)).encode("utf-8")
-    else:
-        body = _xlsx_bytes(_shown(table))
-    return save_export(out, body, existed=existed, ours=ours, backups=backups, record=record, events=events)
-
-
-def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None = None, force: bool = False,
-                 backups: int = 5) -> Exported:
-    """Write the stats page (an .html file of its own), with the same refusals as export_today."""
-    from . import exporttext
-
-    out = Path(out)
-    if out.suffix.lower() != ".html":
-        raise BadSettings(f"{out}: the stats page is an .html file")
-    existed, ours = _check_export_target(out, tracker, force)
-    body = exporttext.stats_html(stats, today, Path(tracker).name if tracker is not None else "")
-    return save_export(out, body, existed=existed, ours=ours, backups=backups)
-
-
-def save_export(out: Path, body: bytes, *, existed: bool, ours: bool, backups: int = 5, record: bool = True,
-                events: dict | None = None) -> Exported:
-    """`body` written to `out` atomically (a copy of a user's file replaced kept in the backups);
-    `existed` and `ours` as `_check_export_target` said. With `record`, what was written (and the
-    calendar's `events`) is noted beside the backups, so the next export may replace it; a file
-    that carries its own seal (.xlsx, .html) needs no note, and none is made."""
-    from . import filesafe, written
-
-    def write(fh) -> bool:
-        fh.write(body)
-        return True
-
-    try:
-        saved = filesafe.save_atomically(out, write, expected_digest=filesafe.digest_of(out) if existed else "absent",
-                                         verify=lambda path: None, backups=max(backups, 1),
-                                         backup=existed and not ours)
-    except FileNotFoundError:
-        raise OutputRefused(f"{out}: the folder {out.parent} does not exist; create it first or export "
-                            "somewhere else") from None
-    except PermissionError:
-        raise OutputRefused(f"{out}: permission denied writing there; export to a folder you can write to") from None
-    except OSError as exc:
-        raise OutputRefused(f"{out}: could not be written ({exc.strerror or exc}); nothing was changed there; "
-                            "free some space or export somewhere else") from None
-    if record and (events is not None or not is_tool_export(out)):   # a file with its own seal needs no note
-        written.remember(out, body, events)
-    return Exported(out, saved.backup)
-
-
-def _check_export_target(out: Path, tracker: Path | None, force: bool) -> tuple[bool, bool]:
-    """Refuse an export onto the tracker (in any spelling), onto a folder, into a missing folder,
-    or onto someone's file without `force`. Whether a file is there to replace, and whether it
-    is an export the tool wrote."""
-    folder = out.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputRefused(f"{out}: the folder {folder} {what}; create it first or export somewhere else")
-    if not os.path.lexists(out):
-        return False, False
-    if tracker is not None and same_file(out, Path(tracker)):
-        raise OutputRefused(f"{out} is the tracker {tracker} itself; the export is a file of its own: "
-                            f"pick another name, e.g. '{Path(tracker).stem} - Today{out.suffix}'")
-    if out.is_dir():
-        raise OutputRefused(f"{out} is a folder; give a file name to export to, e.g. {out / 'today.csv'}")
-    if not out.exists():
-        raise OutputRefused(f"{out} is a link to a file that does not exist; remove the link or export "
-                            "somewhere else")
-    kind = not_a_file(out)
-    if kind is not None:   # a named pipe would wait for a reader, a device (/dev/full) never fill
-        raise OutputRefused(f"{out} is {kind}, not a file; nothing was written; export to a regular file instead")
-    from . import written
-    if is_tool_export(out) or written.wrote(out):
-        return True, True
-    if not force:
-        raise OutputRefused(f"{out} already exists and was not written by followup-sheet; pick another name, "
-                            "or add --force to replace it (a copy is kept in .followup-backups)")
-    return True, False
-
-
-def is_tool_export(path: Path) -> bool:
-    """Whether `path` is an .xlsx export of today's calls that this tool wrote and nobody changed
-    since: its marker is inside, with the fingerprint of the sheet as written. (Excel keeps the
-    marker when the user edits and saves the file; the fingerprint then no longer matches.)
-    The .html and .ics exports carry the same kind of seal in a line of their own. A CSV file
-    cannot carry a marker, so no CSV file is ever taken for one of ours."""
-    from .xlsx.exportbook import is_sealed_export
-    path = Path(path)
-    if path.suffix.lower() in (".html", ".ics") and path.is_file():
-        from .exporttext import is_sealed
-        try:
-            return path.stat().st_size <= 64 * 2**20 and is_sealed(path.read_bytes())
-        except OSError:
-            return False
-    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
-        return False
-    return is_sealed_export(path)
-
-
-def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
-    from .xlsx.exportbook import today_workbook
-    rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
-            for rec in shown.itertuples(index=False)]
-    table = columns.export_columns()
-    return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
-
-
-@dataclass
-class CheckReport:
-    path: Path
-    trackers: list[Tracker]
-    lines: list[str]
-    problems: int = 0      # rows with something to fix (checkers exit 1 then)
-
-
-def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
-          config: Path | None = None, **overrides: Any) -> CheckReport:
-    """How the workbook was read, as `followup-sheet check` prints it: settings files, sheet,
-    header row, column mapping, row problems, stage words. Nothing is written. Returns a
-    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix) and
-    `.trackers` (what was read). Arguments as for `compute` (`today` is the day the row
-    problems are judged on)."""
-    from .xlsx.edits import tool_columns
-
-    path = Path(path)
-    given_settings = settings
-    settings = _settings(path, settings, config, overrides)
-    trackers = read_trackers(path, settings, sheet)
-    lines: list[str] = []
-    count = 0
-    if given_settings is None:
-        files = settings_files(path, config)
-        lines.append("Settings: " + (", ".join(str(f) for f in files) if files else
-                                     f"the built-in defaults (no {CONFIG_NAME} beside the workbook or in "
-                                     f"{user_config_path() or 'your settings folder'})"))
-    for t in trackers:
-        lines.append(f"Sheet: {t.sheet!r}" + (f" (chosen because {'; '.join(t.reasons)})" if t.reasons else ""))
-        lines.append(f"Header row: {t.header_row}")
-        lines.append("Columns:")
-        for fld, col in sorted(t.columns.items(), key=lambda kv: kv[1].index):
-            order = t.date_orders.get(fld)
-            lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{', ' + order if order else ''})")
-        lines.append("Ignored headers: " + (", ".join(t.ignored_headers)
-                                            + " (no field; map one under [columns] in followup.toml if it matters)"
-                                            if t.ignored_headers else "none"))
-        placed = tool_columns(t)
-        letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
-                   for h, c, e in zip(columns.output_headers(), placed.columns, placed.existing)]
-        lines.append("Writes: " + "; ".join(letters))
-        if t.table is not None:
-            lines.append(f"Excel table: {t.table.name} (the new columns join it)")
-        for note in t.notes:
-            lines.append(f"Note: {note}")
-        n = len(t.frame)
-        lines.append(f"Applications: {n} (rows {t.frame.index.min()}-{t.frame.index.max()})" if n
-                     else "Applications: 0 (none found under the header)")
-        lines.extend(_stage_word_lines(t.frame, settings))
-        if t.duplicates:
-            lines.append(f"Duplicates ({len(t.duplicates)}):")
-            lines.extend(f"  {d}" for d in t.duplicates)
-        if t.skipped_rows:
-            lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
-            lines.extend(f"  {p}" for p in t.skipped_rows)
-        plan = build_plan(t.frame, today, settings)
-        problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
-        count += len(problems)
-        if problems:
-            lines.append(f"Row problems ({len(problems)}):")
-            lines.extend(f"  {p}" for p in problems)
-        else:
-            lines.append("Row problems: none")
-        lines.append("")
-    origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
-        country_origin(settings_files(path, config))
-    lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
-    marks = roll_marks(trackers, today, settings)
-    lines.extend(f"Marks: {note}" for note in marks.notes)
-    if marks.held:
-        count += len(marks.held)
-        lines.append(f"Marks kept for the next refresh ({len(marks.held)}):")
-        lines.extend(f"  {mark.where} ({mark.company or '(no company)'}): {why}" for mark, why in marks.held)
-    reminder = you_reminder(settings)
-    if reminder:
-        lines.append(reminder)
-    return CheckReport(path, trackers, lines, problems=count)
-
-
-def you_reminder(settings: Settings) -> str | None:
-    """What to fill in when [you] has no phone or e-mail (voicemails then end "I'll follow up
-    by e-mail" instead of saying how to reach you)."""
-    if settings.your_phone or settings.your_email:
-        return None
-    return ("Fill in [you]: voicemails end with how to reach you, and your phone and e-mail are not set. "
-            "Add to followup.toml beside the workbook:\n"
-            "  [you]\n  name = \"Your Name\"\n  phone = \"(555) 010-0000\"\n  email = \"you@example.com\"")
-
-
-def _stage_word_lines(frame: pd.DataFrame, settings: Settings) -> list[str]:
-    """Which stage each distinct stage/response text went to and the words that decided it, then
-    the texts read as applied only because no list knew their words (rules §2)."""
-    from .plan import stage_words, unplaced_words
-
-    stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
-    shown_as = frame["stage"].map(repr).where(frame["stage"] != "", "")
-    with_response = frame["response"] != ""
-    shown_as = shown_as.where(~with_response, shown_as + " + response " + frame["response"].map(repr))
-    texts = pd.DataFrame({"shown": shown_as.str.lstrip(" +"), "text": stage_text})
-    texts = texts[texts["shown"] != ""].drop_duplicates("shown")
-    if texts.empty:
-        return []
-    placed: dict[str, list[str]] = {}
-    unsure: list[str] = []
-    for shown, text in zip(texts["shown"], texts["text"]):
-        stage, words, negated = stage_words(text, settings)
-        why = [", ".join(dict.fromkeys(words))] if words else []
-        why += [f"not counted after a negation: {', '.join(dict.fromkeys(negated))}"] if negated else []
-        placed.setdefault(stage, []).append(f"{shown} ({'; '.join(why)})" if why else shown)
-        unknown = unplaced_words(text, settings)
-        if unknown:
-            unsure.append(f"{shown} (unknown: {', '.join(dict.fromkeys(unknown))})")
-    lines = ["Stage words:"]
-    for stage, shown in sorted(placed.items(), key=lambda kv: STAGES.index(kv[0])):
-        more = f" and {len(shown) - 12} more" if len(shown) > 12 else ""
-        lines.append(f"  {stage:<13} <- {', '.join(shown[:12])}{more}")
-    if unsure:
-        lines.append(f"Stage text read as applied only because no word list knows it ({len(unsure)}); "
-                     "add its words to [words] in followup.toml if it means something else:")
-        lines.extend(f"  {u}" for u in unsure[:30])
-        if len(unsure) > 30:
-            lines.append(f"  and {len(unsure) - 30} more")
-    return lines
-

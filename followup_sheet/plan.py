@@ -214,7 +214,7 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
     return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
 
 
-def _contains(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
+def contains_words(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
     """True where the text holds one of `words` (whole words, outside a negation)."""
     holds = word_list(tuple(words)).holds
     return _per_value(text, lambda t: np.array([holds(v) for v in t], dtype=bool))
@@ -271,8 +271,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage = classify_stage(stage_text, s)
     stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
     strong = _strong_interest(stage_text, s)
-    autoresponse = _contains(stage_text, s.autoresponse_words)
-    recruiter = _contains(frame["source"] + " " + frame["contact"], s.recruiter_words)
+    autoresponse = contains_words(stage_text, s.autoresponse_words)
+    recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words)
 
     applied = _busday(frame["applied_on"])
     last = _busday(frame["last_contact"])

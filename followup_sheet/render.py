@@ -13,12 +13,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import TemplateProblem
 from .plan import PLACEHOLDERS
 from .settings import Settings
-from .status import Status
+from .status import Situation, Status
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
 
@@ -209,6 +210,21 @@ def ask_for(text: str) -> str:
     'John Smith', 'Priya Raman (Talent Acquisition)' -> 'Priya Raman'), or the text as written
     when it names no person ('People Team', 'HR')."""
     return _person(text) or text if text else ""
+
+
+NO_WAY_TO_REACH = "Find a number or e-mail first: this row has neither a phone nor an e-mail."
+
+
+def asked_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
+    """The person each row's script asks for: the hiring manager in the hiring-manager and
+    referral situations, else the contact (the hiring manager when there is none), as the
+    templates do, and named as the script names them (`ask_for`)."""
+    manager = frame["hiring_manager"].to_numpy(dtype=object)
+    contact = frame["contact"].to_numpy(dtype=object)
+    uses_manager = plan["situation"].isin([Situation.HIRING_MANAGER.value, Situation.REFERRAL.value]).to_numpy() \
+        | (contact == "")
+    chosen = np.where(uses_manager & (manager != ""), manager, contact)
+    return np.array([ask_for(v) if isinstance(v, str) else v for v in chosen], dtype=object)
 
 
 @functools.lru_cache(maxsize=4096)

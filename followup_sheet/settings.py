@@ -490,6 +490,15 @@ def load_settings(workbook: Path | None = None, config: Path | None = None, **ov
         raise BadSettings(f"{path}: {exc}" if path else str(exc)) from None
 
 
+def settings_for(workbook: Path, settings: Settings | None, config: Path | None,
+                 overrides: dict[str, Any]) -> Settings:
+    """The settings a library call runs with: `settings` as given (with `overrides` on top), else
+    those `load_settings` finds for `workbook` and `config`."""
+    if settings is not None:
+        return settings.replace(**overrides) if overrides else settings
+    return load_settings(workbook, config, **overrides)
+
+
 def country_origin(files: list[Path]) -> str:
     """Where the settings read from `files` got their country: the last file that sets
     [you] country, else the system locale (the variable that named it)."""

@@ -124,11 +124,11 @@ def replied(frame: pd.DataFrame, plan: pd.DataFrame, settings: Settings) -> pd.S
     """Whether a person answered: an interview or offer stage; or a response that is neither an
     automatic reply, a placeholder nor a "no reply yet"; or a closed stage that is not the user's
     own doing or silence (withdrawn, ghosted, cancelled)."""
-    from .plan import _contains
+    from .plan import contains_words
     response = frame["response"].map(lambda s: " ".join(str(s).split()))
     blank = {w.casefold() for w in settings.blank_words}
     said = (response != "") & ~response.str.casefold().isin(blank) & ~response.str.contains(_NO_REPLY)
-    automatic = pd.Series(_contains(frame["stage"] + " " + frame["response"], settings.autoresponse_words),
+    automatic = pd.Series(contains_words(frame["stage"] + " " + frame["response"], settings.autoresponse_words),
                           index=frame.index)
     stage_text = frame["stage"] + " " + frame["response"]
     silent_close = stage_text.str.contains(r"withdr|ghost|cancel|no (?:reply|response|answer)", case=False)

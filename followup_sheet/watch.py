@@ -22,7 +22,7 @@ from pathlib import Path
 
 import schedule
 
-from . import filesafe, pipeline
+from . import exportfiles, filesafe, pipeline
 from .errors import BadSettings, NotAWorkbook, WorkbookBusy
 from .settings import POLL_RANGE
 
@@ -254,7 +254,7 @@ class SideList:
             side = side_list_path(self.path, n)
             if not os.path.lexists(side):
                 return side
-            if side.is_symlink() or not side.is_file() or not pipeline.is_tool_export(side):
+            if side.is_symlink() or not side.is_file() or not exportfiles.is_tool_export(side):
                 continue
             if self.written and self.written[0] == side and _digest(side) != self.written[1]:
                 continue   # the user has edited the list we wrote
@@ -276,8 +276,8 @@ class SideList:
             _, table, _ = pipeline.compute(self.path, today=today, **self.read_options)
             # a name nobody has (the export refuses to replace a file it did not write)
             tmp = side.with_name(f".{side.stem}.{os.getpid()}-{secrets.token_hex(6)}.tmp.xlsx")
-            pipeline.export_today(table, tmp, record=False)   # (the side list is known by its seal)
-            if not os.path.lexists(side) or pipeline.is_tool_export(side):   # nobody put a file there meanwhile
+            exportfiles.export_today(table, tmp, record=False)   # (the side list is known by its seal)
+            if not os.path.lexists(side) or exportfiles.is_tool_export(side):   # nobody put a file there meanwhile
                 os.replace(tmp, side)
             else:
                 raise FileExistsError(f"{side.name} appeared meanwhile; it is left alone")

@@ -12,10 +12,11 @@ from typing import Any
 import pandas as pd
 
 from .errors import BadSettings
+from .exportfiles import Exported, check_export_target, save_export
+from .exporttext import csv_bytes
 from .markrules import NOT_APPLIED, Outcome, application_key
-from .pipeline import Exported, _check_export_target, _csv_bytes, _settings, save_export
 from .read import read_trackers
-from .settings import Settings
+from .settings import Settings, settings_for
 
 LOG_HEADERS = ("Date", "Employer", "Phone or address", "Person contacted", "Method", "Position", "Result")
 
@@ -30,7 +31,7 @@ def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | No
                     settings: Settings | None = None, config: Path | None = None) -> pd.DataFrame:
     """Applications (their Date Applied) and follow-ups (the Follow-up Log's applied marks, and a
     row's last-contact date where the log holds nothing for that day) from `start` to `end`."""
-    settings = _settings(Path(path), settings, config, {})
+    settings = settings_for(Path(path), settings, config, {})
     trackers = read_trackers(Path(path), settings, sheet)
     records: list[tuple] = []
     rows: dict[str, pd.Series] = {}
@@ -94,8 +95,8 @@ def export_log(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, f
     kind = out.suffix.lower()
     if kind not in (".csv", ".xlsx"):
         raise BadSettings(f"{out}: export the log to a .csv or .xlsx file")
-    existed, _ = _check_export_target(out, tracker, force)
-    body = _csv_bytes(table) if kind == ".csv" else _xlsx(table)
+    existed, _ = check_export_target(out, tracker, force)
+    body = csv_bytes(table) if kind == ".csv" else _xlsx(table)
     return save_export(out, body, existed=existed, ours=False, backups=backups)
 
 

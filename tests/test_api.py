@@ -90,8 +90,8 @@ def test_importing_the_package_loads_no_pandas():
 
 def test_the_public_names():
     assert set(followup_sheet.__all__) <= set(dir(followup_sheet))
-    for name in ("refresh", "compute", "check"):
+    for name, home in (("refresh", "pipeline"), ("compute", "pipeline"), ("check", "checkreport")):
         function = getattr(followup_sheet, name)
-        assert function.__module__ == "followup_sheet.pipeline" and "today" in function.__doc__
+        assert function.__module__ == f"followup_sheet.{home}" and "today" in function.__doc__
     with pytest.raises(AttributeError, match="no attribute 'refersh'"):
         followup_sheet.refersh  # noqa: B018

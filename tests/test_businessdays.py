@@ -27,8 +27,9 @@ import pytest
 from conftest import canonical_frame, run_cli, write_tracker
 
 from followup_sheet.businessdays import holiday_dates, system_country, years_in_play
+from followup_sheet.checkreport import check
 from followup_sheet.errors import BadSettings
-from followup_sheet.pipeline import check, compute
+from followup_sheet.pipeline import compute
 from followup_sheet.plan import build_plan
 from followup_sheet.settings import Settings, load_settings
 

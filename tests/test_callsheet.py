@@ -15,7 +15,8 @@ from conftest import TODAY, write_tracker
 from lxml import etree
 
 from followup_sheet import cli, columns
-from followup_sheet.pipeline import compute, refresh, today_text
+from followup_sheet.exporttext import today_text
+from followup_sheet.pipeline import compute, refresh
 from followup_sheet.plan import contacts_this_week
 from followup_sheet.settings import Settings, settings_from_toml
 from followup_sheet.xlsx.values import TODAY_MARKER

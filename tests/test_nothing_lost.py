@@ -534,8 +534,8 @@ def test_a_template_that_is_not_utf8(tracker, capsys):
 
 
 def test_an_unexpected_error_is_one_line(tracker, capsys, monkeypatch):
-    import followup_sheet.pipeline as pipeline
-    monkeypatch.setattr(pipeline, "check", lambda *a, **k: 1 / 0)
+    import followup_sheet.checkreport as checkreport
+    monkeypatch.setattr(checkreport, "check", lambda *a, **k: 1 / 0)
     code, _, err = run(capsys, "check", tracker)
     assert code == 1
     line = one_line(err, "internal error")

@@ -7,7 +7,8 @@ import datetime as dt
 
 from conftest import TODAY, write_sheets
 
-from followup_sheet.pipeline import NO_WAY_TO_REACH, check, compute
+from followup_sheet.checkreport import check
+from followup_sheet.pipeline import NO_WAY_TO_REACH, compute
 from followup_sheet.settings import Settings
 
 ME = Settings(your_name="Jordan Rivera", your_phone="(555) 014-2233")

@@ -440,10 +440,10 @@ def test_many_rows_together_plan_as_each_row_alone():
 
 def test_missing_text_matches_no_words():
     """build_plan is public: a frame with None or NaN instead of '' must not match any word list."""
-    from followup_sheet.plan import _contains
+    from followup_sheet.plan import contains_words
     s = Settings()
     text = pd.Series(["Agency recruiter", None, float("nan"), ""])
-    assert _contains(text, s.recruiter_words).tolist() == [True, False, False, False]
+    assert contains_words(text, s.recruiter_words).tolist() == [True, False, False, False]
     assert classify_stage(pd.Series([None, "Rejected", float("nan")]), s).tolist() == ["applied", "closed", "applied"]
 
 

@@ -347,7 +347,8 @@ def test_the_side_list_never_replaces_or_deletes_a_file_of_the_users(tmp_path, t
 def test_the_side_list_the_tool_wrote_is_reused_and_removed(tmp_path, tracker, caplog):
     """A list left by a watcher that was stopped while the tracker was open carries the marker:
     the next watcher writes over it rather than choosing another name."""
-    from followup_sheet.pipeline import compute, export_today
+    from followup_sheet.exportfiles import export_today
+    from followup_sheet.pipeline import compute
     _, table, _ = compute(tracker, today=TODAY)
     export_today(table.iloc[:0], tmp_path / "tracker - Today.xlsx")
     side_lists, _ = _watch_open_then_closed(tracker, caplog)
