@@ -1,9 +1,9 @@
 """The layout's rules, checked on the source (docs/architecture.md): only the format package
 touches the file format and the read stage (read, headers, dates) takes only its plain layout, only
 the CLI prints, nothing below the CLI reads the date, and plan does neither; nothing starts a
-process; only businessdays.py imports holidays; the read stage and the column placement take no
-private names and make no import cycle. Each rule is also run on a module written to break it,
-so none passes vacuously."""
+process; only businessdays.py imports holidays; no module takes a private name from another or
+makes an import cycle. Each rule is also run on a module written to break it, so none passes
+vacuously."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ import followup_sheet
 PACKAGE = Path(followup_sheet.__file__).resolve().parent
 FORMAT_LIBRARIES = frozenset({"openpyxl", "lxml", "zipfile", "python_calamine"})
 FORMAT_PACKAGE = "xlsx/"
-CLI = frozenset({"cli.py", "__main__.py", "console.py"})   # the command line: __main__ and console only call cli
+# the command line: the __main__ modules and console only call cli
+CLI = frozenset({"cli.py", "__main__.py", "console.py", "sample/__main__.py"})
 # Clock reads below the CLI that are about the file system's time, not the tracker's day: how old
 # a temporary file a killed run left is (against its mtime), and the backup copies' file names.
 FILE_TIMES = frozenset({("filesafe.py", "time.time"), ("filesafe.py", "dt.datetime.now")})
@@ -119,11 +120,6 @@ INBOX = "inbox/"
 # What the read stage takes from the format package: the plain layout and cell references.
 READ_SEES = frozenset({"open_workbook", "WorkbookLayout", "SheetLayout", "TableInfo", "is_tool_sheet",
                        "column_letters", "is_empty_cell"})
-# Modules whose imports are held to the package-wide rules below already (no private names taken
-# from another module, no import cycle through them); the rest of the package is to follow.
-# The plan of a refresh's edits and the writer that applies them are held to them too.
-CLEAN_IMPORTS = READ_STAGE | {"xlsx/__init__.py", "xlsx/layout.py", "xlsx/placement.py", "xlsx/edits.py",
-                              "xlsx/write.py"}
 
 
 def format_package_uses(tree: ast.AST) -> list[tuple[int, str]]:
@@ -175,47 +171,102 @@ def violations(root: Path, file_times: frozenset[tuple[str, str]] = FILE_TIMES) 
     return out
 
 
+def _from_parts(name: str, node: ast.ImportFrom) -> list[str] | None:
+    """The package path (['xlsx', 'write']) a `from ... import` in module `name` reads from,
+    relative or absolute; None when it is not the package."""
+    here = name.split("/")[:-1]
+    if node.level:
+        base = here[:len(here) - node.level + 1] if node.level > 1 else here
+        return [*base, *(node.module.split(".") if node.module else [])]
+    if node.module and node.module.split(".")[0] == "followup_sheet":
+        return node.module.split(".")[1:]
+    return None
+
+
+def _module_of(parts: list[str], known: set[str]) -> str | None:
+    """The key of `known` the package path `parts` names (a module, or a sub-package's __init__)."""
+    path = "/".join(parts)
+    for key in (f"{path}.py", f"{path}/__init__.py" if path else "__init__.py"):
+        if key in known:
+            return key
+    return None
+
+
 def package_imports(name: str, tree: ast.AST, known: set[str]) -> list[tuple[int, str, list[str]]]:
     """(line, module, names) for each import of a module of the package by module `name`
     ('xlsx/write.py'), relative or absolute, inside functions too; `module` is a key of `known`
     ('xlsx/__init__.py' for the sub-package), and `names` what the import takes from it. Imports
     under `if TYPE_CHECKING:` are left out: they name types for the checker and never run."""
-    here = name.split("/")[:-1]
     typing_only = {id(inner) for node in ast.walk(tree) if isinstance(node, ast.If)
                    and _last_name(node.test) == "TYPE_CHECKING" for stmt in node.body for inner in ast.walk(stmt)}
     found = []
     for node in ast.walk(tree):
         if id(node) in typing_only:
             continue
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = here[:len(here) - node.level + 1] if node.level > 1 else here
-                parts = [*base, *(node.module.split(".") if node.module else [])]
-            elif node.module and node.module.split(".")[0] == "followup_sheet":
-                parts = node.module.split(".")[1:]
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                module = _module_of(parts[1:], known) if parts[0] == "followup_sheet" else None
+                if module is not None:
+                    found.append((node.lineno, module, []))
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        parts = _from_parts(name, node)
+        if parts is None:
+            continue
+        names = []
+        for alias in node.names:     # `from . import xlsx` takes a module, not a name of the package
+            sub = _module_of([*parts, alias.name], known)
+            if sub is not None:
+                found.append((node.lineno, sub, []))
             else:
-                continue
-            target = "/".join(parts)
-            for alias in node.names:     # `from . import xlsx` takes a module
-                sub = "/".join([*parts, alias.name])
-                if f"{sub}.py" in known or f"{sub}/__init__.py" in known:
-                    found.append((node.lineno, f"{sub}.py" if f"{sub}.py" in known else f"{sub}/__init__.py", []))
-            module = f"{target}.py" if f"{target}.py" in known else f"{target}/__init__.py" if target else "__init__.py"
-            if module in known:
-                found.append((node.lineno, module, [a.name for a in node.names]))
+                names.append(alias.name)
+        module = _module_of(parts, known)
+        if module is not None and names:
+            found.append((node.lineno, module, names))
     return found
 
 
-def import_problems(root: Path, checked: frozenset[str] | set[str] = CLEAN_IMPORTS) -> list[str]:
-    """Private names taken from another module, and import cycles, for the `checked` modules."""
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def private_uses(name: str, tree: ast.AST, known: set[str]) -> list[tuple[int, str, str]]:
+    """(line, module, name) for each private name module `name` takes from another module of the
+    package: imported (`from .plan import _contains`), or reached through an imported module
+    (`from . import plan` ... `plan._contains`, `import followup_sheet.plan as plan`)."""
+    found = [(line, module, n) for line, module, names in package_imports(name, tree, known) for n in names
+             if _private(n) and module != name]
+    aliases: dict[str, str] = {}    # a local name -> the package module it stands for
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (parts := _from_parts(name, node)) is not None:
+            for alias in node.names:
+                module = _module_of([*parts, alias.name], known)
+                if module is not None:
+                    aliases[alias.asname or alias.name] = module
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                module = _module_of(parts[1:], known) if parts[0] == "followup_sheet" and alias.asname else None
+                if module is not None and alias.asname:
+                    aliases[alias.asname] = module
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases \
+                and _private(node.attr) and aliases[node.value.id] != name:
+            found.append((node.lineno, aliases[node.value.id], node.attr))
+    return found
+
+
+def import_problems(root: Path, checked: frozenset[str] | set[str] | None = None) -> list[str]:
+    """Private names taken from another module, and import cycles, for the `checked` modules (all
+    of the package's by default)."""
     trees = modules(root)
     known = set(trees)
     graph = {name: {module for _, module, _ in package_imports(name, tree, known)} for name, tree in trees.items()}
     out = []
-    for name in sorted(checked & known):
+    for name in sorted(known if checked is None else checked & known):
         out += [f"{name}:{line} takes {n} from {module}: make it public (no underscore) in the module it belongs to"
-                for line, module, names in package_imports(name, trees[name], known) for n in names
-                if n.startswith("_") and not n.startswith("__")]
+                for line, module, n in private_uses(name, trees[name], known)]
         # a cycle through `name`: a path from one of its imports back to it
         stack, seen = [(m, [name, m]) for m in graph[name]], set()
         while stack:
@@ -230,7 +281,7 @@ def import_problems(root: Path, checked: frozenset[str] | set[str] = CLEAN_IMPOR
     return out
 
 
-def test_the_read_stage_imports_no_private_names_and_makes_no_cycle():
+def test_no_module_takes_a_private_name_from_another_or_makes_a_cycle():
     assert import_problems(PACKAGE) == []
 
 
@@ -241,6 +292,19 @@ def test_the_read_stage_imports_no_private_names_and_makes_no_cycle():
      "import cycle: dates.py -> headers.py -> dates.py"),
     ({"xlsx/__init__.py": "from .placement import place\n", "xlsx/placement.py": "from ..read import Tracker\n",
       "read.py": "from . import xlsx\n"}, "import cycle: read.py -> xlsx/__init__.py -> xlsx/placement.py -> read.py"),
+    # anywhere in the package, not only the read stage: a private name reached through the module
+    ({"stats.py": "from . import plan\ndef f():\n    return plan._contains\n", "plan.py": ""},
+     "stats.py:3 takes _contains from plan.py"),
+    ({"worklog.py": "import followup_sheet.pipeline as p\nx = p._settings\n", "pipeline.py": ""},
+     "worklog.py:2 takes _settings from pipeline.py"),
+    ({"xlsx/marksheets.py": "def f():\n    from .sheetedit import _Scanner\n", "xlsx/__init__.py": "",
+      "xlsx/sheetedit.py": ""}, "xlsx/marksheets.py:2 takes _Scanner from xlsx/sheetedit.py"),
+    # a cycle made by an import inside a function, and one through a program's entry
+    ({"pipeline.py": "from .exporttext import today_text\n",
+      "exporttext.py": "def f():\n    from .pipeline import NO_WAY\n"}, "import cycle: exporttext.py -> pipeline.py"),
+    ({"cli.py": "def demo():\n    from .sample import build\n",
+      "sample.py": "if __name__ == '__main__':\n    from .cli import sample_main\n"},
+     "import cycle: cli.py -> sample.py -> cli.py"),
 ])
 def test_the_import_rules_catch_a_module_that_breaks_them(tmp_path, files, what):
     found = import_problems(_package(tmp_path, files))
@@ -255,7 +319,15 @@ def test_the_import_rules_allow_public_names_and_one_way_imports(tmp_path):
                                "xlsx/refs.py": "from ..errors import E\n",
                                "xlsx/write.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                                                 "    from ..read import Tracker\n",
-                               "errors.py": ""})
+                               "errors.py": "",
+                               # a sub-package's modules importing each other: not an import of its __init__
+                               "inbox/__init__.py": "from .classify import classify\n",
+                               "inbox/classify.py": "from . import words as W\nx = W.WORDS\n",
+                               "inbox/words.py": "WORDS = ()\n_own = 1\n",
+                               # a program's entry in a package of its own imports the CLI, which imports the package
+                               "cli.py": "def demo():\n    from .sample import build\n",
+                               "sample/__init__.py": "def build(): pass\n",
+                               "sample/__main__.py": "from ..cli import main\n"})
     assert import_problems(root) == []
 
 
