@@ -5,10 +5,32 @@ the readers and writers take headers, fields, widths and kinds from this table.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from .status import OUTCOME_CHOICES, Outcome
+
+
+class ColumnKind(enum.StrEnum):
+    """How a column's cells are shown and written."""
+    STATUS = "status"         # the status, filled in its colour
+    DATE = "date"
+    SCRIPT = "script"         # the follow-up script, wrapped (tracker)
+    TEXT = "text"
+    WRAP = "wrap"             # text that wraps (Today sheet)
+    NUMBER = "number"
+    DAYS = "days"             # days overdue
+    PHONE = "phone"           # a tel: link
+    EMAIL = "email"           # a mailto: link
+    ROW = "row"               # the tracker row it comes from ("Applications!12")
+    MARK = "mark"             # a cell the user types a mark into (Today sheet)
+    MARK_DATE = "mark_date"   # a mark's date
+
+
+TRACKER_KINDS = frozenset({ColumnKind.STATUS, ColumnKind.DATE, ColumnKind.SCRIPT, ColumnKind.TEXT, ColumnKind.NUMBER})
 
 
 @dataclass(frozen=True)
@@ -19,15 +41,20 @@ class TrackerColumn:
     header: str
     field: str
     width: float
-    kind: str       # status (filled in the status colour) | date | script (wrapped) | text | number
+    kind: ColumnKind   # one of TRACKER_KINDS (a plain string of one is taken)
+
+    def __post_init__(self) -> None:
+        kind = ColumnKind(self.kind)
+        if kind not in TRACKER_KINDS:
+            raise ValueError(f"{self.header}: a tracker column is one of {', '.join(sorted(TRACKER_KINDS))}")
+        object.__setattr__(self, "kind", kind)
 
 
 TRACKER_COLUMNS: tuple[TrackerColumn, ...] = (
-    TrackerColumn("Follow-up Status", "status", 14, "status"),
-    TrackerColumn("Next Follow-up", "due", 14, "date"),
-    TrackerColumn("Follow-up Script", "script", 70, "script"),
+    TrackerColumn("Follow-up Status", "status", 14, ColumnKind.STATUS),
+    TrackerColumn("Next Follow-up", "due", 14, ColumnKind.DATE),
+    TrackerColumn("Follow-up Script", "script", 70, ColumnKind.SCRIPT),
 )
-OUTPUT_HEADERS = tuple(c.header for c in TRACKER_COLUMNS)
 
 
 def output_headers() -> tuple[str, ...]:
@@ -35,8 +62,7 @@ def output_headers() -> tuple[str, ...]:
     return tuple(c.header for c in TRACKER_COLUMNS)
 
 
-OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer", "Call back on a date",
-            "Got the hiring manager's name", "Not interested", "Got an interview", "They called me", "I withdrew")
+OUTCOMES = tuple(o.value for o in OUTCOME_CHOICES)   # the Outcome column's drop-down
 
 
 @dataclass(frozen=True)
@@ -47,36 +73,39 @@ class TodayColumn:
     header: str
     field: str | None
     width: float
-    kind: str           # text | wrap | number | days | date | status | phone | email | row | mark | mark_date
+    kind: ColumnKind    # (a plain string of one is taken)
     where: str = "se"
     terminal: str = ""  # a shorter header in the terminal
     prompt: str = ""    # mark columns: what to type, shown when the cell is selected
     choices: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ColumnKind(self.kind))
+
 
 NO_WAY_TO_REACH_CELL = "Find a number or e-mail first"
 
 TODAY_COLUMNS: tuple[TodayColumn, ...] = (
-    TodayColumn("Sheet", "sheet", 14, "text", "e"),
-    TodayColumn("Row", "row", 6, "number", "e"),
-    TodayColumn("Company", "company", 18, "text", "set"),
-    TodayColumn("Position", "position", 20, "text", "set"),
-    TodayColumn("Ask for", "ask_for", 15, "text", "set"),
-    TodayColumn("Phone", "phone", 15, "phone", "set"),
-    TodayColumn("E-mail", "email", 22, "email"),
-    TodayColumn("Status", "status", 11, "status", "set"),
-    TodayColumn("Days overdue", "days_overdue", 8, "days", "set", terminal="Late"),
-    TodayColumn("Next follow-up", "due", 12, "date", "e"),
-    TodayColumn("Script", "script", 55, "wrap"),
-    TodayColumn("Notes", "notes", 24, "wrap"),
-    TodayColumn("Tracker row", "row", 15, "row", "s"),
-    TodayColumn("Done", None, 7, "mark", "s", prompt="When you have made this call or sent the e-mail, type x "
+    TodayColumn("Sheet", "sheet", 14, ColumnKind.TEXT, "e"),
+    TodayColumn("Row", "row", 6, ColumnKind.NUMBER, "e"),
+    TodayColumn("Company", "company", 18, ColumnKind.TEXT, "set"),
+    TodayColumn("Position", "position", 20, ColumnKind.TEXT, "set"),
+    TodayColumn("Ask for", "ask_for", 15, ColumnKind.TEXT, "set"),
+    TodayColumn("Phone", "phone", 15, ColumnKind.PHONE, "set"),
+    TodayColumn("E-mail", "email", 22, ColumnKind.EMAIL),
+    TodayColumn("Status", "status", 11, ColumnKind.STATUS, "set"),
+    TodayColumn("Days overdue", "days_overdue", 8, ColumnKind.DAYS, "set", terminal="Late"),
+    TodayColumn("Next follow-up", "due", 12, ColumnKind.DATE, "e"),
+    TodayColumn("Script", "script", 55, ColumnKind.WRAP),
+    TodayColumn("Notes", "notes", 24, ColumnKind.WRAP),
+    TodayColumn("Tracker row", "row", 15, ColumnKind.ROW, "s"),
+    TodayColumn("Done", None, 7, ColumnKind.MARK, "s", prompt="When you have made this call or sent the e-mail, type x "
                 "(or ✓, or the date you did it, if not today)."),
-    TodayColumn("Outcome", None, 18, "mark", "s", prompt="Pick what happened from the list. The next refresh "
+    TodayColumn("Outcome", None, 18, ColumnKind.MARK, "s", prompt="Pick what happened from the list. The next refresh "
                 "applies it to your tracker.", choices=OUTCOMES),
-    TodayColumn("Date", None, 11, "mark_date", "s", prompt="For \"Call back on a date\": the date to call back. For "
-                "\"Got an interview\": the interview date."),
-    TodayColumn("Name", None, 14, "mark", "s", prompt="For \"Got the hiring manager's name\": type the name."),
+    TodayColumn("Date", None, 11, ColumnKind.MARK_DATE, "s", prompt=f"For \"{Outcome.CALL_BACK}\": the date to call "
+                f"back. For \"{Outcome.INTERVIEW}\": the interview date."),
+    TodayColumn("Name", None, 14, ColumnKind.MARK, "s", prompt=f"For \"{Outcome.GOT_NAME}\": type the name."),
 )
 
 

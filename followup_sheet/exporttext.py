@@ -16,12 +16,13 @@ from typing import Any
 import pandas as pd
 
 from . import columns
-from .status import ACTIVE
+from .status import ACTIVE, CALL_OUTCOMES, Outcome
 
-# The outcome boxes of the printable call sheet, in the order a call goes.
-OUTCOMES = ("Spoke", "Left voicemail", "Reached a gatekeeper", "E-mailed", "No answer",
-            "Call back on ____________", "Got the hiring manager's name: ____________",
-            "Not interested", "Got an interview")
+# The outcome boxes of the printable call sheet (status.CALL_OUTCOMES), with a line to write the
+# date or the name on where the outcome needs one.
+_BLANK = "____________"
+OUTCOMES = tuple(o.value.removesuffix(" a date") + f" {_BLANK}" if o is Outcome.CALL_BACK
+                 else f"{o.value}: {_BLANK}" if o is Outcome.GOT_NAME else o.value for o in CALL_OUTCOMES)
 CALENDAR_WEEKS = 4
 CALENDAR_STATUSES = tuple(s.value for s in ACTIVE)
 

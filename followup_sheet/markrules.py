@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 import numpy as np
@@ -17,22 +17,7 @@ import pandas as pd
 from .businessdays import business_calendar, years_in_play
 from .plan import stage_of
 from .settings import Settings
-
-
-class Outcome(str, Enum):
-    SPOKE = "Spoke"
-    VOICEMAIL = "Left voicemail"
-    GATEKEEPER = "Reached a gatekeeper"
-    EMAILED = "E-mailed"
-    NO_ANSWER = "No answer"
-    CALL_BACK = "Call back on a date"
-    GOT_NAME = "Got the hiring manager's name"
-    NOT_INTERESTED = "Not interested"
-    INTERVIEW = "Got an interview"
-    WITHDREW = "I withdrew"
-    THEY_CALLED = "They called me"   # the employer's contact: a call-back, not the user's follow-up
-    DONE = "Followed up"        # Done filled, Outcome left empty
-
+from .status import Outcome
 
 FOLLOW_UPS = (Outcome.SPOKE, Outcome.VOICEMAIL, Outcome.EMAILED, Outcome.GOT_NAME, Outcome.DONE)
 RETRIES = (Outcome.NO_ANSWER, Outcome.GATEKEEPER)
@@ -307,29 +292,25 @@ _STAGE_OF = {Outcome.NOT_INTERESTED: "closed", Outcome.WITHDREW: "closed", Outco
 _OWN_WORD = {Outcome.NOT_INTERESTED: "Not interested", Outcome.WITHDREW: "Withdrawn", Outcome.INTERVIEW: "Interview"}
 
 
-def stage_word(outcome: Outcome, frame_stages: pd.Series, settings: Settings) -> str:
-    """The word to write for a stage mark: the user's own word of that meaning (the most used),
-    else the tool's word for it (never a word of another meaning the column happens to use)."""
-    stage = _STAGE_OF[outcome]
-    words = [w for w in frame_stages if w and stage_of(w, settings) == stage and _means(w, outcome)]
+def stage_word(stage: str, frame_stages: pd.Series, settings: Settings, own: str,
+               means: Callable[[str], bool] | None = None) -> str:
+    """The word to write into the stage column for `stage` (closed, interviewing, offer), for a
+    mark and for the inbox alike: the user's own word for it (the most used in `frame_stages`),
+    else `own` when the settings read it as that stage, else the first word of the settings' list
+    for it, else `own`. With `means`, only words of that meaning count (a withdrawal is not a
+    rejection), never a word of another meaning the column happens to use."""
+    def fits(word: str) -> bool:
+        return stage_of(word, settings) == stage and (means is None or means(word))
+
+    words = [w for w in frame_stages if w and fits(w)]
     if words:
         return pd.Series(words).value_counts().index[0]
-    return _OWN_WORD[outcome]
-
-
-def stage_word_for(stage: str, frame_stages: pd.Series, settings: Settings, own: str) -> str:
-    """The word to write for `stage` (closed, interviewing, offer) from outside the marks (the
-    inbox): the user's own for it (the most used), else `own` when the settings' list for that
-    stage knows it, else the list's first word."""
-    words = [w for w in frame_stages if w and stage_of(w, settings) == stage]
-    if words:
-        return pd.Series(words).value_counts().index[0]
-    if stage_of(own, settings) == stage:
+    if fits(own):
         return own
     lists = {"closed": settings.closed_words, "interviewing": settings.interviewing_words,
              "offer": settings.offer_words}
-    first = lists[stage][0] if stage in lists and lists[stage] else own
-    return first[:1].upper() + first[1:]
+    listed = [w for w in lists.get(stage, ()) if means is None or means(w)]
+    return listed[0][:1].upper() + listed[0][1:] if listed else own
 
 
 def _stage_is_further(current: str, outcome: Outcome, settings: Settings) -> bool:
@@ -377,7 +358,7 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
         new["pinned"] = _next_busday(day, settings)    # their call is returned; it is not a follow-up
     if o is Outcome.CALL_BACK:
         if mark.date is None:
-            return {}, "'Call back on a date' needs the date in the Date column"
+            return {}, f"'{Outcome.CALL_BACK}' needs the date in the Date column"
         new["pinned"] = mark.date
     if o is Outcome.GOT_NAME:
         if mark.name:
@@ -387,7 +368,7 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
     if o in _STAGE_OF:
         current = str(r["stage"] or "")
         if not _stage_is_further(current, o, settings):
-            new["stage"] = stage_word(o, stages, settings)
+            new["stage"] = stage_word(_STAGE_OF[o], stages, settings, _OWN_WORD[o], means=lambda w: _means(w, o))
     if o is Outcome.INTERVIEW and mark.date is not None:
         new["pinned"] = _next_busday(mark.date, settings)   # the thank-you, the next business day
     return new, note

@@ -881,13 +881,13 @@ def sheet_differences(reader: str, before: dict, after: dict, skipper) -> list[s
 
 def tool_output_reads_back(grids, tracker_sheet: str, columns, today_sheets, applications: int) -> list[str]:
     """The three headers over the tool's columns, a status on every row, the Today sheet's title."""
-    from followup_sheet.columns import OUTPUT_HEADERS
+    from followup_sheet.columns import output_headers
     from followup_sheet.xlsx import TODAY_MARKER
 
     problems = []
     grid = grids.get(tracker_sheet, [])
     header = [grid[0][c - 1] if grid and c - 1 < len(grid[0]) else None for c in columns]
-    if tuple(header) != OUTPUT_HEADERS:
+    if tuple(header) != output_headers():
         problems.append(f"tracker header over the tool's columns reads {header}")
     statuses = [row[columns[0] - 1] if columns[0] - 1 < len(row) else None for row in grid[1:]]
     if len(statuses) < applications or not all(isinstance(x, str) and x for x in statuses[:applications]) \

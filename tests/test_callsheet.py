@@ -328,7 +328,8 @@ def test_tracker_column_widths_come_from_the_table(tmp_path, monkeypatch):
     path = write_tracker(tmp_path / "wide.xlsx", ROWS)
     refresh(path, today=TODAY, backup=False)
     ws = openpyxl.load_workbook(path)["Applications"]
-    widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1] if c.value in columns.OUTPUT_HEADERS}
+    ours = columns.output_headers()
+    widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[1] if c.value in ours}
     assert widths == {"Follow-up Status": 14, "Next Follow-up": 14, "Follow-up Script": 90}
 
 
@@ -348,3 +349,33 @@ def test_ask_for_names_the_person_as_the_script_does(make_tracker, contact, show
     script = outcomes[0].scripts.iloc[0]
     if shown != contact:
         assert shown in script and contact not in script     # the script says it the same way
+
+
+# --- the column table's kinds and the outcome words ------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["wrap", "mark", "phone", "stauts", ""])
+def test_a_tracker_column_takes_only_a_tracker_kind(kind):
+    with pytest.raises(ValueError):
+        columns.TrackerColumn("Seguimiento", "situation", 12, kind)
+
+
+def test_a_column_kind_given_as_text_is_the_enum_member():
+    column = columns.TodayColumn("Fuente", "source", 12, "wrap")
+    assert column.kind is columns.ColumnKind.WRAP
+    assert columns.TrackerColumn("Nächster Schritt", "due", 12, "date").kind is columns.ColumnKind.DATE
+
+
+def test_every_outcome_the_sheet_offers_is_read_back_as_that_outcome():
+    """The Outcome drop-down, the call sheet's boxes and the marks' rules share one list: each
+    choice the Today sheet offers is the outcome the rules apply, and each call sheet box starts
+    with one."""
+    from followup_sheet.exporttext import OUTCOMES as BOXES
+    from followup_sheet.markrules import read_outcome
+    from followup_sheet.status import CALL_OUTCOMES, Outcome
+
+    offered = columns.OUTCOMES
+    assert offered and Outcome.DONE.value not in offered
+    assert [read_outcome(text)[0] for text in offered] == [Outcome(text) for text in offered]
+    assert len(BOXES) == len(CALL_OUTCOMES)
+    for box, outcome in zip(BOXES, CALL_OUTCOMES):
+        assert box.startswith(outcome.value.removesuffix(" a date"))

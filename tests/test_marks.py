@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 import subprocess
 
@@ -15,7 +16,7 @@ import pytest
 from conftest import canonical_frame, set_cell, write_sheets
 
 from followup_sheet import pipeline
-from followup_sheet.markrules import Mark, Outcome, TrackerRows, apply_marks, rule_changes
+from followup_sheet.markrules import Mark, Outcome, TrackerRows, apply_marks, rule_changes, stage_word
 from followup_sheet.pipeline import refresh
 from followup_sheet.plan import build_plan
 from followup_sheet.settings import Settings
@@ -493,3 +494,32 @@ def test_every_part_written_with_marks_keeps_the_schema_order(tmp_path):
     assert rows["Bolt"]["Status"] == "Interview"
     assert _day(rows["Bolt"]["Snooze until"]) == dt.date(2026, 12, 7)
     assert rows["Bolt"]["Follow-up Status"] == "Waiting"
+
+
+# --- the stage word: one rule for the marks and the inbox ---------------------------------------
+
+WITHDRAWAL = re.compile(r"withdr|zurückgez|retir", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("column, stage, own, means, written", [
+    # the user's own word for the stage, the most used one, whatever its language
+    (["Absage", "abgesagt", "Absage", "Entrevista", ""], "closed", "Rejected", None, "Absage"),
+    (["Absage", "Entrevista", "entrevista"], "interviewing", "Interview", None, "Entrevista"),
+    # with a meaning, a word of the same stage but another meaning is passed over
+    (["Absage", "Absage"], "closed", "Withdrawn", WITHDRAWAL.search, "Withdrawn"),
+    (["Absage", "Candidature retirée"], "closed", "Withdrawn", WITHDRAWAL.search, "Candidature retirée"),
+    # nothing of that stage in the column: the tool's word
+    (["", "Entrevista"], "closed", "Rejected", None, "Rejected"),
+])
+def test_the_stage_word_is_the_users_own_of_that_meaning(column, stage, own, means, written):
+    assert stage_word(stage, pd.Series(column), Settings(), own, means=means) == written
+
+
+def test_a_stage_word_the_settings_do_not_read_is_replaced_by_one_of_their_list():
+    """Lists without the tool's word: the first listed word of that meaning, so the next read
+    takes the row for what the mark or the message said."""
+    settings = Settings().replace(closed_words=("abgelehnt", "zurückgezogen"))
+    assert stage_word("closed", pd.Series([""]), settings, "Not interested") == "Abgelehnt"
+    assert stage_word("closed", pd.Series([""]), settings, "Withdrawn", means=WITHDRAWAL.search) == "Zurückgezogen"
+    nothing_fits = Settings().replace(closed_words=("abgelehnt",))
+    assert stage_word("closed", pd.Series([""]), nothing_fits, "Withdrawn", means=WITHDRAWAL.search) == "Withdrawn"

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import BadSettings
-from ..markrules import ADDED_HEADERS, Change, stage_word_for
+from ..markrules import ADDED_HEADERS, Change, stage_word
 from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status
@@ -224,7 +224,7 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
             if "stage" not in s.headers and "response" in s.headers:   # the response column then says it
                 new["response"] = (RESPONSE_TEXT[what.kind], mail, what, found)
             else:
-                new["stage"] = (stage_word_for(target, s.frame["stage"], settings, OWN_WORD[target]), mail, what, found)
+                new["stage"] = (stage_word(target, s.frame["stage"], settings, OWN_WORD[target]), mail, what, found)
             if what.interview_on is not None and "pinned" in s.headers:
                 new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
