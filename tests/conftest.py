@@ -52,6 +52,19 @@ def canonical_frame(rows: list[dict[str, Any]], first_row: int = 2) -> pd.DataFr
     return out
 
 
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (`-n auto`), the tests that share a module-scoped fixture (the corpus
+    sweep, a LibreOffice conversion, an IMAP server, a killed-refresh series) go to one worker
+    (`--dist loadgroup` in pyproject.toml), so the fixture is made once, not once per worker: the
+    corpus sweep runs the module's own tests and no more."""
+    for item in items:
+        defs = getattr(item, "_fixtureinfo", None)
+        shared = defs is not None and any(d.scope == "module" for chain in defs.name2fixturedefs.values()
+                                          for d in chain)
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture(autouse=True)
 def no_user_settings(monkeypatch, tmp_path_factory):
     """Every test, and every command it runs, sees an empty user-wide settings folder, an empty

@@ -288,6 +288,7 @@ def test_ci_runs_the_readme_test_command():
     root = Path(__file__).resolve().parents[1]
     readme = (root / "README.md").read_text(encoding="utf-8")
     ci = (root / ".ci" / "run").read_text(encoding="utf-8")
-    command = 'python3 -m venv .venv && . .venv/bin/activate && python -m pip install ".[test]" && python -m pytest'
+    command = ('python3 -m venv .venv && . .venv/bin/activate && python -m pip install ".[test]" '
+               '&& python -m pytest -n auto')
     assert command in readme
     assert command in [line.strip() for line in ci.splitlines()]
