@@ -1,6 +1,31 @@
 """Plan stage: the tidy tracker DataFrame -> status, next date, script situation and order per row.
 
 Pure pandas/numpy over whole columns; `today` and the settings are arguments (rules §2-§6).
+The facts behind each row come from `facts.read_ledger` (notes' dates from `statements`).
+
+Columns of `build_plan`'s result that scripts, the Today sheet and `explain` read (NaT/""/False
+when a row has none, and on rows without a situation):
+
+- stage, status, due, follow_ups, situation, channel ("call"/"email"), days_overdue
+- last_by: who made the last contact, "user", "employer" (their call or e-mail, an offer) or ""
+- employer_called (bool), employer_called_on (date): the employer reached out; the return call
+  is due the business day after, and it is not the user's follow-up
+- interview_held (bool); thank_you (bool): a held interview's thank-you is what is due (e-mail)
+- interview_ahead (date): an interview still to come; nothing is due before it
+- hold_until (date): an on-hold row waits until then (the stated date, else hold_days)
+- retry (bool): the last call reached nobody; tried again the next business day
+- stated_on (date): the date the notes or response state; next_reason: what set `due`
+  (pinned, interview, return_call, hold, thank_you, retry, cadence, or the stated date's kind:
+  decision, answer, back, call_back, date)
+- answer_by (date): a decision/answer date the row states that is still ahead; call_back (text,
+  "after Thanksgiving"); written_offer (bool)
+- strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
+  negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
+  competing_interest rows only
+- confirm_cold (bool): an interview or offer that went cold; `check` lists it for confirmation
+- check (text): why a row is Check data when the plan found it (a date after today, naming the cell)
+- facts (list of `facts.Fact`: kind, text, date, who, channel, source) and why (text: the
+  facts with their cells, "decision Dec 11 ← Notes, P17 · ...") for the Why column and `explain`
 """
 
 from __future__ import annotations
@@ -355,8 +380,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     retries_spent = open_stage & (attempts > s.max_retries)
 
     # a plain dated statement sets the next date (after a decision date: the business day after)
-    stated_next = np.where(kind == "decision", _day_after(stated_on, cal), _on_or_after(stated_on, cal))
-    use_stated = open_stage & fresh & (kind != "interview") & has_base
+    # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
+    decision = (kind == "decision") | (kind == "answer")
+    stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
+    use_stated = open_stage & fresh & (kind != "interview") & has_base & ~((st == "offer") & (kind == "answer"))
 
     gap = np.select(
         [interviewing, st == "offer", follow_ups == 0],
@@ -547,7 +574,7 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = (ledger["stated_kind"] == "decision") & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
+    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
     return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
