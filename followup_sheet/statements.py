@@ -118,6 +118,8 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
     for fragment, when in _search(rest, written, "DMY" if day_first else "MDY"):
         if not _DATE_LIKE.search(fragment) or (when.hour or when.minute):
             continue
+        if when.date() == written and not re.search(r"\d", fragment):
+            continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             add(start, start + len(fragment), _recent(when.date(), fragment, written))
