@@ -195,22 +195,72 @@ def word_list(words: tuple[str, ...]) -> WordList:
     return WordList(words)
 
 
+# A cross mark means closed (rules §2), wherever it stands ("rejected ❌", "❌ no").
+_CLOSED_MARK = re.compile("[\u274c\u2716\u2717\u2718]")
+# What a listed stem may become in a typo's word ("rejcted" is "rejected" less one letter).
+_ENDINGS = ("", "s", "d", "ed", "ing", "ion", "ions", "ment", "ew")
+
+
+@functools.lru_cache(maxsize=16)
+def _stage_forms(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, str]]:
+    """Each single listed word of five letters or more, with the endings it may take -> (the
+    listed word, its stage)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for stage, words in zip(STAGES, lists):
+        for word in words:
+            w = normalise(word)
+            if len(w) >= 5 and w.isalpha() and not _has_cjk(w):
+                for ending in _ENDINGS:
+                    forms.setdefault(w + ending, (w, stage))
+    return forms
+
+
+def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
+    """(stage, the listed word, the word as typed) when a word of five letters or more is one
+    letter away from exactly one listed word ("intervew", "rejcted"), outside a negation."""
+    if not isinstance(text, str):
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    forms = _stage_forms(tuple(getattr(settings, name) for name in _STAGE_FIELDS))
+    low = normalise(text)
+    for m in re.finditer(r"[^\W\d_]{5,}", low):
+        token = m.group()
+        if token in forms or _NEGATED_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
+            continue
+        near = process.extract(token, list(forms), scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+        listed = {forms[form] for form, _, _ in near}
+        if len(listed) == 1:
+            word, stage = listed.pop()
+            return stage, word, token
+    return None
+
+
 def stage_of(text: Any, settings: Settings) -> str:
-    """The stage of one stage/response text: the first list holding one of its words (rules §2)."""
+    """The stage of one stage/response text: the first list holding one of its words (rules §2);
+    else a one-letter typo of exactly one listed word."""
+    if isinstance(text, str) and _CLOSED_MARK.search(text):
+        return "closed"
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         if word_list(getattr(settings, name)).holds(text):
             return stage
-    return "applied"
+    typo = typo_stage(text, settings)
+    return typo[0] if typo else "applied"
 
 
 def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str]]:
     """The stage, the listed words that decided it ([] for applied), and the listed words the
     text holds right after a negation, which did not count."""
     negated = [w for name in _STAGE_FIELDS for w in word_list(getattr(settings, name)).negated(text)]
+    if isinstance(text, str) and _CLOSED_MARK.search(text):
+        return "closed", _CLOSED_MARK.findall(text), negated
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         hits = word_list(getattr(settings, name)).found(text)
         if hits:
             return stage, hits, negated
+    typo = typo_stage(text, settings)
+    if typo:
+        return typo[0], [f"{typo[2]} (as {typo[1]})"], negated
     return "applied", [], negated
 
 
