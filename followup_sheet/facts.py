@@ -51,11 +51,13 @@ _NEGATION = re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjam
 # e-mailed to set up a call"), in the languages the reader knows. The user's own attempts are
 # `_ATTEMPT`; an employer's message is not the user's follow-up.
 _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s+manager|the\s+manager|manager"
-        r"|they|she|he|someone|somebody|the\s+company|[A-Z][a-z]+(?:\s+from\s+\w+)?)")
+        r"|they|she|he|someone|somebody|the\s+company"
+        r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
+        r"(?:\s+from\s+\w+)?)")
 _EMPLOYER_CALL = re.compile(
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
     r"(?:voicemail|message|vm))\b"
-    r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?call"
+    r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
@@ -159,11 +161,16 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
             day = written[i].astype(object)
             for st in read_statements(values[i], day, order):
                 all_stated[i].append((st, field))
+    interview: list[dt.date | None] = [None] * len(idx)
     for i, found in enumerate(all_stated):
-        if found:
-            stated[i] = max(found, key=lambda f: (f[0].kind != "date", f[0].date))   # the latest stated date
+        others = [f for f in found if f[0].kind != "interview"]
+        if others:     # the latest date the row states, one about something in particular first
+            stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
+        talks = [f[0].date for f in found if f[0].kind == "interview"]
+        interview[i] = max(talks) if talks else None
 
     stated_on = np.array([np.datetime64(s[0].date, "D") if s else np.datetime64("NaT", "D") for s in stated])
+    interview_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in interview])
     out = pd.DataFrame({
         "employer_call": said_arr[:, 0].astype(bool) if len(idx) else np.zeros(0, bool),
         "employer_mail": said_arr[:, 1].astype(bool) if len(idx) else np.zeros(0, bool),
@@ -171,6 +178,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "thanked": said_arr[:, 3].astype(bool) if len(idx) else np.zeros(0, bool),
         "user_after": said_arr[:, 4].astype(bool) if len(idx) else np.zeros(0, bool),
         "stated_on": pd.to_datetime(stated_on),
+        "interview_stated": pd.to_datetime(interview_on),
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
@@ -191,8 +199,17 @@ def _email_only(frame: pd.DataFrame) -> np.ndarray:
     return addr & ~tel
 
 
+def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...]) -> str:
+    """The first of response, notes and stage whose text one of `patterns` finds."""
+    for field in ("response", "notes", "stage"):
+        text = frame.at[row, field]
+        if isinstance(text, str) and any(p.search(text) for p in patterns):
+            return field
+    return "notes"
+
+
 def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
-                  columns: Mapping[str, Any] | None) -> pd.Series:
+                  columns: Mapping[str, Any] | None, hold_field: np.ndarray) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
     and the Why column). Built from the plan's columns, so every date the plan shows is here."""
     statements = ledger.attrs.get("statements", [[] for _ in frame.index])
@@ -220,8 +237,9 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
             add({"offer": "offer", "closed": "closed", "interviewing": "interviewing"}[stage],
                 fields[stage_field][i], None, EMPLOYER if stage == "offer" else "", "", stage_field)
         if cols["employer_called"][i]:
-            add("employer_contact", "", cols["employer_called_on"][i], EMPLOYER, cols["channel"][i] or "call",
-                "notes" if frame.at[row, "notes"] else "response")
+            field = _field_saying(frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
+            by_mail = _EMPLOYER_MAIL.search(str(frame.at[row, field])) is not None
+            add("employer_contact", "", cols["employer_called_on"][i], EMPLOYER, "email" if by_mail else "call", field)
         if cols["interview_held"][i]:
             src = "interview_on" if not pd.isna(interview_on[i]) else stage_field
             add("interview_held", "", interview_on[i] if src == "interview_on" else None, "", "", src)
@@ -229,9 +247,9 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
             src = "interview_on" if not pd.isna(interview_on[i]) else "notes"
             add("interview_ahead", "", cols["interview_ahead"][i], EMPLOYER, "", src)
         if cols["retry"][i]:
-            add("no_answer", "", None, USER, "call", "notes" if frame.at[row, "notes"] else "response")
+            add("no_answer", "", None, USER, "call", _field_saying(frame, row, (_ATTEMPT,)))
         if not pd.isna(cols["hold_until"][i]):
-            add("on_hold", "", cols["hold_until"][i], EMPLOYER, "", stage_field)
+            add("on_hold", "", cols["hold_until"][i], EMPLOYER, "", str(hold_field[i]))
         for st, field in statements[i] if i < len(statements) else []:
             add(st.kind, st.words, st.date, "", "", field)
         if cols["strong_elsewhere"][i] or not pd.isna(other[i]):

@@ -385,7 +385,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     base = np.fmax(applied, last)                    # NaT-aware: the later known date
     has_base = ~np.isnat(base)
     cal = business_calendar(s.country, s.holidays,
-                            years_in_play(today, np.concatenate([base, pinned, stated_on, interview_on])))
+                            years_in_play(today, np.concatenate([base, pinned, stated_on, interview_on,
+                                                                 ledger["interview_stated"].to_numpy(dtype="datetime64[D]")])))
     safe_base = np.where(has_base, base, today64)
 
     # who made the last contact (rules §2, §7): an employer's call or e-mail is not the user's follow-up
@@ -402,8 +403,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # interviews: one still ahead gets no call before it; a held one a thank-you the next business day
     kind = ledger["stated_kind"].to_numpy()
     written = ledger["written"].to_numpy(dtype="datetime64[D]")
-    fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on >= written))   # not older than the note
-    stated_interview = np.where(fresh & (kind == "interview"), stated_on, np.datetime64("NaT", "D"))
+    # a date after the day the note was written states what is to come; one on or before it records what was
+    fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
+    stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
     ahead_words = _contains(stage_text + " " + frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
@@ -419,7 +421,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
-    hold = open_stage & _contains(stage_text + " " + frame["notes"], s.hold_words) & has_base
+    hold_in = {f: _contains(frame[f], s.hold_words) for f in ("stage", "response", "notes")}
+    hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
+    hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
     hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
     hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
     hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
@@ -433,7 +437,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
     decision = (kind == "decision") | (kind == "answer")
     stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
-    use_stated = open_stage & fresh & (kind != "interview") & has_base & ~((st == "offer") & (kind == "answer"))
+    use_stated = open_stage & fresh & has_base & ~((st == "offer") & (kind == "answer"))
 
     gap = np.select(
         [interviewing, st == "offer", follow_ups == 0],
@@ -526,7 +530,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, ledger, columns)
+    plan["facts"] = collect_facts(frame, plan, ledger, columns, hold_field)
     plan["why"] = [" · ".join(f.label() for f in facts if f.kind not in ("applied",))[:300] for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an applied row goes
     # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is

@@ -141,15 +141,15 @@ _LOOK_BACK_DAYS = 62
 
 
 def _recent(day: dt.date, fragment: str, written: dt.date) -> dt.date:
-    """A date without a year is the next such day after the day it was written, unless it falls
-    in the two months before that day: "answer due Nov 20" noted on Nov 23 is that Nov 20."""
+    """A date without a year is the next such day after the day it was written, unless it is that
+    day or falls in the two months before it: "answer due Nov 20" noted on Nov 23 is that Nov 20."""
     if _YEAR.search(fragment) or day.year == written.year:
         return day
     try:
         before = day.replace(year=day.year - 1)
     except ValueError:      # Feb 29
         return day
-    return before if dt.timedelta(0) < written - before <= dt.timedelta(days=_LOOK_BACK_DAYS) else day
+    return before if dt.timedelta(0) <= written - before <= dt.timedelta(days=_LOOK_BACK_DAYS) else day
 
 
 def _day_month(day: int, month: int, year: str | None, written: dt.date) -> dt.date | None:
