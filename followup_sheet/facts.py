@@ -8,6 +8,7 @@ columns the cadence needs (vectorised), and per row the list of `Fact` records `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -55,7 +56,8 @@ _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s
         r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
         r"(?:\s+from\s+\w+)?)")
 _EMPLOYER_CALL = re.compile(
-    r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
+    r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
+    r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
     r"(?:voicemail|message|vm))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
@@ -83,7 +85,8 @@ _ATTEMPT = re.compile(
     r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
     re.IGNORECASE)
 _CALL_WORD = re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
-_THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+_THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+                      r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
                       r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
 _USER_AFTER = re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
                          r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
@@ -157,10 +160,9 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     for field in ("notes", "response"):
         values = texts[field].to_numpy()
         maybe = np.fromiter((bool(v) and SCREEN.search(v) is not None for v in values), dtype=bool, count=len(values))
-        for i in np.flatnonzero(maybe & ~np.isnat(written)):
-            day = written[i].astype(object)
-            for st in read_statements(values[i], day, order):
-                all_stated[i].append((st, field))
+        for k in np.flatnonzero(maybe & ~np.isnat(written)):
+            for st in read_statements(values[k], written[k].astype(object), order):
+                all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     for i, found in enumerate(all_stated):
         others = [f for f in found if f[0].kind != "interview"]
@@ -208,6 +210,12 @@ def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...
     return "notes"
 
 
+def _add_fact(facts: list[Fact], columns: Mapping[str, Any] | None, row: Any,
+              kind: str, text: str, date: Any, who: str, channel: str, field: str | None) -> None:
+    day = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
+    facts.append(Fact(kind, text, day, who, channel, source_of(columns, field, row) if field else ""))
+
+
 def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
                   columns: Mapping[str, Any] | None, hold_field: np.ndarray) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
@@ -217,16 +225,13 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
     fields = {f: frame[f].tolist() for f in ("applied_on", "last_contact", "stage", "response", "company")}
     interview_on = frame["interview_on"].tolist() if "interview_on" in frame else [pd.NaT] * len(frame)
     cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "employer_called_on",
-                                           "interview_held", "interview_ahead", "hold_until", "retry", "strong_elsewhere",
+                                           "interview_held", "interview_ahead", "hold_until", "retry",
+                                           "strong_elsewhere",
                                            "channel")}
     other = plan["other_offer_by"].tolist()
     for i, row in enumerate(frame.index):
         facts: list[Fact] = []
-
-        def add(kind: str, text: str, date: Any, who: str, channel: str, field: str | None) -> None:
-            day = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
-            facts.append(Fact(kind, text, day, who, channel, source_of(columns, field, row) if field else ""))
-
+        add = functools.partial(_add_fact, facts, columns, row)
         if not pd.isna(fields["applied_on"][i]):
             add("applied", "", fields["applied_on"][i], USER, "", "applied_on")
         if not pd.isna(fields["last_contact"][i]):

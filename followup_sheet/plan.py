@@ -628,7 +628,8 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
+    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) \
+        & ((notes != "") | (stage_text != ""))      # both are "" on rows without a live status
     return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})

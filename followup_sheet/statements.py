@@ -109,9 +109,9 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
     for m in _NEXT_YEAR.finditer(text):
         add(m.start(), m.end(), dt.date(written.year + 1, 1, 1))
     for m in _DOTTED.finditer(text):       # 7.12. is day.month wherever it is written that way
-        day = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
-        if day is not None:
-            add(m.start(), m.end(), day)
+        dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
+        if dotted is not None:
+            add(m.start(), m.end(), dotted)
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
@@ -132,7 +132,7 @@ def _settings(written: dt.date, order: str) -> dict:
 
 
 def _search(text: str, written: dt.date, order: str) -> list[tuple[str, dt.datetime]]:
-    from dateparser.search import search_dates     # a second to import: only when a note states a date
+    from dateparser.search import search_dates  # a second to import: only when a note states a date
     return search_dates(text, languages=list(LANGUAGES), settings=_settings(written, order)) or []
 
 
