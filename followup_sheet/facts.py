@@ -89,6 +89,9 @@ _THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
                       r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
                       r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
 _USER_AFTER = re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
+                         r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
+                         r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                         r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
                          r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
                          re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -120,19 +123,55 @@ def _hits(regex: re.Pattern, text: str) -> list[re.Match]:
     return [m for m in regex.finditer(text) if not _negated(text, m.start())]
 
 
-def _text_facts(text: str) -> tuple[bool, bool, int, bool, bool]:
-    """(employer called, employer e-mailed, calls that reached nobody, thank-you sent, the user
-    acted after) for one note or response."""
-    if not text:
+_SEP = "\x00"
+_CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
+
+
+def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
+    """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
+    clause saying anything else ends the run, since attempts count in a row."""
+    hits = [m for m in _hits(_ATTEMPT, text) if not any(s <= m.start() < e for s, e in employer_spans)
+            and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
+    if not hits:
+        return 0
+    if all(m.group().lower().startswith("no") for m in hits) and not _CALL_WORD.search(text):
+        return 0     # "no answer yet" to an application is not a call that reached nobody
+    starts = [m.start() for m in hits]
+    run, end = 0, len(text)
+    for cut in reversed([0, *[m.end() for m in _CLAUSES.finditer(text)]]):
+        clause = text[cut:end]
+        end = cut
+        if not clause.strip(" .,;\n"):
+            continue
+        if any(cut <= x < cut + len(clause) for x in starts):
+            run += 1
+        else:
+            break
+    return run
+
+
+def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
+    """(the employer's call is the latest contact, their e-mail is, calls in a row that reached
+    nobody, a thank-you was sent, the user acted after the employer's last contact) for one
+    row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
+    response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
+    text = f"{response}\n{notes}\n{stage}"
+    if not text.strip():
         return False, False, 0, False, False
-    call = _hits(_EMPLOYER_CALL, text)
-    mail = _hits(_EMPLOYER_MAIL, text)
-    spans = [(m.start(), m.end()) for m in call + mail]
-    attempts = [m for m in _hits(_ATTEMPT, text) if not any(s <= m.start() < e for s, e in spans)
-                and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
-    if attempts and all(m.group().lower().startswith("no") for m in attempts) and not _CALL_WORD.search(text):
-        attempts = []     # "no answer yet" to an application is not a call that reached nobody
-    return bool(call), bool(mail), len(attempts), bool(_THANKED.search(text)), bool(_USER_AFTER.search(text))
+    employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
+        + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
+    spans = [(a, b) for a, b, _ in employer]
+    attempts = _attempt_run(notes, []) if _ATTEMPT.search(notes) else _attempt_run(f"{response}\n{stage}", [])
+    if attempts and employer:
+        attempts = _attempt_run(text, spans) and attempts
+    mine = [m.start() for m in _USER_AFTER.finditer(text)] + [m.start() for m in _THANKED.finditer(text)] \
+        + [m.start() for m in _hits(_ATTEMPT, text) if not any(a <= m.start() < b for a, b in spans)]
+    if not employer:
+        return False, False, attempts, bool(_THANKED.search(text)), bool(mine)
+    latest = max(employer)
+    after = any(x > latest[1] for x in mine)
+    return (latest[2] == "call" and not after, latest[2] == "mail" and not after, 0 if not after else attempts,
+            bool(_THANKED.search(text)), after)
 
 
 def has_address(text: Any) -> bool:
@@ -150,7 +189,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
     written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
     texts = {f: frame[f].fillna("").astype(object) for f in ("notes", "response", "stage")}
-    said = _per_unique(texts["response"] + " \n " + texts["notes"] + " \n " + texts["stage"], _text_facts)
+    said = _per_unique(texts["response"] + _SEP + texts["notes"] + _SEP + texts["stage"], _text_facts)
     said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
