@@ -409,7 +409,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
     ahead_words = _contains(stage_text + " " + frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
-    interview_ahead = np.where(interviewing & ~np.isnat(interview_day) & (interview_day >= today64),
+    interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
     ahead = ~np.isnat(interview_ahead)
     held = interviewing & ~ahead & ((~np.isnat(interview_day) & (interview_day < today64))
@@ -461,8 +461,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~date_ahead
     own_cap = frame["max_follow_ups"].to_numpy(dtype=float) if "max_follow_ups" in frame else np.full(n, np.nan)
     cap = np.where(np.isnan(own_cap), s.max_follow_ups, own_cap)   # a row's "Max follow-ups" wins
+    # An interviewing row stops at max_interview_follow_ups (the thank-you among them); an offer, which
+    # comes later, at the applied cap plus that. Only while the user made the last contact: the
+    # employer's newer call or offer keeps the row open.
     capped = ((st == "applied") & (follow_ups >= cap)) \
-        | (interviewing & ~thank_you & ~ahead & (follow_ups >= s.max_interview_follow_ups))
+        | ((last_by == "user") & ~thank_you & ~ahead
+           & ((interviewing & (follow_ups >= s.max_interview_follow_ups))
+              | ((st == "offer") & (follow_ups >= cap + s.max_interview_follow_ups))))
     status = np.select(
         [st == "closed",
          st == "not_applied",

@@ -124,6 +124,10 @@ CASES = [
                  WED, {}, "Due soon", "2026-12-11", "call", ("decision", "notes"), id="after-interview-decision"),
     pytest.param([app(stage="Second interview", applied_on="2026-10-01", last_contact="2026-12-01", follow_ups=3)],
                  WED, {}, "Gone cold", None, "", ("interviewing", "stage"), id="interview-follow-up-cap"),
+    pytest.param([app(stage="Second interview", applied_on="2026-10-01", last_contact="2026-12-01", follow_ups=2)],
+                 WED, {}, "Overdue", "2026-12-03", "call", ("interviewing", "stage"), id="interview-under-the-cap"),
+    pytest.param([app(stage="Offer", applied_on="2026-10-01", last_contact="2026-12-01", follow_ups=5)],
+                 WED, {}, "Overdue", "2026-12-03", "call", ("offer", "stage"), id="offer-under-its-cap"),
     # --- §3: calls that reached nobody
     pytest.param([app(applied_on="2026-11-16", last_contact="2026-12-08", notes="called at 10, no answer")],
                  WED, {}, "Due today", "2026-12-09", "call", ("no_answer", "notes"), id="retry-once"),
