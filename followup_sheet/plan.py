@@ -578,6 +578,28 @@ def company_key(name: Any) -> str:
     return " ".join(text.split())
 
 
+_STATED_KINDS = ("hold", "decision", "answer", "interview", "back", "call_back", "date")
+
+
+def review_lines(frame: pd.DataFrame, plan: pd.DataFrame) -> list[str]:
+    """What `check` lists from the plan: each date read from a note or a response, and each
+    interview or offer that went cold, for the user to confirm (rules §3)."""
+    lines: list[str] = []
+    read = [(row, f) for row, facts in plan["facts"].items() for f in facts if f.kind in _STATED_KINDS and f.text]
+    if read:
+        lines.append(f"Dates read from notes ({len(read)}):")
+        lines.extend(f"  Row {row}: {f.source}: {f.text!r} -> {f.date:%Y-%m-%d} ({f.kind.replace('_', ' ')})"
+                     for row, f in read)
+    cold = plan.index[plan["confirm_cold"].to_numpy(dtype=bool)]
+    if len(cold):
+        lines.append(f"Gone cold: still open? ({len(cold)}):")
+        for row in cold:
+            name = " / ".join(v for v in (frame.at[row, "company"], frame.at[row, "position"]) if v)
+            lines.append(f"  Row {row}: {name or '(no company)'} ({plan.at[row, 'stage']}) has had no contact for a "
+                         "long time; close it, or give a date to follow up")
+    return lines
+
+
 def _company_keys(company: pd.Series) -> np.ndarray:
     return np.asarray(_per_value(company, lambda names: [company_key(v) for v in names]), dtype=object)
 

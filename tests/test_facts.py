@@ -266,3 +266,27 @@ def test_cold_interviews_and_offers_are_listed_for_confirmation():
                  app(stage="Interviewing", applied_on="2026-06-01", last_contact="2026-07-01")])
     assert list(plan["status"]) == ["Gone cold"] * 3
     assert list(plan["confirm_cold"]) == [True, False, True]
+
+
+def test_check_lists_the_dates_read_and_the_cold_interviews(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet.pipeline import check
+    path = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Vantor", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 24),
+         "Notes": "they decide by Dec 11"},
+        {"Company": "Quayside", "Date Applied": dt.date(2026, 6, 1), "Last Contact": dt.date(2026, 7, 1),
+         "Status": "Offer"},
+        {"Company": "Tollan", "Date Applied": dt.date(2027, 3, 1)}])
+    lines = check(path, today=WED, settings=Settings()).lines
+    assert "  Row 2: Notes, D2: 'by Dec 11' -> 2026-12-11 (decision)" in lines
+    assert any(line.startswith("  Row 3: Quayside (offer)") for line in lines)
+    assert any(line.startswith("  Row 4: Date Applied, B4 is 2027-03-01, after today") for line in lines)
+
+
+def test_a_future_date_row_says_which_cell_to_fix_in_its_script():
+    from followup_sheet.render import render_scripts
+    frame = canonical_frame([app(applied_on="2026-11-02", last_contact="2027-01-20")])
+    plan = build_plan(frame, WED, Settings(), columns=COLUMNS)
+    script = render_scripts(frame, plan, WED, Settings()).at[2]
+    assert script.startswith("Row 2: Last Contact, D2 is 2027-01-20, after today")

@@ -144,15 +144,29 @@ def interviews_today(apps: dict[str, App], day: dt.date) -> None:
         a.interviews.append(day)
 
 
-def test_five_weeks_day_by_day(tmp_path):
+def _check_day(day: dt.date, plan: pd.DataFrame, apps: dict[str, App], thank_you_days: dict, cold: set) -> None:
+    for name, row in plan.iterrows():
+        if pd.notna(row["due"]):
+            due = row["due"].date()
+            assert due.weekday() < 5 and due not in US, (day, name, due)
+        if row["status"] == "Gone cold":
+            cold.add(name)
+        if row["thank_you"] and row["status"] in ("Due today", "Overdue"):
+            thank_you_days.setdefault(name, []).append(day)
+        if row["employer_called"]:
+            # their call is not the user's follow-up: an empty Follow-ups column stays at 0
+            if apps[name].follow_ups is None and not apps[name].contacts:
+                assert row["follow_ups"] == 0, (day, name)
+            assert row["last_by"] == "employer" and row["status"] != "Gone cold", (day, name)
+
+
+def _five_weeks(path) -> tuple[dict[str, App], dict[str, list[dt.date]], set[str]]:
     apps = {a.company: a for a in tracker()}
-    tracker_counts = {a.company: a.follow_ups or 0 for a in apps.values()}
     events = employer_events(apps)
-    path = tmp_path / "tracker.xlsx"
     thank_you_days: dict[str, list[dt.date]] = {}
-    cold = set()
-    for day in pd.bdate_range(START, END):
-        day = day.date()
+    cold: set[str] = set()
+    for stamp in pd.bdate_range(START, END):
+        day = stamp.date()
         for act in events.get(day, []):
             act()
         if day in US:
@@ -161,25 +175,17 @@ def test_five_weeks_day_by_day(tmp_path):
         write_tracker(path, [a.cells() for a in apps.values()])
         sheets, _, _ = compute(path, today=day, settings=SETTINGS)
         plan = sheets[0].plan.assign(company=sheets[0].tracker.frame["company"]).set_index("company")
-
-        for name, row in plan.iterrows():
-            if pd.notna(row["due"]):
-                due = row["due"].date()
-                assert due.weekday() < 5 and due not in US, (day, name, due)
-            if row["status"] == "Gone cold":
-                cold.add(name)
-            if row["thank_you"] and row["status"] in ("Due today", "Overdue"):
-                thank_you_days.setdefault(name, []).append(day)
-            if row["employer_called"]:
-                # their call is not the user's follow-up: an empty Follow-ups column stays at 0
-                if apps[name].follow_ups is None and not apps[name].contacts:
-                    assert row["follow_ups"] == 0, (day, name)
-                assert row["last_by"] == "employer"
-                assert row["status"] not in ("Gone cold",)
+        _check_day(day, plan, apps, thank_you_days, cold)
         for name, row in plan.iterrows():
             if row["status"] in ("Due today", "Overdue"):
                 user_acts(apps[name], day, row)
         interviews_today(apps, day)
+    return apps, thank_you_days, cold
+
+
+def test_five_weeks_day_by_day(tmp_path):
+    tracker_counts = {a.company: a.follow_ups or 0 for a in tracker()}
+    apps, thank_you_days, cold = _five_weeks(tmp_path / "tracker.xlsx")
 
     # each interview's thank-you was due (on Today) the business day after it, and only then
     for name, days in ((n, a.interviews) for n, a in apps.items() if a.interviews):
