@@ -265,7 +265,7 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
     interview_on = frame["interview_on"].tolist() if "interview_on" in frame else [pd.NaT] * len(frame)
     cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "employer_called_on",
                                            "interview_held", "interview_ahead", "hold_until", "retry",
-                                           "strong_elsewhere",
+                                           "strong_elsewhere", "next_reason",
                                            "channel")}
     other = plan["other_offer_by"].tolist()
     for i, row in enumerate(frame.index):
@@ -273,6 +273,8 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
         add = functools.partial(_add_fact, facts, columns, row)
         if not pd.isna(fields["applied_on"][i]):
             add("applied", "", fields["applied_on"][i], USER, "", "applied_on")
+        if cols["next_reason"][i] == "pinned":
+            add("pinned", "", frame["pinned"].iat[i], USER, "", "pinned")
         if not pd.isna(fields["last_contact"][i]):
             add("last_contact", "", fields["last_contact"][i], cols["last_by"][i], "", "last_contact")
         stage_field = "stage" if fields["stage"][i] else "response"

@@ -482,8 +482,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
-    hot = np.isin(st, ["applied", "interviewing", "offer"]) & (status != Status.GONE_COLD.value) \
-        & ((st == "offer") | (interviewing & strong))
+    hot = active & ~future & ((st == "offer") | (interviewing & strong))
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
