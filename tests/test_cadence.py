@@ -13,10 +13,10 @@ import pandas as pd
 from conftest import canonical_frame
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_facts import COLUMNS
 
 from followup_sheet.plan import build_plan, company_key
 from followup_sheet.settings import Settings
-from test_facts import COLUMNS
 
 STAGES = ["Applied", "", "Phone screen", "Interviewed", "Interview scheduled", "Final round", "Panel",
           "Verbal offer", "Offer", "On hold", "Rejected", "rejcted ❌", "Vorstellungsgespräch", "Entretien prévu",
