@@ -15,7 +15,7 @@ import pandas as pd
 from . import columns
 from .businessdays import holidays_note
 from .pipeline import SheetOutcome, data_problems, roll_marks
-from .plan import STAGES, build_plan
+from .plan import STAGES, build_plan, review_lines
 from .read import Tracker, read_trackers
 from .settings import CONFIG_NAME, Settings, country_origin, settings_files, settings_for, user_config_path
 from .xlsx import column_letters
@@ -77,7 +77,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         if t.skipped_rows:
             lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
             lines.extend(f"  {p}" for p in t.skipped_rows)
-        plan = build_plan(t.frame, today, settings)
+        plan = build_plan(t.frame, today, settings, columns=t.columns)
         problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
         count += len(problems)
         if problems:
@@ -85,6 +85,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
             lines.extend(f"  {p}" for p in problems)
         else:
             lines.append("Row problems: none")
+        lines.extend(review_lines(t.frame, plan))
         lines.append("")
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))

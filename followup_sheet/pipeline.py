@@ -96,7 +96,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = build_plan(tracker.frame, today, settings)
+        plan = build_plan(tracker.frame, today, settings, columns=tracker.columns)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
     return outcomes, today_table(outcomes), settings, marks
@@ -285,6 +285,9 @@ def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
         for row in o.plan.index[(problem != "") | check_data]:
             if problem.at[row]:
                 lines.append(problem.at[row])
+                continue
+            if "check" in o.plan and o.plan.at[row, "check"]:      # a date after today (rules §1)
+                lines.append(o.plan.at[row, "check"])
                 continue
             name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
             cell = f"{where.header!r} ({where.letter}{row})" if where is not None else "the date you applied"
