@@ -143,6 +143,8 @@ def _parser() -> _Parser:
                    help="the format for --output - (default csv)")
     p.add_argument("--weeks", type=_weeks, default=4, metavar="N",
                    help="with --output FILE.ics: the follow-ups of the next N weeks (default 4)")
+    p.add_argument("--all", action="store_true", dest="all_calls",
+                   help="list every call due, not only the day's calls_per_day (default 12)")
     p.add_argument("--force", action="store_true",
                    help="let --output replace a file the tool did not write (a copy is kept in .followup-backups)")
 
@@ -567,7 +569,8 @@ def _today(args) -> dt.date:
 
 def cmd_refresh(args) -> int:
     _preload(args)
-    from .pipeline import data_problems, refresh
+    from .pipeline import data_problems, refresh, you_reminder
+    from .settings import load_settings
     result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
@@ -582,6 +585,9 @@ def cmd_refresh(args) -> int:
     for line in result.marks.problems:
         _say(f"Mark not applied: {line}")
     _print_problems(data_problems(result.sheets))
+    reminder = you_reminder(load_settings(args.tracker, args.config))
+    if reminder:
+        _say(reminder)
     if args.dry_run:
         _print_changes(result)
     elif result.written:
@@ -599,12 +605,18 @@ def cmd_today(args) -> int:
     _MESSAGES_TO_STDERR = args.output == "-"
     from .plan import next_business_day
     from .settings import load_settings
+    from .pipeline import you_reminder
     settings = load_settings(args.tracker, args.config, **_overrides(args))
+    if args.all_calls:
+        settings = settings.replace(calls_per_day=0)
     asked = _today(args)
     today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
     if today != asked:
         _say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
+    reminder = you_reminder(settings)
+    if reminder:
+        _say(reminder)
     if args.output == "-":
         _write(sys.stdout, today_text(table, args.format))
     elif args.output:
@@ -842,7 +854,7 @@ def _print_problems(lines: list[str], limit: int = 10) -> None:
 
 
 def _print_today(table, scripts: bool = False, limit: int | None = None) -> None:
-    from .columns import plain_value, terminal_columns
+    from .columns import more_line, plain_value, terminal_columns
     if table.empty:
         _say("Today: nothing overdue or due today.")
         return
@@ -866,8 +878,12 @@ def _print_today(table, scripts: bool = False, limit: int | None = None) -> None
         _say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
     if scripts:
         for r in table.itertuples(index=False):
+            why = getattr(r, "why", "")
             _say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
-                 f"{for_terminal(r.script, newlines=True)}")
+                 + (f"Why: {for_terminal(why)}\n" if why else "") + f"{for_terminal(r.script, newlines=True)}")
+    more = more_line(int(table.attrs.get("more", 0)))
+    if more:
+        _say(f"\n{more} (`followup-sheet today --all` lists them)")
 
 
 def _print_stats(s) -> None:

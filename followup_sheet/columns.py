@@ -56,6 +56,13 @@ class TodayColumn:
 
 NO_WAY_TO_REACH_CELL = "Find a number or e-mail first"
 
+
+def more_line(more: int) -> str:
+    """The line under today's calls when the daily budget (`calls_per_day`) left some for later."""
+    if more <= 0:
+        return ""
+    return f"and {more} more — they wait for the next business day"
+
 TODAY_COLUMNS: tuple[TodayColumn, ...] = (
     TodayColumn("Sheet", "sheet", 14, "text", "e"),
     TodayColumn("Row", "row", 6, "number", "e"),
@@ -67,6 +74,7 @@ TODAY_COLUMNS: tuple[TodayColumn, ...] = (
     TodayColumn("Status", "status", 11, "status", "set"),
     TodayColumn("Days overdue", "days_overdue", 8, "days", "set", terminal="Late"),
     TodayColumn("Next follow-up", "due", 12, "date", "e"),
+    TodayColumn("Why", "why", 28, "wrap"),
     TodayColumn("Script", "script", 55, "wrap"),
     TodayColumn("Notes", "notes", 24, "wrap"),
     TodayColumn("Tracker row", "row", 15, "row", "s"),

@@ -34,8 +34,13 @@ def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
     """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
     shown = _shown(table)
     if fmt == "md":
-        return _markdown(shown)
-    return _csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
+        return _markdown(shown, more_of(table))
+    return _csv_bytes(shown, lineterminator="\n", more=more_of(table)).decode("utf-8-sig")
+
+
+def more_of(table: pd.DataFrame) -> str:
+    """The "and N more" line when the daily budget left calls for the next business day."""
+    return columns.more_line(int(table.attrs.get("more", 0)))
 
 
 def _shown(table: pd.DataFrame) -> pd.DataFrame:
@@ -57,7 +62,7 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
 _PHONE = re.compile(r"\+[\d\s().\-/]*\d[\d\s().\-/]*")
 
 
-def _markdown(shown: pd.DataFrame) -> str:
+def _markdown(shown: pd.DataFrame, more: str = "") -> str:
     """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
     def cell(value: Any) -> str:
         value = _CONTROL.sub("", value) if isinstance(value, str) and _PHONE.fullmatch(value) else _csv_safe(value)
@@ -70,15 +75,20 @@ def _markdown(shown: pd.DataFrame) -> str:
     lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
     for rec in shown.itertuples(index=False):
         lines.append("| " + " | ".join(cell(v) for v in rec) + " |")
+    if more:
+        lines += ["", more]
     return "\n".join(lines) + "\n"
 
 
-def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
+def _csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n", more: str = "") -> bytes:
+    """The CSV file; with `more`, a last row holding only that line (the calls left for later)."""
     text = io.StringIO()
     writer = csv.writer(text, lineterminator=lineterminator)
     writer.writerow(shown.columns)
     for rec in shown.itertuples(index=False):
         writer.writerow([_csv_safe(v) for v in rec])
+    if more:
+        writer.writerow([more] + [""] * (len(shown.columns) - 1))
     return text.getvalue().encode("utf-8-sig")
 
 
@@ -132,11 +142,11 @@ def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> byt
             "company": _clean(r.company) or "(no company)", "position": _clean(r.position),
             "ask_for": _clean(r.ask_for), "phone": phone, "tel": _tel(phone), "email": email,
             "mailto": _mailto(email), "status": _clean(r.status), "days_overdue": int(r.days_overdue or 0),
-            "script": script, "notes": _clean(getattr(r, "notes", "")),
+            "script": script, "notes": _clean(getattr(r, "notes", "")), "why": _clean(getattr(r, "why", "")),
             "where": f"row {r.row} of {_clean(r.sheet)}",
         })
     page = _environment().get_template("call_sheet.html.j2").render(
-        calls=calls, today=today, title=_clean(title), outcomes=OUTCOMES).encode("utf-8")
+        calls=calls, today=today, title=_clean(title), outcomes=OUTCOMES, more=more_of(table)).encode("utf-8")
     return sealed(page, ".html", len(page))
 
 

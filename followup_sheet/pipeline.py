@@ -112,7 +112,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
         plan = build_plan(tracker.frame, today, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
-    return outcomes, today_table(outcomes), settings, marks
+    return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
 
 
 def _mark_date_order(trackers: list[Tracker], settings: Settings) -> str:
@@ -210,6 +210,7 @@ def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
     Done holds the mark's day, so it still counts for the day it was made."""
     if not held:
         return table
+    more = table.attrs.get("more", 0)
     table = table.copy()
     for name in MARK_CELLS:
         table[name] = None
@@ -230,6 +231,7 @@ def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
         for c in table.columns:
             if table[c].dtype == object:
                 table[c] = table[c].where(table[c].notna(), "")
+    table.attrs["more"] = more
     return table
 
 
@@ -345,9 +347,11 @@ def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
                for o in outcomes)
 
 
-def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
+def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0) -> pd.DataFrame:
     """Overdue and Due today rows of every tracker sheet, in the rules' order (plan.today_keys,
-    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6)."""
+    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6).
+    With `calls_per_day`, only that many rows: `table.attrs["more"]` counts the rest, which wait
+    for the next business day (`waiting_count`, `columns.more_line`)."""
     parts: list[pd.DataFrame] = []
     wanted = today_columns()
     for o in outcomes:
@@ -365,13 +369,24 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
             "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
             **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
             "ask_for": _ask_for(f.loc[order], p.loc[order]), "notes": f.loc[order, "notes"].to_numpy(),
-            **{name: f.loc[order, name].to_numpy() if name in f.columns else "" for name in wanted[len(TODAY_BASE):]},
+            **{name: f.loc[order, name].to_numpy() if name in f.columns
+               else p.loc[order, name].to_numpy() if name in p.columns else "" for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
     if len(outcomes) > 1 and not table.empty:
         table = sort_today(table, prefix="_", sheet="_sheet")
-    return table[wanted].reset_index(drop=True)
+    table = table[wanted].reset_index(drop=True)
+    more = max(len(table) - calls_per_day, 0) if calls_per_day > 0 else 0
+    if more:
+        table = table.iloc[:calls_per_day].copy()
+    table.attrs["more"] = more
+    return table
+
+
+def waiting_count(table: pd.DataFrame) -> int:
+    """How many of today's calls the daily budget left for the next business day (rules §6)."""
+    return int(table.attrs.get("more", 0))
 
 
 def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
@@ -428,11 +443,11 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     elif kind == ".html" and today is not None:
         body = export.call_sheet_html(table, today, title)
     elif kind == ".csv":
-        body = _csv_bytes(_shown(table))
+        body = _csv_bytes(_shown(table), more=export.more_of(table))
     elif kind == ".md":
-        body = _markdown(_shown(table)).encode("utf-8")
+        body = _markdown(_shown(table), export.more_of(table)).encode("utf-8")
     else:
-        body = _xlsx_bytes(_shown(table))
+        body = _xlsx_bytes(_shown(table), export.more_of(table))
     return save_export(out, body, existed=existed, ours=ours, backups=backups, record=record, events=events)
 
 
@@ -527,10 +542,12 @@ def is_tool_export(path: Path) -> bool:
     return is_sealed_export(path)
 
 
-def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
+def _xlsx_bytes(shown: pd.DataFrame, more: str = "") -> bytes:
     from .xlsx.export import today_workbook
     rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
             for rec in shown.itertuples(index=False)]
+    if more:   # the calls the daily budget left for the next business day
+        rows.append([more] + [None] * (len(shown.columns) - 1))
     table = columns.export_columns()
     return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
 

@@ -292,7 +292,7 @@ _SECTIONS = {
     "you": tuple(_YOU),
     "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
-                "soon_window", "cold_after_days", "holidays"),
+                "soon_window", "cold_after_days", "holidays", "calls_per_day"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups", "live"),
     "log": ("weekly_minimum",),
@@ -325,6 +325,7 @@ class Settings:
     soon_window: int = 2
     cold_after_days: int = 60
     holidays: tuple[dt.date, ...] = ()
+    calls_per_day: int = 12   # rows on Today; the rest wait for the next business day (0: all)
 
     closed_words: tuple[str, ...] = CLOSED_WORDS
     not_applied_words: tuple[str, ...] = NOT_APPLIED_WORDS
@@ -370,7 +371,7 @@ class Settings:
                 raise BadSettings(f"{name} must be between {low} and {high} business days, not {getattr(self, name)}")
         for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
                                   "backups": (0, 1000), "cold_after_days": (1, 3650),
-                                  "weekly_minimum": (0, 1000)}.items():
+                                  "weekly_minimum": (0, 1000), "calls_per_day": (0, 10000)}.items():
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
                                   + (" (0 keeps no backups)" if name == "backups" else ""))

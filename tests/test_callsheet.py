@@ -20,7 +20,7 @@ from followup_sheet.plan import contacts_this_week
 from followup_sheet.settings import Settings, settings_from_toml
 from followup_sheet.xlsx.values import TODAY_MARKER
 
-CALL_SHEET_HEADERS = ["Company", "Position", "Ask for", "Phone", "E-mail", "Status", "Days overdue", "Script",
+CALL_SHEET_HEADERS = ["Company", "Position", "Ask for", "Phone", "E-mail", "Status", "Days overdue", "Why", "Script",
                       "Notes", "Tracker row", "Done", "Outcome", "Date", "Name"]
 
 ROWS = [   # TODAY is Thu 2026-11-26
