@@ -9,12 +9,14 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .businessdays import business_calendar, years_in_play
+from .facts import collect_facts, read_ledger, source_of
 from .settings import BLANK_WORDS, Settings
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
@@ -261,11 +263,34 @@ def next_business_day(day: dt.date, holidays: tuple[dt.date, ...] = ()) -> dt.da
     return np.busday_offset(np.datetime64(day, "D"), 0, roll="forward", busdaycal=calendar).astype(object)
 
 
-def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None) -> pd.DataFrame:
-    """Status, due date, situation, channel and Today priority for every application row."""
+def _day_after(days: np.ndarray, cal: np.busdaycalendar) -> np.ndarray:
+    """The business day after each day (after a Saturday: the Monday); NaT stays NaT."""
+    ok = ~np.isnat(days)
+    safe = np.where(ok, days, np.datetime64("2000-01-03", "D"))
+    out = np.busday_offset(np.busday_offset(safe, 0, roll="backward", busdaycal=cal), 1, busdaycal=cal)
+    return np.where(ok, out, np.datetime64("NaT", "D"))
+
+
+def _on_or_after(days: np.ndarray, cal: np.busdaycalendar) -> np.ndarray:
+    """The first business day on or after each day; NaT stays NaT."""
+    ok = ~np.isnat(days)
+    safe = np.where(ok, days, np.datetime64("2000-01-03", "D"))
+    return np.where(ok, np.busday_offset(safe, 0, roll="forward", busdaycal=cal), np.datetime64("NaT", "D"))
+
+
+def _nat(n: int) -> np.ndarray:
+    return np.full(n, np.datetime64("NaT", "D"))
+
+
+def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None,
+               columns: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Status, due date, situation, channel and Today priority for every application row, and the
+    facts behind them. `columns` (field -> an object with `.header` and `.letter`, as
+    `Tracker.columns`) lets each fact name its cell; without it a fact names its field and row."""
     s = settings or Settings()
     today64 = np.datetime64(today, "D")
     idx = frame.index
+    n = len(idx)
 
     stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
     stage = classify_stage(stage_text, s)
@@ -273,82 +298,159 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     strong = _strong_interest(stage_text, s)
     autoresponse = _contains(stage_text, s.autoresponse_words)
     recruiter = _contains(frame["source"] + " " + frame["contact"], s.recruiter_words)
+    ledger = read_ledger(frame, s, columns).columns
+    st = stage.to_numpy()
+    open_stage = np.isin(st, ["applied", "interviewing", "offer"])
 
     applied = _busday(frame["applied_on"])
     last = _busday(frame["last_contact"])
     pinned = _busday(frame["pinned"])
+    interview_on = _busday(frame["interview_on"]) if "interview_on" in frame else _nat(n)
+    stated_on = ledger["stated_on"].to_numpy(dtype="datetime64[D]")
     base = np.fmax(applied, last)                    # NaT-aware: the later known date
     has_base = ~np.isnat(base)
-    cal = business_calendar(s.country, s.holidays, years_in_play(today, np.concatenate([base, pinned])))
-    contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied))
+    cal = business_calendar(s.country, s.holidays,
+                            years_in_play(today, np.concatenate([base, pinned, stated_on, interview_on])))
+    safe_base = np.where(has_base, base, today64)
+
+    # who made the last contact (rules §2, §7): an employer's call or e-mail is not the user's follow-up
+    employer_called = open_stage & (ledger["employer_call"].to_numpy() | ledger["employer_mail"].to_numpy()) \
+        & ~ledger["user_after"].to_numpy() & has_base
+    employer_called_on = np.where(employer_called, safe_base, np.datetime64("NaT", "D"))
+    last_by = np.select([~has_base, (employer_called | (st == "offer")) & ~ledger["user_after"].to_numpy()],
+                        ["", "employer"], default="user")
+
+    contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied)) & ~employer_called
     counted = frame["follow_ups"].to_numpy(dtype=float)
     follow_ups = np.where(np.isnan(counted), np.where(contacted_after, 1, 0), counted)
 
+    # interviews: one still ahead gets no call before it; a held one a thank-you the next business day
+    kind = ledger["stated_kind"].to_numpy()
+    written = ledger["written"].to_numpy(dtype="datetime64[D]")
+    fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on >= written))   # not older than the note
+    stated_interview = np.where(fresh & (kind == "interview"), stated_on, np.datetime64("NaT", "D"))
+    interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
+    ahead_words = _contains(stage_text + " " + frame["notes"], _AHEAD_WORDS)
+    interviewing = st == "interviewing"
+    interview_ahead = np.where(interviewing & ~np.isnat(interview_day) & (interview_day >= today64),
+                               interview_day, np.datetime64("NaT", "D"))
+    ahead = ~np.isnat(interview_ahead)
+    held = interviewing & ~ahead & ((~np.isnat(interview_day) & (interview_day < today64))
+                                    | (_interview_held(stage_text) & ~(ahead_words & np.isnat(interview_day))))
+    held_on = np.where(~np.isnat(interview_day) & (interview_day < today64), interview_day, safe_base)
+    # without the interview's own date, the thank-you is due only while no follow-up is counted
+    known_day = ~np.isnat(interview_day) & (interview_day < today64)
+    thank_you = held & ~ledger["thanked"].to_numpy() & has_base & np.where(
+        known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
+
+    # on hold: waits until the stated date or hold_days after base, never a call today
+    hold = open_stage & _contains(stage_text + " " + frame["notes"], s.hold_words) & has_base
+    hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
+    hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
+    hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
+
+    # calls that reached nobody: retried the next business day, max_retries in a row, then e-mail
+    attempts = ledger["attempts"].to_numpy()
+    retry = open_stage & (attempts >= 1) & (attempts <= s.max_retries) & has_base
+    retries_spent = open_stage & (attempts > s.max_retries)
+
+    # a plain dated statement sets the next date (after a decision date: the business day after)
+    stated_next = np.where(kind == "decision", _day_after(stated_on, cal), _on_or_after(stated_on, cal))
+    use_stated = open_stage & fresh & (kind != "interview") & has_base
+
     gap = np.select(
-        [stage.to_numpy() == "interviewing", stage.to_numpy() == "offer", follow_ups == 0],
+        [interviewing, st == "offer", follow_ups == 0],
         [s.interview_gap, s.offer_gap, s.first_gap], default=s.repeat_gap).astype(int)
-    safe_base = np.where(has_base, base, today64)
     cadence_due = np.busday_offset(safe_base, gap, roll="forward", busdaycal=cal)
     use_pin = ~np.isnat(pinned) & has_base & (pinned >= safe_base)
-    due = np.where(use_pin, pinned, cadence_due)
+    reasons = ["pinned", "interview", "return_call", "hold", "thank_you", "stated", "retry"]
+    choices = [use_pin, ahead, employer_called, hold, thank_you, use_stated, retry]
+    dates = [pinned, _day_after(interview_ahead, cal), _day_after(employer_called_on, cal), hold_until,
+             _day_after(held_on, cal), stated_next, _day_after(safe_base, cal)]
+    due = np.select(choices, dates, default=cadence_due)
+    next_reason = np.select(choices, reasons, default="cadence").astype(object)
+    next_reason = np.where(next_reason == "stated", kind, next_reason)
     due = np.where(has_base, due, np.datetime64("NaT", "D"))
     soon_limit = np.busday_offset(today64, s.soon_window, roll="forward", busdaycal=cal)
 
-    bad_date = (frame["problem"] != "").to_numpy()
-    pinned_ahead = ~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)
-    cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~pinned_ahead
-    st = stage.to_numpy()
-    own_cap = frame["max_follow_ups"].to_numpy(dtype=float) if "max_follow_ups" in frame else np.full(len(idx), np.nan)
+    future = (~np.isnat(applied) & (applied > today64)) | (~np.isnat(last) & (last > today64))
+    bad_date = (frame["problem"] != "").to_numpy() | future
+    date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
+        | ((use_stated | hold) & (due >= today64)) | ahead
+    cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~date_ahead
+    own_cap = frame["max_follow_ups"].to_numpy(dtype=float) if "max_follow_ups" in frame else np.full(n, np.nan)
     cap = np.where(np.isnan(own_cap), s.max_follow_ups, own_cap)   # a row's "Max follow-ups" wins
+    capped = ((st == "applied") & (follow_ups >= cap)) \
+        | (interviewing & ~thank_you & ~ahead & (follow_ups >= s.max_interview_follow_ups))
     status = np.select(
         [st == "closed",
          st == "not_applied",
          ~has_base | bad_date,
-         (st == "applied") & (((follow_ups >= cap) & (today64 >= due)) | cold),
+         open_stage & ((capped & (today64 >= due) & ~employer_called) | cold),
+         hold & (today64 < hold_until),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],
         [Status.CLOSED.value, Status.NOT_APPLIED.value, Status.CHECK_DATA.value, Status.GONE_COLD.value,
-         Status.OVERDUE.value, Status.DUE_TODAY.value, Status.DUE_SOON.value],
+         Status.WAITING.value, Status.OVERDUE.value, Status.DUE_TODAY.value, Status.DUE_SOON.value],
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
-    hot = active & ((st == "offer") | ((st == "interviewing") & strong))
+    hot = np.isin(st, ["applied", "interviewing", "offer"]) & (status != Status.GONE_COLD.value) \
+        & ((st == "offer") | (interviewing & strong))
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
     situation = np.select(
-        [st == "interviewing", st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
+        [interviewing, st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
     situation = np.where(active, situation, "")
+    email = frame["no_calls"].to_numpy(dtype=bool) | ledger["email_only"].to_numpy() | retries_spent \
+        | (thank_you & (next_reason == "thank_you"))
 
     # business days, as the README promises and as the due date is counted: Friday's call is one
     # day late on Monday, not three
     late = active & ~np.isnat(due)
     days_overdue = np.where(late, np.busday_count(np.where(late, due, today64).astype("datetime64[D]"), today64,
                                                   busdaycal=cal).astype(float), np.nan)
+    nat = np.datetime64("NaT", "D")
     plan = pd.DataFrame({
         "stage": st,
         "status": status,
-        "due": pd.to_datetime(np.where(active, due, np.datetime64("NaT", "D"))),
+        "due": pd.to_datetime(np.where(active, due, nat)),
         "follow_ups": follow_ups.astype(int),
         "situation": situation,
-        "channel": np.where(frame["no_calls"].to_numpy(dtype=bool), "email", "call"),
+        "channel": np.where(email, "email", "call"),
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "recruiter": recruiter,
         "person": has_mgr | has_ref,
-        "interview_held": _interview_held(stage_text) & (st == "interviewing"),
+        "interview_held": held,
+        "last_by": last_by,
+        "employer_called": employer_called & active,
+        "employer_called_on": pd.to_datetime(np.where(employer_called & active, employer_called_on, nat)),
+        "thank_you": thank_you & active,
+        "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
+        "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),
+        "retry": retry & active & ~employer_called,
+        "stated_on": pd.to_datetime(np.where(active & fresh, stated_on, nat)),
+        "next_reason": np.where(active, next_reason, ""),
+        "strong_elsewhere": live_other & active,
+        "confirm_cold": (status == Status.GONE_COLD.value) & np.isin(st, ["interviewing", "offer"]),
+        "check": _future_messages(frame, future & (st != "closed") & (st != "not_applied"), columns, today),
     }, index=idx)
-    facts = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), today)
-    plan["answer_by"] = facts["answer_by"]
-    plan["call_back"] = facts["call_back"]
-    plan["written_offer"] = facts["written_offer"].to_numpy() & (st == "offer")
+    plan.loc[future & (st != "closed") & (st != "not_applied"), "status"] = Status.CHECK_DATA.value
+    notes = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), ledger, today)
+    plan["answer_by"] = notes["answer_by"]
+    plan["call_back"] = notes["call_back"]
+    plan["written_offer"] = notes["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
     competing = situation == Situation.COMPETING_INTEREST.value
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
+    plan["facts"] = collect_facts(frame, plan, ledger, columns)
+    plan["why"] = [" · ".join(f.label() for f in facts if f.kind not in ("applied",))[:300] for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an applied row goes
     # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
     # at its last allowed follow-up.
@@ -360,8 +462,38 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     return plan
 
 
+def _future_messages(frame: pd.DataFrame, future: np.ndarray, columns: Mapping[str, Any] | None,
+                     today: dt.date) -> np.ndarray:
+    """For a date after today in the applied or last-contact column: which cell to fix (rules §1)."""
+    out = np.full(len(frame), "", dtype=object)
+    for i in np.flatnonzero(future):
+        row = frame.index[i]
+        for field in ("applied_on", "last_contact"):
+            day = frame[field].iloc[i]
+            if not pd.isna(day) and pd.Timestamp(day).date() > today:
+                out[i] = (f"Row {row}: {source_of(columns, field, row)} is {pd.Timestamp(day):%Y-%m-%d}, after "
+                          "today; correct the date so the next follow-up can be worked out")
+                break
+    return out
+
+
+_LEGAL_SUFFIX = re.compile(r"\b(?:inc|incorporated|llc|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|se"
+                           r"|sa|sas|sarl|sl|srl|spa|bv|nv|ab|oy|as|pty|pte|kk)\b")
+
+
+def company_key(name: Any) -> str:
+    """A company name as one employer: case, accents' forms, punctuation, bracketed notes and
+    legal suffixes (Inc, GmbH, Ltd...) dropped: "ACME, Inc." and "Acme (Berlin office)" are one."""
+    if not isinstance(name, str):
+        return ""
+    text = re.sub(r"\([^)]*\)|\[[^]]*\]", " ", normalise(name))
+    text = re.sub(r"[^\w\s&]", " ", text)
+    text = _LEGAL_SUFFIX.sub(" ", text)
+    return " ".join(text.split())
+
+
 def _company_keys(company: pd.Series) -> np.ndarray:
-    return company.str.lower().str.strip().to_numpy()
+    return np.asarray(_per_value(company, lambda names: [company_key(v) for v in names]), dtype=object)
 
 
 def _elsewhere(company: pd.Series, hot: np.ndarray) -> np.ndarray:
@@ -387,18 +519,6 @@ def _names_someone(text: pd.Series, blanks: tuple[str, ...] = ()) -> np.ndarray:
 
 # --- what the notes plainly say (rules §7) ---------------------------------------------------
 
-_MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-    ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = (rf"(?:(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
-         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
-         r"|(?P<iso>\d{4}-\d{2}-\d{2})"
-         r"|(?P<m3>\d{1,2})/(?P<d3>\d{1,2})(?:/(?P<y3>\d{2,4}))?)\b")
-_DEADLINE = re.compile(
-    r"\b(?:answer|respond|response|reply|decision|decide|deadline|accept)\w*\b[^.;\n]{0,40}?"
-    r"\b(?:due|by|until|before|on|is|:)?\s*(?:on\s+)?" + _DATE, re.IGNORECASE)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _CALL_BACK = re.compile(
     r"\b(?:asked|told|said)\s+(?:me\s+)?to\s+(?:call|ring|check|follow|get|reach)(?:\s+(?:back|in|up|out))?"
@@ -408,53 +528,29 @@ _CALL_BACK = re.compile(
     r"|on\s+" + _WEEKDAY + r")(?=$|[\s.;,!)])", re.IGNORECASE)
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
+_MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
-def _date_in(match: re.Match, today: dt.date) -> dt.date | None:
-    g = match.groupdict()
-    try:
-        if g["iso"]:
-            return dt.date.fromisoformat(g["iso"])
-        if g["m3"]:
-            year = g["y3"]
-            year = int(year) + (2000 if year and len(year) == 2 else 0) if year else None
-            month, day = int(g["m3"]), int(g["d3"])
-        else:
-            month = _MONTHS[(g["mon"] or g["mon2"]).lower()]
-            day = int(g["day"] or g["day2"])
-            year = g["year"] or g["year2"]
-            year = int(year) if year else None
-        if year is None:
-            year = today.year if (month, day) >= (today.month, today.day) or today.month - month < 6 else today.year + 1
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-_MAY_SAY = re.compile(r"answer|respon|reply|decisi|decide|deadline|accept|asked|told|said|written|letter|writing",
-                      re.IGNORECASE)
-
-
-def _note_facts(notes: pd.Series, stage_text: pd.Series, today: dt.date) -> pd.DataFrame:
-    """What the notes say plainly: an answer deadline still ahead ("answer due Dec 7"), when
-    someone asked to be called back ("after Thanksgiving"), and whether an offer is in writing."""
+def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+    """What the notes say plainly: an answer deadline still ahead (a decision date the dated-
+    statement reader found, "answer due Dec 7"), when someone asked to be called back ("after
+    Thanksgiving"), and whether an offer is in writing."""
     text = (notes.fillna("") + " . " + stage_text.fillna("")).astype(object)
 
     def facts(values):
         out = []
         for v in values:
             if not _MAY_SAY.search(v):     # most notes say none of it: one quick look
-                out.append((pd.NaT, "", False))
+                out.append(("", False))
                 continue
-            deadline = next((d for d in (_date_in(m, today) for m in _DEADLINE.finditer(v)) if d and d >= today), None)
             back = _CALL_BACK.search(v)
-            out.append((pd.Timestamp(deadline) if deadline else pd.NaT,
-                        back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
-        return np.array(out, dtype=object) if out else np.empty((0, 3), dtype=object)
+            out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
+        return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    return pd.DataFrame({"answer_by": pd.to_datetime(pd.Series(found[:, 0], index=notes.index)),
-                         "call_back": pd.Series(found[:, 1], index=notes.index, dtype=object),
-                         "written_offer": pd.Series(found[:, 2], index=notes.index).astype(bool)})
+    decided = (ledger["stated_kind"] == "decision") & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
+    return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
+                         "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
+                         "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
 
 
 def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

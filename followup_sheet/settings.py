@@ -227,9 +227,22 @@ APPLIED_WORDS = (
 )
 # Rules §5: strong interest elsewhere is an offer, or an interview beyond a first screen; these
 # interview words count, and the first-screen phrases below are taken out of the text first.
+# Strong interest elsewhere (rules §5): beyond a first talk. A plain interview, a phone screen or
+# an assessment is not on this list (an offer counts by its stage).
 STRONG_INTEREST_WORDS = (
-    "interview", "onsite", "on-site", "final round", "second round", "third round", "panel",
-    "negotiat", "vorstellungsgespräch", "entrevista", "entretien", "colloquio", "面试",
+    "onsite", "on-site", "final round", "final interview", "second round", "second interview", "2nd round",
+    "2nd interview", "third round", "third interview", "3rd round", "panel", "negotiat", "superday",
+    "zweite runde", "zweites gespräch", "zweites vorstellungsgespräch", "finale runde", "abschlussgespräch",
+    "vor ort",
+    "second entretien", "deuxième entretien", "entretien final", "dernier entretien", "sur site",
+    "segunda entrevista", "entrevista final", "última entrevista", "ronda final", "presencial",
+    "secondo colloquio", "colloquio finale", "二面", "三面", "终面",
+)
+# A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
+HOLD_WORDS = (
+    "on hold", "paused", "hiring freeze", "freeze", "postponed", "pausiert", "auf eis", "einstellungsstopp",
+    "zurückgestellt", "verschoben", "en pause", "gel des embauches", "suspendu", "reporté", "en pausa",
+    "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat",
 )
 FIRST_SCREEN_WORDS = (
     "phone screen", "phone interview", "screening interview", "screen", "recruiter call",
@@ -292,7 +305,8 @@ _SECTIONS = {
     "you": tuple(_YOU),
     "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
-                "soon_window", "cold_after_days", "holidays", "calls_per_day"),
+                "soon_window", "cold_after_days", "holidays",
+                "max_interview_follow_ups", "max_retries", "hold_days", "calls_per_day"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups", "live"),
     "log": ("weekly_minimum",),
@@ -302,6 +316,7 @@ _WORD_FIELDS = {
     "interviewing": "interviewing_words", "autoresponse": "autoresponse_words",
     "recruiter": "recruiter_words", "blank": "blank_words", "no_date": "no_date_words",
     "applied": "applied_words", "strong_interest": "strong_interest_words", "first_screen": "first_screen_words",
+    "hold": "hold_words",
 }
 
 
@@ -324,6 +339,9 @@ class Settings:
     max_follow_ups: int = 3
     soon_window: int = 2
     cold_after_days: int = 60
+    max_interview_follow_ups: int = 3   # follow-ups after an interview before the row goes cold
+    max_retries: int = 2                # calls that reached nobody retried in a row, then an e-mail
+    hold_days: int = 30                 # an on-hold row without a stated date waits this many days
     holidays: tuple[dt.date, ...] = ()
     calls_per_day: int = 12   # rows on Today; the rest wait for the next business day (0: all)
 
@@ -336,6 +354,7 @@ class Settings:
     applied_words: tuple[str, ...] = APPLIED_WORDS
     strong_interest_words: tuple[str, ...] = STRONG_INTEREST_WORDS
     first_screen_words: tuple[str, ...] = FIRST_SCREEN_WORDS
+    hold_words: tuple[str, ...] = HOLD_WORDS
     blank_words: tuple[str, ...] = BLANK_WORDS
     no_date_words: tuple[str, ...] = NO_DATE_WORDS
     placeholder_dates: tuple[dt.date, ...] = PLACEHOLDER_DATES
@@ -371,7 +390,8 @@ class Settings:
                 raise BadSettings(f"{name} must be between {low} and {high} business days, not {getattr(self, name)}")
         for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
                                   "backups": (0, 1000), "cold_after_days": (1, 3650),
-                                  "weekly_minimum": (0, 1000), "calls_per_day": (0, 10000)}.items():
+                                  "weekly_minimum": (0, 1000), "max_interview_follow_ups": (1, 100),
+                                  "max_retries": (0, 20), "hold_days": (1, 3650), "calls_per_day": (0, 10000)}.items():
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
                                   + (" (0 keeps no backups)" if name == "backups" else ""))

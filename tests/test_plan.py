@@ -134,9 +134,9 @@ STATUS_CASES = [
     # interviewing: Tue 11-24 +2 bd = Wed25 Thu26
     pytest.param(row(stage="Interview scheduled", applied_on="2026-11-02", last_contact="2026-11-24"), {},
                  "Due today", "2026-11-26", id="interview-gap"),
-    # interviewing with no follow-up yet still uses the interview gap: Tue 11-24 +2 bd = Thu 11-26
-    pytest.param(row(stage="Phone screen", applied_on="2026-11-24"), {}, "Due today", "2026-11-26",
-                 id="interview-gap-not-first-gap"),
+    # a screen held on Tue 11-24 with no follow-up yet: the thank-you is due the next business day
+    pytest.param(row(stage="Phone screen", applied_on="2026-11-24"), {}, "Overdue", "2026-11-25",
+                 id="thank-you-after-a-held-screen"),
     # offer: Mon 11-23 +2 bd = Tue24 Wed25 -> yesterday
     pytest.param(row(stage="Offer", applied_on="2026-11-02", last_contact="2026-11-23"), {},
                  "Overdue", "2026-11-25", id="offer-gap"),
@@ -152,10 +152,12 @@ STATUS_CASES = [
     # repeat_gap 2, one follow-up: Tue 11-24 + Wed25 Thu26
     pytest.param(row(applied_on="2026-11-24", follow_ups=1), {"repeat_gap": 2}, "Due today", "2026-11-26",
                  id="repeat-gap-setting"),
-    # --- max_follow_ups caps the applied stage only ---------------------------------------------
-    # 5 follow-ups while interviewing: Mon 11-23 +2 bd = Wed 11-25 -> Overdue, not Gone cold
+    # --- max_follow_ups caps the applied stage; max_interview_follow_ups the interviews -------
+    # 5 follow-ups while interviewing: Mon 11-23 +2 bd = Wed 11-25, past the interview cap of 3
     pytest.param(row(stage="Interviewing", applied_on="2026-10-01", last_contact="2026-11-23", follow_ups=5),
-                 {}, "Overdue", "2026-11-25", id="cap-ignores-interviewing"),
+                 {}, "Gone cold", None, id="interview-cap"),
+    pytest.param(row(stage="Interviewing", applied_on="2026-10-01", last_contact="2026-11-23", follow_ups=5),
+                 {"max_interview_follow_ups": 6}, "Overdue", "2026-11-25", id="interview-cap-setting"),
     # 3 follow-ups at offer: Fri 11-20 +2 bd = Mon23 Tue24
     pytest.param(row(stage="Offer extended", applied_on="2026-10-01", last_contact="2026-11-20", follow_ups=3),
                  {}, "Overdue", "2026-11-24", id="cap-ignores-offer"),
@@ -294,12 +296,13 @@ def test_extra_closed_words_from_settings():
 # --- §5 scripts: which situation, first match wins --------------------------------------------
 
 OVERDUE = {"applied_on": "2026-11-16"}            # Mon 11-16 +5 bd = Mon 11-23: Overdue
-BETA_INTERVIEWING = {"company": "Beta", "position": "Analyst", "stage": "Interviewing",
+# a final round is strong interest elsewhere (rules §5); a plain "Interviewing" is not
+BETA_INTERVIEWING = {"company": "Beta", "position": "Analyst", "stage": "Final round",
                      "applied_on": "2026-11-02", "last_contact": "2026-11-25"}   # active, Due soon
 
 SITUATION_CASES = [
-    pytest.param([row(stage="Second interview", source="Recruiter", hiring_manager="Marcus Lee",
-                      referrer="Priya Patel", response="auto reply", **OVERDUE), BETA_INTERVIEWING],
+    pytest.param([row(stage="Second interview", source="Recruiter", hiring_manager="Marcus Lee",   # thanked
+                      referrer="Priya Patel", response="auto reply", follow_ups=1, **OVERDUE), BETA_INTERVIEWING],
                  "post_interview", id="post-interview-beats-everything"),
     pytest.param([row(stage="Offer", source="Agency", hiring_manager="Marcus Lee", referrer="Priya Patel",
                       **OVERDUE), BETA_INTERVIEWING],

@@ -1,0 +1,240 @@
+"""Plan stage, the fact ledger: per row what happened, who made the contact (the user or the
+employer), when, by which channel, and the cell (or mark) it was read from.
+
+In: the tidy tracker frame, the settings, where each field's column is. Out: a `Ledger`: the
+columns the cadence needs (vectorised), and per row the list of `Fact` records `explain` shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .settings import Settings
+from .statements import SCREEN, Statement, read_statements
+
+USER, EMPLOYER = "user", "employer"
+
+
+class Fact(NamedTuple):
+    kind: str              # applied, last_contact, auto_reply, employer_contact, interview_held, ...
+    text: str              # the words (or the date) as the sheet holds them
+    date: dt.date | None
+    who: str               # "user", "employer" or ""
+    channel: str           # "call", "email" or ""
+    source: str            # "Notes, P17"; "mark" for a mark
+
+    def label(self) -> str:
+        """Short and human, for the Why column: 'decision by Dec 11 ← Notes, P17'."""
+        words = self.kind.replace("_", " ")
+        if self.date is not None and self.kind not in ("applied", "last_contact", "interview_on"):
+            words += f" {self.date:%b} {self.date.day}"
+        elif self.date is not None:
+            words += f" {self.date:%b} {self.date.day}"
+        return f"{words} ← {self.source}" if self.source else words
+
+
+def _negated(text: str, start: int) -> bool:
+    before = text[max(0, start - 24):start]
+    return _NEGATION.search(before) is not None
+
+
+_NEGATION = re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjamais|\bnunca|\btodavía no|\baún no)"
+                       r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+# The employer reached out ("the recruiter rang", "missed their call", "voicemail from HR", "they
+# e-mailed to set up a call"), in the languages the reader knows. The user's own attempts are
+# `_ATTEMPT`; an employer's message is not the user's follow-up.
+_WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s+manager|the\s+manager|manager"
+        r"|they|she|he|someone|somebody|the\s+company|[A-Z][a-z]+(?:\s+from\s+\w+)?)")
+_EMPLOYER_CALL = re.compile(
+    r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
+    r"(?:voicemail|message|vm))\b"
+    r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?call"
+    r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
+    r"\s+(?:from|by)\b"
+    r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)|\bverpasster\s+anruf"
+    r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
+    r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b",
+    re.IGNORECASE)
+_EMPLOYER_MAIL = re.compile(
+    r"\b" + _WHO + r"\s+(?:just\s+|also\s+)?(?:e-?mailed|mailed|messaged|wrote|texted|reached\s+out|got\s+in\s+touch)\b"
+    r"|\b(?:received|got|had)\s+(?:an?\s+|the\s+|their\s+|her\s+|his\s+)?(?:e-?mail|message|note|invite|invitation)"
+    r"\s+from\b"
+    r"|\b(?:hat|haben)\s+(?:mir\s+)?(?:gemailt|geschrieben)|\b(?:mail|e-mail|nachricht)\s+(?:von|vom)\b"
+    r"|\bhat\s+sich\s+gemeldet|\bm['’]ont\s+écrit|\bm['’]a\s+écrit|\b(?:mail|e-mail|courriel|message)\s+(?:de|du)\s+(?:la|l['’]|rh)"
+    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b",
+    re.IGNORECASE)
+# The user's call that reached nobody: retried the next business day (rules §3).
+_ATTEMPT = re.compile(
+    r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
+    r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
+    r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
+    r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
+    r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
+    re.IGNORECASE)
+_CALL_WORD = re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
+_THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+                      r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
+_USER_AFTER = re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
+                         r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
+                         re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"\+?\d[\d\s().\-/]{5,}\d")
+
+
+class Ledger(NamedTuple):
+    """What the cadence needs per row (vectorised), and the facts per row."""
+    columns: pd.DataFrame
+    facts: pd.Series
+
+
+def source_of(columns: Mapping[str, Any] | None, field: str, row: Any) -> str:
+    """'Notes, P17': the user's header and the cell of `field` in `row` (the frame's index is the
+    sheet row); the field's name and the row number without a known column."""
+    info = (columns or {}).get(field)
+    if info is None:
+        return f"{field.replace('_', ' ')}, row {row}"
+    return f"{info.header}, {info.letter}{row}"
+
+
+def _per_unique(text: pd.Series, test) -> list:
+    codes, uniques = pd.factorize(text.fillna("").astype(object), use_na_sentinel=False)
+    answers = [test(v) for v in uniques]
+    return [answers[c] for c in codes]
+
+
+def _hits(regex: re.Pattern, text: str) -> list[re.Match]:
+    return [m for m in regex.finditer(text) if not _negated(text, m.start())]
+
+
+def _text_facts(text: str) -> tuple[bool, bool, int, bool, bool]:
+    """(employer called, employer e-mailed, calls that reached nobody, thank-you sent, the user
+    acted after) for one note or response."""
+    if not text:
+        return False, False, 0, False, False
+    call = _hits(_EMPLOYER_CALL, text)
+    mail = _hits(_EMPLOYER_MAIL, text)
+    spans = [(m.start(), m.end()) for m in call + mail]
+    attempts = [m for m in _hits(_ATTEMPT, text) if not any(s <= m.start() < e for s, e in spans)
+                and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
+    if attempts and all(m.group().lower().startswith("no") for m in attempts) and not _CALL_WORD.search(text):
+        attempts = []     # "no answer yet" to an application is not a call that reached nobody
+    return bool(call), bool(mail), len(attempts), bool(_THANKED.search(text)), bool(_USER_AFTER.search(text))
+
+
+def has_address(text: Any) -> bool:
+    return isinstance(text, str) and _EMAIL.search(text) is not None
+
+
+def has_phone(text: Any) -> bool:
+    return isinstance(text, str) and _PHONE.search(text) is not None
+
+
+def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None) -> Ledger:
+    """The per-row facts of `frame` that the cadence of rules §2-§5 needs."""
+    idx = frame.index
+    applied = frame["applied_on"].to_numpy(dtype="datetime64[D]")
+    last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
+    written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
+    texts = {f: frame[f].fillna("").astype(object) for f in ("notes", "response", "stage")}
+    said = _per_unique(texts["response"] + " \n " + texts["notes"] + " \n " + texts["stage"], _text_facts)
+    said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
+
+    # dated statements: a quick screen, then the parser on the few notes that may state a date
+    order = settings.date_order == "dmy"
+    stated: list[tuple[Statement, str] | None] = [None] * len(idx)
+    all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
+    for field in ("notes", "response"):
+        values = texts[field].to_numpy()
+        maybe = np.fromiter((bool(v) and SCREEN.search(v) is not None for v in values), dtype=bool, count=len(values))
+        for i in np.flatnonzero(maybe & ~np.isnat(written)):
+            day = written[i].astype(object)
+            for st in read_statements(values[i], day, order):
+                all_stated[i].append((st, field))
+    for i, found in enumerate(all_stated):
+        if found:
+            stated[i] = max(found, key=lambda f: (f[0].kind != "date", f[0].date))   # the latest stated date
+
+    stated_on = np.array([np.datetime64(s[0].date, "D") if s else np.datetime64("NaT", "D") for s in stated])
+    out = pd.DataFrame({
+        "employer_call": said_arr[:, 0].astype(bool) if len(idx) else np.zeros(0, bool),
+        "employer_mail": said_arr[:, 1].astype(bool) if len(idx) else np.zeros(0, bool),
+        "attempts": said_arr[:, 2].astype(int) if len(idx) else np.zeros(0, int),
+        "thanked": said_arr[:, 3].astype(bool) if len(idx) else np.zeros(0, bool),
+        "user_after": said_arr[:, 4].astype(bool) if len(idx) else np.zeros(0, bool),
+        "stated_on": pd.to_datetime(stated_on),
+        "stated_kind": [s[0].kind if s else "" for s in stated],
+        "stated_words": [s[0].words if s else "" for s in stated],
+        "stated_field": [s[1] if s else "" for s in stated],
+    }, index=idx)
+    out["written"] = pd.to_datetime(written)
+    out["email_only"] = _email_only(frame)
+    out.attrs["statements"] = all_stated
+    return Ledger(out, pd.Series([[] for _ in idx], index=idx, dtype=object))
+
+
+def _email_only(frame: pd.DataFrame) -> np.ndarray:
+    """An e-mail address (in the e-mail column or the contact cell) and no phone number (rules §5)."""
+    contact = frame["contact"].fillna("").astype(object)
+    email = frame["contact_email"].fillna("").astype(object) if "contact_email" in frame else contact * 0
+    phone = frame["contact_phone"].fillna("").astype(object) if "contact_phone" in frame else contact * 0
+    addr = np.array(_per_unique(email + " " + contact, has_address), dtype=bool)
+    tel = np.array(_per_unique(phone + " " + contact, has_phone), dtype=bool)
+    return addr & ~tel
+
+
+def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
+                  columns: Mapping[str, Any] | None) -> pd.Series:
+    """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
+    and the Why column). Built from the plan's columns, so every date the plan shows is here."""
+    statements = ledger.attrs.get("statements", [[] for _ in frame.index])
+    rows = []
+    fields = {f: frame[f].tolist() for f in ("applied_on", "last_contact", "stage", "response", "company")}
+    interview_on = frame["interview_on"].tolist() if "interview_on" in frame else [pd.NaT] * len(frame)
+    cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "employer_called_on",
+                                           "interview_held", "interview_ahead", "hold_until", "retry", "strong_elsewhere",
+                                           "channel")}
+    other = plan["other_offer_by"].tolist()
+    for i, row in enumerate(frame.index):
+        facts: list[Fact] = []
+
+        def add(kind: str, text: str, date: Any, who: str, channel: str, field: str | None) -> None:
+            day = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
+            facts.append(Fact(kind, text, day, who, channel, source_of(columns, field, row) if field else ""))
+
+        if not pd.isna(fields["applied_on"][i]):
+            add("applied", "", fields["applied_on"][i], USER, "", "applied_on")
+        if not pd.isna(fields["last_contact"][i]):
+            add("last_contact", "", fields["last_contact"][i], cols["last_by"][i], "", "last_contact")
+        stage_field = "stage" if fields["stage"][i] else "response"
+        stage = cols["stage"][i]
+        if stage in ("offer", "closed", "interviewing"):
+            add({"offer": "offer", "closed": "closed", "interviewing": "interviewing"}[stage],
+                fields[stage_field][i], None, EMPLOYER if stage == "offer" else "", "", stage_field)
+        if cols["employer_called"][i]:
+            add("employer_contact", "", cols["employer_called_on"][i], EMPLOYER, cols["channel"][i] or "call",
+                "notes" if frame.at[row, "notes"] else "response")
+        if cols["interview_held"][i]:
+            src = "interview_on" if not pd.isna(interview_on[i]) else stage_field
+            add("interview_held", "", interview_on[i] if src == "interview_on" else None, "", "", src)
+        if not pd.isna(cols["interview_ahead"][i]):
+            src = "interview_on" if not pd.isna(interview_on[i]) else "notes"
+            add("interview_ahead", "", cols["interview_ahead"][i], EMPLOYER, "", src)
+        if cols["retry"][i]:
+            add("no_answer", "", None, USER, "call", "notes" if frame.at[row, "notes"] else "response")
+        if not pd.isna(cols["hold_until"][i]):
+            add("on_hold", "", cols["hold_until"][i], EMPLOYER, "", stage_field)
+        for st, field in statements[i] if i < len(statements) else []:
+            add(st.kind, st.words, st.date, "", "", field)
+        if cols["strong_elsewhere"][i] or not pd.isna(other[i]):
+            add("strong_interest_elsewhere", "", other[i], "", "", None)
+        rows.append(facts)
+    return pd.Series(rows, index=frame.index, dtype=object)

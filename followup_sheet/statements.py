@@ -1,0 +1,145 @@
+"""Plan stage, dated statements: the dates a note or a response states ("decide by Dec 11",
+"back from leave 12/9", "freeze until Q1"), each read from the day the text was written.
+
+In: one text, the day it was written, the date order. Out: `Statement`s (date, kind, words).
+Dates are read by `dateparser`; this module only says what each date is about.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from typing import NamedTuple
+
+# Most notes state no date: one quick look for a digit, a month or a relative period first.
+_MONTH_STEMS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",    # en
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "okt", "dez",           # de
+    "janv", "févr", "fevr", "mars", "avr", "juin", "juil", "août", "aout", "déc",          # fr
+    "ene", "enero", "febr", "marzo", "abr", "mayo", "agosto", "sept", "oct", "dic",        # es
+)
+_PERIOD_WORDS = (
+    "quarter", "month", "week", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "quartal", "monat", "woche", "jahr", "morgen", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "trimestre", "mois", "semaine", "année", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "mes", "semana", "año", "mañana", "lunes", "martes", "miércoles", "jueves", "viernes",
+)
+SCREEN = re.compile(r"\d|\b(?:" + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")",
+                    re.IGNORECASE)
+
+# What a date is about, from the words before it in the same clause (first listed kind that matches).
+KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("hold", r"on hold|paused|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
+             r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad"),
+    ("decision", r"decid|decision|decisi|deadline|answer|respond|reply|entscheid|rückmeldung|frist|décid|décision"
+                 r"|réponse|répondre|decid|respuesta|responder|plazo"),
+    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
+    ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
+             r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
+    ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|anrufen|rappeler|relancer|recontacter"
+                  r"|llamar|contactar|volver a"),
+)
+_KINDS = [(kind, re.compile(words, re.IGNORECASE)) for kind, words in KIND_WORDS]
+_CLAUSE_END = re.compile(r"[.;\n!?]\s|[;\n!?]")
+
+_QUARTER = re.compile(r"\b(?:q([1-4])|(next|nächste[sn]?|prochain|próximo|siguiente)\s+(?:quarter|quartal|trimestre)"
+                      r"|(?:quarter|quartal|trimestre)\s+(?:prochain|próximo|siguiente))\b", re.IGNORECASE)
+_MONTH_END = re.compile(r"\b(?:end\s+of\s+(?:the\s+)?month|month[-\s]end|ende\s+(?:des\s+)?monats|monatsende"
+                        r"|fin\s+(?:du\s+|de\s+)?mois|fin\s+de(?:l)?\s+mes)\b", re.IGNORECASE)
+_NEXT_YEAR = re.compile(r"\b(?:(?:early|beginning of)\s+next\s+year|anfang\s+nächsten\s+jahres"
+                        r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?)\b",
+                        re.IGNORECASE)
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
+# A fragment dateparser found is a date only with a month, a numeric date or a weekday/period in it
+# ("may", "so" or "am 7" alone are words, not dates).
+_DATE_LIKE = re.compile(r"\d{1,4}\s*[/\-.]\s*\d{1,2}|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
+    sorted(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}, key=len, reverse=True))
+    + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|" + "|".join(_PERIOD_WORDS),
+    re.IGNORECASE)
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-script languages the reader knows
+
+
+class Statement(NamedTuple):
+    date: dt.date
+    kind: str        # hold | decision | interview | back | call_back | date
+    words: str       # the words that state it, as written
+
+
+def _kind(before: str) -> str:
+    clause = _CLAUSE_END.split(before)[-1]
+    for kind, regex in _KINDS:
+        if regex.search(clause):
+            return kind
+    return "date"
+
+
+def _quarter_start(written: dt.date, quarter: int | None) -> dt.date:
+    """The first day of quarter `quarter` after `written` (None: of the next quarter)."""
+    current = (written.month - 1) // 3 + 1
+    target = current % 4 + 1 if quarter is None else quarter
+    year = written.year + (1 if target <= current else 0)
+    return dt.date(year, 3 * (target - 1) + 1, 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def read_statements(text: str, written: dt.date, day_first: bool = False) -> tuple[Statement, ...]:
+    """Every date `text` states, each read as the writer meant it on `written` (a date without a
+    year is the next such day after it), with what the date is about."""
+    if not text or not SCREEN.search(text):
+        return ()
+    found: list[tuple[int, Statement]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, day: dt.date) -> None:
+        taken.append((start, end))
+        found.append((start, Statement(day, _kind(text[:start]), text[start:end].strip())))
+
+    for m in _QUARTER.finditer(text):
+        add(m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None))
+    for m in _MONTH_END.finditer(text):
+        last = calendar.monthrange(written.year, written.month)[1]
+        day = dt.date(written.year, written.month, last)
+        if day <= written:
+            nxt = (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            day = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
+        add(m.start(), m.end(), day)
+    for m in _NEXT_YEAR.finditer(text):
+        add(m.start(), m.end(), dt.date(written.year + 1, 1, 1))
+    for m in _DOTTED.finditer(text):       # 7.12. is day.month wherever it is written that way
+        day = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
+        if day is not None:
+            add(m.start(), m.end(), day)
+    rest = text
+    for start, end in taken:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    for fragment, when in _search(rest, written, "DMY" if day_first else "MDY"):
+        if not _DATE_LIKE.search(fragment) or (when.hour or when.minute):
+            continue
+        start = rest.find(fragment)
+        if start >= 0 and all(not (s <= start < e) for s, e in taken):
+            add(start, start + len(fragment), when.date())
+    return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
+
+
+def _settings(written: dt.date, order: str) -> dict:
+    return {"RELATIVE_BASE": dt.datetime(written.year, written.month, written.day), "PREFER_DATES_FROM": "future",
+            "DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _search(text: str, written: dt.date, order: str) -> list[tuple[str, dt.datetime]]:
+    from dateparser.search import search_dates     # a second to import: only when a note states a date
+    return search_dates(text, languages=list(LANGUAGES), settings=_settings(written, order)) or []
+
+
+def _day_month(day: int, month: int, year: str | None, written: dt.date) -> dt.date | None:
+    """A day and month as written in a dotted date; without a year, the next such day after `written`."""
+    try:
+        if year:
+            return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        this = dt.date(written.year, month, day)
+        return this if this >= written else dt.date(written.year + 1, month, day)
+    except ValueError:
+        return None
