@@ -109,7 +109,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = build_plan(tracker.frame, today, settings)
+        plan = build_plan(tracker.frame, today, settings, columns=tracker.columns)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
     return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
@@ -608,7 +608,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         if t.skipped_rows:
             lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
             lines.extend(f"  {p}" for p in t.skipped_rows)
-        plan = build_plan(t.frame, today, settings)
+        plan = build_plan(t.frame, today, settings, columns=t.columns)
         problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
         count += len(problems)
         if problems:

@@ -257,7 +257,11 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     contact = _person(text["contact"])
     referrer = _person(text["referrer"])
     year = today.year
-    interview_ahead = _flag(plan_row.get("interview_ahead", False))
+    ahead = plan_row.get("interview_ahead")   # the plan gives the day of an interview still ahead
+    interview_ahead = _flag(ahead) or isinstance(ahead, (pd.Timestamp, dt.date)) and not pd.isna(ahead)
+    interview_on = plan_row.get("interview_on")
+    if interview_ahead and not isinstance(ahead, bool):
+        interview_on = ahead
     employer_called = _flag(plan_row.get("employer_called", False))
     last_by = _said(plan_row.get("last_by", ""))
     return {
@@ -275,7 +279,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "written_offer": bool(plan_row.get("written_offer", False)),
         "interview_held": _flag(plan_row.get("interview_held", True)) and not interview_ahead,
         "interview_ahead": interview_ahead,
-        "interview_on": _human_date(plan_row.get("interview_on"), year),
+        "interview_on": _human_date(interview_on, year) if interview_ahead else "",
         "thank_you": _flag(plan_row.get("thank_you", False)),
         "last_by": last_by,
         "employer_called": employer_called,
