@@ -57,6 +57,12 @@ def _poll(text: str) -> float:
 EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md", ".html": "html", ".ics": "ics"}
 
 
+def _row_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1_048_576:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a row number (1 to 1048576)")
+    return int(text)
+
+
 def _weeks(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 52:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of weeks from 1 to 52")
@@ -170,6 +176,18 @@ def _parser() -> _Parser:
                  "  followup-sheet check jobs.xlsx --sheet 'Job Hunt 2026'")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+
+    p = _command(sub, "explain", common, "show why a row has its status, date and script",
+                 "Print one application's status, next follow-up and why, then each sentence of its script "
+                 "with the facts it rests on and the cells they come from. A sentence that rests on no fact "
+                 "of the row is flagged, so you can check it before you say it. Nothing is written. ROW is the "
+                 "row number you see in the spreadsheet.",
+                 "  followup-sheet explain jobs.xlsx 14\n"
+                 "  followup-sheet explain jobs.xlsx 7 --sheet 'Job Hunt 2026'")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("row", type=_row_number, metavar="ROW", help="the row's number in the sheet, e.g. 14")
+    p.add_argument("--sheet", metavar="NAME", help="the tracker sheet the row is on (needed when there are several)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
 
     p = _command(sub, "log", common, "list the applications and follow-ups of a period (work-search log)",
                  "List every application (its date applied) and follow-up (the Follow-up Log, and last-contact "
@@ -657,6 +675,42 @@ def cmd_check(args) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_explain(args) -> int:
+    _preload(args)
+    from .errors import NotAnApplication
+    from .explain import explain_row
+    from .pipeline import you_reminder
+    from .settings import load_settings
+    today = _today(args)
+    try:
+        found = explain_row(args.tracker, args.row, sheet=args.sheet, today=today, config=args.config,
+                            **_overrides(args))
+    except NotAnApplication as exc:
+        _error(f"followup-sheet explain: {for_terminal(exc)}")
+        return 2
+    _say(f"Row {found.row} of {found.sheet!r}: {found.company or '(no company)'}"
+         + (f", {found.position}" if found.position else ""))
+    _say(f"Status: {found.status}" + (f"; next follow-up {found.due:%a %Y-%m-%d}" if found.due else "")
+         + (f"; by {'e-mail' if found.channel == 'email' else 'phone'}" if found.channel else ""))
+    _say(f"Why: {found.why or '(nothing beyond the dates)'}")
+    if not found.sentences:
+        _say("Script: none (only rows still being followed up get one)")
+    else:
+        _say("Script, sentence by sentence, with the facts each rests on:")
+    for s in found.sentences:
+        _say(f"  {s.text}")
+        if s.sources:
+            _say("      ← " + "; ".join(s.sources))
+        elif s.kind == "claim":
+            _say("      ! rests on no fact of this row: check it is true before you say it")
+    if found.unsourced:
+        _say(f"{len(found.unsourced)} sentence(s) rest on no fact of this row.")
+    reminder = you_reminder(load_settings(args.tracker, args.config))
+    if reminder:
+        _say(reminder)
+    return 0
+
+
 def cmd_log(args) -> int:
     from .worklog import export_log, week_of, work_search_log
     week = week_of(_today(args))
@@ -813,7 +867,7 @@ def main_windowless() -> int:
 
 
 COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "check": cmd_check, "log": cmd_log,
-            "demo": cmd_demo,
+            "demo": cmd_demo, "explain": cmd_explain,
             "watch": cmd_watch, "templates": cmd_templates, "inbox": cmd_inbox}
 
 

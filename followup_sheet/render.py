@@ -152,6 +152,11 @@ def _human_date(value: Any, this_year: int) -> str:
     return f"{d:%B} {d.day}" if d.year == this_year else f"{d:%B} {d.day}, {d.year}"
 
 
+def human_date(value: Any, this_year: int) -> str:
+    """A date as the scripts say it: 'November 20', or 'November 20, 2025' in another year."""
+    return _human_date(value, this_year)
+
+
 def _days_since(applied: Any, today: dt.date) -> int:
     if type(applied) is pd.Timestamp:
         return (today - applied.date()).days
@@ -221,6 +226,12 @@ def team_name(text: str) -> str:
     if not text or "@" in text or any(ch.isdigit() for ch in text) or _person(text):
         return ""
     return text
+
+
+def person_text(text: str) -> str:
+    """A contact cell's person as the scripts name them ('Smith, John' -> 'John Smith'); '' for a
+    team, an address or a placeholder."""
+    return _person(note_free(text)) if text else ""
 
 
 def ask_for(text: str) -> str:
