@@ -261,8 +261,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     Every value is a fact of the row (a cell, a mark, or what the plan read from them), so a
     template that says only what its variables hold says nothing the row does not (rules §7)."""
     blanks = _blanks(settings.blank_words)
-    text = {k: note_free(_text(row.get(k, ""), blanks)) for k in ("company", "position", "contact", "hiring_manager",
-                                                                   "referrer", "referrer_dept")}
+    text = {k: _text(note_free(_text(row.get(k, ""), blanks)), blanks)   # "TBD (agency)" is a placeholder too
+            for k in ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept")}
     text["source"] = _text(row.get("source", ""), blanks)
     applied = row["applied_on"]
     contact = _person(text["contact"])
