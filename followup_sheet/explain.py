@@ -64,7 +64,7 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile
     (r"asked to (?:call back|get back in touch)", ("call_back",)),
     (r"\bagain\b|following up", ("follow_ups",)),
 ))
-_COURTESY = re.compile(r"^(?:(?:hi|hello|dear)\b[^.?!]*[,.]?|thank you\.?|thanks so much\.?|thank you for your (?:time|help)\.?"
+_COURTESY = re.compile(r"^(?:(?:hi|hello|dear)\b(?: [^,.?!]{1,40})?[,.]?|thank you\.?|thanks so much\.?|thank you for your (?:time|help)\.?"
                        r"|best regards,?|thank you for keeping me in mind\.?)$", re.IGNORECASE)
 # What the caller says of their own wishes and manners, not of the row ("I'd like to talk with
 # you", "I'm still very interested"): true whenever the user chooses to say it.
