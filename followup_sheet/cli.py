@@ -621,9 +621,9 @@ def cmd_today(args) -> int:
     from .pipeline import compute, export_today, today_text
     global _MESSAGES_TO_STDERR
     _MESSAGES_TO_STDERR = args.output == "-"
+    from .pipeline import you_reminder
     from .plan import next_business_day
     from .settings import load_settings
-    from .pipeline import you_reminder
     settings = load_settings(args.tracker, args.config, **_overrides(args))
     if args.all_calls:
         settings = settings.replace(calls_per_day=0)

@@ -52,7 +52,7 @@ class Explanation:
 
 # Claims the templates make and the kinds of fact (facts.Fact.kind, or a cell's field) that make
 # them true.
-_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile(p, re.IGNORECASE), kinds) for p, kinds in (
+_CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\boffer\b", ("offer", "strong_interest_elsewhere")),
     (r"follow up by e-mail", ("no_way_back",)),
     (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview")),
@@ -63,13 +63,17 @@ _CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile
     (r"hiring decision", ("hiring_manager",)),
     (r"asked to (?:call back|get back in touch)", ("call_back",)),
     (r"\bagain\b|following up", ("follow_ups",)),
-))
-_COURTESY = re.compile(r"^(?:(?:hi|hello|dear)\b(?: [^,.?!]{1,40})?[,.]?|thank you\.?|thanks so much\.?|thank you for your (?:time|help)\.?"
-                       r"|best regards,?|thank you for keeping me in mind\.?)$", re.IGNORECASE)
+)
+_CLAIMS = tuple((re.compile(p, re.IGNORECASE), kinds) for p, kinds in _CLAIM_WORDS)
+_COURTESY = re.compile(r"^(?:(?:hi|hello|dear)\b(?: [^,.?!]{1,40})?[,.]?|thank you\.?|thanks so much\.?"
+                       r"|thank you for your (?:time|help)\.?|best regards,?|thank you for keeping me in mind\.?)$",
+                       re.IGNORECASE)
 # What the caller says of their own wishes and manners, not of the row ("I'd like to talk with
 # you", "I'm still very interested"): true whenever the user chooses to say it.
-_INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|speak)|I'm excited|I'm still very interested"
-                     r"|I'm looking forward to the next step|I know (?:these decisions|how busy)|If there's anything"
+_INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|speak)|I'm excited"
+                     r"|I'm still very interested|I'm looking forward to the next step"
+                     r"|I know (?:these decisions|how busy)"
+                     r"|If there's anything"
                      r"|Your company has a good reputation|Since you're the one|One point that may help"
                      r"|Is there anything|Could we|Does this week)", re.IGNORECASE)
 _TITLES_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Inc|Co|Ltd|Mme|M|Hr|Fr|No|vs|e\.g|i\.e))$")
@@ -150,10 +154,14 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
         where = _cell(columns, "follow_ups", row) if columns and "follow_ups" in columns else \
             _cell(columns, "last_contact", row)
         out.append(Evidence((), f"{follow_ups} follow-up(s) made ← {where}", ("follow_ups",)))
-    for label, value in (("name", settings.your_name), ("phone", settings.your_phone),
-                         ("e-mail", settings.your_email), ("pitch", settings.pitch)):
-        if value:
-            out.append(Evidence((value,), f"[you] {label}", ()))
+    return out + _you(settings)
+
+
+def _you(settings: Settings) -> list[Evidence]:
+    """What [you] lets a script say: the name, phone, e-mail and pitch; or that there is no way back."""
+    out = [Evidence((value,), f"[you] {label}", ()) for label, value in (
+        ("name", settings.your_name), ("phone", settings.your_phone), ("e-mail", settings.your_email),
+        ("pitch", settings.pitch)) if value]
     if not (settings.your_phone or settings.your_email):
         out.append(Evidence((), "[you] has no phone or e-mail", ("no_way_back",)))
     return out
@@ -242,7 +250,8 @@ def skipped_reason(tracker: Any, row: int) -> str:
     if row > tracker.last_row:
         return f"{where} is below the table (its last row is {tracker.last_row}); give the row of an application " \
                f"(rows {_span(tracker)})"
-    return f"{where} is empty or holds nothing of an application; give the row of an application (rows {_span(tracker)})"
+    return f"{where} is empty or holds nothing of an application; give the row of an application " \
+           f"(rows {_span(tracker)})"
 
 
 def _span(tracker: Any) -> str:

@@ -10,7 +10,8 @@ import re
 import pandas as pd
 import pytest
 from conftest import TODAY, canonical_frame
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from followup_sheet.plan import build_plan
 from followup_sheet.render import human_date, render_scripts
