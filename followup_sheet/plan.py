@@ -1,6 +1,31 @@
 """Plan stage: the tidy tracker DataFrame -> status, next date, script situation and order per row.
 
 Pure pandas/numpy over whole columns; `today` and the settings are arguments (rules §2-§6).
+The facts behind each row come from `facts.read_ledger` (notes' dates from `statements`).
+
+Columns of `build_plan`'s result that scripts, the Today sheet and `explain` read (NaT/""/False
+when a row has none, and on rows without a situation):
+
+- stage, status, due, follow_ups, situation, channel ("call"/"email"), days_overdue
+- last_by: who made the last contact, "user", "employer" (their call or e-mail, an offer) or ""
+- employer_called (bool), employer_called_on (date): the employer reached out; the return call
+  is due the business day after, and it is not the user's follow-up
+- interview_held (bool); thank_you (bool): a held interview's thank-you is what is due (e-mail)
+- interview_ahead (date): an interview still to come; nothing is due before it
+- hold_until (date): an on-hold row waits until then (the stated date, else hold_days)
+- retry (bool): the last call reached nobody; tried again the next business day
+- stated_on (date): the date the notes or response state; next_reason: what set `due`
+  (pinned, interview, return_call, hold, thank_you, retry, cadence, or the stated date's kind:
+  decision, answer, back, call_back, date)
+- answer_by (date): a decision/answer date the row states that is still ahead; call_back (text,
+  "after Thanksgiving"); written_offer (bool)
+- strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
+  negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
+  competing_interest rows only
+- confirm_cold (bool): an interview or offer that went cold; `check` lists it for confirmation
+- check (text): why a row is Check data when the plan found it (a date after today, naming the cell)
+- facts (list of `facts.Fact`: kind, text, date, who, channel, source) and why (text: the
+  facts with their cells, "decision Dec 11 ← Notes, P17 · ...") for the Why column and `explain`
 """
 
 from __future__ import annotations
@@ -170,22 +195,72 @@ def word_list(words: tuple[str, ...]) -> WordList:
     return WordList(words)
 
 
+# A cross mark means closed (rules §2), wherever it stands ("rejected ❌", "❌ no").
+_CLOSED_MARK = re.compile("[\u274c\u2716\u2717\u2718]")
+# What a listed stem may become in a typo's word ("rejcted" is "rejected" less one letter).
+_ENDINGS = ("", "s", "d", "ed", "ing", "ion", "ions", "ment", "ew")
+
+
+@functools.lru_cache(maxsize=16)
+def _stage_forms(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, str]]:
+    """Each single listed word of five letters or more, with the endings it may take -> (the
+    listed word, its stage)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for stage, words in zip(STAGES, lists):
+        for word in words:
+            w = normalise(word)
+            if len(w) >= 5 and w.isalpha() and not _has_cjk(w):
+                for ending in _ENDINGS:
+                    forms.setdefault(w + ending, (w, stage))
+    return forms
+
+
+def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
+    """(stage, the listed word, the word as typed) when a word of five letters or more is one
+    letter away from exactly one listed word ("intervew", "rejcted"), outside a negation."""
+    if not isinstance(text, str):
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    forms = _stage_forms(tuple(getattr(settings, name) for name in _STAGE_FIELDS))
+    low = normalise(text)
+    for m in re.finditer(r"[^\W\d_]{5,}", low):
+        token = m.group()
+        if token in forms or _NEGATED_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
+            continue
+        near = process.extract(token, list(forms), scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+        listed = {forms[form] for form, _, _ in near}
+        if len(listed) == 1:
+            word, stage = listed.pop()
+            return stage, word, token
+    return None
+
+
 def stage_of(text: Any, settings: Settings) -> str:
-    """The stage of one stage/response text: the first list holding one of its words (rules §2)."""
+    """The stage of one stage/response text: the first list holding one of its words (rules §2);
+    else a one-letter typo of exactly one listed word."""
+    if isinstance(text, str) and _CLOSED_MARK.search(text):
+        return "closed"
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         if word_list(getattr(settings, name)).holds(text):
             return stage
-    return "applied"
+    typo = typo_stage(text, settings)
+    return typo[0] if typo else "applied"
 
 
 def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str]]:
     """The stage, the listed words that decided it ([] for applied), and the listed words the
     text holds right after a negation, which did not count."""
     negated = [w for name in _STAGE_FIELDS for w in word_list(getattr(settings, name)).negated(text)]
+    if isinstance(text, str) and _CLOSED_MARK.search(text):
+        return "closed", _CLOSED_MARK.findall(text), negated
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         hits = word_list(getattr(settings, name)).found(text)
         if hits:
             return stage, hits, negated
+    typo = typo_stage(text, settings)
+    if typo:
+        return typo[0], [f"{typo[2]} (as {typo[1]})"], negated
     return "applied", [], negated
 
 
@@ -355,8 +430,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     retries_spent = open_stage & (attempts > s.max_retries)
 
     # a plain dated statement sets the next date (after a decision date: the business day after)
-    stated_next = np.where(kind == "decision", _day_after(stated_on, cal), _on_or_after(stated_on, cal))
-    use_stated = open_stage & fresh & (kind != "interview") & has_base
+    # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
+    decision = (kind == "decision") | (kind == "answer")
+    stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
+    use_stated = open_stage & fresh & (kind != "interview") & has_base & ~((st == "offer") & (kind == "answer"))
 
     gap = np.select(
         [interviewing, st == "offer", follow_ups == 0],
@@ -547,7 +624,7 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = (ledger["stated_kind"] == "decision") & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
+    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
     return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})

@@ -33,8 +33,8 @@ SCREEN = re.compile(r"\d|\b(?:" + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WOR
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad"),
-    ("decision", r"decid|decision|decisi|deadline|answer|respond|reply|entscheid|rückmeldung|frist|décid|décision"
-                 r"|réponse|répondre|decid|respuesta|responder|plazo"),
+    ("decision", r"decid|decision|decisi|entscheid|décid|décision|decid"),
+    ("answer", r"deadline|answer|respond|reply|rückmeldung|antwort|frist|réponse|répondre|respuesta|responder|plazo"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
@@ -64,7 +64,7 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-scrip
 
 class Statement(NamedTuple):
     date: dt.date
-    kind: str        # hold | decision | interview | back | call_back | date
+    kind: str        # hold | decision | answer | interview | back | call_back | date
     words: str       # the words that state it, as written
 
 
@@ -118,9 +118,11 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
     for fragment, when in _search(rest, written, "DMY" if day_first else "MDY"):
         if not _DATE_LIKE.search(fragment) or (when.hour or when.minute):
             continue
+        if when.date() == written and not re.search(r"\d", fragment):
+            continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
-            add(start, start + len(fragment), when.date())
+            add(start, start + len(fragment), _recent(when.date(), fragment, written))
     return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
 
 
@@ -134,12 +136,29 @@ def _search(text: str, written: dt.date, order: str) -> list[tuple[str, dt.datet
     return search_dates(text, languages=list(LANGUAGES), settings=_settings(written, order)) or []
 
 
+_YEAR = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
+_LOOK_BACK_DAYS = 62
+
+
+def _recent(day: dt.date, fragment: str, written: dt.date) -> dt.date:
+    """A date without a year is the next such day after the day it was written, unless it falls
+    in the two months before that day: "answer due Nov 20" noted on Nov 23 is that Nov 20."""
+    if _YEAR.search(fragment) or day.year == written.year:
+        return day
+    try:
+        before = day.replace(year=day.year - 1)
+    except ValueError:      # Feb 29
+        return day
+    return before if dt.timedelta(0) < written - before <= dt.timedelta(days=_LOOK_BACK_DAYS) else day
+
+
 def _day_month(day: int, month: int, year: str | None, written: dt.date) -> dt.date | None:
     """A day and month as written in a dotted date; without a year, the next such day after `written`."""
     try:
         if year:
             return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
         this = dt.date(written.year, month, day)
-        return this if this >= written else dt.date(written.year + 1, month, day)
+        return this if this >= written or (written - this).days <= _LOOK_BACK_DAYS \
+            else dt.date(written.year + 1, month, day)
     except ValueError:
         return None

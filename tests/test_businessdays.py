@@ -57,7 +57,8 @@ NEXT_DATES = [
 @pytest.mark.parametrize("country", COUNTRIES)
 @pytest.mark.parametrize("applied, expected", NEXT_DATES)
 def test_the_next_date_skips_the_countrys_holidays(applied, expected, country):
-    plan = _plan([{"applied_on": applied}], dt.date(2026, 12, 14), country)
+    # read on the day it was sent: a date after today is Check data (rules §1)
+    plan = _plan([{"applied_on": applied}], dt.date.fromisoformat(applied), country)
     assert plan["due"].iloc[0] == pd.Timestamp(expected[country])
 
 
@@ -108,19 +109,19 @@ def test_no_follow_up_falls_on_christmas_or_new_years_day(country):
     days = pd.date_range("2026-11-20", "2027-01-01")
     rows = [{"applied_on": d, "follow_ups": n} for d in days for n in (0, 1)]
     rows += [{"applied_on": d, "stage": "phone screen done"} for d in days]
-    plan = _plan(rows, dt.date(2026, 11, 20), country, first_gap=3, repeat_gap=4)
+    plan = _plan(rows, dt.date(2027, 1, 1), country, first_gap=3, repeat_gap=4)   # no date after today
     due = set(plan["due"].dropna().dt.date)
     assert len(due) > 20
     assert dt.date(2026, 12, 25) not in due and dt.date(2027, 1, 1) not in due
 
 
 def test_without_a_country_christmas_is_a_business_day():
-    plan = _plan([{"applied_on": "2026-12-18"}], dt.date(2026, 12, 14), "")
+    plan = _plan([{"applied_on": "2026-12-18"}], dt.date(2026, 12, 18), "")
     assert plan["due"].iloc[0] == pd.Timestamp("2026-12-25")
 
 
 def test_own_holidays_add_to_the_countrys():
-    plan = _plan([{"applied_on": "2026-12-18"}], dt.date(2026, 12, 14), "US",
+    plan = _plan([{"applied_on": "2026-12-18"}], dt.date(2026, 12, 18), "US",
                  holidays=(dt.date(2026, 12, 24),))
     assert plan["due"].iloc[0] == pd.Timestamp("2026-12-29")    # 21 22 23 [24] [25] 28 29
 

@@ -48,8 +48,10 @@ ROWS = [
     row("Beta Labs", dt.date(2026, 11, 19), Phone="555-0101"),                       # due today
     row("Quiet Co", dt.date(2026, 11, 17)),                                        # neither phone nor e-mail
     row("Gamma Works", dt.date(2026, 11, 24), Phone="555-0103"),                     # due 12-01: Due soon
-    row("Delta Corp", dt.date(2026, 12, 9), Phone="555-0104"),                       # due 12-16: in 4 weeks
-    row("Far Future Ltd", dt.date(2026, 12, 30), Phone="555-0105"),                  # due 2027-01-06: beyond
+    row("Delta Corp", dt.date(2026, 11, 20), Phone="555-0104",                       # due 12-16: in 4 weeks
+        **{"Follow Up On": dt.date(2026, 12, 16)}),
+    row("Far Future Ltd", dt.date(2026, 11, 20), Phone="555-0105",                   # due 2027-01-06: beyond
+        **{"Follow Up On": dt.date(2027, 1, 6)}),
     row("Closed Inc", dt.date(2026, 11, 2), Status="Rejected"),
     *[row(name, dt.date(2026, 11, 16), Phone="555-0199", Email="x@y.example", Notes=name)
       for name in HOSTILE.values()],

@@ -149,7 +149,8 @@ def test_plan_shows_every_status_and_situation(today, tmp_path):
         expected = {"status": row.status}
         if row.status in SCRIPTED:
             expected["situation"] = row.situation
-            expected["channel"] = "email" if row.no_calls else "call"
+            # rules §5: e-mail when calls are off, or with an address and no number
+            expected["channel"] = "email" if row.no_calls or (row.email and not row.phone) else "call"
             expected["due"] = timeline(row, today).due
         actual = {"status": got["status"], "situation": got["situation"], "channel": got["channel"],
                   "due": pd.Timestamp(got["due"]).date() if pd.notna(got["due"]) else None}

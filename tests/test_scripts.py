@@ -207,9 +207,11 @@ def test_cold_after_days_setting():
     assert build_plan(frame, TODAY, Settings(cold_after_days=60)).at[2, "status"] == "Gone cold"
 
 
-def test_cold_after_days_applies_to_the_applied_stage_only():
-    frame = canonical_frame([row(stage="Interviewing", applied_on="2026-01-05")])
-    assert build_plan(frame, TODAY, Settings()).at[2, "status"] == "Overdue"
+def test_cold_after_days_applies_to_every_open_stage_and_asks_to_confirm_interviews():
+    frame = canonical_frame([row(stage="Interviewing", applied_on="2026-01-05"), row(applied_on="2026-01-05")])
+    plan = build_plan(frame, TODAY, Settings())
+    assert list(plan["status"]) == ["Gone cold", "Gone cold"]
+    assert list(plan["confirm_cold"]) == [True, False]
 
 
 def test_a_pinned_date_before_today_does_not_keep_an_old_application():
