@@ -160,7 +160,7 @@ def _no_way() -> str:
 def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) -> pd.DataFrame:
     """Follow-ups due from now to `weeks` weeks ahead (overdue ones included), every sheet, by
     date: the today table's fields plus `channel`."""
-    from .pipeline import _ask_for
+    from .pipeline import _addresses, _ask_for
     end = pd.Timestamp(today + dt.timedelta(weeks=weeks))
     parts = []
     for o in outcomes:
@@ -169,7 +169,7 @@ def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) 
         parts.append(pd.DataFrame({
             "sheet": o.tracker.sheet, "row": rows.to_numpy(), "company": f.loc[rows, "company"].to_numpy(),
             "position": f.loc[rows, "position"].to_numpy(), "ask_for": _ask_for(f.loc[rows], p.loc[rows]),
-            "phone": f.loc[rows, "contact_phone"].to_numpy(), "email": f.loc[rows, "contact_email"].to_numpy(),
+            "phone": f.loc[rows, "contact_phone"].to_numpy(), "email": _addresses(f.loc[rows]),
             "status": p.loc[rows, "status"].to_numpy(), "due": p.loc[rows, "due"].to_numpy(),
             "days_overdue": p.loc[rows, "days_overdue"].to_numpy(), "channel": p.loc[rows, "channel"].to_numpy(),
             "script": o.scripts.loc[rows].to_numpy(), "notes": f.loc[rows, "notes"].to_numpy(),

@@ -358,7 +358,7 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0) -> pd.Data
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
         order = sort_today(keys).index
-        phone, email = f.loc[order, "contact_phone"].to_numpy(), f.loc[order, "contact_email"].to_numpy()
+        phone, email = f.loc[order, "contact_phone"].to_numpy(), _addresses(f.loc[order])
         script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
         parts.append(pd.DataFrame({
@@ -387,6 +387,15 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0) -> pd.Data
 def waiting_count(table: pd.DataFrame) -> int:
     """How many of today's calls the daily budget left for the next business day (rules §6)."""
     return int(table.attrs.get("more", 0))
+
+
+def _addresses(frame: pd.DataFrame) -> np.ndarray:
+    """The e-mail column, or the contact cell when that is an address (rules §5: an address,
+    not a name)."""
+    email = frame["contact_email"].to_numpy(dtype=object)
+    contact = frame["contact"].to_numpy(dtype=object)
+    return np.array([e or (c.strip() if isinstance(c, str) and columns.mailto_url(c.strip()) else e)
+                     for e, c in zip(email.tolist(), contact.tolist())], dtype=object)
 
 
 def _ask_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:

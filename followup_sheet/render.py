@@ -238,7 +238,9 @@ def ask_for(text: str) -> str:
     """Whom the call sheet says to ask for: the name as the script says it ('Smith, John' ->
     'John Smith', 'Priya Raman (Talent Acquisition)' -> 'Priya Raman'), or the text as written
     when it names no person ('People Team', 'HR')."""
-    return _person(text) or text if text else ""
+    if not text or "@" in text:    # an address is where to write, not whom to ask for
+        return ""
+    return _person(text) or note_free(text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -110,3 +110,46 @@ def test_a_budget_out_of_range_is_refused():
     from followup_sheet.errors import BadSettings
     with pytest.raises(BadSettings, match="calls_per_day"):
         Settings(calls_per_day=-1)
+
+
+def test_the_order_puts_call_backs_after_interviews_and_before_named_people(tmp_path):
+    day = TODAY - dt.timedelta(days=20)
+    rows = [
+        {"Company": "Named Person AG", "Position": "Clerk", "Status": "Applied", "Date Applied": day,
+         "Hiring Manager": "Vera Lind", "Phone": "555 0101"},
+        {"Company": "Rang Me GmbH", "Position": "Clerk", "Status": "Applied", "Date Applied": day,
+         "Last Contact": TODAY - dt.timedelta(days=3), "Notes": "Missed a call from their HR", "Phone": "555 0102"},
+        {"Company": "Plain SE", "Position": "Clerk", "Status": "Applied", "Date Applied": day - dt.timedelta(days=5),
+         "Phone": "555 0103"},
+        {"Company": "Interviewing KG", "Position": "Clerk", "Status": "Interviewed", "Date Applied": day,
+         "Last Contact": TODAY - dt.timedelta(days=6), "Phone": "555 0104"},
+    ]
+    path = write_tracker(tmp_path / "order.xlsx", rows)
+    _, table, _ = compute(path, today=TODAY)
+    assert list(table["company"]) == ["Interviewing KG", "Rang Me GmbH", "Named Person AG", "Plain SE"]
+
+
+def test_an_address_in_the_contact_cell_is_where_to_write(tmp_path):
+    rows = [{"Company": "Kiln Studio", "Position": "Glazer", "Status": "Applied",
+             "Date Applied": TODAY - dt.timedelta(days=12), "Contact": "jobs@kiln.example"}]
+    path = write_tracker(tmp_path / "kiln.xlsx", rows)
+    outcomes, table, _ = compute(path, today=TODAY)
+    assert outcomes[0].plan.at[2, "channel"] == "email"
+    assert (table.at[0, "email"], table.at[0, "ask_for"]) == ("jobs@kiln.example", "")
+    assert "Find a number or e-mail first" not in table.at[0, "script"]
+
+
+def test_the_calendar_says_e_mail_for_an_e_mail_row(tmp_path):
+    import icalendar
+
+    from followup_sheet.pipeline import export_today
+    rows = [{"Company": "Kiln Studio", "Position": "Glazer", "Status": "Applied",
+             "Date Applied": TODAY - dt.timedelta(days=12), "Email": "jobs@kiln.example"},
+            {"Company": "Loom Works", "Position": "Weaver", "Status": "Applied",
+             "Date Applied": TODAY - dt.timedelta(days=12), "Phone": "555 0177"}]
+    path = write_tracker(tmp_path / "cal.xlsx", rows)
+    outcomes, table, settings = compute(path, today=TODAY)
+    out = tmp_path / "calls.ics"
+    export_today(table, out, tracker=path, outcomes=outcomes, today=TODAY, settings=settings)
+    summaries = sorted(str(e["summary"]) for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert summaries == ["Call Loom Works (Weaver)", "E-mail Kiln Studio (Glazer)"]

@@ -336,7 +336,7 @@ def test_tracker_column_widths_come_from_the_table(tmp_path, monkeypatch):
     ("Priya Raman (Talent Acquisition)", "Priya Raman"),
     ("jane doe", "Jane Doe"),
     ("People Team", "People Team"),            # a team: whom to ask for, as written
-    ("careers@acme.example", "careers@acme.example"),
+    ("careers@acme.example", ""),              # an address: where to write, not whom to ask for (§5)
 ])
 def test_ask_for_names_the_person_as_the_script_does(make_tracker, contact, shown):
     """The call sheet's Ask for, the exports and the terminal say the name the script says."""
