@@ -178,3 +178,19 @@ def test_every_name_date_company_number_and_claim_comes_from_the_row(data):
         for claim, holds in _CLAIMS.items():
             if claim in script:
                 assert holds(p, f), (claim, script)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in __import__("followup_sheet.render", fromlist=["x"])
+                                        .bundled_templates().glob("*_call.j2")))
+@pytest.mark.parametrize("me, ending", [(NOBODY, "I'll follow up by e-mail."),
+                                        (ME, "You can reach me at +44 20 7946 0321 or at noor.haddad@example.org.")])
+def test_every_voicemail_ends_with_how_to_reach_me(name, me, ending):
+    from followup_sheet.render import get_template, script_context
+    row = {**{k: "" for k in ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept",
+                              "source")}, "company": "Fennel & Finch", "applied_on": pd.Timestamp("2026-11-02"),
+           "last_contact": pd.NaT}
+    plan_row = {"follow_ups": 0, "due": pd.Timestamp("2026-11-09"), "situation": name.rsplit("_", 1)[0],
+                "channel": "call", "employer_called": name.startswith("call_back")}
+    text = get_template(name).render(script_context(row, plan_row, TODAY, me))
+    voicemail = [line for line in text.splitlines() if line.startswith("Voicemail:")]
+    assert voicemail and all(line.rstrip().endswith(ending) for line in voicemail), text
