@@ -8,6 +8,7 @@ columns the cadence needs (vectorised), and per row the list of `Fact` records `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -51,11 +52,14 @@ _NEGATION = re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjam
 # e-mailed to set up a call"), in the languages the reader knows. The user's own attempts are
 # `_ATTEMPT`; an employer's message is not the user's follow-up.
 _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s+manager|the\s+manager|manager"
-        r"|they|she|he|someone|somebody|the\s+company|[A-Z][a-z]+(?:\s+from\s+\w+)?)")
+        r"|they|she|he|someone|somebody|the\s+company"
+        r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
+        r"(?:\s+from\s+\w+)?)")
 _EMPLOYER_CALL = re.compile(
-    r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
+    r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
+    r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
     r"(?:voicemail|message|vm))\b"
-    r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?call"
+    r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
@@ -81,9 +85,13 @@ _ATTEMPT = re.compile(
     r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
     re.IGNORECASE)
 _CALL_WORD = re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
-_THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+_THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+                      r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
                       r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
 _USER_AFTER = re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
+                         r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
+                         r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                         r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
                          r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
                          re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -115,19 +123,55 @@ def _hits(regex: re.Pattern, text: str) -> list[re.Match]:
     return [m for m in regex.finditer(text) if not _negated(text, m.start())]
 
 
-def _text_facts(text: str) -> tuple[bool, bool, int, bool, bool]:
-    """(employer called, employer e-mailed, calls that reached nobody, thank-you sent, the user
-    acted after) for one note or response."""
-    if not text:
+_SEP = "\x00"
+_CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
+
+
+def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
+    """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
+    clause saying anything else ends the run, since attempts count in a row."""
+    hits = [m for m in _hits(_ATTEMPT, text) if not any(s <= m.start() < e for s, e in employer_spans)
+            and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
+    if not hits:
+        return 0
+    if all(m.group().lower().startswith("no") for m in hits) and not _CALL_WORD.search(text):
+        return 0     # "no answer yet" to an application is not a call that reached nobody
+    starts = [m.start() for m in hits]
+    run, end = 0, len(text)
+    for cut in reversed([0, *[m.end() for m in _CLAUSES.finditer(text)]]):
+        clause = text[cut:end]
+        end = cut
+        if not clause.strip(" .,;\n"):
+            continue
+        if any(cut <= x < cut + len(clause) for x in starts):
+            run += 1
+        else:
+            break
+    return run
+
+
+def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
+    """(the employer's call is the latest contact, their e-mail is, calls in a row that reached
+    nobody, a thank-you was sent, the user acted after the employer's last contact) for one
+    row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
+    response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
+    text = f"{response}\n{notes}\n{stage}"
+    if not text.strip():
         return False, False, 0, False, False
-    call = _hits(_EMPLOYER_CALL, text)
-    mail = _hits(_EMPLOYER_MAIL, text)
-    spans = [(m.start(), m.end()) for m in call + mail]
-    attempts = [m for m in _hits(_ATTEMPT, text) if not any(s <= m.start() < e for s, e in spans)
-                and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
-    if attempts and all(m.group().lower().startswith("no") for m in attempts) and not _CALL_WORD.search(text):
-        attempts = []     # "no answer yet" to an application is not a call that reached nobody
-    return bool(call), bool(mail), len(attempts), bool(_THANKED.search(text)), bool(_USER_AFTER.search(text))
+    employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
+        + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
+    spans = [(a, b) for a, b, _ in employer]
+    attempts = _attempt_run(notes, []) if _ATTEMPT.search(notes) else _attempt_run(f"{response}\n{stage}", [])
+    if attempts and employer:
+        attempts = _attempt_run(text, spans) and attempts
+    mine = [m.start() for m in _USER_AFTER.finditer(text)] + [m.start() for m in _THANKED.finditer(text)] \
+        + [m.start() for m in _hits(_ATTEMPT, text) if not any(a <= m.start() < b for a, b in spans)]
+    if not employer:
+        return False, False, attempts, bool(_THANKED.search(text)), bool(mine)
+    latest = max(employer)
+    after = any(x > latest[1] for x in mine)
+    return (latest[2] == "call" and not after, latest[2] == "mail" and not after, 0 if not after else attempts,
+            bool(_THANKED.search(text)), after)
 
 
 def has_address(text: Any) -> bool:
@@ -145,7 +189,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
     written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
     texts = {f: frame[f].fillna("").astype(object) for f in ("notes", "response", "stage")}
-    said = _per_unique(texts["response"] + " \n " + texts["notes"] + " \n " + texts["stage"], _text_facts)
+    said = _per_unique(texts["response"] + _SEP + texts["notes"] + _SEP + texts["stage"], _text_facts)
     said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
@@ -155,15 +199,19 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     for field in ("notes", "response"):
         values = texts[field].to_numpy()
         maybe = np.fromiter((bool(v) and SCREEN.search(v) is not None for v in values), dtype=bool, count=len(values))
-        for i in np.flatnonzero(maybe & ~np.isnat(written)):
-            day = written[i].astype(object)
-            for st in read_statements(values[i], day, order):
-                all_stated[i].append((st, field))
+        for k in np.flatnonzero(maybe & ~np.isnat(written)):
+            for st in read_statements(values[k], written[k].astype(object), order):
+                all_stated[k].append((st, field))
+    interview: list[dt.date | None] = [None] * len(idx)
     for i, found in enumerate(all_stated):
-        if found:
-            stated[i] = max(found, key=lambda f: (f[0].kind != "date", f[0].date))   # the latest stated date
+        others = [f for f in found if f[0].kind != "interview"]
+        if others:     # the latest date the row states, one about something in particular first
+            stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
+        talks = [f[0].date for f in found if f[0].kind == "interview"]
+        interview[i] = max(talks) if talks else None
 
     stated_on = np.array([np.datetime64(s[0].date, "D") if s else np.datetime64("NaT", "D") for s in stated])
+    interview_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in interview])
     out = pd.DataFrame({
         "employer_call": said_arr[:, 0].astype(bool) if len(idx) else np.zeros(0, bool),
         "employer_mail": said_arr[:, 1].astype(bool) if len(idx) else np.zeros(0, bool),
@@ -171,6 +219,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "thanked": said_arr[:, 3].astype(bool) if len(idx) else np.zeros(0, bool),
         "user_after": said_arr[:, 4].astype(bool) if len(idx) else np.zeros(0, bool),
         "stated_on": pd.to_datetime(stated_on),
+        "interview_stated": pd.to_datetime(interview_on),
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
@@ -191,8 +240,23 @@ def _email_only(frame: pd.DataFrame) -> np.ndarray:
     return addr & ~tel
 
 
+def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...]) -> str:
+    """The first of response, notes and stage whose text one of `patterns` finds."""
+    for field in ("response", "notes", "stage"):
+        text = frame.at[row, field]
+        if isinstance(text, str) and any(p.search(text) for p in patterns):
+            return field
+    return "notes"
+
+
+def _add_fact(facts: list[Fact], columns: Mapping[str, Any] | None, row: Any,
+              kind: str, text: str, date: Any, who: str, channel: str, field: str | None) -> None:
+    day = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
+    facts.append(Fact(kind, text, day, who, channel, source_of(columns, field, row) if field else ""))
+
+
 def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
-                  columns: Mapping[str, Any] | None) -> pd.Series:
+                  columns: Mapping[str, Any] | None, hold_field: np.ndarray) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
     and the Why column). Built from the plan's columns, so every date the plan shows is here."""
     statements = ledger.attrs.get("statements", [[] for _ in frame.index])
@@ -200,16 +264,13 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
     fields = {f: frame[f].tolist() for f in ("applied_on", "last_contact", "stage", "response", "company")}
     interview_on = frame["interview_on"].tolist() if "interview_on" in frame else [pd.NaT] * len(frame)
     cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "employer_called_on",
-                                           "interview_held", "interview_ahead", "hold_until", "retry", "strong_elsewhere",
+                                           "interview_held", "interview_ahead", "hold_until", "retry",
+                                           "strong_elsewhere",
                                            "channel")}
     other = plan["other_offer_by"].tolist()
     for i, row in enumerate(frame.index):
         facts: list[Fact] = []
-
-        def add(kind: str, text: str, date: Any, who: str, channel: str, field: str | None) -> None:
-            day = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
-            facts.append(Fact(kind, text, day, who, channel, source_of(columns, field, row) if field else ""))
-
+        add = functools.partial(_add_fact, facts, columns, row)
         if not pd.isna(fields["applied_on"][i]):
             add("applied", "", fields["applied_on"][i], USER, "", "applied_on")
         if not pd.isna(fields["last_contact"][i]):
@@ -220,8 +281,9 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
             add({"offer": "offer", "closed": "closed", "interviewing": "interviewing"}[stage],
                 fields[stage_field][i], None, EMPLOYER if stage == "offer" else "", "", stage_field)
         if cols["employer_called"][i]:
-            add("employer_contact", "", cols["employer_called_on"][i], EMPLOYER, cols["channel"][i] or "call",
-                "notes" if frame.at[row, "notes"] else "response")
+            field = _field_saying(frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
+            by_mail = _EMPLOYER_MAIL.search(str(frame.at[row, field])) is not None
+            add("employer_contact", "", cols["employer_called_on"][i], EMPLOYER, "email" if by_mail else "call", field)
         if cols["interview_held"][i]:
             src = "interview_on" if not pd.isna(interview_on[i]) else stage_field
             add("interview_held", "", interview_on[i] if src == "interview_on" else None, "", "", src)
@@ -229,9 +291,9 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
             src = "interview_on" if not pd.isna(interview_on[i]) else "notes"
             add("interview_ahead", "", cols["interview_ahead"][i], EMPLOYER, "", src)
         if cols["retry"][i]:
-            add("no_answer", "", None, USER, "call", "notes" if frame.at[row, "notes"] else "response")
+            add("no_answer", "", None, USER, "call", _field_saying(frame, row, (_ATTEMPT,)))
         if not pd.isna(cols["hold_until"][i]):
-            add("on_hold", "", cols["hold_until"][i], EMPLOYER, "", stage_field)
+            add("on_hold", "", cols["hold_until"][i], EMPLOYER, "", str(hold_field[i]))
         for st, field in statements[i] if i < len(statements) else []:
             add(st.kind, st.words, st.date, "", "", field)
         if cols["strong_elsewhere"][i] or not pd.isna(other[i]):

@@ -22,7 +22,17 @@ from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
 from .marks import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
-from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
+from .plan import (
+    LIVE_COLUMNS,
+    STAGES,
+    TODAY_SORT,
+    build_plan,
+    contacts_this_week,
+    review_lines,
+    sort_today,
+    summary,
+    today_keys,
+)
 from .read import Tracker, read_trackers
 from .render import ask_for, render_scripts, unknown_templates
 from .settings import CONFIG_NAME, Settings, country_origin, load_settings, settings_files, user_config_path
@@ -300,6 +310,9 @@ def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
         for row in o.plan.index[(problem != "") | check_data]:
             if problem.at[row]:
                 lines.append(problem.at[row])
+                continue
+            if "check" in o.plan and o.plan.at[row, "check"]:      # a date after today (rules §1)
+                lines.append(o.plan.at[row, "check"])
                 continue
             name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
             cell = f"{where.header!r} ({where.letter}{row})" if where is not None else "the date you applied"
@@ -625,6 +638,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
             lines.extend(f"  {p}" for p in problems)
         else:
             lines.append("Row problems: none")
+        lines.extend(review_lines(t.frame, plan))
         lines.append("")
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))

@@ -385,7 +385,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     base = np.fmax(applied, last)                    # NaT-aware: the later known date
     has_base = ~np.isnat(base)
     cal = business_calendar(s.country, s.holidays,
-                            years_in_play(today, np.concatenate([base, pinned, stated_on, interview_on])))
+                            years_in_play(today, np.concatenate([base, pinned, stated_on, interview_on,
+                                                                 ledger["interview_stated"].to_numpy(dtype="datetime64[D]")])))
     safe_base = np.where(has_base, base, today64)
 
     # who made the last contact (rules §2, §7): an employer's call or e-mail is not the user's follow-up
@@ -402,12 +403,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # interviews: one still ahead gets no call before it; a held one a thank-you the next business day
     kind = ledger["stated_kind"].to_numpy()
     written = ledger["written"].to_numpy(dtype="datetime64[D]")
-    fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on >= written))   # not older than the note
-    stated_interview = np.where(fresh & (kind == "interview"), stated_on, np.datetime64("NaT", "D"))
+    # a date after the day the note was written states what is to come; one on or before it records what was
+    fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
+    stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
     ahead_words = _contains(stage_text + " " + frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
-    interview_ahead = np.where(interviewing & ~np.isnat(interview_day) & (interview_day >= today64),
+    interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
     ahead = ~np.isnat(interview_ahead)
     held = interviewing & ~ahead & ((~np.isnat(interview_day) & (interview_day < today64))
@@ -419,7 +421,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
-    hold = open_stage & _contains(stage_text + " " + frame["notes"], s.hold_words) & has_base
+    hold_in = {f: _contains(frame[f], s.hold_words) for f in ("stage", "response", "notes")}
+    hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
+    hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
     hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
     hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
     hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
@@ -433,7 +437,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
     decision = (kind == "decision") | (kind == "answer")
     stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
-    use_stated = open_stage & fresh & (kind != "interview") & has_base & ~((st == "offer") & (kind == "answer"))
+    use_stated = open_stage & fresh & has_base & ~((st == "offer") & (kind == "answer"))
 
     gap = np.select(
         [interviewing, st == "offer", follow_ups == 0],
@@ -457,8 +461,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~date_ahead
     own_cap = frame["max_follow_ups"].to_numpy(dtype=float) if "max_follow_ups" in frame else np.full(n, np.nan)
     cap = np.where(np.isnan(own_cap), s.max_follow_ups, own_cap)   # a row's "Max follow-ups" wins
+    # An interviewing row stops at max_interview_follow_ups (the thank-you among them); an offer, which
+    # comes later, at the applied cap plus that. Only while the user made the last contact: the
+    # employer's newer call or offer keeps the row open.
     capped = ((st == "applied") & (follow_ups >= cap)) \
-        | (interviewing & ~thank_you & ~ahead & (follow_ups >= s.max_interview_follow_ups))
+        | ((last_by == "user") & ~thank_you & ~ahead
+           & ((interviewing & (follow_ups >= s.max_interview_follow_ups))
+              | ((st == "offer") & (follow_ups >= cap + s.max_interview_follow_ups))))
     status = np.select(
         [st == "closed",
          st == "not_applied",
@@ -526,7 +535,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, ledger, columns)
+    plan["facts"] = collect_facts(frame, plan, ledger, columns, hold_field)
     plan["why"] = [" · ".join(f.label() for f in facts if f.kind not in ("applied",))[:300] for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an applied row goes
     # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
@@ -567,6 +576,28 @@ def company_key(name: Any) -> str:
     text = re.sub(r"[^\w\s&]", " ", text)
     text = _LEGAL_SUFFIX.sub(" ", text)
     return " ".join(text.split())
+
+
+_STATED_KINDS = ("hold", "decision", "answer", "interview", "back", "call_back", "date")
+
+
+def review_lines(frame: pd.DataFrame, plan: pd.DataFrame) -> list[str]:
+    """What `check` lists from the plan: each date read from a note or a response, and each
+    interview or offer that went cold, for the user to confirm (rules §3)."""
+    lines: list[str] = []
+    read = [(row, f) for row, facts in plan["facts"].items() for f in facts if f.kind in _STATED_KINDS and f.text]
+    if read:
+        lines.append(f"Dates read from notes ({len(read)}):")
+        lines.extend(f"  Row {row}: {f.source}: {f.text!r} -> {f.date:%Y-%m-%d} ({f.kind.replace('_', ' ')})"
+                     for row, f in read)
+    cold = plan.index[plan["confirm_cold"].to_numpy(dtype=bool)]
+    if len(cold):
+        lines.append(f"Gone cold: still open? ({len(cold)}):")
+        for row in cold:
+            name = " / ".join(v for v in (frame.at[row, "company"], frame.at[row, "position"]) if v)
+            lines.append(f"  Row {row}: {name or '(no company)'} ({plan.at[row, 'stage']}) has had no contact for a "
+                         "long time; close it, or give a date to follow up")
+    return lines
 
 
 def _company_keys(company: pd.Series) -> np.ndarray:
@@ -624,7 +655,8 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) & (notes != "")
+    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) \
+        & ((notes != "") | (stage_text != ""))      # both are "" on rows without a live status
     return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})

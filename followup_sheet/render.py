@@ -348,6 +348,9 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     scripts[plan["status"] == Status.CHECK_DATA.value] = frame["problem"].where(
         frame["problem"] != "",
         "No date yet: fill in Date Applied (or Last Contact) so the next follow-up can be worked out.")
+    if "check" in plan:      # the plan's own finding (a date after today) names the cell to fix
+        found = (plan["check"] != "") & (frame["problem"] == "")
+        scripts[found] = plan.loc[found, "check"]
     wanted = plan.index[plan["situation"] != ""]
     names = [template_name(situation, channel, back) for situation, channel, back in
              zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist(),

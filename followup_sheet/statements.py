@@ -109,9 +109,9 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
     for m in _NEXT_YEAR.finditer(text):
         add(m.start(), m.end(), dt.date(written.year + 1, 1, 1))
     for m in _DOTTED.finditer(text):       # 7.12. is day.month wherever it is written that way
-        day = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
-        if day is not None:
-            add(m.start(), m.end(), day)
+        dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
+        if dotted is not None:
+            add(m.start(), m.end(), dotted)
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
@@ -132,7 +132,7 @@ def _settings(written: dt.date, order: str) -> dict:
 
 
 def _search(text: str, written: dt.date, order: str) -> list[tuple[str, dt.datetime]]:
-    from dateparser.search import search_dates     # a second to import: only when a note states a date
+    from dateparser.search import search_dates  # a second to import: only when a note states a date
     return search_dates(text, languages=list(LANGUAGES), settings=_settings(written, order)) or []
 
 
@@ -141,15 +141,15 @@ _LOOK_BACK_DAYS = 62
 
 
 def _recent(day: dt.date, fragment: str, written: dt.date) -> dt.date:
-    """A date without a year is the next such day after the day it was written, unless it falls
-    in the two months before that day: "answer due Nov 20" noted on Nov 23 is that Nov 20."""
+    """A date without a year is the next such day after the day it was written, unless it is that
+    day or falls in the two months before it: "answer due Nov 20" noted on Nov 23 is that Nov 20."""
     if _YEAR.search(fragment) or day.year == written.year:
         return day
     try:
         before = day.replace(year=day.year - 1)
     except ValueError:      # Feb 29
         return day
-    return before if dt.timedelta(0) < written - before <= dt.timedelta(days=_LOOK_BACK_DAYS) else day
+    return before if dt.timedelta(0) <= written - before <= dt.timedelta(days=_LOOK_BACK_DAYS) else day
 
 
 def _day_month(day: int, month: int, year: str | None, written: dt.date) -> dt.date | None:

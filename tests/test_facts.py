@@ -1,0 +1,292 @@
+"""Plan stage: the fact ledger and the cadence it drives (rules §1-§5), as a table of rows written
+the way people write their trackers, in English, German, French and Spanish.
+
+Each case: the rows (the first is the one checked), the day it is read, settings, then the
+status, the next date, the channel, and one fact the row's ledger must hold with its cell.
+
+        November 2026              December 2026               January 2027
+    Mo Tu We Th Fr Sa Su       Mo Tu We Th Fr Sa Su       Mo Tu We Th Fr Sa Su
+                       1           1  2  3  4  5  6                    1  2  3
+     2  3  4  5  6  7  8        7  8  9 10 11 12 13        4  5  6  7  8  9 10
+     9 10 11 12 13 14 15       14 15 16 17 18 19 20       11 12 13 14 15 16 17
+    16 17 18 19 20 21 22       21 22 23 24 25 26 27       18 19 20 21 22 23 24
+    23 24 25 26 27 28 29       28 29 30 31                25 26 27 28 29 30 31
+    30
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import canonical_frame
+
+from followup_sheet.plan import build_plan, company_key
+from followup_sheet.read import ColumnInfo
+from followup_sheet.settings import Settings
+
+WED = dt.date(2026, 12, 9)
+HEADERS = {"company": "Company", "position": "Role", "applied_on": "Date Applied", "last_contact": "Last Contact",
+           "follow_ups": "Follow-ups", "stage": "Status", "response": "Response", "contact": "Contact",
+           "contact_phone": "Phone", "contact_email": "Email", "notes": "Notes", "no_calls": "Email Only",
+           "pinned": "Follow Up On"}
+COLUMNS = {field: ColumnInfo(i, header) for i, (field, header) in enumerate(HEADERS.items(), start=1)}
+LETTER = {field: info.letter for field, info in COLUMNS.items()}
+
+
+def app(company="Marlow Tiles", **fields):
+    return {"company": company, "position": "Estimator", "contact_phone": "+1 555 0100", **fields}
+
+
+def cell(field, row=2):
+    return f"{HEADERS[field]}, {LETTER[field]}{row}"
+
+
+# (rows, today, settings, status, next date, channel, (fact kind, its field))
+CASES = [
+    # --- §2: the employer reached out: a return call the next business day, not the user's follow-up
+    pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-08",
+                      notes="Missed the recruiter's call at lunch, she left a message")], WED, {},
+                 "Due today", "2026-12-09", "call", ("employer_contact", "notes"), id="employer-missed-call"),
+    pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-07", response="Frau Keller hat angerufen")],
+                 WED, {}, "Overdue", "2026-12-08", "call", ("employer_contact", "response"), id="employer-called-de"),
+    pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-08",
+                      notes="La RH m'a appelée pendant ma réunion")],
+                 WED, {}, "Due today", "2026-12-09", "call", ("employer_contact", "notes"), id="employer-called-fr"),
+    pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-09", notes="Me llamaron de RRHH, devolver")],
+                 WED, {}, "Due soon", "2026-12-10", "call", ("employer_contact", "notes"), id="employer-called-es"),
+    pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-08", response="They e-mailed to set up a chat",
+                      contact_phone="")],
+                 WED, {}, "Due today", "2026-12-09", "call", ("employer_contact", "response"),
+                 id="employer-emailed-no-phone-known-yet"),
+    # a verbal offer: the employer made the last contact; offer gap from it
+    pytest.param([app(stage="Verbal offer", applied_on="2026-11-02", last_contact="2026-12-07")], WED, {},
+                 "Due today", "2026-12-09", "call", ("offer", "stage"), id="verbal-offer"),
+    # --- §5: strong interest elsewhere only beyond a first interview, at another employer
+    pytest.param([app(applied_on="2026-11-23"), app("Ostwind Logistik GmbH", stage="Vorstellungsgespräch",
+                                                     applied_on="2026-11-25", last_contact="2026-12-07")],
+                 WED, {}, "Overdue", "2026-11-30", "call", ("applied", "applied_on"), id="first-interview-elsewhere"),
+    pytest.param([app(applied_on="2026-11-23"), app("Pellucid Labs", stage="Panel interview with the VP",
+                                                     applied_on="2026-11-16", last_contact="2026-12-07")],
+                 WED, {}, "Overdue", "2026-11-30", "call", ("strong_interest_elsewhere", None),
+                 id="panel-elsewhere"),
+    pytest.param([app("Harbor & Finch, Inc.", applied_on="2026-11-23"),
+                  app("HARBOR & FINCH INC", stage="Final round", applied_on="2026-11-16", last_contact="2026-12-07")],
+                 WED, {}, "Overdue", "2026-11-30", "call", ("applied", "applied_on"), id="same-company-two-roles"),
+    # --- §3: dates the row states, read from the day they were written
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-11-30",
+                      notes="HR asked me to call back the week of 12/14")],
+                 WED, {}, "Waiting", "2026-12-14", "call", ("call_back", "notes"), id="call-back-week-of"),
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-11-25",
+                      notes="Hiring manager back from leave 12/10")],
+                 WED, {}, "Due soon", "2026-12-10", "call", ("back", "notes"), id="back-from-leave"),
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-11-24", response="They decide by Dec 11")],
+                 WED, {}, "Waiting", "2026-12-14", "call", ("decision", "response"), id="decide-by-month-name"),
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-11-24", notes="decision by 12/11/2026")],
+                 WED, {}, "Waiting", "2026-12-14", "call", ("decision", "notes"), id="decide-by-with-year"),
+    # written in November, read in January: Dec 18 is last month's, not next December's
+    pytest.param([app(applied_on="2026-11-10", last_contact="2026-11-20", notes="panel said decision Dec 18")],
+                 dt.date(2027, 1, 6), {}, "Overdue", "2026-12-21", "call", ("decision", "notes"),
+                 id="written-in-november-read-in-january"),
+    # written in November, read in December: 1/8 is the coming January
+    pytest.param([app(applied_on="2026-11-10", last_contact="2026-11-20", notes="they decide on 1/8")],
+                 WED, {}, "Waiting", "2027-01-11", "call", ("decision", "notes"), id="year-less-into-next-year"),
+    pytest.param([app(applied_on="2026-11-10", last_contact="2026-11-27", notes="Entscheidung bis 15.12.")],
+                 WED, {}, "Waiting", "2026-12-16", "call", ("decision", "notes"), id="decision-de-dotted"),
+    pytest.param([app(applied_on="2026-11-10", last_contact="2026-11-27", response="réponse avant le 11 décembre")],
+                 WED, {}, "Waiting", "2026-12-14", "call", ("answer", "response"), id="answer-fr"),
+    pytest.param([app(applied_on="2026-11-10", last_contact="2026-11-27", notes="volver a llamar el 10 de diciembre")],
+                 WED, {}, "Due soon", "2026-12-10", "call", ("call_back", "notes"), id="call-back-es"),
+    # --- §2/§3: on hold waits for the stated date, else hold_days; never a call today
+    pytest.param([app(stage="On hold", applied_on="2026-11-02", last_contact="2026-11-20",
+                      notes="hiring freeze until Q1")], WED, {"country": "US"},
+                 "Waiting", "2027-01-04", "call", ("on_hold", "stage"), id="hold-until-quarter"),
+    pytest.param([app(applied_on="2026-11-02", last_contact="2026-11-30", response="Position paused")],
+                 WED, {}, "Waiting", "2026-12-30", "call", ("on_hold", "response"), id="hold-days"),
+    pytest.param([app(applied_on="2026-11-02", last_contact="2026-11-20", notes="Stelle pausiert bis Januar")],
+                 WED, {"country": "DE"}, "Waiting", "2027-01-04", "call", ("on_hold", "notes"), id="hold-de-january"),
+    pytest.param([app(applied_on="2026-11-02", last_contact="2026-11-03", notes="proceso pospuesto, sin fecha")],
+                 dt.date(2026, 12, 3), {}, "Due today", "2026-12-03", "call", ("on_hold", "notes"),
+                 id="hold-es-ends-today-is-due-not-waiting"),
+    # --- §3: interviews
+    pytest.param([app(stage="Interview scheduled", applied_on="2026-11-16", last_contact="2026-12-01",
+                      notes="video interview on 12/15 with two engineers")],
+                 WED, {}, "Waiting", "2026-12-16", "call", ("interview_ahead", "notes"), id="interview-ahead"),
+    pytest.param([app(stage="Interviewed", applied_on="2026-11-16", last_contact="2026-12-08",
+                      notes="first interview 12/8, went fine")],
+                 WED, {}, "Due today", "2026-12-09", "email", ("interview_held", "stage"), id="thank-you-next-day"),
+    pytest.param([app(stage="Interviewed", applied_on="2026-11-16", last_contact="2026-12-04",
+                      notes="interview 12/3, thank-you note sent")],
+                 WED, {}, "Overdue", "2026-12-08", "call", ("interview_held", "stage"), id="after-thank-you-gap"),
+    pytest.param([app(stage="Interviewed", applied_on="2026-11-16", last_contact="2026-12-03",
+                      notes="interview 12/2, thanked them; they decide by 12/10")],
+                 WED, {}, "Due soon", "2026-12-11", "call", ("decision", "notes"), id="after-interview-decision"),
+    pytest.param([app(stage="Second interview", applied_on="2026-10-01", last_contact="2026-12-01", follow_ups=3)],
+                 WED, {}, "Gone cold", None, "", ("interviewing", "stage"), id="interview-follow-up-cap"),
+    pytest.param([app(stage="Second interview", applied_on="2026-10-01", last_contact="2026-12-01", follow_ups=2)],
+                 WED, {}, "Overdue", "2026-12-03", "call", ("interviewing", "stage"), id="interview-under-the-cap"),
+    pytest.param([app(stage="Offer", applied_on="2026-10-01", last_contact="2026-12-01", follow_ups=5)],
+                 WED, {}, "Overdue", "2026-12-03", "call", ("offer", "stage"), id="offer-under-its-cap"),
+    # --- §3: calls that reached nobody
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-12-08", notes="called at 10, no answer")],
+                 WED, {}, "Due today", "2026-12-09", "call", ("no_answer", "notes"), id="retry-once"),
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-12-07",
+                      notes="12/4 called: no answer. 12/7 got the front desk")],
+                 WED, {}, "Overdue", "2026-12-08", "call", ("no_answer", "notes"), id="retry-twice"),
+    pytest.param([app(applied_on="2026-11-16", last_contact="2026-12-03",
+                      notes="12/1 rang, no answer; 12/2 voicemail; 12/3 reception again")],
+                 WED, {}, "Waiting", "2026-12-14", "email", ("applied", "applied_on"), id="retries-capped-then-email"),
+    pytest.param([app(applied_on="2026-12-01", last_contact="2026-12-31", notes="called, no answer")],
+                 dt.date(2026, 12, 31), {"country": "US"}, "Due soon", "2027-01-04", "call", ("no_answer", "notes"),
+                 id="retry-skips-new-year-us"),
+    # --- §3: holidays
+    pytest.param([app(applied_on="2026-12-18")], dt.date(2026, 12, 22), {"country": "US"},
+                 "Waiting", "2026-12-28", "call", ("applied", "applied_on"), id="christmas-us"),
+    pytest.param([app(applied_on="2026-12-18")], dt.date(2026, 12, 22), {"country": "GB"},
+                 "Waiting", "2026-12-29", "call", ("applied", "applied_on"), id="christmas-and-boxing-day-gb"),
+    pytest.param([app(applied_on="2026-12-24")], dt.date(2026, 12, 24), {"country": "DE"},
+                 "Waiting", "2027-01-04", "call", ("applied", "applied_on"), id="christmas-and-new-year-de"),
+    # --- §5: the channel
+    pytest.param([app(contact="talent@brightwell.example", contact_phone="", applied_on="2026-11-30")],
+                 WED, {}, "Overdue", "2026-12-07", "email", ("applied", "applied_on"), id="email-in-contact-cell"),
+    pytest.param([app(contact="Rui Santos", contact_email="rui@nordvik.example", contact_phone="",
+                      applied_on="2026-11-30")],
+                 WED, {}, "Overdue", "2026-12-07", "email", ("applied", "applied_on"), id="email-column-no-phone"),
+    pytest.param([app(applied_on="2026-11-30", no_calls=True)], WED, {}, "Overdue", "2026-12-07", "email",
+                 ("applied", "applied_on"), id="no-calls"),
+    # --- §2: typos and marks
+    pytest.param([app(stage="rejcted ❌", applied_on="2026-11-02")], WED, {}, "Closed", None, "",
+                 ("closed", "stage"), id="typo-with-cross-mark"),
+    pytest.param([app(stage="Intervew done", applied_on="2026-11-16", follow_ups=1, last_contact="2026-12-07")],
+                 WED, {}, "Due today", "2026-12-09", "call", ("interviewing", "stage"), id="typo-interview"),
+    # --- §1: a date after today is a typo
+    pytest.param([app(applied_on="2027-01-15")], WED, {}, "Check data", None, "", ("applied", "applied_on"),
+                 id="future-applied-date"),
+    pytest.param([app(applied_on="2026-11-02", last_contact="2026-12-19")], WED, {}, "Check data", None, "",
+                 ("last_contact", "last_contact"), id="future-last-contact"),
+    # --- §3: cold for every open stage, listed for confirmation
+    pytest.param([app(stage="Offer", applied_on="2026-08-03", last_contact="2026-09-01")], WED, {},
+                 "Gone cold", None, "", ("offer", "stage"), id="old-offer-goes-cold"),
+]
+
+
+@pytest.mark.parametrize("rows,today,settings,status,due,channel,fact", CASES)
+def test_row_status_date_channel_and_fact(rows, today, settings, status, due, channel, fact):
+    plan = build_plan(canonical_frame(rows), today, Settings(**settings), columns=COLUMNS)
+    got = plan.loc[2]
+    assert got["status"] == status, got["why"]
+    assert (None if pd.isna(got["due"]) else got["due"].date()) == (dt.date.fromisoformat(due) if due else None)
+    assert got["channel"] == channel
+    kind, field = fact
+    held = [(f.kind, f.source) for f in got["facts"]]
+    assert (kind, cell(field) if field else "") in held, held
+
+
+def _one(rows, today=WED, **settings):
+    return build_plan(canonical_frame(rows), today, Settings(**settings), columns=COLUMNS)
+
+
+def test_employer_call_is_not_the_users_follow_up_and_last_contact_is_theirs():
+    plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", notes="got a voicemail from Priya at HR")])
+    assert plan.at[2, "follow_ups"] == 0
+    assert plan.at[2, "last_by"] == "employer" and bool(plan.at[2, "employer_called"])
+    assert plan.at[2, "employer_called_on"] == pd.Timestamp("2026-12-08")
+    assert plan.at[2, "next_reason"] == "return_call"
+
+
+def test_users_own_attempt_is_not_an_employer_call():
+    plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", notes="I called, left a voicemail")])
+    assert not plan.at[2, "employer_called"] and plan.at[2, "last_by"] == "user"
+    assert bool(plan.at[2, "retry"])
+
+
+def test_strong_interest_flags_other_rows_only():
+    plan = _one([app(applied_on="2026-11-23"), app("Pellucid Labs", stage="Onsite", applied_on="2026-11-16",
+                                                    last_contact="2026-12-07"), app("Corvid Ltd", stage="Phone screen",
+                                                                                    applied_on="2026-11-23")])
+    assert list(plan["strong_elsewhere"]) == [True, False, True]
+    assert plan.at[2, "situation"] == "competing_interest"
+
+
+@pytest.mark.parametrize("other", ["Vorstellungsgespräch", "Entretien prévu", "Entrevista agendada",
+                                   "Phone screen done", "Assessment sent", "Interview scheduled for 12/14"])
+def test_first_talks_elsewhere_are_not_strong_interest(other):
+    plan = _one([app(applied_on="2026-11-23"), app("Otherco", stage=other, applied_on="2026-11-23",
+                                                    last_contact="2026-12-01")])
+    assert not plan.at[2, "strong_elsewhere"] and plan.at[2, "situation"] != "competing_interest"
+
+
+@pytest.mark.parametrize("a,b", [("Acme, Inc.", "ACME INC"), ("Brauhaus Nord GmbH", "brauhaus nord"),
+                                 ("Kite Ltd (London office)", "Kite Limited")])
+def test_company_names_as_one_employer(a, b):
+    assert company_key(a) == company_key(b)
+
+
+def test_thank_you_is_on_today_the_next_business_day_only():
+    rows = [app(stage="Interviewed", applied_on="2026-11-16", last_contact="2026-12-04", notes="interview on 12/4")]
+    monday = _one(rows, dt.date(2026, 12, 7))
+    assert monday.at[2, "status"] == "Due today" and bool(monday.at[2, "thank_you"])
+    assert monday.at[2, "channel"] == "email"
+    done = _one([{**rows[0], "last_contact": "2026-12-07"}], dt.date(2026, 12, 8))
+    assert not done.at[2, "thank_you"] and done.at[2, "due"] == pd.Timestamp("2026-12-09")
+
+
+def test_interview_ahead_keeps_every_call_off_until_after_it():
+    rows = [app(stage="Interview booked", applied_on="2026-11-16", last_contact="2026-12-01",
+                notes="onsite loop on 12/17")]
+    for day in pd.bdate_range("2026-12-02", "2026-12-17"):
+        plan = _one(rows, day.date())
+        assert plan.at[2, "status"] not in ("Overdue", "Due today"), day
+        assert plan.at[2, "interview_ahead"] == pd.Timestamp("2026-12-17")
+
+
+def test_why_names_the_cells():
+    plan = _one([app(stage="Offer", applied_on="2026-11-02", last_contact="2026-12-04",
+                     notes="verbal offer, answer by Dec 14")])
+    assert "answer Dec 14 ← Notes, K2" in plan.at[2, "why"]
+    assert "offer ← Status, F2" in plan.at[2, "why"]
+    assert plan.at[2, "answer_by"] == pd.Timestamp("2026-12-14")
+
+
+def test_future_date_message_names_the_cell():
+    plan = _one([app(applied_on="2026-11-02"), app(applied_on="2027-02-01")])
+    assert plan.at[3, "check"].startswith("Row 3: Date Applied, C3 is 2027-02-01")
+    assert plan.at[2, "check"] == ""
+
+
+def test_facts_without_column_names_say_field_and_row():
+    plan = build_plan(canonical_frame([app(applied_on="2026-11-02")]), WED, Settings())
+    assert plan.at[2, "facts"][0].source == "applied on, row 2"
+
+
+def test_cold_interviews_and_offers_are_listed_for_confirmation():
+    plan = _one([app(stage="Offer", applied_on="2026-06-01", last_contact="2026-07-01"),
+                 app(applied_on="2026-06-01"),
+                 app(stage="Interviewing", applied_on="2026-06-01", last_contact="2026-07-01")])
+    assert list(plan["status"]) == ["Gone cold"] * 3
+    assert list(plan["confirm_cold"]) == [True, False, True]
+
+
+def test_check_lists_the_dates_read_and_the_cold_interviews(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet.pipeline import check
+    path = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Vantor", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 24),
+         "Notes": "they decide by Dec 11"},
+        {"Company": "Quayside", "Date Applied": dt.date(2026, 6, 1), "Last Contact": dt.date(2026, 7, 1),
+         "Status": "Offer"},
+        {"Company": "Tollan", "Date Applied": dt.date(2027, 3, 1)}])
+    lines = check(path, today=WED, settings=Settings()).lines
+    assert "  Row 2: Notes, D2: 'by Dec 11' -> 2026-12-11 (decision)" in lines
+    assert any(line.startswith("  Row 3: Quayside (offer)") for line in lines)
+    assert any(line.startswith("  Row 4: Date Applied, B4 is 2027-03-01, after today") for line in lines)
+
+
+def test_a_future_date_row_says_which_cell_to_fix_in_its_script():
+    from followup_sheet.render import render_scripts
+    frame = canonical_frame([app(applied_on="2026-11-02", last_contact="2027-01-20")])
+    plan = build_plan(frame, WED, Settings(), columns=COLUMNS)
+    script = render_scripts(frame, plan, WED, Settings()).at[2]
+    assert script.startswith("Row 2: Last Contact, D2 is 2027-01-20, after today")
