@@ -135,8 +135,8 @@ def _parser() -> _Parser:
                  "calls to return, then those with a named hiring manager or referrer, most overdue first "
                  "within each; at most calls_per_day of them, 12 unless followup.toml says otherwise), each "
                  "with why and its phone or e-mail script. The tracker is only read. With --output the list "
-                 "goes to a file instead, its format from the suffix: .xlsx, .csv, .md, .html (a call sheet to print or "
-                 "open on a phone) or .ics (a calendar of the follow-ups of the next --weeks weeks); or to "
+                 "goes to a file instead, its format from the suffix: .xlsx, .csv, .md, .html (a call sheet "
+                 "to print or open on a phone) or .ics (a calendar of the follow-ups of the next --weeks weeks); or to "
                  "standard output with '-'.",
                  "  followup-sheet today jobs.xlsx\n"
                  "  followup-sheet today jobs.xlsx --output calls.html     # also .xlsx, .csv, .md\n"
