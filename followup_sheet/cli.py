@@ -57,6 +57,12 @@ def _poll(text: str) -> float:
 EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md", ".html": "html", ".ics": "ics"}
 
 
+def _row_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1_048_576:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a row number (1 to 1048576)")
+    return int(text)
+
+
 def _weeks(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 52:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of weeks from 1 to 52")
@@ -126,10 +132,11 @@ def _parser() -> _Parser:
 
     p = _command(sub, "today", common, "print today's calls, or export them",
                  "List the applications that are overdue or due today (offers first, then interviews, then "
-                 "those with a named hiring manager or referrer, most overdue first within each), each with "
-                 "its phone or e-mail script. The tracker is only read. With --output the list goes to a file "
-                 "instead, its format from the suffix: .xlsx, .csv, .md, .html (a call sheet to print or "
-                 "open on a phone) or .ics (a calendar of the follow-ups of the next --weeks weeks); or to "
+                 "calls to return, then those with a named hiring manager or referrer, most overdue first "
+                 "within each; at most calls_per_day of them, 12 unless followup.toml says otherwise), each "
+                 "with why and its phone or e-mail script. The tracker is only read. With --output the list "
+                 "goes to a file instead, its format from the suffix: .xlsx, .csv, .md, .html (a call sheet "
+                 "to print or open on a phone) or .ics (a calendar of the follow-ups of the next --weeks weeks); or to "
                  "standard output with '-'.",
                  "  followup-sheet today jobs.xlsx\n"
                  "  followup-sheet today jobs.xlsx --output calls.html     # also .xlsx, .csv, .md\n"
@@ -143,6 +150,8 @@ def _parser() -> _Parser:
                    help="the format for --output - (default csv)")
     p.add_argument("--weeks", type=_weeks, default=4, metavar="N",
                    help="with --output FILE.ics: the follow-ups of the next N weeks (default 4)")
+    p.add_argument("--all", action="store_true", dest="all_calls",
+                   help="list every call due, not only the day's calls_per_day (default 12)")
     p.add_argument("--force", action="store_true",
                    help="let --output replace a file the tool did not write (a copy is kept in .followup-backups)")
 
@@ -168,6 +177,18 @@ def _parser() -> _Parser:
                  "  followup-sheet check jobs.xlsx --sheet 'Job Hunt 2026'")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
+
+    p = _command(sub, "explain", common, "show why a row has its status, date and script",
+                 "Print one application's status, next follow-up and why, then each sentence of its script "
+                 "with the facts it rests on and the cells they come from. A sentence that rests on no fact "
+                 "of the row is flagged, so you can check it before you say it. Nothing is written. ROW is the "
+                 "row number you see in the spreadsheet.",
+                 "  followup-sheet explain jobs.xlsx 14\n"
+                 "  followup-sheet explain jobs.xlsx 7 --sheet 'Job Hunt 2026'")
+    p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
+    p.add_argument("row", type=_row_number, metavar="ROW", help="the row's number in the sheet, e.g. 14")
+    p.add_argument("--sheet", metavar="NAME", help="the tracker sheet the row is on (needed when there are several)")
+    p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
 
     p = _command(sub, "log", common, "list the applications and follow-ups of a period (work-search log)",
                  "List every application (its date applied) and follow-up (the Follow-up Log, and last-contact "
@@ -585,7 +606,9 @@ def _today(args) -> dt.date:
 
 def cmd_refresh(args, out: Output) -> int:
     _preload(args)
+    from .checkreport import you_reminder
     from .pipeline import data_problems, refresh
+    from .settings import load_settings
     result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
@@ -600,6 +623,9 @@ def cmd_refresh(args, out: Output) -> int:
     for line in result.marks.problems:
         out.say(f"Mark not applied: {line}")
     _print_problems(out, data_problems(result.sheets))
+    reminder = you_reminder(load_settings(args.tracker, args.config))
+    if reminder:
+        out.say(reminder)
     if args.dry_run:
         _print_changes(out, result)
     elif result.written:
@@ -612,6 +638,7 @@ def cmd_refresh(args, out: Output) -> int:
 
 def cmd_today(args, out: Output) -> int:
     _preload(args)
+    from .checkreport import you_reminder
     from .exportfiles import export_today
     from .exporttext import today_text
     from .pipeline import compute
@@ -619,11 +646,16 @@ def cmd_today(args, out: Output) -> int:
     from .plan import next_business_day
     from .settings import load_settings
     settings = load_settings(args.tracker, args.config, **_overrides(args))
+    if args.all_calls:
+        settings = settings.replace(calls_per_day=0)
     asked = _today(args)
     today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
     if today != asked:
         out.say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
+    reminder = you_reminder(settings)
+    if reminder:
+        out.say(reminder)
     if args.output == "-":
         out.data(today_text(table, args.format))
     elif args.output:
@@ -663,6 +695,42 @@ def cmd_check(args, out: Output) -> int:
     out.say(f"{report.path}")
     out.say("\n".join(report.lines).rstrip())
     return 1 if report.problems else 0
+
+
+def cmd_explain(args, out: Output) -> int:
+    _preload(args)
+    from .checkreport import you_reminder
+    from .errors import NotAnApplication
+    from .explain import explain_row
+    from .settings import load_settings
+    today = _today(args)
+    try:
+        found = explain_row(args.tracker, args.row, sheet=args.sheet, today=today, config=args.config,
+                            **_overrides(args))
+    except NotAnApplication as exc:
+        out.error(f"followup-sheet explain: {for_terminal(exc)}")
+        return 2
+    out.say(f"Row {found.row} of {found.sheet!r}: {found.company or '(no company)'}"
+         + (f", {found.position}" if found.position else ""))
+    out.say(f"Status: {found.status}" + (f"; next follow-up {found.due:%a %Y-%m-%d}" if found.due else "")
+         + (f"; by {'e-mail' if found.channel == 'email' else 'phone'}" if found.channel else ""))
+    out.say(f"Why: {found.why or '(nothing beyond the dates)'}")
+    if not found.sentences:
+        out.say("Script: none (only rows still being followed up get one)")
+    else:
+        out.say("Script, sentence by sentence, with the facts each rests on:")
+    for s in found.sentences:
+        out.say(f"  {s.text}")
+        if s.sources:
+            out.say("      ← " + "; ".join(s.sources))
+        elif s.kind == "claim":
+            out.say("      ! rests on no fact of this row: check it is true before you say it")
+    if found.unsourced:
+        out.say(f"{len(found.unsourced)} sentence(s) rest on no fact of this row.")
+    reminder = you_reminder(load_settings(args.tracker, args.config))
+    if reminder:
+        out.say(reminder)
+    return 0
 
 
 def cmd_log(args, out: Output) -> int:
@@ -821,7 +889,7 @@ def main_windowless() -> int:
 
 
 COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "check": cmd_check, "log": cmd_log,
-            "demo": cmd_demo,
+            "demo": cmd_demo, "explain": cmd_explain,
             "watch": cmd_watch, "templates": cmd_templates, "inbox": cmd_inbox}
 
 
@@ -862,7 +930,7 @@ def _print_problems(out: Output, lines: list[str], limit: int = 10) -> None:
 
 
 def _print_today(out: Output, table, scripts: bool = False, limit: int | None = None) -> None:
-    from .columns import plain_value, terminal_columns
+    from .columns import more_line, plain_value, terminal_columns
     if table.empty:
         out.say("Today: nothing overdue or due today.")
         return
@@ -886,8 +954,12 @@ def _print_today(out: Output, table, scripts: bool = False, limit: int | None = 
         out.say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
     if scripts:
         for r in table.itertuples(index=False):
+            why = getattr(r, "why", "")
             out.say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))})"
-                    f" ---\n{for_terminal(r.script, newlines=True)}")
+                    " ---\n" + (f"Why: {for_terminal(why)}\n" if why else "") + f"{for_terminal(r.script, newlines=True)}")
+    more = more_line(int(table.attrs.get("more", 0)))
+    if more:
+        out.say(f"\n{more} (`followup-sheet today --all` lists them)")
 
 
 def _print_stats(out: Output, s) -> None:

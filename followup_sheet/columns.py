@@ -85,6 +85,13 @@ class TodayColumn:
 
 NO_WAY_TO_REACH_CELL = "Find a number or e-mail first"
 
+
+def more_line(more: int) -> str:
+    """The line under today's calls when the daily budget (`calls_per_day`) left some for later."""
+    if more <= 0:
+        return ""
+    return f"and {more} more — they wait for the next business day"
+
 TODAY_COLUMNS: tuple[TodayColumn, ...] = (
     TodayColumn("Sheet", "sheet", 14, ColumnKind.TEXT, "e"),
     TodayColumn("Row", "row", 6, ColumnKind.NUMBER, "e"),
@@ -96,6 +103,7 @@ TODAY_COLUMNS: tuple[TodayColumn, ...] = (
     TodayColumn("Status", "status", 11, ColumnKind.STATUS, "set"),
     TodayColumn("Days overdue", "days_overdue", 8, ColumnKind.DAYS, "set", terminal="Late"),
     TodayColumn("Next follow-up", "due", 12, ColumnKind.DATE, "e"),
+    TodayColumn("Why", "why", 28, ColumnKind.WRAP),
     TodayColumn("Script", "script", 55, ColumnKind.WRAP),
     TodayColumn("Notes", "notes", 24, ColumnKind.WRAP),
     TodayColumn("Tracker row", "row", 15, ColumnKind.ROW, "s"),

@@ -52,3 +52,7 @@ class SaveFailed(FollowupError, OSError):
 
 class ReadOnlyWorkbook(FollowupError, PermissionError):
     """The user made the file read-only; it is not replaced."""
+
+
+class NotAnApplication(FollowupError, LookupError):
+    """The row asked about (`explain TRACKER ROW`) is not one the tool takes as an application."""

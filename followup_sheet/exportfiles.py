@@ -89,11 +89,11 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     elif kind == ".html" and today is not None:
         body = exporttext.call_sheet_html(table, today, title)
     elif kind == ".csv":
-        body = exporttext.csv_bytes(exporttext.shown_table(table))
+        body = exporttext.csv_bytes(exporttext.shown_table(table), more=exporttext.more_of(table))
     elif kind == ".md":
-        body = exporttext.markdown_table(exporttext.shown_table(table)).encode("utf-8")
+        body = exporttext.markdown_table(exporttext.shown_table(table), exporttext.more_of(table)).encode("utf-8")
     else:
-        body = _xlsx_bytes(exporttext.shown_table(table))
+        body = _xlsx_bytes(exporttext.shown_table(table), exporttext.more_of(table))
     return save_export(out, body, existed=existed, ours=ours, backups=backups, record=record, events=events)
 
 
@@ -188,9 +188,11 @@ def is_tool_export(path: Path) -> bool:
     return is_sealed_export(path)
 
 
-def _xlsx_bytes(shown: pd.DataFrame) -> bytes:
+def _xlsx_bytes(shown: pd.DataFrame, more: str = "") -> bytes:
     from .xlsx.exportbook import today_workbook
     rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
             for rec in shown.itertuples(index=False)]
+    if more:   # the calls the daily budget left for the next business day
+        rows.append([more] + [None] * (len(shown.columns) - 1))
     table = columns.export_columns()
     return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])

@@ -35,8 +35,13 @@ def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
     """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
     shown = shown_table(table)
     if fmt == "md":
-        return markdown_table(shown)
-    return csv_bytes(shown, lineterminator="\n").decode("utf-8-sig")
+        return markdown_table(shown, more_of(table))
+    return csv_bytes(shown, lineterminator="\n", more=more_of(table)).decode("utf-8-sig")
+
+
+def more_of(table: pd.DataFrame) -> str:
+    """The "and N more" line when the daily budget left calls for the next business day."""
+    return columns.more_line(int(table.attrs.get("more", 0)))
 
 
 def shown_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -58,7 +63,7 @@ def shown_table(table: pd.DataFrame) -> pd.DataFrame:
 _PHONE = re.compile(r"\+[\d\s().\-/]*\d[\d\s().\-/]*")
 
 
-def markdown_table(shown: pd.DataFrame) -> str:
+def markdown_table(shown: pd.DataFrame, more: str = "") -> str:
     """A Markdown table; cell text cannot break out of its cell (| escaped, line breaks as <br>)."""
     def cell(value: Any) -> str:
         value = _CONTROL.sub("", value) if isinstance(value, str) and _PHONE.fullmatch(value) else csv_safe(value)
@@ -71,15 +76,20 @@ def markdown_table(shown: pd.DataFrame) -> str:
     lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
     for rec in shown.itertuples(index=False):
         lines.append("| " + " | ".join(cell(v) for v in rec) + " |")
+    if more:
+        lines += ["", more]
     return "\n".join(lines) + "\n"
 
 
-def csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
+def csv_bytes(shown: pd.DataFrame, lineterminator: str = "\r\n", more: str = "") -> bytes:
+    """The CSV file; with `more`, a last row holding only that line (the calls left for later)."""
     text = io.StringIO()
     writer = csv.writer(text, lineterminator=lineterminator)
     writer.writerow(shown.columns)
     for rec in shown.itertuples(index=False):
         writer.writerow([csv_safe(v) for v in rec])
+    if more:
+        writer.writerow([more] + [""] * (len(shown.columns) - 1))
     return text.getvalue().encode("utf-8-sig")
 
 
@@ -133,11 +143,11 @@ def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> byt
             "company": _clean(r.company) or "(no company)", "position": _clean(r.position),
             "ask_for": _clean(r.ask_for), "phone": phone, "tel": _tel(phone), "email": email,
             "mailto": _mailto(email), "status": _clean(r.status), "days_overdue": int(r.days_overdue or 0),
-            "script": script, "notes": _clean(getattr(r, "notes", "")),
+            "script": script, "notes": _clean(getattr(r, "notes", "")), "why": _clean(getattr(r, "why", "")),
             "where": f"row {r.row} of {_clean(r.sheet)}",
         })
     page = _environment().get_template("call_sheet.html.j2").render(
-        calls=calls, today=today, title=_clean(title), outcomes=OUTCOMES).encode("utf-8")
+        calls=calls, today=today, title=_clean(title), outcomes=OUTCOMES, more=more_of(table)).encode("utf-8")
     return sealed(page, ".html", len(page))
 
 
@@ -151,7 +161,7 @@ def _no_way() -> str:
 def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) -> pd.DataFrame:
     """Follow-ups due from now to `weeks` weeks ahead (overdue ones included), every sheet, by
     date: the today table's fields plus `channel`."""
-    from .render import asked_for
+    from .render import addresses, asked_for
     end = pd.Timestamp(today + dt.timedelta(weeks=weeks))
     parts = []
     for o in outcomes:
@@ -160,7 +170,7 @@ def upcoming_table(outcomes: list, today: dt.date, weeks: int = CALENDAR_WEEKS) 
         parts.append(pd.DataFrame({
             "sheet": o.tracker.sheet, "row": rows.to_numpy(), "company": f.loc[rows, "company"].to_numpy(),
             "position": f.loc[rows, "position"].to_numpy(), "ask_for": asked_for(f.loc[rows], p.loc[rows]),
-            "phone": f.loc[rows, "contact_phone"].to_numpy(), "email": f.loc[rows, "contact_email"].to_numpy(),
+            "phone": f.loc[rows, "contact_phone"].to_numpy(), "email": addresses(f.loc[rows]),
             "status": p.loc[rows, "status"].to_numpy(), "due": p.loc[rows, "due"].to_numpy(),
             "days_overdue": p.loc[rows, "days_overdue"].to_numpy(), "channel": p.loc[rows, "channel"].to_numpy(),
             "script": o.scripts.loc[rows].to_numpy(), "notes": f.loc[rows, "notes"].to_numpy(),

@@ -33,6 +33,9 @@ space.
     m.reach_me()            how to reach me, for the end of a voicemail; "I'll follow up by
                             e-mail." when [you] has neither phone nor e-mail
     m.hello(name)           "Hi Dana," or "Hello," for an e-mail
+    m.team()                the team the contact cell names, to ask for: "the Recruiting team",
+                            "HR"; empty when the contact is a person or missing
+    m.possessive(name)      "Ms. Brooks's", "Dana Lee's": whose call I'm returning
     m.signature()           e-mail sign-off: "Best regards," then my name, phone and e-mail, each
                             on its own line when known
 
@@ -62,6 +65,8 @@ _TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "mada
                      "m", "mme", "mlle", "monsieur", "madame",                        # French
                      "sig", "sig.ra", "sigra", "signor", "signora", "dott", "dott.ssa", "ing", "avv",  # Italian
                      "senhor", "senhora"))
+_TEAM_NOUNS = frozenset(("team", "department", "dept", "dept.", "office", "group", "desk", "unit", "division",
+                         "staff", "committee", "panel", "board"))
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 _VOWEL_AS_CONSONANT = ("uni", "use", "usu", "uti", "ux", "eu", "one", "once")
 _WEBSITE = frozenset(("website", "company website", "company site", "careers page", "career page",
@@ -222,6 +227,22 @@ def call_back(when_text: Any, channel: Any = "call") -> str:
     return f" I was asked to {verb} {when_text}."
 
 
+def team(name: Any) -> str:
+    """A team or department as it is asked for: 'the Recruiting team', 'the People Office',
+    'Talent Acquisition', 'HR' (an article only before a noun such as team or office)."""
+    text = str(name or "").strip()
+    words = text.lower().split()
+    if words and words[-1] in _TEAM_NOUNS and words[0] not in ("the", "your"):
+        return f"the {text}"
+    return text
+
+
+def possessive(name: Any) -> str:
+    """"Ms. Brooks's" (rules §2's example keeps the 's after an s)."""
+    text = str(name or "").strip()
+    return f"{text}'s" if text else ""
+
+
 def hello(name: Any) -> str:
     """'Hi Dana,' or 'Hello,'."""
     return f"Hi {name}," if name else "Hello,"
@@ -326,6 +347,15 @@ class Phrases:
 
     @staticmethod
     @pass_context
+    def team(context: Context) -> str:
+        return team(_var(context, "team"))
+
+    @staticmethod
+    def possessive(name: Any) -> str:
+        return possessive(name)
+
+    @staticmethod
+    @pass_context
     def signature(context: Context) -> str:
         return signature(_me(context, "name"), _me(context, "phone"), _me(context, "email"))
 
@@ -335,4 +365,4 @@ PHRASES = Phrases()
 # Each helper, and whether it takes the template's context first (render.py calls them directly).
 PHRASE_FUNCTIONS = {getattr(PHRASES, name): hasattr(getattr(PHRASES, name), "jinja_pass_arg")
                     for name in ("co", "pos", "role", "article", "first", "when", "via", "pitch", "reach_me",
-                                 "hello", "signature", "applied", "call_back")}
+                                 "hello", "signature", "applied", "call_back", "team", "possessive")}

@@ -19,7 +19,7 @@ from .exportfiles import backup_of, replaces_other_file
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
-from .render import NO_WAY_TO_REACH, asked_for, render_scripts, unknown_templates
+from .render import NO_WAY_TO_REACH, addresses, asked_for, render_scripts, unknown_templates
 from .settings import Settings, settings_for
 from .status import Status
 
@@ -99,7 +99,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
         plan = build_plan(tracker.frame, today, settings, columns=tracker.columns)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
-    return outcomes, today_table(outcomes), settings, marks
+    return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
 
 
 def _mark_date_order(trackers: list[Tracker], settings: Settings) -> str:
@@ -197,6 +197,7 @@ def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
     Done holds the mark's day, so it still counts for the day it was made."""
     if not held:
         return table
+    more = table.attrs.get("more", 0)
     table = table.copy()
     for name in MARK_CELLS:
         table[name] = None
@@ -217,6 +218,7 @@ def with_held_marks(table: pd.DataFrame, held: list) -> pd.DataFrame:
         for c in table.columns:
             if table[c].dtype == object:
                 table[c] = table[c].where(table[c].notna(), "")
+    table.attrs["more"] = more
     return table
 
 
@@ -310,16 +312,18 @@ def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
                for o in outcomes)
 
 
-def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
+def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0) -> pd.DataFrame:
     """Overdue and Due today rows of every tracker sheet, in the rules' order (plan.today_keys,
-    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6)."""
+    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6).
+    With `calls_per_day`, only that many rows: `table.attrs["more"]` counts the rest, which wait
+    for the next business day (`waiting_count`, `columns.more_line`)."""
     parts: list[pd.DataFrame] = []
     wanted = today_columns()
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
         order = sort_today(keys).index
-        phone, email = f.loc[order, "contact_phone"].to_numpy(), f.loc[order, "contact_email"].to_numpy()
+        phone, email = f.loc[order, "contact_phone"].to_numpy(), addresses(f.loc[order])
         script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
         parts.append(pd.DataFrame({
@@ -330,10 +334,21 @@ def today_table(outcomes: list[SheetOutcome]) -> pd.DataFrame:
             "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
             **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
             "ask_for": asked_for(f.loc[order], p.loc[order]), "notes": f.loc[order, "notes"].to_numpy(),
-            **{name: f.loc[order, name].to_numpy() if name in f.columns else "" for name in wanted[len(TODAY_BASE):]},
+            **{name: f.loc[order, name].to_numpy() if name in f.columns
+               else p.loc[order, name].to_numpy() if name in p.columns else "" for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
     if len(outcomes) > 1 and not table.empty:
         table = sort_today(table, prefix="_", sheet="_sheet")
-    return table[wanted].reset_index(drop=True)
+    table = table[wanted].reset_index(drop=True)
+    more = max(len(table) - calls_per_day, 0) if calls_per_day > 0 else 0
+    if more:
+        table = table.iloc[:calls_per_day].copy()
+    table.attrs["more"] = more
+    return table
+
+
+def waiting_count(table: pd.DataFrame) -> int:
+    """How many of today's calls the daily budget left for the next business day (rules §6)."""
+    return int(table.attrs.get("more", 0))

@@ -685,12 +685,16 @@ def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFr
 
 def today_keys(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     """Today's rows (Overdue and Due today) with what orders them (rules §6): the group (offers,
-    interviews, rows with a hiring manager or referrer, the rest), then most days overdue, then
-    the oldest application. Sort by `TODAY_SORT`; `pipeline.today_table` merges sheets with it."""
+    interviews and thank-yous, employer call-backs, rows with a hiring manager or referrer, the
+    rest), then most days overdue, then the oldest application. Sort by `TODAY_SORT`;
+    `pipeline.today_table` merges sheets with it."""
     due_now = plan["status"].isin([s.value for s in TODAY_STATUSES])
     person = plan["person"].to_numpy()
     stage = plan["stage"].to_numpy()
-    group = np.select([stage == "offer", stage == "interviewing", person], [0, 1, 2], default=3)
+    thank_you = plan["thank_you"].to_numpy(dtype=bool) if "thank_you" in plan else np.zeros(len(plan), bool)
+    called = plan["employer_called"].to_numpy(dtype=bool) if "employer_called" in plan else np.zeros(len(plan), bool)
+    group = np.select([stage == "offer", (stage == "interviewing") | thank_you, called, person], [0, 1, 2, 3],
+                      default=4)
     return pd.DataFrame({
         "group": group,
         "overdue": -plan["days_overdue"].to_numpy(),

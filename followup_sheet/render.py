@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import columns
 from .errors import TemplateProblem
 from .plan import PLACEHOLDERS
 from .settings import Settings
@@ -152,6 +153,11 @@ def _human_date(value: Any, this_year: int) -> str:
     return f"{d:%B} {d.day}" if d.year == this_year else f"{d:%B} {d.day}, {d.year}"
 
 
+def human_date(value: Any, this_year: int) -> str:
+    """A date as the scripts say it: 'November 20', or 'November 20, 2025' in another year."""
+    return _human_date(value, this_year)
+
+
 def _days_since(applied: Any, today: dt.date) -> int:
     if type(applied) is pd.Timestamp:
         return (today - applied.date()).days
@@ -205,11 +211,37 @@ def _person(name: str) -> str:
     return name
 
 
+def note_free(text: str) -> str:
+    """Cell text without the notes in brackets after it: 'Acme (client confidential)' -> 'Acme'
+    (rules §7: a note is never read aloud)."""
+    if "(" not in text and "[" not in text:
+        return text
+    return " ".join(_BRACKETED.sub(" ", text).split()).strip(" ,;-")
+
+
+@functools.lru_cache(maxsize=4096)
+def team_name(text: str) -> str:
+    """The contact when it names a team or a department rather than a person ('Recruiting team',
+    'Personalabteilung', 'HR'): asked for, never greeted. '' for a person, an address or nothing."""
+    text = note_free(text)
+    if not text or "@" in text or any(ch.isdigit() for ch in text) or _person(text):
+        return ""
+    return text
+
+
+def person_text(text: str) -> str:
+    """A contact cell's person as the scripts name them ('Smith, John' -> 'John Smith'); '' for a
+    team, an address or a placeholder."""
+    return _person(note_free(text)) if text else ""
+
+
 def ask_for(text: str) -> str:
     """Whom the call sheet says to ask for: the name as the script says it ('Smith, John' ->
     'John Smith', 'Priya Raman (Talent Acquisition)' -> 'Priya Raman'), or the text as written
     when it names no person ('People Team', 'HR')."""
-    return _person(text) or text if text else ""
+    if not text or "@" in text:    # an address is where to write, not whom to ask for
+        return ""
+    return _person(text) or note_free(text)
 
 
 NO_WAY_TO_REACH = "Find a number or e-mail first: this row has neither a phone nor an e-mail."
@@ -227,21 +259,49 @@ def asked_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
     return np.array([ask_for(v) if isinstance(v, str) else v for v in chosen], dtype=object)
 
 
+def addresses(frame: pd.DataFrame) -> np.ndarray:
+    """The e-mail column, or the contact cell when that is an address (rules §5: an address,
+    not a name)."""
+    email = frame["contact_email"].to_numpy(dtype=object)
+    contact = frame["contact"].to_numpy(dtype=object)
+    return np.array([e or (c.strip() if isinstance(c, str) and columns.mailto_url(c.strip()) else e)
+                     for e, c in zip(email.tolist(), contact.tolist())], dtype=object)
+
+
 @functools.lru_cache(maxsize=4096)
 def _first(name: str) -> str:
     from .phrases import first
     return first(name)
 
 
+def _flag(value: Any) -> bool:
+    """A plan column's yes/no (missing, NaN and None are no)."""
+    return value is True or (isinstance(value, (bool, np.bool_)) and bool(value))
+
+
+def _said(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
-    """The documented template context (README: Customising scripts). Missing text is ''."""
+    """The documented template context (README: Customising scripts). Missing text is ''.
+    Every value is a fact of the row (a cell, a mark, or what the plan read from them), so a
+    template that says only what its variables hold says nothing the row does not (rules §7)."""
     blanks = _blanks(settings.blank_words)
-    text = {k: _text(row.get(k, ""), blanks) for k in ("company", "position", "contact", "hiring_manager",
-                                                        "referrer", "referrer_dept", "source")}
+    text = {k: _text(note_free(_text(row.get(k, ""), blanks)), blanks)   # "TBD (agency)" is a placeholder too
+            for k in ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept")}
+    text["source"] = _text(row.get("source", ""), blanks)
     applied = row["applied_on"]
     contact = _person(text["contact"])
     referrer = _person(text["referrer"])
     year = today.year
+    ahead = plan_row.get("interview_ahead")   # the plan gives the day of an interview still ahead
+    interview_ahead = _flag(ahead) or isinstance(ahead, (pd.Timestamp, dt.date)) and not pd.isna(ahead)
+    interview_on = plan_row.get("interview_on")
+    if interview_ahead and not isinstance(ahead, bool):
+        interview_on = ahead
+    employer_called = _flag(plan_row.get("employer_called", False))
+    last_by = _said(plan_row.get("last_by", ""))
     return {
         "me": {"name": settings.your_name, "phone": settings.your_phone,
                "email": settings.your_email, "pitch": settings.pitch},
@@ -255,7 +315,15 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "due": _human_date(plan_row["due"], year),
         "answer_by": _human_date(plan_row.get("answer_by"), year),
         "written_offer": bool(plan_row.get("written_offer", False)),
-        "interview_held": bool(plan_row.get("interview_held", True)),
+        "interview_held": _flag(plan_row.get("interview_held", True)) and not interview_ahead,
+        "interview_ahead": interview_ahead,
+        "interview_on": _human_date(interview_on, year) if interview_ahead else "",
+        "thank_you": _flag(plan_row.get("thank_you", False)),
+        "last_by": last_by,
+        "employer_called": employer_called,
+        "employer_called_on": _human_date(plan_row.get("employer_called_on"), year) if employer_called else "",
+        "returning_call": employer_called and last_by != "user",
+        "team": team_name(text["contact"]),
         "call_back": _text(plan_row.get("call_back", ""), blanks),
         "other_offer_by": _human_date(plan_row.get("other_offer_by"), year),
         "other_offer_written": bool(plan_row.get("other_offer_written", False)),
@@ -266,7 +334,28 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held",
-                "call_back", "other_offer_by", "other_offer_written")
+                "call_back", "other_offer_by", "other_offer_written", "interview_ahead", "interview_on", "thank_you",
+                "last_by", "employer_called", "employer_called_on")
+
+# The template of a call the employer made that is still to be returned (rules §2), for every
+# situation but an offer (whose own script already answers what they said).
+CALL_BACK = "call_back"
+
+
+def template_name(situation: str, channel: str, returning_call: bool) -> str:
+    """`{situation}_{channel}.j2`, or `call_back_{channel}.j2` for a call still to be returned."""
+    if returning_call and situation != Situation.OFFER.value:
+        return f"{CALL_BACK}_{channel}.j2"
+    return f"{situation}_{channel}.j2"
+
+
+def returning_calls(plan: pd.DataFrame) -> np.ndarray:
+    """Rows whose last contact was the employer's call: the script returns it."""
+    if "employer_called" not in plan:
+        return np.zeros(len(plan), dtype=bool)
+    called = plan["employer_called"].fillna(False).astype(bool).to_numpy()
+    by = plan["last_by"].to_numpy(dtype=object) if "last_by" in plan else np.full(len(plan), "", dtype=object)
+    return called & (by != "user")
 
 
 def _records(table: pd.DataFrame, columns: tuple[str, ...]):
@@ -288,8 +377,9 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
         found = (plan["check"] != "") & (frame["problem"] == "")
         scripts[found] = plan.loc[found, "check"]
     wanted = plan.index[plan["situation"] != ""]
-    names = [f"{situation}_{channel}.j2" for situation, channel in
-             zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist())]
+    names = [template_name(situation, channel, back) for situation, channel, back in
+             zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist(),
+                 returning_calls(plan.loc[wanted]).tolist())]
     compiled = {name: _Compiled(get_template(name, templates)) for name in dict.fromkeys(names)}
     texts = _Rows(frame, plan, wanted, names, compiled, today, settings).render(0, len(wanted))
     scripts[wanted] = texts

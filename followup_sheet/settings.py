@@ -306,7 +306,7 @@ _SECTIONS = {
     "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
                 "soon_window", "cold_after_days", "holidays",
-                "max_interview_follow_ups", "max_retries", "hold_days"),
+                "max_interview_follow_ups", "max_retries", "hold_days", "calls_per_day"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups", "live"),
     "log": ("weekly_minimum",),
@@ -343,6 +343,7 @@ class Settings:
     max_retries: int = 2                # calls that reached nobody retried in a row, then an e-mail
     hold_days: int = 30                 # an on-hold row without a stated date waits this many days
     holidays: tuple[dt.date, ...] = ()
+    calls_per_day: int = 12   # rows on Today; the rest wait for the next business day (0: all)
 
     closed_words: tuple[str, ...] = CLOSED_WORDS
     not_applied_words: tuple[str, ...] = NOT_APPLIED_WORDS
@@ -390,7 +391,7 @@ class Settings:
         for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
                                   "backups": (0, 1000), "cold_after_days": (1, 3650),
                                   "weekly_minimum": (0, 1000), "max_interview_follow_ups": (1, 100),
-                                  "max_retries": (0, 20), "hold_days": (1, 3650)}.items():
+                                  "max_retries": (0, 20), "hold_days": (1, 3650), "calls_per_day": (0, 10000)}.items():
             if not low <= getattr(self, name) <= high:
                 raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
                                   + (" (0 keeps no backups)" if name == "backups" else ""))

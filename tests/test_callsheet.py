@@ -21,7 +21,7 @@ from followup_sheet.plan import contacts_this_week
 from followup_sheet.settings import Settings, settings_from_toml
 from followup_sheet.xlsx.values import TODAY_MARKER
 
-CALL_SHEET_HEADERS = ["Company", "Position", "Ask for", "Phone", "E-mail", "Status", "Days overdue", "Script",
+CALL_SHEET_HEADERS = ["Company", "Position", "Ask for", "Phone", "E-mail", "Status", "Days overdue", "Why", "Script",
                       "Notes", "Tracker row", "Done", "Outcome", "Date", "Name"]
 
 ROWS = [   # TODAY is Thu 2026-11-26
@@ -338,7 +338,7 @@ def test_tracker_column_widths_come_from_the_table(tmp_path, monkeypatch):
     ("Priya Raman (Talent Acquisition)", "Priya Raman"),
     ("jane doe", "Jane Doe"),
     ("People Team", "People Team"),            # a team: whom to ask for, as written
-    ("careers@acme.example", "careers@acme.example"),
+    ("careers@acme.example", ""),              # an address: where to write, not whom to ask for (§5)
 ])
 def test_ask_for_names_the_person_as_the_script_does(make_tracker, contact, shown):
     """The call sheet's Ask for, the exports and the terminal say the name the script says."""

@@ -82,6 +82,7 @@ def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
              + dt.timedelta(days=i % 80), "Status": ("Applied", "Interview", "Rejected", "Offer")[i % 4],
              "Contact": f"Person {i}", "Notes": "x" * (i % 50)} for i in range(4400)]
     source = write_tracker(tmp_path / "big.xlsx", rows)
+    (tmp_path / "followup.toml").write_text("[cadence]\ncalls_per_day = 0\n", encoding="utf-8")   # a big Today sheet
     by_cli, by_library = tmp_path / "cli.xlsx", tmp_path / "library.xlsx"
     done = run_cli("refresh", source, "--today", DAY, "--output", by_cli, "-v")
     _ok(done)
@@ -270,8 +271,9 @@ def test_every_command_is_in_the_readme(command):
     assert f"followup-sheet {command}" in readme, f"README.md does not show `followup-sheet {command}`"
 
 
-def test_commands_are_the_documented_nine():
-    assert set(COMMANDS) == {"refresh", "today", "stats", "check", "log", "demo", "watch", "templates", "inbox"}
+def test_commands_are_the_documented_ten():
+    assert set(COMMANDS) == {"refresh", "today", "stats", "check", "log", "demo", "watch", "templates", "inbox",
+                             "explain"}
 
 
 def test_demo_in_a_checkout_leaves_the_committed_sample_alone(tmp_path):

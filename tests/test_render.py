@@ -44,11 +44,17 @@ VARIANTS = {
     "before_interview": (FULL_ROW, {"interview_held": False}),
     "offer_deadline": (FULL_ROW, {"other_offer_by": pd.Timestamp("2026-12-07"), "other_offer_written": True,
                                   "answer_by": pd.Timestamp("2026-12-07"), "written_offer": True}),
+    "interview_ahead": (FULL_ROW, {"interview_ahead": True, "interview_on": pd.Timestamp("2026-12-03")}),
+    "team": ({**FULL_ROW, "contact": "Talent Acquisition (EMEA)", "hiring_manager": ""}, {}),
+    "employer_called": (FULL_ROW, {"employer_called": True, "employer_called_on": pd.Timestamp("2026-11-24"),
+                                   "last_by": "employer"}),
 }
 VARIANT_CASES = [("referral", "no_manager"), ("check_in", "third_follow_up"), ("hiring_manager", "third_follow_up"),
                  ("referral", "third_follow_up"), ("competing_interest", "offer_deadline"),
-                 ("offer", "offer_deadline"), ("post_interview", "before_interview")]
-CASES = [(s, c, kind) for s in SITUATIONS for c in ("call", "email") for kind in ("full", "bare")] + \
+                 ("offer", "offer_deadline"), ("post_interview", "before_interview"),
+                 ("post_interview", "interview_ahead"), ("check_in", "team"), ("call_back", "employer_called"),
+                 ("offer", "employer_called")]
+CASES = [(s, c, kind) for s in (*SITUATIONS, "call_back") for c in ("call", "email") for kind in ("full", "bare")] + \
     [(s, c, kind) for s, kind in VARIANT_CASES for c in ("call", "email")]
 
 

@@ -273,6 +273,8 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
     last = column_letters(len(shown))
     first_row = HEADER_ROW + 1
     last_row = HEADER_ROW + max(len(rows), 1)
+    more = columns.more_line(int(rows.attrs.get("more", 0)))   # the daily budget's rest (rules §6)
+    end_row = last_row + 1 if more else last_row
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
     script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 1)   # past the title's reach
@@ -282,7 +284,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
         '<sheetPr><tabColor rgb="FFFFB347"/><pageSetUpPr fitToPage="1"/></sheetPr>'
-        f'<dimension ref="A1:{last}{last_row}"/>'
+        f'<dimension ref="A1:{last}{end_row}"/>'
         f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{HEADER_ROW}" topLeftCell="A{first_row}"'
         ' activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
@@ -304,6 +306,8 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
     if rows.empty:
         cell = text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")
         yield f'<row r="{first_row}">{cell}</row>'.encode()
+    if more:
+        yield f'<row r="{end_row}">{text_cell("", f"A{end_row}", style.title, more)}</row>'.encode()
     yield b"</sheetData>"
     if not rows.empty:
         yield _validations(shown, first_row, last_row).encode()

@@ -1,0 +1,268 @@
+"""Render stage, read back: one row's status, next date and why, and each sentence of its script
+with the facts (and the cells) it rests on, as `followup-sheet explain` prints them.
+
+In: the computed sheets (pipeline.compute) and a sheet row as the user sees it. Out: an
+`Explanation` (plain data). A sentence's sources are the facts whose values it says: a name, a
+date as the script says it, the company, the position, a number, or a claim (an offer, an
+interview, an automatic reply, the employer's call, a referral, interest elsewhere).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import NotAnApplication
+from .render import human_date, note_free, person_text, team_name
+from .settings import Settings
+
+
+@dataclass
+class Sentence:
+    text: str
+    sources: list[str] = field(default_factory=list)   # the facts it says, each with its cell
+    kind: str = "claim"                                 # claim | question | courtesy | intent
+
+
+@dataclass
+class Explanation:
+    sheet: str
+    row: int
+    company: str
+    position: str
+    status: str
+    due: dt.date | None
+    why: str
+    channel: str
+    sentences: list[Sentence]
+
+    @property
+    def unsourced(self) -> list[Sentence]:
+        """The sentences that claim something no fact of the row holds."""
+        return [s for s in self.sentences if s.kind == "claim" and not s.sources]
+
+
+# --- which facts a sentence says ----------------------------------------------------------------
+
+# Claims the templates make and the kinds of fact (facts.Fact.kind, or a cell's field) that make
+# them true.
+_CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\boffer\b", ("offer", "strong_interest_elsewhere")),
+    (r"follow up by e-mail", ("no_way_back",)),
+    (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview")),
+    (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
+    (r"returning (?:your|a|\w+'s) call|getting in touch", ("employer_contact",)),
+    (r"another employer", ("strong_interest_elsewhere",)),
+    (r"\brefer|recommend", ("referrer",)),
+    (r"hiring decision", ("hiring_manager",)),
+    (r"asked to (?:call back|get back in touch)", ("call_back",)),
+    (r"\bagain\b|following up", ("follow_ups",)),
+)
+_CLAIMS = tuple((re.compile(p, re.IGNORECASE), kinds) for p, kinds in _CLAIM_WORDS)
+_COURTESY = re.compile(r"^(?:(?:hi|hello|dear)\b(?: [^,.?!]{1,40})?[,.]?|thank you\.?|thanks so much\.?"
+                       r"|thank you for your (?:time|help)\.?|best regards,?|thank you for keeping me in mind\.?)$",
+                       re.IGNORECASE)
+# What the caller says of their own wishes and manners, not of the row ("I'd like to talk with
+# you", "I'm still very interested"): true whenever the user chooses to say it.
+_INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|speak)|I'm excited"
+                     r"|I'm still very interested|I'm looking forward to the next step"
+                     r"|I know (?:these decisions|how busy)"
+                     r"|If there's anything"
+                     r"|Your company has a good reputation|Since you're the one|One point that may help"
+                     r"|Is there anything|Could we|Does this week)", re.IGNORECASE)
+_TITLES_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Inc|Co|Ltd|Mme|M|Hr|Fr|No|vs|e\.g|i\.e))$")
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-ZÀ-ÖØ-Þ0-9])")
+_LABEL = re.compile(r"^(?:Subject|Voicemail|If [^:]{1,60}):\s*")
+
+
+def sentences_of(script: str) -> list[str]:
+    """The script's sentences, one per line of text or sentence end (titles such as "Dr." and
+    "Ms." do not end one)."""
+    out: list[str] = []
+    for line in script.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        parts = _SPLIT.split(line)
+        joined: list[str] = []
+        for part in parts:
+            if joined and _TITLES_BEFORE_DOT.search(joined[-1][:-1]):
+                joined[-1] += " " + part
+            else:
+                joined.append(part)
+        out.extend(joined)
+    return out
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A value the script may say, and the fact (with its source) it comes from."""
+    says: tuple[str, ...]     # the forms the script may use ("Dana Whitfield", "Dana", "November 3")
+    label: str                # "Contact, C5" / "applied Nov 3 ← Date Applied, D5"
+    kinds: tuple[str, ...]    # the claims it supports
+
+
+def _cell(columns: Mapping[str, Any] | None, field: str, row: int) -> str:
+    from .facts import source_of
+    return source_of(columns, field, row)
+
+
+def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row: int,
+                 columns: Mapping[str, Any] | None, today: dt.date, settings: Settings) -> list[Evidence]:
+    """Everything the row holds that a script may say: its cells (as the script words them), the
+    plan's facts (each with its source) and what [you] gives."""
+    from .phrases import first
+
+    year = today.year
+    out: list[Evidence] = []
+    for name in ("company", "position", "source", "referrer_dept"):
+        text = note_free(str(frame_row.get(name) or "").strip())
+        if text:
+            out.append(Evidence((text,), f"{name.replace('_', ' ')} ← {_cell(columns, name, row)}", (name,)))
+    for name in ("contact", "hiring_manager", "referrer"):
+        raw = str(frame_row.get(name) or "")
+        person = person_text(raw)
+        said = tuple(x for x in (person, first(person), note_free(raw).strip(), team_name(raw)) if x)
+        if said:
+            out.append(Evidence(said, f"{name.replace('_', ' ')} ← {_cell(columns, name, row)}", (name,)))
+    facts = plan_row.get("facts") or []
+    for name in ("applied_on", "last_contact"):
+        day = frame_row.get(name)
+        if day is not None and not pd.isna(day) and not facts:   # (the facts carry them when there are any)
+            out.append(Evidence((human_date(day, year),), f"{name.replace('_', ' ')} {_short(day)} ← "
+                                f"{_cell(columns, name, row)}", (name,)))
+    for fact in facts:
+        said = (human_date(fact.date, year),) if fact.date is not None else ()
+        out.append(Evidence(said, fact.label(), (fact.kind,)))
+    if plan_row.get("autoresponse"):
+        out.append(Evidence((), f"automatic reply ← {_cell(columns, 'response', row)}", ("autoresponse",)))
+    if plan_row.get("call_back"):
+        out.append(Evidence((str(plan_row["call_back"]),), f"asked to call back ← {_cell(columns, 'notes', row)}",
+                            ("call_back",)))
+    for name in ("answer_by", "other_offer_by"):
+        day = plan_row.get(name)
+        if day is not None and not pd.isna(day):
+            out.append(Evidence((human_date(day, year),), f"{name.replace('_', ' ')} {_short(day)}", ("decision",)))
+    follow_ups = int(plan_row.get("follow_ups") or 0)
+    if follow_ups:
+        where = _cell(columns, "follow_ups", row) if columns and "follow_ups" in columns else \
+            _cell(columns, "last_contact", row)
+        out.append(Evidence((), f"{follow_ups} follow-up(s) made ← {where}", ("follow_ups",)))
+    return out + _you(settings)
+
+
+def _you(settings: Settings) -> list[Evidence]:
+    """What [you] lets a script say: the name, phone, e-mail and pitch; or that there is no way back."""
+    out = [Evidence((value,), f"[you] {label}", ()) for label, value in (
+        ("name", settings.your_name), ("phone", settings.your_phone), ("e-mail", settings.your_email),
+        ("pitch", settings.pitch)) if value]
+    if not (settings.your_phone or settings.your_email):
+        out.append(Evidence((), "[you] has no phone or e-mail", ("no_way_back",)))
+    return out
+
+
+def _short(day: Any) -> str:
+    d = pd.Timestamp(day)
+    return f"{d:%b} {d.day}"
+
+
+def sources_of(sentence: str, evidence: list[Evidence]) -> list[str]:
+    """The labels of the evidence a sentence says: by its values, then by its claims."""
+    low = sentence.casefold()
+    found: list[str] = []
+    for ev in evidence:
+        if any(_says(low, s) for s in ev.says):
+            found.append(ev.label)
+    for pattern, kinds in _CLAIMS:
+        if pattern.search(sentence):
+            found.extend(ev.label for ev in evidence if set(kinds) & set(ev.kinds))
+    return list(dict.fromkeys(found))
+
+
+def _says(low_sentence: str, value: str) -> bool:
+    value = value.casefold().strip()
+    if len(value) < 2:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", low_sentence) is not None
+
+
+def kind_of(sentence: str) -> str:
+    body = _LABEL.sub("", sentence).strip()
+    if sentence.startswith("If ") and ":" in sentence[:60] and body.endswith("?"):
+        return "question"
+    if body.endswith("?"):
+        return "question"
+    if not body or _COURTESY.match(body):
+        return "courtesy"
+    if _INTENT.match(body):
+        return "intent"
+    return "claim"
+
+
+# --- the row ----------------------------------------------------------------------------------
+
+def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet: str | None = None) -> Explanation:
+    """The explanation of sheet row `row` (of `sheet`, else of the one tracker sheet read).
+    Raises NotAnApplication, with the reason, for a row the tool does not take as an application."""
+    if sheet is None and len(outcomes) > 1:
+        names = ", ".join(repr(o.tracker.sheet) for o in outcomes)
+        raise NotAnApplication(f"the workbook has several tracker sheets ({names}); name one with --sheet")
+    chosen = outcomes[0] if sheet is None else next((o for o in outcomes if o.tracker.sheet == sheet), None)
+    if chosen is None:
+        raise NotAnApplication(f"no tracker sheet {sheet!r} was read; the sheets are "
+                               + ", ".join(repr(o.tracker.sheet) for o in outcomes))
+    t = chosen.tracker
+    if row not in t.frame.index:
+        raise NotAnApplication(skipped_reason(t, row))
+    frame_row = t.frame.loc[row].to_dict()
+    plan_row = chosen.plan.loc[row].to_dict()
+    evidence = row_evidence(frame_row, plan_row, row, t.columns, today, settings)
+    script = str(chosen.scripts.get(row, "") or "")
+    sentences = []
+    for text in sentences_of(script):
+        kind = kind_of(text)
+        sentences.append(Sentence(text, sources_of(text, evidence), kind))
+    due = plan_row.get("due")
+    return Explanation(sheet=t.sheet, row=row, company=str(frame_row.get("company") or ""),
+                       position=str(frame_row.get("position") or ""), status=str(plan_row.get("status", "")),
+                       due=None if due is None or pd.isna(due) else pd.Timestamp(due).date(),
+                       why=str(plan_row.get("why") or ""), channel=str(plan_row.get("channel") or ""),
+                       sentences=sentences)
+
+
+def skipped_reason(tracker: Any, row: int) -> str:
+    """Why sheet row `row` is no application, as `check` says it."""
+    where = f"{tracker.sheet!r} row {row}"
+    if row == tracker.header_row:
+        return f"{where} is the header row; give the row of an application (rows {_span(tracker)})"
+    if row < tracker.header_row:
+        return f"{where} is above the table's header (row {tracker.header_row}); give the row of an application " \
+               f"(rows {_span(tracker)})"
+    for line in tracker.skipped_rows:
+        if line.startswith(f"Row {row}:"):
+            return f"{where} is not an application: {line.split(':', 1)[1].strip()}"
+    if row > tracker.last_row:
+        return f"{where} is below the table (its last row is {tracker.last_row}); give the row of an application " \
+               f"(rows {_span(tracker)})"
+    return f"{where} is empty or holds nothing of an application; give the row of an application " \
+           f"(rows {_span(tracker)})"
+
+
+def _span(tracker: Any) -> str:
+    index = tracker.frame.index
+    return f"{index.min()}-{index.max()}" if len(index) else "none yet"
+
+
+def explain_row(path: Path, row: int, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
+                config: Path | None = None, **overrides: Any) -> Explanation:
+    """Read, plan and render the workbook (nothing is written) and explain one row of it."""
+    from .pipeline import compute
+
+    outcomes, _, used = compute(path, today=today, sheet=sheet, settings=settings, config=config, **overrides)
+    return explain(outcomes, row, today, used, sheet)
