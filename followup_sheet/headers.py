@@ -28,7 +28,10 @@ FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last
 _NOTE = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])\s*")      # "Company Name (website)"
 _DATE_WORDS = re.compile(r"(?:^|[^a-z])(date|dates|dated|datum|fecha|data|when|day)(?:$|[^a-z])|datum|日期|时间")
 _DATE_PREPOSITIONS = ("on", "am", "until", "by", "le", "el", "em", "il", "bis")
-GENERIC_DATE_HEADERS = ("date", "fecha", "datum", "data", "日期", "applied", "datesent", "sent")
+# a date, but not which one: the first ones (GENERIC_DATES) are the date applied when no header
+# names it better and most of their cells are dates
+GENERIC_DATES = ("date", "fecha", "datum", "data", "日期", "tarih", "ngay", "tanggal", "תאריך", "تاريخ", "日付", "날짜")
+GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 
 def _fold(text: str) -> str:
@@ -64,7 +67,10 @@ def names_a_date(text: str) -> bool:
     """'Date Applied', 'Bewerbungsdatum', 'Data Candidatura', 'Follow up on': the header says date."""
     folded = _fold(text)
     words = _words(text)
-    return bool(_DATE_WORDS.search(folded)) or (len(words) > 1 and words[-1] in _DATE_PREPOSITIONS)
+    if _DATE_WORDS.search(folded) or (len(words) > 1 and words[-1] in _DATE_PREPOSITIONS):
+        return True
+    concepts = header_concepts(text)
+    return "date" in concepts and "count" not in concepts
 
 
 # --- the header row and its fields ---------------------------------------------------------
@@ -100,7 +106,7 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
                 weak[fld] = "close to a known header (a typo?)"
     if "applied_on" not in found:
         for col, value in enumerate(row):
-            if isinstance(value, str) and normalize_header(value) in GENERIC_DATE_HEADERS[:5] and col not in taken:
+            if isinstance(value, str) and normalize_header(value) in GENERIC_DATES and col not in taken:
                 found["applied_on"] = col
                 taken.add(col)
                 weak["applied_on"] = "a generic date header"
@@ -273,7 +279,7 @@ def _concept_patterns(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[t
     out = []
     for concept, names in words:
         parts = []
-        for name in names:
+        for name in sorted(names, key=len, reverse=True):   # the longest first: 'nộp hồ sơ' before 'nộp'
             w = " ".join(re.split(r"[\s_\-/]+", _fold(name)))
             if not w:
                 continue
@@ -302,7 +308,7 @@ def header_concepts(header: str) -> frozenset[str]:
 
 # small words a header may hold besides the field's words ('Nama Perusahaan', 'Tên công ty')
 _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "nome", "nom", "nombre", "namn",
-                      "nama", "ten", "adi", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och", "ve",
+                      "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och", "ve",
                       "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in"})
 
 
@@ -449,10 +455,23 @@ def find_header(grid: list[list[Any]], settings: Settings) -> HeaderMatch | None
              for r, row in enumerate(grid[: settings.header_search_rows])]
     most = max((e[0] for e in exact), default=0)
     likely = [e for e in exact if e[0] >= 2 and e[0] >= most - 1][:3]
+    best = _best_header(grid, settings, sorted(r for _, r in likely))
+    if best is None:   # headers all typos or guesses ('Perusahan', 'Positon Applied'): the rows naming one
+        tried = {r for _, r in likely}
+        rows = [r for n, r in sorted(exact, key=lambda e: (-e[0], e[1])) if n >= 1 and r not in tried][:3]
+        label_row = header_like_row(grid, settings)
+        if label_row is not None and label_row not in tried:
+            rows.append(label_row)
+        best = _best_header(grid, settings, sorted(set(rows)))
+    return best
+
+
+def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> HeaderMatch | None:
     best = None
-    for _, r in sorted(likely, key=lambda e: e[1]):
+    for r in rows:
         fields, weak = header_decisions(grid[r], settings)
-        if "company" not in fields and ("position" in fields or {"applied_on", "last_contact", "stage"} & fields.keys()):
+        if "company" not in fields and len(fields) >= 2 and \
+                ("position" in fields or {"applied_on", "last_contact", "stage"} & fields.keys()):
             guessed = guess_company(grid[r], grid[r + 1:], fields, settings)
             if guessed is not None:
                 fields = {**fields, "company": guessed[0]}
@@ -542,7 +561,9 @@ def toml_columns(pairs: list[tuple[str, str]]) -> str:
 
 
 def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, int], want: tuple[str, ...]) -> str:
-    """What to do when the fields in `want` are missing: the headers seen and the [columns] lines."""
+    """What to do when the fields in `want` are missing: the headers seen and the [columns] lines,
+    suggested only for columns whose values fit the field (organisation names for the company,
+    mostly dates for a date field; never a link, a person's name or a posting's date)."""
     seen = _headers_seen(header)
     listed = ", ".join(repr(h) for _, h in seen[:20]) + (" ..." if len(seen) > 20 else "")
     free = [(c, h) for c, h in seen if c not in fields.values()
@@ -553,10 +574,13 @@ def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, 
     for fld in want:
         if fld in fields or (fld == "position" and any(f == "company" for _, f in pairs)):
             continue
-        if fld in DATE_FIELDS:
-            pick = [(c, h) for c, h in free if kinds[c] == "date"] or [(c, h) for c, h in free if names_a_date(h)]
+        if fld in DATE_FIELDS:   # mostly dates, and not a posting's dates (a list of leads is no tracker)
+            pick = [(c, h) for c, h in free if kinds[c] == "date" and "posted" not in header_concepts(h)]
+        elif fld == "company":   # organisation-like names under a header that names no person
+            pick = [(c, h) for c, h in free if not (set(_words(h)) & _PERSON_WORDS) and not names_a_date(h)
+                    and organisation_like([row[c] if c < len(row) else None for row in below[:200]])]
         else:
-            pick = [(c, h) for c, h in free if kinds[c] == "text" and not names_a_date(h)]
+            pick = []   # a position is words like any other column's: nothing in the values shows it
         pick = [p for p in pick if p[0] not in used]
         if pick:
             used.add(pick[0][0])

@@ -216,12 +216,12 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "applied", "apply", "application", "submitted", "submission", "solicitud", "postulación",
         "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
         "aplikacji", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök", "sökt",
-        "ansökan", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "申请", "応募", "지원",
+        "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "申请", "応募", "지원",
         "подачи", "отклик", "подання", "prijav",
     ),
     "date": (
         "date", "dates", "dated", "day", "datum", "fecha", "data", "tarih", "ngày", "tanggal", "tgl",
-        "תאריך", "تاريخ", "موعد", "日期", "时间", "時間", "日付", "날짜", "일자", "дата", "datum",
+        "תאריך", "تاريخ", "موعد", "日期", "时间", "時間", "日付", "날짜", "일자", "日", "일", "дата",
         "termin", "time", "when",
     ),
     "interview": (
@@ -268,7 +268,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "posted": (
         "posted", "published", "posting", "deadline", "closing", "expires", "publicación", "publié",
         "veröffentlicht", "ilan", "đăng", "diposting", "publicerad", "פורסם", "نشر", "发布", "截止",
-        "掲載", "게시", "마감",
+        "掲載", "게시", "마감", "공고", "close date", "募集",
     ),
 })
 # field -> the combinations of HEADER_WORDS concepts a header must hold to be that field
