@@ -509,7 +509,16 @@ _URLISH = re.compile(r"(?i)^(?:https?://|www\.)|@|\.(?:com|org|net|io)(?:/|$)")
 _PERSON_WORDS = frozenset({"name", "names", "surname", "lastname", "firstname", "fullname", "apellido", "apellidos",
                            "nachname", "vorname", "prenom", "nom", "cognome", "sobrenome", "soyadi", "ad", "ho",
                            "ten", "nama", "efternamn", "fornamn", "שם", "اسم", "姓名", "名前", "이름", "person",
-                           "who", "contact"})
+                           "who", "contact", "reference", "referee", "referent", "recruiter", "interviewer",
+                           "manager", "owner", "by", "person", "people", "kontaktperson"})
+# legal forms and words that end or start organisation names: evidence that ranks a guess
+_ORG_MARKS = re.compile(r"(?i)(?:^|\s)(?:inc|ltd|llc|llp|plc|gmbh|ag|ab|as|asa|oy|bv|nv|sa|sas|sarl|srl|spa|sl|co|corp|"
+                        r"corporation|company|group|holdings?|pt|cv|tbk|jsc|kk|labs?|systems|technologies|"
+                        r"bank|university|hospital|foundation)\.?(?:$|\s)|株式会社|有限公司|公司|集团|会社|شركة|בע\"מ")
+
+
+def _org_marks(values: list[Any]) -> int:
+    return sum(1 for v in values if isinstance(v, str) and _ORG_MARKS.search(v))
 
 
 def organisation_like(values: list[Any]) -> str | None:
@@ -538,6 +547,7 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
     field and no person ('JobTracker' over the names of companies) and whose cells look like
     organisation names (`organisation_like`); (0-based column, why)."""
     taken = set(fields.values())
+    found = []
     for col, value in enumerate(header):
         if col in taken or is_tool_header(value):
             continue
@@ -547,12 +557,16 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
             continue
         if text and header_decisions([text], settings)[0]:
             continue
-        why = organisation_like([row[col] if col < len(row) else None for row in below[:200]])
+        values = [row[col] if col < len(row) else None for row in below[:200]]
+        why = organisation_like(values)
         if why:
-            label = " ".join(text.split()) or "(no header)"
-            return col, (f"no header names the company; {label!r} (column {column_letters(col + 1)}) was guessed "
-                         f"from its values: {why}")
-    return None
+            found.append((-_org_marks(values), col, text, why))
+    if not found:
+        return None
+    _, col, text, why = min(found)
+    label = " ".join(text.split()) or "(no header)"
+    return col, (f"no header names the company; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values: {why}")
 
 
 def toml_columns(pairs: list[tuple[str, str]]) -> str:
@@ -577,8 +591,9 @@ def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, 
         if fld in DATE_FIELDS:   # mostly dates, and not a posting's dates (a list of leads is no tracker)
             pick = [(c, h) for c, h in free if kinds[c] == "date" and "posted" not in header_concepts(h)]
         elif fld == "company":   # organisation-like names under a header that names no person
-            pick = [(c, h) for c, h in free if not (set(_words(h)) & _PERSON_WORDS) and not names_a_date(h)
-                    and organisation_like([row[c] if c < len(row) else None for row in below[:200]])]
+            values = {c: [row[c] if c < len(row) else None for row in below[:200]] for c, _ in free}
+            pick = sorted(((c, h) for c, h in free if not (set(_words(h)) & _PERSON_WORDS) and not names_a_date(h)
+                           and organisation_like(values[c])), key=lambda p: (-_org_marks(values[p[0]]), p[0]))
         else:
             pick = []   # a position is words like any other column's: nothing in the values shows it
         pick = [p for p in pick if p[0] not in used]
