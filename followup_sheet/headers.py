@@ -509,7 +509,7 @@ _URLISH = re.compile(r"(?i)^(?:https?://|www\.)|@|\.(?:com|org|net|io)(?:/|$)")
 _PERSON_WORDS = frozenset({"name", "names", "surname", "lastname", "firstname", "fullname", "apellido", "apellidos",
                            "nachname", "vorname", "prenom", "nom", "cognome", "sobrenome", "soyadi", "ad", "ho",
                            "ten", "nama", "efternamn", "fornamn", "שם", "اسم", "姓名", "名前", "이름", "person",
-                           "who", "contact", "reference", "referee", "referent", "recruiter", "interviewer",
+                           "contact", "reference", "referee", "referent", "recruiter", "interviewer",
                            "manager", "owner", "by", "person", "people", "kontaktperson"})
 # legal forms and words that end or start organisation names: evidence that ranks a guess
 _ORG_MARKS = re.compile(r"(?i)(?:^|\s)(?:inc|ltd|llc|llp|plc|gmbh|ag|ab|as|asa|oy|bv|nv|sa|sas|sarl|srl|spa|sl|co|corp|"
