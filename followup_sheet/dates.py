@@ -179,12 +179,9 @@ def _other_reading(v: Any, order: str, dotted: str | None) -> dt.date | None:
     text = " ".join(v.split())
     m = _NUMERIC.match(text)
     if m is None:
-        if _DIGITS.match(text):
-            got = _digits_date(text, _FLIP[order])
-            return got if isinstance(got, dt.date) else None
-        return None
-    got = _text_date(text, _FLIP[order], _FLIP[dotted or "dmy"])
-    return got if isinstance(got, dt.date) else None
+        return _digits_date(text, _FLIP[order]) if _DIGITS.match(text) else None
+    flipped = _text_date(text, _FLIP[order], _FLIP[dotted or "dmy"])
+    return flipped if isinstance(flipped, dt.date) else None
 
 
 _DIGITS = re.compile(r"^\d{7,8}$")
@@ -391,19 +388,7 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     if isinstance(v, (dt.time, dt.timedelta)):
         return None, ""      # serial 0 ("1900-01-00") or a duration: a placeholder
     if isinstance(v, (int, float)):
-        if v != v:
-            return None, ""
-        if 1 <= v < 2958466:
-            d = _epoch(date1904) + dt.timedelta(days=int(v))
-            if dt.date(1990, 1, 1) <= d <= dt.date(2100, 1, 1):
-                return d, ""
-        if v == 0:
-            return None, ""
-        if float(v).is_integer() and 1_000_000 <= v < 100_000_000:
-            typed = _digits_date(str(int(v)), order)
-            if typed is not None:
-                return typed, ""
-        return None, "a number, not a date; type a date like 2026-03-10"
+        return _number_date(v, date1904, order)
     s = " ".join(str(v).replace("\xa0", " ").split())
     low = s.lower()
     if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
@@ -416,6 +401,23 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     if isinstance(parsed, str):
         return None, parsed
     return parsed, ""
+
+
+def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, str]:
+    """A number in a date column: an Excel serial (1990-2100), or a date typed as digits."""
+    if v != v:
+        return None, ""
+    if 1 <= v < 2958466:
+        d = _epoch(date1904) + dt.timedelta(days=int(v))
+        if dt.date(1990, 1, 1) <= d <= dt.date(2100, 1, 1):
+            return d, ""
+    if v == 0:
+        return None, ""
+    if float(v).is_integer() and 1_000_000 <= v < 100_000_000:
+        typed = _digits_date(str(int(v)), order)
+        if typed is not None:
+            return typed, ""
+    return None, "a number, not a date; type a date like 2026-03-10"
 
 
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:

@@ -308,7 +308,8 @@ def header_concepts(header: str) -> frozenset[str]:
 
 # small words a header may hold besides the field's words ('Nama Perusahaan', 'Tên công ty')
 _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "nome", "nom", "nombre", "namn",
-                      "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och", "ve",
+                      "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och",
+                      "ve",
                       "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in"})
 
 
@@ -510,7 +511,7 @@ _PERSON_WORDS = frozenset({"name", "names", "surname", "lastname", "firstname", 
                            "nachname", "vorname", "prenom", "nom", "cognome", "sobrenome", "soyadi", "ad", "ho",
                            "ten", "nama", "efternamn", "fornamn", "שם", "اسم", "姓名", "名前", "이름", "person",
                            "contact", "reference", "referee", "referent", "recruiter", "interviewer",
-                           "manager", "owner", "by", "person", "people", "kontaktperson"})
+                           "manager", "owner", "by", "people", "kontaktperson"})
 # legal forms and words that end or start organisation names: evidence that ranks a guess
 _ORG_MARKS = re.compile(r"(?i)(?:^|\s)(?:inc|ltd|llc|llp|plc|gmbh|ag|ab|as|asa|oy|bv|nv|sa|sas|sarl|srl|spa|sl|co|corp|"
                         r"corporation|company|group|holdings?|pt|cv|tbk|jsc|kk|labs?|systems|technologies|"

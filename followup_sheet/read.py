@@ -437,7 +437,8 @@ def _merge_counts(body, header, fields: dict[str, int], settings: Settings, note
         larger = theirs > mine.fillna(-1)
         if larger.any():
             body.loc[larger[larger].index, col] = theirs[larger]
-        notes.append(f"{str(header[other]).strip()!r} (column {xlsx.column_letters(other + 1)}) also counts follow-ups; "
+        theirs_label = f"{str(header[other]).strip()!r} (column {xlsx.column_letters(other + 1)})"
+        notes.append(f"{theirs_label} also counts follow-ups; "
                      f"each row keeps the larger count of it and {str(header[col]).strip()!r} "
                      f"(column {xlsx.column_letters(col + 1)}), which is the one counted on from now"
                      + (f" ({int(larger.sum())} rows took the larger count)" if larger.any() else ""))
