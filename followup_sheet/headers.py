@@ -467,12 +467,19 @@ def find_header(grid: list[list[Any]], settings: Settings) -> HeaderMatch | None
     return best
 
 
+def _about_applications(fields: dict[str, int], weak: dict[str, str]) -> bool:
+    """Whether a header row without a company still names something only a job search has: a
+    position, or a date applied or of contact, an interview or follow-up (a generic 'Date' beside
+    'Status' is any list's: an expense sheet's vendors are no companies applied to)."""
+    specific = {"position", "applied_on", "last_contact", "interview_on", "follow_ups", "pinned"}
+    return any(f in fields and not (f == "applied_on" and weak.get(f) == "a generic date header") for f in specific)
+
+
 def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> HeaderMatch | None:
     best = None
     for r in rows:
         fields, weak = header_decisions(grid[r], settings)
-        if "company" not in fields and len(fields) >= 2 and \
-                ("position" in fields or {"applied_on", "last_contact", "stage"} & fields.keys()):
+        if "company" not in fields and len(fields) >= 2 and _about_applications(fields, weak):
             guessed = guess_company(grid[r], grid[r + 1:], fields, settings)
             if guessed is not None:
                 fields = {**fields, "company": guessed[0]}

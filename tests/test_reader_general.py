@@ -296,3 +296,15 @@ def test_header_decisions_say_why():
 def test_words_of_a_field_beside_other_words_are_not_the_field(header):
     found = header_fields([header], Settings())
     assert not ({"company", "applied_on", "last_contact", "interview_on"} & found.keys())
+
+
+def test_a_list_of_vendors_is_no_tracker_though_its_names_look_like_companies(tmp_path):
+    """A generic 'Date' and a 'Status' are any list's: the company is guessed only beside a
+    header only a job search has."""
+    from conftest import write_tracker
+    rows = [{"Vendor": v, "Date": dt.datetime(2026, 11, i + 1), "Status": "Paid", "Amount": 10 + i}
+            for i, v in enumerate(["Hollis Paper", "Marrow Fuel", "Quill & Co", "Tarn Market"])]
+    with pytest.raises(MissingColumns):
+        read_tracker(write_tracker(tmp_path / "expenses.xlsx", rows))
+    rows = [{**r, "Job Title": "Clerk"} for r in rows]
+    assert read_tracker(write_tracker(tmp_path / "jobs.xlsx", rows)).columns["company"].header == "Vendor"
