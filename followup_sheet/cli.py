@@ -579,6 +579,8 @@ def cmd_refresh(args) -> int:
         _say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
     for line in result.marks.notes:
         _say(f"Marks: {line}")
+    for line in (note for outcome in result.sheets for note in outcome.tracker.refresh_notes):
+        _say(f"Note: {line}")
     for line in result.marks.problems:
         _say(f"Mark not applied: {line}")
     _print_problems(data_problems(result.sheets))

@@ -86,6 +86,8 @@ class Tracker:
     # field -> 'strong', or 'weak: why' for a header or date decision made on weak evidence (each
     # weak one is also a note, so `check` lists it)
     confidence: dict[str, str] = field(default_factory=dict)
+    # notes a refresh prints too (what it does that the user might not see: hidden columns shown)
+    refresh_notes: list[str] = field(default_factory=list)
 
     @functools.cached_property
     def duplicates(self) -> list[str]:
@@ -278,31 +280,33 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     confidence = _confidence(columns, weak, date_orders, notes)
-    _hidden_note(info, rows, h, last_row, header, fields, where, notes)
+    shown = _hidden_note(info, rows, h, last_row, header, fields, where)
+    notes.extend(shown)
     return Tracker(path=book.path, package=book.source, layout=info, sheet=info.name, part=info.part,
                    header_row=h + 1, columns=columns, frame=frame, last_row=last_row,
                    table=table if table is not None and table.totals_rows == 0 else None,
                    tool_headers=tool_header_columns(header), reasons=reasons, notes=notes, skipped_rows=skipped,
                    date_orders=date_orders, ignored_headers=ignored, note_fields=frozenset(note_fields),
-                   confidence=confidence)
+                   confidence=confidence, refresh_notes=shown)
 
 
 def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int, header: list[Any],
-                 fields: dict[str, int], where: str, notes: list[str]) -> None:
+                 fields: dict[str, int], where: str) -> list[str]:
     """When the tool's new columns land in hidden columns (every column right of the table is
     hidden), say that they are shown and the rest stay hidden."""
     hidden = info.hidden_columns()
     if not hidden or not fields:
-        return
+        return []
     try:
         placed = info.tool_columns(rows, h, last_row, tool_header_columns(header), max(fields.values()), where)
     except UnsupportedContent:
-        return    # the write stage says why
+        return []    # the write stage says why
     shown = [c for c, there in zip(placed.columns, placed.existing) if not there and c in hidden]
-    if shown:
-        letters = ", ".join(xlsx.column_letters(c) for c in shown)
-        notes.append(f"the columns beside the table are hidden; the tool's columns go into {letters}, which a "
-                     "refresh shows (un-hides); the other hidden columns stay hidden")
+    if not shown:
+        return []
+    letters = ", ".join(xlsx.column_letters(c) for c in shown)
+    return [f"sheet {info.name!r}: the columns beside the table are hidden; the tool's columns go into {letters}, "
+            "which a refresh shows (un-hides); the other hidden columns stay hidden"]
 
 
 def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_orders: dict[str, str],

@@ -240,6 +240,14 @@ def test_the_tools_columns_are_shown_when_every_column_beside_is_hidden(tmp_path
     assert not any(ws.column_dimensions[letter].hidden for letter in "EFG")
 
 
+def test_refresh_says_it_shows_hidden_columns(tmp_path, capsys):
+    from followup_sheet.cli import main
+    path = fx.hidden_beside(tmp_path)
+    assert main(["refresh", str(path), "--today", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "hidden" in out and "E, F, G" in out
+
+
 # 9. refusal hints never harmful ------------------------------------------------------------------
 
 def test_a_list_of_leads_gets_no_suggested_mapping(tmp_path):
