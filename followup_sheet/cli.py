@@ -620,6 +620,8 @@ def cmd_refresh(args, out: Output) -> int:
         out.say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
     for line in result.marks.notes:
         out.say(f"Marks: {line}")
+    for line in (note for outcome in result.sheets for note in outcome.tracker.refresh_notes):
+        out.say(f"Note: {line}")
     for line in result.marks.problems:
         out.say(f"Mark not applied: {line}")
     _print_problems(out, data_problems(result.sheets))

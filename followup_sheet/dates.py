@@ -85,7 +85,8 @@ def _epoch(date1904: bool) -> dt.date:
 
 
 def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: str = "",
-                column: int = 0, sheet: tuple[str, str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
+                column: int = 0, sheet: tuple[str, str] | None = None,
+                ambiguous: list[str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
     """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
     the day/month order used and why).
 
@@ -93,7 +94,9 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     else the column's evidence (a first number above 12 means day-first, a second one above 12
     month-first), else the convention of the separator (03.11.2026 is day-first), else
     month-first. `sheet` is the order the sheet's other date columns prove (`sheet_date_order`),
-    used before that last fallback.
+    used before that last fallback. In a column of real dates (cells Excel itself stores as
+    dates) the few typed ones never decide: a typed date that fits only the other order is read
+    the one way it fits. Each date that could be read the other way round is added to `ambiguous`.
     """
     order, dotted, why = _evidence_order(values, settings.date_order, sheet, header)
     letters = column_letters(column) if column else "?"
@@ -102,8 +105,22 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     good = bad = 0
     placeholders = set(settings.placeholder_dates)
     no_date = _no_date_pattern(settings.no_date_words)
+    lenient = why.startswith(_REAL_FIRST)
     for row, v in values.items():
         d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
+        if problem and lenient and isinstance(v, str):
+            other = _text_date(" ".join(v.split()), _FLIP[order], _FLIP[dotted])
+            if isinstance(other, dt.date):
+                d, problem = other, ""
+                if ambiguous is not None:
+                    ambiguous.append(f"Row {row}: {v.strip()!r} in {header!r} fits only {_ORDER_WORD[_FLIP[order]]}; "
+                                     f"read as {other:%d %b %Y} (the column is {_ORDER_WORD[order]})")
+        elif ambiguous is not None and d is not None and not problem:
+            flipped = _other_reading(v, order, dotted)
+            if flipped is not None and flipped != d:
+                used = _ORDER_WORD[dotted if isinstance(v, str) and "." in v else order]
+                ambiguous.append(f"Row {row}: {str(v).strip()!r} in {header!r} read as {d:%d %b %Y} ({used}); "
+                                 f"could be {flipped:%d %b %Y}")
         if d is not None and d in placeholders:
             d = None
         beyond = _beyond_limits(d) if d is not None and not problem else ""
@@ -139,6 +156,62 @@ def show_cell(v: Any) -> str:
 
 
 _ORDER_WORD = {"dmy": "day-first", "mdy": "month-first"}
+_FLIP = {"dmy": "mdy", "mdy": "dmy"}
+_REAL_FIRST = "real dates first"
+
+
+def is_weak_order(why: str) -> bool:
+    """Whether the day/month order of a date column (the `why` parse_dates gives) was chosen on
+    weak evidence: no value proves it, only a convention, the sheet or the header's language."""
+    return any(w in why for w in ("could be either", "nothing shows", "though both", _REAL_FIRST))
+
+
+def _other_reading(v: Any, order: str, dotted: str | None) -> dt.date | None:
+    """The date a numeric date cell would be read as in the other day/month order, if it is one."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and float(v).is_integer():
+        digits = str(int(v))
+        if len(digits) in (7, 8):
+            got = _digits_date(digits, _FLIP[order])
+            return got if isinstance(got, dt.date) else None
+        return None
+    if not isinstance(v, str):
+        return None
+    text = " ".join(v.split())
+    m = _NUMERIC.match(text)
+    if m is None:
+        return _digits_date(text, _FLIP[order]) if _DIGITS.match(text) else None
+    flipped = _text_date(text, _FLIP[order], _FLIP[dotted or "dmy"])
+    return flipped if isinstance(flipped, dt.date) else None
+
+
+_DIGITS = re.compile(r"^\d{7,8}$")
+
+
+def _digits_date(digits: str, order: str) -> dt.date | None:
+    """A date typed as digits: 20240315 (year first), 08212019 or 8212019 (month, day, year),
+    21082019 (day, month, year): the year-first reading when it is one, else the reading in
+    `order`, else the only other reading that is a date. Years outside 1990-2100 are no date."""
+    def ok(y: int, m: int, d: int) -> dt.date | None:
+        return _make(y, m, d) if 1990 <= y <= 2100 else None
+    if len(digits) == 8:
+        year_first = ok(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        if year_first:
+            return year_first
+        a, b, y = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    elif len(digits) == 7:
+        a, b, y = int(digits[:1]), int(digits[1:3]), int(digits[3:])
+        if a == 0:
+            return None
+        # 8212019: one digit then two; read month-first that is 8/21, day-first 8/21 is no date
+        month_first = ok(y, a, b)
+        day_first = _make(y, int(digits[1:3]), a) if 1990 <= y <= 2100 else None
+        first, second = (month_first, day_first) if order == "mdy" else (day_first, month_first)
+        return first or second
+    else:
+        return None
+    month_first, day_first = ok(y, a, b), ok(y, b, a)
+    first, second = (month_first, day_first) if order == "mdy" else (day_first, month_first)
+    return first or second
 
 
 def _scan_dates(values: pd.Series):
@@ -147,7 +220,7 @@ def _scan_dates(values: pd.Series):
     # separator -> [first > 12 example, second > 12 example]
     proof: dict[str, list[str | None]] = {".": [None, None], "/": [None, None]}
     seen: dict[str, str | None] = {".": None, "/": None}
-    counts = {"iso": 0, "real": 0, "named": 0}
+    counts = {"iso": 0, "real": 0, "named": 0, "numeric": 0}
     for v in values:
         if isinstance(v, (dt.date, dt.datetime)):
             counts["real"] += 1
@@ -157,6 +230,7 @@ def _scan_dates(values: pd.Series):
         text = v.strip()
         m = _NUMERIC.match(text)
         if m:
+            counts["numeric"] += 1
             sep = "." if text[len(m.group(1))] == "." else "/"
             seen[sep] = seen[sep] or text
             a, b = int(m.group(1)), int(m.group(2))
@@ -224,6 +298,13 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
     def decide(sep: str) -> tuple[str, str] | None:
         return _proven(proof, sep)
     slashed, dotted = decide("/"), decide(".")
+    if counts["real"] > counts["numeric"] and slashed is not None and seen["/"]:
+        # Excel stored most cells as dates and left these as text: a few typed dates do not turn
+        # the column round (one '13/11/2026' among real month-first dates is a slip)
+        fallback = _unproven_slashed([None, None], "the other typed dates", dotted, sheet, header)
+        slashed = (fallback[0], f"{_REAL_FIRST}: the column's {counts['real']} real dates outnumber its "
+                                f"{counts['numeric']} typed ones, so {slashed[1].split(': ', 1)[-1]} does not decide; "
+                                f"{fallback[1]}")
     reasons = []
     if seen["."]:
         if dotted is None:
@@ -307,15 +388,7 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     if isinstance(v, (dt.time, dt.timedelta)):
         return None, ""      # serial 0 ("1900-01-00") or a duration: a placeholder
     if isinstance(v, (int, float)):
-        if v != v:
-            return None, ""
-        if 1 <= v < 2958466:
-            d = _epoch(date1904) + dt.timedelta(days=int(v))
-            if dt.date(1990, 1, 1) <= d <= dt.date(2100, 1, 1):
-                return d, ""
-        if v == 0:
-            return None, ""
-        return None, "a number, not a date; type a date like 2026-03-10"
+        return _number_date(v, date1904, order)
     s = " ".join(str(v).replace("\xa0", " ").split())
     low = s.lower()
     if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
@@ -330,7 +403,26 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     return parsed, ""
 
 
+def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, str]:
+    """A number in a date column: an Excel serial (1990-2100), or a date typed as digits."""
+    if v != v:
+        return None, ""
+    if 1 <= v < 2958466:
+        d = _epoch(date1904) + dt.timedelta(days=int(v))
+        if dt.date(1990, 1, 1) <= d <= dt.date(2100, 1, 1):
+            return d, ""
+    if v == 0:
+        return None, ""
+    if float(v).is_integer() and 1_000_000 <= v < 100_000_000:
+        typed = _digits_date(str(int(v)), order)
+        if typed is not None:
+            return typed, ""
+    return None, "a number, not a date; type a date like 2026-03-10"
+
+
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+    if _DIGITS.match(s):
+        return _digits_date(s, order)
     m = _ISO.match(s) or _CJK.match(s)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -13,21 +13,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .columns import output_headers
 from .dates import is_date_cell
-from .settings import Settings
+from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
 from .xlsx import column_letters, is_empty_cell
 
-DATE_FIELDS = ("applied_on", "last_contact", "pinned")
-FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last_contact": 1,
+DATE_FIELDS = ("applied_on", "last_contact", "pinned", "interview_on")
+FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last_contact": 1, "interview_on": 0.5,
                  "contact": 1, "response": 1, "pinned": 1, "follow_ups": 1, "source": 1,
                  "notes": 0.5, "contact_email": 0.5, "contact_phone": 0.5, "location": 0.5}
 
 _NOTE = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])\s*")      # "Company Name (website)"
 _DATE_WORDS = re.compile(r"(?:^|[^a-z])(date|dates|dated|datum|fecha|data|when|day)(?:$|[^a-z])|datum|日期|时间")
 _DATE_PREPOSITIONS = ("on", "am", "until", "by", "le", "el", "em", "il", "bis")
-GENERIC_DATE_HEADERS = ("date", "fecha", "datum", "data", "日期", "applied", "datesent", "sent")
+# a date, but not which one: the first ones (GENERIC_DATES) are the date applied when no header
+# names it better and most of their cells are dates
+GENERIC_DATES = ("date", "fecha", "datum", "data", "日期", "tarih", "ngay", "tanggal", "תאריך", "تاريخ", "日付", "날짜")
+GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 
 def _fold(text: str) -> str:
@@ -63,22 +67,35 @@ def names_a_date(text: str) -> bool:
     """'Date Applied', 'Bewerbungsdatum', 'Data Candidatura', 'Follow up on': the header says date."""
     folded = _fold(text)
     words = _words(text)
-    return bool(_DATE_WORDS.search(folded)) or (len(words) > 1 and words[-1] in _DATE_PREPOSITIONS)
+    if _DATE_WORDS.search(folded) or (len(words) > 1 and words[-1] in _DATE_PREPOSITIONS):
+        return True
+    concepts = header_concepts(text)
+    return "date" in concepts and "count" not in concepts
 
 
 # --- the header row and its fields ---------------------------------------------------------
 
 def header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> dict[str, int]:
-    """field -> 0-based column for one candidate header row.
+    """field -> 0-based column for one candidate header row (see `header_decisions`)."""
+    return header_decisions(row, settings, fuzzy)[0]
+
+
+def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> tuple[dict[str, int], dict[str, str]]:
+    """field -> 0-based column for one candidate header row, and why each field found on weak
+    evidence was taken (a field named exactly is strong and has no entry).
 
     A header is the field it names exactly (after [columns], then the aliases; a note in
     brackets is ignored), or, with `fuzzy`, one a small typo away. Only then, for the fields
     still missing, a header whose words contain an alias ('Company Name (website)') is taken,
-    the longest alias first. The leftmost column wins a field; no column gets two.
+    the longest alias first; then a header made of the field's words in any language
+    (settings.HEADER_WORDS: 'Başvuru Tarihi', '招聘单位名称'); then one whose word of five letters
+    or more is one letter from a known word ('Positon Applied'). Without `fuzzy` only exact
+    headers and the field's words count. The leftmost column wins a field; no column gets two.
     """
     table = _alias_table(settings)
     lookup = table.exact
     found, unmatched = _exact_fields(row, settings, lookup)
+    weak: dict[str, str] = {}
     taken = set(found.values())
     if fuzzy:   # typos only for fields no header names exactly ('Function' is no typo of 'Fonction' beside 'Position')
         for col, value in unmatched:
@@ -86,15 +103,33 @@ def header_fields(row: list[Any], settings: Settings, fuzzy: bool = True) -> dic
             if fld and fld not in found:
                 found[fld] = col
                 taken.add(col)
+                weak[fld] = "close to a known header (a typo?)"
     if "applied_on" not in found:
         for col, value in enumerate(row):
-            if isinstance(value, str) and normalize_header(value) in GENERIC_DATE_HEADERS[:5] and col not in taken:
+            if isinstance(value, str) and normalize_header(value) in GENERIC_DATES and col not in taken:
                 found["applied_on"] = col
                 taken.add(col)
+                weak["applied_on"] = "a generic date header"
                 break
     if fuzzy and unmatched:
+        before = set(found)
         _add_contained(found, taken, unmatched, table)
-    return found
+        for fld in set(found) - before:
+            weak[fld] = "the header contains a known header"
+    if unmatched:
+        for how, guess in (("is made of the field's words", _concept_field),
+                           ("has a one-letter typo", _typo_field if fuzzy else None)):
+            if guess is None:
+                continue
+            for col, value in unmatched:
+                if col in taken:
+                    continue
+                got = guess(value, table)
+                if got and got[0] not in found:
+                    found[got[0]] = col
+                    taken.add(col)
+                    weak[got[0]] = f"the header {how}{got[1]}"
+    return found, weak
 
 
 def _exact_fields(row: list[Any], settings: Settings,
@@ -144,6 +179,9 @@ class _AliasTable:
     # what was found for each header text, worked out once (a wide header has thousands)
     typos: dict[str, str | None] = field(default_factory=dict, compare=False)
     contained: dict[str, tuple[str, tuple[int, int, int]] | None] = field(default_factory=dict, compare=False)
+    vocabulary: frozenset[str] = frozenset()      # the known words (of aliases and HEADER_WORDS), folded
+    vocabulary_by_length: dict[int, tuple[str, ...]] = field(default_factory=dict)   # words of 5+ letters
+    word_typos: dict[str, tuple[str, str] | None] = field(default_factory=dict, compare=False)
 
 
 # Aliases too general to name a field when they are only part of a longer header
@@ -185,8 +223,15 @@ def _alias_table_for(aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> _Alias
     starting: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for pair in phrases.items():
         starting.setdefault(pair[0][0], []).append(pair)
+    vocabulary = {w for _, names in aliases for name in names for w in _words(name)}
+    vocabulary |= {w for names in HEADER_WORDS.values() for name in names for w in _words(name)}
+    by_length: dict[int, list[str]] = {}
+    for w in sorted(vocabulary):
+        if len(w) >= 5 and w.isalpha():
+            by_length.setdefault(len(w), []).append(w)
     return _AliasTable(exact, {n: tuple(keys) for n, keys in targets.items()},
-                       {word: tuple(pairs) for word, pairs in starting.items()})
+                       {word: tuple(pairs) for word, pairs in starting.items()}, vocabulary=frozenset(vocabulary),
+                       vocabulary_by_length={n: tuple(ws) for n, ws in by_length.items()})
 
 
 def alias_lookup(settings: Settings) -> dict[str, str]:
@@ -228,6 +273,139 @@ def _find_contained_alias(header: str, table: _AliasTable) -> tuple[str, tuple[i
     return (fields.pop(), top) if len(fields) == 1 else None
 
 
+@functools.lru_cache(maxsize=4)
+def _concept_patterns(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per concept of settings.HEADER_WORDS (see its comment for how words match)."""
+    out = []
+    for concept, names in words:
+        parts = []
+        for name in sorted(names, key=len, reverse=True):   # the longest first: 'nộp hồ sơ' before 'nộp'
+            w = " ".join(re.split(r"[\s_\-/]+", _fold(name)))
+            if not w:
+                continue
+            if not all(_spaced(ch) for ch in w if ch.isalpha()):
+                parts.append(re.escape(w.replace(" ", "")))
+                continue
+            last = w.split(" ")[-1]
+            head = re.escape(w[: len(w) - len(last)]).replace("\\ ", r"\s+")
+            tail = re.escape(last) + (r"\w*" if len(last) >= 5 else r"(?:s|es)?")
+            parts.append(rf"(?<![^\W\d_]){head}{tail}(?![^\W\d_])")
+            if concept == "date" and len(last) >= 5:
+                parts.append(rf"(?<=[^\W\d_]){re.escape(last)}(?![^\W\d_])")
+        out.append((concept, re.compile("|".join(parts))))
+    return tuple(out)
+
+
+def _spaced(ch: str) -> bool:
+    """Whether a letter is of a script that puts spaces between words and no article on them."""
+    return ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u052f" or "\u1e00" <= ch <= "\u1eff"
+
+
+def header_concepts(header: str) -> frozenset[str]:
+    """The HEADER_WORDS concepts a header holds ('Ngày phỏng vấn' -> {'date', 'interview'})."""
+    return _header_concepts(header, tuple((c, tuple(ws)) for c, ws in HEADER_WORDS.items()))
+
+
+# small words a header may hold besides the field's words ('Nama Perusahaan', 'Tên công ty')
+_FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "nome", "nom", "nombre", "namn",
+                      "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och",
+                      "ve",
+                      "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    """The concepts of `header`, or none when a word of it is neither a concept's word nor a small
+    word ('Company Website' is about a website)."""
+    if len(header) > 60:
+        return frozenset()
+    folded = " ".join(re.split(r"[\s_\-/:()\[\]#.,]+", _fold(header))).strip()
+    if not folded or len(folded.split(" ")) > 6:
+        return frozenset()
+    squeezed = folded.replace(" ", "")
+    found = set()
+    spans: list[tuple[int, int]] = []
+    patterns = _concept_patterns(words)
+    for concept, pattern in patterns:
+        hits = [m.span() for m in pattern.finditer(folded)]
+        if hits or (not folded.isascii() and pattern.search(squeezed)):
+            found.add(concept)
+            spans.extend(hits)
+    if not found:
+        return frozenset()
+    at = 0
+    for word in folded.split(" "):
+        start, end = at, at + len(word)
+        at = end + 1
+        if word in _FILLERS or word in _LINKS or any(a < end and start < b for a, b in spans):
+            continue
+        if not all(_spaced(ch) for ch in word if ch.isalpha()) and any(p.search(word) for _, p in patterns):
+            continue
+        return frozenset()
+    return frozenset(found)
+
+
+# words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
+_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}}
+
+
+def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:
+    """The field whose concept combination (settings.FIELD_CONCEPTS) the header holds and nothing
+    more: 'Tanggal Melamar' is the date applied, 'Company contact' is no company."""
+    concepts = header_concepts(header)
+    if not concepts:
+        return None
+    matches: dict[str, set[str]] = {}
+    for fld, combos in FIELD_CONCEPTS.items():
+        for combo in combos:
+            if set(combo) <= concepts:
+                matches.setdefault(fld, set()).update(combo)
+    if "posted" in concepts:
+        matches.pop("applied_on", None)
+    if "count" in concepts:   # 'Days since applied' counts days
+        matches = {f: c for f, c in matches.items() if f not in DATE_FIELDS}
+    if "interview" in concepts:   # 'Interview follow-up date' is about the interview
+        matches = {f: c for f, c in matches.items() if f == "interview_on"}
+    fits = [f for f, used in matches.items() if not (concepts - used - {"posted"} - _MAY_ALSO_SAY.get(f, set()))]
+    if len(fits) != 1:
+        return None
+    return fits[0], f" ({', '.join(sorted(matches[fits[0]]))})"
+
+
+def _typo_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
+    """The field of `header` once a word of five letters or more that is one edit (a letter
+    missing, extra, changed or two swapped) from exactly one known word is put right."""
+    if header in table.word_typos:
+        return table.word_typos[header]
+    got = None
+    words = _words(header)
+    if 0 < len(words) <= 6 and len(header) <= 60:
+        fixed = []
+        changed = []
+        for w in words:
+            if len(w) >= 5 and w.isalpha() and w not in table.vocabulary:
+                near = [k for n in (len(w) - 1, len(w), len(w) + 1) for k in table.vocabulary_by_length.get(n, ())]
+                close = [m[0] for m in process.extract(w, near, scorer=OSA.distance, score_cutoff=1, limit=None)]
+                if len(close) == 1:
+                    changed.append(f"{w!r} read as {close[0]!r}")
+                    w = close[0]
+            fixed.append(w)
+        if changed:
+            text = " ".join(fixed)
+            key = normalize_header(text)
+            fld = table.exact.get(key)
+            if fld is None:
+                contained = _find_contained_alias(text, table)
+                fld = contained[0] if contained else None
+            if fld is None:
+                concept = _concept_field(text)
+                fld = concept[0] if concept else None
+            if fld is not None:
+                got = (fld, f" ({', '.join(changed)})")
+    _remember(table.word_typos, header, got)
+    return got
+
+
 def _fuzzy(key: str, table: _AliasTable) -> str | None:
     """Typos ('Comapny', 'Staus', 'Date Appled'): the field of the alias of 5+ letters closest to
     `key` (a normalised header), when their similarity is 85% or more; the closest first, then the
@@ -256,27 +434,62 @@ def _remember(memo: dict, key: str, value: Any) -> None:
     memo[key] = value
 
 
-def _score(fields: dict[str, int]) -> float:
-    return sum(FIELD_WEIGHTS.get(f, 0.5) for f in fields)
+def _score(fields: dict[str, int], weak: dict[str, str] | None = None) -> float:
+    """A header row's worth: its fields' weights, a field found on weak evidence counting half."""
+    weak = weak or {}
+    return sum(FIELD_WEIGHTS.get(f, 0.5) * (0.5 if f in weak else 1) for f in fields)
 
 
-def find_header(grid: list[list[Any]], settings: Settings) -> tuple[int, dict[str, int], float] | None:
+@dataclass(frozen=True)
+class HeaderMatch:
+    row: int                   # 0-based row of the grid
+    fields: dict[str, int]     # field -> 0-based column
+    score: float
+    weak: dict[str, str]       # field -> why it was taken on weak evidence
+
+
+def find_header(grid: list[list[Any]], settings: Settings) -> HeaderMatch | None:
     """The best header row in the first rows. Typos are forgiven only in the few rows that
-    already have the most exact headers, so data rows are not fuzzy-matched cell by cell."""
+    already have the most headers named exactly or by their words, so data rows are not
+    fuzzy-matched cell by cell."""
     exact = [(len(header_fields(row, settings, fuzzy=False)), r)
              for r, row in enumerate(grid[: settings.header_search_rows])]
     most = max((e[0] for e in exact), default=0)
     likely = [e for e in exact if e[0] >= 2 and e[0] >= most - 1][:3]
-    best = None
-    for _, r in sorted(likely, key=lambda e: e[1]):
-        fields = header_fields(grid[r], settings)
-        if not ({"company", "position"} & fields.keys()):
-            continue
-        score = _score(fields)
-        if best is None or score > best[2]:
-            best = (r, fields, score)
+    best = _best_header(grid, settings, sorted(r for _, r in likely))
+    if best is None:   # headers all typos or guesses ('Perusahan', 'Positon Applied'): the rows naming one
+        tried = {r for _, r in likely}
+        rows = [r for n, r in sorted(exact, key=lambda e: (-e[0], e[1])) if n >= 1 and r not in tried][:3]
+        label_row = header_like_row(grid, settings)
+        if label_row is not None and label_row not in tried:
+            rows.append(label_row)
+        best = _best_header(grid, settings, sorted(set(rows)))
     return best
 
+
+def _about_applications(fields: dict[str, int], weak: dict[str, str]) -> bool:
+    """Whether a header row without a company still names something only a job search has: a
+    position, or a date applied or of contact, an interview or follow-up (a generic 'Date' beside
+    'Status' is any list's: an expense sheet's vendors are no companies applied to)."""
+    specific = {"position", "applied_on", "last_contact", "interview_on", "follow_ups", "pinned"}
+    return any(f in fields and not (f == "applied_on" and weak.get(f) == "a generic date header") for f in specific)
+
+
+def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> HeaderMatch | None:
+    best = None
+    for r in rows:
+        fields, weak = header_decisions(grid[r], settings)
+        if "company" not in fields and len(fields) >= 2 and _about_applications(fields, weak):
+            guessed = guess_company(grid[r], grid[r + 1:], fields, settings)
+            if guessed is not None:
+                fields = {**fields, "company": guessed[0]}
+                weak = {**weak, "company": guessed[1]}
+        if not ({"company", "position"} & fields.keys()):
+            continue
+        score = _score(fields, weak)
+        if best is None or score > best.score:
+            best = HeaderMatch(r, fields, score, weak)
+    return best
 
 
 def _headers_seen(row: list[Any]) -> list[tuple[int, str]]:
@@ -300,13 +513,79 @@ def _column_kind(rows: list[list[Any]], col: int) -> str:
     return best if kinds[best] else ""
 
 
+_URLISH = re.compile(r"(?i)^(?:https?://|www\.)|@|\.(?:com|org|net|io)(?:/|$)")
+_PERSON_WORDS = frozenset({"name", "names", "surname", "lastname", "firstname", "fullname", "apellido", "apellidos",
+                           "nachname", "vorname", "prenom", "nom", "cognome", "sobrenome", "soyadi", "ad", "ho",
+                           "ten", "nama", "efternamn", "fornamn", "שם", "اسم", "姓名", "名前", "이름", "person",
+                           "contact", "reference", "referee", "referent", "recruiter", "interviewer",
+                           "manager", "owner", "by", "people", "kontaktperson"})
+# legal forms and words that end or start organisation names: evidence that ranks a guess
+_ORG_MARKS = re.compile(r"(?i)(?:^|\s)(?:inc|ltd|llc|llp|plc|gmbh|ag|ab|as|asa|oy|bv|nv|sa|sas|sarl|srl|spa|sl|co|corp|"
+                        r"corporation|company|group|holdings?|pt|cv|tbk|jsc|kk|labs?|systems|technologies|"
+                        r"bank|university|hospital|foundation)\.?(?:$|\s)|株式会社|有限公司|公司|集团|会社|شركة|בע\"מ")
+
+
+def _org_marks(values: list[Any]) -> int:
+    return sum(1 for v in values if isinstance(v, str) and _ORG_MARKS.search(v))
+
+
+def organisation_like(values: list[Any]) -> str | None:
+    """Why a column's cells look like organisation names ('' parts joined), or None: three or more
+    filled, most of them different, none a date, a number, a link or an e-mail address, and short
+    (no sentences)."""
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+    if len(filled) < 3:
+        return None
+    texts = [" ".join(v.split()) for v in filled if isinstance(v, str)]
+    if len(texts) < len(filled) or any(is_date_cell(t) or _URLISH.search(t) for t in texts):
+        return None
+    if any(re.fullmatch(r"[\d\s.,:%$€£+\-/]+", t) for t in texts):
+        return None
+    if any(len(t) > 50 or len(t.split()) > 5 or t.endswith((".", "!", "?")) for t in texts):
+        return None
+    distinct = len({t.casefold() for t in texts})
+    if distinct < 3 or distinct < 0.6 * len(texts):
+        return None
+    return f"{distinct} different short names in {len(texts)} filled cells, no dates, numbers, links or sentences"
+
+
+def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                  settings: Settings) -> tuple[int, str] | None:
+    """When no header names the company: the leftmost unmapped text column whose header names no
+    field and no person ('JobTracker' over the names of companies) and whose cells look like
+    organisation names (`organisation_like`); (0-based column, why)."""
+    taken = set(fields.values())
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or is_tool_header(value):
+            continue
+        text = "" if value is None else str(value)
+        words = set(_words(text))
+        if words & _PERSON_WORDS or names_a_date(text) or (text and header_concepts(text) - {"company"}):
+            continue
+        if text and header_decisions([text], settings)[0]:
+            continue
+        values = [row[col] if col < len(row) else None for row in below[:200]]
+        why = organisation_like(values)
+        if why:
+            found.append((-_org_marks(values), col, text, why))
+    if not found:
+        return None
+    _, col, text, why = min(found)
+    label = " ".join(text.split()) or "(no header)"
+    return col, (f"no header names the company; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values: {why}")
+
+
 def toml_columns(pairs: list[tuple[str, str]]) -> str:
     """The [columns] lines of followup.toml that map each header to its field."""
     return "\n".join(["[columns]", *(f"{json.dumps(h, ensure_ascii=False)} = \"{f}\"" for h, f in pairs)])
 
 
 def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, int], want: tuple[str, ...]) -> str:
-    """What to do when the fields in `want` are missing: the headers seen and the [columns] lines."""
+    """What to do when the fields in `want` are missing: the headers seen and the [columns] lines,
+    suggested only for columns whose values fit the field (organisation names for the company,
+    mostly dates for a date field; never a link, a person's name or a posting's date)."""
     seen = _headers_seen(header)
     listed = ", ".join(repr(h) for _, h in seen[:20]) + (" ..." if len(seen) > 20 else "")
     free = [(c, h) for c, h in seen if c not in fields.values()
@@ -317,10 +596,14 @@ def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, 
     for fld in want:
         if fld in fields or (fld == "position" and any(f == "company" for _, f in pairs)):
             continue
-        if fld in DATE_FIELDS:
-            pick = [(c, h) for c, h in free if kinds[c] == "date"] or [(c, h) for c, h in free if names_a_date(h)]
+        if fld in DATE_FIELDS:   # mostly dates, and not a posting's dates (a list of leads is no tracker)
+            pick = [(c, h) for c, h in free if kinds[c] == "date" and "posted" not in header_concepts(h)]
+        elif fld == "company":   # organisation-like names under a header that names no person
+            values = {c: [row[c] if c < len(row) else None for row in below[:200]] for c, _ in free}
+            pick = sorted(((c, h) for c, h in free if not (set(_words(h)) & _PERSON_WORDS) and not names_a_date(h)
+                           and organisation_like(values[c])), key=lambda p: (-_org_marks(values[p[0]]), p[0]))
         else:
-            pick = [(c, h) for c, h in free if kinds[c] == "text" and not names_a_date(h)]
+            pick = []   # a position is words like any other column's: nothing in the values shows it
         pick = [p for p in pick if p[0] not in used]
         if pick:
             used.add(pick[0][0])

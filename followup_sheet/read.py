@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .dates import is_date_cell, is_placeholder, parse_dates, sheet_date_order, show_cell
+from .dates import is_date_cell, is_placeholder, is_weak_order, parse_dates, sheet_date_order, show_cell
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
@@ -83,6 +83,11 @@ class Tracker:
     # fields whose column the user fills with notes (words, not the dates or count marks write)
     note_fields: frozenset[str] = frozenset()
     marks_sheets: Any = None    # xlsx.marksheets.MarksSheets: the Today sheet's and the log's cells
+    # field -> 'strong', or 'weak: why' for a header or date decision made on weak evidence (each
+    # weak one is also a note, so `check` lists it)
+    confidence: dict[str, str] = field(default_factory=dict)
+    # notes a refresh prints too (what it does that the user might not see: hidden columns shown)
+    refresh_notes: list[str] = field(default_factory=list)
 
     @functools.cached_property
     def duplicates(self) -> list[str]:
@@ -184,7 +189,7 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
                     unmapped.append((info, grid, r))
             seen.append(f"{info.name!r} (no tracker header)")
             continue
-        r, fields, score = found
+        r, fields, score = found.row, found.fields, found.score
         rows_below = sum(1 for row in grid[r + 1:] if any(not _is_blank(v, settings) for v in row))
         if info.state != "visible":
             score -= 2
@@ -241,7 +246,8 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
         raise NoTrackerFound(f"{where}: no header row with a Company or Position column in the first "
                              f"{settings.header_search_rows} rows; add one, or map your headers in "
                              "followup.toml under [columns]")
-    h, fields, _ = found
+    h, fields = found.row, dict(found.fields)
+    weak = dict(found.weak)
     header = grid[h]
     tables = info.tables()
     table = next((t for t in tables if t.ref[0] == h + 1 and t.ref[1] <= min(fields.values()) + 1 <= t.ref[3]),
@@ -260,6 +266,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
                                                            note_fields)
 
+    _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
@@ -272,11 +279,49 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                if c not in fields.values() and not is_empty_cell(v) and not is_tool_header(v)]
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
+    confidence = _confidence(columns, weak, date_orders, notes)
+    shown = _hidden_note(info, rows, h, last_row, header, fields, where)
+    notes.extend(shown)
     return Tracker(path=book.path, package=book.source, layout=info, sheet=info.name, part=info.part,
                    header_row=h + 1, columns=columns, frame=frame, last_row=last_row,
                    table=table if table is not None and table.totals_rows == 0 else None,
                    tool_headers=tool_header_columns(header), reasons=reasons, notes=notes, skipped_rows=skipped,
-                   date_orders=date_orders, ignored_headers=ignored, note_fields=frozenset(note_fields))
+                   date_orders=date_orders, ignored_headers=ignored, note_fields=frozenset(note_fields),
+                   confidence=confidence, refresh_notes=shown)
+
+
+def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int, header: list[Any],
+                 fields: dict[str, int], where: str) -> list[str]:
+    """When the tool's new columns land in hidden columns (every column right of the table is
+    hidden), say that they are shown and the rest stay hidden."""
+    hidden = info.hidden_columns()
+    if not hidden or not fields:
+        return []
+    try:
+        placed = info.tool_columns(rows, h, last_row, tool_header_columns(header), max(fields.values()), where)
+    except UnsupportedContent:
+        return []    # the write stage says why
+    shown = [c for c, there in zip(placed.columns, placed.existing) if not there and c in hidden]
+    if not shown:
+        return []
+    letters = ", ".join(xlsx.column_letters(c) for c in shown)
+    return [f"sheet {info.name!r}: the columns beside the table are hidden; the tool's columns go into {letters}, "
+            "which a refresh shows (un-hides); the other hidden columns stay hidden"]
+
+
+def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_orders: dict[str, str],
+                notes: list[str]) -> dict[str, str]:
+    """field -> 'strong' or 'weak: why'; each weak decision is added to `notes` ('Unsure: ...')."""
+    out: dict[str, str] = {}
+    for fld, col in columns.items():
+        why = weak.get(fld)
+        order = date_orders.get(fld, "")
+        if why is None and is_weak_order(order):
+            why = f"its dates' day/month order: {order}"
+        out[fld] = f"weak: {why}" if why else "strong"
+        if why:
+            notes.append(f"Unsure: {fld} <- {col.header!r} (column {col.letter}): {why}")
+    return out
 
 
 def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], where: str) -> None:
@@ -304,8 +349,9 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         col = fields[fld]
         label, values = columns[fld]
         sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
+        ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
-                                                     sheet=sheet)
+                                                     sheet=sheet, ambiguous=ambiguous)
         clear = normalize_header(label) in user or bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
@@ -331,9 +377,18 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
             continue
         frames[fld] = (parsed, problems)
         orders[fld] = order
+        _ambiguous_notes(ambiguous, label, notes)
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes)
     return fields, frames, orders
+
+
+def _ambiguous_notes(ambiguous: list[str], label: str, notes: list[str], most: int = 20) -> None:
+    """Every date read one way that could be read the other (rules §1), the first `most` in full."""
+    notes.extend(f"Unsure: {line}" for line in ambiguous[:most])
+    if len(ambiguous) > most:
+        notes.append(f"Unsure: {len(ambiguous) - most} more dates in {label!r} could be read the other way round "
+                     "(set date_order in followup.toml to decide)")
 
 
 def _follow_up_dates(body, header, fields: dict[str, int], user: set[str], notes: list[str]) -> None:
@@ -346,11 +401,52 @@ def _follow_up_dates(body, header, fields: dict[str, int], user: set[str], notes
         return
     label = f"{str(header[col]).strip()!r} (column {xlsx.column_letters(col + 1)})"
     del fields["follow_ups"]
-    if "last_contact" in fields:
+    if _plans_ahead(str(header[col])) and "pinned" not in fields:
+        fields["pinned"] = col
+        notes.append(f"{label} holds dates under a follow-up header that names no past contact; read as the "
+                     "date you planned to follow up (map it to last_contact under [columns] if it is when you did)")
+    elif "last_contact" in fields:
         notes.append(f"{label} holds dates, not a number of follow-ups; ignored")
     else:
         fields["last_contact"] = col
         notes.append(f"{label} holds dates, not a number of follow-ups; read as the last contact")
+
+
+_PAST = re.compile(r"\d|\b(?:followed|done|sent|made|last|previous|prior|first|second|third|1st|2nd|3rd)\b", re.I)
+
+
+def _plans_ahead(header: str) -> bool:
+    """'FollowUp', 'Follow up', 'Next follow-up': a plan; 'Follow-up 1', 'Followed up', 'Last
+    follow-up': a contact made."""
+    return not _PAST.search(header)
+
+
+def _merge_counts(body, header, fields: dict[str, int], settings: Settings, notes: list[str]) -> None:
+    """A follow-ups column mapped under [columns] ('# chases') beside the one marks added
+    ('Follow-ups', holding the counts marks kept while the user's column was not read): each row
+    keeps the larger count, so no count goes back to 0, and the mapped column is the one written."""
+    col = fields.get("follow_ups")
+    if col is None or col not in body.columns:
+        return
+    user = {normalize_header(k) for k, v in settings.columns.items() if v == "follow_ups"}
+    if normalize_header(header[col]) not in user:
+        return
+    lookup = alias_lookup(settings)
+    for other, value in enumerate(header):
+        if other == col or other not in body.columns or not isinstance(value, str) or other in fields.values():
+            continue
+        if lookup.get(normalize_header(value)) != "follow_ups":
+            continue
+        mine, theirs = _numbers(body[col]), _numbers(body[other])
+        larger = theirs > mine.fillna(-1)
+        if larger.any():
+            body.loc[larger[larger].index, col] = theirs[larger]
+        theirs_label = f"{str(header[other]).strip()!r} (column {xlsx.column_letters(other + 1)})"
+        notes.append(f"{theirs_label} also counts follow-ups; "
+                     f"each row keeps the larger count of it and {str(header[col]).strip()!r} "
+                     f"(column {xlsx.column_letters(col + 1)}), which is the one counted on from now"
+                     + (f" ({int(larger.sum())} rows took the larger count)" if larger.any() else ""))
+        return
 
 
 def _other_column(fld: str, header: list[Any], fields: dict[str, int], settings: Settings,
@@ -422,7 +518,7 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
     out["no_calls"] = _truthy(body[fields["no_calls"]]) if "no_calls" in fields else False
     problems = pd.Series("", index=body.index, dtype=object)
     for fld in DATE_FIELDS:
-        if fld in date_frames:
+        if fld in date_frames and fld != "interview_on":   # an unreadable interview day blocks no follow-up
             p = date_frames[fld][1]
             problems = problems.where(problems != "", p)
     out["problem"] = problems

@@ -36,6 +36,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "nome da empresa", "companhia", "empregador", "organização",
         "公司", "公司名称", "单位", "企业", "用人单位",
         "bedrijf", "werkgever", "bedrijfsnaam", "nazwa firmy", "pracodawca", "会社", "会社名", "企業名",
+        # the company columns of CRM and job-board exports (Salesforce/HubSpot, LinkedIn, Indeed)
+        "account name", "company name (account)", "associated company", "employer name",
     ),
     "position": (
         "position", "role", "job title", "title", "job role", "job", "position title",
@@ -48,6 +50,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "vaga", "função", "título da vaga", "nome da vaga",
         "职位", "岗位", "职位名称", "岗位名称", "职务",
         "functie", "vacature", "functietitel", "stanowisko", "職種", "ポジション", "役職",
+        "position applied", "applied position", "role applied for", "job applied for",
+        "job title (position)", "job posting title", "posting title", "requisition title",
     ),
     "applied_on": (
         "date applied", "applied date", "applied on", "application date", "date submitted",
@@ -62,7 +66,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "data candidatura", "data di candidatura", "data invio", "data di invio", "inviata il",
         "data submissão", "data de submissão", "data de candidatura", "data de envio", "data envio",
         "data de aplicação", "data da candidatura", "data de inscrição", "enviado em", "candidatado em",
-        "投递日期", "申请日期", "投递时间", "申请时间",
+        "投递日期", "申请日期", "投递时间", "申请时间", "application submitted", "submitted date",
+        "applied at", "date of submission",
         "sollicitatiedatum", "datum sollicitatie", "gesolliciteerd op", "data aplikacji", "data złożenia", "応募日",
     ),
     "last_contact": (
@@ -89,7 +94,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "stage": (
         "status", "stage", "application status", "outcome", "result", "current status",
-        "state", "progress", "job status", "phase",
+        "state", "progress", "job status", "phase", "deal stage", "pipeline stage",
         "estado", "estatus", "etapa", "situación", "resultado", "fase", "estado de la solicitud",
         "statut", "état", "etat", "résultat", "étape", "avancement", "statut de la candidature",
         "stand", "ergebnis", "bewerbungsstatus", "stadium", "status der bewerbung",
@@ -140,6 +145,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                       "reparto del referente", "departamento de quem indicou", "推荐人部门"),
     "pinned": (
         "follow up on", "snooze until", "remind on", "next action date", "follow-up date",
+        "next step date", "next steps date", "next action", "follow up when", "planned follow-up",
         "followupdue", "follow up due", "follow-up due", "next follow up date", "reminder",
         "reminder date", "follow up by", "next follow-up", "next contact date",
         "fecha de seguimiento", "próximo seguimiento", "recordatorio",
@@ -148,6 +154,12 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "data sollecito", "sollecitare il", "data follow-up", "promemoria", "richiamare il",
         "data de follow-up", "próximo contato", "follow-up em", "lembrete",
         "跟进日期", "下次跟进", "提醒日期",
+    ),
+    "interview_on": (
+        "interview date", "interview day", "interview on", "interview scheduled", "date of interview",
+        "interview time", "interview date/time", "next interview", "fecha de entrevista", "fecha entrevista",
+        "date d'entretien", "date entretien", "gesprächstermin", "vorstellungsgespräch am", "interviewtermin",
+        "data colloquio", "data do entrevista", "data da entrevista", "面试时间", "面试日期", "面接日", "면접일",
     ),
     "max_follow_ups": ("max follow-ups", "max follow ups", "max followups", "follow-up cap", "follow-up limit"),
     "no_calls": (
@@ -173,6 +185,104 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "location": ("location", "city", "ubicación", "ciudad", "lieu", "ville", "ort", "standort", "arbeitsort",
                  "sede", "città", "luogo", "localização", "cidade", "local", "地点", "城市", "工作地点"),
+})
+
+# Rules §1: the words a header is made of, in many languages, for headers no alias names. A
+# header that holds every concept of one of a field's combinations (FIELD_CONCEPTS) is that field
+# when nothing names it better (a weak decision, listed by `check`): "Başvuru Tarihi" holds
+# "applied" and "date", "招聘单位名称" holds "company". Latin words of five letters or more match
+# the start of a header's word ("ansök" in "Ansökningsdatum"), shorter ones a whole word (a
+# plural s allowed), a date word also the end of one ("datum" in "Ansökningsdatum"); words in
+# scripts without spaces between words (Chinese, Japanese, Korean) or with attached articles and
+# prepositions (Hebrew, Arabic) match anywhere in the header.
+HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "company": (
+        "company", "companies", "employer", "organisation", "organization", "empresa", "entreprise",
+        "société", "unternehmen", "arbeitgeber", "firma", "firm", "azienda", "bedrijf", "werkgever",
+        "pracodawca", "şirket", "işveren", "kurum", "công ty", "doanh nghiệp", "nhà tuyển dụng",
+        "perusahaan", "instansi", "företag", "arbetsgivare", "organisasjon", "חברה", "מעסיק", "ארגון",
+        "شركة", "الشركة", "جهة", "مؤسسة", "公司", "单位", "企业", "会社", "企業", "회사", "기업",
+        "компания", "организация", "работодатель", "компанія", "роботодавець", "tvrtka",
+        "poslodavac", "poduzeće", "employeur",
+    ),
+    "position": (
+        "position", "job title", "role", "vacancy", "puesto", "cargo", "poste", "stelle", "posizione",
+        "ruolo", "vaga", "functie", "stanowisko", "pozisyon", "unvan", "kadro", "vị trí", "chức danh",
+        "chức vụ", "posisi", "jabatan", "lowongan", "tjänst", "befattning", "roll", "תפקיד", "משרה",
+        "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "職種", "役職", "직무", "직책",
+        "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
+    ),
+    "applied": (
+        "applied", "apply", "application", "submitted", "submission", "solicitud", "postulación",
+        "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
+        "aplikacji", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök", "sökt",
+        "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "申请", "応募", "지원",
+        "подачи", "отклик", "подання", "prijav",
+    ),
+    "date": (
+        "date", "dates", "dated", "day", "datum", "fecha", "data", "tarih", "ngày", "tanggal", "tgl",
+        "תאריך", "تاريخ", "موعد", "日期", "时间", "時間", "日付", "날짜", "일자", "日", "일", "дата",
+        "termin", "time", "when",
+    ),
+    "interview": (
+        "interview", "entrevista", "entretien", "gespräch", "vorstellungsgespräch", "colloquio",
+        "sollicitatiegesprek", "rozmowa", "mülakat", "görüşme", "phỏng vấn", "wawancara", "intervju",
+        "ראיון", "مقابلة", "المقابلة", "面试", "面接", "면접", "собеседование", "співбесіда", "razgovor",
+    ),
+    "follow up": (
+        "follow up", "followup", "follow-up", "next step", "next action", "remind", "seguimiento",
+        "relance", "nachfassen", "wiedervorlage", "sollecito", "takip", "theo dõi", "tindak lanjut",
+        "uppföljning", "påminnelse", "מעקב", "תזכורת", "متابعة", "تذكير", "跟进", "提醒", "フォロー", "팔로업",
+    ),
+    "next": (
+        "next", "próximo", "próxima", "prochaine", "prochain", "nächste", "prossimo", "sonraki",
+        "tiếp theo", "berikutnya", "nästa", "הבא", "القادم", "التالي", "下次", "次回", "다음",
+    ),
+    "last": (
+        "last", "latest", "recent", "último", "dernier", "dernière", "letzte", "letzter", "ultimo",
+        "son", "gần nhất", "cuối", "terakhir", "senast", "senaste", "אחרון", "آخر", "最后", "最近",
+        "最終", "마지막",
+    ),
+    "contact": (
+        "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
+        "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "回复", "連絡", "연락",
+    ),
+    "status": (
+        "status", "stage", "estado", "statut", "stato", "durum", "aşama", "trạng thái", "tình trạng",
+        "tahap", "läge", "סטטוס", "מצב", "الحالة", "حالة", "状态", "进度", "状況", "ステータス", "상태",
+        "진행", "статус",
+    ),
+    "notes": (
+        "notes", "note", "ghi chú", "notlar", "açıklama", "catatan", "keterangan", "anteckningar",
+        "הערות", "ملاحظات", "备注", "備考", "メモ", "메모", "비고", "примечания",
+    ),
+    "source": (
+        "source", "kaynak", "nguồn", "sumber", "källa", "מקור", "المصدر", "مصدر", "来源", "渠道", "경로",
+    ),
+    # a number of days or times, not a date ('Days since applied', 'Số lần liên hệ')
+    "count": (
+        "since", "ago", "days", "number", "count", "how many", "số lần", "jumlah", "antal", "sayısı",
+        "kaç", "عدد", "מספר", "次数", "回数", "횟수", "天数",
+    ),
+    # a posting's dates (when it was published, when it closes) are never the date you applied
+    "posted": (
+        "posted", "published", "posting", "deadline", "closing", "expires", "publicación", "publié",
+        "veröffentlicht", "ilan", "đăng", "diposting", "publicerad", "פורסם", "نشر", "发布", "截止",
+        "掲載", "게시", "마감", "공고", "close date", "募集",
+    ),
+})
+# field -> the combinations of HEADER_WORDS concepts a header must hold to be that field
+FIELD_CONCEPTS: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
+    "company": (("company",),),
+    "position": (("position",),),
+    "applied_on": (("applied", "date"),),
+    "interview_on": (("interview", "date"),),
+    "pinned": (("follow up", "date"), ("next", "date"), ("next", "follow up")),
+    "last_contact": (("last", "contact"), ("contact", "date")),
+    "follow_ups": (("count", "follow up"),),
+    "stage": (("status",),),
+    "notes": (("notes",),),
+    "source": (("source",),),
 })
 
 # Rules §2: first list that matches wins, in the order closed, offer, interviewing, not applied.

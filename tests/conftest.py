@@ -22,7 +22,7 @@ TODAY = dt.date(2026, 11, 26)   # a Thursday
 TEXT_COLUMNS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager",
                 "referrer", "referrer_dept", "source", "notes", "stage", "response", "applied_flag",
                 "location")
-DATE_COLUMNS = ("applied_on", "last_contact", "pinned")
+DATE_COLUMNS = ("applied_on", "last_contact", "pinned", "interview_on")
 FRAME_COLUMNS = TEXT_COLUMNS + DATE_COLUMNS + ("follow_ups", "max_follow_ups", "no_calls", "problem")
 
 

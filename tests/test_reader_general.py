@@ -1,0 +1,318 @@
+"""The reader generalises (rules §1): headers in many languages and shapes, dates typed in
+many ways, and every decision made on weak evidence listed by `check`. One workbook per kind,
+built by tests/reader_fixtures.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+import reader_fixtures as fx
+from conftest import TODAY
+
+from followup_sheet.dates import parse_dates
+from followup_sheet.errors import FollowupError, MissingColumns, NoTrackerFound
+from followup_sheet.headers import header_decisions, header_fields, mapping_advice
+from followup_sheet.pipeline import check, refresh
+from followup_sheet.read import read_tracker
+from followup_sheet.settings import Settings
+
+
+def ts(y: int, m: int, d: int) -> pd.Timestamp:
+    return pd.Timestamp(y, m, d)
+
+
+def notes_of(path) -> list[str]:
+    return [line for line in check(path, today=TODAY).lines if line.startswith("Note: ")]
+
+
+# 1. an exact header beats density --------------------------------------------------------------
+
+def test_an_exact_date_header_is_the_date_applied_however_sparse(tmp_path):
+    t = read_tracker(fx.sparse_exact_header(tmp_path))
+    assert t.columns["applied_on"].header == "Application date"
+    assert t.confidence["applied_on"] == "strong"
+    assert t.frame.loc[2, "applied_on"] == ts(2026, 11, 16)
+    assert t.frame["applied_on"].iloc[1:].isna().all()
+
+
+def test_a_header_of_the_fields_words_is_as_clear_as_an_exact_one(tmp_path):
+    t = read_tracker(fx.sparse_turkish_header(tmp_path))
+    assert {f: c.header for f, c in t.columns.items() if f in ("company", "position", "applied_on", "stage")} == {
+        "company": "Şirket Adı", "position": "Pozisyon", "applied_on": "Başvuru Tarihi", "stage": "Durum"}
+    assert t.frame.loc[2, "applied_on"] == ts(2026, 11, 18)
+
+
+def test_a_generic_date_header_still_needs_most_cells_to_be_dates(tmp_path):
+    with pytest.raises(MissingColumns):
+        read_tracker(fx.generic_date_mostly_words(tmp_path))
+
+
+# 2. CJK headers by containment ------------------------------------------------------------------
+
+def test_the_application_log_beats_a_longer_sheet_of_postings(tmp_path):
+    t = read_tracker(fx.cjk_postings_and_log(tmp_path))
+    assert t.sheet == "応募記録"
+    assert t.columns["company"].header == "応募先企業" and t.columns["applied_on"].header == "応募した日付"
+    assert list(t.frame["company"]) == ["東和精機株式会社", "みなと物流", "青葉商事"]
+
+
+@pytest.mark.parametrize("build, expected", [
+    (fx.korean_and_chinese, {"company": "회사명", "position": "지원 직무", "applied_on": "지원일", "stage": "상태",
+                             "interview_on": "면접 날짜"}),
+    (fx.chinese_recruiter_names, {"company": "招聘单位名称", "position": "应聘岗位", "applied_on": "投递时间",
+                                  "stage": "进度"}),
+])
+def test_cjk_headers_that_contain_the_fields_word(tmp_path, build, expected):
+    t = read_tracker(build(tmp_path))
+    assert {f: c.header for f, c in t.columns.items()} == expected
+
+
+@pytest.mark.parametrize("header", ["発表日", "公告일", "发布日期", "掲載日", "Date Posted", "Close Date"])
+def test_a_postings_date_is_never_the_date_applied(header):
+    assert "applied_on" not in header_fields([header], Settings())
+
+
+# 3. typos and export tools ----------------------------------------------------------------------
+
+def test_one_letter_typos_in_words_of_five_letters_or_more(tmp_path):
+    t = read_tracker(fx.typos_indonesian(tmp_path))
+    assert {f: c.header for f, c in t.columns.items()} == {
+        "company": "Perusahan", "position": "Positon Applied", "applied_on": "Tanggal Melamar", "stage": "Statsu"}
+    assert all(t.confidence[f].startswith("weak") for f in t.columns)
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Compnay Name", "company"), ("Aplication Date", "applied_on"), ("Postion Title", "position"),
+    ("Företgа", None), ("Staus", "stage"), ("Intrvju datum", "interview_on"),
+])
+def test_typos_in_headers(header, field):
+    found = header_fields([header], Settings())
+    assert found == ({field: 0} if field else {})
+
+
+def test_short_words_are_not_typos():
+    """'Rode' or 'Dates' is no typo of 'Role': words under five letters must be exact."""
+    assert header_fields(["Rol"], Settings()).get("position") in (0, None)
+    assert "position" not in header_fields(["Rode"], Settings())
+
+
+def test_a_crm_export_has_its_account_as_the_company_and_no_close_date_applied(tmp_path):
+    path = fx.crm_export(tmp_path)
+    before = path.read_bytes()
+    with pytest.raises(MissingColumns) as exc:
+        read_tracker(path)
+    assert '"Create Date" = "applied_on"' in str(exc.value)
+    assert "Close Date\" = " not in str(exc.value)
+    found = header_fields(["Account Name", "Deal Name", "Deal Stage", "Create Date", "Close Date"], Settings())
+    assert found["company"] == 0 and found["stage"] == 2 and "applied_on" not in found
+    with pytest.raises(FollowupError):
+        refresh(path, today=TODAY)
+    assert path.read_bytes() == before
+
+
+def test_a_job_boards_export(tmp_path):
+    t = read_tracker(fx.board_export(tmp_path))
+    assert {f: t.columns[f].header for f in ("company", "position", "applied_on")} == {
+        "company": "Company Name", "position": "Job Title", "applied_on": "Application Date"}
+
+
+# 4. a header that names the sheet, not the column ---------------------------------------------
+
+def test_a_column_of_organisation_names_is_the_company_and_check_says_it_guessed(tmp_path):
+    path = fx.sheet_name_header(tmp_path)
+    t = read_tracker(path)
+    assert t.columns["company"].header == "Nhật ký tìm việc"
+    assert t.confidence["company"].startswith("weak")
+    assert "Đường dẫn" not in [c.header for c in t.columns.values()]   # the links are no company
+    notes = notes_of(path)
+    assert any("company" in n and "guessed" in n and "column A" in n and "different short names" in n
+               for n in notes)
+
+
+def test_people_and_links_are_never_guessed_as_the_company(tmp_path):
+    t = read_tracker(fx.tracker_without_company_header(tmp_path))
+    assert t.columns["company"].header == "Att göra"
+    assert list(t.frame["company"]) == ["Norrsken AB", "Fjällbruk", "Östkust Rederi"]
+
+
+# 5. dates typed as numbers -----------------------------------------------------------------------
+
+def test_dates_typed_as_digits(tmp_path):
+    t = read_tracker(fx.digit_dates(tmp_path))
+    assert list(t.frame["applied_on"]) == [ts(2019, 8, 21), ts(2019, 8, 22), ts(2024, 3, 15), ts(2019, 8, 23),
+                                           ts(2019, 8, 1)]
+    assert not t.problems.any()
+
+
+@pytest.mark.parametrize("cell, expected", [
+    (8212019, dt.date(2019, 8, 21)), ("08212019", dt.date(2019, 8, 21)), (20240315, dt.date(2024, 3, 15)),
+    (21082019, dt.date(2019, 8, 21)), (45000, dt.date(2023, 3, 15)), ("19991231", dt.date(1999, 12, 31)),
+])
+def test_one_digit_date(cell, expected):
+    parsed, problems, _, _ = parse_dates(pd.Series([cell], index=[2], dtype=object), False, Settings())
+    assert parsed[2].date() == expected and problems[2] == ""
+
+
+@pytest.mark.parametrize("cell", [12345678, 99999999, 1234567])
+def test_numbers_that_are_no_date_stay_problems(cell):
+    parsed, problems, _, _ = parse_dates(pd.Series([cell], index=[2], dtype=object), False, Settings())
+    assert pd.isna(parsed[2]) and problems[2]
+
+
+# 6. day/month order from evidence ----------------------------------------------------------------
+
+def test_one_typed_date_never_turns_a_column_of_real_dates(tmp_path):
+    path = fx.one_text_date_among_real(tmp_path)
+    t = read_tracker(path)
+    assert t.frame.loc[6, "applied_on"] == ts(2026, 11, 6)      # '11/6/2026' month-first like the column
+    assert t.frame.loc[5, "applied_on"] == ts(2026, 10, 28)     # the slip read the one way it fits
+    assert t.confidence["applied_on"].startswith("weak")
+    notes = notes_of(path)
+    assert any("'11/6/2026'" in n and "could be 11 Jun 2026" in n for n in notes)
+    assert any("'28/10/2026'" in n and "fits only day-first" in n for n in notes)
+
+
+def test_typed_dates_alone_still_decide_their_order():
+    values = pd.Series(["13/11/2026", "11/3/2026"], index=[2, 3], dtype=object)
+    parsed, _, _, why = parse_dates(values, False, Settings())
+    assert parsed[3] == ts(2026, 3, 11) and why.startswith("day-first")
+
+
+def test_every_date_that_could_be_read_the_other_way_is_listed():
+    values = pd.Series(["3/4/2026", "12/12/2026", "2026-04-03", "4/30/2026"], index=[2, 3, 4, 5], dtype=object)
+    ambiguous: list[str] = []
+    parse_dates(values, False, Settings(), header="Sent", ambiguous=ambiguous)
+    assert len(ambiguous) == 1 and "'3/4/2026'" in ambiguous[0] and "could be 03 Apr 2026" in ambiguous[0]
+
+
+# 7. dates that mean something else ---------------------------------------------------------------
+
+def test_interview_day_and_a_planned_follow_up(tmp_path):
+    path = fx.meaning_of_dates(tmp_path)
+    t = read_tracker(path)
+    assert t.columns["interview_on"].header == "Intervjudatum"
+    assert t.columns["pinned"].header == "FollowUp" and "last_contact" not in t.columns
+    assert t.frame.loc[2, "interview_on"] == ts(2026, 12, 3) and pd.isna(t.frame.loc[3, "interview_on"])
+    assert t.frame.loc[3, "pinned"] == ts(2026, 11, 30)
+    assert t.frame["last_contact"].isna().all()
+
+
+def test_arabic_dates_by_their_meaning(tmp_path):
+    t = read_tracker(fx.arabic_meaning(tmp_path))
+    assert {f: t.columns[f].header for f in ("applied_on", "interview_on", "pinned")} == {
+        "applied_on": "تاريخ التقديم", "interview_on": "موعد المقابلة", "pinned": "تاريخ المتابعة القادمة"}
+
+
+def test_every_frame_has_an_interview_column(tmp_path):
+    t = read_tracker(fx.sparse_exact_header(tmp_path))
+    assert "interview_on" in t.frame.columns and str(t.frame["interview_on"].dtype) == "datetime64[ns]"
+    assert t.frame["interview_on"].isna().all()
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Interview Day", "interview_on"), ("Gesprächstermin", "interview_on"), ("面试时间", "interview_on"),
+    ("Ngày phỏng vấn", "interview_on"), ("Mülakat Tarihi", "interview_on"), ("Tanggal Wawancara", "interview_on"),
+    ("תאריך ראיון", "interview_on"), ("Next step date", "pinned"), ("Follow up on", "pinned"),
+    ("Sonraki takip tarihi", "pinned"), ("Uppföljningsdatum", "pinned"), ("Ngày liên hệ cuối", "last_contact"),
+])
+def test_date_headers_by_meaning(header, field):
+    assert header_fields([header], Settings()) == {field: 0}
+
+
+def test_a_numbered_follow_up_of_dates_is_still_a_contact_made(tmp_path):
+    from conftest import write_tracker
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Follow-up 2": dt.datetime(2026, 11, 20)}]
+    t = read_tracker(write_tracker(tmp_path / "fu.xlsx", rows))
+    assert t.columns["last_contact"].header == "Follow-up 2" and "pinned" not in t.columns
+
+
+# 8. hidden columns beside the table --------------------------------------------------------------
+
+def test_the_tools_columns_are_shown_when_every_column_beside_is_hidden(tmp_path):
+    path = fx.hidden_beside(tmp_path)
+    assert any("hidden" in n and "E, F, G" in n and "shows" in n for n in notes_of(path))
+    refresh(path, today=TODAY)
+    import openpyxl
+    ws = openpyxl.load_workbook(path).active
+    assert [ws.cell(1, c).value for c in (5, 6, 7)] == ["Follow-up Status", "Next Follow-up", "Follow-up Script"]
+    assert not any(ws.column_dimensions[letter].hidden for letter in "EFG")
+
+
+def test_refresh_says_it_shows_hidden_columns(tmp_path, capsys):
+    from followup_sheet.cli import main
+    path = fx.hidden_beside(tmp_path)
+    assert main(["refresh", str(path), "--today", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "hidden" in out and "E, F, G" in out
+
+
+# 9. refusal hints never harmful ------------------------------------------------------------------
+
+def test_a_list_of_leads_gets_no_suggested_mapping(tmp_path):
+    path = fx.job_leads(tmp_path)
+    with pytest.raises(NoTrackerFound) as exc:
+        read_tracker(path)
+    text = str(exc.value)
+    assert "[columns]\n" not in text
+    assert '"Link"' not in text and '"Surname"' not in text and '"Date Posted"' not in text
+
+
+def test_hints_suggest_only_columns_whose_values_fit():
+    header = ["Web", "Reference", "Employer?", "When", "Posted on"]
+    below = [["https://a.example/1", "Moreau", "Lumen Optics", dt.datetime(2026, 11, 2), dt.datetime(2026, 10, 1)],
+             ["https://a.example/2", "Nakamura", "Ridge Capital", dt.datetime(2026, 11, 5), dt.datetime(2026, 10, 2)],
+             ["https://a.example/3", "Silva", "Tern Robotics", "soon", dt.datetime(2026, 10, 3)]]
+    advice = mapping_advice(header, below, {}, ("company", "position", "applied_on"))
+    assert '"Employer?" = "company"' in advice and '"When" = "applied_on"' in advice
+    assert "Web" not in advice.split("[columns]")[1] and "Posted on\" =" not in advice
+
+
+# 10. a mapping added later keeps the tool's data -------------------------------------------------
+
+def test_a_count_mapped_later_keeps_the_tools_counts(tmp_path):
+    path = fx.chases_and_tool_count(tmp_path)
+    from followup_sheet.settings import load_settings
+    t = read_tracker(path, settings=load_settings(path))
+    assert t.columns["follow_ups"].header == "# chases"
+    assert list(t.frame["follow_ups"].fillna(-1)) == [2, 3, -1]
+    assert any("'Follow-ups'" in n and "larger count" in n for n in t.notes)
+
+
+# 11. confidence ---------------------------------------------------------------------------------
+
+def test_weak_decisions_are_listed_and_strong_ones_are_not(tmp_path):
+    path = fx.typos_indonesian(tmp_path)
+    t = read_tracker(path)
+    notes = notes_of(path)
+    for fld, col in t.columns.items():
+        listed = any(n.startswith(f"Note: Unsure: {fld} <- {col.header!r}") for n in notes)
+        assert listed == t.confidence[fld].startswith("weak")
+    strong = read_tracker(fx.board_export(tmp_path))
+    assert set(strong.confidence.values()) == {"strong"}
+
+
+def test_header_decisions_say_why():
+    fields, weak = header_decisions(["Tên công ty", "Chức danh", "Ngày ứng tuyển", "Company"], Settings())
+    assert fields == {"company": 3, "position": 1, "applied_on": 2}
+    assert "company" not in weak and "applied" in weak["applied_on"] and "position" in weak
+
+
+@pytest.mark.parametrize("header", ["Company Website", "Company contact", "Days since applied", "日本企業",
+                                    "Số lần liên hệ", "Interview notes"])
+def test_words_of_a_field_beside_other_words_are_not_the_field(header):
+    found = header_fields([header], Settings())
+    assert not ({"company", "applied_on", "last_contact", "interview_on"} & found.keys())
+
+
+def test_a_list_of_vendors_is_no_tracker_though_its_names_look_like_companies(tmp_path):
+    """A generic 'Date' and a 'Status' are any list's: the company is guessed only beside a
+    header only a job search has."""
+    from conftest import write_tracker
+    rows = [{"Vendor": v, "Date": dt.datetime(2026, 11, i + 1), "Status": "Paid", "Amount": 10 + i}
+            for i, v in enumerate(["Hollis Paper", "Marrow Fuel", "Quill & Co", "Tarn Market"])]
+    with pytest.raises(MissingColumns):
+        read_tracker(write_tracker(tmp_path / "expenses.xlsx", rows))
+    rows = [{**r, "Job Title": "Clerk"} for r in rows]
+    assert read_tracker(write_tracker(tmp_path / "jobs.xlsx", rows)).columns["company"].header == "Vendor"
