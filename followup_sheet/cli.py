@@ -957,8 +957,8 @@ def _print_today(out: Output, table, scripts: bool = False, limit: int | None = 
     if scripts:
         for r in table.itertuples(index=False):
             why = getattr(r, "why", "")
-            out.say(f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))})"
-                    " ---\n" + (f"Why: {for_terminal(why)}\n" if why else "") + f"{for_terminal(r.script, newlines=True)}")
+            head = f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
+            out.say(head + (f"Why: {for_terminal(why)}\n" if why else "") + for_terminal(r.script, newlines=True))
     more = more_line(int(table.attrs.get("more", 0)))
     if more:
         out.say(f"\n{more} (`followup-sheet today --all` lists them)")
