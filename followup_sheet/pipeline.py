@@ -21,6 +21,7 @@ from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
+from .language import choose_language
 from .marks import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -105,6 +106,8 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
             log.warning("%s", warning)
     outcomes = []
     trackers = read_trackers(path, settings, sheet, data=data)
+    if not settings.language:
+        settings = settings.replace(language=choose_language(trackers, settings).code)
     marks = roll_marks(trackers, today, settings)
     if changes:
         roll_changes(trackers, changes, marks)
@@ -603,6 +606,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))
     lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
+    lines.append(choose_language(trackers, settings).note)
     marks = roll_marks(trackers, today, settings)
     lines.extend(f"Marks: {note}" for note in marks.notes)
     if marks.held:

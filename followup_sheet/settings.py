@@ -282,7 +282,7 @@ GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
-        "call_hours": "call_hours", "timezone": "timezone", "country": "country"}
+        "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language"}
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
@@ -316,6 +316,7 @@ class Settings:
     call_hours: str = "09:00-17:00"   # when the calendar export places the calls, in `timezone`
     timezone: str = ""                # an IANA name like "Europe/Madrid"; "": the computer's
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
+    language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -362,6 +363,12 @@ class Settings:
         if self.country:
             from .businessdays import check_country
             object.__setattr__(self, "country", check_country(self.country))   # "us" is US
+        if self.language:
+            from .language import LANGUAGES
+            object.__setattr__(self, "language", self.language.strip().lower())
+            if self.language not in LANGUAGES:
+                raise BadSettings(f"[you] language = {self.language!r} is not one the tool speaks; use one of "
+                                  f"{', '.join(LANGUAGES)}, or leave it out to take the tracker's own")
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
         low, high = GAP_RANGE

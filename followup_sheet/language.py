@@ -1,0 +1,392 @@
+"""The user's language (rules §8): which one a run speaks, and the phrases scripts need in it.
+
+In: the trackers as read (their headers and stage words) and the settings. Out: a language code
+and the reason it was chosen (`choose_language`), and per row the names, dates and forms of
+address a localised template uses (`local_context`). Dates and month names come from Babel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+ENGLISH = "en"
+# The languages the reader understands; a script set, catalogue and marks vocabulary each.
+LANGUAGES: dict[str, str] = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+}
+
+# Which language each non-English header alias and stage word of `settings.py` belongs to (the
+# reader's own lists, tagged). A word used in several languages is tagged with each ("status" is
+# English, German, Dutch and Polish). Words the reader knows that are not tagged here are
+# English. tests/test_language.py checks that every tagged word is one the reader knows and that
+# no word with a non-English letter is left untagged.
+_TAGGED: dict[str, tuple[str, ...]] = {
+    # English words that are also another language's (so they never make a tracker English-only)
+    "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
+           "note"),
+    "de": (
+        "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
+        "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
+        "beworben am", "datum der bewerbung", "einreichdatum", "eingereicht am", "eingereicht", "versendet am",
+        "gesendet am", "abgeschickt am", "letzter kontakt", "antwortdatum", "datum der antwort",
+        "rückmeldung am", "antwort am", "letzte rückmeldung", "zuletzt kontaktiert", "nachfassen",
+        "anzahl nachfassen", "status", "stand", "ergebnis", "bewerbungsstatus", "stadium",
+        "status der bewerbung", "antwort", "rückmeldung", "ansprechpartner", "kontakt", "kontaktperson",
+        "ansprechperson", "telefon", "telefonnummer", "handy", "e-mail-adresse", "e-mail", "email",
+        "führungskraft", "manager", "empfohlen von", "empfehlung", "abteilung des empfehlers", "nachfassen am",
+        "nachfassen bis", "wiedervorlage", "wiedervorlage am", "erinnerung am", "nicht anrufen", "nur e-mail",
+        "keine anrufe", "quelle", "plattform", "kanal", "jobbörse", "jobportal", "gefunden über", "notizen",
+        "bemerkungen", "anmerkungen", "kommentar", "kommentare", "ort", "standort", "arbeitsort",
+        "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "angebot",
+        "vertragsangebot", "zusage", "vorstellungsgespräch", "gespräch", "in bearbeitung", "interview",
+        "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
+        "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt",
+    ),
+    "es": (
+        "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
+        "cargo", "vacante", "posición", "título del puesto", "rol", "fecha de solicitud",
+        "fecha de aplicación", "fecha aplicación", "fecha de envío", "fecha de postulación",
+        "fecha postulación", "fecha de candidatura", "último contacto", "ultimo contacto",
+        "fecha de respuesta", "fecha respuesta", "fecha del último contacto", "seguimientos",
+        "número de seguimientos", "estado", "estatus", "etapa", "situación", "resultado", "fase",
+        "estado de la solicitud", "respuesta", "contacto", "persona de contacto", "reclutador", "teléfono",
+        "telefono", "correo", "correo electrónico", "email", "e-mail", "responsable", "gerente de contratación",
+        "referido por", "recomendado por", "departamento del referente", "fecha de seguimiento",
+        "próximo seguimiento", "recordatorio", "no llamar", "solo correo", "fuente", "plataforma", "portal",
+        "canal", "notas", "comentarios", "observaciones", "ubicación", "ciudad", "rechaz", "descartad",
+        "no seleccionad", "retirad", "oferta", "entrevista", "en proceso", "en curso", "por aplicar",
+        "sin aplicar", "postulado", "enviado", "enviada", "recibido", "recibida", "acuse de recibo",
+        "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
+    ),
+    "fr": (
+        "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
+        "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
+        "intitulé de la mission", "fonction", "position", "date de candidature", "date d'envoi",
+        "date candidature", "date de postulation", "envoyée le", "dernier contact", "date de réponse",
+        "date réponse", "date du dernier contact", "dernière relance", "relances", "nombre de relances",
+        "statut", "état", "etat", "résultat", "étape", "avancement", "statut de la candidature", "réponse",
+        "reponse", "retour", "contact", "personne de contact", "contact rh", "recruteur", "interlocuteur",
+        "téléphone", "courriel", "adresse e-mail", "e-mail", "email", "responsable", "chef",
+        "responsable du recrutement", "recommandé par", "parrain", "coopté par", "service du parrain",
+        "date de relance", "relancer le", "prochaine relance", "date de rappel", "ne pas appeler",
+        "e-mail uniquement", "source", "source de l'offre", "plateforme", "canal", "origine", "remarques",
+        "commentaires", "observations", "notes", "lieu", "ville", "refus", "non retenu", "non retenue",
+        "pas retenu", "pas retenue", "candidature retirée", "offre", "entretien", "en cours", "à postuler",
+        "a postuler", "postulé", "envoyée", "envoyé", "candidature", "reçu", "reçue", "accusé de réception",
+        "cabinet de recrutement", "inconnu", "non spécifié", "non précisé", "non communiqué",
+        "non renseigné",
+    ),
+    "it": (
+        "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
+        "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
+        "data di candidatura", "data invio", "data di invio", "inviata il", "ultimo contatto", "data risposta",
+        "data di risposta", "data ultimo contatto", "solleciti", "numero solleciti", "stato", "esito",
+        "stato candidatura", "stato della candidatura", "risultato", "fase", "risposta", "riscontro",
+        "contatto", "persona di contatto", "referente", "telefono", "numero di telefono", "telefono contatto",
+        "indirizzo email", "email contatto", "email", "e-mail", "responsabile", "segnalato da",
+        "raccomandato da", "reparto del referente", "data sollecito", "sollecitare il", "data follow-up",
+        "promemoria", "richiamare il", "non chiamare", "solo email", "piattaforma", "fonte", "canale",
+        "portale", "commenti", "osservazioni", "annotazioni", "note", "sede", "città", "luogo", "rifiutat",
+        "respint", "non selezionat", "scartat", "proposta", "offerta", "colloquio", "in corso",
+        "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
+        "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
+    ),
+    "pt": (
+        "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
+        "título da vaga", "nome da vaga", "data submissão", "data de submissão", "data de candidatura",
+        "data de envio", "data envio", "data de aplicação", "data da candidatura", "data de inscrição",
+        "enviado em", "candidatado em", "último contato", "data resposta", "data de resposta",
+        "data do último contato", "número de follow-ups", "status", "situação", "status da candidatura",
+        "estado", "etapa", "fase", "resultado", "resposta", "retorno", "contato", "pessoa de contato",
+        "recrutador", "telefone", "celular", "número de telefone", "telefone do contato",
+        "endereço de e-mail", "email do contato", "email recrutador", "email", "e-mail", "gestor da vaga",
+        "indicado por", "indicação", "departamento de quem indicou", "data de follow-up", "próximo contato",
+        "follow-up em", "lembrete", "não ligar", "só e-mail", "fonte", "origem", "plataforma", "canal",
+        "portal", "observações", "comentários", "anotações", "notas", "localização", "cidade", "local",
+        "recusad", "reprovad", "não selecionad", "nao selecionad", "proposta", "oferta", "entrevista",
+        "em análise", "em analise", "em andamento", "em processo", "a candidatar", "enviado", "enviada",
+        "candidatura", "recebido", "recebida", "candidatura recebida", "desconhecido", "não especificado",
+        "não informado", "não disponível",
+    ),
+    "nl": (
+        "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
+        "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
+        "contact", "email", "e-mail", "manager", "interview",
+    ),
+    "pl": ("nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
+           "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail"),
+    "zh": (
+        "公司", "公司名称", "单位", "企业", "用人单位", "职位", "岗位", "职位名称", "岗位名称", "职务", "投递日期",
+        "申请日期", "投递时间", "申请时间", "最后联系", "最近联系", "回复日期", "回复时间", "最后联系日期", "跟进次数",
+        "状态", "进度", "结果", "申请状态", "阶段", "回复", "反馈", "联系人", "对接人", "电话", "联系电话", "手机",
+        "邮箱", "电子邮件", "用人经理", "内推人", "推荐人", "推荐人部门", "跟进日期", "下次跟进", "提醒日期",
+        "不要打电话", "仅邮件", "来源", "渠道", "平台", "招聘平台", "备注", "说明", "地点", "城市", "工作地点",
+        "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "录用", "录取", "面试", "笔试", "进行中", "未投递",
+        "待投递", "未申请", "已投递", "已申请", "等待", "自动回复", "猎头", "电话面试", "未知", "无", "不详", "暂无",
+        "待定", "hr",
+    ),
+    "ja": ("会社", "会社名", "企業名", "職種", "ポジション", "役職", "応募日", "最終連絡日", "ステータス", "状況",
+           "選考状況", "備考", "メモ", "面接"),
+}
+
+_WORD_LISTS = ("closed_words", "offer_words", "interviewing_words", "not_applied_words", "applied_words",
+               "autoresponse_words", "recruiter_words")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _key(text: str) -> str:
+    """A word as the tag table compares it: case and accents folded, spaces and punctuation out."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in s if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@functools.cache
+def _tags() -> dict[str, frozenset[str]]:
+    tags: dict[str, set[str]] = {}
+    for code, words in _TAGGED.items():
+        for word in words:
+            tags.setdefault(_key(word), set()).add(code)
+    return {k: frozenset(v) for k, v in tags.items()}
+
+
+def languages_of(word: str) -> frozenset[str]:
+    """The languages a header or stage word the reader knows belongs to: its tags, English
+    when it has none; a header in Korean letters is Korean, one in kana Japanese."""
+    tagged = _tags().get(_key(word))
+    if tagged:
+        return tagged
+    if _HANGUL.search(word):
+        return frozenset({"ko"})
+    if _KANA.search(word):
+        return frozenset({"ja"})
+    if _HAN.search(word):
+        return frozenset({"zh", "ja"})
+    return frozenset({ENGLISH})
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    """The language a run speaks, and why (`check` prints `.note`)."""
+
+    code: str
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return LANGUAGES.get(self.code, self.code)
+
+    @property
+    def note(self) -> str:
+        return (f"Language: {self.name} ({self.code}), {self.reason}. To choose another, set "
+                f"[you] language = \"de\" (one of {', '.join(LANGUAGES)}) in followup.toml or pass --language.")
+
+
+def _words_of(trackers: list[Any], settings: Any) -> list[str]:
+    """The header aliases and stage words the reader matched in these trackers."""
+    from .headers import alias_lookup, normalize_header
+    from .plan import word_list
+
+    aliases = alias_lookup(settings)
+    words: list[str] = []
+    for tracker in trackers:
+        for info in tracker.columns.values():
+            key = normalize_header(info.header)
+            if key in aliases or _HANGUL.search(info.header) or _KANA.search(info.header):
+                words.append(info.header.strip())
+        frame = tracker.frame
+        texts = pd.concat([frame.get("stage", pd.Series(dtype=object)),
+                           frame.get("response", pd.Series(dtype=object))]).dropna().astype(str).unique()
+        lists = [(name, word_list(getattr(settings, name))) for name in _WORD_LISTS]
+        for text in texts[:2000]:
+            for name, found in lists:
+                hits = found.found(text)
+                if name == "applied_words":   # "no", "email", "LinkedIn": said in every language
+                    hits = [w for w in hits if _key(w) in _tags() and ENGLISH not in _tags()[_key(w)]]
+                words.extend(hits)
+    return words
+
+
+def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
+    """`settings.language` when set; else the one language every matched header and stage word
+    belongs to (rules §8), else English."""
+    if settings.language:
+        return LanguageChoice(settings.language, "set by [you] language")
+    words = _words_of(trackers, settings)
+    if not words:
+        return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")
+    by_language: dict[str, list[str]] = {}
+    common: frozenset[str] | None = None
+    for word in dict.fromkeys(words):
+        langs = languages_of(word)
+        common = langs if common is None else common & langs
+        for code in langs:
+            by_language.setdefault(code, []).append(word)
+    shown = ", ".join(repr(w) for w in list(dict.fromkeys(words))[:6])
+    if common and len(common) == 1:
+        (code,) = common
+        verb = "are" if len(dict.fromkeys(words)) > 1 else "is"
+        return LanguageChoice(code, f"because the tracker's headers and stage words ({shown}) {verb} {LANGUAGES[code]}")
+    if common and ENGLISH in common:
+        return LanguageChoice(ENGLISH, f"because the tracker's headers and stage words ({shown}) are English")
+    if common:
+        names = " or ".join(LANGUAGES[c] for c in sorted(common))
+        return LanguageChoice(ENGLISH, f"the default: the tracker's words ({shown}) could be {names}")
+    mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}"
+                    for c, ws in sorted(by_language.items(), key=lambda kv: -len(kv[1]))[:3])
+    return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})")
+
+
+# --- phrases for a localised script -----------------------------------------------------------
+
+def human_date(value: Any, this_year: int, language: str) -> str:
+    """A date as people in that language say it, with the year only when it is not this year:
+    '3. November', '3 novembre', '3 de noviembre', '11月3日', '11월 3일' (Babel's CLDR patterns)."""
+    from babel.dates import format_skeleton
+
+    if value is None or (not isinstance(value, dt.date) and pd.isna(value)) or value == "":
+        return ""
+    d = pd.Timestamp(value).date()
+    return format_skeleton("MMMMd" if d.year == this_year else "yMMMMd", d, locale=language)
+
+
+# Titles read from a contact cell, and what they say about the form of address: "f", "m", or
+# "" (a title that says nothing about gender, like Dr.). Keys are folded (no dot, lower case).
+_GENDER_TITLES = {
+    "frau": "f", "fr": "f", "herr": "m", "hr": "m", "hrn": "m",
+    "mme": "f", "madame": "f", "mlle": "f", "mademoiselle": "f", "m": "m", "monsieur": "m",
+    "sra": "f", "señora": "f", "senora": "f", "srta": "f", "señorita": "f", "doña": "f", "dña": "f",
+    "sr": "m", "señor": "m", "senor": "m", "don": "m", "d": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "mr": "m",
+    "sig.ra": "f", "sigra": "f", "signora": "f", "sig": "m", "signor": "m",
+    "senhora": "f", "senhor": "m",
+}
+_ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr."}
+_FEMALE_ACADEMIC = {"dra", "dott.ssa"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact as the cell gives it: names in speaking order, and what its title says."""
+
+    given: str
+    surname: str
+    gender: str       # "f", "m" or "" when the cell does not say
+    academic: str     # "Dr." / "Prof." or ""
+
+    eastern: bool = False   # family name first, no space: 王芳
+
+    @property
+    def full(self) -> str:
+        if self.eastern:
+            return f"{self.surname}{self.given}"
+        return " ".join(p for p in (self.given, self.surname) if p)
+
+
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def person(name: str, language: str = "en") -> Person | None:
+    """'Frau Dr. Anna Müller' -> Person('Anna', 'Müller', 'f', 'Dr.'); 'M. Dupont' -> ('', 'Dupont',
+    'm', ''); 'Anna Müller' -> ('Anna', 'Müller', '', ''); '王芳' -> ('芳', '王', family name first); None
+    without a name. The cell is taken as `render` cleaned it (brackets and teams already out)."""
+    words = name.replace(",", " ").split()
+    if not words:
+        return None
+    gender, academic = "", ""
+    while words:
+        low = words[0].casefold().rstrip(".")
+        if low in _GENDER_TITLES and len(words) > 1:
+            gender = gender or _GENDER_TITLES[low]
+        elif low in _ACADEMIC and len(words) > 1:
+            academic = _ACADEMIC[low]
+            if low in _FEMALE_ACADEMIC:
+                gender = gender or "f"
+        else:
+            break
+        words = words[1:]
+    if len(words) == 1 and _HAN_NAME.match(words[0]):
+        return Person(words[0][1:], words[0][0], gender, academic, eastern=True)
+    if len(words) == 1:
+        return Person("", words[0], gender, academic)
+    if language in ("es", "pt") and len(words) >= 3:   # two family names: "Ana García López"
+        return Person(words[0], " ".join(words[1:]), gender, academic)
+    return Person(" ".join(words[:-1]), words[-1], gender, academic)
+
+
+def _de(p: Person) -> dict[str, str]:
+    title = {"f": "Frau", "m": "Herr"}.get(p.gender, "")
+    formal = " ".join(x for x in (title, p.academic, p.surname) if x)
+    if title:
+        dear = f"Sehr geehrte{'' if p.gender == 'f' else 'r'} {formal},"
+        return {"ask": formal, "greet": f"Guten Tag, {formal}", "dear": dear, "named": formal}
+    # No title in the cell: ask for the full name and greet without a name (a German caller
+    # does not say "Guten Tag, Anna Müller"); in writing, "Guten Tag Anna Müller," is the usual
+    # form when the title is not known.
+    full = " ".join(x for x in (p.academic, p.full) if x)
+    return {"ask": full, "greet": "Guten Tag", "dear": f"Guten Tag {full},", "named": full}
+
+
+def _fr(p: Person) -> dict[str, str]:
+    title = {"f": "Madame", "m": "Monsieur"}.get(p.gender, "")
+    if title:
+        return {"ask": f"{title} {p.surname}", "greet": f"Bonjour {title}", "dear": f"Bonjour {title},",
+                "named": f"{title} {p.surname}"}
+    return {"ask": p.full, "greet": "Bonjour", "dear": "Bonjour,", "named": p.full}
+
+
+def _es(p: Person) -> dict[str, str]:
+    title = {"f": "señora", "m": "señor"}.get(p.gender, "")
+    short = {"f": "Sra.", "m": "Sr."}.get(p.gender, "")
+    if title:
+        ask = f"{'la' if p.gender == 'f' else 'el'} {title} {p.surname}"
+        dear = f"Estimad{'a' if p.gender == 'f' else 'o'} {short} {p.surname}:"
+        return {"ask": ask, "greet": f"Buenos días, {title} {p.surname}", "dear": dear,
+                "named": f"{'la' if p.gender == 'f' else 'el'} {title} {p.surname}"}
+    return {"ask": p.full, "greet": "Buenos días", "dear": f"Buenos días, {p.full}:", "named": p.full}
+
+
+_ADDRESS = {"de": _de, "fr": _fr, "es": _es}
+_NO_NAME = {
+    "de": {"ask": "", "greet": "Guten Tag", "dear": "Sehr geehrte Damen und Herren,", "named": ""},
+    "fr": {"ask": "", "greet": "Bonjour", "dear": "Madame, Monsieur,", "named": ""},
+    "es": {"ask": "", "greet": "Buenos días", "dear": "Buenos días:", "named": ""},
+}
+
+
+def address(name: str, language: str) -> dict[str, str]:
+    """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
+    (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
+    (the name in a sentence). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says
+    so with a title; a first name never decides it."""
+    p = person(name, language) if name else None
+    if p is None or language not in _ADDRESS:
+        return dict(_NO_NAME.get(language, {"ask": "", "greet": "", "dear": "", "named": ""}))
+    return _ADDRESS[language](p)
+
+
+def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[str, Any], today: dt.date,
+                  language: str) -> dict[str, Any]:
+    """The script context of `render.script_context`, with its dates said in `language` and the
+    forms of address a localised template needs (`to` for the contact, `hm` for the hiring
+    manager, `ref` for the referrer; each as `address` gives them)."""
+    year = today.year
+    local = dict(context)
+    local["applied_on"] = human_date(row.get("applied_on"), year, language)
+    local["last_contact"] = human_date(row.get("last_contact"), year, language)
+    for name in ("due", "answer_by", "other_offer_by"):
+        local[name] = human_date(plan_row.get(name), year, language)
+    local["to"] = address(context["contact"], language)
+    local["hm"] = address(context["hiring_manager"], language)
+    local["ref"] = address(context["referrer"], language)
+    local["language"] = language
+    return local
