@@ -253,7 +253,7 @@ def human_date(value: Any, this_year: int, language: str) -> str:
     '3. November', '3 novembre', '3 de noviembre', '11月3日', '11월 3일' (Babel's CLDR patterns)."""
     from babel.dates import format_skeleton
 
-    if value is None or (not isinstance(value, dt.date) and pd.isna(value)) or value == "":
+    if value is None or isinstance(value, str) or pd.isna(value):
         return ""
     d = pd.Timestamp(value).date()
     return format_skeleton("MMMMd" if d.year == this_year else "yMMMMd", d, locale=language)
@@ -326,14 +326,15 @@ def person(name: str, language: str = "en") -> Person | None:
 def _de(p: Person) -> dict[str, str]:
     title = {"f": "Frau", "m": "Herr"}.get(p.gender, "")
     formal = " ".join(x for x in (title, p.academic, p.surname) if x)
-    if title:
+    if title:   # `ask` and `dat` follow "mit", "bei", "von": Herr takes its -n there
+        dative = formal.replace("Herr ", "Herrn ", 1)
         dear = f"Sehr geehrte{'' if p.gender == 'f' else 'r'} {formal},"
-        return {"ask": formal, "greet": f"Guten Tag, {formal}", "dear": dear, "named": formal}
+        return {"ask": dative, "greet": f"Guten Tag, {formal}", "dear": dear, "named": formal, "dat": dative}
     # No title in the cell: ask for the full name and greet without a name (a German caller
     # does not say "Guten Tag, Anna Müller"); in writing, "Guten Tag Anna Müller," is the usual
     # form when the title is not known.
     full = " ".join(x for x in (p.academic, p.full) if x)
-    return {"ask": full, "greet": "Guten Tag", "dear": f"Guten Tag {full},", "named": full}
+    return {"ask": full, "greet": "Guten Tag", "dear": f"Guten Tag {full},", "named": full, "dat": full}
 
 
 def _fr(p: Person) -> dict[str, str]:
@@ -357,7 +358,7 @@ def _es(p: Person) -> dict[str, str]:
 
 _ADDRESS = {"de": _de, "fr": _fr, "es": _es}
 _NO_NAME = {
-    "de": {"ask": "", "greet": "Guten Tag", "dear": "Sehr geehrte Damen und Herren,", "named": ""},
+    "de": {"ask": "", "greet": "Guten Tag", "dear": "Sehr geehrte Damen und Herren,", "named": "", "dat": ""},
     "fr": {"ask": "", "greet": "Bonjour", "dear": "Madame, Monsieur,", "named": ""},
     "es": {"ask": "", "greet": "Buenos días", "dear": "Buenos días:", "named": ""},
 }
@@ -366,7 +367,7 @@ _NO_NAME = {
 def address(name: str, language: str) -> dict[str, str]:
     """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
     (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
-    (the name in a sentence). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says
+    (the name in a sentence; German also `dat`, after "bei", "von"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says
     so with a title; a first name never decides it."""
     p = person(name, language) if name else None
     if p is None or language not in _ADDRESS:
@@ -389,4 +390,66 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     local["hm"] = address(context["hiring_manager"], language)
     local["ref"] = address(context["referrer"], language)
     local["language"] = language
+    if language in _PHRASES:
+        local["l"] = localised_phrases(local, language)
     return local
+
+
+# Per language: how a sentence names the role ("{p}" the position, "{c}" the company), how it
+# says where the application went, how a voicemail says how to reach me, and the e-mail's close.
+_PHRASES: dict[str, dict[str, str]] = {
+    "de": {"pc": "die Stelle als {p} bei {c}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle bei {c}",
+           "on": "am {d}", "site": " über Ihre Website", "mail": " per E-Mail", "named_source": " über {s}",
+           "both": "Sie erreichen mich unter {phone} oder per E-Mail an {email}.",
+           "phone": "Sie erreichen mich unter {phone}.", "email": "Sie erreichen mich per E-Mail an {email}.",
+           "none": "Ich melde mich zusätzlich per E-Mail.", "close": "Mit freundlichen Grüßen",
+           "recently": "vor Kurzem"},
+    "fr": {"pc": "le poste de {p} chez {c}", "p": "le poste de {p}", "c": "le poste à pourvoir chez {c}",
+           "on": "le {d}", "site": " sur votre site", "mail": " par e-mail", "named_source": " via {s}",
+           "both": "Vous pouvez me joindre au {phone} ou par e-mail à {email}.",
+           "phone": "Vous pouvez me joindre au {phone}.", "email": "Vous pouvez me joindre par e-mail à {email}.",
+           "none": "Je vous écrirai également par e-mail.", "close": "Bien cordialement,",
+           "recently": "récemment"},
+    "es": {"pc": "el puesto de {p} en {c}", "p": "el puesto de {p}", "c": "la vacante en {c}",
+           "on": "el {d}", "site": " a través de su página web", "mail": " por correo electrónico",
+           "named_source": " a través de {s}",
+           "both": "Puede localizarme en el {phone} o por correo electrónico en {email}.",
+           "phone": "Puede localizarme en el {phone}.", "email": "Puede escribirme a {email}.",
+           "none": "Le escribiré también por correo electrónico.", "close": "Un cordial saludo,",
+           "recently": "recientemente"},
+}
+
+
+def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
+    """The phrases a localised template calls `l.NAME`: `role` (the role and company, '' with
+    neither), `when` (when I applied), `via` (where to, with a leading space, or ''),
+    `reach_me` (the voicemail's last sentence) and `close` (the e-mail's sign-off line)."""
+    from babel.dates import format_timedelta
+
+    from .phrases import via as english_via
+
+    words = _PHRASES[language]
+    company, position = context["company"].rstrip("."), context["position"]
+    role = words["pc" if company and position else "p" if position else "c"].format(p=position, c=company) \
+        if company or position else ""
+    days = int(context["days_since_applied"] or 0)
+    if context["applied_on"]:
+        when = words["on"].format(d=context["applied_on"])
+    elif days >= 1:
+        when = format_timedelta(dt.timedelta(days=-days), add_direction=True, threshold=1.5, locale=language)
+    else:
+        when = words["recently"]
+    source = context["source"].strip()
+    english = english_via(source)      # the English helper already sorts sources into kinds
+    via = ""
+    if english == " through your website":
+        via = words["site"]
+    elif english == " by e-mail":
+        via = words["mail"]
+    elif english == f" through {source}":
+        via = words["named_source"].format(s=source)
+    me = context["me"]
+    phone, email = me["phone"], me["email"]
+    key = "both" if phone and email else "phone" if phone else "email" if email else "none"
+    return {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
+            "close": words["close"], "company": company}
