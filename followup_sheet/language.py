@@ -95,7 +95,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "raccomandato da", "reparto del referente", "data sollecito", "sollecitare il", "data follow-up",
         "promemoria", "richiamare il", "non chiamare", "solo email", "piattaforma", "fonte", "canale",
         "portale", "commenti", "osservazioni", "annotazioni", "note", "sede", "città", "luogo", "rifiutat",
-        "respint", "non selezionat", "scartat", "proposta", "offerta", "colloquio", "in corso",
+        "respint", "non selezionat", "scartat", "proposta", "colloquio", "in corso",
         "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
@@ -134,7 +134,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "待定", "hr",
     ),
     "ja": ("会社", "会社名", "企業名", "職種", "ポジション", "役職", "応募日", "最終連絡日", "ステータス", "状況",
-           "選考状況", "備考", "メモ", "面接"),
+           "選考状況", "備考", "メモ"),
 }
 
 _WORD_LISTS = ("closed_words", "offer_words", "interviewing_words", "not_applied_words", "applied_words",
@@ -351,23 +351,24 @@ def _es(p: Person) -> dict[str, str]:
     if title:
         ask = f"{'la' if p.gender == 'f' else 'el'} {title} {p.surname}"
         dear = f"Estimad{'a' if p.gender == 'f' else 'o'} {short} {p.surname}:"
-        return {"ask": ask, "greet": f"Buenos días, {title} {p.surname}", "dear": dear,
-                "named": f"{'la' if p.gender == 'f' else 'el'} {title} {p.surname}"}
-    return {"ask": p.full, "greet": "Buenos días", "dear": f"Buenos días, {p.full}:", "named": p.full}
+        to = f"{'a la' if p.gender == 'f' else 'al'} {title} {p.surname}"    # "a" + "el" is "al"
+        return {"ask": ask, "greet": f"Buenos días, {title} {p.surname}", "dear": dear, "named": ask, "a": to}
+    return {"ask": p.full, "greet": "Buenos días", "dear": f"Buenos días, {p.full}:", "named": p.full,
+            "a": f"a {p.full}"}
 
 
 _ADDRESS = {"de": _de, "fr": _fr, "es": _es}
 _NO_NAME = {
     "de": {"ask": "", "greet": "Guten Tag", "dear": "Sehr geehrte Damen und Herren,", "named": "", "dat": ""},
     "fr": {"ask": "", "greet": "Bonjour", "dear": "Madame, Monsieur,", "named": ""},
-    "es": {"ask": "", "greet": "Buenos días", "dear": "Buenos días:", "named": ""},
+    "es": {"ask": "", "greet": "Buenos días", "dear": "Buenos días:", "named": "", "a": ""},
 }
 
 
 def address(name: str, language: str) -> dict[str, str]:
     """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
     (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
-    (the name in a sentence; German also `dat`, after "bei", "von"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says
+    (the name in a sentence; German also `dat`, after "bei", "von"; Spanish `a`, "al señor …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says
     so with a title; a first name never decides it."""
     p = person(name, language) if name else None
     if p is None or language not in _ADDRESS:
