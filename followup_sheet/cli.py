@@ -71,6 +71,9 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file to read instead of followup.toml beside the workbook "
                              "(the user-wide one is read first either way)", **default)
+    parser.add_argument("--language", metavar="CODE",
+                        help="the language of the scripts: en, de, fr, es... (default: [you] language, else the "
+                             "tracker's own)", **default)
     parser.add_argument("--log", type=Path, metavar="FILE",
                         help="append the messages to this text file instead of the terminal (for background runs)",
                         **default)
@@ -551,7 +554,7 @@ def _say(text: str = "") -> None:
 
 
 def _overrides(args) -> dict:
-    return {"templates": getattr(args, "templates", None)}
+    return {"templates": getattr(args, "templates", None), "language": getattr(args, "language", None)}
 
 
 def _preload(args) -> None:

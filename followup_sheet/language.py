@@ -187,8 +187,10 @@ class LanguageChoice:
 
     @property
     def note(self) -> str:
+        example = "en" if self.code != "en" else "de"
         return (f"Language: {self.name} ({self.code}), {self.reason}. To choose another, set "
-                f"[you] language = \"de\" (one of {', '.join(LANGUAGES)}) in followup.toml or pass --language.")
+                f"[you] language = \"{example}\" (one of {', '.join(LANGUAGES)}) in followup.toml or pass "
+                f"--language {example}.")
 
 
 def _words_of(trackers: list[Any], settings: Any) -> list[str]:
