@@ -16,12 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from .settings import LANGUAGES
+
 ENGLISH = "en"
-# The languages the reader understands; a script set, catalogue and marks vocabulary each.
-LANGUAGES: dict[str, str] = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
-}
 
 # Which language each non-English header alias and stage word of `settings.py` belongs to (the
 # reader's own lists, tagged). A word used in several languages is tagged with each ("status" is
@@ -370,8 +367,9 @@ _NO_NAME = {
 def address(name: str, language: str) -> dict[str, str]:
     """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
     (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
-    (the name in a sentence; German also `dat`, after "bei", "von"; Spanish `a`, "al señor …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says
-    so with a title; a first name never decides it."""
+    (the name in a sentence); German also `dat` (after "bei", "von"), Spanish `a` ("al señor
+    …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says so with a title; a
+    first name never decides it."""
     p = person(name, language) if name else None
     if p is None or language not in _ADDRESS:
         return dict(_NO_NAME.get(language, {"ask": "", "greet": "", "dear": "", "named": ""}))

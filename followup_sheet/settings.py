@@ -20,6 +20,11 @@ from .errors import BadSettings
 from .status import Status
 
 CONFIG_NAME = "followup.toml"
+# The languages the reader understands and the scripts may speak ([you] language; language.py).
+LANGUAGES: Mapping[str, str] = MappingProxyType({
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+})
 SETTINGS_DOC = "the Settings section of README.md (README.md#settings)"
 
 # Header spellings per canonical field. Matching ignores case, spaces and punctuation, so
@@ -364,7 +369,6 @@ class Settings:
             from .businessdays import check_country
             object.__setattr__(self, "country", check_country(self.country))   # "us" is US
         if self.language:
-            from .language import LANGUAGES
             object.__setattr__(self, "language", self.language.strip().lower())
             if self.language not in LANGUAGES:
                 raise BadSettings(f"[you] language = {self.language!r} is not one the tool speaks; use one of "

@@ -29,9 +29,12 @@ NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
 PEOPLE = {
-    "de": ("Lena Vogel", "Frau Dr. Sabine Krüger", "Jonas Brandt", "Herr Öztürk", "Einkauf", "Spedition Kranich AG"),
-    "fr": ("Camille Roux", "Mme Hélène Moreau", "Julien Faure", "M. Bertrand Lefèvre", "Achats", "Boulangeries Vernet SA"),
-    "es": ("Lucía Navarro", "Sra. Carmen Ortega Ruiz", "Pablo Medina", "Sr. Iván Prieto", "Compras", "Conservas Miramar S.L."),
+    "de": ("Lena Vogel", "Frau Dr. Sabine Krüger", "Jonas Brandt", "Herr Öztürk", "Einkauf",
+           "Spedition Kranich AG"),
+    "fr": ("Camille Roux", "Mme Hélène Moreau", "Julien Faure", "M. Bertrand Lefèvre", "Achats",
+           "Boulangeries Vernet SA"),
+    "es": ("Lucía Navarro", "Sra. Carmen Ortega Ruiz", "Pablo Medina", "Sr. Iván Prieto", "Compras",
+           "Conservas Miramar S.L."),
 }
 
 
@@ -108,7 +111,8 @@ def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(co
     ("Anna Weiß", "de", "Anna Weiß", "Guten Tag", "Guten Tag Anna Weiß,"),
     ("Mme Odile Perrin", "fr", "Madame Perrin", "Bonjour Madame", "Bonjour Madame,"),
     ("Odile Perrin", "fr", "Odile Perrin", "Bonjour", "Bonjour,"),
-    ("Sr. Tomás Vidal Soler", "es", "el señor Vidal Soler", "Buenos días, señor Vidal Soler", "Estimado Sr. Vidal Soler:"),
+    ("Sr. Tomás Vidal Soler", "es", "el señor Vidal Soler", "Buenos días, señor Vidal Soler",
+     "Estimado Sr. Vidal Soler:"),
     ("Ms. Rosa Bell", "es", "la señora Bell", "Buenos días, señora Bell", "Estimada Sra. Bell:"),
     ("Rosa Vidal", "es", "Rosa Vidal", "Buenos días", "Buenos días, Rosa Vidal:"),
 ])
