@@ -454,3 +454,32 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     key = "both" if phone and email else "phone" if phone else "email" if email else "none"
     return {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
             "close": words["close"], "company": company}
+
+
+# The first follow-up's channel per language, when [cadence] first_channel does not say (rules
+# §8; docs/rules.md §11 gives the reasons): in Japanese and Korean hiring an unrequested call to
+# a company's HR is widely taken as pushy, and applications run through written channels; in the
+# other languages' job markets a short call after a written application is common advice.
+FIRST_CHANNEL = {code: "call" for code in LANGUAGES} | {"ja": "email", "ko": "email"}
+_FIRST_CHANNEL_SITUATIONS = ("check_in", "autoresponse", "referral", "hiring_manager", "recruiter")
+
+
+def first_channel(settings: Any) -> str:
+    """`call` or `email`: the setting, else the language's default."""
+    return str(settings.first_channel or FIRST_CHANNEL.get(settings.language or ENGLISH, "call"))
+
+
+def with_first_channel(plan: pd.DataFrame, frame: pd.DataFrame, settings: Any) -> pd.DataFrame:
+    """The plan, with the first follow-up after applying (none counted yet) of each row that has
+    an e-mail address sent by e-mail when the first channel is e-mail. Offers, interviews and
+    competing interest keep their call; a row without an address keeps its call."""
+    if first_channel(settings) != "email" or plan.empty:
+        return plan
+    address = (frame["contact_email"].astype(str).str.contains("@") | frame["contact"].astype(str).str.contains("@"))
+    first = ((plan["follow_ups"] == 0) & (plan["channel"] == "call") & plan["situation"].isin(_FIRST_CHANNEL_SITUATIONS)
+             & address.reindex(plan.index, fill_value=False))
+    if not first.any():
+        return plan
+    plan = plan.copy()
+    plan.loc[first, "channel"] = "email"
+    return plan

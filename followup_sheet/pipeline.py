@@ -21,7 +21,7 @@ from .businessdays import holidays_note
 from .errors import BadSettings, OutputRefused
 from .export import _csv_bytes, _csv_safe, _markdown, _shown, today_text  # noqa: F401
 from .filesafe import not_a_file, same_file
-from .language import choose_language
+from .language import choose_language, with_first_channel
 from .marks import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, STAGES, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -112,7 +112,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = build_plan(tracker.frame, today, settings)
+        plan = with_first_channel(build_plan(tracker.frame, today, settings), tracker.frame, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
     return outcomes, today_table(outcomes), settings, marks

@@ -297,7 +297,7 @@ _SECTIONS = {
     "you": tuple(_YOU),
     "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
-                "soon_window", "cold_after_days", "holidays"),
+                "soon_window", "cold_after_days", "holidays", "first_channel"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups", "live"),
     "log": ("weekly_minimum",),
@@ -331,6 +331,7 @@ class Settings:
     soon_window: int = 2
     cold_after_days: int = 60
     holidays: tuple[dt.date, ...] = ()
+    first_channel: str = ""   # call | email: the first follow-up's; "" the language's (language.py)
 
     closed_words: tuple[str, ...] = CLOSED_WORDS
     not_applied_words: tuple[str, ...] = NOT_APPLIED_WORDS
@@ -373,6 +374,8 @@ class Settings:
             if self.language not in LANGUAGES:
                 raise BadSettings(f"[you] language = {self.language!r} is not one the tool speaks; use one of "
                                   f"{', '.join(LANGUAGES)}, or leave it out to take the tracker's own")
+        if self.first_channel not in ("", "call", "email"):
+            raise BadSettings(f"[cadence] first_channel must be call or email, not {self.first_channel!r}")
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
         low, high = GAP_RANGE

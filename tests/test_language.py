@@ -234,3 +234,33 @@ def test_a_user_folder_may_hold_a_template_for_one_language(tmp_path):
                           "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[2])
     text = render_scripts(frame, plan, TODAY, Settings(language="de", templates=tmp_path))[2]
     assert text == "Anruf bei Kranich AG am 5. März."
+
+
+def _channel_plan() -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = pd.DataFrame({"contact_email": ["hr@kitsune.example", "", "jobs@hanbit.example", "saiyo@tsuru.example"],
+                          "contact": ["", "", "", ""]}, index=[2, 3, 4, 5])
+    plan = pd.DataFrame({"follow_ups": [0, 0, 1, 0], "channel": ["call"] * 4,
+                         "situation": ["check_in", "check_in", "check_in", "offer"]}, index=[2, 3, 4, 5])
+    return frame, plan
+
+
+@pytest.mark.parametrize("settings, emailed", [
+    (Settings(language="ja"), [2]),                        # Japanese: the first follow-up is written
+    (Settings(language="ko"), [2]),
+    (Settings(language="de"), []),                         # German: a call, as in English
+    (Settings(language="de", first_channel="email"), [2]),  # the setting wins
+    (Settings(language="ja", first_channel="call"), []),
+])
+def test_the_first_channel_is_the_languages_unless_the_setting_says(settings, emailed):
+    from followup_sheet.language import with_first_channel
+
+    frame, plan = _channel_plan()
+    got = with_first_channel(plan, frame, settings)
+    # row 3 has no address, row 4 is a later follow-up, row 5 an offer: they keep their call
+    assert list(got.index[got["channel"] == "email"]) == emailed
+    assert list(plan["channel"]) == ["call"] * 4           # the plan given is not changed
+
+
+def test_a_first_channel_other_than_call_or_email_is_refused():
+    with pytest.raises(BadSettings, match="first_channel"):
+        Settings(first_channel="fax")
