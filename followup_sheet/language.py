@@ -421,13 +421,47 @@ _PHRASES: dict[str, dict[str, str]] = {
 }
 
 
+# Words that make a source the employer's own site or e-mail, and sources that name no place an
+# application can be sent "through" (a fair, a referral, an agency, a job board), in the
+# languages scripts are written in; the English ones are phrases.py's.
+_SITE_WORDS = ("website", "site", "webseite", "homepage", "karriereseite", "karriereportal", "web", "página",
+               "pagina", "sitio", "sito", "carrières")
+_MAIL_WORDS = ("e-mail", "email", "mail", "courriel", "correo")
+_NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörse", "stellenbörse", "agentur",
+             "recommandation", "cooptation", "salon", "forum", "cabinet", "candidature spontanée", "jobboard",
+             "recomendación", "referencia", "feria", "agencia", "bolsa", "portal de empleo", "red de antiguos",
+             "réseau", "netzwerk", "alumni", "contacto")
+
+
+def source_kind(source: str) -> str:
+    """What a source says for a localised script: "site" (the employer's website), "mail", or
+    "named_source" (a platform's own name: LinkedIn, StepStone, InfoJobs), else "" (said nothing
+    rather than risk a wrong phrase)."""
+    from .phrases import via as english_via
+
+    text = " ".join(source.split())
+    low = text.casefold()
+    english = english_via(text)     # the English words: "Company website", "email", "job board"...
+    if not text:
+        return ""
+    whole = set(re.split(r"[^\w-]+", low))
+    if english == " through your website" or whole & set(_SITE_WORDS):
+        return "site"
+    if english == " by e-mail" or whole & set(_MAIL_WORDS):
+        return "mail"
+    if english != f" through {text}" or any(w in low for w in _NO_PLACE):
+        return ""
+    words = text.split()
+    if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return "named_source"
+    return ""
+
+
 def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     """The phrases a localised template calls `l.NAME`: `role` (the role and company, '' with
     neither), `when` (when I applied), `via` (where to, with a leading space, or ''),
     `reach_me` (the voicemail's last sentence) and `close` (the e-mail's sign-off line)."""
     from babel.dates import format_timedelta
-
-    from .phrases import via as english_via
 
     words = _PHRASES[language]
     company, position = context["company"].rstrip("."), context["position"]
@@ -440,15 +474,8 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
         when = format_timedelta(dt.timedelta(days=-days), add_direction=True, threshold=1.5, locale=language)
     else:
         when = words["recently"]
-    source = context["source"].strip()
-    english = english_via(source)      # the English helper already sorts sources into kinds
-    via = ""
-    if english == " through your website":
-        via = words["site"]
-    elif english == " by e-mail":
-        via = words["mail"]
-    elif english == f" through {source}":
-        via = words["named_source"].format(s=source)
+    kind = source_kind(context["source"])
+    via = words[kind].format(s=context["source"].strip()) if kind else ""
     me = context["me"]
     phone, email = me["phone"], me["email"]
     key = "both" if phone and email else "phone" if phone else "email" if email else "none"

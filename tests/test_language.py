@@ -264,3 +264,16 @@ def test_the_first_channel_is_the_languages_unless_the_setting_says(settings, em
 def test_a_first_channel_other_than_call_or_email_is_refused():
     with pytest.raises(BadSettings, match="first_channel"):
         Settings(first_channel="fax")
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("StepStone", "named_source"), ("InfoJobs", "named_source"), ("Company website", "site"),
+    ("Site de l'entreprise", "site"), ("Karriereseite", "site"), ("Página web de la empresa", "site"),
+    ("Courriel", "mail"), ("per E-Mail", "mail"),
+    # no place an application goes "through": said nothing rather than "über Jobbörse"
+    ("Jobbörse", ""), ("Salon de l'emploi", ""), ("Bolsa de empleo", ""), ("Recruiter (inbound)", ""), ("", ""),
+])
+def test_a_source_is_named_only_when_it_is_a_place_the_application_went_through(source, kind):
+    from followup_sheet.language import source_kind
+
+    assert source_kind(source) == kind
