@@ -58,3 +58,19 @@ def header_words() -> dict[str, str]:
     """Every translated Today sheet header, in every language, -> the English header."""
     return {shown: english for code in languages()
             for english, shown in catalogue(code).get("today", {}).items() if len(english) < 30}
+
+
+@functools.cache
+def sample_catalogue(language: str) -> dict[str, Any]:
+    """The sample tracker's text in a language (`catalogues/samples/LANG.toml`): `date_format`,
+    and `sheet`, `headers`, `cells` tables keyed by the English text; {} without a file."""
+    path = FOLDER / "samples" / f"{language}.toml"
+    if language == "en" or not path.is_file():
+        return {}
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def sample_languages() -> list[str]:
+    """The languages the sample tracker can be made in, English first."""
+    return ["en", *sorted(p.stem for p in (FOLDER / "samples").glob("*.toml"))]

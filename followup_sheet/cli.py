@@ -192,7 +192,8 @@ def _parser() -> _Parser:
                  "applications dated around today, refresh it and print today's calls. No existing file "
                  "is replaced.",
                  "  followup-sheet demo\n"
-                 "  followup-sheet demo ~/Documents")
+                 "  followup-sheet demo ~/Documents\n"
+                 "  followup-sheet demo --language fr    # the sample in French, refreshed into French scripts")
     p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR",
                    help="the folder to create the sample in (default: the current folder)")
 
@@ -667,8 +668,9 @@ def cmd_demo(args) -> int:
     from .pipeline import refresh
     from .sample import build_new_sample
     today = _today(args)
-    path = build_new_sample(args.folder, DEMO_NAME, today=today)
-    result = refresh(path, today=today, config=args.config, backup=False)
+    language = getattr(args, "language", None)
+    path = build_new_sample(args.folder, DEMO_NAME, today=today, language=language or "en")
+    result = refresh(path, today=today, config=args.config, backup=False, language=language)
     _print_summary(result.counts)
     _print_today(result.today)
     _say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "

@@ -405,7 +405,7 @@ _PHRASES: dict[str, dict[str, str]] = {
            "phone": "Sie erreichen mich unter {phone}.", "email": "Sie erreichen mich per E-Mail an {email}.",
            "none": "Ich melde mich zusätzlich per E-Mail.", "close": "Mit freundlichen Grüßen",
            "recently": "vor Kurzem"},
-    "fr": {"pc": "le poste de {p} chez {c}", "p": "le poste de {p}", "c": "le poste à pourvoir chez {c}",
+    "fr": {"pc": "le poste {dp} chez {c}", "p": "le poste {dp}", "c": "le poste à pourvoir chez {c}",
            "on": "le {d}", "site": " sur votre site", "mail": " par e-mail", "named_source": " via {s}",
            "both": "Vous pouvez me joindre au {phone} ou par e-mail à {email}.",
            "phone": "Vous pouvez me joindre au {phone}.", "email": "Vous pouvez me joindre par e-mail à {email}.",
@@ -460,13 +460,15 @@ def source_kind(source: str) -> str:
 def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     """The phrases a localised template calls `l.NAME`: `role` (the role and company, '' with
     neither), `when` (when I applied), `via` (where to, with a leading space, or ''),
-    `reach_me` (the voicemail's last sentence) and `close` (the e-mail's sign-off line)."""
+    `reach_me` (the voicemail's last sentence), `close` (the e-mail's sign-off line), `company`
+    (without a final period) and, in French, `de_position` ("d'Analyste", "de Data analyst")."""
     from babel.dates import format_timedelta
 
     words = _PHRASES[language]
     company, position = context["company"].rstrip("."), context["position"]
-    role = words["pc" if company and position else "p" if position else "c"].format(p=position, c=company) \
-        if company or position else ""
+    de_position = _de_position(position) if language == "fr" else ""
+    role = words["pc" if company and position else "p" if position else "c"].format(
+        p=position, c=company, dp=de_position) if company or position else ""
     days = int(context["days_since_applied"] or 0)
     if context["applied_on"]:
         when = words["on"].format(d=context["applied_on"])
@@ -480,7 +482,17 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     phone, email = me["phone"], me["email"]
     key = "both" if phone and email else "phone" if phone else "email" if email else "none"
     return {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
-            "close": words["close"], "company": company}
+            "close": words["close"], "company": company, "de_position": de_position}
+
+
+# a vowel, or an h that is mute (an aspirated h, as in "hauteur", "héros", "hors", keeps "de")
+_ELIDED = re.compile(r"^(?:[aeiouàâäéèêëîïôöùûüœæ]|h(?!a(?:ut|ch|rd)|éros|ibou|ors|ou))", re.I)
+
+
+def _de_position(position: str) -> str:
+    """French "de" before a job title, elided before a vowel or a mute h: "d'Analyste reporting",
+    "d'Hôtesse d'accueil", "de Data analyst", "de Hauteur…" (an aspirated h keeps "de")."""
+    return f"d'{position}" if _ELIDED.match(position) else f"de {position}"
 
 
 # The first follow-up's channel per language, when [cadence] first_channel does not say (rules

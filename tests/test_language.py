@@ -277,3 +277,17 @@ def test_a_source_is_named_only_when_it_is_a_place_the_application_went_through(
     from followup_sheet.language import source_kind
 
     assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize("position, said", [("Analyste reporting", "le poste d'Analyste reporting"),
+                                            ("Hôtesse d'accueil", "le poste d'Hôtesse d'accueil"),
+                                            ("Data analyst", "le poste de Data analyst"),
+                                            ("Hauteur de vue", "le poste de Hauteur de vue")])
+def test_french_elides_de_before_a_vowel_or_a_mute_h(position, said):
+    frame = pd.DataFrame([{"company": "", "position": position, "contact": "", "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="fr"))[4]
+    assert said in text and "de A" not in text and "de H\u00f4" not in text

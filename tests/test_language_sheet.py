@@ -100,3 +100,29 @@ def test_no_translated_outcome_means_two_outcomes():
         for text, english in pairs:
             key = re.sub(r"\W+", " ", text.casefold()).strip()
             assert seen.setdefault(key, english) == english, f"{text!r} ({code}) is {english} and {seen[key]}"
+
+
+@pytest.mark.parametrize("code", [c for c in catalogue.sample_languages() if c != "en"])
+def test_the_sample_has_every_text_in_each_of_its_languages(code):
+    from followup_sheet import sample
+
+    book = catalogue.sample_catalogue(code)
+    texts = {v for row in sample.ROWS for v in (row.position, row.response, row.contact, row.source, row.notes,
+                                                  row.stage) if v} | set(sample.STAGES) | {"Yes"}
+    assert texts - set(book["cells"]) == set()
+    assert set(sample.HEADERS) - set(book["headers"]) == set()
+
+
+def test_demo_in_french_makes_a_french_tracker_and_french_scripts(tmp_path, cli):
+    out = cli("demo", str(tmp_path), "--language", "fr", "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    path = tmp_path / "demo_tracker.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:1] == ["Candidatures"] and wb["Candidatures"]["A1"].value == "Entreprise"
+    assert [c.value for c in wb["Today"][2]][:3] == ["Entreprise", "Poste", "Demander"]
+    scripts = [c.value for row in wb["Today"].iter_rows(min_row=3) for c in row if isinstance(c.value, str)
+               and "\n" in c.value]
+    assert scripts and all(s.startswith(("Bonjour", "Objet")) for s in scripts)
+    assert "Pourrais-je parler à Madame Raman" in out.stdout + "".join(scripts)
+    lines = check(path, today=MONDAY).lines
+    assert any(line.startswith("Language: French (fr)") for line in lines)
