@@ -268,9 +268,12 @@ _GENDER_TITLES = {
     "mrs": "f", "ms": "f", "miss": "f", "mr": "m",
     "sig.ra": "f", "sigra": "f", "signora": "f", "sig": "m", "signor": "m",
     "senhora": "f", "senhor": "m",
+    "mevrouw": "f", "mevr": "f", "mw": "f", "meneer": "m", "dhr": "m", "heer": "m",
 }
-_ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr."}
-_FEMALE_ACADEMIC = {"dra", "dott.ssa"}
+_ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
+             "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
+_FEMALE_ACADEMIC = {"dra", "dott.ssa", "dottoressa"}
+_MALE_ACADEMIC = {"dott", "dottor", "dottore"}      # Italian says the title in the man's form
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,7 @@ class Person:
     academic: str     # "Dr." / "Prof." or ""
 
     eastern: bool = False   # family name first, no space: 王芳
+    role: str = ""          # a role said after the family name: 王经理
 
     @property
     def full(self) -> str:
@@ -294,32 +298,72 @@ class Person:
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
-def person(name: str, language: str = "en") -> Person | None:
-    """'Frau Dr. Anna Müller' -> Person('Anna', 'Müller', 'f', 'Dr.'); 'M. Dupont' -> ('', 'Dupont',
-    'm', ''); 'Anna Müller' -> ('Anna', 'Müller', '', ''); '王芳' -> ('芳', '王', family name first); None
-    without a name. The cell is taken as `render` cleaned it (brackets and teams already out)."""
-    words = name.replace(",", " ").split()
-    if not words:
-        return None
-    gender, academic = "", ""
-    while words:
+# Words that join the family name ("Sanne de Vries", "Karl von Berg", "Maria da Silva").
+_PARTICLES = frozenset(("de", "van", "der", "den", "ter", "ten", "von", "zu", "vom", "zum", "da", "das", "do", "dos",
+                        "del", "della", "di", "le", "la", "du", "van't", "in't", "'t"))
+# Titles written after a name in Chinese, Japanese and Korean: what they say about gender, and
+# whether they are a role to address the person by (王经理, 李总).
+_SUFFIX_TITLES = {
+    "zh": (("女士", "f", ""), ("小姐", "f", ""), ("先生", "m", ""), ("经理", "", "经理"), ("总监", "", "总监"),
+           ("老师", "", "老师"), ("总", "", "总")),
+    "ja": (("さま", "", ""), ("様", "", ""), ("さん", "", ""), ("殿", "", "")),
+    "ko": (("님", "", ""), ("씨", "", "")),
+}
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]+$")
+
+
+def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
+    """The words of a name without its titles, and what the titles say: gender, academic, role."""
+    gender, academic, role = "", "", ""
+    for suffix, sex, title in _SUFFIX_TITLES.get(language, ()):
+        if words[-1] == suffix and len(words) > 1:            # "김민수 님"
+            words = words[:-1]
+        elif words[-1].endswith(suffix) and len(words[-1]) > len(suffix):
+            words = [*words[:-1], words[-1][:-len(suffix)]]
+        else:
+            continue
+        gender, role = sex, title
+        break
+    if len(words) > 2 and words[0].casefold() == "de" and words[1].casefold() == "heer":   # "de heer Jansen"
+        words = words[1:]
+    while len(words) > 1:
         low = words[0].casefold().rstrip(".")
-        if low in _GENDER_TITLES and len(words) > 1:
+        if low in _GENDER_TITLES:
             gender = gender or _GENDER_TITLES[low]
-        elif low in _ACADEMIC and len(words) > 1:
+        elif low in _ACADEMIC:
             academic = _ACADEMIC[low]
-            if low in _FEMALE_ACADEMIC:
-                gender = gender or "f"
+            if low in _FEMALE_ACADEMIC or low in _MALE_ACADEMIC:
+                gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
         else:
             break
         words = words[1:]
-    if len(words) == 1 and _HAN_NAME.match(words[0]):
-        return Person(words[0][1:], words[0][0], gender, academic, eastern=True)
+    return words, gender, academic, role
+
+
+def person(name: str, language: str = "en") -> Person | None:
+    """'Frau Dr. Anna Müller' -> Person('Anna', 'Müller', 'f', 'Dr.'); 'M. Dupont' -> ('', 'Dupont',
+    'm', ''); 'Anna Müller' -> ('Anna', 'Müller', '', ''); 'Sanne de Vries' -> ('Sanne', 'de Vries');
+    '王芳' -> ('芳', '王', family name first); '王经理' -> the role 经理; None without a name. The
+    cell is taken as `render` cleaned it (brackets and teams already out)."""
+    words = name.replace(",", " ").split()
+    if not words:
+        return None
+    words, gender, academic, role = _titles(words, language)
+    if all(_CJK_NAME.match(w) for w in words):
+        if len(words) > 1:                                   # "田中 花子": family name, given name
+            return Person(" ".join(words[1:]), words[0], gender, academic, eastern=True, role=role)
+        one = words[0]
+        if language in ("zh", "ko") and 2 <= len(one) <= 4 or _HAN_NAME.match(one) and language != "ja":
+            return Person(one[1:], one[0], gender, academic, eastern=True, role=role)
+        return Person("", one, gender, academic, eastern=True, role=role)   # 田中花子: not split
     if len(words) == 1:
         return Person("", words[0], gender, academic)
-    if language in ("es", "pt") and len(words) >= 3:   # two family names: "Ana García López"
+    if language == "es" and len(words) >= 3:   # two family names: "Ana García López"
         return Person(words[0], " ".join(words[1:]), gender, academic)
-    return Person(" ".join(words[:-1]), words[-1], gender, academic)
+    first_of_surname = len(words) - 1
+    while first_of_surname > 1 and words[first_of_surname - 1].casefold() in _PARTICLES:
+        first_of_surname -= 1
+    return Person(" ".join(words[:first_of_surname]), " ".join(words[first_of_surname:]), gender, academic)
 
 
 def _de(p: Person) -> dict[str, str]:
@@ -356,8 +400,72 @@ def _es(p: Person) -> dict[str, str]:
             "a": f"a {p.full}"}
 
 
-_ADDRESS = {"de": _de, "fr": _fr, "es": _es}
+def _it(p: Person) -> dict[str, str]:
+    if p.gender:
+        female = p.gender == "f"
+        title = ("dottoressa" if female else "dottor") if p.academic else ("signora" if female else "signor")
+        short = ("Dott.ssa" if female else "Dott.") if p.academic else ("Sig.ra" if female else "Sig.")
+        ask = f"{'la' if female else 'il'} {title} {p.surname}"
+        return {"ask": ask, "greet": f"Buongiorno, {title} {p.surname}", "dear": f"Gentile {short} {p.surname},",
+                "named": ask, "a": f"{'alla' if female else 'al'} {title} {p.surname}"}
+    # "Gentile" is said to a woman and a man alike: the usual opening when the title is not known
+    return {"ask": p.full, "greet": "Buongiorno", "dear": f"Gentile {p.full},", "named": p.full,
+            "a": f"a {p.full}"}
+
+
+def _pt(p: Person) -> dict[str, str]:
+    if p.gender:
+        female = p.gender == "f"
+        title = ("doutora" if female else "doutor") if p.academic else ("senhora" if female else "senhor")
+        short = ("Dra." if female else "Dr.") if p.academic else ("Sra." if female else "Sr.")
+        ask = f"{'a' if female else 'o'} {title} {p.surname}"
+        return {"ask": ask, "greet": f"Bom dia, {title} {p.surname}",
+                "dear": f"Prezad{'a' if female else 'o'} {short} {p.surname},", "named": ask,
+                "a": f"{'à' if female else 'ao'} {title} {p.surname}"}
+    return {"ask": p.full, "greet": "Bom dia", "dear": f"Bom dia, {p.full},", "named": p.full, "a": f"a {p.full}"}
+
+
+def _nl(p: Person) -> dict[str, str]:
+    surname = p.surname[:1].upper() + p.surname[1:]      # "De Vries" without the first name before it
+    academic = f"{p.academic.lower()} " if p.academic else ""
+    if p.gender:
+        female = p.gender == "f"
+        formal = f"{'mevrouw' if female else 'de heer'} {academic}{surname}"
+        spoken = f"{'mevrouw' if female else 'meneer'} {surname}"
+        return {"ask": formal, "greet": f"Goedendag {spoken}", "named": formal,
+                "dear": f"Geachte {'mevrouw' if female else 'heer'} {academic}{surname},"}
+    full = f"{academic}{p.full}"
+    return {"ask": full, "greet": "Goedendag", "dear": f"Geachte {full},", "named": full}
+
+
+def _zh(p: Person) -> dict[str, str]:
+    if p.role:
+        formal = f"{p.surname}{p.role}"
+    elif p.gender:
+        formal = f"{p.surname if p.eastern else p.full}{'女士' if p.gender == 'f' else '先生'}"
+    else:
+        formal = p.full
+    return {"ask": formal, "greet": f"{formal}，您好", "dear": f"尊敬的{formal}：", "named": formal}
+
+
+def _ja(p: Person) -> dict[str, str]:
+    formal = f"{p.surname if p.eastern and p.given else p.full}様"
+    return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
+
+
+def _ko(p: Person) -> dict[str, str]:
+    formal = f"{p.full} 님"
+    return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
+
+
+_ADDRESS = {"de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "zh": _zh, "ja": _ja, "ko": _ko}
 _NO_NAME = {
+    "it": {"ask": "", "greet": "Buongiorno", "dear": "Buongiorno,", "named": "", "a": ""},
+    "pt": {"ask": "", "greet": "Bom dia", "dear": "Prezados,", "named": "", "a": ""},
+    "nl": {"ask": "", "greet": "Goedendag", "dear": "Geachte heer/mevrouw,", "named": ""},
+    "zh": {"ask": "", "greet": "您好", "dear": "您好：", "named": ""},
+    "ja": {"ask": "", "greet": "", "dear": "ご担当者様", "named": "ご担当者様"},
+    "ko": {"ask": "", "greet": "", "dear": "채용 담당자님", "named": "채용 담당자님"},
     "de": {"ask": "", "greet": "Guten Tag", "dear": "Sehr geehrte Damen und Herren,", "named": "", "dat": ""},
     "fr": {"ask": "", "greet": "Bonjour", "dear": "Madame, Monsieur,", "named": ""},
     "es": {"ask": "", "greet": "Buenos días", "dear": "Buenos días:", "named": "", "a": ""},
@@ -411,6 +519,39 @@ _PHRASES: dict[str, dict[str, str]] = {
            "phone": "Vous pouvez me joindre au {phone}.", "email": "Vous pouvez me joindre par e-mail à {email}.",
            "none": "Je vous écrirai également par e-mail.", "close": "Bien cordialement,",
            "recently": "récemment"},
+    "it": {"pc": "la posizione di {p} presso {c}", "p": "la posizione di {p}",
+           "c": "la posizione aperta presso {c}",
+           "on": "il {d}", "site": " tramite il vostro sito", "mail": " via email", "named_source": " tramite {s}",
+           "both": "Può contattarmi al numero {phone} oppure via email all'indirizzo {email}.",
+           "phone": "Può contattarmi al numero {phone}.", "email": "Può scrivermi all'indirizzo {email}.",
+           "none": "Le scriverò anche via email.", "close": "Cordiali saluti,", "recently": "di recente"},
+    "pt": {"pc": "a vaga de {p} na empresa {c}", "p": "a vaga de {p}", "c": "a vaga aberta na empresa {c}",
+           "on": "no dia {d}", "site": " pelo site da empresa", "mail": " por e-mail", "named_source": " via {s}",
+           "both": "Meu telefone é {phone} e meu e-mail é {email}.", "phone": "Meu telefone é {phone}.",
+           "email": "Meu e-mail é {email}.", "none": "Vou mandar também um e-mail.", "close": "Atenciosamente,",
+           "recently": "recentemente"},
+    "nl": {"pc": "de functie van {p} bij {c}", "p": "de functie van {p}", "c": "de vacature bij {c}",
+           "on": "op {d}", "site": " via uw website", "mail": " per e-mail", "named_source": " via {s}",
+           "both": "U kunt mij bereiken op {phone} of via {email}.", "phone": "U kunt mij bereiken op {phone}.",
+           "email": "U kunt mij bereiken via {email}.", "none": "Ik stuur u ook een e-mail.",
+           "close": "Met vriendelijke groet,", "recently": "onlangs"},
+    "zh": {"pc": "{c}的{p}职位", "p": "{p}职位", "c": "{c}的职位", "on": "在{d}", "site": "通过贵公司官网",
+           "mail": "通过邮件", "named_source": "通过{s}", "both": "我的电话是{phone}，邮箱是{email}。",
+           "phone": "我的电话是{phone}。", "email": "我的邮箱是{email}。", "none": "我稍后会再发邮件跟进。",
+           "close": "此致\n敬礼", "recently": "前不久"},
+    "ja": {"pc": "{c}の{p}", "p": "{p}", "c": "{c}の求人", "on": "{d}に", "site": "貴社の採用ページから",
+           "mail": "メールで", "named_source": "{s}から",
+           "both": "お手数ですが、{phone}または{email}までご連絡いただけますと幸いです。",
+           "phone": "お手数ですが、{phone}までご連絡いただけますと幸いです。",
+           "email": "お手数ですが、{email}までご連絡いただけますと幸いです。",
+           "none": "改めてメールにてご連絡いたします。", "close": "何卒よろしくお願い申し上げます。",
+           "recently": "先日"},
+    "ko": {"pc": "{c}의 {p} 직무", "p": "{p} 직무", "c": "{c}의 채용 공고", "on": "{d}에",
+           "site": " 귀사 홈페이지에서",
+           "mail": " 이메일로", "named_source": " {s}에서", "both": "연락처는 {phone}, 이메일은 {email}입니다.",
+           "phone": "연락처는 {phone}입니다.", "email": "이메일은 {email}입니다.",
+           "none": "이메일로 다시 연락드리겠습니다.",
+           "close": "감사합니다.", "recently": "얼마 전"},
     "es": {"pc": "el puesto de {p} en {c}", "p": "el puesto de {p}", "c": "la vacante en {c}",
            "on": "el {d}", "site": " a través de su página web", "mail": " por correo electrónico",
            "named_source": " a través de {s}",
@@ -472,8 +613,12 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     days = int(context["days_since_applied"] or 0)
     if context["applied_on"]:
         when = words["on"].format(d=context["applied_on"])
+        if language == "it" and context["applied_on"].startswith(("8 ", "11 ")):
+            when = f"l'{context['applied_on']}"          # l'8 novembre, l'11 novembre
     elif days >= 1:
         when = format_timedelta(dt.timedelta(days=-days), add_direction=True, threshold=1.5, locale=language)
+        if language in ("ja", "zh"):
+            when = when.replace(" ", "")                 # 2週間前
     else:
         when = words["recently"]
     kind = source_kind(context["source"])
