@@ -24,7 +24,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es")
+WRITTEN = ("de", "fr", "es", "it")
 NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -35,6 +35,8 @@ PEOPLE = {
            "Boulangeries Vernet SA"),
     "es": ("Lucía Navarro", "Sra. Carmen Ortega Ruiz", "Pablo Medina", "Sr. Iván Prieto", "Compras",
            "Conservas Miramar S.L."),
+    "it": ("Giulia Ferri", "Dott.ssa Chiara Bianchi", "Marco Neri", "Sig. Paolo Greco", "Acquisti",
+           "Ceramiche Tirreno SpA"),
 }
 
 
@@ -200,7 +202,8 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
 
 @pytest.mark.parametrize("code, date, recent", [("de", "27. Oktober", "20. Dezember 2025"),
                                                ("fr", "27 octobre", "20 décembre 2025"),
-                                               ("es", "27 de octubre", "20 de diciembre de 2025")])
+                                               ("es", "27 de octubre", "20 de diciembre de 2025"),
+                                               ("it", "27 ottobre", "20 dicembre 2025")])
 def test_names_dates_and_companies_are_said_right(code, date, recent):
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     full = _render_row(code, "full", "check_in_email")
