@@ -332,7 +332,8 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
             gender = gender or _GENDER_TITLES[low]
         elif low in _ACADEMIC:
             academic = _ACADEMIC[low]
-            if low in _FEMALE_ACADEMIC or low in _MALE_ACADEMIC:
+            male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
+            if low in _FEMALE_ACADEMIC or male:
                 gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
         else:
             break

