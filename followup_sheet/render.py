@@ -299,9 +299,10 @@ class _Rows:
                                    _records(self.plan.loc[part], self.plan_fields)):
             try:
                 context = script_context(r, p, self.today, self.settings)
-                if self.settings.language not in ("", "en"):
-                    from .language import local_context
-                    context = local_context(context, r, p, self.today, self.settings.language)
+                language = self.settings.language
+                if language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2"):
+                    from .language import local_context   # a NAME.LANG.j2: its dates and names in LANG
+                    context = local_context(context, r, p, self.today, language)
                 text = self.compiled[name].render(context).strip()
             except Exception as exc:   # a user's template may fail in any way jinja2 can
                 raise TemplateProblem(f"template {name} failed for row {row}: {exc}") from None

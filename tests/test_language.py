@@ -24,7 +24,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es", "it", "pt")
+WRITTEN = ("de", "fr", "es", "it", "pt", "nl")
 NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -39,6 +39,8 @@ PEOPLE = {
            "Ceramiche Tirreno SpA"),
     "pt": ("Mariana Souza", "Sra. Beatriz Costa", "Rafael Lima", "Dr. Paulo Mendes", "Compras",
            "Cooperativa Ipê Ltda."),
+    "nl": ("Sanne Bakker", "mevrouw Eva de Vries", "Daan Visser", "dhr. Bram Mulder", "Inkoop",
+           "Tulpenveld B.V."),
 }
 
 
@@ -207,7 +209,8 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
                                                ("fr", "27 octobre", "20 décembre 2025"),
                                                ("es", "27 de octubre", "20 de diciembre de 2025"),
                                                ("it", "27 ottobre", "20 dicembre 2025"),
-                                               ("pt", "27 de outubro", "20 de dezembro de 2025")])
+                                               ("pt", "27 de outubro", "20 de dezembro de 2025"),
+                                               ("nl", "27 oktober", "20 december 2025")])
 def test_names_dates_and_companies_are_said_right(code, date, recent):
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     full = _render_row(code, "full", "check_in_email")
@@ -225,8 +228,9 @@ def test_a_language_without_its_own_template_falls_back_to_english():
                            "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[3])
     plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
                           "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[3])
-    text = render_scripts(frame, plan, TODAY, Settings(language="nl"))[3]
+    text = render_scripts(frame, plan, TODAY, Settings(language="pl"))[3]
     assert "I applied for the Planner role at Tulpen BV" in text
+    assert "November 2" in text                     # the English template says the date in English
 
 
 def test_a_user_folder_may_hold_a_template_for_one_language(tmp_path):
