@@ -301,7 +301,7 @@ class _Rows:
                 context = script_context(r, p, self.today, self.settings)
                 language = self.settings.language
                 if language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2"):
-                    from .language import local_context   # a NAME.LANG.j2: its dates and names in LANG
+                    from .language import local_context  # a NAME.LANG.j2: its dates and names in LANG
                     context = local_context(context, r, p, self.today, language)
                 text = self.compiled[name].render(context).strip()
             except Exception as exc:   # a user's template may fail in any way jinja2 can
