@@ -620,6 +620,7 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
         when = format_timedelta(dt.timedelta(days=-days), add_direction=True, threshold=1.5, locale=language)
         if language in ("ja", "zh"):
             when = when.replace(" ", "")                 # 2週間前
+        when += {"ja": "に", "ko": "에"}.get(language, "")   # 2週間前に, 2주 전에
     else:
         when = words["recently"]
     kind = source_kind(context["source"])

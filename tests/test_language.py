@@ -24,7 +24,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh")
+WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja")
 NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -42,6 +42,7 @@ PEOPLE = {
     "nl": ("Sanne Bakker", "mevrouw Eva de Vries", "Daan Visser", "dhr. Bram Mulder", "Inkoop",
            "Tulpenveld B.V."),
     "zh": ("李明", "陈静女士", "刘洋", "张经理", "采购部", "星河物流有限公司"),
+    "ja": ("佐藤美咲", "田中 花子", "鈴木 一郎", "山本様", "営業部", "株式会社みなと物流"),
 }
 
 
@@ -212,7 +213,8 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
                                                ("it", "27 ottobre", "20 dicembre 2025"),
                                                ("pt", "27 de outubro", "20 de dezembro de 2025"),
                                                ("nl", "27 oktober", "20 december 2025"),
-                                               ("zh", "10月27日", "2025年12月20日")])
+                                               ("zh", "10月27日", "2025年12月20日"),
+                                               ("ja", "10月27日", "2025年12月20日")])
 def test_names_dates_and_companies_are_said_right(code, date, recent):
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     full = _render_row(code, "full", "check_in_email")
@@ -222,7 +224,7 @@ def test_names_dates_and_companies_are_said_right(code, date, recent):
     assert "2026" not in full                           # no year for this year's date
     assert recent in _render_row(code, "bare", "check_in_email")
     call = _render_row(code, "full", "referral_call")
-    assert referrer in call and address(manager, code)["ask"] in call
+    assert address(referrer, code)["named"] in call and address(manager, code)["ask"] in call
 
 
 def test_a_language_without_its_own_template_falls_back_to_english():
