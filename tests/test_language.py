@@ -24,7 +24,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja")
+WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
 NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -43,6 +43,7 @@ PEOPLE = {
            "Tulpenveld B.V."),
     "zh": ("李明", "陈静女士", "刘洋", "张经理", "采购部", "星河物流有限公司"),
     "ja": ("佐藤美咲", "田中 花子", "鈴木 一郎", "山本様", "営業部", "株式会社みなと物流"),
+    "ko": ("이지은", "김민수", "박서준", "최유진 님", "영업부", "한빛물류"),
 }
 
 
@@ -214,7 +215,8 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
                                                ("pt", "27 de outubro", "20 de dezembro de 2025"),
                                                ("nl", "27 oktober", "20 december 2025"),
                                                ("zh", "10月27日", "2025年12月20日"),
-                                               ("ja", "10月27日", "2025年12月20日")])
+                                               ("ja", "10月27日", "2025年12月20日"),
+                                               ("ko", "10월 27일", "2025년 12월 20일")])
 def test_names_dates_and_companies_are_said_right(code, date, recent):
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     full = _render_row(code, "full", "check_in_email")
