@@ -22,7 +22,7 @@ ME = Settings(your_name="Lena Vogel", your_phone="0176 5550123")
 HEADERS = ("Firma", "Stelle", "Bewerbungsdatum", "Letzter Kontakt", "Status", "Telefon", "Ansprechpartner")
 ROWS = [("Kranich Logistik AG", "Disponentin", dt.date(2026, 11, 2), None, "Beworben", "030 5550100", "Frau Weiß"),
         ("Sonnenhof Hotels", "Rezeption", dt.date(2026, 11, 3), None, "Beworben", "030 5550101", "Tobias Kern")]
-COMPLETE = ("de", "fr", "es")
+COMPLETE = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
 
 
 def _today(path):
