@@ -161,8 +161,8 @@ SYNONYMS: dict[Outcome, tuple[str, ...]] = {
                           "they emailed me", "they emailed", "recruiter called", "recruiter called me",
                           "hr called", "hr called me", "missed their call"),
 }
-_SURE = {_plain(text): o for o in Outcome if o is not Outcome.DONE
-         for text in (o.value, *SYNONYMS.get(o, ()))}
+_SURE: dict[str, Outcome] = {_plain(text): o for o in Outcome if o is not Outcome.DONE
+                             for text in (o.value, *SYNONYMS.get(o, ()))}
 # the Outcome values and their synonyms in the other languages (catalogues/*.toml)
 _SURE.update({_plain(text): Outcome(english) for text, english in outcome_words().items()
               if _plain(text) not in _SURE})
