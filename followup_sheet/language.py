@@ -177,6 +177,7 @@ class LanguageChoice:
 
     code: str
     reason: str
+    suggested: str = ""     # when the words were mixed: the language most of them are in
 
     @property
     def name(self) -> str:
@@ -184,7 +185,7 @@ class LanguageChoice:
 
     @property
     def note(self) -> str:
-        example = "en" if self.code != "en" else "de"
+        example = self.suggested or ("en" if self.code != "en" else "de")
         return (f"Language: {self.name} ({self.code}), {self.reason}. To choose another, set "
                 f"[you] language = \"{example}\" (one of {', '.join(LANGUAGES)}) in followup.toml or pass "
                 f"--language {example}.")
@@ -240,9 +241,10 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     if common:
         names = " or ".join(LANGUAGES[c] for c in sorted(common))
         return LanguageChoice(ENGLISH, f"the default: the tracker's words ({shown}) could be {names}")
-    mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}"
-                    for c, ws in sorted(by_language.items(), key=lambda kv: -len(kv[1]))[:3])
-    return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})")
+    ranked = sorted(by_language.items(), key=lambda kv: -len(kv[1]))
+    mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}" for c, ws in ranked[:3])
+    suggested = next((c for c, _ in ranked if c != ENGLISH), "")
+    return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})", suggested)
 
 
 # --- phrases for a localised script -----------------------------------------------------------

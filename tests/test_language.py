@@ -70,6 +70,7 @@ def test_a_tracker_in_two_languages_gets_english_and_check_says_which_words_disa
     choice = choose_language([_tracker(["Firma", "Stelle", "Date Applied", "Notes"], ["Absage"])], Settings())
     assert choice.code == "en"
     assert "mixes" in choice.reason and "'Date Applied'" in choice.reason and "German" in choice.reason
+    assert 'language = "de"' in choice.note           # how to have German anyway
 
 
 def test_the_setting_wins_over_the_tracker():
