@@ -577,6 +577,15 @@ _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörs
              "réseau", "netzwerk", "alumni", "contacto")
 
 
+_ABBREVIATION = re.compile(r"\.\w+\.$")      # a company name ending in an abbreviation: "Miramar S.L."
+_DOUBLE_STOP = re.compile(r"(?<=\w\.)\.(?!\.)")
+
+
+def finish(text: str) -> str:
+    """A rendered localised script with the one full stop a sentence ending in "S.L." needs."""
+    return _DOUBLE_STOP.sub("", text)
+
+
 def source_kind(source: str) -> str:
     """What a source says for a localised script: "site" (the employer's website), "mail", or
     "named_source" (a platform's own name: LinkedIn, StepStone, InfoJobs), else "" (said nothing
@@ -609,7 +618,9 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     from babel.dates import format_timedelta
 
     words = _PHRASES[language]
-    company, position = context["company"].rstrip("."), context["position"]
+    company, position = context["company"], context["position"]
+    if not _ABBREVIATION.search(company):       # "S.L.", "B.V." keep their dots; finish() drops a second
+        company = company.rstrip(".")
     de_position = _de_position(position) if language == "fr" else ""
     role = words["pc" if company and position else "p" if position else "c"].format(
         p=position, c=company, dp=de_position) if company or position else ""

@@ -300,10 +300,13 @@ class _Rows:
             try:
                 context = script_context(r, p, self.today, self.settings)
                 language = self.settings.language
-                if language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2"):
-                    from .language import local_context  # a NAME.LANG.j2: its dates and names in LANG
+                localised = language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2")
+                if localised:   # a NAME.LANG.j2: its dates and names in LANG
+                    from .language import finish, local_context
                     context = local_context(context, r, p, self.today, language)
                 text = self.compiled[name].render(context).strip()
+                if localised:
+                    text = finish(text)
             except Exception as exc:   # a user's template may fail in any way jinja2 can
                 raise TemplateProblem(f"template {name} failed for row {row}: {exc}") from None
             texts.append(text[:SCRIPT_LIMIT])

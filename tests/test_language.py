@@ -222,6 +222,9 @@ def test_names_dates_and_companies_are_said_right(code, date, recent):
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     full = _render_row(code, "full", "check_in_email")
     assert date in full and me_name in full and company.rstrip(".") in full
+    for name in NAMES:                                  # "Miramar S.L." ends a sentence with one stop
+        text = _render_row(code, "full", name)
+        assert ".." not in text.replace("...", "") and ("S.L." in text or "Miramar" not in text)
     asked = address(contact, code)["ask"]             # "Frau Dr. Krüger", "Madame Moreau", "陈女士"
     assert asked and asked in _render_row(code, "full", "check_in_call").splitlines()[0]
     assert "2026" not in full                           # no year for this year's date
