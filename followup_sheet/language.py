@@ -220,7 +220,7 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     """`settings.language` when set; else the one language every matched header and stage word
     belongs to (rules §8), else English."""
     if settings.language:
-        return LanguageChoice(settings.language, "set by [you] language")
+        return LanguageChoice(settings.language, "set by [you] language (or --language)")
     words = _words_of(trackers, settings)
     if not words:
         return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")

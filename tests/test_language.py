@@ -75,7 +75,7 @@ def test_a_tracker_in_two_languages_gets_english_and_check_says_which_words_disa
 
 def test_the_setting_wins_over_the_tracker():
     choice = choose_language([_tracker(["Firma", "Stelle"], [""])], Settings(language="FR"))
-    assert (choice.code, choice.reason) == ("fr", "set by [you] language")
+    assert (choice.code, choice.reason) == ("fr", "set by [you] language (or --language)")
 
 
 def test_an_unknown_language_is_refused_with_the_choices():
