@@ -475,13 +475,18 @@ _NO_NAME = {
 }
 
 
+# A team or department written in Korean or Japanese (the reader's own list, render._NOT_A_PERSON,
+# knows the other languages' words): asked for, never greeted as a person.
+_TEAM = re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
+
+
 def address(name: str, language: str) -> dict[str, str]:
     """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
     (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
     (the name in a sentence); German also `dat` (after "bei", "von"), Spanish `a` ("al señor
     …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says so with a title; a
     first name never decides it."""
-    p = person(name, language) if name else None
+    p = person(name, language) if name and not _TEAM.search(name) else None
     if p is None or language not in _ADDRESS:
         return dict(_NO_NAME.get(language, {"ask": "", "greet": "", "dear": "", "named": ""}))
     return _ADDRESS[language](p)

@@ -313,3 +313,19 @@ def test_french_elides_de_before_a_vowel_or_a_mute_h(position, said):
                           "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
     text = render_scripts(frame, plan, TODAY, Settings(language="fr"))[4]
     assert said in text and "de A" not in text and "de H\u00f4" not in text
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_every_voicemail_ends_with_how_to_reach_me(code):
+    from followup_sheet.language import _PHRASES
+
+    both = _PHRASES[code]["both"].format(phone="+00 30 5550147", email="post@example.org")
+    for name in NAMES:
+        if name.endswith("_call"):
+            assert _render_row(code, "full", name).rstrip().endswith(both), name
+            assert _render_row(code, "bare", name).rstrip().endswith(_PHRASES[code]["none"]), name
+
+
+@pytest.mark.parametrize("cell, code", [("인사팀", "ko"), ("채용 담당자", "ko"), ("採用担当", "ja"), ("人事部", "ja")])
+def test_a_team_in_korean_or_japanese_is_not_greeted_as_a_person(cell, code):
+    assert address(cell, code)["greet"] == ""
