@@ -126,3 +126,13 @@ def test_demo_in_french_makes_a_french_tracker_and_french_scripts(tmp_path, cli)
     assert "Pourrais-je parler à Madame Raman" in out.stdout + "".join(scripts)
     lines = check(path, today=MONDAY).lines
     assert any(line.startswith("Language: French (fr)") for line in lines)
+
+
+@pytest.mark.parametrize("code", [c for c in catalogue.sample_languages() if c != "en"])
+def test_the_sample_in_a_language_is_read_as_that_language(tmp_path, code):
+    from followup_sheet.language import LANGUAGES
+    from followup_sheet.sample import build_sample
+
+    path = build_sample(tmp_path / f"sample-{code}.xlsx", MONDAY, code)
+    said = [line for line in check(path, today=MONDAY).lines if line.startswith("Language:")]
+    assert said and said[0].startswith(f"Language: {LANGUAGES[code]} ({code}), because"), said
