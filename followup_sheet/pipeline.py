@@ -544,14 +544,15 @@ class CheckReport:
     trackers: list[Tracker]
     lines: list[str]
     problems: int = 0      # rows with something to fix (checkers exit 1 then)
+    language: Any = None   # language.LanguageChoice: the language scripts speak, and why
 
 
 def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read, as `followup-sheet check` prints it: settings files, sheet,
     header row, column mapping, row problems, stage words. Nothing is written. Returns a
-    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix) and
-    `.trackers` (what was read). Arguments as for `compute` (`today` is the day the row
+    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix),
+    `.trackers` (what was read) and `.language` (the language chosen: `.code`, `.reason`). Arguments as for `compute` (`today` is the day the row
     problems are judged on)."""
     from .xlsx.edits import tool_columns
 
@@ -606,7 +607,8 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))
     lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
-    lines.append(choose_language(trackers, settings).note)
+    language = choose_language(trackers, settings)
+    lines.append(language.note)
     marks = roll_marks(trackers, today, settings)
     lines.extend(f"Marks: {note}" for note in marks.notes)
     if marks.held:
@@ -616,7 +618,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)
-    return CheckReport(path, trackers, lines, problems=count)
+    return CheckReport(path, trackers, lines, problems=count, language=language)
 
 
 def you_reminder(settings: Settings) -> str | None:

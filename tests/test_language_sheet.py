@@ -63,9 +63,10 @@ def test_a_german_tracker_gets_a_german_today_sheet_and_reads_a_german_mark_back
 
 def test_check_says_the_language_it_chose(tmp_path):
     path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
-    lines = check(path, today=MONDAY).lines
-    said = [line for line in lines if line.startswith("Language:")]
+    report = check(path, today=MONDAY)
+    said = [line for line in report.lines if line.startswith("Language:")]
     assert len(said) == 1 and "German (de)" in said[0] and "'Bewerbungsdatum'" in said[0]
+    assert report.language.code == "de" and "Bewerbungsdatum" in report.language.reason
     assert "--language en" in said[0]
 
 
