@@ -552,8 +552,8 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     """How the workbook was read, as `followup-sheet check` prints it: settings files, sheet,
     header row, column mapping, row problems, stage words. Nothing is written. Returns a
     `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix),
-    `.trackers` (what was read) and `.language` (the language chosen: `.code`, `.reason`). Arguments as for `compute` (`today` is the day the row
-    problems are judged on)."""
+    `.trackers` (what was read) and `.language` (the language chosen: `.code`, `.reason`).
+    Arguments as for `compute` (`today` is the day the row problems are judged on)."""
     from .xlsx.edits import tool_columns
 
     path = Path(path)
