@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import columns
 from .businessdays import holidays_note
+from .language import choose_language
 from .pipeline import SheetOutcome, data_problems, roll_marks
 from .plan import STAGES, build_plan, review_lines
 from .read import Tracker, read_trackers
@@ -27,15 +28,16 @@ class CheckReport:
     trackers: list[Tracker]
     lines: list[str]
     problems: int = 0      # rows with something to fix (checkers exit 1 then)
+    language: Any = None   # language.LanguageChoice: the language scripts speak, and why
 
 
 def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,
           config: Path | None = None, **overrides: Any) -> CheckReport:
     """How the workbook was read, as `followup-sheet check` prints it: settings files, sheet,
     header row, column mapping, row problems, stage words. Nothing is written. Returns a
-    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix) and
-    `.trackers` (what was read). Arguments as for `compute` (`today` is the day the row
-    problems are judged on)."""
+    `CheckReport`: `.lines` (the report), `.problems` (rows with something to fix),
+    `.trackers` (what was read) and `.language` (the language chosen: `.code`, `.reason`).
+    Arguments as for `compute` (`today` is the day the row problems are judged on)."""
     from .xlsx.edits import tool_columns
 
     path = Path(path)
@@ -90,6 +92,8 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))
     lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
+    language = choose_language(trackers, settings)
+    lines.append(language.note)
     marks = roll_marks(trackers, today, settings)
     lines.extend(f"Marks: {note}" for note in marks.notes)
     if marks.held:
@@ -99,7 +103,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     reminder = you_reminder(settings)
     if reminder:
         lines.append(reminder)
-    return CheckReport(path, trackers, lines, problems=count)
+    return CheckReport(path, trackers, lines, problems=count, language=language)
 
 
 def you_reminder(settings: Settings) -> str | None:

@@ -77,6 +77,9 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file to read instead of followup.toml beside the workbook "
                              "(the user-wide one is read first either way)", **default)
+    parser.add_argument("--language", metavar="CODE",
+                        help="the language of the scripts: en, de, fr, es... (default: [you] language, else the "
+                             "tracker's own)", **default)
     parser.add_argument("--log", type=Path, metavar="FILE",
                         help="append the messages to this text file instead of the terminal (for background runs)",
                         **default)
@@ -210,7 +213,8 @@ def _parser() -> _Parser:
                  "applications dated around today, refresh it and print today's calls. No existing file "
                  "is replaced.",
                  "  followup-sheet demo\n"
-                 "  followup-sheet demo ~/Documents")
+                 "  followup-sheet demo ~/Documents\n"
+                 "  followup-sheet demo --language fr    # the sample in French, refreshed into French scripts")
     p.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="DIR",
                    help="the folder to create the sample in (default: the current folder)")
 
@@ -590,7 +594,7 @@ def for_terminal(text: object, newlines: bool = False) -> str:
 
 
 def _overrides(args) -> dict:
-    return {"templates": getattr(args, "templates", None)}
+    return {"templates": getattr(args, "templates", None), "language": getattr(args, "language", None)}
 
 
 def _preload(args) -> None:
@@ -754,8 +758,9 @@ def cmd_demo(args, out: Output) -> int:
     from .pipeline import refresh
     from .sample import build_new_sample
     today = _today(args)
-    path = build_new_sample(args.folder, DEMO_NAME, today=today)
-    result = refresh(path, today=today, config=args.config, backup=False)
+    language = getattr(args, "language", None)
+    path = build_new_sample(args.folder, DEMO_NAME, today=today, language=language or "en")
+    result = refresh(path, today=today, config=args.config, backup=False, language=language)
     _print_summary(out, result.counts)
     _print_today(out, result.today)
     out.say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "

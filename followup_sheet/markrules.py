@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .businessdays import business_calendar, years_in_play
+from .catalogue import outcome_words
 from .plan import stage_of
 from .settings import Settings
 from .status import Outcome
@@ -145,8 +146,11 @@ SYNONYMS: dict[Outcome, tuple[str, ...]] = {
                           "they emailed me", "they emailed", "recruiter called", "recruiter called me",
                           "hr called", "hr called me", "missed their call"),
 }
-_SURE = {_plain(text): o for o in Outcome if o is not Outcome.DONE
-         for text in (o.value, *SYNONYMS.get(o, ()))}
+_SURE: dict[str, Outcome] = {_plain(text): o for o in Outcome if o is not Outcome.DONE
+                             for text in (o.value, *SYNONYMS.get(o, ()))}
+# the Outcome values and their synonyms in the other languages (catalogues/*.toml)
+_SURE.update({_plain(text): Outcome(english) for text, english in outcome_words().items()
+              if _plain(text) not in _SURE})
 # words that point at an outcome, to say why a typed note is unsure (never to apply one)
 _CUES = {Outcome.SPOKE: ("spoke", "talked"), Outcome.VOICEMAIL: ("voicemail", "vm", "message"),
          Outcome.GATEKEEPER: ("reception", "receptionist", "gatekeeper", "assistant"),

@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import columns
 from .exportfiles import backup_of, replaces_other_file
+from .language import choose_language, with_first_channel
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -92,11 +93,14 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
             log.warning("%s", warning)
     outcomes = []
     trackers = read_trackers(path, settings, sheet, data=data)
+    if not settings.language:
+        settings = settings.replace(language=choose_language(trackers, settings).code)
     marks = roll_marks(trackers, today, settings)
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = build_plan(tracker.frame, today, settings, columns=tracker.columns)
+        plan = with_first_channel(build_plan(tracker.frame, today, settings, columns=tracker.columns),
+                                  tracker.frame, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
     return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks

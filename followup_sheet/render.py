@@ -106,10 +106,14 @@ def _bytecode_cache():
         return None
 
 
-def get_template(name: str, templates: Path | None = None):
+def get_template(name: str, templates: Path | None = None, language: str = "en"):
+    """The template `name`; in another language `NAME.LANG.j2` first, the English as fallback
+    (each looked for in the user's folder, then the bundled one)."""
     import jinja2
     env = _environment(str(Path(templates).resolve()) if templates else None)
     try:
+        if language != "en" and name.endswith(".j2"):
+            return env.select_template([f"{name[:-3]}.{language}.j2", name])
         return env.get_template(name)
     except jinja2.TemplateNotFound:
         raise TemplateProblem(f"template {name} not found in {templates or bundled_templates()}") from None
@@ -380,7 +384,8 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     names = [template_name(situation, channel, back) for situation, channel, back in
              zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist(),
                  returning_calls(plan.loc[wanted]).tolist())]
-    compiled = {name: _Compiled(get_template(name, templates)) for name in dict.fromkeys(names)}
+    language = settings.language or "en"
+    compiled = {name: _Compiled(get_template(name, templates, language)) for name in dict.fromkeys(names)}
     texts = _Rows(frame, plan, wanted, names, compiled, today, settings).render(0, len(wanted))
     scripts[wanted] = texts
     return scripts
@@ -402,7 +407,15 @@ class _Rows:
         for row, name, r, p in zip(part, self.names[start:stop], _records(self.frame.loc[part], _ROW_FIELDS),
                                    _records(self.plan.loc[part], self.plan_fields)):
             try:
-                text = self.compiled[name].render(script_context(r, p, self.today, self.settings)).strip()
+                context = script_context(r, p, self.today, self.settings)
+                language = self.settings.language
+                localised = language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2")
+                if localised:   # a NAME.LANG.j2: its dates and names in LANG
+                    from .language import finish, local_context
+                    context = local_context(context, r, p, self.today, language)
+                text = self.compiled[name].render(context).strip()
+                if localised:
+                    text = finish(text)
             except Exception as exc:   # a user's template may fail in any way jinja2 can
                 raise TemplateProblem(f"template {name} failed for row {row}: {exc}") from None
             texts.append(text[:SCRIPT_LIMIT])
@@ -412,8 +425,12 @@ class _Rows:
 # --- the user's own templates ---------------------------------------------------------------
 
 def template_names() -> list[str]:
-    """The names a template folder may use: one per situation and channel."""
-    return sorted(p.name for p in bundled_templates().glob("*.j2"))
+    """The names a template folder may use: one per situation and channel, in English
+    (`NAME.j2`) and in each language (`NAME.LANG.j2`)."""
+    from .language import LANGUAGES
+
+    english = [p.name for p in bundled_templates().glob("*.j2") if p.name.count(".") == 1]
+    return sorted(english + [f"{n[:-3]}.{code}.j2" for n in english for code in LANGUAGES if code != "en"])
 
 
 def unknown_templates(folder: Path) -> list[str]:

@@ -20,6 +20,11 @@ from .errors import BadSettings
 from .status import Status
 
 CONFIG_NAME = "followup.toml"
+# The languages the reader understands and the scripts may speak ([you] language; language.py).
+LANGUAGES: Mapping[str, str] = MappingProxyType({
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+})
 SETTINGS_DOC = "the Settings section of README.md (README.md#settings)"
 
 # Header spellings per canonical field. Matching ignores case, spaces and punctuation, so
@@ -405,7 +410,7 @@ GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
-        "call_hours": "call_hours", "timezone": "timezone", "country": "country"}
+        "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language"}
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
@@ -416,7 +421,7 @@ _SECTIONS = {
     "inbox": tuple(_INBOX),
     "cadence": ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "max_follow_ups",
                 "soon_window", "cold_after_days", "holidays",
-                "max_interview_follow_ups", "max_retries", "hold_days", "calls_per_day"),
+                "max_interview_follow_ups", "max_retries", "hold_days", "calls_per_day", "first_channel"),
     "reading": ("sheets", "date_order", "header_search_rows"),
     "saving": ("backups", "live"),
     "log": ("weekly_minimum",),
@@ -441,6 +446,7 @@ class Settings:
     call_hours: str = "09:00-17:00"   # when the calendar export places the calls, in `timezone`
     timezone: str = ""                # an IANA name like "Europe/Madrid"; "": the computer's
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
+    language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -454,6 +460,7 @@ class Settings:
     hold_days: int = 30                 # an on-hold row without a stated date waits this many days
     holidays: tuple[dt.date, ...] = ()
     calls_per_day: int = 12   # rows on Today; the rest wait for the next business day (0: all)
+    first_channel: str = ""   # call | email: the first follow-up's; "" the language's (language.py)
 
     closed_words: tuple[str, ...] = CLOSED_WORDS
     not_applied_words: tuple[str, ...] = NOT_APPLIED_WORDS
@@ -492,6 +499,13 @@ class Settings:
         if self.country:
             from .businessdays import check_country
             object.__setattr__(self, "country", check_country(self.country))   # "us" is US
+        if self.language:
+            object.__setattr__(self, "language", self.language.strip().lower())
+            if self.language not in LANGUAGES:
+                raise BadSettings(f"[you] language = {self.language!r} is not one the tool speaks; use one of "
+                                  f"{', '.join(LANGUAGES)}, or leave it out to take the tracker's own")
+        if self.first_channel not in ("", "call", "email"):
+            raise BadSettings(f"[cadence] first_channel must be call or email, not {self.first_channel!r}")
         if self.date_order not in ("auto", "mdy", "dmy"):
             raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
         low, high = GAP_RANGE

@@ -14,7 +14,8 @@ from conftest import TODAY, write_tracker
 from lxml import html
 
 from followup_sheet import cli
-from followup_sheet.pipeline import compute, refresh, today_text, waiting_count
+from followup_sheet.exporttext import today_text
+from followup_sheet.pipeline import compute, refresh, waiting_count
 from followup_sheet.settings import Settings
 
 # Sixteen overdue applications, each a few days later than the one before, so the order (most
@@ -81,7 +82,7 @@ def test_exports_say_how_many_wait(tracker):
 
 
 def test_html_call_sheet_says_how_many_wait(tracker, tmp_path):
-    from followup_sheet.export import call_sheet_html
+    from followup_sheet.exporttext import call_sheet_html
     _, table, _ = compute(tracker, today=TODAY)
     page = html.fromstring(call_sheet_html(table, TODAY, "bewerbungen.xlsx"))
     assert len(page.xpath("//section[@class='call']")) == 12
@@ -142,7 +143,7 @@ def test_an_address_in_the_contact_cell_is_where_to_write(tmp_path):
 def test_the_calendar_says_e_mail_for_an_e_mail_row(tmp_path):
     import icalendar
 
-    from followup_sheet.pipeline import export_today
+    from followup_sheet.exportfiles import export_today
     rows = [{"Company": "Kiln Studio", "Position": "Glazer", "Status": "Applied",
              "Date Applied": TODAY - dt.timedelta(days=12), "Email": "jobs@kiln.example"},
             {"Company": "Loom Works", "Position": "Weaver", "Status": "Applied",

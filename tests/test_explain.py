@@ -17,7 +17,8 @@ from lxml import html
 
 from followup_sheet import cli
 from followup_sheet.explain import explain_row, sentences_of
-from followup_sheet.pipeline import compute, refresh, today_text
+from followup_sheet.exporttext import today_text
+from followup_sheet.pipeline import compute, refresh
 from followup_sheet.render import bundled_templates
 from followup_sheet.settings import Settings
 
@@ -145,7 +146,7 @@ def test_why_on_the_today_sheet(tracker, tmp_path):
 
 
 def test_why_in_the_html_call_sheet_and_the_exports(tracker):
-    from followup_sheet.export import call_sheet_html
+    from followup_sheet.exporttext import call_sheet_html
     _, table, _ = compute(tracker, today=TODAY, settings=Settings(your_phone="+1 312 555 0100"))
     page = html.fromstring(call_sheet_html(table, TODAY, "search.xlsx"))
     calls = {c.xpath(".//h2")[0].text_content(): c for c in page.xpath("//section[@class='call']")}

@@ -271,7 +271,7 @@ def test_cold_interviews_and_offers_are_listed_for_confirmation():
 def test_check_lists_the_dates_read_and_the_cold_interviews(tmp_path):
     from conftest import write_tracker
 
-    from followup_sheet.pipeline import check
+    from followup_sheet.checkreport import check
     path = write_tracker(tmp_path / "t.xlsx", [
         {"Company": "Vantor", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 24),
          "Notes": "they decide by Dec 11"},

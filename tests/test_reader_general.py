@@ -11,10 +11,11 @@ import pytest
 import reader_fixtures as fx
 from conftest import TODAY
 
+from followup_sheet.checkreport import check
 from followup_sheet.dates import parse_dates
 from followup_sheet.errors import FollowupError, MissingColumns, NoTrackerFound
 from followup_sheet.headers import header_decisions, header_fields, mapping_advice
-from followup_sheet.pipeline import check, refresh
+from followup_sheet.pipeline import refresh
 from followup_sheet.read import read_tracker
 from followup_sheet.settings import Settings
 

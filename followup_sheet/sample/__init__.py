@@ -259,21 +259,29 @@ def timeline(row: SampleRow, today: dt.date, settings: Settings | None = None) -
     return Timeline(base, None, pinned, due)
 
 
-def build_sample(path, today: dt.date = REFERENCE_DATE):
-    """Write the sample tracker to `path` (or a binary file object), dated around `today`, and
-    return `path`."""
+def build_sample(path, today: dt.date = REFERENCE_DATE, language: str = "en"):
+    """Write the sample tracker to `path` (or a binary file object), dated around `today`, in
+    `language` (its words from catalogues/samples/LANG.toml; English without one), and return
+    `path`."""
+    from ..catalogue import sample_catalogue
     from ..xlsx.samplebook import write_sample_workbook
 
+    book = sample_catalogue(language)
+    sheet, headers, cells = (book.get(k, {}) for k in ("sheet", "headers", "cells"))
+    date_format = book.get("date_format", DATE_FORMAT)
+    columns = tuple((headers.get(h, h), width, date_format if fmt == DATE_FORMAT else fmt) for h, width, fmt in COLUMNS)
+    rows = [[cells.get(v, v) if isinstance(v, str) else v for v in row] for row in _applications(today)]
     path = path if hasattr(path, "write") else Path(path)
     write_sample_workbook(
-        path, columns=COLUMNS, rows=_applications(today), sheet="Applications", lists_sheet="Lists",
-        lists_header="Status", lists=STAGES, validations=[("LISTS", _column_range("Status")),
-                                                          ('"Yes"', _column_range("No Calls"))],
-        title="Job applications (sample)", timestamp=FIXED_TIMESTAMP)
+        path, columns=columns, rows=rows, sheet=sheet.get("Applications", "Applications"),
+        lists_sheet=sheet.get("Lists", "Lists"), lists_header=headers.get("Status", "Status"),
+        lists=tuple(cells.get(s, s) for s in STAGES),
+        validations=[("LISTS", _column_range("Status")), (f'"{cells.get("Yes", "Yes")}"', _column_range("No Calls"))],
+        title=sheet.get("Job applications (sample)", "Job applications (sample)"), timestamp=FIXED_TIMESTAMP)
     return path
 
 
-def build_new_sample(folder: str | Path, name: str, today: dt.date = REFERENCE_DATE) -> Path:
+def build_new_sample(folder: str | Path, name: str, today: dt.date = REFERENCE_DATE, language: str = "en") -> Path:
     """Write the sample tracker into `folder` under `name`, or 'NAME (2)', 'NAME (3)'... when
     that is taken: an existing file is never replaced. Returns the path written."""
     from ..errors import OutputRefused
@@ -287,7 +295,7 @@ def build_new_sample(folder: str | Path, name: str, today: dt.date = REFERENCE_D
         raise OutputRefused(f"{folder}: cannot create the folder ({exc.strerror or exc}); "
                             "give a folder you can write to") from None
     buffer = io.BytesIO()
-    build_sample(buffer, today)
+    build_sample(buffer, today, language)
     stem, suffix = Path(name).stem, Path(name).suffix
     for n in range(1, 1000):
         path = folder / (name if n == 1 else f"{stem} ({n}){suffix}")

@@ -248,7 +248,8 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
         parts[rels_part] = rels
 
     def make_today() -> Iterable[bytes]:
-        return today_sheet_pieces(today_rows, links, today, today_styles, pkg.date1904, contacts, live=settings.live)
+        return today_sheet_pieces(today_rows, links, today, today_styles, pkg.date1904, contacts, live=settings.live,
+                                  language=settings.language or "en")
 
     streams[today_part] = make_today
     added = not pkg.has(today_part)

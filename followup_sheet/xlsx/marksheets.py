@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalogue import header_words
 from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
 from .refs import column_letters, column_number
@@ -29,6 +30,8 @@ LOG_TITLE = (f"{LOG_MARKER}: every mark from the Today sheet, applied to the tra
 _TODAY_KEYS = {"company": "company", "position": "position", "ask for": "contact", "contact": "contact",
                "phone": "phone", "e-mail": "email", "email": "email", "tracker row": "tracker_row",
                "go to row": "tracker_row", "done": "done", "outcome": "outcome", "date": "date", "name": "name"}
+_TODAY_KEYS.update({" ".join(shown.split()).lower(): _TODAY_KEYS[english.lower()]    # in the user's language
+                    for shown, english in header_words().items() if english.lower() in _TODAY_KEYS})
 _LOG_KEYS = {"when": "when", "company": "company", "position": "position", "contact": "contact",
              "what happened": "happened", "what changed (from -> to)": "changed", "what changed": "changed",
              "tracker row": "tracker_row", "mark key": "key"}

@@ -12,6 +12,7 @@ import pandas as pd
 from lxml import etree
 
 from .. import columns
+from ..catalogue import say
 from .cells import escape_text, number_cell, text_cell
 from .live import formula_cell, stale_notice
 from .package import (
@@ -170,14 +171,15 @@ HEADER_ROW = 2          # the title above it, the calls below it
 TITLE_HEIGHT, HEADER_HEIGHT, LINE_HEIGHT = 20, 32, 15
 
 
-def _instructions(ref: str, today: dt.date, style: TodayStyles, live: bool) -> str:
+def _instructions(ref: str, today: dt.date, style: TodayStyles, live: bool, language: str = "en") -> str:
     """What to do with the sheet, in the title row above the scripts. In a live workbook it is a
     formula that puts the notice of an earlier day's sheet (live.stale_notice) first: one cell,
     so that neither cuts the other off (a cell that holds a formula, even one showing nothing,
     stops the text to its left from running on)."""
+    instructions = say("today", INSTRUCTIONS, language)
     if not live:
-        return text_cell("", ref, style.text, INSTRUCTIONS)
-    formula, cached = stale_notice(today, then=INSTRUCTIONS)
+        return text_cell("", ref, style.text, instructions)
+    formula, cached = stale_notice(today, then=instructions)
     return formula_cell("", ref, style.text, formula, cached)
 
 
@@ -266,7 +268,7 @@ CHUNK = 1000   # rows worked out together, column by column
 
 def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]]], today: dt.date,
                        style: TodayStyles, date1904: bool, contacts: tuple[int, int] | None = None,
-                       live: bool = False) -> Iterator[bytes]:
+                       live: bool = False, language: str = "en") -> Iterator[bytes]:
     """Our Today sheet's worksheet part, streamed: a call sheet with a row per call, the columns
     of columns.sheet_columns(), marks typed into its last columns."""
     shown = columns.sheet_columns()
@@ -279,7 +281,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
                    for i, c in enumerate(shown))
     script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 1)   # past the title's reach
     title_cells = text_cell("", "A1", style.title, _title(today, contacts)) \
-        + _instructions(f"{column_letters(script_at + 1)}1", today, style, live)
+        + _instructions(f"{column_letters(script_at + 1)}1", today, style, live, language)
     yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
@@ -291,7 +293,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
         f'<cols>{cols}</cols><sheetData>'
         f'<row r="1" ht="{TITLE_HEIGHT}" customHeight="1">{title_cells}</row>'
         f'<row r="{HEADER_ROW}" ht="{HEADER_HEIGHT}" customHeight="1">'
-        + "".join(text_cell("", f"{column_letters(i + 1)}{HEADER_ROW}", style.header, c.header)
+        + "".join(text_cell("", f"{column_letters(i + 1)}{HEADER_ROW}", style.header, say("today", c.header, language))
                   for i, c in enumerate(shown)) + "</row>").encode()
     hyperlinks: list[str] = []
     wrapped = [c for c in shown if c.kind in ("text", "wrap", "email")]
@@ -310,7 +312,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
         yield f'<row r="{end_row}">{text_cell("", f"A{end_row}", style.title, more)}</row>'.encode()
     yield b"</sheetData>"
     if not rows.empty:
-        yield _validations(shown, first_row, last_row).encode()
+        yield _validations(shown, first_row, last_row, language).encode()
     if hyperlinks:
         yield ("<hyperlinks>" + "".join(hyperlinks) + "</hyperlinks>").encode()
     # Printed: landscape, one page wide and as many tall as it takes, the header row on every
@@ -390,7 +392,7 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
 
 
-def _validations(shown, first_row: int, last_row: int) -> str:
+def _validations(shown, first_row: int, last_row: int, language: str = "en") -> str:
     """A drop-down for each mark column with choices, and for every mark column a note saying
     what to type, shown when one of its cells is selected."""
     out = []
@@ -399,12 +401,14 @@ def _validations(shown, first_row: int, last_row: int) -> str:
             continue
         letter = column_letters(i + 1)
         sqref = f"{letter}{first_row}:{letter}{last_row}"
-        common = (f' allowBlank="1" showInputMessage="1" promptTitle="{escape_attr(c.header[:32])}"'
-                  f' prompt="{escape_attr(c.prompt[:255])}"')
+        header = say("today", c.header, language)
+        common = (f' allowBlank="1" showInputMessage="1" promptTitle="{escape_attr(header[:32])}"'
+                  f' prompt="{escape_attr(say("today", c.prompt, language)[:255])}"')
         if c.choices:
-            listed = ",".join(c.choices).replace('"', '""')
-            out.append(f'<dataValidation type="list"{common} showErrorMessage="1" errorTitle="{escape_attr(c.header)}"'
-                       f' error="Pick one of the choices in the list." sqref="{sqref}">'
+            listed = ",".join(say("outcomes", v, language) for v in c.choices).replace('"', '""')
+            error = say("today", "Pick one of the choices in the list.", language)
+            out.append(f'<dataValidation type="list"{common} showErrorMessage="1" errorTitle="{escape_attr(header)}"'
+                       f' error="{escape_attr(error)}" sqref="{sqref}">'
                        f'<formula1>{escape_text(chr(34) + listed + chr(34))}</formula1></dataValidation>')
         else:
             out.append(f'<dataValidation{common} sqref="{sqref}"/>')

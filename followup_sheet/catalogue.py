@@ -1,0 +1,76 @@
+"""Messages in the user's language (rules §8): the Today sheet's headers, notes and drop-down
+values, and the outcome words the next refresh reads back, whatever language they were picked in.
+
+One TOML file per language in `catalogues/`, keyed by the English text; a key a file leaves out
+is shown in English. TOML rather than gettext's compiled .mo files: Python reads it without a
+build step (`tomllib`), a translator edits it in any text editor, and a review sees the English
+and the translation side by side on one line.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+FOLDER = Path(__file__).resolve().parent / "catalogues"
+
+
+@functools.cache
+def catalogue(language: str) -> dict[str, dict[str, Any]]:
+    """The sections of a language's catalogue (`today`, `outcomes`, `outcome_words`); {} for
+    English and for a language without a file."""
+    path = FOLDER / f"{language}.toml"
+    if language == "en" or not path.is_file():
+        return {}
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def say(section: str, text: str, language: str) -> str:
+    """`text` (English) in `language`, or as it is when the catalogue has no translation."""
+    return str(catalogue(language).get(section, {}).get(text, text))
+
+
+def languages() -> list[str]:
+    """The languages with a catalogue file."""
+    return sorted(p.stem for p in FOLDER.glob("*.toml"))
+
+
+@functools.cache
+def outcome_words() -> dict[str, str]:
+    """Every translated Outcome value and its other spellings, in every language, -> the English
+    Outcome value: a mark picked in German is read back in a run that speaks French."""
+    words: dict[str, str] = {}
+    for code in languages():
+        book = catalogue(code)
+        for english, shown in book.get("outcomes", {}).items():
+            words.setdefault(shown, english)
+        for english, more in book.get("outcome_words", {}).items():
+            for word in more:
+                words.setdefault(word, english)
+    return words
+
+
+@functools.cache
+def header_words() -> dict[str, str]:
+    """Every translated Today sheet header, in every language, -> the English header."""
+    return {shown: english for code in languages()
+            for english, shown in catalogue(code).get("today", {}).items() if len(english) < 30}
+
+
+@functools.cache
+def sample_catalogue(language: str) -> dict[str, Any]:
+    """The sample tracker's text in a language (`catalogues/samples/LANG.toml`): `date_format`,
+    and `sheet`, `headers`, `cells` tables keyed by the English text; {} without a file."""
+    path = FOLDER / "samples" / f"{language}.toml"
+    if language == "en" or not path.is_file():
+        return {}
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def sample_languages() -> list[str]:
+    """The languages the sample tracker can be made in, English first."""
+    return ["en", *sorted(p.stem for p in (FOLDER / "samples").glob("*.toml"))]

@@ -1,0 +1,723 @@
+"""The user's language (rules §8): which one a run speaks, and the phrases scripts need in it.
+
+In: the trackers as read (their headers and stage words) and the settings. Out: a language code
+and the reason it was chosen (`choose_language`), and per row the names, dates and forms of
+address a localised template uses (`local_context`). Dates and month names come from Babel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .settings import LANGUAGES
+
+ENGLISH = "en"
+
+# Which language each non-English header alias and stage word of `settings.py` belongs to (the
+# reader's own lists, tagged). A word used in several languages is tagged with each ("status" is
+# English, German, Dutch and Polish). Words the reader knows that are not tagged here are
+# English. tests/test_language.py checks that every tagged word is one the reader knows and that
+# no word with a non-English letter is left untagged.
+_TAGGED: dict[str, tuple[str, ...]] = {
+    # English words that are also another language's (so they never make a tracker English-only)
+    "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
+           "note"),
+    "de": (
+        "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
+        "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
+        "beworben am", "datum der bewerbung", "einreichdatum", "eingereicht am", "eingereicht", "versendet am",
+        "gesendet am", "abgeschickt am", "letzter kontakt", "antwortdatum", "datum der antwort",
+        "rückmeldung am", "antwort am", "letzte rückmeldung", "zuletzt kontaktiert", "nachfassen",
+        "anzahl nachfassen", "status", "stand", "ergebnis", "bewerbungsstatus", "stadium",
+        "status der bewerbung", "antwort", "rückmeldung", "ansprechpartner", "kontakt", "kontaktperson",
+        "ansprechperson", "telefon", "telefonnummer", "handy", "e-mail-adresse", "e-mail", "email",
+        "führungskraft", "manager", "empfohlen von", "empfehlung", "abteilung des empfehlers", "nachfassen am",
+        "nachfassen bis", "wiedervorlage", "wiedervorlage am", "erinnerung am", "nicht anrufen", "nur e-mail",
+        "keine anrufe", "quelle", "plattform", "kanal", "jobbörse", "jobportal", "gefunden über", "notizen",
+        "bemerkungen", "anmerkungen", "kommentar", "kommentare", "ort", "standort", "arbeitsort",
+        "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "angebot",
+        "vertragsangebot", "zusage", "vorstellungsgespräch", "gespräch", "in bearbeitung", "interview",
+        "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
+        "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt",
+    ),
+    "es": (
+        "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
+        "cargo", "vacante", "posición", "título del puesto", "rol", "fecha de solicitud",
+        "fecha de aplicación", "fecha aplicación", "fecha de envío", "fecha de postulación",
+        "fecha postulación", "fecha de candidatura", "último contacto", "ultimo contacto",
+        "fecha de respuesta", "fecha respuesta", "fecha del último contacto", "seguimientos",
+        "número de seguimientos", "estado", "estatus", "etapa", "situación", "resultado", "fase",
+        "estado de la solicitud", "respuesta", "contacto", "persona de contacto", "reclutador", "teléfono",
+        "telefono", "correo", "correo electrónico", "email", "e-mail", "responsable", "gerente de contratación",
+        "referido por", "recomendado por", "departamento del referente", "fecha de seguimiento",
+        "próximo seguimiento", "recordatorio", "no llamar", "solo correo", "fuente", "plataforma", "portal",
+        "canal", "notas", "comentarios", "observaciones", "ubicación", "ciudad", "rechaz", "descartad",
+        "no seleccionad", "retirad", "oferta", "entrevista", "en proceso", "en curso", "por aplicar",
+        "sin aplicar", "postulado", "enviado", "enviada", "recibido", "recibida", "acuse de recibo",
+        "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
+    ),
+    "fr": (
+        "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
+        "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
+        "intitulé de la mission", "fonction", "position", "date de candidature", "date d'envoi",
+        "date candidature", "date de postulation", "envoyée le", "dernier contact", "date de réponse",
+        "date réponse", "date du dernier contact", "dernière relance", "relances", "nombre de relances",
+        "statut", "état", "etat", "résultat", "étape", "avancement", "statut de la candidature", "réponse",
+        "reponse", "retour", "contact", "personne de contact", "contact rh", "recruteur", "interlocuteur",
+        "téléphone", "courriel", "adresse e-mail", "e-mail", "email", "responsable", "chef",
+        "responsable du recrutement", "recommandé par", "parrain", "coopté par", "service du parrain",
+        "date de relance", "relancer le", "prochaine relance", "date de rappel", "ne pas appeler",
+        "e-mail uniquement", "source", "source de l'offre", "plateforme", "canal", "origine", "remarques",
+        "commentaires", "observations", "notes", "lieu", "ville", "refus", "non retenu", "non retenue",
+        "pas retenu", "pas retenue", "candidature retirée", "offre", "entretien", "en cours", "à postuler",
+        "a postuler", "postulé", "envoyée", "envoyé", "candidature", "reçu", "reçue", "accusé de réception",
+        "cabinet de recrutement", "inconnu", "non spécifié", "non précisé", "non communiqué",
+        "non renseigné",
+    ),
+    "it": (
+        "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
+        "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
+        "data di candidatura", "data invio", "data di invio", "inviata il", "ultimo contatto", "data risposta",
+        "data di risposta", "data ultimo contatto", "solleciti", "numero solleciti", "stato", "esito",
+        "stato candidatura", "stato della candidatura", "risultato", "fase", "risposta", "riscontro",
+        "contatto", "persona di contatto", "referente", "telefono", "numero di telefono", "telefono contatto",
+        "indirizzo email", "email contatto", "email", "e-mail", "responsabile", "segnalato da",
+        "raccomandato da", "reparto del referente", "data sollecito", "sollecitare il", "data follow-up",
+        "promemoria", "richiamare il", "non chiamare", "solo email", "piattaforma", "fonte", "canale",
+        "portale", "commenti", "osservazioni", "annotazioni", "note", "sede", "città", "luogo", "rifiutat",
+        "respint", "non selezionat", "scartat", "proposta", "colloquio", "in corso",
+        "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
+        "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
+    ),
+    "pt": (
+        "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
+        "título da vaga", "nome da vaga", "data submissão", "data de submissão", "data de candidatura",
+        "data de envio", "data envio", "data de aplicação", "data da candidatura", "data de inscrição",
+        "enviado em", "candidatado em", "último contato", "data resposta", "data de resposta",
+        "data do último contato", "número de follow-ups", "status", "situação", "status da candidatura",
+        "estado", "etapa", "fase", "resultado", "resposta", "retorno", "contato", "pessoa de contato",
+        "recrutador", "telefone", "celular", "número de telefone", "telefone do contato",
+        "endereço de e-mail", "email do contato", "email recrutador", "email", "e-mail", "gestor da vaga",
+        "indicado por", "indicação", "departamento de quem indicou", "data de follow-up", "próximo contato",
+        "follow-up em", "lembrete", "não ligar", "só e-mail", "fonte", "origem", "plataforma", "canal",
+        "portal", "observações", "comentários", "anotações", "notas", "localização", "cidade", "local",
+        "recusad", "reprovad", "não selecionad", "nao selecionad", "proposta", "oferta", "entrevista",
+        "em análise", "em analise", "em andamento", "em processo", "a candidatar", "enviado", "enviada",
+        "candidatura", "recebido", "recebida", "candidatura recebida", "desconhecido", "não especificado",
+        "não informado", "não disponível",
+    ),
+    "nl": (
+        "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
+        "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
+        "contact", "email", "e-mail", "manager", "interview",
+    ),
+    "pl": ("nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
+           "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail"),
+    "zh": (
+        "公司", "公司名称", "单位", "企业", "用人单位", "职位", "岗位", "职位名称", "岗位名称", "职务", "投递日期",
+        "申请日期", "投递时间", "申请时间", "最后联系", "最近联系", "回复日期", "回复时间", "最后联系日期", "跟进次数",
+        "状态", "进度", "结果", "申请状态", "阶段", "回复", "反馈", "联系人", "对接人", "电话", "联系电话", "手机",
+        "邮箱", "电子邮件", "用人经理", "内推人", "推荐人", "推荐人部门", "跟进日期", "下次跟进", "提醒日期",
+        "不要打电话", "仅邮件", "来源", "渠道", "平台", "招聘平台", "备注", "说明", "地点", "城市", "工作地点",
+        "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "录用", "录取", "面试", "笔试", "进行中", "未投递",
+        "待投递", "未申请", "已投递", "已申请", "等待", "自动回复", "猎头", "电话面试", "未知", "无", "不详", "暂无",
+        "待定", "hr",
+    ),
+    "ja": ("会社", "会社名", "企業名", "職種", "ポジション", "役職", "応募日", "最終連絡日", "ステータス", "状況",
+           "選考状況", "備考", "メモ"),
+}
+
+_WORD_LISTS = ("closed_words", "offer_words", "interviewing_words", "not_applied_words", "applied_words",
+               "autoresponse_words", "recruiter_words")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _key(text: str) -> str:
+    """A word as the tag table compares it: case and accents folded, spaces and punctuation out."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in s if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@functools.cache
+def _tags() -> dict[str, frozenset[str]]:
+    tags: dict[str, set[str]] = {}
+    for code, words in _TAGGED.items():
+        for word in words:
+            tags.setdefault(_key(word), set()).add(code)
+    return {k: frozenset(v) for k, v in tags.items()}
+
+
+def languages_of(word: str) -> frozenset[str]:
+    """The languages a header or stage word the reader knows belongs to: its tags, English
+    when it has none; a header in Korean letters is Korean, one in kana Japanese."""
+    tagged = _tags().get(_key(word))
+    if tagged:
+        return tagged
+    if _HANGUL.search(word):
+        return frozenset({"ko"})
+    if _KANA.search(word):
+        return frozenset({"ja"})
+    if _HAN.search(word):
+        return frozenset({"zh", "ja"})
+    return frozenset({ENGLISH})
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    """The language a run speaks, and why (`check` prints `.note`)."""
+
+    code: str
+    reason: str
+    suggested: str = ""     # when the words were mixed: the language most of them are in
+
+    @property
+    def name(self) -> str:
+        return LANGUAGES.get(self.code, self.code)
+
+    @property
+    def note(self) -> str:
+        example = self.suggested or ("en" if self.code != "en" else "de")
+        return (f"Language: {self.name} ({self.code}), {self.reason}. To choose another, set "
+                f"[you] language = \"{example}\" (one of {', '.join(LANGUAGES)}) in followup.toml or pass "
+                f"--language {example}.")
+
+
+@functools.lru_cache(maxsize=8)
+def _stage_keys(lists: tuple[tuple[str, ...], ...], applied: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """The stage words of the settings' lists, by key: whole words and phrases, and the stems of
+    five letters or more that may take an ending ("rechaz" is "rechazado"). The applied list's
+    words count only when they are another language's ("no", "email", "LinkedIn" are said in
+    every language)."""
+    words = [w for ws in lists for w in ws]
+    words += [w for w in applied if _key(w) in _tags() and ENGLISH not in _tags()[_key(w)]]
+    exact = {_key(w): w for w in words if _key(w)}
+    stems = {k: w for k, w in exact.items() if len(k) >= 5}
+    return exact, stems
+
+
+def _found_in(text: str, exact: dict[str, str], stems: dict[str, str]) -> list[str]:
+    """The listed words a stage or response text holds: a word or a phrase of up to three words,
+    or a word that starts with a listed stem; Chinese and Japanese words anywhere. Quicker than
+    the plan's matcher (no regex per word), and enough to tell a language by."""
+    low = text.casefold()
+    raw = re.findall(r"[\w'-]+", low)
+    tokens = [_key(t) for t in raw]
+    hits = []
+    for i in range(len(tokens)):
+        for n in (3, 2, 1):
+            key = "".join(tokens[i:i + n])
+            if len(tokens[i:i + n]) == n and key in exact:
+                hits.append(exact[key])
+                break
+        else:
+            token = tokens[i]
+            stem = next((token[:k] for k in range(len(token), 4, -1) if token[:k] in stems), None)
+            # an English stem inside an accented word is not English: "automático" is not "automatic"
+            if stem and not (not raw[i].isascii() and languages_of(stems[stem]) == {ENGLISH}):
+                hits.append(stems[stem])
+    if _HAN.search(low) or _KANA.search(low):
+        hits += [w for k, w in exact.items() if (_HAN.search(k) or _KANA.search(k)) and k in low]
+    return hits
+
+
+def _words_of(trackers: list[Any], settings: Any) -> list[str]:
+    """The header aliases and stage words the reader matched in these trackers."""
+    from .headers import alias_lookup, normalize_header
+
+    aliases = alias_lookup(settings)
+    exact, stems = _stage_keys(tuple(getattr(settings, name) for name in _WORD_LISTS if name != "applied_words"),
+                               tuple(settings.applied_words))
+    words: list[str] = []
+    for tracker in trackers:
+        for info in tracker.columns.values():
+            key = normalize_header(info.header)
+            if key in aliases or _HANGUL.search(info.header) or _KANA.search(info.header):
+                words.append(info.header.strip())
+        frame = tracker.frame
+        texts = pd.concat([frame.get("stage", pd.Series(dtype=object)),
+                           frame.get("response", pd.Series(dtype=object))]).dropna().astype(str).unique()
+        for text in texts[:2000]:
+            words.extend(_found_in(text, exact, stems))
+    return words
+
+
+def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
+    """`settings.language` when set; else the one language every matched header and stage word
+    belongs to (rules §8), else English."""
+    if settings.language:
+        return LanguageChoice(settings.language, "set by [you] language (or --language)")
+    words = _words_of(trackers, settings)
+    if not words:
+        return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")
+    by_language: dict[str, list[str]] = {}
+    common: frozenset[str] | None = None
+    for word in dict.fromkeys(words):
+        langs = languages_of(word)
+        common = langs if common is None else common & langs
+        for code in langs:
+            by_language.setdefault(code, []).append(word)
+    shown = ", ".join(repr(w) for w in list(dict.fromkeys(words))[:6])
+    if common and len(common) == 1:
+        (code,) = common
+        verb = "are" if len(dict.fromkeys(words)) > 1 else "is"
+        return LanguageChoice(code, f"because the tracker's headers and stage words ({shown}) {verb} {LANGUAGES[code]}")
+    if common and ENGLISH in common:
+        return LanguageChoice(ENGLISH, f"because the tracker's headers and stage words ({shown}) are English")
+    if common:
+        names = " or ".join(LANGUAGES[c] for c in sorted(common))
+        return LanguageChoice(ENGLISH, f"the default: the tracker's words ({shown}) could be {names}")
+    ranked = sorted(by_language.items(), key=lambda kv: -len(kv[1]))
+    mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}" for c, ws in ranked[:3])
+    suggested = next((c for c, _ in ranked if c != ENGLISH), "")
+    return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})", suggested)
+
+
+# --- phrases for a localised script -----------------------------------------------------------
+
+def human_date(value: Any, this_year: int, language: str) -> str:
+    """A date as people in that language say it, with the year only when it is not this year:
+    '3. November', '3 novembre', '3 de noviembre', '11月3日', '11월 3일' (Babel's CLDR patterns)."""
+    from babel.dates import format_skeleton
+
+    if value is None or isinstance(value, str) or pd.isna(value):
+        return ""
+    d = pd.Timestamp(value).date()
+    return format_skeleton("MMMMd" if d.year == this_year else "yMMMMd", d, locale=language)
+
+
+# Titles read from a contact cell, and what they say about the form of address: "f", "m", or
+# "" (a title that says nothing about gender, like Dr.). Keys are folded (no dot, lower case).
+_GENDER_TITLES = {
+    "frau": "f", "fr": "f", "herr": "m", "hr": "m", "hrn": "m",
+    "mme": "f", "madame": "f", "mlle": "f", "mademoiselle": "f", "m": "m", "monsieur": "m",
+    "sra": "f", "señora": "f", "senora": "f", "srta": "f", "señorita": "f", "doña": "f", "dña": "f",
+    "sr": "m", "señor": "m", "senor": "m", "don": "m", "d": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "mr": "m",
+    "sig.ra": "f", "sigra": "f", "signora": "f", "sig": "m", "signor": "m",
+    "senhora": "f", "senhor": "m",
+    "mevrouw": "f", "mevr": "f", "mw": "f", "meneer": "m", "dhr": "m", "heer": "m",
+}
+_ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
+             "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
+_FEMALE_ACADEMIC = {"dra", "dott.ssa", "dottoressa"}
+_MALE_ACADEMIC = {"dott", "dottor", "dottore"}      # Italian says the title in the man's form
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact as the cell gives it: names in speaking order, and what its title says."""
+
+    given: str
+    surname: str
+    gender: str       # "f", "m" or "" when the cell does not say
+    academic: str     # "Dr." / "Prof." or ""
+
+    eastern: bool = False   # family name first, no space: 王芳
+    role: str = ""          # a role said after the family name: 王经理
+
+    @property
+    def full(self) -> str:
+        if self.eastern:
+            return f"{self.surname}{self.given}"
+        return " ".join(p for p in (self.given, self.surname) if p)
+
+
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+# Words that join the family name ("Sanne de Vries", "Karl von Berg", "Maria da Silva").
+_PARTICLES = frozenset(("de", "van", "der", "den", "ter", "ten", "von", "zu", "vom", "zum", "da", "das", "do", "dos",
+                        "del", "della", "di", "le", "la", "du", "van't", "in't", "'t"))
+# Titles written after a name in Chinese, Japanese and Korean: what they say about gender, and
+# whether they are a role to address the person by (王经理, 李总).
+_SUFFIX_TITLES = {
+    "zh": (("女士", "f", ""), ("小姐", "f", ""), ("先生", "m", ""), ("经理", "", "经理"), ("总监", "", "总监"),
+           ("老师", "", "老师"), ("总", "", "总")),
+    "ja": (("さま", "", ""), ("様", "", ""), ("さん", "", ""), ("殿", "", "")),
+    "ko": (("님", "", ""), ("씨", "", "")),
+}
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]+$")
+
+
+def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
+    """The words of a name without its titles, and what the titles say: gender, academic, role."""
+    gender, academic, role = "", "", ""
+    for suffix, sex, title in _SUFFIX_TITLES.get(language, ()):
+        if words[-1] == suffix and len(words) > 1:            # "김민수 님"
+            words = words[:-1]
+        elif words[-1].endswith(suffix) and len(words[-1]) > len(suffix):
+            words = [*words[:-1], words[-1][:-len(suffix)]]
+        else:
+            continue
+        gender, role = sex, title
+        break
+    if len(words) > 2 and words[0].casefold() == "de" and words[1].casefold() == "heer":   # "de heer Jansen"
+        words = words[1:]
+    while len(words) > 1:
+        low = words[0].casefold().rstrip(".")
+        if low in _GENDER_TITLES:
+            gender = gender or _GENDER_TITLES[low]
+        elif low in _ACADEMIC:
+            academic = _ACADEMIC[low]
+            male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
+            if low in _FEMALE_ACADEMIC or male:
+                gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
+        else:
+            break
+        words = words[1:]
+    return words, gender, academic, role
+
+
+def person(name: str, language: str = "en") -> Person | None:
+    """'Frau Dr. Anna Müller' -> Person('Anna', 'Müller', 'f', 'Dr.'); 'M. Dupont' -> ('', 'Dupont',
+    'm', ''); 'Anna Müller' -> ('Anna', 'Müller', '', ''); 'Sanne de Vries' -> ('Sanne', 'de Vries');
+    '王芳' -> ('芳', '王', family name first); '王经理' -> the role 经理; None without a name. The
+    cell is taken as `render` cleaned it (brackets and teams already out)."""
+    words = name.replace(",", " ").split()
+    if not words:
+        return None
+    words, gender, academic, role = _titles(words, language)
+    if all(_CJK_NAME.match(w) for w in words):
+        if len(words) > 1:                                   # "田中 花子": family name, given name
+            return Person(" ".join(words[1:]), words[0], gender, academic, eastern=True, role=role)
+        one = words[0]
+        if language in ("zh", "ko") and 2 <= len(one) <= 4 or _HAN_NAME.match(one) and language != "ja":
+            return Person(one[1:], one[0], gender, academic, eastern=True, role=role)
+        return Person("", one, gender, academic, eastern=True, role=role)   # 田中花子: not split
+    if len(words) == 1:
+        return Person("", words[0], gender, academic)
+    if language == "es" and len(words) >= 3:   # two family names: "Ana García López"
+        return Person(words[0], " ".join(words[1:]), gender, academic)
+    first_of_surname = len(words) - 1
+    while first_of_surname > 1 and words[first_of_surname - 1].casefold() in _PARTICLES:
+        first_of_surname -= 1
+    return Person(" ".join(words[:first_of_surname]), " ".join(words[first_of_surname:]), gender, academic)
+
+
+def _de(p: Person) -> dict[str, str]:
+    title = {"f": "Frau", "m": "Herr"}.get(p.gender, "")
+    formal = " ".join(x for x in (title, p.academic, p.surname) if x)
+    if title:   # `ask` and `dat` follow "mit", "bei", "von": Herr takes its -n there
+        dative = formal.replace("Herr ", "Herrn ", 1)
+        dear = f"Sehr geehrte{'' if p.gender == 'f' else 'r'} {formal},"
+        return {"ask": dative, "greet": f"Guten Tag, {formal}", "dear": dear, "named": formal, "dat": dative}
+    # No title in the cell: ask for the full name and greet without a name (a German caller
+    # does not say "Guten Tag, Anna Müller"); in writing, "Guten Tag Anna Müller," is the usual
+    # form when the title is not known.
+    full = " ".join(x for x in (p.academic, p.full) if x)
+    return {"ask": full, "greet": "Guten Tag", "dear": f"Guten Tag {full},", "named": full, "dat": full}
+
+
+def _fr(p: Person) -> dict[str, str]:
+    title = {"f": "Madame", "m": "Monsieur"}.get(p.gender, "")
+    if title:
+        return {"ask": f"{title} {p.surname}", "greet": f"Bonjour {title}", "dear": f"Bonjour {title},",
+                "named": f"{title} {p.surname}"}
+    return {"ask": p.full, "greet": "Bonjour", "dear": "Bonjour,", "named": p.full}
+
+
+def _es(p: Person) -> dict[str, str]:
+    title = {"f": "señora", "m": "señor"}.get(p.gender, "")
+    short = {"f": "Sra.", "m": "Sr."}.get(p.gender, "")
+    if title:
+        ask = f"{'la' if p.gender == 'f' else 'el'} {title} {p.surname}"
+        dear = f"Estimad{'a' if p.gender == 'f' else 'o'} {short} {p.surname}:"
+        to = f"{'a la' if p.gender == 'f' else 'al'} {title} {p.surname}"    # "a" + "el" is "al"
+        return {"ask": ask, "greet": f"Buenos días, {title} {p.surname}", "dear": dear, "named": ask, "a": to}
+    return {"ask": p.full, "greet": "Buenos días", "dear": f"Buenos días, {p.full}:", "named": p.full,
+            "a": f"a {p.full}"}
+
+
+def _it(p: Person) -> dict[str, str]:
+    if p.gender:
+        female = p.gender == "f"
+        title = ("dottoressa" if female else "dottor") if p.academic else ("signora" if female else "signor")
+        short = ("Dott.ssa" if female else "Dott.") if p.academic else ("Sig.ra" if female else "Sig.")
+        ask = f"{'la' if female else 'il'} {title} {p.surname}"
+        return {"ask": ask, "greet": f"Buongiorno, {title} {p.surname}", "dear": f"Gentile {short} {p.surname},",
+                "named": ask, "a": f"{'alla' if female else 'al'} {title} {p.surname}"}
+    # "Gentile" is said to a woman and a man alike: the usual opening when the title is not known
+    return {"ask": p.full, "greet": "Buongiorno", "dear": f"Gentile {p.full},", "named": p.full,
+            "a": f"a {p.full}"}
+
+
+def _pt(p: Person) -> dict[str, str]:
+    if p.gender:
+        female = p.gender == "f"
+        title = ("doutora" if female else "doutor") if p.academic else ("senhora" if female else "senhor")
+        short = ("Dra." if female else "Dr.") if p.academic else ("Sra." if female else "Sr.")
+        ask = f"{'a' if female else 'o'} {title} {p.surname}"
+        return {"ask": ask, "greet": f"Bom dia, {title} {p.surname}",
+                "dear": f"Prezad{'a' if female else 'o'} {short} {p.surname},", "named": ask,
+                "a": f"{'à' if female else 'ao'} {title} {p.surname}"}
+    return {"ask": p.full, "greet": "Bom dia", "dear": f"Bom dia, {p.full},", "named": p.full, "a": f"a {p.full}"}
+
+
+def _nl(p: Person) -> dict[str, str]:
+    surname = p.surname[:1].upper() + p.surname[1:]      # "De Vries" without the first name before it
+    academic = f"{p.academic.lower()} " if p.academic else ""
+    if p.gender:
+        female = p.gender == "f"
+        formal = f"{'mevrouw' if female else 'de heer'} {academic}{surname}"
+        spoken = f"{'mevrouw' if female else 'meneer'} {surname}"
+        return {"ask": formal, "greet": f"Goedendag {spoken}", "named": formal,
+                "dear": f"Geachte {'mevrouw' if female else 'heer'} {academic}{surname},"}
+    full = f"{academic}{p.full}"
+    return {"ask": full, "greet": "Goedendag", "dear": f"Geachte {full},", "named": full}
+
+
+def _zh(p: Person) -> dict[str, str]:
+    if p.role:
+        formal = f"{p.surname}{p.role}"
+    elif p.gender:
+        formal = f"{p.surname if p.eastern else p.full}{'女士' if p.gender == 'f' else '先生'}"
+    else:
+        formal = p.full
+    return {"ask": formal, "greet": f"{formal}，您好", "dear": f"尊敬的{formal}：", "named": formal}
+
+
+def _ja(p: Person) -> dict[str, str]:
+    formal = f"{p.surname if p.eastern and p.given else p.full}様"
+    return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
+
+
+def _ko(p: Person) -> dict[str, str]:
+    formal = f"{p.full} 님"
+    return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
+
+
+_ADDRESS = {"de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "zh": _zh, "ja": _ja, "ko": _ko}
+_NO_NAME = {
+    "it": {"ask": "", "greet": "Buongiorno", "dear": "Buongiorno,", "named": "", "a": ""},
+    "pt": {"ask": "", "greet": "Bom dia", "dear": "Prezados,", "named": "", "a": ""},
+    "nl": {"ask": "", "greet": "Goedendag", "dear": "Geachte heer/mevrouw,", "named": ""},
+    "zh": {"ask": "", "greet": "您好", "dear": "您好：", "named": ""},
+    "ja": {"ask": "", "greet": "", "dear": "ご担当者様", "named": "ご担当者様"},
+    "ko": {"ask": "", "greet": "", "dear": "채용 담당자님", "named": "채용 담당자님"},
+    "de": {"ask": "", "greet": "Guten Tag", "dear": "Sehr geehrte Damen und Herren,", "named": "", "dat": ""},
+    "fr": {"ask": "", "greet": "Bonjour", "dear": "Madame, Monsieur,", "named": ""},
+    "es": {"ask": "", "greet": "Buenos días", "dear": "Buenos días:", "named": "", "a": ""},
+}
+
+
+# A team or department written in Korean or Japanese (the reader's own list, render._NOT_A_PERSON,
+# knows the other languages' words): asked for, never greeted as a person.
+_TEAM = re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
+
+
+def address(name: str, language: str) -> dict[str, str]:
+    """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
+    (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
+    (the name in a sentence); German also `dat` (after "bei", "von"), Spanish `a` ("al señor
+    …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says so with a title; a
+    first name never decides it."""
+    p = person(name, language) if name and not _TEAM.search(name) else None
+    if p is None or language not in _ADDRESS:
+        return dict(_NO_NAME.get(language, {"ask": "", "greet": "", "dear": "", "named": ""}))
+    return _ADDRESS[language](p)
+
+
+def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[str, Any], today: dt.date,
+                  language: str) -> dict[str, Any]:
+    """The script context of `render.script_context`, with its dates said in `language` and the
+    forms of address a localised template needs (`to` for the contact, `hm` for the hiring
+    manager, `ref` for the referrer; each as `address` gives them)."""
+    year = today.year
+    local = dict(context)
+    local["applied_on"] = human_date(row.get("applied_on"), year, language)
+    local["last_contact"] = human_date(row.get("last_contact"), year, language)
+    for name in ("due", "answer_by", "other_offer_by"):
+        local[name] = human_date(plan_row.get(name), year, language)
+    local["to"] = address(context["contact"], language)
+    local["hm"] = address(context["hiring_manager"], language)
+    local["ref"] = address(context["referrer"], language)
+    local["language"] = language
+    if language in _PHRASES:
+        local["l"] = localised_phrases(local, language)
+    return local
+
+
+# Per language: how a sentence names the role ("{p}" the position, "{c}" the company), how it
+# says where the application went, how a voicemail says how to reach me, and the e-mail's close.
+_PHRASES: dict[str, dict[str, str]] = {
+    "de": {"pc": "die Stelle als {p} bei {c}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle bei {c}",
+           "on": "am {d}", "site": " über Ihre Website", "mail": " per E-Mail", "named_source": " über {s}",
+           "both": "Sie erreichen mich unter {phone} oder per E-Mail an {email}.",
+           "phone": "Sie erreichen mich unter {phone}.", "email": "Sie erreichen mich per E-Mail an {email}.",
+           "none": "Ich melde mich zusätzlich per E-Mail.", "close": "Mit freundlichen Grüßen",
+           "recently": "vor Kurzem"},
+    "fr": {"pc": "le poste {dp} chez {c}", "p": "le poste {dp}", "c": "le poste à pourvoir chez {c}",
+           "on": "le {d}", "site": " sur votre site", "mail": " par e-mail", "named_source": " via {s}",
+           "both": "Vous pouvez me joindre au {phone} ou par e-mail à {email}.",
+           "phone": "Vous pouvez me joindre au {phone}.", "email": "Vous pouvez me joindre par e-mail à {email}.",
+           "none": "Je vous écrirai également par e-mail.", "close": "Bien cordialement,",
+           "recently": "récemment"},
+    "it": {"pc": "la posizione di {p} presso {c}", "p": "la posizione di {p}",
+           "c": "la posizione aperta presso {c}",
+           "on": "il {d}", "site": " tramite il vostro sito", "mail": " via email", "named_source": " tramite {s}",
+           "both": "Può contattarmi al numero {phone} oppure via email all'indirizzo {email}.",
+           "phone": "Può contattarmi al numero {phone}.", "email": "Può scrivermi all'indirizzo {email}.",
+           "none": "Le scriverò anche via email.", "close": "Cordiali saluti,", "recently": "di recente"},
+    "pt": {"pc": "a vaga de {p} na empresa {c}", "p": "a vaga de {p}", "c": "a vaga aberta na empresa {c}",
+           "on": "no dia {d}", "site": " pelo site da empresa", "mail": " por e-mail", "named_source": " via {s}",
+           "both": "Meu telefone é {phone} e meu e-mail é {email}.", "phone": "Meu telefone é {phone}.",
+           "email": "Meu e-mail é {email}.", "none": "Vou mandar também um e-mail.", "close": "Atenciosamente,",
+           "recently": "recentemente"},
+    "nl": {"pc": "de functie van {p} bij {c}", "p": "de functie van {p}", "c": "de vacature bij {c}",
+           "on": "op {d}", "site": " via uw website", "mail": " per e-mail", "named_source": " via {s}",
+           "both": "U kunt mij bereiken op {phone} of via {email}.", "phone": "U kunt mij bereiken op {phone}.",
+           "email": "U kunt mij bereiken via {email}.", "none": "Ik stuur u ook een e-mail.",
+           "close": "Met vriendelijke groet,", "recently": "onlangs"},
+    "zh": {"pc": "{c}的{p}职位", "p": "{p}职位", "c": "{c}的职位", "on": "在{d}", "site": "通过贵公司官网",
+           "mail": "通过邮件", "named_source": "通过{s}", "both": "我的电话是{phone}，邮箱是{email}。",
+           "phone": "我的电话是{phone}。", "email": "我的邮箱是{email}。", "none": "我稍后会再发邮件跟进。",
+           "close": "此致\n敬礼", "recently": "前不久"},
+    "ja": {"pc": "{c}の{p}", "p": "{p}", "c": "{c}の求人", "on": "{d}に", "site": "貴社の採用ページから",
+           "mail": "メールで", "named_source": "{s}から",
+           "both": "お手数ですが、{phone}または{email}までご連絡いただけますと幸いです。",
+           "phone": "お手数ですが、{phone}までご連絡いただけますと幸いです。",
+           "email": "お手数ですが、{email}までご連絡いただけますと幸いです。",
+           "none": "改めてメールにてご連絡いたします。", "close": "何卒よろしくお願い申し上げます。",
+           "recently": "先日"},
+    "ko": {"pc": "{c}의 {p} 직무", "p": "{p} 직무", "c": "{c}의 채용 공고", "on": "{d}에",
+           "site": " 귀사 홈페이지에서",
+           "mail": " 이메일로", "named_source": " {s}에서", "both": "연락처는 {phone}, 이메일은 {email}입니다.",
+           "phone": "연락처는 {phone}입니다.", "email": "이메일은 {email}입니다.",
+           "none": "이메일로 다시 연락드리겠습니다.",
+           "close": "감사합니다.", "recently": "얼마 전"},
+    "es": {"pc": "el puesto de {p} en {c}", "p": "el puesto de {p}", "c": "la vacante en {c}",
+           "on": "el {d}", "site": " a través de su página web", "mail": " por correo electrónico",
+           "named_source": " a través de {s}",
+           "both": "Puede localizarme en el {phone} o por correo electrónico en {email}.",
+           "phone": "Puede localizarme en el {phone}.", "email": "Puede escribirme a {email}.",
+           "none": "Le escribiré también por correo electrónico.", "close": "Un cordial saludo,",
+           "recently": "recientemente"},
+}
+
+
+# Words that make a source the employer's own site or e-mail, and sources that name no place an
+# application can be sent "through" (a fair, a referral, an agency, a job board), in the
+# languages scripts are written in; the English ones are phrases.py's.
+_SITE_WORDS = ("website", "site", "webseite", "homepage", "karriereseite", "karriereportal", "web", "página",
+               "pagina", "sitio", "sito", "carrières")
+_MAIL_WORDS = ("e-mail", "email", "mail", "courriel", "correo")
+_NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörse", "stellenbörse", "agentur",
+             "recommandation", "cooptation", "salon", "forum", "cabinet", "candidature spontanée", "jobboard",
+             "recomendación", "referencia", "feria", "agencia", "bolsa", "portal de empleo", "red de antiguos",
+             "réseau", "netzwerk", "alumni", "contacto")
+
+
+_ABBREVIATION = re.compile(r"\.\w+\.$")      # a company name ending in an abbreviation: "Miramar S.L."
+_DOUBLE_STOP = re.compile(r"(?<=\w\.)\.(?!\.)")
+
+
+def finish(text: str) -> str:
+    """A rendered localised script with the one full stop a sentence ending in "S.L." needs."""
+    return _DOUBLE_STOP.sub("", text)
+
+
+def source_kind(source: str) -> str:
+    """What a source says for a localised script: "site" (the employer's website), "mail", or
+    "named_source" (a platform's own name: LinkedIn, StepStone, InfoJobs), else "" (said nothing
+    rather than risk a wrong phrase)."""
+    from .phrases import via as english_via
+
+    text = " ".join(source.split())
+    low = text.casefold()
+    english = english_via(text)     # the English words: "Company website", "email", "job board"...
+    if not text:
+        return ""
+    whole = set(re.split(r"[^\w-]+", low))
+    if english == " through your website" or whole & set(_SITE_WORDS):
+        return "site"
+    if english == " by e-mail" or whole & set(_MAIL_WORDS):
+        return "mail"
+    if english != f" through {text}" or any(w in low for w in _NO_PLACE):
+        return ""
+    words = text.split()
+    if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return "named_source"
+    return ""
+
+
+def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
+    """The phrases a localised template calls `l.NAME`: `role` (the role and company, '' with
+    neither), `when` (when I applied), `via` (where to, with a leading space, or ''),
+    `reach_me` (the voicemail's last sentence), `close` (the e-mail's sign-off line), `company`
+    (without a final period) and, in French, `de_position` ("d'Analyste", "de Data analyst")."""
+    from babel.dates import format_timedelta
+
+    words = _PHRASES[language]
+    company, position = context["company"], context["position"]
+    if not _ABBREVIATION.search(company):       # "S.L.", "B.V." keep their dots; finish() drops a second
+        company = company.rstrip(".")
+    de_position = _de_position(position) if language == "fr" else ""
+    role = words["pc" if company and position else "p" if position else "c"].format(
+        p=position, c=company, dp=de_position) if company or position else ""
+    days = int(context["days_since_applied"] or 0)
+    if context["applied_on"]:
+        when = words["on"].format(d=context["applied_on"])
+        if language == "it" and context["applied_on"].startswith(("8 ", "11 ")):
+            when = f"l'{context['applied_on']}"          # l'8 novembre, l'11 novembre
+    elif days >= 1:
+        when = format_timedelta(dt.timedelta(days=-days), add_direction=True, threshold=1.5, locale=language)
+        if language in ("ja", "zh"):
+            when = when.replace(" ", "")                 # 2週間前
+        when += {"ja": "に", "ko": "에"}.get(language, "")   # 2週間前に, 2주 전에
+    else:
+        when = words["recently"]
+    kind = source_kind(context["source"])
+    via = words[kind].format(s=context["source"].strip()) if kind else ""
+    me = context["me"]
+    phone, email = me["phone"], me["email"]
+    key = "both" if phone and email else "phone" if phone else "email" if email else "none"
+    return {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
+            "close": words["close"], "company": company, "de_position": de_position}
+
+
+# a vowel, or an h that is mute (an aspirated h, as in "hauteur", "héros", "hors", keeps "de")
+_ELIDED = re.compile(r"^(?:[aeiouàâäéèêëîïôöùûüœæ]|h(?!a(?:ut|ch|rd)|éros|ibou|ors|ou))", re.I)
+
+
+def _de_position(position: str) -> str:
+    """French "de" before a job title, elided before a vowel or a mute h: "d'Analyste reporting",
+    "d'Hôtesse d'accueil", "de Data analyst", "de Hauteur…" (an aspirated h keeps "de")."""
+    return f"d'{position}" if _ELIDED.match(position) else f"de {position}"
+
+
+# The first follow-up's channel per language, when [cadence] first_channel does not say (rules
+# §8; docs/rules.md §11 gives the reasons): in Japanese and Korean hiring an unrequested call to
+# a company's HR is widely taken as pushy, and applications run through written channels; in the
+# other languages' job markets a short call after a written application is common advice.
+FIRST_CHANNEL = {code: "call" for code in LANGUAGES} | {"ja": "email", "ko": "email"}
+_FIRST_CHANNEL_SITUATIONS = ("check_in", "autoresponse", "referral", "hiring_manager", "recruiter")
+
+
+def first_channel(settings: Any) -> str:
+    """`call` or `email`: the setting, else the language's default."""
+    return str(settings.first_channel or FIRST_CHANNEL.get(settings.language or ENGLISH, "call"))
+
+
+def with_first_channel(plan: pd.DataFrame, frame: pd.DataFrame, settings: Any) -> pd.DataFrame:
+    """The plan, with the first follow-up after applying (none counted yet) of each row that has
+    an e-mail address sent by e-mail when the first channel is e-mail. Offers, interviews and
+    competing interest keep their call; a row without an address keeps its call."""
+    if first_channel(settings) != "email" or plan.empty:
+        return plan
+    address = (frame["contact_email"].astype(str).str.contains("@") | frame["contact"].astype(str).str.contains("@"))
+    first = ((plan["follow_ups"] == 0) & (plan["channel"] == "call") & plan["situation"].isin(_FIRST_CHANNEL_SITUATIONS)
+             & address.reindex(plan.index, fill_value=False))
+    if not first.any():
+        return plan
+    plan = plan.copy()
+    plan.loc[first, "channel"] = "email"
+    return plan

@@ -1,0 +1,331 @@
+"""The user's language (rules §8): the choice and its reason, localised scripts (golden files per
+language, situation and row), no English left in them, names and dates as people there say them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from followup_sheet import settings as settings_module
+from followup_sheet.errors import BadSettings
+from followup_sheet.language import LANGUAGES, address, choose_language, human_date, languages_of, person
+from followup_sheet.plan import SITUATIONS
+from followup_sheet.read import ColumnInfo
+from followup_sheet.render import bundled_templates, render_scripts, template_names, unknown_templates
+from followup_sheet.settings import Settings
+from followup_sheet.status import Status
+
+GOLDEN = Path(__file__).parent / "golden" / "lang"
+TODAY = dt.date(2026, 11, 12)
+# The languages whose every script is written (the others fall back to English file by file).
+WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
+NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
+
+# Rows in each language's own world: the user, the contact (with a title), a referrer without one.
+PEOPLE = {
+    "de": ("Lena Vogel", "Frau Dr. Sabine Krüger", "Jonas Brandt", "Herr Öztürk", "Einkauf",
+           "Spedition Kranich AG"),
+    "fr": ("Camille Roux", "Mme Hélène Moreau", "Julien Faure", "M. Bertrand Lefèvre", "Achats",
+           "Boulangeries Vernet SA"),
+    "es": ("Lucía Navarro", "Sra. Carmen Ortega Ruiz", "Pablo Medina", "Sr. Iván Prieto", "Compras",
+           "Conservas Miramar S.L."),
+    "it": ("Giulia Ferri", "Dott.ssa Chiara Bianchi", "Marco Neri", "Sig. Paolo Greco", "Acquisti",
+           "Ceramiche Tirreno SpA"),
+    "pt": ("Mariana Souza", "Sra. Beatriz Costa", "Rafael Lima", "Dr. Paulo Mendes", "Compras",
+           "Cooperativa Ipê Ltda."),
+    "nl": ("Sanne Bakker", "mevrouw Eva de Vries", "Daan Visser", "dhr. Bram Mulder", "Inkoop",
+           "Tulpenveld B.V."),
+    "zh": ("李明", "陈静女士", "刘洋", "张经理", "采购部", "星河物流有限公司"),
+    "ja": ("佐藤美咲", "田中 花子", "鈴木 一郎", "山本様", "営業部", "株式会社みなと物流"),
+    "ko": ("이지은", "김민수", "박서준", "최유진 님", "영업부", "한빛물류"),
+}
+
+
+def _tracker(headers: list[str], stages: list[str]) -> SimpleNamespace:
+    frame = pd.DataFrame({"stage": stages, "response": [""] * len(stages)})
+    return SimpleNamespace(columns={f"f{i}": ColumnInfo(i + 1, h) for i, h in enumerate(headers)}, frame=frame)
+
+
+@pytest.mark.parametrize("headers, stages, code", [
+    (["Firma", "Stelle", "Bewerbungsdatum", "Ansprechpartner", "Status"], ["Absage", "Vorstellungsgespräch"], "de"),
+    (["Entreprise", "Poste", "Date de candidature", "Statut"], ["Refusée", "Entretien prévu"], "fr"),
+    (["Empresa", "Puesto", "Fecha de postulación", "Estado"], ["Rechazado", "Entrevista"], "es"),
+    (["公司", "职位", "投递日期", "状态"], ["面试", "已投递"], "zh"),
+    (["会社名", "職種", "応募日", "選考状況"], [""], "ja"),
+    (["Company", "Position", "Date Applied", "Status"], ["Rejected", "Interview"], "en"),
+])
+def test_the_language_is_the_one_of_every_header_and_stage_word(headers, stages, code):
+    choice = choose_language([_tracker(headers, stages)], Settings())
+    assert choice.code == code
+    assert LANGUAGES[code] in choice.reason and "[you] language" in choice.note
+
+
+def test_a_tracker_in_two_languages_gets_english_and_check_says_which_words_disagree():
+    choice = choose_language([_tracker(["Firma", "Stelle", "Date Applied", "Notes"], ["Absage"])], Settings())
+    assert choice.code == "en"
+    assert "mixes" in choice.reason and "'Date Applied'" in choice.reason and "German" in choice.reason
+    assert 'language = "de"' in choice.note           # how to have German anyway
+
+
+def test_the_setting_wins_over_the_tracker():
+    choice = choose_language([_tracker(["Firma", "Stelle"], [""])], Settings(language="FR"))
+    assert (choice.code, choice.reason) == ("fr", "set by [you] language (or --language)")
+
+
+def test_an_unknown_language_is_refused_with_the_choices():
+    with pytest.raises(BadSettings, match="one of en, de, fr"):
+        Settings(language="klingon")
+
+
+def test_the_setting_is_read_from_followup_toml(tmp_path):
+    config = tmp_path / "followup.toml"
+    config.write_text('[you]\nlanguage = "es"\n', encoding="utf-8")
+    assert settings_module.settings_from_toml(config)["language"] == "es"
+
+
+def test_every_tagged_word_is_one_the_reader_knows_and_no_foreign_word_is_untagged():
+    from followup_sheet.language import _TAGGED, _key
+
+    known = {_key(a) for aliases in settings_module.DEFAULT_ALIASES.values() for a in aliases}
+    for name in ("CLOSED_WORDS", "OFFER_WORDS", "INTERVIEWING_WORDS", "NOT_APPLIED_WORDS", "APPLIED_WORDS",
+                 "AUTORESPONSE_WORDS", "RECRUITER_WORDS", "FIRST_SCREEN_WORDS", "BLANK_WORDS", "NO_DATE_WORDS"):
+        known |= {_key(w) for w in getattr(settings_module, name)}
+    stray = [w for ws in _TAGGED.values() for w in ws if _key(w) not in known]
+    assert not stray, f"tagged words the reader does not know: {stray}"
+    untagged = [a for aliases in settings_module.DEFAULT_ALIASES.values() for a in aliases
+                if not a.isascii() and languages_of(a) == {"en"}]
+    assert not untagged, f"non-English aliases without a language: {untagged}"
+
+
+@pytest.mark.parametrize("code, this_year, other_year", [
+    ("de", "3. November", "3. November 2025"), ("fr", "3 novembre", "3 novembre 2025"),
+    ("es", "3 de noviembre", "3 de noviembre de 2025"), ("zh", "11月3日", "2025年11月3日"),
+    ("ja", "11月3日", "2025年11月3日"), ("ko", "11월 3일", "2025년 11월 3일"),
+])
+def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(code, this_year, other_year):
+    assert human_date(pd.Timestamp("2026-11-03"), 2026, code) == this_year
+    assert human_date(pd.Timestamp("2025-11-03"), 2026, code) == other_year
+    assert human_date(pd.NaT, 2026, code) == ""
+
+
+@pytest.mark.parametrize("cell, code, ask, greet, dear", [
+    ("Frau Dr. Anna Weiß", "de", "Frau Dr. Weiß", "Guten Tag, Frau Dr. Weiß", "Sehr geehrte Frau Dr. Weiß,"),
+    ("Herr Tobias Kern", "de", "Herrn Kern", "Guten Tag, Herr Kern", "Sehr geehrter Herr Kern,"),
+    # no title: no Frau/Herr guessed from the first name; greet without the name, ask by full name
+    ("Anna Weiß", "de", "Anna Weiß", "Guten Tag", "Guten Tag Anna Weiß,"),
+    ("Mme Odile Perrin", "fr", "Madame Perrin", "Bonjour Madame", "Bonjour Madame,"),
+    ("Odile Perrin", "fr", "Odile Perrin", "Bonjour", "Bonjour,"),
+    ("Sr. Tomás Vidal Soler", "es", "el señor Vidal Soler", "Buenos días, señor Vidal Soler",
+     "Estimado Sr. Vidal Soler:"),
+    ("Ms. Rosa Bell", "es", "la señora Bell", "Buenos días, señora Bell", "Estimada Sra. Bell:"),
+    ("Rosa Vidal", "es", "Rosa Vidal", "Buenos días", "Buenos días, Rosa Vidal:"),
+])
+def test_forms_of_address_come_from_the_cell_never_from_a_first_name(cell, code, ask, greet, dear):
+    got = address(cell, code)
+    assert (got["ask"], got["greet"], got["dear"]) == (ask, greet, dear)
+
+
+def test_a_chinese_name_keeps_its_family_name_first():
+    p = person("李娜")
+    assert p is not None and (p.surname, p.full) == ("李", "李娜")
+
+
+def _render_row(code: str, kind: str, name: str) -> str:
+    me_name, contact, referrer, manager, dept, company = PEOPLE[code]
+    situation, channel = name.rsplit("_", 1)
+    if kind == "full":
+        settings = Settings(your_name=me_name, your_phone="+00 30 5550147", your_email="post@example.org",
+                            language=code)
+        row = {"company": company, "position": "Data Analyst", "contact": contact, "hiring_manager": manager,
+               "referrer": referrer, "referrer_dept": dept, "source": "LinkedIn",
+               "applied_on": pd.Timestamp("2026-10-27"), "last_contact": pd.NaT}
+        follow_ups = 0
+    else:
+        settings = Settings(language=code)
+        row = {"company": "", "position": "", "contact": "", "hiring_manager": "", "referrer": "",
+               "referrer_dept": "", "source": "", "applied_on": pd.Timestamp("2025-12-20"), "last_contact": pd.NaT}
+        follow_ups = 2
+    frame = pd.DataFrame([{**row, "problem": ""}], index=[7])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": situation, "channel": channel,
+                          "follow_ups": follow_ups, "due": pd.Timestamp("2026-11-12"),
+                          "answer_by": pd.Timestamp("2026-11-20"), "written_offer": False, "interview_held": True,
+                          "call_back": "", "other_offer_by": pd.Timestamp("2026-11-18"),
+                          "other_offer_written": kind == "full"}], index=[7])
+    return render_scripts(frame, plan, TODAY, settings)[7]
+
+
+CASES = [(code, name, kind) for code in WRITTEN for name in NAMES for kind in ("full", "bare")]
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_every_written_language_has_every_template(code):
+    english = {p.name[:-3] for p in bundled_templates().glob("*.j2") if p.name.count(".") == 1}
+    assert english == set(NAMES)
+    missing = [n for n in NAMES if not (bundled_templates() / f"{n}.{code}.j2").is_file()]
+    assert not missing, f"{LANGUAGES[code]} lacks {missing}"
+
+
+@pytest.mark.parametrize("code, name, kind", CASES)
+def test_localised_script_matches_golden_file(code, name, kind):
+    text = _render_row(code, kind, name)
+    golden = GOLDEN / code / f"{name}_{kind}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text + "\n", encoding="utf-8")
+    assert golden.exists(), f"missing {golden}; run with UPDATE_GOLDEN=1 once and review the files"
+    assert text == golden.read_text(encoding="utf-8").rstrip("\n")
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Each two words in a row, one of them of four letters or more ("for a" is Portuguese too)."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+    return {(a, b) for a, b in zip(words, words[1:]) if max(len(a), len(b)) >= 4}
+
+
+def _english_pairs() -> set[tuple[str, str]]:
+    """Each two words in a row of the English templates' own text (Jinja code and comments left
+    out): a sentence left untranslated shares them, a single word like "Name" or "Person" does not."""
+    pairs: set[tuple[str, str]] = set()
+    for n in NAMES:
+        text = (bundled_templates() / f"{n}.j2").read_text(encoding="utf-8")
+        text = re.sub(r"\{#.*?#\}", " ", text, flags=re.S)
+        literals = re.findall(r"'((?:[^'\\]|\\.)*)'", " ".join(re.findall(r"\{[{%](.*?)[%}]\}", text, flags=re.S)))
+        for run in re.split(r"\{[{%].*?[%}]\}", text, flags=re.S) + literals:
+            pairs |= _pairs(run)
+    return pairs
+
+
+@pytest.mark.parametrize("code, name, kind", CASES)
+def test_no_localised_script_holds_words_of_the_english_template(code, name, kind):
+    text = _render_row(code, kind, name)
+    facts = _pairs(" ".join(PEOPLE[code]) + " Data Analyst LinkedIn")
+    left = (_pairs(text) & _english_pairs()) - facts
+    assert not left, f"{code} {name} {kind}: English words {sorted(left)} (a missing translation?)\n{text}"
+
+
+@pytest.mark.parametrize("code, date, recent", [("de", "27. Oktober", "20. Dezember 2025"),
+                                               ("fr", "27 octobre", "20 décembre 2025"),
+                                               ("es", "27 de octubre", "20 de diciembre de 2025"),
+                                               ("it", "27 ottobre", "20 dicembre 2025"),
+                                               ("pt", "27 de outubro", "20 de dezembro de 2025"),
+                                               ("nl", "27 oktober", "20 december 2025"),
+                                               ("zh", "10月27日", "2025年12月20日"),
+                                               ("ja", "10月27日", "2025年12月20日"),
+                                               ("ko", "10월 27일", "2025년 12월 20일")])
+def test_names_dates_and_companies_are_said_right(code, date, recent):
+    me_name, contact, referrer, manager, dept, company = PEOPLE[code]
+    full = _render_row(code, "full", "check_in_email")
+    assert date in full and me_name in full and company.rstrip(".") in full
+    for name in NAMES:                                  # "Miramar S.L." ends a sentence with one stop
+        text = _render_row(code, "full", name)
+        assert ".." not in text.replace("...", "") and ("S.L." in text or "Miramar" not in text)
+    asked = address(contact, code)["ask"]             # "Frau Dr. Krüger", "Madame Moreau", "陈女士"
+    assert asked and asked in _render_row(code, "full", "check_in_call").splitlines()[0]
+    assert "2026" not in full                           # no year for this year's date
+    assert recent in _render_row(code, "bare", "check_in_email")
+    call = _render_row(code, "full", "referral_call")
+    assert address(referrer, code)["named"] in call and address(manager, code)["ask"] in call
+
+
+def test_a_language_without_its_own_template_falls_back_to_english():
+    frame = pd.DataFrame([{"company": "Tulpen BV", "position": "Planner", "contact": "", "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[3])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[3])
+    text = render_scripts(frame, plan, TODAY, Settings(language="pl"))[3]
+    assert "I applied for the Planner role at Tulpen BV" in text
+    assert "November 2" in text                     # the English template says the date in English
+
+
+def test_a_user_folder_may_hold_a_template_for_one_language(tmp_path):
+    (tmp_path / "check_in_call.de.j2").write_text("Anruf bei {{ company }} am {{ applied_on }}.", encoding="utf-8")
+    (tmp_path / "check_in_call.it.j2").write_text("Chiamata {{ company }}", encoding="utf-8")
+    assert unknown_templates(tmp_path) == []
+    assert "check_in_call.pt.j2" in template_names() and "check_in_call.j2" in template_names()
+    frame = pd.DataFrame([{"company": "Kranich AG", "position": "", "contact": "", "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-03-05"), "last_contact": pd.NaT}], index=[2])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[2])
+    text = render_scripts(frame, plan, TODAY, Settings(language="de", templates=tmp_path))[2]
+    assert text == "Anruf bei Kranich AG am 5. März."
+
+
+def _channel_plan() -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = pd.DataFrame({"contact_email": ["hr@kitsune.example", "", "jobs@hanbit.example", "saiyo@tsuru.example"],
+                          "contact": ["", "", "", ""]}, index=[2, 3, 4, 5])
+    plan = pd.DataFrame({"follow_ups": [0, 0, 1, 0], "channel": ["call"] * 4,
+                         "situation": ["check_in", "check_in", "check_in", "offer"]}, index=[2, 3, 4, 5])
+    return frame, plan
+
+
+@pytest.mark.parametrize("settings, emailed", [
+    (Settings(language="ja"), [2]),                        # Japanese: the first follow-up is written
+    (Settings(language="ko"), [2]),
+    (Settings(language="de"), []),                         # German: a call, as in English
+    (Settings(language="de", first_channel="email"), [2]),  # the setting wins
+    (Settings(language="ja", first_channel="call"), []),
+])
+def test_the_first_channel_is_the_languages_unless_the_setting_says(settings, emailed):
+    from followup_sheet.language import with_first_channel
+
+    frame, plan = _channel_plan()
+    got = with_first_channel(plan, frame, settings)
+    # row 3 has no address, row 4 is a later follow-up, row 5 an offer: they keep their call
+    assert list(got.index[got["channel"] == "email"]) == emailed
+    assert list(plan["channel"]) == ["call"] * 4           # the plan given is not changed
+
+
+def test_a_first_channel_other_than_call_or_email_is_refused():
+    with pytest.raises(BadSettings, match="first_channel"):
+        Settings(first_channel="fax")
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("StepStone", "named_source"), ("InfoJobs", "named_source"), ("Company website", "site"),
+    ("Site de l'entreprise", "site"), ("Karriereseite", "site"), ("Página web de la empresa", "site"),
+    ("Courriel", "mail"), ("per E-Mail", "mail"),
+    # no place an application goes "through": said nothing rather than "über Jobbörse"
+    ("Jobbörse", ""), ("Salon de l'emploi", ""), ("Bolsa de empleo", ""), ("Recruiter (inbound)", ""), ("", ""),
+])
+def test_a_source_is_named_only_when_it_is_a_place_the_application_went_through(source, kind):
+    from followup_sheet.language import source_kind
+
+    assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize("position, said", [("Analyste reporting", "le poste d'Analyste reporting"),
+                                            ("Hôtesse d'accueil", "le poste d'Hôtesse d'accueil"),
+                                            ("Data analyst", "le poste de Data analyst"),
+                                            ("Hauteur de vue", "le poste de Hauteur de vue")])
+def test_french_elides_de_before_a_vowel_or_a_mute_h(position, said):
+    frame = pd.DataFrame([{"company": "", "position": position, "contact": "", "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="fr"))[4]
+    assert said in text and "de A" not in text and "de H\u00f4" not in text
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_every_voicemail_ends_with_how_to_reach_me(code):
+    from followup_sheet.language import _PHRASES
+
+    both = _PHRASES[code]["both"].format(phone="+00 30 5550147", email="post@example.org")
+    for name in NAMES:
+        if name.endswith("_call"):
+            assert _render_row(code, "full", name).rstrip().endswith(both), name
+            assert _render_row(code, "bare", name).rstrip().endswith(_PHRASES[code]["none"]), name
+
+
+@pytest.mark.parametrize("cell, code", [("인사팀", "ko"), ("채용 담당자", "ko"), ("採用担当", "ja"), ("人事部", "ja")])
+def test_a_team_in_korean_or_japanese_is_not_greeted_as_a_person(cell, code):
+    assert address(cell, code)["greet"] == ""

@@ -1,0 +1,141 @@
+"""The Today sheet in the user's language, and its marks read back (rules §8): a German user
+picks "Mailbox besprochen" and the tracker gets the voicemail counted once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+
+import openpyxl
+import pytest
+from conftest import write_sheets
+
+from followup_sheet import catalogue, columns
+from followup_sheet.checkreport import check
+from followup_sheet.markrules import read_outcome
+from followup_sheet.pipeline import refresh
+from followup_sheet.settings import Settings
+from followup_sheet.status import Outcome
+from followup_sheet.xlsx.todaysheet import INSTRUCTIONS
+
+MONDAY = dt.date(2026, 11, 30)
+ME = Settings(your_name="Lena Vogel", your_phone="0176 5550123")
+HEADERS = ("Firma", "Stelle", "Bewerbungsdatum", "Letzter Kontakt", "Status", "Telefon", "Ansprechpartner")
+ROWS = [("Kranich Logistik AG", "Disponentin", dt.date(2026, 11, 2), None, "Beworben", "030 5550100", "Frau Weiß"),
+        ("Sonnenhof Hotels", "Rezeption", dt.date(2026, 11, 3), None, "Beworben", "030 5550101", "Tobias Kern")]
+COMPLETE = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
+
+
+def _today(path):
+    wb = openpyxl.load_workbook(path)
+    return wb, wb["Today"]
+
+
+def test_a_german_tracker_gets_a_german_today_sheet_and_reads_a_german_mark_back(tmp_path):
+    path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
+    refresh(path, today=MONDAY, settings=ME)
+    wb, ws = _today(path)
+    headers = [c.value for c in ws[2] if c.value]
+    assert headers[:3] == ["Firma", "Stelle", "Verlangen nach"] and "Ergebnis" in headers
+    assert any("Guten Tag" in str(c.value) for row in ws.iter_rows(min_row=3) for c in row)
+    with zipfile.ZipFile(path) as z:
+        sheet = next(z.read(n).decode() for n in z.namelist() if "Mailbox besprochen" in z.read(n).decode("utf-8",
+                                                                                                            "ignore"))
+    assert "Nicht erreicht" in sheet and "Left voicemail" not in sheet     # the drop-down is German
+
+    col = {c.value: c.column for c in ws[2] if c.value}
+    for r in range(3, ws.max_row + 1):
+        if ws.cell(r, col["Firma"]).value == "Kranich Logistik AG":
+            ws.cell(r, col["Erledigt"], "x")
+            ws.cell(r, col["Ergebnis"], "Mailbox besprochen")
+    wb.save(path)
+
+    result = refresh(path, today=MONDAY, settings=ME)
+    assert result.marks.applied == 1 and not result.marks.problems
+    rows = {r[0]: r for r in openpyxl.load_workbook(path)["Bewerbungen"].iter_rows(min_row=2, values_only=True)}
+    head = [c.value for c in openpyxl.load_workbook(path)["Bewerbungen"][1]]
+    kranich = dict(zip(head, rows["Kranich Logistik AG"]))
+    assert kranich["Letzter Kontakt"].date() == MONDAY
+    log = [r for r in openpyxl.load_workbook(path)["Follow-up Log"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert [r[4] for r in log] == ["Left voicemail"]                       # counted once, as a voicemail
+    again = refresh(path, today=MONDAY, settings=ME)
+    assert again.marks.applied == 0
+
+
+def test_check_says_the_language_it_chose(tmp_path):
+    path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
+    report = check(path, today=MONDAY)
+    said = [line for line in report.lines if line.startswith("Language:")]
+    assert len(said) == 1 and "German (de)" in said[0] and "'Bewerbungsdatum'" in said[0]
+    assert report.language.code == "de" and "Bewerbungsdatum" in report.language.reason
+    assert "--language en" in said[0]
+
+
+@pytest.mark.parametrize("code", catalogue.languages())
+def test_every_catalogue_has_every_outcome_and_each_reads_back_as_that_outcome(code):
+    shown = catalogue.catalogue(code)["outcomes"]
+    assert set(shown) == set(columns.OUTCOMES)
+    for english, text in shown.items():
+        assert "," not in text                        # a comma would split the drop-down's list
+        assert read_outcome(text) == (Outcome(english), "")
+        assert read_outcome(f"  {text.upper()} ") == (Outcome(english), "")
+    for english, words in catalogue.catalogue(code).get("outcome_words", {}).items():
+        for word in words:
+            assert read_outcome(word)[0] is Outcome(english), (code, word)
+
+
+@pytest.mark.parametrize("code", COMPLETE)
+def test_a_complete_catalogue_has_every_today_sheet_text(code):
+    wanted = {c.header for c in columns.sheet_columns()} | {c.prompt for c in columns.sheet_columns() if c.prompt}
+    wanted |= {INSTRUCTIONS, "Pick one of the choices in the list."}
+    book = catalogue.catalogue(code)["today"]
+    assert wanted - set(book) == set(), f"{code} lacks {wanted - set(book)}"
+    assert set(book) - wanted == set(), f"{code} has keys no sheet shows: {set(book) - wanted}"
+
+
+def test_no_translated_outcome_means_two_outcomes():
+    seen: dict[str, str] = {}
+    for code in catalogue.languages():
+        book = catalogue.catalogue(code)
+        pairs = [(t, e) for e, t in book["outcomes"].items()]
+        pairs += [(w, e) for e, ws in book.get("outcome_words", {}).items() for w in ws]
+        for text, english in pairs:
+            key = re.sub(r"\W+", " ", text.casefold()).strip()
+            assert seen.setdefault(key, english) == english, f"{text!r} ({code}) is {english} and {seen[key]}"
+
+
+@pytest.mark.parametrize("code", [c for c in catalogue.sample_languages() if c != "en"])
+def test_the_sample_has_every_text_in_each_of_its_languages(code):
+    from followup_sheet import sample
+
+    book = catalogue.sample_catalogue(code)
+    texts = {v for row in sample.ROWS for v in (row.position, row.response, row.contact, row.source, row.notes,
+                                                  row.stage) if v} | set(sample.STAGES) | {"Yes"}
+    assert texts - set(book["cells"]) == set()
+    assert set(sample.HEADERS) - set(book["headers"]) == set()
+
+
+def test_demo_in_french_makes_a_french_tracker_and_french_scripts(tmp_path, cli):
+    out = cli("demo", str(tmp_path), "--language", "fr", "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    path = tmp_path / "demo_tracker.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:1] == ["Candidatures"] and wb["Candidatures"]["A1"].value == "Entreprise"
+    assert [c.value for c in wb["Today"][2]][:3] == ["Entreprise", "Poste", "Demander"]
+    scripts = [c.value for row in wb["Today"].iter_rows(min_row=3) for c in row if isinstance(c.value, str)
+               and "\n" in c.value]
+    assert scripts and all(s.startswith(("Bonjour", "Objet")) for s in scripts)
+    assert "Pourrais-je parler à Madame Raman" in out.stdout + "".join(scripts)
+    lines = check(path, today=MONDAY).lines
+    assert any(line.startswith("Language: French (fr)") for line in lines)
+
+
+@pytest.mark.parametrize("code", [c for c in catalogue.sample_languages() if c != "en"])
+def test_the_sample_in_a_language_is_read_as_that_language(tmp_path, code):
+    from followup_sheet.language import LANGUAGES
+    from followup_sheet.sample import build_sample
+
+    path = build_sample(tmp_path / f"sample-{code}.xlsx", MONDAY, code)
+    said = [line for line in check(path, today=MONDAY).lines if line.startswith("Language:")]
+    assert said and said[0].startswith(f"Language: {LANGUAGES[code]} ({code}), because"), said
