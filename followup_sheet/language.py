@@ -29,7 +29,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
     "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
            "note"),
-    "de": (
+    "de": ("gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
         "beworben am", "datum der bewerbung", "einreichdatum", "eingereicht am", "eingereicht", "versendet am",
