@@ -428,6 +428,10 @@ def _fr(p: Person) -> dict[str, str]:
 def _es(p: Person) -> dict[str, str]:
     title = {"f": "señora", "m": "señor"}.get(p.gender, "")
     short = {"f": "Sra.", "m": "Sr."}.get(p.gender, "")
+    if title and p.academic in ("Dr.", "Prof."):      # the cell's title is kept: "la doctora Gil"
+        female = p.gender == "f"
+        title = {"Dr.": "doctor", "Prof.": "profesor"}[p.academic] + ("a" if female else "")
+        short = ("Dra." if female else "Dr.") if p.academic == "Dr." else title
     if title:
         ask = f"{'la' if p.gender == 'f' else 'el'} {title} {p.surname}"
         dear = f"Estimad{'a' if p.gender == 'f' else 'o'} {short} {p.surname}:"
