@@ -125,6 +125,11 @@ def _hits(regex: re.Pattern, text: str) -> list[re.Match]:
 
 
 _SEP = "\x00"
+# Every pattern above holds one of these stems; text without any needs no closer look.
+_MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|voicemail|\bvm\b|answer|pick|desk"
+                      r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
+                      r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
+                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s", re.IGNORECASE)
 _CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
@@ -157,7 +162,7 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
     response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
     text = f"{response}\n{notes}\n{stage}"
-    if not text.strip():
+    if not _MAY_SAY.search(text):     # one quick look first: most rows mention no contact at all
         return False, False, 0, False, False
     employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
@@ -236,12 +241,12 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:
     """An e-mail address (in the e-mail column or the contact cell) and no phone number (rules §5)."""
-    contact = frame["contact"].fillna("").astype(object)
-    email = frame["contact_email"].fillna("").astype(object) if "contact_email" in frame else contact * 0
-    phone = frame["contact_phone"].fillna("").astype(object) if "contact_phone" in frame else contact * 0
-    addr = np.array(_per_unique(email + " " + contact, has_address), dtype=bool)
-    tel = np.array(_per_unique(phone + " " + contact, has_phone), dtype=bool)
-    return addr & ~tel
+    contact = frame["contact"].fillna("").astype(str)
+    email = frame["contact_email"].fillna("").astype(str) if "contact_email" in frame else contact.str[:0]
+    phone = frame["contact_phone"].fillna("").astype(str) if "contact_phone" in frame else contact.str[:0]
+    addr = email.str.contains("@", regex=False) | contact.str.contains(_EMAIL)
+    tel = phone.str.contains(r"\d", regex=True) | contact.str.contains(_PHONE)
+    return (addr & ~tel).to_numpy(dtype=bool)
 
 
 def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...]) -> str:

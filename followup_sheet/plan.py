@@ -408,7 +408,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
-    ahead_words = _contains(stage_text + " " + frame["notes"], _AHEAD_WORDS)
+    ahead_words = _contains(stage_text, _AHEAD_WORDS) | _contains(frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
