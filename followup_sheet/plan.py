@@ -474,12 +474,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
          st == "not_applied",
          ~has_base | bad_date,
          open_stage & ((capped & (today64 >= due) & ~employer_called) | cold),
-         hold & (today64 < hold_until),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],
         [Status.CLOSED.value, Status.NOT_APPLIED.value, Status.CHECK_DATA.value, Status.GONE_COLD.value,
-         Status.WAITING.value, Status.OVERDUE.value, Status.DUE_TODAY.value, Status.DUE_SOON.value],
+         Status.OVERDUE.value, Status.DUE_TODAY.value, Status.DUE_SOON.value],
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
@@ -537,14 +536,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     plan["facts"] = collect_facts(frame, plan, read, columns, hold_field)
     plan["why"] = [" · ".join(f.label() for f in facts if f.kind != "applied") for facts in plan["facts"]]
-    # What a later day alone would change (a live workbook's status formula): an applied row goes
-    # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
-    # at its last allowed follow-up.
-    moving_applied = active & (st == "applied")
+    # What a later day alone would change (a live workbook's status formula): an open row goes
+    # cold on `cold_from` (unless a date of its own, pinned, stated, a hold or an interview, is
+    # still ahead), or at its due date when it is at its last allowed follow-up.
+    moving = active & open_stage
     cold_day = safe_base + np.timedelta64(s.cold_after_days + 1, "D")
-    plan["cold_from"] = pd.to_datetime(np.where(moving_applied, cold_day, np.datetime64("NaT", "D")))
-    plan["cold_pinned"] = moving_applied & use_pin
-    plan["cold_at_due"] = moving_applied & (follow_ups >= s.max_follow_ups)
+    plan["cold_from"] = pd.to_datetime(np.where(moving, cold_day, np.datetime64("NaT", "D")))
+    plan["cold_pinned"] = moving & (use_pin | use_stated | hold | ahead)
+    plan["cold_at_due"] = moving & capped & ~employer_called
     return plan
 
 
