@@ -210,10 +210,13 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)
+    answer: list[dt.date | None] = [None] * len(idx)
     for i, found in enumerate(all_stated):
         others = [f for f in found if f[0].kind != "interview"]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
+        answers = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
+        answer[i] = max(answers) if answers else None
         talks = [f for f in found if f[0].kind == "interview"]
         if talks:
             latest = max(talks, key=lambda f: f[0].date)
@@ -230,6 +233,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_on": pd.to_datetime(stated_on),
         "interview_stated": pd.to_datetime(interview_on),
         "interview_field": interview_field,
+        "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
+                                              for d in answer])),
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],

@@ -438,7 +438,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
     decision = (kind == "decision") | (kind == "answer")
     stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
-    use_stated = open_stage & fresh & has_base & ~((st == "offer") & (kind == "answer"))
+    # (nor may another stated date push an offer's next call past the day its answer is due)
+    answer_on = ledger["answer_on"].to_numpy(dtype="datetime64[D]")
+    offer_answer = (st == "offer") & ((kind == "answer") | (~np.isnat(answer_on) & (answer_on < stated_on)))
+    use_stated = open_stage & fresh & has_base & ~offer_answer
 
     gap = np.select(
         [interviewing, st == "offer", follow_ups == 0],
@@ -654,9 +657,9 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) \
+    decided = (ledger["answer_on"] >= pd.Timestamp(today)) \
         & ((notes != "") | (stage_text != ""))      # both are "" on rows without a live status
-    return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
+    return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
 

@@ -303,3 +303,11 @@ def test_cadence_keys_from_the_settings_file(tmp_path):
     plan = build_plan(canonical_frame([app(applied_on="2026-11-02", last_contact="2026-12-01",
                                            notes="Search stalled")]), WED, s, columns=COLUMNS)
     assert plan.at[2, "hold_until"] == pd.Timestamp("2026-12-11")
+
+
+def test_the_answer_date_survives_a_later_date_in_the_same_note():
+    plan = _one([app(stage="Offer", applied_on="2026-11-02", last_contact="2026-12-04",
+                     notes="answer by 12/14; manager back from leave 12/21")])
+    assert plan.at[2, "answer_by"] == pd.Timestamp("2026-12-14")
+    # the offer's own cadence goes on: the later date may not push the call past the answer date
+    assert plan.at[2, "next_reason"] == "cadence" and plan.at[2, "due"] == pd.Timestamp("2026-12-08")
