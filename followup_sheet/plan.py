@@ -373,7 +373,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     strong = _strong_interest(stage_text, s)
     autoresponse = contains_words(stage_text, s.autoresponse_words)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words)
-    ledger = read_ledger(frame, s, columns).columns
+    read = read_ledger(frame, s, columns)
+    ledger = read.columns
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
 
@@ -407,7 +408,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
-    ahead_words = contains_words(stage_text + " " + frame["notes"], _AHEAD_WORDS)
+    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
@@ -437,7 +438,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
     decision = (kind == "decision") | (kind == "answer")
     stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
-    use_stated = open_stage & fresh & has_base & ~((st == "offer") & (kind == "answer"))
+    # (nor may another stated date push an offer's next call past the day its answer is due)
+    answer_on = ledger["answer_on"].to_numpy(dtype="datetime64[D]")
+    offer_answer = (st == "offer") & ((kind == "answer") | (~np.isnat(answer_on) & (answer_on < stated_on)))
+    use_stated = open_stage & fresh & has_base & ~offer_answer
 
     gap = np.select(
         [interviewing, st == "offer", follow_ups == 0],
@@ -473,12 +477,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
          st == "not_applied",
          ~has_base | bad_date,
          open_stage & ((capped & (today64 >= due) & ~employer_called) | cold),
-         hold & (today64 < hold_until),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],
         [Status.CLOSED.value, Status.NOT_APPLIED.value, Status.CHECK_DATA.value, Status.GONE_COLD.value,
-         Status.WAITING.value, Status.OVERDUE.value, Status.DUE_TODAY.value, Status.DUE_SOON.value],
+         Status.OVERDUE.value, Status.DUE_TODAY.value, Status.DUE_SOON.value],
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
@@ -534,16 +537,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, ledger, columns, hold_field)
-    plan["why"] = [" · ".join(f.label() for f in facts if f.kind not in ("applied",))[:300] for facts in plan["facts"]]
-    # What a later day alone would change (a live workbook's status formula): an applied row goes
-    # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
-    # at its last allowed follow-up.
-    moving_applied = active & (st == "applied")
+    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field)
+    plan["why"] = [" · ".join(f.label() for f in facts if f.kind != "applied") for facts in plan["facts"]]
+    # What a later day alone would change (a live workbook's status formula): an open row goes
+    # cold on `cold_from` (unless a date of its own, pinned, stated, a hold or an interview, is
+    # still ahead), or at its due date when it is at its last allowed follow-up.
+    moving = active & open_stage
     cold_day = safe_base + np.timedelta64(s.cold_after_days + 1, "D")
-    plan["cold_from"] = pd.to_datetime(np.where(moving_applied, cold_day, np.datetime64("NaT", "D")))
-    plan["cold_pinned"] = moving_applied & use_pin
-    plan["cold_at_due"] = moving_applied & (follow_ups >= s.max_follow_ups)
+    plan["cold_from"] = pd.to_datetime(np.where(moving, cold_day, np.datetime64("NaT", "D")))
+    plan["cold_pinned"] = moving & (use_pin | use_stated | hold | ahead)
+    plan["cold_at_due"] = moving & capped & ~employer_called
     return plan
 
 
@@ -654,9 +657,9 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = ledger["stated_kind"].isin(["decision", "answer"]) & (ledger["stated_on"] >= pd.Timestamp(today)) \
+    decided = (ledger["answer_on"] >= pd.Timestamp(today)) \
         & ((notes != "") | (stage_text != ""))      # both are "" on rows without a live status
-    return pd.DataFrame({"answer_by": ledger["stated_on"].where(decided),
+    return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
 
