@@ -353,9 +353,9 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
                 covered[i:i + n] = [True] * n
         token = tokens[i]
         for k in range(5, len(token)):
-            got = index.ends.get(token[-k:])
-            if got:
-                found |= got
+            ending = index.ends.get(token[-k:])
+            if ending:
+                found |= ending
                 covered[i] = True
     if not folded.isascii():
         squeezed = folded.replace(" ", "")
