@@ -193,6 +193,8 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
         rows_below = sum(1 for row in grid[r + 1:] if any(not _is_blank(v, settings) for v in row))
         if info.state != "visible":
             score -= 2
+        if not ({"applied_on", "last_contact"} & fields.keys()):
+            score -= 5    # no date of an application: a list of postings or ideas, chosen only when alone
         if idx == book.active_sheet:
             score += 0.25
         candidates.append(_Candidate(info, r, fields, score + min(rows_below, 100) / 50, rows_below))
@@ -279,7 +281,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                if c not in fields.values() and not is_empty_cell(v) and not is_tool_header(v)]
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
-    confidence = _confidence(columns, weak, date_orders, notes)
+    confidence = _confidence(columns, weak, date_orders, notes, settings)
     shown = _hidden_note(info, rows, h, last_row, header, fields, where)
     notes.extend(shown)
     return Tracker(path=book.path, package=book.source, layout=info, sheet=info.name, part=info.part,
@@ -310,7 +312,7 @@ def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int
 
 
 def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_orders: dict[str, str],
-                notes: list[str]) -> dict[str, str]:
+                notes: list[str], settings: Settings) -> dict[str, str]:
     """field -> 'strong' or 'weak: why'; each weak decision is added to `notes` ('Unsure: ...')."""
     out: dict[str, str] = {}
     for fld, col in columns.items():
@@ -318,6 +320,8 @@ def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_order
         order = date_orders.get(fld, "")
         if why is None and is_weak_order(order):
             why = f"its dates' day/month order: {order}"
+        if why is None and fld in DATE_FIELDS and header_fields([col.header], settings).get(fld) != 0:
+            why = "its header names another field, but the column holds dates"
         out[fld] = f"weak: {why}" if why else "strong"
         if why:
             notes.append(f"Unsure: {fld} <- {col.header!r} (column {col.letter}): {why}")

@@ -83,6 +83,17 @@ def cjk_postings_and_log(folder: Path) -> Path:
         "応募記録": (["応募先企業", "希望職種", "応募した日付", "選考ステータス"], log)}, date_format="yyyy/mm/dd")
 
 
+def exact_postings_beside_weak_log(folder: Path) -> Path:
+    """Postings under exact Chinese headers (公司名称, 职位名称) and many rows; the log beside them
+    under headers only their words name: the log is still the tracker."""
+    postings = [[f"示例公司{i}", f"岗位{i}", D(2026, 10, 1 + i % 28)] for i in range(60)]
+    log = [["远景能源", "运维工程师", D(2026, 11, 2), "已投递"],
+           ["北辰物流", "仓储主管", D(2026, 11, 6), "面试"]]
+    return _book(folder / "postings_exact.xlsx", {
+        "岗位信息": (["公司名称", "职位名称", "发布日期"], postings),
+        "我的投递": (["目标企业", "应聘岗位", "投递日", "当前进度"], log)}, date_format="yyyy-mm-dd")
+
+
 def korean_and_chinese(folder: Path) -> Path:
     return _book(folder / "korean.xlsx", {"지원 현황": (
         ["회사명", "지원 직무", "지원일", "상태", "면접 날짜"],
@@ -227,6 +238,7 @@ def chases_and_tool_count(folder: Path) -> Path:
 
 
 BUILDERS = [sparse_exact_header, sparse_turkish_header, generic_date_mostly_words, cjk_postings_and_log,
+            exact_postings_beside_weak_log,
             korean_and_chinese, chinese_recruiter_names, typos_indonesian, crm_export, board_export,
             sheet_name_header, digit_dates, one_text_date_among_real, meaning_of_dates, arabic_meaning,
             hidden_beside, job_leads, tracker_without_company_header, chases_and_tool_count]

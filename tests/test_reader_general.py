@@ -58,6 +58,13 @@ def test_the_application_log_beats_a_longer_sheet_of_postings(tmp_path):
     assert list(t.frame["company"]) == ["東和精機株式会社", "みなと物流", "青葉商事"]
 
 
+def test_postings_under_exact_headers_never_beat_the_log(tmp_path):
+    t = read_tracker(fx.exact_postings_beside_weak_log(tmp_path))
+    assert t.sheet == "我的投递"
+    assert {f: c.header for f, c in t.columns.items()} == {
+        "company": "目标企业", "position": "应聘岗位", "applied_on": "投递日", "stage": "当前进度"}
+
+
 @pytest.mark.parametrize("build, expected", [
     (fx.korean_and_chinese, {"company": "회사명", "position": "지원 직무", "applied_on": "지원일", "stage": "상태",
                              "interview_on": "면접 날짜"}),
