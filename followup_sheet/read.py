@@ -160,6 +160,14 @@ def _refuse_headers_without_company(book: WorkbookLayout, settings: Settings) ->
                     + mapping_advice(row, grid[r + 1:], fields, ("company", "position")))
 
 
+def _sheet_score(header_score: float, fields: dict[str, int], visible: bool, active: bool, rows_below: int) -> float:
+    """How much a sheet looks like the tracker: its header row's score, less for a hidden sheet and
+    for one without a date of application (a list of postings or ideas, chosen only when alone),
+    more for the active sheet and for filled rows."""
+    score = header_score - (0 if visible else 2) + (0.25 if active else 0) + min(rows_below, 100) / 50
+    return score - (0 if {"applied_on", "last_contact"} & fields.keys() else 5)
+
+
 def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, list[str]]:
     candidates: list[_Candidate] = []
     seen: list[str] = []
@@ -189,15 +197,10 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
                     unmapped.append((info, grid, r))
             seen.append(f"{info.name!r} (no tracker header)")
             continue
-        r, fields, score = found.row, found.fields, found.score
+        r, fields = found.row, found.fields
         rows_below = sum(1 for row in grid[r + 1:] if any(not _is_blank(v, settings) for v in row))
-        if info.state != "visible":
-            score -= 2
-        if not ({"applied_on", "last_contact"} & fields.keys()):
-            score -= 5    # no date of an application: a list of postings or ideas, chosen only when alone
-        if idx == book.active_sheet:
-            score += 0.25
-        candidates.append(_Candidate(info, r, fields, score + min(rows_below, 100) / 50, rows_below))
+        score = _sheet_score(found.score, fields, info.state == "visible", idx == book.active_sheet, rows_below)
+        candidates.append(_Candidate(info, r, fields, score, rows_below))
         seen.append(f"{info.name!r}")
     if not candidates:
         if too_big:
