@@ -269,7 +269,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
 
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
-                                                           note_fields)
+                                                           note_fields, info, h + 1)
 
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
@@ -337,7 +337,8 @@ def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], 
                              + mapping_advice(header, below, fields, ("applied_on",)))
 
 
-def _settle_date_fields(body, header, fields, book, settings, notes, where, note_fields: set[str]):
+def _settle_date_fields(body, header, fields, book, settings, notes, where, note_fields: set[str],
+                        info: SheetLayout | None = None, header_row: int = 0):
     """Parse each date field. A header that names a date ('Date Applied', 'Einreichdatum') or that
     [columns] maps is that field however few dates it holds yet; a vaguer one ('Applied', 'Last
     Contact') is kept only when most of its filled cells are dates. A field whose column holds
@@ -358,7 +359,8 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
         ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
-                                                     sheet=sheet, ambiguous=ambiguous)
+                                                     sheet=sheet, ambiguous=ambiguous,
+                                                     shown=_shown_order(info, values, col, header_row))
         clear = normalize_header(label) in user or bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
@@ -388,6 +390,20 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes)
     return fields, frames, orders
+
+
+_TYPED_DATE = re.compile(r"^\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
+
+
+def _shown_order(info: SheetLayout | None, values: pd.Series, col: int, header_row: int) -> tuple[str, str] | None:
+    """The day/month order the column's cells are formatted in, asked of the sheet only when the
+    column mixes real dates with typed ones that could be read either way round."""
+    head = values.to_numpy()[:5000]
+    if info is None or not any(isinstance(v, (dt.date, dt.datetime)) for v in head):
+        return None
+    if not any(isinstance(v, str) and _TYPED_DATE.match(v) for v in head):
+        return None
+    return info.date_formats({col + 1}, header_row).get(col + 1)
 
 
 def _ambiguous_notes(ambiguous: list[str], label: str, notes: list[str], most: int = 20) -> None:

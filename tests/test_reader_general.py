@@ -170,15 +170,36 @@ def test_numbers_that_are_no_date_stay_problems(cell):
 
 # 6. day/month order from evidence ----------------------------------------------------------------
 
-def test_one_typed_date_never_turns_a_column_of_real_dates(tmp_path):
-    path = fx.one_text_date_among_real(tmp_path)
+@pytest.mark.parametrize("date_format, strong", [("mm/dd/yyyy", True), ("mm-dd-yy", False)])
+def test_one_typed_date_never_turns_a_column_of_real_dates(tmp_path, date_format, strong):
+    """The real dates formatted month-first decide; under Excel's built-in short date (shown in
+    the reader's own system order) they still outvote the typed slip, on weak evidence."""
+    path = fx.one_text_date_among_real(tmp_path, date_format)
     t = read_tracker(path)
     assert t.frame.loc[6, "applied_on"] == ts(2026, 11, 6)      # '11/6/2026' month-first like the column
     assert t.frame.loc[5, "applied_on"] == ts(2026, 10, 28)     # the slip read the one way it fits
-    assert t.confidence["applied_on"].startswith("weak")
+    assert t.confidence["applied_on"] == "strong" if strong else t.confidence["applied_on"].startswith("weak")
     notes = notes_of(path)
     assert any("'11/6/2026'" in n and "could be 11 Jun 2026" in n for n in notes)
     assert any("'28/10/2026'" in n and "fits only day-first" in n for n in notes)
+
+
+def test_the_real_dates_number_format_decides_the_typed_ones(tmp_path):
+    t = read_tracker(fx.formatted_day_first(tmp_path))
+    assert t.frame.loc[6, "applied_on"] == ts(2026, 11, 4)      # '4/11/2026' day-first like the format
+    assert t.frame.loc[5, "applied_on"] == ts(2026, 10, 28)     # the month-first slip read the way it fits
+    assert "formatted 'dd/mm/yyyy'" in t.date_orders["applied_on"]
+    assert t.confidence["applied_on"] == "strong"
+
+
+@pytest.mark.parametrize("code, order", [
+    ("dd/mm/yyyy", "dmy"), ("m/d/yy", "mdy"), ("mm/dd/yyyy h:mm", "mdy"), ("d.m.yyyy", "dmy"),
+    ("yyyy-mm-dd", None), ("d-mmm-yy", None), ("h:mm:ss", None), ('[$-409]m/d/yyyy;@', "mdy"),
+    ("General", None), ('dd" de "mm', "dmy"),
+])
+def test_number_format_orders(code, order):
+    from followup_sheet.xlsx.formats import format_order
+    assert format_order(code) == order
 
 
 def test_typed_dates_alone_still_decide_their_order():
