@@ -387,6 +387,9 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         frames[fld] = (parsed, problems)
         orders[fld] = order
         _ambiguous_notes(ambiguous, label, notes)
+        if fld == "interview_on":   # no row is Check data for it, but what was not read is said
+            unread = [p for p in problems if p]
+            notes.extend(f"Unsure: {p.split('; ')[0]}; not read as an interview date" for p in unread[:10])
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes)
     return fields, frames, orders

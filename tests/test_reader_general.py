@@ -233,6 +233,15 @@ def test_arabic_dates_by_their_meaning(tmp_path):
         "applied_on": "تاريخ التقديم", "interview_on": "موعد المقابلة", "pinned": "تاريخ المتابعة القادمة"}
 
 
+def test_an_unreadable_interview_day_is_listed_not_a_row_problem(tmp_path):
+    from conftest import write_tracker
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Interview Day": "after the holidays"},
+            {"Company": "Beta", "Date Applied": dt.datetime(2026, 11, 3), "Interview Day": dt.datetime(2026, 12, 1)}]
+    t = read_tracker(write_tracker(tmp_path / "iv.xlsx", rows))
+    assert not t.problems.any() and t.frame.loc[3, "interview_on"] == ts(2026, 12, 1)
+    assert any("'after the holidays'" in n and "interview" in n for n in t.notes)
+
+
 def test_every_frame_has_an_interview_column(tmp_path):
     t = read_tracker(fx.sparse_exact_header(tmp_path))
     assert "interview_on" in t.frame.columns and str(t.frame["interview_on"].dtype) == "datetime64[ns]"
