@@ -318,7 +318,11 @@ def _spaced(ch: str) -> bool:
 
 def header_concepts(header: str) -> frozenset[str]:
     """The HEADER_WORDS concepts a header holds ('Ngày phỏng vấn' -> {'date', 'interview'})."""
-    return _header_concepts(header, tuple((c, tuple(ws)) for c, ws in HEADER_WORDS.items()))
+    return _header_concepts(header, _words_key())
+
+
+def _words_key() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((c, tuple(ws)) for c, ws in HEADER_WORDS.items())
 
 
 # small words a header may hold besides the field's words ('Nama Perusahaan', 'Tên công ty')
@@ -329,9 +333,10 @@ _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "n
 
 
 @functools.lru_cache(maxsize=65536)
-def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...],
+                     partial: bool = False) -> frozenset[str]:
     """The concepts of `header`, or none when a word of it is neither a concept's word nor a small
-    word ('Company Website' is about a website)."""
+    word ('Company Website' is about a website) unless `partial`."""
     if len(header) > 60:
         return frozenset()
     folded = " ".join(re.split(r"[\s_\-/:()\[\]#.,]+", _fold(header))).strip()
@@ -365,7 +370,7 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
                 for i, token in enumerate(tokens):
                     if word in token:
                         covered[i] = True
-    return frozenset(found) if found and all(covered) else frozenset()
+    return frozenset(found) if found and (partial or all(covered)) else frozenset()
 
 
 # words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
@@ -605,6 +610,16 @@ def toml_columns(pairs: list[tuple[str, str]]) -> str:
     return "\n".join(["[columns]", *(f"{json.dumps(h, ensure_ascii=False)} = \"{f}\"" for h, f in pairs)])
 
 
+def _application_date_header(header: str) -> bool:
+    """Whether a date column's header may be a date of the application: a generic date ('When',
+    'Datum'), or one with a word of applying, contact or following up among words of the user's
+    own ('When I sent it'); never a posting's, a count, or another kind of date ('Ship date')."""
+    some = _header_concepts(header, _words_key(), partial=True)
+    if some & {"posted", "count"}:
+        return False
+    return bool(some & {"applied", "contact", "last", "follow up", "next"}) or header_concepts(header) == {"date"}
+
+
 def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, int], want: tuple[str, ...]) -> str:
     """What to do when the fields in `want` are missing: the headers seen and the [columns] lines,
     suggested only for columns whose values fit the field (organisation names for the company,
@@ -619,8 +634,9 @@ def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, 
     for fld in want:
         if fld in fields or (fld == "position" and any(f == "company" for _, f in pairs)):
             continue
-        if fld in DATE_FIELDS:   # mostly dates, and not a posting's dates (a list of leads is no tracker)
-            pick = [(c, h) for c, h in free if kinds[c] == "date" and "posted" not in header_concepts(h)]
+        if fld in DATE_FIELDS:   # mostly dates, under a header of an application's words only: not a
+            # posting's dates (a list of leads is no tracker), nor a shipping or birth date
+            pick = [(c, h) for c, h in free if kinds[c] == "date" and _application_date_header(h)]
         elif fld == "company":   # organisation-like names under a header that names no person
             values = {c: [row[c] if c < len(row) else None for row in below[:200]] for c, _ in free}
             pick = sorted(((c, h) for c, h in free if not (set(_words(h)) & _PERSON_WORDS) and not names_a_date(h)

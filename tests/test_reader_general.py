@@ -110,7 +110,7 @@ def test_a_crm_export_has_its_account_as_the_company_and_no_close_date_applied(t
     before = path.read_bytes()
     with pytest.raises(MissingColumns) as exc:
         read_tracker(path)
-    assert '"Create Date" = "applied_on"' in str(exc.value)
+    assert "Create Date\" = " not in str(exc.value)   # when a record was made: no date of applying
     assert "Close Date\" = " not in str(exc.value)
     found = header_fields(["Account Name", "Deal Name", "Deal Stage", "Create Date", "Close Date"], Settings())
     assert found["company"] == 0 and found["stage"] == 2 and "applied_on" not in found
@@ -304,6 +304,17 @@ def test_hints_suggest_only_columns_whose_values_fit():
     advice = mapping_advice(header, below, {}, ("company", "position", "applied_on"))
     assert '"Employer?" = "company"' in advice and '"When" = "applied_on"' in advice
     assert "Web" not in advice.split("[columns]")[1] and "Posted on\" =" not in advice
+
+
+def test_hints_never_suggest_another_kind_of_date():
+    """An order list's 'Ship date' holds dates, but no date of an application."""
+    header = ["Company", "Order", "Ship date", "Delivered"]
+    below = [["Lumen Optics", "A-1", dt.datetime(2026, 11, 2), dt.datetime(2026, 11, 5)],
+             ["Ridge Capital", "A-2", dt.datetime(2026, 11, 3), dt.datetime(2026, 11, 6)]]
+    advice = mapping_advice(header, below, {"company": 0}, ("applied_on",))
+    assert "\n[columns]" not in advice and "Ship date\" =" not in advice
+    sent = [[name, day] for name, _, day, _ in below]
+    assert '"Sent on" = "applied_on"' in mapping_advice(["Company", "Sent on"], sent, {"company": 0}, ("applied_on",))
 
 
 # 10. a mapping added later keeps the tool's data -------------------------------------------------
