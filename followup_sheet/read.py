@@ -28,6 +28,7 @@ from .headers import (
     bare_key,
     duplicate_header_notes,
     find_header,
+    header_decisions,
     header_fields,
     header_like_row,
     is_tool_header,
@@ -323,8 +324,10 @@ def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_order
         order = date_orders.get(fld, "")
         if why is None and is_weak_order(order):
             why = f"its dates' day/month order: {order}"
-        if why is None and fld in DATE_FIELDS and header_fields([col.header], settings).get(fld) != 0:
-            why = "its header names another field, but the column holds dates"
+        if why is None and fld in DATE_FIELDS:   # a date column settled by what it holds
+            alone, alone_weak = header_decisions([col.header], settings)
+            why = "its header names another field, but the column holds dates" if alone.get(fld) != 0 \
+                else alone_weak.get(fld)
         out[fld] = f"weak: {why}" if why else "strong"
         if why:
             notes.append(f"Unsure: {fld} <- {col.header!r} (column {col.letter}): {why}")

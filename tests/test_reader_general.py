@@ -44,6 +44,15 @@ def test_a_header_of_the_fields_words_is_as_clear_as_an_exact_one(tmp_path):
     assert t.frame.loc[2, "applied_on"] == ts(2026, 11, 18)
 
 
+def test_a_generic_date_header_taken_as_the_date_applied_is_a_weak_decision(tmp_path):
+    from conftest import write_tracker
+    rows = [{"Company": "Acme", "Applied": "yes", "Datum": dt.datetime(2026, 11, 2)},
+            {"Company": "Beta", "Applied": "no", "Datum": dt.datetime(2026, 11, 4)}]
+    t = read_tracker(write_tracker(tmp_path / "generic.xlsx", rows))
+    assert t.columns["applied_on"].header == "Datum"
+    assert t.confidence["applied_on"].startswith("weak") and "generic" in t.confidence["applied_on"]
+
+
 def test_a_generic_date_header_still_needs_most_cells_to_be_dates(tmp_path):
     with pytest.raises(MissingColumns):
         read_tracker(fx.generic_date_mostly_words(tmp_path))
