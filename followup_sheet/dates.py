@@ -108,7 +108,7 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     good = bad = 0
     placeholders = set(settings.placeholder_dates)
     no_date = _no_date_pattern(settings.no_date_words)
-    lenient = why.startswith(_REAL_FIRST)
+    lenient = _REAL_FIRST in why
     for row, v in values.items():
         d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
         if problem and lenient and isinstance(v, str):
@@ -330,9 +330,10 @@ def _slashed_order(proof, counts, dotted: tuple[str, str] | None, sheet: tuple[s
         # Excel stored most cells as dates and left these as text: one '13/11/2026' among real
         # month-first dates is a slip, not a day-first column
         fallback = formatted or _unproven_slashed([None, None], "the other typed dates", dotted, sheet, header)
-        typed = f"{proven[1].split(': ', 1)[-1]} does not decide" if proven else "they prove nothing"
-        return (fallback[0], f"{_REAL_FIRST}: the column's {counts['real']} real dates outnumber its "
-                             f"{counts['numeric']} typed ones, so {typed}; {fallback[1]}")
+        example = proof["/"][0] or proof["/"][1]
+        typed = f"the typed {example!r} does not decide" if proven else "they prove nothing"
+        return (fallback[0], f"{fallback[1]}; {_REAL_FIRST}: the column's {counts['real']} real dates "
+                             f"outnumber its {counts['numeric']} typed ones, so {typed}")
     if proven or (proof["/"][0] and proof["/"][1]):
         return proven
     return formatted
