@@ -86,7 +86,8 @@ def _epoch(date1904: bool) -> dt.date:
 
 def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: str = "",
                 column: int = 0, sheet: tuple[str, str] | None = None,
-                ambiguous: list[str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
+                ambiguous: list[str] | None = None,
+                shown: tuple[str, str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
     """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
     the day/month order used and why).
 
@@ -96,16 +97,18 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     month-first. `sheet` is the order the sheet's other date columns prove (`sheet_date_order`),
     used before that last fallback. In a column of real dates (cells Excel itself stores as
     dates) the few typed ones never decide: a typed date that fits only the other order is read
-    the one way it fits. Each date that could be read the other way round is added to `ambiguous`.
+    the one way it fits; `shown` (the order and number format most of the column's cells are
+    formatted in) then decides. Each date that could be read the other way round is added to
+    `ambiguous`.
     """
-    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header)
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header, shown)
     letters = column_letters(column) if column else "?"
     dates: list[Any] = []
     problems: list[str] = []
     good = bad = 0
     placeholders = set(settings.placeholder_dates)
     no_date = _no_date_pattern(settings.no_date_words)
-    lenient = why.startswith(_REAL_FIRST)
+    lenient = _REAL_FIRST in why
     for row, v in values.items():
         d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
         if problem and lenient and isinstance(v, str):
@@ -163,6 +166,8 @@ _REAL_FIRST = "real dates first"
 def is_weak_order(why: str) -> bool:
     """Whether the day/month order of a date column (the `why` parse_dates gives) was chosen on
     weak evidence: no value proves it, only a convention, the sheet or the header's language."""
+    if "are formatted" in why:
+        return False
     return any(w in why for w in ("could be either", "nothing shows", "though both", _REAL_FIRST))
 
 
@@ -277,8 +282,8 @@ def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | 
     return None
 
 
-def _evidence_order(values: pd.Series, setting: str = "auto",
-                    sheet: tuple[str, str] | None = None, header: str = "") -> tuple[str, str, str]:
+def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, str] | None = None,
+                    header: str = "", shown: tuple[str, str] | None = None) -> tuple[str, str, str]:
     """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
     is what the sheet's other date columns prove, and `header` the column's header (its
     language), for when this one proves nothing."""
@@ -295,16 +300,8 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
     if setting in _ORDER_WORD:
         return setting, setting, f"{_ORDER_WORD[setting]}: date_order = \"{setting}\" in the settings"
 
-    def decide(sep: str) -> tuple[str, str] | None:
-        return _proven(proof, sep)
-    slashed, dotted = decide("/"), decide(".")
-    if counts["real"] > counts["numeric"] and slashed is not None and seen["/"]:
-        # Excel stored most cells as dates and left these as text: a few typed dates do not turn
-        # the column round (one '13/11/2026' among real month-first dates is a slip)
-        fallback = _unproven_slashed([None, None], "the other typed dates", dotted, sheet, header)
-        slashed = (fallback[0], f"{_REAL_FIRST}: the column's {counts['real']} real dates outnumber its "
-                                f"{counts['numeric']} typed ones, so {slashed[1].split(': ', 1)[-1]} does not decide; "
-                                f"{fallback[1]}")
+    dotted = _proven(proof, ".")
+    slashed = _slashed_order(proof, counts, dotted, sheet, header, shown) if seen["/"] else None
     reasons = []
     if seen["."]:
         if dotted is None:
@@ -319,6 +316,27 @@ def _evidence_order(values: pd.Series, setting: str = "auto",
     if main_order is None or dotted_order is None:   # a separator was seen, and each seen one got an order
         raise AssertionError("a seen date separator has no order")
     return main_order[0], dotted_order[0], "; ".join(reasons)
+
+
+def _slashed_order(proof, counts, dotted: tuple[str, str] | None, sheet: tuple[str, str] | None, header: str,
+                   shown: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The order of a column's slashed and dashed dates from its evidence, or None when nothing
+    but the fallbacks (`_unproven_slashed`) can tell. Where real dates outnumber the typed ones,
+    the typed ones prove nothing: the real dates' number format decides, else the fallbacks."""
+    proven = _proven(proof, "/")
+    formatted = (shown[0], f"{_ORDER_WORD[shown[0]]}: the column's dates are formatted {shown[1]!r}") \
+        if shown is not None else None
+    if counts["real"] > counts["numeric"] and (proven or formatted):
+        # Excel stored most cells as dates and left these as text: one '13/11/2026' among real
+        # month-first dates is a slip, not a day-first column
+        fallback = formatted or _unproven_slashed([None, None], "the other typed dates", dotted, sheet, header)
+        example = proof["/"][0] or proof["/"][1]
+        typed = f"the typed {example!r} does not decide" if proven else "they prove nothing"
+        return (fallback[0], f"{fallback[1]}; {_REAL_FIRST}: the column's {counts['real']} real dates "
+                             f"outnumber its {counts['numeric']} typed ones, so {typed}")
+    if proven or (proof["/"][0] and proof["/"][1]):
+        return proven
+    return formatted
 
 
 # Words of date headers in languages whose writers put the day first (03/11/2026 is 3 November):

@@ -273,27 +273,42 @@ def _find_contained_alias(header: str, table: _AliasTable) -> tuple[str, tuple[i
     return (fields.pop(), top) if len(fields) == 1 else None
 
 
+@dataclass(frozen=True)
+class _ConceptIndex:
+    """settings.HEADER_WORDS, folded and indexed for matching word by word (see its comment)."""
+    whole: dict[tuple[str, ...], frozenset[str]]    # phrases whose last word is under five letters (+ plurals)
+    starts: dict[tuple[str, ...], frozenset[str]]   # phrases whose last word may start a longer word
+    ends: dict[str, frozenset[str]]                 # date words that may end a longer word ('datum')
+    inside: tuple[tuple[str, str], ...]             # (word, concept) in scripts without spaces
+    longest: int                                    # words in the longest phrase
+
+
 @functools.lru_cache(maxsize=4)
-def _concept_patterns(words: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    """One pattern per concept of settings.HEADER_WORDS (see its comment for how words match)."""
-    out = []
+def _concept_index(words: tuple[tuple[str, tuple[str, ...]], ...]) -> _ConceptIndex:
+    whole: dict[tuple[str, ...], set[str]] = {}
+    starts: dict[tuple[str, ...], set[str]] = {}
+    ends: dict[str, set[str]] = {}
+    inside: list[tuple[str, str]] = []
     for concept, names in words:
-        parts = []
-        for name in sorted(names, key=len, reverse=True):   # the longest first: 'nộp hồ sơ' before 'nộp'
-            w = " ".join(re.split(r"[\s_\-/]+", _fold(name)))
+        for name in names:
+            w = " ".join(re.split(r"[\s_\-/]+", _fold(name))).strip()
             if not w:
                 continue
             if not all(_spaced(ch) for ch in w if ch.isalpha()):
-                parts.append(re.escape(w.replace(" ", "")))
+                inside.append((w.replace(" ", ""), concept))
                 continue
-            last = w.split(" ")[-1]
-            head = re.escape(w[: len(w) - len(last)]).replace("\\ ", r"\s+")
-            tail = re.escape(last) + (r"\w*" if len(last) >= 5 else r"(?:s|es)?")
-            parts.append(rf"(?<![^\W\d_]){head}{tail}(?![^\W\d_])")
-            if concept == "date" and len(last) >= 5:
-                parts.append(rf"(?<=[^\W\d_]){re.escape(last)}(?![^\W\d_])")
-        out.append((concept, re.compile("|".join(parts))))
-    return tuple(out)
+            parts = tuple(w.split(" "))
+            last = parts[-1]
+            if len(last) >= 5:
+                starts.setdefault(parts, set()).add(concept)
+                if concept == "date":
+                    ends.setdefault(last, set()).add(concept)
+            else:
+                for form in (last, last + "s", last + "es"):
+                    whole.setdefault((*parts[:-1], form), set()).add(concept)
+    longest = max((len(k) for k in (*whole, *starts)), default=1)
+    return _ConceptIndex({k: frozenset(v) for k, v in whole.items()}, {k: frozenset(v) for k, v in starts.items()},
+                         {k: frozenset(v) for k, v in ends.items()}, tuple(inside), longest)
 
 
 def _spaced(ch: str) -> bool:
@@ -303,7 +318,11 @@ def _spaced(ch: str) -> bool:
 
 def header_concepts(header: str) -> frozenset[str]:
     """The HEADER_WORDS concepts a header holds ('Ngày phỏng vấn' -> {'date', 'interview'})."""
-    return _header_concepts(header, tuple((c, tuple(ws)) for c, ws in HEADER_WORDS.items()))
+    return _header_concepts(header, _words_key())
+
+
+def _words_key() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((c, tuple(ws)) for c, ws in HEADER_WORDS.items())
 
 
 # small words a header may hold besides the field's words ('Nama Perusahaan', 'Tên công ty')
@@ -314,35 +333,44 @@ _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "n
 
 
 @functools.lru_cache(maxsize=65536)
-def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...],
+                     partial: bool = False) -> frozenset[str]:
     """The concepts of `header`, or none when a word of it is neither a concept's word nor a small
-    word ('Company Website' is about a website)."""
+    word ('Company Website' is about a website) unless `partial`."""
     if len(header) > 60:
         return frozenset()
     folded = " ".join(re.split(r"[\s_\-/:()\[\]#.,]+", _fold(header))).strip()
-    if not folded or len(folded.split(" ")) > 6:
+    tokens = folded.split(" ")
+    if not folded or len(tokens) > 6:
         return frozenset()
-    squeezed = folded.replace(" ", "")
-    found = set()
-    spans: list[tuple[int, int]] = []
-    patterns = _concept_patterns(words)
-    for concept, pattern in patterns:
-        hits = [m.span() for m in pattern.finditer(folded)]
-        if hits or (not folded.isascii() and pattern.search(squeezed)):
-            found.add(concept)
-            spans.extend(hits)
-    if not found:
-        return frozenset()
-    at = 0
-    for word in folded.split(" "):
-        start, end = at, at + len(word)
-        at = end + 1
-        if word in _FILLERS or word in _LINKS or any(a < end and start < b for a, b in spans):
-            continue
-        if not all(_spaced(ch) for ch in word if ch.isalpha()) and any(p.search(word) for _, p in patterns):
-            continue
-        return frozenset()
-    return frozenset(found)
+    index = _concept_index(words)
+    found: set[str] = set()
+    covered = [t in _FILLERS or t in _LINKS for t in tokens]
+    for i in range(len(tokens)):
+        for n in range(1, min(index.longest, len(tokens) - i) + 1):
+            span = tuple(tokens[i:i + n])
+            got = set(index.whole.get(span, ()))
+            head, last = span[:-1], span[-1]
+            for k in range(5, len(last) + 1):
+                got |= index.starts.get((*head, last[:k]), frozenset())
+            if got:
+                found |= got
+                covered[i:i + n] = [True] * n
+        token = tokens[i]
+        for k in range(5, len(token)):
+            ending = index.ends.get(token[-k:])
+            if ending:
+                found |= ending
+                covered[i] = True
+    if not folded.isascii():
+        squeezed = folded.replace(" ", "")
+        for word, concept in index.inside:
+            if word in squeezed:
+                found.add(concept)
+                for i, token in enumerate(tokens):
+                    if word in token:
+                        covered[i] = True
+    return frozenset(found) if found and (partial or all(covered)) else frozenset()
 
 
 # words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
@@ -582,6 +610,16 @@ def toml_columns(pairs: list[tuple[str, str]]) -> str:
     return "\n".join(["[columns]", *(f"{json.dumps(h, ensure_ascii=False)} = \"{f}\"" for h, f in pairs)])
 
 
+def _application_date_header(header: str) -> bool:
+    """Whether a date column's header may be a date of the application: a generic date ('When',
+    'Datum'), or one with a word of applying, contact or following up among words of the user's
+    own ('When I sent it'); never a posting's, a count, or another kind of date ('Ship date')."""
+    some = _header_concepts(header, _words_key(), partial=True)
+    if some & {"posted", "count"}:
+        return False
+    return bool(some & {"applied", "contact", "last", "follow up", "next"}) or header_concepts(header) == {"date"}
+
+
 def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, int], want: tuple[str, ...]) -> str:
     """What to do when the fields in `want` are missing: the headers seen and the [columns] lines,
     suggested only for columns whose values fit the field (organisation names for the company,
@@ -596,8 +634,9 @@ def mapping_advice(header: list[Any], below: list[list[Any]], fields: dict[str, 
     for fld in want:
         if fld in fields or (fld == "position" and any(f == "company" for _, f in pairs)):
             continue
-        if fld in DATE_FIELDS:   # mostly dates, and not a posting's dates (a list of leads is no tracker)
-            pick = [(c, h) for c, h in free if kinds[c] == "date" and "posted" not in header_concepts(h)]
+        if fld in DATE_FIELDS:   # mostly dates, under a header of an application's words only: not a
+            # posting's dates (a list of leads is no tracker), nor a shipping or birth date
+            pick = [(c, h) for c, h in free if kinds[c] == "date" and _application_date_header(h)]
         elif fld == "company":   # organisation-like names under a header that names no person
             values = {c: [row[c] if c < len(row) else None for row in below[:200]] for c, _ in free}
             pick = sorted(((c, h) for c, h in free if not (set(_words(h)) & _PERSON_WORDS) and not names_a_date(h)

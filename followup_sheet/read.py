@@ -28,6 +28,7 @@ from .headers import (
     bare_key,
     duplicate_header_notes,
     find_header,
+    header_decisions,
     header_fields,
     header_like_row,
     is_tool_header,
@@ -160,6 +161,14 @@ def _refuse_headers_without_company(book: WorkbookLayout, settings: Settings) ->
                     + mapping_advice(row, grid[r + 1:], fields, ("company", "position")))
 
 
+def _sheet_score(header_score: float, fields: dict[str, int], visible: bool, active: bool, rows_below: int) -> float:
+    """How much a sheet looks like the tracker: its header row's score, less for a hidden sheet and
+    for one without a date of application (a list of postings or ideas, chosen only when alone),
+    more for the active sheet and for filled rows."""
+    score = header_score - (0 if visible else 2) + (0.25 if active else 0) + min(rows_below, 100) / 50
+    return score - (0 if {"applied_on", "last_contact"} & fields.keys() else 5)
+
+
 def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, list[str]]:
     candidates: list[_Candidate] = []
     seen: list[str] = []
@@ -189,13 +198,10 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
                     unmapped.append((info, grid, r))
             seen.append(f"{info.name!r} (no tracker header)")
             continue
-        r, fields, score = found.row, found.fields, found.score
+        r, fields = found.row, found.fields
         rows_below = sum(1 for row in grid[r + 1:] if any(not _is_blank(v, settings) for v in row))
-        if info.state != "visible":
-            score -= 2
-        if idx == book.active_sheet:
-            score += 0.25
-        candidates.append(_Candidate(info, r, fields, score + min(rows_below, 100) / 50, rows_below))
+        score = _sheet_score(found.score, fields, info.state == "visible", idx == book.active_sheet, rows_below)
+        candidates.append(_Candidate(info, r, fields, score, rows_below))
         seen.append(f"{info.name!r}")
     if not candidates:
         if too_big:
@@ -264,7 +270,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
 
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
-                                                           note_fields)
+                                                           note_fields, info, h + 1)
 
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
@@ -279,7 +285,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                if c not in fields.values() and not is_empty_cell(v) and not is_tool_header(v)]
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
-    confidence = _confidence(columns, weak, date_orders, notes)
+    confidence = _confidence(columns, weak, date_orders, notes, settings)
     shown = _hidden_note(info, rows, h, last_row, header, fields, where)
     notes.extend(shown)
     return Tracker(path=book.path, package=book.source, layout=info, sheet=info.name, part=info.part,
@@ -310,7 +316,7 @@ def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int
 
 
 def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_orders: dict[str, str],
-                notes: list[str]) -> dict[str, str]:
+                notes: list[str], settings: Settings) -> dict[str, str]:
     """field -> 'strong' or 'weak: why'; each weak decision is added to `notes` ('Unsure: ...')."""
     out: dict[str, str] = {}
     for fld, col in columns.items():
@@ -318,6 +324,10 @@ def _confidence(columns: dict[str, ColumnInfo], weak: dict[str, str], date_order
         order = date_orders.get(fld, "")
         if why is None and is_weak_order(order):
             why = f"its dates' day/month order: {order}"
+        if why is None and fld in DATE_FIELDS:   # a date column settled by what it holds
+            alone, alone_weak = header_decisions([col.header], settings)
+            why = "its header names another field, but the column holds dates" if alone.get(fld) != 0 \
+                else alone_weak.get(fld)
         out[fld] = f"weak: {why}" if why else "strong"
         if why:
             notes.append(f"Unsure: {fld} <- {col.header!r} (column {col.letter}): {why}")
@@ -330,7 +340,8 @@ def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], 
                              + mapping_advice(header, below, fields, ("applied_on",)))
 
 
-def _settle_date_fields(body, header, fields, book, settings, notes, where, note_fields: set[str]):
+def _settle_date_fields(body, header, fields, book, settings, notes, where, note_fields: set[str],
+                        info: SheetLayout | None = None, header_row: int = 0):
     """Parse each date field. A header that names a date ('Date Applied', 'Einreichdatum') or that
     [columns] maps is that field however few dates it holds yet; a vaguer one ('Applied', 'Last
     Contact') is kept only when most of its filled cells are dates. A field whose column holds
@@ -351,7 +362,8 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
         ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
-                                                     sheet=sheet, ambiguous=ambiguous)
+                                                     sheet=sheet, ambiguous=ambiguous,
+                                                     shown=_shown_order(info, values, col, header_row))
         clear = normalize_header(label) in user or bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
@@ -378,9 +390,26 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         frames[fld] = (parsed, problems)
         orders[fld] = order
         _ambiguous_notes(ambiguous, label, notes)
+        if fld == "interview_on":   # no row is Check data for it, but what was not read is said
+            unread = [p for p in problems if p]
+            notes.extend(f"Unsure: {p.split('; ')[0]}; not read as an interview date" for p in unread[:10])
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes)
     return fields, frames, orders
+
+
+_TYPED_DATE = re.compile(r"^\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
+
+
+def _shown_order(info: SheetLayout | None, values: pd.Series, col: int, header_row: int) -> tuple[str, str] | None:
+    """The day/month order the column's cells are formatted in, asked of the sheet only when the
+    column mixes real dates with typed ones that could be read either way round."""
+    head = values.to_numpy()[:5000]
+    if info is None or not any(isinstance(v, (dt.date, dt.datetime)) for v in head):
+        return None
+    if not any(isinstance(v, str) and _TYPED_DATE.match(v) for v in head):
+        return None
+    return info.date_formats({col + 1}, header_row).get(col + 1)
 
 
 def _ambiguous_notes(ambiguous: list[str], label: str, notes: list[str], most: int = 20) -> None:

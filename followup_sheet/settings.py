@@ -218,7 +218,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
     ),
     "applied": (
-        "applied", "apply", "application", "submitted", "submission", "solicitud", "postulación",
+        "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación",
         "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
         "aplikacji", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök", "sökt",
         "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "申请", "応募", "지원",

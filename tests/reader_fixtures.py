@@ -83,6 +83,17 @@ def cjk_postings_and_log(folder: Path) -> Path:
         "応募記録": (["応募先企業", "希望職種", "応募した日付", "選考ステータス"], log)}, date_format="yyyy/mm/dd")
 
 
+def exact_postings_beside_weak_log(folder: Path) -> Path:
+    """Postings under exact Chinese headers (公司名称, 职位名称) and many rows; the log beside them
+    under headers only their words name: the log is still the tracker."""
+    postings = [[f"示例公司{i}", f"岗位{i}", D(2026, 10, 1 + i % 28)] for i in range(60)]
+    log = [["远景能源", "运维工程师", D(2026, 11, 2), "已投递"],
+           ["北辰物流", "仓储主管", D(2026, 11, 6), "面试"]]
+    return _book(folder / "postings_exact.xlsx", {
+        "岗位信息": (["公司名称", "职位名称", "发布日期"], postings),
+        "我的投递": (["目标企业", "应聘岗位", "投递日", "当前进度"], log)}, date_format="yyyy-mm-dd")
+
+
 def korean_and_chinese(folder: Path) -> Path:
     return _book(folder / "korean.xlsx", {"지원 현황": (
         ["회사명", "지원 직무", "지원일", "상태", "면접 날짜"],
@@ -149,7 +160,7 @@ def digit_dates(folder: Path) -> Path:
 
 # 6. day/month order from evidence -------------------------------------------------------------
 
-def one_text_date_among_real(folder: Path) -> Path:
+def one_text_date_among_real(folder: Path, date_format: str = "mm/dd/yyyy") -> Path:
     """Real month-first dates and two typed ones: '28/10/2026' (a slip) and '11/6/2026'."""
     return _book(folder / "order.xlsx", {"Applications": (
         ["Company", "Role", "Date Applied", "Status"],
@@ -157,7 +168,19 @@ def one_text_date_among_real(folder: Path) -> Path:
          ["Brackley Print", "Estimator", D(2026, 10, 20), "Applied"],
          ["Corwen Dairy", "Driver", D(2026, 11, 3), "Applied"],
          ["Dunmore Glass", "Cutter", "28/10/2026", "Applied"],
-         ["Elstow Foods", "Packer", "11/6/2026", "Applied"]])})
+         ["Elstow Foods", "Packer", "11/6/2026", "Applied"]])}, date_format=date_format)
+
+
+def formatted_day_first(folder: Path) -> Path:
+    """Real dates formatted dd/mm/yyyy and two typed ones, one of them fitting month-first only:
+    the format says day-first, so '4/11/2026' is 4 November."""
+    return _book(folder / "formatted_dmy.xlsx", {"Jobs": (
+        ["Company", "Role", "Date Applied", "Status"],
+        [["Ashgrove Mills", "Clerk", D(2026, 11, 2), "Applied"],
+         ["Brackley Print", "Estimator", D(2026, 10, 20), "Applied"],
+         ["Corwen Dairy", "Driver", D(2026, 11, 3), "Applied"],
+         ["Dunmore Glass", "Cutter", "10/28/2026", "Applied"],
+         ["Elstow Foods", "Packer", "4/11/2026", "Applied"]])}, date_format="dd/mm/yyyy")
 
 
 # 7. dates that mean something else -------------------------------------------------------------
@@ -227,6 +250,7 @@ def chases_and_tool_count(folder: Path) -> Path:
 
 
 BUILDERS = [sparse_exact_header, sparse_turkish_header, generic_date_mostly_words, cjk_postings_and_log,
+            exact_postings_beside_weak_log, formatted_day_first,
             korean_and_chinese, chinese_recruiter_names, typos_indonesian, crm_export, board_export,
             sheet_name_header, digit_dates, one_text_date_among_real, meaning_of_dates, arabic_meaning,
             hidden_beside, job_leads, tracker_without_company_header, chases_and_tool_count]

@@ -45,6 +45,15 @@ def test_a_header_of_the_fields_words_is_as_clear_as_an_exact_one(tmp_path):
     assert t.frame.loc[2, "applied_on"] == ts(2026, 11, 18)
 
 
+def test_a_generic_date_header_taken_as_the_date_applied_is_a_weak_decision(tmp_path):
+    from conftest import write_tracker
+    rows = [{"Company": "Acme", "Applied": "yes", "Datum": dt.datetime(2026, 11, 2)},
+            {"Company": "Beta", "Applied": "no", "Datum": dt.datetime(2026, 11, 4)}]
+    t = read_tracker(write_tracker(tmp_path / "generic.xlsx", rows))
+    assert t.columns["applied_on"].header == "Datum"
+    assert t.confidence["applied_on"].startswith("weak") and "generic" in t.confidence["applied_on"]
+
+
 def test_a_generic_date_header_still_needs_most_cells_to_be_dates(tmp_path):
     with pytest.raises(MissingColumns):
         read_tracker(fx.generic_date_mostly_words(tmp_path))
@@ -57,6 +66,13 @@ def test_the_application_log_beats_a_longer_sheet_of_postings(tmp_path):
     assert t.sheet == "応募記録"
     assert t.columns["company"].header == "応募先企業" and t.columns["applied_on"].header == "応募した日付"
     assert list(t.frame["company"]) == ["東和精機株式会社", "みなと物流", "青葉商事"]
+
+
+def test_postings_under_exact_headers_never_beat_the_log(tmp_path):
+    t = read_tracker(fx.exact_postings_beside_weak_log(tmp_path))
+    assert t.sheet == "我的投递"
+    assert {f: c.header for f, c in t.columns.items()} == {
+        "company": "目标企业", "position": "应聘岗位", "applied_on": "投递日", "stage": "当前进度"}
 
 
 @pytest.mark.parametrize("build, expected", [
@@ -104,7 +120,7 @@ def test_a_crm_export_has_its_account_as_the_company_and_no_close_date_applied(t
     before = path.read_bytes()
     with pytest.raises(MissingColumns) as exc:
         read_tracker(path)
-    assert '"Create Date" = "applied_on"' in str(exc.value)
+    assert "Create Date\" = " not in str(exc.value)   # when a record was made: no date of applying
     assert "Close Date\" = " not in str(exc.value)
     found = header_fields(["Account Name", "Deal Name", "Deal Stage", "Create Date", "Close Date"], Settings())
     assert found["company"] == 0 and found["stage"] == 2 and "applied_on" not in found
@@ -164,15 +180,38 @@ def test_numbers_that_are_no_date_stay_problems(cell):
 
 # 6. day/month order from evidence ----------------------------------------------------------------
 
-def test_one_typed_date_never_turns_a_column_of_real_dates(tmp_path):
-    path = fx.one_text_date_among_real(tmp_path)
+@pytest.mark.parametrize("date_format, strong", [("mm/dd/yyyy", True), ("mm-dd-yy", False)])
+def test_one_typed_date_never_turns_a_column_of_real_dates(tmp_path, date_format, strong):
+    """The real dates formatted month-first decide; under Excel's built-in short date (shown in
+    the reader's own system order) they still outvote the typed slip, on weak evidence."""
+    path = fx.one_text_date_among_real(tmp_path, date_format)
     t = read_tracker(path)
     assert t.frame.loc[6, "applied_on"] == ts(2026, 11, 6)      # '11/6/2026' month-first like the column
     assert t.frame.loc[5, "applied_on"] == ts(2026, 10, 28)     # the slip read the one way it fits
-    assert t.confidence["applied_on"].startswith("weak")
+    assert t.confidence["applied_on"] == "strong" if strong else t.confidence["applied_on"].startswith("weak")
     notes = notes_of(path)
     assert any("'11/6/2026'" in n and "could be 11 Jun 2026" in n for n in notes)
     assert any("'28/10/2026'" in n and "fits only day-first" in n for n in notes)
+
+
+def test_the_real_dates_number_format_decides_the_typed_ones(tmp_path):
+    t = read_tracker(fx.formatted_day_first(tmp_path))
+    assert t.frame.loc[6, "applied_on"] == ts(2026, 11, 4)      # '4/11/2026' day-first like the format
+    assert t.frame.loc[5, "applied_on"] == ts(2026, 10, 28)     # the month-first slip read the way it fits
+    assert "formatted 'dd/mm/yyyy'" in t.date_orders["applied_on"]
+    assert t.confidence["applied_on"] == "strong"
+    from followup_sheet.pipeline import _mark_date_order
+    assert _mark_date_order([t], Settings()) == "dmy"    # a date typed into a mark reads the same way
+
+
+@pytest.mark.parametrize("code, order", [
+    ("dd/mm/yyyy", "dmy"), ("m/d/yy", "mdy"), ("mm/dd/yyyy h:mm", "mdy"), ("d.m.yyyy", "dmy"),
+    ("yyyy-mm-dd", None), ("d-mmm-yy", None), ("h:mm:ss", None), ('[$-409]m/d/yyyy;@', "mdy"),
+    ("General", None), ('dd" de "mm', "dmy"),
+])
+def test_number_format_orders(code, order):
+    from followup_sheet.xlsx.formats import format_order
+    assert format_order(code) == order
 
 
 def test_typed_dates_alone_still_decide_their_order():
@@ -204,6 +243,15 @@ def test_arabic_dates_by_their_meaning(tmp_path):
     t = read_tracker(fx.arabic_meaning(tmp_path))
     assert {f: t.columns[f].header for f in ("applied_on", "interview_on", "pinned")} == {
         "applied_on": "تاريخ التقديم", "interview_on": "موعد المقابلة", "pinned": "تاريخ المتابعة القادمة"}
+
+
+def test_an_unreadable_interview_day_is_listed_not_a_row_problem(tmp_path):
+    from conftest import write_tracker
+    rows = [{"Company": "Acme", "Date Applied": dt.datetime(2026, 11, 2), "Interview Day": "after the holidays"},
+            {"Company": "Beta", "Date Applied": dt.datetime(2026, 11, 3), "Interview Day": dt.datetime(2026, 12, 1)}]
+    t = read_tracker(write_tracker(tmp_path / "iv.xlsx", rows))
+    assert not t.problems.any() and t.frame.loc[3, "interview_on"] == ts(2026, 12, 1)
+    assert any("'after the holidays'" in n and "interview" in n for n in t.notes)
 
 
 def test_every_frame_has_an_interview_column(tmp_path):
@@ -268,6 +316,17 @@ def test_hints_suggest_only_columns_whose_values_fit():
     advice = mapping_advice(header, below, {}, ("company", "position", "applied_on"))
     assert '"Employer?" = "company"' in advice and '"When" = "applied_on"' in advice
     assert "Web" not in advice.split("[columns]")[1] and "Posted on\" =" not in advice
+
+
+def test_hints_never_suggest_another_kind_of_date():
+    """An order list's 'Ship date' holds dates, but no date of an application."""
+    header = ["Company", "Order", "Ship date", "Delivered"]
+    below = [["Lumen Optics", "A-1", dt.datetime(2026, 11, 2), dt.datetime(2026, 11, 5)],
+             ["Ridge Capital", "A-2", dt.datetime(2026, 11, 3), dt.datetime(2026, 11, 6)]]
+    advice = mapping_advice(header, below, {"company": 0}, ("applied_on",))
+    assert "\n[columns]" not in advice and "Ship date\" =" not in advice
+    sent = [[name, day] for name, _, day, _ in below]
+    assert '"Sent on" = "applied_on"' in mapping_advice(["Company", "Sent on"], sent, {"company": 0}, ("applied_on",))
 
 
 # 10. a mapping added later keeps the tool's data -------------------------------------------------

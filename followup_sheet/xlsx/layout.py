@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .formats import column_format_orders
 from .marksheets import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
 from .placement import ToolColumns, place_tool_columns
@@ -44,6 +45,11 @@ class SheetLayout:
     def merges(self) -> list[tuple[int, int, int, int]]:
         """Merged ranges as 0-based (first row, first column, last row, last column)."""
         return self._book._values.merged(self._info)
+
+    def date_formats(self, columns: set[int], from_row: int) -> dict[int, tuple[str, str]]:
+        """1-based column -> ('dmy' or 'mdy', the number format) most of its cells below row
+        `from_row` are formatted to show dates in (columns whose formats show no order left out)."""
+        return column_format_orders(self._book.source, self._info.part, columns, from_row)
 
     def tables(self) -> list[TableInfo]:
         """The sheet's Excel tables and their ranges."""
