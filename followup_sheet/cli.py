@@ -906,14 +906,19 @@ def _print_summary(out: Output, counts: dict[str, int]) -> None:
 
 
 def _print_changes(out: Output, result) -> None:
-    """A dry run's Edits: each cell that would change (a script as a word diff), the Today sheet, the log."""
+    """A dry run's Edits: each cell that would change (a script as a word diff), the tool's columns
+    whose width is set or that are shown again, the Today sheet, the log."""
     edits = result.edits
     if edits is None or not edits.changed:
         out.say(f"Dry run: {result.path} would not change; nothing written.")
         return
     cells = edits.cells
-    out.say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written." if cells
-         else f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
+    if cells:
+        out.say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written.")
+    elif edits.formats:
+        out.say(f"Dry run: only the look of the tool's columns in {result.path} would change; nothing written.")
+    else:
+        out.say(f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
     for line in edits.describe():
         out.say(for_terminal(line, newlines=True))
 

@@ -1,6 +1,6 @@
 """The `followup-sheet` console command. Ctrl-C and SIGTERM are taken over first, before anything
 heavy is imported, so an interrupt at any moment ends the same way: the temporary files of a save
-removed, helper processes stopped, one line on standard error and exit code 130 (143 for SIGTERM).
+removed, one line on standard error and exit code 130 (143 for SIGTERM).
 The workbook is then the old one, or the new one if it was already put in place; never a mix.
 """
 

@@ -1,6 +1,8 @@
-"""The speed tricks, in one place: each says why it exists and what it saved when measured on a
-10,000-row tracker on two shared cores (docs/benchmarks.md has the method). Nothing here changes
-what is read or written, only how fast.
+"""The sizes and switches of the speed tricks (the preload, the compressing thread, the fast
+level, no-gc, the quick exit): each says why it exists and what it saved when measured on a
+10,000-row tracker on two shared cores (docs/benchmarks.md has the method; docs/architecture.md
+lists every trick, this module's and the others', with its measured reason). Nothing here
+changes what is read or written, only how fast.
 """
 
 from __future__ import annotations

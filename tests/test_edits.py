@@ -250,3 +250,55 @@ def test_the_edits_are_what_the_write_changes_in_corpus_workbooks(tmp_path, item
         tried += 1
     if not tried:
         pytest.skip("refused as it is, and no tracker could be added")
+
+
+# --- how the tool's columns look -------------------------------------------------------------
+
+def _with_cols(path: Path, cols: str) -> None:
+    """The tracker sheet's <cols> replaced by `cols`, as a spreadsheet program saves the widths."""
+    import re
+
+    from corpus_tools import members, rewrite_member
+    data = path.read_bytes()
+    part = "xl/worksheets/sheet1.xml"
+    xml = members(data)[part]
+    if b"<cols>" in xml:
+        xml = re.sub(rb"<cols>.*?</cols>", cols.encode(), xml, flags=re.S)
+    else:   # (openpyxl writes none for a sheet without widths) where the schema puts it
+        xml = xml.replace(b"<sheetData", cols.encode() + b"<sheetData", 1)
+    path.write_bytes(rewrite_member(data, part, xml))
+
+
+@pytest.mark.parametrize("cols, looks", [
+    # the three columns given one width together: one range over them, which the write splits
+    ('<cols><col min="7" max="9" width="20" customWidth="1"/></cols>',
+     [("G", "width 14"), ("H", "width 14"), ("I", "width 70")]),
+    # the widths lost but the script column's, which stays hidden as the user left it
+    ('<cols><col min="9" max="12" width="9" hidden="1"/></cols>', [("G", "width 14"), ("H", "width 14"),
+                                                                  ("I", "width 70")]),
+])
+def test_a_dry_run_names_the_column_widths_a_refresh_sets(tmp_path, cols, looks):
+    """Only the look of the tool's columns changes: the dry run says the workbook changes, and
+    which columns, never "unchanged" where the write rewrites them; the next dry run is quiet."""
+    path = write_sheets(tmp_path / "jobs.xlsx", HEADERS, {"Applications": ROWS})
+    refresh(path, today=MONDAY, backup=False, settings=ME)
+    _with_cols(path, cols)
+    edits, after = plan_against_write(path, MONDAY, settings=ME)
+    assert edits is not None and edits.cells == [] and edits.changed
+    assert [(f.column, f.what) for f in edits.formats] == looks
+    assert [f"  column {c}: {what}" for c, what in looks] == edits.describe()[:len(looks)]
+    path.write_bytes(after)
+    again, _ = plan_against_write(path, MONDAY, settings=ME)
+    assert again is not None and again.formats == [] and not again.changed
+
+
+def test_the_columns_a_first_refresh_takes_from_hidden_ones_are_planned_as_shown(tmp_path):
+    """Every column right of the table hidden, to the sheet's last: the tool takes the first three
+    and shows them, and the dry run says so."""
+    path = write_sheets(tmp_path / "jobs.xlsx", HEADERS, {"Applications": ROWS})
+    _with_cols(path, '<cols><col min="7" max="16384" width="9" hidden="1"/></cols>')
+    edits, after = plan_against_write(path, MONDAY, settings=ME)
+    assert edits is not None
+    assert {(f.column, f.what) for f in edits.formats} >= {("G", "shown"), ("H", "shown"), ("I", "shown")}
+    ws = openpyxl.load_workbook(__import__("io").BytesIO(after))["Applications"]
+    assert not any(ws.column_dimensions[c].hidden for c in "GHI")

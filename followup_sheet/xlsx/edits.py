@@ -27,7 +27,7 @@ from .marksheets import log_sheet, mark_cells
 from .package import Package, rels_part_for
 from .placement import ToolColumns, is_empty_cell
 from .refs import column_letters, column_number
-from .sheetedit import CellStyles, extend_table
+from .sheetedit import CellStyles, column_looks, extend_table
 from .sheetxml import TableInfo
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
 from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
@@ -45,6 +45,14 @@ class CellEdit(NamedTuple):
     old: Any          # '' for an empty cell; dates as dt.date
     new: Any          # '' when the cell is emptied; dates as dt.date
     kind: str         # "header", a tool column's kind (status, date, script, text, number), or "mark"
+
+
+class FormatEdit(NamedTuple):
+    """A change of how one of the tool's columns looks, its cells aside: its width set, or the
+    column shown again."""
+    sheet: str
+    column: str       # e.g. "F"
+    what: str         # "width 14" or "shown"
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,13 @@ class SheetEdits:
     grid: list[list[Any]] = field(repr=False, compare=False)     # the sheet's cells as read: the old values
     styles: CellStyles = field(repr=False, compare=False)
     mark_cells: dict[int, dict[int, tuple]] = field(default_factory=dict, repr=False, compare=False)
+    # the tool's columns whose look the write changes, (column, what), worked out when asked
+    looks: Callable[[], list[tuple[int, str]]] = field(default=list, repr=False, compare=False)
+
+    @functools.cached_property
+    def formats(self) -> list[FormatEdit]:
+        """The tool's columns whose width is set or that are shown again (their cells aside)."""
+        return [FormatEdit(self.sheet, column_letters(c), what) for c, what in self.looks()]
 
     @functools.cached_property
     def cells(self) -> list[CellEdit]:
@@ -138,10 +153,15 @@ class Edits:
         return [c for s in self.sheets for c in s.cells]
 
     @property
+    def formats(self) -> list[FormatEdit]:
+        return [f for s in self.sheets for f in s.formats]
+
+    @property
     def changed(self) -> bool:
-        """Whether the refresh changes anything the workbook shows (the cells worked out if need be)."""
+        """Whether the refresh changes anything the workbook shows, a column's width or its being
+        hidden included (the cells worked out if need be)."""
         return self.today.differs or (self.log is not None and self.log.differs) or self.parts_differ \
-            or any(s.cells for s in self.sheets)
+            or any(s.cells or s.formats for s in self.sheets)
 
     def describe(self) -> list[str]:
         """The Edits as lines for a reader: each changed cell, old → new (a script as a word diff
@@ -149,8 +169,9 @@ class Edits:
         lines: list[str] = []
         several = len({s.sheet for s in self.sheets}) > 1
         for s in self.sheets:
-            if several and s.cells:
+            if several and (s.cells or s.formats):
                 lines.append(f"Sheet {s.sheet!r}:")
+            lines.extend(f"  column {f.column}: {f.what}" for f in s.formats)
             for c in s.cells:
                 if c.kind == "script" and isinstance(c.old, str) and isinstance(c.new, str):
                     lines.append(f"  {c.ref}: {word_diff(c.old, c.new)}")   # a new script: all {+...+}
@@ -293,7 +314,8 @@ def _plan_sheet(pkg: Package, results: SheetResults, styles: Styles, live: bool,
     rows = dict(zip(index.tolist(), zip(*shown, formula)))
     return SheetEdits(sheet=t.sheet, part=t.part, header_row=t.header_row, placed=placed, rows=rows, marks=marks,
                       added_headers=added, table=t.table, header_style_column=max(c.index for c in t.columns.values()),
-                      grid=grid, styles=style, mark_cells=mark_xml)
+                      grid=grid, styles=style, mark_cells=mark_xml,
+                      looks=lambda: column_looks(pkg, t.part, placed, f"{pkg.path}: {t.part}"))
 
 
 def _date_at() -> int:

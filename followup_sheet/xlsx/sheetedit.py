@@ -26,6 +26,7 @@ from .styles import Styles
 
 if TYPE_CHECKING:
     from .edits import SheetEdits
+    from .placement import ToolColumns
 
 log = logging.getLogger(__name__)
 
@@ -381,6 +382,57 @@ def _widen_spans(start_tag: bytes, new_cells: dict[int, str]) -> bytes:
     if (lo, hi) == (min(numbers), max(numbers)):
         return start_tag
     return start_tag[:m.start(1)] + f"{lo}:{hi}".encode() + start_tag[m.end(1):]
+
+
+def column_looks(pkg: Package, part: str, placed: ToolColumns, where: str) -> list[tuple[int, str]]:
+    """(column, what) for each of the tool's columns whose look the write changes, as
+    `TrackerSheet.pieces` sets them (`_set_columns`): a width set ("width 14", where the column had
+    none of its own) or a column shown again ("shown"). Only the sheet's head is read."""
+    head = prefix = None
+    pieces = iter_sheet(pkg, part)
+    try:
+        for kind, data in pieces:
+            if kind == "head":
+                head = data
+            elif kind == "open":
+                prefix = sheet_data_prefix(data)
+                break
+    finally:
+        pieces.close()
+    if head is None or prefix is None:
+        return []
+    cols = placed.columns
+    new_cols = {c for c, existed in zip(cols, placed.existing) if not existed}
+    widths = tuple(c.width for c in columns.TRACKER_COLUMNS)
+    before = _column_attrs(head, prefix, cols, where)
+    after = _column_attrs(_set_columns(head, prefix, cols, widths, where, show=new_cols), prefix, cols, where)
+    out = []
+    for c in sorted(cols):
+        old, new = before.get(c, {}), after.get(c, {})
+        if old.get("hidden") in ("1", "true") and new.get("hidden") not in ("1", "true"):
+            out.append((c, "shown"))
+        if (old.get("width"), old.get("customWidth")) != (new.get("width"), new.get("customWidth")):
+            out.append((c, f"width {new.get('width', 'default')}"))
+    return out
+
+
+def _column_attrs(head: bytes, prefix: bytes, cols: tuple[int, ...], where: str) -> dict[int, dict[str, str]]:
+    """The attributes of the <col> range that covers each of `cols` in the worksheet's head."""
+    if re.search(rb"<" + re.escape(prefix) + rb"cols\b", head) is None:
+        return {}
+    root = re.match(rb"(?:<\?[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([\w:.-]+)", head, re.S)
+    if root is None:
+        return {}
+    doc = parse_xml(head + b"</" + root.group(1) + b">", where)
+    out: dict[int, dict[str, str]] = {}
+    for col in doc.iterfind(f"{{{MAIN_NS}}}cols/{{{MAIN_NS}}}col"):
+        attrs = dict(col.attrib)
+        try:
+            lo, hi = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
+        except ValueError:
+            continue
+        out.update({c: attrs for c in cols if lo <= c <= hi})
+    return out
 
 
 def _set_columns(head: bytes, prefix: bytes, cols: tuple[int, ...], widths: tuple[float, ...], where: str,
