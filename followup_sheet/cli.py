@@ -207,6 +207,10 @@ def _parser() -> _Parser:
                    help="daily refresh time (repeatable; default 07:30)")
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
+    p.add_argument("--inbox", action=argparse.BooleanOptionalAction, default=None,
+                   help="look at your mail once a day, at the first --at time, and say which tracker changes it "
+                        "implies (nothing is written; the mailbox is set under [inbox] in followup.toml; "
+                        "default: [inbox] watch)")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
 
     p = _command(sub, "inbox", common, "propose tracker updates from the replies in your mail",
@@ -705,7 +709,7 @@ def cmd_watch(args) -> int:
         times = args.at or DEFAULT_TIMES
         watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
                           backup=not args.no_backup, sheet=args.sheet, config=args.config,
-                          templates=args.templates)
+                          templates=args.templates, inbox=args.inbox)
         if args.once:
             return watcher.once()
         events.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",

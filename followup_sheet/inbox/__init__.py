@@ -145,6 +145,23 @@ def imap_account(settings: Settings, password: str) -> ImapAccount:
                        folder=settings.imap_folder, tls=settings.imap_tls, cafile=settings.imap_cafile)
 
 
+def watched_source(settings: Settings, workbook: Path) -> MailSource:
+    """The mail `watch` looks at once a day: the `[inbox]` mbox, maildir or eml path (one of them;
+    a relative path is taken from the workbook's folder), else the IMAP account."""
+    paths = [(kind, getattr(settings, f"inbox_{kind}")) for kind in ("mbox", "maildir", "eml")]
+    given = [(kind, value) for kind, value in paths if value]
+    if len(given) > 1:
+        raise BadSettings(f"[inbox] sets {' and '.join(k for k, _ in given)}: give the one mailbox watch should read")
+    if given:
+        kind, value = given[0]
+        path = Path(value).expanduser()
+        return MailSource(kind, path if path.is_absolute() else Path(workbook).parent / path)
+    if settings.imap_host and settings.imap_user:
+        return MailSource("imap")
+    raise BadSettings("[inbox] watch = true needs a mailbox: set [inbox] mbox, maildir or eml to a path, or "
+                      "host and user for IMAP, in followup.toml")
+
+
 def raw_messages(source: MailSource, settings: Settings, since: dt.date | None,
                  password: str | None = None) -> Iterator[RawMail]:
     if source.kind == "imap":
