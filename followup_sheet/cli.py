@@ -222,7 +222,8 @@ def _parser() -> _Parser:
                  "never applied. Only mail since the oldest open application is read; nothing from it is stored.",
                  "  followup-sheet inbox jobs.xlsx --mbox ~/mail/Inbox.mbox\n"
                  "  followup-sheet inbox jobs.xlsx --imap                # [inbox] in followup.toml\n"
-                 "  followup-sheet inbox jobs.xlsx --eml saved-mail --apply")
+                 "  followup-sheet inbox jobs.xlsx --eml saved-mail --apply\n"
+                 "  followup-sheet inbox jobs.xlsx --mbox Inbox.mbox --add-missing --apply")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     where = p.add_mutually_exclusive_group(required=True)
@@ -233,6 +234,9 @@ def _parser() -> _Parser:
                        help="the IMAP folder set under [inbox] in followup.toml (password: keyring or "
                             "FOLLOWUP_IMAP_PASSWORD)")
     p.add_argument("--apply", action="store_true", help="write the proposed changes into the tracker (with a backup)")
+    p.add_argument("--add-missing", action="store_true",
+                   help="also propose a new row, below your last application, for each company whose automatic "
+                        "confirmation is in your mail but not in the tracker")
     p.add_argument("--skip-unreadable", action="store_true",
                    help="leave out messages no parser can read instead of stopping")
     p.add_argument("--no-backup", action="store_true", help="with --apply: do not keep a backup copy")
@@ -730,7 +734,7 @@ def cmd_inbox(args) -> int:
     source = MailSource(kind, None if kind == "imap" else getattr(args, kind))
     today = _today(args)
     report = scan_inbox(args.tracker, source, today=today, sheet=args.sheet, config=args.config,
-                        skip_unreadable=args.skip_unreadable,
+                        skip_unreadable=args.skip_unreadable, add_missing=args.add_missing,
                         progress=lambda n: args.quiet or print(f"  ... {n} messages read", file=sys.stderr))
     _print_inbox(report)
     if not report.proposals:
@@ -751,20 +755,36 @@ def _print_inbox(report) -> None:
     from .inbox import KIND_NAMES
     since = f" since {report.since:%Y-%m-%d} (the oldest open application)" if report.since else ""
     _say(f"Read {report.read} message(s) from {report.source}{since}.")
-    if report.proposals:
-        _say(f"Proposed changes ({len(report.proposals)}):")
-    for p in report.proposals:
+    changes = [p for p in report.proposals if not p.adds_row]
+    if changes:
+        _say(f"Proposed changes ({len(changes)}):")
+    for p in changes:
         day = f"{p.day:%Y-%m-%d}" if p.day else "(no date)"
         _say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
              f" → {_cell_text(p.new)}")
         _say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
+    added = [p for p in report.proposals if p.adds_row]
+    rows = sorted({(p.sheet, p.row) for p in added})
+    if rows:
+        _say(f"New rows for applications the tracker lacks ({len(rows)}):")
+    for sheet, row in rows:
+        cells = [p for p in added if (p.sheet, p.row) == (sheet, row)]
+        shown = ", ".join(f"{p.column}: {_cell_text(p.new)}" for p in cells)
+        first = cells[0]
+        day = f"{first.day:%Y-%m-%d}" if first.day else "(no date)"
+        _say(f"  {sheet!r} row {row}: {shown}")
+        _say(f"      {day} {for_terminal(repr(first.subject[:80]))} ({KIND_NAMES.get(first.kind, first.kind)})")
+    covered = {p.company for p in added}
+    missing = [m for m in report.missing if not (m.company and m.company in covered)]
     for title, listed in (("Not applied, not sure of the row", report.ambiguous),
-                          ("Not in your tracker", report.missing)):
+                          ("Not in your tracker", missing)):
         if listed:
             _say(f"{title} ({len(listed)}):")
         for m in listed:
             day = f"{m.day:%Y-%m-%d}" if m.day else "(no date)"
             _say(f"  {day} {for_terminal(repr(m.subject[:80]))} {KIND_NAMES.get(m.kind, m.kind)}, {m.note}")
+    if missing and not added and any(m.company and m.kind == "confirmation" for m in missing):
+        _say("  (--add-missing proposes a row for each automatic confirmation listed here)")
     for line in report.unreadable:
         _say(f"Left out: {line}")
     for line in report.notes:
