@@ -57,7 +57,8 @@ def mailbox(n: int) -> list[EmailMessage]:
         day = dt.date(2026, 9, 1) + dt.timedelta(days=i % 80)
         kind = i % 8
         if kind == 0:
-            out.append(message(f"{company} Careers <no-reply@{domain(company)}>", f"Thank you for applying to {company}",
+            out.append(message(f"{company} Careers <no-reply@{domain(company)}>",
+                               f"Thank you for applying to {company}",
                                "We have received your application.", day=day))
         elif kind == 1:
             out.append(message(f"Robin Hale <robin@{domain(company)}>", "Your application",

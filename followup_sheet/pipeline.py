@@ -185,6 +185,11 @@ def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: Ma
         marks.changes.append(ch)
 
 
+def _added_rows(marks: MarksResult, sheet: str) -> tuple[int, ...]:
+    """The rows the changes add to `sheet` below its last application (inbox --add-missing)."""
+    return tuple(sorted({ch.row for ch in marks.changes if ch.sheet == sheet and ch.adds_row}))
+
+
 def _empty_row(frame: pd.DataFrame) -> list[Any]:
     """A row of nothing, in each column's own kind: no text, no date, no number, no tick."""
     def empty(dtype) -> Any:
@@ -285,8 +290,7 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     results = [SheetResults(o.tracker, tracker_values(o), o.plan[list(LIVE_COLUMNS)],
                             [MarkEdit(ch.row, ch.field, ch.new, mark_header(o.tracker, ch.field, marks))
                              for ch in marks.changes if ch.sheet == o.tracker.sheet],
-                            tuple(sorted({ch.row for ch in marks.changes if ch.sheet == o.tracker.sheet and ch.adds_row})))
-               for o in outcomes]
+                            _added_rows(marks, o.tracker.sheet)) for o in outcomes]
     edits = plan_edits(results, with_held_marks(todays, marks.held), today, settings, contacts=contacts,
                        log_entries=marks.entries)
     marks.problems.extend(edits.lost)

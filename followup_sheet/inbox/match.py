@@ -205,9 +205,9 @@ def guess_application(mail: Mail) -> tuple[str, str]:
                  if _fold(w).strip(".,-") not in W.SENDER_NOISE]
         company = " ".join(words).strip(" .,-")
     if not company and mail.domain and not is_platform(mail.domain) and mail.domain not in W.FREE_MAIL:
-        label = mail.domain.split(".")
-        label = label[-3] if len(label) >= 3 and len(label[-1]) == 2 and label[-2] in ("co", "com") else label[-2] \
-            if len(label) >= 2 else ""
+        parts = mail.domain.split(".")
+        local = len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("co", "com")   # blue-finch.co.uk
+        label = parts[-3] if local else parts[-2] if len(parts) >= 2 else ""
         company = " ".join(part.capitalize() for part in re.split(r"[-_]", label) if part)
     role = _ROLE.search(rest)
     position = role.group("role").strip(" .,") if role else ""
