@@ -232,6 +232,10 @@ def _parser() -> _Parser:
                    help="daily refresh time (repeatable; default 07:30)")
     p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
+    p.add_argument("--inbox", action=argparse.BooleanOptionalAction, default=None,
+                   help="look at your mail once a day, at the first --at time, and say which tracker changes it "
+                        "implies (nothing is written; the mailbox is set under [inbox] in followup.toml; "
+                        "default: [inbox] watch)")
     p.add_argument("--no-backup", action="store_true", help="do not keep a backup copy of the tracker")
 
     p = _command(sub, "inbox", common, "propose tracker updates from the replies in your mail",
@@ -243,7 +247,8 @@ def _parser() -> _Parser:
                  "never applied. Only mail since the oldest open application is read; nothing from it is stored.",
                  "  followup-sheet inbox jobs.xlsx --mbox ~/mail/Inbox.mbox\n"
                  "  followup-sheet inbox jobs.xlsx --imap                # [inbox] in followup.toml\n"
-                 "  followup-sheet inbox jobs.xlsx --eml saved-mail --apply")
+                 "  followup-sheet inbox jobs.xlsx --eml saved-mail --apply\n"
+                 "  followup-sheet inbox jobs.xlsx --mbox Inbox.mbox --add-missing --apply")
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     where = p.add_mutually_exclusive_group(required=True)
@@ -254,6 +259,9 @@ def _parser() -> _Parser:
                        help="the IMAP folder set under [inbox] in followup.toml (password: keyring or "
                             "FOLLOWUP_IMAP_PASSWORD)")
     p.add_argument("--apply", action="store_true", help="write the proposed changes into the tracker (with a backup)")
+    p.add_argument("--add-missing", action="store_true",
+                   help="also propose a new row, below your last application, for each company whose automatic "
+                        "confirmation is in your mail but not in the tracker")
     p.add_argument("--skip-unreadable", action="store_true",
                    help="leave out messages no parser can read instead of stopping")
     p.add_argument("--no-backup", action="store_true", help="with --apply: do not keep a backup copy")
@@ -532,7 +540,10 @@ def _run(args, out: Output) -> int:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     from . import tuning
     out.one_shot = args.command != "watch"
-    if out.one_shot:   # a run that exits soon: no garbage collection
+    # A run that exits soon: no garbage collection. Not for `inbox`: parsing mail makes reference
+    # cycles (each message's header objects), and without the collector a 10,000-message mailbox
+    # took 534 MB instead of ~110 (benchmarks/inbox_bench.py).
+    if out.one_shot and args.command != "inbox":
         tuning.one_shot_gc()
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s" if args.verbose
@@ -800,7 +811,7 @@ def cmd_watch(args, out: Output) -> int:
         times = args.at or DEFAULT_TIMES
         watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
                           backup=not args.no_backup, sheet=args.sheet, config=args.config,
-                          templates=args.templates)
+                          templates=args.templates, inbox=args.inbox)
         if args.once:
             return watcher.once()
         events.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
@@ -818,7 +829,7 @@ def cmd_inbox(args, out: Output) -> int:
     source = MailSource(kind, None if kind == "imap" else getattr(args, kind))
     today = _today(args)
     report = scan_inbox(args.tracker, source, today=today, sheet=args.sheet, config=args.config,
-                        skip_unreadable=args.skip_unreadable,
+                        skip_unreadable=args.skip_unreadable, add_missing=args.add_missing,
                         progress=lambda n: args.quiet or print(f"  ... {n} messages read", file=out.stderr))
     _print_inbox(out, report)
     if not report.proposals:
@@ -839,20 +850,36 @@ def _print_inbox(out: Output, report) -> None:
     from .inbox import KIND_NAMES
     since = f" since {report.since:%Y-%m-%d} (the oldest open application)" if report.since else ""
     out.say(f"Read {report.read} message(s) from {report.source}{since}.")
-    if report.proposals:
-        out.say(f"Proposed changes ({len(report.proposals)}):")
-    for p in report.proposals:
+    changes = [p for p in report.proposals if not p.adds_row]
+    if changes:
+        out.say(f"Proposed changes ({len(changes)}):")
+    for p in changes:
         day = f"{p.day:%Y-%m-%d}" if p.day else "(no date)"
         out.say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
              f" → {_cell_text(p.new)}")
         out.say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
+    added = [p for p in report.proposals if p.adds_row]
+    rows = sorted({(p.sheet, p.row) for p in added})
+    if rows:
+        out.say(f"New rows for applications the tracker lacks ({len(rows)}):")
+    for sheet, row in rows:
+        cells = [p for p in added if (p.sheet, p.row) == (sheet, row)]
+        shown = ", ".join(f"{p.column}: {_cell_text(p.new)}" for p in cells)
+        first = cells[0]
+        day = f"{first.day:%Y-%m-%d}" if first.day else "(no date)"
+        out.say(f"  {sheet!r} row {row}: {shown}")
+        out.say(f"      {day} {for_terminal(repr(first.subject[:80]))} ({KIND_NAMES.get(first.kind, first.kind)})")
+    covered = {p.company for p in added}
+    missing = [m for m in report.missing if not (m.company and m.company in covered)]
     for title, listed in (("Not applied, not sure of the row", report.ambiguous),
-                          ("Not in your tracker", report.missing)):
+                          ("Not in your tracker", missing)):
         if listed:
             out.say(f"{title} ({len(listed)}):")
         for m in listed:
             day = f"{m.day:%Y-%m-%d}" if m.day else "(no date)"
             out.say(f"  {day} {for_terminal(repr(m.subject[:80]))} {KIND_NAMES.get(m.kind, m.kind)}, {m.note}")
+    if missing and not added and any(m.company and m.kind == "confirmation" for m in missing):
+        out.say("  (--add-missing proposes a row for each automatic confirmation listed here)")
     for line in report.unreadable:
         out.say(f"Left out: {line}")
     for line in report.notes:

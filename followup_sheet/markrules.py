@@ -70,6 +70,7 @@ class Change:
     field: str
     old: Any
     new: Any
+    adds_row: bool = False    # the cell of a new application row (below the last one): inbox --add-missing
 
 
 @dataclass

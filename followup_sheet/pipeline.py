@@ -167,11 +167,31 @@ def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: Ma
     frames = {t.sheet: t.frame for t in trackers}
     for ch in changes:
         frame = frames.get(ch.sheet)
+        if frame is not None and ch.adds_row and ch.row not in frame.index and ch.row > frame.index.max():
+            frame.loc[ch.row] = _empty_row(frame)    # a new application below the last one
         if frame is None or ch.row not in frame.index:
             marks.problems.append(f"{ch.sheet!r} row {ch.row}: no such application any more; not changed")
             continue
         frame.at[ch.row, ch.field] = pd.Timestamp(ch.new) if isinstance(ch.new, dt.date) else ch.new
         marks.changes.append(ch)
+
+
+def _added_rows(marks: MarksResult, sheet: str) -> tuple[int, ...]:
+    """The rows the changes add to `sheet` below its last application (inbox --add-missing)."""
+    return tuple(sorted({ch.row for ch in marks.changes if ch.sheet == sheet and ch.adds_row}))
+
+
+def _empty_row(frame: pd.DataFrame) -> list[Any]:
+    """A row of nothing, in each column's own kind: no text, no date, no number, no tick."""
+    def empty(dtype) -> Any:
+        if pd.api.types.is_datetime64_any_dtype(dtype):
+            return pd.NaT
+        if pd.api.types.is_bool_dtype(dtype):
+            return False
+        if pd.api.types.is_numeric_dtype(dtype):
+            return float("nan") if pd.api.types.is_float_dtype(dtype) else 0
+        return ""
+    return [empty(t) for t in frame.dtypes]
 
 
 # the header of a column marks add when the sheet's own column of that name holds the user's notes
@@ -189,6 +209,8 @@ def mark_header(tracker: Tracker, field: str, marks: MarksResult) -> str:
         if note not in marks.notes:
             marks.notes.append(note)
         return header
+    if field in tracker.columns:   # the sheet has the column (a row the inbox adds): nothing is added
+        return tracker.columns[field].header
     return ADDED_HEADERS[field]
 
 
@@ -260,7 +282,8 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
         contacts = (made, settings.weekly_minimum)
     results = [SheetResults(o.tracker, tracker_values(o), o.plan[list(LIVE_COLUMNS)],
                             [MarkEdit(ch.row, ch.field, ch.new, mark_header(o.tracker, ch.field, marks))
-                             for ch in marks.changes if ch.sheet == o.tracker.sheet]) for o in outcomes]
+                             for ch in marks.changes if ch.sheet == o.tracker.sheet],
+                            _added_rows(marks, o.tracker.sheet)) for o in outcomes]
     edits = plan_edits(results, with_held_marks(todays, marks.held), today, settings, contacts=contacts,
                        log_entries=marks.entries)
     marks.problems.extend(edits.lost)

@@ -413,7 +413,8 @@ _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitc
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
-          "tls": "imap_tls", "cafile": "imap_cafile"}
+          "tls": "imap_tls", "cafile": "imap_cafile", "watch": "inbox_watch", "mbox": "inbox_mbox",
+          "maildir": "inbox_maildir", "eml": "inbox_eml"}
 _RENAMED = {"you": _YOU, "inbox": _INBOX}
 _SECTIONS = {
     "you": tuple(_YOU),
@@ -491,6 +492,10 @@ class Settings:
     imap_folder: str = "INBOX"
     imap_tls: bool = True                                 # false only for a server on this computer
     imap_cafile: str = ""                                 # a certificate to trust (a self-signed server)
+    inbox_watch: bool = False                             # `watch` looks at the mail once a day (proposes only)
+    inbox_mbox: str = ""                                  # the mail `watch` reads: an mbox file, a Maildir or a
+    inbox_maildir: str = ""                               # folder of .eml files (one of them), else the IMAP
+    inbox_eml: str = ""                                   # account above
 
     def __post_init__(self):
         call_hours(self.call_hours)

@@ -70,7 +70,7 @@ class Watcher:
 
     def __init__(self, path: Path, *, times: tuple[str, ...] | list[str] = DEFAULT_TIMES, poll: float = 3.0,
                  clock: Callable[[], dt.datetime], today: dt.date | None = None, backup: bool = True,
-                 sleep: Callable[[float], object] | None = None, **read_options):
+                 sleep: Callable[[float], object] | None = None, inbox: bool | None = None, **read_options):
         if not POLL_RANGE[0] <= poll <= POLL_RANGE[1]:   # also refuses nan
             raise BadSettings(f"--poll must be between {POLL_RANGE[0]:g} and {POLL_RANGE[1]:g} seconds, not {poll:g}")
         self.path = Path(path)
@@ -96,9 +96,14 @@ class Watcher:
         # The watcher's own scheduler, not schedule's module-level one: two watchers in one
         # process (tests, a library user) must not run each other's jobs.
         self.scheduler = schedule.Scheduler()
-        for at in sorted({_daily_time(t) for t in times}):
+        daily = sorted({_daily_time(t) for t in times})
+        for at in daily:
             job = self.scheduler.every().day.at(at)
             job.do(self._daily, job)
+        self.inbox = InboxCheck.for_watcher(self.path, inbox, read_options)
+        if self.inbox is not None:    # once a day, at the first daily time (proposals only: nothing is written)
+            self.scheduler.every().day.at(daily[0]).do(self._inbox_due)
+        self.inbox_wanted = False
 
     # --- the loop -----------------------------------------------------------------------------
 
@@ -120,7 +125,11 @@ class Watcher:
     def once(self) -> int:
         """One refresh now: 0 when the workbook is up to date, 1 when it could not be updated."""
         self.due = "once"
-        return 0 if self._refresh(self.clock()) else 1
+        now = self.clock()
+        done = self._refresh(now)
+        if self.inbox is not None:
+            self.inbox.run(self._today(now))
+        return 0 if done else 1
 
     def step(self) -> float:
         """Look at the clock and the file, refresh when something asks for it; seconds to the next step.
@@ -137,6 +146,9 @@ class Watcher:
         settled = self.quiet_looks >= 1
         if self.due and settled and (self.retry_at is None or now >= self.retry_at):
             self._refresh(now)
+        if self.inbox_wanted and self.inbox is not None and self.due is None:   # after the day's refresh
+            self.inbox_wanted = False
+            self.inbox.run(self._today(now))
         return self.poll if settled else min(self.poll, SETTLE)
 
     # --- what asks for a refresh --------------------------------------------------------------
@@ -150,6 +162,9 @@ class Watcher:
         at = f"{job.at_time:%H:%M}" if job.at_time else "?"
         late = self.clock() - job.next_run if job.next_run else dt.timedelta(0)   # still the planned moment
         self._request(f"daily {at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
+
+    def _inbox_due(self) -> None:
+        self.inbox_wanted = True
 
     def _look_at_file(self) -> None:
         current = fingerprint(self.path, self.seen)
@@ -228,6 +243,55 @@ class Watcher:
                             "(if it is not open anywhere, delete the lock file %s)", self.path.name, owner, locks)
             self.waiting_for = owner
         self.side_list.show(self.seen.sha256 if self.seen else None, self._today(now))
+
+
+class InboxCheck:
+    """The daily look at the user's mail (`[inbox] watch = true`, or `watch --inbox`): the changes
+    the new mail implies are logged with the command that shows and writes them. Nothing is
+    written: every change to the user's cells waits for `inbox --apply`."""
+
+    def __init__(self, path: Path, source, read_options: dict):
+        self.path, self.source, self.read_options = path, source, read_options
+
+    @classmethod
+    def for_watcher(cls, path: Path, wanted: bool | None, read_options: dict) -> InboxCheck | None:
+        """The check when asked for (`wanted`, else the settings' `[inbox] watch`), else None.
+        A mailbox that is not set up is refused at start when `--inbox` asked for it, else logged."""
+        if wanted is False:
+            return None
+        from .inbox import watched_source
+        from .settings import load_settings
+        try:
+            settings = load_settings(path, read_options.get("config"))
+            if not (wanted or settings.inbox_watch):
+                return None
+            return cls(path, watched_source(settings, path), read_options)
+        except BadSettings as exc:
+            if wanted:
+                raise
+            log.error("error (inbox): %s; the daily inbox check is off", exc)
+            return None
+
+    def run(self, today: dt.date) -> None:
+        from .inbox import scan_inbox
+        options = {k: v for k, v in self.read_options.items() if k in ("sheet", "config")}
+        try:
+            report = scan_inbox(self.path, self.source, today=today, skip_unreadable=True, **options)
+        except Exception as exc:   # the mail is not the workbook: log it and go on watching
+            log.error("error (inbox %s): %s", self.source, str(exc) or type(exc).__name__)
+            log.debug("details of the error", exc_info=exc)
+            return
+        flag = f"--{self.source.kind}" + (f" {self.source.path}" if self.source.path else "")
+        if not report.proposals:
+            log.info("inbox %s: %d message(s) read, nothing new for %s", self.source, report.read, self.path.name)
+            return
+        log.warning("inbox %s: %d change(s) proposed for %s; review them with: followup-sheet inbox %s %s "
+                    "(add --apply to write them)", self.source, len(report.proposals), self.path.name,
+                    self.path, flag)
+        for p in report.proposals[:10]:
+            log.info("  %r row %d %s: %s -> %r (%s)", p.sheet, p.row, p.company, p.column, p.new, p.subject[:60])
+        if len(report.proposals) > 10:
+            log.info("  and %d more", len(report.proposals) - 10)
 
 
 class SideList:

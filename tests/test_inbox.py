@@ -437,3 +437,99 @@ def test_the_password_comes_from_the_environment_without_a_keyring(monkeypatch):
     assert imap_password(settings, {"FOLLOWUP_IMAP_PASSWORD": "s3cret"}) == "s3cret"
     with pytest.raises(BadSettings, match="FOLLOWUP_IMAP_PASSWORD"):
         imap_password(settings, {})
+
+
+# -- applications the tracker lacks: --add-missing --------------------------------------------------
+
+def _table_tracker(path: Path, below: list | None = None) -> Path:
+    """Two applications in an Excel table (A1:D3), and optionally a row of the user's right below."""
+    from openpyxl.worksheet.table import Table
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Jobs"
+    ws.append(["Employer", "Job", "Sent", "Reply"])
+    ws.append(["Larchmont Bakery", "Shift lead", dt.datetime(2026, 11, 3), None])
+    ws.append(["Tidewater Clinic", "Receptionist", dt.datetime(2026, 11, 4), None])
+    ws.add_table(Table(displayName="Sent", ref="A1:D3"))
+    if below:
+        ws.append(below)
+    wb.save(path)
+    return path
+
+
+def _confirmations() -> list:
+    return [
+        message('"Ostrava Glassworks Careers" <no-reply@jobs.lever.co>',
+                "Thanks for applying to Ostrava Glassworks - Kiln technician", "Your application is in.",
+                day=dt.date(2026, 11, 9)),
+        message('"Ostrava Glassworks Careers" <no-reply@jobs.lever.co>', "We got your application",
+                "A second confirmation for the same place.", day=dt.date(2026, 11, 10)),
+        message("Personalabteilung <bewerbung@mühlbach-druck.de>",
+                "Eingangsbestätigung: Ihre Bewerbung bei Mühlbach Druck als Drucker", "Vielen Dank für Ihre Bewerbung.",
+                day=dt.date(2026, 11, 11)),
+        message("Tidewater Clinic <noreply@tidewaterclinic.org>", "Thank you for applying",
+                "We received your application.", day=dt.date(2026, 11, 5)),     # already a row: matched
+        message('"Bramble Insurance" <hr@bramble-insurance-jobs.top>', "Interview invitation",
+                "Confirm your bank details to book a slot.", day=dt.date(2026, 11, 12)),   # never a row
+    ]
+
+
+def test_add_missing_proposes_one_row_per_confirmed_application_below_the_table(tmp_path):
+    tracker = _table_tracker(tmp_path / "jobs.xlsx")
+    box = write_mbox(tmp_path / "m.mbox", _confirmations())
+    plain = scan_inbox(tracker, MailSource("mbox", box), today=TODAY)
+    assert not any(p.adds_row for p in plain.proposals)                   # only when asked
+    report = scan_inbox(tracker, MailSource("mbox", box), today=TODAY, add_missing=True)
+    rows = {}
+    for p in report.proposals:
+        if p.adds_row:
+            rows.setdefault(p.row, {})[p.field] = p.new
+    assert rows == {
+        4: {"company": "Ostrava Glassworks", "position": "Kiln technician", "applied_on": dt.date(2026, 11, 9),
+            "response": "Automatic confirmation (e-mail)"},
+        5: {"company": "Mühlbach Druck", "position": "Drucker", "applied_on": dt.date(2026, 11, 11),
+            "response": "Automatic confirmation (e-mail)"}}
+    apply_inbox(tracker, report, today=TODAY)
+    ws = openpyxl.load_workbook(tracker)["Jobs"]
+    assert [c.value for c in ws[4]][:4] == ["Ostrava Glassworks", "Kiln technician", dt.datetime(2026, 11, 9),
+                                           "Automatic confirmation (e-mail)"]
+    assert ws.cell(5, 1).value == "Mühlbach Druck"
+    assert ws.tables["Sent"].ref.endswith("5")                            # the table takes the new rows in
+    status = column_of(ws, "Follow-up Status")
+    assert ws.cell(4, status).value and ws.cell(5, status).value          # refreshed in the same save
+    again = scan_inbox(tracker, MailSource("mbox", box), today=TODAY, add_missing=True)
+    assert not any(p.adds_row for p in again.proposals)                   # now they are rows: nothing twice
+
+
+@pytest.mark.libreoffice
+def test_rows_added_from_the_mail_open_in_libreoffice(tmp_path):
+    from test_big_exports import soffice_csv
+    tracker = _table_tracker(tmp_path / "jobs.xlsx")
+    box = write_mbox(tmp_path / "m.mbox", _confirmations())
+    apply_inbox(tracker, scan_inbox(tracker, MailSource("mbox", box), today=TODAY, add_missing=True), today=TODAY)
+    seen = soffice_csv(tracker, tmp_path)
+    assert [r[0] for r in seen[:5]] == ["Employer", "Larchmont Bakery", "Tidewater Clinic", "Ostrava Glassworks",
+                                        "Mühlbach Druck"]
+
+
+def test_add_missing_never_writes_over_a_row_of_the_users(tmp_path):
+    tracker = _table_tracker(tmp_path / "jobs.xlsx", below=["Total sent", None, 2, None])
+    box = write_mbox(tmp_path / "m.mbox", _confirmations())
+    before = hashlib.sha256(tracker.read_bytes()).hexdigest()
+    report = scan_inbox(tracker, MailSource("mbox", box), today=TODAY, add_missing=True)
+    assert not any(p.adds_row for p in report.proposals)
+    assert any("row 4 is not empty" in n and "2 application(s)" in n for n in report.notes)
+    assert hashlib.sha256(tracker.read_bytes()).hexdigest() == before
+
+
+def test_add_missing_dry_run_lists_the_new_rows(tmp_path):
+    tracker = _table_tracker(tmp_path / "jobs.xlsx")
+    box = write_mbox(tmp_path / "m.mbox", _confirmations())
+    before = tracker.read_bytes()
+    done = run_cli("inbox", tracker, "--mbox", box, "--add-missing", "--today", TODAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert "New rows for applications the tracker lacks (2):" in done.stdout
+    assert "'Jobs' row 4: 'Employer' (column A): 'Ostrava Glassworks'" in done.stdout
+    assert tracker.read_bytes() == before
+    plain = run_cli("inbox", tracker, "--mbox", box, "--today", TODAY.isoformat())
+    assert "--add-missing proposes a row" in plain.stdout

@@ -459,3 +459,56 @@ def test_watch_process_end_to_end(tmp_path):
     assert text.count("waiting:") == 1
     assert "(saved)" in text and text.rstrip().endswith("stopped (SIGTERM)")
     assert not side_list_path(tracker).exists()
+
+
+# -- the daily look at the mail ------------------------------------------------------------------
+
+def _mailbox_for_sample(path: Path) -> Path:
+    """A rejection from a company with one application on the sample tracker, and a newsletter."""
+    from inbox_mail import message, write_mbox
+    ws = openpyxl.load_workbook(path).active
+    heads = {c.value: c.column for c in ws[1]}
+    names = [ws.cell(r, heads["Company"]).value for r in range(2, ws.max_row + 1)]
+    company = next(n for r, n in enumerate(names, start=2)
+                   if n and names.count(n) == 1 and ws.cell(r, heads["Status"]).value == "Applied")
+    domain = "".join(ch for ch in company.lower() if ch.isalnum()) + ".com"
+    return write_mbox(path.with_name("mail.mbox"), [
+        message(f"Dana Whitlock <dana@{domain}>", f"{company}: your application",
+                "We regret to inform you that we will not be moving forward with your application.",
+                day=DAY - dt.timedelta(days=1)),
+        message("Weekly Jobs <news@jobsletter.example>", "Ten new roles", "See what is new this week.",
+                day=DAY - dt.timedelta(days=1), headers={"List-Unsubscribe": "<https://jobsletter.example/u>"})])
+
+
+def test_the_daily_inbox_check_proposes_and_writes_nothing(tracker, fake, spy, caplog):
+    caplog.set_level(logging.INFO, "followup_sheet.watch")
+    box = _mailbox_for_sample(tracker)
+    (tracker.parent / "followup.toml").write_text('[inbox]\nwatch = true\nmbox = "mail.mbox"\n', encoding="utf-8")
+    watcher = make_watcher(tracker, fake, times=["07:30", "12:00"])
+    run_until(watcher, fake, dt.datetime(2026, 11, 26, 7, 0))
+    before = digest(tracker)
+    assert not any("inbox" in r.getMessage() for r in caplog.records)     # not before the first daily time
+    run_until(watcher, fake, dt.datetime(2026, 11, 26, 23, 0))
+    proposed = [r.getMessage() for r in caplog.records if "change(s) proposed" in r.getMessage()]
+    assert len(proposed) == 1                                             # once a day, not at 12:00 too
+    assert f"followup-sheet inbox {tracker} --mbox {box}" in proposed[0]
+    assert digest(tracker) == before                                      # proposals only: nothing written
+    run_until(watcher, fake, dt.datetime(2026, 11, 27, 8, 0))
+    assert len([r for r in caplog.records if "change(s) proposed" in r.getMessage()]) == 2
+
+
+def test_the_inbox_check_is_off_by_default_and_a_bad_mailbox_does_not_stop_the_watcher(tracker, fake, spy, caplog):
+    caplog.set_level(logging.INFO, "followup_sheet.watch")
+    _mailbox_for_sample(tracker)
+    assert make_watcher(tracker, fake).inbox is None                      # no [inbox] watch, no --inbox
+    (tracker.parent / "followup.toml").write_text('[inbox]\nwatch = true\nmbox = "gone.mbox"\n', encoding="utf-8")
+    watcher = make_watcher(tracker, fake, times=["07:30"])
+    run_until(watcher, fake, dt.datetime(2026, 11, 27, 8, 0))
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and all("inbox" in e for e in errors) and "gone.mbox" in errors[0]
+    assert len(spy.calls) == 3                                            # the refreshes went on
+
+
+def test_watch_inbox_without_a_mailbox_is_refused_at_start(tracker, fake):
+    with pytest.raises(BadSettings, match=r"\[inbox\] mbox, maildir or eml"):
+        make_watcher(tracker, fake, inbox=True)

@@ -37,7 +37,7 @@ from .mailsource import (
     mbox_messages,
     parse_mail,
 )
-from .match import MAYBE, Match, Row, match
+from .match import MAYBE, Match, Row, company_words, guess_application, match
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +85,10 @@ class Proposal:
     kind: str
     confidence: int
 
+    adds_row: bool = False   # a cell of a row added for an application the tracker lacks (--add-missing)
+
     def change(self) -> Change:
-        return Change(self.sheet, self.row, self.field, self.old, self.new)
+        return Change(self.sheet, self.row, self.field, self.old, self.new, adds_row=self.adds_row)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class Listed:
     sender: str
     kind: str
     note: str
+    company: str = ""     # the company the message names (an application the tracker lacks)
+    position: str = ""
 
 
 @dataclass
@@ -145,6 +149,23 @@ def imap_account(settings: Settings, password: str) -> ImapAccount:
                        folder=settings.imap_folder, tls=settings.imap_tls, cafile=settings.imap_cafile)
 
 
+def watched_source(settings: Settings, workbook: Path) -> MailSource:
+    """The mail `watch` looks at once a day: the `[inbox]` mbox, maildir or eml path (one of them;
+    a relative path is taken from the workbook's folder), else the IMAP account."""
+    paths = [(kind, getattr(settings, f"inbox_{kind}")) for kind in ("mbox", "maildir", "eml")]
+    given = [(kind, value) for kind, value in paths if value]
+    if len(given) > 1:
+        raise BadSettings(f"[inbox] sets {' and '.join(k for k, _ in given)}: give the one mailbox watch should read")
+    if given:
+        kind, value = given[0]
+        path = Path(value).expanduser()
+        return MailSource(kind, path if path.is_absolute() else Path(workbook).parent / path)
+    if settings.imap_host and settings.imap_user:
+        return MailSource("imap")
+    raise BadSettings("[inbox] watch = true needs a mailbox: set [inbox] mbox, maildir or eml to a path, or "
+                      "host and user for IMAP, in followup.toml")
+
+
 def raw_messages(source: MailSource, settings: Settings, since: dt.date | None,
                  password: str | None = None) -> Iterator[RawMail]:
     if source.kind == "imap":
@@ -163,6 +184,7 @@ class _Sheet:
     frame: pd.DataFrame
     headers: dict[str, str]      # field -> "'Stage' (column D)"
     can_add: bool                # a free column is there for a field the sheet lacks
+    grid: list[list[Any]] = field(default_factory=list, repr=False)   # the sheet's values from A1
 
 
 def _rows(sheets: list[_Sheet]) -> list[Row]:
@@ -265,11 +287,54 @@ def _guess_company(mail: Mail) -> str:
     return mail.sender_name or mail.sender_address or "unknown sender"
 
 
+# ROWS the tracker lacks: only an automatic confirmation shows that the user applied (an invitation or
+# a rejection about an application nobody recorded may be a look-alike, and stays listed).
+ADDS_ROWS_FOR = (W.CONFIRMATION,)
+
+
+def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
+    """A row below the last application of sheet `s` for each company that sent an automatic
+    confirmation the tracker has no row for (the oldest message per company): Company, Position
+    when the message names one and the sheet has the column, the day it came as Date Applied
+    (else Last contact) and 'Automatic confirmation (e-mail)' as Response, in columns the sheet
+    has. Only rows that are empty in every cell are used; the first row that is not stops it
+    (said in the report's notes): nothing of the user's is moved or written over."""
+    known = {company_words(str(c)) for c in s.frame["company"] if str(c).strip()}
+    wanted: dict[tuple[str, ...], Listed] = {}
+    for m in sorted((m for m in report.missing if m.kind in ADDS_ROWS_FOR and m.company),
+                    key=lambda m: m.day or dt.date.max):
+        key = company_words(m.company)
+        if key and key not in known and key not in wanted:
+            wanted[key] = m
+    if not wanted:
+        return []
+    day_field = "applied_on" if "applied_on" in s.headers else "last_contact" if "last_contact" in s.headers else ""
+    row = int(s.frame.index.max()) + 1 if len(s.frame) else 2
+    out: list[Proposal] = []
+    for added, m in enumerate(wanted.values()):
+        taken = row <= len(s.grid) and any(not _blank(v) for v in s.grid[row - 1])
+        if taken:
+            report.notes.append(f"{s.sheet!r} row {row} is not empty, so {len(wanted) - added} application(s) "
+                                f"from your mail were not added (from {m.company!r} on); add them by hand, or "
+                                "make room below your last application")
+            break
+        values = {"company": m.company, "position": m.position if "position" in s.headers else "",
+                  day_field: m.day if day_field and m.day else "",
+                  "response": RESPONSE_TEXT[m.kind] if "response" in s.headers else ""}
+        for fld, value in values.items():
+            if fld and value != "":
+                out.append(Proposal(s.sheet, row, m.company, fld, s.headers[fld] if fld in s.headers else fld, "",
+                                    value, m.day, m.subject, m.kind, 100, adds_row=True))
+        row += 1
+    return out
+
+
 # -- the whole scan ---------------------------------------------------------------------------------
 
 def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str | None = None,
                config: Path | None = None, settings: Settings | None = None, password: str | None = None,
-               skip_unreadable: bool = False, progress: Callable[[int], None] | None = None) -> InboxReport:
+               skip_unreadable: bool = False, progress: Callable[[int], None] | None = None,
+               add_missing: bool = False) -> InboxReport:
     """Read the mail of `source` (only what came since the oldest open application), classify
     each message, match it to the tracker's rows and propose the changes; nothing is written."""
     from ..pipeline import can_add_columns, compute
@@ -278,7 +343,7 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
     for o in outcomes:
         t = o.tracker
         headers = {f: f"{c.header!r} (column {c.letter})" for f, c in t.columns.items()}
-        sheets.append(_Sheet(t.sheet, t.frame, headers, can_add_columns(t)))
+        sheets.append(_Sheet(t.sheet, t.frame, headers, can_add_columns(t), t.layout.grid()))
     rows = _rows(sheets)
     since = oldest_open(outcomes)
     report = InboxReport(str(source), since)
@@ -308,6 +373,8 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
             continue
         _place(mail, what, match(mail, rows), report, matched)
     report.proposals = propose(sheets, matched, settings)
+    if add_missing and sheets:
+        report.proposals += new_rows(sheets[0], report)
     for s in sheets:
         if not s.can_add:
             report.notes.append(f"{s.sheet!r} has no free column for a field it lacks (Stage, Response); such "
@@ -327,8 +394,9 @@ def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
                          for r, c in found.candidates[:4])
         report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, f"could be {rows}"))
     elif what.kind != REPLY and found.confidence < MAYBE:
+        company, position = guess_application(mail)
         report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,
-                                     f"from {_guess_company(mail)}"))
+                                     f"from {company or _guess_company(mail)}", company, position))
 
 
 def apply_inbox(tracker: Path, report: InboxReport, *, today: dt.date, sheet: str | None = None,

@@ -173,3 +173,47 @@ def match(mail: Mail, rows: list[Row]) -> Match:
     if best >= MAYBE:
         return Match(None, confidence, why, tuple((s[3], min(100, s[0] + s[1])) for s in close))
     return Match(None, confidence, why)
+
+
+# -- an application the tracker lacks --------------------------------------------------------------
+
+# "... applying to NAME", "Ihre Bewerbung bei NAME", "Votre candidature chez NAME", "Tu solicitud en NAME":
+# the name starts with a capital or a digit and runs to the end, a dash, a colon or " for "/" als ".
+_AT_COMPANY = re.compile(
+    r"\b(?i:apply(?:ing)?|applied|application|bewerbung|candidature|candidatura|solicitud|interest)\b"
+    r".{0,40}?\b(?i:to|at|with|for|bei|an|chez|à|auprès\s+de|en|con|a|para)\s+"
+    r"(?P<name>[A-Z0-9ÄÖÜÉÈ][\w&.'’-]*(?:\s+[A-Z0-9ÄÖÜÉ&][\w&.'’-]*){0,5})", re.UNICODE)
+_ROLE = re.compile(r"\b(?:for\s+the|for|als|pour\s+le\s+poste\s+de|para\s+el\s+puesto\s+de|as)\s+"
+                   r"(?P<role>[A-Z][\w/&+.-]*(?:\s+[\w/&+.-]+){0,5}?)\s*(?:position|role|opening|job)?\s*(?:$|[-–:|(!])",
+                   re.UNICODE)
+
+
+def guess_application(mail: Mail) -> tuple[str, str]:
+    """The company (and the position, when the subject gives one) of a message about an application
+    the tracker lacks: named in the subject ("Thank you for applying to Fernhill Labs"), else the
+    sender's name without the recruiting words ("Fernhill Labs Careers"), else the sender's domain
+    ("fernhill-labs.com" -> "Fernhill Labs"). '' when none of them names one."""
+    subject = " ".join(mail.subject.split())
+    company = ""
+    found = _AT_COMPANY.search(subject)
+    rest = subject
+    if found:
+        company = re.split(r"\s+(?:for|als|pour|para|as)\s+|\s+[-–|:]\s*", found.group("name"))[0].strip(" .,!")
+        rest = subject[found.start("name") + len(company):]
+    if not company and mail.sender_name:
+        words = [w for w in mail.sender_name.replace('"', " ").split()
+                 if _fold(w).strip(".,-") not in W.SENDER_NOISE]
+        company = " ".join(words).strip(" .,-")
+    if not company and mail.domain and not is_platform(mail.domain) and mail.domain not in W.FREE_MAIL:
+        parts = mail.domain.split(".")
+        local = len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("co", "com")   # blue-finch.co.uk
+        label = parts[-3] if local else parts[-2] if len(parts) >= 2 else ""
+        company = " ".join(part.capitalize() for part in re.split(r"[-_]", label) if part)
+    role = _ROLE.search(rest)
+    position = role.group("role").strip(" .,") if role else ""
+    after = re.match(r"\s+[-–|:]\s+(?P<role>[^-–|:!]{2,60})$", rest)
+    if not position and found and after:    # "... to Quill & Ink Studio - Copywriter"
+        position = after.group("role").strip(" .,")
+    if _fold(position) in ("your application", "applying", company.casefold()):
+        position = ""
+    return company, position

@@ -27,7 +27,7 @@ from .marksheets import log_sheet, mark_cells
 from .package import Package, rels_part_for
 from .placement import ToolColumns, is_empty_cell
 from .refs import column_letters, column_number
-from .sheetedit import CellStyles, column_looks, extend_table
+from .sheetedit import CellStyles, column_looks, extend_table, grow_table_rows
 from .sheetxml import TableInfo
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
 from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
@@ -75,6 +75,7 @@ class SheetResults:
     values: dict[str, pd.Series]
     timing: pd.DataFrame | None = None
     marks: list[MarkEdit] = field(default_factory=list)
+    new_rows: tuple[int, ...] = ()     # application rows added below the last one (inbox --add-missing)
 
 
 @dataclass
@@ -255,8 +256,12 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
         sheet = _plan_sheet(pkg, results, styles, settings.live, formulas, lost)
         planned.append(sheet)
         if sheet.table is not None:
-            table_xml = extend_table(pkg.read(sheet.table.part), sheet.table, sheet.placed.columns,
-                                     f"{pkg.path}: {sheet.table.part}")
+            where = f"{pkg.path}: {sheet.table.part}"
+            table_xml = extend_table(pkg.read(sheet.table.part), sheet.table, sheet.placed.columns, where)
+            added_rows = [r for r in results.new_rows if r > sheet.table.ref[2]]
+            if added_rows and sheet.table.ref[2] + len(added_rows) == max(added_rows):   # right below it
+                grown = grow_table_rows(table_xml or pkg.read(sheet.table.part), sheet.table, max(added_rows), where)
+                table_xml = grown or table_xml
             if table_xml is not None:
                 parts[sheet.table.part] = table_xml
     today_part, today_name, extra = today_sheet_part(pkg, first.tool_sheets)

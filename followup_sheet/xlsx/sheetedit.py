@@ -541,3 +541,25 @@ def extend_table(data: bytes, table: TableInfo, cols: tuple[int, ...], where: st
     tc.set("count", str(len(tc)))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
+
+
+def grow_table_rows(data: bytes, table: TableInfo, last_row: int, where: str) -> bytes | None:
+    """The table's range (and its filter's) taken down to `last_row` when rows were added right
+    below it (inbox --add-missing); None when it already reaches there, or has a totals row (the
+    rows would sit below the totals: the caller never adds rows there, the totals row is not empty)."""
+    r1, c1, r2, c2 = table.ref
+    if last_row <= r2 or table.totals_rows:
+        return None
+    root = parse_xml(data, where)
+    ref = root.get("ref", "")
+    start, _, end = ref.partition(":")
+    if not end:
+        return None
+    letters = end.rstrip("0123456789")
+    new_ref = f"{start}:{letters}{last_row}"
+    root.set("ref", new_ref)
+    auto = root.find(f"{{{MAIN_NS}}}autoFilter")
+    if auto is not None and ":" in auto.get("ref", ""):
+        a_start, _, a_end = auto.get("ref", "").partition(":")
+        auto.set("ref", f"{a_start}:{a_end.rstrip('0123456789')}{last_row}")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
