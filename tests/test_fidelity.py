@@ -26,6 +26,7 @@ from corpus_tools import (
     corpus_id,
     members,
     minimal_workbook,
+    rewrite_member,
     sheet_parts,
 )
 from hypothesis import HealthCheck, event, example, given, settings
@@ -406,3 +407,37 @@ def test_refresh_is_deterministic(tmp_path):
         assert done.returncode == 0, done.stderr
         outputs.add(path.read_bytes())
     assert len(outputs) == 1, "the refreshed file depends on the hash seed (the order of a set?)"
+
+
+def test_a_cell_pointing_past_the_styles_keeps_its_plain_look(tmp_path):
+    """A damaged styles part: a cell's style number is beyond the part's cell formats (Excel and
+    LibreOffice show it plain). The formats a refresh appends must not become that cell's: a
+    number stays a number, not a date or a coloured status cell."""
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Applications"
+    ws.append(["Company", "Date Applied", "Status"])
+    ws.append(["Wrenfield Optics", dt.datetime(2026, 11, 2), "Applied"])
+    ws.append(["Halden Freight", dt.datetime(2026, 11, 19), "Interview"])
+    budget = wb.create_sheet("Budget")
+    budget["B2"] = 57
+    path = tmp_path / "jobs.xlsx"
+    wb.save(path)
+    data = path.read_bytes()
+    sheet2 = members(data)["xl/worksheets/sheet2.xml"]
+    styles = members(data)["xl/styles.xml"].decode()
+    count = int(re.search(r'<cellXfs count="(\d+)"', styles).group(1))
+    dangling = count + 6          # far enough that the appended formats reach it
+    patched = re.sub(rb'<c r="B2"( [^>]*)?>', f'<c r="B2" s="{dangling}" t="n">'.encode(), sheet2)
+    assert patched != sheet2
+    path.write_bytes(rewrite_member(data, "xl/worksheets/sheet2.xml", patched))
+    refresh(path, today=dt.date(2026, 11, 26), backup=False)
+    after = members(path.read_bytes())
+    xfs = re.search(rb"<cellXfs[^>]*>(.*?)</cellXfs>", after["xl/styles.xml"], re.S).group(1)
+    xf = re.findall(rb"<xf [^>]*?(?:/>|>.*?</xf>)", xfs, re.S)[dangling]
+    assert b'numFmtId="0"' in xf and b'fillId="0"' in xf              # still the plain look
+    shown = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Budget").to_python()
+    assert [v for row in shown for v in row if v != ""] == [57.0]      # a number, not a date

@@ -73,6 +73,7 @@ class Styles:
         self.settings = settings
         self.changed = False
         self._cache: dict[tuple, int] = {}
+        self._padded = False   # cellXfs made long enough for every cell's style number
 
     _ORDER = STYLESHEET_ORDER
 
@@ -87,12 +88,7 @@ class Styles:
                 later[0].addprevious(el)
             else:
                 self.root.append(el)
-            self.changed = True
-            if name == "cellXfs" and self.used_styles:
-                # cells may already point at formats this part lacks: keep those plain
-                for _ in range(max(self.used_styles()) + 1):
-                    el.append(etree.fromstring(
-                        _in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
+            self.changed = True   # (a new cellXfs is made as long as the cells need: _keep_dangling_plain)
         return el
 
     def _find_or_add(self, section: str, xml: str | etree._Element) -> int:
@@ -102,10 +98,23 @@ class Styles:
         for i, child in enumerate(parent):
             if _canonical(child) == wanted:
                 return i
+        if section == "cellXfs":
+            self._keep_dangling_plain(parent)
         parent.append(el)
         parent.set("count", str(len(parent)))
         self.changed = True
         return len(parent) - 1
+
+    def _keep_dangling_plain(self, xfs: etree._Element) -> None:
+        """Before the first format is appended: cells that point past the end of cellXfs (a
+        damaged part; Excel and LibreOffice show them plain) would otherwise take the formats we
+        append (a cell of 57 shown as a date), so plain formats fill the gap first. The sheets
+        are scanned once, only when a format is appended at all."""
+        if self._padded or not self.used_styles:
+            return
+        self._padded = True
+        for _ in range(len(xfs), max(self.used_styles()) + 1):
+            xfs.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
 
     def _fill(self, rgb: str) -> int:
         return self._find_or_add("fills", f'<fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
