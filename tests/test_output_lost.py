@@ -27,7 +27,11 @@ def tracker(tmp_path_factory) -> Path:
     rows = [{"Company": f"Harbor Freight {i}", "Position": "Stock associate", "Contact": f"Dana Whit {i}",
              "Phone": f"(555) 013-{i:04d}", "Date Applied": TODAY - dt.timedelta(days=9 + i % 20),
              "Status": "Applied"} for i in range(600)]
-    return write_tracker(tmp_path_factory.mktemp("out") / "jobs.xlsx", rows)
+    folder = tmp_path_factory.mktemp("out")
+    # every call listed (no daily budget), and a way back for the voicemails (no [you] reminder)
+    (folder / "followup.toml").write_text('[you]\nname = "Sam Rivera"\nphone = "(555) 010-2233"\n\n'
+                                          "[cadence]\ncalls_per_day = 0\n", encoding="utf-8")
+    return write_tracker(folder / "jobs.xlsx", rows)
 
 
 def cli(*args, stdout=subprocess.PIPE, file_limit: int | None = None, timeout: float = 60):
