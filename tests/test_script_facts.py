@@ -103,6 +103,9 @@ STAGES = ["", "Applied", "Auto-reply received", "Phone screen booked", "Intervie
           "Final round done", "On hold", "Rejected"]
 RESPONSES = ["", "Recruiter rang, missed it", "No answer", "Automatic confirmation"]
 SOURCES = ["", "LinkedIn", "Company website", "Referral", "Hays Recruitment"]
+ROW_NOTES = ["", "they will decide by 12/4", "Missed a call from the hiring lead", "second interview on 12/2",
+             "asked me to call back after the holidays", "hiring freeze until January", "left a voicemail",
+             "written offer, answer needed by Dec 9", "Sent a thank-you note"]
 DAYS = [d.date() for d in pd.date_range("2026-08-03", "2026-11-25", freq="D")]
 
 
@@ -119,7 +122,7 @@ def rows(draw):
             "hiring_manager": draw(st.sampled_from(["", "Priya Raman", "Mr. Jonas Ek"])),
             "referrer": draw(st.sampled_from(["", "Ada Mensah"])),
             "stage": draw(st.sampled_from(STAGES)), "response": draw(st.sampled_from(RESPONSES)),
-            "source": draw(st.sampled_from(SOURCES)),
+            "source": draw(st.sampled_from(SOURCES)), "notes": draw(st.sampled_from(ROW_NOTES)),
             "contact_phone": draw(st.sampled_from(["", "+1 415 555 0142"])),
             "contact_email": draw(st.sampled_from(["", "team@larkspur.example"])),
             "applied_on": applied.isoformat(),
@@ -144,6 +147,8 @@ _CLAIMS = {   # a claim the script makes -> what in the row makes it true
     "another employer": lambda p, f: p["situation"] == "competing_interest",
     "referred me": lambda p, f: bool(f["referrer"].strip()),
     "recommended": lambda p, f: bool(f["referrer"].strip()),
+    "I was asked to": lambda p, f: "call back" in f["notes"],
+    "looking forward to the interview": lambda p, f: not pd.isna(p["interview_ahead"]),
 }
 
 
