@@ -694,7 +694,9 @@ def cmd_explain(args) -> int:
     _say(f"Status: {found.status}" + (f"; next follow-up {found.due:%a %Y-%m-%d}" if found.due else "")
          + (f"; by {'e-mail' if found.channel == 'email' else 'phone'}" if found.channel else ""))
     _say(f"Why: {found.why or '(nothing beyond the dates)'}")
-    if not found.sentences:
+    if found.problem:
+        _say(f"To fix: {found.problem}")
+    elif not found.sentences:
         _say("Script: none (only rows still being followed up get one)")
     else:
         _say("Script, sentence by sentence, with the facts each rests on:")
