@@ -8,7 +8,6 @@ columns the cadence needs (vectorised), and per row the list of `Fact` records `
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -31,13 +30,14 @@ class Fact(NamedTuple):
     source: str            # "Notes, P17"; "mark" for a mark
 
     def label(self) -> str:
-        """Short and human, for the Why column: 'decision by Dec 11 ← Notes, P17'."""
+        """Short and human, for the Why column: 'decision Dec 11 ← Notes, P17'."""
         words = self.kind.replace("_", " ")
-        if self.date is not None and self.kind not in ("applied", "last_contact", "interview_on"):
-            words += f" {self.date:%b} {self.date.day}"
-        elif self.date is not None:
-            words += f" {self.date:%b} {self.date.day}"
+        if self.date is not None:
+            words += f" {_MONTH_ABBR[self.date.month]} {self.date.day}"
         return f"{words} ← {self.source}" if self.source else words
+
+
+_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _negated(text: str, start: int) -> bool:
@@ -99,9 +99,10 @@ _PHONE = re.compile(r"\+?\d[\d\s().\-/]{5,}\d")
 
 
 class Ledger(NamedTuple):
-    """What the cadence needs per row (vectorised), and the facts per row."""
+    """What the cadence needs per row (vectorised), and per row the dated statements read from
+    its notes and response (each with the field it was read from)."""
     columns: pd.DataFrame
-    facts: pd.Series
+    statements: list[list[tuple[Statement, str]]]
 
 
 def source_of(columns: Mapping[str, Any] | None, field: str, row: Any) -> str:
@@ -124,6 +125,11 @@ def _hits(regex: re.Pattern, text: str) -> list[re.Match]:
 
 
 _SEP = "\x00"
+# Every pattern above holds one of these stems; text without any needs no closer look.
+_MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|voicemail|\bvm\b|answer|pick|desk"
+                      r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
+                      r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
+                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s", re.IGNORECASE)
 _CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
@@ -156,7 +162,7 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
     response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
     text = f"{response}\n{notes}\n{stage}"
-    if not text.strip():
+    if not _MAY_SAY.search(text):     # one quick look first: most rows mention no contact at all
         return False, False, 0, False, False
     employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
@@ -198,17 +204,20 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     for field in ("notes", "response"):
         values = texts[field].to_numpy()
-        maybe = np.fromiter((bool(v) and SCREEN.search(v) is not None for v in values), dtype=bool, count=len(values))
+        maybe = np.array(_per_unique(texts[field], lambda v: bool(v) and SCREEN.search(v) is not None), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order):
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
+    interview_field = [""] * len(idx)
     for i, found in enumerate(all_stated):
         others = [f for f in found if f[0].kind != "interview"]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
-        talks = [f[0].date for f in found if f[0].kind == "interview"]
-        interview[i] = max(talks) if talks else None
+        talks = [f for f in found if f[0].kind == "interview"]
+        if talks:
+            latest = max(talks, key=lambda f: f[0].date)
+            interview[i], interview_field[i] = latest[0].date, latest[1]
 
     stated_on = np.array([np.datetime64(s[0].date, "D") if s else np.datetime64("NaT", "D") for s in stated])
     interview_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in interview])
@@ -220,24 +229,24 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "user_after": said_arr[:, 4].astype(bool) if len(idx) else np.zeros(0, bool),
         "stated_on": pd.to_datetime(stated_on),
         "interview_stated": pd.to_datetime(interview_on),
+        "interview_field": interview_field,
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
     }, index=idx)
     out["written"] = pd.to_datetime(written)
     out["email_only"] = _email_only(frame)
-    out.attrs["statements"] = all_stated
-    return Ledger(out, pd.Series([[] for _ in idx], index=idx, dtype=object))
+    return Ledger(out, all_stated)
 
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:
     """An e-mail address (in the e-mail column or the contact cell) and no phone number (rules §5)."""
-    contact = frame["contact"].fillna("").astype(object)
-    email = frame["contact_email"].fillna("").astype(object) if "contact_email" in frame else contact * 0
-    phone = frame["contact_phone"].fillna("").astype(object) if "contact_phone" in frame else contact * 0
-    addr = np.array(_per_unique(email + " " + contact, has_address), dtype=bool)
-    tel = np.array(_per_unique(phone + " " + contact, has_phone), dtype=bool)
-    return addr & ~tel
+    contact = frame["contact"].fillna("").astype(str)
+    email = frame["contact_email"].fillna("").astype(str) if "contact_email" in frame else contact.str[:0]
+    phone = frame["contact_phone"].fillna("").astype(str) if "contact_phone" in frame else contact.str[:0]
+    addr = email.str.contains("@", regex=False) | contact.str.contains(_EMAIL)
+    tel = phone.str.contains(r"\d", regex=True) | contact.str.contains(_PHONE)
+    return (addr & ~tel).to_numpy(dtype=bool)
 
 
 def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...]) -> str:
@@ -249,54 +258,88 @@ def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...
     return "notes"
 
 
-def _add_fact(facts: list[Fact], columns: Mapping[str, Any] | None, row: Any,
-              kind: str, text: str, date: Any, who: str, channel: str, field: str | None) -> None:
-    day = None if date is None or pd.isna(date) else pd.Timestamp(date).date()
-    facts.append(Fact(kind, text, day, who, channel, source_of(columns, field, row) if field else ""))
+def _dates(values: Any, index: pd.Index) -> list[dt.date | None]:
+    """Dates as `datetime.date` objects, None where there is none (once per column, not per cell)."""
+    days = pd.Series(pd.to_datetime(np.asarray(values, dtype="datetime64[ns]")), index=index)
+    return days.dt.date.astype(object).where(days.notna(), None).tolist()
 
 
-def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: pd.DataFrame,
+class _Facts:
+    """The plan's columns as lists, once, and each row's facts from them."""
+
+    def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
+                 columns: Mapping[str, Any] | None, hold_field: np.ndarray):
+        idx = frame.index
+        self.frame, self.ledger, self.columns, self.hold_field = frame, ledger, columns, hold_field
+        self.day = {c: _dates(frame[c], idx) for c in ("applied_on", "last_contact", "pinned")}
+        self.day["interview_on"] = _dates(frame["interview_on"], idx) if "interview_on" in frame else [None] * len(idx)
+        for c in ("employer_called_on", "interview_ahead", "hold_until", "other_offer_by"):
+            self.day[c] = _dates(plan[c], idx)
+        self.text = {c: frame[c].tolist() for c in ("stage", "response")}
+        self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
+                                                    "strong_elsewhere", "next_reason")}
+        self.interview_field = ledger.columns["interview_field"].tolist()
+        self.cell = {f: source_of(columns, f, "{row}") for f in
+                     ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
+
+    def where(self, field: str | None, row: Any) -> str:
+        if not field:
+            return ""
+        if field in self.cell:
+            return self.cell[field].replace("{row}", str(row))
+        return source_of(self.columns, field, row)
+
+    def closed(self, i: int, row: Any) -> list[Fact]:
+        if self.cols["stage"][i] != "closed":
+            return []
+        field = "stage" if self.text["stage"][i] else "response"
+        return [Fact("closed", self.text[field][i], None, "", "", self.where(field, row))]
+
+    def live(self, i: int, row: Any) -> list[Fact]:
+        day, cols, text = self.day, self.cols, self.text
+        facts: list[Fact] = []
+
+        def add(kind: str, words: str, date: dt.date | None, who: str, channel: str, field: str | None) -> None:
+            facts.append(Fact(kind, words, date, who, channel, self.where(field, row)))
+
+        if day["applied_on"][i]:
+            add("applied", "", day["applied_on"][i], USER, "", "applied_on")
+        if cols["next_reason"][i] == "pinned":
+            add("pinned", "", day["pinned"][i], USER, "", "pinned")
+        if day["last_contact"][i]:
+            add("last_contact", "", day["last_contact"][i], cols["last_by"][i], "", "last_contact")
+        stage_field = "stage" if text["stage"][i] else "response"
+        if cols["stage"][i] in ("offer", "closed", "interviewing"):
+            add(cols["stage"][i], text[stage_field][i], None, EMPLOYER if cols["stage"][i] == "offer" else "", "",
+                stage_field)
+        if cols["employer_called"][i]:
+            field = _field_saying(self.frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
+            by_mail = _EMPLOYER_MAIL.search(str(self.frame.at[row, field])) is not None
+            add("employer_contact", "", day["employer_called_on"][i], EMPLOYER, "email" if by_mail else "call", field)
+        if cols["interview_held"][i]:
+            on = day["interview_on"][i]
+            add("interview_held", "", on, "", "", "interview_on" if on else stage_field)
+        if day["interview_ahead"][i]:
+            field = "interview_on" if day["interview_on"][i] else (self.interview_field[i] or "notes")
+            add("interview_ahead", "", day["interview_ahead"][i], EMPLOYER, "", field)
+        if cols["retry"][i]:
+            add("no_answer", "", None, USER, "call", _field_saying(self.frame, row, (_ATTEMPT,)))
+        if day["hold_until"][i]:
+            add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
+        for st, field in self.ledger.statements[i]:
+            add(st.kind, st.words, st.date, "", "", field)
+        if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
+            add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)
+        return facts
+
+
+def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
                   columns: Mapping[str, Any] | None, hold_field: np.ndarray) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
-    and the Why column). Built from the plan's columns, so every date the plan shows is here."""
-    statements = ledger.attrs.get("statements", [[] for _ in frame.index])
-    rows = []
-    fields = {f: frame[f].tolist() for f in ("applied_on", "last_contact", "stage", "response", "company")}
-    interview_on = frame["interview_on"].tolist() if "interview_on" in frame else [pd.NaT] * len(frame)
-    cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "employer_called_on",
-                                           "interview_held", "interview_ahead", "hold_until", "retry",
-                                           "strong_elsewhere",
-                                           "channel")}
-    other = plan["other_offer_by"].tolist()
-    for i, row in enumerate(frame.index):
-        facts: list[Fact] = []
-        add = functools.partial(_add_fact, facts, columns, row)
-        if not pd.isna(fields["applied_on"][i]):
-            add("applied", "", fields["applied_on"][i], USER, "", "applied_on")
-        if not pd.isna(fields["last_contact"][i]):
-            add("last_contact", "", fields["last_contact"][i], cols["last_by"][i], "", "last_contact")
-        stage_field = "stage" if fields["stage"][i] else "response"
-        stage = cols["stage"][i]
-        if stage in ("offer", "closed", "interviewing"):
-            add({"offer": "offer", "closed": "closed", "interviewing": "interviewing"}[stage],
-                fields[stage_field][i], None, EMPLOYER if stage == "offer" else "", "", stage_field)
-        if cols["employer_called"][i]:
-            field = _field_saying(frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
-            by_mail = _EMPLOYER_MAIL.search(str(frame.at[row, field])) is not None
-            add("employer_contact", "", cols["employer_called_on"][i], EMPLOYER, "email" if by_mail else "call", field)
-        if cols["interview_held"][i]:
-            src = "interview_on" if not pd.isna(interview_on[i]) else stage_field
-            add("interview_held", "", interview_on[i] if src == "interview_on" else None, "", "", src)
-        if not pd.isna(cols["interview_ahead"][i]):
-            src = "interview_on" if not pd.isna(interview_on[i]) else "notes"
-            add("interview_ahead", "", cols["interview_ahead"][i], EMPLOYER, "", src)
-        if cols["retry"][i]:
-            add("no_answer", "", None, USER, "call", _field_saying(frame, row, (_ATTEMPT,)))
-        if not pd.isna(cols["hold_until"][i]):
-            add("on_hold", "", cols["hold_until"][i], EMPLOYER, "", str(hold_field[i]))
-        for st, field in statements[i] if i < len(statements) else []:
-            add(st.kind, st.words, st.date, "", "", field)
-        if cols["strong_elsewhere"][i] or not pd.isna(other[i]):
-            add("strong_interest_elsewhere", "", other[i], "", "", None)
-        rows.append(facts)
+    and the Why column). Built from the plan's columns, so every date the plan shows is here.
+    Closed rows get only what closed them and not-applied rows none: nothing is planned for them
+    (about a third of the benchmark's 10k rows; skipping them saves a quarter of the ledger's time)."""
+    source = _Facts(frame, plan, ledger, columns, hold_field)
+    live = ~plan["status"].isin(["Closed", "Not applied"]).to_numpy()
+    rows = [source.live(i, row) if live[i] else source.closed(i, row) for i, row in enumerate(frame.index)]
     return pd.Series(rows, index=frame.index, dtype=object)

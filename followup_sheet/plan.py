@@ -373,7 +373,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     strong = _strong_interest(stage_text, s)
     autoresponse = _contains(stage_text, s.autoresponse_words)
     recruiter = _contains(frame["source"] + " " + frame["contact"], s.recruiter_words)
-    ledger = read_ledger(frame, s, columns).columns
+    read = read_ledger(frame, s, columns)
+    ledger = read.columns
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
 
@@ -407,7 +408,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
-    ahead_words = _contains(stage_text + " " + frame["notes"], _AHEAD_WORDS)
+    ahead_words = _contains(stage_text, _AHEAD_WORDS) | _contains(frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
@@ -482,8 +483,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
-    hot = np.isin(st, ["applied", "interviewing", "offer"]) & (status != Status.GONE_COLD.value) \
-        & ((st == "offer") | (interviewing & strong))
+    hot = active & ~future & ((st == "offer") | (interviewing & strong))
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
@@ -535,8 +535,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, ledger, columns, hold_field)
-    plan["why"] = [" · ".join(f.label() for f in facts if f.kind not in ("applied",))[:300] for facts in plan["facts"]]
+    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field)
+    plan["why"] = [" · ".join(f.label() for f in facts if f.kind != "applied") for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an applied row goes
     # cold on `cold_from` (unless its pinned date is still ahead), or at its due date when it is
     # at its last allowed follow-up.

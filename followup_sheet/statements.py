@@ -26,7 +26,8 @@ _PERIOD_WORDS = (
     "trimestre", "mois", "semaine", "année", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
     "mes", "semana", "año", "mañana", "lunes", "martes", "miércoles", "jueves", "viernes",
 )
-SCREEN = re.compile(r"\d|\b(?:" + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")",
+SCREEN = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\bq[1-4]\b|\b(?:"
+                    + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")",
                     re.IGNORECASE)
 
 # What a date is about, from the words before it in the same clause (first listed kind that matches).
