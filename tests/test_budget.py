@@ -172,3 +172,14 @@ def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys):
     assert cli.main(["today", str(path), "--output", "-", "--today", TODAY.isoformat()]) == 0
     printed = capsys.readouterr()
     assert "Fill in [you]" not in printed.out and "Fill in [you]" in printed.err
+
+
+def test_the_xlsx_export_ends_with_the_waiting_line(tracker, tmp_path):
+    from followup_sheet.pipeline import export_today
+    _, table, _ = compute(tracker, today=TODAY)
+    out = tmp_path / "calls.xlsx"
+    export_today(table, out, tracker=tracker)
+    ws = openpyxl.load_workbook(out)["Today"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert len(rows) == 1 + 12 + 1
+    assert rows[-1][0] == "and 4 more — they wait for the next business day" and not any(rows[-1][1:])
