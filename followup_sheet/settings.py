@@ -233,9 +233,8 @@ STRONG_INTEREST_WORDS = (
     "onsite", "on-site", "final round", "final interview", "second round", "second interview", "2nd round",
     "2nd interview", "third round", "third interview", "3rd round", "panel", "negotiat", "superday",
     "zweite runde", "zweites gespräch", "zweites vorstellungsgespräch", "finale runde", "abschlussgespräch",
-    "vor ort",
-    "second entretien", "deuxième entretien", "entretien final", "dernier entretien", "sur site",
-    "segunda entrevista", "entrevista final", "última entrevista", "ronda final", "presencial",
+    "second entretien", "deuxième entretien", "entretien final", "dernier entretien",
+    "segunda entrevista", "entrevista final", "última entrevista", "ronda final",
     "secondo colloquio", "colloquio finale", "二面", "三面", "终面",
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.

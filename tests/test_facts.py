@@ -290,3 +290,16 @@ def test_a_future_date_row_says_which_cell_to_fix_in_its_script():
     plan = build_plan(frame, WED, Settings(), columns=COLUMNS)
     script = render_scripts(frame, plan, WED, Settings()).at[2]
     assert script.startswith("Row 2: Last Contact, D2 is 2027-01-20, after today")
+
+
+def test_cadence_keys_from_the_settings_file(tmp_path):
+    from followup_sheet.settings import load_settings
+    config = tmp_path / "followup.toml"
+    config.write_text('[cadence]\nmax_retries = 1\nhold_days = 10\nmax_interview_follow_ups = 5\n\n'
+                      '[words]\nhold = ["stalled"]\n')
+    s = load_settings(config=config)
+    assert (s.max_retries, s.hold_days, s.max_interview_follow_ups) == (1, 10, 5)
+    assert "stalled" in s.hold_words and "on hold" in s.hold_words
+    plan = build_plan(canonical_frame([app(applied_on="2026-11-02", last_contact="2026-12-01",
+                                           notes="Search stalled")]), WED, s, columns=COLUMNS)
+    assert plan.at[2, "hold_until"] == pd.Timestamp("2026-12-11")
