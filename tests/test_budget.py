@@ -167,7 +167,8 @@ def test_the_you_reminder_is_printed_once_a_run(tmp_path, capsys, command):
     assert "Fill in [you]" not in printed.out + printed.err
 
 
-def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys):
+def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(cli, "_MESSAGES_TO_STDERR", False)   # restored after: a piped run sets it
     path = write_tracker(tmp_path / "jobs.xlsx", _rows()[:3])
     assert cli.main(["today", str(path), "--output", "-", "--today", TODAY.isoformat()]) == 0
     printed = capsys.readouterr()
