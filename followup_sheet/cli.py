@@ -732,7 +732,9 @@ def cmd_explain(args, out: Output) -> int:
     out.say(f"Status: {found.status}" + (f"; next follow-up {found.due:%a %Y-%m-%d}" if found.due else "")
          + (f"; by {'e-mail' if found.channel == 'email' else 'phone'}" if found.channel else ""))
     out.say(f"Why: {found.why or '(nothing beyond the dates)'}")
-    if not found.sentences:
+    if found.problem:
+        out.say(f"To fix: {found.problem}")
+    elif not found.sentences:
         out.say("Script: none (only rows still being followed up get one)")
     else:
         out.say("Script, sentence by sentence, with the facts each rests on:")

@@ -21,6 +21,7 @@ import pandas as pd
 from .errors import NotAnApplication
 from .render import human_date, note_free, person_text, team_name
 from .settings import Settings
+from .status import Status
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Explanation:
     why: str
     channel: str
     sentences: list[Sentence]
+    problem: str = ""          # a Check data row: what to fix, instead of a script
 
     @property
     def unsourced(self) -> list[Sentence]:
@@ -57,7 +59,8 @@ _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"follow up by e-mail", ("no_way_back",)),
     (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview")),
     (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
-    (r"returning (?:your|a|\w+'s) call|getting in touch", ("employer_contact",)),
+    (r"returning (?:your|a|\w+'s) call|getting in touch|your e-mail|(?:on|an) [\w.' ]*e-mail from|'s e-mail",
+     ("employer_contact",)),
     (r"another employer", ("strong_interest_elsewhere",)),
     (r"\brefer|recommend", ("referrer",)),
     (r"hiring decision", ("hiring_manager",)),
@@ -224,8 +227,9 @@ def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet:
     plan_row = chosen.plan.loc[row].to_dict()
     evidence = row_evidence(frame_row, plan_row, row, t.columns, today, settings)
     script = str(chosen.scripts.get(row, "") or "")
+    problem = script if plan_row.get("status") == Status.CHECK_DATA.value else ""
     sentences = []
-    for text in sentences_of(script):
+    for text in sentences_of("" if problem else script):
         kind = kind_of(text)
         sentences.append(Sentence(text, sources_of(text, evidence), kind))
     due = plan_row.get("due")
@@ -233,7 +237,7 @@ def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet:
                        position=str(frame_row.get("position") or ""), status=str(plan_row.get("status", "")),
                        due=None if due is None or pd.isna(due) else pd.Timestamp(due).date(),
                        why=str(plan_row.get("why") or ""), channel=str(plan_row.get("channel") or ""),
-                       sentences=sentences)
+                       sentences=sentences, problem=problem)
 
 
 def skipped_reason(tracker: Any, row: int) -> str:

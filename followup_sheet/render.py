@@ -287,6 +287,15 @@ def _said(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _contact_channel(facts: Any) -> str:
+    """How the employer got in touch ("call" or "email"), from the plan's facts; "call" when they
+    do not say (a phone call is what "HR reached out" mostly means)."""
+    for fact in facts if isinstance(facts, list) else ():
+        if getattr(fact, "kind", "") == "employer_contact":
+            return "email" if getattr(fact, "channel", "") == "email" else "call"
+    return "call"
+
+
 def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
     """The documented template context (README: Customising scripts). Missing text is ''.
     Every value is a fact of the row (a cell, a mark, or what the plan read from them), so a
@@ -327,6 +336,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "employer_called": employer_called,
         "employer_called_on": _human_date(plan_row.get("employer_called_on"), year) if employer_called else "",
         "returning_call": employer_called and last_by != "user",
+        "employer_channel": _contact_channel(plan_row.get("facts")) if employer_called else "",
         "team": team_name(text["contact"]),
         "call_back": _text(plan_row.get("call_back", ""), blanks),
         "other_offer_by": _human_date(plan_row.get("other_offer_by"), year),
@@ -339,7 +349,7 @@ _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "
                "applied_on", "last_contact")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held",
                 "call_back", "other_offer_by", "other_offer_written", "interview_ahead", "interview_on", "thank_you",
-                "last_by", "employer_called", "employer_called_on")
+                "last_by", "employer_called", "employer_called_on", "facts")
 
 # The template of a call the employer made that is still to be returned (rules §2), for every
 # situation but an offer (whose own script already answers what they said).

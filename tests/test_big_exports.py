@@ -78,6 +78,7 @@ def soffice_csv(path: Path, tmp_path: Path) -> list[list[str]]:
 @pytest.mark.slow
 def test_the_side_list_of_a_big_tracker_open_elsewhere_holds_every_call(tracker, tmp_path, capsys):
     work = shutil.copy(tracker, tmp_path / tracker.name)
+    (tmp_path / "followup.toml").write_text("[cadence]\ncalls_per_day = 0\n", encoding="utf-8")   # no daily budget
     lock = Path(work).with_name(f".~lock.{Path(work).name}#")
     lock.write_text("Jane Doe,jane,laptop,26.11.2026 08:12,file:///home/jane/.config/libreoffice/4;")
     before = Path(work).read_bytes()
@@ -92,7 +93,7 @@ def test_the_side_list_of_a_big_tracker_open_elsewhere_holds_every_call(tracker,
 @pytest.mark.libreoffice
 def test_today_out_xlsx_with_every_call_opens_in_libreoffice(tracker, tmp_path):
     out = tmp_path / "calls.xlsx"
-    assert main(["today", str(tracker), "--today", DAY.isoformat(), "--out", str(out)]) == 0
+    assert main(["today", str(tracker), "--today", DAY.isoformat(), "--all", "--out", str(out)]) == 0
     check_calls(listed(out))
     rows = soffice_csv(out, tmp_path)
     assert len(rows) == CALLS + 1

@@ -154,3 +154,34 @@ def test_the_calendar_says_e_mail_for_an_e_mail_row(tmp_path):
     export_today(table, out, tracker=path, outcomes=outcomes, today=TODAY, settings=settings)
     summaries = sorted(str(e["summary"]) for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
     assert summaries == ["Call Loom Works (Weaver)", "E-mail Kiln Studio (Glazer)"]
+
+
+@pytest.mark.parametrize("command", [["refresh", "--no-backup"], ["today"], ["check"]])
+def test_the_you_reminder_is_printed_once_a_run(tmp_path, capsys, command):
+    path = write_tracker(tmp_path / "jobs.xlsx", _rows()[:3])
+    cli.main([command[0], str(path), *command[1:], "--today", TODAY.isoformat()])
+    printed = capsys.readouterr()
+    assert (printed.out + printed.err).count("Fill in [you]") == 1
+    (tmp_path / "followup.toml").write_text('[you]\nemail = "me@example.org"\n', encoding="utf-8")
+    cli.main([command[0], str(path), *command[1:], "--today", TODAY.isoformat()])
+    printed = capsys.readouterr()
+    assert "Fill in [you]" not in printed.out + printed.err
+
+
+def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(cli, "_MESSAGES_TO_STDERR", False)   # restored after: a piped run sets it
+    path = write_tracker(tmp_path / "jobs.xlsx", _rows()[:3])
+    assert cli.main(["today", str(path), "--output", "-", "--today", TODAY.isoformat()]) == 0
+    printed = capsys.readouterr()
+    assert "Fill in [you]" not in printed.out and "Fill in [you]" in printed.err
+
+
+def test_the_xlsx_export_ends_with_the_waiting_line(tracker, tmp_path):
+    from followup_sheet.pipeline import export_today
+    _, table, _ = compute(tracker, today=TODAY)
+    out = tmp_path / "calls.xlsx"
+    export_today(table, out, tracker=tracker)
+    ws = openpyxl.load_workbook(out)["Today"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert len(rows) == 1 + 12 + 1
+    assert rows[-1][0] == "and 4 more — they wait for the next business day" and not any(rows[-1][1:])

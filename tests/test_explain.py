@@ -155,3 +155,17 @@ def test_why_in_the_html_call_sheet_and_the_exports(tracker):
     rows = list(csv.DictReader(io.StringIO(today_text(table, "csv"))))
     assert "Notes, H4" in next(r for r in rows if r["Company"] == "Saltmarsh Foods")["Why"]
     assert "| Why |" in today_text(table, "md")
+
+
+def test_explain_a_row_with_data_to_fix_and_a_closed_one(tmp_path, capsys):
+    rows = [{"Company": "Marrow & Vine", "Position": "Cellar Hand", "Status": "Applied", "Notes": "sent by post"},
+            {"Company": "Pellet Works", "Position": "Fitter", "Date Applied": dt.date(2026, 10, 1),
+             "Status": "Absage"}]
+    path = write_tracker(tmp_path / "fix.xlsx", rows,
+                         headers=["Company", "Position", "Date Applied", "Status", "Notes"])
+    assert cli.main(["explain", str(path), "2", "--today", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "Status: Check data" in out and "To fix: " in out and "Script, sentence by sentence" not in out
+    assert cli.main(["explain", str(path), "3", "--today", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "Status: Closed" in out and "Script: none" in out

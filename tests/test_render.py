@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from followup_sheet.errors import TemplateProblem
+from followup_sheet.facts import Fact
 from followup_sheet.plan import SITUATIONS, build_plan
 from followup_sheet.render import bundled_templates, get_template, render_scripts, script_context
 from followup_sheet.settings import Settings
@@ -48,11 +49,16 @@ VARIANTS = {
     "team": ({**FULL_ROW, "contact": "Talent Acquisition (EMEA)", "hiring_manager": ""}, {}),
     "employer_called": (FULL_ROW, {"employer_called": True, "employer_called_on": pd.Timestamp("2026-11-24"),
                                    "last_by": "employer"}),
+    "employer_emailed": (FULL_ROW, {"employer_called": True, "employer_called_on": pd.Timestamp("2026-11-24"),
+                                    "last_by": "employer",
+                                    "facts": [Fact("employer_contact", "", dt.date(2026, 11, 24), "employer", "email",
+                                                   "Notes, H5")]}),
 }
 VARIANT_CASES = [("referral", "no_manager"), ("check_in", "third_follow_up"), ("hiring_manager", "third_follow_up"),
                  ("referral", "third_follow_up"), ("competing_interest", "offer_deadline"),
                  ("offer", "offer_deadline"), ("post_interview", "before_interview"),
                  ("post_interview", "interview_ahead"), ("check_in", "team"), ("call_back", "employer_called"),
+                 ("call_back", "employer_emailed"),
                  ("offer", "employer_called")]
 CASES = [(s, c, kind) for s in (*SITUATIONS, "call_back") for c in ("call", "email") for kind in ("full", "bare")] + \
     [(s, c, kind) for s, kind in VARIANT_CASES for c in ("call", "email")]

@@ -36,6 +36,9 @@ KINDS = [
     pytest.param({"notes": "Missed a call from Ms. Okafor on Tuesday", "last_contact": "2026-11-24"}, ME, None, "call",
                  ["I'm returning", "call about the Grants Officer role"],
                  ["taking the time to talk", "my last message", "I applied for"], id="missed-employer-call"),
+    pytest.param({"notes": "Ruth e-mailed me on Tuesday asking for references", "last_contact": "2026-11-24"}, ME,
+                 None, "call", ["Thank you for your e-mail on November 24", "calling about your e-mail"],
+                 ["returning your call", "taking the time to talk", "I applied for"], id="employer-e-mail-to-answer"),
     pytest.param({"stage": "Verbal offer", "last_contact": "2026-11-23", "follow_ups": 2}, ME, "offer", "call",
                  ["thank you again for the offer"], ["my last message"], id="verbal-offer-employer-spoke-last"),
     pytest.param({"stage": "Verbal offer", "last_contact": "2026-11-23", "follow_ups": 2,
@@ -65,6 +68,10 @@ KINDS = [
                  id="team-as-contact"),
     pytest.param({"contact": "Personalabteilung"}, ME, "check_in", "call",
                  ["someone in Personalabteilung"], ["Hi Personalabteilung"], id="german-department-as-contact"),
+    pytest.param({"referrer": "Tomasz Wilk", "hiring_manager": "Dr. Anke Roth", "follow_ups": 1,
+                  "last_contact": "2026-11-13"}, ME, "referral", "call",
+                 ["Hi Dr. Roth", "Tomasz Wilk, who recommended", "following up again on my application"],
+                 ["the résumé I sent you", "I sent it"], id="referral-to-a-manager-who-never-got-the-resume"),
     pytest.param({}, NOBODY, "check_in", "call", ["Voicemail:", "I'll follow up by e-mail."],
                  ["You can reach me"], id="no-phone-or-e-mail-in-you"),
     pytest.param({}, ME, "check_in", "call", ["You can reach me at +44 20 7946 0321 or at noor.haddad@example.org."],
@@ -103,6 +110,9 @@ STAGES = ["", "Applied", "Auto-reply received", "Phone screen booked", "Intervie
           "Final round done", "On hold", "Rejected"]
 RESPONSES = ["", "Recruiter rang, missed it", "No answer", "Automatic confirmation"]
 SOURCES = ["", "LinkedIn", "Company website", "Referral", "Hays Recruitment"]
+ROW_NOTES = ["", "they will decide by 12/4", "Missed a call from the hiring lead", "second interview on 12/2",
+             "asked me to call back after the holidays", "hiring freeze until January", "left a voicemail",
+             "written offer, answer needed by Dec 9", "Sent a thank-you note"]
 DAYS = [d.date() for d in pd.date_range("2026-08-03", "2026-11-25", freq="D")]
 
 
@@ -119,7 +129,7 @@ def rows(draw):
             "hiring_manager": draw(st.sampled_from(["", "Priya Raman", "Mr. Jonas Ek"])),
             "referrer": draw(st.sampled_from(["", "Ada Mensah"])),
             "stage": draw(st.sampled_from(STAGES)), "response": draw(st.sampled_from(RESPONSES)),
-            "source": draw(st.sampled_from(SOURCES)),
+            "source": draw(st.sampled_from(SOURCES)), "notes": draw(st.sampled_from(ROW_NOTES)),
             "contact_phone": draw(st.sampled_from(["", "+1 415 555 0142"])),
             "contact_email": draw(st.sampled_from(["", "team@larkspur.example"])),
             "applied_on": applied.isoformat(),
@@ -144,6 +154,8 @@ _CLAIMS = {   # a claim the script makes -> what in the row makes it true
     "another employer": lambda p, f: p["situation"] == "competing_interest",
     "referred me": lambda p, f: bool(f["referrer"].strip()),
     "recommended": lambda p, f: bool(f["referrer"].strip()),
+    "I was asked to": lambda p, f: "call back" in f["notes"],
+    "looking forward to the interview": lambda p, f: not pd.isna(p["interview_ahead"]),
 }
 
 
