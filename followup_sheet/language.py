@@ -513,8 +513,8 @@ _NO_NAME = {
 }
 
 
-# A team or department written in Korean or Japanese (the reader's own list, render._NOT_A_PERSON,
-# knows the other languages' words): asked for, never greeted as a person.
+# A team or department written in Korean or Japanese (render._NOT_A_PERSON_CJK says the same for the
+# context's `team`): asked for, never greeted as a person.
 _TEAM = re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
 
 

@@ -361,8 +361,8 @@ def test_a_team_in_korean_or_japanese_is_not_greeted_as_a_person(cell, code):
 
 # The words that say "your call" in each language's call-back script, and that an e-mail from the
 # employer must not get: their e-mail is thanked as an e-mail.
-CALL_WORDS = {"de": "angerufen", "fr": "votre appel", "es": "llamada", "it": "richiamo", "pt": "ligação", "nl": "gebeld",
-              "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
+CALL_WORDS = {"de": "angerufen", "fr": "votre appel", "es": "llamada", "it": "richiamo", "pt": "ligação",
+              "nl": "gebeld", "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
 
 
 @pytest.mark.parametrize("code", WRITTEN)
