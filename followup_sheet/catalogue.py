@@ -33,6 +33,19 @@ def say(section: str, text: str, language: str) -> str:
     return str(catalogue(language).get(section, {}).get(text, text))
 
 
+def say_count(section: str, text: str, count: int, language: str) -> str:
+    """`text` (English, with `{n}`) in `language` for `count` things, `{n}` filled in. A
+    translation is a string, or a table of the language's plural forms (Babel's CLDR rules:
+    `one`, `few`, `many`, `other`...) where the words change with the number; `other` is taken
+    for a form the table leaves out."""
+    shown = catalogue(language).get(section, {}).get(text, text)
+    if isinstance(shown, dict):
+        from babel import Locale
+
+        shown = shown.get(Locale.parse(language).plural_form(count), shown["other"])
+    return str(shown).format(n=count)
+
+
 def languages() -> list[str]:
     """The languages with a catalogue file."""
     return sorted(p.stem for p in FOLDER.glob("*.toml"))

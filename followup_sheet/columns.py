@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .catalogue import say_count
 from .status import OUTCOME_CHOICES, Outcome
 
 
@@ -86,11 +87,15 @@ class TodayColumn:
 NO_WAY_TO_REACH_CELL = "Find a number or e-mail first"
 
 
-def more_line(more: int) -> str:
-    """The line under today's calls when the daily budget (`calls_per_day`) left some for later."""
+MORE_LINE = "and {n} more — they wait for the next business day"
+
+
+def more_line(more: int, language: str = "en") -> str:
+    """The line under today's calls when the daily budget (`calls_per_day`) left some for later,
+    in `language` (its catalogue's [today] entry for MORE_LINE)."""
     if more <= 0:
         return ""
-    return f"and {more} more — they wait for the next business day"
+    return say_count("today", MORE_LINE, more, language)
 
 TODAY_COLUMNS: tuple[TodayColumn, ...] = (
     TodayColumn("Sheet", "sheet", 14, ColumnKind.TEXT, "e"),

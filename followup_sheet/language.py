@@ -513,8 +513,8 @@ _NO_NAME = {
 }
 
 
-# A team or department written in Korean or Japanese (the reader's own list, render._NOT_A_PERSON,
-# knows the other languages' words): asked for, never greeted as a person.
+# A team or department written in Korean or Japanese (render._NOT_A_PERSON_CJK says the same for the
+# context's `team`): asked for, never greeted as a person.
 _TEAM = re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
 
 
@@ -541,7 +541,16 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     local["last_contact"] = human_date(row.get("last_contact"), year, language)
     for name in ("due", "answer_by", "other_offer_by"):
         local[name] = human_date(plan_row.get(name), year, language)
+    ahead = plan_row.get("interview_ahead")           # the day itself, or a flag beside `interview_on`
+    day = ahead if isinstance(ahead, (pd.Timestamp, dt.date)) else plan_row.get("interview_on")
+    local["interview_on"] = human_date(day, year, language) if context.get("interview_ahead") else ""
+    local["employer_called_on"] = (human_date(plan_row.get("employer_called_on"), year, language)
+                                   if context.get("employer_called") else "")
+    local.setdefault("employer_channel", "")          # "email" when the employer wrote rather than called
     local["to"] = address(context["contact"], language)
+    if context.get("team") and not context["contact"] and language in _PHRASES:
+        # a team is asked for ("someone in the HR team", in the language's words), never greeted
+        local["to"]["ask"] = _PHRASES[language]["team"].format(t=context["team"])
     local["hm"] = address(context["hiring_manager"], language)
     local["ref"] = address(context["referrer"], language)
     local["language"] = language
@@ -553,52 +562,61 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
 # Per language: how a sentence names the role ("{p}" the position, "{c}" the company), how it
 # says where the application went, how a voicemail says how to reach me, and the e-mail's close.
 _PHRASES: dict[str, dict[str, str]] = {
-    "de": {"pc": "die Stelle als {p} bei {c}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle bei {c}",
+    "de": {"team": "jemandem aus dem Bereich {t}",
+           "pc": "die Stelle als {p} bei {c}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle bei {c}",
            "on": "am {d}", "site": " über Ihre Website", "mail": " per E-Mail", "named_source": " über {s}",
            "both": "Sie erreichen mich unter {phone} oder per E-Mail an {email}.",
            "phone": "Sie erreichen mich unter {phone}.", "email": "Sie erreichen mich per E-Mail an {email}.",
            "none": "Ich melde mich zusätzlich per E-Mail.", "close": "Mit freundlichen Grüßen",
            "recently": "vor Kurzem"},
-    "fr": {"pc": "le poste {dp} chez {c}", "p": "le poste {dp}", "c": "le poste à pourvoir chez {c}",
+    "fr": {"team": "quelqu'un du service {t}",
+           "pc": "le poste {dp} chez {c}", "p": "le poste {dp}", "c": "le poste à pourvoir chez {c}",
            "on": "le {d}", "site": " sur votre site", "mail": " par e-mail", "named_source": " via {s}",
            "both": "Vous pouvez me joindre au {phone} ou par e-mail à {email}.",
            "phone": "Vous pouvez me joindre au {phone}.", "email": "Vous pouvez me joindre par e-mail à {email}.",
            "none": "Je vous écrirai également par e-mail.", "close": "Bien cordialement,",
            "recently": "récemment"},
-    "it": {"pc": "la posizione di {p} presso {c}", "p": "la posizione di {p}",
+    "it": {"team": "qualcuno dell'ufficio {t}",
+           "pc": "la posizione di {p} presso {c}", "p": "la posizione di {p}",
            "c": "la posizione aperta presso {c}",
            "on": "il {d}", "site": " tramite il vostro sito", "mail": " via email", "named_source": " tramite {s}",
            "both": "Può contattarmi al numero {phone} oppure via email all'indirizzo {email}.",
            "phone": "Può contattarmi al numero {phone}.", "email": "Può scrivermi all'indirizzo {email}.",
            "none": "Le scriverò anche via email.", "close": "Cordiali saluti,", "recently": "di recente"},
-    "pt": {"pc": "a vaga de {p} na empresa {c}", "p": "a vaga de {p}", "c": "a vaga aberta na empresa {c}",
+    "pt": {"team": "alguém da equipe de {t}",
+           "pc": "a vaga de {p} na empresa {c}", "p": "a vaga de {p}", "c": "a vaga aberta na empresa {c}",
            "on": "no dia {d}", "site": " pelo site da empresa", "mail": " por e-mail", "named_source": " via {s}",
            "both": "Meu telefone é {phone} e meu e-mail é {email}.", "phone": "Meu telefone é {phone}.",
            "email": "Meu e-mail é {email}.", "none": "Vou mandar também um e-mail.", "close": "Atenciosamente,",
            "recently": "recentemente"},
-    "nl": {"pc": "de functie van {p} bij {c}", "p": "de functie van {p}", "c": "de vacature bij {c}",
+    "nl": {"team": "iemand van de afdeling {t}",
+           "pc": "de functie van {p} bij {c}", "p": "de functie van {p}", "c": "de vacature bij {c}",
            "on": "op {d}", "site": " via uw website", "mail": " per e-mail", "named_source": " via {s}",
            "both": "U kunt mij bereiken op {phone} of via {email}.", "phone": "U kunt mij bereiken op {phone}.",
            "email": "U kunt mij bereiken via {email}.", "none": "Ik stuur u ook een e-mail.",
            "close": "Met vriendelijke groet,", "recently": "onlangs"},
-    "zh": {"pc": "{c}的{p}职位", "p": "{p}职位", "c": "{c}的职位", "on": "在{d}", "site": "通过贵公司官网",
+    "zh": {"team": "{t}的负责人",
+           "pc": "{c}的{p}职位", "p": "{p}职位", "c": "{c}的职位", "on": "在{d}", "site": "通过贵公司官网",
            "mail": "通过邮件", "named_source": "通过{s}", "both": "我的电话是{phone}，邮箱是{email}。",
            "phone": "我的电话是{phone}。", "email": "我的邮箱是{email}。", "none": "我稍后会再发邮件跟进。",
            "close": "此致\n敬礼", "recently": "前不久"},
-    "ja": {"pc": "{c}の{p}", "p": "{p}", "c": "{c}の求人", "on": "{d}に", "site": "貴社の採用ページから",
+    "ja": {"team": "{t}のご担当の方",
+           "pc": "{c}の{p}", "p": "{p}", "c": "{c}の求人", "on": "{d}に", "site": "貴社の採用ページから",
            "mail": "メールで", "named_source": "{s}から",
            "both": "お手数ですが、{phone}または{email}までご連絡いただけますと幸いです。",
            "phone": "お手数ですが、{phone}までご連絡いただけますと幸いです。",
            "email": "お手数ですが、{email}までご連絡いただけますと幸いです。",
            "none": "改めてメールにてご連絡いたします。", "close": "何卒よろしくお願い申し上げます。",
            "recently": "先日"},
-    "ko": {"pc": "{c}의 {p} 직무", "p": "{p} 직무", "c": "{c}의 채용 공고", "on": "{d}에",
+    "ko": {"team": "{t} 담당자분",
+           "pc": "{c}의 {p} 직무", "p": "{p} 직무", "c": "{c}의 채용 공고", "on": "{d}에",
            "site": " 귀사 홈페이지에서",
            "mail": " 이메일로", "named_source": " {s}에서", "both": "연락처는 {phone}, 이메일은 {email}입니다.",
            "phone": "연락처는 {phone}입니다.", "email": "이메일은 {email}입니다.",
            "none": "이메일로 다시 연락드리겠습니다.",
            "close": "감사합니다.", "recently": "얼마 전"},
-    "es": {"pc": "el puesto de {p} en {c}", "p": "el puesto de {p}", "c": "la vacante en {c}",
+    "es": {"team": "alguien de {t}",
+           "pc": "el puesto de {p} en {c}", "p": "el puesto de {p}", "c": "la vacante en {c}",
            "on": "el {d}", "site": " a través de su página web", "mail": " por correo electrónico",
            "named_source": " a través de {s}",
            "both": "Puede localizarme en el {phone} o por correo electrónico en {email}.",
@@ -657,7 +675,8 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     """The phrases a localised template calls `l.NAME`: `role` (the role and company, '' with
     neither), `when` (when I applied), `via` (where to, with a leading space, or ''),
     `reach_me` (the voicemail's last sentence), `close` (the e-mail's sign-off line), `company`
-    (without a final period) and, in French, `de_position` ("d'Analyste", "de Data analyst")."""
+    (without a final period), `called_on` (when the employer got in touch: "am 3. November", ''
+    without the day) and, in French, `de_position` ("d'Analyste", "de Data analyst")."""
     from babel.dates import format_timedelta
 
     words = _PHRASES[language]
@@ -669,9 +688,7 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
         p=position, c=company, dp=de_position) if company or position else ""
     days = int(context["days_since_applied"] or 0)
     if context["applied_on"]:
-        when = words["on"].format(d=context["applied_on"])
-        if language == "it" and context["applied_on"].startswith(("8 ", "11 ")):
-            when = f"l'{context['applied_on']}"          # l'8 novembre, l'11 novembre
+        when = _on_day(context["applied_on"], language)
     elif days >= 1:
         when = format_timedelta(dt.timedelta(days=-days), add_direction=True, threshold=1.5, locale=language)
         if language in ("ja", "zh"):
@@ -684,8 +701,19 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     me = context["me"]
     phone, email = me["phone"], me["email"]
     key = "both" if phone and email else "phone" if phone else "email" if email else "none"
+    called_on = ""
+    if context.get("employer_called_on"):
+        called_on = _on_day(context["employer_called_on"], language)
     return {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
-            "close": words["close"], "company": company, "de_position": de_position}
+            "close": words["close"], "company": company, "de_position": de_position, "called_on": called_on}
+
+
+def _on_day(day: str, language: str) -> str:
+    """'on November 3' as the language says it with a date already in its words: 'am 3. November',
+    'le 3 novembre', "l'8 novembre" (Italian elides before 8 and 11), '11月3日に'."""
+    if language == "it" and day.startswith(("8 ", "11 ")):
+        return f"l'{day}"
+    return _PHRASES[language]["on"].format(d=day)
 
 
 # a vowel, or an h that is mute (an aspirated h, as in "hauteur", "héros", "hors", keeps "de")

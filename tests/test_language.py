@@ -25,7 +25,7 @@ GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
 WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
-NAMES = [f"{s}_{c}" for s in SITUATIONS for c in ("call", "email")]
+NAMES = [f"{s}_{c}" for s in (*SITUATIONS, "call_back") for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
 PEOPLE = {
@@ -136,6 +136,14 @@ def test_a_chinese_name_keeps_its_family_name_first():
     assert p is not None and (p.surname, p.full) == ("李", "李娜")
 
 
+FACT_KINDS: dict[str, dict] = {
+    "ahead": {"interview_held": False, "interview_ahead": pd.Timestamp("2026-12-03")},
+    "thanks": {"interview_held": True, "thank_you": True},
+    "employer_last": {"last_by": "employer"},
+    "mine_last": {"last_by": "user"},
+}
+
+
 def _render_row(code: str, kind: str, name: str) -> str:
     me_name, contact, referrer, manager, dept, company = PEOPLE[code]
     situation, channel = name.rsplit("_", 1)
@@ -151,16 +159,36 @@ def _render_row(code: str, kind: str, name: str) -> str:
         row = {"company": "", "position": "", "contact": "", "hiring_manager": "", "referrer": "",
                "referrer_dept": "", "source": "", "applied_on": pd.Timestamp("2025-12-20"), "last_contact": pd.NaT}
         follow_ups = 2
+    if kind in FACT_KINDS:               # the full row, with what the row says happened
+        settings = Settings(your_name=me_name, your_phone="+00 30 5550147", your_email="post@example.org",
+                            language=code)
+        row = {"company": company, "position": "Data Analyst", "contact": contact, "hiring_manager": manager,
+               "referrer": referrer, "referrer_dept": dept, "source": "LinkedIn",
+               "applied_on": pd.Timestamp("2026-10-27"), "last_contact": pd.Timestamp("2026-11-06")}
+        follow_ups = 2
     frame = pd.DataFrame([{**row, "problem": ""}], index=[7])
-    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": situation, "channel": channel,
+    # call_back: the employer called (on a day the full row gives) and the call is still to be returned
+    back = situation == "call_back"
+    facts = {"employer_called": back, "last_by": "employer" if back else "",
+             "employer_called_on": pd.Timestamp("2026-11-10") if back and kind == "full" else pd.NaT}
+    if back:
+        situation = "check_in"
+    plan = pd.DataFrame([{**facts, "status": Status.DUE_TODAY.value, "situation": situation, "channel": channel,
                           "follow_ups": follow_ups, "due": pd.Timestamp("2026-11-12"),
                           "answer_by": pd.Timestamp("2026-11-20"), "written_offer": False, "interview_held": True,
                           "call_back": "", "other_offer_by": pd.Timestamp("2026-11-18"),
-                          "other_offer_written": kind == "full"}], index=[7])
+                          "other_offer_written": kind == "full", **FACT_KINDS.get(kind, {})}], index=[7])
     return render_scripts(frame, plan, TODAY, settings)[7]
 
 
 CASES = [(code, name, kind) for code in WRITTEN for name in NAMES for kind in ("full", "bare")]
+# The facts the scripts honour (rules §7), per the templates they change: an interview still ahead
+# (no thanks, no "when will you decide"), the thank-you after an interview held (said as the first
+# thanks, not "again"), the employer's or my own last contact about an offer.
+FACT_CASES = [(code, f"{situation}_{channel}", kind) for code in WRITTEN for channel in ("call", "email")
+              for situation, kind in (("post_interview", "ahead"), ("post_interview", "thanks"),
+                                      ("offer", "employer_last"), ("offer", "mine_last"))]
+CASES += FACT_CASES
 
 
 @pytest.mark.parametrize("code", WRITTEN)
@@ -329,3 +357,67 @@ def test_every_voicemail_ends_with_how_to_reach_me(code):
 @pytest.mark.parametrize("cell, code", [("인사팀", "ko"), ("채용 담당자", "ko"), ("採用担当", "ja"), ("人事部", "ja")])
 def test_a_team_in_korean_or_japanese_is_not_greeted_as_a_person(cell, code):
     assert address(cell, code)["greet"] == ""
+
+
+# The words that say "your call" in each language's call-back script, and that an e-mail from the
+# employer must not get: their e-mail is thanked as an e-mail.
+CALL_WORDS = {"de": "angerufen", "fr": "votre appel", "es": "llamada", "it": "richiamo", "pt": "ligação",
+              "nl": "gebeld", "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_a_call_back_answers_an_employers_e_mail_as_an_e_mail(code):
+    from followup_sheet.language import local_context
+    from followup_sheet.render import get_template, script_context
+
+    me_name, contact, *_ = PEOPLE[code]
+    settings = Settings(your_name=me_name, your_phone="+00 30 5550147", language=code)
+    row = {"company": "Kestrel", "position": "Data Analyst", "contact": contact, "hiring_manager": "", "referrer": "",
+           "referrer_dept": "", "source": "", "applied_on": pd.Timestamp("2026-10-27"), "last_contact": pd.NaT}
+    plan = {"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call", "follow_ups": 0,
+            "due": pd.Timestamp("2026-11-12"), "employer_called": True, "last_by": "employer",
+            "employer_called_on": pd.Timestamp("2026-11-10")}
+    template = get_template("call_back_call.j2", None, code)
+    said = {}
+    for channel in ("call", "email"):
+        context = local_context({**script_context(row, plan, TODAY, settings), "employer_channel": channel}, row, plan,
+                                TODAY, code)
+        said[channel] = template.render(context)
+    assert CALL_WORDS[code] in said["call"]
+    assert CALL_WORDS[code] not in said["email"], said["email"]
+    assert human_date(pd.Timestamp("2026-11-10"), 2026, code) in said["email"]
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
+    team = {"de": "Personalabteilung", "fr": "Ressources humaines", "es": "Recursos Humanos", "it": "Risorse Umane",
+            "pt": "Recursos Humanos", "nl": "HR", "zh": "人事部", "ja": "人事部", "ko": "인사팀"}[code]
+    frame = pd.DataFrame([{"company": "Kestrel", "position": "Data Analyst", "contact": team, "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
+    for situation in ("check_in", "recruiter", "post_interview"):
+        plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": situation, "channel": "call",
+                              "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+        text = render_scripts(frame, plan, TODAY, Settings(language=code))[4]
+        first, reached = text.split("\n\n")[:2]
+        assert team in first, (situation, text)
+        assert team not in reached, (situation, text)           # not greeted: "Guten Tag, Personalabteilung"
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_an_interview_still_ahead_gets_no_thanks_and_no_question_about_the_decision(code):
+    for name in ("post_interview_call", "post_interview_email"):
+        held, ahead = _render_row(code, "full", name), _render_row(code, "ahead", name)
+        asked = [p for p in held.split("\n\n")[1:] if re.search(r"[?？]|でしょうか。", p)][0]
+        assert asked not in ahead, (name, ahead)                               # not "when will you decide"
+        if name.endswith("_call"):
+            thanks = held.split("\n\n")[1]                                     # the thanks for the interview
+            assert thanks not in ahead and thanks.split(". ")[-1] not in ahead
+        assert human_date(pd.Timestamp("2026-12-03"), 2026, code) in ahead    # the interview's day, said
+
+
+@pytest.mark.parametrize("code", WRITTEN)
+def test_following_up_on_my_last_message_only_after_my_own_contact(code):
+    for name in ("offer_call", "offer_email"):
+        mine, theirs = _render_row(code, "mine_last", name), _render_row(code, "employer_last", name)
+        assert mine != theirs and len(mine) > len(theirs)       # the sentence about my last message is left out

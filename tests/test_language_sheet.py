@@ -88,10 +88,36 @@ def test_every_catalogue_has_every_outcome_and_each_reads_back_as_that_outcome(c
 @pytest.mark.parametrize("code", COMPLETE)
 def test_a_complete_catalogue_has_every_today_sheet_text(code):
     wanted = {c.header for c in columns.sheet_columns()} | {c.prompt for c in columns.sheet_columns() if c.prompt}
-    wanted |= {INSTRUCTIONS, "Pick one of the choices in the list."}
+    wanted |= {INSTRUCTIONS, "Pick one of the choices in the list.", columns.MORE_LINE}
     book = catalogue.catalogue(code)["today"]
     assert wanted - set(book) == set(), f"{code} lacks {wanted - set(book)}"
     assert set(book) - wanted == set(), f"{code} has keys no sheet shows: {set(book) - wanted}"
+
+
+@pytest.mark.parametrize("code", COMPLETE)
+def test_the_waiting_line_is_said_in_the_language_with_its_number(code):
+    one, many = columns.more_line(1, code), columns.more_line(7, code)
+    assert "1" in one and "7" in many and "{n}" not in one + many
+    assert one != columns.more_line(1) and many != columns.more_line(7)      # not the English line
+    assert columns.more_line(0, code) == ""
+
+
+def test_the_waiting_line_follows_the_languages_plural():
+    assert columns.more_line(1, "de") == "und 1 weiterer Eintrag – er wartet auf den nächsten Werktag"
+    assert columns.more_line(3, "de") == "und 3 weitere Einträge – sie warten auf den nächsten Werktag"
+    assert columns.more_line(1, "fr").endswith("reporté au prochain jour ouvré")
+    assert columns.more_line(2, "fr").endswith("reportés au prochain jour ouvré")
+
+
+def test_a_german_today_sheet_says_why_and_what_waits_in_german(tmp_path):
+    rows = [(f"Firma {chr(65 + i)}", "Buchhalter", dt.date(2026, 11, 2 + i), None, "Beworben", f"030 555{i:04d}", "")
+            for i in range(5)]
+    path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": rows})
+    refresh(path, today=MONDAY, settings=Settings(your_name="Lena Vogel", calls_per_day=2))
+    _, ws = _today(path)
+    assert "Grund" in [c.value for c in ws[2]] and "Why" not in [c.value for c in ws[2]]
+    last = [c.value for c in ws[ws.max_row] if c.value]
+    assert last == ["und 3 weitere Einträge – sie warten auf den nächsten Werktag"]
 
 
 def test_no_translated_outcome_means_two_outcomes():

@@ -275,7 +275,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
     last = column_letters(len(shown))
     first_row = HEADER_ROW + 1
     last_row = HEADER_ROW + max(len(rows), 1)
-    more = columns.more_line(int(rows.attrs.get("more", 0)))   # the daily budget's rest (rules §6)
+    more = columns.more_line(int(rows.attrs.get("more", 0)), language)   # the daily budget's rest (rules §6)
     end_row = last_row + 1 if more else last_row
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
