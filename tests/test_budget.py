@@ -168,8 +168,7 @@ def test_the_you_reminder_is_printed_once_a_run(tmp_path, capsys, command):
     assert "Fill in [you]" not in printed.out + printed.err
 
 
-def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(cli, "_MESSAGES_TO_STDERR", False)   # restored after: a piped run sets it
+def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys):
     path = write_tracker(tmp_path / "jobs.xlsx", _rows()[:3])
     assert cli.main(["today", str(path), "--output", "-", "--today", TODAY.isoformat()]) == 0
     printed = capsys.readouterr()
@@ -177,7 +176,7 @@ def test_the_you_reminder_stays_out_of_piped_output(tmp_path, capsys, monkeypatc
 
 
 def test_the_xlsx_export_ends_with_the_waiting_line(tracker, tmp_path):
-    from followup_sheet.pipeline import export_today
+    from followup_sheet.exportfiles import export_today
     _, table, _ = compute(tracker, today=TODAY)
     out = tmp_path / "calls.xlsx"
     export_today(table, out, tracker=tracker)

@@ -211,8 +211,9 @@ def test_localised_script_matches_golden_file(code, name, kind):
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
-    """Each two words in a row, one of them of four letters or more ("for a" is Portuguese too)."""
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)]
+    """Each two words in a row, one of them of four letters or more ("for a" is Portuguese too); a
+    hyphenated word is one word ("E-Mail" is German too, and no pair of its own)."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", text)]
     return {(a, b) for a, b in zip(words, words[1:]) if max(len(a), len(b)) >= 4}
 
 
