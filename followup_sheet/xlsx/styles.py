@@ -88,7 +88,9 @@ class Styles:
                 later[0].addprevious(el)
             else:
                 self.root.append(el)
-            self.changed = True   # (a new cellXfs is made as long as the cells need: _keep_dangling_plain)
+            self.changed = True
+            if name == "cellXfs":   # cells may already point at formats this part lacks: keep those plain
+                self._keep_dangling_plain(el)
         return el
 
     def _find_or_add(self, section: str, xml: str | etree._Element) -> int:
@@ -113,8 +115,11 @@ class Styles:
         if self._padded or not self.used_styles:
             return
         self._padded = True
+        # applyProtection="0" says nothing new (plain is plain), but keeps these apart from a plain
+        # format the tool looks for: a later refresh must find its own, not a filler
         for _ in range(len(xfs), max(self.used_styles()) + 1):
-            xfs.append(etree.fromstring(_in_ns('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')))
+            xfs.append(etree.fromstring(_in_ns(
+                '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="0"/>')))
 
     def _fill(self, rgb: str) -> int:
         return self._find_or_add("fills", f'<fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
