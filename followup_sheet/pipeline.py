@@ -1,7 +1,8 @@
 """The whole job: read -> plan -> render -> write, for the CLI and the watcher alike.
 
-`refresh()` updates a workbook; `check()` explains how it was read; `today_table()` and
-`export_today()` give today's calls without touching the workbook.
+`compute()` reads, plans and renders; `refresh()` also plans the workbook's edits and applies
+them; `today_table()` gives today's calls. The check report (`checkreport.check`) and the
+exports' files (`exportfiles.export_today`) have modules of their own.
 """
 
 from __future__ import annotations
