@@ -195,7 +195,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
     written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
     texts = {f: frame[f].fillna("").astype(object) for f in ("notes", "response", "stage")}
-    said = _per_unique(texts["response"] + _SEP + texts["notes"] + _SEP + texts["stage"], _text_facts)
+    # joined in Python: pandas 3 drops a NUL when it adds strings column-wise
+    joined = pd.Series([f"{r}{_SEP}{n}{_SEP}{t}" for r, n, t in zip(texts["response"].tolist(), texts["notes"].tolist(),
+                                                                   texts["stage"].tolist())], index=idx, dtype=object)
+    said = _per_unique(joined, _text_facts)
     said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date

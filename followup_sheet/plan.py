@@ -371,7 +371,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage = classify_stage(stage_text, s)
     stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
     strong = _strong_interest(stage_text, s)
-    autoresponse = contains_words(stage_text, s.autoresponse_words)
+    # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
+    # a note may be a car dealer's name)
+    in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
+    autoresponse = contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words)
     read = read_ledger(frame, s, columns)
     ledger = read.columns

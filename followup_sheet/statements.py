@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
@@ -26,7 +27,8 @@ _PERIOD_WORDS = (
     "trimestre", "mois", "semaine", "année", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
     "mes", "semana", "año", "mañana", "lunes", "martes", "miércoles", "jueves", "viernes",
 )
-SCREEN = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\bq[1-4]\b|\b(?:"
+SCREEN = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\bq[1-4]\b|\d(?:st|nd|rd|th)\b"
+                    r"|\b(?:dem|den|del|le|el)\s+\d{1,2}\b|\b(?:"
                     + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")",
                     re.IGNORECASE)
 
@@ -52,6 +54,26 @@ _MONTH_END = re.compile(r"\b(?:end\s+of\s+(?:the\s+)?month|month[-\s]end|ende\s+
 _NEXT_YEAR = re.compile(r"\b(?:(?:early|beginning of)\s+next\s+year|anfang\s+nächsten\s+jahres"
                         r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?)\b",
                         re.IGNORECASE)
+# "end of next week", "Ende der Woche", "fin de la semaine prochaine", "fin de la próxima semana":
+# the Friday of that week
+_WEEK_END = re.compile(
+    r"\b(?:end\s+of\s+(?:the\s+|this\s+)?(?P<n1>next\s+)?week"
+    r"|ende\s+(?:der|dieser|(?P<n2>nächste[rn]?|kommende[rn]?))\s+woche"
+    r"|fin\s+de\s+(?:la\s+|cette\s+)?semaine(?P<n3>\s+prochaine)?"
+    r"|fin(?:al)?\s+de\s+(?:la\s+|esta\s+)?(?P<n4>próxima\s+|siguiente\s+)?semana(?P<n5>\s+que\s+viene)?)\b",
+    re.IGNORECASE)
+# A day of the month alone ("after the 15th", "nach dem 15.", "después del 15", "après le 15"): the
+# next such day after the day it was written
+_MONTHS = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+_DAY_ALONE = re.compile(
+    r"\b(?:after|before|by|until|till|from|on)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))"
+    r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))"
+    r"|\b(?:del|el|le)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
+    re.IGNORECASE)
+# the day after the date: "after the 15th" means from the 16th
+_AFTER = re.compile(r"(?:\bafter|\bnach(?:\s+de[mn])?|\bab(?:\s+de[mn])?|\baprès(?:\s+le)?|\bdespués(?:\s+del?)?"
+                    r"|\ba\s+partir(?:\s+del?)?)\s*(?:the\s+)?$", re.IGNORECASE)
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
 # A fragment dateparser found is a date only with a month, a numeric date or a weekday/period in it
 # ("may", "so" or "am 7" alone are words, not dates).
@@ -93,38 +115,73 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
         return ()
     found: list[tuple[int, Statement]] = []
     taken: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, day: dt.date) -> None:
+    for start, end, day, lead in _spoken_dates(text, written):
+        if any(s <= start < e for s, e in taken):
+            continue
         taken.append((start, end))
-        found.append((start, Statement(day, _kind(text[:start]), text[start:end].strip())))
-
-    for m in _QUARTER.finditer(text):
-        add(m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None))
-    for m in _MONTH_END.finditer(text):
-        last = calendar.monthrange(written.year, written.month)[1]
-        day = dt.date(written.year, written.month, last)
-        if day <= written:
-            nxt = (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-            day = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
-        add(m.start(), m.end(), day)
-    for m in _NEXT_YEAR.finditer(text):
-        add(m.start(), m.end(), dt.date(written.year + 1, 1, 1))
-    for m in _DOTTED.finditer(text):       # 7.12. is day.month wherever it is written that way
-        dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
-        if dotted is not None:
-            add(m.start(), m.end(), dotted)
+        found.append((start, _statement(text, start, end, day, lead)))
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
     for fragment, when in _search(rest, written, "DMY" if day_first else "MDY"):
-        if not _DATE_LIKE.search(fragment) or (when.hour or when.minute):
-            continue
+        if not _DATE_LIKE.search(fragment):
+            continue      # (a time of day with a date, "12/10 at 2pm", is that day)
         if when.date() == written and not re.search(r"\d", fragment):
             continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
-            add(start, start + len(fragment), _recent(when.date(), fragment, written))
+            day = _recent(when.date(), fragment, written)
+            found.append((start, _statement(text, start, start + len(fragment), day)))
     return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
+
+
+def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:
+    """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
+    decision's or an answer's day after is the plan's to add)."""
+    kind = _kind(text[:start])
+    if kind not in ("decision", "answer") and _AFTER.search(text[:start if lead is None else lead]):
+        day += dt.timedelta(days=1)
+    return Statement(day, kind, text[start:end].strip())
+
+
+def _spoken_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, int | None]]:
+    """(start, end, day, where the day's own words start) of each date said in words the parser
+    does not read as meant: quarters, a month's or a week's end, early next year, a day of the
+    month alone, day.month."""
+    for m in _QUARTER.finditer(text):
+        yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
+    for m in _MONTH_END.finditer(text):
+        day = dt.date(written.year, written.month, calendar.monthrange(written.year, written.month)[1])
+        if day <= written:
+            nxt = (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            day = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
+        yield m.start(), m.end(), day, None
+    for m in _NEXT_YEAR.finditer(text):
+        yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
+    for m in _WEEK_END.finditer(text):
+        friday = written + dt.timedelta(days=4 - written.weekday())
+        later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))
+        yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
+    for m in _DAY_ALONE.finditer(text):
+        group = next(g for g in ("d1", "d2", "d3") if m.group(g))
+        alone = _next_day_of_month(int(m.group(group)), written)
+        if alone is not None:
+            yield m.start(), m.end(), alone, m.start(group)
+    for m in _DOTTED.finditer(text):       # 7.12. is day.month wherever it is written that way
+        dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
+        if dotted is not None:
+            yield m.start(), m.end(), dotted, None
+
+
+def _next_day_of_month(day: int, written: dt.date) -> dt.date | None:
+    """Day `day` of the month it was written in when still ahead of `written`, else of the next month."""
+    for months in (0, 1, 2):
+        year, month = written.year + (written.month - 1 + months) // 12, (written.month - 1 + months) % 12 + 1
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = dt.date(year, month, day)
+            if candidate > written:
+                return candidate
+    return None
 
 
 def _settings(written: dt.date, order: str) -> dict:

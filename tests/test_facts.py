@@ -165,6 +165,26 @@ CASES = [
                  id="future-applied-date"),
     pytest.param([app(applied_on="2026-11-02", last_contact="2026-12-19")], WED, {}, "Check data", None, "",
                  ("last_contact", "last_contact"), id="future-last-contact"),
+    # --- the response, the notes and the stage are read apart: the employer's call in the notes of an
+    # "Applied" row with its own response is a return call, not the user's voicemail
+    pytest.param([app(stage="Applied", response="nothing yet", applied_on="2026-11-20", last_contact="2026-12-08",
+                      notes="Recruiter phoned 12/8 while I was driving, she left a voicemail")], WED, {},
+                 "Due today", "2026-12-09", "call", ("employer_contact", "notes"), id="employer-call-beside-a-stage"),
+    # --- dates as people write them: a day alone, a week's end, a date with its hour
+    pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-01",
+                      notes="Office manager: try again after the 14th, she is travelling")], WED, {},
+                 "Waiting", "2026-12-15", "call", ("date", "notes"), id="after-a-day-alone"),
+    pytest.param([app(stage="Applied", applied_on="2026-11-20", last_contact="2026-12-01",
+                      notes="Panel lead says they decide by end of next week")], WED, {},
+                 "Waiting", "2026-12-14", "call", ("decision", "notes"), id="decision-end-of-next-week"),
+    pytest.param([app(stage="Screening booked", applied_on="2026-11-20", last_contact="2026-12-01",
+                      notes="video screen on 12/16 at 9:30am with the team lead")], WED, {},
+                 "Waiting", "2026-12-17", "call", ("interview_ahead", "notes"), id="interview-date-with-its-hour"),
+    # --- closed, in the tracker's own language
+    pytest.param([app(stage="Stelle anderweitig besetzt", applied_on="2026-11-02")], WED, {}, "Closed", None, "",
+                 ("closed", "stage"), id="filled-de"),
+    pytest.param([app(stage="Proceso cerrado", applied_on="2026-11-02")], WED, {}, "Closed", None, "",
+                 ("closed", "stage"), id="closed-es"),
     # --- §3: cold for every open stage, listed for confirmation
     pytest.param([app(stage="Offer", applied_on="2026-08-03", last_contact="2026-09-01")], WED, {},
                  "Gone cold", None, "", ("offer", "stage"), id="old-offer-goes-cold"),
@@ -311,3 +331,10 @@ def test_the_answer_date_survives_a_later_date_in_the_same_note():
     assert plan.at[2, "answer_by"] == pd.Timestamp("2026-12-14")
     # the offer's own cadence goes on: the later date may not push the call past the answer date
     assert plan.at[2, "next_reason"] == "cadence" and plan.at[2, "due"] == pd.Timestamp("2026-12-08")
+
+
+def test_an_automatic_reply_in_the_notes_gets_the_autoresponse_call_but_a_car_dealer_does_not():
+    plan = _one([app(applied_on="2026-11-30", notes="only an auto-reply so far, nobody wrote back"),
+                 app("Northgate Auto Group", applied_on="2026-11-30", notes="auto dealership, sales floor role")])
+    assert plan.at[2, "situation"] == "autoresponse"
+    assert plan.at[3, "situation"] != "autoresponse"
