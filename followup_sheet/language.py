@@ -29,7 +29,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
     "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
            "note"),
-    "de": ("gesprächstermin", "vorstellungsgespräch am",
+    "de": ("geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
         "beworben am", "datum der bewerbung", "einreichdatum", "eingereicht am", "eingereicht", "versendet am",
@@ -47,7 +47,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
         "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt",
     ),
-    "es": (
+    "es": ("cerrad", "vacante cubierta", "no seguimos", "no continuamos",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
         "cargo", "vacante", "posición", "título del puesto", "rol", "fecha de solicitud",
         "fecha de aplicación", "fecha aplicación", "fecha de envío", "fecha de postulación",
@@ -63,7 +63,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "sin aplicar", "postulado", "enviado", "enviada", "recibido", "recibida", "acuse de recibo",
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
-    "fr": (
+    "fr": ("fermé", "clôtur", "poste pourvu", "sans suite",
         "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
         "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
         "intitulé de la mission", "fonction", "position", "date de candidature", "date d'envoi",
@@ -81,7 +81,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "cabinet de recrutement", "inconnu", "non spécifié", "non précisé", "non communiqué",
         "non renseigné",
     ),
-    "it": (
+    "it": ("chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
         "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
         "data di candidatura", "data invio", "data di invio", "inviata il", "ultimo contatto", "data risposta",
@@ -96,7 +96,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
-    "pt": (
+    "pt": ("fechad", "vaga preenchida",
         "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
         "título da vaga", "nome da vaga", "data submissão", "data de submissão", "data de candidatura",
         "data de envio", "data envio", "data de aplicação", "data da candidatura", "data de inscrição",
@@ -113,7 +113,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "recebido", "recebida", "candidatura recebida", "desconhecido", "não especificado",
         "não informado", "não disponível",
     ),
-    "nl": (
+    "nl": ("gesloten", "afgewezen", "vacature vervuld",
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
         "contact", "email", "e-mail", "manager", "interview",

@@ -173,7 +173,7 @@ def _days_since(applied: Any, today: dt.date) -> int:
 _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitment", "careers", "hiring",
                  "people", "jobs", "department", "office", "admin", "info", "staffing", "desk", "human",
                  "resources", "personnel", "personalabteilung", "personal", "personalwesen", "personalbüro",
-                 "bewerbermanagement", "abteilung", "rh", "recursos", "humanos", "reclutamiento",
+                 "bewerbermanagement", "abteilung", "rh", "rrhh", "recursos", "humanos", "reclutamiento",
                  "departamento", "ressources", "humaines", "recrutement", "service", "risorse", "umane",
                  "selezione", "ufficio", "recrutamento", "equipe", "équipe", "recruiter", "recruiters"}
 _NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")

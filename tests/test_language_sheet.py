@@ -37,7 +37,7 @@ def test_a_german_tracker_gets_a_german_today_sheet_and_reads_a_german_mark_back
     refresh(path, today=MONDAY, settings=ME)
     wb, ws = _today(path)
     headers = [c.value for c in ws[2] if c.value]
-    assert headers[:3] == ["Firma", "Stelle", "Verlangen nach"] and "Ergebnis" in headers
+    assert headers[:3] == ["Firma", "Stelle", "Ansprechperson"] and "Ergebnis" in headers
     assert any("Guten Tag" in str(c.value) for row in ws.iter_rows(min_row=3) for c in row)
     with zipfile.ZipFile(path) as z:
         sheet = next(z.read(n).decode() for n in z.namelist() if "Mailbox besprochen" in z.read(n).decode("utf-8",
