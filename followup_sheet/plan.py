@@ -462,7 +462,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     soon_limit = np.busday_offset(today64, s.soon_window, roll="forward", busdaycal=cal)
 
     future = (~np.isnat(applied) & (applied > today64)) | (~np.isnat(last) & (last > today64))
-    bad_date = (frame["problem"] != "").to_numpy() | future
+    # the notes say it is over ("they're not interested", "offer rescinded") while the stage is open:
+    # asked about, never called (rules §7: every sentence true)
+    ended_in_notes = open_stage & contains_words(frame["notes"], s.closed_words)
+    bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
     cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~date_ahead
@@ -530,7 +533,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "confirm_cold": (status == Status.GONE_COLD.value) & np.isin(st, ["interviewing", "offer"]),
         "check": _future_messages(frame, future & (st != "closed") & (st != "not_applied"), columns, today),
     }, index=idx)
-    plan.loc[future & (st != "closed") & (st != "not_applied"), "status"] = Status.CHECK_DATA.value
+    plan["check"] = plan["check"].where(plan["check"] != "", _ended_messages(frame, ended_in_notes, columns, s))
+    plan.loc[(future | ended_in_notes) & (st != "closed") & (st != "not_applied"), "status"] = Status.CHECK_DATA.value
     notes = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), ledger, today)
     plan["answer_by"] = notes["answer_by"]
     plan["call_back"] = notes["call_back"]
@@ -565,6 +569,23 @@ def _future_messages(frame: pd.DataFrame, future: np.ndarray, columns: Mapping[s
                 out[i] = (f"Row {row}: {source_of(columns, field, row)} is {pd.Timestamp(day):%Y-%m-%d}, after "
                           "today; correct the date so the next follow-up can be worked out")
                 break
+    return out
+
+
+def _ended_messages(frame: pd.DataFrame, ended: np.ndarray, columns: Mapping[str, Any] | None,
+                    settings: Settings) -> np.ndarray:
+    """For a row whose notes say it is over while its stage is open: what to do (rules §7)."""
+    out = np.full(len(frame), "", dtype=object)
+    closed = word_list(tuple(settings.closed_words))
+    for i in np.flatnonzero(ended):
+        row = frame.index[i]
+        note = str(frame["notes"].iloc[i])
+        stem = closed.found(note)[0]
+        hit = re.search(re.escape(stem).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
+        said = hit.group() if hit else stem
+        out[i] = (f"Row {row}: {source_of(columns, 'notes', row)} says {said!r} but the status is still open; "
+                  "if the application is over, set its status to a closed word (Rejected, Withdrawn); if it is "
+                  "not, reword the note")
     return out
 
 

@@ -185,6 +185,13 @@ CASES = [
                  ("closed", "stage"), id="filled-de"),
     pytest.param([app(stage="Proceso cerrado", applied_on="2026-11-02")], WED, {}, "Closed", None, "",
                  ("closed", "stage"), id="closed-es"),
+    # --- the notes say it is over while the stage is still open: asked about, never called
+    pytest.param([app(stage="Applied", applied_on="2026-11-20", last_contact="2026-12-02",
+                      notes="Hiring lead rang: they are not moving forward with me, went internal")], WED, {},
+                 "Check data", None, "", ("applied", "applied_on"), id="turned-down-in-the-notes"),
+    pytest.param([app(stage="Applied", applied_on="2026-12-02",
+                      notes="not rejected yet as far as I know")], WED, {},
+                 "Due today", "2026-12-09", "call", ("applied", "applied_on"), id="negated-closed-word-in-the-notes"),
     # --- §3: cold for every open stage, listed for confirmation
     pytest.param([app(stage="Offer", applied_on="2026-08-03", last_contact="2026-09-01")], WED, {},
                  "Gone cold", None, "", ("offer", "stage"), id="old-offer-goes-cold"),
