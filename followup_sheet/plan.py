@@ -375,7 +375,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # a note may be a car dealer's name)
     in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
     autoresponse = contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes)
-    recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words)
+    # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
+    # employer's own
+    agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))
+    recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
+        | contains_words(frame["notes"], agency_words)
     read = read_ledger(frame, s, columns)
     ledger = read.columns
     st = stage.to_numpy()

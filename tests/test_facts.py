@@ -345,3 +345,11 @@ def test_an_automatic_reply_in_the_notes_gets_the_autoresponse_call_but_a_car_de
                  app("Northgate Auto Group", applied_on="2026-11-30", notes="auto dealership, sales floor role")])
     assert plan.at[2, "situation"] == "autoresponse"
     assert plan.at[3, "situation"] != "autoresponse"
+
+
+
+def test_an_agency_named_in_the_notes_makes_a_recruiter_call_but_an_in_house_recruiter_does_not():
+    plan = _one([app(applied_on="2026-11-30", notes="placed through Brightwater staffing agency"),
+                 app("Quayside Mills", applied_on="2026-11-30", notes="their recruiter looked at my CV")])
+    assert plan.at[2, "situation"] == "recruiter"
+    assert plan.at[3, "situation"] != "recruiter"
