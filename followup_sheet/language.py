@@ -629,13 +629,16 @@ _PHRASES: dict[str, dict[str, str]] = {
 # Words that make a source the employer's own site or e-mail, and sources that name no place an
 # application can be sent "through" (a fair, a referral, an agency, a job board), in the
 # languages scripts are written in; the English ones are phrases.py's.
-_SITE_WORDS = ("website", "site", "webseite", "homepage", "karriereseite", "karriereportal", "web", "página",
-               "pagina", "sitio", "sito", "carrières")
+_SITE_WORDS = ("website", "site", "webseite", "homepage", "karriereseite", "karriereportal", "firmenseite",
+               "unternehmensseite", "firmenwebsite", "web", "página", "pagina", "sitio", "sito", "carrières")
 _MAIL_WORDS = ("e-mail", "email", "mail", "courriel", "correo")
 _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörse", "stellenbörse", "agentur",
              "recommandation", "cooptation", "salon", "forum", "cabinet", "candidature spontanée", "jobboard",
              "recomendación", "referencia", "feria", "agencia", "bolsa", "portal de empleo", "red de antiguos",
-             "réseau", "netzwerk", "alumni", "contacto")
+             "réseau", "netzwerk", "alumni", "contacto",
+             # ways of applying, not places: an unsolicited application, a referral
+             "initiativ", "spontan", "espontáne", "spontané", "referid", "referral", "referred", "recomendad",
+             "empfohlen", "empfehl")
 
 
 _ABBREVIATION = re.compile(r"\.\w+\.$")      # a company name ending in an abbreviation: "Miramar S.L."

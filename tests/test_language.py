@@ -323,6 +323,9 @@ def test_a_first_channel_other_than_call_or_email_is_refused():
     ("Courriel", "mail"), ("per E-Mail", "mail"),
     # no place an application goes "through": said nothing rather than "über Jobbörse"
     ("Jobbörse", ""), ("Salon de l'emploi", ""), ("Bolsa de empleo", ""), ("Recruiter (inbound)", ""), ("", ""),
+    # ways of applying are no place either: not "über Initiativ", "a través de Referido"
+    ("Initiativ", ""), ("Initiativbewerbung", ""), ("Referido", ""), ("Candidature spontanée", ""),
+    ("Firmenseite", "site"),
 ])
 def test_a_source_is_named_only_when_it_is_a_place_the_application_went_through(source, kind):
     from followup_sheet.language import source_kind
