@@ -20,7 +20,7 @@ from typing import Any
 import make_fixtures as mf
 import openpyxl
 import pytest
-from conftest import write_sheets
+from conftest import type_marks, write_sheets
 from corpus_tools import CORPUS, CannotAddSheet, add_tracker_block, calamine_grids, corpus_files, corpus_id
 
 from followup_sheet.errors import FollowupError
@@ -138,21 +138,6 @@ ROWS = [("Lindqvist Bygg AB", "Site planner", dt.date(2026, 11, 2), None, "sent 
         ("Brightwater Dental", "Receptionist", dt.date(2026, 10, 20), None, "phone screen done", "555-0103")]
 
 
-def _type_marks(path: Path, marks: dict[str, dict[str, object]]) -> None:
-    """Fill Done / Outcome / Date / Name on the Today sheet by the row's company, as a user does."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Today"]
-    header = {c.value: c.column for c in ws[2] if c.value}
-    for name in ("Done", "Outcome", "Date", "Name"):
-        if name not in header:
-            header[name] = ws.max_column + 1
-            ws.cell(2, header[name], name)
-    for r in range(3, ws.max_row + 1):
-        for key, value in marks.get(ws.cell(r, header["Company"]).value, {}).items():
-            ws.cell(r, header[key], value)
-    wb.save(path)
-
-
 @pytest.mark.parametrize("rows, marks", [
     (ROWS, {"Lindqvist Bygg AB": {"Done": "x", "Outcome": "Left voicemail"},
             "Okonkwo Logistics": {"Outcome": "Got the hiring manager's name", "Name": "Chidi Eze"},
@@ -164,7 +149,7 @@ def _type_marks(path: Path, marks: dict[str, dict[str, object]]) -> None:
 def test_the_edits_of_marks_are_what_the_write_changes(tmp_path, rows, marks):
     path = write_sheets(tmp_path / "jobs.xlsx", HEADERS, {"Applications": rows})
     refresh(path, today=MONDAY, backup=False, settings=ME)
-    _type_marks(path, marks)
+    type_marks(path, marks)
     edits, after = plan_against_write(path, MONDAY, settings=ME)
     assert edits is not None and [c for c in edits.cells if c.kind == "mark"]
     assert edits.log is not None and edits.log.added and edits.log.rows == len(marks)
@@ -175,7 +160,7 @@ def test_a_column_a_mark_adds_is_in_the_edits(tmp_path):
     headers are among the Edits, and the name in the row of its mark."""
     path = write_sheets(tmp_path / "jobs.xlsx", HEADERS, {"Applications": ROWS})
     refresh(path, today=MONDAY, backup=False, settings=ME)
-    _type_marks(path, {"Okonkwo Logistics": {"Outcome": "Got the hiring manager's name", "Name": "Chidi Eze"}})
+    type_marks(path, {"Okonkwo Logistics": {"Outcome": "Got the hiring manager's name", "Name": "Chidi Eze"}})
     edits, _ = plan_against_write(path, MONDAY, settings=ME)
     assert edits is not None
     added = {c.new: c.ref for c in edits.cells if c.kind == "header"}

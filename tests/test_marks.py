@@ -13,7 +13,7 @@ import subprocess
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import canonical_frame, set_cell, write_sheets
+from conftest import canonical_frame, set_cell, type_marks, write_sheets
 
 from followup_sheet import pipeline
 from followup_sheet.markrules import Mark, Outcome, TrackerRows, apply_marks, rule_changes, stage_word
@@ -33,22 +33,6 @@ ROWS = [("Acme", "Analyst", dt.date(2026, 11, 2), None, "Applied", "555-0100"),
 
 def _tracker(path, rows=ROWS, headers=HEADERS):
     return write_sheets(path, headers, {"Applications": rows})
-
-
-def _mark(path, marks: dict[str, dict[str, object]]):
-    """Type into the Today sheet as a user would: Done / Outcome / Date / Name by the row's
-    company (columns found by header; added at the right when the sheet has none yet)."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Today"]
-    header = {c.value: c.column for c in ws[2] if c.value}
-    for name in ("Done", "Outcome", "Date", "Name"):
-        if name not in header:
-            header[name] = ws.max_column + 1
-            ws.cell(2, header[name], name)
-    for r in range(3, ws.max_row + 1):
-        for key, value in marks.get(ws.cell(r, header["Company"]).value, {}).items():
-            ws.cell(r, header[key], value)
-    wb.save(path)
 
 
 def _libreoffice_roundtrip(path, tmp_path):
@@ -84,7 +68,7 @@ def test_three_marks_roll_into_the_tracker_once(tmp_path, save_with):
     refresh(path, today=MONDAY, settings=ME)
     today_rows = {r[0] for r in _sheet(path, "Today")[2:]}
     assert {"Acme", "Bolt", "Cord"} <= today_rows          # all three are due: something to mark
-    _mark(path, {"Acme": {"Done": "x", "Outcome": "Spoke"},
+    type_marks(path, {"Acme": {"Done": "x", "Outcome": "Spoke"},
                  "Bolt": {"Outcome": "No answer"},
                  "Cord": {"Outcome": "Call back on a date", "Date": dt.date(2026, 12, 8)}})
     if save_with == "libreoffice":
@@ -137,7 +121,7 @@ def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch)
     from followup_sheet.xlsx import marksheets, write
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Done": "x", "Outcome": "Left voicemail"}})
+    type_marks(path, {"Acme": {"Done": "x", "Outcome": "Left voicemail"}})
     marked = path.read_bytes()
 
     real = marksheets.new_log_pieces
@@ -169,7 +153,7 @@ def test_a_refresh_killed_mid_save_applies_the_marks_once(tmp_path, monkeypatch)
 def test_a_mark_follows_a_moved_row_and_reports_a_deleted_one(tmp_path):
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "Spoke"}})
+    type_marks(path, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "Spoke"}})
     wb = openpyxl.load_workbook(path)
     ws = wb["Applications"]
     ws.insert_rows(2)                       # Acme moves from row 2 to row 3
@@ -196,7 +180,7 @@ def test_a_mark_follows_a_moved_row_and_reports_a_deleted_one(tmp_path):
 def test_marks_from_an_earlier_day_apply_to_their_day(tmp_path):
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "E-mailed"}, "Cord": {"Done": dt.date(2026, 11, 27), "Outcome": "Spoke"}})
+    type_marks(path, {"Acme": {"Outcome": "E-mailed"}, "Cord": {"Done": dt.date(2026, 11, 27), "Outcome": "Spoke"}})
     result = refresh(path, today=dt.date(2026, 12, 3), settings=ME)
     assert result.marks.applied == 2
     rows = _tracker_rows(path)
@@ -209,7 +193,7 @@ def test_text_dates_are_written_as_text_in_the_same_format(tmp_path):
             ("Bolt", "Engineer", "11/03/2026", "11/04/2026", "Applied", "555-0101")]
     path = _tracker(tmp_path / "jobs.xlsx", rows)
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Spoke"}})
+    type_marks(path, {"Acme": {"Outcome": "Spoke"}})
     refresh(path, today=MONDAY, settings=ME)
     assert _tracker_rows(path)["Acme"]["Last Contact"] == "11/30/2026"
 
@@ -221,7 +205,7 @@ def test_a_real_date_keeps_the_column_date_style(tmp_path):
         wb["Applications"].cell(r, 4).number_format = "dd mmm yyyy"
     wb.save(path)
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Spoke"}})
+    type_marks(path, {"Acme": {"Outcome": "Spoke"}})
     refresh(path, today=MONDAY, settings=ME)
     ws = openpyxl.load_workbook(path)["Applications"]
     assert ws.cell(2, 4).number_format == "dd mmm yyyy"    # as the column's other date (row 3)
@@ -233,7 +217,7 @@ def test_three_voicemails_switch_the_next_follow_up_to_email(tmp_path):
     day = MONDAY
     for _ in range(3):
         refresh(path, today=day, settings=ME.replace(first_gap=0, repeat_gap=0, max_follow_ups=10))
-        _mark(path, {"Acme": {"Outcome": "Left voicemail"}})
+        type_marks(path, {"Acme": {"Outcome": "Left voicemail"}})
         day += dt.timedelta(days=1)
     result = refresh(path, today=day, settings=ME.replace(first_gap=0, repeat_gap=0, max_follow_ups=10))
     plan = result.sheets[0].plan
@@ -247,7 +231,7 @@ def test_work_search_log_lists_exactly_the_week(tmp_path):
                    ("Fern", "Clerk", dt.date(2026, 12, 1), None, "Applied", "555-0105")]
     path = _tracker(tmp_path / "jobs.xlsx", rows)
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "E-mailed"}})
+    type_marks(path, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "E-mailed"}})
     refresh(path, today=MONDAY, settings=ME)
     table = work_search_log(path, dt.date(2026, 11, 30), dt.date(2026, 12, 6), settings=ME)
     got = sorted(zip(table["Date"], table["Employer"], table["Method"], table["Result"]))
@@ -369,7 +353,7 @@ def test_a_refresh_killed_at_any_moment_applies_the_marks_once(tmp_path):
     import time
     marked = _tracker(tmp_path / "jobs.xlsx")
     refresh(marked, today=MONDAY, settings=ME)
-    _mark(marked, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "No answer"}})
+    type_marks(marked, {"Acme": {"Outcome": "Spoke"}, "Bolt": {"Outcome": "No answer"}})
     old = marked.read_bytes()
     env = {**os.environ, "PYTHONHASHSEED": "0"}
 
@@ -404,7 +388,7 @@ def test_a_refresh_killed_at_any_moment_applies_the_marks_once(tmp_path):
 def test_dry_run_lists_the_cells_marks_would_change(tmp_path):
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Spoke"}})
+    type_marks(path, {"Acme": {"Outcome": "Spoke"}})
     before = path.read_bytes()
     result = refresh(path, today=MONDAY, settings=ME, dry_run=True)
     assert path.read_bytes() == before
@@ -453,12 +437,12 @@ def test_marks_on_a_call_sheet_layout_by_header(tmp_path):
 def test_the_log_grows_by_appending_and_stays_readable(tmp_path):
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Spoke"}})
+    type_marks(path, {"Acme": {"Outcome": "Spoke"}})
     refresh(path, today=MONDAY, settings=ME)
     wb = openpyxl.load_workbook(path)
     wb["Follow-up Log"]["I3"] = "my own note"            # the user's note beside an entry is kept
     wb.save(path)
-    _mark(path, {"Bolt": {"Outcome": "Spoke"}})
+    type_marks(path, {"Bolt": {"Outcome": "Spoke"}})
     refresh(path, today=MONDAY, settings=ME)
     import zipfile
     with zipfile.ZipFile(path) as zf:
@@ -475,7 +459,7 @@ def test_every_part_written_with_marks_keeps_the_schema_order(tmp_path):
     from corpus_tools import schema_order_problems
     path = _tracker(tmp_path / "jobs.xlsx")
     refresh(path, today=MONDAY, settings=ME)
-    _mark(path, {"Acme": {"Outcome": "Got the hiring manager's name", "Name": "Dana Lee"},
+    type_marks(path, {"Acme": {"Outcome": "Got the hiring manager's name", "Name": "Dana Lee"},
                  "Bolt": {"Outcome": "Got an interview", "Date": dt.date(2026, 12, 4)}})
     before = {}
     with zipfile.ZipFile(path) as zf:
