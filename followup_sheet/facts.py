@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .settings import Settings
+from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import SCREEN, Statement, read_statements
 
 USER, EMPLOYER = "user", "employer"
@@ -203,13 +204,16 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
     order = settings.date_order == "dmy"
+    # the parser tries the run's language and English (every language it knows only when none is set)
+    langs = tuple(dict.fromkeys(("en", settings.language))) if settings.language in STATEMENT_LANGUAGES \
+        else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     for field in ("notes", "response"):
         values = texts[field].to_numpy()
         maybe = np.array(_per_unique(texts[field], lambda v: bool(v) and SCREEN.search(v) is not None), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
-            for st in read_statements(values[k], written[k].astype(object), order):
+            for st in read_statements(values[k], written[k].astype(object), order, langs):
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)

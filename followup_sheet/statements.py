@@ -27,6 +27,15 @@ _PERIOD_WORDS = (
     "trimestre", "mois", "semaine", "année", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
     "mes", "semana", "año", "mañana", "lunes", "martes", "miércoles", "jueves", "viernes",
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag", "mittwoch", "donnerstag",
+             "freitag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves",
+             "viernes")
+# A day of its own: a numeric date, a month's name or a weekday. Without one, a period ("after 12
+# weeks", "next month") is a date only when the clause says what it is about ("decide", "call
+# back"): "the posting was reopened after 12 weeks" states no date.
+_ABSOLUTE = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\b(?:"
+                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
+                       re.IGNORECASE)
 SCREEN = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\bq[1-4]\b|\d(?:st|nd|rd|th)\b"
                     r"|\b(?:dem|den|del|le|el)\s+\d{1,2}\b|\b(?:"
                     + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")",
@@ -108,9 +117,11 @@ def _quarter_start(written: dt.date, quarter: int | None) -> dt.date:
 
 
 @functools.lru_cache(maxsize=4096)
-def read_statements(text: str, written: dt.date, day_first: bool = False) -> tuple[Statement, ...]:
+def read_statements(text: str, written: dt.date, day_first: bool = False,
+                    languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
     """Every date `text` states, each read as the writer meant it on `written` (a date without a
-    year is the next such day after it), with what the date is about."""
+    year is the next such day after it), with what the date is about. `languages`: those the
+    parser tries (each costs time; the run's language and English are enough for one tracker)."""
     if not text or not SCREEN.search(text):
         return ()
     found: list[tuple[int, Statement]] = []
@@ -123,7 +134,7 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
-    for fragment, when in _search(rest, written, "DMY" if day_first else "MDY"):
+    for fragment, when in _search(_date_clauses(rest), written, "DMY" if day_first else "MDY", languages):
         if not _DATE_LIKE.search(fragment):
             continue      # (a time of day with a date, "12/10 at 2pm", is that day)
         if when.date() == written and not re.search(r"\d", fragment):
@@ -131,7 +142,9 @@ def read_statements(text: str, written: dt.date, day_first: bool = False) -> tup
         start = rest.find(fragment)
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(when.date(), fragment, written)
-            found.append((start, _statement(text, start, start + len(fragment), day)))
+            said = _statement(text, start, start + len(fragment), day)
+            if said.kind != "date" or _ABSOLUTE.search(fragment):   # a period about nothing is no date
+                found.append((start, said))
     return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
 
 
@@ -189,9 +202,27 @@ def _settings(written: dt.date, order: str) -> dict:
             "DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
-def _search(text: str, written: dt.date, order: str) -> list[tuple[str, dt.datetime]]:
+def _search(text: str, written: dt.date, order: str, languages: tuple[str, ...] = LANGUAGES
+            ) -> list[tuple[str, dt.datetime]]:
+    if not text.strip():
+        return []
     from dateparser.search import search_dates  # a second to import: only when a note states a date
-    return search_dates(text, languages=list(LANGUAGES), settings=_settings(written, order)) or []
+    return search_dates(text, languages=list(languages), settings=_settings(written, order)) or []
+
+
+def _date_clauses(text: str) -> str:
+    """The text with every clause that holds no date word blanked out (same length, so places
+    stay), so the parser reads a few words instead of a long note: it costs about 1 ms a clause."""
+    pieces, last = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        pieces.append((last, m.end()))
+        last = m.end()
+    pieces.append((last, len(text)))
+    return "".join(text[a:b] if _may_state(text[a:b]) else " " * (b - a) for a, b in pieces)
+
+
+def _may_state(clause: str) -> bool:
+    return bool(_ABSOLUTE.search(clause)) or (SCREEN.search(clause) is not None and _kind(clause) != "date")
 
 
 _YEAR = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")
