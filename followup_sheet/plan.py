@@ -447,7 +447,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
     # (nor may another stated date push an offer's next call past the day its answer is due)
     answer_on = ledger["answer_on"].to_numpy(dtype="datetime64[D]")
-    offer_answer = (st == "offer") & ((kind == "answer") | (~np.isnat(answer_on) & (answer_on < stated_on)))
+    # on an offer the decision is the user's own: "decide by 11.12." is the answer's deadline, not a
+    # day to wait for
+    offer_answer = (st == "offer") & ((kind == "answer") | (kind == "decision")
+                                      | (~np.isnat(answer_on) & (answer_on < stated_on)))
     use_stated = open_stage & fresh & has_base & ~offer_answer
 
     gap = np.select(

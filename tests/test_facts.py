@@ -180,6 +180,10 @@ CASES = [
     pytest.param([app(stage="Screening booked", applied_on="2026-11-20", last_contact="2026-12-01",
                       notes="video screen on 12/16 at 9:30am with the team lead")], WED, {},
                  "Waiting", "2026-12-17", "call", ("interview_ahead", "notes"), id="interview-date-with-its-hour"),
+    # on an offer, a decision date is the user's deadline: the call comes before it, not after
+    pytest.param([app(stage="Zusage", applied_on="2026-11-16", last_contact="2026-12-07",
+                      notes="Vertrag kommt per Post; Entscheidung meinerseits bis 18.12.")], WED, {},
+                 "Due today", "2026-12-09", "call", ("offer", "stage"), id="offer-decision-is-the-users-deadline"),
     # a period that is about nothing is no date: the usual cadence holds
     pytest.param([app(applied_on="2026-11-30", notes="Their posting had been open for 12 weeks; team of 8")], WED, {},
                  "Overdue", "2026-12-07", "call", ("applied", "applied_on"), id="a-period-about-nothing"),
