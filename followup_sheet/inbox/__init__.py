@@ -279,6 +279,8 @@ def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail
 
 
 def _guess_company(mail: Mail) -> str:
+    """Where a message came from, as evidence in a listing (the sender's domain shows a look-alike);
+    the company a new row gets is match.guess_application's."""
     from .classify import is_platform
     if mail.sender_name and is_platform(mail.domain):
         return mail.sender_name
@@ -287,7 +289,7 @@ def _guess_company(mail: Mail) -> str:
     return mail.sender_name or mail.sender_address or "unknown sender"
 
 
-# ROWS the tracker lacks: only an automatic confirmation shows that the user applied (an invitation or
+# Rows the tracker lacks: only an automatic confirmation shows that the user applied (an invitation or
 # a rejection about an application nobody recorded may be a look-alike, and stays listed).
 ADDS_ROWS_FOR = (W.CONFIRMATION,)
 
@@ -396,7 +398,7 @@ def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
     elif what.kind != REPLY and found.confidence < MAYBE:
         company, position = guess_application(mail)
         report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,
-                                     f"from {company or _guess_company(mail)}", company, position))
+                                     f"from {_guess_company(mail)}", company, position))
 
 
 def apply_inbox(tracker: Path, report: InboxReport, *, today: dt.date, sheet: str | None = None,
