@@ -547,6 +547,7 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     local["employer_called_on"] = (human_date(plan_row.get("employer_called_on"), year, language)
                                    if context.get("employer_called") else "")
     local.setdefault("employer_channel", "")          # "email" when the employer wrote rather than called
+    local["call_back_on"] = _call_back_on(context.get("call_back"), plan_row.get("facts"), year, language)
     local["to"] = address(context["contact"], language)
     if context.get("team") and not context["contact"] and language in _PHRASES:
         # a team is asked for ("someone in the HR team", in the language's words), never greeted
@@ -557,6 +558,18 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     if language in _PHRASES:
         local["l"] = localised_phrases(local, language)
     return local
+
+
+def _call_back_on(asked: Any, facts: Any, year: int, language: str) -> str:
+    """The day the notes asked me to call back on or after ("asked me to call back after 12/14"),
+    said in `language`; '' when the notes asked with no date ("after Thanksgiving") or did not ask.
+    A localised template says the request in its own words only with this day: the words after
+    "call back" are the notes' English."""
+    if not asked or not isinstance(facts, (list, tuple)):
+        return ""
+    days = [f.date for f in facts if getattr(f, "kind", "") == "call_back" and getattr(f, "date", None)
+            and str(f.text or "") and (str(f.text) in str(asked) or str(asked) in str(f.text))]
+    return human_date(pd.Timestamp(days[-1]), year, language) if days else ""
 
 
 # Per language: how a sentence names the role ("{p}" the position, "{c}" the company), how it

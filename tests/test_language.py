@@ -14,6 +14,7 @@ import pytest
 
 from followup_sheet import settings as settings_module
 from followup_sheet.errors import BadSettings
+from followup_sheet.facts import Fact
 from followup_sheet.language import LANGUAGES, address, choose_language, human_date, languages_of, person
 from followup_sheet.plan import SITUATIONS
 from followup_sheet.read import ColumnInfo
@@ -141,6 +142,9 @@ FACT_KINDS: dict[str, dict] = {
     "thanks": {"interview_held": True, "thank_you": True},
     "employer_last": {"last_by": "employer"},
     "mine_last": {"last_by": "user"},
+    # the notes asked me to call back after a day they state (a dated statement, rules §7)
+    "asked_back": {"call_back": "after November 9",
+                   "facts": [Fact("call_back", "after November 9", dt.date(2026, 11, 9), "", "", "Notes, P7")]},
 }
 
 
@@ -189,6 +193,16 @@ FACT_CASES = [(code, f"{situation}_{channel}", kind) for code in WRITTEN for cha
               for situation, kind in (("post_interview", "ahead"), ("post_interview", "thanks"),
                                       ("offer", "employer_last"), ("offer", "mine_last"))]
 CASES += FACT_CASES
+
+
+def _says_asked_back(code: str, name: str) -> bool:
+    """Whether the language's template says what the notes asked about calling back (`call_back_on`)."""
+    return "call_back_on" in (bundled_templates() / f"{name}.{code}.j2").read_text(encoding="utf-8")
+
+
+# The call back the notes asked for, in each language whose templates say it (the English ones do).
+ASKED_BACK_CASES = [(code, name, "asked_back") for code in WRITTEN for name in NAMES if _says_asked_back(code, name)]
+CASES += ASKED_BACK_CASES
 
 
 @pytest.mark.parametrize("code", WRITTEN)
@@ -425,3 +439,13 @@ def test_following_up_on_my_last_message_only_after_my_own_contact(code):
     for name in ("offer_call", "offer_email"):
         mine, theirs = _render_row(code, "mine_last", name), _render_row(code, "employer_last", name)
         assert mine != theirs and len(mine) > len(theirs)       # the sentence about my last message is left out
+
+
+@pytest.mark.parametrize("code, name, kind", ASKED_BACK_CASES)
+def test_a_call_back_the_notes_ask_for_is_said_only_with_its_day(code, name, kind, monkeypatch):
+    assert human_date(pd.Timestamp("2026-11-09"), 2026, code) in _render_row(code, kind, name)
+    monkeypatch.setitem(FACT_KINDS, kind, {})
+    plain = _render_row(code, kind, name)
+    # without a day ("after Thanksgiving") nothing is said: the words after "call back" are the notes' English
+    monkeypatch.setitem(FACT_KINDS, kind, {"call_back": "after Thanksgiving"})
+    assert _render_row(code, kind, name) == plain
