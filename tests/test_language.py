@@ -14,6 +14,7 @@ import pytest
 
 from followup_sheet import settings as settings_module
 from followup_sheet.errors import BadSettings
+from followup_sheet.facts import Fact
 from followup_sheet.language import LANGUAGES, address, choose_language, human_date, languages_of, person
 from followup_sheet.plan import SITUATIONS
 from followup_sheet.read import ColumnInfo
@@ -125,6 +126,10 @@ def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(co
      "Estimado Sr. Vidal Soler:"),
     ("Ms. Rosa Bell", "es", "la señora Bell", "Buenos días, señora Bell", "Estimada Sra. Bell:"),
     ("Rosa Vidal", "es", "Rosa Vidal", "Buenos días", "Buenos días, Rosa Vidal:"),
+    # Korean: 님 after the full name (씨 is for equals, not a recruiter); a job title keeps its place
+    ("김민수 씨", "ko", "김민수 님", "김민수 님", "김민수 님"),
+    ("박 과장", "ko", "박 과장님", "박 과장님", "박 과장님"),
+    ("김민수 팀장님", "ko", "김민수 팀장님", "김민수 팀장님", "김민수 팀장님"),
 ])
 def test_forms_of_address_come_from_the_cell_never_from_a_first_name(cell, code, ask, greet, dear):
     got = address(cell, code)
@@ -141,6 +146,9 @@ FACT_KINDS: dict[str, dict] = {
     "thanks": {"interview_held": True, "thank_you": True},
     "employer_last": {"last_by": "employer"},
     "mine_last": {"last_by": "user"},
+    # the notes asked me to call back after a day they state (a dated statement, rules §7)
+    "asked_back": {"call_back": "after November 9",
+                   "facts": [Fact("call_back", "after November 9", dt.date(2026, 11, 9), "", "", "Notes, P7")]},
 }
 
 
@@ -189,6 +197,16 @@ FACT_CASES = [(code, f"{situation}_{channel}", kind) for code in WRITTEN for cha
               for situation, kind in (("post_interview", "ahead"), ("post_interview", "thanks"),
                                       ("offer", "employer_last"), ("offer", "mine_last"))]
 CASES += FACT_CASES
+
+
+def _says_asked_back(code: str, name: str) -> bool:
+    """Whether the language's template says what the notes asked about calling back (`call_back_on`)."""
+    return "call_back_on" in (bundled_templates() / f"{name}.{code}.j2").read_text(encoding="utf-8")
+
+
+# The call back the notes asked for, in each language whose templates say it (the English ones do).
+ASKED_BACK_CASES = [(code, name, "asked_back") for code in WRITTEN for name in NAMES if _says_asked_back(code, name)]
+CASES += ASKED_BACK_CASES
 
 
 @pytest.mark.parametrize("code", WRITTEN)
@@ -425,3 +443,13 @@ def test_following_up_on_my_last_message_only_after_my_own_contact(code):
     for name in ("offer_call", "offer_email"):
         mine, theirs = _render_row(code, "mine_last", name), _render_row(code, "employer_last", name)
         assert mine != theirs and len(mine) > len(theirs)       # the sentence about my last message is left out
+
+
+@pytest.mark.parametrize("code, name, kind", ASKED_BACK_CASES)
+def test_a_call_back_the_notes_ask_for_is_said_only_with_its_day(code, name, kind, monkeypatch):
+    assert human_date(pd.Timestamp("2026-11-09"), 2026, code) in _render_row(code, kind, name)
+    monkeypatch.setitem(FACT_KINDS, kind, {})
+    plain = _render_row(code, kind, name)
+    # without a day ("after Thanksgiving") nothing is said: the words after "call back" are the notes' English
+    monkeypatch.setitem(FACT_KINDS, kind, {"call_back": "after Thanksgiving"})
+    assert _render_row(code, kind, name) == plain
