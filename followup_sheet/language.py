@@ -518,12 +518,24 @@ _NO_NAME = {
 _TEAM = re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
 
 
+# Korean job titles written after a name ("박 과장", "김민수 팀장님"): the person is addressed by
+# name and title with 님 on the title.
+_KO_TITLES = ("과장", "부장", "차장", "대리", "팀장", "실장", "이사", "상무", "전무", "대표", "본부장",
+              "주임", "매니저", "책임", "선임", "수석", "센터장", "파트장", "그룹장")
+_KO_TITLED = re.compile(r"^(?P<name>[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,3})?)\s*(?P<title>"
+                        + "|".join(sorted(_KO_TITLES, key=len, reverse=True)) + r")\s*님?$")
+
+
 def address(name: str, language: str) -> dict[str, str]:
     """How a script names `name` in `language`: `ask` (whom to ask for on the phone), `greet`
     (the spoken greeting once they answer), `dear` (the e-mail's salutation line) and `named`
     (the name in a sentence); German also `dat` (after "bei", "von"), Spanish `a` ("al señor
     …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says so with a title; a
     first name never decides it."""
+    titled = _KO_TITLED.match(name.strip()) if language == "ko" and name else None
+    if titled:                                        # "박 과장" is 박 과장님, not 박과장 님
+        formal = f"{titled['name']} {titled['title']}님"
+        return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
     p = person(name, language) if name and not _TEAM.search(name) else None
     if p is None or language not in _ADDRESS:
         return dict(_NO_NAME.get(language, {"ask": "", "greet": "", "dear": "", "named": ""}))

@@ -126,6 +126,10 @@ def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(co
      "Estimado Sr. Vidal Soler:"),
     ("Ms. Rosa Bell", "es", "la señora Bell", "Buenos días, señora Bell", "Estimada Sra. Bell:"),
     ("Rosa Vidal", "es", "Rosa Vidal", "Buenos días", "Buenos días, Rosa Vidal:"),
+    # Korean: 님 after the full name (씨 is for equals, not a recruiter); a job title keeps its place
+    ("김민수 씨", "ko", "김민수 님", "김민수 님", "김민수 님"),
+    ("박 과장", "ko", "박 과장님", "박 과장님", "박 과장님"),
+    ("김민수 팀장님", "ko", "김민수 팀장님", "김민수 팀장님", "김민수 팀장님"),
 ])
 def test_forms_of_address_come_from_the_cell_never_from_a_first_name(cell, code, ask, greet, dear):
     got = address(cell, code)
