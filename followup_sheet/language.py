@@ -291,7 +291,10 @@ def human_date(value: Any, this_year: int, language: str) -> str:
     if value is None or isinstance(value, str) or pd.isna(value):
         return ""
     d = pd.Timestamp(value).date()
-    return format_skeleton("MMMMd" if d.year == this_year else "yMMMMd", d, locale=language)
+    text = format_skeleton("MMMMd" if d.year == this_year else "yMMMMd", d, locale=language)
+    if language == "it" and d.day == 1:          # the first of the month is "1º" ("il primo"), not "1"
+        text = "1º" + text[1:]
+    return text
 
 
 # Titles read from a contact cell, and what they say about the form of address: "f", "m", or
