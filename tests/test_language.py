@@ -141,6 +141,8 @@ FACT_KINDS: dict[str, dict] = {
     "thanks": {"interview_held": True, "thank_you": True},
     "employer_last": {"last_by": "employer"},
     "mine_last": {"last_by": "user"},
+    # the notes say when I was asked to call back (an English note: the words the plan reads)
+    "asked_back": {"call_back": "after the 20th"},
 }
 
 
@@ -189,6 +191,10 @@ FACT_CASES = [(code, f"{situation}_{channel}", kind) for code in WRITTEN for cha
               for situation, kind in (("post_interview", "ahead"), ("post_interview", "thanks"),
                                       ("offer", "employer_last"), ("offer", "mine_last"))]
 CASES += FACT_CASES
+# The asked-for call back, said in the language's own voice, in every template (per language as
+# its scripts are reviewed).
+ASKED_BACK = ("pt",)
+CASES += [(code, name, "asked_back") for code in ASKED_BACK for name in NAMES]
 
 
 @pytest.mark.parametrize("code", WRITTEN)
