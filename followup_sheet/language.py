@@ -292,7 +292,7 @@ def human_date(value: Any, this_year: int, language: str) -> str:
         return ""
     d = pd.Timestamp(value).date()
     text = format_skeleton("MMMMd" if d.year == this_year else "yMMMMd", d, locale=language)
-    if language == "it" and d.day == 1:          # the first of the month is "1º" ("il primo"), not "1"
+    if language in ("it", "pt") and d.day == 1:   # "1º novembre" (il primo), Brazilian "1º de dezembro"
         text = "1º" + text[1:]
     return text
 
@@ -458,15 +458,34 @@ def _it(p: Person) -> dict[str, str]:
 
 
 def _pt(p: Person) -> dict[str, str]:
+    # Brazilian usage: a person is named and greeted by the first name ("Bom dia, Beatriz"; "doutor
+    # Paulo"), never "senhora Costa"; the title in the cell gives the article ("a Beatriz Costa").
+    # Only a cell without a first name falls back to the surname with senhor/senhora.
+    female = p.gender == "f"
+    if p.academic:
+        word, short = ("doutora" if female else "doutor"), ("Dra." if female else "Dr.")
+        if p.academic == "Prof.":
+            word, short = ("professora" if female else "professor"), ("Profa." if female else "Prof.")
+        if not p.gender:                                  # "Prof." says no gender: the title is not said aloud
+            return {"ask": p.full if p.given else f"{short} {p.full}",
+                    "greet": f"Bom dia, {p.given}" if p.given else "Bom dia",
+                    "dear": f"Prezado(a) {short} {p.full},", "named": f"{short} {p.full}", "a": f"a {short} {p.full}"}
+        return {"ask": f"{'a' if female else 'o'} {word} {p.full}", "greet": f"Bom dia, {word} {p.given or p.surname}",
+                "dear": f"Prezad{'a' if female else 'o'} {short} {p.full},", "named": f"{short} {p.full}",
+                "a": f"{'à' if female else 'ao'} {short} {p.full}"}
     if p.gender:
-        female = p.gender == "f"
-        title = ("doutora" if female else "doutor") if p.academic else ("senhora" if female else "senhor")
-        short = ("Dra." if female else "Dr.") if p.academic else ("Sra." if female else "Sr.")
-        ask = f"{'a' if female else 'o'} {title} {p.surname}"
-        return {"ask": ask, "greet": f"Bom dia, {title} {p.surname}",
-                "dear": f"Prezad{'a' if female else 'o'} {short} {p.surname},", "named": ask,
-                "a": f"{'à' if female else 'ao'} {title} {p.surname}"}
-    return {"ask": p.full, "greet": "Bom dia", "dear": f"Bom dia, {p.full},", "named": p.full, "a": f"a {p.full}"}
+        if not p.given:                                   # "Sra. Costa": no first name to use
+            title = "senhora" if female else "senhor"
+            return {"ask": f"{'a' if female else 'o'} {title} {p.surname}", "greet": f"Bom dia, {title} {p.surname}",
+                    "dear": f"Prezad{'a' if female else 'o'} {'Sra.' if female else 'Sr.'} {p.surname},",
+                    "named": f"{'Sra.' if female else 'Sr.'} {p.surname}",
+                    "a": f"{'à' if female else 'ao'} {title} {p.surname}"}
+        return {"ask": f"{'a' if female else 'o'} {p.full}", "greet": f"Bom dia, {p.given}",
+                "dear": f"Prezad{'a' if female else 'o'} {p.given},", "named": p.full,
+                "a": f"{'à' if female else 'ao'} {p.full}"}
+    # no title: no article and no Prezado/Prezada guessed from the first name
+    return {"ask": p.full, "greet": f"Bom dia, {p.given}" if p.given else "Bom dia",
+            "dear": f"Olá, {p.given or p.full},", "named": p.full, "a": f"a {p.full}"}
 
 
 def _nl(p: Person) -> dict[str, str]:
