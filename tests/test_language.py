@@ -425,3 +425,61 @@ def test_following_up_on_my_last_message_only_after_my_own_contact(code):
     for name in ("offer_call", "offer_email"):
         mine, theirs = _render_row(code, "mine_last", name), _render_row(code, "employer_last", name)
         assert mine != theirs and len(mine) > len(theirs)       # the sentence about my last message is left out
+
+
+@pytest.mark.parametrize("name, dative, accusative", [
+    ("Brenner Logistik GmbH", "der Brenner Logistik GmbH", "die Brenner Logistik GmbH"),     # the legal form says it
+    ("Spedition Haas", "der Spedition Haas", "die Spedition Haas"),                          # a head noun first
+    ("Verlag Ostwind", "dem Verlag Ostwind", "den Verlag Ostwind"),
+    ("Nordische Versicherung", "der Nordischen Versicherung", "die Nordische Versicherung"),  # adjective before it
+    ("Landesinstitut-Süd", "Landesinstitut-Süd", "Landesinstitut-Süd"),                     # not sure: no article
+    ("Stadtwerke-Institut", "dem Stadtwerke-Institut", "das Stadtwerke-Institut"),
+    ("Turnverein Eiche e. V.", "dem Turnverein Eiche e. V.", "den Turnverein Eiche e. V."),
+    ("Zeiss", "Zeiss", "Zeiss"), ("Kranich Logistik", "Kranich Logistik", "Kranich Logistik"),   # a bare name
+    ("Verlag Ostwind GmbH", "der Verlag Ostwind GmbH", "die Verlag Ostwind GmbH"),          # the legal form wins
+])
+def test_a_german_company_gets_the_article_its_legal_form_or_head_noun_gives(name, dative, accusative):
+    from followup_sheet.language import german_company
+
+    assert (german_company(name), german_company(name, "acc")) == (dative, accusative)
+
+
+def test_the_german_scripts_put_the_article_before_a_company_after_a_preposition():
+    frame = pd.DataFrame([{"company": "Brenner Logistik GmbH", "position": "Disponent", "contact": "",
+                           "hiring_manager": "", "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert "bei der Brenner Logistik GmbH" in text and "bei Brenner" not in text
+    frame.loc[4, "company"] = "Zeiss"
+    assert "bei Zeiss" in render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+
+
+@pytest.mark.parametrize("team, code, said", [
+    ("Personalabteilung", "de", "jemandem aus der Personalabteilung"),
+    ("Recruiting-Team", "de", "jemandem aus dem Recruiting-Team"),
+    ("Team Personal", "de", "jemandem aus dem Team Personal"),
+    ("HR", "de", "jemandem aus dem Bereich HR"),                   # no head noun of its own: the frame
+    ("Service recrutement", "fr", "quelqu'un du service recrutement"),
+    ("Équipe talents", "fr", "quelqu'un de l'équipe talents"),
+    ("Departamento de Personas", "es", "alguien del departamento de Personas"),
+    ("Dział Kadr", "pl", "Czy mogę rozmawiać z kimś z Działu Kadr?"),
+    ("HR", "pl", "Czy mogę rozmawiać z kimś z działu HR?"),
+])
+def test_a_team_is_asked_for_by_its_own_head_noun_not_framed_twice(team, code, said):
+    from followup_sheet.language import team_phrase
+
+    assert team_phrase(team, code) == said
+
+
+def test_a_referrers_department_with_its_own_head_noun_is_not_framed_twice():
+    me_name, contact, referrer, manager, _, company = PEOPLE["de"]
+    frame = pd.DataFrame([{"company": company, "position": "Data Analyst", "contact": contact,
+                           "hiring_manager": manager, "referrer": referrer, "referrer_dept": "Finanzabteilung",
+                           "source": "", "problem": "", "applied_on": pd.Timestamp("2026-11-02"),
+                           "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "referral", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert "Jonas Brandt aus der Finanzabteilung" in text and "Abteilung Finanzabteilung" not in text
