@@ -930,9 +930,11 @@ def _de_position(position: str) -> str:
 
 # The first follow-up's channel per language, when [cadence] first_channel does not say (rules
 # §8; docs/rules.md §11 gives the reasons): in Japanese and Korean hiring an unrequested call to
-# a company's HR is widely taken as pushy, and applications run through written channels; in the
-# other languages' job markets a short call after a written application is common advice.
-FIRST_CHANNEL = {code: "call" for code in LANGUAGES} | {"ja": "email", "ko": "email"}
+# a company's HR is widely taken as pushy, and applications run through written channels; in
+# Polish hiring applications go through job portals whose postings say only chosen candidates
+# will be contacted, and a short e-mail is the usual first follow-up; in the other languages' job
+# markets a short call after a written application is common advice.
+FIRST_CHANNEL = {code: "call" for code in LANGUAGES} | {"ja": "email", "ko": "email", "pl": "email"}
 _FIRST_CHANNEL_SITUATIONS = ("check_in", "autoresponse", "referral", "hiring_manager", "recruiter")
 
 

@@ -24,7 +24,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
+WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "pl", "zh", "ja", "ko")
 NAMES = [f"{s}_{c}" for s in (*SITUATIONS, "call_back") for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -41,6 +41,8 @@ PEOPLE = {
            "Cooperativa Ipê Ltda."),
     "nl": ("Sanne Bakker", "mevrouw Eva de Vries", "Daan Visser", "dhr. Bram Mulder", "Inkoop",
            "Tulpenveld B.V."),
+    "pl": ("Marta Zielińska", "Pani Katarzyna Wiśniewska", "Tomasz Lis", "Pan Piotr Nowak", "Zakupy",
+           "Spedycja Wisła sp. z o.o."),
     "zh": ("李明", "陈静女士", "刘洋", "张经理", "采购部", "星河物流有限公司"),
     "ja": ("佐藤美咲", "田中 花子", "鈴木 一郎", "山本様", "営業部", "株式会社みなと物流"),
     "ko": ("이지은", "김민수", "박서준", "최유진 님", "영업부", "한빛물류"),
@@ -125,6 +127,17 @@ def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(co
      "Estimado Sr. Vidal Soler:"),
     ("Ms. Rosa Bell", "es", "la señora Bell", "Buenos días, señora Bell", "Estimada Sra. Bell:"),
     ("Rosa Vidal", "es", "Rosa Vidal", "Buenos días", "Buenos días, Rosa Vidal:"),
+    # Polish: the instrumental only where the ending says it for certain, else a question that
+    # needs none; "Szanowna Pani," with no name; no pani/pan without a title in the cell
+    ("Pani Agnieszka Kowalczyk", "pl", "Czy mogę rozmawiać z panią Kowalczyk?", "Dzień dobry", "Szanowna Pani,"),
+    ("Pani dr Ewa Zawadzka", "pl", "Czy mogę rozmawiać z panią doktor Zawadzką?", "Dzień dobry",
+     "Szanowna Pani Doktor,"),
+    ("Pan Marek Dąbrowski", "pl", "Czy mogę rozmawiać z panem Dąbrowskim?", "Dzień dobry", "Szanowny Panie,"),
+    ("Pan Adam Kowalczyk", "pl", "Czy mogę rozmawiać z panem Kowalczykiem?", "Dzień dobry", "Szanowny Panie,"),
+    ("Pan Jerzy Wróbel", "pl", "Czy jest może pan Wróbel?", "Dzień dobry", "Szanowny Panie,"),
+    ("Pani Joanna Wajda", "pl", "Czy jest może pani Wajda?", "Dzień dobry", "Szanowna Pani,"),
+    ("Joanna Wróbel", "pl", "Czy mogę prosić o połączenie z osobą o imieniu i nazwisku Joanna Wróbel?",
+     "Dzień dobry", "Dzień dobry,"),
 ])
 def test_forms_of_address_come_from_the_cell_never_from_a_first_name(cell, code, ask, greet, dear):
     got = address(cell, code)
@@ -244,6 +257,7 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
                                                ("it", "27 ottobre", "20 dicembre 2025"),
                                                ("pt", "27 de outubro", "20 de dezembro de 2025"),
                                                ("nl", "27 oktober", "20 december 2025"),
+                                               ("pl", "27 października", "20 grudnia 2025"),
                                                ("zh", "10月27日", "2025年12月20日"),
                                                ("ja", "10月27日", "2025年12月20日"),
                                                ("ko", "10월 27일", "2025년 12월 20일")])
@@ -262,13 +276,25 @@ def test_names_dates_and_companies_are_said_right(code, date, recent):
     assert address(referrer, code)["named"] in call and address(manager, code)["ask"] in call
 
 
-def test_a_language_without_its_own_template_falls_back_to_english():
+def test_a_language_without_its_own_template_falls_back_to_english(tmp_path, monkeypatch):
+    import shutil
+
+    from followup_sheet import render
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(bundled_templates(), bundled)
+    (bundled / "check_in_call.pl.j2").unlink()             # Polish without this one script
+    monkeypatch.setattr(render, "bundled_templates", lambda: bundled)
+    render._environment.cache_clear()
     frame = pd.DataFrame([{"company": "Tulpen BV", "position": "Planner", "contact": "", "hiring_manager": "",
                            "referrer": "", "referrer_dept": "", "source": "", "problem": "",
                            "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[3])
     plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
                           "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[3])
-    text = render_scripts(frame, plan, TODAY, Settings(language="pl"))[3]
+    try:
+        text = render_scripts(frame, plan, TODAY, Settings(language="pl"))[3]
+    finally:
+        render._environment.cache_clear()
     assert "I applied for the Planner role at Tulpen BV" in text
     assert "November 2" in text                     # the English template says the date in English
 
@@ -298,6 +324,7 @@ def _channel_plan() -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.parametrize("settings, emailed", [
     (Settings(language="ja"), [2]),                        # Japanese: the first follow-up is written
     (Settings(language="ko"), [2]),
+    (Settings(language="pl"), [2]),                        # Polish: a short e-mail first
     (Settings(language="de"), []),                         # German: a call, as in English
     (Settings(language="de", first_channel="email"), [2]),  # the setting wins
     (Settings(language="ja", first_channel="call"), []),
@@ -366,7 +393,7 @@ def test_a_team_in_korean_or_japanese_is_not_greeted_as_a_person(cell, code):
 # The words that say "your call" in each language's call-back script, and that an e-mail from the
 # employer must not get: their e-mail is thanked as an e-mail.
 CALL_WORDS = {"de": "angerufen", "fr": "votre appel", "es": "llamada", "it": "richiamo", "pt": "ligação",
-              "nl": "gebeld", "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
+              "nl": "gebeld", "pl": "za telefon", "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
 
 
 @pytest.mark.parametrize("code", WRITTEN)
@@ -395,7 +422,7 @@ def test_a_call_back_answers_an_employers_e_mail_as_an_e_mail(code):
 @pytest.mark.parametrize("code", WRITTEN)
 def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
     team = {"de": "Personalabteilung", "fr": "Ressources humaines", "es": "Recursos Humanos", "it": "Risorse Umane",
-            "pt": "Recursos Humanos", "nl": "HR", "zh": "人事部", "ja": "人事部", "ko": "인사팀"}[code]
+            "pt": "Recursos Humanos", "nl": "HR", "pl": "Dział Kadr", "zh": "人事部", "ja": "人事部", "ko": "인사팀"}[code]
     frame = pd.DataFrame([{"company": "Kestrel", "position": "Data Analyst", "contact": team, "hiring_manager": "",
                            "referrer": "", "referrer_dept": "", "source": "", "problem": "",
                            "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
