@@ -59,6 +59,9 @@ def _tracker(headers: list[str], stages: list[str]) -> SimpleNamespace:
     (["Entreprise", "Poste", "Date de candidature", "Statut"], ["Refusée", "Entretien prévu"], "fr"),
     (["Empresa", "Puesto", "Fecha de postulación", "Estado"], ["Rechazado", "Entrevista"], "es"),
     (["公司", "职位", "投递日期", "状态"], ["面试", "已投递"], "zh"),
+    (["Firma", "Stanowisko", "Data wysłania CV", "Osoba kontaktowa", "Etap rekrutacji"],
+     ["Odrzucona", "Rozmowa kwalifikacyjna w toku", "Wysłano"], "pl"),
+    (["Nazwa firmy", "Stanowisko", "Status"], ["Odmowa"], "pl"),
     (["会社名", "職種", "応募日", "選考状況"], [""], "ja"),
     (["Company", "Position", "Date Applied", "Status"], ["Rejected", "Interview"], "en"),
 ])
