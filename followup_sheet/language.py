@@ -912,7 +912,7 @@ _CALL_BACK_SENTENCE = {
     "es": " Me indicaron que volviera a ponerme en contacto a partir del {d}.",
     "pl": " Proszono mnie o ponowny kontakt od {d}.",
     "zh": "之前贵公司请我在{d}以后再联系。",
-    "ja": "{d}以降に改めてご連絡するようにとのことでした。",
+    "ja": "{d}以降にご連絡するようにとのことでした。",
 }
 
 

@@ -513,3 +513,49 @@ def test_a_referrers_department_with_its_own_head_noun_is_not_framed_twice():
                           "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
     text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
     assert "Jonas Brandt aus der Finanzabteilung" in text and "Abteilung Finanzabteilung" not in text
+
+
+# What each language's scripts say when the notes ask me to get back in touch from a given day
+# (the English "I was asked to call back after …"), and the day as the language says it.
+ASKED_BACK = {"de": "wieder melden", "fr": "reprendre contact", "es": "volviera a ponerme en contacto",
+              "pl": "ponowny kontakt", "zh": "以后再联系", "ja": "ご連絡するようにとのこと"}
+
+
+@pytest.mark.parametrize("code", ASKED_BACK)
+@pytest.mark.parametrize("name", ["check_in_call", "check_in_email", "recruiter_email", "offer_call"])
+def test_a_dated_request_to_call_back_is_said_in_the_language_with_its_day(code, name):
+    from followup_sheet.facts import Fact
+
+    me_name, contact, _, _, _, company = PEOPLE[code]
+    frame = pd.DataFrame([{"company": company, "position": "Data Analyst", "contact": contact, "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-10-27"), "last_contact": pd.NaT}], index=[5])
+    situation, channel = name.rsplit("_", 1)
+    asked = Fact("call_back", "after Nov 23", dt.date(2026, 11, 23), "", "", "Notes, J5")
+    row = {"status": Status.DUE_TODAY.value, "situation": situation, "channel": channel, "follow_ups": 1,
+           "due": pd.Timestamp("2026-11-12"), "facts": [asked], "call_back": "after Nov 23"}
+    settings = Settings(your_name=me_name, language=code)
+    said = render_scripts(frame, pd.DataFrame([row], index=[5]), TODAY, settings)[5]
+    assert ASKED_BACK[code] in said and human_date(pd.Timestamp("2026-11-23"), 2026, code) in said
+    assert "Nov 23" not in said and "after" not in said                   # not the note's English words
+    # no request in the notes (a dated note of my own, "follow up 23.11."): nothing said
+    mine = render_scripts(frame, pd.DataFrame([{**row, "call_back": ""}], index=[5]), TODAY, settings)[5]
+    assert ASKED_BACK[code] not in mine
+    # a request without a day the notes state: the English words are not put into the language
+    undated = render_scripts(frame, pd.DataFrame([{**row, "facts": []}], index=[5]), TODAY, settings)[5]
+    assert ASKED_BACK[code] not in undated and "after Nov 23" not in undated
+
+
+def test_a_request_to_call_back_read_from_the_notes_reaches_a_german_script(tmp_path):
+    from conftest import write_sheets
+
+    from followup_sheet.pipeline import compute
+
+    headers = ("Firma", "Stelle", "Bewerbungsdatum", "Letzter Kontakt", "Status", "Ansprechpartner", "Notizen")
+    rows = [("Brenner Logistik GmbH", "Disponent", dt.date(2026, 10, 20), dt.date(2026, 11, 4), "Beworben",
+             "Herr Kaya", "Mr Kaya asked me to call back after Nov 16")]
+    path = write_sheets(tmp_path / "liste.xlsx", headers, {"Liste": rows})
+    outcomes, _, _ = compute(path, today=dt.date(2026, 11, 17), language="de")
+    script = next(s for s in outcomes[0].scripts if s)
+    assert "ab dem 16. November wieder melden" in script, script
+    assert "bei der Brenner Logistik GmbH" in script
