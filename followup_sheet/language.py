@@ -553,7 +553,9 @@ def _pl(p: Person) -> dict[str, str]:
         else:
             ask = f"Czy jest może {said}?"
         vocative = {"Dr.": ("Doktor", "Doktorze"), "Prof.": ("Profesor", "Profesorze")}.get(p.academic)
-        dear = ("Szanowna Pani" if female else "Szanowny Panie") + (f" {vocative[0 if female else 1]}" if vocative else "")
+        dear = "Szanowna Pani" if female else "Szanowny Panie"
+        if vocative:
+            dear += f" {vocative[0 if female else 1]}"
         named = " ".join(x for x in (title, academic, p.full) if x)
         return {"ask": ask, "greet": "Dzień dobry", "dear": f"{dear},", "named": named}
     full = " ".join(x for x in (p.academic, p.full) if x)
@@ -562,7 +564,8 @@ def _pl(p: Person) -> dict[str, str]:
             "dear": "Dzień dobry,", "named": full}
 
 
-_ADDRESS = {"pl": _pl, "de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "zh": _zh, "ja": _ja, "ko": _ko}
+_ADDRESS = {"de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "pl": _pl, "zh": _zh, "ja": _ja,
+            "ko": _ko}
 _NO_NAME = {
     "pl": {"ask": "", "greet": "Dzień dobry", "dear": "Szanowni Państwo,", "named": ""},
     "it": {"ask": "", "greet": "Buongiorno", "dear": "Buongiorno,", "named": "", "a": ""},

@@ -73,7 +73,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "data de aplicação", "data da candidatura", "data de inscrição", "enviado em", "candidatado em",
         "投递日期", "申请日期", "投递时间", "申请时间", "application submitted", "submitted date",
         "applied at", "date of submission",
-        "sollicitatiedatum", "datum sollicitatie", "gesolliciteerd op", "data aplikacji", "data złożenia", "data wysłania", "data wysłania cv", "data zgłoszenia", "応募日",
+        "sollicitatiedatum", "datum sollicitatie", "gesolliciteerd op", "data aplikacji", "data złożenia", "応募日",
+        "data wysłania", "data wysłania cv", "data zgłoszenia",
     ),
     "last_contact": (
         "last contact", "last contacted", "last follow-up", "last follow up", "last touch",
@@ -140,7 +141,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "hiring_manager": (
         "hiring manager", "manager", "hiring contact", "responsable", "chef", "gerente de contratación",
-        "responsable du recrutement", "führungskraft", "responsabile", "gestor da vaga", "用人经理", "menedżer", "przełożony", "kierownik",
+        "responsable du recrutement", "führungskraft", "responsabile", "gestor da vaga", "用人经理",
+        "menedżer", "przełożony", "kierownik",
     ),
     "referrer": (
         "referred by", "referral", "referrer", "reference contact", "referred", "recommended by",
@@ -167,7 +169,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "interview date", "interview day", "interview on", "interview scheduled", "date of interview",
         "interview time", "interview date/time", "next interview", "fecha de entrevista", "fecha entrevista",
         "date d'entretien", "date entretien", "gesprächstermin", "vorstellungsgespräch am", "interviewtermin",
-        "data colloquio", "data do entrevista", "data da entrevista", "面试时间", "面试日期", "面接日", "면접일", "data rozmowy", "termin rozmowy",
+        "data colloquio", "data do entrevista", "data da entrevista", "面试时间", "面试日期", "面接日", "면접일",
+        "data rozmowy", "termin rozmowy",
     ),
     "max_follow_ups": ("max follow-ups", "max follow ups", "max followups", "follow-up cap", "follow-up limit"),
     "no_calls": (
@@ -192,7 +195,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "notities", "opmerkingen", "uwagi", "notatki", "komentarze", "備考", "メモ",
     ),
     "location": ("location", "city", "ubicación", "ciudad", "lieu", "ville", "ort", "standort", "arbeitsort",
-                 "sede", "città", "luogo", "localização", "cidade", "local", "地点", "城市", "工作地点", "lokalizacja", "miasto", "miejsce pracy"),
+                 "sede", "città", "luogo", "localização", "cidade", "local", "地点", "城市", "工作地点",
+                 "lokalizacja", "miasto", "miejsce pracy"),
 })
 
 # Rules §1: the words a header is made of, in many languages, for headers no alias names. A

@@ -425,7 +425,8 @@ def test_a_call_back_answers_an_employers_e_mail_as_an_e_mail(code):
 @pytest.mark.parametrize("code", WRITTEN)
 def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
     team = {"de": "Personalabteilung", "fr": "Ressources humaines", "es": "Recursos Humanos", "it": "Risorse Umane",
-            "pt": "Recursos Humanos", "nl": "HR", "pl": "Dział Kadr", "zh": "人事部", "ja": "人事部", "ko": "인사팀"}[code]
+            "pt": "Recursos Humanos", "nl": "HR", "pl": "Dział Kadr", "zh": "人事部", "ja": "人事部",
+            "ko": "인사팀"}[code]
     frame = pd.DataFrame([{"company": "Kestrel", "position": "Data Analyst", "contact": team, "hiring_manager": "",
                            "referrer": "", "referrer_dept": "", "source": "", "problem": "",
                            "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
