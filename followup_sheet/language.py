@@ -812,7 +812,8 @@ _PHRASES: dict[str, dict[str, str]] = {
 # application can be sent "through" (a fair, a referral, an agency, a job board), in the
 # languages scripts are written in; the English ones are phrases.py's.
 _SITE_WORDS = ("website", "site", "webseite", "homepage", "karriereseite", "karriereportal", "firmenseite",
-               "unternehmensseite", "firmenwebsite", "web", "página", "pagina", "sitio", "sito", "carrières")
+               "unternehmensseite", "firmenwebsite", "web", "página", "pagina", "sitio", "sito", "carrières",
+               "strona", "internetowa")
 _MAIL_WORDS = ("e-mail", "email", "mail", "courriel", "correo")
 _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörse", "stellenbörse", "agentur",
              "recommandation", "cooptation", "salon", "forum", "cabinet", "candidature spontanée", "jobboard",
@@ -820,7 +821,9 @@ _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörs
              "réseau", "netzwerk", "alumni", "contacto",
              # ways of applying, not places: an unsolicited application, a referral
              "initiativ", "spontan", "espontáne", "spontané", "referid", "referral", "referred", "recomendad",
-             "empfohlen", "empfehl")
+             "empfohlen", "empfehl",
+             # Polish: a referral, a job fair, an agency, an alumni network, a recruiter
+             "polecen", "targi", "agencj", "absolwent", "rekruter")
 
 
 _ABBREVIATION = re.compile(r"\.\w+\.$")      # a company name ending in an abbreviation: "Miramar S.L."

@@ -356,6 +356,9 @@ def test_a_first_channel_other_than_call_or_email_is_refused():
     # ways of applying are no place either: not "über Initiativ", "a través de Referido"
     ("Initiativ", ""), ("Initiativbewerbung", ""), ("Referido", ""), ("Candidature spontanée", ""),
     ("Firmenseite", "site"),
+    # Polish: the company's site, a portal by its name; a referral, a job fair, an agency are no place
+    ("Strona internetowa firmy", "site"), ("Pracuj.pl", "named_source"), ("Polecenie", ""), ("Targi pracy", ""),
+    ("Agencja pośrednictwa pracy", ""),
 ])
 def test_a_source_is_named_only_when_it_is_a_place_the_application_went_through(source, kind):
     from followup_sheet.language import source_kind
@@ -425,7 +428,7 @@ def test_a_call_back_answers_an_employers_e_mail_as_an_e_mail(code):
 @pytest.mark.parametrize("code", WRITTEN)
 def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
     team = {"de": "Personalabteilung", "fr": "Ressources humaines", "es": "Recursos Humanos", "it": "Risorse Umane",
-            "pt": "Recursos Humanos", "nl": "HR", "pl": "Dział Kadr", "zh": "人事部", "ja": "人事部",
+            "pt": "Recursos Humanos", "nl": "HR", "pl": "Kadry i Płace", "zh": "人事部", "ja": "人事部",
             "ko": "인사팀"}[code]
     frame = pd.DataFrame([{"company": "Kestrel", "position": "Data Analyst", "contact": team, "hiring_manager": "",
                            "referrer": "", "referrer_dept": "", "source": "", "problem": "",
@@ -436,6 +439,8 @@ def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
         text = render_scripts(frame, plan, TODAY, Settings(language=code))[4]
         first, reached = text.split("\n\n")[:2]
         assert team in first, (situation, text)
+        if code in ("de", "pl"):                                # asked for by its head noun, as a team
+            assert {"de": "aus der Personalabteilung", "pl": "z kimś z działu Kadry i Płace"}[code] in first, text
         assert team not in reached, (situation, text)           # not greeted: "Guten Tag, Personalabteilung"
 
 
@@ -560,3 +565,10 @@ def test_a_request_to_call_back_read_from_the_notes_reaches_a_german_script(tmp_
     script = next(s for s in outcomes[0].scripts if s)
     assert "ab dem 16. November wieder melden" in script, script
     assert "bei der Brenner Logistik GmbH" in script
+
+
+@pytest.mark.parametrize("cell", ["Dział Rekrutacji", "Zespół HR", "Kadry", "Biuro Karier"])
+def test_a_polish_team_in_the_contact_cell_is_a_team_not_a_person(cell):
+    from followup_sheet.render import person_text, team_name
+
+    assert team_name(cell) == cell and person_text(cell) == ""

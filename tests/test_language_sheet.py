@@ -199,3 +199,18 @@ def test_a_polish_tracker_gets_polish_scripts_and_today_sheet_and_reads_a_polish
     assert result.marks.applied == 1 and not result.marks.problems
     log = [r for r in openpyxl.load_workbook(path)["Follow-up Log"].iter_rows(min_row=3, values_only=True) if r[1]]
     assert [r[4] for r in log] == ["Left voicemail"]                       # counted once, as a voicemail
+
+
+def test_demo_in_polish_makes_a_polish_tracker_and_polish_scripts(tmp_path, cli):
+    out = cli("demo", str(tmp_path), "--language", "pl", "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    wb = openpyxl.load_workbook(tmp_path / "demo_tracker.xlsx")
+    assert wb.sheetnames[:1] == ["Aplikacje"] and wb["Aplikacje"]["A1"].value == "Firma"
+    assert [c.value for c in wb["Today"][2]][:3] == ["Firma", "Stanowisko", "Z kim rozmawiać"]
+    scripts = [c.value for row in wb["Today"].iter_rows(min_row=3) for c in row if isinstance(c.value, str)
+               and "\n" in c.value]
+    assert scripts and all(s.startswith(("Dzień dobry", "Temat")) for s in scripts)
+    assert any("Czy mogę rozmawiać z panią Raman?" in s for s in scripts)     # "Pani Priya Raman" in the cell
+    assert any(s.startswith("Temat") for s in scripts)                         # e-mail first where there is an address
+    lines = check(tmp_path / "demo_tracker.xlsx", today=MONDAY).lines
+    assert any(line.startswith("Language: Polish (pl)") for line in lines)
