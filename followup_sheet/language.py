@@ -540,7 +540,8 @@ def polish_instrumental(surname: str, gender: str) -> str:
 def _pl(p: Person) -> dict[str, str]:
     """Polish: "pani"/"pan" only from the cell's title. `ask` is the whole question (its case
     depends on what can be declined safely), `greet` never names anyone (Poles do not greet by
-    surname), `dear` is "Szanowna Pani," / "Szanowny Panie," with no name, `named` the nominative."""
+    surname), `dear` is "Szanowna Pani," / "Szanowny Panie," with no name, `named` the nominative,
+    `your` the possessive that never declines ("w Pani zespole", "Pana", "Państwa")."""
     if p.gender:
         female = p.gender == "f"
         title = "pani" if female else "pan"
@@ -557,17 +558,18 @@ def _pl(p: Person) -> dict[str, str]:
         if vocative:
             dear += f" {vocative[0 if female else 1]}"
         named = " ".join(x for x in (title, academic, p.full) if x)
-        return {"ask": ask, "greet": "Dzień dobry", "dear": f"{dear},", "named": named}
+        return {"ask": ask, "greet": "Dzień dobry", "dear": f"{dear},", "named": named,
+                "your": "Pani" if female else "Pana"}
     full = " ".join(x for x in (p.academic, p.full) if x)
     what = "o imieniu i nazwisku" if p.given else "o nazwisku"
     return {"ask": f"Czy mogę prosić o połączenie z osobą {what} {full}?", "greet": "Dzień dobry",
-            "dear": "Dzień dobry,", "named": full}
+            "dear": "Dzień dobry,", "named": full, "your": "Państwa"}
 
 
 _ADDRESS = {"de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "pl": _pl, "zh": _zh, "ja": _ja,
             "ko": _ko}
 _NO_NAME = {
-    "pl": {"ask": "", "greet": "Dzień dobry", "dear": "Szanowni Państwo,", "named": ""},
+    "pl": {"ask": "", "greet": "Dzień dobry", "dear": "Szanowni Państwo,", "named": "", "your": "Państwa"},
     "it": {"ask": "", "greet": "Buongiorno", "dear": "Buongiorno,", "named": "", "a": ""},
     "pt": {"ask": "", "greet": "Bom dia", "dear": "Prezados,", "named": "", "a": ""},
     "nl": {"ask": "", "greet": "Goedendag", "dear": "Geachte heer/mevrouw,", "named": ""},

@@ -572,3 +572,9 @@ def test_a_polish_team_in_the_contact_cell_is_a_team_not_a_person(cell):
     from followup_sheet.render import person_text, team_name
 
     assert team_name(cell) == cell and person_text(cell) == ""
+
+
+@pytest.mark.parametrize("cell, your", [("Pani Iwona Kaczmarek", "Pani"), ("Pan Olaf Zieliński", "Pana"),
+                                        ("Iwona Kaczmarek", "Państwa"), ("", "Państwa")])
+def test_polish_says_your_team_with_the_possessive_the_title_gives(cell, your):
+    assert address(cell, "pl")["your"] == your
