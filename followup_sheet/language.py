@@ -722,7 +722,7 @@ def _german_gender(words: list[str]) -> str:
 
 def german_company(name: str, case: str = "dat") -> str:
     """A company as German says it after a preposition: "der Spedition Kranich AG", "der
-    Deutschen Bank", "dem Verlag Roth" (dative: bei, von, mit), "die Müller GmbH" (accusative:
+    Deutschen Bank", "dem Verlag Roth" (dative: bei, von, mit; `german_bei` says "beim"), "die Müller GmbH" (accusative:
     für, über), "Siemens" (a bare name: no article). `case` is "dat" or "acc"."""
     words = name.split()
     if not words:
@@ -737,11 +737,20 @@ def german_company(name: str, case: str = "dat") -> str:
     return f"{_DE_ARTICLES[case][gender]} {' '.join(words)}"
 
 
+def german_bei(company: str) -> str:
+    """"bei" and the company: "bei der Spedition Kranich AG", "beim Verlag Roth" ("bei dem" is
+    said "beim"), "bei Zeiss"; '' without a company."""
+    if not company:
+        return ""
+    said = german_company(company)
+    return f"beim {said[4:]}" if said.startswith("dem ") else f"bei {said}"
+
+
 # Per language: how a sentence names the role ("{p}" the position, "{c}" the company), how it
 # says where the application went, how a voicemail says how to reach me, and the e-mail's close.
 _PHRASES: dict[str, dict[str, str]] = {
     "de": {"team": "jemandem aus dem Bereich {t}",
-           "pc": "die Stelle als {p} bei {cd}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle bei {cd}",
+           "pc": "die Stelle als {p} {bei}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle {bei}",
            "on": "am {d}", "site": " über Ihre Website", "mail": " per E-Mail", "named_source": " über {s}",
            "both": "Sie erreichen mich unter {phone} oder per E-Mail an {email}.",
            "phone": "Sie erreichen mich unter {phone}.", "email": "Sie erreichen mich per E-Mail an {email}.",
@@ -874,9 +883,9 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     if not _ABBREVIATION.search(company):       # "S.L.", "B.V." keep their dots; finish() drops a second
         company = company.rstrip(".")
     de_position = _de_position(position) if language == "fr" else ""
-    dative = german_company(company) if language == "de" else company
+    bei = german_bei(company) if language == "de" else ""
     role = words["pc" if company and position else "p" if position else "c"].format(
-        p=position, c=company, dp=de_position, cd=dative) if company or position else ""
+        p=position, c=company, dp=de_position, bei=bei) if company or position else ""
     days = int(context["days_since_applied"] or 0)
     if context["applied_on"]:
         when = _on_day(context["applied_on"], language)
@@ -901,7 +910,7 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     dept = context.get("referrer_dept", "")        # the referrer's department, after "from"
     said["dept"] = unit_phrase(dept, language, _DEPT_FRAME[language]) if dept and language in _DEPT_FRAME else ""
     if language == "de":
-        said["bei"] = f"bei {dative}" if company else ""
+        said["bei"] = bei
         said["company_acc"] = german_company(company, "acc")
         said["from_team"] = unit_phrase(context["team"], "de", "aus dem Bereich {t}") if context.get("team") else ""
     return said

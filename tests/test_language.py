@@ -490,6 +490,9 @@ def test_the_german_scripts_put_the_article_before_a_company_after_a_preposition
     assert "bei der Brenner Logistik GmbH" in text and "bei Brenner" not in text
     frame.loc[4, "company"] = "Zeiss"
     assert "bei Zeiss" in render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    frame.loc[4, "company"] = "Verlag Ostwind"                     # "bei dem" is said "beim"
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert "beim Verlag Ostwind" in text and "bei dem" not in text
 
 
 @pytest.mark.parametrize("team, code, said", [
