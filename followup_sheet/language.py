@@ -119,7 +119,19 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "contact", "email", "e-mail", "manager", "interview",
     ),
     "pl": ("nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
-           "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail"),
+           "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
+           "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
+           "data odpowiedzi", "liczba przypomnień", "przypomnienia", "etap", "etap rekrutacji", "status aplikacji",
+           "wynik", "odpowiedź", "informacja zwrotna", "osoba kontaktowa", "rekruter", "rekruterka",
+           "numer telefonu", "nr telefonu", "adres e-mail", "menedżer", "przełożony", "kierownik",
+           "polecony przez", "z polecenia", "polecenie", "dział polecającego", "data przypomnienia",
+           "następny kontakt", "przypomnienie", "data rozmowy", "termin rozmowy", "nie dzwonić", "tylko e-mail",
+           "źródło", "kanał", "portal", "komentarze", "lokalizacja", "miasto", "miejsce pracy",
+           "odrzuc", "odmowa", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone", "oferta",
+           "propozycja zatrudnienia", "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie",
+           "zadanie rekrutacyjne", "do wysłania", "nie wysłano", "wysłane", "wysłana", "wysłano", "aplikacja",
+           "zaaplikowano", "oczekuje", "rozmowa telefoniczna", "potwierdzenie otrzymania",
+           "automatyczna odpowiedź", "agencja rekrutacyjna", "brak danych", "nieznane"),
     "zh": (
         "公司", "公司名称", "单位", "企业", "用人单位", "职位", "岗位", "职位名称", "岗位名称", "职务", "投递日期",
         "申请日期", "投递时间", "申请时间", "最后联系", "最近联系", "回复日期", "回复时间", "最后联系日期", "跟进次数",
@@ -308,6 +320,7 @@ _GENDER_TITLES = {
     "sig.ra": "f", "sigra": "f", "signora": "f", "sig": "m", "signor": "m",
     "senhora": "f", "senhor": "m",
     "mevrouw": "f", "mevr": "f", "mw": "f", "meneer": "m", "dhr": "m", "heer": "m",
+    "pani": "f", "pan": "m",
 }
 _ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
              "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
@@ -521,8 +534,64 @@ def _ko(p: Person) -> dict[str, str]:
     return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
 
 
-_ADDRESS = {"de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "zh": _zh, "ja": _ja, "ko": _ko}
+# A Polish surname's instrumental ("z panią Kowalską", "z panem Nowakiem") only where the
+# ending says it for certain: adjectival -ski/-cki/-dzki (-ska/-cka/-dzka), a woman's surname
+# ending in a consonant (it does not decline: "z panią Nowak"), a man's ending in a hard
+# consonant. A mobile e (Wróbel -> Wróblem, Gołąbek -> Gołąbkiem), a soft ending (Łoś -> Łosiem)
+# or a vowel (Kościuszko, Rossi) leaves it undeclined: the script then says the name in the
+# nominative ("Czy jest może pan Wróbel?").
+_PL_ADJECTIVAL = re.compile(r"(?:s|c|dz)k[ia]$")
+_PL_UNSAFE_MASCULINE = re.compile(r"(?:e[kcl]|eł|eń|[śćńźjlaeiouyóąę])$", re.IGNORECASE)
+
+
+def polish_instrumental(surname: str, gender: str) -> str:
+    """The instrumental of a Polish surname after "z panią"/"z panem", or '' when its ending
+    does not say it for certain (and for a double-barrelled name, whose halves may differ)."""
+    if not surname or " " in surname or "-" in surname or gender not in ("f", "m"):
+        return ""
+    low = surname.casefold()
+    if _PL_ADJECTIVAL.search(low):
+        return surname[:-1] + ("ą" if gender == "f" else "im") if low.endswith("ka" if gender == "f" else "ki") else ""
+    if gender == "f":
+        return surname if not re.search(r"[aeiouyóąę]$", low) else ""
+    if _PL_UNSAFE_MASCULINE.search(low):
+        return ""
+    return surname + ("iem" if low.endswith(("k", "g")) else "em")
+
+
+def _pl(p: Person) -> dict[str, str]:
+    """Polish: "pani"/"pan" only from the cell's title. `ask` is the whole question (its case
+    depends on what can be declined safely), `greet` never names anyone (Poles do not greet by
+    surname), `dear` is "Szanowna Pani," / "Szanowny Panie," with no name, `named` the nominative,
+    `your` the possessive that never declines ("w Pani zespole", "Pana", "Państwa")."""
+    if p.gender:
+        female = p.gender == "f"
+        title = "pani" if female else "pan"
+        academic = {"Dr.": "doktor", "Prof.": "profesor"}.get(p.academic, "")
+        said = " ".join(x for x in (title, academic, p.surname) if x)
+        declined = polish_instrumental(p.surname, p.gender)
+        if declined:
+            with_title = ("panią" if female else "panem") + (f" {academic}{'' if female else 'em'}" if academic else "")
+            ask = f"Czy mogę rozmawiać z {with_title} {declined}?"
+        else:
+            ask = f"Czy jest może {said}?"
+        vocative = {"Dr.": ("Doktor", "Doktorze"), "Prof.": ("Profesor", "Profesorze")}.get(p.academic)
+        dear = "Szanowna Pani" if female else "Szanowny Panie"
+        if vocative:
+            dear += f" {vocative[0 if female else 1]}"
+        named = " ".join(x for x in (title, academic, p.full) if x)
+        return {"ask": ask, "greet": "Dzień dobry", "dear": f"{dear},", "named": named,
+                "your": "Pani" if female else "Pana"}
+    full = " ".join(x for x in (p.academic, p.full) if x)
+    what = "o imieniu i nazwisku" if p.given else "o nazwisku"
+    return {"ask": f"Czy mogę prosić o połączenie z osobą {what} {full}?", "greet": "Dzień dobry",
+            "dear": "Dzień dobry,", "named": full, "your": "Państwa"}
+
+
+_ADDRESS = {"de": _de, "fr": _fr, "es": _es, "it": _it, "pt": _pt, "nl": _nl, "pl": _pl, "zh": _zh, "ja": _ja,
+            "ko": _ko}
 _NO_NAME = {
+    "pl": {"ask": "", "greet": "Dzień dobry", "dear": "Szanowni Państwo,", "named": "", "your": "Państwa"},
     "it": {"ask": "", "greet": "Buongiorno", "dear": "Buongiorno,", "named": "", "a": ""},
     "pt": {"ask": "", "greet": "Bom dia", "dear": "Prezados,", "named": "", "a": ""},
     "nl": {"ask": "", "greet": "Goedendag", "dear": "Geachte heer/mevrouw,", "named": ""},
@@ -564,6 +633,16 @@ def address(name: str, language: str) -> dict[str, str]:
     return _ADDRESS[language](p)
 
 
+def call_back_day(plan_row: dict[str, Any]) -> dt.date | None:
+    """The day the notes state for a call back I was asked to make (the latest dated
+    `call_back` fact of the plan), or None: the localised scripts say "after Thanksgiving" only
+    as a day in their own words."""
+    facts = plan_row.get("facts")
+    days = [f.date for f in facts if getattr(f, "kind", "") == "call_back" and getattr(f, "date", None)] \
+        if isinstance(facts, list) else []
+    return max(days) if days else None
+
+
 def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[str, Any], today: dt.date,
                   language: str) -> dict[str, Any]:
     """The script context of `render.script_context`, with its dates said in `language` and the
@@ -581,11 +660,11 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     local["employer_called_on"] = (human_date(plan_row.get("employer_called_on"), year, language)
                                    if context.get("employer_called") else "")
     local.setdefault("employer_channel", "")          # "email" when the employer wrote rather than called
-    local["call_back_on"] = _call_back_on(context.get("call_back"), plan_row.get("facts"), year, language)
+    local["call_back_on"] = human_date(call_back_day(plan_row), year, language) if context.get("call_back") else ""
     local["to"] = address(context["contact"], language)
     if context.get("team") and not context["contact"] and language in _PHRASES:
         # a team is asked for ("someone in the HR team", in the language's words), never greeted
-        local["to"]["ask"] = _PHRASES[language]["team"].format(t=context["team"])
+        local["to"]["ask"] = team_phrase(context["team"], language)
     local["hm"] = address(context["hiring_manager"], language)
     local["ref"] = address(context["referrer"], language)
     local["language"] = language
@@ -594,23 +673,118 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     return local
 
 
-def _call_back_on(asked: Any, facts: Any, year: int, language: str) -> str:
-    """The day the notes asked me to call back on or after ("asked me to call back after 12/14"),
-    said in `language`; '' when the notes asked with no date ("after Thanksgiving") or did not ask.
-    A localised template says the request in its own words only with this day: the words after
-    "call back" are the notes' English."""
-    if not asked or not isinstance(facts, (list, tuple)):
+# A team's or department's own head noun decides how it is said after "from": German "aus der
+# Personalabteilung" (not "aus dem Bereich Personalabteilung"), "aus dem Recruiting-Team"; French
+# "du service recrutement", "de l'équipe RH"; Spanish "del departamento de RR. HH."; Polish "z
+# Działu Kadr". A name with no head noun of its own ("HR", "Einkauf") gets the frame the
+# sentence gives ("aus dem Bereich HR", "aus der Abteilung Einkauf").
+_UNIT_HEADS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "de": ((re.compile(r"(?:abteilung|stelle|verwaltung|leitung|gruppe|akquise|akquisition)$|^abteilung\b", re.I),
+            "aus der {t}"),
+           (re.compile(r"(?:team|büro|referat|center|office|management|bereich|dienst|stab)$"
+                       r"|^(?:team|büro|referat|bereich|fachbereich|stab)\b", re.I), "aus dem {t}")),
+    "fr": ((re.compile(r"^(?:service|département|pôle)\b", re.I), "du {low}"),
+           (re.compile(r"^(?:direction|équipe|cellule)\b", re.I), "de la {low}")),
+    "es": ((re.compile(r"^(?:departamento|equipo|área|servicio)\b", re.I), "del {low}"),
+           (re.compile(r"^(?:dirección|oficina|sección)\b", re.I), "de la {low}")),
+    "pl": ((re.compile(r"^(?:dział|departament)\b", re.I), "z {head}u{rest}"),
+           (re.compile(r"^zespół\b", re.I), "z zespołu{rest}"),
+           (re.compile(r"^biuro\b", re.I), "z biura{rest}")),
+}
+# How each language asks for someone from a team (`{u}`: "aus der Personalabteilung"), and the
+# frame for a team without a head noun of its own.
+_TEAM_ASK = {"de": ("jemandem {u}", "aus dem Bereich {t}"), "fr": ("quelqu'un {u}", "du service {t}"),
+             "es": ("alguien {u}", "de {t}"), "pl": ("Czy mogę rozmawiać z kimś {u}?", "z działu {t}")}
+
+
+def unit_phrase(unit: str, language: str, frame: str) -> str:
+    """A team or department after "from", by its own head noun: "aus der Personalabteilung",
+    "du service recrutement", "z Działu Kadr"; else `frame` ("aus der Abteilung {t}") with it."""
+    text = " ".join(unit.split())
+    head, _, rest = text.partition(" ")
+    low = text[:1].lower() + text[1:]
+    for pattern, said in _UNIT_HEADS.get(language, ()):
+        if pattern.search(text):
+            if said == "de la {low}" and re.match(r"[aeiouéèêh]", low, re.I):
+                said = "de l'{low}"                 # "de l'équipe RH"
+            return said.format(t=text, low=low, head=head, rest=f" {rest}" if rest else "")
+    return frame.format(t=text)
+
+
+def team_phrase(team: str, language: str) -> str:
+    """Whom to ask for when the contact is a team: "jemandem aus der Personalabteilung",
+    "jemandem aus dem Bereich HR", "quelqu'un du service recrutement" (what follows "mit",
+    "parler à"; in Polish the whole question); the language's `team` phrase elsewhere."""
+    if language not in _TEAM_ASK:
+        return _PHRASES[language]["team"].format(t=team)
+    ask, frame = _TEAM_ASK[language]
+    return ask.format(u=unit_phrase(team, language, frame))
+
+
+# German companies: the article a legal form or a head noun gives ("bei der Müller GmbH", "bei
+# der Spedition Meier", "beim Verlag Roth"); a bare name ("Siemens", "Kranich Logistik") takes
+# none. The legal form at the end decides over a head noun at the start ("die Verlag Roth GmbH").
+_DE_LEGAL_FORMS = {"gmbh": "f", "ag": "f", "kg": "f", "se": "f", "ohg": "f", "gbr": "f", "kgaa": "f", "ug": "f",
+                   "mbh": "f", "eg": "f", "ev": "m", "vvag": "m"}
+_DE_HEAD_NOUNS = {
+    "f": ("gesellschaft", "bank", "versicherung", "spedition", "sparkasse", "stiftung", "gruppe", "holding",
+          "klinik", "agentur", "kanzlei", "genossenschaft", "universität", "hochschule", "bahn", "brauerei",
+          "bäckerei", "druckerei", "apotheke", "praxis", "stadtverwaltung", "verwaltung", "behörde", "kasse",
+          "krankenkasse", "post", "werft", "akademie", "schule", "reederei", "kellerei", "molkerei"),
+    "m": ("verlag", "verein", "konzern", "verband", "betrieb", "landkreis", "zweckverband"),
+    "n": ("institut", "klinikum", "krankenhaus", "unternehmen", "werk", "amt", "studio", "büro", "hotel",
+          "museum", "theater", "rechenzentrum", "landratsamt", "autohaus", "kaufhaus"),
+}
+_DE_ARTICLES = {"dat": {"f": "der", "m": "dem", "n": "dem"}, "acc": {"f": "die", "m": "den", "n": "das"}}
+
+
+def _german_gender(words: list[str]) -> str:
+    """The grammatical gender a German company name has for certain: its legal form's, else
+    that of a head noun it starts or ends with; '' for a bare name."""
+    last = re.sub(r"[^\w]", "", words[-1]).casefold()
+    if len(words) > 1 and last in _DE_LEGAL_FORMS:
+        return _DE_LEGAL_FORMS[last]
+    if len(words) > 1 and words[-2].casefold().rstrip(".") == "e" and last == "v":     # "e. V."
+        return "m"
+    for gender, nouns in _DE_HEAD_NOUNS.items():
+        for word in (words[0], words[-1]):
+            low = word.casefold().strip(".,")
+            if low in nouns or "-" in low and low.rsplit("-", 1)[1] in nouns:     # "Fraunhofer-Institut"
+                return gender
+    return ""
+
+
+def german_company(name: str, case: str = "dat") -> str:
+    """A company as German says it after a preposition: "der Spedition Kranich AG", "der
+    Deutschen Bank", "dem Verlag Roth" (dative: bei, von, mit; `german_bei` says "beim"), "die Müller GmbH" (accusative:
+    für, über), "Siemens" (a bare name: no article). `case` is "dat" or "acc"."""
+    words = name.split()
+    if not words:
         return ""
-    days = [f.date for f in facts if getattr(f, "kind", "") == "call_back" and getattr(f, "date", None)
-            and str(f.text or "") and (str(f.text) in str(asked) or str(asked) in str(f.text))]
-    return human_date(pd.Timestamp(days[-1]), year, language) if days else ""
+    gender = _german_gender(words)
+    if not gender:
+        return name
+    if case == "dat":      # an adjective right before the head noun takes -n: "der Deutschen Bahn"
+        nouns = _DE_HEAD_NOUNS[gender]
+        words = [w + "n" if i + 1 < len(words) and words[i + 1].casefold() in nouns
+                 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]*e", w) else w for i, w in enumerate(words)]
+    return f"{_DE_ARTICLES[case][gender]} {' '.join(words)}"
+
+
+def german_bei(company: str) -> str:
+    """"bei" and the company: "bei der Spedition Kranich AG", "beim Verlag Roth" ("bei dem" is
+    said "beim"), "bei Zeiss"; '' without a company."""
+    if not company:
+        return ""
+    said = german_company(company)
+    return f"beim {said[4:]}" if said.startswith("dem ") else f"bei {said}"
 
 
 # Per language: how a sentence names the role ("{p}" the position, "{c}" the company), how it
 # says where the application went, how a voicemail says how to reach me, and the e-mail's close.
 _PHRASES: dict[str, dict[str, str]] = {
     "de": {"team": "jemandem aus dem Bereich {t}",
-           "pc": "die Stelle als {p} bei {c}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle bei {c}",
+           "pc": "die Stelle als {p} {bei}", "p": "die Stelle als {p}", "c": "die ausgeschriebene Stelle {bei}",
            "on": "am {d}", "site": " über Ihre Website", "mail": " per E-Mail", "named_source": " über {s}",
            "both": "Sie erreichen mich unter {phone} oder per E-Mail an {email}.",
            "phone": "Sie erreichen mich unter {phone}.", "email": "Sie erreichen mich per E-Mail an {email}.",
@@ -662,6 +836,12 @@ _PHRASES: dict[str, dict[str, str]] = {
            "phone": "연락처는 {phone}입니다.", "email": "이메일은 {email}입니다.",
            "none": "이메일로 다시 연락드리겠습니다.",
            "close": "감사합니다.", "recently": "얼마 전"},
+    "pl": {"team": "Czy mogę rozmawiać z kimś z działu {t}?",
+           "pc": "stanowisko {p} w firmie {c}", "p": "stanowisko {p}", "c": "stanowisko w firmie {c}",
+           "on": "{d}", "site": " przez Państwa stronę internetową", "mail": " e-mailem", "named_source": " przez {s}",
+           "both": "Mój numer telefonu to {phone}, a adres e-mail: {email}.",
+           "phone": "Mój numer telefonu to {phone}.", "email": "Mój adres e-mail to {email}.",
+           "none": "Napiszę do Państwa również e-mail.", "close": "Z poważaniem,", "recently": "niedawno"},
     "es": {"team": "alguien de {t}",
            "pc": "el puesto de {p} en {c}", "p": "el puesto de {p}", "c": "la vacante en {c}",
            "on": "el {d}", "site": " a través de su página web", "mail": " por correo electrónico",
@@ -677,7 +857,8 @@ _PHRASES: dict[str, dict[str, str]] = {
 # application can be sent "through" (a fair, a referral, an agency, a job board), in the
 # languages scripts are written in; the English ones are phrases.py's.
 _SITE_WORDS = ("website", "site", "webseite", "homepage", "karriereseite", "karriereportal", "firmenseite",
-               "unternehmensseite", "firmenwebsite", "web", "página", "pagina", "sitio", "sito", "carrières")
+               "unternehmensseite", "firmenwebsite", "web", "página", "pagina", "sitio", "sito", "carrières",
+               "strona", "internetowa")
 _MAIL_WORDS = ("e-mail", "email", "mail", "courriel", "correo")
 _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörse", "stellenbörse", "agentur",
              "recommandation", "cooptation", "salon", "forum", "cabinet", "candidature spontanée", "jobboard",
@@ -685,7 +866,9 @@ _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörs
              "réseau", "netzwerk", "alumni", "contacto",
              # ways of applying, not places: an unsolicited application, a referral
              "initiativ", "spontan", "espontáne", "spontané", "referid", "referral", "referred", "recomendad",
-             "empfohlen", "empfehl")
+             "empfohlen", "empfehl",
+             # Polish: a referral, a job fair, an agency, an alumni network, a recruiter
+             "polecen", "targi", "agencj", "absolwent", "rekruter")
 
 
 _ABBREVIATION = re.compile(r"\.\w+\.$")      # a company name ending in an abbreviation: "Miramar S.L."
@@ -734,8 +917,9 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     if not _ABBREVIATION.search(company):       # "S.L.", "B.V." keep their dots; finish() drops a second
         company = company.rstrip(".")
     de_position = _de_position(position) if language == "fr" else ""
+    bei = german_bei(company) if language == "de" else ""
     role = words["pc" if company and position else "p" if position else "c"].format(
-        p=position, c=company, dp=de_position) if company or position else ""
+        p=position, c=company, dp=de_position, bei=bei) if company or position else ""
     days = int(context["days_since_applied"] or 0)
     if context["applied_on"]:
         when = _on_day(context["applied_on"], language)
@@ -754,8 +938,39 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     called_on = ""
     if context.get("employer_called_on"):
         called_on = _on_day(context["employer_called_on"], language)
-    return {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
-            "close": words["close"], "company": company, "de_position": de_position, "called_on": called_on}
+    said = {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
+            "close": words["close"], "company": company, "de_position": de_position, "called_on": called_on,
+            "call_back": call_back_sentence(context.get("call_back_on", ""), language)}
+    dept = context.get("referrer_dept", "")        # the referrer's department, after "from"
+    said["dept"] = unit_phrase(dept, language, _DEPT_FRAME[language]) if dept and language in _DEPT_FRAME else ""
+    if language == "de":
+        said["bei"] = bei
+        said["company_acc"] = german_company(company, "acc")
+        said["from_team"] = unit_phrase(context["team"], "de", "aus dem Bereich {t}") if context.get("team") else ""
+    return said
+
+
+_DEPT_FRAME = {"de": "aus der Abteilung {t}", "fr": "du service {t}", "es": "del departamento de {t}",
+               "pl": "z działu {t}"}
+
+
+# "I was asked to call back after …" (the English m.call_back()), with the day the notes state,
+# in each language's words; "{d}" is the day as `human_date` says it, and the sentence follows
+# another one (a leading space where the language puts one between sentences).
+_CALL_BACK_SENTENCE = {
+    "de": " Mir wurde gesagt, ich solle mich ab dem {d} wieder melden.",
+    "fr": " On m'avait demandé de reprendre contact à partir du {d}.",
+    "es": " Me indicaron que volviera a ponerme en contacto a partir del {d}.",
+    "pl": " Proszono mnie o ponowny kontakt od {d}.",
+    "zh": "之前贵公司请我在{d}以后再联系。",
+    "ja": "{d}以降にご連絡するようにとのことでした。",
+}
+
+
+def call_back_sentence(day: str, language: str) -> str:
+    """The sentence saying I was asked to get in touch again from `day` ('' without a day, or in
+    a language that has no sentence for it here)."""
+    return _CALL_BACK_SENTENCE[language].format(d=day) if day and language in _CALL_BACK_SENTENCE else ""
 
 
 def _on_day(day: str, language: str) -> str:
@@ -778,9 +993,11 @@ def _de_position(position: str) -> str:
 
 # The first follow-up's channel per language, when [cadence] first_channel does not say (rules
 # §8; docs/rules.md §11 gives the reasons): in Japanese and Korean hiring an unrequested call to
-# a company's HR is widely taken as pushy, and applications run through written channels; in the
-# other languages' job markets a short call after a written application is common advice.
-FIRST_CHANNEL = {code: "call" for code in LANGUAGES} | {"ja": "email", "ko": "email"}
+# a company's HR is widely taken as pushy, and applications run through written channels; in
+# Polish hiring applications go through job portals whose postings say only chosen candidates
+# will be contacted, and a short e-mail is the usual first follow-up; in the other languages' job
+# markets a short call after a written application is common advice.
+FIRST_CHANNEL = {code: "call" for code in LANGUAGES} | {"ja": "email", "ko": "email", "pl": "email"}
 _FIRST_CHANNEL_SITUATIONS = ("check_in", "autoresponse", "referral", "hiring_manager", "recruiter")
 
 

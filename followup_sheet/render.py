@@ -175,7 +175,8 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
                  "resources", "personnel", "personalabteilung", "personal", "personalwesen", "personalbüro",
                  "bewerbermanagement", "abteilung", "rh", "rrhh", "recursos", "humanos", "reclutamiento",
                  "departamento", "ressources", "humaines", "recrutement", "service", "risorse", "umane",
-                 "selezione", "ufficio", "recrutamento", "equipe", "équipe", "recruiter", "recruiters"}
+                 "selezione", "ufficio", "recrutamento", "equipe", "équipe", "recruiter", "recruiters",
+                 "dział", "kadr", "kadry", "kadrowy", "rekrutacja", "rekrutacji", "zespół", "biuro", "karier"}
 _NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")
 _WORD_SPLIT = re.compile(r"[\W_]+")
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")

@@ -54,7 +54,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "posizione", "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione",
         "vaga", "função", "título da vaga", "nome da vaga",
         "职位", "岗位", "职位名称", "岗位名称", "职务",
-        "functie", "vacature", "functietitel", "stanowisko", "職種", "ポジション", "役職",
+        "functie", "vacature", "functietitel", "stanowisko", "nazwa stanowiska", "職種", "ポジション", "役職",
         "position applied", "applied position", "role applied for", "job applied for",
         "job title (position)", "job posting title", "posting title", "requisition title",
     ),
@@ -74,6 +74,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "投递日期", "申请日期", "投递时间", "申请时间", "application submitted", "submitted date",
         "applied at", "date of submission",
         "sollicitatiedatum", "datum sollicitatie", "gesolliciteerd op", "data aplikacji", "data złożenia", "応募日",
+        "data wysłania", "data wysłania cv", "data zgłoszenia",
     ),
     "last_contact": (
         "last contact", "last contacted", "last follow-up", "last follow up", "last touch",
@@ -88,7 +89,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "ultimo contatto", "data risposta", "data di risposta", "data ultimo contatto",
         "último contato", "data resposta", "data de resposta", "data do último contato",
         "最后联系", "最近联系", "回复日期", "回复时间", "最后联系日期",
-        "laatste contact", "ostatni kontakt", "最終連絡日",
+        "laatste contact", "ostatni kontakt", "data ostatniego kontaktu", "data odpowiedzi", "最終連絡日",
     ),
     "follow_ups": (
         "follow-ups", "follow ups", "# follow-ups", "follow-up count", "attempts",
@@ -96,6 +97,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "no. of follow-ups", "seguimientos", "número de seguimientos", "relances", "nombre de relances",
         "nachfassen", "anzahl nachfassen", "solleciti", "numero solleciti", "número de follow-ups",
         "跟进次数",
+        "liczba przypomnień", "przypomnienia",
     ),
     "stage": (
         "status", "stage", "application status", "outcome", "result", "current status",
@@ -107,12 +109,13 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "situação", "status da candidatura",
         "状态", "进度", "结果", "申请状态", "阶段",
         "ステータス", "状況", "選考状況",
+        "etap", "etap rekrutacji", "status aplikacji", "wynik",
     ),
     "response": (
         "response", "reply", "acknowledgement", "acknowledgment", "heard back", "feedback",
         "employer response", "company response",
         "respuesta", "réponse", "reponse", "retour", "antwort", "rückmeldung",
-        "risposta", "riscontro", "resposta", "retorno", "回复", "反馈",
+        "risposta", "riscontro", "resposta", "retorno", "回复", "反馈", "odpowiedź", "informacja zwrotna",
     ),
     "contact": (
         "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",
@@ -121,33 +124,35 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "ansprechpartner", "kontakt", "kontaktperson", "ansprechperson",
         "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",
         "联系人", "hr", "对接人",
+        "osoba kontaktowa", "rekruter", "rekruterka",
     ),
     "contact_phone": (
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
         "telefone do contato",
-        "电话", "联系电话", "手机",
+        "电话", "联系电话", "手机", "numer telefonu", "nr telefonu",
     ),
     "contact_email": (
         "email", "e-mail", "contact email", "email address", "mail", "recruiter email", "correo",
         "correo electrónico", "courriel", "adresse e-mail", "e-mail-adresse",
         "indirizzo email", "email contatto", "endereço de e-mail", "email do contato", "email recrutador",
-        "邮箱", "电子邮件",
+        "邮箱", "电子邮件", "adres e-mail",
     ),
     "hiring_manager": (
         "hiring manager", "manager", "hiring contact", "responsable", "chef", "gerente de contratación",
         "responsable du recrutement", "führungskraft", "responsabile", "gestor da vaga", "用人经理",
+        "menedżer", "przełożony", "kierownik",
     ),
     "referrer": (
         "referred by", "referral", "referrer", "reference contact", "referred", "recommended by",
         "referido por", "recomendado por", "recommandé par", "parrain", "coopté par",
         "empfohlen von", "empfehlung", "segnalato da", "raccomandato da", "indicado por", "indicação",
-        "内推人", "推荐人",
+        "内推人", "推荐人", "polecony przez", "z polecenia", "polecenie",
     ),
     "referrer_dept": ("referrer department", "referrer dept", "referral department", "department of referrer",
                       "departamento del referente", "service du parrain", "abteilung des empfehlers",
-                      "reparto del referente", "departamento de quem indicou", "推荐人部门"),
+                      "reparto del referente", "departamento de quem indicou", "推荐人部门", "dział polecającego"),
     "pinned": (
         "follow up on", "snooze until", "remind on", "next action date", "follow-up date",
         "next step date", "next steps date", "next action", "follow up when", "planned follow-up",
@@ -158,19 +163,20 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "nachfassen am", "nachfassen bis", "wiedervorlage", "wiedervorlage am", "erinnerung am",
         "data sollecito", "sollecitare il", "data follow-up", "promemoria", "richiamare il",
         "data de follow-up", "próximo contato", "follow-up em", "lembrete",
-        "跟进日期", "下次跟进", "提醒日期",
+        "跟进日期", "下次跟进", "提醒日期", "data przypomnienia", "następny kontakt", "przypomnienie",
     ),
     "interview_on": (
         "interview date", "interview day", "interview on", "interview scheduled", "date of interview",
         "interview time", "interview date/time", "next interview", "fecha de entrevista", "fecha entrevista",
         "date d'entretien", "date entretien", "gesprächstermin", "vorstellungsgespräch am", "interviewtermin",
         "data colloquio", "data do entrevista", "data da entrevista", "面试时间", "面试日期", "面接日", "면접일",
+        "data rozmowy", "termin rozmowy",
     ),
     "max_follow_ups": ("max follow-ups", "max follow ups", "max followups", "follow-up cap", "follow-up limit"),
     "no_calls": (
         "no calls", "email only", "do not call", "no phone", "no llamar", "solo correo",
         "ne pas appeler", "e-mail uniquement", "nicht anrufen", "nur e-mail", "keine anrufe",
-        "non chiamare", "solo email", "não ligar", "só e-mail", "不要打电话", "仅邮件",
+        "non chiamare", "solo email", "não ligar", "só e-mail", "不要打电话", "仅邮件", "nie dzwonić", "tylko e-mail",
     ),
     "source": (
         "source", "via", "applied via", "channel", "job portal", "where found", "job board",
@@ -178,7 +184,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "fuente", "plataforma", "portal", "canal", "source de l'offre", "plateforme", "origine",
         "quelle", "plattform", "kanal", "jobbörse", "jobportal", "gefunden über",
         "piattaforma", "fonte", "canale", "portale", "origem",
-        "来源", "渠道", "平台", "招聘平台",
+        "来源", "渠道", "平台", "招聘平台", "źródło", "kanał",
     ),
     "notes": (
         "notes", "comments", "remarks", "note", "comment", "additional notes",
@@ -186,10 +192,11 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "notizen", "bemerkungen", "anmerkungen", "kommentar", "kommentare",
         "commenti", "osservazioni", "annotazioni", "observações", "comentários", "anotações",
         "备注", "说明",
-        "notities", "opmerkingen", "uwagi", "notatki", "備考", "メモ",
+        "notities", "opmerkingen", "uwagi", "notatki", "komentarze", "備考", "メモ",
     ),
     "location": ("location", "city", "ubicación", "ciudad", "lieu", "ville", "ort", "standort", "arbeitsort",
-                 "sede", "città", "luogo", "localização", "cidade", "local", "地点", "城市", "工作地点"),
+                 "sede", "città", "luogo", "localização", "cidade", "local", "地点", "城市", "工作地点",
+                 "lokalizacja", "miasto", "miejsce pracy"),
 })
 
 # Rules §1: the words a header is made of, in many languages, for headers no alias names. A
@@ -311,10 +318,11 @@ CLOSED_WORDS = (
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
     "gesloten", "afgewezen", "vacature vervuld",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回",
+    "odrzuc", "odmowa", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
-    "录用", "录取",
+    "录用", "录取", "propozycja zatrudnienia",
 )
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
@@ -325,12 +333,13 @@ INTERVIEWING_WORDS = (
     "colloquio", "in corso", "in valutazione",
     "em análise", "em analise", "em andamento", "em processo",
     "面试", "笔试", "进行中",
+    "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie", "zadanie rekrutacyjne",
 )
 NOT_APPLIED_WORDS = (
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
     "draft", "bookmarked", "interested", "applying", "ready",
     "noch nicht beworben", "por aplicar", "sin aplicar", "à postuler", "a postuler", "da candidare",
-    "a candidatar", "未投递", "待投递", "未申请",
+    "a candidatar", "未投递", "待投递", "未申请", "do wysłania", "nie wysłano",
 )
 # Words that plainly mean "applied, waiting": text made only of these (and small words) is read as
 # applied with confidence; `check` lists any other text that fell through to applied.
@@ -343,6 +352,7 @@ APPLIED_WORDS = (
     "beworben", "gesendet", "postulado", "enviado", "enviada", "postulé", "envoyée", "envoyé",
     "candidatura", "candidature", "inviata", "inviato", "erhalten", "bestätigt", "recibido", "recibida",
     "reçu", "reçue", "ricevuto", "ricevuta", "recebido", "recebida", "已投递", "已申请", "等待",
+    "wysłane", "wysłana", "wysłano", "aplikacja", "zaaplikowano", "oczekuje",
 )
 # Rules §5: strong interest elsewhere is an offer, or an interview beyond a first screen; these
 # interview words count, and the first-screen phrases below are taken out of the text first.
@@ -360,20 +370,21 @@ STRONG_INTEREST_WORDS = (
 HOLD_WORDS = (
     "on hold", "paused", "hiring freeze", "freeze", "postponed", "pausiert", "auf eis", "einstellungsstopp",
     "zurückgestellt", "verschoben", "en pause", "gel des embauches", "suspendu", "reporté", "en pausa",
-    "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat",
+    "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat", "wstrzyman", "zawieszon",
 )
 FIRST_SCREEN_WORDS = (
     "phone screen", "phone interview", "screening interview", "screen", "recruiter call",
-    "intro call", "introductory call", "hr call", "assessment", "telefoninterview", "电话面试",
+    "intro call", "introductory call", "hr call", "assessment", "telefoninterview", "电话面试", "rozmowa telefoniczna",
 )
 AUTORESPONSE_WORDS = (
     "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
     "acknowledg", "confirmation", "application received", "resume received", "résumé received",
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
-    "candidatura ricevuta", "candidatura recebida", "自动回复",
+    "candidatura ricevuta", "candidatura recebida", "自动回复", "potwierdzenie otrzymania",
+    "automatyczna odpowiedź",
 )
 RECRUITER_WORDS = ("recruiter", "agency", "agencies", "staffing", "headhunter", "personalvermittl",
-                   "reclutador", "cabinet de recrutement", "猎头")
+                   "reclutador", "cabinet de recrutement", "猎头", "agencja rekrutacyjna")
 # Cell text that means "nothing here" in any column (rules §7: placeholders are empty).
 BLANK_WORDS = (
     "n/a", "na", "n.a.", "-", "--", "—", "tbd", "tba", "tbc", "none", "null", "nil", "?", "...", "nan",
@@ -382,7 +393,7 @@ BLANK_WORDS = (
     "no data", "k.a.", "keine angabe", "unbekannt", "desconocido", "no especificado", "no aplica",
     "no disponible", "inconnu", "non spécifié", "non précisé", "non communiqué", "non renseigné",
     "sconosciuto", "non specificato", "non disponibile", "non indicato", "desconhecido",
-    "não especificado", "não informado", "não disponível", "未知", "无", "不详", "暂无",
+    "não especificado", "não informado", "não disponível", "未知", "无", "不详", "暂无", "brak danych", "nieznane",
 )
 # Text in a date column that means "no date yet" rather than a mistake (a cell holding one of
 # these phrases, "not yet applied" included).

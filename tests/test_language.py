@@ -25,7 +25,7 @@ from followup_sheet.status import Status
 GOLDEN = Path(__file__).parent / "golden" / "lang"
 TODAY = dt.date(2026, 11, 12)
 # The languages whose every script is written (the others fall back to English file by file).
-WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
+WRITTEN = ("de", "fr", "es", "it", "pt", "nl", "pl", "zh", "ja", "ko")
 NAMES = [f"{s}_{c}" for s in (*SITUATIONS, "call_back") for c in ("call", "email")]
 
 # Rows in each language's own world: the user, the contact (with a title), a referrer without one.
@@ -42,6 +42,8 @@ PEOPLE = {
            "Cooperativa Ipê Ltda."),
     "nl": ("Sanne Bakker", "mevrouw Eva de Vries", "Daan Visser", "dhr. Bram Mulder", "Inkoop",
            "Tulpenveld B.V."),
+    "pl": ("Marta Zielińska", "Pani Katarzyna Wiśniewska", "Tomasz Lis", "Pan Piotr Nowak", "Zakupy",
+           "Spedycja Wisła sp. z o.o."),
     "zh": ("李明", "陈静女士", "刘洋", "张经理", "采购部", "星河物流有限公司"),
     "ja": ("佐藤美咲", "田中 花子", "鈴木 一郎", "山本様", "営業部", "株式会社みなと物流"),
     "ko": ("이지은", "김민수", "박서준", "최유진 님", "영업부", "한빛물류"),
@@ -58,6 +60,9 @@ def _tracker(headers: list[str], stages: list[str]) -> SimpleNamespace:
     (["Entreprise", "Poste", "Date de candidature", "Statut"], ["Refusée", "Entretien prévu"], "fr"),
     (["Empresa", "Puesto", "Fecha de postulación", "Estado"], ["Rechazado", "Entrevista"], "es"),
     (["公司", "职位", "投递日期", "状态"], ["面试", "已投递"], "zh"),
+    (["Firma", "Stanowisko", "Data wysłania CV", "Osoba kontaktowa", "Etap rekrutacji"],
+     ["Odrzucona", "Rozmowa kwalifikacyjna w toku", "Wysłano"], "pl"),
+    (["Nazwa firmy", "Stanowisko", "Status"], ["Odmowa"], "pl"),
     (["会社名", "職種", "応募日", "選考状況"], [""], "ja"),
     (["Company", "Position", "Date Applied", "Status"], ["Rejected", "Interview"], "en"),
 ])
@@ -130,6 +135,18 @@ def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(co
     ("김민수 씨", "ko", "김민수 님", "김민수 님", "김민수 님"),
     ("박 과장", "ko", "박 과장님", "박 과장님", "박 과장님"),
     ("김민수 팀장님", "ko", "김민수 팀장님", "김민수 팀장님", "김민수 팀장님"),
+
+    # Polish: the instrumental only where the ending says it for certain, else a question that
+    # needs none; "Szanowna Pani," with no name; no pani/pan without a title in the cell
+    ("Pani Agnieszka Kowalczyk", "pl", "Czy mogę rozmawiać z panią Kowalczyk?", "Dzień dobry", "Szanowna Pani,"),
+    ("Pani dr Ewa Zawadzka", "pl", "Czy mogę rozmawiać z panią doktor Zawadzką?", "Dzień dobry",
+     "Szanowna Pani Doktor,"),
+    ("Pan Marek Dąbrowski", "pl", "Czy mogę rozmawiać z panem Dąbrowskim?", "Dzień dobry", "Szanowny Panie,"),
+    ("Pan Adam Kowalczyk", "pl", "Czy mogę rozmawiać z panem Kowalczykiem?", "Dzień dobry", "Szanowny Panie,"),
+    ("Pan Jerzy Wróbel", "pl", "Czy jest może pan Wróbel?", "Dzień dobry", "Szanowny Panie,"),
+    ("Pani Joanna Wajda", "pl", "Czy jest może pani Wajda?", "Dzień dobry", "Szanowna Pani,"),
+    ("Joanna Wróbel", "pl", "Czy mogę prosić o połączenie z osobą o imieniu i nazwisku Joanna Wróbel?",
+     "Dzień dobry", "Dzień dobry,"),
 ])
 def test_forms_of_address_come_from_the_cell_never_from_a_first_name(cell, code, ask, greet, dear):
     got = address(cell, code)
@@ -262,6 +279,7 @@ def test_no_localised_script_holds_words_of_the_english_template(code, name, kin
                                                ("it", "27 ottobre", "20 dicembre 2025"),
                                                ("pt", "27 de outubro", "20 de dezembro de 2025"),
                                                ("nl", "27 oktober", "20 december 2025"),
+                                               ("pl", "27 października", "20 grudnia 2025"),
                                                ("zh", "10月27日", "2025年12月20日"),
                                                ("ja", "10月27日", "2025年12月20日"),
                                                ("ko", "10월 27일", "2025년 12월 20일")])
@@ -280,13 +298,25 @@ def test_names_dates_and_companies_are_said_right(code, date, recent):
     assert address(referrer, code)["named"] in call and address(manager, code)["ask"] in call
 
 
-def test_a_language_without_its_own_template_falls_back_to_english():
+def test_a_language_without_its_own_template_falls_back_to_english(tmp_path, monkeypatch):
+    import shutil
+
+    from followup_sheet import render
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(bundled_templates(), bundled)
+    (bundled / "check_in_call.pl.j2").unlink()             # Polish without this one script
+    monkeypatch.setattr(render, "bundled_templates", lambda: bundled)
+    render._environment.cache_clear()
     frame = pd.DataFrame([{"company": "Tulpen BV", "position": "Planner", "contact": "", "hiring_manager": "",
                            "referrer": "", "referrer_dept": "", "source": "", "problem": "",
                            "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[3])
     plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
                           "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[3])
-    text = render_scripts(frame, plan, TODAY, Settings(language="pl"))[3]
+    try:
+        text = render_scripts(frame, plan, TODAY, Settings(language="pl"))[3]
+    finally:
+        render._environment.cache_clear()
     assert "I applied for the Planner role at Tulpen BV" in text
     assert "November 2" in text                     # the English template says the date in English
 
@@ -316,6 +346,7 @@ def _channel_plan() -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.parametrize("settings, emailed", [
     (Settings(language="ja"), [2]),                        # Japanese: the first follow-up is written
     (Settings(language="ko"), [2]),
+    (Settings(language="pl"), [2]),                        # Polish: a short e-mail first
     (Settings(language="de"), []),                         # German: a call, as in English
     (Settings(language="de", first_channel="email"), [2]),  # the setting wins
     (Settings(language="ja", first_channel="call"), []),
@@ -344,6 +375,9 @@ def test_a_first_channel_other_than_call_or_email_is_refused():
     # ways of applying are no place either: not "über Initiativ", "a través de Referido"
     ("Initiativ", ""), ("Initiativbewerbung", ""), ("Referido", ""), ("Candidature spontanée", ""),
     ("Firmenseite", "site"),
+    # Polish: the company's site, a portal by its name; a referral, a job fair, an agency are no place
+    ("Strona internetowa firmy", "site"), ("Pracuj.pl", "named_source"), ("Polecenie", ""), ("Targi pracy", ""),
+    ("Agencja pośrednictwa pracy", ""),
 ])
 def test_a_source_is_named_only_when_it_is_a_place_the_application_went_through(source, kind):
     from followup_sheet.language import source_kind
@@ -384,7 +418,7 @@ def test_a_team_in_korean_or_japanese_is_not_greeted_as_a_person(cell, code):
 # The words that say "your call" in each language's call-back script, and that an e-mail from the
 # employer must not get: their e-mail is thanked as an e-mail.
 CALL_WORDS = {"de": "angerufen", "fr": "votre appel", "es": "llamada", "it": "richiamo", "pt": "ligação",
-              "nl": "gebeld", "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
+              "nl": "gebeld", "pl": "za telefon", "zh": "打过电话", "ja": "折り返し", "ko": "전화를 주셔서"}
 
 
 @pytest.mark.parametrize("code", WRITTEN)
@@ -413,7 +447,8 @@ def test_a_call_back_answers_an_employers_e_mail_as_an_e_mail(code):
 @pytest.mark.parametrize("code", WRITTEN)
 def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
     team = {"de": "Personalabteilung", "fr": "Ressources humaines", "es": "Recursos Humanos", "it": "Risorse Umane",
-            "pt": "Recursos Humanos", "nl": "HR", "zh": "人事部", "ja": "人事部", "ko": "인사팀"}[code]
+            "pt": "Recursos Humanos", "nl": "HR", "pl": "Kadry i Płace", "zh": "人事部", "ja": "人事部",
+            "ko": "인사팀"}[code]
     frame = pd.DataFrame([{"company": "Kestrel", "position": "Data Analyst", "contact": team, "hiring_manager": "",
                            "referrer": "", "referrer_dept": "", "source": "", "problem": "",
                            "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
@@ -423,6 +458,8 @@ def test_a_team_as_contact_is_asked_for_by_its_name_and_never_greeted(code):
         text = render_scripts(frame, plan, TODAY, Settings(language=code))[4]
         first, reached = text.split("\n\n")[:2]
         assert team in first, (situation, text)
+        if code in ("de", "pl"):                                # asked for by its head noun, as a team
+            assert {"de": "aus der Personalabteilung", "pl": "z kimś z działu Kadry i Płace"}[code] in first, text
         assert team not in reached, (situation, text)           # not greeted: "Guten Tag, Personalabteilung"
 
 
@@ -453,3 +490,122 @@ def test_a_call_back_the_notes_ask_for_is_said_only_with_its_day(code, name, kin
     # without a day ("after Thanksgiving") nothing is said: the words after "call back" are the notes' English
     monkeypatch.setitem(FACT_KINDS, kind, {"call_back": "after Thanksgiving"})
     assert _render_row(code, kind, name) == plain
+
+@pytest.mark.parametrize("name, dative, accusative", [
+    ("Brenner Logistik GmbH", "der Brenner Logistik GmbH", "die Brenner Logistik GmbH"),     # the legal form says it
+    ("Spedition Haas", "der Spedition Haas", "die Spedition Haas"),                          # a head noun first
+    ("Verlag Ostwind", "dem Verlag Ostwind", "den Verlag Ostwind"),
+    ("Nordische Versicherung", "der Nordischen Versicherung", "die Nordische Versicherung"),  # adjective before it
+    ("Landesinstitut-Süd", "Landesinstitut-Süd", "Landesinstitut-Süd"),                     # not sure: no article
+    ("Stadtwerke-Institut", "dem Stadtwerke-Institut", "das Stadtwerke-Institut"),
+    ("Turnverein Eiche e. V.", "dem Turnverein Eiche e. V.", "den Turnverein Eiche e. V."),
+    ("Zeiss", "Zeiss", "Zeiss"), ("Kranich Logistik", "Kranich Logistik", "Kranich Logistik"),   # a bare name
+    ("Verlag Ostwind GmbH", "der Verlag Ostwind GmbH", "die Verlag Ostwind GmbH"),          # the legal form wins
+])
+def test_a_german_company_gets_the_article_its_legal_form_or_head_noun_gives(name, dative, accusative):
+    from followup_sheet.language import german_company
+
+    assert (german_company(name), german_company(name, "acc")) == (dative, accusative)
+
+
+def test_the_german_scripts_put_the_article_before_a_company_after_a_preposition():
+    frame = pd.DataFrame([{"company": "Brenner Logistik GmbH", "position": "Disponent", "contact": "",
+                           "hiring_manager": "", "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert "bei der Brenner Logistik GmbH" in text and "bei Brenner" not in text
+    frame.loc[4, "company"] = "Zeiss"
+    assert "bei Zeiss" in render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    frame.loc[4, "company"] = "Verlag Ostwind"                     # "bei dem" is said "beim"
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert "beim Verlag Ostwind" in text and "bei dem" not in text
+
+
+@pytest.mark.parametrize("team, code, said", [
+    ("Personalabteilung", "de", "jemandem aus der Personalabteilung"),
+    ("Recruiting-Team", "de", "jemandem aus dem Recruiting-Team"),
+    ("Team Personal", "de", "jemandem aus dem Team Personal"),
+    ("HR", "de", "jemandem aus dem Bereich HR"),                   # no head noun of its own: the frame
+    ("Service recrutement", "fr", "quelqu'un du service recrutement"),
+    ("Équipe talents", "fr", "quelqu'un de l'équipe talents"),
+    ("Departamento de Personas", "es", "alguien del departamento de Personas"),
+    ("Dział Kadr", "pl", "Czy mogę rozmawiać z kimś z Działu Kadr?"),
+    ("HR", "pl", "Czy mogę rozmawiać z kimś z działu HR?"),
+])
+def test_a_team_is_asked_for_by_its_own_head_noun_not_framed_twice(team, code, said):
+    from followup_sheet.language import team_phrase
+
+    assert team_phrase(team, code) == said
+
+
+def test_a_referrers_department_with_its_own_head_noun_is_not_framed_twice():
+    me_name, contact, referrer, manager, _, company = PEOPLE["de"]
+    frame = pd.DataFrame([{"company": company, "position": "Data Analyst", "contact": contact,
+                           "hiring_manager": manager, "referrer": referrer, "referrer_dept": "Finanzabteilung",
+                           "source": "", "problem": "", "applied_on": pd.Timestamp("2026-11-02"),
+                           "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "referral", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert "Jonas Brandt aus der Finanzabteilung" in text and "Abteilung Finanzabteilung" not in text
+
+
+# What each language's scripts say when the notes ask me to get back in touch from a given day
+# (the English "I was asked to call back after …"), and the day as the language says it.
+ASKED_BACK = {"de": "wieder melden", "fr": "reprendre contact", "es": "volviera a ponerme en contacto",
+              "pl": "ponowny kontakt", "zh": "以后再联系", "ja": "ご連絡するようにとのこと"}
+
+
+@pytest.mark.parametrize("code", ASKED_BACK)
+@pytest.mark.parametrize("name", ["check_in_call", "check_in_email", "recruiter_email", "offer_call"])
+def test_a_dated_request_to_call_back_is_said_in_the_language_with_its_day(code, name):
+    from followup_sheet.facts import Fact
+
+    me_name, contact, _, _, _, company = PEOPLE[code]
+    frame = pd.DataFrame([{"company": company, "position": "Data Analyst", "contact": contact, "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-10-27"), "last_contact": pd.NaT}], index=[5])
+    situation, channel = name.rsplit("_", 1)
+    asked = Fact("call_back", "after Nov 23", dt.date(2026, 11, 23), "", "", "Notes, J5")
+    row = {"status": Status.DUE_TODAY.value, "situation": situation, "channel": channel, "follow_ups": 1,
+           "due": pd.Timestamp("2026-11-12"), "facts": [asked], "call_back": "after Nov 23"}
+    settings = Settings(your_name=me_name, language=code)
+    said = render_scripts(frame, pd.DataFrame([row], index=[5]), TODAY, settings)[5]
+    assert ASKED_BACK[code] in said and human_date(pd.Timestamp("2026-11-23"), 2026, code) in said
+    assert "Nov 23" not in said and "after" not in said                   # not the note's English words
+    # no request in the notes (a dated note of my own, "follow up 23.11."): nothing said
+    mine = render_scripts(frame, pd.DataFrame([{**row, "call_back": ""}], index=[5]), TODAY, settings)[5]
+    assert ASKED_BACK[code] not in mine
+    # a request without a day the notes state: the English words are not put into the language
+    undated = render_scripts(frame, pd.DataFrame([{**row, "facts": []}], index=[5]), TODAY, settings)[5]
+    assert ASKED_BACK[code] not in undated and "after Nov 23" not in undated
+
+
+def test_a_request_to_call_back_read_from_the_notes_reaches_a_german_script(tmp_path):
+    from conftest import write_sheets
+
+    from followup_sheet.pipeline import compute
+
+    headers = ("Firma", "Stelle", "Bewerbungsdatum", "Letzter Kontakt", "Status", "Ansprechpartner", "Notizen")
+    rows = [("Brenner Logistik GmbH", "Disponent", dt.date(2026, 10, 20), dt.date(2026, 11, 4), "Beworben",
+             "Herr Kaya", "Mr Kaya asked me to call back after Nov 16")]
+    path = write_sheets(tmp_path / "liste.xlsx", headers, {"Liste": rows})
+    outcomes, _, _ = compute(path, today=dt.date(2026, 11, 17), language="de")
+    script = next(s for s in outcomes[0].scripts if s)
+    assert "ab dem 16. November wieder melden" in script, script
+    assert "bei der Brenner Logistik GmbH" in script
+
+
+@pytest.mark.parametrize("cell", ["Dział Rekrutacji", "Zespół HR", "Kadry", "Biuro Karier"])
+def test_a_polish_team_in_the_contact_cell_is_a_team_not_a_person(cell):
+    from followup_sheet.render import person_text, team_name
+
+    assert team_name(cell) == cell and person_text(cell) == ""
+
+
+@pytest.mark.parametrize("cell, your", [("Pani Iwona Kaczmarek", "Pani"), ("Pan Olaf Zieliński", "Pana"),
+                                        ("Iwona Kaczmarek", "Państwa"), ("", "Państwa")])
+def test_polish_says_your_team_with_the_possessive_the_title_gives(cell, your):
+    assert address(cell, "pl")["your"] == your

@@ -24,7 +24,7 @@ ME = Settings(your_name="Lena Vogel", your_phone="0176 5550123")
 HEADERS = ("Firma", "Stelle", "Bewerbungsdatum", "Letzter Kontakt", "Status", "Telefon", "Ansprechpartner")
 ROWS = [("Kranich Logistik AG", "Disponentin", dt.date(2026, 11, 2), None, "Beworben", "030 5550100", "Frau Weiß"),
         ("Sonnenhof Hotels", "Rezeption", dt.date(2026, 11, 3), None, "Beworben", "030 5550101", "Tobias Kern")]
-COMPLETE = ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko")
+COMPLETE = ("de", "fr", "es", "it", "pt", "nl", "pl", "zh", "ja", "ko")
 
 
 def _today(path):
@@ -165,3 +165,52 @@ def test_the_sample_in_a_language_is_read_as_that_language(tmp_path, code):
     path = build_sample(tmp_path / f"sample-{code}.xlsx", MONDAY, code)
     said = [line for line in check(path, today=MONDAY).lines if line.startswith("Language:")]
     assert said and said[0].startswith(f"Language: {LANGUAGES[code]} ({code}), because"), said
+
+
+PL_HEADERS = ("Firma", "Stanowisko", "Data wysłania CV", "Ostatni kontakt", "Etap rekrutacji", "Telefon",
+              "Osoba kontaktowa")
+PL_ROWS = [("Hurtownia Bałtyk S.A.", "Specjalistka ds. zakupów", dt.date(2026, 11, 2), None, "Wysłano", "22 555 01 00",
+            "Pani Beata Sikorska"),
+           ("Drukarnia Orzeł", "Grafik", dt.date(2026, 11, 3), None, "Wysłane", "22 555 01 01", "Jan Kmieć"),
+           ("Piekarnia Kłos", "Kierowca", dt.date(2026, 11, 3), None, "Odrzucona", "22 555 01 02", "")]
+
+
+def test_a_polish_tracker_gets_polish_scripts_and_today_sheet_and_reads_a_polish_mark_back(tmp_path):
+    path = write_sheets(tmp_path / "aplikacje.xlsx", PL_HEADERS, {"Aplikacje": PL_ROWS})
+    assert check(path, today=MONDAY).language.code == "pl"
+    refresh(path, today=MONDAY, settings=ME)
+    wb, ws = _today(path)
+    headers = [c.value for c in ws[2] if c.value]
+    assert headers[:3] == ["Firma", "Stanowisko", "Z kim rozmawiać"] and "Wynik" in headers
+    col = {c.value: c.column for c in ws[2] if c.value}
+    companies = [ws.cell(r, col["Firma"]).value for r in range(3, ws.max_row + 1)]
+    assert "Piekarnia Kłos" not in companies                           # "Odrzucona" closed it
+    scripts = [c.value for row in ws.iter_rows(min_row=3) for c in row if isinstance(c.value, str) and "\n" in c.value]
+    assert scripts and all(s.startswith("Dzień dobry") for s in scripts)
+    assert any("Czy mogę rozmawiać z panią Sikorską?" in s for s in scripts)
+    assert any("wysłanej 2 listopada" in s for s in scripts)           # the date as Poles say it
+    for r in range(3, ws.max_row + 1):
+        if ws.cell(r, col["Firma"]).value == "Hurtownia Bałtyk S.A.":
+            ws.cell(r, col["Zrobione"], "x")
+            ws.cell(r, col["Wynik"], "Nagrana wiadomość głosowa")
+    wb.save(path)
+
+    result = refresh(path, today=MONDAY, settings=ME)
+    assert result.marks.applied == 1 and not result.marks.problems
+    log = [r for r in openpyxl.load_workbook(path)["Follow-up Log"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert [r[4] for r in log] == ["Left voicemail"]                       # counted once, as a voicemail
+
+
+def test_demo_in_polish_makes_a_polish_tracker_and_polish_scripts(tmp_path, cli):
+    out = cli("demo", str(tmp_path), "--language", "pl", "--today", "2026-11-26")
+    assert out.returncode == 0, out.stderr
+    wb = openpyxl.load_workbook(tmp_path / "demo_tracker.xlsx")
+    assert wb.sheetnames[:1] == ["Aplikacje"] and wb["Aplikacje"]["A1"].value == "Firma"
+    assert [c.value for c in wb["Today"][2]][:3] == ["Firma", "Stanowisko", "Z kim rozmawiać"]
+    scripts = [c.value for row in wb["Today"].iter_rows(min_row=3) for c in row if isinstance(c.value, str)
+               and "\n" in c.value]
+    assert scripts and all(s.startswith(("Dzień dobry", "Temat")) for s in scripts)
+    assert any("Czy mogę rozmawiać z panią Raman?" in s for s in scripts)     # "Pani Priya Raman" in the cell
+    assert any(s.startswith("Temat") for s in scripts)                         # e-mail first where there is an address
+    lines = check(tmp_path / "demo_tracker.xlsx", today=MONDAY).lines
+    assert any(line.startswith("Language: Polish (pl)") for line in lines)
