@@ -964,13 +964,18 @@ _CALL_BACK_SENTENCE = {
     "pl": " Proszono mnie o ponowny kontakt od {d}.",
     "zh": "之前贵公司请我在{d}以后再联系。",
     "ja": "{d}以降にご連絡するようにとのことでした。",
+    "it": " Mi era stato chiesto di farmi risentire a partire dal {d}.",
+    "pt": " Vocês tinham me pedido para retomar o contato a partir do dia {d}.",
 }
 
 
 def call_back_sentence(day: str, language: str) -> str:
     """The sentence saying I was asked to get in touch again from `day` ('' without a day, or in
     a language that has no sentence for it here)."""
-    return _CALL_BACK_SENTENCE[language].format(d=day) if day and language in _CALL_BACK_SENTENCE else ""
+    if not day or language not in _CALL_BACK_SENTENCE:
+        return ""
+    said = _CALL_BACK_SENTENCE[language].format(d=day)
+    return re.sub(r"\bdal (8|11) ", r"dall'\1 ", said) if language == "it" else said     # "dall'8 novembre"
 
 
 def _on_day(day: str, language: str) -> str:

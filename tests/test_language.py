@@ -218,7 +218,8 @@ CASES += FACT_CASES
 
 def _says_asked_back(code: str, name: str) -> bool:
     """Whether the language's template says what the notes asked about calling back (`call_back_on`)."""
-    return "call_back_on" in (bundled_templates() / f"{name}.{code}.j2").read_text(encoding="utf-8")
+    text = (bundled_templates() / f"{name}.{code}.j2").read_text(encoding="utf-8")
+    return "call_back_on" in text or "l.call_back" in text
 
 
 # The call back the notes asked for, in each language whose templates say it (the English ones do).
@@ -489,7 +490,10 @@ def test_a_call_back_the_notes_ask_for_is_said_only_with_its_day(code, name, kin
     plain = _render_row(code, kind, name)
     # without a day ("after Thanksgiving") nothing is said: the words after "call back" are the notes' English
     monkeypatch.setitem(FACT_KINDS, kind, {"call_back": "after Thanksgiving"})
-    assert _render_row(code, kind, name) == plain
+    undated = _render_row(code, kind, name)
+    assert "Thanksgiving" not in undated and human_date(pd.Timestamp("2026-11-09"), 2026, code) not in undated
+    if code not in ("it", "pt"):             # Italian and Portuguese say "later" ("più avanti", "mais adiante")
+        assert undated == plain
 
 @pytest.mark.parametrize("name, dative, accusative", [
     ("Brenner Logistik GmbH", "der Brenner Logistik GmbH", "die Brenner Logistik GmbH"),     # the legal form says it
@@ -555,7 +559,9 @@ def test_a_referrers_department_with_its_own_head_noun_is_not_framed_twice():
 # What each language's scripts say when the notes ask me to get back in touch from a given day
 # (the English "I was asked to call back after …"), and the day as the language says it.
 ASKED_BACK = {"de": "wieder melden", "fr": "reprendre contact", "es": "volviera a ponerme en contacto",
-              "pl": "ponowny kontakt", "zh": "以后再联系", "ja": "ご連絡するようにとのこと"}
+              "pl": "ponowny kontakt", "zh": "以后再联系", "ja": "ご連絡するようにとのこと",
+              # Italian and Portuguese say "later" when the notes give no day ("più avanti", "mais adiante")
+              "it": "farmi risentire a partire", "pt": "retomar o contato a partir do dia"}
 
 
 @pytest.mark.parametrize("code", ASKED_BACK)
