@@ -114,12 +114,18 @@ class Words:
         self.language = language or "en"
         self.section = section
 
+    def _section(self, text: str) -> str:
+        """The section that translates `text`: its own, else `outputs`, else the Today sheet's
+        (a header said the same everywhere is translated once)."""
+        book = catalogue(self.language)
+        return next((s for s in (self.section, "outputs", "today") if text in book.get(s, {})), self.section)
+
     def __call__(self, text: str, **fields: Any) -> str:
-        shown = say(self.section, text, self.language)
+        shown = say(self._section(text), text, self.language)
         return shown.format(**fields) if fields else shown
 
     def count(self, one: str, other: str, count: int, **fields: Any) -> str:
-        return plural(self.section, one, other, count, self.language, **fields)
+        return plural(self._section(other), one, other, count, self.language, **fields)
 
     def outcome(self, english: str) -> str:
         """An Outcome value as the drop-down shows it in this language."""

@@ -383,7 +383,8 @@ def stats_html(stats: Any, today: dt.date, title: str = "", language: str = "en"
     stages = [w(str(v)) for v in stats.per_stage["stage"]]
     page = _environment().get_template("stats.html.j2").render(
         s=SimpleNamespace(stats=stats, today=today, week_labels=weeks, stage_labels=stages), title=_clean(title),
-        footnote=STATS_FOOTNOTE, bars=_bars, percent=_percent if language == "en" else lambda v: _percent(v, language), w=w,
+        footnote=STATS_FOOTNOTE, bars=_bars, w=w,
+        percent=_percent if language == "en" else lambda v: _percent(v, language),
         day=today.isoformat() if language == "en" else w.day(today, "long")).encode("utf-8")
     return sealed(page, ".html", len(page))
 

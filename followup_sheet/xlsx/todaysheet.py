@@ -12,7 +12,7 @@ import pandas as pd
 from lxml import etree
 
 from .. import columns
-from ..catalogue import say
+from ..catalogue import Words, say
 from .cells import escape_text, number_cell, text_cell
 from .live import formula_cell, stale_notice
 from .package import (
@@ -28,7 +28,7 @@ from .package import (
 from .refs import column_letters
 from .sheetedit import date_serials, escape_attr
 from .styles import TodayStyles
-from .values import TODAY_MARKER, TODAY_NAME, TODAY_SHEET_NAMES
+from .values import TODAY_MARKER, TODAY_NAME, TODAY_SHEET_NAMES, today_marker
 
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
@@ -179,14 +179,23 @@ def _instructions(ref: str, today: dt.date, style: TodayStyles, live: bool, lang
     instructions = say("today", INSTRUCTIONS, language)
     if not live:
         return text_cell("", ref, style.text, instructions)
-    formula, cached = stale_notice(today, then=instructions)
+    formula, cached = stale_notice(today, then=instructions, language=language)
     return formula_cell("", ref, style.text, formula, cached)
 
 
-def _title(today: dt.date, contacts: tuple[int, int] | None) -> str:
-    title = f"{TODAY_MARKER}, built {today:%A} {today.day} {today:%B %Y}"
+def _title(today: dt.date, contacts: tuple[int, int] | None, language: str = "en") -> str:
+    """The title cell: the marker the tool knows its sheet by (values.today_markers), the day it
+    was built as the language writes it, and in another language than English the ISO date too,
+    which the next refresh reads back whatever the language (marksheets.built_day)."""
+    if language == "en":
+        title = f"{TODAY_MARKER}, built {today:%A} {today.day} {today:%B %Y}"
+    else:
+        w = Words(language)
+        title = (f"{today_marker(language)}, " + w("built {day}", day=w.day(today))
+                 + f" ({today.isoformat()})")
     if contacts is not None:
-        title += f". {contacts[0]} of {contacts[1]} employer contacts this week"
+        title += ". " + Words(language)("{done} of {wanted} employer contacts this week", done=contacts[0],
+                                        wanted=contacts[1])
     return title
 
 
@@ -280,7 +289,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
     script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 1)   # past the title's reach
-    title_cells = text_cell("", "A1", style.title, _title(today, contacts)) \
+    title_cells = text_cell("", "A1", style.title, _title(today, contacts, language)) \
         + _instructions(f"{column_letters(script_at + 1)}1", today, style, live, language)
     yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
