@@ -103,19 +103,21 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         count += len(marks.held)
         lines.append(f"Marks kept for the next refresh ({len(marks.held)}):")
         lines.extend(f"  {mark.where} ({mark.company or '(no company)'}): {why}" for mark, why in marks.held)
-    reminder = you_reminder(settings)
+    reminder = you_reminder(settings, m.language)
     if reminder:
         lines.append(reminder)
     return CheckReport(path, trackers, lines, problems=count, language=language)
 
 
-def you_reminder(settings: Settings) -> str | None:
+def you_reminder(settings: Settings, language: str = "") -> str | None:
     """What to fill in when [you] has no phone or e-mail (voicemails then end "I'll follow up
     by e-mail" instead of saying how to reach you)."""
     if settings.your_phone or settings.your_email:
         return None
-    return ("Fill in [you]: voicemails end with how to reach you, and your phone and e-mail are not set. "
-            "Add to followup.toml beside the workbook:\n"
+    said = Words(language or settings.language or "en", "messages")(
+        "Fill in [you]: voicemails end with how to reach you, and your phone and e-mail are not set. "
+        "Add to followup.toml beside the workbook:")
+    return (said + "\n"
             "  [you]\n  name = \"Your Name\"\n  phone = \"(555) 010-0000\"\n  email = \"you@example.com\"")
 
 

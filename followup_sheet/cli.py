@@ -642,7 +642,7 @@ def cmd_refresh(args, out: Output) -> int:
     for line in result.marks.problems:
         out.say(f"Mark not applied: {line}")
     _print_problems(out, data_problems(result.sheets))
-    reminder = you_reminder(load_settings(args.tracker, args.config))
+    reminder = you_reminder(load_settings(args.tracker, args.config), result.language)
     if reminder:
         out.say(reminder)
     if args.dry_run:
@@ -799,7 +799,7 @@ def cmd_demo(args, out: Output) -> int:
         path=path.resolve()))
     from .checkreport import you_reminder
     from .settings import load_settings
-    reminder = you_reminder(load_settings(path, args.config))
+    reminder = you_reminder(load_settings(path, args.config), result.language)
     if reminder:
         out.say(f"\n{reminder}")
     return 0
