@@ -106,7 +106,7 @@ def plural(section: str, one: str, other: str, count: int, language: str, **fiel
 
 class Words:
     """The texts a user reads outside the scripts, in one language: `w("Phone")`,
-    `w("Calls for {day}", day=...)`, `w.count("{n} call", "{n} calls", 3)`, `w.day(date)`.
+    `w("Calls for {day}", day=...)`, `w.count("{n} day overdue", "{n} days overdue", 3)`, `w.day(date)`.
     Section `outputs` (exports, stats page, work-search log, terminal headers, the Today sheet's
     title) and `messages` (what the command line says)."""
 
