@@ -12,7 +12,6 @@ import io
 import re
 import shutil
 import subprocess
-import zipfile
 
 import openpyxl
 import pytest
@@ -211,7 +210,7 @@ def test_the_code_asks_for_no_text_the_catalogues_lack():
         text = path.read_text("utf-8")
         asked |= set(re.findall(r"""\b[wm]\(\s*"([^"{}]*(?:\{\w+\}[^"{}]*)*)"\s*[,)]""", text))
         asked |= set(re.findall(r"""\b[wm]\('([^'{}]+)'\)""", text))
-        for one, other in re.findall(r"""\b[wm]\.count\(\s*"([^"]*)",\s*"([^"]*)\"""", text):
+        for _one, other in re.findall(r"""\b[wm]\.count\(\s*"([^"]*)",\s*"([^"]*)\"""", text):
             asked.add(other)
     book = catalogue.catalogue("de")
     known = {k for s in (*SECTIONS, "today") for k in book.get(s, {})}
@@ -301,3 +300,17 @@ def test_the_terminal_table_lines_up_wide_characters(mixed, cli):
     assert any(_width(c) != len(c) for line in rows for c in line), "no wide characters in the table"
     full = [s for s in starts if len(s) == len(starts[0])]
     assert len(full) >= 3 and all(s == full[0] for s in full), starts
+
+
+@pytest.mark.parametrize("code", ["en", *LANGUAGES])
+def test_the_live_notice_keeps_each_text_constant_within_excels_limit(code):
+    from followup_sheet.xlsx.live import stale_notice
+    from followup_sheet.xlsx.todaysheet import INSTRUCTIONS
+    then = catalogue.say("today", INSTRUCTIONS, code)
+    formula, cached = stale_notice(MONDAY, then=then, language=code)
+    constants = re.findall(r'"((?:[^"]|"")*)"', formula)
+    assert constants and all(len(c.replace('""', '"')) <= 255 for c in constants), [len(c) for c in constants]
+    shown = "".join(c.replace('""', '"') for c in constants)
+    assert shown.endswith(then + then) and cached == then        # the pieces join back to the whole text
+    if code != "en":
+        assert "Built on" not in shown
