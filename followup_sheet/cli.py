@@ -636,12 +636,12 @@ def cmd_refresh(args, out: Output) -> int:
     if result.marks.applied:
         out.say(m("Marks applied from the Today sheet: {n} (see the Follow-up Log sheet)", n=result.marks.applied))
     for line in result.marks.notes:
-        out.say(f"Marks: {line}")
+        out.say(f"{m('Marks:')} {line}")
     for line in (note for outcome in result.sheets for note in outcome.tracker.refresh_notes):
-        out.say(f"Note: {line}")
+        out.say(f"{m('Note:')} {line}")
     for line in result.marks.problems:
-        out.say(f"Mark not applied: {line}")
-    _print_problems(out, data_problems(result.sheets))
+        out.say(f"{m('Mark not applied:')} {line}")
+    _print_problems(out, data_problems(result.sheets), language=result.language)
     reminder = you_reminder(load_settings(args.tracker, args.config), result.language)
     if reminder:
         out.say(reminder)
@@ -950,7 +950,8 @@ COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "che
 
 def _print_summary(out: Output, counts: dict[str, int], language: str = "en") -> None:
     m = Words(language, "messages")
-    shown = [f"{counts[s]} {s.lower() if language == 'en' else m.status(s)}" for s in STATUS_ORDER if counts.get(s)]
+    shown = [f"{counts[s]} {s.lower()}" if language == "en" else m("{n} {status}", n=counts[s], status=m.status(s))
+             for s in STATUS_ORDER if counts.get(s)]
     out.say(m("Applications:") + " " + (", ".join(shown) if shown else m("none")))
 
 
@@ -981,13 +982,14 @@ def _cell_text(value) -> str:
     return repr(value)
 
 
-def _print_problems(out: Output, lines: list[str], limit: int = 10) -> None:
+def _print_problems(out: Output, lines: list[str], limit: int = 10, language: str = "en") -> None:
+    m = Words(language, "messages")
     if lines:
-        out.say(f"To fix ({len(lines)}):")
+        out.say(m("To fix ({n}):", n=len(lines)))
     for line in lines[:limit]:
         out.say(f"  {line}")
     if len(lines) > limit:
-        out.say(f"  and {len(lines) - limit} more: run check")
+        out.say("  " + m("and {n} more: run check", n=len(lines) - limit))
 
 
 def _print_today(out: Output, table, scripts: bool = False, limit: int | None = None, language: str = "en") -> None:

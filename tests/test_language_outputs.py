@@ -99,7 +99,7 @@ def test_the_call_sheet_has_no_english_label_left(run):
     code, _, _, files = run
     text = _text_of_html(files[".html"])
     assert english_left(text, code) == []
-    assert catalogue.say("outputs", "Ask for", code) != "Ask for" or catalogue.say("today", "Ask for", code) in text
+    assert catalogue.say("today", "Ask for", code) in text and catalogue.say("outputs", "When", code) in text
     assert f'lang="{code}"' in files[".html"].decode()
 
 
@@ -314,3 +314,18 @@ def test_the_live_notice_keeps_each_text_constant_within_excels_limit(code):
     assert shown.endswith(then + then) and cached == then        # the pieces join back to the whole text
     if code != "en":
         assert "Built on" not in shown
+
+
+@pytest.mark.parametrize("code", ["de", "ja"])
+def test_a_refresh_says_what_it_did_in_the_language(code, tmp_path, cli):
+    headers, rows = TRACKERS[code]
+    path = write_sheets(tmp_path / f"{code}.xlsx", headers, {"Sheet1": rows})
+    (tmp_path / "followup.toml").write_text(f'[you]\nname = "A B"\nphone = "555 0100"\nlanguage = "{code}"\n')
+    first = cli("refresh", path, "--today", MONDAY.isoformat())
+    again = cli("refresh", path, "--today", MONDAY.isoformat())
+    assert first.returncode == 0 and again.returncode == 0, first.stderr + again.stderr
+    for done in (first, again):
+        said = done.stdout.split("\n---", 1)[0]
+        assert english_left(said, code) == [], said
+    assert catalogue.say("statuses", "Overdue", code) in first.stdout
+    assert catalogue.say("messages", "{path} is already up to date.", code).format(path=path) in again.stdout
