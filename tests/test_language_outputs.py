@@ -329,3 +329,19 @@ def test_a_refresh_says_what_it_did_in_the_language(code, tmp_path, cli):
         assert english_left(said, code) == [], said
     assert catalogue.say("statuses", "Overdue", code) in first.stdout
     assert catalogue.say("messages", "{path} is already up to date.", code).format(path=path) in again.stdout
+
+
+def test_the_today_sheets_status_words_are_the_languages_in_the_same_colours(tmp_path):
+    headers, rows = TRACKERS["de"]
+    fills = {}
+    for code in ("en", "de"):
+        path = write_sheets(tmp_path / f"{code}.xlsx", headers, {"Sheet1": rows})
+        refresh(path, today=MONDAY, settings=ME["de"].replace(language=code))
+        ws = openpyxl.load_workbook(path)["Today"]
+        col = next(c.column for c in ws[2] if c.value == "Status")
+        fills[code] = [(ws.cell(r, col).value, ws.cell(r, col).fill.fgColor.rgb) for r in range(3, 6)]
+        tracker = openpyxl.load_workbook(path, data_only=True)["Sheet1"]
+        status_col = next(c.column for c in tracker[1] if c.value == "Follow-up Status")
+        assert {tracker.cell(r, status_col).value for r in range(2, 5)} == {"Overdue"}   # the tracker keeps English
+    assert [v for v, _ in fills["en"]] == ["Overdue"] * 3 and [v for v, _ in fills["de"]] == ["Überfällig"] * 3
+    assert [f for _, f in fills["en"]] == [f for _, f in fills["de"]] and fills["en"][0][1] not in (None, "00000000")

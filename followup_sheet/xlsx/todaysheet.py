@@ -369,7 +369,10 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
                 out.append(f'<c r="{ref}" s="{style.wrap}"/>')
         return out
     if c.kind == "status":
-        return [text_cell("", f"{letter}{r}", style.status.get(v, style.text), v) for r, v in zip(numbers, values)]
+        # the status's colour by its value, its word in the language: nothing reads this column
+        # back (the tracker's own column keeps the English value, docs/rules.md §11)
+        return [text_cell("", f"{letter}{r}", style.status.get(v, style.text), say("statuses", v, language))
+                for r, v in zip(numbers, values)]
     if c.kind in ("number", "days"):
         return [f'<c r="{letter}{r}" s="{style.text}"><v>{int(v)}</v></c>' if _is_number(v)
                 else f'<c r="{letter}{r}" s="{style.text}"/>' for r, v in zip(numbers, values)]
