@@ -554,7 +554,7 @@ def _run(args, out: Output) -> int:
     try:
         return COMMANDS[args.command](args, out)
     except FollowupError as exc:
-        out.error(f"followup-sheet: {for_terminal(exc, newlines=True)}")
+        out.error(f"followup-sheet: {for_terminal(_in_language(exc, args), newlines=True)}")
         return 1
     except OutputLost as exc:
         return out.lost(exc)
@@ -603,6 +603,24 @@ def for_terminal(text: object, newlines: bool = False) -> str:
     if not pattern.search(text):
         return text
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _in_language(exc: FollowupError, args) -> str:
+    """The error in the language the run was told to speak (--language, or [you] language in the
+    settings): an error met before the workbook is read cannot know the tracker's own language,
+    so without a setting it stays English, as it does when the catalogue lacks its wording."""
+    if not exc.wording:
+        return str(exc)
+    language = getattr(args, "language", None)
+    if not language and getattr(args, "tracker", None) is not None:
+        try:
+            from .settings import load_settings
+            language = load_settings(args.tracker, getattr(args, "config", None)).language
+        except (FollowupError, OSError, ValueError):
+            language = None
+    if not language or language == "en":
+        return str(exc)
+    return Words(language, "messages")(exc.wording, **exc.fields)
 
 
 def _overrides(args) -> dict:

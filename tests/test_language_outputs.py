@@ -345,3 +345,26 @@ def test_the_today_sheets_status_words_are_the_languages_in_the_same_colours(tmp
         assert {tracker.cell(r, status_col).value for r in range(2, 5)} == {"Overdue"}   # the tracker keeps English
     assert [v for v, _ in fills["en"]] == ["Overdue"] * 3 and [v for v, _ in fills["de"]] == ["Überfällig"] * 3
     assert [f for _, f in fills["en"]] == [f for _, f in fills["de"]] and fills["en"][0][1] not in (None, "00000000")
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize("kind", ["xls", "password", "missing"])
+def test_an_error_before_reading_speaks_the_language_the_settings_name(kind, tmp_path, cli):
+    path = tmp_path / ("alt.xls" if kind == "xls" else "geheim.xlsx")
+    if kind == "xls":
+        path.write_bytes(OLE2 + b"\0" * 600)
+    elif kind == "password":
+        path.write_bytes(OLE2 + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600)
+    english = cli("refresh", path)
+    assert english.returncode == 1 and str(path) in english.stderr
+    assert english_left(english.stderr, "de") or "no such file" in english.stderr   # no setting: English
+    (tmp_path / "followup.toml").write_text('[you]\nlanguage = "de"\n')
+    german = cli("refresh", path)
+    assert german.returncode == 1 and str(path) in german.stderr, german.stderr
+    assert english_left(german.stderr, "de") == [] and "no such file" not in german.stderr, german.stderr
+    words = {"xls": ".xlsx", "password": "Kennwort", "missing": "nicht gefunden"}
+    assert words[kind] in german.stderr
+    flagged = cli("refresh", path, "--language", "ja")
+    assert str(path) in flagged.stderr and re.search("[\u3040-\u30ff]", flagged.stderr), flagged.stderr
