@@ -1051,14 +1051,15 @@ def _print_today(out: Output, table, scripts: bool = False, limit: int | None = 
 def _print_stats(out: Output, s, language: str = "en") -> None:
     w = Words(language)
     pct = (lambda v: f"{v:.0%}") if language == "en" else w.percent
-    out.say(f"{w('Applications sent')}: {s.applications}")
+    out.say(w("{label}: {value}", label=w("Applications sent"), value=s.applications))
     if s.reply_rate is not None:
-        out.say(f"{w('Replied (a person answered)')}: {s.replied} ({pct(s.reply_rate)})")
+        out.say(w("{label}: {value}", label=w("Replied (a person answered)"),
+                  value=f"{s.replied} " + w("({where})", where=pct(s.reply_rate))))
     if s.median_days_to_reply is not None:
         out.say(w("Median days to the first reply: {days} (of {n} dated replies)",
                   days=f"{s.median_days_to_reply:g}" if language == "en" else w.number(s.median_days_to_reply),
                   n=s.replies_dated))
-    out.say(f"{w('Went cold')}: {s.cold}")
+    out.say(w("{label}: {value}", label=w("Went cold"), value=s.cold))
     tables = [("Per week (weeks from Monday)", s.per_week, ["week", "applications"]),
               ("Per stage", s.per_stage, ["stage", "applications"]),
               ("Per source", s.per_source, ["source", "applications"]),

@@ -336,16 +336,16 @@ def _description(r: Any, today: dt.date, w: Words | None = None) -> str:
         w("{status}, due {day}", status=w.status(str(r.status)), day=shown)
     parts = [late]
     if _clean(r.ask_for):
-        parts.append(f"{w('Ask for')}: {_clean(r.ask_for)}")
+        parts.append(w("{label}: {value}", label=w("Ask for"), value=_clean(r.ask_for)))
     if _clean(r.phone):
-        parts.append(f"{w('Phone')}: {_clean(r.phone)}")
+        parts.append(w("{label}: {value}", label=w("Phone"), value=_clean(r.phone)))
     if _clean(r.email):
-        parts.append(f"{w('E-mail')}: {_clean(r.email)}")
+        parts.append(w("{label}: {value}", label=w("E-mail"), value=_clean(r.email)))
     if not (_clean(r.phone) or _clean(r.email)):
         parts.append(w(_no_way()))
     if _clean(r.notes):
         parts.append(f"{w('Notes:')} {_clean(r.notes)}")
-    parts.append("(" + w("row {row} of {sheet}", row=r.row, sheet=_clean(r.sheet)) + ")")
+    parts.append(w("({where})", where=w("row {row} of {sheet}", row=r.row, sheet=_clean(r.sheet))))
     return "\n".join(parts) + "\n\n" + _clean(r.script)
 
 
