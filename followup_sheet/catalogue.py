@@ -133,7 +133,7 @@ class Words:
 
     def status(self, english: str) -> str:
         """A Follow-up Status value as the exports show it (the tracker's column keeps the
-        English value: rules §8 in docs/rules.md)."""
+        English value: docs/rules.md §11)."""
         return say("statuses", english, self.language)
 
     def day(self, value: Any, form: str = "full") -> str:

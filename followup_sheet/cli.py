@@ -977,16 +977,19 @@ def _print_changes(out: Output, result) -> None:
     """A dry run's Edits: each cell that would change (a script as a word diff), the tool's columns
     whose width is set or that are shown again, the Today sheet, the log."""
     edits = result.edits
+    m = Words(result.language, "messages")
     if edits is None or not edits.changed:
-        out.say(f"Dry run: {result.path} would not change; nothing written.")
+        out.say(m("Dry run: {path} would not change; nothing written.", path=result.path))
         return
     cells = edits.cells
     if cells:
-        out.say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written.")
+        out.say(m.count("Dry run: {n} cell(s) of {path} would change; nothing written.",
+                        "Dry run: {n} cell(s) of {path} would change; nothing written.", len(cells), path=result.path))
     elif edits.formats:
-        out.say(f"Dry run: only the look of the tool's columns in {result.path} would change; nothing written.")
+        out.say(m("Dry run: only the look of the tool's columns in {path} would change; nothing written.",
+                  path=result.path))
     else:
-        out.say(f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
+        out.say(m("Dry run: only the tool's own sheets of {path} would change; nothing written.", path=result.path))
     for line in edits.describe():
         out.say(for_terminal(line, newlines=True))
 
