@@ -2,7 +2,7 @@
 
 Usage: python docs/make_export_pictures.py  (needs headless Chromium). Writes docs/call_sheet.png
 and docs/stats.png from the sample tracker, for its reference day, through the same commands a
-user runs.
+user runs, and docs/call_sheet_de.png from the sample made in German (`demo --language de`).
 """
 
 import shutil
@@ -13,9 +13,10 @@ from pathlib import Path
 
 from followup_sheet.sample import REFERENCE_DATE, build_sample
 
-PICTURES = {   # name: (command, window width, height)
-    "call_sheet.png": ("today", 390, 780),
-    "stats.png": ("stats", 640, 900),
+PICTURES = {   # name: (command, window width, height, the sample's language)
+    "call_sheet.png": ("today", 390, 780, "en"),
+    "stats.png": ("stats", 640, 900, "en"),
+    "call_sheet_de.png": ("today", 390, 780, "de"),
 }
 
 
@@ -27,9 +28,9 @@ def main() -> int:
     here = Path(__file__).parent
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        tracker = build_sample(tmp / "sample_tracker.xlsx", today=REFERENCE_DATE)
-        for name, (command, width, height) in PICTURES.items():
-            page = tmp / f"{command}.html"
+        for name, (command, width, height, language) in PICTURES.items():
+            tracker = build_sample(tmp / f"sample_tracker_{language}.xlsx", today=REFERENCE_DATE, language=language)
+            page = tmp / f"{command}_{language}.html"
             subprocess.run([sys.executable, "-m", "followup_sheet", "-q", command, str(tracker),
                             "--today", REFERENCE_DATE.isoformat(), "--output", str(page)], check=True)
             subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",

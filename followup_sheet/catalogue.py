@@ -87,3 +87,65 @@ def sample_catalogue(language: str) -> dict[str, Any]:
 def sample_languages() -> list[str]:
     """The languages the sample tracker can be made in, English first."""
     return ["en", *sorted(p.stem for p in (FOLDER / "samples").glob("*.toml"))]
+
+
+# --- the exports, the stats page, the work-search log, the terminal and the messages ------------
+
+def plural(section: str, one: str, other: str, count: int, language: str, **fields: Any) -> str:
+    """`other` (English, with `{n}`; `one` its English singular) in `language` for `count`
+    things, `{n}` and `fields` filled in; the catalogue's entry is keyed by `other` (a string, or
+    a table of the language's plural forms as in `say_count`)."""
+    shown = catalogue(language).get(section, {}).get(other)
+    if shown is None:
+        shown = one if count == 1 else other
+    elif isinstance(shown, dict):
+        from babel import Locale
+        shown = shown.get(Locale.parse(language).plural_form(count), shown["other"])
+    return str(shown).format(n=count, **fields)
+
+
+class Words:
+    """The texts a user reads outside the scripts, in one language: `w("Phone")`,
+    `w("Calls for {day}", day=...)`, `w.count("{n} day overdue", "{n} days overdue", 3)`, `w.day(date)`.
+    Section `outputs` (exports, stats page, work-search log, terminal headers, the Today sheet's
+    title) and `messages` (what the command line says)."""
+
+    def __init__(self, language: str = "en", section: str = "outputs") -> None:
+        self.language = language or "en"
+        self.section = section
+
+    def _section(self, text: str) -> str:
+        """The section that translates `text`: its own, else `outputs`, else the Today sheet's
+        (a header said the same everywhere is translated once)."""
+        book = catalogue(self.language)
+        return next((s for s in (self.section, "outputs", "today") if text in book.get(s, {})), self.section)
+
+    def __call__(self, text: str, **fields: Any) -> str:
+        shown = say(self._section(text), text, self.language)
+        return shown.format(**fields) if fields else shown
+
+    def count(self, one: str, other: str, count: int, **fields: Any) -> str:
+        return plural(self._section(other), one, other, count, self.language, **fields)
+
+    def outcome(self, english: str) -> str:
+        """An Outcome value as the drop-down shows it in this language."""
+        return say("outcomes", english, self.language)
+
+    def status(self, english: str) -> str:
+        """A Follow-up Status value as the exports show it (the tracker's column keeps the
+        English value: docs/rules.md §11)."""
+        return say("statuses", english, self.language)
+
+    def day(self, value: Any, form: str = "full") -> str:
+        """A date as the language writes it (Babel's CLDR patterns): 'full' with the weekday,
+        'long' without it, 'medium', 'short'."""
+        from babel.dates import format_date
+        return format_date(value, form, locale=self.language)
+
+    def number(self, value: float) -> str:
+        from babel.numbers import format_decimal
+        return format_decimal(value, locale=self.language)
+
+    def percent(self, value: float) -> str:
+        from babel.numbers import format_percent
+        return format_percent(value, locale=self.language)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import columns
 from .businessdays import holidays_note
+from .catalogue import Words
 from .language import choose_language
 from .pipeline import SheetOutcome, data_problems, roll_marks
 from .plan import STAGES, build_plan, review_lines
@@ -44,55 +45,57 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     given_settings = settings
     settings = settings_for(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
+    language = choose_language(trackers, settings)
+    m = Words(settings.language or language.code, "messages")   # the labels; the details stay English
     lines: list[str] = []
     count = 0
     if given_settings is None:
         files = settings_files(path, config)
-        lines.append("Settings: " + (", ".join(str(f) for f in files) if files else
+        lines.append(m("Settings:") + " " + (", ".join(str(f) for f in files) if files else
                                      f"the built-in defaults (no {CONFIG_NAME} beside the workbook or in "
                                      f"{user_config_path() or 'your settings folder'})"))
     for t in trackers:
-        lines.append(f"Sheet: {t.sheet!r}" + (f" (chosen because {'; '.join(t.reasons)})" if t.reasons else ""))
-        lines.append(f"Header row: {t.header_row}")
-        lines.append("Columns:")
+        lines.append(f"{m('Sheet:')} {t.sheet!r}" + (f" (chosen because {'; '.join(t.reasons)})" if t.reasons else ""))
+        lines.append(f"{m('Header row:')} {t.header_row}")
+        lines.append(m("Columns:"))
         for fld, col in sorted(t.columns.items(), key=lambda kv: kv[1].index):
             order = t.date_orders.get(fld)
             lines.append(f"  {fld:<15} <- {col.header!r} (column {col.letter}{', ' + order if order else ''})")
-        lines.append("Ignored headers: " + (", ".join(t.ignored_headers)
+        lines.append(m("Ignored headers:") + " " + (", ".join(t.ignored_headers)
                                             + " (no field; map one under [columns] in followup.toml if it matters)"
-                                            if t.ignored_headers else "none"))
+                                            if t.ignored_headers else m("none")))
         placed = tool_columns(t)
         letters = [f"{h} -> column {column_letters(c)}{' (exists)' if e else ''}"
                    for h, c, e in zip(columns.output_headers(), placed.columns, placed.existing)]
-        lines.append("Writes: " + "; ".join(letters))
+        lines.append(m("Writes:") + " " + "; ".join(letters))
         if t.table is not None:
             lines.append(f"Excel table: {t.table.name} (the new columns join it)")
         for note in t.notes:
             lines.append(f"Note: {note}")
         n = len(t.frame)
-        lines.append(f"Applications: {n} (rows {t.frame.index.min()}-{t.frame.index.max()})" if n
-                     else "Applications: 0 (none found under the header)")
+        lines.append(m("Applications:") + " " + (m("{n} (rows {first}-{last})", n=n, first=t.frame.index.min(),
+                                                  last=t.frame.index.max()) if n
+                                                else m("0 (none found under the header)")))
         lines.extend(stage_word_lines(t.frame, settings))
         if t.duplicates:
-            lines.append(f"Duplicates ({len(t.duplicates)}):")
+            lines.append(m("Duplicates ({n}):", n=len(t.duplicates)))
             lines.extend(f"  {d}" for d in t.duplicates)
         if t.skipped_rows:
-            lines.append(f"Rows not taken as applications ({len(t.skipped_rows)}):")
+            lines.append(m("Rows not taken as applications ({n}):", n=len(t.skipped_rows)))
             lines.extend(f"  {p}" for p in t.skipped_rows)
         plan = build_plan(t.frame, today, settings, columns=t.columns)
         problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
         count += len(problems)
         if problems:
-            lines.append(f"Row problems ({len(problems)}):")
+            lines.append(m("Row problems ({n}):", n=len(problems)))
             lines.extend(f"  {p}" for p in problems)
         else:
-            lines.append("Row problems: none")
+            lines.append(m("Row problems:") + " " + m("none"))
         lines.extend(review_lines(t.frame, plan))
         lines.append("")
     origin = "the settings passed in" if given_settings is not None or "country" in overrides else \
         country_origin(settings_files(path, config))
     lines.append(holidays_note(settings.country, origin, len(settings.holidays)))
-    language = choose_language(trackers, settings)
     lines.append(language.note)
     marks = roll_marks(trackers, today, settings)
     lines.extend(f"Marks: {note}" for note in marks.notes)
@@ -100,19 +103,21 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         count += len(marks.held)
         lines.append(f"Marks kept for the next refresh ({len(marks.held)}):")
         lines.extend(f"  {mark.where} ({mark.company or '(no company)'}): {why}" for mark, why in marks.held)
-    reminder = you_reminder(settings)
+    reminder = you_reminder(settings, m.language)
     if reminder:
         lines.append(reminder)
     return CheckReport(path, trackers, lines, problems=count, language=language)
 
 
-def you_reminder(settings: Settings) -> str | None:
+def you_reminder(settings: Settings, language: str = "") -> str | None:
     """What to fill in when [you] has no phone or e-mail (voicemails then end "I'll follow up
     by e-mail" instead of saying how to reach you)."""
     if settings.your_phone or settings.your_email:
         return None
-    return ("Fill in [you]: voicemails end with how to reach you, and your phone and e-mail are not set. "
-            "Add to followup.toml beside the workbook:\n"
+    said = Words(language or settings.language or "en", "messages")(
+        "Fill in [you]: voicemails end with how to reach you, and your phone and e-mail are not set. "
+        "Add to followup.toml beside the workbook:")
+    return (said + "\n"
             "  [you]\n  name = \"Your Name\"\n  phone = \"(555) 010-0000\"\n  email = \"you@example.com\"")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .catalogue import Words
 from .errors import FollowupError
 from .status import SUMMARY_ORDER
 
@@ -553,7 +554,7 @@ def _run(args, out: Output) -> int:
     try:
         return COMMANDS[args.command](args, out)
     except FollowupError as exc:
-        out.error(f"followup-sheet: {for_terminal(exc, newlines=True)}")
+        out.error(f"followup-sheet: {for_terminal(_in_language(exc, args), newlines=True)}")
         return 1
     except OutputLost as exc:
         return out.lost(exc)
@@ -604,6 +605,24 @@ def for_terminal(text: object, newlines: bool = False) -> str:
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def _in_language(exc: FollowupError, args) -> str:
+    """The error in the language the run was told to speak (--language, or [you] language in the
+    settings): an error met before the workbook is read cannot know the tracker's own language,
+    so without a setting it stays English, as it does when the catalogue lacks its wording."""
+    if not exc.wording:
+        return str(exc)
+    language = getattr(args, "language", None)
+    if not language and getattr(args, "tracker", None) is not None:
+        try:
+            from .settings import load_settings
+            language = load_settings(args.tracker, getattr(args, "config", None)).language
+        except (FollowupError, OSError, ValueError):
+            language = None
+    if not language or language == "en":
+        return str(exc)
+    return Words(language, "messages")(exc.wording, **exc.fields)
+
+
 def _overrides(args) -> dict:
     return {"templates": getattr(args, "templates", None), "language": getattr(args, "language", None)}
 
@@ -627,29 +646,31 @@ def cmd_refresh(args, out: Output) -> int:
     result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
+    m = Words(result.language, "messages")
     if result.empty:
-        out.say(f"{args.tracker}: no applications yet; nothing written.")
+        out.say(m("{tracker}: no applications yet; nothing written.", tracker=args.tracker))
         return 0
-    _print_summary(out, result.counts)
+    _print_summary(out, result.counts, result.language)
     if result.marks.applied:
-        out.say(f"Marks applied from the Today sheet: {result.marks.applied} (see the Follow-up Log sheet)")
+        out.say(m("Marks applied from the Today sheet: {n} (see the Follow-up Log sheet)", n=result.marks.applied))
     for line in result.marks.notes:
-        out.say(f"Marks: {line}")
+        out.say(f"{m('Marks:')} {line}")
     for line in (note for outcome in result.sheets for note in outcome.tracker.refresh_notes):
-        out.say(f"Note: {line}")
+        out.say(f"{m('Note:')} {line}")
     for line in result.marks.problems:
-        out.say(f"Mark not applied: {line}")
-    _print_problems(out, data_problems(result.sheets))
-    reminder = you_reminder(load_settings(args.tracker, args.config))
+        out.say(f"{m('Mark not applied:')} {line}")
+    _print_problems(out, data_problems(result.sheets), language=result.language)
+    reminder = you_reminder(load_settings(args.tracker, args.config), result.language)
     if reminder:
         out.say(reminder)
     if args.dry_run:
         _print_changes(out, result)
     elif result.written:
-        out.say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
+        out.say(m("Updated {path}", path=result.path)
+                + (" " + m("(backup: {path})", path=result.backup) if result.backup else ""))
     else:
-        out.say(f"{result.path} is already up to date.")
-    _print_today(out, result.today, limit=20)
+        out.say(m("{path} is already up to date.", path=result.path))
+    _print_today(out, result.today, limit=20, language=result.language)
     return 0
 
 
@@ -668,22 +689,27 @@ def cmd_today(args, out: Output) -> int:
     asked = _today(args)
     today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
+    language = settings.language or "en"
+    m = Words(language, "messages")
     if today != asked:
-        out.say(f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
+        out.say(m("{asked} is not a business day: these are the calls for {today}.",
+                  asked=m.day(asked, "full"), today=m.day(today, "full")) if language != "en" else
+                f"{asked:%A %Y-%m-%d} is not a business day: these are the calls for {today:%A %Y-%m-%d}.")
     reminder = you_reminder(settings)
     if reminder:
         out.say(reminder)
     if args.output == "-":
-        out.data(today_text(table, args.format))
+        out.data(today_text(table, args.format, language))
     elif args.output:
         done = export_today(table, args.output, tracker=args.tracker, force=args.force, backups=settings.backups,
                             outcomes=outcomes, today=today, weeks=args.weeks, settings=settings)
-        what = (f"the follow-ups of the next {args.weeks} weeks" if args.output.suffix.lower() == ".ics"
-                else f"{len(table)} call(s) for today")
-        out.say(f"Wrote {what} to {args.output}"
-              + (f" (the old file is kept as {done.backup})" if done.backup else ""))
+        what = (m.count("the follow-ups of the next week", "the follow-ups of the next {n} weeks", args.weeks)
+                if args.output.suffix.lower() == ".ics" else m.count("{n} call for today", "{n} calls for today",
+                                                                     len(table)))
+        out.say(m("Wrote {what} to {path}", what=what, path=args.output)
+                + (" " + m("(the old file is kept as {path})", path=done.backup) if done.backup else ""))
     else:
-        _print_today(out, table, scripts=True)
+        _print_today(out, table, scripts=True, language=language)
     return 0
 
 
@@ -695,13 +721,15 @@ def cmd_stats(args, out: Output) -> int:
     today = _today(args)
     outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config)
     figures = compute_stats(outcomes, today, settings)
+    language = settings.language or "en"
+    m = Words(language, "messages")
     if args.output:
         done = export_stats(figures, args.output, today=today, tracker=args.tracker, force=args.force,
-                            backups=settings.backups)
-        out.say(f"Wrote the stats page to {args.output}" + (f" (the old file is kept as {done.backup})"
-                                                          if done.backup else ""))
+                            backups=settings.backups, language=language)
+        out.say(m("Wrote the stats page to {path}", path=args.output)
+                + (" " + m("(the old file is kept as {path})", path=done.backup) if done.backup else ""))
     else:
-        _print_stats(out, figures)
+        _print_stats(out, figures, language)
     return 0
 
 
@@ -753,16 +781,24 @@ def cmd_explain(args, out: Output) -> int:
 
 
 def cmd_log(args, out: Output) -> int:
-    from .worklog import export_log, week_of, work_search_log
+    from .worklog import export_log, shown_log, week_of, work_search_log
     week = week_of(_today(args))
     start, end = args.start or week[0], args.end or week[1]
     table = work_search_log(args.tracker, start, end, sheet=args.sheet, config=args.config)
+    language = table.attrs.get("language", "en")
+    m = Words(language, "messages")
     if args.output:
-        export_log(table, args.output, tracker=args.tracker, force=args.force)
-        out.say(f"Wrote {len(table)} contact(s) from {start} to {end} to {args.output}")
+        export_log(table, args.output, tracker=args.tracker, force=args.force, language=language)
+        out.say(m.count("Wrote {n} contact from {start} to {end} to {path}",
+                        "Wrote {n} contacts from {start} to {end} to {path}", len(table), start=start, end=end,
+                        path=args.output))
         return 0
-    out.say(f"Work-search log, {start} to {end}: {len(table)} contact(s)")
-    for rec in table.itertuples(index=False):
+    out.say(m.count("Work-search log, {start} to {end}: {n} contact", "Work-search log, {start} to {end}: {n} contacts",
+                    len(table), start=start, end=end))
+    shown = shown_log(table, language)
+    if len(shown):
+        out.say("  " + " | ".join(str(h) for h in shown.columns))
+    for rec in shown.itertuples(index=False):
         out.say("  " + " | ".join(str(v) for v in rec))
     return 0
 
@@ -774,13 +810,14 @@ def cmd_demo(args, out: Output) -> int:
     language = getattr(args, "language", None)
     path = build_new_sample(args.folder, DEMO_NAME, today=today, language=language or "en")
     result = refresh(path, today=today, config=args.config, backup=False, language=language)
-    _print_summary(out, result.counts)
-    _print_today(out, result.today)
-    out.say(f"\nOpen {path.resolve()} to see the Follow-up Status, Next Follow-up and Follow-up Script "
-          "columns and the Today sheet.")
+    _print_summary(out, result.counts, result.language)
+    _print_today(out, result.today, language=result.language)
+    out.say("\n" + Words(result.language, "messages")(
+        "Open {path} to see the Follow-up Status, Next Follow-up and Follow-up Script columns and the Today sheet.",
+        path=path.resolve()))
     from .checkreport import you_reminder
     from .settings import load_settings
-    reminder = you_reminder(load_settings(path, args.config))
+    reminder = you_reminder(load_settings(path, args.config), result.language)
     if reminder:
         out.say(f"\n{reminder}")
     return 0
@@ -929,25 +966,30 @@ COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "che
             "watch": cmd_watch, "templates": cmd_templates, "inbox": cmd_inbox}
 
 
-def _print_summary(out: Output, counts: dict[str, int]) -> None:
-    shown = [f"{counts[s]} {s.lower()}" for s in STATUS_ORDER if counts.get(s)]
-    out.say("Applications: " + (", ".join(shown) if shown else "none"))
+def _print_summary(out: Output, counts: dict[str, int], language: str = "en") -> None:
+    m = Words(language, "messages")
+    shown = [f"{counts[s]} {s.lower()}" if language == "en" else m("{n} {status}", n=counts[s], status=m.status(s))
+             for s in STATUS_ORDER if counts.get(s)]
+    out.say(m("Applications:") + " " + (", ".join(shown) if shown else m("none")))
 
 
 def _print_changes(out: Output, result) -> None:
     """A dry run's Edits: each cell that would change (a script as a word diff), the tool's columns
     whose width is set or that are shown again, the Today sheet, the log."""
     edits = result.edits
+    m = Words(result.language, "messages")
     if edits is None or not edits.changed:
-        out.say(f"Dry run: {result.path} would not change; nothing written.")
+        out.say(m("Dry run: {path} would not change; nothing written.", path=result.path))
         return
     cells = edits.cells
     if cells:
-        out.say(f"Dry run: {len(cells)} cell(s) of {result.path} would change; nothing written.")
+        out.say(m.count("Dry run: {n} cell(s) of {path} would change; nothing written.",
+                        "Dry run: {n} cell(s) of {path} would change; nothing written.", len(cells), path=result.path))
     elif edits.formats:
-        out.say(f"Dry run: only the look of the tool's columns in {result.path} would change; nothing written.")
+        out.say(m("Dry run: only the look of the tool's columns in {path} would change; nothing written.",
+                  path=result.path))
     else:
-        out.say(f"Dry run: only the tool's own sheets of {result.path} would change; nothing written.")
+        out.say(m("Dry run: only the tool's own sheets of {path} would change; nothing written.", path=result.path))
     for line in edits.describe():
         out.say(for_terminal(line, newlines=True))
 
@@ -961,30 +1003,34 @@ def _cell_text(value) -> str:
     return repr(value)
 
 
-def _print_problems(out: Output, lines: list[str], limit: int = 10) -> None:
+def _print_problems(out: Output, lines: list[str], limit: int = 10, language: str = "en") -> None:
+    m = Words(language, "messages")
     if lines:
-        out.say(f"To fix ({len(lines)}):")
+        out.say(m("To fix ({n}):", n=len(lines)))
     for line in lines[:limit]:
         out.say(f"  {line}")
     if len(lines) > limit:
-        out.say(f"  and {len(lines) - limit} more: run check")
+        out.say("  " + m("and {n} more: run check", n=len(lines) - limit))
 
 
-def _print_today(out: Output, table, scripts: bool = False, limit: int | None = None) -> None:
-    from .columns import more_line, plain_value, terminal_columns
+def _print_today(out: Output, table, scripts: bool = False, limit: int | None = None, language: str = "en") -> None:
+    from .columns import more_line, plain_value, shown_header, terminal_columns
+    m = Words(language, "messages")
     if table.empty:
-        out.say("Today: nothing overdue or due today.")
+        out.say(m("Today: nothing overdue or due today."))
         return
-    out.say(f"Today: {len(table)} call(s)")
+    out.say(m.count("Today: {n} call(s)", "Today: {n} call(s)", len(table)))
     shown_columns = terminal_columns()
-    rows = [tuple(c.terminal or c.header for c in shown_columns)]
+    rows = [tuple(shown_header(c, language, terminal=True) for c in shown_columns)]
     shown = table if limit is None else table.head(limit)
     for rec in shown.to_dict("records"):
         values = []
         for c in shown_columns:
-            value = plain_value(c, rec, terminal=True)
+            value = plain_value(c, rec, terminal=True, language=language)
             if c.kind == "days":
-                value = f"{value}d" if value else ""
+                value = m("{n}d", n=value) if value else ""
+            elif c.kind == "status" and language != "en":
+                value = m.status(str(value or ""))
             values.append(for_terminal("" if value is None or value != value else value))
         rows.append(tuple(values))
     shrinkable = [i for i, c in enumerate(shown_columns) if c.kind in ("text", "wrap", "phone", "email")]
@@ -992,48 +1038,62 @@ def _print_today(out: Output, table, scripts: bool = False, limit: int | None = 
     for line in rows:
         out.say("  " + "  ".join(_fit(v, w) for v, w in zip(line, widths)).rstrip())
     if len(shown) < len(table):
-        out.say(f"  ... and {len(table) - len(shown)} more: see the Today sheet, or `followup-sheet today`")
+        out.say("  " + m("... and {n} more: see the Today sheet, or `followup-sheet today`", n=len(table) - len(shown)))
     if scripts:
         for r in table.itertuples(index=False):
             why = getattr(r, "why", "")
-            head = f"\n--- {for_terminal(r.company or r.position)} (row {r.row} of {for_terminal(repr(r.sheet))}) ---\n"
-            out.say(head + (f"Why: {for_terminal(why)}\n" if why else "") + for_terminal(r.script, newlines=True))
-    more = more_line(int(table.attrs.get("more", 0)))
+            where = m("row {row} of {sheet}", row=r.row, sheet=for_terminal(repr(r.sheet)))
+            head = f"\n--- {for_terminal(r.company or r.position)} ({where}) ---\n"
+            why_line = f"{m('Why:')} {for_terminal(why)}\n" if why else ""
+            out.say(head + why_line + for_terminal(r.script, newlines=True))
+    more = more_line(int(table.attrs.get("more", 0)), language)
     if more:
-        out.say(f"\n{more} (`followup-sheet today --all` lists them)")
+        out.say(f"\n{more} " + m("(`followup-sheet today --all` lists them)"))
 
 
-def _print_stats(out: Output, s) -> None:
-    out.say(f"Applications sent: {s.applications}")
+def _print_stats(out: Output, s, language: str = "en") -> None:
+    w = Words(language)
+    pct = (lambda v: f"{v:.0%}") if language == "en" else w.percent
+    out.say(w("{label}: {value}", label=w("Applications sent"), value=s.applications))
     if s.reply_rate is not None:
-        out.say(f"Replied (a person answered): {s.replied} ({s.reply_rate:.0%})")
+        out.say(w("{label}: {value}", label=w("Replied (a person answered)"),
+                  value=f"{s.replied} " + w("({where})", where=pct(s.reply_rate))))
     if s.median_days_to_reply is not None:
-        out.say(f"Median days to the first reply: {s.median_days_to_reply:g} (of {s.replies_dated} dated replies)")
-    out.say(f"Went cold: {s.cold}")
+        out.say(w("Median days to the first reply: {days} (of {n} dated replies)",
+                  days=f"{s.median_days_to_reply:g}" if language == "en" else w.number(s.median_days_to_reply),
+                  n=s.replies_dated))
+    out.say(w("{label}: {value}", label=w("Went cold"), value=s.cold))
     tables = [("Per week (weeks from Monday)", s.per_week, ["week", "applications"]),
               ("Per stage", s.per_stage, ["stage", "applications"]),
               ("Per source", s.per_source, ["source", "applications"]),
               ("Reply rate by source", s.reply_by_source, ["source", "applications", "replied", "rate"]),
               ("Reply rate by follow-ups made", s.reply_by_follow_ups,
                ["follow_ups", "applications", "replied", "rate"])]
+    heads = {"week": "Week", "applications": "Applications", "stage": "Stage", "source": "Source",
+             "replied": "Replied", "rate": "Rate", "follow_ups": "Follow-ups"}
     for title, table, columns in tables:
         if table is None or table.empty:
             continue
-        out.say(f"\n{title}:")
-        rows = [tuple(c.replace("_", "-").capitalize() for c in columns)]
+        out.say(f"\n{w(title)}:")
+        rows = [tuple(w(heads[c]) for c in columns)]
         for rec in table[columns].itertuples(index=False):
-            rows.append(tuple(f"{v:.0%}" if c == "rate" else v.isoformat() if isinstance(v, dt.date) else
-                              for_terminal(v) for c, v in zip(columns, rec)))
+            rows.append(tuple(pct(v) if c == "rate" else v.isoformat() if isinstance(v, dt.date) else
+                              for_terminal(w(v) if isinstance(v, str) else v) for c, v in zip(columns, rec)))
         widths = [min(max(_width(str(r[i])) for r in rows), 32) for i in range(len(columns))]
         for line in rows:
-            out.say("  " + "  ".join(_fit(str(v), w) if i == 0 else str(v).rjust(w)
-                                  for i, (v, w) in enumerate(zip(line, widths))).rstrip())
+            out.say("  " + "  ".join(_fit(str(v), width) if i == 0 else _pad_left(str(v), width)
+                                  for i, (v, width) in enumerate(zip(line, widths))).rstrip())
     if s.earlier_weeks:
-        out.say(f"  (and {s.earlier_weeks} earlier)")
+        out.say("  " + w.count("(and {n} earlier)", "(and {n} earlier)", s.earlier_weeks))
     if s.missing:
-        out.say("\nNot shown:")
+        out.say(f"\n{w('Not shown')}:")
         for line in s.missing:
-            out.say(f"  {line}")
+            out.say(f"  {w(line)}")
+
+
+def _pad_left(text: str, width: int) -> str:
+    """`text` right-aligned in `width` terminal columns (wide characters take two)."""
+    return " " * max(width - _width(text), 0) + text
 
 
 def _width(text: str) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .catalogue import say_count
+from .catalogue import say, say_count
 from .status import OUTCOME_CHOICES, Outcome
 
 
@@ -169,7 +169,7 @@ def mailto_url(email: str) -> str | None:
     return "mailto:" + quote(email, safe="@.+-_")
 
 
-def plain_value(column: TodayColumn, record: Mapping[Any, Any], terminal: bool = False) -> Any:
+def plain_value(column: TodayColumn, record: Mapping[Any, Any], terminal: bool = False, language: str = "en") -> Any:
     """The column's value for one row of today's table, as plain text/number/date (exports and
     the terminal; there a phone column falls back to the e-mail)."""
     if column.kind == "row":
@@ -177,5 +177,13 @@ def plain_value(column: TodayColumn, record: Mapping[Any, Any], terminal: bool =
     value = record.get(column.field) if column.field else None
     if column.kind == "phone" and not value:
         return (record.get("email") if terminal else None) or (
-            NO_WAY_TO_REACH_CELL if not record.get("email") else value)
+            say("outputs", NO_WAY_TO_REACH_CELL, language) if not record.get("email") else value)
     return value
+
+
+def shown_header(column: TodayColumn, language: str = "en", terminal: bool = False) -> str:
+    """A column's header in `language`: the Today sheet's word where it has one (catalogue
+    [today]), else the exports' (catalogue [outputs]); `terminal`: the shorter terminal one."""
+    text = (column.terminal or column.header) if terminal else column.header
+    shown = say("today", text, language)
+    return shown if shown != text else say("outputs", text, language)

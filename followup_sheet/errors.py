@@ -4,9 +4,22 @@ Each error is a `FollowupError` (the CLI turns it into exit code 1 and a one-lin
 message) and also the closest builtin, so callers can catch either.
 """
 
+from __future__ import annotations
+
 
 class FollowupError(Exception):
-    """A handled problem: the message names the file, the place and the fix."""
+    """A handled problem: the message names the file, the place and the fix. One made with
+    `worded` also keeps its English wording and fields, so the command line can say it in the
+    language the settings name (catalogue [messages], keyed by the wording)."""
+
+    wording: str = ""
+    fields: dict[str, object] = {}
+
+    @classmethod
+    def worded(cls, wording: str, **fields: object) -> FollowupError:
+        exc = cls(wording.format(**fields))
+        exc.wording, exc.fields = wording, fields
+        return exc
 
 
 class NotAWorkbook(FollowupError, ValueError):

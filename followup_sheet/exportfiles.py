@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import columns
+from .catalogue import say
 from .errors import BadSettings, OutputRefused
 from .filesafe import not_a_file, same_file
 from .settings import Settings
@@ -80,25 +81,28 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
     if kind in (".html", ".ics") and today is None:
         raise BadSettings(f"{out}: the {kind} export needs the day it is made for")
     events = None
+    language = (settings.language if settings is not None else "") or "en"
     if kind == ".ics" and today is not None:   # (checked above: both need the day)
         s = settings or Settings()
         upcoming = exporttext.upcoming_table(outcomes or [], today, weeks)
         body, events = exporttext.calendar_ics(upcoming, today, title or out.stem, hours=call_hours(s.call_hours),
                                                zone=time_zone(s.timezone) or exporttext.system_zone(),
-                                               holidays=s.holidays, earlier=written.earlier_events(out))
+                                               holidays=s.holidays, earlier=written.earlier_events(out),
+                                               language=language)
     elif kind == ".html" and today is not None:
-        body = exporttext.call_sheet_html(table, today, title)
+        body = exporttext.call_sheet_html(table, today, title, language)
     elif kind == ".csv":
-        body = exporttext.csv_bytes(exporttext.shown_table(table), more=exporttext.more_of(table))
+        body = exporttext.csv_bytes(exporttext.shown_table(table), more=exporttext.more_of(table, language))
     elif kind == ".md":
-        body = exporttext.markdown_table(exporttext.shown_table(table), exporttext.more_of(table)).encode("utf-8")
+        body = exporttext.markdown_table(exporttext.shown_table(table, language),
+                                       exporttext.more_of(table, language)).encode("utf-8")
     else:
-        body = _xlsx_bytes(exporttext.shown_table(table), exporttext.more_of(table))
+        body = _xlsx_bytes(exporttext.shown_table(table, language), exporttext.more_of(table, language), language)
     return save_export(out, body, existed=existed, ours=ours, backups=backups, record=record, events=events)
 
 
 def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None = None, force: bool = False,
-                 backups: int = 5) -> Exported:
+                 backups: int = 5, language: str = "en") -> Exported:
     """Write the stats page (an .html file of its own), with the same refusals as export_today."""
     from . import exporttext
 
@@ -106,7 +110,7 @@ def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None 
     if out.suffix.lower() != ".html":
         raise BadSettings(f"{out}: the stats page is an .html file")
     existed, ours = check_export_target(out, tracker, force)
-    body = exporttext.stats_html(stats, today, Path(tracker).name if tracker is not None else "")
+    body = exporttext.stats_html(stats, today, Path(tracker).name if tracker is not None else "", language)
     return save_export(out, body, existed=existed, ours=ours, backups=backups)
 
 
@@ -188,11 +192,12 @@ def is_tool_export(path: Path) -> bool:
     return is_sealed_export(path)
 
 
-def _xlsx_bytes(shown: pd.DataFrame, more: str = "") -> bytes:
+def _xlsx_bytes(shown: pd.DataFrame, more: str = "", language: str = "en") -> bytes:
     from .xlsx.exportbook import today_workbook
     rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
             for rec in shown.itertuples(index=False)]
     if more:   # the calls the daily budget left for the next business day
         rows.append([more] + [None] * (len(shown.columns) - 1))
     table = columns.export_columns()
-    return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table])
+    return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table],
+                          say("outputs", "Today", language))

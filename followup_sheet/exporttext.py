@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from . import columns
+from .catalogue import Words
 from .status import ACTIVE, CALL_OUTCOMES, Outcome
 
 # The outcome boxes of the printable call sheet (status.CALL_OUTCOMES), with a line to write the
@@ -23,6 +24,16 @@ from .status import ACTIVE, CALL_OUTCOMES, Outcome
 _BLANK = "____________"
 OUTCOMES = tuple(o.value.removesuffix(" a date") + f" {_BLANK}" if o is Outcome.CALL_BACK
                  else f"{o.value}: {_BLANK}" if o is Outcome.GOT_NAME else o.value for o in CALL_OUTCOMES)
+
+
+def outcome_boxes(language: str = "en") -> tuple[str, ...]:
+    """The call sheet's outcome boxes in `language`: the drop-down's words, with a line to write
+    the date or the name on where the outcome needs one."""
+    if language == "en":
+        return OUTCOMES
+    w = Words(language)
+    return tuple(f"{w.outcome(o.value)}: {_BLANK}" if o in (Outcome.CALL_BACK, Outcome.GOT_NAME)
+                 else w.outcome(o.value) for o in CALL_OUTCOMES)
 CALENDAR_WEEKS = 4
 CALENDAR_STATUSES = tuple(s.value for s in ACTIVE)
 
@@ -31,29 +42,35 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u
 
 # --- CSV and Markdown -------------------------------------------------------------------------
 
-def today_text(table: pd.DataFrame, fmt: str = "csv") -> str:
-    """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or Markdown."""
-    shown = shown_table(table)
+def today_text(table: pd.DataFrame, fmt: str = "csv", language: str = "en") -> str:
+    """Today's calls as text for standard output: CSV (formula-safe, as the .csv export) or
+    Markdown. A CSV file's column names and status values stay English whatever the language
+    (other programs import them by name); Markdown is read by people, so it speaks `language`."""
     if fmt == "md":
-        return markdown_table(shown, more_of(table))
-    return csv_bytes(shown, lineterminator="\n", more=more_of(table)).decode("utf-8-sig")
+        return markdown_table(shown_table(table, language), more_of(table, language))
+    return csv_bytes(shown_table(table), lineterminator="\n", more=more_of(table, language)).decode("utf-8-sig")
 
 
-def more_of(table: pd.DataFrame) -> str:
+def more_of(table: pd.DataFrame, language: str = "en") -> str:
     """The "and N more" line when the daily budget left calls for the next business day."""
-    return columns.more_line(int(table.attrs.get("more", 0)))
+    return columns.more_line(int(table.attrs.get("more", 0)), language)
 
 
-def shown_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Today's calls with the exports' columns (columns.export_columns), headers as shown."""
+def shown_table(table: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """Today's calls with the exports' columns (columns.export_columns), headers and status
+    values as shown in `language` (English: the names a CSV file keeps for other programs)."""
     shown = {}
     records = table.to_dict("records")
-    for c in columns.export_columns():
+    w = Words(language)
+    headers = [columns.shown_header(c, language) for c in columns.export_columns()]
+    for c, header in zip(columns.export_columns(), headers):
         if c.kind == "date":
-            shown[c.header] = pd.to_datetime(table[c.field]).dt.date.to_numpy() if len(table) else []
+            shown[header] = pd.to_datetime(table[c.field]).dt.date.to_numpy() if len(table) else []
+        elif c.kind == "status":
+            shown[header] = [w.status(str(rec.get(c.field) or "")) for rec in records]
         else:
-            shown[c.header] = [columns.plain_value(c, rec) for rec in records]
-    return pd.DataFrame(shown, columns=[c.header for c in columns.export_columns()])
+            shown[header] = [columns.plain_value(c, rec, language=language) for rec in records]
+    return pd.DataFrame(shown, columns=headers)
 
 
 # A phone number as people write it: a leading + and then only digits and separators. Pasted
@@ -131,8 +148,10 @@ def _mailto(email: str) -> str:
     return columns.mailto_url(email) or ""
 
 
-def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> bytes:
-    """The printable call sheet: one block per call with the outcome boxes, one self-contained page."""
+def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "", language: str = "en") -> bytes:
+    """The printable call sheet: one block per call with the outcome boxes, one self-contained
+    page, its own words in `language`."""
+    w = Words(language)
     calls = []
     for r in table.itertuples(index=False):
         phone, email = _clean(r.phone), _clean(r.email)
@@ -140,14 +159,15 @@ def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "") -> byt
         if not (phone or email) and script.startswith(_no_way()):
             script = script[len(_no_way()):].lstrip()
         calls.append({
-            "company": _clean(r.company) or "(no company)", "position": _clean(r.position),
+            "company": _clean(r.company) or w("(no company)"), "position": _clean(r.position),
             "ask_for": _clean(r.ask_for), "phone": phone, "tel": _tel(phone), "email": email,
             "mailto": _mailto(email), "status": _clean(r.status), "days_overdue": int(r.days_overdue or 0),
             "script": script, "notes": _clean(getattr(r, "notes", "")), "why": _clean(getattr(r, "why", "")),
-            "where": f"row {r.row} of {_clean(r.sheet)}",
+            "where": w("row {row} of {sheet}", row=r.row, sheet=_clean(r.sheet)),
         })
     page = _environment().get_template("call_sheet.html.j2").render(
-        calls=calls, today=today, title=_clean(title), outcomes=OUTCOMES, more=more_of(table)).encode("utf-8")
+        calls=calls, today=today, title=_clean(title), outcomes=outcome_boxes(language), more=more_of(table, language),
+        w=w).encode("utf-8")
     return sealed(page, ".html", len(page))
 
 
@@ -201,31 +221,35 @@ def event_uid(company: Any, position: Any, applied: Any) -> str:
 
 def calendar_ics(table: pd.DataFrame, today: dt.date, title: str, *, hours: tuple[dt.time, dt.time],
                  zone: Any = None, holidays: tuple[dt.date, ...] = (),
-                 earlier: dict[str, dict[str, Any]] | None = None) -> tuple[bytes, dict[str, dict[str, Any]]]:
+                 earlier: dict[str, dict[str, Any]] | None = None,
+                 language: str = "en") -> tuple[bytes, dict[str, dict[str, Any]]]:
     """An RFC 5545 calendar made with `icalendar`: each follow-up a timed event within `hours` of
     a business day (an overdue one on the first business day from `today`), in `zone` (a
     zoneinfo zone; None: floating times, which a calendar shows in its own zone), with a
     reminder. Events of `earlier` exports that no longer stand come again as cancellations (same
-    UID, a higher SEQUENCE). Returns the file's bytes and the events to remember for next time."""
+    UID, a higher SEQUENCE). The property names are the standard's; the text people read
+    (SUMMARY, DESCRIPTION, the calendar's name) speaks `language`. Returns the file's bytes and
+    the events to remember for next time."""
     import icalendar
 
+    w = Words(language)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//followup-sheet//follow-up calls//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _clean("Follow-ups: " + title))
+    cal.add("x-wr-calname", _clean(w("Follow-ups: {title}", title=title)))
     if zone is not None:
         cal.add("x-wr-timezone", zone.key)
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
     earlier = earlier or {}
     record: dict[str, dict[str, Any]] = {}
     for uid, start, r in _placed(table, today, hours, zone, holidays):
-        verb = "E-mail" if r.channel == "email" else "Call"
-        name = " ".join(_clean(r.company).split()) or "(no company)"
+        name = " ".join(_clean(r.company).split()) or w("(no company)")
         position = " ".join(_clean(r.position).split())
-        summary = f"{verb} {name}" + (f" ({position})" if position else "")
-        description = _description(r, today)
+        summary = w("E-mail {company}" if r.channel == "email" else "Call {company}", company=name) \
+            + (f" ({position})" if position else "")
+        description = _description(r, today, w)
         fingerprint = hashlib.sha256(f"{start.isoformat()}\x1f{summary}\x1f{description}".encode()).hexdigest()
         before = earlier.get(uid, {})
         sequence = int(before.get("sequence", -1)) + (0 if before.get("fingerprint") == fingerprint
@@ -246,8 +270,8 @@ def calendar_ics(table: pd.DataFrame, today: dt.date, title: str, *, hours: tupl
             continue
         summary = str(before.get("summary", ""))
         cal.add_component(_event(uid, stamp, sequence, start, summary,
-                                 "This follow-up no longer stands: the application was closed, answered or "
-                                 "moved on in the tracker.", "CANCELLED"))
+                                 w("This follow-up no longer stands: the application was closed, answered or "
+                                   "moved on in the tracker."), "CANCELLED"))
         record[uid] = {"sequence": sequence, "start": start.isoformat(), "summary": summary, "cancelled": True}
     if zone is not None:
         cal.add_missing_timezones()
@@ -304,21 +328,24 @@ def _event(uid: str, stamp: dt.datetime, sequence: int, start: dt.datetime, summ
     return event
 
 
-def _description(r: Any, today: dt.date) -> str:
+def _description(r: Any, today: dt.date, w: Words | None = None) -> str:
+    w = w or Words()
     due = pd.Timestamp(r.due).date()
-    late = f"Overdue since {due:%Y-%m-%d}" if due < today else f"{r.status}, due {due:%Y-%m-%d}"
+    shown = f"{due:%Y-%m-%d}" if w.language == "en" else w.day(due, "medium")
+    late = w("Overdue since {day}", day=shown) if due < today else \
+        w("{status}, due {day}", status=w.status(str(r.status)), day=shown)
     parts = [late]
     if _clean(r.ask_for):
-        parts.append(f"Ask for: {_clean(r.ask_for)}")
+        parts.append(w("{label}: {value}", label=w("Ask for"), value=_clean(r.ask_for)))
     if _clean(r.phone):
-        parts.append(f"Phone: {_clean(r.phone)}")
+        parts.append(w("{label}: {value}", label=w("Phone"), value=_clean(r.phone)))
     if _clean(r.email):
-        parts.append(f"E-mail: {_clean(r.email)}")
+        parts.append(w("{label}: {value}", label=w("E-mail"), value=_clean(r.email)))
     if not (_clean(r.phone) or _clean(r.email)):
-        parts.append(_no_way())
+        parts.append(w(_no_way()))
     if _clean(r.notes):
-        parts.append(f"Notes: {_clean(r.notes)}")
-    parts.append(f"(row {r.row} of {_clean(r.sheet)})")
+        parts.append(f"{w('Notes:')} {_clean(r.notes)}")
+    parts.append(w("({where})", where=w("row {row} of {sheet}", row=r.row, sheet=_clean(r.sheet))))
     return "\n".join(parts) + "\n\n" + _clean(r.script)
 
 
@@ -343,18 +370,35 @@ def system_zone() -> Any:
 
 # --- the stats page -----------------------------------------------------------------------------
 
-def stats_html(stats: Any, today: dt.date, title: str = "") -> bytes:
-    """The stats page: each figure as a table and inline SVG bars, one self-contained file."""
+def stats_html(stats: Any, today: dt.date, title: str = "", language: str = "en") -> bytes:
+    """The stats page: each figure as a table and inline SVG bars, one self-contained file, its
+    words in `language`, its dates and numbers as the language writes them (Babel)."""
     from types import SimpleNamespace
-    weeks = [] if stats.per_week is None else [f"{d:%b} {d.day}" for d in stats.per_week["week"]]
+
+    from babel.dates import format_skeleton
+    w = Words(language)
+    weeks = [] if stats.per_week is None else [
+        f"{d:%b} {d.day}" if language == "en" else format_skeleton("MMMd", d, locale=language)
+        for d in stats.per_week["week"]]
+    stages = [w(str(v)) for v in stats.per_stage["stage"]]
     page = _environment().get_template("stats.html.j2").render(
-        s=SimpleNamespace(stats=stats, today=today, week_labels=weeks), title=_clean(title), bars=_bars,
-        percent=_percent).encode("utf-8")
+        s=SimpleNamespace(stats=stats, today=today, week_labels=weeks, stage_labels=stages), title=_clean(title),
+        footnote=STATS_FOOTNOTE, bars=_bars, w=w,
+        percent=_percent if language == "en" else lambda v: _percent(v, language),
+        day=today.isoformat() if language == "en" else w.day(today, "long")).encode("utf-8")
     return sealed(page, ".html", len(page))
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:.0%}"
+STATS_FOOTNOTE = ("A reply from a person: the stage is an interview or an offer; or the Response column says "
+                  "something that is not an automatic reply or \"no reply yet\"; or the application was closed by "
+                  "them (a rejection counts, withdrawn or ghosted does not). Went cold: Gone cold status, or marked "
+                  "ghosted.")
+
+
+def _percent(value: float | None, language: str = "en") -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{value:.0%}" if language == "en" else Words(language).percent(value)
 
 
 def _bars(labels: list[Any], values: list[float], fmt=lambda v: f"{v:g}", top: float | None = None,

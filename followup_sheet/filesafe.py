@@ -153,9 +153,9 @@ def ensure_not_open(path: Path) -> None:
                 f"{'both names' if len(others) == 1 else 'each of these names'}; close it there and run again, "
                 f"or write a copy with --output (if {'neither' if len(others) == 1 else 'none'} is open "
                 f"anywhere, delete the leftover lock file {names})")
-        raise WorkbookBusy(
-            f"{path} is open in {owner}; close it there and run again, or write a copy with --output "
-            f"(if it is not open anywhere, delete the leftover lock file {names})")
+        raise WorkbookBusy.worded(
+            "{path} is open in {owner}; close it there and run again, or write a copy with --output "
+            "(if it is not open anywhere, delete the leftover lock file {names})", path=path, owner=owner, names=names)
 
 
 def digest_of(path: Path) -> str | None:

@@ -58,6 +58,7 @@ class RefreshResult:
     empty: bool = False            # no applications yet: the workbook was left untouched
     edits: Edits | None = None     # what the refresh changes (written, or with dry_run only planned)
     marks: MarksResult = field(default_factory=MarksResult)      # marks from the Today sheet, applied or not
+    language: str = "en"           # the language the run spoke (settings, else the tracker's: rules §8)
 
     @property
     def changes(self) -> list[CellEdit]:
@@ -276,7 +277,7 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     target = Path(output) if output else Path(path)
     if _nothing_to_write(outcomes):
         log.info("%s: no applications yet; nothing written", path)
-        return RefreshResult(path=target, sheets=outcomes, today=todays, empty=True)
+        return RefreshResult(path=target, sheets=outcomes, today=todays, empty=True, language=settings.language)
     contacts = None
     if settings.weekly_minimum:
         made = sum(contacts_this_week(o.tracker.frame, today) for o in outcomes)
@@ -295,12 +296,13 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     if dry_run:
         log.info("%s: dry run", target)
         return RefreshResult(path=target, sheets=outcomes, today=todays, changed=edits.changed, counts=counts,
-                             edits=edits, marks=marks)
+                             edits=edits, marks=marks, language=settings.language)
     kept = backup_of(Path(output), settings.backups) if replaces and output is not None else None
     done = write_back(edits, output=output, backup=backup, backups=settings.backups)
     log.info("%s: %s", done.path, "written" if done.written else "unchanged")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
-                         written=done.written, backup=done.backup or kept, counts=counts, edits=edits, marks=marks)
+                         written=done.written, backup=done.backup or kept, counts=counts, edits=edits, marks=marks,
+                         language=settings.language)
 
 
 def data_problems(outcomes: list[SheetOutcome]) -> list[str]:

@@ -11,9 +11,11 @@ from typing import Any
 
 import pandas as pd
 
+from .catalogue import Words
 from .errors import BadSettings
 from .exportfiles import Exported, check_export_target, save_export
 from .exporttext import csv_bytes
+from .language import choose_language
 from .markrules import NOT_APPLIED, Outcome, application_key
 from .read import read_trackers
 from .settings import Settings, settings_for
@@ -62,7 +64,9 @@ def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | No
             records.append((last, r["company"], _reach(r), _person(r), "follow-up (method not recorded)",
                             r["position"], r["response"] or r["stage"] or ""))
     table = pd.DataFrame(records, columns=list(LOG_HEADERS))
-    return table.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
+    table = table.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
+    table.attrs["language"] = settings.language or choose_language(trackers, settings).code
+    return table
 
 
 def _date(value: Any) -> dt.date | None:
@@ -88,21 +92,42 @@ def _person(r: pd.Series | None) -> str:
     return "" if r is None else (r["contact"] or r["hiring_manager"])
 
 
+def shown_log(table: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The log as people read it in `language`: its headers, methods and the outcomes picked from
+    the drop-down in that language (names, positions and the tracker's own words as written)."""
+    if language == "en":
+        return table
+    w = Words(language)
+    shown = table.copy()
+    shown["Method"] = shown["Method"].map(lambda v: w(str(v)))
+    shown["Result"] = shown["Result"].map(lambda v: w.outcome(str(v)) if str(v) in _OUTCOMES else w(str(v)))
+    return shown.rename(columns={h: w(h) for h in LOG_HEADERS})
+
+
+_OUTCOMES = frozenset(o.value for o in Outcome)
+
+
 def export_log(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, force: bool = False,
-               backups: int = 5) -> Exported:
-    """The work-search log as a .csv or .xlsx file of its own, never the tracker itself."""
+               backups: int = 5, language: str = "en") -> Exported:
+    """The work-search log as a .csv or .xlsx file of its own, never the tracker itself. The
+    .xlsx file speaks `language` (headers, methods, outcomes); a CSV file keeps the English
+    column names other programs import it by, its cells in `language`."""
     out = Path(out)
     kind = out.suffix.lower()
     if kind not in (".csv", ".xlsx"):
         raise BadSettings(f"{out}: export the log to a .csv or .xlsx file")
     existed, _ = check_export_target(out, tracker, force)
-    body = csv_bytes(table) if kind == ".csv" else _xlsx(table)
+    shown = shown_log(table, language)
+    if kind == ".csv":
+        body = csv_bytes(shown.set_axis(list(LOG_HEADERS), axis=1))
+    else:
+        body = _xlsx(shown, Words(language)("Work search log"))
     return save_export(out, body, existed=existed, ours=False, backups=backups)
 
 
-def _xlsx(table: pd.DataFrame) -> bytes:
+def _xlsx(table: pd.DataFrame, title: str = "Work search log") -> bytes:
     from .xlsx.exportbook import table_workbook
     rows = [[None if not isinstance(v, str) and pd.isna(v) else v for v in rec]
             for rec in table.itertuples(index=False)]
     kinds = ["date"] + ["text"] * (len(table.columns) - 1)
-    return table_workbook("Work search log", list(table.columns), rows, kinds, [12, 24, 18, 20, 16, 24, 28])
+    return table_workbook(title[:31], list(table.columns), rows, kinds, [12, 24, 18, 20, 16, 24, 28])

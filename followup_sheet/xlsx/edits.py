@@ -30,7 +30,13 @@ from .refs import column_letters, column_number
 from .sheetedit import CellStyles, column_looks, extend_table, grow_table_rows
 from .sheetxml import TableInfo
 from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
-from .todaysheet import external_links, today_sheet_part, today_sheet_pieces, today_sheet_rels
+from .todaysheet import (
+    external_links,
+    has_right_to_left,
+    today_sheet_part,
+    today_sheet_pieces,
+    today_sheet_rels,
+)
 from .zipout import digest_of_part
 
 if TYPE_CHECKING:
@@ -266,7 +272,7 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
                 parts[sheet.table.part] = table_xml
     today_part, today_name, extra = today_sheet_part(pkg, first.tool_sheets)
     parts.update(extra)
-    today_styles = TodayStyles(styles)
+    today_styles = TodayStyles(styles, rtl=has_right_to_left(today_rows))
     rels_part = rels_part_for(today_part)
     links = external_links(today_rows)
     rels = today_sheet_rels(links, pkg.has(rels_part))

@@ -28,9 +28,11 @@ EXPORT_MARKER = "followup-sheet export: calls due today"
 EXPORT_SHEET = "xl/worksheets/sheet1.xml"
 _SEAL = re.compile(re.escape(EXPORT_MARKER).encode() + rb" ([0-9a-f]{64})")
 
-def today_workbook(headers: list[str], rows: list[list[Any]], kinds: list[str], widths: list[float]) -> bytes:
-    """A sheet 'Today' of `rows` under bold `headers`, sealed (see `is_sealed_export`)."""
-    return table_workbook("Today", headers, rows, kinds, widths, seal=True)
+def today_workbook(headers: list[str], rows: list[list[Any]], kinds: list[str], widths: list[float],
+                   title: str = "Today") -> bytes:
+    """A sheet `title` ('Today' in the user's language) of `rows` under bold `headers`, sealed
+    (see `is_sealed_export`)."""
+    return table_workbook(title[:31], headers, rows, kinds, widths, seal=True)
 
 
 def table_workbook(title: str, headers: list[str], rows: list[list[Any]], kinds: list[str], widths: list[float],

@@ -145,10 +145,25 @@ def place_status_formats(tail: bytes, p: str, column: str, rows: Iterable[int],
     return tail[:at] + new + tail[at:]
 
 
-def stale_notice(today: dt.date, then: str = "") -> tuple[str, str]:
+def stale_notice(today: dt.date, then: str = "", language: str = "en") -> tuple[str, str]:
     """The Today sheet's notice, followed by the text `then`: (formula, cached value on `today`).
     On the day the sheet was built it reads `then`; on any later day "Built on Monday, November
-    30; refresh for today's list" comes first. `then` is the tool's own text, short enough that
-    each quoted piece stays under the 255 characters a formula's text may hold."""
-    text = f"Built on {today:%A, %B} {today.day}; refresh for today's list" + (f". {then}" if then else "")
-    return f'IF(TODAY()>{_date(today)},"{text}","{then}")', then
+    30; refresh for today's list" comes first. `then` is the tool's own text; a piece longer than
+    the 255 characters a formula's text constant may hold is joined from shorter ones."""
+    if language == "en":
+        built = f"Built on {today:%A, %B} {today.day}; refresh for today's list"
+    else:
+        from babel.dates import format_skeleton
+
+        from ..catalogue import say
+        built = say("outputs", "Built on {day}; refresh for today's list", language).format(
+            day=format_skeleton("MMMMEEEEd", today, locale=language))
+    text = built + (f". {then}" if then else "")
+    return f"IF(TODAY()>{_date(today)},{text_constant(text)},{text_constant(then)})", then
+
+
+def text_constant(text: str, most: int = 255) -> str:
+    """`text` as a formula's text constant: quotes doubled, and longer text (a translated notice)
+    joined with & from pieces of at most `most` characters, the most a formula's text may hold."""
+    pieces = [text[i:i + most] for i in range(0, len(text), most)] or [""]
+    return "&".join('"' + p.replace('"', '""') + '"' for p in pieces)

@@ -144,8 +144,8 @@ def open_package(path: Path, data: bytes | None = None) -> Package:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        raise NotAWorkbook(f"{path} is damaged (its zip structure is broken or the file is cut short); "
-                           "open it in Excel, which can often repair it, and save a copy") from None
+        raise NotAWorkbook.worded("{path} is damaged (its zip structure is broken or the file is cut short); "
+                                  "open it in Excel, which can often repair it, and save a copy", path=path) from None
     _check_directory(path, data, infos)
     names = {info.filename for info in infos}
     _check_unique(path, infos)
@@ -198,7 +198,7 @@ def _read_file(path: Path) -> bytes:
     except WorkbookBusy:
         raise
     except FileNotFoundError:
-        raise NotAWorkbook(f"{path}: no such file") from None
+        raise NotAWorkbook.worded("{path}: no such file", path=path) from None
     except IsADirectoryError:
         raise NotAWorkbook(f"{path} is a folder, not a workbook") from None
     except PermissionError:
@@ -237,11 +237,11 @@ def _sniff(path: Path, data: bytes) -> None:
         raise UnsupportedContent(_too_big(path, len(data)))
     if data.startswith(_OLE2):
         if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptedPackage" in data:
-            raise NotAWorkbook(f"{path} is password-protected; open it in Excel, remove the password "
-                               "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, "
-                               "and run again")
-        raise NotAWorkbook(f"{path} is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice "
-                           "and save it as .xlsx, then run again on the .xlsx")
+            raise NotAWorkbook.worded("{path} is password-protected; open it in Excel, remove the password "
+                                      "(File > Info > Protect Workbook > Encrypt with Password, clear it), save, "
+                                      "and run again", path=path)
+        raise NotAWorkbook.worded("{path} is an old Excel 97-2003 (.xls) file; open it in Excel or LibreOffice "
+                                  "and save it as .xlsx, then run again on the .xlsx", path=path)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return
     utf16 = _utf16_text(data[:4096])

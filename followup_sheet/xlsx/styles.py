@@ -43,7 +43,7 @@ class TodayStyles:
     """The cell formats of the Today sheet: every body cell top-aligned (a wrapped script makes
     rows tall), the header row bold and wrapped, statuses in their tracker colours."""
 
-    def __init__(self, styles: Styles):
+    def __init__(self, styles: Styles, rtl: bool = False):
         bold, link = styles._font("bold"), styles._font("link")
         self.title = styles.xf(font=bold)
         self.bold = self.title   # the Follow-up Log's header row
@@ -55,6 +55,9 @@ class TodayStyles:
         self.mark = styles.xf(fill=styles._fill(MARK_FILL), top=True)
         self.mark_date = styles.xf(num_fmt=14, fill=styles._fill(MARK_FILL), top=True)
         self.status = {name: styles.xf(fill=styles._fill(rgb), top=True) for name, rgb in styles.settings.fills.items()}
+        # wrapped text read right to left (Hebrew, Arabic): added to the styles only when the
+        # sheet has such text (`rtl`)
+        self.wrap_rtl = styles.xf(wrap=True, rtl=True) if rtl else self.wrap
 
 
 _STYLE_DEPTH = 64   # a real styles part is about five levels deep
@@ -143,14 +146,19 @@ class Styles:
             (sz.addnext(color) if sz is not None else font.append(color))
         return self._find_or_add("fonts", font)
 
-    def xf(self, *, num_fmt: int = 0, font: int = 0, fill: int = 0, wrap: bool = False, top: bool = False) -> int:
-        key = (num_fmt, font, fill, wrap, top)
+    def xf(self, *, num_fmt: int = 0, font: int = 0, fill: int = 0, wrap: bool = False, top: bool = False,
+           rtl: bool = False) -> int:
+        """A cell format; `rtl`: read right to left (Hebrew, Arabic text), so the cell starts at
+        its right edge and punctuation falls where the reader expects it."""
+        key = (num_fmt, font, fill, wrap, top, rtl)
         if key not in self._cache:
             self._section("cellStyleXfs")
             applies = "".join([' applyNumberFormat="1"' if num_fmt else "", ' applyFont="1"' if font else "",
-                               ' applyFill="1"' if fill else "", ' applyAlignment="1"' if wrap or top else ""])
-            align = ('<alignment vertical="top" wrapText="1"/>' if wrap else
-                     '<alignment vertical="top"/>' if top else "")
+                               ' applyFill="1"' if fill else "",
+                               ' applyAlignment="1"' if wrap or top or rtl else ""])
+            order = ' readingOrder="2"' if rtl else ""
+            align = (f'<alignment vertical="top" wrapText="1"{order}/>' if wrap else
+                     f'<alignment vertical="top"{order}/>' if top or rtl else "")
             xml = (f'<xf numFmtId="{num_fmt}" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"{applies}>'
                    f'{align}</xf>')
             self._ensure_border()

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
+import unicodedata
 from collections.abc import Iterator
 
 import pandas as pd
 from lxml import etree
 
 from .. import columns
-from ..catalogue import say
+from ..catalogue import Words, say
 from .cells import escape_text, number_cell, text_cell
 from .live import formula_cell, stale_notice
 from .package import (
@@ -28,7 +30,7 @@ from .package import (
 from .refs import column_letters
 from .sheetedit import date_serials, escape_attr
 from .styles import TodayStyles
-from .values import TODAY_MARKER, TODAY_NAME, TODAY_SHEET_NAMES
+from .values import TODAY_MARKER, TODAY_NAME, TODAY_SHEET_NAMES, today_marker
 
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
@@ -179,14 +181,23 @@ def _instructions(ref: str, today: dt.date, style: TodayStyles, live: bool, lang
     instructions = say("today", INSTRUCTIONS, language)
     if not live:
         return text_cell("", ref, style.text, instructions)
-    formula, cached = stale_notice(today, then=instructions)
+    formula, cached = stale_notice(today, then=instructions, language=language)
     return formula_cell("", ref, style.text, formula, cached)
 
 
-def _title(today: dt.date, contacts: tuple[int, int] | None) -> str:
-    title = f"{TODAY_MARKER}, built {today:%A} {today.day} {today:%B %Y}"
+def _title(today: dt.date, contacts: tuple[int, int] | None, language: str = "en") -> str:
+    """The title cell: the marker the tool knows its sheet by (values.today_markers), the day it
+    was built as the language writes it, and in another language than English the ISO date too,
+    which the next refresh reads back whatever the language (marksheets.built_day)."""
+    if language == "en":
+        title = f"{TODAY_MARKER}, built {today:%A} {today.day} {today:%B %Y}"
+    else:
+        w = Words(language)
+        title = (f"{today_marker(language)}, " + w("built {day}", day=w.day(today))
+                 + f" ({today.isoformat()})")
     if contacts is not None:
-        title += f". {contacts[0]} of {contacts[1]} employer contacts this week"
+        title += ". " + Words(language)("{done} of {wanted} employer contacts this week", done=contacts[0],
+                                        wanted=contacts[1])
     return title
 
 
@@ -280,7 +291,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
     cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{_width(c, rows)}" customWidth="1"/>'
                    for i, c in enumerate(shown))
     script_at = next((i for i, c in enumerate(shown) if c.kind == "wrap"), 1)   # past the title's reach
-    title_cells = text_cell("", "A1", style.title, _title(today, contacts)) \
+    title_cells = text_cell("", "A1", style.title, _title(today, contacts, language)) \
         + _instructions(f"{column_letters(script_at + 1)}1", today, style, live, language)
     yield (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -301,12 +312,14 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
         chunk = rows.iloc[start:start + CHUNK]
         numbers = range(first_row + start, first_row + start + len(chunk))
         cells = [_column_cells(c, column_letters(i + 1), chunk, numbers, links[start:start + CHUNK], style,
-                               date1904, hyperlinks) for i, c in enumerate(shown)]
+                               date1904, hyperlinks, language) for i, c in enumerate(shown)]
         heights = _row_heights([chunk[c.field].tolist() for c in wrapped], wrapped)
         yield "".join(f'<row r="{r}" ht="{h}">' + "".join(row) + "</row>"
                       for r, h, row in zip(numbers, heights, zip(*cells))).encode()
     if rows.empty:
-        cell = text_cell("", f"A{first_row}", None, "Nothing overdue or due today.")
+        nothing = "Nothing overdue or due today." if language == "en" else \
+            Words(language)("Nothing is overdue or due today.")
+        cell = text_cell("", f"A{first_row}", None, nothing)
         yield f'<row r="{first_row}">{cell}</row>'.encode()
     if more:
         yield f'<row r="{end_row}">{text_cell("", f"A{end_row}", style.title, more)}</row>'.encode()
@@ -326,7 +339,7 @@ def today_sheet_pieces(rows: pd.DataFrame, links: list[dict[str, tuple[str, str]
 
 def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numbers: range,
                   links: list[dict[str, tuple[str, str]]], style: TodayStyles, date1904: bool,
-                  hyperlinks: list[str]) -> list[str]:
+                  hyperlinks: list[str], language: str = "en") -> list[str]:
     """One column's cells for a chunk of rows; its hyperlinks are added to `hyperlinks`."""
     if c.kind in ("mark", "mark_date"):
         s = style.mark_date if c.kind == "mark_date" else style.mark
@@ -346,7 +359,7 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
         emails = chunk["email"].tolist() if "email" in chunk else [""] * len(values)
         for r, value, email, targets in zip(numbers, values, emails, links):
             ref = f"{letter}{r}"
-            text = columns.plain_value(c, {c.field: value, "email": email})
+            text = columns.plain_value(c, {c.field: value, "email": email}, language=language)
             if c.header in targets:
                 out.append(text_cell("", ref, style.link, text))
                 hyperlinks.append(f'<hyperlink ref="{ref}" r:id="{targets[c.header][0]}"/>')
@@ -356,7 +369,10 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
                 out.append(f'<c r="{ref}" s="{style.wrap}"/>')
         return out
     if c.kind == "status":
-        return [text_cell("", f"{letter}{r}", style.status.get(v, style.text), v) for r, v in zip(numbers, values)]
+        # the status's colour by its value, its word in the language: nothing reads this column
+        # back (the tracker's own column keeps the English value, docs/rules.md §11)
+        return [text_cell("", f"{letter}{r}", style.status.get(v, style.text), say("statuses", v, language))
+                for r, v in zip(numbers, values)]
     if c.kind in ("number", "days"):
         return [f'<c r="{letter}{r}" s="{style.text}"><v>{int(v)}</v></c>' if _is_number(v)
                 else f'<c r="{letter}{r}" s="{style.text}"/>' for r, v in zip(numbers, values)]
@@ -365,9 +381,34 @@ def _column_cells(c: columns.TodayColumn, letter: str, chunk: pd.DataFrame, numb
         return [number_cell("", f"{letter}{r}", style.date, v) if v is not None
                 else f'<c r="{letter}{r}" s="{style.date}"/>'
                 for r, v in zip(numbers, serials)]
-    return [text_cell("", f"{letter}{r}", style.wrap, v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
+    return [text_cell("", f"{letter}{r}", style.wrap_rtl if reads_right_to_left(v) else style.wrap,
+                      v if isinstance(v, str) else str(v))   # wrapped: nothing cut off
             if v is not None and v == v and v != "" else f'<c r="{letter}{r}" s="{style.wrap}"/>'
             for r, v in zip(numbers, values)]
+
+
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def has_right_to_left(rows: pd.DataFrame) -> bool:
+    """Whether any text cell of the Today sheet may read right to left (a quick look for Hebrew
+    or Arabic letters; `reads_right_to_left` decides per cell)."""
+    fields = [c.field for c in columns.sheet_columns() if c.field in rows and c.kind in ("text", "wrap")]
+    return any(_RTL_LETTERS.search("\x00".join(map(str, rows[f].tolist()))) for f in fields)
+
+
+def reads_right_to_left(value: object) -> bool:
+    """Whether text starts, in its first letter with a direction, in a right-to-left script
+    (Hebrew, Arabic...): Unicode's rule for a paragraph's direction (UAX #9, P2)."""
+    if not isinstance(value, str):
+        return False
+    for ch in value:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 # a mark kept for the next refresh is typed back into its row: Today column -> today-table column

@@ -7,6 +7,7 @@ the same time, and together hardly longer than the import alone. Nothing here im
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -49,8 +50,23 @@ NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see
 MIN_ROW_BYTES = 16    # less XML than this per row down to the last value: most rows are missing
 
 
+def today_marker(language: str = "en") -> str:
+    """The start of the Today sheet's title in `language`: the tool's name and "today's calls"."""
+    from ..catalogue import say
+    return "followup-sheet: " + say("outputs", "today's calls", language)
+
+
+@functools.cache
+def today_markers() -> tuple[str, ...]:
+    """The Today sheet's title start in every language: a sheet built in German is known again
+    by a run that speaks French."""
+    from ..catalogue import languages
+    return tuple(dict.fromkeys([TODAY_MARKER, *(today_marker(code) for code in languages())]))
+
+
 def is_tool_sheet(grid: list[list[Any]]) -> bool:
-    return bool(grid and grid[0] and isinstance(grid[0][0], str) and grid[0][0].startswith((TODAY_MARKER, LOG_MARKER)))
+    return bool(grid and grid[0] and isinstance(grid[0][0], str)
+                and grid[0][0].startswith((*today_markers(), LOG_MARKER)))
 
 
 def open_values(path: Path, data: bytes | None = None) -> tuple[Package, SheetValues]:
