@@ -46,7 +46,11 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     settings = settings_for(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
     language = choose_language(trackers, settings)
-    m = Words(settings.language or language.code, "messages")   # the labels; the details stay English
+    # `check` is the diagnostic report: the fields it names (applied_on, last_contact), the reasons
+    # and the notes are the tool's own English words, so its labels stay English with them (half a
+    # report in German and half in English reads worse than either); the language it chose is the
+    # last line. The refresh, today and the other outputs speak the language (README).
+    m = Words("en", "messages")
     lines: list[str] = []
     count = 0
     if given_settings is None:
@@ -103,7 +107,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         count += len(marks.held)
         lines.append(f"Marks kept for the next refresh ({len(marks.held)}):")
         lines.extend(f"  {mark.where} ({mark.company or '(no company)'}): {why}" for mark, why in marks.held)
-    reminder = you_reminder(settings, m.language)
+    reminder = you_reminder(settings, "en")
     if reminder:
         lines.append(reminder)
     return CheckReport(path, trackers, lines, problems=count, language=language)
