@@ -326,7 +326,9 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
         yield (a + start, a + stop, written + dt.timedelta(days=ahead if ahead or this else 7)), (a, end)
 
 
+@functools.lru_cache(maxsize=8192)
 def _may_state(clause: str) -> bool:
+    """Whether `clause` may state a date; once per distinct clause (notes repeat their clauses)."""
     clause = _without_false_months(clause)
     return bool(_ABSOLUTE.search(clause)) or (SCREEN.search(clause) is not None and _kind(clause) != "date")
 
