@@ -135,7 +135,7 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
-    clauses = _date_clauses(rest)
+    clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
         if day != written and (said.kind != "date" or _ABSOLUTE.search(said.words)):   # as below
@@ -217,7 +217,7 @@ def _search(text: str, written: dt.date, order: str, languages: tuple[str, ...] 
     return search_dates(text, languages=list(languages), settings=_settings(written, order)) or []
 
 
-def _date_clauses(text: str) -> str:
+def _date_clauses(text: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     """The text with every clause that holds no date word blanked out (same length, so places
     stay), so the parser reads a few words instead of a long note: it costs about 1 ms a clause."""
     pieces, last = [], 0
@@ -225,7 +225,7 @@ def _date_clauses(text: str) -> str:
         pieces.append((last, m.end()))
         last = m.end()
     pieces.append((last, len(text)))
-    return "".join(text[a:b] if _may_state(text[a:b]) else " " * (b - a) for a, b in pieces)
+    return "".join(text[a:b] if _may_state(text[a:b], languages) else " " * (b - a) for a, b in pieces)
 
 
 # A clause whose only date is a weekday, with at most one word of relation before it ("by Friday",
@@ -297,7 +297,7 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     if m is None or _NEXT_TO_WEEKDAY.match(m.group("tail")) or _AFTER_WEEKDAY.search(m.group("tail")):
         return None
     lead, tail = m.group("lead"), m.group("tail")
-    if _names_date(lead) or _names_date(tail):
+    if _names_date(lead, languages) or _names_date(tail, languages):
         return None     # something else in the clause the parser could read as a date
     if _RELATION_BEFORE.search(lead):
         return None     # a relation the parser reads otherwise, or two ("by next Friday")
@@ -327,27 +327,28 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=8192)
-def _may_state(clause: str) -> bool:
+def _may_state(clause: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
     """Whether `clause` may state a date; once per distinct clause (notes repeat their clauses)."""
-    clause = _without_false_months(clause)
+    clause = _without_false_months(clause, languages)
     return bool(_ABSOLUTE.search(clause)) or (SCREEN.search(clause) is not None and _kind(clause) != "date")
 
 
-def _names_date(text: str) -> bool:
+def _names_date(text: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
     """Whether `text` holds a word of the screens, a month's name only when it is one."""
-    text = _without_false_months(text)
+    text = _without_false_months(text, languages)
     return SCREEN.search(text) is not None or _ABSOLUTE.search(text) is not None
 
 
 _STEM = re.compile(r"\b(?:" + _MONTHS + r")\w*\.?", re.IGNORECASE)
 
 
-def _without_false_months(text: str) -> str:
+def _without_false_months(text: str, languages: tuple[str, ...]) -> str:
     """`text` with each word that begins like a month's name but is none ("decisions", "Maria",
-    "Junior") blanked out, so the screens do not take it for one."""
+    "Junior") blanked out, so the screens do not take it for one: a month's name only in a language
+    the parser is not asked to read is no date to it either."""
     if not _STEM.search(text):
         return text
-    return _STEM.sub(lambda m: m.group(0) if _is_month_word(m.group(0)) or _OTHER_WORD.match(m.group(0))
+    return _STEM.sub(lambda m: m.group(0) if _is_month_word(m.group(0), languages) or _OTHER_WORD.match(m.group(0))
                      else " " * len(m.group(0)), text)
 
 
@@ -360,22 +361,22 @@ def _fold(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _is_month_word(word: str) -> bool:
+def _is_month_word(word: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
     """A month's name or the start of one ("Dec", "Dez.", "sept", "Novemb") in a language the
     reader knows, by Babel's (CLDR's) names; the stems of `_MONTH_STEMS` count as they are."""
     folded = _fold(word.rstrip("."))
-    return folded in _FOLDED_STEMS or any(name.startswith(folded) for name in _month_names())
+    return folded in _FOLDED_STEMS or any(name.startswith(folded) for name in _month_names(languages))
 
 
 _FOLDED_STEMS = frozenset(_fold(stem) for stem in _MONTH_STEMS)
 
 
 @functools.cache
-def _month_names() -> frozenset[str]:
+def _month_names(languages: tuple[str, ...]) -> frozenset[str]:
     from babel import Locale     # imported with the first word that begins like a month's name
 
     names: set[str] = set()
-    for language in LANGUAGES:
+    for language in languages:
         months = Locale.parse(language).months
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
