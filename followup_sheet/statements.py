@@ -257,7 +257,7 @@ _RELATION_BEFORE = re.compile(
 def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """One regex for a weekday with its word of relation in `languages` (those of `_RELATIONS`),
     and each weekday's number (Monday 0) by its lower-case name, from Babel's (CLDR's) names."""
-    from babel import Locale     # imported with the first note that names a day
+    from babel import Locale  # imported with the first note that names a day
 
     days: dict[str, int] = {}
     kept: set[str] = set()
@@ -373,7 +373,7 @@ _FOLDED_STEMS = frozenset(_fold(stem) for stem in _MONTH_STEMS)
 
 @functools.cache
 def _month_names(languages: tuple[str, ...]) -> frozenset[str]:
-    from babel import Locale     # imported with the first word that begins like a month's name
+    from babel import Locale  # imported with the first word that begins like a month's name
 
     names: set[str] = set()
     for language in languages:

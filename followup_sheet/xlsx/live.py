@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
-
 from ..status import ACTIVE, Status
 from .cells import escape_text
 from .order import WORKSHEET_ORDER, tail_position, top_elements
