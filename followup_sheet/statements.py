@@ -228,11 +228,12 @@ def _date_clauses(text: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     return "".join(text[a:b] if _may_state(text[a:b], languages) else " " * (b - a) for a, b in pieces)
 
 
-# A clause whose only date is a weekday, with at most one word of relation before it ("by Friday",
-# "am Freitag", "ce vendredi", "el próximo martes"): the next such day after the day it was written,
+# A clause whose only date is a weekday, with a word or two of relation before it ("by Friday",
+# "am Freitag", "ce vendredi", "hasta el martes"): the next such day after the day it was written,
 # by plain date arithmetic; the parser reads it the same way at about 2 ms a clause. The words of
-# relation, per language, and whether the parser counts them as part of the date's words; what
-# else the parser reads with a weekday ("last Friday", "Friday morning", "Friday 5pm") goes to it.
+# relation, per language, and whether the parser counts them as part of the date's words (its
+# answers for each are compared in tests/test_weekday_statements.py); what else the parser reads
+# with a weekday ("last Friday", "Friday morning", "Friday 5pm") goes to it.
 _RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # language: (words kept in the date's words, words before it that are not)
     "en": (("by", "on", "this", "next", "after", "from"), ("until", "till", "before", "due")),
