@@ -279,9 +279,10 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
         return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
     day = alternation(set(days))
-    # (?P<word>) the date's words as the parser gives them; what may stand before them in the clause
+    # (?P<word>) the date's words as the parser gives them (one space inside: the parser gives other
+    # spaces as one, and such words were never found in the note); what may stand before them
     regex = re.compile(r"^(?P<lead>[^\d]*?)(?:(?<![\w'-])(?:" + alternation(other) + r")\s+){0,2}"
-                       r"(?P<word>(?:(?<![\w'-])(?:" + (alternation(kept) or "(?!)") + r")\s+)?(?<![\w'-])(?P<day>"
+                       r"(?P<word>(?:(?<![\w'-])(?:" + (alternation(kept) or "(?!)") + r") )?(?<![\w'-])(?P<day>"
                        + day + r"))(?![\w'-])(?P<tail>[^\d]*)$", re.IGNORECASE)
     return regex, days
 

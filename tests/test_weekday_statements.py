@@ -137,6 +137,11 @@ def test_a_list_of_notes_reads_the_same_as_with_the_parser_alone(monkeypatch):
         "Llamar el lunes; la decisión llega el viernes",
         "Friday's panel went well",
         "Mon-Fri availability only",
+        "Decision by  Thursday",            # two spaces: the parser's words are not found in the note
+        "retour d’ici jeudi",
+        "PHONE SCREEN THIS TUESDAY",
+        "follow-up Monday",
+        "call Tuesday; decide by Thursday",
     ]
     expected = _parser_answers(monkeypatch, notes)
     assert sum(1 for e in expected if e) > len(notes)      # most of them state a day
