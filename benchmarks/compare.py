@@ -18,6 +18,7 @@ import compileall
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,10 +57,19 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[tuple[str, str], list[float]] = {}
     rss: dict[tuple[str, str], int] = {}
     print(f"CPUs this run may use: {len(os.sched_getaffinity(0))}; load at start: {os.getloadavg()[0]:.2f}")
+    trackers = [t.resolve() for t in args.trackers]
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        # `python -m` puts the working directory first on sys.path: run from a checkout, both sides
+        # would import that checkout's code. So run from the scratch folder, and check each side.
+        os.chdir(work)
+        for side in ("before", "after"):
+            where = subprocess.run([sys.executable, "-c", "import followup_sheet; print(followup_sheet.__file__)"],
+                                   env=envs[side], capture_output=True, text=True, check=True).stdout.strip()
+            if not Path(where).resolve().is_relative_to(trees[side]):
+                raise SystemExit(f"the {side} side imports {where}, not the code in {trees[side]}")
         for round_ in range(args.runs):
-            for tracker in args.trackers:
+            for tracker in trackers:
                 order = sides[round_ % 3:] + sides[:round_ % 3]
                 for side in order:
                     src, out = work / f"in-{side}.xlsx", work / f"out-{side}.xlsx"
@@ -79,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| tracker | before | after | floor | before/floor | after/floor | after/before | RSS before | RSS after |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for tracker in args.trackers:
+    for tracker in trackers:
         t = {s: times[(tracker.name, s)] for s in sides}
         per = {s: statistics.median(a / f for a, f in zip(t[s], t["floor"])) for s in ("before", "after")}
         gain = statistics.median(a / b for a, b in zip(t["after"], t["before"]))

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -134,7 +135,13 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
-    for fragment, when in _search(_date_clauses(rest), written, "DMY" if day_first else "MDY", languages):
+    clauses = _date_clauses(rest, languages)
+    for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
+        said = _statement(text, start, end, day)
+        if day != written and (said.kind != "date" or _ABSOLUTE.search(said.words)):   # as below
+            found.append((start, said))
+        clauses = clauses[:a] + " " * (b - a) + clauses[b:]     # the rest of the clause states no date
+    for fragment, when in _search(clauses, written, "DMY" if day_first else "MDY", languages):
         if not _DATE_LIKE.search(fragment):
             continue      # (a time of day with a date, "12/10 at 2pm", is that day)
         if when.date() == written and not re.search(r"\d", fragment):
@@ -210,7 +217,7 @@ def _search(text: str, written: dt.date, order: str, languages: tuple[str, ...] 
     return search_dates(text, languages=list(languages), settings=_settings(written, order)) or []
 
 
-def _date_clauses(text: str) -> str:
+def _date_clauses(text: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     """The text with every clause that holds no date word blanked out (same length, so places
     stay), so the parser reads a few words instead of a long note: it costs about 1 ms a clause."""
     pieces, last = [], 0
@@ -218,11 +225,165 @@ def _date_clauses(text: str) -> str:
         pieces.append((last, m.end()))
         last = m.end()
     pieces.append((last, len(text)))
-    return "".join(text[a:b] if _may_state(text[a:b]) else " " * (b - a) for a, b in pieces)
+    return "".join(text[a:b] if _may_state(text[a:b], languages) else " " * (b - a) for a, b in pieces)
 
 
-def _may_state(clause: str) -> bool:
+# A clause whose only date is a weekday, with a word or two of relation before it ("by Friday",
+# "am Freitag", "ce vendredi", "hasta el martes"): the next such day after the day it was written,
+# by plain date arithmetic; the parser reads it the same way at about 2 ms a clause. The words of
+# relation, per language, and whether the parser counts them as part of the date's words (its
+# answers for each are compared in tests/test_weekday_statements.py); what else the parser reads
+# with a weekday ("last Friday", "Friday morning", "Friday 5pm") goes to it.
+_RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # language: (words kept in the date's words, words before it that are not)
+    "en": (("by", "on", "this", "next", "after", "from"), ("until", "till", "before", "due")),
+    "de": (("am",), ("bis", "nächsten", "nächste", "kommenden", "diesen", "vor", "ab")),
+    "fr": (("après",), ("ce", "prochain", "d'ici", "avant", "jusqu'à", "dès", "le")),
+    "es": (("del",), ("el", "este", "próximo", "hasta", "antes", "después", "para el", "desde el")),
+}
+# words after a weekday that the parser may read together with it: right after it, and anywhere
+# after it (a time of day, a week)
+_NEXT_TO_WEEKDAY = re.compile(r"\s*(?:next|last|after|at|the|of|um|nach|à|a|le|el|de)\b", re.IGNORECASE)
+_AFTER_WEEKDAY = re.compile(
+    r"\b(?:morning|afternoon|evening|night|noon|midday|week|morgens?|früh|vormittags?|mittags?|nachmittags?"
+    r"|abends?|nachts?|woche|matin|midi|après-midi|soir|nuit|semaine|prochaine?|dernier|mañana|tarde|noche"
+    r"|mediodía|semana|próxim[oa]|pasad[oa]|que\s+viene)\b", re.IGNORECASE)
+_RELATION_BEFORE = re.compile(
+    r"(?<![\w'])(?:last|letzten|dernier|pasado|this|next|by|on|after|from|until|till|before|due|am|bis|vor|ab"
+    r"|nächsten|nächste|kommenden|diesen|ce|d'ici|avant|jusqu'à|dès|après|le|el|este|próximo|hasta|antes"
+    r"|después|del|para|desde)\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """One regex for a weekday with its word of relation in `languages` (those of `_RELATIONS`),
+    and each weekday's number (Monday 0) by its lower-case name, from Babel's (CLDR's) names."""
+    from babel import Locale  # imported with the first note that names a day
+
+    days: dict[str, int] = {}
+    kept: set[str] = set()
+    other: set[str] = set()
+    for language in languages:
+        if language not in _RELATIONS:
+            continue
+        names = Locale.parse(language).days
+        for context in ("format", "stand-alone"):
+            for number, name in names[context]["wide"].items():
+                days[name.lower()] = number
+        kept.update(_RELATIONS[language][0])
+        other.update(_RELATIONS[language][1])
+    if not days:
+        return None
+
+    def alternation(words: set[str]) -> str:
+        return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    day = alternation(set(days))
+    # (?P<word>) the date's words as the parser gives them (one space inside: the parser gives other
+    # spaces as one, and such words were never found in the note); what may stand before them
+    regex = re.compile(r"^(?P<lead>[^\d]*?)(?:(?<![\w'-])(?:" + alternation(other) + r")\s+){0,2}"
+                       r"(?P<word>(?:(?<![\w'-])(?:" + (alternation(kept) or "(?!)") + r") )?(?<![\w'-])(?P<day>"
+                       + day + r"))(?![\w'-])(?P<tail>[^\d]*)$", re.IGNORECASE)
+    return regex, days
+
+
+@functools.lru_cache(maxsize=1024)
+def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, int, bool] | None:
+    """(start, end, weekday, said "this") of the one weekday `clause` states when that is all it
+    states (see `_RELATIONS`), else None. Once per distinct clause text."""
+    reader = _weekday_reader(languages)
+    if reader is None or _ABSOLUTE.search(clause) is None:
+        return None
+    regex, days = reader
+    m = regex.match(clause)
+    if m is None or _NEXT_TO_WEEKDAY.match(m.group("tail")) or _AFTER_WEEKDAY.search(m.group("tail")):
+        return None
+    lead, tail = m.group("lead"), m.group("tail")
+    if _names_date(lead, languages) or _names_date(tail, languages):
+        return None     # something else in the clause the parser could read as a date
+    if _RELATION_BEFORE.search(lead):
+        return None     # a relation the parser reads otherwise, or two ("by next Friday")
+    word = m.group("word")
+    first = word.split()[0].lower()
+    return m.start("word"), m.end("word"), days[m.group("day").lower()], first == "this"
+
+
+def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
+                     ) -> Iterator[tuple[tuple[int, int, dt.date], tuple[int, int]]]:
+    """(start, end, day) of the weekday of each clause of `clauses` (`_date_clauses`' text) that
+    states a weekday and nothing else, with the clause's own (start, end): the first such day after
+    `written` ("this Friday" on a Friday is that day)."""
+    last = 0
+    for m in [*_CLAUSE_END.finditer(clauses), None]:
+        end = m.end() if m is not None else len(clauses)
+        a, piece = last, clauses[last:end]
+        last = end
+        if not piece.strip():
+            continue
+        read = _weekday_clause(piece, languages)
+        if read is None:
+            continue
+        start, stop, weekday, this = read
+        ahead = (weekday - written.weekday()) % 7
+        yield (a + start, a + stop, written + dt.timedelta(days=ahead if ahead or this else 7)), (a, end)
+
+
+@functools.lru_cache(maxsize=8192)
+def _may_state(clause: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
+    """Whether `clause` may state a date; once per distinct clause (notes repeat their clauses)."""
+    clause = _without_false_months(clause, languages)
     return bool(_ABSOLUTE.search(clause)) or (SCREEN.search(clause) is not None and _kind(clause) != "date")
+
+
+def _names_date(text: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
+    """Whether `text` holds a word of the screens, a month's name only when it is one."""
+    text = _without_false_months(text, languages)
+    return SCREEN.search(text) is not None or _ABSOLUTE.search(text) is not None
+
+
+_STEM = re.compile(r"\b(?:" + _MONTHS + r")\w*\.?", re.IGNORECASE)
+
+
+def _without_false_months(text: str, languages: tuple[str, ...]) -> str:
+    """`text` with each word that begins like a month's name but is none ("decisions", "Maria",
+    "Junior") blanked out, so the screens do not take it for one: a month's name only in a language
+    the parser is not asked to read is no date to it either."""
+    if not _STEM.search(text):
+        return text
+    return _STEM.sub(lambda m: m.group(0) if _is_month_word(m.group(0), languages) or _OTHER_WORD.match(m.group(0))
+                     else " " * len(m.group(0)), text)
+
+
+# the screens' other words that begin like a month ("martes", "mardi")
+_OTHER_WORD = re.compile("|".join(sorted(set(_PERIOD_WORDS + _WEEKDAYS), key=len, reverse=True)), re.IGNORECASE)
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_month_word(word: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
+    """A month's name or the start of one ("Dec", "Dez.", "sept", "Novemb") in a language the
+    reader knows, by Babel's (CLDR's) names; the stems of `_MONTH_STEMS` count as they are."""
+    folded = _fold(word.rstrip("."))
+    return folded in _FOLDED_STEMS or any(name.startswith(folded) for name in _month_names(languages))
+
+
+_FOLDED_STEMS = frozenset(_fold(stem) for stem in _MONTH_STEMS)
+
+
+@functools.cache
+def _month_names(languages: tuple[str, ...]) -> frozenset[str]:
+    from babel import Locale  # imported with the first word that begins like a month's name
+
+    names: set[str] = set()
+    for language in languages:
+        months = Locale.parse(language).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(_fold(name.rstrip(".")) for name in months[context][width].values())
+    return frozenset(names)
 
 
 _YEAR = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")

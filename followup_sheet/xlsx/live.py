@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
-import numpy as np
-
 from ..status import ACTIVE, Status
 from .cells import escape_text
 from .order import WORKSHEET_ORDER, tail_position, top_elements
@@ -69,7 +67,7 @@ def formula_cell(p: str, ref: str, style: int | None, formula: str, cached: str)
 def live_columns(plan) -> dict[int, tuple]:
     """Per sheet row: (cold_from, cold_pinned, cold_at_due) from the plan's columns of the same names."""
     days = plan["cold_from"].to_numpy(dtype="datetime64[D]")
-    cold_from = [None if np.isnat(x) else x.astype(object) for x in days]
+    cold_from = days.tolist()     # datetime.date, None for NaT
     return dict(zip(plan.index.tolist(), zip(cold_from, plan["cold_pinned"].tolist(), plan["cold_at_due"].tolist())))
 
 
