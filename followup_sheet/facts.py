@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .agencies import Agencies
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import SCREEN, Statement, read_statements
@@ -280,8 +281,9 @@ class _Facts:
     """The plan's columns as lists, once, and each row's facts from them."""
 
     def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
-                 columns: Mapping[str, Any] | None, hold_field: np.ndarray):
+                 columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None):
         idx = frame.index
+        self.agencies = agencies
         self.frame, self.ledger, self.columns, self.hold_field = frame, ledger, columns, hold_field
         self.day = {c: _dates(frame[c], idx) for c in ("applied_on", "last_contact", "pinned")}
         self.day["interview_on"] = _dates(frame["interview_on"], idx) if "interview_on" in frame else [None] * len(idx)
@@ -324,6 +326,9 @@ class _Facts:
         if cols["stage"][i] in ("offer", "closed", "interviewing"):
             add(cols["stage"][i], text[stage_field][i], None, EMPLOYER if cols["stage"][i] == "offer" else "", "",
                 stage_field)
+        if self.agencies is not None and self.agencies.field[i]:
+            field = self.agencies.field[i]
+            add("agency", str(self.frame.at[row, field]), None, EMPLOYER, "", field)
         if cols["employer_called"][i]:
             field = _field_saying(self.frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
             by_mail = _EMPLOYER_MAIL.search(str(self.frame.at[row, field])) is not None
@@ -346,12 +351,13 @@ class _Facts:
 
 
 def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
-                  columns: Mapping[str, Any] | None, hold_field: np.ndarray) -> pd.Series:
+                  columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None
+                  ) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
     and the Why column). Built from the plan's columns, so every date the plan shows is here.
     Closed rows get only what closed them and not-applied rows none: nothing is planned for them
     (about a third of the benchmark's 10k rows; skipping them saves a quarter of the ledger's time)."""
-    source = _Facts(frame, plan, ledger, columns, hold_field)
+    source = _Facts(frame, plan, ledger, columns, hold_field, agencies)
     live = ~plan["status"].isin(["Closed", "Not applied"]).to_numpy()
     rows = [source.live(i, row) if live[i] else source.closed(i, row) for i, row in enumerate(frame.index)]
     return pd.Series(rows, index=frame.index, dtype=object)

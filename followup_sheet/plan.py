@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .facts import collect_facts, read_ledger, source_of
 from .settings import BLANK_WORDS, Settings
@@ -378,8 +379,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))
+    # the company, the contact's own note or the source names a recruiting agency ("Hays",
+    # "Nordlicht Personalberatung", "Ana Ruiz (Randstad)"): the contact is the agency's recruiter
+    agencies = find_agencies(frame, s, word_list(tuple(s.agency_words)).found)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
-        | contains_words(frame["notes"], agency_words)
+        | contains_words(frame["notes"], agency_words) | agencies.named
     read = read_ledger(frame, s, columns)
     ledger = read.columns
     st = stage.to_numpy()
@@ -525,6 +529,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "recruiter": recruiter,
+        "agency_company": agencies.company,
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,
@@ -551,7 +556,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field)
+    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies)
     plan["why"] = [" · ".join(f.label() for f in facts if f.kind != "applied") for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an open row goes
     # cold on `cold_from` (unless a date of its own, pinned, stated, a hold or an interview, is

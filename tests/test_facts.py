@@ -30,7 +30,7 @@ WED = dt.date(2026, 12, 9)
 HEADERS = {"company": "Company", "position": "Role", "applied_on": "Date Applied", "last_contact": "Last Contact",
            "follow_ups": "Follow-ups", "stage": "Status", "response": "Response", "contact": "Contact",
            "contact_phone": "Phone", "contact_email": "Email", "notes": "Notes", "no_calls": "Email Only",
-           "pinned": "Follow Up On"}
+           "pinned": "Follow Up On", "source": "Source"}
 COLUMNS = {field: ColumnInfo(i, header) for i, (field, header) in enumerate(HEADERS.items(), start=1)}
 LETTER = {field: info.letter for field, info in COLUMNS.items()}
 
@@ -360,3 +360,57 @@ def test_an_agency_named_in_the_notes_makes_a_recruiter_call_but_an_in_house_rec
                  app("Quayside Mills", applied_on="2026-11-30", notes="their recruiter looked at my CV")])
     assert plan.at[2, "situation"] == "recruiter"
     assert plan.at[3, "situation"] != "recruiter"
+
+
+# --- a recruiting agency known by its name: the contact is an agency's recruiter (rules §2, §5)
+# (company, contact, source, language, the field that names the agency or None)
+AGENCIES = [
+    ("Hays", "Lena Brandt", "", "de", "company"),
+    ("Randstad Nederland B.V.", "Sanne de Vries", "", "nl", "company"),
+    ("Adecco España S.A.", "Lucía Gómez", "", "es", "company"),
+    ("Michael Page International", "Owen Price", "", "en", "company"),
+    ("Kelly Services Inc.", "", "", "en", "company"),
+    ("Nordlicht Personalberatung GmbH", "Jonas Weber", "", "de", "company"),
+    ("Brückner Personalvermittlung", "", "", "de", "company"),
+    ("Vega Intérim", "Claire Martin", "", "fr", "company"),
+    ("Atlas Recrutement", "", "", "fr", "company"),
+    ("Levante Selección", "Marta Ruiz", "", "es", "company"),
+    ("Talento ETT", "", "", "es", "company"),
+    ("Tri-County Staffing", "Ray Dunn", "", "en", "company"),
+    ("Bluewater Recruitment Ltd", "", "", "en", "company"),
+    ("Granite Executive Search", "", "", "en", "company"),
+    ("Marlow Tiles", "Ana Ruiz (Randstad)", "", "en", "contact"),
+    ("Ostwind Logistik", "Jan Hahn / Hays", "", "de", "contact"),
+    ("Marlow Tiles", "Owen Price", "Robert Half", "en", "source"),
+    ("Marlow Tiles", "Owen Price", "Zeitarbeitsfirma Kröger", "de", "source"),
+    # not agencies: a consulting firm, a legal form, a brand's word inside another company's name
+    ("Accenture Consulting", "Priya Nair", "", "en", None),
+    ("Kessler Consulting GmbH", "", "", "de", None),
+    ("Reed Elsevier", "", "", "en", None),
+    ("Hudson's Bay Company", "", "", "en", None),
+    ("Marlow Tiles", "Kate Hudson", "", "en", None),
+    ("Marlow Tiles", "Personnel Office", "LinkedIn", "en", None),
+]
+
+
+@pytest.mark.parametrize("company,contact,source,language,field", AGENCIES)
+def test_an_agency_known_by_its_name_gets_the_recruiter_call_with_its_cell(company, contact, source, language, field):
+    plan = _one([app(company, contact=contact, source=source, applied_on="2026-11-23")], language=language)
+    agency = [f for f in plan.at[2, "facts"] if f.kind == "agency"]
+    if field is None:
+        assert plan.at[2, "situation"] != "recruiter" and not agency
+        return
+    assert plan.at[2, "situation"] == "recruiter"
+    assert [f.source for f in agency] == [cell(field)]
+    assert bool(plan.at[2, "agency_company"]) == (field == "company")
+    assert "agency" in plan.at[2, "why"]
+
+
+def test_agencies_of_ones_own_from_the_settings_file(tmp_path):
+    from followup_sheet.settings import settings_from_toml
+    path = tmp_path / "followup.toml"
+    path.write_text('[words]\nagencies = ["Kastanje Talent"]\n', encoding="utf-8")
+    values = settings_from_toml(path)
+    row = [app("Kastanje Talent", applied_on="2026-11-23")]
+    assert _one(row).at[2, "situation"] != "recruiter"
+    assert _one(row, **values).at[2, "situation"] == "recruiter"

@@ -19,6 +19,8 @@ from followup_sheet.settings import Settings
 
 ME = Settings(your_name="Noor Haddad", your_phone="+44 20 7946 0321", your_email="noor.haddad@example.org")
 NOBODY = Settings(your_name="Noor Haddad")   # [you] without a phone or an e-mail
+DE = ME.replace(language="de")
+ES = ME.replace(language="es")
 
 BASE = {"company": "Fennel & Finch", "position": "Grants Officer", "contact": "Ruth Okafor",
         "contact_phone": "020 7946 0877", "applied_on": "2026-11-02"}
@@ -72,6 +74,15 @@ KINDS = [
                   "last_contact": "2026-11-13"}, ME, "referral", "call",
                  ["Hi Dr. Roth", "Tomasz Wilk, who recommended", "following up again on my application"],
                  ["the résumé I sent you", "I sent it"], id="referral-to-a-manager-who-never-got-the-resume"),
+    # the company cell is a recruiting agency: its client's hiring manager is asked for, never the agency's
+    pytest.param({"company": "Hays"}, ME, "recruiter", "call", ["may I ask who that is?"],
+                 ["at Hays", "your company", "Hays"], id="agency-brand-as-company"),
+    pytest.param({"company": "Kestrel Staffing Ltd", "position": ""}, ME, "recruiter", "call",
+                 ["the opening we discussed"], ["Kestrel", "your company"], id="agency-word-as-company"),
+    pytest.param({"company": "Lindgren Personalberatung GmbH"}, DE, "recruiter", "call",
+                 ["an die Fachabteilung weitergeleitet"], ["Lindgren", "bei Lindgren"], id="agency-as-company-de"),
+    pytest.param({"company": "Serrano Selección"}, ES, "recruiter", "call",
+                 ["la persona que decide la contratación?"], ["Serrano"], id="agency-as-company-es"),
     pytest.param({}, NOBODY, "check_in", "call", ["Voicemail:", "I'll follow up by e-mail."],
                  ["You can reach me"], id="no-phone-or-e-mail-in-you"),
     pytest.param({}, ME, "check_in", "call", ["You can reach me at +44 20 7946 0321 or at noor.haddad@example.org."],
