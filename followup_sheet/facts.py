@@ -210,7 +210,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
-    for field in ("notes", "response"):
+    for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
         maybe = np.array(_per_unique(texts[field], lambda v: bool(v) and SCREEN.search(v) is not None), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):

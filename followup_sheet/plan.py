@@ -439,6 +439,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
     hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
     hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
+    hold_said = _hold_words(frame, hold, hold_field, s)
 
     # calls that reached nobody: retried the next business day, max_retries in a row, then e-mail
     attempts = ledger["attempts"].to_numpy()
@@ -502,7 +503,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
-    hot = active & ~future & ((st == "offer") | (interviewing & strong))
+    # a process on hold is no strong interest while the row says so (nothing moves there)
+    hot = active & ~future & ~hold & ((st == "offer") | (interviewing & strong))
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
@@ -538,6 +540,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
         "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),
+        # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
+        "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
         "stated_on": pd.to_datetime(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
@@ -675,6 +679,16 @@ _CALL_BACK = re.compile(
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
+
+
+def _hold_words(frame: pd.DataFrame, hold: np.ndarray, hold_field: np.ndarray, s: Settings) -> np.ndarray:
+    """The hold word each held row's cell says ("hiring freeze", "en pausa"), '' elsewhere."""
+    found = word_list(tuple(s.hold_words)).found
+    out = np.full(len(frame), "", dtype=object)
+    for i in np.flatnonzero(hold):
+        words = found(frame[hold_field[i]].iat[i])
+        out[i] = max(words, key=len) if words else ""
+    return out
 
 
 def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, today: dt.date) -> pd.DataFrame:

@@ -344,6 +344,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "employer_channel": _contact_channel(plan_row.get("facts")) if employer_called else "",
         "team": team_name(text["contact"]),
         "call_back": _text(plan_row.get("call_back", ""), blanks),
+        "hold_ended": _said(plan_row.get("hold_ended", "")),
+        "hold_until": _human_date(plan_row.get("hold_until"), year) if _said(plan_row.get("hold_ended", "")) else "",
         "other_offer_by": _human_date(plan_row.get("other_offer_by"), year),
         "other_offer_written": bool(plan_row.get("other_offer_written", False)),
         "situation": plan_row["situation"], "channel": plan_row["channel"],
@@ -354,7 +356,8 @@ _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "
                "applied_on", "last_contact")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held",
                 "call_back", "other_offer_by", "other_offer_written", "interview_ahead", "interview_on", "thank_you",
-                "last_by", "employer_called", "employer_called_on", "facts", "agency_company")
+                "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
+                "hold_until")
 
 # The template of a call the employer made that is still to be returned (rules §2), for every
 # situation but an offer (whose own script already answers what they said).

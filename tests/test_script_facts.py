@@ -223,3 +223,47 @@ def test_every_voicemail_ends_with_how_to_reach_me(name, me, ending):
     text = get_template(name).render(script_context(row, plan_row, TODAY, me))
     voicemail = [line for line in text.splitlines() if line.startswith("Voicemail:")]
     assert voicemail and all(line.rstrip().endswith(ending) for line in voicemail), text
+
+
+# --- a hold that has come to its end: a plain check-in that says so, whatever the situation --
+# (the row's extra cells -> the situation it must keep); its hold ends Wednesday, December 2
+HELD_ROWS = [
+    ({"notes": "hiring freeze until 12/2"}, "check_in"),
+    ({"stage": "On hold until Dec 2"}, "check_in"),
+    ({"notes": "process on pause until 2 December, they said"}, "check_in"),
+    ({"notes": "Einstellungsstopp bis 2.12."}, "check_in"),
+    ({"notes": "proceso en pausa hasta el 2 de diciembre"}, "check_in"),
+    ({"notes": "hiring freeze until 12/2", "source": "Brightwater Recruitment"}, "recruiter"),
+    ({"notes": "hiring freeze until 12/2", "referrer": "Ada Mensah"}, "referral"),
+    ({"notes": "hiring freeze until 12/2", "hiring_manager": "Priya Raman"}, "hiring_manager"),
+    ({"notes": "hiring freeze until 12/2", "response": "Auto-reply received"}, "autoresponse"),
+    ({"notes": "hiring freeze until 12/2", "stage": "Final round done"}, "post_interview"),
+]
+HOLD_DAYS = [pd.Timestamp("2026-12-02").date(), pd.Timestamp("2026-12-03").date()]
+
+
+@pytest.mark.parametrize("today", HOLD_DAYS, ids=["end-day", "day-after"])
+@pytest.mark.parametrize("cells,situation", HELD_ROWS)
+def test_a_hold_that_has_ended_gets_a_check_in_that_says_so(cells, situation, today):
+    # another employer at a first interview only: no strong interest anywhere
+    rows = [{**BASE, "last_contact": "2026-11-16", **cells},
+            {**BASE, "company": "Quokka Labs", "stage": "Phone screen booked", "last_contact": "2026-11-30"}]
+    frame = canonical_frame(rows)
+    plan = build_plan(frame, today, ME)
+    script = render_scripts(frame, plan, today, ME).iloc[0]
+    assert plan.iloc[0]["status"] == ("Due today" if today.day == 2 else "Overdue"), plan.iloc[0]["why"]
+    assert plan.iloc[0]["situation"] == situation
+    assert "until December 2, so I'm checking in now that it has passed" in script, script
+    assert "strong interest" not in script
+
+
+@pytest.mark.parametrize("held", ["Final round — hiring freeze until 12/9", "Offer on hold until Dec 9",
+                                  "Zweite Runde, Einstellungsstopp bis 9.12."])
+def test_a_process_on_hold_elsewhere_is_no_strong_interest(held):
+    rows = [{**BASE, "last_contact": "2026-11-16", "notes": "hiring freeze until 12/2"},
+            {**BASE, "company": "Quokka Labs", "stage": held, "last_contact": "2026-11-30"}]
+    frame = canonical_frame(rows)
+    today = HOLD_DAYS[0]
+    plan = build_plan(frame, today, ME)
+    assert plan.iloc[0]["situation"] == "check_in"
+    assert "strong interest" not in render_scripts(frame, plan, today, ME).iloc[0]
