@@ -226,7 +226,8 @@ def call_back(when_text: Any, channel: Any = "call", hold: Any = "", hold_until:
     hiring freeze until December 9, so I'm checking in now that it has passed.' when the row's
     hold has come to its end; else ''."""
     if hold and hold_until:
-        return f" I understood there was {hold_phrase(hold)} until {hold_until}, so I'm checking in now that it has passed."
+        return (f" I understood there was {hold_phrase(hold)} until {hold_until},"
+                " so I'm checking in now that it has passed.")
     if not when_text:
         return ""
     verb = "get back in touch" if channel == "email" else "call back"
