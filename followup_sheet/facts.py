@@ -8,6 +8,7 @@ columns the cadence needs (vectorised), and per row the list of `Fact` records `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .agencies import Agencies
+from .catalogue import say
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import SCREEN, Statement, read_statements
@@ -29,17 +31,46 @@ class Fact(NamedTuple):
     date: dt.date | None
     who: str               # "user", "employer" or ""
     channel: str           # "call", "email" or ""
-    source: str            # "Notes, P17"; "mark" for a mark
+    source: str            # "Notes, P17"; "mark on Today, Dec 3" for a cell a Today-sheet mark wrote
+    marked: dt.date | None = None   # the day of the mark that wrote the cell, if one did
 
-    def label(self) -> str:
-        """Short and human, for the Why column: 'decision Dec 11 ← Notes, P17'."""
-        words = self.kind.replace("_", " ")
+    def label(self, language: str = "en") -> str:
+        """Short and human, for the Why column, in `language`: 'decision Dec 11 ← Notes, P17',
+        'Entscheidung 11. Dez. ← Notizen, P17'; a mark's cell: 'last contact Dec 3 ← mark on Today, Dec 3'."""
+        words = say(FACTS_SECTION, self.kind.replace("_", " "), language or "en")
         if self.date is not None:
-            words += f" {_MONTH_ABBR[self.date.month]} {self.date.day}"
-        return f"{words} ← {self.source}" if self.source else words
+            words += f" {short_date(self.date, language)}"
+        source = self.source
+        if self.marked is not None:
+            source = mark_source(self.marked, language)
+        return f"{words} ← {source}" if source else words
 
 
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
+FACTS_SECTION = "facts"
+FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "employer contact",
+              "interview held", "interview ahead", "no answer", "on hold", "strong interest elsewhere", "hold",
+              "decision", "answer", "interview", "back", "call back", "date")
+MARK_SOURCE = "mark on Today, {day}"
+
+
+@functools.lru_cache(maxsize=4096)
+def short_date(day: dt.date, language: str = "en") -> str:
+    """'Dec 7' (English), '7. Dez.', '7 déc.', '12月7日': the month and day as the language
+    abbreviates them (Babel's CLDR skeleton MMMd)."""
+    if not language or language == "en":
+        return f"{_MONTH_ABBR[day.month]} {day.day}"
+    from babel.dates import format_skeleton
+    try:
+        return format_skeleton("MMMd", day, locale=language)
+    except (ValueError, LookupError):
+        return f"{_MONTH_ABBR[day.month]} {day.day}"
+
+
+def mark_source(day: dt.date, language: str = "en") -> str:
+    """Where a fact from a Today-sheet mark came from: 'mark on Today, Dec 3'."""
+    return say(FACTS_SECTION, MARK_SOURCE, language or "en").format(day=short_date(day, language))
 
 
 def _negated(text: str, start: int) -> bool:
@@ -57,6 +88,30 @@ _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s
         r"|they|she|he|someone|somebody|the\s+company"
         r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
         r"(?:\s+from\s+\w+)?)")
+# "<a contact> from <a sender>" in the reader's languages ("e-mail from HR", "got a mail from the
+# recruiter", "Anruf von der Personalabteilung", "llamada de RRHH", "mail de la RH", "telefonata
+# dall'HR"): who did what, from the clause's two parts rather than from whole phrases.
+_CALL_NOUNS = (r"(?:phone\s+)?call|ring|voicemail|vm|anruf|rückruf|appel|llamada|chiamata|telefonata|ligação|ligacao"
+               r"|telefonema|telefoontje|oproep|telefon|połączenie")
+_MAIL_NOUNS = (r"e-?mail|mail|message|note|text|invite|invitation|nachricht|courriel|correo|mensaje|messaggio"
+               r"|mensagem|bericht|wiadomość|wiadomosc")
+_FROM = r"(?:from|by|von|vom|de|du|des|del|da|do|dos|dal|dalla|dall['’]|van|od)"
+_ARTICLE = (r"(?:(?:the|a|an|their|her|his|der|die|dem|den|la|le|les|el|los|las|il|lo|i|gli|o|os|as|het|de)\s+"
+            r"|l['’])?")
+_SENDER = (r"(?:hr\b|human\s+resources|recruit\w*|talent\w*|hiring\s+\w+|manager\w*|personal\w*|rrhh\b|rh\b"
+           r"|recursos\s+humanos|ressources\s+humaines|recrut\w*|reclut\w*|risorse\s+umane|selezion\w*"
+           r"|ufficio|department|abteilung|departamento|département|afdeling|dział|dzial"
+           r"|company|firma|unternehmen|empresa|entreprise|azienda|bedrijf|them\b|her\b|him\b|someone|somebody|team\b"
+           # a name, not a job board's or an applicant tracking system's (their messages are automatic)
+           r"|(?-i:(?!(?:LinkedIn|Indeed|Glassdoor|StepStone|Xing|XING|Monster|ZipRecruiter|Workday|Greenhouse"
+           r"|Lever|InfoJobs|Infojobs|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)\b)"
+           r"[A-ZÄÖÜÉ][\w'’-]+))")
+
+
+def _contact_from(nouns: str) -> str:
+    return r"\b(?:" + nouns + r")\s+" + _FROM + r"\s*" + _ARTICLE + _SENDER
+
+
 _EMPLOYER_CALL = re.compile(
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
     r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
@@ -68,7 +123,10 @@ _EMPLOYER_CALL = re.compile(
     r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
-    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b",
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    r"|" + _contact_from(_CALL_NOUNS),
     re.IGNORECASE)
 _EMPLOYER_MAIL = re.compile(
     r"\b" + _WHO + r"\s+(?:just\s+|also\s+)?(?:e-?mailed|mailed|messaged|wrote|texted|reached\s+out|got\s+in\s+touch)\b"
@@ -76,7 +134,10 @@ _EMPLOYER_MAIL = re.compile(
     r"\s+from\b"
     r"|\b(?:hat|haben)\s+(?:mir\s+)?(?:gemailt|geschrieben)|\b(?:mail|e-mail|nachricht)\s+(?:von|vom)\b"
     r"|\bhat\s+sich\s+gemeldet|\bm['’]ont\s+écrit|\bm['’]a\s+écrit|\b(?:mail|e-mail|courriel|message)\s+(?:de|du)\s+(?:la|l['’]|rh)"
-    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b",
+    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b"
+    r"|\bmi\s+(?:ha|hanno)\s+(?:scritt|contattat)|\bme\s+(?:escreveu|escreveram|contatou|contataram)"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gemaild|geschreven|gecontacteerd)"
+    r"|" + _contact_from(_MAIL_NOUNS),
     re.IGNORECASE)
 # The user's call that reached nobody: retried the next business day (rules §3).
 _ATTEMPT = re.compile(
@@ -131,7 +192,9 @@ _SEP = "\x00"
 _MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|voicemail|\bvm\b|answer|pick|desk"
                       r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
                       r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
-                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s", re.IGNORECASE)
+                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s"
+                      r"|ring|note|invit|nachricht|rückruf|courriel|correo|mensaj|chiamat|telefon|ligaç|ligac|ligou|ligaram"
+                      r"|bel|bericht|wiadom|połącz|oproep|contat", re.IGNORECASE)
 _CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
@@ -281,9 +344,11 @@ class _Facts:
     """The plan's columns as lists, once, and each row's facts from them."""
 
     def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
-                 columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None):
+                 columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None,
+                 marked: Mapping[tuple[Any, str], dt.date] | None = None):
         idx = frame.index
         self.agencies = agencies
+        self.marked = marked or {}
         self.frame, self.ledger, self.columns, self.hold_field = frame, ledger, columns, hold_field
         self.day = {c: _dates(frame[c], idx) for c in ("applied_on", "last_contact", "pinned")}
         self.day["interview_on"] = _dates(frame["interview_on"], idx) if "interview_on" in frame else [None] * len(idx)
@@ -303,18 +368,26 @@ class _Facts:
             return self.cell[field].replace("{row}", str(row))
         return source_of(self.columns, field, row)
 
+    def fact(self, kind: str, words: str, date: dt.date | None, who: str, channel: str, field: str | None,
+             row: Any) -> Fact:
+        """A fact read from `field` of `row`; from the mark that wrote that cell, when one did."""
+        marked = self.marked.get((row, field)) if field and self.marked else None
+        if marked is not None:
+            return Fact(kind, words, date, who, channel, mark_source(marked), marked)
+        return Fact(kind, words, date, who, channel, self.where(field, row))
+
     def closed(self, i: int, row: Any) -> list[Fact]:
         if self.cols["stage"][i] != "closed":
             return []
         field = "stage" if self.text["stage"][i] else "response"
-        return [Fact("closed", self.text[field][i], None, "", "", self.where(field, row))]
+        return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
     def live(self, i: int, row: Any) -> list[Fact]:
         day, cols, text = self.day, self.cols, self.text
         facts: list[Fact] = []
 
         def add(kind: str, words: str, date: dt.date | None, who: str, channel: str, field: str | None) -> None:
-            facts.append(Fact(kind, words, date, who, channel, self.where(field, row)))
+            facts.append(self.fact(kind, words, date, who, channel, field, row))
 
         if day["applied_on"][i]:
             add("applied", "", day["applied_on"][i], USER, "", "applied_on")
@@ -351,13 +424,13 @@ class _Facts:
 
 
 def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
-                  columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None
-                  ) -> pd.Series:
+                  columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None,
+                  marked: Mapping[tuple[Any, str], dt.date] | None = None) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
     and the Why column). Built from the plan's columns, so every date the plan shows is here.
     Closed rows get only what closed them and not-applied rows none: nothing is planned for them
     (about a third of the benchmark's 10k rows; skipping them saves a quarter of the ledger's time)."""
-    source = _Facts(frame, plan, ledger, columns, hold_field, agencies)
+    source = _Facts(frame, plan, ledger, columns, hold_field, agencies, marked)
     live = ~plan["status"].isin(["Closed", "Not applied"]).to_numpy()
     rows = [source.live(i, row) if live[i] else source.closed(i, row) for i, row in enumerate(frame.index)]
     return pd.Series(rows, index=frame.index, dtype=object)

@@ -359,10 +359,13 @@ def _nat(n: int) -> np.ndarray:
 
 
 def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None,
-               columns: Mapping[str, Any] | None = None) -> pd.DataFrame:
+               columns: Mapping[str, Any] | None = None,
+               marked: Mapping[tuple[Any, str], dt.date] | None = None) -> pd.DataFrame:
     """Status, due date, situation, channel and Today priority for every application row, and the
     facts behind them. `columns` (field -> an object with `.header` and `.letter`, as
-    `Tracker.columns`) lets each fact name its cell; without it a fact names its field and row."""
+    `Tracker.columns`) lets each fact name its cell; without it a fact names its field and row.
+    `marked`: (sheet row, field) -> the day of the Today-sheet mark that wrote that cell, so a fact
+    read from it says it came from that mark."""
     s = settings or Settings()
     today64 = np.datetime64(today, "D")
     idx = frame.index
@@ -560,8 +563,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies)
-    plan["why"] = [" · ".join(f.label() for f in facts if f.kind != "applied") for facts in plan["facts"]]
+    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies, marked)
+    # in the run's language, as the Today sheet that shows it (rules §8)
+    plan["why"] = [" · ".join(f.label(s.language) for f in facts if f.kind != "applied") for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an open row goes
     # cold on `cold_from` (unless a date of its own, pinned, stated, a hold or an interview, is
     # still ahead), or at its due date when it is at its last allowed follow-up.

@@ -414,3 +414,115 @@ def test_agencies_of_ones_own_from_the_settings_file(tmp_path):
     row = [app("Kastanje Talent", applied_on="2026-11-23")]
     assert _one(row).at[2, "situation"] != "recruiter"
     assert _one(row, **values).at[2, "situation"] == "recruiter"
+
+
+# --- an employer's message, said as "<a contact> from <a sender>": their contact, due a reply the
+# next business day, never the user's own follow-up (rules §2)
+# (where, the words, the channel the fact holds or None when it is no employer contact)
+SENT_BY_THEM = [
+    ("notes", "E-mail from HR this morning, they want references", "email"),
+    ("response", "got a mail from the recruiter about salary", "email"),
+    ("notes", "Text from Joanna (talent team) re: availability", "email"),
+    ("response", "call from the hiring manager, missed it", "call"),
+    ("notes", "Rückruf von der Personalabteilung heute", "call"),
+    ("response", "Nachricht vom Recruiting-Team", "email"),
+    ("notes", "llamada de recursos humanos, devolver", "call"),
+    ("response", "correo del reclutador con preguntas", "email"),
+    ("notes", "courriel de la recruteuse ce matin", "email"),
+    ("notes", "telefonata dall'ufficio del personale", "call"),
+    ("response", "e-mail do RH pedindo documentos", "email"),
+    ("notes", "mail van de recruiter over het salaris", "email"),
+    # not the employer's: the user's own, none at all, a job board's
+    ("notes", "sent an e-mail to HR", None),
+    ("notes", "still no mail from the recruiter", None),
+    ("response", "noch keine Nachricht von der Firma", None),
+    ("notes", "email from LinkedIn with similar jobs", None),
+    ("notes", "call from Monday's list: not done", None),
+]
+
+
+@pytest.mark.parametrize("field,words,channel", SENT_BY_THEM)
+def test_an_employers_message_is_their_contact_due_a_reply(field, words, channel):
+    plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", **{field: words})])
+    got = plan.loc[2]
+    contact = [f for f in got["facts"] if f.kind == "employer_contact"]
+    if channel is None:
+        assert not got["employer_called"] and not contact, got["why"]
+        return
+    assert got["employer_called"] and got["last_by"] == "employer" and got["follow_ups"] == 0
+    assert got["next_reason"] == "return_call" and got["due"] == pd.Timestamp("2026-12-09")
+    assert [(f.channel, f.source) for f in contact] == [(channel, cell(field))]
+
+
+# --- a fact read from a cell a Today-sheet mark wrote says it came from that mark (rules §7) ------
+MARK_MONDAY = dt.date(2026, 11, 30)
+MARKED = [
+    # (outcome typed, its Date column, language, the fact kind, the words its source must say)
+    ("Spoke", None, "en", "last_contact", "mark on Today, Nov 30"),
+    ("Call back on a date", dt.date(2026, 12, 10), "en", "pinned", "mark on Today, Nov 30"),
+    ("Not interested", None, "en", "closed", "mark on Today, Nov 30"),
+    ("Gesprochen", None, "de", "last_contact", "Eintrag im Blatt Today, 30. Nov."),
+    ("Volver a llamar en una fecha", dt.date(2026, 12, 10), "es", "pinned", "marca en la hoja Today, 30 nov"),
+]
+
+
+@pytest.mark.parametrize("outcome,date,language,kind,source", MARKED)
+def test_a_fact_from_a_marked_cell_is_sourced_as_the_mark(tmp_path, outcome, date, language, kind, source):
+    import openpyxl
+    from conftest import write_sheets
+
+    from followup_sheet import catalogue
+    from followup_sheet.pipeline import refresh
+    headers = ("Company", "Position", "Date Applied", "Last Contact", "Status", "Phone")
+    rows = [("Fenwick Glass", "Buyer", dt.date(2026, 11, 2), None, "Applied", "555-0190"),
+            ("Ostwind Logistik", "Planer", dt.date(2026, 11, 3), None, "Applied", "555-0191")]
+    path = write_sheets(tmp_path / "t.xlsx", headers, {"Applications": rows})
+    me = Settings(your_name="Sam Okafor", language=language)
+    refresh(path, today=MARK_MONDAY, settings=me)
+    said = {k: catalogue.say("today", k, language) for k in ("Company", "Done", "Outcome", "Date")}
+    wb = openpyxl.load_workbook(path)     # typed as the user would, under the sheet's own headers
+    ws = wb["Today"]
+    header = {c.value: c.column for c in ws[2] if c.value}
+    for r in range(3, ws.max_row + 1):
+        if ws.cell(r, header[said["Company"]]).value == "Fenwick Glass":
+            ws.cell(r, header[said["Done"]], "x")
+            ws.cell(r, header[said["Outcome"]], outcome)
+            if date:
+                ws.cell(r, header[said["Date"]], date)
+    wb.save(path)
+    result = refresh(path, today=MARK_MONDAY, settings=me)
+    plan = result.sheets[0].plan
+    facts = {f.kind: f for f in plan.at[2, "facts"]}
+    assert facts[kind].marked == MARK_MONDAY and facts[kind].source == "mark on Today, Nov 30"
+    assert source in plan.at[2, "why"], plan.at[2, "why"]
+    # the other row's cells were written by nobody but the user
+    assert all(f.marked is None and "mark" not in f.source for f in plan.at[3, "facts"])
+
+
+# --- the Why column's fact words speak the run's language (rules §8) ----------------------------
+@pytest.mark.parametrize("language,words", [
+    ("en", ["on hold Dec 14", "Notes, K2"]),
+    ("de", ["pausiert 14. Dez.", "Notes, K2"]),
+    ("es", ["en pausa 14 dic", "Notes, K2"]),
+    ("fr", ["en pause 14 déc.", "Notes, K2"]),
+    ("ja", ["保留 12月14日", "Notes, K2"]),
+])
+def test_why_speaks_the_runs_language(language, words):
+    plan = _one([app(applied_on="2026-11-20", last_contact="2026-11-30", notes="hiring freeze until 12/14")],
+                language=language)
+    why = plan.at[2, "why"]
+    for w in words:
+        assert w in why, why
+    if language != "en":
+        assert "on hold" not in why and "Dec" not in why
+
+
+def test_every_complete_catalogue_has_every_fact_word():
+    from followup_sheet import catalogue
+    from followup_sheet.facts import FACT_WORDS, FACTS_SECTION, MARK_SOURCE
+    for code in ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko"):
+        book = catalogue.catalogue(code).get(FACTS_SECTION, {})
+        wanted = {*FACT_WORDS, MARK_SOURCE}
+        assert wanted - set(book) == set(), f"{code} lacks {wanted - set(book)}"
+        assert "{day}" in book[MARK_SOURCE]
+        assert all(book[w] != w or w in ("date",) for w in FACT_WORDS if code != "en"), code
