@@ -19,8 +19,8 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .settings import Settings
+from .statements import CJK_SCREEN, SCREEN, Statement, read_statements
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
-from .statements import SCREEN, Statement, read_statements
 
 USER, EMPLOYER = "user", "employer"
 
@@ -245,6 +245,10 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
             bool(_THANKED.search(text)), after)
 
 
+def _may_state_a_date(text: str) -> bool:
+    return bool(text) and (SCREEN.search(text) is not None or CJK_SCREEN.search(text) is not None)
+
+
 def has_address(text: Any) -> bool:
     return isinstance(text, str) and _EMAIL.search(text) is not None
 
@@ -275,7 +279,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
-        maybe = np.array(_per_unique(texts[field], lambda v: bool(v) and SCREEN.search(v) is not None), dtype=bool)
+        maybe = np.array(_per_unique(texts[field], _may_state_a_date), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order, langs):
                 all_stated[k].append((st, field))

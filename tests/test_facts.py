@@ -403,7 +403,7 @@ def test_an_agency_known_by_its_name_gets_the_recruiter_call_with_its_cell(compa
     assert plan.at[2, "situation"] == "recruiter"
     assert [f.source for f in agency] == [cell(field)]
     assert bool(plan.at[2, "agency_company"]) == (field == "company")
-    assert "agency" in plan.at[2, "why"]
+    assert agency[0].label(language) in plan.at[2, "why"]
 
 
 def test_agencies_of_ones_own_from_the_settings_file(tmp_path):
@@ -526,3 +526,55 @@ def test_every_complete_catalogue_has_every_fact_word():
         assert wanted - set(book) == set(), f"{code} lacks {wanted - set(book)}"
         assert "{day}" in book[MARK_SOURCE]
         assert all(book[w] != w or w in ("date",) for w in FACT_WORDS if code != "en"), code
+
+
+# --- Chinese, Japanese and Korean dates in the notes, read from the day they were written (§3) ---
+# written on Thursday, November 26 2026 (the row's last contact); (note, the day, what it is about)
+CJK_NOTES = [
+    ("HR说12月10日以后再联系", dt.date(2026, 12, 11), "call_back"),
+    ("十二月十四日二面", dt.date(2026, 12, 14), "interview"),
+    ("下周四面试", dt.date(2026, 12, 3), "interview"),
+    ("他们说星期五之前给答复", dt.date(2026, 11, 27), "answer"),
+    ("两周后决定", dt.date(2026, 12, 10), "decision"),
+    ("招聘冻结到2027年1月11日", dt.date(2027, 1, 11), "hold"),
+    ("来週の水曜日に面接", dt.date(2026, 12, 2), "interview"),
+    ("12月8日までに返事をもらう予定", dt.date(2026, 12, 8), "answer"),
+    ("5日後に電話する", dt.date(2026, 12, 1), "call_back"),
+    ("면접은 다음 주 화요일", dt.date(2026, 12, 1), "interview"),
+    ("12월 7일까지 답변 예정", dt.date(2026, 12, 7), "answer"),
+    ("일주일 뒤 연락", None, None),          # a count in words the reader leaves alone
+    ("3일 후에 다시 연락", dt.date(2026, 11, 29), "call_back"),
+    ("面接は12/4の予定", dt.date(2026, 12, 4), "interview"),
+]
+
+
+@pytest.mark.parametrize("note,day,kind", CJK_NOTES)
+def test_chinese_japanese_and_korean_dates_are_read_from_the_day_written(note, day, kind):
+    from followup_sheet.statements import read_statements
+    found = read_statements(note, dt.date(2026, 11, 26))
+    if day is None:
+        assert found == ()
+        return
+    assert [(s.date, s.kind) for s in found] == [(day, kind)]
+
+
+def test_a_year_less_cjk_date_is_the_next_after_the_day_written_not_after_today():
+    # written in late November, read in January: still that December
+    plan = _one([app(applied_on="2026-11-16", last_contact="2026-11-27", notes="12月11日までに結果の連絡")],
+                today=dt.date(2027, 1, 6), language="ja")
+    assert [(f.kind, f.date) for f in plan.at[2, "facts"] if f.kind == "decision"] == \
+        [("decision", dt.date(2026, 12, 11))]
+
+
+def test_check_lists_the_cjk_notes_it_read_a_date_from(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet.checkreport import check
+    path = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "青木商事", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 30),
+         "Notes": "下周三面试"},
+        {"Company": "한빛전자", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 30),
+         "Notes": "12월 11일까지 답변"}])
+    lines = check(path, today=WED, settings=Settings()).lines
+    assert "  Row 2: Notes, D2: '下周三' -> 2026-12-09 (interview)" in lines, lines
+    assert "  Row 3: Notes, D3: '12월 11일' -> 2026-12-11 (answer)" in lines, lines
