@@ -193,8 +193,8 @@ _MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|v
                       r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
                       r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
                       r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s"
-                      r"|ring|note|invit|nachricht|rückruf|courriel|correo|mensaj|chiamat|telefon|ligaç|ligac|ligou|ligaram"
-                      r"|bel|bericht|wiadom|połącz|oproep|contat", re.IGNORECASE)
+                      r"|\bring|\bnote|\btext|invit|nachricht|rückruf|courriel|correo|mensaj|chiamat|telefon|ligaç|ligac|ligou|ligaram"
+                      r"|\bbel|bericht|wiadom|połącz|oproep|contat", re.IGNORECASE)
 _CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 

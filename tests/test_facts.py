@@ -578,3 +578,21 @@ def test_check_lists_the_cjk_notes_it_read_a_date_from(tmp_path):
     lines = check(path, today=WED, settings=Settings()).lines
     assert "  Row 2: Notes, D2: '下周三' -> 2026-12-09 (interview)" in lines, lines
     assert "  Row 3: Notes, D3: '12월 11일' -> 2026-12-11 (answer)" in lines, lines
+
+
+def test_explain_shows_the_agency_and_the_ended_hold_with_their_cells(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet.explain import explain_row
+    path = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Brightwater Recruitment", "Position": "Planner", "Date Applied": dt.date(2026, 11, 2),
+         "Contact": "Ola Nordmann", "Phone": "555-0100"},
+        {"Company": "Fenwick Glass", "Position": "Buyer", "Date Applied": dt.date(2026, 11, 2),
+         "Last Contact": dt.date(2026, 11, 20), "Contact": "Ola Nordmann", "Phone": "555-0101",
+         "Notes": "hiring freeze until 12/9"}],
+        headers=["Company", "Position", "Date Applied", "Last Contact", "Contact", "Phone", "Notes"])
+    agency = explain_row(path, 2, today=WED)
+    assert "agency ← Company, A2" in agency.why
+    hold = explain_row(path, 3, today=WED)
+    passed = next(s for s in hold.sentences if "now that it has passed" in s.text)
+    assert any("Notes, G3" in src for src in passed.sources), passed.sources

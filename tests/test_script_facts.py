@@ -74,6 +74,15 @@ KINDS = [
                   "last_contact": "2026-11-13"}, ME, "referral", "call",
                  ["Hi Dr. Roth", "Tomasz Wilk, who recommended", "following up again on my application"],
                  ["the résumé I sent you", "I sent it"], id="referral-to-a-manager-who-never-got-the-resume"),
+    # an employer's message said as a contact and its sender: answered as their e-mail or call
+    pytest.param({"notes": "mail from Ms. Okafor re: references", "last_contact": "2026-11-24"}, ME, None, "call",
+                 ["Thank you for your e-mail on November 24"], ["taking the time to talk", "I applied for"],
+                 id="mail-from-the-contact"),
+    pytest.param({"response": "Nachricht von der Personalabteilung", "last_contact": "2026-11-24"}, DE, None, "call",
+                 ["Vielen Dank für Ihre E-Mail"], ["angerufen, und ich rufe Sie gern zurück"],
+                 id="message-from-hr-de"),
+    pytest.param({"notes": "llamada de RRHH, no pude contestar", "last_contact": "2026-11-24"}, ES, None, "call",
+                 ["Llamo para devolverle la llamada"], ["el correo que me envió"], id="call-from-hr-es"),
     # the company cell is a recruiting agency: its client's hiring manager is asked for, never the agency's
     pytest.param({"company": "Hays"}, ME, "recruiter", "call", ["may I ask who that is?"],
                  ["at Hays", "your company", "Hays"], id="agency-brand-as-company"),
