@@ -53,12 +53,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w&-]+", text.lower().replace(".", ""))   # "B.V." is "bv"
 
 
-def brand_of(name: str, brands: tuple[str, ...], language: str = "") -> str:
-    """The brand `name` is ("Adecco Ibérica SA" -> "adecco"), '' when it names another company."""
-    words = _words(_BRACKETED.sub(" ", name))
-    for brand in brands:
+@functools.lru_cache(maxsize=8)
+def _by_first_word(brands: tuple[str, ...]) -> dict[str, list[tuple[str, list[str]]]]:
+    """The brands by their first word (a name is compared only with the brands it starts like)."""
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for brand in sorted(brands, key=len, reverse=True):
         own = _words(brand)
-        if own and words[:len(own)] == own:
+        if own:
+            index.setdefault(own[0], []).append((brand, own))
+    return index
+
+
+def brand_of(name: str, brands: tuple[str, ...], language: str = "") -> str:
+    """The brand `name` is ("Adecco España SA" -> "adecco"), '' when it names another company."""
+    words = _words(_BRACKETED.sub(" ", name))
+    for brand, own in _by_first_word(brands).get(words[0], []) if words else ():
+        if words[:len(own)] == own:
             rest = words[len(own):]
             if all(w in _LEGAL_FORMS or w in _places(language) for w in rest):
                 return brand
@@ -67,8 +77,13 @@ def brand_of(name: str, brands: tuple[str, ...], language: str = "") -> str:
 
 def brand_in(text: str, brands: tuple[str, ...]) -> str:
     """A brand named anywhere in `text` as whole words (a contact's note, a source cell)."""
-    low = " " + " ".join(_words(text)) + " "
-    return next((b for b in brands if f" {' '.join(_words(b))} " in low), "")
+    words = _words(text)
+    index = _by_first_word(brands)
+    for i, word in enumerate(words):
+        for brand, own in index.get(word, []):
+            if words[i:i + len(own)] == own:
+                return brand
+    return ""
 
 
 def _contact_note(contact: str) -> str:
@@ -96,7 +111,7 @@ class Agencies:
 def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str], list[str]]) -> Agencies:
     """The company cell first, then the contact's own note, then the source. `found`: the agency
     words a text holds (whole words, as rules §2 matches words)."""
-    brands = tuple(sorted(settings.agency_names, key=len, reverse=True))
+    brands = tuple(settings.agency_names)
     language = settings.language
 
     @functools.cache

@@ -249,6 +249,10 @@ def _may_state_a_date(text: str) -> bool:
     return bool(text) and (SCREEN.search(text) is not None or CJK_SCREEN.search(text) is not None)
 
 
+def _stage_may_state_a_date(text: str) -> bool:
+    return _may_state_a_date(text) and any(ch.isdigit() for ch in text)
+
+
 def has_address(text: Any) -> bool:
     return isinstance(text, str) and _EMAIL.search(text) is not None
 
@@ -279,7 +283,9 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
-        maybe = np.array(_per_unique(texts[field], _may_state_a_date), dtype=bool)
+        # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
+        screen = _may_state_a_date if field != "stage" else _stage_may_state_a_date
+        maybe = np.array(_per_unique(texts[field], screen), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order, langs):
                 all_stated[k].append((st, field))
@@ -375,7 +381,9 @@ class _Facts:
     def fact(self, kind: str, words: str, date: dt.date | None, who: str, channel: str, field: str | None,
              row: Any) -> Fact:
         """A fact read from `field` of `row`; from the mark that wrote that cell, when one did."""
-        marked = self.marked.get((row, field)) if field and self.marked else None
+        if not self.marked:
+            return Fact(kind, words, date, who, channel, self.where(field, row))
+        marked = self.marked.get((row, field)) if field else None
         if marked is not None:
             return Fact(kind, words, date, who, channel, mark_source(marked), marked)
         return Fact(kind, words, date, who, channel, self.where(field, row))
