@@ -432,12 +432,19 @@ SENT_BY_THEM = [
     ("notes", "telefonata dall'ufficio del personale", "call"),
     ("response", "e-mail do RH pedindo documentos", "email"),
     ("notes", "mail van de recruiter over het salaris", "email"),
+    ("notes", "猎头打来电话，没接到", "call"),
+    ("response", "收到HR的邮件，要补材料", "email"),
+    ("notes", "採用担当者からメールが届いた", "email"),
+    ("response", "인사 담당자에게서 전화가 왔음", "call"),
     # not the employer's: the user's own, none at all, a job board's
     ("notes", "sent an e-mail to HR", None),
     ("notes", "still no mail from the recruiter", None),
     ("response", "noch keine Nachricht von der Firma", None),
     ("notes", "email from LinkedIn with similar jobs", None),
     ("notes", "call from Monday's list: not done", None),
+    ("notes", "还没有收到HR的邮件", None),
+    ("notes", "人事から連絡なし", None),
+    ("response", "인사팀에 전화함", None),
 ]
 
 
