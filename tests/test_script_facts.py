@@ -247,6 +247,7 @@ HELD_ROWS = [
     ({"notes": "hiring freeze until 12/2", "hiring_manager": "Priya Raman"}, "hiring_manager"),
     ({"notes": "hiring freeze until 12/2", "response": "Auto-reply received"}, "autoresponse"),
     ({"notes": "hiring freeze until 12/2", "stage": "Final round done"}, "post_interview"),
+    ({"notes": "offer paused until 12/2 (budget)", "stage": "Verbal offer"}, "offer"),
 ]
 HOLD_DAYS = [pd.Timestamp("2026-12-02").date(), pd.Timestamp("2026-12-03").date()]
 
@@ -276,3 +277,14 @@ def test_a_process_on_hold_elsewhere_is_no_strong_interest(held):
     plan = build_plan(frame, today, ME)
     assert plan.iloc[0]["situation"] == "check_in"
     assert "strong interest" not in render_scripts(frame, plan, today, ME).iloc[0]
+
+
+def test_an_ended_hold_may_meet_true_strong_interest_elsewhere_and_still_says_it_has_passed():
+    rows = [{**BASE, "last_contact": "2026-11-16", "notes": "hiring freeze until 12/2"},
+            {**BASE, "company": "Quokka Labs", "stage": "Written offer received", "last_contact": "2026-11-30"}]
+    frame = canonical_frame(rows)
+    today = HOLD_DAYS[0]
+    plan = build_plan(frame, today, ME)
+    script = render_scripts(frame, plan, today, ME).iloc[0]
+    assert plan.iloc[0]["situation"] == "competing_interest"
+    assert "until December 2, so I'm checking in now that it has passed" in script
