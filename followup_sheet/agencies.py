@@ -26,6 +26,11 @@ _LEGAL_FORMS = frozenset((
     "oy", "kk", "pty", "group", "groupe", "grupo", "gruppe", "holding", "holdings", "international", "global",
     "worldwide", "uk", "usa", "us", "emea", "dach", "europe", "professional", "professionals", "services",
 ))
+# Agency words that also name an employer's own team ("Jan Hahn, Recruiting", "Resourcing team",
+# "service recrutement"): they make a company's name an agency's, never a contact's note or a source.
+_TEAM_WORDS = frozenset(("recruitment", "recruiting", "recruiters", "personnel", "resourcing", "talent solutions",
+                         "selección", "seleccion", "reclutamiento", "recrutement", "recrutamento", "werving",
+                         "rekrutacja", "ricerca e selezione", "selezione del personale"))
 _BRACKETED = re.compile(r"[(\[]([^)\]]*)[)\]]")
 # where a contact cell's own note starts: "Jana Kovac / Adecco", "Tom Reed @ Hays", "Ana (Randstad)"
 _CONTACT_NOTE = re.compile(r"\s(?:[-–—/|@]|at|from|of|via|von|bei|de|chez|da|di|van)\s|,\s*|[(\[]", re.IGNORECASE)
@@ -119,15 +124,18 @@ def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str]
         hits = found(text)
         return hits[0] if hits else brand_of(text, brands, language)
 
+    def agency_words(text: str) -> list[str]:
+        return [w for w in found(text) if w not in _TEAM_WORDS]
+
     @functools.cache
     def contact(text: str) -> str:
         note = _contact_note(text)
-        hits = found(note) if note else []
+        hits = agency_words(note) if note else []
         return hits[0] if hits else (brand_in(note, brands) if note else "")
 
     @functools.cache
     def source(text: str) -> str:
-        hits = found(text)
+        hits = agency_words(text)
         return hits[0] if hits else brand_in(text, brands)
 
     fields, said = [], []

@@ -390,6 +390,10 @@ AGENCIES = [
     ("Hudson's Bay Company", "", "", "en", None),
     ("Marlow Tiles", "Kate Hudson", "", "en", None),
     ("Marlow Tiles", "Personnel Office", "LinkedIn", "en", None),
+    ("Marlow Tiles", "Jan Hahn, Recruiting", "", "en", None),           # the employer's own team
+    ("Ostwind Logistik", "Jana Roth", "Resourcing team", "de", None),
+    ("Quincalla SL", "Marta Ruiz (Selección)", "", "es", None),
+    ("Marlow Tiles", "Jan Hahn, Vesta Zeitarbeit", "", "de", "contact"),
 ]
 
 
