@@ -156,7 +156,8 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
 # December 5 a year later, "下周三" the next week's same weekday as the day written, "来週の金曜日" nothing),
 # so the regular numeric forms are read here, each from the day the note was written: 年/月/日 and
 # 월/일 dates, a weekday (周/週/星期/礼拜 + 一…日, 月…日曜日, 월…일요일) with this/next week
-# (本周/下周, 今週/来週/再来週, 이번 주/다음 주), next week alone, and "N days/weeks later".
+# (本周/下周, 今週/来週/再来週, 이번 주/다음 주), next week alone, tomorrow and the day after,
+# next month (its first day), and "N days/weeks later".
 _CJK_NUM = "〇零一二两兩三四五六七八九十"
 _N = rf"(?:\d{{1,4}}|[{_CJK_NUM}]{{1,3}})"
 _CJK_DATE = re.compile(
@@ -167,15 +168,22 @@ _CJK_WEEKDAY = re.compile(
     r"|(?P<jw>再来週|来週|今週|先週)?\s*の?\s*(?P<jd>[月火水木金土日])曜日?"
     r"|(?P<kw>다다음\s*주|다음\s*주|이번\s*주|지난\s*주)?\s*(?P<kd>[월화수목금토일])요일")
 _CJK_NEXT_WEEK = re.compile(r"下周|下週|下个星期|下個星期|下星期|来週|來週|다음\s*주")
+# tomorrow, the day after, next month (its first day)
+_CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2}
+_CJK_NEAR = re.compile("|".join(sorted(_CJK_DAYS_AHEAD, key=len, reverse=True)))
+_CJK_NEXT_MONTH = re.compile(r"下个月|下個月|下月|来月|來月|다음\s*달")
 _CJK_LATER = re.compile(rf"(?P<n>{_N})\s*"
                         r"(?P<u>天|日|일|个?星期|個?星期|周|週間?|주|个月|個月|か月|ヶ月|カ月|개월|달)\s*"
                         r"(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _CJK_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _CJK_AFTER = re.compile(r"^\s*(?:以后|以後|之后|之後|后|後|以降|이후|후|뒤|过后|過後)")
-CJK_SCREEN = re.compile(r"[月월]\s*[\d" + _CJK_NUM + r"]|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3][^/\n]{0,12}\d/\d"
-                        r"|\d/\d{1,2}[^/\n]{0,12}[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週"
-                        r"|다음\s*주|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+_CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
+CJK_SCREEN = re.compile(
+    r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
+    + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
+    r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
+    r"|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
 # What a CJK date is about, from its clause (the words may stand before or after the date).
 CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기"),
@@ -232,32 +240,39 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
     if not CJK_SCREEN.search(text):
         return
     taken: list[tuple[int, int]] = []
-    for start, end, day in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
+    for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
         if any(s <= start < e for s, e in taken):
             continue          # "下周三" is one date, not next week and a Wednesday
-        taken.append((start, end))
         kind = _cjk_kind(text, start, end)
+        if relative and kind == "date":
+            continue          # a period about nothing is no date (and 明日香 is a name)
+        taken.append((start, end))
         if kind not in ("decision", "answer") and _CJK_AFTER.match(text[end:]):
             day += dt.timedelta(days=1)
         yield start, end, day, kind
 
 
-def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date]]:
-    """Every CJK date form found, overlapping ones included (the longest is taken)."""
-    spans: list[tuple[int, int, dt.date]] = []
+def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
+    """Every CJK date form found, overlapping ones included (the longest is taken), and whether
+    it is relative (tomorrow, next week, N days later) rather than a day of its own."""
+    spans: list[tuple[int, int, dt.date, bool]] = []
     for m in _CJK_DATE.finditer(text):
         month, day_of_month = _cjk_number(m.group("m")), _cjk_number(m.group("d"))
         found = _day_month(day_of_month, month, m.group("y"), written) if 1 <= month <= 12 else None
         if found is not None:
-            spans.append((m.start(), m.end(), found))
+            spans.append((m.start(), m.end(), found, False))
     if _CJK_CHAR.search(text):      # 12/9 in a Chinese, Japanese or Korean note is month/day there
         for m in _CJK_SLASHED.finditer(text):
             found = _day_month(int(m.group(2)), int(m.group(1)), None, written)
             if found is not None:
-                spans.append((m.start(), m.end(), found))
-    spans += _cjk_weekdays(text, written)
+                spans.append((m.start(), m.end(), found, False))
+    spans += [(a, b, day, False) for a, b, day in _cjk_weekdays(text, written)]
+    for m in _CJK_NEAR.finditer(text):
+        spans.append((m.start(), m.end(), written + dt.timedelta(days=_CJK_DAYS_AHEAD[m.group()]), True))
+    for m in _CJK_NEXT_MONTH.finditer(text):
+        spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
     for m in _CJK_NEXT_WEEK.finditer(text):
-        spans.append((m.start(), m.end(), _week_day(written, 0, 1)))
+        spans.append((m.start(), m.end(), _week_day(written, 0, 1), True))
     for m in _CJK_LATER.finditer(text):
         n, unit = _cjk_number(m.group("n")), m.group("u")
         if n <= 0:
@@ -268,7 +283,7 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date]]:
             later = _add_months(written, n)
         else:
             later = written + dt.timedelta(weeks=n)
-        spans.append((m.start(), m.end(), later))
+        spans.append((m.start(), m.end(), later, True))
     return spans
 
 

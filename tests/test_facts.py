@@ -556,6 +556,11 @@ CJK_NOTES = [
     ("일주일 뒤 연락", None, None),          # a count in words the reader leaves alone
     ("3일 후에 다시 연락", dt.date(2026, 11, 29), "call_back"),
     ("面接は12/4の予定", dt.date(2026, 12, 4), "interview"),
+    ("明天上午再打电话", dt.date(2026, 11, 27), "call_back"),
+    ("あさって二次面接", dt.date(2026, 11, 28), "interview"),
+    ("다음 달에 결과 발표", dt.date(2026, 12, 1), "decision"),
+    ("明日香さんに書類を送った", None, None),    # a name that starts like "tomorrow"
+    ("下个月再联系", dt.date(2026, 12, 1), "call_back"),
 ]
 
 
