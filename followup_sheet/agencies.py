@@ -91,6 +91,12 @@ def brand_in(text: str, brands: tuple[str, ...]) -> str:
     return ""
 
 
+def _ends_a_name(text: str, word: str) -> bool:
+    words = [w for w in _words(text) if w not in _LEGAL_FORMS]
+    own = _words(word)
+    return len(words) > len(own) and words[-len(own):] == own
+
+
 def _contact_note(contact: str) -> str:
     """What a contact cell says besides the person: 'Ana Ruiz (Randstad)' -> 'Randstad'."""
     m = _CONTACT_NOTE.search(contact)
@@ -125,7 +131,9 @@ def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str]
         return hits[0] if hits else brand_of(text, brands, language)
 
     def agency_words(text: str) -> list[str]:
-        return [w for w in found(text) if w not in _TEAM_WORDS]
+        """The agency words of a contact's note or a source: a word that also names a team only
+        as the end of a longer name ("Brightwater Recruitment", not "Recruiting" or "Resourcing team")."""
+        return [w for w in found(text) if w not in _TEAM_WORDS or _ends_a_name(text, w)]
 
     @functools.cache
     def contact(text: str) -> str:

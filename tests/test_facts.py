@@ -394,6 +394,7 @@ AGENCIES = [
     ("Ostwind Logistik", "Jana Roth", "Resourcing team", "de", None),
     ("Quincalla SL", "Marta Ruiz (Selección)", "", "es", None),
     ("Marlow Tiles", "Jan Hahn, Vesta Zeitarbeit", "", "de", "contact"),
+    ("Marlow Tiles", "Owen Price", "Brightwater Recruitment Ltd", "en", "source"),
 ]
 
 
