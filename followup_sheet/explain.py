@@ -65,6 +65,7 @@ _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\brefer|recommend", ("referrer",)),
     (r"hiring decision", ("hiring_manager",)),
     (r"asked to (?:call back|get back in touch)", ("call_back",)),
+    (r"now that it has passed", ("on_hold", "hold")),
     (r"\bagain\b|following up", ("follow_ups",)),
 )
 _CLAIMS = tuple((re.compile(p, re.IGNORECASE), kinds) for p, kinds in _CLAIM_WORDS)

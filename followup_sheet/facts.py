@@ -8,6 +8,7 @@ columns the cadence needs (vectorised), and per row the list of `Fact` records `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -15,9 +16,11 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .agencies import Agencies
+from .catalogue import say
 from .settings import Settings
+from .statements import CJK_SCREEN, SCREEN, Statement, read_statements
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
-from .statements import SCREEN, Statement, read_statements
 
 USER, EMPLOYER = "user", "employer"
 
@@ -28,22 +31,55 @@ class Fact(NamedTuple):
     date: dt.date | None
     who: str               # "user", "employer" or ""
     channel: str           # "call", "email" or ""
-    source: str            # "Notes, P17"; "mark" for a mark
+    source: str            # "Notes, P17"; "mark on Today, Dec 3" for a cell a Today-sheet mark wrote
+    marked: dt.date | None = None   # the day of the mark that wrote the cell, if one did
 
-    def label(self) -> str:
-        """Short and human, for the Why column: 'decision Dec 11 ← Notes, P17'."""
-        words = self.kind.replace("_", " ")
+    def label(self, language: str = "en") -> str:
+        """Short and human, for the Why column, in `language`: 'decision Dec 11 ← Notes, P17',
+        'Entscheidung 11. Dez. ← Notizen, P17'; a mark's cell: 'last contact Dec 3 ← mark on Today, Dec 3'."""
+        words = say(FACTS_SECTION, self.kind.replace("_", " "), language or "en")
         if self.date is not None:
-            words += f" {_MONTH_ABBR[self.date.month]} {self.date.day}"
-        return f"{words} ← {self.source}" if self.source else words
+            words += f" {short_date(self.date, language)}"
+        source = self.source
+        if self.marked is not None:
+            source = mark_source(self.marked, language)
+        return f"{words} ← {source}" if source else words
 
 
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
+FACTS_SECTION = "facts"
+FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "employer contact",
+              "interview held", "interview ahead", "no answer", "on hold", "strong interest elsewhere", "hold",
+              "decision", "answer", "interview", "back", "call back", "date")
+MARK_SOURCE = "mark on Today, {day}"
 
 
-def _negated(text: str, start: int) -> bool:
+@functools.lru_cache(maxsize=4096)
+def short_date(day: dt.date, language: str = "en") -> str:
+    """'Dec 7' (English), '7. Dez.', '7 déc.', '12月7日': the month and day as the language
+    abbreviates them (Babel's CLDR skeleton MMMd)."""
+    if not language or language == "en":
+        return f"{_MONTH_ABBR[day.month]} {day.day}"
+    from babel.dates import format_skeleton
+    try:
+        return format_skeleton("MMMd", day, locale=language)
+    except (ValueError, LookupError):
+        return f"{_MONTH_ABBR[day.month]} {day.day}"
+
+
+def mark_source(day: dt.date, language: str = "en") -> str:
+    """Where a fact from a Today-sheet mark came from: 'mark on Today, Dec 3'."""
+    return say(FACTS_SECTION, MARK_SOURCE, language or "en").format(day=short_date(day, language))
+
+
+def _negated(text: str, start: int, end: int | None = None) -> bool:
     before = text[max(0, start - 24):start]
-    return _NEGATION.search(before) is not None
+    if _NEGATION.search(before) is not None:
+        return True
+    # Chinese puts the negation before ("没有收到HR的邮件"), Japanese and Korean after ("連絡なし", "연락 없음")
+    return end is not None and _CJK_CONTACT_WORD.search(text[start:end]) is not None and (
+        _CJK_NEGATION_BEFORE.search(before) is not None or _CJK_NEGATION_AFTER.match(text[end:]) is not None)
 
 
 _NEGATION = re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjamais|\bnunca|\btodavía no|\baún no)"
@@ -56,7 +92,70 @@ _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s
         r"|they|she|he|someone|somebody|the\s+company"
         r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
         r"(?:\s+from\s+\w+)?)")
-_EMPLOYER_CALL = re.compile(
+# "<a contact> from <a sender>" in the reader's languages ("e-mail from HR", "got a mail from the
+# recruiter", "Anruf von der Personalabteilung", "llamada de RRHH", "mail de la RH", "telefonata
+# dall'HR"): who did what, from the clause's two parts rather than from whole phrases.
+_CALL_NOUNS = (r"(?:phone\s+)?call|ring|voicemail|vm|anruf|rückruf|appel|llamada|chiamata|telefonata|ligação|ligacao"
+               r"|telefonema|telefoontje|oproep|telefon|połączenie")
+_MAIL_NOUNS = (r"e-?mail|mail|message|note|text|invite|invitation|nachricht|courriel|correo|mensaje|messaggio"
+               r"|mensagem|bericht|wiadomość|wiadomosc")
+_FROM = r"(?:from|by|von|vom|de|du|des|del|da|do|dos|dal|dalla|dall['’]|van|od)"
+_ARTICLE = (r"(?:(?:the|a|an|their|her|his|der|die|dem|den|la|le|les|el|los|las|il|lo|i|gli|o|os|as|het|de)\s+"
+            r"|l['’])?")
+_SENDER = (r"(?:hr\b|human\s+resources|recruit\w*|talent\w*|hiring\s+\w+|manager\w*|personal\w*|rrhh\b|rh\b"
+           r"|recursos\s+humanos|ressources\s+humaines|recrut\w*|reclut\w*|risorse\s+umane|selezion\w*"
+           r"|ufficio|department|abteilung|departamento|département|afdeling|dział|dzial"
+           r"|company|firma|unternehmen|empresa|entreprise|azienda|bedrijf|them\b|her\b|him\b|someone|somebody|team\b"
+           # a name, not a job board's or an applicant tracking system's (their messages are automatic)
+           r"|(?-i:(?!(?:LinkedIn|Indeed|Glassdoor|StepStone|Xing|XING|Monster|ZipRecruiter|Workday|Greenhouse"
+           r"|Lever|InfoJobs|Infojobs|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)\b)"
+           r"[A-ZÄÖÜÉ][\w'’-]+))")
+
+
+def _contact_from(nouns: str) -> str:
+    return r"\b(?:" + nouns + r")\s+" + _FROM + r"\s*" + _ARTICLE + _SENDER
+
+
+# The same in Chinese, Japanese and Korean: a sender, "from" (から, 에서, 打来), a contact word;
+# or "received <sender>'s <contact>" (接到/收到HR的电话).
+_CJK_SENDER = (r"(?:HR|hr|人事部?|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官|经理|經理|"
+               r"採用担当者?|担当者|採用チーム|リクルーター|企業|会社|公司|对方|對方|인사팀|인사\s*담당자|채용\s*담당자"
+               r"|리크루터|헤드헌터|회사|담당자)")
+_CJK_CALL_WORDS = r"(?:电话|電話|来电|來電|전화)"
+_CJK_MAIL_WORDS = r"(?:邮件|郵件|メール|消息|短信|メッセージ|연락|메일|이메일|문자|連絡|联系|聯繫)"
+_CJK_CONTACT_WORD = re.compile(_CJK_CALL_WORDS + "|" + _CJK_MAIL_WORDS)
+_CJK_NEGATION_BEFORE = re.compile(r"(?:没有|沒有|没|沒|未|无|無)\s*\S{0,3}$")
+_CJK_NEGATION_AFTER = re.compile(r"\s*(?:が|は|이|가|も)?\s*"
+                                 r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
+
+
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+
+
+class _Scripts:
+    """A pattern in Latin script and one in Chinese, Japanese or Korean, searched as one (the
+    second only in text holding those characters)."""
+
+    def __init__(self, latin: re.Pattern, cjk: re.Pattern):
+        self.latin, self.cjk = latin, cjk
+
+    def finditer(self, text: str) -> list[re.Match]:
+        found = list(self.latin.finditer(text))
+        if _CJK_TEXT.search(text):
+            found = sorted(found + list(self.cjk.finditer(text)), key=lambda m: m.start())
+        return found
+
+    def search(self, text: str) -> re.Match | None:
+        return self.latin.search(text) or (self.cjk.search(text) if _CJK_TEXT.search(text) else None)
+
+
+def _cjk_contact(words: str) -> str:
+    return (_CJK_SENDER + r"\s*(?:から|より|打来|打來|发来|發來|来了|來了|에게서|한테서|에서|으로부터|로부터)"
+            r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
+            + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words)
+
+
+_EMPLOYER_CALL_LATIN = re.compile(
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
     r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
     r"(?:voicemail|message|vm))\b"
@@ -67,16 +166,26 @@ _EMPLOYER_CALL = re.compile(
     r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
-    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b",
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    r"|" + _contact_from(_CALL_NOUNS),
     re.IGNORECASE)
-_EMPLOYER_MAIL = re.compile(
+_EMPLOYER_MAIL_LATIN = re.compile(
     r"\b" + _WHO + r"\s+(?:just\s+|also\s+)?(?:e-?mailed|mailed|messaged|wrote|texted|reached\s+out|got\s+in\s+touch)\b"
     r"|\b(?:received|got|had)\s+(?:an?\s+|the\s+|their\s+|her\s+|his\s+)?(?:e-?mail|message|note|invite|invitation)"
     r"\s+from\b"
     r"|\b(?:hat|haben)\s+(?:mir\s+)?(?:gemailt|geschrieben)|\b(?:mail|e-mail|nachricht)\s+(?:von|vom)\b"
     r"|\bhat\s+sich\s+gemeldet|\bm['’]ont\s+écrit|\bm['’]a\s+écrit|\b(?:mail|e-mail|courriel|message)\s+(?:de|du)\s+(?:la|l['’]|rh)"
-    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b",
+    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b"
+    r"|\bmi\s+(?:ha|hanno)\s+(?:scritt|contattat)|\bme\s+(?:escreveu|escreveram|contatou|contataram)"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gemaild|geschreven|gecontacteerd)"
+    r"|" + _contact_from(_MAIL_NOUNS),
     re.IGNORECASE)
+# (the Chinese, Japanese and Korean forms are looked for only in text that has such characters:
+# on a 10,000-row tracker in Latin script they cost a sixth of the ledger's time for nothing)
+_EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, re.compile(_cjk_contact(_CJK_CALL_WORDS), re.IGNORECASE))
+_EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, re.compile(_cjk_contact(_CJK_MAIL_WORDS), re.IGNORECASE))
 # The user's call that reached nobody: retried the next business day (rules §3).
 _ATTEMPT = re.compile(
     r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
@@ -121,8 +230,8 @@ def _per_unique(text: pd.Series, test) -> list:
     return [answers[c] for c in codes]
 
 
-def _hits(regex: re.Pattern, text: str) -> list[re.Match]:
-    return [m for m in regex.finditer(text) if not _negated(text, m.start())]
+def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
+    return [m for m in regex.finditer(text) if not _negated(text, m.start(), m.end())]
 
 
 _SEP = "\x00"
@@ -130,7 +239,11 @@ _SEP = "\x00"
 _MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|voicemail|\bvm\b|answer|pick|desk"
                       r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
                       r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
-                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s", re.IGNORECASE)
+                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s"
+                      r"|\bring|\bnote|\btext|invit|nachricht|rückruf|courriel|correo|mensaj|chiamat|telefon"
+                      r"|ligaç|ligac|ligou|ligaram|\bbel|bericht|wiadom|połącz|oproep|contat"
+                      r"|电话|電話|来电|來電|邮件|郵件|メール|連絡|联系|聯繫|消息|短信"
+                      r"|전화|메일|연락|문자", re.IGNORECASE)
 _CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
@@ -181,6 +294,14 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
             bool(_THANKED.search(text)), after)
 
 
+def _may_state_a_date(text: str) -> bool:
+    return bool(text) and (SCREEN.search(text) is not None or CJK_SCREEN.search(text) is not None)
+
+
+def _stage_may_state_a_date(text: str) -> bool:
+    return _may_state_a_date(text) and any(ch.isdigit() for ch in text)
+
+
 def has_address(text: Any) -> bool:
     return isinstance(text, str) and _EMAIL.search(text) is not None
 
@@ -209,9 +330,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
-    for field in ("notes", "response"):
+    for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
-        maybe = np.array(_per_unique(texts[field], lambda v: bool(v) and SCREEN.search(v) is not None), dtype=bool)
+        # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
+        screen = _may_state_a_date if field != "stage" else _stage_may_state_a_date
+        maybe = np.array(_per_unique(texts[field], screen), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order, langs):
                 all_stated[k].append((st, field))
@@ -261,7 +384,7 @@ def _email_only(frame: pd.DataFrame) -> np.ndarray:
     return (addr & ~tel).to_numpy(dtype=bool)
 
 
-def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern, ...]) -> str:
+def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern | _Scripts, ...]) -> str:
     """The first of response, notes and stage whose text one of `patterns` finds."""
     for field in ("response", "notes", "stage"):
         text = frame.at[row, field]
@@ -280,8 +403,11 @@ class _Facts:
     """The plan's columns as lists, once, and each row's facts from them."""
 
     def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
-                 columns: Mapping[str, Any] | None, hold_field: np.ndarray):
+                 columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None,
+                 marked: Mapping[tuple[Any, str], dt.date] | None = None):
         idx = frame.index
+        self.agencies = agencies
+        self.marked = marked or {}
         self.frame, self.ledger, self.columns, self.hold_field = frame, ledger, columns, hold_field
         self.day = {c: _dates(frame[c], idx) for c in ("applied_on", "last_contact", "pinned")}
         self.day["interview_on"] = _dates(frame["interview_on"], idx) if "interview_on" in frame else [None] * len(idx)
@@ -301,18 +427,28 @@ class _Facts:
             return self.cell[field].replace("{row}", str(row))
         return source_of(self.columns, field, row)
 
+    def fact(self, kind: str, words: str, date: dt.date | None, who: str, channel: str, field: str | None,
+             row: Any) -> Fact:
+        """A fact read from `field` of `row`; from the mark that wrote that cell, when one did."""
+        if not self.marked:
+            return Fact(kind, words, date, who, channel, self.where(field, row))
+        marked = self.marked.get((row, field)) if field else None
+        if marked is not None:
+            return Fact(kind, words, date, who, channel, mark_source(marked), marked)
+        return Fact(kind, words, date, who, channel, self.where(field, row))
+
     def closed(self, i: int, row: Any) -> list[Fact]:
         if self.cols["stage"][i] != "closed":
             return []
         field = "stage" if self.text["stage"][i] else "response"
-        return [Fact("closed", self.text[field][i], None, "", "", self.where(field, row))]
+        return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
     def live(self, i: int, row: Any) -> list[Fact]:
         day, cols, text = self.day, self.cols, self.text
         facts: list[Fact] = []
 
         def add(kind: str, words: str, date: dt.date | None, who: str, channel: str, field: str | None) -> None:
-            facts.append(Fact(kind, words, date, who, channel, self.where(field, row)))
+            facts.append(self.fact(kind, words, date, who, channel, field, row))
 
         if day["applied_on"][i]:
             add("applied", "", day["applied_on"][i], USER, "", "applied_on")
@@ -324,6 +460,9 @@ class _Facts:
         if cols["stage"][i] in ("offer", "closed", "interviewing"):
             add(cols["stage"][i], text[stage_field][i], None, EMPLOYER if cols["stage"][i] == "offer" else "", "",
                 stage_field)
+        if self.agencies is not None and self.agencies.field[i]:
+            field = self.agencies.field[i]
+            add("agency", str(self.frame.at[row, field]), None, EMPLOYER, "", field)
         if cols["employer_called"][i]:
             field = _field_saying(self.frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
             by_mail = _EMPLOYER_MAIL.search(str(self.frame.at[row, field])) is not None
@@ -346,12 +485,13 @@ class _Facts:
 
 
 def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
-                  columns: Mapping[str, Any] | None, hold_field: np.ndarray) -> pd.Series:
+                  columns: Mapping[str, Any] | None, hold_field: np.ndarray, agencies: Agencies | None = None,
+                  marked: Mapping[tuple[Any, str], dt.date] | None = None) -> pd.Series:
     """Per row the list of `Fact`s behind its status and date, each with its source (for `explain`
     and the Why column). Built from the plan's columns, so every date the plan shows is here.
     Closed rows get only what closed them and not-applied rows none: nothing is planned for them
     (about a third of the benchmark's 10k rows; skipping them saves a quarter of the ledger's time)."""
-    source = _Facts(frame, plan, ledger, columns, hold_field)
+    source = _Facts(frame, plan, ledger, columns, hold_field, agencies, marked)
     live = ~plan["status"].isin(["Closed", "Not applied"]).to_numpy()
     rows = [source.live(i, row) if live[i] else source.closed(i, row) for i, row in enumerate(frame.index)]
     return pd.Series(rows, index=frame.index, dtype=object)

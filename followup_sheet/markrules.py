@@ -82,6 +82,8 @@ class MarksResult:
     notes: list[str] = field(default_factory=list)                 # what was read where, columns added
     applied: int = 0
     email_next: dict[str, set[int]] = field(default_factory=dict)  # sheet -> rows on the e-mail script
+    # sheet -> (row, field) -> the day of the mark that wrote that cell (which still holds it)
+    marked: dict[str, dict[tuple[int, str], dt.date]] = field(default_factory=dict)
 
 
 def _text(value: Any) -> str:
@@ -456,7 +458,38 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
         ladder = email_after_voicemails(history, t.frame)
         if ladder:
             result.email_next[t.sheet] = ladder
+        cells = marked_cells(history, t.sheet, t.frame)
+        if cells:
+            result.marked[t.sheet] = cells
     return result
+
+
+_FIELD_OF = {name: fld for fld, name in FIELD_NAMES.items()}
+
+
+def marked_cells(log: list[dict[str, Any]], sheet: str, frame: pd.DataFrame) -> dict[tuple[int, str], dt.date]:
+    """(row, field) -> the day of the latest mark that wrote that cell of `sheet`, for the cells
+    that still hold what the mark wrote (a later edit of the user's own is the user's)."""
+    found: dict[tuple[int, str], dt.date] = {}
+    for e in log:
+        where, changed = str(e.get("tracker_row") or ""), str(e.get("changed") or "")
+        try:
+            day = _day(e.get("when"))
+        except (ValueError, TypeError):     # a log cell the user typed over: not a mark's day
+            continue
+        name, _, row_text = where.rpartition("!")
+        if name != sheet or not row_text.isdigit() or day is None or changed.startswith(NOT_APPLIED):
+            continue
+        row = int(row_text)
+        for part in changed.split("; "):
+            label, _, values = part.partition(": ")
+            fld = _FIELD_OF.get(label)
+            new = values.rpartition(" -> ")[2]
+            if fld is None or " -> " not in values or row not in frame.index or fld not in frame:
+                continue
+            if _shown(frame.at[row, fld]) == new and day >= found.get((row, fld), day):
+                found[(row, fld)] = day
+    return found
 
 
 def email_after_voicemails(log: list[dict[str, Any]], frame: pd.DataFrame) -> set[int]:

@@ -29,7 +29,9 @@ space.
                             "I'm following up again on my application for ..., sent through
                             LinkedIn on November 3." on a later one
     m.call_back()           " I was asked to call back after Thanksgiving." (e-mail: "... to get
-                            back in touch after ...") when the notes say so, else nothing
+                            back in touch after ...") when the notes say so; " I understood there was a
+                            hiring freeze until December 9, so I'm checking in now that it has
+                            passed." once the row's hold has ended; else nothing
     m.reach_me()            how to reach me, for the end of a voicemail; "I'll follow up by
                             e-mail." when [you] has neither phone nor e-mail
     m.hello(name)           "Hi Dana," or "Hello," for an e-mail
@@ -219,12 +221,28 @@ def applied(company: str, position: str, source: str, applied_on: Any, days_sinc
     return f"I applied for {what}{how} {sent}."
 
 
-def call_back(when_text: Any, channel: Any = "call") -> str:
-    """' I was asked to call back after Thanksgiving.' when the notes say so, else ''."""
+def call_back(when_text: Any, channel: Any = "call", hold: Any = "", hold_until: Any = "") -> str:
+    """' I was asked to call back after Thanksgiving.' when the notes say so; ' I understood there was a
+    hiring freeze until December 9, so I'm checking in now that it has passed.' when the row's
+    hold has come to its end; else ''."""
+    if hold and hold_until:
+        return (f" I understood there was {hold_phrase(hold)} until {hold_until},"
+                " so I'm checking in now that it has passed.")
     if not when_text:
         return ""
     verb = "get back in touch" if channel == "email" else "call back"
     return f" I was asked to {verb} {when_text}."
+
+
+_HOLD_NOUNS = ("freeze", "hold", "pause")
+
+
+def hold_phrase(word: Any) -> str:
+    """A hold as the script says it: 'hiring freeze' -> 'a hiring freeze', 'paused' -> 'a pause'."""
+    text = str(word or "").strip().lower()
+    if any(text.endswith(noun) for noun in _HOLD_NOUNS) and not text.startswith("on "):
+        return f"a {text}"
+    return "a pause in the process"
 
 
 def team(name: Any) -> str:
@@ -334,7 +352,8 @@ class Phrases:
     @staticmethod
     @pass_context
     def call_back(context: Context) -> str:
-        return call_back(_var(context, "call_back"), _var(context, "channel"))
+        return call_back(_var(context, "call_back"), _var(context, "channel"), _var(context, "hold_ended"),
+                         _var(context, "hold_until"))
 
     @staticmethod
     @pass_context

@@ -101,7 +101,8 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = with_first_channel(build_plan(tracker.frame, today, settings, columns=tracker.columns),
+        plan = with_first_channel(build_plan(tracker.frame, today, settings, columns=tracker.columns,
+                                             marked=marks.marked.get(tracker.sheet)),
                                   tracker.frame, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .facts import collect_facts, read_ledger, source_of
 from .settings import BLANK_WORDS, Settings
@@ -358,10 +359,13 @@ def _nat(n: int) -> np.ndarray:
 
 
 def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = None,
-               columns: Mapping[str, Any] | None = None) -> pd.DataFrame:
+               columns: Mapping[str, Any] | None = None,
+               marked: Mapping[tuple[Any, str], dt.date] | None = None) -> pd.DataFrame:
     """Status, due date, situation, channel and Today priority for every application row, and the
     facts behind them. `columns` (field -> an object with `.header` and `.letter`, as
-    `Tracker.columns`) lets each fact name its cell; without it a fact names its field and row."""
+    `Tracker.columns`) lets each fact name its cell; without it a fact names its field and row.
+    `marked`: (sheet row, field) -> the day of the Today-sheet mark that wrote that cell, so a fact
+    read from it says it came from that mark."""
     s = settings or Settings()
     today64 = np.datetime64(today, "D")
     idx = frame.index
@@ -378,8 +382,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))
+    # the company, the contact's own note or the source names a recruiting agency ("Hays",
+    # "Nordlicht Personalberatung", "Ana Ruiz (Randstad)"): the contact is the agency's recruiter
+    agencies = find_agencies(frame, s, word_list(tuple(s.agency_words)).found)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
-        | contains_words(frame["notes"], agency_words)
+        | contains_words(frame["notes"], agency_words) | agencies.named
     read = read_ledger(frame, s, columns)
     ledger = read.columns
     st = stage.to_numpy()
@@ -435,6 +442,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
     hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
     hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
+    hold_said = _hold_words(frame, hold, hold_field, s)
 
     # calls that reached nobody: retried the next business day, max_retries in a row, then e-mail
     attempts = ledger["attempts"].to_numpy()
@@ -498,7 +506,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         default=Status.WAITING.value)
     active = np.isin(status, [x.value for x in ACTIVE])
 
-    hot = active & ~future & ((st == "offer") | (interviewing & strong))
+    # a process on hold is no strong interest while the row says so (nothing moves there)
+    hot = active & ~future & ~hold & ((st == "offer") | (interviewing & strong))
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
@@ -525,6 +534,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "recruiter": recruiter,
+        "agency_company": agencies.company,
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,
@@ -533,6 +543,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
         "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),
+        # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
+        "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
         "stated_on": pd.to_datetime(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
@@ -551,8 +563,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
-    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field)
-    plan["why"] = [" · ".join(f.label() for f in facts if f.kind != "applied") for facts in plan["facts"]]
+    plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies, marked)
+    # in the run's language, as the Today sheet that shows it (rules §8)
+    plan["why"] = [" · ".join(f.label(s.language) for f in facts if f.kind != "applied") for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an open row goes
     # cold on `cold_from` (unless a date of its own, pinned, stated, a hold or an interview, is
     # still ahead), or at its due date when it is at its last allowed follow-up.
@@ -670,6 +683,16 @@ _CALL_BACK = re.compile(
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
+
+
+def _hold_words(frame: pd.DataFrame, hold: np.ndarray, hold_field: np.ndarray, s: Settings) -> np.ndarray:
+    """The hold word each held row's cell says ("hiring freeze", "en pausa"), '' elsewhere."""
+    found = word_list(tuple(s.hold_words)).found
+    out = np.full(len(frame), "", dtype=object)
+    for i in np.flatnonzero(hold):
+        words = found(frame[hold_field[i]].iat[i])
+        out[i] = max(words, key=len) if words else ""
+    return out
 
 
 def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, today: dt.date) -> pd.DataFrame:

@@ -316,10 +316,15 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         interview_on = ahead
     employer_called = _flag(plan_row.get("employer_called", False))
     last_by = _said(plan_row.get("last_by", ""))
+    # the company cell is a recruiting agency: the employer is its client, whose name the row does
+    # not hold ("the hiring manager at Hays" would be false), so the scripts name no company
+    agency = text["company"] if _flag(plan_row.get("agency_company", False)) else ""
+    if agency:
+        text["company"] = ""
     return {
         "me": {"name": settings.your_name, "phone": settings.your_phone,
                "email": settings.your_email, "pitch": settings.pitch},
-        "company": text["company"], "position": text["position"],
+        "company": text["company"], "position": text["position"], "agency": agency,
         "contact": contact, "contact_first": _first(contact),
         "hiring_manager": _person(text["hiring_manager"]), "referrer": referrer,
         "referrer_dept": text["referrer_dept"] if referrer else "", "source": text["source"],
@@ -340,6 +345,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "employer_channel": _contact_channel(plan_row.get("facts")) if employer_called else "",
         "team": team_name(text["contact"]),
         "call_back": _text(plan_row.get("call_back", ""), blanks),
+        "hold_ended": _said(plan_row.get("hold_ended", "")),
+        "hold_until": _human_date(plan_row.get("hold_until"), year) if _said(plan_row.get("hold_ended", "")) else "",
         "other_offer_by": _human_date(plan_row.get("other_offer_by"), year),
         "other_offer_written": bool(plan_row.get("other_offer_written", False)),
         "situation": plan_row["situation"], "channel": plan_row["channel"],
@@ -350,7 +357,8 @@ _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "
                "applied_on", "last_contact")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held",
                 "call_back", "other_offer_by", "other_offer_written", "interview_ahead", "interview_on", "thank_you",
-                "last_by", "employer_called", "employer_called_on", "facts")
+                "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
+                "hold_until")
 
 # The template of a call the employer made that is still to be returned (rules §2), for every
 # situation but an offer (whose own script already answers what they said).

@@ -368,7 +368,7 @@ STRONG_INTEREST_WORDS = (
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (
-    "on hold", "paused", "hiring freeze", "freeze", "postponed", "pausiert", "auf eis", "einstellungsstopp",
+    "on hold", "paused", "on pause", "hiring freeze", "freeze", "postponed", "pausiert", "auf eis", "einstellungsstopp",
     "zurückgestellt", "verschoben", "en pause", "gel des embauches", "suspendu", "reporté", "en pausa",
     "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat", "wstrzyman", "zawieszon",
 )
@@ -385,6 +385,29 @@ AUTORESPONSE_WORDS = (
 )
 RECRUITER_WORDS = ("recruiter", "agency", "agencies", "staffing", "headhunter", "personalvermittl",
                    "reclutador", "cabinet de recrutement", "猎头", "agencja rekrutacyjna")
+# Words and endings that make a company's name a recruiting or staffing agency's ("Nordlicht
+# Personalberatung", "Vega Intérim", "Tri-County Staffing"), in the languages the reader knows
+# (rules §2). "Consulting" and legal forms are not among them: a consulting firm hires for itself.
+AGENCY_WORDS = (
+    "recruitment", "recruiting", "recruiters", "staffing", "personnel", "resourcing", "employment agency",
+    "talent partners", "talent solutions", "executive search", "headhunting", "headhunters", "headhunter",
+    "personalberatung", "personalvermittl", "personaldienstleist", "personalservice", "personalleasing",
+    "zeitarbeit", "arbeitnehmerüberlassung", "intérim", "interim", "recrutement", "travail temporaire",
+    "ett", "selección", "seleccion", "reclutamiento", "trabajo temporal", "cazatalentos",
+    "ricerca e selezione", "selezione del personale", "agenzia per il lavoro", "lavoro interinale",
+    "recrutamento", "trabalho temporário", "uitzendbureau", "werving", "detachering", "rekrutacja",
+    "agencja pracy", "agencja zatrudnienia", "猎头", "人才服务", "人材紹介", "人材派遣", "헤드헌팅", "서치펌",
+)
+# The largest agency brands whose names carry none of those words (each the whole name, or
+# followed only by a legal form, a country or "Group"/"International"): data, not code, and
+# extended in followup.toml with `[words] agencies = ["..."]`.
+AGENCY_NAMES = (
+    "adecco", "randstad", "manpower", "manpowergroup", "hays", "robert half", "michael page", "pagegroup",
+    "kelly services", "harvey nash", "hudson", "spring professional", "gi group", "kforce", "aerotek",
+    "teksystems", "allegis", "insight global", "korn ferry", "heidrick & struggles", "spencer stuart",
+    "egon zehnder", "russell reynolds", "experis", "tempo-team", "synergie", "start people", "persol",
+    "pasona", "lhh", "akkodis", "reed", "brook street", "express employment professionals",
+)
 # Cell text that means "nothing here" in any column (rules §7: placeholders are empty).
 BLANK_WORDS = (
     "n/a", "na", "n.a.", "-", "--", "—", "tbd", "tba", "tbc", "none", "null", "nil", "?", "...", "nan",
@@ -444,7 +467,8 @@ _SECTIONS = {
 _WORD_FIELDS = {
     "closed": "closed_words", "not_applied": "not_applied_words", "offer": "offer_words",
     "interviewing": "interviewing_words", "autoresponse": "autoresponse_words",
-    "recruiter": "recruiter_words", "blank": "blank_words", "no_date": "no_date_words",
+    "recruiter": "recruiter_words", "agency": "agency_words", "agencies": "agency_names",
+    "blank": "blank_words", "no_date": "no_date_words",
     "applied": "applied_words", "strong_interest": "strong_interest_words", "first_screen": "first_screen_words",
     "hold": "hold_words",
 }
@@ -483,6 +507,8 @@ class Settings:
     interviewing_words: tuple[str, ...] = INTERVIEWING_WORDS
     autoresponse_words: tuple[str, ...] = AUTORESPONSE_WORDS
     recruiter_words: tuple[str, ...] = RECRUITER_WORDS
+    agency_words: tuple[str, ...] = AGENCY_WORDS      # a company name with one of these is an agency
+    agency_names: tuple[str, ...] = AGENCY_NAMES      # agency brands without such a word
     applied_words: tuple[str, ...] = APPLIED_WORDS
     strong_interest_words: tuple[str, ...] = STRONG_INTEREST_WORDS
     first_screen_words: tuple[str, ...] = FIRST_SCREEN_WORDS

@@ -44,7 +44,7 @@ SCREEN = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\bq[1-4]\b|\d(?:st|nd|rd
 
 # What a date is about, from the words before it in the same clause (first listed kind that matches).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("hold", r"on hold|paused|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
+    ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad"),
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decid"),
     ("answer", r"deadline|answer|respond|reply|rückmeldung|antwort|frist|réponse|répondre|respuesta|responder|plazo"),
@@ -123,10 +123,13 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     """Every date `text` states, each read as the writer meant it on `written` (a date without a
     year is the next such day after it), with what the date is about. `languages`: those the
     parser tries (each costs time; the run's language and English are enough for one tracker)."""
-    if not text or not SCREEN.search(text):
+    if not text or not (SCREEN.search(text) or CJK_SCREEN.search(text)):
         return ()
     found: list[tuple[int, Statement]] = []
     taken: list[tuple[int, int]] = []
+    for start, end, day, kind in cjk_dates(text, written):     # Chinese, Japanese, Korean
+        taken.append((start, end))
+        found.append((start, Statement(day, kind, text[start:end].strip())))
     for start, end, day, lead in _spoken_dates(text, written):
         if any(s <= start < e for s, e in taken):
             continue
@@ -153,6 +156,161 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
             if said.kind != "date" or _ABSOLUTE.search(fragment):   # a period about nothing is no date
                 found.append((start, said))
     return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
+
+
+# --- Chinese, Japanese and Korean dates ------------------------------------------------------------
+# dateparser reads these forms wrongly or not at all (measured with 1.2: "12月9日以后再联系" became a
+# December 5 a year later, "下周三" the next week's same weekday as the day written, "来週の金曜日" nothing),
+# so the regular numeric forms are read here, each from the day the note was written: 年/月/日 and
+# 월/일 dates, a weekday (周/週/星期/礼拜 + 一…日, 月…日曜日, 월…일요일) with this/next week
+# (本周/下周, 今週/来週/再来週, 이번 주/다음 주), next week alone, tomorrow and the day after,
+# next month (its first day), and "N days/weeks later".
+_CJK_NUM = "〇零一二两兩三四五六七八九十"
+_N = rf"(?:\d{{1,4}}|[{_CJK_NUM}]{{1,3}})"
+_CJK_DATE = re.compile(
+    rf"(?:(?P<y>\d{{4}})\s*[年년]\s*)?(?P<m>{_N})\s*[月월]\s*(?P<d>{_N})\s*[日号號일]")
+_ZH_DAYS, _JA_DAYS, _KO_DAYS = "一二三四五六日天", "月火水木金土日", "월화수목금토일"
+_CJK_WEEKDAY = re.compile(
+    r"(?P<zw>下下|下个|下個|下|这个|這個|这|這|本|上)?\s*(?:周|週|星期|礼拜|禮拜)(?P<zd>[一二三四五六日天])"
+    r"|(?P<jw>再来週|来週|今週|先週)?\s*の?\s*(?P<jd>[月火水木金土日])曜日?"
+    r"|(?P<kw>다다음\s*주|다음\s*주|이번\s*주|지난\s*주)?\s*(?P<kd>[월화수목금토일])요일")
+_CJK_NEXT_WEEK = re.compile(r"下周|下週|下个星期|下個星期|下星期|来週|來週|다음\s*주")
+# tomorrow, the day after, next month (its first day)
+_CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2}
+_CJK_NEAR = re.compile("|".join(sorted(_CJK_DAYS_AHEAD, key=len, reverse=True)))
+_CJK_NEXT_MONTH = re.compile(r"下个月|下個月|下月|来月|來月|다음\s*달")
+_CJK_LATER = re.compile(rf"(?P<n>{_N})\s*"
+                        r"(?P<u>天|日|일|个?星期|個?星期|周|週間?|주|个月|個月|か月|ヶ月|カ月|개월|달)\s*"
+                        r"(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_CJK_AFTER = re.compile(r"^\s*(?:以后|以後|之后|之後|后|後|以降|이후|후|뒤|过后|過後)")
+_CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
+CJK_SCREEN = re.compile(
+    r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
+    + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
+    r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
+    r"|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+# What a CJK date is about, from its clause (the words may stand before or after the date).
+CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기"),
+    ("decision", r"决定|決定|结果|結果|결정|결과"),
+    ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
+    ("interview", r"面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접"),
+    ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
+    ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
+)
+_CJK_KINDS = [(kind, re.compile(words)) for kind, words in CJK_KIND_WORDS]
+_CJK_CLAUSE = re.compile(r"[。；;！!？?\n，,、]")
+
+
+def _cjk_number(text: str) -> int:
+    """'12', '十二', '二十一', '两' as a number (0 when it is none)."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return digits.get(text, 0) if len(text) == 1 else 0
+
+
+def _cjk_kind(text: str, start: int, end: int) -> str:
+    """What the date at text[start:end] is about, from its clause (before it, then after it)."""
+    cuts = [m.start() for m in _CJK_CLAUSE.finditer(text)]
+    left = max([c + 1 for c in cuts if c < start], default=0)
+    right = min([c for c in cuts if c >= end], default=len(text))
+    clause = text[left:start] + " " + text[end:right]
+    for kind, regex in _CJK_KINDS:
+        if regex.search(clause):
+            return kind
+    return "date"
+
+
+def _week_day(written: dt.date, weekday: int, weeks: int | None) -> dt.date:
+    """Weekday `weekday` (0 = Monday) of the week `weeks` after the one `written` falls in; with
+    None, the next such day after `written`."""
+    if weeks is None:
+        ahead = (weekday - written.weekday()) % 7 or 7
+        return written + dt.timedelta(days=ahead)
+    monday = written - dt.timedelta(days=written.weekday())
+    return monday + dt.timedelta(weeks=weeks, days=weekday)
+
+
+_WEEKS = {"下下": 2, "再来週": 2, "下个": 1, "下個": 1, "下": 1, "来週": 1, "这个": 0, "這個": 0, "这": 0, "這": 0,
+          "本": 0, "今週": 0, "上": -1, "先週": -1, "다다음주": 2, "다음주": 1, "이번주": 0, "지난주": -1}
+
+
+def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, str]]:
+    """(start, end, day, what it is about) of each Chinese, Japanese or Korean date in `text`,
+    read from the day it was written; "以后/後/후" after a date means from the day after it."""
+    if not CJK_SCREEN.search(text):
+        return
+    taken: list[tuple[int, int]] = []
+    for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
+        if any(s <= start < e for s, e in taken):
+            continue          # "下周三" is one date, not next week and a Wednesday
+        kind = _cjk_kind(text, start, end)
+        if relative and kind == "date":
+            continue          # a period about nothing is no date (and 明日香 is a name)
+        taken.append((start, end))
+        if kind not in ("decision", "answer") and _CJK_AFTER.match(text[end:]):
+            day += dt.timedelta(days=1)
+        yield start, end, day, kind
+
+
+def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
+    """Every CJK date form found, overlapping ones included (the longest is taken), and whether
+    it is relative (tomorrow, next week, N days later) rather than a day of its own."""
+    spans: list[tuple[int, int, dt.date, bool]] = []
+    for m in _CJK_DATE.finditer(text):
+        month, day_of_month = _cjk_number(m.group("m")), _cjk_number(m.group("d"))
+        found = _day_month(day_of_month, month, m.group("y"), written) if 1 <= month <= 12 else None
+        if found is not None:
+            spans.append((m.start(), m.end(), found, False))
+    if _CJK_CHAR.search(text):      # 12/9 in a Chinese, Japanese or Korean note is month/day there
+        for m in _CJK_SLASHED.finditer(text):
+            found = _day_month(int(m.group(2)), int(m.group(1)), None, written)
+            if found is not None:
+                spans.append((m.start(), m.end(), found, False))
+    spans += [(a, b, day, False) for a, b, day in _cjk_weekdays(text, written)]
+    for m in _CJK_NEAR.finditer(text):
+        spans.append((m.start(), m.end(), written + dt.timedelta(days=_CJK_DAYS_AHEAD[m.group()]), True))
+    for m in _CJK_NEXT_MONTH.finditer(text):
+        spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
+    for m in _CJK_NEXT_WEEK.finditer(text):
+        spans.append((m.start(), m.end(), _week_day(written, 0, 1), True))
+    for m in _CJK_LATER.finditer(text):
+        n, unit = _cjk_number(m.group("n")), m.group("u")
+        if n <= 0:
+            continue
+        if unit in ("天", "日", "일"):
+            later = written + dt.timedelta(days=n)
+        elif "月" in unit or unit in ("개월", "달"):
+            later = _add_months(written, n)
+        else:
+            later = written + dt.timedelta(weeks=n)
+        spans.append((m.start(), m.end(), later, True))
+    return spans
+
+
+def _cjk_weekdays(text: str, written: dt.date) -> list[tuple[int, int, dt.date]]:
+    spans = []
+    for m in _CJK_WEEKDAY.finditer(text):
+        if m.group("zd"):
+            weekday, which = _ZH_DAYS.index(m.group("zd")), m.group("zw")
+        elif m.group("jd"):
+            weekday, which = _JA_DAYS.index(m.group("jd")), m.group("jw")
+        else:
+            weekday, which = _KO_DAYS.index(m.group("kd")), m.group("kw")
+        weeks = _WEEKS.get(re.sub(r"\s", "", which)) if which else None
+        spans.append((m.start(), m.end(), _week_day(written, min(weekday, 6), weeks)))
+    return spans
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = day.year + (day.month - 1 + months) // 12, (day.month - 1 + months) % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:

@@ -30,7 +30,7 @@ WED = dt.date(2026, 12, 9)
 HEADERS = {"company": "Company", "position": "Role", "applied_on": "Date Applied", "last_contact": "Last Contact",
            "follow_ups": "Follow-ups", "stage": "Status", "response": "Response", "contact": "Contact",
            "contact_phone": "Phone", "contact_email": "Email", "notes": "Notes", "no_calls": "Email Only",
-           "pinned": "Follow Up On"}
+           "pinned": "Follow Up On", "source": "Source"}
 COLUMNS = {field: ColumnInfo(i, header) for i, (field, header) in enumerate(HEADERS.items(), start=1)}
 LETTER = {field: info.letter for field, info in COLUMNS.items()}
 
@@ -360,3 +360,256 @@ def test_an_agency_named_in_the_notes_makes_a_recruiter_call_but_an_in_house_rec
                  app("Quayside Mills", applied_on="2026-11-30", notes="their recruiter looked at my CV")])
     assert plan.at[2, "situation"] == "recruiter"
     assert plan.at[3, "situation"] != "recruiter"
+
+
+# --- a recruiting agency known by its name: the contact is an agency's recruiter (rules §2, §5)
+# (company, contact, source, language, the field that names the agency or None)
+AGENCIES = [
+    ("Hays", "Lena Brandt", "", "de", "company"),
+    ("Randstad Nederland B.V.", "Sanne de Vries", "", "nl", "company"),
+    ("Adecco España S.A.", "Lucía Gómez", "", "es", "company"),
+    ("Michael Page International", "Owen Price", "", "en", "company"),
+    ("Kelly Services Inc.", "", "", "en", "company"),
+    ("Nordlicht Personalberatung GmbH", "Jonas Weber", "", "de", "company"),
+    ("Brückner Personalvermittlung", "", "", "de", "company"),
+    ("Vega Intérim", "Claire Martin", "", "fr", "company"),
+    ("Atlas Recrutement", "", "", "fr", "company"),
+    ("Levante Selección", "Marta Ruiz", "", "es", "company"),
+    ("Talento ETT", "", "", "es", "company"),
+    ("Tri-County Staffing", "Ray Dunn", "", "en", "company"),
+    ("Bluewater Recruitment Ltd", "", "", "en", "company"),
+    ("Granite Executive Search", "", "", "en", "company"),
+    ("Marlow Tiles", "Ana Ruiz (Randstad)", "", "en", "contact"),
+    ("Ostwind Logistik", "Jan Hahn / Hays", "", "de", "contact"),
+    ("Marlow Tiles", "Owen Price", "Robert Half", "en", "source"),
+    ("Marlow Tiles", "Owen Price", "Zeitarbeitsfirma Kröger", "de", "source"),
+    # not agencies: a consulting firm, a legal form, a brand's word inside another company's name
+    ("Accenture Consulting", "Priya Nair", "", "en", None),
+    ("Kessler Consulting GmbH", "", "", "de", None),
+    ("Reed Elsevier", "", "", "en", None),
+    ("Hudson's Bay Company", "", "", "en", None),
+    ("Marlow Tiles", "Kate Hudson", "", "en", None),
+    ("Marlow Tiles", "Personnel Office", "LinkedIn", "en", None),
+    ("Marlow Tiles", "Jan Hahn, Recruiting", "", "en", None),           # the employer's own team
+    ("Ostwind Logistik", "Jana Roth", "Resourcing team", "de", None),
+    ("Quincalla SL", "Marta Ruiz (Selección)", "", "es", None),
+    ("Marlow Tiles", "Jan Hahn, Vesta Zeitarbeit", "", "de", "contact"),
+    ("Marlow Tiles", "Owen Price", "Brightwater Recruitment Ltd", "en", "source"),
+]
+
+
+@pytest.mark.parametrize("company,contact,source,language,field", AGENCIES)
+def test_an_agency_known_by_its_name_gets_the_recruiter_call_with_its_cell(company, contact, source, language, field):
+    plan = _one([app(company, contact=contact, source=source, applied_on="2026-11-23")], language=language)
+    agency = [f for f in plan.at[2, "facts"] if f.kind == "agency"]
+    if field is None:
+        assert plan.at[2, "situation"] != "recruiter" and not agency
+        return
+    assert plan.at[2, "situation"] == "recruiter"
+    assert [f.source for f in agency] == [cell(field)]
+    assert bool(plan.at[2, "agency_company"]) == (field == "company")
+    assert agency[0].label(language) in plan.at[2, "why"]
+
+
+def test_agencies_of_ones_own_from_the_settings_file(tmp_path):
+    from followup_sheet.settings import settings_from_toml
+    path = tmp_path / "followup.toml"
+    path.write_text('[words]\nagencies = ["Kastanje Talent"]\n', encoding="utf-8")
+    values = settings_from_toml(path)
+    row = [app("Kastanje Talent", applied_on="2026-11-23")]
+    assert _one(row).at[2, "situation"] != "recruiter"
+    assert _one(row, **values).at[2, "situation"] == "recruiter"
+
+
+# --- an employer's message, said as "<a contact> from <a sender>": their contact, due a reply the
+# next business day, never the user's own follow-up (rules §2)
+# (where, the words, the channel the fact holds or None when it is no employer contact)
+SENT_BY_THEM = [
+    ("notes", "E-mail from HR this morning, they want references", "email"),
+    ("response", "got a mail from the recruiter about salary", "email"),
+    ("notes", "Text from Joanna (talent team) re: availability", "email"),
+    ("response", "call from the hiring manager, missed it", "call"),
+    ("notes", "Rückruf von der Personalabteilung heute", "call"),
+    ("response", "Nachricht vom Recruiting-Team", "email"),
+    ("notes", "llamada de recursos humanos, devolver", "call"),
+    ("response", "correo del reclutador con preguntas", "email"),
+    ("notes", "courriel de la recruteuse ce matin", "email"),
+    ("notes", "telefonata dall'ufficio del personale", "call"),
+    ("response", "e-mail do RH pedindo documentos", "email"),
+    ("notes", "mail van de recruiter over het salaris", "email"),
+    ("notes", "猎头打来电话，没接到", "call"),
+    ("response", "收到HR的邮件，要补材料", "email"),
+    ("notes", "採用担当者からメールが届いた", "email"),
+    ("response", "인사 담당자에게서 전화가 왔음", "call"),
+    # not the employer's: the user's own, none at all, a job board's
+    ("notes", "sent an e-mail to HR", None),
+    ("notes", "still no mail from the recruiter", None),
+    ("response", "noch keine Nachricht von der Firma", None),
+    ("notes", "email from LinkedIn with similar jobs", None),
+    ("notes", "call from Monday's list: not done", None),
+    ("notes", "还没有收到HR的邮件", None),
+    ("notes", "人事から連絡なし", None),
+    ("response", "인사팀에 전화함", None),
+]
+
+
+@pytest.mark.parametrize("field,words,channel", SENT_BY_THEM)
+def test_an_employers_message_is_their_contact_due_a_reply(field, words, channel):
+    plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", **{field: words})])
+    got = plan.loc[2]
+    contact = [f for f in got["facts"] if f.kind == "employer_contact"]
+    if channel is None:
+        assert not got["employer_called"] and not contact, got["why"]
+        return
+    assert got["employer_called"] and got["last_by"] == "employer" and got["follow_ups"] == 0
+    assert got["next_reason"] == "return_call" and got["due"] == pd.Timestamp("2026-12-09")
+    assert [(f.channel, f.source) for f in contact] == [(channel, cell(field))]
+
+
+# --- a fact read from a cell a Today-sheet mark wrote says it came from that mark (rules §7) ------
+MARK_MONDAY = dt.date(2026, 11, 30)
+MARKED = [
+    # (outcome typed, its Date column, language, the fact kind, the words its source must say)
+    ("Spoke", None, "en", "last_contact", "mark on Today, Nov 30"),
+    ("Call back on a date", dt.date(2026, 12, 10), "en", "pinned", "mark on Today, Nov 30"),
+    ("Not interested", None, "en", "closed", "mark on Today, Nov 30"),
+    ("Gesprochen", None, "de", "last_contact", "Eintrag im Blatt Today, 30. Nov."),
+    ("Volver a llamar en una fecha", dt.date(2026, 12, 10), "es", "pinned", "marca en la hoja Today, 30 nov"),
+]
+
+
+@pytest.mark.parametrize("outcome,date,language,kind,source", MARKED)
+def test_a_fact_from_a_marked_cell_is_sourced_as_the_mark(tmp_path, outcome, date, language, kind, source):
+    import openpyxl
+    from conftest import write_sheets
+
+    from followup_sheet import catalogue
+    from followup_sheet.pipeline import refresh
+    headers = ("Company", "Position", "Date Applied", "Last Contact", "Status", "Phone")
+    rows = [("Fenwick Glass", "Buyer", dt.date(2026, 11, 2), None, "Applied", "555-0190"),
+            ("Ostwind Logistik", "Planer", dt.date(2026, 11, 3), None, "Applied", "555-0191")]
+    path = write_sheets(tmp_path / "t.xlsx", headers, {"Applications": rows})
+    me = Settings(your_name="Sam Okafor", language=language)
+    refresh(path, today=MARK_MONDAY, settings=me)
+    said = {k: catalogue.say("today", k, language) for k in ("Company", "Done", "Outcome", "Date")}
+    wb = openpyxl.load_workbook(path)     # typed as the user would, under the sheet's own headers
+    ws = wb["Today"]
+    header = {c.value: c.column for c in ws[2] if c.value}
+    for r in range(3, ws.max_row + 1):
+        if ws.cell(r, header[said["Company"]]).value == "Fenwick Glass":
+            ws.cell(r, header[said["Done"]], "x")
+            ws.cell(r, header[said["Outcome"]], outcome)
+            if date:
+                ws.cell(r, header[said["Date"]], date)
+    wb.save(path)
+    result = refresh(path, today=MARK_MONDAY, settings=me)
+    plan = result.sheets[0].plan
+    facts = {f.kind: f for f in plan.at[2, "facts"]}
+    assert facts[kind].marked == MARK_MONDAY and facts[kind].source == "mark on Today, Nov 30"
+    assert source in plan.at[2, "why"], plan.at[2, "why"]
+    # the other row's cells were written by nobody but the user
+    assert all(f.marked is None and "mark" not in f.source for f in plan.at[3, "facts"])
+
+
+# --- the Why column's fact words speak the run's language (rules §8) ----------------------------
+@pytest.mark.parametrize("language,words", [
+    ("en", ["on hold Dec 14", "Notes, K2"]),
+    ("de", ["pausiert 14. Dez.", "Notes, K2"]),
+    ("es", ["en pausa 14 dic", "Notes, K2"]),
+    ("fr", ["en pause 14 déc.", "Notes, K2"]),
+    ("ja", ["保留 12月14日", "Notes, K2"]),
+])
+def test_why_speaks_the_runs_language(language, words):
+    plan = _one([app(applied_on="2026-11-20", last_contact="2026-11-30", notes="hiring freeze until 12/14")],
+                language=language)
+    why = plan.at[2, "why"]
+    for w in words:
+        assert w in why, why
+    if language != "en":
+        assert "on hold" not in why and "Dec" not in why
+
+
+def test_every_complete_catalogue_has_every_fact_word():
+    from followup_sheet import catalogue
+    from followup_sheet.facts import FACT_WORDS, FACTS_SECTION, MARK_SOURCE
+    for code in ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko"):
+        book = catalogue.catalogue(code).get(FACTS_SECTION, {})
+        wanted = {*FACT_WORDS, MARK_SOURCE}
+        assert wanted - set(book) == set(), f"{code} lacks {wanted - set(book)}"
+        assert "{day}" in book[MARK_SOURCE]
+        assert all(book[w] != w or w in ("date",) for w in FACT_WORDS if code != "en"), code
+
+
+# --- Chinese, Japanese and Korean dates in the notes, read from the day they were written (§3) ---
+# written on Thursday, November 26 2026 (the row's last contact); (note, the day, what it is about)
+CJK_NOTES = [
+    ("HR说12月10日以后再联系", dt.date(2026, 12, 11), "call_back"),
+    ("十二月十四日二面", dt.date(2026, 12, 14), "interview"),
+    ("下周四面试", dt.date(2026, 12, 3), "interview"),
+    ("他们说星期五之前给答复", dt.date(2026, 11, 27), "answer"),
+    ("两周后决定", dt.date(2026, 12, 10), "decision"),
+    ("招聘冻结到2027年1月11日", dt.date(2027, 1, 11), "hold"),
+    ("来週の水曜日に面接", dt.date(2026, 12, 2), "interview"),
+    ("12月8日までに返事をもらう予定", dt.date(2026, 12, 8), "answer"),
+    ("5日後に電話する", dt.date(2026, 12, 1), "call_back"),
+    ("면접은 다음 주 화요일", dt.date(2026, 12, 1), "interview"),
+    ("12월 7일까지 답변 예정", dt.date(2026, 12, 7), "answer"),
+    ("일주일 뒤 연락", None, None),          # a count in words the reader leaves alone
+    ("3일 후에 다시 연락", dt.date(2026, 11, 29), "call_back"),
+    ("面接は12/4の予定", dt.date(2026, 12, 4), "interview"),
+    ("明天上午再打电话", dt.date(2026, 11, 27), "call_back"),
+    ("あさって二次面接", dt.date(2026, 11, 28), "interview"),
+    ("다음 달에 결과 발표", dt.date(2026, 12, 1), "decision"),
+    ("明日香さんに書類を送った", None, None),    # a name that starts like "tomorrow"
+    ("下个月再联系", dt.date(2026, 12, 1), "call_back"),
+]
+
+
+@pytest.mark.parametrize("note,day,kind", CJK_NOTES)
+def test_chinese_japanese_and_korean_dates_are_read_from_the_day_written(note, day, kind):
+    from followup_sheet.statements import read_statements
+    found = read_statements(note, dt.date(2026, 11, 26))
+    if day is None:
+        assert found == ()
+        return
+    assert [(s.date, s.kind) for s in found] == [(day, kind)]
+
+
+def test_a_year_less_cjk_date_is_the_next_after_the_day_written_not_after_today():
+    # written in late November, read in January: still that December
+    plan = _one([app(applied_on="2026-11-16", last_contact="2026-11-27", notes="12月11日までに結果の連絡")],
+                today=dt.date(2027, 1, 6), language="ja")
+    assert [(f.kind, f.date) for f in plan.at[2, "facts"] if f.kind == "decision"] == \
+        [("decision", dt.date(2026, 12, 11))]
+
+
+def test_check_lists_the_cjk_notes_it_read_a_date_from(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet.checkreport import check
+    path = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "青木商事", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 30),
+         "Notes": "下周三面试"},
+        {"Company": "한빛전자", "Date Applied": dt.date(2026, 11, 2), "Last Contact": dt.date(2026, 11, 30),
+         "Notes": "12월 11일까지 답변"}])
+    lines = check(path, today=WED, settings=Settings()).lines
+    assert "  Row 2: Notes, D2: '下周三' -> 2026-12-09 (interview)" in lines, lines
+    assert "  Row 3: Notes, D3: '12월 11일' -> 2026-12-11 (answer)" in lines, lines
+
+
+def test_explain_shows_the_agency_and_the_ended_hold_with_their_cells(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet.explain import explain_row
+    path = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Brightwater Recruitment", "Position": "Planner", "Date Applied": dt.date(2026, 11, 2),
+         "Contact": "Ola Nordmann", "Phone": "555-0100"},
+        {"Company": "Fenwick Glass", "Position": "Buyer", "Date Applied": dt.date(2026, 11, 2),
+         "Last Contact": dt.date(2026, 11, 20), "Contact": "Ola Nordmann", "Phone": "555-0101",
+         "Notes": "hiring freeze until 12/9"}],
+        headers=["Company", "Position", "Date Applied", "Last Contact", "Contact", "Phone", "Notes"])
+    agency = explain_row(path, 2, today=WED)
+    assert "agency ← Company, A2" in agency.why
+    hold = explain_row(path, 3, today=WED)
+    passed = next(s for s in hold.sentences if "now that it has passed" in s.text)
+    assert any("Notes, G3" in src for src in passed.sources), passed.sources

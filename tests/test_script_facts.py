@@ -19,6 +19,8 @@ from followup_sheet.settings import Settings
 
 ME = Settings(your_name="Noor Haddad", your_phone="+44 20 7946 0321", your_email="noor.haddad@example.org")
 NOBODY = Settings(your_name="Noor Haddad")   # [you] without a phone or an e-mail
+DE = ME.replace(language="de")
+ES = ME.replace(language="es")
 
 BASE = {"company": "Fennel & Finch", "position": "Grants Officer", "contact": "Ruth Okafor",
         "contact_phone": "020 7946 0877", "applied_on": "2026-11-02"}
@@ -72,6 +74,24 @@ KINDS = [
                   "last_contact": "2026-11-13"}, ME, "referral", "call",
                  ["Hi Dr. Roth", "Tomasz Wilk, who recommended", "following up again on my application"],
                  ["the résumé I sent you", "I sent it"], id="referral-to-a-manager-who-never-got-the-resume"),
+    # an employer's message said as a contact and its sender: answered as their e-mail or call
+    pytest.param({"notes": "mail from Ms. Okafor re: references", "last_contact": "2026-11-24"}, ME, None, "call",
+                 ["Thank you for your e-mail on November 24"], ["taking the time to talk", "I applied for"],
+                 id="mail-from-the-contact"),
+    pytest.param({"response": "Nachricht von der Personalabteilung", "last_contact": "2026-11-24"}, DE, None, "call",
+                 ["Vielen Dank für Ihre E-Mail"], ["angerufen, und ich rufe Sie gern zurück"],
+                 id="message-from-hr-de"),
+    pytest.param({"notes": "llamada de RRHH, no pude contestar", "last_contact": "2026-11-24"}, ES, None, "call",
+                 ["Llamo para devolverle la llamada"], ["el correo que me envió"], id="call-from-hr-es"),
+    # the company cell is a recruiting agency: its client's hiring manager is asked for, never the agency's
+    pytest.param({"company": "Hays"}, ME, "recruiter", "call", ["may I ask who that is?"],
+                 ["at Hays", "your company", "Hays"], id="agency-brand-as-company"),
+    pytest.param({"company": "Kestrel Staffing Ltd", "position": ""}, ME, "recruiter", "call",
+                 ["the opening we discussed"], ["Kestrel", "your company"], id="agency-word-as-company"),
+    pytest.param({"company": "Lindgren Personalberatung GmbH"}, DE, "recruiter", "call",
+                 ["an die Fachabteilung weitergeleitet"], ["Lindgren", "bei Lindgren"], id="agency-as-company-de"),
+    pytest.param({"company": "Serrano Selección"}, ES, "recruiter", "call",
+                 ["la persona que decide la contratación?"], ["Serrano"], id="agency-as-company-es"),
     pytest.param({}, NOBODY, "check_in", "call", ["Voicemail:", "I'll follow up by e-mail."],
                  ["You can reach me"], id="no-phone-or-e-mail-in-you"),
     pytest.param({}, ME, "check_in", "call", ["You can reach me at +44 20 7946 0321 or at noor.haddad@example.org."],
@@ -212,3 +232,59 @@ def test_every_voicemail_ends_with_how_to_reach_me(name, me, ending):
     text = get_template(name).render(script_context(row, plan_row, TODAY, me))
     voicemail = [line for line in text.splitlines() if line.startswith("Voicemail:")]
     assert voicemail and all(line.rstrip().endswith(ending) for line in voicemail), text
+
+
+# --- a hold that has come to its end: a plain check-in that says so, whatever the situation --
+# (the row's extra cells -> the situation it must keep); its hold ends Wednesday, December 2
+HELD_ROWS = [
+    ({"notes": "hiring freeze until 12/2"}, "check_in"),
+    ({"stage": "On hold until Dec 2"}, "check_in"),
+    ({"notes": "process on pause until 2 December, they said"}, "check_in"),
+    ({"notes": "Einstellungsstopp bis 2.12."}, "check_in"),
+    ({"notes": "proceso en pausa hasta el 2 de diciembre"}, "check_in"),
+    ({"notes": "hiring freeze until 12/2", "source": "Brightwater Recruitment"}, "recruiter"),
+    ({"notes": "hiring freeze until 12/2", "referrer": "Ada Mensah"}, "referral"),
+    ({"notes": "hiring freeze until 12/2", "hiring_manager": "Priya Raman"}, "hiring_manager"),
+    ({"notes": "hiring freeze until 12/2", "response": "Auto-reply received"}, "autoresponse"),
+    ({"notes": "hiring freeze until 12/2", "stage": "Final round done"}, "post_interview"),
+    ({"notes": "offer paused until 12/2 (budget)", "stage": "Verbal offer"}, "offer"),
+]
+HOLD_DAYS = [pd.Timestamp("2026-12-02").date(), pd.Timestamp("2026-12-03").date()]
+
+
+@pytest.mark.parametrize("today", HOLD_DAYS, ids=["end-day", "day-after"])
+@pytest.mark.parametrize("cells,situation", HELD_ROWS)
+def test_a_hold_that_has_ended_gets_a_check_in_that_says_so(cells, situation, today):
+    # another employer at a first interview only: no strong interest anywhere
+    rows = [{**BASE, "last_contact": "2026-11-16", **cells},
+            {**BASE, "company": "Quokka Labs", "stage": "Phone screen booked", "last_contact": "2026-11-30"}]
+    frame = canonical_frame(rows)
+    plan = build_plan(frame, today, ME)
+    script = render_scripts(frame, plan, today, ME).iloc[0]
+    assert plan.iloc[0]["status"] == ("Due today" if today.day == 2 else "Overdue"), plan.iloc[0]["why"]
+    assert plan.iloc[0]["situation"] == situation
+    assert "until December 2, so I'm checking in now that it has passed" in script, script
+    assert "strong interest" not in script
+
+
+@pytest.mark.parametrize("held", ["Final round — hiring freeze until 12/9", "Offer on hold until Dec 9",
+                                  "Zweite Runde, Einstellungsstopp bis 9.12."])
+def test_a_process_on_hold_elsewhere_is_no_strong_interest(held):
+    rows = [{**BASE, "last_contact": "2026-11-16", "notes": "hiring freeze until 12/2"},
+            {**BASE, "company": "Quokka Labs", "stage": held, "last_contact": "2026-11-30"}]
+    frame = canonical_frame(rows)
+    today = HOLD_DAYS[0]
+    plan = build_plan(frame, today, ME)
+    assert plan.iloc[0]["situation"] == "check_in"
+    assert "strong interest" not in render_scripts(frame, plan, today, ME).iloc[0]
+
+
+def test_an_ended_hold_may_meet_true_strong_interest_elsewhere_and_still_says_it_has_passed():
+    rows = [{**BASE, "last_contact": "2026-11-16", "notes": "hiring freeze until 12/2"},
+            {**BASE, "company": "Quokka Labs", "stage": "Written offer received", "last_contact": "2026-11-30"}]
+    frame = canonical_frame(rows)
+    today = HOLD_DAYS[0]
+    plan = build_plan(frame, today, ME)
+    script = render_scripts(frame, plan, today, ME).iloc[0]
+    assert plan.iloc[0]["situation"] == "competing_interest"
+    assert "until December 2, so I'm checking in now that it has passed" in script

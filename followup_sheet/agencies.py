@@ -1,0 +1,166 @@
+"""Plan stage, recruiting agencies: whether the company, contact or source cell names a staffing
+or recruiting agency (rules §2, §5), so the contact is a recruiter working for a client.
+
+In: the tidy frame and the settings' agency words and names. Out: per row the field that names
+an agency and the words that show it ("" where none does).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from babel import Locale
+
+from .settings import Settings
+
+# What may follow a brand in a company cell and still be that brand: "Randstad Deutschland GmbH",
+# "Hays plc", "Robert Half International". Anything else ("Reed Elsevier", "Hudson's Bay") is
+# another company that shares the word.
+_LEGAL_FORMS = frozenset((
+    "gmbh", "ag", "se", "kg", "ohg", "ug", "mbh", "co", "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp",
+    "plc", "corp", "corporation", "company", "sa", "sas", "sarl", "sl", "slu", "srl", "spa", "bv", "nv", "ab", "as",
+    "oy", "kk", "pty", "group", "groupe", "grupo", "gruppe", "holding", "holdings", "international", "global",
+    "worldwide", "uk", "usa", "us", "emea", "dach", "europe", "professional", "professionals", "services",
+))
+# Agency words that also name an employer's own team ("Jan Hahn, Recruiting", "Resourcing team",
+# "service recrutement"): they make a company's name an agency's, never a contact's note or a source.
+_TEAM_WORDS = frozenset(("recruitment", "recruiting", "recruiters", "personnel", "resourcing", "talent solutions",
+                         "selección", "seleccion", "reclutamiento", "recrutement", "recrutamento", "werving",
+                         "rekrutacja", "ricerca e selezione", "selezione del personale"))
+_BRACKETED = re.compile(r"[(\[]([^)\]]*)[)\]]")
+# where a contact cell's own note starts: "Jana Kovac / Adecco", "Tom Reed @ Hays", "Ana (Randstad)"
+_CONTACT_NOTE = re.compile(r"\s(?:[-–—/|@]|at|from|of|via|von|bei|de|chez|da|di|van)\s|,\s*|[(\[]", re.IGNORECASE)
+
+
+# the languages whose country names may follow a brand ("Randstad Deutschland", "Adecco Ibérica")
+_PLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+
+@functools.cache
+def _places(language: str) -> frozenset[str]:
+    """Country and region names (Babel's CLDR data) in the reader's languages and `language`, as words."""
+    names: set[str] = set()
+    for code in dict.fromkeys((*_PLACE_LANGUAGES, language or "en")):
+        try:
+            territories = Locale.parse(code).territories
+        except (ValueError, LookupError):
+            continue
+        for name in territories.values():
+            names.update(re.findall(r"\w+", name.lower()))
+    return frozenset(names)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w&-]+", text.lower().replace(".", ""))   # "B.V." is "bv"
+
+
+@functools.lru_cache(maxsize=8)
+def _by_first_word(brands: tuple[str, ...]) -> dict[str, list[tuple[str, list[str]]]]:
+    """The brands by their first word (a name is compared only with the brands it starts like)."""
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for brand in sorted(brands, key=len, reverse=True):
+        own = _words(brand)
+        if own:
+            index.setdefault(own[0], []).append((brand, own))
+    return index
+
+
+def brand_of(name: str, brands: tuple[str, ...], language: str = "") -> str:
+    """The brand `name` is ("Adecco España SA" -> "adecco"), '' when it names another company."""
+    words = _words(_BRACKETED.sub(" ", name))
+    for brand, own in _by_first_word(brands).get(words[0], []) if words else ():
+        if words[:len(own)] == own:
+            rest = words[len(own):]
+            if all(w in _LEGAL_FORMS or w in _places(language) for w in rest):
+                return brand
+    return ""
+
+
+def brand_in(text: str, brands: tuple[str, ...]) -> str:
+    """A brand named anywhere in `text` as whole words (a contact's note, a source cell)."""
+    words = _words(text)
+    index = _by_first_word(brands)
+    for i, word in enumerate(words):
+        for brand, own in index.get(word, []):
+            if words[i:i + len(own)] == own:
+                return brand
+    return ""
+
+
+def _ends_a_name(text: str, word: str) -> bool:
+    words = [w for w in _words(text) if w not in _LEGAL_FORMS]
+    own = _words(word)
+    return len(words) > len(own) and words[-len(own):] == own
+
+
+def _contact_note(contact: str) -> str:
+    """What a contact cell says besides the person: 'Ana Ruiz (Randstad)' -> 'Randstad'."""
+    m = _CONTACT_NOTE.search(contact)
+    return contact[m.end():] if m else ""
+
+
+class Agencies:
+    """Per row: which cell names an agency, and with which words."""
+
+    def __init__(self, field: list[str], words: list[str]):
+        self.field, self.words = field, words
+
+    @property
+    def named(self) -> np.ndarray:
+        return np.array([bool(f) for f in self.field], dtype=bool)
+
+    @property
+    def company(self) -> np.ndarray:
+        """The company cell itself is the agency (the client employer is not known)."""
+        return np.array([f == "company" for f in self.field], dtype=bool)
+
+
+def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str], list[str]]) -> Agencies:
+    """The company cell first, then the contact's own note, then the source. `found`: the agency
+    words a text holds (whole words, as rules §2 matches words)."""
+    brands = tuple(settings.agency_names)
+    language = settings.language
+
+    @functools.cache
+    def company(text: str) -> str:
+        hits = found(text)
+        return hits[0] if hits else brand_of(text, brands, language)
+
+    def agency_words(text: str) -> list[str]:
+        """The agency words of a contact's note or a source: a word that also names a team only
+        as the end of a longer name ("Brightwater Recruitment", not "Recruiting" or "Resourcing team")."""
+        return [w for w in found(text) if w not in _TEAM_WORDS or _ends_a_name(text, w)]
+
+    @functools.cache
+    def contact(text: str) -> str:
+        note = _contact_note(text)
+        hits = agency_words(note) if note else []
+        return hits[0] if hits else (brand_in(note, brands) if note else "")
+
+    @functools.cache
+    def source(text: str) -> str:
+        hits = agency_words(text)
+        return hits[0] if hits else brand_in(text, brands)
+
+    fields, said = [], []
+    for c, p, s in zip(_texts(frame, "company"), _texts(frame, "contact"), _texts(frame, "source")):
+        for field, test, text in (("company", company, c), ("contact", contact, p), ("source", source, s)):
+            hit = test(text) if text else ""
+            if hit:
+                fields.append(field)
+                said.append(hit)
+                break
+        else:
+            fields.append("")
+            said.append("")
+    return Agencies(fields, said)
+
+
+def _texts(frame: pd.DataFrame, field: str) -> list[str]:
+    if field not in frame:
+        return [""] * len(frame)
+    return [v if isinstance(v, str) else "" for v in frame[field].tolist()]
