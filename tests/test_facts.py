@@ -532,7 +532,7 @@ def test_why_speaks_the_runs_language(language, words):
 def test_every_complete_catalogue_has_every_fact_word():
     from followup_sheet import catalogue
     from followup_sheet.facts import FACT_WORDS, FACTS_SECTION, MARK_SOURCE
-    for code in ("de", "fr", "es", "it", "pt", "nl", "zh", "ja", "ko"):
+    for code in ("de", "fr", "es", "it", "pt", "nl", "pl", "zh", "ja", "ko"):
         book = catalogue.catalogue(code).get(FACTS_SECTION, {})
         wanted = {*FACT_WORDS, MARK_SOURCE}
         assert wanted - set(book) == set(), f"{code} lacks {wanted - set(book)}"
