@@ -44,6 +44,7 @@ from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .facts import collect_facts, read_ledger, source_of
 from .settings import BLANK_WORDS, Settings
+from .statements import asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -564,6 +565,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["other_offer_written"] = other_written & competing
     plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies, marked)
+    plan["call_back"] = _asked_call_backs(plan["call_back"], plan["facts"], frame)
     # in the run's language, as the Today sheet that shows it (rules §8)
     plan["why"] = [" · ".join(f.label(s.language) for f in facts if f.kind != "applied") for facts in plan["facts"]]
     # What a later day alone would change (a live workbook's status formula): an open row goes
@@ -716,6 +718,31 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
     return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
+
+
+def _asked_call_backs(english: pd.Series, facts: pd.Series, frame: pd.DataFrame) -> pd.Series:
+    """The call backs someone asked of me: the English notes' own words ("after Thanksgiving"),
+    else, for a note in any language the reader knows, a dated call-back statement in a clause
+    that says someone asked it ("bat mich, nach dem 15. anzurufen", "vroeg me na 10 december
+    terug te bellen"): "from December 16", the day it allows. A call back I planned myself ("ab
+    dem 14.12. nachfassen") is none."""
+    out = english.copy()
+    for row, said in english.items():
+        if said:
+            continue
+        asked = [f for f in facts.get(row, []) if f.kind == "call_back" and f.date is not None and f.text]
+        if not asked:
+            continue
+        text = "\n".join(str(frame.at[row, f] or "") for f in ("notes", "response", "stage"))
+        days = [f.date for f in asked if asked_of_me(text, f.text)]
+        if days:
+            day = max(days)
+            out[row] = f"from {_ENGLISH_MONTHS[day.month - 1]} {day.day}"
+    return out
+
+
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
 
 
 def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -21,6 +21,13 @@ _MONTH_STEMS = (
     "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "okt", "dez",           # de
     "janv", "févr", "fevr", "mars", "avr", "juin", "juil", "août", "aout", "déc",          # fr
     "ene", "enero", "febr", "marzo", "abr", "mayo", "agosto", "sept", "oct", "dic",        # es
+    # it, pt, nl, pl: the full names the stems above miss (Babel's, the Polish genitive as dates say
+    # it: "10 grudnia"); short ones that begin other words ("mei", "maja", "maio") are left out
+    "gennaio", "febbraio", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    "fevereiro", "setembro", "outubro", "maart", "oktober",
+    "stycznia", "lutego", "marca", "kwietnia", "czerwca", "lipca", "sierpnia", "września", "października",
+    "listopada", "grudnia", "styczeń", "luty", "kwiecień", "czerwiec", "lipiec", "sierpień", "wrzesień",
+    "październik", "listopad", "grudzień",
 )
 _PERIOD_WORDS = (
     "quarter", "month", "week", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -51,11 +58,44 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
-    ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|anrufen|rappeler|relancer|recontacter"
-                  r"|llamar|contactar|volver a"),
+    ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|melde|anrufen|anzurufen|rückruf"
+                  r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
+                  r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
+                  r"|zadzwoni|oddzwoni|kontakt|odezwa|odezwać|telefon"),
 )
+# Kinds that may be said after the date in the same clause, as German, Dutch and Polish put the
+# verb last ("nach dem 15. anrufen", "na 10 december terugbellen"): looked at when the words
+# before it say nothing.
+_AFTER_KINDS = ("hold", "decision", "answer", "call_back")
 _KINDS = [(kind, re.compile(words, re.IGNORECASE)) for kind, words in KIND_WORDS]
-_CLAUSE_END = re.compile(r"[.;\n!?]\s|[;\n!?]")
+# Someone asked me to do it (a call back the employer asked for, not one I planned myself), in
+# the languages the reader knows: "asked me to", "bat mich", "m'a demandé", "me pidió", "mi ha
+# chiesto", "pediu", "vroeg", "poprosiła", "让我", "ように", "달라고".
+REQUEST_WORDS = (
+    r"\basked\b|\btold me\b|\bwants? me to\b|\bsaid to\b|\brequested\b|\bsuggested\b"
+    r"|\bbat\b|\bbitte\b|\bgebeten\b|\bsolle?\b|\bsollte\b|\bsagte\b|\bmeinte\b"
+    r"|demandé|\bdit de\b|\bm'a dit\b|\bprié\b"
+    r"|\bpidi[óo]\b|\bpidieron\b|\bdijo\b|\bdijeron\b|\bindic[óa]|\bindicaron\b"
+    r"|\bchiest[oa]\b|\bdetto di\b|\bpregat[oa]\b"
+    r"|\bpediu\b|\bpediram\b|\bpedido\b|\bdisse\b|\bdisseram\b|\bfalou para\b"
+    r"|\bvroeg(?:en)?\b|\bgevraagd\b|\bzei\b|\bverzoek\b"
+    r"|\b(?:po)?prosi(?:ł|ła|li|ły)\b|\bkazał[ao]?\b|\bpolecił[ao]?\b|\bmam (?:zadzwonić|się odezwać)"
+    r"|让我|请我|要我|叫我|要求|ように|とのこと|ほしい|ください|下さい|달라고|하라고|해\s?달라|요청"
+)
+_REQUEST = re.compile(REQUEST_WORDS, re.IGNORECASE)
+
+
+def asked_of_me(text: str, words: str) -> bool:
+    """Whether the clause of `text` holding `words` (a dated statement's words) says someone asked
+    me to do it: "she asked me to call after the 15th", "bat mich, nach dem 15. anzurufen"."""
+    at = text.find(words) if words else -1
+    if at < 0:
+        return False
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = _CLAUSE_END.search(text, at + len(words))
+    return _REQUEST.search(text[start:end.start() if end else len(text)]) is not None
+# a full stop after a digit is no clause's end: German and Polish ordinals ("am 3. Dezember")
+_CLAUSE_END = re.compile(r"(?<![0-9])\.\s|[;\n!?]\s?")
 
 _QUARTER = re.compile(r"\b(?:q([1-4])|(next|nächste[sn]?|prochain|próximo|siguiente)\s+(?:quarter|quartal|trimestre)"
                       r"|(?:quarter|quartal|trimestre)\s+(?:prochain|próximo|siguiente))\b", re.IGNORECASE)
@@ -83,7 +123,8 @@ _DAY_ALONE = re.compile(
     re.IGNORECASE)
 # the day after the date: "after the 15th" means from the 16th
 _AFTER = re.compile(r"(?:\bafter|\bnach(?:\s+de[mn])?|\bab(?:\s+de[mn])?|\baprès(?:\s+le)?|\bdespués(?:\s+del?)?"
-                    r"|\ba\s+partir(?:\s+del?)?)\s*(?:the\s+)?$", re.IGNORECASE)
+                    r"|\ba\s+partir(?:\s+d[eoa]l?)?|\bdopo(?:\s+il|\s+l')?|\bdepois(?:\s+d[eoa])?|\bna|\bpo)\s*(?:the\s+)?$",
+                    re.IGNORECASE)
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
 # A fragment dateparser found is a date only with a month, a numeric date or a weekday/period in it
 # ("may", "so" or "am 7" alone are words, not dates).
@@ -101,10 +142,16 @@ class Statement(NamedTuple):
     words: str       # the words that state it, as written
 
 
-def _kind(before: str) -> str:
+def _kind(before: str, after: str = "") -> str:
+    """What a date is about: the words before it in its clause, else those after it (only the
+    kinds a verb at the end can say)."""
     clause = _CLAUSE_END.split(before)[-1]
     for kind, regex in _KINDS:
         if regex.search(clause):
+            return kind
+    rest = _CLAUSE_END.split(after, maxsplit=1)[0]
+    for kind, regex in _KINDS:
+        if kind in _AFTER_KINDS and regex.search(rest):
             return kind
     return "date"
 
@@ -316,7 +363,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:
     """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
     decision's or an answer's day after is the plan's to add)."""
-    kind = _kind(text[:start])
+    kind = _kind(text[:start], text[end:])
     if kind not in ("decision", "answer") and _AFTER.search(text[:start if lead is None else lead]):
         day += dt.timedelta(days=1)
     return Statement(day, kind, text[start:end].strip())

@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -615,3 +616,54 @@ def test_a_polish_team_in_the_contact_cell_is_a_team_not_a_person(cell):
                                         ("Iwona Kaczmarek", "Państwa"), ("", "Państwa")])
 def test_polish_says_your_team_with_the_possessive_the_title_gives(cell, your):
     assert address(cell, "pl")["your"] == your
+
+
+# An employer's request to get back in touch, written in the tracker's language (the verb before
+# or after the date), reaches the script in that language with its day; a follow-up the user
+# planned alone ("nachfassen ab ...") is no request and is not said.
+ASKED_IN_NOTES = [
+    ("de", "Herr Yilmaz bat mich, nach dem 3. Dezember noch einmal anzurufen"),
+    ("de", "Personalerin meinte, ich solle mich ab 4.12. wieder melden"),
+    ("fr", "La RH m'a demandé de la rappeler après le 3 décembre"),
+    ("es", "La reclutadora me pidió que la llame después del 3 de diciembre"),
+    ("it", "Mi ha chiesto di richiamare dopo il 3 dicembre"),
+    ("pt", "A recrutadora pediu para ligar depois de 3 de dezembro"),
+    ("nl", "Recruiter vroeg me om na 3 december terug te bellen"),
+    ("pl", "Rekruterka poprosiła o telefon po 3 grudnia"),
+    ("zh", "HR让我12月3日以后再打电话"),
+    ("ja", "12月3日以降に連絡するように言われた"),
+]
+SAID_ASKED = {**ASKED_BACK, "nl": "Ik had begrepen dat ik"}
+PLANNED_ALONE = [("de", "Ich fasse ab 4.12. nach"), ("nl", "Zelf na 3 december nog eens bellen"),
+                 ("es", "Volver a llamar después del 3 de diciembre, idea mía")]
+
+
+def _script_for_note(tmp_path, code: str, note: str) -> tuple[str, Any]:
+    from conftest import write_sheets
+
+    from followup_sheet.pipeline import compute
+
+    headers = ("Company", "Position", "Applied", "Last Contact", "Status", "Contact", "Notes")
+    rows = [("Vantaa Freight", "Dispatcher", dt.date(2026, 11, 2), dt.date(2026, 11, 20), "Applied",
+             "Kim Lee", note)]
+    path = write_sheets(tmp_path / f"tracker_{code}.xlsx", headers, {"Tracker": rows})
+    outcomes, _, _ = compute(path, today=dt.date(2026, 12, 7), language=code)
+    return next(s for s in outcomes[0].scripts if s), outcomes[0].plan.iloc[0]
+
+
+@pytest.mark.parametrize("code, note", ASKED_IN_NOTES)
+def test_a_request_to_call_back_written_in_the_trackers_language_is_said_with_its_day(tmp_path, code, note):
+    from followup_sheet.language import call_back_day
+
+    script, plan_row = _script_for_note(tmp_path, code, note)
+    day = call_back_day(plan_row.to_dict())
+    assert day is not None and day.month == 12 and day.day in (3, 4, 5), plan_row["facts"]
+    assert SAID_ASKED[code] in script, script
+    assert human_date(pd.Timestamp(day), 2026, code) in script, script
+
+
+@pytest.mark.parametrize("code, note", PLANNED_ALONE)
+def test_a_call_back_the_user_planned_alone_is_not_said_to_be_asked_for(tmp_path, code, note):
+    script, plan_row = _script_for_note(tmp_path, code, note)
+    assert SAID_ASKED[code] not in script, script
+    assert not plan_row["call_back"]
