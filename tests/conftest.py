@@ -65,11 +65,17 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """The files with long sweeps (a `slow` test) first, each file's tests in their order: with
-    `-n auto --dist loadfile` a worker takes a whole file, and a long file handed out last keeps
-    one core busy alone at the end of the run (longest first, the other files fill in beside)."""
-    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_files)
+    """The files with long sweeps (`slow` tests) first, the most slow tests first, then the other
+    files by their number of tests; each file's tests keep their order. With `-n auto --dist
+    loadfile --no-loadscope-reorder` (pyproject.toml) a worker takes whole files in this order:
+    pytest-xdist's own order (most tests first) handed the killed-refresh series out last, and it
+    ran alone on one core for minutes at the end of the run."""
+    tests: dict = {}
+    slow: dict = {}
+    for item in items:
+        tests[item.path] = tests.get(item.path, 0) + 1
+        slow[item.path] = slow.get(item.path, 0) + (item.get_closest_marker("slow") is not None)
+    items.sort(key=lambda item: (not slow[item.path], -slow[item.path], -tests[item.path]))
 
 
 @pytest.fixture(autouse=True)
