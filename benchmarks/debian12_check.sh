@@ -54,7 +54,8 @@ INSTALL='python3 -m venv .venv && . .venv/bin/activate && python -m pip install 
 TESTS='python3 -m venv .venv && . .venv/bin/activate && python -m pip install ".[test]" && python -m pytest -n auto'
 grep -qF "$INSTALL" "$REPO/README.md" || { echo "README.md no longer shows: $INSTALL" >&2; exit 1; }
 grep -qF "$TESTS" "$REPO/README.md" || { echo "README.md no longer shows: $TESTS" >&2; exit 1; }
-EXTRA=$(printf ' %q' "$@")
+EXTRA=""
+if [ "$#" -gt 0 ]; then EXTRA=$(printf ' %q' "$@"); fi
 
 status=0
 chroot "$ROOT" su - user -c "${PROXY_CA}cd followup-sheet && $INSTALL" >"$ROOT.install.log" 2>&1 || status=$?
