@@ -64,6 +64,20 @@ def pytest_configure(config):
         compileall.compile_dir(Path(followup_sheet.__file__).parent, quiet=2)
 
 
+def pytest_collection_modifyitems(items):
+    """The files with long sweeps (`slow` tests) first, the most slow tests first, then the other
+    files by their number of tests; each file's tests keep their order. With `-n auto --dist
+    loadfile --no-loadscope-reorder` (pyproject.toml) a worker takes whole files in this order:
+    pytest-xdist's own order (most tests first) handed the killed-refresh series out last, and it
+    ran alone on one core for minutes at the end of the run."""
+    tests: dict = {}
+    slow: dict = {}
+    for item in items:
+        tests[item.path] = tests.get(item.path, 0) + 1
+        slow[item.path] = slow.get(item.path, 0) + (item.get_closest_marker("slow") is not None)
+    items.sort(key=lambda item: (not slow[item.path], -slow[item.path], -tests[item.path]))
+
+
 @pytest.fixture(autouse=True)
 def no_user_settings(monkeypatch, tmp_path_factory):
     """Every test, and every command it runs, sees an empty user-wide settings folder, an empty
