@@ -660,6 +660,8 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     local["employer_called_on"] = (human_date(plan_row.get("employer_called_on"), year, language)
                                    if context.get("employer_called") else "")
     local.setdefault("employer_channel", "")          # "email" when the employer wrote rather than called
+    local["hold_until"] = (human_date(plan_row.get("hold_until"), year, language)
+                           if context.get("hold_ended") else "")   # a hold that has come to its end
     local["call_back_on"] = human_date(call_back_day(plan_row), year, language) if context.get("call_back") else ""
     local["to"] = address(context["contact"], language)
     if context.get("team") and not context["contact"] and language in _PHRASES:
@@ -940,7 +942,8 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
         called_on = _on_day(context["employer_called_on"], language)
     said = {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
             "close": words["close"], "company": company, "de_position": de_position, "called_on": called_on,
-            "call_back": call_back_sentence(context.get("call_back_on", ""), language)}
+            "call_back": (call_back_sentence(context.get("call_back_on", ""), language)
+                          or hold_passed_sentence(context.get("hold_until", ""), language))}
     dept = context.get("referrer_dept", "")        # the referrer's department, after "from"
     said["dept"] = unit_phrase(dept, language, _DEPT_FRAME[language]) if dept and language in _DEPT_FRAME else ""
     if language == "de":
@@ -967,6 +970,31 @@ _CALL_BACK_SENTENCE = {
     "it": " Mi era stato chiesto di farmi risentire a partire dal {d}.",
     "pt": " Vocês tinham me pedido para retomar o contato a partir do dia {d}.",
 }
+
+
+# "I understood there was a pause until …, so I'm checking in now that it has passed" (the English
+# m.call_back() on a hold's end day and after), in each language's words; "{d}" as `human_date`.
+_HOLD_PASSED_SENTENCE = {
+    "de": " Ich hatte verstanden, dass das Verfahren bis zum {d} ruht; deshalb melde ich mich jetzt wieder.",
+    "fr": " J'avais compris que le recrutement était suspendu jusqu'au {d} ; je reprends donc contact maintenant.",
+    "es": " Tenía entendido que el proceso estaba en pausa hasta el {d}, por eso retomo el contacto ahora.",
+    "it": " Avevo capito che la selezione era sospesa fino al {d}, per questo mi faccio risentire ora.",
+    "pt": " Eu tinha entendido que o processo estava suspenso até {d}, por isso estou retomando o contato agora.",
+    "nl": " Ik had begrepen dat de procedure tot {d} stillag; daarom neem ik nu weer contact op.",
+    "pl": " Rozumiem, że proces rekrutacji był wstrzymany do {d}, dlatego odzywam się ponownie.",
+    "zh": "我了解到招聘流程暂停到{d}，现在已经过了这个时间，所以再与您联系。",
+    "ja": "{d}まで選考を一時停止されていると伺っておりましたので、改めてご連絡いたしました。",
+    "ko": " {d}까지 채용이 잠시 중단된다고 들었기에, 이제 다시 연락드립니다.",
+}
+
+
+def hold_passed_sentence(day: str, language: str) -> str:
+    """The sentence saying the hold the notes told of has ended on `day` and so I get in touch
+    ('' without a day or a sentence for the language)."""
+    if not day or language not in _HOLD_PASSED_SENTENCE:
+        return ""
+    said = _HOLD_PASSED_SENTENCE[language].format(d=day)
+    return re.sub(r"\bal (8|11) ", r"all'\1 ", said) if language == "it" else said     # "fino all'8"
 
 
 def call_back_sentence(day: str, language: str) -> str:

@@ -288,3 +288,27 @@ def test_an_ended_hold_may_meet_true_strong_interest_elsewhere_and_still_says_it
     script = render_scripts(frame, plan, today, ME).iloc[0]
     assert plan.iloc[0]["situation"] == "competing_interest"
     assert "until December 2, so I'm checking in now that it has passed" in script
+
+
+# The same, in every language with its own scripts: the hold's end and its day in the language's
+# words, in each situation a held row can be in.
+HOLD_PASSED_WORDS = {"de": "ruht", "fr": "suspendu", "es": "en pausa", "it": "sospesa", "pt": "suspenso",
+                     "nl": "stillag", "pl": "wstrzymany", "zh": "暂停", "ja": "一時停止", "ko": "중단"}
+
+
+@pytest.mark.parametrize("code", sorted(HOLD_PASSED_WORDS))
+@pytest.mark.parametrize("cells,situation", [HELD_ROWS[0], *HELD_ROWS[5:]])
+def test_a_hold_that_has_ended_is_said_in_the_users_language(code, cells, situation):
+    from followup_sheet.language import human_date
+    from followup_sheet.settings import Settings
+
+    today = HOLD_DAYS[1]
+    rows = [{**BASE, "last_contact": "2026-11-16", **cells}]
+    frame = canonical_frame(rows)
+    settings = Settings(your_name="Sam Ortiz", your_phone="+00 30 5550147", language=code)
+    plan = build_plan(frame, today, settings)
+    assert plan.iloc[0]["situation"] == situation
+    script = render_scripts(frame, plan, today, settings).iloc[0]
+    assert HOLD_PASSED_WORDS[code] in script, script
+    assert human_date(pd.Timestamp("2026-12-02"), 2026, code) in script, script
+    assert "freeze" not in script and "December" not in script
