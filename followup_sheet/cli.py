@@ -719,7 +719,8 @@ def cmd_stats(args, out: Output) -> int:
     from .pipeline import compute
     from .stats import compute_stats
     today = _today(args)
-    outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config)
+    outcomes, _, settings = compute(args.tracker, sheet=args.sheet, today=today, config=args.config,
+                                    **_overrides(args))
     figures = compute_stats(outcomes, today, settings)
     language = settings.language or "en"
     m = Words(language, "messages")
@@ -784,7 +785,9 @@ def cmd_log(args, out: Output) -> int:
     from .worklog import export_log, shown_log, week_of, work_search_log
     week = week_of(_today(args))
     start, end = args.start or week[0], args.end or week[1]
-    table = work_search_log(args.tracker, start, end, sheet=args.sheet, config=args.config)
+    from .settings import load_settings
+    settings = load_settings(args.tracker, args.config, **_overrides(args))
+    table = work_search_log(args.tracker, start, end, sheet=args.sheet, settings=settings)
     language = table.attrs.get("language", "en")
     m = Words(language, "messages")
     if args.output:

@@ -12,6 +12,7 @@ import io
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -383,3 +384,19 @@ def test_an_error_before_reading_speaks_the_language_the_settings_name(kind, tmp
     assert words[kind] in german.stderr
     flagged = cli("refresh", path, "--language", "ja")
     assert str(path) in flagged.stderr and re.search("[\u3040-\u30ff]", flagged.stderr), flagged.stderr
+
+
+@pytest.mark.parametrize("command, english, language, said", [
+    ("stats", "Applications sent", "de", "Bewerbungen verschickt"),
+    ("log", "Work-search log", "fr", "Journal de recherche d’emploi"),
+])
+def test_stats_and_log_follow_the_language_option(tmp_path, command, english, language, said):
+    from conftest import run_cli
+
+    tracker = tmp_path / "sample_tracker.xlsx"
+    shutil.copyfile(Path(__file__).resolve().parent.parent / "sample_tracker.xlsx", tracker)
+    plain = run_cli(command, tracker, "--today", "2026-12-04")
+    chosen = run_cli(command, tracker, "--today", "2026-12-04", "--language", language)
+    assert plain.returncode == 0 and chosen.returncode == 0, chosen.stderr
+    assert english in plain.stdout and english not in chosen.stdout, chosen.stdout
+    assert said in chosen.stdout, chosen.stdout
