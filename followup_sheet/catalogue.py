@@ -28,6 +28,12 @@ def catalogue(language: str) -> dict[str, dict[str, Any]]:
         return tomllib.load(fh)
 
 
+def next_sentence(language: str) -> str:
+    """What ends one sentence before another in `language`: "。" in Chinese and Japanese (no
+    space), ". " elsewhere."""
+    return "。" if language in ("zh", "ja") else ". "
+
+
 def say(section: str, text: str, language: str) -> str:
     """`text` (English) in `language`, or as it is when the catalogue has no translation."""
     return str(catalogue(language).get(section, {}).get(text, text))

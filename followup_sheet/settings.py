@@ -371,6 +371,8 @@ HOLD_WORDS = (
     "on hold", "paused", "on pause", "hiring freeze", "freeze", "postponed", "pausiert", "auf eis", "einstellungsstopp",
     "zurückgestellt", "verschoben", "en pause", "gel des embauches", "suspendu", "reporté", "en pausa",
     "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat", "wstrzyman", "zawieszon",
+    "gelé", "gelée", "en suspens", "mis en attente", "congelat", "bevroren", "gepauzeerd", "stilgelegd",
+    "pausado", "congelado", "suspens",
 )
 FIRST_SCREEN_WORDS = (
     "phone screen", "phone interview", "screening interview", "screen", "recruiter call",

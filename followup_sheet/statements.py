@@ -52,7 +52,8 @@ SCREEN = re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\bq[1-4]\b|\d(?:st|nd|rd
 # What a date is about, from the words before it in the same clause (first listed kind that matches).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
-             r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad"),
+             r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
+             r"|sospes|congelat|in pausa|bevroren|gepauzeerd|stilgelegd|pausad|suspens|wstrzyman|zawieszon"),
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decid"),
     ("answer", r"deadline|answer|respond|reply|rückmeldung|antwort|frist|réponse|répondre|respuesta|responder|plazo"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),

@@ -560,7 +560,7 @@ def test_a_referrers_department_with_its_own_head_noun_is_not_framed_twice():
 # What each language's scripts say when the notes ask me to get back in touch from a given day
 # (the English "I was asked to call back after …"), and the day as the language says it.
 ASKED_BACK = {"de": "wieder melden", "fr": "reprendre contact", "es": "volviera a ponerme en contacto",
-              "pl": "ponowny kontakt", "zh": "以后再联系", "ja": "ご連絡するようにとのこと",
+              "pl": "ponowny kontakt", "zh": "起再联系", "ja": "ご連絡するようにとのこと",
               # Italian and Portuguese say "later" when the notes give no day ("più avanti", "mais adiante")
               "it": "farmi risentire a partire", "pt": "retomar o contato a partir do dia"}
 

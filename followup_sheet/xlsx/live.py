@@ -156,7 +156,8 @@ def stale_notice(today: dt.date, then: str = "", language: str = "en") -> tuple[
         from ..catalogue import say
         built = say("outputs", "Built on {day}; refresh for today's list", language).format(
             day=format_skeleton("MMMMEEEEd", today, locale=language))
-    text = built + (f". {then}" if then else "")
+    from ..catalogue import next_sentence
+    text = built + (next_sentence(language) + then if then else "")
     return f"IF(TODAY()>{_date(today)},{text_constant(text)},{text_constant(then)})", then
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from lxml import etree
 
 from .. import columns
-from ..catalogue import Words, say
+from ..catalogue import Words, next_sentence, say
 from .cells import escape_text, number_cell, text_cell
 from .live import formula_cell, stale_notice
 from .package import (
@@ -196,8 +196,8 @@ def _title(today: dt.date, contacts: tuple[int, int] | None, language: str = "en
         title = (f"{today_marker(language)}, " + w("built {day}", day=w.day(today))
                  + f" ({today.isoformat()})")
     if contacts is not None:
-        title += ". " + Words(language)("{done} of {wanted} employer contacts this week", done=contacts[0],
-                                        wanted=contacts[1])
+        week = Words(language)("{done} of {wanted} employer contacts this week", done=contacts[0], wanted=contacts[1])
+        title += next_sentence(language) + week
     return title
 
 
