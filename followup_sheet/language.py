@@ -964,7 +964,7 @@ _CALL_BACK_SENTENCE = {
     "de": " Mir wurde gesagt, ich solle mich ab dem {d} wieder melden.",
     "fr": " On m'avait demandé de reprendre contact à partir du {d}.",
     "es": " Me indicaron que volviera a ponerme en contacto a partir del {d}.",
-    "pl": " Proszono mnie o ponowny kontakt od {d}.",
+    "pl": " Prosili Państwo o ponowny kontakt od {d}.",
     "zh": "之前贵公司请我从{d}起再联系。",          # 以后 would leave out the day itself
     "ja": "{d}以降にご連絡するようにとのことでした。",
     "it": " Mi era stato chiesto di farmi risentire a partire dal {d}.",
