@@ -473,8 +473,8 @@ MARKED = [
     ("Spoke", None, "en", "last_contact", "mark on Today, Nov 30"),
     ("Call back on a date", dt.date(2026, 12, 10), "en", "pinned", "mark on Today, Nov 30"),
     ("Not interested", None, "en", "closed", "mark on Today, Nov 30"),
-    ("Gesprochen", None, "de", "last_contact", "Eintrag im Blatt Today, 30. Nov."),
-    ("Volver a llamar en una fecha", dt.date(2026, 12, 10), "es", "pinned", "marca en la hoja Today, 30 nov"),
+    ("Gesprochen", None, "de", "last_contact", "Eintrag im Blatt „Today“, 30. Nov."),
+    ("Volver a llamar en una fecha", dt.date(2026, 12, 10), "es", "pinned", "anotación en la hoja «Today», 30 nov"),
 ]
 
 

@@ -388,7 +388,7 @@ def test_an_error_before_reading_speaks_the_language_the_settings_name(kind, tmp
 
 @pytest.mark.parametrize("command, english, language, said", [
     ("stats", "Applications sent", "de", "Bewerbungen verschickt"),
-    ("log", "Work-search log", "fr", "Journal de recherche d’emploi"),
+    ("log", "Work-search log", "fr", "Relevé des démarches"),
 ])
 def test_stats_and_log_follow_the_language_option(tmp_path, command, english, language, said):
     from conftest import run_cli
