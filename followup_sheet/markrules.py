@@ -157,10 +157,12 @@ def _sure() -> dict[str, Outcome]:
     """The outcome words read as one outcome for sure, in English and (from catalogues/*.toml)
     every other language; built on the first mark read, not at import: a refresh without typed
     marks never reads the ten catalogues."""
-    sure = {_plain(text): o for o in Outcome if o is not Outcome.DONE for text in (o.value, *SYNONYMS.get(o, ()))}
+    sure: dict[str, Outcome] = {_plain(text): o for o in Outcome if o is not Outcome.DONE
+                                for text in (o.value, *SYNONYMS.get(o, ()))}
     sure.update({_plain(text): Outcome(english) for text, english in outcome_words().items()
                  if _plain(text) not in sure})
     return sure
+
 
 # words that point at an outcome, to say why a typed note is unsure (never to apply one)
 _CUES = {Outcome.SPOKE: ("spoke", "talked"), Outcome.VOICEMAIL: ("voicemail", "vm", "message"),
