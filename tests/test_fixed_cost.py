@@ -59,3 +59,24 @@ def test_importing_the_refresh_reads_no_language_catalogue():
             "print(catalogue.catalogue.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
+
+
+def test_a_first_refresh_reads_no_other_language_and_other_titles_are_still_known(make_tracker, tmp_path):
+    code = ("import datetime as dt, sys\n"
+            "from pathlib import Path\n"
+            "from followup_sheet import catalogue, refresh\n"
+            "refresh(Path(sys.argv[1]), today=dt.date(2026, 5, 4), output=Path(sys.argv[2]), backup=False)\n"
+            "print(catalogue.catalogue.cache_info().currsize)")
+    tracker = make_tracker([{"Company": "Lindqvist Bau", "Position": "Site planner",
+                             "Date Applied": dt.date(2026, 4, 20), "Status": "Applied"},
+                            {"Company": "Orsini Tessuti", "Position": "Buyer",
+                             "Date Applied": dt.date(2026, 4, 27), "Status": "Applied"}])
+    out = subprocess.run([sys.executable, "-c", code, str(tracker), str(tmp_path / "first.xlsx")],
+                         capture_output=True, text=True, check=True).stdout
+    assert int(out.strip()) <= 1            # English asked for, and no file of any other language read
+    from followup_sheet.xlsx.values import LOG_MARKER, is_tool_sheet, today_marker
+
+    german = today_marker("de")
+    assert german != today_marker("en")
+    assert is_tool_sheet([[german + " – 4. Mai 2026"]]) and is_tool_sheet([[LOG_MARKER]])
+    assert not is_tool_sheet([["Bewerbungen " + german]]) and not is_tool_sheet([[None]]) and not is_tool_sheet([])

@@ -18,7 +18,7 @@ from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
 from .refs import column_letters, column_number
 from .sheetxml import iter_sheet, sheet_data_prefix
-from .values import LOG_MARKER, TODAY_SHEET_NAMES, SheetValues, today_markers
+from .values import LOG_MARKER, TODAY_SHEET_NAMES, SheetValues, is_today_title
 
 LOG_SHEET_NAME = "Follow-up Log"
 LOG_HEADERS = ("When", "Company", "Position", "Contact", "What happened", "What changed (from -> to)",
@@ -148,7 +148,7 @@ def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
             first = book.sheet(info).to_python(nrows=1)
         except Exception:   # unreadable: not a copy we can read marks from
             continue
-        if first and first[0] and isinstance(first[0][0], str) and first[0][0].startswith(today_markers()):
+        if first and first[0] and is_today_title(first[0][0]):
             copy = MarksSheets()
             _today_marks(book, info, copy)
             found.copies.append(copy)
