@@ -396,10 +396,10 @@ def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern | _S
     return "notes"
 
 
-def _dates(values: Any, index: pd.Index) -> list[dt.date | None]:
+def _dates(values: Any) -> list[dt.date | None]:
     """Dates as `datetime.date` objects, None where there is none (once per column, not per cell)."""
-    days = pd.Series(pd.to_datetime(np.asarray(values, dtype="datetime64[ns]")), index=index)
-    return days.dt.date.astype(object).where(days.notna(), None).tolist()
+    # numpy turns a day into a `datetime.date` and NaT into None itself, without pandas' per-call cost
+    return np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]").astype(object).tolist()
 
 
 class _Facts:
@@ -412,10 +412,10 @@ class _Facts:
         self.agencies = agencies
         self.marked = marked or {}
         self.frame, self.ledger, self.columns, self.hold_field = frame, ledger, columns, hold_field
-        self.day = {c: _dates(frame[c], idx) for c in ("applied_on", "last_contact", "pinned")}
-        self.day["interview_on"] = _dates(frame["interview_on"], idx) if "interview_on" in frame else [None] * len(idx)
+        self.day = {c: _dates(frame[c]) for c in ("applied_on", "last_contact", "pinned")}
+        self.day["interview_on"] = _dates(frame["interview_on"]) if "interview_on" in frame else [None] * len(idx)
         for c in ("employer_called_on", "interview_ahead", "hold_until", "other_offer_by"):
-            self.day[c] = _dates(plan[c], idx)
+            self.day[c] = _dates(plan[c])
         self.text = {c: frame[c].tolist() for c in ("stage", "response")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason")}

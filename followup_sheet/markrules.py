@@ -6,6 +6,7 @@ a mark counts for is the date typed into Done, else the day its Today sheet was 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -149,11 +150,20 @@ SYNONYMS: dict[Outcome, tuple[str, ...]] = {
                           "they emailed me", "they emailed", "recruiter called", "recruiter called me",
                           "hr called", "hr called me", "missed their call"),
 }
-_SURE: dict[str, Outcome] = {_plain(text): o for o in Outcome if o is not Outcome.DONE
-                             for text in (o.value, *SYNONYMS.get(o, ()))}
-# the Outcome values and their synonyms in the other languages (catalogues/*.toml)
-_SURE.update({_plain(text): Outcome(english) for text, english in outcome_words().items()
-              if _plain(text) not in _SURE})
+
+
+@functools.cache
+def _sure() -> dict[str, Outcome]:
+    """The outcome words read as one outcome for sure, in English and (from catalogues/*.toml)
+    every other language; built on the first mark read, not at import: a refresh without typed
+    marks never reads the ten catalogues."""
+    sure: dict[str, Outcome] = {_plain(text): o for o in Outcome if o is not Outcome.DONE
+                                for text in (o.value, *SYNONYMS.get(o, ()))}
+    sure.update({_plain(text): Outcome(english) for text, english in outcome_words().items()
+                 if _plain(text) not in sure})
+    return sure
+
+
 # words that point at an outcome, to say why a typed note is unsure (never to apply one)
 _CUES = {Outcome.SPOKE: ("spoke", "talked"), Outcome.VOICEMAIL: ("voicemail", "vm", "message"),
          Outcome.GATEKEEPER: ("reception", "receptionist", "gatekeeper", "assistant"),
@@ -169,8 +179,9 @@ def read_outcome(text: str) -> tuple[Outcome | None, str]:
     only the list's values and whole clear synonyms are read; negations, several outcomes and
     unknown phrases are not guessed."""
     plain = _plain(text)
-    if plain in _SURE:
-        return _SURE[plain], ""
+    sure = _sure()
+    if plain in sure:
+        return sure[plain], ""
     named = [o.value for o, cues in _CUES.items() if any(re.search(rf"\b{c}\b", plain) for c in cues)]
     negation = _NEGATION.search(plain)
     if negation:

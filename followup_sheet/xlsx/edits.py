@@ -29,7 +29,7 @@ from .placement import ToolColumns, is_empty_cell
 from .refs import column_letters, column_number
 from .sheetedit import CellStyles, column_looks, extend_table, grow_table_rows
 from .sheetxml import TableInfo
-from .styles import Styles, TodayStyles, find_styles_part, styles_in_use
+from .styles import Styles, TodayStyles, find_styles_part, highest_style_in_use
 from .todaysheet import (
     external_links,
     has_right_to_left,
@@ -250,7 +250,7 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
     pkg: Package = first.package
     styles_part = find_styles_part(pkg)
     styles = Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
-                    used_styles=lambda: styles_in_use(pkg))
+                    highest_style=lambda: highest_style_in_use(pkg))
     formulas = (StatusFormulas(today, settings.soon_window,
                                holiday_dates(settings.country, settings.holidays, years_in_play(today)), pkg.date1904)
                 if settings.live else None)

@@ -6,6 +6,7 @@ with every existing byte kept).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
 from .refs import column_letters, column_number
 from .sheetxml import iter_sheet, sheet_data_prefix
-from .values import LOG_MARKER, TODAY_SHEET_NAMES, SheetValues, today_markers
+from .values import LOG_MARKER, TODAY_SHEET_NAMES, SheetValues, is_today_title
 
 LOG_SHEET_NAME = "Follow-up Log"
 LOG_HEADERS = ("When", "Company", "Position", "Contact", "What happened", "What changed (from -> to)",
@@ -30,8 +31,18 @@ LOG_TITLE = (f"{LOG_MARKER}: every mark from the Today sheet, applied to the tra
 _TODAY_KEYS = {"company": "company", "position": "position", "ask for": "contact", "contact": "contact",
                "phone": "phone", "e-mail": "email", "email": "email", "tracker row": "tracker_row",
                "go to row": "tracker_row", "done": "done", "outcome": "outcome", "date": "date", "name": "name"}
-_TODAY_KEYS.update({" ".join(shown.split()).lower(): _TODAY_KEYS[english.lower()]    # in the user's language
-                    for shown, english in header_words().items() if english.lower() in _TODAY_KEYS})
+
+
+@functools.cache
+def _today_keys() -> dict[str, str]:
+    """`_TODAY_KEYS` and the same headers in every catalogue's language, built when a Today
+    sheet is first read (not at import: a workbook without one never reads the catalogues)."""
+    keys = dict(_TODAY_KEYS)
+    keys.update({" ".join(shown.split()).lower(): _TODAY_KEYS[english.lower()]    # in the user's language
+                 for shown, english in header_words().items() if english.lower() in _TODAY_KEYS})
+    return keys
+
+
 _LOG_KEYS = {"when": "when", "company": "company", "position": "position", "contact": "contact",
              "what happened": "happened", "what changed (from -> to)": "changed", "what changed": "changed",
              "tracker row": "tracker_row", "mark key": "key"}
@@ -111,8 +122,8 @@ def _today_marks(book: SheetValues, info: Any, found: MarksSheets) -> None:
     grid = book.grid(info, nrows=None)
     found.today_sheet = info.name
     found.built = built_day(grid[0][0] if grid and grid[0] else None)
-    found.today_rows = _rows(grid, _TODAY_KEYS, "company")
-    header = _by_header(grid, _TODAY_KEYS, "company")
+    found.today_rows = _rows(grid, _today_keys(), "company")
+    header = _by_header(grid, _today_keys(), "company")
     found.today_cells = {k: column_letters(c + 1) for k, c in header[1].items()} if header else {}
 
 
@@ -137,7 +148,7 @@ def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
             first = book.sheet(info).to_python(nrows=1)
         except Exception:   # unreadable: not a copy we can read marks from
             continue
-        if first and first[0] and isinstance(first[0][0], str) and first[0][0].startswith(today_markers()):
+        if first and first[0] and is_today_title(first[0][0]):
             copy = MarksSheets()
             _today_marks(book, info, copy)
             found.copies.append(copy)

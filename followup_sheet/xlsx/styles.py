@@ -18,15 +18,17 @@ from .sheetxml import iter_sheet, sheet_relationships
 STYLES_TYPE = REL_NS + "/styles"
 
 
-def styles_in_use(pkg: Package) -> list[int]:
-    found = [0]
+def highest_style_in_use(pkg: Package) -> int:
+    """The highest style number a worksheet cell points at (0 when none does). A sheet uses a
+    few distinct numbers over many cells, so each distinct one is converted once."""
+    found: set[bytes] = set()
     pattern = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""")
     for info in pkg.sheets:
         if info.is_worksheet:
             for kind, data in iter_sheet(pkg, info.part):
                 if kind == "rows":
-                    found += [int(x) for x in pattern.findall(data)]
-    return found
+                    found.update(pattern.findall(data))
+    return max((int(x) for x in found), default=0)
 
 
 def find_styles_part(pkg: Package) -> str:
@@ -66,8 +68,8 @@ _STYLE_DEPTH = 64   # a real styles part is about five levels deep
 class Styles:
     """The styles part, with our fills and cell formats found or appended (never renumbered)."""
 
-    def __init__(self, data: bytes, where: str, settings: Settings, used_styles=None):
-        self.used_styles = used_styles   # () -> style numbers the worksheets use, for damaged parts
+    def __init__(self, data: bytes, where: str, settings: Settings, highest_style=None):
+        self.highest_style = highest_style   # () -> the highest style number a worksheet uses, for damaged parts
         self.root = parse_xml(data, where)
         if self.root.find("*/" * _STYLE_DEPTH + "*") is not None:   # comparing styles recurses through them
             raise UnsupportedContent(f"{where} nests its elements deeper than any styles part does; refusing "
@@ -76,6 +78,8 @@ class Styles:
         self.settings = settings
         self.changed = False
         self._cache: dict[tuple, int] = {}
+        self._index: dict[str, tuple[etree._Element, dict[tuple, int]]] = {}
+        self._indexed: dict[str, int] = {}   # how many of the section's elements are in its index
         self._padded = False   # cellXfs made long enough for every cell's style number
 
     _ORDER = STYLESHEET_ORDER
@@ -99,10 +103,9 @@ class Styles:
     def _find_or_add(self, section: str, xml: str | etree._Element) -> int:
         parent = self._section(section)
         el = etree.fromstring(_in_ns(xml)) if isinstance(xml, str) else xml
-        wanted = _canonical(el)
-        for i, child in enumerate(parent):
-            if _canonical(child) == wanted:
-                return i
+        found = self._known(section, parent).get(_canonical(el))
+        if found is not None:
+            return found
         if section == "cellXfs":
             self._keep_dangling_plain(parent)
         parent.append(el)
@@ -110,17 +113,31 @@ class Styles:
         self.changed = True
         return len(parent) - 1
 
+    def _known(self, section: str, parent: etree._Element) -> dict[tuple, int]:
+        """The first position of each distinct element of `parent`, kept up to date as elements
+        are appended (the part's elements are never changed or removed), so each is brought to
+        its comparable form once rather than on every look-up."""
+        entry = self._index.get(section)
+        if entry is None or entry[0] is not parent:
+            entry = self._index[section] = (parent, {})
+            self._indexed[section] = 0
+        index = entry[1]
+        for i in range(self._indexed[section], len(parent)):
+            index.setdefault(_canonical(parent[i]), i)
+        self._indexed[section] = len(parent)
+        return index
+
     def _keep_dangling_plain(self, xfs: etree._Element) -> None:
         """Before the first format is appended: cells that point past the end of cellXfs (a
         damaged part; Excel and LibreOffice show them plain) would otherwise take the formats we
         append (a cell of 57 shown as a date), so plain formats fill the gap first. The sheets
         are scanned once, only when a format is appended at all."""
-        if self._padded or not self.used_styles:
+        if self._padded or not self.highest_style:
             return
         self._padded = True
         # applyProtection="0" says nothing new (plain is plain), but keeps these apart from a plain
         # format the tool looks for: a later refresh must find its own, not a filler
-        for _ in range(len(xfs), max(self.used_styles()) + 1):
+        for _ in range(len(xfs), self.highest_style() + 1):
             xfs.append(etree.fromstring(_in_ns(
                 '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="0"/>')))
 

@@ -50,10 +50,13 @@ NARROW_COLUMNS = 52   # columns A:AZ, where a stray value is not looked for (see
 MIN_ROW_BYTES = 16    # less XML than this per row down to the last value: most rows are missing
 
 
+TOOL_PREFIX = "followup-sheet: "   # how every title the tool writes starts, in every language
+
+
 def today_marker(language: str = "en") -> str:
     """The start of the Today sheet's title in `language`: the tool's name and "today's calls"."""
     from ..catalogue import say
-    return "followup-sheet: " + say("outputs", "today's calls", language)
+    return TOOL_PREFIX + say("outputs", "today's calls", language)
 
 
 @functools.cache
@@ -64,9 +67,15 @@ def today_markers() -> tuple[str, ...]:
     return tuple(dict.fromkeys([TODAY_MARKER, *(today_marker(code) for code in languages())]))
 
 
+def is_today_title(text: Any) -> bool:
+    """`text` starts like a Today sheet's title in some language. The titles in the other
+    languages (one catalogue file each) are read only for a text that starts with the tool's name."""
+    return isinstance(text, str) and text.startswith(TOOL_PREFIX) and text.startswith(today_markers())
+
+
 def is_tool_sheet(grid: list[list[Any]]) -> bool:
-    return bool(grid and grid[0] and isinstance(grid[0][0], str)
-                and grid[0][0].startswith((*today_markers(), LOG_MARKER)))
+    first = grid[0][0] if grid and grid[0] else None
+    return is_today_title(first) or isinstance(first, str) and first.startswith(LOG_MARKER)
 
 
 def open_values(path: Path, data: bytes | None = None) -> tuple[Package, SheetValues]:
