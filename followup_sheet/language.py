@@ -959,12 +959,12 @@ _DEPT_FRAME = {"de": "aus der Abteilung {t}", "fr": "du service {t}", "es": "del
 
 # "I was asked to call back after …" (the English m.call_back()), with the day the notes state,
 # in each language's words; "{d}" is the day as `human_date` says it, and the sentence follows
-# another one (a leading space where the language puts one between sentences).
+# another one (a leading space where the language puts one between sentences). Dutch, Korean and
+# Polish say it in their templates, with `call_back_on`.
 _CALL_BACK_SENTENCE = {
     "de": " Mir wurde gesagt, ich solle mich ab dem {d} wieder melden.",
     "fr": " On m'avait demandé de reprendre contact à partir du {d}.",
     "es": " Me indicaron que volviera a ponerme en contacto a partir del {d}.",
-    "pl": " Prosili Państwo o ponowny kontakt od {d}.",
     "zh": "之前贵公司请我从{d}起再联系。",          # 以后 would leave out the day itself
     "ja": "{d}以降にご連絡するようにとのことでした。",
     "it": " Mi era stato chiesto di farmi risentire a partire dal {d}.",

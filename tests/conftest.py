@@ -205,17 +205,19 @@ def statuses_by_company(path: Path, sheet: str = "Applications", company_header:
             for r in range(2, ws.max_row + 1) if ws.cell(r, company_col).value is not None}
 
 
-def type_marks(path: Path, marks: dict[str, dict[str, object]]) -> None:
-    """Type into the Today sheet as a user would: Done / Outcome / Date / Name by the row's
-    company (columns found by header; added at the right when the sheet has none yet)."""
+def type_marks(path: Path, marks: dict[str, dict[str, object]], company: str = "Company",
+               added: tuple[str, ...] = ("Done", "Outcome", "Date", "Name")) -> None:
+    """Type into the Today sheet as a user would: the marks' columns (Done / Outcome / Date /
+    Name, or the language's headers) by the row's `company` cell; columns found by header, those
+    of `added` put at the right when the sheet has none yet."""
     wb = openpyxl.load_workbook(path)
     ws = wb["Today"]
     header = {c.value: c.column for c in ws[2] if c.value}
-    for name in ("Done", "Outcome", "Date", "Name"):
+    for name in added:
         if name not in header:
             header[name] = ws.max_column + 1
             ws.cell(2, header[name], name)
     for r in range(3, ws.max_row + 1):
-        for key, value in marks.get(ws.cell(r, header["Company"]).value, {}).items():
+        for key, value in marks.get(ws.cell(r, header[company]).value, {}).items():
             ws.cell(r, header[key], value)
     wb.save(path)

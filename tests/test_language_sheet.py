@@ -9,7 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import write_sheets
+from conftest import type_marks, write_sheets
 
 from followup_sheet import catalogue, columns
 from followup_sheet.checkreport import check
@@ -44,12 +44,8 @@ def test_a_german_tracker_gets_a_german_today_sheet_and_reads_a_german_mark_back
                                                                                                             "ignore"))
     assert "Nicht erreicht" in sheet and "Left voicemail" not in sheet     # the drop-down is German
 
-    col = {c.value: c.column for c in ws[2] if c.value}
-    for r in range(3, ws.max_row + 1):
-        if ws.cell(r, col["Firma"]).value == "Kranich Logistik AG":
-            ws.cell(r, col["Erledigt"], "x")
-            ws.cell(r, col["Ergebnis"], "Mailbox besprochen")
-    wb.save(path)
+    type_marks(path, {"Kranich Logistik AG": {"Erledigt": "x", "Ergebnis": "Mailbox besprochen"}},
+               company="Firma", added=())
 
     result = refresh(path, today=MONDAY, settings=ME)
     assert result.marks.applied == 1 and not result.marks.problems
@@ -189,11 +185,8 @@ def test_a_polish_tracker_gets_polish_scripts_and_today_sheet_and_reads_a_polish
     assert scripts and all(s.startswith("Dzień dobry") for s in scripts)
     assert any("Czy mogę rozmawiać z panią Sikorską?" in s for s in scripts)
     assert any("wysłanej 2 listopada" in s for s in scripts)           # the date as Poles say it
-    for r in range(3, ws.max_row + 1):
-        if ws.cell(r, col["Firma"]).value == "Hurtownia Bałtyk S.A.":
-            ws.cell(r, col["Zrobione"], "x")
-            ws.cell(r, col["Wynik"], "Nagrana wiadomość głosowa")
-    wb.save(path)
+    type_marks(path, {"Hurtownia Bałtyk S.A.": {"Zrobione": "x", "Wynik": "Nagrana wiadomość głosowa"}},
+               company="Firma", added=())
 
     result = refresh(path, today=MONDAY, settings=ME)
     assert result.marks.applied == 1 and not result.marks.problems
