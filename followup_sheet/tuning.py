@@ -27,6 +27,12 @@ PRELOAD_LIMIT = 4 * 2**20   # bytes on disk
 STREAM_BLOCK = 256 * 1024   # bytes handed to the compressing thread at a time
 STREAM_QUEUE = 4            # blocks that may wait for it
 
+# The written file's CRCs are re-read on two threads (write.verify_package) only when the smaller
+# half of its members holds this much: below it, starting and joining the thread cost more than
+# the inflating it shares (a five-row tracker: about a tenth of its in-process refresh went to
+# the verify and compress threads' start, hand-over and join).
+VERIFY_THREAD_FROM = 256 * 1024   # bytes, uncompressed
+
 # Parts this big or bigger are deflated at level 1 instead of 6: several times faster for a
 # few percent more bytes (zipout.compress_level).
 FAST_LEVEL_FROM = 4 * 2**20   # bytes

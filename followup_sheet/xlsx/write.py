@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import filesafe
+from ..tuning import VERIFY_THREAD_FROM
 from ..errors import NotAWorkbook
 from .edits import Edits
 from .package import Package, open_package
@@ -81,10 +82,14 @@ def _first_bad_member(data: bytes) -> str | None:
         except BaseException as exc:   # raised in the caller, as testzip would have
             errors.append(exc)
 
-    other = threading.Thread(target=check, args=(1,), name="followup-verify")
-    other.start()
-    check(0)
-    other.join()
+    if sizes[1] < VERIFY_THREAD_FROM:   # little to inflate: a second thread costs more than it saves
+        check(0)
+        check(1)
+    else:
+        other = threading.Thread(target=check, args=(1,), name="followup-verify")
+        other.start()
+        check(0)
+        other.join()
     if errors:
         raise errors[0]
     return found[0] or found[1]

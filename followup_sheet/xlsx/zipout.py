@@ -37,9 +37,18 @@ def write_stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: Iterable[by
             if digest is not None:
                 digest.update(block)
             dst.write(block)
-        with _Background(store) as sink:
-            for block in _blocks(pieces, STREAM_BLOCK):
-                sink.put(block)
+        blocks = _blocks(pieces, STREAM_BLOCK)
+        first = next(blocks, None)
+        second = next(blocks, None) if first is not None else None
+        if second is None:        # a part of one block: a thread would cost more than it saves
+            if first is not None:
+                store(first)
+        else:
+            with _Background(store) as sink:
+                sink.put(first)
+                sink.put(second)
+                for block in blocks:
+                    sink.put(block)
     return digest is None or digest.hexdigest() != old_digest
 
 
