@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import gc
 import logging
 import os
 import re
@@ -544,8 +545,17 @@ def _run(args, out: Output) -> int:
     # A run that exits soon: no garbage collection. Not for `inbox`: parsing mail makes reference
     # cycles (each message's header objects), and without the collector a 10,000-message mailbox
     # took 534 MB instead of ~110 (benchmarks/inbox_bench.py).
+    collecting = gc.isenabled()
     if out.one_shot and args.command != "inbox":
         tuning.one_shot_gc()
+    try:
+        return _run_command(args, out)
+    finally:    # `main` called from a program that goes on (a script, a test) gets its collector back
+        if collecting:
+            gc.enable()
+
+
+def _run_command(args, out: Output) -> int:
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(message)s" if args.verbose
                         else "followup-sheet: %(levelname)s: %(message)s")

@@ -1,8 +1,9 @@
-"""Shared builders: canonical plan frames, small tracker workbooks, the CLI as a subprocess."""
+"""Shared builders: canonical plan frames, small tracker workbooks, the CLI in this process or a fresh one."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import subprocess
 import sys
 import zipfile
@@ -176,10 +177,59 @@ def zip_members(path: Path) -> dict[str, bytes]:
         return {info.filename: zf.read(info.filename) for info in zf.infolist()}
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python -m followup_sheet ARGS` in a fresh process, as a user would run it."""
+def run_cli_process(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m followup_sheet ARGS` in a fresh process, as a user would run it: for what only a
+    process shows (its exit, signals, the console's encoding, the installed command, start-up)."""
     return subprocess.run([sys.executable, "-m", "followup_sheet", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """The command line's `main(ARGS)` in this process, with its standard output and error
+    caught as the process's would be (UTF-8 text streams) and `cwd` as the working folder: the
+    same code a user's command runs after start-up, without the half second of start-up (mostly
+    importing pandas) that a fresh process pays. `timeout` is the process runner's; here it is
+    unused. Tests of what only a process shows use `run_cli_process`."""
+    import io
+    import os
+
+    from followup_sheet import cli
+
+    def stream() -> io.TextIOWrapper:
+        return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict", newline="\n", write_through=True)
+
+    out, err = stream(), stream()
+    saved = sys.stdout, sys.stderr, sys.argv, os.getcwd()
+    # the root logger as a fresh process has it (no handler), so the command's own logging set-up
+    # writes its warnings to the caught standard error; pytest's handlers come back afterwards
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    root.handlers = []
+    # a fresh process writing into a pipe finds no terminal and takes 80 x 24; so does this one,
+    # whatever terminal the tests run in
+    size = {k: os.environ.get(k) for k in ("COLUMNS", "LINES")}
+    os.environ.setdefault("COLUMNS", "80")
+    os.environ.setdefault("LINES", "24")
+    sys.stdout, sys.stderr, sys.argv = out, err, ["followup-sheet", *map(str, args)]
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            code = cli.main([str(a) for a in args])
+        except SystemExit as exc:      # argparse's usage errors, --help, --version
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
+        os.chdir(saved[3])
+        root.handlers, root.level = handlers, level
+        for k, v in size.items():
+            if v is None:
+                os.environ.pop(k, None)
+
+    def text(s: io.TextIOWrapper) -> str:
+        s.flush()
+        return s.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess(["followup-sheet", *map(str, args)], code, text(out), text(err))
 
 
 @pytest.fixture

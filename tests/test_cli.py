@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import column_of, run_cli, statuses_by_company, write_tracker
+from conftest import column_of, run_cli, run_cli_process, statuses_by_company, write_tracker
 
 from followup_sheet.cli import COMMANDS
 
@@ -74,6 +74,15 @@ def test_refresh(tracker):
     assert not (tracker.parent / ".followup-backups").exists()
 
 
+def test_main_called_from_a_program_gives_back_its_garbage_collector(tracker):
+    """A one-shot command turns the cyclic collector off (its process exits soon after); `main`
+    called from a program that goes on (a script, a test runner) must not leave it off."""
+    import gc
+    assert gc.isenabled()
+    _ok(run_cli("refresh", tracker, "--today", DAY, "--no-backup"))
+    assert gc.isenabled()
+
+
 def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
     """The command line parses the workbook on a second thread while pandas loads, and every
     write compresses on one; the file must be the very one the plain library call writes."""
@@ -84,7 +93,7 @@ def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
     source = write_tracker(tmp_path / "big.xlsx", rows)
     (tmp_path / "followup.toml").write_text("[cadence]\ncalls_per_day = 0\n", encoding="utf-8")   # a big Today sheet
     by_cli, by_library = tmp_path / "cli.xlsx", tmp_path / "library.xlsx"
-    done = run_cli("refresh", source, "--today", DAY, "--output", by_cli, "-v")
+    done = run_cli_process("refresh", source, "--today", DAY, "--output", by_cli, "-v")
     _ok(done)
     assert "read while the program started" in done.stderr     # the preloaded copy was used
     refresh(source, today=dt.date.fromisoformat(DAY), output=by_library)

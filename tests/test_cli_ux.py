@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import statuses_by_company, write_tracker
+from conftest import run_cli, statuses_by_company, write_tracker
 
 DAY = "2026-11-26"    # a Thursday
 SCRIPT = Path(sys.executable).parent / "followup-sheet"
@@ -27,7 +27,11 @@ ROWS = [
 
 
 def fs(*args, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The installed `followup-sheet` console script, as a user runs it."""
+    """The command line as a user runs it: in this process (conftest.run_cli), or, given an
+    environment of its own (the terminal's width, the console's encoding), the installed
+    `followup-sheet` console script in a fresh one."""
+    if env is None:
+        return run_cli(*args, cwd=cwd)
     return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=120,
                           cwd=cwd, env=env, encoding="utf-8")
 

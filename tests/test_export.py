@@ -19,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import run_cli
 from corpus_tools import minimal_workbook
 
 SCRIPT = Path(sys.executable).parent / "followup-sheet"
@@ -68,8 +69,9 @@ def write_tracker(path: Path, rows: list[dict]) -> Path:
 
 
 def fs(*args, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=180,
-                          cwd=cwd, encoding="utf-8")
+    """The command line, run in this process (conftest.run_cli); the test that gives the command
+    an environment of its own runs the installed script."""
+    return run_cli(*args, cwd=cwd)
 
 
 def ok(proc):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import filesafe
-from ..tuning import VERIFY_THREAD_FROM
 from ..errors import NotAWorkbook
+from ..tuning import VERIFY_THREAD_FROM
 from .edits import Edits
 from .package import Package, open_package
 from .sheetedit import TrackerSheet

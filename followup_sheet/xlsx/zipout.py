@@ -40,7 +40,7 @@ def write_stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: Iterable[by
         blocks = _blocks(pieces, STREAM_BLOCK)
         first = next(blocks, None)
         second = next(blocks, None) if first is not None else None
-        if second is None:        # a part of one block: a thread would cost more than it saves
+        if first is None or second is None:   # a part of one block: a thread would cost more than it saves
             if first is not None:
                 store(first)
         else:
