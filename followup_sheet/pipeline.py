@@ -354,19 +354,20 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0) -> pd.Data
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
         order = sort_today(keys).index
-        phone, email = f.loc[order, "contact_phone"].to_numpy(), addresses(f.loc[order])
+        fo, po, ko = f.loc[order], p.loc[order], keys.loc[order]     # each table taken in today's order once
+        phone, email = fo["contact_phone"].to_numpy(), addresses(fo)
         script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
         parts.append(pd.DataFrame({
-            "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": f.loc[order, "company"].to_numpy(),
-            "position": f.loc[order, "position"].to_numpy(), "contact": f.loc[order, "contact"].to_numpy(),
+            "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": fo["company"].to_numpy(),
+            "position": fo["position"].to_numpy(), "contact": fo["contact"].to_numpy(),
             "phone": phone, "email": email,
-            "status": p.loc[order, "status"].to_numpy(), "days_overdue": p.loc[order, "days_overdue"].to_numpy(),
-            "due": p.loc[order, "due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
-            **{f"_{k}": keys.loc[order, k].to_numpy() for k in TODAY_SORT if k != "row"},
-            "ask_for": asked_for(f.loc[order], p.loc[order]), "notes": f.loc[order, "notes"].to_numpy(),
-            **{name: f.loc[order, name].to_numpy() if name in f.columns
-               else p.loc[order, name].to_numpy() if name in p.columns else "" for name in wanted[len(TODAY_BASE):]},
+            "status": po["status"].to_numpy(), "days_overdue": po["days_overdue"].to_numpy(),
+            "due": po["due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
+            **{f"_{k}": ko[k].to_numpy() for k in TODAY_SORT if k != "row"},
+            "ask_for": asked_for(fo, po), "notes": fo["notes"].to_numpy(),
+            **{name: fo[name].to_numpy() if name in fo.columns
+               else po[name].to_numpy() if name in po.columns else "" for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)

@@ -622,20 +622,19 @@ def _unmapped_columns(header: list[Any], fields: dict[str, int], body: pd.DataFr
 
 
 def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
-               settings: Settings, named: pd.Series) -> pd.Series:
+               settings: Settings, named: np.ndarray, dated: np.ndarray) -> np.ndarray:
     """Whether each row says something besides its company and position (rules §1): in a mapped
     field or an unmapped column alike; placeholders, checkbox ticks and bare numbers (counters
-    and formula results) say nothing."""
-    own = pd.Series(False, index=frame.index)
+    and formula results) say nothing. `dated`: the rows with a date or a date problem."""
+    own = dated.copy()
     for fld in TEXT_FIELDS:
         if fld not in ("company", "position") and fld in fields:
-            own |= frame[fld] != ""
-    own |= frame[list(DATE_FIELDS)].notna().any(axis=1) | (frame["problem"] != "")
-    todo = frame.index[(named & ~own).to_numpy()]      # usually a few rows: look at the other columns
+            own |= frame[fld].to_numpy() != ""
+    todo = frame.index[named & ~own]      # usually a few rows: look at the other columns
     blank = settings.blank_words
     for col in _unmapped_columns(header, fields, body) if len(todo) else ():
         says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
-        own.loc[says.index[says.to_numpy()]] = True
+        own[frame.index.get_indexer(says.index[says.to_numpy()])] = True
     return own
 
 
@@ -647,20 +646,26 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     own (rules §1). A block after blank rows belongs to the table only if it starts with an
     application, so a legend or totals block below the table is left alone.
     """
-    named = (frame["company"] != "") | (frame["position"] != "")
-    is_app = named & _own_cells(frame, body, header, fields, settings, named)
-    has_date = frame[list(DATE_FIELDS)].notna().any(axis=1) | (frame["problem"] != "")
-    filled = (frame[list(TEXT_FIELDS)] != "").any(axis=1) | has_date | frame["follow_ups"].notna()
+    texts = np.zeros(len(frame), dtype=bool)   # any text field filled
+    for fld in TEXT_FIELDS:
+        texts |= frame[fld].to_numpy() != ""
+    dates = np.zeros(len(frame), dtype=bool)   # any date field filled
+    for fld in DATE_FIELDS:
+        dates |= frame[fld].notna().to_numpy()
+    has_date = dates | (frame["problem"].to_numpy() != "")
+    named = (frame["company"].to_numpy() != "") | (frame["position"].to_numpy() != "")
+    is_app = pd.Series(named & _own_cells(frame, body, header, fields, settings, named, has_date), index=frame.index)
+    filled = texts | has_date | frame["follow_ups"].notna().to_numpy()
     mapped = sorted(set(fields.values()))
     first_col = body[mapped[0]] if mapped else pd.Series("", index=body.index)
     first_text = first_col.where(first_col.map(lambda v: type(v) is str), "").to_numpy()
 
+    # rows of formula results or placeholders alone below the last application are not the table's
+    says = texts | dates
     last = 0
     end = 0
     in_gap = False
-    # rows of formula results or placeholders alone below the last application are not the table's
-    says = ((frame[list(TEXT_FIELDS)] != "").any(axis=1) | frame[list(DATE_FIELDS)].notna().any(axis=1)).to_numpy()
-    for row, app, full, text, say in zip(frame.index, is_app.to_numpy(), filled.to_numpy(), first_text, says):
+    for row, app, full, text, say in zip(frame.index, is_app.to_numpy(), filled, first_text, says):
         if not full:
             in_gap = True
             continue
