@@ -227,10 +227,18 @@ def source_of(columns: Mapping[str, Any] | None, field: str, row: Any) -> str:
     return f"{info.header}, {info.letter}{row}"
 
 
-def _per_unique(text: pd.Series, test) -> list:
-    codes, uniques = pd.factorize(text.fillna("").astype(object), use_na_sentinel=False)
-    answers = [test(v) for v in uniques]
-    return [answers[c] for c in codes]
+def _per_unique(text: pd.Series, test, rows: np.ndarray | None = None, otherwise: Any = None) -> list:
+    """`test` once per distinct text, spread back over the rows; `otherwise` on the rows that
+    `rows` (a boolean mask) leaves out, whose text is not looked at."""
+    if rows is None:
+        codes, uniques = pd.factorize(text.fillna("").astype(object), use_na_sentinel=False)
+        answers = [test(v) for v in uniques]
+        return [answers[c] for c in codes]
+    out = [otherwise] * len(text)
+    picked = np.flatnonzero(rows)
+    for k, answer in zip(picked, _per_unique(text.iloc[picked], test)):
+        out[k] = answer
+    return out
 
 
 def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
@@ -313,9 +321,17 @@ def has_phone(text: Any) -> bool:
     return isinstance(text, str) and _PHONE.search(text) is not None
 
 
-def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None) -> Ledger:
-    """The per-row facts of `frame` that the cadence of rules §2-§5 needs."""
+_NOTHING_SAID = (False, False, 0, False, False)
+
+
+def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
+                rows: np.ndarray | None = None) -> Ledger:
+    """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
+    mask; every row without it): the rows whose texts are read; the others say nothing (the plan
+    reads no fact of a closed or not-applied row, a third of a large tracker)."""
     idx = frame.index
+    if rows is None:
+        rows = np.ones(len(idx), dtype=bool)
     applied = frame["applied_on"].to_numpy(dtype="datetime64[D]")
     last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
     written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
@@ -323,7 +339,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # joined in Python: pandas 3 drops a NUL when it adds strings column-wise
     joined = pd.Series([f"{r}{_SEP}{n}{_SEP}{t}" for r, n, t in zip(texts["response"].tolist(), texts["notes"].tolist(),
                                                                    texts["stage"].tolist())], index=idx, dtype=object)
-    said = _per_unique(joined, _text_facts)
+    said = _per_unique(joined, _text_facts, rows, _NOTHING_SAID)
     said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
@@ -337,7 +353,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         values = texts[field].to_numpy()
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
         screen = _may_state_a_date if field != "stage" else _stage_may_state_a_date
-        maybe = np.array(_per_unique(texts[field], screen), dtype=bool)
+        maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order, langs):
                 all_stated[k].append((st, field))

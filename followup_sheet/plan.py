@@ -388,10 +388,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     agencies = find_agencies(frame, s, word_list(tuple(s.agency_words)).found)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
         | contains_words(frame["notes"], agency_words) | agencies.named
-    read = read_ledger(frame, s, columns)
-    ledger = read.columns
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
+    # (what the notes of a closed or not-applied row say is never read: only open rows have facts)
+    read = read_ledger(frame, s, columns, rows=open_stage)
+    ledger = read.columns
 
     applied = _busday(frame["applied_on"])
     last = _busday(frame["last_contact"])
