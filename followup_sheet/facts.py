@@ -19,7 +19,7 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .settings import Settings
-from .statements import CJK_SCREEN, SCREEN, Statement, read_statements
+from .statements import Statement, may_state_a_date, read_statements
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 
 USER, EMPLOYER = "user", "employer"
@@ -246,15 +246,37 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
 
 
 _SEP = "\x00"
-# Every pattern above holds one of these stems; text without any needs no closer look.
-_MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|voicemail|\bvm\b|answer|pick|desk"
-                      r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
-                      r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
-                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s"
-                      r"|\bring|\bnote|\btext|invit|nachricht|rückruf|courriel|correo|mensaj|chiamat|telefon"
-                      r"|ligaç|ligac|ligou|ligaram|\bbel|bericht|wiadom|połącz|oproep|contat"
-                      r"|电话|電話|来电|來電|邮件|郵件|メール|連絡|联系|聯繫|消息|短信"
-                      r"|전화|메일|연락|문자", re.IGNORECASE)
+# Every pattern above holds one of these stems or word starts; text without any needs no closer look.
+_SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text", "reach", "touch", "voicemail",
+              "answer", "pick", "desk", "recept", "gatekeep", "switchboard", "thank", "anruf", "angerufen", "gemeldet",
+              "geschrieben", "erreicht", "abgenommen", "mailbox", "beantworter", "dank", "appel", "écrit", "répon",
+              "messagerie", "standard", "remerci", "relanc", "llam", "escrib", "contest", "buzón", "devolv",
+              "respuesta", "agradec", "nachgefasst", "rief", "zurück", "invit", "nachricht", "rückruf", "courriel",
+              "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
+              "połącz", "oproep", "contat",
+              "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
+              "전화", "메일", "연락", "문자")
+_SAY_WORD_STARTS = r"\b(?:vm\b|(?:i|we)\s|ring|note|text|bel)"
+_MAY_SAY = re.compile("|".join(map(re.escape, _SAY_STEMS)) + "|" + _SAY_WORD_STARTS, re.IGNORECASE)
+_ASCII_SAY_STEMS = tuple(stem for stem in _SAY_STEMS if stem.isascii())
+
+
+@functools.cache
+def _ascii_word_starts() -> re.Pattern:
+    return re.compile(_SAY_WORD_STARTS)
+
+
+def may_say(text: str) -> bool:
+    """Whether `text` may mention a contact (`_MAY_SAY` finds something): the same answer, about
+    eight times quicker for text in ASCII, most notes. Python's regex engine tries each of the
+    alternatives at every position, and ignoring case costs more again: ASCII text is lower-cased
+    once and each stem looked for with `in`; only the few word starts need a pattern."""
+    if text.isascii():
+        low = text.lower()
+        return any(stem in low for stem in _ASCII_SAY_STEMS) or _ascii_word_starts().search(low) is not None
+    return _MAY_SAY.search(text) is not None
+
+
 _CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
@@ -287,7 +309,7 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
     response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
     text = f"{response}\n{notes}\n{stage}"
-    if not _MAY_SAY.search(text):     # one quick look first: most rows mention no contact at all
+    if not may_say(text):     # one quick look first: most rows mention no contact at all
         return False, False, 0, False, False
     employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
@@ -305,12 +327,8 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
             bool(_THANKED.search(text)), after)
 
 
-def _may_state_a_date(text: str) -> bool:
-    return bool(text) and (SCREEN.search(text) is not None or CJK_SCREEN.search(text) is not None)
-
-
 def _stage_may_state_a_date(text: str) -> bool:
-    return _may_state_a_date(text) and any(ch.isdigit() for ch in text)
+    return may_state_a_date(text) and any(ch.isdigit() for ch in text)
 
 
 def has_address(text: Any) -> bool:
@@ -352,7 +370,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
-        screen = _may_state_a_date if field != "stage" else _stage_may_state_a_date
+        screen = may_state_a_date if field != "stage" else _stage_may_state_a_date
         maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order, langs):
