@@ -19,8 +19,8 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .settings import Settings
-from .statements import Statement, may_state_a_date, read_statements
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
+from .statements import Statement, may_state_a_date, read_statements
 
 USER, EMPLOYER = "user", "employer"
 

@@ -26,8 +26,8 @@ def _said(text: str) -> bool:
 
 
 def _dated(text: str) -> bool:
-    return bool(text) and (statements.SCREEN.search(text) is not None
-                           or statements.CJK_SCREEN.search(text) is not None)
+    return bool(text) and (statements._screen().search(text) is not None
+                           or statements._cjk_screen().search(text) is not None)
 
 
 @settings(max_examples=400, deadline=None)
