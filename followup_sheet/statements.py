@@ -428,7 +428,7 @@ _WEEKS = {"下下": 2, "再来週": 2, "下个": 1, "下個": 1, "下": 1, "来�
 def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, str]]:
     """(start, end, day, what it is about) of each Chinese, Japanese or Korean date in `text`,
     read from the day it was written; "以后/後/후" after a date means from the day after it."""
-    if not _cjk_screen().search(text):
+    if text.isascii() or not _cjk_screen().search(text):     # (each of its forms holds such a letter)
         return
     taken: list[tuple[int, int]] = []
     for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
