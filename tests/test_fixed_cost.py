@@ -125,3 +125,16 @@ def test_the_first_row_kept_from_a_whole_read_is_the_one_calamine_gives(tmp_path
     first = SheetValues(pkg)
     first.grid(pkg.sheets[0])
     assert first.first_row(pkg.sheets[0])[0][:2] == ["Follow-up Today", 7]
+
+
+def test_a_plain_refresh_imports_neither_babel_nor_difflib(make_tracker, tmp_path):
+    code = ("import datetime as dt, sys\n"
+            "from pathlib import Path\n"
+            "from followup_sheet import refresh\n"
+            "refresh(Path(sys.argv[1]), today=dt.date(2026, 5, 4), output=Path(sys.argv[2]), backup=False)\n"
+            "print(sorted(m for m in ('babel', 'difflib') if m in sys.modules))")
+    tracker = make_tracker([{"Company": "Brennan Joinery", "Position": "Estimator",
+                             "Date Applied": dt.date(2026, 4, 20), "Status": "Applied"}])
+    out = subprocess.run([sys.executable, "-c", code, str(tracker), str(tmp_path / "plain.xlsx")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"      # Babel's place names only for a company name that needs them; diffs for a dry run
