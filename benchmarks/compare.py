@@ -8,7 +8,8 @@ Each side runs as `python -m followup_sheet` with its tree first on PYTHONPATH (
 first, as an install would be). Per round and tracker the three commands run in an order that
 rotates from round to round, each on a fresh copy of the input. Printed per tracker: median
 times, the median of the per-round ratios to the floor for each side, the median of the
-per-round after/before ratios, and the peak RSS of each side.
+per-round after/before ratios, and the peak RSS of each side; then the CPU time (user + system)
+of each side and the median of the per-round after/before CPU ratios, and the load at the end.
 """
 
 from __future__ import annotations
@@ -28,15 +29,15 @@ HERE = Path(__file__).resolve().parent
 FLOOR = "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])"
 
 
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall-clock seconds and peak RSS (KB) of one process; it must exit 0."""
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall-clock seconds, peak RSS (KB) and CPU seconds (user + system) of one process; it must exit 0."""
     start = time.perf_counter()
     pid = os.posix_spawn(argv[0], argv, env)
     _, status, usage = os.wait4(pid, 0)
     took = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(argv)}")
-    return took, usage.ru_maxrss
+    return took, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     sides = ("before", "after", "floor")
     times: dict[tuple[str, str], list[float]] = {}
     rss: dict[tuple[str, str], int] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
     print(f"CPUs this run may use: {len(os.sched_getaffinity(0))}; load at start: {os.getloadavg()[0]:.2f}")
     trackers = [t.resolve() for t in args.trackers]
     with tempfile.TemporaryDirectory() as scratch:
@@ -79,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
                     else:
                         cmd = [sys.executable, "-m", "followup_sheet", "-q", "refresh", str(src), "--today",
                                args.today, "--no-backup", "--output", str(out)]
-                    took, kb = timed(cmd, envs[side])
+                    took, kb, used = timed(cmd, envs[side])
                     times.setdefault((tracker.name, side), []).append(took)
+                    cpu.setdefault((tracker.name, side), []).append(used)
                     rss[(tracker.name, side)] = max(rss.get((tracker.name, side), 0), kb)
                     out.unlink(missing_ok=True)
                 row = {s: times[(tracker.name, s)][-1] for s in sides}
@@ -97,6 +100,17 @@ def main(argv: list[str] | None = None) -> int:
               f"| {statistics.median(t['after']) * 1000:.0f} ms | {statistics.median(t['floor']):.2f} s "
               f"| {per['before']:.2f}x | {per['after']:.2f}x | {gain:.2f}x "
               f"| {rss[(tracker.name, 'before')] // 1024} MB | {rss[(tracker.name, 'after')] // 1024} MB |")
+    # CPU time moves less with the load than the wall clock: the same work, however long it waited
+    print()
+    print("| tracker | CPU before | CPU after | CPU floor | after/before (median of the rounds' pairs) |")
+    print("|---|---:|---:|---:|---:|")
+    for tracker in trackers:
+        c = {s: cpu[(tracker.name, s)] for s in sides}
+        gain = statistics.median(a / b for a, b in zip(c["after"], c["before"]))
+        print(f"| {tracker.name} | {statistics.median(c['before']) * 1000:.0f} ms "
+              f"| {statistics.median(c['after']) * 1000:.0f} ms | {statistics.median(c['floor']) * 1000:.0f} ms "
+              f"| {gain:.2f}x |")
+    print(f"\nload at the end: {os.getloadavg()[0]:.2f}")
     return 0
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from babel import Locale
 
 from .settings import Settings
 
@@ -43,6 +42,8 @@ _PLACE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 @functools.cache
 def _places(language: str) -> frozenset[str]:
     """Country and region names (Babel's CLDR data) in the reader's languages and `language`, as words."""
+    from babel import Locale  # (only a company name with words after its legal form asks)
+
     names: set[str] = set()
     for code in dict.fromkeys((*_PLACE_LANGUAGES, language or "en")):
         try:

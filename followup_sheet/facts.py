@@ -19,8 +19,8 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .settings import Settings
-from .statements import CJK_SCREEN, SCREEN, Statement, read_statements
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
+from .statements import Statement, may_state_a_date, read_statements
 
 USER, EMPLOYER = "user", "employer"
 
@@ -75,19 +75,22 @@ def mark_source(day: dt.date, language: str = "en") -> str:
 
 def _negated(text: str, start: int, end: int | None = None) -> bool:
     before = text[max(0, start - 24):start]
-    if _NEGATION.search(before) is not None:
+    if _negation().search(before) is not None:
         return True
     # Chinese puts the negation before ("没有收到HR的邮件"), Japanese and Korean after ("連絡なし", "연락 없음")
-    return end is not None and _CJK_CONTACT_WORD.search(text[start:end]) is not None and (
-        _CJK_NEGATION_BEFORE.search(before) is not None or _CJK_NEGATION_AFTER.match(text[end:]) is not None)
+    return end is not None and _cjk_contact_word().search(text[start:end]) is not None and (
+        _cjk_negation_before().search(before) is not None or _cjk_negation_after().match(text[end:]) is not None)
 
 
-_NEGATION = re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjamais|\bnunca|\btodavía no|\baún no)"
-                       r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+@functools.cache
+def _negation() -> re.Pattern[str]:
+    return re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjamais|\bnunca|\btodavía no|\baún no)"
+                      r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
 
 # The employer reached out ("the recruiter rang", "missed their call", "voicemail from HR", "they
 # e-mailed to set up a call"), in the languages the reader knows. The user's own attempts are
-# `_ATTEMPT`; an employer's message is not the user's follow-up.
+# `_attempt()`; an employer's message is not the user's follow-up.
 _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s+manager|the\s+manager|manager"
         r"|they|she|he|someone|somebody|the\s+company"
         r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
@@ -123,10 +126,22 @@ _CJK_SENDER = (r"(?:HR|hr|人事部?|人力资源|人力資源|招聘(?:方|专�
                r"|리크루터|헤드헌터|회사|담당자)")
 _CJK_CALL_WORDS = r"(?:电话|電話|来电|來電|전화)"
 _CJK_MAIL_WORDS = r"(?:邮件|郵件|メール|消息|短信|メッセージ|연락|메일|이메일|문자|連絡|联系|聯繫)"
-_CJK_CONTACT_WORD = re.compile(_CJK_CALL_WORDS + "|" + _CJK_MAIL_WORDS)
-_CJK_NEGATION_BEFORE = re.compile(r"(?:没有|沒有|没|沒|未|无|無)\s*\S{0,3}$")
-_CJK_NEGATION_AFTER = re.compile(r"\s*(?:が|は|이|가|も)?\s*"
-                                 r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
+
+
+@functools.cache
+def _cjk_contact_word() -> re.Pattern[str]:
+    return re.compile(_CJK_CALL_WORDS + "|" + _CJK_MAIL_WORDS)
+
+
+@functools.cache
+def _cjk_negation_before() -> re.Pattern[str]:
+    return re.compile(r"(?:没有|沒有|没|沒|未|无|無)\s*\S{0,3}$")
+
+
+@functools.cache
+def _cjk_negation_after() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:が|は|이|가|も)?\s*"
+                      r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
 
 
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
@@ -134,10 +149,18 @@ _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 
 class _Scripts:
     """A pattern in Latin script and one in Chinese, Japanese or Korean, searched as one (the
-    second only in text holding those characters)."""
+    second only in text holding those characters), each compiled when first used."""
 
-    def __init__(self, latin: re.Pattern, cjk: re.Pattern):
-        self.latin, self.cjk = latin, cjk
+    def __init__(self, latin: str, cjk: str):
+        self._sources = latin, cjk
+
+    @functools.cached_property
+    def latin(self) -> re.Pattern[str]:
+        return re.compile(self._sources[0], re.IGNORECASE)
+
+    @functools.cached_property
+    def cjk(self) -> re.Pattern[str]:
+        return re.compile(self._sources[1], re.IGNORECASE)
 
     def finditer(self, text: str) -> list[re.Match]:
         found = list(self.latin.finditer(text))
@@ -155,7 +178,7 @@ def _cjk_contact(words: str) -> str:
             + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words)
 
 
-_EMPLOYER_CALL_LATIN = re.compile(
+_EMPLOYER_CALL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
     r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
     r"(?:voicemail|message|vm))\b"
@@ -169,9 +192,8 @@ _EMPLOYER_CALL_LATIN = re.compile(
     r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
-    r"|" + _contact_from(_CALL_NOUNS),
-    re.IGNORECASE)
-_EMPLOYER_MAIL_LATIN = re.compile(
+    r"|" + _contact_from(_CALL_NOUNS))
+_EMPLOYER_MAIL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|also\s+)?(?:e-?mailed|mailed|messaged|wrote|texted|reached\s+out|got\s+in\s+touch)\b"
     r"|\b(?:received|got|had)\s+(?:an?\s+|the\s+|their\s+|her\s+|his\s+)?(?:e-?mail|message|note|invite|invitation)"
     r"\s+from\b"
@@ -180,30 +202,47 @@ _EMPLOYER_MAIL_LATIN = re.compile(
     r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b"
     r"|\bmi\s+(?:ha|hanno)\s+(?:scritt|contattat)|\bme\s+(?:escreveu|escreveram|contatou|contataram)"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gemaild|geschreven|gecontacteerd)"
-    r"|" + _contact_from(_MAIL_NOUNS),
-    re.IGNORECASE)
+    r"|" + _contact_from(_MAIL_NOUNS))
 # (the Chinese, Japanese and Korean forms are looked for only in text that has such characters:
 # on a 10,000-row tracker in Latin script they cost a sixth of the ledger's time for nothing)
-_EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, re.compile(_cjk_contact(_CJK_CALL_WORDS), re.IGNORECASE))
-_EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, re.compile(_cjk_contact(_CJK_MAIL_WORDS), re.IGNORECASE))
+_EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, _cjk_contact(_CJK_CALL_WORDS))
+_EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
+
+
 # The user's call that reached nobody: retried the next business day (rules §3).
-_ATTEMPT = re.compile(
-    r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
-    r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
-    r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
-    r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
-    r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
-    re.IGNORECASE)
-_CALL_WORD = re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
-_THANKED = re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+@functools.cache
+def _attempt() -> re.Pattern[str]:
+    return re.compile(
+        r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
+        r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
+        r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
+        r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
+        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
+        re.IGNORECASE)
+
+
+@functools.cache
+def _call_word() -> re.Pattern[str]:
+    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
+
+
+@functools.cache
+def _thanked() -> re.Pattern[str]:
+    return re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
                       r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
                       r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
-_USER_AFTER = re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
-                         r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
-                         r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
-                         r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
-                         r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
-                         re.IGNORECASE)
+
+
+@functools.cache
+def _user_after() -> re.Pattern[str]:
+    return re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
+                      r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
+                      r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                      r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
+                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
+                      re.IGNORECASE)
+
+
 # A match starts where a word starts (the look-behind): any address inside a run of letters is also
 # found from the run's first letter, and the search stays linear on a 40,000-letter cell (without it,
 # every letter of a long cell with no "@" was tried as the start: seconds per cell).
@@ -227,10 +266,18 @@ def source_of(columns: Mapping[str, Any] | None, field: str, row: Any) -> str:
     return f"{info.header}, {info.letter}{row}"
 
 
-def _per_unique(text: pd.Series, test) -> list:
-    codes, uniques = pd.factorize(text.fillna("").astype(object), use_na_sentinel=False)
-    answers = [test(v) for v in uniques]
-    return [answers[c] for c in codes]
+def _per_unique(text: pd.Series, test, rows: np.ndarray | None = None, otherwise: Any = None) -> list:
+    """`test` once per distinct text, spread back over the rows; `otherwise` on the rows that
+    `rows` (a boolean mask) leaves out, whose text is not looked at."""
+    if rows is None:
+        codes, uniques = pd.factorize(text.fillna("").astype(object), use_na_sentinel=False)
+        answers = [test(v) for v in uniques]
+        return [answers[c] for c in codes]
+    out = [otherwise] * len(text)
+    picked = np.flatnonzero(rows)
+    for k, answer in zip(picked, _per_unique(text.iloc[picked], test)):
+        out[k] = answer
+    return out
 
 
 def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
@@ -238,30 +285,60 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
 
 
 _SEP = "\x00"
-# Every pattern above holds one of these stems; text without any needs no closer look.
-_MAY_SAY = re.compile(r"call|rang|rung|phon|mail|messag|wrote|text|reach|touch|voicemail|\bvm\b|answer|pick|desk"
-                      r"|recept|gatekeep|switchboard|thank|anruf|angerufen|gemeldet|geschrieben|erreicht|abgenommen"
-                      r"|mailbox|beantworter|dank|appel|écrit|répon|messagerie|standard|remerci|relanc|llam|escrib"
-                      r"|contest|buzón|devolv|respuesta|agradec|nachgefasst|rief|zurück|\b(?:i|we)\s"
-                      r"|\bring|\bnote|\btext|invit|nachricht|rückruf|courriel|correo|mensaj|chiamat|telefon"
-                      r"|ligaç|ligac|ligou|ligaram|\bbel|bericht|wiadom|połącz|oproep|contat"
-                      r"|电话|電話|来电|來電|邮件|郵件|メール|連絡|联系|聯繫|消息|短信"
-                      r"|전화|메일|연락|문자", re.IGNORECASE)
-_CLAUSES = re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
+# Every pattern above holds one of these stems or word starts; text without any needs no closer look.
+_SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text", "reach", "touch", "voicemail",
+              "answer", "pick", "desk", "recept", "gatekeep", "switchboard", "thank", "anruf", "angerufen", "gemeldet",
+              "geschrieben", "erreicht", "abgenommen", "mailbox", "beantworter", "dank", "appel", "écrit", "répon",
+              "messagerie", "standard", "remerci", "relanc", "llam", "escrib", "contest", "buzón", "devolv",
+              "respuesta", "agradec", "nachgefasst", "rief", "zurück", "invit", "nachricht", "rückruf", "courriel",
+              "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
+              "połącz", "oproep", "contat",
+              "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
+              "전화", "메일", "연락", "문자")
+_SAY_WORD_STARTS = r"\b(?:vm\b|(?:i|we)\s|ring|note|text|bel)"
+
+
+@functools.cache
+def _may_say() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _SAY_STEMS)) + "|" + _SAY_WORD_STARTS, re.IGNORECASE)
+
+
+_ASCII_SAY_STEMS = tuple(stem for stem in _SAY_STEMS if stem.isascii())
+
+
+@functools.cache
+def _ascii_word_starts() -> re.Pattern:
+    return re.compile(_SAY_WORD_STARTS)
+
+
+def may_say(text: str) -> bool:
+    """Whether `text` may mention a contact (`_may_say()` finds something): the same answer, about
+    eight times quicker for text in ASCII, most notes. Python's regex engine tries each of the
+    alternatives at every position, and ignoring case costs more again: ASCII text is lower-cased
+    once and each stem looked for with `in`; only the few word starts need a pattern."""
+    if text.isascii():
+        low = text.lower()
+        return any(stem in low for stem in _ASCII_SAY_STEMS) or _ascii_word_starts().search(low) is not None
+    return _may_say().search(text) is not None
+
+
+@functools.cache
+def _clauses() -> re.Pattern[str]:
+    return re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
 def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
     """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
     clause saying anything else ends the run, since attempts count in a row."""
-    hits = [m for m in _hits(_ATTEMPT, text) if not any(s <= m.start() < e for s, e in employer_spans)
+    hits = [m for m in _hits(_attempt(), text) if not any(s <= m.start() < e for s, e in employer_spans)
             and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
-    if all(m.group().lower().startswith("no") for m in hits) and not _CALL_WORD.search(text):
+    if all(m.group().lower().startswith("no") for m in hits) and not _call_word().search(text):
         return 0     # "no answer yet" to an application is not a call that reached nobody
     starts = [m.start() for m in hits]
     run, end = 0, len(text)
-    for cut in reversed([0, *[m.end() for m in _CLAUSES.finditer(text)]]):
+    for cut in reversed([0, *[m.end() for m in _clauses().finditer(text)]]):
         clause = text[cut:end]
         end = cut
         if not clause.strip(" .,;\n"):
@@ -279,30 +356,26 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
     response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
     text = f"{response}\n{notes}\n{stage}"
-    if not _MAY_SAY.search(text):     # one quick look first: most rows mention no contact at all
+    if not may_say(text):     # one quick look first: most rows mention no contact at all
         return False, False, 0, False, False
     employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
     spans = [(a, b) for a, b, _ in employer]
-    attempts = _attempt_run(notes, []) if _ATTEMPT.search(notes) else _attempt_run(f"{response}\n{stage}", [])
+    attempts = _attempt_run(notes, []) if _attempt().search(notes) else _attempt_run(f"{response}\n{stage}", [])
     if attempts and employer:
         attempts = _attempt_run(text, spans) and attempts
-    mine = [m.start() for m in _USER_AFTER.finditer(text)] + [m.start() for m in _THANKED.finditer(text)] \
-        + [m.start() for m in _hits(_ATTEMPT, text) if not any(a <= m.start() < b for a, b in spans)]
+    mine = [m.start() for m in _user_after().finditer(text)] + [m.start() for m in _thanked().finditer(text)] \
+        + [m.start() for m in _hits(_attempt(), text) if not any(a <= m.start() < b for a, b in spans)]
     if not employer:
-        return False, False, attempts, bool(_THANKED.search(text)), bool(mine)
+        return False, False, attempts, bool(_thanked().search(text)), bool(mine)
     latest = max(employer)
     after = any(x > latest[1] for x in mine)
     return (latest[2] == "call" and not after, latest[2] == "mail" and not after, 0 if not after else attempts,
-            bool(_THANKED.search(text)), after)
-
-
-def _may_state_a_date(text: str) -> bool:
-    return bool(text) and (SCREEN.search(text) is not None or CJK_SCREEN.search(text) is not None)
+            bool(_thanked().search(text)), after)
 
 
 def _stage_may_state_a_date(text: str) -> bool:
-    return _may_state_a_date(text) and any(ch.isdigit() for ch in text)
+    return may_state_a_date(text) and any(ch.isdigit() for ch in text)
 
 
 def has_address(text: Any) -> bool:
@@ -313,9 +386,17 @@ def has_phone(text: Any) -> bool:
     return isinstance(text, str) and _PHONE.search(text) is not None
 
 
-def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None) -> Ledger:
-    """The per-row facts of `frame` that the cadence of rules §2-§5 needs."""
+_NOTHING_SAID = (False, False, 0, False, False)
+
+
+def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
+                rows: np.ndarray | None = None) -> Ledger:
+    """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
+    mask; every row without it): the rows whose texts are read; the others say nothing (the plan
+    reads no fact of a closed or not-applied row, a third of a large tracker)."""
     idx = frame.index
+    if rows is None:
+        rows = np.ones(len(idx), dtype=bool)
     applied = frame["applied_on"].to_numpy(dtype="datetime64[D]")
     last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
     written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
@@ -323,7 +404,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # joined in Python: pandas 3 drops a NUL when it adds strings column-wise
     joined = pd.Series([f"{r}{_SEP}{n}{_SEP}{t}" for r, n, t in zip(texts["response"].tolist(), texts["notes"].tolist(),
                                                                    texts["stage"].tolist())], index=idx, dtype=object)
-    said = _per_unique(joined, _text_facts)
+    said = _per_unique(joined, _text_facts, rows, _NOTHING_SAID)
     said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
@@ -336,8 +417,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
-        screen = _may_state_a_date if field != "stage" else _stage_may_state_a_date
-        maybe = np.array(_per_unique(texts[field], screen), dtype=bool)
+        screen = may_state_a_date if field != "stage" else _stage_may_state_a_date
+        maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
             for st in read_statements(values[k], written[k].astype(object), order, langs):
                 all_stated[k].append((st, field))
@@ -477,7 +558,7 @@ class _Facts:
             field = "interview_on" if day["interview_on"][i] else (self.interview_field[i] or "notes")
             add("interview_ahead", "", day["interview_ahead"][i], EMPLOYER, "", field)
         if cols["retry"][i]:
-            add("no_answer", "", None, USER, "call", _field_saying(self.frame, row, (_ATTEMPT,)))
+            add("no_answer", "", None, USER, "call", _field_saying(self.frame, row, (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
         for st, field in self.ledger.statements[i]:

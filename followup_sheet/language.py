@@ -347,7 +347,9 @@ class Person:
         return " ".join(p for p in (self.given, self.surname) if p)
 
 
-_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+@functools.cache
+def _han_name() -> re.Pattern[str]:
+    return re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 # Words that join the family name ("Sanne de Vries", "Karl von Berg", "Maria da Silva").
@@ -361,7 +363,11 @@ _SUFFIX_TITLES = {
     "ja": (("さま", "", ""), ("様", "", ""), ("さん", "", ""), ("殿", "", "")),
     "ko": (("님", "", ""), ("씨", "", "")),
 }
-_CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]+$")
+
+
+@functools.cache
+def _cjk_name() -> re.Pattern[str]:
+    return re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]+$")
 
 
 def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
@@ -402,11 +408,11 @@ def person(name: str, language: str = "en") -> Person | None:
     if not words:
         return None
     words, gender, academic, role = _titles(words, language)
-    if all(_CJK_NAME.match(w) for w in words):
+    if all(_cjk_name().match(w) for w in words):
         if len(words) > 1:                                   # "田中 花子": family name, given name
             return Person(" ".join(words[1:]), words[0], gender, academic, eastern=True, role=role)
         one = words[0]
-        if language in ("zh", "ko") and 2 <= len(one) <= 4 or _HAN_NAME.match(one) and language != "ja":
+        if language in ("zh", "ko") and 2 <= len(one) <= 4 or _han_name().match(one) and language != "ja":
             return Person(one[1:], one[0], gender, academic, eastern=True, role=role)
         return Person("", one, gender, academic, eastern=True, role=role)   # 田中花子: not split
     if len(words) == 1:
@@ -540,8 +546,14 @@ def _ko(p: Person) -> dict[str, str]:
 # consonant. A mobile e (Wróbel -> Wróblem, Gołąbek -> Gołąbkiem), a soft ending (Łoś -> Łosiem)
 # or a vowel (Kościuszko, Rossi) leaves it undeclined: the script then says the name in the
 # nominative ("Czy jest może pan Wróbel?").
-_PL_ADJECTIVAL = re.compile(r"(?:s|c|dz)k[ia]$")
-_PL_UNSAFE_MASCULINE = re.compile(r"(?:e[kcl]|eł|eń|[śćńźjlaeiouyóąę])$", re.IGNORECASE)
+@functools.cache
+def _pl_adjectival() -> re.Pattern[str]:
+    return re.compile(r"(?:s|c|dz)k[ia]$")
+
+
+@functools.cache
+def _pl_unsafe_masculine() -> re.Pattern[str]:
+    return re.compile(r"(?:e[kcl]|eł|eń|[śćńźjlaeiouyóąę])$", re.IGNORECASE)
 
 
 def polish_instrumental(surname: str, gender: str) -> str:
@@ -550,11 +562,11 @@ def polish_instrumental(surname: str, gender: str) -> str:
     if not surname or " " in surname or "-" in surname or gender not in ("f", "m"):
         return ""
     low = surname.casefold()
-    if _PL_ADJECTIVAL.search(low):
+    if _pl_adjectival().search(low):
         return surname[:-1] + ("ą" if gender == "f" else "im") if low.endswith("ka" if gender == "f" else "ki") else ""
     if gender == "f":
         return surname if not re.search(r"[aeiouyóąę]$", low) else ""
-    if _PL_UNSAFE_MASCULINE.search(low):
+    if _pl_unsafe_masculine().search(low):
         return ""
     return surname + ("iem" if low.endswith(("k", "g")) else "em")
 
@@ -606,15 +618,21 @@ _NO_NAME = {
 
 # A team or department written in Korean or Japanese (render._NOT_A_PERSON_CJK says the same for the
 # context's `team`): asked for, never greeted as a person.
-_TEAM = re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
+@functools.cache
+def _team() -> re.Pattern[str]:
+    return re.compile(r"인사|채용|팀|부서|담당자|採用|人事|担当|総務")
 
 
 # Korean job titles written after a name ("박 과장", "김민수 팀장님"): the person is addressed by
 # name and title with 님 on the title.
 _KO_TITLES = ("과장", "부장", "차장", "대리", "팀장", "실장", "이사", "상무", "전무", "대표", "본부장",
               "주임", "매니저", "책임", "선임", "수석", "센터장", "파트장", "그룹장")
-_KO_TITLED = re.compile(r"^(?P<name>[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,3})?)\s*(?P<title>"
-                        + "|".join(sorted(_KO_TITLES, key=len, reverse=True)) + r")\s*님?$")
+
+
+@functools.cache
+def _ko_titled() -> re.Pattern[str]:
+    return re.compile(r"^(?P<name>[\uac00-\ud7a3]{1,4}(?: [\uac00-\ud7a3]{1,3})?)\s*(?P<title>"
+                      + "|".join(sorted(_KO_TITLES, key=len, reverse=True)) + r")\s*님?$")
 
 
 def address(name: str, language: str) -> dict[str, str]:
@@ -623,11 +641,11 @@ def address(name: str, language: str) -> dict[str, str]:
     (the name in a sentence); German also `dat` (after "bei", "von"), Spanish `a` ("al señor
     …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says so with a title; a
     first name never decides it."""
-    titled = _KO_TITLED.match(name.strip()) if language == "ko" and name else None
+    titled = _ko_titled().match(name.strip()) if language == "ko" and name else None
     if titled:                                        # "박 과장" is 박 과장님, not 박과장 님
         formal = f"{titled['name']} {titled['title']}님"
         return {"ask": formal, "greet": formal, "dear": formal, "named": formal}
-    p = person(name, language) if name and not _TEAM.search(name) else None
+    p = person(name, language) if name and not _team().search(name) else None
     if p is None or language not in _ADDRESS:
         return dict(_NO_NAME.get(language, {"ask": "", "greet": "", "dear": "", "named": ""}))
     return _ADDRESS[language](p)
@@ -873,13 +891,20 @@ _NO_PLACE = ("empfehlung", "messe", "jobmesse", "personalvermittlung", "jobbörs
              "polecen", "targi", "agencj", "absolwent", "rekruter")
 
 
-_ABBREVIATION = re.compile(r"\.\w+\.$")      # a company name ending in an abbreviation: "Miramar S.L."
-_DOUBLE_STOP = re.compile(r"(?<=\w\.)\.(?!\.)")
+# a company name ending in an abbreviation: "Miramar S.L."
+@functools.cache
+def _abbreviation() -> re.Pattern[str]:
+    return re.compile(r"\.\w+\.$")
+
+
+@functools.cache
+def _double_stop() -> re.Pattern[str]:
+    return re.compile(r"(?<=\w\.)\.(?!\.)")
 
 
 def finish(text: str) -> str:
     """A rendered localised script with the one full stop a sentence ending in "S.L." needs."""
-    return _DOUBLE_STOP.sub("", text)
+    return _double_stop().sub("", text)
 
 
 def source_kind(source: str) -> str:
@@ -916,7 +941,7 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
 
     words = _PHRASES[language]
     company, position = context["company"], context["position"]
-    if not _ABBREVIATION.search(company):       # "S.L.", "B.V." keep their dots; finish() drops a second
+    if not _abbreviation().search(company):       # "S.L.", "B.V." keep their dots; finish() drops a second
         company = company.rstrip(".")
     de_position = _de_position(position) if language == "fr" else ""
     bei = german_bei(company) if language == "de" else ""
@@ -1015,13 +1040,15 @@ def _on_day(day: str, language: str) -> str:
 
 
 # a vowel, or an h that is mute (an aspirated h, as in "hauteur", "héros", "hors", keeps "de")
-_ELIDED = re.compile(r"^(?:[aeiouàâäéèêëîïôöùûüœæ]|h(?!a(?:ut|ch|rd)|éros|ibou|ors|ou))", re.I)
+@functools.cache
+def _elided() -> re.Pattern[str]:
+    return re.compile(r"^(?:[aeiouàâäéèêëîïôöùûüœæ]|h(?!a(?:ut|ch|rd)|éros|ibou|ors|ou))", re.I)
 
 
 def _de_position(position: str) -> str:
     """French "de" before a job title, elided before a vowel or a mute h: "d'Analyste reporting",
     "d'Hôtesse d'accueil", "de Data analyst", "de Hauteur…" (an aspirated h keeps "de")."""
-    return f"d'{position}" if _ELIDED.match(position) else f"de {position}"
+    return f"d'{position}" if _elided().match(position) else f"de {position}"
 
 
 # The first follow-up's channel per language, when [cadence] first_channel does not say (rules

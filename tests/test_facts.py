@@ -613,3 +613,39 @@ def test_explain_shows_the_agency_and_the_ended_hold_with_their_cells(tmp_path):
     hold = explain_row(path, 3, today=WED)
     passed = next(s for s in hold.sentences if "now that it has passed" in s.text)
     assert any("Notes, G3" in src for src in passed.sources), passed.sources
+
+
+def test_the_ledger_reads_only_the_rows_it_is_given():
+    from followup_sheet import facts
+    frame = canonical_frame([
+        app(applied_on="2026-11-20", last_contact="2026-12-01", notes="Recruiter rang on 12/1, call back on 12/14"),
+        app(applied_on="2026-11-20", last_contact="2026-12-01", stage="Rejected",
+            notes="Recruiter rang on 12/1, call back on 12/14")])
+    every = facts.read_ledger(frame, Settings())
+    assert every.columns["employer_call"].tolist() == [True, True]
+    assert all(every.statements)
+    first = facts.read_ledger(frame, Settings(), rows=pd.Series([True, False]).to_numpy())
+    assert first.columns["employer_call"].tolist() == [True, False]
+    assert first.columns.iloc[0].equals(every.columns.iloc[0])
+    assert first.statements[0] == every.statements[0] and first.statements[1] == []
+    assert first.columns["stated_on"].isna().tolist() == [False, True]
+
+
+def test_a_closed_row_s_notes_are_not_read_and_change_nothing(monkeypatch):
+    from followup_sheet import facts
+    said = "Hiring manager phoned 12/2; interview on 12/15, they will decide by 12/18"
+    rows = [app(applied_on="2026-11-20", last_contact="2026-12-01", notes="Sent my portfolio"),
+            app(company="Quayside Dental", applied_on="2026-11-10", last_contact="2026-12-02", stage="Withdrawn",
+                notes=said),
+            app(company="Hollin Farm", applied_on="2026-11-12", stage="Not applied", applied_flag="no", notes=said)]
+    quiet = [dict(r, notes="") if r["company"] != "Marlow Tiles" else r for r in rows]
+    looked_at: list[str] = []
+    real = facts._text_facts
+    monkeypatch.setattr(facts, "_text_facts", lambda text: looked_at.append(text) or real(text))
+    plan = build_plan(canonical_frame(rows), WED, Settings(), columns=COLUMNS)
+    assert not any("Hiring manager" in t for t in looked_at), looked_at
+    assert any("portfolio" in t for t in looked_at)
+    blank = build_plan(canonical_frame(quiet), WED, Settings(), columns=COLUMNS)
+    assert plan["status"].tolist()[1:] == ["Closed", "Not applied"]
+    pd.testing.assert_frame_equal(plan.drop(columns=["facts", "why"]), blank.drop(columns=["facts", "why"]))
+    assert [len(f) for f in plan["facts"]][1:] == [1, 0]

@@ -80,3 +80,61 @@ def test_a_first_refresh_reads_no_other_language_and_other_titles_are_still_know
     assert german != today_marker("en")
     assert is_tool_sheet([[german + " – 4. Mai 2026"]]) and is_tool_sheet([[LOG_MARKER]])
     assert not is_tool_sheet([["Bewerbungen " + german]]) and not is_tool_sheet([[None]]) and not is_tool_sheet([])
+
+
+def test_a_sheet_read_whole_is_not_parsed_again_for_its_first_cell(make_tracker, tmp_path, monkeypatch):
+    from followup_sheet import refresh
+    from followup_sheet.xlsx import values
+
+    tracker = make_tracker([{"Company": "Vasquez Mill", "Position": "Scheduler", "Date Applied": dt.date(2026, 4, 20),
+                             "Status": "Applied"}])
+    parsed: list[str] = []
+    real = values.SheetValues.sheet
+
+    def counted(self, info):
+        if info.name not in self._sheets:
+            parsed.append(info.name)
+        return real(self, info)
+
+    monkeypatch.setattr(values.SheetValues, "sheet", counted)
+    refresh(tracker, today=dt.date(2026, 5, 4), output=tmp_path / "once.xlsx", backup=False)
+    assert parsed and len(parsed) == len(set(parsed)), parsed      # each sheet parsed once
+    parsed.clear()
+    refresh(tmp_path / "once.xlsx", today=dt.date(2026, 5, 5), output=tmp_path / "twice.xlsx", backup=False)
+    assert parsed and len(parsed) == len(set(parsed)), parsed
+
+
+def test_the_first_row_kept_from_a_whole_read_is_the_one_calamine_gives(tmp_path):
+    import openpyxl
+
+    from followup_sheet.xlsx.package import open_package
+    from followup_sheet.xlsx.values import SheetValues
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Offset"
+    sheet["C3"], sheet["D3"], sheet["C4"] = "Follow-up Today", 7, "below"
+    book.create_sheet("Blank")
+    book.save(tmp_path / "offset.xlsx")
+    pkg = open_package(tmp_path / "offset.xlsx")
+    for info in pkg.sheets:
+        fresh = SheetValues(pkg).sheet(info).to_python(nrows=1)
+        kept = SheetValues(pkg)
+        kept.grid(info)
+        assert kept.first_row(info) == fresh, info.name
+    first = SheetValues(pkg)
+    first.grid(pkg.sheets[0])
+    assert first.first_row(pkg.sheets[0])[0][:2] == ["Follow-up Today", 7]
+
+
+def test_a_plain_refresh_imports_neither_babel_nor_difflib(make_tracker, tmp_path):
+    code = ("import datetime as dt, sys\n"
+            "from pathlib import Path\n"
+            "from followup_sheet import refresh\n"
+            "refresh(Path(sys.argv[1]), today=dt.date(2026, 5, 4), output=Path(sys.argv[2]), backup=False)\n"
+            "print(sorted(m for m in ('babel', 'difflib') if m in sys.modules))")
+    tracker = make_tracker([{"Company": "Brennan Joinery", "Position": "Estimator",
+                             "Date Applied": dt.date(2026, 4, 20), "Status": "Applied"}])
+    out = subprocess.run([sys.executable, "-c", code, str(tracker), str(tmp_path / "plain.xlsx")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"      # Babel's place names only for a company name that needs them; diffs for a dry run

@@ -7,7 +7,6 @@ columns among them), and the Today and Follow-up Log sheets. `--dry-run` prints 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import hashlib
 import re
@@ -206,6 +205,8 @@ def word_diff(old: str, new: str) -> str:
     """The whole of `new`, with the words taken out of `old` as [-words-] and the words put in as
     {+words+} (the marks of `git diff --word-diff`); changed words only spaces apart are one change."""
     a, b = _WORD.findall(old), _WORD.findall(new)
+    import difflib  # (only a dry run shows word differences)
+
     pieces: list[tuple[str, str, str]] = []    # (kept, taken out, put in): kept text, or a change
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":

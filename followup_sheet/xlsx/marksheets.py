@@ -145,7 +145,7 @@ def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
         if info.name in ours or info.name.lower().startswith(LOG_SHEET_NAME.lower()):
             continue
         try:
-            first = book.sheet(info).to_python(nrows=1)
+            first = book.first_row(info)
         except Exception:   # unreadable: not a copy we can read marks from
             continue
         if first and first[0] and is_today_title(first[0][0]):
@@ -157,7 +157,7 @@ def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
     for info in names.values():
         if not info.name.lower().startswith(LOG_SHEET_NAME.lower()):
             continue
-        first = book.sheet(info).to_python(nrows=1)
+        first = book.first_row(info)
         if first and first[0] and isinstance(first[0][0], str) and first[0][0].startswith(LOG_MARKER):
             found.log_sheet, found.log_part = info.name, info.part
             found.log_rows = _rows(book.grid(info), _LOG_KEYS, "key")
