@@ -155,3 +155,34 @@ class Words:
     def percent(self, value: float) -> str:
         from babel.numbers import format_percent
         return format_percent(value, locale=self.language)
+
+
+class Worded(str):
+    """A message that is English text and also remembers its wording and fields, so it can be
+    said again in another language once that language is known: a row problem found while
+    reading (`Row 12: 'Date Applied' (C12) is '31/02'; ...`) is written into the tracker in the
+    tracker's language, which is settled only after the read. A field may be a Worded itself."""
+
+    wording: str
+    fields: dict[str, Any]
+
+    def __new__(cls, wording: str, **fields: Any) -> Worded:
+        made = super().__new__(cls, wording.format(**fields))
+        made.wording, made.fields = wording, fields
+        return made
+
+    def __reduce__(self):   # a pickled copy (a worker process, a cache) keeps its wording
+        return _worded, (self.wording, self.fields)
+
+
+def _worded(wording: str, fields: dict[str, Any]) -> Worded:
+    return Worded(wording, **fields)
+
+
+def in_language(text: Any, language: str, section: str = "messages") -> str:
+    """`text` in `language`: a Worded message (and each Worded field of it) through the catalogue's
+    `section`; any other text as it is."""
+    if not isinstance(text, Worded) or not language or language == "en":
+        return str(text)
+    fields = {k: in_language(v, language, section) for k, v in text.fields.items()}
+    return Words(language, section)(text.wording, **fields)

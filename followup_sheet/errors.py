@@ -14,6 +14,7 @@ class FollowupError(Exception):
 
     wording: str = ""
     fields: dict[str, object] = {}
+    language: str = ""      # the run's language, when the error is met after it is known
 
     @classmethod
     def worded(cls, wording: str, **fields: object) -> FollowupError:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..catalogue import Words
 from ..errors import BadSettings
 from ..markrules import ADDED_HEADERS, Change, stage_word
 from ..plan import stage_of, word_list
@@ -117,6 +118,10 @@ class InboxReport:
     unreadable: list[str] = field(default_factory=list)
     largest: int = 0     # bytes, the largest message read
     notes: list[str] = field(default_factory=list)
+    language: str = "en"  # the run's: the notes, and what the command line says of the report
+
+    def words(self) -> Words:
+        return Words(self.language, "inbox")
 
 
 # -- where the mail comes from ----------------------------------------------------------------------
@@ -272,7 +277,8 @@ def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail
             old = "" if _blank(old) else _day(old) if fld in ("last_contact", "pinned") else old
             if old == value:
                 continue
-            column = s.headers.get(fld) or f"new column {ADDED_HEADERS[fld]!r}"
+            column = s.headers.get(fld) or Words(settings.language or "en", "inbox")(
+                "new column {header}", header=repr(ADDED_HEADERS[fld]))
             out.append(Proposal(sheet, row, str(s.frame.at[row, "company"]), fld, column, old, value,
                                 mail.date.date() if mail.date else None, mail.subject, what.kind, found.confidence))
     return out
@@ -316,9 +322,12 @@ def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
     for added, m in enumerate(wanted.values()):
         taken = row <= len(s.grid) and any(not _blank(v) for v in s.grid[row - 1])
         if taken:
-            report.notes.append(f"{s.sheet!r} row {row} is not empty, so {len(wanted) - added} application(s) "
-                                f"from your mail were not added (from {m.company!r} on); add them by hand, or "
-                                "make room below your last application")
+            report.notes.append(report.words().count(
+                "{sheet} row {row} is not empty, so {n} application(s) from your mail were not added (from "
+                "{company} on); add them by hand, or make room below your last application",
+                "{sheet} row {row} is not empty, so {n} application(s) from your mail were not added (from "
+                "{company} on); add them by hand, or make room below your last application",
+                len(wanted) - added, sheet=repr(s.sheet), row=row, company=repr(m.company)))
             break
         values = {"company": m.company, "position": m.position if "position" in s.headers else "",
                   day_field: m.day if day_field and m.day else "",
@@ -336,19 +345,22 @@ def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
 def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str | None = None,
                config: Path | None = None, settings: Settings | None = None, password: str | None = None,
                skip_unreadable: bool = False, progress: Callable[[int], None] | None = None,
-               add_missing: bool = False) -> InboxReport:
+               add_missing: bool = False, language: str | None = None) -> InboxReport:
     """Read the mail of `source` (only what came since the oldest open application), classify
     each message, match it to the tracker's rows and propose the changes; nothing is written."""
     from ..pipeline import can_add_columns, compute
-    outcomes, _, settings = compute(Path(tracker), today=today, sheet=sheet, settings=settings, config=config)
+    outcomes, _, settings = compute(Path(tracker), today=today, sheet=sheet, settings=settings, config=config,
+                                    language=language)
+    w = Words(settings.language or "en", "inbox")
     sheets = []
     for o in outcomes:
         t = o.tracker
-        headers = {f: f"{c.header!r} (column {c.letter})" for f, c in t.columns.items()}
+        headers = {f: w("{header} (column {letter})", header=repr(c.header), letter=c.letter)
+                   for f, c in t.columns.items()}
         sheets.append(_Sheet(t.sheet, t.frame, headers, can_add_columns(t), t.layout.grid()))
     rows = _rows(sheets)
     since = oldest_open(outcomes)
-    report = InboxReport(str(source), since)
+    report = InboxReport(str(source), since, language=settings.language or "en")
     seen: set[str] = set()
     matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = {}
     for raw in raw_messages(source, settings, since, password):
@@ -379,8 +391,8 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
         report.proposals += new_rows(sheets[0], report)
     for s in sheets:
         if not s.can_add:
-            report.notes.append(f"{s.sheet!r} has no free column for a field it lacks (Stage, Response); such "
-                                "changes are left out")
+            report.notes.append(w("{sheet} has no free column for a field it lacks (Stage, Response); such "
+                                  "changes are left out", sheet=repr(s.sheet)))
     log.info("inbox: %d message(s) read, %d matched", report.read, report.matched)
     return report
 
@@ -388,24 +400,27 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
 def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
            matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]]) -> None:
     day = mail.date.date() if mail.date else None
+    w = report.words()
     if found.row is not None:
         report.matched += 1
         matched.setdefault((found.row.sheet, found.row.row), []).append((mail, what, found))
     elif found.ambiguous:
-        rows = ", ".join(f"row {r.row} {r.company}" + (f" / {r.position}" if r.position else "") + f" ({c}%)"
+        rows = ", ".join(w("row {row} {company} ({confidence}%)", row=r.row, confidence=c,
+                           company=r.company + (f" / {r.position}" if r.position else ""))
                          for r, c in found.candidates[:4])
-        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, f"could be {rows}"))
+        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, w("could be {rows}", rows=rows)))
     elif what.kind != REPLY and found.confidence < MAYBE:
         company, position = guess_application(mail)
         report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,
-                                     f"from {_guess_company(mail)}", company, position))
+                                     w("from {sender}", sender=_guess_company(mail)), company, position))
 
 
 def apply_inbox(tracker: Path, report: InboxReport, *, today: dt.date, sheet: str | None = None,
-                config: Path | None = None, backup: bool = True) -> Any:
+                config: Path | None = None, backup: bool = True, language: str | None = None) -> Any:
     """Write the report's proposals into the user's own cells, with a refresh in the same save
     (so the tool's columns and Today sheet follow), through the lossless writer and with a backup.
     Returns the refresh's result. The one place that hands changes to the writer."""
     from ..pipeline import refresh
     changes = tuple(p.change() for p in report.proposals)
-    return refresh(Path(tracker), today=today, sheet=sheet, config=config, backup=backup, user_changes=changes)
+    return refresh(Path(tracker), today=today, sheet=sheet, config=config, backup=backup, user_changes=changes,
+                   language=language)
