@@ -121,10 +121,11 @@ class Words:
         self.section = section
 
     def _section(self, text: str) -> str:
-        """The section that translates `text`: its own, else `outputs`, else the Today sheet's
-        (a header said the same everywhere is translated once)."""
+        """The section that translates `text`: its own, else `messages`, `outputs`, the Today
+        sheet's (a text said the same everywhere is translated once)."""
         book = catalogue(self.language)
-        return next((s for s in (self.section, "outputs", "today") if text in book.get(s, {})), self.section)
+        return next((s for s in (self.section, "messages", "outputs", "today") if text in book.get(s, {})),
+                    self.section)
 
     def __call__(self, text: str, **fields: Any) -> str:
         shown = say(self._section(text), text, self.language)

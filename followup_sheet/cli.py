@@ -880,7 +880,8 @@ def cmd_inbox(args, out: Output) -> int:
     early = Words(getattr(args, "language", None) or declared_language(args.tracker, args.config) or "en", "inbox")
     report = scan_inbox(args.tracker, source, today=today, sheet=args.sheet, config=args.config,
                         skip_unreadable=args.skip_unreadable, add_missing=args.add_missing,
-                        progress=lambda n: args.quiet or print(early("  ... {n} messages read", n=n), file=out.stderr),
+                        progress=lambda n: args.quiet or print("  " + early("... {n} messages read", n=n),
+                                                               file=out.stderr),
                         language=getattr(args, "language", None))
     _print_inbox(out, report)
     m = report.words()

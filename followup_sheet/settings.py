@@ -26,7 +26,7 @@ LANGUAGES: Mapping[str, str] = MappingProxyType({
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
     "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
 })
-SETTINGS_DOC = "the Settings section of README.md (README.md#settings)"
+SETTINGS_DOC = Worded("the Settings section of README.md (README.md#settings)")
 
 # Header spellings per canonical field. Matching ignores case, spaces and punctuation, so
 # "Date Applied", "date_applied" and " DATE-APPLIED " are one alias.

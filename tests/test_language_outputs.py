@@ -27,7 +27,7 @@ from followup_sheet.xlsx.marksheets import built_day
 from followup_sheet.xlsx.values import is_tool_sheet
 
 MONDAY = dt.date(2026, 11, 30)
-SECTIONS = ("outputs", "messages", "statuses")
+SECTIONS = ("outputs", "messages", "statuses", "explain", "inbox", "watch", "problems")
 LANGUAGES = catalogue.languages()
 
 # A tracker in each language: its own headers, people and companies (one row overdue by phone,
