@@ -854,8 +854,10 @@ def cmd_watch(args, out: Output) -> int:
         if not Path(args.tracker).is_file():
             from .filesafe import not_a_file
             kind = not_a_file(args.tracker)
-            raise NotAWorkbook(f"{args.tracker} is {kind}, not a workbook file; give the path of the .xlsx file "
-                               "itself" if kind else f"{args.tracker}: no such file")
+            if kind:
+                raise NotAWorkbook(f"{args.tracker} is {kind}, not a workbook file; give the path of the .xlsx file "
+                                   "itself")
+            raise NotAWorkbook.worded("{path}: no such file", path=args.tracker)
         times = args.at or DEFAULT_TIMES
         watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
                           backup=not args.no_backup, sheet=args.sheet, config=args.config,

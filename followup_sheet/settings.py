@@ -902,7 +902,11 @@ def _load_toml(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str | None],
         raise _bad(Worded("{path}, line {line}", path=path, line=line),
                    "not UTF-8 text; save the file as UTF-8 in your editor: {doc}", doc=SETTINGS_DOC) from None
     except tomllib.TOMLDecodeError as exc:
-        raise _bad(path, "not valid TOML ({reason}); see {doc}", reason=exc, doc=SETTINGS_DOC) from None
+        # the parser's place ("at line 3, column 9") goes to the front, said like every other place
+        at = re.search(r" \(at line (\d+), column \d+\)$", str(exc))
+        where = Worded("{path}, line {line}", path=path, line=int(at.group(1))) if at else path
+        reason = str(exc)[:at.start()] if at else exc
+        raise _bad(where, "not valid TOML ({reason}); see {doc}", reason=reason, doc=SETTINGS_DOC) from None
     except RecursionError:
         line = _deepest_line(text)
         raise _bad(Worded("{path}, line {line}", path=path, line=line),

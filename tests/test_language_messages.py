@@ -152,7 +152,7 @@ def test_a_settings_file_error_in_a_german_run_is_german(settings_text, german, 
     assert done.returncode == 1
     assert german in done.stderr and str(tmp_path / "followup.toml") in done.stderr, done.stderr
     assert "Zeile" in done.stderr or "TOML" in done.stderr               # where in the file
-    own = re.sub(r"möglich sind: .*|\(Expected [^)]*\)\)", "", done.stderr)   # setting names; the TOML parser's words
+    own = re.sub(r"möglich sind: .*|\(Expected [^)]*\)", "", done.stderr)   # setting names; the TOML parser's words
     assert _left(own, "de") == [], done.stderr
     english = cli("refresh", path, "--today", MONDAY.isoformat(), "--language", "en")
     assert german not in english.stderr and english.returncode == 1
