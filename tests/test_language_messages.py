@@ -166,3 +166,12 @@ def test_a_settings_error_follows_the_language_option(tmp_path, cli):
     assert re.search("[\u3040-\u30ff]", done.stderr) and "must be between" not in done.stderr, done.stderr
     plain = cli("refresh", path, "--today", MONDAY.isoformat())
     assert "must be between" in plain.stderr       # no language named anywhere: English (§11)
+
+
+@pytest.mark.parametrize("code, said", [("de", "ist ein Ordner"), ("ja", "はフォルダーです")])
+def test_a_mailbox_that_cannot_be_read_is_said_in_the_trackers_language(code, said, tmp_path, cli):
+    path = _tracker(code, tmp_path, language=False)      # the language is the tracker's own, found on reading
+    (tmp_path / "post").mkdir()
+    done = cli("inbox", path, "--mbox", tmp_path / "post", "--today", MONDAY.isoformat())
+    assert done.returncode == 1 and said in done.stderr and str(tmp_path / "post") in done.stderr, done.stderr
+    assert "--maildir" in done.stderr and _left(done.stderr, code) == [], done.stderr

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..catalogue import Words
-from ..errors import BadSettings
+from ..catalogue import Worded, Words, in_language
+from ..errors import BadSettings, said_in
 from ..markrules import ADDED_HEADERS, Change, stage_word
 from ..plan import stage_of, word_list
 from ..settings import Settings
@@ -363,29 +363,31 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
     report = InboxReport(str(source), since, language=settings.language or "en")
     seen: set[str] = set()
     matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = {}
-    for raw in raw_messages(source, settings, since, password):
-        report.read += 1
-        report.largest = max(report.largest, raw.size)
-        if progress is not None and report.read % PROGRESS_EVERY == 0:
-            progress(report.read)
-        try:
-            mail = parse_mail(raw)
-        except MailProblem as exc:
-            if not skip_unreadable:
-                raise
-            report.unreadable.append(str(exc))
-            continue
-        if mail.message_id and mail.message_id in seen:
-            continue
-        seen.add(mail.message_id)
-        if since is not None and mail.date is not None and mail.date.date() < since:
-            report.before_since += 1
-            continue
-        what = classify(mail)
-        report.kinds[what.kind] += 1
-        if not what.for_tracker:
-            continue
-        _place(mail, what, match(mail, rows), report, matched)
+    with said_in(report.language):   # a mailbox that cannot be read is said in the tracker's language
+        for raw in raw_messages(source, settings, since, password):
+            report.read += 1
+            report.largest = max(report.largest, raw.size)
+            if progress is not None and report.read % PROGRESS_EVERY == 0:
+                progress(report.read)
+            try:
+                mail = parse_mail(raw)
+            except MailProblem as exc:
+                if not skip_unreadable:
+                    raise
+                report.unreadable.append(in_language(Worded(exc.wording, **exc.fields), report.language)
+                                         if exc.wording else str(exc))
+                continue
+            if mail.message_id and mail.message_id in seen:
+                continue
+            seen.add(mail.message_id)
+            if since is not None and mail.date is not None and mail.date.date() < since:
+                report.before_since += 1
+                continue
+            what = classify(mail)
+            report.kinds[what.kind] += 1
+            if not what.for_tracker:
+                continue
+            _place(mail, what, match(mail, rows), report, matched)
     report.proposals = propose(sheets, matched, settings)
     if add_missing and sheets:
         report.proposals += new_rows(sheets[0], report)

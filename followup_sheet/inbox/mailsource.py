@@ -171,9 +171,11 @@ def mbox_messages(path: Path) -> Iterator[RawMail]:
     try:
         fh = open(path, "rb")
     except IsADirectoryError:
-        raise MailProblem(f"{path} is a folder; for a Maildir use --maildir, for .eml files --eml") from None
+        raise MailProblem.worded("{path} is a folder; for a Maildir use --maildir, for .eml files --eml",
+                                 path=path) from None
     except OSError as exc:
-        raise MailProblem(f"{path}: the mailbox cannot be read ({exc.strerror or exc})") from None
+        raise MailProblem.worded("{path}: the mailbox cannot be read ({reason})", path=path,
+                                 reason=exc.strerror or exc) from None
     with fh:
         first = fh.readline(LINE_LIMIT)
         while first in (b"\n", b"\r\n"):
@@ -181,8 +183,9 @@ def mbox_messages(path: Path) -> Iterator[RawMail]:
         if not first:
             return
         if not first.startswith(b"From "):
-            raise MailProblem(f"{path} is not an mbox file (it does not start with a 'From ' line); export the "
-                              "folder from your mail program as mbox, or use --eml for a folder of .eml files")
+            raise MailProblem.worded("{path} is not an mbox file (it does not start with a 'From ' line); export the "
+                                     "folder from your mail program as mbox, or use --eml for a folder of .eml files",
+                                     path=path)
         n, trimmer, blank_before = 1, _Trimmer(), False
         for line in _lines(fh):
             if blank_before and line.startswith(b"From "):
@@ -199,7 +202,8 @@ def _file_message(path: Path, where: str) -> RawMail:
         with open(path, "rb") as fh:
             data, size = trim(_lines(fh))
     except OSError as exc:
-        raise MailProblem(f"{where}: cannot be read ({exc.strerror or exc})") from None
+        raise MailProblem.worded("{where}: cannot be read ({reason})", where=where,
+                                 reason=exc.strerror or exc) from None
     return RawMail(where, data, size)
 
 
@@ -207,8 +211,9 @@ def maildir_messages(folder: Path) -> Iterator[RawMail]:
     """Each message of a Maildir (its new/ and cur/ folders), in name order; nothing is moved."""
     folder = Path(folder)
     if not (folder / "cur").is_dir() or not (folder / "new").is_dir():
-        raise MailProblem(f"{folder} is not a Maildir (it has no cur and new folders); give the Maildir folder "
-                          "itself, or use --eml for a folder of .eml files, --mbox for an mbox file")
+        raise MailProblem.worded("{folder} is not a Maildir (it has no cur and new folders); give the Maildir folder "
+                                 "itself, or use --eml for a folder of .eml files, --mbox for an mbox file",
+                                 folder=folder)
     for sub in ("new", "cur"):
         for path in sorted(p for p in (folder / sub).iterdir() if p.is_file() and not p.name.startswith(".")):
             yield _file_message(path, f"{sub}/{path.name}")
@@ -218,11 +223,12 @@ def eml_messages(folder: Path) -> Iterator[RawMail]:
     """Each .eml file of a folder, in name order."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise MailProblem(f"{folder} is not a folder; --eml takes the folder that holds your .eml files")
+        raise MailProblem.worded("{folder} is not a folder; --eml takes the folder that holds your .eml files",
+                                 folder=folder)
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
     if not paths:
-        raise MailProblem(f"{folder} holds no .eml files; save the messages there (drag them out of your mail "
-                          "program), or use --mbox / --maildir")
+        raise MailProblem.worded("{folder} holds no .eml files; save the messages there (drag them out of your mail "
+                                 "program), or use --mbox / --maildir", folder=folder)
     for path in paths:
         yield _file_message(path, path.name)
 
@@ -474,5 +480,6 @@ def parse_mail(raw: RawMail) -> Mail:
     except MailProblem:
         raise
     except Exception as exc:   # any parser's failure on this message: named, so it can be moved aside
-        raise MailProblem(f"{raw.where}: this message could not be read ({type(exc).__name__}: {exc}); move it "
-                          "out of the mailbox, or add --skip-unreadable to leave it out") from None
+        raise MailProblem.worded("{where}: this message could not be read ({reason}); move it out of the mailbox, "
+                                 "or add --skip-unreadable to leave it out", where=raw.where,
+                                 reason=f"{type(exc).__name__}: {exc}") from None
