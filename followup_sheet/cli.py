@@ -864,8 +864,9 @@ def cmd_watch(args, out: Output) -> int:
                           templates=args.templates, inbox=args.inbox, language=getattr(args, "language", None))
         if args.once:
             return watcher.once()
-        events.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
-                    args.tracker, ", ".join(sorted(set(times))), args.poll)
+        events.info(Words(watcher.language, "watch")(
+            "watching {name}: refresh now, daily at {times} and after each save (checked every {seconds}s)",
+            name=args.tracker, times=", ".join(sorted(set(times))), seconds=f"{args.poll:g}"))
         return watcher.run()
     finally:
         events.removeHandler(handler)

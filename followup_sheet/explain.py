@@ -84,7 +84,12 @@ _INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|sp
                      r"|Your company has a good reputation|Since you're the one|One point that may help"
                      r"|Is there anything|Could we|Does this week)", re.IGNORECASE)
 _TITLES_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Inc|Co|Ltd|Mme|M|Hr|Fr|No|vs|e\.g|i\.e))$")
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-ZÀ-ÖØ-Þ0-9])")
+# A sentence ends at . ! ? before a space and a capital, or at the full-width 。！？ of Chinese and
+# Japanese, which no space follows.
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-ZÀ-ÖØ-Þ0-9])|(?<=[。！？])\s*(?=\S)")
+# Chinese, Japanese and Korean letters: text in them runs on without spaces ("Kim Adlerと申します",
+# "김민수님"), so a value next to one still stands on its own.
+_RUNS_ON = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 _LABEL = re.compile(r"^(?:Subject|Voicemail|If [^:]{1,60}):\s*")
 
 
@@ -98,7 +103,7 @@ def sentences_of(script: str) -> list[str]:
             continue
         parts = _SPLIT.split(line)
         joined: list[str] = []
-        for part in parts:
+        for part in filter(None, parts):
             if joined and _TITLES_BEFORE_DOT.search(joined[-1][:-1]):
                 joined[-1] += " " + part
             else:
@@ -202,7 +207,8 @@ def _says(low_sentence: str, value: str) -> bool:
     value = value.casefold().strip()
     if len(value) < 2:
         return False
-    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", low_sentence) is not None
+    edge = rf"[^\W{_RUNS_ON}]"        # a letter or digit of a spaced script: the value goes on
+    return re.search(rf"(?<!{edge})" + re.escape(value) + rf"(?!{edge})", low_sentence) is not None
 
 
 def kind_of(sentence: str) -> str:

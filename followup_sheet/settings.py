@@ -707,7 +707,7 @@ def declared_language(workbook: Path | None, config: Path | None = None) -> str:
     import tomllib
     try:
         files = settings_files(workbook, config)
-    except (BadSettings, OSError):
+    except (BadSettings, OSError, ValueError):
         return ""
     for file in reversed(files):
         try:

@@ -65,6 +65,7 @@ def test_explain_says_its_lines_and_the_sources_in_the_language(code, tmp_path, 
     book = catalogue.catalogue(code)
     assert book["statuses"]["Overdue"] in done.stdout
     assert "next follow-up" not in done.stdout and "by phone" not in done.stdout
+    assert any(line.lstrip().startswith("←") for line in notes), done.stdout   # sentences with their sources
     if code == "de":                    # a source named in the language
         assert f"← {book['explain']['company']} ← Firma, A2" in done.stdout, done.stdout
 
