@@ -149,9 +149,10 @@ class Words:
         from babel.dates import format_date
         return format_date(value, form, locale=self.language)
 
-    def number(self, value: float) -> str:
+    def number(self, value: float, form: str | None = None) -> str:
+        """`value` as the language writes numbers; `form` a CLDR pattern ("0.0": one decimal)."""
         from babel.numbers import format_decimal
-        return format_decimal(value, locale=self.language)
+        return format_decimal(value, form, locale=self.language)
 
     def percent(self, value: float) -> str:
         from babel.numbers import format_percent

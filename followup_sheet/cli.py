@@ -914,8 +914,8 @@ def _print_inbox(out: Output, report) -> None:
     def kind(name: str) -> str:
         return m(KIND_NAMES.get(name, name))
 
-    since = " " + m("since {day} (the oldest open application)", day=f"{report.since:%Y-%m-%d}") \
-        if report.since else ""
+    since = " " + m("since {day} (the oldest open application)", day=f"{report.since:%Y-%m-%d}"
+                    if m.language == "en" else m.day(report.since, "long")) if report.since else ""
     out.say(m.count("Read {n} message(s) from {source}{since}.", "Read {n} message(s) from {source}{since}.",
                     report.read, source=report.source, since=since))
     changes = [p for p in report.proposals if not p.adds_row]
@@ -951,7 +951,7 @@ def _print_inbox(out: Output, report) -> None:
     for line in report.notes:
         out.say(f"{m('Note:')} {line}")
     counts = ", ".join(f"{n} {kind(k)}" for k, n in report.kinds.most_common())
-    largest = f"{report.largest / 2**20:.1f}" if m.language == "en" else m.number(round(report.largest / 2**20, 1))
+    largest = f"{report.largest / 2**20:.1f}" if m.language == "en" else m.number(report.largest / 2**20, "0.0")
     out.say(m("Summary: {read} read, {older} older than the oldest open application, {matched} matched to a row; "
               "{kinds}; largest message {size} MB.", read=report.read, older=report.before_since,
               matched=report.matched, kinds=counts or m("nothing classified"), size=largest))
