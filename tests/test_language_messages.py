@@ -49,8 +49,8 @@ def _tracker(code: str, folder, language: bool = True):
 
 
 def _left(text: str, code: str) -> list[str]:
-    """English labels left in `text`; followup.toml's own key names ("[you] phone") stay as they are."""
-    return english_left(re.sub(r"\[you\] \w+", "", text), code)
+    """English labels left in `text`; followup.toml's own names ("[you] phone", "[inbox]") stay as they are."""
+    return english_left(re.sub(r"\[\w+\]( \w+)?", "", text), code)
 
 
 @pytest.mark.parametrize("code", ["de", "ja"])
@@ -176,3 +176,10 @@ def test_a_mailbox_that_cannot_be_read_is_said_in_the_trackers_language(code, sa
     done = cli("inbox", path, "--mbox", tmp_path / "post", "--today", MONDAY.isoformat())
     assert done.returncode == 1 and said in done.stderr and str(tmp_path / "post") in done.stderr, done.stderr
     assert "--maildir" in done.stderr and _left(done.stderr, code) == [], done.stderr
+
+
+def test_watch_asked_for_a_mailbox_it_lacks_says_so_in_the_language_of_the_settings(tmp_path, cli):
+    path = _tracker("de", tmp_path)                   # followup.toml says language = "de", and has no [inbox]
+    done = cli("watch", path, "--once", "--inbox", "--today", MONDAY.isoformat())
+    assert done.returncode == 1 and "braucht ein Postfach" in done.stderr, done.stderr
+    assert "followup.toml" in done.stderr and _left(done.stderr, "de") == [], done.stderr

@@ -140,16 +140,17 @@ def imap_password(settings: Settings, environ: dict[str, str] | None = None) -> 
     environ = dict(os.environ) if environ is None else environ
     secret = environ.get(PASSWORD_VARIABLE, "")
     if not secret:
-        raise BadSettings(f"no password for {account}: store it in your system keyring (keyring set "
-                          f"{KEYRING_SERVICE} {account}) or set {PASSWORD_VARIABLE}; it is never read from "
-                          "followup.toml")
+        raise BadSettings.worded("no password for {account}: store it in your system keyring ({command}) or set "
+                                 "{variable}; it is never read from followup.toml", account=account,
+                                 command=f"keyring set {KEYRING_SERVICE} {account}", variable=PASSWORD_VARIABLE)
     return secret
 
 
 def imap_account(settings: Settings, password: str) -> ImapAccount:
     if not settings.imap_host or not settings.imap_user:
-        raise BadSettings("--imap needs [inbox] host and user in followup.toml, e.g.\n  [inbox]\n"
-                          "  host = \"imap.example.com\"\n  user = \"you@example.com\"\n  folder = \"INBOX\"")
+        raise BadSettings.worded("--imap needs [inbox] host and user in followup.toml, e.g.{example}",
+                                 example="\n  [inbox]\n  host = \"imap.example.com\"\n  user = \"you@example.com\"\n"
+                                         "  folder = \"INBOX\"")
     return ImapAccount(host=settings.imap_host, user=settings.imap_user, password=password, port=settings.imap_port,
                        folder=settings.imap_folder, tls=settings.imap_tls, cafile=settings.imap_cafile)
 
@@ -160,15 +161,16 @@ def watched_source(settings: Settings, workbook: Path) -> MailSource:
     paths = [(kind, getattr(settings, f"inbox_{kind}")) for kind in ("mbox", "maildir", "eml")]
     given = [(kind, value) for kind, value in paths if value]
     if len(given) > 1:
-        raise BadSettings(f"[inbox] sets {' and '.join(k for k, _ in given)}: give the one mailbox watch should read")
+        raise BadSettings.worded("[inbox] sets {names}: give the one mailbox watch should read",
+                                 names=", ".join(k for k, _ in given))
     if given:
         kind, value = given[0]
         path = Path(value).expanduser()
         return MailSource(kind, path if path.is_absolute() else Path(workbook).parent / path)
     if settings.imap_host and settings.imap_user:
         return MailSource("imap")
-    raise BadSettings("[inbox] watch = true needs a mailbox: set [inbox] mbox, maildir or eml to a path, or "
-                      "host and user for IMAP, in followup.toml")
+    raise BadSettings.worded("[inbox] watch = true needs a mailbox: set [inbox] mbox, maildir or eml to a path, or "
+                             "host and user for IMAP, in followup.toml")
 
 
 def raw_messages(source: MailSource, settings: Settings, since: dt.date | None,

@@ -252,24 +252,27 @@ def imap_date(day: dt.date) -> str:
 def _connect(account: ImapAccount) -> imaplib.IMAP4:
     where = f"{account.host}:{account.port or (993 if account.tls else 143)}"
     if not account.tls and account.host.lower() not in _LOCAL_HOSTS:
-        raise MailProblem(f"[inbox] tls = false: the password would cross the network in the clear to {where}; "
-                          "plain IMAP is only for a server on this computer (localhost); remove that line")
+        raise MailProblem.worded("[inbox] tls = false: the password would cross the network in the clear to {where}; "
+                                 "plain IMAP is only for a server on this computer (localhost); remove that line",
+                                 where=where)
     try:
         if account.tls:
             context = ssl.create_default_context(cafile=account.cafile or None)
             return imaplib.IMAP4_SSL(account.host, account.port or 993, ssl_context=context, timeout=IMAP_TIMEOUT)
         return imaplib.IMAP4(account.host, account.port or 143, timeout=IMAP_TIMEOUT)
     except ssl.SSLCertVerificationError as exc:
-        raise MailProblem(f"{where}: the server's certificate was not accepted ({exc.verify_message}); if it is "
-                          "your own server, set [inbox] cafile to its certificate") from None
+        raise MailProblem.worded("{where}: the server's certificate was not accepted ({reason}); if it is your own "
+                                 "server, set [inbox] cafile to its certificate", where=where,
+                                 reason=exc.verify_message) from None
     except (ssl.SSLError, imaplib.IMAP4.error) as exc:
-        raise MailProblem(f"{where}: no secure connection ({exc}); check [inbox] host and port (IMAPS is "
-                          "usually port 993)") from None
+        raise MailProblem.worded("{where}: no secure connection ({reason}); check [inbox] host and port (IMAPS is "
+                                 "usually port 993)", where=where, reason=exc) from None
     except FileNotFoundError:
-        raise MailProblem(f"[inbox] cafile {account.cafile}: no such file") from None
+        raise MailProblem.worded("[inbox] cafile {path}: no such file", path=account.cafile) from None
     except (socket.gaierror, OSError) as exc:
-        raise MailProblem(f"{where}: the mail server cannot be reached ({getattr(exc, 'strerror', None) or exc}); "
-                          "check [inbox] host and port in followup.toml and your connection") from None
+        raise MailProblem.worded("{where}: the mail server cannot be reached ({reason}); check [inbox] host and "
+                                 "port in followup.toml and your connection", where=where,
+                                 reason=getattr(exc, "strerror", None) or exc) from None
 
 
 _FETCHED = re.compile(rb"UID (\d+)")
@@ -284,11 +287,13 @@ def imap_messages(account: ImapAccount, since: dt.date | None) -> Iterator[RawMa
         try:
             conn.login(account.user, account.password)
         except imaplib.IMAP4.error:
-            raise MailProblem(f"{account.host}: the server refused user {account.user!r} with that password; check "
-                              "the password in your keyring (or FOLLOWUP_IMAP_PASSWORD) and [inbox] user") from None
+            raise MailProblem.worded("{host}: the server refused user {user} with that password; check the password "
+                                     "in your keyring (or FOLLOWUP_IMAP_PASSWORD) and [inbox] user",
+                                     host=account.host, user=repr(account.user)) from None
         typ, _ = conn.select(_quoted(account.folder), readonly=True)    # EXAMINE
         if typ != "OK":
-            raise MailProblem(f"{account.host}: no folder {account.folder!r}; set [inbox] folder to one that exists")
+            raise MailProblem.worded("{host}: no folder {folder}; set [inbox] folder to one that exists",
+                                     host=account.host, folder=repr(account.folder))
         criteria = ("SINCE", imap_date(since)) if since else ("ALL",)
         typ, found = conn.uid("SEARCH", *criteria)
         uids = found[0].split() if typ == "OK" and found and found[0] else []
@@ -297,7 +302,8 @@ def imap_messages(account: ImapAccount, since: dt.date | None) -> Iterator[RawMa
             batch = b",".join(uids[start:start + IMAP_BATCH]).decode("ascii")
             typ, data = conn.uid("FETCH", batch, f"(RFC822.SIZE BODY.PEEK[]<0.{IMAP_FETCH}>)")
             if typ != "OK":
-                raise MailProblem(f"{account.host}: the server would not send messages {batch}")
+                raise MailProblem.worded("{host}: the server would not send messages {batch}", host=account.host,
+                                         batch=batch)
             for item in data:
                 if not isinstance(item, tuple):
                     continue
@@ -309,7 +315,8 @@ def imap_messages(account: ImapAccount, since: dt.date | None) -> Iterator[RawMa
     except MailProblem:
         raise
     except (OSError, imaplib.IMAP4.abort) as exc:
-        raise MailProblem(f"{account.host}: the connection broke off ({exc}); nothing was written; try again") from None
+        raise MailProblem.worded("{host}: the connection broke off ({reason}); nothing was written; try again",
+                                 host=account.host, reason=exc) from None
     finally:
         try:
             conn.logout()
