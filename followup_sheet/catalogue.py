@@ -134,6 +134,16 @@ class Words:
     def count(self, one: str, other: str, count: int, **fields: Any) -> str:
         return plural(self._section(other), one, other, count, self.language, **fields)
 
+    def by_day(self, text: str, number: int, **fields: Any) -> str:
+        """`text` with `fields` filled in, where the words before a day of the month change with
+        its number: the catalogue's entry is a string, or a table of the language's ordinal forms
+        (Babel's CLDR rules; Italian `many` for 8, 11: "dall'8", "dall'11", `other`: "dal 9")."""
+        shown: Any = catalogue(self.language).get(self._section(text), {}).get(text, text)
+        if isinstance(shown, dict):
+            from babel import Locale
+            shown = shown.get(Locale.parse(self.language).ordinal_form(number), shown["other"])
+        return str(shown).format(**fields)
+
     def outcome(self, english: str) -> str:
         """An Outcome value as the drop-down shows it in this language."""
         return say("outcomes", english, self.language)

@@ -914,10 +914,14 @@ def _print_inbox(out: Output, report) -> None:
     def kind(name: str) -> str:
         return m(KIND_NAMES.get(name, name))
 
-    since = " " + m("since {day} (the oldest open application)", day=f"{report.since:%Y-%m-%d}"
-                    if m.language == "en" else m.day(report.since, "long")) if report.since else ""
-    out.say(m.count("Read {n} message(s) from {source}{since}.", "Read {n} message(s) from {source}{since}.",
-                    report.read, source=report.source, since=since))
+    if report.since:        # the language orders the source and the day itself (から/에서 after the source)
+        since = m.by_day("since {day} (the oldest open application)", report.since.day,
+                         day=f"{report.since:%Y-%m-%d}" if m.language == "en" else m.day(report.since, "long"))
+        out.say(m.count("Read {n} message(s) from {source} {since}.", "Read {n} message(s) from {source} {since}.",
+                        report.read, source=report.source, since=since))
+    else:
+        out.say(m.count("Read {n} message(s) from {source}.", "Read {n} message(s) from {source}.",
+                        report.read, source=report.source))
     changes = [p for p in report.proposals if not p.adds_row]
     if changes:
         out.say(m("Proposed changes ({n}):", n=len(changes)))

@@ -183,3 +183,54 @@ def test_watch_asked_for_a_mailbox_it_lacks_says_so_in_the_language_of_the_setti
     done = cli("watch", path, "--once", "--inbox", "--today", MONDAY.isoformat())
     assert done.returncode == 1 and "braucht ein Postfach" in done.stderr, done.stderr
     assert "followup.toml" in done.stderr and _left(done.stderr, "de") == [], done.stderr
+
+
+# --- the inbox summary's word order: each language places the source and the day itself ---------
+
+SUMMARY = (("Company", "Position", "Date Applied", "Status", "Email"),
+           [("Haneul Bakery", "Store manager", dt.date(2026, 11, 11), "Applied", "hr@haneul.example"),
+            ("Ostwind Solar", "Sales assistant", dt.date(2026, 11, 17), "Applied", "jobs@ostwind-solar.example")])
+
+
+def _summary(code: str, first_day: dt.date, folder, cli) -> str:
+    """The first line `inbox` prints in `code` for a tracker whose oldest open application is `first_day`."""
+    headers, rows = SUMMARY
+    path = write_sheets(folder / f"summary-{code}.xlsx", headers, {"Sheet1": [(rows[0][0], rows[0][1], first_day,
+                                                                              *rows[0][3:]), rows[1]]})
+    box = write_mbox(folder / "post.mbox", _mail(code))
+    done = cli("inbox", path, "--mbox", box, "--today", MONDAY.isoformat(), "--language", code)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("code, after_source", [("ja", "から"), ("ko", "에서")])
+def test_the_inbox_summary_puts_the_source_before_its_particle_and_the_day_after_it(code, after_source,
+                                                                                    tmp_path, cli):
+    first = _summary(code, dt.date(2026, 11, 4), tmp_path, cli)
+    source, day = first.index("mbox"), first.index("2026")      # the mbox named, then the oldest open day
+    particle = first.index(after_source, source)
+    assert source < particle < day, first
+    assert first.rstrip("。.").endswith(("読みました", "읽었습니다")), first
+
+
+@pytest.mark.parametrize("day, since", [(8, "dall'8 novembre"), (11, "dall'11 novembre"), (9, "dal 9 novembre"),
+                                        (1, "dal 1 novembre")])
+def test_the_italian_inbox_summary_elides_the_article_before_eight_and_eleven(day, since, tmp_path, cli):
+    first = _summary("it", dt.date(2026, 11, day), tmp_path, cli)
+    assert since in first, first
+    assert ("dal 8" not in first and "dal 11" not in first), first
+
+
+def test_an_english_inbox_summary_reads_as_before(tmp_path, cli):
+    first = _summary("en", dt.date(2026, 11, 8), tmp_path, cli)
+    assert re.fullmatch(r"Read 2 message\(s\) from mbox \S+ since 2026-11-08 \(the oldest open application\)\.",
+                        first), first
+
+
+def test_a_day_dependent_text_takes_the_languages_ordinal_form():
+    said = catalogue.Words("it", "inbox").by_day
+    text = "since {day} (the oldest open application)"
+    assert said(text, 8, day="8 marzo").startswith("dall'8 marzo")
+    assert said(text, 18, day="18 marzo").startswith("dal 18 marzo")
+    assert catalogue.Words("de", "inbox").by_day(text, 8, day="8. März").startswith("seit dem 8. März")
+    assert catalogue.Words("en", "inbox").by_day(text, 8, day="2026-03-08") == "since 2026-03-08 (the oldest open application)"

@@ -211,6 +211,7 @@ def test_the_code_asks_for_no_text_the_catalogues_lack():
         text = path.read_text("utf-8")
         asked |= set(re.findall(r"""\b[wm]\(\s*"([^"{}]*(?:\{\w+\}[^"{}]*)*)"\s*[,)]""", text))
         asked |= set(re.findall(r"""\b[wm]\('([^'{}]+)'\)""", text))
+        asked |= set(re.findall(r"""\b[wm]\.by_day\(\s*"([^"]*)\"""", text))
         for _one, other in re.findall(r"""\b[wm]\.count\(\s*"([^"]*)",\s*"([^"]*)\"""", text):
             asked.add(other)
     book = catalogue.catalogue("de")
