@@ -233,4 +233,5 @@ def test_a_day_dependent_text_takes_the_languages_ordinal_form():
     assert said(text, 8, day="8 marzo").startswith("dall'8 marzo")
     assert said(text, 18, day="18 marzo").startswith("dal 18 marzo")
     assert catalogue.Words("de", "inbox").by_day(text, 8, day="8. März").startswith("seit dem 8. März")
-    assert catalogue.Words("en", "inbox").by_day(text, 8, day="2026-03-08") == "since 2026-03-08 (the oldest open application)"
+    english = catalogue.Words("en", "inbox").by_day(text, 8, day="2026-03-08")
+    assert english == "since 2026-03-08 (the oldest open application)"
