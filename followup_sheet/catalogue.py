@@ -121,10 +121,11 @@ class Words:
         self.section = section
 
     def _section(self, text: str) -> str:
-        """The section that translates `text`: its own, else `outputs`, else the Today sheet's
-        (a header said the same everywhere is translated once)."""
+        """The section that translates `text`: its own, else `messages`, `outputs`, the Today
+        sheet's (a text said the same everywhere is translated once)."""
         book = catalogue(self.language)
-        return next((s for s in (self.section, "outputs", "today") if text in book.get(s, {})), self.section)
+        return next((s for s in (self.section, "messages", "outputs", "today") if text in book.get(s, {})),
+                    self.section)
 
     def __call__(self, text: str, **fields: Any) -> str:
         shown = say(self._section(text), text, self.language)
@@ -132,6 +133,16 @@ class Words:
 
     def count(self, one: str, other: str, count: int, **fields: Any) -> str:
         return plural(self._section(other), one, other, count, self.language, **fields)
+
+    def by_day(self, text: str, number: int, **fields: Any) -> str:
+        """`text` with `fields` filled in, where the words before a day of the month change with
+        its number: the catalogue's entry is a string, or a table of the language's ordinal forms
+        (Babel's CLDR rules; Italian `many` for 8, 11: "dall'8", "dall'11", `other`: "dal 9")."""
+        shown: Any = catalogue(self.language).get(self._section(text), {}).get(text, text)
+        if isinstance(shown, dict):
+            from babel import Locale
+            shown = shown.get(Locale.parse(self.language).ordinal_form(number), shown["other"])
+        return str(shown).format(**fields)
 
     def outcome(self, english: str) -> str:
         """An Outcome value as the drop-down shows it in this language."""
@@ -148,10 +159,42 @@ class Words:
         from babel.dates import format_date
         return format_date(value, form, locale=self.language)
 
-    def number(self, value: float) -> str:
+    def number(self, value: float, form: str | None = None) -> str:
+        """`value` as the language writes numbers; `form` a CLDR pattern ("0.0": one decimal)."""
         from babel.numbers import format_decimal
-        return format_decimal(value, locale=self.language)
+        return format_decimal(value, form, locale=self.language)
 
     def percent(self, value: float) -> str:
         from babel.numbers import format_percent
         return format_percent(value, locale=self.language)
+
+
+class Worded(str):
+    """A message that is English text and also remembers its wording and fields, so it can be
+    said again in another language once that language is known: a row problem found while
+    reading (`Row 12: 'Date Applied' (C12) is '31/02'; ...`) is written into the tracker in the
+    tracker's language, which is settled only after the read. A field may be a Worded itself."""
+
+    wording: str
+    fields: dict[str, Any]
+
+    def __new__(cls, wording: str, **fields: Any) -> Worded:
+        made = super().__new__(cls, wording.format(**fields))
+        made.wording, made.fields = wording, fields
+        return made
+
+    def __reduce__(self):   # a pickled copy (a worker process, a cache) keeps its wording
+        return _worded, (self.wording, self.fields)
+
+
+def _worded(wording: str, fields: dict[str, Any]) -> Worded:
+    return Worded(wording, **fields)
+
+
+def in_language(text: Any, language: str, section: str = "messages") -> str:
+    """`text` in `language`: a Worded message (and each Worded field of it) through the catalogue's
+    `section`; any other text as it is."""
+    if not isinstance(text, Worded) or not language or language == "en":
+        return str(text)
+    fields = {k: in_language(v, language, section) for k, v in text.fields.items()}
+    return Words(language, section)(text.wording, **fields)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
-from .catalogue import Words
+from .catalogue import Worded, Words, in_language
 from .errors import FollowupError
 from .status import SUMMARY_ORDER
 
@@ -621,16 +621,13 @@ def _in_language(exc: FollowupError, args) -> str:
     so without a setting it stays English, as it does when the catalogue lacks its wording."""
     if not exc.wording:
         return str(exc)
-    language = getattr(args, "language", None)
+    language = getattr(args, "language", None) or exc.language
     if not language and getattr(args, "tracker", None) is not None:
-        try:
-            from .settings import load_settings
-            language = load_settings(args.tracker, getattr(args, "config", None)).language
-        except (FollowupError, OSError, ValueError):
-            language = None
+        from .settings import declared_language
+        language = declared_language(args.tracker, getattr(args, "config", None))
     if not language or language == "en":
         return str(exc)
-    return Words(language, "messages")(exc.wording, **exc.fields)
+    return in_language(Worded(exc.wording, **exc.fields), language)
 
 
 def _overrides(args) -> dict:
@@ -669,7 +666,7 @@ def cmd_refresh(args, out: Output) -> int:
         out.say(f"{m('Note:')} {line}")
     for line in result.marks.problems:
         out.say(f"{m('Mark not applied:')} {line}")
-    _print_problems(out, data_problems(result.sheets), language=result.language)
+    _print_problems(out, data_problems(result.sheets, result.language or "en"), language=result.language)
     reminder = you_reminder(load_settings(args.tracker, args.config), result.language)
     if reminder:
         out.say(reminder)
@@ -764,28 +761,37 @@ def cmd_explain(args, out: Output) -> int:
         found = explain_row(args.tracker, args.row, sheet=args.sheet, today=today, config=args.config,
                             **_overrides(args))
     except NotAnApplication as exc:
-        out.error(f"followup-sheet explain: {for_terminal(exc)}")
+        out.error(f"followup-sheet explain: {for_terminal(_in_language(exc, args))}")
         return 2
-    out.say(f"Row {found.row} of {found.sheet!r}: {found.company or '(no company)'}"
-         + (f", {found.position}" if found.position else ""))
-    out.say(f"Status: {found.status}" + (f"; next follow-up {found.due:%a %Y-%m-%d}" if found.due else "")
-         + (f"; by {'e-mail' if found.channel == 'email' else 'phone'}" if found.channel else ""))
-    out.say(f"Why: {found.why or '(nothing beyond the dates)'}")
+    m = Words(found.language, "explain")
+    head = m("Row {row} of {sheet}: {company}", row=found.row, sheet=repr(found.sheet),
+             company=found.company or m("(no company)"))
+    out.say(head + (f", {found.position}" if found.position else ""))
+    status = found.status if found.language == "en" else m.status(found.status)
+    line = m("Status: {status}", status=status)
+    if found.due:
+        day = f"{found.due:%a %Y-%m-%d}" if found.language == "en" else m.day(found.due, "full")
+        line += m("; next follow-up {day}", day=day)
+    if found.channel:
+        line += m("; by e-mail") if found.channel == "email" else m("; by phone")
+    out.say(line)
+    out.say(f"{m('Why:')} {found.why or m('(nothing beyond the dates)')}")
     if found.problem:
-        out.say(f"To fix: {found.problem}")
+        out.say(f"{m('To fix:')} {found.problem}")
     elif not found.sentences:
-        out.say("Script: none (only rows still being followed up get one)")
+        out.say(m("Script: none (only rows still being followed up get one)"))
     else:
-        out.say("Script, sentence by sentence, with the facts each rests on:")
+        out.say(m("Script, sentence by sentence, with the facts each rests on:"))
     for s in found.sentences:
         out.say(f"  {s.text}")
         if s.sources:
             out.say("      ← " + "; ".join(s.sources))
         elif s.kind == "claim":
-            out.say("      ! rests on no fact of this row: check it is true before you say it")
+            out.say("      ! " + m("rests on no fact of this row: check it is true before you say it"))
     if found.unsourced:
-        out.say(f"{len(found.unsourced)} sentence(s) rest on no fact of this row.")
-    reminder = you_reminder(load_settings(args.tracker, args.config))
+        out.say(m.count("{n} sentence(s) rest on no fact of this row.", "{n} sentence(s) rest on no fact of this row.",
+                        len(found.unsourced)))
+    reminder = you_reminder(load_settings(args.tracker, args.config), found.language)
     if reminder:
         out.say(reminder)
     return 0
@@ -858,16 +864,19 @@ def cmd_watch(args, out: Output) -> int:
         if not Path(args.tracker).is_file():
             from .filesafe import not_a_file
             kind = not_a_file(args.tracker)
-            raise NotAWorkbook(f"{args.tracker} is {kind}, not a workbook file; give the path of the .xlsx file "
-                               "itself" if kind else f"{args.tracker}: no such file")
+            if kind:
+                raise NotAWorkbook(f"{args.tracker} is {kind}, not a workbook file; give the path of the .xlsx file "
+                                   "itself")
+            raise NotAWorkbook.worded("{path}: no such file", path=args.tracker)
         times = args.at or DEFAULT_TIMES
         watcher = Watcher(args.tracker, times=times, poll=args.poll, clock=dt.datetime.now, today=args.today,
                           backup=not args.no_backup, sheet=args.sheet, config=args.config,
-                          templates=args.templates, inbox=args.inbox)
+                          templates=args.templates, inbox=args.inbox, language=getattr(args, "language", None))
         if args.once:
             return watcher.once()
-        events.info("watching %s: refresh now, daily at %s and after each save (checked every %gs)",
-                    args.tracker, ", ".join(sorted(set(times))), args.poll)
+        events.info(Words(watcher.language, "watch")(
+            "watching {name}: refresh now, daily at {times} and after each save (checked every {seconds}s)",
+            name=args.tracker, times=", ".join(sorted(set(times))), seconds=f"{args.poll:g}"))
         return watcher.run()
     finally:
         events.removeHandler(handler)
@@ -877,69 +886,89 @@ def cmd_watch(args, out: Output) -> int:
 
 def cmd_inbox(args, out: Output) -> int:
     from .inbox import MailSource, apply_inbox, scan_inbox
+    from .settings import declared_language
     kind = next(k for k in ("mbox", "maildir", "eml", "imap") if getattr(args, k))
     source = MailSource(kind, None if kind == "imap" else getattr(args, kind))
     today = _today(args)
+    early = Words(getattr(args, "language", None) or declared_language(args.tracker, args.config) or "en", "inbox")
     report = scan_inbox(args.tracker, source, today=today, sheet=args.sheet, config=args.config,
                         skip_unreadable=args.skip_unreadable, add_missing=args.add_missing,
-                        progress=lambda n: args.quiet or print(f"  ... {n} messages read", file=out.stderr))
+                        progress=lambda n: args.quiet or print("  " + early("... {n} messages read", n=n),
+                                                               file=out.stderr),
+                        language=getattr(args, "language", None))
     _print_inbox(out, report)
+    m = report.words()
     if not report.proposals:
         return 0
     if not args.apply:
-        out.say("Nothing written. Run again with --apply to write these changes (a backup is kept).")
+        out.say(m("Nothing written. Run again with --apply to write these changes (a backup is kept)."))
         return 0
     result = apply_inbox(args.tracker, report, today=today, sheet=args.sheet, config=args.config,
-                         backup=not args.no_backup)
+                         backup=not args.no_backup, language=getattr(args, "language", None))
+    m = Words(result.language or report.language, "inbox")
     for line in result.marks.problems:
-        out.say(f"Not written: {line}")
-    out.say(f"Updated {result.path}" + (f" (backup: {result.backup})" if result.backup else ""))
-    _print_summary(out, result.counts)
+        out.say(m("Not written: {problem}", problem=in_language(line, m.language)))
+    out.say(m("Updated {path}", path=result.path)
+            + (" " + m("(backup: {path})", path=result.backup) if result.backup else ""))
+    _print_summary(out, result.counts, m.language)
     return 0
 
 
 def _print_inbox(out: Output, report) -> None:
     from .inbox import KIND_NAMES
-    since = f" since {report.since:%Y-%m-%d} (the oldest open application)" if report.since else ""
-    out.say(f"Read {report.read} message(s) from {report.source}{since}.")
+    m = report.words()
+
+    def day_of(day) -> str:
+        return m("(no date)") if not day else f"{day:%Y-%m-%d}"
+
+    def kind(name: str) -> str:
+        return m(KIND_NAMES.get(name, name))
+
+    if report.since:        # the language orders the source and the day itself (から/에서 after the source)
+        since = m.by_day("since {day} (the oldest open application)", report.since.day,
+                         day=f"{report.since:%Y-%m-%d}" if m.language == "en" else m.day(report.since, "long"))
+        out.say(m.count("Read {n} message(s) from {source} {since}.", "Read {n} message(s) from {source} {since}.",
+                        report.read, source=report.source, since=since))
+    else:
+        out.say(m.count("Read {n} message(s) from {source}.", "Read {n} message(s) from {source}.",
+                        report.read, source=report.source))
     changes = [p for p in report.proposals if not p.adds_row]
     if changes:
-        out.say(f"Proposed changes ({len(changes)}):")
+        out.say(m("Proposed changes ({n}):", n=len(changes)))
     for p in changes:
-        day = f"{p.day:%Y-%m-%d}" if p.day else "(no date)"
-        out.say(f"  {p.sheet!r} row {p.row} {p.company}: {p.column}: {_cell_text(p.old) if p.old != '' else '(empty)'}"
-             f" → {_cell_text(p.new)}")
-        out.say(f"      {day} {for_terminal(repr(p.subject[:80]))} ({KIND_NAMES.get(p.kind, p.kind)}, {p.confidence}%)")
+        old = _cell_text(p.old) if p.old != "" else m("(empty)")
+        out.say("  " + m("{sheet} row {row} {company}: {column}: {old} → {new}", sheet=repr(p.sheet), row=p.row,
+                         company=p.company, column=p.column, old=old, new=_cell_text(p.new)))
+        out.say(f"      {day_of(p.day)} {for_terminal(repr(p.subject[:80]))} ({kind(p.kind)}, {p.confidence}%)")
     added = [p for p in report.proposals if p.adds_row]
     rows = sorted({(p.sheet, p.row) for p in added})
     if rows:
-        out.say(f"New rows for applications the tracker lacks ({len(rows)}):")
+        out.say(m("New rows for applications the tracker lacks ({n}):", n=len(rows)))
     for sheet, row in rows:
         cells = [p for p in added if (p.sheet, p.row) == (sheet, row)]
         shown = ", ".join(f"{p.column}: {_cell_text(p.new)}" for p in cells)
         first = cells[0]
-        day = f"{first.day:%Y-%m-%d}" if first.day else "(no date)"
-        out.say(f"  {sheet!r} row {row}: {shown}")
-        out.say(f"      {day} {for_terminal(repr(first.subject[:80]))} ({KIND_NAMES.get(first.kind, first.kind)})")
+        out.say("  " + m("{sheet} row {row}: {cells}", sheet=repr(sheet), row=row, cells=shown))
+        out.say(f"      {day_of(first.day)} {for_terminal(repr(first.subject[:80]))} ({kind(first.kind)})")
     covered = {p.company for p in added}
-    missing = [m for m in report.missing if not (m.company and m.company in covered)]
-    for title, listed in (("Not applied, not sure of the row", report.ambiguous),
-                          ("Not in your tracker", missing)):
+    missing = [x for x in report.missing if not (x.company and x.company in covered)]
+    for title, listed in ((m("Not applied, not sure of the row ({n}):", n=len(report.ambiguous)), report.ambiguous),
+                          (m("Not in your tracker ({n}):", n=len(missing)), missing)):
         if listed:
-            out.say(f"{title} ({len(listed)}):")
-        for m in listed:
-            day = f"{m.day:%Y-%m-%d}" if m.day else "(no date)"
-            out.say(f"  {day} {for_terminal(repr(m.subject[:80]))} {KIND_NAMES.get(m.kind, m.kind)}, {m.note}")
-    if missing and not added and any(m.company and m.kind == "confirmation" for m in missing):
-        out.say("  (--add-missing proposes a row for each automatic confirmation listed here)")
+            out.say(title)
+        for x in listed:
+            out.say(f"  {day_of(x.day)} {for_terminal(repr(x.subject[:80]))} {kind(x.kind)}, {x.note}")
+    if missing and not added and any(x.company and x.kind == "confirmation" for x in missing):
+        out.say("  " + m("(--add-missing proposes a row for each automatic confirmation listed here)"))
     for line in report.unreadable:
-        out.say(f"Left out: {line}")
+        out.say(m("Left out: {problem}", problem=line))
     for line in report.notes:
-        out.say(f"Note: {line}")
-    counts = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in report.kinds.most_common())
-    out.say(f"Summary: {report.read} read, {report.before_since} older than the oldest open application, "
-         f"{report.matched} matched to a row; {counts or 'nothing classified'}; largest message "
-         f"{report.largest / 2**20:.1f} MB.")
+        out.say(f"{m('Note:')} {line}")
+    counts = ", ".join(f"{n} {kind(k)}" for k, n in report.kinds.most_common())
+    largest = f"{report.largest / 2**20:.1f}" if m.language == "en" else m.number(report.largest / 2**20, "0.0")
+    out.say(m("Summary: {read} read, {older} older than the oldest open application, {matched} matched to a row; "
+              "{kinds}; largest message {size} MB.", read=report.read, older=report.before_since,
+              matched=report.matched, kinds=counts or m("nothing classified"), size=largest))
 
 
 def cmd_templates(args, out: Output) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .catalogue import Worded
 from .settings import Settings
 from .xlsx import column_letters, is_empty_cell
 
@@ -133,7 +134,8 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
         elif problem:
             bad += 1
         if problem:
-            problems.append(f"Row {row}: {header!r} ({letters}{row}) is {show_cell(v)}; {problem}")
+            problems.append(Worded("Row {row}: {header} ({cell}) is {value}; {problem}", row=row, header=repr(header),
+                                   cell=f"{letters}{row}", value=show_cell(v), problem=problem))
         else:
             problems.append("")
             if d is not None:
@@ -415,7 +417,7 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     if parsed is None:
         if no_date is not None and no_date.search(s):
             return None, ""    # "Not yet applied", "pending (recruiter call)"
-        return None, "not a date this tool can read; type a date like 2026-03-10"
+        return None, Worded("not a date this tool can read; type a date like 2026-03-10")
     if isinstance(parsed, str):
         return None, parsed
     return parsed, ""
@@ -435,7 +437,7 @@ def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, 
         typed = _digits_date(str(int(v)), order)
         if typed is not None:
             return typed, ""
-    return None, "a number, not a date; type a date like 2026-03-10"
+    return None, Worded("a number, not a date; type a date like 2026-03-10")
 
 
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
@@ -453,9 +455,10 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
         day, month = (a, b) if order == "dmy" else (b, a)
         made = _make(y, month, day)
         if made is None and month > 12:
-            first = "day" if order == "dmy" else "month"
-            return (f"not a valid date when read {first}-first like the rest of this column; "
-                    "fix it, or set date_order in followup.toml")
+            return Worded("not a valid date when read day-first like the rest of this column; fix it, or set "
+                          "date_order in followup.toml" if order == "dmy" else
+                          "not a valid date when read month-first like the rest of this column; fix it, or set "
+                          "date_order in followup.toml")
         return made
     m = _DAY_MON_YEAR.match(s)
     if m:
@@ -469,7 +472,7 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
         if named:
             return _make(int(m.group(3)), named, int(m.group(2)))
     if re.match(rf"^(\d{{1,2}}[\s\-/]+{_MON}|{_MON}\s+\d{{1,2}})$", s):
-        return "has no year; type the full date, like 2026-03-10"
+        return Worded("has no year; type the full date, like 2026-03-10")
     return None
 
 
@@ -480,13 +483,13 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
 DATE_LIMITS = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 
 
-def _beyond_limits(d: dt.date) -> str:
+def _beyond_limits(d: dt.date) -> str | Worded:
     """Why the date `d` cannot be one of a job search ('' when it can)."""
     low, high = DATE_LIMITS
     if low <= d <= high:
         return ""
-    return (f"the year {d.year} cannot be right (dates from {low.year} to {high.year} are read); "
-            "type the date like 2026-03-10")
+    return Worded("the year {year} cannot be right (dates from {low} to {high} are read); type the date like "
+                  "2026-03-10", year=d.year, low=low.year, high=high.year)
 
 
 def _make(y: int, m: int, d: int) -> dt.date | None:

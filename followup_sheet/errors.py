@@ -6,6 +6,10 @@ message) and also the closest builtin, so callers can catch either.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import Self
+
 
 class FollowupError(Exception):
     """A handled problem: the message names the file, the place and the fix. One made with
@@ -14,12 +18,23 @@ class FollowupError(Exception):
 
     wording: str = ""
     fields: dict[str, object] = {}
+    language: str = ""      # the run's language, when the error is met after it is known
 
     @classmethod
-    def worded(cls, wording: str, **fields: object) -> FollowupError:
+    def worded(cls, wording: str, **fields: object) -> Self:
         exc = cls(wording.format(**fields))
         exc.wording, exc.fields = wording, fields
         return exc
+
+
+@contextlib.contextmanager
+def said_in(language: str) -> Iterator[None]:
+    """A FollowupError raised inside is said in `language` (the run's, once it is known)."""
+    try:
+        yield
+    except FollowupError as exc:
+        exc.language = exc.language or language
+        raise
 
 
 class NotAWorkbook(FollowupError, ValueError):

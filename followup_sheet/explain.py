@@ -18,7 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from .catalogue import Worded, Words
 from .errors import NotAnApplication
+from .facts import short_date
 from .render import human_date, note_free, person_text, team_name
 from .settings import Settings
 from .status import Status
@@ -43,6 +45,7 @@ class Explanation:
     channel: str
     sentences: list[Sentence]
     problem: str = ""          # a Check data row: what to fix, instead of a script
+    language: str = "en"       # the run's language: the sources and the messages are said in it
 
     @property
     def unsourced(self) -> list[Sentence]:
@@ -81,7 +84,12 @@ _INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|sp
                      r"|Your company has a good reputation|Since you're the one|One point that may help"
                      r"|Is there anything|Could we|Does this week)", re.IGNORECASE)
 _TITLES_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Inc|Co|Ltd|Mme|M|Hr|Fr|No|vs|e\.g|i\.e))$")
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-ZÀ-ÖØ-Þ0-9])")
+# A sentence ends at . ! ? before a space and a capital, or at the full-width 。！？ of Chinese and
+# Japanese, which no space follows.
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-ZÀ-ÖØ-Þ0-9])|(?<=[。！？])\s*(?=\S)")
+# Chinese, Japanese and Korean letters: text in them runs on without spaces ("Kim Adlerと申します",
+# "김민수님"), so a value next to one still stands on its own.
+_RUNS_ON = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 _LABEL = re.compile(r"^(?:Subject|Voicemail|If [^:]{1,60}):\s*")
 
 
@@ -95,7 +103,7 @@ def sentences_of(script: str) -> list[str]:
             continue
         parts = _SPLIT.split(line)
         joined: list[str] = []
-        for part in parts:
+        for part in filter(None, parts):
             if joined and _TITLES_BEFORE_DOT.search(joined[-1][:-1]):
                 joined[-1] += " " + part
             else:
@@ -124,40 +132,50 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
     from .phrases import first
 
     year = today.year
+    language = settings.language or "en"
+    w = Words(language, "explain")
     out: list[Evidence] = []
+
+    def named(name: str, cell: str, day: Any = None) -> str:
+        """'company ← Company, B5', 'applied on Nov 3 ← Date Applied, D5', in the language."""
+        said = w(name.replace("_", " "))
+        if day is not None:
+            said += f" {short_date(pd.Timestamp(day).date(), language)}"
+        return f"{said} ← {cell}" if cell else said
+
     for name in ("company", "position", "source", "referrer_dept"):
         text = note_free(str(frame_row.get(name) or "").strip())
         if text:
-            out.append(Evidence((text,), f"{name.replace('_', ' ')} ← {_cell(columns, name, row)}", (name,)))
+            out.append(Evidence((text,), named(name, _cell(columns, name, row)), (name,)))
     for name in ("contact", "hiring_manager", "referrer"):
         raw = str(frame_row.get(name) or "")
         person = person_text(raw)
         said = tuple(x for x in (person, first(person), note_free(raw).strip(), team_name(raw)) if x)
         if said:
-            out.append(Evidence(said, f"{name.replace('_', ' ')} ← {_cell(columns, name, row)}", (name,)))
+            out.append(Evidence(said, named(name, _cell(columns, name, row)), (name,)))
     facts = plan_row.get("facts") or []
     for name in ("applied_on", "last_contact"):
         day = frame_row.get(name)
         if day is not None and not pd.isna(day) and not facts:   # (the facts carry them when there are any)
-            out.append(Evidence((human_date(day, year),), f"{name.replace('_', ' ')} {_short(day)} ← "
-                                f"{_cell(columns, name, row)}", (name,)))
+            out.append(Evidence((human_date(day, year),), named(name, _cell(columns, name, row), day), (name,)))
     for fact in facts:
         said = (human_date(fact.date, year),) if fact.date is not None else ()
-        out.append(Evidence(said, fact.label(), (fact.kind,)))
+        out.append(Evidence(said, fact.label(language), (fact.kind,)))
     if plan_row.get("autoresponse"):
-        out.append(Evidence((), f"automatic reply ← {_cell(columns, 'response', row)}", ("autoresponse",)))
+        out.append(Evidence((), named("automatic reply", _cell(columns, "response", row)), ("autoresponse",)))
     if plan_row.get("call_back"):
-        out.append(Evidence((str(plan_row["call_back"]),), f"asked to call back ← {_cell(columns, 'notes', row)}",
+        out.append(Evidence((str(plan_row["call_back"]),), named("asked to call back", _cell(columns, "notes", row)),
                             ("call_back",)))
     for name in ("answer_by", "other_offer_by"):
         day = plan_row.get(name)
         if day is not None and not pd.isna(day):
-            out.append(Evidence((human_date(day, year),), f"{name.replace('_', ' ')} {_short(day)}", ("decision",)))
+            out.append(Evidence((human_date(day, year),), named(name, "", day), ("decision",)))
     follow_ups = int(plan_row.get("follow_ups") or 0)
     if follow_ups:
         where = _cell(columns, "follow_ups", row) if columns and "follow_ups" in columns else \
             _cell(columns, "last_contact", row)
-        out.append(Evidence((), f"{follow_ups} follow-up(s) made ← {where}", ("follow_ups",)))
+        made = w.count("{n} follow-up made", "{n} follow-ups made", follow_ups)
+        out.append(Evidence((), f"{made} ← {where}", ("follow_ups",)))
     return out + _you(settings)
 
 
@@ -167,13 +185,9 @@ def _you(settings: Settings) -> list[Evidence]:
         ("name", settings.your_name), ("phone", settings.your_phone), ("e-mail", settings.your_email),
         ("pitch", settings.pitch)) if value]
     if not (settings.your_phone or settings.your_email):
-        out.append(Evidence((), "[you] has no phone or e-mail", ("no_way_back",)))
+        said = Words(settings.language or "en", "explain")("[you] has no phone or e-mail")
+        out.append(Evidence((), said, ("no_way_back",)))
     return out
-
-
-def _short(day: Any) -> str:
-    d = pd.Timestamp(day)
-    return f"{d:%b} {d.day}"
 
 
 def sources_of(sentence: str, evidence: list[Evidence]) -> list[str]:
@@ -193,7 +207,8 @@ def _says(low_sentence: str, value: str) -> bool:
     value = value.casefold().strip()
     if len(value) < 2:
         return False
-    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", low_sentence) is not None
+    edge = rf"[^\W{_RUNS_ON}]"        # a letter or digit of a spaced script: the value goes on
+    return re.search(rf"(?<!{edge})" + re.escape(value) + rf"(?!{edge})", low_sentence) is not None
 
 
 def kind_of(sentence: str) -> str:
@@ -216,14 +231,17 @@ def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet:
     Raises NotAnApplication, with the reason, for a row the tool does not take as an application."""
     if sheet is None and len(outcomes) > 1:
         names = ", ".join(repr(o.tracker.sheet) for o in outcomes)
-        raise NotAnApplication(f"the workbook has several tracker sheets ({names}); name one with --sheet")
+        raise _said(NotAnApplication.worded("the workbook has several tracker sheets ({names}); name one with --sheet",
+                                            names=names), settings)
     chosen = outcomes[0] if sheet is None else next((o for o in outcomes if o.tracker.sheet == sheet), None)
     if chosen is None:
-        raise NotAnApplication(f"no tracker sheet {sheet!r} was read; the sheets are "
-                               + ", ".join(repr(o.tracker.sheet) for o in outcomes))
+        raise _said(NotAnApplication.worded("no tracker sheet {sheet} was read; the sheets are {names}",
+                                            sheet=repr(sheet),
+                                            names=", ".join(repr(o.tracker.sheet) for o in outcomes)), settings)
     t = chosen.tracker
     if row not in t.frame.index:
-        raise NotAnApplication(skipped_reason(t, row))
+        reason = skipped_reason(t, row)
+        raise _said(NotAnApplication.worded(reason.wording, **reason.fields), settings)
     frame_row = t.frame.loc[row].to_dict()
     plan_row = chosen.plan.loc[row].to_dict()
     evidence = row_evidence(frame_row, plan_row, row, t.columns, today, settings)
@@ -238,30 +256,37 @@ def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet:
                        position=str(frame_row.get("position") or ""), status=str(plan_row.get("status", "")),
                        due=None if due is None or pd.isna(due) else pd.Timestamp(due).date(),
                        why=str(plan_row.get("why") or ""), channel=str(plan_row.get("channel") or ""),
-                       sentences=sentences, problem=problem)
+                       sentences=sentences, problem=problem, language=settings.language or "en")
 
 
-def skipped_reason(tracker: Any, row: int) -> str:
+def _said(exc: NotAnApplication, settings: Settings) -> NotAnApplication:
+    """The error, to be said in the run's language (known here, after the read)."""
+    exc.language = settings.language or ""
+    return exc
+
+
+def skipped_reason(tracker: Any, row: int) -> Worded:
     """Why sheet row `row` is no application, as `check` says it."""
-    where = f"{tracker.sheet!r} row {row}"
+    where = {"sheet": repr(tracker.sheet), "row": row, "rows": _span(tracker)}
     if row == tracker.header_row:
-        return f"{where} is the header row; give the row of an application (rows {_span(tracker)})"
+        return Worded("{sheet} row {row} is the header row; give the row of an application (rows {rows})", **where)
     if row < tracker.header_row:
-        return f"{where} is above the table's header (row {tracker.header_row}); give the row of an application " \
-               f"(rows {_span(tracker)})"
+        return Worded("{sheet} row {row} is above the table's header (row {header}); give the row of an "
+                      "application (rows {rows})", header=tracker.header_row, **where)
     for line in tracker.skipped_rows:
         if line.startswith(f"Row {row}:"):
-            return f"{where} is not an application: {line.split(':', 1)[1].strip()}"
+            return Worded("{sheet} row {row} is not an application: {why}", why=line.split(":", 1)[1].strip(),
+                          **where)
     if row > tracker.last_row:
-        return f"{where} is below the table (its last row is {tracker.last_row}); give the row of an application " \
-               f"(rows {_span(tracker)})"
-    return f"{where} is empty or holds nothing of an application; give the row of an application " \
-           f"(rows {_span(tracker)})"
+        return Worded("{sheet} row {row} is below the table (its last row is {last}); give the row of an "
+                      "application (rows {rows})", last=tracker.last_row, **where)
+    return Worded("{sheet} row {row} is empty or holds nothing of an application; give the row of an application "
+                  "(rows {rows})", **where)
 
 
-def _span(tracker: Any) -> str:
+def _span(tracker: Any) -> str | Worded:
     index = tracker.frame.index
-    return f"{index.min()}-{index.max()}" if len(index) else "none yet"
+    return f"{index.min()}-{index.max()}" if len(index) else Worded("none yet")
 
 
 def explain_row(path: Path, row: int, *, today: dt.date, sheet: str | None = None, settings: Settings | None = None,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import columns
+from .catalogue import Worded, in_language
 from .exportfiles import backup_of, replaces_other_file
 from .language import choose_language, with_first_channel
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
@@ -306,9 +307,9 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
                          language=settings.language)
 
 
-def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
+def data_problems(outcomes: list[SheetOutcome], language: str = "en") -> list[str]:
     """A line per row with data to fix ("Check data" rows among them) saying what is wrong and how
-    to fix it; `check` and `refresh` list the same."""
+    to fix it, in `language`; `check` and `refresh` list the same."""
     lines = []
     for o in outcomes:
         problem = o.tracker.frame["problem"]
@@ -317,15 +318,16 @@ def data_problems(outcomes: list[SheetOutcome]) -> list[str]:
         where = next((t.columns[f] for f in ("applied_on", "last_contact") if f in t.columns), None)
         for row in o.plan.index[(problem != "") | check_data]:
             if problem.at[row]:
-                lines.append(problem.at[row])
+                lines.append(in_language(problem.at[row], language, "problems"))
                 continue
             if "check" in o.plan and o.plan.at[row, "check"]:      # a date after today (rules §1)
-                lines.append(o.plan.at[row, "check"])
+                lines.append(in_language(o.plan.at[row, "check"], language, "problems"))
                 continue
             name = t.frame.at[row, "company"] or t.frame.at[row, "position"]
-            cell = f"{where.header!r} ({where.letter}{row})" if where is not None else "the date you applied"
-            lines.append(f"Row {row}: {name!r} has no date yet; fill in {cell} (the date you applied or last "
-                         "heard from them), or its stage if you have not applied")
+            cell = f"{where.header!r} ({where.letter}{row})" if where is not None else Worded("the date you applied")
+            lines.append(in_language(Worded("Row {row}: {name} has no date yet; fill in {cell} (the date you applied "
+                                            "or last heard from them), or its stage if you have not applied",
+                                            row=row, name=repr(name), cell=cell), language, "problems"))
     return lines
 
 

@@ -42,6 +42,7 @@ import pandas as pd
 
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
+from .catalogue import Worded
 from .facts import collect_facts, read_ledger, source_of
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
@@ -589,8 +590,9 @@ def _future_messages(frame: pd.DataFrame, future: np.ndarray, columns: Mapping[s
         for field in ("applied_on", "last_contact"):
             day = frame[field].iloc[i]
             if not pd.isna(day) and pd.Timestamp(day).date() > today:
-                out[i] = (f"Row {row}: {source_of(columns, field, row)} is {pd.Timestamp(day):%Y-%m-%d}, after "
-                          "today; correct the date so the next follow-up can be worked out")
+                out[i] = Worded("Row {row}: {cell} is {day}, after today; correct the date so the next follow-up can "
+                                "be worked out", row=row, cell=source_of(columns, field, row),
+                                day=f"{pd.Timestamp(day):%Y-%m-%d}")
                 break
     return out
 
@@ -606,9 +608,9 @@ def _ended_messages(frame: pd.DataFrame, ended: np.ndarray, columns: Mapping[str
         stem = closed.found(note)[0]
         hit = re.search(re.escape(stem).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
         said = hit.group() if hit else stem
-        out[i] = (f"Row {row}: {source_of(columns, 'notes', row)} says {said!r} but the status is still open; "
-                  "if the application is over, set its status to a closed word (Rejected, Withdrawn); if it is "
-                  "not, reword the note")
+        out[i] = Worded("Row {row}: {cell} says {said} but the status is still open; if the application is over, "
+                        "set its status to a closed word (Rejected, Withdrawn); if it is not, reword the note",
+                        row=row, cell=source_of(columns, "notes", row), said=repr(said))
     return out
 
 

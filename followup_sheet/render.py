@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import columns
+from .catalogue import Worded, in_language
 from .errors import TemplateProblem
 from .plan import PLACEHOLDERS
 from .settings import Settings
@@ -387,23 +388,27 @@ def _records(table: pd.DataFrame, columns: tuple[str, ...]):
     return (dict(zip(columns, values)) for values in zip(*lists))
 
 
+NO_DATE_YET = "No date yet: fill in Date Applied (or Last Contact) so the next follow-up can be worked out."
+
+
 def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, settings: Settings | None = None,
                    templates: Path | None = None) -> pd.Series:
     """Script text per row: rendered for rows with a situation, the problem for Check data rows."""
     settings = settings or Settings()
     templates = templates or settings.templates
     scripts = pd.Series("", index=frame.index, dtype=object)
-    scripts[plan["status"] == Status.CHECK_DATA.value] = frame["problem"].where(
-        frame["problem"] != "",
-        "No date yet: fill in Date Applied (or Last Contact) so the next follow-up can be worked out.")
+    language = settings.language or "en"
+    checked = plan["status"] == Status.CHECK_DATA.value
+    scripts[checked] = frame["problem"].where(frame["problem"] != "", Worded(NO_DATE_YET))
     if "check" in plan:      # the plan's own finding (a date after today) names the cell to fix
         found = (plan["check"] != "") & (frame["problem"] == "")
         scripts[found] = plan.loc[found, "check"]
+    problem = checked | (scripts != "")   # the row problems, in the tracker's language (rules §11)
+    scripts[problem] = [in_language(text, language, "problems") for text in scripts[problem]]
     wanted = plan.index[plan["situation"] != ""]
     names = [template_name(situation, channel, back) for situation, channel, back in
              zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist(),
                  returning_calls(plan.loc[wanted]).tolist())]
-    language = settings.language or "en"
     compiled = {name: _Compiled(get_template(name, templates, language)) for name in dict.fromkeys(names)}
     texts = _Rows(frame, plan, wanted, names, compiled, today, settings).render(0, len(wanted))
     scripts[wanted] = texts

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .catalogue import Worded
 from .errors import BadSettings
 from .status import Status
 
@@ -25,7 +26,7 @@ LANGUAGES: Mapping[str, str] = MappingProxyType({
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
     "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
 })
-SETTINGS_DOC = "the Settings section of README.md (README.md#settings)"
+SETTINGS_DOC = Worded("the Settings section of README.md (README.md#settings)")
 
 # Header spellings per canonical field. Matching ignores case, spaces and punctuation, so
 # "Date Applied", "date_applied" and " DATE-APPLIED " are one alias.
@@ -549,27 +550,32 @@ class Settings:
         if self.language:
             object.__setattr__(self, "language", self.language.strip().lower())
             if self.language not in LANGUAGES:
-                raise BadSettings(f"[you] language = {self.language!r} is not one the tool speaks; use one of "
-                                  f"{', '.join(LANGUAGES)}, or leave it out to take the tracker's own")
+                raise BadSettings.worded("[you] language = {value} is not one the tool speaks; use one of "
+                                         "{known}, or leave it out to take the tracker's own",
+                                         value=repr(self.language), known=", ".join(LANGUAGES))
         if self.first_channel not in ("", "call", "email"):
-            raise BadSettings(f"[cadence] first_channel must be call or email, not {self.first_channel!r}")
+            raise BadSettings.worded("[cadence] first_channel must be call or email, not {value}",
+                                     value=repr(self.first_channel))
         if self.date_order not in ("auto", "mdy", "dmy"):
-            raise BadSettings(f"date_order must be auto, mdy or dmy, not {self.date_order!r}")
+            raise BadSettings.worded("date_order must be auto, mdy or dmy, not {value}", value=repr(self.date_order))
         low, high = GAP_RANGE
         for name in ("first_gap", "repeat_gap", "interview_gap", "offer_gap", "soon_window"):
             if not low <= getattr(self, name) <= high:
-                raise BadSettings(f"{name} must be between {low} and {high} business days, not {getattr(self, name)}")
+                raise BadSettings.worded("{name} must be between {low} and {high} business days, not {value}",
+                                         name=name, low=low, high=high, value=getattr(self, name))
         for name, (low, high) in {"max_follow_ups": (1, 100), "header_search_rows": (1, 1000),
                                   "backups": (0, 1000), "cold_after_days": (1, 3650),
                                   "weekly_minimum": (0, 1000), "max_interview_follow_ups": (1, 100),
                                   "max_retries": (0, 20), "hold_days": (1, 3650), "calls_per_day": (0, 10000)}.items():
             if not low <= getattr(self, name) <= high:
-                raise BadSettings(f"{name} must be between {low} and {high}, not {getattr(self, name)}"
-                                  + (" (0 keeps no backups)" if name == "backups" else ""))
+                raise BadSettings.worded("{name} must be between {low} and {high}, not {value}" +
+                                         (" (0 keeps no backups)" if name == "backups" else ""),
+                                         name=name, low=low, high=high, value=getattr(self, name))
         if self.templates is not None and not Path(self.templates).is_dir():
-            what = "is not a folder" if Path(self.templates).exists() else "does not exist"
-            raise BadSettings(f"the templates folder {self.templates} {what}; give the folder that holds "
-                              "your .j2 templates")
+            raise BadSettings.worded("the templates folder {path} is not a folder; give the folder that holds your "
+                                     ".j2 templates" if Path(self.templates).exists() else
+                                     "the templates folder {path} does not exist; give the folder that holds your "
+                                     ".j2 templates", path=self.templates)
         for header, fld in self.columns.items():
             own_column_problem(header, fld)
         unknown = set(self.columns.values()) - set(self.aliases)
@@ -679,7 +685,44 @@ def load_settings(workbook: Path | None = None, config: Path | None = None, **ov
     except TypeError as exc:
         raise BadSettings(f"{path or 'settings'}: {exc}") from None
     except BadSettings as exc:
-        raise BadSettings(f"{path}: {exc}" if path else str(exc)) from None
+        raise (_in_file(path, exc) if path else exc) from None
+
+
+def _in_file(where: Any, exc: BadSettings) -> BadSettings:
+    """`exc` said of a place in the settings (`where`: the file, 'FILE, line N', '[you]'...),
+    keeping its wording so it can be said in the run's language."""
+    return BadSettings.worded("{where}: {error}", where=where,
+                              error=Worded(exc.wording, **exc.fields) if exc.wording else str(exc))
+
+
+def _bad(where: Any, wording: str, **fields: Any) -> BadSettings:
+    """A settings-file problem at `where` (the file, or 'FILE, line N')."""
+    return BadSettings.worded("{where}: {error}", where=where, error=Worded(wording, **fields))
+
+
+def declared_language(workbook: Path | None, config: Path | None = None) -> str:
+    """The language the settings files name under [you], read leniently for an error met before
+    (or while) reading them: a file with a mistake elsewhere still says which language to use;
+    '' when none names one the tool speaks."""
+    import tomllib
+    try:
+        files = settings_files(workbook, config)
+    except (BadSettings, OSError, ValueError):
+        return ""
+    for file in reversed(files):
+        try:
+            text = file.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        try:
+            you = tomllib.loads(text).get("you")
+            said = str(you.get("language", "")) if isinstance(you, dict) else ""
+        except (tomllib.TOMLDecodeError, RecursionError):   # a broken file: its [you] language line
+            found = re.search(r"(?ms)^\s*\[\s*you\s*\][^\[]*?^\s*language\s*=\s*[\"']([A-Za-z]{2})[\"']", text)
+            said = found.group(1) if found else ""
+        if said.strip().lower() in LANGUAGES:
+            return said.strip().lower()
+    return ""
 
 
 def settings_for(workbook: Path, settings: Settings | None, config: Path | None,
@@ -687,7 +730,8 @@ def settings_for(workbook: Path, settings: Settings | None, config: Path | None,
     """The settings a library call runs with: `settings` as given (with `overrides` on top), else
     those `load_settings` finds for `workbook` and `config`."""
     if settings is not None:
-        return settings.replace(**overrides) if overrides else settings
+        given = {k: v for k, v in overrides.items() if v is not None}   # (an option not given is None)
+        return settings.replace(**given) if given else settings
     return load_settings(workbook, config, **overrides)
 
 
@@ -733,7 +777,7 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
             try:
                 own_column_problem(str(key), fld)
             except BadSettings as exc:
-                raise BadSettings(f"{path}: {exc}") from None
+                raise _in_file(path, exc) from None
     if columns:
         values["columns"] = MappingProxyType({str(k): str(v) for k, v in columns.items()})
     aliases = raw.pop("aliases", {})
@@ -744,8 +788,8 @@ def settings_from_toml(path: Path) -> dict[str, Any]:
         values["aliases"] = _merged_aliases(path, aliases)
     if raw:
         with at(sorted(raw)[0]):
-            raise BadSettings(f"{path}: unknown section(s) {sorted(raw)}; known: "
-                              f"{', '.join([*_SECTIONS, 'words', 'fills', 'columns', 'aliases'])}")
+            raise _bad(path, "unknown section(s) {names}; known: {known}", names=sorted(raw),
+                       known=", ".join([*_SECTIONS, "words", "fills", "columns", "aliases"]))
     return values
 
 
@@ -753,17 +797,20 @@ def _setting_value(path: Path, section: str, key: str, value: Any, defaults: Set
     """One setting of a section as a Settings keyword argument, checked on its own."""
     names = _SECTIONS[section]
     if section == "inbox" and key == "password":
-        raise BadSettings(f"{path}: [inbox] password: the password is never kept in the settings file; "
-                          "delete that line and store it in your system keyring (service "
-                          "'followup-sheet', user 'USER@HOST') or set FOLLOWUP_IMAP_PASSWORD")
+        raise _bad(path, "[inbox] password: the password is never kept in the settings file; delete that line and "
+                         "store it in your system keyring (service 'followup-sheet', user 'USER@HOST') or set "
+                         "FOLLOWUP_IMAP_PASSWORD")
     if key not in names:
-        raise BadSettings(f"{path}: [{section}] has no setting {key!r}; known: {', '.join(names)}")
+        raise _bad(path, "[{section}] has no setting {key}; known: {known}", section=section, key=repr(key),
+                   known=", ".join(names))
     name = _RENAMED[section][key] if section in _RENAMED else key
     coerced = _coerce(path, f"[{section}] {key}", getattr(defaults, name), value)
     try:
         Settings(**{name: coerced})    # its range, checked here where the line is known
     except BadSettings as exc:
-        raise BadSettings(f"{path}: [{section}] {exc}") from None
+        raise _in_file(path, BadSettings.worded("[{section}] {error}", section=section,
+                                                error=Worded(exc.wording, **exc.fields) if exc.wording
+                                                else str(exc))) from None
     return {name: coerced}
 
 
@@ -778,6 +825,10 @@ class _Located:
         return None
 
     def __exit__(self, kind, exc, tb) -> None:
+        if isinstance(exc, BadSettings) and self.line and exc.wording == "{where}: {error}" \
+                and str(exc).startswith(self.prefix):
+            raise _in_file(Worded("{path}, line {line}", path=exc.fields["where"], line=self.line),
+                           BadSettings.worded("{error}", error=exc.fields["error"])) from None
         if isinstance(exc, BadSettings) and self.line and str(exc).startswith(self.prefix):
             raise BadSettings(f"{self.prefix[:-2]}, line {self.line}: {str(exc)[len(self.prefix):]}") from None
 
@@ -829,37 +880,45 @@ def _load_toml(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str | None],
     try:
         data = path.read_bytes()
         if _utf16(data):
-            raise BadSettings(f"{path} is saved as UTF-16 (\"Unicode\" in Notepad); save it as UTF-8 "
-                              f"instead: {SETTINGS_DOC}")
+            raise BadSettings.worded("{path} is saved as UTF-16 (\"Unicode\" in Notepad); save it as UTF-8 "
+                                     "instead: {doc}", path=path, doc=SETTINGS_DOC)
         text = data.decode("utf-8-sig")    # a byte-order mark, as Notepad writes, is fine
         control = _CONTROL.search(text)
         if control:
             line = text.count("\n", 0, control.start()) + 1
-            raise BadSettings(f"{path}, line {line}: holds the control character {control.group()!r}, which "
-                              "a settings file cannot hold; delete it (retype the line in a text editor)")
+            raise _bad(Worded("{path}, line {line}", path=path, line=line),
+                       "holds the control character {character}, which a settings file cannot hold; delete it "
+                       "(retype the line in a text editor)", character=repr(control.group()))
         raw = tomllib.loads(text)
     except FileNotFoundError:
-        raise BadSettings(f"{path}: settings file not found") from None
+        raise _bad(path, "settings file not found") from None
     except IsADirectoryError:
-        raise BadSettings(f"{path} is a folder, not a settings file; give the path of a followup.toml") from None
+        raise BadSettings.worded("{path} is a folder, not a settings file; give the path of a followup.toml",
+                                 path=path) from None
     except OSError as exc:
-        raise BadSettings(f"{path}: the settings file cannot be read ({exc.strerror or exc})") from None
+        raise _bad(path, "the settings file cannot be read ({reason})", reason=exc.strerror or exc) from None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise BadSettings(f"{path}, line {line}: not UTF-8 text; save the file as UTF-8 in your editor: "
-                          f"{SETTINGS_DOC}") from None
+        raise _bad(Worded("{path}, line {line}", path=path, line=line),
+                   "not UTF-8 text; save the file as UTF-8 in your editor: {doc}", doc=SETTINGS_DOC) from None
     except tomllib.TOMLDecodeError as exc:
-        raise BadSettings(f"{path}: not valid TOML ({exc}); see {SETTINGS_DOC}") from None
+        # the parser's place ("at line 3, column 9") goes to the front, said like every other place
+        at = re.search(r" \(at line (\d+), column \d+\)$", str(exc))
+        where = Worded("{path}, line {line}", path=path, line=int(at.group(1))) if at else path
+        reason = str(exc)[:at.start()] if at else exc
+        raise _bad(where, "not valid TOML ({reason}); see {doc}", reason=reason, doc=SETTINGS_DOC) from None
     except RecursionError:
         line = _deepest_line(text)
-        raise BadSettings(f"{path}, line {line}: lists or tables nested too deeply to read; a setting is "
-                          f"at most a list of values, like sheets = [\"2026\", \"2025\"]: {SETTINGS_DOC}") from None
+        raise _bad(Worded("{path}, line {line}", path=path, line=line),
+                   "lists or tables nested too deeply to read; a setting is at most a list of values, like "
+                   "sheets = [\"2026\", \"2025\"]: {doc}", doc=SETTINGS_DOC) from None
     lines = _key_lines(text)
     for section, table in raw.items():
         if not isinstance(table, dict):
-            where = f"{path}, line {lines[(section, None)]}" if (section, None) in lines else str(path)
-            raise BadSettings(f"{where}: {section} = {table!r} should be a section: write [{section}] on a "
-                              "line of its own with its settings below it")
+            where = Worded("{path}, line {line}", path=path, line=lines[(section, None)]) \
+                if (section, None) in lines else path
+            raise _bad(where, "{section} = {value} should be a section: write [{section}] on a line of its own "
+                              "with its settings below it", section=section, value=repr(table))
     return raw, lines
 
 
@@ -901,9 +960,9 @@ def _word_values(path: Path, words: dict[str, Any], defaults: Settings) -> dict[
     values: dict[str, tuple[str, ...]] = {}
     for key, extra in words.items():
         if key not in _WORD_FIELDS:
-            raise BadSettings(f"{path}: [words] has no list {key!r}; known: {', '.join(_WORD_FIELDS)}")
+            raise _bad(path, "[words] has no list {key}; known: {known}", key=repr(key), known=", ".join(_WORD_FIELDS))
         if not isinstance(extra, list) or not all(isinstance(w, str) for w in extra):
-            raise BadSettings(f"{path}: [words] {key} must be a list of strings")
+            raise _bad(path, "[words] {key} must be a list of strings", key=key)
         name = _WORD_FIELDS[key]
         values[name] = tuple(getattr(defaults, name)) + tuple(w.strip().lower() for w in extra)
     return values
@@ -942,23 +1001,23 @@ def _merged_aliases(path: Path, aliases: dict[str, Any]) -> MappingProxyType:
 def _coerce(path: Path, where: str, default: Any, value: Any) -> Any:
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise BadSettings(f"{path}: {where} must be true or false, not {value!r}")
+            raise _bad(path, "{setting} must be true or false, not {value}", setting=where, value=repr(value))
         return value
     if default is None:
         return value
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise BadSettings(f"{path}: {where} must be a whole number, not {value!r}")
+            raise _bad(path, "{setting} must be a whole number, not {value}", setting=where, value=repr(value))
         return value
     if isinstance(default, str):
         if not isinstance(value, str):
-            raise BadSettings(f"{path}: {where} must be text, not {value!r}")
+            raise _bad(path, "{setting} must be text, not {value}", setting=where, value=repr(value))
         return value
     if isinstance(default, tuple):
         if isinstance(value, (str, dt.date)):
             value = [value]     # one item, written without the brackets of a list
         if not isinstance(value, list):
-            raise BadSettings(f"{path}: {where} must be a list")
+            raise _bad(path, "{setting} must be a list", setting=where)
         if where.endswith("holidays"):
             out = []
             for item in value:
@@ -968,7 +1027,8 @@ def _coerce(path: Path, where: str, default: Any, value: Any) -> Any:
                     try:
                         out.append(dt.date.fromisoformat(str(item)))
                     except ValueError:
-                        raise BadSettings(f"{path}: {where}: {item!r} is not a date like 2026-12-25") from None
+                        raise _bad(path, "{setting}: {value} is not a date like 2026-12-25", setting=where,
+                                   value=repr(item)) from None
             return tuple(out)
         return tuple(str(v) for v in value)
     return value

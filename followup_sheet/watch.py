@@ -23,7 +23,8 @@ from pathlib import Path
 import schedule
 
 from . import exportfiles, filesafe, pipeline
-from .errors import BadSettings, NotAWorkbook, WorkbookBusy
+from .catalogue import Worded, Words, in_language
+from .errors import BadSettings, FollowupError, NotAWorkbook, WorkbookBusy
 from .settings import POLL_RANGE
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,8 @@ class Watcher:
         self.sleep = sleep or self._stopping.wait   # a signal ends the real sleep at once
         self.stop_reason = ""
 
-        self.due: str | None = "start"              # why a refresh is wanted, None when none is
+        self.language = _language(self.path, read_options)   # of the event lines; a refresh says the tracker's
+        self.due: str | None = Worded("start")      # why a refresh is wanted, None when none is
         self.retry_at: dt.datetime | None = None
         self.seen = fingerprint(self.path)          # the file as last looked at...
         self.quiet_looks = 1                        # ...and at how many later looks it was the same
@@ -114,8 +116,17 @@ class Watcher:
                 pause = self.step()
                 if not self._stopping.is_set():
                     self.sleep(pause)
-        log.info("stopped%s", f" ({self.stop_reason})" if self.stop_reason else "")
+        w = self.words()
+        log.info(w("stopped ({reason})", reason=self.stop_reason) if self.stop_reason else w("stopped"))
         return 0
+
+    def words(self) -> Words:
+        """The event lines' texts in the run's language."""
+        return Words(self.language, "watch")
+
+    def said(self, text: str) -> str:
+        """A reason or an error of an event line in the run's language."""
+        return in_language(text, self.language, "watch")
 
     def stop(self, reason: str = "") -> None:
         """Ask the loop to end after the current step; safe to call from a signal handler."""
@@ -124,11 +135,11 @@ class Watcher:
 
     def once(self) -> int:
         """One refresh now: 0 when the workbook is up to date, 1 when it could not be updated."""
-        self.due = "once"
+        self.due = Worded("once")
         now = self.clock()
         done = self._refresh(now)
         if self.inbox is not None:
-            self.inbox.run(self._today(now))
+            self.inbox.run(self._today(now), self.language)
         return 0 if done else 1
 
     def step(self) -> float:
@@ -148,7 +159,7 @@ class Watcher:
             self._refresh(now)
         if self.inbox_wanted and self.inbox is not None and self.due is None:   # after the day's refresh
             self.inbox_wanted = False
-            self.inbox.run(self._today(now))
+            self.inbox.run(self._today(now), self.language)
         return self.poll if settled else min(self.poll, SETTLE)
 
     # --- what asks for a refresh --------------------------------------------------------------
@@ -161,7 +172,8 @@ class Watcher:
     def _daily(self, job: schedule.Job) -> None:
         at = f"{job.at_time:%H:%M}" if job.at_time else "?"
         late = self.clock() - job.next_run if job.next_run else dt.timedelta(0)   # still the planned moment
-        self._request(f"daily {at}" + (", missed while the computer slept" if late > WAKE_GAP else ""))
+        self._request(Worded("daily {at}, missed while the computer slept", at=at) if late > WAKE_GAP
+                      else Worded("daily {at}", at=at))
 
     def _inbox_due(self) -> None:
         self.inbox_wanted = True
@@ -178,7 +190,7 @@ class Watcher:
         if current.sha256 == self.handled.sha256:
             self.handled = current        # touched, same content: not a save
         else:
-            self._request("saved")
+            self._request(Worded("saved"))
 
     # --- doing it -----------------------------------------------------------------------------
 
@@ -202,24 +214,30 @@ class Watcher:
         self.due, self.retry_at, self.last_error = None, None, None
         self.seen = self.handled = fingerprint(self.path)   # our own write is not a user's save
         self.quiet_looks = 1
-        calls = f"{len(result.today)} call(s) today"
+        self.language = result.language or self.language
+        w = self.words()
+        calls = w.count("{n} call(s) today", "{n} call(s) today", len(result.today))
         if result.marks.applied:
-            calls += f", {result.marks.applied} mark(s) from the Today sheet applied"
+            calls += w.count(", {n} mark(s) from the Today sheet applied", ", {n} mark(s) from the Today sheet applied",
+                             result.marks.applied)
         for line in result.marks.problems:
-            log.warning("mark not applied: %s", line)
+            log.warning(w("mark not applied: {problem}", problem=self.said(line)))
+        name, why = self.path.name, self.said(reason or "")
         if result.written:
-            log.info("refreshed %s (%s): %s", self.path.name, reason, calls)
+            log.info(w("refreshed {name} ({reason}): {calls}", name=name, reason=why, calls=calls))
         elif result.empty:
-            log.info("skipped %s (%s): no applications yet; nothing written", self.path.name, reason)
+            log.info(w("skipped {name} ({reason}): no applications yet; nothing written", name=name, reason=why))
         else:
-            log.info("skipped %s (%s): already up to date, %s", self.path.name, reason, calls)
+            log.info(w("skipped {name} ({reason}): already up to date, {calls}", name=name, reason=why, calls=calls))
         self.side_list.remove()
         return True
 
     def _failed(self, exc: Exception, reason: str | None, now: dt.datetime) -> None:
         message = str(exc) or type(exc).__name__
         if message != self.last_error:
-            log.error("error (%s): %s", reason, message)
+            said = in_language(Worded(exc.wording, **exc.fields), self.language) \
+                if isinstance(exc, FollowupError) and exc.wording else message
+            log.error(self.words()("error ({reason}): {error}", reason=self.said(reason or ""), error=said))
         log.debug("details of the error", exc_info=exc)
         self.last_error = message
         if isinstance(exc, WorkbookBusy):
@@ -234,14 +252,18 @@ class Watcher:
             found = filesafe.lock_files(self.path)
             locks = ", ".join(p.name for p in found)
             others = [name for lock in found for name in filesafe.same_length_owners(self.path, lock)]
+            w = self.words()
             if others:
-                log.warning("waiting: %s or %s is open in %s (the owner file %s fits each of these names), so %s "
-                            "is not updated until it is closed (if none is open anywhere, delete the lock file %s)",
-                            self.path.name, " or ".join(others), owner, locks, self.path.name, locks)
+                log.warning(w("waiting: {name} or {others} is open in {owner} (the owner file {locks} fits each of "
+                              "these names), so {name} is not updated until it is closed (if none is open anywhere, "
+                              "delete the lock file {locks})", name=self.path.name, owner=owner, locks=locks,
+                              others=(" or " if self.language == "en" else " / ").join(others)))
             else:
-                log.warning("waiting: %s is open in %s, so it is not updated until it is closed "
-                            "(if it is not open anywhere, delete the lock file %s)", self.path.name, owner, locks)
+                log.warning(w("waiting: {name} is open in {owner}, so it is not updated until it is closed (if it is "
+                              "not open anywhere, delete the lock file {locks})", name=self.path.name, owner=owner,
+                              locks=locks))
             self.waiting_for = owner
+        self.side_list.language = self.language
         self.side_list.show(self.seen.sha256 if self.seen else None, self._today(now))
 
 
@@ -269,29 +291,40 @@ class InboxCheck:
         except BadSettings as exc:
             if wanted:
                 raise
-            log.error("error (inbox): %s; the daily inbox check is off", exc)
+            language = _language(path, read_options)
+            error = in_language(Worded(exc.wording, **exc.fields), language) if exc.wording else str(exc)
+            log.error(Words(language, "watch")("error (inbox): {error}; the daily inbox check is off", error=error))
             return None
 
-    def run(self, today: dt.date) -> None:
+    def run(self, today: dt.date, language: str = "en") -> None:
         from .inbox import scan_inbox
+        w = Words(language, "watch")
         options = {k: v for k, v in self.read_options.items() if k in ("sheet", "config")}
         try:
             report = scan_inbox(self.path, self.source, today=today, skip_unreadable=True, **options)
         except Exception as exc:   # the mail is not the workbook: log it and go on watching
-            log.error("error (inbox %s): %s", self.source, str(exc) or type(exc).__name__)
+            error = in_language(Worded(exc.wording, **exc.fields), language) \
+                if isinstance(exc, FollowupError) and exc.wording else str(exc) or type(exc).__name__
+            log.error(w("error (inbox {source}): {error}", source=self.source, error=error))
             log.debug("details of the error", exc_info=exc)
             return
         flag = f"--{self.source.kind}" + (f" {self.source.path}" if self.source.path else "")
         if not report.proposals:
-            log.info("inbox %s: %d message(s) read, nothing new for %s", self.source, report.read, self.path.name)
+            log.info(w.count("inbox {source}: {n} message(s) read, nothing new for {name}",
+                             "inbox {source}: {n} message(s) read, nothing new for {name}", report.read,
+                             source=self.source, name=self.path.name))
             return
-        log.warning("inbox %s: %d change(s) proposed for %s; review them with: followup-sheet inbox %s %s "
-                    "(add --apply to write them)", self.source, len(report.proposals), self.path.name,
-                    self.path, flag)
+        log.warning(w.count("inbox {source}: {n} change(s) proposed for {name}; review them with: {command} (add "
+                            "--apply to write them)",
+                            "inbox {source}: {n} change(s) proposed for {name}; review them with: {command} (add "
+                            "--apply to write them)", len(report.proposals), source=self.source,
+                            name=self.path.name, command=f"followup-sheet inbox {self.path} {flag}"))
         for p in report.proposals[:10]:
-            log.info("  %r row %d %s: %s -> %r (%s)", p.sheet, p.row, p.company, p.column, p.new, p.subject[:60])
+            log.info("  " + w("{sheet} row {row} {company}: {column} -> {value} ({subject})", sheet=repr(p.sheet),
+                              row=p.row, company=p.company, column=p.column, value=repr(p.new),
+                              subject=p.subject[:60]))
         if len(report.proposals) > 10:
-            log.info("  and %d more", len(report.proposals) - 10)
+            log.info("  " + w("and {n} more", n=len(report.proposals) - 10))
 
 
 class SideList:
@@ -304,6 +337,7 @@ class SideList:
         self.read_options = read_options            # sheet, config, templates
         self.key: tuple | None = None               # (workbook content, day) of the list written
         self.written: tuple[Path, str | None] | None = None   # the list written and its digest
+        self.language = "en"                        # of its event lines (the watcher's)
 
     def show(self, content: str | None, today: dt.date) -> None:
         """Write the list for this content of the workbook and this day, unless it is written."""
@@ -326,14 +360,16 @@ class SideList:
         return None
 
     def write(self, today: dt.date) -> None:
+        w = Words(self.language, "watch")
         side = self.target()
         if side is None:
-            log.error("error (today's list): every name from %s to %s is taken by another file; move some away",
-                      side_list_path(self.path).name, side_list_path(self.path, SIDE_LIST_NAMES).name)
+            log.error(w("error (today's list): every name from {first} to {last} is taken by another file; move some "
+                        "away", first=side_list_path(self.path).name,
+                        last=side_list_path(self.path, SIDE_LIST_NAMES).name))
             return
         owner = filesafe.lock_owner(side)
         if owner:
-            log.info("skipped %s: it is open in %s", side.name, owner)
+            log.info(w("skipped {name}: it is open in {owner}", name=side.name, owner=owner))
             return
         tmp = None
         try:
@@ -349,10 +385,14 @@ class SideList:
         except Exception as exc:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)
-            log.error("error (today's list): %s", str(exc) or type(exc).__name__)
+            error = in_language(Worded(exc.wording, **exc.fields), self.language) \
+                if isinstance(exc, FollowupError) and exc.wording else str(exc) or type(exc).__name__
+            log.error(w("error (today's list): {error}", error=error))
             log.debug("details of the error", exc_info=exc)
             return
-        log.info("wrote today's list to %s: %d call(s) for %s", side.name, len(table), today)
+        day = f"{today}" if self.language == "en" else w.day(today, "full")
+        log.info(w.count("wrote today's list to {name}: {n} call(s) for {day}",
+                         "wrote today's list to {name}: {n} call(s) for {day}", len(table), name=side.name, day=day))
 
     def remove(self) -> None:
         """The Today sheet is current again, so a side list written meanwhile would only go stale.
@@ -367,7 +407,15 @@ class SideList:
         if side.is_file() and not side.is_symlink() and _digest(side) == digest and not filesafe.lock_owner(side):
             with contextlib.suppress(OSError):
                 side.unlink()
-                log.info("removed %s: the workbook's Today sheet is current", side.name)
+                log.info(Words(self.language, "watch")("removed {name}: the workbook's Today sheet is current",
+                                                       name=side.name))
+
+
+def _language(path: Path, read_options: dict) -> str:
+    """The language of the event lines before a refresh has said the tracker's: --language, else
+    [you] language in the settings, else English."""
+    from .settings import declared_language
+    return read_options.get("language") or declared_language(path, read_options.get("config")) or "en"
 
 
 def _daily_time(text: str) -> str:

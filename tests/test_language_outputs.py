@@ -27,7 +27,7 @@ from followup_sheet.xlsx.marksheets import built_day
 from followup_sheet.xlsx.values import is_tool_sheet
 
 MONDAY = dt.date(2026, 11, 30)
-SECTIONS = ("outputs", "messages", "statuses")
+SECTIONS = ("outputs", "messages", "statuses", "explain", "inbox", "watch", "problems")
 LANGUAGES = catalogue.languages()
 
 # A tracker in each language: its own headers, people and companies (one row overdue by phone,
@@ -211,6 +211,7 @@ def test_the_code_asks_for_no_text_the_catalogues_lack():
         text = path.read_text("utf-8")
         asked |= set(re.findall(r"""\b[wm]\(\s*"([^"{}]*(?:\{\w+\}[^"{}]*)*)"\s*[,)]""", text))
         asked |= set(re.findall(r"""\b[wm]\('([^'{}]+)'\)""", text))
+        asked |= set(re.findall(r"""\b[wm]\.by_day\(\s*"([^"]*)\"""", text))
         for _one, other in re.findall(r"""\b[wm]\.count\(\s*"([^"]*)",\s*"([^"]*)\"""", text):
             asked.add(other)
     book = catalogue.catalogue("de")

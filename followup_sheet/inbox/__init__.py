@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import BadSettings
+from ..catalogue import Worded, Words, in_language
+from ..errors import BadSettings, said_in
 from ..markrules import ADDED_HEADERS, Change, stage_word
 from ..plan import stage_of, word_list
 from ..settings import Settings
@@ -117,6 +118,10 @@ class InboxReport:
     unreadable: list[str] = field(default_factory=list)
     largest: int = 0     # bytes, the largest message read
     notes: list[str] = field(default_factory=list)
+    language: str = "en"  # the run's: the notes, and what the command line says of the report
+
+    def words(self) -> Words:
+        return Words(self.language, "inbox")
 
 
 # -- where the mail comes from ----------------------------------------------------------------------
@@ -135,16 +140,17 @@ def imap_password(settings: Settings, environ: dict[str, str] | None = None) -> 
     environ = dict(os.environ) if environ is None else environ
     secret = environ.get(PASSWORD_VARIABLE, "")
     if not secret:
-        raise BadSettings(f"no password for {account}: store it in your system keyring (keyring set "
-                          f"{KEYRING_SERVICE} {account}) or set {PASSWORD_VARIABLE}; it is never read from "
-                          "followup.toml")
+        raise BadSettings.worded("no password for {account}: store it in your system keyring ({command}) or set "
+                                 "{variable}; it is never read from followup.toml", account=account,
+                                 command=f"keyring set {KEYRING_SERVICE} {account}", variable=PASSWORD_VARIABLE)
     return secret
 
 
 def imap_account(settings: Settings, password: str) -> ImapAccount:
     if not settings.imap_host or not settings.imap_user:
-        raise BadSettings("--imap needs [inbox] host and user in followup.toml, e.g.\n  [inbox]\n"
-                          "  host = \"imap.example.com\"\n  user = \"you@example.com\"\n  folder = \"INBOX\"")
+        raise BadSettings.worded("--imap needs [inbox] host and user in followup.toml, e.g.{example}",
+                                 example="\n  [inbox]\n  host = \"imap.example.com\"\n  user = \"you@example.com\"\n"
+                                         "  folder = \"INBOX\"")
     return ImapAccount(host=settings.imap_host, user=settings.imap_user, password=password, port=settings.imap_port,
                        folder=settings.imap_folder, tls=settings.imap_tls, cafile=settings.imap_cafile)
 
@@ -155,15 +161,16 @@ def watched_source(settings: Settings, workbook: Path) -> MailSource:
     paths = [(kind, getattr(settings, f"inbox_{kind}")) for kind in ("mbox", "maildir", "eml")]
     given = [(kind, value) for kind, value in paths if value]
     if len(given) > 1:
-        raise BadSettings(f"[inbox] sets {' and '.join(k for k, _ in given)}: give the one mailbox watch should read")
+        raise BadSettings.worded("[inbox] sets {names}: give the one mailbox watch should read",
+                                 names=", ".join(k for k, _ in given))
     if given:
         kind, value = given[0]
         path = Path(value).expanduser()
         return MailSource(kind, path if path.is_absolute() else Path(workbook).parent / path)
     if settings.imap_host and settings.imap_user:
         return MailSource("imap")
-    raise BadSettings("[inbox] watch = true needs a mailbox: set [inbox] mbox, maildir or eml to a path, or "
-                      "host and user for IMAP, in followup.toml")
+    raise BadSettings.worded("[inbox] watch = true needs a mailbox: set [inbox] mbox, maildir or eml to a path, or "
+                             "host and user for IMAP, in followup.toml")
 
 
 def raw_messages(source: MailSource, settings: Settings, since: dt.date | None,
@@ -272,7 +279,8 @@ def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail
             old = "" if _blank(old) else _day(old) if fld in ("last_contact", "pinned") else old
             if old == value:
                 continue
-            column = s.headers.get(fld) or f"new column {ADDED_HEADERS[fld]!r}"
+            column = s.headers.get(fld) or Words(settings.language or "en", "inbox")(
+                "new column {header}", header=repr(ADDED_HEADERS[fld]))
             out.append(Proposal(sheet, row, str(s.frame.at[row, "company"]), fld, column, old, value,
                                 mail.date.date() if mail.date else None, mail.subject, what.kind, found.confidence))
     return out
@@ -316,9 +324,12 @@ def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
     for added, m in enumerate(wanted.values()):
         taken = row <= len(s.grid) and any(not _blank(v) for v in s.grid[row - 1])
         if taken:
-            report.notes.append(f"{s.sheet!r} row {row} is not empty, so {len(wanted) - added} application(s) "
-                                f"from your mail were not added (from {m.company!r} on); add them by hand, or "
-                                "make room below your last application")
+            report.notes.append(report.words().count(
+                "{sheet} row {row} is not empty, so {n} application(s) from your mail were not added (from "
+                "{company} on); add them by hand, or make room below your last application",
+                "{sheet} row {row} is not empty, so {n} application(s) from your mail were not added (from "
+                "{company} on); add them by hand, or make room below your last application",
+                len(wanted) - added, sheet=repr(s.sheet), row=row, company=repr(m.company)))
             break
         values = {"company": m.company, "position": m.position if "position" in s.headers else "",
                   day_field: m.day if day_field and m.day else "",
@@ -336,51 +347,56 @@ def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
 def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str | None = None,
                config: Path | None = None, settings: Settings | None = None, password: str | None = None,
                skip_unreadable: bool = False, progress: Callable[[int], None] | None = None,
-               add_missing: bool = False) -> InboxReport:
+               add_missing: bool = False, language: str | None = None) -> InboxReport:
     """Read the mail of `source` (only what came since the oldest open application), classify
     each message, match it to the tracker's rows and propose the changes; nothing is written."""
     from ..pipeline import can_add_columns, compute
-    outcomes, _, settings = compute(Path(tracker), today=today, sheet=sheet, settings=settings, config=config)
+    outcomes, _, settings = compute(Path(tracker), today=today, sheet=sheet, settings=settings, config=config,
+                                    language=language)
+    w = Words(settings.language or "en", "inbox")
     sheets = []
     for o in outcomes:
         t = o.tracker
-        headers = {f: f"{c.header!r} (column {c.letter})" for f, c in t.columns.items()}
+        headers = {f: w("{header} (column {letter})", header=repr(c.header), letter=c.letter)
+                   for f, c in t.columns.items()}
         sheets.append(_Sheet(t.sheet, t.frame, headers, can_add_columns(t), t.layout.grid()))
     rows = _rows(sheets)
     since = oldest_open(outcomes)
-    report = InboxReport(str(source), since)
+    report = InboxReport(str(source), since, language=settings.language or "en")
     seen: set[str] = set()
     matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = {}
-    for raw in raw_messages(source, settings, since, password):
-        report.read += 1
-        report.largest = max(report.largest, raw.size)
-        if progress is not None and report.read % PROGRESS_EVERY == 0:
-            progress(report.read)
-        try:
-            mail = parse_mail(raw)
-        except MailProblem as exc:
-            if not skip_unreadable:
-                raise
-            report.unreadable.append(str(exc))
-            continue
-        if mail.message_id and mail.message_id in seen:
-            continue
-        seen.add(mail.message_id)
-        if since is not None and mail.date is not None and mail.date.date() < since:
-            report.before_since += 1
-            continue
-        what = classify(mail)
-        report.kinds[what.kind] += 1
-        if not what.for_tracker:
-            continue
-        _place(mail, what, match(mail, rows), report, matched)
+    with said_in(report.language):   # a mailbox that cannot be read is said in the tracker's language
+        for raw in raw_messages(source, settings, since, password):
+            report.read += 1
+            report.largest = max(report.largest, raw.size)
+            if progress is not None and report.read % PROGRESS_EVERY == 0:
+                progress(report.read)
+            try:
+                mail = parse_mail(raw)
+            except MailProblem as exc:
+                if not skip_unreadable:
+                    raise
+                report.unreadable.append(in_language(Worded(exc.wording, **exc.fields), report.language)
+                                         if exc.wording else str(exc))
+                continue
+            if mail.message_id and mail.message_id in seen:
+                continue
+            seen.add(mail.message_id)
+            if since is not None and mail.date is not None and mail.date.date() < since:
+                report.before_since += 1
+                continue
+            what = classify(mail)
+            report.kinds[what.kind] += 1
+            if not what.for_tracker:
+                continue
+            _place(mail, what, match(mail, rows), report, matched)
     report.proposals = propose(sheets, matched, settings)
     if add_missing and sheets:
         report.proposals += new_rows(sheets[0], report)
     for s in sheets:
         if not s.can_add:
-            report.notes.append(f"{s.sheet!r} has no free column for a field it lacks (Stage, Response); such "
-                                "changes are left out")
+            report.notes.append(w("{sheet} has no free column for a field it lacks (Stage, Response); such "
+                                  "changes are left out", sheet=repr(s.sheet)))
     log.info("inbox: %d message(s) read, %d matched", report.read, report.matched)
     return report
 
@@ -388,24 +404,27 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
 def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
            matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]]) -> None:
     day = mail.date.date() if mail.date else None
+    w = report.words()
     if found.row is not None:
         report.matched += 1
         matched.setdefault((found.row.sheet, found.row.row), []).append((mail, what, found))
     elif found.ambiguous:
-        rows = ", ".join(f"row {r.row} {r.company}" + (f" / {r.position}" if r.position else "") + f" ({c}%)"
+        rows = ", ".join(w("row {row} {company} ({confidence}%)", row=r.row, confidence=c,
+                           company=r.company + (f" / {r.position}" if r.position else ""))
                          for r, c in found.candidates[:4])
-        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, f"could be {rows}"))
+        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, w("could be {rows}", rows=rows)))
     elif what.kind != REPLY and found.confidence < MAYBE:
         company, position = guess_application(mail)
         report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,
-                                     f"from {_guess_company(mail)}", company, position))
+                                     w("from {sender}", sender=_guess_company(mail)), company, position))
 
 
 def apply_inbox(tracker: Path, report: InboxReport, *, today: dt.date, sheet: str | None = None,
-                config: Path | None = None, backup: bool = True) -> Any:
+                config: Path | None = None, backup: bool = True, language: str | None = None) -> Any:
     """Write the report's proposals into the user's own cells, with a refresh in the same save
     (so the tool's columns and Today sheet follow), through the lossless writer and with a backup.
     Returns the refresh's result. The one place that hands changes to the writer."""
     from ..pipeline import refresh
     changes = tuple(p.change() for p in report.proposals)
-    return refresh(Path(tracker), today=today, sheet=sheet, config=config, backup=backup, user_changes=changes)
+    return refresh(Path(tracker), today=today, sheet=sheet, config=config, backup=backup, user_changes=changes,
+                   language=language)

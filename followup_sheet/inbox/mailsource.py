@@ -171,9 +171,11 @@ def mbox_messages(path: Path) -> Iterator[RawMail]:
     try:
         fh = open(path, "rb")
     except IsADirectoryError:
-        raise MailProblem(f"{path} is a folder; for a Maildir use --maildir, for .eml files --eml") from None
+        raise MailProblem.worded("{path} is a folder; for a Maildir use --maildir, for .eml files --eml",
+                                 path=path) from None
     except OSError as exc:
-        raise MailProblem(f"{path}: the mailbox cannot be read ({exc.strerror or exc})") from None
+        raise MailProblem.worded("{path}: the mailbox cannot be read ({reason})", path=path,
+                                 reason=exc.strerror or exc) from None
     with fh:
         first = fh.readline(LINE_LIMIT)
         while first in (b"\n", b"\r\n"):
@@ -181,8 +183,9 @@ def mbox_messages(path: Path) -> Iterator[RawMail]:
         if not first:
             return
         if not first.startswith(b"From "):
-            raise MailProblem(f"{path} is not an mbox file (it does not start with a 'From ' line); export the "
-                              "folder from your mail program as mbox, or use --eml for a folder of .eml files")
+            raise MailProblem.worded("{path} is not an mbox file (it does not start with a 'From ' line); export the "
+                                     "folder from your mail program as mbox, or use --eml for a folder of .eml files",
+                                     path=path)
         n, trimmer, blank_before = 1, _Trimmer(), False
         for line in _lines(fh):
             if blank_before and line.startswith(b"From "):
@@ -199,7 +202,8 @@ def _file_message(path: Path, where: str) -> RawMail:
         with open(path, "rb") as fh:
             data, size = trim(_lines(fh))
     except OSError as exc:
-        raise MailProblem(f"{where}: cannot be read ({exc.strerror or exc})") from None
+        raise MailProblem.worded("{where}: cannot be read ({reason})", where=where,
+                                 reason=exc.strerror or exc) from None
     return RawMail(where, data, size)
 
 
@@ -207,8 +211,9 @@ def maildir_messages(folder: Path) -> Iterator[RawMail]:
     """Each message of a Maildir (its new/ and cur/ folders), in name order; nothing is moved."""
     folder = Path(folder)
     if not (folder / "cur").is_dir() or not (folder / "new").is_dir():
-        raise MailProblem(f"{folder} is not a Maildir (it has no cur and new folders); give the Maildir folder "
-                          "itself, or use --eml for a folder of .eml files, --mbox for an mbox file")
+        raise MailProblem.worded("{folder} is not a Maildir (it has no cur and new folders); give the Maildir folder "
+                                 "itself, or use --eml for a folder of .eml files, --mbox for an mbox file",
+                                 folder=folder)
     for sub in ("new", "cur"):
         for path in sorted(p for p in (folder / sub).iterdir() if p.is_file() and not p.name.startswith(".")):
             yield _file_message(path, f"{sub}/{path.name}")
@@ -218,11 +223,12 @@ def eml_messages(folder: Path) -> Iterator[RawMail]:
     """Each .eml file of a folder, in name order."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise MailProblem(f"{folder} is not a folder; --eml takes the folder that holds your .eml files")
+        raise MailProblem.worded("{folder} is not a folder; --eml takes the folder that holds your .eml files",
+                                 folder=folder)
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
     if not paths:
-        raise MailProblem(f"{folder} holds no .eml files; save the messages there (drag them out of your mail "
-                          "program), or use --mbox / --maildir")
+        raise MailProblem.worded("{folder} holds no .eml files; save the messages there (drag them out of your mail "
+                                 "program), or use --mbox / --maildir", folder=folder)
     for path in paths:
         yield _file_message(path, path.name)
 
@@ -246,24 +252,27 @@ def imap_date(day: dt.date) -> str:
 def _connect(account: ImapAccount) -> imaplib.IMAP4:
     where = f"{account.host}:{account.port or (993 if account.tls else 143)}"
     if not account.tls and account.host.lower() not in _LOCAL_HOSTS:
-        raise MailProblem(f"[inbox] tls = false: the password would cross the network in the clear to {where}; "
-                          "plain IMAP is only for a server on this computer (localhost); remove that line")
+        raise MailProblem.worded("[inbox] tls = false: the password would cross the network in the clear to {where}; "
+                                 "plain IMAP is only for a server on this computer (localhost); remove that line",
+                                 where=where)
     try:
         if account.tls:
             context = ssl.create_default_context(cafile=account.cafile or None)
             return imaplib.IMAP4_SSL(account.host, account.port or 993, ssl_context=context, timeout=IMAP_TIMEOUT)
         return imaplib.IMAP4(account.host, account.port or 143, timeout=IMAP_TIMEOUT)
     except ssl.SSLCertVerificationError as exc:
-        raise MailProblem(f"{where}: the server's certificate was not accepted ({exc.verify_message}); if it is "
-                          "your own server, set [inbox] cafile to its certificate") from None
+        raise MailProblem.worded("{where}: the server's certificate was not accepted ({reason}); if it is your own "
+                                 "server, set [inbox] cafile to its certificate", where=where,
+                                 reason=exc.verify_message) from None
     except (ssl.SSLError, imaplib.IMAP4.error) as exc:
-        raise MailProblem(f"{where}: no secure connection ({exc}); check [inbox] host and port (IMAPS is "
-                          "usually port 993)") from None
+        raise MailProblem.worded("{where}: no secure connection ({reason}); check [inbox] host and port (IMAPS is "
+                                 "usually port 993)", where=where, reason=exc) from None
     except FileNotFoundError:
-        raise MailProblem(f"[inbox] cafile {account.cafile}: no such file") from None
+        raise MailProblem.worded("[inbox] cafile {path}: no such file", path=account.cafile) from None
     except (socket.gaierror, OSError) as exc:
-        raise MailProblem(f"{where}: the mail server cannot be reached ({getattr(exc, 'strerror', None) or exc}); "
-                          "check [inbox] host and port in followup.toml and your connection") from None
+        raise MailProblem.worded("{where}: the mail server cannot be reached ({reason}); check [inbox] host and "
+                                 "port in followup.toml and your connection", where=where,
+                                 reason=getattr(exc, "strerror", None) or exc) from None
 
 
 _FETCHED = re.compile(rb"UID (\d+)")
@@ -278,11 +287,13 @@ def imap_messages(account: ImapAccount, since: dt.date | None) -> Iterator[RawMa
         try:
             conn.login(account.user, account.password)
         except imaplib.IMAP4.error:
-            raise MailProblem(f"{account.host}: the server refused user {account.user!r} with that password; check "
-                              "the password in your keyring (or FOLLOWUP_IMAP_PASSWORD) and [inbox] user") from None
+            raise MailProblem.worded("{host}: the server refused user {user} with that password; check the password "
+                                     "in your keyring (or FOLLOWUP_IMAP_PASSWORD) and [inbox] user",
+                                     host=account.host, user=repr(account.user)) from None
         typ, _ = conn.select(_quoted(account.folder), readonly=True)    # EXAMINE
         if typ != "OK":
-            raise MailProblem(f"{account.host}: no folder {account.folder!r}; set [inbox] folder to one that exists")
+            raise MailProblem.worded("{host}: no folder {folder}; set [inbox] folder to one that exists",
+                                     host=account.host, folder=repr(account.folder))
         criteria = ("SINCE", imap_date(since)) if since else ("ALL",)
         typ, found = conn.uid("SEARCH", *criteria)
         uids = found[0].split() if typ == "OK" and found and found[0] else []
@@ -291,7 +302,8 @@ def imap_messages(account: ImapAccount, since: dt.date | None) -> Iterator[RawMa
             batch = b",".join(uids[start:start + IMAP_BATCH]).decode("ascii")
             typ, data = conn.uid("FETCH", batch, f"(RFC822.SIZE BODY.PEEK[]<0.{IMAP_FETCH}>)")
             if typ != "OK":
-                raise MailProblem(f"{account.host}: the server would not send messages {batch}")
+                raise MailProblem.worded("{host}: the server would not send messages {batch}", host=account.host,
+                                         batch=batch)
             for item in data:
                 if not isinstance(item, tuple):
                     continue
@@ -303,7 +315,8 @@ def imap_messages(account: ImapAccount, since: dt.date | None) -> Iterator[RawMa
     except MailProblem:
         raise
     except (OSError, imaplib.IMAP4.abort) as exc:
-        raise MailProblem(f"{account.host}: the connection broke off ({exc}); nothing was written; try again") from None
+        raise MailProblem.worded("{host}: the connection broke off ({reason}); nothing was written; try again",
+                                 host=account.host, reason=exc) from None
     finally:
         try:
             conn.logout()
@@ -474,5 +487,6 @@ def parse_mail(raw: RawMail) -> Mail:
     except MailProblem:
         raise
     except Exception as exc:   # any parser's failure on this message: named, so it can be moved aside
-        raise MailProblem(f"{raw.where}: this message could not be read ({type(exc).__name__}: {exc}); move it "
-                          "out of the mailbox, or add --skip-unreadable to leave it out") from None
+        raise MailProblem.worded("{where}: this message could not be read ({reason}); move it out of the mailbox, "
+                                 "or add --skip-unreadable to leave it out", where=raw.where,
+                                 reason=f"{type(exc).__name__}: {exc}") from None
