@@ -17,7 +17,8 @@ when a row has none, and on rows without a situation):
 - stated_on (date): the date the notes or response state; next_reason: what set `due`
   (pinned, interview, return_call, hold, thank_you, retry, cadence, or the stated date's kind:
   decision, answer, back, call_back, date)
-- answer_by (date): a decision/answer date the row states that is still ahead; call_back (text,
+- answer_by (date): a decision/answer date the row states that is still ahead; decision_on (date):
+  that date whether ahead or past (a post-interview script says it has passed); call_back (text,
   "after Thanksgiving"); written_offer (bool)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
@@ -557,6 +558,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan.loc[(future | ended_in_notes) & (st != "closed") & (st != "not_applied"), "status"] = Status.CHECK_DATA.value
     notes = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), ledger, today)
     plan["answer_by"] = notes["answer_by"]
+    plan["decision_on"] = notes["decision_on"]
     plan["call_back"] = notes["call_back"]
     plan["written_offer"] = notes["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
@@ -713,9 +715,10 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = (ledger["answer_on"] >= pd.Timestamp(today)) \
-        & ((notes != "") | (stage_text != ""))      # both are "" on rows without a live status
+    live = (notes != "") | (stage_text != "")      # both are "" on rows without a live status
+    decided = (ledger["answer_on"] >= pd.Timestamp(today)) & live
     return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
+                         "decision_on": ledger["answer_on"].where(live),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
 
