@@ -313,11 +313,13 @@ def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
 # An interviewing row whose stage or response names a conversation that has happened gets the
 # thank-you; "In progress", "Assessment" or "Interview scheduled" get the next-steps wording.
 _TALK_WORDS = ("interview", "screen", "onsite", "on-site", "round", "panel", "call", "spoke", "talked", "met",
-               "negotiat", "gespräch", "entretien", "entrevista", "colloquio", "面试")
+               "negotiat", "gespräch", "vorstellungsgespräch", "entretien", "entrevista", "colloquio",
+               "sollicitatiegesprek", "gesprek", "rozmowa", "rozmowie", "rozmowę", "面试", "面接", "면접")
 _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set for", "planned", "to schedule",
                 "waiting", "awaiting", "pending", "tomorrow", "requested",
                 "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
-                "安排", "待面试")
+                "gepland", "ingepland", "uitgenodigd", "uitnodiging", "zaplanowan", "umówion", "zaprosz",
+                "安排", "待面试", "予定", "決まった", "確定", "예정", "확정")
 
 
 def _interview_held(text: pd.Series) -> np.ndarray:
