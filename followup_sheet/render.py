@@ -369,8 +369,9 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
-_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "written_offer", "interview_held",
-                "call_back", "other_offer_by", "other_offer_written", "interview_ahead", "interview_on", "thank_you",
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "written_offer",
+                "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
+                "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
                 "hold_until")
 

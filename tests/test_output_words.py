@@ -36,7 +36,8 @@ def _line(counts: dict[str, int], language: str) -> str:
 
 # (language, status, count, what the line says): the form the number takes, not the status's singular
 COUNTS = [
-    ("fr", "Closed", 1, "1 clôturée"), ("fr", "Closed", 3, "3 clôturées"), ("fr", "Not applied", 2, "2 pas encore envoyées"),
+    ("fr", "Closed", 1, "1 clôturée"), ("fr", "Closed", 3, "3 clôturées"),
+    ("fr", "Not applied", 2, "2 pas encore envoyées"),
     ("es", "Closed", 4, "4 cerradas"), ("es", "Overdue", 1, "1 atrasada"), ("es", "Overdue", 6, "6 atrasadas"),
     ("it", "Closed", 3, "3 chiuse"), ("it", "Not applied", 2, "2 non ancora inviate"),
     ("pt", "Closed", 5, "5 encerradas"), ("pt", "Overdue", 2, "2 atrasadas"), ("pt", "Closed", 1, "1 encerrada"),
