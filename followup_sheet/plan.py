@@ -719,8 +719,11 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
     found = _per_value(text, facts)
     live = (notes != "") | (stage_text != "")      # both are "" on rows without a live status
     decided = (ledger["answer_on"] >= pd.Timestamp(today)) & live
+    # the decision's day, ahead or come; one on or before the day the notes were last written was
+    # what was expected then ("shortlist by 11/20" before an interview on 11/24), not what is now
+    ahead_of_notes = ledger["written"].isna() | (ledger["answer_on"] > ledger["written"])
     return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
-                         "decision_on": ledger["answer_on"].where(live),
+                         "decision_on": ledger["answer_on"].where(live & ahead_of_notes),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
 

@@ -110,6 +110,18 @@ def test_on_the_decision_day_itself_the_script_asks_where_things_stand():
     assert "when do you expect" not in script
 
 
+def test_a_decision_day_from_before_the_last_contact_is_not_said():
+    """A day the notes gave before the row's last contact was what was expected then (a
+    shortlist before the interview), not a decision still awaited: the script asks."""
+    settings = Settings(your_name="Alex Morgan", your_phone="+00 30 5550147")
+    frame = canonical_frame([{**ROW, "stage": "Interviewed", "last_contact": "2026-11-24",
+                              "notes": "shortlist decision by 2026-11-20, then the panel on 11/24"}])
+    plan = build_plan(frame, TODAY, settings)
+    script = render_scripts(frame, plan, TODAY, settings).iloc[0]
+    assert pd.isna(plan.iloc[0]["decision_on"])
+    assert "November 20" not in script and "when do you expect to make a decision" in script, script
+
+
 def test_explain_sources_the_decision_sentence_to_the_note():
     from followup_sheet.explain import row_evidence, sentences_of, sources_of
 
