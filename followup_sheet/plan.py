@@ -56,12 +56,16 @@ _STAGE_FIELDS = ("closed_words", "offer_words", "interviewing_words", "not_appli
 # A listed word right after one of these does not count ("no offer yet", "not interviewed"); one
 # small word may stand between ("not yet interviewed", "without an offer").
 _NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen", "sin", "sans", "pas",
-              "non", "senza", "nessun", "nessuna", "sem", "não", "nao")
+              "non", "senza", "nessun", "nessuna", "sem", "não", "nao", "geen", "niet", "nooit", "nie", "bez",
+              "brak")
 _FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
 _NEGATED_BEFORE = re.compile(
     r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
+# Japanese and Korean put it after ("面接なし", "면접 없음")
+_CJK_NEGATED_AFTER = re.compile(r"\s*(?:なし|無し|ない|없음|없었|없다|없이)")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 _LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
 
 
@@ -174,10 +178,13 @@ class WordList:
 
     def _after_negation(self, low: str, match: re.Match) -> bool:
         before = low[max(0, match.start() - 40):match.start()]
+        if _has_cjk(match.group()):
+            return _CJK_NEGATED_BEFORE.search(before) is not None \
+                or _CJK_NEGATED_AFTER.match(low, match.end()) is not None
+        if _HANGUL.search(match.group()) and _CJK_NEGATED_AFTER.match(low, match.end()):
+            return True
         if not before:
             return False
-        if _has_cjk(match.group()):
-            return _CJK_NEGATED_BEFORE.search(before) is not None
         return _NEGATED_BEFORE.search(before) is not None
 
     def _matches(self, text: Any, negated: bool) -> list[str]:

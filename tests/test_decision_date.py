@@ -143,3 +143,29 @@ def test_a_korean_check_in_says_the_result_day_the_notes_give():
         assert plan.iloc[0]["situation"] == "check_in"
         assert "12월 3일" in script and said in script, script
         assert "결과는 언제쯤" not in script
+
+
+# The interview stage as people write it in their tracker's language: held, still ahead, or
+# negated (not an interview at all), so the post-interview script and its decision sentence reach
+# every language.
+STAGES = [
+    ("nl", "Sollicitatiegesprek gehad", "interviewing", True),
+    ("nl", "Tweede gesprek ingepland", "interviewing", False),
+    ("nl", "Geen gesprek", "applied", False),
+    ("pl", "Po rozmowie kwalifikacyjnej", "interviewing", True),
+    ("pl", "Rozmowa zaplanowana", "interviewing", False),
+    ("ja", "一次面接済み", "interviewing", True),
+    ("ja", "面接予定", "interviewing", False),
+    ("ja", "面接なし", "applied", False),
+    ("ko", "면접 완료", "interviewing", True),
+    ("ko", "면접 예정", "interviewing", False),
+    ("ko", "면접 없음", "applied", False),
+    ("de", "Vorstellungsgespräch geführt", "interviewing", True),
+    ("de", "Vorstellungsgespräch geplant", "interviewing", False),
+]
+
+
+@pytest.mark.parametrize("code, stage, read_as, held", STAGES)
+def test_an_interview_stage_in_the_trackers_language_is_read_as_one(code, stage, read_as, held):
+    plan_row, _ = _run(code, "", TODAY, stage=stage)
+    assert (plan_row["stage"], bool(plan_row["interview_held"])) == (read_as, held)
