@@ -169,3 +169,23 @@ STAGES = [
 def test_an_interview_stage_in_the_trackers_language_is_read_as_one(code, stage, read_as, held):
     plan_row, _ = _run(code, "", TODAY, stage=stage)
     assert (plan_row["stage"], bool(plan_row["interview_held"])) == (read_as, held)
+
+
+# A check-in (an application with no interview yet) whose notes give the decision's day says it too.
+CHECK_IN_PASSED = {"en": "haven't heard anything yet", "de": "noch nichts gehört", "fr": "pas encore de nouvelles",
+                   "es": "todavía no he tenido noticias", "it": "non ho ancora avuto notizie",
+                   "pt": "ainda não tive notícias", "nl": "nog niets gehoord", "pl": "nie mam jeszcze żadnych informacji",
+                   "zh": "还没有收到消息", "ja": "伺っておりましたが", "ko": "아직 소식을 듣지 못해"}
+
+
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("code", sorted(CHECK_IN_PASSED))
+def test_a_check_in_says_the_decision_day_the_notes_give(code, channel):
+    notes = CASES[code][1]
+    ahead_row, ahead = _run(code, notes, TODAY, stage="Applied", channel=channel)
+    come_row, come = _run(code, notes, AFTER, stage="Applied", channel=channel)
+    assert ahead_row["situation"] == come_row["situation"] == "check_in"
+    assert _said(DECIDED, code) in ahead and CHECK_IN_PASSED[code] not in ahead, ahead
+    assert _said(DECIDED, code) in come and CHECK_IN_PASSED[code] in come, come
+    _, without = _run(code, "", TODAY, stage="Applied", channel=channel)
+    assert _said(DECIDED, code) not in without and CHECK_IN_PASSED[code] not in without

@@ -219,7 +219,8 @@ CASES = [(code, name, kind) for code in WRITTEN for name in NAMES for kind in ("
 FACT_CASES = [(code, f"{situation}_{channel}", kind) for code in WRITTEN for channel in ("call", "email")
               for situation, kind in (("post_interview", "ahead"), ("post_interview", "thanks"),
                                       ("offer", "employer_last"), ("offer", "mine_last"),
-                                      ("post_interview", "decision_ahead"), ("post_interview", "decision_passed"))]
+                                      ("post_interview", "decision_ahead"), ("post_interview", "decision_passed"),
+                                      ("check_in", "decision_ahead"), ("check_in", "decision_passed"))]
 CASES += FACT_CASES
 
 

@@ -63,6 +63,7 @@ VARIANT_CASES = [("referral", "no_manager"), ("check_in", "third_follow_up"), ("
                  ("offer", "offer_deadline"), ("post_interview", "before_interview"),
                  ("post_interview", "interview_ahead"), ("post_interview", "decision_ahead"),
                  ("post_interview", "decision_passed"), ("post_interview", "decision_ahead_in_progress"),
+                 ("check_in", "decision_ahead"), ("check_in", "decision_passed"),
                  ("check_in", "team"), ("call_back", "employer_called"),
                  ("call_back", "employer_emailed"),
                  ("offer", "employer_called")]
