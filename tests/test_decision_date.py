@@ -174,7 +174,8 @@ def test_an_interview_stage_in_the_trackers_language_is_read_as_one(code, stage,
 # A check-in (an application with no interview yet) whose notes give the decision's day says it too.
 CHECK_IN_PASSED = {"en": "haven't heard anything yet", "de": "noch nichts gehört", "fr": "pas encore de nouvelles",
                    "es": "todavía no he tenido noticias", "it": "non ho ancora avuto notizie",
-                   "pt": "ainda não tive notícias", "nl": "nog niets gehoord", "pl": "nie mam jeszcze żadnych informacji",
+                   "pt": "ainda não tive notícias", "nl": "nog niets gehoord",
+                   "pl": "nie mam jeszcze żadnych informacji",
                    "zh": "还没有收到消息", "ja": "伺っておりましたが", "ko": "아직 소식을 듣지 못해"}
 
 
