@@ -18,7 +18,7 @@ when a row has none, and on rows without a situation):
   (pinned, interview, return_call, hold, thank_you, retry, cadence, or the stated date's kind:
   decision, answer, back, call_back, date)
 - answer_by (date): a decision/answer date the row states that is still ahead; decision_on (date):
-  that date whether ahead or past (a post-interview script says it has passed); call_back (text,
+  that date whether ahead or past (a script says it, or that it has come); call_back (text,
   "after Thanksgiving"); written_offer (bool)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
