@@ -110,6 +110,10 @@ def plural(section: str, one: str, other: str, count: int, language: str, **fiel
     return str(shown).format(n=count, **fields)
 
 
+# The catalogues' section for a status said after the call sheet's "When" label (`Words.when`).
+WHEN_SECTION = "when"
+
+
 class Words:
     """The texts a user reads outside the scripts, in one language: `w("Phone")`,
     `w("Calls for {day}", day=...)`, `w.count("{n} day overdue", "{n} days overdue", 3)`, `w.day(date)`.
@@ -152,6 +156,12 @@ class Words:
         """A Follow-up Status value as the exports show it (the tracker's column keeps the
         English value: docs/rules.md §11)."""
         return say("statuses", english, self.language)
+
+    def when(self, english: str) -> str:
+        """A Follow-up Status value as the call sheet says it after its "When" label: the
+        catalogue's `[when]` wording where the status would say the label's word again
+        (Japanese 期日 / 今日が期日 -> 期日 / 今日), else the status as `status` shows it."""
+        return str(catalogue(self.language).get(WHEN_SECTION, {}).get(english) or self.status(english))
 
     def day(self, value: Any, form: str = "full") -> str:
         """A date as the language writes it (Babel's CLDR patterns): 'full' with the weekday,

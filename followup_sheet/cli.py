@@ -1008,10 +1008,14 @@ COMMANDS = {"refresh": cmd_refresh, "today": cmd_today, "stats": cmd_stats, "che
             "watch": cmd_watch, "templates": cmd_templates, "inbox": cmd_inbox}
 
 
+# The count line's key per status ("{n} closed"): each catalogue words it with the plural forms of
+# its language ("3 clôturées", "5 zamkniętych"), not the status's singular.
+STATUS_COUNTS = {s: f"{{n}} {s.lower()}" for s in STATUS_ORDER}
+
+
 def _print_summary(out: Output, counts: dict[str, int], language: str = "en") -> None:
     m = Words(language, "messages")
-    shown = [f"{counts[s]} {s.lower()}" if language == "en" else m("{n} {status}", n=counts[s], status=m.status(s))
-             for s in STATUS_ORDER if counts.get(s)]
+    shown = [m.count(STATUS_COUNTS[s], STATUS_COUNTS[s], counts[s]) for s in STATUS_ORDER if counts.get(s)]
     out.say(m("Applications:") + " " + (", ".join(shown) if shown else m("none")))
 
 

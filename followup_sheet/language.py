@@ -672,6 +672,8 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     local["last_contact"] = human_date(row.get("last_contact"), year, language)
     for name in ("due", "answer_by", "other_offer_by"):
         local[name] = human_date(plan_row.get(name), year, language)
+    for name in ("decision_by", "decision_passed"):      # one of them holds the decision date, or neither
+        local[name] = human_date(plan_row.get("decision_on"), year, language) if context.get(name) else ""
     ahead = plan_row.get("interview_ahead")           # the day itself, or a flag beside `interview_on`
     day = ahead if isinstance(ahead, (pd.Timestamp, dt.date)) else plan_row.get("interview_on")
     local["interview_on"] = human_date(day, year, language) if context.get("interview_ahead") else ""

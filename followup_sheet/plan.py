@@ -17,7 +17,8 @@ when a row has none, and on rows without a situation):
 - stated_on (date): the date the notes or response state; next_reason: what set `due`
   (pinned, interview, return_call, hold, thank_you, retry, cadence, or the stated date's kind:
   decision, answer, back, call_back, date)
-- answer_by (date): a decision/answer date the row states that is still ahead; call_back (text,
+- answer_by (date): a decision/answer date the row states that is still ahead; decision_on (date):
+  that date whether ahead or past (a script says it, or that it has come); call_back (text,
   "after Thanksgiving"); written_offer (bool)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
@@ -56,12 +57,16 @@ _STAGE_FIELDS = ("closed_words", "offer_words", "interviewing_words", "not_appli
 # A listed word right after one of these does not count ("no offer yet", "not interviewed"); one
 # small word may stand between ("not yet interviewed", "without an offer").
 _NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen", "sin", "sans", "pas",
-              "non", "senza", "nessun", "nessuna", "sem", "não", "nao")
+              "non", "senza", "nessun", "nessuna", "sem", "não", "nao", "geen", "niet", "nooit", "nie", "bez",
+              "brak")
 _FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
 _NEGATED_BEFORE = re.compile(
     r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
+# Japanese and Korean put it after ("面接なし", "면접 없음")
+_CJK_NEGATED_AFTER = re.compile(r"\s*(?:なし|無し|ない|없음|없었|없다|없이)")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 _LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
 
 
@@ -174,10 +179,13 @@ class WordList:
 
     def _after_negation(self, low: str, match: re.Match) -> bool:
         before = low[max(0, match.start() - 40):match.start()]
+        if _has_cjk(match.group()):
+            return _CJK_NEGATED_BEFORE.search(before) is not None \
+                or _CJK_NEGATED_AFTER.match(low, match.end()) is not None
+        if _HANGUL.search(match.group()) and _CJK_NEGATED_AFTER.match(low, match.end()):
+            return True
         if not before:
             return False
-        if _has_cjk(match.group()):
-            return _CJK_NEGATED_BEFORE.search(before) is not None
         return _NEGATED_BEFORE.search(before) is not None
 
     def _matches(self, text: Any, negated: bool) -> list[str]:
@@ -313,11 +321,13 @@ def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
 # An interviewing row whose stage or response names a conversation that has happened gets the
 # thank-you; "In progress", "Assessment" or "Interview scheduled" get the next-steps wording.
 _TALK_WORDS = ("interview", "screen", "onsite", "on-site", "round", "panel", "call", "spoke", "talked", "met",
-               "negotiat", "gespräch", "entretien", "entrevista", "colloquio", "面试")
+               "negotiat", "gespräch", "vorstellungsgespräch", "entretien", "entrevista", "colloquio",
+               "sollicitatiegesprek", "gesprek", "rozmowa", "rozmowie", "rozmowę", "面试", "面接", "면접")
 _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set for", "planned", "to schedule",
                 "waiting", "awaiting", "pending", "tomorrow", "requested",
                 "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
-                "安排", "待面试")
+                "gepland", "ingepland", "uitgenodigd", "uitnodiging", "zaplanowan", "umówion", "zaprosz",
+                "安排", "待面试", "予定", "決まった", "確定", "예정", "확정")
 
 
 def _interview_held(text: pd.Series) -> np.ndarray:
@@ -559,6 +569,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan.loc[(future | ended_in_notes) & (st != "closed") & (st != "not_applied"), "status"] = Status.CHECK_DATA.value
     notes = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), ledger, today)
     plan["answer_by"] = notes["answer_by"]
+    plan["decision_on"] = notes["decision_on"]
     plan["call_back"] = notes["call_back"]
     plan["written_offer"] = notes["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
@@ -716,9 +727,13 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    decided = (ledger["answer_on"] >= pd.Timestamp(today)) \
-        & ((notes != "") | (stage_text != ""))      # both are "" on rows without a live status
+    live = (notes != "") | (stage_text != "")      # both are "" on rows without a live status
+    decided = (ledger["answer_on"] >= pd.Timestamp(today)) & live
+    # the decision's day, ahead or come; one on or before the day the notes were last written was
+    # what was expected then ("shortlist by 11/20" before an interview on 11/24), not what is now
+    ahead_of_notes = ledger["written"].isna() | (ledger["answer_on"] > ledger["written"])
     return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
+                         "decision_on": ledger["answer_on"].where(live & ahead_of_notes),
                          "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
                          "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
 

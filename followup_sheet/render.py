@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +299,15 @@ def _contact_channel(facts: Any) -> str:
     return "call"
 
 
+def decision_day(plan_row: Mapping[str, Any]) -> dt.date | None:
+    """The decision date the row's notes give (plan column `decision_on`), ahead or past; None
+    without one."""
+    value = plan_row.get("decision_on")
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
 def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date, settings: Settings) -> dict[str, Any]:
     """The documented template context (README: Customising scripts). Missing text is ''.
     Every value is a fact of the row (a cell, a mark, or what the plan read from them), so a
@@ -322,6 +332,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     agency = text["company"] if _flag(plan_row.get("agency_company", False)) else ""
     if agency:
         text["company"] = ""
+    decision = decision_day(plan_row)
     return {
         "me": {"name": settings.your_name, "phone": settings.your_phone,
                "email": settings.your_email, "pitch": settings.pitch},
@@ -334,6 +345,9 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "follow_up_number": int(plan_row["follow_ups"]) + 1,
         "due": _human_date(plan_row["due"], year),
         "answer_by": _human_date(plan_row.get("answer_by"), year),
+        # the decision date the notes give: still ahead, or come (its day included) with no news yet
+        "decision_by": _human_date(decision, year) if decision is not None and decision > today else "",
+        "decision_passed": _human_date(decision, year) if decision is not None and decision <= today else "",
         "written_offer": bool(plan_row.get("written_offer", False)),
         "interview_held": _flag(plan_row.get("interview_held", True)) and not interview_ahead,
         "interview_ahead": interview_ahead,
@@ -356,8 +370,9 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
-_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "written_offer", "interview_held",
-                "call_back", "other_offer_by", "other_offer_written", "interview_ahead", "interview_on", "thank_you",
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "written_offer",
+                "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
+                "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
                 "hold_until")
 

@@ -335,6 +335,7 @@ INTERVIEWING_WORDS = (
     "em análise", "em analise", "em andamento", "em processo",
     "面试", "笔试", "进行中",
     "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie", "zadanie rekrutacyjne",
+    "rozmowie", "rozmowę", "sollicitatiegesprek", "gesprek", "面接", "면접",
 )
 NOT_APPLIED_WORDS = (
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",

@@ -86,8 +86,11 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
              r"|sospes|congelat|in pausa|bevroren|gepauzeerd|stilgelegd|pausad|suspens|wstrzyman|zawieszon"),
-    ("decision", r"decid|decision|decisi|entscheid|décid|décision|decid"),
-    ("answer", r"deadline|answer|respond|reply|rückmeldung|antwort|frist|réponse|répondre|respuesta|responder|plazo"),
+    ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
+                 r"|esito|uitslag"),
+    ("answer", r"deadline|answer|respond|reply|hear back|let me know|get back to me|feedback|rückmeldung|antwort"
+               r"|bescheid|frist|réponse|répondre|respuesta|responder|plazo|rispost|resposta|retorno\b|antwoord"
+               r"|reactie|terugkoppeling|odpowied|informacj[aęi] zwrotn"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),

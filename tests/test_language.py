@@ -164,6 +164,11 @@ FACT_KINDS: dict[str, dict] = {
     "thanks": {"interview_held": True, "thank_you": True},
     "employer_last": {"last_by": "employer"},
     "mine_last": {"last_by": "user"},
+    # the notes give the decision's day: still ahead (said, not asked for), or come without news
+    "decision_ahead": {"interview_held": True, "decision_on": pd.Timestamp("2026-11-20"),
+                       "facts": [Fact("decision", "by 20.11.", dt.date(2026, 11, 20), "", "", "Notes, P7")]},
+    "decision_passed": {"interview_held": True, "decision_on": pd.Timestamp("2026-11-11"),
+                        "facts": [Fact("decision", "by 11.11.", dt.date(2026, 11, 11), "", "", "Notes, P7")]},
     # the notes asked me to call back after a day they state (a dated statement, rules §7)
     "asked_back": {"call_back": "after November 9",
                    "facts": [Fact("call_back", "after November 9", dt.date(2026, 11, 9), "", "", "Notes, P7")]},
@@ -213,7 +218,9 @@ CASES = [(code, name, kind) for code in WRITTEN for name in NAMES for kind in ("
 # thanks, not "again"), the employer's or my own last contact about an offer.
 FACT_CASES = [(code, f"{situation}_{channel}", kind) for code in WRITTEN for channel in ("call", "email")
               for situation, kind in (("post_interview", "ahead"), ("post_interview", "thanks"),
-                                      ("offer", "employer_last"), ("offer", "mine_last"))]
+                                      ("offer", "employer_last"), ("offer", "mine_last"),
+                                      ("post_interview", "decision_ahead"), ("post_interview", "decision_passed"),
+                                      ("check_in", "decision_ahead"), ("check_in", "decision_passed"))]
 CASES += FACT_CASES
 
 

@@ -46,6 +46,10 @@ VARIANTS = {
     "offer_deadline": (FULL_ROW, {"other_offer_by": pd.Timestamp("2026-12-07"), "other_offer_written": True,
                                   "answer_by": pd.Timestamp("2026-12-07"), "written_offer": True}),
     "interview_ahead": (FULL_ROW, {"interview_ahead": True, "interview_on": pd.Timestamp("2026-12-03")}),
+    # the notes give the day of the decision: still ahead, or come with no news yet
+    "decision_ahead": (FULL_ROW, {"decision_on": pd.Timestamp("2026-12-04")}),
+    "decision_passed": (FULL_ROW, {"decision_on": pd.Timestamp("2026-11-25")}),
+    "decision_ahead_in_progress": (FULL_ROW, {"decision_on": pd.Timestamp("2026-12-04"), "interview_held": False}),
     "team": ({**FULL_ROW, "contact": "Talent Acquisition (EMEA)", "hiring_manager": ""}, {}),
     "employer_called": (FULL_ROW, {"employer_called": True, "employer_called_on": pd.Timestamp("2026-11-24"),
                                    "last_by": "employer"}),
@@ -57,7 +61,10 @@ VARIANTS = {
 VARIANT_CASES = [("referral", "no_manager"), ("check_in", "third_follow_up"), ("hiring_manager", "third_follow_up"),
                  ("referral", "third_follow_up"), ("competing_interest", "offer_deadline"),
                  ("offer", "offer_deadline"), ("post_interview", "before_interview"),
-                 ("post_interview", "interview_ahead"), ("check_in", "team"), ("call_back", "employer_called"),
+                 ("post_interview", "interview_ahead"), ("post_interview", "decision_ahead"),
+                 ("post_interview", "decision_passed"), ("post_interview", "decision_ahead_in_progress"),
+                 ("check_in", "decision_ahead"), ("check_in", "decision_passed"),
+                 ("check_in", "team"), ("call_back", "employer_called"),
                  ("call_back", "employer_emailed"),
                  ("offer", "employer_called")]
 CASES = [(s, c, kind) for s in (*SITUATIONS, "call_back") for c in ("call", "email") for kind in ("full", "bare")] + \

@@ -1,0 +1,192 @@
+"""A decision date the notes give is said, never asked for (rules §3, §7): after an interview the
+script says the day it was given while it is ahead, says it has come without news once it has
+(the row is then due), and asks "when will you decide?" only when the row holds no such day. In
+every language with its own scripts, through the whole plan and render, with notes written the
+way people write them in that language. TODAY (conftest) is Thursday 2026-11-26."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import TODAY, canonical_frame
+
+from followup_sheet.facts import short_date
+from followup_sheet.language import human_date as local_date
+from followup_sheet.plan import build_plan
+from followup_sheet.render import human_date, render_scripts
+from followup_sheet.settings import Settings
+
+DECIDED = dt.date(2026, 12, 3)         # the day the notes give, a Thursday
+AFTER = dt.date(2026, 12, 4)           # the business day after the decision's day: due
+ROW = {"company": "Ostara Saatgut", "position": "Lab Technician", "contact": "Imke Brandt",
+       "contact_phone": "0421 555 0182", "applied_on": "2026-11-02", "last_contact": "2026-11-24"}
+
+# language -> (stage, notes, the question asked without a date, words said once the day has come)
+CASES = {
+    "en": ("Interviewed", "Panel went fine, they'll let me know by 12/3",
+           "when do you expect to make a decision", "haven't heard anything yet"),
+    "de": ("Vorstellungsgespräch geführt", "lief gut, Entscheidung fällt spätestens am 3.12.",
+           "wann rechnen Sie mit einer Entscheidung", "noch nichts gehört"),
+    "fr": ("Entretien passé", "Bon échange, réponse promise avant le 3 décembre",
+           "savez-vous quand la décision sera prise", "pas encore de nouvelles"),
+    "es": ("Entrevista realizada", "Quedaron en darme una respuesta antes del 3 de diciembre",
+           "para cuándo tienen previsto tomar una decisión", "todavía no he tenido noticias"),
+    "it": ("Colloquio fatto", "mi comunicano l'esito entro il 3 dicembre",
+           "un'idea dei tempi per la decisione", "non avendo ancora avuto notizie"),
+    "pt": ("Entrevista realizada", "ficaram de dar retorno até 3 de dezembro",
+           "previsão para a decisão", "ainda não tive notícias"),
+    "nl": ("Sollicitatiegesprek gehad", "uitslag volgt uiterlijk 3 december",
+           "wanneer verwacht u een besluit te nemen", "nog niets"),
+    "pl": ("Po rozmowie kwalifikacyjnej", "decyzja ma zapaść do 3 grudnia",
+           "kiedy mogę spodziewać się decyzji", "Nie mam jeszcze żadnych informacji"),
+    "zh": ("已面试", "面试官说12月3日前给结果", "大概什么时候会有结果", "还没有收到消息"),
+    "ja": ("一次面接済み", "12月3日までに結果を連絡するとのこと", "いつ頃になりそうか", "その後の状況"),
+    "ko": ("면접 완료", "12월 3일까지 결과 알려준다고 함", "결과는 언제쯤", "아직 소식을 듣지 못해"),
+}
+
+
+def _run(code: str, notes: str, today: dt.date, stage: str | None = None, channel: str = "call"):
+    settings = Settings(your_name="Alex Morgan", your_phone="+00 30 5550147", language=code)
+    row = {**ROW, "stage": stage or CASES[code][0], "notes": notes}
+    if channel == "email":
+        row = {**row, "contact_phone": "", "contact_email": "imke.brandt@ostara.example"}
+    frame = canonical_frame([row])
+    plan = build_plan(frame, today, settings)
+    return plan.iloc[0], render_scripts(frame, plan, today, settings).iloc[0]
+
+
+def _said(day: dt.date, code: str) -> str:
+    return human_date(day, 2026) if code == "en" else local_date(pd.Timestamp(day), 2026, code)
+
+
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_a_decision_date_still_ahead_is_said_not_asked_for(code, channel):
+    stage, notes, question, passed = CASES[code]
+    plan_row, script = _run(code, notes, TODAY, channel=channel)
+    assert plan_row["situation"] == "post_interview" and plan_row["channel"] == channel
+    assert plan_row["status"] == "Waiting", plan_row["why"]
+    assert _said(DECIDED, code) in script, script
+    assert question not in script, script
+    assert passed not in script, script
+
+
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_a_decision_date_that_has_come_without_news_is_said_to_have_passed(code, channel):
+    stage, notes, question, passed = CASES[code]
+    plan_row, script = _run(code, notes, AFTER, channel=channel)
+    assert plan_row["status"] == "Due today", plan_row["why"]     # the business day after the decision's day
+    assert pd.isna(plan_row["answer_by"])                         # no longer a deadline ahead ...
+    assert plan_row["decision_on"] == pd.Timestamp(DECIDED)      # ... but still the day the notes gave
+    assert _said(DECIDED, code) in script, script
+    assert passed in script, script
+    assert question not in script, script
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_without_a_decision_date_the_script_still_asks_when(code):
+    stage, notes, question, passed = CASES[code]
+    plan_row, script = _run(code, "", TODAY)
+    assert pd.isna(plan_row["decision_on"])
+    assert question in script, script
+    assert passed not in script
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_the_why_column_cites_the_decision_date_the_script_says(code):
+    plan_row, script = _run(code, CASES[code][1], AFTER)
+    facts = [f for f in plan_row["facts"] if f.kind in ("decision", "answer")]
+    assert [f.date for f in facts] == [DECIDED]
+    assert facts[0].source.startswith("notes")
+    assert short_date(DECIDED, code) in plan_row["why"], plan_row["why"]
+
+
+def test_on_the_decision_day_itself_the_script_asks_where_things_stand():
+    plan_row, script = _run("en", CASES["en"][1], DECIDED)
+    assert "I understood you expected to make a decision by December 3" in script, script
+    assert "when do you expect" not in script
+
+
+def test_a_decision_day_from_before_the_last_contact_is_not_said():
+    """A day the notes gave before the row's last contact was what was expected then (a
+    shortlist before the interview), not a decision still awaited: the script asks."""
+    settings = Settings(your_name="Alex Morgan", your_phone="+00 30 5550147")
+    frame = canonical_frame([{**ROW, "stage": "Interviewed", "last_contact": "2026-11-24",
+                              "notes": "shortlist decision by 2026-11-20, then the panel on 11/24"}])
+    plan = build_plan(frame, TODAY, settings)
+    script = render_scripts(frame, plan, TODAY, settings).iloc[0]
+    assert pd.isna(plan.iloc[0]["decision_on"])
+    assert "November 20" not in script and "when do you expect to make a decision" in script, script
+
+
+def test_explain_sources_the_decision_sentence_to_the_note():
+    from followup_sheet.explain import row_evidence, sentences_of, sources_of
+
+    plan_row, script = _run("en", CASES["en"][1], AFTER)
+    evidence = row_evidence(ROW, plan_row.to_dict(), 2, None, AFTER, Settings())
+    said = [s for s in sentences_of(script) if "December 3" in s]
+    assert said, script
+    assert all(any("Dec 3" in label for label in sources_of(s, evidence)) for s in said), said
+
+
+# A check-in whose question is when the screening's result comes (Korean) says the day instead.
+def test_a_korean_check_in_says_the_result_day_the_notes_give():
+    settings = Settings(your_name="이지은", your_phone="+00 30 5550147", language="ko")
+    frame = canonical_frame([{**ROW, "stage": "지원 완료", "notes": "12월 3일까지 서류 결과 발표 예정",
+                              "last_contact": ""}])
+    for today, said in ((TODAY, "그 전에"), (AFTER, "아직 소식을 듣지 못해")):
+        plan = build_plan(frame, today, settings)
+        script = render_scripts(frame, plan, today, settings).iloc[0]
+        assert plan.iloc[0]["situation"] == "check_in"
+        assert "12월 3일" in script and said in script, script
+        assert "결과는 언제쯤" not in script
+
+
+# The interview stage as people write it in their tracker's language: held, still ahead, or
+# negated (not an interview at all), so the post-interview script and its decision sentence reach
+# every language.
+STAGES = [
+    ("nl", "Sollicitatiegesprek gehad", "interviewing", True),
+    ("nl", "Tweede gesprek ingepland", "interviewing", False),
+    ("nl", "Geen gesprek", "applied", False),
+    ("pl", "Po rozmowie kwalifikacyjnej", "interviewing", True),
+    ("pl", "Rozmowa zaplanowana", "interviewing", False),
+    ("ja", "一次面接済み", "interviewing", True),
+    ("ja", "面接予定", "interviewing", False),
+    ("ja", "面接なし", "applied", False),
+    ("ko", "면접 완료", "interviewing", True),
+    ("ko", "면접 예정", "interviewing", False),
+    ("ko", "면접 없음", "applied", False),
+    ("de", "Vorstellungsgespräch geführt", "interviewing", True),
+    ("de", "Vorstellungsgespräch geplant", "interviewing", False),
+]
+
+
+@pytest.mark.parametrize("code, stage, read_as, held", STAGES)
+def test_an_interview_stage_in_the_trackers_language_is_read_as_one(code, stage, read_as, held):
+    plan_row, _ = _run(code, "", TODAY, stage=stage)
+    assert (plan_row["stage"], bool(plan_row["interview_held"])) == (read_as, held)
+
+
+# A check-in (an application with no interview yet) whose notes give the decision's day says it too.
+CHECK_IN_PASSED = {"en": "haven't heard anything yet", "de": "noch nichts gehört", "fr": "pas encore de nouvelles",
+                   "es": "todavía no he tenido noticias", "it": "non ho ancora avuto notizie",
+                   "pt": "ainda não tive notícias", "nl": "nog niets gehoord",
+                   "pl": "nie mam jeszcze żadnych informacji",
+                   "zh": "还没有收到消息", "ja": "伺っておりましたが", "ko": "아직 소식을 듣지 못해"}
+
+
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("code", sorted(CHECK_IN_PASSED))
+def test_a_check_in_says_the_decision_day_the_notes_give(code, channel):
+    notes = CASES[code][1]
+    ahead_row, ahead = _run(code, notes, TODAY, stage="Applied", channel=channel)
+    come_row, come = _run(code, notes, AFTER, stage="Applied", channel=channel)
+    assert ahead_row["situation"] == come_row["situation"] == "check_in"
+    assert _said(DECIDED, code) in ahead and CHECK_IN_PASSED[code] not in ahead, ahead
+    assert _said(DECIDED, code) in come and CHECK_IN_PASSED[code] in come, come
+    _, without = _run(code, "", TODAY, stage="Applied", channel=channel)
+    assert _said(DECIDED, code) not in without and CHECK_IN_PASSED[code] not in without
