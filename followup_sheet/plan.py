@@ -727,15 +727,19 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
             out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
-    live = (notes != "") | (stage_text != "")      # both are "" on rows without a live status
-    decided = (ledger["answer_on"] >= pd.Timestamp(today)) & live
+    # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)
+    live = (notes.to_numpy() != "") | (stage_text.to_numpy() != "")   # both "" on rows without a live status
+    answer = ledger["answer_on"].to_numpy(dtype="datetime64[ns]")
+    written = ledger["written"].to_numpy(dtype="datetime64[ns]")
+    nat = np.datetime64("NaT", "ns")
+    decided = (answer >= np.datetime64(today, "ns")) & live
     # the decision's day, ahead or come; one on or before the day the notes were last written was
     # what was expected then ("shortlist by 11/20" before an interview on 11/24), not what is now
-    ahead_of_notes = ledger["written"].isna() | (ledger["answer_on"] > ledger["written"])
-    return pd.DataFrame({"answer_by": ledger["answer_on"].where(decided),
-                         "decision_on": ledger["answer_on"].where(live & ahead_of_notes),
-                         "call_back": pd.Series(found[:, 0], index=notes.index, dtype=object),
-                         "written_offer": pd.Series(found[:, 1], index=notes.index).astype(bool)})
+    ahead_of_notes = np.isnat(written) | (answer > written)
+    return pd.DataFrame({"answer_by": np.where(decided, answer, nat),
+                         "decision_on": np.where(live & ahead_of_notes, answer, nat),
+                         "call_back": found[:, 0],
+                         "written_offer": found[:, 1].astype(bool)}, index=notes.index)
 
 
 def _asked_call_backs(english: pd.Series, facts: pd.Series, frame: pd.DataFrame) -> pd.Series:
