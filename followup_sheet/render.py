@@ -411,23 +411,31 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     """Script text per row: rendered for rows with a situation, the problem for Check data rows."""
     settings = settings or Settings()
     templates = templates or settings.templates
-    scripts = pd.Series("", index=frame.index, dtype=object)
     language = settings.language or "en"
-    checked = plan["status"] == Status.CHECK_DATA.value
-    scripts[checked] = frame["problem"].where(frame["problem"] != "", Worded(NO_DATE_YET))
-    if "check" in plan:      # the plan's own finding (a date after today) names the cell to fix
-        found = (plan["check"] != "") & (frame["problem"] == "")
-        scripts[found] = plan.loc[found, "check"]
-    problem = checked | (scripts != "")   # the row problems, in the tracker's language (rules §11)
-    scripts[problem] = [in_language(text, language, "problems") for text in scripts[problem]]
-    wanted = plan.index[plan["situation"] != ""]
+    # (on plain lists and positions, not masked Series assignments: each of those cost more than
+    # the rows of a small tracker)
+    status = plan["status"].tolist()
+    problems = frame["problem"].tolist()
+    check = plan["check"].tolist() if "check" in plan else None
+    texts: list[Any] = [""] * len(frame)
+    for i, said in enumerate(problems):
+        if status[i] == Status.CHECK_DATA.value:
+            texts[i] = said if said != "" else Worded(NO_DATE_YET)
+        if check is not None and check[i] != "" and said == "":
+            texts[i] = check[i]     # the plan's own finding (a date after today) names the cell to fix
+        if texts[i] != "" or status[i] == Status.CHECK_DATA.value:
+            texts[i] = in_language(texts[i], language, "problems")   # in the tracker's language (rules §11)
+    at = np.flatnonzero(plan["situation"].to_numpy() != "")       # positions in the plan
+    wanted = plan.index[at]
+    picked = plan.take(at)
     names = [template_name(situation, channel, back) for situation, channel, back in
-             zip(plan.loc[wanted, "situation"].tolist(), plan.loc[wanted, "channel"].tolist(),
-                 returning_calls(plan.loc[wanted]).tolist())]
+             zip(picked["situation"].tolist(), picked["channel"].tolist(), returning_calls(picked).tolist())]
     compiled = {name: _Compiled(get_template(name, templates, language)) for name in dict.fromkeys(names)}
-    texts = _Rows(frame, plan, wanted, names, compiled, today, settings).render(0, len(wanted))
-    scripts[wanted] = texts
-    return scripts
+    in_frame = at if plan.index.equals(frame.index) else frame.index.get_indexer(wanted)
+    rendered = _Rows(frame.take(in_frame), picked, wanted, names, compiled, today, settings).render(0, len(wanted))
+    for k, text in zip(in_frame, rendered):
+        texts[k] = text
+    return pd.Series(texts, index=frame.index, dtype=object)
 
 
 class _Rows:
@@ -435,6 +443,7 @@ class _Rows:
 
     def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, wanted: pd.Index, names: list[str],
                  compiled: dict[str, _Compiled], today: dt.date, settings: Settings):
+        """`frame` and `plan`: the rows of `wanted` (the tracker's row numbers), in that order."""
         self.frame, self.plan, self.wanted, self.names = frame, plan, wanted, names
         self.compiled, self.today, self.settings = compiled, today, settings
         self.plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
@@ -443,8 +452,9 @@ class _Rows:
         """The scripts of rows `start` to `stop` (positions in `wanted`), in order."""
         part = self.wanted[start:stop]
         texts = []
-        for row, name, r, p in zip(part, self.names[start:stop], _records(self.frame.loc[part], _ROW_FIELDS),
-                                   _records(self.plan.loc[part], self.plan_fields)):
+        for row, name, r, p in zip(part, self.names[start:stop],
+                                   _records(self.frame.iloc[start:stop], _ROW_FIELDS),
+                                   _records(self.plan.iloc[start:stop], self.plan_fields)):
             try:
                 context = script_context(r, p, self.today, self.settings)
                 language = self.settings.language
