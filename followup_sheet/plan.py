@@ -775,11 +775,12 @@ def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFr
     offer is in writing: what the competing-interest script may say about it (rules §5)."""
     n = len(company)
     none = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
-    offers = plan.loc[live_offer & plan["answer_by"].notna().to_numpy(), ["answer_by", "written_offer"]]
-    if offers.empty:
+    with_offer = live_offer & plan["answer_by"].notna().to_numpy()
+    if not with_offer.any():      # most trackers: no live offer with a deadline
         return none
+    offers = plan.loc[with_offer, ["answer_by", "written_offer"]]
     key = _company_keys(company)
-    offers = offers.assign(key=key[live_offer & plan["answer_by"].notna().to_numpy()]).sort_values("answer_by")
+    offers = offers.assign(key=key[with_offer]).sort_values("answer_by")
     best = offers.drop_duplicates("key").head(2)
     first, second = best.iloc[0], (best.iloc[1] if len(best) > 1 else None)
     same = key == first["key"]

@@ -536,22 +536,23 @@ def _adopt_generic_date(body, header, fields, frames, orders, book, settings, no
 
 
 def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings: Settings) -> pd.DataFrame:
-    out = pd.DataFrame(index=body.index)
+    n = len(body)
+    cols: dict[str, Any] = {}     # (one frame made from the columns: a column set at a time cost more on small sheets)
     for fld in TEXT_FIELDS:
-        out[fld] = tidy_text(body[fields[fld]], settings) if fld in fields else ""
+        cols[fld] = tidy_text(body[fields[fld]], settings).to_numpy() if fld in fields else np.full(n, "", dtype=object)
     for fld in DATE_FIELDS:
-        out[fld] = date_frames[fld][0] if fld in date_frames else pd.Series(pd.NaT, index=body.index,
-                                                                           dtype="datetime64[ns]")
-    out["follow_ups"] = _numbers(body[fields["follow_ups"]]) if "follow_ups" in fields else np.nan
-    out["max_follow_ups"] = _numbers(body[fields["max_follow_ups"]]) if "max_follow_ups" in fields else np.nan
-    out["no_calls"] = _truthy(body[fields["no_calls"]]) if "no_calls" in fields else False
-    problems = pd.Series("", index=body.index, dtype=object)
+        cols[fld] = date_frames[fld][0].to_numpy(dtype="datetime64[ns]") if fld in date_frames \
+            else np.full(n, np.datetime64("NaT", "ns"))
+    for fld in ("follow_ups", "max_follow_ups"):
+        cols[fld] = _numbers(body[fields[fld]]).to_numpy() if fld in fields else np.full(n, np.nan)
+    cols["no_calls"] = _truthy(body[fields["no_calls"]]).to_numpy() if "no_calls" in fields else np.zeros(n, dtype=bool)
+    problems = np.full(n, "", dtype=object)
     for fld in DATE_FIELDS:
         if fld in date_frames and fld != "interview_on":   # an unreadable interview day blocks no follow-up
-            p = date_frames[fld][1]
-            problems = problems.where(problems != "", p)
-    out["problem"] = problems
-    return out
+            p = date_frames[fld][1].to_numpy()
+            problems = np.where(problems != "", problems, p)
+    cols["problem"] = problems
+    return pd.DataFrame(cols, index=body.index)
 
 
 def tidy_text(values: pd.Series, settings: Settings) -> pd.Series:
