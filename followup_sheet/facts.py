@@ -51,7 +51,7 @@ _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "employer contact",
               "interview held", "interview ahead", "no answer", "on hold", "strong interest elsewhere", "hold",
-              "decision", "answer", "interview", "back", "call back", "date")
+              "decision", "feedback", "answer", "interview", "back", "call back", "date")
 MARK_SOURCE = "mark on Today, {day}"
 
 
@@ -424,13 +424,16 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)
-    answer: list[dt.date | None] = [None] * len(idx)
+    answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer
+    owed: list[dt.date | None] = [None] * len(idx)        # a decision or an answer only: never the employer's news
     for i, found in enumerate(all_stated):
         others = [f for f in found if f[0].kind != "interview"]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
-        answers = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
+        answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer")]
         answer[i] = max(answers) if answers else None
+        deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
+        owed[i] = max(deadlines) if deadlines else None
         talks = [f for f in found if f[0].kind == "interview"]
         if talks:
             latest = max(talks, key=lambda f: f[0].date)
@@ -449,6 +452,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "interview_field": interview_field,
         "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
+        "deadline_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
+                                                for d in owed])),
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],

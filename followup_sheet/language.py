@@ -116,7 +116,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "nl": ("gesloten", "afgewezen", "vacature vervuld",
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
-        "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek",
+        "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
     ),
     "pl": ("nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",

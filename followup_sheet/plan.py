@@ -16,9 +16,10 @@ when a row has none, and on rows without a situation):
 - retry (bool): the last call reached nobody; tried again the next business day
 - stated_on (date): the date the notes or response state; next_reason: what set `due`
   (pinned, interview, return_call, hold, thank_you, retry, cadence, or the stated date's kind:
-  decision, answer, back, call_back, date)
-- answer_by (date): a decision/answer date the row states that is still ahead; decision_on (date):
-  that date whether ahead or past (a script says it, or that it has come); call_back (text,
+  decision, feedback, answer, back, call_back, date)
+- answer_by (date): a decision or answer deadline the row states that is still ahead (not the
+  employer's news, "they'll let me know by"); decision_on (date): the day a decision, news or an
+  answer is due, whether ahead or past (a script says it, or that it has come); call_back (text,
   "after Thanksgiving"); written_offer (bool)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
@@ -464,10 +465,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     # a plain dated statement sets the next date (after a decision date: the business day after)
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
-    decision = (kind == "decision") | (kind == "answer")
+    decision = (kind == "decision") | (kind == "feedback") | (kind == "answer")
     stated_next = np.where(decision, _day_after(stated_on, cal), _on_or_after(stated_on, cal))
     # (nor may another stated date push an offer's next call past the day its answer is due)
-    answer_on = ledger["answer_on"].to_numpy(dtype="datetime64[D]")
+    answer_on = ledger["deadline_on"].to_numpy(dtype="datetime64[D]")    # (the employer's news is no deadline)
     # on an offer the decision is the user's own: "decide by 11.12." is the answer's deadline, not a
     # day to wait for
     offer_answer = (st == "offer") & ((kind == "answer") | (kind == "decision")
@@ -640,7 +641,7 @@ def company_key(name: Any) -> str:
     return " ".join(text.split())
 
 
-_STATED_KINDS = ("hold", "decision", "answer", "interview", "back", "call_back", "date")
+_STATED_KINDS = ("hold", "decision", "feedback", "answer", "interview", "back", "call_back", "date")
 
 
 def review_lines(frame: pd.DataFrame, plan: pd.DataFrame) -> list[str]:
@@ -729,14 +730,15 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
     found = _per_value(text, facts)
     # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)
     live = (notes.to_numpy() != "") | (stage_text.to_numpy() != "")   # both "" on rows without a live status
-    answer = ledger["answer_on"].to_numpy(dtype="datetime64[ns]")
+    answer = ledger["answer_on"].to_numpy(dtype="datetime64[ns]")       # a decision, news or an answer
+    owed = ledger["deadline_on"].to_numpy(dtype="datetime64[ns]")        # a decision or an answer: a deadline
     written = ledger["written"].to_numpy(dtype="datetime64[ns]")
     nat = np.datetime64("NaT", "ns")
-    decided = (answer >= np.datetime64(today, "ns")) & live
+    decided = (owed >= np.datetime64(today, "ns")) & live
     # the decision's day, ahead or come; one on or before the day the notes were last written was
     # what was expected then ("shortlist by 11/20" before an interview on 11/24), not what is now
     ahead_of_notes = np.isnat(written) | (answer > written)
-    return pd.DataFrame({"answer_by": np.where(decided, answer, nat),
+    return pd.DataFrame({"answer_by": np.where(decided, owed, nat),
                          "decision_on": np.where(live & ahead_of_notes, answer, nat),
                          "call_back": found[:, 0],
                          "written_offer": found[:, 1].astype(bool)}, index=notes.index)

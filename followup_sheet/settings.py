@@ -323,7 +323,7 @@ CLOSED_WORDS = (
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
-    "录用", "录取", "propozycja zatrudnienia",
+    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼",
 )
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",

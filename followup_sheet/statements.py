@@ -88,9 +88,11 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|sospes|congelat|in pausa|bevroren|gepauzeerd|stilgelegd|pausad|suspens|wstrzyman|zawieszon"),
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
                  r"|esito|uitslag"),
-    ("answer", r"deadline|answer|respond|reply|hear back|let me know|get back to me|feedback|rückmeldung|antwort"
-               r"|bescheid|frist|réponse|répondre|respuesta|responder|plazo|rispost|resposta|retorno\b|antwoord"
-               r"|reactie|terugkoppeling|odpowied|informacj[aęi] zwrotn"),
+    # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
+    ("feedback", r"hear back|let me know|get back to me|feedback|rückmeldung|bescheid|retorno\b|terugkoppeling"
+                 r"|informacj[aęi] zwrotn"),
+    ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
+               r"|resposta|antwoord|reactie|odpowied"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
@@ -102,7 +104,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
 # Kinds that may be said after the date in the same clause, as German, Dutch and Polish put the
 # verb last ("nach dem 15. anrufen", "na 10 december terugbellen"): looked at when the words
 # before it say nothing.
-_AFTER_KINDS = ("hold", "decision", "answer", "call_back")
+_AFTER_KINDS = ("hold", "decision", "feedback", "answer", "call_back")
 
 
 @functools.cache
@@ -441,7 +443,7 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
         if relative and kind == "date":
             continue          # a period about nothing is no date (and 明日香 is a name)
         taken.append((start, end))
-        if kind not in ("decision", "answer") and _cjk_after().match(text[end:]):
+        if kind not in ("decision", "feedback", "answer") and _cjk_after().match(text[end:]):
             day += dt.timedelta(days=1)
         yield start, end, day, kind
 
@@ -504,7 +506,7 @@ def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None =
     """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
     decision's or an answer's day after is the plan's to add)."""
     kind = _kind(text[:start], text[end:])
-    if kind not in ("decision", "answer") and _after().search(text[:start if lead is None else lead]):
+    if kind not in ("decision", "feedback", "answer") and _after().search(text[:start if lead is None else lead]):
         day += dt.timedelta(days=1)
     return Statement(day, kind, text[start:end].strip())
 

@@ -59,7 +59,7 @@ def tracker_row(draw) -> dict:
     return row
 
 
-STATED = {"decision", "answer", "interview", "back", "call_back", "date", "hold"}
+STATED = {"decision", "feedback", "answer", "interview", "back", "call_back", "date", "hold"}
 BACKING = {"return_call": "employer_contact", "thank_you": "interview_held", "interview": "interview_ahead",
            "hold": "on_hold", "retry": "no_answer", "pinned": "pinned"}
 

@@ -98,7 +98,7 @@ def test_without_a_decision_date_the_script_still_asks_when(code):
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_the_why_column_cites_the_decision_date_the_script_says(code):
     plan_row, script = _run(code, CASES[code][1], AFTER)
-    facts = [f for f in plan_row["facts"] if f.kind in ("decision", "answer")]
+    facts = [f for f in plan_row["facts"] if f.kind in ("decision", "feedback", "answer")]
     assert [f.date for f in facts] == [DECIDED]
     assert facts[0].source.startswith("notes")
     assert short_date(DECIDED, code) in plan_row["why"], plan_row["why"]
@@ -190,3 +190,36 @@ def test_a_check_in_says_the_decision_day_the_notes_give(code, channel):
     assert _said(DECIDED, code) in come and CHECK_IN_PASSED[code] in come, come
     _, without = _run(code, "", TODAY, stage="Applied", channel=channel)
     assert _said(DECIDED, code) not in without and CHECK_IN_PASSED[code] not in without
+
+
+# --- on an offer: the employer's news by a day is no deadline for my answer ------------------
+
+# language -> (stage, a note saying the employer will get back by the day, a note saying I owe my
+# answer by that day); written the way people note it, none of them about the same thing twice
+OFFER_NOTES = {
+    "en": ("Offer (verbal)", "HR will get back to me by 12/3 with the contract details",
+           "need to give them my answer by 12/3"),
+    "de": ("Zusage mündlich", "Frau Brandt gibt mir bis 3.12. Bescheid zum Vertrag",
+           "Antwort von mir spätestens 3.12. fällig"),
+    "pt": ("Proposta recebida", "RH vai dar retorno até 3 de dezembro sobre o contrato",
+           "preciso responder até 3 de dezembro"),
+    "nl": ("Aanbod ontvangen", "terugkoppeling over het contract uiterlijk 3 december",
+           "mijn antwoord moet er uiterlijk 3 december zijn"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(OFFER_NOTES))
+def test_on_an_offer_the_employers_news_by_a_day_is_not_said_as_my_deadline(code):
+    """'They'll let me know by Dec 3' on an offer row tells when news comes, not when my answer is
+    due: the offer script must not say "you'd like my answer by December 3", while a note that
+    does give my deadline still has it said."""
+    stage, news, owed = OFFER_NOTES[code]
+    plan_row, script = _run(code, news, TODAY, stage=stage)
+    assert plan_row["stage"] == "offer", plan_row["stage"]
+    assert pd.isna(plan_row["answer_by"]), plan_row["answer_by"]
+    assert pd.Timestamp(plan_row["decision_on"]).date() == DECIDED      # the day is still known
+    said = local_date(DECIDED, TODAY.year, code) if code != "en" else human_date(DECIDED, TODAY.year)
+    assert said not in script, script
+    plan_row, script = _run(code, owed, TODAY, stage=stage)
+    assert pd.Timestamp(plan_row["answer_by"]).date() == DECIDED, plan_row["answer_by"]
+    assert said in script, script
