@@ -102,12 +102,31 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = with_first_channel(build_plan(tracker.frame, today, settings, columns=tracker.columns,
+        plan = with_first_channel(build_plan(tracker.frame, today, _notes_settings(tracker, settings),
+                                             columns=tracker.columns,
                                              marked=marks.marked.get(tracker.sheet)),
                                   tracker.frame, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
     return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
+
+
+# Languages whose dates are written day first ("3.12.", "3/12/2026", "3 de dezembro").
+DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl"})
+
+
+def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
+    """The settings a sheet's notes are read with: a slashed date in a note ("call back 4/12") in
+    the order the settings give, else the order the sheet's own date columns proved, else day-first
+    in a tracker whose language writes dates day first, else month-first (rules §3)."""
+    if settings.date_order in ("mdy", "dmy"):
+        return settings
+    for why in tracker.date_orders.values():
+        if why.startswith("day-first"):
+            return settings.replace(date_order="dmy")
+        if why.startswith("month-first") and not why.startswith("month-first: nothing shows"):
+            return settings
+    return settings.replace(date_order="dmy") if settings.language in DAY_FIRST_LANGUAGES else settings
 
 
 def _mark_date_order(trackers: list[Tracker], settings: Settings) -> str:

@@ -223,3 +223,41 @@ def test_on_an_offer_the_employers_news_by_a_day_is_not_said_as_my_deadline(code
     plan_row, script = _run(code, owed, TODAY, stage=stage)
     assert pd.Timestamp(plan_row["answer_by"]).date() == DECIDED, plan_row["answer_by"]
     assert said in script, script
+
+
+# --- a slashed date in a note, in the order the tracker's language writes dates ---------------
+
+# language -> (headers, stage, a note with the day written day first as slashed numbers)
+SLASHED = {
+    "pt": (("Empresa", "Cargo", "Data de candidatura", "Último contato", "Status", "Observações"),
+           "Entrevista realizada", "ficaram de dar retorno até 3/12"),
+    "de": (("Firma", "Stelle", "Beworben am", "Letzter Kontakt", "Status", "Notizen"),
+           "Vorstellungsgespräch geführt", "Entscheidung bis 3/12 versprochen"),
+    "es": (("Empresa", "Puesto", "Fecha de solicitud", "Último contacto", "Estado", "Notas"),
+           "Entrevista realizada", "me dan una respuesta antes del 3/12"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SLASHED))
+def test_a_slashed_date_in_a_note_reads_day_first_in_a_day_first_language(tmp_path, code):
+    """The tracker's dates are real date cells (nothing proves an order), so the note's 3/12 is
+    read the way its language writes dates: December 3, not March 12; an English tracker keeps
+    month-first (its 12/3 is December 3)."""
+    from conftest import write_tracker
+
+    from followup_sheet.pipeline import compute
+    headers, stage, note = SLASHED[code]
+    row = dict(zip(headers, ("Ostara Saatgut", "Lab Technician", dt.date(2026, 11, 2), dt.date(2026, 11, 24),
+                             stage, note)))
+    path = write_tracker(tmp_path / "tracker.xlsx", [row], headers=headers, date_format="dd/mm/yyyy")
+    sheets, _, used = compute(path, today=TODAY)
+    assert used.language == code
+    plan = sheets[0].plan.iloc[0]
+    assert pd.Timestamp(plan["decision_on"]).date() == DECIDED, (code, plan["decision_on"])
+
+    english = ("Company", "Position", "Date Applied", "Last Contact", "Status", "Notes")
+    row = dict(zip(english, ("Ostara Seeds", "Lab Technician", dt.date(2026, 11, 2), dt.date(2026, 11, 24),
+                             "Interviewed", "they'll let me know by 12/3")))
+    path = write_tracker(tmp_path / "english.xlsx", [row], headers=english)
+    sheets, _, used = compute(path, today=TODAY)
+    assert pd.Timestamp(sheets[0].plan.iloc[0]["decision_on"]).date() == DECIDED
