@@ -117,30 +117,24 @@ DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl"})
 
 def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
     """The settings a sheet's notes are read with: a slashed date in a note ("call back 4/12") in
-    the order the settings give, else the order the sheet's own date columns proved, else day-first
-    in a tracker whose language writes dates day first, else month-first (rules §3)."""
-    if settings.date_order in ("mdy", "dmy"):
-        return settings
-    for why in tracker.date_orders.values():
-        if why.startswith("day-first"):
-            return settings.replace(date_order="dmy")
-        if why.startswith("month-first") and not why.startswith("month-first: nothing shows"):
-            return settings
-    return settings.replace(date_order="dmy") if settings.language in DAY_FIRST_LANGUAGES else settings
+    the order `date_order` says (rules §3)."""
+    order = date_order([tracker], settings)
+    return settings if order == "mdy" or settings.date_order == order else settings.replace(date_order=order)
 
 
-def _mark_date_order(trackers: list[Tracker], settings: Settings) -> str:
-    """How a date typed into a mark reads: the setting, else the order the tracker's dates were
-    read in (month-first when nothing shows it, as the reader does)."""
+def date_order(trackers: list[Tracker], settings: Settings) -> str:
+    """How a slashed date typed into a mark or written in a note reads ("4/12"): the setting, else
+    the order the trackers' date columns proved, else day-first in a tracker whose language writes
+    dates day first, else month-first (rules §3)."""
     if settings.date_order in ("mdy", "dmy"):
         return settings.date_order
     for t in trackers:
         for why in t.date_orders.values():
             if why.startswith("day-first"):
                 return "dmy"
-            if why.startswith("month-first"):
+            if why.startswith("month-first") and not why.startswith("month-first: nothing shows"):
                 return "mdy"
-    return "mdy"
+    return "dmy" if settings.language in DAY_FIRST_LANGUAGES else "mdy"
 
 
 def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:
@@ -151,7 +145,7 @@ def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> M
     sheets = trackers[0].marks_sheets if trackers else None
     if sheets is None:
         return MarksResult()
-    order = _mark_date_order(trackers, settings)
+    order = date_order(trackers, settings)
     marks = parse_marks(sheets.today_rows, sheets.built or today, sheets.today_sheet or "Today", order,
                         sheets.today_cells)
     for copy in sheets.copies:

@@ -59,6 +59,22 @@ def test_a_german_tracker_gets_a_german_today_sheet_and_reads_a_german_mark_back
     assert again.marks.applied == 0
 
 
+def test_a_slashed_date_typed_into_a_german_mark_reads_day_first(tmp_path):
+    """A German tracker of real date cells proves no order; the day typed into the mark's Datum
+    ("4/12/2026", call back then) is read as Germans write it, December 4, not April 12 (rules §3)."""
+    path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
+    refresh(path, today=MONDAY, settings=ME)
+    type_marks(path, {"Kranich Logistik AG": {"Erledigt": "x", "Ergebnis": "Später wieder anrufen",
+                                              "Datum": "4/12/2026"}}, company="Firma", added=())
+    result = refresh(path, today=MONDAY, settings=ME)
+    assert result.marks.applied == 1 and not result.marks.problems, result.marks.problems
+    sheet = openpyxl.load_workbook(path)["Bewerbungen"]
+    head = [c.value for c in sheet[1]]
+    kranich = next(dict(zip(head, r)) for r in sheet.iter_rows(min_row=2, values_only=True)
+                   if r[0] == "Kranich Logistik AG")
+    assert kranich["Snooze until"].date() == dt.date(2026, 12, 4), kranich
+
+
 def test_check_says_the_language_it_chose(tmp_path):
     path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
     report = check(path, today=MONDAY)
