@@ -200,8 +200,8 @@ def test_the_real_dates_number_format_decides_the_typed_ones(tmp_path):
     assert t.frame.loc[5, "applied_on"] == ts(2026, 10, 28)     # the month-first slip read the way it fits
     assert "formatted 'dd/mm/yyyy'" in t.date_orders["applied_on"]
     assert t.confidence["applied_on"] == "strong"
-    from followup_sheet.pipeline import _mark_date_order
-    assert _mark_date_order([t], Settings()) == "dmy"    # a date typed into a mark reads the same way
+    from followup_sheet.pipeline import date_order
+    assert date_order([t], Settings()) == "dmy"    # a date typed into a mark or a note reads the same way
 
 
 @pytest.mark.parametrize("code, order", [
