@@ -18,7 +18,7 @@ import pandas as pd
 from . import columns
 from .catalogue import Worded, in_language
 from .exportfiles import backup_of, replaces_other_file
-from .language import choose_language, with_first_channel
+from .language import choose_language, with_first_channel, writes_day_first
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -111,10 +111,6 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
 
 
-# Languages whose dates are written day first ("3.12.", "3/12/2026", "3 de dezembro").
-DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl"})
-
-
 def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
     """The settings a sheet's notes are read with: a slashed date in a note ("call back 4/12") in
     the order `date_order` says (rules §3)."""
@@ -134,7 +130,7 @@ def date_order(trackers: list[Tracker], settings: Settings) -> str:
                 return "dmy"
             if why.startswith("month-first") and not why.startswith("month-first: nothing shows"):
                 return "mdy"
-    return "dmy" if settings.language in DAY_FIRST_LANGUAGES else "mdy"
+    return "dmy" if writes_day_first(settings.language) else "mdy"
 
 
 def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:
