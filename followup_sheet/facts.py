@@ -454,6 +454,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                                               for d in answer])),
         "deadline_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                                 for d in owed])),
+        # the days the notes give to something that happened or is to happen with no more said
+        # ("HR rang Thursday", "called 12/1"): the plan takes the latest one not after today as
+        # the day of an employer's contact
+        "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")))
+                       for found in all_stated],
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],

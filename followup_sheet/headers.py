@@ -512,6 +512,11 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> 
             if guessed is not None:
                 fields = {**fields, "company": guessed[0]}
                 weak = {**weak, "company": guessed[1]}
+        if "stage" not in fields and ({"company", "position"} & fields.keys()):
+            staged = guess_stage(grid[r], grid[r + 1:], fields, settings)
+            if staged is not None:
+                fields = {**fields, "stage": staged[0]}
+                weak = {**weak, "stage": staged[1]}
         if not ({"company", "position"} & fields.keys()):
             continue
         score = _score(fields, weak)
@@ -602,6 +607,54 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
     _, col, text, why = min(found)
     label = " ".join(text.split()) or "(no header)"
     return col, (f"no header names the company; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values: {why}")
+
+
+def stage_like(values: list[Any], settings: Settings) -> str | None:
+    """Why a column's cells look like the stages of applications ('' parts joined), or None: three
+    or more filled, all text and short, most of them read as a stage by the rules' word lists
+    (a stage word, or only the words that mean "applied"), at least one naming a stage past
+    applying, and two stages or more among them (a column of "On-site" alone is a work mode)."""
+    from .plan import stage_of, unplaced_words
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+    texts = [" ".join(v.split()) for v in filled if isinstance(v, str)]
+    if len(texts) < 3 or len(texts) < 0.8 * len(filled):
+        return None
+    if sum(len(t.split()) > 8 or len(t) > 80 for t in texts) > 0.1 * len(texts):
+        return None      # sentences: notes, not stages
+    stages: dict[str, int] = {}
+    for text in dict.fromkeys(t.casefold() for t in texts):
+        stage = stage_of(text, settings)
+        if stage == "applied" and unplaced_words(text, settings):
+            continue     # words no list knows: not evidence either way
+        stages[stage] = stages.get(stage, 0) + sum(t.casefold() == text for t in texts)
+    read = sum(stages.values())
+    if len(stages) < 2 or read < 0.6 * len(texts) or not set(stages) - {"applied"}:
+        return None
+    named = ", ".join(s.replace("_", " ") for s in stages)
+    return f"{read} of {len(texts)} filled cells name a stage ({named})"
+
+
+def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                settings: Settings) -> tuple[int, str] | None:
+    """When no header names the stage ("Where I'm at", "Progress", "状况"): the unmapped text
+    column whose cells read most like stages (`stage_like`); (0-based column, why)."""
+    taken = set(fields.values())
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or is_tool_header(value):
+            continue
+        text = "" if value is None else str(value)
+        if names_a_date(text) or (text and header_decisions([text], settings)[0]):
+            continue
+        why = stage_like([row[col] if col < len(row) else None for row in below[:200]], settings)
+        if why:
+            found.append((-int(why.split()[0]), col, text, why))
+    if not found:
+        return None
+    _, col, text, why = min(found)
+    label = " ".join(text.split()) or "(no header)"
+    return col, (f"no header names the stage; {label!r} (column {column_letters(col + 1)}) was guessed "
                  f"from its values: {why}")
 
 

@@ -367,6 +367,20 @@ def _on_or_after(days: np.ndarray, cal: np.busdaycalendar) -> np.ndarray:
     return np.where(ok, np.busday_offset(safe, 0, roll="forward", busdaycal=cal), np.datetime64("NaT", "D"))
 
 
+def _noted_day(days: pd.Series, base: np.ndarray, today: np.datetime64, rows: np.ndarray) -> np.ndarray:
+    """For `rows` (a mask), the latest of `days` (dates a note gives) from `base` to `today`, else
+    `base`."""
+    out = base.copy()
+    said_days = days.to_numpy()
+    for i in np.flatnonzero(rows):
+        for day in reversed(said_days[i]):
+            d = np.datetime64(day, "D")
+            if base[i] <= d <= today:
+                out[i] = d
+                break
+    return out
+
+
 def _nat(n: int) -> np.ndarray:
     return np.full(n, np.datetime64("NaT", "D"))
 
@@ -421,7 +435,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # who made the last contact (rules §2, §7): an employer's call or e-mail is not the user's follow-up
     employer_called = open_stage & (ledger["employer_call"].to_numpy() | ledger["employer_mail"].to_numpy()) \
         & ~ledger["user_after"].to_numpy() & has_base
-    employer_called_on = np.where(employer_called, safe_base, np.datetime64("NaT", "D"))
+    # the day of their contact: the latest day the notes give to a plain event, between the base and
+    # today ("HR rang Thursday", after an application on the Wednesday), else the base itself
+    employer_called_on = np.where(employer_called, _noted_day(ledger["plain_days"], safe_base, today64, employer_called),
+                                  np.datetime64("NaT", "D"))
     last_by = np.select([~has_base, (employer_called | (st == "offer")) & ~ledger["user_after"].to_numpy()],
                         ["", "employer"], default="user")
 

@@ -154,6 +154,44 @@ def test_people_and_links_are_never_guessed_as_the_company(tmp_path):
     assert list(t.frame["company"]) == ["Norrsken AB", "Fjällbruk", "Östkust Rederi"]
 
 
+@pytest.mark.parametrize("header, values, stages", [
+    ("How far I got", ["sent it", "Rejected", "1st round interview", "offer!", "applied", "no reply"],
+     ["applied", "closed", "interviewing", "offer", "applied", "applied"]),
+    ("Wo stehe ich", ["beworben", "Absage bekommen", "Vorstellungsgespräch", "beworben", "Absage"],
+     ["applied", "closed", "interviewing", "applied", "closed"]),
+    ("", ["entretien RH", "candidature envoyée", "refusé", "entretien RH"],
+     ["interviewing", "applied", "closed", "interviewing"]),
+])
+def test_a_column_of_stages_under_a_header_no_list_knows_is_the_stage(tmp_path, header, values, stages):
+    from conftest import write_tracker
+    rows = [{"Company": f"Firm {i}", "Role": "Analyst", "Applied on": dt.datetime(2026, 11, 2 + i), header: v,
+             "Remarks": "nothing much"} for i, v in enumerate(values)]
+    path = write_tracker(tmp_path / "progress.xlsx", rows, headers=["Company", "Role", "Applied on", header, "Remarks"])
+    t = read_tracker(path)
+    assert t.columns["stage"].letter == "D"
+    assert t.confidence["stage"].startswith("weak")
+    from followup_sheet import compute
+    sheets, _, _ = compute(path, today=TODAY)
+    assert list(sheets[0].plan["stage"]) == stages
+    assert any("stage" in n and "guessed from its values" in n and "column D" in n for n in notes_of(path))
+
+
+@pytest.mark.parametrize("values", [
+    ["On-site", "On-site", "On-site", "On-site"],            # one stage word alone: a work mode
+    ["LinkedIn", "Indeed", "company website", "LinkedIn"],   # only words that mean applied: a source
+    ["Remote", "On-site", "Hybrid", "Remote"],               # mostly words no list knows
+    ["Had a long chat with the founder about the product roadmap and then the team interviewed me",
+     "They said the offer would depend on the budget for next year which is not set yet",
+     "Rejected", "applied"],                                # sentences: notes, not stages
+])
+def test_columns_that_only_look_a_little_like_stages_are_not_the_stage(tmp_path, values):
+    from conftest import write_tracker
+    rows = [{"Company": f"Firm {i}", "Role": "Analyst", "Applied on": dt.datetime(2026, 11, 2 + i), "Kind": v}
+            for i, v in enumerate(values)]
+    t = read_tracker(write_tracker(tmp_path / "kind.xlsx", rows))
+    assert "stage" not in t.columns
+
+
 # 5. dates typed as numbers -----------------------------------------------------------------------
 
 def test_dates_typed_as_digits(tmp_path):
