@@ -430,7 +430,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         others = [f for f in found if f[0].kind != "interview"]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
-        answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer")]
+        # (an answer the user owes is no decision of theirs: "need to answer by 12/11")
+        answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer") and not f[0].mine]
         answer[i] = max(answers) if answers else None
         deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
         owed[i] = max(deadlines) if deadlines else None

@@ -224,22 +224,40 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-scrip
 
 class Statement(NamedTuple):
     date: dt.date
-    kind: str        # hold | decision | answer | interview | back | call_back | date
+    kind: str        # hold | decision | feedback | answer | interview | back | call_back | date
     words: str       # the words that state it, as written
+    mine: bool = False   # an answer or a deadline the user owes ("need to answer by", "Frist"), not the employer's
 
 
-def _kind(before: str, after: str = "") -> str:
-    """What a date is about: the words before it in its clause, else those after it (only the
-    kinds a verb at the end can say)."""
+@functools.cache
+def _mine() -> re.Pattern[str]:
+    """What makes an answer's date the user's own: a deadline word, or the writer's own obligation
+    or answer ("I need to", "ich muss", "je dois", "tengo que", "devo", "preciso", "moet", "muszę",
+    "my answer"); without it an answer is the employer's ("réponse promise avant le 3")."""
+    return re.compile(
+        r"\bdeadline|\bdue\b|\bfrist|date limite|\bplazo|\bscadenz|\bprazo|\btermin\b|\buiterste"
+        r"|\b(?:i|we)\s+(?:need|have|must|should|got|ought)\b|\bneed\s+to\b|\bhave\s+to\b|\bmust\b|\bmy\s+(?:answer|reply|response|decision)"
+        r"|\bmuss\b|\bmüssen\b|\bmeine\s+(?:antwort|entscheidung)|\bje\s+dois\b|\bdois\b|\bma\s+réponse"
+        r"|\btengo\s+que\b|\bdebo\b|\bmi\s+respuesta|\bdevo\b|\bla\s+mia\s+risposta|\bpreciso\b|\btenho\s+que\b"
+        r"|\bminha\s+resposta|\bmoet\b|\bmijn\s+antwoord|\bmuszę\b|\bmoja\s+odpowied|\bmam\s+czas",
+        re.IGNORECASE)
+
+
+def _kind(before: str, after: str = "") -> tuple[str, bool]:
+    """What a date is about, and whether it is the user's own answer or deadline: the words
+    before it in its clause, else those after it up to a comma (only the kinds a verb at the end
+    can say)."""
     clause = _clause_end().split(before)[-1]
-    for kind, regex in _kinds():
-        if regex.search(clause):
-            return kind
-    rest = _clause_end().split(after, maxsplit=1)[0]
-    for kind, regex in _kinds():
-        if kind in _AFTER_KINDS and regex.search(rest):
-            return kind
-    return "date"
+    rest = re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0]
+    # the nearest words first: those since the last comma, then the verb after the date, then the
+    # whole clause ("Gespräch lief gut, ich muss bis 3.12. antworten" is an answer, not a talk)
+    near = re.split(r",\s", clause)[-1]
+    tries = ((near, False), (rest, True), (clause, False)) if near != clause else ((clause, False), (rest, True))
+    for words, verb_last in tries:
+        for kind, regex in _kinds():
+            if (not verb_last or kind in _AFTER_KINDS) and regex.search(words):
+                return kind, kind == "answer" and _mine().search(clause + " " + rest) is not None
+    return "date", False
 
 
 def _quarter_start(written: dt.date, quarter: int | None) -> dt.date:
@@ -505,10 +523,10 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:
     """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
     decision's or an answer's day after is the plan's to add)."""
-    kind = _kind(text[:start], text[end:])
+    kind, mine = _kind(text[:start], text[end:])
     if kind not in ("decision", "feedback", "answer") and _after().search(text[:start if lead is None else lead]):
         day += dt.timedelta(days=1)
-    return Statement(day, kind, text[start:end].strip())
+    return Statement(day, kind, text[start:end].strip(), mine)
 
 
 def _spoken_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, int | None]]:
@@ -691,7 +709,7 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
 def _may_state(clause: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
     """Whether `clause` may state a date; once per distinct clause (notes repeat their clauses)."""
     clause = _without_false_months(clause, languages)
-    return bool(_absolute().search(clause)) or (_screen().search(clause) is not None and _kind(clause) != "date")
+    return bool(_absolute().search(clause)) or (_screen().search(clause) is not None and _kind(clause)[0] != "date")
 
 
 def _names_date(text: str, languages: tuple[str, ...] = LANGUAGES) -> bool:

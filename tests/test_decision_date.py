@@ -261,3 +261,32 @@ def test_a_slashed_date_in_a_note_reads_day_first_in_a_day_first_language(tmp_pa
     path = write_tracker(tmp_path / "english.xlsx", [row], headers=english)
     sheets, _, used = compute(path, today=TODAY)
     assert pd.Timestamp(sheets[0].plan.iloc[0]["decision_on"]).date() == DECIDED
+
+
+# An answer or a deadline the user owes is no decision of the employer's: the script never says
+# "you expect to make a decision by" that day (rules §7: every sentence true).
+@pytest.mark.parametrize("code, notes", [
+    ("en", "Panel went well. I have to reply to their questionnaire by 12/3"),
+    ("en", "good chat with the team; take-home deadline 12/3"),
+    ("de", "Gespräch lief gut, ich muss bis 3.12. antworten"),
+    ("fr", "Bon échange. Je dois donner ma réponse avant le 3 décembre pour l'autre poste"),
+    ("es", "Buena entrevista, tengo que responder antes del 3 de diciembre"),
+    ("pt", "Entrevista boa; preciso responder até 3 de dezembro"),
+])
+def test_an_answer_i_owe_is_never_said_as_their_decision(code, notes):
+    plan_row, script = _run(code, notes, TODAY)
+    assert plan_row["situation"] == "post_interview"
+    assert pd.isna(plan_row["decision_on"]), plan_row["why"]
+    assert pd.isna(plan_row["interview_ahead"]), plan_row["why"]   # the held talk before the comma is no talk ahead
+    assert _said(DECIDED, code) not in script, script
+
+
+@pytest.mark.parametrize("code, notes", [
+    ("en", "Panel went well, waiting for their answer by 12/3"),
+    ("fr", "Bon échange, réponse promise avant le 3 décembre"),
+    ("es", "Quedaron en darme una respuesta antes del 3 de diciembre"),
+])
+def test_an_answer_they_owe_is_still_their_decision(code, notes):
+    plan_row, script = _run(code, notes, TODAY)
+    assert plan_row["decision_on"] == pd.Timestamp(DECIDED), plan_row["why"]
+    assert _said(DECIDED, code) in script, script
