@@ -662,3 +662,39 @@ def test_a_closed_row_s_notes_are_not_read_and_change_nothing(monkeypatch):
     assert plan["status"].tolist()[1:] == ["Closed", "Not applied"]
     pd.testing.assert_frame_equal(plan.drop(columns=["facts", "why"]), blank.drop(columns=["facts", "why"]))
     assert [len(f) for f in plan["facts"]][1:] == [1, 0]
+
+
+# --- the employer chose someone else, however it is worded (rules §2: closed) ------------------
+
+@pytest.mark.parametrize("text", [
+    "sadly they've gone with an internal applicant",
+    "Recruiter said the client picked another candidate",
+    "they offered the post to someone else",
+    "Leider hat man sich für eine andere Bewerberin entschieden",
+    "Ils ont choisi une autre candidate",
+    "Contrataron a otra candidata con más experiencia",
+    "alla fine hanno assunto un'altra persona",
+    "A vaga foi dada a outra pessoa",
+    "Ze hebben iemand anders aangenomen",
+    "Zatrudnili inną osobę",
+])
+def test_the_employer_choosing_someone_else_is_closed_in_the_stage_and_asked_about_in_the_notes(text):
+    from followup_sheet.plan import stage_of
+    assert stage_of(text, Settings()) == "closed", text
+    plan = _one([app(stage="Applied", applied_on="2026-11-30", notes=text)])
+    assert plan.at[2, "status"] == "Check data"
+    assert "but the status is still open" in str(plan.at[2, "check"])
+
+
+@pytest.mark.parametrize("text", [
+    "they're meeting other candidates this week as well",
+    "I went with another agency for my CV review",
+    "HR put me through to someone else in the team",
+    "moving to another city in January, remote ok",
+    "panel had a different person from last time",
+])
+def test_other_people_in_a_note_are_no_rejection(text):
+    from followup_sheet.plan import stage_of
+    assert stage_of(text, Settings()) == "applied", text
+    plan = _one([app(stage="Applied", applied_on="2026-11-30", notes=text)])
+    assert plan.at[2, "status"] != "Check data"
