@@ -161,8 +161,9 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
     for fact in facts:
         said = (human_date(fact.date, year),) if fact.date is not None else ()
         out.append(Evidence(said, fact.label(language), (fact.kind,)))
-    if plan_row.get("autoresponse"):
-        out.append(Evidence((), named("automatic reply", _cell(columns, "response", row)), ("autoresponse",)))
+    if plan_row.get("autoresponse") and not any(f.kind == "auto_reply" for f in facts):
+        field = plan_row.get("autoresponse_field") or "response"
+        out.append(Evidence((), named("automatic reply", _cell(columns, field, row)), ("autoresponse",)))
     if plan_row.get("call_back"):
         out.append(Evidence((str(plan_row["call_back"]),), named("asked to call back", _cell(columns, "notes", row)),
                             ("call_back",)))

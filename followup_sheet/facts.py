@@ -20,7 +20,7 @@ from .agencies import Agencies
 from .catalogue import say
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
-from .statements import Statement, may_state_a_date, read_statements
+from .statements import Statement, may_state_a_date, names_a_calendar_day, read_statements
 
 USER, EMPLOYER = "user", "employer"
 
@@ -49,7 +49,7 @@ class Fact(NamedTuple):
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
 FACTS_SECTION = "facts"
-FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "employer contact",
+FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply", "employer contact",
               "interview held", "interview ahead", "no answer", "on hold", "strong interest elsewhere", "hold",
               "decision", "feedback", "answer", "interview", "back", "call back", "date")
 MARK_SOURCE = "mark on Today, {day}"
@@ -390,7 +390,7 @@ _NOTHING_SAID = (False, False, 0, False, False)
 
 
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
-                rows: np.ndarray | None = None) -> Ledger:
+                rows: np.ndarray | None = None, today: dt.date | None = None) -> Ledger:
     """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
     mask; every row without it): the rows whose texts are read; the others say nothing (the plan
     reads no fact of a closed or not-applied row, a third of a large tracker)."""
@@ -414,13 +414,27 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
+    anchored = written.copy()     # the day the notes were written, at least the last calendar day they give
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
         screen = may_state_a_date if field != "stage" else _stage_may_state_a_date
         maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
-            for st in read_statements(values[k], written[k].astype(object), order, langs):
+            said = read_statements(values[k], written[k].astype(object), order, langs)
+            if today is not None:
+                # a note that gives the calendar day of something that happened ("onsite 11/24,
+                # they'd decide early next week") was written on or after it: its relative days
+                # ("next week") count from there; its calendar days stay as first read
+                seen = [st.date for st in said if st.kind in ("interview", "date")
+                        and written[k].astype(object) < st.date <= today and names_a_calendar_day(st.words)]
+                if seen:
+                    again = read_statements(values[k], max(seen), order, langs)
+                    said = tuple(sorted([st for st in said if names_a_calendar_day(st.words)]
+                                        + [st for st in again if not names_a_calendar_day(st.words)],
+                                        key=lambda st: values[k].find(st.words)))
+                    anchored[k] = max(anchored[k], np.datetime64(max(seen), "D"))
+            for st in said:
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)
@@ -464,7 +478,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
     }, index=idx)
-    out["written"] = pd.to_datetime(written)
+    out["written"] = pd.to_datetime(anchored)
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
 
@@ -510,7 +524,8 @@ class _Facts:
             self.day[c] = _dates(plan[c])
         self.text = {c: frame[c].tolist() for c in ("stage", "response")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
-                                                    "strong_elsewhere", "next_reason")}
+                                                    "strong_elsewhere", "next_reason", "situation",
+                                                    "autoresponse_field")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -558,6 +573,8 @@ class _Facts:
         if self.agencies is not None and self.agencies.field[i]:
             field = self.agencies.field[i]
             add("agency", str(self.frame.at[row, field]), None, EMPLOYER, "", field)
+        if cols["autoresponse_field"][i] and cols["situation"][i] == "autoresponse":
+            add("auto_reply", "", None, EMPLOYER, "email", cols["autoresponse_field"][i])
         if cols["employer_called"][i]:
             field = _field_saying(self.frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
             by_mail = _EMPLOYER_MAIL.search(str(self.frame.at[row, field])) is not None

@@ -512,6 +512,11 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> 
             if guessed is not None:
                 fields = {**fields, "company": guessed[0]}
                 weak = {**weak, "company": guessed[1]}
+        if "notes" not in fields and ({"company", "position"} & fields.keys()):
+            noted = guess_notes(grid[r], grid[r + 1:], fields, settings)
+            if noted is not None:
+                fields = {**fields, "notes": noted[0]}
+                weak = {**weak, "notes": noted[1]}
         if "stage" not in fields and ({"company", "position"} & fields.keys()):
             staged = guess_stage(grid[r], grid[r + 1:], fields, settings)
             if staged is not None:
@@ -633,6 +638,44 @@ def stage_like(values: list[Any], settings: Settings) -> str | None:
         return None
     named = ", ".join(s.replace("_", " ") for s in stages)
     return f"{read} of {len(texts)} filled cells name a stage ({named})"
+
+
+def sentence_like(values: list[Any]) -> str | None:
+    """Why a column's cells look like notes (free sentences), or None: two or more filled, all
+    text, and most of them four words or more, not links or e-mail addresses."""
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+    texts = [" ".join(v.split()) for v in filled if isinstance(v, str)]
+    if len(texts) < 2 or len(texts) < 0.8 * len(filled):
+        return None
+    long = [t for t in texts if len(t.split()) >= 4 and not _URLISH.match(t)]
+    if len(long) < 0.6 * len(texts):
+        return None
+    return f"{len(long)} of {len(texts)} filled cells are sentences"
+
+
+def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                settings: Settings) -> tuple[int, str] | None:
+    """When no header names the notes ("Log", "What happened", "Story"): the unmapped text column
+    whose cells are sentences (`sentence_like`), the one with the most words; (0-based column, why)."""
+    taken = set(fields.values())
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or is_tool_header(value):
+            continue
+        text = "" if value is None else str(value)
+        if names_a_date(text) or (text and header_decisions([text], settings)[0]):
+            continue
+        values = [row[col] if col < len(row) else None for row in below[:200]]
+        why = sentence_like(values)
+        if why:
+            words = sum(len(v.split()) for v in values if isinstance(v, str))
+            found.append((-words, col, text, why))
+    if not found:
+        return None
+    _, col, text, why = min(found)
+    label = " ".join(text.split()) or "(no header)"
+    return col, (f"no header names the notes; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values: {why}")
 
 
 def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],

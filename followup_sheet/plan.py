@@ -240,6 +240,29 @@ def _chose_another() -> re.Pattern[str]:
                       rf"(?:\s+(?:{fillers})\b){{0,4}}\s+(?:{person})\b|{verb_last}", re.IGNORECASE)
 
 
+@functools.cache
+def _auto_reply() -> re.Pattern[str]:
+    """A note telling of an automatic reply in its own words: "auto" before or after a word for
+    a message ("auto email", "automated e-mail", "réponse automatique", "automatische
+    Bestätigung", "自動返信"), or the receipt of the application said as the sender says it
+    ("received your application", "thanks for applying")."""
+    message = (r"(?:reply|replies|replied|e-?mails?|mails?|response|responded|confirmation|confirmed|message|note|ack\w*"
+               r"|antwort|nachricht|bestätigung|eingangsbestätigung|réponse|message|courriel|respuesta|correo|mensaje"
+               r"|risposta|messaggio|resposta|mensagem|antwoord|bericht|bevestiging|reactie|odpowied\w*|wiadomoś\w*"
+               r"|potwierdzeni\w*)")
+    auto = r"(?:auto|automatic|automated|automatisch\w*|automatique|automátic[oa]|automatic[oa]|automatyczn\w*|no-?reply)"
+    return re.compile(
+        rf"(?<!\w){auto}[\s\-]*{message}(?!\w)|(?<!\w){message}\s+{auto}(?!\w)"
+        r"|\breceived\s+(?:your|my|the)\s+(?:application|cv|r[ée]sum[ée]|candidacy)"
+        r"|\bthanks?(?:\s+you)?\s+for\s+(?:your\s+)?(?:application|applying)\b"
+        r"|自动(?:回复|邮件|确认)|自動(?:返信|送信|応答|メール)|자동\s*(?:회신|답장|메일|응답)", re.IGNORECASE)
+
+
+def auto_reply(text: Any) -> bool:
+    """Whether a note tells of an automatic reply (`_auto_reply`)."""
+    return isinstance(text, str) and bool(text) and _auto_reply().search(text) is not None
+
+
 # Each way of naming another person holds one of these: the quick look before the pattern, which
 # alone would cost about 60 µs a long note
 _OTHER_STEMS = re.compile("some|other|intern|differ|autre|otr|altr|outr|ander|inn|algu|qualcun|iemand|kogoś|jemand"
@@ -454,7 +477,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
     # a note may be a car dealer's name)
     in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
-    autoresponse = contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes)
+    auto_in = {"stage": contains_words(frame["stage"], s.autoresponse_words),
+               "response": contains_words(frame["response"], s.autoresponse_words),
+               "notes": contains_words(frame["notes"], in_notes)}
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))
@@ -465,8 +490,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         | contains_words(frame["notes"], agency_words) | agencies.named
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
+    auto_in["notes"] = auto_in["notes"] | _per_value(frame["notes"].where(open_stage, ""),
+                                                     lambda t: [auto_reply(v) for v in t]).astype(bool)
+    autoresponse = auto_in["stage"] | auto_in["response"] | auto_in["notes"]
+    # the cell that tells of it, for the fact's source
+    auto_field = np.select([auto_in["response"], auto_in["stage"], auto_in["notes"]], ["response", "stage", "notes"],
+                           default="")
     # (what the notes of a closed or not-applied row say is never read: only open rows have facts)
-    read = read_ledger(frame, s, columns, rows=open_stage)
+    read = read_ledger(frame, s, columns, rows=open_stage, today=today)
     ledger = read.columns
 
     applied = _busday(frame["applied_on"])
@@ -561,7 +592,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # asked about, never called (rules §7: every sentence true)
     ended_in_notes = open_stage & (contains_words(frame["notes"], s.closed_words)
                                    | _per_value(frame["notes"].where(open_stage, ""),
-                                                lambda t: [bool(chose_another(v)) for v in t]))
+                                                lambda t: [bool(chose_another(v)) for v in t]).astype(bool))
     bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
@@ -615,6 +646,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "channel": np.where(email, "email", "call"),
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
+        "autoresponse_field": auto_field,
         "recruiter": recruiter,
         "agency_company": agencies.company,
         "person": has_mgr | has_ref,

@@ -50,6 +50,19 @@ def _absolute() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@functools.cache
+def _calendar_day() -> re.Pattern[str]:
+    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d.*\b(?:" + "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+                      + r")|\b(?:" + "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True)) + r").*\d"
+                      r"|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
+
+
+def names_a_calendar_day(words: str) -> bool:
+    """Whether a statement's words name a day of the calendar by itself ("11/24", "Nov 24",
+    "24. November", "11月24日"), not relative to the day they were written ("next week", "Thursday")."""
+    return _calendar_day().search(words) is not None
+
+
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
 _SCREEN_WORDS = (r"\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
@@ -95,6 +108,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
+             r"|\bout\s+(?:sick|ill|until|till)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|sick)|absent"
+             r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
+             r"|\bchor[ayz]|nieobecn|\burlop"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
     ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
@@ -708,8 +724,9 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
 @functools.lru_cache(maxsize=8192)
 def _may_state(clause: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
     """Whether `clause` may state a date; once per distinct clause (notes repeat their clauses)."""
-    clause = _without_false_months(clause, languages)
-    return bool(_absolute().search(clause)) or (_screen().search(clause) is not None and _kind(clause)[0] != "date")
+    bare = _without_false_months(clause, languages)
+    # (what the clause is about from its own words: "decision" is no month, but it is a decision)
+    return bool(_absolute().search(bare)) or (_screen().search(bare) is not None and _kind(clause)[0] != "date")
 
 
 def _names_date(text: str, languages: tuple[str, ...] = LANGUAGES) -> bool:

@@ -698,3 +698,42 @@ def test_other_people_in_a_note_are_no_rejection(text):
     assert stage_of(text, Settings()) == "applied", text
     plan = _one([app(stage="Applied", applied_on="2026-11-30", notes=text)])
     assert plan.at[2, "status"] != "Check data"
+
+
+# --- what the notes say in their own words ----------------------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "only got an automated email back so far",
+    "Autoantwort: automatische Bestätigung erhalten",
+    "mail automatique de confirmation, rien d'autre",
+    "no-reply message thanking me, nothing else",
+    "their system said they received your application",
+])
+def test_an_automatic_reply_told_in_the_notes_own_words_is_one_and_names_its_cell(note):
+    plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)])
+    assert plan.at[2, "situation"] == "autoresponse", plan.at[2, "why"]
+    assert ("auto_reply", cell("notes")) in [(f.kind, f.source) for f in plan.at[2, "facts"]]
+
+
+@pytest.mark.parametrize("note", ["Auto Glass Express referred me", "emailed them about the automation team"])
+def test_auto_in_a_name_or_another_word_is_no_automatic_reply(note):
+    plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)])
+    assert plan.at[2, "situation"] != "autoresponse"
+
+
+def test_a_relative_day_in_a_note_counts_from_the_last_calendar_day_it_gives():
+    # written after the panel of 11/24 (the row's own dates are older): "in a week" is from then
+    plan = _one([app(stage="Final round", applied_on="2026-10-26",
+                     notes="panel on 11/24 went ok; they will decide in a week")], today=dt.date(2026, 12, 7))
+    decided = [f.date for f in plan.at[2, "facts"] if f.kind == "decision"]
+    assert decided == [dt.date(2026, 12, 1)], plan.at[2, "why"]
+    interviews = [f.date for f in plan.at[2, "facts"] if f.kind == "interview"]
+    assert interviews == [dt.date(2026, 11, 24)]
+
+
+@pytest.mark.parametrize("note", ["hiring manager off sick till 12/14", "Frau Kern ist krank bis zum 14.12.",
+                                  "la responsable est absente jusqu'au 14 décembre", "Jan is ziek tot 14 december"])
+def test_someone_away_until_a_day_is_back_that_day(note):
+    plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)], today=dt.date(2026, 12, 7))
+    assert [f.date for f in plan.at[2, "facts"] if f.kind == "back"] == [dt.date(2026, 12, 14)], plan.at[2, "why"]
+    assert plan.at[2, "due"] == pd.Timestamp("2026-12-14")

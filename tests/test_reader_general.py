@@ -192,6 +192,22 @@ def test_columns_that_only_look_a_little_like_stages_are_not_the_stage(tmp_path,
     assert "stage" not in t.columns
 
 
+@pytest.mark.parametrize("header", ["What happened", "Journal", ""])
+def test_a_column_of_sentences_under_a_header_no_list_knows_is_the_notes(tmp_path, header):
+    from conftest import write_tracker
+    said = ["spoke to their talent partner, second call planned for next month",
+            "nobody picked up, will try the main line on Monday",
+            "Sent a portfolio link after they asked for writing samples"]
+    rows = [{"Company": f"Firm {i}", "Role": "Analyst", "Applied on": dt.datetime(2026, 11, 2 + i), "Type": "Full-time",
+             header: v} for i, v in enumerate(said)]
+    path = write_tracker(tmp_path / "journal.xlsx", rows, headers=["Company", "Role", "Applied on", "Type", header])
+    t = read_tracker(path)
+    assert t.columns["notes"].letter == "E"
+    assert t.confidence["notes"].startswith("weak")
+    assert list(t.frame["notes"]) == said
+    assert any("notes" in n and "guessed from its values" in n and "column E" in n for n in notes_of(path))
+
+
 # 5. dates typed as numbers -----------------------------------------------------------------------
 
 def test_dates_typed_as_digits(tmp_path):
