@@ -472,6 +472,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         # the days the notes give to something that happened or is to happen with no more said
         # ("HR rang Thursday", "called 12/1"): the plan takes the latest one not after today as
         # the day of an employer's contact
+        # the calendar days the notes give to something that happened or was planned, without a
+        # word of what is owed ("verbal offer 12/2", "onsite 11/24")
+        "event_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "interview")
+                                    and names_a_calendar_day(f[0].words)))
+                       for found in all_stated],
         "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")))
                        for found in all_stated],
         "stated_kind": [s[0].kind if s else "" for s in stated],

@@ -507,6 +507,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stated_on = ledger["stated_on"].to_numpy(dtype="datetime64[D]")
     base = np.fmax(applied, last)                    # NaT-aware: the later known date
     has_base = ~np.isnat(base)
+    # something the notes date by the calendar after those ("verbal offer 12/2", "onsite 11/24")
+    # happened then: the row's last contact, whoever made it, is at least that day
+    base = np.where(has_base & open_stage, _noted_day(ledger["event_days"], np.where(has_base, base, today64),
+                                                       today64, has_base & open_stage), base)
     cal = business_calendar(s.country, s.holidays,
                             years_in_play(today, np.concatenate([base, pinned, stated_on, interview_on,
                                                                  ledger["interview_stated"].to_numpy(dtype="datetime64[D]")])))

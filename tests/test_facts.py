@@ -737,3 +737,14 @@ def test_someone_away_until_a_day_is_back_that_day(note):
     plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)], today=dt.date(2026, 12, 7))
     assert [f.date for f in plan.at[2, "facts"] if f.kind == "back"] == [dt.date(2026, 12, 14)], plan.at[2, "why"]
     assert plan.at[2, "due"] == pd.Timestamp("2026-12-14")
+
+
+@pytest.mark.parametrize("stage, note, due", [
+    ("Offer", "got the offer 12/3, written contract to follow", "2026-12-07"),        # offer_gap 2 after Dec 3
+    ("Interviewing", "2nd interview was 11/27 with the director, thank-you email sent", "2026-12-01"),
+    ("Applied", "they phoned 12/2 asking for my notice period, I told them 4 weeks", "2026-12-03"),   # a return call
+])
+def test_an_event_the_notes_date_by_the_calendar_is_the_rows_last_contact(stage, note, due):
+    plan = _one([app(stage=stage, applied_on="2026-10-19", notes=note)], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "due"] == pd.Timestamp(due), plan.at[2, "why"]
+    assert plan.at[2, "status"] not in ("Gone cold", "Check data")
