@@ -120,7 +120,9 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "contact": (
         "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",
-        "point of contact", "recruiter name", "contacto", "persona de contacto", "reclutador",
+        "point of contact", "recruiter name", "who", "whom", "who to ask for", "spoke to", "spoke with",
+        "talked to", "wer", "qui", "quién", "quien", "chi", "quem", "kto", "谁", "誰", "누구",
+        "contacto", "persona de contacto", "reclutador",
         "personne de contact", "contact rh", "recruteur", "interlocuteur",
         "ansprechpartner", "kontakt", "kontaktperson", "ansprechperson",
         "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",

@@ -208,6 +208,12 @@ def test_a_column_of_sentences_under_a_header_no_list_knows_is_the_notes(tmp_pat
     assert any("notes" in n and "guessed from its values" in n and "column E" in n for n in notes_of(path))
 
 
+@pytest.mark.parametrize("row", [["Company", "Role", "Who"], ["Firma", "Stelle", "Wer"], ["Entreprise", "Poste", "Qui"],
+                                 ["Empresa", "Puesto", "Quién"], ["Azienda", "Ruolo", "Chi"], ["公司", "职位", "谁"]])
+def test_a_header_asking_who_is_the_contact(row):
+    assert header_fields(row, Settings()).get("contact") == 2
+
+
 # 5. dates typed as numbers -----------------------------------------------------------------------
 
 def test_dates_typed_as_digits(tmp_path):
