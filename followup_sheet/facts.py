@@ -49,9 +49,10 @@ class Fact(NamedTuple):
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
 FACTS_SECTION = "facts"
-FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply", "employer contact",
-              "interview held", "interview ahead", "no answer", "on hold", "strong interest elsewhere", "hold",
-              "decision", "feedback", "answer", "interview", "back", "call back", "date")
+FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
+              "employer contact", "interview held", "interview ahead", "no answer", "on hold",
+              "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
+              "date")
 MARK_SOURCE = "mark on Today, {day}"
 
 
@@ -421,20 +422,20 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         screen = may_state_a_date if field != "stage" else _stage_may_state_a_date
         maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
-            said = read_statements(values[k], written[k].astype(object), order, langs)
+            here: tuple[Statement, ...] = read_statements(values[k], written[k].astype(object), order, langs)
             if today is not None:
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days
                 # ("next week") count from there; its calendar days stay as first read
-                seen = [st.date for st in said if st.kind in ("interview", "date")
+                seen = [st.date for st in here if st.kind in ("interview", "date")
                         and written[k].astype(object) < st.date <= today and names_a_calendar_day(st.words)]
                 if seen:
                     again = read_statements(values[k], max(seen), order, langs)
-                    said = tuple(sorted([st for st in said if names_a_calendar_day(st.words)]
+                    here = tuple(sorted([st for st in here if names_a_calendar_day(st.words)]
                                         + [st for st in again if not names_a_calendar_day(st.words)],
                                         key=lambda st: values[k].find(st.words)))
                     anchored[k] = max(anchored[k], np.datetime64(max(seen), "D"))
-            for st in said:
+            for st in here:
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)

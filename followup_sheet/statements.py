@@ -52,8 +52,8 @@ def _absolute() -> re.Pattern[str]:
 
 @functools.cache
 def _calendar_day() -> re.Pattern[str]:
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d.*\b(?:" + "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
-                      + r")|\b(?:" + "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True)) + r").*\d"
+    months = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d.*\b(?:" + months + r")|\b(?:" + months + r").*\d"
                       r"|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
 
 
