@@ -218,7 +218,8 @@ def _attempt() -> re.Pattern[str]:
         r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
         r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
-        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
+        # (the front desk, not the receipt of a document: "confirmando recepción del CV")
+        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción(?!\s+de)",
         re.IGNORECASE)
 
 

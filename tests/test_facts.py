@@ -704,6 +704,7 @@ def test_other_people_in_a_note_are_no_rejection(text):
 
 @pytest.mark.parametrize("note", [
     "only got an automated email back so far",
+    "respuesta automática: confirman la recepción de mi candidatura",
     "Autoantwort: automatische Bestätigung erhalten",
     "mail automatique de confirmation, rien d'autre",
     "no-reply message thanking me, nothing else",
@@ -748,3 +749,9 @@ def test_an_event_the_notes_date_by_the_calendar_is_the_rows_last_contact(stage,
     plan = _one([app(stage=stage, applied_on="2026-10-19", notes=note)], today=dt.date(2026, 12, 7))
     assert plan.at[2, "due"] == pd.Timestamp(due), plan.at[2, "why"]
     assert plan.at[2, "status"] not in ("Gone cold", "Check data")
+
+
+def test_the_receipt_of_a_document_is_no_front_desk():
+    plan = _one([app(stage="Enviado", applied_on="2026-12-01", notes="correo automático con acuse de recepción del CV")])
+    assert not bool(plan.at[2, "retry"]), plan.at[2, "why"]
+    assert "no_answer" not in [f.kind for f in plan.at[2, "facts"]]
