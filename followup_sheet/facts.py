@@ -50,7 +50,7 @@ _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 # The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
 FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
-              "employer contact", "interview held", "interview ahead", "no answer", "on hold",
+              "referrer", "employer contact", "interview held", "interview ahead", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
               "date")
 MARK_SOURCE = "mark on Today, {day}"
@@ -388,6 +388,77 @@ def has_phone(text: Any) -> bool:
     return isinstance(text, str) and _PHONE.search(text) is not None
 
 
+# Who referred me, as a note says it: the words before the name ("referred by", "empfohlen von",
+# "recommandé par", "referido por", "segnalato da", "indicado por", "aanbevolen door", "z polecenia")
+# or after it ("Tom referred me", "me recomendó", "hat mich empfohlen", "mnie polecił").
+@functools.cache
+def _referral_before() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:referred\s+by|referral\s+(?:from|by|via)|recommended\s+by|ref(?:erral)?\s*:|empfohlen\s+(?:von|durch)"
+        r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|sur\s+recommandation\s+de"
+        r"|referid[oa]\s+por|recomendad[oa]\s+por|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
+        r"|su\s+segnalazione\s+di|indicad[oa]\s+por|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
+        r"|polecon[ya]\s+przez|z\s+polecenia)\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _referral_after() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:referred\s+me|recommended\s+me|put\s+me\s+forward|hat\s+mich\s+empfohlen"
+                      r"|me\s+(?:recomendó|refirió|indicou|ha\s+segnalato|a\s+recommandé)|mnie\s+polecił[a]?"
+                      r"|heeft\s+mij\s+aanbevolen)\b", re.IGNORECASE)
+
+
+# the words before a relation's noun ("meinem Kollegen", "my old friend", "mi amiga")
+_DETERMINERS = frozenset({"meinem", "meiner", "meine", "mein", "meinen", "einem", "einer", "dem", "der", "des", "ihrem",
+                          "seinem", "unserem", "my", "a", "an", "the", "our", "mon", "ma", "un", "une", "mi", "mio",
+                          "mia", "meu", "minha", "mijn", "een", "mojego", "mojej", "moja"})
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and any(ch.isalpha() for ch in token)
+
+
+def referrer_in(text: Any) -> tuple[str, str]:
+    """(the name of the person a note says referred me, their department or '') or ('', ''):
+    "referred by my cousin Tom Reyes (works in QA)" -> ('Tom Reyes', 'QA'). Only a name: "referred
+    by a friend" names no one, so no script will say who."""
+    if not isinstance(text, str) or not text:
+        return "", ""
+    for m in _referral_before().finditer(text):
+        tokens = re.findall(r"[^\W\d_][\w'’.-]*|[(),;:.!?]", text[m.end():])[:8]
+        k = 0
+        while k < len(tokens) and k < 3 and tokens[k][:1].islower():
+            k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
+        name: list[str] = []
+        while k < len(tokens) and len(name) < 4 and _capitalised(tokens[k]) and not tokens[k].endswith(("'s", "’s")):
+            name.append(tokens[k])
+            k += 1
+        if len(name) >= 2 and k > len(name) and tokens[k - len(name) - 1].casefold() in _DETERMINERS:
+            name = name[1:]     # "meinem Kollegen Jonas Weber": German writes the relation's noun capitalised
+        name = name[:3]
+        if name:
+            return " ".join(name).rstrip("."), _department(text[m.end():])
+    after = _referral_after().search(text)
+    if after:
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[:after.start()])[-3:]
+        name = []
+        for word in reversed(words):
+            if not _capitalised(word):
+                break
+            name.insert(0, word)
+        if name:
+            return " ".join(name), _department(text[after.end():])
+    return "", ""
+
+
+def _department(rest: str) -> str:
+    """"(works in QA)" or "in Finance" right after a referrer's name: the department."""
+    m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
+    if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
+        return m.group(1).strip()
+    return ""
+
+
 _NOTHING_SAID = (False, False, 0, False, False)
 
 
@@ -532,7 +603,7 @@ class _Facts:
         self.text = {c: frame[c].tolist() for c in ("stage", "response")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
-                                                    "autoresponse_field")}
+                                                    "autoresponse_field", "referrer_noted")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -560,6 +631,14 @@ class _Facts:
         field = "stage" if self.text["stage"][i] else "response"
         return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
+    def _people_and_replies(self, i: int, add) -> None:
+        """The referrer the notes name, and the automatic reply a cell tells of."""
+        cols = self.cols
+        if cols["referrer_noted"][i]:
+            add("referrer", cols["referrer_noted"][i], None, "", "", "notes")
+        if cols["autoresponse_field"][i] and cols["situation"][i] == "autoresponse":
+            add("auto_reply", "", None, EMPLOYER, "email", cols["autoresponse_field"][i])
+
     def live(self, i: int, row: Any) -> list[Fact]:
         day, cols, text = self.day, self.cols, self.text
         facts: list[Fact] = []
@@ -580,8 +659,7 @@ class _Facts:
         if self.agencies is not None and self.agencies.field[i]:
             field = self.agencies.field[i]
             add("agency", str(self.frame.at[row, field]), None, EMPLOYER, "", field)
-        if cols["autoresponse_field"][i] and cols["situation"][i] == "autoresponse":
-            add("auto_reply", "", None, EMPLOYER, "email", cols["autoresponse_field"][i])
+        self._people_and_replies(i, add)
         if cols["employer_called"][i]:
             field = _field_saying(self.frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
             by_mail = _EMPLOYER_MAIL.search(str(self.frame.at[row, field])) is not None

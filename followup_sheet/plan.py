@@ -45,7 +45,7 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import collect_facts, read_ledger, source_of
+from .facts import collect_facts, read_ledger, referrer_in, source_of
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
@@ -639,6 +639,12 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
+    # a referrer the notes name ("referred by my cousin Tom (works in QA)"), where no cell does
+    noted_ref = np.empty((len(frame), 2), dtype=object)
+    noted_ref[:] = ""
+    for i in np.flatnonzero(active & ~has_ref):
+        noted_ref[i] = referrer_in(frame["notes"].iat[i])
+    has_ref = has_ref | (noted_ref[:, 0] != "")
     situation = np.select(
         [interviewing, st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
@@ -662,6 +668,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "autoresponse_field": auto_field,
+        "referrer_noted": noted_ref[:, 0], "referrer_dept_noted": noted_ref[:, 1],
         "recruiter": recruiter,
         "agency_company": agencies.company,
         "person": has_mgr | has_ref,

@@ -374,7 +374,7 @@ _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decis
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
-                "hold_until")
+                "hold_until", "referrer_noted", "referrer_dept_noted")
 
 # The template of a call the employer made that is still to be returned (rules §2), for every
 # situation but an offer (whose own script already answers what they said).
@@ -456,6 +456,8 @@ class _Rows:
                                    _records(self.frame.iloc[start:stop], _ROW_FIELDS),
                                    _records(self.plan.iloc[start:stop], self.plan_fields)):
             try:
+                if p.get("referrer_noted") and not r.get("referrer"):   # the referrer the notes name
+                    r = {**r, "referrer": p["referrer_noted"], "referrer_dept": p.get("referrer_dept_noted", "")}
                 context = script_context(r, p, self.today, self.settings)
                 language = self.settings.language
                 localised = language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2")

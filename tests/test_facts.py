@@ -752,6 +752,32 @@ def test_an_event_the_notes_date_by_the_calendar_is_the_rows_last_contact(stage,
 
 
 def test_the_receipt_of_a_document_is_no_front_desk():
-    plan = _one([app(stage="Enviado", applied_on="2026-12-01", notes="correo automático con acuse de recepción del CV")])
+    note = "correo automático con acuse de recepción del CV"
+    plan = _one([app(stage="Enviado", applied_on="2026-12-01", notes=note)])
     assert not bool(plan.at[2, "retry"]), plan.at[2, "why"]
     assert "no_answer" not in [f.kind for f in plan.at[2, "facts"]]
+
+
+# --- a referrer the notes name (rules §5: referral) --------------------------------------------
+
+@pytest.mark.parametrize("note, name, dept", [
+    ("got in through my old flatmate Priya Shah (she is in Product)", "", ""),     # no referral word: no one
+    ("referred by my neighbour Luis Ortega (works in Logistics)", "Luis Ortega", "Logistics"),
+    ("Hannah Cole referred me after the meetup", "Hannah Cole", ""),
+    ("über Empfehlung von meiner Kollegin Petra Haas", "Petra Haas", ""),
+    ("recommandé par Julien Roux", "Julien Roux", ""),
+    ("referida por mi prima Lucía", "Lucía", ""),
+    ("referred by a former classmate", "", ""),                                     # a relation, no name
+])
+def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(note, name, dept):
+    from followup_sheet.render import render_scripts
+    frame = canonical_frame([app(stage="Applied", applied_on="2026-12-01", notes=note)])
+    plan = build_plan(frame, dt.date(2026, 12, 9), Settings(), columns=COLUMNS)
+    script = render_scripts(frame, plan, dt.date(2026, 12, 9), Settings()).iloc[0]
+    if not name:
+        assert plan.at[2, "situation"] != "referral"
+        return
+    assert plan.at[2, "situation"] == "referral", plan.at[2, "why"]
+    assert plan.at[2, "referrer_noted"] == name and plan.at[2, "referrer_dept_noted"] == dept
+    assert name in script, script
+    assert ("referrer", cell("notes")) in [(f.kind, f.source) for f in plan.at[2, "facts"]]
