@@ -104,6 +104,10 @@ _CALL_NOUNS = (r"(?:phone\s+)?call|ring|voicemail|vm|anruf|rückruf|appel|llamad
 _MAIL_NOUNS = (r"e-?mail|mail|message|note|text|invite|invitation|nachricht|courriel|correo|mensaje|messaggio"
                r"|mensagem|bericht|wiadomość|wiadomosc")
 _FROM = r"(?:from|by|von|vom|de|du|des|del|da|do|dos|dal|dalla|dall['’]|van|od)"
+# Job boards and applicant tracking systems: what they send is automatic, and none is a person
+PLATFORMS = ("LinkedIn", "Indeed", "Glassdoor", "StepStone", "Xing", "Monster", "ZipRecruiter", "Workday", "Greenhouse",
+             "Lever", "InfoJobs", "SmartRecruiters", "Personio", "Taleo", "iCIMS", "SuccessFactors", "Jobvite",
+             "Teamtailor", "Recruitee", "Workable")
 _ARTICLE = (r"(?:(?:the|a|an|their|her|his|der|die|dem|den|la|le|les|el|los|las|il|lo|i|gli|o|os|as|het|de)\s+"
             r"|l['’])?")
 _SENDER = (r"(?:hr\b|human\s+resources|recruit\w*|talent\w*|hiring\s+\w+|manager\w*|personal\w*|rrhh\b|rh\b"
@@ -111,8 +115,8 @@ _SENDER = (r"(?:hr\b|human\s+resources|recruit\w*|talent\w*|hiring\s+\w+|manager
            r"|ufficio|department|abteilung|departamento|département|afdeling|dział|dzial"
            r"|company|firma|unternehmen|empresa|entreprise|azienda|bedrijf|them\b|her\b|him\b|someone|somebody|team\b"
            # a name, not a job board's or an applicant tracking system's (their messages are automatic)
-           r"|(?-i:(?!(?:LinkedIn|Indeed|Glassdoor|StepStone|Xing|XING|Monster|ZipRecruiter|Workday|Greenhouse"
-           r"|Lever|InfoJobs|Infojobs|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)\b)"
+           r"|(?-i:(?!(?:" + "|".join(PLATFORMS) + r"|XING|Infojobs"
+           r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)\b)"
            r"[A-ZÄÖÜÉ][\w'’-]+))")
 
 

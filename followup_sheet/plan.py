@@ -45,7 +45,7 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import collect_facts, read_ledger, referrer_in, source_of
+from .facts import PLATFORMS, collect_facts, read_ledger, referrer_in, source_of
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
@@ -255,8 +255,13 @@ def _auto_reply() -> re.Pattern[str]:
                r"|potwierdzeni\w*)")
     auto = (r"(?:auto|automatic|automated|automatisch\w*|automatique|automátic[oa]|automatic[oa]|automatyczn\w*"
             r"|no-?reply)")
+    platform = "(?:" + "|".join(PLATFORMS) + ")"
     return re.compile(
         rf"(?<!\w){auto}[\s\-]*{message}(?!\w)|(?<!\w){message}\s+{auto}(?!\w)"
+        # a job board's or tracking system's confirmation ("applied through Greenhouse, got their
+        # confirmation mail"); a message through one may be a person's ("LinkedIn message from Sara")
+        rf"|(?<!\w){platform}[^.;!?\n]{{0,30}}?(?<!\w)(?:confirm\w*|acknowledg\w*|receipt|\w*bestätigung|confirmaci[oó]n"
+        r"|conferma|confirmação|bevestiging|potwierdzeni\w*)"
         r"|\breceived\s+(?:your|my|the)\s+(?:application|cv|r[ée]sum[ée]|candidacy)"
         r"|\bthanks?(?:\s+you)?\s+for\s+(?:your\s+)?(?:application|applying)\b"
         r"|自动(?:回复|邮件|确认)|自動(?:返信|送信|応答|メール)|자동\s*(?:회신|답장|메일|응답)", re.IGNORECASE)
@@ -264,7 +269,7 @@ def _auto_reply() -> re.Pattern[str]:
 
 # Every way `_auto_reply` knows holds one of these: the quick look first (the pattern alone costs
 # about 90 µs a long note)
-_AUTO_SCREEN = re.compile("auto|no-?reply|received|thank|自动|自動|자동")
+_AUTO_SCREEN = re.compile("auto|no-?reply|received|thank|自动|自動|자동|" + "|".join(p.lower() for p in PLATFORMS))
 
 
 def auto_reply(text: Any) -> bool:
@@ -824,6 +829,21 @@ _CALL_BACK = re.compile(
     r"|on\s+" + _WEEKDAY + r")(?=$|[\s.;,!)])", re.IGNORECASE)
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
+# The written offer is wanted, not had: "asked for a written offer", "waiting on the offer letter",
+# "no offer letter yet", "need the offer in writing".
+_WANTED_BEFORE = re.compile(r"(?:ask(?:ed|ing)?|request(?:ed|ing)?|wait(?:ed|ing)?|await(?:ed|ing)?|expect(?:ed|ing)?"
+                            r"|chas(?:e|ed|ing)|need(?:ed|s)?|want(?:ed|s)?|no|not|without|for|until|once|when|if)"
+                            r"(?:\s+(?:on|for|a|an|the|my|their|it|yet|still|to\s+get|to\s+see|offer|job|contract))*\s*$",
+                            re.IGNORECASE)
+
+
+def _offer_in_writing(text: str) -> bool:
+    """Whether a note says the offer is in writing, not that a written offer is asked for,
+    awaited or missing."""
+    return any(not _WANTED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+               for m in _WRITTEN_OFFER.finditer(text))
+
+
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
@@ -850,7 +870,7 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
                 out.append(("", False))
                 continue
             back = _CALL_BACK.search(v)
-            out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
+            out.append((back.group("when").strip() if back else "", _offer_in_writing(v)))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
     # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)

@@ -781,3 +781,22 @@ def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(note,
     assert plan.at[2, "referrer_noted"] == name and plan.at[2, "referrer_dept_noted"] == dept
     assert name in script, script
     assert ("referrer", cell("notes")) in [(f.kind, f.source) for f in plan.at[2, "facts"]]
+
+
+@pytest.mark.parametrize("note, written", [
+    ("verbal offer 12/2, asked them for the written offer", False),
+    ("still waiting on the offer letter", False),
+    ("no offer letter yet, HR says Monday", False),
+    ("offer letter arrived by e-mail, reading the benefits", True),
+    ("signed nothing yet but the written offer came Friday", True),
+])
+def test_a_written_offer_asked_for_or_awaited_is_not_in_writing(note, written):
+    plan = _one([app(stage="Offer", applied_on="2026-11-20", notes=note)])
+    assert bool(plan.at[2, "written_offer"]) is written
+
+
+@pytest.mark.parametrize("note", ["applied through Greenhouse, got their confirmation mail",
+                                  "the StepStone Bestätigung kam sofort"])
+def test_a_platforms_message_is_an_automatic_reply(note):
+    plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)])
+    assert plan.at[2, "situation"] == "autoresponse", plan.at[2, "why"]
