@@ -235,3 +235,36 @@ def test_a_day_dependent_text_takes_the_languages_ordinal_form():
     assert catalogue.Words("de", "inbox").by_day(text, 8, day="8. März").startswith("seit dem 8. März")
     english = catalogue.Words("en", "inbox").by_day(text, 8, day="2026-03-08")
     assert english == "since 2026-03-08 (the oldest open application)"
+
+
+def _colons(text: str) -> int:
+    """The colons of a catalogue text outside its brackets and fields (a "(例：…)" is no clause
+    end, "{doc}" is filled in later)."""
+    text = re.sub(r"\{[^}]*\}|\([^)]*\)|（[^）]*）", "", text)
+    return text.count(":") + text.count("：")
+
+
+def _entries():
+    for code in catalogue.languages():
+        for section, entries in catalogue.catalogue(code).items():
+            if not isinstance(entries, dict):
+                continue
+            for english, shown in entries.items():
+                for form in (shown.values() if isinstance(shown, dict) else (shown,)):
+                    if isinstance(form, str):
+                        yield code, section, english, form
+
+
+def test_no_catalogue_line_says_a_colon_more_than_once_where_english_says_it_once():
+    """A list or a count after a label takes one colon ("[inbox] sets {names}: give …" read
+    "indique {names} : n'en indiquez qu'une : la boîte …" in French, and "messages lus : 3" after
+    "boîte de réception … :"); a second one is the fault, in any catalogue."""
+    faults = [f"{code} [{section}] {english!r} -> {shown!r}" for code, section, english, shown in _entries()
+              if _colons(shown) > max(1, _colons(english))]
+    assert faults == []
+
+
+def test_no_translated_label_ends_in_a_colon_the_code_adds_again():
+    faults = [f"{code} [{section}] {english!r} -> {shown!r}" for code, section, english, shown in _entries()
+              if re.search(r"[:：]\s*$", shown) and not english.rstrip().endswith(":")]
+    assert faults == []
