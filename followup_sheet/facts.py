@@ -426,12 +426,17 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer
     owed: list[dt.date | None] = [None] * len(idx)        # a decision or an answer only: never the employer's news
+    # that latest day is when they said they would get back ("Rückmeldung bis", "réponse promise
+    # avant"), not a decision: the scripts say it in kind
+    news = [False] * len(idx)
     for i, found in enumerate(all_stated):
         others = [f for f in found if f[0].kind != "interview"]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
-        answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer")]
-        answer[i] = max(answers) if answers else None
+        answers = [f[0] for f in found if f[0].kind in ("decision", "feedback", "answer")]
+        if answers:    # the latest day; on one day a decision is said over the news
+            last_said = max(answers, key=lambda s: (s.date, s.kind == "decision"))
+            answer[i], news[i] = last_said.date, last_said.kind != "decision"
         deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
         owed[i] = max(deadlines) if deadlines else None
         talks = [f for f in found if f[0].kind == "interview"]
@@ -452,6 +457,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "interview_field": interview_field,
         "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
+        "answer_is_news": news,
         "deadline_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                                 for d in owed])),
         "stated_kind": [s[0].kind if s else "" for s in stated],
