@@ -990,7 +990,10 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     said["dept"] = unit_phrase(dept, language, _DEPT_FRAME[language]) if dept and language in _DEPT_FRAME else ""
     if language == "de":
         said["bei"] = bei
-        said["company_acc"] = german_company(company, "acc")
+        # after "über" a company goes with its article, which only a legal form or a head noun
+        # tells for certain ("die Brenner GmbH"); a bare name ("Stadtwerke Halle", plural; "Zeiss")
+        # is not guessed: the sentence says "Ihr Unternehmen" instead, which needs no article
+        said["company_acc"] = german_company(company, "acc") if company and _german_gender(company.split()) else ""
         said["from_team"] = unit_phrase(context["team"], "de", "aus dem Bereich {t}") if context.get("team") else ""
     return said
 
