@@ -118,6 +118,20 @@ def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
     return settings if order == "mdy" or settings.date_order == order else settings.replace(date_order=order)
 
 
+def tracker_language(path: Path, *, sheet: str | None = None, config: Path | None = None) -> str:
+    """The language a run on `path` would speak (the settings', else that of the tracker's headers
+    and stage words: rules §8), for a line said before the first refresh (`watch`'s first);
+    '' when the workbook or its settings cannot be read (the refresh then says why)."""
+    from .errors import FollowupError
+    try:
+        settings = settings_for(Path(path), None, config, {})
+        if settings.language:
+            return settings.language
+        return choose_language(read_trackers(Path(path), settings, sheet), settings).code
+    except (FollowupError, OSError, ValueError):
+        return ""
+
+
 def date_order(trackers: list[Tracker], settings: Settings) -> str:
     """How a slashed date typed into a mark or written in a note reads ("4/12"): the setting, else
     the order the trackers' date columns proved, else day-first in a tracker whose language writes
