@@ -61,7 +61,9 @@ def _poll(text: str) -> float:
 def _watch_times(args: argparse.Namespace, sub: argparse.ArgumentParser) -> None:
     """`watch --at` and `--poll`, read after the command line so that a mistake in them is said in
     the language of --language, else of the settings file's [you] language (the tracker is not
-    read yet)."""
+    read yet). Other commands have neither."""
+    if args.command != "watch":
+        return
     try:
         args.at = [_time(text) for text in args.at] if args.at else None
         args.poll = _poll(str(args.poll))
@@ -309,8 +311,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = _parser()
     args = parser.parse_args(argv)
     sub = parser.commands[args.command]
-    if args.command == "watch":
-        _watch_times(args, sub)
+    _watch_times(args, sub)
     if args.verbose and args.quiet:
         sub.error("-v/--verbose and -q/--quiet cannot be used together")
     if args.log is not None:
