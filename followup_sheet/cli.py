@@ -679,11 +679,11 @@ def cmd_refresh(args, out: Output) -> int:
     if result.marks.applied:
         out.say(m("Marks applied from the Today sheet: {n} (see the Follow-up Log sheet)", n=result.marks.applied))
     for line in result.marks.notes:
-        out.say(f"{m('Marks:')} {line}")
+        out.say(f"{m('Marks:')} {in_language(line, result.language or 'en')}")
     for line in (note for outcome in result.sheets for note in outcome.tracker.refresh_notes):
         out.say(f"{m('Note:')} {line}")
     for line in result.marks.problems:
-        out.say(f"{m('Mark not applied:')} {line}")
+        out.say(f"{m('Mark not applied:')} {in_language(line, result.language or 'en')}")
     _print_problems(out, data_problems(result.sheets, result.language or "en"), language=result.language)
     reminder = you_reminder(load_settings(args.tracker, args.config), result.language)
     if reminder:

@@ -197,7 +197,8 @@ def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: Ma
         if frame is not None and ch.adds_row and ch.row not in frame.index and ch.row > frame.index.max():
             frame.loc[ch.row] = _empty_row(frame)    # a new application below the last one
         if frame is None or ch.row not in frame.index:
-            marks.problems.append(f"{ch.sheet!r} row {ch.row}: no such application any more; not changed")
+            marks.problems.append(Worded("{sheet} row {row}: no such application any more; not changed",
+                                         sheet=repr(ch.sheet), row=ch.row))
             continue
         frame.at[ch.row, ch.field] = pd.Timestamp(ch.new) if isinstance(ch.new, dt.date) else ch.new
         marks.changes.append(ch)
