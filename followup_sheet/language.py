@@ -666,6 +666,17 @@ def address(name: str, language: str) -> dict[str, str]:
     return _ADDRESS[language](p)
 
 
+def unnamed_address(language: str) -> dict[str, str]:
+    """How `language`'s scripts address nobody in particular ("Guten Tag", "Sehr geehrte Damen und
+    Herren,", "Państwa"); {} for a language without its own scripts."""
+    return dict(_NO_NAME.get(language, {}))
+
+
+def e_mail_close(language: str) -> str:
+    """The line an e-mail in `language` closes with ("Mit freundlichen Grüßen"); '' without one."""
+    return _PHRASES.get(language, {}).get("close", "")
+
+
 def call_back_day(plan_row: dict[str, Any]) -> dt.date | None:
     """The day the notes state for a call back I was asked to make (the latest dated
     `call_back` fact of the plan), or None: the localised scripts say "after Thanksgiving" only
@@ -988,6 +999,10 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
                           or hold_passed_sentence(context.get("hold_until", ""), language))}
     dept = context.get("referrer_dept", "")        # the referrer's department, after "from"
     said["dept"] = unit_phrase(dept, language, _DEPT_FRAME[language]) if dept and language in _DEPT_FRAME else ""
+    if language == "zh":     # the company, then the position: a space only between two Latin words
+        latin = bool(company) and bool(position) and company[-1].isascii() and company[-1].isalnum() \
+            and position[0].isascii() and position[0].isalnum()
+        said["company_position"] = company + (" " if latin else "") + position
     if language == "de":
         said["bei"] = bei
         # after "über" a company goes with its article, which only a legal form or a head noun
