@@ -317,7 +317,7 @@ IN_KIND = {
     "nl": ("terugkoppeling uiterlijk 3 december", "besluit valt uiterlijk 3 december",
            r"dat ik uiterlijk \S+ december van u", r"een besluit (?:neemt|zou nemen)"),
     "pl": ("informacja zwrotna do 3 grudnia", "decyzja zapadnie do 3 grudnia",
-           r"informacja zwrotna mi?a\w* do mnie trafić", r"decyzja mi?a\w* zapaść"),
+           r"odpowiedź mi?a\w* przyjść", r"decyzja mi?a\w* zapaść"),
 }
 
 
