@@ -131,7 +131,7 @@ class Words:
         return next((s for s in (self.section, "messages", "outputs", "today") if text in book.get(s, {})),
                     self.section)
 
-    def __call__(self, text: str, **fields: Any) -> str:
+    def __call__(self, text: str, /, **fields: Any) -> str:
         shown = say(self._section(text), text, self.language)
         return shown.format(**fields) if fields else shown
 

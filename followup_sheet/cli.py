@@ -40,7 +40,8 @@ def _time(text: str) -> str:
     try:
         dt.datetime.strptime(text, "%H:%M")
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 07:30") from None
+        raise argparse.ArgumentTypeError(Worded("argument --at: {value} is not a time like 07:30",
+                                                value=repr(text))) from None
     return text
 
 
@@ -52,8 +53,24 @@ def _poll(text: str) -> float:
     except ValueError:
         seconds = float("nan")
     if not low <= seconds <= high:   # nan and inf fail this too
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds between {low:g} and {high:g}")
+        raise argparse.ArgumentTypeError(Worded("argument --poll: {value} is not a number of seconds between {low} "
+                                                "and {high}", value=repr(text), low=f"{low:g}", high=f"{high:g}"))
     return seconds
+
+
+def _watch_times(args: argparse.Namespace, sub: argparse.ArgumentParser) -> None:
+    """`watch --at` and `--poll`, read after the command line so that a mistake in them is said in
+    the language of --language, else of the settings file's [you] language (the tracker is not
+    read yet). Other commands have neither."""
+    if args.command != "watch":
+        return
+    try:
+        args.at = [_time(text) for text in args.at] if args.at else None
+        args.poll = _poll(str(args.poll))
+    except argparse.ArgumentTypeError as exc:
+        from .settings import declared_language
+        language = getattr(args, "language", None) or declared_language(args.tracker, args.config) or "en"
+        sub.error(in_language(exc.args[0], language))
 
 
 EXPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".md": "md", ".html": "html", ".ics": "ics"}
@@ -230,9 +247,9 @@ def _parser() -> _Parser:
     p.add_argument("tracker", type=Path, metavar="TRACKER.xlsx", help=TRACKER_HELP)
     p.add_argument("--sheet", metavar="NAME", help=SHEET_HELP)
     p.add_argument("--templates", type=Path, metavar="DIR", help=TEMPLATES_HELP)
-    p.add_argument("--at", type=_time, action="append", metavar="HH:MM",
+    p.add_argument("--at", action="append", metavar="HH:MM",        # (read by _watch_times)
                    help="daily refresh time (repeatable; default 07:30)")
-    p.add_argument("--poll", type=_poll, default=3.0, metavar="SECONDS", help="how often to look for saves (default 3)")
+    p.add_argument("--poll", default="3", metavar="SECONDS", help="how often to look for saves (default 3)")
     p.add_argument("--once", action="store_true", help="refresh once and exit (for cron / Task Scheduler)")
     p.add_argument("--inbox", action=argparse.BooleanOptionalAction, default=None,
                    help="look at your mail once a day, at the first --at time, and say which tracker changes it "
@@ -294,6 +311,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = _parser()
     args = parser.parse_args(argv)
     sub = parser.commands[args.command]
+    _watch_times(args, sub)
     if args.verbose and args.quiet:
         sub.error("-v/--verbose and -q/--quiet cannot be used together")
     if args.log is not None:
@@ -661,11 +679,11 @@ def cmd_refresh(args, out: Output) -> int:
     if result.marks.applied:
         out.say(m("Marks applied from the Today sheet: {n} (see the Follow-up Log sheet)", n=result.marks.applied))
     for line in result.marks.notes:
-        out.say(f"{m('Marks:')} {line}")
+        out.say(f"{m('Marks:')} {in_language(line, result.language or 'en')}")
     for line in (note for outcome in result.sheets for note in outcome.tracker.refresh_notes):
         out.say(f"{m('Note:')} {line}")
     for line in result.marks.problems:
-        out.say(f"{m('Mark not applied:')} {line}")
+        out.say(f"{m('Mark not applied:')} {in_language(line, result.language or 'en')}")
     _print_problems(out, data_problems(result.sheets, result.language or "en"), language=result.language)
     reminder = you_reminder(load_settings(args.tracker, args.config), result.language)
     if reminder:

@@ -9,7 +9,10 @@ interview, an automatic reply, the employer's call, a referral, interest elsewhe
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import functools
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -84,18 +87,20 @@ _INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|sp
                      r"|Your company has a good reputation|Since you're the one|One point that may help"
                      r"|Is there anything|Could we|Does this week)", re.IGNORECASE)
 _TITLES_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Inc|Co|Ltd|Mme|M|Hr|Fr|No|vs|e\.g|i\.e))$")
-# A sentence ends at . ! ? before a space and a capital, or at the full-width 。！？ of Chinese and
-# Japanese, which no space follows.
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-ZÀ-ÖØ-Þ0-9])|(?<=[。！？])\s*(?=\S)")
+# A sentence ends at . ! ? before a space and what is no lower-case letter (a capital of any
+# alphabet, a digit, a quote, Hangul), or at the full-width 。！？ of Chinese and Japanese, which no
+# space follows.
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
 # Chinese, Japanese and Korean letters: text in them runs on without spaces ("Kim Adlerと申します",
 # "김민수님"), so a value next to one still stands on its own.
 _RUNS_ON = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 _LABEL = re.compile(r"^(?:Subject|Voicemail|If [^:]{1,60}):\s*")
 
 
-def sentences_of(script: str) -> list[str]:
+def sentences_of(script: str, language: str = "en") -> list[str]:
     """The script's sentences, one per line of text or sentence end (titles such as "Dr." and
-    "Ms." do not end one)."""
+    "Ms." do not end one, nor does the full stop of a day in a language that writes "3. Dezember")."""
+    ordinal = _ORDINAL_DAY if _writes_day_with_a_stop(language) else None
     out: list[str] = []
     for line in script.splitlines():
         line = line.strip()
@@ -104,12 +109,29 @@ def sentences_of(script: str) -> list[str]:
         parts = _SPLIT.split(line)
         joined: list[str] = []
         for part in filter(None, parts):
-            if joined and _TITLES_BEFORE_DOT.search(joined[-1][:-1]):
+            if joined and (part[0].islower() or _TITLES_BEFORE_DOT.search(joined[-1][:-1])
+                           or ordinal and ordinal.search(joined[-1])):
                 joined[-1] += " " + part
             else:
                 joined.append(part)
         out.extend(joined)
     return out
+
+
+_ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\.$")
+
+
+@functools.cache
+def _writes_day_with_a_stop(language: str) -> bool:
+    """Whether the language writes the day of a long date with a full stop ("3. Dezember"), from
+    its CLDR long date pattern (Babel)."""
+    if not language or language == "en":
+        return False
+    from babel.dates import get_date_format
+    try:
+        return "d." in get_date_format("long", locale=language).pattern
+    except (ValueError, LookupError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -157,9 +179,9 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
     for name in ("applied_on", "last_contact"):
         day = frame_row.get(name)
         if day is not None and not pd.isna(day) and not facts:   # (the facts carry them when there are any)
-            out.append(Evidence((human_date(day, year),), named(name, _cell(columns, name, row), day), (name,)))
+            out.append(Evidence(_said_on(day, year, language), named(name, _cell(columns, name, row), day), (name,)))
     for fact in facts:
-        said = (human_date(fact.date, year),) if fact.date is not None else ()
+        said = _said_on(fact.date, year, language) if fact.date is not None else ()
         out.append(Evidence(said, fact.label(language), (fact.kind,)))
     if plan_row.get("autoresponse") and not any(f.kind == "auto_reply" for f in facts):
         field = plan_row.get("autoresponse_field") or "response"
@@ -170,7 +192,7 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
     for name in ("answer_by", "other_offer_by"):
         day = plan_row.get(name)
         if day is not None and not pd.isna(day):
-            out.append(Evidence((human_date(day, year),), named(name, "", day), ("decision",)))
+            out.append(Evidence(_said_on(day, year, language), named(name, "", day), ("decision",)))
     follow_ups = int(plan_row.get("follow_ups") or 0)
     if follow_ups:
         where = _cell(columns, "follow_ups", row) if columns and "follow_ups" in columns else \
@@ -178,6 +200,15 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
         made = w.count("{n} follow-up made", "{n} follow-ups made", follow_ups)
         out.append(Evidence((), f"{made} ← {where}", ("follow_ups",)))
     return out + _you(settings)
+
+
+def _said_on(day: Any, year: int, language: str) -> tuple[str, ...]:
+    """A date as the English scripts say it and as the run's language does ("3. November", "11月3日")."""
+    english = human_date(day, year)
+    if language == "en":
+        return (english,)
+    from .language import human_date as local_date
+    return tuple(dict.fromkeys((english, local_date(pd.Timestamp(day), year, language))))
 
 
 def _you(settings: Settings) -> list[Evidence]:
@@ -212,7 +243,11 @@ def _says(low_sentence: str, value: str) -> bool:
     return re.search(rf"(?<!{edge})" + re.escape(value) + rf"(?!{edge})", low_sentence) is not None
 
 
-def kind_of(sentence: str) -> str:
+def kind_of(sentence: str, language: str = "en") -> str:
+    """claim | question | courtesy | intent. English by its own patterns; another language by its
+    templates' structure (`_said_in`)."""
+    if language and language != "en":
+        return _kind_in(sentence, language)
     body = _LABEL.sub("", sentence).strip()
     if sentence.startswith("If ") and ":" in sentence[:60] and body.endswith("?"):
         return "question"
@@ -223,6 +258,206 @@ def kind_of(sentence: str) -> str:
     if _INTENT.match(body):
         return "intent"
     return "claim"
+
+
+# --- another language: what its templates say of themselves -----------------------------------
+
+# The facts that make a row's script the template of a situation: a sentence that only the
+# templates of one or two situations hold says something of that situation (a thank-you for the
+# interview, the automatic reply), and rests on those facts.
+SITUATION_KINDS: dict[str, tuple[str, ...]] = {
+    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview"),
+    "offer": ("offer",),
+    "recruiter": ("agency", "source", "contact"),
+    "referral": ("referrer",),
+    "hiring_manager": ("hiring_manager",),
+    "autoresponse": ("auto_reply", "autoresponse"),
+    "competing_interest": ("strong_interest_elsewhere",),
+    "call_back": ("employer_contact",),
+    "check_in": ("applied", "applied_on"),
+}
+# A sentence the templates of this many situations hold says nothing of any one of them: a
+# greeting, a thanks, a closing, the caller's own interest.
+_GENERIC_FROM = 3
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """A language's bundled templates, read for what they say without any value of a row."""
+    fixed: dict[str, frozenset[str]]   # a sentence of fixed text -> the situations whose templates hold it
+    labels: tuple[str, ...]            # what a line starts with before its colon ("Mailbox", "留守番電話")
+    courtesy: frozenset[str]           # the forms of address without a name, the e-mail's close
+
+
+def _norm(text: str) -> str:
+    """A sentence as its fixed text is looked up: spaces made one, no comma or colon left before it."""
+    return " ".join(text.split()).lstrip(",，、:：;； ")
+
+
+@functools.cache
+def template_text(language: str) -> TemplateText:
+    """The sentences of fixed text in `language`'s bundled templates (Jinja's own lexer: the data
+    between the tags), each with the situations whose templates hold it; the labels their lines
+    start with; and the forms of address and the close `language.py` gives a script."""
+    from jinja2 import Environment
+
+    from .language import e_mail_close, unnamed_address
+    from .render import bundled_templates
+
+    env = Environment()
+    names = unnamed_address(language)
+    fixed: dict[str, set[str]] = {}
+    labels: set[str] = set()
+    lines: list[tuple[str, str]] = []     # (situation, a line of fixed text)
+    files = [p for p in bundled_templates().glob("*.j2") if p.name.count(".") == 1] if language == "en" \
+        else bundled_templates().glob(f"*.{language}.j2")
+    for path in sorted(files):
+        situation = path.name.split(".")[0].rsplit("_", 1)[0]
+        for text in _fixed_readings(list(env.lex(path.read_text(encoding="utf-8"))), names):
+            for line in text.splitlines():
+                found = _LINE_LABEL.match(line)
+                if found:
+                    labels.add(found.group(1).strip())
+                lines.append((situation, line))
+    by_length = tuple(sorted(labels, key=len, reverse=True))
+    for situation, line in lines:
+        for sentence in sentences_of(line, language):
+            fixed.setdefault(_norm(_unlabelled(sentence, by_length)), set()).add(situation)
+    courtesy = {_norm(v).rstrip(",:：") for k, v in names.items() if k in ("greet", "dear", "named") and v}
+    close = e_mail_close(language)
+    if close:
+        courtesy.add(_norm(close).rstrip(",:："))
+    return TemplateText({k: frozenset(v) for k, v in fixed.items()}, by_length, frozenset(courtesy))
+
+
+def _fixed_readings(tokens: list[tuple[int, str, str]], unnamed: Mapping[str, str]) -> list[str]:
+    """A template's lines as they read with no value of a row in them, in each reading its
+    expressions and tags allow: an expression left out or said as a text it quotes (`{{ 'noch
+    einmal ' if … else '' }}`, `{{ '再度' if … }}`, `{{ it }}` of `{% set it = '这个职位' if … %}`);
+    a form of address (`{{ hm.your }}`) as the language says it of nobody in particular
+    (`unnamed`: "Państwa"); a tag a break between lines, or nothing (a short `{% if %}` inside a
+    sentence). Comments are left out. A line with too many choices is read in a few of them."""
+    sets: dict[str, list[str]] = {}
+    lines: list[list[tuple[str, ...]]] = [[]]    # each line: its pieces, each the texts it may read as
+    kind = ""
+    inner: list[str] = []
+    quoted: list[str] = []
+    for _, token, value in tokens:
+        if token == "data":
+            first, *rest = value.split("\n")
+            lines[-1].append((first,))
+            for part in rest:
+                lines.append([(part,)])
+        elif token in ("variable_begin", "block_begin", "comment_begin"):
+            kind, inner, quoted = token.split("_")[0], [], []
+        elif token == "string" and kind in ("variable", "block"):
+            quoted.append(str(ast.literal_eval(value)))
+        elif token in ("variable_end", "block_end", "comment_end"):
+            names = [v for v in inner if v.strip()]
+            if kind == "variable" and len(names) == 3 and names[1] == "." and names[2] in unnamed:
+                lines[-1].append((unnamed[names[2]],))          # who.your, hm.greet: a form of address
+            elif kind == "variable":
+                said = sets.get(names[0], []) if len(names) == 1 else quoted
+                lines[-1].append(tuple(dict.fromkeys(["", *said])))
+            elif kind == "block" and names[:1] == ["set"] and len(names) > 1:
+                sets[names[1]] = quoted
+            elif kind == "block":
+                lines[-1].append(("", "\n"))
+        else:
+            inner.append(value)
+    out: list[str] = []
+    for line in lines:
+        for chunk in _between_sentence_ends(line):
+            choices = 1
+            for piece in chunk:
+                choices *= len(piece)
+            if choices <= _MOST_READINGS:
+                out.extend("".join(reading) for reading in itertools.product(*chunk))
+            else:    # the same choice everywhere: none, the first text, the last
+                out.extend("".join(piece[min(k, len(piece) - 1)] if k >= 0 else piece[-1] for piece in chunk)
+                           for k in (0, 1, -1))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?](?= )|[。！？]")
+
+
+def _between_sentence_ends(line: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+    """A line's pieces cut where its fixed text ends a sentence, so each part's readings are
+    counted on their own (a line of many choices is many sentences of few)."""
+    parts: list[list[tuple[str, ...]]] = [[]]
+    for piece in line:
+        ends = list(_SENTENCE_END.finditer(piece[0])) if len(piece) == 1 else []
+        if not ends:
+            parts[-1].append(piece)
+            continue
+        cut = ends[-1].end()
+        parts[-1].append((piece[0][:cut],))
+        parts.append([(piece[0][cut:],)])
+    return parts
+
+
+_MOST_READINGS = 256
+
+
+# A line of a template that starts with a label of fixed text and a colon ("Mailbox:", "Falls
+# nicht erreichbar:", "留守番電話："): short, no comma, no tag before it.
+_LINE_LABEL = re.compile(r"^([^{}\n,、，:：]{1,40})[:：]\s*")
+# A question: its mark, or in Japanese the particle か that ends a polite question ("…でしょうか。").
+_QUESTION_END = re.compile(r"[?？]$|か。?$")
+
+
+def _unlabelled(sentence: str, labels: tuple[str, ...]) -> str:
+    body = sentence.strip()
+    for label in labels:
+        for colon in (":", "：", " :"):
+            if body.startswith(label + colon):
+                return body[len(label) + len(colon):].strip()
+    return body
+
+
+def _body(sentence: str, language: str) -> str:
+    """The sentence without the label its line starts with."""
+    return _unlabelled(sentence, template_text(language).labels)
+
+
+def _kind_in(sentence: str, language: str) -> str:
+    text = template_text(language)
+    body = _body(sentence, language)
+    for form in text.courtesy:          # a salutation of nobody in particular, then the sentence
+        if form and _norm(body).startswith(form):
+            rest = _norm(_norm(body)[len(form):])
+            if not rest.strip(",.，。、!！ ") or len(text.fixed.get(rest, ())) >= _GENERIC_FROM:
+                return "courtesy"
+    if _QUESTION_END.search(body) and (language == "ja" or not body.endswith("か")):
+        return "question"
+    situations = text.fixed.get(_norm(body))
+    if situations is not None and len(situations) >= _GENERIC_FROM:
+        return "courtesy"
+    return "claim"
+
+
+def situation_sources(sentence: str, language: str, evidence: list[Evidence]) -> list[str]:
+    """The facts a sentence of fixed template text in `language` rests on: those that make its
+    row's script one of the situations whose templates hold it."""
+    situations = template_text(language).fixed.get(_norm(_body(sentence, language)), frozenset())
+    kinds = {k for s in situations for k in SITUATION_KINDS.get(s, ())}
+    return [ev.label for ev in evidence if kinds & set(ev.kinds)]
+
+
+def explain_sentences(script: str, evidence: list[Evidence], language: str = "en") -> list[Sentence]:
+    """Each sentence of a script with its kind and the facts it rests on."""
+    out = []
+    english = not language or language == "en"
+    for text in sentences_of(script, language):
+        kind = kind_of(text, language)
+        sources = sources_of(text, evidence)
+        # a sentence of the templates' fixed text rests on what made the row's situation; in
+        # English only where none of its own claim words ("offer", "following up") says more
+        if kind == "claim" and not (english and (sources or any(p.search(text) for p, _ in _CLAIMS))):
+            sources = list(dict.fromkeys(sources + situation_sources(text, language or "en", evidence)))
+        out.append(Sentence(text, sources, kind))
+    return out
 
 
 # --- the row ----------------------------------------------------------------------------------
@@ -248,10 +483,7 @@ def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet:
     evidence = row_evidence(frame_row, plan_row, row, t.columns, today, settings)
     script = str(chosen.scripts.get(row, "") or "")
     problem = script if plan_row.get("status") == Status.CHECK_DATA.value else ""
-    sentences = []
-    for text in sentences_of("" if problem else script):
-        kind = kind_of(text)
-        sentences.append(Sentence(text, sources_of(text, evidence), kind))
+    sentences = explain_sentences("" if problem else script, evidence, settings.language or "en")
     due = plan_row.get("due")
     return Explanation(sheet=t.sheet, row=row, company=str(frame_row.get("company") or ""),
                        position=str(frame_row.get("position") or ""), status=str(plan_row.get("status", "")),

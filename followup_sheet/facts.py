@@ -517,13 +517,18 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer
     owed: list[dt.date | None] = [None] * len(idx)        # a decision or an answer only: never the employer's news
+    # that latest day is when they said they would get back ("Rückmeldung bis", "réponse promise
+    # avant"), not a decision: the scripts say it in kind
+    news = [False] * len(idx)
     for i, found in enumerate(all_stated):
         others = [f for f in found if f[0].kind != "interview"]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
         # (an answer the user owes is no decision of theirs: "need to answer by 12/11")
-        answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer") and not f[0].mine]
-        answer[i] = max(answers) if answers else None
+        answers = [f[0] for f in found if f[0].kind in ("decision", "feedback", "answer") and not f[0].mine]
+        if answers:    # the latest day; on one day a decision is said over the news
+            last_said = max(answers, key=lambda s: (s.date, s.kind == "decision"))
+            answer[i], news[i] = last_said.date, last_said.kind != "decision"
         deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
         owed[i] = max(deadlines) if deadlines else None
         talks = [f for f in found if f[0].kind == "interview"]
@@ -544,16 +549,17 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "interview_field": interview_field,
         "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
+        "answer_is_news": news,
         "deadline_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                                 for d in owed])),
-        # the days the notes give to something that happened or is to happen with no more said
-        # ("HR rang Thursday", "called 12/1"): the plan takes the latest one not after today as
-        # the day of an employer's contact
         # the calendar days the notes give to something that happened or was planned, without a
         # word of what is owed ("verbal offer 12/2", "onsite 11/24")
         "event_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "interview")
                                     and names_a_calendar_day(f[0].words)))
                        for found in all_stated],
+        # the days the notes give to something that happened or is to happen with no more said
+        # ("HR rang Thursday", "called 12/1"): the plan takes the latest one not after today as
+        # the day of an employer's contact
         "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")))
                        for found in all_stated],
         "stated_kind": [s[0].kind if s else "" for s in stated],

@@ -667,6 +667,17 @@ def address(name: str, language: str) -> dict[str, str]:
     return _ADDRESS[language](p)
 
 
+def unnamed_address(language: str) -> dict[str, str]:
+    """How `language`'s scripts address nobody in particular ("Guten Tag", "Sehr geehrte Damen und
+    Herren,", "Państwa"); {} for a language without its own scripts."""
+    return dict(_NO_NAME.get(language, {}))
+
+
+def e_mail_close(language: str) -> str:
+    """The line an e-mail in `language` closes with ("Mit freundlichen Grüßen"); '' without one."""
+    return _PHRASES.get(language, {}).get("close", "")
+
+
 def call_back_day(plan_row: dict[str, Any]) -> dt.date | None:
     """The day the notes state for a call back I was asked to make (the latest dated
     `call_back` fact of the plan), or None: the localised scripts say "after Thanksgiving" only
@@ -989,9 +1000,16 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
                           or hold_passed_sentence(context.get("hold_until", ""), language))}
     dept = context.get("referrer_dept", "")        # the referrer's department, after "from"
     said["dept"] = unit_phrase(dept, language, _DEPT_FRAME[language]) if dept and language in _DEPT_FRAME else ""
+    if language == "zh":     # the company, then the position: a space only between two Latin words
+        latin = bool(company) and bool(position) and company[-1].isascii() and company[-1].isalnum() \
+            and position[0].isascii() and position[0].isalnum()
+        said["company_position"] = company + (" " if latin else "") + position
     if language == "de":
         said["bei"] = bei
-        said["company_acc"] = german_company(company, "acc")
+        # after "über" a company goes with its article, which only a legal form or a head noun
+        # tells for certain ("die Brenner GmbH"); a bare name ("Stadtwerke Halle", plural; "Zeiss")
+        # is not guessed: the sentence says "Ihr Unternehmen" instead, which needs no article
+        said["company_acc"] = german_company(company, "acc") if company and _german_gender(company.split()) else ""
         said["from_team"] = unit_phrase(context["team"], "de", "aus dem Bereich {t}") if context.get("team") else ""
     return said
 

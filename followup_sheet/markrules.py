@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .businessdays import business_calendar, years_in_play
-from .catalogue import outcome_words
+from .catalogue import Worded, catalogue, in_language, languages, outcome_words, say
 from .plan import stage_of
 from .settings import Settings
 from .status import Outcome
@@ -29,8 +29,11 @@ ADDED_HEADERS = {"last_contact": "Last Follow-up", "follow_ups": "Follow-ups", "
                  "hiring_manager": "Hiring Manager", "stage": "Stage", "response": "Response"}
 FIELD_NAMES = {"last_contact": "last contact", "follow_ups": "follow-ups", "pinned": "snooze until",
                "hiring_manager": "hiring manager", "stage": "stage", "response": "response"}
-NOT_APPLIED = "not applied: "
-HELD = "kept for the next refresh: "
+# The Follow-up Log's notes are written in the run's language (catalogue section `[fields]` for
+# the field names a note's "field: old -> new" parts start with, read back by `marked_cells`);
+# the separators ": ", " -> " and "; " and the dates (YYYY-MM-DD) are the same in every language.
+FIELDS_SECTION = "fields"
+EMPTY = "(empty)"
 FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2100, 12, 31)   # the dates the reader takes as meant
 _DONE_WORDS = {"x", "✓", "✔", "yes", "y", "done", "ok", "true", "1"}
 
@@ -184,25 +187,29 @@ def read_outcome(text: str) -> tuple[Outcome | None, str]:
         return sure[plain], ""
     named = [o.value for o, cues in _CUES.items() if any(re.search(rf"\b{c}\b", plain) for c in cues)]
     negation = _NEGATION.search(plain)
+    why: Worded
     if negation:
-        why = f"it says {negation.group(0)!r}, so it may mean the opposite of {named[0]!r}" if named \
-            else f"it says {negation.group(0)!r}"
+        why = Worded("it says {word}, so it may mean the opposite of {outcome}", word=repr(negation.group(0)),
+                     outcome=repr(named[0])) if named else Worded("it says {word}", word=repr(negation.group(0)))
     elif len(named) > 1:
-        why = "it names several outcomes (" + ", ".join(named) + ")"
+        why = Worded("it names several outcomes ({names})", names=", ".join(named))
     else:
-        why = "it is not one of the list"
-    return None, f"the Outcome {text!r} cannot be read with certainty: {why}; pick one from the list"
+        why = Worded("it is not one of the list")
+    return None, Worded("the Outcome {typed} cannot be read with certainty: {why}; pick one from the list",
+                        typed=repr(text), why=why)
 
 
 _TRACKER_ROW = re.compile(r"^'?(.*?)'?(?:!| row )\$?[A-Z]*\$?(\d+)$")
 
 
-def _date_in_range(day: dt.date | None, raw: Any, cell: str) -> str:
+def _date_in_range(day: dt.date | None, raw: Any, cell: Worded) -> str:
     """Why a mark's date cannot be used ("" when it can): a year no one means (9999, 2300)."""
     if day is not None and not FIRST_DAY <= day <= LAST_DAY:
-        return f"{cell} holds {day.isoformat()}, not a date you can mean; type the date like 2026-12-08"
+        return Worded("{cell} holds {day}, not a date you can mean; type the date like 2026-12-08", cell=cell,
+                      day=day.isoformat())
     if day is None and _text(raw):
-        return f"{cell} holds {_text(raw)!r}, not a date; type the date like 2026-12-08"
+        return Worded("{cell} holds {typed}, not a date; type the date like 2026-12-08", cell=cell,
+                      typed=repr(_text(raw)))
     return ""
 
 
@@ -224,10 +231,11 @@ def parse_marks(rows: list[dict[str, Any]], built: dt.date, today_sheet: str, or
         outcome, unsure = read_outcome(outcome_text) if outcome_text else (Outcome.DONE, "")
         date = _as_date(r.get("date"), order)
 
-        at = f"{today_sheet!r} cell {{}}{r['_row']}"
+        at = {key: Worded("{sheet} cell {cell}", sheet=repr(today_sheet), cell=f"{cells.get(key, '?')}{r['_row']}")
+              for key in ("done", "date")}
         typed_date = r.get("date") not in (None, "")
-        unsure = (unsure or _date_in_range(done_day, None, at.format(cells.get("done", "?")))
-                  or (_date_in_range(date, r.get("date"), at.format(cells.get("date", "?"))) if typed_date else ""))
+        unsure = (unsure or _date_in_range(done_day, None, at["done"])
+                  or (_date_in_range(date, r.get("date"), at["date"]) if typed_date else ""))
         if unsure:
             outcome = None
         marks.append(Mark(built=built, sheet=m.group(1).replace("''", "'") if m else "",
@@ -235,7 +243,8 @@ def parse_marks(rows: list[dict[str, Any]], built: dt.date, today_sheet: str, or
                           position=_text(r.get("position")), contact=_text(r.get("contact")), outcome=outcome,
                           outcome_text=outcome_text, done=done, done_day=done_day,
                           date=date if date is not None and FIRST_DAY <= date <= LAST_DAY else None,
-                          name=_text(r.get("name")), where=f"{today_sheet!r} row {r['_row']}", unsure=unsure,
+                          name=_text(r.get("name")),
+                          where=Worded("{sheet} row {row}", sheet=repr(today_sheet), row=r["_row"]), unsure=unsure,
                           typed=(done_raw, r.get("outcome"), r.get("date"), r.get("name")),
                           from_copy=today_sheet if copy else ""))
     return marks
@@ -256,8 +265,9 @@ class TrackerRows:
         if len(self.added) + len(missing) <= self.spare:
             return ""
         names = ", ".join(repr(ADDED_HEADERS[f]) for f in missing)
-        return (f"no free column on sheet {self.sheet!r} for {names} (the columns right of the table are taken "
-                "or locked by a validation or merge); clear a column to the right of the table")
+        return Worded("no free column on sheet {sheet} for {names} (the columns right of the table are taken "
+                      "or locked by a validation or merge); clear a column to the right of the table",
+                      sheet=repr(self.sheet), names=names)
 
 
 def _same(a: str, b: str) -> bool:
@@ -277,10 +287,12 @@ def _find_row(mark: Mark, trackers: list[TrackerRows]) -> tuple[TrackerRows, int
                                      & t.frame["position"].map(lambda p: _same(p, mark.position))]]
     if len(hits) == 1:
         return hits[0]
-    what = f"{mark.company or '(no company)'} / {mark.position or '(no position)'}"
+    what = Worded("{company} / {position}", company=mark.company or Worded("(no company)"),
+                  position=mark.position or Worded("(no position)"))
     if hits:
-        return f"{len(hits)} tracker rows hold {what}; mark it in the tracker itself"
-    return f"no tracker row holds {what} any more (moved to another company or position, or deleted)"
+        return Worded("{n} tracker rows hold {what}; mark it in the tracker itself", n=len(hits), what=what)
+    return Worded("no tracker row holds {what} any more (moved to another company or position, or deleted)",
+                  what=what)
 
 
 def _next_busday(day: dt.date, settings: Settings) -> dt.date:
@@ -351,7 +363,8 @@ def _day(value: Any) -> dt.date | None:
 
 def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings) -> tuple[dict[str, Any], str]:
     """The fields a mark changes on its row (field -> new value) and a note when it is not whole."""
-    o, day, note = mark.outcome, mark.day, ""
+    o, day = mark.outcome, mark.day
+    note: str = ""
     new: dict[str, Any] = {}
     pinned = _day(r["pinned"])
     last = _day(r["last_contact"])
@@ -366,7 +379,7 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
         count = _implied_follow_ups(r) if pd.isna(count) else int(count)
         if last == day:
             # the user wrote this day's contact into the row already: one follow-up, not two
-            note = f"the row already holds a contact on {day:%Y-%m-%d}; counted once"
+            note = Worded("the row already holds a contact on {day}; counted once", day=f"{day:%Y-%m-%d}")
             new["follow_ups"] = max(count, 1)
         else:
             new["follow_ups"] = count + 1
@@ -376,13 +389,16 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
         new["pinned"] = _next_busday(day, settings)    # their call is returned; it is not a follow-up
     if o is Outcome.CALL_BACK:
         if mark.date is None:
-            return {}, f"'{Outcome.CALL_BACK}' needs the date in the Date column"
+            return {}, Worded("{outcome} needs the date in the {column} column",
+                              outcome=repr(say("outcomes", Outcome.CALL_BACK.value, settings.language)),
+                              column=say("today", "Date", settings.language))
         new["pinned"] = mark.date
     if o is Outcome.GOT_NAME:
         if mark.name:
             new["hiring_manager"] = mark.name
         else:
-            note = "no name was typed in the Name column"
+            note = Worded("no name was typed in the {column} column",
+                          column=say("today", "Name", settings.language))
     if o in _STAGE_OF:
         current = str(r["stage"] or "")
         if not _stage_is_further(current, o, settings):
@@ -392,16 +408,17 @@ def rule_changes(mark: Mark, r: pd.Series, stages: pd.Series, settings: Settings
     return new, note
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, language: str = "en") -> str:
+    """A cell's value as a log note says it (a date as YYYY-MM-DD, nothing as "(empty)" in `language`)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return "(empty)"
+        return say(FIELDS_SECTION, EMPTY, language)
     if isinstance(value, (dt.datetime, pd.Timestamp)):
         value = pd.Timestamp(value).date()
     if isinstance(value, dt.date):
         return f"{value:%Y-%m-%d}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value) or "(empty)"
+    return str(value) or say(FIELDS_SECTION, EMPTY, language)
 
 
 def application_key(company: str, position: str) -> str:
@@ -416,16 +433,19 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
     done = {str(e.get("key") or "") for e in log}
     result = MarksResult()
     history = list(log)
+    language = settings.language or "en"
     for mark in marks:
-        label = f"{mark.where} ({mark.company or '(no company)'}, {mark.outcome_text or 'Done'})"
+        label = Worded("{where} ({company}, {outcome})", where=mark.where,
+                       company=mark.company or Worded("(no company)"), outcome=mark.outcome_text or Worded("Done"))
+        copy = repr(mark.from_copy)
         if mark.key in done:
             if mark.from_copy:
-                result.problems.append(f"{label}: read from {mark.from_copy!r}, a copy of the Today sheet; "
-                                       "the same mark is applied once only (see the Follow-up Log)")
+                result.problems.append(Worded("{label}: read from {copy}, a copy of the Today sheet; the same mark "
+                                              "is applied once only (see the Follow-up Log)", label=label, copy=copy))
             continue
         if mark.outcome is None:
             result.held.append((mark, mark.unsure))
-            result.problems.append(f"{label}: {HELD}{mark.unsure}")
+            result.problems.append(Worded("{label}: kept for the next refresh: {why}", label=label, why=mark.unsure))
             continue
         entry = {"when": mark.day, "company": mark.company, "position": mark.position, "contact": mark.contact,
                  "happened": mark.outcome.value, "tracker_row": f"{mark.sheet}!{mark.row}" if mark.row else "",
@@ -433,21 +453,21 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
         found = _find_row(mark, trackers)
         if isinstance(found, str):
             done.add(mark.key)
-            result.problems.append(f"{label}: {NOT_APPLIED}{found}")
-            result.entries.append({**entry, "changed": NOT_APPLIED + found})
+            result.problems.append(Worded("{label}: not applied: {why}", label=label, why=found))
+            result.entries.append({**entry, "changed": in_language(Worded("not applied: {why}", why=found), language)})
             continue
         t, row = found
         r = t.frame.loc[row]
         new, note = rule_changes(mark, r, t.frame["stage"], settings)
         if not new and note:
             result.held.append((mark, note))
-            result.problems.append(f"{label}: {HELD}{note}")
+            result.problems.append(Worded("{label}: kept for the next refresh: {why}", label=label, why=note))
             continue
         changed = {fld: value for fld, value in new.items() if _shown(r[fld]) != _shown(value)}
         no_room = t.room_for(list(changed))
         if no_room:
             result.held.append((mark, no_room))
-            result.problems.append(f"{label}: {HELD}{no_room}")
+            result.problems.append(Worded("{label}: kept for the next refresh: {why}", label=label, why=no_room))
             continue
         done.add(mark.key)
         t.added |= {f for f in changed if f not in t.fields}
@@ -455,14 +475,18 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
         for fld, value in changed.items():
             old = r[fld]
             result.changes.append(Change(t.sheet, row, fld, old, value))
-            said.append(f"{FIELD_NAMES[fld]}: {_shown(old)} -> {_shown(value)}")
+            said.append(f"{say(FIELDS_SECTION, FIELD_NAMES[fld], language)}: {_shown(old, language)} -> "
+                        f"{_shown(value, language)}")
             t.frame.at[row, fld] = pd.Timestamp(value) if isinstance(value, dt.date) else (
                 pd.NaT if value is None and fld in ("pinned", "last_contact") else value)
+        notes = [in_language(note, language)] if note else []
         if mark.from_copy:
-            note = "; ".join(x for x in (note, f"read from {mark.from_copy!r}, a copy of the Today sheet") if x)
-            result.problems.append(f"{label}: applied, read from {mark.from_copy!r}, a copy of the Today sheet")
+            notes.append(in_language(Worded("read from {copy}, a copy of the Today sheet", copy=copy), language))
+            result.problems.append(Worded("{label}: applied, read from {copy}, a copy of the Today sheet",
+                                          label=label, copy=copy))
         result.entries.append({**entry, "tracker_row": f"{t.sheet}!{row}",
-                               "changed": "; ".join(said + ([note] if note else [])) or "nothing to change"})
+                               "changed": "; ".join(said + notes)
+                               or in_language(Worded("nothing to change"), language)})
         result.applied += 1
     history += result.entries
     for t in trackers:
@@ -475,7 +499,31 @@ def apply_marks(marks: list[Mark], trackers: list[TrackerRows], log: list[dict[s
     return result
 
 
-_FIELD_OF = {name: fld for fld, name in FIELD_NAMES.items()}
+@functools.cache
+def _field_of() -> dict[str, str]:
+    """A log note's field label, in any language a log was written in -> the field."""
+    found = {name: fld for fld, name in FIELD_NAMES.items()}
+    for code in languages():
+        for fld, name in FIELD_NAMES.items():
+            found.setdefault(str(catalogue(code).get(FIELDS_SECTION, {}).get(name, name)), fld)
+    return found
+
+
+@functools.cache
+def _empty_said() -> frozenset[str]:
+    return frozenset({EMPTY, *(say(FIELDS_SECTION, EMPTY, code) for code in languages())})
+
+
+@functools.cache
+def _not_applied_starts() -> tuple[str, ...]:
+    """How a log note of a mark not applied begins, in every language ("not applied: ", "nicht übernommen: ")."""
+    said = {in_language(Worded("not applied: {why}", why=""), code) for code in ["en", *languages()]}
+    return tuple(sorted(s for s in said if s.strip()))
+
+
+def not_applied(changed: str) -> bool:
+    """Whether a Follow-up Log note says its mark was not applied (in whatever language it was written)."""
+    return changed.startswith(_not_applied_starts())
 
 
 def marked_cells(log: list[dict[str, Any]], sheet: str, frame: pd.DataFrame) -> dict[tuple[int, str], dt.date]:
@@ -489,16 +537,17 @@ def marked_cells(log: list[dict[str, Any]], sheet: str, frame: pd.DataFrame) -> 
         except (ValueError, TypeError):     # a log cell the user typed over: not a mark's day
             continue
         name, _, row_text = where.rpartition("!")
-        if name != sheet or not row_text.isdigit() or day is None or changed.startswith(NOT_APPLIED):
+        if name != sheet or not row_text.isdigit() or day is None or not_applied(changed):
             continue
         row = int(row_text)
         for part in changed.split("; "):
             label, _, values = part.partition(": ")
-            fld = _FIELD_OF.get(label)
+            fld = _field_of().get(label)
             new = values.rpartition(" -> ")[2]
             if fld is None or " -> " not in values or row not in frame.index or fld not in frame:
                 continue
-            if _shown(frame.at[row, fld]) == new and day >= found.get((row, fld), day):
+            now = _shown(frame.at[row, fld])
+            if (now == new or now == EMPTY and new in _empty_said()) and day >= found.get((row, fld), day):
                 found[(row, fld)] = day
     return found
 
@@ -508,7 +557,7 @@ def email_after_voicemails(log: list[dict[str, Any]], frame: pd.DataFrame) -> se
     break the run): the next follow-up goes by e-mail (rules: the call-attempt ladder)."""
     runs: dict[str, int] = {}
     for e in log:
-        if str(e.get("changed") or "").startswith(NOT_APPLIED):
+        if not_applied(str(e.get("changed") or "")):
             continue
         happened = str(e.get("happened") or "")
         k = application_key(_text(e.get("company")), _text(e.get("position")))

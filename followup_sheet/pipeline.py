@@ -118,6 +118,20 @@ def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
     return settings if order == "mdy" or settings.date_order == order else settings.replace(date_order=order)
 
 
+def tracker_language(path: Path, *, sheet: str | None = None, config: Path | None = None) -> str:
+    """The language a run on `path` would speak (the settings', else that of the tracker's headers
+    and stage words: rules §8), for a line said before the first refresh (`watch`'s first);
+    '' when the workbook or its settings cannot be read (the refresh then says why)."""
+    from .errors import FollowupError
+    try:
+        settings = settings_for(Path(path), None, config, {})
+        if settings.language:
+            return settings.language
+        return choose_language(read_trackers(Path(path), settings, sheet), settings).code
+    except (FollowupError, OSError, ValueError):
+        return ""
+
+
 def date_order(trackers: list[Tracker], settings: Settings) -> str:
     """How a slashed date typed into a mark or written in a note reads ("4/12"): the setting, else
     the order the trackers' date columns proved, else day-first in a tracker whose language writes
@@ -183,7 +197,8 @@ def roll_changes(trackers: list[Tracker], changes: tuple[Change, ...], marks: Ma
         if frame is not None and ch.adds_row and ch.row not in frame.index and ch.row > frame.index.max():
             frame.loc[ch.row] = _empty_row(frame)    # a new application below the last one
         if frame is None or ch.row not in frame.index:
-            marks.problems.append(f"{ch.sheet!r} row {ch.row}: no such application any more; not changed")
+            marks.problems.append(Worded("{sheet} row {row}: no such application any more; not changed",
+                                         sheet=repr(ch.sheet), row=ch.row))
             continue
         frame.at[ch.row, ch.field] = pd.Timestamp(ch.new) if isinstance(ch.new, dt.date) else ch.new
         marks.changes.append(ch)

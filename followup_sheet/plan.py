@@ -19,7 +19,9 @@ when a row has none, and on rows without a situation):
   decision, feedback, answer, back, call_back, date)
 - answer_by (date): a decision or answer deadline the row states that is still ahead (not the
   employer's news, "they'll let me know by"); decision_on (date): the day a decision, news or an
-  answer is due, whether ahead or past (a script says it, or that it has come); call_back (text,
+  answer is due, whether ahead or past (a script says it, or that it has come); decision_news
+  (bool): that day is the employer's news ("Rückmeldung bis", "they'll get back to me by"), not
+  a decision, so a script says it in kind; call_back (text,
   "after Thanksgiving"); written_offer (bool)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
@@ -698,6 +700,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     notes = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), ledger, today)
     plan["answer_by"] = notes["answer_by"]
     plan["decision_on"] = notes["decision_on"]
+    plan["decision_news"] = notes["decision_news"]
     plan["call_back"] = notes["call_back"]
     plan["written_offer"] = notes["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
@@ -885,6 +888,8 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
     ahead_of_notes = np.isnat(written) | (answer > written)
     return pd.DataFrame({"answer_by": np.where(decided, owed, nat),
                          "decision_on": np.where(live & ahead_of_notes, answer, nat),
+                         "decision_news": live & ahead_of_notes & ~np.isnat(answer)
+                         & ledger["answer_is_news"].to_numpy(dtype=bool),
                          "call_back": found[:, 0],
                          "written_offer": found[:, 1].astype(bool)}, index=notes.index)
 

@@ -348,6 +348,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         # the decision date the notes give: still ahead, or come (its day included) with no news yet
         "decision_by": _human_date(decision, year) if decision is not None and decision > today else "",
         "decision_passed": _human_date(decision, year) if decision is not None and decision <= today else "",
+        # that day is when they said they would get back to me (their news), not a decision
+        "decision_news": decision is not None and _flag(plan_row.get("decision_news", False)),
         "written_offer": bool(plan_row.get("written_offer", False)),
         "interview_held": _flag(plan_row.get("interview_held", True)) and not interview_ahead,
         "interview_ahead": interview_ahead,
@@ -370,7 +372,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact")
-_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "written_offer",
+_PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
+                "written_offer",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",

@@ -413,9 +413,12 @@ class SideList:
 
 def _language(path: Path, read_options: dict) -> str:
     """The language of the event lines before a refresh has said the tracker's: --language, else
-    [you] language in the settings, else English."""
+    [you] language in the settings, else the language of the tracker's own headers and stage
+    words (a look at the workbook), else English."""
     from .settings import declared_language
-    return read_options.get("language") or declared_language(path, read_options.get("config")) or "en"
+    config = read_options.get("config")
+    return (read_options.get("language") or declared_language(path, config)
+            or pipeline.tracker_language(path, sheet=read_options.get("sheet"), config=config) or "en")
 
 
 def _daily_time(text: str) -> str:

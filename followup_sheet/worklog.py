@@ -16,7 +16,7 @@ from .errors import BadSettings
 from .exportfiles import Exported, check_export_target, save_export
 from .exporttext import csv_bytes
 from .language import choose_language
-from .markrules import NOT_APPLIED, Outcome, application_key
+from .markrules import Outcome, application_key, not_applied
 from .read import read_trackers
 from .settings import Settings, settings_for
 
@@ -45,7 +45,7 @@ def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | No
     entries = trackers[0].marks_sheets.log_rows if trackers and trackers[0].marks_sheets else []
     for e in entries:
         day = _date(e.get("when"))
-        if day is None or str(e.get("changed") or "").startswith(NOT_APPLIED):
+        if day is None or not_applied(str(e.get("changed") or "")):
             continue
         k = application_key(e.get("company") or "", e.get("position") or "")
         logged.add((k, day))

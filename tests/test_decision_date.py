@@ -7,6 +7,7 @@ way people write them in that language. TODAY (conftest) is Thursday 2026-11-26.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -106,7 +107,7 @@ def test_the_why_column_cites_the_decision_date_the_script_says(code):
 
 def test_on_the_decision_day_itself_the_script_asks_where_things_stand():
     plan_row, script = _run("en", CASES["en"][1], DECIDED)
-    assert "I understood you expected to make a decision by December 3" in script, script
+    assert "I understood you expected to get back to me by December 3" in script, script   # ("let me know")
     assert "when do you expect" not in script
 
 
@@ -290,3 +291,74 @@ def test_an_answer_they_owe_is_still_their_decision(code, notes):
     plan_row, script = _run(code, notes, TODAY)
     assert plan_row["decision_on"] == pd.Timestamp(DECIDED), plan_row["why"]
     assert _said(DECIDED, code) in script, script
+
+# --- the voicemail says the day too --------------------------------------------------------------
+
+# language -> the word that opens the voicemail in its scripts
+VOICEMAIL = {"en": "Voicemail:", "de": "Mailbox:", "fr": "Message vocal :", "es": "Buzón de voz:",
+             "it": "Segreteria:", "pt": "Caixa postal:", "nl": "Voicemail:", "pl": "Poczta głosowa:",
+             "zh": "语音留言：", "ja": "留守番電話：", "ko": "음성 메시지:"}
+
+
+# the words a voicemail says once the day has come without news, where they differ from the call's
+VOICEMAIL_PASSED = {"ko": "아직 소식을 듣지 못했", "ja": "まだご連絡をいただいておりません"}
+
+
+def _voicemails(script: str, code: str) -> list[str]:
+    return [line for line in script.splitlines() if line.startswith(VOICEMAIL[code])]
+
+
+@pytest.mark.parametrize("stage", ["interviewed", "applied"])
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_the_voicemail_says_the_decision_day_the_notes_give(code, stage):
+    """A message left on a machine says the day as the call does: ahead, or come without news."""
+    notes = CASES[code][1]
+    stage_text = CASES[code][0] if stage == "interviewed" else "Applied"
+    for today, passed in ((TODAY, False), (AFTER, True)):
+        plan_row, script = _run(code, notes, today, stage=stage_text)
+        said = _voicemails(script, code)
+        assert len(said) == 1, script
+        assert _said(DECIDED, code) in said[0], said[0]
+        assert (re.search(VOICEMAIL_PASSED.get(code, re.escape(CHECK_IN_PASSED[code])), said[0], re.I)
+                is not None) == passed, said[0]
+    _, without = _run(code, "", TODAY, stage=stage_text)
+    assert _said(DECIDED, code) not in _voicemails(without, code)[0]
+
+
+# --- the employer's news is said as news, a decision as a decision -------------------------------
+
+# language -> (a note that they will get back by the day, a note that they decide by it, the words
+# the script says for the news, the words it says for a decision); each language words the two apart
+IN_KIND = {
+    "en": ("recruiter will get back to me by 12/3", "final decision expected 12/3",
+           r"get back to me by", r"make a decision by"),
+    "de": ("Rückmeldung kommt bis 3.12.", "Entscheidung spätestens 3.12.", r"bei mir melden",
+           r"die Entscheidung bis zum"),
+    "fr": ("ils me donnent une réponse d'ici le 3 décembre", "décision prévue le 3 décembre",
+           r"me faire un retour", r"la décision (?:doit|devait) être prise"),
+    "es": ("me darán una respuesta el 3 de diciembre", "la decisión se toma el 3 de diciembre",
+           r"darme una respuesta", r"tomar una decisión"),
+    "it": ("mi daranno una risposta entro il 3 dicembre", "decisione finale entro il 3 dicembre",
+           r"darmi un riscontro|il riscontro era previsto", r"di decidere entro|la decisione era prevista"),
+    "pt": ("ficaram de dar um retorno até 3 de dezembro", "decisão final até 3 de dezembro",
+           r"me dar um retorno", r"a decisão deve"),
+    "nl": ("terugkoppeling uiterlijk 3 december", "besluit valt uiterlijk 3 december",
+           r"dat ik uiterlijk \S+ december van u", r"een besluit (?:neemt|zou nemen)"),
+    "pl": ("informacja zwrotna do 3 grudnia", "decyzja zapadnie do 3 grudnia",
+           r"odpowiedź mi?a\w* przyjść", r"decyzja mi?a\w* zapaść"),
+}
+
+
+@pytest.mark.parametrize("situation", ["interviewed", "applied"])
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("code", sorted(IN_KIND))
+def test_the_script_says_in_kind_whether_the_notes_await_news_or_a_decision(code, channel, situation):
+    news, decision, says_news, says_decision = IN_KIND[code]
+    stage = CASES[code][0] if situation == "interviewed" else "Applied"
+    for today in (TODAY, AFTER):
+        plan_row, script = _run(code, news, today, stage=stage, channel=channel)
+        assert plan_row["decision_news"] and _said(DECIDED, code) in script, (plan_row["why"], script)
+        assert re.search(says_news, script) and not re.search(says_decision, script), script
+        plan_row, script = _run(code, decision, today, stage=stage, channel=channel)
+        assert not plan_row["decision_news"] and _said(DECIDED, code) in script, (plan_row["why"], script)
+        assert re.search(says_decision, script) and not re.search(says_news, script), script

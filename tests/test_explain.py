@@ -169,3 +169,94 @@ def test_explain_a_row_with_data_to_fix_and_a_closed_one(tmp_path, capsys):
     assert cli.main(["explain", str(path), "3", "--today", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
     assert "Status: Closed" in out and "Script: none" in out
+
+
+# --- every template in every language: courtesy is no claim, an invented claim is flagged --------
+
+_BASE = {"applied_on": "2026-11-02", "position": "Lab Technician"}
+# Rows that reach every situation (and, with an e-mail address only, the e-mail of each), in two
+# trackers: one without an offer anywhere, one with an offer (which puts the other rows on the
+# competing-interest script).
+_SITUATION_ROWS = [
+    [{**_BASE, "company": "Harbor Freight Labs", "contact": "Dana Whitfield", "stage": "Applied"},
+     {**_BASE, "company": "Pine Ridge Clinic", "contact": "Omar Haddad", "stage": "Interviewed",
+      "last_contact": "2026-11-20"},
+     {**_BASE, "company": "Talentbridge Staffing", "contact": "Rosa Lind (Recruiter)", "source": "Recruiter"},
+     {**_BASE, "company": "Norrland Foods", "referrer": "Sam Ortiz", "referrer_dept": "Finance"},
+     {**_BASE, "company": "Kestrel Energy", "hiring_manager": "Lee Park"},
+     {**_BASE, "company": "Quarry Lane Press", "response": "Automatic reply received"},
+     {**_BASE, "company": "Vale Bioworks", "contact": "Ines Roth", "notes": "Missed a call from Ines on 11/24",
+      "last_contact": "2026-11-24"},
+     {"company": "Bare Row Ltd", "applied_on": "2026-11-02"}],
+    [{**_BASE, "company": "Orchid Systems", "contact": "Mara Keller", "stage": "Offer",
+      "last_contact": "2026-11-24"},
+     {**_BASE, "company": "Fjord Analytics", "contact": "Tomas Berg", "stage": "Applied"}],
+]
+
+
+def _explained(code: str, channel: str, templates=None):
+    """Each rendered script of the situation rows in language `code`, explained."""
+    from conftest import canonical_frame
+
+    from followup_sheet.explain import explain_sentences, row_evidence
+    from followup_sheet.plan import build_plan
+    from followup_sheet.render import render_scripts
+
+    settings = Settings(your_name="Alex Morgan", your_phone="+00 30 5550147", your_email="alex@example.org",
+                        language=code, templates=templates)
+    reach = {"contact_phone": "0421 555 0182"} if channel == "call" else {"contact_email": "jobs@example.org"}
+    out = {}
+    for rows in _SITUATION_ROWS:
+        frame = canonical_frame([{**r, **reach} for r in rows])
+        plan = build_plan(frame, TODAY, settings)
+        scripts = render_scripts(frame, plan, TODAY, settings)
+        for row in frame.index:
+            p = plan.loc[row].to_dict()
+            if not p["situation"]:
+                continue
+            evidence = row_evidence(frame.loc[row].to_dict(), p, row, None, TODAY, settings)
+            out[(p["situation"], p["channel"], frame.at[row, "company"])] = \
+                explain_sentences(str(scripts[row]), evidence, code)
+    return out
+
+
+LANGS = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ja", "ko", "zh"]
+
+
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("code", LANGS)
+def test_explain_flags_no_line_of_a_bundled_script_in_any_language(code, channel):
+    """Greetings, thanks, closings, questions and the caller's own interest are no claims, in
+    every language; each other sentence rests on a fact of its row."""
+    explained = _explained(code, channel)
+    situations = {s for s, _, _ in explained}
+    assert situations >= {"check_in", "post_interview", "recruiter", "referral", "hiring_manager", "autoresponse",
+                          "offer", "competing_interest"}, situations
+    flagged = [(key, s.text) for key, sentences in explained.items() for s in sentences
+               if s.kind == "claim" and not s.sources]
+    assert flagged == []
+
+
+# A sentence no template says and no fact of the row holds, in each language's own words.
+INVENTED = {"en": "We met at the Lisbon trade fair.", "de": "Wir haben uns auf der Messe in Leipzig kennengelernt.",
+            "fr": "Nous nous sommes rencontrés au salon de Lyon.", "es": "Nos conocimos en la feria de Valencia.",
+            "it": "Ci siamo conosciuti alla fiera di Bologna.", "pt": "Nós nos conhecemos na feira de Curitiba.",
+            "nl": "We hebben elkaar ontmoet op de beurs in Utrecht.", "pl": "Poznaliśmy się na targach w Poznaniu.",
+            "ja": "大阪の展示会でお会いしました。", "ko": "부산 박람회에서 뵌 적이 있습니다.",
+            "zh": "我们在广州的展会上见过面。"}
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_explain_still_flags_an_invented_claim_in_any_language(code, tmp_path):
+    own = tmp_path / "mine"
+    own.mkdir()
+    suffix = ".j2" if code == "en" else f".{code}.j2"
+    for template in bundled_templates().glob(f"*_call{suffix}"):
+        if code == "en" and template.name.count(".") > 1:
+            continue
+        text = template.read_text(encoding="utf-8")      # the invented sentence on a line of its own
+        (own / template.name).write_text(text.rstrip("\n") + "\n\n" + INVENTED[code] + "\n", encoding="utf-8")
+    explained = _explained(code, "call", templates=own)
+    for key, sentences in explained.items():
+        flagged = [s.text for s in sentences if s.kind == "claim" and not s.sources]
+        assert flagged == [INVENTED[code]], (key, flagged)

@@ -535,6 +535,28 @@ def test_the_german_scripts_put_the_article_before_a_company_after_a_preposition
     assert "beim Verlag Ostwind" in text and "bei dem" not in text
 
 
+@pytest.mark.parametrize("channel", ["call", "email"])
+@pytest.mark.parametrize("company, said", [
+    ("Stadtwerke Halle", "über Ihr Unternehmen"),            # a plural name: "die Stadtwerke", not guessed
+    ("Kranich Logistik", "über Ihr Unternehmen"),            # a bare name: no article known
+    ("Brenner Logistik GmbH", "über die Brenner Logistik GmbH"),    # the legal form gives it
+    ("Verlag Ostwind", "über den Verlag Ostwind"),           # the head noun gives it
+])
+def test_a_german_thank_you_names_a_company_after_ueber_only_with_an_article_it_knows(company, said, channel):
+    """"viel über Stadtwerke Halle erfahren" lacks the article a German listener hears missing; a
+    name whose article no legal form or head noun tells is not guessed, the sentence is said of
+    "Ihr Unternehmen" instead."""
+    frame = pd.DataFrame([{"company": company, "position": "Disponent", "contact": "Frau Roth",
+                           "hiring_manager": "", "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.Timestamp("2026-11-10")}],
+                         index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "post_interview", "channel": channel,
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12"), "interview_held": True}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="de"))[4]
+    assert said in text, text
+    assert f"über {company}" not in text, text
+
+
 @pytest.mark.parametrize("team, code, said", [
     ("Personalabteilung", "de", "jemandem aus der Personalabteilung"),
     ("Recruiting-Team", "de", "jemandem aus dem Recruiting-Team"),
@@ -674,3 +696,18 @@ def test_a_call_back_the_user_planned_alone_is_not_said_to_be_asked_for(tmp_path
     script, plan_row = _script_for_note(tmp_path, code, note)
     assert SAID_ASKED[code] not in script, script
     assert not plan_row["call_back"]
+
+
+@pytest.mark.parametrize("company, position, said", [
+    ("Harbor Freight Labs", "Lab Technician", "Harbor Freight Labs Lab Technician职位"),   # two Latin words: a space
+    ("星河物流有限公司", "Data Analyst", "星河物流有限公司Data Analyst职位"),               # Han then Latin: none
+    ("Nordwind GmbH", "数据分析师", "Nordwind GmbH数据分析师职位"),
+])
+def test_a_chinese_script_puts_a_space_only_between_a_latin_company_and_a_latin_position(company, position, said):
+    frame = pd.DataFrame([{"company": company, "position": position, "contact": "", "hiring_manager": "",
+                           "referrer": "", "referrer_dept": "", "source": "", "problem": "",
+                           "applied_on": pd.Timestamp("2026-11-02"), "last_contact": pd.NaT}], index=[4])
+    plan = pd.DataFrame([{"status": Status.DUE_TODAY.value, "situation": "check_in", "channel": "call",
+                          "follow_ups": 0, "due": pd.Timestamp("2026-11-12")}], index=[4])
+    text = render_scripts(frame, plan, TODAY, Settings(language="zh"))[4]
+    assert said in text, text

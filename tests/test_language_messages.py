@@ -235,3 +235,78 @@ def test_a_day_dependent_text_takes_the_languages_ordinal_form():
     assert catalogue.Words("de", "inbox").by_day(text, 8, day="8. März").startswith("seit dem 8. März")
     english = catalogue.Words("en", "inbox").by_day(text, 8, day="2026-03-08")
     assert english == "since 2026-03-08 (the oldest open application)"
+
+
+def _colons(text: str) -> int:
+    """The colons of a catalogue text outside its brackets and fields (a "(例：…)" is no clause
+    end, "{doc}" is filled in later)."""
+    text = re.sub(r"\{[^}]*\}|\([^)]*\)|（[^）]*）", "", text)
+    return text.count(":") + text.count("：")
+
+
+def _entries():
+    for code in catalogue.languages():
+        for section, entries in catalogue.catalogue(code).items():
+            if not isinstance(entries, dict):
+                continue
+            for english, shown in entries.items():
+                for form in (shown.values() if isinstance(shown, dict) else (shown,)):
+                    if isinstance(form, str):
+                        yield code, section, english, form
+
+
+def test_no_catalogue_line_says_a_colon_more_than_once_where_english_says_it_once():
+    """A list or a count after a label takes one colon ("[inbox] sets {names}: give …" read
+    "indique {names} : n'en indiquez qu'une : la boîte …" in French, and "messages lus : 3" after
+    "boîte de réception … :"); a second one is the fault, in any catalogue."""
+    faults = [f"{code} [{section}] {english!r} -> {shown!r}" for code, section, english, shown in _entries()
+              if _colons(shown) > max(1, _colons(english))]
+    assert faults == []
+
+
+def test_no_translated_label_ends_in_a_colon_the_code_adds_again():
+    faults = [f"{code} [{section}] {english!r} -> {shown!r}" for code, section, english, shown in _entries()
+              if re.search(r"[:：]\s*$", shown) and not english.rstrip().endswith(":")]
+    assert faults == []
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "ja", "ko"])
+@pytest.mark.parametrize("option, value", [("--poll", "0"), ("--poll", "soon"), ("--at", "25:70")])
+def test_a_watch_option_that_cannot_be_read_is_said_in_the_language_of_the_settings(code, option, value,
+                                                                                    tmp_path, cli):
+    """`--poll` and `--at` are read before the tracker: their mistakes follow --language, else the
+    settings file's [you] language; still a usage error (exit 2) that names the option."""
+    path = write_sheets(tmp_path / "jobs.xlsx", *TRACKERS["de"][:1], {"Sheet1": TRACKERS["de"][1]})
+    (tmp_path / "followup.toml").write_text(f'[you]\nlanguage = "{code}"\n', "utf-8")
+    done = cli("watch", path, option, value, "--once")
+    assert done.returncode == 2 and option in done.stderr and repr(value) in done.stderr, done.stderr
+    key = next(k for k in catalogue.catalogue(code)["messages"] if k.startswith(f"argument {option}:"))
+    assert catalogue.catalogue(code)["messages"][key].split("{")[0] in done.stderr, done.stderr
+    assert "is not a" not in done.stderr
+    (tmp_path / "followup.toml").unlink()
+    said = cli("--language", code, "watch", path, option, value, "--once")
+    assert said.returncode == 2 and said.stderr == done.stderr
+
+
+def test_a_watch_option_that_cannot_be_read_stays_english_without_a_language(tmp_path, cli):
+    path = write_sheets(tmp_path / "jobs.xlsx", *TRACKERS["de"][:1], {"Sheet1": TRACKERS["de"][1]})
+    done = cli("watch", path, "--at", "7h30", "--once")
+    assert done.returncode == 2 and "'7h30' is not a time like 07:30" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("code", ["de", "ja", "pl"])
+def test_watch_speaks_the_trackers_language_from_its_first_line_when_only_its_headers_say_it(code, tmp_path):
+    """The first line ("watching …") is said before any refresh: a tracker whose language only its
+    headers give is looked at for it, as the refresh would."""
+    from followup_sheet.watch import Watcher
+    headers, rows = TRACKERS.get(code, TRACKERS["de"])
+    if code == "pl":
+        headers = ("Firma", "Stanowisko", "Data aplikacji", "Status", "Telefon", "E-mail", "Osoba kontaktowa")
+        rows = [("Piekarnia Zdrój", "Kierownik zmiany", dt.date(2026, 11, 3), "Wysłano CV", "22 555 01 77", "", "")]
+    path = write_sheets(tmp_path / "tracker.xlsx", headers, {"Sheet1": rows})
+    watcher = Watcher(path, clock=lambda: dt.datetime(2026, 11, 30, 9, 0))
+    assert watcher.language == code
+    english = Watcher(write_sheets(tmp_path / "en.xlsx", ("Company", "Position", "Date Applied", "Status"),
+                                   {"Sheet1": [("Acme", "Clerk", dt.date(2026, 11, 3), "Applied")]}),
+                      clock=lambda: dt.datetime(2026, 11, 30, 9, 0))
+    assert english.language == "en"

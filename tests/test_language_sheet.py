@@ -223,3 +223,41 @@ def test_demo_in_polish_makes_a_polish_tracker_and_polish_scripts(tmp_path, cli)
     assert any(s.startswith("Temat") for s in scripts)                         # e-mail first where there is an address
     lines = check(tmp_path / "demo_tracker.xlsx", today=MONDAY).lines
     assert any(line.startswith("Language: Polish (pl)") for line in lines)
+
+
+def test_the_follow_up_log_and_a_mark_not_applied_speak_the_trackers_language(tmp_path, cli):
+    """A German run writes the Follow-up Log's notes in German ("letzter Kontakt: (leer) -> …")
+    and says why a mark waits in German; the next refresh still reads those notes back (the cell
+    a mark wrote is sourced as the mark)."""
+    from test_language_outputs import english_left
+
+    from followup_sheet.catalogue import in_language
+
+    path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
+    refresh(path, today=MONDAY, settings=ME)
+    type_marks(path, {"Kranich Logistik AG": {"Erledigt": "x", "Ergebnis": "Mailbox besprochen"},
+                      "Sonnenhof Hotels": {"Erledigt": "x", "Ergebnis": "Später wieder anrufen"}},   # no Datum
+               company="Firma", added=())
+    result = refresh(path, today=MONDAY, settings=ME)
+    assert result.marks.applied == 1 and len(result.marks.problems) == 1
+    said = in_language(result.marks.problems[0], "de")
+    assert "Sonnenhof Hotels" in said and "„Datum“" in said and "bleibt" in said, said
+    assert english_left(said.replace("'Today'", ""), "de") == [], said        # (the sheet's name stays)
+    assert "kept for" not in said and "needs the date" not in said, said
+    log = [r for r in openpyxl.load_workbook(path)["Follow-up Log"].iter_rows(min_row=3, values_only=True) if r[1]]
+    notes = [r[5] for r in log]
+    assert len(notes) == 1 and "letzter Kontakt: (leer) -> 2026-11-30" in notes[0], notes
+    assert "last contact" not in notes[0] and "follow-ups" not in notes[0] and "(empty)" not in notes[0], notes
+    again = refresh(path, today=MONDAY + dt.timedelta(days=1), settings=ME)
+    assert (2, "last_contact") in again.marks.marked.get("Bewerbungen", {}), again.marks.marked
+
+
+def test_refresh_says_a_mark_not_applied_in_the_trackers_language(tmp_path, cli):
+    path = write_sheets(tmp_path / "bewerbungen.xlsx", HEADERS, {"Bewerbungen": ROWS})
+    refresh(path, today=MONDAY, settings=ME)
+    type_marks(path, {"Sonnenhof Hotels": {"Erledigt": "x", "Ergebnis": "vielleicht Mailbox, nicht sicher"}},
+               company="Firma", added=())
+    done = cli("refresh", path, "--today", MONDAY.isoformat())
+    line = next(x for x in done.stdout.splitlines() if x.startswith("Eintrag nicht übernommen:"))
+    assert "Sonnenhof Hotels" in line and "nicht eindeutig" in line and "wählen Sie" in line, line
+    assert "cannot be read" not in line and "kept for" not in line and "row" not in line, line

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalogue import header_words
+from ..catalogue import Worded, header_words
 from .cells import number_cell, text_cell
 from .package import MAIN_NS, REL_NS, Package
 from .refs import column_letters, column_number
@@ -137,10 +137,11 @@ def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
     if today is not None:
         _today_marks(book, today, found)
         if found.built is None and found.today_rows:
-            found.notes.append(f"the title of {today.name!r} (cell A1) no longer says the day it was built; "
-                               "its marks count for the day of this refresh")
+            found.notes.append(Worded("the title of {sheet} (cell A1) no longer says the day it was built; "
+                                      "its marks count for the day of this refresh", sheet=repr(today.name)))
         if today.name not in TODAY_SHEET_NAMES and found.today_rows:
-            found.notes.append(f"marks read from {today.name!r}, the Today sheet under the name you gave it")
+            found.notes.append(Worded("marks read from {sheet}, the Today sheet under the name you gave it",
+                                      sheet=repr(today.name)))
     for info in names.values():
         if info.name in ours or info.name.lower().startswith(LOG_SHEET_NAME.lower()):
             continue
@@ -152,8 +153,8 @@ def read_marks_sheets(book: SheetValues, ours: frozenset[str]) -> MarksSheets:
             copy = MarksSheets()
             _today_marks(book, info, copy)
             found.copies.append(copy)
-            found.notes.append(f"{info.name!r} is a copy of the Today sheet; its marks are read too, and a mark "
-                               "that is on both is applied once")
+            found.notes.append(Worded("{sheet} is a copy of the Today sheet; its marks are read too, and a mark "
+                                      "that is on both is applied once", sheet=repr(info.name)))
     for info in names.values():
         if not info.name.lower().startswith(LOG_SHEET_NAME.lower()):
             continue
