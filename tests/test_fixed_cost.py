@@ -40,7 +40,7 @@ def test_formats_are_found_where_the_part_first_has_them_and_appended_once():
 
 
 def test_a_damaged_part_is_padded_to_the_highest_style_a_cell_uses():
-    styles = Styles(_PART, "styles.xml", Settings(), highest_style=lambda: 6)
+    styles = Styles(_PART, "styles.xml", Settings(), highest_style=lambda past: 6)
     assert styles.script_xf() == 7                 # 3..6 kept plain for the cells that point there
 
 

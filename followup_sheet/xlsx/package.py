@@ -79,6 +79,8 @@ class Package:
     active_sheet: int = 0
     _names: set[str] = field(default_factory=set)
     _cache: dict[str, bytes] = field(default_factory=dict)
+    # worksheet part -> sheetxml.style_bound over its rows, noted by the first read of all of them
+    style_bounds: dict[str, int] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self._names
