@@ -171,7 +171,8 @@ class _RowEditor:
             heads.update({c: text_cell(p, f"{column_letters(c)}{number}", self.header_style, h)
                           for c, h in self.added.items()})
             return heads
-        mine = _user_cells(p, number, self.user.get(number, {}), kept or {})
+        marked = self.user.get(number)
+        mine = _user_cells(p, number, marked, kept or {}) if marked else {}
         if number not in self.rows:
             return mine
         *values, formula = self.rows[number]
