@@ -18,6 +18,7 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
+from .language import Letters
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, may_state_a_date, read_statements
@@ -144,7 +145,7 @@ def _cjk_negation_after() -> re.Pattern[str]:
                       r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
 
 
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_TEXT = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
 
 
 class _Scripts:
