@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import NotAWorkbook, UnsupportedContent
+from ..tuning import KEEP_SHEETS_UP_TO
 from .package import (
     MAIN_NS,
     REL_NS,
@@ -211,7 +212,12 @@ def iter_sheet(pkg: Package, part: str, chunk: int = CHUNK):
     ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
     more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
     than `chunk` unless a single row is, and each byte is searched a bounded number of times, so
-    a part padded with whitespace costs time in proportion to its size and memory of one block."""
+    a part padded with whitespace costs time in proportion to its size and memory of one block.
+    A part kept by its first read (`Package.kept_sheets`) is given as it was then."""
+    kept = pkg.kept_sheets.get(part)
+    if kept is not None and chunk == CHUNK:
+        yield from kept
+        return
     where = f"{pkg.path}: {part}"
     try:
         src = Unpadded(pkg.zip.open(part))
@@ -344,7 +350,14 @@ def scan_fields(pkg: Package, part: str) -> dict:
     row_bytes = 0
     formulas: dict[int, int] = {}
     styles = -1
+    keep: list[tuple[str, bytes]] | None = []
+    room = KEEP_SHEETS_UP_TO - sum(len(data) for kept in pkg.kept_sheets.values() for _, data in kept)
     for kind, data in iter_sheet(pkg, part):
+        if keep is not None:
+            keep.append((kind, data))
+            room -= len(data)
+            if room < 0:
+                keep = None
         if kind == "head":
             head = data
         elif kind == "open":
@@ -368,6 +381,8 @@ def scan_fields(pkg: Package, part: str) -> dict:
                 data = data[len(b"</" + prefix + b"sheetData>"):]
             tail += _SPACE_RUN.sub(b" ", data)
     pkg.style_bounds[part] = styles   # for the write, which would otherwise read the rows again for them
+    if keep is not None and part not in pkg.kept_sheets:
+        pkg.kept_sheets[part] = keep
     return {"prefix": prefix, "head": head, "tail": tail, "last_value": last, "far_right": far,
             "row_bytes": row_bytes, "formulas": formulas}
 
