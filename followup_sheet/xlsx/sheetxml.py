@@ -36,7 +36,8 @@ class SheetScan:
     """A worksheet part read once, in blocks: what lies around the rows, and where values end.
 
     Only the head (before the rows) and the tail (after them) are kept and parsed; the rows are
-    looked at block by block and dropped, so a sheet of any size costs little memory.
+    looked at block by block, so a sheet of any size costs little memory (the package keeps the
+    blocks for the write only while a workbook's come to `tuning.KEEP_SHEETS_UP_TO`).
     """
     prefix: bytes              # namespace prefix of the main namespace, b"" or e.g. b"x:"
     head: bytes                # everything before "<sheetData"
