@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .dates import is_date_cell, is_placeholder, is_weak_order, parse_dates, sheet_date_order, show_cell
+from .dates import date_evidence, is_date_cell, is_placeholder, is_weak_order, order_of_evidence, parse_dates, show_cell
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
@@ -354,12 +354,15 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
     _follow_up_notes(body, header, fields, settings, notes, note_fields)
     columns = {fld: (str(header[fields[fld]]).strip(), body[fields[fld]] if fields[fld] in body.columns
                      else pd.Series([], dtype=object)) for fld in DATE_FIELDS if fld in fields}
+    # each column's evidence once, for the look at the sheet's other date columns (a lone one has none)
+    evidence = {fld: (label, date_evidence(values)) for fld, (label, values) in columns.items()} \
+        if len(columns) > 1 else {}
     for fld in DATE_FIELDS:
         if fld not in fields:
             continue
         col = fields[fld]
         label, values = columns[fld]
-        sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
+        sheet = order_of_evidence([e for f, e in evidence.items() if f != fld])
         ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
                                                      sheet=sheet, ambiguous=ambiguous,
