@@ -366,7 +366,8 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
                                                      sheet=sheet, ambiguous=ambiguous,
-                                                     shown=_shown_order(info, values, col, header_row))
+                                                     shown=_shown_order(info, values, col, header_row),
+                                                     evidence=evidence[fld][1] if fld in evidence else None)
         clear = normalize_header(label) in user or bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
