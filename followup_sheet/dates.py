@@ -88,7 +88,8 @@ def _epoch(date1904: bool) -> dt.date:
 def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: str = "",
                 column: int = 0, sheet: tuple[str, str] | None = None,
                 ambiguous: list[str] | None = None,
-                shown: tuple[str, str] | None = None) -> tuple[pd.Series, pd.Series, float, str]:
+                shown: tuple[str, str] | None = None,
+                evidence: tuple | None = None) -> tuple[pd.Series, pd.Series, float, str]:
     """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
     the day/month order used and why).
 
@@ -100,9 +101,9 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     dates) the few typed ones never decide: a typed date that fits only the other order is read
     the one way it fits; `shown` (the order and number format most of the column's cells are
     formatted in) then decides. Each date that could be read the other way round is added to
-    `ambiguous`.
+    `ambiguous`. `evidence`: the column's `date_evidence`, when the caller has it already.
     """
-    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header, shown)
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header, shown, evidence)
     letters = column_letters(column) if column else "?"
     dates: list[Any] = []
     problems: list[str] = []
@@ -272,9 +273,21 @@ def _proven(proof, sep: str) -> tuple[str, str] | None:
 def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | None:
     """The order the sheet's other date columns prove (their evidence, or their dotted dates),
     for a column that shows none itself: one person typed them all. None when they disagree."""
+    return order_of_evidence([(label, date_evidence(values)) for label, values in columns])
+
+
+def date_evidence(values: pd.Series) -> tuple:
+    """What a column's dates show of their order, for `order_of_evidence`: worked out once per
+    column and handed to the look for each of the sheet's other date columns (a sheet of four
+    date columns scanned twelve times over: 70 ms of the wide 10,000-row tracker's read)."""
+    return _scan_dates(values)
+
+
+def order_of_evidence(columns: list[tuple[str, tuple]]) -> tuple[str, str] | None:
+    """`sheet_date_order` of columns given as (header, `date_evidence`)."""
     found = []
-    for label, values in columns:
-        proof, seen, _ = _scan_dates(values)
+    for label, evidence in columns:
+        proof, seen, _ = evidence
         for sep in ("/", "."):
             got = _proven(proof, sep) or (("dmy", f"dotted dates ({seen['.']})") if sep == "." and seen["."] else None)
             if got:
@@ -285,11 +298,12 @@ def sheet_date_order(columns: list[tuple[str, pd.Series]]) -> tuple[str, str] | 
 
 
 def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, str] | None = None,
-                    header: str = "", shown: tuple[str, str] | None = None) -> tuple[str, str, str]:
+                    header: str = "", shown: tuple[str, str] | None = None,
+                    evidence: tuple | None = None) -> tuple[str, str, str]:
     """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
     is what the sheet's other date columns prove, and `header` the column's header (its
     language), for when this one proves nothing."""
-    proof, seen, counts = _scan_dates(values)
+    proof, seen, counts = evidence if evidence is not None else _scan_dates(values)
     if not (seen["."] or seen["/"]):
         if counts["named"]:
             return "mdy", "dmy", "month written in words" + (" and ISO dates" if counts["iso"] else "") \

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
+from .language import Letters
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, may_state_a_date, names_a_calendar_day, read_statements
@@ -149,7 +150,7 @@ def _cjk_negation_after() -> re.Pattern[str]:
                       r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
 
 
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_TEXT = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
 
 
 class _Scripts:
@@ -581,10 +582,10 @@ def _email_only(frame: pd.DataFrame) -> np.ndarray:
     return (addr & ~tel).to_numpy(dtype=bool)
 
 
-def _field_saying(frame: pd.DataFrame, row: Any, patterns: tuple[re.Pattern | _Scripts, ...]) -> str:
-    """The first of response, notes and stage whose text one of `patterns` finds."""
+def _field_saying(texts: Mapping[str, Any], patterns: tuple[re.Pattern | _Scripts, ...]) -> str:
+    """The first of response, notes and stage (`texts`, by field) whose text one of `patterns` finds."""
     for field in ("response", "notes", "stage"):
-        text = frame.at[row, field]
+        text = texts[field]
         if isinstance(text, str) and any(p.search(text) for p in patterns):
             return field
     return "notes"
@@ -617,6 +618,18 @@ class _Facts:
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
+        self._values: dict[str, list] = {}   # frame columns as lists, made when first read
+
+    def value(self, field: str, i: int) -> Any:
+        """The frame's cell of `field` in the i-th row (a list look-up, not `frame.at`: the wide
+        tracker's rows ask about 2,000 times)."""
+        values = self._values.get(field)
+        if values is None:
+            values = self._values[field] = self.frame[field].tolist()
+        return values[i]
+
+    def texts(self, i: int) -> dict[str, Any]:
+        return {f: self.value(f, i) for f in ("response", "notes", "stage")}
 
     def where(self, field: str | None, row: Any) -> str:
         if not field:
@@ -668,11 +681,11 @@ class _Facts:
                 stage_field)
         if self.agencies is not None and self.agencies.field[i]:
             field = self.agencies.field[i]
-            add("agency", str(self.frame.at[row, field]), None, EMPLOYER, "", field)
+            add("agency", str(self.value(field, i)), None, EMPLOYER, "", field)
         self._people_and_replies(i, add)
         if cols["employer_called"][i]:
-            field = _field_saying(self.frame, row, (_EMPLOYER_CALL, _EMPLOYER_MAIL))
-            by_mail = _EMPLOYER_MAIL.search(str(self.frame.at[row, field])) is not None
+            field = _field_saying(self.texts(i), (_EMPLOYER_CALL, _EMPLOYER_MAIL))
+            by_mail = _EMPLOYER_MAIL.search(str(self.value(field, i))) is not None
             add("employer_contact", "", day["employer_called_on"][i], EMPLOYER, "email" if by_mail else "call", field)
         if cols["interview_held"][i]:
             on = day["interview_on"][i]
@@ -681,7 +694,7 @@ class _Facts:
             field = "interview_on" if day["interview_on"][i] else (self.interview_field[i] or "notes")
             add("interview_ahead", "", day["interview_ahead"][i], EMPLOYER, "", field)
         if cols["retry"][i]:
-            add("no_answer", "", None, USER, "call", _field_saying(self.frame, row, (_attempt(),)))
+            add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
         for st, field in self.ledger.statements[i]:

@@ -9,6 +9,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,10 @@ from .columns import output_headers
 from .dates import is_date_cell
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
 from .xlsx import column_letters, is_empty_cell
+
+# How the rules read a stage cell, given by the caller (the plan's `stage_of` and `unplaced_words`),
+# so the header finder can tell a column of stages under a header no list knows
+StageReader = tuple[Callable[[Any, Settings], str], Callable[[Any, Settings], list[str]]]
 
 DATE_FIELDS = ("applied_on", "last_contact", "pinned", "interview_on")
 FIELD_WEIGHTS = {"company": 3, "position": 3, "applied_on": 2, "stage": 2, "last_contact": 1, "interview_on": 0.5,
@@ -476,7 +481,8 @@ class HeaderMatch:
     weak: dict[str, str]       # field -> why it was taken on weak evidence
 
 
-def find_header(grid: list[list[Any]], settings: Settings) -> HeaderMatch | None:
+def find_header(grid: list[list[Any]], settings: Settings,
+                stages: StageReader | None = None) -> HeaderMatch | None:
     """The best header row in the first rows. Typos are forgiven only in the few rows that
     already have the most headers named exactly or by their words, so data rows are not
     fuzzy-matched cell by cell."""
@@ -484,14 +490,14 @@ def find_header(grid: list[list[Any]], settings: Settings) -> HeaderMatch | None
              for r, row in enumerate(grid[: settings.header_search_rows])]
     most = max((e[0] for e in exact), default=0)
     likely = [e for e in exact if e[0] >= 2 and e[0] >= most - 1][:3]
-    best = _best_header(grid, settings, sorted(r for _, r in likely))
+    best = _best_header(grid, settings, sorted(r for _, r in likely), stages)
     if best is None:   # headers all typos or guesses ('Perusahan', 'Positon Applied'): the rows naming one
         tried = {r for _, r in likely}
         rows = [r for n, r in sorted(exact, key=lambda e: (-e[0], e[1])) if n >= 1 and r not in tried][:3]
         label_row = header_like_row(grid, settings)
         if label_row is not None and label_row not in tried:
             rows.append(label_row)
-        best = _best_header(grid, settings, sorted(set(rows)))
+        best = _best_header(grid, settings, sorted(set(rows)), stages)
     return best
 
 
@@ -503,7 +509,8 @@ def _about_applications(fields: dict[str, int], weak: dict[str, str]) -> bool:
     return any(f in fields and not (f == "applied_on" and weak.get(f) == "a generic date header") for f in specific)
 
 
-def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> HeaderMatch | None:
+def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
+                 stages: StageReader | None = None) -> HeaderMatch | None:
     best = None
     for r in rows:
         fields, weak = header_decisions(grid[r], settings)
@@ -517,8 +524,8 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int]) -> 
             if noted is not None:
                 fields = {**fields, "notes": noted[0]}
                 weak = {**weak, "notes": noted[1]}
-        if "stage" not in fields and ({"company", "position"} & fields.keys()):
-            staged = guess_stage(grid[r], grid[r + 1:], fields, settings)
+        if "stage" not in fields and stages is not None and ({"company", "position"} & fields.keys()):
+            staged = guess_stage(grid[r], grid[r + 1:], fields, settings, stages)
             if staged is not None:
                 fields = {**fields, "stage": staged[0]}
                 weak = {**weak, "stage": staged[1]}
@@ -615,28 +622,28 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
                  f"from its values: {why}")
 
 
-def stage_like(values: list[Any], settings: Settings) -> str | None:
+def stage_like(values: list[Any], settings: Settings, stages: StageReader) -> str | None:
     """Why a column's cells look like the stages of applications ('' parts joined), or None: three
     or more filled, all text and short, most of them read as a stage by the rules' word lists
     (a stage word, or only the words that mean "applied"), at least one naming a stage past
     applying, and two stages or more among them (a column of "On-site" alone is a work mode)."""
-    from .plan import stage_of, unplaced_words
+    stage_of, unplaced_words = stages
     filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
     texts = [" ".join(v.split()) for v in filled if isinstance(v, str)]
     if len(texts) < 3 or len(texts) < 0.8 * len(filled):
         return None
     if sum(len(t.split()) > 8 or len(t) > 80 for t in texts) > 0.1 * len(texts):
         return None      # sentences: notes, not stages
-    stages: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for text in dict.fromkeys(t.casefold() for t in texts):
         stage = stage_of(text, settings)
         if stage == "applied" and unplaced_words(text, settings):
             continue     # words no list knows: not evidence either way
-        stages[stage] = stages.get(stage, 0) + sum(t.casefold() == text for t in texts)
-    read = sum(stages.values())
-    if len(stages) < 2 or read < 0.6 * len(texts) or not set(stages) - {"applied"}:
+        counts[stage] = counts.get(stage, 0) + sum(t.casefold() == text for t in texts)
+    read = sum(counts.values())
+    if len(counts) < 2 or read < 0.6 * len(texts) or not set(counts) - {"applied"}:
         return None
-    named = ", ".join(s.replace("_", " ") for s in stages)
+    named = ", ".join(s.replace("_", " ") for s in counts)
     return f"{read} of {len(texts)} filled cells name a stage ({named})"
 
 
@@ -679,7 +686,7 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
 
 
 def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],
-                settings: Settings) -> tuple[int, str] | None:
+                settings: Settings, stages: StageReader) -> tuple[int, str] | None:
     """When no header names the stage ("Where I'm at", "Progress", "状况"): the unmapped text
     column whose cells read most like stages (`stage_like`); (0-based column, why)."""
     taken = set(fields.values())
@@ -690,7 +697,7 @@ def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int
         text = "" if value is None else str(value)
         if names_a_date(text) or (text and header_decisions([text], settings)[0]):
             continue
-        why = stage_like([row[col] if col < len(row) else None for row in below[:200]], settings)
+        why = stage_like([row[col] if col < len(row) else None for row in below[:200]], settings, stages)
         if why:
             found.append((-int(why.split()[0]), col, text, why))
     if not found:

@@ -48,6 +48,7 @@ from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
 from .facts import PLATFORMS, collect_facts, read_ledger, referrer_in, source_of
+from .language import Letters
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
@@ -69,7 +70,7 @@ _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
 # Japanese and Korean put it after ("面接なし", "면접 없음")
 _CJK_NEGATED_AFTER = re.compile(r"\s*(?:なし|無し|ない|없음|없었|없다|없이)")
-_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HANGUL = Letters("\uac00-\ud7a3")
 _LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
 
 
@@ -78,7 +79,7 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = Letters(_CJK)
 
 
 def _has_cjk(word: str) -> bool:
@@ -154,12 +155,18 @@ class WordList:
 
     @functools.cached_property
     def _each(self) -> list[tuple[str, re.Pattern]]:
-        """Each word alone, longest first, to tell which word a match is (for `check` only, so
-        compiled when first asked: a refresh never needs them)."""
+        """Each word alone, longest first, to tell which word a match is (compiled when first
+        asked: only some texts need them)."""
         return [(w, re.compile("".join(_word_tokens(w)))) for w in sorted(self.words, key=len, reverse=True)]
 
+    @functools.cached_property
+    def _each_latin(self) -> list[tuple[str, re.Pattern]]:
+        """`_each` for text without Chinese or Japanese (see `_latin`): 0.1 ms a word less to compile."""
+        return [(w, re.compile("".join(_word_tokens(w)).replace(_LATIN_WORD_CHAR, r"\w")))
+                for w in sorted(self.words, key=len, reverse=True)]
+
     def _word_at(self, low: str, match: re.Match) -> str:
-        for word, regex in self._each:
+        for word, regex in self._each if _has_cjk(low) else self._each_latin:
             here = regex.match(low, match.start())
             if here and here.end() == match.end():
                 return word

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .dates import is_date_cell, is_placeholder, is_weak_order, parse_dates, sheet_date_order, show_cell
+from .dates import date_evidence, is_date_cell, is_placeholder, is_weak_order, order_of_evidence, parse_dates, show_cell
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
@@ -38,6 +38,7 @@ from .headers import (
     normalize_header,
     tool_header_columns,
 )
+from .plan import stage_of, unplaced_words
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -188,7 +189,7 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
             continue
         if is_tool_sheet(grid):
             continue
-        found = find_header(grid, settings)
+        found = find_header(grid, settings, STAGE_READER)
         if found is None:
             if looks_sideways(grid):
                 sideways.append(info.name)
@@ -235,12 +236,15 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
 
 # --- one sheet ---------------------------------------------------------------------------
 
+STAGE_READER = (stage_of, unplaced_words)    # how a column of stages under an unknown header is told
+
+
 def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, reasons: list[str]) -> Tracker:
     where = f"{book.path}, sheet {info.name!r}"
     if not info.is_worksheet:
         raise NoTrackerFound(f"{where} is a chart or dialog sheet, not a table; pick a worksheet with --sheet")
     grid = info.grid()
-    found = find_header(grid, settings)
+    found = find_header(grid, settings, STAGE_READER)
     if found is None:
         if looks_sideways(grid):
             raise NoTrackerFound(f"{where} is laid out sideways (one column per date); make a sheet with one "
@@ -354,16 +358,20 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
     _follow_up_notes(body, header, fields, settings, notes, note_fields)
     columns = {fld: (str(header[fields[fld]]).strip(), body[fields[fld]] if fields[fld] in body.columns
                      else pd.Series([], dtype=object)) for fld in DATE_FIELDS if fld in fields}
+    # each column's evidence once, for the look at the sheet's other date columns (a lone one has none)
+    evidence = {fld: (label, date_evidence(values)) for fld, (label, values) in columns.items()} \
+        if len(columns) > 1 else {}
     for fld in DATE_FIELDS:
         if fld not in fields:
             continue
         col = fields[fld]
         label, values = columns[fld]
-        sheet = sheet_date_order([c for f, c in columns.items() if f != fld])
+        sheet = order_of_evidence([e for f, e in evidence.items() if f != fld])
         ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
                                                      sheet=sheet, ambiguous=ambiguous,
-                                                     shown=_shown_order(info, values, col, header_row))
+                                                     shown=_shown_order(info, values, col, header_row),
+                                                     evidence=evidence[fld][1] if fld in evidence else None)
         clear = normalize_header(label) in user or bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:

@@ -92,7 +92,9 @@ def may_state_a_date(text: str) -> bool:
         low = text.lower()
         numbers, words = _ascii_screen()
         return numbers.search(low) is not None or words.search(low) is not None
-    return _screen().search(text) is not None or _cjk_screen().search(text) is not None
+    # every form `_cjk_screen()` looks for holds a letter from U+3040 up: text without one needs
+    # no look (nor the pattern, 2-3 ms to compile)
+    return _screen().search(text) is not None or max(text) >= "\u3040" and _cjk_screen().search(text) is not None
 
 # What a date is about, from the words before it in the same clause (first listed kind that matches).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
@@ -467,7 +469,8 @@ _WEEKS = {"下下": 2, "再来週": 2, "下个": 1, "下個": 1, "下": 1, "来�
 def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, str]]:
     """(start, end, day, what it is about) of each Chinese, Japanese or Korean date in `text`,
     read from the day it was written; "以后/後/후" after a date means from the day after it."""
-    if text.isascii() or not _cjk_screen().search(text):     # (each of its forms holds such a letter)
+    # (each of the screen's forms holds a letter from U+3040 up)
+    if text.isascii() or max(text) < "\u3040" or not _cjk_screen().search(text):
         return
     taken: list[tuple[int, int]] = []
     for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):

@@ -83,6 +83,21 @@ def test_main_called_from_a_program_gives_back_its_garbage_collector(tracker):
     assert gc.isenabled()
 
 
+def test_a_command_that_ends_the_process_leaves_the_collector_off(tracker):
+    """`run` (the installed command) exits as soon as a one-shot command returns: turning the
+    collector back on would start one collection over every object the run made, just before the
+    exit. Only `main` called by a program that goes on gets it back (the test above)."""
+    import gc
+
+    from followup_sheet import cli
+    try:
+        code = cli.main(["-q", "refresh", str(tracker), "--today", DAY, "--no-backup"], output=cli.Output(exits=True))
+        assert code == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_command_line_refresh_writes_the_same_file_as_the_library(tmp_path):
     """The command line parses the workbook on a second thread while pandas loads, and every
     write compresses on one; the file must be the very one the plain library call writes."""

@@ -287,3 +287,17 @@ def test_the_columns_a_first_refresh_takes_from_hidden_ones_are_planned_as_shown
     assert {(f.column, f.what) for f in edits.formats} >= {("G", "shown"), ("H", "shown"), ("I", "shown")}
     ws = openpyxl.load_workbook(__import__("io").BytesIO(after))["Applications"]
     assert not any(ws.column_dimensions[c].hidden for c in "GHI")
+
+
+@pytest.mark.parametrize(("prefix", "content", "last"), [
+    (b"", b'<c r="B2"><v>1</v></c><c r="D2" s="3"/>', 4),
+    (b"", b'<c r="AB9" t="s"><v>0</v></c>', 28),
+    (b"x:", b'<x:c r="C2"><x:v>1</x:v></x:c><x:c r="E2" s="1"></x:c>', 5),
+    (b"", b'<c r="E5" t="s"><v>0</v></c><cx r="Z5"/>', 5),        # an element named otherwise is no cell
+    (b"", b'<c r="A2"><v>1</v></c><c><v>2</v></c>', None),        # the last cell does not say where it is
+    (b"", b"", 0),
+])
+def test_the_last_cell_of_a_row_is_found_from_its_end(prefix, content, last):
+    from followup_sheet.xlsx.sheetedit import CellScanner
+
+    assert CellScanner(prefix).last_column(content) == last

@@ -40,7 +40,7 @@ def test_formats_are_found_where_the_part_first_has_them_and_appended_once():
 
 
 def test_a_damaged_part_is_padded_to_the_highest_style_a_cell_uses():
-    styles = Styles(_PART, "styles.xml", Settings(), highest_style=lambda: 6)
+    styles = Styles(_PART, "styles.xml", Settings(), highest_style=lambda past: 6)
     assert styles.script_xf() == 7                 # 3..6 kept plain for the cells that point there
 
 
@@ -138,3 +138,40 @@ def test_a_plain_refresh_imports_neither_babel_nor_difflib(make_tracker, tmp_pat
     out = subprocess.run([sys.executable, "-c", code, str(tracker), str(tmp_path / "plain.xlsx")],
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"      # Babel's place names only for a company name that needs them; diffs for a dry run
+
+
+def _inflations(monkeypatch) -> list[str]:
+    """The worksheet parts a refresh inflates, one entry each time."""
+    from followup_sheet.xlsx import sheetxml
+
+    opened: list[str] = []
+
+    class Counted(sheetxml.Unpadded):
+        def __init__(self, src):
+            opened.append(src.name)
+            super().__init__(src)
+
+    monkeypatch.setattr(sheetxml, "Unpadded", Counted)
+    return opened
+
+
+_ROWS = [{"Company": "Vasquez Tiling", "Position": "Estimator", "Date Applied": dt.date(2026, 10, 5),
+          "Status": "Applied", "Notes": "rang the office, left a message"},
+         {"Company": "Nordhavn Ferries", "Position": "Dispatcher", "Date Applied": dt.date(2026, 11, 2),
+          "Status": "Interview", "Notes": "panel on the 12th"}]
+
+
+def test_the_tracker_sheet_is_inflated_once_for_its_scan_and_its_write(make_tracker, tmp_path, monkeypatch):
+    from followup_sheet import refresh
+
+    tracker = make_tracker(_ROWS)
+    opened = _inflations(monkeypatch)
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    refresh(tracker, today=dt.date(2026, 11, 26), output=first, backup=False)
+    assert opened == ["xl/worksheets/sheet1.xml"]
+    # above the limit the sheet is read again for the write, and the file is the same
+    monkeypatch.setattr("followup_sheet.xlsx.sheetxml.KEEP_SHEETS_UP_TO", 0)
+    opened.clear()
+    refresh(tracker, today=dt.date(2026, 11, 26), output=second, backup=False)
+    assert opened.count("xl/worksheets/sheet1.xml") == 2
+    assert first.read_bytes() == second.read_bytes()

@@ -483,3 +483,19 @@ def test_the_other_date_columns_still_come_before_the_header_language():
     cells = pd.Series(["03/11/2026"], index=[2], dtype=object)
     parsed, _, _, reason = parse_dates(cells, False, Settings(), header="Fecha de solicitud", column=3, sheet=sheet)
     assert str(parsed.iloc[0].date()) == "2026-03-11" and "month-first" in reason
+
+
+@pytest.mark.parametrize(("columns", "order"), [
+    ([("Applied", ["13/02/2026", "03/04/2026"]), ("Last Contact", ["02/03/2026"])], "dmy"),
+    ([("Applied", ["02/13/2026"]), ("Interview", ["4/5/2026", "11/30/2026"])], "mdy"),
+    ([("Angelegt", ["3.4.2026"]), ("Gesprochen", ["7.5.2026"])], "dmy"),          # dotted dates
+    ([("Applied", ["13/02/2026"]), ("Follow-up", ["02/13/2026"])], None),         # they disagree
+    ([("Applied", ["2026-02-13"]), ("Last Contact", [None, "n/a"])], None),        # nothing proven
+])
+def test_the_sheet_s_order_comes_from_each_column_s_evidence_worked_out_once(columns, order):
+    from followup_sheet.dates import date_evidence, order_of_evidence, sheet_date_order
+
+    series = [(label, pd.Series(values, dtype=object)) for label, values in columns]
+    found = order_of_evidence([(label, date_evidence(values)) for label, values in series])
+    assert (found and found[0]) == order
+    assert found == sheet_date_order(series)

@@ -208,3 +208,37 @@ def test_templates_ship_inside_the_wheel(tmp_path):
     shipped = {Path(n).name for n in names if n.startswith("followup_sheet/templates/")}
     expected = {p.name for p in (root / "templates").glob("*.j2")}
     assert expected and expected <= shipped
+
+
+def _as_days(values: dict) -> dict:
+    """The values as `render._plain` gives a date column's: `datetime.date`, None for no date."""
+    return {k: (None if v is pd.NaT else v.date() if isinstance(v, pd.Timestamp) else v) for k, v in values.items()}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("language", ["en", "de", "ja"])
+def test_a_context_is_the_same_whether_its_dates_come_as_timestamps_or_as_days(variant, language):
+    """render_scripts hands the context a date column's values as `datetime.date` (numpy makes
+    them without a pandas Timestamp per cell): the scripts must say what the Timestamps say."""
+    from followup_sheet.language import local_context
+
+    row, fields = VARIANTS[variant]
+    plan_row = {"follow_ups": 1, "due": pd.Timestamp("2026-11-30 18:45"), "situation": "check_in", "channel": "call",
+                "hold_until": pd.NaT, **fields}
+    row = {**row, "last_contact": pd.Timestamp("1969-12-31 23:59")}
+    settings = Settings(your_name="Ilse Brandt", language=language)
+    stamped = script_context(row, plan_row, TODAY, settings)
+    days = script_context(_as_days(row), _as_days(plan_row), TODAY, settings)
+    assert days == stamped
+    assert stamped["last_contact"] == "December 31, 1969"
+    if language != "en":
+        assert local_context(days, _as_days(row), _as_days(plan_row), TODAY, language) \
+            == local_context(stamped, row, plan_row, TODAY, language)
+
+
+def test_a_date_column_comes_as_days_and_none():
+    from followup_sheet.render import _plain
+
+    days = pd.Series(pd.to_datetime(["2026-03-01 18:30", None, "1969-12-31 23:59"]))
+    assert _plain(days) == [dt.date(2026, 3, 1), None, dt.date(1969, 12, 31)]
+    assert _plain(pd.Series(["a", None], dtype=object)) == ["a", None]

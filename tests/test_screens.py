@@ -47,3 +47,38 @@ def test_each_way_in_is_found_and_near_misses_are_not():
         assert statements.may_state_a_date(text) and _dated(text), text
     for text in ("Maria sent it", "q5 of the form", "version 2", "label", ""):
         assert statements.may_state_a_date(text) == _dated(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=12), TEXT))
+def test_a_script_s_letters_are_found_where_their_class_finds_them(text):
+    import re
+
+    from followup_sheet.language import Letters
+    from followup_sheet.plan import _CJK
+
+    for ranges in (_CJK, "\uac00-\ud7a3", "\u3040-\u30ff", "\u4e00-\u9fff"):
+        found, expected = Letters(ranges).search(text), re.search(f"[{ranges}]", text)
+        assert (found and found.span()) == (expected and expected.span()), (ranges, text)
+
+
+def test_text_without_such_letters_compiles_no_pattern():
+    from followup_sheet.language import Letters
+
+    han = Letters("\u4e00-\u9fff")
+    assert han.search("Zurück zum Gespräch, naïve — ½ ✓") is None
+    assert "pattern" not in vars(han)          # (compiling the class takes a millisecond or two)
+    assert han.search("下周 interview").span() == (0, 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_the_word_a_match_is_comes_out_the_same_in_latin_text(text):
+    from followup_sheet.plan import WordList, normalise
+
+    words = WordList(("on hold", "call back", "rang", "interview", "entrevista", "面试", "no answer"))
+    low = normalise(text)
+    for match in words._regex_for(low).finditer(low):
+        full = next((w for w, r in words._each if (m := r.match(low, match.start())) and m.end() == match.end()),
+                    match.group())
+        assert words._word_at(low, match) == full

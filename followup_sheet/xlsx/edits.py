@@ -251,7 +251,7 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
     pkg: Package = first.package
     styles_part = find_styles_part(pkg)
     styles = Styles(pkg.read(styles_part), f"{pkg.path}: {styles_part}", settings,
-                    highest_style=lambda: highest_style_in_use(pkg))
+                    highest_style=lambda past: highest_style_in_use(pkg, past))
     formulas = (StatusFormulas(today, settings.soon_window,
                                holiday_dates(settings.country, settings.holidays, years_in_play(today)), pkg.date1904)
                 if settings.live else None)

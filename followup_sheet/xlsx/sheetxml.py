@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import NotAWorkbook, UnsupportedContent
+from ..tuning import KEEP_SHEETS_UP_TO
 from .package import (
     MAIN_NS,
     REL_NS,
@@ -35,7 +36,8 @@ class SheetScan:
     """A worksheet part read once, in blocks: what lies around the rows, and where values end.
 
     Only the head (before the rows) and the tail (after them) are kept and parsed; the rows are
-    looked at block by block and dropped, so a sheet of any size costs little memory.
+    looked at block by block, so a sheet of any size costs little memory (the package keeps the
+    blocks for the write only while a workbook's come to `tuning.KEEP_SHEETS_UP_TO`).
     """
     prefix: bytes              # namespace prefix of the main namespace, b"" or e.g. b"x:"
     head: bytes                # everything before "<sheetData"
@@ -67,6 +69,19 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
 _CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
+
+
+# A style number written as a cell's start tag writes it (`s="3"`), looked for anywhere in the
+# rows. The pattern starts with a literal, so it runs at about the speed of a plain search; one
+# that starts at each cell's `<c` and reads the tag up to its `s` (styles.highest_style_in_use)
+# tries every tag, 4-6 times slower.
+_STYLE_NUMBER = re.compile(rb"""s\s*=\s*["'](\d+)["']""")
+
+
+def style_bound(data: bytes) -> int:
+    """A number no style number a cell in the rows `data` points at exceeds: the highest number
+    written as `s="N"` anywhere in them (in a cell's start tag or not); -1 when there is none."""
+    return max(map(int, set(_STYLE_NUMBER.findall(data))), default=-1)
 
 
 # Padding: XML comments, and long runs of whitespace between elements, carry nothing a sheet
@@ -198,7 +213,12 @@ def iter_sheet(pkg: Package, part: str, chunk: int = CHUNK):
     ("rows", bytes) blocks that each hold whole rows (and what lies between them), then one or
     more ("tail", bytes) blocks, the first starting at "</sheetData>". No block is much larger
     than `chunk` unless a single row is, and each byte is searched a bounded number of times, so
-    a part padded with whitespace costs time in proportion to its size and memory of one block."""
+    a part padded with whitespace costs time in proportion to its size and memory of one block.
+    A part kept by its first read (`Package.kept_sheets`) is given as it was then."""
+    kept = pkg.kept_sheets.get(part)
+    if kept is not None and chunk == CHUNK:
+        yield from kept
+        return
     where = f"{pkg.path}: {part}"
     try:
         src = Unpadded(pkg.zip.open(part))
@@ -330,7 +350,15 @@ def scan_fields(pkg: Package, part: str) -> dict:
     far: tuple[int, str] | None = None
     row_bytes = 0
     formulas: dict[int, int] = {}
+    styles = -1
+    keep: list[tuple[str, bytes]] | None = []
+    room = KEEP_SHEETS_UP_TO - sum(len(data) for kept in pkg.kept_sheets.values() for _, data in kept)
     for kind, data in iter_sheet(pkg, part):
+        if keep is not None:
+            keep.append((kind, data))
+            room -= len(data)
+            if room < 0:
+                keep = None
         if kind == "head":
             head = data
         elif kind == "open":
@@ -348,10 +376,14 @@ def scan_fields(pkg: Package, part: str) -> dict:
                     if far is None or col > far[0]:
                         far = (col, (m.group(1) + m.group(2)).decode())
             _formula_cells(data, formulas)
+            styles = max(styles, style_bound(data))
         else:
             if not tail and data.startswith(b"</"):
                 data = data[len(b"</" + prefix + b"sheetData>"):]
             tail += _SPACE_RUN.sub(b" ", data)
+    pkg.style_bounds[part] = styles   # for the write, which would otherwise read the rows again for them
+    if keep is not None and part not in pkg.kept_sheets:
+        pkg.kept_sheets[part] = keep
     return {"prefix": prefix, "head": head, "tail": tail, "last_value": last, "far_right": far,
             "row_bytes": row_bytes, "formulas": formulas}
 

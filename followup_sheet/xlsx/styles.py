@@ -13,22 +13,29 @@ from ..errors import UnsupportedContent
 from ..settings import Settings
 from .order import STYLESHEET_ORDER
 from .package import MAIN_NS, REL_NS, Package, parse_xml
-from .sheetxml import iter_sheet, sheet_relationships
+from .sheetxml import iter_sheet, sheet_relationships, style_bound
 
 STYLES_TYPE = REL_NS + "/styles"
 
 
-def highest_style_in_use(pkg: Package) -> int:
-    """The highest style number a worksheet cell points at (0 when none does). A sheet uses a
-    few distinct numbers over many cells, so each distinct one is converted once."""
+_CELL_STYLE = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""")
+
+
+def highest_style_in_use(pkg: Package, past: int = 0) -> int | None:
+    """The highest style number a worksheet cell points at (0 when none names one), if it is
+    `past` or more; else None. Only rows whose `style_bound` reaches `past` have their cells' start
+    tags read, and a sheet whose rows were all read before (`Package.style_bounds`) is not read
+    again when its bound stays below `past`: the usual answer, None, costs no reading. A sheet
+    uses a few distinct numbers over many cells, so each distinct one is converted once."""
     found: set[bytes] = set()
-    pattern = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\bs\s*=\s*["'](\d+)["']""")
     for info in pkg.sheets:
-        if info.is_worksheet:
-            for kind, data in iter_sheet(pkg, info.part):
-                if kind == "rows":
-                    found.update(pattern.findall(data))
-    return max((int(x) for x in found), default=0)
+        if not info.is_worksheet or pkg.style_bounds.get(info.part, past) < past:
+            continue
+        for kind, data in iter_sheet(pkg, info.part):
+            if kind == "rows" and style_bound(data) >= past:
+                found.update(_CELL_STYLE.findall(data))
+    highest = max((int(x) for x in found), default=0)
+    return highest if highest >= past else None
 
 
 def find_styles_part(pkg: Package) -> str:
@@ -69,7 +76,9 @@ class Styles:
     """The styles part, with our fills and cell formats found or appended (never renumbered)."""
 
     def __init__(self, data: bytes, where: str, settings: Settings, highest_style=None):
-        self.highest_style = highest_style   # () -> the highest style number a worksheet uses, for damaged parts
+        # (past) -> the highest style number a worksheet cell uses if it is `past` or more, else
+        # None: for damaged parts (see highest_style_in_use)
+        self.highest_style = highest_style
         self.root = parse_xml(data, where)
         if self.root.find("*/" * _STYLE_DEPTH + "*") is not None:   # comparing styles recurses through them
             raise UnsupportedContent(f"{where} nests its elements deeper than any styles part does; refusing "
@@ -130,14 +139,17 @@ class Styles:
     def _keep_dangling_plain(self, xfs: etree._Element) -> None:
         """Before the first format is appended: cells that point past the end of cellXfs (a
         damaged part; Excel and LibreOffice show them plain) would otherwise take the formats we
-        append (a cell of 57 shown as a date), so plain formats fill the gap first. The sheets
-        are scanned once, only when a format is appended at all."""
+        append (a cell of 57 shown as a date), so plain formats fill the gap first. The sheets'
+        style numbers are looked at once, only when a format is appended at all."""
         if self._padded or not self.highest_style:
             return
         self._padded = True
+        highest = self.highest_style(len(xfs))
+        if highest is None:   # no cell points past the formats the part has: the usual case
+            return
         # applyProtection="0" says nothing new (plain is plain), but keeps these apart from a plain
         # format the tool looks for: a later refresh must find its own, not a filler
-        for _ in range(len(xfs), self.highest_style() + 1):
+        for _ in range(len(xfs), highest + 1):
             xfs.append(etree.fromstring(_in_ns(
                 '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="0"/>')))
 
