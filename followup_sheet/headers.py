@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from .columns import output_headers
 from .dates import is_date_cell
+from .hanzi import simplified
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
 from .xlsx import column_letters, is_empty_cell
 
@@ -36,7 +37,7 @@ GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 def _fold(text: str) -> str:
     """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação')."""
-    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).replace("\xa0", " ").lower())
+    s = unicodedata.normalize("NFKD", simplified(unicodedata.normalize("NFKC", text), chinese=True).replace("\xa0", " ").lower())
     return unicodedata.normalize("NFC", "".join(ch for ch in s if not "\u0300" <= ch <= "\u036f"))
 
 
@@ -364,17 +365,23 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
                 covered[i] = True
     if not folded.isascii():
         squeezed = folded.replace(" ", "")
-        for word, concept in index.inside:
-            if word in squeezed:
-                found.add(concept)
-                for i, token in enumerate(tokens):
-                    if word in token:
-                        covered[i] = True
+        # each place a word stands, the longest word there: the 일 (day) inside 이메일 (e-mail)
+        # and the 联络 (contact) inside 联络人 (contact person) are parts of the longer word
+        spans = [(m.start(), m.start() + len(word), word, concept) for word, concept in index.inside
+                 for m in re.finditer(re.escape(word), squeezed)]
+        for start, end, word, concept in spans:
+            if any(s <= start and end <= e and e - s > end - start for s, e, _, _ in spans):
+                continue
+            found.add(concept)
+            for i, token in enumerate(tokens):
+                if word in token:
+                    covered[i] = True
     return frozenset(found) if found and (partial or all(covered)) else frozenset()
 
 
 # words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
-_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}}
+_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"applied"},
+                 "contact_phone": {"contact"}, "contact_email": {"contact"}}
 
 
 def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:

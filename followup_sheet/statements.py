@@ -404,11 +404,14 @@ def _cjk_number(text: str) -> int:
     return digits.get(text, 0) if len(text) == 1 else 0
 
 
-def _cjk_kind(text: str, start: int, end: int) -> str:
-    """What the date at text[start:end] is about, from its clause (before it, then after it)."""
+def _cjk_kind(text: str, start: int, end: int, bounds: tuple[int, int] = (0, -1)) -> str:
+    """What the date at text[start:end] is about, from its clause (before it, then after it). A
+    clause ends at a stop, and between two dates at the middle of the words between them, each
+    date taking the words nearer to it ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's,
+    the result next week's)."""
     cuts = [m.start() for m in _cjk_clause().finditer(text)]
-    left = max([c + 1 for c in cuts if c < start], default=0)
-    right = min([c for c in cuts if c >= end], default=len(text))
+    left = max([c + 1 for c in cuts if c < start] + [bounds[0]])
+    right = min([c for c in cuts if c >= end] + [len(text) if bounds[1] < 0 else bounds[1]])
     clause = text[left:start] + " " + text[end:right]
     for kind, regex in _cjk_kinds():
         if regex.search(clause):
@@ -436,15 +439,22 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
     if text.isascii() or not _cjk_screen().search(text):     # (each of its forms holds such a letter)
         return
     taken: list[tuple[int, int]] = []
+    dated: list[tuple[int, int, dt.date, bool]] = []
     for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
         if any(s <= start < e for s, e in taken):
             continue          # "下周三" is one date, not next week and a Wednesday
-        kind = _cjk_kind(text, start, end)
+        taken.append((start, end))
+        dated.append((start, end, day, relative))
+    for k, (start, end, day, relative) in enumerate(dated):
+        bounds = ((dated[k - 1][1] + start + 1) // 2 if k else 0,
+                  (end + dated[k + 1][0]) // 2 if k + 1 < len(dated) else -1)
+        kind = _cjk_kind(text, start, end, bounds)
         if relative and kind == "date":
             continue          # a period about nothing is no date (and 明日香 is a name)
-        taken.append((start, end))
         if kind not in ("decision", "feedback", "answer") and _cjk_after().match(text[end:]):
             day += dt.timedelta(days=1)
+        elif kind in ("decision", "feedback", "answer") and _cjk_next_week().fullmatch(text[start:end]):
+            day += dt.timedelta(days=4)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
         yield start, end, day, kind
 
 
