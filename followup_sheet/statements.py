@@ -339,6 +339,13 @@ def _cjk_next_month() -> re.Pattern[str]:
 
 
 @functools.cache
+def _cjk_month_alone() -> re.Pattern[str]:
+    """A month without its day ('1月に', '내년 1월에', '明年三月'), next year's when it says so."""
+    return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
+                      r"(?!\s*(?:\d|[一二三四五六七八九十]|[日号號일]))")
+
+
+@functools.cache
 def _cjk_later() -> re.Pattern[str]:
     return re.compile(rf"(?P<n>{_N})\s*"
                       r"(?P<u>天|日|일|个?星期|個?星期|周|週間?|주|个月|個月|か月|ヶ月|カ月|개월|달)\s*"
@@ -369,7 +376,8 @@ def _cjk_screen() -> re.Pattern[str]:
         r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
-        r"|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+        r"|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)"
+        r"|[\d一二三四五六七八九十]\s*[月월]")
 
 
 # What a CJK date is about, from its clause (the words may stand before or after the date).
@@ -477,6 +485,12 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
         spans.append((m.start(), m.end(), written + dt.timedelta(days=_CJK_DAYS_AHEAD[m.group()]), True))
     for m in _cjk_next_month().finditer(text):
         spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
+    for m in _cjk_month_alone().finditer(text):
+        month = _cjk_number(m.group("m"))
+        first = dt.date(written.year + 1 if m.group("ny") else written.year, month, 1)
+        if not m.group("ny") and first <= written:
+            first = first.replace(year=written.year + 1)
+        spans.append((m.start(), m.end(), first, True))
     for m in _cjk_next_week().finditer(text):
         spans.append((m.start(), m.end(), _week_day(written, 0, 1), True))
     for m in _cjk_later().finditer(text):
