@@ -186,12 +186,18 @@ class _Scripts:
         return self.latin.search(text) or (self.cjk.search(text) if _CJK_TEXT.search(text) else None)
 
 
+# when, between the sender and the verb ('人资昨天打电话来', '인사팀에서 어제 전화')
+_CJK_WHEN = (r"(?:昨天|今天|前天|上午|下午|早上|晚上|刚才|剛才|刚刚|剛剛|又|也|昨日|今日|今朝|先ほど|さっき"
+             r"|어제|오늘|아까|방금|또)?")
+
+
 def _cjk_contact(words: str) -> str:
     # (a sender after 给/向/跟 is whom the user called: '我给HR打了电话')
-    return (r"(?<![给給向跟对對])" + _CJK_SENDER + r"\s*(?:から|より|打来|打來|发来|發來|来了|來了|에게서|한테서|에서|으로부터|로부터)"
-            r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
+    return (r"(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
+            + r"\s*(?:から|より|打来|打來|发来|發來|来了|來了|에게서|한테서|에서|으로부터|로부터)\s*" + _CJK_WHEN
+            + r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
             # '人资打电话来', 'HR给我打了电话': the sender, then the verb around the contact word
-            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
+            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
             + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words)
 
 

@@ -330,7 +330,8 @@ def _words_key() -> tuple[tuple[str, tuple[str, ...]], ...]:
 _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "nome", "nom", "nombre", "namn",
                       "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och",
                       "ve",
-                      "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in"})
+                      "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in",
+                      "번호", "号码", "號碼", "番号", "名称", "이름", "の"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -369,12 +370,17 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
         # and the 联络 (contact) inside 联络人 (contact person) are parts of the longer word
         spans = [(m.start(), m.start() + len(word), word, concept) for word, concept in index.inside
                  for m in re.finditer(re.escape(word), squeezed)]
+        offsets = []     # where each token stands in the squeezed text
+        at = 0
+        for token in tokens:
+            offsets.append((at, at + len(token)))
+            at += len(token)
         for start, end, word, concept in spans:
             if any(s <= start and end <= e and e - s > end - start for s, e, _, _ in spans):
                 continue
             found.add(concept)
-            for i, token in enumerate(tokens):
-                if word in token:
+            for i, (a, b) in enumerate(offsets):
+                if a < end and start < b:      # '채용 담당자': 채용담당 covers both words
                     covered[i] = True
     return frozenset(found) if found and (partial or all(covered)) else frozenset()
 

@@ -383,7 +383,7 @@ def _cjk_screen() -> re.Pattern[str]:
 # What a CJK date is about, from its clause (the words may stand before or after the date).
 CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기"),
-    ("decision", r"决定|決定|结果|結果|결정|결과"),
+    ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
     ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
     ("interview", r"面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접"),
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
@@ -412,17 +412,26 @@ def _cjk_number(text: str) -> int:
     return digits.get(text, 0) if len(text) == 1 else 0
 
 
-def _cjk_kind(text: str, start: int, end: int, bounds: tuple[int, int] = (0, -1)) -> str:
+def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1, -1)) -> str:
     """What the date at text[start:end] is about, from its clause (before it, then after it). A
-    clause ends at a stop, and between two dates at the middle of the words between them, each
-    date taking the words nearer to it ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's,
-    the result next week's)."""
+    clause ends at a stop; where no stop parts this date from the one before or after it
+    (`neighbours`: where the previous date ends, where the next one starts), a word between them
+    is the nearer date's ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's, the result
+    next week's)."""
     cuts = [m.start() for m in _cjk_clause().finditer(text)]
-    left = max([c + 1 for c in cuts if c < start] + [bounds[0]])
-    right = min([c for c in cuts if c >= end] + [len(text) if bounds[1] < 0 else bounds[1]])
-    clause = text[left:start] + " " + text[end:right]
+    left = max([c + 1 for c in cuts if c < start], default=0)
+    right = min([c for c in cuts if c >= end], default=len(text))
+    before, after = neighbours
+
+    def own(m: re.Match, offset: int) -> bool:
+        middle = offset + (m.start() + m.end()) / 2
+        if middle < start:
+            return not (before >= left and middle - before < start - middle)
+        return not (0 <= after <= right and after - middle < middle - end)
+
     for kind, regex in _cjk_kinds():
-        if regex.search(clause):
+        if any(own(m, left) for m in regex.finditer(text[left:start])) \
+                or any(own(m, end) for m in regex.finditer(text[end:right])):
             return kind
     return "date"
 
@@ -454,9 +463,8 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
         taken.append((start, end))
         dated.append((start, end, day, relative))
     for k, (start, end, day, relative) in enumerate(dated):
-        bounds = ((dated[k - 1][1] + start + 1) // 2 if k else 0,
-                  (end + dated[k + 1][0]) // 2 if k + 1 < len(dated) else -1)
-        kind = _cjk_kind(text, start, end, bounds)
+        neighbours = (dated[k - 1][1] if k else -1, dated[k + 1][0] if k + 1 < len(dated) else -1)
+        kind = _cjk_kind(text, start, end, neighbours)
         if relative and kind == "date":
             continue          # a period about nothing is no date (and 明日香 is a name)
         if kind not in ("decision", "feedback", "answer") and _cjk_after().match(text[end:]):

@@ -1,0 +1,164 @@
+"""Trackers kept in Japanese, Korean and Chinese (simplified, and traditional as in Taiwan): their
+headers, dates, stage words, who called whom, and the dates their notes state, as people there
+write them (rules §1-§3, the reader's own patterns for these languages)."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import write_sheets
+
+from followup_sheet import facts
+from followup_sheet.dates import _text_date
+from followup_sheet.headers import _concept_field
+from followup_sheet.pipeline import compute
+from followup_sheet.plan import classify_stage
+from followup_sheet.settings import Settings
+from followup_sheet.statements import cjk_dates
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("header, field", [
+    ("채용 담당자", "contact"), ("담당자 이메일", "contact_email"), ("휴대폰 번호", "contact_phone"),
+    ("진행 현황", "stage"), ("최근 연락 날짜", "last_contact"), ("지원경로", "source"),
+    ("採用担当", "contact"), ("担当者メール", "contact_email"), ("メールアドレス", "contact_email"),
+    ("経路", "source"),
+    # traditional characters, as Taiwan and Hong Kong write them
+    ("公司名稱", "company"), ("應徵職缺", "position"), ("投遞日期", "applied_on"), ("聯絡電話", "contact_phone"),
+    ("最後聯繫日", "last_contact"), ("聯絡人", "contact"),
+])
+def test_a_header_in_chinese_japanese_or_korean_is_its_field(header, field):
+    found = _concept_field(header)
+    assert found is not None and found[0] == field, found
+
+
+@pytest.mark.parametrize("header", ["번호", "名称", "連絡先"])
+def test_a_header_of_small_or_vague_words_is_no_field(header):
+    assert _concept_field(header) is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("令和8年10月5日", dt.date(2026, 10, 5)), ("R8.9.30", dt.date(2026, 9, 30)),
+    ("平成31年4月1日", dt.date(2019, 4, 1)), ("令和元年7月8日", dt.date(2019, 7, 8)),
+    ("民國115年10月5日", dt.date(2026, 10, 5)), ("115/10/05", dt.date(2026, 10, 5)),
+    ("2026. 10. 5.", dt.date(2026, 10, 5)), ("2026년 10월 5일", dt.date(2026, 10, 5)),
+])
+def test_era_and_east_asian_dates_in_a_date_column(text, day):
+    assert _text_date(text, "mdy") == day
+
+
+@pytest.mark.parametrize("text", ["10月5日", "10월 5일"])
+def test_a_date_without_its_year_says_so(text):
+    said = _text_date(text, "mdy")
+    assert not isinstance(said, dt.date) and said is not None and "no year" in str(said)
+
+
+@pytest.mark.parametrize("words, stage", [
+    ("不採用", "closed"), ("内定辞退", "closed"), ("お見送り", "closed"), ("応募予定", "not_applied"),
+    ("書類選考中", "applied"), ("適性検査", "interviewing"),
+    ("최종 불합격", "closed"), ("서류 탈락", "closed"), ("인적성 검사", "interviewing"), ("지원 예정", "not_applied"),
+    ("终面", "interviewing"), ("三面挂了", "closed"), ("收到感谢信", "closed"),
+    ("未錄取", "closed"), ("錄取通知", "offer"), ("二面結束", "interviewing"),
+])
+def test_stage_words_of_the_three_languages(words, stage, tmp_path):
+    settings = Settings(language="zh") if any("\u4e00" <= ch <= "\u9fff" for ch in words) else Settings()
+    got = classify_stage(pd.Series([words]), settings).iloc[0]
+    if got == "applied" and stage != "applied":
+        # traditional characters are read through the plan (the tracker's text as written)
+        got = _plan_of(tmp_path, words, "zh").iloc[0]["stage"]
+    assert got == stage
+
+
+def _plan_of(tmp_path, stage_text, language, notes=""):
+    headers = ("公司", "岗位", "投递日期", "最近联系", "状态", "备注")
+    rows = [("甲公司", "会计", dt.date(2026, 11, 20), dt.date(2026, 12, 3), stage_text, notes)]
+    path = write_sheets(tmp_path / "t.xlsx", headers, {"Sheet1": rows})
+    outcomes, _, _ = compute(path, today=dt.date(2026, 12, 7), language=language, country="CN")
+    return outcomes[0].plan
+
+
+def _employer_calls(text):
+    return [m.group(0) for m in facts._hits(facts._EMPLOYER_CALL, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "採用の田中さんから電話あったけど会議中で出られなかった",
+    "채용팀 이 대리님한테서 전화 왔었는데 운전중이라 못 받았음",
+    "招聘经理打来电话 在地铁上没接到",
+    "人資昨天打電話來 我沒接到",
+])
+def test_a_call_the_user_missed_is_the_employers_call(text):
+    from followup_sheet.hanzi import simplified
+
+    assert _employer_calls(simplified(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "我给人事打了电话",         # the user called HR
+    "没有收到HR的电话",          # no call came
+    "회사 근처에서 전화했음",      # the user called, near the company
+])
+def test_the_users_own_call_or_a_call_that_never_came_is_not_the_employers(text):
+    assert not _employer_calls(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "先方に電話したが留守番電話だった", "打过去没人接", "인사팀에 전화했는데 안 받음 음성 메시지 남김",
+])
+def test_a_call_that_reached_nobody_is_a_retry(text):
+    assert facts._attempt().search(text)
+
+
+WRITTEN = dt.date(2026, 12, 2)     # a Wednesday
+
+
+@pytest.mark.parametrize("text, kind, day", [
+    ("选拔结果下周出来", "decision", dt.date(2026, 12, 11)),          # news next week: until its Friday
+    ("合否は来週中に連絡をいただける予定", "decision", dt.date(2026, 12, 11)),
+    ("채용 잠정 보류 내년 2월쯤 재개", "hold", dt.date(2027, 2, 1)),
+    ("三月份再联系", "call_back", dt.date(2027, 3, 1)),
+])
+def test_dates_a_note_states(text, kind, day):
+    found = [(k, d) for _, _, d, k in cjk_dates(text, WRITTEN)]
+    assert (kind, day) in found, found
+
+
+def test_between_two_dates_each_takes_the_words_nearer_to_it():
+    found = [(k, d) for _, _, d, k in cjk_dates("11/28 2차 면접 완료 결과 발표는 12월 8일", WRITTEN)]
+    assert ("interview", dt.date(2026, 11, 28)) in found, found
+    assert ("decision", dt.date(2026, 12, 8)) in found, found
+
+
+def test_a_chinese_tracker_with_english_loanwords_speaks_chinese(tmp_path):
+    headers = ("公司", "岗位", "投递日期", "状态", "备注")
+    rows = [("乙科技", "前端", dt.date(2026, 11, 20), "offer", ""), ("丙网络", "测试", dt.date(2026, 11, 25), "HR面", "")]
+    path = write_sheets(tmp_path / "t.xlsx", headers, {"Sheet1": rows})
+    _, _, settings = compute(path, today=dt.date(2026, 12, 7), country="CN")
+    assert settings.language == "zh"
+
+
+def test_a_tracker_headed_in_traditional_characters_is_chinese_not_japanese(tmp_path):
+    headers = ("公司名稱", "應徵日期", "進度", "備註")
+    rows = [("丁光電", dt.date(2026, 11, 20), "已投遞", "")]
+    path = write_sheets(tmp_path / "t.xlsx", headers, {"Sheet1": rows})
+    _, _, settings = compute(path, today=dt.date(2026, 12, 7), country="TW")
+    assert settings.language == "zh"
+
+
+def test_a_japanese_tracker_headed_only_in_kanji_stays_japanese(tmp_path):
+    headers = ("会社名", "応募日", "状況", "備考")
+    rows = [("戊商事", dt.date(2026, 11, 20), "応募済み", "")]
+    path = write_sheets(tmp_path / "t.xlsx", headers, {"Sheet1": rows})
+    _, _, settings = compute(path, today=dt.date(2026, 12, 7), country="JP")
+    assert settings.language == "ja"
+
+
+def test_a_contacts_note_in_full_width_brackets_is_not_read_aloud():
+    from followup_sheet.render import note_free, person_text
+
+    assert note_free("周女士（猎头公司）") == "周女士"
+    assert person_text("高橋【人事部】") == "高橋"
