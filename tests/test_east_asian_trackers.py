@@ -162,3 +162,53 @@ def test_a_contacts_note_in_full_width_brackets_is_not_read_aloud():
 
     assert note_free("周女士（猎头公司）") == "周女士"
     assert person_text("高橋【人事部】") == "高橋"
+
+
+# Two trackers kept as people in Japan and Taiwan keep them (a title row over a merged cell, their
+# own header words, 令和 and 民國 dates, a second sheet, a column the tool does not know), each row
+# checked by reading it. Pinned: status, next date, which script, and what its sentences claim.
+D = pd.Timestamp
+JA_ROWS = {   # sheet row: (status, next date, situation, words the script says, words it must not say)
+    4: ("Overdue", D("2026-11-24"), "autoresponse", ["自動返信"], []),       # 11/23 is a holiday in Japan
+    5: ("Overdue", D("2026-12-03"), "check_in", ["佐藤様", "折り返し"], []),  # their call, missed: return it
+    6: ("Due today", D("2026-12-07"), "post_interview", ["12月11日"], ["12月7日までに"]),   # 来週中: by Friday
+    7: ("Overdue", D("2026-12-01"), "post_interview", ["12月10日"], []),
+    8: ("Closed", None, "", [], []), 9: ("Gone cold", None, "", [], []),
+    10: ("Check data", None, "", ["年"], []),        # 11月20日 in the date column has no year
+    11: ("Waiting", D("2026-12-14"), "check_in", [], []),
+    13: ("Closed", None, "", [], []), 14: ("Not applied", None, "", [], []),
+    15: ("Waiting", D("2026-12-10"), "post_interview", ["12月9日"], []),
+    16: ("Due today", D("2026-12-07"), "check_in", [], []),    # the answering machine: retried next day
+}
+TW_ROWS = {
+    4: ("Overdue", D("2026-11-23"), "autoresponse", ["自动回复"], []),          # 115/11/16 is 2026
+    5: ("Overdue", D("2026-12-04"), "post_interview", ["12月11日", "林女士"], []),
+    6: ("Closed", None, "", [], []),
+    7: ("Due today", D("2026-12-07"), "competing_interest", ["陳先生", "回电"], []),
+    8: ("Overdue", D("2026-12-04"), "offer", ["12月10日"], []),
+    9: ("Due today", D("2026-12-07"), "competing_interest", [], []),   # a referral said only in the notes
+    10: ("Check data", None, "", ["石沉大海"], []),
+    11: ("Waiting", D("2026-12-10"), "post_interview", ["12月9日"], []),
+    13: ("Waiting", D("2026-12-10"), "competing_interest", ["12月10日"], []),   # the offer above is real
+}
+
+
+@pytest.mark.parametrize("name, country, language, expected", [
+    ("ja_tenshoku.xlsx", "JP", "ja", JA_ROWS), ("tw_oubo.xlsx", "TW", "zh", TW_ROWS)])
+def test_trackers_kept_in_japan_and_taiwan(tmp_path, name, country, language, expected):
+    path = tmp_path / name
+    shutil.copy(FIXTURES / name, path)
+    outcomes, _, settings = compute(path, today=dt.date(2026, 12, 7), country=country)
+    assert settings.language == language
+    plan, scripts = outcomes[0].plan, outcomes[0].scripts
+    assert sorted(plan.index) == sorted(expected)
+    for row, (status, due, situation, says, never) in expected.items():
+        got = plan.loc[row]
+        assert got["status"] == status, (row, got["why"])
+        assert (pd.isna(got["due"]) if due is None else got["due"] == due), (row, got["due"])
+        assert got["situation"] == situation, (row, got["situation"])
+        script = str(scripts.loc[row])
+        for word in says:
+            assert word in script, (row, word, script)
+        for word in never:
+            assert word not in script, (row, word, script)
