@@ -15,15 +15,17 @@ from . import words as W
 from .mailsource import Mail
 
 REPLY = "reply"            # a person wrote back
+AWAY = W.AWAY              # an out-of-office reply, with the day the person is back
 NEWSLETTER = "newsletter"  # a mailing list: never about one application
 OTHER = "other"            # nothing a tracker needs
 
 
 @dataclass(frozen=True)
 class Classified:
-    kind: str                         # one of words.KINDS, REPLY, NEWSLETTER or OTHER
+    kind: str                         # one of words.KINDS, REPLY, AWAY, NEWSLETTER or OTHER
     words: tuple[str, ...] = ()       # what decided it
     interview_on: dt.date | None = None
+    back_on: dt.date | None = None    # an out-of-office reply's day of return
 
     @property
     def for_tracker(self) -> bool:
@@ -57,8 +59,12 @@ def own_words(text: str) -> str:
     return "\n".join(kept)
 
 
+_FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
+_OTHERS_CHOSEN = re.compile(W.OTHERS_CHOSEN, re.IGNORECASE)
+
+
 def is_reply(subject: str) -> bool:
-    return _REPLY_PREFIX.match(subject) is not None
+    return _REPLY_PREFIX.match(subject) is not None and _FORWARD_PREFIX.match(subject) is None
 
 
 def classify(mail: Mail) -> Classified:
@@ -68,11 +74,16 @@ def classify(mail: Mail) -> Classified:
     if mail.bulk and not platform:
         return Classified(NEWSLETTER)
     text = f"{mail.subject}\n{own_words(mail.text)}"
+    away = _away(mail, text)
+    if away is not None:
+        return away
     context = kind_words(W.CONTEXT).found(text)
     if not context and not mail.invitations and not platform:
         return Classified(OTHER)
     for kind in W.KINDS:
         found = kind_words(kind).found(text)
+        if kind == W.REJECTION and not found:
+            found = [m.group(0) for m in _OTHERS_CHOSEN.finditer(text)]
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
         if found:
@@ -81,6 +92,24 @@ def classify(mail: Mail) -> Classified:
     if not mail.automated and not platform and is_reply(mail.subject):
         return Classified(REPLY, ("a reply from a person",))
     return Classified(OTHER)
+
+
+_AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
+
+
+def _away(mail: Mail, text: str) -> Classified | None:
+    """An out-of-office reply (automatic, or its subject says so) whose text says the person is
+    away and gives the day they are back; None for any other message (an auto-reply that gives no
+    day says nothing the tracker needs, and is no person's reply)."""
+    if not (mail.automated or _AWAY_SUBJECT.match(mail.subject)):
+        return None
+    said = word_list(W.AWAY_WORDS).found(text)
+    if not said:
+        return None
+    back = interview_day(mail, text)
+    if back is None:
+        return Classified(OTHER, tuple(said))
+    return Classified(AWAY, tuple(dict.fromkeys(said)), back_on=back)
 
 
 def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
