@@ -88,7 +88,8 @@ def _negated(text: str, start: int, end: int | None = None) -> bool:
 def _cjk_missed() -> re.Pattern[str]:
     """After an employer's call: the user did not pick up. The negation is of the user's answer,
     not of the call (Chinese 没接, Japanese 出られなかった, Korean 못 받음)."""
-    return re.compile(r"[^。！？.!?\n]{0,14}?(?:没接|沒接|未接|没能接|沒能接|没听到|沒聽到|出られ|出れな|取れな|気づかな"
+    return re.compile(r"[^。！？.!?\n]{0,14}?(?:没接|沒接|未接|没能接|沒能接|没听到|沒聽到"
+                      r"|出られ|出れな|取れな|気づかな"
                       r"|못\s*받|놓쳤|놓침)")
 
 
@@ -135,7 +136,8 @@ def _contact_from(nouns: str) -> str:
 _CJK_PERSON = (r"(?:(?:人事|採用|人事部|人资|人資|인사팀)\s*(?:の|的|)\s*)?"
                r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,5}?(?:さん|様|氏|部長|課長|女士|小姐|先生|经理|經理|老师|主管)"
                r"|[\uac00-\ud7a3]{1,4}\s*(?:(?:과장|부장|대리|팀장|매니저|차장|실장)\s*님?|님))")
-_CJK_SENDER = (r"(?:HR|hr|人事部?|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官|经理|經理|"
+_CJK_SENDER = (r"(?:HR|hr|人事部?|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官"
+               r"|经理|經理|"
                r"採用担当者?|担当者|採用チーム|リクルーター|企業|会社|公司|对方|對方|인사팀|인사\s*담당자|채용\s*담당자"
                r"|리크루터|헤드헌터|회사|담당자|" + _CJK_PERSON + ")")
 _CJK_CALL_WORDS = r"(?:电话|電話|来电|來電|전화)"
@@ -197,7 +199,8 @@ def _cjk_contact(words: str) -> str:
             + r"\s*(?:から|より|打来|打來|发来|發來|来了|來了|에게서|한테서|에서|으로부터|로부터)\s*" + _CJK_WHEN
             + r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
             # '人资打电话来', 'HR给我打了电话': the sender, then the verb around the contact word
-            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
+            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
+            + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
             + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words)
 
 

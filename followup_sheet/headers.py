@@ -36,8 +36,10 @@ GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 
 def _fold(text: str) -> str:
-    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação')."""
-    s = unicodedata.normalize("NFKD", simplified(unicodedata.normalize("NFKC", text), chinese=True).replace("\xa0", " ").lower())
+    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação'), Chinese in
+    simplified characters ('聯絡人' is '联络人')."""
+    s = simplified(unicodedata.normalize("NFKC", text), chinese=True)
+    s = unicodedata.normalize("NFKD", s.replace("\xa0", " ").lower())
     return unicodedata.normalize("NFC", "".join(ch for ch in s if not "\u0300" <= ch <= "\u036f"))
 
 
@@ -375,7 +377,7 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
         for token in tokens:
             offsets.append((at, at + len(token)))
             at += len(token)
-        for start, end, word, concept in spans:
+        for start, end, _word, concept in spans:
             if any(s <= start and end <= e and e - s > end - start for s, e, _, _ in spans):
                 continue
             found.add(concept)

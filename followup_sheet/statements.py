@@ -341,7 +341,8 @@ def _cjk_next_month() -> re.Pattern[str]:
 @functools.cache
 def _cjk_month_alone() -> re.Pattern[str]:
     """A month without its day ('1月に', '내년 1월에', '明年三月'), next year's when it says so."""
-    return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
+    return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*"
+                      r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
                       r"(?!\s*(?:\d|[一二三四五六七八九十]|[日号號일]))")
 
 

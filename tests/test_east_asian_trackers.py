@@ -135,7 +135,8 @@ def test_between_two_dates_each_takes_the_words_nearer_to_it():
 
 def test_a_chinese_tracker_with_english_loanwords_speaks_chinese(tmp_path):
     headers = ("公司", "岗位", "投递日期", "状态", "备注")
-    rows = [("乙科技", "前端", dt.date(2026, 11, 20), "offer", ""), ("丙网络", "测试", dt.date(2026, 11, 25), "HR面", "")]
+    rows = [("乙科技", "前端", dt.date(2026, 11, 20), "offer", ""),
+            ("丙网络", "测试", dt.date(2026, 11, 25), "HR面", "")]
     path = write_sheets(tmp_path / "t.xlsx", headers, {"Sheet1": rows})
     _, _, settings = compute(path, today=dt.date(2026, 12, 7), country="CN")
     assert settings.language == "zh"

@@ -80,9 +80,10 @@ def test_a_friends_forward_is_not_a_reply():
      "iso-2022-jp", "confirmation"),
     ("noreply@hrmos.co", "選考結果のご連絡",
      "中村 様\n\n慎重に選考を進めましたが、今回はご期待に添えない結果となりました。", "iso-2022-jp", "rejection"),
-    ("recruit@saramin.co.kr", "[한결물산] 면접 안내", "나카무라 님, 서류 전형에 합격하셨습니다. 면접 일정을 안내드립니다.",
-     "euc-kr", "interview"),
-    ("hr@mokahr.com", "投递成功通知", "您好，感谢您的投递！我们已收到您的简历，会尽快安排筛选。", "gb2312", "confirmation"),
+    ("recruit@saramin.co.kr", "[한결물산] 면접 안내",
+     "나카무라 님, 서류 전형에 합격하셨습니다. 면접 일정을 안내드립니다.", "euc-kr", "interview"),
+    ("hr@mokahr.com", "投递成功通知",
+     "您好，感谢您的投递！我们已收到您的简历，会尽快安排筛选。", "gb2312", "confirmation"),
 ])
 def test_east_asian_applicant_tracking_mail(sender, subject, body, charset, kind):
     assert classify(_mail(_legacy(sender, subject, body, charset))).kind == kind

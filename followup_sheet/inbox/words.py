@@ -148,7 +148,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "ポジション", "履歴書", "職務経歴書"),
     },
     "ko": {
-        REJECTION: ("불합격", "함께하지 못하게", "함께하기 어렵", "좋은 결과를 드리지 못", "귀하의 앞날", "앞날에 좋은 일"),
+        REJECTION: ("불합격", "함께하지 못하게", "함께하기 어렵", "좋은 결과를 드리지 못", "귀하의 앞날",
+                    "앞날에 좋은 일"),
         OFFER: ("최종 합격", "처우 협의", "입사 제안", "채용 확정"),
         INTERVIEW: ("면접 안내", "면접 일정", "면접 전형", "면접에 초대", "면접 제안", "면접을 진행"),
         CONFIRMATION: ("지원해 주셔서 감사", "지원해주셔서 감사", "지원서가 접수", "지원이 완료", "접수되었습니다",
@@ -221,7 +222,8 @@ REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|返信|답장|回复|回覆)\s
 FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|i|转发|轉寄|転送|전달)\s*[:：]\s*"
 # The employer has chosen others, said without a listed phrase: a decision already made ("we have
 # decided to", "we've chosen to") to go on ("move ahead", "proceed", "continue") with other people.
-OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to\s+(?:move|go|proceed|continue|progress)"
+OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to"
+                 r"\s+(?:move|go|proceed|continue|progress)"
                  r"(?:\s+(?:ahead|forward|on))?\s+with\s+(?:(?:the|some|a\s+few|a|an)\s+)?"
                  r"(?:(?:other|another|different|more\s+\w+|stronger)\s+)?"
                  r"(?:candidates?|applicants?|profiles?|individuals|people|someone|others)\b")
