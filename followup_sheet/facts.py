@@ -78,10 +78,21 @@ def _negated(text: str, start: int, end: int | None = None) -> bool:
     if _negation().search(before) is not None:
         return True
     # Chinese puts the negation before ("没有收到HR的邮件"), Japanese and Korean after ("連絡なし", "연락 없음")
+    if end is not None and _cjk_future().match(text[end:]):
+        return True     # 'から電話するので待って', '전화 준다고 함': a call promised, not one that came
     if end is not None and _cjk_missed().match(text[end:]):
         return False    # 'HR打来电话 没接到', '電話がありましたが出られませんでした': their call, my missed answer
     return end is not None and _cjk_contact_word().search(text[start:end]) is not None and (
         _cjk_negation_before().search(before) is not None or _cjk_negation_after().match(text[end:]) is not None)
+
+
+@functools.cache
+def _cjk_future() -> re.Pattern[str]:
+    """Right after a contact word: it is promised, not made (Japanese する/します/予定/くれる,
+    Korean 준다/줄게/예정/하겠)."""
+    return re.compile(r"\s*(?:を|が|は|で)?\s*(?:する(?!(?:と|も))|します|してくれる|してくださる|くれる|いただける"
+                      r"|予定"
+                      r"|(?:을|를)?\s*(?:준다|줄게|줄\s*예정|할\s*예정|주겠|준대|주기로|드릴|할게))")
 
 
 @functools.cache
@@ -136,7 +147,8 @@ def _contact_from(nouns: str) -> str:
 _CJK_PERSON = (r"(?:(?:人事|採用|人事部|人资|人資|인사팀)\s*(?:の|的|)\s*)?"
                r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,5}?(?:さん|様|氏|部長|課長|女士|小姐|先生|经理|經理|老师|主管)"
                r"|[\uac00-\ud7a3]{1,4}\s*(?:(?:과장|부장|대리|팀장|매니저|차장|실장)\s*님?|님))")
-_CJK_SENDER = (r"(?:HR|hr|人事部?|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官"
+_CJK_SENDER = (r"(?:HR|hr|人事(?:部|課|室|グループ)?|[\u4e00-\u9fff]{1,3}(?:部|課|室)(?![\u4e00-\u9fff])"
+               r"|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官"
                r"|经理|經理|"
                r"採用担当者?|担当者|採用チーム|リクルーター|企業|会社|公司|对方|對方|인사팀|인사\s*담당자|채용\s*담당자"
                r"|리크루터|헤드헌터|회사|담당자|" + _CJK_PERSON + ")")
@@ -245,7 +257,8 @@ def _attempt() -> re.Pattern[str]:
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
         r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción"
         # the user's call in Chinese, Japanese, Korean: the answering machine, nobody picked up, out
-        r"|留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
+        r"|留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)"
+        r"|(?:電話|かけ)[^。\n]{0,8}?(?:不在|つながらなかった|繋がらなかった|出なかった)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
         r"|语音信箱|語音信箱|转到留言|留了言|음성\s*메시지|음성\s*사서함|음성사서함|부재중이라|전화했는데\s*안\s*받",
         re.IGNORECASE)
 

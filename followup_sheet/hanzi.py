@@ -22,9 +22,9 @@ def simplified(text: str, chinese: bool = False) -> str:
     """`text` with traditional Chinese characters written simplified ('應徵日期' -> '应征日期'); a
     text that is not traditional Chinese (no such character, or Japanese: kana, or kanji only as
     Japanese writes them, '最終連絡日') is returned as it is. Only for reading: what the user wrote
-    is never changed in the workbook. `chinese`: the text is known to be Chinese (a header, matched
+    is never changed in the workbook. `chinese`: convert whatever the text is (a header, matched
     against words folded the same way, or a note of a Chinese tracker: '下週三面試')."""
-    if not _HAN.search(text) or _KANA.search(text) or not (chinese or written_chinese(text)):
+    if not _HAN.search(text) or not (chinese or (not _KANA.search(text) and written_chinese(text))):
         return text
     return str(_converter().convert(text))
 

@@ -333,7 +333,9 @@ _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "n
                       "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och",
                       "ve",
                       "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in",
-                      "번호", "号码", "號碼", "番号", "名称", "이름", "の"})
+                      "번호", "号码", "號碼", "番号", "名称", "이름", "の",
+                      # 'current', 'the content of', 'explained' before or after a field's words
+                      "현재", "현", "現在", "现在", "当前", "目前", "说明", "説明", "설명", "내용", "内容", "欄", "栏"})
 
 
 @functools.lru_cache(maxsize=65536)

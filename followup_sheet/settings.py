@@ -222,14 +222,16 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "position", "job title", "role", "vacancy", "puesto", "cargo", "poste", "stelle", "posizione",
         "ruolo", "vaga", "functie", "stanowisko", "pozisyon", "unvan", "kadro", "vị trí", "chức danh",
         "chức vụ", "posisi", "jabatan", "lowongan", "tjänst", "befattning", "roll", "תפקיד", "משרה",
-        "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "职缺", "職種", "役職", "직무", "직책",
+        "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "职缺",
+        "모집 분야", "모집분야", "직군", "募集職種", "職種", "役職", "직무", "직책",
         "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
     ),
     "applied": (
         "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación",
         "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
         "aplikacji", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök", "sökt",
-        "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "申请", "应征", "応募", "지원",
+        "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "投简历", "投简",
+        "申请", "应征", "応募", "エントリー", "提出", "지원", "제출", "서류 접수", "서류 제출",
         "подачи", "отклик", "подання", "prijav",
     ),
     "date": (
@@ -254,23 +256,25 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "last": (
         "last", "latest", "recent", "último", "dernier", "dernière", "letzte", "letzter", "ultimo",
         "son", "gần nhất", "cuối", "terakhir", "senast", "senaste", "אחרון", "آخر", "最后", "最近",
-        "最終", "마지막", "최근", "최종",
+        "最終", "마지막", "최근", "최종", "上次", "上一次", "直近", "前回", "지난",
     ),
     "contact": (
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
-        "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "回复", "连络", "連絡", "연락",
+        "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "沟通", "溝通",
+        "回复", "连络", "連絡", "연락", "やりとり", "やり取り",
     ),
     "status": (
         "status", "stage", "estado", "statut", "stato", "durum", "aşama", "trạng thái", "tình trạng",
         "tahap", "läge", "סטטוס", "מצב", "الحالة", "حالة", "状态", "进度", "状況", "ステータス", "상태",
-        "진행", "상황", "현황", "상태", "статус",
+        "진행", "상황", "현황", "상태", "選考ステップ", "ステップ", "进展", "進捗", "전형 단계", "단계", "статус",
     ),
     "notes": (
         "notes", "note", "ghi chú", "notlar", "açıklama", "catatan", "keterangan", "anteckningar",
         "הערות", "ملاحظات", "备注", "備考", "メモ", "메모", "비고", "примечания",
     ),
     "source": (
-        "source", "kaynak", "nguồn", "sumber", "källa", "מקור", "المصدر", "مصدر", "来源", "渠道", "経路", "경로",
+        "source", "kaynak", "nguồn", "sumber", "källa", "מקור", "المصدر", "مصدر", "来源", "渠道", "経路", "媒体",
+        "경로",
     ),
     # a number of days or times, not a date ('Days since applied', 'Số lần liên hệ')
     "count": (
@@ -344,7 +348,8 @@ INTERVIEWING_WORDS = (
     "entretien", "en cours",
     "colloquio", "in corso", "in valutazione",
     "em análise", "em analise", "em andamento", "em processo",
-    "面试", "笔试", "进行中", "一面", "二面", "三面", "终面", "hr面", "群面", "复试", "初试",
+    "面试", "笔试", "进行中", "一面", "二面", "三面", "终面", "hr面", "群面", "复试", "初试", "谈薪", "薪资谈判",
+    "オファー面談", "条件面談",
     "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie", "zadanie rekrutacyjne",
     "rozmowie", "rozmowę", "sollicitatiegesprek", "gesprek", "面接", "面談", "適性検査", "筆記試験",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",

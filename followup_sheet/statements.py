@@ -338,11 +338,15 @@ def _cjk_next_month() -> re.Pattern[str]:
     return re.compile(r"下个月|下個月|下月|来月|來月|다음\s*달")
 
 
+_MONTH_PART = {"中旬": 11, "半ば": 11, "中": 11, "중순": 11, "下旬": 21, "末": 21, "底": 21, "말": 21, "하순": 21}
+
+
 @functools.cache
 def _cjk_month_alone() -> re.Pattern[str]:
     """A month without its day ('1月に', '내년 1월에', '明年三月'), next year's when it says so."""
     return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*"
                       r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
+                      r"\s*(?P<part>上旬|中旬|下旬|初め|初旬|半ば|末|初|中|底|말|초|중순|하순)?"
                       r"(?!\s*(?:\d|[一二三四五六七八九十]|[日号號일]))")
 
 
@@ -383,7 +387,7 @@ def _cjk_screen() -> re.Pattern[str]:
 
 # What a CJK date is about, from its clause (the words may stand before or after the date).
 CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기"),
+    ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기|再開|재개|恢复|恢復"),
     ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
     ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
     ("interview", r"面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접"),
@@ -496,7 +500,9 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
         spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
     for m in _cjk_month_alone().finditer(text):
         month = _cjk_number(m.group("m"))
-        first = dt.date(written.year + 1 if m.group("ny") else written.year, month, 1)
+        # early, middle or late in the month (上旬/中旬/下旬, 초/중순/하순, 月底): its 1st, 11th or 21st
+        day_of = _MONTH_PART.get(m.group("part") or "", 1)
+        first = dt.date(written.year + 1 if m.group("ny") else written.year, month, day_of)
         if not m.group("ny") and first <= written:
             first = first.replace(year=written.year + 1)
         spans.append((m.start(), m.end(), first, True))

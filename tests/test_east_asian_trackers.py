@@ -213,3 +213,31 @@ def test_trackers_kept_in_japan_and_taiwan(tmp_path, name, country, language, ex
             assert word in script, (row, word, script)
         for word in never:
             assert word not in script, (row, word, script)
+
+
+@pytest.mark.parametrize("header, field", [
+    ("エントリー日", "applied_on"), ("直近の連絡", "last_contact"), ("選考ステップ", "stage"), ("媒体", "source"),
+    ("서류 제출일", "applied_on"), ("모집 분야", "position"), ("현재 상태", "stage"),
+    ("投简历日期", "applied_on"), ("上次沟通", "last_contact"), ("备注说明", "notes"),
+])
+def test_more_ways_to_head_a_column(header, field):
+    found = _concept_field(header)
+    assert found is not None and found[0] == field, found
+
+
+def test_a_department_that_called_is_a_sender_and_a_promised_call_is_no_call():
+    assert _employer_calls("11/30 総務課から電話あり、出られず")
+    assert not _employer_calls("採用担当から電話するので待っていてほしいとのこと")
+    assert not _employer_calls("인사팀에서 다음 주에 전화 준다고 함")
+
+
+def test_nobody_there_when_the_user_called_is_a_retry():
+    assert facts._attempt().search("先方に電話したけど不在だった")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("選考は一旦ストップ、2月下旬に再開の見込み", dt.date(2027, 2, 21)),
+    ("招聘暂停 明年3月中旬再联系", dt.date(2027, 3, 11)),
+])
+def test_a_part_of_a_month(text, day):
+    assert day in [d for _, _, d, _ in cjk_dates(text, WRITTEN)]
