@@ -144,3 +144,53 @@ def test_a_job_board_digest_naming_the_companies_changes_nothing(tmp_path):
                 "We'd like to invite you to an interview fast lane!", day=SENT,
                 headers={"List-Unsubscribe": "<https://jobradar.example/u>"})])
     assert scan_inbox(path, MailSource("mbox", box), today=TODAY).proposals == []
+
+
+@pytest.mark.parametrize("sender, subject, body, kind", [
+    ('"Tallbacka Bygg" <no-reply@teamtailor-mail.com>', "Application received",
+     "Hey! Thank you so much for applying to Tallbacka Bygg. We read every application ourselves.", "confirmation"),
+    ("Ines Vogt <ines.vogt@lindenhof-kliniken.de>", "Ihre Bewerbung",
+     "Sehr geehrte Frau Park, wir haben uns nach reiflicher Überlegung für eine andere Bewerberin entschieden "
+     "und wünschen Ihnen für Ihre weitere berufliche Zukunft alles Gute.", "rejection"),
+    ("Ines Vogt <ines.vogt@lindenhof-kliniken.de>", "Ihre Bewerbung",
+     "Wir haben uns entschlossen, den Prozess mit weiteren Bewerbern fortzusetzen.", "rejection"),
+    ("Omar Said <omar@quaywright.io>", "Good news",
+     "Omar here: we're over the moon to offer you the Site Reliability Engineer role, details attached.", "offer"),
+])
+def test_said_by_its_structure(sender, subject, body, kind):
+    assert classify(_mail(message(sender, subject, body, day=SENT))).kind == kind
+
+
+def test_a_job_boards_alert_is_a_list_mail_even_from_a_job_board():
+    mail = _mail(message('"Jobs" <jobalerts-noreply@linkedin.com>', "New jobs for you",
+                         "Thank you for applying to jobs on LinkedIn. Quillstone is hiring an Analyst.", day=SENT,
+                         headers={"List-Unsubscribe": "<https://linkedin.com/u>"}))
+    assert classify(mail).kind == "newsletter"
+
+
+def test_a_list_mail_naming_two_tracked_companies_changes_nothing(tmp_path):
+    path = write_tracker(tmp_path / "jobs.xlsx", [
+        {"Company": "Brask and Holm", "Position": "Planner", "Date Applied": dt.date(2026, 11, 20), "Stage": "Applied",
+         "Response": ""},
+        {"Company": "Quillstone", "Position": "Analyst", "Date Applied": dt.date(2026, 11, 20), "Stage": "Applied",
+         "Response": ""}])
+    box = write_mbox(tmp_path / "in.mbox", [
+        message('"Careers digest" <careers@smartrecruiters.com>', "Brask & Holm and Quillstone",
+                "Thank you for applying! Open roles at Brask & Holm and at Quillstone this week.", day=SENT,
+                headers={"List-Unsubscribe": "<https://example.org/u>"})])
+    report = scan_inbox(path, MailSource("mbox", box), today=TODAY)
+    assert report.proposals == [] and report.kinds["newsletter"] == 1
+
+
+@pytest.mark.parametrize("company, sender, body", [
+    ("Olmedo Frutas S.L.", "Lucía <lucia@olmedofrutas.es>", "Nos gustaría invitarte a una entrevista el lunes."),
+    ("Brask and Holm", '"Brask & Holm" <no-reply@teamtailor-mail.com>', "Thanks for applying to Brask & Holm!"),
+    ("株式会社カエデ", '"カエデ 採用担当" <no-reply@hrmos.co>', "カエデの営業職にご応募いただき、ありがとうございます。"),
+])
+def test_a_company_written_another_way_is_still_its_row(tmp_path, company, sender, body):
+    path = write_tracker(tmp_path / "jobs.xlsx", [
+        {"Company": company, "Position": "", "Date Applied": dt.date(2026, 11, 20), "Stage": "Applied",
+         "Response": ""}])
+    box = write_mbox(tmp_path / "in.mbox", [message(sender, "Update", body, day=SENT)])
+    report = scan_inbox(path, MailSource("mbox", box), today=TODAY)
+    assert [p.row for p in report.proposals][:1] == [2], (report.proposals, report.missing, report.ambiguous)

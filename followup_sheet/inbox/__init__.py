@@ -26,7 +26,7 @@ from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status
 from . import words as W
-from .classify import REPLY, Classified, classify
+from .classify import NEWSLETTER, REPLY, Classified, classify
 from .mailsource import (
     ImapAccount,
     Mail,
@@ -38,7 +38,7 @@ from .mailsource import (
     mbox_messages,
     parse_mail,
 )
-from .match import MAYBE, Match, Row, company_words, guess_application, match
+from .match import MAYBE, Match, Row, company_words, guess_application, match, names_several
 
 log = logging.getLogger(__name__)
 
@@ -398,6 +398,8 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
                 report.before_since += 1
                 continue
             what = classify(mail)
+            if what.for_tracker and mail.bulk and names_several(mail, rows):
+                what = Classified(NEWSLETTER)     # a list mail from a job board that names several companies
             report.kinds[what.kind] += 1
             if not what.for_tracker:
                 continue

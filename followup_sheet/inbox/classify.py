@@ -59,8 +59,9 @@ def own_words(text: str) -> str:
     return "\n".join(kept)
 
 
+_DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|weekly|daily|news|updates", re.IGNORECASE)
 _FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
-_OTHERS_CHOSEN = re.compile(W.OTHERS_CHOSEN, re.IGNORECASE)
+_KIND_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in W.KIND_PATTERNS.items()}
 
 
 def is_reply(subject: str) -> bool:
@@ -71,8 +72,8 @@ def classify(mail: Mail) -> Classified:
     """What the message is, rules §2's way: whole words, outside a negation, the first kind that
     matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
     platform = is_platform(mail.domain)
-    if mail.bulk and not platform:
-        return Classified(NEWSLETTER)
+    if mail.bulk and (not platform or _DIGEST_SENDER.search(mail.sender_address.partition("@")[0])):
+        return Classified(NEWSLETTER)     # a list mail; from a job board, its alerts and digests
     text = f"{mail.subject}\n{own_words(mail.text)}"
     away = _away(mail, text)
     if away is not None:
@@ -82,8 +83,8 @@ def classify(mail: Mail) -> Classified:
         return Classified(OTHER)
     for kind in W.KINDS:
         found = kind_words(kind).found(text)
-        if kind == W.REJECTION and not found:
-            found = [m.group(0) for m in _OTHERS_CHOSEN.finditer(text)]
+        if not found and kind in _KIND_PATTERNS:
+            found = [m.group(0) for m in _KIND_PATTERNS[kind].finditer(text)]
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
         if found:

@@ -73,6 +73,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         REJECTION: (
             "absage", "leider mitteilen", "leider nicht berücksichtigen", "leider nicht weiter berücksichtigen",
             "nicht weiter berücksichtigen", "leider absagen", "für einen anderen kandidaten entschieden",
+            "für ihre weitere berufliche zukunft", "für ihren weiteren beruflichen", "bei ihrer weiteren stellensuche",
+            "für ihre berufliche zukunft",
             "für eine andere kandidatin entschieden", "anderen bewerber entschieden", "stelle wurde bereits besetzt",
             "stelle ist bereits besetzt", "nicht in die engere wahl",
         ),
@@ -209,6 +211,7 @@ SENDER_NOISE = (
     "hr", "people", "via", "greenhouse", "lever", "workday", "icims", "smartrecruiters", "taleo", "ashby",
     "notifications", "noreply", "no-reply", "at", "the", "from", "bewerbermanagement", "karriere", "personal",
     "recrutement", "équipe", "reclutamiento", "equipo", "selección", "rrhh", "candidate", "experience",
+    "採用担当", "採用担当者", "採用チーム", "人事部", "人事", "채용팀", "인사팀", "채용담당자", "招聘", "招聘团队", "人力资源部",
 )
 # Words after a company's name that are its legal form, not its name.
 LEGAL_FORMS = (
@@ -216,6 +219,10 @@ LEGAL_FORMS = (
     "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "lp", "llp", "group", "holding",
     "holdings", "the",
 )
+# Legal forms written before or after a name in Japanese, Korean and Chinese, without spaces
+# ("株式会社ヒカリ", "(주)한결", "青禾科技有限公司"): taken out wherever they stand.
+LEGAL_FORMS_CJK = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "㈱", "주식회사", "(주)", "（주）", "㈜",
+                   "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團")
 # Reply prefixes of a subject ("Re:", "AW:", "RE :") and the lines that start a quoted message.
 REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|返信|답장|回复|回覆)\s*[:：]\s*"
 # A forward is someone passing a message on (a friend's tip, your own copy), not a reply to you.
@@ -226,7 +233,19 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
                  r"\s+(?:move|go|proceed|continue|progress)"
                  r"(?:\s+(?:ahead|forward|on))?\s+with\s+(?:(?:the|some|a\s+few|a|an)\s+)?"
                  r"(?:(?:other|another|different|more\s+\w+|stronger)\s+)?"
-                 r"(?:candidates?|applicants?|profiles?|individuals|people|someone|others)\b")
+                 r"(?:candidates?|applicants?|profiles?|individuals|people|someone|others)\b"
+                 # German: entschieden ... mit/für anderen Kandidaten
+                 r"|\b(?:entschieden|entschlossen)\b[^.]{0,80}?\b(?:mit|für)\s+"
+                 r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*")
+# The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
+# applying", "we're thrilled to offer you the Data Engineer position".
+KIND_PATTERNS = {
+    REJECTION: OTHERS_CHOSEN,
+    OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:position|role|job|post)\b"),
+    CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
+                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"),
+}
 QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",
     r"^el .{0,200} escribió\s*:\s*$", r"^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
