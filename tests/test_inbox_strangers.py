@@ -185,7 +185,8 @@ def test_a_list_mail_naming_two_tracked_companies_changes_nothing(tmp_path):
 @pytest.mark.parametrize("company, sender, body", [
     ("Olmedo Frutas S.L.", "Lucía <lucia@olmedofrutas.es>", "Nos gustaría invitarte a una entrevista el lunes."),
     ("Brask and Holm", '"Brask & Holm" <no-reply@teamtailor-mail.com>', "Thanks for applying to Brask & Holm!"),
-    ("株式会社カエデ", '"カエデ 採用担当" <no-reply@hrmos.co>', "カエデの営業職にご応募いただき、ありがとうございます。"),
+    ("株式会社カエデ", '"カエデ 採用担当" <no-reply@hrmos.co>',
+     "カエデの営業職にご応募いただき、ありがとうございます。"),
 ])
 def test_a_company_written_another_way_is_still_its_row(tmp_path, company, sender, body):
     path = write_tracker(tmp_path / "jobs.xlsx", [

@@ -211,7 +211,8 @@ SENDER_NOISE = (
     "hr", "people", "via", "greenhouse", "lever", "workday", "icims", "smartrecruiters", "taleo", "ashby",
     "notifications", "noreply", "no-reply", "at", "the", "from", "bewerbermanagement", "karriere", "personal",
     "recrutement", "équipe", "reclutamiento", "equipo", "selección", "rrhh", "candidate", "experience",
-    "採用担当", "採用担当者", "採用チーム", "人事部", "人事", "채용팀", "인사팀", "채용담당자", "招聘", "招聘团队", "人力资源部",
+    "採用担当", "採用担当者", "採用チーム", "人事部", "人事", "채용팀", "인사팀", "채용담당자", "招聘", "招聘团队",
+    "人力资源部",
 )
 # Words after a company's name that are its legal form, not its name.
 LEGAL_FORMS = (
