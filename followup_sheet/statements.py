@@ -354,7 +354,8 @@ def _cjk_month_alone() -> re.Pattern[str]:
 def _cjk_later() -> re.Pattern[str]:
     return re.compile(rf"(?P<n>{_N})\s*"
                       r"(?P<u>天|日|일|个?星期|個?星期|周|週間?|주|个月|個月|か月|ヶ月|カ月|개월|달)\s*"
-                      r"(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+                      # later, or within (一周内, 1週間以内, 일주일 이내): by the period's end either way
+                      r"(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)")
 
 
 @functools.cache
@@ -381,7 +382,7 @@ def _cjk_screen() -> re.Pattern[str]:
         r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
-        r"|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)"
+        r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
 
 
@@ -390,7 +391,7 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기|再開|재개|恢复|恢復"),
     ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
     ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
-    ("interview", r"面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접"),
+    ("interview", r"(?:面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접)(?![官관])"),   # 面试官: the interviewer
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )
@@ -418,8 +419,8 @@ def _cjk_number(text: str) -> int:
 
 
 def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1, -1)) -> str:
-    """What the date at text[start:end] is about, from its clause (before it, then after it). A
-    clause ends at a stop; where no stop parts this date from the one before or after it
+    """What the date at text[start:end] is about, from its clause: the word nearest to it, before
+    or after it. A clause ends at a stop; where no stop parts this date from the one before or after it
     (`neighbours`: where the previous date ends, where the next one starts), a word between them
     is the nearer date's ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's, the result
     next week's)."""
@@ -434,11 +435,17 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
             return not (before >= left and middle - before < start - middle)
         return not (0 <= after <= right and after - middle < middle - end)
 
-    for kind, regex in _cjk_kinds():
-        if any(own(m, left) for m in regex.finditer(text[left:start])) \
-                or any(own(m, end) for m in regex.finditer(text[end:right])):
-            return kind
-    return "date"
+    # the kind whose word stands nearest the date ('12月3日二面 面完说一周内给结果': the interview);
+    # at the same distance, the first in CJK_KIND_WORDS
+    best: tuple[int, int, str] | None = None
+    for k, (kind, regex) in enumerate(_cjk_kinds()):
+        for offset, part, far in ((left, text[left:start], start), (end, text[end:right], end)):
+            for m in regex.finditer(part):
+                if own(m, offset):
+                    distance = far - (offset + m.end()) if offset < start else offset + m.start() - far
+                    if best is None or (distance, k) < best[:2]:
+                        best = (distance, k, kind)
+    return best[2] if best else "date"
 
 
 def _week_day(written: dt.date, weekday: int, weeks: int | None) -> dt.date:
