@@ -419,10 +419,10 @@ def _cjk_number(text: str) -> int:
 
 
 def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1, -1)) -> str:
-    """What the date at text[start:end] is about, from its clause: the word nearest to it, before
-    or after it. A clause ends at a stop; where no stop parts this date from the one before or after it
-    (`neighbours`: where the previous date ends, where the next one starts), a word between them
-    is the nearer date's ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's, the result
+    """What the date at text[start:end] is about, from its clause (the first kind of CJK_KIND_WORDS
+    whose word it holds). A clause ends at a stop; where no stop parts this date from the one
+    before or after it (`neighbours`: where the previous date ends, where the next one starts), a
+    word between them is the nearer date's ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's, the result
     next week's)."""
     cuts = [m.start() for m in _cjk_clause().finditer(text)]
     left = max([c + 1 for c in cuts if c < start], default=0)
@@ -435,17 +435,11 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
             return not (before >= left and middle - before < start - middle)
         return not (0 <= after <= right and after - middle < middle - end)
 
-    # the kind whose word stands nearest the date ('12月3日二面 面完说一周内给结果': the interview);
-    # at the same distance, the first in CJK_KIND_WORDS
-    best: tuple[int, int, str] | None = None
-    for k, (kind, regex) in enumerate(_cjk_kinds()):
-        for offset, part, far in ((left, text[left:start], start), (end, text[end:right], end)):
-            for m in regex.finditer(part):
-                if own(m, offset):
-                    distance = far - (offset + m.end()) if offset < start else offset + m.start() - far
-                    if best is None or (distance, k) < best[:2]:
-                        best = (distance, k, kind)
-    return best[2] if best else "date"
+    for kind, regex in _cjk_kinds():
+        if any(own(m, left) for m in regex.finditer(text[left:start])) \
+                or any(own(m, end) for m in regex.finditer(text[end:right])):
+            return kind
+    return "date"
 
 
 def _week_day(written: dt.date, weekday: int, weeks: int | None) -> dt.date:

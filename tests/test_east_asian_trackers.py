@@ -246,8 +246,8 @@ def test_a_part_of_a_month(text, day):
 @pytest.mark.parametrize("text, kind, day", [
     ("12/1一面 面完HR说三天内给结果", "decision", dt.date(2026, 12, 5)),
     ("1週間以内に合否をご連絡しますとのこと", "decision", dt.date(2026, 12, 9)),
-    ("11/30 二面 聊完说下周出结果", "interview", dt.date(2026, 11, 30)),     # the word next to it, not the later one
+    ("11/30 二面 聊完说下周出结果", "interview", dt.date(2026, 11, 30)),     # the result is next week's
 ])
-def test_within_a_period_and_the_nearest_word(text, kind, day):
+def test_within_a_period_and_the_words_of_each_date(text, kind, day):
     found = [(k, d) for _, _, d, k in cjk_dates(text, WRITTEN)]
     assert (kind, day) in found, found
