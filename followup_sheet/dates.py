@@ -73,7 +73,16 @@ for _i, _names in enumerate([   # month names in the languages the headers are r
     _MONTHS.update({name: _i for name in _names.split()})
 _MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_CJK = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")   # 2026年11月3日
+_CJK = re.compile(r"^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?$")   # 2026年11月3日, 2026년 11월 3일
+_KO_DOTTED = re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$")   # 2026. 11. 3.
+# A year counted from an era: Japan's (令和8年11月3日, R8.11.3) and the Republic of China's, as
+# Taiwan writes dates (民國115年11月3日, 115/11/03). The first year of each era, by its names.
+_ERA_START = {"令和": 2019, "r": 2019, "平成": 1989, "h": 1989, "昭和": 1926, "s": 1926,
+              "民國": 1912, "民国": 1912}
+_ERA = re.compile(r"^(令和|平成|昭和|民國|民国|[RrHhSs])\s*(\d{1,3}|元)\s*[年./\-]"
+                  r"\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
+_ROC = re.compile(r"^(1\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})$")          # 115/11/03: Taiwan's year 115 is 2026
+_CJK_NO_YEAR = re.compile(r"^(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?$")  # 11月3日, 11월 3일
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
 # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
@@ -457,9 +466,18 @@ def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, 
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
     if _DIGITS.match(s):
         return _digits_date(s, order)
-    m = _ISO.match(s) or _CJK.match(s)
+    m = _ISO.match(s) or _CJK.match(s) or _KO_DOTTED.match(s)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _ERA.match(s)
+    if m:
+        year = 1 if m.group(2) == "元" else int(m.group(2))
+        return _make(_ERA_START[m.group(1).lower()] + year - 1, int(m.group(3)), int(m.group(4)))
+    m = _ROC.match(s)
+    if m:
+        return _make(1911 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if _CJK_NO_YEAR.match(s):
+        return Worded("has no year; type the full date, like 2026-03-10")
     m = _NUMERIC.match(s)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -156,8 +156,8 @@ def call_sheet_html(table: pd.DataFrame, today: dt.date, title: str = "", langua
     for r in table.itertuples(index=False):
         phone, email = _clean(r.phone), _clean(r.email)
         script = _clean(r.script)
-        if not (phone or email) and script.startswith(_no_way()):
-            script = script[len(_no_way()):].lstrip()
+        if not (phone or email) and script.startswith(w(_no_way())):
+            script = script[len(w(_no_way())):].lstrip()
         calls.append({
             "company": _clean(r.company) or w("(no company)"), "position": _clean(r.position),
             "ask_for": _clean(r.ask_for), "phone": phone, "tel": _tel(phone), "email": email,

@@ -80,8 +80,30 @@ def _negated(text: str, start: int, end: int | None = None) -> bool:
     if _negation().search(before) is not None:
         return True
     # Chinese puts the negation before ("没有收到HR的邮件"), Japanese and Korean after ("連絡なし", "연락 없음")
+    if end is not None and _cjk_future().match(text[end:]):
+        return True     # 'から電話するので待って', '전화 준다고 함': a call promised, not one that came
+    if end is not None and _cjk_missed().match(text[end:]):
+        return False    # 'HR打来电话 没接到', '電話がありましたが出られませんでした': their call, my missed answer
     return end is not None and _cjk_contact_word().search(text[start:end]) is not None and (
         _cjk_negation_before().search(before) is not None or _cjk_negation_after().match(text[end:]) is not None)
+
+
+@functools.cache
+def _cjk_future() -> re.Pattern[str]:
+    """Right after a contact word: it is promised, not made (Japanese する/します/予定/くれる,
+    Korean 준다/줄게/예정/하겠)."""
+    return re.compile(r"\s*(?:を|が|は|で)?\s*(?:する(?!(?:と|も))|します|してくれる|してくださる|くれる|いただける"
+                      r"|予定"
+                      r"|(?:을|를)?\s*(?:준다|줄게|줄\s*예정|할\s*예정|주겠|준대|주기로|드릴|할게))")
+
+
+@functools.cache
+def _cjk_missed() -> re.Pattern[str]:
+    """After an employer's call: the user did not pick up. The negation is of the user's answer,
+    not of the call (Chinese 没接, Japanese 出られなかった, Korean 못 받음)."""
+    return re.compile(r"[^。！？.!?\n]{0,14}?(?:没接|沒接|未接|没能接|沒能接|没听到|沒聽到"
+                      r"|出られ|出れな|取れな|気づかな"
+                      r"|못\s*받|놓쳤|놓침)")
 
 
 @functools.cache
@@ -127,9 +149,15 @@ def _contact_from(nouns: str) -> str:
 
 # The same in Chinese, Japanese and Korean: a sender, "from" (から, 에서, 打来), a contact word;
 # or "received <sender>'s <contact>" (接到/收到HR的电话).
-_CJK_SENDER = (r"(?:HR|hr|人事部?|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官|经理|經理|"
+# a person by a title or honorific ('佐藤さん', '王女士', '김 과장님'), also of a department ('人事の佐藤さん')
+_CJK_PERSON = (r"(?:(?:人事|採用|人事部|人资|人資|인사팀)\s*(?:の|的|)\s*)?"
+               r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,5}?(?:さん|様|氏|部長|課長|女士|小姐|先生|经理|經理|老师|主管)"
+               r"|[\uac00-\ud7a3]{1,4}\s*(?:(?:과장|부장|대리|팀장|매니저|차장|실장)\s*님?|님))")
+_CJK_SENDER = (r"(?:HR|hr|人事(?:部|課|室|グループ)?|[\u4e00-\u9fff]{1,3}(?:部|課|室)(?![\u4e00-\u9fff])"
+               r"|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官"
+               r"|经理|經理|"
                r"採用担当者?|担当者|採用チーム|リクルーター|企業|会社|公司|对方|對方|인사팀|인사\s*담당자|채용\s*담당자"
-               r"|리크루터|헤드헌터|회사|담당자)")
+               r"|리크루터|헤드헌터|회사|담당자|" + _CJK_PERSON + ")")
 _CJK_CALL_WORDS = r"(?:电话|電話|来电|來電|전화)"
 _CJK_MAIL_WORDS = r"(?:邮件|郵件|メール|消息|短信|メッセージ|연락|메일|이메일|문자|連絡|联系|聯繫)"
 
@@ -178,9 +206,19 @@ class _Scripts:
         return self.latin.search(text) or (self.cjk.search(text) if _CJK_TEXT.search(text) else None)
 
 
+# when, between the sender and the verb ('人资昨天打电话来', '인사팀에서 어제 전화')
+_CJK_WHEN = (r"(?:昨天|今天|前天|上午|下午|早上|晚上|刚才|剛才|刚刚|剛剛|又|也|昨日|今日|今朝|先ほど|さっき"
+             r"|어제|오늘|아까|방금|또)?")
+
+
 def _cjk_contact(words: str) -> str:
-    return (_CJK_SENDER + r"\s*(?:から|より|打来|打來|发来|發來|来了|來了|에게서|한테서|에서|으로부터|로부터)"
-            r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
+    # (a sender after 给/向/跟 is whom the user called: '我给HR打了电话')
+    return (r"(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
+            + r"\s*(?:から|より|打来|打來|发来|發來|来了|來了|에게서|한테서|에서|으로부터|로부터)\s*" + _CJK_WHEN
+            + r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
+            # '人资打电话来', 'HR给我打了电话': the sender, then the verb around the contact word
+            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
+            + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
             + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words)
 
 
@@ -224,7 +262,11 @@ def _attempt() -> re.Pattern[str]:
         r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
         # (the front desk, not the receipt of a document: "confirmando recepción del CV")
-        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción(?!\s+de)",
+        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción(?!\s+de)"
+        # the user's call in Chinese, Japanese, Korean: the answering machine, nobody picked up, out
+        r"|留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)"
+        r"|(?:電話|かけ)[^。\n]{0,8}?(?:不在|つながらなかった|繋がらなかった|出なかった)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
+        r"|语音信箱|語音信箱|转到留言|留了言|음성\s*메시지|음성\s*사서함|음성사서함|부재중이라|전화했는데\s*안\s*받",
         re.IGNORECASE)
 
 
@@ -301,7 +343,8 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
               "połącz", "oproep", "contat",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
-              "전화", "메일", "연락", "문자")
+              "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
+              "부재")
 _SAY_WORD_STARTS = r"\b(?:vm\b|(?:i|we)\s|ring|note|text|bel)"
 
 

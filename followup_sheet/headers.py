@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from .columns import output_headers
 from .dates import is_date_cell
+from .hanzi import simplified
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
 from .xlsx import column_letters, is_empty_cell
 
@@ -40,8 +41,10 @@ GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 
 def _fold(text: str) -> str:
-    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação')."""
-    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).replace("\xa0", " ").lower())
+    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação'), Chinese in
+    simplified characters ('聯絡人' is '联络人')."""
+    s = simplified(unicodedata.normalize("NFKC", text), chinese=True)
+    s = unicodedata.normalize("NFKD", s.replace("\xa0", " ").lower())
     return unicodedata.normalize("NFC", "".join(ch for ch in s if not "\u0300" <= ch <= "\u036f"))
 
 
@@ -334,7 +337,10 @@ def _words_key() -> tuple[tuple[str, tuple[str, ...]], ...]:
 _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "nome", "nom", "nombre", "namn",
                       "nama", "ten", "adi", "adı", "ad", "isim", "navn", "naam", "שם", "اسم", "yang", "cua", "och",
                       "ve",
-                      "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in"})
+                      "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in",
+                      "번호", "号码", "號碼", "番号", "名称", "이름", "の",
+                      # 'current', 'the content of', 'explained' before or after a field's words
+                      "현재", "현", "現在", "现在", "当前", "目前", "说明", "説明", "설명", "내용", "内容", "欄", "栏"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -369,17 +375,28 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
                 covered[i] = True
     if not folded.isascii():
         squeezed = folded.replace(" ", "")
-        for word, concept in index.inside:
-            if word in squeezed:
-                found.add(concept)
-                for i, token in enumerate(tokens):
-                    if word in token:
-                        covered[i] = True
+        # each place a word stands, the longest word there: the 일 (day) inside 이메일 (e-mail)
+        # and the 联络 (contact) inside 联络人 (contact person) are parts of the longer word
+        spans = [(m.start(), m.start() + len(word), word, concept) for word, concept in index.inside
+                 for m in re.finditer(re.escape(word), squeezed)]
+        offsets = []     # where each token stands in the squeezed text
+        at = 0
+        for token in tokens:
+            offsets.append((at, at + len(token)))
+            at += len(token)
+        for start, end, _word, concept in spans:
+            if any(s <= start and end <= e and e - s > end - start for s, e, _, _ in spans):
+                continue
+            found.add(concept)
+            for i, (a, b) in enumerate(offsets):
+                if a < end and start < b:      # '채용 담당자': 채용담당 covers both words
+                    covered[i] = True
     return frozenset(found) if found and (partial or all(covered)) else frozenset()
 
 
 # words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
-_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}}
+_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"applied"},
+                 "contact_phone": {"contact"}, "contact_email": {"contact"}}
 
 
 def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:

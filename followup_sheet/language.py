@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from .hanzi import written_chinese
 from .settings import LANGUAGES
 
 ENGLISH = "en"
@@ -172,6 +173,7 @@ class Letters:
 _KANA = Letters("\u3040-\u30ff")
 _HANGUL = Letters("\uac00-\ud7a3")
 _HAN = Letters("\u4e00-\u9fff")
+_EAST_ASIAN = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
 
 
 def _key(text: str) -> str:
@@ -200,7 +202,7 @@ def languages_of(word: str) -> frozenset[str]:
     if _KANA.search(word):
         return frozenset({"ja"})
     if _HAN.search(word):
-        return frozenset({"zh", "ja"})
+        return frozenset({"zh"}) if written_chinese(word) else frozenset({"zh", "ja"})
     return frozenset({ENGLISH})
 
 
@@ -271,15 +273,20 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
                                tuple(settings.applied_words))
     words: list[str] = []
     for tracker in trackers:
+        headers = []
         for info in tracker.columns.values():
             key = normalize_header(info.header)
             if key in aliases or _HANGUL.search(info.header) or _KANA.search(info.header):
-                words.append(info.header.strip())
+                headers.append(info.header.strip())
+        words.extend(headers)
+        # trackers headed in Chinese, Japanese or Korean write English loanwords in their stage
+        # cells ("offer", "HR面", "onsite"): there a Latin stage word says nothing of the language
+        east_asian = bool(headers) and all(_EAST_ASIAN.search(h) for h in headers)
         frame = tracker.frame
         texts = pd.concat([frame.get("stage", pd.Series(dtype=object)),
                            frame.get("response", pd.Series(dtype=object))]).dropna().astype(str).unique()
         for text in texts[:2000]:
-            words.extend(_found_in(text, exact, stems))
+            words.extend(w for w in _found_in(text, exact, stems) if not (east_asian and w.isascii()))
     return words
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import columns
-from .catalogue import Worded, in_language
+from .catalogue import Worded, in_language, say
 from .exportfiles import backup_of, replaces_other_file
 from .language import choose_language, with_first_channel, writes_day_first
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
@@ -108,7 +108,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
                                   tracker.frame, settings)
         scripts = render_scripts(tracker.frame, plan, today, settings)
         outcomes.append(SheetOutcome(tracker, plan, scripts))
-    return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
+    return outcomes, today_table(outcomes, settings.calls_per_day, settings.language), settings, marks
 
 
 def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
@@ -369,20 +369,22 @@ def _nothing_to_write(outcomes: list[SheetOutcome]) -> bool:
                for o in outcomes)
 
 
-def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0) -> pd.DataFrame:
+def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: str = "en") -> pd.DataFrame:
     """Overdue and Due today rows of every tracker sheet, in the rules' order (plan.today_keys,
-    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6).
+    also across sheets). A row with neither phone nor e-mail says to find one first (rules §6),
+    in `language`.
     With `calls_per_day`, only that many rows: `table.attrs["more"]` counts the rest, which wait
     for the next business day (`waiting_count`, `columns.more_line`)."""
     parts: list[pd.DataFrame] = []
     wanted = today_columns()
+    no_way = say("outputs", NO_WAY_TO_REACH, language or "en")
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
         keys = today_keys(f, p)
         order = sort_today(keys).index
         fo, po, ko = f.loc[order], p.loc[order], keys.loc[order]     # each table taken in today's order once
         phone, email = fo["contact_phone"].to_numpy(), addresses(fo)
-        script = [f"{NO_WAY_TO_REACH}\n\n{text}" if not (ph or em) else text
+        script = [f"{no_way}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
         parts.append(pd.DataFrame({
             "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": fo["company"].to_numpy(),

@@ -48,6 +48,7 @@ from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
 from .facts import PLATFORMS, collect_facts, read_ledger, referrer_in, source_of
+from .hanzi import simplified
 from .language import Letters
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
@@ -387,6 +388,18 @@ def unplaced_words(text: Any, settings: Settings) -> list[str]:
     return [w for w in words if not _SMALL_WORD.match(w) and w not in _NEGATIONS]
 
 
+def _as_read(frame: pd.DataFrame, chinese: bool) -> pd.DataFrame:
+    """The frame with its stage, response and notes in simplified Chinese characters where they
+    were written in traditional ones ('未錄取', '人資打電話來'), as the word lists hold them
+    (`chinese`: the tracker is Chinese, so every such text is); a frame without such text is
+    returned as it is."""
+    texts = [c for c in ("stage", "response", "notes") if c in frame.columns]
+    converted = {c: frame[c].map(lambda v: simplified(v, chinese) if isinstance(v, str) else v) for c in texts}
+    if all(converted[c].equals(frame[c]) for c in texts):
+        return frame
+    return frame.assign(**converted)
+
+
 def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
     """Stage per row from its stage/response words; the first list that matches wins (rules §2)."""
     return pd.Series(_per_value(text, lambda t: [stage_of(v, settings) for v in t]), index=text.index)
@@ -490,6 +503,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     `marked`: (sheet row, field) -> the day of the Today-sheet mark that wrote that cell, so a fact
     read from it says it came from that mark."""
     s = settings or Settings()
+    frame = _as_read(frame, s.language == "zh")
     today64 = np.datetime64(today, "D")
     idx = frame.index
     n = len(idx)

@@ -185,7 +185,8 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
                  "dział", "kadr", "kadry", "kadrowy", "rekrutacja", "rekrutacji", "zespół", "biuro", "karier"}
 _NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")
 _WORD_SPLIT = re.compile(r"[\W_]+")
-_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+# (Chinese, Japanese and Korean text writes them full-width: 陈先生（猎头）, 鈴木【人事】)
+_BRACKETED = re.compile(r"\s*[(\[（【［][^)\]）】］]*[)\]）】］]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -225,7 +226,7 @@ def _person(name: str) -> str:
 def note_free(text: str) -> str:
     """Cell text without the notes in brackets after it: 'Acme (client confidential)' -> 'Acme'
     (rules §7: a note is never read aloud)."""
-    if "(" not in text and "[" not in text:
+    if not any(ch in text for ch in "([（【［"):
         return text
     return " ".join(_BRACKETED.sub(" ", text).split()).strip(" ,;-")
 

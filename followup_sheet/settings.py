@@ -224,14 +224,16 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "position", "job title", "role", "vacancy", "puesto", "cargo", "poste", "stelle", "posizione",
         "ruolo", "vaga", "functie", "stanowisko", "pozisyon", "unvan", "kadro", "vị trí", "chức danh",
         "chức vụ", "posisi", "jabatan", "lowongan", "tjänst", "befattning", "roll", "תפקיד", "משרה",
-        "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "職種", "役職", "직무", "직책",
+        "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "职缺",
+        "모집 분야", "모집분야", "직군", "募集職種", "職種", "役職", "직무", "직책",
         "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
     ),
     "applied": (
         "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación",
         "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
         "aplikacji", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök", "sökt",
-        "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "申请", "応募", "지원",
+        "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "投简历", "投简",
+        "申请", "应征", "応募", "エントリー", "提出", "지원", "제출", "서류 접수", "서류 제출",
         "подачи", "отклик", "подання", "prijav",
     ),
     "date": (
@@ -256,23 +258,25 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "last": (
         "last", "latest", "recent", "último", "dernier", "dernière", "letzte", "letzter", "ultimo",
         "son", "gần nhất", "cuối", "terakhir", "senast", "senaste", "אחרון", "آخر", "最后", "最近",
-        "最終", "마지막",
+        "最終", "마지막", "최근", "최종", "上次", "上一次", "直近", "前回", "지난",
     ),
     "contact": (
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
-        "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "回复", "連絡", "연락",
+        "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "沟通", "溝通",
+        "回复", "连络", "連絡", "연락", "やりとり", "やり取り",
     ),
     "status": (
         "status", "stage", "estado", "statut", "stato", "durum", "aşama", "trạng thái", "tình trạng",
         "tahap", "läge", "סטטוס", "מצב", "الحالة", "حالة", "状态", "进度", "状況", "ステータス", "상태",
-        "진행", "статус",
+        "진행", "상황", "현황", "상태", "選考ステップ", "ステップ", "进展", "進捗", "전형 단계", "단계", "статус",
     ),
     "notes": (
         "notes", "note", "ghi chú", "notlar", "açıklama", "catatan", "keterangan", "anteckningar",
         "הערות", "ملاحظات", "备注", "備考", "メモ", "메모", "비고", "примечания",
     ),
     "source": (
-        "source", "kaynak", "nguồn", "sumber", "källa", "מקור", "المصدر", "مصدر", "来源", "渠道", "경로",
+        "source", "kaynak", "nguồn", "sumber", "källa", "מקור", "المصدر", "مصدر", "来源", "渠道", "経路", "媒体",
+        "경로",
     ),
     # a number of days or times, not a date ('Days since applied', 'Số lần liên hệ')
     "count": (
@@ -285,6 +289,11 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "veröffentlicht", "ilan", "đăng", "diposting", "publicerad", "פורסם", "نشر", "发布", "截止",
         "掲載", "게시", "마감", "공고", "close date", "募集",
     ),
+    # the person to ask for, the number to call, the address to write to: in Chinese, Japanese
+    # and Korean these are written as one word inside a longer header ('採用担当者', '담당자 연락처')
+    "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人"),
+    "phone": ("电话", "手机", "電話", "电话号码", "携帯", "전화", "휴대폰", "연락처", "핸드폰"),
+    "email": ("邮箱", "邮件", "メール", "メアド", "이메일", "메일", "e-mail", "email"),
 })
 # field -> the combinations of HEADER_WORDS concepts a header must hold to be that field
 FIELD_CONCEPTS: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
@@ -298,6 +307,9 @@ FIELD_CONCEPTS: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
     "stage": (("status",),),
     "notes": (("notes",),),
     "source": (("source",),),
+    "contact": (("person",),),
+    "contact_phone": (("phone",), ("person", "phone")),
+    "contact_email": (("email",), ("person", "email")),
 })
 
 # Rules §2: first list that matches wins, in the order closed, offer, interviewing, not applied.
@@ -320,12 +332,15 @@ CLOSED_WORDS = (
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
     "gesloten", "afgewezen", "vacature vervuld",
-    "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回",
+    "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
+    "放弃", "淘汰", "没过", "挂了", "石沉大海",
+    "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
+    "불합격", "탈락", "불발", "포기", "지원 취소", "채용 마감",
     "odrzuc", "odmowa", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
-    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼",
+    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
 )
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
@@ -335,15 +350,18 @@ INTERVIEWING_WORDS = (
     "entretien", "en cours",
     "colloquio", "in corso", "in valutazione",
     "em análise", "em analise", "em andamento", "em processo",
-    "面试", "笔试", "进行中",
+    "面试", "笔试", "进行中", "一面", "二面", "三面", "终面", "hr面", "群面", "复试", "初试", "谈薪", "薪资谈判",
+    "オファー面談", "条件面談",
     "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie", "zadanie rekrutacyjne",
-    "rozmowie", "rozmowę", "sollicitatiegesprek", "gesprek", "面接", "면접",
+    "rozmowie", "rozmowę", "sollicitatiegesprek", "gesprek", "面接", "面談", "適性検査", "筆記試験",
+    "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
 )
 NOT_APPLIED_WORDS = (
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
     "draft", "bookmarked", "interested", "applying", "ready",
     "noch nicht beworben", "por aplicar", "sin aplicar", "à postuler", "a postuler", "da candidare",
-    "a candidatar", "未投递", "待投递", "未申请", "do wysłania", "nie wysłano",
+    "a candidatar", "未投递", "待投递", "未申请", "准备投", "打算投", "do wysłania", "nie wysłano",
+    "応募予定", "未応募", "応募前", "지원 예정", "지원예정", "미지원",
 )
 # Words that plainly mean "applied, waiting": text made only of these (and small words) is read as
 # applied with confidence; `check` lists any other text that fell through to applied.
@@ -377,6 +395,7 @@ HOLD_WORDS = (
     "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat", "wstrzyman", "zawieszon",
     "gelé", "gelée", "en suspens", "mis en attente", "congelat", "bevroren", "gepauzeerd", "stilgelegd",
     "pausado", "congelado", "suspens",
+    "暂停", "冻结", "搁置", "延期", "保留", "凍結", "보류", "연기", "채용 중단",
 )
 FIRST_SCREEN_WORDS = (
     "phone screen", "phone interview", "screening interview", "screen", "recruiter call",
@@ -386,7 +405,8 @@ AUTORESPONSE_WORDS = (
     "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
     "acknowledg", "confirmation", "application received", "resume received", "résumé received",
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
-    "candidatura ricevuta", "candidatura recebida", "自动回复", "potwierdzenie otrzymania",
+    "candidatura ricevuta", "candidatura recebida", "自动回复", "自動返信", "自動送信", "受付完了",
+    "자동 회신", "자동회신", "자동 응답", "접수 완료", "potwierdzenie otrzymania",
     "automatyczna odpowiedź",
 )
 RECRUITER_WORDS = ("recruiter", "agency", "agencies", "staffing", "headhunter", "personalvermittl",

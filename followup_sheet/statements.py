@@ -374,11 +374,24 @@ def _cjk_next_month() -> re.Pattern[str]:
     return re.compile(r"下个月|下個月|下月|来月|來月|다음\s*달")
 
 
+_MONTH_PART = {"中旬": 11, "半ば": 11, "中": 11, "중순": 11, "下旬": 21, "末": 21, "底": 21, "말": 21, "하순": 21}
+
+
+@functools.cache
+def _cjk_month_alone() -> re.Pattern[str]:
+    """A month without its day ('1月に', '내년 1월에', '明年三月'), next year's when it says so."""
+    return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*"
+                      r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
+                      r"\s*(?P<part>上旬|中旬|下旬|初め|初旬|半ば|末|初|中|底|말|초|중순|하순)?"
+                      r"(?!\s*(?:\d|[一二三四五六七八九十]|[日号號일]))")
+
+
 @functools.cache
 def _cjk_later() -> re.Pattern[str]:
     return re.compile(rf"(?P<n>{_N})\s*"
                       r"(?P<u>天|日|일|个?星期|個?星期|周|週間?|주|个月|個月|か月|ヶ月|カ月|개월|달)\s*"
-                      r"(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+                      # later, or within (一周内, 1週間以内, 일주일 이내): by the period's end either way
+                      r"(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)")
 
 
 @functools.cache
@@ -405,15 +418,16 @@ def _cjk_screen() -> re.Pattern[str]:
         r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
-        r"|[天日일周週주月달]\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후)")
+        r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
+        r"|[\d一二三四五六七八九十]\s*[月월]")
 
 
 # What a CJK date is about, from its clause (the words may stand before or after the date).
 CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기"),
-    ("decision", r"决定|決定|结果|結果|결정|결과"),
+    ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기|再開|재개|恢复|恢復"),
+    ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
     ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
-    ("interview", r"面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접"),
+    ("interview", r"(?:面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접)(?![官관])"),   # 面试官: the interviewer
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )
@@ -440,14 +454,26 @@ def _cjk_number(text: str) -> int:
     return digits.get(text, 0) if len(text) == 1 else 0
 
 
-def _cjk_kind(text: str, start: int, end: int) -> str:
-    """What the date at text[start:end] is about, from its clause (before it, then after it)."""
+def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1, -1)) -> str:
+    """What the date at text[start:end] is about, from its clause (the first kind of CJK_KIND_WORDS
+    whose word it holds). A clause ends at a stop; where no stop parts this date from the one
+    before or after it (`neighbours`: where the previous date ends, where the next one starts), a
+    word between them is the nearer date's ('12/3 1차 면접 봄 결과는 다음주에': the interview is 12/3's, the result
+    next week's)."""
     cuts = [m.start() for m in _cjk_clause().finditer(text)]
     left = max([c + 1 for c in cuts if c < start], default=0)
     right = min([c for c in cuts if c >= end], default=len(text))
-    clause = text[left:start] + " " + text[end:right]
+    before, after = neighbours
+
+    def own(m: re.Match, offset: int) -> bool:
+        middle = offset + (m.start() + m.end()) / 2
+        if middle < start:
+            return not (before >= left and middle - before < start - middle)
+        return not (0 <= after <= right and after - middle < middle - end)
+
     for kind, regex in _cjk_kinds():
-        if regex.search(clause):
+        if any(own(m, left) for m in regex.finditer(text[left:start])) \
+                or any(own(m, end) for m in regex.finditer(text[end:right])):
             return kind
     return "date"
 
@@ -473,15 +499,21 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
     if text.isascii() or max(text) < "\u3040" or not _cjk_screen().search(text):
         return
     taken: list[tuple[int, int]] = []
+    dated: list[tuple[int, int, dt.date, bool]] = []
     for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
         if any(s <= start < e for s, e in taken):
             continue          # "下周三" is one date, not next week and a Wednesday
-        kind = _cjk_kind(text, start, end)
+        taken.append((start, end))
+        dated.append((start, end, day, relative))
+    for k, (start, end, day, relative) in enumerate(dated):
+        neighbours = (dated[k - 1][1] if k else -1, dated[k + 1][0] if k + 1 < len(dated) else -1)
+        kind = _cjk_kind(text, start, end, neighbours)
         if relative and kind == "date":
             continue          # a period about nothing is no date (and 明日香 is a name)
-        taken.append((start, end))
         if kind not in ("decision", "feedback", "answer") and _cjk_after().match(text[end:]):
             day += dt.timedelta(days=1)
+        elif kind in ("decision", "feedback", "answer") and _cjk_next_week().fullmatch(text[start:end]):
+            day += dt.timedelta(days=4)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
         yield start, end, day, kind
 
 
@@ -504,6 +536,14 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
         spans.append((m.start(), m.end(), written + dt.timedelta(days=_CJK_DAYS_AHEAD[m.group()]), True))
     for m in _cjk_next_month().finditer(text):
         spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
+    for m in _cjk_month_alone().finditer(text):
+        month = _cjk_number(m.group("m"))
+        # early, middle or late in the month (上旬/中旬/下旬, 초/중순/하순, 月底): its 1st, 11th or 21st
+        day_of = _MONTH_PART.get(m.group("part") or "", 1)
+        first = dt.date(written.year + 1 if m.group("ny") else written.year, month, day_of)
+        if not m.group("ny") and first <= written:
+            first = first.replace(year=written.year + 1)
+        spans.append((m.start(), m.end(), first, True))
     for m in _cjk_next_week().finditer(text):
         spans.append((m.start(), m.end(), _week_day(written, 0, 1), True))
     for m in _cjk_later().finditer(text):

@@ -26,7 +26,7 @@ from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status
 from . import words as W
-from .classify import REPLY, Classified, classify
+from .classify import NEWSLETTER, REPLY, Classified, classify
 from .mailsource import (
     ImapAccount,
     Mail,
@@ -38,7 +38,7 @@ from .mailsource import (
     mbox_messages,
     parse_mail,
 )
-from .match import MAYBE, Match, Row, company_words, guess_application, match
+from .match import MAYBE, Match, Row, company_words, guess_application, match, names_several
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ RESPONSE_TEXT = {
 }
 KIND_NAMES = {W.CONFIRMATION: "automatic confirmation", W.REJECTION: "rejection", W.OFFER: "offer",
               W.INTERVIEW: "interview invitation", W.RECRUITER: "recruiter outreach", REPLY: "reply from a person",
+              W.AWAY: "out-of-office reply",
               "newsletter": "newsletter or list mail", "other": "nothing for the tracker"}
 
 
@@ -258,6 +259,17 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
             new["response"] = (RESPONSE_TEXT[W.CONFIRMATION], mail, what, found)
+        if what.kind == W.AWAY and what.back_on is not None and (day is None or what.back_on > day):
+            # away until a day: the next follow-up waits for it (a pinned date, else the Response
+            # says it, which the next refresh reads as the day they are back); not their contact
+            cal = np.busdaycalendar(holidays=np.array(settings.holidays, dtype="datetime64[D]"))
+            back = np.busday_offset(np.datetime64(what.back_on, "D"), 0, roll="forward", busdaycal=cal).astype(dt.date)
+            if "pinned" in s.headers:
+                pinned = _day(r["pinned"])
+                if pinned is None or pinned < back:
+                    new["pinned"] = (back, mail, what, found)
+            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"]:
+                new["response"] = (f"Out of office until {what.back_on:%Y-%m-%d}", mail, what, found)
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day
             new["last_contact"] = (day, mail, what, found)
@@ -386,6 +398,8 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
                 report.before_since += 1
                 continue
             what = classify(mail)
+            if what.for_tracker and mail.bulk and names_several(mail, rows):
+                what = Classified(NEWSLETTER)     # a list mail from a job board that names several companies
             report.kinds[what.kind] += 1
             if not what.for_tracker:
                 continue

@@ -15,15 +15,17 @@ from . import words as W
 from .mailsource import Mail
 
 REPLY = "reply"            # a person wrote back
+AWAY = W.AWAY              # an out-of-office reply, with the day the person is back
 NEWSLETTER = "newsletter"  # a mailing list: never about one application
 OTHER = "other"            # nothing a tracker needs
 
 
 @dataclass(frozen=True)
 class Classified:
-    kind: str                         # one of words.KINDS, REPLY, NEWSLETTER or OTHER
+    kind: str                         # one of words.KINDS, REPLY, AWAY, NEWSLETTER or OTHER
     words: tuple[str, ...] = ()       # what decided it
     interview_on: dt.date | None = None
+    back_on: dt.date | None = None    # an out-of-office reply's day of return
 
     @property
     def for_tracker(self) -> bool:
@@ -57,22 +59,32 @@ def own_words(text: str) -> str:
     return "\n".join(kept)
 
 
+_DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|weekly|daily|news|updates", re.IGNORECASE)
+_FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
+_KIND_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in W.KIND_PATTERNS.items()}
+
+
 def is_reply(subject: str) -> bool:
-    return _REPLY_PREFIX.match(subject) is not None
+    return _REPLY_PREFIX.match(subject) is not None and _FORWARD_PREFIX.match(subject) is None
 
 
 def classify(mail: Mail) -> Classified:
     """What the message is, rules §2's way: whole words, outside a negation, the first kind that
     matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
     platform = is_platform(mail.domain)
-    if mail.bulk and not platform:
-        return Classified(NEWSLETTER)
+    if mail.bulk and (not platform or _DIGEST_SENDER.search(mail.sender_address.partition("@")[0])):
+        return Classified(NEWSLETTER)     # a list mail; from a job board, its alerts and digests
     text = f"{mail.subject}\n{own_words(mail.text)}"
+    away = _away(mail, text)
+    if away is not None:
+        return away
     context = kind_words(W.CONTEXT).found(text)
     if not context and not mail.invitations and not platform:
         return Classified(OTHER)
     for kind in W.KINDS:
         found = kind_words(kind).found(text)
+        if not found and kind in _KIND_PATTERNS:
+            found = [m.group(0) for m in _KIND_PATTERNS[kind].finditer(text)]
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
         if found:
@@ -81,6 +93,24 @@ def classify(mail: Mail) -> Classified:
     if not mail.automated and not platform and is_reply(mail.subject):
         return Classified(REPLY, ("a reply from a person",))
     return Classified(OTHER)
+
+
+_AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
+
+
+def _away(mail: Mail, text: str) -> Classified | None:
+    """An out-of-office reply (automatic, or its subject says so) whose text says the person is
+    away and gives the day they are back; None for any other message (an auto-reply that gives no
+    day says nothing the tracker needs, and is no person's reply)."""
+    if not (mail.automated or _AWAY_SUBJECT.match(mail.subject)):
+        return None
+    said = word_list(W.AWAY_WORDS).found(text)
+    if not said:
+        return None
+    back = interview_day(mail, text)
+    if back is None:
+        return Classified(OTHER, tuple(said))
+    return Classified(AWAY, tuple(dict.fromkeys(said)), back_on=back)
 
 
 def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:

@@ -368,9 +368,23 @@ def _header(msg: Message, name: str) -> str:
     return " ".join(_clean(text).split())
 
 
+_ADDRESS = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+")
+
+
 def _sender(msg: Message) -> tuple[str, str]:
     text = _header(msg, "From")
     name, address = email.utils.parseaddr(text)
+    if not _ADDRESS.fullmatch(address.strip()):
+        # some mailers encode the whole From header, the address inside, as one encoded word:
+        # decoded first, it reads as any other ('"Lumière SA" <jobs@...>')
+        raw = _raw_header(msg, "From") or ""
+        try:
+            decoded = str(email.header.make_header(email.header.decode_header(raw)))
+        except Exception:   # beyond repair: what the first reading gave
+            decoded = ""
+        again = email.utils.parseaddr(" ".join(_clean(decoded).split()))
+        if _ADDRESS.fullmatch(again[1].strip()):
+            name, address = again
     return name.strip().strip('"'), address.strip().lower()
 
 

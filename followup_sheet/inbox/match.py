@@ -50,15 +50,30 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+_CONNECTORS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i"})
+_JOIN = r"[\s\-_.&,]*(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")(?!\w))?[\s\-_.&,]*"
+_DOTTED_FORM = re.compile(r"(?<!\w)((?:[^\W\d_]\.){2,})")    # S.L., S.p.A., B.V.: one word, not letters
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def _without_forms(text: str) -> str:
+    """The text with the legal forms Japanese, Korean and Chinese attach to a name taken out, and
+    a dotted form (S.L., B.V.) made one word, so it is seen as the form it is."""
+    for form in W.LEGAL_FORMS_CJK:
+        text = text.replace(form, " ")
+    return _DOTTED_FORM.sub(lambda m: m.group(1).replace(".", "") + " ", text)
+
+
 @functools.lru_cache(maxsize=4096)
 def company_words(company: str) -> tuple[str, ...]:
     """A company's name as words, without notes in brackets, legal forms and 'the'."""
-    words = [w for w in _NON_WORD.split(_fold(_BRACKETS.sub(" ", company))) if w]
+    words = [w for w in _NON_WORD.split(_without_forms(_fold(_BRACKETS.sub(" ", company)))) if w]
+    # "and" between two words of a name is written "&" as often ("Lindqvist and Berg")
+    words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in _CONNECTORS)]
     while len(words) > 1 and words[-1] in W.LEGAL_FORMS:
         words.pop()
     if len(words) > 1 and words[0] == "the":
@@ -85,7 +100,7 @@ def _domain_score(domain: str, name: tuple[str, ...]) -> int:
 
 
 def _display_words(text: str) -> str:
-    words = [w for w in _NON_WORD.split(_fold(text)) if w and w not in W.SENDER_NOISE]
+    words = [w for w in _NON_WORD.split(_without_forms(_fold(text))) if w and w not in W.SENDER_NOISE]
     return " ".join(words)
 
 
@@ -93,7 +108,7 @@ def _names(haystack: str, name: tuple[str, ...]) -> bool:
     """Whether the folded text names the company as whole words."""
     if not name or (len(name) == 1 and len(name[0]) < 2):
         return False
-    pattern = r"(?<!\w)" + r"[\s\-_.&,]*".join(map(re.escape, name)) + r"(?!\w)"
+    pattern = r"(?<!\w)" + _JOIN.join(map(re.escape, name)) + r"(?!\w)"
     return re.search(pattern, haystack) is not None
 
 
@@ -173,6 +188,15 @@ def match(mail: Mail, rows: list[Row]) -> Match:
     if best >= MAYBE:
         return Match(None, confidence, why, tuple((s[3], min(100, s[0] + s[1])) for s in close))
     return Match(None, confidence, why)
+
+
+def names_several(mail: Mail, rows: list[Row]) -> bool:
+    """Whether the message names two or more of the tracker's companies (a job board's digest, a
+    newsletter): then it is about none of their applications."""
+    ev = _evidence(mail)
+    text = f"{ev.subject}\n{ev.body}"
+    named = {name for row in rows if (name := company_words(row.company)) and _names(text, name)}
+    return len(named) >= 2
 
 
 # -- an application the tracker lacks --------------------------------------------------------------

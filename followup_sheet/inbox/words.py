@@ -13,6 +13,19 @@ from __future__ import annotations
 REJECTION, OFFER, INTERVIEW, CONFIRMATION, RECRUITER = "rejection", "offer", "interview", "confirmation", "recruiter"
 KINDS = (REJECTION, OFFER, INTERVIEW, CONFIRMATION, RECRUITER)
 CONTEXT = "context"   # words that say a message is about a job at all
+# An out-of-office reply: the person is away until a day. Its subject or its body says so; a day
+# in its text says until when.
+AWAY = "away"
+AWAY_SUBJECT = (r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|out\s+of\s+(?:the\s+)?office|ooo\b"
+                r"|abwesenheit|abwesend|automatische\s+antwort|réponse\s+automatique|absence|absent"
+                r"|respuesta\s+automática|fuera\s+de\s+la\s+oficina|ausente|自動応答|自動返信|不在|자동\s*응답|부재"
+                r"|自动回复|自動回覆)")
+AWAY_WORDS = (
+    "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
+    "limited access to email", "back in the office", "return to the office", "abwesend", "nicht im büro",
+    "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
+    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "휴가", "부재", "休假", "出差",
+)
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
@@ -24,6 +37,9 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "position has been filled", "role has been filled", "no longer under consideration",
             "not be progressing", "not progressing your application", "unable to offer you",
             "decided not to proceed", "will not be inviting you", "other applicants whose",
+            "every success in your search", "every success in your job search", "success in your future",
+            "best in your job search", "best of luck in your search", "in your future endeavors",
+            "in your future endeavours", "go in a different direction", "gone in a different direction",
         ),
         OFFER: (
             "pleased to offer you", "happy to offer you", "delighted to offer you", "excited to offer you",
@@ -57,6 +73,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         REJECTION: (
             "absage", "leider mitteilen", "leider nicht berücksichtigen", "leider nicht weiter berücksichtigen",
             "nicht weiter berücksichtigen", "leider absagen", "für einen anderen kandidaten entschieden",
+            "für ihre weitere berufliche zukunft", "für ihren weiteren beruflichen", "bei ihrer weiteren stellensuche",
+            "für ihre berufliche zukunft",
             "für eine andere kandidatin entschieden", "anderen bewerber entschieden", "stelle wurde bereits besetzt",
             "stelle ist bereits besetzt", "nicht in die engere wahl",
         ),
@@ -91,6 +109,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONFIRMATION: (
             "accusé de réception", "bien reçu votre candidature", "merci pour votre candidature",
             "merci d'avoir postulé", "votre candidature a bien été", "nous avons reçu votre candidature",
+            "réception de votre candidature", "reçu votre candidature",
         ),
         RECRUITER: ("votre profil a retenu mon attention", "cabinet de recrutement", "pour le compte de mon client",
                     "chasseur de têtes"),
@@ -117,6 +136,40 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         RECRUITER: ("tu perfil me pareció", "he visto tu perfil", "en nombre de mi cliente", "consultora de selección"),
         CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv"),
     },
+    # Japanese, Korean and Chinese: the phrases of their applicant-tracking and HR mail (these match
+    # anywhere in the text, as the reader's Chinese words do)
+    "ja": {
+        REJECTION: ("ご期待に添えない", "ご期待に沿えない", "見送らせて", "見送りとさせて", "ご縁がなかった",
+                    "今後のご活躍をお祈り", "ご活躍をお祈り", "不採用"),
+        OFFER: ("内定のご連絡", "採用内定", "内定通知", "内定とさせて", "採用させていただく", "労働条件通知"),
+        INTERVIEW: ("面接のご案内", "面接日程", "面接にお越し", "面接をお願い", "面接を実施", "面談のご案内",
+                    "面接のご連絡", "日程調整"),
+        CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
+                       "エントリーありがとう", "ご応募を受け付け"),
+        RECRUITER: ("スカウト", "ヘッドハンター", "転職エージェント", "キャリアアドバイザー"),
+        CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "ポジション", "履歴書", "職務経歴書"),
+    },
+    "ko": {
+        REJECTION: ("불합격", "함께하지 못하게", "함께하기 어렵", "좋은 결과를 드리지 못", "귀하의 앞날",
+                    "앞날에 좋은 일"),
+        OFFER: ("최종 합격", "처우 협의", "입사 제안", "채용 확정"),
+        INTERVIEW: ("면접 안내", "면접 일정", "면접 전형", "면접에 초대", "면접 제안", "면접을 진행"),
+        CONFIRMATION: ("지원해 주셔서 감사", "지원해주셔서 감사", "지원서가 접수", "지원이 완료", "접수되었습니다",
+                       "지원서 접수"),
+        RECRUITER: ("헤드헌터", "포지션 제안", "이직 제안"),
+        CONTEXT: ("지원", "채용", "면접", "전형", "포지션", "이력서", "서류"),
+    },
+    "zh": {
+        REJECTION: ("很遗憾", "很遺憾", "未能进入", "未能進入", "暂不匹配", "暫不匹配", "放入人才库", "放入人才庫",
+                    "纳入人才库", "納入人才庫"),
+        OFFER: ("录用通知", "錄用通知", "录取通知", "錄取通知", "offer letter", "入职通知", "入職通知"),
+        INTERVIEW: ("面试邀请", "面試邀請", "邀请您参加面试", "邀請您參加面試", "面试通知", "面試通知", "面试安排",
+                    "面試安排"),
+        CONFIRMATION: ("感谢您的投递", "感謝您的投遞", "简历已收到", "履歷已收到", "已收到您的简历", "已收到您的履歷",
+                       "投递成功", "投遞成功", "应聘成功", "應徵成功"),
+        RECRUITER: ("猎头", "獵頭"),
+        CONTEXT: ("简历", "履歷", "应聘", "應徵", "投递", "投遞", "职位", "職位", "面试", "面試", "招聘"),
+    },
 }
 
 # Month names for dates in the text ("March 12", "12. März", "le 12 mars", "12 de marzo").
@@ -140,6 +193,11 @@ ATS_DOMAINS = (
     "personio.de", "personio.com", "teamtailor.com", "teamtailor-mail.com", "jazzhr.com", "applytojob.com",
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
     "stepstone.de", "welcometothejungle.com", "infojobs.net",
+    # Japan, Korea, mainland China and Taiwan
+    "hrmos.co", "herp.cloud", "talentio.com", "jobcan.jp", "en-gage.net", "rikunabi.com", "mynavi.jp", "doda.jp",
+    "bizreach.jp", "wantedly.com", "saramin.co.kr", "jobkorea.co.kr", "greetinghr.com", "ninehire.com",
+    "wanted.co.kr", "zhipin.com", "51job.com", "zhaopin.com", "liepin.com", "mokahr.com", "104.com.tw",
+    "1111.com.tw", "cakeresume.com", "yourator.co",
 )
 # Mail services people use privately: their domain names no company.
 FREE_MAIL = (
@@ -153,6 +211,8 @@ SENDER_NOISE = (
     "hr", "people", "via", "greenhouse", "lever", "workday", "icims", "smartrecruiters", "taleo", "ashby",
     "notifications", "noreply", "no-reply", "at", "the", "from", "bewerbermanagement", "karriere", "personal",
     "recrutement", "équipe", "reclutamiento", "equipo", "selección", "rrhh", "candidate", "experience",
+    "採用担当", "採用担当者", "採用チーム", "人事部", "人事", "채용팀", "인사팀", "채용담당자", "招聘", "招聘团队",
+    "人力资源部",
 )
 # Words after a company's name that are its legal form, not its name.
 LEGAL_FORMS = (
@@ -160,8 +220,33 @@ LEGAL_FORMS = (
     "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "lp", "llp", "group", "holding",
     "holdings", "the",
 )
+# Legal forms written before or after a name in Japanese, Korean and Chinese, without spaces
+# ("株式会社ヒカリ", "(주)한결", "青禾科技有限公司"): taken out wherever they stand.
+LEGAL_FORMS_CJK = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "㈱", "주식회사", "(주)", "（주）", "㈜",
+                   "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團")
 # Reply prefixes of a subject ("Re:", "AW:", "RE :") and the lines that start a quoted message.
-REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|wg|fw|fwd|tr)\s*:\s*"
+REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|返信|답장|回复|回覆)\s*[:：]\s*"
+# A forward is someone passing a message on (a friend's tip, your own copy), not a reply to you.
+FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|i|转发|轉寄|転送|전달)\s*[:：]\s*"
+# The employer has chosen others, said without a listed phrase: a decision already made ("we have
+# decided to", "we've chosen to") to go on ("move ahead", "proceed", "continue") with other people.
+OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to"
+                 r"\s+(?:move|go|proceed|continue|progress)"
+                 r"(?:\s+(?:ahead|forward|on))?\s+with\s+(?:(?:the|some|a\s+few|a|an)\s+)?"
+                 r"(?:(?:other|another|different|more\s+\w+|stronger)\s+)?"
+                 r"(?:candidates?|applicants?|profiles?|individuals|people|someone|others)\b"
+                 # German: entschieden ... mit/für anderen Kandidaten
+                 r"|\b(?:entschieden|entschlossen)\b[^.]{0,80}?\b(?:mit|für)\s+"
+                 r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*")
+# The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
+# applying", "we're thrilled to offer you the Data Engineer position".
+KIND_PATTERNS = {
+    REJECTION: OTHERS_CHOSEN,
+    OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:position|role|job|post)\b"),
+    CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
+                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"),
+}
 QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",
     r"^el .{0,200} escribió\s*:\s*$", r"^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
