@@ -102,7 +102,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = with_first_channel(build_plan(tracker.frame, today, _notes_settings(tracker, settings),
+        plan = with_first_channel(build_plan(tracker.frame, today, notes_settings(tracker, settings),
                                              columns=tracker.columns,
                                              marked=marks.marked.get(tracker.sheet)),
                                   tracker.frame, settings)
@@ -111,7 +111,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     return outcomes, today_table(outcomes, settings.calls_per_day), settings, marks
 
 
-def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
+def notes_settings(tracker: Tracker, settings: Settings) -> Settings:
     """The settings a sheet's notes are read with: a slashed date in a note ("call back 4/12") in
     the order `date_order` says (rules §3)."""
     order = date_order([tracker], settings)

@@ -43,14 +43,21 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
 # A day of its own: a numeric date, a month's name or a weekday. Without one, a period ("after 12
 # weeks", "next month") is a date only when the clause says what it is about ("decide", "call
 # back"): "the posting was reopened after 12 weeks" states no date.
+# A day and month joined by a hyphen, as India, the Netherlands and many others write them ("by
+# 10-12", "on 04-12"): a date unless a unit or an amount follows ("2-3 weeks", "70-80k", "10-12 days")
+# or it is part of a longer run of numbers (a phone number, "2026-12-04" is read by its own form).
+_HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:weeks?|wks?|days?|months?|mos?"
+                     r"|years?|yrs?|hours?|hrs?|mins?|lpa|lakhs?|lacs?|rounds?|people)\b))")
+
+
 @functools.cache
 def _absolute() -> re.Pattern[str]:
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\b(?:"
+    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\b(?:"
                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
 
-_SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
+_SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
 _SCREEN_WORDS = (r"\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
@@ -213,7 +220,7 @@ def _dotted() -> re.Pattern[str]:
 # ("may", "so" or "am 7" alone are words, not dates).
 @functools.cache
 def _date_like() -> re.Pattern[str]:
-    return re.compile(r"\d{1,4}\s*[/\-.]\s*\d{1,2}|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
+    return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
         sorted(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}, key=len, reverse=True))
         + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|"
         + "|".join(_PERIOD_WORDS), re.IGNORECASE)

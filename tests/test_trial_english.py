@@ -1,0 +1,55 @@
+"""Trackers kept the way English speakers outside the US keep them (British, Indian, Australian):
+day-first dates typed as text, notes in their own words. What the notes say is read as a refresh
+and `check` both read it (follow-up rules §3, §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import write_tracker
+
+from followup_sheet.checkreport import check
+from followup_sheet.pipeline import compute
+from followup_sheet.settings import Settings
+from followup_sheet.statements import read_statements
+
+MONDAY = dt.date(2026, 12, 7)
+ME = Settings(your_name="Ash Menon", your_phone="0400 111 222", country="GB")
+HEADERS = ("Employer", "Post", "Applied on", "Last contact", "Stage", "Contact", "Phone", "Notes")
+
+
+def _book(path, rows):
+    return write_tracker(path, [dict(zip(HEADERS, r)) for r in rows], headers=HEADERS)
+
+
+def test_check_reads_a_note_date_in_the_order_the_sheet_proved(tmp_path):
+    # the date columns are typed day-first ("26/11/2026"), so "02/12" in a note is 2 December, in
+    # check's list as in the refresh that plans on it
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "26/11/2026", "Applied", "Nia Okafor", "020 7946 0555",
+         "spoke to Nia 26/11, ring her back on 02/12 please"),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    lines = "\n".join(check(path, settings=ME, today=MONDAY).lines)
+    assert "'on 02/12' -> 2026-12-02 (call back)" in lines
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    assert outcomes[0].plan.loc[2, "due"].date() == dt.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("note", "day"), [
+    ("panel said they would revert by 11-12", dt.date(2026, 12, 11)),
+    ("on leave till 09-12, try after that", dt.date(2026, 12, 9)),
+    ("joining letter came 02-12. must accept by 08-12.", dt.date(2026, 12, 8)),
+])
+def test_a_day_and_month_joined_by_a_hyphen_is_a_date(note, day):
+    said = read_statements(note, dt.date(2026, 12, 1), True, ("en",))
+    assert said and said[-1].date == day
+
+
+@pytest.mark.parametrize("note", [
+    "expected ctc 18-22 lpa, notice period 2-3 months",
+    "rate 90-110k, team of 10-12 people",
+    "ref no 4471-88, call 98450-12345",
+])
+def test_ranges_and_numbers_with_a_hyphen_are_no_date(note):
+    assert read_statements(note, dt.date(2026, 12, 1), True, ("en",)) == ()
