@@ -46,6 +46,7 @@ from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
 from .facts import collect_facts, read_ledger, source_of
+from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
@@ -63,6 +64,10 @@ _NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen
 _FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
 _NEGATED_BEFORE = re.compile(
     r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
+# Nor after a condition: "if not selected they keep the CV", "unless they reject me" say what may happen
+_CONDITION_BEFORE = re.compile(r"(?:^|[^\w])(?:if|unless|whether|in\s+case)"
+                               r"(?:\s+(?:they|we|i|it|you|she|he|am|are|is|was|were|be|get|gets|got|i['’]m"
+                               r"|they['’]re|the\s+\w+))*\s+$")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
 # Japanese and Korean put it after ("面接なし", "면접 없음")
@@ -187,7 +192,7 @@ class WordList:
             return True
         if not before:
             return False
-        return _NEGATED_BEFORE.search(before) is not None
+        return _NEGATED_BEFORE.search(before) is not None or _CONDITION_BEFORE.search(before) is not None
 
     def _matches(self, text: Any, negated: bool) -> list[str]:
         if not isinstance(text, str) or not text:
@@ -256,6 +261,8 @@ def stage_of(text: Any, settings: Settings) -> str:
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         if word_list(getattr(settings, name)).holds(text):
             return stage
+        if stage == "closed" and refusal(text):      # "they won't be progressing it": closed in soft words
+            return stage
     typo = typo_stage(text, settings)
     return typo[0] if typo else "applied"
 
@@ -270,6 +277,8 @@ def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str
         hits = word_list(getattr(settings, name)).found(text)
         if hits:
             return stage, hits, negated
+        if stage == "closed" and refusal(text):
+            return stage, [refusal(text)], negated
     typo = typo_stage(text, settings)
     if typo:
         return typo[0], [f"{typo[2]} (as {typo[1]})"], negated
@@ -301,6 +310,11 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
     over the rows: trackers repeat a handful of stage, response and source words."""
     codes, uniques = pd.factorize(text, use_na_sentinel=False)
     return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
+
+
+def says_refusal(text: pd.Series) -> np.ndarray:
+    """True where the text says the employer ended the application in soft words (`refusals`)."""
+    return _per_value(text, lambda t: np.array([bool(refusal(v)) for v in t], dtype=bool))
 
 
 def contains_words(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
@@ -493,7 +507,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     future = (~np.isnat(applied) & (applied > today64)) | (~np.isnat(last) & (last > today64))
     # the notes say it is over ("they're not interested", "offer rescinded") while the stage is open:
     # asked about, never called (rules §7: every sentence true)
-    ended_in_notes = open_stage & contains_words(frame["notes"], s.closed_words)
+    ended_in_notes = open_stage & (contains_words(frame["notes"], s.closed_words) | says_refusal(frame["notes"]))
     bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
@@ -617,9 +631,12 @@ def _ended_messages(frame: pd.DataFrame, ended: np.ndarray, columns: Mapping[str
     for i in np.flatnonzero(ended):
         row = frame.index[i]
         note = str(frame["notes"].iloc[i])
-        stem = closed.found(note)[0]
-        hit = re.search(re.escape(stem).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
-        said = hit.group() if hit else stem
+        listed = closed.found(note)
+        if listed:
+            hit = re.search(re.escape(listed[0]).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
+            said = hit.group() if hit else listed[0]
+        else:       # said in soft words ("went with an internal candidate")
+            said = refusal(note)
         out[i] = Worded("Row {row}: {cell} says {said} but the status is still open; if the application is over, "
                         "set its status to a closed word (Rejected, Withdrawn); if it is not, reword the note",
                         row=row, cell=source_of(columns, "notes", row), said=repr(said))

@@ -11,6 +11,7 @@ from conftest import write_tracker
 
 from followup_sheet.checkreport import check
 from followup_sheet.pipeline import compute
+from followup_sheet.plan import stage_of
 from followup_sheet.settings import Settings
 from followup_sheet.statements import read_statements
 
@@ -53,3 +54,39 @@ def test_a_day_and_month_joined_by_a_hyphen_is_a_date(note, day):
 ])
 def test_ranges_and_numbers_with_a_hyphen_are_no_date(note):
     assert read_statements(note, dt.date(2026, 12, 1), True, ("en",)) == ()
+
+
+@pytest.mark.parametrize("said", [
+    "Recruiter rang - they've decided to go with someone more senior, gutted",
+    "mail came: regret that we are not able to take your application further",
+    "Jo said the panel chose an internal applicant",
+    "Their reply: my profile hasn't been shortlisted",
+    "role ended up being filled internally",
+    "they're moving ahead w/ other candidates",
+])
+def test_a_refusal_in_soft_words_is_closed(said):
+    assert stage_of(said, Settings()) == "closed"
+
+
+@pytest.mark.parametrize("said", [
+    "not shortlisted yet, panel meets Thursday",
+    "if not selected they'll keep my CV on file",
+    "they might go with another candidate who can start sooner",
+    "Ben put me forward to his client",
+    "went with the recruiter's advice and resent my portfolio",
+    "HR said to wait, they will revert next week",
+])
+def test_a_pending_or_hypothetical_no_is_still_open(said):
+    assert stage_of(said, Settings()) != "closed"
+
+
+def test_a_soft_refusal_in_the_notes_is_asked_about_never_called(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Fenwick Hall", "Curator", "10/11/2026", "27/11/2026", "Applied", "Omar Haddad", "020 7946 0777",
+         "27/11 Omar emailed: they've gone with an internal candidate this time"),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    plan = outcomes[0].plan
+    assert plan.loc[2, "status"] == "Check data"
+    assert "gone with an internal candidate" in str(outcomes[0].scripts.loc[2])
+    assert plan.loc[3, "status"] != "Check data"
