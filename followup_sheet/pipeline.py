@@ -121,7 +121,7 @@ def notes_settings(tracker: Tracker, settings: Settings) -> Settings:
 def date_order(trackers: list[Tracker], settings: Settings) -> str:
     """How a slashed date typed into a mark or written in a note reads ("4/12"): the setting, else
     the order the trackers' date columns proved, else day-first in a tracker whose language writes
-    dates day first, else month-first (rules §3)."""
+    dates day first in the settings' country (English in Britain or India), else month-first (rules §3)."""
     if settings.date_order in ("mdy", "dmy"):
         return settings.date_order
     for t in trackers:
@@ -130,7 +130,7 @@ def date_order(trackers: list[Tracker], settings: Settings) -> str:
                 return "dmy"
             if why.startswith("month-first") and not why.startswith("month-first: nothing shows"):
                 return "mdy"
-    return "dmy" if writes_day_first(settings.language) else "mdy"
+    return "dmy" if writes_day_first(settings.language, settings.country) else "mdy"
 
 
 def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:

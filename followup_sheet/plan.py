@@ -716,6 +716,27 @@ _CALL_BACK = re.compile(
     r"|on\s+" + _WEEKDAY + r")(?=$|[\s.;,!)])", re.IGNORECASE)
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
+# A written offer mentioned in a clause that asks for it, waits for it, expects it by a day or
+# denies it is one the user does not hold yet ("asked for it in writing", "offer letter by 10-12",
+# "no offer letter yet"): the clause's mood, not a list of phrases around the two words.
+_NOT_HELD_YET = re.compile(
+    r"\b(?:ask\w*|request\w*|wait\w*|await\w*|expect\w*|pending|will|shall|going\s+to|to\s+follow|coming|soon"
+    r"|need\w*|want\w*|hop\w*|promis\w*|chas\w*|until|once|no|not|never|yet|without)\b|n['’]t\b"
+    r"|['’]ll\b|\bby\s+(?:\d|mon|tue|wed|thu|fri|sat|sun|next|end|the|early|mid|jan|feb|mar|apr|may|jun|jul|aug|sep"
+    r"|oct|nov|dec)", re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[.;!?\n]|,\s|\s-\s")
+
+
+def offer_in_writing(text: str) -> bool:
+    """Whether `text` says the user holds the offer in writing: a mention whose own clause neither
+    asks for it, waits for it nor denies it."""
+    for m in _WRITTEN_OFFER.finditer(text):
+        edges = [e.end() for e in _CLAUSE_EDGE.finditer(text, 0, m.start())]
+        end = _CLAUSE_EDGE.search(text, m.end())
+        clause = text[edges[-1] if edges else 0:end.start() if end else len(text)]
+        if not _NOT_HELD_YET.search(clause):
+            return True
+    return False
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
@@ -742,7 +763,7 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
                 out.append(("", False))
                 continue
             back = _CALL_BACK.search(v)
-            out.append((back.group("when").strip() if back else "", bool(_WRITTEN_OFFER.search(v))))
+            out.append((back.group("when").strip() if back else "", offer_in_writing(v)))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
     # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)

@@ -11,7 +11,7 @@ from conftest import write_tracker
 
 from followup_sheet.checkreport import check
 from followup_sheet.pipeline import compute
-from followup_sheet.plan import stage_of
+from followup_sheet.plan import offer_in_writing, stage_of
 from followup_sheet.settings import Settings
 from followup_sheet.statements import read_statements
 
@@ -90,3 +90,42 @@ def test_a_soft_refusal_in_the_notes_is_asked_about_never_called(tmp_path):
     assert plan.loc[2, "status"] == "Check data"
     assert "gone with an internal candidate" in str(outcomes[0].scripts.loc[2])
     assert plan.loc[3, "status"] != "Check data"
+
+
+@pytest.mark.parametrize(("note", "held"), [
+    ("verbal offer on the phone, I asked them to put it in writing", False),
+    ("offer!! they'll send the offer letter by fri", False),
+    ("still waiting on the written offer", False),
+    ("no offer letter yet, HR says next week", False),
+    ("offer letter arrived 03-12, joining date 4 Jan", True),
+    ("have the written offer now, must reply by 11/12", True),
+])
+def test_an_offer_is_in_writing_only_when_the_clause_says_it_is_held(note, held):
+    assert offer_in_writing(note) is held
+
+
+def test_a_verbal_offer_is_never_called_written_to_another_employer(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Brackley Ltd", "Analyst", "02/11/2026", "03/12/2026", "Offer", "Mo Ahmed", "020 7946 0222",
+         "offered on the phone 03/12, reply by 10/12; asked Mo to send it in writing"),
+        ("Ormond Press", "Editor", "10/11/2026", "", "Applied", "", "020 7946 0333", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    plan, scripts = outcomes[0].plan, outcomes[0].scripts
+    assert plan.loc[3, "situation"] == "competing_interest"
+    assert "written offer" not in scripts.loc[3]
+    assert not plan.loc[2, "written_offer"]
+
+
+@pytest.mark.parametrize(("country", "applied"), [
+    ("GB", dt.date(2026, 11, 2)), ("IN", dt.date(2026, 11, 2)), ("AU", dt.date(2026, 11, 2)),
+    ("US", dt.date(2026, 2, 11)),
+])
+def test_dates_that_prove_no_order_are_read_as_the_country_writes_them(tmp_path, country, applied):
+    # every typed date could be either way round: the country's way of writing English decides
+    path = _book(tmp_path / "t.xlsx", [
+        ("Brackley Ltd", "Analyst", "02/11/2026", "03/12/2026", "Applied", "", "", "rang them, call back 08/12"),
+        ("Ormond Press", "Editor", "10/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME.replace(country=country), today=MONDAY)
+    frame = outcomes[0].tracker.frame
+    assert frame.loc[2, "applied_on"].date() == applied
+    assert "first" in outcomes[0].tracker.date_orders["applied_on"]
