@@ -180,8 +180,10 @@ def _cjk_contact(words: str) -> str:
 
 _EMPLOYER_CALL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
-    r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
-    r"(?:voicemail|message|vm))\b"
+    r"(?:called|rang|phoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
+    # an attempt of theirs is their call too: "tried calling me", "tried to ring", "attempted to reach me by phone"
+    r"|(?:tried|trying|attempted|was\s+trying)\s+(?:to\s+)?(?:call|ring|phon|reach\s+me\s+by\s+phone)\w*"
+    r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
@@ -214,7 +216,8 @@ _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 def _attempt() -> re.Pattern[str]:
     return re.compile(
         r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
-        r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
+        r"|\bleft\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|\bvoicemail\b"
+        r"|\bgot\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
         r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
         r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",

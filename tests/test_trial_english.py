@@ -129,3 +129,31 @@ def test_dates_that_prove_no_order_are_read_as_the_country_writes_them(tmp_path,
     frame = outcomes[0].tracker.frame
     assert frame.loc[2, "applied_on"].date() == applied
     assert "first" in outcomes[0].tracker.date_orders["applied_on"]
+
+
+@pytest.mark.parametrize("note", [
+    "Nia tried ringing me thurs 03/12 while I was on the train",
+    "HR was trying to call me 03/12, phone was on silent",
+    "03/12 the recruiter gave me a buzz but I missed it",
+])
+def test_an_employer_who_tried_to_call_is_called_back(tmp_path, note):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "03/12/2026", "Applied", "Nia Okafor", "020 7946 0555", note),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    plan = outcomes[0].plan
+    assert plan.loc[2, "employer_called"]
+    assert plan.loc[2, "due"].date() == dt.date(2026, 12, 4)       # the next business day
+    assert "returning" in outcomes[0].scripts.loc[2]
+
+
+def test_a_voicemail_greeting_reached_is_retried_the_next_business_day(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "03/12/2026", "Applied", "Nia Okafor", "020 7946 0555",
+         "rang Nia 03/12, got her vm, left msg w/ my number"),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    plan = outcomes[0].plan
+    assert plan.loc[2, "retry"]
+    assert plan.loc[2, "due"].date() == dt.date(2026, 12, 4)
+    assert not plan.loc[2, "employer_called"]
