@@ -312,6 +312,30 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
     return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
 
 
+# "auto" in a note is an automatic reply when it names the message it qualifies ("got the auto
+# email", "auto confirmation from Workday"), not alone (a car dealer's name)
+_AUTO_MESSAGE = re.compile(r"\bauto(?:matic(?:ally)?|mated)?[-\s]?(?:generated\s+)?(?:e-?mail|mail|reply|replies"
+                           r"|response|confirmation|acknowledg\w*|ack|message|msg|receipt)\b", re.IGNORECASE)
+# An automatic reply that says someone is away answers a message of the user's, not the
+# application: "auto reply says she's OOO til 12/8" is an absence, never "my résumé arrived"
+_AWAY = re.compile(r"\b(?:ooo|out\s+of\s+(?:the\s+)?office|(?:on|taking)\s+(?:annual\s+|parental\s+|maternity\s+"
+                   r"|paternity\s+|sick\s+)?(?:leave|holiday|holidays|vacation|pto)|away\s+(?:until|till|til|from|on)"
+                   r"|abwesen\w*|urlaub|absent\w*|ausente|fuori\s+ufficio|afwezig)\b", re.IGNORECASE)
+_AUTO_MENTION = re.compile(r"\bauto|\babwesenheitsnotiz|\brespuesta\s+autom", re.IGNORECASE)
+
+
+def _auto_message(text: Any) -> bool:
+    return isinstance(text, str) and _AUTO_MESSAGE.search(text) is not None
+
+
+def _away_reply(text: Any) -> bool:
+    """True when every clause of `text` that names an automatic reply says someone is away."""
+    if not isinstance(text, str) or not _AWAY.search(text):
+        return False
+    clauses = [c for c in re.split(r"[.;\n]|,\s", text) if _AUTO_MENTION.search(c)]
+    return bool(clauses) and all(_AWAY.search(c) for c in clauses)
+
+
 def says_refusal(text: pd.Series) -> np.ndarray:
     """True where the text says the employer ended the application in soft words (`refusals`)."""
     return _per_value(text, lambda t: np.array([bool(refusal(v)) for v in t], dtype=bool))
@@ -405,7 +429,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
     # a note may be a car dealer's name)
     in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
-    autoresponse = contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes)
+    autoresponse = (contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes)
+                    | _per_value(frame["notes"], lambda t: np.array([_auto_message(v) for v in t], dtype=bool))) \
+        & ~_per_value(stage_text + " . " + frame["notes"], lambda t: np.array([_away_reply(v) for v in t], dtype=bool))
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))
