@@ -88,7 +88,8 @@ def may_state_a_date(text: str) -> bool:
         return numbers.search(low) is not None or words.search(low) is not None
     return _screen().search(text) is not None or _cjk_screen().search(text) is not None
 
-# What a date is about, from the words before it in the same clause (first listed kind that matches).
+# What a date is about, from the words before it in the same clause (the kind whose words stand
+# nearest the date; at a tie, the first listed).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
@@ -96,7 +97,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
                  r"|esito|uitslag"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
-    ("feedback", r"hear back|let me know|get back to me|feedback|rückmeldung|bescheid|retorno\b|terugkoppeling"
+    ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
+                 r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn"),
     ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied"),
@@ -239,9 +241,15 @@ def _kind(before: str, after: str = "") -> str:
     """What a date is about: the words before it in its clause, else those after it (only the
     kinds a verb at the end can say)."""
     clause = _clause_end().split(before)[-1]
+    # the words nearest the date say what it is about ("first interview 1/12, they'll be in touch
+    # by 11/12" is news, not an interview); words that end at the same place go by the list's order
+    nearest, said = -1, ""
     for kind, regex in _kinds():
-        if regex.search(clause):
-            return kind
+        ends = [m.end() for m in regex.finditer(clause)]
+        if ends and ends[-1] > nearest:
+            nearest, said = ends[-1], kind
+    if said:
+        return said
     rest = _clause_end().split(after, maxsplit=1)[0]
     for kind, regex in _kinds():
         if kind in _AFTER_KINDS and regex.search(rest):

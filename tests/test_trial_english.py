@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from conftest import write_tracker
 
@@ -174,3 +175,18 @@ def test_an_automatic_reply_is_an_acknowledgement_unless_it_says_someone_is_away
     outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
     assert bool(outcomes[0].plan.loc[2, "autoresponse"]) is ack
     assert ("automatic reply" in outcomes[0].scripts.loc[2]) is ack
+
+
+def test_the_words_nearest_a_date_say_what_it_is_about(tmp_path):
+    # an interview held on 2/12 and the employer's news expected by 10/12, in one clause run
+    note = "panel interview 02/12 went fine, portfolio review next, they'll be in touch by 10/12"
+    said = read_statements(note, dt.date(2026, 12, 2), True, ("en",))
+    assert [(s.date, s.kind) for s in said] == [(dt.date(2026, 12, 2), "interview"), (dt.date(2026, 12, 10), "feedback")]
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "02/12/2026", "Interview", "Nia Okafor", "020 7946 0555", note),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    plan, script = outcomes[0].plan, outcomes[0].scripts.loc[2]
+    assert pd.isna(plan.loc[2, "interview_ahead"])
+    assert plan.loc[2, "decision_on"].date() == dt.date(2026, 12, 10)
+    assert "looking forward to the interview" not in script
