@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .catalogue import Worded
-from .language import writes_day_first
+from .dayfirst import writes_day_first
 from .settings import Settings
 from .xlsx import column_letters, is_empty_cell
 

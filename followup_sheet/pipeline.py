@@ -17,8 +17,9 @@ import pandas as pd
 
 from . import columns
 from .catalogue import Worded, in_language
+from .dayfirst import writes_day_first
 from .exportfiles import backup_of, replaces_other_file
-from .language import choose_language, with_first_channel, writes_day_first
+from .language import choose_language, with_first_channel
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers

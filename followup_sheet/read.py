@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import xlsx
 from .dates import is_date_cell, is_placeholder, is_weak_order, parse_dates, sheet_date_order, show_cell
+from .dayfirst import writes_day_first
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
@@ -38,6 +39,7 @@ from .headers import (
     normalize_header,
     tool_header_columns,
 )
+from .logcolumns import dated_log
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -273,7 +275,9 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                                                            note_fields, info, h + 1)
 
     _merge_counts(body, header, fields, settings, notes)
+    _adopt_stage_column(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
+    log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -282,7 +286,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
     ignored = [f"{' '.join(str(v).split())!r} (column {xlsx.column_letters(c + 1)})" for c, v in enumerate(header)
-               if c not in fields.values() and not is_empty_cell(v) and not is_tool_header(v)]
+               if c not in fields.values() and c not in log_columns and not is_empty_cell(v) and not is_tool_header(v)]
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
     confidence = _confidence(columns, weak, date_orders, notes, settings)
@@ -294,6 +298,74 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                    tool_headers=tool_header_columns(header), reasons=reasons, notes=notes, skipped_rows=skipped,
                    date_orders=date_orders, ignored_headers=ignored, note_fields=frozenset(note_fields),
                    confidence=confidence, refresh_notes=shown)
+
+
+_STAGE_SHORT = 40      # a status cell is a few words; a longer one is a note
+_APPLIED_STATES = ("applied", "submitted", "sent", "pending", "waiting", "awaiting", "in review", "under review")
+
+
+def _adopt_stage_column(body: pd.DataFrame, header: list[Any], fields: dict[str, int], settings: Settings,
+                        notes: list[str]) -> None:
+    """With no column named as the status, one whose header the tool does not know ("Where it's
+    at", "Progress?") but whose cells are short and say stages ("submitted", "interview", "offer",
+    "Rejected") is the status column: read by what it holds, as a person reading the sheet would."""
+    if "stage" in fields or "response" in fields:
+        return
+    words = [w for name in ("closed_words", "offer_words", "interviewing_words", "not_applied_words")
+             for w in getattr(settings, name)] + list(_APPLIED_STATES)
+    says_stage = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+                            + ")", re.IGNORECASE)
+    best: tuple[int, int] | None = None
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        if col in taken or col not in body.columns or is_empty_cell(value) or is_tool_header(value):
+            continue
+        cells = [v.strip() for v in body[col].head(2000) if isinstance(v, str) and v.strip()]
+        if len(cells) < 3 or any(len(v) > _STAGE_SHORT for v in cells):
+            continue
+        hits = sum(bool(says_stage.search(v)) for v in cells)
+        if hits * 10 >= len(cells) * 6 and (best is None or hits > best[1]):
+            best = (col, hits)
+    if best is not None:
+        col = best[0]
+        fields["stage"] = col
+        notes.append(f"{str(header[col]).strip()!r} (column {xlsx.column_letters(col + 1)}) taken as the status: "
+                     f"{best[1]} of its cells say a stage (map it under [columns] in followup.toml if it is not)")
+
+
+def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,
+                    date_orders: dict[str, str], settings: Settings, notes: list[str]) -> set[int]:
+    """A log kept as one column per day ("Log 11/23", "11/30", "Update 12/4"): its entries are the
+    row's notes, after those of a notes column, oldest first, and its newest entry's day is the
+    last contact when no later one is known. Returns the log's columns."""
+    known = pd.concat([frame["applied_on"], frame["last_contact"]]).dropna()
+    if known.empty:
+        return set()
+    if settings.date_order in ("mdy", "dmy"):
+        day_first = settings.date_order == "dmy"
+    elif any(why.startswith("day-first") for why in date_orders.values()):
+        day_first = True
+    elif any(why.startswith("month-first") and "nothing shows" not in why for why in date_orders.values()):
+        day_first = False
+    else:
+        day_first = writes_day_first(settings.language, settings.country)
+    found = dated_log(header, body, set(fields.values()), day_first, known.max().date())
+    if found is None:
+        return set()
+    own = frame["notes"].astype(object)
+    frame["notes"] = [f"{a.rstrip('. ')}. {b}" if a and b else a or b for a, b in zip(own, found.notes)]
+    last = frame["last_contact"]
+    frame["last_contact"] = last.where(last.notna() & (last >= found.newest.fillna(last)), found.newest)
+    if "stage" not in fields and "response" not in fields:
+        # no column says where an application stands: the log does, read as a stage cell is (a closed
+        # word wins, then an offer, then an interview: "2nd interview done. decision by 12/9")
+        frame["response"] = found.notes.to_numpy()
+    labels = ", ".join(f"{str(header[c]).strip()!r} ({xlsx.column_letters(c + 1)})" for c, _ in found.columns)
+    notes.append(f"Log columns, one per day, read as the notes (oldest first): {labels}; a row's newest entry "
+                 "is its last contact when no later date is given"
+                 + ("; with no status column, the log says the stage" if "stage" not in fields
+                    and "response" not in fields else ""))
+    return {c for c, _ in found.columns}
 
 
 def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int, header: list[Any],

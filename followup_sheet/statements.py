@@ -100,7 +100,10 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn"),
-    ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
+    # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
+    ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
+               r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
+               r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
@@ -222,7 +225,8 @@ def _dotted() -> re.Pattern[str]:
 # ("may", "so" or "am 7" alone are words, not dates).
 @functools.cache
 def _date_like() -> re.Pattern[str]:
-    return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
+    return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH
+                      + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
         sorted(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}, key=len, reverse=True))
         + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|"
         + "|".join(_PERIOD_WORDS), re.IGNORECASE)

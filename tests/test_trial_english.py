@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import write_tracker
@@ -181,7 +182,8 @@ def test_the_words_nearest_a_date_say_what_it_is_about(tmp_path):
     # an interview held on 2/12 and the employer's news expected by 10/12, in one clause run
     note = "panel interview 02/12 went fine, portfolio review next, they'll be in touch by 10/12"
     said = read_statements(note, dt.date(2026, 12, 2), True, ("en",))
-    assert [(s.date, s.kind) for s in said] == [(dt.date(2026, 12, 2), "interview"), (dt.date(2026, 12, 10), "feedback")]
+    assert [(s.date, s.kind) for s in said] == [(dt.date(2026, 12, 2), "interview"),
+                                                (dt.date(2026, 12, 10), "feedback")]
     path = _book(tmp_path / "t.xlsx", [
         ("Larkspur Homes", "Planner", "18/11/2026", "02/12/2026", "Interview", "Nia Okafor", "020 7946 0555", note),
         ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
@@ -190,3 +192,87 @@ def test_the_words_nearest_a_date_say_what_it_is_about(tmp_path):
     assert pd.isna(plan.loc[2, "interview_ahead"])
     assert plan.loc[2, "decision_on"].date() == dt.date(2026, 12, 10)
     assert "looking forward to the interview" not in script
+
+
+def _log_book(path):
+    """A tracker kept as a log: no status or last-contact column, one column of notes per week."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Autumn search"])
+    ws.append(["Org", "Role", "Applied", "Who", "Log 16/11", "Log 23/11", "Log 30/11"])
+    ws.append(["Hollins Bakery", "Shift Lead", "09/11/2026", "Fran", "chased Fran by phone", "",
+               "Fran rang back, trial shift booked for 10/12"])
+    ws.append(["Kettering Rail", "Planner", "12/11/2026", "", "", "email: they went with an internal applicant", ""])
+    ws.append(["Marlow Vets", "Receptionist", "13/11/2026", "", "", "", ""])
+    ws.append(["Penrose Hotel", "Night Manager", "02/11/2026", "Ivo", "1st interview done", "2nd interview done",
+               "Ivo: decision by 09/12"])
+    wb.save(path)
+    return path
+
+
+def test_a_log_kept_one_column_per_day_is_read_as_the_notes(tmp_path):
+    path = _log_book(tmp_path / "log.xlsx")
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    tracker, plan = outcomes[0].tracker, outcomes[0].plan
+    frame = tracker.frame
+    # oldest entry first, and the newest entry's day is the last contact
+    assert frame.loc[3, "notes"].index("chased Fran") < frame.loc[3, "notes"].index("trial shift")
+    assert frame.loc[3, "last_contact"].date() == dt.date(2026, 11, 30)
+    assert pd.isna(frame.loc[5, "last_contact"])
+    assert plan.loc[4, "status"] == "Closed"              # the newest entry says where it stands
+    assert plan.loc[6, "stage"] == "interviewing"
+    assert plan.loc[6, "decision_on"].date() == dt.date(2026, 12, 9)
+    assert plan.loc[5, "due"].date() == dt.date(2026, 11, 20)     # nothing logged: applied + 5 business days
+    assert not any("Log 16/11" in h for h in tracker.ignored_headers)
+
+
+def test_two_dated_columns_at_least_make_a_log(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Company", "Role", "Applied", "1/4", "Notes"])
+    ws.append(["Quarry Tiles", "Estimator", "11/16/2026", "x", "sent CV"])
+    wb.save(tmp_path / "one.xlsx")
+    outcomes, _, _ = compute(tmp_path / "one.xlsx", settings=ME.replace(country="US"), today=MONDAY)
+    assert outcomes[0].tracker.frame.loc[2, "notes"] == "sent CV"
+
+
+def test_a_column_of_stage_words_under_an_unknown_header_is_the_status(tmp_path):
+    headers = ("Company", "Post", "Sent", "Progress?", "Comments")
+    rows = [("Alder Mining", "BA", "16/11/2026", "submitted", "via Hays"),
+            ("Birch Water", "PM", "17/11/2026", "2nd interview", "went ok"),
+            ("Cedar Rail", "Analyst", "18/11/2026", "rejected", "they went w/ someone internal"),
+            ("Dune Energy", "Lead", "19/11/2026", "offer!!", "verbal, sign by 11/12")]
+    path = write_tracker(tmp_path / "t.xlsx", [dict(zip(headers, r)) for r in rows], headers=headers)
+    outcomes, _, _ = compute(path, settings=ME.replace(country="AU"), today=MONDAY)
+    tracker, plan = outcomes[0].tracker, outcomes[0].plan
+    assert tracker.columns["stage"].header == "Progress?"
+    assert list(plan["stage"]) == ["applied", "interviewing", "closed", "offer"]
+
+
+def test_a_column_of_long_notes_is_never_taken_as_the_status(tmp_path):
+    headers = ("Company", "Role", "Date Applied", "Diary")
+    rows = [("Alder Mining", "BA", "16/11/2026", "sent the application on their portal after a long evening"),
+            ("Birch Water", "PM", "17/11/2026", "interview"), ("Cedar Rail", "Analyst", "18/11/2026", "offer")]
+    path = write_tracker(tmp_path / "t.xlsx", [dict(zip(headers, r)) for r in rows], headers=headers)
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    assert "stage" not in outcomes[0].tracker.columns
+
+
+@pytest.mark.parametrize(("header", "field"), [("Who", "contact"), ("Designation", "position"), ("Agency", "source")])
+def test_common_english_headers_name_their_field(tmp_path, header, field):
+    headers = ("Company", "Date Applied", header)
+    cell = {"contact": "Kim Lee", "position": "SDE 2", "source": "Hays"}[field]
+    rows = [("Alder Mining", "16/11/2026", cell)]
+    path = write_tracker(tmp_path / "t.xlsx", [dict(zip(headers, r)) for r in rows], headers=headers)
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    assert outcomes[0].tracker.columns[field].header == header
+
+
+@pytest.mark.parametrize(("note", "kind"), [
+    ("offer made 01/12, I said I'd let them know by 10/12", "answer"),
+    ("told Mo I'll let him know by 10/12", "answer"),
+    ("Mo said he'd let me know by 10/12", "feedback"),
+])
+def test_who_tells_whom_decides_whose_date_it_is(note, kind):
+    said = read_statements(note, dt.date(2026, 12, 1), True, ("en",))
+    assert said[-1].date == dt.date(2026, 12, 10) and said[-1].kind == kind
