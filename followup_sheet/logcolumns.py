@@ -65,6 +65,12 @@ def _header_day(value: Any, day_first: bool, near: dt.date) -> dt.date | None:
     return min(days, key=lambda d: abs((d - near).days)) if days else None
 
 
+def names_a_day(value: Any) -> bool:
+    """Whether a header names a day, as a log column's does ("Log 11/23", "30 Nov")."""
+    return _header_day(value, False, dt.date(2000, 1, 1)) is not None or _header_day(value, True, dt.date(2000, 1, 1)) \
+        is not None
+
+
 def _written(value: Any) -> bool:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return False

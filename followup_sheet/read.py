@@ -39,7 +39,7 @@ from .headers import (
     normalize_header,
     tool_header_columns,
 )
-from .logcolumns import dated_log
+from .logcolumns import dated_log, names_a_day
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -318,7 +318,8 @@ def _adopt_stage_column(body: pd.DataFrame, header: list[Any], fields: dict[str,
     best: tuple[int, int] | None = None
     taken = set(fields.values())
     for col, value in enumerate(header):
-        if col in taken or col not in body.columns or is_empty_cell(value) or is_tool_header(value):
+        if col in taken or col not in body.columns or is_empty_cell(value) or is_tool_header(value) \
+                or names_a_day(value):      # a log's column of a day ("Log 12/4") is no status column
             continue
         cells = [v.strip() for v in body[col].head(2000) if isinstance(v, str) and v.strip()]
         if len(cells) < 3 or any(len(v) > _STAGE_SHORT for v in cells):
