@@ -34,9 +34,15 @@ GENERIC_DATES = ("date", "fecha", "datum", "data", "日期", "tarih", "ngay", "t
 GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 
+# Abbreviations headers use for the words of a field ("Hiring Mgr", "Referrer Dept"), written out
+_ABBREVIATIONS = re.compile(r"\b(?:(?P<manager>mgr|mngr)|(?P<department>dept))\b\.?")
+
+
 def _fold(text: str) -> str:
-    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação')."""
+    """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação'), the usual
+    abbreviations written out ('Hiring Mgr' is 'hiring manager')."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).replace("\xa0", " ").lower())
+    s = _ABBREVIATIONS.sub(lambda m: str(m.lastgroup), s)
     return unicodedata.normalize("NFC", "".join(ch for ch in s if not "\u0300" <= ch <= "\u036f"))
 
 

@@ -313,9 +313,13 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
 
 
 # "auto" in a note is an automatic reply when it names the message it qualifies ("got the auto
-# email", "auto confirmation from Workday"), not alone (a car dealer's name)
+# email", "auto confirmation from Workday"), not alone (a car dealer's name); so is a message that
+# confirms the CV arrived
 _AUTO_MESSAGE = re.compile(r"\bauto(?:matic(?:ally)?|mated)?[-\s]?(?:generated\s+)?(?:e-?mail|mail|reply|replies"
-                           r"|response|confirmation|acknowledg\w*|ack|message|msg|receipt)\b", re.IGNORECASE)
+                           r"|response|confirmation|acknowledg\w*|ack|message|msg|receipt)\b"
+                           # or a message that confirms the CV arrived: "email confirming they got my CV"
+                           r"|\b(?:confirm\w*|acknowledg\w*)\b[^.;\n]{0,30}?\b(?:receiv\w*|receipt|got|have|has)\b"
+                           r"[^.;\n]{0,20}?\b(?:cv|résumé|resume|application)\b", re.IGNORECASE)
 # An automatic reply that says someone is away answers a message of the user's, not the
 # application: "auto reply says she's OOO til 12/8" is an absence, never "my résumé arrived"
 _AWAY = re.compile(r"\b(?:ooo|out\s+of\s+(?:the\s+)?office|(?:on|taking)\s+(?:annual\s+|parental\s+|maternity\s+"

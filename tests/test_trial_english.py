@@ -276,3 +276,21 @@ def test_common_english_headers_name_their_field(tmp_path, header, field):
 def test_who_tells_whom_decides_whose_date_it_is(note, kind):
     said = read_statements(note, dt.date(2026, 12, 1), True, ("en",))
     assert said[-1].date == dt.date(2026, 12, 10) and said[-1].kind == kind
+
+
+@pytest.mark.parametrize("note", ["portal mail confirming receipt of my CV", "email acknowledging they have my application"])
+def test_a_message_confirming_the_cv_arrived_is_an_acknowledgement(tmp_path, note):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "", "Applied", "", "020 7946 0555", note),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    assert outcomes[0].plan.loc[2, "autoresponse"]
+
+
+@pytest.mark.parametrize(("header", "field"), [("Hiring Mgr", "hiring_manager"), ("Referrer Dept.", "referrer_dept")])
+def test_abbreviated_header_words_are_read_written_out(tmp_path, header, field):
+    headers = ("Company", "Date Applied", header)
+    path = write_tracker(tmp_path / "t.xlsx", [dict(zip(headers, ("Alder Mining", "16/11/2026", "Kim Lee")))],
+                         headers=headers)
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    assert outcomes[0].tracker.columns[field].header == header
