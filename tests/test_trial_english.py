@@ -278,7 +278,8 @@ def test_who_tells_whom_decides_whose_date_it_is(note, kind):
     assert said[-1].date == dt.date(2026, 12, 10) and said[-1].kind == kind
 
 
-@pytest.mark.parametrize("note", ["portal mail confirming receipt of my CV", "email acknowledging they have my application"])
+@pytest.mark.parametrize("note", ["portal mail confirming receipt of my CV",
+                                  "email acknowledging they have my application"])
 def test_a_message_confirming_the_cv_arrived_is_an_acknowledgement(tmp_path, note):
     path = _book(tmp_path / "t.xlsx", [
         ("Larkspur Homes", "Planner", "18/11/2026", "", "Applied", "", "020 7946 0555", note),
