@@ -211,6 +211,49 @@ _EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, _cjk_contact(_CJK_CALL_WORDS))
 _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 
 
+_ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
+                          r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
+_PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him)$", re.IGNORECASE)
+
+
+def employer_caller(text: str) -> str:
+    """Who the newest call or e-mail of the employer's in `text` came from, as the note says it
+    ("HR", "Sarah", "the recruiter"), or "" when it does not say."""
+    hits = [m for m in _hits(_EMPLOYER_CALL, text)] + [m for m in _hits(_EMPLOYER_MAIL, text)]
+    if not hits:
+        return ""
+    hit = max(hits, key=lambda m: m.start())
+    said = hit.group()
+    after = re.search(r"\b(?:from|by)\s+(.+)$", said, re.IGNORECASE)
+    if after:
+        return after.group(1).strip()
+    # "voicemail from" ends at its sender; "missed a call" may be followed by one
+    lead = r"\s*" if re.search(r"(?:from|by)$", said, re.IGNORECASE) else r"\s+(?:from|by)\s+"
+    sender = re.match(lead + r"((?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[hit.end():])
+    if sender:
+        return sender.group(1).strip()
+    if not re.match(_WHO + r"\b", said.strip(), re.IGNORECASE):
+        return ""
+    words = re.match(r"((?:the\s+)?[\w'’-]+(?:\s+(?:team|manager|resources))?)", said.strip())
+    return words.group(1) if words else ""
+
+
+def someone_else_called(caller: str, contact: str) -> bool:
+    """Whether the caller a note names is not the row's contact: a name that is none of the
+    contact's, or a role while the contact cell says the contact has another part."""
+    if not caller or not contact or _PRONOUN_CALLER.match(caller):
+        return False
+    names = {w.casefold() for w in re.findall(r"[^\W\d_]+", contact)}
+    if _ROLE_CALLER.match(caller):
+        # a role may be the contact's own ("the recruiter" and "Jo Bell"): someone else only when
+        # the contact cell's note gives the contact another part ("Anand (referral)", "Kim (HM)")
+        part = re.search(r"\(([^)]*)\)", contact)
+        return part is not None and not {w.casefold() for w in re.findall(r"[^\W\d_]+", part.group(1))} \
+            & {w.casefold() for w in re.findall(r"[^\W\d_]+", caller)}
+    first = re.findall(r"[^\W\d_]+", caller)
+    return bool(first) and first[0][:1].isupper() and first[0].casefold() not in names
+
+
 # The user's call that reached nobody: retried the next business day (rules §3).
 @functools.cache
 def _attempt() -> re.Pattern[str]:

@@ -20,6 +20,7 @@ import pandas as pd
 from . import columns
 from .catalogue import Worded, in_language
 from .errors import TemplateProblem
+from .facts import employer_caller, someone_else_called
 from .plan import PLACEHOLDERS
 from .settings import Settings
 from .status import Situation, Status
@@ -326,6 +327,12 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     if interview_ahead and not isinstance(ahead, bool):
         interview_on = ahead
     employer_called = _flag(plan_row.get("employer_called", False))
+    raw_contact = str(row.get("contact", "") or "")
+    if employer_called and someone_else_called(
+            employer_caller(f"{row.get('response', '') or ''}\n{row.get('notes', '') or ''}"), raw_contact):
+        # the notes say someone else called ("HR called" and "Anand (referral)"): the call back asks
+        # for the person who called, and greets nobody by a name that did not call (rules §7)
+        contact, text["hiring_manager"] = "", ""
     last_by = _said(plan_row.get("last_by", ""))
     # the company cell is a recruiting agency: the employer is its client, whose name the row does
     # not hold ("the hiring manager at Hays" would be false), so the scripts name no company
@@ -369,7 +376,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
-               "applied_on", "last_contact")
+               "applied_on", "last_contact", "notes", "response")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "written_offer",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",

@@ -295,3 +295,21 @@ def test_abbreviated_header_words_are_read_written_out(tmp_path, header, field):
                          headers=headers)
     outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
     assert outcomes[0].tracker.columns[field].header == header
+
+
+@pytest.mark.parametrize(("contact", "note", "named"), [
+    ("Meera (referrer)", "HR rang on 03/12 while I was driving, missed it", False),
+    ("Tom Reid", "voicemail from Ruth Cole 03/12 asking me to ring back", False),
+    ("Tom Reid", "Tom rang 03/12, missed it", True),
+    ("Tom Reid (recruiter)", "missed a call from the recruiter 03/12", True),
+])
+def test_a_call_back_names_only_the_person_who_called(tmp_path, contact, note, named):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "03/12/2026", "Applied", contact, "020 7946 0555", note),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    script = outcomes[0].scripts.loc[2]
+    assert outcomes[0].plan.loc[2, "employer_called"]
+    first = contact.split()[0]
+    assert (first in script) is named
+    assert named or "the person who called me" in script
