@@ -40,6 +40,7 @@ from .headers import (
     tool_header_columns,
 )
 from .logcolumns import dated_log, names_a_day
+from .referrals import referral_in
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -278,6 +279,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _adopt_stage_column(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
+    from_notes = _referrals_from_notes(frame, fields, notes)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -289,6 +291,8 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                if c not in fields.values() and c not in log_columns and not is_empty_cell(v) and not is_tool_header(v)]
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
+    for fld in from_notes:        # read from the notes: their cell is the source
+        columns[fld] = columns["notes"]
     confidence = _confidence(columns, weak, date_orders, notes, settings)
     shown = _hidden_note(info, rows, h, last_row, header, fields, where)
     notes.extend(shown)
@@ -332,6 +336,25 @@ def _adopt_stage_column(body: pd.DataFrame, header: list[Any], fields: dict[str,
         fields["stage"] = col
         notes.append(f"{str(header[col]).strip()!r} (column {xlsx.column_letters(col + 1)}) taken as the status: "
                      f"{best[1]} of its cells say a stage (map it under [columns] in followup.toml if it is not)")
+
+
+def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: list[str]) -> tuple[str, ...]:
+    """With no referrer column, the referrer (and department) a row's notes name ("Referred by
+    Deepak, Platform dept", "Marcus from my cohort referred me"), as `referrals` reads them.
+    Returns the fields so read, whose cells are the notes' (a fact's source names the notes cell)."""
+    if "referrer" in fields or "notes" not in fields:
+        return ()
+    found = [(row, *referral_in(text)) for row, text in frame["notes"].items() if text]
+    found = [(row, name, dept) for row, name, dept in found if name]
+    if not found:
+        return ()
+    for row, name, dept in found:
+        frame.at[row, "referrer"] = name
+        if dept and "referrer_dept" not in fields:
+            frame.at[row, "referrer_dept"] = dept
+    said = ", ".join(f"row {row}: {name!r}" + (f" ({dept})" if dept else "") for row, name, dept in found[:10])
+    notes.append(f"Referrers read from the notes (no Referred By column): {said}")
+    return ("referrer",) + (("referrer_dept",) if "referrer_dept" not in fields and any(d for _, _, d in found) else ())
 
 
 def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,

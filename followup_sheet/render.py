@@ -454,13 +454,14 @@ class _Rows:
         self.frame, self.plan, self.wanted, self.names = frame, plan, wanted, names
         self.compiled, self.today, self.settings = compiled, today, settings
         self.plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
+        self.row_fields = tuple(c for c in _ROW_FIELDS if c in frame)
 
     def render(self, start: int, stop: int) -> list[str]:
         """The scripts of rows `start` to `stop` (positions in `wanted`), in order."""
         part = self.wanted[start:stop]
         texts = []
         for row, name, r, p in zip(part, self.names[start:stop],
-                                   _records(self.frame.iloc[start:stop], _ROW_FIELDS),
+                                   _records(self.frame.iloc[start:stop], self.row_fields),
                                    _records(self.plan.iloc[start:stop], self.plan_fields)):
             try:
                 context = script_context(r, p, self.today, self.settings)

@@ -313,3 +313,29 @@ def test_a_call_back_names_only_the_person_who_called(tmp_path, contact, note, n
     first = contact.split()[0]
     assert (first in script) is named
     assert named or "the person who called me" in script
+
+
+@pytest.mark.parametrize(("note", "name", "dept"), [
+    ("referred by my former manager, Hugh Grant-Ellis (now in their Risk team)", "Hugh Grant-Ellis", "Risk"),
+    ("Priyanka from the alumni group referred me, fingers crossed", "Priyanka", ""),
+    ("recommended by uni friend Tomasz, Data dept", "Tomasz", "Data"),
+])
+def test_a_referral_the_notes_state_is_the_referrer(tmp_path, note, name, dept):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "", "Applied", "", "020 7946 0555", note),
+        ("Ormond Press", "Editor", "23/11/2026", "", "Applied", "", "", "")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    frame, plan, script = outcomes[0].tracker.frame, outcomes[0].plan, outcomes[0].scripts.loc[2]
+    assert (frame.loc[2, "referrer"], frame.loc[2, "referrer_dept"]) == (name, dept)
+    assert plan.loc[2, "situation"] == "referral" and name.split()[0] in script
+    assert outcomes[0].tracker.columns["referrer"].header == "Notes"     # the fact's source is the note
+    assert plan.loc[3, "situation"] != "referral"
+
+
+@pytest.mark.parametrize("note", ["going to ask Sunil to refer me", "wasn't referred by anyone, cold application",
+                                  "referral bonus scheme mentioned in the ad"])
+def test_a_referral_still_to_come_or_denied_is_none(tmp_path, note):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "", "Applied", "", "020 7946 0555", note)])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    assert outcomes[0].tracker.frame.loc[2, "referrer"] == ""
