@@ -767,6 +767,7 @@ def offer_in_writing(text: str) -> bool:
         if not _NOT_HELD_YET.search(clause):
             return True
     return False
+_POINTS_BACK = re.compile(r"^(?:after|before|once|when|until)\s+(?:that|this|then|it|which|those)$", re.IGNORECASE)
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
@@ -793,7 +794,10 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
                 out.append(("", False))
                 continue
             back = _CALL_BACK.search(v)
-            out.append((back.group("when").strip() if back else "", offer_in_writing(v)))
+            when = back.group("when").strip() if back else ""
+            # "after that" points back into the note ("on leave till 08-12, told to call after
+            # that"): said alone in a script it means nothing, and the date is read on its own
+            out.append(("" if _POINTS_BACK.match(when) else when, offer_in_writing(v)))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
     # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)

@@ -339,3 +339,13 @@ def test_a_referral_still_to_come_or_denied_is_none(tmp_path, note):
         ("Larkspur Homes", "Planner", "18/11/2026", "", "Applied", "", "020 7946 0555", note)])
     outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
     assert outcomes[0].tracker.frame.loc[2, "referrer"] == ""
+
+
+def test_a_call_back_asked_after_that_says_the_date_not_the_pronoun(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ("Larkspur Homes", "Planner", "18/11/2026", "01/12/2026", "Applied", "Nia Okafor", "020 7946 0555",
+         "rang Nia 01/12, she is on leave till 09/12, told me to call after that")])
+    outcomes, _, _ = compute(path, settings=ME, today=MONDAY)
+    plan, script = outcomes[0].plan, outcomes[0].scripts.loc[2]
+    assert plan.loc[2, "due"].date() == dt.date(2026, 12, 9)
+    assert "after that" not in script
