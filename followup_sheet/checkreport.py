@@ -16,7 +16,7 @@ from . import columns
 from .businessdays import holidays_note
 from .catalogue import Words
 from .language import choose_language
-from .pipeline import SheetOutcome, data_problems, roll_marks
+from .pipeline import SheetOutcome, data_problems, notes_settings, roll_marks
 from .plan import STAGES, build_plan, review_lines
 from .read import Tracker, read_trackers
 from .settings import CONFIG_NAME, Settings, country_origin, settings_files, settings_for, user_config_path
@@ -46,6 +46,8 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     settings = settings_for(path, settings, config, overrides)
     trackers = read_trackers(path, settings, sheet)
     language = choose_language(trackers, settings)
+    # the rows are planned as a refresh plans them: notes read in the language and date order it uses
+    planned = settings if settings.language else settings.replace(language=language.code)
     # `check` is the diagnostic report: the fields it names (applied_on, last_contact), the reasons
     # and the notes are the tool's own English words, so its labels stay English with them (half a
     # report in German and half in English reads worse than either); the language it chose is the
@@ -87,7 +89,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         if t.skipped_rows:
             lines.append(m("Rows not taken as applications ({n}):", n=len(t.skipped_rows)))
             lines.extend(f"  {p}" for p in t.skipped_rows)
-        plan = build_plan(t.frame, today, settings, columns=t.columns)
+        plan = build_plan(t.frame, today, notes_settings(t, planned), columns=t.columns)
         problems = data_problems([SheetOutcome(t, plan, pd.Series(dtype=object))])
         count += len(problems)
         if problems:

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .catalogue import Worded
+from .dayfirst import writes_day_first
 from .settings import Settings
 from .xlsx import column_letters, is_empty_cell
 
@@ -112,7 +113,8 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     formatted in) then decides. Each date that could be read the other way round is added to
     `ambiguous`. `evidence`: the column's `date_evidence`, when the caller has it already.
     """
-    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header, shown, evidence)
+    order, dotted, why = _evidence_order(values, settings.date_order, sheet, header, shown, evidence,
+                                         (settings.language, settings.country))
     letters = column_letters(column) if column else "?"
     dates: list[Any] = []
     problems: list[str] = []
@@ -308,7 +310,7 @@ def order_of_evidence(columns: list[tuple[str, tuple]]) -> tuple[str, str] | Non
 
 def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, str] | None = None,
                     header: str = "", shown: tuple[str, str] | None = None,
-                    evidence: tuple | None = None) -> tuple[str, str, str]:
+                    evidence: tuple | None = None, where: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
     """(order of slashed and dashed dates, order of dotted dates, why) for one column; `sheet`
     is what the sheet's other date columns prove, and `header` the column's header (its
     language), for when this one proves nothing."""
@@ -326,7 +328,7 @@ def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, 
         return setting, setting, f"{_ORDER_WORD[setting]}: date_order = \"{setting}\" in the settings"
 
     dotted = _proven(proof, ".")
-    slashed = _slashed_order(proof, counts, dotted, sheet, header, shown) if seen["/"] else None
+    slashed = _slashed_order(proof, counts, dotted, sheet, header, shown, where) if seen["/"] else None
     reasons = []
     if seen["."]:
         if dotted is None:
@@ -334,7 +336,7 @@ def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, 
         reasons.append(dotted[1])
     if seen["/"]:
         if slashed is None:
-            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet, header)
+            slashed = _unproven_slashed(proof["/"], seen["/"], dotted, sheet, header, where)
         if not reasons or dotted is None or slashed != dotted:
             reasons.append(slashed[1] if not reasons else f"{seen['/']}: {slashed[1]}")
     main_order, dotted_order = slashed or dotted, dotted or slashed
@@ -344,7 +346,7 @@ def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, 
 
 
 def _slashed_order(proof, counts, dotted: tuple[str, str] | None, sheet: tuple[str, str] | None, header: str,
-                   shown: tuple[str, str] | None) -> tuple[str, str] | None:
+                   shown: tuple[str, str] | None, where: tuple[str, str] = ("", "")) -> tuple[str, str] | None:
     """The order of a column's slashed and dashed dates from its evidence, or None when nothing
     but the fallbacks (`_unproven_slashed`) can tell. Where real dates outnumber the typed ones,
     the typed ones prove nothing: the real dates' number format decides, else the fallbacks."""
@@ -354,7 +356,7 @@ def _slashed_order(proof, counts, dotted: tuple[str, str] | None, sheet: tuple[s
     if counts["real"] > counts["numeric"] and (proven or formatted):
         # Excel stored most cells as dates and left these as text: one '13/11/2026' among real
         # month-first dates is a slip, not a day-first column
-        fallback = formatted or _unproven_slashed([None, None], "the other typed dates", dotted, sheet, header)
+        fallback = formatted or _unproven_slashed([None, None], "the other typed dates", dotted, sheet, header, where)
         example = proof["/"][0] or proof["/"][1]
         typed = f"the typed {example!r} does not decide" if proven else "they prove nothing"
         return (fallback[0], f"{fallback[1]}; {_REAL_FIRST}: the column's {counts['real']} real dates "
@@ -399,9 +401,12 @@ def day_first_language(header: str) -> str | None:
 
 
 def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tuple[str, str] | None,
-                      sheet: tuple[str, str] | None, header: str = "") -> tuple[str, str]:
+                      sheet: tuple[str, str] | None, header: str = "",
+                      where: tuple[str, str] = ("", "")) -> tuple[str, str]:
     """The order of slashed dates that prove none (or both), and why: the dotted dates' order, else
-    the sheet's, else the order of the header's language, else month-first."""
+    the sheet's, else the order of the header's language, else how the settings' language is
+    written in their country (`where`: language, country; English in Britain, India or Australia is
+    day-first), else month-first."""
     first, second = proof
     if first and second:
         why = (f"month-first, though both {first} and {second} appear (one of them is mistyped); "
@@ -416,6 +421,10 @@ def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tupl
         return ("dmy", f"day-first: the header {header!r} is in {language}, where dates are written day first "
                        f"({example} could be either); set date_order = \"mdy\" in followup.toml if you mean "
                        "month-first")
+    language, country = where
+    if country and writes_day_first(language or "en", country):
+        return ("dmy", f"day-first: dates are written day first in {country} ({example} could be either); "
+                       "set date_order = \"mdy\" in followup.toml if you mean month-first")
     return ("mdy", f"month-first: nothing shows the order ({example} could be either); "
                    "set date_order = \"dmy\" in followup.toml if you mean day-first")
 

@@ -51,7 +51,7 @@ _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 # The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
 FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
-              "referrer", "employer contact", "interview held", "interview ahead", "no answer", "on hold",
+              "employer contact", "interview held", "interview ahead", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
               "date")
 MARK_SOURCE = "mark on Today, {day}"
@@ -224,8 +224,10 @@ def _cjk_contact(words: str) -> str:
 
 _EMPLOYER_CALL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
-    r"(?:called|rang|phoned|rung|tried\s+to\s+call|left\s+(?:me\s+)?a\s+"
-    r"(?:voicemail|message|vm))\b"
+    r"(?:called|rang|phoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
+    # an attempt of theirs is their call too: "tried calling me", "tried to ring", "attempted to reach me by phone"
+    r"|(?:tried|trying|attempted|was\s+trying)\s+(?:to\s+)?(?:call|ring|phon|reach\s+me\s+by\s+phone)\w*"
+    r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
@@ -253,12 +255,56 @@ _EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, _cjk_contact(_CJK_CALL_WORDS))
 _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 
 
+_ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
+                          r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
+_PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him)$", re.IGNORECASE)
+
+
+def employer_caller(text: str) -> str:
+    """Who the newest call or e-mail of the employer's in `text` came from, as the note says it
+    ("HR", "Sarah", "the recruiter"), or "" when it does not say."""
+    hits = [m for m in _hits(_EMPLOYER_CALL, text)] + [m for m in _hits(_EMPLOYER_MAIL, text)]
+    if not hits:
+        return ""
+    hit = max(hits, key=lambda m: m.start())
+    said = hit.group()
+    after = re.search(r"\b(?:from|by)\s+(.+)$", said, re.IGNORECASE)
+    if after:
+        return after.group(1).strip()
+    # "voicemail from" ends at its sender; "missed a call" may be followed by one
+    lead = r"\s*" if re.search(r"(?:from|by)$", said, re.IGNORECASE) else r"\s+(?:from|by)\s+"
+    sender = re.match(lead + r"((?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[hit.end():])
+    if sender:
+        return sender.group(1).strip()
+    if not re.match(_WHO + r"\b", said.strip(), re.IGNORECASE):
+        return ""
+    words = re.match(r"((?:the\s+)?[\w'’-]+(?:\s+(?:team|manager|resources))?)", said.strip())
+    return words.group(1) if words else ""
+
+
+def someone_else_called(caller: str, contact: str) -> bool:
+    """Whether the caller a note names is not the row's contact: a name that is none of the
+    contact's, or a role while the contact cell says the contact has another part."""
+    if not caller or not contact or _PRONOUN_CALLER.match(caller):
+        return False
+    names = {w.casefold() for w in re.findall(r"[^\W\d_]+", contact)}
+    if _ROLE_CALLER.match(caller):
+        # a role may be the contact's own ("the recruiter" and "Jo Bell"): someone else only when
+        # the contact cell's note gives the contact another part ("Anand (referral)", "Kim (HM)")
+        part = re.search(r"\(([^)]*)\)", contact)
+        return part is not None and not {w.casefold() for w in re.findall(r"[^\W\d_]+", part.group(1))} \
+            & {w.casefold() for w in re.findall(r"[^\W\d_]+", caller)}
+    first = re.findall(r"[^\W\d_]+", caller)
+    return bool(first) and first[0][:1].isupper() and first[0].casefold() not in names
+
+
 # The user's call that reached nobody: retried the next business day (rules §3).
 @functools.cache
 def _attempt() -> re.Pattern[str]:
     return re.compile(
         r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
-        r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
+        r"|\bleft\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|\bvoicemail\b"
+        r"|\bgot\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
         r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
         # (the front desk, not the receipt of a document: "confirmando recepción del CV")
@@ -436,77 +482,6 @@ def has_phone(text: Any) -> bool:
     return isinstance(text, str) and _PHONE.search(text) is not None
 
 
-# Who referred me, as a note says it: the words before the name ("referred by", "empfohlen von",
-# "recommandé par", "referido por", "segnalato da", "indicado por", "aanbevolen door", "z polecenia")
-# or after it ("Tom referred me", "me recomendó", "hat mich empfohlen", "mnie polecił").
-@functools.cache
-def _referral_before() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(?:referred\s+by|referral\s+(?:from|by|via)|recommended\s+by|ref(?:erral)?\s*:|empfohlen\s+(?:von|durch)"
-        r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|sur\s+recommandation\s+de"
-        r"|referid[oa]\s+por|recomendad[oa]\s+por|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
-        r"|su\s+segnalazione\s+di|indicad[oa]\s+por|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
-        r"|polecon[ya]\s+przez|z\s+polecenia)\s+", re.IGNORECASE)
-
-
-@functools.cache
-def _referral_after() -> re.Pattern[str]:
-    return re.compile(r"\s+(?:referred\s+me|recommended\s+me|put\s+me\s+forward|hat\s+mich\s+empfohlen"
-                      r"|me\s+(?:recomendó|refirió|indicou|ha\s+segnalato|a\s+recommandé)|mnie\s+polecił[a]?"
-                      r"|heeft\s+mij\s+aanbevolen)\b", re.IGNORECASE)
-
-
-# the words before a relation's noun ("meinem Kollegen", "my old friend", "mi amiga")
-_DETERMINERS = frozenset({"meinem", "meiner", "meine", "mein", "meinen", "einem", "einer", "dem", "der", "des", "ihrem",
-                          "seinem", "unserem", "my", "a", "an", "the", "our", "mon", "ma", "un", "une", "mi", "mio",
-                          "mia", "meu", "minha", "mijn", "een", "mojego", "mojej", "moja"})
-
-
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper() and any(ch.isalpha() for ch in token)
-
-
-def referrer_in(text: Any) -> tuple[str, str]:
-    """(the name of the person a note says referred me, their department or '') or ('', ''):
-    "referred by my cousin Tom Reyes (works in QA)" -> ('Tom Reyes', 'QA'). Only a name: "referred
-    by a friend" names no one, so no script will say who."""
-    if not isinstance(text, str) or not text:
-        return "", ""
-    for m in _referral_before().finditer(text):
-        tokens = re.findall(r"[^\W\d_][\w'’.-]*|[(),;:.!?]", text[m.end():])[:8]
-        k = 0
-        while k < len(tokens) and k < 3 and tokens[k][:1].islower():
-            k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
-        name: list[str] = []
-        while k < len(tokens) and len(name) < 4 and _capitalised(tokens[k]) and not tokens[k].endswith(("'s", "’s")):
-            name.append(tokens[k])
-            k += 1
-        if len(name) >= 2 and k > len(name) and tokens[k - len(name) - 1].casefold() in _DETERMINERS:
-            name = name[1:]     # "meinem Kollegen Jonas Weber": German writes the relation's noun capitalised
-        name = name[:3]
-        if name:
-            return " ".join(name).rstrip("."), _department(text[m.end():])
-    after = _referral_after().search(text)
-    if after:
-        words = re.findall(r"[^\W\d_][\w'’-]*", text[:after.start()])[-3:]
-        name = []
-        for word in reversed(words):
-            if not _capitalised(word):
-                break
-            name.insert(0, word)
-        if name:
-            return " ".join(name), _department(text[after.end():])
-    return "", ""
-
-
-def _department(rest: str) -> str:
-    """"(works in QA)" or "in Finance" right after a referrer's name: the department."""
-    m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
-    if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
-        return m.group(1).strip()
-    return ""
-
-
 _NOTHING_SAID = (False, False, 0, False, False)
 
 
@@ -657,7 +632,7 @@ class _Facts:
         self.text = {c: frame[c].tolist() for c in ("stage", "response")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
-                                                    "autoresponse_field", "referrer_noted")}
+                                                    "autoresponse_field")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -698,10 +673,8 @@ class _Facts:
         return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
     def _people_and_replies(self, i: int, add) -> None:
-        """The referrer the notes name, and the automatic reply a cell tells of."""
+        """The automatic reply a cell tells of."""
         cols = self.cols
-        if cols["referrer_noted"][i]:
-            add("referrer", cols["referrer_noted"][i], None, "", "", "notes")
         if cols["autoresponse_field"][i] and cols["situation"][i] == "autoresponse":
             add("auto_reply", "", None, EMPLOYER, "email", cols["autoresponse_field"][i])
 

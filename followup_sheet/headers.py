@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from .columns import output_headers
 from .dates import is_date_cell
 from .hanzi import simplified
+from .logcolumns import names_a_day
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
 from .xlsx import column_letters, is_empty_cell
 
@@ -40,11 +41,17 @@ GENERIC_DATES = ("date", "fecha", "datum", "data", "日期", "tarih", "ngay", "t
 GENERIC_DATE_HEADERS = (*GENERIC_DATES, "applied", "datesent", "sent")
 
 
+# Abbreviations headers use for the words of a field ("Hiring Mgr", "Referrer Dept"), written out
+_ABBREVIATIONS = re.compile(r"\b(?:(?P<manager>mgr|mngr)|(?P<department>dept))\b\.?")
+
+
 def _fold(text: str) -> str:
     """Lower case, no accents on Latin letters (users write 'Situacao' for 'Situação'), Chinese in
-    simplified characters ('聯絡人' is '联络人')."""
+    simplified characters ('聯絡人' is '联络人'), the usual abbreviations written out ('Hiring Mgr' is
+    'hiring manager')."""
     s = simplified(unicodedata.normalize("NFKC", text), chinese=True)
     s = unicodedata.normalize("NFKD", s.replace("\xa0", " ").lower())
+    s = _ABBREVIATIONS.sub(lambda m: str(m.lastgroup), s)
     return unicodedata.normalize("NFC", "".join(ch for ch in s if not "\u0300" <= ch <= "\u036f"))
 
 
@@ -687,8 +694,8 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
         if col in taken or is_tool_header(value):
             continue
         text = "" if value is None else str(value)
-        if names_a_date(text) or (text and header_decisions([text], settings)[0]):
-            continue
+        if names_a_date(text) or names_a_day(value) or (text and header_decisions([text], settings)[0]):
+            continue     # (a column headed by a day is one of a log's: logcolumns reads those)
         values = [row[col] if col < len(row) else None for row in below[:200]]
         why = sentence_like(values)
         if why:
@@ -712,8 +719,8 @@ def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int
         if col in taken or is_tool_header(value):
             continue
         text = "" if value is None else str(value)
-        if names_a_date(text) or (text and header_decisions([text], settings)[0]):
-            continue
+        if names_a_date(text) or names_a_day(value) or (text and header_decisions([text], settings)[0]):
+            continue     # (a column headed by a day is one of a log's: logcolumns reads those)
         why = stage_like([row[col] if col < len(row) else None for row in below[:200]], settings, stages)
         if why:
             found.append((-int(why.split()[0]), col, text, why))

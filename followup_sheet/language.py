@@ -290,21 +290,6 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
     return words
 
 
-@functools.cache
-def writes_day_first(language: str) -> bool:
-    """Whether the language writes a date's day before its month ("3.12.26", "03/12/2026"), from
-    its short date format in Babel's CLDR data; English, Chinese, Japanese and Korean do not."""
-    if not language or language == "en":     # (no Babel import for an English run)
-        return False
-    from babel.dates import get_date_format
-    try:
-        pattern = get_date_format("short", locale=language).pattern
-    except (ValueError, LookupError):
-        return False
-    day, month = pattern.find("d"), pattern.find("M")
-    return 0 <= day < month
-
-
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     """`settings.language` when set; else the one language every matched header and stage word
     belongs to (rules §8), else English."""

@@ -17,8 +17,9 @@ import pandas as pd
 
 from . import columns
 from .catalogue import Worded, in_language, say
+from .dayfirst import writes_day_first
 from .exportfiles import backup_of, replaces_other_file
-from .language import choose_language, with_first_channel, writes_day_first
+from .language import choose_language, with_first_channel
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -102,7 +103,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     if changes:
         roll_changes(trackers, changes, marks)
     for tracker in trackers:
-        plan = with_first_channel(build_plan(tracker.frame, today, _notes_settings(tracker, settings),
+        plan = with_first_channel(build_plan(tracker.frame, today, notes_settings(tracker, settings),
                                              columns=tracker.columns,
                                              marked=marks.marked.get(tracker.sheet)),
                                   tracker.frame, settings)
@@ -111,7 +112,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     return outcomes, today_table(outcomes, settings.calls_per_day, settings.language), settings, marks
 
 
-def _notes_settings(tracker: Tracker, settings: Settings) -> Settings:
+def notes_settings(tracker: Tracker, settings: Settings) -> Settings:
     """The settings a sheet's notes are read with: a slashed date in a note ("call back 4/12") in
     the order `date_order` says (rules §3)."""
     order = date_order([tracker], settings)
@@ -135,7 +136,7 @@ def tracker_language(path: Path, *, sheet: str | None = None, config: Path | Non
 def date_order(trackers: list[Tracker], settings: Settings) -> str:
     """How a slashed date typed into a mark or written in a note reads ("4/12"): the setting, else
     the order the trackers' date columns proved, else day-first in a tracker whose language writes
-    dates day first, else month-first (rules §3)."""
+    dates day first in the settings' country (English in Britain or India), else month-first (rules §3)."""
     if settings.date_order in ("mdy", "dmy"):
         return settings.date_order
     for t in trackers:
@@ -144,7 +145,7 @@ def date_order(trackers: list[Tracker], settings: Settings) -> str:
                 return "dmy"
             if why.startswith("month-first") and not why.startswith("month-first: nothing shows"):
                 return "mdy"
-    return "dmy" if writes_day_first(settings.language) else "mdy"
+    return "dmy" if writes_day_first(settings.language, settings.country) else "mdy"
 
 
 def roll_marks(trackers: list[Tracker], today: dt.date, settings: Settings) -> MarksResult:

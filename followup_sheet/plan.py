@@ -47,9 +47,10 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, collect_facts, read_ledger, referrer_in, source_of
+from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
+from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
@@ -67,6 +68,10 @@ _NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen
 _FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
 _NEGATED_BEFORE = re.compile(
     r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
+# Nor after a condition: "if not selected they keep the CV", "unless they reject me" say what may happen
+_CONDITION_BEFORE = re.compile(r"(?:^|[^\w])(?:if|unless|whether|in\s+case)"
+                               r"(?:\s+(?:they|we|i|it|you|she|he|am|are|is|was|were|be|get|gets|got|i['’]m"
+                               r"|they['’]re|the\s+\w+))*\s+$")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
 # Japanese and Korean put it after ("面接なし", "면접 없음")
@@ -197,7 +202,7 @@ class WordList:
             return True
         if not before:
             return False
-        return _NEGATED_BEFORE.search(before) is not None
+        return _NEGATED_BEFORE.search(before) is not None or _CONDITION_BEFORE.search(before) is not None
 
     def _matches(self, text: Any, negated: bool) -> list[str]:
         if not isinstance(text, str) or not text:
@@ -294,6 +299,10 @@ _OTHER_STEMS = re.compile("some|other|intern|differ|autre|otr|altr|outr|ander|in
                           "|wewnętrz")
 
 
+_MAYBE_BEFORE = re.compile(r"\b(?:might|may|could|would|if|unless|maybe|perhaps|will|going\s+to|worried|afraid|hope)\b"
+                           r"[^.;!?]{0,25}$|['’]ll\s+$", re.IGNORECASE)
+
+
 def chose_another(text: Any) -> str:
     """The words saying the employer chose someone else, or ''."""
     if not isinstance(text, str) or not text:
@@ -301,6 +310,8 @@ def chose_another(text: Any) -> str:
     if not _OTHER_STEMS.search(text.lower()):
         return ""
     m = _chose_another().search(text)
+    if m and _MAYBE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        return ""       # "they might go with another candidate": not yet
     return m.group() if m else ""
 
 
@@ -351,6 +362,8 @@ def stage_of(text: Any, settings: Settings) -> str:
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         if word_list(getattr(settings, name)).holds(text):
             return stage
+        if stage == "closed" and refusal(text):      # "they won't be progressing it": closed in soft words
+            return stage
     typo = typo_stage(text, settings)
     return typo[0] if typo else "applied"
 
@@ -367,6 +380,8 @@ def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str
         hits = word_list(getattr(settings, name)).found(text)
         if hits:
             return stage, hits, negated
+        if stage == "closed" and refusal(text):
+            return stage, [refusal(text)], negated
     typo = typo_stage(text, settings)
     if typo:
         return typo[0], [f"{typo[2]} (as {typo[1]})"], negated
@@ -410,6 +425,39 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
     over the rows: trackers repeat a handful of stage, response and source words."""
     codes, uniques = pd.factorize(text, use_na_sentinel=False)
     return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
+
+
+# "auto" in a note is an automatic reply when it names the message it qualifies ("got the auto
+# email", "auto confirmation from Workday"), not alone (a car dealer's name); so is a message that
+# confirms the CV arrived
+_AUTO_MESSAGE = re.compile(r"\bauto(?:matic(?:ally)?|mated)?[-\s]?(?:generated\s+)?(?:e-?mail|mail|reply|replies"
+                           r"|response|confirmation|acknowledg\w*|ack|message|msg|receipt)\b"
+                           # or a message that confirms the CV arrived: "email confirming they got my CV"
+                           r"|\b(?:confirm\w*|acknowledg\w*)\b[^.;\n]{0,30}?\b(?:receiv\w*|receipt|got|have|has)\b"
+                           r"[^.;\n]{0,20}?\b(?:cv|résumé|resume|application)\b", re.IGNORECASE)
+# An automatic reply that says someone is away answers a message of the user's, not the
+# application: "auto reply says she's OOO til 12/8" is an absence, never "my résumé arrived"
+_AWAY = re.compile(r"\b(?:ooo|out\s+of\s+(?:the\s+)?office|(?:on|taking)\s+(?:annual\s+|parental\s+|maternity\s+"
+                   r"|paternity\s+|sick\s+)?(?:leave|holiday|holidays|vacation|pto)|away\s+(?:until|till|til|from|on)"
+                   r"|abwesen\w*|urlaub|absent\w*|ausente|fuori\s+ufficio|afwezig)\b", re.IGNORECASE)
+_AUTO_MENTION = re.compile(r"\bauto|\babwesenheitsnotiz|\brespuesta\s+autom", re.IGNORECASE)
+
+
+def _auto_message(text: Any) -> bool:
+    return isinstance(text, str) and _AUTO_MESSAGE.search(text) is not None
+
+
+def _away_reply(text: Any) -> bool:
+    """True when every clause of `text` that names an automatic reply says someone is away."""
+    if not isinstance(text, str) or not _AWAY.search(text):
+        return False
+    clauses = [c for c in re.split(r"[.;\n]|,\s", text) if _AUTO_MENTION.search(c)]
+    return bool(clauses) and all(_AWAY.search(c) for c in clauses)
+
+
+def says_refusal(text: pd.Series) -> np.ndarray:
+    """True where the text says the employer ended the application in soft words (`refusals`)."""
+    return _per_value(text, lambda t: np.array([bool(refusal(v)) for v in t], dtype=bool))
 
 
 def contains_words(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
@@ -528,8 +576,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         | contains_words(frame["notes"], agency_words) | agencies.named
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
-    auto_in["notes"] = auto_in["notes"] | _per_value(frame["notes"].where(open_stage, ""),
-                                                     lambda t: [auto_reply(v) for v in t]).astype(bool)
+    open_notes = frame["notes"].where(open_stage, "")
+    auto_in["notes"] = auto_in["notes"] | _per_value(
+        open_notes, lambda t: [auto_reply(v) or _auto_message(v) for v in t]).astype(bool)
+    # an automatic reply saying someone is away is an absence, not "my résumé arrived"
+    away = _per_value(stage_text.where(open_stage, "") + " . " + open_notes,
+                      lambda t: np.array([_away_reply(v) for v in t], dtype=bool))
+    auto_in = {f: hit & ~away for f, hit in auto_in.items()}
     autoresponse = auto_in["stage"] | auto_in["response"] | auto_in["notes"]
     # the cell that tells of it, for the fact's source
     auto_field = np.select([auto_in["response"], auto_in["stage"], auto_in["notes"]], ["response", "stage", "notes"],
@@ -634,6 +687,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # the notes say it is over ("they're not interested", "offer rescinded") while the stage is open:
     # asked about, never called (rules §7: every sentence true)
     ended_in_notes = open_stage & (contains_words(frame["notes"], s.closed_words)
+                                   | says_refusal(frame["notes"].where(open_stage, ""))
                                    | _per_value(frame["notes"].where(open_stage, ""),
                                                 lambda t: [bool(chose_another(v)) for v in t]).astype(bool))
     bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
@@ -667,12 +721,6 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     live_other = _elsewhere(frame["company"], hot)
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
-    # a referrer the notes name ("referred by my cousin Tom (works in QA)"), where no cell does
-    noted_ref = np.empty((len(frame), 2), dtype=object)
-    noted_ref[:] = ""
-    for i in np.flatnonzero(active & ~has_ref):
-        noted_ref[i] = referrer_in(frame["notes"].iat[i])
-    has_ref = has_ref | (noted_ref[:, 0] != "")
     situation = np.select(
         [interviewing, st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
@@ -696,7 +744,6 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "autoresponse_field": auto_field,
-        "referrer_noted": noted_ref[:, 0], "referrer_dept_noted": noted_ref[:, 1],
         "recruiter": recruiter,
         "agency_company": agencies.company,
         "person": has_mgr | has_ref,
@@ -768,12 +815,12 @@ def _ended_messages(frame: pd.DataFrame, ended: np.ndarray, columns: Mapping[str
     for i in np.flatnonzero(ended):
         row = frame.index[i]
         note = str(frame["notes"].iloc[i])
-        stems = closed.found(note)
-        if stems:
-            hit = re.search(re.escape(stems[0]).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
-            said = hit.group() if hit else stems[0]
-        else:
-            said = chose_another(note)
+        listed = closed.found(note)
+        if listed:
+            hit = re.search(re.escape(listed[0]).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
+            said = hit.group() if hit else listed[0]
+        else:       # said in soft words ("went with an internal candidate")
+            said = refusal(note) or chose_another(note)
         out[i] = Worded("Row {row}: {cell} says {said} but the status is still open; if the application is over, "
                         "set its status to a closed word (Rejected, Withdrawn); if it is not, reword the note",
                         row=row, cell=source_of(columns, "notes", row), said=repr(said))
@@ -853,21 +900,28 @@ _CALL_BACK = re.compile(
     r"|on\s+" + _WEEKDAY + r")(?=$|[\s.;,!)])", re.IGNORECASE)
 _WRITTEN_OFFER = re.compile(r"\b(?:written offer|offer letter)\b(?!\s+(?:to follow|pending|expected|coming|on its way))"
                             r"|\bin writing\b", re.IGNORECASE)
-# The written offer is wanted, not had: "asked for a written offer", "waiting on the offer letter",
-# "no offer letter yet", "need the offer in writing".
-_WANTED_BEFORE = re.compile(r"(?:ask(?:ed|ing)?|request(?:ed|ing)?|wait(?:ed|ing)?|await(?:ed|ing)?|expect(?:ed|ing)?"
-                            r"|chas(?:e|ed|ing)|need(?:ed|s)?|want(?:ed|s)?|no|not|without|for|until|once|when|if)"
-                            r"(?:\s+(?:on|for|a|an|the|my|their|it|yet|still|to\s+get|to\s+see|offer|job|contract))*\s*$",
-                            re.IGNORECASE)
+# A written offer mentioned in a clause that asks for it, waits for it, expects it by a day or
+# denies it is one the user does not hold yet ("asked for it in writing", "offer letter by 10-12",
+# "no offer letter yet"): the clause's mood, not a list of phrases around the two words.
+_NOT_HELD_YET = re.compile(
+    r"\b(?:ask\w*|request\w*|wait\w*|await\w*|expect\w*|pending|will|shall|going\s+to|to\s+follow|coming|soon"
+    r"|need\w*|want\w*|hop\w*|promis\w*|chas\w*|until|once|no|not|never|yet|without)\b|n['’]t\b"
+    r"|['’]ll\b|\bby\s+(?:\d|mon|tue|wed|thu|fri|sat|sun|next|end|the|early|mid|jan|feb|mar|apr|may|jun|jul|aug|sep"
+    r"|oct|nov|dec)", re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[.;!?\n]|,\s|\s-\s|\sbut\s")
 
 
-def _offer_in_writing(text: str) -> bool:
-    """Whether a note says the offer is in writing, not that a written offer is asked for,
-    awaited or missing."""
-    return any(not _WANTED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-               for m in _WRITTEN_OFFER.finditer(text))
-
-
+def offer_in_writing(text: str) -> bool:
+    """Whether `text` says the user holds the offer in writing: a mention whose own clause neither
+    asks for it, waits for it nor denies it."""
+    for m in _WRITTEN_OFFER.finditer(text):
+        edges = [e.end() for e in _CLAUSE_EDGE.finditer(text, 0, m.start())]
+        end = _CLAUSE_EDGE.search(text, m.end())
+        clause = text[edges[-1] if edges else 0:end.start() if end else len(text)]
+        if not _NOT_HELD_YET.search(clause):
+            return True
+    return False
+_POINTS_BACK = re.compile(r"^(?:after|before|once|when|until)\s+(?:that|this|then|it|which|those)$", re.IGNORECASE)
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
@@ -894,7 +948,10 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
                 out.append(("", False))
                 continue
             back = _CALL_BACK.search(v)
-            out.append((back.group("when").strip() if back else "", _offer_in_writing(v)))
+            when = back.group("when").strip() if back else ""
+            # "after that" points back into the note ("on leave till 08-12, told to call after
+            # that"): said alone in a script it means nothing, and the date is read on its own
+            out.append(("" if _POINTS_BACK.match(when) else when, offer_in_writing(v)))
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
     # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)

@@ -19,7 +19,16 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .dates import date_evidence, is_date_cell, is_placeholder, is_weak_order, order_of_evidence, parse_dates, show_cell
+from .dates import (
+    date_evidence,
+    is_date_cell,
+    is_placeholder,
+    is_weak_order,
+    order_of_evidence,
+    parse_dates,
+    show_cell,
+)
+from .dayfirst import writes_day_first
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
     DATE_FIELDS,
@@ -38,7 +47,9 @@ from .headers import (
     normalize_header,
     tool_header_columns,
 )
+from .logcolumns import dated_log
 from .plan import stage_of, unplaced_words
+from .referrals import referral_in
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -278,6 +289,8 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
 
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
+    log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
+    from_notes = _referrals_from_notes(frame, fields, notes)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -286,9 +299,11 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
     ignored = [f"{' '.join(str(v).split())!r} (column {xlsx.column_letters(c + 1)})" for c, v in enumerate(header)
-               if c not in fields.values() and not is_empty_cell(v) and not is_tool_header(v)]
+               if c not in fields.values() and c not in log_columns and not is_empty_cell(v) and not is_tool_header(v)]
 
     columns = {f: ColumnInfo(c + 1, str(header[c]).strip()) for f, c in sorted(fields.items(), key=lambda x: x[1])}
+    for fld in from_notes:        # read from the notes: their cell is the source
+        columns[fld] = columns["notes"]
     confidence = _confidence(columns, weak, date_orders, notes, settings)
     shown = _hidden_note(info, rows, h, last_row, header, fields, where)
     notes.extend(shown)
@@ -298,6 +313,60 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
                    tool_headers=tool_header_columns(header), reasons=reasons, notes=notes, skipped_rows=skipped,
                    date_orders=date_orders, ignored_headers=ignored, note_fields=frozenset(note_fields),
                    confidence=confidence, refresh_notes=shown)
+
+
+def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: list[str]) -> tuple[str, ...]:
+    """With no referrer column, the referrer (and department) a row's notes name ("Referred by
+    Deepak, Platform dept", "Marcus from my cohort referred me"), as `referrals` reads them.
+    Returns the fields so read, whose cells are the notes' (a fact's source names the notes cell)."""
+    if "referrer" in fields or "notes" not in fields:
+        return ()
+    found = [(row, *referral_in(text)) for row, text in frame["notes"].items() if text]
+    found = [(row, name, dept) for row, name, dept in found if name]
+    if not found:
+        return ()
+    for row, name, dept in found:
+        frame.at[row, "referrer"] = name
+        if dept and "referrer_dept" not in fields:
+            frame.at[row, "referrer_dept"] = dept
+    said = ", ".join(f"row {row}: {name!r}" + (f" ({dept})" if dept else "") for row, name, dept in found[:10])
+    notes.append(f"Referrers read from the notes (no Referred By column): {said}")
+    return ("referrer",) + (("referrer_dept",) if "referrer_dept" not in fields and any(d for _, _, d in found) else ())
+
+
+def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,
+                    date_orders: dict[str, str], settings: Settings, notes: list[str]) -> set[int]:
+    """A log kept as one column per day ("Log 11/23", "11/30", "Update 12/4"): its entries are the
+    row's notes, after those of a notes column, oldest first, and its newest entry's day is the
+    last contact when no later one is known. Returns the log's columns."""
+    known = pd.concat([frame["applied_on"], frame["last_contact"]]).dropna()
+    if known.empty:
+        return set()
+    if settings.date_order in ("mdy", "dmy"):
+        day_first = settings.date_order == "dmy"
+    elif any(why.startswith("day-first") for why in date_orders.values()):
+        day_first = True
+    elif any(why.startswith("month-first") and "nothing shows" not in why for why in date_orders.values()):
+        day_first = False
+    else:
+        day_first = writes_day_first(settings.language, settings.country)
+    found = dated_log(header, body, set(fields.values()), day_first, known.max().date())
+    if found is None:
+        return set()
+    own = frame["notes"].astype(object)
+    frame["notes"] = [f"{a.rstrip('. ')}. {b}" if a and b else a or b for a, b in zip(own, found.notes)]
+    last = frame["last_contact"]
+    frame["last_contact"] = last.where(last.notna() & (last >= found.newest.fillna(last)), found.newest)
+    if "stage" not in fields and "response" not in fields:
+        # no column says where an application stands: the log does, read as a stage cell is (a closed
+        # word wins, then an offer, then an interview: "2nd interview done. decision by 12/9")
+        frame["response"] = found.notes.to_numpy()
+    labels = ", ".join(f"{str(header[c]).strip()!r} ({xlsx.column_letters(c + 1)})" for c, _ in found.columns)
+    notes.append(f"Log columns, one per day, read as the notes (oldest first): {labels}; a row's newest entry "
+                 "is its last contact when no later date is given"
+                 + ("; with no status column, the log says the stage" if "stage" not in fields
+                    and "response" not in fields else ""))
+    return {c for c, _ in found.columns}
 
 
 def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int, header: list[Any],

@@ -20,6 +20,7 @@ import pandas as pd
 from . import columns
 from .catalogue import Worded, in_language
 from .errors import TemplateProblem
+from .facts import employer_caller, someone_else_called
 from .plan import PLACEHOLDERS
 from .settings import Settings
 from .status import Situation, Status
@@ -331,6 +332,12 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     if interview_ahead and not isinstance(ahead, bool):
         interview_on = ahead
     employer_called = _flag(plan_row.get("employer_called", False))
+    raw_contact = str(row.get("contact", "") or "")
+    if employer_called and someone_else_called(
+            employer_caller(f"{row.get('response', '') or ''}\n{row.get('notes', '') or ''}"), raw_contact):
+        # the notes say someone else called ("HR called" and "Anand (referral)"): the call back asks
+        # for the person who called, and greets nobody by a name that did not call (rules §7)
+        contact, text["hiring_manager"] = "", ""
     last_by = _said(plan_row.get("last_by", ""))
     # the company cell is a recruiting agency: the employer is its client, whose name the row does
     # not hold ("the hiring manager at Hays" would be false), so the scripts name no company
@@ -376,13 +383,13 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 
 
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
-               "applied_on", "last_contact")
+               "applied_on", "last_contact", "notes", "response")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
                 "written_offer",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
-                "hold_until", "referrer_noted", "referrer_dept_noted")
+                "hold_until")
 
 # The template of a call the employer made that is still to be returned (rules §2), for every
 # situation but an offer (whose own script already answers what they said).
@@ -464,17 +471,16 @@ class _Rows:
         self.frame, self.plan, self.wanted, self.names = frame, plan, wanted, names
         self.compiled, self.today, self.settings = compiled, today, settings
         self.plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
+        self.row_fields = tuple(c for c in _ROW_FIELDS if c in frame)
 
     def render(self, start: int, stop: int) -> list[str]:
         """The scripts of rows `start` to `stop` (positions in `wanted`), in order."""
         part = self.wanted[start:stop]
         texts = []
         for row, name, r, p in zip(part, self.names[start:stop],
-                                   _records(self.frame.iloc[start:stop], _ROW_FIELDS),
+                                   _records(self.frame.iloc[start:stop], self.row_fields),
                                    _records(self.plan.iloc[start:stop], self.plan_fields)):
             try:
-                if p.get("referrer_noted") and not r.get("referrer"):   # the referrer the notes name
-                    r = {**r, "referrer": p["referrer_noted"], "referrer_dept": p.get("referrer_dept_noted", "")}
                 context = script_context(r, p, self.today, self.settings)
                 language = self.settings.language
                 localised = language not in ("", "en") and self.compiled[name].template.name.endswith(f".{language}.j2")

@@ -46,7 +46,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "account name", "company name (account)", "associated company", "employer name",
     ),
     "position": (
-        "position", "role", "job title", "title", "job role", "job", "position title",
+        "position", "role", "job title", "title", "job role", "job", "position title", "designation",
         "job position", "vacancy", "opening", "role title", "position applied for", "job name",
         "puesto", "cargo", "vacante", "posición", "título del puesto", "rol",
         "poste", "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
@@ -182,7 +182,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "non chiamare", "solo email", "não ligar", "só e-mail", "不要打电话", "仅邮件", "nie dzwonić", "tylko e-mail",
     ),
     "source": (
-        "source", "via", "applied via", "channel", "job portal", "where found", "job board",
+        "source", "via", "applied via", "channel", "job portal", "where found", "job board", "agency",
+        "recruitment agency",
         "platform", "found on", "found via", "posted on",
         "fuente", "plataforma", "portal", "canal", "source de l'offre", "plateforme", "origine",
         "quelle", "plattform", "kanal", "jobbörse", "jobportal", "gefunden über",

@@ -43,9 +43,16 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
 # A day of its own: a numeric date, a month's name or a weekday. Without one, a period ("after 12
 # weeks", "next month") is a date only when the clause says what it is about ("decide", "call
 # back"): "the posting was reopened after 12 weeks" states no date.
+# A day and month joined by a hyphen, as India, the Netherlands and many others write them ("by
+# 10-12", "on 04-12"): a date unless a unit or an amount follows ("2-3 weeks", "70-80k", "10-12 days")
+# or it is part of a longer run of numbers (a phone number, "2026-12-04" is read by its own form).
+_HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:weeks?|wks?|days?|months?|mos?"
+                     r"|years?|yrs?|hours?|hrs?|mins?|lpa|lakhs?|lacs?|rounds?|people)\b))")
+
+
 @functools.cache
 def _absolute() -> re.Pattern[str]:
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\b(?:"
+    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\b(?:"
                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
@@ -63,7 +70,7 @@ def names_a_calendar_day(words: str) -> bool:
     return _calendar_day().search(words) is not None
 
 
-_SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
+_SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
 _SCREEN_WORDS = (r"\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
@@ -96,7 +103,8 @@ def may_state_a_date(text: str) -> bool:
     # no look (nor the pattern, 2-3 ms to compile)
     return _screen().search(text) is not None or max(text) >= "\u3040" and _cjk_screen().search(text) is not None
 
-# What a date is about, from the words before it in the same clause (first listed kind that matches).
+# What a date is about, from the words before it in the same clause (the kind whose words stand
+# nearest the date; at a tie, the first listed).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
@@ -104,9 +112,13 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
                  r"|esito|uitslag"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
-    ("feedback", r"hear back|let me know|get back to me|feedback|rückmeldung|bescheid|retorno\b|terugkoppeling"
+    ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
+                 r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn"),
-    ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
+    # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
+    ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
+               r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
+               r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
@@ -231,7 +243,8 @@ def _dotted() -> re.Pattern[str]:
 # ("may", "so" or "am 7" alone are words, not dates).
 @functools.cache
 def _date_like() -> re.Pattern[str]:
-    return re.compile(r"\d{1,4}\s*[/\-.]\s*\d{1,2}|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
+    return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH
+                      + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
         sorted(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}, key=len, reverse=True))
         + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|"
         + "|".join(_PERIOD_WORDS), re.IGNORECASE)
@@ -268,13 +281,24 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
     clause = _clause_end().split(before)[-1]
     rest = re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0]
     # the nearest words first: those since the last comma, then the verb after the date, then the
-    # whole clause ("Gespräch lief gut, ich muss bis 3.12. antworten" is an answer, not a talk)
+    # whole clause ("Gespräch lief gut, ich muss bis 3.12. antworten" is an answer, not a talk);
+    # within words before the date, the kind whose word ends nearest it ("first interview 1/12,
+    # they'll be in touch by 11/12" is news, not an interview)
     near = re.split(r",\s", clause)[-1]
     tries = ((near, False), (rest, True), (clause, False)) if near != clause else ((clause, False), (rest, True))
     for words, verb_last in tries:
+        nearest, said = -1, ""
         for kind, regex in _kinds():
-            if (not verb_last or kind in _AFTER_KINDS) and regex.search(words):
-                return kind, kind == "answer" and _mine().search(clause + " " + rest) is not None
+            if verb_last:
+                if kind in _AFTER_KINDS and regex.search(words):
+                    said = kind
+                    break
+                continue
+            ends = [m.end() for m in regex.finditer(words)]
+            if ends and ends[-1] > nearest:
+                nearest, said = ends[-1], kind
+        if said:
+            return said, said == "answer" and _mine().search(clause + " " + rest) is not None
     return "date", False
 
 

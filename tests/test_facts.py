@@ -769,18 +769,21 @@ def test_the_receipt_of_a_document_is_no_front_desk():
     ("referida por mi prima Lucía", "Lucía", ""),
     ("referred by a former classmate", "", ""),                                     # a relation, no name
 ])
-def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(note, name, dept):
-    from followup_sheet.render import render_scripts
-    frame = canonical_frame([app(stage="Applied", applied_on="2026-12-01", notes=note)])
-    plan = build_plan(frame, dt.date(2026, 12, 9), Settings(), columns=COLUMNS)
-    script = render_scripts(frame, plan, dt.date(2026, 12, 9), Settings()).iloc[0]
+def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(tmp_path, note, name, dept):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Company": "Marlow Tiles", "Position": "Estimator", "Date Applied": dt.datetime(2026, 12, 1),
+             "Status": "Applied", "Notes": note}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "ref.xlsx", rows), today=dt.date(2026, 12, 9))
+    frame, plan, scripts = sheets[0].tracker.frame, sheets[0].plan, sheets[0].scripts
     if not name:
-        assert plan.at[2, "situation"] != "referral"
+        assert plan.iloc[0]["situation"] != "referral"
         return
-    assert plan.at[2, "situation"] == "referral", plan.at[2, "why"]
-    assert plan.at[2, "referrer_noted"] == name and plan.at[2, "referrer_dept_noted"] == dept
-    assert name in script, script
-    assert ("referrer", cell("notes")) in [(f.kind, f.source) for f in plan.at[2, "facts"]]
+    assert plan.iloc[0]["situation"] == "referral", plan.iloc[0]["why"]
+    assert frame.iloc[0]["referrer"] == name and frame.iloc[0]["referrer_dept"] == dept
+    assert name in scripts.iloc[0], scripts.iloc[0]
+    assert sheets[0].tracker.columns["referrer"].header == "Notes"     # its source is the notes' cell
 
 
 @pytest.mark.parametrize("note, written", [

@@ -1,0 +1,116 @@
+"""Read stage: who referred the user, when the notes say it and no column does ("Referred by my
+old head of dept, Claire Moss (now in their Finance team)", "Marcus from my cohort referred me").
+Input: one note; output: the referrer's name and department as written, or ("", "").
+
+Read by the sentence's shape, who did what: a name after "referred by" / "recommended by" (the
+words that describe the person skipped: "my old head of dept,"), or a name as the subject of
+"referred me"; the department from "in/from their X team", "X dept" right after the name. A
+referral still to come ("will ask Jo to refer me") or denied ("not referred") is none."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+_NAME = r"(?P<name>(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?))"
+_BY = re.compile(r"\b(?:referred|recommended|put\s+forward|referral)\s+(?:by|from)\s+"
+                 r"(?:(?:my|our|a|an|the|his|her)\s+)?(?:(?-i:[a-z][\w'’/-]*)[\s,]+){0,6}?" + _NAME, re.IGNORECASE)
+_SUBJECT = re.compile(_NAME + r"(?:\s+(?:from|at|in|on)(?:\s+[\w'’]+){1,4}?)?\s+(?:has\s+|had\s+|kindly\s+)?"
+                      r"(?:referred|recommended)\s+me\b", re.IGNORECASE)
+_DEPT = re.compile(r"^\s*[(,]?\s*(?:(?:who\s+is|now|is|works?)\s+)?(?:in|from|on|at)?\s*(?:(?:their|the|its)\s+)?"
+                   r"(?P<dept>(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*))\s+(?:team|dept\.?|department|division|group)\b",
+                   re.IGNORECASE)
+_NOT_NAMES = frozenset({"I", "Me", "My", "He", "She", "They", "HR", "The", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+                        "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "LinkedIn", "Indeed"})
+_UNSAID = re.compile(r"\b(?:not|never|no|n['’]t|will|going\s+to|to\s+be|hope|hoping|ask\w*|might|may|could)\b"
+                     r"[^.;\n]{0,25}$", re.IGNORECASE)
+
+
+def referral_in(note: object) -> tuple[str, str]:
+    """(referrer, department) the note says, or ("", "")."""
+    if not isinstance(note, str):
+        return "", ""
+    if "refer" not in note.lower() and "recommend" not in note.lower():
+        return referral_elsewhere(note)
+    for pattern in (_BY, _SUBJECT):
+        for m in pattern.finditer(note):
+            name = m.group("name")
+            if name.split()[0] in _NOT_NAMES or _UNSAID.search(note[:m.start()]):
+                continue
+            dept = _DEPT.match(note[m.end():])
+            return name, dept.group("dept") if dept else _department(note[m.end():])
+    return referral_elsewhere(note)
+
+
+# Who referred me, as a note says it: the words before the name ("referred by", "empfohlen von",
+# "recommandé par", "referido por", "segnalato da", "indicado por", "aanbevolen door", "z polecenia")
+# or after it ("Tom referred me", "me recomendó", "hat mich empfohlen", "mnie polecił").
+@functools.cache
+def _referral_before() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:referred\s+by|referral\s+(?:from|by|via)|recommended\s+by|ref(?:erral)?\s*:|empfohlen\s+(?:von|durch)"
+        r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|sur\s+recommandation\s+de"
+        r"|referid[oa]\s+por|recomendad[oa]\s+por|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
+        r"|su\s+segnalazione\s+di|indicad[oa]\s+por|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
+        r"|polecon[ya]\s+przez|z\s+polecenia)\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _referral_after() -> re.Pattern[str]:
+    return re.compile(r"\s+(?:referred\s+me|recommended\s+me|put\s+me\s+forward|hat\s+mich\s+empfohlen"
+                      r"|me\s+(?:recomendó|refirió|indicou|ha\s+segnalato|a\s+recommandé)|mnie\s+polecił[a]?"
+                      r"|heeft\s+mij\s+aanbevolen)\b", re.IGNORECASE)
+
+
+# the words before a relation's noun ("meinem Kollegen", "my old friend", "mi amiga")
+_DETERMINERS = frozenset({"meinem", "meiner", "meine", "mein", "meinen", "einem", "einer", "dem", "der", "des", "ihrem",
+                          "seinem", "unserem", "my", "a", "an", "the", "our", "mon", "ma", "un", "une", "mi", "mio",
+                          "mia", "meu", "minha", "mijn", "een", "mojego", "mojej", "moja"})
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and any(ch.isalpha() for ch in token)
+
+
+def referral_elsewhere(text: Any) -> tuple[str, str]:
+    """`referral_in` in the other languages the reader knows, and the shapes it does not read: the
+    capitalised name after the relation's words ("referred by my cousin Tom Reyes (works in QA)" ->
+    ('Tom Reyes', 'QA'), "empfohlen von meiner Kollegin Petra Haas", "recomendado por", "segnalato
+    da", "indicado por", "aanbevolen door", "z polecenia"), or before "referred me", "me recomendó",
+    "hat mich empfohlen". "referred by a friend" names no one."""
+    if not isinstance(text, str) or not text:
+        return "", ""
+    for m in _referral_before().finditer(text):
+        tokens = re.findall(r"[^\W\d_][\w'’.-]*|[(),;:.!?]", text[m.end():])[:8]
+        k = 0
+        while k < len(tokens) and k < 3 and tokens[k][:1].islower():
+            k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
+        name: list[str] = []
+        while k < len(tokens) and len(name) < 4 and _capitalised(tokens[k]) and not tokens[k].endswith(("'s", "’s")):
+            name.append(tokens[k])
+            k += 1
+        if len(name) >= 2 and k > len(name) and tokens[k - len(name) - 1].casefold() in _DETERMINERS:
+            name = name[1:]     # "meinem Kollegen Jonas Weber": German writes the relation's noun capitalised
+        name = name[:3]
+        if name:
+            return " ".join(name).rstrip("."), _department(text[m.end():])
+    after = _referral_after().search(text)
+    if after:
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[:after.start()])[-3:]
+        name = []
+        for word in reversed(words):
+            if not _capitalised(word):
+                break
+            name.insert(0, word)
+        if name:
+            return " ".join(name), _department(text[after.end():])
+    return "", ""
+
+
+def _department(rest: str) -> str:
+    """"(works in QA)" or "in Finance" right after a referrer's name: the department."""
+    m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
+    if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
+        return m.group(1).strip()
+    return ""
