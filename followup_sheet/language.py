@@ -216,6 +216,16 @@ def _stage_keys(lists: tuple[tuple[str, ...], ...], applied: tuple[str, ...]) ->
     return exact, stems
 
 
+# The endings an English word takes (inflections and the common derivations): "rejected",
+# "interviewing", "screens", "declined", "negotiation". A stem followed by anything else
+# ("offerta", "interviewt") is another language's word.
+_ENGLISH_ENDINGS = re.compile(r"(?:s|es|d|ed|ing|ings|er|ers|ee|ees|ion|ions|ation|ations|al|ally|ly|ment|ments)?")
+
+
+def _english_ending(rest: str) -> bool:
+    return _ENGLISH_ENDINGS.fullmatch(rest) is not None
+
+
 def _found_in(text: str, exact: dict[str, str], stems: dict[str, str]) -> list[str]:
     """The listed words a stage or response text holds: a word or a phrase of up to three words,
     or a word that starts with a listed stem; Chinese and Japanese words anywhere. Quicker than
@@ -233,8 +243,10 @@ def _found_in(text: str, exact: dict[str, str], stems: dict[str, str]) -> list[s
         else:
             token = tokens[i]
             stem = next((token[:k] for k in range(len(token), 4, -1) if token[:k] in stems), None)
-            # an English stem inside an accented word is not English: "automático" is not "automatic"
-            if stem and not (not raw[i].isascii() and languages_of(stems[stem]) == {ENGLISH}):
+            # an English stem inside an accented word, or followed by an ending English does not
+            # have, is not English: "automático" is not "automatic", "offerta" is not "offer"
+            english_only = stem is not None and languages_of(stems[stem]) == {ENGLISH}
+            if stem and not (english_only and (not raw[i].isascii() or not _english_ending(token[len(stem):]))):
                 hits.append(stems[stem])
     if _HAN.search(low) or _KANA.search(low):
         hits += [w for k, w in exact.items() if (_HAN.search(k) or _KANA.search(k)) and k in low]
@@ -277,6 +289,17 @@ def writes_day_first(language: str) -> bool:
     return 0 <= day < month
 
 
+def _said_in_several(word: str) -> bool:
+    """A word that tells no language from another: one the table tags as English and as another
+    language's ("Contact", "Status", "Note"), or an untagged one with a letter English does not
+    write ("Tél", a user's accented spelling of an English alias). Such words agree with any
+    language the other words say; they decide only when there is nothing else."""
+    langs = languages_of(word)
+    if ENGLISH in langs and len(langs) > 1:
+        return True
+    return langs == {ENGLISH} and _key(word) not in _tags() and not word.isascii()
+
+
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     """`settings.language` when set; else the one language every matched header and stage word
     belongs to (rules §8), else English."""
@@ -287,15 +310,16 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")
     by_language: dict[str, list[str]] = {}
     common: frozenset[str] | None = None
-    for word in dict.fromkeys(words):
+    telling = [w for w in dict.fromkeys(words) if not _said_in_several(w)]
+    for word in telling or dict.fromkeys(words):
         langs = languages_of(word)
         common = langs if common is None else common & langs
         for code in langs:
             by_language.setdefault(code, []).append(word)
-    shown = ", ".join(repr(w) for w in list(dict.fromkeys(words))[:6])
+    shown = ", ".join(repr(w) for w in (telling or list(dict.fromkeys(words)))[:6])
     if common and len(common) == 1:
         (code,) = common
-        verb = "are" if len(dict.fromkeys(words)) > 1 else "is"
+        verb = "are" if len(telling or dict.fromkeys(words)) > 1 else "is"
         return LanguageChoice(code, f"because the tracker's headers and stage words ({shown}) {verb} {LANGUAGES[code]}")
     if common and ENGLISH in common:
         return LanguageChoice(ENGLISH, f"because the tracker's headers and stage words ({shown}) are English")
