@@ -390,7 +390,7 @@ _NOTHING_SAID = (False, False, 0, False, False)
 
 
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
-                rows: np.ndarray | None = None) -> Ledger:
+                rows: np.ndarray | None = None, today: dt.date | None = None) -> Ledger:
     """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
     mask; every row without it): the rows whose texts are read; the others say nothing (the plan
     reads no fact of a closed or not-applied row, a third of a large tracker)."""
@@ -426,8 +426,14 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer
     owed: list[dt.date | None] = [None] * len(idx)        # a decision or an answer only: never the employer's news
+    logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes opens with
     for i, found in enumerate(all_stated):
-        others = [f for f in found if f[0].kind != "interview"]
+        if today is not None:     # a log entry opening with a day still to come says what is planned then
+            found[:] = [(Statement(f[0].date, "date", f[0].words), f[1]) if f[0].kind == "logged" and f[0].date > today
+                        else f for f in found]
+        entries = [f[0].date for f in found if f[0].kind == "logged"]
+        logged[i] = max(entries) if entries else None
+        others = [f for f in found if f[0].kind not in ("interview", "logged")]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
         answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer")]
@@ -458,7 +464,9 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
     }, index=idx)
-    out["written"] = pd.to_datetime(written)
+    logged_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in logged])
+    out["logged_on"] = pd.to_datetime(logged_on)
+    out["written"] = pd.to_datetime(np.fmax(written, logged_on))
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
 
@@ -567,7 +575,8 @@ class _Facts:
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
         for st, field in self.ledger.statements[i]:
-            add(st.kind, st.words, st.date, "", "", field)
+            # a log entry's day is a contact (the plan counts it as the last one once it has come)
+            add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
             add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)
         return facts

@@ -28,7 +28,7 @@ ENGLISH = "en"
 _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
     "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
-           "note"),
+           "note", "whatsapp"),
     "de": ("geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
@@ -290,14 +290,15 @@ def writes_day_first(language: str) -> bool:
 
 
 def _said_in_several(word: str) -> bool:
-    """A word that tells no language from another: one the table tags as English and as another
-    language's ("Contact", "Status", "Note"), or an untagged one with a letter English does not
-    write ("Tél", a user's accented spelling of an English alias). Such words agree with any
-    language the other words say; they decide only when there is nothing else."""
-    langs = languages_of(word)
-    if ENGLISH in langs and len(langs) > 1:
-        return True
-    return langs == {ENGLISH} and _key(word) not in _tags() and not word.isascii()
+    """A word that tells no language from another: one the table tags as English, which it does
+    only for words other languages say too ("Contact", "Status", "Note", "WhatsApp"), or an
+    untagged one with a letter English does not write ("Tél", a user's accented spelling of an
+    English alias). Such words agree with any language the other words say; they decide only
+    when there is nothing else."""
+    tagged = _tags().get(_key(word))
+    if tagged is not None:      # the table tags English only the words other languages say too
+        return ENGLISH in tagged
+    return languages_of(word) == {ENGLISH} and not word.isascii()
 
 
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:

@@ -403,11 +403,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     # (what the notes of a closed or not-applied row say is never read: only open rows have facts)
-    read = read_ledger(frame, s, columns, rows=open_stage)
+    read = read_ledger(frame, s, columns, rows=open_stage, today=today)
     ledger = read.columns
 
     applied = _busday(frame["applied_on"])
-    last = _busday(frame["last_contact"])
+    # a log entry's day in the notes ("4/12 HR rang") is a contact too, once it has come
+    logged = ledger["logged_on"].to_numpy(dtype="datetime64[D]")
+    last = np.fmax(_busday(frame["last_contact"]), np.where(logged <= today64, logged, np.datetime64("NaT", "D")))
     pinned = _busday(frame["pinned"])
     interview_on = _busday(frame["interview_on"]) if "interview_on" in frame else _nat(n)
     stated_on = ledger["stated_on"].to_numpy(dtype="datetime64[D]")

@@ -131,7 +131,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
-        "telefone do contato",
+        "telefone do contato", "whatsapp",
         "电话", "联系电话", "手机", "numer telefonu", "nr telefonu",
     ),
     "contact_email": (

@@ -29,15 +29,27 @@ _MONTH_STEMS = (
     "listopada", "grudnia", "styczeń", "luty", "kwiecień", "czerwiec", "lipiec", "sierpień", "wrzesień",
     "październik", "listopad", "grudzień",
 )
-_PERIOD_WORDS = (
-    "quarter", "month", "week", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "quartal", "monat", "woche", "jahr", "morgen", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-    "trimestre", "mois", "semaine", "année", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "mes", "semana", "año", "mañana", "lunes", "martes", "miércoles", "jueves", "viernes",
-)
+
+# Monday to Friday in every language of LANGUAGES, as Babel (CLDR) names them (tests/test_trial_eu.py
+# compares), and the Brazilian short forms of the "-feira" names ("até sexta"); those that are also
+# ordinals ("segunda entrevista", "quinta etapa") count only after a word of relation
+# (`_ORDINAL_DAY_SAID`, and `_ORDINAL_DAYS` when the parser finds one alone).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag", "mittwoch", "donnerstag",
              "freitag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves",
-             "viernes")
+             "viernes", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "segunda-feira", "terça-feira",
+             "quarta-feira", "quinta-feira", "sexta-feira", "terça", "sexta",
+             "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "poniedziałek", "wtorek", "środa", "czwartek",
+             "piątek", "środę")
+_ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
+_DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
+                              re.IGNORECASE)
+_ORDINAL_DAY_SAID = r"\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|toda)\s+(?:segunda|quarta|quinta)\b(?!-)"
+_PERIOD_WORDS = (
+    "quarter", "month", "week", "year", "tomorrow",
+    "quartal", "monat", "woche", "jahr", "morgen",
+    "trimestre", "mois", "semaine", "année", "demain",
+    "mes", "semana", "año", "mañana",
+) + _WEEKDAYS
 
 
 # A day of its own: a numeric date, a month's name or a weekday. Without one, a period ("after 12
@@ -45,13 +57,13 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
 # back"): "the posting was reopened after 12 weeks" states no date.
 @functools.cache
 def _absolute() -> re.Pattern[str]:
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\b(?:"
+    return re.compile(_ORDINAL_DAY_SAID + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\b(?:"
                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
 
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
-_SCREEN_WORDS = (r"\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
 
@@ -78,8 +90,11 @@ def may_state_a_date(text: str) -> bool:
     if text.isascii():
         low = text.lower()
         numbers, words = _ascii_screen()
-        return numbers.search(low) is not None or words.search(low) is not None
-    return _screen().search(text) is not None or _cjk_screen().search(text) is not None
+        found = numbers.search(low) is not None or words.search(low) is not None
+    else:
+        found = _screen().search(text) is not None or _cjk_screen().search(text) is not None
+    # (a dashed "16-12" is read only in a language that writes dates so: `read_statements`)
+    return found or ("-" in text and _dashed().search(text) is not None)
 
 # What a date is about, from the words before it in the same clause (first listed kind that matches).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
@@ -90,12 +105,15 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|esito|uitslag"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|rückmeldung|bescheid|retorno\b|terugkoppeling"
-                 r"|informacj[aęi] zwrotn"),
+                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
+                 r"|dadz[ąa] znać|dać znać|odezw[ąa]"),
     ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
-               r"|resposta|antwoord|reactie|odpowied"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
+               r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"),
+    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio|gesprek"
+                  r"|rozmow|\bvg\b"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
-             r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
+             r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
+             r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|afwezig|terug\b|urlop|wraca|nieobecn"),
     ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
@@ -204,9 +222,32 @@ def _after() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# "16-12", "2-12-2026": day-month with dashes, as Dutch writes a date (its short format in CLDR);
+# not a range of hours, days or weeks ("9-17 uur", "2-3 weken")
+@functools.cache
+def _dashed() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d\-/.,])\b(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?(?![\d\-/])"
+                      r"(?!\s*(?:uur|u\b|h\b|dagen|weken|maanden|jaar|min|%))", re.IGNORECASE)
+
+
+@functools.cache
+def writes_dashes(language: str) -> bool:
+    """Whether `language` writes a short date with dashes between day and month ("16-12-2026")."""
+    from babel.dates import get_date_format
+    try:
+        pattern = get_date_format("short", locale=language).pattern
+    except (ValueError, LookupError):
+        return False
+    return re.search(r"d+-M+|M+-d+", pattern) is not None and pattern.find("d") < pattern.find("M")
+
+
 @functools.cache
 def _dotted() -> re.Pattern[str]:
-    return re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
+    # "7.12." and "7.12.2026"; "10.12" without the last dot too (German, Dutch and Polish notes drop
+    # it), unless it is a time of day ("um 10.30", "10.15 Uhr", "o 9.45") or a number ("3.800", "1.5.2")
+    return re.compile(r"(?<![\d.,])\b(?<!\bum )(?<!\bo )(?<!\bom )(?<!\bà )(?<!\balle )(?<!\bat )(?<!\bgodz\. )"
+                      r"(\d{1,2})\.(\d{1,2})(?!\d)(?:\.(?:(\d{4}|\d{2})(?![\d.])|(?![\d.]))|(?![\d.,]\d)(?!\s*(?:uhr|h\b|godz|uur)))",
+                      re.IGNORECASE)
 
 
 # A fragment dateparser found is a date only with a month, a numeric date or a weekday/period in it
@@ -224,7 +265,7 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-scrip
 
 class Statement(NamedTuple):
     date: dt.date
-    kind: str        # hold | decision | answer | interview | back | call_back | date
+    kind: str        # hold | decision | answer | interview | back | call_back | date | logged
     words: str       # the words that state it, as written
 
 
@@ -250,12 +291,72 @@ def _quarter_start(written: dt.date, quarter: int | None) -> dt.date:
     return dt.date(year, 3 * (target - 1) + 1, 1)
 
 
+# A note kept as a log: each entry opens with the day it was written ("3/12 HR called, we meet
+# Thursday", "14.11. Mailbox"), at the start of the cell or of a line. Such a date says when the
+# entry happened, not a day to come.
+@functools.cache
+def _entry_date() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\n)[ \t\-•*]*(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d/])"
+                      r"(?:\s*[:\-–]\s*|\s+)(?=[^\W\d])")
+
+
+def _entries(text: str, written: dt.date, day_first: bool) -> list[tuple[int, int, dt.date | None]]:
+    """(start, end, its day) of each entry of a log kept in `text`; one entry with no day of its
+    own when the text is no such log. An entry's day is read as the note's other dates are (a
+    dotted one day first, a slashed one in the order given)."""
+    found = []
+    for m in _entry_date().finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        day, month = (first, second) if day_first or m.group(2) == "." else (second, first)
+        when = _day_month(day, month, m.group(4), written)
+        if when is not None:
+            found.append((m.start(1), m.end(), when))
+    if not found:
+        return [(0, len(text), None)]
+    out: list[tuple[int, int, dt.date | None]] = [(0, found[0][0], None)] if text[:found[0][0]].strip() else []
+    for k, (start, _, when) in enumerate(found):
+        out.append((start, found[k + 1][0] if k + 1 < len(found) else len(text), when))
+    return out
+
+
+def _entry_kind(rest: str) -> str:
+    """What an entry's opening day is about: what its first words say ("10/12 entrevista" is the
+    interview's day, "2/12 Entscheidung bis Freitag" a decision's), else the day the entry was
+    written ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
+    HR"; one still to come is planned for that day, which the plan knows from today)."""
+    first = re.split(r"[,;.!?\n]|\d", rest, maxsplit=1)[0]
+    for kind, regex in _kinds():
+        if kind != "call_back" and regex.search(first):
+            return kind
+    return "logged"
+
+
 @functools.lru_cache(maxsize=4096)
 def read_statements(text: str, written: dt.date, day_first: bool = False,
                     languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
     """Every date `text` states, each read as the writer meant it on `written` (a date without a
     year is the next such day after it), with what the date is about. `languages`: those the
-    parser tries (each costs time; the run's language and English are enough for one tracker)."""
+    parser tries (each costs time; the run's language and English are enough for one tracker).
+    A note kept as a log ("3/12 HR called, we meet Thursday") is read entry by entry, each from the
+    day it opens with (kind "logged" when nothing in it says the day is about something else)."""
+    if not may_state_a_date(text):
+        return ()
+    entries = _entries(text, written, day_first)
+    if len(entries) > 1 or entries[0][2] is not None:
+        out: list[Statement] = []
+        for start, end, when in entries:
+            piece = text[start:end]
+            said = _read_statements(piece, max(written, when) if when else written, day_first, languages)
+            if when is not None and said and said[0].date == when \
+                    and piece.lstrip(" \t-•*").startswith(said[0].words.split()[0]):
+                said = (Statement(when, _entry_kind(piece[len(said[0].words):]), said[0].words), *said[1:])
+            out.extend(said)
+        return tuple(out)
+    return _read_statements(text, written, day_first, languages)
+
+
+def _read_statements(text: str, written: dt.date, day_first: bool = False,
+                     languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
     if not may_state_a_date(text):
         return ()
     found: list[tuple[int, Statement]] = []
@@ -263,7 +364,8 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     for start, end, day, kind in cjk_dates(text, written):     # Chinese, Japanese, Korean
         taken.append((start, end))
         found.append((start, Statement(day, kind, text[start:end].strip())))
-    for start, end, day, lead in _spoken_dates(text, written):
+    dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
+    for start, end, day, lead in _spoken_dates(text, written, dashes):
         if any(s <= start < e for s, e in taken):
             continue
         taken.append((start, end))
@@ -283,6 +385,8 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
         if when.date() == written and not re.search(r"\d", fragment):
             continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
+        if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
+            continue        # "segunda entrevista" is the second interview, not Monday's
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(when.date(), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
@@ -511,7 +615,8 @@ def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None =
     return Statement(day, kind, text[start:end].strip())
 
 
-def _spoken_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, int | None]]:
+def _spoken_dates(text: str, written: dt.date, dashes: bool = False
+                  ) -> Iterator[tuple[int, int, dt.date, int | None]]:
     """(start, end, day, where the day's own words start) of each date said in words the parser
     does not read as meant: quarters, a month's or a week's end, early next year, a day of the
     month alone, day.month."""
@@ -538,6 +643,11 @@ def _spoken_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.da
         dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
+    if dashes:
+        for m in _dashed().finditer(text):
+            dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
+            if dashed is not None:
+                yield m.start(), m.end(), dashed, None
 
 
 def _next_day_of_month(day: int, written: dt.date) -> dt.date | None:

@@ -3,14 +3,18 @@ what the reader must get right in each (rules §2, §3, §8)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from followup_sheet.read import ColumnInfo
+from followup_sheet import statements
+from followup_sheet.headers import header_fields
 from followup_sheet.language import choose_language
+from followup_sheet.read import ColumnInfo
 from followup_sheet.settings import Settings
+from followup_sheet.statements import read_statements
 
 
 def _tracker(headers: list[str], stages: list[str]) -> SimpleNamespace:
@@ -34,3 +38,94 @@ def test_words_every_language_shares_do_not_make_a_tracker_a_mix(headers, stages
 def test_a_real_english_phrase_still_makes_a_mix():
     choice = choose_language([_tracker(["Azienda", "Ruolo", "Date Applied", "Contact"], ["colloquio"])], Settings())
     assert choice.code == "en" and "mixes" in choice.reason
+
+
+# --- dates the notes state ------------------------------------------------------------------------
+
+
+FRIDAY = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("note, language, day, kind", [
+    ("mi devono rispondere entro giovedì", "it", dt.date(2026, 12, 10), "answer"),
+    ("ficaram de dar a resposta até terça", "pt", dt.date(2026, 12, 8), "answer"),
+    ("ficaram de dar a resposta até terça-feira", "pt", dt.date(2026, 12, 8), "answer"),
+    ("sollicitatiegesprek op woensdag", "nl", dt.date(2026, 12, 9), "interview"),
+    ("rozmowa w poniedziałek rano", "pl", dt.date(2026, 12, 7), "interview"),
+])
+def test_a_weekday_in_italian_portuguese_dutch_and_polish_is_read(note, language, day, kind):
+    said = read_statements(note, FRIDAY, True, ("en", language))
+    assert [(s.date, s.kind) for s in said] == [(day, kind)]
+
+
+def test_weekday_names_of_every_language_the_reader_knows_are_looked_for():
+    from babel import Locale
+
+    for language in statements.LANGUAGES:
+        for number, name in Locale.parse(language).days["format"]["wide"].items():
+            if number < 5:
+                assert name.lower() in statements._WEEKDAYS, (language, name)
+
+
+@pytest.mark.parametrize("note", ["segunda entrevista marcada", "passei para a quinta etapa"])
+def test_a_portuguese_ordinal_is_no_weekday(note):
+    assert read_statements(note, FRIDAY, True, ("en", "pt")) == ()
+
+
+@pytest.mark.parametrize("note, language, day, kind", [
+    ("termin odpowiedzi 11.12", "pl", dt.date(2026, 12, 11), "answer"),
+    ("Entscheidung fällt bis 15.12", "de", dt.date(2026, 12, 15), "decision"),
+    ("vóór 9.12 reageren op het aanbod", "nl", dt.date(2026, 12, 9), "answer"),
+])
+def test_a_dotted_day_and_month_without_the_last_dot_is_a_date_not_a_time(note, language, day, kind):
+    said = read_statements(note, FRIDAY, True, ("en", language))
+    assert [(s.date, s.kind) for s in said] == [(day, kind)]
+
+
+@pytest.mark.parametrize("note", ["Gespräch 10.15 Uhr", "Gehalt 3.400 brutto", "wersja 2.1.3"])
+def test_a_time_of_day_or_a_number_with_dots_is_no_day(note):
+    assert all(s.date.month != 1 for s in read_statements(note, FRIDAY, True, ("en", "de", "pl")))
+
+
+@pytest.mark.parametrize("note, language, back", [
+    ("la referente è in ferie fino al 14/12", "it", dt.date(2026, 12, 14)),
+    ("gestora de férias até 15/12", "pt", dt.date(2026, 12, 15)),
+    ("contactpersoon met verlof tot 16-12", "nl", dt.date(2026, 12, 16)),
+    ("kierowniczka na urlopie do 17.12", "pl", dt.date(2026, 12, 17)),
+])
+def test_someone_away_until_a_day_in_each_language(note, language, back):
+    said = read_statements(note, FRIDAY, True, ("en", language))
+    assert [(s.date, s.kind) for s in said] == [(back, "back")]
+
+
+# --- a note kept as a log ----------------------------------------------------------------------------
+def test_a_log_entry_is_read_from_the_day_it_opens_with():
+    applied = dt.date(2026, 11, 2)
+    said = read_statements("26/11 hablé con la jefa, me dicen algo la semana que viene", applied, True, ("en", "es"))
+    assert said[0] == statements.Statement(dt.date(2026, 11, 26), "logged", "26/11")
+    assert all(s.date > dt.date(2026, 11, 26) for s in said[1:])       # "next week" after Nov 26, not Nov 2
+
+
+def test_a_log_entry_about_an_interview_is_the_interview_day():
+    said = read_statements("9.12. Vorstellungsgespräch 14 Uhr", dt.date(2026, 11, 20), True, ("en", "de"))
+    assert [(s.date, s.kind) for s in said] == [(dt.date(2026, 12, 9), "interview")]
+
+
+def test_several_entries_each_have_their_day():
+    note = "18.11. Mailbox\n25.11. nochmal probiert, Sekretariat"
+    said = read_statements(note, dt.date(2026, 11, 10), True, ("en", "de"))
+    assert [(s.date, s.kind) for s in said] == [(dt.date(2026, 11, 18), "logged"),
+                                                (dt.date(2026, 11, 25), "logged")]
+
+
+# --- headers cut short -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, fld", [("Obs.", "notes"), ("Obs", "notes"), ("Org", "company"),
+                                         ("Cel", "contact_phone"), ("WhatsApp", "contact_phone")])
+def test_a_header_cut_short_is_the_field_it_begins(header, fld):
+    assert header_fields(["Vaga", "Data de envio", "Situação", header], Settings()).get(fld) == 3
+
+
+def test_a_short_header_that_begins_two_fields_is_none():
+    assert 3 not in header_fields(["Empresa", "Vaga", "Data de envio", "Sta"], Settings()).values()
