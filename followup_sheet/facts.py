@@ -192,6 +192,19 @@ _EMPLOYER_CALL_LATIN = (
     r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    # who called, from the verb's person where the language says it: Polish "dzwoniła" (she
+    # called; "dzwoniłam" is I), Dutch "X belde" / "heeft gebeld" with anyone but ik/we as subject
+    r"|\b(?:za)?dzwoni(?:ł|ła|li|ły)\b|\boddzwoni(?:ł|ła|li|ły)\b"
+    r"|\b(?!(?:ik|we|wij|toen|en|ook|dan)\b)(?-i:[A-Za-z]\w+)\s+(?:belde|heeft\s+gebeld|hebben\s+gebeld)\b"
+    # a call I did not take was theirs: "no lo cogí", "não atendi", "nie odebrałam", "heb hem gemist",
+    # "ich war nicht da", "j'ai raté l'appel"
+    r"|\bno\s+(?:lo\s+|la\s+|le\s+)?(?:cogí|contesté|pude\s+contestar|atendí)"
+    r"|\bnão\s+(?:atendi|consegui\s+atender|pude\s+atender)|\bperdi\s+a\s+ligação"
+    r"|\bnie\s+(?:odebrał(?:am|em)|zdążył(?:am|em)\s+odebrać)|\bnieodebran\w*"
+    r"|\b(?:heb|had)\s+(?:hem|haar|het|ze|die)\s+gemist\b|\bgemiste\s+oproep"
+    r"|\b(?:ich\s+)?war\s+nicht\s+da\b|\bnicht\s+(?:rangegangen|drangegangen)"
+    r"|\braté\s+(?:l['’]|leur\s+|son\s+)appel"
+    r"|\bnon\s+(?:ho\s+)?(?:risposto|fatto\s+in\s+tempo\s+a\s+rispondere)|\bchiamata\s+persa"
     r"|" + _contact_from(_CALL_NOUNS))
 _EMPLOYER_MAIL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|also\s+)?(?:e-?mailed|mailed|messaged|wrote|texted|reached\s+out|got\s+in\s+touch)\b"
@@ -217,13 +230,18 @@ def _attempt() -> re.Pattern[str]:
         r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
         r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
-        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción",
+        r"|\bsin\s+respuesta|\bno\s+contest(?!é)|\bbuzón|\bcontestador|\brecepción"
+        r"|\bsegreteria|\bnon\s+rispond|\bnessuno\s+rispond|\bcentralino"
+        r"|\bcaixa\s+postal|\bnão\s+atendeu|\bninguém\s+atendeu|\brecepção"
+        r"|\bgeen\s+gehoor|\bniet\s+opgenomen|\bingesproken|\breceptie"
+        r"|\bpoczta\s+głosow|\bnie\s+odbiera|\bnikt\s+nie\s+odebrał|\bsekretariat",
         re.IGNORECASE)
 
 
 @functools.cache
 def _call_word() -> re.Pattern[str]:
-    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
+    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
+                      r"|\btelefon|\blig|\bbel|\bdzwoni", re.IGNORECASE)
 
 
 @functools.cache
@@ -292,7 +310,9 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "messagerie", "standard", "remerci", "relanc", "llam", "escrib", "contest", "buzón", "devolv",
               "respuesta", "agradec", "nachgefasst", "rief", "zurück", "invit", "nachricht", "rückruf", "courriel",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
-              "połącz", "oproep", "contat",
+              "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
+              "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
+              "rispond", "rispost", "persa", "centralino", "receptie", "sekretariat", "gebeld",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자")
 _SAY_WORD_STARTS = r"\b(?:vm\b|(?:i|we)\s|ring|note|text|bel)"
@@ -331,10 +351,11 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
     """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
     clause saying anything else ends the run, since attempts count in a row."""
     hits = [m for m in _hits(_attempt(), text) if not any(s <= m.start() < e for s, e in employer_spans)
-            and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
+            and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
-    if all(m.group().lower().startswith("no") for m in hits) and not _call_word().search(text):
+    if all(m.group().lower().startswith(("no", "não", "nie", "non")) for m in hits) \
+            and not _call_word().search(text):
         return 0     # "no answer yet" to an application is not a call that reached nobody
     starts = [m.start() for m in hits]
     run, end = 0, len(text)

@@ -229,7 +229,8 @@ def _stage_forms(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, str
 
 def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
     """(stage, the listed word, the word as typed) when a word of five letters or more is one
-    letter away from exactly one listed word ("intervew", "rejcted"), outside a negation."""
+    letter away from exactly one listed word ("intervew", "rejcted"), or is a compound whose last
+    word is a listed one ("Telefoninterview"), outside a negation."""
     if not isinstance(text, str):
         return None
     from rapidfuzz import process
@@ -240,6 +241,12 @@ def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
         token = m.group()
         if token in forms or _NEGATED_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
             continue
+        # a German or Dutch compound is what its last word is: "Telefoninterview", "Zweitgespräch",
+        # "kennismakingsgesprek", "Jobangebot" (heads of seven letters or more, so "Terminabsage" is none)
+        head = next((forms[f] for f in forms if len(f) >= 7 and f == forms[f][0]
+                     and token.endswith(f) and len(token) >= len(f) + 3), None)
+        if head is not None:
+            return head[1], head[0], token
         near = process.extract(token, list(forms), scorer=Levenshtein.distance, score_cutoff=1, limit=None)
         listed = {forms[form] for form, _, _ in near}
         if len(listed) == 1:

@@ -181,6 +181,7 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
                  "dział", "kadr", "kadry", "kadrowy", "rekrutacja", "rekrutacji", "zespół", "biuro", "karier"}
 _NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")
 _WORD_SPLIT = re.compile(r"[\W_]+")
+_ADDRESSED = re.compile(r"^(?:hr|fr|hrn)\.\s*(?=\w)")
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
@@ -212,7 +213,8 @@ def _person(name: str) -> str:
         return ""
     name = person_name(name)
     low = name.casefold()
-    words = set(_WORD_SPLIT.split(low))
+    # a title with its dot before a name is a form of address: "Hr. Demir" is Herr Demir, not HR
+    words = set(_WORD_SPLIT.split(_ADDRESSED.sub("", low)))
     if words & _NOT_A_PERSON or any(w in low for w in _NOT_A_PERSON_CJK) or low in PLACEHOLDERS:
         return ""
     return name

@@ -317,9 +317,10 @@ CLOSED_WORDS = (
     "poste pourvu", "sans suite",
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
-    "gesloten", "afgewezen", "vacature vervuld",
+    "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
+    "ritirat", "desist",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回",
-    "odrzuc", "odmowa", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
+    "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
@@ -328,7 +329,7 @@ OFFER_WORDS = (
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
-    "vorstellungsgespräch", "gespräch", "in bearbeitung",
+    "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",
     "colloquio", "in corso", "in valutazione",

@@ -106,11 +106,13 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
-                 r"|dadz[ąa] znać|dać znać|odezw[ąa]"),
+                 r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
+                 r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno"),
     ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio|gesprek"
-                  r"|rozmow|\bvg\b"),
+                  r"|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b|appuntamento"
+                  r"|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
              r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|afwezig|terug\b|urlop|wraca|nieobecn"),
@@ -218,7 +220,7 @@ def _day_alone() -> re.Pattern[str]:
 @functools.cache
 def _after() -> re.Pattern[str]:
     return re.compile(r"(?:\bafter|\bnach(?:\s+de[mn])?|\bab(?:\s+de[mn])?|\baprès(?:\s+le)?|\bdespués(?:\s+del?)?"
-                      r"|\ba\s+partir(?:\s+d[eoa]l?)?|\bdopo(?:\s+il|\s+l')?|\bdepois(?:\s+d[eoa])?|\bna|\bpo)\s*(?:the\s+)?$",
+                      r"|\ba\s+partir(?:\s+d[eoa]l?)?|\bdopo(?:\s+il|\s+l')?|\bdepois(?:\s+d[eoa])?|\bna|\bpo|\bt/m|\btot\s+en\s+met)\s*(?:the\s+)?$",
                       re.IGNORECASE)
 
 
@@ -271,11 +273,14 @@ class Statement(NamedTuple):
 
 def _kind(before: str, after: str = "") -> str:
     """What a date is about: the words before it in its clause, else those after it (only the
-    kinds a verb at the end can say)."""
+    kinds a verb at the end can say). Of the words before it, those of its own part of the clause
+    (after the last comma: "interview went well, they'll let me know by 12/11" is about the news),
+    else the first listed kind the clause holds."""
     clause = _clause_end().split(before)[-1]
-    for kind, regex in _kinds():
-        if regex.search(clause):
-            return kind
+    for part in (clause.rsplit(",", 1)[-1], clause) if "," in clause else (clause,):
+        for kind, regex in _kinds():
+            if regex.search(part):
+                return kind
     rest = _clause_end().split(after, maxsplit=1)[0]
     for kind, regex in _kinds():
         if kind in _AFTER_KINDS and regex.search(rest):
@@ -373,6 +378,7 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
+    rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
     clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
@@ -392,7 +398,52 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             said = _statement(text, start, start + len(fragment), day)
             if said.kind != "date" or _absolute().search(fragment):   # a period about nothing is no date
                 found.append((start, said))
-    return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
+    return tuple(_in_its_tense(text, start, s, written) for start, s in sorted(found, key=lambda f: f[0]))
+
+
+# A time of day said with a word ("a las 11", "um 10 Uhr", "à 14h", "alle 9", "às 10", "om 14.00
+# uur", "o 10"): never a day of the month. Taken out before the parser reads the clause, which
+# reads "jueves a las 11", "Donnerstag um 14 Uhr" and "giovedì alle 15" as the 11th, 14th and
+# 15th (measured with dateparser 1.2); English "Tuesday at 10am" it reads right.
+@functools.cache
+def _time_of_day() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w/])(?:a\s+las?|a\s+la|à|às|as|alle|ore|um|om|o|godz\.?)\s+\d{1,2}(?:[:.h]\d{2})?"
+                      r"(?![\d/\-]|\.\d)\s*(?:h\b|uhr\b|uur\b|horas?\b|godz\w*|am\b|pm\b)?", re.IGNORECASE)
+
+
+# Words that put a clause in the past, in the languages the reader knows: an auxiliary with a
+# participle, a past form of "to be", "to have" or "to meet", or yesterday/last. A weekday said in
+# the past ("nos vimos el jueves", "hatte am Donnerstag das Gespräch") is the last such day on or
+# before the day the note was written, not the next.
+_PAST = (r"\b(?:was|were|had|went|met|yesterday|last|hatte|hatten|war|waren|gehabt|gewesen|gestern|letzte[nmr]?"
+         r"|lief|j'ai\s+eu|a\s+eu\s+lieu|s'est\s+(?:bien\s+)?passée?|était|hier|dernier|dernière"
+         r"|vimos|vi|fui|fue|fuimos|tuve|tuvimos|estuve|ayer|pasado|pasada"
+         r"|ho\s+avuto|abbiamo\s+avuto|è\s+andat[oa]|c'è\s+stat[oa]|ieri|scors[oa]"
+         r"|tive|teve|tivemos|foi|fiz|fizemos|ontem|passad[oa]"
+         r"|gehad|had|hadden|vorige|afgelopen|gisteren"
+         r"|miałam|miałem|mieliśmy|była|był|było|odbył[aoy]?|wczoraj|zeszł\w*|ostatni\w*)\b")
+
+
+@functools.cache
+def _past() -> re.Pattern[str]:
+    return re.compile(_PAST, re.IGNORECASE)
+
+
+def _in_its_tense(text: str, start: int, said: Statement, written: dt.date) -> Statement:
+    """`said` as its clause's tense has it: a weekday alone in a clause in the past is the last
+    such day on or before `written`."""
+    if said.date <= written or re.search(r"\d", said.words) or not _absolute().search(said.words):
+        return said
+    begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
+    begin = max(begin, text.rfind(",", 0, start) + 1)
+    end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
+    clause = text[begin:end_match.start() if end_match else len(text)]
+    if not _past().search(clause):
+        return said
+    day = said.date
+    while day > written:
+        day -= dt.timedelta(days=7)
+    return Statement(day, said.kind, said.words)
 
 
 # --- Chinese, Japanese and Korean dates ------------------------------------------------------------

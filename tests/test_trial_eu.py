@@ -9,10 +9,12 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from followup_sheet import statements
+from followup_sheet import facts, statements
 from followup_sheet.headers import header_fields
 from followup_sheet.language import choose_language
+from followup_sheet.plan import stage_of
 from followup_sheet.read import ColumnInfo
+from followup_sheet.render import person_text
 from followup_sheet.settings import Settings
 from followup_sheet.statements import read_statements
 
@@ -48,8 +50,9 @@ FRIDAY = dt.date(2026, 12, 4)
 
 @pytest.mark.parametrize("note, language, day, kind", [
     ("mi devono rispondere entro giovedì", "it", dt.date(2026, 12, 10), "answer"),
-    ("ficaram de dar a resposta até terça", "pt", dt.date(2026, 12, 8), "answer"),
-    ("ficaram de dar a resposta até terça-feira", "pt", dt.date(2026, 12, 8), "answer"),
+    # (they are to give the answer: the employer's news, not an answer the user owes)
+    ("ficaram de dar a resposta até terça", "pt", dt.date(2026, 12, 8), "feedback"),
+    ("tenho que responder até terça-feira", "pt", dt.date(2026, 12, 8), "answer"),
     ("sollicitatiegesprek op woensdag", "nl", dt.date(2026, 12, 9), "interview"),
     ("rozmowa w poniedziałek rano", "pl", dt.date(2026, 12, 7), "interview"),
 ])
@@ -129,3 +132,72 @@ def test_a_header_cut_short_is_the_field_it_begins(header, fld):
 
 def test_a_short_header_that_begins_two_fields_is_none():
     assert 3 not in header_fields(["Empresa", "Vaga", "Data de envio", "Sta"], Settings()).values()
+
+
+@pytest.mark.parametrize("note, language", [("Gespräch Donnerstag um 14 Uhr", "de"),
+                                            ("entrevista el jueves a las 16", "es"),
+                                            ("colloquio giovedì alle 15", "it"),
+                                            ("gesprek donderdag om 14.00 uur", "nl")])
+def test_a_weekday_with_a_time_of_day_is_that_weekday(note, language):
+    said = read_statements(note, FRIDAY, True, ("en", language))
+    assert [s.date for s in said] == [dt.date(2026, 12, 10)]
+
+
+@pytest.mark.parametrize("note, language, day", [
+    ("nos vimos el martes con la jefa de equipo", "es", dt.date(2026, 12, 1)),
+    ("hatte am Mittwoch das Zweitgespräch", "de", dt.date(2026, 12, 2)),
+    ("dinsdag het tweede gesprek gehad", "nl", dt.date(2026, 12, 1)),
+    ("we meet Tuesday with the team lead", "en", dt.date(2026, 12, 8)),
+    ("nos vemos el martes con la jefa de equipo", "es", dt.date(2026, 12, 8)),
+])
+def test_a_weekday_said_in_the_past_is_the_last_one_not_the_next(note, language, day):
+    said = read_statements(note, FRIDAY, True, ("en", language))
+    assert [s.date for s in said] == [day]
+
+
+# --- who made the call ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("note", [
+    "zadzwoniła pani z kadr, nie zdążyłam odebrać",      # she called (Polish: the verb says who)
+    "de recruiter Femke heeft gebeld",
+    "gemiste oproep van de werkgever",
+    "me ligaram do RH e não consegui atender",
+    "ligação perdida, não atendi",
+    "tuvieron que llamarme y no lo cogí",
+    "Anruf kam, ich war nicht da",
+    "non ho risposto, era l'ufficio del personale",
+])
+def test_a_call_the_employer_made_or_i_missed_is_theirs(note):
+    employer_call, *_ = facts._text_facts(f"\x00{note}\x00")
+    assert employer_call
+
+
+@pytest.mark.parametrize("note, attempts", [
+    ("zadzwoniłam, poczta głosowa", 1),            # I called (Polish first person): voicemail
+    ("ik belde, geen gehoor", 1),
+    ("liguei, caixa postal", 1),
+    ("chiamato, segreteria", 1),
+    ("llamé, buzón de voz", 1),
+])
+def test_my_own_call_that_reached_nobody_is_a_retry(note, attempts):
+    employer_call, _, tried, *_ = facts._text_facts(f"\x00{note}\x00")
+    assert not employer_call and tried == attempts
+
+
+# --- stage words ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("candidatura ritirata", "closed"), ("desisti da vaga", "closed"), ("zelf ingetrokken", "closed"),
+    ("afwijzing per mail", "closed"), ("dostałam odmowę", "closed"),
+    ("Zweitgespräch", "interviewing"), ("Telefoninterview", "interviewing"), ("VG", "interviewing"),
+    ("kennismakingsgesprek", "interviewing"), ("Jobangebot", "offer"),
+    ("kein Telefoninterview", "applied"), ("Terminabsage", "applied"),
+])
+def test_withdrawals_rejections_and_compounds_in_each_language(text, stage):
+    assert stage_of(text, Settings()) == stage
+
+
+def test_a_german_title_with_its_dot_is_no_hr_department():
+    assert person_text("Hr. Yilmaz") and not person_text("HR")
