@@ -447,14 +447,17 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer
     owed: list[dt.date | None] = [None] * len(idx)        # a decision or an answer only: never the employer's news
-    logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes opens with
+    logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
+    noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):
         if today is not None:     # a log entry opening with a day still to come says what is planned then
-            found[:] = [(Statement(f[0].date, "date", f[0].words), f[1]) if f[0].kind == "logged" and f[0].date > today
-                        else f for f in found]
+            found[:] = [(Statement(f[0].date, "date", f[0].words), f[1])
+                        if f[0].kind in ("logged", "noted") and f[0].date > today else f for f in found]
         entries = [f[0].date for f in found if f[0].kind == "logged"]
         logged[i] = max(entries) if entries else None
-        others = [f for f in found if f[0].kind not in ("interview", "logged")]
+        notes_on = [f[0].date for f in found if f[0].kind in ("logged", "noted")]
+        noted[i] = max(notes_on) if notes_on else None
+        others = [f for f in found if f[0].kind not in ("interview", "logged", "noted")]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
         answers = [f[0].date for f in found if f[0].kind in ("decision", "feedback", "answer")]
@@ -487,7 +490,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     }, index=idx)
     logged_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in logged])
     out["logged_on"] = pd.to_datetime(logged_on)
-    out["written"] = pd.to_datetime(np.fmax(written, logged_on))
+    noted_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted])
+    out["written"] = pd.to_datetime(np.fmax(written, noted_on))
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
 
@@ -596,8 +600,10 @@ class _Facts:
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
         for st, field in self.ledger.statements[i]:
-            # a log entry's day is a contact (the plan counts it as the last one once it has come)
-            add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
+            # a log entry's day is a contact (the plan counts it as the last one once it has come);
+            # the day an entry was only written is no fact of its own
+            if st.kind != "noted":
+                add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
             add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)
         return facts

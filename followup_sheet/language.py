@@ -434,9 +434,15 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
             male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
             if low in _FEMALE_ACADEMIC or male:
                 gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
+        elif language == "pl" and low in ("p", "mgr", "inż", "inz"):    # "p. Zielińska", "mgr Nowicka"
+            pass
         else:
             break
         words = words[1:]
+    if language == "pl" and not gender:
+        # a Polish adjectival surname agrees with its bearer: Zielińska, Nowicka (she); Zieliński (he)
+        ending = re.search(r"(?:sk|ck|dzk)([aiy])$", words[-1].casefold())
+        gender = {"a": "f", "i": "m", "y": "m"}.get(ending.group(1), "") if ending else ""
     return words, gender, academic, role
 
 

@@ -391,12 +391,16 @@ def template_name(situation: str, channel: str, returning_call: bool) -> str:
 
 
 def returning_calls(plan: pd.DataFrame) -> np.ndarray:
-    """Rows whose last contact was the employer's call: the script returns it."""
+    """Rows whose last contact was the employer's call: the script returns it (unless an interview
+    is still ahead)."""
     if "employer_called" not in plan:
         return np.zeros(len(plan), dtype=bool)
     called = plan["employer_called"].fillna(False).astype(bool).to_numpy()
     by = plan["last_by"].to_numpy(dtype=object) if "last_by" in plan else np.full(len(plan), "", dtype=object)
-    return called & (by != "user")
+    # a call that set up an interview still ahead was answered by it ("HR rang, interview on Thursday"):
+    # the next call is the one after the interview, not a return call
+    ahead = plan["interview_ahead"].notna().to_numpy() if "interview_ahead" in plan else np.zeros(len(plan), bool)
+    return called & (by != "user") & ~ahead
 
 
 def _records(table: pd.DataFrame, columns: tuple[str, ...]):

@@ -267,7 +267,7 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-scrip
 
 class Statement(NamedTuple):
     date: dt.date
-    kind: str        # hold | decision | answer | interview | back | call_back | date | logged
+    kind: str        # hold | decision | answer | interview | back | call_back | date | logged | noted
     words: str       # the words that state it, as written
 
 
@@ -326,9 +326,13 @@ def _entries(text: str, written: dt.date, day_first: bool) -> list[tuple[int, in
 
 def _entry_kind(rest: str) -> str:
     """What an entry's opening day is about: what its first words say ("10/12 entrevista" is the
-    interview's day, "2/12 Entscheidung bis Freitag" a decision's), else the day the entry was
-    written ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
+    interview's day, "2/12 Entscheidung bis Freitag" a decision's); the day the entry was only
+    written when its first clause gives another day ("noted": "4/12 we met on Thursday"); else the
+    day of what the entry tells ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
     HR"; one still to come is planned for that day, which the plan knows from today)."""
+    clause = re.split(r"[,;!?\n]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
+    if _absolute().search(_without_false_months(clause, LANGUAGES)):
+        return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
     first = re.split(r"[,;.!?\n]|\d", rest, maxsplit=1)[0]
     for kind, regex in _kinds():
         if kind != "call_back" and regex.search(first):

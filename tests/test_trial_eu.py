@@ -4,17 +4,20 @@ what the reader must get right in each (rules §2, §3, §8)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from followup_sheet import facts, statements
 from followup_sheet.headers import header_fields
-from followup_sheet.language import choose_language
+from followup_sheet.language import choose_language, person
+from followup_sheet.pipeline import compute
 from followup_sheet.plan import stage_of
 from followup_sheet.read import ColumnInfo
-from followup_sheet.render import person_text
+from followup_sheet.render import person_text, returning_calls
 from followup_sheet.settings import Settings
 from followup_sheet.statements import read_statements
 
@@ -201,3 +204,66 @@ def test_withdrawals_rejections_and_compounds_in_each_language(text, stage):
 
 def test_a_german_title_with_its_dot_is_no_hr_department():
     assert person_text("Hr. Yilmaz") and not person_text("HR")
+
+
+# --- scripts ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell, gender, surname", [("p. Zielińska", "f", "Zielińska"), ("mgr Nowicka", "f", "Nowicka"),
+                                                   ("p. Kowalski", "m", "Kowalski"), ("p. Nowak", "", "Nowak")])
+def test_a_polish_title_and_surname_say_how_to_address_the_person(cell, gender, surname):
+    p = person(cell, "pl")
+    assert p is not None and (p.gender, p.surname) == (gender, surname)
+
+
+# --- two strangers' trackers, read by hand: what each row must come to on Monday 2026-12-07 -------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MONDAY = dt.date(2026, 12, 7)
+# company: (status, next follow-up, script kind, words the script must say, words it must not say)
+SPANISH = {
+    "Grupo Arenal": ("Overdue", "2026-11-19", "competing_interest", ["12 de noviembre", "InfoJobs"], []),
+    # "3/12 me llamó Marta de RRHH, nos vemos el jueves a las 11": an interview on Thursday Dec 10
+    "Clínica Benítez": ("Waiting", "2026-12-11", "post_interview", ["10 de diciembre"],
+                        ["devuelvo la llamada", "11 de diciembre", "17 de noviembre"]),
+    # "4/12 nos vimos el jueves ...": held on Thursday Dec 3, the thank-you was due Friday
+    "Logística Sur": ("Overdue", "2026-12-04", "post_interview", ["agradecerle"], ["10 de diciembre"]),
+    # "4/12 me llamaron de RRHH y no lo cogí": their call of Dec 4, to be returned
+    "Seguros Alba": ("Due today", "2026-12-07", "call_back", ["4 de diciembre"], ["20 de noviembre"]),
+    "Ayuntamiento de Getafe": ("Closed", "", "", [], []),
+    "Bodegas Prado": ("Overdue", "2026-12-04", "offer", ["10 de diciembre"], []),
+    "Fintech Olé": ("Waiting", "2026-12-14", "competing_interest", [], []),
+    # "27/11 llamé, buzón de voz, dejé mensaje": a retry the next business day
+    "Editorial Sol": ("Overdue", "2026-11-30", "competing_interest", ["de nuevo"], []),
+}
+POLISH = {
+    # "dzwoniła p. Zielińska, rozmowa rekrutacyjna w czwartek o 10" (written Friday Dec 4)
+    "Bank Wisła": ("Waiting", "2026-12-11", "post_interview", ["panią Zielińską", "10 grudnia"], ["Oddzwaniam"]),
+    "Softix": ("Closed", "", "", [], []),
+    "Logistyka Plus": ("Overdue", "2026-11-25", "competing_interest", ["18 listopada"], []),
+    # "dzwonili z HR, nie odebrałam, oddzwonić"
+    "Hotel Wawel": ("Due today", "2026-12-07", "call_back", ["Oddzwaniam", "4 grudnia"], []),
+    "Apteka Zdrowie": ("Due today", "2026-12-07", "offer", ["panią Nowicką", "10 grudnia"], []),
+    # "dzwoniłam 1.12, poczta głosowa": my call, a retry the next business day
+    "Nova IT": ("Overdue", "2026-12-02", "competing_interest", ["ponownie"], ["Oddzwaniam"]),
+    "Urząd Miasta": ("Gone cold", "", "", [], []),
+    "Meble Dąb": ("Waiting", "2026-12-14", "competing_interest", [], []),
+}
+
+
+@pytest.mark.parametrize("name, expected", [("trial_tracker_es.xlsx", SPANISH), ("trial_tracker_pl.xlsx", POLISH)])
+def test_a_strangers_tracker_reads_as_its_notes_say(name, expected):
+    (sheet, *_), _, settings = compute(FIXTURES / name, today=MONDAY)
+    frame, plan, scripts = sheet.tracker.frame, sheet.plan, sheet.scripts
+    kinds = np.where(returning_calls(plan), "call_back", plan["situation"].to_numpy(dtype=object))
+    seen = {}
+    for k, row in enumerate(frame.index):
+        due = plan.at[row, "due"]
+        seen[frame.at[row, "company"]] = (plan.at[row, "status"], "" if pd.isna(due) else str(due.date()), kinds[k],
+                                          str(scripts.at[row]))
+    assert settings.language == name[-7:-5]
+    for company, (status, due, kind, says, never) in expected.items():
+        got_status, got_due, got_kind, text = seen[company]
+        assert (got_status, got_due, got_kind) == (status, due, kind), company
+        assert all(w in text for w in says), (company, text)
+        assert not any(w in text for w in never), (company, text)
