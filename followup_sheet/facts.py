@@ -186,10 +186,12 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
-    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)|\bverpasster\s+anruf"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:\w+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
+    r"|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
-    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
     # who called, from the verb's person where the language says it: Polish "dzwoniła" (she
@@ -228,7 +230,8 @@ def _attempt() -> re.Pattern[str]:
     return re.compile(
         r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
         r"|\bleft\s+(?:a\s+)?(?:voicemail|vm|message)|\bvoicemail\b|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
-        r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
+        r"|\bswitchboard|\bnicht\s+erreicht|\b(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben|rangegangen)"
+        r"|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
         r"|\bsin\s+respuesta|\bno\s+contest(?!é)|\bbuzón|\bcontestador|\brecepción"
         r"|\bsegreteria|\bnon\s+rispond|\bnessuno\s+rispond|\bcentralino"
@@ -257,7 +260,11 @@ def _user_after() -> re.Pattern[str]:
                       r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
                       r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
                       r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
-                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
+                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí"
+                      # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
+                      r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi|\bmarqué"
+                      r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
+                      r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b",
                       re.IGNORECASE)
 
 
@@ -312,7 +319,8 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
               "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
-              "rispond", "rispost", "persa", "centralino", "receptie", "sekretariat", "gebeld",
+              "rispond", "rispost", "persa", "marc", "abgehoben", "alcancé", "liguei", "escrevi", "napisał",
+              "centralino", "receptie", "sekretariat", "gebeld",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자")
 _SAY_WORD_STARTS = r"\b(?:vm\b|(?:i|we)\s|ring|note|text|bel)"
@@ -447,12 +455,15 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer
     owed: list[dt.date | None] = [None] * len(idx)        # a decision or an answer only: never the employer's news
+    offers = _offer_words(tuple(settings.offer_words))
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):
         if today is not None:     # a log entry opening with a day still to come says what is planned then
             found[:] = [(Statement(f[0].date, "date", f[0].words), f[1])
                         if f[0].kind in ("logged", "noted") and f[0].date > today else f for f in found]
+        found[:] = [(Statement(st.date, "logged", st.words), field)
+                    if _tells_a_contact(texts[field].iat[i], st, today, offers) else (st, field) for st, field in found]
         entries = [f[0].date for f in found if f[0].kind == "logged"]
         logged[i] = max(entries) if entries else None
         notes_on = [f[0].date for f in found if f[0].kind in ("logged", "noted")]
@@ -494,6 +505,35 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     out["written"] = pd.to_datetime(np.fmax(written, noted_on))
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
+
+
+def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: Any = None) -> bool:
+    """Whether a plain or call-back date is the day of a contact its sentence tells of ("le marqué el
+    1/12, me mandó a buzón", "liguei 30/11, caixa postal", "laissé un message le 30/11"): a day
+    that has come, in a sentence with a call or message made, theirs or the user's, or with the
+    employer's offer ("oferta verbal 2/12", "Angebot per Mail am 3.12."; `offers`: a word list)."""
+    if said.kind not in ("date", "call_back") or today is None or said.date > today:
+        return False
+    at = text.find(said.words)
+    if at < 0:
+        return False
+    start = max((m.end() for m in _sentence_end().finditer(text, 0, at)), default=0)
+    end = _sentence_end().search(text, at + len(said.words))
+    sentence = text[start:end.start() if end else len(text)]
+    return any(p.search(sentence) for p in (_attempt(), _user_after(), _EMPLOYER_CALL, _EMPLOYER_MAIL)) \
+        or (offers is not None and offers.search(sentence) is not None)
+
+
+@functools.lru_cache(maxsize=4)
+def _offer_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The offer words as whole words (a stem may take an ending: "oferta", "Angebot", "offre")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"(?<![0-9])\.\s|[;\n!?]")
 
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:

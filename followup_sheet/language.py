@@ -294,12 +294,13 @@ def _said_in_several(word: str) -> bool:
     """A word that tells no language from another: one the table tags as English, which it does
     only for words other languages say too ("Contact", "Status", "Note", "WhatsApp"), or an
     untagged one with a letter English does not write ("Tél", a user's accented spelling of an
-    English alias). Such words agree with any language the other words say; they decide only
-    when there is nothing else."""
+    English alias) or of three letters or fewer ("Tel.", "Nr"). Such words agree with any
+    language the other words say; they decide only when there is nothing else."""
     tagged = _tags().get(_key(word))
     if tagged is not None:      # the table tags English only the words other languages say too
         return ENGLISH in tagged
-    return languages_of(word) == {ENGLISH} and not word.isascii()
+    # an abbreviation of three letters or fewer ("Tel.", "Nr", "ID") is written alike in every language
+    return languages_of(word) == {ENGLISH} and (not word.isascii() or len(_key(word)) <= 3)
 
 
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
@@ -329,6 +330,17 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         names = " or ".join(LANGUAGES[c] for c in sorted(common))
         return LanguageChoice(ENGLISH, f"the default: the tracker's words ({shown}) could be {names}")
     ranked = sorted(by_language.items(), key=lambda kv: -len(kv[1]))
+    leader, led = ranked[0]
+    # Word lists are never complete between languages that share words ("Celular" and "Comentarios"
+    # are Spanish as much as Portuguese): when no word is English alone, the language that holds at
+    # least two thirds of the words, and more than any other, is the tracker's
+    seen = telling or list(dict.fromkeys(words))
+    english_alone = any(languages_of(w) == {ENGLISH} for w in seen)
+    if leader != ENGLISH and not english_alone and 3 * len(led) >= 2 * len(seen) \
+            and all(len(ws) < len(led) for c, ws in ranked[1:]):
+        others = [w for w in seen if leader not in languages_of(w)]
+        return LanguageChoice(leader, f"because most of the tracker's headers and stage words ({shown}) are "
+                                      f"{LANGUAGES[leader]} (and {', '.join(map(repr, others[:3]))} may be too)")
     mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}" for c, ws in ranked[:3])
     suggested = next((c for c, _ in ranked if c != ENGLISH), "")
     return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})", suggested)
@@ -364,6 +376,7 @@ _GENDER_TITLES = {
     "pani": "f", "pan": "m",
 }
 _ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
+             "mag": "Mag.", "lic": "Lic.", "ing": "Ing.", "dipl.-ing": "Dipl.-Ing.",
              "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
 _FEMALE_ACADEMIC = {"dra", "dott.ssa", "dottoressa"}
 _MALE_ACADEMIC = {"dott", "dottor", "dottore"}      # Italian says the title in the man's form

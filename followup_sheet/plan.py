@@ -562,7 +562,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "interview_held": held,
         "last_by": last_by,
         "employer_called": employer_called & active,
-        "employer_called_on": pd.to_datetime(np.where(employer_called & active, employer_called_on, nat)),
+        # the day said aloud only when the row gives one (a last contact, a log entry's day); a call the
+        # notes mention without a day is returned without one ("your call", not "your call of <applied>")
+        "employer_called_on": pd.to_datetime(np.where(employer_called & active & ~np.isnat(last), employer_called_on,
+                                                      nat)),
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
         "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),

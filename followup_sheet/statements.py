@@ -107,7 +107,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("feedback", r"hear back|let me know|get back to me|feedback|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
-                 r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno"),
+                 r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
+                 r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"),
     ("answer", r"deadline|answer|respond|reply|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio|gesprek"
@@ -297,11 +298,12 @@ def _quarter_start(written: dt.date, quarter: int | None) -> dt.date:
 
 
 # A note kept as a log: each entry opens with the day it was written ("3/12 HR called, we meet
-# Thursday", "14.11. Mailbox"), at the start of the cell or of a line. Such a date says when the
+# Thursday", "14.11. Mailbox"), at the start of the cell, of a line or of a sentence. Such a date says when the
 # entry happened, not a day to come.
 @functools.cache
 def _entry_date() -> re.Pattern[str]:
-    return re.compile(r"(?:^|\n)[ \t\-•*]*(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d/])"
+    return re.compile(r"(?:^|\n|(?<=[a-zäöüéèàç!]\.\s))[ \t\-•*]*"
+                      r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d/])"
                       r"(?:\s*[:\-–]\s*|\s+)(?=[^\W\d])")
 
 
@@ -402,7 +404,44 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             said = _statement(text, start, start + len(fragment), day)
             if said.kind != "date" or _absolute().search(fragment):   # a period about nothing is no date
                 found.append((start, said))
-    return tuple(_in_its_tense(text, start, s, written) for start, s in sorted(found, key=lambda f: f[0]))
+    return tuple(_in_its_tense(text, start, _on_its_weekday(s, written), written)
+                 for start, s in sorted(found, key=lambda f: f[0]))
+
+
+def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
+    """A weekday with a day of the month and no month ("miércoles 9", "Mittwoch, den 9.", "mercredi
+    9") is that day in the month where it falls on that weekday: the first such after `written`,
+    else the last before it."""
+    m = re.search(r"(?<![\d/.])(\d{1,2})(?![\d/.]\d)", said.words)
+    if m is None or _date_like().search(re.sub(r"\d", "", said.words)) is None \
+            or re.search(r"\d\s*[/.\-]\s*\d", said.words):
+        return said
+    names = [w for w in re.findall(r"[^\W\d_]+", said.words.casefold()) if w in _weekday_numbers()]
+    if not names or any(stem in said.words.casefold() for stem in _MONTH_STEMS if len(stem) > 3):
+        return said
+    weekday, day = _weekday_numbers()[names[0]], int(m.group(1))
+    days = []
+    for months in range(-2, 4):
+        year, month = written.year + (written.month - 1 + months) // 12, (written.month - 1 + months) % 12 + 1
+        if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day).weekday() == weekday:
+            days.append(dt.date(year, month, day))
+    if not days:
+        return said
+    later = [d for d in days if d >= written]
+    return Statement(later[0] if later else days[-1], said.kind, said.words)
+
+
+@functools.cache
+def _weekday_numbers() -> dict[str, int]:
+    """Monday 0 ... Sunday 6 by the lower-case name, in the Latin-script languages the reader knows (Babel's)."""
+    from babel import Locale
+    out: dict[str, int] = {}
+    for language in LANGUAGES:
+        for context in ("format", "stand-alone"):
+            for number, name in Locale.parse(language).days[context]["wide"].items():
+                out[name.lower()] = number
+                out[name.lower().split("-")[0]] = number
+    return out
 
 
 # A time of day said with a word ("a las 11", "um 10 Uhr", "à 14h", "alle 9", "às 10", "om 14.00

@@ -267,3 +267,54 @@ def test_a_strangers_tracker_reads_as_its_notes_say(name, expected):
         assert (got_status, got_due, got_kind) == (status, due, kind), company
         assert all(w in text for w in says), (company, text)
         assert not any(w in text for w in never), (company, text)
+
+
+# --- found by the held-out trackers ----------------------------------------------------------------------
+@pytest.mark.parametrize("headers, stages, code", [
+    # Spanish headers of which two the tables know only as Portuguese: a majority, no English word
+    (["Compañía", "Vacante", "Fecha de postulación", "Celular", "Comentarios"], ["rechazado", "entrevista"], "es"),
+    # an abbreviation is written alike in every language
+    (["Unternehmen", "Kontaktperson", "Tel.", "Stand", "Kommentar"], ["abgesagt"], "de"),
+])
+def test_a_tracker_mostly_in_one_language_is_read_in_it(headers, stages, code):
+    assert choose_language([_tracker(headers, stages)], Settings()).code == code
+
+
+@pytest.mark.parametrize("note, written, day", [
+    ("tengo entrevista el miércoles 9 a las 10", dt.date(2026, 11, 27), dt.date(2026, 12, 9)),
+    ("entretien mardi 15 à 10h", dt.date(2026, 11, 20), dt.date(2026, 12, 15)),
+    ("colloquio martedì 15", dt.date(2026, 11, 20), dt.date(2026, 12, 15)),
+])
+def test_a_weekday_with_a_day_of_the_month_is_in_the_month_where_it_falls_so(note, written, day):
+    assert [s.date for s in read_statements(note, written, True, ("en", "es", "fr", "it"))] == [day]
+
+
+@pytest.mark.parametrize("note", ["le marqué el 1/12, me mandó a buzón", "liguei dia 1/12 e caiu na caixa postal",
+                                  "oferta verbal el 1/12, muy contenta"])
+def test_a_day_in_a_sentence_that_tells_of_a_contact_is_that_contacts_day(note):
+    frame = pd.DataFrame({"notes": [note], "response": [""], "stage": ["enviado"], "contact": [""],
+                          "applied_on": [pd.Timestamp("2026-11-20")], "last_contact": [pd.NaT]})
+    ledger = facts.read_ledger(frame, Settings(language="es", date_order="dmy"), today=dt.date(2026, 12, 7))
+    assert ledger.columns["logged_on"].iloc[0] == pd.Timestamp("2026-12-01")
+    assert ledger.columns["stated_on"].isna().iloc[0]       # no day to call on
+
+
+@pytest.mark.parametrize("note", ["me marcaron ayer y no alcancé a contestar",
+                                  "Frau Kern hat heute Vormittag angerufen",
+                                  "Hr. Pichler hat am Freitag zurückgerufen"])
+def test_more_ways_to_say_the_employer_called(note):
+    assert facts._text_facts(f"\x00{note}\x00")[0]
+
+
+def test_a_call_back_names_no_day_the_row_does_not_give(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Entreprise", "Poste", "Date de candidature", "Téléphone", "Statut", "Commentaires"])
+    ws.append(["Clinique des Lilas", "Aide-soignante", "18/11/2026", "04 11 22 33 44", "en attente",
+               "on m'a appelée pendant une réunion, je n'ai pas pu répondre"])
+    wb.save(tmp_path / "suivi.xlsx")
+    (sheet, *_), _, _ = compute(tmp_path / "suivi.xlsx", today=MONDAY)
+    script = sheet.scripts.iloc[0]
+    assert returning_calls(sheet.plan)[0] and "18 novembre" not in script and "novembre" not in script
