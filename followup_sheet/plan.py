@@ -445,6 +445,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
+    # an employer's call that set up an interview on or after its day was answered by that interview
+    # ("3/12 HR rang, we meet Thursday"): before it nothing is returned, after it comes the thank-you
+    about_interview = employer_called & ~np.isnat(interview_day) & (interview_day >= safe_base)
+    employer_called = employer_called & ~about_interview
+    employer_called_on = np.where(employer_called, employer_called_on, np.datetime64("NaT", "D"))
     ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),

@@ -318,3 +318,13 @@ def test_a_call_back_names_no_day_the_row_does_not_give(tmp_path):
     (sheet, *_), _, _ = compute(tmp_path / "suivi.xlsx", today=MONDAY)
     script = sheet.scripts.iloc[0]
     assert returning_calls(sheet.plan)[0] and "18 novembre" not in script and "novembre" not in script
+
+
+def test_after_the_interview_an_employers_call_that_set_it_up_is_not_returned():
+    (sheet, *_), _, _ = compute(FIXTURES / "trial_tracker_es.xlsx", today=dt.date(2026, 12, 14))
+    frame, plan = sheet.tracker.frame, sheet.plan
+    row = frame.index[frame["company"] == "Clínica Benítez"][0]
+    k = list(frame.index).index(row)
+    assert (plan.at[row, "status"], str(plan.at[row, "due"].date())) == ("Overdue", "2026-12-11")
+    assert not returning_calls(plan)[k] and "devuelvo" not in sheet.scripts.at[row]
+    assert plan.at[row, "thank_you"]
