@@ -310,6 +310,21 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
     return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
 
 
+# "automatic" said of a message, either side of it, in the reader's languages: "e-mail automático de
+# confirmação", "automatyczne potwierdzenie", "correo automático", "risposta automatica", "mail
+# automatique", "automatische Antwort" (an automatic reply told in a note; "auto" alone is no reply)
+_MESSAGE_NOUNS = (r"e-?mail\w*|mail\w*|correo|reply|answer|antwort|nachricht|réponse|respuesta|risposta|resposta"
+                  r"|odpowied\w*|potwierdz\w*|confirm\w*|bestätigung|bevestiging|message|mensaje|mensagem|messaggio"
+                  r"|bericht|wiadomo\w*|conferma|confirmação|confirmación|ricevuta|accusé")
+_AUTOMATIC_MESSAGE = re.compile(r"\bautom[aá]t\w*\s+(?:\w+\s+)?(?:" + _MESSAGE_NOUNS + r")\b"
+                                r"|\b(?:" + _MESSAGE_NOUNS + r")\s+(?:\w+\s+)?autom[aá]t\w*", re.IGNORECASE)
+
+
+def _automatic_message(text: Any) -> bool:
+    return isinstance(text, str) and "autom" in text.lower() and _AUTOMATIC_MESSAGE.search(text) is not None \
+        and not _NEGATED_BEFORE.search(text[:_AUTOMATIC_MESSAGE.search(text).start()][-40:])
+
+
 def contains_words(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
     """True where the text holds one of `words` (whole words, outside a negation)."""
     holds = word_list(tuple(words)).holds
@@ -398,7 +413,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
     # a note may be a car dealer's name)
     in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
-    autoresponse = contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes)
+    autoresponse = contains_words(stage_text, s.autoresponse_words) | contains_words(frame["notes"], in_notes) \
+        | _per_value(frame["notes"], lambda t: np.array([_automatic_message(v) for v in t], dtype=bool))
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))

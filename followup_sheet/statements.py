@@ -63,7 +63,7 @@ def _absolute() -> re.Pattern[str]:
 
 
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
-_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
 
@@ -213,7 +213,7 @@ def _day_alone() -> re.Pattern[str]:
         r"\b(?:after|before|by|until|till|from|on)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
         r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))"
         r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))"
-        r"|\b(?:del|el|le)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
+        r"|\b(?:del|el|le|dia|día|il|dnia)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
         re.IGNORECASE)
 
 
@@ -282,7 +282,9 @@ def _kind(before: str, after: str = "") -> str:
         for kind, regex in _kinds():
             if regex.search(part):
                 return kind
-    rest = _clause_end().split(after, maxsplit=1)[0]
+    # (after it, only its own part of the clause: in "proposta recebida 3/12, preciso responder até
+    # dia 9" the answer is the 9th's, not the 3rd's)
+    rest = _clause_end().split(after, maxsplit=1)[0].split(",", 1)[0]
     for kind, regex in _kinds():
         if kind in _AFTER_KINDS and regex.search(rest):
             return kind

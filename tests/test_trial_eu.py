@@ -328,3 +328,24 @@ def test_after_the_interview_an_employers_call_that_set_it_up_is_not_returned():
     assert (plan.at[row, "status"], str(plan.at[row, "due"].date())) == ("Overdue", "2026-12-11")
     assert not returning_calls(plan)[k] and "devuelvo" not in sheet.scripts.at[row]
     assert plan.at[row, "thank_you"]
+
+
+@pytest.mark.parametrize("note, auto", [
+    ("só recebi e-mail automático de confirmação", True), ("tylko automatyczne potwierdzenie", True),
+    ("risposta automatica e basta", True), ("automatische Antwort bekommen", True),
+    ("Autohaus Meyer, Verkauf", False), ("no automatic reply at all", False),
+])
+def test_an_automatic_message_told_in_a_note(note, auto):
+    from followup_sheet.plan import _automatic_message as automatic  # noqa: PLC2701 (the rule under test)
+    assert automatic(note) is auto
+
+
+@pytest.mark.parametrize("note, day", [("proposta recebida 3/12, preciso responder até dia 9", "2026-12-03"),
+                                       ("mondeling aanbod op 3-12, contract volgt, reageren voor 10-12", "2026-12-03"),
+                                       ("oferta 4.12, odpowiedź do 11.12", "2026-12-04")])
+def test_the_day_an_offer_came_is_a_contact_and_the_answer_day_stays_the_answers(note, day):
+    frame = pd.DataFrame({"notes": [note], "response": [""], "stage": ["oferta"], "contact": [""],
+                          "applied_on": [pd.Timestamp("2026-11-20")], "last_contact": [pd.NaT]})
+    ledger = facts.read_ledger(frame, Settings(date_order="dmy"), today=dt.date(2026, 12, 7)).columns
+    assert ledger["logged_on"].iloc[0] == pd.Timestamp(day)
+    assert ledger["deadline_on"].iloc[0] > pd.Timestamp(day)
