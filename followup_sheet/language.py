@@ -376,7 +376,6 @@ _GENDER_TITLES = {
     "pani": "f", "pan": "m",
 }
 _ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
-             "mag": "Mag.", "lic": "Lic.", "ing": "Ing.", "dipl.-ing": "Dipl.-Ing.",
              "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
 _FEMALE_ACADEMIC = {"dra", "dott.ssa", "dottoressa"}
 _MALE_ACADEMIC = {"dott", "dottor", "dottore"}      # Italian says the title in the man's form
