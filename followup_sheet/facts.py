@@ -499,9 +499,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
     }, index=idx)
-    logged_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in logged])
+    logged_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in logged],
+                         dtype="datetime64[D]")
     out["logged_on"] = pd.to_datetime(logged_on)
-    noted_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted])
+    noted_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted],
+                        dtype="datetime64[D]")      # (typed: a sheet without rows gives an empty list)
     out["written"] = pd.to_datetime(np.fmax(written, noted_on))
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)

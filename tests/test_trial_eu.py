@@ -349,3 +349,11 @@ def test_the_day_an_offer_came_is_a_contact_and_the_answer_day_stays_the_answers
     ledger = facts.read_ledger(frame, Settings(date_order="dmy"), today=dt.date(2026, 12, 7)).columns
     assert ledger["logged_on"].iloc[0] == pd.Timestamp(day)
     assert ledger["deadline_on"].iloc[0] > pd.Timestamp(day)
+
+
+def test_a_sheet_without_rows_has_an_empty_ledger():
+    frame = pd.DataFrame({f: pd.Series([], dtype=object) for f in ("notes", "response", "stage", "contact")})
+    frame["applied_on"] = pd.Series([], dtype="datetime64[ns]")
+    frame["last_contact"] = pd.Series([], dtype="datetime64[ns]")
+    ledger = facts.read_ledger(frame, Settings(), today=MONDAY).columns
+    assert len(ledger) == 0 and "logged_on" in ledger
