@@ -321,8 +321,10 @@ _AUTOMATIC_MESSAGE = re.compile(r"\bautom[aá]t\w*\s+(?:\w+\s+)?(?:" + _MESSAGE_
 
 
 def _automatic_message(text: Any) -> bool:
-    return isinstance(text, str) and "autom" in text.lower() and _AUTOMATIC_MESSAGE.search(text) is not None \
-        and not _NEGATED_BEFORE.search(text[:_AUTOMATIC_MESSAGE.search(text).start()][-40:])
+    if not isinstance(text, str) or "autom" not in text.lower():
+        return False
+    found = _AUTOMATIC_MESSAGE.search(text)
+    return found is not None and not _NEGATED_BEFORE.search(text[:found.start()][-40:])
 
 
 def contains_words(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
