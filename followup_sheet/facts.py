@@ -232,12 +232,27 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
-    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)|\bverpasster\s+anruf"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:\w+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
+    r"|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
-    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    # who called, from the verb's person where the language says it: Polish "dzwoniła" (she
+    # called; "dzwoniłam" is I), Dutch "X belde" / "heeft gebeld" with anyone but ik/we as subject
+    r"|\b(?:za)?dzwoni(?:ł|ła|li|ły)\b|\boddzwoni(?:ł|ła|li|ły)\b"
+    r"|\b(?!(?:ik|we|wij|toen|en|ook|dan)\b)(?-i:[A-Za-z]\w+)\s+(?:belde|heeft\s+gebeld|hebben\s+gebeld)\b"
+    # a call I did not take was theirs: "no lo cogí", "não atendi", "nie odebrałam", "heb hem gemist",
+    # "ich war nicht da", "j'ai raté l'appel"
+    r"|\bno\s+(?:lo\s+|la\s+|le\s+)?(?:cogí|contesté|pude\s+contestar|atendí)"
+    r"|\bnão\s+(?:atendi|consegui\s+atender|pude\s+atender)|\bperdi\s+a\s+ligação"
+    r"|\bnie\s+(?:odebrał(?:am|em)|zdążył(?:am|em)\s+odebrać)|\bnieodebran\w*"
+    r"|\b(?:heb|had)\s+(?:hem|haar|het|ze|die)\s+gemist\b|\bgemiste\s+oproep"
+    r"|\b(?:ich\s+)?war\s+nicht\s+da\b|\bnicht\s+(?:rangegangen|drangegangen)"
+    r"|\braté\s+(?:l['’]|leur\s+|son\s+)appel"
+    r"|\bnon\s+(?:ho\s+)?(?:risposto|fatto\s+in\s+tempo\s+a\s+rispondere)|\bchiamata\s+persa"
     r"|" + _contact_from(_CALL_NOUNS))
 _EMPLOYER_MAIL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|also\s+)?(?:e-?mailed|mailed|messaged|wrote|texted|reached\s+out|got\s+in\s+touch)\b"
@@ -305,10 +320,15 @@ def _attempt() -> re.Pattern[str]:
         r"\bno\s+answer|\bno\s+pick[-\s]?up|\bdid(?:n['’]t|\s+not)\s+pick\s+up|\bwent\s+to\s+(?:voicemail|vm)"
         r"|\bleft\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|\bvoicemail\b"
         r"|\bgot\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|\bgatekeeper|\bfront\s+desk|\breception(?:ist)?\b"
-        r"|\bswitchboard|\bnicht\s+erreicht|\bkeiner\s+(?:ran|abgenommen)|\bmailbox|\banrufbeantworter"
+        r"|\bswitchboard|\bnicht\s+erreicht|\b(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben|rangegangen)"
+        r"|\bmailbox|\banrufbeantworter"
         r"|\bpas\s+de\s+réponse|\brépondeur|\bmessagerie|\bstandard\b"
         # (the front desk, not the receipt of a document: "confirmando recepción del CV")
-        r"|\bsin\s+respuesta|\bno\s+contest|\bbuzón|\bcontestador|\brecepción(?!\s+de)"
+        r"|\bsin\s+respuesta|\bno\s+contest(?!é)|\bbuzón|\bcontestador|\brecepción(?!\s+de)"
+        r"|\bsegreteria|\bnon\s+rispond|\bnessuno\s+rispond|\bcentralino"
+        r"|\bcaixa\s+postal|\bnão\s+atendeu|\bninguém\s+atendeu|\brecepção(?!\s+d)"
+        r"|\bgeen\s+gehoor|\bniet\s+opgenomen|\bingesproken|\breceptie"
+        r"|\bpoczta\s+głosow|\bnie\s+odbiera|\bnikt\s+nie\s+odebrał|\bsekretariat"
         # the user's call in Chinese, Japanese, Korean: the answering machine, nobody picked up, out
         r"|留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)"
         r"|(?:電話|かけ)[^。\n]{0,8}?(?:不在|つながらなかった|繋がらなかった|出なかった)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
@@ -318,7 +338,8 @@ def _attempt() -> re.Pattern[str]:
 
 @functools.cache
 def _call_word() -> re.Pattern[str]:
-    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam", re.IGNORECASE)
+    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
+                      r"|\btelefon|\blig|\bbel|\bdzwoni", re.IGNORECASE)
 
 
 @functools.cache
@@ -334,7 +355,11 @@ def _user_after() -> re.Pattern[str]:
                       r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
                       r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
                       r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
-                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí",
+                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí"
+                      # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
+                      r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi|\bmarqué"
+                      r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
+                      r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b",
                       re.IGNORECASE)
 
 
@@ -387,7 +412,10 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "messagerie", "standard", "remerci", "relanc", "llam", "escrib", "contest", "buzón", "devolv",
               "respuesta", "agradec", "nachgefasst", "rief", "zurück", "invit", "nachricht", "rückruf", "courriel",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
-              "połącz", "oproep", "contat",
+              "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
+              "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
+              "rispond", "rispost", "persa", "marc", "abgehoben", "alcancé", "liguei", "escrevi", "napisał",
+              "centralino", "receptie", "sekretariat", "gebeld",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
               "부재")
@@ -427,10 +455,11 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
     """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
     clause saying anything else ends the run, since attempts count in a row."""
     hits = [m for m in _hits(_attempt(), text) if not any(s <= m.start() < e for s, e in employer_spans)
-            and not re.match(r"\s*(?:from|by|von|de)\b", text[m.end():], re.IGNORECASE)]
+            and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
-    if all(m.group().lower().startswith("no") for m in hits) and not _call_word().search(text):
+    if all(m.group().lower().startswith(("no", "não", "nie", "non")) for m in hits) \
+            and not _call_word().search(text):
         return 0     # "no answer yet" to an application is not a call that reached nobody
     starts = [m.start() for m in hits]
     run, end = 0, len(text)
@@ -539,8 +568,20 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # that latest day is when they said they would get back ("Rückmeldung bis", "réponse promise
     # avant"), not a decision: the scripts say it in kind
     news = [False] * len(idx)
+    offers = _offer_words(tuple(settings.offer_words))
+    logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
+    noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):
-        others = [f for f in found if f[0].kind != "interview"]
+        if today is not None:     # a log entry opening with a day still to come says what is planned then
+            found[:] = [(Statement(f[0].date, "date", f[0].words), f[1])
+                        if f[0].kind in ("logged", "noted") and f[0].date > today else f for f in found]
+        found[:] = [(Statement(st.date, "logged", st.words), field)
+                    if _tells_a_contact(texts[field].iat[i], st, today, offers) else (st, field) for st, field in found]
+        entries = [f[0].date for f in found if f[0].kind == "logged"]
+        logged[i] = max(entries) if entries else None
+        notes_on = [f[0].date for f in found if f[0].kind in ("logged", "noted")]
+        noted[i] = max(notes_on) if notes_on else None
+        others = [f for f in found if f[0].kind not in ("interview", "logged", "noted")]
         if others:     # the latest date the row states, one about something in particular first
             stated[i] = max(others, key=lambda f: (f[0].kind != "date", f[0].date))
         # (an answer the user owes is no decision of theirs: "need to answer by 12/11")
@@ -585,9 +626,43 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
     }, index=idx)
-    out["written"] = pd.to_datetime(anchored)
+    logged_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in logged],
+                         dtype="datetime64[D]")
+    out["logged_on"] = pd.to_datetime(logged_on)
+    noted_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted],
+                        dtype="datetime64[D]")      # (typed: a sheet without rows gives an empty list)
+    out["written"] = pd.to_datetime(np.fmax(anchored, noted_on))
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
+
+
+def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: Any = None) -> bool:
+    """Whether a plain or call-back date is the day of a contact its sentence tells of ("le marqué el
+    1/12, me mandó a buzón", "liguei 30/11, caixa postal", "laissé un message le 30/11"): a day
+    that has come, in a sentence with a call or message made, theirs or the user's, or with the
+    employer's offer ("oferta verbal 2/12", "Angebot per Mail am 3.12."; `offers`: a word list)."""
+    if said.kind not in ("date", "call_back") or today is None or said.date > today:
+        return False
+    at = text.find(said.words)
+    if at < 0:
+        return False
+    start = max((m.end() for m in _sentence_end().finditer(text, 0, at)), default=0)
+    end = _sentence_end().search(text, at + len(said.words))
+    sentence = text[start:end.start() if end else len(text)]
+    return any(p.search(sentence) for p in (_attempt(), _user_after(), _EMPLOYER_CALL, _EMPLOYER_MAIL)) \
+        or (offers is not None and offers.search(sentence) is not None)
+
+
+@functools.lru_cache(maxsize=4)
+def _offer_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The offer words as whole words (a stem may take an ending: "oferta", "Angebot", "offre")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"(?<![0-9])\.\s|[;\n!?]")
 
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:
@@ -714,7 +789,10 @@ class _Facts:
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
         for st, field in self.ledger.statements[i]:
-            add(st.kind, st.words, st.date, "", "", field)
+            # a log entry's day is a contact (the plan counts it as the last one once it has come);
+            # the day an entry was only written is no fact of its own
+            if st.kind != "noted":
+                add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
             add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)
         return facts

@@ -133,7 +133,8 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
             weak[fld] = "the header contains a known header"
     if unmatched:
         for how, guess in (("is made of the field's words", _concept_field),
-                           ("has a one-letter typo", _typo_field if fuzzy else None)):
+                           ("has a one-letter typo", _typo_field if fuzzy else None),
+                           ("is short for", _abbreviated_field if fuzzy else None)):
             if guess is None:
                 continue
             for col, value in unmatched:
@@ -461,6 +462,25 @@ def _typo_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
                 got = (fld, f" ({', '.join(changed)})")
     _remember(table.word_typos, header, got)
     return got
+
+
+def _abbreviated_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
+    """The field of a header cut short ('Obs', 'Obs.', 'Org', 'Cel'): one word of three to five
+    letters, maybe with a dot, that begins known headers of one field only ('obs' begins
+    observaciones, observações and observations, all notes); 'Sta' begins status, stage and
+    stanowisko, two fields, so it is none."""
+    m = re.fullmatch(r"\s*([^\W\d_]{3,5})\.?\s*", header)
+    if m is None:
+        return None
+    short = normalize_header(m.group(1))
+    if short in table.exact or short in table.vocabulary:
+        return None
+    fields = {fld for key, fld in table.exact.items() if key.startswith(short) and len(key) > len(short) + 1}
+    if len(fields) != 1:
+        return None
+    (fld,) = fields
+    whole = min((key for key, f in table.exact.items() if f == fld and key.startswith(short)), key=len)
+    return fld, f" {whole!r}"
 
 
 def _fuzzy(key: str, table: _AliasTable) -> str | None:

@@ -29,7 +29,7 @@ ENGLISH = "en"
 _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
     "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
-           "note"),
+           "note", "whatsapp"),
     "de": ("wer", "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
@@ -46,7 +46,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "angebot",
         "vertragsangebot", "zusage", "vorstellungsgespräch", "gespräch", "in bearbeitung", "interview",
         "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
-        "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt",
+        "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt", "vg",
     ),
     "es": ("quién", "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
@@ -93,7 +93,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "raccomandato da", "reparto del referente", "data sollecito", "sollecitare il", "data follow-up",
         "promemoria", "richiamare il", "non chiamare", "solo email", "piattaforma", "fonte", "canale",
         "portale", "commenti", "osservazioni", "annotazioni", "note", "sede", "città", "luogo", "rifiutat",
-        "respint", "non selezionat", "scartat", "proposta", "colloquio", "in corso",
+        "respint", "non selezionat", "scartat", "ritirat", "proposta", "colloquio", "in corso",
         "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
@@ -109,7 +109,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "indicado por", "indicação", "departamento de quem indicou", "data de follow-up", "próximo contato",
         "follow-up em", "lembrete", "não ligar", "só e-mail", "fonte", "origem", "plataforma", "canal",
         "portal", "observações", "comentários", "anotações", "notas", "localização", "cidade", "local",
-        "recusad", "reprovad", "não selecionad", "nao selecionad", "proposta", "oferta", "entrevista",
+        "recusad", "reprovad", "desist", "não selecionad", "nao selecionad", "proposta", "oferta", "entrevista",
         "em análise", "em analise", "em andamento", "em processo", "a candidatar", "enviado", "enviada",
         "candidatura", "recebido", "recebida", "candidatura recebida", "desconhecido", "não especificado",
         "não informado", "não disponível",
@@ -118,6 +118,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
         "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
+        "afwijzing", "ingetrokken", "teruggetrokken",
     ),
     "pl": ("kto", "nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
@@ -128,7 +129,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
            "polecony przez", "z polecenia", "polecenie", "dział polecającego", "data przypomnienia",
            "następny kontakt", "przypomnienie", "data rozmowy", "termin rozmowy", "nie dzwonić", "tylko e-mail",
            "źródło", "kanał", "portal", "komentarze", "lokalizacja", "miasto", "miejsce pracy",
-           "odrzuc", "odmowa", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone", "oferta",
+           "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone", "oferta",
            "propozycja zatrudnienia", "rozmowa kwalifikacyjna", "rozmowa", "rozmowie", "rozmowę", "w toku", "w trakcie",
            "zadanie rekrutacyjne", "do wysłania", "nie wysłano", "wysłane", "wysłana", "wysłano", "aplikacja",
            "zaaplikowano", "oczekuje", "rozmowa telefoniczna", "potwierdzenie otrzymania",
@@ -239,6 +240,16 @@ def _stage_keys(lists: tuple[tuple[str, ...], ...], applied: tuple[str, ...]) ->
     return exact, stems
 
 
+# The endings an English word takes (inflections and the common derivations): "rejected",
+# "interviewing", "screens", "declined", "negotiation". A stem followed by anything else
+# ("offerta", "interviewt") is another language's word.
+_ENGLISH_ENDINGS = re.compile(r"(?:s|es|d|ed|ing|ings|er|ers|ee|ees|ion|ions|ation|ations|al|ally|ly|ment|ments)?")
+
+
+def _english_ending(rest: str) -> bool:
+    return _ENGLISH_ENDINGS.fullmatch(rest) is not None
+
+
 def _found_in(text: str, exact: dict[str, str], stems: dict[str, str]) -> list[str]:
     """The listed words a stage or response text holds: a word or a phrase of up to three words,
     or a word that starts with a listed stem; Chinese and Japanese words anywhere. Quicker than
@@ -256,8 +267,10 @@ def _found_in(text: str, exact: dict[str, str], stems: dict[str, str]) -> list[s
         else:
             token = tokens[i]
             stem = next((token[:k] for k in range(len(token), 4, -1) if token[:k] in stems), None)
-            # an English stem inside an accented word is not English: "automático" is not "automatic"
-            if stem and not (not raw[i].isascii() and languages_of(stems[stem]) == {ENGLISH}):
+            # an English stem inside an accented word, or followed by an ending English does not
+            # have, is not English: "automático" is not "automatic", "offerta" is not "offer"
+            english_only = stem is not None and languages_of(stems[stem]) == {ENGLISH}
+            if stem and not (english_only and (not raw[i].isascii() or not _english_ending(token[len(stem):]))):
                 hits.append(stems[stem])
     if _HAN.search(low) or _KANA.search(low):
         hits += [w for k, w in exact.items() if (_HAN.search(k) or _KANA.search(k)) and k in low]
@@ -290,6 +303,19 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
     return words
 
 
+def _said_in_several(word: str) -> bool:
+    """A word that tells no language from another: one the table tags as English, which it does
+    only for words other languages say too ("Contact", "Status", "Note", "WhatsApp"), or an
+    untagged one with a letter English does not write ("Tél", a user's accented spelling of an
+    English alias) or of three letters or fewer ("Tel.", "Nr"). Such words agree with any
+    language the other words say; they decide only when there is nothing else."""
+    tagged = _tags().get(_key(word))
+    if tagged is not None:      # the table tags English only the words other languages say too
+        return ENGLISH in tagged
+    # an abbreviation of three letters or fewer ("Tel.", "Nr", "ID") is written alike in every language
+    return languages_of(word) == {ENGLISH} and (not word.isascii() or len(_key(word)) <= 3)
+
+
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     """`settings.language` when set; else the one language every matched header and stage word
     belongs to (rules §8), else English."""
@@ -300,15 +326,16 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")
     by_language: dict[str, list[str]] = {}
     common: frozenset[str] | None = None
-    for word in dict.fromkeys(words):
+    telling = [w for w in dict.fromkeys(words) if not _said_in_several(w)]
+    for word in telling or dict.fromkeys(words):
         langs = languages_of(word)
         common = langs if common is None else common & langs
         for code in langs:
             by_language.setdefault(code, []).append(word)
-    shown = ", ".join(repr(w) for w in list(dict.fromkeys(words))[:6])
+    shown = ", ".join(repr(w) for w in (telling or list(dict.fromkeys(words)))[:6])
     if common and len(common) == 1:
         (code,) = common
-        verb = "are" if len(dict.fromkeys(words)) > 1 else "is"
+        verb = "are" if len(telling or dict.fromkeys(words)) > 1 else "is"
         return LanguageChoice(code, f"because the tracker's headers and stage words ({shown}) {verb} {LANGUAGES[code]}")
     if common and ENGLISH in common:
         return LanguageChoice(ENGLISH, f"because the tracker's headers and stage words ({shown}) are English")
@@ -316,6 +343,17 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         names = " or ".join(LANGUAGES[c] for c in sorted(common))
         return LanguageChoice(ENGLISH, f"the default: the tracker's words ({shown}) could be {names}")
     ranked = sorted(by_language.items(), key=lambda kv: -len(kv[1]))
+    leader, led = ranked[0]
+    # Word lists are never complete between languages that share words ("Celular" and "Comentarios"
+    # are Spanish as much as Portuguese): when no word is English alone, the language that holds at
+    # least two thirds of the words, and more than any other, is the tracker's
+    seen = telling or list(dict.fromkeys(words))
+    english_alone = any(languages_of(w) == {ENGLISH} for w in seen)
+    if leader != ENGLISH and not english_alone and 3 * len(led) >= 2 * len(seen) \
+            and all(len(ws) < len(led) for c, ws in ranked[1:]):
+        others = [w for w in seen if leader not in languages_of(w)]
+        return LanguageChoice(leader, f"because most of the tracker's headers and stage words ({shown}) are "
+                                      f"{LANGUAGES[leader]} (and {', '.join(map(repr, others[:3]))} may be too)")
     mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}" for c, ws in ranked[:3])
     suggested = next((c for c, _ in ranked if c != ENGLISH), "")
     return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})", suggested)
@@ -421,9 +459,15 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
             male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
             if low in _FEMALE_ACADEMIC or male:
                 gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
+        elif language == "pl" and low in ("p", "mgr", "inż", "inz"):    # "p. Zielińska", "mgr Nowicka"
+            pass
         else:
             break
         words = words[1:]
+    if language == "pl" and not gender:
+        # a Polish adjectival surname agrees with its bearer: Zielińska, Nowicka (she); Zieliński (he)
+        ending = re.search(r"(?:sk|ck|dzk)([aiy])$", words[-1].casefold())
+        gender = {"a": "f", "i": "m", "y": "m"}.get(ending.group(1), "") if ending else ""
     return words, gender, academic, role
 
 

@@ -289,8 +289,10 @@ _AUTO_SCREEN = re.compile("auto|no-?reply|received|thank|自动|自動|자동|" 
 
 def auto_reply(text: Any) -> bool:
     """Whether a note tells of an automatic reply (`_auto_reply`)."""
-    return isinstance(text, str) and bool(text) and _AUTO_SCREEN.search(text.lower()) is not None \
-        and _auto_reply().search(text) is not None
+    if not isinstance(text, str) or not text or _AUTO_SCREEN.search(text.lower()) is None:
+        return False
+    found = _auto_reply().search(text)     # ("no automatic reply at all" is none)
+    return found is not None and not _NEGATED_BEFORE.search(text[:found.start()][-40:].lower())
 
 
 # Each way of naming another person holds one of these: the quick look before the pattern, which
@@ -335,7 +337,8 @@ def _stage_forms(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, str
 
 def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
     """(stage, the listed word, the word as typed) when a word of five letters or more is one
-    letter away from exactly one listed word ("intervew", "rejcted"), outside a negation."""
+    letter away from exactly one listed word ("intervew", "rejcted"), or is a compound whose last
+    word is a listed one ("Telefoninterview"), outside a negation."""
     if not isinstance(text, str):
         return None
     from rapidfuzz import process
@@ -346,6 +349,12 @@ def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
         token = m.group()
         if token in forms or _NEGATED_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
             continue
+        # a German or Dutch compound is what its last word is: "Telefoninterview", "Zweitgespräch",
+        # "kennismakingsgesprek", "Jobangebot" (heads of seven letters or more, so "Terminabsage" is none)
+        head = next((forms[f] for f in forms if len(f) >= 7 and f == forms[f][0]
+                     and token.endswith(f) and len(token) >= len(f) + 3), None)
+        if head is not None:
+            return head[1], head[0], token
         near = process.extract(token, list(forms), scorer=Levenshtein.distance, score_cutoff=1, limit=None)
         listed = {forms[form] for form, _, _ in near}
         if len(listed) == 1:
@@ -592,7 +601,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     ledger = read.columns
 
     applied = _busday(frame["applied_on"])
-    last = _busday(frame["last_contact"])
+    # a log entry's day in the notes ("4/12 HR rang") is a contact too, once it has come
+    logged = ledger["logged_on"].to_numpy(dtype="datetime64[D]")
+    last = np.fmax(_busday(frame["last_contact"]), np.where(logged <= today64, logged, np.datetime64("NaT", "D")))
     pinned = _busday(frame["pinned"])
     interview_on = _busday(frame["interview_on"]) if "interview_on" in frame else _nat(n)
     stated_on = ledger["stated_on"].to_numpy(dtype="datetime64[D]")
@@ -612,9 +623,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         & ~ledger["user_after"].to_numpy() & has_base
     # the day of their contact: the latest day the notes give to a plain event, between the base and
     # today ("HR rang Thursday", after an application on the Wednesday), else the base itself
-    employer_called_on = np.where(employer_called,
-                                  _noted_day(ledger["plain_days"], safe_base, today64, employer_called),
-                                  np.datetime64("NaT", "D"))
+    called_on = _noted_day(ledger["plain_days"], safe_base, today64, employer_called)
+    call_day_noted = called_on != safe_base          # the notes gave the call its day
+    employer_called_on = np.where(employer_called, called_on, np.datetime64("NaT", "D"))
     last_by = np.select([~has_base, (employer_called | (st == "offer")) & ~ledger["user_after"].to_numpy()],
                         ["", "employer"], default="user")
 
@@ -629,6 +640,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
+    # an employer's call that set up an interview on or after its day was answered by that interview
+    # ("3/12 HR rang, we meet Thursday"): before it nothing is returned, after it comes the thank-you
+    about_interview = employer_called & ~np.isnat(interview_day) & (interview_day >= safe_base)
+    employer_called = employer_called & ~about_interview
+    employer_called_on = np.where(employer_called, employer_called_on, np.datetime64("NaT", "D"))
     ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS)
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
@@ -750,7 +766,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "interview_held": held,
         "last_by": last_by,
         "employer_called": employer_called & active,
-        "employer_called_on": pd.to_datetime(np.where(employer_called & active, employer_called_on, nat)),
+        # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
+    # notes give the call: "HR rang Thursday"); a call the
+        # notes mention without a day is returned without one ("your call", not "your call of <applied>")
+        "employer_called_on": pd.to_datetime(np.where(employer_called & active & (~np.isnat(last) | call_day_noted),
+                                                      employer_called_on, nat)),
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
         "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),

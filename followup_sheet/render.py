@@ -186,6 +186,7 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
                  "dział", "kadr", "kadry", "kadrowy", "rekrutacja", "rekrutacji", "zespół", "biuro", "karier"}
 _NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")
 _WORD_SPLIT = re.compile(r"[\W_]+")
+_ADDRESSED = re.compile(r"^(?:hr|fr|hrn)\.\s*(?=\w)")
 # (Chinese, Japanese and Korean text writes them full-width: 陈先生（猎头）, 鈴木【人事】)
 _BRACKETED = re.compile(r"\s*[(\[（【［][^)\]）】］]*[)\]）】］]")
 
@@ -218,7 +219,8 @@ def _person(name: str) -> str:
         return ""
     name = person_name(name)
     low = name.casefold()
-    words = set(_WORD_SPLIT.split(low))
+    # a title with its dot before a name is a form of address: "Hr. Demir" is Herr Demir, not HR
+    words = set(_WORD_SPLIT.split(_ADDRESSED.sub("", low)))
     if words & _NOT_A_PERSON or any(w in low for w in _NOT_A_PERSON_CJK) or low in PLACEHOLDERS:
         return ""
     return name
@@ -404,12 +406,16 @@ def template_name(situation: str, channel: str, returning_call: bool) -> str:
 
 
 def returning_calls(plan: pd.DataFrame) -> np.ndarray:
-    """Rows whose last contact was the employer's call: the script returns it."""
+    """Rows whose last contact was the employer's call: the script returns it (unless an interview
+    is still ahead)."""
     if "employer_called" not in plan:
         return np.zeros(len(plan), dtype=bool)
     called = plan["employer_called"].fillna(False).astype(bool).to_numpy()
     by = plan["last_by"].to_numpy(dtype=object) if "last_by" in plan else np.full(len(plan), "", dtype=object)
-    return called & (by != "user")
+    # a call that set up an interview still ahead was answered by it ("HR rang, interview on Thursday"):
+    # the next call is the one after the interview, not a return call
+    ahead = plan["interview_ahead"].notna().to_numpy() if "interview_ahead" in plan else np.zeros(len(plan), bool)
+    return called & (by != "user") & ~ahead
 
 
 def _records(table: pd.DataFrame, columns: tuple[str, ...]):

@@ -133,7 +133,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
-        "telefone do contato",
+        "telefone do contato", "whatsapp",
         "电话", "联系电话", "手机", "numer telefonu", "nr telefonu",
     ),
     "contact_email": (
@@ -332,12 +332,13 @@ CLOSED_WORDS = (
     "poste pourvu", "sans suite",
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
-    "gesloten", "afgewezen", "vacature vervuld",
+    "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
+    "ritirat", "desist",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海",
     "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
     "불합격", "탈락", "불발", "포기", "지원 취소", "채용 마감",
-    "odrzuc", "odmowa", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
+    "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
@@ -346,7 +347,7 @@ OFFER_WORDS = (
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
-    "vorstellungsgespräch", "gespräch", "in bearbeitung",
+    "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",
     "colloquio", "in corso", "in valutazione",

@@ -29,15 +29,27 @@ _MONTH_STEMS = (
     "listopada", "grudnia", "styczeń", "luty", "kwiecień", "czerwiec", "lipiec", "sierpień", "wrzesień",
     "październik", "listopad", "grudzień",
 )
-_PERIOD_WORDS = (
-    "quarter", "month", "week", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "quartal", "monat", "woche", "jahr", "morgen", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-    "trimestre", "mois", "semaine", "année", "demain", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "mes", "semana", "año", "mañana", "lunes", "martes", "miércoles", "jueves", "viernes",
-)
+
+# Monday to Friday in every language of LANGUAGES, as Babel (CLDR) names them (tests/test_trial_eu.py
+# compares), and the Brazilian short forms of the "-feira" names ("até sexta"); those that are also
+# ordinals ("segunda entrevista", "quinta etapa") count only after a word of relation
+# (`_ORDINAL_DAY_SAID`, and `_ORDINAL_DAYS` when the parser finds one alone).
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag", "mittwoch", "donnerstag",
              "freitag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "lunes", "martes", "miércoles", "jueves",
-             "viernes")
+             "viernes", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "segunda-feira", "terça-feira",
+             "quarta-feira", "quinta-feira", "sexta-feira", "terça", "sexta",
+             "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "poniedziałek", "wtorek", "środa", "czwartek",
+             "piątek", "środę")
+_ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
+_DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
+                              re.IGNORECASE)
+_ORDINAL_DAY_SAID = r"\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|toda)\s+(?:segunda|quarta|quinta)\b(?!-)"
+_PERIOD_WORDS = (
+    "quarter", "month", "week", "year", "tomorrow",
+    "quartal", "monat", "woche", "jahr", "morgen",
+    "trimestre", "mois", "semaine", "année", "demain",
+    "mes", "semana", "año", "mañana",
+) + _WEEKDAYS
 
 
 # A day of its own: a numeric date, a month's name or a weekday. Without one, a period ("after 12
@@ -52,7 +64,7 @@ _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|
 
 @functools.cache
 def _absolute() -> re.Pattern[str]:
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\b(?:"
+    return re.compile(_ORDINAL_DAY_SAID + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\b(?:"
                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
@@ -71,7 +83,7 @@ def names_a_calendar_day(words: str) -> bool:
 
 
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
-_SCREEN_WORDS = (r"\b(?:q[1-4]\b|(?:dem|den|del|le|el)\s+\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
 
@@ -98,10 +110,13 @@ def may_state_a_date(text: str) -> bool:
     if text.isascii():
         low = text.lower()
         numbers, words = _ascii_screen()
-        return numbers.search(low) is not None or words.search(low) is not None
-    # every form `_cjk_screen()` looks for holds a letter from U+3040 up: text without one needs
-    # no look (nor the pattern, 2-3 ms to compile)
-    return _screen().search(text) is not None or max(text) >= "\u3040" and _cjk_screen().search(text) is not None
+        found = numbers.search(low) is not None or words.search(low) is not None
+    else:
+        # every form `_cjk_screen()` looks for holds a letter from U+3040 up: text without one needs
+        # no look (nor the pattern, 2-3 ms to compile)
+        found = _screen().search(text) is not None or max(text) >= "\u3040" and _cjk_screen().search(text) is not None
+    # (a dashed "16-12" is read only in a language that writes dates so: `read_statements`)
+    return found or ("-" in text and _dashed().search(text) is not None)
 
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).
@@ -114,18 +129,24 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
-                 r"|informacj[aęi] zwrotn"),
+                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
+                 r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
+                 r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
+                 r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
     ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
                r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
-               r"|resposta|antwoord|reactie|odpowied"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio"),
+               r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"),
+    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio|gesprek"
+                  r"|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b|appuntamento"
+                  r"|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|\bout\s+(?:sick|ill|until|till)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
              r"|\bchor[ayz]|nieobecn|\burlop"
-             r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve"),
+             r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
+             r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|terug\b|wraca"),
     ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
@@ -222,7 +243,7 @@ def _day_alone() -> re.Pattern[str]:
         r"\b(?:after|before|by|until|till|from|on)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
         r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))"
         r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))"
-        r"|\b(?:del|el|le)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
+        r"|\b(?:del|el|le|dia|día|il|dnia)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
         re.IGNORECASE)
 
 
@@ -230,13 +251,36 @@ def _day_alone() -> re.Pattern[str]:
 @functools.cache
 def _after() -> re.Pattern[str]:
     return re.compile(r"(?:\bafter|\bnach(?:\s+de[mn])?|\bab(?:\s+de[mn])?|\baprès(?:\s+le)?|\bdespués(?:\s+del?)?"
-                      r"|\ba\s+partir(?:\s+d[eoa]l?)?|\bdopo(?:\s+il|\s+l')?|\bdepois(?:\s+d[eoa])?|\bna|\bpo)\s*(?:the\s+)?$",
+                      r"|\ba\s+partir(?:\s+d[eoa]l?)?|\bdopo(?:\s+il|\s+l')?|\bdepois(?:\s+d[eoa])?|\bna|\bpo|\bt/m|\btot\s+en\s+met)\s*(?:the\s+)?$",
                       re.IGNORECASE)
+
+
+# "16-12", "2-12-2026": day-month with dashes, as Dutch writes a date (its short format in CLDR);
+# not a range of hours, days or weeks ("9-17 uur", "2-3 weken")
+@functools.cache
+def _dashed() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d\-/.,])\b(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?(?![\d\-/])"
+                      r"(?!\s*(?:uur|u\b|h\b|dagen|weken|maanden|jaar|min|%))", re.IGNORECASE)
+
+
+@functools.cache
+def writes_dashes(language: str) -> bool:
+    """Whether `language` writes a short date with dashes between day and month ("16-12-2026")."""
+    from babel.dates import get_date_format
+    try:
+        pattern = get_date_format("short", locale=language).pattern
+    except (ValueError, LookupError):
+        return False
+    return re.search(r"d+-M+|M+-d+", pattern) is not None and pattern.find("d") < pattern.find("M")
 
 
 @functools.cache
 def _dotted() -> re.Pattern[str]:
-    return re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
+    # "7.12." and "7.12.2026"; "10.12" without the last dot too (German, Dutch and Polish notes drop
+    # it), unless it is a time of day ("um 10.30", "10.15 Uhr", "o 9.45") or a number ("3.800", "1.5.2")
+    return re.compile(r"(?<![\d.,])\b(?<!\bum )(?<!\bo )(?<!\bom )(?<!\bà )(?<!\balle )(?<!\bat )(?<!\bgodz\. )"
+                      r"(\d{1,2})\.(\d{1,2})(?!\d)(?:\.(?:(\d{4}|\d{2})(?![\d.])|(?![\d.]))|(?![\d.,]\d)(?!\s*(?:uhr|h\b|godz|uur)))",
+                      re.IGNORECASE)
 
 
 # A fragment dateparser found is a date only with a month, a numeric date or a weekday/period in it
@@ -255,7 +299,7 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-scrip
 
 class Statement(NamedTuple):
     date: dt.date
-    kind: str        # hold | decision | feedback | answer | interview | back | call_back | date
+    kind: str        # hold | decision | feedback | answer | interview | back | call_back | date | logged | noted
     words: str       # the words that state it, as written
     mine: bool = False   # an answer or a deadline the user owes ("need to answer by", "Frist"), not the employer's
 
@@ -298,7 +342,10 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
             if ends and ends[-1] > nearest:
                 nearest, said = ends[-1], kind
         if said:
-            return said, said == "answer" and _mine().search(clause + " " + rest) is not None
+            mine = said == "answer" and _mine().search(clause + " " + rest) is not None
+            if said == "answer" and not mine and dict(_kinds())["feedback"].search(words):
+                said = "feedback"     # "ficaram de dar a resposta": their answer is their news
+            return said, mine
     return "date", False
 
 
@@ -310,12 +357,81 @@ def _quarter_start(written: dt.date, quarter: int | None) -> dt.date:
     return dt.date(year, 3 * (target - 1) + 1, 1)
 
 
+# A note kept as a log: each entry opens with the day it was written ("3/12 HR called, we meet
+# Thursday", "14.11. Mailbox"), at the start of the cell, of a line or of a sentence. Such a date says when the
+# entry happened, not a day to come.
+@functools.cache
+def _entry_date() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\n|(?<=[a-zäöüéèàç!]\.\s))[ \t\-•*]*"
+                      r"(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?(?![\d/])"
+                      r"(?:\s*[:\-–]\s*|\s+)(?=[^\W\d])")
+
+
+def _entries(text: str, written: dt.date, day_first: bool) -> list[tuple[int, int, dt.date | None]]:
+    """(start, end, its day) of each entry of a log kept in `text`; one entry with no day of its
+    own when the text is no such log. An entry's day is read as the note's other dates are (a
+    dotted one day first, a slashed one in the order given)."""
+    found = []
+    for m in _entry_date().finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        day, month = (first, second) if day_first or m.group(2) == "." else (second, first)
+        when = _day_month(day, month, m.group(4), written)
+        if when is not None:
+            found.append((m.start(1), m.end(), when))
+    if not found:
+        return [(0, len(text), None)]
+    out: list[tuple[int, int, dt.date | None]] = [(0, found[0][0], None)] if text[:found[0][0]].strip() else []
+    for k, (start, _, when) in enumerate(found):
+        out.append((start, found[k + 1][0] if k + 1 < len(found) else len(text), when))
+    return out
+
+
+def _entry_kind(rest: str) -> str:
+    """What an entry's opening day is about: what its first words say ("10/12 entrevista" is the
+    interview's day, "2/12 Entscheidung bis Freitag" a decision's); the day the entry was only
+    written when its first clause gives another day ("noted": "4/12 we met on Thursday"); else the
+    day of what the entry tells ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
+    HR"; one still to come is planned for that day, which the plan knows from today)."""
+    clause = re.split(r"[,;!?\n]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
+    if _absolute().search(_without_false_months(clause, LANGUAGES)):
+        return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
+    first = re.split(r"[,;.!?\n。、，；！？]|\d", rest, maxsplit=1)[0]
+    for kind, regex in _kinds():
+        if kind != "call_back" and regex.search(first):
+            return kind
+    # "12/4 一次面接おわった": the interview's day; of several, the word the entry opens with
+    # ("12/3 一面結束 下週會通知結果" is the interview's, the result comes next week)
+    hits = [(m.start(), kind) for kind, regex in _cjk_kinds() if kind != "call_back"
+            for m in [regex.search(first)] if m]
+    return min(hits)[1] if hits else "logged"
+
+
 @functools.lru_cache(maxsize=4096)
 def read_statements(text: str, written: dt.date, day_first: bool = False,
                     languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
     """Every date `text` states, each read as the writer meant it on `written` (a date without a
     year is the next such day after it), with what the date is about. `languages`: those the
-    parser tries (each costs time; the run's language and English are enough for one tracker)."""
+    parser tries (each costs time; the run's language and English are enough for one tracker).
+    A note kept as a log ("3/12 HR called, we meet Thursday") is read entry by entry, each from the
+    day it opens with (kind "logged" when nothing in it says the day is about something else)."""
+    if not may_state_a_date(text):
+        return ()
+    entries = _entries(text, written, day_first)
+    if len(entries) > 1 or entries[0][2] is not None:
+        out: list[Statement] = []
+        for start, end, when in entries:
+            piece = text[start:end]
+            said = _read_statements(piece, max(written, when) if when else written, day_first, languages)
+            if when is not None and said and said[0].date == when \
+                    and piece.lstrip(" \t-•*").startswith(said[0].words.split()[0]):
+                said = (Statement(when, _entry_kind(piece[len(said[0].words):]), said[0].words), *said[1:])
+            out.extend(said)
+        return tuple(out)
+    return _read_statements(text, written, day_first, languages)
+
+
+def _read_statements(text: str, written: dt.date, day_first: bool = False,
+                     languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
     if not may_state_a_date(text):
         return ()
     found: list[tuple[int, Statement]] = []
@@ -323,7 +439,8 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     for start, end, day, kind in cjk_dates(text, written):     # Chinese, Japanese, Korean
         taken.append((start, end))
         found.append((start, Statement(day, kind, text[start:end].strip())))
-    for start, end, day, lead in _spoken_dates(text, written):
+    dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
+    for start, end, day, lead in _spoken_dates(text, written, dashes):
         if any(s <= start < e for s, e in taken):
             continue
         taken.append((start, end))
@@ -331,6 +448,7 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     rest = text
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
+    rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
     clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
@@ -343,12 +461,96 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
         if when.date() == written and not re.search(r"\d", fragment):
             continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
+        if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
+            continue        # "segunda entrevista" is the second interview, not Monday's
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(when.date(), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
             if said.kind != "date" or _absolute().search(fragment):   # a period about nothing is no date
                 found.append((start, said))
-    return tuple(s for _, s in sorted(found, key=lambda f: f[0]))
+    return tuple(_in_its_tense(text, start, _on_its_weekday(s, written), written)
+                 for start, s in sorted(found, key=lambda f: f[0]))
+
+
+def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
+    """A weekday with a day of the month and no month ("miércoles 9", "Mittwoch, den 9.", "mercredi
+    9") is that day in the month where it falls on that weekday: the first such after `written`,
+    else the last before it."""
+    m = re.search(r"(?<![\d/.])(\d{1,2})(?![\d/.]\d)", said.words)
+    if m is None or _date_like().search(re.sub(r"\d", "", said.words)) is None \
+            or re.search(r"\d\s*[/.\-]\s*\d", said.words):
+        return said
+    names = [w for w in re.findall(r"[^\W\d_]+", said.words.casefold()) if w in _weekday_numbers()]
+    if not names or any(stem in said.words.casefold() for stem in _MONTH_STEMS if len(stem) > 3):
+        return said
+    weekday, day = _weekday_numbers()[names[0]], int(m.group(1))
+    days = []
+    for months in range(-2, 4):
+        year, month = written.year + (written.month - 1 + months) // 12, (written.month - 1 + months) % 12 + 1
+        if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day).weekday() == weekday:
+            days.append(dt.date(year, month, day))
+    if not days:
+        return said
+    later = [d for d in days if d >= written]
+    return Statement(later[0] if later else days[-1], said.kind, said.words)
+
+
+@functools.cache
+def _weekday_numbers() -> dict[str, int]:
+    """Monday 0 ... Sunday 6 by the lower-case name, in the Latin-script languages the reader knows (Babel's)."""
+    from babel import Locale
+    out: dict[str, int] = {}
+    for language in LANGUAGES:
+        for context in ("format", "stand-alone"):
+            for number, name in Locale.parse(language).days[context]["wide"].items():
+                out[name.lower()] = number
+                out[name.lower().split("-")[0]] = number
+    return out
+
+
+# A time of day said with a word ("a las 11", "um 10 Uhr", "à 14h", "alle 9", "às 10", "om 14.00
+# uur", "o 10"): never a day of the month. Taken out before the parser reads the clause, which
+# reads "jueves a las 11", "Donnerstag um 14 Uhr" and "giovedì alle 15" as the 11th, 14th and
+# 15th (measured with dateparser 1.2); English "Tuesday at 10am" it reads right.
+@functools.cache
+def _time_of_day() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w/])(?:a\s+las?|a\s+la|à|às|as|alle|ore|um|om|o|godz\.?)\s+\d{1,2}(?:[:.h]\d{2})?"
+                      r"(?![\d/\-]|\.\d)\s*(?:h\b|uhr\b|uur\b|horas?\b|godz\w*|am\b|pm\b)?", re.IGNORECASE)
+
+
+# Words that put a clause in the past, in the languages the reader knows: an auxiliary with a
+# participle, a past form of "to be", "to have" or "to meet", or yesterday/last. A weekday said in
+# the past ("nos vimos el jueves", "hatte am Donnerstag das Gespräch") is the last such day on or
+# before the day the note was written, not the next.
+_PAST = (r"\b(?:was|were|had|went|met|yesterday|last|hatte|hatten|war|waren|gehabt|gewesen|gestern|letzte[nmr]?"
+         r"|lief|j'ai\s+eu|a\s+eu\s+lieu|s'est\s+(?:bien\s+)?passée?|était|hier|dernier|dernière"
+         r"|vimos|vi|fui|fue|fuimos|tuve|tuvimos|estuve|ayer|pasado|pasada"
+         r"|ho\s+avuto|abbiamo\s+avuto|è\s+andat[oa]|c'è\s+stat[oa]|ieri|scors[oa]"
+         r"|tive|teve|tivemos|foi|fiz|fizemos|ontem|passad[oa]"
+         r"|gehad|had|hadden|vorige|afgelopen|gisteren"
+         r"|miałam|miałem|mieliśmy|była|był|było|odbył[aoy]?|wczoraj|zeszł\w*|ostatni\w*)\b")
+
+
+@functools.cache
+def _past() -> re.Pattern[str]:
+    return re.compile(_PAST, re.IGNORECASE)
+
+
+def _in_its_tense(text: str, start: int, said: Statement, written: dt.date) -> Statement:
+    """`said` as its clause's tense has it: a weekday alone in a clause in the past is the last
+    such day on or before `written`."""
+    if said.date <= written or re.search(r"\d", said.words) or not _absolute().search(said.words):
+        return said
+    begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
+    begin = max(begin, text.rfind(",", 0, start) + 1)
+    end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
+    clause = text[begin:end_match.start() if end_match else len(text)]
+    if not _past().search(clause):
+        return said
+    day = said.date
+    while day > written:
+        day -= dt.timedelta(days=7)
+    return Statement(day, said.kind, said.words)
 
 
 # --- Chinese, Japanese and Korean dates ------------------------------------------------------------
@@ -612,7 +814,8 @@ def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None =
     return Statement(day, kind, text[start:end].strip(), mine)
 
 
-def _spoken_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, int | None]]:
+def _spoken_dates(text: str, written: dt.date, dashes: bool = False
+                  ) -> Iterator[tuple[int, int, dt.date, int | None]]:
     """(start, end, day, where the day's own words start) of each date said in words the parser
     does not read as meant: quarters, a month's or a week's end, early next year, a day of the
     month alone, day.month."""
@@ -639,6 +842,11 @@ def _spoken_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.da
         dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
+    if dashes:
+        for m in _dashed().finditer(text):
+            dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
+            if dashed is not None:
+                yield m.start(), m.end(), dashed, None
 
 
 def _next_day_of_month(day: int, written: dt.date) -> dt.date | None:

@@ -57,7 +57,6 @@ FALLBACK = [
     "deadline by next Monday",
     "call Tuesday or Thursday",
     "tuesday-standup notes",
-    "Donnerstag um 14 Uhr",
     "réponse lundi prochain",
     "entrevista el martes por la tarde",
 ]
