@@ -708,6 +708,23 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
                 settings: Settings) -> tuple[int, str] | None:
     """When no header names the notes ("Log", "What happened", "Story"): the unmapped text column
     whose cells are sentences (`sentence_like`), the one with the most words; (0-based column, why)."""
+    return _guess_column(header, below, fields, settings, "notes", sentence_like,
+                         lambda values, _: sum(len(v.split()) for v in values if isinstance(v, str)))
+
+
+def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                settings: Settings, stages: StageReader) -> tuple[int, str] | None:
+    """When no header names the stage ("Where I'm at", "Progress", "状况"): the unmapped text
+    column whose cells read most like stages (`stage_like`); (0-based column, why)."""
+    return _guess_column(header, below, fields, settings, "stage", lambda values: stage_like(values, settings, stages),
+                         lambda _, why: int(why.split()[0]))
+
+
+def _guess_column(header: list[Any], below: list[list[Any]], fields: dict[str, int], settings: Settings,
+                  name: str, judge: Callable[[list[Any]], str | None],
+                  weight: Callable[[list[Any], str], int]) -> tuple[int, str] | None:
+    """The unmapped column, under a header that names no field and no day, whose values `judge`
+    finds like `name`'s, the heaviest by `weight` when several are; (0-based column, why)."""
     taken = set(fields.values())
     found = []
     for col, value in enumerate(header):
@@ -717,38 +734,14 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
         if names_a_date(text) or names_a_day(value) or (text and header_decisions([text], settings)[0]):
             continue     # (a column headed by a day is one of a log's: logcolumns reads those)
         values = [row[col] if col < len(row) else None for row in below[:200]]
-        why = sentence_like(values)
+        why = judge(values)
         if why:
-            words = sum(len(v.split()) for v in values if isinstance(v, str))
-            found.append((-words, col, text, why))
+            found.append((-weight(values, why), col, text, why))
     if not found:
         return None
     _, col, text, why = min(found)
     label = " ".join(text.split()) or "(no header)"
-    return col, (f"no header names the notes; {label!r} (column {column_letters(col + 1)}) was guessed "
-                 f"from its values: {why}")
-
-
-def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],
-                settings: Settings, stages: StageReader) -> tuple[int, str] | None:
-    """When no header names the stage ("Where I'm at", "Progress", "状况"): the unmapped text
-    column whose cells read most like stages (`stage_like`); (0-based column, why)."""
-    taken = set(fields.values())
-    found = []
-    for col, value in enumerate(header):
-        if col in taken or is_tool_header(value):
-            continue
-        text = "" if value is None else str(value)
-        if names_a_date(text) or names_a_day(value) or (text and header_decisions([text], settings)[0]):
-            continue     # (a column headed by a day is one of a log's: logcolumns reads those)
-        why = stage_like([row[col] if col < len(row) else None for row in below[:200]], settings, stages)
-        if why:
-            found.append((-int(why.split()[0]), col, text, why))
-    if not found:
-        return None
-    _, col, text, why = min(found)
-    label = " ".join(text.split()) or "(no header)"
-    return col, (f"no header names the stage; {label!r} (column {column_letters(col + 1)}) was guessed "
+    return col, (f"no header names the {name}; {label!r} (column {column_letters(col + 1)}) was guessed "
                  f"from its values: {why}")
 
 
