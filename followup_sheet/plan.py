@@ -263,13 +263,14 @@ def _auto_reply() -> re.Pattern[str]:
     a message ("auto email", "automated e-mail", "réponse automatique", "automatische
     Bestätigung", "自動返信"), or the receipt of the application said as the sender says it
     ("received your application", "thanks for applying")."""
-    message = (r"(?:reply|replies|replied|e-?mails?|mails?|response|responded|confirmation|confirmed|message|note"
+    message = (r"(?:reply|replies|replied|e-?mails?|mails?|response|responded|confirmation|confirmed|message|msg|note"
+               r"|receipt"
                r"|ack\w*"
                r"|antwort|nachricht|bestätigung|eingangsbestätigung|réponse|message|courriel|respuesta|correo|mensaje"
                r"|risposta|messaggio|resposta|mensagem|antwoord|bericht|bevestiging|reactie|odpowied\w*|wiadomoś\w*"
                r"|potwierdzeni\w*)")
-    auto = (r"(?:auto|automatic|automated|automatisch\w*|automatique|automátic[oa]|automatic[oa]|automatyczn\w*"
-            r"|no-?reply)")
+    auto = (r"(?:auto(?:[-\s]?generated)?|automatic(?:ally)?|automated|automatisch\w*|automatique|automátic[oa]"
+            r"|automatic[oa]|automatyczn\w*|no-?reply)")
     platform = "(?:" + "|".join(PLATFORMS) + ")"
     return re.compile(
         rf"(?<!\w){auto}[\s\-]*{message}(?!\w)|(?<!\w){message}\s+{auto}(?!\w)"
@@ -278,13 +279,17 @@ def _auto_reply() -> re.Pattern[str]:
         rf"|(?<!\w){platform}[^.;!?\n]{{0,30}}?(?<!\w)(?:confirm\w*|acknowledg\w*|receipt|\w*bestätigung|confirmaci[oó]n"
         r"|conferma|confirmação|bevestiging|potwierdzeni\w*)"
         r"|\breceived\s+(?:your|my|the)\s+(?:application|cv|r[ée]sum[ée]|candidacy)"
+        # a message that confirms the CV arrived: "email confirming they got my CV"
+        r"|\b(?:confirm\w*|acknowledg\w*)\b[^.;\n]{0,30}?\b(?:receiv\w*|receipt|got|have|has)\b"
+        r"[^.;\n]{0,20}?\b(?:cv|résumé|resume|application)\b"
         r"|\bthanks?(?:\s+you)?\s+for\s+(?:your\s+)?(?:application|applying)\b"
         r"|自动(?:回复|邮件|确认)|自動(?:返信|送信|応答|メール)|자동\s*(?:회신|답장|메일|응답)", re.IGNORECASE)
 
 
 # Every way `_auto_reply` knows holds one of these: the quick look first (the pattern alone costs
 # about 90 µs a long note)
-_AUTO_SCREEN = re.compile("auto|no-?reply|received|thank|自动|自動|자동|" + "|".join(p.lower() for p in PLATFORMS))
+_AUTO_SCREEN = re.compile("auto|no-?reply|receiv|receipt|thank|confirm|acknowledg|自动|自動|자동|"
+                          + "|".join(p.lower() for p in PLATFORMS))
 
 
 def auto_reply(text: Any) -> bool:
@@ -436,24 +441,12 @@ def _per_value(text: pd.Series, test) -> np.ndarray:
     return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
 
 
-# "auto" in a note is an automatic reply when it names the message it qualifies ("got the auto
-# email", "auto confirmation from Workday"), not alone (a car dealer's name); so is a message that
-# confirms the CV arrived
-_AUTO_MESSAGE = re.compile(r"\bauto(?:matic(?:ally)?|mated)?[-\s]?(?:generated\s+)?(?:e-?mail|mail|reply|replies"
-                           r"|response|confirmation|acknowledg\w*|ack|message|msg|receipt)\b"
-                           # or a message that confirms the CV arrived: "email confirming they got my CV"
-                           r"|\b(?:confirm\w*|acknowledg\w*)\b[^.;\n]{0,30}?\b(?:receiv\w*|receipt|got|have|has)\b"
-                           r"[^.;\n]{0,20}?\b(?:cv|résumé|resume|application)\b", re.IGNORECASE)
 # An automatic reply that says someone is away answers a message of the user's, not the
 # application: "auto reply says she's OOO til 12/8" is an absence, never "my résumé arrived"
 _AWAY = re.compile(r"\b(?:ooo|out\s+of\s+(?:the\s+)?office|(?:on|taking)\s+(?:annual\s+|parental\s+|maternity\s+"
                    r"|paternity\s+|sick\s+)?(?:leave|holiday|holidays|vacation|pto)|away\s+(?:until|till|til|from|on)"
                    r"|abwesen\w*|urlaub|absent\w*|ausente|fuori\s+ufficio|afwezig)\b", re.IGNORECASE)
 _AUTO_MENTION = re.compile(r"\bauto|\babwesenheitsnotiz|\brespuesta\s+autom", re.IGNORECASE)
-
-
-def _auto_message(text: Any) -> bool:
-    return isinstance(text, str) and _AUTO_MESSAGE.search(text) is not None
 
 
 def _away_reply(text: Any) -> bool:
@@ -587,7 +580,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     open_notes = frame["notes"].where(open_stage, "")
     auto_in["notes"] = auto_in["notes"] | _per_value(
-        open_notes, lambda t: [auto_reply(v) or _auto_message(v) for v in t]).astype(bool)
+        open_notes, lambda t: [auto_reply(v) for v in t]).astype(bool)
     # an automatic reply saying someone is away is an absence, not "my résumé arrived"
     away = _per_value(stage_text.where(open_stage, "") + " . " + open_notes,
                       lambda t: np.array([_away_reply(v) for v in t], dtype=bool))
