@@ -642,28 +642,12 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
                   settings: Settings) -> tuple[int, str] | None:
     """When no header names the company: the leftmost unmapped text column whose header names no
     field and no person ('JobTracker' over the names of companies) and whose cells look like
-    organisation names (`organisation_like`); (0-based column, why)."""
-    taken = set(fields.values())
-    found = []
-    for col, value in enumerate(header):
-        if col in taken or is_tool_header(value):
-            continue
-        text = "" if value is None else str(value)
-        words = set(_words(text))
-        if words & _PERSON_WORDS or names_a_date(text) or (text and header_concepts(text) - {"company"}):
-            continue
-        if text and header_decisions([text], settings)[0]:
-            continue
-        values = [row[col] if col < len(row) else None for row in below[:200]]
-        why = organisation_like(values)
-        if why:
-            found.append((-_org_marks(values), col, text, why))
-    if not found:
-        return None
-    _, col, text, why = min(found)
-    label = " ".join(text.split()) or "(no header)"
-    return col, (f"no header names the company; {label!r} (column {column_letters(col + 1)}) was guessed "
-                 f"from its values: {why}")
+    organisation names (`organisation_like`), legal forms ranking a column first; (0-based
+    column, why)."""
+    return _guess_column(header, below, fields, settings, "company", organisation_like,
+                         lambda values, _: _org_marks(values),
+                         skip=lambda text: bool(set(_words(text)) & _PERSON_WORDS
+                                                or (text and header_concepts(text) - {"company"})))
 
 
 def stage_like(values: list[Any], settings: Settings, stages: StageReader) -> str | None:
@@ -722,16 +706,19 @@ def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int
 
 def _guess_column(header: list[Any], below: list[list[Any]], fields: dict[str, int], settings: Settings,
                   name: str, judge: Callable[[list[Any]], str | None],
-                  weight: Callable[[list[Any], str], int]) -> tuple[int, str] | None:
-    """The unmapped column, under a header that names no field and no day, whose values `judge`
-    finds like `name`'s, the heaviest by `weight` when several are; (0-based column, why)."""
+                  weight: Callable[[list[Any], str], int],
+                  skip: Callable[[str], bool] = lambda _: False) -> tuple[int, str] | None:
+    """The unmapped column, under a header that names no field and no day (nor what `skip` says
+    of it), whose values `judge` finds like `name`'s, the heaviest by `weight` when several are,
+    else the leftmost; (0-based column, why)."""
     taken = set(fields.values())
     found = []
     for col, value in enumerate(header):
         if col in taken or is_tool_header(value):
             continue
         text = "" if value is None else str(value)
-        if names_a_date(text) or names_a_day(value) or (text and header_decisions([text], settings)[0]):
+        if names_a_date(text) or names_a_day(value) or skip(text) \
+                or (text and header_decisions([text], settings)[0]):
             continue     # (a column headed by a day is one of a log's: logcolumns reads those)
         values = [row[col] if col < len(row) else None for row in below[:200]]
         why = judge(values)
