@@ -226,38 +226,6 @@ def word_list(words: tuple[str, ...]) -> WordList:
 _CLOSED_MARK = re.compile("[\u274c\u2716\u2717\u2718]")
 
 @functools.cache
-def _chose_another() -> re.Pattern[str]:
-    """The employer chose another person: a choosing verb, then within a few words a person other
-    than me ("went with someone else", "hired an internal candidate", "moving forward with other
-    applicants", "ont retenu un autre profil", "eligieron a otra persona", "hanno scelto un altro
-    candidato", "escolheram outro candidato", "wybrali innego kandydata"), or, verb last, "für einen
-    anderen Bewerber entschieden", "voor een andere kandidaat gekozen". A rejection however it is
-    worded; "interviewing other candidates too" chooses no one, "I went with another offer" is mine."""
-    person = (r"(?:someone|somebody)(?:\s+else)?|quelqu'un\s+d'autre|alguien|alguém|qualcun\s+altro"
-              r"|iemand\s+anders|kogoś"
-              r"|internally|en\s+interne|internamente|intern|wewnętrznie|jemand(?:en)?\s+ander(?:e[nms]?)?"
-              r"|(?:another|other|different|internal|(?:an|a)\s+(?:internal|different|other|external))\s+(?:\w+\s+)?"
-              r"(?:candidates?|applicants?|person|people|profiles?|hire|hires)"
-              r"|(?:autres?|otr[oa]s?|altr[oaie]|un'altra|outr[oa]s?|ander(?:e[nmrs]?)?|inn(?:ego|ej|ą|ych|ym|e))\s+(?:\w+\s+)?"
-              r"(?:candidat\w*|profil\w*|personne\w*|persona\w*|pessoa\w*|kandida\w*|bewerber\w*|person\w*"
-              r"|kandydat\w*|osob\w*|sollicitant\w*)")
-    verbs = (r"went|go(?:ing)?|gone|chose|chosen|choose|picked|selected|hired|offered|gave|given|filled|moving|moved"
-             r"|move"
-             r"|proceed(?:ing|ed)?|decided|vergeben|genommen|eingestellt|retenu|choisi|pris|embauché|opté|optaron"
-             r"|eligieron|escogieron|seleccionaron|contrataron|scelto|preso|selezionato|assunto|optato|escolheram"
-             r"|contrataram|selecionaram|optaram|gekozen|kozen|aangenomen|gaan\s+verder|wybrali|wybrano|zatrudnili"
-             r"|zdecydowali|dieron|dad[oa]s?|diedero|dat[oa]|deram|gaven|gegeven|dali|besetzt|pourvu|cubiert[oa]|copert[oa]"
-             r"|preenchid[oa]|vervuld|obsadzon[oey]")
-    fillers = (r"with|for|pour|por|per|a|voor|na|on|to|it|the|role|job|position|post|offer|sich|für|einen|eine|ein"
-               r"|un|une|una|uno|um|uma|een|się|forward|ahead|d'|l'|lo|la|le|il|el|de|du|des|het|ze|zijn|mit")
-    verb_last = (r"(?:(?:für|voor)\s+(?:einen|eine|een)?\s*)?(?:" + person + r")(?:\s+\S+){0,2}?\s+"
-                 r"(?:entschieden|gekozen|genommen|gewählt|gegaan|eingestellt|aangenomen|vergeben)\b"
-                 r"|\bintern\s+(?:besetzt|vergeben|ingevuld|vervuld)")
-    return re.compile(rf"(?<![\w'])(?<!\bi\s)(?<!\bich\s)(?<!\bje\s)(?<!\bik\s)(?:{verbs})\b"
-                      rf"(?:\s+(?:{fillers})\b){{0,4}}\s+(?:{person})\b|{verb_last}", re.IGNORECASE)
-
-
-@functools.cache
 def _auto_reply() -> re.Pattern[str]:
     """A note telling of an automatic reply in its own words: "auto" before or after a word for
     a message ("auto email", "automated e-mail", "réponse automatique", "automatische
@@ -298,28 +266,6 @@ def auto_reply(text: Any) -> bool:
         return False
     found = _auto_reply().search(text)     # ("no automatic reply at all" is none)
     return found is not None and not _NEGATED_BEFORE.search(text[:found.start()][-40:].lower())
-
-
-# Each way of naming another person holds one of these: the quick look before the pattern, which
-# alone would cost about 60 µs a long note
-_OTHER_STEMS = re.compile("some|other|intern|differ|autre|otr|altr|outr|ander|inn|algu|qualcun|iemand|kogoś|jemand"
-                          "|wewnętrz")
-
-
-_MAYBE_BEFORE = re.compile(r"\b(?:might|may|could|would|if|unless|maybe|perhaps|will|going\s+to|worried|afraid|hope)\b"
-                           r"[^.;!?]{0,25}$|['’]ll\s+$", re.IGNORECASE)
-
-
-def chose_another(text: Any) -> str:
-    """The words saying the employer chose someone else, or ''."""
-    if not isinstance(text, str) or not text:
-        return ""
-    if not _OTHER_STEMS.search(text.lower()):
-        return ""
-    m = _chose_another().search(text)
-    if m and _MAYBE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
-        return ""       # "they might go with another candidate": not yet
-    return m.group() if m else ""
 
 
 # What a listed stem may become in a typo's word ("rejcted" is "rejected" less one letter).
@@ -380,7 +326,7 @@ def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
 def stage_of(text: Any, settings: Settings) -> str:
     """The stage of one stage/response text: the first list holding one of its words (rules §2);
     else a one-letter typo of exactly one listed word."""
-    if isinstance(text, str) and (_CLOSED_MARK.search(text) or chose_another(text)):
+    if isinstance(text, str) and (_CLOSED_MARK.search(text) or refusal(text)):
         return "closed"
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         if word_list(getattr(settings, name)).holds(text):
@@ -397,8 +343,6 @@ def stage_words(text: Any, settings: Settings) -> tuple[str, list[str], list[str
     negated = [w for name in _STAGE_FIELDS for w in word_list(getattr(settings, name)).negated(text)]
     if isinstance(text, str) and _CLOSED_MARK.search(text):
         return "closed", _CLOSED_MARK.findall(text), negated
-    if chose_another(text):
-        return "closed", [chose_another(text)], negated
     for stage, name in zip(STAGES, _STAGE_FIELDS):
         hits = word_list(getattr(settings, name)).found(text)
         if hits:
@@ -705,9 +649,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # the notes say it is over ("they're not interested", "offer rescinded") while the stage is open:
     # asked about, never called (rules §7: every sentence true)
     ended_in_notes = open_stage & (contains_words(frame["notes"], s.closed_words)
-                                   | says_refusal(frame["notes"].where(open_stage, ""))
-                                   | _per_value(frame["notes"].where(open_stage, ""),
-                                                lambda t: [bool(chose_another(v)) for v in t]).astype(bool))
+                                   | says_refusal(frame["notes"].where(open_stage, "")))
     bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
@@ -842,7 +784,7 @@ def _ended_messages(frame: pd.DataFrame, ended: np.ndarray, columns: Mapping[str
             hit = re.search(re.escape(listed[0]).replace(r"\ ", r"[\s\-_]+") + r"\w*", note, re.IGNORECASE)
             said = hit.group() if hit else listed[0]
         else:       # said in soft words ("went with an internal candidate")
-            said = refusal(note) or chose_another(note)
+            said = refusal(note)
         out[i] = Worded("Row {row}: {cell} says {said} but the status is still open; if the application is over, "
                         "set its status to a closed word (Rejected, Withdrawn); if it is not, reword the note",
                         row=row, cell=source_of(columns, "notes", row), said=repr(said))
