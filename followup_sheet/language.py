@@ -840,6 +840,12 @@ _DE_HEAD_NOUNS = {
     "n": ("institut", "klinikum", "krankenhaus", "unternehmen", "werk", "amt", "studio", "büro", "hotel",
           "museum", "theater", "rechenzentrum", "landratsamt", "autohaus", "kaufhaus"),
 }
+# What makes a word before the head noun an adjective that takes -n in the dative ("der Nordischen
+# Versicherung", "der Deutschen Bank"): an adjective's ending, or one of the short adjectives names
+# use; any other word ending in -e is the name's own ("Möwe Verlag", "Linde Klinik") and is never
+# changed, since a script says a name as it is written (rules §7)
+_DE_ADJECTIVE = re.compile(r"(?:isch|sch|lich|ig|bar|sam|haft|los|al|ell|iv|är|ent|ant|er|en|(?<!t)t)e$"
+                           r"|^(?:Neue|Alte|Große|Grosse|Freie|Gute|Kleine|Hohe|Obere|Untere|Mittlere)$")
 _DE_ARTICLES = {"dat": {"f": "der", "m": "dem", "n": "dem"}, "acc": {"f": "die", "m": "den", "n": "das"}}
 
 
@@ -869,10 +875,13 @@ def german_company(name: str, case: str = "dat") -> str:
     gender = _german_gender(words)
     if not gender:
         return name
+    nouns = _DE_HEAD_NOUNS[gender]
+    before = [i for i, w in enumerate(words[:-1]) if words[i + 1].casefold() in nouns
+              and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]*e", w)]
+    if before and not all(_DE_ADJECTIVE.search(words[i]) for i in before):
+        return name     # "Möwe Verlag": a name's own word, not an adjective to inflect; no article
     if case == "dat":      # an adjective right before the head noun takes -n: "der Deutschen Bahn"
-        nouns = _DE_HEAD_NOUNS[gender]
-        words = [w + "n" if i + 1 < len(words) and words[i + 1].casefold() in nouns
-                 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]*e", w) else w for i, w in enumerate(words)]
+        words = [w + "n" if i in before else w for i, w in enumerate(words)]
     return f"{_DE_ARTICLES[case][gender]} {' '.join(words)}"
 
 

@@ -503,6 +503,15 @@ def test_a_call_back_the_notes_ask_for_is_said_only_with_its_day(code, name, kin
     if code not in ("it", "pt"):             # Italian and Portuguese say "later" ("più avanti", "mais adiante")
         assert undated == plain
 
+@pytest.mark.parametrize("name", ["Möwe Verlag", "Linde Klinik", "Krone Verlag", "Brigitte Klinik"])
+def test_a_german_company_name_is_never_changed_to_fit_an_article(name):
+    # a word ending in -e before the head noun that is no adjective is the name's own: no "-n", no article
+    from followup_sheet.language import german_bei, german_company
+
+    assert german_company(name) == german_company(name, "acc") == name
+    assert german_bei(name) == f"bei {name}"
+
+
 @pytest.mark.parametrize("name, dative, accusative", [
     ("Brenner Logistik GmbH", "der Brenner Logistik GmbH", "die Brenner Logistik GmbH"),     # the legal form says it
     ("Spedition Haas", "der Spedition Haas", "die Spedition Haas"),                          # a head noun first
