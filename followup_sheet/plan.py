@@ -513,14 +513,17 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
     stage = classify_stage(stage_text, s)
-    stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
-    strong = _strong_interest(stage_text, s)
     # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
     # a note may be a car dealer's name)
     in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
-    auto_in = {"stage": contains_words(frame["stage"], s.autoresponse_words),
-               "response": contains_words(frame["response"], s.autoresponse_words),
-               "notes": contains_words(frame["notes"], in_notes)}
+    told = {f: contains_words(frame[f], s.autoresponse_words) | _per_value(
+        frame[f], lambda t: np.array([auto_reply(v) for v in t], dtype=bool)) for f in ("stage", "response")}
+    auto_in = {**told, "notes": contains_words(frame["notes"], in_notes)}
+    # an employer's automatic reply means the application went out: a word of not having applied
+    # in the same cells is the sender's ("auto email, thanks for applying"), never the stage
+    stage = stage.where(~((stage == "not_applied") & (told["stage"] | told["response"])), "applied")
+    stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
+    strong = _strong_interest(stage_text, s)
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))

@@ -368,6 +368,19 @@ def test_an_automatic_reply_in_the_notes_gets_the_autoresponse_call_but_a_car_de
 
 
 
+@pytest.mark.parametrize("response", [
+    "auto email thanking me for applying",
+    "Applying... got the automated confirmation though",
+    "no-reply message: thanks for applying to Marlow!",
+])
+def test_a_word_of_applying_in_an_automatic_reply_is_the_senders_not_the_stage(response):
+    plan = _one([app(applied_on="2026-11-30", response=response),
+                 app("Kestrel Labs", applied_on="2026-11-30", stage="Applying"),
+                 app("Oakum Press", applied_on="2026-11-30", response="still applying, cover letter half done")])
+    assert plan.at[2, "stage"] == "applied" and plan.at[2, "situation"] == "autoresponse"
+    assert plan.at[3, "stage"] == "not_applied" and plan.at[4, "stage"] == "not_applied"
+
+
 def test_an_agency_named_in_the_notes_makes_a_recruiter_call_but_an_in_house_recruiter_does_not():
     plan = _one([app(applied_on="2026-11-30", notes="placed through Brightwater staffing agency"),
                  app("Quayside Mills", applied_on="2026-11-30", notes="their recruiter looked at my CV")])
