@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .columns import output_headers
-from .dates import is_date_cell
+from .dates import is_date_cell, is_placeholder
 from .hanzi import simplified
 from .logcolumns import names_a_day
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
@@ -348,7 +348,9 @@ _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "n
                       "va", "dan", "и", "ו", "و", "no", "i", "en", "at", "in",
                       "번호", "号码", "號碼", "番号", "名称", "이름", "の",
                       # 'current', 'the content of', 'explained' before or after a field's words
-                      "현재", "현", "現在", "现在", "当前", "目前", "说明", "説明", "설명", "내용", "内容", "欄", "栏"})
+                      "현재", "현", "現在", "现在", "当前", "目前", "说明", "説明", "설명", "내용", "内容", "欄", "栏",
+                      # what was sent ('Fecha envío CV', 'Date CV sent'): the application itself
+                      "cv", "résumé", "lebenslauf", "unterlagen", "curriculum", "简历", "履歴書", "이력서"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -563,6 +565,12 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
             if guessed is not None:
                 fields = {**fields, "company": guessed[0]}
                 weak = {**weak, "company": guessed[1]}
+        # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
+        if "contact_phone" not in fields and ({"company", "position"} & fields.keys()):
+            dialled = guess_phone(grid[r], grid[r + 1:], fields, settings)
+            if dialled is not None:
+                fields = {**fields, "contact_phone": dialled[0]}
+                weak = {**weak, "contact_phone": dialled[1]}
         if "notes" not in fields and ({"company", "position"} & fields.keys()):
             noted = guess_notes(grid[r], grid[r + 1:], fields, settings)
             if noted is not None:
@@ -694,6 +702,41 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
     whose cells are sentences (`sentence_like`), the one with the most words; (0-based column, why)."""
     return _guess_column(header, below, fields, settings, "notes", sentence_like,
                          lambda values, _: sum(len(v.split()) for v in values if isinstance(v, str)))
+
+
+# a telephone number as people type it: digits in groups, a leading + or 0, brackets, dashes,
+# dots or slashes between them ("612 345 678", "+44 (0)141 496 0000", "030/1234567")
+_PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{4,22}\d")
+
+
+def phone_like(values: list[Any], blank_words: tuple[str, ...] = ()) -> str | None:
+    """Why a column's cells look like telephone numbers, or None: two or more filled (a
+    placeholder such as 'n/a' is not), and most of them a number of 7 to 15 digits typed as text
+    in groups, or with a leading 0 or + (a plain number is a count or an amount; a date or a
+    year is no number to dial)."""
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)
+              and not (isinstance(v, str) and is_placeholder(v, blank_words))]
+    if len(filled) < 2:
+        return None
+    def dialable(v: Any) -> bool:
+        if not isinstance(v, str) or is_date_cell(v):
+            return False
+        text = v.strip()
+        digits = sum(c.isdigit() for c in text)
+        grouped = any(sep in text for sep in " ()-./") or text.startswith(("0", "+"))
+        return _PHONE.fullmatch(text) is not None and 7 <= digits <= 15 and grouped
+    numbers = [v for v in filled if dialable(v)]
+    if len(numbers) < 2 or len(numbers) < 0.8 * len(filled):
+        return None
+    return f"{len(numbers)} of {len(filled)} filled cells are telephone numbers"
+
+
+def guess_phone(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                settings: Settings) -> tuple[int, str] | None:
+    """When no header names the phone ("Móvil", "Komórka", "Cell"): the leftmost unmapped column
+    whose cells are telephone numbers (`phone_like`); (0-based column, why)."""
+    return _guess_column(header, below, fields, settings, "phone",
+                         lambda values: phone_like(values, settings.blank_words), lambda values, _: 0)
 
 
 def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],

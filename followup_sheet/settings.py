@@ -236,6 +236,10 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "投简历", "投简",
         "申请", "应征", "応募", "エントリー", "提出", "지원", "제출", "서류 접수", "서류 제출",
         "подачи", "отклик", "подання", "prijav",
+        # sending it, in each language the reader knows ("Fecha envío CV", "CV verschickt am")
+        "envío", "envio", "enviado", "enviada", "envoi", "envoyé", "envoyée", "gesendet", "verschickt",
+        "versendet", "versandt", "abgeschickt", "invio", "inviato", "inviata", "verstuurd", "verzonden",
+        "ingediend", "wysłania", "wysłano", "wysłane", "złożenia", "送付", "送信", "发送", "投出", "발송",
     ),
     "date": (
         "date", "dates", "dated", "day", "datum", "fecha", "data", "tarih", "ngày", "tanggal", "tgl",

@@ -192,6 +192,44 @@ def test_columns_that_only_look_a_little_like_stages_are_not_the_stage(tmp_path,
     assert "stage" not in t.columns
 
 
+@pytest.mark.parametrize("header", ["Fecha envío CV", "Datum CV verstuurd", "CV enviado (fecha)",
+                                    "Data wysłania CV", "Data invio curriculum", "Datum Unterlagen versandt"])
+def test_a_header_of_a_date_and_sending_the_cv_is_the_date_applied(header):
+    found, _ = header_decisions(["Empresa", "Role", header], Settings())
+    assert found.get("applied_on") == 2
+
+
+@pytest.mark.parametrize("header, values", [
+    ("Komórka", ["601 222 333", "+48 512 004 118", "", "22 650 11 90"]),
+    ("Numéro perso", ["06 71 22 40 18", "07.55.12.90.33", "04 91 00 21 17", "06 71 22 40 18"]),
+    ("Cell", ["(312) 555-0147", "312-555-0199", "n/a", "(773) 555-0102"]),
+    ("", ["030/4471822", "0171 2283391", "089 12 34 56", "0221 998877"]),
+])
+def test_a_column_of_telephone_numbers_under_a_header_no_list_knows_is_the_phone(tmp_path, header, values):
+    from conftest import write_tracker
+    rows = [{"Company": f"Firm {i}", "Role": "Analyst", "Applied on": dt.datetime(2026, 11, 2 + i),
+             "Salary": 52000 + i, "Req": f"REQ-{4410 + i}", header: v} for i, v in enumerate(values)]
+    path = write_tracker(tmp_path / "numbers.xlsx", rows, headers=["Company", "Role", "Applied on", "Salary", "Req", header])
+    t = read_tracker(path)
+    assert t.columns["contact_phone"].letter == "F"
+    assert any("phone" in n and "guessed from its values" in n and "column F" in n for n in notes_of(path))
+
+
+@pytest.mark.parametrize("values", [
+    [52000, 61000, 48500, 75000],                           # amounts
+    ["2024", "2025", "2026", "2023"],                       # years
+    ["75011", "69003", "13001", "31000"],                    # postcodes: too few digits
+    ["4410293", "4410381", "4410422", "4410517"],            # job ids: one block, no leading 0 or +
+    ["12/03/2026", "2026-11-02", "3.11.2026", "11/30/26"],   # dates
+])
+def test_columns_of_other_numbers_are_not_the_phone(tmp_path, values):
+    from conftest import write_tracker
+    rows = [{"Company": f"Firm {i}", "Role": "Analyst", "Applied on": dt.datetime(2026, 11, 2 + i), "Ref": v}
+            for i, v in enumerate(values)]
+    t = read_tracker(write_tracker(tmp_path / "ref.xlsx", rows))
+    assert "contact_phone" not in t.columns
+
+
 @pytest.mark.parametrize("header", ["What happened", "Journal", ""])
 def test_a_column_of_sentences_under_a_header_no_list_knows_is_the_notes(tmp_path, header):
     from conftest import write_tracker
