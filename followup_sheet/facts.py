@@ -21,7 +21,7 @@ from .catalogue import say
 from .language import Letters
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
-from .statements import Statement, may_state_a_date, names_a_calendar_day, read_statements
+from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements
 
 USER, EMPLOYER = "user", "employer"
 
@@ -570,6 +570,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # that latest day is when they said they would get back ("Rückmeldung bis", "réponse promise
     # avant"), not a decision: the scripts say it in kind
     news = [False] * len(idx)
+    rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
     offers = _offer_words(tuple(settings.offer_words))
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
@@ -591,6 +592,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         if answers:    # the latest day; on one day a decision is said over the news
             last_said = max(answers, key=lambda s: (s.date, s.kind == "decision"))
             answer[i], news[i] = last_said.date, last_said.kind != "decision"
+            rough[i] = approximate(last_said.words)
         deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
         owed[i] = max(deadlines) if deadlines else None
         talks = [f for f in found if f[0].kind == "interview"]
@@ -612,6 +614,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
         "answer_is_news": news,
+        "answer_is_rough": rough,
         "deadline_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                                 for d in owed])),
         # the calendar days the notes give to something that happened or was planned, without a

@@ -21,7 +21,8 @@ when a row has none, and on rows without a situation):
   employer's news, "they'll let me know by"); decision_on (date): the day a decision, news or an
   answer is due, whether ahead or past (a script says it, or that it has come); decision_news
   (bool): that day is the employer's news ("Rückmeldung bis", "they'll get back to me by"), not
-  a decision, so a script says it in kind; call_back (text,
+  a decision, so a script says it in kind; decision_rough (bool): only a part of a month was
+  given ("mid-December"), so decision_on is that part's last day and no script says it; call_back (text,
   "after Thanksgiving"); written_offer (bool)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
@@ -736,6 +737,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan["answer_by"] = notes["answer_by"]
     plan["decision_on"] = notes["decision_on"]
     plan["decision_news"] = notes["decision_news"]
+    plan["decision_rough"] = notes["decision_rough"]
     plan["call_back"] = notes["call_back"]
     plan["written_offer"] = notes["written_offer"].to_numpy() & (st == "offer")
     other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
@@ -935,6 +937,10 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
                          "decision_on": np.where(live & ahead_of_notes, answer, nat),
                          "decision_news": live & ahead_of_notes & ~np.isnat(answer)
                          & ledger["answer_is_news"].to_numpy(dtype=bool),
+                         # only a part of a month was said ("mid-December"): the plan keeps its last
+                         # day, the scripts never say a day nobody gave
+                         "decision_rough": live & ahead_of_notes & ~np.isnat(answer)
+                         & ledger["answer_is_rough"].to_numpy(dtype=bool),
                          "call_back": found[:, 0],
                          "written_offer": found[:, 1].astype(bool)}, index=notes.index)
 

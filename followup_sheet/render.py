@@ -309,10 +309,10 @@ def _contact_channel(facts: Any) -> str:
 
 def decision_day(plan_row: Mapping[str, Any]) -> dt.date | None:
     """The decision date the row's notes give (plan column `decision_on`), ahead or past; None
-    without one."""
+    without one, or when they give only a part of a month (`decision_rough`)."""
     value = plan_row.get("decision_on")
-    if value is None or pd.isna(value):
-        return None
+    if value is None or pd.isna(value) or _flag(plan_row.get("decision_rough", False)):
+        return None     # ("mid-December" is no day to say)
     return pd.Timestamp(value).date()
 
 
@@ -387,7 +387,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact", "notes", "response")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
-                "written_offer",
+                "decision_rough", "written_offer",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",

@@ -220,6 +220,69 @@ def _next_year() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# Early, the middle or the end of a named month ("mid-Dec", "Mitte Dezember", "mi-décembre", "a
+# mediados de diciembre", "metà dicembre", "meados de dezembro", "half december", "połowa grudnia",
+# "early January", "fin janvier"): dateparser reads the month alone as its 1st or as today's day
+# of it, so "Entscheidung bis Mitte Dezember" was December 1. The day taken is the part's last:
+# the 10th, the 15th, the month's last day.
+_PART_WORDS = {
+    10: r"early|beginning\s+of|start\s+of|anfang|début|debut|principios\s+de|comienzos\s+de|inicios?\s+de"
+        r"|inizio(?:\s+di)?|início\s+de|começo\s+de|begin|początek|na\s+początku",
+    15: r"mid|middle\s+of|mitte|mi|milieu\s+de|mediados\s+de|mitad\s+de|metà(?:\s+di)?|meados\s+de"
+        r"|metade\s+de|half|medio|midden|połow[aie]|w\s+połowie",
+    31: r"late|end\s+of|ende|fin(?:\s+de|\s+d')?|finales\s+de|fines\s+de|final\s+de|fine(?:\s+di)?|fim\s+de"
+        r"|finais\s+de|eind(?:e)?(?:\s+van)?|koniec|końc[ua]|pod\s+koniec",
+}
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """January 1 ... December 12 by the lower-case name and abbreviation, in the Latin-script
+    languages the reader knows (Babel's, the format and stand-alone forms: Polish "grudnia" and
+    "grudzień")."""
+    from babel import Locale
+    out: dict[str, int] = {}
+    for language in LANGUAGES:
+        months = Locale.parse(language).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    out[name.lower().rstrip(".")] = number
+    return out
+
+
+@functools.cache
+def _month_part() -> re.Pattern[str]:
+    names = "|".join(sorted((re.escape(n) for n in _month_numbers() if len(n) >= 3), key=len, reverse=True))
+    parts = "|".join(f"(?P<p{day}>{words})" for day, words in _PART_WORDS.items())
+    return re.compile(rf"(?<!\w)(?:the\s+|la\s+|a\s+|à\s+|in\s+|em\s+|a\s+)?(?:{parts})(?:\s*-\s*|\s+)(?:of\s+)?"
+                      rf"(?P<month>{names})\.?(?!\w)", re.IGNORECASE)
+
+
+# every part word above holds one of these: the quick look before the pattern
+@functools.cache
+def _month_part_screen() -> re.Pattern[str]:
+    return re.compile(r"early|begin|start|anfang|d[ée]but|princip|comienz|inici|inizio|in[ií]cio|começo|pocz"
+                      r"|mid|mitte|mi\b|mi-|milieu|mediados|mitad|metà|meados|metade|half|medio|midden|połow"
+                      r"|late|end|fin|fim|eind|kon|końc", re.IGNORECASE)
+
+
+def approximate(words: str) -> bool:
+    """Whether a dated statement's words give only a part of a month ("Mitte Dezember", "end of
+    January"): its day is a bound for the plan, never said as a day."""
+    return _month_part_screen().search(words) is not None and _month_part().search(words) is not None
+
+
+def _month_part_day(m: re.Match[str], written: dt.date) -> dt.date:
+    """The last day of the part of the month `m` says, in that month nearest the day written
+    ("late Nov" written on December 2 is last month's, "early January" next year's)."""
+    month = _month_numbers()[m.group("month").lower().rstrip(".")]
+    year = min((written.year - 1, written.year, written.year + 1),
+               key=lambda y: (abs((y - written.year) * 12 + month - written.month), -y))   # a tie: ahead
+    day = next(int(g[1:]) for g, v in m.groupdict().items() if g.startswith("p") and v)
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 # "end of next week", "Ende der Woche", "fin de la semaine prochaine", "fin de la próxima semana":
 # the Friday of that week
 @functools.cache
@@ -829,6 +892,9 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
         yield m.start(), m.end(), day, None
     for m in _next_year().finditer(text):
         yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
+    if _month_part_screen().search(text):
+        for m in _month_part().finditer(text):
+            yield m.start(), m.end(), _month_part_day(m, written), None
     for m in _week_end().finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))

@@ -362,3 +362,38 @@ def test_the_script_says_in_kind_whether_the_notes_await_news_or_a_decision(code
         plan_row, script = _run(code, decision, today, stage=stage, channel=channel)
         assert not plan_row["decision_news"] and _said(DECIDED, code) in script, (plan_row["why"], script)
         assert re.search(says_decision, script) and not re.search(says_news, script), script
+
+
+# language -> a note giving only a part of a month for the decision (mid-December: the 15th bounds it)
+ROUGH = {
+    "en": "Panel went fine, verdict expected mid-Dec",
+    "de": "lief ordentlich, Bescheid kommt Mitte Dezember",
+    "fr": "entretien sympa, décision prévue à la mi-décembre",
+    "es": "me dicen algo a mediados de diciembre",
+    "it": "decisione verso metà dicembre",
+    "pt": "decisão lá para meados de dezembro",
+    "nl": "besluit valt half december",
+    "pl": "decyzja w połowie grudnia",
+}
+
+
+@pytest.mark.parametrize("code", sorted(ROUGH))
+def test_a_decision_in_a_part_of_a_month_bounds_the_plan_but_no_day_is_said(code):
+    plan_row, script = _run(code, ROUGH[code], TODAY)
+    assert plan_row["decision_on"] == pd.Timestamp("2026-12-15"), plan_row["why"]
+    assert CASES[code][2] in script, script          # asked for, as when no date is given
+    for day in (dt.date(2026, 12, 1), dt.date(2026, 12, 15)):
+        assert _said(day, code) not in script, script
+    later, after = _run(code, ROUGH[code], dt.date(2026, 12, 16))
+    assert later["due"] == pd.Timestamp("2026-12-16") and _said(dt.date(2026, 12, 15), code) not in after
+
+
+@pytest.mark.parametrize("note, day", [
+    ("they'll decide by the end of January", dt.date(2027, 1, 31)),
+    ("Rückmeldung Anfang Januar", dt.date(2027, 1, 10)),
+    ("réponse fin janvier", dt.date(2027, 1, 31)),
+    ("talked late Nov, nothing since", dt.date(2026, 11, 30)),     # last month's, not next year's
+])
+def test_the_part_of_a_month_is_its_last_day_in_the_month_nearest_the_note(note, day):
+    from followup_sheet.statements import read_statements
+    assert [s.date for s in read_statements(note, dt.date(2026, 12, 2), True)] == [day]

@@ -209,7 +209,8 @@ def test_a_column_of_telephone_numbers_under_a_header_no_list_knows_is_the_phone
     from conftest import write_tracker
     rows = [{"Company": f"Firm {i}", "Role": "Analyst", "Applied on": dt.datetime(2026, 11, 2 + i),
              "Salary": 52000 + i, "Req": f"REQ-{4410 + i}", header: v} for i, v in enumerate(values)]
-    path = write_tracker(tmp_path / "numbers.xlsx", rows, headers=["Company", "Role", "Applied on", "Salary", "Req", header])
+    path = write_tracker(tmp_path / "numbers.xlsx", rows,
+                         headers=["Company", "Role", "Applied on", "Salary", "Req", header])
     t = read_tracker(path)
     assert t.columns["contact_phone"].letter == "F"
     assert any("phone" in n and "guessed from its values" in n and "column F" in n for n in notes_of(path))
