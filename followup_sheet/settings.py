@@ -296,7 +296,11 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     # the person to ask for, the number to call, the address to write to: in Chinese, Japanese
     # and Korean these are written as one word inside a longer header ('採用担当者', '담당자 연락처')
-    "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人"),
+    "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人",
+               # the word for a person in each Latin-script language the reader knows ("Person",
+               # "Persona", "Kontaktperson", "POC")
+               "person", "persons", "people", "poc", "persona", "personne", "pessoa", "osoba", "persoon",
+               "kontaktperson", "ansprechperson"),
     "phone": ("电话", "手机", "電話", "电话号码", "携帯", "전화", "휴대폰", "연락처", "핸드폰"),
     "email": ("邮箱", "邮件", "メール", "メアド", "이메일", "메일", "e-mail", "email"),
 })

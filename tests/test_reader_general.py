@@ -192,6 +192,12 @@ def test_columns_that_only_look_a_little_like_stages_are_not_the_stage(tmp_path,
     assert "stage" not in t.columns
 
 
+@pytest.mark.parametrize("header", ["Person", "POC", "Persona", "Osoba", "Kontaktperson"])
+def test_a_header_naming_a_person_is_the_contact(header):
+    found, _ = header_decisions(["Firm", "Role", header, "Phone"], Settings())
+    assert found.get("contact") == 2 and found.get("contact_phone") == 3
+
+
 @pytest.mark.parametrize("header", ["Fecha envío CV", "Datum CV verstuurd", "CV enviado (fecha)",
                                     "Data wysłania CV", "Data invio curriculum", "Datum Unterlagen versandt"])
 def test_a_header_of_a_date_and_sending_the_cv_is_the_date_applied(header):
