@@ -639,6 +639,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         [s.interview_gap, s.offer_gap, s.first_gap], default=s.repeat_gap).astype(int)
     cadence_due = np.busday_offset(safe_base, gap, roll="forward", busdaycal=cal)
     use_pin = ~np.isnat(pinned) & has_base & (pinned >= safe_base)
+    # once the day the row gives for the decision has come and gone, the follow-up after it is
+    # what is due: a thank-you not sent by then is no longer the next step (the script asks for
+    # the news, and still thanks for the interview)
+    thank_you = thank_you & ~(use_stated & decision & (stated_next <= today64))
     reasons = ["pinned", "interview", "return_call", "hold", "thank_you", "stated", "retry"]
     choices = [use_pin, ahead, employer_called, hold, thank_you, use_stated, retry]
     dates = [pinned, _day_after(interview_ahead, cal), _day_after(employer_called_on, cal), hold_until,

@@ -279,6 +279,16 @@ def test_thank_you_is_on_today_the_next_business_day_only():
     assert not done.at[2, "thank_you"] and done.at[2, "due"] == pd.Timestamp("2026-12-09")
 
 
+def test_a_thank_you_not_sent_before_the_decision_day_gives_way_to_the_follow_up_after_it():
+    rows = [app(stage="2nd interview done", applied_on="2026-11-09",
+                notes="second round with the ops director on 11/24, verdict promised by 12/2")]
+    before = _one(rows, dt.date(2026, 11, 30))
+    assert bool(before.at[2, "thank_you"]) and before.at[2, "due"] == pd.Timestamp("2026-11-25")
+    after = _one(rows, dt.date(2026, 12, 7))
+    assert not after.at[2, "thank_you"] and after.at[2, "channel"] == "call"
+    assert after.at[2, "due"] == pd.Timestamp("2026-12-03") and after.at[2, "next_reason"] == "decision"
+
+
 def test_interview_ahead_keeps_every_call_off_until_after_it():
     rows = [app(stage="Interview booked", applied_on="2026-11-16", last_contact="2026-12-01",
                 notes="onsite loop on 12/17")]
