@@ -49,6 +49,7 @@ _PERIOD_WORDS = (
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
     "mes", "semana", "año", "mañana",
+    "settimana", "mese", "domani", "maand", "tygodniu", "tydzień", "tygodnia", "miesiąca", "jutro",
 ) + _WEEKDAYS
 
 
@@ -132,7 +133,22 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
                  r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
-                 r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"),
+                 r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"
+                 # they are to call me: a calling verb with me as its object, in the present, the
+                 # future or after a promise ("quedó en llamarme", "ils me rappellent", "will ring
+                 # me"); never in the past ("me llamaron", "hat mich angerufen" is a call received)
+                 r"|(?:will|['’]ll|['’]d|to|gonna|going\s+to|would|should)\s+(?:call|ring|phone|e-?mail|contact)\s+me\b"
+                 r"|\b(?:llamarme|contactarme|escribirme)\b|\bme\s+(?:llamar[áa]n?|llaman|contactar[áa]n?"
+                 r"|van?\s+a\s+(?:llamar|contactar))\b"
+                 r"|\bme\s+(?:rappeler|recontacter|contacter|rappelleront|rappellera|rappellent|recontacteront"
+                 r"|recontactera)\b"
+                 r"|\b(?:richiamarmi|chiamarmi|contattarmi|ricontattarmi)\b|\bmi\s+(?:richiamano|richiameranno"
+                 r"|richiamerà|chiamano|chiameranno|chiamerà|ricontattano|ricontatteranno)\b"
+                 r"|\bme\s+(?:ligar|ligam|ligarão|ligará|retornar|chamar|contatar|contactar|vão\s+ligar|vai\s+ligar)\b"
+                 r"|\b(?:ligar|contactar)-me\b"
+                 r"|\bmich\s+(?:an)?rufen\b|\b(?:rufen|ruft)\s+mich\b"
+                 r"|\b(?:me|mij)\s+(?:terug)?bellen\b|\bbell(?:en|t)\s+(?:me|mij)\b"
+                 r"|\b(?:zadzwonią|oddzwonią)\b"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
     ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
@@ -259,6 +275,21 @@ def _month_part() -> re.Pattern[str]:
                       rf"(?P<month>{names})\.?(?!\w)", re.IGNORECASE)
 
 
+# A week said for the employer's answer ("they'll let me know this week", "quedó en llamarme esta
+# semana", "Rückmeldung nächste Woche"): the Friday of that week bounds it. Only for a decision,
+# news or an answer: "interview this week" gives no day, and dateparser's reading of "next week"
+# (a week after the day written) stays for the other kinds.
+@functools.cache
+def _a_week() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(?:(?P<this>this\s+week|within\s+the\s+week|diese\s+woche|dieser\s+woche|cette\s+semaine"
+        r"|(?:en\s+|n)?esta\s+semana|questa\s+settimana|deze\s+week|w\s+tym\s+tygodniu)"
+        r"|(?P<next>next\s+week|(?:die\s+)?(?:nächste|kommende)n?\s+woche|la\s+semaine\s+prochaine"
+        r"|(?:la\s+)?(?:próxima|proxima|siguiente)\s+semana|(?:la\s+)?semana\s+(?:que\s+viene|próxima)"
+        r"|(?:la\s+)?(?:prossima\s+settimana|settimana\s+prossima)|(?:na\s+)?semana\s+que\s+vem"
+        r"|volgende\s+week|w\s+przyszłym\s+tygodniu))(?!\w)", re.IGNORECASE)
+
+
 # every part word above holds one of these: the quick look before the pattern
 @functools.cache
 def _month_part_screen() -> re.Pattern[str]:
@@ -270,7 +301,8 @@ def _month_part_screen() -> re.Pattern[str]:
 def approximate(words: str) -> bool:
     """Whether a dated statement's words give only a part of a month ("Mitte Dezember", "end of
     January"): its day is a bound for the plan, never said as a day."""
-    return _month_part_screen().search(words) is not None and _month_part().search(words) is not None
+    return (_month_part_screen().search(words) is not None and _month_part().search(words) is not None) \
+        or _a_week().fullmatch(words.strip()) is not None
 
 
 def _month_part_day(m: re.Match[str], written: dt.date) -> dt.date:
@@ -895,6 +927,7 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
     if _month_part_screen().search(text):
         for m in _month_part().finditer(text):
             yield m.start(), m.end(), _month_part_day(m, written), None
+    yield from _weeks_of_news(text, written)
     for m in _week_end().finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))
@@ -913,6 +946,19 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
+    """This or next week said for the employer's news or decision (`_a_week`): its Friday."""
+    low = text.lower()
+    if not any(w in low for w in ("week", "seman", "semain", "woche", "settiman", "tygodni")):
+        return
+    for m in _a_week().finditer(text):
+        if _kind(text[:m.start()], text[m.end():])[0] in ("decision", "feedback", "answer"):
+            friday = written + dt.timedelta(days=4 - written.weekday())
+            if friday < written:     # written at the weekend: that week is over
+                friday += dt.timedelta(days=7)
+            yield m.start(), m.end(), friday + dt.timedelta(days=7 if m.group("next") else 0), None
 
 
 def _next_day_of_month(day: int, written: dt.date) -> dt.date | None:

@@ -397,3 +397,34 @@ def test_a_decision_in_a_part_of_a_month_bounds_the_plan_but_no_day_is_said(code
 def test_the_part_of_a_month_is_its_last_day_in_the_month_nearest_the_note(note, day):
     from followup_sheet.statements import read_statements
     assert [s.date for s in read_statements(note, dt.date(2026, 12, 2), True)] == [day]
+
+
+@pytest.mark.parametrize("note, day", [
+    ("the HR rep said she'd ring me this week", dt.date(2026, 12, 4)),
+    ("me van a llamar la semana que viene", dt.date(2026, 12, 11)),
+    ("elle doit me rappeler cette semaine", dt.date(2026, 12, 4)),
+    ("mi richiamano la prossima settimana", dt.date(2026, 12, 11)),
+    ("ze bellen me deze week", dt.date(2026, 12, 4)),
+    ("zadzwonią w przyszłym tygodniu", dt.date(2026, 12, 11)),
+    ("Rückmeldung kommt nächste Woche", dt.date(2026, 12, 11)),
+])
+def test_news_promised_for_a_week_is_bounded_by_its_friday(note, day):
+    from followup_sheet.statements import approximate, read_statements
+    said = read_statements(note, dt.date(2026, 12, 1), True)     # written on a Tuesday
+    assert [(s.date, s.kind) for s in said] == [(day, "feedback")]
+    assert approximate(said[0].words)
+
+
+@pytest.mark.parametrize("note", [
+    "me llamaron esta semana", "hat mich diese Woche angerufen", "they called me this week",
+    "interview this week", "I'll call them this week",
+])
+def test_a_call_received_or_planned_in_a_week_is_no_promise_of_news(note):
+    from followup_sheet.statements import read_statements
+    assert not [s for s in read_statements(note, dt.date(2026, 12, 1), True) if s.kind in ("feedback", "decision")]
+
+
+def test_a_decision_due_this_week_is_planned_after_its_friday_and_never_said_as_a_day():
+    plan_row, script = _run("en", "Panel went fine, they decide this week", dt.date(2026, 11, 24))
+    assert plan_row["decision_on"] == pd.Timestamp("2026-11-27")      # the Friday of the week of 11/24
+    assert "November 27" not in script and CASES["en"][2] in script

@@ -98,7 +98,7 @@ ROWS = (
     SampleRow(
         "Cobalt Ridge Health", "Senior Data Analyst", "Interviewing", "Overdue", "post_interview",
         due=-1, follow_ups=1, lead=12,
-        response="Panel interview went well; decision expected this week",
+        response="Panel interview went well; they'll let me know",
         contact="Priya Raman (Talent Acquisition)", phone="(617) 555-0112",
         email="priya.raman@cobaltridgehealth.example", manager="Gordon Ashby",
         source="Company website", notes="Send Gordon the dashboard sample he asked about"),
