@@ -69,6 +69,21 @@ _DETERMINERS = frozenset({"meinem", "meiner", "meine", "mein", "meinen", "einem"
                           "mia", "meu", "minha", "mijn", "een", "mojego", "mojej", "moja"})
 
 
+# the small words inside family names ("Pieter de Vries", "Ana dos Santos", "Ursula von der Leyen")
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "dos", "das", "del", "di", "du", "le", "la", "ter",
+                        "ten", "zu", "bin", "al"})
+
+
+def _particle_of_a_name(tokens: list[str], k: int) -> bool:
+    """Whether the particle at `k` leads, through at most one more ("de la"), to a capitalised word."""
+    for j in (k + 1, k + 2):
+        if j < len(tokens) and _capitalised(tokens[j]):
+            return True
+        if j >= len(tokens) or tokens[j] not in _PARTICLES:
+            return False
+    return False
+
+
 def _capitalised(token: str) -> bool:
     return token[:1].isupper() and any(ch.isalpha() for ch in token)
 
@@ -87,12 +102,17 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         while k < len(tokens) and k < 3 and tokens[k][:1].islower():
             k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
         name: list[str] = []
-        while k < len(tokens) and len(name) < 4 and _capitalised(tokens[k]) and not tokens[k].endswith(("'s", "’s")):
+        while k < len(tokens) and len(name) < 5 and not tokens[k].endswith(("'s", "’s")) and (
+                _capitalised(tokens[k])
+                or (len(name) == 1 and tokens[k] in _PARTICLES and _particle_of_a_name(tokens, k))
+                or (name and name[-1] in _PARTICLES and tokens[k] in _PARTICLES)):
+            # (a particle only between a first name and a family name: "Pieter de Vries", "Luis de la
+            # Fuente"; after a whole name it says where from: "Marco Bianchi di Milano")
             name.append(tokens[k])
             k += 1
         if len(name) >= 2 and k > len(name) and tokens[k - len(name) - 1].casefold() in _DETERMINERS:
             name = name[1:]     # "meinem Kollegen Jonas Weber": German writes the relation's noun capitalised
-        name = name[:3]
+        name = name[:3] if not set(name) & _PARTICLES else name[:4]
         if name:
             return " ".join(name).rstrip("."), _department(text[m.end():])
     after = _referral_after().search(text)
@@ -108,9 +128,36 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
     return "", ""
 
 
+# A department said right after the referrer's name, as each language says where someone works:
+# its name before the word for a team ("in their finance team", "from the QA dept"), after it
+# ("du service qualité", "dell'ufficio acquisti", "del departamento de Compras", "do setor de RH",
+# "van de afdeling Inkoop", "z działu zakupów", "aus der Abteilung Vertrieb"), or a German noun
+# after "aus dem" / "im" ("aus dem Einkauf", "im Vertrieb").
+_TEAM_WORDS = r"team|dept\.?|department|division|group|unit"
+_DEPT_WORDS = (r"service|équipe|direction|pôle|département|abteilung|bereich|departamento|área|equipo|ufficio|reparto"
+               r"|area|divisione|setor|time|equipe|afdeling|dział|działu|zespołu|zespół|team")
+
+
+@functools.cache
+def _department_said() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:in|from|on|at|of)\s+(?:(?:their|the|its|our|his|her)\s+)?(?P<before>[\w&'’-]+(?:\s+[\w&'’-]+)?)"
+        rf"\s+(?:{_TEAM_WORDS})\b"
+        rf"|\b(?:{_DEPT_WORDS})\s+(?:(?:de|di|do|da|des|del|della|dos|das)\s+(?:la\s+|l['’]\s*)?|d['’]\s*)?"
+        r"(?P<after>[^\W\d_][\w&'’-]*(?:\s+(?-i:[A-ZÀ-Ý])[\w&'’-]*){0,2})"
+        r"|\b(?:aus\s+de[mr]|im|in\s+der)\s+(?P<german>(?-i:[A-ZÄÖÜ])[\wäöüß-]+)", re.IGNORECASE)
+
+
 def _department(rest: str) -> str:
-    """"(works in QA)" or "in Finance" right after a referrer's name: the department."""
+    """"(works in QA)", "in their finance team", "du service qualité", "aus dem Einkauf" right
+    after a referrer's name (in the same clause, within some 60 letters): the department, as
+    written, without the word for a team (the scripts say it in their own words)."""
     m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
     if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
         return m.group(1).strip()
-    return ""
+    near = re.split(r"[.;\n!?]", rest, maxsplit=1)[0][:60]
+    said = _department_said().search(near)
+    if said is None:
+        return ""
+    dept = said.group("before") or said.group("after") or said.group("german") or ""
+    return "" if dept.casefold() in _DETERMINERS else dept

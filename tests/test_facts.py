@@ -791,6 +791,13 @@ def test_the_receipt_of_a_document_is_no_front_desk():
     ("recommandé par Julien Roux", "Julien Roux", ""),
     ("referida por mi prima Lucía", "Lucía", ""),
     ("referred by a former classmate", "", ""),                                     # a relation, no name
+    # where the referrer works, said as each language says it, and names with particles
+    ("referred by my squash partner Omar Haddad who is in their payments team", "Omar Haddad", "payments"),
+    ("empfohlen von Ute Lang aus dem Controlling", "Ute Lang", "Controlling"),
+    ("recommandée par Inès Faure de l'équipe logistique", "Inès Faure", "logistique"),
+    ("recomendado por Tomás de la Cruz, del área de Compras", "Tomás de la Cruz", "Compras"),
+    ("aanbevolen door Sanne van Dijk van de afdeling Juridische Zaken", "Sanne van Dijk", "Juridische Zaken"),
+    ("segnalato da Giulia Neri di Torino", "Giulia Neri", ""),                   # a place, no department
 ])
 def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(tmp_path, note, name, dept):
     from conftest import write_tracker
