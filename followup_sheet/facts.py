@@ -40,7 +40,10 @@ class Fact(NamedTuple):
         'Entscheidung 11. Dez. ← Notizen, P17'; a mark's cell: 'last contact Dec 3 ← mark on Today, Dec 3'."""
         words = say(FACTS_SECTION, self.kind.replace("_", " "), language or "en")
         if self.date is not None:
-            words += f" {short_date(self.date, language)}"
+            # a part of a month or a week is shown as written ("decision mid-Dec"), not as the day
+            # the plan bounds it by
+            rough = bool(self.text) and approximate(self.text)
+            words += f" {' '.join(self.text.split()) if rough else short_date(self.date, language)}"
         source = self.source
         if self.marked is not None:
             source = mark_source(self.marked, language)

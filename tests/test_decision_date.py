@@ -384,6 +384,8 @@ def test_a_decision_in_a_part_of_a_month_bounds_the_plan_but_no_day_is_said(code
     assert CASES[code][2] in script, script          # asked for, as when no date is given
     for day in (dt.date(2026, 12, 1), dt.date(2026, 12, 15)):
         assert _said(day, code) not in script, script
+    said = [f for f in plan_row["facts"] if f.date == dt.date(2026, 12, 15)]
+    assert said and all(f.text in f.label(code) for f in said)      # the Why column shows the words
     later, after = _run(code, ROUGH[code], dt.date(2026, 12, 16))
     assert later["due"] == pd.Timestamp("2026-12-16") and _said(dt.date(2026, 12, 15), code) not in after
 
