@@ -84,8 +84,15 @@ def names_a_calendar_day(words: str) -> bool:
 
 
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
+# the year-end holidays as a time ("after the holidays", "nach den Feiertagen"): whole words only
+# ("feste" alone begins "festgestellt")
+_HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "weihnachten", "neujahr", "jahreswechsel",
+                  "fêtes", "fetes", "noël", "noel", "nouvel an", "fiestas", "navidad", "navidades", "año nuevo",
+                  "feste", "natale", "capodanno", "festas", "natal", "ano novo", "feestdagen", "kerst", "nieuwjaar",
+                  "świętach", "nowym roku", "sylwestrze")
 _SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
-                 + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
+                 + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")"
+                 + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
 
 @functools.cache
@@ -129,6 +136,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|esito|uitslag"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
+                 r"|circle back|reach back out|come back to me|touch base with me"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
@@ -232,7 +240,16 @@ def _month_end() -> re.Pattern[str]:
 @functools.cache
 def _next_year() -> re.Pattern[str]:
     return re.compile(r"\b(?:(?:early|beginning of)\s+next\s+year|anfang\s+nächsten\s+jahres"
-                      r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?)\b",
+                      r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?"
+                      # after the year-end holidays, as each language says it: the new year
+                      r"|after\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas|new\s+year(?:['’]s)?)"
+                      r"|in\s+the\s+new\s+year"
+                      r"|nach\s+(?:den\s+)?(?:feiertagen|weihnachten|neujahr|dem\s+jahreswechsel)|im\s+neuen\s+jahr"
+                      r"|après\s+(?:les\s+)?(?:fêtes|fetes|noël|noel|le\s+nouvel\s+an)"
+                      r"|despu[ée]s\s+de\s+(?:las\s+)?(?:fiestas|navidad(?:es)?|año\s+nuevo)"
+                      r"|dopo\s+(?:le\s+)?(?:feste|natale|capodanno)|depois\s+d(?:as|o)\s+(?:festas|natal|ano\s+novo)"
+                      r"|após\s+as\s+festas|na\s+(?:de\s+)?(?:feestdagen|kerst|nieuwjaar)"
+                      r"|po\s+(?:świętach|nowym\s+roku|sylwestrze))(?!\w)",
                       re.IGNORECASE)
 
 
@@ -299,10 +316,11 @@ def _month_part_screen() -> re.Pattern[str]:
 
 
 def approximate(words: str) -> bool:
-    """Whether a dated statement's words give only a part of a month ("Mitte Dezember", "end of
-    January"): its day is a bound for the plan, never said as a day."""
+    """Whether a dated statement's words give only a part of a month, a week or the new year
+    ("Mitte Dezember", "end of January", "this week", "after the holidays"): its day is a bound
+    for the plan, never said as a day."""
     return (_month_part_screen().search(words) is not None and _month_part().search(words) is not None) \
-        or _a_week().fullmatch(words.strip()) is not None
+        or _a_week().fullmatch(words.strip()) is not None or _next_year().fullmatch(words.strip()) is not None
 
 
 def _month_part_day(m: re.Match[str], written: dt.date) -> dt.date:

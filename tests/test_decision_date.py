@@ -430,3 +430,22 @@ def test_a_decision_due_this_week_is_planned_after_its_friday_and_never_said_as_
     plan_row, script = _run("en", "Panel went fine, they decide this week", dt.date(2026, 11, 24))
     assert plan_row["decision_on"] == pd.Timestamp("2026-11-27")      # the Friday of the week of 11/24
     assert "November 27" not in script and CASES["en"][2] in script
+
+
+@pytest.mark.parametrize("note", [
+    "recruiter says they'll circle back after the holidays",
+    "Rückmeldung erst nach den Feiertagen",
+    "ils reviendront vers moi après les fêtes",
+    "me dicen algo después de las fiestas",
+    "ficaram de dar retorno depois das festas",
+    "odezwą się po świętach",
+])
+def test_news_promised_after_the_year_end_holidays_waits_for_the_new_year(note):
+    from followup_sheet.statements import approximate, read_statements
+    said = read_statements(note, dt.date(2026, 12, 1), True)
+    assert [s.date for s in said] == [dt.date(2027, 1, 1)] and approximate(said[0].words)
+    plan = build_plan(canonical_frame([{**ROW, "stage": "", "notes": note}]), dt.date(2026, 12, 7),
+                      Settings(country="US"))
+    assert plan.iloc[0]["status"] == "Waiting" and plan.iloc[0]["due"] == pd.Timestamp("2027-01-04")
+    assert "January 1" not in render_scripts(canonical_frame([{**ROW, "notes": note}]), plan, dt.date(2026, 12, 7),
+                                             Settings(country="US")).iloc[0]
