@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -181,16 +182,46 @@ def _cjk_negation_after() -> re.Pattern[str]:
 _CJK_TEXT = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
 
 
+@functools.cache
+def _bare_letter(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
+def without_accents(text: str) -> str:
+    """Latin letters without their accents ("não atendí" -> "nao atendi"), each still one
+    character, so a match's place is the same in both texts: a note typed without accents reads
+    as one typed with them. Other scripts are left as they are (a Japanese voiced kana is no
+    accented letter)."""
+    if text.isascii():
+        return text
+    return "".join(_bare_letter(ch) if "\u00c0" <= ch < "\u0250" else ch for ch in text)
+
+
+class _Latin:
+    """A pattern over Latin letters read without their accents, on text read the same way."""
+
+    def __init__(self, source: str):
+        self.pattern = re.compile(without_accents(source), re.IGNORECASE)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        return list(self.pattern.finditer(without_accents(text)))
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(without_accents(text))
+
+
 class _Scripts:
-    """A pattern in Latin script and one in Chinese, Japanese or Korean, searched as one (the
-    second only in text holding those characters), each compiled when first used."""
+    """A pattern in Latin script (read without accents) and one in Chinese, Japanese or Korean,
+    searched as one (the second only in text holding those characters), each compiled when first
+    used."""
 
     def __init__(self, latin: str, cjk: str):
         self._sources = latin, cjk
 
     @functools.cached_property
-    def latin(self) -> re.Pattern[str]:
-        return re.compile(self._sources[0], re.IGNORECASE)
+    def latin(self) -> _Latin:
+        return _Latin(self._sources[0])
 
     @functools.cached_property
     def cjk(self) -> re.Pattern[str]:
@@ -232,7 +263,7 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
-    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:\w+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
     r"|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
@@ -251,6 +282,7 @@ _EMPLOYER_CALL_LATIN = (
     r"|\bnie\s+(?:odebrał(?:am|em)|zdążył(?:am|em)\s+odebrać)|\bnieodebran\w*"
     r"|\b(?:heb|had)\s+(?:hem|haar|het|ze|die)\s+gemist\b|\bgemiste\s+oproep"
     r"|\b(?:ich\s+)?war\s+nicht\s+da\b|\bnicht\s+(?:rangegangen|drangegangen)"
+    r"|\b(?:konnte|kam)\s+(?:ich\s+)?nicht\s+(?:ran|dran|abheben|abnehmen|rangehen|drangehen)\b"
     r"|\braté\s+(?:l['’]|leur\s+|son\s+)appel"
     r"|\bnon\s+(?:ho\s+)?(?:risposto|fatto\s+in\s+tempo\s+a\s+rispondere)|\bchiamata\s+persa"
     r"|" + _contact_from(_CALL_NOUNS))
@@ -314,6 +346,11 @@ def someone_else_called(caller: str, contact: str) -> bool:
 
 
 # The user's call that reached nobody: retried the next business day (rules §3).
+_NOBODY = r"(?:nobody|no\s+one|niemand|keiner|personne|nadie|ninguém|nessuno|nikt)"
+_ANSWERED = (r"(?:answer|pick|abgenommen|abgehoben|rangegangen|décroch|répon|contest|atend|cogi|rispos|rispond"
+             r"|odebra|opgenomen|opnam|nam\s+op)\w*")
+
+
 @functools.cache
 def _attempt() -> _Scripts:
     # (one word start for all the Latin forms: Python's regex engine tried a `\b` per alternative
@@ -331,7 +368,11 @@ def _attempt() -> _Scripts:
         r"|segreteria|non\s+rispond|nessuno\s+rispond|centralino"
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
-        r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat)",
+        r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # nobody answered, the negative pronoun before or after its verb: "personne n'a décroché",
+        # "non ha risposto nessuno", "no contestó nadie", "ninguém atendeu", "niemand nam op"
+        r"|" + _NOBODY + r"\s+(?:[\w'’]+\s+){0,2}?" + _ANSWERED
+        + r"|" + _ANSWERED + r"\s+(?:[\w'’]+\s+)?" + _NOBODY + r"\b)",
         # the user's call in Chinese, Japanese, Korean: the answering machine, nobody picked up, out
         r"留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)"
         r"|(?:電話|かけ)[^。\n]{0,8}?(?:不在|つながらなかった|繋がらなかった|出なかった)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
@@ -339,30 +380,34 @@ def _attempt() -> _Scripts:
 
 
 @functools.cache
-def _call_word() -> re.Pattern[str]:
-    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
-                      r"|\btelefon|\blig|\bbel|\bdzwoni", re.IGNORECASE)
+def _call_word() -> _Latin:
+    return _Latin(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
+                  r"|\btelefon|\blig|\bbel|\bdzwoni")
 
 
 @functools.cache
-def _thanked() -> re.Pattern[str]:
-    return re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
-                      r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
-                      r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
+def _thanked() -> _Latin:
+    return _Latin(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+                  r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+                  r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec")
+
+
+# Read without accents, Spanish "llamé" (I called) is also "(que) llame" (that I call: the
+# subjunctive, a call asked for, not made); after "que" it is that.
+_NOT_AFTER_QUE = r"(?<!que\s)(?<!que\s[lmt][aeo]\s)(?<!que\s[lmt][aeo]s\s)"
 
 
 @functools.cache
-def _user_after() -> re.Pattern[str]:
-    return re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
-                      r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
-                      r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
-                      r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
-                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí"
-                      # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
-                      r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi|\bmarqué"
-                      r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
-                      r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b",
-                      re.IGNORECASE)
+def _user_after() -> _Latin:
+    return _Latin(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
+                  r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
+                  r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                  r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
+                  r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\b" + _NOT_AFTER_QUE + r"llamé|\bescribí"
+                  # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
+                  r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi|\b" + _NOT_AFTER_QUE + r"marqué"
+                  r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
+                  r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
 
 # A match starts where a word starts (the look-behind): any address inside a run of letters is also
@@ -416,7 +461,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
               "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
-              "rispond", "rispost", "persa", "marc", "abgehoben", "alcancé", "liguei", "escrevi", "napisał",
+              "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam", "nam op", "alcancé", "liguei", "escrevi", "napisał",
               "centralino", "receptie", "sekretariat", "gebeld",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
@@ -429,7 +474,9 @@ def _may_say() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _SAY_STEMS)) + "|" + _SAY_WORD_STARTS, re.IGNORECASE)
 
 
-_ASCII_SAY_STEMS = tuple(stem for stem in _SAY_STEMS if stem.isascii())
+# (a stem typed without its accents, "cogi", "buzon", is looked for too)
+_ASCII_SAY_STEMS = tuple(dict.fromkeys(without_accents(stem) for stem in _SAY_STEMS
+                                       if without_accents(stem).isascii()))
 
 
 @functools.cache
@@ -445,7 +492,10 @@ def may_say(text: str) -> bool:
     if text.isascii():
         low = text.lower()
         return any(stem in low for stem in _ASCII_SAY_STEMS) or _ascii_word_starts().search(low) is not None
-    return _may_say().search(text) is not None
+    if _may_say().search(text) is not None:
+        return True
+    bare = without_accents(text)
+    return bare != text and (may_say(bare) if bare.isascii() else _may_say().search(bare) is not None)
 
 
 @functools.cache
@@ -460,7 +510,7 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
             and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
-    if all(m.group().lower().startswith(("no", "não", "nie", "non")) for m in hits) \
+    if all(m.group().lower().startswith(("no", "nao", "nie", "non")) for m in hits) \
             and not _call_word().search(text):
         return 0     # "no answer yet" to an application is not a call that reached nobody
     starts = [m.start() for m in hits]

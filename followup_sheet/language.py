@@ -471,6 +471,33 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
     return words, gender, academic, role
 
 
+def _form_of_address(word: str) -> bool:
+    low = word.casefold().rstrip(".")
+    written_as_one = word.endswith(".") or len(low) >= 3     # ("M." is Monsieur; a bare "m" or "d" is no title)
+    return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or low in ("p", "mgr"))
+
+
+def spoken_name(text: str) -> str:
+    """The words of a contact cell that name the person, without the role said before them:
+    'consultora Vale' -> 'Vale', 'Recruiterin Fr. Novak' -> 'Fr. Novak', 'conseillère Mme Dubois'
+    -> 'Mme Dubois'. A form of address starts the name; in a cell that capitalises names, the
+    lower-case words before the first capitalised one (other than titles and particles: 'dott.ssa
+    Rossi', 'van Dijk') are a role. An all-lower-case cell ('jane doe') is kept whole."""
+    words = text.split()
+    if len(words) < 2 or text == text.lower() or _form_of_address(words[0]) \
+            or words[0].casefold().rstrip(".") in _GENDER_TITLES:
+        return text
+    for i in range(1, len(words) - 1):
+        if _form_of_address(words[i]) and words[i + 1][:1].isupper():
+            return " ".join(words[i:])
+    lead = 0
+    while lead < len(words) - 1 and words[lead] == words[lead].lower() and words[lead].isalpha() \
+            and not _form_of_address(words[lead]) and words[lead].casefold() not in _PARTICLES \
+            and words[lead].casefold() not in _GENDER_TITLES:
+        lead += 1
+    return " ".join(words[lead:]) if lead and words[lead][:1].isupper() else text
+
+
 def person(name: str, language: str = "en") -> Person | None:
     """'Frau Dr. Anna Müller' -> Person('Anna', 'Müller', 'f', 'Dr.'); 'M. Dupont' -> ('', 'Dupont',
     'm', ''); 'Anna Müller' -> ('Anna', 'Müller', '', ''); 'Sanne de Vries' -> ('Sanne', 'de Vries');
@@ -492,7 +519,9 @@ def person(name: str, language: str = "en") -> Person | None:
     if language == "es" and len(words) >= 3:   # two family names: "Ana García López"
         return Person(words[0], " ".join(words[1:]), gender, academic)
     first_of_surname = len(words) - 1
-    while first_of_surname > 1 and words[first_of_surname - 1].casefold() in _PARTICLES:
+    # (after a title every word may be the family name's: "Mevr. De Smet", "Herr von Berg")
+    lowest = 0 if gender or academic else 1
+    while first_of_surname > lowest and words[first_of_surname - 1].casefold() in _PARTICLES:
         first_of_surname -= 1
     return Person(" ".join(words[:first_of_surname]), " ".join(words[first_of_surname:]), gender, academic)
 
