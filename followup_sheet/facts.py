@@ -360,7 +360,7 @@ def _attempt() -> _Scripts:
         r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm)"
         r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
-        r"|reception(?:ist)?\b|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
+        r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"
         r"|pas\s+de\s+réponse|répondeur|messagerie|standard\b"
         # (the front desk, not the receipt of a document: "confirmando recepción del CV")
@@ -382,7 +382,7 @@ def _attempt() -> _Scripts:
 @functools.cache
 def _call_word() -> _Latin:
     return _Latin(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
-                  r"|\btelefon|\blig|\bbel|\bdzwoni")
+                  r"|\btelefon|\blig|\b(?:ge)?bel|\bdzwoni")
 
 
 @functools.cache
@@ -510,7 +510,8 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
             and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
-    if all(m.group().lower().startswith(("no", "nao", "nie", "non")) for m in hits) \
+    if all(m.group().lower().startswith(("no", "nao", "nie", "non", "pas", "sin", "sem", "geen", "brak"))
+           for m in hits) \
             and not _call_word().search(text):
         return 0     # "no answer yet" to an application is not a call that reached nobody
     starts = [m.start() for m in hits]

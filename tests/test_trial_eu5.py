@@ -1,0 +1,131 @@
+"""Six more strangers' trackers (Austria, Switzerland, Belgium, Argentina, Brazil, Italy): the
+kinds of reading they showed wrong, each in words of its own (rules §2, §3, §7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_sheet import facts
+from followup_sheet.language import person
+from followup_sheet.plan import stage_of
+from followup_sheet.render import person_text
+from followup_sheet.settings import Settings
+
+
+# --- a typo is a word no language has -------------------------------------------------------------------
+@pytest.mark.parametrize("text, stage", [
+    ("offen", "applied"),            # German: open, pending
+    ("noch offen", "applied"),
+    ("Rückmeldung offen", "applied"),
+    ("intervew", "interviewing"),    # no language's word: a typo still counts
+    ("rejcted", "closed"),
+])
+def test_a_stage_word_one_letter_from_a_listed_one_is_a_typo_only_when_it_is_no_word(text, stage):
+    assert stage_of(text, Settings()) == stage
+
+
+# --- whom to ask for ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("cell, said", [
+    ("Personalberaterin Fr. Kovac", "Fr. Kovac"),
+    ("chargée de recrutement Mme Perrin", "Mme Perrin"),
+    ("recrutadora Camila", "Camila"),
+    ("head hunter Tomasz Wrona", "Tomasz Wrona"),
+    ("Lucía de Recursos Humanos", "Lucía"),
+    ("Piet van HR", "Piet"),
+    ("Jan vom Personal", "Jan"),
+    # what must stay whole: a title first, a particle, a lower-case cell, a name with "del"
+    ("Frau Dr. Anke Vogt", "Frau Dr. Anke Vogt"),
+    ("dott.ssa Ferri", "Dott.ssa Ferri"),
+    ("van den Berg", "van den Berg"),
+    ("maria souza", "Maria Souza"),
+    ("Rosa del Valle", "Rosa del Valle"),
+])
+def test_a_role_before_a_name_or_a_department_after_it_is_not_said(cell, said):
+    assert person_text(cell) == said
+
+
+@pytest.mark.parametrize("cell, language, surname, gender", [
+    ("Mevr. Van Acker", "nl", "Van Acker", "f"), ("Herr von Thun", "de", "von Thun", "m"),
+    ("M. De Backer", "fr", "De Backer", "m"),
+])
+def test_after_a_title_a_particle_is_part_of_the_family_name(cell, language, surname, gender):
+    p = person(person_text(cell), language)
+    assert p is not None and (p.surname, p.gender, p.given) == (surname, gender, "")
+
+
+def test_a_particle_alone_before_a_name_without_a_title_is_still_no_given_name():
+    p = person("Van Nguyen", "en")
+    assert p is not None and (p.given, p.surname) == ("Van", "Nguyen")
+
+
+# --- notes typed without accents, and nobody who answered --------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "liguei pra eles dia 1/12, ninguem atendeu",      # Portuguese, no accent
+    "chiamato il 30/11 ma non rispondeva nessuno",     # Italian: the negative pronoun after its verb
+    "appelé le 2.12, personne n'a décroché",           # French: "personne" as the subject
+    "llame el martes, no contesto nadie",              # Spanish, no accents, "nadie" after the verb
+    "angerufen, aber niemand hat abgehoben",
+    "gebeld maar niemand nam op",
+])
+def test_a_call_nobody_answered_is_the_users_own_retry(note):
+    employer_call, _, tried, *_ = facts._text_facts(f"\x00{note}\x00")
+    assert not employer_call and tried == 1
+
+
+@pytest.mark.parametrize("note", [
+    "me ligaram de manha e nao consegui atender",
+    "me llamaron y no la cogi",
+    "Hr. Brandl hat am 3.12. angerufen, ich konnte nicht abheben",
+])
+def test_their_call_the_user_missed_is_theirs_however_it_is_typed(note):
+    assert facts._text_facts(f"\x00{note}\x00")[0]
+
+
+@pytest.mark.parametrize("note", [
+    "la recruiter me pidió que la llame el lunes",     # a call asked of me, not made: the subjunctive
+    "quedamos en que le marque la semana próxima",
+])
+def test_a_spanish_call_after_que_is_asked_for_not_made(note):
+    *_, acted = facts._text_facts(f"\x00{note}\x00")
+    assert not acted
+
+
+def test_a_note_without_accents_is_read_like_one_with_them():
+    for bare, accented in [("nao atendi", "não atendi"), ("buzon de voz", "buzón de voz")]:
+        assert facts._text_facts(f"\x00{bare}\x00") == facts._text_facts(f"\x00{accented}\x00")
+    assert facts.without_accents("Zielińska ćwiczy, Grüße, 電話が") == "Zielinska cwiczy, Gruße, 電話が"
+
+
+@pytest.mark.parametrize("note, tried", [
+    ("relance par mail le 30.11, pas de reponse", 0),     # a message unanswered is no call that reached nobody
+    ("accuse de reception automatique", 0),               # the receipt of an application, not a front desk
+    ("appele deux fois, pas de reponse", 1),
+])
+def test_words_read_without_accents_keep_their_sense(note, tried):
+    assert facts._text_facts(f"\x00{note}\x00")[2] == tried
+
+
+# --- stage words: a refusal said as a negated step, and the words for "sent, waiting" ---------------------
+@pytest.mark.parametrize("text, stage", [
+    ("no quedé", "closed"), ("no me seleccionaron", "closed"), ("niet weerhouden", "closed"),
+    ("nicht weitergekommen", "closed"), ("non sono stata presa", "closed"), ("nao fui aprovada", "closed"),
+    ("nie zostałam wybrana", "closed"), ("abandonné", "closed"), ("candidatura abbandonata", "closed"),
+    # still open, or another sense of the verb
+    ("todavía no quedé en nada", "applied"), ("noch nicht genommen", "applied"), ("no quedó claro", "applied"),
+    ("nie wybrano jeszcze nikogo", "applied"),
+])
+def test_a_negated_step_in_each_language_is_a_refusal(text, stage):
+    assert stage_of(text, Settings()) == stage
+
+
+@pytest.mark.parametrize("text", ["verstuurd", "in behandeling", "en attente", "in attesa", "aguardando", "pendiente",
+                                  "abgeschickt", "czekam"])
+def test_sent_and_waiting_are_known_applied_words_in_each_language(text):
+    from followup_sheet.plan import unplaced_words
+    assert stage_of(text, Settings()) == "applied" and not unplaced_words(text, Settings())
+
+
+def test_a_flemish_status_column_and_gsm_are_read():
+    from followup_sheet.headers import header_fields
+    fields = header_fields(["Werkgever", "Functie", "Datum", "GSM", "Stand van zaken", "Opmerkingen"], Settings())
+    assert fields.get("contact_phone") == 3 and fields.get("stage") == 4
