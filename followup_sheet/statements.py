@@ -49,6 +49,7 @@ _PERIOD_WORDS = (
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
     "mes", "semana", "año", "mañana",
+    "mese", "settimana", "domani", "mês", "amanhã", "maand", "miesiąca", "miesiąc", "tydzień", "tygodnia", "jutro",
 ) + _WEEKDAYS
 
 
@@ -129,7 +130,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
-                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
+                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het |iets )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
                  r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
                  r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"),
@@ -210,7 +211,10 @@ def _quarter() -> re.Pattern[str]:
 @functools.cache
 def _month_end() -> re.Pattern[str]:
     return re.compile(r"\b(?:end\s+of\s+(?:the\s+)?month|month[-\s]end|ende\s+(?:des\s+)?monats|monatsende"
-                      r"|fin\s+(?:du\s+|de\s+)?mois|fin\s+de(?:l)?\s+mes)\b", re.IGNORECASE)
+                      r"|ende\s+dieses\s+monats|fin\s+(?:du\s+|de\s+ce\s+|de\s+)?mois|fines?\s+de(?:l)?\s+mes"
+                      r"|fine\s+(?:del\s+|di\s+questo\s+)?mese|(?:fim|final)\s+(?:do\s+|deste\s+)?m[eê]s"
+                      r"|einde?\s+(?:van\s+)?(?:de|deze)\s+maand|(?:koniec|końca|końcem|koncem)\s+(?:tego\s+)?miesiąca)\b",
+                      re.IGNORECASE)
 
 
 @functools.cache
@@ -318,6 +322,13 @@ def _mine() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+@functools.cache
+def _owed_answer() -> re.Pattern[str]:
+    """The verbs of the answer to an offer: to accept, confirm or turn it down, or to decide."""
+    return re.compile(r"\b(?:zusag|absag|annehm|confirm|conferm|bevestig|potwierdz|beslis|decid|entscheid|décid"
+                      r"|zdecyd|acept|accett|aceit|akcept|accept)\w*", re.IGNORECASE)
+
+
 def _kind(before: str, after: str = "") -> tuple[str, bool]:
     """What a date is about, and whether it is the user's own answer or deadline: the words
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
@@ -341,11 +352,16 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
             ends = [m.end() for m in regex.finditer(words)]
             if ends and ends[-1] > nearest:
                 nearest, said = ends[-1], kind
+        if said in ("decision", "date", "call_back") and _mine().search(clause + " " + rest) is not None \
+                and (said == "decision" or _owed_answer().search(clause + " " + rest)):
+            return "answer", True     # "moet beslissen tegen 11/12", "muss bis 11.12. zusagen": mine to give
         if said:
             mine = said == "answer" and _mine().search(clause + " " + rest) is not None
             if said == "answer" and not mine and dict(_kinds())["feedback"].search(words):
                 said = "feedback"     # "ficaram de dar a resposta": their answer is their news
             return said, mine
+    if _mine().search(clause + " " + rest) is not None and _owed_answer().search(clause + " " + rest):
+        return "answer", True
     return "date", False
 
 

@@ -129,3 +129,36 @@ def test_a_flemish_status_column_and_gsm_are_read():
     from followup_sheet.headers import header_fields
     fields = header_fields(["Werkgever", "Functie", "Datum", "GSM", "Stand van zaken", "Opmerkingen"], Settings())
     assert fields.get("contact_phone") == 3 and fields.get("stage") == 4
+
+
+# --- whose answer a date is -------------------------------------------------------------------------------
+WRITTEN = __import__("datetime").date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("note, language", [
+    ("Vertrag kam am 2.12., ich muss bis 14.12. zu- oder absagen", "de"),
+    ("tengo que aceptar antes del 14/12", "es"),
+    ("moet ten laatste 14/12 beslissen", "nl"),
+    ("devo confermare entro il 14/12", "it"),
+    ("preciso aceitar até 14/12", "pt"),
+])
+def test_an_answer_or_decision_the_writer_owes_is_their_own_answer(note, language):
+    from followup_sheet.statements import read_statements
+    said = [s for s in read_statements(note, WRITTEN, True, ("en", language)) if s.date.day == 14]
+    assert [(s.kind, s.mine) for s in said] == [("answer", True)]
+
+
+@pytest.mark.parametrize("note, language", [("sie entscheiden bis 14.12.", "de"), ("ils décident d'ici le 14/12", "fr"),
+                                            ("ich muss bis 14.12. die Zeugnisse schicken", "de")])
+def test_their_decision_or_my_other_errand_is_no_answer_i_owe(note, language):
+    from followup_sheet.statements import read_statements
+    said = [s for s in read_statements(note, WRITTEN, True, ("en", language)) if s.date.day == 14]
+    assert said and not any(s.kind == "answer" and s.mine for s in said)
+
+
+@pytest.mark.parametrize("note, language", [("resposta até o fim do mês", "pt"), ("ci sentiamo a fine mese", "it"),
+                                            ("uitslag tegen eind van de maand", "nl"), ("odpowiedź do końca miesiąca", "pl")])
+def test_the_end_of_the_month_in_each_language(note, language):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, WRITTEN, True, ("en", language))
+    assert [s.date for s in said] == [__import__("datetime").date(2026, 12, 31)]
