@@ -234,8 +234,9 @@ def _auto_reply() -> re.Pattern[str]:
     message = (r"(?:reply|replies|replied|e-?mails?|mails?|response|responded|confirmation|confirmed|message|msg|note"
                r"|receipt"
                r"|ack\w*"
-               r"|antwort|nachricht|bestätigung|eingangsbestätigung|réponse|message|courriel|respuesta|correo|mensaje"
-               r"|risposta|messaggio|resposta|mensagem|antwoord|bericht|bevestiging|reactie|odpowied\w*|wiadomoś\w*"
+               # (a German or Dutch compound is what its last word is: "Eingangsbestätigung", "ontvangstbevestiging")
+               r"|antwort|\w*nachricht|\w*bestätigung|réponse|message|courriel|respuesta|correo|mensaje"
+               r"|risposta|messaggio|resposta|mensagem|antwoord|\w*bericht|\w*bevestiging|reactie|odpowied\w*|wiadomoś\w*"
                r"|potwierdzeni\w*)")
     auto = (r"(?:auto(?:[-\s]?generated)?|automatic(?:ally)?|automated|automatisch\w*|automatique|automátic[oa]"
             r"|automatic[oa]|automatyczn\w*|no-?reply)")
