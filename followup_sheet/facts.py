@@ -369,6 +369,11 @@ def _attempt() -> _Scripts:
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
         r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # someone at the front desk, not the person: "me atendió la secretaria", "a secretária disse",
+        # "die Sekretärin", "la segretaria", "de secretaresse" (with its article: not a job applied for)
+        r"|(?:la|a|die|de|het|una|uma|eine|une)\s+(?:secretari[ao]|secrétaire|segretari[ao]|secretária|sekretärin"
+        r"|secretaresse|recepcionista|réceptionniste|receptionist[e]?|standardiste|centralinista|telefonist\w*)\b"
+        r"|\bsekretark\w*"
         # nobody answered, the negative pronoun before or after its verb: "personne n'a décroché",
         # "non ha risposto nessuno", "no contestó nadie", "ninguém atendeu", "niemand nam op"
         r"|" + _NOBODY + r"\s+(?:[\w'’]+\s+){0,2}?" + _ANSWERED
@@ -462,7 +467,8 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam", "nam op", "alcancé", "liguei", "escrevi", "napisał",
-              "centralino", "receptie", "sekretariat", "gebeld",
+              "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär", "sekretark",
+              "recepcionist", "réceptionn", "standardist", "telefonist",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
               "부재")

@@ -53,7 +53,11 @@ def _referral_before() -> re.Pattern[str]:
         r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|sur\s+recommandation\s+de"
         r"|referid[oa]\s+por|recomendad[oa]\s+por|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
         r"|su\s+segnalazione\s+di|indicad[oa]\s+por|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
-        r"|polecon[ya]\s+przez|z\s+polecenia)\s+", re.IGNORECASE)
+        r"|polecon[ya]\s+przez|z\s+polecenia"
+        # the verb first, then who: "me refirió mi primo Nico", "me indicou a Ana", "mi ha segnalato Paolo"
+        r"|me\s+(?:refirió|refirio|recomendó|recomendo|recomendou|indicou|pasó|passou)"
+        r"|mi\s+ha\s+(?:segnalat[oa]|raccomandat[oa]|consigliat[oa])|m['’]a\s+(?:recommandée?|cooptée?))\s+",
+        re.IGNORECASE)
 
 
 @functools.cache
@@ -84,7 +88,7 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
     for m in _referral_before().finditer(text):
         tokens = re.findall(r"[^\W\d_][\w'’.-]*|[(),;:.!?]", text[m.end():])[:8]
         k = 0
-        while k < len(tokens) and k < 3 and tokens[k][:1].islower():
+        while k < len(tokens) and k < 4 and tokens[k][:1].islower():
             k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
         name: list[str] = []
         while k < len(tokens) and len(name) < 4 and _capitalised(tokens[k]) and not tokens[k].endswith(("'s", "’s")):
@@ -108,8 +112,19 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
     return "", ""
 
 
+# a department named by its noun in a bracket: "(área Tecnología)", "(ufficio acquisti)", "(IT-Abteilung)"
+_DEPT_NOUN = (r"(?:área|area|dept\.?|departamento|depto\.?|département|service|abteilung|afdeling|dział|settore|reparto"
+              r"|ufficio|setor|sector)")
+
+
 def _department(rest: str) -> str:
-    """"(works in QA)" or "in Finance" right after a referrer's name: the department."""
+    """"(works in QA)" or "in Finance" right after a referrer's name: the department; "(área
+    Tecnología)", "(IT-Abteilung)": the name its noun gives."""
+    named = re.match(r"[^(.;,]{0,40}?\(\s*(?:(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?(?:(?:the|der|die|la|le|el|l['’])\s*)?"
+                     + _DEPT_NOUN + r"\s+(?:(?:de|di|del|do|da|des|du|van|of)\s+)?([^)]{1,30})\)"
+                     r"|[^(.;,]{0,40}?\(\s*([^)\s]{1,20})[-\s]" + _DEPT_NOUN + r"\s*\)", rest, re.IGNORECASE)
+    if named:
+        return (named.group(1) or named.group(2)).strip()
     m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
     if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
         return m.group(1).strip()

@@ -323,6 +323,12 @@ def _mine() -> re.Pattern[str]:
 
 
 @functools.cache
+def _conjunction() -> re.Pattern[str]:
+    return re.compile(r"(?<!-)\s(?:but|and|or|aber|und|oder|mais|et|ou|pero|y|e|o|ma|però|mas|maar|en|of|ale|i|lub|oraz)\s",
+                      re.IGNORECASE)
+
+
+@functools.cache
 def _owed_answer() -> re.Pattern[str]:
     """The verbs of the answer to an offer: to accept, confirm or turn it down, or to decide."""
     return re.compile(r"\b(?:zusag|absag|annehm|confirm|conferm|bevestig|potwierdz|beslis|decid|entscheid|décid"
@@ -334,7 +340,9 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
     can say)."""
     clause = _clause_end().split(before)[-1]
-    rest = re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0]
+    # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
+    rest = _conjunction().split(re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
+                                maxsplit=1)[0]
     # the nearest words first: those since the last comma, then the verb after the date, then the
     # whole clause ("Gespräch lief gut, ich muss bis 3.12. antworten" is an answer, not a talk);
     # within words before the date, the kind whose word ends nearest it ("first interview 1/12,

@@ -162,3 +162,38 @@ def test_the_end_of_the_month_in_each_language(note, language):
     from followup_sheet.statements import read_statements
     said = read_statements(note, WRITTEN, True, ("en", language))
     assert [s.date for s in said] == [__import__("datetime").date(2026, 12, 31)]
+
+
+# --- an automatic message, a referral, the front desk -------------------------------------------------------
+@pytest.mark.parametrize("note, auto", [("automatische ontvangstbevestiging gekregen", True),
+                                        ("nur eine automatische Empfangsbestätigung", True),
+                                        ("Bestätigung kam, von Frau Roth persönlich", False)])
+def test_an_automatic_message_named_by_a_compounds_last_word(note, auto):
+    from followup_sheet.plan import auto_reply
+    assert auto_reply(note) is auto
+
+
+@pytest.mark.parametrize("note, who", [
+    ("me recomendó mi excompañera Paula (área Ventas)", ("Paula", "Ventas")),
+    ("mi ha segnalato il mio ex capo Franco (ufficio tecnico)", ("Franco", "tecnico")),
+    ("empfohlen von meiner Nachbarin Ute (Einkauf-Abteilung)", ("Ute", "Einkauf")),
+    ("Paula me recomendó", ("Paula", "")),
+])
+def test_who_referred_me_with_the_verb_first_and_the_department_by_its_noun(note, who):
+    from followup_sheet.referrals import referral_in
+    assert referral_in(note) == who
+
+
+@pytest.mark.parametrize("note, tried", [
+    ("liguei 3/12, quem atendeu foi a secretária", 1), ("ho chiamato, mi ha risposto la segretaria", 1),
+    ("angerufen, die Sekretärin sagt er ist im Meeting", 1),
+    ("me postulé comme secrétaire médicale", 0),          # the job, not whom the call reached
+])
+def test_a_call_that_reached_the_front_desk_is_a_retry(note, tried):
+    assert facts._text_facts(f"\x00{note}\x00")[2] == tried
+
+
+def test_a_verb_after_but_belongs_to_its_own_clause():
+    from followup_sheet.statements import read_statements
+    said = read_statements("la selezionatrice mi ha cercato il 3/12 ma non ho risposto", WRITTEN, True, ("en", "it"))
+    assert [s.kind for s in said] == ["date"]        # the day of their call, not an answer due on it
