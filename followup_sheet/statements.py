@@ -49,7 +49,8 @@ _PERIOD_WORDS = (
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
     "mes", "semana", "año", "mañana",
-    "mese", "settimana", "domani", "mês", "amanhã", "maand", "miesiąca", "miesiąc", "tydzień", "tygodnia", "jutro",
+    "mese", "settimana", "domani", "mês", "amanhã", "maand", "miesiąca", "miesiąc", "tydzień", "tygodnia", "tygodniu",
+    "jutro",
 ) + _WEEKDAYS
 
 
@@ -119,6 +120,10 @@ def may_state_a_date(text: str) -> bool:
     # (a dashed "16-12" is read only in a language that writes dates so: `read_statements`)
     return found or ("-" in text and _dashed().search(text) is not None)
 
+# To call, ring back, contact or write, as an infinitive (Spanish, Portuguese, French, Italian)
+_CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|ligar|chamar|retornar|contatar|rappeler|recontacter"
+                    r"|appeler|contacter|écrire|chiamar[e]?|richiamar[e]?|contattar[e]?|ricontattar[e]?|scriver[e]?"
+                    r"|sentir[e]?)")
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
@@ -133,7 +138,12 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het |iets )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
                  r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
-                 r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"),
+                 r"|avvisarmi|mi avvisano|me recontact\w*|laten horen|dadzą odpowiedź"
+                 # a call or message still to come whose object is me: their news, not my call
+                 # ("quedaron en llamarme", "ficaram de me ligar", "devono richiamarmi", "ils doivent me rappeler")
+                 r"|\b" + _CALL_INFINITIVE + r"-?(?:me|mi)\b|\b(?:me|mi|m['’])\s+" + _CALL_INFINITIVE + r"\b"
+                 r"|\bmi\s+(?:devono|dovrebbero|dovranno|faranno|vogliono)\s+" + _CALL_INFINITIVE + r"\b"
+                 r"|\bmich\s+(?:an|zurück)rufen|\bmij\s+(?:terug)?bellen|\bdo\s+mnie\s+(?:za)?dzwoni"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
     ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
@@ -233,6 +243,19 @@ def _week_end() -> re.Pattern[str]:
         r"|ende\s+(?:der|dieser|(?P<n2>nächste[rn]?|kommende[rn]?))\s+woche"
         r"|fin\s+de\s+(?:la\s+|cette\s+)?semaine(?P<n3>\s+prochaine)?"
         r"|fin(?:al)?\s+de\s+(?:la\s+|esta\s+)?(?P<n4>próxima\s+|siguiente\s+)?semana(?P<n5>\s+que\s+viene)?)\b",
+        re.IGNORECASE)
+
+
+# "next week" as the languages dateparser's search does not read it say it ("la semaine
+# prochaine", "la semana que viene", "semana que vem", "prossima settimana", "w przyszłym
+# tygodniu", "kommende Woche"): a week after the day written, as dateparser reads "next week"
+@functools.cache
+def _next_week() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(?:(?:la\s+)?semaine\s+(?:prochaine|suivante)|(?:la\s+)?(?:próxima|proxima|siguiente)\s+semana"
+        r"|(?:la\s+|na\s+)?semana\s+(?:que\s+viene|que\s+vem|próxima|proxima|entrante)"
+        r"|(?:na\s+)?(?:próxima|proxima)\s+semana|(?:la\s+)?prossima\s+settimana"
+        r"|(?:w\s+)?przyszłym\s+tygodniu|(?:w\s+)?następnym\s+tygodniu|kommende[n]?\s+woche)(?!\w)",
         re.IGNORECASE)
 
 
@@ -853,6 +876,10 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
         yield m.start(), m.end(), day, None
     for m in _next_year().finditer(text):
         yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
+    ends = [m.span() for m in _week_end().finditer(text)]
+    for m in _next_week().finditer(text):
+        if not any(a <= m.start() < b for a, b in ends):      # ("fin de la semaine prochaine" is its Friday)
+            yield m.start(), m.end(), written + dt.timedelta(days=7), None
     for m in _week_end().finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))

@@ -197,3 +197,29 @@ def test_a_verb_after_but_belongs_to_its_own_clause():
     from followup_sheet.statements import read_statements
     said = read_statements("la selezionatrice mi ha cercato il 3/12 ma non ho risposto", WRITTEN, True, ("en", "it"))
     assert [s.kind for s in said] == ["date"]        # the day of their call, not an answer due on it
+
+
+# --- next week, and a call promised to me ---------------------------------------------------------------------
+@pytest.mark.parametrize("note, language", [
+    ("entretien la semaine prochaine", "fr"), ("me contestan la próxima semana", "es"),
+    ("resultado semana que vem", "pt"), ("colloquio la prossima settimana", "it"),
+    ("decyzja w przyszłym tygodniu", "pl"), ("Entscheidung kommende Woche", "de"),
+])
+def test_next_week_in_every_language_is_a_week_after_the_day_written(note, language):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, WRITTEN, True, ("en", language))
+    assert [s.date for s in said] == [WRITTEN + __import__("datetime").timedelta(days=7)]
+
+
+@pytest.mark.parametrize("note, language, kind", [
+    ("quedaron en escribirme el lunes", "es", "feedback"),      # they are to write to me: their news
+    ("ficaram de me ligar segunda-feira", "pt", "feedback"),
+    ("doivent me recontacter lundi", "fr", "feedback"),
+    ("devono ricontattarmi lunedì", "it", "feedback"),
+    ("tengo que llamarlos el lunes", "es", "call_back"),       # my call to them
+    ("devo richiamarli lunedì", "it", "call_back"),
+])
+def test_a_call_whose_object_is_me_is_their_news_not_my_call(note, language, kind):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, WRITTEN, True, ("en", language))
+    assert [s.kind for s in said] == [kind]
