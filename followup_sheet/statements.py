@@ -85,7 +85,7 @@ def names_a_calendar_day(words: str) -> bool:
 
 
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
-_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
 
@@ -270,7 +270,9 @@ def _day_alone() -> re.Pattern[str]:
         r"\b(?:after|before|by|until|till|from|on)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
         r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))"
         r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))"
-        r"|\b(?:del|el|le|dia|día|il|dnia)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
+        # (Italian elides the article before 8 and 11: "entro l'11", "dall'8")
+        r"|(?:\b(?:del|el|le|dia|día|il|dnia)\s+|\bl['’]|\b(?:dal|all|dell|nell|sull)['’])(?P<d3>\d{1,2})\b(?![/.\d])"
+        r"(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
         re.IGNORECASE)
 
 

@@ -223,3 +223,9 @@ def test_a_call_whose_object_is_me_is_their_news_not_my_call(note, language, kin
     from followup_sheet.statements import read_statements
     said = read_statements(note, WRITTEN, True, ("en", language))
     assert [s.kind for s in said] == [kind]
+
+
+def test_an_italian_day_with_its_elided_article_is_that_day():
+    from followup_sheet.statements import read_statements
+    said = read_statements("proposta arrivata, devo accettare entro l'11", WRITTEN, True, ("en", "it"))
+    assert [(s.date.day, s.kind, s.mine) for s in said] == [(11, "answer", True)]
