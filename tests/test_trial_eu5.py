@@ -229,3 +229,18 @@ def test_an_italian_day_with_its_elided_article_is_that_day():
     from followup_sheet.statements import read_statements
     said = read_statements("proposta arrivata, devo accettare entro l'11", WRITTEN, True, ("en", "it"))
     assert [(s.date.day, s.kind, s.mine) for s in said] == [(11, "answer", True)]
+
+
+# --- found by the held-out trackers (Polish, European Portuguese) ----------------------------------------------
+@pytest.mark.parametrize("note", ["telefonaram-me ontem do RH, não consegui atender", "contactaram-me por telefone"])
+def test_the_pronoun_after_the_verb_says_they_called_me(note):
+    assert facts._text_facts(f"\x00{note}\x00")[0]
+
+
+@pytest.mark.parametrize("note, who", [
+    ("recomendada pela vizinha Marta (departamento financeiro)", ("Marta", "financeiro")),
+    ("poleciła mnie znajoma Ola (dział kadr)", ("Ola", "kadr")),
+])
+def test_who_referred_me_after_a_contracted_preposition_or_a_polish_verb(note, who):
+    from followup_sheet.referrals import referral_in
+    assert referral_in(note) == who
