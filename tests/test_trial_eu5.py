@@ -244,3 +244,63 @@ def test_the_pronoun_after_the_verb_says_they_called_me(note):
 def test_who_referred_me_after_a_contracted_preposition_or_a_polish_verb(note, who):
     from followup_sheet.referrals import referral_in
     assert referral_in(note) == who
+
+
+# --- two of the strangers' trackers, read by hand: what each row comes to on Monday 2026-12-07 ------------------
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+MONDAY = __import__("datetime").date(2026, 12, 7)
+# company: (status, next follow-up, script kind, words the script must say, words it must never say)
+VIENNA = {      # (Austria: December 8 is a public holiday)
+    "Wiener Stadtwerke": ("Overdue", "2026-11-10", "autoresponse", ["Frau Huber", "Eingangsbestätigung"], []),
+    "Spar AG": ("Waiting", "2026-12-11", "post_interview", ["10. Dezember"], []),
+    # stage "offen" is open, not an offer; "hab am 27.11. angerufen, nicht erreicht, Mailbox": a retry
+    "Ankerbrot": ("Overdue", "2026-11-30", "competing_interest", ["11. Dezember"], ["Zusage"]),
+    # "Fr. Berger hat am 2.12. angerufen, konnte nicht abheben": their call, to be returned
+    "Porr Bau": ("Overdue", "2026-12-03", "call_back", ["Frau Berger", "2. Dezember"], []),
+    "Raiffeisen NÖ-Wien": ("Closed", "", "", [], []),
+    "Magna Steyr": ("Waiting", "2027-01-04", "competing_interest", [], ["Zusage"]),
+    # "muss bis 11.12. zusagen": the answer the user owes, said back; the next call two business days on
+    "Billa": ("Due today", "2026-12-07", "offer", ["11. Dezember"], ["Bis wann benötigen Sie"]),
+    "Erste Bank": ("Overdue", "2026-12-01", "referral", ["Markus", "IT"], []),
+    "A1 Telekom": ("Waiting", "2026-12-14", "competing_interest", ["Frau Wagner"], []),
+    # "Recruiterin Fr. Novak": the role is not read out
+    "Kelly Services": ("Overdue", "2026-12-02", "recruiter", ["Frau Novak"], ["Recruiterin"]),
+    "ÖBB": ("Closed", "", "", [], []),
+}
+GHENT = {       # headed "Stand van zaken" and "GSM"; Dutch as Belgium writes it
+    "KBC": ("Overdue", "2026-12-04", "call_back", ["3 december"], []),
+    "Barco": ("Overdue", "2026-12-02", "competing_interest", ["meneer Claes"], []),
+    "Stad Gent": ("Closed", "", "", [], []),                 # "niet weerhouden"
+    "Proximus": ("Overdue", "2026-12-01", "competing_interest", ["mevrouw Janssens"], []),
+    "Randstad": ("Overdue", "2026-11-30", "recruiter", ["Lien"], ["consulente"]),
+    "UZ Gent": ("Waiting", "2026-12-14", "competing_interest", ["mevrouw De Smet"], ["mevrouw Smet"]),
+    "Delhaize": ("Due soon", "2026-12-08", "offer", ["11 december mijn antwoord"], ["een besluit neemt"]),
+    "Telenet": ("Overdue", "2026-12-02", "autoresponse", [], []),
+    "AZ Sint-Jan": ("Closed", "", "", [], []),
+}
+
+
+@pytest.mark.parametrize("name, country, expected", [("trial_at_wien_libreoffice.xlsx", "AT", VIENNA),
+                                                     ("trial_be_gent.xlsx", "BE", GHENT)])
+def test_a_strangers_tracker_reads_as_its_notes_say(name, country, expected):
+    import numpy as np
+    import pandas as pd
+
+    from followup_sheet.pipeline import compute
+    from followup_sheet.render import returning_calls
+
+    (sheet, *_), _, settings = compute(FIXTURES / name, today=MONDAY, country=country, your_name="Test",
+                                       your_phone="+43 1 234")
+    frame, plan, scripts = sheet.tracker.frame, sheet.plan, sheet.scripts
+    kinds = np.where(returning_calls(plan), "call_back", plan["situation"].to_numpy(dtype=object))
+    seen = {}
+    for k, row in enumerate(frame.index):
+        due = plan.at[row, "due"]
+        seen[frame.at[row, "company"]] = (plan.at[row, "status"], "" if pd.isna(due) else str(due.date()), kinds[k],
+                                          str(scripts.at[row]))
+    assert settings.language == {"AT": "de", "BE": "nl"}[country]
+    for company, (status, due, kind, says, never) in expected.items():
+        got_status, got_due, got_kind, text = seen[company]
+        assert (got_status, got_due, got_kind) == (status, due, kind), company
+        assert all(w in text for w in says), (company, text)
+        assert not any(w in text for w in never), (company, text)
