@@ -411,9 +411,11 @@ def _user_after() -> _Latin:
                   r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
                   r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
                   r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
-                  r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\b" + _NOT_AFTER_QUE + r"llamé|\bescribí"
+                  r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)"
+                  r"|\b" + _NOT_AFTER_QUE + r"llamé|\bescribí"
                   # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
-                  r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi|\b" + _NOT_AFTER_QUE + r"marqué"
+                  r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi"
+                  r"|\b" + _NOT_AFTER_QUE + r"marqué"
                   r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
                   r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
@@ -469,8 +471,10 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
               "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
-              "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam", "nam op", "alcancé", "liguei", "escrevi", "napisał",
-              "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär", "sekretark",
+              "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
+              "nam op", "alcancé", "liguei", "escrevi", "napisał",
+              "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär",
+              "sekretark",
               "recepcionist", "réceptionn", "standardist", "telefonist",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",

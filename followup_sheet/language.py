@@ -28,9 +28,12 @@ ENGLISH = "en"
 # no word with a non-English letter is left untagged.
 _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
-    "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr", "abandon",
-           "note", "whatsapp"),
-    "de": ("abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer", "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
+    "en": (
+        "status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
+        "abandon", "note", "whatsapp"),
+    "de": (
+        "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer",
+        "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
         "beworben am", "datum der bewerbung", "einreichdatum", "eingereicht am", "eingereicht", "versendet am",
@@ -48,7 +51,9 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
         "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt", "vg",
     ),
-    "es": ("pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién", "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
+    "es": (
+        "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
+        "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
         "cargo", "vacante", "posición", "título del puesto", "rol", "fecha de solicitud",
         "fecha de aplicación", "fecha aplicación", "fecha de envío", "fecha de postulación",
@@ -64,7 +69,9 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "sin aplicar", "postulado", "enviado", "enviada", "recibido", "recibida", "acuse de recibo",
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
-    "fr": ("en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui", "fermé", "clôtur", "poste pourvu", "sans suite",
+    "fr": (
+        "en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui",
+        "fermé", "clôtur", "poste pourvu", "sans suite",
         "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
         "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
         "intitulé de la mission", "fonction", "position", "date de candidature", "date d'envoi",
@@ -97,7 +104,9 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
-    "pt": ("aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon", "quem", "fechad", "vaga preenchida",
+    "pt": (
+        "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon",
+        "quem", "fechad", "vaga preenchida",
         "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
         "título da vaga", "nome da vaga", "data submissão", "data de submissão", "data de candidatura",
         "data de envio", "data envio", "data de aplicação", "data da candidatura", "data de inscrição",
@@ -114,13 +123,18 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "recebido", "recebida", "candidatura recebida", "desconhecido", "não especificado",
         "não informado", "não disponível",
     ),
-    "nl": ("stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd", "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen", "gesloten", "afgewezen", "vacature vervuld",
+    "nl": (
+        "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
+        "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen",
+        "gesloten", "afgewezen", "vacature vervuld",
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
         "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
         "afwijzing", "ingetrokken", "teruggetrokken",
     ),
-    "pl": ("czekam", "oczekuję", "złożona", "złożone", "kto", "nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
+    "pl": (
+        "czekam", "oczekuję", "złożona", "złożone", "kto", "nazwa firmy", "pracodawca", "firma", "stanowisko",
+        "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
            "data odpowiedzi", "liczba przypomnień", "przypomnienia", "etap", "etap rekrutacji", "status aplikacji",

@@ -121,7 +121,8 @@ _DEPT_NOUN = (r"(?:área|area|dept\.?|departamento|depto\.?|département|service
 def _department(rest: str) -> str:
     """"(works in QA)" or "in Finance" right after a referrer's name: the department; "(área
     Tecnología)", "(IT-Abteilung)": the name its noun gives."""
-    named = re.match(r"[^(.;,]{0,40}?\(\s*(?:(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?(?:(?:the|der|die|la|le|el|l['’])\s*)?"
+    named = re.match(r"[^(.;,]{0,40}?\(\s*(?:(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?"
+                     r"(?:(?:the|der|die|la|le|el|l['’])\s*)?"
                      + _DEPT_NOUN + r"\s+(?:(?:de|di|del|do|da|des|du|van|of)\s+)?([^)]{1,30})\)"
                      r"|[^(.;,]{0,40}?\(\s*([^)\s]{1,20})[-\s]" + _DEPT_NOUN + r"\s*\)", rest, re.IGNORECASE)
     if named:

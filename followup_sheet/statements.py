@@ -349,8 +349,8 @@ def _mine() -> re.Pattern[str]:
 
 @functools.cache
 def _conjunction() -> re.Pattern[str]:
-    return re.compile(r"(?<!-)\s(?:but|and|or|aber|und|oder|mais|et|ou|pero|y|e|o|ma|però|mas|maar|en|of|ale|i|lub|oraz)\s",
-                      re.IGNORECASE)
+    return re.compile(r"(?<!-)\s(?:but|and|or|aber|und|oder|mais|et|ou|pero|y|e|o|ma|però|mas|maar|en|of|ale|i|lub"
+                      r"|oraz)\s", re.IGNORECASE)
 
 
 @functools.cache

@@ -157,7 +157,8 @@ def test_their_decision_or_my_other_errand_is_no_answer_i_owe(note, language):
 
 
 @pytest.mark.parametrize("note, language", [("resposta até o fim do mês", "pt"), ("ci sentiamo a fine mese", "it"),
-                                            ("uitslag tegen eind van de maand", "nl"), ("odpowiedź do końca miesiąca", "pl")])
+                                            ("uitslag tegen eind van de maand", "nl"),
+                                            ("odpowiedź do końca miesiąca", "pl")])
 def test_the_end_of_the_month_in_each_language(note, language):
     from followup_sheet.statements import read_statements
     said = read_statements(note, WRITTEN, True, ("en", language))
