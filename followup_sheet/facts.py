@@ -188,6 +188,7 @@ def _bare_letter(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+@functools.lru_cache(maxsize=4096)     # (each pattern of a note's close reading asks again for the same text)
 def without_accents(text: str) -> str:
     """Latin letters without their accents ("não atendí" -> "nao atendi"), each still one
     character, so a match's place is the same in both texts: a note typed without accents reads
@@ -401,8 +402,9 @@ def _thanked() -> _Latin:
 
 
 # Read without accents, Spanish "llamé" (I called) is also "(que) llame" (that I call: the
-# subjunctive, a call asked for, not made); after "que" it is that.
-_NOT_AFTER_QUE = r"(?<!que\s)(?<!que\s[lmt][aeo]\s)(?<!que\s[lmt][aeo]s\s)"
+# subjunctive, a call asked for, not made); after "que" it is that. (Looked behind only once the
+# verb is found: a look-behind before it was tried at every word.)
+_NOT_AFTER_QUE = r"(?<!que\s{verb})(?<!que\s[lmt][aeo]\s{verb})(?<!que\s[lmt][aeo]s\s{verb})"
 
 
 @functools.cache
@@ -412,10 +414,10 @@ def _user_after() -> _Latin:
                   r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
                   r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
                   r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)"
-                  r"|\b" + _NOT_AFTER_QUE + r"llamé|\bescribí"
+                  r"|\bllamé" + _NOT_AFTER_QUE.format(verb="llamé") + r"|\bescribí"
                   # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
                   r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi"
-                  r"|\b" + _NOT_AFTER_QUE + r"marqué"
+                  r"|\bmarqué" + _NOT_AFTER_QUE.format(verb="marqué") +
                   r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
                   r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
