@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -184,16 +185,47 @@ def _cjk_negation_after() -> re.Pattern[str]:
 _CJK_TEXT = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
 
 
+@functools.cache
+def _bare_letter(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
+@functools.lru_cache(maxsize=4096)     # (each pattern of a note's close reading asks again for the same text)
+def without_accents(text: str) -> str:
+    """Latin letters without their accents ("não atendí" -> "nao atendi"), each still one
+    character, so a match's place is the same in both texts: a note typed without accents reads
+    as one typed with them. Other scripts are left as they are (a Japanese voiced kana is no
+    accented letter)."""
+    if text.isascii():
+        return text
+    return "".join(_bare_letter(ch) if "\u00c0" <= ch < "\u0250" else ch for ch in text)
+
+
+class _Latin:
+    """A pattern over Latin letters read without their accents, on text read the same way."""
+
+    def __init__(self, source: str):
+        self.pattern = re.compile(without_accents(source), re.IGNORECASE)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        return list(self.pattern.finditer(without_accents(text)))
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(without_accents(text))
+
+
 class _Scripts:
-    """A pattern in Latin script and one in Chinese, Japanese or Korean, searched as one (the
-    second only in text holding those characters), each compiled when first used."""
+    """A pattern in Latin script (read without accents) and one in Chinese, Japanese or Korean,
+    searched as one (the second only in text holding those characters), each compiled when first
+    used."""
 
     def __init__(self, latin: str, cjk: str):
         self._sources = latin, cjk
 
     @functools.cached_property
-    def latin(self) -> re.Pattern[str]:
-        return re.compile(self._sources[0], re.IGNORECASE)
+    def latin(self) -> _Latin:
+        return _Latin(self._sources[0])
 
     @functools.cached_property
     def cjk(self) -> re.Pattern[str]:
@@ -235,13 +267,15 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
-    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:\w+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
     r"|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
     r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
+    # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
+    r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
     # who called, from the verb's person where the language says it: Polish "dzwoniła" (she
     # called; "dzwoniłam" is I), Dutch "X belde" / "heeft gebeld" with anyone but ik/we as subject
@@ -254,6 +288,7 @@ _EMPLOYER_CALL_LATIN = (
     r"|\bnie\s+(?:odebrał(?:am|em)|zdążył(?:am|em)\s+odebrać)|\bnieodebran\w*"
     r"|\b(?:heb|had)\s+(?:hem|haar|het|ze|die)\s+gemist\b|\bgemiste\s+oproep"
     r"|\b(?:ich\s+)?war\s+nicht\s+da\b|\bnicht\s+(?:rangegangen|drangegangen)"
+    r"|\b(?:konnte|kam)\s+(?:ich\s+)?nicht\s+(?:ran|dran|abheben|abnehmen|rangehen|drangehen)\b"
     r"|\braté\s+(?:l['’]|leur\s+|son\s+)appel"
     r"|\bnon\s+(?:ho\s+)?(?:risposto|fatto\s+in\s+tempo\s+a\s+rispondere)|\bchiamata\s+persa"
     r"|" + _contact_from(_CALL_NOUNS))
@@ -265,6 +300,7 @@ _EMPLOYER_MAIL_LATIN = (
     r"|\bhat\s+sich\s+gemeldet|\bm['’]ont\s+écrit|\bm['’]a\s+écrit|\b(?:mail|e-mail|courriel|message)\s+(?:de|du)\s+(?:la|l['’]|rh)"
     r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b"
     r"|\bmi\s+(?:ha|hanno)\s+(?:scritt|contattat)|\bme\s+(?:escreveu|escreveram|contatou|contataram)"
+    r"|\b(?:escreveram|escreveu|enviaram|enviou|mandaram|mandou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gemaild|geschreven|gecontacteerd)"
     r"|" + _contact_from(_MAIL_NOUNS))
 # (the Chinese, Japanese and Korean forms are looked for only in text that has such characters:
@@ -317,6 +353,11 @@ def someone_else_called(caller: str, contact: str) -> bool:
 
 
 # The user's call that reached nobody: retried the next business day (rules §3).
+_NOBODY = r"(?:nobody|no\s+one|niemand|keiner|personne|nadie|ninguém|nessuno|nikt)"
+_ANSWERED = (r"(?:answer|pick|abgenommen|abgehoben|rangegangen|décroch|répon|contest|atend|cogi|rispos|rispond"
+             r"|odebra|opgenomen|opnam|nam\s+op)\w*")
+
+
 @functools.cache
 def _attempt() -> _Scripts:
     # (one word start for all the Latin forms: Python's regex engine tried a `\b` per alternative
@@ -326,7 +367,7 @@ def _attempt() -> _Scripts:
         r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm)"
         r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
-        r"|reception(?:ist)?\b|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
+        r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"
         r"|pas\s+de\s+réponse|répondeur|messagerie|standard\b"
         # (the front desk, not the receipt of a document: "confirmando recepción del CV")
@@ -334,7 +375,16 @@ def _attempt() -> _Scripts:
         r"|segreteria|non\s+rispond|nessuno\s+rispond|centralino"
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
-        r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat)",
+        r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # someone at the front desk, not the person: "me atendió la secretaria", "a secretária disse",
+        # "die Sekretärin", "la segretaria", "de secretaresse" (with its article: not a job applied for)
+        r"|(?:la|a|die|de|het|una|uma|eine|une)\s+(?:secretari[ao]|secrétaire|segretari[ao]|secretária|sekretärin"
+        r"|secretaresse|recepcionista|réceptionniste|receptionist[e]?|standardiste|centralinista|telefonist\w*)\b"
+        r"|\bsekretark\w*"
+        # nobody answered, the negative pronoun before or after its verb: "personne n'a décroché",
+        # "non ha risposto nessuno", "no contestó nadie", "ninguém atendeu", "niemand nam op"
+        r"|" + _NOBODY + r"\s+(?:[\w'’]+\s+){0,2}?" + _ANSWERED
+        + r"|" + _ANSWERED + r"\s+(?:[\w'’]+\s+)?" + _NOBODY + r"\b)",
         # the user's call in Chinese, Japanese, Korean: the answering machine, nobody picked up, out
         r"留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)"
         r"|(?:電話|かけ)[^。\n]{0,8}?(?:不在|つながらなかった|繋がらなかった|出なかった)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
@@ -342,30 +392,37 @@ def _attempt() -> _Scripts:
 
 
 @functools.cache
-def _call_word() -> re.Pattern[str]:
-    return re.compile(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
-                      r"|\btelefon|\blig|\bbel|\bdzwoni", re.IGNORECASE)
+def _call_word() -> _Latin:
+    return _Latin(r"\bcall|\brang\b|\bphon|\bdial|\btried|\banruf|\bangerufen|\bappel|\bllam|\bchiam"
+                  r"|\btelefon|\blig|\b(?:ge)?bel|\bdzwoni")
 
 
 @functools.cache
-def _thanked() -> re.Pattern[str]:
-    return re.compile(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
-                      r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
-                      r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec", re.IGNORECASE)
+def _thanked() -> _Latin:
+    return _Latin(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+                  r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+                  r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec")
+
+
+# Read without accents, Spanish "llamé" (I called) is also "(que) llame" (that I call: the
+# subjunctive, a call asked for, not made); after "que" it is that. (Looked behind only once the
+# verb is found: a look-behind before it was tried at every word.)
+_NOT_AFTER_QUE = r"(?<!que\s{verb})(?<!que\s[lmt][aeo]\s{verb})(?<!que\s[lmt][aeo]s\s{verb})"
 
 
 @functools.cache
-def _user_after() -> re.Pattern[str]:
-    return re.compile(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
-                      r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
-                      r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
-                      r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
-                      r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)|\bllamé|\bescribí"
-                      # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
-                      r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi|\bmarqué"
-                      r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
-                      r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b",
-                      re.IGNORECASE)
+def _user_after() -> _Latin:
+    return _Latin(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
+                  r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
+                  r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                  r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
+                  r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)"
+                  r"|\bllamé" + _NOT_AFTER_QUE.format(verb="llamé") + r"|\bescribí"
+                  # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
+                  r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi"
+                  r"|\bmarqué" + _NOT_AFTER_QUE.format(verb="marqué") +
+                  r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
+                  r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
 
 # A match starts where a word starts (the look-behind): any address inside a run of letters is also
@@ -419,8 +476,11 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
               "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
-              "rispond", "rispost", "persa", "marc", "abgehoben", "alcancé", "liguei", "escrevi", "napisał",
-              "centralino", "receptie", "sekretariat", "gebeld",
+              "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
+              "nam op", "alcancé", "liguei", "escrevi", "napisał",
+              "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär",
+              "sekretark",
+              "recepcionist", "réceptionn", "standardist", "telefonist",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
               "부재")
@@ -432,7 +492,9 @@ def _may_say() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _SAY_STEMS)) + "|" + _SAY_WORD_STARTS, re.IGNORECASE)
 
 
-_ASCII_SAY_STEMS = tuple(stem for stem in _SAY_STEMS if stem.isascii())
+# (a stem typed without its accents, "cogi", "buzon", is looked for too)
+_ASCII_SAY_STEMS = tuple(dict.fromkeys(without_accents(stem) for stem in _SAY_STEMS
+                                       if without_accents(stem).isascii()))
 
 
 @functools.cache
@@ -448,7 +510,10 @@ def may_say(text: str) -> bool:
     if text.isascii():
         low = text.lower()
         return any(stem in low for stem in _ASCII_SAY_STEMS) or _ascii_word_starts().search(low) is not None
-    return _may_say().search(text) is not None
+    if _may_say().search(text) is not None:
+        return True
+    bare = without_accents(text)
+    return bare != text and (may_say(bare) if bare.isascii() else _may_say().search(bare) is not None)
 
 
 @functools.cache
@@ -463,7 +528,8 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
             and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
-    if all(m.group().lower().startswith(("no", "não", "nie", "non")) for m in hits) \
+    if all(m.group().lower().startswith(("no", "nao", "nie", "non", "pas", "sin", "sem", "geen", "brak"))
+           for m in hits) \
             and not _call_word().search(text):
         return 0     # "no answer yet" to an application is not a call that reached nobody
     starts = [m.start() for m in hits]

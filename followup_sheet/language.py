@@ -28,9 +28,12 @@ ENGLISH = "en"
 # no word with a non-English letter is left untagged.
 _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
-    "en": ("status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
-           "note", "whatsapp"),
-    "de": ("wer", "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
+    "en": (
+        "status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
+        "abandon", "note", "whatsapp"),
+    "de": (
+        "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer",
+        "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
         "beworben am", "datum der bewerbung", "einreichdatum", "eingereicht am", "eingereicht", "versendet am",
@@ -48,7 +51,9 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
         "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt", "vg",
     ),
-    "es": ("quién", "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
+    "es": (
+        "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
+        "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
         "cargo", "vacante", "posición", "título del puesto", "rol", "fecha de solicitud",
         "fecha de aplicación", "fecha aplicación", "fecha de envío", "fecha de postulación",
@@ -64,7 +69,9 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "sin aplicar", "postulado", "enviado", "enviada", "recibido", "recibida", "acuse de recibo",
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
-    "fr": ("qui", "fermé", "clôtur", "poste pourvu", "sans suite",
+    "fr": (
+        "en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui",
+        "fermé", "clôtur", "poste pourvu", "sans suite",
         "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
         "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
         "intitulé de la mission", "fonction", "position", "date de candidature", "date d'envoi",
@@ -82,7 +89,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "cabinet de recrutement", "inconnu", "non spécifié", "non précisé", "non communiqué",
         "non renseigné",
     ),
-    "it": ("chi", "chius", "posizione coperta",
+    "it": ("in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
         "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
         "data di candidatura", "data invio", "data di invio", "inviata il", "ultimo contatto", "data risposta",
@@ -97,7 +104,9 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "in valutazione", "da candidare", "candidatura", "inviata", "inviato", "ricevuto", "ricevuta",
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
-    "pt": ("quem", "fechad", "vaga preenchida",
+    "pt": (
+        "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon",
+        "quem", "fechad", "vaga preenchida",
         "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
         "título da vaga", "nome da vaga", "data submissão", "data de submissão", "data de candidatura",
         "data de envio", "data envio", "data de aplicação", "data da candidatura", "data de inscrição",
@@ -114,13 +123,18 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "recebido", "recebida", "candidatura recebida", "desconhecido", "não especificado",
         "não informado", "não disponível",
     ),
-    "nl": ("gesloten", "afgewezen", "vacature vervuld",
+    "nl": (
+        "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
+        "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen",
+        "gesloten", "afgewezen", "vacature vervuld",
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
         "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
         "afwijzing", "ingetrokken", "teruggetrokken",
     ),
-    "pl": ("kto", "nazwa firmy", "pracodawca", "firma", "stanowisko", "data aplikacji", "data złożenia",
+    "pl": (
+        "czekam", "oczekuję", "złożona", "złożone", "kto", "nazwa firmy", "pracodawca", "firma", "stanowisko",
+        "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
            "data odpowiedzi", "liczba przypomnień", "przypomnienia", "etap", "etap rekrutacji", "status aplikacji",
@@ -471,6 +485,33 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
     return words, gender, academic, role
 
 
+def _form_of_address(word: str) -> bool:
+    low = word.casefold().rstrip(".")
+    written_as_one = word.endswith(".") or len(low) >= 3     # ("M." is Monsieur; a bare "m" or "d" is no title)
+    return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or low in ("p", "mgr"))
+
+
+def spoken_name(text: str) -> str:
+    """The words of a contact cell that name the person, without the role said before them:
+    'consultora Vale' -> 'Vale', 'Recruiterin Fr. Novak' -> 'Fr. Novak', 'conseillère Mme Dubois'
+    -> 'Mme Dubois'. A form of address starts the name; in a cell that capitalises names, the
+    lower-case words before the first capitalised one (other than titles and particles: 'dott.ssa
+    Rossi', 'van Dijk') are a role. An all-lower-case cell ('jane doe') is kept whole."""
+    words = text.split()
+    if len(words) < 2 or text == text.lower() or _form_of_address(words[0]) \
+            or words[0].casefold().rstrip(".") in _GENDER_TITLES:
+        return text
+    for i in range(1, len(words) - 1):
+        if _form_of_address(words[i]) and words[i + 1][:1].isupper():
+            return " ".join(words[i:])
+    lead = 0
+    while lead < len(words) - 1 and words[lead] == words[lead].lower() and words[lead].isalpha() \
+            and not _form_of_address(words[lead]) and words[lead].casefold() not in _PARTICLES \
+            and words[lead].casefold() not in _GENDER_TITLES:
+        lead += 1
+    return " ".join(words[lead:]) if lead and words[lead][:1].isupper() else text
+
+
 def person(name: str, language: str = "en") -> Person | None:
     """'Frau Dr. Anna Müller' -> Person('Anna', 'Müller', 'f', 'Dr.'); 'M. Dupont' -> ('', 'Dupont',
     'm', ''); 'Anna Müller' -> ('Anna', 'Müller', '', ''); 'Sanne de Vries' -> ('Sanne', 'de Vries');
@@ -492,7 +533,9 @@ def person(name: str, language: str = "en") -> Person | None:
     if language == "es" and len(words) >= 3:   # two family names: "Ana García López"
         return Person(words[0], " ".join(words[1:]), gender, academic)
     first_of_surname = len(words) - 1
-    while first_of_surname > 1 and words[first_of_surname - 1].casefold() in _PARTICLES:
+    # (after a title every word may be the family name's: "Mevr. De Smet", "Herr von Berg")
+    lowest = 0 if gender or academic else 1
+    while first_of_surname > lowest and words[first_of_surname - 1].casefold() in _PARTICLES:
         first_of_surname -= 1
     return Person(" ".join(words[:first_of_surname]), " ".join(words[first_of_surname:]), gender, academic)
 

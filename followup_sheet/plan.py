@@ -53,7 +53,7 @@ from .hanzi import simplified
 from .language import Letters
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
-from .statements import asked_of_me
+from .statements import LANGUAGES, asked_of_me
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -235,8 +235,9 @@ def _auto_reply() -> re.Pattern[str]:
     message = (r"(?:reply|replies|replied|e-?mails?|mails?|response|responded|confirmation|confirmed|message|msg|note"
                r"|receipt"
                r"|ack\w*"
-               r"|antwort|nachricht|bestätigung|eingangsbestätigung|réponse|message|courriel|respuesta|correo|mensaje"
-               r"|risposta|messaggio|resposta|mensagem|antwoord|bericht|bevestiging|reactie|odpowied\w*|wiadomoś\w*"
+               # (a German or Dutch compound is what its last word is: "Eingangsbestätigung", "ontvangstbevestiging")
+               r"|antwort|\w*nachricht|\w*bestätigung|réponse|message|courriel|respuesta|correo|mensaje"
+               r"|risposta|messaggio|resposta|mensagem|antwoord|\w*bericht|\w*bevestiging|reactie|odpowied\w*|wiadomoś\w*"
                r"|potwierdzeni\w*)")
     auto = (r"(?:auto(?:[-\s]?generated)?|automatic(?:ally)?|automated|automatisch\w*|automatique|automátic[oa]"
             r"|automatic[oa]|automatyczn\w*|no-?reply)")
@@ -295,6 +296,20 @@ def _compound_heads(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, 
     return {f: forms[f] for f in forms if len(f) >= 7 and f == forms[f][0]}
 
 
+# A word this common (Zipf scale: once per million words) in a language the reader knows is
+# that word, not a typo of a listed one one letter away.
+_COMMON_ZIPF = 3.0
+
+
+@functools.cache
+def common_word(token: str) -> bool:
+    """Whether `token` is a common word of one of the Latin-script languages the reader knows
+    (wordfreq's word lists): German "offen" (open) is a word, not "offer" mistyped; "rejcted" is
+    no language's word."""
+    from wordfreq import zipf_frequency
+    return any(zipf_frequency(token, code, wordlist="small") >= _COMMON_ZIPF for code in LANGUAGES)
+
+
 def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
     """(stage, the listed word, the word as typed) when a word of five letters or more is one
     letter away from exactly one listed word ("intervew", "rejcted"), or is a compound whose last
@@ -318,7 +333,7 @@ def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
             return head[1], head[0], token
         near = process.extract(token, list(forms), scorer=Levenshtein.distance, score_cutoff=1, limit=None)
         listed = {forms[form] for form, _, _ in near}
-        if len(listed) == 1:
+        if len(listed) == 1 and not common_word(token):
             word, stage = listed.pop()
             return stage, word, token
     return None

@@ -51,9 +51,14 @@ def _referral_before() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:referred\s+by|referral\s+(?:from|by|via)|recommended\s+by|ref(?:erral)?\s*:|empfohlen\s+(?:von|durch)"
         r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|sur\s+recommandation\s+de"
-        r"|referid[oa]\s+por|recomendad[oa]\s+por|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
-        r"|su\s+segnalazione\s+di|indicad[oa]\s+por|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
-        r"|polecon[ya]\s+przez|z\s+polecenia)\s+", re.IGNORECASE)
+        r"|referid[oa]\s+(?:por|pel[oa])|recomendad[oa]\s+(?:por|pel[oa])|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
+        r"|su\s+segnalazione\s+di|indicad[oa]\s+(?:por|pel[oa])|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
+        r"|polecon[ya]\s+przez|z\s+polecenia"
+        # the verb first, then who: "me refirió mi primo Nico", "me indicou a Ana", "mi ha segnalato Paolo"
+        r"|me\s+(?:refirió|refirio|recomendó|recomendo|recomendou|indicou|pasó|passou)"
+        r"|mi\s+ha\s+(?:segnalat[oa]|raccomandat[oa]|consigliat[oa])|m['’]a\s+(?:recommandée?|cooptée?)"
+        r"|polecił[a]?\s+mnie|indicou-me|recomendou-me)\s+",
+        re.IGNORECASE)
 
 
 @functools.cache
@@ -99,7 +104,7 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
     for m in _referral_before().finditer(text):
         tokens = re.findall(r"[^\W\d_][\w'’.-]*|[(),;:.!?]", text[m.end():])[:8]
         k = 0
-        while k < len(tokens) and k < 3 and tokens[k][:1].islower():
+        while k < len(tokens) and k < 4 and tokens[k][:1].islower():
             k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
         name: list[str] = []
         while k < len(tokens) and len(name) < 5 and not tokens[k].endswith(("'s", "’s")) and (
@@ -148,10 +153,22 @@ def _department_said() -> re.Pattern[str]:
         r"|\b(?:aus\s+de[mr]|im|in\s+der)\s+(?P<german>(?-i:[A-ZÄÖÜ])[\wäöüß-]+)", re.IGNORECASE)
 
 
+# a department named by its noun in a bracket: "(área Tecnología)", "(ufficio acquisti)", "(IT-Abteilung)"
+_DEPT_NOUN = (r"(?:área|area|dept\.?|departamento|depto\.?|département|service|abteilung|afdeling|dział|settore|reparto"
+              r"|ufficio|setor|sector)")
+
+
 def _department(rest: str) -> str:
-    """"(works in QA)", "in their finance team", "du service qualité", "aus dem Einkauf" right
-    after a referrer's name (in the same clause, within some 60 letters): the department, as
-    written, without the word for a team (the scripts say it in their own words)."""
+    """"(works in QA)", "(área Tecnología)", "(IT-Abteilung)", "in their finance team", "du service
+    qualité", "aus dem Einkauf" right after a referrer's name (in the same clause, within some 60
+    letters): the department, as written, without the word for a team (the scripts say it in
+    their own words)."""
+    named = re.match(r"[^(.;,]{0,40}?\(\s*(?:(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?"
+                     r"(?:(?:the|der|die|la|le|el|l['’])\s*)?"
+                     + _DEPT_NOUN + r"\s+(?:(?:de|di|del|do|da|des|du|van|of)\s+)?([^)]{1,30})\)"
+                     r"|[^(.;,]{0,40}?\(\s*([^)\s]{1,20})[-\s]" + _DEPT_NOUN + r"\s*\)", rest, re.IGNORECASE)
+    if named:
+        return (named.group(1) or named.group(2)).strip()
     m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
     if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
         return m.group(1).strip()

@@ -98,10 +98,34 @@ def _chose_another_said(text: str) -> str:
 
 
 
+# The negated step in the other languages the reader knows: a negation, the auxiliaries of a
+# passive or perfect, and a verb of being kept or getting through ("no quedé", "niet weerhouden",
+# "nicht weitergekommen", "non sono stata selezionata", "não fui aprovada", "nie przeszłam").
+# A negation still open ("todavía no", "noch nicht", "ainda não") is no refusal.
+_STILL = r"(?<!todavía\s)(?<!todavia\s)(?<!aún\s)(?<!aun\s)(?<!ainda\s)(?<!noch\s)(?<!nog\s)(?<!ancora\s)(?<!jeszcze\s)"
+_NEGATED_ELSEWHERE = (
+    r"\b" + _STILL + r"(?:no|não|nao|non|niet|nicht|nie)"
+    r"(?:\s+(?:me|fui|fue|he|sido|sono|stato|stata|è|ho|sou|foi|ben|werd|wurde|bin|ist|zostałam|zostałem|został[aoy]?"
+    r"|mnie|mi|door))*\s+"
+    r"(?:qued[eé](?!\s+(?:en|conforme|clar|satisf|bien|mal))|pas[eé]\b|seleccion(?:ad\w*|aron|ó)|weerhouden|geselecteerd"
+    r"|doorgelaten|weitergekommen|genommen|berücksichtigt|ausgewählt|passat[oaie]|selezionat\w*|pres[oa]\b"
+    r"|passei|aprovad\w*|aprovaram|selecion(?:ad\w*|aram|ou)|przeszł\w*|przeszedł\w*|wybran\w*|zakwalifikowa\w*)")
+_STILL_AFTER = re.compile(r"^[^.;,\n]*\b(?:yet|todavía|todavia|aún|aun|ainda|noch|nog|ancora|jeszcze|encore)\b",
+                          re.IGNORECASE)
+
+
+@functools.cache
+def _negated_elsewhere() -> re.Pattern[str]:
+    return re.compile(_NEGATED_ELSEWHERE, re.IGNORECASE)
+
+
 def refusal(text: object) -> str:
     """The words of `text` that say the employer ended the application, or ""."""
     if not isinstance(text, str) or not text:
         return ""
+    other = _negated_elsewhere().search(text)
+    if other is not None and not _STILL_AFTER.match(text[other.end():]):
+        return other.group()
     for m in _shapes().finditer(text):
         clause_start = max(text.rfind(sep, 0, m.start()) for sep in (".", ";", "\n", ","))
         before = text[clause_start + 1:m.start()]

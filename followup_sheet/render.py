@@ -21,6 +21,7 @@ from . import columns
 from .catalogue import Worded, in_language
 from .errors import TemplateProblem
 from .facts import employer_caller, someone_else_called
+from .language import spoken_name
 from .plan import PLACEHOLDERS
 from .settings import Settings
 from .status import Situation, Status
@@ -206,6 +207,19 @@ def _text(value: Any, blanks: frozenset[str]) -> str:
     return "" if low in PLACEHOLDERS or low in blanks else text
 
 
+# "Caro de RRHH", "Jan vom Personal", "Ana from HR": a person, then the department they work in
+_OF_DEPARTMENT = re.compile(r"^(?P<name>.*\S)\s+(?:from|of|at|in|de|del|da|do|du|des|dal|dall['’]|della|dell['’]"
+                            r"|von|vom|aus|van|uit|z|ze)\s+(?:(?:the|la|le|el|der|dem|de|het|o|a)\s+|l['’])?"
+                            r"(?P<part>[^\d@]+)$", re.IGNORECASE)
+
+
+def _without_department(name: str) -> str:
+    said = _OF_DEPARTMENT.match(name)
+    if said is None or not set(_WORD_SPLIT.split(said.group("part").casefold())) - {""} <= _NOT_A_PERSON:
+        return name
+    return said.group("name")
+
+
 @functools.lru_cache(maxsize=4096)
 def _person(name: str) -> str:
     """'Priya Raman (Talent Acquisition)' -> 'Priya Raman'; 'Smith, John' -> 'John Smith';
@@ -217,6 +231,7 @@ def _person(name: str) -> str:
     name = name.strip(" ,;-")
     if not name or "@" in name or any(ch.isdigit() for ch in name):
         return ""
+    name = spoken_name(_without_department(name))
     name = person_name(name)
     low = name.casefold()
     # a title with its dot before a name is a form of address: "Hr. Demir" is Herr Demir, not HR

@@ -108,6 +108,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "stand", "ergebnis", "bewerbungsstatus", "stadium", "status der bewerbung",
         "stato", "esito", "stato candidatura", "stato della candidatura", "risultato",
         "situação", "status da candidatura",
+        "stand van zaken", "voortgang", "resultaat", "uitslag",
         "状态", "进度", "结果", "申请状态", "阶段",
         "ステータス", "状況", "選考状況",
         "etap", "etap rekrutacji", "status aplikacji", "wynik",
@@ -133,7 +134,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
-        "telefone do contato", "whatsapp",
+        "telefone do contato", "whatsapp", "gsm", "mobiel", "telefoon", "portable", "natel", "cel", "cellulare",
         "电话", "联系电话", "手机", "numer telefonu", "nr telefonu",
     ),
     "contact_email": (
@@ -341,7 +342,7 @@ CLOSED_WORDS = (
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
     "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
-    "ritirat", "desist",
+    "ritirat", "desist", "abandon", "abbandon",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海",
     "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
@@ -385,6 +386,13 @@ APPLIED_WORDS = (
     "candidatura", "candidature", "inviata", "inviato", "erhalten", "bestätigt", "recibido", "recibida",
     "reçu", "reçue", "ricevuto", "ricevuta", "recebido", "recebida", "已投递", "已申请", "等待",
     "wysłane", "wysłana", "wysłano", "aplikacja", "zaaplikowano", "oczekuje",
+    # sent, handed in and waiting, in each of the other languages the headers are read in
+    "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend",
+    "verstuurd", "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting",
+    "ontvangen", "en attente", "attente", "postulée", "transmis", "transmise", "pendiente", "esperando",
+    "en espera", "postulada", "aplicado", "aplicada", "in attesa", "attesa", "spedito", "spedita",
+    "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita",
+    "czekam", "oczekuję", "złożona", "złożone",
 )
 # Rules §5: strong interest elsewhere is an offer, or an interview beyond a first screen; these
 # interview words count, and the first-screen phrases below are taken out of the text first.

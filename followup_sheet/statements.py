@@ -49,7 +49,8 @@ _PERIOD_WORDS = (
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
     "mes", "semana", "año", "mañana",
-    "settimana", "mese", "domani", "maand", "tygodniu", "tydzień", "tygodnia", "miesiąca", "jutro",
+    "mese", "settimana", "domani", "mês", "amanhã", "maand", "miesiąca", "miesiąc", "tydzień", "tygodnia", "tygodniu",
+    "jutro",
 ) + _WEEKDAYS
 
 
@@ -90,7 +91,7 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "we
                   "fêtes", "fetes", "noël", "noel", "nouvel an", "fiestas", "navidad", "navidades", "año nuevo",
                   "feste", "natale", "capodanno", "festas", "natal", "ano novo", "feestdagen", "kerst", "nieuwjaar",
                   "świętach", "nowym roku", "sylwestrze")
-_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")"
                  + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
@@ -126,6 +127,10 @@ def may_state_a_date(text: str) -> bool:
     # (a dashed "16-12" is read only in a language that writes dates so: `read_statements`)
     return found or ("-" in text and _dashed().search(text) is not None)
 
+# To call, ring back, contact or write, as an infinitive (Spanish, Portuguese, French, Italian)
+_CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|ligar|chamar|retornar|contatar|rappeler|recontacter"
+                    r"|appeler|contacter|écrire|chiamar[e]?|richiamar[e]?|contattar[e]?|ricontattar[e]?|scriver[e]?"
+                    r"|sentir[e]?)")
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).
 KIND_WORDS: tuple[tuple[str, str], ...] = (
@@ -138,10 +143,10 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
-                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het )?weten"
+                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het |iets )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
                  r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
-                 r"|avvisarmi|mi avvisano|me recontact|laten horen|dadzą odpowiedź"
+                 r"|avvisarmi|mi avvisano|me recontact\w*|laten horen|dadzą odpowiedź"
                  # they are to call me: a calling verb with me as its object, in the present, the
                  # future or after a promise ("quedó en llamarme", "ils me rappellent", "will ring
                  # me"); never in the past ("me llamaron", "hat mich angerufen" is a call received)
@@ -156,7 +161,12 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|\b(?:ligar|contactar)-me\b"
                  r"|\bmich\s+(?:an)?rufen\b|\b(?:rufen|ruft)\s+mich\b"
                  r"|\b(?:me|mij)\s+(?:terug)?bellen\b|\bbell(?:en|t)\s+(?:me|mij)\b"
-                 r"|\b(?:zadzwonią|oddzwonią)\b"),
+                 r"|\b(?:zadzwonią|oddzwonią)\b"
+                 # a call or message still to come whose object is me: their news, not my call
+                 # ("quedaron en llamarme", "ficaram de me ligar", "devono richiamarmi", "ils doivent me rappeler")
+                 r"|\b" + _CALL_INFINITIVE + r"-?(?:me|mi)\b|\b(?:me|mi|m['’])\s+" + _CALL_INFINITIVE + r"\b"
+                 r"|\bmi\s+(?:devono|dovrebbero|dovranno|faranno|vogliono)\s+" + _CALL_INFINITIVE + r"\b"
+                 r"|\bmich\s+(?:an|zurück)rufen|\bmij\s+(?:terug)?bellen|\bdo\s+mnie\s+(?:za)?dzwoni"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
     ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
@@ -234,7 +244,10 @@ def _quarter() -> re.Pattern[str]:
 @functools.cache
 def _month_end() -> re.Pattern[str]:
     return re.compile(r"\b(?:end\s+of\s+(?:the\s+)?month|month[-\s]end|ende\s+(?:des\s+)?monats|monatsende"
-                      r"|fin\s+(?:du\s+|de\s+)?mois|fin\s+de(?:l)?\s+mes)\b", re.IGNORECASE)
+                      r"|ende\s+dieses\s+monats|fin\s+(?:du\s+|de\s+ce\s+|de\s+)?mois|fines?\s+de(?:l)?\s+mes"
+                      r"|fine\s+(?:del\s+|di\s+questo\s+)?mese|(?:fim|final)\s+(?:do\s+|deste\s+)?m[eê]s"
+                      r"|einde?\s+(?:van\s+)?(?:de|deze)\s+maand|(?:koniec|końca|końcem|koncem)\s+(?:tego\s+)?miesiąca)\b",
+                      re.IGNORECASE)
 
 
 @functools.cache
@@ -345,6 +358,19 @@ def _week_end() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+# "next week" as the languages dateparser's search does not read it say it ("la semaine
+# prochaine", "la semana que viene", "semana que vem", "prossima settimana", "w przyszłym
+# tygodniu", "kommende Woche"): a week after the day written, as dateparser reads "next week"
+@functools.cache
+def _next_week() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(?:(?:la\s+)?semaine\s+(?:prochaine|suivante)|(?:la\s+)?(?:próxima|proxima|siguiente)\s+semana"
+        r"|(?:la\s+|na\s+)?semana\s+(?:que\s+viene|que\s+vem|próxima|proxima|entrante)"
+        r"|(?:na\s+)?(?:próxima|proxima)\s+semana|(?:la\s+)?prossima\s+settimana"
+        r"|(?:w\s+)?przyszłym\s+tygodniu|(?:w\s+)?następnym\s+tygodniu|kommende[n]?\s+woche)(?!\w)",
+        re.IGNORECASE)
+
+
 # A day of the month alone ("after the 15th", "nach dem 15.", "después del 15", "après le 15"): the
 # next such day after the day it was written
 _MONTHS = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
@@ -356,7 +382,9 @@ def _day_alone() -> re.Pattern[str]:
         r"\b(?:after|before|by|until|till|from|on)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
         r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))"
         r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))"
-        r"|\b(?:del|el|le|dia|día|il|dnia)\s+(?P<d3>\d{1,2})\b(?![/.\d])(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
+        # (Italian elides the article before 8 and 11: "entro l'11", "dall'8")
+        r"|(?:\b(?:del|el|le|dia|día|il|dnia)\s+|\bl['’]|\b(?:dal|all|dell|nell|sull)['’])(?P<d3>\d{1,2})\b(?![/.\d])"
+        r"(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
         re.IGNORECASE)
 
 
@@ -431,12 +459,27 @@ def _mine() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+@functools.cache
+def _conjunction() -> re.Pattern[str]:
+    return re.compile(r"(?<!-)\s(?:but|and|or|aber|und|oder|mais|et|ou|pero|y|e|o|ma|però|mas|maar|en|of|ale|i|lub"
+                      r"|oraz)\s", re.IGNORECASE)
+
+
+@functools.cache
+def _owed_answer() -> re.Pattern[str]:
+    """The verbs of the answer to an offer: to accept, confirm or turn it down, or to decide."""
+    return re.compile(r"\b(?:zusag|absag|annehm|confirm|conferm|bevestig|potwierdz|beslis|decid|entscheid|décid"
+                      r"|zdecyd|acept|accett|aceit|akcept|accept)\w*", re.IGNORECASE)
+
+
 def _kind(before: str, after: str = "") -> tuple[str, bool]:
     """What a date is about, and whether it is the user's own answer or deadline: the words
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
     can say)."""
     clause = _clause_end().split(before)[-1]
-    rest = re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0]
+    # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
+    rest = _conjunction().split(re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
+                                maxsplit=1)[0]
     # the nearest words first: those since the last comma, then the verb after the date, then the
     # whole clause ("Gespräch lief gut, ich muss bis 3.12. antworten" is an answer, not a talk);
     # within words before the date, the kind whose word ends nearest it ("first interview 1/12,
@@ -454,11 +497,16 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
             ends = [m.end() for m in regex.finditer(words)]
             if ends and ends[-1] > nearest:
                 nearest, said = ends[-1], kind
+        if said in ("decision", "date", "call_back") and _mine().search(clause + " " + rest) is not None \
+                and (said == "decision" or _owed_answer().search(clause + " " + rest)):
+            return "answer", True     # "moet beslissen tegen 11/12", "muss bis 11.12. zusagen": mine to give
         if said:
             mine = said == "answer" and _mine().search(clause + " " + rest) is not None
             if said == "answer" and not mine and dict(_kinds())["feedback"].search(words):
                 said = "feedback"     # "ficaram de dar a resposta": their answer is their news
             return said, mine
+    if _mine().search(clause + " " + rest) is not None and _owed_answer().search(clause + " " + rest):
+        return "answer", True
     return "date", False
 
 
@@ -932,20 +980,12 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
     """(start, end, day, where the day's own words start) of each date said in words the parser
     does not read as meant: quarters, a month's or a week's end, early next year, a day of the
     month alone, day.month."""
-    for m in _quarter().finditer(text):
-        yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
-    for m in _month_end().finditer(text):
-        day = dt.date(written.year, written.month, calendar.monthrange(written.year, written.month)[1])
-        if day <= written:
-            nxt = (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-            day = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
-        yield m.start(), m.end(), day, None
-    for m in _next_year().finditer(text):
-        yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
-    if _month_part_screen().search(text):
-        for m in _month_part().finditer(text):
-            yield m.start(), m.end(), _month_part_day(m, written), None
-    yield from _weeks_of_news(text, written)
+    yield from _months_and_years(text, written)
+    ends = [m.span() for m in _week_end().finditer(text)]
+    yield from (w for w in _weeks_of_news(text, written) if not any(a <= w[0] < b for a, b in ends))
+    for m in _next_week().finditer(text):
+        if not any(a <= m.start() < b for a, b in ends):      # ("fin de la semaine prochaine" is its Friday)
+            yield m.start(), m.end(), written + dt.timedelta(days=7), None
     for m in _week_end().finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))
@@ -964,6 +1004,23 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
+    """Quarters, a month's end, a part of a named month, the new year (`_spoken_dates`)."""
+    for m in _quarter().finditer(text):
+        yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
+    for m in _month_end().finditer(text):
+        day = dt.date(written.year, written.month, calendar.monthrange(written.year, written.month)[1])
+        if day <= written:
+            nxt = (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            day = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
+        yield m.start(), m.end(), day, None
+    for m in _next_year().finditer(text):
+        yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
+    if _month_part_screen().search(text):
+        for m in _month_part().finditer(text):
+            yield m.start(), m.end(), _month_part_day(m, written), None
 
 
 def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
