@@ -49,8 +49,13 @@ PROGRESS_EVERY = 500
 # The stage each kind of message moves a row to, and how far along each stage is: a message never
 # moves a row back (an invitation after a rejection changes nothing).
 KIND_STAGE = {W.REJECTION: "closed", W.OFFER: "offer", W.INTERVIEW: "interviewing"}
+# What the inbox writes into the user's cells: English keys, said in the tracker's language from the
+# catalogues' [inbox] section (each translation is read back by the next refresh as the same stage,
+# automatic reply or day of return: tests/test_inbox_languages.py).
 OWN_WORD = {"closed": "Rejected", "offer": "Offer", "interviewing": "Interview"}
 STAGE_RANK = {"not_applied": 0, "applied": 0, "interviewing": 1, "offer": 2, "closed": 3}
+REPLY_TEXT = "Reply by e-mail from {sender}"
+AWAY_TEXT = "Out of office until {day}"    # the day as YYYY-MM-DD in every language: the next refresh reads it
 RESPONSE_TEXT = {
     W.CONFIRMATION: "Automatic confirmation (e-mail)",
     W.REJECTION: "Rejection (e-mail)",
@@ -242,6 +247,7 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
     """The fields the row's messages change (field -> new value and the message that decided
     it), the messages taken oldest first."""
     r = s.frame.loc[row]
+    written = Words(settings.language or "en", "inbox")
     stage = stage_of(f"{r['stage']} {r['response']}", settings)
     last = _day(r["last_contact"])
     response_free = _blank(r["response"]) or word_list(settings.autoresponse_words).holds(r["response"])
@@ -252,13 +258,14 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
         if target and STAGE_RANK[target] > STAGE_RANK[stage]:
             stage = target
             if "stage" not in s.headers and "response" in s.headers:   # the response column then says it
-                new["response"] = (RESPONSE_TEXT[what.kind], mail, what, found)
+                new["response"] = (written(RESPONSE_TEXT[what.kind]), mail, what, found)
             else:
-                new["stage"] = (stage_word(target, s.frame["stage"], settings, OWN_WORD[target]), mail, what, found)
+                own = written(OWN_WORD[target])
+                new["stage"] = (stage_word(target, s.frame["stage"], settings, own), mail, what, found)
             if what.interview_on is not None and "pinned" in s.headers:
                 new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
-            new["response"] = (RESPONSE_TEXT[W.CONFIRMATION], mail, what, found)
+            new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
         if what.kind == W.AWAY and what.back_on is not None and (day is None or what.back_on > day):
             # away until a day: the next follow-up waits for it (a pinned date, else the Response
             # says it, which the next refresh reads as the day they are back); not their contact
@@ -269,12 +276,12 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 if pinned is None or pinned < back:
                     new["pinned"] = (back, mail, what, found)
             elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"]:
-                new["response"] = (f"Out of office until {what.back_on:%Y-%m-%d}", mail, what, found)
+                new["response"] = (written(AWAY_TEXT, day=f"{what.back_on:%Y-%m-%d}"), mail, what, found)
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day
             new["last_contact"] = (day, mail, what, found)
             if what.kind in (REPLY, W.RECRUITER) and response_free:
-                new["response"] = (f"Reply by e-mail from {_sender(mail)}", mail, what, found)
+                new["response"] = (written(REPLY_TEXT, sender=_sender(mail)), mail, what, found)
     if "last_contact" in new and "last_contact" not in s.headers:
         del new["last_contact"]   # an employer's e-mail is not the user's follow-up: no Last Follow-up column for it
     return new
@@ -345,7 +352,7 @@ def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
             break
         values = {"company": m.company, "position": m.position if "position" in s.headers else "",
                   day_field: m.day if day_field and m.day else "",
-                  "response": RESPONSE_TEXT[m.kind] if "response" in s.headers else ""}
+                  "response": report.words()(RESPONSE_TEXT[m.kind]) if "response" in s.headers else ""}
         for fld, value in values.items():
             if fld and value != "":
                 out.append(Proposal(s.sheet, row, m.company, fld, s.headers[fld] if fld in s.headers else fld, "",

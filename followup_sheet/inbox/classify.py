@@ -79,7 +79,9 @@ def classify(mail: Mail) -> Classified:
     if away is not None:
         return away
     context = kind_words(W.CONTEXT).found(text)
-    if not context and not mail.invitations and not platform:
+    person_reply = not mail.automated and not platform and is_reply(mail.subject)
+    # a person answering the user's own mail needs no job words ("AW: Buchhalterin"): the match decides
+    if not context and not mail.invitations and not platform and not person_reply:
         return Classified(OTHER)
     for kind in W.KINDS:
         found = kind_words(kind).found(text)
@@ -90,7 +92,7 @@ def classify(mail: Mail) -> Classified:
         if found:
             day = interview_day(mail, text) if kind == W.INTERVIEW else None
             return Classified(kind, tuple(dict.fromkeys(found)), day)
-    if not mail.automated and not platform and is_reply(mail.subject):
+    if person_reply:
         return Classified(REPLY, ("a reply from a person",))
     return Classified(OTHER)
 
