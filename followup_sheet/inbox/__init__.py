@@ -262,10 +262,12 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
             else:
                 own = written(OWN_WORD[target])
                 new["stage"] = (stage_word(target, s.frame["stage"], settings, own), mail, what, found)
-            if what.interview_on is not None and "pinned" in s.headers:
-                new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
             new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
+        if what.kind == W.INTERVIEW and what.interview_on is not None and "pinned" in s.headers \
+                and stage == "interviewing":
+            # the thank-you waits for the interview; a later message that moves it (a reschedule) moves it too
+            new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
         if what.kind == W.AWAY and what.back_on is not None and (day is None or what.back_on > day):
             # away until a day: the next follow-up waits for it (a pinned date, else the Response
             # says it, which the next refresh reads as the day they are back); not their contact

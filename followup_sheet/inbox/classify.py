@@ -59,7 +59,8 @@ def own_words(text: str) -> str:
     return "\n".join(kept)
 
 
-_DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|weekly|daily|news|updates", re.IGNORECASE)
+_DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|jobagent|weekly|daily|news|updates",
+                            re.IGNORECASE)
 _FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
 _KIND_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in W.KIND_PATTERNS.items()}
 
@@ -72,8 +73,9 @@ def classify(mail: Mail) -> Classified:
     """What the message is, rules §2's way: whole words, outside a negation, the first kind that
     matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
     platform = is_platform(mail.domain)
-    if mail.bulk and (not platform or _DIGEST_SENDER.search(mail.sender_address.partition("@")[0])):
-        return Classified(NEWSLETTER)     # a list mail; from a job board, its alerts and digests
+    if (mail.bulk and not platform) or (platform and _DIGEST_SENDER.search(mail.local_part)):
+        # a list mail; from a job board, its alerts and digests, with a list header or without one
+        return Classified(NEWSLETTER)
     text = f"{mail.subject}\n{own_words(mail.text)}"
     away = _away(mail, text)
     if away is not None:
@@ -94,7 +96,22 @@ def classify(mail: Mail) -> Classified:
             return Classified(kind, tuple(dict.fromkeys(found)), day)
     if person_reply:
         return Classified(REPLY, ("a reply from a person",))
+    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail):
+        return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
+
+
+# Mailboxes a team reads, not a person: their messages are announcements, not someone writing to you.
+_ROLE_BOX = re.compile(r"^(?:info|jobs?|careers?|karriere|hr|rh|rrhh|news|newsletter|recruiting|recruitment|talent"
+                       r"|talento|empleo|bewerbung|personal|contact|hello|team|office|admin|marketing|events?)$")
+
+
+def from_a_person(mail: Mail) -> bool:
+    """Whether the sender is a person by name ("Irene Soler <irene@...>"), not a team's mailbox."""
+    words = [w.strip(".,'\"").casefold() for w in mail.sender_name.split()]
+    if len(words) < 2 or any(w in W.SENDER_NOISE for w in words):
+        return False
+    return _ROLE_BOX.match(mail.local_part) is None
 
 
 _AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
@@ -109,7 +126,7 @@ def _away(mail: Mail, text: str) -> Classified | None:
     said = word_list(W.AWAY_WORDS).found(text)
     if not said:
         return None
-    back = interview_day(mail, text)
+    back = back_day(mail, text)
     if back is None:
         return Classified(OTHER, tuple(said))
     return Classified(AWAY, tuple(dict.fromkeys(said)), back_on=back)
@@ -120,7 +137,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
     names = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
-        rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>20\d\d)\b)"
+        rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
         rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
@@ -135,16 +152,45 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
         if m.group("iso"):
             return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
         if m.group("dotted"):
-            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
-                           else (m.group("mn4"), m.group("d4"), m.group("y4")))
-        month = _MONTH_NUMBERS[name.lower()]
+            month, day, year = int(m.group("m2")), m.group("d2"), m.group("y2")
+        else:
+            name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
+                               else (m.group("mn4"), m.group("d4"), m.group("y4")))
+            month = _MONTH_NUMBERS[name.lower()]
         if year:
             return dt.date(int(year), month, int(day))
         found = dt.date(after.year, month, int(day))
         return found if found >= after else dt.date(after.year + 1, month, int(day))   # year-less: the next one
     except ValueError:   # 31 February and the like
         return None
+
+
+# Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",
+# "de retour le", "de vuelta el"), and words that say the day is still away ("until and including").
+_BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|ab\s+(?:dem|den)?|retour|vuelta|regres\w*|volver\w*|"
+                          r"vuelvo|rientr\w*)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
+_TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido)"
+                            r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def back_day(mail: Mail, text: str) -> dt.date | None:
+    """The day an out-of-office sender is back: a day said after a word of return ("back on",
+    "ab dem ... wieder"), else the first day named, the day after it when it is still a day away
+    ("bis einschließlich 11.12.")."""
+    sent = mail.date.date() if mail.date else None
+    if sent is None:
+        return None
+    first = None
+    for m in _DATES.finditer(text):
+        day = _found_day(m, sent)
+        if day is None or day < sent:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if _BACK_BEFORE.search(before):
+            return day
+        if first is None:
+            first = day + dt.timedelta(days=1) if _TILL_INCLUDED.search(before) else day
+    return first
 
 
 def interview_day(mail: Mail, text: str) -> dt.date | None:

@@ -40,10 +40,15 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "every success in your search", "every success in your job search", "success in your future",
             "best in your job search", "best of luck in your search", "in your future endeavors",
             "in your future endeavours", "go in a different direction", "gone in a different direction",
+            "unsuccessful on this occasion", "application was unsuccessful", "application has been unsuccessful",
+            "candidates whose experience more closely", "more closely match", "decided to go with another",
+            "decided to go with someone",
         ),
         OFFER: (
             "pleased to offer you", "happy to offer you", "delighted to offer you", "excited to offer you",
             "offer of employment", "offer letter", "extend an offer", "extend you an offer", "formal offer",
+            "written offer", "employment agreement", "employment contract", "welcome you to the team",
+            "welcome you aboard",
         ),
         INTERVIEW: (
             "invite you to an interview", "invite you to interview", "invite you for an interview",
@@ -51,6 +56,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "schedule a call", "schedule your interview", "schedule a time", "book a time", "set up a call",
             "set up an interview", "availability for an interview", "your availability for",
             "like to interview you", "interview with us", "next step is an interview", "phone screen with",
+            "reschedule", "rescheduled", "move our interview", "move the interview", "new time for your interview",
         ),
         CONFIRMATION: (
             "thank you for applying", "thanks for applying", "thank you for your application",
@@ -66,7 +72,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         CONTEXT: (
             "application", "applied", "applying", "position", "role", "candidacy", "candidate", "opening",
-            "vacancy", "interview", "resume", "résumé", "cv", "job", "hiring",
+            "vacancy", "interview", "resume", "résumé", "cv", "job", "hiring", "offer", "join us", "join the team",
+            "join our team", "salary", "start date",
         ),
     },
     "de": {
@@ -77,34 +84,46 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "für ihre berufliche zukunft",
             "für eine andere kandidatin entschieden", "anderen bewerber entschieden", "stelle wurde bereits besetzt",
             "stelle ist bereits besetzt", "nicht in die engere wahl",
+            "nicht berücksichtig", "nicht weiter verfolg", "keine positive rückmeldung", "keine zusage",
+            "anderweitig besetzt", "anderweitig entschieden", "für andere bewerber", "nicht in die nähere auswahl",
         ),
-        OFFER: ("vertragsangebot", "freuen uns, ihnen die stelle anzubieten", "ihnen ein angebot", "arbeitsvertrag"),
+        OFFER: ("vertragsangebot", "freuen uns, ihnen die stelle anzubieten", "ihnen ein angebot", "arbeitsvertrag",
+                "vertragsunterlagen", "willkommen im team", "zusage für die stelle"),
         INTERVIEW: (
             "einladung zum vorstellungsgespräch", "einladung zu einem vorstellungsgespräch",
             "zu einem vorstellungsgespräch einladen", "zum vorstellungsgespräch einladen", "einladung zum gespräch",
             "einladung zu einem gespräch", "zum gespräch einladen", "zu einem gespräch einladen",
             "kennenlernen einladen", "einladung zum interview", "terminvorschlag für ein",
+            "termin verschieben", "termin verlegen", "terminverschiebung", "neuer termin", "neuen termin",
         ),
         CONFIRMATION: (
             "eingangsbestätigung", "vielen dank für ihre bewerbung", "danke für ihre bewerbung",
             "ihre bewerbung ist bei uns eingegangen", "ihre bewerbung erhalten", "bewerbung erfolgreich übermittelt",
+            "danke für deine bewerbung", "vielen dank für deine bewerbung", "deine bewerbung ist eingegangen",
+            "deine bewerbung ist bei uns eingegangen", "deine bewerbung erhalten", "dich bei uns beworben",
+            "unterlagen liegen uns vor",
         ),
         RECRUITER: ("ihr profil ist mir aufgefallen", "personalberater", "im auftrag meines kunden",
                     "spannende position für sie"),
-        CONTEXT: ("bewerbung", "stelle", "position", "kandidat", "bewerber", "gespräch", "lebenslauf"),
+        CONTEXT: ("bewerbung", "stelle", "position", "kandidat", "bewerber", "gespräch", "lebenslauf",
+                  "vorstellungsgespräch", "termin", "angebot", "vertrag", "einstieg"),
     },
     "fr": {
         REJECTION: (
             "pas retenue", "pas été retenue", "ne pas donner suite", "pas donner une suite favorable",
             "ne pouvons donner suite", "regret de vous informer", "regret de vous annoncer",
             "un autre candidat", "une autre candidature", "poste a été pourvu",
+            "pas retenu", "autre profil", "d'autres profils", "suite défavorable", "réponse négative",
+            "ne pas poursuivre", "ne poursuivrons pas",
         ),
         OFFER: ("promesse d'embauche", "proposition d'embauche", "plaisir de vous proposer le poste",
-                "proposition de contrat"),
+                "proposition de contrat", "vous proposer le poste", "vous accueillir dans l'équipe",
+                "bienvenue dans l'équipe"),
         INTERVIEW: (
             "convier à un entretien", "vous inviter à un entretien", "vous proposer un entretien",
             "convocation à un entretien", "planifier un entretien", "fixer un entretien", "organiser un entretien",
             "invitation à un entretien",
+            "reporter l'entretien", "décaler l'entretien", "déplacer l'entretien", "nouveau créneau",
         ),
         CONFIRMATION: (
             "accusé de réception", "bien reçu votre candidature", "merci pour votre candidature",
@@ -113,7 +132,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         RECRUITER: ("votre profil a retenu mon attention", "cabinet de recrutement", "pour le compte de mon client",
                     "chasseur de têtes"),
-        CONTEXT: ("candidature", "poste", "candidat", "entretien", "cv", "recrutement", "offre"),
+        CONTEXT: ("candidature", "poste", "candidat", "entretien", "cv", "recrutement", "offre", "embauche",
+                  "rejoindre"),
     },
     "es": {
         REJECTION: (
@@ -121,20 +141,28 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "no ha sido seleccionado", "no has sido seleccionada", "no has sido seleccionado", "otros candidatos",
             "no continuar con tu candidatura", "no continuar con su candidatura", "puesto ha sido cubierto",
             "no seguir adelante",
+            "otros perfiles", "otro perfil", "otra persona", "no vamos a continuar", "no continuaremos",
+            "no ha prosperado", "descartad", "no ha resultado seleccionad",
         ),
-        OFFER: ("oferta formal", "carta oferta", "nos complace ofrecerte", "nos complace ofrecerle", "oferta laboral"),
+        OFFER: ("oferta formal", "carta oferta", "nos complace ofrecerte", "nos complace ofrecerle", "oferta laboral",
+                "contar contigo como", "contar con usted como", "propuesta de incorporación", "propuesta económica",
+                "ofrecerte el puesto", "bienvenida al equipo"),
         INTERVIEW: (
             "invitarte a una entrevista", "invitarle a una entrevista", "agendar una entrevista",
             "programar una entrevista", "coordinar una entrevista", "agendar una llamada", "coordinar una llamada",
             "invitación a una entrevista",
+            "reprogramar la entrevista", "cambiar la hora de la entrevista", "mover la entrevista", "nueva fecha",
         ),
         CONFIRMATION: (
             "acuse de recibo", "hemos recibido tu candidatura", "hemos recibido su candidatura",
             "hemos recibido tu solicitud", "hemos recibido su solicitud", "gracias por postularte",
             "gracias por tu candidatura", "gracias por su candidatura", "gracias por tu interés",
+            "tu candidatura ha llegado", "su candidatura ha llegado", "hemos recibido tu cv", "hemos recibido su cv",
+            "candidatura se ha registrado", "candidatura ha sido registrada",
         ),
         RECRUITER: ("tu perfil me pareció", "he visto tu perfil", "en nombre de mi cliente", "consultora de selección"),
-        CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv"),
+        CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv",
+                  "propuesta", "incorporación", "oferta", "incorporarte"),
     },
     # Japanese, Korean and Chinese: the phrases of their applicant-tracking and HR mail (these match
     # anywhere in the text, as the reader's Chinese words do)
@@ -241,11 +269,23 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
 # The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
 # applying", "we're thrilled to offer you the Data Engineer position".
 KIND_PATTERNS = {
-    REJECTION: OTHERS_CHOSEN,
+    # ... or that the application goes no further ("we won't be taking your application further")
+    REJECTION: OTHERS_CHOSEN + (r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
+                                r"(?:tak|mov|progress|proceed|advanc|continu)\w*\s+(?:with\s+)?"
+                                r"(?:your\s+(?:application|candidacy)|you)\s+(?:any\s+)?(?:further|forward)\b"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
-            r"(?:position|role|job|post)\b"),
+            r"(?:position|role|job|post)\b"
+            r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:us|our\s+team|the\s+team)\s+as\b"
+            r"|\bihnen\s+(?:die|diese|eine|unsere)\s+(?:[\w-]+\s+){0,3}?(?:stelle|position)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:anzubieten|anbieten)\b"),
+    INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"),
     CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
-                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"),
+                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"
+                   r"|\byour\s+application\s+(?:for\s+[^.\n]{1,60}?\s+)?(?:has\s+been|was|is)\s+(?:successfully\s+)?"
+                   r"(?:received|submitted|sent|in)\b"
+                   r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
+                   r"(?:eingegangen|angekommen|übermittelt|eingereicht)"),
 }
 QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",

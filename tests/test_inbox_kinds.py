@@ -1,0 +1,155 @@
+"""Kinds of mail strangers send, each read through a real IMAP server (dovecot, one mailbox per
+case): a company that signs with its short form or writes its name another way in its domain,
+refusals and offers said softly, confirmations in the familiar form, an invitation without a
+subject, a reschedule, an out-of-office reply that says when its sender is back, a private
+address that signs with the company, and a job board's alert without a list header."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from conftest import write_tracker
+from imap_server import DOVECOT, MISSING, OPENSSL, PASSWORD, imap_server, imap_settings
+from inbox_mail import message
+
+from followup_sheet.inbox import MailSource, scan_inbox
+
+TODAY = dt.date(2026, 12, 7)
+SENT = dt.date(2026, 12, 2)
+AUTO = {"Auto-Submitted": "auto-replied"}
+
+
+def _row(company: str, position: str, stage: str = "Applied", **more) -> dict:
+    return {"Company": company, "Position": position, "Date Applied": dt.date(2026, 11, 20), "Stage": stage,
+            "Response": "", "Last Contact": None, **more}
+
+
+def _no_subject(msg):
+    del msg["Subject"]
+    return msg
+
+
+# case -> (the tracker's rows, the message, the changes expected as (row, field, new value), and
+# what is listed: "ambiguous", "missing" or None)
+CASES = {
+    "short_form_on_a_tracking_system": (
+        [_row("Société Générale", "Chargée de conformité"), _row("Verrerie Maillard", "Technicienne")],
+        message('"SocGen" <noreply@myworkdayjobs.com>', "Votre candidature",
+                "Bonjour, nous avons bien reçu votre candidature pour le poste de Chargée de conformité.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "short_form_as_the_domain": (
+        [_row("Instituto Nacional de Estadística", "Estadístico"), _row("Lácteos Ribera", "Analista")],
+        message("Rosa Llamas <rosa.llamas@ine.es>", "Entrevista",
+                "Hola, nos gustaría invitarte a una entrevista el miércoles 16 de diciembre.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "domain_with_the_words_turned_round": (
+        [_row("Brauerei Hopfenglück", "Brauerin")],
+        message("Till Anders <t.anders@hopfenglueck-brauerei.de>", "Ihre Bewerbung",
+                "Guten Tag, wir werden Ihre Bewerbung nicht weiter verfolgen und wünschen Ihnen alles Gute.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "domain_with_the_first_words_only": (
+        [_row("Silverline Harbor Freight", "Dispatcher")],
+        message("Dee Monroe <dee@silverlineharbor.com>", "Next steps",
+                "Dee here. We would love you to join the team as our Dispatcher; terms to follow.", day=SENT),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
+    "an_application_that_goes_no_further": (
+        [_row("Quarry Lane Press", "Editor")],
+        message("Quarry Lane Press <people@quarrylanepress.com>", "Editor role",
+                "Thanks for your time. We're unable to move your candidacy forward.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "another_profile_chosen_in_spanish": (
+        [_row("Conservas Arenal", "Técnica de calidad")],
+        message("Nuria Pons <nuria@conservasarenal.es>", "Tu candidatura",
+                "Hola, tras valorarlo hemos optado por otro perfil para el puesto. Gracias por tu tiempo.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "other_profiles_kept_in_french": (
+        [_row("Maison Leclerc", "Comptable")],
+        message("Agnès Roy <agnes.roy@maisonleclerc.fr>", "Votre candidature",
+                "Bonjour, nous avons finalement retenu d'autres profils pour ce poste.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "an_offer_said_as_counting_on_you": (
+        [_row("Almacenes Duero", "Responsable de almacén")],
+        message("Pablo Sanz <pablo@almacenesduero.es>", "Buenas noticias",
+                "Hola, nos encantaría contar contigo como responsable de almacén. Te envío la propuesta económica.",
+                day=SENT),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
+    "a_position_offered_in_german": (
+        [_row("Kellerhof Logistik", "Teamleitung")],
+        message("Eva Roth <e.roth@kellerhof-logistik.de>", "Gute Nachrichten",
+                "Hallo Frau Aydin, wir möchten Ihnen die Position als Teamleitung gerne anbieten.", day=SENT),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
+    "a_familiar_confirmation_in_german": (
+        [_row("Studio Wellenform", "Grafikerin")],
+        message('"Studio Wellenform via JOIN" <noreply@join.com>', "Update",
+                "Hey Jana, deine Bewerbung als Grafikerin ist bei uns angekommen.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "a_confirmation_that_arrived_in_spanish": (
+        [_row("Cerámicas Tajo", "Diseñadora")],
+        message('"Cerámicas Tajo" <no-reply@recruitee.com>', "Cerámicas Tajo",
+                "Hola, su candidatura ha llegado y la revisaremos pronto.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "an_invitation_without_a_subject": (
+        [_row("Harbinger Foods", "Buyer")],
+        _no_subject(message("Harbinger Foods Recruiting <recruiting@harbingerfoods.com>", "",
+                            "Hi, could we set up a quick video call about the Buyer role this week?", day=SENT)),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "a_reschedule_moves_the_day_after_the_interview": (
+        [_row("Lumen Dental", "Hygienist", stage="Interview", **{"Follow Up On": dt.date(2026, 12, 11)})],
+        message("Ari Cole <ari@lumendental.com>", "Our interview",
+                "Hi, something came up: we need to reschedule. Could we do Friday, December 18 instead?", day=SENT),
+        {(2, "pinned", dt.date(2026, 12, 21)), (2, "last_contact", SENT)}, None),
+    "an_out_of_office_reply_says_when_they_are_back": (
+        [_row("Ferris Wheelworks", "Machinist")],
+        message("Gail Ferris <gail@ferriswheelworks.com>", "Automatic reply: Machinist",
+                "I'm away until Friday, December 11 and back in the office on Monday, December 14.", day=SENT,
+                headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-14")}, None),
+    "an_out_of_office_reply_until_a_day_included": (
+        [_row("Ferris Wheelworks", "Machinist")],
+        message("Gail Ferris <gail@ferriswheelworks.com>", "Abwesenheitsnotiz",
+                "Ich bin bis einschließlich 10.12.2026 nicht im Büro.", day=SENT, headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-11")}, None),
+    "a_private_address_that_signs_with_the_company": (
+        [_row("Blue Heron Cafe", "Barista"), _row("Copperleaf Books", "Bookseller")],
+        message("Mo Reyes <mo.reyes.82@gmail.com>", "Re: Barista",
+                "Hey! Thanks for dropping off your CV. Can you do a trial shift Saturday?\nMo\nBlue Heron Cafe",
+                day=SENT),
+        set(), "ambiguous"),
+    "a_person_of_the_company_writes_without_re": (
+        [_row("Pellworm Energie", "Ingenieurin")],
+        message("Hauke Petersen <h.petersen@pellworm-energie.de>", "Kurze Frage",
+                "Hallo, hätten Sie diese Woche kurz Zeit, über Ihre Bewerbung zu sprechen?", day=SENT),
+        {(2, "last_contact", SENT), (2, "response", "Reply by e-mail from Hauke Petersen")}, None),
+    "a_job_boards_alert_without_a_list_header": (
+        [_row("Copperleaf Books", "Bookseller")],
+        message('"LinkedIn" <jobalerts-noreply@linkedin.com>', "Copperleaf Books is hiring",
+                "Copperleaf Books: Bookseller. Set up a call with a career coach. We regret to inform you that "
+                "some listings closed.", day=SENT),
+        set(), None),
+}
+
+
+@pytest.fixture(scope="module")
+def server():
+    if DOVECOT is None or OPENSSL is None:
+        pytest.skip(MISSING)
+    with imap_server({name.replace("_", "")[:40]: [msg] for name, (_, msg, _, _) in CASES.items()}) as running:
+        yield running
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_kind_read_through_imap(server, tmp_path, case):
+    rows, _, expected, listed = CASES[case]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, case.replace("_", "")[:40]))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    assert report.read == 1
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert got == expected, (report.kinds, report.proposals, report.ambiguous, report.missing)
+    assert bool(report.ambiguous) == (listed == "ambiguous"), report.ambiguous
+    if listed == "ambiguous":
+        assert "row 2 Blue Heron Cafe" in report.ambiguous[0].note
