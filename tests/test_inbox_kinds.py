@@ -128,6 +128,62 @@ CASES = {
                 "Copperleaf Books: Bookseller. Set up a call with a career coach. We regret to inform you that "
                 "some listings closed.", day=SENT),
         set(), None),
+    # found in the held-out mailboxes
+    "a_refusal_inside_a_thank_you": (
+        [_row("Wrenfield Bank", "Teller")],
+        message('"Wrenfield Bank" <notifications@app.bamboohr.com>', "Teller at Wrenfield Bank",
+                "Thank you for your interest in the Teller position. After reviewing everyone, we've selected another "
+                "candidate for this role.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "no_favourable_follow_up_in_french": (
+        [_row("Fromagerie Vasseur", "Vendeuse")],
+        message("Odile Vasseur <odile@fromagerievasseur.fr>", "Candidature",
+                "Madame, nous ne pouvons malheureusement pas réserver une suite favorable à votre candidature.",
+                day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "available_for_an_interview": (
+        [_row("Thistle & Finch Bakery", "Baker")],
+        message("Rory Finch <rory@thistleandfinch.com>", "Re: Baker",
+                "Would you be available for a short phone interview on Tuesday, December 15?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "a_call_shifted_to_another_day": (
+        [_row("Lumen Dental", "Hygienist", stage="Interview", **{"Follow Up On": dt.date(2026, 12, 11)})],
+        message("Ari Cole <ari@lumendental.com>", "Thursday",
+                "Hi, could we shift our call to Thursday, December 17? Sorry for the change.", day=SENT),
+        {(2, "pinned", dt.date(2026, 12, 18)), (2, "last_contact", SENT)}, None),
+    "we_have_got_your_cv": (
+        [_row("Ostrander Tools", "Machinist")],
+        message('"Ostrander Tools" <no-reply@applytojob.com>', "Ostrander Tools",
+                "We've got your CV and a person will read it this week.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "a_french_application_recorded": (
+        [_row("Boulangerie Marceau", "Vendeuse")],
+        message('"Boulangerie Marceau" <no-reply@welcometothejungle.com>', "Boulangerie Marceau",
+                "Votre candidature au poste de Vendeuse a bien été enregistrée.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "brought_in_without_job_words": (
+        [_row("Kitewing Labs", "Designer")],
+        message("Sam Ortiz <sam@kitewinglabs.com>", "Next week",
+                "We'd love to bring you in to meet the founders next week.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "a_japanese_offer_from_a_japanese_address": (
+        [{"会社名": "すずらん製菓株式会社", "職種": "営業", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み",
+          "最終連絡日": None}],
+        message("すずらん製菓 人事 <jinji@suzuran-seika.co.jp>", "ご連絡",
+                "小林様\n内定通知書を送付いたします。", day=SENT),
+        {(2, "stage", "内定"), (2, "last_contact", SENT)}, None),
+    "a_japanese_name_from_an_address_elsewhere_is_listed": (
+        [{"会社名": "すずらん製菓株式会社", "職種": "営業", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み",
+          "最終連絡日": None}],
+        message("すずらん製菓 人事 <jinji@suzuran-seika-recruit.com>", "ご連絡",
+                "小林様\n内定通知書を送付いたします。", day=SENT),
+        set(), "ambiguous"),
+    "a_japanese_out_of_office_reply": (
+        [{"会社名": "すずらん製菓株式会社", "職種": "営業", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み",
+          "返信": "", "連絡先メール": "jinji@suzuran-seika.co.jp"}],
+        message("人事部 <jinji@suzuran-seika.co.jp>", "自動返信",
+                "12月11日まで出張のため不在にしております。", day=SENT, headers=AUTO),
+        {(2, "response", "2026-12-11 まで不在")}, None),
 }
 
 
@@ -152,4 +208,5 @@ def test_each_kind_read_through_imap(server, tmp_path, case):
     assert got == expected, (report.kinds, report.proposals, report.ambiguous, report.missing)
     assert bool(report.ambiguous) == (listed == "ambiguous"), report.ambiguous
     if listed == "ambiguous":
-        assert "row 2 Blue Heron Cafe" in report.ambiguous[0].note
+        company = rows[0].get("Company") or rows[0]["会社名"]
+        assert company in report.ambiguous[0].note, report.ambiguous

@@ -65,6 +65,13 @@ _FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
 _KIND_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in W.KIND_PATTERNS.items()}
 
 
+def _kind_pattern(kind: str) -> re.Pattern:
+    return _KIND_PATTERNS.get(kind) or _NOTHING
+
+
+_NOTHING = re.compile(r"(?!x)x")
+
+
 def is_reply(subject: str) -> bool:
     return _REPLY_PREFIX.match(subject) is not None and _FORWARD_PREFIX.match(subject) is None
 
@@ -82,13 +89,15 @@ def classify(mail: Mail) -> Classified:
         return away
     context = kind_words(W.CONTEXT).found(text)
     person_reply = not mail.automated and not platform and is_reply(mail.subject)
-    # a person answering the user's own mail needs no job words ("AW: Buchhalterin"): the match decides
-    if not context and not mail.invitations and not platform and not person_reply:
+    # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
+    # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
+    # the match decides
+    listed = {kind: kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+              for kind in W.KINDS}
+    if not context and not mail.invitations and not platform and not person_reply and not any(listed.values()):
         return Classified(OTHER)
     for kind in W.KINDS:
-        found = kind_words(kind).found(text)
-        if not found and kind in _KIND_PATTERNS:
-            found = [m.group(0) for m in _KIND_PATTERNS[kind].finditer(text)]
+        found = listed[kind]
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
         if found:
@@ -139,6 +148,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
         rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
         rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
         rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
+        rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
         rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
     return pattern, numbers
@@ -153,6 +163,8 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
             return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
         if m.group("dotted"):
             month, day, year = int(m.group("m2")), m.group("d2"), m.group("y2")
+        elif m.group("cjk"):
+            month, day, year = int(m.group("m5")), m.group("d5"), m.group("y5")
         else:
             name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
                                else (m.group("mn4"), m.group("d4"), m.group("y4")))

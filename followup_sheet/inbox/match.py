@@ -143,6 +143,11 @@ def _domain_score(domain: str, forms: tuple[tuple[str, ...], ...]) -> int:
     return best
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK_COUNTRIES = frozenset({"jp", "kr", "cn", "tw", "hk"})
+_DOMAIN_CONNECTORS = ("and", "und", "et", "y", "n")
+
+
 def _joins_words(label: str, name: tuple[str, ...]) -> bool:
     """Whether the label is two or more of the name's words joined, in any order."""
     words = [w for w in name if len(w) >= 2]
@@ -152,6 +157,8 @@ def _joins_words(label: str, name: tuple[str, ...]) -> bool:
     def fits(rest: str, left: list[str], used: int) -> bool:
         if not rest:
             return used >= 2
+        if used and any(rest.startswith(c) and fits(rest[len(c):], left, used) for c in _DOMAIN_CONNECTORS):
+            return True    # alderandpike.com for Alder & Pike
         return any(rest.startswith(w) and fits(rest[len(w):], left[:i] + left[i + 1:], used + 1)
                    for i, w in enumerate(left))
 
@@ -210,6 +217,10 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         # the system writes for "DB": the short form of the row's name; sure when the role is named too
         return (88 if _position_bonus(ev, row) or len(ev.display) >= 3 else 75), \
             f"{ev.domain} on behalf of {ev.display!r}, a short form of the name"
+    if display >= 90 and _CJK.search(shown) and ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES:
+        # a name in Chinese, Japanese or Korean letters cannot be compared with a domain: the
+        # company's name as the sender's, from an address of that country, is the company
+        return 85, f"sender's name {ev.display!r} from {ev.domain}"
     if ev.free_mail and in_body and _position_bonus(ev, row):
         # a private address that signs with the company and names the role: listed, never applied
         return 65, "company and role named by a private address"

@@ -57,6 +57,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "set up an interview", "availability for an interview", "your availability for",
             "like to interview you", "interview with us", "next step is an interview", "phone screen with",
             "reschedule", "rescheduled", "move our interview", "move the interview", "new time for your interview",
+            "bring you in", "final round", "next round", "second interview",
         ),
         CONFIRMATION: (
             "thank you for applying", "thanks for applying", "thank you for your application",
@@ -117,13 +118,14 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "ne pas poursuivre", "ne poursuivrons pas",
         ),
         OFFER: ("promesse d'embauche", "proposition d'embauche", "plaisir de vous proposer le poste",
-                "proposition de contrat", "vous proposer le poste", "vous accueillir dans l'équipe",
+                "proposition de contrat", "vous proposer le poste", "vous accueillir dans l'équipe", "votre embauche",
                 "bienvenue dans l'équipe"),
         INTERVIEW: (
             "convier à un entretien", "vous inviter à un entretien", "vous proposer un entretien",
             "convocation à un entretien", "planifier un entretien", "fixer un entretien", "organiser un entretien",
             "invitation à un entretien",
             "reporter l'entretien", "décaler l'entretien", "déplacer l'entretien", "nouveau créneau",
+            "vous rencontrer", "fixe un entretien", "convenir d'un entretien",
         ),
         CONFIRMATION: (
             "accusé de réception", "bien reçu votre candidature", "merci pour votre candidature",
@@ -173,7 +175,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         INTERVIEW: ("面接のご案内", "面接日程", "面接にお越し", "面接をお願い", "面接を実施", "面談のご案内",
                     "面接のご連絡", "日程調整"),
         CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
-                       "エントリーありがとう", "ご応募を受け付け"),
+                       "エントリーありがとう", "ご応募を受け付け", "応募が完了", "応募完了"),
         RECRUITER: ("スカウト", "ヘッドハンター", "転職エージェント", "キャリアアドバイザー"),
         CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "ポジション", "履歴書", "職務経歴書"),
     },
@@ -272,18 +274,31 @@ KIND_PATTERNS = {
     # ... or that the application goes no further ("we won't be taking your application further")
     REJECTION: OTHERS_CHOSEN + (r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
                                 r"(?:tak|mov|progress|proceed|advanc|continu)\w*\s+(?:with\s+)?"
-                                r"(?:your\s+(?:application|candidacy)|you)\s+(?:any\s+)?(?:further|forward)\b"),
+                                r"(?:your\s+(?:application|candidacy)|you)\s+(?:any\s+)?(?:further|forward)\b"
+                                # someone else was chosen: "we have chosen another applicant"
+                                r"|\b(?:chosen|selected|picked|hired|gone\s+with|decided\s+on|offered\s+the\s+\w+\s+to)"
+                                r"\s+(?:another|a\s+different|other|an?\s+(?:internal|more\s+\w+))\s+"
+                                r"(?:candidate|applicant|person|individual)s?\b"
+                                # French: "ne sommes pas en mesure de donner une suite favorable"
+                                r"|\bne\s+(?:[\w']+\s+){0,3}?pas\s+(?:[\w']+\s+){0,5}?"
+                                r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous)"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:position|role|job|post)\b"
             r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:us|our\s+team|the\s+team)\s+as\b"
             r"|\bihnen\s+(?:die|diese|eine|unsere)\s+(?:[\w-]+\s+){0,3}?(?:stelle|position)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:anzubieten|anbieten)\b"),
     INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
-                r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"),
+                r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"
+                r"|\b(?:free|available)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:interview|screen|call|chat)\b"
+                r"|\b(?:push|move|shift|change)\s+(?:your|our|the)\s+(?:[\w-]+\s+){0,2}?(?:interview|call|meeting)"
+                r"\s+(?:to|until)\b"),
     CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
                    r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"
                    r"|\byour\s+application\s+(?:for\s+[^.\n]{1,60}?\s+)?(?:has\s+been|was|is)\s+(?:successfully\s+)?"
                    r"(?:received|submitted|sent|in)\b"
+                   r"|\bwe(?:'ve|\s+have)\s+(?:got|received)\s+your\s+(?:application|resume|résumé|cv)\b"
+                   r"|\bvotre\s+candidature\s+(?:[^.\n]{0,80}?\s+)?a\s+(?:bien\s+)?été\s+"
+                   r"(?:transmise|reçue|enregistrée|envoyée|prise\s+en\s+compte)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
                    r"(?:eingegangen|angekommen|übermittelt|eingereicht)"),
 }
