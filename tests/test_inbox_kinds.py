@@ -191,7 +191,8 @@ CASES = {
 def server():
     if DOVECOT is None or OPENSSL is None:
         pytest.skip(MISSING)
-    with imap_server({name.replace("_", "")[:40]: [msg] for name, (_, msg, _, _) in CASES.items()}) as running:
+    boxes = {name.replace("_", "")[:40]: [msg] for name, (_, msg, _, _) in CASES.items()}
+    with imap_server({**boxes, "samesender": SAME_SENDER}) as running:
         yield running
 
 
@@ -210,3 +211,26 @@ def test_each_kind_read_through_imap(server, tmp_path, case):
     if listed == "ambiguous":
         company = rows[0].get("Company") or rows[0]["会社名"]
         assert company in report.ambiguous[0].note, report.ambiguous
+
+
+# An invitation signed with the company's name, then an out-of-office reply from the same address
+# signed by the person alone: the second is about the same row.
+SAME_SENDER = [
+    message("きさらぎ工務店 採用 伊藤 <ito@kisaragi-koumuten.co.jp>", "面接日程のご連絡",
+            "森様\n面接日程をご連絡いたします。", day=dt.date(2026, 12, 1)),
+    message("伊藤 <ito@kisaragi-koumuten.co.jp>", "自動返信",
+            "12月15日まで休暇をいただいております。", day=SENT, headers=AUTO),
+]
+
+
+def test_a_senders_other_message_shows_the_row(server, tmp_path):
+    rows = [{"会社名": "株式会社きさらぎ工務店", "職種": "施工管理", "応募日": dt.date(2026, 11, 20),
+             "ステータス": "応募済み", "返信": "", "最終連絡日": None}]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, "samesender"))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert (2, "response", "2026-12-15 まで不在") in got, (report.proposals, report.missing)
+    assert report.missing == [] and report.ambiguous == []

@@ -12,7 +12,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status
 from . import words as W
-from .classify import NEWSLETTER, REPLY, Classified, classify
+from .classify import NEWSLETTER, REPLY, Classified, classify, is_platform
 from .mailsource import (
     ImapAccount,
     Mail,
@@ -38,7 +38,7 @@ from .mailsource import (
     mbox_messages,
     parse_mail,
 )
-from .match import MAYBE, Match, Row, company_words, guess_application, match, names_several
+from .match import MAYBE, SURE, Match, Row, company_words, guess_application, match, names_several
 
 log = logging.getLogger(__name__)
 
@@ -310,7 +310,6 @@ def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail
 def _guess_company(mail: Mail) -> str:
     """Where a message came from, as evidence in a listing (the sender's domain shows a look-alike);
     the company a new row gets is match.guess_application's."""
-    from .classify import is_platform
     if mail.sender_name and is_platform(mail.domain):
         return mail.sender_name
     if mail.domain and not is_platform(mail.domain) and mail.domain not in W.FREE_MAIL:
@@ -385,7 +384,7 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
     since = oldest_open(outcomes)
     report = InboxReport(str(source), since, language=settings.language or "en")
     seen: set[str] = set()
-    matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = {}
+    placing = _Placing(report)
     with said_in(report.language):   # a mailbox that cannot be read is said in the tracker's language
         for raw in raw_messages(source, settings, since, password):
             report.read += 1
@@ -412,8 +411,9 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
             report.kinds[what.kind] += 1
             if not what.for_tracker:
                 continue
-            _place(mail, what, match(mail, rows), report, matched)
-    report.proposals = propose(sheets, matched, settings)
+            placing.take(mail, what, match(mail, rows))
+    placing.finish(rows)
+    report.proposals = propose(sheets, placing.matched, settings)
     if add_missing and sheets:
         report.proposals += new_rows(sheets[0], report)
     for s in sheets:
@@ -422,6 +422,35 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
                                   "changes are left out", sheet=repr(s.sheet)))
     log.info("inbox: %d message(s) read, %d matched", report.read, report.matched)
     return report
+
+
+@dataclass
+class _Placing:
+    """The messages placed on their rows, listed, or kept until the whole mailbox is read: a message
+    about no sure row from a sender whose other messages were surely about one row is about that
+    row too (an out-of-office reply signed "Sato" after an invitation signed with the company)."""
+    report: InboxReport
+    matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = field(default_factory=dict)
+    later: list[tuple[Mail, Classified, Match]] = field(default_factory=list)   # kept without their text
+    senders: dict[str, set[tuple[str, int]]] = field(default_factory=dict)     # address -> the rows it was sure of
+
+    def take(self, mail: Mail, what: Classified, found: Match) -> None:
+        own_address = bool(mail.sender_address) and not is_platform(mail.domain)
+        if found.row is None and own_address:
+            self.later.append((replace(mail, text=""), what, found))
+            return
+        if found.row is not None and own_address:
+            self.senders.setdefault(mail.sender_address, set()).add((found.row.sheet, found.row.row))
+        _place(mail, what, found, self.report, self.matched)
+
+    def finish(self, rows: list[Row]) -> None:
+        by_key = {(r.sheet, r.row): r for r in rows}
+        for mail, what, found in self.later:
+            theirs = self.senders.get(mail.sender_address, set())
+            if len(theirs) == 1:
+                row = by_key[next(iter(theirs))]
+                found = Match(row, SURE, f"the same sender as a message matched to row {row.row}")
+            _place(mail, what, found, self.report, self.matched)
 
 
 def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
