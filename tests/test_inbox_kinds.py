@@ -184,6 +184,69 @@ CASES = {
         message("人事部 <jinji@suzuran-seika.co.jp>", "自動返信",
                 "12月11日まで出張のため不在にしております。", day=SENT, headers=AUTO),
         {(2, "response", "2026-12-11 まで不在")}, None),
+    # found in the second held-out mailboxes
+    "a_thank_you_then_not_shortlisted": (
+        [_row("Greyfriars Hotel", "Porter")],
+        message("Greyfriars Hotel <jobs@greyfriarshotel.co.uk>", "Porter",
+                "Thank you for applying for the Porter role. I'm sorry to tell you that you have not been shortlisted "
+                "this time.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "a_thank_you_then_regret_is_no_confirmation": (
+        [_row("Fähre Sylt Logistik", "Disponent")],
+        message("Fähre Sylt Logistik <karriere@faehre-sylt-logistik.de>", "Ihre Bewerbung",
+                "Vielen Dank für Ihre Bewerbung. Leider können wir Ihnen derzeit keine passende Stelle nennen.",
+                day=SENT),
+        set(), None),
+    "decided_otherwise_in_german": (
+        [_row("Weinhaus Köhler", "Sommelier")],
+        message("Weinhaus Köhler <info@weinhaus-koehler.de>", "Ihre Bewerbung",
+                "Guten Tag, wir haben uns anders entschieden. Alles Gute!", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "see_you_for_an_interview": (
+        [_row("Wexcombe Farm Shop", "Butcher")],
+        message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Butcher",
+                "We'd love to see you for an interview next week, if you are still looking.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "a_chat_with_the_team": (
+        [_row("Saltwater Kitchen", "Line Cook")],
+        message("Ben Ortega <ben@saltwaterkitchen.com>", "Line Cook",
+                "Could you have a quick chat with our head chef on Friday?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "an_interview_on_a_weekday_in_spanish": (
+        [_row("Transportes Yucatán", "Chofer")],
+        message("Marisol Canul <marisol@transportesyucatan.mx>", "Chofer",
+                "¿Te viene bien una entrevista el martes 15 de diciembre?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "a_selection_talk_in_german": (
+        [_row("Stadtbibliothek Wendel", "Bibliothekar")],
+        message("Ute Kern <u.kern@stadtbibliothek-wendel.de>", "Bewerbung",
+                "Wir möchten Sie zu einem Auswahlgespräch in die Bibliothek bitten.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "documents_received_in_german": (
+        [_row("Stadtbibliothek Wendel", "Bibliothekar")],
+        message("Personalamt <personal@stadtbibliothek-wendel.de>", "Eingang",
+                "Guten Tag, wir haben Ihre Unterlagen gut erhalten.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "an_application_registered_in_mexico": (
+        [_row("Transportes Yucatán", "Chofer")],
+        message("Transportes Yucatán <vacantes@transportesyucatan.mx>", "Postulación",
+                "Su postulación a Chofer fue registrada en nuestro sistema.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "a_profile_that_does_not_fit": (
+        [_row("Transportes Yucatán", "Chofer")],
+        message("Marisol Canul <marisol@transportesyucatan.mx>", "Vacante",
+                "Hola, tu perfil no se ajusta a esta vacante por ahora.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "a_school_domain": (
+        [_row("Larchfield Academy", "Cook")],
+        message("School Office <office@larchfield.sch.uk>", "Cook",
+                "Dear Sam, we are pleased to offer you the post of Cook from January.", day=SENT),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
+    "an_ordinal_day_of_return": (
+        [_row("Wexcombe Farm Shop", "Butcher")],
+        message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Automatic reply",
+                "I'm on annual leave, returning Tuesday 15th December.", day=SENT, headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-15")}, None),
 }
 
 

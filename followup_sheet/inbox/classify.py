@@ -100,6 +100,8 @@ def classify(mail: Mail) -> Classified:
         found = listed[kind]
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
+        if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
+            return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
         if found:
             day = interview_day(mail, text) if kind == W.INTERVIEW else None
             return Classified(kind, tuple(dict.fromkeys(found)), day)
@@ -149,7 +151,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
         rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
         rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
-        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
+        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
     return pattern, numbers
 

@@ -81,10 +81,14 @@ def company_words(company: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# The second-level parts of country domains that name no one (oakhaven.sch.uk, tacos.com.mx)
+_SECOND_LEVEL = ("co", "com", "org", "net", "ac", "gov", "sch", "nhs", "edu", "gob", "gouv", "ltd", "plc")
+
+
 def _domain_label(domain: str) -> str:
     """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics."""
     parts = domain.split(".")
-    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("co", "com", "org", "net", "ac", "gov"):
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
         parts = parts[:-1]
     return parts[-2].replace("-", "") if len(parts) >= 2 else ""
 

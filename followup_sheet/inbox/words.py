@@ -22,8 +22,8 @@ AWAY_SUBJECT = (r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|out\s+of\s+
                 r"|自动回复|自動回覆)")
 AWAY_WORDS = (
     "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
-    "limited access to email", "back in the office", "return to the office", "abwesend", "nicht im büro",
-    "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
+    "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
+    "nicht im büro", "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
     "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "휴가", "부재", "休假", "出差",
 )
 
@@ -42,7 +42,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "in your future endeavours", "go in a different direction", "gone in a different direction",
             "unsuccessful on this occasion", "application was unsuccessful", "application has been unsuccessful",
             "candidates whose experience more closely", "more closely match", "decided to go with another",
-            "decided to go with someone",
+            "decided to go with someone", "not been shortlisted", "not shortlisted", "not been successful",
+            "sorry to say that",
         ),
         OFFER: (
             "pleased to offer you", "happy to offer you", "delighted to offer you", "excited to offer you",
@@ -87,15 +88,18 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "stelle ist bereits besetzt", "nicht in die engere wahl",
             "nicht berücksichtig", "nicht weiter verfolg", "keine positive rückmeldung", "keine zusage",
             "anderweitig besetzt", "anderweitig entschieden", "für andere bewerber", "nicht in die nähere auswahl",
+            "anders entschieden",
         ),
         OFFER: ("vertragsangebot", "freuen uns, ihnen die stelle anzubieten", "ihnen ein angebot", "arbeitsvertrag",
-                "vertragsunterlagen", "willkommen im team", "zusage für die stelle"),
+                "vertragsunterlagen", "willkommen im team", "zusage für die stelle", "dir ein angebot",
+                "vertragsentwurf"),
         INTERVIEW: (
             "einladung zum vorstellungsgespräch", "einladung zu einem vorstellungsgespräch",
             "zu einem vorstellungsgespräch einladen", "zum vorstellungsgespräch einladen", "einladung zum gespräch",
             "einladung zu einem gespräch", "zum gespräch einladen", "zu einem gespräch einladen",
             "kennenlernen einladen", "einladung zum interview", "terminvorschlag für ein",
             "termin verschieben", "termin verlegen", "terminverschiebung", "neuer termin", "neuen termin",
+            "auswahlgespräch", "probearbeit", "zum kennenlernen",
         ),
         CONFIRMATION: (
             "eingangsbestätigung", "vielen dank für ihre bewerbung", "danke für ihre bewerbung",
@@ -144,23 +148,25 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "no continuar con tu candidatura", "no continuar con su candidatura", "puesto ha sido cubierto",
             "no seguir adelante",
             "otros perfiles", "otro perfil", "otra persona", "no vamos a continuar", "no continuaremos",
-            "no ha prosperado", "descartad", "no ha resultado seleccionad",
+            "no ha prosperado", "descartad", "no ha resultado seleccionad", "no se ajusta", "no se ajustan",
         ),
         OFFER: ("oferta formal", "carta oferta", "nos complace ofrecerte", "nos complace ofrecerle", "oferta laboral",
                 "contar contigo como", "contar con usted como", "propuesta de incorporación", "propuesta económica",
-                "ofrecerte el puesto", "bienvenida al equipo"),
+                "ofrecerte el puesto", "bienvenida al equipo", "te queremos en el equipo", "queremos que formes parte"),
         INTERVIEW: (
             "invitarte a una entrevista", "invitarle a una entrevista", "agendar una entrevista",
             "programar una entrevista", "coordinar una entrevista", "agendar una llamada", "coordinar una llamada",
             "invitación a una entrevista",
             "reprogramar la entrevista", "cambiar la hora de la entrevista", "mover la entrevista", "nueva fecha",
+            "examen psicométrico", "prueba técnica",
         ),
         CONFIRMATION: (
             "acuse de recibo", "hemos recibido tu candidatura", "hemos recibido su candidatura",
             "hemos recibido tu solicitud", "hemos recibido su solicitud", "gracias por postularte",
             "gracias por tu candidatura", "gracias por su candidatura", "gracias por tu interés",
             "tu candidatura ha llegado", "su candidatura ha llegado", "hemos recibido tu cv", "hemos recibido su cv",
-            "candidatura se ha registrado", "candidatura ha sido registrada",
+            "candidatura se ha registrado", "candidatura ha sido registrada", "gracias por aplicar",
+            "gracias por postular", "recibimos tu postulación", "recibimos su postulación",
         ),
         RECRUITER: ("tu perfil me pareció", "he visto tu perfil", "en nombre de mi cliente", "consultora de selección"),
         CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv",
@@ -270,6 +276,14 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
                  r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*")
 # The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
 # applying", "we're thrilled to offer you the Data Engineer position".
+WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves"
+            "|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|montag|dienstag|mittwoch"
+            "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
+# Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
+# message is no automatic confirmation, whatever it is.
+REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
+          "regrett", "lamentablemente", "desafortunadamente", "lamentamos", "sentimos", "purtroppo", "infelizmente",
+          "helaas", "niestety", "残念ながら", "아쉽게도", "안타깝게도", "很遗憾", "很遺憾")
 KIND_PATTERNS = {
     # ... or that the application goes no further ("we won't be taking your application further")
     REJECTION: OTHERS_CHOSEN + (r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
@@ -291,7 +305,12 @@ KIND_PATTERNS = {
                 r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"
                 r"|\b(?:free|available)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:interview|screen|call|chat)\b"
                 r"|\b(?:push|move|shift|change)\s+(?:your|our|the)\s+(?:[\w-]+\s+){0,2}?(?:interview|call|meeting)"
-                r"\s+(?:to|until)\b"),
+                r"\s+(?:to|until)\b"
+                r"|\b(?:meet|see|speak\s+(?:to|with))\s+you\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:interview|chat)\b"
+                r"|\b(?:do|have)\s+a\s+(?:[\w-]+\s+){0,3}?(?:chat|call|interview)\s+with\s+(?:our|the|me|us)\b"
+                # an interview word with the day it is on: "una entrevista el viernes", "Gespräch am Montag"
+                r"|\b(?:interview|entrevista|entretien|gespräch|vorstellungsgespräch|colloquio)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:on|el|le|am|this|next|este|esta|ce|cette|il|lunedì)\s+(?:" + WEEKDAYS + r")\b"),
     CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
                    r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"
                    r"|\byour\s+application\s+(?:for\s+[^.\n]{1,60}?\s+)?(?:has\s+been|was|is)\s+(?:successfully\s+)?"
@@ -299,6 +318,9 @@ KIND_PATTERNS = {
                    r"|\bwe(?:'ve|\s+have)\s+(?:got|received)\s+your\s+(?:application|resume|résumé|cv)\b"
                    r"|\bvotre\s+candidature\s+(?:[^.\n]{0,80}?\s+)?a\s+(?:bien\s+)?été\s+"
                    r"(?:transmise|reçue|enregistrée|envoyée|prise\s+en\s+compte)"
+                   r"|\bhaben\s+(?:ihre|deine)\s+(?:bewerbung|unterlagen)\s+(?:[^.\n]{0,60}?\s+)?erhalten\b"
+                   r"|\b(?:tu|su)\s+(?:solicitud|candidatura|postulación|cv)\s+(?:[^.\n]{0,60}?\s+)?(?:fue|ha\s+sido)\s+"
+                   r"(?:recibida|registrada|enviada)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
                    r"(?:eingegangen|angekommen|übermittelt|eingereicht)"),
 }
