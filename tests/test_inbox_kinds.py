@@ -247,6 +247,12 @@ CASES = {
         message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Automatic reply",
                 "I'm on annual leave, returning Tuesday 15th December.", day=SENT, headers=AUTO),
         {(2, "response", "Out of office until 2026-12-15")}, None),
+    # found in the third held-out mailboxes
+    "a_short_form_that_leaves_out_an_elided_article": (
+        [_row("Réseau de Transport d'Électricité", "Technicienne")],
+        message('"RTE" <rte@taleo.net>', "Candidature", "Madame, nous accusons réception de votre candidature.",
+                day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
 }
 
 
@@ -255,7 +261,7 @@ def server():
     if DOVECOT is None or OPENSSL is None:
         pytest.skip(MISSING)
     boxes = {name.replace("_", "")[:40]: [msg] for name, (_, msg, _, _) in CASES.items()}
-    with imap_server({**boxes, "samesender": SAME_SENDER}) as running:
+    with imap_server({**boxes, "samesender": SAME_SENDER, "backbefore": BACK_BEFORE_THE_INTERVIEW}) as running:
         yield running
 
 
@@ -297,3 +303,24 @@ def test_a_senders_other_message_shows_the_row(server, tmp_path):
     got = {(p.row, p.field, p.new) for p in report.proposals}
     assert (2, "response", "2026-12-15 まで不在") in got, (report.proposals, report.missing)
     assert report.missing == [] and report.ambiguous == []
+
+
+# An invitation that sets the day after the interview, then an out-of-office reply of the same
+# person back before it: the follow-up stays after the interview.
+BACK_BEFORE_THE_INTERVIEW = [
+    message("Nell Okafor <nell@quaysidedental.com>", "Interview",
+            "Hi, we'd like to invite you to interview on Tuesday, December 15 at 10am.", day=dt.date(2026, 12, 1)),
+    message("Nell Okafor <nell@quaysidedental.com>", "Automatic reply: Interview",
+            "I'm out of the office until Wednesday, December 9.", day=SENT, headers=AUTO),
+]
+
+
+def test_an_out_of_office_reply_never_moves_the_follow_up_before_the_interview(server, tmp_path):
+    rows = [_row("Quayside Dental", "Nurse", **{"Follow Up On": None})]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, "backbefore"))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert (2, "pinned", dt.date(2026, 12, 16)) in got, report.proposals

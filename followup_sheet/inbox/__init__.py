@@ -274,7 +274,8 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
             cal = np.busdaycalendar(holidays=np.array(settings.holidays, dtype="datetime64[D]"))
             back = np.busday_offset(np.datetime64(what.back_on, "D"), 0, roll="forward", busdaycal=cal).astype(dt.date)
             if "pinned" in s.headers:
-                pinned = _day(r["pinned"])
+                # the later of the row's day and one an earlier message set (an interview's thank-you)
+                pinned = new["pinned"][0] if "pinned" in new else _day(r["pinned"])
                 if pinned is None or pinned < back:
                     new["pinned"] = (back, mail, what, found)
             elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"]:

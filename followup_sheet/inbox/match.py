@@ -94,9 +94,9 @@ def _domain_label(domain: str) -> str:
 
 
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-# Small words a name's short form leaves out ("Banco de Sabadell" -> Sabadell's "BS", "Bank of X")
-_SMALL_WORDS = frozenset({"de", "del", "la", "las", "los", "el", "of", "der", "die", "das", "du", "des", "le", "les",
-                          "di", "da", "do", "dos", "van", "von", "y", "und", "and", "et", "e"})
+# Small words a name's short form leaves out ("Bank of X", the d' of "Transport d'Électricité")
+_SMALL_WORDS = frozenset({"d", "l", "de", "del", "la", "las", "los", "el", "of", "der", "die", "das", "du", "des", "le",
+                          "les", "di", "da", "do", "dos", "van", "von", "y", "und", "and", "et", "e"})
 
 
 def name_forms(company: str) -> tuple[tuple[str, ...], ...]:
