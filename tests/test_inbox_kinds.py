@@ -43,7 +43,7 @@ CASES = {
         [_row("Instituto Nacional de Estadística", "Estadístico"), _row("Lácteos Ribera", "Analista")],
         message("Rosa Llamas <rosa.llamas@ine.es>", "Entrevista",
                 "Hola, nos gustaría invitarte a una entrevista el miércoles 16 de diciembre.", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-16")}, None),
     "domain_with_the_words_turned_round": (
         [_row("Brauerei Hopfenglück", "Brauerin")],
         message("Till Anders <t.anders@hopfenglueck-brauerei.de>", "Ihre Bewerbung",
@@ -145,7 +145,7 @@ CASES = {
         [_row("Thistle & Finch Bakery", "Baker")],
         message("Rory Finch <rory@thistleandfinch.com>", "Re: Baker",
                 "Would you be available for a short phone interview on Tuesday, December 15?", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}, None),
     "a_call_shifted_to_another_day": (
         [_row("Lumen Dental", "Hygienist", stage="Interview", **{"Follow Up On": dt.date(2026, 12, 11)})],
         message("Ari Cole <ari@lumendental.com>", "Thursday",
@@ -216,7 +216,7 @@ CASES = {
         [_row("Transportes Yucatán", "Chofer")],
         message("Marisol Canul <marisol@transportesyucatan.mx>", "Chofer",
                 "¿Te viene bien una entrevista el martes 15 de diciembre?", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}, None),
     "a_selection_talk_in_german": (
         [_row("Stadtbibliothek Wendel", "Bibliothekar")],
         message("Ute Kern <u.kern@stadtbibliothek-wendel.de>", "Bewerbung",

@@ -13,7 +13,16 @@ from imap_server import DOVECOT, MISSING, OPENSSL, PASSWORD, imap_server, imap_s
 from inbox_mail import message
 
 from followup_sheet.catalogue import Words, languages
-from followup_sheet.inbox import AWAY_TEXT, OWN_WORD, REPLY_TEXT, RESPONSE_TEXT, MailSource, apply_inbox, scan_inbox
+from followup_sheet.inbox import (
+    AWAY_TEXT,
+    INTERVIEW_TEXT,
+    OWN_WORD,
+    REPLY_TEXT,
+    RESPONSE_TEXT,
+    MailSource,
+    apply_inbox,
+    scan_inbox,
+)
 from followup_sheet.inbox import words as W
 from followup_sheet.pipeline import compute
 from followup_sheet.plan import stage_of, word_list
@@ -58,6 +67,23 @@ def test_an_out_of_office_note_in_the_language_makes_the_next_follow_up_wait(cod
     assert plan.loc[2, "due"].date() == dt.date(2026, 12, 16) and plan.loc[2, "status"] == "Waiting", (code, note)
 
 
+@pytest.mark.parametrize("code", ALL)
+def test_an_interview_day_noted_in_the_language_gets_no_call_before_it(code, tmp_path):
+    said = Words(code, "inbox")
+    note = said(INTERVIEW_TEXT, day="2026-12-10")
+    assert code == "en" or not note.startswith("Interview on")
+    assert stage_of(note, Settings()) == "interviewing", note   # read as an interview where no Stage column says it
+    path = write_tracker(tmp_path / "t.xlsx", [{"Company": "Ferrand Optique", "Date Applied": dt.date(2026, 11, 20),
+                                                "Last Contact": dt.date(2026, 12, 1), "Status": said("Interview"),
+                                                "Response": note}])
+    outcomes, _, _ = compute(path, today=TODAY, language=code, country="US")
+    plan = outcomes[0].plan
+    # Latin-script notes give the thank-you the day after; the Chinese, Japanese and Korean reader
+    # takes the day itself (statements.cjk_dates): never a call before the interview
+    assert plan.loc[2, "due"].date() >= dt.date(2026, 12, 10), (code, note, plan.loc[2, "due"])
+    assert plan.loc[2, "status"] in ("Waiting", "Due soon"), (code, note)
+
+
 # -- through the real server -----------------------------------------------------------------------
 
 DE_ROWS = [
@@ -82,8 +108,15 @@ ES_ROWS = [
      "Estado": "Postulado", "Respuesta": "", "Último contacto": None},
     {"Empresa": "Aceites Guadalmina", "Puesto": "Comercial", "Fecha de postulación": dt.date(2026, 11, 19),
      "Estado": "Postulado", "Respuesta": "", "Último contacto": None},
+    {"Empresa": "Bodegas Tejada", "Puesto": "Enóloga", "Fecha de postulación": dt.date(2026, 11, 20),
+     "Estado": "Postulado", "Respuesta": "", "Último contacto": None},
 ]
 ES_MAIL = [
+    message("Ramón Tejada <ramon@bodegastejada.es>", "Entrevista",
+            "Hola, nos gustaría invitarte a una entrevista el miércoles 16 de diciembre a las 11:00.",
+            day=dt.date(2026, 12, 1)),
+    message("Ramón Tejada <ramon@bodegastejada.es>", "Re: Entrevista", "Perfecto, nos vemos entonces. Un saludo.",
+            day=dt.date(2026, 12, 2)),
     message("Rocío Ortega <rocio@panaderiarobles.es>", "Respuesta automática",
             "Estoy de vacaciones hasta el 14 de diciembre, sin acceso al correo.", day=dt.date(2026, 12, 1),
             headers={"Auto-Submitted": "auto-replied"}),
@@ -126,3 +159,5 @@ def test_a_spanish_tracker_gets_spanish_words_from_the_mail(server, tmp_path):
     got = {(p.row, p.field): p.new for p in report.proposals}
     assert got[(2, "response")] == "Ausente hasta el 2026-12-14", report.proposals
     assert got[(3, "stage")] == "Entrevista"
+    assert got[(4, "response")] == "Entrevista el 2026-12-16" and got[(4, "stage")] == "Entrevista"
+    assert got[(4, "last_contact")] == dt.date(2026, 12, 2)

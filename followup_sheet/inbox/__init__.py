@@ -56,6 +56,7 @@ OWN_WORD = {"closed": "Rejected", "offer": "Offer", "interviewing": "Interview"}
 STAGE_RANK = {"not_applied": 0, "applied": 0, "interviewing": 1, "offer": 2, "closed": 3}
 REPLY_TEXT = "Reply by e-mail from {sender}"
 AWAY_TEXT = "Out of office until {day}"    # the day as YYYY-MM-DD in every language: the next refresh reads it
+INTERVIEW_TEXT = "Interview on {day}"
 RESPONSE_TEXT = {
     W.CONFIRMATION: "Automatic confirmation (e-mail)",
     W.REJECTION: "Rejection (e-mail)",
@@ -264,10 +265,13 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 new["stage"] = (stage_word(target, s.frame["stage"], settings, own), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
             new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
-        if what.kind == W.INTERVIEW and what.interview_on is not None and "pinned" in s.headers \
-                and stage == "interviewing":
-            # the thank-you waits for the interview; a later message that moves it (a reschedule) moves it too
-            new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
+        if what.kind == W.INTERVIEW and what.interview_on is not None and stage == "interviewing":
+            # the thank-you waits for the interview; a later message that moves it (a reschedule) moves it
+            # too: in Follow Up On, else in a Response the user has not written, which the next refresh reads
+            if "pinned" in s.headers:
+                new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
+            elif response_free and "response" in s.headers:
+                new["response"] = (written(INTERVIEW_TEXT, day=f"{what.interview_on:%Y-%m-%d}"), mail, what, found)
         if what.kind == W.AWAY and what.back_on is not None and (day is None or what.back_on > day):
             # away until a day: the next follow-up waits for it (a pinned date, else the Response
             # says it, which the next refresh reads as the day they are back); not their contact
@@ -283,7 +287,8 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day
             new["last_contact"] = (day, mail, what, found)
-            if what.kind in (REPLY, W.RECRUITER) and response_free:
+            dated = "response" in new and new["response"][2].kind == W.INTERVIEW   # the interview's day stays
+            if what.kind in (REPLY, W.RECRUITER) and response_free and not dated:
                 new["response"] = (written(REPLY_TEXT, sender=_sender(mail)), mail, what, found)
     if "last_contact" in new and "last_contact" not in s.headers:
         del new["last_contact"]   # an employer's e-mail is not the user's follow-up: no Last Follow-up column for it
