@@ -253,6 +253,41 @@ CASES = {
         message('"RTE" <rte@taleo.net>', "Candidature", "Madame, nous accusons réception de votre candidature.",
                 day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "thanks_for_sending_your_cv": (
+        [_row("Redgum Nurseries", "Horticulturist")],
+        message("Redgum Nurseries <jobs@redgumnurseries.com.au>", "Horticulturist",
+                "Thanks for sending in your CV. We'll be in touch within a fortnight.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "a_letter_of_offer": (
+        [_row("Redgum Nurseries", "Horticulturist")],
+        message("Tess Wilde <tess@redgumnurseries.com.au>", "Good news",
+                "Hi, your letter of offer is attached - welcome aboard in January!", day=SENT),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
+    "an_interview_bumped_to_another_day": (
+        [_row("Lumen Dental", "Hygienist", stage="Interview", **{"Follow Up On": dt.date(2026, 12, 11)})],
+        message("Ari Cole <ari@lumendental.com>", "Re: Interview",
+                "Could we bump your interview to Monday, December 21? Apologies.", day=SENT),
+        {(2, "pinned", dt.date(2026, 12, 22)), (2, "last_contact", SENT)}, None),
+    "free_for_an_interview_in_french": (
+        [_row("Imprimerie Calvet", "Conductrice offset")],
+        message("Hugo Calvet <hugo@imprimeriecalvet.fr>", "Votre candidature",
+                "Bonjour, seriez-vous libre pour un court entretien lundi ?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "a_familiar_french_confirmation": (
+        [_row("Imprimerie Calvet", "Conductrice offset")],
+        message('"Imprimerie Calvet" <no-reply@teamtailor-mail.com>', "Merci !",
+                "Coucou, merci pour ta candidature, on revient vers toi vite.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}, None),
+    "we_expect_you_in_spanish": (
+        [_row("Óptica Mirasol", "Optometrista")],
+        message("Carmen Mirasol <carmen@opticamirasol.es>", "Cita",
+                "Hola, te esperamos el viernes en la tienda para conocerte.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "joining_the_team_in_spanish": (
+        [_row("Óptica Mirasol", "Optometrista")],
+        message("Carmen Mirasol <carmen@opticamirasol.es>", "Noticias",
+                "Hola, queremos que te incorpores con nosotros en enero; te paso el contrato.", day=SENT),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
 }
 
 

@@ -49,6 +49,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "pleased to offer you", "happy to offer you", "delighted to offer you", "excited to offer you",
             "offer of employment", "offer letter", "extend an offer", "extend you an offer", "formal offer",
             "written offer", "employment agreement", "employment contract", "welcome you to the team",
+            "letter of offer", "employment offer",
             "welcome you aboard",
         ),
         INTERVIEW: (
@@ -66,6 +67,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "we received your application", "your application has been received", "application received",
             "your application was sent", "application confirmation", "successfully submitted",
             "received your resume", "received your résumé", "thank you for your interest in",
+            "thanks for your interest in",
         ),
         RECRUITER: (
             "came across your profile", "your profile caught my eye", "i'm a recruiter", "i am a recruiter",
@@ -134,7 +136,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONFIRMATION: (
             "accusé de réception", "bien reçu votre candidature", "merci pour votre candidature",
             "merci d'avoir postulé", "votre candidature a bien été", "nous avons reçu votre candidature",
-            "réception de votre candidature", "reçu votre candidature",
+            "réception de votre candidature", "reçu votre candidature", "reçu ta candidature",
+            "merci pour ta candidature", "ta candidature a bien été",
         ),
         RECRUITER: ("votre profil a retenu mon attention", "cabinet de recrutement", "pour le compte de mon client",
                     "chasseur de têtes"),
@@ -152,13 +155,14 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         OFFER: ("oferta formal", "carta oferta", "nos complace ofrecerte", "nos complace ofrecerle", "oferta laboral",
                 "contar contigo como", "contar con usted como", "propuesta de incorporación", "propuesta económica",
-                "ofrecerte el puesto", "bienvenida al equipo", "te queremos en el equipo", "queremos que formes parte"),
+                "ofrecerte el puesto", "bienvenida al equipo", "te queremos en el equipo", "queremos que formes parte",
+                "que te incorpor", "que se incorpor"),
         INTERVIEW: (
             "invitarte a una entrevista", "invitarle a una entrevista", "agendar una entrevista",
             "programar una entrevista", "coordinar una entrevista", "agendar una llamada", "coordinar una llamada",
             "invitación a una entrevista",
             "reprogramar la entrevista", "cambiar la hora de la entrevista", "mover la entrevista", "nueva fecha",
-            "examen psicométrico", "prueba técnica",
+            "examen psicométrico", "prueba técnica", "te esperamos", "le esperamos", "cambiar la entrevista",
         ),
         CONFIRMATION: (
             "acuse de recibo", "hemos recibido tu candidatura", "hemos recibido su candidatura",
@@ -166,7 +170,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "gracias por tu candidatura", "gracias por su candidatura", "gracias por tu interés",
             "tu candidatura ha llegado", "su candidatura ha llegado", "hemos recibido tu cv", "hemos recibido su cv",
             "candidatura se ha registrado", "candidatura ha sido registrada", "gracias por aplicar",
-            "gracias por postular", "recibimos tu postulación", "recibimos su postulación",
+            "gracias por postular", "recibimos tu postulación", "recibimos su postulación", "en nuestras manos",
         ),
         RECRUITER: ("tu perfil me pareció", "he visto tu perfil", "en nombre de mi cliente", "consultora de selección"),
         CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv",
@@ -304,15 +308,17 @@ KIND_PATTERNS = {
     INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
                 r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"
                 r"|\b(?:free|available)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:interview|screen|call|chat)\b"
-                r"|\b(?:push|move|shift|change)\s+(?:your|our|the)\s+(?:[\w-]+\s+){0,2}?(?:interview|call|meeting)"
+                r"|\b(?:push|move|shift|change|bump)\s+(?:your|our|the)\s+(?:[\w-]+\s+){0,2}?(?:interview|call|meeting)"
                 r"\s+(?:to|until)\b"
+                r"|\b(?:disponible|libre)s?\s+(?:pour|para)\s+(?:un|una)\s+(?:[\w-]+\s+){0,2}?(?:entretien|entrevista)\b"
                 r"|\b(?:meet|see|speak\s+(?:to|with))\s+you\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:interview|chat)\b"
                 r"|\b(?:do|have)\s+a\s+(?:[\w-]+\s+){0,3}?(?:chat|call|interview)\s+with\s+(?:our|the|me|us)\b"
                 # an interview word with the day it is on: "una entrevista el viernes", "Gespräch am Montag"
                 r"|\b(?:interview|entrevista|entretien|gespräch|vorstellungsgespräch|colloquio)\s+(?:[\w-]+\s+){0,2}?"
                 r"(?:on|el|le|am|this|next|este|esta|ce|cette|il|lunedì)\s+(?:" + WEEKDAYS + r")\b"),
     CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
-                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"
+                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working))"
+                   r"|(?:submitting|sending)\s+(?:your|in\s+your)\s+(?:application|resume|résumé|cv))"
                    r"|\byour\s+application\s+(?:for\s+[^.\n]{1,60}?\s+)?(?:has\s+been|was|is)\s+(?:successfully\s+)?"
                    r"(?:received|submitted|sent|in)\b"
                    r"|\bwe(?:'ve|\s+have)\s+(?:got|received)\s+your\s+(?:application|resume|résumé|cv)\b"
