@@ -21,9 +21,13 @@ SENT = dt.date(2026, 12, 2)
 AUTO = {"Auto-Submitted": "auto-replied"}
 
 
-def _row(company: str, position: str, stage: str = "Applied", **more) -> dict:
-    return {"Company": company, "Position": position, "Date Applied": dt.date(2026, 11, 20), "Stage": stage,
+def _row(company: str, position: str, stage: str = "Applied", applied: dt.date = dt.date(2026, 11, 20),
+         **more) -> dict:
+    return {"Company": company, "Position": position, "Date Applied": applied, "Stage": stage,
             "Response": "", "Last Contact": None, **more}
+
+
+JUST_BEFORE = dt.date(2026, 11, 30)   # applied two days before the message came
 
 
 def _no_subject(msg):
@@ -223,12 +227,12 @@ CASES = {
                 "Wir möchten Sie zu einem Auswahlgespräch in die Bibliothek bitten.", day=SENT),
         {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
     "documents_received_in_german": (
-        [_row("Stadtbibliothek Wendel", "Bibliothekar")],
+        [_row("Stadtbibliothek Wendel", "Bibliothekar", applied=JUST_BEFORE)],
         message("Personalamt <personal@stadtbibliothek-wendel.de>", "Eingang",
                 "Guten Tag, wir haben Ihre Unterlagen gut erhalten.", day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}, None),
     "an_application_registered_in_mexico": (
-        [_row("Transportes Yucatán", "Chofer")],
+        [_row("Transportes Yucatán", "Chofer", applied=JUST_BEFORE)],
         message("Transportes Yucatán <vacantes@transportesyucatan.mx>", "Postulación",
                 "Su postulación a Chofer fue registrada en nuestro sistema.", day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}, None),
@@ -254,7 +258,7 @@ CASES = {
                 day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}, None),
     "thanks_for_sending_your_cv": (
-        [_row("Redgum Nurseries", "Horticulturist")],
+        [_row("Redgum Nurseries", "Horticulturist", applied=JUST_BEFORE)],
         message("Redgum Nurseries <jobs@redgumnurseries.com.au>", "Horticulturist",
                 "Thanks for sending in your CV. We'll be in touch within a fortnight.", day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}, None),
@@ -288,6 +292,28 @@ CASES = {
         message("Carmen Mirasol <carmen@opticamirasol.es>", "Noticias",
                 "Hola, queremos que te incorpores con nosotros en enero; te paso el contrato.", day=SENT),
         {(2, "stage", "Offer"), (2, "last_contact", SENT)}, None),
+    # found in the last held-out mailboxes
+    "a_late_thank_you_from_a_person_is_no_automatic_confirmation": (
+        [_row("Tischlerei Aigner", "Tischler")],
+        message("Franz Aigner <franz@tischlerei-aigner.at>", "Bewerbung",
+                "Grüß Gott, danke für Ihre Bewerbung. Die Stelle ist mittlerweile intern vergeben.", day=SENT),
+        set(), None),
+    "a_day_of_return_after_ab": (
+        [_row("Wexcombe Farm Shop", "Butcher")],
+        message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Abwesenheit",
+                "Ich bin bis 9.12. im Urlaub und ab 14.12. wieder erreichbar.", day=SENT, headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-14")}, None),
+    "a_japanese_office_closed_for_the_holidays": (
+        [{"会社名": "すずらん製菓株式会社", "職種": "営業", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み",
+          "返信": "", "連絡先メール": "jinji@suzuran-seika.co.jp"}],
+        message("人事部 <jinji@suzuran-seika.co.jp>", "自動返信",
+                "年末年始休業のため、1月6日より順次対応いたします。", day=SENT, headers=AUTO),
+        {(2, "response", "2027-01-06 まで不在")}, None),
+    "a_last_day_away_said_inclusive": (
+        [_row("Wexcombe Farm Shop", "Butcher")],
+        message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Automatic reply",
+                "I'm on leave until 10 December inclusive.", day=SENT, headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-11")}, None),
 }
 
 
@@ -296,7 +322,8 @@ def server():
     if DOVECOT is None or OPENSSL is None:
         pytest.skip(MISSING)
     boxes = {name.replace("_", "")[:40]: [msg] for name, (_, msg, _, _) in CASES.items()}
-    with imap_server({**boxes, "samesender": SAME_SENDER, "backbefore": BACK_BEFORE_THE_INTERVIEW}) as running:
+    with imap_server({**boxes, "samesender": SAME_SENDER, "backbefore": BACK_BEFORE_THE_INTERVIEW,
+                       "samecompany": SAME_COMPANY}) as running:
         yield running
 
 
@@ -359,3 +386,25 @@ def test_an_out_of_office_reply_never_moves_the_follow_up_before_the_interview(s
     report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
     got = {(p.row, p.field, p.new) for p in report.proposals}
     assert (2, "pinned", dt.date(2026, 12, 16)) in got, report.proposals
+
+
+# A confirmation from the company's HR address, then a person's reply from another address of the
+# same company who signs with a name alone: the same company's row.
+SAME_COMPANY = [
+    message("とうげ製菓 人事部 <jinji@touge-seika.co.jp>", "応募受付のお知らせ", "営業職へのご応募を受け付けました。",
+            day=dt.date(2026, 11, 21)),
+    message("小川 <ogawa@touge-seika.co.jp>", "Re: 営業職の応募について",
+            "ご連絡ありがとうございます。来週ご連絡します。", day=SENT),
+]
+
+
+def test_another_address_of_the_same_company_shows_the_row(server, tmp_path):
+    rows = [{"会社名": "とうげ製菓", "職種": "営業", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み",
+             "最終連絡日": None}]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, "samecompany"))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert (2, "last_contact", SENT) in got, (report.proposals, report.missing)

@@ -243,6 +243,19 @@ def _sender(mail: Mail) -> str:
     return name or mail.sender_address or "(no sender)"
 
 
+CONFIRMATION_DAYS = 7   # an automatic confirmation comes within days of applying
+
+
+def _prompt(mail: Mail, applied: dt.date | None) -> bool:
+    """Whether a confirmation can be the automatic one: sent by a system (a tracking system, an
+    automatic sender), or within CONFIRMATION_DAYS of applying. A person's "thank you for your
+    application" weeks later opens a reply of another kind ("... the position was filled
+    internally"), never an automatic confirmation."""
+    if mail.automated or is_platform(mail.domain) or applied is None or mail.date is None:
+        return True
+    return (mail.date.date() - applied).days <= CONFIRMATION_DAYS
+
+
 def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Match]],
                  settings: Settings) -> dict[str, tuple[Any, Mail, Classified, Match]]:
     """The fields the row's messages change (field -> new value and the message that decided
@@ -263,7 +276,8 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
             else:
                 own = written(OWN_WORD[target])
                 new["stage"] = (stage_word(target, s.frame["stage"], settings, own), mail, what, found)
-        elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
+        elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]) \
+                and _prompt(mail, _day(r["applied_on"])):
             new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
         if what.kind == W.INTERVIEW and what.interview_on is not None and stage == "interviewing":
             # the thank-you waits for the interview; a later message that moves it (a reschedule) moves it
@@ -433,8 +447,9 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
 @dataclass
 class _Placing:
     """The messages placed on their rows, listed, or kept until the whole mailbox is read: a message
-    about no sure row from a sender whose other messages were surely about one row is about that
-    row too (an out-of-office reply signed "Sato" after an invitation signed with the company)."""
+    about no sure row from a sender (or a company domain, never a mail service's) whose other
+    messages were surely about one row is about that row too (an out-of-office reply signed "Sato"
+    after an invitation signed with the company)."""
     report: InboxReport
     matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = field(default_factory=dict)
     later: list[tuple[Mail, Classified, Match]] = field(default_factory=list)   # kept without their text
@@ -446,16 +461,17 @@ class _Placing:
             self.later.append((replace(mail, text=""), what, found))
             return
         if found.row is not None and own_address:
-            self.senders.setdefault(mail.sender_address, set()).add((found.row.sheet, found.row.row))
+            for key in (mail.sender_address, *(("@" + mail.domain,) if mail.domain not in W.FREE_MAIL else ())):
+                self.senders.setdefault(key, set()).add((found.row.sheet, found.row.row))
         _place(mail, what, found, self.report, self.matched)
 
     def finish(self, rows: list[Row]) -> None:
         by_key = {(r.sheet, r.row): r for r in rows}
         for mail, what, found in self.later:
-            theirs = self.senders.get(mail.sender_address, set())
+            theirs = self.senders.get(mail.sender_address) or self.senders.get("@" + mail.domain, set())
             if len(theirs) == 1:
                 row = by_key[next(iter(theirs))]
-                found = Match(row, SURE, f"the same sender as a message matched to row {row.row}")
+                found = Match(row, SURE, f"the same sender (or company address) as a message matched to row {row.row}")
             _place(mail, what, found, self.report, self.matched)
 
 

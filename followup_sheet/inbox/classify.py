@@ -181,10 +181,13 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
 
 # Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",
 # "de retour le", "de vuelta el"), and words that say the day is still away ("until and including").
-_BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|ab\s+(?:dem|den)?|retour|vuelta|regres\w*|volver\w*|"
+_BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|\bab(?:\s+(?:dem|den))?|retour|vuelta|regres\w*|volver\w*|"
                           r"vuelvo|rientr\w*)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
 _TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido)"
                             r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+_INCLUDED_AFTER = re.compile(r"\W{0,3}(?:inclusive|included|inclus|incluido|inclusief|einschließlich)\b", re.IGNORECASE)
 
 
 def back_day(mail: Mail, text: str) -> dt.date | None:
@@ -203,7 +206,8 @@ def back_day(mail: Mail, text: str) -> dt.date | None:
         if _BACK_BEFORE.search(before):
             return day
         if first is None:
-            first = day + dt.timedelta(days=1) if _TILL_INCLUDED.search(before) else day
+            included = _TILL_INCLUDED.search(before) or _INCLUDED_AFTER.match(text, m.end())
+            first = day + dt.timedelta(days=1) if included else day
     return first
 
 

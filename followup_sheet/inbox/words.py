@@ -24,7 +24,7 @@ AWAY_WORDS = (
     "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
     "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
     "nicht im büro", "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
-    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "휴가", "부재", "休假", "出差",
+    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
 )
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
