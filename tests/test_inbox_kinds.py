@@ -309,6 +309,22 @@ CASES = {
         message("人事部 <jinji@suzuran-seika.co.jp>", "自動返信",
                 "年末年始休業のため、1月6日より順次対応いたします。", day=SENT, headers=AUTO),
         {(2, "response", "2027-01-06 まで不在")}, None),
+    "a_person_names_a_day_to_meet": (
+        [_row("Ballinrobe Creamery", "Lab Technician")],
+        message("Orla Walsh <orla@ballinrobecreamery.ie>", "Lab Technician",
+                "Hi, could you drop into the plant on Wednesday 16 December so the lab manager can interview you?",
+                day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-16")}, None),
+    "a_hearing_on_a_weekday": (
+        [_row("Grazer Stadtwerke", "Elektriker")],
+        message("Mag. Kurt Pichler <kurt.pichler@grazerstadtwerke.at>", "Termin",
+                "Wir bitten Sie am Montag, 14.12.2026, zu einem Hearing in die Zentrale.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-14")}, None),
+    "a_trial_day_in_french": (
+        [_row("Pâtisserie Girard", "Pâtissière")],
+        message("Luc Girard <luc@patisseriegirard.fr>", "Bonjour",
+                "Pouvez-vous venir vendredi matin pour un essai en cuisine ?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
     "a_last_day_away_said_inclusive": (
         [_row("Wexcombe Farm Shop", "Butcher")],
         message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Automatic reply",

@@ -94,7 +94,8 @@ def classify(mail: Mail) -> Classified:
     # the match decides
     listed = {kind: kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
               for kind in W.KINDS}
-    if not context and not mail.invitations and not platform and not person_reply and not any(listed.values()):
+    meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
+    if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())):
         return Classified(OTHER)
     for kind in W.KINDS:
         found = listed[kind]
@@ -105,11 +106,29 @@ def classify(mail: Mail) -> Classified:
         if found:
             day = interview_day(mail, text) if kind == W.INTERVIEW else None
             return Classified(kind, tuple(dict.fromkeys(found)), day)
+    if meeting:    # a person names a day to meet, said in words no list holds
+        return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
     if person_reply:
         return Classified(REPLY, ("a reply from a person",))
     if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail):
         return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
+
+
+_MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + W.WEEKDAYS + r")\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\S))+")   # a dot inside a date (14.12.2026) ends none
+
+
+def asks_to_meet(text: str) -> str:
+    """The sentence in which a person names a meeting word (interview, chat, trial, Hearing, essai,
+    entrevista, 面接) and a day for it (a weekday or a date): "we'd like to meet you at the bakery on
+    Friday 11 December for an interview"; '' when no sentence does."""
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        if _MEETING.search(sentence) and (_WEEKDAY.search(sentence) or _DATES.search(sentence)):
+            return " ".join(sentence.split())[:80]
+    return ""
 
 
 # Mailboxes a team reads, not a person: their messages are announcements, not someone writing to you.

@@ -283,6 +283,9 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
 WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves"
             "|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|montag|dienstag|mittwoch"
             "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
+# Words for a meeting about a job: with a day in the same sentence, a person asks to meet
+MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
+                 r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
 REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
