@@ -339,7 +339,7 @@ def server():
         pytest.skip(MISSING)
     boxes = {name.replace("_", "")[:40]: [msg] for name, (_, msg, _, _) in CASES.items()}
     with imap_server({**boxes, "samesender": SAME_SENDER, "backbefore": BACK_BEFORE_THE_INTERVIEW,
-                       "samecompany": SAME_COMPANY}) as running:
+                       "samecompany": SAME_COMPANY, "interviewthenaway": INTERVIEW_THEN_AWAY}) as running:
         yield running
 
 
@@ -424,3 +424,23 @@ def test_another_address_of_the_same_company_shows_the_row(server, tmp_path):
     report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
     got = {(p.row, p.field, p.new) for p in report.proposals}
     assert (2, "last_contact", SENT) in got, (report.proposals, report.missing)
+
+
+# An interview on Monday the 14th, then an out-of-office reply back on Wednesday the 9th: the
+# Response keeps the interview's day, so no call comes before the interview.
+INTERVIEW_THEN_AWAY = [
+    message("Fern Doyle <fern@quillandink.ie>", "Interview",
+            "Hi, we'd like to invite you to interview on Monday, December 14 at 2pm.", day=dt.date(2026, 12, 1)),
+    message("Fern Doyle <fern@quillandink.ie>", "Automatic reply: Interview",
+            "I'm out of the office until Wednesday, December 9.", day=SENT, headers=AUTO),
+]
+
+
+def test_an_out_of_office_note_never_replaces_a_later_interview(server, tmp_path):
+    path = write_tracker(tmp_path / "jobs.xlsx", [_row("Quill and Ink", "Copy Editor")])
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, "interviewthenaway"))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert (2, "response", "Interview on 2026-12-14") in got, report.proposals

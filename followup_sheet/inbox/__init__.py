@@ -256,6 +256,15 @@ def _prompt(mail: Mail, applied: dt.date | None) -> bool:
     return (mail.date.date() - applied).days <= CONFIRMATION_DAYS
 
 
+def _later_interview(new: dict[str, tuple[Any, Mail, Classified, Match]], back: dt.date) -> bool:
+    """Whether the Response proposed so far notes an interview on or after `back`: an out-of-office
+    note would then bring the follow-up before the interview."""
+    if "response" not in new:
+        return False
+    what = new["response"][2]
+    return what.kind == W.INTERVIEW and what.interview_on is not None and what.interview_on >= back
+
+
 def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Match]],
                  settings: Settings) -> dict[str, tuple[Any, Mail, Classified, Match]]:
     """The fields the row's messages change (field -> new value and the message that decided
@@ -296,7 +305,7 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 pinned = new["pinned"][0] if "pinned" in new else _day(r["pinned"])
                 if pinned is None or pinned < back:
                     new["pinned"] = (back, mail, what, found)
-            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"]:
+            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"] and not _later_interview(new, back):
                 new["response"] = (written(AWAY_TEXT, day=f"{what.back_on:%Y-%m-%d}"), mail, what, found)
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day

@@ -243,7 +243,9 @@ ATS_DOMAINS = (
 FREE_MAIL = (
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
     "aol.com", "gmx.de", "gmx.net", "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net", "proton.me",
-    "protonmail.com",
+    "protonmail.com", "gmx.at", "gmx.ch", "bluewin.ch", "yahoo.de", "yahoo.fr", "yahoo.es", "yahoo.co.uk",
+    "hotmail.fr", "hotmail.es", "hotmail.co.uk", "outlook.es", "outlook.fr", "libero.it", "naver.com", "daum.net",
+    "qq.com", "163.com", "126.com", "yahoo.co.jp", "wp.pl", "o2.pl", "onet.pl",
 )
 # Words of a sender's display name that name no company ("Acme Robotics Hiring Team").
 SENDER_NOISE = (
