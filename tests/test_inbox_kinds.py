@@ -325,6 +325,16 @@ CASES = {
         message("Luc Girard <luc@patisseriegirard.fr>", "Bonjour",
                 "Pouvez-vous venir vendredi matin pour un essai en cuisine ?", day=SENT),
         {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+    "an_automatic_reply_in_words_of_its_own": (
+        [_row("Wexcombe Farm Shop", "Butcher")],
+        message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Auto-reply",
+                "I'm at the county show, back at the shop on Tuesday, December 15.", day=SENT, headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-15")}, None),
+    "an_automatic_reply_in_spanish_in_words_of_its_own": (
+        [_row("Óptica Mirasol", "Optometrista")],
+        message("Carmen Mirasol <carmen@opticamirasol.es>", "Respuesta automática",
+                "Estoy en una feria hasta el 10 de diciembre.", day=SENT, headers=AUTO),
+        {(2, "response", "Out of office until 2026-12-10")}, None),
     "a_last_day_away_said_inclusive": (
         [_row("Wexcombe Farm Shop", "Butcher")],
         message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Automatic reply",

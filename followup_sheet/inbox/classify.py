@@ -145,6 +145,8 @@ def from_a_person(mail: Mail) -> bool:
 
 
 _AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|through|back|returning|return|bis|wieder|zurück|jusqu|retour|hasta|vuelvo|regreso"
+                    r"|fino\s+al|até)\b|まで|까지", re.IGNORECASE)
 
 
 def _away(mail: Mail, text: str) -> Classified | None:
@@ -154,6 +156,10 @@ def _away(mail: Mail, text: str) -> Classified | None:
     if not (mail.automated or _AWAY_SUBJECT.match(mail.subject)):
         return None
     said = word_list(W.AWAY_WORDS).found(text)
+    if not said and mail.automated and _AWAY_SUBJECT.match(mail.subject):
+        # an automatic reply that says so in its subject, in words of its own ("at a conference and
+        # back in clinic Monday", "absente jusqu'au 14"): a word of until or return before a day
+        said = [m.group(0) for m in _UNTIL.finditer(text) if _DATES.search(text, m.end(), m.end() + 40)][:1]
     if not said:
         return None
     back = back_day(mail, text)
