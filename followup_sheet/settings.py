@@ -425,7 +425,7 @@ AUTORESPONSE_WORDS = (
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
     "candidatura ricevuta", "candidatura recebida", "自动回复", "自動返信", "自動送信", "受付完了",
     "자동 회신", "자동회신", "자동 응답", "접수 완료", "potwierdzenie otrzymania",
-    "automatyczna odpowiedź",
+    "automatyczna odpowiedź", "ontvangstbevestiging",
 )
 RECRUITER_WORDS = ("recruiter", "agency", "agencies", "staffing", "headhunter", "personalvermittl",
                    "reclutador", "cabinet de recrutement", "猎头", "agencja rekrutacyjna")

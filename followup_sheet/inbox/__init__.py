@@ -12,7 +12,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status
 from . import words as W
-from .classify import NEWSLETTER, REPLY, Classified, classify
+from .classify import NEWSLETTER, REPLY, Classified, classify, is_platform
 from .mailsource import (
     ImapAccount,
     Mail,
@@ -38,7 +38,7 @@ from .mailsource import (
     mbox_messages,
     parse_mail,
 )
-from .match import MAYBE, Match, Row, company_words, guess_application, match, names_several
+from .match import MAYBE, SURE, Match, Row, company_words, guess_application, match, names_several
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,14 @@ PROGRESS_EVERY = 500
 # The stage each kind of message moves a row to, and how far along each stage is: a message never
 # moves a row back (an invitation after a rejection changes nothing).
 KIND_STAGE = {W.REJECTION: "closed", W.OFFER: "offer", W.INTERVIEW: "interviewing"}
+# What the inbox writes into the user's cells: English keys, said in the tracker's language from the
+# catalogues' [inbox] section (each translation is read back by the next refresh as the same stage,
+# automatic reply or day of return: tests/test_inbox_languages.py).
 OWN_WORD = {"closed": "Rejected", "offer": "Offer", "interviewing": "Interview"}
 STAGE_RANK = {"not_applied": 0, "applied": 0, "interviewing": 1, "offer": 2, "closed": 3}
+REPLY_TEXT = "Reply by e-mail from {sender}"
+AWAY_TEXT = "Out of office until {day}"    # the day as YYYY-MM-DD in every language: the next refresh reads it
+INTERVIEW_TEXT = "Interview on {day}"
 RESPONSE_TEXT = {
     W.CONFIRMATION: "Automatic confirmation (e-mail)",
     W.REJECTION: "Rejection (e-mail)",
@@ -237,11 +243,34 @@ def _sender(mail: Mail) -> str:
     return name or mail.sender_address or "(no sender)"
 
 
+CONFIRMATION_DAYS = 7   # an automatic confirmation comes within days of applying
+
+
+def _prompt(mail: Mail, applied: dt.date | None) -> bool:
+    """Whether a confirmation can be the automatic one: sent by a system (a tracking system, an
+    automatic sender), or within CONFIRMATION_DAYS of applying. A person's "thank you for your
+    application" weeks later opens a reply of another kind ("... the position was filled
+    internally"), never an automatic confirmation."""
+    if mail.automated or is_platform(mail.domain) or applied is None or mail.date is None:
+        return True
+    return (mail.date.date() - applied).days <= CONFIRMATION_DAYS
+
+
+def _later_interview(new: dict[str, tuple[Any, Mail, Classified, Match]], back: dt.date) -> bool:
+    """Whether the Response proposed so far notes an interview on or after `back`: an out-of-office
+    note would then bring the follow-up before the interview."""
+    if "response" not in new:
+        return False
+    what = new["response"][2]
+    return what.kind == W.INTERVIEW and what.interview_on is not None and what.interview_on >= back
+
+
 def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Match]],
                  settings: Settings) -> dict[str, tuple[Any, Mail, Classified, Match]]:
     """The fields the row's messages change (field -> new value and the message that decided
     it), the messages taken oldest first."""
     r = s.frame.loc[row]
+    written = Words(settings.language or "en", "inbox")
     stage = stage_of(f"{r['stage']} {r['response']}", settings)
     last = _day(r["last_contact"])
     response_free = _blank(r["response"]) or word_list(settings.autoresponse_words).holds(r["response"])
@@ -252,29 +281,38 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
         if target and STAGE_RANK[target] > STAGE_RANK[stage]:
             stage = target
             if "stage" not in s.headers and "response" in s.headers:   # the response column then says it
-                new["response"] = (RESPONSE_TEXT[what.kind], mail, what, found)
+                new["response"] = (written(RESPONSE_TEXT[what.kind]), mail, what, found)
             else:
-                new["stage"] = (stage_word(target, s.frame["stage"], settings, OWN_WORD[target]), mail, what, found)
-            if what.interview_on is not None and "pinned" in s.headers:
+                own = written(OWN_WORD[target])
+                new["stage"] = (stage_word(target, s.frame["stage"], settings, own), mail, what, found)
+        elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]) \
+                and _prompt(mail, _day(r["applied_on"])):
+            new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
+        if what.kind == W.INTERVIEW and what.interview_on is not None and stage == "interviewing":
+            # the thank-you waits for the interview; a later message that moves it (a reschedule) moves it
+            # too: in Follow Up On, else in a Response the user has not written, which the next refresh reads
+            if "pinned" in s.headers:
                 new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
-        elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]):
-            new["response"] = (RESPONSE_TEXT[W.CONFIRMATION], mail, what, found)
+            elif response_free and "response" in s.headers:
+                new["response"] = (written(INTERVIEW_TEXT, day=f"{what.interview_on:%Y-%m-%d}"), mail, what, found)
         if what.kind == W.AWAY and what.back_on is not None and (day is None or what.back_on > day):
             # away until a day: the next follow-up waits for it (a pinned date, else the Response
             # says it, which the next refresh reads as the day they are back); not their contact
             cal = np.busdaycalendar(holidays=np.array(settings.holidays, dtype="datetime64[D]"))
             back = np.busday_offset(np.datetime64(what.back_on, "D"), 0, roll="forward", busdaycal=cal).astype(dt.date)
             if "pinned" in s.headers:
-                pinned = _day(r["pinned"])
+                # the later of the row's day and one an earlier message set (an interview's thank-you)
+                pinned = new["pinned"][0] if "pinned" in new else _day(r["pinned"])
                 if pinned is None or pinned < back:
                     new["pinned"] = (back, mail, what, found)
-            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"]:
-                new["response"] = (f"Out of office until {what.back_on:%Y-%m-%d}", mail, what, found)
+            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"] and not _later_interview(new, back):
+                new["response"] = (written(AWAY_TEXT, day=f"{what.back_on:%Y-%m-%d}"), mail, what, found)
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day
             new["last_contact"] = (day, mail, what, found)
-            if what.kind in (REPLY, W.RECRUITER) and response_free:
-                new["response"] = (f"Reply by e-mail from {_sender(mail)}", mail, what, found)
+            dated = "response" in new and new["response"][2].kind == W.INTERVIEW   # the interview's day stays
+            if what.kind in (REPLY, W.RECRUITER) and response_free and not dated:
+                new["response"] = (written(REPLY_TEXT, sender=_sender(mail)), mail, what, found)
     if "last_contact" in new and "last_contact" not in s.headers:
         del new["last_contact"]   # an employer's e-mail is not the user's follow-up: no Last Follow-up column for it
     return new
@@ -301,7 +339,6 @@ def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail
 def _guess_company(mail: Mail) -> str:
     """Where a message came from, as evidence in a listing (the sender's domain shows a look-alike);
     the company a new row gets is match.guess_application's."""
-    from .classify import is_platform
     if mail.sender_name and is_platform(mail.domain):
         return mail.sender_name
     if mail.domain and not is_platform(mail.domain) and mail.domain not in W.FREE_MAIL:
@@ -345,7 +382,7 @@ def new_rows(s: _Sheet, report: InboxReport) -> list[Proposal]:
             break
         values = {"company": m.company, "position": m.position if "position" in s.headers else "",
                   day_field: m.day if day_field and m.day else "",
-                  "response": RESPONSE_TEXT[m.kind] if "response" in s.headers else ""}
+                  "response": report.words()(RESPONSE_TEXT[m.kind]) if "response" in s.headers else ""}
         for fld, value in values.items():
             if fld and value != "":
                 out.append(Proposal(s.sheet, row, m.company, fld, s.headers[fld] if fld in s.headers else fld, "",
@@ -376,7 +413,7 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
     since = oldest_open(outcomes)
     report = InboxReport(str(source), since, language=settings.language or "en")
     seen: set[str] = set()
-    matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = {}
+    placing = _Placing(report)
     with said_in(report.language):   # a mailbox that cannot be read is said in the tracker's language
         for raw in raw_messages(source, settings, since, password):
             report.read += 1
@@ -403,8 +440,9 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
             report.kinds[what.kind] += 1
             if not what.for_tracker:
                 continue
-            _place(mail, what, match(mail, rows), report, matched)
-    report.proposals = propose(sheets, matched, settings)
+            placing.take(mail, what, match(mail, rows))
+    placing.finish(rows)
+    report.proposals = propose(sheets, placing.matched, settings)
     if add_missing and sheets:
         report.proposals += new_rows(sheets[0], report)
     for s in sheets:
@@ -413,6 +451,37 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
                                   "changes are left out", sheet=repr(s.sheet)))
     log.info("inbox: %d message(s) read, %d matched", report.read, report.matched)
     return report
+
+
+@dataclass
+class _Placing:
+    """The messages placed on their rows, listed, or kept until the whole mailbox is read: a message
+    about no sure row from a sender (or a company domain, never a mail service's) whose other
+    messages were surely about one row is about that row too (an out-of-office reply signed "Sato"
+    after an invitation signed with the company)."""
+    report: InboxReport
+    matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]] = field(default_factory=dict)
+    later: list[tuple[Mail, Classified, Match]] = field(default_factory=list)   # kept without their text
+    senders: dict[str, set[tuple[str, int]]] = field(default_factory=dict)     # address -> the rows it was sure of
+
+    def take(self, mail: Mail, what: Classified, found: Match) -> None:
+        own_address = bool(mail.sender_address) and not is_platform(mail.domain)
+        if found.row is None and own_address:
+            self.later.append((replace(mail, text=""), what, found))
+            return
+        if found.row is not None and own_address:
+            for key in (mail.sender_address, *(("@" + mail.domain,) if mail.domain not in W.FREE_MAIL else ())):
+                self.senders.setdefault(key, set()).add((found.row.sheet, found.row.row))
+        _place(mail, what, found, self.report, self.matched)
+
+    def finish(self, rows: list[Row]) -> None:
+        by_key = {(r.sheet, r.row): r for r in rows}
+        for mail, what, found in self.later:
+            theirs = self.senders.get(mail.sender_address) or self.senders.get("@" + mail.domain, set())
+            if len(theirs) == 1:
+                row = by_key[next(iter(theirs))]
+                found = Match(row, SURE, f"the same sender (or company address) as a message matched to row {row.row}")
+            _place(mail, what, found, self.report, self.matched)
 
 
 def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,

@@ -59,9 +59,17 @@ def own_words(text: str) -> str:
     return "\n".join(kept)
 
 
-_DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|weekly|daily|news|updates", re.IGNORECASE)
+_DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|jobagent|weekly|daily|news|updates",
+                            re.IGNORECASE)
 _FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
 _KIND_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in W.KIND_PATTERNS.items()}
+
+
+def _kind_pattern(kind: str) -> re.Pattern:
+    return _KIND_PATTERNS.get(kind) or _NOTHING
+
+
+_NOTHING = re.compile(r"(?!x)x")
 
 
 def is_reply(subject: str) -> bool:
@@ -72,30 +80,73 @@ def classify(mail: Mail) -> Classified:
     """What the message is, rules §2's way: whole words, outside a negation, the first kind that
     matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
     platform = is_platform(mail.domain)
-    if mail.bulk and (not platform or _DIGEST_SENDER.search(mail.sender_address.partition("@")[0])):
-        return Classified(NEWSLETTER)     # a list mail; from a job board, its alerts and digests
+    if (mail.bulk and not platform) or (platform and _DIGEST_SENDER.search(mail.local_part)):
+        # a list mail; from a job board, its alerts and digests, with a list header or without one
+        return Classified(NEWSLETTER)
     text = f"{mail.subject}\n{own_words(mail.text)}"
     away = _away(mail, text)
     if away is not None:
         return away
     context = kind_words(W.CONTEXT).found(text)
-    if not context and not mail.invitations and not platform:
+    person_reply = not mail.automated and not platform and is_reply(mail.subject)
+    # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
+    # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
+    # the match decides
+    listed = {kind: kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+              for kind in W.KINDS}
+    meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
+    if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())):
         return Classified(OTHER)
     for kind in W.KINDS:
-        found = kind_words(kind).found(text)
-        if not found and kind in _KIND_PATTERNS:
-            found = [m.group(0) for m in _KIND_PATTERNS[kind].finditer(text)]
+        found = listed[kind]
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
+        if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
+            return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
         if found:
             day = interview_day(mail, text) if kind == W.INTERVIEW else None
             return Classified(kind, tuple(dict.fromkeys(found)), day)
-    if not mail.automated and not platform and is_reply(mail.subject):
+    if meeting:    # a person names a day to meet, said in words no list holds
+        return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
+    if person_reply:
         return Classified(REPLY, ("a reply from a person",))
+    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail):
+        return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
 
 
+_MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + W.WEEKDAYS + r")\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\S))+")   # a dot inside a date (14.12.2026) ends none
+
+
+def asks_to_meet(text: str) -> str:
+    """The sentence in which a person names a meeting word (interview, chat, trial, Hearing, essai,
+    entrevista, 面接) and a day for it (a weekday or a date): "we'd like to meet you at the bakery on
+    Friday 11 December for an interview"; '' when no sentence does."""
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        if _MEETING.search(sentence) and (_WEEKDAY.search(sentence) or _DATES.search(sentence)):
+            return " ".join(sentence.split())[:80]
+    return ""
+
+
+# Mailboxes a team reads, not a person: their messages are announcements, not someone writing to you.
+_ROLE_BOX = re.compile(r"^(?:info|jobs?|careers?|karriere|hr|rh|rrhh|news|newsletter|recruiting|recruitment|talent"
+                       r"|talento|empleo|bewerbung|personal|contact|hello|team|office|admin|marketing|events?)$")
+
+
+def from_a_person(mail: Mail) -> bool:
+    """Whether the sender is a person by name ("Irene Soler <irene@...>"), not a team's mailbox."""
+    words = [w.strip(".,'\"").casefold() for w in mail.sender_name.split()]
+    if len(words) < 2 or any(w in W.SENDER_NOISE for w in words):
+        return False
+    return _ROLE_BOX.match(mail.local_part) is None
+
+
 _AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|through|back|returning|return|bis|wieder|zurück|jusqu|retour|hasta|vuelvo|regreso"
+                    r"|fino\s+al|até)\b|まで|까지", re.IGNORECASE)
 
 
 def _away(mail: Mail, text: str) -> Classified | None:
@@ -105,9 +156,13 @@ def _away(mail: Mail, text: str) -> Classified | None:
     if not (mail.automated or _AWAY_SUBJECT.match(mail.subject)):
         return None
     said = word_list(W.AWAY_WORDS).found(text)
+    if not said and mail.automated and _AWAY_SUBJECT.match(mail.subject):
+        # an automatic reply that says so in its subject, in words of its own ("at a conference and
+        # back in clinic Monday", "absente jusqu'au 14"): a word of until or return before a day
+        said = [m.group(0) for m in _UNTIL.finditer(text) if _DATES.search(text, m.end(), m.end() + 40)][:1]
     if not said:
         return None
-    back = interview_day(mail, text)
+    back = back_day(mail, text)
     if back is None:
         return Classified(OTHER, tuple(said))
     return Classified(AWAY, tuple(dict.fromkeys(said)), back_on=back)
@@ -118,9 +173,10 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
     names = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
-        rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>20\d\d)\b)"
+        rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
         rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
-        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
+        rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
+        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
     return pattern, numbers
 
@@ -133,16 +189,51 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
         if m.group("iso"):
             return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
         if m.group("dotted"):
-            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
-                           else (m.group("mn4"), m.group("d4"), m.group("y4")))
-        month = _MONTH_NUMBERS[name.lower()]
+            month, day, year = int(m.group("m2")), m.group("d2"), m.group("y2")
+        elif m.group("cjk"):
+            month, day, year = int(m.group("m5")), m.group("d5"), m.group("y5")
+        else:
+            name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
+                               else (m.group("mn4"), m.group("d4"), m.group("y4")))
+            month = _MONTH_NUMBERS[name.lower()]
         if year:
             return dt.date(int(year), month, int(day))
         found = dt.date(after.year, month, int(day))
         return found if found >= after else dt.date(after.year + 1, month, int(day))   # year-less: the next one
     except ValueError:   # 31 February and the like
         return None
+
+
+# Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",
+# "de retour le", "de vuelta el"), and words that say the day is still away ("until and including").
+_BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|\bab(?:\s+(?:dem|den))?|retour|vuelta|regres\w*|volver\w*|"
+                          r"vuelvo|rientr\w*)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
+_TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido)"
+                            r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+_INCLUDED_AFTER = re.compile(r"\W{0,3}(?:inclusive|included|inclus|incluido|inclusief|einschließlich)\b", re.IGNORECASE)
+
+
+def back_day(mail: Mail, text: str) -> dt.date | None:
+    """The day an out-of-office sender is back: a day said after a word of return ("back on",
+    "ab dem ... wieder"), else the first day named, the day after it when it is still a day away
+    ("bis einschließlich 11.12.")."""
+    sent = mail.date.date() if mail.date else None
+    if sent is None:
+        return None
+    first = None
+    for m in _DATES.finditer(text):
+        day = _found_day(m, sent)
+        if day is None or day < sent:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if _BACK_BEFORE.search(before):
+            return day
+        if first is None:
+            included = _TILL_INCLUDED.search(before) or _INCLUDED_AFTER.match(text, m.end())
+            first = day + dt.timedelta(days=1) if included else day
+    return first
 
 
 def interview_day(mail: Mail, text: str) -> dt.date | None:

@@ -81,22 +81,92 @@ def company_words(company: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# The second-level parts of country domains that name no one (oakhaven.sch.uk, tacos.com.mx)
+_SECOND_LEVEL = ("co", "com", "org", "net", "ac", "gov", "sch", "nhs", "edu", "gob", "gouv", "ltd", "plc")
+
+
 def _domain_label(domain: str) -> str:
     """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics."""
     parts = domain.split(".")
-    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("co", "com", "org", "net", "ac", "gov"):
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
         parts = parts[:-1]
     return parts[-2].replace("-", "") if len(parts) >= 2 else ""
 
 
-def _domain_score(domain: str, name: tuple[str, ...]) -> int:
-    if not domain or not name or is_platform(domain) or domain in W.FREE_MAIL:
+_GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+# Small words a name's short form leaves out ("Bank of X", the d' of "Transport d'Électricité")
+_SMALL_WORDS = frozenset({"d", "l", "de", "del", "la", "las", "los", "el", "of", "der", "die", "das", "du", "des", "le",
+                          "les", "di", "da", "do", "dos", "van", "von", "y", "und", "and", "et", "e"})
+
+
+def name_forms(company: str) -> tuple[tuple[str, ...], ...]:
+    """The company's name as words, and again with German letters written out (Bäckerei ->
+    baeckerei, as domains write them)."""
+    forms = [company_words(company)]
+    spelled = company_words(company.translate(_GERMAN_LETTERS))
+    if spelled != forms[0]:
+        forms.append(spelled)
+    return tuple(f for f in forms if f)
+
+
+def is_short_form(token: str, name: tuple[str, ...]) -> bool:
+    """Whether `token` is the name cut to the first letters of each word, in order (DB for Deutsche
+    Bahn, BBVA for Banco Bilbao Vizcaya Argentaria, SocGen for Société Générale), the small words
+    ('de', 'of') taken or left out. At least two words, and the token at least two letters."""
+    if len(name) < 2 or len(token) < 2 or not token.isalpha():
+        return False
+    full = [w for w in name if w.isalpha()]
+    big = [w for w in full if w not in _SMALL_WORDS]
+
+    def fits(rest: str, words: list[str]) -> bool:
+        if not words:
+            return not rest
+        head = words[0]
+        return any(rest[:n] == head[:n] and fits(rest[n:], words[1:]) for n in range(1, min(len(head), len(rest)) + 1))
+
+    return any(len(ws) >= 2 and fits(token, ws) for ws in (full, big))
+
+
+def _domain_score(domain: str, forms: tuple[tuple[str, ...], ...]) -> int:
+    if not domain or not forms or is_platform(domain) or domain in W.FREE_MAIL:
         return 0
     label = _domain_label(domain)
-    joined = "".join(name)
-    # Exactly the name (or its first word of four letters or more): a look-alike such as
-    # acme-robotics-careers.top is not the company.
-    return 100 if label == joined or (len(name[0]) >= 4 and label == name[0]) else 0
+    best = 0
+    for name in forms:
+        joined = "".join(name)
+        # Exactly the name (or its first word of four letters or more): a look-alike such as
+        # acme-robotics-careers.top is not the company.
+        if label == joined or (len(name[0]) >= 4 and label == name[0]):
+            return 100
+        # Two or more of its words in another order or without the rest (cobaltridge.com for Cobalt
+        # Ridge Energy, sonnenkorn-baeckerei.de for Bäckerei Sonnenkorn), or its short form (bbva.com)
+        if len(name) >= 2 and _joins_words(label, name):
+            best = max(best, 90)
+        elif len(label) >= 3 and is_short_form(label, name):
+            best = max(best, 88)
+    return best
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK_COUNTRIES = frozenset({"jp", "kr", "cn", "tw", "hk"})
+_DOMAIN_CONNECTORS = ("and", "und", "et", "y", "n")
+
+
+def _joins_words(label: str, name: tuple[str, ...]) -> bool:
+    """Whether the label is two or more of the name's words joined, in any order."""
+    words = [w for w in name if len(w) >= 2]
+    if len(words) > 6:
+        return False
+
+    def fits(rest: str, left: list[str], used: int) -> bool:
+        if not rest:
+            return used >= 2
+        if used and any(rest.startswith(c) and fits(rest[len(c):], left, used) for c in _DOMAIN_CONNECTORS):
+            return True    # alderandpike.com for Alder & Pike
+        return any(rest.startswith(w) and fits(rest[len(w):], left[:i] + left[i + 1:], used + 1)
+                   for i, w in enumerate(left))
+
+    return fits(label, words, 0)
 
 
 def _display_words(text: str) -> str:
@@ -120,12 +190,13 @@ class _Evidence:
     subject: str
     body: str
     address: str
+    free_mail: bool = False
 
 
 def _evidence(mail: Mail) -> _Evidence:
     return _Evidence(domain=mail.domain, platform=is_platform(mail.domain), display=_display_words(mail.sender_name),
                      subject=_fold(mail.subject), body=_fold(own_words(mail.text)[:8000]),
-                     address=mail.sender_address)
+                     address=mail.sender_address, free_mail=mail.domain in W.FREE_MAIL)
 
 
 def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
@@ -135,7 +206,7 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         return 100, "sender is the row's e-mail"
     if not name:
         return 0, ""
-    domain = _domain_score(ev.domain, name)
+    domain = _domain_score(ev.domain, name_forms(row.company))
     if domain:
         return domain, f"sender's domain {ev.domain}"
     trusted = ev.platform   # a tracking system writes for the employer; its display name is the employer's
@@ -146,6 +217,17 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     in_subject, in_body = _names(ev.subject, name), _names(ev.body, name)
     if trusted and (in_subject or in_body):
         return 90, f"{ev.domain}, company named in the {'subject' if in_subject else 'message'}"
+    if trusted and any(is_short_form(word, name) for word in ev.display.split()):
+        # the system writes for "DB": the short form of the row's name; sure when the role is named too
+        return (88 if _position_bonus(ev, row) or len(ev.display) >= 3 else 75), \
+            f"{ev.domain} on behalf of {ev.display!r}, a short form of the name"
+    if display >= 90 and _CJK.search(shown) and ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES:
+        # a name in Chinese, Japanese or Korean letters cannot be compared with a domain: the
+        # company's name as the sender's, from an address of that country, is the company
+        return 85, f"sender's name {ev.display!r} from {ev.domain}"
+    if ev.free_mail and in_body and _position_bonus(ev, row):
+        # a private address that signs with the company and names the role: listed, never applied
+        return 65, "company and role named by a private address"
     # A sender who is neither the company nor a tracking system: at most 'maybe'.
     if in_subject and display >= 90:
         return 75, "named in the subject and sender's name, from another domain"

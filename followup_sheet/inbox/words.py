@@ -22,9 +22,9 @@ AWAY_SUBJECT = (r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|out\s+of\s+
                 r"|自动回复|自動回覆)")
 AWAY_WORDS = (
     "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
-    "limited access to email", "back in the office", "return to the office", "abwesend", "nicht im büro",
-    "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
-    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "휴가", "부재", "休假", "出差",
+    "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
+    "nicht im büro", "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
+    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
 )
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -40,10 +40,17 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "every success in your search", "every success in your job search", "success in your future",
             "best in your job search", "best of luck in your search", "in your future endeavors",
             "in your future endeavours", "go in a different direction", "gone in a different direction",
+            "unsuccessful on this occasion", "application was unsuccessful", "application has been unsuccessful",
+            "candidates whose experience more closely", "more closely match", "decided to go with another",
+            "decided to go with someone", "not been shortlisted", "not shortlisted", "not been successful",
+            "sorry to say that",
         ),
         OFFER: (
             "pleased to offer you", "happy to offer you", "delighted to offer you", "excited to offer you",
             "offer of employment", "offer letter", "extend an offer", "extend you an offer", "formal offer",
+            "written offer", "employment agreement", "employment contract", "welcome you to the team",
+            "letter of offer", "employment offer",
+            "welcome you aboard",
         ),
         INTERVIEW: (
             "invite you to an interview", "invite you to interview", "invite you for an interview",
@@ -51,6 +58,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "schedule a call", "schedule your interview", "schedule a time", "book a time", "set up a call",
             "set up an interview", "availability for an interview", "your availability for",
             "like to interview you", "interview with us", "next step is an interview", "phone screen with",
+            "reschedule", "rescheduled", "move our interview", "move the interview", "new time for your interview",
+            "bring you in", "final round", "next round", "second interview",
         ),
         CONFIRMATION: (
             "thank you for applying", "thanks for applying", "thank you for your application",
@@ -58,6 +67,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "we received your application", "your application has been received", "application received",
             "your application was sent", "application confirmation", "successfully submitted",
             "received your resume", "received your résumé", "thank you for your interest in",
+            "thanks for your interest in",
         ),
         RECRUITER: (
             "came across your profile", "your profile caught my eye", "i'm a recruiter", "i am a recruiter",
@@ -66,7 +76,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         CONTEXT: (
             "application", "applied", "applying", "position", "role", "candidacy", "candidate", "opening",
-            "vacancy", "interview", "resume", "résumé", "cv", "job", "hiring",
+            "vacancy", "interview", "resume", "résumé", "cv", "job", "hiring", "offer", "join us", "join the team",
+            "join our team", "salary", "start date",
         ),
     },
     "de": {
@@ -77,43 +88,61 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "für ihre berufliche zukunft",
             "für eine andere kandidatin entschieden", "anderen bewerber entschieden", "stelle wurde bereits besetzt",
             "stelle ist bereits besetzt", "nicht in die engere wahl",
+            "nicht berücksichtig", "nicht weiter verfolg", "keine positive rückmeldung", "keine zusage",
+            "anderweitig besetzt", "anderweitig entschieden", "für andere bewerber", "nicht in die nähere auswahl",
+            "anders entschieden",
         ),
-        OFFER: ("vertragsangebot", "freuen uns, ihnen die stelle anzubieten", "ihnen ein angebot", "arbeitsvertrag"),
+        OFFER: ("vertragsangebot", "freuen uns, ihnen die stelle anzubieten", "ihnen ein angebot", "arbeitsvertrag",
+                "vertragsunterlagen", "willkommen im team", "zusage für die stelle", "dir ein angebot",
+                "vertragsentwurf"),
         INTERVIEW: (
             "einladung zum vorstellungsgespräch", "einladung zu einem vorstellungsgespräch",
             "zu einem vorstellungsgespräch einladen", "zum vorstellungsgespräch einladen", "einladung zum gespräch",
             "einladung zu einem gespräch", "zum gespräch einladen", "zu einem gespräch einladen",
             "kennenlernen einladen", "einladung zum interview", "terminvorschlag für ein",
+            "termin verschieben", "termin verlegen", "terminverschiebung", "neuer termin", "neuen termin",
+            "auswahlgespräch", "probearbeit", "zum kennenlernen",
         ),
         CONFIRMATION: (
             "eingangsbestätigung", "vielen dank für ihre bewerbung", "danke für ihre bewerbung",
             "ihre bewerbung ist bei uns eingegangen", "ihre bewerbung erhalten", "bewerbung erfolgreich übermittelt",
+            "danke für deine bewerbung", "vielen dank für deine bewerbung", "deine bewerbung ist eingegangen",
+            "deine bewerbung ist bei uns eingegangen", "deine bewerbung erhalten", "dich bei uns beworben",
+            "unterlagen liegen uns vor",
         ),
         RECRUITER: ("ihr profil ist mir aufgefallen", "personalberater", "im auftrag meines kunden",
                     "spannende position für sie"),
-        CONTEXT: ("bewerbung", "stelle", "position", "kandidat", "bewerber", "gespräch", "lebenslauf"),
+        CONTEXT: ("bewerbung", "stelle", "position", "kandidat", "bewerber", "gespräch", "lebenslauf",
+                  "vorstellungsgespräch", "termin", "angebot", "vertrag", "einstieg"),
     },
     "fr": {
         REJECTION: (
             "pas retenue", "pas été retenue", "ne pas donner suite", "pas donner une suite favorable",
             "ne pouvons donner suite", "regret de vous informer", "regret de vous annoncer",
             "un autre candidat", "une autre candidature", "poste a été pourvu",
+            "pas retenu", "autre profil", "d'autres profils", "suite défavorable", "réponse négative",
+            "ne pas poursuivre", "ne poursuivrons pas",
         ),
         OFFER: ("promesse d'embauche", "proposition d'embauche", "plaisir de vous proposer le poste",
-                "proposition de contrat"),
+                "proposition de contrat", "vous proposer le poste", "vous accueillir dans l'équipe", "votre embauche",
+                "bienvenue dans l'équipe"),
         INTERVIEW: (
             "convier à un entretien", "vous inviter à un entretien", "vous proposer un entretien",
             "convocation à un entretien", "planifier un entretien", "fixer un entretien", "organiser un entretien",
             "invitation à un entretien",
+            "reporter l'entretien", "décaler l'entretien", "déplacer l'entretien", "nouveau créneau",
+            "vous rencontrer", "fixe un entretien", "convenir d'un entretien",
         ),
         CONFIRMATION: (
             "accusé de réception", "bien reçu votre candidature", "merci pour votre candidature",
             "merci d'avoir postulé", "votre candidature a bien été", "nous avons reçu votre candidature",
-            "réception de votre candidature", "reçu votre candidature",
+            "réception de votre candidature", "reçu votre candidature", "reçu ta candidature",
+            "merci pour ta candidature", "ta candidature a bien été",
         ),
         RECRUITER: ("votre profil a retenu mon attention", "cabinet de recrutement", "pour le compte de mon client",
                     "chasseur de têtes"),
-        CONTEXT: ("candidature", "poste", "candidat", "entretien", "cv", "recrutement", "offre"),
+        CONTEXT: ("candidature", "poste", "candidat", "entretien", "cv", "recrutement", "offre", "embauche",
+                  "rejoindre"),
     },
     "es": {
         REJECTION: (
@@ -121,20 +150,31 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "no ha sido seleccionado", "no has sido seleccionada", "no has sido seleccionado", "otros candidatos",
             "no continuar con tu candidatura", "no continuar con su candidatura", "puesto ha sido cubierto",
             "no seguir adelante",
+            "otros perfiles", "otro perfil", "otra persona", "no vamos a continuar", "no continuaremos",
+            "no ha prosperado", "descartad", "no ha resultado seleccionad", "no se ajusta", "no se ajustan",
         ),
-        OFFER: ("oferta formal", "carta oferta", "nos complace ofrecerte", "nos complace ofrecerle", "oferta laboral"),
+        OFFER: ("oferta formal", "carta oferta", "nos complace ofrecerte", "nos complace ofrecerle", "oferta laboral",
+                "contar contigo como", "contar con usted como", "propuesta de incorporación", "propuesta económica",
+                "ofrecerte el puesto", "bienvenida al equipo", "te queremos en el equipo", "queremos que formes parte",
+                "que te incorpor", "que se incorpor"),
         INTERVIEW: (
             "invitarte a una entrevista", "invitarle a una entrevista", "agendar una entrevista",
             "programar una entrevista", "coordinar una entrevista", "agendar una llamada", "coordinar una llamada",
             "invitación a una entrevista",
+            "reprogramar la entrevista", "cambiar la hora de la entrevista", "mover la entrevista", "nueva fecha",
+            "examen psicométrico", "prueba técnica", "te esperamos", "le esperamos", "cambiar la entrevista",
         ),
         CONFIRMATION: (
             "acuse de recibo", "hemos recibido tu candidatura", "hemos recibido su candidatura",
             "hemos recibido tu solicitud", "hemos recibido su solicitud", "gracias por postularte",
             "gracias por tu candidatura", "gracias por su candidatura", "gracias por tu interés",
+            "tu candidatura ha llegado", "su candidatura ha llegado", "hemos recibido tu cv", "hemos recibido su cv",
+            "candidatura se ha registrado", "candidatura ha sido registrada", "gracias por aplicar",
+            "gracias por postular", "recibimos tu postulación", "recibimos su postulación", "en nuestras manos",
         ),
         RECRUITER: ("tu perfil me pareció", "he visto tu perfil", "en nombre de mi cliente", "consultora de selección"),
-        CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv"),
+        CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv",
+                  "propuesta", "incorporación", "oferta", "incorporarte"),
     },
     # Japanese, Korean and Chinese: the phrases of their applicant-tracking and HR mail (these match
     # anywhere in the text, as the reader's Chinese words do)
@@ -145,7 +185,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         INTERVIEW: ("面接のご案内", "面接日程", "面接にお越し", "面接をお願い", "面接を実施", "面談のご案内",
                     "面接のご連絡", "日程調整"),
         CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
-                       "エントリーありがとう", "ご応募を受け付け"),
+                       "エントリーありがとう", "ご応募を受け付け", "応募が完了", "応募完了"),
         RECRUITER: ("スカウト", "ヘッドハンター", "転職エージェント", "キャリアアドバイザー"),
         CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "ポジション", "履歴書", "職務経歴書"),
     },
@@ -203,7 +243,9 @@ ATS_DOMAINS = (
 FREE_MAIL = (
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
     "aol.com", "gmx.de", "gmx.net", "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net", "proton.me",
-    "protonmail.com",
+    "protonmail.com", "gmx.at", "gmx.ch", "bluewin.ch", "yahoo.de", "yahoo.fr", "yahoo.es", "yahoo.co.uk",
+    "hotmail.fr", "hotmail.es", "hotmail.co.uk", "outlook.es", "outlook.fr", "libero.it", "naver.com", "daum.net",
+    "qq.com", "163.com", "126.com", "yahoo.co.jp", "wp.pl", "o2.pl", "onet.pl",
 )
 # Words of a sender's display name that name no company ("Acme Robotics Hiring Team").
 SENDER_NOISE = (
@@ -240,12 +282,58 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
                  r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*")
 # The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
 # applying", "we're thrilled to offer you the Data Engineer position".
+WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves"
+            "|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|montag|dienstag|mittwoch"
+            "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
+# Words for a meeting about a job: with a day in the same sentence, a person asks to meet
+MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
+                 r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
+# Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
+# message is no automatic confirmation, whatever it is.
+REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
+          "regrett", "lamentablemente", "desafortunadamente", "lamentamos", "sentimos", "purtroppo", "infelizmente",
+          "helaas", "niestety", "残念ながら", "아쉽게도", "안타깝게도", "很遗憾", "很遺憾")
 KIND_PATTERNS = {
-    REJECTION: OTHERS_CHOSEN,
+    # ... or that the application goes no further ("we won't be taking your application further")
+    REJECTION: OTHERS_CHOSEN + (r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
+                                r"(?:tak|mov|progress|proceed|advanc|continu)\w*\s+(?:with\s+)?"
+                                r"(?:your\s+(?:application|candidacy)|you)\s+(?:any\s+)?(?:further|forward)\b"
+                                # someone else was chosen: "we have chosen another applicant"
+                                r"|\b(?:chosen|selected|picked|hired|gone\s+with|decided\s+on|offered\s+the\s+\w+\s+to)"
+                                r"\s+(?:another|a\s+different|other|an?\s+(?:internal|more\s+\w+))\s+"
+                                r"(?:candidate|applicant|person|individual)s?\b"
+                                # French: "ne sommes pas en mesure de donner une suite favorable"
+                                r"|\bne\s+(?:[\w']+\s+){0,3}?pas\s+(?:[\w']+\s+){0,5}?"
+                                r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous)"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
-            r"(?:position|role|job|post)\b"),
+            r"(?:position|role|job|post)\b"
+            r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:us|our\s+team|the\s+team)\s+as\b"
+            r"|\bihnen\s+(?:die|diese|eine|unsere)\s+(?:[\w-]+\s+){0,3}?(?:stelle|position)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:anzubieten|anbieten)\b"),
+    INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"
+                r"|\b(?:free|available)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:interview|screen|call|chat)\b"
+                r"|\b(?:push|move|shift|change|bump)\s+(?:your|our|the)\s+(?:[\w-]+\s+){0,2}?(?:interview|call|meeting)"
+                r"\s+(?:to|until)\b"
+                r"|\b(?:disponible|libre)s?\s+(?:pour|para)\s+(?:un|una)\s+(?:[\w-]+\s+){0,2}?(?:entretien|entrevista)\b"
+                r"|\b(?:meet|see|speak\s+(?:to|with))\s+you\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:interview|chat)\b"
+                r"|\b(?:do|have)\s+a\s+(?:[\w-]+\s+){0,3}?(?:chat|call|interview)\s+with\s+(?:our|the|me|us)\b"
+                # an interview word with the day it is on: "una entrevista el viernes", "Gespräch am Montag"
+                r"|\b(?:interview|entrevista|entretien|gespräch|vorstellungsgespräch|colloquio)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:on|el|le|am|this|next|este|esta|ce|cette|il|lunedì)\s+(?:" + WEEKDAYS + r")\b"),
     CONFIRMATION: (r"\bthank(?:s|\s+you)(?:\s+(?:so\s+much|very\s+much|a\s+lot|again))?\s+for\s+"
-                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working)))"),
+                   r"(?:applying|your\s+(?:application|interest\s+in\s+(?:joining|working))"
+                   r"|(?:submitting|sending)\s+(?:your|in\s+your)\s+(?:application|resume|résumé|cv))"
+                   r"|\byour\s+application\s+(?:for\s+[^.\n]{1,60}?\s+)?(?:has\s+been|was|is)\s+(?:successfully\s+)?"
+                   r"(?:received|submitted|sent|in)\b"
+                   r"|\bwe(?:'ve|\s+have)\s+(?:got|received)\s+your\s+(?:application|resume|résumé|cv)\b"
+                   r"|\bvotre\s+candidature\s+(?:[^.\n]{0,80}?\s+)?a\s+(?:bien\s+)?été\s+"
+                   r"(?:transmise|reçue|enregistrée|envoyée|prise\s+en\s+compte)"
+                   r"|\bhaben\s+(?:ihre|deine)\s+(?:bewerbung|unterlagen)\s+(?:[^.\n]{0,60}?\s+)?erhalten\b"
+                   r"|\b(?:tu|su)\s+(?:solicitud|candidatura|postulación|cv)\s+(?:[^.\n]{0,60}?\s+)?(?:fue|ha\s+sido)\s+"
+                   r"(?:recibida|registrada|enviada)"
+                   r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
+                   r"(?:eingegangen|angekommen|übermittelt|eingereicht)"),
 }
 QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",
