@@ -128,7 +128,8 @@ _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s
 # dall'HR"): who did what, from the clause's two parts rather than from whole phrases.
 _CALL_NOUNS = (r"(?:phone\s+)?call|ring|voicemail|vm|anruf|rückruf|appel|llamada|chiamata|telefonata|ligação|ligacao"
                r"|telefonema|telefoontje|oproep|telefon|połączenie")
-_MAIL_NOUNS = (r"e-?mail|mail|message|note|text|invite|invitation|nachricht|courriel|correo|mensaje|messaggio"
+_MAIL_NOUNS = (r"e-?mail|mail|message|msg|dm|inmail|sms|note|text|invite|invitation|nachricht|courriel|correo|mensaje"
+               r"|messaggio"
                r"|mensagem|bericht|wiadomość|wiadomosc")
 _FROM = r"(?:from|by|von|vom|de|du|des|del|da|do|dos|dal|dalla|dall['’]|van|od)"
 # Job boards and applicant tracking systems: what they send is automatic, and none is a person
@@ -302,6 +303,10 @@ _EMPLOYER_MAIL_LATIN = (
     r"|\bmi\s+(?:ha|hanno)\s+(?:scritt|contattat)|\bme\s+(?:escreveu|escreveram|contatou|contataram)"
     r"|\b(?:escreveram|escreveu|enviaram|enviou|mandaram|mandou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gemaild|geschreven|gecontacteerd)"
+    # anyone who sent *me* a message is the employer's side ("their talent partner sent me an InMail")
+    # (an invitation is to a meeting, read as one; not a message to answer)
+    r"|\b(?:sent|dropped|shot|forwarded)\s+me\s+(?:an?\s+|the\s+|another\s+)?(?:[\w-]+\s+)?"
+    r"(?!invit)(?:" + _MAIL_NOUNS + r")\b"
     r"|" + _contact_from(_MAIL_NOUNS))
 # (the Chinese, Japanese and Korean forms are looked for only in text that has such characters:
 # on a 10,000-row tracker in Latin script they cost a sixth of the ledger's time for nothing)
@@ -484,7 +489,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
               "부재")
-_SAY_WORD_STARTS = r"\b(?:vm\b|(?:i|we)\s|ring|note|text|bel)"
+_SAY_WORD_STARTS = r"\b(?:vm\b|dm\b|sms\b|msg|inmail|(?:i|we)\s|ring|note|text|bel)"
 
 
 @functools.cache

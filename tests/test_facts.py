@@ -242,6 +242,17 @@ def test_the_employers_call_is_dated_by_the_day_the_note_gives_it(notes, called_
     assert plan.at[2, "next_reason"] == "return_call"
 
 
+@pytest.mark.parametrize("note, on", [
+    ("their talent partner sent me an InMail 12/3 about next steps", "2026-12-03"),
+    ("LinkedIn msg from the recruiter on 12/2, wants to chat", "2026-12-02"),
+    ("got an SMS from HR 12/4", "2026-12-04"),
+])
+def test_a_short_message_from_the_employer_is_their_contact(note, on):
+    plan = _one([app(applied_on="2026-11-16", stage="Applied", notes=note)])
+    assert plan.at[2, "next_reason"] == "return_call" and plan.at[2, "last_by"] == "employer", plan.at[2, "why"]
+    assert plan.at[2, "employer_called_on"] == pd.Timestamp(on)
+
+
 def test_users_own_attempt_is_not_an_employer_call():
     plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", notes="I called, left a voicemail")])
     assert not plan.at[2, "employer_called"] and plan.at[2, "last_by"] == "user"
