@@ -142,6 +142,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
                  r"|circle back|reach back out|come back to me|touch base with me"
+                 r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het |iets )?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"

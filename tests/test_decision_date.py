@@ -409,6 +409,7 @@ def test_the_part_of_a_month_is_its_last_day_in_the_month_nearest_the_note(note,
     ("ze bellen me deze week", dt.date(2026, 12, 4)),
     ("zadzwonią w przyszłym tygodniu", dt.date(2026, 12, 11)),
     ("Rückmeldung kommt nächste Woche", dt.date(2026, 12, 11)),
+    ("the panel is deliberating, I should hear this week", dt.date(2026, 12, 4)),
 ])
 def test_news_promised_for_a_week_is_bounded_by_its_friday(note, day):
     from followup_sheet.statements import approximate, read_statements
