@@ -450,3 +450,13 @@ def test_news_promised_after_the_year_end_holidays_waits_for_the_new_year(note):
     assert plan.iloc[0]["status"] == "Waiting" and plan.iloc[0]["due"] == pd.Timestamp("2027-01-04")
     assert "January 1" not in render_scripts(canonical_frame([{**ROW, "notes": note}]), plan, dt.date(2026, 12, 7),
                                              Settings(country="US")).iloc[0]
+
+
+@pytest.mark.parametrize("note", ["Vertrag kommt per Post, muss bis 15.12. unterschreiben",
+                                  "tengo que firmar el contrato antes del 15/12",
+                                  "je dois signer avant le 15 décembre"])
+def test_signing_an_offer_by_a_day_is_my_answer_and_the_offers_cadence_goes_on(note):
+    row = {**ROW, "stage": "Offer", "last_contact": "2026-12-04", "notes": note}
+    plan = build_plan(canonical_frame([row]), dt.date(2026, 12, 7), Settings())
+    assert plan.iloc[0]["answer_by"] == pd.Timestamp("2026-12-15")
+    assert plan.iloc[0]["next_reason"] == "cadence" and plan.iloc[0]["due"] == pd.Timestamp("2026-12-08")
