@@ -278,6 +278,17 @@ _EMPLOYER_CALL_LATIN = (
     # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
     r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    # they left me a (voice) message: "m'a laissé un message vocal", "me dejó un mensaje de voz",
+    # "mi ha lasciato un messaggio", "me deixou um recado", "hat auf die Mailbox gesprochen",
+    # "heeft een bericht ingesproken", "zostawiła wiadomość"
+    r"|\bm['’]\s*(?:a|ont)\s+laiss[ée]\s+un\s+(?:message|vocal|mot)"
+    r"|\bme\s+(?:dej[óo]|dejaron)\s+(?:un\s+)?(?:mensaje|recado|audio|buz[óo]n)"
+    r"|\bmi\s+(?:ha|hanno)\s+lasciato\s+(?:un\s+)?messaggio"
+    r"|\bme\s+deixou\s+(?:uma\s+mensagem|um\s+recado)|\bdeixou-me\s+(?:uma\s+mensagem|um\s+recado)"
+    r"|\b(?:hat|haben)\s+(?:mir\s+)?(?:[\w.\-/]+\s+){0,3}?(?:auf\s+(?:die|meine|den)\s+(?:mailbox|anrufbeantworter|ab)"
+    r"\s+gesprochen|(?:eine\s+)?(?:sprach)?nachricht\s+hinterlassen)"
+    r"|\b(?:heeft|hebben)\s+(?:me\s+|mij\s+)?(?:[\w.\-/]+\s+){0,3}?(?:bericht|voicemail)\s+(?:ingesproken|achtergelaten)"
+    r"|\bzostawi(?:ł|ła|li|ły)\s+(?:mi\s+)?wiadomoś"
     # who called, from the verb's person where the language says it: Polish "dzwoniła" (she
     # called; "dzwoniłam" is I), Dutch "X belde" / "heeft gebeld" with anyone but ik/we as subject
     r"|\b(?:za)?dzwoni(?:ł|ła|li|ły)\b|\boddzwoni(?:ł|ła|li|ły)\b"
@@ -483,6 +494,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
               "nam op", "alcancé", "liguei", "escrevi", "napisał",
+              "laiss", "lasciat", "deixou", "recado", "dejó", "dejaron", "hinterlass", "zostawi",
               "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär",
               "sekretark",
               "recepcionist", "réceptionn", "standardist", "telefonist",

@@ -253,6 +253,21 @@ def test_a_short_message_from_the_employer_is_their_contact(note, on):
     assert plan.at[2, "employer_called_on"] == pd.Timestamp(on)
 
 
+@pytest.mark.parametrize("theirs, mine", [
+    ("la recruteuse m'a laissé un message vocal le 3/12", "j'ai laissé un message à la RH le 3/12"),
+    ("el reclutador me dejó un mensaje de voz el 3/12", "le dejé un mensaje al reclutador el 3/12"),
+    ("la selezionatrice mi ha lasciato un messaggio il 3/12", "ho lasciato un messaggio in segreteria il 3/12"),
+    ("Herr Brandt hat mir am 3.12. eine Nachricht hinterlassen", "ich habe am 3.12. eine Nachricht hinterlassen"),
+    ("de recruiter heeft op 3-12 een bericht ingesproken", "ik heb op 3-12 een bericht ingesproken"),
+    ("rekruterka zostawiła wiadomość 3.12", "zostawiłam wiadomość 3.12"),
+])
+def test_a_message_they_left_me_is_their_call_one_i_left_is_not(theirs, mine):
+    plan = _one([app(applied_on="2026-11-16", stage="Applied", notes=theirs),
+                 app("Pellow Mills", applied_on="2026-11-16", stage="Applied", notes=mine)], date_order="dmy")
+    assert plan.at[2, "next_reason"] == "return_call" and plan.at[2, "last_by"] == "employer", plan.at[2, "why"]
+    assert plan.at[3, "next_reason"] != "return_call" and not bool(plan.at[3, "employer_called"])
+
+
 def test_users_own_attempt_is_not_an_employer_call():
     plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", notes="I called, left a voicemail")])
     assert not plan.at[2, "employer_called"] and plan.at[2, "last_by"] == "user"
