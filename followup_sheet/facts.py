@@ -19,6 +19,7 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .language import Letters
+from .literalscreen import Screened, screened
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, may_state_a_date, names_a_calendar_day, read_statements
@@ -189,8 +190,8 @@ class _Scripts:
         self._sources = latin, cjk
 
     @functools.cached_property
-    def latin(self) -> re.Pattern[str]:
-        return re.compile(self._sources[0], re.IGNORECASE)
+    def latin(self) -> Screened:
+        return screened(re.compile(self._sources[0], re.IGNORECASE))
 
     @functools.cached_property
     def cjk(self) -> re.Pattern[str]:

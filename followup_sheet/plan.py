@@ -50,6 +50,7 @@ from .catalogue import Worded
 from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
+from .literalscreen import Screened
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
@@ -156,8 +157,16 @@ class WordList:
     def regex(self) -> re.Pattern:
         return re.compile(self._pattern)
 
-    def _regex_for(self, low: str) -> re.Pattern:
-        return self.regex if _has_cjk(low) else self._latin
+    def _regex_for(self, low: str) -> Screened:
+        return self._screened if _has_cjk(low) else self._screened_latin
+
+    @functools.cached_property
+    def _screened(self) -> Screened:
+        return Screened(self.regex)
+
+    @functools.cached_property
+    def _screened_latin(self) -> Screened:
+        return Screened(self._latin)
 
     @functools.cached_property
     def _each(self) -> list[tuple[str, re.Pattern]]:
