@@ -22,104 +22,123 @@ except ImportError:       # pragma: no cover
 # the most strings a set of alternatives may grow to while pieces are joined
 _MOST = 64
 _Pieces = frozenset[str]
+# pieces every match holds: one of each set (the rarest set first)
+_Needs = tuple[_Pieces, ...]
 
 
-def _best(candidates: list[_Pieces]) -> _Pieces | None:
-    """The set to look for: the one whose shortest piece is longest (rarer in text), then the smallest."""
-    usable = [c for c in candidates if c and all(c)]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+def _rarity(group: _Pieces) -> float:
+    """How likely text is to hold one of the pieces by chance (each taken as letters drawn at
+    random, one of 27 per character): the least likely set is looked for first. An empty set,
+    which no ASCII text holds, comes before any."""
+    return sum(27.0 ** -len(p) for p in group)
 
 
-def _sequence(items: Any) -> tuple[_Pieces | None, _Pieces | None]:
-    """(the strings the sequence matches exactly, if it matches only a few; a set of pieces one of
-    which every match holds, or None)."""
-    candidates: list[_Pieces] = []
-    run: _Pieces | None = frozenset({""})
+def _needs(groups: list[_Pieces]) -> _Needs:
+    usable = {g for g in groups if "" not in g}
+    return tuple(sorted(usable, key=lambda g: (_rarity(g), sorted(g))))
+
+
+def _sequence(items: Any) -> tuple[_Pieces | None, _Needs]:
+    """(the strings the sequence matches exactly, if it matches only a few; the sets of pieces
+    every match holds one of each)."""
+    groups: list[_Pieces] = []
+    run: _Pieces = frozenset({""})
     whole = True
     for op, av in items:
-        exact, needed = _node(op, av)
-        if exact is not None and run is not None and len(run) * len(exact) <= _MOST:
+        exact, needs = _node(op, av)
+        if exact is not None and len(run) * len(exact) <= _MOST:
             run = frozenset(a + b for a in run for b in exact)
             continue
         whole = False
-        if run is not None:
-            candidates.append(run)
-        if needed is not None:
-            candidates.append(needed)
+        groups += [run, *needs]
         run = exact if exact is not None else frozenset({""})
-    if run is not None:
-        candidates.append(run)
-    return (run if whole else None), _best(candidates)
+    groups.append(run)
+    return (run if whole else None), _needs(groups)
 
 
-def _node(op: Any, av: Any) -> tuple[_Pieces | None, _Pieces | None]:
+def _node(op: Any, av: Any) -> tuple[_Pieces | None, _Needs]:
     if op is _c.LITERAL:
-        return frozenset({chr(av)}), frozenset({chr(av)})
+        # (as lower-cased ASCII text holds it; no ASCII text holds a Chinese letter)
+        form = _ascii_form(chr(av))
+        found = frozenset({form}) if form is not None else frozenset()
+        return found, (found,)
     if op is _c.SUBPATTERN:
         return _sequence(av[-1])
     if op is _c.BRANCH:
         results = [_sequence(branch) for branch in av[1]]
         exacts = [e for e, _ in results if e is not None]
-        exact = frozenset().union(*exacts) if len(exacts) == len(results) else None
-        if exact is not None and len(exact) > _MOST:
-            exact = None
-        if exact is not None and all(exact):
-            return exact, exact
-        needs = [n for _, n in results if n is not None]
-        return exact, (frozenset().union(*needs) if len(needs) == len(results) else None)
+        exact = frozenset().union(*exacts) if len(exacts) == len(results) and sum(map(len, exacts)) <= _MOST \
+            else None
+        if exact is not None and "" not in exact:
+            return exact, (exact,)
+        # one set for the whole: each alternative's rarest
+        if all(needs for _, needs in results):
+            return exact, (frozenset().union(*(needs[0] for _, needs in results)),)
+        return exact, ()
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, high, item = av
-        exact, needed = _sequence(item)
+        exact, needs = _sequence(item)
         if low == high == 1:
-            return exact, needed
+            return exact, needs
         if low == 0 and high == 1 and exact is not None:
-            return exact | {""}, None
-        return None, (needed if low >= 1 else None)
+            return exact | {""}, ()
+        return None, (needs if low >= 1 else ())
     if op is _c.ATOMIC_GROUP:
         return _sequence(av)
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return frozenset({""}), None       # takes no text: the pieces on either side stay joined
-    return None, None
+        return frozenset({""}), ()       # takes no text: the pieces on either side stay joined
+    return None, ()
+
+
+def _alternatives(items: Any) -> list[Any]:
+    """The pattern's top-level alternatives (`a|b`, also `\\b(?:a|b)` as the parser leaves it)."""
+    branches = [av for op, av in items if op is _c.BRANCH]
+    rest = [op for op, _ in items if op is not _c.BRANCH]
+    if len(branches) == 1 and all(op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT) for op in rest):
+        return [[*[(op, av) for op, av in items if op is not _c.BRANCH], *branch] for branch in branches[0][1]]
+    return [items]
 
 
 @functools.cache
 def _ascii_form(ch: str) -> str | None:
-    """The lower-case ASCII letter a character outside ASCII matches when case is ignored ('ſ'
-    matches 's', the Kelvin sign 'k'): one whose upper or lower case is that letter, or None."""
+    """The character as lower-cased ASCII text holds it: an ASCII one lower-cased, one outside
+    ASCII as the ASCII letter it matches when case is ignored ('ſ' matches 's', the Kelvin sign
+    'k'), or None when no ASCII character matches it."""
+    if ch.isascii():
+        return ch.lower()
     for other in (ch.lower(), ch.upper()):
         if len(other) == 1 and other.isascii() and re.fullmatch(re.escape(ch), other, re.IGNORECASE):
             return other.lower()
     return None
 
 
-def _in_ascii(piece: str) -> str | None:
-    """`piece` as lower-cased ASCII text may hold it, or None when no ASCII text can."""
-    out = []
-    for ch in piece:
-        form = ch.lower() if ch.isascii() else _ascii_form(ch)
-        if form is None:
-            return None
-        out.append(form)
-    return "".join(out)
+Alternatives = tuple[tuple[tuple[str, ...], ...], ...]
 
 
-def pieces(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-cased ASCII strings one of which every match of `pattern` in ASCII text holds (an
-    empty tuple: it matches no ASCII text), or None when no such set is known."""
+def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
+    """What every match of `pattern` in ASCII text holds, as lower-cased ASCII strings: for some
+    alternative, a piece of each of its sets (an empty tuple: it matches no ASCII text); None
+    when nothing is known."""
     if _parser is None:
         return None
     try:
-        _, needed = _sequence(_parser.parse(pattern.pattern, pattern.flags))
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        found = [_sequence(alternative)[1] for alternative in _alternatives(list(parsed))]
     except Exception:       # pragma: no cover - a form this reader does not know: no screen
         return None
-    if needed is None:
+    if not all(found):
         return None
-    forms = {_in_ascii(p) for p in needed}
-    # (a shorter piece inside a longer one is enough: "call" covers "called")
-    kept = sorted({p for p in forms if p is not None}, key=len)
-    return tuple(p for i, p in enumerate(kept) if not any(q in p for q in kept[:i]))
+    alternatives = []
+    for needs in found:
+        if not all(needs):      # (a set no ASCII text holds: the alternative cannot match)
+            continue
+        groups = []
+        for group in needs:
+            # (a shorter piece inside a longer one is enough: "call" covers "called")
+            kept = sorted(group, key=lambda p: (len(p), p))
+            groups.append(tuple(p for i, p in enumerate(kept) if not any(q in p for q in kept[:i])))
+        alternatives.append(tuple(groups))
+    return tuple(alternatives)
 
 
 class Screened:
@@ -129,12 +148,22 @@ class Screened:
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.pieces = pieces(pattern)
+        # each alternative's rarest set, together: most text holds none of them
+        self._first = tuple(dict.fromkeys(p for needs in self.pieces or () for p in needs[0]))
 
     def may_match(self, text: str) -> bool:
         if self.pieces is None or not text.isascii():
             return True
         low = text.lower()
-        return any(p in low for p in self.pieces)
+        if not any(p in low for p in self._first):
+            return False
+        for needs in self.pieces:
+            for group in needs:
+                if not any(p in low for p in group):
+                    break
+            else:
+                return True
+        return False
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.pattern.search(text, *args) if self.may_match(text) else None
