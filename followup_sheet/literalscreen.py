@@ -9,7 +9,7 @@ import functools
 import importlib
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 _parser: Any
 _c: Any
@@ -38,56 +38,88 @@ def _needs(groups: list[_Pieces]) -> _Needs:
     return tuple(sorted(usable, key=lambda g: (_rarity(g), sorted(g))))
 
 
-def _sequence(items: Any) -> tuple[_Pieces | None, _Needs]:
-    """(the strings the sequence matches exactly, if it matches only a few; the sets of pieces
-    every match holds one of each)."""
+_NOTHING = frozenset({""})
+
+
+class _Known(NamedTuple):
+    """What is known of every match of a piece of pattern, as lower-cased ASCII text: the strings
+    it is exactly (if only a few; else None), begins with, ends with, and the sets of pieces it
+    holds one of each (`_NOTHING`: nothing known)."""
+    exact: _Pieces | None
+    starts: _Pieces
+    ends: _Pieces
+    needs: _Needs
+
+
+def _joined(left: _Pieces, right: _Pieces) -> _Pieces | None:
+    return frozenset(a + b for a in left for b in right) if len(left) * len(right) <= _MOST else None
+
+
+def _sequence(items: Any) -> _Known:
     groups: list[_Pieces] = []
-    run: _Pieces = frozenset({""})
-    whole = True
+    run: _Pieces = _NOTHING         # the text since the last piece not known exactly
+    starts: _Pieces | None = None
     for op, av in items:
-        exact, needs = _node(op, av)
-        if exact is not None and len(run) * len(exact) <= _MOST:
-            run = frozenset(a + b for a in run for b in exact)
+        known = _node(op, av)
+        if known.exact is not None:
+            longer = _joined(run, known.exact)
+            if longer is not None:
+                run = longer
+                continue
+            groups.append(run)
+            run = known.exact
+            starts = starts if starts is not None else _NOTHING
             continue
-        whole = False
-        groups += [run, *needs]
-        run = exact if exact is not None else frozenset({""})
+        # the text so far runs on into the start of this piece, and its end into what follows
+        into = _joined(run, known.starts)
+        groups += [into if into is not None else run, *known.needs]
+        if starts is None:
+            starts = into if into is not None else run
+        run = known.ends
     groups.append(run)
-    return (run if whole else None), _needs(groups)
+    if starts is None:       # every piece known exactly
+        return _Known(run, run, run, _needs(groups))
+    return _Known(None, starts, run, _needs(groups))
 
 
-def _node(op: Any, av: Any) -> tuple[_Pieces | None, _Needs]:
+def _node(op: Any, av: Any) -> _Known:
     if op is _c.LITERAL:
         # (as lower-cased ASCII text holds it; no ASCII text holds a Chinese letter)
         form = _ascii_form(chr(av))
         found = frozenset({form}) if form is not None else frozenset()
-        return found, (found,)
+        return _Known(found, found, found, (found,))
     if op is _c.SUBPATTERN:
         return _sequence(av[-1])
     if op is _c.BRANCH:
         results = [_sequence(branch) for branch in av[1]]
-        exacts = [e for e, _ in results if e is not None]
+
+        def union(sets: list[_Pieces]) -> _Pieces:
+            joined = frozenset().union(*sets)
+            return joined if len(joined) <= _MOST and "" not in joined else _NOTHING
+        exacts = [r.exact for r in results if r.exact is not None]
         exact = frozenset().union(*exacts) if len(exacts) == len(results) and sum(map(len, exacts)) <= _MOST \
             else None
+        starts, ends = union([r.starts for r in results]), union([r.ends for r in results])
         if exact is not None and "" not in exact:
-            return exact, (exact,)
+            return _Known(exact, exact, exact, (exact,))
         # one set for the whole: each alternative's rarest
-        if all(needs for _, needs in results):
-            return exact, (frozenset().union(*(needs[0] for _, needs in results)),)
-        return exact, ()
+        needs = (frozenset().union(*(r.needs[0] for r in results)),) if all(r.needs for r in results) else ()
+        return _Known(exact, starts, ends, needs)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, high, item = av
-        exact, needs = _sequence(item)
+        known = _sequence(item)
         if low == high == 1:
-            return exact, needs
-        if low == 0 and high == 1 and exact is not None:
-            return exact | {""}, ()
-        return None, (needs if low >= 1 else ())
+            return known
+        if low == 0 and high == 1 and known.exact is not None:
+            return _Known(known.exact | {""}, _NOTHING, _NOTHING, ())
+        if low >= 1:
+            return _Known(None, known.starts, known.ends, known.needs)
+        return _Known(None, _NOTHING, _NOTHING, ())
     if op is _c.ATOMIC_GROUP:
         return _sequence(av)
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return frozenset({""}), ()       # takes no text: the pieces on either side stay joined
-    return None, ()
+        return _Known(_NOTHING, _NOTHING, _NOTHING, ())       # takes no text: the pieces on either side stay joined
+    return _Known(None, _NOTHING, _NOTHING, ())
 
 
 def _alternatives(items: Any) -> list[Any]:
@@ -123,7 +155,7 @@ def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
         return None
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        found = [_sequence(alternative)[1] for alternative in _alternatives(list(parsed))]
+        found = [_sequence(alternative).needs for alternative in _alternatives(list(parsed))]
     except Exception:       # pragma: no cover - a form this reader does not know: no screen
         return None
     if not all(found):
@@ -141,23 +173,39 @@ def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     return tuple(alternatives)
 
 
+# A screen that most text passes costs more than it saves (each piece is looked for, then the
+# pattern runs anyway): one that passed more than half of its first looks is left off.
+TRIAL = 256
+
+
 class Screened:
     """`pattern` with the quick look first: `search`, `match`, `finditer` and `sub` answer as the
-    pattern does, and text in ASCII that holds none of its pieces is not searched at all."""
+    pattern does, and text in ASCII that holds none of its pieces is not searched at all.
+    `trial`: the looks after which a screen that passed most text is left off (None: never)."""
 
-    def __init__(self, pattern: re.Pattern[str]):
+    def __init__(self, pattern: re.Pattern[str], trial: int | None = TRIAL):
         self.pattern = pattern
         self.pieces = pieces(pattern)
         # each alternative's rarest set, together: most text holds none of them
         self._first = tuple(dict.fromkeys(p for needs in self.pieces or () for p in needs[0]))
+        self._trial = trial
+        self._looks = self._passed = 0
 
     def may_match(self, text: str) -> bool:
         if self.pieces is None or not text.isascii():
             return True
-        low = text.lower()
+        passed = self._passes(text.lower())
+        if self._trial is not None and self._looks < self._trial:
+            self._looks += 1
+            self._passed += passed
+            if self._looks == self._trial and 2 * self._passed > self._trial:
+                self.pieces = None
+        return passed
+
+    def _passes(self, low: str) -> bool:
         if not any(p in low for p in self._first):
             return False
-        for needs in self.pieces:
+        for needs in self.pieces or ():
             for group in needs:
                 if not any(p in low for p in group):
                     break

@@ -36,7 +36,7 @@ PATTERNS = [
     statements._day_alone(), statements._dotted(), statements._dashed(),
     *_word_list_patterns(),
 ]
-SCREENS = [Screened(p) for p in PATTERNS]
+SCREENS = [Screened(p, trial=None) for p in PATTERNS]
 
 
 def _same(screen: Screened, text: str) -> None:
@@ -58,7 +58,7 @@ def test_most_patterns_have_a_screen():
     # each alternative with all it needs: here a verb and then "from"
     (r"\brang\b|\b(?:got|had)\s+a\s+call\s+from\b", re.IGNORECASE, "Had a call FROM them",
      [[{"rang"}], [{"call"}, {"from"}, {"got", "had"}, {"a"}]]),
-    (r"(?:ab|cd)+x", 0, "cdabx", [[{"ab", "cd"}, {"x"}]]),
+    (r"(?:ab|cd)+x", 0, "cdabx", [[{"abx", "cdx"}, {"ab", "cd"}]]),
     (r"a\d+b", 0, "a12b", [[{"a"}, {"b"}]]),
     # 'ſ' (long s) and the Kelvin sign match ASCII letters when case is ignored
     (r"ſeen|\u212aept", re.IGNORECASE, "SEEN and kept", [[{"seen"}], [{"kept"}]]),
@@ -67,7 +67,20 @@ def test_most_patterns_have_a_screen():
 def test_pieces(source, flags, text, wanted):
     pattern = re.compile(source, flags)
     assert [[set(group) for group in needs] for needs in pieces(pattern) or ()] == wanted
-    _same(Screened(pattern), text)
+    _same(Screened(pattern, trial=None), text)
+
+
+def test_a_screen_most_text_passes_is_left_off():
+    screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), trial=10)
+    assert screen.pieces
+    for _ in range(10):
+        assert screen.may_match("recall")
+    assert screen.pieces is None
+    _same(screen, "they called")
+    kept = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), trial=10)
+    for _ in range(10):
+        assert not kept.may_match("rang")
+    assert kept.pieces
 
 
 def test_no_pieces_when_a_match_may_hold_any_text():
