@@ -34,6 +34,7 @@ PATTERNS = [
     facts._EMPLOYER_CALL.latin.pattern, facts._EMPLOYER_MAIL.latin.pattern, refusals._shapes(),
     statements._quarter(), statements._month_end(), statements._next_year(), statements._week_end(),
     statements._day_alone(), statements._dotted(), statements._dashed(),
+    *[screen.pattern for _, screen in statements._kinds()],
     *_word_list_patterns(),
 ]
 SCREENS = [Screened(p, trial=None) for p in PATTERNS]
