@@ -173,25 +173,41 @@ def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     return tuple(alternatives)
 
 
-# A screen that most text passes costs more than it saves (each piece is looked for, then the
-# pattern runs anyway): one that passed more than half of its first looks is left off.
+# Working out the pieces costs about as much as compiling the pattern, so a pattern reads its
+# first texts unscreened (a small tracker never pays it). A screen that most text passes costs
+# more than it saves (each piece is looked for, then the pattern runs anyway): one that passed
+# more than half of its first looks is left off.
+UNSCREENED = 64
 TRIAL = 256
 
 
 class Screened:
     """`pattern` with the quick look first: `search`, `match`, `finditer` and `sub` answer as the
     pattern does, and text in ASCII that holds none of its pieces is not searched at all.
-    `trial`: the looks after which a screen that passed most text is left off (None: never)."""
+    `unscreened`: the texts read before the pieces are worked out; `trial`: the looks after which
+    a screen that passed most text is left off (None: never)."""
 
-    def __init__(self, pattern: re.Pattern[str], trial: int | None = TRIAL):
+    def __init__(self, pattern: re.Pattern[str], unscreened: int = UNSCREENED, trial: int | None = TRIAL):
         self.pattern = pattern
-        self.pieces = pieces(pattern)
-        # each alternative's rarest set, together: most text holds none of them
-        self._first = tuple(dict.fromkeys(p for needs in self.pieces or () for p in needs[0]))
+        self._unscreened = unscreened
         self._trial = trial
         self._looks = self._passed = 0
+        self.pieces: Alternatives | None = None
+        self._first: tuple[str, ...] = ()
+        if not unscreened:
+            self._work_out()
+
+    def _work_out(self) -> None:
+        self.pieces = pieces(self.pattern)
+        # each alternative's rarest set, together: most text holds none of them
+        self._first = tuple(dict.fromkeys(p for needs in self.pieces or () for p in needs[0]))
 
     def may_match(self, text: str) -> bool:
+        if self._unscreened:
+            self._unscreened -= 1
+            if not self._unscreened:
+                self._work_out()
+            return True
         if self.pieces is None or not text.isascii():
             return True
         passed = self._passes(text.lower())

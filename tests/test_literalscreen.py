@@ -37,7 +37,7 @@ PATTERNS = [
     *[screen.pattern for _, screen in statements._kinds()],
     *_word_list_patterns(),
 ]
-SCREENS = [Screened(p, trial=None) for p in PATTERNS]
+SCREENS = [Screened(p, unscreened=0, trial=None) for p in PATTERNS]
 
 
 def _same(screen: Screened, text: str) -> None:
@@ -68,17 +68,17 @@ def test_most_patterns_have_a_screen():
 def test_pieces(source, flags, text, wanted):
     pattern = re.compile(source, flags)
     assert [[set(group) for group in needs] for needs in pieces(pattern) or ()] == wanted
-    _same(Screened(pattern, trial=None), text)
+    _same(Screened(pattern, unscreened=0, trial=None), text)
 
 
 def test_a_screen_most_text_passes_is_left_off():
-    screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), trial=10)
+    screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=0, trial=10)
     assert screen.pieces
     for _ in range(10):
         assert screen.may_match("recall")
     assert screen.pieces is None
     _same(screen, "they called")
-    kept = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), trial=10)
+    kept = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=0, trial=10)
     for _ in range(10):
         assert not kept.may_match("rang")
     assert kept.pieces
@@ -87,7 +87,14 @@ def test_a_screen_most_text_passes_is_left_off():
 def test_no_pieces_when_a_match_may_hold_any_text():
     assert pieces(re.compile(r"\d+|\w{3}")) is None
     assert pieces(re.compile(r"(?:late)?")) is None
-    assert Screened(re.compile(r"x*")).may_match("")
+    assert Screened(re.compile(r"x*"), unscreened=0).may_match("")
+
+
+def test_the_first_texts_are_read_unscreened():
+    screen = Screened(re.compile(r"\bcalled\b"), unscreened=3)
+    assert screen.pieces is None
+    assert [screen.may_match("rang") for _ in range(4)] == [True, True, True, False]
+    assert screen.pieces
 
 
 def _real_texts() -> list[str]:
