@@ -81,6 +81,8 @@ _HANGUL = Letters("\uac00-\ud7a3")
 _LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
 
 
+# (each of a dozen word lists asks it of the same notes: worked out once per text)
+@functools.lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Text as the word lists see it: one Unicode form, case folded (accents kept)."""
     return unicodedata.normalize("NFC", text).casefold()
