@@ -173,6 +173,22 @@ def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     return tuple(alternatives)
 
 
+
+def _passes(screen: tuple[tuple[str, ...], Alternatives], low: str) -> bool:
+    """Whether lower-cased ASCII text holds, for some alternative, a piece of each of its sets."""
+    first, alternatives = screen
+    holds = low.__contains__      # (`map` over it: a quarter quicker than a generator)
+    if not any(map(holds, first)):
+        return False
+    for needs in alternatives:
+        for group in needs:
+            if not any(map(holds, group)):
+                break
+        else:
+            return True
+    return False
+
+
 # Working out the pieces costs about as much as compiling the pattern, so a pattern reads its
 # first texts unscreened (a small tracker never pays it). A screen that most text passes costs
 # more than it saves (each piece is looked for, then the pattern runs anyway): one that passed
@@ -192,15 +208,21 @@ class Screened:
         self._unscreened = unscreened
         self._trial = trial
         self._looks = self._passed = 0
-        self.pieces: Alternatives | None = None
-        self._first: tuple[str, ...] = ()
+        # (each alternative's rarest set together, the alternatives), or None: no screen. One
+        # attribute, set whole, so a reader on another thread never sees half of it.
+        self._screen: tuple[tuple[str, ...], Alternatives] | None = None
         if not unscreened:
             self._work_out()
 
+    @property
+    def pieces(self) -> Alternatives | None:
+        return self._screen[1] if self._screen is not None else None
+
     def _work_out(self) -> None:
-        self.pieces = pieces(self.pattern)
-        # each alternative's rarest set, together: most text holds none of them
-        self._first = tuple(dict.fromkeys(p for needs in self.pieces or () for p in needs[0]))
+        found = pieces(self.pattern)
+        if found is not None:
+            # each alternative's rarest set, together: most text holds none of them
+            self._screen = tuple(dict.fromkeys(p for needs in found for p in needs[0])), found
 
     def may_match(self, text: str) -> bool:
         if self._unscreened:
@@ -208,27 +230,16 @@ class Screened:
             if not self._unscreened:
                 self._work_out()
             return True
-        if self.pieces is None or not text.isascii():
+        screen = self._screen
+        if screen is None or not text.isascii():
             return True
-        passed = self._passes(text.lower())
+        passed = _passes(screen, text.lower())
         if self._trial is not None and self._looks < self._trial:
             self._looks += 1
             self._passed += passed
             if self._looks == self._trial and 2 * self._passed > self._trial:
-                self.pieces = None
+                self._screen = None
         return passed
-
-    def _passes(self, low: str) -> bool:
-        holds = low.__contains__      # (`map` over it: a quarter quicker than a generator)
-        if not any(map(holds, self._first)):
-            return False
-        for needs in self.pieces or ():
-            for group in needs:
-                if not any(map(holds, group)):
-                    break
-            else:
-                return True
-        return False
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.pattern.search(text, *args) if self.may_match(text) else None

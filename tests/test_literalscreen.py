@@ -145,3 +145,22 @@ def test_notes_made_of_near_words(words, glue):
     for screen in SCREENS:
         _same(screen, text)
         _same(screen, text.title())
+
+
+def test_threads_sharing_a_screen_get_the_pattern_s_answers():
+    """The screen is worked out and left off while other threads look (the watcher's refreshes)."""
+    import threading
+    screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=50, trial=200)
+    wrong = []
+
+    def look():
+        for i in range(3000):
+            text = "they called" if i % 3 == 0 else "recall"
+            if (screen.search(text) is None) != (screen.pattern.search(text) is None):
+                wrong.append(text)
+    threads = [threading.Thread(target=look) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not wrong
