@@ -50,7 +50,7 @@ from .catalogue import Worded
 from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
-from .literalscreen import Screened
+from .literalscreen import Screened, screened
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
@@ -415,7 +415,7 @@ _AUTO_MENTION = re.compile(r"\bauto|\babwesenheitsnotiz|\brespuesta\s+autom", re
 
 def _away_reply(text: Any) -> bool:
     """True when every clause of `text` that names an automatic reply says someone is away."""
-    if not isinstance(text, str) or not _AWAY.search(text):
+    if not isinstance(text, str) or not screened(_AWAY).search(text):
         return False
     clauses = [c for c in re.split(r"[.;\n]|,\s", text) if _AUTO_MENTION.search(c)]
     return bool(clauses) and all(_AWAY.search(c) for c in clauses)
