@@ -189,18 +189,19 @@ def _passes(screen: tuple[tuple[str, ...], Alternatives], low: str) -> bool:
     return False
 
 
-# Working out the pieces costs about as much as compiling the pattern, so a pattern reads its
-# first texts unscreened (a small tracker never pays it). A screen that most text passes costs
-# more than it saves (each piece is looked for, then the pattern runs anyway): one that passed
-# more than half of its first looks is left off.
-UNSCREENED = 64
+# Working out the pieces costs about as much as compiling the pattern (about 1 ms), or as the
+# pattern's reading some 4,000 characters of notes; so a pattern reads its first 8,000 characters
+# unscreened, and a tracker whose notes are few or short never pays for it. A screen that most
+# text passes costs more than it saves (each piece is looked for, then the pattern runs anyway):
+# one that passed more than half of its first looks is left off.
+UNSCREENED = 8000
 TRIAL = 256
 
 
 class Screened:
     """`pattern` with the quick look first: `search`, `match`, `finditer` and `sub` answer as the
     pattern does, and text in ASCII that holds none of its pieces is not searched at all.
-    `unscreened`: the texts read before the pieces are worked out; `trial`: the looks after which
+    `unscreened`: the characters read before the pieces are worked out; `trial`: the looks after which
     a screen that passed most text is left off (None: never)."""
 
     def __init__(self, pattern: re.Pattern[str], unscreened: int = UNSCREENED, trial: int | None = TRIAL):
@@ -225,9 +226,9 @@ class Screened:
             self._screen = tuple(dict.fromkeys(p for needs in found for p in needs[0])), found
 
     def may_match(self, text: str) -> bool:
-        if self._unscreened:
-            self._unscreened -= 1
-            if not self._unscreened:
+        if self._unscreened > 0:
+            self._unscreened -= len(text)
+            if self._unscreened <= 0:
                 self._work_out()
             return True
         screen = self._screen

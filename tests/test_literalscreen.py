@@ -91,8 +91,8 @@ def test_no_pieces_when_a_match_may_hold_any_text():
     assert Screened(re.compile(r"x*"), unscreened=0).may_match("")
 
 
-def test_the_first_texts_are_read_unscreened():
-    screen = Screened(re.compile(r"\bcalled\b"), unscreened=3)
+def test_the_first_characters_are_read_unscreened():
+    screen = Screened(re.compile(r"\bcalled\b"), unscreened=12)     # characters: three notes of four
     assert screen.pieces is None
     assert [screen.may_match("rang") for _ in range(4)] == [True, True, True, False]
     assert screen.pieces
@@ -151,7 +151,7 @@ def test_notes_made_of_near_words(words, glue):
 def test_threads_sharing_a_screen_get_the_pattern_s_answers():
     """The screen is worked out and left off while other threads look (the watcher's refreshes)."""
     import threading
-    screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=50, trial=200)
+    screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=300, trial=200)
     wrong = []
 
     def look():
