@@ -255,7 +255,15 @@ class Screened:
         return self.pattern.sub(repl, text, count) if self.may_match(text) else text
 
 
-@functools.lru_cache(maxsize=256)
+# (by the pattern's id: hashing a compiled pattern hashes its whole program, 3-5 µs for these,
+# asked per note; each entry keeps its pattern alive, so an id is never reused)
+_SCREENED: dict[int, Screened] = {}
+
+
 def screened(pattern: re.Pattern[str]) -> Screened:
-    """`pattern` with its quick look (made once per pattern)."""
-    return Screened(pattern)
+    """`pattern` with its quick look, made once per pattern: for patterns that live as long as
+    the program (a module's, or one a cached function compiled)."""
+    found = _SCREENED.get(id(pattern))
+    if found is None:
+        found = _SCREENED[id(pattern)] = Screened(pattern)
+    return found

@@ -165,3 +165,11 @@ def test_threads_sharing_a_screen_get_the_pattern_s_answers():
     for thread in threads:
         thread.join()
     assert not wrong
+
+
+def test_a_pattern_has_one_screen():
+    from followup_sheet.literalscreen import screened
+    pattern = statements._quarter()
+    assert screened(pattern) is screened(statements._quarter())
+    assert screened(pattern).pattern is pattern
+    assert screened(re.compile(r"\bq\d")) is not screened(pattern)
