@@ -20,6 +20,7 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .language import Letters
+from .literalscreen import Screened
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements
@@ -208,12 +209,14 @@ class _Latin:
 
     def __init__(self, source: str):
         self.pattern = re.compile(without_accents(source), re.IGNORECASE)
+        # (behind a literal screen: text holding none of the pieces every match needs is not searched)
+        self._screened = Screened(self.pattern)
 
     def finditer(self, text: str) -> list[re.Match]:
-        return list(self.pattern.finditer(without_accents(text)))
+        return list(self._screened.finditer(without_accents(text)))
 
     def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(without_accents(text))
+        return self._screened.search(without_accents(text))
 
 
 class _Scripts:

@@ -51,6 +51,7 @@ from .catalogue import Worded
 from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
+from .literalscreen import Screened, screened
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -81,6 +82,8 @@ _HANGUL = Letters("\uac00-\ud7a3")
 _LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
 
 
+# (each of a dozen word lists asks it of the same notes: worked out once per text)
+@functools.lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Text as the word lists see it: one Unicode form, case folded (accents kept)."""
     return unicodedata.normalize("NFC", text).casefold()
@@ -157,8 +160,16 @@ class WordList:
     def regex(self) -> re.Pattern:
         return re.compile(self._pattern)
 
-    def _regex_for(self, low: str) -> re.Pattern:
-        return self.regex if _has_cjk(low) else self._latin
+    def _regex_for(self, low: str) -> Screened:
+        return self._screened if _has_cjk(low) else self._screened_latin
+
+    @functools.cached_property
+    def _screened(self) -> Screened:
+        return Screened(self.regex)
+
+    @functools.cached_property
+    def _screened_latin(self) -> Screened:
+        return Screened(self._latin)
 
     @functools.cached_property
     def _each(self) -> list[tuple[str, re.Pattern]]:
@@ -420,7 +431,7 @@ _AUTO_MENTION = re.compile(r"\bauto|\babwesenheitsnotiz|\brespuesta\s+autom", re
 
 def _away_reply(text: Any) -> bool:
     """True when every clause of `text` that names an automatic reply says someone is away."""
-    if not isinstance(text, str) or not _AWAY.search(text):
+    if not isinstance(text, str) or not screened(_AWAY).search(text):
         return False
     clauses = [c for c in re.split(r"[.;\n]|,\s", text) if _AUTO_MENTION.search(c)]
     return bool(clauses) and all(_AWAY.search(c) for c in clauses)

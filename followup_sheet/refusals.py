@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .literalscreen import screened
+
 # a step the employer takes an application through
 _STEP = (r"(?:progress\w*|proceed\w*|short[-\s]?list\w*|advanc\w*|consider\w*|select\w*|successful"
          r"|(?:take|taking|taken|took|move|moving|moved|go|going)\s+(?:(?:it|this|that|me|you|(?:my|your|the|his|her)\s+\w+)\s+)?"
@@ -126,7 +128,7 @@ def refusal(text: object) -> str:
     other = _negated_elsewhere().search(text)
     if other is not None and not _STILL_AFTER.match(text[other.end():]):
         return other.group()
-    for m in _shapes().finditer(text):
+    for m in screened(_shapes()).finditer(text):
         clause_start = max(text.rfind(sep, 0, m.start()) for sep in (".", ";", "\n", ","))
         before = text[clause_start + 1:m.start()]
         if _CONDITION.search(before) or re.search(r"\byet\b", text[m.start():m.end()], re.IGNORECASE) \

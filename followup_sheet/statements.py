@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .literalscreen import Screened, screened
+
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
 _MONTH_STEMS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",    # en
@@ -108,6 +110,9 @@ def _ascii_screen() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(_SCREEN_NUMBERS), re.compile(_SCREEN_WORDS)
 
 
+# (asked of a note by the plan's screen, then again by `read_statements` and of each of its log
+# entries: answered once per text)
+@functools.lru_cache(maxsize=8192)
 def may_state_a_date(text: str) -> bool:
     """Whether `text` may state a date (`_screen()` or `_cjk_screen()` finds something): the same answer,
     about 2.5 times quicker for text in ASCII, most notes. Python's regex engine tries an
@@ -196,8 +201,8 @@ _AFTER_KINDS = ("hold", "decision", "feedback", "answer", "call_back")
 
 
 @functools.cache
-def _kinds() -> list[tuple[str, re.Pattern[str]]]:
-    return [(kind, re.compile(words, re.IGNORECASE)) for kind, words in KIND_WORDS]
+def _kinds() -> list[tuple[str, Screened]]:
+    return [(kind, Screened(re.compile(words, re.IGNORECASE))) for kind, words in KIND_WORDS]
 
 
 # Someone asked me to do it (a call back the employer asked for, not one I planned myself), in
@@ -984,26 +989,26 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
     does not read as meant: quarters, a month's or a week's end, early next year, a day of the
     month alone, day.month."""
     yield from _months_and_years(text, written)
-    ends = [m.span() for m in _week_end().finditer(text)]
+    ends = [m.span() for m in screened(_week_end()).finditer(text)]
     yield from (w for w in _weeks_of_news(text, written) if not any(a <= w[0] < b for a, b in ends))
-    for m in _next_week().finditer(text):
+    for m in screened(_next_week()).finditer(text):
         if not any(a <= m.start() < b for a, b in ends):      # ("fin de la semaine prochaine" is its Friday)
             yield m.start(), m.end(), written + dt.timedelta(days=7), None
-    for m in _week_end().finditer(text):
+    for m in screened(_week_end()).finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))
         yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
-    for m in _day_alone().finditer(text):
+    for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))
         alone = _next_day_of_month(int(m.group(group)), written)
         if alone is not None:
             yield m.start(), m.end(), alone, m.start(group)
-    for m in _dotted().finditer(text):       # 7.12. is day.month wherever it is written that way
+    for m in screened(_dotted()).finditer(text):       # 7.12. is day.month wherever it is written that way
         dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
     if dashes:
-        for m in _dashed().finditer(text):
+        for m in screened(_dashed()).finditer(text):
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
@@ -1011,15 +1016,15 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
 
 def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
     """Quarters, a month's end, a part of a named month, the new year (`_spoken_dates`)."""
-    for m in _quarter().finditer(text):
+    for m in screened(_quarter()).finditer(text):
         yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
-    for m in _month_end().finditer(text):
+    for m in screened(_month_end()).finditer(text):
         day = dt.date(written.year, written.month, calendar.monthrange(written.year, written.month)[1])
         if day <= written:
             nxt = (written.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             day = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
         yield m.start(), m.end(), day, None
-    for m in _next_year().finditer(text):
+    for m in screened(_next_year()).finditer(text):
         yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
     if _month_part_screen().search(text):
         for m in _month_part().finditer(text):
