@@ -328,19 +328,11 @@ def _a_week() -> re.Pattern[str]:
         r"|volgende\s+week|w\s+przyszłym\s+tygodniu))(?!\w)", re.IGNORECASE)
 
 
-# every part word above holds one of these: the quick look before the pattern
-@functools.cache
-def _month_part_screen() -> re.Pattern[str]:
-    return re.compile(r"early|begin|start|anfang|d[ée]but|princip|comienz|inici|inizio|in[ií]cio|começo|pocz"
-                      r"|mid|mitte|mi\b|mi-|milieu|mediados|mitad|metà|meados|metade|half|medio|midden|połow"
-                      r"|late|end|fin|fim|eind|kon|końc", re.IGNORECASE)
-
-
 def approximate(words: str) -> bool:
     """Whether a dated statement's words give only a part of a month, a week or the new year
     ("Mitte Dezember", "end of January", "this week", "after the holidays"): its day is a bound
     for the plan, never said as a day."""
-    return (_month_part_screen().search(words) is not None and _month_part().search(words) is not None) \
+    return screened(_month_part()).search(words) is not None \
         or _a_week().fullmatch(words.strip()) is not None or _next_year().fullmatch(words.strip()) is not None
 
 
@@ -1026,9 +1018,8 @@ def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, d
         yield m.start(), m.end(), day, None
     for m in screened(_next_year()).finditer(text):
         yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
-    if _month_part_screen().search(text):
-        for m in _month_part().finditer(text):
-            yield m.start(), m.end(), _month_part_day(m, written), None
+    for m in screened(_month_part()).finditer(text):
+        yield m.start(), m.end(), _month_part_day(m, written), None
 
 
 def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
