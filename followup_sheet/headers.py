@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .columns import output_headers
-from .dates import is_date_cell
+from .dates import cell_date, is_date_cell
 from .hanzi import simplified
 from .logcolumns import names_a_day
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
@@ -563,6 +563,11 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
             if guessed is not None:
                 fields = {**fields, "company": guessed[0]}
                 weak = {**weak, "company": guessed[1]}
+        if "applied_on" not in fields and _JOB_SEARCH_FIELDS & fields.keys():
+            dated = guess_applied_on(grid[r], grid[r + 1:], fields, settings)
+            if dated is not None:
+                fields = {**fields, "applied_on": dated[0]}
+                weak = {**weak, "applied_on": dated[1]}
         if "notes" not in fields and ({"company", "position"} & fields.keys()):
             noted = guess_notes(grid[r], grid[r + 1:], fields, settings)
             if noted is not None:
@@ -730,6 +735,76 @@ def _guess_column(header: list[Any], below: list[list[Any]], fields: dict[str, i
     label = " ".join(text.split()) or "(no header)"
     return col, (f"no header names the {name}; {label!r} (column {column_letters(col + 1)}) was guessed "
                  f"from its values: {why}")
+
+
+# fields only a job search's tracker has: beside one of them a column of dates under a header no
+# list knows may be the date applied (beside a company and a stage alone it may be a sales list's)
+_JOB_SEARCH_FIELDS = frozenset({"position", "last_contact", "interview_on", "follow_ups", "pinned", "referrer",
+                                "hiring_manager"})
+# what a date column's header may say beside a word of date or of applying and still be the date
+# applied: nothing of these (a posting's date, a count of days, an interview's, the next or last one)
+_OTHER_DATES = frozenset({"posted", "count", "interview", "follow up", "next", "last", "contact", "status"})
+
+
+def earliest_share(values: list[Any], others: list[list[Any]]) -> tuple[int, int]:
+    """In how many rows a column's date is the earliest of the row's dates (ties count), and in
+    how many rows it had another date to be compared with: `others` holds each row's other cells."""
+    earliest = compared = 0
+    for v, rest in zip(values, others):
+        d = cell_date(v)
+        if d is None:
+            continue
+        days = [e for e in (cell_date(o) for o in rest if not is_empty_cell(o)) if e is not None]
+        if days:
+            compared += 1
+            earliest += d <= min(days)
+    return earliest, compared
+
+
+def guess_applied_on(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                     settings: Settings) -> tuple[int, str] | None:
+    """When no header names the date applied ('送信日', '접수일자', 'Quando'): a column under a header
+    that names no other field, no posting's, interview's, next or last date and no count, most of
+    whose filled cells are dates, and either whose header holds a word of date or of applying in
+    any script (the 日 of '送信日', the 일자 of '접수일자') with its dates never mostly later than the
+    row's others (a start date wished for is no date applied), or whose dates are the earliest of
+    their row in nearly every row that has another; (0-based column, why). A header with a date
+    word ranks first, then the column whose dates are most often their row's earliest, then the
+    leftmost."""
+    taken = set(fields.values())
+    rows = below[:200]
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or is_tool_header(value) or names_a_day(value):
+            continue
+        text = "" if value is None else " ".join(str(value).split())
+        concepts = _header_concepts(text, _words_key(), partial=True) if text else frozenset()
+        if concepts & _OTHER_DATES or (text and header_decisions([text], settings)[0]):
+            continue
+        values = [row[col] if col < len(row) else None for row in rows]
+        filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated < 2 or dated < 0.6 * len(filled):
+            continue
+        others = [[v for c, v in enumerate(row) if c != col] for row in rows]
+        first, compared = earliest_share(values, others)
+        worded = bool(concepts & {"date", "applied"}) or (bool(text) and names_a_date(text))
+        if worded and compared >= 2 and first < 0.5 * compared:
+            continue      # mostly later than the row's other dates: another date of the application
+        if not worded and (compared < 2 or first < 0.8 * compared):
+            continue
+        why = [f"{dated} of {len(filled)} filled cells are dates"]
+        if worded:
+            why.append("its header holds a word of date" + (" or of applying" if "applied" in concepts else ""))
+        if compared:
+            why.append(f"the earliest of their row's dates in {first} of {compared} rows")
+        found.append((not worded, -(first / compared if compared else 0), col, text, ", ".join(why)))
+    if not found:
+        return None
+    _, _, col, text, why = min(found)
+    label = text or "(no header)"
+    return col, (f"no header names the date applied; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values and header: {why}")
 
 
 def toml_columns(pairs: list[tuple[str, str]]) -> str:
