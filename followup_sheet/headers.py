@@ -793,12 +793,12 @@ def guess_applied_on(header: list[Any], below: list[list[Any]], fields: dict[str
             continue      # mostly later than the row's other dates: another date of the application
         if not worded and (compared < 2 or first < 0.8 * compared):
             continue
-        why = [f"{dated} of {len(filled)} filled cells are dates"]
+        reasons = [f"{dated} of {len(filled)} filled cells are dates"]
         if worded:
-            why.append("its header holds a word of date" + (" or of applying" if "applied" in concepts else ""))
+            reasons.append("its header holds a word of date" + (" or of applying" if "applied" in concepts else ""))
         if compared:
-            why.append(f"the earliest of their row's dates in {first} of {compared} rows")
-        found.append((not worded, -(first / compared if compared else 0), col, text, ", ".join(why)))
+            reasons.append(f"the earliest of their row's dates in {first} of {compared} rows")
+        found.append((not worded, -(first / compared if compared else 0), col, text, ", ".join(reasons)))
     if not found:
         return None
     _, _, col, text, why = min(found)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .hanzi import written_chinese
+from .hanzi import form_for, written_chinese, written_traditional
 from .settings import LANGUAGES
 
 ENGLISH = "en"
@@ -357,6 +357,25 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     mix = "; ".join(f"{LANGUAGES[c]}: {', '.join(repr(w) for w in ws[:3])}" for c, ws in ranked[:3])
     suggested = next((c for c, _ in ranked if c != ENGLISH), "")
     return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})", suggested)
+
+
+def chinese_form(trackers: list[Any], settings: Any) -> str:
+    """The characters Chinese output is written in (rules §8): `settings.chinese` when set
+    ("traditional" as the country writes it), else those of the tracker's own headers and cells:
+    traditional as Taiwan writes them ("tw"), or as Hong Kong and Macau do ("hk") when that is
+    the country; "simplified" otherwise. "" when the run does not speak Chinese."""
+    if settings.language != "zh":
+        return ""
+    if settings.chinese:
+        return form_for(settings.chinese, settings.country)
+    texts: list[str] = []
+    for tracker in trackers:
+        texts.extend(info.header for info in tracker.columns.values())
+        frame = tracker.frame
+        for column in ("stage", "response", "notes", "position", "contact"):
+            if column in frame:
+                texts.extend(frame[column].dropna().astype(str).tolist()[:500])
+    return form_for("traditional", settings.country) if written_traditional(texts) else "simplified"
 
 
 # --- phrases for a localised script -----------------------------------------------------------

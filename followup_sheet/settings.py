@@ -475,7 +475,8 @@ GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
-        "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language"}
+        "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language",
+        "chinese": "chinese"}
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
@@ -514,6 +515,7 @@ class Settings:
     timezone: str = ""                # an IANA name like "Europe/Madrid"; "": the computer's
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
+    chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -578,6 +580,9 @@ class Settings:
                 raise BadSettings.worded("[you] language = {value} is not one the tool speaks; use one of "
                                          "{known}, or leave it out to take the tracker's own",
                                          value=repr(self.language), known=", ".join(LANGUAGES))
+        if self.chinese not in ("", "simplified", "traditional", "tw", "hk"):
+            raise BadSettings.worded("[you] chinese must be simplified, traditional, tw or hk, not {value}",
+                                     value=repr(self.chinese))
         if self.first_channel not in ("", "call", "email"):
             raise BadSettings.worded("[cadence] first_channel must be call or email, not {value}",
                                      value=repr(self.first_channel))
