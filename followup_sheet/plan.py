@@ -608,7 +608,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     hold_in = {f: contains_words(frame[f], s.hold_words) for f in ("stage", "response", "notes")}
     hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
     hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
-    hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
+    # (news promised for a day ends the wait too: "1월 중순에 다시 연락 준다고 함")
+    hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back", "feedback", "decision"]) \
+        & (stated_on > safe_base)
     hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
     hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
     hold_said = _hold_words(frame, hold, hold_field, s)
@@ -628,6 +630,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # day to wait for
     offer_answer = (st == "offer") & ((kind == "answer") | (kind == "decision")
                                       | (~np.isnat(answer_on) & (answer_on < stated_on)))
+    # an answer the user owes anywhere ("要求12月9号前答复" in a negotiation) is no day to wait for either
+    offer_answer = offer_answer | ledger["stated_mine"].to_numpy(dtype=bool)
     use_stated = open_stage & fresh & has_base & ~offer_answer
 
     gap = np.select(

@@ -438,7 +438,8 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     taken: list[tuple[int, int]] = []
     for start, end, day, kind in cjk_dates(text, written):     # Chinese, Japanese, Korean
         taken.append((start, end))
-        found.append((start, Statement(day, kind, text[start:end].strip())))
+        found.append((start, Statement(day, kind, text[start:end].strip(),
+                                       kind in ("answer", "decision") and cjk_owed(text, start, end))))
     dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
     for start, end, day, lead in _spoken_dates(text, written, dashes):
         if any(s <= start < e for s, e in taken):
@@ -583,7 +584,7 @@ def _cjk_weekday() -> re.Pattern[str]:
 
 @functools.cache
 def _cjk_next_week() -> re.Pattern[str]:
-    return re.compile(r"下周|下週|下个星期|下個星期|下星期|来週|來週|다음\s*주")
+    return re.compile(r"下周|下週|下个星期|下個星期|下星期|下个?礼拜|下個?禮拜|来週|來週|다음\s*주")
 
 
 # tomorrow, the day after, next month (its first day)
@@ -642,7 +643,8 @@ _CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
 def _cjk_screen() -> re.Pattern[str]:
     return re.compile(
         r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
-        + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
+        + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
+        r"|来週|來週|다음\s*[주달]"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
         r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
@@ -652,11 +654,53 @@ def _cjk_screen() -> re.Pattern[str]:
 CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기|再開|재개|恢复|恢復"),
     ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
-    ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
+    ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장|承諾|承诺|受諾|수락"
+               r"|답(?=\s*(?:을|은|이)?\s*(?:주|줘|드리|드려|달|해야|하기로))"),
     ("interview", r"(?:面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접)(?![官관])"),   # 面试官: the interviewer
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )
+
+
+# Who a CJK clause's contact or answer goes to, from its verb: news that comes to the user (they
+# will tell, notify, contact me, give feedback or a result: 给我反馈, 会通知, 連絡がある, 알려 준다)
+# is the employer's news, a day to hear by, never a call the user was asked to make; an answer the
+# user owes (要求我答复, 承諾は…まで, 답 주기로, 회신해야) is the user's own deadline.
+CJK_THEIR_NEWS = (
+    r"给(?:我)?(?:个)?(?:反馈|答复|回复|结果|消息|通知|回音|回话|offer)|給(?:我)?(?:個)?(?:反饋|答覆|回覆|結果|消息|通知|回音|回話)"
+    r"|(?:会|會|就)(?:通知|反馈|反饋|告诉|告訴|回复|回覆|答复|答覆|联系|聯繫|聯絡|找)|通知我|告诉我|告訴我|回复我|回覆我"
+    r"|联系我|聯繫我|聯絡我|出结果|出結果|有结果|有結果|有消息|等通知|等消息|話.{0,6}(?:通知|覆|回)|话.{0,6}(?:通知|回)"
+    r"|给我(?:回|打)?(?:个)?电话|給我(?:回|打)?(?:個)?電話|打给我|打給我|(?:通過|合否|合格|結果|選考)(?:の)?連絡"
+    r"|連絡(?:が|は|を)?(?:ある|あり|来|くる|くれ|もらえ|いただけ|いただく|します|する(?:と|予定))|通知|お知らせ"
+    r"|知らせ(?:る|ます|て(?:くれ|もらえ|いただけ))|(?:返事|回答|連絡|結果)(?:が|を)(?:来|くる|もらえ|もらう|いただ)|結果(?:が|は)?(?:出る|出ます|わかる|分かる)"
+    r"|알려\s*(?:주|준|줄|드리|드린)|연락\s*(?:을|이)?\s*(?:준|주기로|주겠|줄|주신|온|올|오기로|드린다고|드리겠다고)"
+    r"|통보|발표|결과\s*(?:가|는)?\s*나오|회신\s*(?:을)?\s*(?:준|주기로|주신)")
+CJK_MINE = (
+    r"要求(?:我)?.{0,10}(?:答复|回复|确认|决定)|要求(?:我)?.{0,10}(?:答覆|回覆|確認|決定)"
+    r"|我(?:要|得|需要|必须|须|应该).{0,10}(?:答复|回复|决定|确认)|我(?:要|得|需要|必須|須|應該).{0,10}(?:答覆|回覆|決定|確認)"
+    r"|(?:要|得|需要|必须|必須|须|須)(?:回覆|回复|答复|答覆|确认|確認|決定|决定)|答复期限|答覆期限|截止|承諾|受諾|回答期限|(?:返事|回答)(?:を|は)?(?:する|しなければ|しないと|します)"
+    r"|수락|입사\s*여부|(?:답|답변|회신)\s*(?:을|은)?\s*(?:주기로|줘야|드려야|드리기로|해야|하기로)|결정\s*(?:해야|하기로)")
+
+
+@functools.cache
+def _cjk_their_news() -> re.Pattern[str]:
+    return re.compile(CJK_THEIR_NEWS, re.IGNORECASE)
+
+
+@functools.cache
+def _cjk_mine() -> re.Pattern[str]:
+    return re.compile(CJK_MINE)
+
+
+def cjk_owed(text: str, start: int, end: int) -> bool:
+    """Whether the CJK date at text[start:end] is an answer the user owes (CJK_MINE in its clause)."""
+    left, right = _cjk_clause_bounds(text, start, end)
+    return _cjk_mine().search(text[left:right]) is not None
+
+
+def _cjk_clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    cuts = [m.start() for m in _cjk_clause().finditer(text)]
+    return max([c + 1 for c in cuts if c < start], default=0), min([c for c in cuts if c >= end], default=len(text))
 
 
 @functools.cache
@@ -700,8 +744,19 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
     for kind, regex in _cjk_kinds():
         if any(own(m, left) for m in regex.finditer(text[left:start])) \
                 or any(own(m, end) for m in regex.finditer(text[end:right])):
-            return kind
-    return "date"
+            return _cjk_direction(kind, text[left:right])
+    return _cjk_direction("date", text[left:right])   # "通過連絡は1週間以内", "下周通知": news to hear by
+
+
+def _cjk_direction(kind: str, clause: str) -> str:
+    """A contact or answer the clause says comes to the user (CJK_THEIR_NEWS) is their news; an
+    answer the user owes stays an answer; else the kind as found."""
+    if kind in ("call_back", "answer", "date") and _cjk_their_news().search(clause) \
+            and not (kind == "answer" and _cjk_mine().search(clause)):
+        return "feedback"
+    if kind in ("call_back", "date") and _cjk_mine().search(clause):
+        return "answer"       # "要求我12月9日前确认": the user's answer, whatever its word
+    return kind
 
 
 def _week_day(written: dt.date, weekday: int, weeks: int | None) -> dt.date:
@@ -740,7 +795,21 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
             day += dt.timedelta(days=1)
         elif kind in ("decision", "feedback", "answer") and _cjk_next_week().fullmatch(text[start:end]):
             day += dt.timedelta(days=4)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
+        elif kind in ("decision", "feedback", "answer") and relative:
+            month = _cjk_month_alone().fullmatch(text[start:end].strip())
+            if month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
+                day = _part_end(day, bool(month.group("part")))
         yield start, end, day, kind
+
+
+def _part_end(first: dt.date, part: bool) -> dt.date:
+    """The last day of the part of a month that starts on `first` (the 1st: its 10th; the 11th: its
+    20th; the 21st: the month's last day); without a part, of the whole month."""
+    if part and first.day == 1:
+        return first.replace(day=10)
+    if part and first.day == 11:
+        return first.replace(day=20)
+    return _add_months(first.replace(day=1), 1) - dt.timedelta(days=1)
 
 
 def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:

@@ -1,0 +1,75 @@
+"""Chinese, Japanese and Korean notes: who a contact or an answer goes to (their news to hear by,
+an answer the user owes, a call that came to the user whoever made it), the end of a part of a
+month for news, and calls that reached nobody (rules §2, §3)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from followup_sheet import facts
+from followup_sheet.statements import read_statements
+
+WRITTEN = dt.date(2026, 12, 1)     # a Tuesday
+
+
+def _said(text: str) -> list[tuple[str, dt.date, bool]]:
+    return [(s.kind, s.date, s.mine) for s in read_statements(text, WRITTEN)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("面试官说周四前会通知结果", dt.date(2026, 12, 3)),          # they will notify by Thursday
+    ("对方讲12月8日之前给我回个电话", dt.date(2026, 12, 8)),       # they will call me back
+    ("合否連絡は12月9日までにもらえるそうです", dt.date(2026, 12, 9)),
+    ("12월 10일까지 결과 알려준다고 했음", dt.date(2026, 12, 10)),
+    ("人事佢話下個禮拜通知", dt.date(2026, 12, 11)),               # Cantonese: next week, until its Friday
+])
+def test_news_that_comes_to_the_user_is_a_day_to_hear_by(text, day):
+    said = _said(text)
+    assert any(kind in ("feedback", "decision") and when == day and not mine for kind, when, mine in said), said
+
+
+@pytest.mark.parametrize("text, day", [
+    ("人事要求我12月9日前确认是否接受", dt.date(2026, 12, 9)),
+    ("入社の承諾は12月15日までに", dt.date(2026, 12, 15)),
+    ("12월 11일까지 답 드리기로 했음", dt.date(2026, 12, 11)),
+    ("12月10日前要回覆對方", dt.date(2026, 12, 10)),
+])
+def test_an_answer_the_user_owes_is_the_users_own_deadline(text, day):
+    said = _said(text)
+    assert any(kind == "answer" and when == day and mine for kind, when, mine in said), said
+
+
+@pytest.mark.parametrize("text, day", [
+    ("결과 발표는 12월 중순", dt.date(2026, 12, 20)),
+    ("選考結果は12月下旬に連絡が来る", dt.date(2026, 12, 31)),
+    ("结果一月份出", dt.date(2027, 1, 31)),
+])
+def test_news_in_a_part_of_a_month_may_come_until_that_parts_end(text, day):
+    said = _said(text)
+    assert any(when == day for _, when, _ in said), said
+
+
+@pytest.mark.parametrize("text", [
+    "昨天电话来了 我在开会没接到",
+    "会社から電話をもらったが気づかなかった",
+    "오전에 전화가 왔는데 회의 중이라 못 받음",
+    "佢哋打嚟 我冇接到",
+])
+def test_a_call_that_came_to_the_user_is_the_employers_whoever_made_it(text):
+    assert facts._EMPLOYER_CALL.search(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "我打过去问进度",
+    "こちらから電話する予定",
+    "내일 전화 드릴 예정",
+    "自動返信メールが来た",      # a mail that came may be automatic: no person's contact by its verb alone
+])
+def test_the_users_own_or_planned_call_and_an_automatic_mail_are_not_the_employers(text):
+    assert facts._EMPLOYER_CALL.search(text) is None
+
+
+@pytest.mark.parametrize("text", ["인사팀에 전화했지만 통화 안 됨", "다시 걸었는데 부재중", "打过去冇人聽"])
+def test_a_call_that_reached_nobody_in_korean_or_cantonese_is_a_retry(text):
+    assert facts._attempt().search(text) is not None
