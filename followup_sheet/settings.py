@@ -356,6 +356,9 @@ INTERVIEWING_WORDS = (
     "オファー面談", "条件面談",
     "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie", "zadanie rekrutacyjne",
     "rozmowie", "rozmowę", "sollicitatiegesprek", "gesprek", "面接", "面談", "適性検査", "筆記試験",
+    # Japanese graduate hiring's steps: the aptitude test (SPI, Webテスト), the group discussion (GD);
+    # Chinese 测评 (an online assessment). (選考中 alone is no step: 書類選考中 is the résumé's screening)
+    "spi", "webテスト", "gd", "グループディスカッション", "グルディス", "测评", "測評",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
 )
 NOT_APPLIED_WORDS = (

@@ -436,7 +436,7 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         return ()
     found: list[tuple[int, Statement]] = []
     taken: list[tuple[int, int]] = []
-    for start, end, day, kind in cjk_dates(text, written):     # Chinese, Japanese, Korean
+    for start, end, day, kind in cjk_dates(text, written, day_first):     # Chinese, Japanese, Korean
         taken.append((start, end))
         found.append((start, Statement(day, kind, text[start:end].strip(),
                                        kind in ("answer", "decision") and cjk_owed(text, start, end))))
@@ -773,15 +773,17 @@ _WEEKS = {"下下": 2, "再来週": 2, "下个": 1, "下個": 1, "下": 1, "来�
           "本": 0, "今週": 0, "上": -1, "先週": -1, "다다음주": 2, "다음주": 1, "이번주": 0, "지난주": -1}
 
 
-def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, str]]:
+def cjk_dates(text: str, written: dt.date, day_first: bool = False) -> Iterator[tuple[int, int, dt.date, str]]:
     """(start, end, day, what it is about) of each Chinese, Japanese or Korean date in `text`,
-    read from the day it was written; "以后/後/후" after a date means from the day after it."""
+    read from the day it was written; "以后/後/후" after a date means from the day after it. A
+    slashed date is month/day as China, Japan and Korea write it, day/month with `day_first` (a
+    Hong Kong tracker whose dates are day first: '4/12 打嚟' is December 4)."""
     # (each of the screen's forms holds a letter from U+3040 up)
     if text.isascii() or max(text) < "\u3040" or not _cjk_screen().search(text):
         return
     taken: list[tuple[int, int]] = []
     dated: list[tuple[int, int, dt.date, bool]] = []
-    for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
+    for start, end, day, relative in sorted(_cjk_spans(text, written, day_first), key=lambda x: (x[0], -x[1])):
         if any(s <= start < e for s, e in taken):
             continue          # "下周三" is one date, not next week and a Wednesday
         taken.append((start, end))
@@ -812,7 +814,7 @@ def _part_end(first: dt.date, part: bool) -> dt.date:
     return _add_months(first.replace(day=1), 1) - dt.timedelta(days=1)
 
 
-def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
+def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tuple[int, int, dt.date, bool]]:
     """Every CJK date form found, overlapping ones included (the longest is taken), and whether
     it is relative (tomorrow, next week, N days later) rather than a day of its own."""
     spans: list[tuple[int, int, dt.date, bool]] = []
@@ -823,7 +825,8 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
             spans.append((m.start(), m.end(), found, False))
     if _cjk_char().search(text):      # 12/9 in a Chinese, Japanese or Korean note is month/day there
         for m in _cjk_slashed().finditer(text):
-            found = _day_month(int(m.group(2)), int(m.group(1)), None, written)
+            a, b = int(m.group(1)), int(m.group(2))
+            found = _day_month(a, b, None, written) if day_first else _day_month(b, a, None, written)
             if found is not None:
                 spans.append((m.start(), m.end(), found, False))
     spans += [(a, b, day, False) for a, b, day in _cjk_weekdays(text, written)]

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from followup_sheet import facts
+from followup_sheet.referrals import referral_in
 from followup_sheet.statements import read_statements
 
 WRITTEN = dt.date(2026, 12, 1)     # a Tuesday
@@ -73,3 +74,38 @@ def test_the_users_own_or_planned_call_and_an_automatic_mail_are_not_the_employe
 @pytest.mark.parametrize("text", ["인사팀에 전화했지만 통화 안 됨", "다시 걸었는데 부재중", "打过去冇人聽"])
 def test_a_call_that_reached_nobody_in_korean_or_cantonese_is_a_retry(text):
     assert facts._attempt().search(text) is not None
+
+
+@pytest.mark.parametrize("note, referrer, dept", [
+    ("大学室友陈晓内推（数据平台部）", "陈晓", "数据平台部"),
+    ("市場部林志明學長推薦", "林志明", "市場部"),
+    ("ゼミの先輩の佐藤さんの紹介", "佐藤", ""),
+    ("지인 추천 (재무팀 한서준 과장)", "한서준", "재무팀"),
+    ("my cousin Ana Ruiz (data team) referred me", "Ana Ruiz", "data team"),
+])
+def test_a_referral_the_notes_give_in_any_script(note, referrer, dept):
+    assert referral_in(note) == (referrer, dept)
+
+
+@pytest.mark.parametrize("note", ["想找学长内推一下", "紹介してもらう予定", "헤드헌터 소개", "朋友推荐的公司"])
+def test_a_referral_still_to_ask_for_or_without_a_name_is_none(note):
+    assert referral_in(note) == ("", "")
+
+
+def test_a_slashed_date_in_a_cjk_note_follows_a_day_first_tracker():
+    from followup_sheet.statements import cjk_dates
+    written = dt.date(2026, 11, 20)
+    assert [d for *_, d, _ in cjk_dates("3/12 陳小姐打嚟", written, day_first=True)] == [dt.date(2026, 12, 3)]
+    assert [d for *_, d, _ in cjk_dates("3/12 陈小姐打来电话", written)] == [dt.date(2027, 3, 12)]
+
+
+@pytest.mark.parametrize("text", ["打咗畀佢 留咗voicemail", "留了VM"])
+def test_a_voicemail_left_in_cantonese_or_mixed_words_is_a_retry(text):
+    assert facts._attempt().search(text) is not None
+
+
+@pytest.mark.parametrize("words", ["SPI受検済み", "GD通過", "Webテスト受験", "在线测评"])
+def test_steps_of_japanese_graduate_hiring_and_assessments_are_interviewing(words):
+    from followup_sheet.plan import stage_of
+    from followup_sheet.settings import Settings
+    assert stage_of(words, Settings()) == "interviewing"
