@@ -109,3 +109,15 @@ def test_steps_of_japanese_graduate_hiring_and_assessments_are_interviewing(word
     from followup_sheet.plan import stage_of
     from followup_sheet.settings import Settings
     assert stage_of(words, Settings()) == "interviewing"
+
+
+@pytest.mark.parametrize("cell, language, greeting", [
+    ("猎头 Jenny", "zh", "Jenny，您好"),         # the function is no part of the name
+    ("HR Amy", "zh", "Amy，您好"),               # and 'HR' is no German 'Hr.' (Herr): no 先生 for Amy
+    ("人事 松本さん", "ja", "松本様"),
+    ("이서연 헤드헌터", "ko", "이서연 헤드헌터님"),
+    ("Mr Lam", "zh", "Lam先生，您好"),
+])
+def test_a_contact_cell_with_the_persons_function_greets_the_person(cell, language, greeting):
+    from followup_sheet.language import address
+    assert address(cell, language)["greet"] == greeting
