@@ -499,8 +499,8 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
     spans = [(a, b) for a, b, _ in employer]
     attempts = _attempt_run(notes, []) if _attempt().search(notes) else _attempt_run(f"{response}\n{stage}", [])
-    if attempts and employer:
-        attempts = _attempt_run(text, spans) and attempts
+    if attempts and employer:     # (the run ends with the notes: the stage after them is no clause of the log)
+        attempts = _attempt_run(text[:len(response) + 1 + len(notes)], spans) and attempts
     mine = [m.start() for m in _user_after().finditer(text)] + [m.start() for m in _thanked().finditer(text)] \
         + [m.start() for m in _hits(_attempt(), text) if not any(a <= m.start() < b for a, b in spans)]
     if not employer:
