@@ -717,13 +717,14 @@ def _team() -> re.Pattern[str]:
 # Korean job titles written after a name ("박 과장", "김민수 팀장님"): the person is addressed by
 # name and title with 님 on the title.
 _KO_TITLES = ("과장", "부장", "차장", "대리", "팀장", "실장", "이사", "상무", "전무", "대표", "본부장",
-              "주임", "매니저", "책임", "선임", "수석", "센터장", "파트장", "그룹장", "헤드헌터", "컨설턴트", "리크루터")
+              "주임", "매니저", "책임", "선임", "수석", "센터장", "파트장", "그룹장", "헤드헌터", "컨설턴트",
+              "리크루터")
 
 # What a contact cell says the person does, beside the name, in Chinese, Japanese and Korean
 # ('猎头 Lisa', 'HR Amy', '人事 山本さん', '인사팀 김하늘'): not part of the name, and saying nothing of
 # the person's gender (the German 'Hr.' is Herr only in German).
-_CJK_FUNCTIONS = frozenset({"猎头", "獵頭", "hr", "人事", "人资", "人資", "招聘", "招聘专员", "招聘專員", "顾问", "顧問",
-                            "采用担当", "採用担当", "担当", "エージェント", "リクルーター", "人事部", "인사팀", "인사",
+_CJK_FUNCTIONS = frozenset({"猎头", "獵頭", "hr", "人事", "人资", "人資", "招聘", "招聘专员", "招聘專員", "顾问",
+                            "顧問", "采用担当", "採用担当", "担当", "エージェント", "リクルーター", "人事部", "인사팀", "인사",
                             "채용담당", "채용담당자", "담당자", "recruiter", "headhunter", "agent", "consultant"})
 
 
