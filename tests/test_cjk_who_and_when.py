@@ -123,7 +123,8 @@ def test_a_contact_cell_with_the_persons_function_greets_the_person(cell, langua
     assert address(cell, language)["greet"] == greeting
 
 
-@pytest.mark.parametrize("notes", ["12/3 招聘方来电 没接到，回拨过去没人接", "12/3 HR called, I missed it; called back, no answer"])
+@pytest.mark.parametrize("notes", ["12/3 招聘方来电 没接到，回拨过去没人接",
+                                   "12/3 HR called, I missed it; called back, no answer"])
 def test_a_call_back_that_reached_nobody_after_their_call_is_a_retry_whatever_the_stage_says(notes):
     employer_call, _, attempts, _, after = facts._text_facts(f"\x00{notes}\x00已投递 applied")
     assert (employer_call, attempts, after) == (False, 1, True)
