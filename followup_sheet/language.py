@@ -725,7 +725,8 @@ _KO_TITLES = ("과장", "부장", "차장", "대리", "팀장", "실장", "이�
 # the person's gender (the German 'Hr.' is Herr only in German).
 _CJK_FUNCTIONS = frozenset({"猎头", "獵頭", "hr", "人事", "人资", "人資", "招聘", "招聘专员", "招聘專員", "顾问",
                             "顧問", "采用担当", "採用担当", "担当", "エージェント", "リクルーター", "人事部",
-                            "인사팀", "인사", "채용담당", "채용담당자", "담당자", "recruiter", "headhunter", "agent", "consultant"})
+                            "인사팀", "인사", "채용담당", "채용담당자", "담당자", "recruiter", "headhunter",
+                            "agent", "consultant"})
 
 
 def _without_functions(name: str, language: str) -> str:
