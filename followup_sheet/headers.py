@@ -134,7 +134,8 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
     if unmatched:
         for how, guess in (("is made of the field's words", _concept_field),
                            ("has a one-letter typo", _typo_field if fuzzy else None),
-                           ("is short for", _abbreviated_field if fuzzy else None)):
+                           ("is short for", _abbreviated_field if fuzzy else None),
+                           ("joins words of which one names the field", _joined_field)):
             if guess is None:
                 continue
             for col, value in unmatched:
@@ -403,7 +404,7 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 # words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
-_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"applied"},
+_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"applied"}, "contact": {"contact"},
                  "contact_phone": {"contact"}, "contact_email": {"contact"}}
 
 
@@ -428,6 +429,31 @@ def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, 
     if len(fits) != 1:
         return None
     return fits[0], f" ({', '.join(sorted(matches[fits[0]]))})"
+
+
+_JOINED = re.compile(r"\s*[/／・|&＆]\s*")
+
+
+def _joined_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
+    """The field of a header that joins two or three words with a slash when exactly one of them
+    names a field ('心得/備註': thoughts and notes; 'Notes / Thoughts'): the user's own word beside
+    a known one."""
+    parts = [p for p in _JOINED.split(header.strip()) if p]
+    if not 2 <= len(parts) <= 3:
+        return None
+    named = {}
+    for part in parts:
+        key = normalize_header(part)
+        fld = table.exact.get(key) or table.exact.get(bare_key(part))
+        if fld is None:
+            concept = _concept_field(part)
+            fld = concept[0] if concept else None
+        if fld is not None:
+            named[part] = fld
+    if len(set(named.values())) != 1:
+        return None
+    (part, fld), = list(named.items())[:1]
+    return fld, f" ({part!r})"
 
 
 def _typo_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
@@ -680,6 +706,17 @@ def stage_like(values: list[Any], settings: Settings, stages: StageReader) -> st
     return f"{read} of {len(texts)} filled cells name a stage ({named})"
 
 
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+
+
+def _word_count(text: str) -> int:
+    """The words of a cell: Chinese and Japanese write no spaces between words, so there two
+    letters count as a word ('12/2一面完 说下周通知' is a sentence of several words)."""
+    spaced = len(text.split())
+    letters = len(_CJK_LETTER.findall(text))
+    return max(spaced, spaced + letters // 2 - len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+", text)))
+
+
 def sentence_like(values: list[Any]) -> str | None:
     """Why a column's cells look like notes (free sentences), or None: two or more filled, all
     text, and most of them four words or more, not links or e-mail addresses."""
@@ -687,7 +724,7 @@ def sentence_like(values: list[Any]) -> str | None:
     texts = [" ".join(v.split()) for v in filled if isinstance(v, str)]
     if len(texts) < 2 or len(texts) < 0.8 * len(filled):
         return None
-    long = [t for t in texts if len(t.split()) >= 4 and not _URLISH.match(t)]
+    long = [t for t in texts if _word_count(t) >= 4 and not _URLISH.match(t)]
     if len(long) < 0.6 * len(texts):
         return None
     return f"{len(long)} of {len(texts)} filled cells are sentences"
@@ -698,7 +735,7 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
     """When no header names the notes ("Log", "What happened", "Story"): the unmapped text column
     whose cells are sentences (`sentence_like`), the one with the most words; (0-based column, why)."""
     return _guess_column(header, below, fields, settings, "notes", sentence_like,
-                         lambda values, _: sum(len(v.split()) for v in values if isinstance(v, str)))
+                         lambda values, _: sum(_word_count(v) for v in values if isinstance(v, str)))
 
 
 def guess_stage(header: list[Any], below: list[list[Any]], fields: dict[str, int],

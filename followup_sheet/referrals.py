@@ -125,7 +125,7 @@ _CJK_REFERRAL = re.compile(r"内推|內推|推荐|推薦|紹介|リファラル|
 _CJK_UNSAID = re.compile(r"打算|准备|準備|想找|想请|想請|希望|もらう予定|お願いする|頼む予定|予定"
                          r"|부탁할|예정|하려고|没有|沒有|없")
 _CJK_RELATION = re.compile(r"^(?:.*?)(?:前同事|老同事|同事|朋友|好友|室友|舍友|校友|发小|發小|邻居|鄰居"
-                           r"|表哥|表姐|堂哥|前辈|前輩|前上司|前领导|前領導|学长|學長|学姐|學姐|师兄|師兄"
+                           r"|表哥|表姐|堂哥|前辈|前輩|前上司|前领导|前領導|学长|學長|学姐|學姐|学姊|學姊|师兄|師兄"
                            r"|师姐|師姐|同学|同學|老乡|老鄉|親戚|亲戚|先輩|友人|知人|元同僚|同僚|同期"
                            r"|친구|선배|후배|동기|지인|동료|전\s*직장\s*동료)\s*(?:の|的)?\s*")
 _CJK_DEPT = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3A-Za-z]{1,8}(?:部|課|室|팀|본부|실|组|組|团队|團隊|中心)"
@@ -165,6 +165,9 @@ def cjk_referral(text: str) -> tuple[str, str]:
             dept = inside.group(1).strip()
     if not name:
         return "", ""
+    if not dept:      # '她在製造部', '在財務部上班': where the referrer works, said after
+        works = re.search(r"[在於于]\s*([\u4e00-\u9fff]{1,8}?(?:部|課|组|組|团队|團隊))", text[m.end():m.end() + 20])
+        dept = works.group(1) if works else ""
     return name, dept
 
 

@@ -292,7 +292,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     # the person to ask for, the number to call, the address to write to: in Chinese, Japanese
     # and Korean these are written as one word inside a longer header ('採用担当者', '담당자 연락처')
-    "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人"),
+    "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人",
+               "窗口", "对口"),   # (窗口: Taiwan's word for one's contact at a company)
     "phone": ("电话", "手机", "電話", "电话号码", "携帯", "전화", "휴대폰", "연락처", "핸드폰"),
     "email": ("邮箱", "邮件", "メール", "メアド", "이메일", "메일", "e-mail", "email"),
 })
@@ -335,7 +336,7 @@ CLOSED_WORDS = (
     "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
     "ritirat", "desist",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
-    "放弃", "淘汰", "没过", "挂了", "石沉大海",
+    "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
     "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
     "불합격", "탈락", "불발", "포기", "지원 취소", "채용 마감",
     "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",

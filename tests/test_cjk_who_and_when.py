@@ -128,3 +128,13 @@ def test_a_contact_cell_with_the_persons_function_greets_the_person(cell, langua
 def test_a_call_back_that_reached_nobody_after_their_call_is_a_retry_whatever_the_stage_says(notes):
     employer_call, _, attempts, _, after = facts._text_facts(f"\x00{notes}\x00已投递 applied")
     assert (employer_call, attempts, after) == (False, 1, True)
+
+
+def test_a_polite_refusal_in_the_stage_is_closed():
+    from followup_sheet.plan import stage_of
+    from followup_sheet.settings import Settings
+    assert stage_of("婉拒", Settings()) == "closed"
+
+
+def test_where_the_referrer_works_said_after_the_referral():
+    assert referral_in("学姊周若彤内推 她在采购部") == ("周若彤", "采购部")

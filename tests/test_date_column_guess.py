@@ -63,3 +63,19 @@ def test_a_column_of_words_under_a_day_header_is_not_guessed(tmp_path):
     path = _book(tmp_path, ("会社", "職種", "曜日", "最終連絡日", "メモ"), ["月", "火", "水"], LATE)
     tracker = read_tracker(path)
     assert "applied_on" not in tracker.columns
+
+
+def test_notes_in_chinese_or_japanese_are_found_by_their_sentences_without_spaces(tmp_path):
+    rows = [("Alpha", "A", D(2026, 11, 2), "营", "面完了对方说下周给结果"),
+            ("Beta", "B", D(2026, 11, 4), "技", "人事から電話があったが出られなかった"),
+            ("Gamma", "C", D(2026, 11, 10), "营", "投了以后一直没有消息")]
+    path = write_sheets(tmp_path / "n.xlsx", ("公司", "职位", "投递日期", "部门", "一些想法"), {"Sheet1": rows})
+    assert read_tracker(path).columns["notes"].header == "一些想法"
+
+
+@pytest.mark.parametrize("header, field", [("心得/備註", "notes"), ("Thoughts / Notes", "notes"),
+                                           ("窗口", "contact"), ("聯絡窗口", "contact")])
+def test_a_header_joining_the_users_word_to_a_known_one_or_a_regional_word(header, field):
+    from followup_sheet.headers import header_fields
+    from followup_sheet.settings import Settings
+    assert header_fields(["公司", "職缺", header], Settings()).get(field) == 2
