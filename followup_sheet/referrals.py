@@ -148,8 +148,13 @@ def cjk_referral(text: str) -> tuple[str, str]:
     inside = re.match(r"\s*(?:으로|으로는|로|で|的|了|我)?\s*[(（]([^)）]{1,30})[)）]", text[m.end():])
     before = text[clause_start:m.start()]
     before = re.sub(r"(?:の|が|에게서|한테서|께서|이|가|帮我|幫我|给我|給我|帮忙|幫忙|的)\s*$", "", before.strip())
-    related = _CJK_RELATION.sub("", before).strip()      # '前同事王磊': the name after the relation
-    before = _CJK_TITLES.sub("", related or before).strip()   # '王大明學長': the relation after the name
+    relation = _CJK_RELATION.match(before)
+    if relation and before[relation.end():].strip():
+        before = before[relation.end():]                 # '前同事王磊': the name after the relation
+    elif relation:      # '王大明學長': the relation after the name; '友人の': a relation alone names no one
+        spoken = _CJK_TITLES.sub("", before.strip()).strip()
+        before = spoken if spoken != re.sub(r"(?:の|的)$", "", before.strip()) else ""
+    before = _CJK_TITLES.sub("", before).strip()
     dept = ""
     unit = re.match(r"(.{1,8}?(?:部|課|组|組|팀|본부))\s*(.+)$", before)    # '研發部王大明學長'
     if unit and _cjk_name(unit.group(2)):

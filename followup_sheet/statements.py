@@ -587,6 +587,11 @@ def _cjk_next_week() -> re.Pattern[str]:
     return re.compile(r"下周|下週|下个星期|下個星期|下星期|下个?礼拜|下個?禮拜|来週|來週|다음\s*주")
 
 
+@functools.cache
+def _cjk_this_week() -> re.Pattern[str]:
+    return re.compile(r"今週中|今週いっぱい|本周内|这周内|這週內|本週內|这周之内|這週之內|이번\s*주\s*(?:중|안|내)")
+
+
 # tomorrow, the day after, next month (its first day)
 _CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2}
 
@@ -644,7 +649,7 @@ def _cjk_screen() -> re.Pattern[str]:
     return re.compile(
         r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
-        r"|来週|來週|다음\s*[주달]"
+        r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
         r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
@@ -678,7 +683,8 @@ CJK_THEIR_NEWS = (
 CJK_MINE = (
     r"要求(?:我)?.{0,10}(?:答复|回复|确认|决定)|要求(?:我)?.{0,10}(?:答覆|回覆|確認|決定)"
     r"|我(?:要|得|需要|必须|须|应该).{0,10}(?:答复|回复|决定|确认)|我(?:要|得|需要|必須|須|應該).{0,10}(?:答覆|回覆|決定|確認)"
-    r"|(?:要|得|需要|必须|必須|须|須)(?:回覆|回复|答复|答覆|确认|確認|決定|决定)|答复期限|答覆期限|截止|承諾|受諾|回答期限|(?:返事|回答)(?:を|は)?(?:する|しなければ|しないと|します)"
+    r"|(?:要|得|需要|必须|必須|须|須)[^，,。]{0,10}?(?:回覆|回复|答复|答覆|确认|確認|決定|决定)"
+    r"|答复期限|答覆期限|截止|承諾|受諾|回答期限|(?:返事|回答)(?:を|は)?(?:する|しなければ|しないと|します)"
     r"|수락|입사\s*여부|(?:답|답변|회신)\s*(?:을|은)?\s*(?:주기로|줘야|드려야|드리기로|해야|하기로)|결정\s*(?:해야|하기로)")
 
 
@@ -693,9 +699,10 @@ def _cjk_mine() -> re.Pattern[str]:
 
 
 def cjk_owed(text: str, start: int, end: int) -> bool:
-    """Whether the CJK date at text[start:end] is an answer the user owes (CJK_MINE in its clause)."""
+    """Whether the CJK date at text[start:end] is an answer the user owes (CJK_MINE in its part of
+    the clause)."""
     left, right = _cjk_clause_bounds(text, start, end)
-    return _cjk_mine().search(text[left:right]) is not None
+    return _cjk_mine().search(_cjk_segment(text, start, end, left, right)) is not None
 
 
 def _cjk_clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -741,11 +748,28 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
             return not (before >= left and middle - before < start - middle)
         return not (0 <= after <= right and after - middle < middle - end)
 
+    said = _cjk_segment(text, start, end, left, right)
     for kind, regex in _cjk_kinds():
         if any(own(m, left) for m in regex.finditer(text[left:start])) \
                 or any(own(m, end) for m in regex.finditer(text[end:right])):
-            return _cjk_direction(kind, text[left:right])
-    return _cjk_direction("date", text[left:right])   # "通過連絡は1週間以内", "下周通知": news to hear by
+            return _cjk_direction(kind, said)
+    return _cjk_direction("date", said)   # "通過連絡は1週間以内", "下周通知": news to hear by
+
+
+def _cjk_segment(text: str, start: int, end: int, left: int, right: int) -> str:
+    """The words of the date's own part of its clause, for who a contact or answer goes to:
+    Chinese and Japanese notes part events with a space ('12/2 内定連絡あり 返事は12/14までに': the
+    answer is the user's, the news was theirs); Korean puts spaces between words, so its clause is
+    the whole."""
+    clause = text[left:right]
+    if _HANGUL_LETTER.search(clause):
+        return clause
+    before = [m.end() for m in re.finditer(r"\s+", text[left:start])]
+    after = re.search(r"\s", text[end:right])
+    return text[left + (before[-1] if before else 0): end + after.start() if after else right]
+
+
+_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _cjk_direction(kind: str, clause: str) -> str:
@@ -842,8 +866,7 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
         if not m.group("ny") and first <= written:
             first = first.replace(year=written.year + 1)
         spans.append((m.start(), m.end(), first, True))
-    for m in _cjk_next_week().finditer(text):
-        spans.append((m.start(), m.end(), _week_day(written, 0, 1), True))
+    spans += _cjk_week_spans(text, written)
     for m in _cjk_later().finditer(text):
         n, unit = _cjk_number(m.group("n")), m.group("u")
         if n <= 0:
@@ -855,6 +878,14 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
         else:
             later = written + dt.timedelta(weeks=n)
         spans.append((m.start(), m.end(), later, True))
+    return spans
+
+
+def _cjk_week_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
+    """Next week (its Monday) and "within this week" (its Friday), relative spans."""
+    spans = [(m.start(), m.end(), _week_day(written, 0, 1), True) for m in _cjk_next_week().finditer(text)]
+    spans += [(m.start(), m.end(), max(written, _week_day(written, 4, 0)), True)
+              for m in _cjk_this_week().finditer(text)]
     return spans
 
 

@@ -138,3 +138,13 @@ def test_a_polite_refusal_in_the_stage_is_closed():
 
 def test_where_the_referrer_works_said_after_the_referral():
     assert referral_in("学姊周若彤内推 她在采购部") == ("周若彤", "采购部")
+
+
+@pytest.mark.parametrize("text", ["結果は今週中にメールで来るらしい", "이번 주 중에 결과 알려주기로", "说这周内出结果"])
+def test_news_within_this_week_may_come_until_its_friday(text):
+    assert any(when == dt.date(2026, 12, 4) for _, when, _ in _said(text)), _said(text)
+
+
+def test_in_a_note_of_spaced_events_the_answer_owed_is_not_their_news():
+    said = _said("12/1 内定の電話あり 回答は12/11まで")
+    assert ("answer", dt.date(2026, 12, 11)) in [(kind, when) for kind, when, _ in said], said
