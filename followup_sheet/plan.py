@@ -364,7 +364,7 @@ def unplaced_words(text: Any, settings: Settings) -> list[str]:
     if not isinstance(text, str) or stage_of(text, settings) != "applied":
         return []
     rest = word_list(settings.applied_words).strip(text)
-    for name in ("autoresponse_words", *_STAGE_FIELDS):
+    for name in ("autoresponse_words", "hold_words", *_STAGE_FIELDS):    # (a hold is known: the row waits)
         rest = word_list(getattr(settings, name)).strip(rest)
     words = re.findall(r"[^\W\d_]+|[" + _CJK + "]+", rest)
     return [w for w in words if not _SMALL_WORD.match(w) and w not in _NEGATIONS]

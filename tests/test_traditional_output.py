@@ -95,3 +95,13 @@ def test_the_refresh_messages_are_in_traditional_characters(tmp_path, capsys):
     assert code == 0, said
     assert "申請" in said or "已逾期" in said, said
     assert not _simplified_only(said), sorted(_simplified_only(said))
+
+
+def test_check_reads_traditional_stage_words_as_the_plan_does(tmp_path):
+    from followup_sheet.checkreport import check
+    rows = [(*TRADITIONAL_ROWS[0][:4], "已投遞", *TRADITIONAL_ROWS[0][5:]),
+            (*TRADITIONAL_ROWS[1][:4], "暫停招募", *TRADITIONAL_ROWS[1][5:])]
+    path = write_sheets(tmp_path / "t.xlsx", TRADITIONAL_HEADERS, {"工作": rows})
+    said = "\n".join(check(path, today=TODAY, country="TW").lines)
+    assert "Stage words" in said
+    assert "unknown:" not in said, said
