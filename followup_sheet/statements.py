@@ -756,6 +756,9 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
     return _cjk_direction("date", said)   # "通過連絡は1週間以内", "下周通知": news to hear by
 
 
+_CJK_BRACKETED_WEEKDAY = re.compile(r"\s*[(（]\s*(?:[月火水木金土日]|[一二三四五六日天]|[월화수목금토일])\s*[)）]")
+
+
 def _cjk_segment(text: str, start: int, end: int, left: int, right: int) -> str:
     """The words of the date's own part of its clause, for who a contact or answer goes to:
     Chinese and Japanese notes part events with a space ('12/2 内定連絡あり 返事は12/14までに': the
@@ -810,6 +813,9 @@ def cjk_dates(text: str, written: dt.date, day_first: bool = False) -> Iterator[
     for start, end, day, relative in sorted(_cjk_spans(text, written, day_first), key=lambda x: (x[0], -x[1])):
         if any(s <= start < e for s, e in taken):
             continue          # "下周三" is one date, not next week and a Wednesday
+        weekday = _CJK_BRACKETED_WEEKDAY.match(text, end)
+        if weekday:           # "12/1(月)": the weekday in brackets is the date's own
+            end = weekday.end()
         taken.append((start, end))
         dated.append((start, end, day, relative))
     for k, (start, end, day, relative) in enumerate(dated):

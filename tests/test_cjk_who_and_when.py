@@ -148,3 +148,10 @@ def test_news_within_this_week_may_come_until_its_friday(text):
 def test_in_a_note_of_spaced_events_the_answer_owed_is_not_their_news():
     said = _said("12/1 内定の電話あり 回答は12/11まで")
     assert ("answer", dt.date(2026, 12, 11)) in [(kind, when) for kind, when, _ in said], said
+
+
+@pytest.mark.parametrize("text", ["11/30(月)一次面接 結果は今週中に連絡くれる", "11/30（一）二面 下周给结果"])
+def test_a_weekday_in_brackets_is_the_dates_own_and_the_interview_stays_its(text):
+    from followup_sheet.statements import cjk_dates
+    found = [(d, k) for _, _, d, k in cjk_dates(text, dt.date(2026, 11, 29))]
+    assert (dt.date(2026, 11, 30), "interview") in found, found
