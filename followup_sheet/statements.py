@@ -392,7 +392,8 @@ def _entry_kind(rest: str) -> str:
     written when its first clause gives another day ("noted": "4/12 we met on Thursday"); else the
     day of what the entry tells ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
     HR"; one still to come is planned for that day, which the plan knows from today)."""
-    clause = re.split(r"[,;!?\n]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
+    # (the stops of Chinese and Japanese end a clause too)
+    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
     if _absolute().search(_without_false_months(clause, LANGUAGES)):
         return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
     first = re.split(r"[,;.!?\n。、，；！？]|\d", rest, maxsplit=1)[0]

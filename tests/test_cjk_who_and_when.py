@@ -155,3 +155,9 @@ def test_a_weekday_in_brackets_is_the_dates_own_and_the_interview_stays_its(text
     from followup_sheet.statements import cjk_dates
     found = [(d, k) for _, _, d, k in cjk_dates(text, dt.date(2026, 11, 29))]
     assert (dt.date(2026, 11, 30), "interview") in found, found
+
+
+def test_a_log_entrys_interview_ends_at_a_cjk_stop():
+    note = "11/27 二次面接を受けた。合否は12/8までに"
+    said = [(s.kind, s.date) for s in read_statements(note, dt.date(2026, 11, 20))]
+    assert ("interview", dt.date(2026, 11, 27)) in said, said
