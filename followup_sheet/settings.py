@@ -337,6 +337,8 @@ CLOSED_WORDS = (
     "ritirat", "desist",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
+    # a campus hire's signed agreement (三方协议): an offer accepted, the search ends
+    "签三方", "签了三方", "三方协议", "已签约",
     "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
     "불합격", "탈락", "불발", "포기", "지원 취소", "채용 마감",
     "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
@@ -411,7 +413,8 @@ AUTORESPONSE_WORDS = (
     "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
     "acknowledg", "confirmation", "application received", "resume received", "résumé received",
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
-    "candidatura ricevuta", "candidatura recebida", "自动回复", "自動返信", "自動送信", "受付完了",
+    "candidatura ricevuta", "candidatura recebida", "自动回复", "确认邮件", "确认信", "自動返信", "自動送信",
+    "受付完了",
     "자동 회신", "자동회신", "자동 응답", "접수 완료", "potwierdzenie otrzymania",
     "automatyczna odpowiedź",
 )

@@ -161,3 +161,20 @@ def test_a_log_entrys_interview_ends_at_a_cjk_stop():
     note = "11/27 二次面接を受けた。合否は12/8までに"
     said = [(s.kind, s.date) for s in read_statements(note, dt.date(2026, 11, 20))]
     assert ("interview", dt.date(2026, 11, 27)) in said, said
+
+
+@pytest.mark.parametrize("words, stage", [("已签三方", "closed"), ("三方协议已寄回", "closed")])
+def test_a_signed_campus_agreement_ends_the_search(words, stage):
+    from followup_sheet.plan import stage_of
+    from followup_sheet.settings import Settings
+    assert stage_of(words, Settings()) == stage
+
+
+def test_a_confirmation_mail_in_chinese_is_an_automatic_reply(tmp_path):
+    from conftest import write_sheets
+
+    from followup_sheet.pipeline import compute
+    rows = [("青禾食品", "质检", dt.date(2026, 11, 16), "已投递", "官网提交后收到确认邮件")]
+    path = write_sheets(tmp_path / "c.xlsx", ("公司", "岗位", "投递日期", "状态", "备注"), {"Sheet1": rows})
+    outcomes, _, _ = compute(path, today=dt.date(2026, 12, 7), country="CN")
+    assert outcomes[0].plan.loc[2, "situation"] == "autoresponse"
