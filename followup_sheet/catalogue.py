@@ -14,6 +14,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .hanzi import in_form
+
 FOLDER = Path(__file__).resolve().parent / "catalogues"
 
 
@@ -65,18 +67,29 @@ def outcome_words() -> dict[str, str]:
     for code in languages():
         book = catalogue(code)
         for english, shown in book.get("outcomes", {}).items():
-            words.setdefault(shown, english)
+            for form in _forms(code, shown):
+                words.setdefault(form, english)
         for english, more in book.get("outcome_words", {}).items():
             for word in more:
-                words.setdefault(word, english)
+                for form in _forms(code, word):
+                    words.setdefault(form, english)
     return words
+
+
+def _forms(code: str, text: str) -> tuple[str, ...]:
+    """`text` and, in Chinese, the same in traditional characters as Taiwan and Hong Kong write them
+    (the Today sheet of a tracker kept in traditional characters shows those: hanzi.in_form)."""
+    if code != "zh":
+        return (text,)
+    return tuple(dict.fromkeys((text, *(in_form(text, form) for form in ("tw", "hk")))))
 
 
 @functools.cache
 def header_words() -> dict[str, str]:
     """Every translated Today sheet header, in every language, -> the English header."""
-    return {shown: english for code in languages()
-            for english, shown in catalogue(code).get("today", {}).items() if len(english) < 30}
+    return {form: english for code in languages()
+            for english, shown in catalogue(code).get("today", {}).items() if len(english) < 30
+            for form in _forms(code, shown)}
 
 
 @functools.cache

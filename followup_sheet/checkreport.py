@@ -15,6 +15,7 @@ import pandas as pd
 from . import columns
 from .businessdays import holidays_note
 from .catalogue import Words
+from .hanzi import simplified
 from .language import choose_language
 from .pipeline import SheetOutcome, data_problems, notes_settings, roll_marks
 from .plan import STAGES, build_plan, review_lines
@@ -82,7 +83,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
         lines.append(m("Applications:") + " " + (m("{n} (rows {first}-{last})", n=n, first=t.frame.index.min(),
                                                   last=t.frame.index.max()) if n
                                                 else m("0 (none found under the header)")))
-        lines.extend(stage_word_lines(t.frame, settings))
+        lines.extend(stage_word_lines(t.frame, settings, chinese=planned.language == "zh"))
         if t.duplicates:
             lines.append(m("Duplicates ({n}):", n=len(t.duplicates)))
             lines.extend(f"  {d}" for d in t.duplicates)
@@ -127,9 +128,10 @@ def you_reminder(settings: Settings, language: str = "") -> str | None:
             "  [you]\n  name = \"Your Name\"\n  phone = \"(555) 010-0000\"\n  email = \"you@example.com\"")
 
 
-def stage_word_lines(frame: pd.DataFrame, settings: Settings) -> list[str]:
+def stage_word_lines(frame: pd.DataFrame, settings: Settings, chinese: bool = False) -> list[str]:
     """Which stage each distinct stage/response text went to and the words that decided it, then
-    the texts read as applied only because no list knew their words (rules §2)."""
+    the texts read as applied only because no list knew their words (rules §2); in a Chinese
+    tracker (`chinese`) traditional characters read as simplified, as the plan reads them."""
     from .plan import stage_words, unplaced_words
 
     stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
@@ -142,7 +144,8 @@ def stage_word_lines(frame: pd.DataFrame, settings: Settings) -> list[str]:
         return []
     placed: dict[str, list[str]] = {}
     unsure: list[str] = []
-    for shown, text in zip(texts["shown"], texts["text"]):
+    for shown, written in zip(texts["shown"], texts["text"]):
+        text = simplified(written, chinese)    # read as the plan reads it: '已投遞' is the listed '已投递'
         stage, words, negated = stage_words(text, settings)
         why = [", ".join(dict.fromkeys(words))] if words else []
         why += [f"not counted after a negation: {', '.join(dict.fromkeys(negated))}"] if negated else []

@@ -428,6 +428,7 @@ class Output:
         self.one_shot = False                # the command runs once and exits (not the watcher)
         self.exits = exits                   # the process ends with the command (`run`, not a program calling `main`)
         self.lost_said = False               # output was lost, and said so
+        self.chinese = ""                    # the form of Chinese the run writes (hanzi.in_form); "" as it is
 
     def begin(self, quiet: bool, stdout: Any, stderr: Any) -> None:
         """A run starts: its streams, nothing lost yet."""
@@ -472,6 +473,9 @@ class Output:
         """Print a line of the command's output; cell text in it never reaches the terminal raw."""
         if not self.quiet:
             stream = self.log or (self.stderr if self.messages_to_stderr else self.stdout)
+            if self.chinese:     # a tracker kept in traditional characters is spoken to in them
+                from .hanzi import in_form
+                text = in_form(text, self.chinese)
             self.write(stream, for_terminal(text, newlines=True) + "\n")
 
     def where(self, stream) -> str:
@@ -674,6 +678,7 @@ def cmd_refresh(args, out: Output) -> int:
     result = refresh(args.tracker, sheet=args.sheet, today=_today(args), config=args.config,
                      output=args.output, dry_run=args.dry_run, backup=not args.no_backup, force=args.force,
                      **_overrides(args))
+    out.chinese = result.chinese
     m = Words(result.language, "messages")
     if result.empty:
         out.say(m("{tracker}: no applications yet; nothing written.", tracker=args.tracker))
@@ -718,6 +723,7 @@ def cmd_today(args, out: Output) -> int:
     today = next_business_day(asked, settings.holidays)   # a weekend or holiday prepares the next one's calls
     outcomes, table, settings = compute(args.tracker, sheet=args.sheet, today=today, settings=settings)
     language = settings.language or "en"
+    out.chinese = settings.chinese if language == "zh" else ""
     m = Words(language, "messages")
     if today != asked:
         out.say(m("{asked} is not a business day: these are the calls for {today}.",

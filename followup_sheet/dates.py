@@ -39,6 +39,24 @@ def is_date_cell(v: Any) -> bool:
     return any(isinstance(_text_date(text, order), dt.date) for order in ("mdy", "dmy"))
 
 
+def cell_date(v: Any) -> dt.date | None:
+    """The day a cell holds, for comparing one column's dates with another's in the same row (a
+    typed date that could be read either way round is read month-first; a rough answer, never
+    one to plan with); None when the cell holds no date."""
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if not isinstance(v, str) or len(v) > 40:
+        return None
+    text = " ".join(v.split())
+    for order in ("mdy", "dmy"):
+        d = _text_date(text, order)
+        if isinstance(d, dt.date):
+            return d
+    return None
+
+
 _TEXT_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%y", "%d/%m/%y", "%d.%m.%y",
                       "%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y")
 

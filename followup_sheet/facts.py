@@ -106,7 +106,7 @@ def _cjk_future() -> re.Pattern[str]:
 def _cjk_missed() -> re.Pattern[str]:
     """After an employer's call: the user did not pick up. The negation is of the user's answer,
     not of the call (Chinese 没接, Japanese 出られなかった, Korean 못 받음)."""
-    return re.compile(r"[^。！？.!?\n]{0,14}?(?:没接|沒接|未接|没能接|沒能接|没听到|沒聽到"
+    return re.compile(r"[^。！？.!?\n]{0,14}?(?:没接|沒接|未接|没能接|沒能接|没听到|沒聽到|冇接|冇聽到|唔得閒接"
                       r"|出られ|出れな|取れな|気づかな"
                       r"|못\s*받|놓쳤|놓침)")
 
@@ -258,7 +258,16 @@ def _cjk_contact(words: str) -> str:
             # '人资打电话来', 'HR给我打了电话': the sender, then the verb around the contact word
             + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
             + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
-            + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words)
+            + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words
+            + (_CJK_CALL_CAME if words == _CJK_CALL_WORDS else ""))
+
+
+# whoever made it, a phone call that came to the user: the verb says its way ('전화 왔는데',
+# '電話があった', '電話をもらった', '来电', Cantonese '打嚟', '打俾我'); a mail that came may be an
+# automatic one ('自動返信メールが来ただけ'), so only a call is a person's by its verb alone
+_CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|온|오셨|あった|ありました|来た|きた|来ました"
+                  r"|もらった|もらいました|いただいた|いただきました|来了|來了|进来|進來)"
+                  r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電")
 
 
 _EMPLOYER_CALL_LATIN = (
@@ -407,7 +416,8 @@ def _attempt() -> _Scripts:
         # the user's call in Chinese, Japanese, Korean: the answering machine, nobody picked up, out
         r"留守電|留守番電話|担当者?(?:の方)?(?:は|が)?(?:不在|外出中|席を外)"
         r"|(?:電話|かけ)[^。\n]{0,8}?(?:不在|つながらなかった|繋がらなかった|出なかった)|(?:没人|沒人|无人|無人)接|没接通|沒接通"
-        r"|语音信箱|語音信箱|转到留言|留了言|음성\s*메시지|음성\s*사서함|음성사서함|부재중이라|전화했는데\s*안\s*받")
+        r"|语音信箱|語音信箱|转到留言|留了言|留咗言|冇人聽|冇人接|(?:留咗|留了|留)\s*(?:voicemail|vm|口訊|口讯|message)|음성\s*메시지|음성\s*사서함|음성사서함|부재중|전화했는데\s*안\s*받"
+        r"|통화\s*(?:안|못)\s*(?:됨|됐|되|했)|연결\s*(?:안|이\s*안)\s*(?:됨|됐|되)")
 
 
 @functools.cache
@@ -503,7 +513,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "recepcionist", "réceptionn", "standardist", "telefonist",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
-              "부재")
+              "부재", "통화", "연결", "打嚟", "打咗", "打俾", "打给", "打給", "冇人")
 _SAY_WORD_STARTS = r"\b(?:vm\b|dm\b|sms\b|msg|inmail|(?:i|we)\s|ring|note|text|bel)"
 
 
@@ -578,8 +588,8 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
     spans = [(a, b) for a, b, _ in employer]
     attempts = _attempt_run(notes, []) if _attempt().search(notes) else _attempt_run(f"{response}\n{stage}", [])
-    if attempts and employer:
-        attempts = _attempt_run(text, spans) and attempts
+    if attempts and employer:     # (the run ends with the notes: the stage after them is no clause of the log)
+        attempts = _attempt_run(text[:len(response) + 1 + len(notes)], spans) and attempts
     mine = [m.start() for m in _user_after().finditer(text)] + [m.start() for m in _thanked().finditer(text)] \
         + [m.start() for m in _hits(_attempt(), text) if not any(a <= m.start() < b for a, b in spans)]
     if not employer:
@@ -717,6 +727,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")))
                        for found in all_stated],
         "stated_kind": [s[0].kind if s else "" for s in stated],
+        "stated_mine": np.array([bool(s and s[0].mine) for s in stated], dtype=bool),   # an answer the user owes
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
     }, index=idx)

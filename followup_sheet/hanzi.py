@@ -42,3 +42,49 @@ def written_chinese(text: str) -> bool:
     應, 聯, 錄: Japanese writes 称, 応, 連, 録), so the text is Chinese, not Japanese; kanji
     Japanese shares with Chinese (電話, 進度) say nothing."""
     return bool(_HAN.search(text)) and str(_to_japanese().convert(text)) != text
+
+
+# The forms of Chinese output: the settings' `[you] chinese` word -> OpenCC's conversion from the
+# simplified characters the catalogues and templates are written in ("" and "simplified": none)
+FORMS = {"simplified": "", "tw": "s2tw", "hk": "s2hk"}
+
+
+@functools.cache
+def _from_simplified(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def in_form(text: str, form: str) -> str:
+    """`text` (Chinese written in simplified characters) in the characters of `form`: "tw" as
+    Taiwan writes them, "hk" as Hong Kong does (OpenCC's s2tw, s2hk: character by character, the
+    words kept, so a company's name already written in traditional characters stays as it is);
+    "" or "simplified" as it is."""
+    config = FORMS.get(form or "simplified", "")
+    if not config or not _HAN.search(text):
+        return text
+    return str(_from_simplified(config).convert(text))
+
+
+def written_traditional(texts) -> bool:
+    """Whether Chinese `texts` (a tracker's headers and cells) are written in traditional
+    characters: more of them hold a character only traditional writing has (one OpenCC's t2s
+    changes) than hold one only simplified writing has (one its s2t changes)."""
+    traditional = simplified_only = 0
+    for text in texts:
+        if not isinstance(text, str) or not _HAN.search(text) or _KANA.search(text):
+            continue
+        if str(_converter().convert(text)) != text:
+            traditional += 1
+        elif str(_from_simplified("s2t").convert(text)) != text:
+            simplified_only += 1
+    return traditional > simplified_only
+
+
+def form_for(chinese: str, country: str) -> str:
+    """The form of Chinese output the `[you] chinese` setting asks for: "traditional" as the
+    country writes it (Hong Kong and Macau: "hk"; elsewhere Taiwan's "tw")."""
+    if chinese == "traditional":
+        return "hk" if country.upper()[:2] in ("HK", "MO") else "tw"
+    return chinese

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .columns import output_headers
-from .dates import is_date_cell, is_placeholder
+from .dates import cell_date, is_date_cell, is_placeholder
 from .hanzi import simplified
 from .logcolumns import names_a_day
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
@@ -134,7 +134,8 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
     if unmatched:
         for how, guess in (("is made of the field's words", _concept_field),
                            ("has a one-letter typo", _typo_field if fuzzy else None),
-                           ("is short for", _abbreviated_field if fuzzy else None)):
+                           ("is short for", _abbreviated_field if fuzzy else None),
+                           ("joins words of which one names the field", _joined_field)):
             if guess is None:
                 continue
             for col, value in unmatched:
@@ -405,7 +406,7 @@ def _header_concepts(header: str, words: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 # words a field's header may hold besides its own ('Vị trí ứng tuyển': the position applied for)
-_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"applied"},
+_MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"applied"}, "contact": {"contact"},
                  "contact_phone": {"contact"}, "contact_email": {"contact"}}
 
 
@@ -430,6 +431,31 @@ def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, 
     if len(fits) != 1:
         return None
     return fits[0], f" ({', '.join(sorted(matches[fits[0]]))})"
+
+
+_JOINED = re.compile(r"\s*[/／・|&＆]\s*")
+
+
+def _joined_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
+    """The field of a header that joins two or three words with a slash when exactly one of them
+    names a field ('心得/備註': thoughts and notes; 'Notes / Thoughts'): the user's own word beside
+    a known one."""
+    parts = [p for p in _JOINED.split(header.strip()) if p]
+    if not 2 <= len(parts) <= 3:
+        return None
+    named = {}
+    for part in parts:
+        key = normalize_header(part)
+        fld = table.exact.get(key) or table.exact.get(bare_key(part))
+        if fld is None:
+            concept = _concept_field(part)
+            fld = concept[0] if concept else None
+        if fld is not None:
+            named[part] = fld
+    if len(set(named.values())) != 1:
+        return None
+    (part, fld), = list(named.items())[:1]
+    return fld, f" ({part!r})"
 
 
 def _typo_field(header: str, table: _AliasTable) -> tuple[str, str] | None:
@@ -571,6 +597,11 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
             if dialled is not None:
                 fields = {**fields, "contact_phone": dialled[0]}
                 weak = {**weak, "contact_phone": dialled[1]}
+        if "applied_on" not in fields and _JOB_SEARCH_FIELDS & fields.keys():
+            dated = guess_applied_on(grid[r], grid[r + 1:], fields, settings)
+            if dated is not None:
+                fields = {**fields, "applied_on": dated[0]}
+                weak = {**weak, "applied_on": dated[1]}
         if "notes" not in fields and ({"company", "position"} & fields.keys()):
             noted = guess_notes(grid[r], grid[r + 1:], fields, settings)
             if noted is not None:
@@ -683,6 +714,17 @@ def stage_like(values: list[Any], settings: Settings, stages: StageReader) -> st
     return f"{read} of {len(texts)} filled cells name a stage ({named})"
 
 
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+
+
+def _word_count(text: str) -> int:
+    """The words of a cell: Chinese and Japanese write no spaces between words, so there two
+    letters count as a word ('12/2一面完 说下周通知' is a sentence of several words)."""
+    spaced = len(text.split())
+    letters = len(_CJK_LETTER.findall(text))
+    return max(spaced, spaced + letters // 2 - len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]+", text)))
+
+
 def sentence_like(values: list[Any]) -> str | None:
     """Why a column's cells look like notes (free sentences), or None: two or more filled, all
     text, and most of them four words or more, not links or e-mail addresses."""
@@ -690,7 +732,7 @@ def sentence_like(values: list[Any]) -> str | None:
     texts = [" ".join(v.split()) for v in filled if isinstance(v, str)]
     if len(texts) < 2 or len(texts) < 0.8 * len(filled):
         return None
-    long = [t for t in texts if len(t.split()) >= 4 and not _URLISH.match(t)]
+    long = [t for t in texts if _word_count(t) >= 4 and not _URLISH.match(t)]
     if len(long) < 0.6 * len(texts):
         return None
     return f"{len(long)} of {len(texts)} filled cells are sentences"
@@ -701,7 +743,7 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
     """When no header names the notes ("Log", "What happened", "Story"): the unmapped text column
     whose cells are sentences (`sentence_like`), the one with the most words; (0-based column, why)."""
     return _guess_column(header, below, fields, settings, "notes", sentence_like,
-                         lambda values, _: sum(len(v.split()) for v in values if isinstance(v, str)))
+                         lambda values, _: sum(_word_count(v) for v in values if isinstance(v, str)))
 
 
 # a telephone number as people type it: digits in groups, a leading + or 0, brackets, dashes,
@@ -773,6 +815,76 @@ def _guess_column(header: list[Any], below: list[list[Any]], fields: dict[str, i
     label = " ".join(text.split()) or "(no header)"
     return col, (f"no header names the {name}; {label!r} (column {column_letters(col + 1)}) was guessed "
                  f"from its values: {why}")
+
+
+# fields only a job search's tracker has: beside one of them a column of dates under a header no
+# list knows may be the date applied (beside a company and a stage alone it may be a sales list's)
+_JOB_SEARCH_FIELDS = frozenset({"position", "last_contact", "interview_on", "follow_ups", "pinned", "referrer",
+                                "hiring_manager"})
+# what a date column's header may say beside a word of date or of applying and still be the date
+# applied: nothing of these (a posting's date, a count of days, an interview's, the next or last one)
+_OTHER_DATES = frozenset({"posted", "count", "interview", "follow up", "next", "last", "contact", "status"})
+
+
+def earliest_share(values: list[Any], others: list[list[Any]]) -> tuple[int, int]:
+    """In how many rows a column's date is the earliest of the row's dates (ties count), and in
+    how many rows it had another date to be compared with: `others` holds each row's other cells."""
+    earliest = compared = 0
+    for v, rest in zip(values, others):
+        d = cell_date(v)
+        if d is None:
+            continue
+        days = [e for e in (cell_date(o) for o in rest if not is_empty_cell(o)) if e is not None]
+        if days:
+            compared += 1
+            earliest += d <= min(days)
+    return earliest, compared
+
+
+def guess_applied_on(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                     settings: Settings) -> tuple[int, str] | None:
+    """When no header names the date applied ('送信日', '접수일자', 'Quando'): a column under a header
+    that names no other field, no posting's, interview's, next or last date and no count, most of
+    whose filled cells are dates, and either whose header holds a word of date or of applying in
+    any script (the 日 of '送信日', the 일자 of '접수일자') with its dates never mostly later than the
+    row's others (a start date wished for is no date applied), or whose dates are the earliest of
+    their row in nearly every row that has another; (0-based column, why). A header with a date
+    word ranks first, then the column whose dates are most often their row's earliest, then the
+    leftmost."""
+    taken = set(fields.values())
+    rows = below[:200]
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or is_tool_header(value) or names_a_day(value):
+            continue
+        text = "" if value is None else " ".join(str(value).split())
+        concepts = _header_concepts(text, _words_key(), partial=True) if text else frozenset()
+        if concepts & _OTHER_DATES or (text and header_decisions([text], settings)[0]):
+            continue
+        values = [row[col] if col < len(row) else None for row in rows]
+        filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated < 2 or dated < 0.6 * len(filled):
+            continue
+        others = [[v for c, v in enumerate(row) if c != col] for row in rows]
+        first, compared = earliest_share(values, others)
+        worded = bool(concepts & {"date", "applied"}) or (bool(text) and names_a_date(text))
+        if worded and compared >= 2 and first < 0.5 * compared:
+            continue      # mostly later than the row's other dates: another date of the application
+        if not worded and (compared < 2 or first < 0.8 * compared):
+            continue
+        reasons = [f"{dated} of {len(filled)} filled cells are dates"]
+        if worded:
+            reasons.append("its header holds a word of date" + (" or of applying" if "applied" in concepts else ""))
+        if compared:
+            reasons.append(f"the earliest of their row's dates in {first} of {compared} rows")
+        found.append((not worded, -(first / compared if compared else 0), col, text, ", ".join(reasons)))
+    if not found:
+        return None
+    _, _, col, text, why = min(found)
+    label = text or "(no header)"
+    return col, (f"no header names the date applied; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values and header: {why}")
 
 
 def toml_columns(pairs: list[tuple[str, str]]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .hanzi import written_chinese
+from .hanzi import form_for, written_chinese, written_traditional
 from .settings import LANGUAGES
 
 ENGLISH = "en"
@@ -373,6 +373,25 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     return LanguageChoice(ENGLISH, f"the default: the tracker mixes languages ({mix})", suggested)
 
 
+def chinese_form(trackers: list[Any], settings: Any) -> str:
+    """The characters Chinese output is written in (rules §8): `settings.chinese` when set
+    ("traditional" as the country writes it), else those of the tracker's own headers and cells:
+    traditional as Taiwan writes them ("tw"), or as Hong Kong and Macau do ("hk") when that is
+    the country; "simplified" otherwise. "" when the run does not speak Chinese."""
+    if settings.language != "zh":
+        return ""
+    if settings.chinese:
+        return form_for(settings.chinese, settings.country)
+    texts: list[str] = []
+    for tracker in trackers:
+        texts.extend(info.header for info in tracker.columns.values())
+        frame = tracker.frame
+        for column in ("stage", "response", "notes", "position", "contact"):
+            if column in frame:
+                texts.extend(frame[column].dropna().astype(str).tolist()[:500])
+    return form_for("traditional", settings.country) if written_traditional(texts) else "simplified"
+
+
 # --- phrases for a localised script -----------------------------------------------------------
 
 def human_date(value: Any, this_year: int, language: str) -> str:
@@ -466,7 +485,7 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
         words = words[1:]
     while len(words) > 1:
         low = words[0].casefold().rstrip(".")
-        if low in _GENDER_TITLES:
+        if low in _GENDER_TITLES and (language not in ("zh", "ja", "ko") or low in ("mr", "mrs", "ms", "miss")):
             gender = gender or _GENDER_TITLES[low]
         elif low in _ACADEMIC:
             academic = _ACADEMIC[low]
@@ -741,7 +760,26 @@ def _team() -> re.Pattern[str]:
 # Korean job titles written after a name ("박 과장", "김민수 팀장님"): the person is addressed by
 # name and title with 님 on the title.
 _KO_TITLES = ("과장", "부장", "차장", "대리", "팀장", "실장", "이사", "상무", "전무", "대표", "본부장",
-              "주임", "매니저", "책임", "선임", "수석", "센터장", "파트장", "그룹장")
+              "주임", "매니저", "책임", "선임", "수석", "센터장", "파트장", "그룹장", "헤드헌터", "컨설턴트",
+              "리크루터")
+
+# What a contact cell says the person does, beside the name, in Chinese, Japanese and Korean
+# ('猎头 Lisa', 'HR Amy', '人事 山本さん', '인사팀 김하늘'): not part of the name, and saying nothing of
+# the person's gender (the German 'Hr.' is Herr only in German).
+_CJK_FUNCTIONS = frozenset({"猎头", "獵頭", "hr", "人事", "人资", "人資", "招聘", "招聘专员", "招聘專員", "顾问",
+                            "顧問", "采用担当", "採用担当", "担当", "エージェント", "リクルーター", "人事部",
+                            "인사팀", "인사", "채용담당", "채용담당자", "담당자", "recruiter", "headhunter",
+                            "agent", "consultant"})
+
+
+def _without_functions(name: str, language: str) -> str:
+    """`name` without the words of a function around it ('猎头 Lisa' is Lisa) in Chinese, Japanese
+    and Korean, when a name remains."""
+    if language not in ("zh", "ja", "ko"):
+        return name
+    words = name.split()
+    kept = [w for w in words if w.casefold().rstrip(":：") not in _CJK_FUNCTIONS]
+    return " ".join(kept) if kept and len(kept) < len(words) else name
 
 
 @functools.cache
@@ -756,6 +794,7 @@ def address(name: str, language: str) -> dict[str, str]:
     (the name in a sentence); German also `dat` (after "bei", "von"), Spanish `a` ("al señor
     …"). Frau/Herr, Madame/Monsieur, señor/señora only when the cell says so with a title; a
     first name never decides it."""
+    name = _without_functions(name, language) if name else name
     titled = _ko_titled().match(name.strip()) if language == "ko" and name else None
     if titled:                                        # "박 과장" is 박 과장님, not 박과장 님
         formal = f"{titled['name']} {titled['title']}님"

@@ -19,7 +19,7 @@ from . import columns
 from .catalogue import Worded, in_language, say
 from .dayfirst import writes_day_first
 from .exportfiles import backup_of, replaces_other_file
-from .language import choose_language, with_first_channel
+from .language import chinese_form, choose_language, with_first_channel
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
 from .read import Tracker, read_trackers
@@ -61,6 +61,7 @@ class RefreshResult:
     edits: Edits | None = None     # what the refresh changes (written, or with dry_run only planned)
     marks: MarksResult = field(default_factory=MarksResult)      # marks from the Today sheet, applied or not
     language: str = "en"           # the language the run spoke (settings, else the tracker's: rules §8)
+    chinese: str = ""              # in Chinese, the characters it wrote: simplified, tw or hk (hanzi.in_form)
 
     @property
     def changes(self) -> list[CellEdit]:
@@ -99,6 +100,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     trackers = read_trackers(path, settings, sheet, data=data)
     if not settings.language:
         settings = settings.replace(language=choose_language(trackers, settings).code)
+    settings = settings.replace(chinese=chinese_form(trackers, settings))
     marks = roll_marks(trackers, today, settings)
     if changes:
         roll_changes(trackers, changes, marks)
@@ -323,13 +325,14 @@ def refresh(path: Path, *, today: dt.date, sheet: str | None = None,
     if dry_run:
         log.info("%s: dry run", target)
         return RefreshResult(path=target, sheets=outcomes, today=todays, changed=edits.changed, counts=counts,
-                             edits=edits, marks=marks, language=settings.language)
+                             edits=edits, marks=marks, language=settings.language,
+                             chinese=settings.chinese)
     kept = backup_of(Path(output), settings.backups) if replaces and output is not None else None
     done = write_back(edits, output=output, backup=backup, backups=settings.backups)
     log.info("%s: %s", done.path, "written" if done.written else "unchanged")
     return RefreshResult(path=done.path, sheets=outcomes, today=todays, changed=done.changed,
                          written=done.written, backup=done.backup or kept, counts=counts, edits=edits, marks=marks,
-                         language=settings.language)
+                         language=settings.language, chinese=settings.chinese)
 
 
 def data_problems(outcomes: list[SheetOutcome], language: str = "en") -> list[str]:

@@ -391,7 +391,7 @@ def unplaced_words(text: Any, settings: Settings) -> list[str]:
     if not isinstance(text, str) or stage_of(text, settings) != "applied":
         return []
     rest = word_list(settings.applied_words).strip(text)
-    for name in ("autoresponse_words", *_STAGE_FIELDS):
+    for name in ("autoresponse_words", "hold_words", *_STAGE_FIELDS):    # (a hold is known: the row waits)
         rest = word_list(getattr(settings, name)).strip(rest)
     words = re.findall(r"[^\W\d_]+|[" + _CJK + "]+", rest)
     return [w for w in words if not _SMALL_WORD.match(w) and w not in _NEGATIONS]
@@ -638,7 +638,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     hold_in = {f: contains_words(frame[f], s.hold_words) for f in ("stage", "response", "notes")}
     hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
     hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
-    hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back"]) & (stated_on > safe_base)
+    # (news promised for a day ends the wait too: "1월 중순에 다시 연락 준다고 함")
+    hold_stated = fresh & np.isin(kind, ["hold", "date", "call_back", "back", "feedback", "decision"]) \
+        & (stated_on > safe_base)
     hold_day = np.where(hold_stated, stated_on, safe_base + np.timedelta64(s.hold_days, "D"))
     hold_until = np.where(hold, _on_or_after(hold_day, cal), np.datetime64("NaT", "D"))
     hold_said = _hold_words(frame, hold, hold_field, s)
@@ -658,6 +660,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # day to wait for
     offer_answer = (st == "offer") & ((kind == "answer") | (kind == "decision")
                                       | (~np.isnat(answer_on) & (answer_on < stated_on)))
+    # an answer the user owes anywhere ("要求12月9号前答复" in a negotiation) is no day to wait for either
+    offer_answer = offer_answer | ledger["stated_mine"].to_numpy(dtype=bool)
     use_stated = open_stage & fresh & has_base & ~offer_answer
 
     gap = np.select(

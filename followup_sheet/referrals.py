@@ -122,15 +122,97 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
             return " ".join(name).rstrip("."), _department(text[m.end():])
     after = _referral_after().search(text)
     if after:
-        words = re.findall(r"[^\W\d_][\w'’-]*", text[:after.start()])[-3:]
+        before = text[:after.start()]
+        noted = re.search(r"\s*\(([^()]{1,40})\)\s*$", before)   # "Peter Lau (engineering team) referred me"
+        if noted:
+            before = before[:noted.start()]
+        words = re.findall(r"[^\W\d_][\w'’-]*", before)[-3:]
         name = []
         for word in reversed(words):
             if not _capitalised(word):
                 break
             name.insert(0, word)
         if name:
-            return " ".join(name), _department(text[after.end():])
-    return "", ""
+            dept = _department(text[after.end():])
+            if not dept and noted:
+                dept = re.sub(r"^(?:(?:works?|is)\s+)?(?:in|from|on|at)\s+(?:the\s+)?", "", noted.group(1).strip(),
+                              flags=re.IGNORECASE)
+            return " ".join(name), dept
+    return cjk_referral(text)
+
+
+# A referral in Chinese, Japanese or Korean: the referral's word (内推, 推荐, 紹介, リファラル, 추천),
+# the referrer's name before it (after the relation's words: 前同事王磊内推, 田中さんの紹介, 윤지호 님
+# 추천) or in the brackets after it (친구 추천 (개발팀 윤지호 책임)), a department in brackets or as a
+# word ending in 部/팀/課 beside the name. A referral still to be asked for (打算找人内推, 紹介して
+# もらう予定, 추천 부탁할 예정) is none.
+_CJK_REFERRAL = re.compile(r"内推|內推|推荐|推薦|紹介|リファラル|추천|소개")
+_CJK_UNSAID = re.compile(r"打算|准备|準備|想找|想请|想請|希望|もらう予定|お願いする|頼む予定|予定"
+                         r"|부탁할|예정|하려고|没有|沒有|없")
+_CJK_RELATION = re.compile(r"^(?:.*?)(?:前同事|老同事|同事|朋友|好友|室友|舍友|校友|发小|發小|邻居|鄰居"
+                           r"|表哥|表姐|堂哥|前辈|前輩|前上司|前领导|前領導|学长|學長|学姐|學姐|学姊|學姊|师兄|師兄"
+                           r"|师姐|師姐|同学|同學|老乡|老鄉|親戚|亲戚|先輩|友人|知人|元同僚|同僚|同期"
+                           r"|친구|선배|후배|동기|지인|동료|전\s*직장\s*동료)\s*(?:の|的)?\s*")
+_CJK_DEPT = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3A-Za-z]{1,8}(?:部|課|室|팀|본부|실|组|組|团队|團隊|中心)"
+                       r"(?![\u4e00-\u9fff\uac00-\ud7a3])")
+_CJK_TITLES = re.compile(r"\s*(?:さん|様|氏|先輩|님|책임|선임|수석|과장|부장|차장|대리|팀장|매니저|经理|經理"
+                         r"|总监|總監|老师|老師|女士|先生|小姐|学长|學長|学姐|學姐|學姊|师兄|師兄|师姐|師姐|선배)$")
+# words in a referral's place that name no person
+_NOT_PEOPLE = frozenset({"朋友", "同事", "친구", "지인", "헤드헌터", "리크루터", "猎头", "獵頭", "人事", "인사팀",
+                         "エージェント", "リクルーター"})
+
+
+def cjk_referral(text: str) -> tuple[str, str]:
+    """(referrer, department) a Chinese, Japanese or Korean note says, or ("", "")."""
+    m = _CJK_REFERRAL.search(text)
+    if m is None:
+        return "", ""
+    clause_start = max((text.rfind(c, 0, m.start()) for c in "。；;！!？?\n，,、"), default=-1) + 1
+    if _CJK_UNSAID.search(text[clause_start:m.end() + 12]):
+        return "", ""
+    inside = re.match(r"\s*(?:으로|으로는|로|で|的|了|我)?\s*[(（]([^)）]{1,30})[)）]", text[m.end():])
+    before = text[clause_start:m.start()]
+    before = re.sub(r"(?:の|が|에게서|한테서|께서|이|가|帮我|幫我|给我|給我|帮忙|幫忙|的)\s*$", "", before.strip())
+    relation = _CJK_RELATION.match(before)
+    if relation and before[relation.end():].strip():
+        before = before[relation.end():]                 # '前同事王磊': the name after the relation
+    elif relation:      # '王大明學長': the relation after the name; '友人の': a relation alone names no one
+        spoken = _CJK_TITLES.sub("", before.strip()).strip()
+        before = spoken if spoken != re.sub(r"(?:の|的)$", "", before.strip()) else ""
+    before = _CJK_TITLES.sub("", before).strip()
+    dept = ""
+    unit = re.match(r"(.{1,8}?(?:部|課|组|組|팀|본부))\s*(.+)$", before)    # '研發部王大明學長'
+    if unit and _cjk_name(unit.group(2)):
+        dept, before = unit.group(1), unit.group(2)
+    name = _cjk_name(before)
+    if inside:
+        words = inside.group(1).split()
+        depts = [w for w in words if _CJK_DEPT.fullmatch(w)]
+        dept = dept or (depts[0] if depts else "")
+        if not name:
+            name = next((_cjk_name(w) for w in reversed(words) if w not in depts and _cjk_name(w)), "")
+        if not dept and _CJK_DEPT.fullmatch(inside.group(1).strip()):
+            dept = inside.group(1).strip()
+    if not name:
+        return "", ""
+    if not dept:      # '她在製造部', '在財務部上班': where the referrer works, said after
+        works = re.search(r"[在於于]\s*([\u4e00-\u9fff]{1,8}?(?:部|課|组|組|团队|團隊))", text[m.end():m.end() + 20])
+        dept = works.group(1) if works else ""
+    return name, dept
+
+
+def _cjk_name(words: str) -> str:
+    """The name that ends `words` ('前同事王磊' after the relation is taken off: '王磊'; '윤지호 책임':
+    '윤지호'; 'Peter'): two to four Han letters or Hangul syllables, or a capitalised Latin name."""
+    words = _CJK_TITLES.sub("", words.strip()).strip()
+    m = re.search(r"(?:^|[\s(（])([\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4}"
+                  r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))$", " " + words)
+    if m is None:
+        return ""
+    name = m.group(1)
+    if _CJK_DEPT.fullmatch(name) or name in _NOT_PEOPLE:
+        return ""
+    return name
 
 
 # A department said right after the referrer's name, as each language says where someone works:

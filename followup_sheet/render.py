@@ -21,6 +21,7 @@ from . import columns
 from .catalogue import Worded, in_language
 from .errors import TemplateProblem
 from .facts import employer_caller, someone_else_called
+from .hanzi import in_form
 from .language import spoken_name
 from .plan import PLACEHOLDERS
 from .settings import Settings
@@ -480,6 +481,9 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     rendered = _Rows(frame.take(in_frame), picked, wanted, names, compiled, today, settings).render(0, len(wanted))
     for k, text in zip(in_frame, rendered):
         texts[k] = text
+    form = settings.chinese if language == "zh" else ""
+    if form not in ("", "simplified"):    # a tracker kept in traditional characters reads its scripts so
+        texts = [in_form(str(t), form) if t != "" else t for t in texts]
     return pd.Series(texts, index=frame.index, dtype=object)
 
 

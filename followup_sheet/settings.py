@@ -298,6 +298,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # the person to ask for, the number to call, the address to write to: in Chinese, Japanese
     # and Korean these are written as one word inside a longer header ('採用担当者', '담당자 연락처')
     "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人",
+               "窗口", "对口",   # (窗口: Taiwan's word for one's contact at a company)
                # the word for a person in each Latin-script language the reader knows ("Person",
                # "Persona", "Kontaktperson", "POC")
                "person", "persons", "people", "poc", "persona", "personne", "pessoa", "osoba", "persoon",
@@ -344,7 +345,9 @@ CLOSED_WORDS = (
     "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
     "ritirat", "desist", "abandon", "abbandon",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
-    "放弃", "淘汰", "没过", "挂了", "石沉大海",
+    "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
+    # a campus hire's signed agreement (三方协议): an offer accepted, the search ends
+    "签三方", "签了三方", "三方协议", "已签约",
     "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
     "불합격", "탈락", "불발", "포기", "지원 취소", "채용 마감",
     "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
@@ -365,6 +368,9 @@ INTERVIEWING_WORDS = (
     "オファー面談", "条件面談",
     "rozmowa kwalifikacyjna", "rozmowa", "w toku", "w trakcie", "zadanie rekrutacyjne",
     "rozmowie", "rozmowę", "sollicitatiegesprek", "gesprek", "面接", "面談", "適性検査", "筆記試験",
+    # Japanese graduate hiring's steps: the aptitude test (SPI, Webテスト), the group discussion (GD);
+    # Chinese 测评 (an online assessment). (選考中 alone is no step: 書類選考中 is the résumé's screening)
+    "spi", "webテスト", "gd", "グループディスカッション", "グルディス", "测评", "測評",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
 )
 NOT_APPLIED_WORDS = (
@@ -423,7 +429,8 @@ AUTORESPONSE_WORDS = (
     "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
     "acknowledg", "confirmation", "application received", "resume received", "résumé received",
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
-    "candidatura ricevuta", "candidatura recebida", "自动回复", "自動返信", "自動送信", "受付完了",
+    "candidatura ricevuta", "candidatura recebida", "自动回复", "确认邮件", "确认信", "自動返信", "自動送信",
+    "受付完了",
     "자동 회신", "자동회신", "자동 응답", "접수 완료", "potwierdzenie otrzymania",
     "automatyczna odpowiedź", "ontvangstbevestiging",
 )
@@ -491,7 +498,8 @@ GAP_RANGE = (0, 365)              # business days
 POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the file: no busy loop
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
-        "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language"}
+        "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language",
+        "chinese": "chinese"}
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
@@ -530,6 +538,7 @@ class Settings:
     timezone: str = ""                # an IANA name like "Europe/Madrid"; "": the computer's
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
+    chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -594,6 +603,9 @@ class Settings:
                 raise BadSettings.worded("[you] language = {value} is not one the tool speaks; use one of "
                                          "{known}, or leave it out to take the tracker's own",
                                          value=repr(self.language), known=", ".join(LANGUAGES))
+        if self.chinese not in ("", "simplified", "traditional", "tw", "hk"):
+            raise BadSettings.worded("[you] chinese must be simplified, traditional, tw or hk, not {value}",
+                                     value=repr(self.chinese))
         if self.first_channel not in ("", "call", "email"):
             raise BadSettings.worded("[cadence] first_channel must be call or email, not {value}",
                                      value=repr(self.first_channel))

@@ -553,7 +553,8 @@ def _entry_kind(rest: str) -> str:
     written when its first clause gives another day ("noted": "4/12 we met on Thursday"); else the
     day of what the entry tells ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
     HR"; one still to come is planned for that day, which the plan knows from today)."""
-    clause = re.split(r"[,;!?\n]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
+    # (the stops of Chinese and Japanese end a clause too)
+    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
     if _absolute().search(_without_false_months(clause, LANGUAGES)):
         return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
     first = re.split(r"[,;.!?\n。、，；！？]|\d", rest, maxsplit=1)[0]
@@ -597,9 +598,10 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         return ()
     found: list[tuple[int, Statement]] = []
     taken: list[tuple[int, int]] = []
-    for start, end, day, kind in cjk_dates(text, written):     # Chinese, Japanese, Korean
+    for start, end, day, kind in cjk_dates(text, written, day_first):     # Chinese, Japanese, Korean
         taken.append((start, end))
-        found.append((start, Statement(day, kind, text[start:end].strip())))
+        found.append((start, Statement(day, kind, text[start:end].strip(),
+                                       kind in ("answer", "decision") and cjk_owed(text, start, end))))
     dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
     for start, end, day, lead in _spoken_dates(text, written, dashes):
         if any(s <= start < e for s, e in taken):
@@ -744,7 +746,12 @@ def _cjk_weekday() -> re.Pattern[str]:
 
 @functools.cache
 def _cjk_next_week() -> re.Pattern[str]:
-    return re.compile(r"下周|下週|下个星期|下個星期|下星期|来週|來週|다음\s*주")
+    return re.compile(r"下周|下週|下个星期|下個星期|下星期|下个?礼拜|下個?禮拜|来週|來週|다음\s*주")
+
+
+@functools.cache
+def _cjk_this_week() -> re.Pattern[str]:
+    return re.compile(r"今週中|今週いっぱい|本周内|这周内|這週內|本週內|这周之内|這週之內|이번\s*주\s*(?:중|안|내)")
 
 
 # tomorrow, the day after, next month (its first day)
@@ -803,7 +810,8 @@ _CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
 def _cjk_screen() -> re.Pattern[str]:
     return re.compile(
         r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
-        + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|来週|來週|다음\s*[주달]"
+        + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
+        r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
         r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
@@ -813,11 +821,55 @@ def _cjk_screen() -> re.Pattern[str]:
 CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"暂停|暫停|冻结|凍結|搁置|擱置|延期|保留|中断|中斷|見合わせ|보류|중단|동결|연기|再開|재개|恢复|恢復"),
     ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
-    ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장"),
+    ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장|承諾|承诺|受諾|수락"
+               r"|답(?=\s*(?:을|은|이)?\s*(?:주|줘|드리|드려|달|해야|하기로))"),
     ("interview", r"(?:面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접)(?![官관])"),   # 面试官: the interviewer
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )
+
+
+# Who a CJK clause's contact or answer goes to, from its verb: news that comes to the user (they
+# will tell, notify, contact me, give feedback or a result: 给我反馈, 会通知, 連絡がある, 알려 준다)
+# is the employer's news, a day to hear by, never a call the user was asked to make; an answer the
+# user owes (要求我答复, 承諾は…まで, 답 주기로, 회신해야) is the user's own deadline.
+CJK_THEIR_NEWS = (
+    r"给(?:我)?(?:个)?(?:反馈|答复|回复|结果|消息|通知|回音|回话|offer)|給(?:我)?(?:個)?(?:反饋|答覆|回覆|結果|消息|通知|回音|回話)"
+    r"|(?:会|會|就)(?:通知|反馈|反饋|告诉|告訴|回复|回覆|答复|答覆|联系|聯繫|聯絡|找)|通知我|告诉我|告訴我|回复我|回覆我"
+    r"|联系我|联络我|聯繫我|聯絡我|出结果|出結果|有结果|有結果|有消息|等通知|等消息|話.{0,6}(?:通知|覆|回)|话.{0,6}(?:通知|回)"
+    r"|给我(?:回|打)?(?:个)?电话|給我(?:回|打)?(?:個)?電話|打给我|打給我|(?:通過|合否|合格|結果|選考)(?:の)?連絡"
+    r"|連絡(?:が|は|を)?(?:ある|あり|来|くる|くれ|もらえ|いただけ|いただく|します|する(?:と|予定))|通知|お知らせ"
+    r"|知らせ(?:る|ます|て(?:くれ|もらえ|いただけ))|(?:返事|回答|連絡|結果)(?:が|を)(?:来|くる|もらえ|もらう|いただ)|結果(?:が|は)?(?:出る|出ます|わかる|分かる)"
+    r"|알려\s*(?:주|준|줄|드리|드린)|연락\s*(?:을|이)?\s*(?:준|주기로|주겠|줄|주신|온|올|오기로|드린다고|드리겠다고)"
+    r"|통보|발표|결과\s*(?:가|는)?\s*나오|회신\s*(?:을)?\s*(?:준|주기로|주신)")
+CJK_MINE = (
+    r"要求(?:我)?.{0,10}(?:答复|回复|确认|决定)|要求(?:我)?.{0,10}(?:答覆|回覆|確認|決定)"
+    r"|我(?:要|得|需要|必须|须|应该).{0,10}(?:答复|回复|决定|确认)|我(?:要|得|需要|必須|須|應該).{0,10}(?:答覆|回覆|決定|確認)"
+    r"|(?:要|得|需要|必须|必須|须|須)[^，,。]{0,10}?(?:回覆|回复|答复|答覆|确认|確認|決定|决定)"
+    r"|答复期限|答覆期限|截止|承諾|受諾|回答期限|(?:返事|回答)(?:を|は)?(?:する|しなければ|しないと|します)"
+    r"|수락|입사\s*여부|(?:답|답변|회신)\s*(?:을|은)?\s*(?:주기로|줘야|드려야|드리기로|해야|하기로)|결정\s*(?:해야|하기로)")
+
+
+@functools.cache
+def _cjk_their_news() -> re.Pattern[str]:
+    return re.compile(CJK_THEIR_NEWS, re.IGNORECASE)
+
+
+@functools.cache
+def _cjk_mine() -> re.Pattern[str]:
+    return re.compile(CJK_MINE)
+
+
+def cjk_owed(text: str, start: int, end: int) -> bool:
+    """Whether the CJK date at text[start:end] is an answer the user owes (CJK_MINE in its part of
+    the clause)."""
+    left, right = _cjk_clause_bounds(text, start, end)
+    return _cjk_mine().search(_cjk_segment(text, start, end, left, right)) is not None
+
+
+def _cjk_clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    cuts = [m.start() for m in _cjk_clause().finditer(text)]
+    return max([c + 1 for c in cuts if c < start], default=0), min([c for c in cuts if c >= end], default=len(text))
 
 
 @functools.cache
@@ -858,11 +910,42 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
             return not (before >= left and middle - before < start - middle)
         return not (0 <= after <= right and after - middle < middle - end)
 
+    said = _cjk_segment(text, start, end, left, right)
     for kind, regex in _cjk_kinds():
         if any(own(m, left) for m in regex.finditer(text[left:start])) \
                 or any(own(m, end) for m in regex.finditer(text[end:right])):
-            return kind
-    return "date"
+            return _cjk_direction(kind, said)
+    return _cjk_direction("date", said)   # "通過連絡は1週間以内", "下周通知": news to hear by
+
+
+_CJK_BRACKETED_WEEKDAY = re.compile(r"\s*[(（]\s*(?:[月火水木金土日]|[一二三四五六日天]|[월화수목금토일])\s*[)）]")
+
+
+def _cjk_segment(text: str, start: int, end: int, left: int, right: int) -> str:
+    """The words of the date's own part of its clause, for who a contact or answer goes to:
+    Chinese and Japanese notes part events with a space ('12/2 内定連絡あり 返事は12/14までに': the
+    answer is the user's, the news was theirs); Korean puts spaces between words, so its clause is
+    the whole."""
+    clause = text[left:right]
+    if _HANGUL_LETTER.search(clause):
+        return clause
+    before = [m.end() for m in re.finditer(r"\s+", text[left:start])]
+    after = re.search(r"\s", text[end:right])
+    return text[left + (before[-1] if before else 0): end + after.start() if after else right]
+
+
+_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _cjk_direction(kind: str, clause: str) -> str:
+    """A contact or answer the clause says comes to the user (CJK_THEIR_NEWS) is their news; an
+    answer the user owes stays an answer; else the kind as found."""
+    if kind in ("call_back", "answer", "date") and _cjk_their_news().search(clause) \
+            and not (kind == "answer" and _cjk_mine().search(clause)):
+        return "feedback"
+    if kind in ("call_back", "date") and _cjk_mine().search(clause):
+        return "answer"       # "要求我12月9日前确认": the user's answer, whatever its word
+    return kind
 
 
 def _week_day(written: dt.date, weekday: int, weeks: int | None) -> dt.date:
@@ -879,17 +962,22 @@ _WEEKS = {"下下": 2, "再来週": 2, "下个": 1, "下個": 1, "下": 1, "来�
           "本": 0, "今週": 0, "上": -1, "先週": -1, "다다음주": 2, "다음주": 1, "이번주": 0, "지난주": -1}
 
 
-def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, str]]:
+def cjk_dates(text: str, written: dt.date, day_first: bool = False) -> Iterator[tuple[int, int, dt.date, str]]:
     """(start, end, day, what it is about) of each Chinese, Japanese or Korean date in `text`,
-    read from the day it was written; "以后/後/후" after a date means from the day after it."""
+    read from the day it was written; "以后/後/후" after a date means from the day after it. A
+    slashed date is month/day as China, Japan and Korea write it, day/month with `day_first` (a
+    Hong Kong tracker whose dates are day first: '4/12 打嚟' is December 4)."""
     # (each of the screen's forms holds a letter from U+3040 up)
     if text.isascii() or max(text) < "\u3040" or not _cjk_screen().search(text):
         return
     taken: list[tuple[int, int]] = []
     dated: list[tuple[int, int, dt.date, bool]] = []
-    for start, end, day, relative in sorted(_cjk_spans(text, written), key=lambda x: (x[0], -x[1])):
+    for start, end, day, relative in sorted(_cjk_spans(text, written, day_first), key=lambda x: (x[0], -x[1])):
         if any(s <= start < e for s, e in taken):
             continue          # "下周三" is one date, not next week and a Wednesday
+        weekday = _CJK_BRACKETED_WEEKDAY.match(text, end)
+        if weekday:           # "12/1(月)": the weekday in brackets is the date's own
+            end = weekday.end()
         taken.append((start, end))
         dated.append((start, end, day, relative))
     for k, (start, end, day, relative) in enumerate(dated):
@@ -901,10 +989,24 @@ def cjk_dates(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, 
             day += dt.timedelta(days=1)
         elif kind in ("decision", "feedback", "answer") and _cjk_next_week().fullmatch(text[start:end]):
             day += dt.timedelta(days=4)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
+        elif kind in ("decision", "feedback", "answer") and relative:
+            month = _cjk_month_alone().fullmatch(text[start:end].strip())
+            if month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
+                day = _part_end(day, bool(month.group("part")))
         yield start, end, day, kind
 
 
-def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
+def _part_end(first: dt.date, part: bool) -> dt.date:
+    """The last day of the part of a month that starts on `first` (the 1st: its 10th; the 11th: its
+    20th; the 21st: the month's last day); without a part, of the whole month."""
+    if part and first.day == 1:
+        return first.replace(day=10)
+    if part and first.day == 11:
+        return first.replace(day=20)
+    return _add_months(first.replace(day=1), 1) - dt.timedelta(days=1)
+
+
+def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tuple[int, int, dt.date, bool]]:
     """Every CJK date form found, overlapping ones included (the longest is taken), and whether
     it is relative (tomorrow, next week, N days later) rather than a day of its own."""
     spans: list[tuple[int, int, dt.date, bool]] = []
@@ -915,7 +1017,8 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
             spans.append((m.start(), m.end(), found, False))
     if _cjk_char().search(text):      # 12/9 in a Chinese, Japanese or Korean note is month/day there
         for m in _cjk_slashed().finditer(text):
-            found = _day_month(int(m.group(2)), int(m.group(1)), None, written)
+            a, b = int(m.group(1)), int(m.group(2))
+            found = _day_month(a, b, None, written) if day_first else _day_month(b, a, None, written)
             if found is not None:
                 spans.append((m.start(), m.end(), found, False))
     spans += [(a, b, day, False) for a, b, day in _cjk_weekdays(text, written)]
@@ -931,8 +1034,7 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
         if not m.group("ny") and first <= written:
             first = first.replace(year=written.year + 1)
         spans.append((m.start(), m.end(), first, True))
-    for m in _cjk_next_week().finditer(text):
-        spans.append((m.start(), m.end(), _week_day(written, 0, 1), True))
+    spans += _cjk_week_spans(text, written)
     for m in _cjk_later().finditer(text):
         n, unit = _cjk_number(m.group("n")), m.group("u")
         if n <= 0:
@@ -944,6 +1046,14 @@ def _cjk_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, boo
         else:
             later = written + dt.timedelta(weeks=n)
         spans.append((m.start(), m.end(), later, True))
+    return spans
+
+
+def _cjk_week_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
+    """Next week (its Monday) and "within this week" (its Friday), relative spans."""
+    spans = [(m.start(), m.end(), _week_day(written, 0, 1), True) for m in _cjk_next_week().finditer(text)]
+    spans += [(m.start(), m.end(), max(written, _week_day(written, 4, 0)), True)
+              for m in _cjk_this_week().finditer(text)]
     return spans
 
 

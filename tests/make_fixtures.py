@@ -1427,20 +1427,17 @@ def empty_template(path: Path) -> Case:
 
 # Refusals that must name the fix
 
-@refusal
+@case
 def unknown_date_header(path: Path) -> Case:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Applications"
-    apps = standard_apps()
-    for app in apps:
-        app.extra["sent"] = app.applied_on
-    write_tracker(ws, [("Company", "company"), ("Position", "position"), ("When I sent it", "sent"),
-                       ("Status", "stage")], apps)
+    layout = write_tracker(ws, [("Company", "company"), ("Position", "position"), ("When I sent it", "applied_on"),
+                                ("Status", "stage")], standard_apps())
     wb.save(path)
-    return Case("unknown_date_header", "the date column's header is the user's own words",
-                refuse="MissingColumns", refuse_words=("'when i sent it'", "[columns]",
-                                                       '"when i sent it" = "applied_on"'))
+    return case_from("unknown_date_header", "the date column's header is the user's own words: a column of dates "
+                     "under a header with a word of time ('When') is guessed as the date applied", layout,
+                     "Applications", extra={"guessed": "applied_on"})
 
 
 @refusal

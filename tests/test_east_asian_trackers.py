@@ -182,12 +182,12 @@ JA_ROWS = {   # sheet row: (status, next date, situation, words the script says,
     16: ("Due today", D("2026-12-07"), "check_in", [], []),    # the answering machine: retried next day
 }
 TW_ROWS = {
-    4: ("Overdue", D("2026-11-23"), "autoresponse", ["自动回复"], []),          # 115/11/16 is 2026
+    4: ("Overdue", D("2026-11-23"), "autoresponse", ["自動回覆"], ["自动回复"]),   # 115/11/16 is 2026; traditional
     5: ("Overdue", D("2026-12-04"), "post_interview", ["12月11日", "林女士"], []),
     6: ("Closed", None, "", [], []),
-    7: ("Due today", D("2026-12-07"), "competing_interest", ["陳先生", "回电"], []),
+    7: ("Due today", D("2026-12-07"), "competing_interest", ["陳先生", "回電"], ["回电"]),
     8: ("Overdue", D("2026-12-04"), "offer", ["12月10日"], []),
-    9: ("Due today", D("2026-12-07"), "competing_interest", [], []),   # a referral said only in the notes
+    9: ("Due today", D("2026-12-07"), "referral", ["王大明", "研發部"], []),   # a referral said only in the notes
     10: ("Check data", None, "", ["石沉大海"], []),
     11: ("Waiting", D("2026-12-10"), "post_interview", ["12月9日"], []),
     13: ("Waiting", D("2026-12-10"), "competing_interest", ["12月10日"], []),   # the offer above is real

@@ -608,11 +608,11 @@ CJK_NOTES = [
     ("HR说12月10日以后再联系", dt.date(2026, 12, 11), "call_back"),
     ("十二月十四日二面", dt.date(2026, 12, 14), "interview"),
     ("下周四面试", dt.date(2026, 12, 3), "interview"),
-    ("他们说星期五之前给答复", dt.date(2026, 11, 27), "answer"),
+    ("他们说星期五之前给答复", dt.date(2026, 11, 27), "feedback"),     # their answer is their news
     ("两周后决定", dt.date(2026, 12, 10), "decision"),
     ("招聘冻结到2027年1月11日", dt.date(2027, 1, 11), "hold"),
     ("来週の水曜日に面接", dt.date(2026, 12, 2), "interview"),
-    ("12月8日までに返事をもらう予定", dt.date(2026, 12, 8), "answer"),
+    ("12月8日までに返事をもらう予定", dt.date(2026, 12, 8), "feedback"),
     ("5日後に電話する", dt.date(2026, 12, 1), "call_back"),
     ("면접은 다음 주 화요일", dt.date(2026, 12, 1), "interview"),
     ("12월 7일까지 답변 예정", dt.date(2026, 12, 7), "answer"),

@@ -19,6 +19,7 @@ import pandas as pd
 from .. import columns
 from ..businessdays import holiday_dates, years_in_play
 from ..dates import text_date_format
+from ..hanzi import in_form
 from ..settings import Settings
 from .cells import clean_text
 from .live import MOVING, StatusFormulas, live_columns
@@ -280,9 +281,15 @@ def plan_edits(sheets: list[SheetResults], today_rows: pd.DataFrame, today: dt.d
     if rels is not None:
         parts[rels_part] = rels
 
+    form = settings.chinese if settings.language == "zh" else ""
+
     def make_today() -> Iterable[bytes]:
-        return today_sheet_pieces(today_rows, links, today, today_styles, pkg.date1904, contacts, live=settings.live,
-                                  language=settings.language or "en")
+        pieces = today_sheet_pieces(today_rows, links, today, today_styles, pkg.date1904, contacts,
+                                    live=settings.live, language=settings.language or "en")
+        if form in ("", "simplified"):
+            return pieces
+        # a tracker kept in traditional characters: its Today sheet in them too (each piece is whole text)
+        return (in_form(piece.decode("utf-8"), form).encode("utf-8") for piece in pieces)
 
     streams[today_part] = make_today
     added = not pkg.has(today_part)
