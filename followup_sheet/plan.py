@@ -47,6 +47,7 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
+from .contactrole import RECRUITER, contact_role
 from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
@@ -528,7 +529,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # "Nordlicht Personalberatung", "Ana Ruiz (Randstad)"): the contact is the agency's recruiter
     agencies = find_agencies(frame, s, word_list(tuple(s.agency_words)).found)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
-        | contains_words(frame["notes"], agency_words) | agencies.named
+        | contains_words(frame["notes"], agency_words) | agencies.named \
+        | _per_value(frame["contact"], lambda t: np.array([contact_role(v).role == RECRUITER for v in t], dtype=bool))
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     open_notes = frame["notes"].where(open_stage, "")

@@ -28,6 +28,7 @@ from .dates import (
     parse_dates,
     show_cell,
 )
+from .contactrole import HIRING_MANAGER, contact_role
 from .dayfirst import writes_day_first
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (
@@ -623,6 +624,7 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
     for fld in ("follow_ups", "max_follow_ups"):
         cols[fld] = _numbers(body[fields[fld]]).to_numpy() if fld in fields else np.full(n, np.nan)
     cols["no_calls"] = _truthy(body[fields["no_calls"]]).to_numpy() if "no_calls" in fields else np.zeros(n, dtype=bool)
+    cols["hiring_manager"] = _marked_managers(cols["contact"], cols["hiring_manager"])
     problems = np.full(n, "", dtype=object)
     for fld in DATE_FIELDS:
         if fld in date_frames and fld != "interview_on":   # an unreadable interview day blocks no follow-up
@@ -630,6 +632,18 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
             problems = np.where(problems != "", problems, p)
     cols["problem"] = problems
     return pd.DataFrame(cols, index=body.index)
+
+
+def _marked_managers(contact: np.ndarray, manager: np.ndarray) -> np.ndarray:
+    """The hiring manager column, filled where it is empty and the contact cell marks its person
+    as the hiring manager ("Dana Ruiz (HM)", "J. Okafor - hiring mgr"): that person, without the mark."""
+    out = manager.copy()
+    for k, (who, known) in enumerate(zip(contact.tolist(), manager.tolist())):
+        if who and not known:
+            said = contact_role(who)
+            if said.role == HIRING_MANAGER:
+                out[k] = said.name
+    return out
 
 
 def tidy_text(values: pd.Series, settings: Settings) -> pd.Series:
