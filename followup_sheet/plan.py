@@ -47,7 +47,6 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .contactrole import RECRUITER, contact_role
 from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
@@ -529,8 +528,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # "Nordlicht Personalberatung", "Ana Ruiz (Randstad)"): the contact is the agency's recruiter
     agencies = find_agencies(frame, s, word_list(tuple(s.agency_words)).found)
     recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
-        | contains_words(frame["notes"], agency_words) | agencies.named \
-        | _per_value(frame["contact"], lambda t: np.array([contact_role(v).role == RECRUITER for v in t], dtype=bool))
+        | contains_words(frame["notes"], agency_words) | agencies.named
     st = stage.to_numpy()
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     open_notes = frame["notes"].where(open_stage, "")
@@ -579,7 +577,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied)) & ~employer_called
     counted = frame["follow_ups"].to_numpy(dtype=float)
-    follow_ups = np.where(np.isnan(counted), np.where(contacted_after, 1, 0), counted)
+    # the user's own chasers the notes tell of count too ("emailed twice": two follow-ups), when
+    # the tracker keeps no count of its own
+    chases = ledger["chases"].to_numpy(dtype=int)
+    follow_ups = np.where(np.isnan(counted), np.maximum(np.where(contacted_after, 1, 0), chases), counted)
 
     # interviews: one still ahead gets no call before it; a held one a thank-you the next business day
     kind = ledger["stated_kind"].to_numpy()
@@ -603,7 +604,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     held_on = np.where(~np.isnat(interview_day) & (interview_day < today64), interview_day, safe_base)
     # without the interview's own date, the thank-you is due only while no follow-up is counted
     known_day = ~np.isnat(interview_day) & (interview_day < today64)
-    thank_you = held & ~ledger["thanked"].to_numpy() & has_base & np.where(
+    # (a chaser of the user's after the interview is the follow-up that came after it: no thank-you now)
+    thank_you = held & ~ledger["thanked"].to_numpy() & ~ledger["chased_after"].to_numpy() & has_base & np.where(
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
@@ -711,6 +713,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,
+        "chases": chases,
         "employer_called": employer_called & active,
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the

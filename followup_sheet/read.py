@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
+from .contactrole import HIRING_MANAGER, contact_role
 from .dates import (
     date_evidence,
     is_date_cell,
@@ -28,7 +29,6 @@ from .dates import (
     parse_dates,
     show_cell,
 )
-from .contactrole import HIRING_MANAGER, contact_role
 from .dayfirst import writes_day_first
 from .errors import MissingColumns, NoTrackerFound, UnsupportedContent
 from .headers import (

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .chasers import tells_a_past_contact
+
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
 _MONTH_STEMS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",    # en
@@ -408,12 +410,15 @@ def _entry_kind(rest: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def read_statements(text: str, written: dt.date, day_first: bool = False,
-                    languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
+                    languages: tuple[str, ...] = LANGUAGES, until: dt.date | None = None) -> tuple[Statement, ...]:
     """Every date `text` states, each read as the writer meant it on `written` (a date without a
     year is the next such day after it), with what the date is about. `languages`: those the
     parser tries (each costs time; the run's language and English are enough for one tracker).
     A note kept as a log ("3/12 HR called, we meet Thursday") is read entry by entry, each from the
-    day it opens with (kind "logged" when nothing in it says the day is about something else)."""
+    day it opens with (kind "logged" when nothing in it says the day is about something else). `until`: the
+    latest day the note may have been written, when the row does not say (a tracker without a
+    last contact, read on the refresh day): a weekday said in the past is then the last such day
+    before it that is not before `written` ("called them Friday")."""
     if not may_state_a_date(text):
         return ()
     entries = _entries(text, written, day_first)
@@ -427,11 +432,11 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
                 said = (Statement(when, _entry_kind(piece[len(said[0].words):]), said[0].words), *said[1:])
             out.extend(said)
         return tuple(out)
-    return _read_statements(text, written, day_first, languages)
+    return _read_statements(text, written, day_first, languages, until)
 
 
 def _read_statements(text: str, written: dt.date, day_first: bool = False,
-                     languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
+                     languages: tuple[str, ...] = LANGUAGES, until: dt.date | None = None) -> tuple[Statement, ...]:
     if not may_state_a_date(text):
         return ()
     found: list[tuple[int, Statement]] = []
@@ -468,7 +473,7 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             said = _statement(text, start, start + len(fragment), day)
             if said.kind != "date" or _absolute().search(fragment):   # a period about nothing is no date
                 found.append((start, said))
-    return tuple(_in_its_tense(text, start, _on_its_weekday(s, written), written)
+    return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
 
 
@@ -493,6 +498,20 @@ def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
         return said
     later = [d for d in days if d >= written]
     return Statement(later[0] if later else days[-1], said.kind, said.words)
+
+
+def _its_weekday(said: Statement, written: dt.date) -> Statement:
+    """A weekday said alone falls on that weekday: the parser reads some names as another day
+    (dateparser 1.2 reads "quinta-feira", Thursday, as a Friday); then it is the next such day
+    after `written`."""
+    if re.search(r"\d", said.words):
+        return said
+    names = {_weekday_numbers()[w] for w in re.findall(r"[^\W\d_]+(?:-feira)?", said.words.casefold())
+             if w in _weekday_numbers()}
+    if len(names) != 1 or said.date.weekday() in names:
+        return said
+    ahead = (names.pop() - written.weekday()) % 7 or 7
+    return Statement(written + dt.timedelta(days=ahead), said.kind, said.words, said.mine)
 
 
 @functools.cache
@@ -536,17 +555,26 @@ def _past() -> re.Pattern[str]:
     return re.compile(_PAST, re.IGNORECASE)
 
 
-def _in_its_tense(text: str, start: int, said: Statement, written: dt.date) -> Statement:
-    """`said` as its clause's tense has it: a weekday alone in a clause in the past is the last
-    such day on or before `written`."""
+def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
+                  until: dt.date | None = None) -> Statement:
+    """`said` as its clause's tense has it: a weekday alone in a clause in the past (a past form
+    of be, have or meet, or a call or message made) is the last such day on or before `written`;
+    with `until` (the note may have been written as late as the day before it), the last such
+    day before `until`, when that is not before `written`."""
     if said.date <= written or re.search(r"\d", said.words) or not _absolute().search(said.words):
         return said
     begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
     begin = max(begin, text.rfind(",", 0, start) + 1)
     end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
     clause = text[begin:end_match.start() if end_match else len(text)]
-    if not _past().search(clause):
+    if not _past().search(clause) and not tells_a_past_contact(clause):
         return said
+    if until is not None and said.date < until:
+        latest = said.date + dt.timedelta(days=7 * ((until - said.date).days // 7))
+        if latest >= until:
+            latest -= dt.timedelta(days=7)
+        if latest >= written:
+            return Statement(latest, said.kind, said.words)
     day = said.date
     while day > written:
         day -= dt.timedelta(days=7)

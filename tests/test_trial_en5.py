@@ -56,8 +56,99 @@ def test_the_marked_role_picks_the_script_and_the_name_is_said_without_the_mark(
         ("Tansy Co", "Buyer", "2026-11-20", "Applied", "Wen (TA)", "555 0104", ""),
     ])
     assert plan.loc[2, "situation"] == "hiring_manager" and plan.loc[3, "situation"] == "hiring_manager"
-    assert plan.loc[4, "situation"] == "recruiter" and plan.loc[5, "situation"] == "recruiter"
+    # (an in-house recruiter or talent partner is the employer's own: no agency's client to ask about)
+    assert plan.loc[4, "situation"] == "recruiter" and plan.loc[5, "situation"] == "check_in"
     assert "Hi Marisol," in scripts[2] and "(HM)" not in scripts[2]
     assert "Hi K. Adeyemi," in scripts[3] and "mgr" not in scripts[3]
     assert "Hi Oskar," in scripts[4] and "someone in" not in scripts[4] and "recruiter about" not in scripts[4]
     assert "Hi Wen," in scripts[5] and "(TA)" not in scripts[5]
+
+
+# -- the user's own later actions are follow-ups ------------------------------------------------
+
+@pytest.mark.parametrize(("note", "count"), [
+    ("pinged her on linkedin, nothing back", 1),
+    ("chased x2 since, crickets", 2),
+    ("follow-up email sent tue", 1),
+    ("4th f/u sent, last try", 4),
+    ("wrote to the hiring lead again", 2),
+    ("habe zweimal nachgefragt", 2),
+    ("relancée trois fois par mail", 3),
+    ("les escribí dos veces", 2),
+    ("ho sollecitato via mail", 1),
+    ("cobrei duas vezes por e-mail", 2),
+    ("twee keer nagebeld", 2),
+    ("napisałam ponownie do rekrutera", 2),
+    ("又发邮件催了一次", 2),
+    ("先週メールで催促しました", 1),
+    ("담당자에게 다시 메일 보냄", 2),
+])
+def test_the_users_own_chasers_are_counted(note, count):
+    from followup_sheet.chasers import chase_count
+    assert chase_count(note) == count
+
+
+@pytest.mark.parametrize("note", [
+    "recruiter pinged me on linkedin",
+    "Keisha emailed back asking for references",
+    "HR rang and left a msg",
+    "haven't followed up yet",
+    "need to chase them next week",
+    "sent my resume through the portal",
+    "Herr Roth hat angerufen",
+    "elle m'a relancé",
+    "me escribió la reclutadora",
+    "HR给我发了邮件",
+    "인사팀에서 전화함",
+])
+def test_their_contact_or_one_not_made_is_no_chaser(note):
+    from followup_sheet.chasers import chase_count
+    assert chase_count(note) == 0
+
+
+def test_a_held_interview_chased_since_is_no_longer_a_thank_you(tmp_path):
+    plan, scripts = _run(tmp_path, [
+        ("Umber Health", "Nurse", "2026-10-19", "Interviewed", "Gail Fox", "555 0105",
+         "panel 11/9 seemed keen. nothing since, chased x2"),
+        ("Vetch Clinic", "Nurse", "2026-10-19", "Interviewed", "Ravi Shah", "555 0106", "panel 11/9 seemed keen"),
+    ])
+    assert not plan.loc[2, "thank_you"] and plan.loc[2, "follow_ups"] == 2
+    assert "Thank you for taking the time" not in scripts[2] and "thank you again" in scripts[2]
+    assert any(f.kind == "last_contact" and f.source.startswith("Comments") for f in plan.loc[2, "facts"])
+    # the row without a chaser still gets its thank-you
+    assert plan.loc[3, "thank_you"] and plan.loc[3, "follow_ups"] == 0
+
+
+def test_counted_chasers_reach_the_cap(tmp_path):
+    plan, _ = _run(tmp_path, [("Wren Dairy", "Clerk", "2026-11-02", "Applied", "", "555 0107",
+                               "3rd follow-up email sent, still nothing")])
+    assert plan.loc[2, "follow_ups"] == 3 and plan.loc[2, "status"] == "Gone cold"
+
+
+# -- a weekday in a note of a tracker without a last-contact column ------------------------------
+
+@pytest.mark.parametrize(("note", "language", "day"), [
+    ("rang the front office Thursday, said to wait", "en", dt.date(2026, 12, 3)),
+    ("Mittwoch nochmal angerufen", "de", dt.date(2026, 12, 2)),
+    ("relancé par mail mardi", "fr", dt.date(2026, 12, 1)),
+    ("les llamé el martes", "es", dt.date(2026, 12, 1)),
+    ("ho chiamato mercoledì", "it", dt.date(2026, 12, 2)),
+    ("liguei na quinta-feira", "pt", dt.date(2026, 12, 3)),
+    ("dinsdag nagebeld", "nl", dt.date(2026, 12, 1)),
+    ("zadzwoniłam we wtorek", "pl", dt.date(2026, 12, 1)),
+])
+def test_a_past_weekday_is_the_last_such_day_before_the_refresh(note, language, day):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, dt.date(2026, 11, 9), False, ("en", language), until=MONDAY)
+    assert [s.date for s in said] == [day]
+    # with the day the note was written known, it is the last such day on or before it
+    assert read_statements(note, dt.date(2026, 11, 9), False, ("en", language))[0].date < dt.date(2026, 11, 9)
+
+
+def test_a_chaser_on_a_weekday_sets_the_last_contact_without_a_last_contact_column(tmp_path):
+    plan, scripts = _run(tmp_path, [
+        ("Yarrow Bank", "Teller", "2026-11-09", "Applied", "", "555 0108", "called them Thursday, no news yet"),
+    ])
+    assert any(f.kind == "last_contact" and f.date == dt.date(2026, 12, 3) for f in plan.loc[2, "facts"])
+    assert plan.loc[2, "due"].date() == dt.date(2026, 12, 14)     # Dec 3 + 7 business days
+    assert "following up again" in scripts[2]
