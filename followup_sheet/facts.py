@@ -730,10 +730,10 @@ class _Facts:
         self.day["interview_on"] = _dates(frame["interview_on"]) if "interview_on" in frame else [None] * len(idx)
         for c in ("employer_called_on", "interview_ahead", "hold_until", "other_offer_by"):
             self.day[c] = _dates(plan[c])
-        self.text = {c: frame[c].tolist() for c in ("stage", "response")}
+        self.text = {c: frame[c].tolist() for c in ("stage", "response", "notes")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
-                                                    "autoresponse_field", "chases")}
+                                                    "autoresponse_field", "chases", "stage_in_notes")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -798,7 +798,7 @@ class _Facts:
             add("pinned", "", day["pinned"][i], USER, "", "pinned")
         if day["last_contact"][i]:
             add("last_contact", "", day["last_contact"][i], cols["last_by"][i], "", "last_contact")
-        stage_field = "stage" if text["stage"][i] else "response"
+        stage_field = "notes" if cols["stage_in_notes"][i] else "stage" if text["stage"][i] else "response"
         if cols["stage"][i] in ("offer", "closed", "interviewing"):
             add(cols["stage"][i], text[stage_field][i], None, EMPLOYER if cols["stage"][i] == "offer" else "", "",
                 stage_field)

@@ -50,6 +50,7 @@ from .catalogue import Worded
 from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
+from .notestage import stage_in_notes
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import asked_of_me
@@ -449,6 +450,17 @@ def _interview_held(text: pd.Series) -> np.ndarray:
         [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
+def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
+    """Per row (stage, clause): the stage its notes say it reached, or ("", "")."""
+    def test(values):
+        out = np.empty((len(values), 2), dtype=object)
+        for k, v in enumerate(values):
+            out[k] = tuple(stage_in_notes(v, lambda clause: stage_of(clause, settings))) if v else ("", "")
+        return out
+    codes, uniques = pd.factorize(notes, use_na_sentinel=False)
+    return test(list(uniques))[codes] if len(notes) else np.empty((0, 2), dtype=object)
+
+
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
     """An 'Applied' column of yes/no: no means not applied yet."""
     return _per_value(flag, lambda f: f.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"]))
@@ -514,6 +526,12 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
     stage = classify_stage(stage_text, s)
     stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
+    # a stage said only in the notes, while the stage cell says no more than applied ("Technical
+    # round cleared", "2nd round booked for the 14th"): the row's stage, its clause read as a stage cell's
+    noted = _noted_stages(frame["notes"].where(stage == "applied", ""), s)
+    from_notes = noted[:, 0] != ""
+    stage = stage.where(~from_notes, noted[:, 0])
+    stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())
     strong = _strong_interest(stage_text, s)
     # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
     # a note may be a car dealer's name)
@@ -714,6 +732,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "interview_held": held,
         "last_by": last_by,
         "chases": chases,
+        "stage_in_notes": from_notes,
         "employer_called": employer_called & active,
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the

@@ -152,3 +152,56 @@ def test_a_chaser_on_a_weekday_sets_the_last_contact_without_a_last_contact_colu
     assert any(f.kind == "last_contact" and f.date == dt.date(2026, 12, 3) for f in plan.loc[2, "facts"])
     assert plan.loc[2, "due"].date() == dt.date(2026, 12, 14)     # Dec 3 + 7 business days
     assert "following up again" in scripts[2]
+
+
+# -- a stage said only in the notes --------------------------------------------------------------
+
+def _noted(note):
+    from followup_sheet.notestage import stage_in_notes
+    from followup_sheet.plan import stage_of
+    return stage_in_notes(note, lambda clause: stage_of(clause, Settings())).stage
+
+
+@pytest.mark.parametrize(("note", "stage"), [
+    ("cleared the coding round!!", "interviewing"),
+    ("3rd round set up for next thu", "interviewing"),
+    ("pay talks ongoing w/ HR", "interviewing"),
+    ("submitted the take-home sun night", "interviewing"),
+    ("phone screen went ok. verbal offer today, 85k", "offer"),
+    ("Fallstudie abgegeben, warte auf Feedback", "interviewing"),
+    ("cas pratique rendu lundi", "interviewing"),
+    ("pasé la prueba técnica", "interviewing"),
+    ("fiz o teste técnico ontem", "interviewing"),
+    ("tweede ronde gehad", "interviewing"),
+    ("二面过了", "interviewing"),
+    ("課題を提出した", "interviewing"),
+    ("과제 제출함", "interviewing"),
+])
+def test_a_step_the_notes_say_happened_is_the_stage(note, stage):
+    assert _noted(note) == stage
+
+
+@pytest.mark.parametrize("note", [
+    "no interview yet, just the auto mail",
+    "hoping for a 2nd round",
+    "didn't get to the final round last time i applied",
+    "if they like the portfolio there's a case study",
+    "keine Einladung zum Gespräch",
+    "waiting for an offer, fingers crossed",
+    "sin entrevista todavía",
+])
+def test_a_step_negated_or_hoped_for_is_no_stage(note):
+    assert _noted(note) == ""
+
+
+def test_the_stage_in_the_notes_is_the_rows_and_the_why_cites_the_notes(tmp_path):
+    plan, scripts = _run(tmp_path, [
+        ("Zinnia Games", "QA", "2026-11-23", "Applied", "Lou Park", "555 0109", "cleared the coding round!!"),
+        ("Aster Labs", "QA", "2026-11-23", "", "Mo Diaz", "555 0110", "pay talks ongoing w/ HR"),
+        ("Bluet Co", "QA", "2026-11-23", "Applied", "Nia Ray", "555 0111", "hoping for a 2nd round"),
+    ])
+    assert list(plan["stage"]) == ["interviewing", "interviewing", "applied"]
+    assert plan.loc[2, "situation"] == "post_interview" and plan.loc[2, "interview_held"]
+    assert any(f.kind == "interviewing" and f.source == "Comments, G2" for f in plan.loc[2, "facts"])
+    assert "Thank you for taking the time" not in scripts[3]      # talks going on: next steps, no thanks
+    assert plan.loc[4, "situation"] == "check_in"
