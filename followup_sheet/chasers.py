@@ -214,7 +214,8 @@ def may_chase(text: str) -> bool:
 # A contact told in the past by anyone (the user's verbs above, and the employer's third-person
 # forms): a weekday in such a clause has come ("called them Friday", "HR rang Thursday", "am
 # Freitag angerufen", "liguei na quinta-feira", "me llamó el jueves").
-_THEIR_PAST = (r"(?<![\w'’-])(?:llamó|llamaron|escribió|escribieron|ligou|ligaram|escreveu|escreveram|chiamato|scritto"
+_THEIR_PAST = (r"(?<![\w'’-])(?:missed|verpasst|manqué|perdida|perdí|persa|perso|perdi|gemist|nieodebran\w*"
+               r"|llamó|llamaron|escribió|escribieron|ligou|ligaram|escreveu|escreveram|chiamato|scritto"
                r"|telefonato|appelée?|écrit|zadzwonił[ao]?|dzwonił[ao]?|napisał[ao]?|zadzwonili|gebeld|gemaild"
                r"|mailde|belde)(?![\w'’])")
 
@@ -230,6 +231,15 @@ def tells_a_past_contact(clause: str) -> bool:
         if not _NOT_DONE.search(clause[:m.start()]):
             return True
     return False
+
+
+def said_by_them(text: str, start: int) -> bool:
+    """Whether the words before `start` in its clause make the verb there the employer's ("they
+    left a vm", "HR left a message", "Frau Roth hat angerufen"), not the user's."""
+    begin, _ = _clause_bounds(text, start, start)
+    before = text[begin:start]
+    marked = re.sub(r"(?<![\w'’])(?=[A-Z])", "\x01", before)
+    return _THEIRS.search(marked) is not None and _MINE.search(before) is None
 
 
 def chase_count(text: str) -> int:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
-from .chasers import may_chase, user_chases
+from .chasers import may_chase, said_by_them, user_chases
 from .language import Letters
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
@@ -407,6 +407,11 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
     return [m for m in regex.finditer(text) if not _negated(text, m.start(), m.end())]
 
 
+def _my_attempts(text: str) -> list[re.Match]:
+    """The user's calls that reached nobody: not a message the employer left ("they left a vm")."""
+    return [m for m in _hits(_attempt(), text) if not said_by_them(text, m.start())]
+
+
 _SEP = "\x00"
 # Every pattern above holds one of these stems or word starts; text without any needs no closer look.
 _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text", "reach", "touch", "voicemail",
@@ -457,7 +462,7 @@ def _clauses() -> re.Pattern[str]:
 def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
     """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
     clause saying anything else ends the run, since attempts count in a row."""
-    hits = [m for m in _hits(_attempt(), text) if not any(s <= m.start() < e for s, e in employer_spans)
+    hits = [m for m in _my_attempts(text) if not any(s <= m.start() < e for s, e in employer_spans)
             and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
@@ -493,7 +498,7 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     if attempts and employer:
         attempts = _attempt_run(text, spans) and attempts
     mine = [m.start() for m in _user_after().finditer(text)] + [m.start() for m in _thanked().finditer(text)] \
-        + [m.start() for m in _hits(_attempt(), text) if not any(a <= m.start() < b for a, b in spans)] \
+        + [m.start() for m in _my_attempts(text) if not any(a <= m.start() < b for a, b in spans)] \
         + [c.start for c in user_chases(text) if not any(a <= c.start < b for a, b in spans)]
     if not employer:
         return False, False, attempts, bool(_thanked().search(text)), bool(mine)

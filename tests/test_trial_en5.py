@@ -205,3 +205,23 @@ def test_the_stage_in_the_notes_is_the_rows_and_the_why_cites_the_notes(tmp_path
     assert any(f.kind == "interviewing" and f.source == "Comments, G2" for f in plan.loc[2, "facts"])
     assert "Thank you for taking the time" not in scripts[3]      # talks going on: next steps, no thanks
     assert plan.loc[4, "situation"] == "check_in"
+
+
+# -- found on the trial trackers ------------------------------------------------------------------
+
+def test_a_missed_call_on_a_weekday_is_returned_and_their_voicemail_is_no_attempt_of_mine(tmp_path):
+    # no last-contact column: the weekday is the last one before the refresh; "they left a vm" is
+    # the employer's message, not a call of mine that reached nobody
+    plan, scripts = _run(tmp_path, [("Cobalt Care", "RN", "2026-11-16", "Applied", "Ines Roy", "555 0112",
+                                     "missed HR's call Thursday, they left a vm")])
+    assert plan.loc[2, "employer_called"] and not plan.loc[2, "retry"]
+    assert plan.loc[2, "due"].date() == dt.date(2026, 12, 4)
+    assert "returning" in scripts[2] and "December 3" in scripts[2]
+
+
+@pytest.mark.parametrize("note", ["panel done 11/20, theyd be in touch next week",
+                                  "panel done 11/20, they would get in touch next week"])
+def test_their_news_without_an_apostrophe_is_still_their_news(note):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, dt.date(2026, 11, 20), False, ("en",))
+    assert any(s.kind == "feedback" for s in said)
