@@ -18,7 +18,8 @@ from typing import NamedTuple
 class Chase(NamedTuple):
     start: int       # where the verb stands in the note
     end: int
-    times: int       # how many of the user's contacts the clause counts (1 unless it says more)
+    times: int       # how many of the user's contacts the clause tells of ("twice": 2; 1 unless it says more)
+    nth: int = 1     # which contact the clause says this one is ("3rd f/u": 3, "again": at least 2)
 
 
 # The verbs, each in a past form the user says of themself, by language. German, Dutch, French and
@@ -27,7 +28,7 @@ _ENGLISH_VERBS = (
     # English: a past form (-ed, or an irregular one); "sent"/"dropped"/"shot" only with a message
     r"(?:e-?mailed|mailed|called|rang|rung|phoned|pinged|messaged|texted|dm['’]?d|inmailed|wrote(?:\s+to)?"
     r"|followed[-\s]up|f/?u['’]?d|chased|nudged|bumped|checked\s+in|reached\s+out|touched\s+base|poked"
-    r"|(?:sent|dropped|shot|fired\s+off|left)\s+(?:them\s+|him\s+|her\s+|hr\s+|the\s+\w+\s+)?(?:a\s+|an\s+|another\s+"
+    r"|(?:sent|dropped|shot|fired\s+off)\s+(?:them\s+|him\s+|her\s+|hr\s+|the\s+\w+\s+)?(?:a\s+|an\s+|another\s+"
     r"|one\s+more\s+|my\s+|\d\w*\s+|second\s+|third\s+|a\s+(?:quick|short|polite|follow[-\s]?up)\s+)?"
     r"(?:quick\s+|short\s+|polite\s+|follow[-\s]?up\s+|linkedin\s+)?"
     r"(?:note|e-?mail|mail|message|msg|follow[-\s]?up|f/?u|reminder|chaser|nudge|text|dm|inmail|line|ping)"
@@ -108,8 +109,9 @@ _CJK_NOT_DONE = re.compile(r"(?:没|沒|未|要|得|打算|准备|準備|予定|
 # "again"/"another" (at least the second).
 _TIMES = re.compile(
     r"\b(?:x\s*(?P<x1>\d)|(?P<x2>\d)\s*x|(?P<n>\d{1,2})\s*(?:times|mal|fois|veces|volte|vezes|keer|razy|次|回|번)"
-    r"|(?P<o>\d{1,2})\s*(?:st|nd|rd|th|e|ème|º|ª|°|\.)\s*(?:f/?u|follow[-\s]?up|e-?mail|mail|chaser|call|nudge|relance"
-    r"|nachfrage|seguimiento|sollecito|cobrança|contato|herinnering|przypomnienie))"
+    r"|(?<![\d/.\-])(?P<o>\d{1,2})(?:\s*(?:st|nd|rd|th|ème|º|ª|°)|e)\s*(?:f/?u|follow[-\s]?up|e-?mail|mail|chaser|call"
+    r"|nudge|relance|seguimiento|sollecito|cobrança|contato|herinnering|przypomnienie)(?![\w-])"
+    r"|(?<![\d/.\-])(?P<od>\d)\.\s*(?:nachfrage|erinnerung|anruf|mail|e-mail)(?!\w))"
     r"|(?P<w2>twice|zweimal|deux\s+fois|dos\s+veces|due\s+volte|duas\s+vezes|twee\s+keer|dwa\s+razy|两次|兩次|二回|二度|두\s*번)"
     r"|(?P<w3>thrice|three\s+times|dreimal|trois\s+fois|tres\s+veces|tre\s+volte|três\s+vezes|drie\s+keer|trzy\s+razy"
     r"|三次|三回|三度|세\s*번)"
@@ -142,17 +144,25 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
-def _count(clause: str) -> int:
-    best = 1
+def _count(clause: str) -> tuple[int, int]:
+    """(how many contacts, which one) a clause says: "twice" (2, 1), "3rd f/u" (1, 3), "again" (1, 2)."""
+    times, nth = 1, 1
     for m in _TIMES.finditer(clause):
-        number = m.group("x1") or m.group("x2") or m.group("n") or m.group("o")
+        number = m.group("x1") or m.group("x2") or m.group("n")
+        ordinal = m.group("o") or m.group("od")
         if number:
-            best = max(best, int(number))
-        elif m.group("w3") or m.group("w3o"):
-            best = max(best, 3)
-        elif m.group("w2") or m.group("w2o") or m.group("again"):
-            best = max(best, 2)
-    return min(best, 9)
+            times = max(times, int(number))
+        elif m.group("w3"):
+            times = max(times, 3)
+        elif m.group("w2"):
+            times = max(times, 2)
+        elif ordinal:
+            nth = max(nth, int(ordinal))
+        elif m.group("w3o"):
+            nth = max(nth, 3)
+        elif m.group("w2o") or m.group("again"):
+            nth = max(nth, 2)
+    return min(times, 9), min(nth, 9)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -175,14 +185,14 @@ def user_chases(text: str) -> tuple[Chase, ...]:
         last = (m.end(), mine)
         if not mine or _NOT_DONE.search(before) or _APPLICATION.match(text[m.end():end]):
             continue
-        out.append(Chase(m.start(), m.end(), _count(text[begin:end])))
+        out.append(Chase(m.start(), m.end(), *_count(text[begin:end])))
     if max(text, default=" ") >= "\u3040":
         for m in _cjk().finditer(text):
             begin, end = _clause_bounds(text, m.start(), m.end())
             before = text[begin:m.start()]
             if _CJK_THEIRS.search(before) or _CJK_NOT_DONE.search(before):
                 continue
-            out.append(Chase(m.start(), m.end(), _count(text[begin:end])))
+            out.append(Chase(m.start(), m.end(), *_count(text[begin:end])))
     # one chaser a clause: its verbs ("又发邮件催") tell of one contact, counted by the clause
     kept: list[Chase] = []
     for chase in sorted(out):
@@ -243,5 +253,11 @@ def said_by_them(text: str, start: int) -> bool:
 
 
 def chase_count(text: str) -> int:
-    """How many of the user's own contacts `text` tells of (its chasers' counts, summed)."""
-    return sum(c.times for c in user_chases(text))
+    """How many of the user's own contacts `text` tells of: its chasers' counts summed, or the
+    highest number one of them says it is ("sent another note": at least the second)."""
+    return count_of(user_chases(text))
+
+
+def count_of(chases: tuple[Chase, ...]) -> int:
+    """How many contacts `chases` make: their counts summed, at least the highest one's number."""
+    return max(sum(c.times for c in chases), max((c.nth for c in chases), default=0))

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
-from .chasers import may_chase, said_by_them, user_chases
+from .chasers import count_of, may_chase, said_by_them, user_chases
 from .language import Letters
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
@@ -614,10 +614,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     for k in np.flatnonzero(rows):
         for field in ("response", "notes"):
             value = texts[field].iat[k]
-            chased = user_chases(value)
+            # (a call of the user's that reached nobody is a retry, counted by the retry rule)
+            chased = tuple(c for c in user_chases(value) if not _reached_nobody(value, c.start))
             if not chased:
                 continue
-            chases[k] += sum(c.times for c in chased)
+            chases[k] += count_of(chased)
             told_talks = [st for st, f in all_stated[k] if f == field and st.kind == "interview"]
             told = max((value.find(st.words) for st in told_talks), default=-1)
             logged_days = [st.date for st, f in all_stated[k] if f == field and st.kind == "logged"]
@@ -664,6 +665,13 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     out["written"] = pd.to_datetime(np.fmax(anchored, noted_on))
     out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
+
+
+def _reached_nobody(text: str, at: int) -> bool:
+    """Whether the sentence of `text` at `at` says a call reached nobody ("phoned twice, no answer")."""
+    start = max((m.end() for m in _sentence_end().finditer(text, 0, at)), default=0)
+    end = _sentence_end().search(text, at)
+    return bool(_my_attempts(text[start:end.start() if end else len(text)]))
 
 
 def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: Any = None) -> bool:

@@ -46,7 +46,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "account name", "company name (account)", "associated company", "employer name",
     ),
     "position": (
-        "position", "role", "job title", "title", "job role", "job", "position title", "designation",
+        "position", "role", "job title", "title", "job role", "job", "position title", "designation", "post",
+        "post applied for",
         "job position", "vacancy", "opening", "role title", "position applied for", "job name",
         "puesto", "cargo", "vacante", "posición", "título del puesto", "rol",
         "poste", "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
@@ -121,6 +122,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "contact": (
         "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",
         "point of contact", "recruiter name", "who", "whom", "who to ask for", "spoke to", "spoke with",
+        "recruiter/agency", "recruiter / agency",
         "talked to", "wer", "qui", "quién", "quien", "chi", "quem", "kto", "谁", "誰", "누구",
         "contacto", "persona de contacto", "reclutador",
         "personne de contact", "contact rh", "recruteur", "interlocuteur",
@@ -130,7 +132,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "osoba kontaktowa", "rekruter", "rekruterka",
     ),
     "contact_phone": (
-        "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone",
+        "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone", "cell",
+        "cell no", "cellphone", "cell number", "mobile no",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
         "telefone do contato", "whatsapp",
@@ -323,7 +326,7 @@ CLOSED_WORDS = (
     "reject", "denied", "declin", "withdr", "not selected", "not moving forward", "position filled",
     "closed", "cancel", "offer accepted", "accepted offer", "accepted the offer", "hired", "ghosted",
     "not interested", "rescind", "screened out", "i said no", "no longer", "unsuccessful",
-    "turned down",
+    "turned down", "regret",
     "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "geschlossen", "besetzt",
     "anderweitig vergeben",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",
@@ -345,7 +348,7 @@ OFFER_WORDS = (
     "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
 )
 INTERVIEWING_WORDS = (
-    "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
+    "interview", "screen", "assessment", "exam", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
@@ -405,7 +408,7 @@ FIRST_SCREEN_WORDS = (
 )
 AUTORESPONSE_WORDS = (
     "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
-    "acknowledg", "confirmation", "application received", "resume received", "résumé received",
+    "acknowledg", "ackn", "confirmation", "application received", "resume received", "résumé received",
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
     "candidatura ricevuta", "candidatura recebida", "自动回复", "自動返信", "自動送信", "受付完了",
     "자동 회신", "자동회신", "자동 응답", "접수 완료", "potwierdzenie otrzymania",
@@ -434,7 +437,8 @@ AGENCY_NAMES = (
     "kelly services", "harvey nash", "hudson", "spring professional", "gi group", "kforce", "aerotek",
     "teksystems", "allegis", "insight global", "korn ferry", "heidrick & struggles", "spencer stuart",
     "egon zehnder", "russell reynolds", "experis", "tempo-team", "synergie", "start people", "persol",
-    "pasona", "lhh", "akkodis", "reed", "brook street", "express employment professionals",
+    "pasona", "lhh", "akkodis", "reed", "brook street", "express employment professionals", "robert walters",
+    "hudson rpo", "kelly", "page personnel", "morgan mckinley",
 )
 # Cell text that means "nothing here" in any column (rules §7: placeholders are empty).
 BLANK_WORDS = (

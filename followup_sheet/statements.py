@@ -562,7 +562,7 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     of be, have or meet, or a call or message made) is the last such day on or before `written`;
     with `until` (the note may have been written as late as the day before it), the last such
     day before `until`, when that is not before `written`."""
-    if said.date <= written or re.search(r"\d", said.words) or not _absolute().search(said.words):
+    if re.search(r"\d", said.words) or not _absolute().search(said.words) or (said.date <= written and until is None):
         return said
     begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
     begin = max(begin, text.rfind(",", 0, start) + 1)
@@ -571,11 +571,14 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     if not _past().search(clause) and not tells_a_past_contact(clause):
         return said
     if until is not None and said.date < until:
+        # ("last Thursday" the parser read from `written`: the last such day before `until` too)
         latest = said.date + dt.timedelta(days=7 * ((until - said.date).days // 7))
         if latest >= until:
             latest -= dt.timedelta(days=7)
         if latest >= written:
             return Statement(latest, said.kind, said.words)
+    if said.date <= written:
+        return said
     day = said.date
     while day > written:
         day -= dt.timedelta(days=7)

@@ -225,3 +225,46 @@ def test_their_news_without_an_apostrophe_is_still_their_news(note):
     from followup_sheet.statements import read_statements
     said = read_statements(note, dt.date(2026, 11, 20), False, ("en",))
     assert any(s.kind == "feedback" for s in said)
+
+
+def test_a_south_african_tracker_reads_post_cell_and_recruiter_agency(tmp_path):
+    headers = ("Company", "Post", "Applied", "Recruiter/Agency", "Cell", "Outcome", "Comments")
+    plan, scripts = _run(tmp_path, [
+        ("Karoo Mills", "Cost Accountant", "2026-11-23", "Zanele Khumalo", "082 555 0113", "Applied", ""),
+        ("Fynbos Ltd", "Tax Clerk", "2026-11-10", "", "", "Regret", "regret mail came 1/12"),
+    ], settings=Settings(your_name="Robin Tan", country="ZA"), headers=headers)
+    assert "Hello, may I speak with Zanele Khumalo?" in scripts[2] and "Cost Accountant role" in scripts[2]
+    assert plan.loc[2, "channel"] == "call"          # the phone came from the Cell column
+    assert plan.loc[3, "status"] == "Closed"
+
+
+@pytest.mark.parametrize(("note", "count"), [
+    ("thank-you mailed the same day. chased again on the 3rd", 2),     # the chaser says it is the second
+    ("emailed twice since the panel", 2),
+    ("2nd round done nov 25. emailed a thank you right after", 1),    # a date's number is no ordinal
+    ("follow up 1 sent 11/20, 3rd follow-up sent 12/4", 3),
+])
+def test_a_chasers_number_is_not_added_to_the_ones_before_it(note, count):
+    from followup_sheet.chasers import chase_count
+    assert chase_count(note) == count
+
+
+def test_calls_that_reached_nobody_are_retries_not_follow_ups(tmp_path):
+    plan, _ = _run(tmp_path, [("Gannet Bank", "Analyst", "2026-11-25", "Applied", "", "555 0114",
+                               "rang twice, no answer")])
+    assert plan.loc[2, "follow_ups"] == 0 and plan.loc[2, "retry"]
+
+
+def test_last_weekday_said_without_a_last_contact_is_the_one_before_the_refresh(tmp_path):
+    plan, scripts = _run(tmp_path, [("Heron Land", "Clerk", "2026-11-16", "Applied", "", "555 0115",
+                                     "missed a call from their HR last Tuesday")])
+    assert plan.loc[2, "employer_called"] and "December 1" in scripts[2]
+
+
+def test_a_filipino_title_is_kept_with_the_surname_and_an_exam_is_a_step(tmp_path):
+    plan, scripts = _run(tmp_path, [
+        ("Ibis Corp", "Clerk", "2026-11-23", "Applied", "Ma'am Dela Cruz", "555 0116", ""),
+        ("Jacana Inc", "Clerk", "2026-11-23", "Exam", "", "555 0117", ""),
+    ])
+    assert "Hi Ma'am Cruz" in scripts[2] or "Hi Ma'am Dela Cruz" in scripts[2]
+    assert plan.loc[3, "stage"] == "interviewing"
