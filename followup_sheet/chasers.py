@@ -27,11 +27,12 @@ class Chase(NamedTuple):
 _ENGLISH_VERBS = (
     # English: a past form (-ed, or an irregular one); "sent"/"dropped"/"shot" only with a message
     r"(?:e-?mailed|mailed|called|rang|rung|phoned|pinged|messaged|texted|dm['’]?d|inmailed|wrote(?:\s+to)?"
-    r"|followed[-\s]up|f/?u['’]?d|chased|nudged|bumped|checked\s+in|reached\s+out|touched\s+base|poked"
+    r"|followed[-\s]up|f/?u['’]?d|chased|countered|nudged|bumped|checked\s+in|reached\s+out|touched\s+base|poked"
     r"|(?:sent|dropped|shot|fired\s+off)\s+(?:them\s+|him\s+|her\s+|hr\s+|the\s+\w+\s+)?(?:a\s+|an\s+|another\s+"
     r"|one\s+more\s+|my\s+|\d\w*\s+|second\s+|third\s+|a\s+(?:quick|short|polite|follow[-\s]?up)\s+)?"
     r"(?:quick\s+|short\s+|polite\s+|follow[-\s]?up\s+|linkedin\s+)?"
-    r"(?:note|e-?mail|mail|message|msg|follow[-\s]?up|f/?u|reminder|chaser|nudge|text|dm|inmail|line|ping)"
+    r"(?:note|e-?mail|mail|message|msg|follow[-\s]?up|f/?u|reminder|chaser|nudge|text|dm|inmail|line|ping"
+    r"|counter(?:[-\s]?offer)?)"
     # the message first, then its participle ("2nd f/u sent", "follow-up email done")
     r"|(?:f/?u|follow[-\s]?up|chaser|reminder|nudge)(?:\s+(?:e-?mail|mail|note|msg|call))?\s+(?:sent|done|made))"
 )
@@ -204,8 +205,8 @@ def user_chases(text: str) -> tuple[Chase, ...]:
 
 # Every verb above holds one of these (lower-case); text without any, and without a Chinese,
 # Japanese or Korean letter, tells of no chaser.
-_STEMS = ("mail", "call", "rang", "rung", "phon", "ping", "messag", "text", "dm", "wrote", "follow", "f/u", "fu'd",
-          "chase", "nudg", "bump", "check", "reach", "touch", "poke", "sent", "drop", "shot", "fired", "left",
+_STEMS = ("mail", "call", "counter", "rang", "rung", "phon", "ping", "messag", "text", "dm", "wrote", "follow", "f/u",
+          "fu'd", "chase", "nudg", "bump", "check", "reach", "touch", "poke", "sent", "drop", "shot", "fired", "left",
           "nachge", "angerufen", "zurückgerufen", "nachtelefon", "geschrieben", "gemailt", "erinnert", "geschickt",
           "gesendet", "relanc", "rappel", "appel", "écrit", "envoy", "llam", "escrib", "insist", "mand", "envi",
           "seguimiento", "chiam", "scritt", "sollecit", "ricontatt", "telefon", "inviat", "lig", "escrev", "cobr",

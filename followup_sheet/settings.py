@@ -146,7 +146,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "邮箱", "电子邮件", "adres e-mail",
     ),
     "hiring_manager": (
-        "hiring manager", "manager", "hiring contact", "responsable", "chef", "gerente de contratación",
+        "hiring manager", "manager", "hiring contact", "hm", "responsable", "chef", "gerente de contratación",
         "responsable du recrutement", "führungskraft", "responsabile", "gestor da vaga", "用人经理",
         "menedżer", "przełożony", "kierownik",
     ),

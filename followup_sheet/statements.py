@@ -42,6 +42,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
              "quarta-feira", "quinta-feira", "sexta-feira", "terça", "sexta",
              "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "poniedziałek", "wtorek", "środa", "czwartek",
              "piątek", "środę")
+# English weekdays as notes shorten them ("sent another note Mon", "countered Fri"): whole words only
+# ("month", "wedding" and "friend" are none)
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
+_SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=True)) + r")\b"
 _ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
 _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
                               re.IGNORECASE)
@@ -66,7 +70,8 @@ _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|
 
 @functools.cache
 def _absolute() -> re.Pattern[str]:
-    return re.compile(_ORDINAL_DAY_SAID + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\b(?:"
+    return re.compile(_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|"
+                      + _HYPHEN_DAY_MONTH + r"|\b(?:"
                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
@@ -85,7 +90,8 @@ def names_a_calendar_day(words: str) -> bool:
 
 
 _SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
-_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
+                 + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")")
 
 
@@ -972,6 +978,8 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
                 days[name.lower()] = number
         kept.update(_RELATIONS[language][0])
         other.update(_RELATIONS[language][1])
+        if language == "en":
+            days.update(_SHORT_WEEKDAYS)
     if not days:
         return None
 

@@ -268,3 +268,37 @@ def test_a_filipino_title_is_kept_with_the_surname_and_an_exam_is_a_step(tmp_pat
     ])
     assert "Hi Ma'am Cruz" in scripts[2] or "Hi Ma'am Dela Cruz" in scripts[2]
     assert plan.loc[3, "stage"] == "interviewing"
+
+
+def test_a_tracker_kept_one_sheet_a_month_is_read_whole(tmp_path):
+    from conftest import write_sheets
+    headers = ("Company", "Role", "Date", "Stage", "Recruiter", "HM", "Notes")
+    path = write_sheets(tmp_path / "t.xlsx", headers, {
+        "Sep": [("Kestrel AI", "SWE", dt.date(2026, 9, 8), "Rejected", "", "", "")],
+        "Oct": [("Linnet Data", "SWE", dt.date(2026, 10, 12), "Ghosted", "", "", "")],
+        "Nov": [("Merlin Soft", "SWE", dt.date(2026, 11, 24), "Applied", "", "Ola Berg", "applied online"),
+                ("Nuthatch", "SWE", dt.date(2026, 11, 20), "Offer", "Pia Lund", "",
+                 "verbal offer came in; countered Fri")],
+    })
+    outcomes = compute(path, settings=ME, today=MONDAY)[0]
+    assert [len(o.plan) for o in outcomes] == [1, 1, 2]
+    nov = outcomes[2].plan
+    assert nov.loc[2, "situation"] == "hiring_manager"          # the HM column names the hiring manager
+    # the counter-offer sent on Friday is the user's latest contact
+    assert any(f.kind == "last_contact" and f.date == dt.date(2026, 12, 4) for f in nov.loc[3, "facts"])
+
+
+@pytest.mark.parametrize(("note", "day"), [
+    ("sent another note Mon", dt.date(2026, 11, 30)),
+    ("pinged HR thurs", dt.date(2026, 12, 3)),
+])
+def test_a_shortened_weekday_is_a_weekday(note, day):
+    from followup_sheet.statements import read_statements
+    assert [s.date for s in read_statements(note, dt.date(2026, 11, 2), False, ("en",), until=MONDAY)] == [day]
+
+
+@pytest.mark.parametrize("note", ["next month maybe", "friend's wedding", "wednesday's child"])
+def test_words_that_begin_like_a_shortened_weekday_are_none(note):
+    from followup_sheet.statements import read_statements
+    assert all(s.words.lower() not in ("mon", "wed", "fri") for s in
+               read_statements(note, dt.date(2026, 11, 2), False, ("en",)))
