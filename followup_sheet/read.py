@@ -573,12 +573,13 @@ def _merge_counts(body, header, fields: dict[str, int], settings: Settings, note
 def _other_column(fld: str, header: list[Any], fields: dict[str, int], settings: Settings,
                   skip: int) -> int | None:
     """Another column right of `skip` whose header names `fld` exactly (a column marks added
-    beside the user's column of notes), not taken by another field."""
+    beside the user's column of notes), not taken by another field, and not one of the tool's own
+    (its Next Follow-up is the date it worked out, never the user's)."""
     lookup = alias_lookup(settings)
     taken = set(fields.values())
     for col in range(skip + 1, len(header)):
         value = header[col]
-        if col in taken or not isinstance(value, str):
+        if col in taken or not isinstance(value, str) or is_tool_header(value):
             continue
         if lookup.get(normalize_header(value)) == fld or lookup.get(bare_key(value)) == fld:
             return col

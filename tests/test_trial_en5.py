@@ -302,3 +302,15 @@ def test_words_that_begin_like_a_shortened_weekday_are_none(note):
     from followup_sheet.statements import read_statements
     assert all(s.words.lower() not in ("mon", "wed", "fri") for s in
                read_statements(note, dt.date(2026, 11, 2), False, ("en",)))
+
+
+def test_the_tools_own_next_date_is_never_read_back_as_the_users(tmp_path):
+    # a "Next step" column of words: the refresh's own Next Follow-up column must not stand in for it
+    from followup_sheet.pipeline import refresh
+    headers = ("Company", "Role", "Date", "Stage", "Next step", "Notes")
+    path = write_tracker(tmp_path / "t.xlsx", [dict(zip(headers, ("Osprey Co", "Eng", dt.date(2026, 11, 3), "Offer",
+                                                                  "negotiate", "offer 11/30")))], headers=headers)
+    refresh(path, today=MONDAY, settings=ME)
+    plan = compute(path, settings=ME, today=dt.date(2026, 12, 14))[0][0].plan
+    assert not any(f.kind == "pinned" for f in plan.loc[2, "facts"])
+    assert plan.loc[2, "next_reason"] != "pinned"
