@@ -348,7 +348,7 @@ OFFER_WORDS = (
     "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
 )
 INTERVIEWING_WORDS = (
-    "interview", "screen", "assessment", "exam", "onsite", "on-site", "in process", "in progress",
+    "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",

@@ -46,12 +46,14 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
 # ("month", "wedding" and "friend" are none)
 _SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=True)) + r")\b"
+_YESTERDAY = re.compile(r"\b(?:yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
 _ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
 _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
                               re.IGNORECASE)
 _ORDINAL_DAY_SAID = r"\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|toda)\s+(?:segunda|quarta|quinta)\b(?!-)"
 _PERIOD_WORDS = (
-    "quarter", "month", "week", "year", "tomorrow",
+    "quarter", "month", "week", "year", "tomorrow", "yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren",
+    "wczoraj",
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
     "mes", "semana", "año", "mañana",
@@ -207,7 +209,8 @@ def asked_of_me(text: str, words: str) -> bool:
 # a full stop after a digit is no clause's end: German and Polish ordinals ("am 3. Dezember")
 @functools.cache
 def _clause_end() -> re.Pattern[str]:
-    return re.compile(r"(?<![0-9])\.\s|[;\n!?]\s?")
+    # (a pictograph stands where a tired writer would put a full stop: "offer 12/2 🎉 deadline 12/16")
+    return re.compile(r"(?<![0-9])\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?")
 
 
 @functools.cache
@@ -439,7 +442,23 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
                 said = (Statement(when, _entry_kind(piece[len(said[0].words):]), said[0].words), *said[1:])
             out.extend(said)
         return tuple(out)
-    return _read_statements(text, written, day_first, languages, until)
+    said = _read_statements(text, written, day_first, languages, until)
+    if until is None or until <= written:
+        return said
+    # a past said relative to the day of writing ("HR called yesterday", "emailed last week"), in a
+    # row that does not say when its note was written: read from the refresh day, when that fits
+    again = {st.words: st for st in _read_statements(text, until, day_first, languages)}
+    return tuple(_from_until(st, again.get(st.words), written, until) for st in said)
+
+
+def _from_until(said: Statement, late: Statement | None, written: dt.date, until: dt.date) -> Statement:
+    """`said` (read from `written`), or `late` (the same words read from `until`) when they state
+    a day relative to the writing ("yesterday", "last week", "2 days ago") that was in the past."""
+    if late is None or re.search(r"\d", said.words) or _absolute().search(said.words):
+        return said
+    if said.date < written and written <= late.date < until:
+        return late
+    return said
 
 
 def _read_statements(text: str, written: dt.date, day_first: bool = False,
@@ -478,7 +497,8 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(when.date(), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
-            if said.kind != "date" or _absolute().search(fragment):   # a period about nothing is no date
+            # a period about nothing is no date; yesterday is a day of its own
+            if said.kind != "date" or _absolute().search(fragment) or _YESTERDAY.search(fragment):
                 found.append((start, said))
     return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))

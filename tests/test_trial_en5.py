@@ -314,3 +314,22 @@ def test_the_tools_own_next_date_is_never_read_back_as_the_users(tmp_path):
     plan = compute(path, settings=ME, today=dt.date(2026, 12, 14))[0][0].plan
     assert not any(f.kind == "pinned" for f in plan.loc[2, "facts"])
     assert plan.loc[2, "next_reason"] != "pinned"
+
+
+# -- found on the held-out tracker (a student's internships) --------------------------------------
+
+def test_an_emoji_ends_a_clause():
+    from followup_sheet.statements import read_statements
+    said = read_statements("offer came 12/1 🥳 need to sign by 12/15", dt.date(2026, 11, 20), False, ("en",))
+    assert [(s.date, s.kind) for s in said][0] == (dt.date(2026, 12, 1), "date")
+
+
+def test_yesterday_without_a_last_contact_is_the_day_before_the_refresh(tmp_path):
+    plan, _ = _run(tmp_path, [("Pipit Apps", "Intern", "2026-11-12", "", "", "555 0118",
+                               "recruiter rang yesterday while i was at work, must ring back")])
+    assert plan.loc[2, "employer_called"] and plan.loc[2, "due"].date() == MONDAY
+
+
+@pytest.mark.parametrize("said", ["superday on the 11th!!", "did the OA last night", "hirevue done"])
+def test_a_students_steps_are_interview_steps(said):
+    assert _noted(said) == "interviewing"
