@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from conftest import write_tracker
 
@@ -333,3 +334,55 @@ def test_yesterday_without_a_last_contact_is_the_day_before_the_refresh(tmp_path
 @pytest.mark.parametrize("said", ["superday on the 11th!!", "did the OA last night", "hirevue done"])
 def test_a_students_steps_are_interview_steps(said):
     assert _noted(said) == "interviewing"
+
+
+# -- two trial trackers kept as fixtures: the outcomes checked by reading them ---------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+# (sheet, row) -> (status, next date or None, situation) as read and checked on the refresh day
+ZA_ACCOUNTANT = {   # South Africa: day-first typed dates, Post/Cell/Recruiter/Agency headers, saved by LibreOffice
+    ("Applications", 2): ("Overdue", dt.date(2026, 11, 25), "post_interview"),    # panel 24/11, thank-you
+    ("Applications", 3): ("Overdue", dt.date(2026, 11, 23), "recruiter"),         # Robert Walters is an agency
+    ("Applications", 4): ("Overdue", dt.date(2026, 11, 24), "autoresponse"),      # "ackn email received"
+    ("Applications", 6): ("Closed", None, ""),                                    # "Regret"
+    ("Applications", 7): ("Overdue", dt.date(2026, 12, 3), "hiring_manager"),     # "Johan van Wyk - hiring mgr"
+    ("Applications", 9): ("Waiting", dt.date(2026, 12, 10), "post_interview"),    # interview with client 09/12
+    ("Applications", 10): ("Not applied", None, ""),
+}
+US_MONTHLY = {      # one sheet a month under one header, a colour legend beside it
+    ("Oct", 2): ("Closed", None, ""),
+    ("Oct", 4): ("Due today", dt.date(2026, 12, 7), "post_interview"),   # onsite 11/19, emailed Jules Thursday
+    ("Nov", 3): ("Overdue", dt.date(2026, 11, 17), "referral"),
+    ("Nov", 4): ("Waiting", dt.date(2026, 12, 11), "post_interview"),   # HM round 12/10 still ahead
+    ("Nov", 5): ("Waiting", dt.date(2027, 1, 4), "competing_interest"),  # freeze until January
+    ("Dec", 2): ("Due soon", dt.date(2026, 12, 8), "hiring_manager"),    # the HM column
+    ("Dec", 3): ("Overdue", dt.date(2026, 12, 4), "check_in"),           # Kim's missed call 12/3, returned
+}
+
+
+@pytest.mark.parametrize(("name", "country", "expected"), [
+    ("trial_za_accountant_libreoffice.xlsx", "ZA", ZA_ACCOUNTANT),
+    ("trial_us_monthly_sheets.xlsx", "US", US_MONTHLY),
+])
+def test_the_trial_trackers_read_as_checked(tmp_path, name, country, expected):
+    import shutil
+    path = shutil.copy(FIXTURES / name, tmp_path / name)
+    settings = Settings(your_name="Sam Rivera", your_phone="555-0100", country=country)
+    outcomes = compute(path, settings=settings, today=MONDAY)[0]
+    seen = {}
+    for o in outcomes:
+        for row in o.plan.index:
+            due = o.plan.loc[row, "due"]
+            seen[(o.tracker.sheet, row)] = (o.plan.loc[row, "status"], None if pd.isna(due) else due.date(),
+                                           o.plan.loc[row, "situation"], o.scripts.get(row, ""))
+    for key, (status, due, situation) in expected.items():
+        assert seen[key][:3] == (status, due, situation), key
+    scripts = {k: v[3] for k, v in seen.items()}
+    if country == "ZA":
+        assert "at Robert Walters" not in scripts[("Applications", 3)]   # the agency is not the employer
+        assert "Hays" not in scripts[("Applications", 9)]
+        assert "Hello, may I speak with Johan van Wyk?" in scripts[("Applications", 7)]
+    else:
+        assert "returning Kim Vo's call" in scripts[("Dec", 3)] and "December 3" in scripts[("Dec", 3)]
+        assert "Thank you for taking the time" not in scripts[("Oct", 4)]      # chased since: thanks again
