@@ -531,7 +531,8 @@ def _its_weekday(said: Statement, written: dt.date) -> Statement:
     """A weekday said alone falls on that weekday: the parser reads some names as another day
     (dateparser 1.2 reads "quinta-feira", Thursday, as a Friday); then it is the next such day
     after `written`."""
-    if re.search(r"\d", said.words):
+    low = said.words.casefold()
+    if re.search(r"\d", said.words) or not any(day in low for day in _WEEKDAYS):
         return said
     names = {_weekday_numbers()[w] for w in re.findall(r"[^\W\d_]+(?:-feira)?", said.words.casefold())
              if w in _weekday_numbers()}
