@@ -149,9 +149,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
                r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio|gesprek"
-                  r"|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b|appuntamento"
-                  r"|ci vediamo|reunião|afspraak|spotkanie"),
+    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevista"
+                  r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
+                  r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|\bout\s+(?:sick|ill|until|till)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"

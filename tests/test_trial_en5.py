@@ -386,3 +386,11 @@ def test_the_trial_trackers_read_as_checked(tmp_path, name, country, expected):
     else:
         assert "returning Kim Vo's call" in scripts[("Dec", 3)] and "December 3" in scripts[("Dec", 3)]
         assert "Thank you for taking the time" not in scripts[("Oct", 4)]      # chased since: thanks again
+
+
+def test_a_superday_with_a_date_is_an_interview_ahead(tmp_path):
+    plan, scripts = _run(tmp_path, [("Quail Capital", "Trading Intern", "2026-11-16", "", "Ana (recruiter)", "555 0119",
+                                     "superday 12/10 🤯")])
+    assert plan.loc[2, "stage"] == "interviewing"
+    assert plan.loc[2, "interview_ahead"].date() == dt.date(2026, 12, 10)
+    assert "looking forward to the interview on December 10" in scripts[2]
