@@ -70,6 +70,11 @@ def _awaited() -> re.Pattern[str]:
     return re.compile(_AWAITED, re.IGNORECASE)
 
 
+def may_name_a_step(note: str) -> bool:
+    """Whether `note` names a step of a hiring process beyond the stage words (a quick look first)."""
+    return _steps().search(note) is not None
+
+
 def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
     """The furthest stage `note` says the application reached (`stage_of` reads one clause's stage
     words, with their negations, as a stage cell is read), and the clause that says it."""
