@@ -443,7 +443,8 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
             out.extend(said)
         return tuple(out)
     said = _read_statements(text, written, day_first, languages, until)
-    if until is None or until <= written:
+    if until is None or until <= written or not any(
+            st.date < written and not re.search(r"\d", st.words) and not _absolute().search(st.words) for st in said):
         return said
     # a past said relative to the day of writing ("HR called yesterday", "emailed last week"), in a
     # row that does not say when its note was written: read from the refresh day, when that fits
