@@ -241,7 +241,9 @@ def tells_a_past_contact(clause: str) -> bool:
     for m in (*_latin().finditer(clause), *_their_past().finditer(clause)):
         if not _NOT_DONE.search(clause[:m.start()]):
             return True
-    return False
+    # Chinese, Japanese, Korean: a call or mail done ("打了电话", "電話した", "전화함"), by whoever
+    return max(clause, default=" ") >= "\u3040" and any(
+        not _CJK_NOT_DONE.search(clause[:m.start()]) for m in _cjk().finditer(clause))
 
 
 def said_by_them(text: str, start: int) -> bool:

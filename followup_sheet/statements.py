@@ -46,6 +46,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
 # ("month", "wedding" and "friend" are none)
 _SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=True)) + r")\b"
+# A Chinese, Japanese or Korean weekday said alone, without this, next or last week ("周五", "金曜日",
+# "금요일"): in a clause in the past it is the last such day, as a weekday of the other languages
+_CJK_BARE_WEEKDAY = re.compile(r"(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?|[월화수목금토일]요일")
 _YESTERDAY = re.compile(r"\b(?:yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
 _ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
 _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
@@ -590,7 +593,8 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     of be, have or meet, or a call or message made) is the last such day on or before `written`;
     with `until` (the note may have been written as late as the day before it), the last such
     day before `until`, when that is not before `written`."""
-    if re.search(r"\d", said.words) or not _absolute().search(said.words) or (said.date <= written and until is None):
+    if re.search(r"\d", said.words) or not (_absolute().search(said.words) or _CJK_BARE_WEEKDAY.fullmatch(said.words)) \
+            or (said.date <= written and until is None):
         return said
     begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
     begin = max(begin, text.rfind(",", 0, start) + 1)

@@ -137,13 +137,17 @@ def test_counted_chasers_reach_the_cap(tmp_path):
     ("liguei na quinta-feira", "pt", dt.date(2026, 12, 3)),
     ("dinsdag nagebeld", "nl", dt.date(2026, 12, 1)),
     ("zadzwoniłam we wtorek", "pl", dt.date(2026, 12, 1)),
+    ("周三给招聘经理打了电话", "zh", dt.date(2026, 12, 2)),
+    ("木曜日に人事へメールしました", "ja", dt.date(2026, 12, 3)),
+    ("화요일에 담당자에게 전화함", "ko", dt.date(2026, 12, 1)),
 ])
 def test_a_past_weekday_is_the_last_such_day_before_the_refresh(note, language, day):
     from followup_sheet.statements import read_statements
-    said = read_statements(note, dt.date(2026, 11, 9), False, ("en", language), until=MONDAY)
+    langs = ("en", language) if language not in ("zh", "ja", "ko") else ("en",)
+    said = read_statements(note, dt.date(2026, 11, 9), False, langs, until=MONDAY)
     assert [s.date for s in said] == [day]
     # with the day the note was written known, it is the last such day on or before it
-    assert read_statements(note, dt.date(2026, 11, 9), False, ("en", language))[0].date < dt.date(2026, 11, 9)
+    assert read_statements(note, dt.date(2026, 11, 9), False, langs)[0].date < dt.date(2026, 11, 9)
 
 
 def test_a_chaser_on_a_weekday_sets_the_last_contact_without_a_last_contact_column(tmp_path):
