@@ -213,7 +213,10 @@ def asked_of_me(text: str, words: str) -> bool:
 @functools.cache
 def _clause_end() -> re.Pattern[str]:
     # (a pictograph stands where a tired writer would put a full stop: "offer 12/2 🎉 deadline 12/16")
-    return re.compile(r"(?<![0-9])\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?")
+    # (after a date, a full stop before a lower-case word that is no month's name ends the clause
+    # too: "sent CV 12/11. called him Tues"; "am 3. Dezember" is an ordinal)
+    return re.compile(r"(?<![0-9])\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
+                      r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
 
 
 @functools.cache

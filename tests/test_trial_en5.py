@@ -347,7 +347,8 @@ FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
 # (sheet, row) -> (status, next date or None, situation) as read and checked on the refresh day
 ZA_ACCOUNTANT = {   # South Africa: day-first typed dates, Post/Cell/Recruiter/Agency headers, saved by LibreOffice
     ("Applications", 2): ("Overdue", dt.date(2026, 11, 25), "post_interview"),    # panel 24/11, thank-you
-    ("Applications", 3): ("Overdue", dt.date(2026, 11, 23), "recruiter"),         # Robert Walters is an agency
+    # Robert Walters is an agency; "12/11. called him Tues": the user's call on December 1
+    ("Applications", 3): ("Waiting", dt.date(2026, 12, 10), "recruiter"),
     ("Applications", 4): ("Overdue", dt.date(2026, 11, 24), "autoresponse"),      # "ackn email received"
     ("Applications", 6): ("Closed", None, ""),                                    # "Regret"
     ("Applications", 7): ("Overdue", dt.date(2026, 12, 3), "hiring_manager"),     # "Johan van Wyk - hiring mgr"
@@ -355,6 +356,7 @@ ZA_ACCOUNTANT = {   # South Africa: day-first typed dates, Post/Cell/Recruiter/A
     ("Applications", 10): ("Not applied", None, ""),
 }
 US_MONTHLY = {      # one sheet a month under one header, a colour legend beside it
+    ("Nov", 2): ("Due soon", dt.date(2026, 12, 8), "offer"),            # "... by 12/9. countered Fri": Dec 4
     ("Oct", 2): ("Closed", None, ""),
     ("Oct", 4): ("Due today", dt.date(2026, 12, 7), "post_interview"),   # onsite 11/19, emailed Jules Thursday
     ("Nov", 3): ("Overdue", dt.date(2026, 11, 17), "referral"),
