@@ -19,6 +19,7 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
+from .chasers import count_of, may_chase, said_by_them, user_chases
 from .language import Letters
 from .literalscreen import Screened
 from .settings import Settings
@@ -495,6 +496,11 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
     return [m for m in regex.finditer(text) if not _negated(text, m.start(), m.end())]
 
 
+def _my_attempts(text: str) -> list[re.Match]:
+    """The user's calls that reached nobody: not a message the employer left ("they left a vm")."""
+    return [m for m in _hits(_attempt(), text) if not said_by_them(text, m.start())]
+
+
 _SEP = "\x00"
 # Every pattern above holds one of these stems or word starts; text without any needs no closer look.
 _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text", "reach", "touch", "voicemail",
@@ -554,7 +560,7 @@ def _clauses() -> re.Pattern[str]:
 def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
     """The calls that reached nobody at the end of a log ("12/1 no answer; 12/2 voicemail"): a
     clause saying anything else ends the run, since attempts count in a row."""
-    hits = [m for m in _hits(_attempt(), text) if not any(s <= m.start() < e for s, e in employer_spans)
+    hits = [m for m in _my_attempts(text) if not any(s <= m.start() < e for s, e in employer_spans)
             and not re.match(r"\s*(?:from|by|von|de)\b(?!\s+voz\b)", text[m.end():], re.IGNORECASE)]
     if not hits:
         return 0
@@ -582,7 +588,7 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     row's response, notes and stage (joined by NUL; the notes are a log, oldest first)."""
     response, notes, stage = (joined.split(_SEP) + ["", "", ""])[:3]
     text = f"{response}\n{notes}\n{stage}"
-    if not may_say(text):     # one quick look first: most rows mention no contact at all
+    if not may_say(text) and not may_chase(text):     # one quick look first: most rows mention no contact at all
         return False, False, 0, False, False
     employer = [(m.start(), m.end(), "call") for m in _hits(_EMPLOYER_CALL, text)] \
         + [(m.start(), m.end(), "mail") for m in _hits(_EMPLOYER_MAIL, text)]
@@ -591,7 +597,8 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     if attempts and employer:     # (the run ends with the notes: the stage after them is no clause of the log)
         attempts = _attempt_run(text[:len(response) + 1 + len(notes)], spans) and attempts
     mine = [m.start() for m in _user_after().finditer(text)] + [m.start() for m in _thanked().finditer(text)] \
-        + [m.start() for m in _hits(_attempt(), text) if not any(a <= m.start() < b for a, b in spans)]
+        + [m.start() for m in _my_attempts(text) if not any(a <= m.start() < b for a, b in spans)] \
+        + [c.start for c in user_chases(text) if not any(a <= c.start < b for a, b in spans)]
     if not employer:
         return False, False, attempts, bool(_thanked().search(text)), bool(mine)
     latest = max(employer)
@@ -647,7 +654,9 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         screen = may_state_a_date if field != "stage" else _stage_may_state_a_date
         maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
         for k in np.flatnonzero(maybe & ~np.isnat(written)):
-            here: tuple[Statement, ...] = read_statements(values[k], written[k].astype(object), order, langs)
+            # (a row with no last contact: its notes may have been written up to today)
+            until = today if np.isnat(last[k]) else None
+            here: tuple[Statement, ...] = read_statements(values[k], written[k].astype(object), order, langs, until)
             if today is not None:
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days
@@ -655,7 +664,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                 seen = [st.date for st in here if st.kind in ("interview", "date")
                         and written[k].astype(object) < st.date <= today and names_a_calendar_day(st.words)]
                 if seen:
-                    again = read_statements(values[k], max(seen), order, langs)
+                    again = read_statements(values[k], max(seen), order, langs, until)
                     here = tuple(sorted([st for st in here if names_a_calendar_day(st.words)]
                                         + [st for st in again if not names_a_calendar_day(st.words)],
                                         key=lambda st: values[k].find(st.words)))
@@ -699,6 +708,24 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
             latest = max(talks, key=lambda f: f[0].date)
             interview[i], interview_field[i] = latest[0].date, latest[1]
 
+    # the user's own chasers the notes and response tell of ("emailed twice", "3rd f/u sent"): how
+    # many, and whether one came after the interview the notes give (in the order written, or by its day)
+    chases = [0] * len(idx)
+    chased_after = [False] * len(idx)
+    for k in np.flatnonzero(rows):
+        for field in ("response", "notes"):
+            value = texts[field].iat[k]
+            # (a call of the user's that reached nobody is a retry, counted by the retry rule)
+            chased = tuple(c for c in user_chases(value) if not _reached_nobody(value, c.start))
+            if not chased:
+                continue
+            chases[k] += count_of(chased)
+            told_talks = [st for st, f in all_stated[k] if f == field and st.kind == "interview"]
+            told = max((value.find(st.words) for st in told_talks), default=-1)
+            logged_days = [st.date for st, f in all_stated[k] if f == field and st.kind == "logged"]
+            talk_day = max((st.date for st in told_talks), default=None)
+            chased_after[k] = chased_after[k] or any(c.start > told for c in chased) \
+                or (talk_day is not None and any(d > talk_day for d in logged_days))
     stated_on = np.array([np.datetime64(s[0].date, "D") if s else np.datetime64("NaT", "D") for s in stated])
     interview_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in interview])
     out = pd.DataFrame({
@@ -707,6 +734,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "attempts": said_arr[:, 2].astype(int) if len(idx) else np.zeros(0, int),
         "thanked": said_arr[:, 3].astype(bool) if len(idx) else np.zeros(0, bool),
         "user_after": said_arr[:, 4].astype(bool) if len(idx) else np.zeros(0, bool),
+        "chases": np.array(chases, dtype=int),
+        "chased_after": np.array(chased_after, dtype=bool),
         "stated_on": pd.to_datetime(stated_on),
         "interview_stated": pd.to_datetime(interview_on),
         "interview_field": interview_field,
@@ -741,6 +770,13 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     return Ledger(out, all_stated)
 
 
+def _reached_nobody(text: str, at: int) -> bool:
+    """Whether the sentence of `text` at `at` says a call reached nobody ("phoned twice, no answer")."""
+    start = max((m.end() for m in _sentence_end().finditer(text, 0, at)), default=0)
+    end = _sentence_end().search(text, at)
+    return bool(_my_attempts(text[start:end.start() if end else len(text)]))
+
+
 def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: Any = None) -> bool:
     """Whether a plain or call-back date is the day of a contact its sentence tells of ("le marqué el
     1/12, me mandó a buzón", "liguei 30/11, caixa postal", "laissé un message le 30/11"): a day
@@ -755,6 +791,7 @@ def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: 
     end = _sentence_end().search(text, at + len(said.words))
     sentence = text[start:end.start() if end else len(text)]
     return any(p.search(sentence) for p in (_attempt(), _user_after(), _EMPLOYER_CALL, _EMPLOYER_MAIL)) \
+        or bool(user_chases(sentence)) \
         or (offers is not None and offers.search(sentence) is not None)
 
 
@@ -809,10 +846,10 @@ class _Facts:
         self.day["interview_on"] = _dates(frame["interview_on"]) if "interview_on" in frame else [None] * len(idx)
         for c in ("employer_called_on", "interview_ahead", "hold_until", "other_offer_by"):
             self.day[c] = _dates(plan[c])
-        self.text = {c: frame[c].tolist() for c in ("stage", "response")}
+        self.text = {c: frame[c].tolist() for c in ("stage", "response", "notes")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
-                                                    "autoresponse_field")}
+                                                    "autoresponse_field", "chases", "stage_in_notes")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -858,6 +895,12 @@ class _Facts:
         if cols["autoresponse_field"][i] and cols["situation"][i] == "autoresponse":
             add("auto_reply", "", None, EMPLOYER, "email", cols["autoresponse_field"][i])
 
+    def _chasers(self, i: int, add) -> None:
+        """The user's own chasers without a day ("emailed twice"): a contact of theirs all the same."""
+        if self.cols["chases"][i] and not any(st.kind == "logged" for st, _ in self.ledger.statements[i]):
+            field = "response" if user_chases(str(self.value("response", i) or "")) else "notes"
+            add("last_contact", "", None, USER, "", field)
+
     def live(self, i: int, row: Any) -> list[Fact]:
         day, cols, text = self.day, self.cols, self.text
         facts: list[Fact] = []
@@ -871,7 +914,7 @@ class _Facts:
             add("pinned", "", day["pinned"][i], USER, "", "pinned")
         if day["last_contact"][i]:
             add("last_contact", "", day["last_contact"][i], cols["last_by"][i], "", "last_contact")
-        stage_field = "stage" if text["stage"][i] else "response"
+        stage_field = "notes" if cols["stage_in_notes"][i] else "stage" if text["stage"][i] else "response"
         if cols["stage"][i] in ("offer", "closed", "interviewing"):
             add(cols["stage"][i], text[stage_field][i], None, EMPLOYER if cols["stage"][i] == "offer" else "", "",
                 stage_field)
@@ -898,6 +941,7 @@ class _Facts:
             # the day an entry was only written is no fact of its own
             if st.kind != "noted":
                 add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
+        self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
             add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)
         return facts

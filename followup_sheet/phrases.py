@@ -52,6 +52,7 @@ the helper.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from jinja2 import pass_context
@@ -61,7 +62,7 @@ from jinja2.runtime import Context
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "pe"))
 _ROLE_WORDS = frozenset(("role", "position", "opening", "job", "vacancy"))
 # Titles said with the surname ("Dr. Barros", "Frau Müller"), in the languages headers are read in.
-_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "ma'am", "maam", "mam",
                      "herr", "frau", "hr", "fr",                                     # German
                      "sr", "sra", "srta", "don", "doña", "dra",                      # Spanish, Portuguese
                      "m", "mme", "mlle", "monsieur", "madame",                        # French
@@ -159,6 +160,8 @@ def first(full: str, given: Any = "") -> str:
     parts = person_name(full).split()
     if parts and _is_title(parts[0]):
         return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else str(parts[0])
+    if len(parts) > 1 and re.fullmatch(r"[^\W\d_]\.?", parts[0]):
+        return " ".join(parts)     # "J. Okafor": an initial is no name to greet by
     if parts:
         return str(parts[0])
     return ""

@@ -52,6 +52,7 @@ from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
+from .notestage import may_name_a_step, stage_in_notes
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -476,6 +477,25 @@ def _interview_held(text: pd.Series) -> np.ndarray:
         [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
+def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
+    """Per row (stage, clause): the stage its notes say it reached, or ("", "")."""
+    offer, talk = word_list(tuple(settings.offer_words)), word_list(tuple(settings.interviewing_words))
+
+    def clause_stage(clause: str) -> str:
+        # (the offer and interview words only: a closed word in the notes makes the row Check data
+        # on its own, and the stage cell's typo and refusal readers cost 0.2 ms a clause)
+        return "offer" if offer.holds(clause) else "interviewing" if talk.holds(clause) else ""
+
+    def test(values):
+        out = np.empty((len(values), 2), dtype=object)
+        for k, v in enumerate(values):
+            out[k] = tuple(stage_in_notes(v, clause_stage)) if v and (may_name_a_step(v) or offer.holds(v)
+                                                                        or talk.holds(v)) else ("", "")
+        return out
+    codes, uniques = pd.factorize(notes, use_na_sentinel=False)
+    return test(list(uniques))[codes] if len(notes) else np.empty((0, 2), dtype=object)
+
+
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
     """An 'Applied' column of yes/no: no means not applied yet."""
     return _per_value(flag, lambda f: f.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"]))
@@ -550,6 +570,12 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # in the same cells is the sender's ("auto email, thanks for applying"), never the stage
     stage = stage.where(~((stage == "not_applied") & (told["stage"] | told["response"])), "applied")
     stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
+    # a stage said only in the notes, while the stage cell says no more than applied ("Technical
+    # round cleared", "2nd round booked for the 14th"): the row's stage, its clause read as a stage cell's
+    noted = _noted_stages(frame["notes"].where(stage == "applied", ""), s)
+    from_notes = noted[:, 0] != ""
+    stage = stage.where(~from_notes, noted[:, 0])
+    stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())
     strong = _strong_interest(stage_text, s)
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
@@ -607,7 +633,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied)) & ~employer_called
     counted = frame["follow_ups"].to_numpy(dtype=float)
-    follow_ups = np.where(np.isnan(counted), np.where(contacted_after, 1, 0), counted)
+    # the user's own chasers the notes tell of count too ("emailed twice": two follow-ups), when
+    # the tracker keeps no count of its own
+    chases = ledger["chases"].to_numpy(dtype=int)
+    follow_ups = np.where(np.isnan(counted), np.maximum(np.where(contacted_after, 1, 0), chases), counted)
 
     # interviews: one still ahead gets no call before it; a held one a thank-you the next business day
     kind = ledger["stated_kind"].to_numpy()
@@ -631,7 +660,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     held_on = np.where(~np.isnat(interview_day) & (interview_day < today64), interview_day, safe_base)
     # without the interview's own date, the thank-you is due only while no follow-up is counted
     known_day = ~np.isnat(interview_day) & (interview_day < today64)
-    thank_you = held & ~ledger["thanked"].to_numpy() & has_base & np.where(
+    # (a chaser of the user's after the interview is the follow-up that came after it: no thank-you now)
+    thank_you = held & ~ledger["thanked"].to_numpy() & ~ledger["chased_after"].to_numpy() & has_base & np.where(
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
@@ -747,6 +777,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,
+        "chases": chases,
+        "stage_in_notes": from_notes,
         "employer_called": employer_called & active,
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the

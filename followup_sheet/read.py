@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
+from .contactrole import HIRING_MANAGER, contact_role
 from .dates import (
     date_evidence,
     is_date_cell,
@@ -119,6 +120,7 @@ class _Candidate:
     fields: dict[str, int]   # field -> 0-based col
     score: float
     rows_below: int
+    header: tuple[Any, ...] = ()    # the header row's cells as read
 
 
 def read_trackers(path: Path, settings: Settings | None = None, sheet: str | None = None,
@@ -134,8 +136,14 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                                  + ", ".join(repr(s.name) for s in book.sheets))
         trackers = [_read_sheet(book, book.sheet(n), settings, reasons=["chosen by name"]) for n in names]
     else:
-        best = _pick_sheet(book, settings)
-        trackers = [_read_sheet(book, best[0], settings, reasons=best[1])]
+        best, reasons, siblings = _pick_sheet(book, settings)
+        # a tracker kept as one sheet per month or period ("Oct", "Nov", "Dec") under the same
+        # header: every such sheet is read, in the workbook's order
+        chosen = {best.name, *(c.name for c in siblings)}
+        trackers = [_read_sheet(book, info, settings,
+                                reasons=reasons if info.name == best.name
+                                else [f"the same header as {best.name!r}: the tracker goes on there"])
+                    for info in book.sheets if info.name in chosen]
     ours = book.tool_sheets()
     marks = book.marks_sheets(ours)
     for t in trackers:
@@ -181,7 +189,9 @@ def _sheet_score(header_score: float, fields: dict[str, int], visible: bool, act
     return score - (0 if {"applied_on", "last_contact"} & fields.keys() else 5)
 
 
-def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, list[str]]:
+def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, list[str], list[SheetLayout]]:
+    """The sheet that looks most like the tracker, why, and the visible sheets whose header row
+    names the same fields in the same columns (the tracker continued on another sheet)."""
     candidates: list[_Candidate] = []
     seen: list[str] = []
     too_big: list[str] = []
@@ -213,7 +223,7 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
         r, fields = found.row, found.fields
         rows_below = sum(1 for row in grid[r + 1:] if any(not _is_blank(v, settings) for v in row))
         score = _sheet_score(found.score, fields, info.state == "visible", idx == book.active_sheet, rows_below)
-        candidates.append(_Candidate(info, r, fields, score, rows_below))
+        candidates.append(_Candidate(info, r, fields, score, rows_below, tuple(grid[r])))
         seen.append(f"{info.name!r}")
     if not candidates:
         if too_big:
@@ -238,11 +248,16 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
     labels = ", ".join(f"{f}" for f in best.fields)
     reasons = [f"its row {best.header_row + 1} looks like a tracker header ({labels})",
                f"{best.rows_below} filled rows below it"]
-    others = [c for c in candidates if c is not best]
+    siblings = [c for c in candidates if c is not best and c.fields == best.fields and c.rows_below
+                and c.header == best.header and c.info.state == "visible"]
+    others = [c for c in candidates if c is not best and c not in siblings]
+    if siblings:
+        reasons.append("sheets " + ", ".join(repr(c.info.name) for c in siblings)
+                       + " have the same header and are read with it")
     if others:
         reasons.append("it beat " + ", ".join(f"{c.info.name!r} (score {c.score:.1f})" for c in others)
                        + f" with score {best.score:.1f}; use --sheet to choose another")
-    return best.info, reasons
+    return best.info, reasons, [c.info for c in siblings]
 
 
 # --- one sheet ---------------------------------------------------------------------------
@@ -558,12 +573,13 @@ def _merge_counts(body, header, fields: dict[str, int], settings: Settings, note
 def _other_column(fld: str, header: list[Any], fields: dict[str, int], settings: Settings,
                   skip: int) -> int | None:
     """Another column right of `skip` whose header names `fld` exactly (a column marks added
-    beside the user's column of notes), not taken by another field."""
+    beside the user's column of notes), not taken by another field, and not one of the tool's own
+    (its Next Follow-up is the date it worked out, never the user's)."""
     lookup = alias_lookup(settings)
     taken = set(fields.values())
     for col in range(skip + 1, len(header)):
         value = header[col]
-        if col in taken or not isinstance(value, str):
+        if col in taken or not isinstance(value, str) or is_tool_header(value):
             continue
         if lookup.get(normalize_header(value)) == fld or lookup.get(bare_key(value)) == fld:
             return col
@@ -623,6 +639,7 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
     for fld in ("follow_ups", "max_follow_ups"):
         cols[fld] = _numbers(body[fields[fld]]).to_numpy() if fld in fields else np.full(n, np.nan)
     cols["no_calls"] = _truthy(body[fields["no_calls"]]).to_numpy() if "no_calls" in fields else np.zeros(n, dtype=bool)
+    cols["hiring_manager"] = _marked_managers(cols["contact"], cols["hiring_manager"])
     problems = np.full(n, "", dtype=object)
     for fld in DATE_FIELDS:
         if fld in date_frames and fld != "interview_on":   # an unreadable interview day blocks no follow-up
@@ -630,6 +647,18 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
             problems = np.where(problems != "", problems, p)
     cols["problem"] = problems
     return pd.DataFrame(cols, index=body.index)
+
+
+def _marked_managers(contact: np.ndarray, manager: np.ndarray) -> np.ndarray:
+    """The hiring manager column, filled where it is empty and the contact cell marks its person
+    as the hiring manager ("Dana Ruiz (HM)", "J. Okafor - hiring mgr"): that person, without the mark."""
+    out = manager.copy()
+    for k, (who, known) in enumerate(zip(contact.tolist(), manager.tolist())):
+        if who and not known:
+            said = contact_role(who)
+            if said.role == HIRING_MANAGER:
+                out[k] = said.name
+    return out
 
 
 def tidy_text(values: pd.Series, settings: Settings) -> pd.Series:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import columns
 from .catalogue import Worded, in_language
+from .contactrole import contact_role
 from .errors import TemplateProblem
 from .facts import employer_caller, someone_else_called
 from .hanzi import in_form
@@ -227,6 +228,7 @@ def _person(name: str) -> str:
     'People Team' -> '' (not a person)."""
     from .phrases import person_name  # phrases imports jinja2, which only rendering needs
 
+    name = contact_role(name).name     # "Tom, recruiter", "J. Okafor - hiring mgr": the name without the mark
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)
     name = name.strip(" ,;-")

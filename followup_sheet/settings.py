@@ -46,7 +46,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "account name", "company name (account)", "associated company", "employer name",
     ),
     "position": (
-        "position", "role", "job title", "title", "job role", "job", "position title", "designation",
+        "position", "role", "job title", "title", "job role", "job", "position title", "designation", "post",
+        "post applied for",
         "job position", "vacancy", "opening", "role title", "position applied for", "job name",
         "puesto", "cargo", "vacante", "posición", "título del puesto", "rol",
         "poste", "intitulé du poste", "titre du poste", "emploi", "intitulé", "intitulé mission",
@@ -122,6 +123,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "contact": (
         "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",
         "point of contact", "recruiter name", "who", "whom", "who to ask for", "spoke to", "spoke with",
+        "recruiter/agency", "recruiter / agency",
         "talked to", "wer", "qui", "quién", "quien", "chi", "quem", "kto", "谁", "誰", "누구",
         "contacto", "persona de contacto", "reclutador",
         "personne de contact", "contact rh", "recruteur", "interlocuteur",
@@ -131,7 +133,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "osoba kontaktowa", "rekruter", "rekruterka",
     ),
     "contact_phone": (
-        "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone",
+        "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone", "cell",
+        "cell no", "cellphone", "cell number", "mobile no",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
         "telefone do contato", "whatsapp", "gsm", "mobiel", "telefoon", "portable", "natel", "cel", "cellulare",
@@ -144,7 +147,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "邮箱", "电子邮件", "adres e-mail",
     ),
     "hiring_manager": (
-        "hiring manager", "manager", "hiring contact", "responsable", "chef", "gerente de contratación",
+        "hiring manager", "manager", "hiring contact", "hm", "responsable", "chef", "gerente de contratación",
         "responsable du recrutement", "führungskraft", "responsabile", "gestor da vaga", "用人经理",
         "menedżer", "przełożony", "kierownik",
     ),
@@ -333,7 +336,7 @@ CLOSED_WORDS = (
     "reject", "denied", "declin", "withdr", "not selected", "not moving forward", "position filled",
     "closed", "cancel", "offer accepted", "accepted offer", "accepted the offer", "hired", "ghosted",
     "not interested", "rescind", "screened out", "i said no", "no longer", "unsuccessful",
-    "turned down",
+    "turned down", "regret",
     "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "geschlossen", "besetzt",
     "anderweitig vergeben",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",
@@ -357,7 +360,7 @@ OFFER_WORDS = (
     "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
 )
 INTERVIEWING_WORDS = (
-    "interview", "screen", "assessment", "onsite", "on-site", "in process", "in progress",
+    "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
@@ -427,7 +430,7 @@ FIRST_SCREEN_WORDS = (
 )
 AUTORESPONSE_WORDS = (
     "auto", "automatic", "automated", "auto-reply", "autoreply", "autoresponse", "auto-response",
-    "acknowledg", "confirmation", "application received", "resume received", "résumé received",
+    "acknowledg", "ackn", "confirmation", "application received", "resume received", "résumé received",
     "cv received", "eingangsbestätigung", "acuse de recibo", "accusé de réception",
     "candidatura ricevuta", "candidatura recebida", "自动回复", "确认邮件", "确认信", "自動返信", "自動送信",
     "受付完了",
@@ -457,7 +460,8 @@ AGENCY_NAMES = (
     "kelly services", "harvey nash", "hudson", "spring professional", "gi group", "kforce", "aerotek",
     "teksystems", "allegis", "insight global", "korn ferry", "heidrick & struggles", "spencer stuart",
     "egon zehnder", "russell reynolds", "experis", "tempo-team", "synergie", "start people", "persol",
-    "pasona", "lhh", "akkodis", "reed", "brook street", "express employment professionals",
+    "pasona", "lhh", "akkodis", "reed", "brook street", "express employment professionals", "robert walters",
+    "hudson rpo", "kelly", "page personnel", "morgan mckinley",
 )
 # Cell text that means "nothing here" in any column (rules §7: placeholders are empty).
 BLANK_WORDS = (

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .chasers import tells_a_past_contact
 from .literalscreen import Screened, screened
 
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
@@ -42,12 +43,21 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
              "quarta-feira", "quinta-feira", "sexta-feira", "terça", "sexta",
              "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "poniedziałek", "wtorek", "środa", "czwartek",
              "piątek", "środę")
+# English weekdays as notes shorten them ("sent another note Mon", "countered Fri"): whole words only
+# ("month", "wedding" and "friend" are none)
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
+_SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=True)) + r")\b"
+# A Chinese, Japanese or Korean weekday said alone, without this, next or last week ("周五", "金曜日",
+# "금요일"): in a clause in the past it is the last such day, as a weekday of the other languages
+_CJK_BARE_WEEKDAY = re.compile(r"(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?|[월화수목금토일]요일")
+_YESTERDAY = re.compile(r"\b(?:yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
 _ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
 _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
                               re.IGNORECASE)
 _ORDINAL_DAY_SAID = r"\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|toda)\s+(?:segunda|quarta|quinta)\b(?!-)"
 _PERIOD_WORDS = (
-    "quarter", "month", "week", "year", "tomorrow",
+    "quarter", "month", "week", "year", "tomorrow", "yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren",
+    "wczoraj",
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
     "mes", "semana", "año", "mañana",
@@ -68,7 +78,8 @@ _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|
 
 @functools.cache
 def _absolute() -> re.Pattern[str]:
-    return re.compile(_ORDINAL_DAY_SAID + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\b(?:"
+    return re.compile(_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|"
+                      + _HYPHEN_DAY_MONTH + r"|\b(?:"
                       + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
@@ -93,7 +104,8 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "we
                   "fêtes", "fetes", "noël", "noel", "nouvel an", "fiestas", "navidad", "navidades", "año nuevo",
                   "feste", "natale", "capodanno", "festas", "natal", "ano novo", "feestdagen", "kerst", "nieuwjaar",
                   "świętach", "nowym roku", "sylwestrze")
-_SCREEN_WORDS = (_ORDINAL_DAY_SAID + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
+_SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
+                 + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
                  + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")"
                  + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
@@ -145,7 +157,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
                  r"|esito|uitslag"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
-    ("feedback", r"hear back|let me know|get back to me|feedback|(?:will|['’]ll)\s+(?:be|get)\s+in\s+touch|revert"
+    ("feedback", r"hear back|let me know|get back to me|feedback|revert"
+                 r"|(?:will|would|['’]?ll|['’]?d)\s+(?:be|get)\s+in\s+touch"
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
@@ -180,9 +193,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|gespräch|entretien|entrevista|colloquio|gesprek"
-                  r"|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b|appuntamento"
-                  r"|ci vediamo|reunião|afspraak|spotkanie"),
+    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevista"
+                  r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
+                  r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|\bout\s+(?:sick|ill|until|till)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
@@ -240,7 +253,11 @@ def asked_of_me(text: str, words: str) -> bool:
 # a full stop after a digit is no clause's end: German and Polish ordinals ("am 3. Dezember")
 @functools.cache
 def _clause_end() -> re.Pattern[str]:
-    return re.compile(r"(?<![0-9])\.\s|[;\n!?]\s?")
+    # (a pictograph stands where a tired writer would put a full stop: "offer 12/2 🎉 deadline 12/16")
+    # (after a date, a full stop before a lower-case word that is no month's name ends the clause
+    # too: "sent CV 12/11. called him Tues"; "am 3. Dezember" is an ordinal)
+    return re.compile(r"(?<![0-9])\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
+                      r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
 
 
 @functools.cache
@@ -570,12 +587,15 @@ def _entry_kind(rest: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def read_statements(text: str, written: dt.date, day_first: bool = False,
-                    languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
+                    languages: tuple[str, ...] = LANGUAGES, until: dt.date | None = None) -> tuple[Statement, ...]:
     """Every date `text` states, each read as the writer meant it on `written` (a date without a
     year is the next such day after it), with what the date is about. `languages`: those the
     parser tries (each costs time; the run's language and English are enough for one tracker).
     A note kept as a log ("3/12 HR called, we meet Thursday") is read entry by entry, each from the
-    day it opens with (kind "logged" when nothing in it says the day is about something else)."""
+    day it opens with (kind "logged" when nothing in it says the day is about something else). `until`: the
+    latest day the note may have been written, when the row does not say (a tracker without a
+    last contact, read on the refresh day): a weekday said in the past is then the last such day
+    before it that is not before `written` ("called them Friday")."""
     if not may_state_a_date(text):
         return ()
     entries = _entries(text, written, day_first)
@@ -589,11 +609,28 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
                 said = (Statement(when, _entry_kind(piece[len(said[0].words):]), said[0].words), *said[1:])
             out.extend(said)
         return tuple(out)
-    return _read_statements(text, written, day_first, languages)
+    said = _read_statements(text, written, day_first, languages, until)
+    if until is None or until <= written or not any(
+            st.date < written and not re.search(r"\d", st.words) and not _absolute().search(st.words) for st in said):
+        return said
+    # a past said relative to the day of writing ("HR called yesterday", "emailed last week"), in a
+    # row that does not say when its note was written: read from the refresh day, when that fits
+    again = {st.words: st for st in _read_statements(text, until, day_first, languages)}
+    return tuple(_from_until(st, again.get(st.words), written, until) for st in said)
+
+
+def _from_until(said: Statement, late: Statement | None, written: dt.date, until: dt.date) -> Statement:
+    """`said` (read from `written`), or `late` (the same words read from `until`) when they state
+    a day relative to the writing ("yesterday", "last week", "2 days ago") that was in the past."""
+    if late is None or re.search(r"\d", said.words) or _absolute().search(said.words):
+        return said
+    if said.date < written and written <= late.date < until:
+        return late
+    return said
 
 
 def _read_statements(text: str, written: dt.date, day_first: bool = False,
-                     languages: tuple[str, ...] = LANGUAGES) -> tuple[Statement, ...]:
+                     languages: tuple[str, ...] = LANGUAGES, until: dt.date | None = None) -> tuple[Statement, ...]:
     if not may_state_a_date(text):
         return ()
     found: list[tuple[int, Statement]] = []
@@ -629,9 +666,10 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(when.date(), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
-            if said.kind != "date" or _absolute().search(fragment):   # a period about nothing is no date
+            # a period about nothing is no date; yesterday is a day of its own
+            if said.kind != "date" or _absolute().search(fragment) or _YESTERDAY.search(fragment):
                 found.append((start, said))
-    return tuple(_in_its_tense(text, start, _on_its_weekday(s, written), written)
+    return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
 
 
@@ -656,6 +694,21 @@ def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
         return said
     later = [d for d in days if d >= written]
     return Statement(later[0] if later else days[-1], said.kind, said.words)
+
+
+def _its_weekday(said: Statement, written: dt.date) -> Statement:
+    """A weekday said alone falls on that weekday: the parser reads some names as another day
+    (dateparser 1.2 reads "quinta-feira", Thursday, as a Friday); then it is the next such day
+    after `written`."""
+    low = said.words.casefold()
+    if re.search(r"\d", said.words) or not any(day in low for day in _WEEKDAYS):
+        return said
+    names = {_weekday_numbers()[w] for w in re.findall(r"[^\W\d_]+(?:-feira)?", said.words.casefold())
+             if w in _weekday_numbers()}
+    if len(names) != 1 or said.date.weekday() in names:
+        return said
+    ahead = (names.pop() - written.weekday()) % 7 or 7
+    return Statement(written + dt.timedelta(days=ahead), said.kind, said.words, said.mine)
 
 
 @functools.cache
@@ -699,16 +752,29 @@ def _past() -> re.Pattern[str]:
     return re.compile(_PAST, re.IGNORECASE)
 
 
-def _in_its_tense(text: str, start: int, said: Statement, written: dt.date) -> Statement:
-    """`said` as its clause's tense has it: a weekday alone in a clause in the past is the last
-    such day on or before `written`."""
-    if said.date <= written or re.search(r"\d", said.words) or not _absolute().search(said.words):
+def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
+                  until: dt.date | None = None) -> Statement:
+    """`said` as its clause's tense has it: a weekday alone in a clause in the past (a past form
+    of be, have or meet, or a call or message made) is the last such day on or before `written`;
+    with `until` (the note may have been written as late as the day before it), the last such
+    day before `until`, when that is not before `written`."""
+    if re.search(r"\d", said.words) or not (_absolute().search(said.words) or _CJK_BARE_WEEKDAY.fullmatch(said.words)) \
+            or (said.date <= written and until is None):
         return said
     begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
     begin = max(begin, text.rfind(",", 0, start) + 1)
     end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
     clause = text[begin:end_match.start() if end_match else len(text)]
-    if not _past().search(clause):
+    if not _past().search(clause) and not tells_a_past_contact(clause):
+        return said
+    if until is not None and said.date < until:
+        # ("last Thursday" the parser read from `written`: the last such day before `until` too)
+        latest = said.date + dt.timedelta(days=7 * ((until - said.date).days // 7))
+        if latest >= until:
+            latest -= dt.timedelta(days=7)
+        if latest >= written:
+            return Statement(latest, said.kind, said.words)
+    if said.date <= written:
         return said
     day = said.date
     while day > written:
@@ -1236,6 +1302,8 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
                 days[name.lower()] = number
         kept.update(_RELATIONS[language][0])
         other.update(_RELATIONS[language][1])
+        if language == "en":
+            days.update(_SHORT_WEEKDAYS)
     if not days:
         return None
 

@@ -26,7 +26,9 @@ ROW = {"company": "Ostara Saatgut", "position": "Lab Technician", "contact": "Im
 
 # language -> (stage, notes, the question asked without a date, words said once the day has come)
 CASES = {
-    "en": ("Interviewed", "Panel went fine, they'll let me know by 12/3",
+    # (the notes name no interview of their own: with the stage "Applied" a step the notes say
+    # happened would be the row's stage)
+    "en": ("Interviewed", "Spoke to Jo in HR, they'll let me know by 12/3",
            "when do you expect to make a decision", "haven't heard anything yet"),
     "de": ("Vorstellungsgespräch geführt", "lief gut, Entscheidung fällt spätestens am 3.12.",
            "wann rechnen Sie mit einer Entscheidung", "noch nichts gehört"),

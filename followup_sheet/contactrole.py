@@ -1,0 +1,80 @@
+"""Read stage, a contact's role marked in the contact cell: "Dana Ruiz (HM)", "J. Okafor - hiring
+mgr", "Tom, recruiter", "Frau Weber (Personalabteilung)", "王经理（用人部门）".
+
+In: one contact cell. Out: the person's name without the mark, and the role the mark gives
+(hiring manager, recruiter, HR or gatekeeper), in the languages the reader knows.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+HIRING_MANAGER, RECRUITER, HR = "hiring_manager", "recruiter", "hr"
+
+# What a mark beside a name says the person is, by role. A mark is the whole text in brackets, or
+# after a dash, a slash, a colon or a comma; a name followed by anything else keeps it.
+_ROLE_WORDS: dict[str, str] = {
+    HIRING_MANAGER: (
+        r"hm|hiring\s*(?:manager|mgr|mngr|lead)|(?:my\s+)?(?:future\s+|prospective\s+)?(?:line\s+)?(?:manager|mgr|boss)"
+        r"|(?:team|eng(?:ineering)?|dept|department)\s+(?:lead|manager|mgr|head)|head\s+of\s+\w+|decision\s*maker"
+        r"|fachbereich|fachabteilung|abteilungsleiter(?:in)?|teamleiter(?:in)?|bereichsleiter(?:in)?|vorgesetzte[r]?"
+        r"|führungskraft|responsable(?:\s+(?:du\s+)?(?:service|poste|équipe|de\s+área|del\s+área|de\s+contratación))?"
+        r"|manager\s+opérationnel|futur(?:e)?\s+manager|n\+1|jefe|jefa|gerente|responsabile|capo|gestor(?:a)?"
+        r"|leidinggevende|teamleider|afdelingshoofd|kierownik|kierowniczka|menedżer|przełożon[ya]"
+        r"|用人经理|用人部门|部门经理|业务负责人|直属领导|用人部門|部門經理|現場責任者|配属先|部門長|面接官|현업\s*담당자|팀장|부서장"),
+    RECRUITER: (
+        r"recruiter|recruitment|recruiting|ta|talent(?:\s+(?:acquisition|partner|team|sourcer))?|sourcer|headhunter"
+        r"|recruiterin|personalberater(?:in)?|recruteur|recruteuse|chargée?\s+de\s+recrutement|reclutador(?:a)?"
+        r"|selezionatore|selezionatrice|recrutador(?:a)?|werver|wervingsadviseur|rekruter(?:ka)?"
+        r"|猎头|獵頭|招聘|招聘专员|採用担当(?:者)?|リクルーター|채용\s*담당자?|리크루터|헤드헌터"),
+    HR: (
+        r"hr|human\s+resources|people(?:\s+team|\s+ops)?|personnel|reception(?:ist)?|front\s+desk|gatekeeper|assistant|ea|pa"
+        r"|secretary|admin|personalabteilung|personal|hr-abteilung|sekretariat|empfang|assistenz|rh|ressources\s+humaines"
+        r"|secrétaire|accueil|rrhh|recursos\s+humanos|secretaria|recepción|risorse\s+umane|segreteria|ufficio\s+personale"
+        r"|recepção|p&o|hr-afdeling|personeelszaken|receptie|secretariaat|kadry|dział\s+kadr|sekretarka|recepcja"
+        r"|人事|人力|人力资源|前台|人資|人事部|総務|受付|인사|인사팀|인사\s*담당자?|총무"),
+}
+
+
+class ContactRole(NamedTuple):
+    name: str      # the contact as written, without the mark
+    role: str      # HIRING_MANAGER, RECRUITER, HR, or "" when the cell marks no role
+
+
+@functools.cache
+def _marks() -> list[tuple[str, re.Pattern[str]]]:
+    return [(role, re.compile(rf"(?:{words})\.?", re.IGNORECASE)) for role, words in _ROLE_WORDS.items()]
+
+
+@functools.cache
+def _split() -> re.Pattern[str]:
+    # the mark: in brackets at the end, or after a dash, slash, colon, comma or "the" word "as"
+    return re.compile(r"^(?P<name>.*?\S)\s*(?:[(\[（【［](?P<b>[^()\[\]（）【】［］]+)[)\]）】］]"
+                      r"|\s[-–—/|]\s*(?P<d>.+)|\s*[,:，：]\s*(?P<c>.+))\s*$")
+
+
+def role_of(mark: str) -> str:
+    """The role a mark names ("HM", "hiring mgr", "TA", "Personalabteilung"), or ""."""
+    mark = " ".join(mark.split()).strip(" .")
+    for role, pattern in _marks():
+        if pattern.fullmatch(mark):
+            return role
+    return ""
+
+
+@functools.lru_cache(maxsize=4096)
+def contact_role(text: str) -> ContactRole:
+    """The name and the role a contact cell marks: 'Dana Ruiz (HM)' -> ('Dana Ruiz', hiring
+    manager), 'Tom, recruiter' -> ('Tom', recruiter); 'Smith, John' and 'Ana Ruiz (Randstad)'
+    mark no role and stay as written."""
+    text = " ".join(str(text or "").split())
+    m = _split().match(text)
+    if m is None:
+        return ContactRole(text, "")
+    mark = m.group("b") or m.group("d") or m.group("c") or ""
+    role = role_of(mark)
+    if not role:
+        return ContactRole(text, "")
+    return ContactRole(m.group("name").strip(" ,;:-–—/|"), role)

@@ -1,0 +1,99 @@
+"""Plan stage, a stage said only in the notes: "Technical round cleared", "2nd round booked for
+the 14th", "salary talks going on", "did the case study", "Fallstudie abgegeben", "二面过了".
+
+In: one note of a row whose stage cell says no more than applied, and the stage reader of one
+text. Out: the stage the notes say the application reached (an offer over an interview), with the
+clause that says it; nothing for a step negated, wished for or only hoped ("no 2nd round",
+"hoping for an offer", "if they invite me").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+_RANK = {"interviewing": 1, "offer": 2}
+
+
+class NotedStage(NamedTuple):
+    stage: str      # "interviewing", "offer", or "" when the notes say no step
+    clause: str     # the words that say it, as written
+
+
+# Steps of a hiring process the stage lists leave to the stage cell's own words (a round, a case
+# study, a task, a test, pay talks), in the reader's languages: in a note they are an interview stage.
+_STEPS = (
+    r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|final|last|next|technical|tech|hr|culture|panel|onsite|coding"
+    r"|manager)\s+round|super\s?day|oa|online\s+assessment|coding\s+assessment|hirevue|round\s+(?:\d|two|three|one)\b|(?:online\s+|written\s+|qualifying\s+)?exam|panel|case\s+study|take[-\s]?home|assignment|coding\s+(?:test|challenge"
+    r"|exercise)|technical\s+(?:test|task|exercise)|aptitude\s+test|psychometric|(?:salary|pay|comp|contract|package)\s+"
+    r"(?:talks?|discussions?|negotiations?|chat)|presentation\s+to\s+the\s+panel"
+    r"|runde|fallstudie|probearbeit|probetag|testaufgabe|case-aufgabe|gehaltsverhandlung|vertragsverhandlung"
+    r"|gehaltsgespräch|étude\s+de\s+cas|cas\s+pratique|test\s+technique|négociation\s+salariale|(?:deuxième|second|dernier)\s+tour"
+    r"|ronda|caso\s+práctico|prueba\s+técnica|negociación\s+salarial|caso\s+studio|prova\s+tecnica|test\s+tecnico"
+    r"|trattativa|estudo\s+de\s+caso|teste\s+técnico|dinâmica\s+de\s+grupo|negociação\s+salarial|segunda\s+etapa"
+    r"|ronde|casus|salarisonderhandeling|arbeidsvoorwaardengesprek|runda|etap|zadanie\s+rekrutacyjne|negocjacje)\b"
+    r"|笔试|筆試|二面|三面|终面|終面|测评|測評|谈薪|談薪|二次面接|最終面接|課題|適性検査|条件面談|給与交渉"
+    r"|\d차\s*면접|과제|코딩\s*테스트|인적성|연봉\s*협상|처우\s*협의")
+# What makes a step not (yet) true of the application: a negation, a wish, a condition, a doubt
+# ("no 2nd round", "didn't make the final round", "hoping for an offer", "if they invite me").
+_NOT_SO = (
+    r"\b(?:no|not|never|didn['’]?t|don['’]?t|wasn['’]?t|won['’]?t|haven['’]?t|hasn['’]?t|without|hope|hoping|hopefully"
+    r"|wish|if|might|maybe|may|would|could|fingers\s+crossed|kein\w*|nicht|nie|ohne|hoffe\w*|falls|wenn|vielleicht"
+    r"|pas|jamais|sans|espère|peut-être|sin|nunca|espero|ojalá|quizás|tal\s+vez|non|senza|spero|forse|não|nem"
+    r"|sem|talvez|geen|niet|nooit|zonder|hoop|misschien|nie|bez|mam\s+nadzieję|jeśli|może)\b"
+    r"|没|沒|未|不|如果|希望|ない|なし|なかった|たら|れば|안\s|못|없|않")
+# Waiting for a step is not having it ("waiting for the offer", "offer expected next week"): an
+# offer only when it is said to be made.
+_AWAITED = (r"\b(?:waiting|awaiting|expect\w*|pending|soon|next\s+week|should\s+(?:come|get)|warte\w*|erwarte\w*"
+            r"|attends?|attente|esper\w*|aguard\w*|in\s+attesa|aspetto|wacht\w*|verwacht\w*|czekam|oczekuj\w*)\b"
+            r"|等|待|待ち|予定|기다|예정")
+# The interviewer is a person, not an interview ("面试官说…", "面接官から…"): a note that quotes them
+# says no step of its own.
+_PEOPLE = re.compile(r"面试官|面試官|面接官|면접관|interviewer", re.IGNORECASE)
+_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
+
+
+@functools.cache
+def _steps() -> re.Pattern[str]:
+    return re.compile(_STEPS, re.IGNORECASE)
+
+
+@functools.cache
+def _not_so() -> re.Pattern[str]:
+    return re.compile(_NOT_SO, re.IGNORECASE)
+
+
+@functools.cache
+def _awaited() -> re.Pattern[str]:
+    return re.compile(_AWAITED, re.IGNORECASE)
+
+
+def may_name_a_step(note: str) -> bool:
+    """Whether `note` names a step of a hiring process beyond the stage words (a quick look first)."""
+    return _steps().search(note) is not None
+
+
+def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
+    """The furthest stage `note` says the application reached (`stage_of` reads one clause's stage
+    words, with their negations, as a stage cell is read), and the clause that says it."""
+    best = NotedStage("", "")
+    if not note:
+        return best
+    for clause in _CLAUSES.split(note):
+        clause = clause.strip()
+        if not clause:
+            continue
+        stage = stage_of(_PEOPLE.sub(" ", clause))
+        if stage not in _RANK:
+            stage = "interviewing" if _steps().search(clause) else ""
+        if not stage or _not_so().search(clause):
+            continue
+        if stage == "offer" and _awaited().search(clause):
+            stage = "interviewing" if _steps().search(clause) else ""
+            if not stage:
+                continue
+        if _RANK[stage] > _RANK.get(best.stage, 0):
+            best = NotedStage(stage, clause)
+    return best
