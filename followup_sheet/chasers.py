@@ -71,7 +71,7 @@ _THEIRS = re.compile(
     r"|(?-i:(?<=\x01)" + _NOT_A_SUBJECT + r"[A-Z][a-z]+))"
     r"(?:\s+(?:had|has|have|just|finally|also|then|again|already|never|actually))?"
     r"|\b(?:hat|haben|sie|er)(?:\s+\w+){0,2}|\bm['’]a|\bnous\s+a|\b(?:il|elle|ils|elles)\s+(?:m['’])?(?:a|ont)"
-    r"|\b(?:ha|hanno|mi\s+ha|mi\s+hanno)|\bheeft|\bhebben\s+ze|\bhij|\bzij)\s*$",
+    r"|\b(?:ha|hanno|mi\s+ha|mi\s+hanno)|\bheeft(?:\s+[\w.\-/]+){0,3}|\bhebben\s+ze(?:\s+[\w.\-/]+){0,3}|\bhij|\bzij)\s*$",
     re.IGNORECASE)
 _MINE = re.compile(r"(?:\b(?:i|we)(?:\s+(?:had|have|just|finally|also|then|again|already|ve|'ve|’ve))?|\b(?:ich|wir)\s+"
                    r"(?:habe|hab|haben)(?:\s+\w+){0,2}|\bhab(?:e)?|\bj['’]ai|\bik(?:\s+heb)?(?:\s+\w+){0,2})\s*$",
@@ -101,6 +101,10 @@ _CJK_VERBS = (
     # Korean: past or the note's plain "-함", "-했", "-보냄"
     r"|(?:메일|이메일|전화|연락|문의|팔로업|독촉)(?:을|를)?\s*(?:함|했|드림|드렸|보냄|보냈|넣음|넣었))"
 )
+# A call or mail that came ("電話があった", "来电", "전화가 왔다"): made, by the employer (never a
+# chaser of the user's)
+_CJK_CAME = re.compile(r"(?:電話|連絡|メール)が(?:あった|ありました|来た|きた|来ました|きました)|来电|來電|打来|打來"
+                       r"|(?:전화|연락|메일)(?:이|가)?\s*(?:왔|옴)")
 # In Chinese, Japanese and Korean the employer as the sender before the verb makes it theirs
 # ("HR给我打了电话", "人事から電話した"? no: 人事から電話があった; "인사팀에서 전화함").
 _CJK_THEIRS = re.compile(r"(?:给我|給我|从|從|から|에서|에게서|한테서|이\s*|가\s*)\s*$")
@@ -227,7 +231,8 @@ def may_chase(text: str) -> bool:
 # Freitag angerufen", "liguei na quinta-feira", "me llamó el jueves").
 _THEIR_PAST = (r"(?<![\w'’-])(?:missed|verpasst|manqué|perdida|perdí|persa|perso|perdi|gemist|nieodebran\w*"
                r"|llamó|llamaron|escribió|escribieron|ligou|ligaram|escreveu|escreveram|chiamato|scritto"
-               r"|telefonato|appelée?|écrit|zadzwonił[ao]?|dzwonił[ao]?|napisał[ao]?|zadzwonili|gebeld|gemaild"
+               r"|telefonato|appelée?|écrit|zadzwonił[ao]?|dzwonił[ao]?|napisał[ao]?|zadzwonili|zadzwoniły|dzwonili"
+               r"|dzwoniły|napisali|napisały|oddzwonili|gebeld|gemaild"
                r"|mailde|belde)(?![\w'’])")
 
 
@@ -243,7 +248,8 @@ def tells_a_past_contact(clause: str) -> bool:
             return True
     # Chinese, Japanese, Korean: a call or mail done ("打了电话", "電話した", "전화함"), by whoever
     return max(clause, default=" ") >= "\u3040" and any(
-        not _CJK_NOT_DONE.search(clause[:m.start()]) for m in _cjk().finditer(clause))
+        not _CJK_NOT_DONE.search(clause[:m.start()])
+        for m in (*_cjk().finditer(clause), *_CJK_CAME.finditer(clause)))
 
 
 def said_by_them(text: str, start: int) -> bool:

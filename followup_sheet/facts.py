@@ -290,7 +290,7 @@ _EMPLOYER_CALL_LATIN = (
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
     # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
     r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
-    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
     # they left me a (voice) message: "m'a laissé un message vocal", "me dejó un mensaje de voz",
     # "mi ha lasciato un messaggio", "me deixou um recado", "hat auf die Mailbox gesprochen",
     # "heeft een bericht ingesproken", "zostawiła wiadomość"
@@ -451,7 +451,7 @@ def _user_after() -> _Latin:
                   # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
                   r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi"
                   r"|\bmarqué" + _NOT_AFTER_QUE.format(verb="marqué") +
-                  r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|\bteruggebeld"
+                  r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|(?<!niet\s)\bteruggebeld"
                   r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
 

@@ -162,7 +162,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
-                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n|laten (?:het |iets )?weten"
+                 r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n"
+                 r"|laten\s+(?:[\w/.-]+\s+){0,4}?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
                  r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
                  r"|avvisarmi|mi avvisano|me recontact\w*|laten horen|dadzą odpowiedź"
@@ -502,7 +503,12 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
     # within words before the date, the kind whose word ends nearest it ("first interview 1/12,
     # they'll be in touch by 11/12" is news, not an interview)
     near = re.split(r",\s", clause)[-1]
-    tries = ((near, False), (rest, True), (clause, False)) if near != clause else ((clause, False), (rest, True))
+    # (a verb split around the date, as Dutch and German do: "ze laten voor 11 december iets
+    # weten", "sie geben bis Freitag Bescheid": the words on both sides, read as one, for the
+    # kinds a verb at the end can say)
+    around = (near + " " + rest, True)
+    tries = ((near, False), (rest, True), around, (clause, False)) if near != clause \
+        else ((clause, False), (rest, True), around)
     for words, verb_last in tries:
         nearest, said = -1, ""
         for kind, regex in _kinds():

@@ -462,3 +462,23 @@ def test_signing_an_offer_by_a_day_is_my_answer_and_the_offers_cadence_goes_on(n
     plan = build_plan(canonical_frame([row]), dt.date(2026, 12, 7), Settings())
     assert plan.iloc[0]["answer_by"] == pd.Timestamp("2026-12-15")
     assert plan.iloc[0]["next_reason"] == "cadence" and plan.iloc[0]["due"] == pd.Timestamp("2026-12-08")
+
+
+@pytest.mark.parametrize("note, day", [
+    ("ze laten voor 11 december iets weten", dt.date(2026, 12, 11)),      # the verb split around the date
+    ("ze laten ons vóór 11/12 het resultaat weten", dt.date(2026, 12, 11)),
+])
+def test_news_said_with_a_verb_split_around_its_date(note, day):
+    from followup_sheet.statements import read_statements
+    assert [(s.date, s.kind) for s in read_statements(note, dt.date(2026, 12, 2), True)] == [(day, "feedback")]
+
+
+@pytest.mark.parametrize("note", [
+    "dzwonili do mnie w piątek, nie odebrałem",
+    "金曜日に人事から電話があったが出られなかった",
+    "금요일에 인사팀에서 전화가 왔는데 못 받음",
+])
+def test_a_call_that_came_on_a_weekday_is_the_last_such_day_without_a_last_contact(note):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, dt.date(2026, 11, 20), True, until=dt.date(2026, 12, 7))
+    assert [s.date for s in said] == [dt.date(2026, 12, 4)]

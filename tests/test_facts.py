@@ -268,6 +268,12 @@ def test_a_message_they_left_me_is_their_call_one_i_left_is_not(theirs, mine):
     assert plan.at[3, "next_reason"] != "return_call" and not bool(plan.at[3, "employer_called"])
 
 
+def test_their_call_with_words_between_the_auxiliary_and_the_verb_is_theirs():
+    plan = _one([app(applied_on="2026-11-16", stage="Gesolliciteerd",
+                     notes="Lotte heeft me vorige week gebeld, ik heb haar nog niet teruggebeld")])
+    assert plan.at[2, "next_reason"] == "return_call" and plan.at[2, "last_by"] == "employer", plan.at[2, "why"]
+
+
 def test_users_own_attempt_is_not_an_employer_call():
     plan = _one([app(applied_on="2026-11-20", last_contact="2026-12-08", notes="I called, left a voicemail")])
     assert not plan.at[2, "employer_called"] and plan.at[2, "last_by"] == "user"
