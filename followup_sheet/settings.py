@@ -379,6 +379,9 @@ INTERVIEWING_WORDS = (
 NOT_APPLIED_WORDS = (
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
     "draft", "bookmarked", "interested", "applying", "ready",
+    # still to be sent, in each language ("to send", "da inviare", "à envoyer", "nog te versturen")
+    "to send", "to be sent", "da inviare", "à envoyer", "a envoyer", "por enviar", "a enviar", "para enviar",
+    "noch senden", "noch zu senden", "noch abschicken", "nog te versturen", "nog versturen", "te versturen",
     "noch nicht beworben", "por aplicar", "sin aplicar", "à postuler", "a postuler", "da candidare",
     "a candidatar", "未投递", "待投递", "未申请", "准备投", "打算投", "do wysłania", "nie wysłano",
     "応募予定", "未応募", "応募前", "지원 예정", "지원예정", "미지원",

@@ -372,7 +372,13 @@ def _week_end() -> re.Pattern[str]:
         r"\b(?:end\s+of\s+(?:the\s+|this\s+)?(?P<n1>next\s+)?week"
         r"|ende\s+(?:der|dieser|(?P<n2>nächste[rn]?|kommende[rn]?))\s+woche"
         r"|fin\s+de\s+(?:la\s+|cette\s+)?semaine(?P<n3>\s+prochaine)?"
-        r"|fin(?:al)?\s+de\s+(?:la\s+|esta\s+)?(?P<n4>próxima\s+|siguiente\s+)?semana(?P<n5>\s+que\s+viene)?)\b",
+        r"|fin(?:al)?\s+de\s+(?:la\s+|esta\s+)?(?P<n4>próxima\s+|siguiente\s+)?semana(?P<n5>\s+que\s+viene)?"
+        # Italian, Portuguese, Dutch, Polish: "entro fine settimana", "até o fim da semana", "eind
+        # van de week", "do końca (przyszłego) tygodnia"
+        r"|fine\s+(?:della\s+|di\s+questa\s+)?(?P<n6>prossima\s+)?settimana(?P<n7>\s+prossima)?"
+        r"|(?:fim|final)\s+d[aeo]\s+(?:esta\s+)?(?P<n8>próxima\s+)?semana(?P<n9>\s+que\s+vem)?"
+        r"|eind(?:e)?\s+(?:van\s+)?(?:de|deze|(?P<n10>volgende))\s+week"
+        r"|(?:koniec|końca)\s+(?:tego\s+)?(?P<n11>przyszłego\s+)?tygodnia)\b",
         re.IGNORECASE)
 
 
@@ -1170,7 +1176,7 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             yield m.start(), m.end(), written + dt.timedelta(days=7), None
     for m in screened(_week_end()).finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
-        later = any(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5"))
+        later = any(m.group(f"n{k}") for k in range(1, 12))
         yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
     for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))

@@ -482,3 +482,22 @@ def test_a_call_that_came_on_a_weekday_is_the_last_such_day_without_a_last_conta
     from followup_sheet.statements import read_statements
     said = read_statements(note, dt.date(2026, 11, 20), True, until=dt.date(2026, 12, 7))
     assert [s.date for s in said] == [dt.date(2026, 12, 4)]
+
+
+@pytest.mark.parametrize("note, day", [
+    ("odezwą się do końca tygodnia", dt.date(2026, 12, 4)),
+    ("mi fanno sapere entro fine settimana", dt.date(2026, 12, 4)),
+    ("ficaram de dar retorno até o fim da semana", dt.date(2026, 12, 4)),
+    ("ze laten het eind van de week weten", dt.date(2026, 12, 4)),
+    ("decyzja do końca przyszłego tygodnia", dt.date(2026, 12, 11)),
+])
+def test_the_end_of_a_week_in_italian_portuguese_dutch_and_polish_is_its_friday(note, day):
+    from followup_sheet.statements import read_statements
+    assert [s.date for s in read_statements(note, dt.date(2026, 12, 1), True)] == [day]
+
+
+@pytest.mark.parametrize("stage", ["Da inviare", "À envoyer", "Por enviar", "Nog te versturen", "noch zu senden"])
+def test_an_application_still_to_send_is_not_applied(stage):
+    plan = build_plan(canonical_frame([{**ROW, "applied_on": "", "last_contact": "", "stage": stage}]),
+                      dt.date(2026, 12, 7), Settings())
+    assert plan.iloc[0]["status"] == "Not applied"
