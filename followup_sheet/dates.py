@@ -74,11 +74,12 @@ def text_date_format(values: pd.Series, parsed: pd.Series) -> str | None:
     return None
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(
+# month number by its name and abbreviation, in the languages the reader knows
+MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(
     ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"]) if m}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS.update({"sept": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "janv": 1, "févr": 2, "fevr": 2,
+MONTH_NUMBERS.update({k[:3]: v for k, v in list(MONTH_NUMBERS.items())})
+MONTH_NUMBERS.update({"sept": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "janv": 1, "févr": 2, "fevr": 2,
                 "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8, "aout": 8, "déc": 12, "mär": 3,
                 "märz": 3, "okt": 10, "dez": 12})
 for _i, _names in enumerate([   # month names in the languages the headers are read in
@@ -89,7 +90,11 @@ for _i, _names in enumerate([   # month names in the languages the headers are r
         "setiembre septembre settembre setembro wrzesień", "octubre octobre oktober ottobre outubro "
         "październik", "noviembre novembre november novembro listopad", "diciembre décembre decembre "
         "dezember dicembre dezembro december grudzień"], start=1):
-    _MONTHS.update({name: _i for name in _names.split()})
+    MONTH_NUMBERS.update({name: _i for name in _names.split()})
+# Polish says a date's month in the genitive ("3 grudnia")
+MONTH_NUMBERS.update({name: _i for _i, name in enumerate(
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia".split(),
+    start=1)})
 _MON = r"([A-Za-zÀ-ÿźńś]{3,11})\.?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _CJK = re.compile(r"^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?$")   # 2026年11月3日, 2026년 11월 3일
@@ -521,13 +526,13 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
         return made
     m = _DAY_MON_YEAR.match(s)
     if m:
-        named = _MONTHS.get(m.group(2).lower())
+        named = MONTH_NUMBERS.get(m.group(2).lower())
         if named:
             y = int(m.group(3))
             return _make(y + 2000 if y < 100 else y, named, int(m.group(1)))
     m = _MON_DAY_YEAR.match(s)
     if m:
-        named = _MONTHS.get(m.group(1).lower())
+        named = MONTH_NUMBERS.get(m.group(1).lower())
         if named:
             return _make(int(m.group(3)), named, int(m.group(2)))
     if re.match(rf"^(\d{{1,2}}[\s\-/]+{_MON}|{_MON}\s+\d{{1,2}})$", s):

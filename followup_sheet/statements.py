@@ -307,20 +307,12 @@ _PART_WORDS = {
 }
 
 
-@functools.cache
 def _month_numbers() -> dict[str, int]:
-    """January 1 ... December 12 by the lower-case name and abbreviation, in the Latin-script
-    languages the reader knows (Babel's, the format and stand-alone forms: Polish "grudnia" and
-    "grudzień")."""
-    from babel import Locale
-    out: dict[str, int] = {}
-    for language in LANGUAGES:
-        months = Locale.parse(language).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in months[context][width].items():
-                    out[name.lower().rstrip(".")] = number
-    return out
+    """January 1 ... December 12 by the lower-case name and abbreviation, in the languages the
+    reader knows (`dates.MONTH_NUMBERS`: Polish "grudnia" too; imported here, as pandas with it,
+    only when a note is read)."""
+    from .dates import MONTH_NUMBERS
+    return MONTH_NUMBERS
 
 
 @functools.cache
