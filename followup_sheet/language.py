@@ -32,6 +32,8 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
         "abandon", "note", "whatsapp"),
     "de": (
+        "noch senden", "noch zu senden", "noch abschicken", "gesendet", "verschickt", "versendet", "abgeschickt",
+        "ansprechperson", "kontaktperson",
         "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer",
         "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
@@ -52,6 +54,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt", "vg",
     ),
     "es": (
+        "por enviar", "a enviar", "para enviar", "enviado", "enviada",
         "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
         "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
@@ -70,6 +73,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
     "fr": (
+        "à envoyer", "a envoyer", "envoyé", "envoyée",
         "en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui",
         "fermé", "clôtur", "poste pourvu", "sans suite",
         "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
@@ -89,7 +93,8 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "cabinet de recrutement", "inconnu", "non spécifié", "non précisé", "non communiqué",
         "non renseigné",
     ),
-    "it": ("in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
+    "it": (
+        "da inviare", "inviato", "inviata","in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
         "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
         "data di candidatura", "data invio", "data di invio", "inviata il", "ultimo contatto", "data risposta",
@@ -105,6 +110,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
     "pt": (
+        "a enviar", "para enviar", "enviado", "enviada",
         "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon",
         "quem", "fechad", "vaga preenchida",
         "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
@@ -124,6 +130,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "não informado", "não disponível",
     ),
     "nl": (
+        "nog te versturen", "nog versturen", "te versturen", "verstuurd", "verzonden", "ingediend",
         "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
         "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen",
         "gesloten", "afgewezen", "vacature vervuld",
@@ -133,6 +140,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "afwijzing", "ingetrokken", "teruggetrokken",
     ),
     "pl": (
+        "wysłano", "wysłane",
         "czekam", "oczekuję", "złożona", "złożone", "kto", "nazwa firmy", "pracodawca", "firma", "stanowisko",
         "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",

@@ -501,3 +501,5 @@ def test_an_application_still_to_send_is_not_applied(stage):
     plan = build_plan(canonical_frame([{**ROW, "applied_on": "", "last_contact": "", "stage": stage}]),
                       dt.date(2026, 12, 7), Settings())
     assert plan.iloc[0]["status"] == "Not applied"
+    from followup_sheet.language import languages_of
+    assert "en" not in languages_of(stage)       # a tracker saying it stays in its own language
