@@ -94,7 +94,8 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "non renseigné",
     ),
     "it": (
-        "da inviare", "inviato", "inviata","in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
+        "da inviare", "inviato", "inviata",
+        "in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
         "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
         "data di candidatura", "data invio", "data di invio", "inviata il", "ultimo contatto", "data risposta",
