@@ -14,6 +14,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from .literalscreen import screened
+
 
 class Chase(NamedTuple):
     start: int       # where the verb stands in the note
@@ -177,7 +179,7 @@ def user_chases(text: str) -> tuple[Chase, ...]:
         return ()
     out: list[Chase] = []
     last: tuple[int, bool] = (-1, False)      # the previous verb of the clause, and whether it was mine
-    for m in _latin().finditer(text):
+    for m in screened(_latin()).finditer(text):
         begin, end = _clause_bounds(text, m.start(), m.end())
         before = text[begin:m.start()]
         if last[0] >= begin and _JOINED.match(text[last[0]:m.start()]):

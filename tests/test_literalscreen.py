@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_sheet import facts, plan, refusals, statements
+from followup_sheet import chasers, facts, plan, refusals, statements
 from followup_sheet.literalscreen import Screened, pieces
 from followup_sheet.plan import _AHEAD_WORDS, _TALK_WORDS, word_list
 from followup_sheet.settings import Settings
@@ -35,7 +35,7 @@ PATTERNS = [
     statements._quarter(), statements._month_end(), statements._next_year(), statements._week_end(),
     statements._day_alone(), statements._dotted(), statements._dashed(),
     *[screen.pattern for _, screen in statements._kinds()],
-    plan._AWAY,
+    plan._AWAY, chasers._latin(),
     *_word_list_patterns(),
 ]
 SCREENS = [Screened(p, unscreened=0, trial=None) for p in PATTERNS]
