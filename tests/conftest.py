@@ -271,3 +271,19 @@ def type_marks(path: Path, marks: dict[str, dict[str, object]], company: str = "
         for key, value in marks.get(ws.cell(r, header[company]).value, {}).items():
             ws.cell(r, header[key], value)
     wb.save(path)
+
+
+def assert_rows(plan, scripts, expected) -> None:
+    """Each row of `expected` (row -> status, next date or None, situation, words its script says,
+    words it never says) as the plan and scripts have it."""
+    import pandas as pd
+    for row, (status, due, situation, says, never) in expected.items():
+        got = plan.loc[row]
+        assert got["status"] == status, (row, got["why"])
+        assert (pd.isna(got["due"]) if due is None else got["due"] == due), (row, got["due"])
+        assert got["situation"] == situation, (row, got["situation"])
+        script = str(scripts.loc[row])
+        for word in says:
+            assert word in script, (row, word, script)
+        for word in never:
+            assert word not in script, (row, word, script)
