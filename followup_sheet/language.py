@@ -738,8 +738,11 @@ def _pl(p: Person) -> dict[str, str]:
         return {"ask": ask, "greet": "Dzień dobry", "dear": f"{dear},", "named": named,
                 "your": "Pani" if female else "Pana"}
     full = " ".join(x for x in (p.academic, p.full) if x)
-    what = "o imieniu i nazwisku" if p.given else "o nazwisku"
-    return {"ask": f"Czy mogę prosić o połączenie z osobą {what} {full}?", "greet": "Dzień dobry",
+    # one name alone may be a first name as well as a surname ("Tomasz", "Ewa"): asked in the
+    # nominative, which says neither ("Czy jest może Tomasz?"), never "o nazwisku Tomasz"
+    ask = f"Czy mogę prosić o połączenie z osobą o imieniu i nazwisku {full}?" if p.given \
+        else f"Czy jest może {full}?"
+    return {"ask": ask, "greet": "Dzień dobry",
             "dear": "Dzień dobry,", "named": full, "your": "Państwa"}
 
 

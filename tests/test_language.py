@@ -148,6 +148,7 @@ def test_dates_as_people_there_say_them_with_the_year_only_when_not_this_year(co
     ("Pani Joanna Wajda", "pl", "Czy jest może pani Wajda?", "Dzień dobry", "Szanowna Pani,"),
     ("Joanna Wróbel", "pl", "Czy mogę prosić o połączenie z osobą o imieniu i nazwisku Joanna Wróbel?",
      "Dzień dobry", "Dzień dobry,"),
+    ("Tomasz", "pl", "Czy jest może Tomasz?", "Dzień dobry", "Dzień dobry,"),     # a first name alone
 ])
 def test_forms_of_address_come_from_the_cell_never_from_a_first_name(cell, code, ask, greet, dear):
     got = address(cell, code)
