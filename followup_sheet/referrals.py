@@ -170,9 +170,15 @@ def cjk_referral(text: str) -> tuple[str, str]:
     clause_start = max((text.rfind(c, 0, m.start()) for c in "。；;！!？?\n，,、"), default=-1) + 1
     if _CJK_UNSAID.search(text[clause_start:m.end() + 12]):
         return "", ""
-    inside = re.match(r"\s*(?:으로|으로는|로|で|的|了|我)?\s*[(（]([^)）]{1,30})[)）]", text[m.end():])
+    after = re.match(r"\s*(?:으로|으로는|로|で|的|了|我)?\s*[(（]([^)）]{1,30})[)）]", text[m.end():])
+    inside = after.group(1) if after else ""
     before = text[clause_start:m.start()]
-    before = re.sub(r"(?:の|が|에게서|한테서|께서|이|가|帮我|幫我|给我|給我|帮忙|幫忙|的)\s*$", "", before.strip())
+    # (Japanese "佐藤さんに紹介してもらった": に marks who did it)
+    before = re.sub(r"(?:の|が|に|から|에게서|한테서|께서|이|가|帮我|幫我|给我|給我|帮忙|幫忙|的)\s*$", "",
+                    before.strip())
+    said = re.search(r"[(（]([^)）]{1,30})[)）]\s*$", before)    # '佐藤さん（経理部）に': the note after the name
+    if said:
+        inside, before = inside or said.group(1), before[:said.start()]
     relation = _CJK_RELATION.match(before)
     if relation and before[relation.end():].strip():
         before = before[relation.end():]                 # '前同事王磊': the name after the relation
@@ -186,13 +192,13 @@ def cjk_referral(text: str) -> tuple[str, str]:
         dept, before = unit.group(1), unit.group(2)
     name = _cjk_name(before)
     if inside:
-        words = inside.group(1).split()
+        words = inside.split()
         depts = [w for w in words if _CJK_DEPT.fullmatch(w)]
         dept = dept or (depts[0] if depts else "")
         if not name:
             name = next((_cjk_name(w) for w in reversed(words) if w not in depts and _cjk_name(w)), "")
-        if not dept and _CJK_DEPT.fullmatch(inside.group(1).strip()):
-            dept = inside.group(1).strip()
+        if not dept and _CJK_DEPT.fullmatch(inside.strip()):
+            dept = inside.strip()
     if not name:
         return "", ""
     if not dept:      # '她在製造部', '在財務部上班': where the referrer works, said after

@@ -82,6 +82,9 @@ def test_a_call_that_reached_nobody_in_korean_or_cantonese_is_a_retry(text):
     ("ゼミの先輩の佐藤さんの紹介", "佐藤", ""),
     ("지인 추천 (재무팀 한서준 과장)", "한서준", "재무팀"),
     ("my cousin Ana Ruiz (data team) referred me", "Ana Ruiz", "data team"),
+    # the one who did it marked by に, the department in brackets before it
+    ("サークルの先輩の田村さん（人事部）に紹介してもらった", "田村", "人事部"),
+    ("高橋さんに紹介していただいた", "高橋", ""),
 ])
 def test_a_referral_the_notes_give_in_any_script(note, referrer, dept):
     assert referral_in(note) == (referrer, dept)
