@@ -576,6 +576,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     from_notes = noted[:, 0] != ""
     stage = stage.where(~from_notes, noted[:, 0])
     stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())
+    # a row with no date at all whose notes say it is still to be sent ("meant to apply before
+    # xmas", "CV noch abschicken"): not applied, rather than Check data asking for a date
+    undated = (frame["applied_on"].isna() & frame["last_contact"].isna()).to_numpy()
+    unsent = contains_words(frame["notes"].where((stage == "applied").to_numpy() & undated, ""), s.not_applied_words)
+    stage = stage.where(~unsent, "not_applied")
     strong = _strong_interest(stage_text, s)
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own

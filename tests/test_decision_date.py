@@ -503,3 +503,17 @@ def test_an_application_still_to_send_is_not_applied(stage):
     assert plan.iloc[0]["status"] == "Not applied"
     from followup_sheet.language import languages_of
     assert "en" not in languages_of(stage)       # a tracker saying it stays in its own language
+
+
+@pytest.mark.parametrize("note, stage", [
+    ("meant to apply before xmas", "not_applied"),
+    ("tolle Firma, Bewerbung noch abschicken", "not_applied"),
+    ("CV à envoyer la semaine prochaine", "not_applied"),
+    ("not interested in the end", "applied"),           # negated: no word of not having applied
+])
+def test_notes_saying_an_undated_row_is_still_to_send_make_it_not_applied(note, stage):
+    plan = build_plan(canonical_frame([{**ROW, "applied_on": "", "last_contact": "", "stage": "", "notes": note}]),
+                      dt.date(2026, 12, 7), Settings())
+    assert plan.iloc[0]["stage"] == stage, plan.iloc[0]["why"]
+    dated = build_plan(canonical_frame([{**ROW, "stage": "", "notes": note}]), dt.date(2026, 12, 7), Settings())
+    assert dated.iloc[0]["stage"] != "not_applied"      # a dated row went out: its notes do not undo that
