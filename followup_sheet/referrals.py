@@ -227,8 +227,14 @@ def _cjk_name(words: str) -> str:
 # "van de afdeling Inkoop", "z działu zakupów", "aus der Abteilung Vertrieb"), or a German noun
 # after "aus dem" / "im" ("aus dem Einkauf", "im Vertrieb").
 _TEAM_WORDS = r"team|dept\.?|department|division|group|unit"
-_DEPT_WORDS = (r"service|équipe|direction|pôle|département|abteilung|bereich|departamento|área|equipo|ufficio|reparto"
-               r"|area|divisione|setor|time|equipe|afdeling|dział|działu|zespołu|zespół|team")
+
+
+
+# the nouns for a department in the languages the reader knows, said with its name before or
+# after them ("(área Tecnología)", "(IT-Abteilung)", "du service qualité", "z działu zakupów")
+_DEPT_WORDS = (r"service|équipe|direction|pôle|département|abteilung|bereich|departamento|depto\.?|área|equipo|ufficio"
+               r"|reparto|area|divisione|settore|setor|sector|time|equipe|afdeling|dział|działu|zespołu|zespół|team|dept\.?")
+_DEPT_NOUN = f"(?:{_DEPT_WORDS})"
 
 
 @functools.cache
@@ -241,9 +247,6 @@ def _department_said() -> re.Pattern[str]:
         r"|\b(?:aus\s+de[mr]|im|in\s+der)\s+(?P<german>(?-i:[A-ZÄÖÜ])[\wäöüß-]+)", re.IGNORECASE)
 
 
-# a department named by its noun in a bracket: "(área Tecnología)", "(ufficio acquisti)", "(IT-Abteilung)"
-_DEPT_NOUN = (r"(?:área|area|dept\.?|departamento|depto\.?|département|service|abteilung|afdeling|dział|settore|reparto"
-              r"|ufficio|setor|sector)")
 
 
 def _department(rest: str) -> str:

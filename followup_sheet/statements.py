@@ -1204,10 +1204,7 @@ def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, d
 
 def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
     """This or next week said for the employer's news or decision (`_a_week`): its Friday."""
-    low = text.lower()
-    if not any(w in low for w in ("week", "seman", "semain", "woche", "settiman", "tygodni")):
-        return
-    for m in _a_week().finditer(text):
+    for m in screened(_a_week()).finditer(text):
         if _kind(text[:m.start()], text[m.end():])[0] in ("decision", "feedback", "answer"):
             friday = written + dt.timedelta(days=4 - written.weekday())
             if friday < written:     # written at the weekend: that week is over
