@@ -64,7 +64,8 @@ def _referral_before() -> re.Pattern[str]:
 @functools.cache
 def _referral_after() -> re.Pattern[str]:
     return re.compile(r"\s+(?:referred\s+me|recommended\s+me|put\s+me\s+forward|hat\s+mich\s+empfohlen"
-                      r"|me\s+(?:recomendó|refirió|indicou|ha\s+segnalato|a\s+recommandé)|mnie\s+polecił[a]?"
+                      r"|me\s+(?:recomendó|refirió|indicou|ha\s+segnalato|a\s+recommandée?)|m['’]a\s+(?:recommandée?|cooptée?)"
+                      r"|mnie\s+polecił[a]?"
                       r"|heeft\s+mij\s+aanbevolen)\b", re.IGNORECASE)
 
 
@@ -85,6 +86,18 @@ def _particle_of_a_name(tokens: list[str], k: int) -> bool:
         if j < len(tokens) and _capitalised(tokens[j]):
             return True
         if j >= len(tokens) or tokens[j] not in _PARTICLES:
+            return False
+    return False
+
+
+def _after_a_first_name(words: list[str], k: int) -> bool:
+    """Whether the particle at `k` follows, through at most one more ("van der"), a capitalised word."""
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return False
+        if _capitalised(words[j]):
+            return True
+        if words[j] not in _PARTICLES:
             return False
     return False
 
@@ -123,20 +136,27 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
     after = _referral_after().search(text)
     if after:
         before = text[:after.start()]
-        noted = re.search(r"\s*\(([^()]{1,40})\)\s*$", before)   # "Peter Lau (engineering team) referred me"
+        # what is said of the referrer between the name and the verb, in brackets ("Peter Lau
+        # (engineering team) referred me") or between commas ("Ana Ruiz, del equipo de pagos, me
+        # recomendó", "Tom Hale, who works in their finance team, referred me")
+        noted = re.search(r"\s*\(([^()]{1,40})\)\s*$|,\s*([^,()]{1,60}?)\s*,\s*$", before)
         if noted:
             before = before[:noted.start()]
-        words = re.findall(r"[^\W\d_][\w'’-]*", before)[-3:]
-        name = []
-        for word in reversed(words):
-            if not _capitalised(word):
+        words = re.findall(r"[^\W\d_][\w'’-]*", before)[-5:]
+        name: list[str] = []
+        for k in range(len(words) - 1, -1, -1):
+            # (particles only between two capitalised words: "Jan de Vries", "Koen van der Berg")
+            if not (_capitalised(words[k]) or (name and words[k] in _PARTICLES and _after_a_first_name(words, k))):
                 break
-            name.insert(0, word)
+            name.insert(0, words[k])
+        name = name[-4:] if set(name) & _PARTICLES else name[-3:]
         if name:
             dept = _department(text[after.end():])
-            if not dept and noted:
+            if not dept and noted and noted.group(1):
                 dept = re.sub(r"^(?:(?:works?|is)\s+)?(?:in|from|on|at)\s+(?:the\s+)?", "", noted.group(1).strip(),
                               flags=re.IGNORECASE)
+            elif not dept and noted:
+                dept = _department(" " + noted.group(2))
             return " ".join(name), dept
     return cjk_referral(text)
 
@@ -263,7 +283,8 @@ def _department(rest: str) -> str:
     m = re.match(r"[^(.;,]{0,40}?\((?:[^)]*?\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+)?([^)]{1,30})\)", rest)
     if m and re.search(r"\b(?:in|from|aus|dans|en|di|da|em|uit|w)\s+", m.group(0)):
         return m.group(1).strip()
-    near = re.split(r"[.;\n!?]", rest, maxsplit=1)[0][:60]
+    # (some 60 letters, to the end of the word there: "el equipo de pagos" is never cut to "pag")
+    near = re.match(r".{0,60}\w*", re.split(r"[.;\n!?]", rest, maxsplit=1)[0], re.DOTALL).group()  # type: ignore[union-attr]
     said = _department_said().search(near)
     if said is None:
         return ""

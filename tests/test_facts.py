@@ -830,6 +830,15 @@ def test_the_receipt_of_a_document_is_no_front_desk():
     ("recomendado por Tomás de la Cruz, del área de Compras", "Tomás de la Cruz", "Compras"),
     ("aanbevolen door Sanne van Dijk van de afdeling Juridische Zaken", "Sanne van Dijk", "Juridische Zaken"),
     ("segnalato da Giulia Neri di Torino", "Giulia Neri", ""),                   # a place, no department
+    # the name first, what is said of them between commas, then the verb; a long clause is never
+    # cut inside its last word
+    ("Gustavo Ibarra, del equipo de reclamos, me recomendó para el puesto", "Gustavo Ibarra", "reclamos"),
+    ("Wes Doyle, who sits in their underwriting team, referred me", "Wes Doyle", "underwriting"),
+    ("Birgit Sommer, aus dem Qualitätsmanagement, hat mich empfohlen", "Birgit Sommer", "Qualitätsmanagement"),
+    ("Maud Leclerc, du service paie, m'a recommandée", "Maud Leclerc", "paie"),
+    ("Koen van der Berg, van de afdeling Logistiek, heeft mij aanbevolen", "Koen van der Berg", "Logistiek"),
+    ("me refirió Hernán Ocampo, un viejo amigo que trabaja en el equipo de facturaciones", "Hernán Ocampo",
+     "facturaciones"),
 ])
 def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(tmp_path, note, name, dept):
     from conftest import write_tracker
