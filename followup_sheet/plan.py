@@ -256,6 +256,9 @@ def _auto_reply() -> re.Pattern[str]:
     platform = "(?:" + "|".join(PLATFORMS) + ")"
     return re.compile(
         rf"(?<!\w){auto}[\s\-]*{message}(?!\w)|(?<!\w){message}\s+{auto}(?!\w)"
+        # (the word in full with up to two words between: "automatic receipt confirmation",
+        # "automatisch gegenereerde ontvangst e-mail"; "auto parts e-mail" is about cars)
+        rf"|(?<!\w){auto}(?<!\bauto)[\s\-]+(?:[^\W\d_]+[\s\-]+){{1,2}}?{message}(?!\w)"
         # a job board's or tracking system's confirmation ("applied through Greenhouse, got their
         # confirmation mail"); a message through one may be a person's ("LinkedIn message from Sara")
         rf"|(?<!\w){platform}[^.;!?\n]{{0,30}}?(?<!\w)(?:confirm\w*|acknowledg\w*|receipt|\w*bestätigung|confirmaci[oó]n"
@@ -265,7 +268,11 @@ def _auto_reply() -> re.Pattern[str]:
         r"|\b(?:confirm\w*|acknowledg\w*)\b[^.;\n]{0,30}?\b(?:receiv\w*|receipt|got|have|has)\b"
         r"[^.;\n]{0,20}?\b(?:cv|résumé|resume|application)\b"
         r"|\bthanks?(?:\s+you)?\s+for\s+(?:your\s+)?(?:application|applying)\b"
-        r"|自动(?:回复|邮件|确认)|自動(?:返信|送信|応答|メール)|자동\s*(?:회신|답장|메일|응답)", re.IGNORECASE)
+        # (the word for "automatic", then a word for a message within a few letters of the same
+        # clause: "自动发送的确认邮件", "自動で受付確認メール", "자동 접수 확인 메일")
+        # ("自動車", "自动驾驶", "자동차", "自动化" are cars and automation)
+        r"|(?:自动|自動|자동)(?!化|驾驶|駕駛|車|车|運転|차|화)[^。，、；,;.!?！？\n]{0,8}?(?:回复|回覆|邮件|郵件|确认|確認|短信|返信|送信|応答|メール"
+        r"|회신|답장|메일|응답|문자|확인)", re.IGNORECASE)
 
 
 # Every way `_auto_reply` knows holds one of these: the quick look first (the pattern alone costs

@@ -764,6 +764,12 @@ def test_other_people_in_a_note_are_no_rejection(text):
     "mail automatique de confirmation, rien d'autre",
     "no-reply message thanking me, nothing else",
     "their system said they received your application",
+    # the word for "automatic" and the message with other words between
+    "an automatic application confirmation landed within the hour",
+    "automatische bevestiging van ontvangst gekregen",
+    "서류 접수 후 자동 발송된 확인 문자 옴",
+    "系统自动发了一封确认邮件",
+    "応募後すぐ自動で届いた受付メール",
 ])
 def test_an_automatic_reply_told_in_the_notes_own_words_is_one_and_names_its_cell(note):
     plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)])
@@ -771,7 +777,10 @@ def test_an_automatic_reply_told_in_the_notes_own_words_is_one_and_names_its_cel
     assert ("auto_reply", cell("notes")) in [(f.kind, f.source) for f in plan.at[2, "facts"]]
 
 
-@pytest.mark.parametrize("note", ["Auto Glass Express referred me", "emailed them about the automation team"])
+@pytest.mark.parametrize("note", ["Auto Glass Express referred me", "emailed them about the automation team",
+                                  "auto parts supplier, sent an email to the plant manager",
+                                  "자동차 부품 회사 인사팀에 메일 보냄", "自动驾驶团队的HR发了邮件给我",
+                                  "自動車メーカーの人事にメールした"])
 def test_auto_in_a_name_or_another_word_is_no_automatic_reply(note):
     plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)])
     assert plan.at[2, "situation"] != "autoresponse"
