@@ -213,7 +213,9 @@ _NOT_CONTAINED = frozenset({
 
 
 _LINKS = frozenset({"of", "for", "to", "de", "da", "do", "das", "dos", "di", "del", "della", "dello", "dei",
-                    "du", "des", "der", "von", "zur", "zum", "fur", "für", "para", "per", "pour"})
+                    "du", "des", "der", "von", "zur", "zum", "fur", "für", "para", "per", "pour",
+                    # ("Person I spoke with", "Kontakt mit")
+                    "with", "mit", "avec", "con", "com", "met"})
 _NAME_WORDS = frozenset({"name", "nome", "nom", "nombre", "names"})
 
 

@@ -34,7 +34,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "de": (
         "noch senden", "noch zu senden", "noch abschicken", "gesendet", "verschickt", "versendet", "abgeschickt",
         "ansprechperson", "kontaktperson",
-        "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer",
+        "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer", "wem", "wen",
         "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
@@ -142,7 +142,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     ),
     "pl": (
         "wysłano", "wysłane",
-        "czekam", "oczekuję", "złożona", "złożone", "kto", "nazwa firmy", "pracodawca", "firma", "stanowisko",
+        "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu", "nazwa firmy", "pracodawca", "firma", "stanowisko",
         "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",

@@ -124,7 +124,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",
         "point of contact", "recruiter name", "who", "whom", "who to ask for", "spoke to", "spoke with",
         "recruiter/agency", "recruiter / agency",
-        "talked to", "wer", "qui", "quién", "quien", "chi", "quem", "kto", "谁", "誰", "누구",
+        "talked to", "wer", "wem", "wen", "qui", "quién", "quien", "chi", "quem", "kto", "kogo", "komu", "谁", "誰",
+        "누구",
         "contacto", "persona de contacto", "reclutador",
         "personne de contact", "contact rh", "recruteur", "interlocuteur",
         "ansprechpartner", "kontakt", "kontaktperson", "ansprechperson",
@@ -305,7 +306,11 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                # the word for a person in each Latin-script language the reader knows ("Person",
                # "Persona", "Kontaktperson", "POC")
                "person", "persons", "people", "poc", "persona", "personne", "pessoa", "osoba", "persoon",
-               "kontaktperson", "ansprechperson"),
+               "kontaktperson", "ansprechperson",
+               # the question a header asks of a person ("Who I talked to", "Wer?", "¿Con quién?",
+               # "Kogo pytać"), and the English verbs of talking to one ("Spoke with")
+               "who", "whom", "talked", "spoke", "spoken", "wer", "wem", "wen", "qui", "quién", "quien", "chi",
+               "quem", "kto", "kogo", "komu", "谁", "誰", "누구"),
     "phone": ("电话", "手机", "電話", "电话号码", "携帯", "전화", "휴대폰", "연락처", "핸드폰"),
     "email": ("邮箱", "邮件", "メール", "メアド", "이메일", "메일", "e-mail", "email"),
 })

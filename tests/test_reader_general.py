@@ -198,6 +198,25 @@ def test_a_header_naming_a_person_is_the_contact(header):
     assert found.get("contact") == 2 and found.get("contact_phone") == 3
 
 
+@pytest.mark.parametrize("header", ["Who I spoke to", "Person I talked with", "Who?", "Whom to ask for"])
+def test_a_header_asking_who_is_the_contact_and_the_script_asks_for_them(tmp_path, header):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Firm": "Halden Mills", "Role": "Planner", "Sent": dt.datetime(2026, 11, 23), header: "Ines Roth (recruiter)",
+             "Phone": "0161 555 0144", "Stage": "Applied"}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "who.xlsx", rows), today=dt.date(2026, 12, 7))
+    assert sheets[0].tracker.columns["contact"].header == header
+    assert sheets[0].plan.iloc[0]["situation"] == "recruiter", sheets[0].plan.iloc[0]["why"]
+    assert "Ines" in sheets[0].scripts.iloc[0] and "(recruiter)" not in sheets[0].scripts.iloc[0]
+
+
+@pytest.mark.parametrize("header", ["Who referred me", "Who applied"])
+def test_a_header_asking_who_of_something_else_is_not_the_contact(header):
+    found, _ = header_decisions(["Firm", "Role", header, "Phone"], Settings())
+    assert found.get("contact") != 2
+
+
 @pytest.mark.parametrize("header", ["Fecha envío CV", "Datum CV verstuurd", "CV enviado (fecha)",
                                     "Data wysłania CV", "Data invio curriculum", "Datum Unterlagen versandt"])
 def test_a_header_of_a_date_and_sending_the_cv_is_the_date_applied(header):
