@@ -41,7 +41,9 @@ _ENGLISH_VERBS = (
 _OTHER_VERBS = (
     # German participles ("nachgefragt", "nochmal angerufen", "Mail geschickt")
     r"|(?:nachgefragt|nachgehakt|nachgefasst|angerufen|zurückgerufen|nachtelefoniert|geschrieben|angeschrieben"
-    r"|gemailt|erinnert|(?:e-?)?mail\s+(?:geschickt|geschrieben|gesendet)|nachricht\s+(?:geschickt|geschrieben))"
+    # (the participle last, with to whom between: "eine Mail an Frau Roth geschickt")
+    r"|gemailt|erinnert|(?:(?:e-?)?mail|nachricht)(?:\s+(?:an|ans|zu|für)\b(?:\s+[\w.-]+){1,3}?)?"
+    r"\s+(?:geschickt|geschrieben|gesendet))"
     # French
     r"|(?:relancée?s?|rappelée?|(?:ai|avons)\s+(?:re)?(?:appelé|écrit|relancé|envoyé\s+(?:un|une)\s+(?:mail|message"
     r"|courriel|relance))|relance\s+envoyée)"
@@ -55,7 +57,8 @@ _OTHER_VERBS = (
     r"|(?:liguei|escrevi|cobrei|insisti|(?:mandei|enviei)\s+(?:um\s+|outro\s+|uma\s+|outra\s+)?(?:e-?mail|mensagem"
     r"|lembrete)|fiz\s+(?:o\s+)?follow[-\s]?up|entrei\s+em\s+contato|voltei\s+a\s+(?:ligar|escrever))"
     # Dutch ("nagebeld", "ik heb gemaild", "ik belde")
-    r"|(?:nagebeld|nagemaild|nagevraagd|gebeld|gemaild|teruggebeld|(?:mail|bericht)\s+(?:gestuurd|verstuurd)"
+    r"|(?:nagebeld|nagemaild|nagevraagd|gebeld|gemaild|teruggebeld"
+    r"|(?:mail|bericht)(?:\s+(?:naar|aan)\b(?:\s+[\w.-]+){1,3}?)?\s+(?:gestuurd|verstuurd)"
     r"|ik\s+(?:belde|mailde))"
     # Polish (first person past, either gender)
     r"|(?:(?:za)?dzwoniłam|(?:za)?dzwoniłem|napisałam|napisałem|(?:wysłałam|wysłałem)\s+(?:\w+\s+)?(?:maila|mail|wiadomość"

@@ -596,9 +596,15 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
     attempts = _attempt_run(notes, []) if _attempt().search(notes) else _attempt_run(f"{response}\n{stage}", [])
     if attempts and employer:     # (the run ends with the notes: the stage after them is no clause of the log)
         attempts = _attempt_run(text[:len(response) + 1 + len(notes)], spans) and attempts
+    chases = [c for c in user_chases(text) if not any(a <= c.start < b for a, b in spans)]
+    if attempts and chases:
+        # (a contact of the user's own after the last call that reached nobody ends the run: "left
+        # a voicemail 11/23, emailed 11/30" waits for the e-mail's answer, not a call tomorrow)
+        last_attempt = max(m.end() for m in _my_attempts(text))
+        attempts = 0 if any(c.start >= last_attempt for c in chases) else attempts
     mine = [m.start() for m in _user_after().finditer(text)] + [m.start() for m in _thanked().finditer(text)] \
         + [m.start() for m in _my_attempts(text) if not any(a <= m.start() < b for a, b in spans)] \
-        + [c.start for c in user_chases(text) if not any(a <= c.start < b for a, b in spans)]
+        + [c.start for c in chases]
     if not employer:
         return False, False, attempts, bool(_thanked().search(text)), bool(mine)
     latest = max(employer)

@@ -280,6 +280,18 @@ def test_users_own_attempt_is_not_an_employer_call():
     assert bool(plan.at[2, "retry"])
 
 
+@pytest.mark.parametrize("notes, retry", [
+    ("rang the office 12/1, nobody picked up, wrote to their careers inbox 12/3 too", False),
+    ("voicemail for the hiring lead on the 1st; then messaged her on LinkedIn", False),
+    ("Anrufbeantworter am 1.12., danach eine Mail an Frau Roth geschickt", False),
+    ("messaged her on LinkedIn 11/30; called 12/3, no answer", True),      # the call came last
+    ("called 12/2, left a voicemail", True),
+])
+def test_a_contact_of_the_users_own_after_a_call_that_reached_nobody_ends_the_retries(notes, retry):
+    plan = _one([app(applied_on="2026-11-16", notes=notes)], today=dt.date(2026, 12, 7))
+    assert bool(plan.at[2, "retry"]) is retry, plan.at[2, "why"]
+
+
 def test_strong_interest_flags_other_rows_only():
     plan = _one([app(applied_on="2026-11-23"), app("Pellucid Labs", stage="Onsite", applied_on="2026-11-16",
                                                     last_contact="2026-12-07"), app("Corvid Ltd", stage="Phone screen",
