@@ -52,6 +52,16 @@ _AWAITED = (r"\b(?:waiting|awaiting|expect\w*|pending|soon|next\s+week|should\s+
 # The interviewer is a person, not an interview ("面试官说…", "面接官から…"): a note that quotes them
 # says no step of its own.
 _PEOPLE = re.compile(r"面试官|面試官|面接官|면접관|interviewer", re.IGNORECASE)
+# A step said to be another employer's ("offer from another company", "内定あり（他社）", "otra empresa
+# me hizo una oferta", "타사 최종 합격"): not this application's, but strong interest elsewhere.
+_ELSEWHERE = (
+    r"\b(?:another|other|different|competing)\s+(?:company|companies|employer|firm|place|offer)\b|\belsewhere\b"
+    r"|\bander(?:e|en|er|es)?\s+(?:firma|unternehmen|arbeitgeber|stelle|bedrijf|werkgever)\b"
+    r"|\b(?:woanders|anderswo|anderweitig|ailleurs|altrove|elders)\b"
+    r"|\bautre\s+(?:entreprise|société|boîte|employeur)\b|\botra\s+(?:empresa|compañía)\b|\ben\s+otro\s+lado\b"
+    r"|\baltra\s+(?:azienda|società)\b|\boutra\s+(?:empresa|companhia)\b|\bem\s+outro\s+lugar\b"
+    r"|\binn(?:a|ej|ą|ym)\s+firm\w*|\bgdzie\s+indziej\b"
+    r"|他社|別の会社|別会社|其他公司|别的公司|別的公司|另一家|别家|別家|다른\s*회사|타사|다른\s*곳")
 _CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
 
 
@@ -70,6 +80,11 @@ def _awaited() -> re.Pattern[str]:
     return re.compile(_AWAITED, re.IGNORECASE)
 
 
+@functools.cache
+def _elsewhere() -> re.Pattern[str]:
+    return re.compile(_ELSEWHERE, re.IGNORECASE)
+
+
 def may_name_a_step(note: str) -> bool:
     """Whether `note` names a step of a hiring process beyond the stage words (a quick look first)."""
     return _steps().search(note) is not None
@@ -85,6 +100,8 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
         clause = clause.strip()
         if not clause:
             continue
+        if _elsewhere().search(clause):
+            continue        # (another employer's step: `strong_elsewhere`)
         stage = stage_of(_PEOPLE.sub(" ", clause))
         if stage not in _RANK:
             stage = "interviewing" if _steps().search(clause) else ""
@@ -97,3 +114,26 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
         if _RANK[stage] > _RANK.get(best.stage, 0):
             best = NotedStage(stage, clause)
     return best
+
+
+def this_employers(note: str) -> str:
+    """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
+    if not note or _elsewhere().search(note) is None:
+        return note
+    return ". ".join(c.strip() for c in _CLAUSES.split(note) if c.strip() and not _elsewhere().search(c))
+
+
+def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable[[str], bool]) -> str:
+    """The clause of `note` that says another employer has made an offer or has the user beyond a
+    first talk ("内定あり（他社：キーエンス）", "2nd round with another company on Friday"), or ''.
+    A step negated, wished for, awaited or turned down is none."""
+    if not note or _elsewhere().search(note) is None:
+        return ""
+    for clause in _CLAUSES.split(note):
+        clause = clause.strip()
+        if not clause or not _elsewhere().search(clause) or _not_so().search(clause) or _awaited().search(clause):
+            continue
+        stage = stage_of(clause)
+        if stage == "offer" or (stage == "interviewing" and strong(clause)):
+            return clause
+    return ""

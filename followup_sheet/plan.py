@@ -52,7 +52,7 @@ from .facts import PLATFORMS, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, stage_in_notes
+from .notestage import may_name_a_step, stage_in_notes, strong_elsewhere, this_employers
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -103,7 +103,8 @@ _SEPARATOR = r"[\s\-_]*"
 def _word_tokens(word: str) -> tuple[str, ...]:
     """One listed word or phrase as regex pieces, without its start: a last word of five letters
     or more is a stem that may take an ending, a shorter one must end there; spaces and hyphens
-    in a phrase match any run of spaces, hyphens or underscores. Chinese words match as they are."""
+    in a phrase match any run of spaces, hyphens or underscores; a Korean word takes any endings.
+    Chinese words match as they are."""
     if _has_cjk(word):
         return tuple(re.escape(ch) for ch in word)
     parts = [p for p in re.split(r"[\s\-_]+", word) if p]
@@ -112,7 +113,10 @@ def _word_tokens(word: str) -> tuple[str, ...]:
         if i:
             tokens.append(_SEPARATOR)
         tokens.extend(re.escape(ch) for ch in part)
-    tokens.append(r"\w*" if len(parts[-1]) >= 5 else rf"(?!{_LATIN_WORD_CHAR})")
+    if _HANGUL.search(parts[-1]):
+        tokens.append("[\uac00-\ud7a3]*")    # Korean puts its endings on the word: "최종 합격함", "면접을"
+    else:
+        tokens.append(r"\w*" if len(parts[-1]) >= 5 else rf"(?!{_LATIN_WORD_CHAR})")
     return tuple(tokens)
 
 
@@ -503,6 +507,22 @@ def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
     return test(list(uniques))[codes] if len(notes) else np.empty((0, 2), dtype=object)
 
 
+def _told_elsewhere(notes: pd.Series, settings: Settings) -> np.ndarray:
+    """Per row: its notes say another employer has made an offer or has the user beyond a first
+    talk (`notestage.strong_elsewhere`)."""
+    offer, talk = word_list(tuple(settings.offer_words)), word_list(tuple(settings.interviewing_words))
+    screens, strong = word_list(tuple(settings.first_screen_words)), word_list(tuple(settings.strong_interest_words))
+
+    closed = word_list(tuple(settings.closed_words))
+
+    def clause_stage(clause: str) -> str:      # ("turned down an offer elsewhere" is no live offer)
+        return "closed" if closed.holds(clause) else "offer" if offer.holds(clause) \
+            else "interviewing" if talk.holds(clause) else ""
+    return _per_value(notes, lambda t: np.array(
+        [bool(isinstance(v, str) and strong_elsewhere(v, clause_stage, lambda c: strong.holds(screens.strip(c))))
+         for v in t], dtype=bool))
+
+
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
     """An 'Applied' column of yes/no: no means not applied yet."""
     return _per_value(flag, lambda f: f.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"]))
@@ -702,8 +722,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # day to wait for
     offer_answer = (st == "offer") & ((kind == "answer") | (kind == "decision")
                                       | (~np.isnat(answer_on) & (answer_on < stated_on)))
-    # an answer the user owes anywhere ("要求12月9号前答复" in a negotiation) is no day to wait for either
-    offer_answer = offer_answer | ledger["stated_mine"].to_numpy(dtype=bool)
+    # an answer the user owes anywhere ("要求12月9号前答复" in a negotiation) is no day to wait for
+    # either, nor one beside another employer's offer ("内定あり（他社）。返事は12/11まで")
+    told_elsewhere = _told_elsewhere(frame["notes"], s)
+    offer_answer = offer_answer | ledger["stated_mine"].to_numpy(dtype=bool) | (told_elsewhere & (kind == "answer"))
     use_stated = open_stage & fresh & has_base & ~offer_answer
 
     gap = np.select(
@@ -728,8 +750,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     future = (~np.isnat(applied) & (applied > today64)) | (~np.isnat(last) & (last > today64))
     # the notes say it is over ("they're not interested", "offer rescinded") while the stage is open:
     # asked about, never called (rules §7: every sentence true)
-    ended_in_notes = open_stage & (contains_words(frame["notes"], s.closed_words)
-                                   | says_refusal(frame["notes"].where(open_stage, "")))
+    # (a clause about another employer says nothing of this application: "turned down an offer elsewhere")
+    own_notes = pd.Series(_per_value(frame["notes"], lambda t: [this_employers(v) if isinstance(v, str) else v
+                                                                 for v in t]), index=frame.index)
+    ended_in_notes = open_stage & (contains_words(own_notes, s.closed_words)
+                                   | says_refusal(own_notes.where(open_stage, "")))
     bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
@@ -758,7 +783,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     # a process on hold is no strong interest while the row says so (nothing moves there)
     hot = active & ~future & ~hold & ((st == "offer") | (interviewing & strong))
-    live_other = _elsewhere(frame["company"], hot)
+    # (or the notes of a live row say another employer has made an offer or has the user in a later
+    # round: "内定あり（他社）", "offer from another company")
+    live_other = _elsewhere(frame["company"], hot) | bool((told_elsewhere & active).any())
     has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
     has_ref = _names_someone(frame["referrer"], s.blank_words)
     situation = np.select(

@@ -895,3 +895,42 @@ def test_a_written_offer_asked_for_or_awaited_is_not_in_writing(note, written):
 def test_a_platforms_message_is_an_automatic_reply(note):
     plan = _one([app(stage="Applied", applied_on="2026-12-01", notes=note)])
     assert plan.at[2, "situation"] == "autoresponse", plan.at[2, "why"]
+
+
+# --- a step the notes say is another employer's (rules §5: strong interest elsewhere) ------------
+
+@pytest.mark.parametrize("note", [
+    "got an offer from another company last week, have to answer by 12/11",
+    "Angebot von einem anderen Arbeitgeber liegt vor, Antwort bis 11.12.",
+    "otra empresa me hizo una oferta, tengo que contestar antes del 11/12",
+    "他社から内定をもらった。返事は12/11まで",
+    "타사 최종 합격함",
+    "final round with another firm on Thursday",
+])
+def test_an_offer_or_a_late_round_at_another_employer_told_in_a_note_is_strong_interest_not_this_rows_stage(note):
+    rows = [app(stage="", applied_on="2026-11-25", notes=note), app("Corvid Ltd", stage="Applied",
+                                                                     applied_on="2026-11-23")]
+    plan = _one(rows, today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "applied", plan.at[2, "why"]
+    # this row's own cadence goes on (the answer owed is to the other employer), and both rows may say it
+    assert plan.at[2, "due"] == pd.Timestamp("2026-12-02"), plan.at[2, "why"]
+    assert list(plan["situation"]) == ["competing_interest", "competing_interest"]
+
+
+@pytest.mark.parametrize("note", [
+    "hoping for an offer from another company",
+    "no offer from the other company in the end",
+    "turned down an offer elsewhere",
+    "phone screen with another company on Friday",       # a first talk is no strong interest
+    "waiting for an offer from another firm",
+])
+def test_a_step_at_another_employer_hoped_refused_or_only_a_first_talk_is_no_strong_interest(note):
+    plan = _one([app(stage="", applied_on="2026-11-25", notes=note)], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "applied" and plan.at[2, "situation"] == "check_in", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("stage, wanted", [("최종 합격했습니다", "offer"), ("2차 면접을 봤어요", "interviewing"),
+                                           ("불합격입니다", "closed"), ("서류 합격함", "interviewing")])
+def test_a_korean_stage_word_with_its_endings_is_that_stage(stage, wanted):
+    plan = _one([app(stage=stage, applied_on="2026-11-25")], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == wanted
