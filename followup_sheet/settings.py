@@ -381,7 +381,23 @@ INTERVIEWING_WORDS = (
     "spi", "webテスト", "gd", "グループディスカッション", "グルディス", "测评", "測評",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
 )
+# Still to apply or to send, as each language says it: a word for "still to" before the verb's
+# infinitive ("nog te solliciteren", "noch zu bewerben", "à postuler", "por enviar", "da inviare",
+# "do wysłania"), every such word with every such verb (language code -> the phrases).
+_STILL_TO: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
+    "en": (("to", "still to", "yet to"), ("apply", "send", "submit")),
+    "nl": (("nog te", "te"), ("solliciteren", "versturen", "sturen", "insturen", "verzenden", "reageren")),
+    "de": (("noch zu", "noch"), ("bewerben", "senden", "schicken", "abschicken", "einreichen", "versenden")),
+    "fr": (("à", "a", "encore à"), ("postuler", "envoyer", "candidater")),
+    "es": (("por", "a", "para", "sin"), ("enviar", "aplicar", "postular", "mandar")),
+    "it": (("da", "ancora da"), ("inviare", "candidare", "mandare", "spedire")),
+    "pt": (("a", "por", "para"), ("enviar", "candidatar", "aplicar", "mandar")),
+    "pl": (("do", "jeszcze do"), ("wysłania", "aplikowania", "wysyłki")),
+})
+STILL_TO_SEND: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {code: tuple(f"{still} {verb}" for still in stills for verb in verbs) for code, (stills, verbs) in _STILL_TO.items()})
 NOT_APPLIED_WORDS = (
+    *STILL_TO_SEND["en"],
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
     "draft", "bookmarked", "interested", "applying", "ready",
     # still to be sent, in each language ("to send", "da inviare", "à envoyer", "nog te versturen")
@@ -390,6 +406,7 @@ NOT_APPLIED_WORDS = (
     "noch nicht beworben", "por aplicar", "sin aplicar", "à postuler", "a postuler", "da candidare",
     "a candidatar", "未投递", "待投递", "未申请", "准备投", "打算投", "do wysłania", "nie wysłano",
     "応募予定", "未応募", "応募前", "지원 예정", "지원예정", "미지원",
+    *(phrase for code, phrases in STILL_TO_SEND.items() if code != "en" for phrase in phrases),
 )
 # Words that plainly mean "applied, waiting": text made only of these (and small words) is read as
 # applied with confidence; `check` lists any other text that fell through to applied.

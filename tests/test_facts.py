@@ -934,3 +934,16 @@ def test_a_step_at_another_employer_hoped_refused_or_only_a_first_talk_is_no_str
 def test_a_korean_stage_word_with_its_endings_is_that_stage(stage, wanted):
     plan = _one([app(stage=stage, applied_on="2026-11-25")], today=dt.date(2026, 12, 7))
     assert plan.at[2, "stage"] == wanted
+
+
+@pytest.mark.parametrize("stage", ["Nog te solliciteren", "noch zu bewerben", "à candidater", "por postular",
+                                   "ancora da candidare", "a candidatar", "jeszcze do wysłania", "yet to submit"])
+def test_a_stage_saying_still_to_apply_or_send_is_not_applied_in_each_language(stage):
+    plan = _one([app(stage=stage)], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "not_applied" and plan.at[2, "status"] == "Not applied"
+
+
+@pytest.mark.parametrize("stage", ["à relancer", "noch offen", "te laat gereageerd", "da sentire"])
+def test_a_stage_saying_still_to_do_something_else_is_no_not_applied(stage):
+    plan = _one([app(stage=stage, applied_on="2026-11-30")], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] != "not_applied"
