@@ -288,6 +288,12 @@ _EMPLOYER_CALL_LATIN = (
     r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
     r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
+    # the employer as the subject of a third person's call, with no pronoun ("o RH ligou terça", "la
+    # reclutadora llamó", "l'HR ha chiamato"), and a missed call said as a noun ("ligação perdida")
+    r"|\b(?:o\s+|a\s+|la\s+|el\s+|l['’]\s*)?(?:rh|rrhh|hr|recrutador[a]?|reclutador[a]?|recruiter|selecionador[a]?"
+    r"|gestor[a]?|empresa|azienda|selezionatore|selezionatrice)\s+(?:ligou|ligaram|telefonou|llamó|llamaron|telefoneó"
+    r"|ha\s+chiamato|hanno\s+chiamato|ha\s+telefonato)\b"
+    r"|\b(?:liga[çc][ãa]o|chamada)\s+perdida\b|\bchiamata\s+persa\b"
     # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
     r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"

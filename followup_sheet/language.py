@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .hanzi import form_for, written_chinese, written_traditional
-from .settings import LANGUAGES, STILL_TO_SEND
+from .settings import LANGUAGES, LATER_ROUNDS, STILL_TO_SEND
 
 ENGLISH = "en"
 
@@ -171,10 +171,11 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "ja": ("誰", "会社", "会社名", "企業名", "職種", "ポジション", "役職", "応募日", "最終連絡日", "ステータス", "状況",
            "選考状況", "備考", "メモ"),
 }
-# (still to apply or to send, as each language says it: every one of its phrases)
-for _code, _phrases in STILL_TO_SEND.items():
-    if _code != "en":
-        _TAGGED[_code] = (*_TAGGED[_code], *_phrases)
+# (still to apply or to send, and a later round, as each language says them: every one of its phrases)
+for _table in (STILL_TO_SEND, LATER_ROUNDS):
+    for _code, _phrases in _table.items():
+        if _code != "en":
+            _TAGGED[_code] = (*_TAGGED[_code], *_phrases)
 
 _WORD_LISTS = ("closed_words", "offer_words", "interviewing_words", "not_applied_words", "applied_words",
                "autoresponse_words", "recruiter_words")

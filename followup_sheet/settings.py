@@ -364,6 +364,27 @@ OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
     "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
 )
+# A later round, as each language says it: an ordinal from the second on (or the last) before the
+# word for an interview or a round, and in the Romance languages "final" after it (language code ->
+# (the words before, the nouns, the words after): every word with every noun).
+_LATER_ROUND: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
+    "en": (("second", "2nd", "third", "3rd", "fourth", "4th", "final", "last"), ("round", "interview", "stage"), ()),
+    "de": (("zweite", "zweites", "zweiten", "dritte", "drittes", "dritten", "finale", "finales", "letzte", "letztes",
+            "2.", "3."), ("runde", "gespräch", "vorstellungsgespräch", "interview"), ()),
+    "fr": (("deuxième", "second", "seconde", "troisième", "dernier", "2e", "3e", "2ème", "3ème"), ("entretien", "tour"),
+           ("final",)),
+    "es": (("segunda", "tercera", "última", "2a", "2ª", "3a", "3ª"), ("entrevista", "ronda", "fase"), ("final",)),
+    "it": (("secondo", "terzo", "ultimo", "seconda", "terza", "ultima", "2°", "3°"), ("colloquio", "fase"),
+           ("finale",)),
+    "pt": (("segunda", "terceira", "última", "2ª", "3ª"), ("entrevista", "etapa", "fase"), ("final",)),
+    "nl": (("tweede", "derde", "laatste", "2e", "3e", "finale"), ("gesprek", "ronde", "sollicitatiegesprek"), ()),
+    "pl": (("druga", "drugi", "drugiej", "drugą", "trzecia", "trzeci", "ostatnia", "ostatni", "finałowa"),
+           ("rozmowa", "rozmowy", "rozmowie", "rozmowę", "etap", "etapie", "runda", "rundzie"), ()),
+})
+LATER_ROUNDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    code: tuple(f"{word} {noun}" for word in before for noun in nouns) + tuple(f"{noun} {word}" for noun in nouns
+                                                                               for word in after)
+    for code, (before, nouns, after) in _LATER_ROUND.items()})
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
@@ -380,6 +401,7 @@ INTERVIEWING_WORDS = (
     # Chinese 测评 (an online assessment). (選考中 alone is no step: 書類選考中 is the résumé's screening)
     "spi", "webテスト", "gd", "グループディスカッション", "グルディス", "测评", "測評",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
+    *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases),   # ("seconda fase", "3e tour")
 )
 # Still to apply or to send, as each language says it: a word for "still to" before the verb's
 # infinitive ("nog te solliciteren", "noch zu bewerben", "à postuler", "por enviar", "da inviare",
@@ -433,12 +455,9 @@ APPLIED_WORDS = (
 # Strong interest elsewhere (rules §5): beyond a first talk. A plain interview, a phone screen or
 # an assessment is not on this list (an offer counts by its stage).
 STRONG_INTEREST_WORDS = (
-    "onsite", "on-site", "final round", "final interview", "second round", "second interview", "2nd round",
-    "2nd interview", "third round", "third interview", "3rd round", "panel", "negotiat", "superday",
-    "zweite runde", "zweites gespräch", "zweites vorstellungsgespräch", "finale runde", "abschlussgespräch",
-    "second entretien", "deuxième entretien", "entretien final", "dernier entretien",
-    "segunda entrevista", "entrevista final", "última entrevista", "ronda final",
-    "secondo colloquio", "colloquio finale", "二面", "三面", "终面",
+    "onsite", "on-site", "panel", "negotiat", "superday", "abschlussgespräch", "eindgesprek",
+    *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases),
+    "二面", "三面", "终面", "終面", "最終面接", "二次面接", "三次面接", "2차 면접", "3차 면접", "최종 면접", "임원 면접",
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (

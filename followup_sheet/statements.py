@@ -1259,7 +1259,16 @@ _RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "de": (("am",), ("bis", "nächsten", "nächste", "kommenden", "diesen", "vor", "ab")),
     "fr": (("après",), ("ce", "prochain", "d'ici", "avant", "jusqu'à", "dès", "le")),
     "es": (("del",), ("el", "este", "próximo", "hasta", "antes", "después", "para el", "desde el")),
+    # (Brazilian Portuguese says a weekday short, "na quinta": see `_PT_SHORT_DAYS`)
+    "pt": ((), ("na", "no", "nesta", "nessa", "esta", "essa", "próxima", "proxima", "até", "ate", "desde", "antes de",
+                "depois de")),
 }
+# The Brazilian short forms of the "-feira" weekdays: "terça" and "sexta" alone; "segunda", "quarta"
+# and "quinta" are also ordinals ("segunda entrevista"), so they are a weekday only after a word of
+# relation ("na quinta", "até segunda")
+_PT_SHORT_DAYS = {"terça": 1, "terca": 1, "sexta": 4}
+_PT_ORDINAL_DAYS = {"segunda": 0, "quarta": 2, "quinta": 3}
+_PT_DAY_RELATIONS = ("na", "nesta", "nessa", "esta", "essa", "próxima", "proxima", "até", "ate")
 
 
 # words after a weekday that the parser may read together with it: right after it, and anywhere
@@ -1305,6 +1314,9 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
         other.update(_RELATIONS[language][1])
         if language == "en":
             days.update(_SHORT_WEEKDAYS)
+        if language == "pt":
+            days.update(_PT_SHORT_DAYS)
+            days.update({f"{relation} {name}": n for relation in _PT_DAY_RELATIONS for name, n in _PT_ORDINAL_DAYS.items()})
     if not days:
         return None
 
@@ -1338,7 +1350,7 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
         return None     # a relation the parser reads otherwise, or two ("by next Friday")
     word = m.group("word")
     first = word.split()[0].lower()
-    return m.start("word"), m.end("word"), days[m.group("day").lower()], first == "this"
+    return m.start("word"), m.end("word"), days[" ".join(m.group("day").lower().split())], first == "this"
 
 
 def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]

@@ -947,3 +947,35 @@ def test_a_stage_saying_still_to_apply_or_send_is_not_applied_in_each_language(s
 def test_a_stage_saying_still_to_do_something_else_is_no_not_applied(stage):
     plan = _one([app(stage=stage, applied_on="2026-11-30")], today=dt.date(2026, 12, 7))
     assert plan.at[2, "stage"] != "not_applied"
+
+
+@pytest.mark.parametrize("stage", ["Tweede gesprek", "druga rozmowa", "2. Gespräch", "seconda fase", "3e tour",
+                                   "laatste ronde", "terceira etapa", "最終面接", "최종 면접"])
+def test_a_later_round_said_in_any_language_is_strong_interest_for_the_other_rows(stage):
+    rows = [app(stage="Applied", applied_on="2026-11-23"),
+            app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04")]
+    plan = _one(rows, today=dt.date(2026, 12, 7))
+    assert plan.at[2, "situation"] == "competing_interest", plan.at[3, "stage"]
+
+
+@pytest.mark.parametrize("stage", ["Erstes Gespräch", "pierwsza rozmowa", "eerste gesprek", "一次面接"])
+def test_a_first_round_in_any_language_is_no_strong_interest(stage):
+    rows = [app(stage="Applied", applied_on="2026-11-23"),
+            app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04")]
+    assert _one(rows, today=dt.date(2026, 12, 7)).at[2, "situation"] == "check_in"
+
+
+@pytest.mark.parametrize("note, called", [
+    ("me ligaram na quinta e não deu para atender", "2026-12-03"),
+    ("o RH ligou terça, estava no ônibus", "2026-12-01"),
+    ("ligação perdida da recrutadora na segunda", "2026-11-30"),
+])
+def test_a_call_on_a_weekday_said_the_brazilian_way_is_that_day(note, called):
+    plan = _one([app(stage="", applied_on="2026-11-20", notes=note)], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "next_reason"] == "return_call", plan.at[2, "why"]
+    assert plan.at[2, "employer_called_on"] == pd.Timestamp(called), plan.at[2, "why"]
+
+
+def test_a_second_interview_said_in_portuguese_is_no_monday():
+    plan = _one([app(stage="segunda entrevista marcada", applied_on="2026-11-20")], today=dt.date(2026, 12, 7))
+    assert not [f for f in plan.at[2, "facts"] if f.date == dt.date(2026, 11, 23)], plan.at[2, "why"]
