@@ -346,6 +346,8 @@ CLOSED_WORDS = (
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
     "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
+    # ghosted as Dutch and German make a participle of the English verb (geghost, geghostet)
+    "geghost",
     "ritirat", "desist", "abandon", "abbandon",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
@@ -365,6 +367,8 @@ INTERVIEWING_WORDS = (
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",
+    # Quebec French says entrevue for an interview; examen is a written test in French, Spanish and Dutch
+    "entrevue", "examen",
     "colloquio", "in corso", "in valutazione",
     "em análise", "em analise", "em andamento", "em processo",
     "面试", "笔试", "进行中", "一面", "二面", "三面", "终面", "hr面", "群面", "复试", "初试", "谈薪", "薪资谈判",
@@ -415,6 +419,7 @@ STRONG_INTEREST_WORDS = (
     "2nd interview", "third round", "third interview", "3rd round", "panel", "negotiat", "superday",
     "zweite runde", "zweites gespräch", "zweites vorstellungsgespräch", "finale runde", "abschlussgespräch",
     "second entretien", "deuxième entretien", "entretien final", "dernier entretien",
+    "deuxième entrevue", "2e entrevue", "entrevue finale", "dernière entrevue",
     "segunda entrevista", "entrevista final", "última entrevista", "ronda final",
     "secondo colloquio", "colloquio finale", "二面", "三面", "终面",
 )

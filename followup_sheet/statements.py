@@ -614,6 +614,7 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
             out.extend(said)
         return tuple(out)
     said = _read_statements(text, written, day_first, languages, until)
+    said = _after_its_event(text, said, written, day_first, languages, until)
     if until is None or until <= written or not any(
             st.date < written and not re.search(r"\d", st.words) and not _absolute().search(st.words) for st in said):
         return said
@@ -621,6 +622,37 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     # row that does not say when its note was written: read from the refresh day, when that fits
     again = {st.words: st for st in _read_statements(text, until, day_first, languages)}
     return tuple(_from_until(st, again.get(st.words), written, until) for st in said)
+
+
+def _dated(words: str) -> bool:
+    """Whether a statement's words give a calendar day (a day with its month, in figures or by
+    name), not a day counted from the writing (a weekday, "the 11th", "end of next week")."""
+    return bool(re.search(r"\d\s*[/.\-]\s*\d", words)) \
+        or any(stem in words.casefold() for stem in _MONTH_STEMS if len(stem) > 2)
+
+
+def _after_its_event(text: str, said: tuple[Statement, ...], written: dt.date, day_first: bool,
+                     languages: tuple[str, ...], until: dt.date | None) -> tuple[Statement, ...]:
+    """A note that tells of a day after `written` and not after `until` was written on or after
+    that day: a day it says later on counted from the writing ("2nd interview had on 3/12, result
+    end of next week", "offer received 4.12., answer by Friday") counts from the newest such day
+    told before it, not from the date applied. Only for a row that does not say when its note was
+    written (`until`)."""
+    if until is None or len(said) < 2:
+        return said
+    out, anchor, at = list(said), None, 0
+    for i, st in enumerate(said):
+        place = text.find(st.words, at)
+        at = place + len(st.words) if place >= 0 else at
+        if _dated(st.words):
+            if written < st.date <= until and (anchor is None or st.date > anchor):
+                anchor = st.date
+        elif anchor is not None and st.kind != "date":
+            again = [x for x in _read_statements(text[place:] if place >= 0 else st.words, anchor, day_first,
+                                                 languages, until) if x.words == st.words]
+            if again:
+                out[i] = Statement(again[0].date, st.kind, st.words, st.mine)
+    return tuple(out)
 
 
 def _from_until(said: Statement, late: Statement | None, written: dt.date, until: dt.date) -> Statement:
@@ -668,13 +700,32 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
             continue        # "segunda entrevista" is the second interview, not Monday's
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
-            day = _recent(when.date(), fragment, written)
+            day = _recent(_its_digits(fragment, when.date(), day_first, written), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
             # a period about nothing is no date; yesterday is a day of its own
             if said.kind != "date" or _absolute().search(fragment) or _YESTERDAY.search(fragment):
                 found.append((start, said))
     return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
+
+
+# A date in figures (`2/12`, `20.11`) with a word before it in the parser's reading: the date's
+# day and month are its figures. The parser reads some short words before one as a number
+# ("a 2/12", Portugal's "on 2 December", became February 1, 2112: "a" as one).
+_FIGURES = re.compile(r"(?<![\d/.\-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?![\d/.]\d)")
+
+
+def _its_digits(fragment: str, day: dt.date, day_first: bool, written: dt.date) -> dt.date:
+    """`day` as the parser read `fragment`, or the date its figures say (a year-less one the next
+    such day after `written`) when the parser's reading does not have that day and month."""
+    m = _FIGURES.search(fragment)
+    if m is None or m.start() == 0:
+        return day
+    a, b = int(m.group(1)), int(m.group(2))
+    d, mo = (a, b) if day_first else (b, a)
+    if (day.day, day.month) == (d, mo) or not 1 <= mo <= 12:
+        return day
+    return _day_month(d, mo, m.group(3), written) or day
 
 
 def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
