@@ -83,6 +83,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "date réponse", "date du dernier contact", "dernière relance", "relances", "nombre de relances",
         "statut", "état", "etat", "résultat", "étape", "avancement", "statut de la candidature", "réponse",
         "reponse", "retour", "contact", "personne de contact", "contact rh", "recruteur", "interlocuteur",
+        "personne-ressource", "référé par",
         "téléphone", "courriel", "adresse e-mail", "e-mail", "email", "responsable", "chef",
         "responsable du recrutement", "recommandé par", "parrain", "coopté par", "service du parrain",
         "date de relance", "relancer le", "prochaine relance", "date de rappel", "ne pas appeler",

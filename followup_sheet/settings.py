@@ -126,7 +126,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "recruiter/agency", "recruiter / agency",
         "talked to", "wer", "qui", "quién", "quien", "chi", "quem", "kto", "谁", "誰", "누구",
         "contacto", "persona de contacto", "reclutador",
-        "personne de contact", "contact rh", "recruteur", "interlocuteur",
+        "personne de contact", "contact rh", "recruteur", "interlocuteur", "personne-ressource",
         "ansprechpartner", "kontakt", "kontaktperson", "ansprechperson",
         "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",
         "联系人", "hr", "对接人",
@@ -153,7 +153,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "referrer": (
         "referred by", "referral", "referrer", "reference contact", "referred", "recommended by",
-        "referido por", "recomendado por", "recommandé par", "parrain", "coopté par",
+        "referido por", "recomendado por", "recommandé par", "référé par", "parrain", "coopté par",
         "empfohlen von", "empfehlung", "segnalato da", "raccomandato da", "indicado por", "indicação",
         "内推人", "推荐人", "polecony przez", "z polecenia", "polecenie",
     ),

@@ -72,8 +72,17 @@ _PERIOD_WORDS = (
 # A day and month joined by a hyphen, as India, the Netherlands and many others write them ("by
 # 10-12", "on 04-12"): a date unless a unit or an amount follows ("2-3 weeks", "70-80k", "10-12 days")
 # or it is part of a longer run of numbers (a phone number, "2026-12-04" is read by its own form).
-_HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:weeks?|wks?|days?|months?|mos?"
-                     r"|years?|yrs?|hours?|hrs?|mins?|lpa|lakhs?|lacs?|rounds?|people)\b))")
+# The units of time are those of every language the reader knows ("2-3 dagen", "10-12 Tage", "2-3
+# semanas", "2-3 tygodnie": CLDR's names, which tests/test_trial_eu6.py compares them with).
+_TIME_UNITS = (r"weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|mins?"
+               r"|tage?n?|wochen?|monate?n?|jahre?n?|stunden?"
+               r"|jours?|semaines?|mois|ans?|heures?"
+               r"|d[ií]as?|semanas?|mes(?:es)?|años?|anos?|horas?|mês"
+               r"|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|or[ae]"
+               r"|dag(?:en)?|weken|maand(?:en)?|jaar|uur"
+               r"|dni|dzień|tygod\w*|miesi\w*|lat[a]?|rok|godzin\w*")
+_HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:" + _TIME_UNITS
+                     + r"|lpa|lakhs?|lacs?|rounds?|people)\b))")
 
 
 @functools.cache
@@ -87,12 +96,13 @@ def _absolute() -> re.Pattern[str]:
 @functools.cache
 def _calendar_day() -> re.Pattern[str]:
     months = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d.*\b(?:" + months + r")|\b(?:" + months + r").*\d"
-                      r"|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
+    # (a day and month with a dash, as Dutch, Portuguese and Polish write them, "3-12", is one too)
+    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\d.*\b(?:" + months + r")"
+                      r"|\b(?:" + months + r").*\d|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
 
 
 def names_a_calendar_day(words: str) -> bool:
-    """Whether a statement's words name a day of the calendar by itself ("11/24", "Nov 24",
+    """Whether a statement's words name a day of the calendar by itself ("11/24", "24-11", "Nov 24",
     "24. November", "11月24日"), not relative to the day they were written ("next week", "Thursday")."""
     return _calendar_day().search(words) is not None
 
@@ -155,7 +165,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
              r"|sospes|congelat|in pausa|bevroren|gepauzeerd|stilgelegd|pausad|suspens|wstrzyman|zawieszon"),
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
-                 r"|esito|uitslag"),
+                 r"|esito|uitslag|résultat|resultado|risultat|ergebnis|wynik"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|revert"
                  r"|(?:will|would|['’]?ll|['’]?d)\s+(?:be|get)\s+in\s+touch"
@@ -194,7 +204,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevista"
+    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevue|entrevista"
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
@@ -413,11 +423,12 @@ def _after() -> re.Pattern[str]:
 
 
 # "16-12", "2-12-2026": day-month with dashes, as Dutch writes a date (its short format in CLDR);
-# not a range of hours, days or weeks ("9-17 uur", "2-3 weken")
+# not a range of hours, days or weeks in any language the reader knows ("9-17 uur", "2-3 weken",
+# "2-3 semanas")
 @functools.cache
 def _dashed() -> re.Pattern[str]:
     return re.compile(r"(?<![\d\-/.,])\b(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?(?![\d\-/])"
-                      r"(?!\s*(?:uur|u\b|h\b|dagen|weken|maanden|jaar|min|%))", re.IGNORECASE)
+                      r"(?!\s*(?:(?:" + _TIME_UNITS + r"|u|h|min)\b|%))", re.IGNORECASE)
 
 
 @functools.cache
@@ -614,7 +625,6 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
             out.extend(said)
         return tuple(out)
     said = _read_statements(text, written, day_first, languages, until)
-    said = _after_its_event(text, said, written, day_first, languages, until)
     if until is None or until <= written or not any(
             st.date < written and not re.search(r"\d", st.words) and not _absolute().search(st.words) for st in said):
         return said
@@ -622,37 +632,6 @@ def read_statements(text: str, written: dt.date, day_first: bool = False,
     # row that does not say when its note was written: read from the refresh day, when that fits
     again = {st.words: st for st in _read_statements(text, until, day_first, languages)}
     return tuple(_from_until(st, again.get(st.words), written, until) for st in said)
-
-
-def _dated(words: str) -> bool:
-    """Whether a statement's words give a calendar day (a day with its month, in figures or by
-    name), not a day counted from the writing (a weekday, "the 11th", "end of next week")."""
-    return bool(re.search(r"\d\s*[/.\-]\s*\d", words)) \
-        or any(stem in words.casefold() for stem in _MONTH_STEMS if len(stem) > 2)
-
-
-def _after_its_event(text: str, said: tuple[Statement, ...], written: dt.date, day_first: bool,
-                     languages: tuple[str, ...], until: dt.date | None) -> tuple[Statement, ...]:
-    """A note that tells of a day after `written` and not after `until` was written on or after
-    that day: a day it says later on counted from the writing ("2nd interview had on 3/12, result
-    end of next week", "offer received 4.12., answer by Friday") counts from the newest such day
-    told before it, not from the date applied. Only for a row that does not say when its note was
-    written (`until`)."""
-    if until is None or len(said) < 2:
-        return said
-    out, anchor, at = list(said), None, 0
-    for i, st in enumerate(said):
-        place = text.find(st.words, at)
-        at = place + len(st.words) if place >= 0 else at
-        if _dated(st.words):
-            if written < st.date <= until and (anchor is None or st.date > anchor):
-                anchor = st.date
-        elif anchor is not None and st.kind != "date":
-            again = [x for x in _read_statements(text[place:] if place >= 0 else st.words, anchor, day_first,
-                                                 languages, until) if x.words == st.words]
-            if again:
-                out[i] = Statement(again[0].date, st.kind, st.words, st.mine)
-    return tuple(out)
 
 
 def _from_until(said: Statement, late: Statement | None, written: dt.date, until: dt.date) -> Statement:
