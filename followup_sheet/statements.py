@@ -475,13 +475,14 @@ class Statement(NamedTuple):
 @functools.cache
 def _mine() -> re.Pattern[str]:
     """What makes an answer's date the user's own: a deadline word, or the writer's own obligation
-    or answer ("I need to", "ich muss", "je dois", "tengo que", "devo", "preciso", "moet", "muszę",
+    or answer ("I need to", "ich muss", "je dois", "tengo que", "devo", "preciso", Portugal's "tenho de",
+    "moet", "muszę",
     "my answer"); without it an answer is the employer's ("réponse promise avant le 3")."""
     return re.compile(
         r"\bdeadline|\bdue\b|\bfrist|date limite|\bplazo|\bscadenz|\bprazo|\btermin\b|\buiterste"
         r"|\b(?:i|we)\s+(?:need|have|must|should|got|ought)\b|\bneed\s+to\b|\bhave\s+to\b|\bmust\b|\bmy\s+(?:answer|reply|response|decision)"
         r"|\bmuss\b|\bmüssen\b|\bmeine\s+(?:antwort|entscheidung)|\bje\s+dois\b|\bdois\b|\bma\s+réponse"
-        r"|\btengo\s+que\b|\bdebo\b|\bmi\s+respuesta|\bdevo\b|\bla\s+mia\s+risposta|\bpreciso\b|\btenho\s+que\b"
+        r"|\btengo\s+que\b|\bdebo\b|\bmi\s+respuesta|\bdevo\b|\bla\s+mia\s+risposta|\bpreciso\b|\btenho\s+(?:que|de)\b"
         r"|\bminha\s+resposta|\bmoet\b|\bmijn\s+antwoord|\bmuszę\b|\bmoja\s+odpowied|\bmam\s+czas",
         re.IGNORECASE)
 
@@ -1200,6 +1201,9 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(f"n{k}") for k in range(1, 12))
         yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
+    for m in screened(_short_weekday_pt()).finditer(text):     # "ligou-me na quinta": the parser reads no "quinta"
+        ahead = (_weekday_numbers()[m.group("day").lower().replace("terca", "terça")] - written.weekday()) % 7 or 7
+        yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
     for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))
         alone = _next_day_of_month(int(m.group(group)), written)
@@ -1214,6 +1218,15 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+# A weekday as Portuguese says it without "-feira", after a word of relation ("na quinta", "até
+# segunda", "nesta quarta"): the parser reads none of "segunda", "quarta", "quinta" (alone they are
+# also ordinals: "segunda entrevista"), and reads "sexta" and "terça" only sometimes.
+@functools.cache
+def _short_weekday_pt() -> re.Pattern[str]:
+    return re.compile(r"\b(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda)\s+"
+                      r"(?P<day>segunda|terça|terca|quarta|quinta|sexta)\b(?!-)", re.IGNORECASE)
 
 
 def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
@@ -1274,7 +1287,20 @@ def _date_clauses(text: str, languages: tuple[str, ...] = LANGUAGES) -> str:
         pieces.append((last, m.end()))
         last = m.end()
     pieces.append((last, len(text)))
-    return "".join(text[a:b] if _may_state(text[a:b], languages) else " " * (b - a) for a, b in pieces)
+    return "".join(_date_pieces(text[a:b], languages) if _may_state(text[a:b], languages) else " " * (b - a)
+                   for a, b in pieces)
+
+
+def _date_pieces(clause: str, languages: tuple[str, ...]) -> str:
+    """A clause that may state a date with each comma-separated piece of it that holds no date word
+    blanked out: a figure beside a date there ("offre reçue le 4 déc, 62k, réponse avant vendredi")
+    made the parser drop the weekday after it."""
+    if "," not in clause:
+        return clause
+    pieces = clause.split(",")
+    if all(_may_state(p, languages) for p in pieces):
+        return clause
+    return ",".join(p if _may_state(p, languages) or not re.search(r"\d", p) else " " * len(p) for p in pieces)
 
 
 # A clause whose only date is a weekday, with a word or two of relation before it ("by Friday",
