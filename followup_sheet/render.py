@@ -25,6 +25,7 @@ from .facts import employer_caller, someone_else_called
 from .hanzi import in_form
 from .language import spoken_name
 from .plan import PLACEHOLDERS
+from .portugal import in_form as in_portugal_form
 from .settings import Settings
 from .status import Situation, Status
 
@@ -486,6 +487,8 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     form = settings.chinese if language == "zh" else ""
     if form not in ("", "simplified"):    # a tracker kept in traditional characters reads its scripts so
         texts = [in_form(str(t), form) if t != "" else t for t in texts]
+    if language == "pt" and settings.portuguese == "portugal":     # the scripts said as Portugal says them
+        texts = [in_portugal_form(str(t)) if t != "" else t for t in texts]
     return pd.Series(texts, index=frame.index, dtype=object)
 
 

@@ -511,7 +511,7 @@ POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the f
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
         "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language",
-        "chinese": "chinese"}
+        "chinese": "chinese", "portuguese": "portuguese"}
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
@@ -551,6 +551,7 @@ class Settings:
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
     chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
+    portuguese: str = ""  # Portuguese scripts: brazil | portugal; "" the country's, else the tracker's own (portugal.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -618,6 +619,9 @@ class Settings:
         if self.chinese not in ("", "simplified", "traditional", "tw", "hk"):
             raise BadSettings.worded("[you] chinese must be simplified, traditional, tw or hk, not {value}",
                                      value=repr(self.chinese))
+        if self.portuguese not in ("", "brazil", "portugal"):
+            raise BadSettings.worded("[you] portuguese must be brazil or portugal, not {value}",
+                                     value=repr(self.portuguese))
         if self.first_channel not in ("", "call", "email"):
             raise BadSettings.worded("[cadence] first_channel must be call or email, not {value}",
                                      value=repr(self.first_channel))
