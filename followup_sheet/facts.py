@@ -340,7 +340,12 @@ _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 
 _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
                           r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
-_PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him)$", re.IGNORECASE)
+# A pronoun is nobody's name: a subject ("they", "sie", "ils", "ella", "zij") or the object a
+# language puts before the verb ("Me llamó el Sr. Ruiz", "Mi ha chiamato", "Mich hat ... angerufen").
+# (not those that are also given names: Ella, Elle, Lei, Ona)
+_PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him|sie|er|ihr|mich|mir|uns|ils|il|on|me|m['’]?|nous"
+                             r"|ellos|ellas|él|el|te|nos|le|les|lo|la|loro|lui|mi|ci|eles|elas|ela|ele"
+                             r"|zij|hij|ze|mij|ons|oni|one|mnie|nam)$", re.IGNORECASE)
 
 
 def employer_caller(text: str) -> str:
