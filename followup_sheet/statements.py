@@ -380,7 +380,18 @@ def _week_end() -> re.Pattern[str]:
         r"|fine\s+(?:della\s+|di\s+questa\s+)?(?P<n6>prossima\s+)?settimana(?P<n7>\s+prossima)?"
         r"|(?:fim|final)\s+d[aeo]\s+(?:esta\s+)?(?P<n8>próxima\s+)?semana(?P<n9>\s+que\s+vem)?"
         r"|eind(?:e)?\s+(?:van\s+)?(?:de|deze|(?P<n10>volgende))\s+week"
-        r"|(?:koniec|końca)\s+(?:tego\s+)?(?P<n11>przyszłego\s+)?tygodnia)\b",
+        r"|(?:koniec|końca)\s+(?:tego\s+)?(?P<n11>przyszłego\s+)?tygodnia"
+        # the middle of a week, its Wednesday: "Mitte nächster Woche", "milieu de la semaine prochaine",
+        # "mediados de la semana que viene", "metà della prossima settimana", "meio da próxima semana",
+        # "midden volgende week", "połowa przyszłego tygodnia", "mid next week"
+        r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?\s+(?P<n12>next\s+)?week"
+        r"|mitte\s+(?:der\s+|dieser\s+)?(?P<n13>nächste[rn]?\s+|kommende[rn]?\s+)?woche"
+        r"|(?:au\s+)?milieu\s+de\s+(?:la\s+)?semaine(?P<n14>\s+prochaine)?"
+        r"|mediados\s+de\s+(?:la\s+|esta\s+)?(?P<n15>próxima\s+|siguiente\s+)?semana(?P<n16>\s+que\s+viene)?"
+        r"|(?:a\s+)?metà\s+(?:della\s+|di\s+questa\s+)?(?P<n17>prossima\s+)?settimana(?P<n18>\s+prossima)?"
+        r"|meio\s+d[ao]\s+(?:esta\s+)?(?P<n19>próxima\s+)?semana(?P<n20>\s+que\s+vem)?"
+        r"|midden\s+(?:van\s+)?(?:de\s+|deze\s+)?(?P<n21>volgende\s+)?week"
+        r"|(?:połowa|połowie)\s+(?:tego\s+)?(?P<n22>przyszłego\s+)?tygodnia))\b",
         re.IGNORECASE)
 
 
@@ -1199,8 +1210,9 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             yield m.start(), m.end(), written + dt.timedelta(days=7), None
     for m in screened(_week_end()).finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
-        later = any(m.group(f"n{k}") for k in range(1, 12))
-        yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
+        later = any(m.group(f"n{k}") for k in range(1, 23))
+        day = friday - dt.timedelta(days=2) if m.group("mid") else friday     # the middle of a week: its Wednesday
+        yield m.start(), m.end(), day + dt.timedelta(days=7 if later or day < written else 0), None
     for m in screened(_short_weekday_pt()).finditer(text):     # "ligou-me na quinta": the parser reads no "quinta"
         ahead = (_weekday_numbers()[m.group("day").lower().replace("terca", "terça")] - written.weekday()) % 7 or 7
         yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
