@@ -284,10 +284,12 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
     r"|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
-    r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
-    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bm['’]ont\s+(?:appel|téléphon|rappel|contact)|\bm['’]a\s+(?:appel|téléphon|rappel|contact)"
+    r"|\bappel\s+(?:manqué|de|du|des)\b"
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)"
+    r"|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
-    r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
+    r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat|contattat)|\bme\s+(?:ligou|ligaram|telefonou|contatou|contataram)"
     # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
     r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
@@ -518,6 +520,8 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
               "nam op", "alcancé", "liguei", "escrevi", "napisał",
+              # they got in touch with me: "m'a contactée", "me contactó", "mi ha contattato"
+              "m'a contact", "m’a contact", "m'ont contact", "m’ont contact", "contactó", "contactaron", "contattat",
               "laiss", "lasciat", "deixou", "recado", "dejó", "dejaron", "hinterlass", "zostawi",
               "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär",
               "sekretark",
@@ -648,7 +652,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # dated statements: a quick screen, then the parser on the few notes that may state a date
     order = settings.date_order == "dmy"
     # the parser tries the run's language and English (every language it knows only when none is set)
-    langs = tuple(dict.fromkeys(("en", settings.language))) if settings.language in STATEMENT_LANGUAGES \
+    langs = tuple(dict.fromkeys((settings.language, "en"))) if settings.language in STATEMENT_LANGUAGES \
         else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]

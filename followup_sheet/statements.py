@@ -676,6 +676,9 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
     rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
+    # the first of a month as French, Spanish, Portuguese and Italian write it ("le 1er déc", "1º de
+    # dezembro"): the parser reads no day in "1er" and dropped the note's other dates with it
+    rest = _first_of_month().sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), rest)
     clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
@@ -688,6 +691,9 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         if when.date() == written and not re.search(r"\d", fragment):
             continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
+        if start < 0 and " " in fragment:     # (the parser gives a run of spaces as one)
+            spaced = re.search(r"\s+".join(map(re.escape, fragment.split())), rest)
+            start, fragment = (spaced.start(), spaced.group()) if spaced else (-1, fragment)
         if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
             continue        # "segunda entrevista" is the second interview, not Monday's
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
@@ -717,6 +723,11 @@ def _its_digits(fragment: str, day: dt.date, day_first: bool, written: dt.date) 
     if (day.day, day.month) == (d, mo) or not 1 <= mo <= 12:
         return day
     return _day_month(d, mo, m.group(3), written) or day
+
+
+@functools.cache
+def _first_of_month() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d.,/])(1)(?:er|re|ère|º|°|o\.)(?=\s+(?:de\s+|di\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
 
 
 def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
