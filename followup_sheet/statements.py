@@ -80,7 +80,7 @@ _TIME_UNITS = (r"weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|mins?"
                r"|d[ií]as?|semanas?|mes(?:es)?|años?|anos?|horas?|mês"
                r"|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|or[ae]"
                r"|dag(?:en)?|weken|maand(?:en)?|jaar|uur"
-               r"|dni|dzień|tygod\w*|miesi\w*|lat[a]?|rok|godzin\w*")
+               r"|dni|dzień|tydzień|tygod\w*|miesi\w*|lat[a]?|rok|godzin\w*")
 _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:" + _TIME_UNITS
                      + r"|lpa|lakhs?|lacs?|rounds?|people)\b))")
 
