@@ -20,9 +20,9 @@ from .catalogue import Worded, in_language, say
 from .dayfirst import writes_day_first
 from .exportfiles import backup_of, replaces_other_file
 from .language import chinese_form, choose_language, with_first_channel
-from .portugal import portuguese_form
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
+from .portugal import portuguese_form
 from .read import Tracker, read_trackers
 from .render import NO_WAY_TO_REACH, addresses, asked_for, render_scripts, unknown_templates
 from .settings import Settings, settings_for

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # What a tracker kept in Portugal writes and a Brazilian one does not, and the other way round: the
 # pronoun joined after a verb ("ligaram-me", "enviou-lhe"), "estar a" with an infinitive, and the

@@ -44,8 +44,9 @@ def referral_in(note: object) -> tuple[str, str]:
 
 
 # Who referred me, as a note says it: the words before the name ("referred by", "empfohlen von",
-# "recommandé par", Quebec's "référée par", "referido por", "segnalato da", "indicado por", "aanbevolen door", "z polecenia")
-# or after it ("Tom referred me", "me recomendó", "hat mich empfohlen", "mnie polecił").
+# "recommandé par", Quebec's "référée par", "referido por", "segnalato da", "indicado por",
+# "aanbevolen door", "z polecenia") or after it ("Tom referred me", "me recomendó", "hat mich
+# empfohlen", "mnie polecił").
 @functools.cache
 def _referral_before() -> re.Pattern[str]:
     return re.compile(

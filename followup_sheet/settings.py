@@ -551,7 +551,7 @@ class Settings:
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
     chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
-    portuguese: str = ""  # Portuguese scripts: brazil | portugal; "" the country's, else the tracker's own (portugal.py)
+    portuguese: str = ""  # Portuguese scripts: brazil | portugal; "" the country's, else the tracker's (portugal.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
