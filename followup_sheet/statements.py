@@ -42,7 +42,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
              "viernes", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "segunda-feira", "terça-feira",
              "quarta-feira", "quinta-feira", "sexta-feira", "terça", "sexta",
              "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "poniedziałek", "wtorek", "środa", "czwartek",
-             "piątek", "środę")
+             "piątek", "środę", "poniedziałku", "wtorku", "środy", "czwartku", "piątku")
 # English weekdays as notes shorten them ("sent another note Mon", "countered Fri"): whole words only
 # ("month", "wedding" and "friend" are none)
 _SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
@@ -1227,6 +1227,10 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
     for m in screened(_short_weekday_pt()).finditer(text):     # "ligou-me na quinta": the parser reads no "quinta"
         ahead = (_weekday_numbers()[m.group("day").lower().replace("terca", "terça")] - written.weekday()) % 7 or 7
         yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
+    for m in screened(_polish_weekday()).finditer(text):       # "odpowiedzieć do środy": the parser reads no "środy"
+        number = next(n for n, stem in enumerate(_POLISH_DAY_STEMS) if m.group("day").lower().startswith(stem))
+        ahead = (number - written.weekday()) % 7 or 7
+        yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
     for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))
         alone = _next_day_of_month(int(m.group(group)), written)
@@ -1250,6 +1254,17 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
 def _short_weekday_pt() -> re.Pattern[str]:
     return re.compile(r"\b(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda)\s+"
                       r"(?P<day>segunda|terça|terca|quarta|quinta|sexta)\b(?!-)", re.IGNORECASE)
+
+
+# A Polish weekday in the case a preposition gives it ("do środy", "we wtorek" is read, "do
+# piątku", "w środę", "po niedzieli"): the parser reads only the nominative. The stems, Monday first.
+_POLISH_DAY_STEMS = ("poniedział", "wtor", "środ", "czwart", "piąt", "sobot", "niedziel")
+
+
+@functools.cache
+def _polish_weekday() -> re.Pattern[str]:
+    return re.compile(r"\b(?:do|w|we|na|od|po|przed)\s+(?P<day>poniedziałku|wtorku|środ[yęa]|czwartku|piątku"
+                      r"|sobot[yęa]|niedziel[iaę])\b", re.IGNORECASE)
 
 
 def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:

@@ -294,3 +294,21 @@ def test_the_scripts_claim_only_what_the_rows_say():
     scripts = outs[0].scripts
     assert "Annie Lavoie" in scripts[13] and "Tremblay" in scripts[5]
     assert "9 décembre" in scripts[4] and "remercie" not in scripts[4].split("Message vocal")[0].lower()
+
+
+# --- found on the held-out trackers (Bologna, Kraków), fixed after counting them -------------------------------
+@pytest.mark.parametrize("text, day, kind", [
+    ("oferta od wczoraj, muszę odpowiedzieć do czwartku", dt.date(2026, 12, 3), "answer"),
+    ("z HR dadzą znać do piątku", dt.date(2026, 12, 4), "feedback"),
+    ("rozmowa w środę o 10", dt.date(2026, 12, 2), "interview"),
+])
+def test_a_polish_weekday_in_the_case_its_preposition_gives_it(text, day, kind):
+    assert (day, kind) in _days(text, dt.date(2026, 12, 1), ("pl", "en"), None)
+
+
+@pytest.mark.parametrize("contact, agency", [("Ewa z Randstad", True), ("Anna Z Nowak", False), ("Zofia Zielińska", False)])
+def test_a_polish_contact_from_an_agency_names_the_agency(contact, agency):
+    from followup_sheet.agencies import find_agencies
+    frame = pd.DataFrame({"company": ["Capgemini"], "contact": [contact], "source": [""]})
+    found = find_agencies(frame, Settings(language="pl"), lambda text: [])
+    assert bool(found.named[0]) == agency
