@@ -657,6 +657,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     anchored = written.copy()     # the day the notes were written, at least the last calendar day they give
+    offers = _offer_words(tuple(settings.offer_words))
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
@@ -670,7 +671,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days
                 # ("next week") count from there; its calendar days stay as first read
-                seen = [st.date for st in here if st.kind in ("interview", "date")
+                # (a call or an offer the sentence tells of is such a thing too: "Zusage am Telefon
+                # am 4.12., soll mich bis Freitag melden" answers by the Friday after the 4th)
+                seen = [st.date for st in here if (st.kind in ("interview", "date") or st.kind == "call_back"
+                                                   and _tells_a_contact(values[k], st, today, offers))
                         and written[k].astype(object) < st.date <= today and names_a_calendar_day(st.words)]
                 if seen:
                     again = read_statements(values[k], max(seen), order, langs, until)
@@ -688,7 +692,6 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # avant"), not a decision: the scripts say it in kind
     news = [False] * len(idx)
     rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
-    offers = _offer_words(tuple(settings.offer_words))
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):

@@ -505,6 +505,14 @@ def _conjunction() -> re.Pattern[str]:
 
 
 @functools.cache
+def _by_a_day() -> re.Pattern[str]:
+    """A word of relation right before a date that makes it a day to act by ("by", "bis", "avant",
+    "hasta", "entro", "até", "voor", "przed"), not one to act from ("after", "ab", "après")."""
+    return re.compile(r"\b(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até"
+                      r"|voor|uiterlijk|przed)\s*$", re.IGNORECASE)
+
+
+@functools.cache
 def _owed_answer() -> re.Pattern[str]:
     """The verbs of the answer to an offer: to accept, confirm or turn it down, or to decide."""
     return re.compile(r"\b(?:zusag|absag|annehm|confirm|conferm|bevestig|potwierdz|beslis|decid|entscheid|décid"
@@ -544,6 +552,8 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
         if said in ("decision", "date", "call_back") and _mine().search(clause + " " + rest) is not None \
                 and (said == "decision" or _owed_answer().search(clause + " " + rest)):
             return "answer", True     # "moet beslissen tegen 11/12", "muss bis 11.12. zusagen": mine to give
+        if said == "call_back" and _by_a_day().search(before):
+            return "answer", True     # "soll mich bis Freitag melden": a day to have called by, not to call from
         if said:
             mine = said == "answer" and _mine().search(clause + " " + rest) is not None
             if said == "answer" and not mine and dict(_kinds())["feedback"].search(words):

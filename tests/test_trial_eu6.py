@@ -312,3 +312,28 @@ def test_a_polish_contact_from_an_agency_names_the_agency(contact, agency):
     frame = pd.DataFrame({"company": ["Capgemini"], "contact": [contact], "source": [""]})
     found = find_agencies(frame, Settings(language="pl"), lambda text: [])
     assert bool(found.named[0]) == agency
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("ich soll mich bis Freitag melden", "answer"),        # a day to have called by
+    ("je dois les rappeler avant vendredi", "answer"),
+    ("bitte ab Freitag anrufen", "call_back"),             # a day to call from
+])
+def test_a_call_to_make_by_a_day_is_an_answer_owed_not_a_call_back_from_it(text, kind):
+    said = read_statements(text, dt.date(2026, 12, 2), True, ("de", "fr", "en"))
+    assert said and said[0].kind == kind and (kind != "answer" or said[0].mine)
+
+
+def test_an_offer_told_as_a_call_counts_its_weekday_from_the_call(tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Firma", "Stelle", "Beworben am", "Ansprechpartner", "Stand", "Bemerkungen"])
+    sheet.append(["Stadtbibliothek", "Werkstudent Archiv", "20.11.2026", "Frau Brandt", "Angebot",
+                  "Zusage telefonisch am 4.12., ich soll mich bis Freitag melden"])
+    path = tmp_path / "bewerbungen.xlsx"
+    book.save(path)
+    outs, _, _ = compute(path, today=TODAY, country="DE")
+    plan, scripts = outs[0].plan, outs[0].scripts
+    assert plan.at[2, "answer_by"] == pd.Timestamp("2026-12-11")      # the Friday after the call of the 4th
+    assert "27. November" not in str(plan.at[2, "why"]) and "ab dem" not in scripts[2]
