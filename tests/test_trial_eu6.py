@@ -337,3 +337,8 @@ def test_an_offer_told_as_a_call_counts_its_weekday_from_the_call(tmp_path):
     plan, scripts = outs[0].plan, outs[0].scripts
     assert plan.at[2, "answer_by"] == pd.Timestamp("2026-12-11")      # the Friday after the call of the 4th
     assert "27. November" not in str(plan.at[2, "why"]) and "ab dem" not in scripts[2]
+
+
+def test_quebecs_gestionnaire_in_the_contact_cell_is_the_hiring_manager():
+    from followup_sheet.contactrole import contact_role
+    assert contact_role("Josée Pelletier (gestionnaire)").role == "hiring_manager"
