@@ -282,6 +282,7 @@ def test_the_scripts_claim_only_what_the_rows_say():
     scripts = outs[0].scripts
     assert used.portuguese == "portugal"
     assert "Estou a devolver a sua chamada do dia 3 de dezembro" in scripts[6]
+    assert "a chamada que o senhor Costa me fez" in scripts[6]        # a title takes its article
     assert "11 de dezembro" in scripts[8] and "2112" not in scripts[8]
     assert "Tiago Matos" in scripts[12]
     assert not any(re.search(r"\bEstou \w+ndo\b|\bcontato\b|Caixa postal", str(s)) for s in scripts)
