@@ -307,7 +307,8 @@ def test_a_polish_weekday_in_the_case_its_preposition_gives_it(text, day, kind):
     assert (day, kind) in _days(text, dt.date(2026, 12, 1), ("pl", "en"), None)
 
 
-@pytest.mark.parametrize("contact, agency", [("Ewa z Randstad", True), ("Anna Z Nowak", False), ("Zofia Zielińska", False)])
+@pytest.mark.parametrize("contact, agency", [("Ewa z Randstad", True), ("Anna Z Nowak", False),
+                                             ("Zofia Zielińska", False)])
 def test_a_polish_contact_from_an_agency_names_the_agency(contact, agency):
     from followup_sheet.agencies import find_agencies
     frame = pd.DataFrame({"company": ["Capgemini"], "contact": [contact], "source": [""]})
