@@ -344,3 +344,12 @@ def test_an_offer_told_as_a_call_counts_its_weekday_from_the_call(tmp_path):
 def test_quebecs_gestionnaire_in_the_contact_cell_is_the_hiring_manager():
     from followup_sheet.contactrole import contact_role
     assert contact_role("Josée Pelletier (gestionnaire)").role == "hiring_manager"
+
+
+@pytest.mark.parametrize("cell, said", [
+    ("Marta z Randstad", "Marta"), ("Giorgio di Adecco", "Giorgio"), ("Kees Jansen / Hays", "Kees Jansen"),
+    ("Luca di Stefano", "Luca di Stefano"), ("Pieter van Dam", "Pieter van Dam"),     # particles stay
+])
+def test_the_agency_said_after_a_contacts_name_is_not_read_aloud(cell, said):
+    from followup_sheet.render import person_text
+    assert person_text(cell) == said
