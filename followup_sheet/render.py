@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from . import columns
-from .catalogue import Worded, in_language
 from .agencies import brand_in
+from .catalogue import Worded, in_language
 from .contactrole import contact_role
 from .errors import TemplateProblem
 from .facts import employer_caller, someone_else_called
