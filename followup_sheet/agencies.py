@@ -31,8 +31,10 @@ _TEAM_WORDS = frozenset(("recruitment", "recruiting", "recruiters", "personnel",
                          "selección", "seleccion", "reclutamiento", "recrutement", "recrutamento", "werving",
                          "rekrutacja", "ricerca e selezione", "selezione del personale"))
 _BRACKETED = re.compile(r"[(\[]([^)\]]*)[)\]]")
-# where a contact cell's own note starts: "Jana Kovac / Adecco", "Tom Reed @ Hays", "Ana (Randstad)"
-_CONTACT_NOTE = re.compile(r"\s(?:[-–—/|@]|at|from|of|via|von|bei|de|chez|da|di|van)\s|,\s*|[(\[]", re.IGNORECASE)
+# where a contact cell's own note starts: "Jana Kovac / Adecco", "Tom Reed @ Hays", "Ana (Randstad)",
+# Polish "Tomek z Hays" (only a lower-case "z": "Anna Z Nowak" keeps her initial)
+_CONTACT_NOTE = re.compile(r"\s(?:[-–—/|@]|at|from|of|via|von|bei|de|chez|da|di|van|(?-i:z|ze))\s|,\s*|[(\[]",
+                           re.IGNORECASE)
 
 
 # the languages whose country names may follow a brand ("Randstad Deutschland", "Adecco Ibérica")

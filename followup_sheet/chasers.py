@@ -236,6 +236,7 @@ def may_chase(text: str) -> bool:
 # Freitag angerufen", "liguei na quinta-feira", "me llamó el jueves").
 _THEIR_PAST = (r"(?<![\w'’-])(?:missed|verpasst|manqué|perdida|perdí|persa|perso|perdi|gemist|nieodebran\w*"
                r"|llamó|llamaron|escribió|escribieron|ligou|ligaram|escreveu|escreveram|chiamato|scritto"
+               r"|telefonou|telefonaram|contactou|contactaram|contatou|contataram"
                r"|telefonato|appelée?|écrit|zadzwonił[ao]?|dzwonił[ao]?|napisał[ao]?|zadzwonili|zadzwoniły|dzwonili"
                r"|dzwoniły|napisali|napisały|oddzwonili|gebeld|gemaild"
                r"|mailde|belde)(?![\w'’])")

@@ -107,6 +107,9 @@ _ERA = re.compile(r"^(令和|平成|昭和|民國|民国|[RrHhSs])\s*(\d{1,3}|�
                   r"\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
 _ROC = re.compile(r"^(1\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})$")          # 115/11/03: Taiwan's year 115 is 2026
 _CJK_NO_YEAR = re.compile(r"^(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?$")  # 11月3日, 11월 3일
+# a day and month in figures with no year, as a German writes "3.12." or a Spaniard "3/12": the
+# row's date cannot be told, and the cell says so rather than "not a date"
+_NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$|^(\d{1,2})/(\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
 # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
@@ -508,7 +511,7 @@ def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str |
     m = _ROC.match(s)
     if m:
         return _make(1911 + int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if _CJK_NO_YEAR.match(s):
+    if _CJK_NO_YEAR.match(s) or _NUMERIC_NO_YEAR.match(s):
         return Worded("has no year; type the full date, like 2026-03-10")
     m = _NUMERIC.match(s)
     if m:

@@ -284,10 +284,12 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
     r"|\bverpasster\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
-    r"|\bm['’]ont\s+(?:appel|téléphon|rappel)|\bm['’]a\s+(?:appel|téléphon|rappel)|\bappel\s+(?:manqué|de|du|des)\b"
-    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)|\bllamada\s+(?:perdida|de|del)\b"
+    r"|\bm['’]ont\s+(?:appel|téléphon|rappel|contact)|\bm['’]a\s+(?:appel|téléphon|rappel|contact)"
+    r"|\bappel\s+(?:manqué|de|du|des)\b"
+    r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)"
+    r"|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
-    r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat)|\bme\s+(?:ligou|ligaram|telefonou)"
+    r"|\bmi\s+(?:ha|hanno)\s+(?:chiamat|telefonat|richiamat|contattat)|\bme\s+(?:ligou|ligaram|telefonou|contatou|contataram)"
     # the employer as the subject of a third person's call, with no pronoun ("o RH ligou terça", "la
     # reclutadora llamó", "l'HR ha chiamato"), and a missed call said as a noun ("ligação perdida")
     r"|\b(?:o\s+|a\s+|la\s+|el\s+|l['’]\s*)?(?:rh|rrhh|hr|recrutador[a]?|reclutador[a]?|recruiter|selecionador[a]?"
@@ -346,7 +348,12 @@ _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 
 _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
                           r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
-_PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him)$", re.IGNORECASE)
+# A pronoun is nobody's name: a subject ("they", "sie", "ils", "ella", "zij") or the object a
+# language puts before the verb ("Me llamó el Sr. Ruiz", "Mi ha chiamato", "Mich hat ... angerufen").
+# (not those that are also given names: Ella, Elle, Lei, Ona)
+_PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him|sie|er|ihr|mich|mir|uns|ils|il|on|me|m['’]?|nous"
+                             r"|ellos|ellas|él|el|te|nos|le|les|lo|la|loro|lui|mi|ci|eles|elas|ela|ele"
+                             r"|zij|hij|ze|mij|ons|oni|one|mnie|nam)$", re.IGNORECASE)
 
 
 def employer_caller(text: str) -> str:
@@ -519,6 +526,8 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
               "nam op", "alcancé", "liguei", "escrevi", "napisał",
+              # they got in touch with me: "m'a contactée", "me contactó", "mi ha contattato"
+              "m'a contact", "m’a contact", "m'ont contact", "m’ont contact", "contactó", "contactaron", "contattat",
               "laiss", "lasciat", "deixou", "recado", "dejó", "dejaron", "hinterlass", "zostawi",
               "centralino", "receptie", "sekretariat", "gebeld", "secretar", "secrétaire", "segretari", "sekretär",
               "sekretark",
@@ -655,11 +664,12 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # dated statements: a quick screen, then the parser on the few notes that may state a date
     order = settings.date_order == "dmy"
     # the parser tries the run's language and English (every language it knows only when none is set)
-    langs = tuple(dict.fromkeys(("en", settings.language))) if settings.language in STATEMENT_LANGUAGES \
+    langs = tuple(dict.fromkeys((settings.language, "en"))) if settings.language in STATEMENT_LANGUAGES \
         else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     anchored = written.copy()     # the day the notes were written, at least the last calendar day they give
+    offers = _offer_words(tuple(settings.offer_words))
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
         values = texts[field].to_numpy()
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
@@ -673,7 +683,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days
                 # ("next week") count from there; its calendar days stay as first read
-                seen = [st.date for st in here if st.kind in ("interview", "date")
+                # (a call or an offer the sentence tells of is such a thing too: "Zusage am Telefon
+                # am 4.12., soll mich bis Freitag melden" answers by the Friday after the 4th)
+                seen = [st.date for st in here if (st.kind in ("interview", "date") or st.kind == "call_back"
+                                                   and _tells_a_contact(values[k], st, today, offers))
                         and written[k].astype(object) < st.date <= today and names_a_calendar_day(st.words)]
                 if seen:
                     again = read_statements(values[k], max(seen), order, langs, until)
@@ -691,7 +704,6 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # avant"), not a decision: the scripts say it in kind
     news = [False] * len(idx)
     rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
-    offers = _offer_words(tuple(settings.offer_words))
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):

@@ -34,7 +34,8 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "de": (
         "noch senden", "noch zu senden", "noch abschicken", "gesendet", "verschickt", "versendet", "abgeschickt",
         "ansprechperson", "kontaktperson",
-        "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer", "wem", "wen",
+        "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer",
+        "wem", "wen",
         "geschlossen", "besetzt", "anderweitig vergeben", "gesprächstermin", "vorstellungsgespräch am",
         "firma", "unternehmen", "arbeitgeber", "firmenname", "betrieb", "stelle", "position/stelle",
         "stellenbezeichnung", "jobtitel", "berufsbezeichnung", "stellentitel", "position", "bewerbungsdatum",
@@ -56,7 +57,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "es": (
         "por enviar", "a enviar", "para enviar", "enviado", "enviada",
         "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
-        "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos",
+        "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos", "examen",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
         "cargo", "vacante", "posición", "título del puesto", "rol", "fecha de solicitud",
         "fecha de aplicación", "fecha aplicación", "fecha de envío", "fecha de postulación",
@@ -83,12 +84,14 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "date réponse", "date du dernier contact", "dernière relance", "relances", "nombre de relances",
         "statut", "état", "etat", "résultat", "étape", "avancement", "statut de la candidature", "réponse",
         "reponse", "retour", "contact", "personne de contact", "contact rh", "recruteur", "interlocuteur",
+        "personne-ressource", "référé par",
         "téléphone", "courriel", "adresse e-mail", "e-mail", "email", "responsable", "chef",
         "responsable du recrutement", "recommandé par", "parrain", "coopté par", "service du parrain",
         "date de relance", "relancer le", "prochaine relance", "date de rappel", "ne pas appeler",
         "e-mail uniquement", "source", "source de l'offre", "plateforme", "canal", "origine", "remarques",
         "commentaires", "observations", "notes", "lieu", "ville", "refus", "non retenu", "non retenue",
-        "pas retenu", "pas retenue", "candidature retirée", "offre", "entretien", "en cours", "à postuler",
+        "pas retenu", "pas retenue", "candidature retirée", "offre", "entretien", "entrevue",
+        "examen", "en cours", "à postuler",
         "a postuler", "postulé", "envoyée", "envoyé", "candidature", "reçu", "reçue", "accusé de réception",
         "cabinet de recrutement", "inconnu", "non spécifié", "non précisé", "non communiqué",
         "non renseigné",
@@ -138,11 +141,12 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
         "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
-        "afwijzing", "ingetrokken", "teruggetrokken",
+        "afwijzing", "ingetrokken", "teruggetrokken", "geghost", "examen",
     ),
     "pl": (
         "wysłano", "wysłane",
-        "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu", "nazwa firmy", "pracodawca", "firma", "stanowisko",
+        "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu",
+        "nazwa firmy", "pracodawca", "firma", "stanowisko",
         "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
@@ -323,12 +327,28 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
         # trackers headed in Chinese, Japanese or Korean write English loanwords in their stage
         # cells ("offer", "HR面", "onsite"): there a Latin stage word says nothing of the language
         east_asian = bool(headers) and all(_EAST_ASIAN.search(h) for h in headers)
+        # so do trackers headed in one other language ("Status: assessment", "na assessment",
+        # "recruiter call"): a job word English alone has is a loanword there, not a second language
+        headed_in = _headed_in(headers)
         frame = tracker.frame
         texts = pd.concat([frame.get("stage", pd.Series(dtype=object)),
                            frame.get("response", pd.Series(dtype=object))]).dropna().astype(str).unique()
         for text in texts[:2000]:
-            words.extend(w for w in _found_in(text, exact, stems) if not (east_asian and w.isascii()))
+            words.extend(w for w in _found_in(text, exact, stems)
+                         if not (east_asian and w.isascii()) and not (headed_in and languages_of(w) == {ENGLISH}))
     return words
+
+
+def _headed_in(headers: list[str]) -> str:
+    """The one language other than English that every telling header of a sheet is in, else ''."""
+    common: frozenset[str] | None = None
+    for header in headers:
+        if not _said_in_several(header):
+            langs = languages_of(header)
+            common = langs if common is None else common & langs
+    if common and len(common) == 1 and ENGLISH not in common:
+        return next(iter(common))
+    return ""
 
 
 def _said_in_several(word: str) -> bool:

@@ -22,6 +22,7 @@ from .exportfiles import backup_of, replaces_other_file
 from .language import chinese_form, choose_language, with_first_channel
 from .markrules import ADDED_HEADERS, FIELD_NAMES, Change, MarksResult, TrackerRows, apply_marks, parse_marks
 from .plan import LIVE_COLUMNS, TODAY_SORT, build_plan, contacts_this_week, sort_today, summary, today_keys
+from .portugal import portuguese_form
 from .read import Tracker, read_trackers
 from .render import NO_WAY_TO_REACH, addresses, asked_for, render_scripts, unknown_templates
 from .settings import Settings, settings_for
@@ -100,7 +101,8 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     trackers = read_trackers(path, settings, sheet, data=data)
     if not settings.language:
         settings = settings.replace(language=choose_language(trackers, settings).code)
-    settings = settings.replace(chinese=chinese_form(trackers, settings))
+    settings = settings.replace(chinese=chinese_form(trackers, settings),
+                                portuguese=portuguese_form(trackers, settings))
     marks = roll_marks(trackers, today, settings)
     if changes:
         roll_changes(trackers, changes, marks)

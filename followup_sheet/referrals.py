@@ -44,19 +44,20 @@ def referral_in(note: object) -> tuple[str, str]:
 
 
 # Who referred me, as a note says it: the words before the name ("referred by", "empfohlen von",
-# "recommandé par", "referido por", "segnalato da", "indicado por", "aanbevolen door", "z polecenia")
-# or after it ("Tom referred me", "me recomendó", "hat mich empfohlen", "mnie polecił").
+# "recommandé par", Quebec's "référée par", "referido por", "segnalato da", "indicado por",
+# "aanbevolen door", "z polecenia") or after it ("Tom referred me", "me recomendó", "hat mich
+# empfohlen", "mnie polecił").
 @functools.cache
 def _referral_before() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:referred\s+by|referral\s+(?:from|by|via)|recommended\s+by|ref(?:erral)?\s*:|empfohlen\s+(?:von|durch)"
-        r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|sur\s+recommandation\s+de"
+        r"|empfehlung\s+(?:von|durch)|recommandée?\s+par|cooptée?\s+par|r[ée]f[ée]r[ée]e?\s+par|sur\s+recommandation\s+de"
         r"|referid[oa]\s+(?:por|pel[oa])|recomendad[oa]\s+(?:por|pel[oa])|recomendación\s+de|segnalat[oa]\s+da|raccomandat[oa]\s+da"
         r"|su\s+segnalazione\s+di|indicad[oa]\s+(?:por|pel[oa])|indicação\s+d[eoa]s?|aanbevolen\s+door|doorverwezen\s+door"
         r"|polecon[ya]\s+przez|z\s+polecenia"
         # the verb first, then who: "me refirió mi primo Nico", "me indicou a Ana", "mi ha segnalato Paolo"
         r"|me\s+(?:refirió|refirio|recomendó|recomendo|recomendou|indicou|pasó|passou)"
-        r"|mi\s+ha\s+(?:segnalat[oa]|raccomandat[oa]|consigliat[oa])|m['’]a\s+(?:recommandée?|cooptée?)"
+        r"|mi\s+ha\s+(?:segnalat[oa]|raccomandat[oa]|consigliat[oa])|m['’]a\s+(?:recommandée?|cooptée?|r[ée]f[ée]r[ée]e?)"
         r"|polecił[a]?\s+mnie|indicou-me|recomendou-me)\s+",
         re.IGNORECASE)
 
@@ -143,7 +144,7 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         if noted:
             before = before[:noted.start()]
         words = re.findall(r"[^\W\d_][\w'’-]*", before)[-5:]
-        name: list[str] = []
+        name = []
         for k in range(len(words) - 1, -1, -1):
             # (particles only between two capitalised words: "Jan de Vries", "Koen van der Berg")
             if not (_capitalised(words[k]) or (name and words[k] in _PARTICLES and _after_a_first_name(words, k))):

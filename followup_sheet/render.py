@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import columns
+from .agencies import brand_in
 from .catalogue import Worded, in_language
 from .contactrole import contact_role
 from .errors import TemplateProblem
@@ -25,7 +26,8 @@ from .facts import employer_caller, someone_else_called
 from .hanzi import in_form
 from .language import spoken_name
 from .plan import PLACEHOLDERS
-from .settings import Settings
+from .portugal import in_form as in_portugal_form
+from .settings import AGENCY_NAMES, Settings
 from .status import Situation, Status
 
 SCRIPT_LIMIT = 32_000   # below Excel's 32,767 characters per cell
@@ -211,15 +213,27 @@ def _text(value: Any, blanks: frozenset[str]) -> str:
 
 # "Caro de RRHH", "Jan vom Personal", "Ana from HR": a person, then the department they work in
 _OF_DEPARTMENT = re.compile(r"^(?P<name>.*\S)\s+(?:from|of|at|in|de|del|da|do|du|des|dal|dall['’]|della|dell['’]"
-                            r"|von|vom|aus|van|uit|z|ze)\s+(?:(?:the|la|le|el|der|dem|de|het|o|a)\s+|l['’])?"
+                            r"|von|vom|aus|van|uit|z|ze|di|chez|bei|/|\|)\s+(?:(?:the|la|le|el|der|dem|de|het|o|a)\s+|l['’])?"
                             r"(?P<part>[^\d@]+)$", re.IGNORECASE)
 
 
 def _without_department(name: str) -> str:
+    """The name without the department or the agency said after it ("Anna from HR", "Tomek z
+    Hays", "Luca di Adecco", "Jana Kovac / Randstad"); a particle before a family name stays
+    ("Luca di Stefano")."""
     said = _OF_DEPARTMENT.match(name)
-    if said is None or not set(_WORD_SPLIT.split(said.group("part").casefold())) - {""} <= _NOT_A_PERSON:
+    if said is None:
         return name
-    return said.group("name")
+    part = said.group("part")
+    if set(_WORD_SPLIT.split(part.casefold())) - {""} <= _NOT_A_PERSON or _an_agency(part):
+        return said.group("name")
+    return name
+
+
+def _an_agency(part: str) -> bool:
+    """Whether `part` is an agency's name and nothing else (one of the bundled brands)."""
+    brand = brand_in(part, AGENCY_NAMES)
+    return bool(brand) and len(re.findall(r"[\w&-]+", part)) <= len(brand.split()) + 1
 
 
 @functools.lru_cache(maxsize=4096)
@@ -486,6 +500,8 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
     form = settings.chinese if language == "zh" else ""
     if form not in ("", "simplified"):    # a tracker kept in traditional characters reads its scripts so
         texts = [in_form(str(t), form) if t != "" else t for t in texts]
+    if language == "pt" and settings.portuguese == "portugal":     # the scripts said as Portugal says them
+        texts = [in_portugal_form(str(t)) if t != "" else t for t in texts]
     return pd.Series(texts, index=frame.index, dtype=object)
 
 

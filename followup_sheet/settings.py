@@ -127,7 +127,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "talked to", "wer", "wem", "wen", "qui", "quién", "quien", "chi", "quem", "kto", "kogo", "komu", "谁", "誰",
         "누구",
         "contacto", "persona de contacto", "reclutador",
-        "personne de contact", "contact rh", "recruteur", "interlocuteur",
+        "personne de contact", "contact rh", "recruteur", "interlocuteur", "personne-ressource",
         "ansprechpartner", "kontakt", "kontaktperson", "ansprechperson",
         "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",
         "联系人", "hr", "对接人",
@@ -154,7 +154,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "referrer": (
         "referred by", "referral", "referrer", "reference contact", "referred", "recommended by",
-        "referido por", "recomendado por", "recommandé par", "parrain", "coopté par",
+        "referido por", "recomendado por", "recommandé par", "référé par", "parrain", "coopté par",
         "empfohlen von", "empfehlung", "segnalato da", "raccomandato da", "indicado por", "indicação",
         "内推人", "推荐人", "polecony przez", "z polecenia", "polecenie",
     ),
@@ -351,6 +351,8 @@ CLOSED_WORDS = (
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
     "gesloten", "afgewezen", "vacature vervuld", "afwijzing", "ingetrokken", "teruggetrokken",
+    # ghosted as Dutch and German make a participle of the English verb (geghost, geghostet)
+    "geghost",
     "ritirat", "desist", "abandon", "abbandon",
     "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
@@ -371,8 +373,8 @@ _LATER_ROUND: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
     "en": (("second", "2nd", "third", "3rd", "fourth", "4th", "final", "last"), ("round", "interview", "stage"), ()),
     "de": (("zweite", "zweites", "zweiten", "dritte", "drittes", "dritten", "finale", "finales", "letzte", "letztes",
             "2.", "3."), ("runde", "gespräch", "vorstellungsgespräch", "interview"), ()),
-    "fr": (("deuxième", "second", "seconde", "troisième", "dernier", "2e", "3e", "2ème", "3ème"), ("entretien", "tour"),
-           ("final",)),
+    "fr": (("deuxième", "second", "seconde", "troisième", "dernier", "dernière", "2e", "3e", "2ème", "3ème"),
+           ("entretien", "entrevue", "tour"), ("final", "finale")),
     "es": (("segunda", "tercera", "última", "2a", "2ª", "3a", "3ª"), ("entrevista", "ronda", "fase"), ("final",)),
     "it": (("secondo", "terzo", "ultimo", "seconda", "terza", "ultima", "2°", "3°"), ("colloquio", "fase"),
            ("finale",)),
@@ -391,6 +393,8 @@ INTERVIEWING_WORDS = (
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",
+    # Quebec French says entrevue for an interview; examen is a written test in French, Spanish and Dutch
+    "entrevue", "examen",
     "colloquio", "in corso", "in valutazione",
     "em análise", "em analise", "em andamento", "em processo",
     "面试", "笔试", "进行中", "一面", "二面", "三面", "终面", "hr面", "群面", "复试", "初试", "谈薪", "薪资谈判",
@@ -417,7 +421,8 @@ _STILL_TO: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyT
     "pl": (("do", "jeszcze do"), ("wysłania", "aplikowania", "wysyłki")),
 })
 STILL_TO_SEND: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {code: tuple(f"{still} {verb}" for still in stills for verb in verbs) for code, (stills, verbs) in _STILL_TO.items()})
+    {code: tuple(f"{still} {verb}" for still in stills for verb in verbs)
+     for code, (stills, verbs) in _STILL_TO.items()})
 NOT_APPLIED_WORDS = (
     *STILL_TO_SEND["en"],
     "wishlist", "wish list", "saved", "to apply", "not yet applied", "not applied", "not started",
@@ -457,7 +462,8 @@ APPLIED_WORDS = (
 STRONG_INTEREST_WORDS = (
     "onsite", "on-site", "panel", "negotiat", "superday", "abschlussgespräch", "eindgesprek",
     *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases),
-    "二面", "三面", "终面", "終面", "最終面接", "二次面接", "三次面接", "2차 면접", "3차 면접", "최종 면접", "임원 면접",
+    "二面", "三面", "终面", "終面", "最終面接", "二次面接", "三次面接",
+    "2차 면접", "3차 면접", "최종 면접", "임원 면접",
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (
@@ -547,7 +553,7 @@ POLL_RANGE = (0.5, 3600.0)        # seconds between the watcher's looks at the f
 
 _YOU = {"name": "your_name", "phone": "your_phone", "email": "your_email", "pitch": "pitch",
         "call_hours": "call_hours", "timezone": "timezone", "country": "country", "language": "language",
-        "chinese": "chinese"}
+        "chinese": "chinese", "portuguese": "portuguese"}
 # [inbox]: the IMAP account `inbox --imap` reads; the password is never a setting (keyring or
 # FOLLOWUP_IMAP_PASSWORD).
 _INBOX = {"host": "imap_host", "port": "imap_port", "user": "imap_user", "folder": "imap_folder",
@@ -587,6 +593,7 @@ class Settings:
     country: str = ""     # public holidays: "US", "GB", "DE-BY"...; "" none (load_settings: the locale's)
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
     chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
+    portuguese: str = ""  # Portuguese scripts: brazil | portugal; "" the country's, else the tracker's (portugal.py)
 
     first_gap: int = 5
     repeat_gap: int = 7
@@ -654,6 +661,9 @@ class Settings:
         if self.chinese not in ("", "simplified", "traditional", "tw", "hk"):
             raise BadSettings.worded("[you] chinese must be simplified, traditional, tw or hk, not {value}",
                                      value=repr(self.chinese))
+        if self.portuguese not in ("", "brazil", "portugal"):
+            raise BadSettings.worded("[you] portuguese must be brazil or portugal, not {value}",
+                                     value=repr(self.portuguese))
         if self.first_channel not in ("", "call", "email"):
             raise BadSettings.worded("[cadence] first_channel must be call or email, not {value}",
                                      value=repr(self.first_channel))

@@ -42,7 +42,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
              "viernes", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "segunda-feira", "terça-feira",
              "quarta-feira", "quinta-feira", "sexta-feira", "terça", "sexta",
              "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "poniedziałek", "wtorek", "środa", "czwartek",
-             "piątek", "środę")
+             "piątek", "środę", "poniedziałku", "wtorku", "środy", "czwartku", "piątku")
 # English weekdays as notes shorten them ("sent another note Mon", "countered Fri"): whole words only
 # ("month", "wedding" and "friend" are none)
 _SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
@@ -72,8 +72,17 @@ _PERIOD_WORDS = (
 # A day and month joined by a hyphen, as India, the Netherlands and many others write them ("by
 # 10-12", "on 04-12"): a date unless a unit or an amount follows ("2-3 weeks", "70-80k", "10-12 days")
 # or it is part of a longer run of numbers (a phone number, "2026-12-04" is read by its own form).
-_HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:weeks?|wks?|days?|months?|mos?"
-                     r"|years?|yrs?|hours?|hrs?|mins?|lpa|lakhs?|lacs?|rounds?|people)\b))")
+# The units of time are those of every language the reader knows ("2-3 dagen", "10-12 Tage", "2-3
+# semanas", "2-3 tygodnie": CLDR's names, which tests/test_trial_eu6.py compares them with).
+_TIME_UNITS = (r"weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|mins?"
+               r"|tage?n?|wochen?|monate?n?|jahre?n?|stunden?"
+               r"|jours?|semaines?|mois|ans?|heures?"
+               r"|d[ií]as?|semanas?|mes(?:es)?|años?|anos?|horas?|mês"
+               r"|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|or[ae]"
+               r"|dag(?:en)?|weken|maand(?:en)?|jaar|uur"
+               r"|dni|dzień|tydzień|tygod\w*|miesi\w*|lat[a]?|rok|godzin\w*")
+_HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:" + _TIME_UNITS
+                     + r"|lpa|lakhs?|lacs?|rounds?|people)\b))")
 
 
 @functools.cache
@@ -87,12 +96,13 @@ def _absolute() -> re.Pattern[str]:
 @functools.cache
 def _calendar_day() -> re.Pattern[str]:
     months = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
-    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d.*\b(?:" + months + r")|\b(?:" + months + r").*\d"
-                      r"|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
+    # (a day and month with a dash, as Dutch, Portuguese and Polish write them, "3-12", is one too)
+    return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\d.*\b(?:" + months + r")"
+                      r"|\b(?:" + months + r").*\d|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
 
 
 def names_a_calendar_day(words: str) -> bool:
-    """Whether a statement's words name a day of the calendar by itself ("11/24", "Nov 24",
+    """Whether a statement's words name a day of the calendar by itself ("11/24", "24-11", "Nov 24",
     "24. November", "11月24日"), not relative to the day they were written ("next week", "Thursday")."""
     return _calendar_day().search(words) is not None
 
@@ -155,7 +165,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
              r"|sospes|congelat|in pausa|bevroren|gepauzeerd|stilgelegd|pausad|suspens|wstrzyman|zawieszon"),
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
-                 r"|esito|uitslag"),
+                 r"|esito|uitslag|résultat|resultado|risultat|ergebnis|wynik"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|revert"
                  r"|(?:will|would|['’]?ll|['’]?d)\s+(?:be|get)\s+in\s+touch"
@@ -194,7 +204,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevista"
+    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevue|entrevista"
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
@@ -370,7 +380,18 @@ def _week_end() -> re.Pattern[str]:
         r"|fine\s+(?:della\s+|di\s+questa\s+)?(?P<n6>prossima\s+)?settimana(?P<n7>\s+prossima)?"
         r"|(?:fim|final)\s+d[aeo]\s+(?:esta\s+)?(?P<n8>próxima\s+)?semana(?P<n9>\s+que\s+vem)?"
         r"|eind(?:e)?\s+(?:van\s+)?(?:de|deze|(?P<n10>volgende))\s+week"
-        r"|(?:koniec|końca)\s+(?:tego\s+)?(?P<n11>przyszłego\s+)?tygodnia)\b",
+        r"|(?:koniec|końca)\s+(?:tego\s+)?(?P<n11>przyszłego\s+)?tygodnia"
+        # the middle of a week, its Wednesday: "Mitte nächster Woche", "milieu de la semaine prochaine",
+        # "mediados de la semana que viene", "metà della prossima settimana", "meio da próxima semana",
+        # "midden volgende week", "połowa przyszłego tygodnia", "mid next week"
+        r"|(?P<mid>mid(?:dle)?(?:\s+of)?(?:\s+the)?\s+(?P<n12>next\s+)?week"
+        r"|mitte\s+(?:der\s+|dieser\s+)?(?P<n13>nächste[rn]?\s+|kommende[rn]?\s+)?woche"
+        r"|(?:au\s+)?milieu\s+de\s+(?:la\s+)?semaine(?P<n14>\s+prochaine)?"
+        r"|mediados\s+de\s+(?:la\s+|esta\s+)?(?P<n15>próxima\s+|siguiente\s+)?semana(?P<n16>\s+que\s+viene)?"
+        r"|(?:a\s+)?metà\s+(?:della\s+|di\s+questa\s+)?(?P<n17>prossima\s+)?settimana(?P<n18>\s+prossima)?"
+        r"|meio\s+d[ao]\s+(?:esta\s+)?(?P<n19>próxima\s+)?semana(?P<n20>\s+que\s+vem)?"
+        r"|midden\s+(?:van\s+)?(?:de\s+|deze\s+)?(?P<n21>volgende\s+)?week"
+        r"|(?:połowa|połowie)\s+(?:tego\s+)?(?P<n22>przyszłego\s+)?tygodnia))\b",
         re.IGNORECASE)
 
 
@@ -413,11 +434,12 @@ def _after() -> re.Pattern[str]:
 
 
 # "16-12", "2-12-2026": day-month with dashes, as Dutch writes a date (its short format in CLDR);
-# not a range of hours, days or weeks ("9-17 uur", "2-3 weken")
+# not a range of hours, days or weeks in any language the reader knows ("9-17 uur", "2-3 weken",
+# "2-3 semanas")
 @functools.cache
 def _dashed() -> re.Pattern[str]:
     return re.compile(r"(?<![\d\-/.,])\b(\d{1,2})-(\d{1,2})(?:-(\d{4}|\d{2}))?(?![\d\-/])"
-                      r"(?!\s*(?:uur|u\b|h\b|dagen|weken|maanden|jaar|min|%))", re.IGNORECASE)
+                      r"(?!\s*(?:(?:" + _TIME_UNITS + r"|u|h|min)\b|%))", re.IGNORECASE)
 
 
 @functools.cache
@@ -464,13 +486,14 @@ class Statement(NamedTuple):
 @functools.cache
 def _mine() -> re.Pattern[str]:
     """What makes an answer's date the user's own: a deadline word, or the writer's own obligation
-    or answer ("I need to", "ich muss", "je dois", "tengo que", "devo", "preciso", "moet", "muszę",
+    or answer ("I need to", "ich muss", "je dois", "tengo que", "devo", "preciso", Portugal's "tenho de",
+    "moet", "muszę",
     "my answer"); without it an answer is the employer's ("réponse promise avant le 3")."""
     return re.compile(
         r"\bdeadline|\bdue\b|\bfrist|date limite|\bplazo|\bscadenz|\bprazo|\btermin\b|\buiterste"
         r"|\b(?:i|we)\s+(?:need|have|must|should|got|ought)\b|\bneed\s+to\b|\bhave\s+to\b|\bmust\b|\bmy\s+(?:answer|reply|response|decision)"
         r"|\bmuss\b|\bmüssen\b|\bmeine\s+(?:antwort|entscheidung)|\bje\s+dois\b|\bdois\b|\bma\s+réponse"
-        r"|\btengo\s+que\b|\bdebo\b|\bmi\s+respuesta|\bdevo\b|\bla\s+mia\s+risposta|\bpreciso\b|\btenho\s+que\b"
+        r"|\btengo\s+que\b|\bdebo\b|\bmi\s+respuesta|\bdevo\b|\bla\s+mia\s+risposta|\bpreciso\b|\btenho\s+(?:que|de)\b"
         r"|\bminha\s+resposta|\bmoet\b|\bmijn\s+antwoord|\bmuszę\b|\bmoja\s+odpowied|\bmam\s+czas",
         re.IGNORECASE)
 
@@ -479,6 +502,14 @@ def _mine() -> re.Pattern[str]:
 def _conjunction() -> re.Pattern[str]:
     return re.compile(r"(?<!-)\s(?:but|and|or|aber|und|oder|mais|et|ou|pero|y|e|o|ma|però|mas|maar|en|of|ale|i|lub"
                       r"|oraz)\s", re.IGNORECASE)
+
+
+@functools.cache
+def _by_a_day() -> re.Pattern[str]:
+    """A word of relation right before a date that makes it a day to act by ("by", "bis", "avant",
+    "hasta", "entro", "até", "voor", "przed"), not one to act from ("after", "ab", "après")."""
+    return re.compile(r"\b(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até"
+                      r"|voor|uiterlijk|przed)\s*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -521,6 +552,8 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
         if said in ("decision", "date", "call_back") and _mine().search(clause + " " + rest) is not None \
                 and (said == "decision" or _owed_answer().search(clause + " " + rest)):
             return "answer", True     # "moet beslissen tegen 11/12", "muss bis 11.12. zusagen": mine to give
+        if said == "call_back" and _by_a_day().search(before):
+            return "answer", True     # "soll mich bis Freitag melden": a day to have called by, not to call from
         if said:
             mine = said == "answer" and _mine().search(clause + " " + rest) is not None
             if said == "answer" and not mine and dict(_kinds())["feedback"].search(words):
@@ -653,6 +686,9 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
     rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
+    # the first of a month as French, Spanish, Portuguese and Italian write it ("le 1er déc", "1º de
+    # dezembro"): the parser reads no day in "1er" and dropped the note's other dates with it
+    rest = _first_of_month().sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), rest)
     clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
@@ -665,16 +701,43 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         if when.date() == written and not re.search(r"\d", fragment):
             continue        # "this week", "today": no day of its own
         start = rest.find(fragment)
+        if start < 0 and " " in fragment:     # (the parser gives a run of spaces as one)
+            spaced = re.search(r"\s+".join(map(re.escape, fragment.split())), rest)
+            start, fragment = (spaced.start(), spaced.group()) if spaced else (-1, fragment)
         if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
             continue        # "segunda entrevista" is the second interview, not Monday's
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
-            day = _recent(when.date(), fragment, written)
+            day = _recent(_its_digits(fragment, when.date(), day_first, written), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
             # a period about nothing is no date; yesterday is a day of its own
             if said.kind != "date" or _absolute().search(fragment) or _YESTERDAY.search(fragment):
                 found.append((start, said))
     return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
+
+
+# A date in figures (`2/12`, `20.11`) with a word before it in the parser's reading: the date's
+# day and month are its figures. The parser reads some short words before one as a number
+# ("a 2/12", Portugal's "on 2 December", became February 1, 2112: "a" as one).
+_FIGURES = re.compile(r"(?<![\d/.\-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?![\d/.]\d)")
+
+
+def _its_digits(fragment: str, day: dt.date, day_first: bool, written: dt.date) -> dt.date:
+    """`day` as the parser read `fragment`, or the date its figures say (a year-less one the next
+    such day after `written`) when the parser's reading does not have that day and month."""
+    m = _FIGURES.search(fragment)
+    if m is None or m.start() == 0:
+        return day
+    a, b = int(m.group(1)), int(m.group(2))
+    d, mo = (a, b) if day_first else (b, a)
+    if (day.day, day.month) == (d, mo) or not 1 <= mo <= 12:
+        return day
+    return _day_month(d, mo, m.group(3), written) or day
+
+
+@functools.cache
+def _first_of_month() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d.,/])(1)(?:er|re|ère|º|°|o\.)(?=\s+(?:de\s+|di\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
 
 
 def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
@@ -1168,8 +1231,17 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             yield m.start(), m.end(), written + dt.timedelta(days=7), None
     for m in screened(_week_end()).finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
-        later = any(m.group(f"n{k}") for k in range(1, 12))
-        yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
+        later = any(m.group(f"n{k}") for k in range(1, 23))
+        day = friday - dt.timedelta(days=2) if m.group("mid") else friday     # the middle of a week: its Wednesday
+        yield m.start(), m.end(), day + dt.timedelta(days=7 if later or day < written else 0), None
+    for m in screened(_short_weekday_pt()).finditer(text):     # "ligou-me na quinta": the parser reads no "quinta"
+        said = (m.group("day") or m.group("alone")).lower()
+        ahead = (_weekday_numbers()[said.replace("terca", "terça")] - written.weekday()) % 7 or 7
+        yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
+    for m in screened(_polish_weekday()).finditer(text):       # "odpowiedzieć do środy": the parser reads no "środy"
+        number = next(n for n, stem in enumerate(_POLISH_DAY_STEMS) if m.group("day").lower().startswith(stem))
+        ahead = (number - written.weekday()) % 7 or 7
+        yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
     for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))
         alone = _next_day_of_month(int(m.group(group)), written)
@@ -1184,6 +1256,28 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+# A weekday as Portuguese says it without "-feira", after a word of relation ("na quinta", "até
+# segunda", "nesta quarta"): the parser reads none of "segunda", "quarta", "quinta" (alone they are
+# also ordinals: "segunda entrevista"), and reads "sexta" and "terça" only sometimes.
+@functools.cache
+def _short_weekday_pt() -> re.Pattern[str]:
+    # ("terça" and "sexta" are no ordinal: a weekday alone too, "o RH ligou terça")
+    return re.compile(r"\b(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda)\s+"
+                      r"(?P<day>segunda|terça|terca|quarta|quinta|sexta)\b(?!-)"
+                      r"|(?<![\w-])(?P<alone>terça|terca|sexta)(?![\w-])", re.IGNORECASE)
+
+
+# A Polish weekday in the case a preposition gives it ("do środy", "we wtorek" is read, "do
+# piątku", "w środę", "po niedzieli"): the parser reads only the nominative. The stems, Monday first.
+_POLISH_DAY_STEMS = ("poniedział", "wtor", "środ", "czwart", "piąt", "sobot", "niedziel")
+
+
+@functools.cache
+def _polish_weekday() -> re.Pattern[str]:
+    return re.compile(r"\b(?:do|w|we|na|od|po|przed)\s+(?P<day>poniedziałku|wtorku|środ[yęa]|czwartku|piątku"
+                      r"|sobot[yęa]|niedziel[iaę])\b", re.IGNORECASE)
 
 
 def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
@@ -1244,7 +1338,20 @@ def _date_clauses(text: str, languages: tuple[str, ...] = LANGUAGES) -> str:
         pieces.append((last, m.end()))
         last = m.end()
     pieces.append((last, len(text)))
-    return "".join(text[a:b] if _may_state(text[a:b], languages) else " " * (b - a) for a, b in pieces)
+    return "".join(_date_pieces(text[a:b], languages) if _may_state(text[a:b], languages) else " " * (b - a)
+                   for a, b in pieces)
+
+
+def _date_pieces(clause: str, languages: tuple[str, ...]) -> str:
+    """A clause that may state a date with each comma-separated piece of it that holds no date word
+    blanked out: a figure beside a date there ("offre reçue le 4 déc, 62k, réponse avant vendredi")
+    made the parser drop the weekday after it."""
+    if "," not in clause:
+        return clause
+    pieces = clause.split(",")
+    if all(_may_state(p, languages) for p in pieces):
+        return clause
+    return ",".join(p if _may_state(p, languages) or not re.search(r"\d", p) else " " * len(p) for p in pieces)
 
 
 # A clause whose only date is a weekday, with a word or two of relation before it ("by Friday",
@@ -1259,16 +1366,7 @@ _RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "de": (("am",), ("bis", "nächsten", "nächste", "kommenden", "diesen", "vor", "ab")),
     "fr": (("après",), ("ce", "prochain", "d'ici", "avant", "jusqu'à", "dès", "le")),
     "es": (("del",), ("el", "este", "próximo", "hasta", "antes", "después", "para el", "desde el")),
-    # (Brazilian Portuguese says a weekday short, "na quinta": see `_PT_SHORT_DAYS`)
-    "pt": ((), ("na", "no", "nesta", "nessa", "esta", "essa", "próxima", "proxima", "até", "ate", "desde", "antes de",
-                "depois de")),
 }
-# The Brazilian short forms of the "-feira" weekdays: "terça" and "sexta" alone; "segunda", "quarta"
-# and "quinta" are also ordinals ("segunda entrevista"), so they are a weekday only after a word of
-# relation ("na quinta", "até segunda")
-_PT_SHORT_DAYS = {"terça": 1, "terca": 1, "sexta": 4}
-_PT_ORDINAL_DAYS = {"segunda": 0, "quarta": 2, "quinta": 3}
-_PT_DAY_RELATIONS = ("na", "nesta", "nessa", "esta", "essa", "próxima", "proxima", "até", "ate")
 
 
 # words after a weekday that the parser may read together with it: right after it, and anywhere
@@ -1314,9 +1412,6 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
         other.update(_RELATIONS[language][1])
         if language == "en":
             days.update(_SHORT_WEEKDAYS)
-        if language == "pt":
-            days.update(_PT_SHORT_DAYS)
-            days.update({f"{relation} {name}": n for relation in _PT_DAY_RELATIONS for name, n in _PT_ORDINAL_DAYS.items()})
     if not days:
         return None
 
@@ -1350,7 +1445,7 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
         return None     # a relation the parser reads otherwise, or two ("by next Friday")
     word = m.group("word")
     first = word.split()[0].lower()
-    return m.start("word"), m.end("word"), days[" ".join(m.group("day").lower().split())], first == "this"
+    return m.start("word"), m.end("word"), days[m.group("day").lower()], first == "this"
 
 
 def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]

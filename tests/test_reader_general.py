@@ -203,8 +203,8 @@ def test_a_header_asking_who_is_the_contact_and_the_script_asks_for_them(tmp_pat
     from conftest import write_tracker
 
     from followup_sheet import compute
-    rows = [{"Firm": "Halden Mills", "Role": "Planner", "Sent": dt.datetime(2026, 11, 23), header: "Ines Roth (recruiter)",
-             "Phone": "0161 555 0144", "Stage": "Applied"}]
+    rows = [{"Firm": "Halden Mills", "Role": "Planner", "Sent": dt.datetime(2026, 11, 23),
+             header: "Ines Roth (recruiter)", "Phone": "0161 555 0144", "Stage": "Applied"}]
     sheets, _, _ = compute(write_tracker(tmp_path / "who.xlsx", rows), today=dt.date(2026, 12, 7))
     assert sheets[0].tracker.columns["contact"].header == header
     assert sheets[0].plan.iloc[0]["situation"] == "recruiter", sheets[0].plan.iloc[0]["why"]
