@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..plan import WordList, word_list
+from . import grammar
 from . import words as W
 from .mailsource import Mail
 
@@ -92,19 +93,34 @@ def classify(mail: Mail) -> Classified:
     # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
     # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
     # the match decides
-    listed = {kind: kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+    listed = {kind: [w for w in kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+                     if kind == W.REJECTION or not grammar.only_a_condition(text, w)]
               for kind in W.KINDS}
+    sent = mail.date.date() if mail.date else None
+    # what its sentences say by their structure: who is chosen, negated or not, a day offered instead
+    said = grammar.what_it_says(text, sent, grammar.about_a_meeting(f"{mail.subject}\n{mail.text}"), first_day)
+    for s in said:
+        if s.kind in listed:
+            listed[s.kind].append(s.sentence)
     meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
-    if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())):
+    if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
+            or mail.cancelled):
         return Classified(OTHER)
+    cancelled = [s.sentence for s in said if s.kind == grammar.CANCELLED]
+    offered = [s for s in said if s.day is not None]
     for kind in W.KINDS:
         found = listed[kind]
+        if kind == W.INTERVIEW and (cancelled or mail.cancelled) and not offered:
+            # a meeting called off, no other day given: their contact, not an interview's day
+            return Classified(REPLY, tuple(cancelled or ["calendar invitation cancelled"]))
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
         if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
             return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
         if found:
-            day = interview_day(mail, text) if kind == W.INTERVIEW else None
+            day = None
+            if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
+                day = offered[-1].day if offered and not mail.invitations else interview_day(mail, text)
             return Classified(kind, tuple(dict.fromkeys(found)), day)
     if meeting:    # a person names a day to meet, said in words no list holds
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
@@ -169,12 +185,12 @@ def _away(mail: Mail, text: str) -> Classified | None:
 
 
 def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    numbers = {name: i + 1 for names in W.MONTHS.values() for i, name in enumerate(names)}
+    numbers = grammar.month_numbers()   # Babel's names, every language the tool speaks
     names = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
         rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
-        rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
+        rf"|(?P<month_first>\b(?P<mn3>{names})(?!\w)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
         rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
@@ -195,7 +211,7 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
         else:
             name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
                                else (m.group("mn4"), m.group("d4"), m.group("y4")))
-            month = _MONTH_NUMBERS[name.lower()]
+            month = _MONTH_NUMBERS[name.casefold().rstrip(".")]
         if year:
             return dt.date(int(year), month, int(day))
         found = dt.date(after.year, month, int(day))
@@ -238,15 +254,28 @@ def back_day(mail: Mail, text: str) -> dt.date | None:
 
 def interview_day(mail: Mail, text: str) -> dt.date | None:
     """The interview's day: the attached invitation's, else the first date in the text on or
-    after the message's own day."""
+    after the message's own day, else the first weekday it names ("on Thursday at 10")."""
     sent = mail.date.date() if mail.date else None
     if mail.invitations:
         ahead = [d for d in mail.invitations if sent is None or d >= sent]
         return min(ahead or mail.invitations)
     if sent is None:
         return None
+    day = first_day(text, sent)
+    if day is None:
+        m = grammar.weekday_pattern().search(text)
+        day = grammar.weekday_day(m, sent) if m else None
+    return day
+
+
+def first_day(text: str, sent: dt.date) -> dt.date | None:
+    """The first date the text names on or after `sent` (a weekday with its day of the month
+    counts: "Monday the 14th")."""
     for m in _DATES.finditer(text):
         day = _found_day(m, sent)
         if day is not None and day >= sent:
             return day
+    weekday = grammar.weekday_pattern().search(text)
+    if weekday and weekday.group("day"):
+        return grammar.weekday_day(weekday, sent)
     return None

@@ -62,6 +62,7 @@ class Mail:
     date: dt.datetime | None
     text: str                                   # the body as plain text (HTML converted), at most TEXT_LIMIT
     invitations: tuple[dt.date, ...] = ()       # DTSTART of each event of an attached text/calendar
+    cancelled: bool = False                     # an attached calendar calls its event off (METHOD:CANCEL)
     automated: bool = False                     # Auto-Submitted, X-Autoreply, a no-reply sender
     bulk: bool = False                          # a mailing list or newsletter (List-Id, List-Unsubscribe, bulk)
     size: int = 0
@@ -433,12 +434,19 @@ def html_text(html: str) -> str:
     return soup.get_text(" ")
 
 
+CANCELLED = dt.date.min   # what _invitation_days gives for an event called off
+
+
 def _invitation_days(data: bytes) -> list[dt.date]:
+    """The days of an attached calendar's events; [CANCELLED] when it calls them off."""
     import icalendar
     try:
         cal = icalendar.Calendar.from_ical(data)
     except Exception:   # a calendar icalendar cannot read: no date from it
         return []
+    if str(cal.get("METHOD", "")).upper() == "CANCEL" or \
+            any(str(e.get("STATUS", "")).upper() == "CANCELLED" for e in cal.walk("VEVENT")):
+        return [CANCELLED]
     days = []
     for event in cal.walk("VEVENT"):
         start = event.get("DTSTART")
@@ -496,7 +504,8 @@ def parse_mail(raw: RawMail) -> Mail:
         text, days = _body(msg)
         return Mail(where=raw.where, message_id=_header(msg, "Message-ID"), sender_name=name,
                     sender_address=address, subject=_header(msg, "Subject"), date=_date(msg), text=text,
-                    invitations=tuple(days), automated=_automated(msg, address), bulk=_bulk(msg), size=raw.size,
+                    invitations=tuple(d for d in days if d != CANCELLED), cancelled=CANCELLED in days,
+                    automated=_automated(msg, address), bulk=_bulk(msg), size=raw.size,
                     defects=tuple(type(d).__name__ for d in msg.defects))
     except MailProblem:
         raise

@@ -55,8 +55,14 @@ _JOIN = r"[\s\-_.&,]*(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")(?!\w))?[\s\-_
 _DOTTED_FORM = re.compile(r"(?<!\w)((?:[^\W\d_]\.){2,})")    # S.L., S.p.A., B.V.: one word, not letters
 
 
+# Latin letters Unicode does not decompose into a base letter and a mark, as domains write them
+# (Wisła -> wisla, Søndergaard -> sondergaard, Łódź -> lodz)
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t",
+                               "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"})
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -142,6 +148,9 @@ def _domain_score(domain: str, forms: tuple[tuple[str, ...], ...]) -> int:
         # Ridge Energy, sonnenkorn-baeckerei.de for Bäckerei Sonnenkorn), or its short form (bbva.com)
         if len(name) >= 2 and _joins_words(label, name):
             best = max(best, 90)
+        elif len(name) >= 2 and any(len(w) >= 5 and label == w for w in name[1:] if w not in W.LEGAL_FORMS):
+            # the name's own word, without the trade word before it (ribamar.pt for Conservas Ribamar)
+            best = max(best, 88)
         elif len(label) >= 3 and is_short_form(label, name):
             best = max(best, 88)
     return best

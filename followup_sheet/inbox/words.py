@@ -1,5 +1,6 @@
 """Inbox, the word tables: what employers' mail says, per language, and who sends it. One table
-per language; a new language is one more entry in WORDS (and its month names in MONTHS).
+per language; a new language is one more entry in WORDS (month and weekday names come from Babel:
+grammar.py).
 
 Words and phrases match as rules §2 says (plan.WordList): whole words, a last word of five
 letters or more is a stem that may take an ending, and a word right after a negation does not
@@ -210,18 +211,6 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         RECRUITER: ("猎头", "獵頭"),
         CONTEXT: ("简历", "履歷", "应聘", "應徵", "投递", "投遞", "职位", "職位", "面试", "面試", "招聘"),
     },
-}
-
-# Month names for dates in the text ("March 12", "12. März", "le 12 mars", "12 de marzo").
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"),
-    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"),
 }
 
 # Applicant-tracking systems and job boards: they send for the employer, so their domain says

@@ -1,0 +1,273 @@
+"""Inbox, what a sentence says happened, read by its structure rather than by listed phrases: who
+is chosen or asked (the reader, or another candidate), whether it is negated or only a condition,
+whether it opens with regret, and whether a person offers another day for a meeting.
+
+    "fuiste seleccionada para la segunda fase"        -> the reader goes on: an interview stage
+    "esta vez no fuiste seleccionada"                 -> negated: a rejection
+    "if you are shortlisted we will be in touch"      -> a condition: nothing happened
+    "leider müssen wir Ihnen mitteilen, dass ..."     -> regret with a verb of telling: a rejection
+    "nous avons le plaisir de vous convier à un échange" -> asked to a meeting: an interview
+    "could we do Friday instead?"                     -> another day offered: a reschedule
+
+Month and weekday names come from Babel (CLDR) for every language the tool speaks, so a date
+written "14 grudnia" or "venerdì 11" is read as surely as "December 14".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from . import words as W
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
+
+# -- the parts of a sentence ------------------------------------------------------------------------
+
+# a negation before the verb, in the sentence ("no fuiste", "nicht ausgewählt", "n'avez pas été", "nie zostałaś")
+_NEGATION = (r"(?:\b(?:not|no|never|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|nao|nunca|jamais)\b|\bn['’]|\w+n['’]t\b)"
+             r"(?:\W+[\w'’]+){0,5}\W*$")   # within the five words before the verb
+# a condition: what may happen, not what did ("if you are selected", "sollten Sie", "si vous êtes retenu")
+_CONDITION = (r"\b(?:if|unless|should\s+(?:you|your|we|it|the)|once|in\s+case|whether|only|wenn|falls|sofern"
+              r"|sollten|nur|si|sólo|solo|solamente|seulement|se\s+(?:sarà|sarai|verrà|verrai|for|fores|você)|qualora|als\s+(?:je|jij|u)|indien"
+              r"|mits|alleen|jeśli|jeżeli|gdyby|tylko|caso|apenas)\b")
+# candidates in general, not the reader ("selected candidates will be contacted")
+_GENERIC = (r"\b(?:candidates|applicants|candidats|candidatos|candidatas|candidati|kandidaten|bewerber(?:innen)?"
+            r"|kandydaci|kandydatów|sollicitanten|profiles|perfiles|profils|profili)\b")
+# another person is the one chosen ("another candidate was selected", "altri candidati")
+_OTHERS = (r"\b(?:another|other|different|andere[nmrs]?|weitere[nr]?|autres?|otros?|otras?|otro|otra|altr[oaie]"
+           r"|ander\w*|inn\w*|outr[oa]s?)\s+(?:\w+\s+)?(?:candidat\w*|applicant\w*|kandidat\w*|bewerber\w*"
+           r"|profil\w*|perfil\w*|person\w*|persoon|kandydat\w*|sollicitant\w*)")
+# regret, the opening of bad news
+_REGRET = "|".join(re.escape(w) for w in W.REGRET if w.isascii() or not any("\u3040" <= c for c in w))
+# the reader chosen, or going on to the next step
+_CHOSEN = (r"\b(?:selected|shortlisted|chosen|successful|pre-?selected|retenu\w*|sélectionn\w*|présélectionn\w*"
+           r"|seleccionad\w*|preseleccionad\w*|elegid\w*|ausgewählt|ausgesucht|selezionat\w*|preselezionat\w*"
+           r"|scelt[oaie]|geselecteerd|uitgekozen|wybran\w*|zakwalifikowa\w*|selecionad\w*|pré-selecionad\w*"
+           r"|escolhid\w*)\b"
+           r"|\bmove\s+(?:you|your\s+application|your\s+candidacy)\s+(?:forward|ahead|on)\b"
+           r"|\b(?:move|go|proceed)\s+(?:forward|ahead)\s+with\s+(?:you|your)\b"
+           r"|\b(?:advance|progress)\s+(?:you|your\s+application)\b"
+           # moved on to the next step: said with the word that takes the reader there ("to the next round",
+           # "a la segunda fase", "do kolejnego etapu"); "the next step is a review" moves nobody
+           r"|\b(?:to|for|into|a|à|al|zur|zum|in\s+die|alla|naar|do|para|pour|per|na)\s+(?:the|la|le|die|den|a|o|de)?\s*"
+           r"(?:(?:next|second|final|last|further)\s+(?:stage|round|step|phase)\b"
+           r"|(?:siguiente|próxima|segunda|última)\s+(?:fase|etapa|ronda)\b"
+           r"|(?:prochaine|seconde|deuxième|dernière)\s+(?:étape|phase)\b"
+           r"|(?:nächste|zweite|letzte)n?\s+(?:runde|phase|stufe|auswahlrunde)\b"
+           r"|(?:fase|tappa|selezione)\s+successiva\b|prossim[ao]\s+(?:fase|tappa|step)\b"
+           r"|(?:volgende|tweede|laatste)\s+(?:ronde|fase|stap)\b"
+           r"|(?:kolejn|następn|drugi|ostatni)\w*\s+etap\w*"
+           r"|(?:próxima|segunda|última)\s+(?:fase|etapa)\b)")
+# telling the reader something ("we must inform you", "müssen wir Ihnen mitteilen", "dobbiamo comunicarle")
+_INFORM = (r"\b(?:inform\w*|tell\s+you|let\s+you\s+know|mitteil\w*|mitzuteilen|informier\w*|inform\w*|annonc\w*"
+           r"|comunic\w*|mededel\w*|laten\s+weten|poinform\w*|informuj\w*|zawiadam\w*)\b")
+# asking the reader to a meeting, and the meeting's nouns
+_INVITE = (r"\b(?:invit\w*|convi(?:er|ons|dar\w*|do|dá-l\w*)|einlad\w*|einzuladen|uitnodig\w*|uit\s+te\s+nodigen"
+           r"|zaprasz\w*|zaprosi\w*|convocar\w*|convoc\w*)")
+_MEETING = (r"\b(?:interview\w*|screen\w*|call|chat|conversation|meeting|échange|entretien|rencontre|entrevista"
+            r"|reunión|llamada|charla|gespräch\w*|vorstellungsgespräch|kennenlernen|termin|colloqui\w*|incontro"
+            r"|chiamata|gesprek\w*|sollicitatiegesprek|kennismak\w*|rozmow\w*|spotkani\w*|conversa\w*|reunião)\b"
+            r"|面接|面談|면접|인터뷰")
+# offering the reader the job
+_OFFER = (r"\b(?:offer\w*|propos\w*|ofrec\w*|anbiet\w*|anzubieten|offrir\w*|offrirle|offrirti|aanbied\w*"
+          r"|aan\s+te\s+bieden|zaoferowa\w*|zaproponowa\w*|oferec\w*|propor)\b")
+_JOB = (r"\b(?:position|role|job|post|poste|puesto|stelle|posizione|ruolo|functie|baan|stanowisk\w*|cargo|vaga"
+        r"|posição|contract|contrat|contrato|vertrag|contratto|arbeidsovereenkomst|umow\w*)\b")
+_YOU = (r"\b(?:you|vous|te|le|la|Ihnen|dir|ti|lei|u|je|jou|pan[ui]?|pani|panią|lhe|você|vos|usted|tú|tu)\b")
+# cancelling a meeting ("we have to cancel the interview", "das Gespräch muss leider ausfallen")
+_CANCEL = (r"\b(?:cancel\w*|call\s+off|absag\w*|abzusagen|ausfall\w*|annul\w*|cancelar\w*|cancelad\w*|anular\w*"
+           r"|annull\w*|disdett\w*|afzeg\w*|annuleer\w*|geannuleerd|odwoł\w*|anulowa\w*|desmarc\w*)\b"
+           r"|キャンセル|中止|취소")
+# another day offered instead of the one agreed
+_INSTEAD = (r"\b(?:instead|rather|alternatively|another\s+(?:day|time|date|slot)|different\s+(?:day|time|date)"
+            r"|stattdessen|lieber|einen\s+anderen\s+(?:tag|termin)|alternativ|plutôt|à\s+la\s+place|autre\s+(?:jour|date"
+            r"|créneau|moment)|en\s+su\s+lugar|en\s+lugar\s+de|otro\s+día|otra\s+fecha|invece|piuttosto|un\s+altro"
+            r"\s+giorno|in\s+plaats\s+daarvan|liever|een\s+andere\s+(?:dag|datum|tijd)|zamiast|w\s+zamian|inny\s+termin"
+            r"|innym\s+terminie|em\s+vez|ao\s+invés|outro\s+dia|outra\s+data|reschedul\w*|postpone\w*|push\s+(?:it|this"
+            r"|the\s+\w+)\s+(?:to|back)|verschieb\w*|verleg\w*|décal\w*|report\w*|reprogram\w*|aplaz\w*|rimand\w*"
+            r"|spostar\w*|verzet\w*|verplaats\w*|przełoż\w*|przesun\w*|remarc\w*|adiar\w*)\b"
+            r"|変更|조정")
+# a proposal: "could we", "would ... work", "how about" (with a question mark)
+_PROPOSE = (r"\b(?:could|can|shall|would|does|do|how\s+about|what\s+about|könnten|können|passt|ginge|pourrions"
+            r"|pouvons|pourriez|est-ce\s+que|podríamos|podemos|podría|te\s+va|le\s+va|potremmo|possiamo|potrebbe"
+            r"|andrebbe|va\s+bene|kunnen|zouden|schikt|past|czy|poderíamos|pode|dá)\b")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _has(pattern: str, text: str) -> re.Match | None:
+    return _compiled(pattern).search(text)
+
+
+# -- days: Babel's month and weekday names ----------------------------------------------------------
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Every month name, wide and abbreviated (three letters or more), in each context (the
+    Polish genitive 'grudnia' and the nominative 'grudzień') of the tool's languages -> 1..12."""
+    from babel.dates import get_month_names
+    numbers: dict[str, int] = {}
+    for language in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=language).items():
+                    name = name.casefold().rstrip(".")
+                    if len(name) >= 3:
+                        numbers.setdefault(name, number)
+    return numbers
+
+
+@functools.cache
+def weekday_numbers() -> dict[str, int]:
+    """Every weekday name of the tool's languages -> 0 (Monday) .. 6, with the forms a day takes
+    after a preposition ('w środę', 'w sobotę')."""
+    from babel.dates import get_day_names
+    numbers: dict[str, int] = {}
+    for language in LANGUAGES:
+        for context in ("format", "stand-alone"):
+            for number, name in get_day_names("wide", context, locale=language).items():
+                name = name.casefold()
+                forms = {name}
+                if language == "pl" and name.endswith("a"):
+                    forms.add(name[:-1] + "ę")      # the accusative: 'w środę', 'w sobotę'
+                for form in forms:
+                    if len(form) >= 4:
+                        numbers.setdefault(form, number)
+    return numbers
+
+
+def _alternatives(names) -> str:
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+@functools.cache
+def weekday_pattern() -> re.Pattern:
+    """A weekday, maybe with its day of the month after it ('Monday the 14th', 'venerdì 11',
+    'Montag, 14.') and no month name (one with a month is a date of its own)."""
+    return re.compile(rf"(?<!\w)(?P<weekday>{_alternatives(weekday_numbers())})(?!\w)"
+                      rf"(?:,?\s+(?:the\s+|den\s+|le\s+|el\s+|il\s+|de\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?"
+                      rf"(?![\d:.]\d))?", re.IGNORECASE)
+
+
+def weekday_day(m: re.Match, after: dt.date) -> dt.date | None:
+    """The day a weekday match names, the first such day after `after` (the day of the month
+    when given, in this month or the next)."""
+    number = weekday_numbers()[m.group("weekday").casefold()]
+    if m.group("day"):
+        wanted = int(m.group("day"))
+        for months in range(0, 3):
+            year, month = after.year + (after.month + months - 1) // 12, (after.month + months - 1) % 12 + 1
+            try:
+                day = dt.date(year, month, wanted)
+            except ValueError:
+                continue
+            if day >= after:
+                return day
+        return None
+    return after + dt.timedelta(days=(number - after.weekday() - 1) % 7 + 1)
+
+
+# -- the sentence's reading -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Said:
+    kind: str          # words.REJECTION, OFFER or INTERVIEW, or CANCELLED
+    sentence: str      # the sentence that says it, shortened
+    day: dt.date | None = None   # a day offered instead (a reschedule)
+
+
+CANCELLED = "cancelled"
+_SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\w))+[.!?。！？]?")
+
+
+def _short(sentence: str) -> str:
+    return " ".join(sentence.split())[:80]
+
+
+def _before(pattern: str, sentence: str, m: re.Match) -> bool:
+    return _has(pattern, sentence[:m.start()]) is not None
+
+
+def _chosen(sentence: str) -> str | None:
+    """The kind a sentence about choosing the reader says: going on (an interview stage), or not
+    (a rejection: negated, said with regret, or another person chosen); None when it says none,
+    or says it only as a condition."""
+    m = _has(_CHOSEN, sentence)
+    if m is None or _before(_CONDITION, sentence, m):
+        return None
+    if _before(_NEGATION, sentence, m) or _has(_OTHERS, sentence) or _has(_REGRET, sentence):
+        return W.REJECTION
+    return None if _has(_GENERIC, sentence) else W.INTERVIEW
+
+
+def _positive(pattern: str, sentence: str) -> re.Match | None:
+    m = _has(pattern, sentence)
+    if m is None or _before(_CONDITION, sentence, m) or _before(_NEGATION, sentence, m):
+        return None
+    return m
+
+
+def read_sentence(sentence: str) -> str | None:
+    """What one sentence says happened, by its structure (module docstring)."""
+    meeting = _has(_MEETING, sentence)
+    if meeting and _positive(_CANCEL, sentence):
+        return CANCELLED
+    chosen = _chosen(sentence)
+    if chosen == W.REJECTION:
+        return chosen
+    if _has(_REGRET, sentence) and _positive(_INFORM, sentence) and not meeting:
+        return W.REJECTION       # "leider müssen wir Ihnen mitteilen, ..."
+    offer = _positive(_OFFER, sentence)
+    if offer and _has(_JOB, sentence[offer.end():]) and _has(_YOU, sentence) and not _has(_OTHERS, sentence):
+        return W.OFFER
+    if meeting and _positive(_INVITE, sentence):
+        return W.INTERVIEW
+    return chosen
+
+
+def offered_day(sentence: str, sent: dt.date, is_date) -> dt.date | None:
+    """A day a person offers for the meeting instead ("could we do Friday instead?"): a sentence
+    with a day in it and a word of instead, or a question that proposes it."""
+    if not (_has(_INSTEAD, sentence) or (sentence.rstrip().endswith("?") and _has(_PROPOSE, sentence))):
+        return None
+    day = is_date(sentence, sent)
+    if day is None:
+        m = weekday_pattern().search(sentence)
+        day = weekday_day(m, sent) if m else None
+    return day
+
+
+def what_it_says(text: str, sent: dt.date | None, about_meeting: bool, is_date) -> list[Said]:
+    """Each sentence's reading of `text` (the message's own words), in order. A day offered
+    instead counts only in a message about a meeting (its subject or the thread it quotes)."""
+    out = []
+    for m in _SENTENCE.finditer(text[:6000]):
+        sentence = m.group(0)
+        kind = read_sentence(sentence)
+        day = offered_day(sentence, sent, is_date) if (about_meeting and sent is not None) else None
+        if day is not None:
+            out.append(Said(W.INTERVIEW, _short(sentence), day))
+        elif kind is not None:
+            out.append(Said(kind, _short(sentence)))
+    return out
+
+
+def only_a_condition(text: str, words: str) -> bool:
+    """Whether the listed words stand in a sentence that says them only as a condition ("if your
+    application is successful, we will invite you to an interview")."""
+    low = text.casefold()
+    at = low.find(words.casefold())
+    if at < 0:
+        return False
+    start = max(low.rfind(stop, 0, at) for stop in (".", "!", "?", "\n", "。")) + 1
+    return _has(_CONDITION, low[start:at]) is not None
+
+
+def about_a_meeting(text: str) -> bool:
+    return _has(_MEETING, text) is not None

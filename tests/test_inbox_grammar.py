@@ -1,0 +1,135 @@
+"""What a message says happened, read by the structure of its sentences rather than listed
+phrases, each case through a real IMAP server (dovecot, one mailbox per case): the reader chosen
+or not (negated), a condition that says nothing happened, regret with a verb of telling, an
+invitation opened with pleasure, another day offered for a meeting, a meeting called off, and
+dates and weekdays in the languages Babel names them in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from conftest import write_tracker
+from imap_server import DOVECOT, MISSING, OPENSSL, PASSWORD, imap_server, imap_settings
+from inbox_mail import message
+
+from followup_sheet.inbox import MailSource, scan_inbox
+
+TODAY = dt.date(2026, 12, 7)
+SENT = dt.date(2026, 12, 2)     # a Wednesday
+AUTO = {"Auto-Submitted": "auto-generated"}
+
+
+def _row(company: str, position: str, stage: str = "Applied", **more) -> dict:
+    return {"Company": company, "Position": position, "Date Applied": dt.date(2026, 11, 23), "Stage": stage,
+            "Response": "", "Last Contact": None, **more}
+
+
+INTERVIEWING = {"stage": "Interview", "Follow Up On": dt.date(2026, 12, 4)}
+
+# case -> (rows, message, the changes expected as (row, field, new value))
+CASES = {
+    # the reader chosen to go on, said with a participle and no listed phrase
+    "chosen_in_spanish": (
+        [_row("Cerámicas Albarracín", "Diseñadora")],
+        message("Nuria Gil <nuria@ceramicas-albarracin.es>", "Re: Diseñadora",
+                "Hola Inés: te cuento que has sido elegida para pasar a la última fase con la dirección.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}),
+    # ... and the same participle negated
+    "not_chosen_in_spanish": (
+        [_row("Cerámicas Albarracín", "Diseñadora")],
+        message("Nuria Gil <nuria@ceramicas-albarracin.es>", "Re: Diseñadora",
+                "Hola Inés: en esta ocasión no has sido elegida, aunque tu portfolio nos gustó mucho.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    "not_chosen_in_italian": (
+        [_row("Oleificio Bertani", "Controller")],
+        message("Paola Bertani <paola@oleificio-bertani.it>", "La sua candidatura",
+                "Gentile Marco, la sua candidatura non è stata selezionata per il prosieguo.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    # going on, said as moving the reader forward
+    "moved_forward_in_english": (
+        [_row("Quarry Lane Studio", "Motion Designer")],
+        message("Theo Marsh <theo@quarrylane.studio>", "Re: Motion Designer",
+                "Thanks Ada! The panel enjoyed your reel and we're keen to advance you to the final round.",
+                day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}),
+    # a condition: an automatic confirmation that says what may come next
+    "only_a_condition": (
+        [_row("Harbourline Freight", "Planner")],
+        message("Harbourline Freight <no-reply@harbourline.com>", "Application received",
+                "We have received your application. Should your profile be shortlisted for the next round, "
+                "we will invite you to an interview.", day=SENT, headers=AUTO),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    # regret with a verb of telling, the listed phrase split by the words between
+    "regret_and_telling_in_german": (
+        [_row("Kranbau Lenz", "Konstrukteur")],
+        message("Personalabteilung <personal@kranbau-lenz.de>", "Ihre Bewerbung",
+                "Sehr geehrter Herr Vogt, wir bedauern, Ihnen heute mitteilen zu müssen, dass wir uns für "
+                "eine andere Besetzung entschieden haben.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    "regret_and_telling_in_dutch": (
+        [_row("Bakkerij Hoekstra", "Productieleider")],
+        message("Sanne Hoekstra <sanne@bakkerijhoekstra.nl>", "Uw sollicitatie",
+                "Beste Joris, helaas moeten wij u mededelen dat wij de vacature intern hebben ingevuld.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    # asked to a meeting, opened with pleasure, the day in the sentence
+    "asked_to_a_meeting_in_french": (
+        [_row("Atelier Marne", "Cheffe de projet")],
+        message("Claire Vidal <claire.vidal@atelier-marne.fr>", "Votre candidature",
+                "Bonjour, c'est avec plaisir que nous vous convions à un échange avec notre directrice "
+                "le 15 décembre.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}),
+    # another day offered for the meeting already agreed: it moves with it
+    "another_day_offered": (
+        [_row("Tallowfield Foods", "Buyer", **INTERVIEWING)],
+        message("Dan Price <dan@tallowfield.com>", "Re: Interview on Friday",
+                "Hi Ada, sorry, our plant manager is away that day. Would Tuesday the 15th suit you instead?\n\n"
+                "> Friday at 10 works for me.", day=SENT),
+        {(2, "last_contact", SENT), (2, "pinned", dt.date(2026, 12, 16))}),
+    "another_day_offered_in_polish": (
+        [_row("Drukarnia Wisła", "Grafik", **INTERVIEWING)],
+        message("Ewa Nowak <ewa.nowak@drukarnia-wisla.pl>", "Odp: rozmowa w piątek",
+                "Dzień dobry, niestety w piątek nie damy rady. Czy możemy przełożyć spotkanie na 14 grudnia?",
+                day=SENT),
+        {(2, "last_contact", SENT), (2, "pinned", dt.date(2026, 12, 15))}),
+    # a meeting called off, no other day given: their contact, no interview's day
+    "called_off_in_italian": (
+        [_row("Oleificio Bertani", "Controller", stage="Applied")],
+        message("Paola Bertani <paola@oleificio-bertani.it>", "Colloquio di venerdì",
+                "Gentile Marco, purtroppo dobbiamo annullare il colloquio di venerdì 4 dicembre. "
+                "Le faremo sapere.", day=SENT),
+        {(2, "last_contact", SENT), (2, "response", "Reply by e-mail from Paola Bertani")}),
+    "calendar_cancelled": (
+        [_row("Tallowfield Foods", "Buyer", stage="Applied")],
+        message("Dan Price <dan@tallowfield.com>", "Cancelled: Interview with Tallowfield Foods",
+                "This event has been cancelled.", day=SENT, invite=dt.date(2026, 12, 9), method="CANCEL"),
+        {(2, "last_contact", SENT), (2, "response", "Reply by e-mail from Dan Price")}),
+    # a date in a language the tables did not name the months of
+    "a_date_in_portuguese": (
+        [_row("Conservas Ribamar", "Analista")],
+        message("Rita Sousa <rita.sousa@ribamar.pt>", "Entrevista",
+                "Olá Tiago, gostaríamos de o convidar para uma entrevista no dia 10 de dezembro às 11h.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-10")}),
+}
+
+
+@pytest.fixture(scope="module")
+def server():
+    if DOVECOT is None or OPENSSL is None:
+        pytest.skip(MISSING)
+    with imap_server({name.replace("_", "")[:40]: [msg] for name, (_, msg, _) in CASES.items()}) as running:
+        yield running
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_what_happened_read_by_structure_through_imap(server, tmp_path, case):
+    rows, _, expected = CASES[case]
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, case.replace("_", "")[:40]))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    assert report.read == 1
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert got == expected, (report.kinds, report.proposals, report.ambiguous, report.missing)
