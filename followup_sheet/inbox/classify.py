@@ -40,8 +40,19 @@ def kind_words(kind: str) -> WordList:
 
 
 def is_platform(domain: str) -> bool:
-    """Whether the sender's domain is an applicant-tracking system or job board (it sends for employers)."""
-    return any(domain == d or domain.endswith("." + d) for d in W.ATS_DOMAINS)
+    """Whether the sender's domain is an applicant-tracking system, a job board or an assessment
+    platform (it sends for employers)."""
+    return any(domain == d or domain.endswith("." + d) for d in (*W.ATS_DOMAINS, *W.ASSESSMENT_DOMAINS))
+
+
+_OFFER_FILE = re.compile(W.OFFER_FILE, re.IGNORECASE)
+
+
+def offer_attached(mail: Mail) -> list[str]:
+    """The attached files whose names say they are the offer or its contract."""
+    if mail.bulk:
+        return []
+    return [f"attached {name}" for name in mail.attachments if _OFFER_FILE.search(re.sub(r"[_\-.]+", " ", name))]
 
 
 _QUOTE_START = re.compile("|".join(W.QUOTE_STARTS), re.IGNORECASE)
@@ -73,6 +84,22 @@ def _kind_pattern(kind: str) -> re.Pattern:
 _NOTHING = re.compile(r"(?!x)x")
 
 
+def _kinds_found(mail: Mail, text: str) -> tuple[dict[str, list[str]], list[grammar.Said]]:
+    """Each kind's evidence: its listed words and patterns (outside a condition), what the
+    sentences say by their structure, and an attached offer; and the sentences' readings."""
+    listed = {kind: [w for w in kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+                     if kind == W.REJECTION or not grammar.only_a_condition(text, w)]
+              for kind in W.KINDS}
+    sent = mail.date.date() if mail.date else None
+    # what its sentences say by their structure: who is chosen, negated or not, a day offered instead
+    said = grammar.what_it_says(text, sent, grammar.about_a_meeting(f"{mail.subject}\n{mail.text}"), days_in)
+    for s in said:
+        if s.kind in listed:
+            listed[s.kind].append(s.sentence)
+    listed[W.OFFER] += offer_attached(mail)
+    return listed, said
+
+
 def is_reply(subject: str) -> bool:
     return _REPLY_PREFIX.match(subject) is not None and _FORWARD_PREFIX.match(subject) is None
 
@@ -81,6 +108,8 @@ def classify(mail: Mail) -> Classified:
     """What the message is, rules §2's way: whole words, outside a negation, the first kind that
     matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
     platform = is_platform(mail.domain)
+    if mail.to_self:
+        return Classified(OTHER, ("your own message",))   # a forward kept as a note: nothing anyone did
     if (mail.bulk and not platform) or (platform and _DIGEST_SENDER.search(mail.local_part)):
         # a list mail; from a job board, its alerts and digests, with a list header or without one
         return Classified(NEWSLETTER)
@@ -93,15 +122,7 @@ def classify(mail: Mail) -> Classified:
     # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
     # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
     # the match decides
-    listed = {kind: [w for w in kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
-                     if kind == W.REJECTION or not grammar.only_a_condition(text, w)]
-              for kind in W.KINDS}
-    sent = mail.date.date() if mail.date else None
-    # what its sentences say by their structure: who is chosen, negated or not, a day offered instead
-    said = grammar.what_it_says(text, sent, grammar.about_a_meeting(f"{mail.subject}\n{mail.text}"), first_day)
-    for s in said:
-        if s.kind in listed:
-            listed[s.kind].append(s.sentence)
+    listed, said = _kinds_found(mail, text)
     meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
     if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
             or mail.cancelled):
@@ -162,7 +183,7 @@ def from_a_person(mail: Mail) -> bool:
 
 _AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through|back|returning|return|bis|wieder|zurück|jusqu|retour|hasta|vuelvo|regreso"
-                    r"|fino\s+al|até)\b|まで|까지", re.IGNORECASE)
+                    r"|fino\s+a\w*|até|tot|do|wracam|terug|torno|rientro|regresso|volto)\b|まで|까지", re.IGNORECASE)
 
 
 def _away(mail: Mail, text: str) -> Classified | None:
@@ -223,12 +244,16 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
 # Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",
 # "de retour le", "de vuelta el"), and words that say the day is still away ("until and including").
 _BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|\bab(?:\s+(?:dem|den))?|retour|vuelta|regres\w*|volver\w*|"
-                          r"vuelvo|rientr\w*)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
-_TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido)"
+                          r"vuelvo|rientr\w*|torn\w*|terug|wracam|wróc\w*|regress\w*|volt\w*)\W+(?:\w+\W+){0,5}$",
+                          re.IGNORECASE)
+_TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido"
+                            r"|tot\s+en\s+met|t/m)"
                             r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
-_INCLUDED_AFTER = re.compile(r"\W{0,3}(?:inclusive|included|inclus|incluido|inclusief|einschließlich)\b", re.IGNORECASE)
+# after the day: "inclusive", "compreso", "włącznie"
+_INCLUDED_AFTER = re.compile(r"\W{0,3}(?:inclusive|included|inclus|incluido|inclusief|einschließlich|compreso|compresa"
+                             r"|incluso|włącznie)\b", re.IGNORECASE)
 
 
 def back_day(mail: Mail, text: str) -> dt.date | None:
@@ -266,6 +291,17 @@ def interview_day(mail: Mail, text: str) -> dt.date | None:
         m = grammar.weekday_pattern().search(text)
         day = grammar.weekday_day(m, sent) if m else None
     return day
+
+
+def days_in(text: str, sent: dt.date) -> list[tuple[int, dt.date]]:
+    """Each day the text names on or after `sent`, with where it starts: its dates, and its
+    weekdays (with their day of the month or without)."""
+    found = [(m.start(), _found_day(m, sent)) for m in _DATES.finditer(text)]
+    taken = [(m.start(), m.end()) for m in _DATES.finditer(text)]
+    for m in grammar.weekday_pattern().finditer(text):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            found.append((m.start(), grammar.weekday_day(m, sent)))
+    return sorted((at, day) for at, day in found if day is not None and day >= sent)
 
 
 def first_day(text: str, sent: dt.date) -> dt.date | None:

@@ -65,12 +65,27 @@ _CHOSEN = (r"\b(?:selected|shortlisted|chosen|successful|pre-?selected|retenu\w*
 _INFORM = (r"\b(?:inform\w*|tell\s+you|let\s+you\s+know|mitteil\w*|mitzuteilen|informier\w*|inform\w*|annonc\w*"
            r"|comunic\w*|mededel\w*|laten\s+weten|poinform\w*|informuj\w*|zawiadam\w*)\b")
 # asking the reader to a meeting, and the meeting's nouns
-_INVITE = (r"\b(?:invit\w*|convi(?:er|ons|dar\w*|do|dá-l\w*)|einlad\w*|einzuladen|uitnodig\w*|uit\s+te\s+nodigen"
+_INVITE = (r"\b(?:invit\w*|convi[dt]\w*|convier|convions|einlad\w*|einzuladen|uitnodig\w*|uit\s+te\s+nodigen"
            r"|zaprasz\w*|zaprosi\w*|convocar\w*|convoc\w*)")
 _MEETING = (r"\b(?:interview\w*|screen\w*|call|chat|conversation|meeting|échange|entretien|rencontre|entrevista"
+            # an assessment is a stage of its own: a test, a coding challenge, a case study
+            r"|assessment|tests?|testes?|coding\s+challenge|case\s+study|prova|aufgabe|zadanie"
+            r"|opdracht|evaluación|avaliação|valutazione"
             r"|reunión|llamada|charla|gespräch\w*|vorstellungsgespräch|kennenlernen|termin|colloqui\w*|incontro"
             r"|chiamata|gesprek\w*|sollicitatiegesprek|kennismak\w*|rozmow\w*|spotkani\w*|conversa\w*|reunião)\b"
             r"|面接|面談|면접|인터뷰")
+# doing an assessment by a day: "please complete the assessment by", "realizar um teste", "absolvieren Sie den Test"
+_ASSESSMENT = (r"\b(?:assessment|tests?|testes?|coding\s+challenge|case\s+study|prova\s+(?:tecnica|online|pratica)"
+               r"|aufgabe|zadanie|opdracht|evaluación|avaliação)\b|適性検査|コーディングテスト|코딩\s*테스트|과제")
+_DO = (r"\b(?:complete|take|sit|realizar|realiz[ae]|completar|fazer|fa[çc]a|svolgere|completare|absolvieren|bearbeiten"
+       r"|wykona\w*|rozwiąż\w*|maken|passer|réaliser|hacer|realizar)\b|受検|受験|응시")
+# going on with someone: "decidimos avançar com outro candidato", "abbiamo deciso di proseguire con un altro
+# profilo", "we'll continue with other applicants"
+_GO_ON = (r"\b(?:proceed\w*|continu\w*|mov\w*\s+forward|go\s+ahead|going\s+ahead|progress\w*|decid\w*|chose|chosen"
+          r"|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
+          r"|doorgaan|verder|gekozen|kontynu\w*|zdecydowa\w*|wybral\w*|scelto|optad\w*|optámos|escolh\w*|opted)\b")
+# taking the application no further: "we won't be taking things further", "not take this forward"
+_FURTHER = r"\b(?:tak|mov|carr|progress|proceed|push)\w*\s+(?:[\w'’]+\s+){0,2}?(?:further|forward)\b"
 # offering the reader the job
 _OFFER = (r"\b(?:offer\w*|propos\w*|ofrec\w*|anbiet\w*|anzubieten|offrir\w*|offrirle|offrirti|aanbied\w*"
           r"|aan\s+te\s+bieden|zaoferowa\w*|zaproponowa\w*|oferec\w*|propor)\b")
@@ -88,7 +103,8 @@ _INSTEAD = (r"\b(?:instead|rather|alternatively|another\s+(?:day|time|date|slot)
             r"\s+giorno|in\s+plaats\s+daarvan|liever|een\s+andere\s+(?:dag|datum|tijd)|zamiast|w\s+zamian|inny\s+termin"
             r"|innym\s+terminie|em\s+vez|ao\s+invés|outro\s+dia|outra\s+data|reschedul\w*|postpone\w*|push\s+(?:it|this"
             r"|the\s+\w+)\s+(?:to|back)|verschieb\w*|verleg\w*|décal\w*|report\w*|reprogram\w*|aplaz\w*|rimand\w*"
-            r"|spostar\w*|verzet\w*|verplaats\w*|przełoż\w*|przesun\w*|remarc\w*|adiar\w*)\b"
+            r"|spost\w*|verzet\w*|verplaats\w*|przełoż\w*|przesun\w*|zmieni\w*|remarc\w*|adiar\w*|adiad\w*|alterad\w*"
+            r"|mudad\w*|moved\s+to|changed\s+to|verschob\w*)\b"
             r"|変更|조정")
 # a proposal: "could we", "would ... work", "how about" (with a question mark)
 _PROPOSE = (r"\b(?:could|can|shall|would|does|do|how\s+about|what\s+about|könnten|können|passt|ginge|pourrions"
@@ -221,6 +237,12 @@ def read_sentence(sentence: str) -> str | None:
     chosen = _chosen(sentence)
     if chosen == W.REJECTION:
         return chosen
+    others = _has(_OTHERS, sentence)
+    if others and _has(_GO_ON, sentence) and not _before(_CONDITION, sentence, others):
+        return W.REJECTION       # gone on with someone else
+    further = _has(_FURTHER, sentence)
+    if further and _before(_NEGATION, sentence, further) and not _before(_CONDITION, sentence, further):
+        return W.REJECTION       # the application taken no further
     if _has(_REGRET, sentence) and _positive(_INFORM, sentence) and not meeting:
         return W.REJECTION       # "leider müssen wir Ihnen mitteilen, ..."
     offer = _positive(_OFFER, sentence)
@@ -228,29 +250,36 @@ def read_sentence(sentence: str) -> str | None:
         return W.OFFER
     if meeting and _positive(_INVITE, sentence):
         return W.INTERVIEW
+    if _has(_ASSESSMENT, sentence) and _positive(_DO, sentence):
+        return W.INTERVIEW       # an assessment to do: a stage of the process
     return chosen
 
 
-def offered_day(sentence: str, sent: dt.date, is_date) -> dt.date | None:
+# the day a meeting was on before it moved ("instead of the 9th", "previsto per il 9", "ursprünglich am")
+_OLD_DAY = (r"(?:instead\s+of|rather\s+than|originally|scheduled\s+for|planned\s+for|booked\s+for|from|statt|anstatt"
+            r"|ursprünglich|geplant|au\s+lieu\s+d\w*|prévu\w*|en\s+lugar\s+de\w*|en\s+vez\s+de\w*|previst\w*"
+            r"|invece\s+d\w*|in\s+plaats\s+van|gepland|zamiast|planowan\w*|em\s+vez\s+d\w*|ao\s+invés\s+d\w*"
+            r"|marcad\w*|agendad\w*)\W+(?:[\w'’]+\W+){0,3}$")
+
+
+def offered_day(sentence: str, sent: dt.date, days_in) -> dt.date | None:
     """A day a person offers for the meeting instead ("could we do Friday instead?"): a sentence
-    with a day in it and a word of instead, or a question that proposes it."""
+    with a day in it and a word of instead, or a question that proposes it. Of several days, the
+    last that is not the one it moves from ("il colloquio previsto per il 9 è spostato al 14")."""
     if not (_has(_INSTEAD, sentence) or (sentence.rstrip().endswith("?") and _has(_PROPOSE, sentence))):
         return None
-    day = is_date(sentence, sent)
-    if day is None:
-        m = weekday_pattern().search(sentence)
-        day = weekday_day(m, sent) if m else None
-    return day
+    days = [(at, day) for at, day in days_in(sentence, sent) if not _has(_OLD_DAY, sentence[max(0, at - 40):at])]
+    return days[-1][1] if days else None
 
 
-def what_it_says(text: str, sent: dt.date | None, about_meeting: bool, is_date) -> list[Said]:
+def what_it_says(text: str, sent: dt.date | None, about_meeting: bool, days_in) -> list[Said]:
     """Each sentence's reading of `text` (the message's own words), in order. A day offered
     instead counts only in a message about a meeting (its subject or the thread it quotes)."""
     out = []
     for m in _SENTENCE.finditer(text[:6000]):
         sentence = m.group(0)
         kind = read_sentence(sentence)
-        day = offered_day(sentence, sent, is_date) if (about_meeting and sent is not None) else None
+        day = offered_day(sentence, sent, days_in) if (about_meeting and sent is not None) else None
         if day is not None:
             out.append(Said(W.INTERVIEW, _short(sentence), day))
         elif kind is not None:

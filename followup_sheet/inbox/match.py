@@ -133,6 +133,17 @@ def is_short_form(token: str, name: tuple[str, ...]) -> bool:
     return any(len(ws) >= 2 and fits(token, ws) for ws in (full, big))
 
 
+def _trade_and_name(label: str, name: tuple[str, ...]) -> bool:
+    """Whether the domain is the tracker's name with a word before or after it, the trade the
+    tracker leaves out (pasticceriadolcevita.it for 'Dolcevita', brennerlogistik.de for 'Brenner')."""
+    joined = "".join(name)
+    if len(joined) < 5 or label == joined or not (label.startswith(joined) or label.endswith(joined)):
+        return False
+    rest = label[len(joined):] if label.startswith(joined) else label[:-len(joined)]
+    # a recruiting word added to the name is a look-alike's way (kestrel-analytics-careers.top)
+    return not any(rest.startswith(w) or rest.endswith(w) for w in W.SENDER_NOISE if len(w) >= 2 and w.isascii())
+
+
 def _domain_score(domain: str, forms: tuple[tuple[str, ...], ...]) -> int:
     if not domain or not forms or is_platform(domain) or domain in W.FREE_MAIL:
         return 0
@@ -218,6 +229,11 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     domain = _domain_score(ev.domain, name_forms(row.company))
     if domain:
         return domain, f"sender's domain {ev.domain}"
+    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
+    if label and _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
+                                                   or _names(ev.body, name)):
+        # the company's longer name, in its domain and in its own words, holds the tracker's shorter one
+        return 88, f"sender's domain {ev.domain} holds the name"
     trusted = ev.platform   # a tracking system writes for the employer; its display name is the employer's
     shown = " ".join(name)
     display = fuzz.token_set_ratio(ev.display, shown) if ev.display else 0

@@ -20,12 +20,17 @@ AWAY = "away"
 AWAY_SUBJECT = (r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|out\s+of\s+(?:the\s+)?office|ooo\b"
                 r"|abwesenheit|abwesend|automatische\s+antwort|réponse\s+automatique|absence|absent"
                 r"|respuesta\s+automática|fuera\s+de\s+la\s+oficina|ausente|自動応答|自動返信|不在|자동\s*응답|부재"
-                r"|自动回复|自動回覆)")
+                r"|自动回复|自動回覆|risposta\s+automatica|fuori\s+(?:sede|ufficio)|resposta\s+autom[aá]tica"
+                r"|fora\s+do\s+escrit[oó]rio|ausência|automatisch\s+antwoord|afwezig|niet\s+aanwezig"
+                r"|automatyczna\s+odpowied[zź]|nieobecno[sś][cć]|poza\s+biurem)")
 AWAY_WORDS = (
     "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
     "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
     "nicht im büro", "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
-    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
+    "fuera de la oficina", "ausente", "de vacaciones", "fuori ufficio", "fuori sede", "in ferie", "assente",
+    "fora do escritório", "de férias", "ausente do escritório", "afwezig", "met vakantie", "niet op kantoor",
+    "poza biurem", "na urlopie", "nieobecny", "nieobecna",
+    "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
 )
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -177,10 +182,80 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv",
                   "propuesta", "incorporación", "oferta", "incorporarte"),
     },
+    "it": {
+        REJECTION: ("non è stata selezionata", "non è stato selezionato", "non siamo in grado di proseguire",
+                    "non potrà avere seguito", "non proseguire", "altri candidati", "altro candidato", "altro profilo",
+                    "altri profili", "posizione è stata coperta", "esito negativo", "non è stata accolta"),
+        OFFER: ("proposta di assunzione", "lettera di assunzione", "offerta di lavoro", "proposta contrattuale",
+                "contratto di assunzione", "benvenuta nel team", "benvenuto nel team", "lettera d'offerta"),
+        INTERVIEW: ("invito a colloquio", "invitarla a un colloquio", "invitarti a un colloquio",
+                    "colloquio conoscitivo", "fissare un colloquio", "organizzare un colloquio", "prova pratica",
+                    "giornata di prova",
+                    "test attitudinale", "prova tecnica", "nuova data"),
+        CONFIRMATION: ("abbiamo ricevuto la tua candidatura", "abbiamo ricevuto la sua candidatura",
+                       "grazie per la candidatura", "grazie per esserti candidato", "grazie per esserti candidata",
+                       "grazie per essersi candidato", "grazie per essersi candidata", "candidatura è stata ricevuta",
+                       "candidatura è stata inviata", "conferma di ricezione", "grazie per il tuo interesse",
+                       "grazie per il suo interesse"),
+        RECRUITER: ("il tuo profilo ha attirato", "per conto di un mio cliente", "società di selezione"),
+        CONTEXT: ("candidatura", "posizione", "colloquio", "selezione", "curriculum", "cv", "proposta", "assunzione",
+                  "candidato", "candidata", "ruolo"),
+    },
+    "pt": {
+        REJECTION: ("não foi selecionada", "não foi selecionado", "não foi selecionado(a)", "outro candidato",
+                    "outros candidatos", "outra candidata", "outro perfil", "não iremos avançar",
+                    "não vamos avançar", "não avançar com a sua candidatura", "vaga foi preenchida",
+                    "não dar seguimento", "não será possível dar seguimento"),
+        OFFER: ("proposta de emprego", "proposta de trabalho", "carta de oferta", "proposta formal",
+                "proposta contratual", "bem-vindo à equipa", "bem-vinda à equipa", "bem-vindo à equipe",
+                "bem-vinda à equipe", "contrato de trabalho"),
+        INTERVIEW: ("convite para entrevista", "convidar para uma entrevista", "agendar uma entrevista",
+                    "marcar uma entrevista", "teste técnico", "teste online", "avaliação técnica", "nova data"),
+        CONFIRMATION: ("recebemos a sua candidatura", "recebemos a tua candidatura", "recebemos sua candidatura",
+                       "obrigado pela sua candidatura", "obrigada pela sua candidatura", "obrigado pela candidatura",
+                       "obrigado pelo seu interesse", "obrigada pelo seu interesse", "candidatura foi recebida",
+                       "candidatura foi submetida", "candidatura foi enviada", "agradecemos a sua candidatura"),
+        RECRUITER: ("o seu perfil chamou", "em nome de um cliente", "consultora de recrutamento"),
+        CONTEXT: ("candidatura", "vaga", "cargo", "função", "entrevista", "currículo", "cv", "proposta", "candidato",
+                  "recrutamento", "processo de seleção"),
+    },
+    "nl": {
+        REJECTION: ("niet geselecteerd", "andere kandidaat", "andere kandidaten", "ander profiel", "niet verder",
+                    "vacature is ingevuld", "vacature is vervuld", "helaas moeten wij", "helaas moeten we",
+                    "afgewezen", "niet door naar"),
+        OFFER: ("arbeidsovereenkomst", "aanbiedingsbrief", "arbeidsvoorwaardenvoorstel", "contractvoorstel",
+                "welkom in het team", "aanbod voor de functie"),
+        INTERVIEW: ("uitnodiging voor een gesprek", "uitnodiging sollicitatiegesprek", "sollicitatiegesprek",
+                    "kennismakingsgesprek", "uitnodigen voor een gesprek", "gesprek inplannen", "assessment",
+                    "nieuwe datum"),
+        CONFIRMATION: ("bedankt voor je sollicitatie", "bedankt voor uw sollicitatie", "dank voor je sollicitatie",
+                       "dank voor uw sollicitatie", "hebben je sollicitatie ontvangen",
+                       "hebben uw sollicitatie ontvangen",
+                       "ontvangstbevestiging", "sollicitatie is ontvangen", "sollicitatie is verzonden"),
+        RECRUITER: ("je profiel viel me op", "namens mijn opdrachtgever", "werving en selectie"),
+        CONTEXT: ("sollicitatie", "vacature", "functie", "gesprek", "kandidaat", "cv", "aanbod", "contract"),
+    },
+    "pl": {
+        REJECTION: ("nie została wybrana", "nie został wybrany", "innego kandydata", "innej kandydatki",
+                    "innych kandydatów", "nie przeszła", "nie przeszedł", "nie będziemy kontynuować",
+                    "rekrutacja została zakończona", "stanowisko zostało obsadzone", "odpowiedź negatywna"),
+        OFFER: ("oferta pracy", "propozycja zatrudnienia", "ofertę zatrudnienia", "ofertę pracy", "umowa o pracę",
+                "umowę o pracę", "witamy w zespole"),
+        INTERVIEW: ("zaproszenie na rozmowę", "zaprosić na rozmowę", "zaprosić panią na rozmowę",
+                    "zaprosić pana na rozmowę", "rozmowa rekrutacyjna", "rozmowę rekrutacyjną", "zadanie rekrutacyjne",
+                    "test online", "nowy termin"),
+        CONFIRMATION: ("dziękujemy za aplikację", "dziękujemy za zgłoszenie", "dziękujemy za przesłanie",
+                       "otrzymaliśmy twoją aplikację", "otrzymaliśmy pani aplikację", "otrzymaliśmy pana aplikację",
+                       "otrzymaliśmy twoje zgłoszenie", "aplikacja została przesłana", "potwierdzenie otrzymania"),
+        RECRUITER: ("pani profil zwrócił", "pana profil zwrócił", "w imieniu mojego klienta", "agencja rekrutacyjna"),
+        CONTEXT: ("aplikacja", "aplikację", "rekrutacja", "rekrutacji", "stanowisko", "rozmowa", "rozmowę", "cv",
+                  "oferta", "kandydat", "zgłoszenie"),
+    },
     # Japanese, Korean and Chinese: the phrases of their applicant-tracking and HR mail (these match
     # anywhere in the text, as the reader's Chinese words do)
     "ja": {
-        REJECTION: ("ご期待に添えない", "ご期待に沿えない", "見送らせて", "見送りとさせて", "ご縁がなかった",
+        # 見送 in any of its forms (見送らせて, 見送ることとなりました, お見送り): the verb of declining
+        REJECTION: ("ご期待に添えない", "ご期待に沿えない", "見送", "ご縁がなかった",
                     "今後のご活躍をお祈り", "ご活躍をお祈り", "不採用"),
         OFFER: ("内定のご連絡", "採用内定", "内定通知", "内定とさせて", "採用させていただく", "労働条件通知"),
         INTERVIEW: ("面接のご案内", "面接日程", "面接にお越し", "面接をお願い", "面接を実施", "面談のご案内",
@@ -329,3 +404,12 @@ QUOTE_STARTS = (
     r"^el .{0,200} escribió\s*:\s*$", r"^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
     r"mensaje original)\s*-{2,}\s*$", r"^from: .{0,200}$", r"^von: .{0,200}$", r"^de ?: .{0,200}$",
 )
+# An attached document that is the offer or its contract, by its file name ("Offer_Letter_Sam.pdf",
+# "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
+OFFER_FILE = (r"(?<![^\W\d_])(?:offer|oferta|proposta|propuesta|angebot|vertragsangebot|arbeitsvertrag|vertrag"
+              r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta)(?![^\W\d_])"
+              r"|内定|労働条件|입사|처우|录用|錄用")
+# Platforms that send an employer's assessment (a coding test, a video interview): they write for it
+ASSESSMENT_DOMAINS = ("hackerrank.com", "hackerrankforwork.com", "codility.com", "codesignal.com", "testgorilla.com",
+                      "hirevue.com", "coderbyte.com", "devskiller.com", "tests4geeks.com", "mettl.com", "shl.com")
+
