@@ -23,7 +23,7 @@ def ics(day: dt.date, summary: str = "Interview", method: str = "REQUEST") -> by
 
 def message(sender: str, subject: str, body: str, *, day: dt.date, html: str | None = None,
             invite: dt.date | None = None, headers: dict[str, str] | None = None, attachment: int = 0,
-            to: str = "sam.rivera@example.net", method: str = "REQUEST") -> EmailMessage:
+            to: str = "sam.rivera@example.net", method: str = "REQUEST", document: str | None = None) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
@@ -38,6 +38,8 @@ def message(sender: str, subject: str, body: str, *, day: dt.date, html: str | N
     if attachment:
         msg.add_attachment(b"\x89PNG" + b"\x00" * attachment, maintype="application", subtype="octet-stream",
                            filename="portfolio.bin")
+    if document is not None:   # a PDF attached under this file name
+        msg.add_attachment(b"%PDF-1.4\n" + b"0" * 2000, maintype="application", subtype="pdf", filename=document)
     if invite is not None:
         msg.add_attachment(ics(invite, method=method), maintype="text", subtype="calendar", filename="invite.ics")
     return msg

@@ -111,6 +111,71 @@ CASES = {
         message("Rita Sousa <rita.sousa@ribamar.pt>", "Entrevista",
                 "Olá Tiago, gostaríamos de o convidar para uma entrevista no dia 10 de dezembro às 11h.", day=SENT),
         {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-10")}),
+    # -- kinds the first trial mailboxes found --------------------------------------------------------
+    # a rejection said as going on with someone else, in a language with no listed phrase for it
+    "gone_on_with_someone_else_in_portuguese": (
+        [_row("Cerâmica Vouga", "Designer", stage="Entrevista")],
+        message("Inês Braga <ines.braga@ceramicavouga.pt>", "Re: Designer",
+                "Olá, obrigada pelo tempo. Optámos por seguir com uma outra candidata para esta função.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    # ... and as taking it no further, whatever the object
+    "taken_no_further": (
+        [_row("Gorse Hill Nursery", "Head Gardener", stage="Interview")],
+        message("Wyn Pryce <wyn@gorsehillnursery.co.uk>", "Re: Head Gardener",
+                "Hi Ada, good to see you last week. On reflection we will not carry this forward, sorry.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    # an offer said by its attached letter, the body all but empty
+    "an_offer_letter_attached": (
+        [_row("Tallowfield Foods", "Buyer", stage="Interview")],
+        message("Dan Price <dan@tallowfield.com>", "Paperwork", "Hi Ada, see attached - shout with any questions.",
+                day=SENT, document="Tallowfield_Contract_A_Lee.pdf"),
+        {(2, "stage", "Offer"), (2, "last_contact", SENT)}),
+    # the user's own copy of an invitation, forwarded to themselves: nothing happened
+    "the_users_own_forward": (
+        [_row("Tallowfield Foods", "Buyer")],
+        message("Ada Lee <ada.lee@example.net>", "Fwd: Tallowfield Foods interview",
+                "keep for later\n\n--- Forwarded ---\nWe would like to invite you to an interview on 9 December.",
+                day=SENT, to="Ada Lee <ada.lee@example.net>"),
+        set()),
+    # an assessment to do by a day, sent by a testing platform for the employer
+    "an_assessment_by_a_day": (
+        [_row("Brightmoor Labs", "Backend Developer")],
+        message('"Brightmoor Labs via Codility" <no-reply@codility.com>', "Your Brightmoor Labs coding task",
+                "Hello Ada, Brightmoor Labs asks you to take a short online test. Please finish it before "
+                "11 December 2026.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-11")}),
+    # an automatic confirmation and an out-of-office reply in Italian
+    "a_confirmation_in_italian": (
+        [_row("Cartiera Fedrigoni Nord", "Buyer", **{"Date Applied": SENT})],
+        message('"Cartiera Fedrigoni Nord" <noreply@personio.de>', "Candidatura ricevuta",
+                "Ciao Marco, grazie per esserti candidato: abbiamo ricevuto la tua candidatura.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    "away_in_italian": (
+        [_row("Oleificio Bertani", "Controller")],
+        message("Paola Bertani <paola@oleificio-bertani.it>", "Risposta automatica",
+                "Sono in ferie fino al 10 dicembre compreso.", day=SENT, headers={"Auto-Submitted": "auto-replied"}),
+        {(2, "response", "Out of office until 2026-12-11")}),
+    # a meeting moved from one day to another: the day it moves to, not the one it leaves
+    "moved_from_one_day_to_another": (
+        [_row("Oleificio Bertani", "Controller", **INTERVIEWING)],
+        message("Paola Bertani <paola@oleificio-bertani.it>", "Colloquio",
+                "Gentile Marco, il colloquio fissato per il 4 dicembre viene spostato a martedì 15 dicembre.",
+                day=SENT),
+        {(2, "last_contact", SENT), (2, "pinned", dt.date(2026, 12, 16))}),
+    # the tracker holds the name alone; the domain and the signature hold the trade too
+    "a_shorter_name_in_the_tracker": (
+        [_row("Vasconcelos", "Cozinheiro")],
+        message('"Padaria Vasconcelos" <geral@padariavasconcelos.pt>', "A sua candidatura",
+                "Olá Tiago, gostaríamos de o convidar para uma entrevista na sexta-feira, 11 de dezembro.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-11")}),
+    # Japanese declining in a form of 見送る the list did not hold
+    "declined_in_japanese": (
+        [{"会社名": "株式会社ナギサ電機", "職種": "設計", "応募日": dt.date(2026, 11, 20), "ステータス": "一次面接",
+          "連絡先メール": "saiyo@nagisa-denki.co.jp"}],
+        message("ナギサ電機 採用担当 <saiyo@nagisa-denki.co.jp>", "選考結果について",
+                "先日は面接にお越しいただきありがとうございました。検討の結果、今回は採用を見送る判断となりました。",
+                day=SENT),
+        {(2, "stage", "不採用")}),
 }
 
 
@@ -133,3 +198,4 @@ def test_what_happened_read_by_structure_through_imap(server, tmp_path, case):
     assert report.read == 1
     got = {(p.row, p.field, p.new) for p in report.proposals}
     assert got == expected, (report.kinds, report.proposals, report.ambiguous, report.missing)
+    assert not report.ambiguous and not report.missing, (report.ambiguous, report.missing)   # nothing left to guess
