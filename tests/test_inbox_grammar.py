@@ -176,6 +176,12 @@ CASES = {
                 "先日は面接にお越しいただきありがとうございました。検討の結果、今回は採用を見送る判断となりました。",
                 day=SENT),
         {(2, "stage", "不採用")}),
+    # a company named in kana and kanji, its domain in romaji (long vowels left out, as domains do)
+    "a_japanese_name_in_its_romaji_domain": (
+        [{"会社名": "つばさ運輸株式会社", "職種": "配車", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み"}],
+        message("高橋 <takahashi@tsubasa-unyu.co.jp>", "面接日程のご連絡",
+                "面接日程のご案内です。12月10日（木）にお越しください。", day=SENT),
+        {(2, "stage", "面接")}),
 }
 
 

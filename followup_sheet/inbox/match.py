@@ -105,14 +105,44 @@ _SMALL_WORDS = frozenset({"d", "l", "de", "del", "la", "las", "los", "el", "of",
                           "les", "di", "da", "do", "dos", "van", "von", "y", "und", "and", "et", "e"})
 
 
+@functools.lru_cache(maxsize=4096)
 def name_forms(company: str) -> tuple[tuple[str, ...], ...]:
     """The company's name as words, and again with German letters written out (Bäckerei ->
-    baeckerei, as domains write them)."""
+    baeckerei, as domains write them), and a Japanese name in romaji (さくら薬品 -> sakura yakuhin)."""
     forms = [company_words(company)]
     spelled = company_words(company.translate(_GERMAN_LETTERS))
     if spelled != forms[0]:
         forms.append(spelled)
-    return tuple(f for f in forms if f)
+    forms += romaji_forms(company)
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LONG_VOWELS = (("ou", "o"), ("oo", "o"), ("uu", "u"))
+
+
+@functools.cache
+def _kakasi():
+    import pykakasi  # loaded with the first company named in kana
+    return pykakasi.kakasi()
+
+
+def romaji_forms(company: str) -> list[tuple[str, ...]]:
+    """A name written in Japanese kana (kanji beside them) as the romaji its domain spells, with
+    long vowels written out and left out (あおば商事 -> aoba shouji, aoba shoji), without its legal
+    form. Kanji alone may be Chinese and is left as it is."""
+    if not _KANA.search(company):
+        return []
+    words = tuple(w for part in _kakasi().convert(_without_forms(company).strip())
+                  if (w := _NON_WORD.sub("", _fold(part["hepburn"]))))
+    short = tuple(_shorten(w) for w in words)
+    return [words, short] if short != words else [words]
+
+
+def _shorten(word: str) -> str:
+    for long, one in _LONG_VOWELS:
+        word = word.replace(long, one)
+    return word
 
 
 def is_short_form(token: str, name: tuple[str, ...]) -> bool:
