@@ -182,15 +182,92 @@ CASES = {
         message("高橋 <takahashi@tsubasa-unyu.co.jp>", "面接日程のご連絡",
                 "面接日程のご案内です。12月10日（木）にお越しください。", day=SENT),
         {(2, "stage", "面接")}),
+    # -- kinds the first held-out mailboxes found ------------------------------------------------------
+    # a Korean company by its sender's name from a .kr address (Korean letters kept whole), its
+    # confirmation phrase with the ending joined to it
+    "a_korean_confirmation": (
+        [{"회사명": "주식회사 누리공방", "직무": "디자이너", "지원일": SENT, "진행 상태": "지원 완료"}],
+        message("누리공방 채용팀 <recruit@nurigongbang.kr>", "지원 접수 안내",
+                "누리공방 디자이너 포지션에 지원해주셔서 감사합니다. 검토 후 연락드리겠습니다.", day=SENT),
+        {(2, "response", "자동 회신: 지원서 접수 완료 (이메일)")}),
+    "a_korean_refusal_said_with_its_negation_after": (
+        [{"회사명": "한결제약", "직무": "연구원", "지원일": dt.date(2026, 11, 20), "진행 상태": "면접"}],
+        message("한결제약 인사팀 <hr@hangyeol-pharm.co.kr>", "전형 결과 안내",
+                "귀한 시간 내주셔서 감사합니다. 아쉽지만 다음 단계로 함께 진행하지 못하게 되었습니다.", day=SENT),
+        {(2, "stage", "불합격")}),
+    # going on with a candidate said to fit better, with no "other"
+    "a_candidate_said_to_fit_better": (
+        [_row("Lindeboom Zorg", "Planner", stage="Gesprek")],
+        message("Femke Lindeboom <femke@lindeboomzorg.nl>", "Re: Planner",
+                "Hoi Anouk, na overleg kiezen we ervoor om door te gaan met iemand die meer ervaring heeft in de zorg.",
+                day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    # to meet, said with the verb; the day in the question right after it
+    "to_meet_and_the_day_in_the_next_question": (
+        [_row("Copperline Dental", "Office Manager", **{"Follow Up On": None})],
+        message("Gail Moss <gail@copperlinedental.com>", "Office Manager",
+                "Hi Ada, our owner would love to meet with you. Would Monday, December 14 at 4 work?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "pinned", dt.date(2026, 12, 15))}),
+    # "chosen people will be contacted" speaks of people in general: a confirmation, not an invitation
+    "people_chosen_in_general": (
+        [_row("Cukrownia Kujawy", "Technolog", **{"Date Applied": SENT})],
+        message('"Cukrownia Kujawy" <powiadomienia@erecruiter.pl>', "Potwierdzenie",
+                "Dziękujemy za przesłanie zgłoszenia. Odpowiemy wybranym osobom.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    # a Polish test, its noun inflected, for a company with its legal form
+    "a_polish_test_by_a_day": (
+        [_row("Elbud Sp. z o.o.", "Kosztorysant")],
+        message('"Elbud via SHL" <noreply@shl.com>', "Zadanie",
+                "Prosimy o rozwiązanie testu online do 11 grudnia 2026.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-11")}),
+    # the column's general word for an interview, not one round's nor one already held
+    "the_general_word_for_an_interview": (
+        [_row("Saltmarsh Bakery", "Baker"), _row("Ferncastle Inn", "Chef", stage="Second interview"),
+         _row("Ravenhill Mill", "Miller", stage="Interview done"), _row("Ashgrove Farm", "Hand", stage="Interviewing")],
+        message("Tess Crane <tess@saltmarshbakery.com>", "Baker",
+                "Hi Ada, we'd like to invite you to an interview on 10 December.", day=SENT),
+        {(2, "stage", "Interviewing"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-10")}),
 }
+
+# a private address that offers the job: listed, never applied
+LISTED = message("Rosa Pell <rosapell.bakes@gmail.com>", "Great news",
+                 "Hi Ada, we'd love you to join Pell & Daughter as our head baker!\n\nRosa Pell\nPell & Daughter",
+                 day=SENT)
+# an out-of-office reply, then a message of the same person: the day of return stays
+AWAY_THEN_REPLY = [
+    message("Ewa Lis <ewa.lis@kamieniarstwo-lis.pl>", "Automatyczna odpowiedź", "Jestem na urlopie do 14 grudnia.",
+            day=dt.date(2026, 12, 1), headers={"Auto-Submitted": "auto-replied"}),
+    message("Ewa Lis <ewa.lis@kamieniarstwo-lis.pl>", "Rozmowa", "Dzień dobry, muszę odwołać naszą rozmowę.",
+            day=SENT),
+]
 
 
 @pytest.fixture(scope="module")
 def server():
     if DOVECOT is None or OPENSSL is None:
         pytest.skip(MISSING)
-    with imap_server({name.replace("_", "")[:40]: [msg] for name, (_, msg, _) in CASES.items()}) as running:
+    boxes = {name.replace("_", "")[:40]: [msg] for name, (_, msg, _) in CASES.items()}
+    with imap_server({**boxes, "listed": [LISTED], "awaythenreply": AWAY_THEN_REPLY}) as running:
         yield running
+
+
+def _scan(server, tmp_path, user, rows):
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, user))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+
+
+def test_an_offer_from_a_private_address_is_listed_never_applied(server, tmp_path):
+    report = _scan(server, tmp_path, "listed", [_row("Pell & Daughter", "Head Baker", stage="Interview")])
+    assert report.proposals == [] and [a.kind for a in report.ambiguous] == ["offer"], report
+
+
+def test_a_day_of_return_stays_after_a_later_message(server, tmp_path):
+    report = _scan(server, tmp_path, "awaythenreply", [_row("Kamieniarstwo Lis", "Kamieniarz", stage="Interview")])
+    got = {(p.row, p.field, p.new) for p in report.proposals}
+    assert got == {(2, "response", "Out of office until 2026-12-14"), (2, "last_contact", SENT)}, got
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -35,8 +35,37 @@ class Classified:
 
 @functools.cache
 def kind_words(kind: str) -> WordList:
-    """Every language's words for `kind`, as one list."""
-    return word_list(tuple(w for table in W.WORDS.values() for w in table.get(kind, ())))
+    """Every language's words for `kind`, as one list (Korean apart: see `phrases_found`)."""
+    return word_list(_kind_tuple(kind))
+
+
+@functools.cache
+def _kind_tuple(kind: str) -> tuple[str, ...]:
+    return tuple(w for table in W.WORDS.values() for w in table.get(kind, ()))
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+@functools.cache
+def _split_korean(words: tuple[str, ...]) -> tuple[WordList, re.Pattern]:
+    """The words as a WordList, but the Korean ones as a pattern found inside words: Korean joins
+    its endings to the word ("지원해 주셔서 감사합니다" holds "지원해 주셔서 감사", "휴가입니다" holds
+    "휴가"), so a whole-word match misses them."""
+    korean = sorted((w for w in words if _HANGUL.search(w)), key=len, reverse=True)
+    pattern = "|".join(r"\s*".join(map(re.escape, p.split())) for p in korean)
+    return word_list(tuple(w for w in words if not _HANGUL.search(w))), re.compile(pattern or r"(?!x)x")
+
+
+def phrases_found(words: tuple[str, ...], text: str) -> list[str]:
+    """The listed words and phrases the text holds (plan.WordList's way; Korean inside words)."""
+    listed, korean = _split_korean(words)
+    return listed.found(text) + ([m.group(0) for m in korean.finditer(text)] if _HANGUL.search(text) else [])
+
+
+def words_found(kind: str, text: str) -> list[str]:
+    """The words of `kind` the text holds, in every language."""
+    return phrases_found(_kind_tuple(kind), text)
 
 
 def is_platform(domain: str) -> bool:
@@ -87,7 +116,7 @@ _NOTHING = re.compile(r"(?!x)x")
 def _kinds_found(mail: Mail, text: str) -> tuple[dict[str, list[str]], list[grammar.Said]]:
     """Each kind's evidence: its listed words and patterns (outside a condition), what the
     sentences say by their structure, and an attached offer; and the sentences' readings."""
-    listed = {kind: [w for w in kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+    listed = {kind: [w for w in words_found(kind, text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
                      if kind == W.REJECTION or not grammar.only_a_condition(text, w)]
               for kind in W.KINDS}
     sent = mail.date.date() if mail.date else None
@@ -117,7 +146,7 @@ def classify(mail: Mail) -> Classified:
     away = _away(mail, text)
     if away is not None:
         return away
-    context = kind_words(W.CONTEXT).found(text)
+    context = words_found(W.CONTEXT, text)
     person_reply = not mail.automated and not platform and is_reply(mail.subject)
     # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
     # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
@@ -160,10 +189,19 @@ _SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\S))+")   # a dot inside a
 def asks_to_meet(text: str) -> str:
     """The sentence in which a person names a meeting word (interview, chat, trial, Hearing, essai,
     entrevista, 面接) and a day for it (a weekday or a date): "we'd like to meet you at the bakery on
-    Friday 11 December for an interview"; '' when no sentence does."""
-    for m in _SENTENCE.finditer(text):
+    Friday 11 December for an interview", or gives the day in the question right after it ("... wants
+    to meet you in person. Are you free Thursday, December 10?"); '' when no sentence does."""
+    def has_day(sentence: str) -> bool:
+        return bool(_WEEKDAY.search(sentence) or _DATES.search(sentence) or grammar.weekday_pattern().search(sentence))
+
+    sentences = [m for m in _SENTENCE.finditer(text)]
+    for i, m in enumerate(sentences):
         sentence = m.group(0)
-        if _MEETING.search(sentence) and (_WEEKDAY.search(sentence) or _DATES.search(sentence)):
+        if not _MEETING.search(sentence):
+            continue
+        after = sentences[i + 1] if i + 1 < len(sentences) else None
+        asked = after is not None and text[after.end():after.end() + 1] == "?" and has_day(after.group(0))
+        if has_day(sentence) or asked:
             return " ".join(sentence.split())[:80]
     return ""
 
@@ -192,7 +230,7 @@ def _away(mail: Mail, text: str) -> Classified | None:
     day says nothing the tracker needs, and is no person's reply)."""
     if not (mail.automated or _AWAY_SUBJECT.match(mail.subject)):
         return None
-    said = word_list(W.AWAY_WORDS).found(text)
+    said = phrases_found(W.AWAY_WORDS, text)
     if not said and mail.automated and _AWAY_SUBJECT.match(mail.subject):
         # an automatic reply that says so in its subject, in words of its own ("at a conference and
         # back in clinic Monday", "absente jusqu'au 14"): a word of until or return before a day

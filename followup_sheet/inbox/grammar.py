@@ -35,7 +35,8 @@ _CONDITION = (r"\b(?:if|unless|should\s+(?:you|your|we|it|the)|once|in\s+case|wh
               r"|mits|alleen|jeśli|jeżeli|gdyby|tylko|caso|apenas)\b")
 # candidates in general, not the reader ("selected candidates will be contacted")
 _GENERIC = (r"\b(?:candidates|applicants|candidats|candidatos|candidatas|candidati|kandidaten|bewerber(?:innen)?"
-            r"|kandydaci|kandydatów|sollicitanten|profiles|perfiles|profils|profili)\b")
+            r"|kandydaci|kandydatów|sollicitanten|profiles|perfiles|profils|profili|people|persons|personen"
+            r"|personnes|personas|persone|pessoas|osob\w*|kandydat(?:ami|om|ach))\b")
 # another person is the one chosen ("another candidate was selected", "altri candidati")
 _OTHERS = (r"\b(?:another|other|different|andere[nmrs]?|weitere[nr]?|autres?|otros?|otras?|otro|otra|altr[oaie]"
            r"|ander\w*|inn\w*|outr[oa]s?)\s+(?:\w+\s+)?(?:candidat\w*|applicant\w*|kandidat\w*|bewerber\w*"
@@ -69,21 +70,31 @@ _INVITE = (r"\b(?:invit\w*|convi[dt]\w*|convier|convions|einlad\w*|einzuladen|ui
            r"|zaprasz\w*|zaprosi\w*|convocar\w*|convoc\w*)")
 _MEETING = (r"\b(?:interview\w*|screen\w*|call|chat|conversation|meeting|échange|entretien|rencontre|entrevista"
             # an assessment is a stage of its own: a test, a coding challenge, a case study
-            r"|assessment|tests?|testes?|coding\s+challenge|case\s+study|prova|aufgabe|zadanie"
+            r"|assessment|test(?:s|u|y|em|ów|en|es|e)?|coding\s+challenge|case\s+study|prova|aufgabe|zadani\w*"
             r"|opdracht|evaluación|avaliação|valutazione"
             r"|reunión|llamada|charla|gespräch\w*|vorstellungsgespräch|kennenlernen|termin|colloqui\w*|incontro"
             r"|chiamata|gesprek\w*|sollicitatiegesprek|kennismak\w*|rozmow\w*|spotkani\w*|conversa\w*|reunião)\b"
             r"|面接|面談|면접|인터뷰")
 # doing an assessment by a day: "please complete the assessment by", "realizar um teste", "absolvieren Sie den Test"
-_ASSESSMENT = (r"\b(?:assessment|tests?|testes?|coding\s+challenge|case\s+study|prova\s+(?:tecnica|online|pratica)"
-               r"|aufgabe|zadanie|opdracht|evaluación|avaliação)\b|適性検査|コーディングテスト|코딩\s*테스트|과제")
+_ASSESSMENT = (r"\b(?:assessment|test(?:s|u|y|em|ów|en|es|e)?|coding\s+challenge|case\s+study"
+               r"|prova\s+(?:tecnica|online|pratica)|aufgabe|zadani\w*|opdracht|evaluación|avaliação)\b|適性検査|コーディングテスト|코딩\s*테스트|과제")
 _DO = (r"\b(?:complete|take|sit|realizar|realiz[ae]|completar|fazer|fa[çc]a|svolgere|completare|absolvieren|bearbeiten"
-       r"|wykona\w*|rozwiąż\w*|maken|passer|réaliser|hacer|realizar)\b|受検|受験|응시")
+       r"|wykona\w*|rozwiąż\w*|rozwiąz\w*|maken|passer|réaliser|hacer|realizar)\b|受検|受験|응시")
 # going on with someone: "decidimos avançar com outro candidato", "abbiamo deciso di proseguire con un altro
 # profilo", "we'll continue with other applicants"
-_GO_ON = (r"\b(?:proceed\w*|continu\w*|mov\w*\s+forward|go\s+ahead|going\s+ahead|progress\w*|decid\w*|chose|chosen"
-          r"|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
-          r"|doorgaan|verder|gekozen|kontynu\w*|zdecydowa\w*|wybral\w*|scelto|optad\w*|optámos|escolh\w*|opted)\b")
+_GO_ON = (r"\b(?:proceed\w*|continu\w*|pursu\w*|mov\w*\s+forward|go\s+ahead|going\s+ahead|progress\w*|decid\w*"
+          r"|chose|chosen|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
+          r"|doorgaan|door\s+te\s+gaan|verder|gekozen|kiez\w*|kies\w*|kontynu\w*|zdecydowa\w*|wybral\w*|scelto|optad\w*|optámos|escolh\w*|opted)\b")
+# a candidate said to fit better: "candidates whose qualifications better align", "een kandidaat die meer
+# ervaring heeft", "einen Kandidaten mit mehr Erfahrung"
+_BETTER_CANDIDATE = (r"\b(?:candidat\w*|applicant\w*|kandida\w*|bewerber\w*|profil\w*|perfil\w*|someone|somebody"
+                     r"|iemand|jemand\w*|quelqu'un|alguien|qualcuno|alguém|ktoś)\b[^.;!?]{0,60}?"
+                     r"\b(?:better|more|closer|stronger|meer|beter|mehr|besser|plus|más|mejor|più|meglio|mais|melhor"
+                     r"|bardziej|lepiej|lepsz\w*|więcej)\b")
+# the next stage, declined in Korean and Japanese, the negation after the verb ("다음 전형으로 모시지 못하게",
+# "次の選考にお進みいただくことはできません")
+_NOT_ON_CJK = (r"(?:다음\s*(?:전형|단계)|합격|함께)[^.。!?]{0,20}?(?:못|않|어렵)"
+               r"|(?:次の選考|次回の選考|次のステップ)[^。]{0,30}?(?:できません|できかね|いたしかね|叶いません)")
 # taking the application no further: "we won't be taking things further", "not take this forward"
 _FURTHER = r"\b(?:tak|mov|carr|progress|proceed|push)\w*\s+(?:[\w'’]+\s+){0,2}?(?:further|forward)\b"
 # offering the reader the job
@@ -237,9 +248,11 @@ def read_sentence(sentence: str) -> str | None:
     chosen = _chosen(sentence)
     if chosen == W.REJECTION:
         return chosen
-    others = _has(_OTHERS, sentence)
+    others = _has(_OTHERS, sentence) or _has(_BETTER_CANDIDATE, sentence)
     if others and _has(_GO_ON, sentence) and not _before(_CONDITION, sentence, others):
-        return W.REJECTION       # gone on with someone else
+        return W.REJECTION       # gone on with someone else, or with someone said to fit better
+    if _has(_NOT_ON_CJK, sentence):
+        return W.REJECTION
     further = _has(_FURTHER, sentence)
     if further and _before(_NEGATION, sentence, further) and not _before(_CONDITION, sentence, further):
         return W.REJECTION       # the application taken no further

@@ -53,6 +53,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _CONNECTORS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i"})
 _JOIN = r"[\s\-_.&,]*(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")(?!\w))?[\s\-_.&,]*"
 _DOTTED_FORM = re.compile(r"(?<!\w)((?:[^\W\d_]\.){2,})")    # S.L., S.p.A., B.V.: one word, not letters
+_POLISH_FORM = re.compile(r"\bsp\.?\s*z\s*o\.?\s*o\.?", re.IGNORECASE)   # "Sp. z o.o." -> one word, spzoo
 
 
 # Latin letters Unicode does not decompose into a base letter and a mark, as domains write them
@@ -62,8 +63,10 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ":
 
 
 def _fold(text: str) -> str:
+    """Case and accents left out (Wisła -> wisla, Bäckerei -> backerei); Korean syllables stay
+    syllables (NFKD takes them apart into letters, which are put back together)."""
     text = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
 def _without_forms(text: str) -> str:
@@ -71,6 +74,7 @@ def _without_forms(text: str) -> str:
     a dotted form (S.L., B.V.) made one word, so it is seen as the form it is."""
     for form in W.LEGAL_FORMS_CJK:
         text = text.replace(form, " ")
+    text = _POLISH_FORM.sub(" spzoo ", text)
     return _DOTTED_FORM.sub(lambda m: m.group(1).replace(".", "") + " ", text)
 
 

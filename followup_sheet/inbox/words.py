@@ -296,7 +296,8 @@ ATS_DOMAINS = (
     "successfactors.eu", "jobvite.com", "bamboohr.com", "workablemail.com", "workable.com", "recruitee.com",
     "personio.de", "personio.com", "teamtailor.com", "teamtailor-mail.com", "jazzhr.com", "applytojob.com",
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
-    "stepstone.de", "welcometothejungle.com", "infojobs.net",
+    "stepstone.de", "welcometothejungle.com", "infojobs.net", "erecruiter.pl", "traffit.com", "homerun.co",
+    "onlyfy.jobs",
     # Japan, Korea, mainland China and Taiwan
     "hrmos.co", "herp.cloud", "talentio.com", "jobcan.jp", "en-gage.net", "rikunabi.com", "mynavi.jp", "doda.jp",
     "bizreach.jp", "wantedly.com", "saramin.co.kr", "jobkorea.co.kr", "greetinghr.com", "ninehire.com",
@@ -324,7 +325,7 @@ SENDER_NOISE = (
 LEGAL_FORMS = (
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "gmbh", "ag", "kg", "se", "sa",
     "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "lp", "llp", "group", "holding",
-    "holdings", "the",
+    "holdings", "the", "lda", "ltda", "spółka", "spzoo", "eireli",
 )
 # Legal forms written before or after a name in Japanese, Korean and Chinese, without spaces
 # ("株式会社ヒカリ", "(주)한결", "青禾科技有限公司"): taken out wherever they stand.
@@ -351,6 +352,9 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|mart
             "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
 # Words for a meeting about a job: with a day in the same sentence, a person asks to meet
 MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
+                 # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
+                 r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
+                 r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać"
                  r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
@@ -371,7 +375,7 @@ KIND_PATTERNS = {
                                 r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous)"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:position|role|job|post)\b"
-            r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:us|our\s+team|the\s+team)\s+as\b"
+            r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:[\w&'’-]+\s+){1,4}?as\b"
             r"|\bihnen\s+(?:die|diese|eine|unsere)\s+(?:[\w-]+\s+){0,3}?(?:stelle|position)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:anzubieten|anbieten)\b"),
     INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
