@@ -176,7 +176,8 @@ def classify(mail: Mail) -> Classified:
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
     if person_reply:
         return Classified(REPLY, ("a reply from a person",))
-    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail):
+    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail) \
+            and _FORWARD_PREFIX.match(mail.subject) is None:   # a forward passes on someone else's words
         return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
 
@@ -249,6 +250,7 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
     pattern = re.compile(
         rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
         rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
+        rf"|(?P<slashed>\b(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})(?:/(?P<y6>20\d\d))?(?![\d/]))"
         rf"|(?P<month_first>\b(?P<mn3>{names})(?!\w)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
         rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
@@ -263,6 +265,8 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
     try:
         if m.group("iso"):
             return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        if m.group("slashed"):
+            return _slashed_day(m, after)
         if m.group("dotted"):
             month, day, year = int(m.group("m2")), m.group("d2"), m.group("y2")
         elif m.group("cjk"):
@@ -279,10 +283,32 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
         return None
 
 
+def _slashed_day(m: re.Match, after: dt.date) -> dt.date | None:
+    """A date written with slashes (15/12, 12/9/2026): day first, as most of the world writes it,
+    unless only the month-first reading is a date, or a weekday named right before it agrees with
+    the month-first reading alone ("Wednesday 12/9")."""
+    a, b, year = int(m.group("a6")), int(m.group("b6")), m.group("y6")
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            found = dt.date(int(year) if year else after.year, month, day)
+        except ValueError:
+            continue
+        if not year and found < after:
+            found = found.replace(year=after.year + 1) if not (found.month == 2 and found.day == 29) else found
+        readings.append(found)
+    if len(readings) == 2:
+        named = grammar.weekday_pattern().search(m.string, max(0, m.start() - 30), m.start())
+        if named and readings[0].weekday() != grammar.weekday_numbers()[named.group("weekday").casefold()] \
+                and readings[1].weekday() == grammar.weekday_numbers()[named.group("weekday").casefold()]:
+            return readings[1]
+    return readings[0] if readings else None
+
+
 # Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",
 # "de retour le", "de vuelta el"), and words that say the day is still away ("until and including").
 _BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|\bab(?:\s+(?:dem|den))?|retour|vuelta|regres\w*|volver\w*|"
-                          r"vuelvo|rientr\w*|torn\w*|terug|wracam|wróc\w*|regress\w*|volt\w*)\W+(?:\w+\W+){0,5}$",
+                          r"vuelvo|rientr\w*|torn\w*|terug|wracam|wróc\w*|regress\w*|volt\w*|retorn\w*)\W+(?:\w+\W+){0,5}$",
                           re.IGNORECASE)
 _TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido"
                             r"|tot\s+en\s+met|t/m)"

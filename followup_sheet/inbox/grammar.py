@@ -40,7 +40,8 @@ _GENERIC = (r"\b(?:candidates|applicants|candidats|candidatos|candidatas|candida
 # another person is the one chosen ("another candidate was selected", "altri candidati")
 _OTHERS = (r"\b(?:another|other|different|andere[nmrs]?|weitere[nr]?|autres?|otros?|otras?|otro|otra|altr[oaie]"
            r"|ander\w*|inn\w*|outr[oa]s?)\s+(?:\w+\s+)?(?:candidat\w*|applicant\w*|kandidat\w*|bewerber\w*"
-           r"|profil\w*|perfil\w*|person\w*|persoon|kandydat\w*|sollicitant\w*)")
+           r"|profil\w*|perfil\w*|person\w*|persoon|kandydat\w*|sollicitant\w*|profession\w*|profissiona\w*"
+           r"|profesional\w*|professionist\w*)")
 # regret, the opening of bad news
 _REGRET = "|".join(re.escape(w) for w in W.REGRET if w.isascii() or not any("\u3040" <= c for c in w))
 # the reader chosen, or going on to the next step
@@ -83,7 +84,7 @@ _DO = (r"\b(?:complete|take|sit|realizar|realiz[ae]|completar|fazer|fa[çc]a|svo
 # going on with someone: "decidimos avançar com outro candidato", "abbiamo deciso di proseguire con un altro
 # profilo", "we'll continue with other applicants"
 _GO_ON = (r"\b(?:proceed\w*|continu\w*|pursu\w*|mov\w*\s+forward|go\s+ahead|going\s+ahead|progress\w*|decid\w*"
-          r"|chose|chosen|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
+          r"|chose|chosen|offered|gave|given|hired|appointed|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
           r"|doorgaan|door\s+te\s+gaan|verder|gekozen|kiez\w*|kies\w*|kontynu\w*|zdecydowa\w*|wybral\w*|scelto|optad\w*|optámos|escolh\w*|opted)\b")
 # a candidate said to fit better: "candidates whose qualifications better align", "een kandidaat die meer
 # ervaring heeft", "einen Kandidaten mit mehr Erfahrung"
@@ -95,6 +96,14 @@ _BETTER_CANDIDATE = (r"\b(?:candidat\w*|applicant\w*|kandida\w*|bewerber\w*|prof
 # "次の選考にお進みいただくことはできません")
 _NOT_ON_CJK = (r"(?:다음\s*(?:전형|단계)|합격|함께)[^.。!?]{0,20}?(?:못|않|어렵)"
                r"|(?:次の選考|次回の選考|次のステップ)[^。]{0,30}?(?:できません|できかね|いたしかね|叶いません)")
+# the reader's profile not fitting what is sought: "la sua esperienza non corrisponde", "does not match",
+# "entspricht nicht", "ne correspond pas", "no se ajusta", "nie odpowiada", "sluit niet aan"
+_FIT = (r"\b(?:match\w*|fit|fits|align\w*|correspond\w*|corrispond\w*|entsprich\w*|entspricht|passt|ajust\w*"
+        r"|encaj\w*|adequa\w*|odpowiada\w*|pasuje|spełnia\w*|aansl\w*|overeen\w*|past)\b")
+_PROFILE = (r"\b(?:profile?|experience|background|cv|resume|skills|profil\w*|erfahrung|expérience|perfil|experiencia"
+            r"|esperienza|competenze|experiência|ervaring|doświadczeni\w*|kwalifikacj\w*)\b")
+# Japanese: not able to meet the wish or the hope ("ご希望に添いかねる", "ご期待に沿えず")
+_NOT_MET_JA = r"(?:ご希望|ご期待|ご要望)に(?:添|沿)(?:い|え)(?:かね|ず|ない|ません)"
 # taking the application no further: "we won't be taking things further", "not take this forward"
 _FURTHER = r"\b(?:tak|mov|carr|progress|proceed|push)\w*\s+(?:[\w'’]+\s+){0,2}?(?:further|forward)\b"
 # offering the reader the job
@@ -178,7 +187,7 @@ def weekday_pattern() -> re.Pattern:
     """A weekday, maybe with its day of the month after it ('Monday the 14th', 'venerdì 11',
     'Montag, 14.') and no month name (one with a month is a date of its own)."""
     return re.compile(rf"(?<!\w)(?P<weekday>{_alternatives(weekday_numbers())})(?!\w)"
-                      rf"(?:,?\s+(?:the\s+|den\s+|le\s+|el\s+|il\s+|de\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?"
+                      rf"(?:,?\s+(?:the\s+|den\s+|le\s+|el\s+|il\s+|de\s+|dia\s+|día\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?"
                       rf"(?![\d:.]\d))?", re.IGNORECASE)
 
 
@@ -251,8 +260,12 @@ def read_sentence(sentence: str) -> str | None:
     others = _has(_OTHERS, sentence) or _has(_BETTER_CANDIDATE, sentence)
     if others and _has(_GO_ON, sentence) and not _before(_CONDITION, sentence, others):
         return W.REJECTION       # gone on with someone else, or with someone said to fit better
-    if _has(_NOT_ON_CJK, sentence):
+    if _has(_NOT_ON_CJK, sentence) or _has(_NOT_MET_JA, sentence):
         return W.REJECTION
+    fit = _has(_FIT, sentence)
+    if fit and _before(_NEGATION, sentence, fit) and (_has(_REGRET, sentence) or _has(_PROFILE, sentence)) \
+            and not _before(_CONDITION, sentence, fit):
+        return W.REJECTION       # the reader's profile said not to fit
     further = _has(_FURTHER, sentence)
     if further and _before(_NEGATION, sentence, further) and not _before(_CONDITION, sentence, further):
         return W.REJECTION       # the application taken no further

@@ -53,6 +53,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _CONNECTORS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i"})
 _JOIN = r"[\s\-_.&,]*(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")(?!\w))?[\s\-_.&,]*"
 _DOTTED_FORM = re.compile(r"(?<!\w)((?:[^\W\d_]\.){2,})")    # S.L., S.p.A., B.V.: one word, not letters
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 _POLISH_FORM = re.compile(r"\bsp\.?\s*z\s*o\.?\s*o\.?", re.IGNORECASE)   # "Sp. z o.o." -> one word, spzoo
 
 
@@ -81,7 +82,9 @@ def _without_forms(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def company_words(company: str) -> tuple[str, ...]:
     """A company's name as words, without notes in brackets, legal forms and 'the'."""
-    words = [w for w in _NON_WORD.split(_without_forms(_fold(_BRACKETS.sub(" ", company)))) if w]
+    # a possessive keeps its s on the word (St. Brendan's -> st brendans, as stbrendans.ca writes it)
+    words = [w for w in _NON_WORD.split(_without_forms(_fold(_POSSESSIVE.sub("s", _BRACKETS.sub(" ", company)))))
+             if w]
     # "and" between two words of a name is written "&" as often ("Lindqvist and Berg")
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in _CONNECTORS)]
     while len(words) > 1 and words[-1] in W.LEGAL_FORMS:

@@ -28,8 +28,8 @@ AWAY_WORDS = (
     "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
     "nicht im büro", "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
     "fuera de la oficina", "ausente", "de vacaciones", "fuori ufficio", "fuori sede", "in ferie", "assente",
-    "fora do escritório", "de férias", "ausente do escritório", "afwezig", "met vakantie", "niet op kantoor",
-    "poza biurem", "na urlopie", "nieobecny", "nieobecna",
+    "fora do escritório", "de férias", "em férias", "ausente do escritório", "afwezig", "met vakantie",
+    "niet op kantoor", "poza biurem", "na urlopie", "nieobecny", "nieobecna",
     "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
 )
 
@@ -257,7 +257,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         # 見送 in any of its forms (見送らせて, 見送ることとなりました, お見送り): the verb of declining
         REJECTION: ("ご期待に添えない", "ご期待に沿えない", "見送", "ご縁がなかった",
                     "今後のご活躍をお祈り", "ご活躍をお祈り", "不採用"),
-        OFFER: ("内定のご連絡", "採用内定", "内定通知", "内定とさせて", "採用させていただく", "労働条件通知"),
+        OFFER: ("内定のご連絡", "採用内定", "内定通知", "内定とさせて", "採用させていただく", "労働条件通知",
+                "採用を内定", "内定いたし", "内定となり", "内定が決定", "内定を出"),
         INTERVIEW: ("面接のご案内", "面接日程", "面接にお越し", "面接をお願い", "面接を実施", "面談のご案内",
                     "面接のご連絡", "日程調整"),
         CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
@@ -297,7 +298,7 @@ ATS_DOMAINS = (
     "personio.de", "personio.com", "teamtailor.com", "teamtailor-mail.com", "jazzhr.com", "applytojob.com",
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
     "stepstone.de", "welcometothejungle.com", "infojobs.net", "erecruiter.pl", "traffit.com", "homerun.co",
-    "onlyfy.jobs",
+    "onlyfy.jobs", "gupy.io", "gupy.com.br", "solides.com.br", "inhire.com.br",
     # Japan, Korea, mainland China and Taiwan
     "hrmos.co", "herp.cloud", "talentio.com", "jobcan.jp", "en-gage.net", "rikunabi.com", "mynavi.jp", "doda.jp",
     "bizreach.jp", "wantedly.com", "saramin.co.kr", "jobkorea.co.kr", "greetinghr.com", "ninehire.com",
@@ -354,7 +355,7 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|mart
 MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
                  # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
                  r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
-                 r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać"
+                 r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
                  r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
@@ -401,7 +402,15 @@ KIND_PATTERNS = {
                    r"|\b(?:tu|su)\s+(?:solicitud|candidatura|postulación|cv)\s+(?:[^.\n]{0,60}?\s+)?(?:fue|ha\s+sido)\s+"
                    r"(?:recibida|registrada|enviada)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
-                   r"(?:eingegangen|angekommen|übermittelt|eingereicht)"),
+                   r"(?:eingegangen|angekommen|übermittelt|eingereicht)"
+                   # Italian, Portuguese, Dutch, Polish: "la tua candidatura ... è stata ricevuta", "sua candidatura
+                   # ... foi enviada com sucesso", "je sollicitatie ... is ontvangen", "twoja aplikacja ... została
+                   # przesłana"
+                   r"|\b(?:tua|sua|vostra)\s+candidatura\s+(?:[^.\n]{0,60}?\s+)?(?:è|foi|é)\s+(?:stata\s+)?"
+                   r"(?:ricevut|inviat|registrat|recebid|enviad|registrad|submetid)\w*"
+                   r"|\b(?:je|uw)\s+sollicitatie\s+(?:[^.\n]{0,60}?\s+)?(?:is|werd)\s+(?:goed\s+)?(?:ontvangen|verzonden)"
+                   r"|\b(?:twoja|pani|pana)\s+(?:aplikacja|kandydatura)\s+(?:[^.\n]{0,60}?\s+)?została\s+"
+                   r"(?:przesłana|wysłana|przyjęta|zarejestrowana)"),
 }
 QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",
