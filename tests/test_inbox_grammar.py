@@ -227,12 +227,69 @@ CASES = {
         message("Tess Crane <tess@saltmarshbakery.com>", "Baker",
                 "Hi Ada, we'd like to invite you to an interview on 10 December.", day=SENT),
         {(2, "stage", "Interviewing"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-10")}),
+    # -- kinds the second held-out mailboxes found ---------------------------------------------------
+    # a date with slashes, day first; and month first when the weekday named before it says so
+    "a_date_with_slashes": (
+        [_row("Padaria Lua Nova", "Confeiteira")],
+        message("Helena Prado <helena@padarialuanova.com.br>", "Entrevista",
+                "Oi Carla, podemos conversar na sexta-feira, dia 18/12, às 9h?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-18")}),
+    "a_date_with_slashes_month_first": (
+        [_row("Bluebonnet Title", "Escrow Officer")],
+        message("Wade Cole <wade@bluebonnettitle.com>", "Escrow Officer",
+                "Hi Carla, could we set up an interview on Friday 12/11 at 2pm?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-11")}),
+    # the job given to someone said to fit better
+    "the_job_given_to_someone_else": (
+        [_row("Keel & Compass", "Harbour Pilot", stage="Interview")],
+        message("Ines Ward <ines@keelandcompass.com>", "Harbour Pilot",
+                "Hi Carla, we appointed someone with more years on tugs. Thank you for your time.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    # the reader's profile said not to fit, with regret
+    "a_profile_that_does_not_fit": (
+        [_row("Distillerie Verbano", "Export manager")],
+        message("Distillerie Verbano <info@distillerieverbano.it>", "Candidatura",
+                "Gentile Carla, purtroppo il suo profilo non risponde né corrisponde alle nostre esigenze attuali.",
+                day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    "a_wish_not_met_in_japanese": (
+        [{"会社名": "株式会社ミヤビ工芸", "職種": "職人", "応募日": dt.date(2026, 11, 20), "ステータス": "面接済み"}],
+        message("ミヤビ工芸 人事 <jinji@miyabi-kougei.co.jp>", "選考結果",
+                "選考の結果、誠に恐縮ながら今回はご期待に沿いかねる結果となりました。", day=SENT),
+        {(2, "stage", "不採用")}),
+    "an_offer_as_a_verb_in_japanese": (
+        [{"会社名": "株式会社ミヤビ工芸", "職種": "職人", "応募日": dt.date(2026, 11, 20), "ステータス": "最終面接"}],
+        message("ミヤビ工芸 人事 <jinji@miyabi-kougei.co.jp>", "選考結果",
+                "厳正な選考の結果、内定となりましたのでご連絡いたします。", day=SENT),
+        {(2, "stage", "内定")}),
+    # a possessive in the name, the domain writing it without its apostrophe
+    "a_possessive_in_the_name": (
+        [_row("O'Malley's Pub Group", "Bar Manager")],
+        message("Hiring <jobs@omalleys.ie>", "Bar Manager interview",
+                "We would like to invite you to an interview on 10 December.", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-10")}),
+    # a meeting said in Italian as an "incontro", with the day
+    "a_meeting_said_otherwise": (
+        [_row("Liuteria Bassani", "Apprendista", stage="Colloquio")],
+        message("Piero Bassani <piero@liuteriabassani.it>", "Un secondo incontro",
+                "Ciao Carla, possiamo fare un incontro in bottega martedì 15 dicembre?", day=SENT),
+        {(2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}),
+    # a confirmation with the role between, from a Brazilian platform
+    "a_confirmation_with_words_between": (
+        [_row("Banco Jatobá", "Analista", **{"Date Applied": SENT})],
+        message('"Banco Jatobá" <no-reply@gupy.com.br>', "Candidatura",
+                "Olá, Carla! Sua candidatura para a vaga de Analista foi registrada com sucesso.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
 }
 
 # a private address that offers the job: listed, never applied
 LISTED = message("Rosa Pell <rosapell.bakes@gmail.com>", "Great news",
                  "Hi Ada, we'd love you to join Pell & Daughter as our head baker!\n\nRosa Pell\nPell & Daughter",
                  day=SENT)
+# a friend passes on a job: nobody's reply about the application
+FRIENDS_FORWARD = message("Kit Doyle <kit.doyle77@gmail.com>", "Fwd: Cobble Lane Books is hiring",
+                          "you'd be great at this!\n\n---------- Forwarded message ---------\n"
+                          "Cobble Lane Books is hiring a Bookseller. Send your CV to the shop.", day=SENT)
 # an out-of-office reply, then a message of the same person: the day of return stays
 AWAY_THEN_REPLY = [
     message("Ewa Lis <ewa.lis@kamieniarstwo-lis.pl>", "Automatyczna odpowiedź", "Jestem na urlopie do 14 grudnia.",
@@ -247,7 +304,8 @@ def server():
     if DOVECOT is None or OPENSSL is None:
         pytest.skip(MISSING)
     boxes = {name.replace("_", "")[:40]: [msg] for name, (_, msg, _) in CASES.items()}
-    with imap_server({**boxes, "listed": [LISTED], "awaythenreply": AWAY_THEN_REPLY}) as running:
+    with imap_server({**boxes, "listed": [LISTED], "awaythenreply": AWAY_THEN_REPLY,
+                      "friendsforward": [FRIENDS_FORWARD]}) as running:
         yield running
 
 
@@ -262,6 +320,11 @@ def _scan(server, tmp_path, user, rows):
 def test_an_offer_from_a_private_address_is_listed_never_applied(server, tmp_path):
     report = _scan(server, tmp_path, "listed", [_row("Pell & Daughter", "Head Baker", stage="Interview")])
     assert report.proposals == [] and [a.kind for a in report.ambiguous] == ["offer"], report
+
+
+def test_a_friends_forward_is_not_listed(server, tmp_path):
+    report = _scan(server, tmp_path, "friendsforward", [_row("Cobble Lane Books", "Bookseller")])
+    assert report.proposals == [] and report.ambiguous == [] and report.missing == [], report
 
 
 def test_a_day_of_return_stays_after_a_later_message(server, tmp_path):

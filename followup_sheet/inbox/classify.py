@@ -288,21 +288,21 @@ def _slashed_day(m: re.Match, after: dt.date) -> dt.date | None:
     unless only the month-first reading is a date, or a weekday named right before it agrees with
     the month-first reading alone ("Wednesday 12/9")."""
     a, b, year = int(m.group("a6")), int(m.group("b6")), m.group("y6")
-    readings = []
-    for day, month in ((a, b), (b, a)):
+    readings = []   # (a day of the coming year's next months first, then the reading order) -> the day
+    for order, (day, month) in enumerate(((a, b), (b, a))):
         try:
             found = dt.date(int(year) if year else after.year, month, day)
+            if not year and found < after:
+                found = found.replace(year=after.year + 1)
         except ValueError:
             continue
-        if not year and found < after:
-            found = found.replace(year=after.year + 1) if not (found.month == 2 and found.day == 29) else found
-        readings.append(found)
-    if len(readings) == 2:
-        named = grammar.weekday_pattern().search(m.string, max(0, m.start() - 30), m.start())
-        if named and readings[0].weekday() != grammar.weekday_numbers()[named.group("weekday").casefold()] \
-                and readings[1].weekday() == grammar.weekday_numbers()[named.group("weekday").casefold()]:
-            return readings[1]
-    return readings[0] if readings else None
+        readings.append(((found - after).days > 183, order, found))
+    named = grammar.weekday_pattern().search(m.string, max(0, m.start() - 30), m.start())
+    if named:
+        weekday = grammar.weekday_numbers()[named.group("weekday").casefold()]
+        agreeing = [r for r in readings if r[2].weekday() == weekday]
+        readings = agreeing if len(agreeing) == 1 else readings
+    return min(readings)[2] if readings else None
 
 
 # Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",

@@ -210,8 +210,9 @@ _DOMAIN_CONNECTORS = ("and", "und", "et", "y", "n")
 
 
 def _joins_words(label: str, name: tuple[str, ...]) -> bool:
-    """Whether the label is two or more of the name's words joined, in any order."""
-    words = [w for w in name if len(w) >= 2]
+    """Whether the label is two or more of the name's words joined, in any order (a letter of its
+    own counts: omalleys.ie for O'Malley's, aplus.com for A Plus Tutors)."""
+    words = [w for w in name if w]
     if len(words) > 6:
         return False
 
