@@ -280,6 +280,19 @@ CASES = {
         message('"Banco Jatobá" <no-reply@gupy.com.br>', "Candidatura",
                 "Olá, Carla! Sua candidatura para a vaga de Analista foi registrada com sucesso.", day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}),
+    # "no worries" and "not only" negate nothing that follows
+    "no_worries_is_no_negation": (
+        [_row("Quarry Lane Studio", "Motion Designer")],
+        message("Theo Marsh <theo@quarrylane.studio>", "Re: Motion Designer",
+                "No worries about the delay, Ada, we have selected you for the last round with the founders.",
+                day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}),
+    "not_only_is_no_negation": (
+        [_row("Quarry Lane Studio", "Motion Designer")],
+        message("Theo Marsh <theo@quarrylane.studio>", "Re: Motion Designer",
+                "Not only did the panel enjoy your reel, they have chosen you to go on to the second stage.",
+                day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT)}),
 }
 
 # a private address that offers the job: listed, never applied

@@ -27,10 +27,11 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
 # -- the parts of a sentence ------------------------------------------------------------------------
 
 # a negation before the verb, in the sentence ("no fuiste", "nicht ausgewählt", "n'avez pas été", "nie zostałaś")
-_NEGATION = (r"(?:\b(?:not|no|never|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|nao|nunca|jamais)\b|\bn['’]|\w+n['’]t\b)"
+_NEGATION = (r"(?:\bno\b(?!\s+(?:worries|problem|doubt|rush|pressure|matter))|\bnot\b(?!\s+(?:only|just))"
+             r"|\b(?:never|nicht|kein\w*|nie|pas|ne|non|niet|geen|não|nao|nunca|jamais)\b|\bn['’]|\w+n['’]t\b)"
              r"(?:\W+[\w'’]+){0,5}\W*$")   # within the five words before the verb
 # a condition: what may happen, not what did ("if you are selected", "sollten Sie", "si vous êtes retenu")
-_CONDITION = (r"\b(?:if|unless|should\s+(?:you|your|we|it|the)|once|in\s+case|whether|only|wenn|falls|sofern"
+_CONDITION = (r"\b(?:if|unless|should\s+(?:you|your|we|it|the)|once|in\s+case|whether|(?<!not\s)only|wenn|falls|sofern"
               r"|sollten|nur|si|sólo|solo|solamente|seulement|se\s+(?:sarà|sarai|verrà|verrai|for|fores|você)|qualora|als\s+(?:je|jij|u)|indien"
               r"|mits|alleen|jeśli|jeżeli|gdyby|tylko|caso|apenas)\b")
 # candidates in general, not the reader ("selected candidates will be contacted")
