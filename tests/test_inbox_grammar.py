@@ -293,6 +293,32 @@ CASES = {
                 "Not only did the panel enjoy your reel, they have chosen you to go on to the second stage.",
                 day=SENT),
         {(2, "stage", "Interview"), (2, "last_contact", SENT)}),
+    # -- kinds the third held-out mailboxes found ----------------------------------------------------
+    # a meeting put off with no new day yet: their contact, the follow-up's day left as it was
+    "put_off_with_no_new_day": (
+        [_row("Tallowfield Foods", "Buyer", **INTERVIEWING)],
+        message("Dan Price <dan@tallowfield.com>", "Re: interview",
+                "Hi Ada, we need to postpone Friday's interview; I will suggest a new slot next week.", day=SENT),
+        {(2, "last_contact", SENT), (2, "response", "Reply by e-mail from Dan Price")}),
+    # a dotted date's last dot ends no sentence: the meeting word after it is in the same one
+    "a_dotted_date_inside_the_sentence": (
+        [_row("Tischlerei Brandl", "Tischler")],
+        message("Vroni Brandl <vroni@tischlerei-brandl.de>", "Ihre Bewerbung",
+                "Hallo Herr Vogt, hätten Sie am 15.12. um 8 Uhr Zeit für ein kurzes Gespräch in der Werkstatt?",
+                day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}),
+    # the body's new day, not the old weekday of the subject it answers
+    "the_bodys_day_not_the_subjects": (
+        [_row("Taller Oaxaca", "Mecánico", stage="Entrevista")],
+        message("Chuy Ramos <chuy@talleroaxaca.mx>", "Re: entrevista jueves",
+                "Oye, ¿mejor el martes 15 en vez del jueves?", day=SENT),
+        {(2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}),
+    # thanks for having applied, said with "dass", the role between
+    "thanks_for_having_applied_in_german": (
+        [_row("Nordwind Logistik GmbH", "Disponent", **{"Date Applied": SENT})],
+        message('"Nordwind Logistik" <noreply@personio.de>', "Deine Bewerbung",
+                "Hi Ada, danke, dass du dich bei uns als Disponentin beworben hast!", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
 }
 
 # a private address that offers the job: listed, never applied

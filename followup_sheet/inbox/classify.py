@@ -184,7 +184,8 @@ def classify(mail: Mail) -> Classified:
 
 _MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + W.WEEKDAYS + r")\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\S))+")   # a dot inside a date (14.12.2026) ends none
+# a dot inside a date (14.12.2026) ends no sentence, nor the last dot of a dotted date (14.12.)
+_SENTENCE = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|[^.!?\n。！？]|[.!?](?=\S))+")
 
 
 def asks_to_meet(text: str) -> str:
@@ -350,9 +351,10 @@ def interview_day(mail: Mail, text: str) -> dt.date | None:
         return min(ahead or mail.invitations)
     if sent is None:
         return None
-    day = first_day(text, sent)
+    body = own_words(mail.text)   # the body's day before the subject's ("Re: interview Friday" is the old one)
+    day = first_day(body, sent) or first_day(text, sent)
     if day is None:
-        m = grammar.weekday_pattern().search(text)
+        m = grammar.weekday_pattern().search(body) or grammar.weekday_pattern().search(text)
         day = grammar.weekday_day(m, sent) if m else None
     return day
 
@@ -375,7 +377,7 @@ def first_day(text: str, sent: dt.date) -> dt.date | None:
         day = _found_day(m, sent)
         if day is not None and day >= sent:
             return day
-    weekday = grammar.weekday_pattern().search(text)
-    if weekday and weekday.group("day"):
-        return grammar.weekday_day(weekday, sent)
+    for weekday in grammar.weekday_pattern().finditer(text):
+        if weekday.group("day"):
+            return grammar.weekday_day(weekday, sent)
     return None

@@ -118,15 +118,21 @@ _CANCEL = (r"\b(?:cancel\w*|call\s+off|absag\w*|abzusagen|ausfall\w*|annul\w*|ca
            r"|annull\w*|disdett\w*|afzeg\w*|annuleer\w*|geannuleerd|odwoł\w*|anulowa\w*|desmarc\w*)\b"
            r"|キャンセル|中止|취소")
 # another day offered instead of the one agreed
+# another day in place of the one agreed ("instead", "en vez de", "invece", "zamiast")
 _INSTEAD = (r"\b(?:instead|rather|alternatively|another\s+(?:day|time|date|slot)|different\s+(?:day|time|date)"
             r"|stattdessen|lieber|einen\s+anderen\s+(?:tag|termin)|alternativ|plutôt|à\s+la\s+place|autre\s+(?:jour|date"
-            r"|créneau|moment)|en\s+su\s+lugar|en\s+lugar\s+de|otro\s+día|otra\s+fecha|invece|piuttosto|un\s+altro"
-            r"\s+giorno|in\s+plaats\s+daarvan|liever|een\s+andere\s+(?:dag|datum|tijd)|zamiast|w\s+zamian|inny\s+termin"
-            r"|innym\s+terminie|em\s+vez|ao\s+invés|outro\s+dia|outra\s+data|reschedul\w*|postpone\w*|push\s+(?:it|this"
-            r"|the\s+\w+)\s+(?:to|back)|verschieb\w*|verleg\w*|décal\w*|report\w*|reprogram\w*|aplaz\w*|rimand\w*"
-            r"|spost\w*|verzet\w*|verplaats\w*|przełoż\w*|przesun\w*|zmieni\w*|remarc\w*|adiar\w*|adiad\w*|alterad\w*"
-            r"|mudad\w*|moved\s+to|changed\s+to|verschob\w*)\b"
-            r"|変更|조정")
+            r"|créneau|moment)|en\s+su\s+lugar|en\s+lugar\s+de|en\s+vez\s+de\w*|mejor|otro\s+día|otra\s+fecha|invece"
+            r"|piuttosto|un\s+altro\s+giorno|in\s+plaats\s+daarvan|liever|een\s+andere\s+(?:dag|datum|tijd)|zamiast"
+            r"|w\s+zamian|inny\s+termin|innym\s+terminie|em\s+vez|ao\s+invés|outro\s+dia|outra\s+data)\b")
+# moving the meeting: its new day is the one it is moved to ("push to Thursday", "spostato a lunedì 14",
+# "przełożyć na 14 grudnia", "12月16日に変更", "11일로 변경"); moved with no such day, it has no new day yet
+_MOVE = (r"\b(?:reschedul\w*|postpone\w*|push\w*|mov(?:e|ed|ing)|shift\w*|chang\w*|bump\w*|verschieb\w*|verschob\w*"
+         r"|verleg\w*|décal\w*|report\w*|déplac\w*|reprogram\w*|aplaz\w*|cambi\w*|mover|rimand\w*|spost\w*"
+         r"|verzet\w*|verplaats\w*|przełoż\w*|przesun\w*|zmieni\w*|remarc\w*|adiar\w*|adiad\w*|alterad\w*|mudad\w*)\b"
+         r"|変更|조정|변경")
+_TO_DAY = (r"(?:\b(?:to|till|until|for|a|al|alla|allo|à|au|auf|na|para|pra|naar|op|em|no|on|zum|zur)\s+"
+           r"(?:the\s+|la\s+|le\s+|il\s+|el\s+|den\s+|dem\s+|o\s+|a\s+)?(?:(?:{weekday})[,\s]+)?$)")
+_TO_DAY_AFTER = r"^[^。.!?]{0,14}?(?:に|로|으로)"
 # a proposal: "could we", "would ... work", "how about" (with a question mark)
 _PROPOSE = (r"\b(?:could|can|shall|would|does|do|how\s+about|what\s+about|könnten|können|passt|ginge|pourrions"
             r"|pouvons|pourriez|est-ce\s+que|podríamos|podemos|podría|te\s+va|le\s+va|potremmo|possiamo|potrebbe"
@@ -219,8 +225,9 @@ class Said:
     day: dt.date | None = None   # a day offered instead (a reschedule)
 
 
-CANCELLED = "cancelled"
-_SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\w))+[.!?。！？]?")
+CANCELLED = "cancelled"   # a meeting called off, or moved with no new day yet
+# a sentence: a dotted date (14.12.) is part of it, never its end
+_SENTENCE = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|[^.!?\n。！？]|[.!?](?=\w))+[.!?。！？]?")
 
 
 def _short(sentence: str) -> str:
@@ -293,10 +300,21 @@ def offered_day(sentence: str, sent: dt.date, days_in) -> dt.date | None:
     """A day a person offers for the meeting instead ("could we do Friday instead?"): a sentence
     with a day in it and a word of instead, or a question that proposes it. Of several days, the
     last that is not the one it moves from ("il colloquio previsto per il 9 è spostato al 14")."""
-    if not (_has(_INSTEAD, sentence) or (sentence.rstrip().endswith("?") and _has(_PROPOSE, sentence))):
+    instead = _has(_INSTEAD, sentence) or (sentence.rstrip().endswith("?") and _has(_PROPOSE, sentence))
+    if not (instead or _has(_MOVE, sentence)):
         return None
     days = [(at, day) for at, day in days_in(sentence, sent) if not _has(_OLD_DAY, sentence[max(0, at - 40):at])]
+    if not instead:   # only moved: the day it is moved to, else none yet ("we have to postpone Tuesday's call")
+        to_day = _TO_DAY.format(weekday=_alternatives(weekday_numbers()))
+        days = [(at, day) for at, day in days if _has(to_day, sentence[max(0, at - 30):at])
+                or _has(_TO_DAY_AFTER, _rest_after(sentence, at))]
     return days[-1][1] if days else None
+
+
+def _rest_after(sentence: str, at: int) -> str:
+    """The text after the day that starts at `at` (its digits and date letters skipped)."""
+    m = re.match(r"[\w\s/.]*?(?:日|일)|\S+", sentence[at:])
+    return sentence[at + (m.end() if m else 0):]
 
 
 def what_it_says(text: str, sent: dt.date | None, about_meeting: bool, days_in) -> list[Said]:
@@ -309,6 +327,8 @@ def what_it_says(text: str, sent: dt.date | None, about_meeting: bool, days_in) 
         day = offered_day(sentence, sent, days_in) if (about_meeting and sent is not None) else None
         if day is not None:
             out.append(Said(W.INTERVIEW, _short(sentence), day))
+        elif about_meeting and _has(_MEETING, sentence) and _positive(_MOVE, sentence) and kind is None:
+            out.append(Said(CANCELLED, _short(sentence)))   # moved, the new day still to come
         elif kind is not None:
             out.append(Said(kind, _short(sentence)))
     return out

@@ -403,6 +403,8 @@ KIND_PATTERNS = {
                    r"(?:recibida|registrada|enviada)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
                    r"(?:eingegangen|angekommen|übermittelt|eingereicht)"
+                   # thanks for having applied: "vielen Dank, dass du dich als Disponent beworben hast"
+                   r"|\bdank\w*[^.\n]{0,20}?\bdass\s+(?:du\s+dich|sie\s+sich)\s+(?:[^.\n]{0,60}?\s+)?beworben"
                    # Italian, Portuguese, Dutch, Polish: "la tua candidatura ... è stata ricevuta", "sua candidatura
                    # ... foi enviada com sucesso", "je sollicitatie ... is ontvangen", "twoja aplikacja ... została
                    # przesłana"
