@@ -319,6 +319,22 @@ CASES = {
         message('"Nordwind Logistik" <noreply@personio.de>', "Deine Bewerbung",
                 "Hi Ada, danke, dass du dich bei uns als Disponentin beworben hast!", day=SENT),
         {(2, "response", "Automatic confirmation (e-mail)")}),
+    # -- kinds the fourth held-out mailboxes found ---------------------------------------------------
+    "chose_a_profile_said_to_fit_better_in_french": (
+        [_row("Cabinet Aubry", "Comptable", stage="Entretien")],
+        message("Hélène Aubry <h.aubry@cabinet-aubry.fr>", "Votre candidature",
+                "Bonjour, après réflexion nous avons choisi une personne plus expérimentée en paie.", day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}),
+    "thanks_for_your_application_in_italian": (
+        [_row("Agriturismo Le Querce", "Cuoco", **{"Date Applied": SENT})],
+        message('"Agriturismo Le Querce" <noreply@teamtailor-mail.com>', "Candidatura",
+                "Ciao Marco, grazie per la tua candidatura! Ti risponderemo a breve.", day=SENT),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    "to_get_to_know_you_then_the_day": (
+        [_row("Vivaio Ranieri", "Giardiniere")],
+        message("Sara Ranieri <sara@vivaioranieri.it>", "Candidatura giardiniere",
+                "Ciao Marco, vorremmo conoscerti! Ti andrebbe bene giovedì 10 dicembre alle 9?", day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-10")}),
 }
 
 # a private address that offers the job: listed, never applied

@@ -85,12 +85,13 @@ _DO = (r"\b(?:complete|take|sit|realizar|realiz[ae]|completar|fazer|fa[çc]a|svo
 # going on with someone: "decidimos avançar com outro candidato", "abbiamo deciso di proseguire con un altro
 # profilo", "we'll continue with other applicants"
 _GO_ON = (r"\b(?:proceed\w*|continu\w*|pursu\w*|mov\w*\s+forward|go\s+ahead|going\s+ahead|progress\w*|decid\w*"
-          r"|chose|chosen|offered|gave|given|hired|appointed|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
+          r"|chose|chosen|offered|gave|given|hired|appointed|choisi\w*|opté|retenu\w*|elegi\w*|eligi\w*|prosegu\w*|proced\w*|avanz\w*|avanç\w*|prossegu\w*|segu\w*|poursuiv\w*|fortfahr\w*|entschied\w*"
           r"|doorgaan|door\s+te\s+gaan|verder|gekozen|kiez\w*|kies\w*|kontynu\w*|zdecydowa\w*|wybral\w*|scelto|optad\w*|optámos|escolh\w*|opted)\b")
 # a candidate said to fit better: "candidates whose qualifications better align", "een kandidaat die meer
 # ervaring heeft", "einen Kandidaten mit mehr Erfahrung"
 _BETTER_CANDIDATE = (r"\b(?:candidat\w*|applicant\w*|kandida\w*|bewerber\w*|profil\w*|perfil\w*|someone|somebody"
-                     r"|iemand|jemand\w*|quelqu'un|alguien|qualcuno|alguém|ktoś)\b[^.;!?]{0,60}?"
+                     r"|iemand|jemand\w*|quelqu'un|alguien|qualcuno|alguém|ktoś|person|personne|persona|pessoa"
+                     r"|persoon|osob\w*|profession\w*|profissiona\w*|profesional\w*)\b[^.;!?]{0,60}?"
                      r"\b(?:better|more|closer|stronger|meer|beter|mehr|besser|plus|más|mejor|più|meglio|mais|melhor"
                      r"|bardziej|lepiej|lepsz\w*|więcej)\b")
 # the next stage, declined in Korean and Japanese, the negation after the verb ("다음 전형으로 모시지 못하게",

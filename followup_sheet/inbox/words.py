@@ -356,6 +356,7 @@ MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeti
                  # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
                  r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
                  r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
+                 r"|conoscert\w*|conoscerl\w*|vous\s+connaître|te\s+conhecer|o\s+conhecer|a\s+conhecer|leren\s+kennen"
                  r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
@@ -405,6 +406,11 @@ KIND_PATTERNS = {
                    r"(?:eingegangen|angekommen|übermittelt|eingereicht)"
                    # thanks for having applied: "vielen Dank, dass du dich als Disponent beworben hast"
                    r"|\bdank\w*[^.\n]{0,20}?\bdass\s+(?:du\s+dich|sie\s+sich)\s+(?:[^.\n]{0,60}?\s+)?beworben"
+                   # thanks for your application, in Italian, Portuguese, Dutch, Polish ("grazie per la tua
+                   # candidatura", "obrigado pela sua candidatura", "bedankt voor je sollicitatie")
+                   r"|\b(?:grazie|obrigad[oa]|bedankt|dank\s+je|dank\s+u|dziękujemy|dziękuję)\s+(?:per|pela|pelo|voor|za)\s+"
+                   r"(?:la\s+|a\s+)?(?:(?:tua|sua|vostra|je|jouw|uw|twoją|pani|pana)\s+)?"
+                   r"(?:candidatura|sollicitatie|aplikacj\w*|zgłoszeni\w*|interesse)\b"
                    # Italian, Portuguese, Dutch, Polish: "la tua candidatura ... è stata ricevuta", "sua candidatura
                    # ... foi enviada com sucesso", "je sollicitatie ... is ontvangen", "twoja aplikacja ... została
                    # przesłana"
