@@ -13,16 +13,17 @@ from pathlib import Path
 _NUMBERS = itertools.count(1)
 
 
-def ics(day: dt.date, summary: str = "Interview") -> bytes:
+def ics(day: dt.date, summary: str = "Interview", method: str = "REQUEST") -> bytes:
     start = f"{day:%Y%m%d}T140000Z"
-    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Calendar//EN\r\nMETHOD:REQUEST\r\n"
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Calendar//EN\r\n"
+            f"METHOD:{method}\r\n"
             f"BEGIN:VEVENT\r\nUID:{start}-interview@example.org\r\nDTSTAMP:{start}\r\nDTSTART:{start}\r\n"
             f"SUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
 
 
 def message(sender: str, subject: str, body: str, *, day: dt.date, html: str | None = None,
             invite: dt.date | None = None, headers: dict[str, str] | None = None, attachment: int = 0,
-            to: str = "sam.rivera@example.net") -> EmailMessage:
+            to: str = "sam.rivera@example.net", method: str = "REQUEST", document: str | None = None) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
@@ -37,8 +38,10 @@ def message(sender: str, subject: str, body: str, *, day: dt.date, html: str | N
     if attachment:
         msg.add_attachment(b"\x89PNG" + b"\x00" * attachment, maintype="application", subtype="octet-stream",
                            filename="portfolio.bin")
+    if document is not None:   # a PDF attached under this file name
+        msg.add_attachment(b"%PDF-1.4\n" + b"0" * 2000, maintype="application", subtype="pdf", filename=document)
     if invite is not None:
-        msg.add_attachment(ics(invite), maintype="text", subtype="calendar", filename="invite.ics")
+        msg.add_attachment(ics(invite, method=method), maintype="text", subtype="calendar", filename="invite.ics")
     return msg
 
 

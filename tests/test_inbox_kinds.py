@@ -215,7 +215,8 @@ CASES = {
         [_row("Saltwater Kitchen", "Line Cook")],
         message("Ben Ortega <ben@saltwaterkitchen.com>", "Line Cook",
                 "Could you have a quick chat with our head chef on Friday?", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        # the weekday alone gives the day: the Friday after the message's Wednesday
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-04")}, None),
     "an_interview_on_a_weekday_in_spanish": (
         [_row("Transportes Yucatán", "Chofer")],
         message("Marisol Canul <marisol@transportesyucatan.mx>", "Chofer",
@@ -276,7 +277,7 @@ CASES = {
         [_row("Imprimerie Calvet", "Conductrice offset")],
         message("Hugo Calvet <hugo@imprimeriecalvet.fr>", "Votre candidature",
                 "Bonjour, seriez-vous libre pour un court entretien lundi ?", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-07")}, None),
     "a_familiar_french_confirmation": (
         [_row("Imprimerie Calvet", "Conductrice offset")],
         message('"Imprimerie Calvet" <no-reply@teamtailor-mail.com>', "Merci !",
@@ -286,7 +287,7 @@ CASES = {
         [_row("Óptica Mirasol", "Optometrista")],
         message("Carmen Mirasol <carmen@opticamirasol.es>", "Cita",
                 "Hola, te esperamos el viernes en la tienda para conocerte.", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-04")}, None),
     "joining_the_team_in_spanish": (
         [_row("Óptica Mirasol", "Optometrista")],
         message("Carmen Mirasol <carmen@opticamirasol.es>", "Noticias",
@@ -324,7 +325,7 @@ CASES = {
         [_row("Pâtisserie Girard", "Pâtissière")],
         message("Luc Girard <luc@patisseriegirard.fr>", "Bonjour",
                 "Pouvez-vous venir vendredi matin pour un essai en cuisine ?", day=SENT),
-        {(2, "stage", "Interview"), (2, "last_contact", SENT)}, None),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-04")}, None),
     "an_automatic_reply_in_words_of_its_own": (
         [_row("Wexcombe Farm Shop", "Butcher")],
         message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Auto-reply",

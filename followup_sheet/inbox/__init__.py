@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -265,6 +266,21 @@ def _later_interview(new: dict[str, tuple[Any, Mail, Classified, Match]], back: 
     return what.kind == W.INTERVIEW and what.interview_on is not None and what.interview_on >= back
 
 
+# A stage word that names one round ("Phone screen", "Tweede gesprek", "2차 면접", "最終面接"), or a meeting
+# already held ("Gesprek gehad", "面接済み"), is not the word for an invitation to one: the inbox writes the
+# column's general word, else its own.
+_ROUND = re.compile(r"\b(?:phone|telephone|video|screen\w*|first|second|third|final|last|1st|2nd|3rd|tweede|derde"
+                    r"|done|held|had|gehad|geweest|gehabt|geführt|fait|passé|hecha|realizad\w*|fatto|svolto|feita"
+                    r"|odbyt\w*|odbyła|odbył"
+                    r"|eerste|laatste|zweite|dritte|erste|letzte|deuxième|premier|première|segund\w*|tercer\w*|primer\w*"
+                    r"|final\w*|secondo|seconda|terzo|primo|ultimo|drug\w*|trzeci\w*|pierwsz\w*|ostatni\w*|telefon\w*)\b"
+                    r"|[1-3]\s*[차次]|[一二三]次|最終|최종|済|완료", re.IGNORECASE)
+
+
+def _no_round(word: str) -> bool:
+    return _ROUND.search(word) is None
+
+
 def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Match]],
                  settings: Settings) -> dict[str, tuple[Any, Mail, Classified, Match]]:
     """The fields the row's messages change (field -> new value and the message that decided
@@ -284,7 +300,7 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 new["response"] = (written(RESPONSE_TEXT[what.kind]), mail, what, found)
             else:
                 own = written(OWN_WORD[target])
-                new["stage"] = (stage_word(target, s.frame["stage"], settings, own), mail, what, found)
+                new["stage"] = (stage_word(target, s.frame["stage"], settings, own, means=_no_round), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]) \
                 and _prompt(mail, _day(r["applied_on"])):
             new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
@@ -310,7 +326,10 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day
             new["last_contact"] = (day, mail, what, found)
-            dated = "response" in new and new["response"][2].kind == W.INTERVIEW   # the interview's day stays
+            # the interview's day stays, and so does a day of return still ahead
+            dated = "response" in new and (new["response"][2].kind == W.INTERVIEW or (
+                new["response"][2].kind == W.AWAY and new["response"][2].back_on is not None
+                and new["response"][2].back_on > day))
             if what.kind in (REPLY, W.RECRUITER) and response_free and not dated:
                 new["response"] = (written(REPLY_TEXT, sender=_sender(mail)), mail, what, found)
     if "last_contact" in new and "last_contact" not in s.headers:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..plan import WordList, word_list
+from . import grammar
 from . import words as W
 from .mailsource import Mail
 
@@ -34,13 +35,53 @@ class Classified:
 
 @functools.cache
 def kind_words(kind: str) -> WordList:
-    """Every language's words for `kind`, as one list."""
-    return word_list(tuple(w for table in W.WORDS.values() for w in table.get(kind, ())))
+    """Every language's words for `kind`, as one list (Korean apart: see `phrases_found`)."""
+    return word_list(_kind_tuple(kind))
+
+
+@functools.cache
+def _kind_tuple(kind: str) -> tuple[str, ...]:
+    return tuple(w for table in W.WORDS.values() for w in table.get(kind, ()))
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+@functools.cache
+def _split_korean(words: tuple[str, ...]) -> tuple[WordList, re.Pattern]:
+    """The words as a WordList, but the Korean ones as a pattern found inside words: Korean joins
+    its endings to the word ("지원해 주셔서 감사합니다" holds "지원해 주셔서 감사", "휴가입니다" holds
+    "휴가"), so a whole-word match misses them."""
+    korean = sorted((w for w in words if _HANGUL.search(w)), key=len, reverse=True)
+    pattern = "|".join(r"\s*".join(map(re.escape, p.split())) for p in korean)
+    return word_list(tuple(w for w in words if not _HANGUL.search(w))), re.compile(pattern or r"(?!x)x")
+
+
+def phrases_found(words: tuple[str, ...], text: str) -> list[str]:
+    """The listed words and phrases the text holds (plan.WordList's way; Korean inside words)."""
+    listed, korean = _split_korean(words)
+    return listed.found(text) + ([m.group(0) for m in korean.finditer(text)] if _HANGUL.search(text) else [])
+
+
+def words_found(kind: str, text: str) -> list[str]:
+    """The words of `kind` the text holds, in every language."""
+    return phrases_found(_kind_tuple(kind), text)
 
 
 def is_platform(domain: str) -> bool:
-    """Whether the sender's domain is an applicant-tracking system or job board (it sends for employers)."""
-    return any(domain == d or domain.endswith("." + d) for d in W.ATS_DOMAINS)
+    """Whether the sender's domain is an applicant-tracking system, a job board or an assessment
+    platform (it sends for employers)."""
+    return any(domain == d or domain.endswith("." + d) for d in (*W.ATS_DOMAINS, *W.ASSESSMENT_DOMAINS))
+
+
+_OFFER_FILE = re.compile(W.OFFER_FILE, re.IGNORECASE)
+
+
+def offer_attached(mail: Mail) -> list[str]:
+    """The attached files whose names say they are the offer or its contract."""
+    if mail.bulk:
+        return []
+    return [f"attached {name}" for name in mail.attachments if _OFFER_FILE.search(re.sub(r"[_\-.]+", " ", name))]
 
 
 _QUOTE_START = re.compile("|".join(W.QUOTE_STARTS), re.IGNORECASE)
@@ -72,6 +113,22 @@ def _kind_pattern(kind: str) -> re.Pattern:
 _NOTHING = re.compile(r"(?!x)x")
 
 
+def _kinds_found(mail: Mail, text: str) -> tuple[dict[str, list[str]], list[grammar.Said]]:
+    """Each kind's evidence: its listed words and patterns (outside a condition), what the
+    sentences say by their structure, and an attached offer; and the sentences' readings."""
+    listed = {kind: [w for w in words_found(kind, text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
+                     if kind == W.REJECTION or not grammar.only_a_condition(text, w)]
+              for kind in W.KINDS}
+    sent = mail.date.date() if mail.date else None
+    # what its sentences say by their structure: who is chosen, negated or not, a day offered instead
+    said = grammar.what_it_says(text, sent, grammar.about_a_meeting(f"{mail.subject}\n{mail.text}"), days_in)
+    for s in said:
+        if s.kind in listed:
+            listed[s.kind].append(s.sentence)
+    listed[W.OFFER] += offer_attached(mail)
+    return listed, said
+
+
 def is_reply(subject: str) -> bool:
     return _REPLY_PREFIX.match(subject) is not None and _FORWARD_PREFIX.match(subject) is None
 
@@ -80,6 +137,8 @@ def classify(mail: Mail) -> Classified:
     """What the message is, rules §2's way: whole words, outside a negation, the first kind that
     matches wins (rejection, offer, interview, confirmation, recruiter); then a person's reply."""
     platform = is_platform(mail.domain)
+    if mail.to_self:
+        return Classified(OTHER, ("your own message",))   # a forward kept as a note: nothing anyone did
     if (mail.bulk and not platform) or (platform and _DIGEST_SENDER.search(mail.local_part)):
         # a list mail; from a job board, its alerts and digests, with a list header or without one
         return Classified(NEWSLETTER)
@@ -87,46 +146,64 @@ def classify(mail: Mail) -> Classified:
     away = _away(mail, text)
     if away is not None:
         return away
-    context = kind_words(W.CONTEXT).found(text)
+    context = words_found(W.CONTEXT, text)
     person_reply = not mail.automated and not platform and is_reply(mail.subject)
     # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
     # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
     # the match decides
-    listed = {kind: kind_words(kind).found(text) or [m.group(0) for m in _kind_pattern(kind).finditer(text)]
-              for kind in W.KINDS}
+    listed, said = _kinds_found(mail, text)
     meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
-    if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())):
+    if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
+            or mail.cancelled):
         return Classified(OTHER)
+    cancelled = [s.sentence for s in said if s.kind == grammar.CANCELLED]
+    offered = [s for s in said if s.day is not None]
     for kind in W.KINDS:
         found = listed[kind]
+        if kind == W.INTERVIEW and (cancelled or mail.cancelled) and not offered:
+            # a meeting called off, no other day given: their contact, not an interview's day
+            return Classified(REPLY, tuple(cancelled or ["calendar invitation cancelled"]))
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
         if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
             return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
         if found:
-            day = interview_day(mail, text) if kind == W.INTERVIEW else None
+            day = None
+            if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
+                day = offered[-1].day if offered and not mail.invitations else interview_day(mail, text)
             return Classified(kind, tuple(dict.fromkeys(found)), day)
     if meeting:    # a person names a day to meet, said in words no list holds
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
     if person_reply:
         return Classified(REPLY, ("a reply from a person",))
-    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail):
+    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail) \
+            and _FORWARD_PREFIX.match(mail.subject) is None:   # a forward passes on someone else's words
         return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
 
 
 _MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + W.WEEKDAYS + r")\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?:[^.!?\n。！？]|[.!?](?=\S))+")   # a dot inside a date (14.12.2026) ends none
+# a dot inside a date (14.12.2026) ends no sentence, nor the last dot of a dotted date (14.12.)
+_SENTENCE = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|[^.!?\n。！？]|[.!?](?=\S))+")
 
 
 def asks_to_meet(text: str) -> str:
     """The sentence in which a person names a meeting word (interview, chat, trial, Hearing, essai,
     entrevista, 面接) and a day for it (a weekday or a date): "we'd like to meet you at the bakery on
-    Friday 11 December for an interview"; '' when no sentence does."""
-    for m in _SENTENCE.finditer(text):
+    Friday 11 December for an interview", or gives the day in the question right after it ("... wants
+    to meet you in person. Are you free Thursday, December 10?"); '' when no sentence does."""
+    def has_day(sentence: str) -> bool:
+        return bool(_WEEKDAY.search(sentence) or _DATES.search(sentence) or grammar.weekday_pattern().search(sentence))
+
+    sentences = [m for m in _SENTENCE.finditer(text)]
+    for i, m in enumerate(sentences):
         sentence = m.group(0)
-        if _MEETING.search(sentence) and (_WEEKDAY.search(sentence) or _DATES.search(sentence)):
+        if not _MEETING.search(sentence):
+            continue
+        after = sentences[i + 1] if i + 1 < len(sentences) else None
+        asked = after is not None and text[after.end():after.end() + 1] == "?" and has_day(after.group(0))
+        if has_day(sentence) or asked:
             return " ".join(sentence.split())[:80]
     return ""
 
@@ -146,7 +223,7 @@ def from_a_person(mail: Mail) -> bool:
 
 _AWAY_SUBJECT = re.compile(W.AWAY_SUBJECT, re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through|back|returning|return|bis|wieder|zurück|jusqu|retour|hasta|vuelvo|regreso"
-                    r"|fino\s+al|até)\b|まで|까지", re.IGNORECASE)
+                    r"|fino\s+a\w*|até|tot|do|wracam|terug|torno|rientro|regresso|volto)\b|まで|까지", re.IGNORECASE)
 
 
 def _away(mail: Mail, text: str) -> Classified | None:
@@ -155,7 +232,7 @@ def _away(mail: Mail, text: str) -> Classified | None:
     day says nothing the tracker needs, and is no person's reply)."""
     if not (mail.automated or _AWAY_SUBJECT.match(mail.subject)):
         return None
-    said = word_list(W.AWAY_WORDS).found(text)
+    said = phrases_found(W.AWAY_WORDS, text)
     if not said and mail.automated and _AWAY_SUBJECT.match(mail.subject):
         # an automatic reply that says so in its subject, in words of its own ("at a conference and
         # back in clinic Monday", "absente jusqu'au 14"): a word of until or return before a day
@@ -169,12 +246,13 @@ def _away(mail: Mail, text: str) -> Classified | None:
 
 
 def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    numbers = {name: i + 1 for names in W.MONTHS.values() for i, name in enumerate(names)}
+    numbers = grammar.month_numbers()   # Babel's names, every language the tool speaks
     names = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<iso>\b(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)\b)"
         rf"|(?P<dotted>\b(?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?:(?P<y2>20\d\d)\b|(?!\d)))"
-        rf"|(?P<month_first>\b(?P<mn3>{names})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
+        rf"|(?P<slashed>\b(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})(?:/(?P<y6>20\d\d))?(?![\d/]))"
+        rf"|(?P<month_first>\b(?P<mn3>{names})(?!\w)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
         rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
@@ -188,6 +266,8 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
     try:
         if m.group("iso"):
             return dt.date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        if m.group("slashed"):
+            return _slashed_day(m, after)
         if m.group("dotted"):
             month, day, year = int(m.group("m2")), m.group("d2"), m.group("y2")
         elif m.group("cjk"):
@@ -195,7 +275,7 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
         else:
             name, day, year = ((m.group("mn3"), m.group("d3"), m.group("y3")) if m.group("month_first")
                                else (m.group("mn4"), m.group("d4"), m.group("y4")))
-            month = _MONTH_NUMBERS[name.lower()]
+            month = _MONTH_NUMBERS[name.casefold().rstrip(".")]
         if year:
             return dt.date(int(year), month, int(day))
         found = dt.date(after.year, month, int(day))
@@ -204,15 +284,41 @@ def _found_day(m: re.Match, after: dt.date) -> dt.date | None:
         return None
 
 
+def _slashed_day(m: re.Match, after: dt.date) -> dt.date | None:
+    """A date written with slashes (15/12, 12/9/2026): day first, as most of the world writes it,
+    unless only the month-first reading is a date, or a weekday named right before it agrees with
+    the month-first reading alone ("Wednesday 12/9")."""
+    a, b, year = int(m.group("a6")), int(m.group("b6")), m.group("y6")
+    readings = []   # (a day of the coming year's next months first, then the reading order) -> the day
+    for order, (day, month) in enumerate(((a, b), (b, a))):
+        try:
+            found = dt.date(int(year) if year else after.year, month, day)
+            if not year and found < after:
+                found = found.replace(year=after.year + 1)
+        except ValueError:
+            continue
+        readings.append(((found - after).days > 183, order, found))
+    named = grammar.weekday_pattern().search(m.string, max(0, m.start() - 30), m.start())
+    if named:
+        weekday = grammar.weekday_numbers()[named.group("weekday").casefold()]
+        agreeing = [r for r in readings if r[2].weekday() == weekday]
+        readings = agreeing if len(agreeing) == 1 else readings
+    return min(readings)[2] if readings else None
+
+
 # Words right before a day that say the person is back on it ("back on", "ab dem 14.12. wieder",
 # "de retour le", "de vuelta el"), and words that say the day is still away ("until and including").
 _BACK_BEFORE = re.compile(r"(?:back|return\w*|wieder|zurück|\bab(?:\s+(?:dem|den))?|retour|vuelta|regres\w*|volver\w*|"
-                          r"vuelvo|rientr\w*)\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
-_TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido)"
+                          r"vuelvo|rientr\w*|torn\w*|terug|wracam|wróc\w*|regress\w*|volt\w*|retorn\w*)\W+(?:\w+\W+){0,5}$",
+                          re.IGNORECASE)
+_TILL_INCLUDED = re.compile(r"(?:einschließlich|einschl\.?|inklusive|inclusive|including|through|inclus|incluido"
+                            r"|tot\s+en\s+met|t/m)"
                             r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
-_INCLUDED_AFTER = re.compile(r"\W{0,3}(?:inclusive|included|inclus|incluido|inclusief|einschließlich)\b", re.IGNORECASE)
+# after the day: "inclusive", "compreso", "włącznie"
+_INCLUDED_AFTER = re.compile(r"\W{0,3}(?:inclusive|included|inclus|incluido|inclusief|einschließlich|compreso|compresa"
+                             r"|incluso|włącznie)\b", re.IGNORECASE)
 
 
 def back_day(mail: Mail, text: str) -> dt.date | None:
@@ -238,15 +344,40 @@ def back_day(mail: Mail, text: str) -> dt.date | None:
 
 def interview_day(mail: Mail, text: str) -> dt.date | None:
     """The interview's day: the attached invitation's, else the first date in the text on or
-    after the message's own day."""
+    after the message's own day, else the first weekday it names ("on Thursday at 10")."""
     sent = mail.date.date() if mail.date else None
     if mail.invitations:
         ahead = [d for d in mail.invitations if sent is None or d >= sent]
         return min(ahead or mail.invitations)
     if sent is None:
         return None
+    body = own_words(mail.text)   # the body's day before the subject's ("Re: interview Friday" is the old one)
+    day = first_day(body, sent) or first_day(text, sent)
+    if day is None:
+        m = grammar.weekday_pattern().search(body) or grammar.weekday_pattern().search(text)
+        day = grammar.weekday_day(m, sent) if m else None
+    return day
+
+
+def days_in(text: str, sent: dt.date) -> list[tuple[int, dt.date]]:
+    """Each day the text names on or after `sent`, with where it starts: its dates, and its
+    weekdays (with their day of the month or without)."""
+    found = [(m.start(), _found_day(m, sent)) for m in _DATES.finditer(text)]
+    taken = [(m.start(), m.end()) for m in _DATES.finditer(text)]
+    for m in grammar.weekday_pattern().finditer(text):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            found.append((m.start(), grammar.weekday_day(m, sent)))
+    return sorted((at, day) for at, day in found if day is not None and day >= sent)
+
+
+def first_day(text: str, sent: dt.date) -> dt.date | None:
+    """The first date the text names on or after `sent` (a weekday with its day of the month
+    counts: "Monday the 14th")."""
     for m in _DATES.finditer(text):
         day = _found_day(m, sent)
         if day is not None and day >= sent:
             return day
+    for weekday in grammar.weekday_pattern().finditer(text):
+        if weekday.group("day"):
+            return grammar.weekday_day(weekday, sent)
     return None

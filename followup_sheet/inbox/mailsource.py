@@ -62,6 +62,9 @@ class Mail:
     date: dt.datetime | None
     text: str                                   # the body as plain text (HTML converted), at most TEXT_LIMIT
     invitations: tuple[dt.date, ...] = ()       # DTSTART of each event of an attached text/calendar
+    cancelled: bool = False                     # an attached calendar calls its event off (METHOD:CANCEL)
+    attachments: tuple[str, ...] = ()           # the file names of its attachments ("Offer_Letter.pdf")
+    to_self: bool = False                       # sent by the address it is sent to: the user's own message
     automated: bool = False                     # Auto-Submitted, X-Autoreply, a no-reply sender
     bulk: bool = False                          # a mailing list or newsletter (List-Id, List-Unsubscribe, bulk)
     size: int = 0
@@ -433,12 +436,19 @@ def html_text(html: str) -> str:
     return soup.get_text(" ")
 
 
+CANCELLED = dt.date.min   # what _invitation_days gives for an event called off
+
+
 def _invitation_days(data: bytes) -> list[dt.date]:
+    """The days of an attached calendar's events; [CANCELLED] when it calls them off."""
     import icalendar
     try:
         cal = icalendar.Calendar.from_ical(data)
     except Exception:   # a calendar icalendar cannot read: no date from it
         return []
+    if str(cal.get("METHOD", "")).upper() == "CANCEL" or \
+            any(str(e.get("STATUS", "")).upper() == "CANCELLED" for e in cal.walk("VEVENT")):
+        return [CANCELLED]
     days = []
     for event in cal.walk("VEVENT"):
         start = event.get("DTSTART")
@@ -461,6 +471,28 @@ def _safe(call) -> bool:
         return True
     except Exception:   # a malformed Content-Disposition
         return False
+
+
+def _attachment_names(msg: Message) -> tuple[str, ...]:
+    names = []
+    for part in msg.walk():
+        if not part.is_multipart() and not _is_calendar(part) and _safe(part.get_filename):
+            name = part.get_filename()
+            if name:
+                names.append(_clean(str(name))[:120])
+    return tuple(names)
+
+
+def _to_self(msg: Message, address: str) -> bool:
+    """Whether the sender is among the recipients: a message the user sent themselves (a forward
+    kept as a note), never one from an employer."""
+    if not address:
+        return False
+    try:
+        recipients = email.utils.getaddresses([_header(msg, "To"), _header(msg, "Cc")])
+    except Exception:   # a malformed recipient header: not the user's own
+        return False
+    return any(a.strip().lower() == address for _, a in recipients)
 
 
 def _body(msg: Message) -> tuple[str, list[dt.date]]:
@@ -496,7 +528,9 @@ def parse_mail(raw: RawMail) -> Mail:
         text, days = _body(msg)
         return Mail(where=raw.where, message_id=_header(msg, "Message-ID"), sender_name=name,
                     sender_address=address, subject=_header(msg, "Subject"), date=_date(msg), text=text,
-                    invitations=tuple(days), automated=_automated(msg, address), bulk=_bulk(msg), size=raw.size,
+                    invitations=tuple(d for d in days if d != CANCELLED), cancelled=CANCELLED in days,
+                    attachments=_attachment_names(msg), to_self=_to_self(msg, address),
+                    automated=_automated(msg, address), bulk=_bulk(msg), size=raw.size,
                     defects=tuple(type(d).__name__ for d in msg.defects))
     except MailProblem:
         raise

@@ -53,11 +53,21 @@ _NON_WORD = re.compile(r"[^\w]+")
 _CONNECTORS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i"})
 _JOIN = r"[\s\-_.&,]*(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")(?!\w))?[\s\-_.&,]*"
 _DOTTED_FORM = re.compile(r"(?<!\w)((?:[^\W\d_]\.){2,})")    # S.L., S.p.A., B.V.: one word, not letters
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+_POLISH_FORM = re.compile(r"\bsp\.?\s*z\s*o\.?\s*o\.?", re.IGNORECASE)   # "Sp. z o.o." -> one word, spzoo
+
+
+# Latin letters Unicode does not decompose into a base letter and a mark, as domains write them
+# (Wisła -> wisla, Søndergaard -> sondergaard, Łódź -> lodz)
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t",
+                               "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"})
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Case and accents left out (Wisła -> wisla, Bäckerei -> backerei); Korean syllables stay
+    syllables (NFKD takes them apart into letters, which are put back together)."""
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_UNDECOMPOSED)
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch)))
 
 
 def _without_forms(text: str) -> str:
@@ -65,13 +75,16 @@ def _without_forms(text: str) -> str:
     a dotted form (S.L., B.V.) made one word, so it is seen as the form it is."""
     for form in W.LEGAL_FORMS_CJK:
         text = text.replace(form, " ")
+    text = _POLISH_FORM.sub(" spzoo ", text)
     return _DOTTED_FORM.sub(lambda m: m.group(1).replace(".", "") + " ", text)
 
 
 @functools.lru_cache(maxsize=4096)
 def company_words(company: str) -> tuple[str, ...]:
     """A company's name as words, without notes in brackets, legal forms and 'the'."""
-    words = [w for w in _NON_WORD.split(_without_forms(_fold(_BRACKETS.sub(" ", company)))) if w]
+    # a possessive keeps its s on the word (St. Brendan's -> st brendans, as stbrendans.ca writes it)
+    words = [w for w in _NON_WORD.split(_without_forms(_fold(_POSSESSIVE.sub("s", _BRACKETS.sub(" ", company)))))
+             if w]
     # "and" between two words of a name is written "&" as often ("Lindqvist and Berg")
     words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in _CONNECTORS)]
     while len(words) > 1 and words[-1] in W.LEGAL_FORMS:
@@ -99,14 +112,44 @@ _SMALL_WORDS = frozenset({"d", "l", "de", "del", "la", "las", "los", "el", "of",
                           "les", "di", "da", "do", "dos", "van", "von", "y", "und", "and", "et", "e"})
 
 
+@functools.lru_cache(maxsize=4096)
 def name_forms(company: str) -> tuple[tuple[str, ...], ...]:
     """The company's name as words, and again with German letters written out (Bäckerei ->
-    baeckerei, as domains write them)."""
+    baeckerei, as domains write them), and a Japanese name in romaji (さくら薬品 -> sakura yakuhin)."""
     forms = [company_words(company)]
     spelled = company_words(company.translate(_GERMAN_LETTERS))
     if spelled != forms[0]:
         forms.append(spelled)
-    return tuple(f for f in forms if f)
+    forms += romaji_forms(company)
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LONG_VOWELS = (("ou", "o"), ("oo", "o"), ("uu", "u"))
+
+
+@functools.cache
+def _kakasi():
+    import pykakasi  # loaded with the first company named in kana
+    return pykakasi.kakasi()
+
+
+def romaji_forms(company: str) -> list[tuple[str, ...]]:
+    """A name written in Japanese kana (kanji beside them) as the romaji its domain spells, with
+    long vowels written out and left out (あおば商事 -> aoba shouji, aoba shoji), without its legal
+    form. Kanji alone may be Chinese and is left as it is."""
+    if not _KANA.search(company):
+        return []
+    words = tuple(w for part in _kakasi().convert(_without_forms(company).strip())
+                  if (w := _NON_WORD.sub("", _fold(part["hepburn"]))))
+    short = tuple(_shorten(w) for w in words)
+    return [words, short] if short != words else [words]
+
+
+def _shorten(word: str) -> str:
+    for long, one in _LONG_VOWELS:
+        word = word.replace(long, one)
+    return word
 
 
 def is_short_form(token: str, name: tuple[str, ...]) -> bool:
@@ -127,6 +170,17 @@ def is_short_form(token: str, name: tuple[str, ...]) -> bool:
     return any(len(ws) >= 2 and fits(token, ws) for ws in (full, big))
 
 
+def _trade_and_name(label: str, name: tuple[str, ...]) -> bool:
+    """Whether the domain is the tracker's name with a word before or after it, the trade the
+    tracker leaves out (pasticceriadolcevita.it for 'Dolcevita', brennerlogistik.de for 'Brenner')."""
+    joined = "".join(name)
+    if len(joined) < 5 or label == joined or not (label.startswith(joined) or label.endswith(joined)):
+        return False
+    rest = label[len(joined):] if label.startswith(joined) else label[:-len(joined)]
+    # a recruiting word added to the name is a look-alike's way (kestrel-analytics-careers.top)
+    return not any(rest.startswith(w) or rest.endswith(w) for w in W.SENDER_NOISE if len(w) >= 2 and w.isascii())
+
+
 def _domain_score(domain: str, forms: tuple[tuple[str, ...], ...]) -> int:
     if not domain or not forms or is_platform(domain) or domain in W.FREE_MAIL:
         return 0
@@ -142,6 +196,9 @@ def _domain_score(domain: str, forms: tuple[tuple[str, ...], ...]) -> int:
         # Ridge Energy, sonnenkorn-baeckerei.de for Bäckerei Sonnenkorn), or its short form (bbva.com)
         if len(name) >= 2 and _joins_words(label, name):
             best = max(best, 90)
+        elif len(name) >= 2 and any(len(w) >= 5 and label == w for w in name[1:] if w not in W.LEGAL_FORMS):
+            # the name's own word, without the trade word before it (ribamar.pt for Conservas Ribamar)
+            best = max(best, 88)
         elif len(label) >= 3 and is_short_form(label, name):
             best = max(best, 88)
     return best
@@ -153,8 +210,9 @@ _DOMAIN_CONNECTORS = ("and", "und", "et", "y", "n")
 
 
 def _joins_words(label: str, name: tuple[str, ...]) -> bool:
-    """Whether the label is two or more of the name's words joined, in any order."""
-    words = [w for w in name if len(w) >= 2]
+    """Whether the label is two or more of the name's words joined, in any order (a letter of its
+    own counts: omalleys.ie for O'Malley's, aplus.com for A Plus Tutors)."""
+    words = [w for w in name if w]
     if len(words) > 6:
         return False
 
@@ -209,6 +267,11 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     domain = _domain_score(ev.domain, name_forms(row.company))
     if domain:
         return domain, f"sender's domain {ev.domain}"
+    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
+    if label and _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
+                                                   or _names(ev.body, name)):
+        # the company's longer name, in its domain and in its own words, holds the tracker's shorter one
+        return 88, f"sender's domain {ev.domain} holds the name"
     trusted = ev.platform   # a tracking system writes for the employer; its display name is the employer's
     shown = " ".join(name)
     display = fuzz.token_set_ratio(ev.display, shown) if ev.display else 0

@@ -1,5 +1,6 @@
 """Inbox, the word tables: what employers' mail says, per language, and who sends it. One table
-per language; a new language is one more entry in WORDS (and its month names in MONTHS).
+per language; a new language is one more entry in WORDS (month and weekday names come from Babel:
+grammar.py).
 
 Words and phrases match as rules §2 says (plan.WordList): whole words, a last word of five
 letters or more is a stem that may take an ending, and a word right after a negation does not
@@ -19,12 +20,17 @@ AWAY = "away"
 AWAY_SUBJECT = (r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|out\s+of\s+(?:the\s+)?office|ooo\b"
                 r"|abwesenheit|abwesend|automatische\s+antwort|réponse\s+automatique|absence|absent"
                 r"|respuesta\s+automática|fuera\s+de\s+la\s+oficina|ausente|自動応答|自動返信|不在|자동\s*응답|부재"
-                r"|自动回复|自動回覆)")
+                r"|自动回复|自動回覆|risposta\s+automatica|fuori\s+(?:sede|ufficio)|resposta\s+autom[aá]tica"
+                r"|fora\s+do\s+escrit[oó]rio|ausência|automatisch\s+antwoord|afwezig|niet\s+aanwezig"
+                r"|automatyczna\s+odpowied[zź]|nieobecno[sś][cć]|poza\s+biurem)")
 AWAY_WORDS = (
     "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
     "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
     "nicht im büro", "nicht erreichbar", "urlaub", "absent du bureau", "absente du bureau", "en congés", "de retour le",
-    "fuera de la oficina", "ausente", "de vacaciones", "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
+    "fuera de la oficina", "ausente", "de vacaciones", "fuori ufficio", "fuori sede", "in ferie", "assente",
+    "fora do escritório", "de férias", "em férias", "ausente do escritório", "afwezig", "met vakantie",
+    "niet op kantoor", "poza biurem", "na urlopie", "nieobecny", "nieobecna",
+    "不在", "休暇", "出張", "休業", "휴가", "부재", "休假", "出差",
 )
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -176,12 +182,83 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONTEXT: ("candidatura", "solicitud", "puesto", "vacante", "candidato", "entrevista", "currículum", "cv",
                   "propuesta", "incorporación", "oferta", "incorporarte"),
     },
+    "it": {
+        REJECTION: ("non è stata selezionata", "non è stato selezionato", "non siamo in grado di proseguire",
+                    "non potrà avere seguito", "non proseguire", "altri candidati", "altro candidato", "altro profilo",
+                    "altri profili", "posizione è stata coperta", "esito negativo", "non è stata accolta"),
+        OFFER: ("proposta di assunzione", "lettera di assunzione", "offerta di lavoro", "proposta contrattuale",
+                "contratto di assunzione", "benvenuta nel team", "benvenuto nel team", "lettera d'offerta"),
+        INTERVIEW: ("invito a colloquio", "invitarla a un colloquio", "invitarti a un colloquio",
+                    "colloquio conoscitivo", "fissare un colloquio", "organizzare un colloquio", "prova pratica",
+                    "giornata di prova",
+                    "test attitudinale", "prova tecnica", "nuova data"),
+        CONFIRMATION: ("abbiamo ricevuto la tua candidatura", "abbiamo ricevuto la sua candidatura",
+                       "grazie per la candidatura", "grazie per esserti candidato", "grazie per esserti candidata",
+                       "grazie per essersi candidato", "grazie per essersi candidata", "candidatura è stata ricevuta",
+                       "candidatura è stata inviata", "conferma di ricezione", "grazie per il tuo interesse",
+                       "grazie per il suo interesse"),
+        RECRUITER: ("il tuo profilo ha attirato", "per conto di un mio cliente", "società di selezione"),
+        CONTEXT: ("candidatura", "posizione", "colloquio", "selezione", "curriculum", "cv", "proposta", "assunzione",
+                  "candidato", "candidata", "ruolo"),
+    },
+    "pt": {
+        REJECTION: ("não foi selecionada", "não foi selecionado", "não foi selecionado(a)", "outro candidato",
+                    "outros candidatos", "outra candidata", "outro perfil", "não iremos avançar",
+                    "não vamos avançar", "não avançar com a sua candidatura", "vaga foi preenchida",
+                    "não dar seguimento", "não será possível dar seguimento"),
+        OFFER: ("proposta de emprego", "proposta de trabalho", "carta de oferta", "proposta formal",
+                "proposta contratual", "bem-vindo à equipa", "bem-vinda à equipa", "bem-vindo à equipe",
+                "bem-vinda à equipe", "contrato de trabalho"),
+        INTERVIEW: ("convite para entrevista", "convidar para uma entrevista", "agendar uma entrevista",
+                    "marcar uma entrevista", "teste técnico", "teste online", "avaliação técnica", "nova data"),
+        CONFIRMATION: ("recebemos a sua candidatura", "recebemos a tua candidatura", "recebemos sua candidatura",
+                       "obrigado pela sua candidatura", "obrigada pela sua candidatura", "obrigado pela candidatura",
+                       "obrigado pelo seu interesse", "obrigada pelo seu interesse", "candidatura foi recebida",
+                       "candidatura foi submetida", "candidatura foi enviada", "agradecemos a sua candidatura"),
+        RECRUITER: ("o seu perfil chamou", "em nome de um cliente", "consultora de recrutamento"),
+        CONTEXT: ("candidatura", "vaga", "cargo", "função", "entrevista", "currículo", "cv", "proposta", "candidato",
+                  "recrutamento", "processo de seleção"),
+    },
+    "nl": {
+        REJECTION: ("niet geselecteerd", "andere kandidaat", "andere kandidaten", "ander profiel", "niet verder",
+                    "vacature is ingevuld", "vacature is vervuld", "helaas moeten wij", "helaas moeten we",
+                    "afgewezen", "niet door naar"),
+        OFFER: ("arbeidsovereenkomst", "aanbiedingsbrief", "arbeidsvoorwaardenvoorstel", "contractvoorstel",
+                "welkom in het team", "aanbod voor de functie"),
+        INTERVIEW: ("uitnodiging voor een gesprek", "uitnodiging sollicitatiegesprek", "sollicitatiegesprek",
+                    "kennismakingsgesprek", "uitnodigen voor een gesprek", "gesprek inplannen", "assessment",
+                    "nieuwe datum"),
+        CONFIRMATION: ("bedankt voor je sollicitatie", "bedankt voor uw sollicitatie", "dank voor je sollicitatie",
+                       "dank voor uw sollicitatie", "hebben je sollicitatie ontvangen",
+                       "hebben uw sollicitatie ontvangen",
+                       "ontvangstbevestiging", "sollicitatie is ontvangen", "sollicitatie is verzonden"),
+        RECRUITER: ("je profiel viel me op", "namens mijn opdrachtgever", "werving en selectie"),
+        CONTEXT: ("sollicitatie", "vacature", "functie", "gesprek", "kandidaat", "cv", "aanbod", "contract"),
+    },
+    "pl": {
+        REJECTION: ("nie została wybrana", "nie został wybrany", "innego kandydata", "innej kandydatki",
+                    "innych kandydatów", "nie przeszła", "nie przeszedł", "nie będziemy kontynuować",
+                    "rekrutacja została zakończona", "stanowisko zostało obsadzone", "odpowiedź negatywna"),
+        OFFER: ("oferta pracy", "propozycja zatrudnienia", "ofertę zatrudnienia", "ofertę pracy", "umowa o pracę",
+                "umowę o pracę", "witamy w zespole"),
+        INTERVIEW: ("zaproszenie na rozmowę", "zaprosić na rozmowę", "zaprosić panią na rozmowę",
+                    "zaprosić pana na rozmowę", "rozmowa rekrutacyjna", "rozmowę rekrutacyjną", "zadanie rekrutacyjne",
+                    "test online", "nowy termin"),
+        CONFIRMATION: ("dziękujemy za aplikację", "dziękujemy za zgłoszenie", "dziękujemy za przesłanie",
+                       "otrzymaliśmy twoją aplikację", "otrzymaliśmy pani aplikację", "otrzymaliśmy pana aplikację",
+                       "otrzymaliśmy twoje zgłoszenie", "aplikacja została przesłana", "potwierdzenie otrzymania"),
+        RECRUITER: ("pani profil zwrócił", "pana profil zwrócił", "w imieniu mojego klienta", "agencja rekrutacyjna"),
+        CONTEXT: ("aplikacja", "aplikację", "rekrutacja", "rekrutacji", "stanowisko", "rozmowa", "rozmowę", "cv",
+                  "oferta", "kandydat", "zgłoszenie"),
+    },
     # Japanese, Korean and Chinese: the phrases of their applicant-tracking and HR mail (these match
     # anywhere in the text, as the reader's Chinese words do)
     "ja": {
-        REJECTION: ("ご期待に添えない", "ご期待に沿えない", "見送らせて", "見送りとさせて", "ご縁がなかった",
+        # 見送 in any of its forms (見送らせて, 見送ることとなりました, お見送り): the verb of declining
+        REJECTION: ("ご期待に添えない", "ご期待に沿えない", "見送", "ご縁がなかった",
                     "今後のご活躍をお祈り", "ご活躍をお祈り", "不採用"),
-        OFFER: ("内定のご連絡", "採用内定", "内定通知", "内定とさせて", "採用させていただく", "労働条件通知"),
+        OFFER: ("内定のご連絡", "採用内定", "内定通知", "内定とさせて", "採用させていただく", "労働条件通知",
+                "採用を内定", "内定いたし", "内定となり", "内定が決定", "内定を出"),
         INTERVIEW: ("面接のご案内", "面接日程", "面接にお越し", "面接をお願い", "面接を実施", "面談のご案内",
                     "面接のご連絡", "日程調整"),
         CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
@@ -212,18 +289,6 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-# Month names for dates in the text ("March 12", "12. März", "le 12 mars", "12 de marzo").
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"),
-    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"),
-}
-
 # Applicant-tracking systems and job boards: they send for the employer, so their domain says
 # nothing about the company; the display name, the subject and the body do.
 ATS_DOMAINS = (
@@ -232,7 +297,8 @@ ATS_DOMAINS = (
     "successfactors.eu", "jobvite.com", "bamboohr.com", "workablemail.com", "workable.com", "recruitee.com",
     "personio.de", "personio.com", "teamtailor.com", "teamtailor-mail.com", "jazzhr.com", "applytojob.com",
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
-    "stepstone.de", "welcometothejungle.com", "infojobs.net",
+    "stepstone.de", "welcometothejungle.com", "infojobs.net", "erecruiter.pl", "traffit.com", "homerun.co",
+    "onlyfy.jobs", "gupy.io", "gupy.com.br", "solides.com.br", "inhire.com.br",
     # Japan, Korea, mainland China and Taiwan
     "hrmos.co", "herp.cloud", "talentio.com", "jobcan.jp", "en-gage.net", "rikunabi.com", "mynavi.jp", "doda.jp",
     "bizreach.jp", "wantedly.com", "saramin.co.kr", "jobkorea.co.kr", "greetinghr.com", "ninehire.com",
@@ -260,7 +326,7 @@ SENDER_NOISE = (
 LEGAL_FORMS = (
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "gmbh", "ag", "kg", "se", "sa",
     "sas", "sarl", "sl", "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "lp", "llp", "group", "holding",
-    "holdings", "the",
+    "holdings", "the", "lda", "ltda", "spółka", "spzoo", "eireli",
 )
 # Legal forms written before or after a name in Japanese, Korean and Chinese, without spaces
 # ("株式会社ヒカリ", "(주)한결", "青禾科技有限公司"): taken out wherever they stand.
@@ -287,6 +353,10 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|mart
             "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
 # Words for a meeting about a job: with a day in the same sentence, a person asks to meet
 MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
+                 # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
+                 r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
+                 r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
+                 r"|conoscert\w*|conoscerl\w*|vous\s+connaître|te\s+conhecer|o\s+conhecer|a\s+conhecer|leren\s+kennen"
                  r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
@@ -307,7 +377,7 @@ KIND_PATTERNS = {
                                 r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous)"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:position|role|job|post)\b"
-            r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:us|our\s+team|the\s+team)\s+as\b"
+            r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:[\w&'’-]+\s+){1,4}?as\b"
             r"|\bihnen\s+(?:die|diese|eine|unsere)\s+(?:[\w-]+\s+){0,3}?(?:stelle|position)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:anzubieten|anbieten)\b"),
     INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -333,10 +403,34 @@ KIND_PATTERNS = {
                    r"|\b(?:tu|su)\s+(?:solicitud|candidatura|postulación|cv)\s+(?:[^.\n]{0,60}?\s+)?(?:fue|ha\s+sido)\s+"
                    r"(?:recibida|registrada|enviada)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
-                   r"(?:eingegangen|angekommen|übermittelt|eingereicht)"),
+                   r"(?:eingegangen|angekommen|übermittelt|eingereicht)"
+                   # thanks for having applied: "vielen Dank, dass du dich als Disponent beworben hast"
+                   r"|\bdank\w*[^.\n]{0,20}?\bdass\s+(?:du\s+dich|sie\s+sich)\s+(?:[^.\n]{0,60}?\s+)?beworben"
+                   # thanks for your application, in Italian, Portuguese, Dutch, Polish ("grazie per la tua
+                   # candidatura", "obrigado pela sua candidatura", "bedankt voor je sollicitatie")
+                   r"|\b(?:grazie|obrigad[oa]|bedankt|dank\s+je|dank\s+u|dziękujemy|dziękuję)\s+(?:per|pela|pelo|voor|za)\s+"
+                   r"(?:la\s+|a\s+)?(?:(?:tua|sua|vostra|je|jouw|uw|twoją|pani|pana)\s+)?"
+                   r"(?:candidatura|sollicitatie|aplikacj\w*|zgłoszeni\w*|interesse)\b"
+                   # Italian, Portuguese, Dutch, Polish: "la tua candidatura ... è stata ricevuta", "sua candidatura
+                   # ... foi enviada com sucesso", "je sollicitatie ... is ontvangen", "twoja aplikacja ... została
+                   # przesłana"
+                   r"|\b(?:tua|sua|vostra)\s+candidatura\s+(?:[^.\n]{0,60}?\s+)?(?:è|foi|é)\s+(?:stata\s+)?"
+                   r"(?:ricevut|inviat|registrat|recebid|enviad|registrad|submetid)\w*"
+                   r"|\b(?:je|uw)\s+sollicitatie\s+(?:[^.\n]{0,60}?\s+)?(?:is|werd)\s+(?:goed\s+)?(?:ontvangen|verzonden)"
+                   r"|\b(?:twoja|pani|pana)\s+(?:aplikacja|kandydatura)\s+(?:[^.\n]{0,60}?\s+)?została\s+"
+                   r"(?:przesłana|wysłana|przyjęta|zarejestrowana)"),
 }
 QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",
     r"^el .{0,200} escribió\s*:\s*$", r"^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
     r"mensaje original)\s*-{2,}\s*$", r"^from: .{0,200}$", r"^von: .{0,200}$", r"^de ?: .{0,200}$",
 )
+# An attached document that is the offer or its contract, by its file name ("Offer_Letter_Sam.pdf",
+# "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
+OFFER_FILE = (r"(?<![^\W\d_])(?:offer|oferta|proposta|propuesta|angebot|vertragsangebot|arbeitsvertrag|vertrag"
+              r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta)(?![^\W\d_])"
+              r"|内定|労働条件|입사|처우|录用|錄用")
+# Platforms that send an employer's assessment (a coding test, a video interview): they write for it
+ASSESSMENT_DOMAINS = ("hackerrank.com", "hackerrankforwork.com", "codility.com", "codesignal.com", "testgorilla.com",
+                      "hirevue.com", "coderbyte.com", "devskiller.com", "tests4geeks.com", "mettl.com", "shl.com")
+
