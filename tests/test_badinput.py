@@ -41,20 +41,22 @@ try:
         peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
 except (OSError, StopIteration):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-sys.stderr.write("\\n@maxrss_kb=%d\\n" % peak)
+# the CPU time spent, which a busy machine does not stretch as it stretches the wall clock
+used = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write("\\n@maxrss_kb=%d\\n@cpu_s=%.3f\\n" % (peak, used.ru_utime + used.ru_stime))
 sys.exit(code)
 """
 
 
 def run_refresh(path: Path, *extra: str, timeout: float = 120) -> tuple[int, str, str, float, int]:
-    """(exit code, stdout, stderr without the memory line, seconds, peak memory in MB)."""
-    start = time.perf_counter()
+    """(exit code, stdout, stderr without the memory line, CPU seconds, peak memory in MB). The CPU
+    seconds and the memory guard against a refresh that walks a sheet's size on paper (minutes and
+    gigabytes), never measure speed: that is the benchmarks' job."""
     proc = subprocess.run([sys.executable, "-c", RUN_CLI, "refresh", str(path), "--today", TODAY.isoformat(),
                            *extra], capture_output=True, text=True, timeout=timeout)
-    seconds = time.perf_counter() - start
-    m = re.search(r"\n@maxrss_kb=(\d+)\n", proc.stderr)
+    m = re.search(r"\n@maxrss_kb=(\d+)\n@cpu_s=([\d.]+)\n", proc.stderr)
     err = proc.stderr[:m.start()] if m else proc.stderr
-    return proc.returncode, proc.stdout, err, seconds, int(m.group(1)) // 1024 if m else -1
+    return proc.returncode, proc.stdout, err, float(m.group(2)) if m else -1.0, int(m.group(1)) // 1024 if m else -1
 
 
 # --- the inputs ----------------------------------------------------------------------------
@@ -220,9 +222,9 @@ def test_refused_clearly_and_untouched(tmp_path, base, case):
     data = build(base)
     path = tmp_path / name
     path.write_bytes(data)
-    start = time.perf_counter()
+    start = time.process_time()
     done = run_cli("refresh", path, "--today", TODAY.isoformat())
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     assert done.returncode == 1, f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
     assert "Traceback" not in done.stderr, done.stderr
     message = done.stderr.strip()
@@ -233,7 +235,9 @@ def test_refused_clearly_and_untouched(tmp_path, base, case):
     assert "root:" not in message and "/bin/bash" not in message, "file contents leaked into the message"
     assert path.read_bytes() == data, "the refused file changed"
     assert sorted(p.name for p in tmp_path.iterdir()) == [name], "something was left beside the file"
-    assert seconds < 10, f"took {seconds:.1f} s to refuse"
+    # (a guard against a file that makes the reader work without end, a zip bomb's kind, not a speed
+    # measurement: CPU seconds, which a busy machine does not stretch)
+    assert seconds < 10, f"took {seconds:.1f} s of CPU to refuse"
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -321,8 +325,10 @@ def test_huge_on_paper_is_quick_and_small(tmp_path, case):
     if code == 1:
         assert "Traceback" not in err and "tracker.xlsx" in err, err
         assert path.read_bytes() == data, "refused, but the file changed"
-    assert seconds < 5, f"took {seconds:.1f} s ({rss_mb} MB)"
-    assert rss_mb < 400, f"peak memory {rss_mb} MB ({seconds:.1f} s)"
+    # (a guard, not a speed measurement: a refresh that walked the sheet's size on paper, some 17
+    # billion cells, would take minutes of CPU and gigabytes; this one takes about a second)
+    assert 0 <= seconds < 15, f"took {seconds:.1f} s of CPU ({rss_mb} MB)"
+    assert rss_mb < 400, f"peak memory {rss_mb} MB ({seconds:.1f} s of CPU)"
 
 
 def test_far_away_cell_in_another_sheet_does_not_block_the_tracker(tmp_path):
@@ -337,4 +343,4 @@ def test_far_away_cell_in_another_sheet_does_not_block_the_tracker(tmp_path):
     path.write_bytes(data)
     code, out, err, seconds, rss_mb = run_refresh(path, "--no-backup")
     assert code == 0, err
-    assert seconds < 5 and rss_mb < 400, f"{seconds:.1f} s, {rss_mb} MB"
+    assert 0 <= seconds < 15 and rss_mb < 400, f"{seconds:.1f} s of CPU, {rss_mb} MB"     # (a guard, as above)

@@ -15,12 +15,13 @@ LONG = 40_000
 @pytest.mark.parametrize("letter", ["a", "é", "=", "😀", "x."])
 def test_a_long_cell_without_an_address_is_searched_in_linear_time(letter):
     texts = [letter * (LONG // len(letter)) for _ in range(10)]
-    start = time.perf_counter()
+    start = time.process_time()
     found = [has_address(t) for t in texts] + [has_phone(t) for t in texts]
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     assert not any(found)
-    # linear: about a millisecond a cell; the old search tried every letter as the start (4-7 s a cell)
-    assert seconds < 2.0, f"{seconds:.1f} s for ten {LONG:,}-character cells"
+    # linear: about a millisecond a cell; the old search tried every letter as the start (4-7 s a
+    # cell, 40-70 s for ten). A guard against that kind, in CPU seconds, not a speed measurement.
+    assert seconds < 10.0, f"{seconds:.1f} s of CPU for ten {LONG:,}-character cells"
 
 
 @pytest.mark.parametrize("text", [
