@@ -134,6 +134,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "não informado", "não disponível",
     ),
     "nl": (
+        "reactie", "antwoord",
         "nog te versturen", "nog versturen", "te versturen", "verstuurd", "verzonden", "ingediend",
         "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
         "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen",

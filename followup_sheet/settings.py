@@ -119,6 +119,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "employer response", "company response",
         "respuesta", "réponse", "reponse", "retour", "antwort", "rückmeldung",
         "risposta", "riscontro", "resposta", "retorno", "回复", "反馈", "odpowiedź", "informacja zwrotna",
+        "reactie", "antwoord", "返信", "返事", "回答", "회신", "답변", "응답",
     ),
     "contact": (
         "contact", "contact name", "recruiter", "hr contact", "sent to", "contact person",

@@ -500,3 +500,9 @@ def test_a_list_of_vendors_is_no_tracker_though_its_names_look_like_companies(tm
         read_tracker(write_tracker(tmp_path / "expenses.xlsx", rows))
     rows = [{**r, "Job Title": "Clerk"} for r in rows]
     assert read_tracker(write_tracker(tmp_path / "jobs.xlsx", rows)).columns["company"].header == "Vendor"
+
+
+@pytest.mark.parametrize("header", ["Reactie", "Antwoord", "返信", "회신", "답변"])
+def test_the_employers_reply_column_in_dutch_japanese_and_korean_is_the_response(header):
+    found, _ = header_decisions(["Firm", "Role", header], Settings())
+    assert found.get("response") == 2
