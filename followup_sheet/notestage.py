@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .literalscreen import screened
+
 _RANK = {"interviewing": 1, "offer": 2}
 
 
@@ -100,7 +102,7 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
         clause = clause.strip()
         if not clause:
             continue
-        if _elsewhere().search(clause):
+        if screened(_elsewhere()).search(clause):
             continue        # (another employer's step: `strong_elsewhere`)
         stage = stage_of(_PEOPLE.sub(" ", clause))
         if stage not in _RANK:
@@ -118,7 +120,7 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
 
 def this_employers(note: str) -> str:
     """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
-    if not note or _elsewhere().search(note) is None:
+    if not note or screened(_elsewhere()).search(note) is None:
         return note
     return ". ".join(c.strip() for c in _CLAUSES.split(note) if c.strip() and not _elsewhere().search(c))
 
@@ -127,7 +129,7 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
     """The clause of `note` that says another employer has made an offer or has the user beyond a
     first talk ("内定あり（他社：キーエンス）", "2nd round with another company on Friday"), or ''.
     A step negated, wished for, awaited or turned down is none."""
-    if not note or _elsewhere().search(note) is None:
+    if not note or screened(_elsewhere()).search(note) is None:
         return ""
     for clause in _CLAUSES.split(note):
         clause = clause.strip()

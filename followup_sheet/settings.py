@@ -384,6 +384,9 @@ _LATER_ROUND: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
     "pl": (("druga", "drugi", "drugiej", "drugą", "trzecia", "trzeci", "ostatnia", "ostatni", "finałowa"),
            ("rozmowa", "rozmowy", "rozmowie", "rozmowę", "etap", "etapie", "runda", "rundzie"), ()),
 })
+# the nouns above for a round or a stage of a process, not an interview
+_ROUND_NOUNS = frozenset({"round", "stage", "tour", "ronda", "fase", "etapa", "ronde", "runde", "etap", "etapie",
+                          "runda", "rundzie"})
 LATER_ROUNDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     code: tuple(f"{word} {noun}" for word in before for noun in nouns) + tuple(f"{noun} {word}" for noun in nouns
                                                                                for word in after)
@@ -406,7 +409,9 @@ INTERVIEWING_WORDS = (
     # Chinese 测评 (an online assessment). (選考中 alone is no step: 書類選考中 is the résumé's screening)
     "spi", "webテスト", "gd", "グループディスカッション", "グルディス", "测评", "測評",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
-    *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases),   # ("seconda fase", "3e tour")
+    # (a later round said with a word for a round or a stage, which alone says no interview: "seconda
+    # fase", "3e tour"; those said with an interview's own word are interviews by that word)
+    *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases if set(phrase.split()) & _ROUND_NOUNS),
 )
 # Still to apply or to send, as each language says it: a word for "still to" before the verb's
 # infinitive ("nog te solliciteren", "noch zu bewerben", "à postuler", "por enviar", "da inviare",
