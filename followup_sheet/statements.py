@@ -436,7 +436,7 @@ def _dotted() -> re.Pattern[str]:
     # "7.12." and "7.12.2026"; "10.12" without the last dot too (German, Dutch and Polish notes drop
     # it), unless it is a time of day ("um 10.30", "10.15 Uhr", "o 9.45") or a number ("3.800", "1.5.2")
     return re.compile(r"(?<![\d.,])\b(?<!\bum )(?<!\bo )(?<!\bom )(?<!\bà )(?<!\balle )(?<!\bat )(?<!\bgodz\. )"
-                      r"(\d{1,2})\.(\d{1,2})(?!\d)(?:\.(?:(\d{4}|\d{2})(?![\d.])|(?![\d.]))|(?![\d.,]\d)(?!\s*(?:uhr|h\b|godz|uur)))",
+                      r"(\d{1,2})\.(\d{1,2})(?!\d)(?:\.(?:(\d{4}|\d{2})(?![\d.])|(?![\d.]))|(?![\d.,]\d)(?!\s*(?:uhr|h\b|godz|uur|k\b|[%万萬千천만억배倍元년年]|시간|小时)))",
                       re.IGNORECASE)
 
 
@@ -556,7 +556,9 @@ def _entries(text: str, written: dt.date, day_first: bool) -> list[tuple[int, in
     found = []
     for m in _entry_date().finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
-        day, month = (first, second) if day_first or m.group(2) == "." else (second, first)
+        # (in Chinese, Japanese or Korean text a dotted date is month.day too: '12.2 1차면접')
+        day, month = (first, second) if day_first or (m.group(2) == "." and not _cjk_char().search(text)) \
+            else (second, first)
         when = _day_month(day, month, m.group(4), written)
         if when is not None:
             found.append((m.start(1), m.end(), when))
@@ -865,7 +867,10 @@ def _cjk_char() -> re.Pattern[str]:
 
 @functools.cache
 def _cjk_slashed() -> re.Pattern[str]:
-    return re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+    # '12/9', and '12.9' as Korea, China and Japan dot a month and day ('12.2(수)'), never a
+    # number's decimals ('3.5万', '4.5천', '2.5倍', '3.5%')
+    return re.compile(r"(?<![\d/.])(\d{1,2})(?:/|\.(?![\d.]*\s*(?:[%万萬千천만억배倍kK元년]|시간|小时)))(\d{1,2})"
+                      r"(?![\d/]|\.\d)")
 
 
 @functools.cache
@@ -879,7 +884,7 @@ _CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
 @functools.cache
 def _cjk_screen() -> re.Pattern[str]:
     return re.compile(
-        r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
+        r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d[/.]\d|\d[/.]\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
         r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
