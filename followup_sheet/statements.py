@@ -431,6 +431,9 @@ def writes_dashes(language: str) -> bool:
     return re.search(r"d+-M+|M+-d+", pattern) is not None and pattern.find("d") < pattern.find("M")
 
 
+_DECIMAL_AMOUNT = re.compile(r"\d+\.\d+\s*(?:[%万萬千천만억배倍元]|k\b)", re.IGNORECASE)
+
+
 @functools.cache
 def _dotted() -> re.Pattern[str]:
     # "7.12." and "7.12.2026"; "10.12" without the last dot too (German, Dutch and Polish notes drop
@@ -655,6 +658,8 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     for start, end in taken:
         rest = rest[:start] + " " * (end - start) + rest[end:]
     rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
+    if "." in rest:     # nor is an amount with its decimals ('3.5%', '4.5천', '3.5k') a day and month
+        rest = _DECIMAL_AMOUNT.sub(lambda m: " " * len(m.group()), rest)
     clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
