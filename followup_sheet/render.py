@@ -189,6 +189,7 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
                  "dział", "kadr", "kadry", "kadrowy", "rekrutacja", "rekrutacji", "zespół", "biuro", "karier"}
 _NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")
 _WORD_SPLIT = re.compile(r"[\W_]+")
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _ADDRESSED = re.compile(r"^(?:hr|fr|hrn)\.\s*(?=\w)")
 # (Chinese, Japanese and Korean text writes them full-width: 陈先生（猎头）, 鈴木【人事】)
 _BRACKETED = re.compile(r"\s*[(\[（【［][^)\]）】］]*[)\]）】］]")
@@ -215,7 +216,17 @@ _OF_DEPARTMENT = re.compile(r"^(?P<name>.*\S)\s+(?:from|of|at|in|de|del|da|do|du
                             r"(?P<part>[^\d@]+)$", re.IGNORECASE)
 
 
+# A department or role written before a person in Chinese, Japanese or Korean ('人事 小川様',
+# '인사팀 김민지 매니저', 'HR 王女士', '人事部の佐藤さん'): the person is what follows it
+_CJK_DEPARTMENT_FIRST = re.compile(r"^(?P<part>\S+?)(?:\s+|の|的)(?P<name>\S.*)$")
+_DEPARTMENT_CJK = _NOT_A_PERSON_CJK + ("人资", "人資", "팀", "hr", "部", "課", "室")
+
+
 def _without_department(name: str) -> str:
+    said = _CJK_DEPARTMENT_FIRST.match(name) if _CJK_LETTER.search(name) else None
+    if said is not None and any(w in said.group("part").casefold() for w in _DEPARTMENT_CJK) \
+            and not any(w in said.group("name").casefold() for w in _NOT_A_PERSON_CJK):
+        return said.group("name")
     said = _OF_DEPARTMENT.match(name)
     if said is None or not set(_WORD_SPLIT.split(said.group("part").casefold())) - {""} <= _NOT_A_PERSON:
         return name

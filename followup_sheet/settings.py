@@ -416,7 +416,10 @@ STRONG_INTEREST_WORDS = (
     "zweite runde", "zweites gespräch", "zweites vorstellungsgespräch", "finale runde", "abschlussgespräch",
     "second entretien", "deuxième entretien", "entretien final", "dernier entretien",
     "segunda entrevista", "entrevista final", "última entrevista", "ronda final",
-    "secondo colloquio", "colloquio finale", "二面", "三面", "终面",
+    "secondo colloquio", "colloquio finale", "二面", "三面", "终面", "复试", "谈薪",
+    # Japanese and Korean rounds beyond the first (a Korean word matches inside its compound: '2차면접')
+    "二次面接", "三次面接", "最終面接", "役員面接", "最終選考", "条件面談", "オファー面談",
+    "2차 면접", "3차 면접", "최종 면접", "임원 면접", "처우 협의",
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (
