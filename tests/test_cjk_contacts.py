@@ -20,13 +20,16 @@ from followup_sheet.render import person_text, team_name
     ("HR 周女士", "周女士"),
     ("人资 孙经理", "孙经理"),
     ("人事部の原田さん", "原田さん"),
+    ("猎头Kevin", "Kevin"),                 # a role glued to the name
+    ("獵頭黃小姐", "黃小姐"),
+    ("リクルーター中川さん", "中川さん"),
 ])
 def test_a_department_before_a_person_leaves_the_person(cell, person):
     assert person_text(cell) == person
     assert team_name(cell) == ""
 
 
-@pytest.mark.parametrize("cell", ["人事部", "인사팀", "採用担当", "招聘组"])
+@pytest.mark.parametrize("cell", ["人事部", "인사팀", "採用担当", "招聘组", "猎头", "HR課"])
 def test_a_department_alone_is_still_a_team(cell):
     assert person_text(cell) == ""
 
