@@ -285,6 +285,11 @@ def _cjk_contact(words: str) -> str:
             # 'HR한테 연락함' went from the user
             + r"|" + _CJK_SENDER + r"\s*(?:한테|에게|께)\s*" + _CJK_WHEN + r"\s*" + words
             + r"\s*(?:이|가|도)?\s*(?:옴|왔|온|오셨|와서|와요|받)"
+            # an English verb in a Chinese or Cantonese sentence, the user its object: 'HR call咗我',
+            # 'recruiter email了我' (and 'HR打call俾我')
+            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN + r"\s*(?:打)?\s*"
+            + (r"(?:call|ring|phone)" if words == _CJK_CALL_WORDS else r"(?:e-?mail|mail|text|whatsapp|wechat|dm|pm|msg|message)")
+            + r"(?:ed|d)?\s*(?:咗|了|過|过|左)?\s*(?:俾我|給我|给我|我)"
             + (_CJK_CALL_CAME if words == _CJK_CALL_WORDS else ""))
 
 

@@ -905,7 +905,7 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|답(?=\s*(?:을|은|이)?\s*(?:주|줘|드리|드려|달|해야|하기로))"),
     # 面试官: the interviewer; a round named in Latin letters glued to 面 ('Final面', 'HR面') is an interview
     ("interview", r"(?:面试|面試|面接|面谈|面談|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
-                  r"|면접)(?![官관])"),
+                  r"|면접|(?<![A-Za-z])(?:[Ii]nterview|[Oo]nsite))(?![官관])"),   # (English in a mixed note too)
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )

@@ -51,3 +51,13 @@ def test_a_later_round_in_japanese_or_korean_is_strong_interest_elsewhere(make_t
     ])
     outcomes, _, _ = compute(path, today=dt.date(2026, 12, 7), country="JP")
     assert outcomes[0].plan["situation"].iloc[0] == "competing_interest"
+
+
+@pytest.mark.parametrize("note, referrer, dept", [
+    ("舊同事Winnie Cheung (marketing team) 介紹", "Winnie Cheung", "marketing team"),
+    ("大学室友刘洋（风控部）介绍的", "刘洋", "风控部"),
+    ("先輩の岡本さん（営業部）からの紹介", "岡本", "営業部"),
+])
+def test_a_referral_in_the_notes_names_the_referrer(note, referrer, dept):
+    from followup_sheet.referrals import referral_in
+    assert referral_in(note) == (referrer, dept)

@@ -41,6 +41,9 @@ WHO = [   # (note, the employer got in touch last)
     ("헤드헌터한테 연락드림", False),             # 한테 with the user's verb: to them
     ("我给recruiter发了email", False),           # the user wrote to them
     ("mail from the recruiter, will reply tmrw", True),
+    ("HR phone咗俾我 冇聽到", True),              # an English verb in Cantonese, the user its object
+    ("招聘经理email了我", True),
+    ("我call咗HR問進度", False),                 # the user did the calling
 ]
 
 
@@ -58,3 +61,12 @@ def test_the_latin_view_keeps_places_and_makes_a_script_change_an_edge():
     assert len(view) == len(text)
     assert view.index("offer") == text.index("offer")
     assert not any(ch.isalnum() or ch.isspace() for ch in view[2:5])
+
+
+def test_an_interview_arranged_in_cantonese_is_ahead_not_held(make_tracker):
+    path = make_tracker([{"Company": "Harbour Tech", "Date Applied": dt.date(2026, 11, 20), "Status": "Interview",
+                          "Remarks": "約咗 10/12 second interview"}])
+    outcomes, _, _ = compute(path, today=dt.date(2026, 12, 7), country="HK")
+    got = outcomes[0].plan.iloc[0]
+    assert got["interview_held"] is False or not got["interview_held"]
+    assert str(got["interview_ahead"])[:10] == "2026-12-10"
