@@ -458,10 +458,18 @@ def _call_word() -> _Latin:
 
 
 @functools.cache
-def _thanked() -> _Latin:
-    return _Latin(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
-                  r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
-                  r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec")
+def _thanked() -> _Scripts:
+    return _Scripts(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+                    r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+                    r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec",
+                    # the user's thank-you in Japanese, Korean and Chinese: the message, then the
+                    # user's sending of it (お礼メール送付済, 감사 메일 보냄, 发了感谢邮件, send咗thank you
+                    # email); a 感谢信 that came is a refusal, never the user's thanks
+                    r"お礼(?:の)?(?:メール|メッセージ|状|の連絡)\s*(?:を|は)?\s*(?:送[っつりる]|送付|送信|済|出し)"
+                    r"|감사\s*(?:메일|인사|문자|편지|이메일|메세지|메시지)\s*(?:을|를|도)?\s*(?:보냄|보냈|드림|드렸|전송|발송)"
+                    r"|(?:发了?|發了?|寄了?|写了?|寫了?)\s*(?:一?封)?\s*(?:感谢|感謝|致谢|致謝)\s*(?:邮件|郵件|信息|訊息|短信|email|mail)"
+                    r"|(?:感谢|感謝)(?:邮件|郵件)\s*(?:已)?(?:发|發)"
+                    r"|(?:send|sent)\s*(?:咗|了|左)?\s*(?:a\s+)?thank\s*you")
 
 
 # Read without accents, Spanish "llamé" (I called) is also "(que) llame" (that I call: the

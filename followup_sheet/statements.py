@@ -904,7 +904,8 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장|承諾|承诺|受諾|수락"
                r"|답(?=\s*(?:을|은|이)?\s*(?:주|줘|드리|드려|달|해야|하기로))"),
     # 面试官: the interviewer; a round named in Latin letters glued to 面 ('Final面', 'HR面') is an interview
-    ("interview", r"(?:面试|面試|面接|面谈|面談|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
+    # (an interview to be arranged, '约面试', '面接の日程調整', is no interview's day: the day is the call's)
+    ("interview", r"(?<![约約])(?:面试|面試|面接(?!の?日程調整)|面谈|面談|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
                   r"|면접|(?<![A-Za-z])(?:[Ii]nterview|[Oo]nsite))(?![官관])"),   # (English in a mixed note too)
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
