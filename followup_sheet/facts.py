@@ -298,7 +298,9 @@ def _cjk_contact(words: str) -> str:
 # automatic one ('自動返信メールが来ただけ'), so only a call is a person's by its verb alone
 _CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|온|오셨|あった|ありました|来た|きた|来ました"
                   r"|もらった|もらいました|いただいた|いただきました|来了|來了|进来|進來)"
-                  r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電")
+                  r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電"
+                  # '打来/打來' is a call that came ('HR打來 沒接到'), unless the user made it ('我打來問')
+                  r"|(?<![我])打(?:了)?(?:来|來)(?!问|問|确认|確認)")
 
 
 _EMPLOYER_CALL_LATIN = (

@@ -230,6 +230,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "ruolo", "vaga", "functie", "stanowisko", "pozisyon", "unvan", "kadro", "vị trí", "chức danh",
         "chức vụ", "posisi", "jabatan", "lowongan", "tjänst", "befattning", "roll", "תפקיד", "משרה",
         "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "职缺",
+        "职称",    # (職稱: the job title, as Taiwan heads it)
         "모집 분야", "모집분야", "직군", "募集職種", "職種", "役職", "직무", "직책",
         "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
     ),
@@ -302,6 +303,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # and Korean these are written as one word inside a longer header ('採用担当者', '담당자 연락처')
     "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人",
                "窗口", "对口",   # (窗口: Taiwan's word for one's contact at a company)
+               "컨택", "컨택트", "컨텍",   # (Korean trackers' English loanword: '컨택', '컨택 담당')
                # the word for a person in each Latin-script language the reader knows ("Person",
                # "Persona", "Kontaktperson", "POC")
                "person", "persons", "people", "poc", "persona", "personne", "pessoa", "osoba", "persoon",
@@ -357,7 +359,7 @@ CLOSED_WORDS = (
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
-    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
+    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "内々定", "内内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
 )
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
