@@ -111,7 +111,8 @@ _WEEKDAY_TAG = r"(?:\s*[(（]\s*([^()（）\d]{1,6}?)\s*[)）])?"
 _CJK_NO_YEAR = re.compile(r"^(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?" + _WEEKDAY_TAG + "$")  # 11月3日, 11월 3일
 # a day and month with no year: '12/3', '12.3.', '11.10(화)'
 _NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})\s*([/.])\s*(\d{1,2})\.?" + _WEEKDAY_TAG + "$")
-_WEEKDAY_LETTERS = {**{ch: i for i, ch in enumerate("월화수목금토일")}, **{ch: i for i, ch in enumerate("月火水木金土日")},
+_WEEKDAY_LETTERS = {**{ch: i for i, ch in enumerate("월화수목금토일")},
+                    **{ch: i for i, ch in enumerate("月火水木金土日")},
                     **{ch: i for i, ch in enumerate("一二三四五六")}, "天": 6}
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
 # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'

@@ -160,7 +160,8 @@ def _contact_from(nouns: str) -> str:
 _CJK_PERSON = (r"(?:(?:人事|採用|人事部|人资|人資|인사팀)\s*(?:の|的|)\s*)?"
                r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,5}?(?:さん|様|氏|部長|課長|女士|小姐|先生|经理|經理|老师|主管)"
                r"|[\uac00-\ud7a3]{1,4}\s*(?:(?:과장|부장|대리|팀장|매니저|차장|실장)\s*님?|님))")
-_CJK_SENDER = (r"(?:HR|hr|(?<![a-z])(?:recruiter|headhunter|hrbp|hiring\s*manager|manager|talent\s*team|ta)(?![a-z])|人事(?:部|課|室|グループ|担当者?)?|[\u4e00-\u9fff]{1,3}(?:部|課|室)(?![\u4e00-\u9fff])"
+_CJK_SENDER = (r"(?:HR|hr|(?<![a-z])(?:recruiter|headhunter|hrbp|hiring\s*manager|manager|talent\s*team|ta)(?![a-z])"
+               r"|人事(?:部|課|室|グループ|担当者?)?|[\u4e00-\u9fff]{1,3}(?:部|課|室)(?![\u4e00-\u9fff])"
                r"|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官"
                r"|经理|經理|"
                r"採用担当者?|担当者|採用チーム|リクルーター|企業|会社|公司|对方|對方|인사팀|인사\s*담당자|채용\s*담당자"
@@ -288,7 +289,8 @@ def _cjk_contact(words: str) -> str:
             # an English verb in a Chinese or Cantonese sentence, the user its object: 'HR call咗我',
             # 'recruiter email了我' (and 'HR打call俾我')
             + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN + r"\s*(?:打)?\s*"
-            + (r"(?:call|ring|phone)" if words == _CJK_CALL_WORDS else r"(?:e-?mail|mail|text|whatsapp|wechat|dm|pm|msg|message)")
+            + (r"(?:call|ring|phone)" if words == _CJK_CALL_WORDS
+               else r"(?:e-?mail|mail|text|whatsapp|wechat|dm|pm|msg|message)")
             + r"(?:ed|d)?\s*(?:咗|了|過|过|左)?\s*(?:俾我|給我|给我|我)"
             + (_CJK_CALL_CAME if words == _CJK_CALL_WORDS else ""))
 

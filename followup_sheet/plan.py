@@ -502,7 +502,8 @@ _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set
                 "gepland", "ingepland", "uitgenodigd", "uitnodiging", "zaplanowan", "umówion", "zaprosz",
                 "安排", "待面试", "予定", "決まった", "確定", "예정", "확정",
                 # a plan made, in the words that say so ('约了周四', '打算', '日程が決まり', '일정 잡힘')
-                "约了", "約了", "约好", "約好", "约在", "約在", "約咗", "约咗", "打算", "准备", "準備", "予約", "決まり",
+                "约了", "約了", "约好", "約好", "约在", "約在", "約咗", "约咗", "打算", "准备", "準備", "予約",
+                "決まり",
                 "잡혔", "잡힘", "앞두고")
 
 

@@ -264,8 +264,8 @@ def _person(name: str) -> str:
     # a title with its dot before a name is a form of address: "Hr. Demir" is Herr Demir, not HR
     words = set(_WORD_SPLIT.split(_ADDRESSED.sub("", low)))
     if words & _NOT_A_PERSON or any(w in low for w in _NOT_A_PERSON_CJK) or low in PLACEHOLDERS \
-            or low.endswith(("部", "課", "课", "室", "组", "組", "团队", "團隊", "팀")):     # a department: 'HR課', '开发组'
-        return ""
+            or low.endswith(("部", "課", "课", "室", "组", "組", "团队", "團隊", "팀")):
+        return ""     # (the last: a department, 'HR課', '开发组')
         return ""
     return name
 

@@ -359,7 +359,8 @@ CLOSED_WORDS = (
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
-    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "内々定", "内内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
+    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "内々定", "内内定", "최종 합격", "오퍼", "처우 협의",
+    "입사 제안",
 )
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",

@@ -889,7 +889,8 @@ _CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
 @functools.cache
 def _cjk_screen() -> re.Pattern[str]:
     return re.compile(
-        r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d[/.]\d|\d[/.]\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
+        r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d[/.]\d|\d[/.]\d{1,2}[^/\n]{0,12}"
+        + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
         r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
@@ -905,7 +906,8 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|답(?=\s*(?:을|은|이)?\s*(?:주|줘|드리|드려|달|해야|하기로))"),
     # 面试官: the interviewer; a round named in Latin letters glued to 面 ('Final面', 'HR面') is an interview
     # (an interview to be arranged, '约面试', '面接の日程調整', is no interview's day: the day is the call's)
-    ("interview", r"(?<![约約])(?:面试|面試|面接(?!の?日程調整)|面谈|面談|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
+    ("interview", r"(?<![约約])(?:面试|面試|面接(?!の?日程調整)|面谈|面談"
+                  r"|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
                   r"|면접|(?<![A-Za-z])(?:[Ii]nterview|[Oo]nsite))(?![官관])"),   # (English in a mixed note too)
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),

@@ -35,7 +35,8 @@ def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | No
     """Applications (their Date Applied) and follow-ups (the Follow-up Log's applied marks, and a
     row's last-contact date where the log holds nothing for that day) from `start` to `end`."""
     settings = settings_for(Path(path), settings, config, {})
-    trackers = read_trackers(Path(path), settings, sheet, today=end)   # (a date typed without its year: the one nearest the log's end)
+    # (a date typed without its year: the one nearest the log's end)
+    trackers = read_trackers(Path(path), settings, sheet, today=end)
     records: list[tuple] = []
     rows: dict[str, pd.Series] = {}
     for t in trackers:

@@ -3,9 +3,9 @@ a change of script is a word's edge for the stage words, their negation, and who
 Korean words are found with their particles and compounds ("면접을", "2차면접")."""
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from followup_sheet.facts import latin_view
 from followup_sheet.pipeline import compute
