@@ -579,11 +579,14 @@ def _entry_kind(rest: str) -> str:
     written when its first clause gives another day ("noted": "4/12 we met on Thursday"); else the
     day of what the entry tells ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
     HR"; one still to come is planned for that day, which the plan knows from today)."""
-    # (the stops of Chinese and Japanese end a clause too)
-    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
+    # (the stops of Chinese and Japanese end a clause too, and so does a space after their letters:
+    # '12/3 内定の電話をもらった 回答期限は12/10' is the call's day, the answer's is another)
+    # (also before the next date: '12/3 HR来电说给offer 12/10前答复')
+    spaced = r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+|\s+(?=\d{1,2}[/.月])" if _cjk_char().search(rest) else ""
+    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s" + spaced, rest, maxsplit=1)[0]
     if _absolute().search(_without_false_months(clause, LANGUAGES)):
         return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
-    first = re.split(r"[,;.!?\n。、，；！？]|\d", rest, maxsplit=1)[0]
+    first = re.split(r"[,;.!?\n。、，；！？]|\d" + spaced, rest, maxsplit=1)[0]
     for kind, regex in _kinds():
         if kind != "call_back" and regex.search(first):
             return kind
