@@ -581,9 +581,12 @@ def _entry_kind(rest: str) -> str:
     HR"; one still to come is planned for that day, which the plan knows from today)."""
     # (the stops of Chinese and Japanese end a clause too, and so does a space after their letters:
     # '12/3 内定の電話をもらった 回答期限は12/10' is the call's day, the answer's is another)
-    # (also before the next date: '12/3 HR来电说给offer 12/10前答复')
-    spaced = r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+|\s+(?=\d{1,2}[/.月])" if _cjk_char().search(rest) else ""
-    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s" + spaced, rest, maxsplit=1)[0]
+    # (in Chinese and Japanese, whose words take no spaces, any space: '12/1 收到offer 要求12/8前回覆';
+    # the first words below stop at one after their letters or before the next date)
+    cjk = _cjk_char().search(rest) is not None
+    spaced = r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+|\s+(?=\d{1,2}[/.月])" if cjk else ""
+    unspaced = r"|\s+" if cjk and not _HANGUL_LETTER.search(rest) else spaced
+    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s" + unspaced, rest, maxsplit=1)[0]
     if _absolute().search(_without_false_months(clause, LANGUAGES)):
         return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
     first = re.split(r"[,;.!?\n。、，；！？]|\d" + spaced, rest, maxsplit=1)[0]

@@ -33,7 +33,8 @@ def test_a_dotted_date_in_a_german_note_stays_day_first():
     assert [s.date for s in read_statements("Gespräch am 3.12. mit Frau Vogel", WRITTEN)] == [dt.date(2026, 12, 3)]
 
 
-@pytest.mark.parametrize("note", ["12/3 内定の電話をもらった 回答期限は12/10", "12/3 HR来电说给offer 12/10前答复"])
+@pytest.mark.parametrize("note", ["12/3 内定の電話をもらった 回答期限は12/10", "12/3 HR来电说给offer 12/10前答复",
+                                  "12/3 收到offer 要求12/10前回覆"])
 def test_an_entrys_day_is_its_first_events_when_a_space_parts_the_next(note):
     # Chinese and Japanese notes part events with a space: the 3rd is the call's day, the 10th the answer's
     said = read_statements(note, WRITTEN)
