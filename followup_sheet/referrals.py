@@ -153,7 +153,7 @@ _CJK_RELATION = re.compile(r"^(?:.*?)(?:前同事|老同事|同事|朋友|好友
                            r"|表哥|表姐|堂哥|前辈|前輩|前上司|前领导|前領導|学长|學長|学姐|學姐|学姊|學姊|师兄|師兄"
                            r"|师姐|師姐|同学|同學|老乡|老鄉|親戚|亲戚|先輩|友人|知人|元同僚|同僚|同期"
                            r"|친구|선배|후배|동기|지인|동료|전\s*직장\s*동료)\s*(?:の|的)?\s*")
-_CJK_DEPT = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3A-Za-z]{1,8}(?:部|課|室|팀|본부|실|组|組|团队|團隊|中心)"
+_CJK_DEPT = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3A-Za-z]{1,8}(?:部|課|室|팀|본부|실|组|組|团队|團隊|中心|處|处)"
                        r"(?![\u4e00-\u9fff\uac00-\ud7a3])"
                        # (a department named in English in a mixed note: 'design team', 'IT dept')
                        r"|[A-Za-z][A-Za-z&\- ]{0,20}\s(?:team|dept|department|group)", re.IGNORECASE)

@@ -57,6 +57,7 @@ def test_a_later_round_in_japanese_or_korean_is_strong_interest_elsewhere(make_t
     ("舊同事Winnie Cheung (marketing team) 介紹", "Winnie Cheung", "marketing team"),
     ("大学室友刘洋（风控部）介绍的", "刘洋", "风控部"),
     ("先輩の岡本さん（営業部）からの紹介", "岡本", "営業部"),
+    ("學姊林佳蓉(財務處)內推", "林佳蓉", "財務處"),            # Taiwan's 處 is a department too
 ])
 def test_a_referral_in_the_notes_names_the_referrer(note, referrer, dept):
     from followup_sheet.referrals import referral_in
