@@ -45,7 +45,7 @@ def check(path: Path, *, today: dt.date, sheet: str | None = None, settings: Set
     path = Path(path)
     given_settings = settings
     settings = settings_for(path, settings, config, overrides)
-    trackers = read_trackers(path, settings, sheet)
+    trackers = read_trackers(path, settings, sheet, today=today)
     language = choose_language(trackers, settings)
     # the rows are planned as a refresh plans them: notes read in the language and date order it uses
     planned = settings if settings.language else settings.replace(language=language.code)

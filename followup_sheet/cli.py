@@ -466,7 +466,11 @@ class Output:
             raise OutputLost(self.where(stream), exc) from None
 
     def data(self, text: str) -> None:
-        """The command's data (`today --out -`) on standard output."""
+        """The command's data (`today --out -`) on standard output (in the characters the run
+        speaks, as `say`)."""
+        if self.chinese:
+            from .hanzi import in_form
+            text = in_form(text, self.chinese)
         self.write(self.stdout, text)
 
     def say(self, text: str = "") -> None:
@@ -757,10 +761,11 @@ def cmd_stats(args, out: Output) -> int:
                                     **_overrides(args))
     figures = compute_stats(outcomes, today, settings)
     language = settings.language or "en"
+    out.chinese = settings.chinese if language == "zh" else ""
     m = Words(language, "messages")
     if args.output:
         done = export_stats(figures, args.output, today=today, tracker=args.tracker, force=args.force,
-                            backups=settings.backups, language=language)
+                            backups=settings.backups, language=language, chinese=settings.chinese)
         out.say(m("Wrote the stats page to {path}", path=args.output)
                 + (" " + m("(the old file is kept as {path})", path=done.backup) if done.backup else ""))
     else:
@@ -790,6 +795,7 @@ def cmd_explain(args, out: Output) -> int:
     except NotAnApplication as exc:
         out.error(f"followup-sheet explain: {for_terminal(_in_language(exc, args))}")
         return 2
+    out.chinese = found.chinese if found.language == "zh" else ""
     m = Words(found.language, "explain")
     head = m("Row {row} of {sheet}: {company}", row=found.row, sheet=repr(found.sheet),
              company=found.company or m("(no company)"))
@@ -832,6 +838,7 @@ def cmd_log(args, out: Output) -> int:
     settings = load_settings(args.tracker, args.config, **_overrides(args))
     table = work_search_log(args.tracker, start, end, sheet=args.sheet, settings=settings)
     language = table.attrs.get("language", "en")
+    out.chinese = table.attrs.get("chinese", "") if language == "zh" else ""
     m = Words(language, "messages")
     if args.output:
         export_log(table, args.output, tracker=args.tracker, force=args.force, language=language)

@@ -106,10 +106,14 @@ _ERA_START = {"令和": 2019, "r": 2019, "平成": 1989, "h": 1989, "昭和": 19
 _ERA = re.compile(r"^(令和|平成|昭和|民國|民国|[RrHhSs])\s*(\d{1,3}|元)\s*[年./\-]"
                   r"\s*(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?$")
 _ROC = re.compile(r"^(1\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})$")          # 115/11/03: Taiwan's year 115 is 2026
-_CJK_NO_YEAR = re.compile(r"^(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?$")  # 11月3日, 11월 3일
-# a day and month in figures with no year, as a German writes "3.12." or a Spaniard "3/12": the
-# row's date cannot be told, and the cell says so rather than "not a date"
-_NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$|^(\d{1,2})/(\d{1,2})$")
+# a weekday in brackets after a date, as East Asian trackers add it: '12.3(수)', '12/3（木）', '12月3日(周四)'
+_WEEKDAY_TAG = r"(?:\s*[(（]\s*([^()（）\d]{1,6}?)\s*[)）])?"
+_CJK_NO_YEAR = re.compile(r"^(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?" + _WEEKDAY_TAG + "$")  # 11月3日, 11월 3일
+# a day and month with no year: '12/3', '12.3.', '11.10(화)'
+_NUMERIC_NO_YEAR = re.compile(r"^(\d{1,2})\s*([/.])\s*(\d{1,2})\.?" + _WEEKDAY_TAG + "$")
+_WEEKDAY_LETTERS = {**{ch: i for i, ch in enumerate("월화수목금토일")},
+                    **{ch: i for i, ch in enumerate("月火水木金土日")},
+                    **{ch: i for i, ch in enumerate("一二三四五六")}, "天": 6}
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
 # '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
 _DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
@@ -125,9 +129,14 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
                 column: int = 0, sheet: tuple[str, str] | None = None,
                 ambiguous: list[str] | None = None,
                 shown: tuple[str, str] | None = None,
-                evidence: tuple | None = None) -> tuple[pd.Series, pd.Series, float, str]:
+                evidence: tuple | None = None, today: dt.date | None = None
+                ) -> tuple[pd.Series, pd.Series, float, str]:
     """One date column -> (dates as datetime64, a problem per row, share of date-like cells,
     the day/month order used and why).
+
+    A date typed without its year ('12/3', '12.3(수)', '12月3日') is the day nearest `today` (a
+    weekday in brackets after it decides the year, and the order of a dotted one, when it fits
+    one reading only); without `today` it is a problem to fix.
 
     Day-first versus month-first is decided once for the column, never per cell: the settings,
     else the column's evidence (a first number above 12 means day-first, a second one above 12
@@ -149,7 +158,7 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     no_date = _no_date_pattern(settings.no_date_words)
     lenient = _REAL_FIRST in why
     for row, v in values.items():
-        d, problem = _one_date(v, date1904, order, settings, dotted, no_date)
+        d, problem = _one_date(v, date1904, order, settings, dotted, no_date, today)
         if problem and lenient and isinstance(v, str):
             other = _text_date(" ".join(v.split()), _FLIP[order], _FLIP[dotted])
             if isinstance(other, dt.date):
@@ -456,7 +465,7 @@ def _unproven_slashed(proof: list[str | None], example: str | None, dotted: tupl
 
 
 def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: str | None = None,
-              no_date: re.Pattern | None = None) -> tuple[dt.date | None, str]:
+              no_date: re.Pattern | None = None, today: dt.date | None = None) -> tuple[dt.date | None, str]:
     if v is None or isinstance(v, bool):
         return None, ""
     if isinstance(v, dt.datetime):
@@ -472,6 +481,8 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     if not s or is_placeholder(s, settings.blank_words) or low in settings.no_date_words:
         return None, ""
     parsed = _text_date(s, order, dotted or order)
+    if today is not None and (parsed is None or isinstance(parsed, str)):
+        parsed = _yearless_date(s, order, dotted or order, today) or parsed
     if parsed is None:
         if no_date is not None and no_date.search(s):
             return None, ""    # "Not yet applied", "pending (recruiter call)"
@@ -479,6 +490,39 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     if isinstance(parsed, str):
         return None, parsed
     return parsed, ""
+
+
+def _yearless_date(s: str, order: str, dotted: str, today: dt.date) -> dt.date | None:
+    """A day and month typed without a year ('12/3', '12.3(수)', '12月3日（木）') as the day nearest
+    `today` that fits. The month comes first in Chinese, Japanese and Korean writing ('月'), else
+    as the column's order says; a weekday in brackets picks the reading it fits, and its year."""
+    m = _CJK_NO_YEAR.match(s)
+    if m:
+        readings = [(int(m.group(1)), int(m.group(2)))]
+        tag = m.group(3)
+    else:
+        m = _NUMERIC_NO_YEAR.match(s)
+        if m is None:
+            return None
+        a, b, tag = int(m.group(1)), int(m.group(3)), m.group(4)
+        first = (dotted if m.group(2) == "." else order) != "dmy"
+        readings = [(a, b), (b, a)] if first else [(b, a), (a, b)]
+    weekday = _weekday_of(tag) if tag else None
+    days = [d for month, day in readings for y in (today.year - 1, today.year, today.year + 1)
+            if (d := _make(y, month, day)) is not None]
+    # (a weekday that fits no reading is a slip of the weekday: the first reading, as without one,
+    # or the other when only it is a date: '11.30.')
+    fits = [d for d in days if d.weekday() == weekday] or [d for d in days if (d.month, d.day) == readings[0]] or days
+    return min(fits, key=lambda d: abs((d - today).days)) if fits else None
+
+
+def _weekday_of(tag: str) -> int | None:
+    """The weekday a bracketed tag names ('수', '木', '周四', '星期三', 'Thu'), or None."""
+    tag = re.sub(r"^(?:周|週|星期|禮拜|礼拜)|(?:曜日|曜|요일)$", "", tag.strip())
+    if len(tag) == 1 and tag in _WEEKDAY_LETTERS:
+        return _WEEKDAY_LETTERS[tag]
+    english = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return english.index(tag[:3].lower()) if tag[:3].lower() in english else None
 
 
 def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, str]:

@@ -49,6 +49,7 @@ class Explanation:
     sentences: list[Sentence]
     problem: str = ""          # a Check data row: what to fix, instead of a script
     language: str = "en"       # the run's language: the sources and the messages are said in it
+    chinese: str = ""          # in Chinese, the characters the run speaks (hanzi.in_form)
 
     @property
     def unsourced(self) -> list[Sentence]:
@@ -489,7 +490,8 @@ def explain(outcomes: list, row: int, today: dt.date, settings: Settings, sheet:
                        position=str(frame_row.get("position") or ""), status=str(plan_row.get("status", "")),
                        due=None if due is None or pd.isna(due) else pd.Timestamp(due).date(),
                        why=str(plan_row.get("why") or ""), channel=str(plan_row.get("channel") or ""),
-                       sentences=sentences, problem=problem, language=settings.language or "en")
+                       sentences=sentences, problem=problem, language=settings.language or "en",
+                       chinese=settings.chinese)
 
 
 def _said(exc: NotAnApplication, settings: Settings) -> NotAnApplication:

@@ -18,6 +18,7 @@ from . import columns
 from .catalogue import say
 from .errors import BadSettings, OutputRefused
 from .filesafe import not_a_file, same_file
+from .hanzi import bytes_in_form, frame_in_form, in_form
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
         raise BadSettings(f"{out}: the {kind} export needs the day it is made for")
     events = None
     language = (settings.language if settings is not None else "") or "en"
+    # a tracker kept in traditional characters gets its exports in them, as its Today sheet
+    form = (settings.chinese if settings is not None and language == "zh" else "") or ""
     if kind == ".ics" and today is not None:   # (checked above: both need the day)
         s = settings or Settings()
         upcoming = exporttext.upcoming_table(outcomes or [], today, weeks)
@@ -97,13 +100,17 @@ def export_today(table: pd.DataFrame, out: Path, *, tracker: Path | None = None,
         body = exporttext.markdown_table(exporttext.shown_table(table, language),
                                        exporttext.more_of(table, language)).encode("utf-8")
     else:
-        body = _xlsx_bytes(exporttext.shown_table(table, language), exporttext.more_of(table, language), language)
+        body = _xlsx_bytes(frame_in_form(exporttext.shown_table(table, language), form),
+                           in_form(exporttext.more_of(table, language), form), language, form)
+    if kind != ".xlsx":
+        body = bytes_in_form(body, form)
     return save_export(out, body, existed=existed, ours=ours, backups=backups, record=record, events=events)
 
 
 def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None = None, force: bool = False,
-                 backups: int = 5, language: str = "en") -> Exported:
-    """Write the stats page (an .html file of its own), with the same refusals as export_today."""
+                 backups: int = 5, language: str = "en", chinese: str = "") -> Exported:
+    """Write the stats page (an .html file of its own), with the same refusals as export_today;
+    `chinese`: the characters of Chinese output (hanzi.in_form)."""
     from . import exporttext
 
     out = Path(out)
@@ -111,6 +118,7 @@ def export_stats(stats: Any, out: Path, *, today: dt.date, tracker: Path | None 
         raise BadSettings(f"{out}: the stats page is an .html file")
     existed, ours = check_export_target(out, tracker, force)
     body = exporttext.stats_html(stats, today, Path(tracker).name if tracker is not None else "", language)
+    body = bytes_in_form(body, chinese if language == "zh" else "")
     return save_export(out, body, existed=existed, ours=ours, backups=backups)
 
 
@@ -192,7 +200,7 @@ def is_tool_export(path: Path) -> bool:
     return is_sealed_export(path)
 
 
-def _xlsx_bytes(shown: pd.DataFrame, more: str = "", language: str = "en") -> bytes:
+def _xlsx_bytes(shown: pd.DataFrame, more: str = "", language: str = "en", form: str = "") -> bytes:
     from .xlsx.exportbook import today_workbook
     rows = [[v if isinstance(v, str) else None if pd.isna(v) else v for v in rec]
             for rec in shown.itertuples(index=False)]
@@ -200,4 +208,4 @@ def _xlsx_bytes(shown: pd.DataFrame, more: str = "", language: str = "en") -> by
         rows.append([more] + [None] * (len(shown.columns) - 1))
     table = columns.export_columns()
     return today_workbook(list(shown.columns), rows, [c.kind for c in table], [c.width for c in table],
-                          say("outputs", "Today", language))
+                          in_form(say("outputs", "Today", language), form))

@@ -160,13 +160,16 @@ def _contact_from(nouns: str) -> str:
 _CJK_PERSON = (r"(?:(?:人事|採用|人事部|人资|人資|인사팀)\s*(?:の|的|)\s*)?"
                r"(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,5}?(?:さん|様|氏|部長|課長|女士|小姐|先生|经理|經理|老师|主管)"
                r"|[\uac00-\ud7a3]{1,4}\s*(?:(?:과장|부장|대리|팀장|매니저|차장|실장)\s*님?|님))")
-_CJK_SENDER = (r"(?:HR|hr|人事(?:部|課|室|グループ)?|[\u4e00-\u9fff]{1,3}(?:部|課|室)(?![\u4e00-\u9fff])"
+_CJK_SENDER = (r"(?:HR|hr|(?<![a-z])(?:recruiter|headhunter|hrbp|hiring\s*manager|manager|talent\s*team|ta)(?![a-z])"
+               r"|人事(?:部|課|室|グループ|担当者?)?|[\u4e00-\u9fff]{1,3}(?:部|課|室)(?![\u4e00-\u9fff])"
                r"|人资|人資|人力资源|人力資源|招聘(?:方|专员|負責人|负责人)?|猎头|獵頭|面试官|面試官"
                r"|经理|經理|"
                r"採用担当者?|担当者|採用チーム|リクルーター|企業|会社|公司|对方|對方|인사팀|인사\s*담당자|채용\s*담당자"
                r"|리크루터|헤드헌터|회사|담당자|" + _CJK_PERSON + ")")
 _CJK_CALL_WORDS = r"(?:电话|電話|来电|來電|전화)"
-_CJK_MAIL_WORDS = r"(?:邮件|郵件|メール|消息|短信|メッセージ|연락|메일|이메일|문자|連絡|联系|聯繫)"
+_CJK_MAIL_WORDS = (r"(?:邮件|郵件|メール|消息|短信|メッセージ|연락|메일|이메일|문자|連絡|联系|聯繫|微信|私信|카톡"
+                   # (a message's Latin name glued to the sentence: 'リクルーターからDMきた', 'HR发了email')
+                   r"|(?<![a-z])(?:dm|e-?mail|mail|inmail|wechat|line|kakao(?:talk)?|sms|msg)(?![a-z]))")
 
 
 @functools.cache
@@ -205,8 +208,27 @@ def without_accents(text: str) -> str:
     return "".join(_bare_letter(ch) if "\u00c0" <= ch < "\u0250" else ch for ch in text)
 
 
+# Chinese, Japanese and Korean letters as the Latin patterns see them: not letters of their words,
+# so a Latin word glued to them ("HR打电话", "DMきた", "HR한테") still starts and ends there
+@functools.cache
+def _east_asian_run() -> re.Pattern[str]:
+    return re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def latin_view(text: str) -> str:
+    """`without_accents(text)`, with each Chinese, Japanese or Korean letter one mark that is
+    neither a letter nor a space: a change of script is a word's edge, and no Latin phrase runs
+    across such letters. A match's place is the same in both texts."""
+    bare = without_accents(text)
+    if bare.isascii() or _CJK_TEXT.search(bare) is None:
+        return bare
+    return _east_asian_run().sub(lambda run: "\x7f" * len(run.group()), bare)
+
+
 class _Latin:
-    """A pattern over Latin letters read without their accents, on text read the same way."""
+    """A pattern over Latin letters read without their accents, on text read the same way (each
+    Chinese, Japanese or Korean letter a word's edge: `latin_view`)."""
 
     def __init__(self, source: str):
         self.pattern = re.compile(without_accents(source), re.IGNORECASE)
@@ -214,10 +236,10 @@ class _Latin:
         self._screened = Screened(self.pattern)
 
     def finditer(self, text: str) -> list[re.Match]:
-        return list(self._screened.finditer(without_accents(text)))
+        return list(self._screened.finditer(latin_view(text)))
 
     def search(self, text: str) -> re.Match | None:
-        return self._screened.search(without_accents(text))
+        return self._screened.search(latin_view(text))
 
 
 class _Scripts:
@@ -260,6 +282,16 @@ def _cjk_contact(words: str) -> str:
             + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
             + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
             + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words
+            # Korean '한테/에게' is 'to' or 'from' by its verb: 'HR한테 연락 옴' came to the user,
+            # 'HR한테 연락함' went from the user
+            + r"|" + _CJK_SENDER + r"\s*(?:한테|에게|께)\s*" + _CJK_WHEN + r"\s*" + words
+            + r"\s*(?:이|가|도)?\s*(?:옴|왔|온|오셨|와서|와요|받)"
+            # an English verb in a Chinese or Cantonese sentence, the user its object: 'HR call咗我',
+            # 'recruiter email了我' (and 'HR打call俾我')
+            + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN + r"\s*(?:打)?\s*"
+            + (r"(?:call|ring|phone)" if words == _CJK_CALL_WORDS
+               else r"(?:e-?mail|mail|text|whatsapp|wechat|dm|pm|msg|message)")
+            + r"(?:ed|d)?\s*(?:咗|了|過|过|左)?\s*(?:俾我|給我|给我|我)"
             + (_CJK_CALL_CAME if words == _CJK_CALL_WORDS else ""))
 
 
@@ -268,7 +300,9 @@ def _cjk_contact(words: str) -> str:
 # automatic one ('自動返信メールが来ただけ'), so only a call is a person's by its verb alone
 _CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|온|오셨|あった|ありました|来た|きた|来ました"
                   r"|もらった|もらいました|いただいた|いただきました|来了|來了|进来|進來)"
-                  r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電")
+                  r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電"
+                  # '打来/打來' is a call that came ('HR打來 沒接到'), unless the user made it ('我打來問')
+                  r"|(?<![我])打(?:了)?(?:来|來)(?!问|問|确认|確認)")
 
 
 _EMPLOYER_CALL_LATIN = (
@@ -441,10 +475,18 @@ def _call_word() -> _Latin:
 
 
 @functools.cache
-def _thanked() -> _Latin:
-    return _Latin(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
-                  r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
-                  r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec")
+def _thanked() -> _Scripts:
+    return _Scripts(r"\bthank[-\s]?you\s+(?:sent|note|mail|e-?mail)"
+                    r"|\b(?:sent|wrote|emailed|e-mailed)\s+(?:a\s+)?thank"
+                    r"|\bthanked\b|\bdankes|\bbedankt|\bremerci|\bagradec",
+                    # the user's thank-you in Japanese, Korean and Chinese: the message, then the
+                    # user's sending of it (お礼メール送付済, 감사 메일 보냄, 发了感谢邮件, send咗thank you
+                    # email); a 感谢信 that came is a refusal, never the user's thanks
+                    r"お礼(?:の)?(?:メール|メッセージ|状|の連絡)\s*(?:を|は)?\s*(?:送[っつりる]|送付|送信|済|出し)"
+                    r"|감사\s*(?:메일|인사|문자|편지|이메일|메세지|메시지)\s*(?:을|를|도)?\s*(?:보냄|보냈|드림|드렸|전송|발송)"
+                    r"|(?:发了?|發了?|寄了?|写了?|寫了?)\s*(?:一?封)?\s*(?:感谢|感謝|致谢|致謝)\s*(?:邮件|郵件|信息|訊息|短信|email|mail)"
+                    r"|(?:感谢|感謝)(?:邮件|郵件)\s*(?:已)?(?:发|發)"
+                    r"|(?:send|sent)\s*(?:咗|了|左)?\s*(?:a\s+)?thank\s*you")
 
 
 # Read without accents, Spanish "llamé" (I called) is also "(que) llame" (that I call: the
@@ -563,6 +605,8 @@ def may_say(text: str) -> bool:
         return any(stem in low for stem in _ASCII_SAY_STEMS) or _ascii_word_starts().search(low) is not None
     if _may_say().search(text) is not None:
         return True
+    if _CJK_TEXT.search(text) and _may_say().search(latin_view(text)) is not None:
+        return True     # a Latin word glued to Chinese, Japanese or Korean ("DMきた")
     bare = without_accents(text)
     return bare != text and (may_say(bare) if bare.isascii() else _may_say().search(bare) is not None)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -65,6 +66,25 @@ def in_form(text: str, form: str) -> str:
     if not config or not _HAN.search(text):
         return text
     return str(_from_simplified(config).convert(text))
+
+
+def bytes_in_form(body: bytes, form: str) -> bytes:
+    """A UTF-8 text file's bytes (a CSV, Markdown, HTML or calendar export) with its Chinese in
+    the characters of `form` (`in_form`); as they are for simplified output."""
+    if not FORMS.get(form or "simplified", ""):
+        return body
+    return in_form(body.decode("utf-8"), form).encode("utf-8")
+
+
+def frame_in_form(frame: Any, form: str) -> Any:
+    """A table's column names and text cells in the characters of `form` (`in_form`); numbers,
+    dates and empty cells as they are."""
+    if not FORMS.get(form or "simplified", ""):
+        return frame
+    converted = frame.rename(columns=lambda c: in_form(c, form) if isinstance(c, str) else c)
+    for column in converted.columns:
+        converted[column] = [in_form(v, form) if isinstance(v, str) else v for v in converted[column]]
+    return converted
 
 
 def written_traditional(texts) -> bool:

@@ -322,7 +322,9 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
         headers = []
         for info in tracker.columns.values():
             key = normalize_header(info.header)
-            if key in aliases or _HANGUL.search(info.header) or _KANA.search(info.header):
+            # (a header in Chinese characters tells its language even when it was guessed from
+            # its column: '職缺', '遞交日期' are written so only in Chinese)
+            if key in aliases or _EAST_ASIAN.search(info.header):
                 headers.append(info.header.strip())
         words.extend(headers)
         # trackers headed in Chinese, Japanese or Korean write English loanwords in their stage

@@ -98,7 +98,7 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
         for warning in unknown_templates(settings.templates):
             log.warning("%s", warning)
     outcomes = []
-    trackers = read_trackers(path, settings, sheet, data=data)
+    trackers = read_trackers(path, settings, sheet, data=data, today=today)
     if not settings.language:
         settings = settings.replace(language=choose_language(trackers, settings).code)
     settings = settings.replace(chinese=chinese_form(trackers, settings),

@@ -78,16 +78,29 @@ _CONDITION_BEFORE = re.compile(r"(?:^|[^\w])(?:if|unless|whether|in\s+case)"
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
 # Japanese and Korean put it after ("面接なし", "면접 없음")
-_CJK_NEGATED_AFTER = re.compile(r"\s*(?:なし|無し|ない|없음|없었|없다|없이)")
-_HANGUL = Letters("\uac00-\ud7a3")
-_LATIN_WORD_CHAR = rf"[^\W{_CJK}]"     # a letter or digit that is not Chinese or Japanese
+# (after the noun's particle and a 'yet' too: "面接はまだない", "면접 못 봄", "오퍼는 아직 없음")
+_CJK_NEGATED_AFTER = re.compile(r"\s*(?:は|が|も|을|를|은|는|이|가|도)?\s*(?:まだ|아직)?\s*"
+                                r"(?:なし|無し|ない|없음|없었|없다|없이|(?:안|못)(?:\s|$))")
+_HANGUL_RANGE = "\uac00-\ud7a3"
+_HANGUL = Letters(_HANGUL_RANGE)
+# A letter or digit of the Latin (or another spaced) script: not Chinese, Japanese or Korean. A
+# change of script is a word's edge ("HR面接", "offer到了", "HR한테"), as a space is.
+_LATIN_WORD_CHAR = rf"[^\W{_CJK}{_HANGUL_RANGE}]"
+_EAST_ASIAN_CHAR = Letters(_CJK + _HANGUL_RANGE)
+# A round named by a Latin word glued to 面 ("Final面", "HR面", "tech面") is that round's
+# interview: read as the English words say it, so it is an interview, and a final one is a late round
+_LATIN_ROUND = re.compile(r"([a-z0-9]+)\s?面(?![试試谈談接前对對上子])")
 
 
 # (each of a dozen word lists asks it of the same notes: worked out once per text)
 @functools.lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Text as the word lists see it: one Unicode form, case folded (accents kept)."""
-    return unicodedata.normalize("NFC", text).casefold()
+    """Text as the word lists see it: one Unicode form, case folded (accents kept); a round
+    named by a Latin word glued to 面 reads as that round's interview ("final面" -> "final interview")."""
+    low = unicodedata.normalize("NFC", text).casefold()
+    if "面" in low:
+        low = _LATIN_ROUND.sub(r" \1 interview ", low)
+    return low
 
 
 _CJK_CHAR = Letters(_CJK)
@@ -95,6 +108,15 @@ _CJK_CHAR = Letters(_CJK)
 
 def _has_cjk(word: str) -> bool:
     return _CJK_CHAR.search(word) is not None
+
+
+def _has_east_asian(text: str) -> bool:
+    """Chinese, Japanese or Korean letters: a Latin word's edge is then also where the script changes."""
+    return _EAST_ASIAN_CHAR.search(text) is not None
+
+
+def _is_hangul(word: str) -> bool:
+    return _HANGUL.search(word) is not None and not _has_cjk(word)
 
 
 _SEPARATOR = r"[\s\-_]*"
@@ -108,15 +130,17 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     if _has_cjk(word):
         return tuple(re.escape(ch) for ch in word)
     parts = [p for p in re.split(r"[\s\-_]+", word) if p]
+    if _is_hangul(word):
+        # Korean glues particles and other nouns to a word ("면접을", "1차면접", "최종합격"): a Korean
+        # word matches inside the run of letters, as a Chinese one does, with or without its spaces
+        return tuple(tok for i, part in enumerate(parts)
+                     for tok in ((_SEPARATOR,) if i else ()) + tuple(re.escape(ch) for ch in part))
     tokens: list[str] = []
     for i, part in enumerate(parts):
         if i:
             tokens.append(_SEPARATOR)
         tokens.extend(re.escape(ch) for ch in part)
-    if _HANGUL.search(parts[-1]):
-        tokens.append("[\uac00-\ud7a3]*")    # Korean puts its endings on the word: "최종 합격함", "면접을"
-    else:
-        tokens.append(r"\w*" if len(parts[-1]) >= 5 else rf"(?!{_LATIN_WORD_CHAR})")
+    tokens.append(rf"{_LATIN_WORD_CHAR}*" if len(parts[-1]) >= 5 else rf"(?!{_LATIN_WORD_CHAR})")
     return tuple(tokens)
 
 
@@ -147,9 +171,9 @@ class WordList:
     letter or digit comes before it), outside a negation. Chinese words match anywhere."""
 
     def __init__(self, words: tuple[str, ...]):
-        self.words = tuple(dict.fromkeys(w for w in (normalise(w.strip()) for w in words) if w))
-        latin = [w for w in self.words if not _has_cjk(w)]
-        cjk = [w for w in self.words if _has_cjk(w)]
+        self.words = tuple(dict.fromkeys(w for w in (normalise(w.strip()).strip() for w in words) if w))
+        latin = [w for w in self.words if not _has_cjk(w) and not _is_hangul(w)]
+        cjk = [w for w in self.words if _has_cjk(w) or _is_hangul(w)]
         alternatives = []
         if latin:   # one look-behind for all of them: far quicker than one per word
             alternatives.append(rf"(?<!{_LATIN_WORD_CHAR})" + _trie_regex([_word_tokens(w) for w in latin]))
@@ -166,7 +190,7 @@ class WordList:
         return re.compile(self._pattern)
 
     def _regex_for(self, low: str) -> Screened:
-        return self._screened if _has_cjk(low) else self._screened_latin
+        return self._screened if _has_east_asian(low) else self._screened_latin
 
     @functools.cached_property
     def _screened(self) -> Screened:
@@ -189,7 +213,7 @@ class WordList:
                 for w in sorted(self.words, key=len, reverse=True)]
 
     def _word_at(self, low: str, match: re.Match) -> str:
-        for word, regex in self._each if _has_cjk(low) else self._each_latin:
+        for word, regex in self._each if _has_east_asian(low) else self._each_latin:
             here = regex.match(low, match.start())
             if here and here.end() == match.end():
                 return word
@@ -215,7 +239,11 @@ class WordList:
         if _has_cjk(match.group()):
             return _CJK_NEGATED_BEFORE.search(before) is not None \
                 or _CJK_NEGATED_AFTER.match(low, match.end()) is not None
-        if _HANGUL.search(match.group()) and _CJK_NEGATED_AFTER.match(low, match.end()):
+        if _HANGUL.search(match.group()):
+            return _CJK_NEGATED_AFTER.match(low, match.end()) is not None
+        # a Latin word in Chinese, Japanese or Korean text takes that text's negation ("没有offer", "offer없음")
+        if _has_east_asian(low) and (_CJK_NEGATED_BEFORE.search(before) is not None
+                                     or _CJK_NEGATED_AFTER.match(low, match.end()) is not None):
             return True
         if not before:
             return False
@@ -305,7 +333,7 @@ def _stage_forms(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, str
     for stage, words in zip(STAGES, lists):
         for word in words:
             w = normalise(word)
-            if len(w) >= 5 and w.isalpha() and not _has_cjk(w):
+            if len(w) >= 5 and w.isalpha() and not _has_east_asian(w):
                 for ending in _ENDINGS:
                     forms.setdefault(w + ending, (w, stage))
     return forms
@@ -344,7 +372,8 @@ def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:
     lists = tuple(getattr(settings, name) for name in _STAGE_FIELDS)
     forms = _stage_forms(lists)
     low = normalise(text)
-    for m in re.finditer(r"[^\W\d_]{5,}", low):
+    # (a typo is a Latin word's: one glued to Chinese, Japanese or Korean ends where that script starts)
+    for m in re.finditer(rf"[^\W\d_{_CJK}{_HANGUL_RANGE}]{{5,}}" if _has_east_asian(low) else r"[^\W\d_]{5,}", low):
         token = m.group()
         if token in forms or _NEGATED_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
             continue
@@ -479,7 +508,11 @@ _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set
                 "waiting", "awaiting", "pending", "tomorrow", "requested",
                 "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
                 "gepland", "ingepland", "uitgenodigd", "uitnodiging", "zaplanowan", "umówion", "zaprosz",
-                "安排", "待面试", "予定", "決まった", "確定", "예정", "확정")
+                "安排", "待面试", "予定", "決まった", "確定", "예정", "확정",
+                # a plan made, in the words that say so ('约了周四', '打算', '日程が決まり', '일정 잡힘')
+                "约了", "約了", "约好", "約好", "约在", "約在", "約咗", "约咗", "打算", "准备", "準備", "予約",
+                "決まり",
+                "잡혔", "잡힘", "앞두고")
 
 
 def _interview_held(text: pd.Series) -> np.ndarray:

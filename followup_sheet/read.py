@@ -124,8 +124,10 @@ class _Candidate:
 
 
 def read_trackers(path: Path, settings: Settings | None = None, sheet: str | None = None,
-                  data: bytes | None = None) -> list[Tracker]:
-    """Every tracker sheet to refresh: `sheet`, else the settings' `sheets`, else the best one."""
+                  data: bytes | None = None, today: dt.date | None = None) -> list[Tracker]:
+    """Every tracker sheet to refresh: `sheet`, else the settings' `sheets`, else the best one.
+    `today`: the day of the run, the year of a date typed without one ('12/3', '12.3(수)') is
+    read by (`dates.parse_dates`); without it such a date is a problem to fix."""
     settings = settings or Settings()
     book = open_workbook(Path(path), data)
     names = [sheet] if sheet else list(settings.sheets)
@@ -134,7 +136,8 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
         if missing:
             raise NoTrackerFound(f"{book.path}: no sheet named {missing[0]!r}; sheets are: "
                                  + ", ".join(repr(s.name) for s in book.sheets))
-        trackers = [_read_sheet(book, book.sheet(n), settings, reasons=["chosen by name"]) for n in names]
+        trackers = [_read_sheet(book, book.sheet(n), settings, reasons=["chosen by name"], today=today)
+                    for n in names]
     else:
         best, reasons, siblings = _pick_sheet(book, settings)
         # a tracker kept as one sheet per month or period ("Oct", "Nov", "Dec") under the same
@@ -142,7 +145,7 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
         chosen = {best.name, *(c.name for c in siblings)}
         trackers = [_read_sheet(book, info, settings,
                                 reasons=reasons if info.name == best.name
-                                else [f"the same header as {best.name!r}: the tracker goes on there"])
+                                else [f"the same header as {best.name!r}: the tracker goes on there"], today=today)
                     for info in book.sheets if info.name in chosen]
     ours = book.tool_sheets()
     marks = book.marks_sheets(ours)
@@ -265,7 +268,8 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
 STAGE_READER = (stage_of, unplaced_words)    # how a column of stages under an unknown header is told
 
 
-def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, reasons: list[str]) -> Tracker:
+def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, reasons: list[str],
+                today: dt.date | None = None) -> Tracker:
     where = f"{book.path}, sheet {info.name!r}"
     if not info.is_worksheet:
         raise NoTrackerFound(f"{where} is a chart or dialog sheet, not a table; pick a worksheet with --sheet")
@@ -300,7 +304,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
 
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
-                                                           note_fields, info, h + 1)
+                                                           note_fields, info, h + 1, today)
 
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
@@ -429,7 +433,7 @@ def _require(header: list[Any], below: list[list[Any]], fields: dict[str, int], 
 
 
 def _settle_date_fields(body, header, fields, book, settings, notes, where, note_fields: set[str],
-                        info: SheetLayout | None = None, header_row: int = 0):
+                        info: SheetLayout | None = None, header_row: int = 0, today: dt.date | None = None):
     """Parse each date field. A header that names a date ('Date Applied', 'Einreichdatum') or that
     [columns] maps is that field however few dates it holds yet; a vaguer one ('Applied', 'Last
     Contact') is kept only when most of its filled cells are dates. A field whose column holds
@@ -455,7 +459,8 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
                                                      sheet=sheet, ambiguous=ambiguous,
                                                      shown=_shown_order(info, values, col, header_row),
-                                                     evidence=evidence[fld][1] if fld in evidence else None)
+                                                     evidence=evidence[fld][1] if fld in evidence else None,
+                                                     today=today)
         clear = normalize_header(label) in user or bare_key(label) in user or \
             (names_a_date(label) and normalize_header(label) not in GENERIC_DATE_HEADERS)
         if ratio < 0.5 and not clear:
@@ -465,7 +470,7 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
             if other is not None:
                 o_label = str(header[other]).strip()
                 parsed, problems, ratio, order = parse_dates(body[other], book.date1904, settings, header=o_label,
-                                                             column=other + 1, sheet=sheet)
+                                                             column=other + 1, sheet=sheet, today=today)
                 fields[fld] = other
                 frames[fld] = (parsed, problems)
                 orders[fld] = order
@@ -486,7 +491,7 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
             unread = [p for p in problems if p]
             notes.extend(f"Unsure: {p.split('; ')[0]}; not read as an interview date" for p in unread[:10])
     if "applied_on" not in fields:
-        _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes)
+        _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes, today)
     return fields, frames, orders
 
 
@@ -613,13 +618,14 @@ def _follow_up_notes(body, header, fields: dict[str, int], settings: Settings, n
         notes.append(f"{label} holds notes, not a number of follow-ups; kept as your notes")
 
 
-def _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes) -> None:
+def _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes,
+                        today: dt.date | None = None) -> None:
     taken = set(fields.values())
     for col, value in enumerate(header):
         if col in taken or normalize_header(value) not in GENERIC_DATE_HEADERS:
             continue
         parsed, problems, ratio, order = parse_dates(body[col], book.date1904, settings,
-                                                     header=str(value).strip(), column=col + 1)
+                                                     header=str(value).strip(), column=col + 1, today=today)
         if ratio >= 0.5:
             fields["applied_on"] = col
             frames["applied_on"] = (parsed, problems)

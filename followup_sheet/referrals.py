@@ -167,15 +167,17 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
 # 추천) or in the brackets after it (친구 추천 (개발팀 윤지호 책임)), a department in brackets or as a
 # word ending in 部/팀/課 beside the name. A referral still to be asked for (打算找人内推, 紹介して
 # もらう予定, 추천 부탁할 예정) is none.
-_CJK_REFERRAL = re.compile(r"内推|內推|推荐|推薦|紹介|リファラル|추천|소개")
+_CJK_REFERRAL = re.compile(r"内推|內推|推荐|推薦|紹介|介绍|介紹|リファラル|추천|소개")
 _CJK_UNSAID = re.compile(r"打算|准备|準備|想找|想请|想請|希望|もらう予定|お願いする|頼む予定|予定"
                          r"|부탁할|예정|하려고|没有|沒有|없")
 _CJK_RELATION = re.compile(r"^(?:.*?)(?:前同事|老同事|同事|朋友|好友|室友|舍友|校友|发小|發小|邻居|鄰居"
                            r"|表哥|表姐|堂哥|前辈|前輩|前上司|前领导|前領導|学长|學長|学姐|學姐|学姊|學姊|师兄|師兄"
                            r"|师姐|師姐|同学|同學|老乡|老鄉|親戚|亲戚|先輩|友人|知人|元同僚|同僚|同期"
                            r"|친구|선배|후배|동기|지인|동료|전\s*직장\s*동료)\s*(?:の|的)?\s*")
-_CJK_DEPT = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3A-Za-z]{1,8}(?:部|課|室|팀|본부|실|组|組|团队|團隊|中心)"
-                       r"(?![\u4e00-\u9fff\uac00-\ud7a3])")
+_CJK_DEPT = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3A-Za-z]{1,8}(?:部|課|室|팀|본부|실|组|組|团队|團隊|中心|處|处)"
+                       r"(?![\u4e00-\u9fff\uac00-\ud7a3])"
+                       # (a department named in English in a mixed note: 'design team', 'IT dept')
+                       r"|[A-Za-z][A-Za-z&\- ]{0,20}\s(?:team|dept|department|group)", re.IGNORECASE)
 _CJK_TITLES = re.compile(r"\s*(?:さん|様|氏|先輩|님|책임|선임|수석|과장|부장|차장|대리|팀장|매니저|经理|經理"
                          r"|总监|總監|老师|老師|女士|先生|小姐|学长|學長|学姐|學姐|學姊|师兄|師兄|师姐|師姐|선배)$")
 # words in a referral's place that name no person
@@ -195,7 +197,8 @@ def cjk_referral(text: str) -> tuple[str, str]:
     inside = after.group(1) if after else ""
     before = text[clause_start:m.start()]
     # (Japanese "佐藤さんに紹介してもらった": に marks who did it)
-    before = re.sub(r"(?:の|が|に|から|에게서|한테서|께서|이|가|帮我|幫我|给我|給我|帮忙|幫忙|的)\s*$", "",
+    # (and 'からの紹介', 'より紹介': who it came from, with the particles after it)
+    before = re.sub(r"(?:(?:の|が|に|から|より|에게서|한테서|께서|이|가|帮我|幫我|给我|給我|帮忙|幫忙|的)\s*)+$", "",
                     before.strip())
     said = re.search(r"[(（]([^)）]{1,30})[)）]\s*$", before)    # '佐藤さん（経理部）に': the note after the name
     if said:

@@ -189,8 +189,10 @@ _NOT_A_PERSON = {"team", "talent", "acquisition", "hr", "recruiting", "recruitme
                  "departamento", "ressources", "humaines", "recrutement", "service", "risorse", "umane",
                  "selezione", "ufficio", "recrutamento", "equipe", "équipe", "recruiter", "recruiters",
                  "dział", "kadr", "kadry", "kadrowy", "rekrutacja", "rekrutacji", "zespół", "biuro", "karier"}
-_NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자")
+_NOT_A_PERSON_CJK = ("人事", "人力", "招聘", "hr部", "採用", "担当", "総務", "인사", "채용", "부서", "담당자",
+                     "猎头", "獵頭", "헤드헌터", "리크루터", "エージェント", "リクルーター")
 _WORD_SPLIT = re.compile(r"[\W_]+")
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _ADDRESSED = re.compile(r"^(?:hr|fr|hrn)\.\s*(?=\w)")
 # (Chinese, Japanese and Korean text writes them full-width: 陈先生（猎头）, 鈴木【人事】)
 _BRACKETED = re.compile(r"\s*[(\[（【［][^)\]）】］]*[)\]）】］]")
@@ -217,7 +219,29 @@ _OF_DEPARTMENT = re.compile(r"^(?P<name>.*\S)\s+(?:from|of|at|in|de|del|da|do|du
                             r"(?P<part>[^\d@]+)$", re.IGNORECASE)
 
 
+# A department or role written before a person in Chinese, Japanese or Korean ('人事 小川様',
+# '인사팀 김민지 매니저', 'HR 王女士', '人事部の佐藤さん'): the person is what follows it
+_CJK_DEPARTMENT_FIRST = re.compile(r"^(?P<part>\S+?)(?:\s+|の|的)(?P<name>\S.*)$")
+_DEPARTMENT_CJK = _NOT_A_PERSON_CJK + ("人资", "人資", "팀", "hr", "部", "課", "室")
+# a role glued to the name that follows it ('猎头陈先生', '猎头Amy', 'HR小王', 'エージェント木村さん')
+_ROLE_GLUED = re.compile(r"^(?:猎头|獵頭|hr|人资|人資|人事|招聘|エージェント|リクルーター|헤드헌터|리크루터|인사팀)\s*"
+                         r"(?=[^\s部課课室组組团團팀])", re.IGNORECASE)
+
+
 def _without_department(name: str) -> str:
+    if not _CJK_LETTER.search(name):
+        return _without_latin_department(name)
+    glued = _ROLE_GLUED.match(name)
+    if glued and not any(w in name[glued.end():].casefold() for w in _NOT_A_PERSON_CJK):
+        return name[glued.end():]
+    said = _CJK_DEPARTMENT_FIRST.match(name)
+    if said is not None and any(w in said.group("part").casefold() for w in _DEPARTMENT_CJK) \
+            and not any(w in said.group("name").casefold() for w in _NOT_A_PERSON_CJK):
+        return said.group("name")
+    return _without_latin_department(name)
+
+
+def _without_latin_department(name: str) -> str:
     """The name without the department or the agency said after it ("Anna from HR", "Tomek z
     Hays", "Luca di Adecco", "Jana Kovac / Randstad"); a particle before a family name stays
     ("Luca di Stefano")."""
@@ -253,7 +277,9 @@ def _person(name: str) -> str:
     low = name.casefold()
     # a title with its dot before a name is a form of address: "Hr. Demir" is Herr Demir, not HR
     words = set(_WORD_SPLIT.split(_ADDRESSED.sub("", low)))
-    if words & _NOT_A_PERSON or any(w in low for w in _NOT_A_PERSON_CJK) or low in PLACEHOLDERS:
+    if words & _NOT_A_PERSON or any(w in low for w in _NOT_A_PERSON_CJK) or low in PLACEHOLDERS \
+            or low.endswith(("部", "課", "课", "室", "组", "組", "团队", "團隊", "팀")):
+        return ""     # (the last: a department, 'HR課', '开发组')
         return ""
     return name
 

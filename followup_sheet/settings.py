@@ -232,6 +232,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "ruolo", "vaga", "functie", "stanowisko", "pozisyon", "unvan", "kadro", "vị trí", "chức danh",
         "chức vụ", "posisi", "jabatan", "lowongan", "tjänst", "befattning", "roll", "תפקיד", "משרה",
         "وظيفة", "الوظيفة", "الوظيفي", "المسمى", "منصب", "职位", "岗位", "职务", "职缺",
+        "职称",    # (職稱: the job title, as Taiwan heads it)
         "모집 분야", "모집분야", "직군", "募集職種", "職種", "役職", "직무", "직책",
         "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
     ),
@@ -304,6 +305,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # and Korean these are written as one word inside a longer header ('採用担当者', '담당자 연락처')
     "person": ("联系人", "联络人", "对接人", "担当者", "担当", "담당자", "담당", "채용담당", "人事担当", "负责人",
                "窗口", "对口",   # (窗口: Taiwan's word for one's contact at a company)
+               "컨택", "컨택트", "컨텍",   # (Korean trackers' English loanword: '컨택', '컨택 담당')
                # the word for a person in each Latin-script language the reader knows ("Person",
                # "Persona", "Kontaktperson", "POC")
                "person", "persons", "people", "poc", "persona", "personne", "pessoa", "osoba", "persoon",
@@ -365,7 +367,8 @@ CLOSED_WORDS = (
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
-    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "최종 합격", "오퍼", "처우 협의", "입사 제안",
+    "录用", "录取", "propozycja zatrudnienia", "aanbod", "内定", "内々定", "内内定", "최종 합격", "오퍼", "처우 협의",
+    "입사 제안",
 )
 # A later round, as each language says it: an ordinal from the second on (or the last) before the
 # word for an interview or a round, and in the Romance languages "final" after it (language code ->
@@ -468,8 +471,10 @@ APPLIED_WORDS = (
 STRONG_INTEREST_WORDS = (
     "onsite", "on-site", "panel", "negotiat", "superday", "abschlussgespräch", "eindgesprek",
     *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases),
-    "二面", "三面", "终面", "終面", "最終面接", "二次面接", "三次面接",
-    "2차 면접", "3차 면접", "최종 면접", "임원 면접",
+    "二面", "三面", "终面", "終面", "复试", "谈薪",
+    # Japanese and Korean rounds beyond the first (a Korean word matches inside its compound: '2차면접')
+    "二次面接", "三次面接", "最終面接", "役員面接", "最終選考", "条件面談", "オファー面談",
+    "2차 면접", "3차 면접", "최종 면접", "임원 면접", "처우 협의",
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (

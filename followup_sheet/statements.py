@@ -453,12 +453,15 @@ def writes_dashes(language: str) -> bool:
     return re.search(r"d+-M+|M+-d+", pattern) is not None and pattern.find("d") < pattern.find("M")
 
 
+_DECIMAL_AMOUNT = re.compile(r"\d+\.\d+\s*(?:[%万萬千천만억배倍元]|k\b)", re.IGNORECASE)
+
+
 @functools.cache
 def _dotted() -> re.Pattern[str]:
     # "7.12." and "7.12.2026"; "10.12" without the last dot too (German, Dutch and Polish notes drop
     # it), unless it is a time of day ("um 10.30", "10.15 Uhr", "o 9.45") or a number ("3.800", "1.5.2")
     return re.compile(r"(?<![\d.,])\b(?<!\bum )(?<!\bo )(?<!\bom )(?<!\bà )(?<!\balle )(?<!\bat )(?<!\bgodz\. )"
-                      r"(\d{1,2})\.(\d{1,2})(?!\d)(?:\.(?:(\d{4}|\d{2})(?![\d.])|(?![\d.]))|(?![\d.,]\d)(?!\s*(?:uhr|h\b|godz|uur)))",
+                      r"(\d{1,2})\.(\d{1,2})(?!\d)(?:\.(?:(\d{4}|\d{2})(?![\d.])|(?![\d.]))|(?![\d.,]\d)(?!\s*(?:uhr|h\b|godz|uur|k\b|[%万萬千천만억배倍元년年]|시간|小时)))",
                       re.IGNORECASE)
 
 
@@ -589,7 +592,9 @@ def _entries(text: str, written: dt.date, day_first: bool) -> list[tuple[int, in
     found = []
     for m in _entry_date().finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
-        day, month = (first, second) if day_first or m.group(2) == "." else (second, first)
+        # (in Chinese, Japanese or Korean text a dotted date is month.day too: '12.2 1차면접')
+        day, month = (first, second) if day_first or (m.group(2) == "." and not _cjk_char().search(text)) \
+            else (second, first)
         when = _day_month(day, month, m.group(4), written)
         if when is not None:
             found.append((m.start(1), m.end(), when))
@@ -607,11 +612,17 @@ def _entry_kind(rest: str) -> str:
     written when its first clause gives another day ("noted": "4/12 we met on Thursday"); else the
     day of what the entry tells ("logged"; a call is what happened that day: "4/12 me llamaron", "20.11. Rückruf von
     HR"; one still to come is planned for that day, which the plan knows from today)."""
-    # (the stops of Chinese and Japanese end a clause too)
-    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s", rest, maxsplit=1)[0]
+    # (the stops of Chinese and Japanese end a clause too, and so does a space after their letters:
+    # '12/3 内定の電話をもらった 回答期限は12/10' is the call's day, the answer's is another)
+    # (in Chinese and Japanese, whose words take no spaces, any space: '12/1 收到offer 要求12/8前回覆';
+    # the first words below stop at one after their letters or before the next date)
+    cjk = _cjk_char().search(rest) is not None
+    spaced = r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+|\s+(?=\d{1,2}[/.月])" if cjk else ""
+    unspaced = r"|\s+" if cjk and not _HANGUL_LETTER.search(rest) else spaced
+    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s" + unspaced, rest, maxsplit=1)[0]
     if _absolute().search(_without_false_months(clause, LANGUAGES)):
         return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
-    first = re.split(r"[,;.!?\n。、，；！？]|\d", rest, maxsplit=1)[0]
+    first = re.split(r"[,;.!?\n。、，；！？]|\d" + spaced, rest, maxsplit=1)[0]
     for kind, regex in _kinds():
         if kind != "call_back" and regex.search(first):
             return kind
@@ -666,6 +677,21 @@ def _from_until(said: Statement, late: Statement | None, written: dt.date, until
     return said
 
 
+def _for_the_parser(text: str, taken: list[tuple[int, int]]) -> str:
+    """`text` as the date parser is to read it: the dates already read, times of day and amounts
+    blanked out (the same length, so places stay), the first of a month made plain."""
+    rest = text
+    for start, end in taken:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
+    # the first of a month as French, Spanish, Portuguese and Italian write it ("le 1er déc", "1º de
+    # dezembro"): the parser reads no day in "1er" and dropped the note's other dates with it
+    rest = _first_of_month().sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), rest)
+    if "." in rest:     # nor is an amount with its decimals ('3.5%', '4.5천', '3.5k') a day and month
+        rest = _DECIMAL_AMOUNT.sub(lambda m: " " * len(m.group()), rest)
+    return rest
+
+
 def _read_statements(text: str, written: dt.date, day_first: bool = False,
                      languages: tuple[str, ...] = LANGUAGES, until: dt.date | None = None) -> tuple[Statement, ...]:
     if not may_state_a_date(text):
@@ -682,13 +708,7 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             continue
         taken.append((start, end))
         found.append((start, _statement(text, start, end, day, lead)))
-    rest = text
-    for start, end in taken:
-        rest = rest[:start] + " " * (end - start) + rest[end:]
-    rest = _time_of_day().sub(lambda m: " " * len(m.group()), rest)    # "a las 11" is no 11th
-    # the first of a month as French, Spanish, Portuguese and Italian write it ("le 1er déc", "1º de
-    # dezembro"): the parser reads no day in "1er" and dropped the note's other dates with it
-    rest = _first_of_month().sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), rest)
+    rest = _for_the_parser(text, taken)
     clauses = _date_clauses(rest, languages)
     for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
         said = _statement(text, start, end, day)
@@ -928,7 +948,10 @@ def _cjk_char() -> re.Pattern[str]:
 
 @functools.cache
 def _cjk_slashed() -> re.Pattern[str]:
-    return re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+    # '12/9', and '12.9' as Korea, China and Japan dot a month and day ('12.2(수)'), never a
+    # number's decimals ('3.5万', '4.5천', '2.5倍', '3.5%')
+    return re.compile(r"(?<![\d/.])(\d{1,2})(?:/|\.(?![\d.]*\s*(?:[%万萬千천만억배倍kK元년]|시간|小时)))(\d{1,2})"
+                      r"(?![\d/]|\.\d)")
 
 
 @functools.cache
@@ -942,7 +965,8 @@ _CJK_LETTER = "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]"
 @functools.cache
 def _cjk_screen() -> re.Pattern[str]:
     return re.compile(
-        r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d/\d|\d/\d{1,2}[^/\n]{0,12}" + _CJK_LETTER
+        r"[月월]\s*[\d" + _CJK_NUM + "]|" + _CJK_LETTER + r"[^/\n]{0,12}\d[/.]\d|\d[/.]\d{1,2}[^/\n]{0,12}"
+        + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
         r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
@@ -956,7 +980,11 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("decision", r"决定|決定|结果|結果|합격\s*여부|합불|당락|결정|결과|合否"),
     ("answer", r"答复|答覆|回复|回覆|回答|返事|返答|回信|답변|회신|답장|承諾|承诺|受諾|수락"
                r"|답(?=\s*(?:을|은|이)?\s*(?:주|줘|드리|드려|달|해야|하기로))"),
-    ("interview", r"(?:面试|面試|面接|面谈|面談|[一二三四终終复複]面|면접)(?![官관])"),   # 面试官: the interviewer
+    # 面试官: the interviewer; a round named in Latin letters glued to 面 ('Final面', 'HR面') is an interview
+    # (an interview to be arranged, '约面试', '面接の日程調整', is no interview's day: the day is the call's)
+    ("interview", r"(?<![约約])(?:面试|面試|面接(?!の?日程調整)|面谈|面談"
+                  r"|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
+                  r"|면접|(?<![A-Za-z])(?:[Ii]nterview|[Oo]nsite))(?![官관])"),   # (English in a mixed note too)
     ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )

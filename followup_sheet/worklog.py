@@ -15,7 +15,8 @@ from .catalogue import Words
 from .errors import BadSettings
 from .exportfiles import Exported, check_export_target, save_export
 from .exporttext import csv_bytes
-from .language import choose_language
+from .hanzi import frame_in_form, in_form
+from .language import chinese_form, choose_language
 from .markrules import Outcome, application_key, not_applied
 from .read import read_trackers
 from .settings import Settings, settings_for
@@ -34,7 +35,8 @@ def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | No
     """Applications (their Date Applied) and follow-ups (the Follow-up Log's applied marks, and a
     row's last-contact date where the log holds nothing for that day) from `start` to `end`."""
     settings = settings_for(Path(path), settings, config, {})
-    trackers = read_trackers(Path(path), settings, sheet)
+    # (a date typed without its year: the one nearest the log's end)
+    trackers = read_trackers(Path(path), settings, sheet, today=end)
     records: list[tuple] = []
     rows: dict[str, pd.Series] = {}
     for t in trackers:
@@ -66,6 +68,8 @@ def work_search_log(path: Path, start: dt.date, end: dt.date, *, sheet: str | No
     table = pd.DataFrame(records, columns=list(LOG_HEADERS))
     table = table.sort_values(["Date", "Employer"], kind="stable").reset_index(drop=True)
     table.attrs["language"] = settings.language or choose_language(trackers, settings).code
+    # (in Chinese, the characters the tracker is kept in: its log is said in them too)
+    table.attrs["chinese"] = chinese_form(trackers, settings.replace(language=table.attrs["language"]))
     return table
 
 
@@ -117,11 +121,12 @@ def export_log(table: pd.DataFrame, out: Path, *, tracker: Path | None = None, f
     if kind not in (".csv", ".xlsx"):
         raise BadSettings(f"{out}: export the log to a .csv or .xlsx file")
     existed, _ = check_export_target(out, tracker, force)
-    shown = shown_log(table, language)
+    form = table.attrs.get("chinese", "") if language == "zh" else ""
+    shown = frame_in_form(shown_log(table, language), form)
     if kind == ".csv":
         body = csv_bytes(shown.set_axis(list(LOG_HEADERS), axis=1))
     else:
-        body = _xlsx(shown, Words(language)("Work search log"))
+        body = _xlsx(shown, in_form(Words(language)("Work search log"), form))
     return save_export(out, body, existed=existed, ours=False, backups=backups)
 
 

@@ -171,12 +171,13 @@ def test_a_contacts_note_in_full_width_brackets_is_not_read_aloud():
 D = pd.Timestamp
 JA_ROWS = {   # sheet row: (status, next date, situation, words the script says, words it must not say)
     4: ("Overdue", D("2026-11-24"), "autoresponse", ["自動返信"], []),       # 11/23 is a holiday in Japan
-    # (the final interview of row 7 is strong interest elsewhere for the other live rows: rules §5)
-    5: ("Overdue", D("2026-12-03"), "competing_interest", ["佐藤様", "折り返し"], []),  # their call, missed: return it
+    # their call, missed: return it (and the offer of row 10 is real: strong interest elsewhere)
+    5: ("Overdue", D("2026-12-03"), "competing_interest", ["佐藤様", "折り返し"], []),
     6: ("Due today", D("2026-12-07"), "post_interview", ["12月11日"], ["12月7日までに"]),   # 来週中: by Friday
     7: ("Overdue", D("2026-12-01"), "post_interview", ["12月10日"], []),
     8: ("Closed", None, "", [], []), 9: ("Gone cold", None, "", [], []),
-    10: ("Check data", None, "", ["年"], []),        # 11月20日 in the date column has no year
+    # 11月20日 in the date column, without its year: the 20th of November nearest the day of the run
+    10: ("Due today", D("2026-12-07"), "offer", ["高橋様", "内定"], []),
     11: ("Waiting", D("2026-12-14"), "competing_interest", [], []),
     13: ("Closed", None, "", [], []), 14: ("Not applied", None, "", [], []),
     15: ("Waiting", D("2026-12-10"), "post_interview", ["12月9日"], []),
