@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .hanzi import form_for, written_chinese, written_traditional
-from .settings import LANGUAGES, LATER_ROUNDS, STILL_TO_SEND
+from .settings import LANGUAGES, LATER_ROUND_STAGES, STILL_TO_SEND
 
 ENGLISH = "en"
 
@@ -177,7 +177,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
            "選考状況", "備考", "メモ"),
 }
 # (still to apply or to send, and a later round, as each language says them: every one of its phrases)
-for _table in (STILL_TO_SEND, LATER_ROUNDS):
+for _table in (STILL_TO_SEND, LATER_ROUND_STAGES):
     for _code, _phrases in _table.items():
         if _code != "en":
             _TAGGED[_code] = (*_TAGGED[_code], *_phrases)
@@ -347,6 +347,8 @@ def _headed_in(headers: list[str]) -> str:
     common: frozenset[str] | None = None
     for header in headers:
         if not _said_in_several(header):
+            if _EAST_ASIAN.search(header) and re.search(r"[A-Za-z]{2}", header):
+                return ""       # ('Company 公司': headed in English too, so in no one other language)
             langs = languages_of(header)
             common = langs if common is None else common & langs
     if common and len(common) == 1 and ENGLISH not in common:

@@ -394,6 +394,10 @@ LATER_ROUNDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     code: tuple(f"{word} {noun}" for word in before for noun in nouns) + tuple(f"{noun} {word}" for noun in nouns
                                                                                for word in after)
     for code, (before, nouns, after) in _LATER_ROUND.items()})
+# (those said with a word for a round or a stage, which alone says no interview: "seconda fase",
+# "3e tour", are interview stage words too; those said with an interview's own word are by that word)
+LATER_ROUND_STAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    code: tuple(p for p in phrases if set(p.split()) & _ROUND_NOUNS) for code, phrases in LATER_ROUNDS.items()})
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
@@ -412,9 +416,7 @@ INTERVIEWING_WORDS = (
     # Chinese 测评 (an online assessment). (選考中 alone is no step: 書類選考中 is the résumé's screening)
     "spi", "webテスト", "gd", "グループディスカッション", "グルディス", "测评", "測評",
     "면접", "인적성", "코딩 테스트", "코딩테스트", "과제 전형", "서류 합격", "서류합격",
-    # (a later round said with a word for a round or a stage, which alone says no interview: "seconda
-    # fase", "3e tour"; those said with an interview's own word are interviews by that word)
-    *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases if set(phrase.split()) & _ROUND_NOUNS),
+    *(phrase for phrases in LATER_ROUND_STAGES.values() for phrase in phrases),
 )
 # Still to apply or to send, as each language says it: a word for "still to" before the verb's
 # infinitive ("nog te solliciteren", "noch zu bewerben", "à postuler", "por enviar", "da inviare",
