@@ -111,15 +111,22 @@ _SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
 
 
 @functools.cache
+def _screen_words() -> str:
+    # (and a span's or a week's unit as a whole word, as `_counted` and `_next_unit` read it: "in 10
+    # days", "next wk")
+    return _SCREEN_WORDS + r"|(?<!\w)(?:" + _alternation(_units()) + r")(?!\w)"
+
+
+@functools.cache
 def _screen() -> re.Pattern[str]:
-    return re.compile(_SCREEN_NUMBERS + "|" + _SCREEN_WORDS, re.IGNORECASE)
+    return re.compile(_SCREEN_NUMBERS + "|" + _screen_words(), re.IGNORECASE)
 
 
 @functools.cache
 def _ascii_screen() -> tuple[re.Pattern, re.Pattern]:
     """SCREEN's two halves for lower-cased ASCII text: the numbers, which start with a digit, and
     the words, which start at a word's start."""
-    return re.compile(_SCREEN_NUMBERS), re.compile(_SCREEN_WORDS)
+    return re.compile(_SCREEN_NUMBERS), re.compile(_screen_words())
 
 
 # (asked of a note by the plan's screen, then again by `read_statements` and of each of its log
@@ -203,7 +210,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|\bchor[ayz]|nieobecn|\burlop"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
              r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|terug\b|wraca"),
-    ("call_back", r"call|ring|check|follow|touch|reach|contact|back|melden|melde|anrufen|anzurufen|rückruf"
+    ("call_back", r"call|ring|check|follow|touch|reach|contact|back|chase|nudge|ping\b"
+                  r"|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
                   r"|zadzwoni|oddzwoni|kontakt|odezwa|odezwać|telefon"),
@@ -319,8 +327,17 @@ def _month_numbers() -> dict[str, int]:
 def _month_part() -> re.Pattern[str]:
     names = "|".join(sorted((re.escape(n) for n in _month_numbers() if len(n) >= 3), key=len, reverse=True))
     parts = "|".join(f"(?P<p{day}>{words})" for day, words in _PART_WORDS.items())
-    return re.compile(rf"(?<!\w)(?:the\s+|la\s+|a\s+|à\s+|in\s+|em\s+|a\s+)?(?:{parts})(?:\s*-\s*|\s+)(?:of\s+)?"
-                      rf"(?P<month>{names})\.?(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:the\s+|la\s+|a\s+|à\s+|in\s+|em\s+|a\s+)?(?:{parts})"
+                      rf"(?:\s*-\s*|\s+|(?=l\s))(?:of\s+)?"
+                      rf"(?:(?P<month>{names})\.?|(?P<next>{_NEXT_MONTH}))(?!\w)", re.IGNORECASE)
+
+
+# the month after the one written, as a part of it says it ("early next month", "Mitte nächsten
+# Monats", "fin du mois prochain", "a finales del mes que viene", "eind volgende maand")
+_NEXT_MONTH = (r"(?:the\s+|des\s+|du\s+|del\s+|l\s+|do\s+|della\s+|van\s+|de\s+)?"
+               r"(?:(?:next|nxt|following)\s+(?:month|mth|mo)|(?:nächsten|kommenden)\s+monats|mois\s+prochain"
+               r"|mes\s+que\s+viene|próximo\s+mes|mes\s+próximo|mes\s+siguiente|prossimo\s+mese|mese\s+prossimo"
+               r"|próximo\s+mês|mês\s+que\s+vem|volgende\s+maand|przyszłego\s+miesiąca)")
 
 
 # A week said for the employer's answer ("they'll let me know this week", "quedó en llamarme esta
@@ -349,9 +366,13 @@ def approximate(words: str) -> bool:
 def _month_part_day(m: re.Match[str], written: dt.date) -> dt.date:
     """The last day of the part of the month `m` says, in that month nearest the day written
     ("late Nov" written on December 2 is last month's, "early January" next year's)."""
-    month = _month_numbers()[m.group("month").lower().rstrip(".")]
-    year = min((written.year - 1, written.year, written.year + 1),
-               key=lambda y: (abs((y - written.year) * 12 + month - written.month), -y))   # a tie: ahead
+    if m.group("next"):
+        first = _add_months(written.replace(day=1), 1)
+        month, year = first.month, first.year
+    else:
+        month = _month_numbers()[m.group("month").lower().rstrip(".")]
+        year = min((written.year - 1, written.year, written.year + 1),
+                   key=lambda y: (abs((y - written.year) * 12 + month - written.month), -y))   # a tie: ahead
     day = next(int(g[1:]) for g, v in m.groupdict().items() if g.startswith("p") and v)
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
@@ -387,17 +408,146 @@ def _next_week() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+# A counted span of time from the day written ("in 2 wks", "within a fortnight", "in ten days", "in
+# zwei Wochen", "dans 15 jours", "za dwa tygodnie"), and "next" with a shortened unit ("next wk",
+# "nxt wk", "nächste Wo."): the units in every form CLDR writes them (Babel: "wk", "wks", "mths",
+# "Wo.", "sem.", "tyg."), the counts as digits or as the words num2words spells them, or an
+# indefinite article ("a", "eine", "une") for one. Read by date arithmetic, not by the parser, which
+# reads none of these but a few English and German ones.
+_SPAN_BEFORE = {
+    # language: the words that put a span ahead of the day written ("in", "within", "after")
+    "en": ("in", "within", "after", "in another", "inside of"),
+    "de": ("in", "innerhalb von", "innerhalb", "nach", "binnen"),
+    "fr": ("dans", "d'ici", "sous", "après", "d’ici"),
+    "es": ("en", "dentro de", "después de", "en unos", "en unas"),
+    "it": ("tra", "fra", "entro", "dopo"),
+    "pt": ("em", "daqui a", "dentro de", "depois de"),
+    "nl": ("over", "binnen", "na"),
+    "pl": ("za", "w ciągu", "po"),
+}
+# one, as an article says it, and the feminine forms of two num2words does not spell
+_ONE_WORDS = ("a", "an", "one", "ein", "eine", "einer", "einem", "un", "une", "una", "uno", "um", "uma", "een",
+              "jeden", "jedna", "jednego")
+_COUPLE = (r"a\s+couple\s+of|a\s+couple|couple\s+of|couple|duas|dwie|due|dos|deux|zwei|twee|dois|two|dwa|dwóch")
+# a unit CLDR has no name for: a fortnight is two weeks; "une quinzaine", "una quincena" fifteen days
+_OTHER_UNITS = {"fortnight": ("week", 2), "fortnights": ("week", 2), "quinzaine": ("day", 15),
+                "quincena": ("day", 15), "quindicina": ("day", 15), "quinzena": ("day", 15),
+                # German's dative plural after "in" and "nach" ("in 14 Tagen", "nach 3 Monaten"),
+                # and the short forms notes write that CLDR does not ("mo", "mos", "wk.")
+                "tagen": ("day", 1), "monaten": ("month", 1), "mo": ("month", 1), "mos": ("month", 1)}
+_NEXT_WORDS = r"next|nxt|following|nächste[nrs]?|kommende[nrs]?"
+
+
+@functools.cache
+def _units() -> dict[str, tuple[str, int]]:
+    """Each lower-case word for a day, a week or a month in LANGUAGES (CLDR's long, short and
+    narrow unit names, without the per-unit ones and the one-letter ones), with its unit."""
+    from babel import Locale
+    out: dict[str, tuple[str, int]] = {}
+    for language in LANGUAGES:
+        data = Locale.parse(language)._data["unit_patterns"]
+        for unit in ("day", "week", "month"):
+            forms = data[f"duration-{unit}"]
+            for length in ("long", "short", "narrow"):
+                for key, pattern in dict(forms[length]).items():
+                    if not isinstance(pattern, str) or key == "per":
+                        continue
+                    word = pattern.replace("{0}", "").strip().lower()
+                    if len(word.rstrip(".")) >= 2 and " " not in word and not word.startswith("/"):
+                        out[word] = (unit, 1)
+    out.update(_OTHER_UNITS)
+    return out
+
+
+@functools.cache
+def _count_words() -> dict[str, int]:
+    """Numbers one to thirty-one as words in LANGUAGES (num2words), and "one" as an article says it."""
+    from num2words import num2words
+    out = {word: 1 for word in _ONE_WORDS}
+    for language in LANGUAGES:
+        for n in range(2, 32):
+            out.setdefault(num2words(n, lang=language).lower(), n)
+    return out
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))   # type: ignore[call-overload]
+
+
+@functools.cache
+def _counted() -> re.Pattern[str]:
+    before = _alternation({w for words in _SPAN_BEFORE.values() for w in words})
+    counts = r"\d{1,2}|" + _COUPLE + "|" + _alternation(_count_words())
+    return re.compile(rf"(?<!\w)(?:{before})\s+(?:(?:the\s+)?next\s+)?(?P<n>{counts})(?:\s+|(?<=\d)\s*)"
+                      rf"(?P<unit>{_alternation(_units())})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _next_unit() -> re.Pattern[str]:
+    units = {w for w, (unit, _) in _units().items() if unit in ("week", "month")}
+    return re.compile(rf"(?<!\w)(?:{_NEXT_WORDS})\s+(?P<unit>{_alternation(units)})(?!\w)", re.IGNORECASE)
+
+
+def _count(said: str) -> int:
+    said = re.sub(r"\s+", " ", said.lower())
+    if said.isdigit():
+        return int(said)
+    if re.fullmatch(_COUPLE, said):
+        return 2
+    return _count_words().get(said, 0)
+
+
+def _spans(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
+    """Counted spans and "next" with a shortened unit (`_counted`, `_next_unit`), each a date only
+    when its clause says what it is about ("the role was reposted after 3 wks" states none)."""
+    for m in screened(_counted()).finditer(text):
+        unit, times = _units()[m.group("unit").lower()]
+        n = _count(m.group("n")) * times
+        if n and _kind(text[:m.start()], text[m.end():])[0] != "date":
+            yield m.start(), m.end(), _after_units(written, unit, n), None
+    for m in screened(_next_unit()).finditer(text):
+        unit, times = _units()[m.group("unit").lower()]
+        kind = _kind(text[:m.start()], text[m.end():])[0]
+        if unit == "month":
+            yield m.start(), m.end(), _add_months(written.replace(day=1), 1), None
+        elif kind in ("decision", "feedback", "answer"):      # their news next week: by its Friday
+            friday = written + dt.timedelta(days=4 - written.weekday())
+            yield m.start(), m.end(), friday + dt.timedelta(days=7 if friday >= written else 14), None
+        elif kind != "date":
+            yield m.start(), m.end(), written + dt.timedelta(days=7 * times), None
+
+
+def _after_units(written: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "month":
+        return _add_months(written, n)
+    return written + dt.timedelta(days=n * (7 if unit == "week" else 1))
+
+
 # A day of the month alone ("after the 15th", "nach dem 15.", "después del 15", "après le 15"): the
 # next such day after the day it was written
 _MONTHS = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
 
 
+# An ordinal before a noun counts things ("after the 2nd interview", "for the 3rd round", "nach dem 2.
+# Gespräch"): a day of the month is followed by nothing, a stop, a number or time, or a word of the
+# closed classes (a preposition, conjunction, pronoun or auxiliary: "on the 3rd at 10", "by the 21st
+# she said"); in German, by no capitalised noun.
+_AFTER_A_DAY = ("at", "and", "or", "to", "then", "if", "but", "so", "when", "as", "with", "for", "re", "about", "in",
+                "from", "until", "till", "by", "before", "after", "around", "pm", "am", "i", "we", "she", "he",
+                "they", "you", "it", "is", "was", "will", "would", "should", "could", "can", "may", "might", "be",
+                "latest", "at the latest", "morning", "afternoon", "evening", "eve", "or so", "ish", "via", "per",
+                "hopefully", "probably", "maybe", "apparently", "too", "also", "again", "instead", "onwards",
+                "onward", "of this month", "of next month", "this month", "next month")
+
+
 @functools.cache
 def _day_alone() -> re.Pattern[str]:
+    follows = "|".join(sorted((w.replace(" ", r"\s+") for w in _AFTER_A_DAY), key=len, reverse=True))
     return re.compile(
-        r"\b(?:after|before|by|until|till|from|on)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
-        r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))"
-        r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))"
+        r"\b(?:after|before|by|until|till|from|on|for|around|about|due|since|circa|approx)\s+(?:the\s+)?"
+        r"(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
+        r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))(?![ \t]+(?!(?:" + follows + r")\b)[a-z])"
+        r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))(?!\s*(?-i:[A-ZÄÖÜ]))"
         # (Italian elides the article before 8 and 11: "entro l'11", "dall'8")
         r"|(?:\b(?:del|el|le|dia|día|il|dnia)\s+|\bl['’]|\b(?:dal|all|dell|nell|sull)['’])(?P<d3>\d{1,2})\b(?![/.\d])"
         r"(?!\s*(?:de\s+)?(?:" + _MONTHS + r"))",
@@ -1163,6 +1313,7 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
     yield from _months_and_years(text, written)
     ends = [m.span() for m in screened(_week_end()).finditer(text)]
     yield from (w for w in _weeks_of_news(text, written) if not any(a <= w[0] < b for a, b in ends))
+    yield from (w for w in _spans(text, written) if not any(a <= w[0] < b for a, b in ends))
     for m in screened(_next_week()).finditer(text):
         if not any(a <= m.start() < b for a, b in ends):      # ("fin de la semaine prochaine" is its Friday)
             yield m.start(), m.end(), written + dt.timedelta(days=7), None
@@ -1190,6 +1341,9 @@ def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, d
     """Quarters, a month's end, a part of a named month, the new year (`_spoken_dates`)."""
     for m in screened(_quarter()).finditer(text):
         yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
+    # (a part of a month first: "fin du mois prochain" is next month's end, not this month's)
+    for m in screened(_month_part()).finditer(text):
+        yield m.start(), m.end(), _month_part_day(m, written), None
     for m in screened(_month_end()).finditer(text):
         day = dt.date(written.year, written.month, calendar.monthrange(written.year, written.month)[1])
         if day <= written:
@@ -1198,8 +1352,6 @@ def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, d
         yield m.start(), m.end(), day, None
     for m in screened(_next_year()).finditer(text):
         yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
-    for m in screened(_month_part()).finditer(text):
-        yield m.start(), m.end(), _month_part_day(m, written), None
 
 
 def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
