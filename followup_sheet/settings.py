@@ -427,6 +427,20 @@ HOLD_WORDS = (
     "pausado", "congelado", "suspens",
     "暂停", "冻结", "搁置", "延期", "保留", "凍結", "보류", "연기", "채용 중단",
 )
+# A sheet kept as an archive, by its name ("Archive", "Closed", "Old apps", "Abgeschlossen"): laid
+# out like the tracker but not refreshed with it (rules §1, docs/rules.md "Which sheets").
+ARCHIVE_WORDS = (
+    "archive", "archived", "archives", "closed", "old", "past", "done", "finished", "history", "rejected",
+    "rejections", "dead", "inactive", "graveyard", "expired", "ended",
+    "archiv", "archiviert", "abgeschlossen", "erledigt", "alt", "alte", "absagen", "abgelehnt",
+    "archivé", "archivées", "clôturé", "clôturées", "terminé", "terminées", "fermé", "fermées", "anciennes",
+    "archivo", "archivado", "archivadas", "cerrado", "cerradas", "cerrados", "antiguas", "rechazadas",
+    "archivio", "archiviate", "chiuse", "chiusi", "vecchie", "respinte",
+    "arquivo", "arquivado", "arquivadas", "encerradas", "fechadas", "antigas", "recusadas",
+    "archief", "gearchiveerd", "gesloten", "afgerond", "afgewezen", "oud", "oude",
+    "archiwum", "zamknięte", "stare", "odrzucone",
+    "归档", "存档", "已结束", "歷史", "历史", "アーカイブ", "過去", "終了", "보관", "종료", "지난",
+)
 FIRST_SCREEN_WORDS = (
     "phone screen", "phone interview", "screening interview", "screen", "recruiter call",
     "intro call", "introductory call", "hr call", "assessment", "telefoninterview", "电话面试", "rozmowa telefoniczna",
@@ -529,7 +543,7 @@ _WORD_FIELDS = {
     "recruiter": "recruiter_words", "agency": "agency_words", "agencies": "agency_names",
     "blank": "blank_words", "no_date": "no_date_words",
     "applied": "applied_words", "strong_interest": "strong_interest_words", "first_screen": "first_screen_words",
-    "hold": "hold_words",
+    "hold": "hold_words", "archive": "archive_words",
 }
 
 
@@ -573,6 +587,7 @@ class Settings:
     strong_interest_words: tuple[str, ...] = STRONG_INTEREST_WORDS
     first_screen_words: tuple[str, ...] = FIRST_SCREEN_WORDS
     hold_words: tuple[str, ...] = HOLD_WORDS
+    archive_words: tuple[str, ...] = ARCHIVE_WORDS   # a sheet so named is an archive, not refreshed
     blank_words: tuple[str, ...] = BLANK_WORDS
     no_date_words: tuple[str, ...] = NO_DATE_WORDS
     placeholder_dates: tuple[dt.date, ...] = PLACEHOLDER_DATES
