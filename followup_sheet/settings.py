@@ -271,6 +271,9 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "contact": (
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
+        # a contact made, as the verb's past says it ("Last rang", "Date called", "Last chased")
+        "called", "rang", "phoned", "chased", "emailed", "e-mailed", "mailed", "pinged", "messaged", "texted",
+        "spoke", "followed up", "angerufen", "appelé", "llamado", "llamé", "chiamato", "liguei", "gebeld",
         "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "沟通", "溝通",
         "回复", "连络", "連絡", "연락", "やりとり", "やり取り",
     ),

@@ -794,7 +794,7 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         found.append((start, Statement(day, kind, text[start:end].strip(),
                                        kind in ("answer", "decision") and cjk_owed(text, start, end))))
     dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
-    for start, end, day, lead in _spoken_dates(text, written, dashes):
+    for start, end, day, lead in _spoken_dates(text, written, dashes, until):
         if any(s <= start < e for s, e in taken):
             continue
         taken.append((start, end))
@@ -1305,11 +1305,13 @@ def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None =
     return Statement(day, kind, text[start:end].strip(), mine)
 
 
-def _spoken_dates(text: str, written: dt.date, dashes: bool = False
+def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.date | None = None
                   ) -> Iterator[tuple[int, int, dt.date, int | None]]:
     """(start, end, day, where the day's own words start) of each date said in words the parser
     does not read as meant: quarters, a month's or a week's end, early next year, a day of the
-    month alone, day.month."""
+    month alone, day.month. A day of the month alone is the next such day after `written`; with
+    `until` (the note has no day of its own: the row has no last contact), on or after `until`,
+    the refresh day ("need to answer by the 11th" in a row that only says when it was applied)."""
     yield from _months_and_years(text, written)
     ends = [m.span() for m in screened(_week_end()).finditer(text)]
     yield from (w for w in _weeks_of_news(text, written) if not any(a <= w[0] < b for a, b in ends))
@@ -1323,7 +1325,8 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False
         yield m.start(), m.end(), friday + dt.timedelta(days=7 if later or friday < written else 0), None
     for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))
-        alone = _next_day_of_month(int(m.group(group)), written)
+        alone = _next_day_of_month(int(m.group(group)), written if until is None or until <= written
+                                   else until - dt.timedelta(days=1))
         if alone is not None:
             yield m.start(), m.end(), alone, m.start(group)
     for m in screened(_dotted()).finditer(text):       # 7.12. is day.month wherever it is written that way
