@@ -338,6 +338,18 @@ _EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, _cjk_contact(_CJK_CALL_WORDS))
 _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 
 
+# An employer's call nobody answered: missed, a voicemail or a message left, an attempt
+_UNANSWERED_CALL = re.compile(r"\bmissed\b|voicemail|\bvm\b|\bleft\s+(?:me\s+)?a\s+(?:message|msg)|\btried\b|\btrying\b"
+                              r"|\battempted\b|\b(?:didn['’]?t|did\s+not|couldn['’]?t|could\s+not)\s+(?:pick|answer|get\s+to)"
+                              r"|verpasst|buzón|messagerie|segreteria|caixa\s+postal|voicemail|poczt", re.IGNORECASE)
+
+
+def call_unanswered(text: str) -> bool:
+    """Whether `text` tells of an employer's call the user did not answer ("missed Sean's call",
+    "voicemail from HR", "HR tried calling")."""
+    return _UNANSWERED_CALL.search(text) is not None
+
+
 _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
                           r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
 _PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him)$", re.IGNORECASE)
@@ -679,6 +691,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # avant"), not a decision: the scripts say it in kind
     news = [False] * len(idx)
     rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
+    interview_rough = [False] * len(idx)   # the interview's day is only a bound ("2nd round in 2 wks", "w/c 14 Dec")
     offers = _offer_words(tuple(settings.offer_words))
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
@@ -700,13 +713,14 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         if answers:    # the latest day; on one day a decision is said over the news
             last_said = max(answers, key=lambda s: (s.date, s.kind == "decision"))
             answer[i], news[i] = last_said.date, last_said.kind != "decision"
-            rough[i] = approximate(last_said.words)
+            rough[i] = approximate(last_said.words, texts[next(f for st, f in found if st is last_said)].iat[i])
         deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
         owed[i] = max(deadlines) if deadlines else None
         talks = [f for f in found if f[0].kind == "interview"]
         if talks:
             latest = max(talks, key=lambda f: f[0].date)
             interview[i], interview_field[i] = latest[0].date, latest[1]
+            interview_rough[i] = approximate(latest[0].words, texts[latest[1]].iat[i])
 
     # the user's own chasers the notes and response tell of ("emailed twice", "3rd f/u sent"): how
     # many, and whether one came after the interview the notes give (in the order written, or by its day)
@@ -739,6 +753,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_on": pd.to_datetime(stated_on),
         "interview_stated": pd.to_datetime(interview_on),
         "interview_field": interview_field,
+        "interview_is_rough": interview_rough,
         "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
         "answer_is_news": news,

@@ -351,6 +351,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     interview_on = plan_row.get("interview_on")
     if interview_ahead and not isinstance(ahead, bool):
         interview_on = ahead
+    if _flag(plan_row.get("interview_rough", False)):
+        interview_on = None       # only a week or a span was said: no day to say (rules §7)
     employer_called = _flag(plan_row.get("employer_called", False))
     raw_contact = str(row.get("contact", "") or "")
     if employer_called and someone_else_called(
@@ -405,7 +407,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact", "notes", "response")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
-                "decision_rough", "written_offer",
+                "decision_rough", "written_offer", "interview_rough",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",

@@ -195,7 +195,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|\bmi\s+(?:devono|dovrebbero|dovranno|faranno|vogliono)\s+" + _CALL_INFINITIVE + r"\b"
                  r"|\bmich\s+(?:an|zurück)rufen|\bmij\s+(?:terug)?bellen|\bdo\s+mnie\s+(?:za)?dzwoni"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
-    ("answer", r"deadline|answer|respond|reply|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
+    # (a call that reached nobody is no answer owed: "rang wed no answer", "no reply")
+    ("answer", r"deadline|(?<!\bno )(?<!n't )(?<!\bnot )(?:answer|respond|reply)|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
                r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
@@ -355,12 +356,27 @@ def _a_week() -> re.Pattern[str]:
         r"|volgende\s+week|w\s+przyszłym\s+tygodniu))(?!\w)", re.IGNORECASE)
 
 
-def approximate(words: str) -> bool:
+def approximate(words: str, text: str = "") -> bool:
     """Whether a dated statement's words give only a part of a month, a week or the new year
-    ("Mitte Dezember", "end of January", "this week", "after the holidays"): its day is a bound
-    for the plan, never said as a day."""
-    return screened(_month_part()).search(words) is not None \
-        or _a_week().fullmatch(words.strip()) is not None or _next_year().fullmatch(words.strip()) is not None
+    ("Mitte Dezember", "end of January", "this week", "after the holidays"), a counted span ("in 2
+    wks", "within a fortnight", "next wk"), or, in `text`, a day that opens a week ("w/c 14 Dec",
+    "the week of 12/14"): its day is a bound for the plan, never said as a day."""
+    words = words.strip()
+    if screened(_month_part()).search(words) is not None or _a_week().fullmatch(words) is not None \
+            or _next_year().fullmatch(words) is not None \
+            or _counted().fullmatch(words) is not None or _next_unit().fullmatch(words) is not None:
+        return True
+    at = text.find(words) if words and text else -1
+    return at > 0 and _week_of().search(text, 0, at) is not None
+
+
+# the week a day opens, as notes say it ("w/c 14 Dec", "wc 12/14", "week of 12/14", "week commencing",
+# "w/b", "Woche vom", "semaine du", "semana del")
+@functools.cache
+def _week_of() -> re.Pattern[str]:
+    return re.compile(r"(?:\bw/[cb]|\bw\.?c\.?|\bwk\s+of|\bweek\s+(?:of|commencing|beginning|starting)"
+                      r"|\bwoche\s+(?:vom|ab)|\bsemaine\s+du|\bsemana\s+del?|\bsettimana\s+del)\s*(?:the\s+|dem\s+)?$",
+                      re.IGNORECASE)
 
 
 def _month_part_day(m: re.Match[str], written: dt.date) -> dt.date:
@@ -544,7 +560,8 @@ _AFTER_A_DAY = ("at", "and", "or", "to", "then", "if", "but", "so", "when", "as"
 def _day_alone() -> re.Pattern[str]:
     follows = "|".join(sorted((w.replace(" ", r"\s+") for w in _AFTER_A_DAY), key=len, reverse=True))
     return re.compile(
-        r"\b(?:after|before|by|until|till|from|on|for|around|about|due|since|circa|approx)\s+(?:the\s+)?"
+        r"(?:\b(?:after|before|by|until|till|til|thru|through|from|on|for|around|about|due|since|circa|approx)|['’]til)"
+        r"\s+(?:the\s+)?"
         r"(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
         r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))(?![ \t]+(?!(?:" + follows + r")\b)[a-z])"
         r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))(?!\s*(?-i:[A-ZÄÖÜ]))"
