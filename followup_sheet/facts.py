@@ -19,9 +19,10 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
-from .chasers import count_of, may_chase, said_by_them, user_chases
+from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
 from .language import Letters
 from .literalscreen import Screened
+from .notestage import may_name_a_step
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements
@@ -589,9 +590,22 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
             continue
         if any(cut <= x < cut + len(clause) for x in starts):
             run += 1
-        else:
+        elif not _aside(clause):
             break
     return run
+
+
+# words of a step or an outcome a clause may tell of without a contact verb
+_EVENT_WORDS = re.compile(r"\b(?:interview\w*|offer\w*|reject\w*|declin\w*|withdr\w*|screen\w*|hired|accepted)\b",
+                          re.IGNORECASE)
+
+
+def _aside(clause: str) -> bool:
+    """Whether a clause of a log tells of nothing that happened: no contact of anyone's, no day,
+    no step or outcome ("worked nights so couldnt call earlier", "need to update CV"): it does not
+    end a run of calls that reached nobody."""
+    return not (tells_a_past_contact(clause) or may_state_a_date(clause) or may_name_a_step(clause)
+                or _EVENT_WORDS.search(clause) or _hits(_EMPLOYER_CALL, clause) or _hits(_EMPLOYER_MAIL, clause))
 
 
 def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:

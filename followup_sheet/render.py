@@ -231,7 +231,8 @@ def _person(name: str) -> str:
     name = contact_role(name).name     # "Tom, recruiter", "J. Okafor - hiring mgr": the name without the mark
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)
-    name = name.strip(" ,;-")
+    # "Orla @ Hays": an "at" with spaces round it names where the person works; an address has none
+    name = re.sub(r"\s+@\s+.*$", "", name).strip(" ,;-")
     if not name or "@" in name or any(ch.isdigit() for ch in name):
         return ""
     name = spoken_name(_without_department(name))

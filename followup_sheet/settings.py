@@ -365,6 +365,9 @@ OFFER_WORDS = (
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
+    # the steps of creative and technical hiring that stand for an interview
+    "portfolio review", "design review", "design challenge", "design exercise", "take-home", "take home",
+    "case study", "presentation",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",

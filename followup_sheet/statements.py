@@ -162,9 +162,13 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
              r"|sospes|congelat|in pausa|bevroren|gepauzeerd|stilgelegd|pausad|suspens|wstrzyman|zawieszon"),
     ("decision", r"decid|decision|decisi|entscheid|décid|décision|decisão|decyzj|beslis|besluit|outcome|verdict"
+                 r"|\bresults?\b|ergebnis|résultat|resultado|risultat|uitslag|wynik"
                  r"|esito|uitslag"),
     # the employer's news ("they'll let me know by 12/3"): a day to hear by, never an answer I owe
     ("feedback", r"hear back|let me know|get back to me|feedback|revert"
+                 # their promise to come back, said without "to me" ("they will get back by Friday")
+                 r"|(?<!\bi)(?<!\bi\s)(?<!\bwe)(?<!\bwe\s)(?:will|['’]ll|would|should|to|gonna)\s+(?:get|come)\s+back"
+                 r"(?!\s+to\s+(?:them|him|her|the)\b)"
                  r"|(?:will|would|['’]?ll|['’]?d)\s+(?:be|get)\s+in\s+touch"
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
@@ -177,7 +181,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  # they are to call me: a calling verb with me as its object, in the present, the
                  # future or after a promise ("quedó en llamarme", "ils me rappellent", "will ring
                  # me"); never in the past ("me llamaron", "hat mich angerufen" is a call received)
-                 r"|(?:will|['’]ll|['’]d|to|gonna|going\s+to|would|should)\s+(?:call|ring|phone|e-?mail|contact)\s+me\b"
+                 r"|(?:will|['’]ll|['’]d|to|gonna|going\s+to|would|should)\s+(?:call|ring|phone|e-?mail|contact)\s+me"
+                 r"(?:\s+back)?\b"
                  r"|\b(?:llamarme|contactarme|escribirme)\b|\bme\s+(?:llamar[áa]n?|llaman|contactar[áa]n?"
                  r"|van?\s+a\s+(?:llamar|contactar))\b"
                  r"|\bme\s+(?:rappeler|recontacter|contacter|rappelleront|rappellera|rappellent|recontacteront"
@@ -202,7 +207,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|gespräch|entretien|entrevista"
+    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review|design\s+review"
+                  r"|gespräch|entretien|entrevista"
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
