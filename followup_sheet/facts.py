@@ -600,11 +600,15 @@ _EVENT_WORDS = re.compile(r"\b(?:interview\w*|offer\w*|reject\w*|declin\w*|withd
                           re.IGNORECASE)
 
 
+_ANY_DAY = dt.date(2000, 1, 3)     # whether a clause states a day at all, read from any day
+
+
 def _aside(clause: str) -> bool:
     """Whether a clause of a log tells of nothing that happened: no contact of anyone's, no day,
     no step or outcome ("worked nights so couldnt call earlier", "need to update CV"): it does not
     end a run of calls that reached nobody."""
-    return not (tells_a_past_contact(clause) or may_state_a_date(clause) or may_name_a_step(clause)
+    return not (tells_a_past_contact(clause) or may_name_a_step(clause)
+                or may_state_a_date(clause) and read_statements(clause, _ANY_DAY)
                 or _EVENT_WORDS.search(clause) or _hits(_EMPLOYER_CALL, clause) or _hits(_EMPLOYER_MAIL, clause))
 
 

@@ -407,7 +407,11 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
     if "referrer" in fields or "notes" not in fields:
         return ()
     found = [(row, *referral_in(text)) for row, text in frame["notes"].items() if text]
-    found = [(row, name, dept) for row, name, dept in found if name]
+    # (the person the row's contact names is no referrer of the user to that person: "Mick put a
+    # word in", Mick being whom the user calls, is an insider's word, not a referral to him)
+    contacts = frame["contact"] if "contact" in frame else pd.Series("", index=frame.index)
+    found = [(row, name, dept) for row, name, dept in found
+             if name and name.split()[0].casefold() not in str(contacts.get(row, "") or "").casefold()]
     if not found:
         return ()
     for row, name, dept in found:

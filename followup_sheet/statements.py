@@ -201,7 +201,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|\bmich\s+(?:an|zurück)rufen|\bmij\s+(?:terug)?bellen|\bdo\s+mnie\s+(?:za)?dzwoni"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
     # (a call that reached nobody is no answer owed: "rang wed no answer", "no reply")
-    ("answer", r"deadline|(?<!\bno )(?<!n't )(?<!\bnot )(?:answer|respond|reply)|sign\b|accept|confirm\s+(?:joining|acceptance|the\s+offer)"
+    ("answer", r"deadline|(?<!\bno )(?<!n't )(?<!\bnot )(?:answer|respond|reply)|sign\b|accept"
+               r"|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
                r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
