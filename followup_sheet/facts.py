@@ -406,8 +406,8 @@ def _attempt() -> _Scripts:
     # at every position of a note, 80 µs a long note; the Chinese, Japanese and Korean forms are
     # looked for only in text that holds such letters)
     return _Scripts(
-        r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm)"
-        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b"
+        r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm|answerphone)"
+        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b|answerphone\b|answering\s+machine"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
         r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"

@@ -183,6 +183,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  # me"); never in the past ("me llamaron", "hat mich angerufen" is a call received)
                  r"|(?:will|['’]ll|['’]d|to|gonna|going\s+to|would|should)\s+(?:call|ring|phone|e-?mail|contact)\s+me"
                  r"(?:\s+back)?\b"
+                 # their call again, not mine ("she'll ring again next wk"; "I'll ring again" is mine)
+                 r"|(?<!\bi)(?<!\bi\s)(?<!\bwe)(?<!\bwe\s)(?:will|['’]ll|gonna|going\s+to)\s+(?:call|ring|phone)\s+again\b"
                  r"|\b(?:llamarme|contactarme|escribirme)\b|\bme\s+(?:llamar[áa]n?|llaman|contactar[áa]n?"
                  r"|van?\s+a\s+(?:llamar|contactar))\b"
                  r"|\bme\s+(?:rappeler|recontacter|contacter|rappelleront|rappellera|rappellent|recontacteront"
@@ -201,7 +203,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|\bmich\s+(?:an|zurück)rufen|\bmij\s+(?:terug)?bellen|\bdo\s+mnie\s+(?:za)?dzwoni"),
     # (who tells whom: "they'll let me know" is their news, "I'll let them know" my answer)
     # (a call that reached nobody is no answer owed: "rang wed no answer", "no reply")
-    ("answer", r"deadline|(?<!\bno )(?<!n't )(?<!\bnot )(?:answer|respond|reply)|sign\b|accept"
+    ("answer", r"deadline|(?<!\bno )(?<!n't )(?<!\bnot )(?:answer(?!phone|ing\s+machine)|respond|reply)|sign\b|accept"
                r"|confirm\s+(?:joining|acceptance|the\s+offer)"
                r"|let\s+(?:them|him|her|you|the\s+\w+)\s+know"
                r"|antwort|frist|réponse|répondre|respuesta|responder|plazo|rispost"
@@ -218,7 +220,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|\bchor[ayz]|nieobecn|\burlop"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
              r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|terug\b|wraca"),
-    ("call_back", r"call|ring|check|follow|touch|reach|contact|back|chase|nudge|ping\b"
+    ("call_back", r"call|ring|phone|check|follow|touch|reach|contact|back|chase|nudge|ping\b"
                   r"|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"

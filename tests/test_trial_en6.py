@@ -88,6 +88,8 @@ def test_a_day_alone_after_til_and_a_call_that_reached_nobody():
     ("they will get back by the 18th", "feedback"),
     ("recruiter will call me back next wk", "feedback"),
     ("I'll get back to Wiremu by Friday", "call_back"),
+    ("he'll phone again in a wk", "feedback"),
+    ("I'll phone again in a wk", "call_back"),
 ])
 def test_whose_news_a_date_is(text, kind):
     from followup_sheet.statements import read_statements
@@ -103,6 +105,21 @@ def test_whose_news_a_date_is(text, kind):
 ])
 def test_a_shortened_title_before_the_surname_is_kept(contact, greeted):
     assert first(contact) == greeted
+
+
+def test_a_call_to_an_answerphone_reached_nobody(tmp_path):
+    plan, _ = _run(tmp_path, [
+        ("Matai Energy", "HR Clerk", dt.date(2026, 11, 9), "Applied", "", "09 555 0109",
+         "phoned 1/12 no one picked up. phoned 3/12 went to answerphone. school run all week"),
+    ])
+    assert plan.loc[2, "retry"] and plan.loc[2, "due"].date() == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("cell", "name"), [("Wiremu - agency (Randstad)", "Wiremu"),
+                                            ("Lisa, recruitment consultant", "Lisa")])
+def test_an_agency_mark_in_the_contact_cell(cell, name):
+    from followup_sheet.contactrole import RECRUITER, contact_role
+    assert contact_role(cell) == (name, RECRUITER)
 
 
 def test_a_contact_at_an_agency_is_greeted_by_name(tmp_path):
