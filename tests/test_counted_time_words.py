@@ -73,3 +73,28 @@ def test_the_quick_look_lets_a_counted_span_through_and_little_else():
     assert may_state_a_date("call back in 10 days")
     assert may_state_a_date("chase nxt wk")
     assert not may_state_a_date("rang them, no joy, says she'll revert")
+
+
+def test_the_unit_words_are_cldrs():
+    from babel import Locale
+
+    from followup_sheet.statements import LANGUAGES, UNIT_WORDS
+    for unit, words in UNIT_WORDS.items():
+        cldr = set()
+        for language in LANGUAGES:
+            forms = Locale.parse(language)._data["unit_patterns"][f"duration-{unit}"]
+            for length in ("long", "short", "narrow"):
+                for key, pattern in dict(forms[length]).items():
+                    word = pattern.replace("{0}", "").strip().lower() if isinstance(pattern, str) else ""
+                    if key != "per" and len(word.rstrip(".")) >= 2 and " " not in word and not word.startswith("/"):
+                        cldr.add(word)
+        assert set(words.split()) == cldr, unit
+
+
+def test_the_spelled_counts_are_num2words():
+    num2words = pytest.importorskip("num2words").num2words
+
+    from followup_sheet.statements import COUNT_WORDS, LANGUAGES
+    assert set(COUNT_WORDS) == set(LANGUAGES)
+    for language, words in COUNT_WORDS.items():
+        assert words.split("|") == [num2words(n, lang=language).lower() for n in range(2, 32)], language
