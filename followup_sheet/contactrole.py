@@ -26,6 +26,7 @@ _ROLE_WORDS: dict[str, str] = {
         r"|用人经理|用人部门|部门经理|业务负责人|直属领导|用人部門|部門經理|現場責任者|配属先|部門長|面接官|현업\s*담당자|팀장|부서장"),
     RECRUITER: (
         r"recruiter|recruitment|recruiting|ta|talent(?:\s+(?:acquisition|partner|team|sourcer))?|sourcer|headhunter"
+        r"|(?:recruitment\s+|staffing\s+)?agency|recruitment\s+consultant"
         r"|recruiterin|personalberater(?:in)?|recruteur|recruteuse|chargée?\s+de\s+recrutement|reclutador(?:a)?"
         r"|selezionatore|selezionatrice|recrutador(?:a)?|werver|wervingsadviseur|rekruter(?:ka)?"
         r"|猎头|獵頭|招聘|招聘专员|採用担当(?:者)?|リクルーター|채용\s*담당자?|리크루터|헤드헌터"),
@@ -74,7 +75,8 @@ def contact_role(text: str) -> ContactRole:
     if m is None:
         return ContactRole(text, "")
     mark = m.group("b") or m.group("d") or m.group("c") or ""
-    role = role_of(mark)
+    # (the mark's own note in brackets names the firm: "Owain - agency (Hays)")
+    role = role_of(mark) or role_of(re.sub(r"\s*[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]\s*$", "", mark))
     if not role:
         return ContactRole(text, "")
     return ContactRole(m.group("name").strip(" ,;:-–—/|"), role)

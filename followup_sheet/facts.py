@@ -19,9 +19,10 @@ import pandas as pd
 
 from .agencies import Agencies
 from .catalogue import say
-from .chasers import count_of, may_chase, said_by_them, user_chases
+from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
 from .language import Letters
 from .literalscreen import Screened
+from .notestage import may_name_a_step
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements
@@ -380,6 +381,18 @@ _EMPLOYER_CALL = _Scripts(_EMPLOYER_CALL_LATIN, _cjk_contact(_CJK_CALL_WORDS))
 _EMPLOYER_MAIL = _Scripts(_EMPLOYER_MAIL_LATIN, _cjk_contact(_CJK_MAIL_WORDS))
 
 
+# An employer's call nobody answered: missed, a voicemail or a message left, an attempt
+_UNANSWERED_CALL = re.compile(r"\bmissed\b|voicemail|\bvm\b|\bleft\s+(?:me\s+)?a\s+(?:message|msg)|\btried\b|\btrying\b"
+                              r"|\battempted\b|\b(?:didn['’]?t|did\s+not|couldn['’]?t|could\s+not)\s+(?:pick|answer|get\s+to)"
+                              r"|verpasst|buzón|messagerie|segreteria|caixa\s+postal|voicemail|poczt", re.IGNORECASE)
+
+
+def call_unanswered(text: str) -> bool:
+    """Whether `text` tells of an employer's call the user did not answer ("missed Sean's call",
+    "voicemail from HR", "HR tried calling")."""
+    return _UNANSWERED_CALL.search(text) is not None
+
+
 _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
                           r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
 # A pronoun is nobody's name: a subject ("they", "sie", "ils", "ella", "zij") or the object a
@@ -440,8 +453,8 @@ def _attempt() -> _Scripts:
     # at every position of a note, 80 µs a long note; the Chinese, Japanese and Korean forms are
     # looked for only in text that holds such letters)
     return _Scripts(
-        r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm)"
-        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b"
+        r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm|answerphone)"
+        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b|answerphone\b|answering\s+machine"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
         r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"
@@ -636,9 +649,26 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
             continue
         if any(cut <= x < cut + len(clause) for x in starts):
             run += 1
-        else:
+        elif not _aside(clause):
             break
     return run
+
+
+# words of a step or an outcome a clause may tell of without a contact verb
+_EVENT_WORDS = re.compile(r"\b(?:interview\w*|offer\w*|reject\w*|declin\w*|withdr\w*|screen\w*|hired|accepted)\b",
+                          re.IGNORECASE)
+
+
+_ANY_DAY = dt.date(2000, 1, 3)     # whether a clause states a day at all, read from any day
+
+
+def _aside(clause: str) -> bool:
+    """Whether a clause of a log tells of nothing that happened: no contact of anyone's, no day,
+    no step or outcome ("worked nights so couldnt call earlier", "need to update CV"): it does not
+    end a run of calls that reached nobody."""
+    return not (tells_a_past_contact(clause) or may_name_a_step(clause)
+                or may_state_a_date(clause) and read_statements(clause, _ANY_DAY)
+                or _EVENT_WORDS.search(clause) or _hits(_EMPLOYER_CALL, clause) or _hits(_EMPLOYER_MAIL, clause))
 
 
 def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
@@ -748,6 +778,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     # avant"), not a decision: the scripts say it in kind
     news = [False] * len(idx)
     rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
+    interview_rough = [False] * len(idx)   # the interview's day is only a bound ("2nd round in 2 wks", "w/c 14 Dec")
+    offers = _offer_words(tuple(settings.offer_words))
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):
@@ -768,13 +800,14 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         if answers:    # the latest day; on one day a decision is said over the news
             last_said = max(answers, key=lambda s: (s.date, s.kind == "decision"))
             answer[i], news[i] = last_said.date, last_said.kind != "decision"
-            rough[i] = approximate(last_said.words)
+            rough[i] = approximate(last_said.words, texts[next(f for st, f in found if st is last_said)].iat[i])
         deadlines = [f[0].date for f in found if f[0].kind in ("decision", "answer")]
         owed[i] = max(deadlines) if deadlines else None
         talks = [f for f in found if f[0].kind == "interview"]
         if talks:
             latest = max(talks, key=lambda f: f[0].date)
             interview[i], interview_field[i] = latest[0].date, latest[1]
+            interview_rough[i] = approximate(latest[0].words, texts[latest[1]].iat[i])
 
     # the user's own chasers the notes and response tell of ("emailed twice", "3rd f/u sent"): how
     # many, and whether one came after the interview the notes give (in the order written, or by its day)
@@ -807,6 +840,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_on": pd.to_datetime(stated_on),
         "interview_stated": pd.to_datetime(interview_on),
         "interview_field": interview_field,
+        "interview_is_rough": interview_rough,
         "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
         "answer_is_news": news,

@@ -158,7 +158,9 @@ def first(full: str, given: Any = "") -> str:
     if given:
         return str(given)
     parts = person_name(full).split()
-    if parts and _is_title(parts[0]):
+    # (a word shortened with a full stop before the surname is a title as well, listed or not:
+    # "Engr. Bello", "Arch. Nwosu", "Pst. Adebayo", "Capt. Reyes")
+    if parts and (_is_title(parts[0]) or len(parts) > 1 and re.fullmatch(r"[A-Z][a-z]{1,4}\.", parts[0])):
         return f"{parts[0]} {parts[-1]}" if len(parts) > 1 else str(parts[0])
     if len(parts) > 1 and re.fullmatch(r"[^\W\d_]\.?", parts[0]):
         return " ".join(parts)     # "J. Okafor": an initial is no name to greet by
@@ -182,16 +184,32 @@ def when(applied_on: Any, days_since_applied: Any) -> str:
 
 
 def via(source: str) -> str:
-    """' through LinkedIn', ' through your website', ' by e-mail', or ''."""
-    s = source.strip().lower()
+    """' through LinkedIn', ' through your website', ' by e-mail', or ''. A kind with a name after it
+    ("agency - Hays", "Recruiter: Talent Army") is said by the name; a source written as a plain
+    description rather than a name ("mate", "walk in", "Online portal") is not read out, unless it
+    reads as a phrase of its own ("a friend", "my cousin")."""
+    text = source.strip()
+    parts = [p.strip() for p in re.split(r"\s+[-–]\s+|\s*:\s+", text, maxsplit=1)]
+    kind, name = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
+    if name and kind.lower() in _SAYS_NOTHING | {"job board", "jobboard", "website", "site", "friend", "mate"}:
+        text = name
+    s = text.lower()
     if s in _WEBSITE:
         return " through your website"
     if s in _EMAIL:
         return " by e-mail"
     if s in _GENERIC_SOURCES:
         return _GENERIC_SOURCES[s]
-    if s and s not in _SAYS_NOTHING:
-        return f" through {source.strip()}"
+    if not s or s in _SAYS_NOTHING:
+        return ""
+    words = text.split()
+    if words[0].lower() in ("a", "an", "my", "the", "our"):
+        return f" through {text}"
+    # a name: capitalised in each of its words or within one ("Seek", "IrishJobs", "Talent Army");
+    # a description is all lower case or only its first letter is capital ("mate", "Online portal")
+    if any(ch.isupper() for w in words[1:] for ch in w) or len(words) == 1 and text != s \
+            or any(ch.isupper() for ch in words[0][1:]):
+        return f" through {text}"
     return ""
 
 

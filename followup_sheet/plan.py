@@ -11,7 +11,9 @@ when a row has none, and on rows without a situation):
 - employer_called (bool), employer_called_on (date): the employer reached out; the return call
   is due the business day after, and it is not the user's follow-up
 - interview_held (bool); thank_you (bool): a held interview's thank-you is what is due (e-mail)
-- interview_ahead (date): an interview still to come; nothing is due before it
+- interview_ahead (date): an interview still to come; nothing is due before it; interview_rough
+  (bool): the notes give it only a week or a span ("w/c 14 Dec", "2nd round in 2 wks"), so no
+  script says its day
 - hold_until (date): an on-hold row waits until then (the stated date, else hold_days)
 - retry (bool): the last call reached nobody; tried again the next business day
 - stated_on (date): the date the notes or response state; next_reason: what set `due`
@@ -48,7 +50,7 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, collect_facts, read_ledger, source_of
+from .facts import PLATFORMS, call_unanswered, collect_facts, read_ledger, source_of
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
@@ -691,12 +693,22 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # the day of their contact: the latest day the notes give to a plain event, between the base and
     # today ("HR rang Thursday", after an application on the Wednesday), else the base itself
     called_on = _noted_day(ledger["plain_days"], safe_base, today64, employer_called)
+    # a call that gave their news ("Orla rang, client reviewing CVs, she'll come back to me in a
+    # fortnight") was answered: a conversation, nothing to return; the row waits for that news
+    news_on = ledger["answer_on"].to_numpy(dtype="datetime64[D]")
+    talked = employer_called & ~np.isnat(news_on) & (news_on > called_on)
+    for k in np.flatnonzero(talked):
+        said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
+        talked[k] = not call_unanswered("\n".join(said))
+    employer_called = employer_called & ~talked
+    called_on = np.where(talked, safe_base, called_on)
     call_day_noted = called_on != safe_base          # the notes gave the call its day
     employer_called_on = np.where(employer_called, called_on, np.datetime64("NaT", "D"))
-    last_by = np.select([~has_base, (employer_called | (st == "offer")) & ~ledger["user_after"].to_numpy()],
+    last_by = np.select([~has_base, (employer_called | talked | (st == "offer")) & ~ledger["user_after"].to_numpy()],
                         ["", "employer"], default="user")
 
-    contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied)) & ~employer_called
+    # (their call, answered or not, is no follow-up of the user's)
+    contacted_after = ~np.isnat(last) & (np.isnat(applied) | (last > applied)) & ~employer_called & ~talked
     counted = frame["follow_ups"].to_numpy(dtype=float)
     # the user's own chasers the notes tell of count too ("emailed twice": two follow-ups), when
     # the tracker keeps no count of its own
@@ -859,6 +871,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                                                       employer_called_on, nat)),
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
+        # the notes give the interview only a week or a span ("2nd round in 2 wks", "w/c 14 Dec"):
+        # the plan keeps that day, the scripts never say it
+        "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)
+        & ledger["interview_is_rough"].to_numpy(dtype=bool),
         "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
         "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),

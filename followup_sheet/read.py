@@ -21,6 +21,7 @@ import pandas as pd
 from . import xlsx
 from .contactrole import HIRING_MANAGER, contact_role
 from .dates import (
+    MONTH_NUMBERS,
     date_evidence,
     is_date_cell,
     is_placeholder,
@@ -247,20 +248,89 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
             f"{book.path}: no sheet looks like a job tracker; add a header row (within the first "
             f"{settings.header_search_rows} rows) with a Company or Position column and a date column such "
             "as Date Applied, or name the sheet with --sheet. Sheets seen: " + ", ".join(seen))
+    return _choose(candidates, settings)
+
+
+def _choose(candidates: list[_Candidate], settings: Settings) -> tuple[SheetLayout, list[str], list[SheetLayout]]:
+    """The best of the candidate sheets, why, and the sheets read with it; an archive is neither."""
+    archived = _archives(candidates, settings) if len(candidates) > 1 else {}
+    for c in candidates:
+        if c.info.name in archived:
+            c.score -= _ARCHIVE_PENALTY
     best = max(candidates, key=lambda c: c.score)
     labels = ", ".join(f"{f}" for f in best.fields)
     reasons = [f"its row {best.header_row + 1} looks like a tracker header ({labels})",
                f"{best.rows_below} filled rows below it"]
     siblings = [c for c in candidates if c is not best and c.fields == best.fields and c.rows_below
-                and c.header == best.header and c.info.state == "visible"]
-    others = [c for c in candidates if c is not best and c not in siblings]
+                and c.header == best.header and c.info.state == "visible" and c.info.name not in archived]
+    others = [c for c in candidates if c is not best and c not in siblings and c.info.name not in archived]
     if siblings:
         reasons.append("sheets " + ", ".join(repr(c.info.name) for c in siblings)
                        + " have the same header and are read with it")
+    kept = [c for c in candidates if c is not best and c.info.name in archived]
+    if kept:
+        reasons.append("left as they are, kept as an archive: " + "; ".join(
+            f"{c.info.name!r} ({archived[c.info.name]})" for c in kept) + "; use --sheet to refresh one")
     if others:
         reasons.append("it beat " + ", ".join(f"{c.info.name!r} (score {c.score:.1f})" for c in others)
                        + f" with score {best.score:.1f}; use --sheet to choose another")
     return best.info, reasons, [c.info for c in siblings]
+
+
+# An archive loses more than a filled sheet and the active one gain (rows_below / 50 <= 2, 0.25):
+# the sheet the user works in wins over the archive they moved more rows to.
+_ARCHIVE_PENALTY = 3.0
+_YEAR_NAME = re.compile(r"^\D*?((?:19|20)\d\d)\D*$")
+
+
+def _archives(candidates: list[_Candidate], settings: Settings) -> dict[str, str]:
+    """The candidate sheets the user keeps as an archive, each with why: a name that says so
+    ("Archive", "Old apps", "Abgeschlossen"), a grey tab, every application on it closed, or a
+    name that is only an earlier year than another tracker sheet's ("2025" beside "2026" or
+    "Applications"). A sheet a month ("Oct", "Nov 2025") is the tracker going on, not an archive."""
+    words = {w.casefold() for w in settings.archive_words}
+    out: dict[str, str] = {}
+    for c in candidates:
+        name = c.info.name.casefold()
+        if words & set(re.findall(r"[^\W\d_]+", name)) or any(w in name for w in words if not w.isascii()):
+            out[c.info.name] = "its name"
+        elif c.info.grey_tab():
+            out[c.info.name] = "its grey tab"
+        elif not _names_a_month(c.info.name) and _all_closed(c, settings):
+            out[c.info.name] = "every application on it is closed"
+    years = {c.info.name: _year_name(c.info.name) for c in candidates}
+    for c in candidates:
+        year = years[c.info.name]
+        if year is None or c.info.name in out:
+            continue
+        later = [o for o in candidates if o is not c and o.info.name not in out and o.fields == c.fields
+                 and (years[o.info.name] or 9999) > year]
+        if later:
+            out[c.info.name] = f"an earlier year than {later[0].info.name!r}"
+    return out
+
+
+def _year_name(name: str) -> int | None:
+    """The year a sheet's name is only (`2025`, `Apps 2025`), when it names no month as well."""
+    m = _YEAR_NAME.match(name.strip())
+    if m is None or _names_a_month(name):
+        return None
+    return int(m.group(1))
+
+
+def _names_a_month(name: str) -> bool:
+    return any(w.casefold() in MONTH_NUMBERS for w in re.findall(r"[^\W\d_]+", name))
+
+
+def _all_closed(c: _Candidate, settings: Settings) -> bool:
+    """Whether every filled row below the header names a closed stage (a sheet of finished applications)."""
+    col = c.fields.get("stage")
+    if col is None:
+        return False
+    rows = [row for row in c.info.grid(nrows=settings.header_search_rows + 200)[c.header_row + 1:]
+            if any(not _is_blank(v, settings) for v in row)]
+    stages = [row[col] if col < len(row) else None for row in rows]
+    return bool(rows) and all(isinstance(v, str) and stage_of(v, settings) == "closed" for v in stages)
 
 
 # --- one sheet ---------------------------------------------------------------------------
@@ -341,7 +411,11 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
     if "referrer" in fields or "notes" not in fields:
         return ()
     found = [(row, *referral_in(text)) for row, text in frame["notes"].items() if text]
-    found = [(row, name, dept) for row, name, dept in found if name]
+    # (the person the row's contact names is no referrer of the user to that person: "Mick put a
+    # word in", Mick being whom the user calls, is an insider's word, not a referral to him)
+    contacts = frame["contact"] if "contact" in frame else pd.Series("", index=frame.index)
+    found = [(row, name, dept) for row, name, dept in found
+             if name and name.split()[0].casefold() not in str(contacts.get(row, "") or "").casefold()]
     if not found:
         return ()
     for row, name, dept in found:

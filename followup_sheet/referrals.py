@@ -65,6 +65,8 @@ def _referral_before() -> re.Pattern[str]:
 @functools.cache
 def _referral_after() -> re.Pattern[str]:
     return re.compile(r"\s+(?:referred\s+me|recommended\s+me|put\s+me\s+forward|hat\s+mich\s+empfohlen"
+                      # a word put in for me ("Aroha put in a good word with Josh", "Mick put a word in")
+                      r"|put\s+(?:in\s+)?a\s+(?:good\s+)?word(?:\s+in)?(?:\s+for\s+me)?"
                       r"|me\s+(?:recomendó|refirió|indicou|ha\s+segnalato|a\s+recommandée?)|m['’]a\s+(?:recommandée?|cooptée?)"
                       r"|mnie\s+polecił[a]?"
                       r"|heeft\s+mij\s+aanbevolen)\b", re.IGNORECASE)
@@ -143,6 +145,9 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         noted = re.search(r"\s*\(([^()]{1,40})\)\s*$|,\s*([^,()]{1,60}?)\s*,\s*$", before)
         if noted:
             before = before[:noted.start()]
+        # (where the person is from is said after the name: "Aroha from uni", "Dev at my old job")
+        before = re.sub(r"\s+(?:from|at|in|of)\s+(?:(?:my|our|the|his|her)\s+)?(?-i:[a-z][\w'’-]*)"
+                        r"(?:\s+(?-i:[a-z][\w'’-]*))?\s*$", "", before, flags=re.IGNORECASE)
         words = re.findall(r"[^\W\d_][\w'’-]*", before)[-5:]
         name = []
         for k in range(len(words) - 1, -1, -1):

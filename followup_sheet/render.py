@@ -269,7 +269,8 @@ def _person(name: str) -> str:
     name = contact_role(name).name     # "Tom, recruiter", "J. Okafor - hiring mgr": the name without the mark
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)
-    name = name.strip(" ,;-")
+    # "Orla @ Hays": an "at" with spaces round it names where the person works; an address has none
+    name = re.sub(r"\s+@\s+.*$", "", name).strip(" ,;-")
     if not name or "@" in name or any(ch.isdigit() for ch in name):
         return ""
     name = spoken_name(_without_department(name))
@@ -391,6 +392,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     interview_on = plan_row.get("interview_on")
     if interview_ahead and not isinstance(ahead, bool):
         interview_on = ahead
+    if _flag(plan_row.get("interview_rough", False)):
+        interview_on = None       # only a week or a span was said: no day to say (rules §7)
     employer_called = _flag(plan_row.get("employer_called", False))
     raw_contact = str(row.get("contact", "") or "")
     if employer_called and someone_else_called(
@@ -445,7 +448,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
 _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source",
                "applied_on", "last_contact", "notes", "response")
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
-                "decision_rough", "written_offer",
+                "decision_rough", "written_offer", "interview_rough",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",

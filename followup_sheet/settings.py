@@ -274,6 +274,9 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "contact": (
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
+        # a contact made, as the verb's past says it ("Last rang", "Date called", "Last chased")
+        "called", "rang", "phoned", "chased", "emailed", "e-mailed", "mailed", "pinged", "messaged", "texted",
+        "spoke", "followed up", "angerufen", "appelé", "llamado", "llamé", "chiamato", "liguei", "gebeld",
         "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "沟通", "溝通",
         "回复", "连络", "連絡", "연락", "やりとり", "やり取り",
     ),
@@ -401,6 +404,9 @@ LATER_ROUND_STAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
+    # the steps of creative and technical hiring that stand for an interview
+    "portfolio review", "design review", "design challenge", "design exercise", "take-home", "take home",
+    "case study", "presentation",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",
@@ -486,6 +492,20 @@ HOLD_WORDS = (
     "gelé", "gelée", "en suspens", "mis en attente", "congelat", "bevroren", "gepauzeerd", "stilgelegd",
     "pausado", "congelado", "suspens",
     "暂停", "冻结", "搁置", "延期", "保留", "凍結", "보류", "연기", "채용 중단",
+)
+# A sheet kept as an archive, by its name ("Archive", "Closed", "Old apps", "Abgeschlossen"): laid
+# out like the tracker but not refreshed with it (rules §1, docs/rules.md "Which sheets").
+ARCHIVE_WORDS = (
+    "archive", "archived", "archives", "closed", "old", "past", "done", "finished", "history", "rejected",
+    "rejections", "dead", "inactive", "graveyard", "expired", "ended",
+    "archiv", "archiviert", "abgeschlossen", "erledigt", "alt", "alte", "absagen", "abgelehnt",
+    "archivé", "archivées", "clôturé", "clôturées", "terminé", "terminées", "fermé", "fermées", "anciennes",
+    "archivo", "archivado", "archivadas", "cerrado", "cerradas", "cerrados", "antiguas", "rechazadas",
+    "archivio", "archiviate", "chiuse", "chiusi", "vecchie", "respinte",
+    "arquivo", "arquivado", "arquivadas", "encerradas", "fechadas", "antigas", "recusadas",
+    "archief", "gearchiveerd", "gesloten", "afgerond", "afgewezen", "oud", "oude",
+    "archiwum", "zamknięte", "stare", "odrzucone",
+    "归档", "存档", "已结束", "歷史", "历史", "アーカイブ", "過去", "終了", "보관", "종료", "지난",
 )
 FIRST_SCREEN_WORDS = (
     "phone screen", "phone interview", "screening interview", "screen", "recruiter call",
@@ -589,7 +609,7 @@ _WORD_FIELDS = {
     "recruiter": "recruiter_words", "agency": "agency_words", "agencies": "agency_names",
     "blank": "blank_words", "no_date": "no_date_words",
     "applied": "applied_words", "strong_interest": "strong_interest_words", "first_screen": "first_screen_words",
-    "hold": "hold_words",
+    "hold": "hold_words", "archive": "archive_words",
 }
 
 
@@ -634,6 +654,7 @@ class Settings:
     strong_interest_words: tuple[str, ...] = STRONG_INTEREST_WORDS
     first_screen_words: tuple[str, ...] = FIRST_SCREEN_WORDS
     hold_words: tuple[str, ...] = HOLD_WORDS
+    archive_words: tuple[str, ...] = ARCHIVE_WORDS   # a sheet so named is an archive, not refreshed
     blank_words: tuple[str, ...] = BLANK_WORDS
     no_date_words: tuple[str, ...] = NO_DATE_WORDS
     placeholder_dates: tuple[dt.date, ...] = PLACEHOLDER_DATES

@@ -12,7 +12,7 @@ from .formats import column_format_orders
 from .marksheets import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
 from .placement import ToolColumns, place_tool_columns
-from .sheetxml import TableInfo, hidden_columns, occupied_columns, sheet_tables
+from .sheetxml import TableInfo, grey_tab, hidden_columns, occupied_columns, sheet_tables
 from .values import SheetValues, open_values
 
 
@@ -41,6 +41,10 @@ class SheetLayout:
     def hidden_columns(self) -> set[int]:
         """1-based numbers of the hidden columns."""
         return hidden_columns(self._scan().skeleton)
+
+    def grey_tab(self) -> bool:
+        """Whether the sheet's tab is coloured grey (`sheetxml.grey_tab`)."""
+        return grey_tab(self._scan().skeleton)
 
     def merges(self) -> list[tuple[int, int, int, int]]:
         """Merged ranges as 0-based (first row, first column, last row, last column)."""

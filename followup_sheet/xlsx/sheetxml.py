@@ -456,6 +456,28 @@ class TableInfo:
     totals_rows: int
 
 
+def grey_tab(skeleton: etree._Element) -> bool:
+    """Whether the sheet's tab is coloured grey (an RGB colour with its three parts within a tenth
+    of each other, neither black nor white; or the theme's white or black shaded by a tint):
+    the colour people give a sheet they keep as an archive."""
+    colour = skeleton.find(f"{{{MAIN_NS}}}sheetPr/{{{MAIN_NS}}}tabColor")
+    if colour is None:
+        return False
+    rgb = (colour.get("rgb") or "")[-6:]
+    if len(rgb) == 6:
+        try:
+            parts = [int(rgb[i:i + 2], 16) for i in (0, 2, 4)]
+        except ValueError:
+            return False
+        return max(parts) - min(parts) <= 25 and 0x20 <= max(parts) <= 0xE8
+    if colour.get("theme") in ("0", "1"):
+        try:
+            return float(colour.get("tint", "0")) != 0
+        except ValueError:
+            return False
+    return colour.get("indexed") in ("22", "23", "55")     # the legacy palette's greys
+
+
 def hidden_columns(skeleton: etree._Element) -> set[int]:
     hidden: set[int] = set()
     for col in skeleton.iterfind(f"{{{MAIN_NS}}}cols/{{{MAIN_NS}}}col"):
