@@ -696,7 +696,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # a call that gave their news ("Orla rang, client reviewing CVs, she'll come back to me in a
     # fortnight") was answered: a conversation, nothing to return; the row waits for that news
     news_on = ledger["answer_on"].to_numpy(dtype="datetime64[D]")
-    talked = employer_called & ~np.isnat(news_on) & (news_on > called_on)
+    # (on an offer the day after the call is the user's answer, not their news: the offer's own
+    # cadence and cap go on from the call, as before)
+    talked = employer_called & ~np.isnat(news_on) & (news_on > called_on) & (st != "offer")
     for k in np.flatnonzero(talked):
         said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
         talked[k] = not call_unanswered("\n".join(said))

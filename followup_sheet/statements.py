@@ -81,6 +81,8 @@ _TIME_UNITS = (r"weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|mins?"
                r"|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|or[ae]"
                r"|dag(?:en)?|weken|maand(?:en)?|jaar|uur"
                r"|dni|dzień|tydzień|tygod\w*|miesi\w*|lat[a]?|rok|godzin\w*")
+_A_RANGE = re.compile(r"\d{1,2}\s*-\s*\d{1,2}")
+_UNIT_AFTER = re.compile(r"\s*(?:" + _TIME_UNITS + r")\b", re.IGNORECASE)
 _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|%|\+|(?:" + _TIME_UNITS
                      + r"|lpa|lakhs?|lacs?|rounds?|people)\b))")
 
@@ -950,6 +952,9 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             start, fragment = (spaced.start(), spaced.group()) if spaced else (-1, fragment)
         if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
             continue        # "segunda entrevista" is the second interview, not Monday's
+        if start >= 0 and _A_RANGE.fullmatch(fragment.strip()) \
+                and _UNIT_AFTER.match(rest, start + len(fragment)) is not None:
+            continue        # a range of days or weeks ("za 2-3 tygodnie") is no day and month
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(_its_digits(fragment, when.date(), day_first, written), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
