@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import signal
 import subprocess
 import sys
 import zipfile
@@ -175,6 +177,21 @@ def zip_members(path: Path) -> dict[str, bytes]:
     """Every member of a zip file by name (timestamps and compression left out)."""
     with zipfile.ZipFile(path) as zf:
         return {info.filename: zf.read(info.filename) for info in zf.infolist()}
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Fail instead of waiting for ever in this process (the product walking a million empty rows,
+    a named pipe opened with no one at the other end): the alarm's exception interrupts the wait."""
+    def on_alarm(signum, frame):
+        raise TimeoutError(f"took longer than {seconds} s")
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def run_cli_process(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
