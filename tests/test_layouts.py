@@ -13,7 +13,6 @@ import io
 import logging
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import zipfile
