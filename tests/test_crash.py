@@ -244,11 +244,9 @@ def console_script() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "followup_sheet"]
 
 
-@pytest.fixture(scope="module")
 def startup_seconds() -> float:
     """How long the interpreter takes to reach the program's first line here (its own startup and
-    site packages): an interrupt before that is the interpreter's, not the program's. Measured
-    once for the module's three interrupt series (each measured it again before: six more starts)."""
+    site packages): an interrupt before that is the interpreter's, not the program's."""
     times = []
     for _ in range(3):
         start = time.perf_counter()
@@ -304,13 +302,13 @@ def refreshed(tracker, tmp_path_factory) -> tuple[str, float, float]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_an_interrupted_refresh_leaves_no_temporary_file(tmp_path, tracker, refreshed, startup_seconds, signum):
+def test_an_interrupted_refresh_leaves_no_temporary_file(tmp_path, tracker, refreshed, signum):
     """Before, a SIGTERM left the temporary file of the save (or of the backup) beside the
     workbook in 11 of 30 tries."""
     new, duration, saving = refreshed
     old = sha(tracker)
     rng = random.Random(SEED + signum)
-    floor = startup_seconds * 1.2
+    floor = startup_seconds() * 1.2
     delays = [rng.uniform(floor, duration) for _ in range(5)] + [rng.uniform(saving, duration) for _ in range(10)]
     seen = {"old": 0, "new": 0}
     for k, delay in enumerate(delays):
@@ -332,7 +330,7 @@ def test_an_interrupted_refresh_leaves_no_temporary_file(tmp_path, tracker, refr
 
 
 @pytest.mark.slow
-def test_ctrl_c_in_the_first_second_is_one_line_and_130(tmp_path, tracker, refreshed, startup_seconds):
+def test_ctrl_c_in_the_first_second_is_one_line_and_130(tmp_path, tracker, refreshed):
     """Ctrl-C at random moments of the first second of `followup-sheet refresh` (the imports, the
     read, the helper processes' forks): never a traceback; exit 130 with one line, or a refresh
     that completed and exits 0; the workbook old or new, never half-written. Before, 3 of 80
@@ -340,7 +338,7 @@ def test_ctrl_c_in_the_first_second_is_one_line_and_130(tmp_path, tracker, refre
     new, duration, _ = refreshed
     old = sha(tracker)
     rng = random.Random(SEED)
-    floor = startup_seconds * 1.2
+    floor = startup_seconds() * 1.2
     outcomes = {0: 0, 130: 0}
     for k in range(30):
         delay = rng.uniform(floor, 1.0)
