@@ -65,6 +65,31 @@ def pytest_configure(config):
 
         import followup_sheet
         compileall.compile_dir(Path(followup_sheet.__file__).parent, quiet=2)
+        _temporary_files_in_memory(config)
+
+
+MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_NEEDED = 2 * 2**30
+
+
+def _temporary_files_in_memory(config) -> None:
+    """The tests' temporary folders (tmp_path, the corpus sweep's copies, LibreOffice's profiles)
+    in a memory file system where the machine has one with room to spare, unless TMPDIR or
+    --basetemp says where they go. Each refresh a test makes saves its workbook safely, with an
+    fsync of the file and of its folder: on a disk that waits about 8 ms a save (test_edits: 401
+    fsyncs, 3.3 s of its 20 s), and a test waiting on the disk leaves its core idle. The code run
+    is the same; pytest-xdist's workers and every process a test starts inherit TMPDIR."""
+    import os
+    import tempfile
+
+    if os.environ.get("TMPDIR") or config.option.basetemp or not MEMORY_FOLDER.is_dir() \
+            or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        return
+    free = os.statvfs(MEMORY_FOLDER)
+    if free.f_bavail * free.f_frsize < MEMORY_NEEDED:
+        return
+    os.environ["TMPDIR"] = str(MEMORY_FOLDER)
+    tempfile.tempdir = None       # worked out again from TMPDIR on its next use
 
 
 def pytest_collection_modifyitems(items):
