@@ -70,25 +70,41 @@ def pytest_configure(config):
 
 MEMORY_FOLDER = Path("/dev/shm")
 MEMORY_NEEDED = 2 * 2**30
+CACHE_KEPT = 64 * 2**20
 
 
 def _temporary_files_in_memory(config) -> None:
     """The tests' temporary folders (tmp_path, the corpus sweep's copies, LibreOffice's profiles)
-    in a memory file system where the machine has one with room to spare, unless TMPDIR or
-    --basetemp says where they go. Each refresh a test makes saves its workbook safely, with an
-    fsync of the file and of its folder: on a disk that waits about 8 ms a save (test_edits: 401
-    fsyncs, 3.3 s of its 20 s), and a test waiting on the disk leaves its core idle. The code run
-    is the same; pytest-xdist's workers and every process a test starts inherit TMPDIR."""
+    in a folder of our own in a memory file system where the machine has one with room to spare,
+    unless TMPDIR or --basetemp says where they go. Each refresh a test makes saves its workbook
+    safely, with an fsync of the file and of its folder: on a disk that waits about 8 ms a save
+    (test_edits: 401 fsyncs, 3.3 s of its 20 s of CPU), and a test waiting on the disk leaves its
+    core idle. The code run is the same; pytest-xdist's workers and every process a test starts
+    inherit TMPDIR. What outlives a run there is small: pytest keeps only failed tests' folders
+    (pyproject.toml) of its last three runs, and Jinja2's bytecode cache (followup_sheet.render),
+    which gains files with each new template text, is emptied once it passes CACHE_KEPT."""
     import os
+    import shutil
+    import stat
     import tempfile
 
-    if os.environ.get("TMPDIR") or config.option.basetemp or not MEMORY_FOLDER.is_dir() \
-            or not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+    if os.environ.get("TMPDIR") or config.option.basetemp or not MEMORY_FOLDER.is_dir():
         return
     free = os.statvfs(MEMORY_FOLDER)
     if free.f_bavail * free.f_frsize < MEMORY_NEEDED:
         return
-    os.environ["TMPDIR"] = str(MEMORY_FOLDER)
+    folder = MEMORY_FOLDER / f"followup-sheet-tests-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        mode = os.lstat(folder)
+    except OSError:
+        return
+    if not stat.S_ISDIR(mode.st_mode) or mode.st_uid != os.getuid():     # not ours: leave it
+        return
+    for cache in folder.glob("_jinja2-cache-*"):
+        if sum(f.stat().st_size for f in cache.iterdir() if f.is_file()) > CACHE_KEPT:
+            shutil.rmtree(cache, ignore_errors=True)
+    os.environ["TMPDIR"] = str(folder)
     tempfile.tempdir = None       # worked out again from TMPDIR on its next use
 
 
