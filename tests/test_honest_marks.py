@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from conftest import canonical_frame, write_sheets
 from openpyxl.worksheet.datavalidation import DataValidation
-from test_marks import _libreoffice_roundtrip
+from test_marks import libreoffice_save_all
 
 from followup_sheet.markrules import Mark, Outcome, read_outcome, rule_changes
 from followup_sheet.pipeline import refresh
@@ -45,9 +45,35 @@ def _mark(path, marks, sheet="Today"):
     wb.save(path)
 
 
-def _save(path, tmp_path, save_with):
-    if save_with == "libreoffice":
-        _libreoffice_roundtrip(path, tmp_path)
+def _marked(request, tmp_path, save_with, prepare, *args):
+    """`tmp_path/jobs.xlsx` as `prepare(path, *args)` leaves it (a tracker refreshed and marked as
+    the user would), then saved by openpyxl or, as the user's LibreOffice would save it, taken
+    from the module's one LibreOffice run (`saved_by_libreoffice`)."""
+    path = tmp_path / "jobs.xlsx"
+    if save_with == "openpyxl":
+        prepare(path, *args)
+    else:
+        path.write_bytes(request.getfixturevalue("saved_by_libreoffice")[_lo_key(prepare, args)])
+    return path
+
+
+def _lo_key(prepare, args) -> str:
+    return f"{prepare.__name__}{args!r}"
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory) -> dict[str, bytes]:
+    """Every workbook of LIBREOFFICE_CASES prepared, then saved by LibreOffice in one run: a
+    LibreOffice start costs about a second of CPU, and this module's tests started it eleven times."""
+    folder = tmp_path_factory.mktemp("marked")
+    paths = {}
+    for i, (prepare, args) in enumerate(LIBREOFFICE_CASES):
+        paths[_lo_key(prepare, args)] = path = folder / f"case{i:02d}.xlsx"
+        prepare(path, *args)
+    saved = libreoffice_save_all(list(paths.values()), tmp_path_factory.mktemp("lo"))
+    for path in paths.values():      # each one written anew by LibreOffice, none passed through
+        assert saved[path.name] != path.read_bytes(), path.name
+    return {key: saved[path.name] for key, path in paths.items()}
 
 
 def _rows(path, sheet="Applications"):
@@ -113,14 +139,17 @@ def test_typed_notes_are_not_guessed(typed, why):
     assert why in reason and repr(typed) in reason and "pick one from the list" in reason
 
 
-@pytest.mark.parametrize("save_with", SAVERS)
-def test_an_unsure_mark_stays_on_the_today_sheet_until_it_is_clear(tmp_path, save_with, cli):
-    path = _tracker(tmp_path / "jobs.xlsx")
+def _unsure_marks(path):
+    _tracker(path)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Harbor Foods": {"Outcome": "Talked to HR - interview not offered"},
                  "Ivy Labs": {"Done": "x", "Outcome": "Left VM"},
                  "Juniper Bank": {"Outcome": "voicemail box full, no message left"}})
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+def test_an_unsure_mark_stays_on_the_today_sheet_until_it_is_clear(request, tmp_path, save_with, cli):
+    path = _marked(request, tmp_path, save_with, _unsure_marks)
 
     result = refresh(path, today=MONDAY, settings=ME)
     assert result.marks.applied == 1
@@ -152,15 +181,18 @@ def test_an_unsure_mark_stays_on_the_today_sheet_until_it_is_clear(tmp_path, sav
 
 # --- the user's own columns ------------------------------------------------------------------
 
-@pytest.mark.parametrize("save_with", SAVERS)
-def test_note_columns_named_like_the_tools_are_never_written_into(tmp_path, save_with):
+def _note_columns_marked(path):
     headers = ("Company", "Position", "Date Applied", "Status", "Last Follow-up", "Follow-ups")
     rows = [("Harbor Foods", "Buyer", dt.date(2026, 11, 2), "Applied", "asked Priya to pass my CV on", "2 calls"),
             ("Ivy Labs", "Lab Tech", dt.date(2026, 11, 3), "Applied", None, "rang once, emailed once")]
-    path = _tracker(tmp_path / "jobs.xlsx", rows, headers)
+    _tracker(path, rows, headers)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Harbor Foods": {"Outcome": "Spoke"}, "Ivy Labs": {"Outcome": "E-mailed"}})
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+def test_note_columns_named_like_the_tools_are_never_written_into(request, tmp_path, save_with):
+    path = _marked(request, tmp_path, save_with, _note_columns_marked)
     result = refresh(path, today=MONDAY, settings=ME)
     assert result.marks.applied == 2
     got = _rows(path)
@@ -180,10 +212,11 @@ def test_note_columns_named_like_the_tools_are_never_written_into(tmp_path, save
     assert _day(got["Harbor Foods"]["Last Contact Date"]) == dt.date(2026, 12, 9)
 
 
-@pytest.mark.parametrize("save_with", SAVERS)
-def test_a_mark_with_no_column_to_go_to_is_kept_not_logged(tmp_path, save_with):
-    headers = ("Company", "Position", "Date Applied", "Status", "Phone")
-    path = _tracker(tmp_path / "jobs.xlsx", [r[:3] + r[4:] for r in ROWS], headers)
+NO_ROOM_HEADERS = ("Company", "Position", "Date Applied", "Status", "Phone")
+
+
+def _no_room_marked(path):
+    _tracker(path, [r[:3] + r[4:] for r in ROWS], NO_ROOM_HEADERS)
     wb = openpyxl.load_workbook(path)
     dv = DataValidation(type="list", formula1='"a,b"', allow_blank=True)
     dv.add("J1:XFD1048576")                    # the tool's three columns fit (F:H), one more (I) does not
@@ -191,7 +224,12 @@ def test_a_mark_with_no_column_to_go_to_is_kept_not_logged(tmp_path, save_with):
     wb.save(path)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Harbor Foods": {"Outcome": "Spoke"}})
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+def test_a_mark_with_no_column_to_go_to_is_kept_not_logged(request, tmp_path, save_with):
+    headers = NO_ROOM_HEADERS
+    path = _marked(request, tmp_path, save_with, _no_room_marked)
     before = _rows(path)["Harbor Foods"]
 
     result = refresh(path, today=MONDAY, settings=ME)
@@ -230,19 +268,25 @@ def test_a_typed_mark_date_is_read_in_the_settings_order(tmp_path, order, typed,
     assert _day(_rows(path)["Juniper Bank"]["Snooze until"]) == pinned
 
 
-@pytest.mark.parametrize("save_with", SAVERS)
-@pytest.mark.parametrize("cell, value", [
+NO_ONE_MEANS = [
     ("Date", dt.datetime(2300, 1, 5)),
     ("Date", dt.datetime(9999, 12, 31)),
     ("Done", dt.datetime(9999, 12, 31)),
     ("Date", "31/02/2026"),
-])
-def test_a_mark_date_no_one_means_is_refused_with_its_cell(tmp_path, save_with, cell, value):
-    path = _tracker(tmp_path / "jobs.xlsx")
+]
+
+
+def _date_no_one_means_marked(path, cell, value):
+    _tracker(path)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Juniper Bank": {"Outcome": "Call back on a date", cell: value},
                  "Ivy Labs": {"Outcome": "Spoke"}})
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+@pytest.mark.parametrize("cell, value", NO_ONE_MEANS)
+def test_a_mark_date_no_one_means_is_refused_with_its_cell(request, tmp_path, save_with, cell, value):
+    path = _marked(request, tmp_path, save_with, _date_no_one_means_marked, cell, value)
     ws = openpyxl.load_workbook(path)["Today"]
     letter = next(c.column_letter for c in ws[2] if c.value == cell)
     row = next(c.row for c in ws["A"] if c.value == "Juniper Bank")
@@ -266,21 +310,23 @@ def _rename(path, new):
     wb.save(path)
 
 
-@pytest.mark.parametrize("save_with", SAVERS)
-@pytest.mark.parametrize("change", ["rename", "retitle"])
-def test_marks_on_a_renamed_or_retitled_today_sheet_are_read(tmp_path, save_with, change):
-    path = _tracker(tmp_path / "jobs.xlsx")
+def _renamed_or_retitled_marked(path, change):
+    _tracker(path)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Harbor Foods": {"Outcome": "Spoke"}})
-    sheet = "Today"
     if change == "rename":
-        sheet = "My calls"
-        _rename(path, sheet)
+        _rename(path, "My calls")
     else:
         wb = openpyxl.load_workbook(path)
         wb["Today"]["A1"] = "Calls for this morning"
         wb.save(path)
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+@pytest.mark.parametrize("change", ["rename", "retitle"])
+def test_marks_on_a_renamed_or_retitled_today_sheet_are_read(request, tmp_path, save_with, change):
+    path = _marked(request, tmp_path, save_with, _renamed_or_retitled_marked, change)
+    sheet = "My calls" if change == "rename" else "Today"
     result = refresh(path, today=MONDAY, settings=ME)
     assert result.marks.applied == 1
     assert _rows(path)["Harbor Foods"]["Follow-ups"] == 1
@@ -294,16 +340,19 @@ def test_marks_on_a_renamed_or_retitled_today_sheet_are_read(tmp_path, save_with
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 0
 
 
-@pytest.mark.parametrize("save_with", SAVERS)
-def test_marks_on_a_copy_of_the_today_sheet_are_applied_once(tmp_path, save_with):
-    path = _tracker(tmp_path / "jobs.xlsx")
+def _copied_today_marked(path):
+    _tracker(path)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Harbor Foods": {"Outcome": "Spoke"}})
     wb = openpyxl.load_workbook(path)
     wb.copy_worksheet(wb["Today"]).title = "Today (2)"
     wb.save(path)
     _mark(path, {"Ivy Labs": {"Outcome": "E-mailed"}}, sheet="Today (2)")   # only on the copy
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+def test_marks_on_a_copy_of_the_today_sheet_are_applied_once(request, tmp_path, save_with):
+    path = _marked(request, tmp_path, save_with, _copied_today_marked)
 
     result = refresh(path, today=MONDAY, settings=ME)
     assert result.marks.applied == 2
@@ -366,20 +415,30 @@ def test_one_follow_up_a_day_and_none_for_the_employers_call(outcome, row, follo
         assert "last_contact" not in new
 
 
-@pytest.mark.parametrize("save_with", SAVERS)
-def test_not_interested_closes_as_a_rejection_in_the_users_words(tmp_path, save_with):
+def _not_interested_marked(path):
     rows = ROWS + [("Lumen", "Analyst", dt.date(2026, 10, 1), None, "Withdrawn", "555-0144"),
                    ("Moss", "Planner", dt.date(2026, 10, 2), None, "Withdrawn", "555-0145")]
-    path = _tracker(tmp_path / "jobs.xlsx", rows)
+    _tracker(path, rows)
     refresh(path, today=MONDAY, settings=ME)
     _mark(path, {"Harbor Foods": {"Outcome": "They're not interested"}, "Ivy Labs": {"Outcome": "I withdrew"}})
-    _save(path, tmp_path, save_with)
+
+
+@pytest.mark.parametrize("save_with", SAVERS)
+def test_not_interested_closes_as_a_rejection_in_the_users_words(request, tmp_path, save_with):
+    path = _marked(request, tmp_path, save_with, _not_interested_marked)
     assert refresh(path, today=MONDAY, settings=ME).marks.applied == 2
     got = _rows(path)
     assert got["Harbor Foods"]["Status"] == "Rejected"      # Kite's word; never "Withdrawn"
     assert got["Ivy Labs"]["Status"] == "Withdrawn"
     assert got["Harbor Foods"]["Follow-up Status"] == got["Ivy Labs"]["Follow-up Status"] == "Closed"
     assert got["Harbor Foods"].get("Follow-ups") is None    # their answer is no follow-up of the user's
+
+
+# The workbooks the "libreoffice" cases above take from `saved_by_libreoffice`, one LibreOffice run.
+LIBREOFFICE_CASES = [(_unsure_marks, ()), (_note_columns_marked, ()), (_no_room_marked, ()),
+                     *[(_date_no_one_means_marked, (cell, value)) for cell, value in NO_ONE_MEANS],
+                     (_renamed_or_retitled_marked, ("rename",)), (_renamed_or_retitled_marked, ("retitle",)),
+                     (_copied_today_marked, ()), (_not_interested_marked, ())]
 
 
 # --- the property: whatever is typed, the tracker gets only what the user picked or typed ------

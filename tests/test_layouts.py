@@ -13,7 +13,6 @@ import io
 import logging
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import zipfile
@@ -27,6 +26,7 @@ import python_calamine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_fixtures as mf  # noqa: E402
+from conftest import time_limit  # noqa: E402
 
 TODAY = mf.TODAY.isoformat()
 STATUSES = {"Closed", "Not applied", "Check data", "Gone cold", "Overdue", "Due today", "Due soon", "Waiting"}
@@ -42,20 +42,6 @@ ALL = list(mf.BUILDERS)
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, mf.Case]:
     return mf.build_all(tmp_path_factory.mktemp("layouts"))
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """Fail instead of hanging when the product walks a million empty rows."""
-    def on_alarm(signum, frame):
-        raise TimeoutError(f"took longer than {seconds} s")
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass

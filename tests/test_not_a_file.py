@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, run_cli, time_limit
 from corpus_tools import minimal_workbook
 from test_badinput import run_refresh
 
@@ -59,13 +59,19 @@ def refused(tmp_path: Path, path: Path, *words: str, command: str = "refresh") -
 
 @pytest.mark.parametrize("command", ["refresh", "check", "today", "stats", "log", "watch"])
 def test_a_named_pipe_is_refused_at_once(tmp_path, command):
+    """`refresh` as a process, as a user runs it; the other commands' command line in this
+    process, under a time limit (a pipe opened for reading waits for a writer)."""
     pipe = tmp_path / "jobs.xlsx"
     os.mkfifo(pipe)
     extra = "--once" if command == "watch" else None
     before = listing(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "followup_sheet", command, str(pipe), "--today",
-                           TODAY.isoformat(), *([extra] if extra else [])],
-                          capture_output=True, text=True, timeout=60)
+    args = [command, str(pipe), "--today", TODAY.isoformat(), *([extra] if extra else [])]
+    if command == "refresh":
+        done = subprocess.run([sys.executable, "-m", "followup_sheet", *args], capture_output=True, text=True,
+                              timeout=60)
+    else:
+        with time_limit(60):
+            done = run_cli(*args)
     assert done.returncode == 1, done.stderr
     line = done.stderr.strip().splitlines()[-1]
     assert "jobs.xlsx" in line and "named pipe" in line and "the .xlsx file itself" in line, done.stderr
@@ -162,8 +168,7 @@ def test_a_zip_whose_table_of_contents_lies_is_called_damaged(tmp_path, damage):
 def test_the_same_workbook_undamaged_refreshes(tmp_path):
     path = tmp_path / "jobs.xlsx"
     path.write_bytes(workbook())
-    done = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(path), "--today",
-                           TODAY.isoformat(), "--no-backup"], capture_output=True, text=True, timeout=60)
+    done = run_cli("refresh", path, "--today", TODAY.isoformat(), "--no-backup")
     assert done.returncode == 0, done.stderr
 
 
@@ -174,8 +179,7 @@ def test_a_copy_on_a_regular_file_still_works_through_a_link(tmp_path):
     link = tmp_path / "jobs.xlsx"
     link.symlink_to(real)
     out = tmp_path / "copy.xlsx"
-    done = subprocess.run([sys.executable, "-m", "followup_sheet", "refresh", str(link), "--today",
-                           TODAY.isoformat(), "--output", str(out)], capture_output=True, text=True, timeout=60)
+    done = run_cli("refresh", link, "--today", TODAY.isoformat(), "--output", out)
     assert done.returncode == 0, done.stderr
     assert out.is_file()
     shutil.rmtree(tmp_path / ".followup-backups", ignore_errors=True)

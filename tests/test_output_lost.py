@@ -2,7 +2,9 @@
 that fills up, an export onto a named pipe or a device) ends in exit code 1 and one line on the
 terminal's standard error; never exit 0 with the output cut short, an internal error, a
 traceback, a wait that never ends, or memory growing without bound. Each command runs in a child
-process with a timeout, as a user runs it.
+process with a timeout, as a user runs it, where the process is what is tested (its standard output
+and its exit); the refusals of an export target run the command line in this process under a time
+limit, and one of each kind runs as a process too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, write_tracker
+from conftest import TODAY, run_cli, time_limit, write_tracker
 
 DAY = TODAY.isoformat()
 
@@ -95,27 +97,51 @@ def test_a_log_onto_a_named_pipe_nobody_reads(tracker, tmp_path):
     one_line(done.stderr, "runs.log", "named pipe nothing reads from")
 
 
-@pytest.mark.parametrize("command, name", [
+EXPORTS = [
     (["today", "--force", "--out"], "calls.csv"),
     (["today", "--out"], "calls.xlsx"),
     (["today", "--force", "--out"], "calls.html"),
     (["stats", "--force", "--output"], "stats.html"),
     (["log", "--force", "--out"], "week.csv"),
     (["refresh", "--force", "--output"], "copy.xlsx"),
-])
-@pytest.mark.parametrize("kind", ["named pipe", "device"])
-def test_an_export_onto_a_pipe_or_a_device_is_refused(tracker, tmp_path, command, name, kind):
+]
+KINDS = ["named pipe", "device"]
+
+
+def export_target(tmp_path: Path, name: str, kind: str) -> Path:
     target = tmp_path / name
     if kind == "named pipe":
         os.mkfifo(target)
     else:
         target.symlink_to("/dev/full")
-    before = sorted(p.name for p in tmp_path.iterdir())
-    done = cli(command[0], tracker, "--today", DAY, *command[1:], target, timeout=60)
+    return target
+
+
+def check_refused(tmp_path: Path, target: Path, kind: str, before: list[str], done) -> None:
     assert done.returncode == 1, done.stderr
-    one_line(done.stderr, name, kind, "not a file")
+    one_line(done.stderr, target.name, kind, "not a file")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert target.is_fifo() if kind == "named pipe" else os.readlink(target) == "/dev/full"
+
+
+@pytest.mark.parametrize("command, name", EXPORTS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_export_onto_a_pipe_or_a_device_is_refused(tracker, tmp_path, command, name, kind):
+    target = export_target(tmp_path, name, kind)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with time_limit(60):
+        done = run_cli(command[0], tracker, "--today", DAY, *command[1:], target)
+    check_refused(tmp_path, target, kind, before, done)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_export_onto_a_pipe_or_a_device_is_refused_by_the_command(tracker, tmp_path, kind):
+    """The same refusal from the command as a user runs it: a process that ends, exit code 1."""
+    command, name = EXPORTS[1]
+    target = export_target(tmp_path, name, kind)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = cli(command[0], tracker, "--today", DAY, *command[1:], target, timeout=60)
+    check_refused(tmp_path, target, kind, before, done)
 
 
 def test_the_quick_exit_does_not_leave_with_0_when_its_flush_fails():
