@@ -950,11 +950,8 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         if start < 0 and " " in fragment:     # (the parser gives a run of spaces as one)
             spaced = re.search(r"\s+".join(map(re.escape, fragment.split())), rest)
             start, fragment = (spaced.start(), spaced.group()) if spaced else (-1, fragment)
-        if start >= 0 and _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
-            continue        # "segunda entrevista" is the second interview, not Monday's
-        if start >= 0 and _A_RANGE.fullmatch(fragment.strip()) \
-                and _UNIT_AFTER.match(rest, start + len(fragment)) is not None:
-            continue        # a range of days or weeks ("za 2-3 tygodnie") is no day and month
+        if start >= 0 and _no_day_here(fragment, rest, start):
+            continue
         if start >= 0 and all(not (s <= start < e) for s, e in taken):
             day = _recent(_its_digits(fragment, when.date(), day_first, written), fragment, written)
             said = _statement(text, start, start + len(fragment), day)
@@ -963,6 +960,16 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
                 found.append((start, said))
     return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
+
+
+def _no_day_here(fragment: str, rest: str, start: int) -> bool:
+    """Whether what the parser read as a date at `start` of `rest` is none: an ordinal
+    ("segunda entrevista" is the second interview, not Monday's) or a range of days or weeks
+    ("za 2-3 tygodnie")."""
+    if _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
+        return True
+    return _A_RANGE.fullmatch(fragment.strip()) is not None \
+        and _UNIT_AFTER.match(rest, start + len(fragment)) is not None
 
 
 # A date in figures (`2/12`, `20.11`) with a word before it in the parser's reading: the date's
