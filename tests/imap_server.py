@@ -143,3 +143,16 @@ def imap_settings(server: dict, user: str) -> str:
     """The followup.toml [inbox] section that reads `user`'s INBOX on `server`."""
     return (f'[inbox]\nhost = "localhost"\nport = {server["port"]}\nuser = "{user}"\nfolder = "INBOX"\n'
             f'cafile = "{server["cafile"]}"\n')
+
+
+def scan_tracker(server: dict, tmp_path: Path, user: str, rows: list[dict], today) -> tuple[Path, Path, object]:
+    """A tracker of `rows` with a followup.toml that reads `user`'s INBOX on `server`, scanned as
+    the inbox command does: (the workbook, its settings file, the scan's report)."""
+    from conftest import write_tracker
+
+    from followup_sheet.inbox import MailSource, scan_inbox
+    path = write_tracker(tmp_path / "jobs.xlsx", rows)
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, user))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return path, config, scan_inbox(path, MailSource("imap"), today=today, config=config, password=PASSWORD)

@@ -7,14 +7,10 @@ dates and weekdays in the languages Babel names them in."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
-from conftest import write_tracker
-from imap_server import DOVECOT, MISSING, OPENSSL, PASSWORD, imap_server, imap_settings
+from imap_server import DOVECOT, MISSING, OPENSSL, imap_server, scan_tracker
 from inbox_mail import message
-
-from followup_sheet.inbox import MailSource, scan_inbox
 
 TODAY = dt.date(2026, 12, 7)
 SENT = dt.date(2026, 12, 2)     # a Wednesday
@@ -365,11 +361,7 @@ def server():
 
 
 def _scan(server, tmp_path, user, rows):
-    path = write_tracker(tmp_path / "jobs.xlsx", rows)
-    config = tmp_path / "followup.toml"
-    config.write_text(imap_settings(server, user))
-    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    return scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    return scan_tracker(server, tmp_path, user, rows, TODAY)[2]
 
 
 def test_an_offer_from_a_private_address_is_listed_never_applied(server, tmp_path):
@@ -391,11 +383,7 @@ def test_a_day_of_return_stays_after_a_later_message(server, tmp_path):
 @pytest.mark.parametrize("case", list(CASES))
 def test_what_happened_read_by_structure_through_imap(server, tmp_path, case):
     rows, _, expected = CASES[case]
-    path = write_tracker(tmp_path / "jobs.xlsx", rows)
-    config = tmp_path / "followup.toml"
-    config.write_text(imap_settings(server, case.replace("_", "")[:40]))
-    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    report = scan_tracker(server, tmp_path, case.replace("_", "")[:40], rows, TODAY)[2]
     assert report.read == 1
     got = {(p.row, p.field, p.new) for p in report.proposals}
     assert got == expected, (report.kinds, report.proposals, report.ambiguous, report.missing)

@@ -5,11 +5,10 @@ someone is back). End to end through a real IMAP server for a German and a Spani
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 from conftest import write_tracker
-from imap_server import DOVECOT, MISSING, OPENSSL, PASSWORD, imap_server, imap_settings
+from imap_server import DOVECOT, MISSING, OPENSSL, imap_server, scan_tracker
 from inbox_mail import message
 
 from followup_sheet.catalogue import Words, languages
@@ -19,9 +18,7 @@ from followup_sheet.inbox import (
     OWN_WORD,
     REPLY_TEXT,
     RESPONSE_TEXT,
-    MailSource,
     apply_inbox,
-    scan_inbox,
 )
 from followup_sheet.inbox import words as W
 from followup_sheet.pipeline import compute
@@ -134,12 +131,7 @@ def server():
 
 
 def _scan(server, tmp_path, user, rows):
-    path = write_tracker(tmp_path / "jobs.xlsx", rows)
-    config = tmp_path / "followup.toml"
-    config.write_text(imap_settings(server, user))
-    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
-    return path, config, report
+    return scan_tracker(server, tmp_path, user, rows, TODAY)
 
 
 def test_a_german_tracker_gets_german_words_from_the_mail(server, tmp_path):
