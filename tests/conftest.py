@@ -95,12 +95,15 @@ def _temporary_files_in_memory(config) -> None:
         return
     folder = MEMORY_FOLDER / f"followup-sheet-tests-{os.getuid()}"
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o711, exist_ok=True)
         mode = os.lstat(folder)
     except OSError:
         return
     if not stat.S_ISDIR(mode.st_mode) or mode.st_uid != os.getuid():     # not ours: leave it
         return
+    # (others may pass through it, never list it: the test IMAP server runs as its own user and
+    # reads its password file in a folder of 0755 made here; pytest's own folders stay 0700)
+    os.chmod(folder, 0o711)
     for cache in folder.glob("_jinja2-cache-*"):
         if sum(f.stat().st_size for f in cache.iterdir() if f.is_file()) > CACHE_KEPT:
             shutil.rmtree(cache, ignore_errors=True)
