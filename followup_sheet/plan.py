@@ -41,7 +41,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -493,12 +493,30 @@ def contains_words(text: pd.Series, words: tuple[str, ...]) -> np.ndarray:
 
 def _strong_interest(text: pd.Series, settings: Settings) -> np.ndarray:
     """True where the text shows an interview beyond a first screen (rules §5)."""
+    beyond = _beyond_a_first_talk(settings)
+    return _per_value(text, lambda t: np.array([isinstance(v, str) and beyond(v) for v in t], dtype=bool))
+
+
+def _beyond_a_first_talk(settings: Settings) -> Callable[[str], bool]:
+    """Whether a text names an interview beyond a first talk: a strong-interest word once the first
+    screens' words are taken out (rules §5)."""
     screens = word_list(tuple(settings.first_screen_words))
     strong = word_list(tuple(settings.strong_interest_words))
+    return lambda text: strong.holds(screens.strip(text))
 
-    def test(values):
-        return np.array([isinstance(v, str) and strong.holds(screens.strip(v)) for v in values], dtype=bool)
-    return _per_value(text, test)
+
+def _clause_stage(settings: Settings, closed: bool = False) -> Callable[[str], str]:
+    """The stage one clause of a note says by the offer and interview words ("offer", "interviewing"
+    or ""), and with `closed` first "closed" for a closed word ("turned down an offer elsewhere" is
+    no live offer). The stage cell's typo and refusal readers are left out: they cost 0.2 ms a clause."""
+    offer, talk = word_list(tuple(settings.offer_words)), word_list(tuple(settings.interviewing_words))
+    shut = word_list(tuple(settings.closed_words)) if closed else None
+
+    def clause_stage(clause: str) -> str:
+        if shut is not None and shut.holds(clause):
+            return "closed"
+        return "offer" if offer.holds(clause) else "interviewing" if talk.holds(clause) else ""
+    return clause_stage
 
 
 # An interviewing row whose stage or response names a conversation that has happened gets the
@@ -525,18 +543,14 @@ def _interview_held(text: pd.Series) -> np.ndarray:
 
 def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
     """Per row (stage, clause): the stage its notes say it reached, or ("", "")."""
-    offer, talk = word_list(tuple(settings.offer_words)), word_list(tuple(settings.interviewing_words))
-
-    def clause_stage(clause: str) -> str:
-        # (the offer and interview words only: a closed word in the notes makes the row Check data
-        # on its own, and the stage cell's typo and refusal readers cost 0.2 ms a clause)
-        return "offer" if offer.holds(clause) else "interviewing" if talk.holds(clause) else ""
+    # (the offer and interview words only: a closed word in the notes makes the row Check data on its own)
+    clause_stage = _clause_stage(settings)
 
     def test(values):
         out = np.empty((len(values), 2), dtype=object)
         for k, v in enumerate(values):
-            out[k] = tuple(stage_in_notes(v, clause_stage)) if v and (may_name_a_step(v) or offer.holds(v)
-                                                                        or talk.holds(v)) else ("", "")
+            out[k] = tuple(stage_in_notes(v, clause_stage)) if v and (may_name_a_step(v) or clause_stage(v)) \
+                else ("", "")
         return out
     codes, uniques = pd.factorize(notes, use_na_sentinel=False)
     return test(list(uniques))[codes] if len(notes) else np.empty((0, 2), dtype=object)
@@ -545,17 +559,9 @@ def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
 def _told_elsewhere(notes: pd.Series, settings: Settings) -> np.ndarray:
     """Per row: its notes say another employer has made an offer or has the user beyond a first
     talk (`notestage.strong_elsewhere`)."""
-    offer, talk = word_list(tuple(settings.offer_words)), word_list(tuple(settings.interviewing_words))
-    screens, strong = word_list(tuple(settings.first_screen_words)), word_list(tuple(settings.strong_interest_words))
-
-    closed = word_list(tuple(settings.closed_words))
-
-    def clause_stage(clause: str) -> str:      # ("turned down an offer elsewhere" is no live offer)
-        return "closed" if closed.holds(clause) else "offer" if offer.holds(clause) \
-            else "interviewing" if talk.holds(clause) else ""
+    clause_stage, beyond = _clause_stage(settings, closed=True), _beyond_a_first_talk(settings)
     return _per_value(notes, lambda t: np.array(
-        [bool(isinstance(v, str) and strong_elsewhere(v, clause_stage, lambda c: strong.holds(screens.strip(c))))
-         for v in t], dtype=bool))
+        [bool(isinstance(v, str) and strong_elsewhere(v, clause_stage, beyond)) for v in t], dtype=bool))
 
 
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
