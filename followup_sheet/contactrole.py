@@ -11,6 +11,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from .language import form_of_address
+
 HIRING_MANAGER, RECRUITER, HR = "hiring_manager", "recruiter", "hr"
 
 # What a mark beside a name says the person is, by role. A mark is the whole text in brackets, or
@@ -80,3 +82,31 @@ def contact_role(text: str) -> ContactRole:
     if not role:
         return ContactRole(text, "")
     return ContactRole(m.group("name").strip(" ,;:-–—/|"), role)
+
+
+# "X is the Y" in the notes, in the languages the reader knows: the verb or sign between a name and
+# the role it gives ("Gary's the hiring mgr", "Frau Roth ist die Teamleiterin", "Holt = HM")
+_IS = (r"(?:['’]s|\s+is|\s+was|\s*=|\s*:|\s+[-–—]|\s+ist|\s+war|\s+est|\s+es|\s+è|\s+é|\s+jest|\s+to)"
+       r"\s+(?:(?:the|my|our|their|der|die|mein|meine|le|la|mon|ma|el|mi|il|o|a|de|mijn|onze)\s+)?"
+       r"(?:(?:new|future|actual|real|eigentliche|neue|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|novo|nova|nieuwe)\s+)?")
+# ... or the role before the name ("the hiring manager is Gary", "HM: Gary Holt", "hiring mgr, Gary")
+_ROLE_IS = r"(?:\s+is|\s+ist|\s+est|\s+es|\s+è|\s+é|\s+jest|\s*[=:,(])\s*"
+
+
+@functools.lru_cache(maxsize=4096)
+def role_in_notes(name: str, notes: str) -> str:
+    """The role the notes give the person `name` (a contact cell's name, without a mark): "Gary's
+    the hiring mgr" and "the HM is Gary" for Gary Holt -> hiring manager; "". The person is named
+    by the whole name, the first name or the surname, as a word."""
+    low = " ".join(notes.split()).lower()
+    # (a form of address is no name of its own: "Frau" is not Frau Roth)
+    parts = [p.lower() for p in re.split(r"[\s,]+", name) if len(p) >= 2 and p.isalpha() and not form_of_address(p)]
+    if not parts or not any(p in low for p in parts):
+        return ""
+    who = "|".join(re.escape(w) for w in sorted({name.lower(), *parts}, key=len, reverse=True))
+    for role, words in _ROLE_WORDS.items():
+        if re.search(rf"(?<!\w)(?:{who}){_IS}(?:{words})\.?(?!\w)", low) \
+                or re.search(rf"(?<!\w)(?:the\s+|my\s+|der\s+|die\s+|le\s+|la\s+|el\s+|il\s+)?(?:{words})"
+                             rf"{_ROLE_IS}(?:{who})(?!\w)", low):
+            return role
+    return ""

@@ -543,7 +543,7 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
     return words, gender, academic, role
 
 
-def _form_of_address(word: str) -> bool:
+def form_of_address(word: str) -> bool:
     low = word.casefold().rstrip(".")
     written_as_one = word.endswith(".") or len(low) >= 3     # ("M." is Monsieur; a bare "m" or "d" is no title)
     return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or low in ("p", "mgr"))
@@ -556,15 +556,15 @@ def spoken_name(text: str) -> str:
     lower-case words before the first capitalised one (other than titles and particles: 'dott.ssa
     Rossi', 'van Dijk') are a role. An all-lower-case cell ('jane doe') is kept whole."""
     words = text.split()
-    if len(words) < 2 or text == text.lower() or _form_of_address(words[0]) \
+    if len(words) < 2 or text == text.lower() or form_of_address(words[0]) \
             or words[0].casefold().rstrip(".") in _GENDER_TITLES:
         return text
     for i in range(1, len(words) - 1):
-        if _form_of_address(words[i]) and words[i + 1][:1].isupper():
+        if form_of_address(words[i]) and words[i + 1][:1].isupper():
             return " ".join(words[i:])
     lead = 0
     while lead < len(words) - 1 and words[lead] == words[lead].lower() and words[lead].isalpha() \
-            and not _form_of_address(words[lead]) and words[lead].casefold() not in _PARTICLES \
+            and not form_of_address(words[lead]) and words[lead].casefold() not in _PARTICLES \
             and words[lead].casefold() not in _GENDER_TITLES:
         lead += 1
     return " ".join(words[lead:]) if lead and words[lead][:1].isupper() else text

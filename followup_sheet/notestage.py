@@ -125,6 +125,19 @@ def this_employers(note: str) -> str:
     return ". ".join(c.strip() for c in _CLAUSES.split(note) if c.strip() and not _elsewhere().search(c))
 
 
+def strong_here(note: str, strong: Callable[[str], bool]) -> str:
+    """The clause of `note` that says this application went beyond a first talk ("2nd interview
+    Thurs 10th", "Zweitgespräch am 1.12."), or ''. A step negated, wished for or another
+    employer's is none (another employer's: `strong_elsewhere`)."""
+    if not note or not strong(note):
+        return ""
+    for clause in _CLAUSES.split(note):
+        clause = clause.strip()
+        if clause and strong(clause) and not _not_so().search(clause) and not screened(_elsewhere()).search(clause):
+            return clause
+    return ""
+
+
 def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable[[str], bool]) -> str:
     """The clause of `note` that says another employer has made an offer or has the user beyond a
     first talk ("内定あり（他社：キーエンス）", "2nd round with another company on Friday"), or ''.

@@ -54,7 +54,7 @@ from .facts import PLATFORMS, call_unanswered, collect_facts, read_ledger, sourc
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, stage_in_notes, strong_elsewhere, this_employers
+from .notestage import may_name_a_step, stage_in_notes, strong_elsewhere, strong_here, this_employers
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -650,6 +650,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     unsent = contains_words(frame["notes"].where((stage == "applied").to_numpy() & undated, ""), s.not_applied_words)
     stage = stage.where(~unsent, "not_applied")
     strong = _strong_interest(stage_text, s)
+    # a later round said in the notes of a row at the interview stage ("Interview" / "2nd interview
+    # Thurs 10th Dec"): the row is beyond a first talk too
+    beyond = _beyond_a_first_talk(s)
+    strong |= _per_value(frame["notes"].where((stage == "interviewing").to_numpy() & ~strong, ""), lambda t: np.array(
+        [bool(isinstance(v, str) and strong_here(v, beyond)) for v in t], dtype=bool))
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
     agency_words = tuple(w for w in s.recruiter_words if w not in ("recruiter", "reclutador"))

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .contactrole import HIRING_MANAGER, contact_role
+from .contactrole import HIRING_MANAGER, contact_role, role_in_notes
 from .dates import (
     MONTH_NUMBERS,
     date_evidence,
@@ -719,7 +719,7 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
     for fld in ("follow_ups", "max_follow_ups"):
         cols[fld] = _numbers(body[fields[fld]]).to_numpy() if fld in fields else np.full(n, np.nan)
     cols["no_calls"] = _truthy(body[fields["no_calls"]]).to_numpy() if "no_calls" in fields else np.zeros(n, dtype=bool)
-    cols["hiring_manager"] = _marked_managers(cols["contact"], cols["hiring_manager"])
+    cols["hiring_manager"] = _marked_managers(cols["contact"], cols["hiring_manager"], cols["notes"])
     problems = np.full(n, "", dtype=object)
     for fld in DATE_FIELDS:
         if fld in date_frames and fld != "interview_on":   # an unreadable interview day blocks no follow-up
@@ -729,14 +729,16 @@ def _canonical(body: pd.DataFrame, fields: dict[str, int], date_frames, settings
     return pd.DataFrame(cols, index=body.index)
 
 
-def _marked_managers(contact: np.ndarray, manager: np.ndarray) -> np.ndarray:
+def _marked_managers(contact: np.ndarray, manager: np.ndarray, notes: np.ndarray) -> np.ndarray:
     """The hiring manager column, filled where it is empty and the contact cell marks its person
-    as the hiring manager ("Dana Ruiz (HM)", "J. Okafor - hiring mgr"): that person, without the mark."""
+    as the hiring manager ("Dana Ruiz (HM)", "J. Okafor - hiring mgr"), or the notes say that person
+    is ("Gary's the hiring mgr", "Frau Roth ist die Teamleiterin"): that person, without the mark."""
     out = manager.copy()
-    for k, (who, known) in enumerate(zip(contact.tolist(), manager.tolist())):
+    for k, (who, known, note) in enumerate(zip(contact.tolist(), manager.tolist(), notes.tolist())):
         if who and not known:
             said = contact_role(who)
-            if said.role == HIRING_MANAGER:
+            if said.role == HIRING_MANAGER or not said.role and note and "@" not in who \
+                    and role_in_notes(said.name, note) == HIRING_MANAGER:
                 out[k] = said.name
     return out
 

@@ -390,17 +390,26 @@ _LATER_ROUND: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
     "pl": (("druga", "drugi", "drugiej", "drugą", "trzecia", "trzeci", "ostatnia", "ostatni", "finałowa"),
            ("rozmowa", "rozmowy", "rozmowie", "rozmowę", "etap", "etapie", "runda", "rundzie"), ()),
 })
+# German and Dutch also glue the ordinal to the noun as one word ("Zweitgespräch", "Endrunde",
+# "vervolggesprek"): language code -> (the first parts, the nouns)
+_GLUED_LATER_ROUND: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
+    "de": (("zweit", "dritt", "final", "end", "folge"), ("gespräch", "interview", "runde", "vorstellungsgespräch")),
+    "nl": (("vervolg", "eind", "slot"), ("gesprek", "ronde", "sollicitatiegesprek")),
+})
 # the nouns above for a round or a stage of a process, not an interview
 _ROUND_NOUNS = frozenset({"round", "stage", "tour", "ronda", "fase", "etapa", "ronde", "runde", "etap", "etapie",
                           "runda", "rundzie"})
 LATER_ROUNDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     code: tuple(f"{word} {noun}" for word in before for noun in nouns) + tuple(f"{noun} {word}" for noun in nouns
                                                                                for word in after)
+    + tuple(first + noun for first in _GLUED_LATER_ROUND.get(code, ((), ()))[0]
+            for noun in _GLUED_LATER_ROUND.get(code, ((), ()))[1])
     for code, (before, nouns, after) in _LATER_ROUND.items()})
 # (those said with a word for a round or a stage, which alone says no interview: "seconda fase",
-# "3e tour", are interview stage words too; those said with an interview's own word are by that word)
+# "3e tour", "Endrunde", are interview stage words too; those said with an interview's own word are by that word)
 LATER_ROUND_STAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    code: tuple(p for p in phrases if set(p.split()) & _ROUND_NOUNS) for code, phrases in LATER_ROUNDS.items()})
+    code: tuple(p for p in phrases if set(p.split()) & _ROUND_NOUNS or p.split()[-1].endswith(tuple(_ROUND_NOUNS)))
+    for code, phrases in LATER_ROUNDS.items()})
 INTERVIEWING_WORDS = (
     "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",

@@ -192,6 +192,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
                  r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
                  r"|avvisarmi|mi avvisano|me recontact\w*|laten horen|dadzą odpowiedź"
+                 # what they say will come ("they say by 15/12", "mi dicono entro il", "sie sagen bis")
+                 r"|\b(?:they|she|he)\s+(?:say|says|said)\b|\bsie\s+sagen|\bils\s+(?:me\s+)?disent|\bme\s+dicen\b"
+                 r"|\bmi\s+dicono|\b(?:me\s+)?dizem\b|\bze\s+zeggen|\bmówią"
                  # they are to call me: a calling verb with me as its object, in the present, the
                  # future or after a promise ("quedó en llamarme", "ils me rappellent", "will ring
                  # me"); never in the past ("me llamaron", "hat mich angerufen" is a call received)
@@ -734,8 +737,16 @@ def _conjunction() -> re.Pattern[str]:
 def _by_a_day() -> re.Pattern[str]:
     """A word of relation right before a date that makes it a day to act by ("by", "bis", "avant",
     "hasta", "entro", "até", "voor", "przed"), not one to act from ("after", "ab", "après")."""
-    return re.compile(r"\b(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até"
-                      r"|voor|uiterlijk|przed)\s*$", re.IGNORECASE)
+    return re.compile(r"\b" + _BY + r"\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _opens_by_a_day() -> re.Pattern[str]:
+    """A date's own words that open with such a word ("by 12/3", when the parser took it in)."""
+    return re.compile(r"\s*" + _BY + r"\b", re.IGNORECASE)
+
+
+_BY = r"(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até|voor|uiterlijk|przed)"
 
 
 @functools.cache
@@ -745,10 +756,10 @@ def _owed_answer() -> re.Pattern[str]:
                       r"|zdecyd|acept|accett|aceit|akcept|accept)\w*", re.IGNORECASE)
 
 
-def _kind(before: str, after: str = "") -> tuple[str, bool]:
+def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
     """What a date is about, and whether it is the user's own answer or deadline: the words
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
-    can say)."""
+    can say). `said_as`: the date's own words, which may open with "by"."""
     clause = _clause_end().split(before)[-1]
     # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
     rest = _conjunction().split(re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
@@ -775,6 +786,9 @@ def _kind(before: str, after: str = "") -> tuple[str, bool]:
             ends = [m.end() for m in regex.finditer(words)]
             if ends and ends[-1] > nearest:
                 nearest, said = ends[-1], kind
+        if said == "interview" and words is not near \
+                and (_by_a_day().search(before) or _opens_by_a_day().match(said_as)):
+            return "feedback", False  # "second interview done, by 15/12": a talk is held on a day, news comes by one
         if said in ("decision", "date", "call_back") and _mine().search(clause + " " + rest) is not None \
                 and (said == "decision" or _owed_answer().search(clause + " " + rest)):
             return "answer", True     # "moet beslissen tegen 11/12", "muss bis 11.12. zusagen": mine to give
@@ -1476,7 +1490,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:
     """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
     decision's or an answer's day after is the plan's to add)."""
-    kind, mine = _kind(text[:start], text[end:])
+    kind, mine = _kind(text[:start], text[end:], text[start:end])
     if kind not in ("decision", "feedback", "answer") and _after().search(text[:start if lead is None else lead]):
         day += dt.timedelta(days=1)
     return Statement(day, kind, text[start:end].strip(), mine)

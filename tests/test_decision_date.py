@@ -294,6 +294,26 @@ def test_an_answer_they_owe_is_still_their_decision(code, notes):
     assert plan_row["decision_on"] == pd.Timestamp(DECIDED), plan_row["why"]
     assert _said(DECIDED, code) in script, script
 
+# a talk held, then a day given in the same clause after a comma with "by" or "they say": the day
+# their news comes, never the talk's day (a talk is held on a day; news comes by one)
+@pytest.mark.parametrize("code, notes", [
+    ("en", "Met the panel, they said by 12/3"),
+    ("en", "technical round with two engineers done, by 12/3"),
+    ("it", "colloquio tecnico svolto, mi dicono qualcosa entro il 3 dicembre"),
+    ("de", "Gespräch mit der Abteilungsleiterin war gut, sie sagen bis 3.12."),
+    ("fr", "entretien avec la DRH passé, ils disent d'ici le 3 décembre"),
+    ("es", "entrevista con el jefe de planta hecha, me dicen antes del 3 de diciembre"),
+    ("pt", "entrevista com o gestor feita, dizem até 3 de dezembro"),
+    ("nl", "gesprek met de teamleider gehad, ze zeggen voor 3 december"),
+])
+def test_a_day_given_by_after_a_held_talk_is_their_news_not_the_talks_day(code, notes):
+    plan_row, script = _run(code, notes, TODAY)
+    assert plan_row["situation"] == "post_interview"
+    assert pd.isna(plan_row["interview_ahead"]), plan_row["why"]
+    assert plan_row["decision_on"] == pd.Timestamp(DECIDED), plan_row["why"]
+    assert _said(DECIDED, code) in script, script
+
+
 # --- the voicemail says the day too --------------------------------------------------------------
 
 # language -> the word that opens the voicemail in its scripts

@@ -958,6 +958,42 @@ def test_a_later_round_said_in_any_language_is_strong_interest_for_the_other_row
     assert plan.at[2, "situation"] == "competing_interest", plan.at[3, "stage"]
 
 
+@pytest.mark.parametrize("stage", ["Zweitgespräch", "Endrunde", "Folgegespräch geplant", "vervolggesprek", "eindronde"])
+def test_a_later_round_glued_into_one_word_is_strong_interest_for_the_other_rows(stage):
+    rows = [app(stage="Applied", applied_on="2026-11-23"),
+            app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04")]
+    plan = _one(rows, today=dt.date(2026, 12, 7))
+    assert plan.at[3, "stage"] == "interviewing" and plan.at[2, "situation"] == "competing_interest", plan.at[3, "why"]
+
+
+# the stage cell says only "Interview"; the row's own notes say which round
+@pytest.mark.parametrize("stage, notes", [
+    ("Interview", "3rd interview w/ the directors on Weds"),
+    ("Interviewing", "final round booked for the 14th, panel of four"),
+    ("Vorstellungsgespräch", "Zweitgespräch mit dem Bereichsleiter am 10.12."),
+    ("Entretien", "deuxième entretien prévu avec le DG"),
+    ("Colloquio", "fatto il secondo colloquio col direttore"),
+    ("Gesprek", "tweede gesprek gehad met de manager"),
+])
+def test_a_later_round_in_the_notes_of_an_interviewing_row_is_strong_interest_for_the_other_rows(stage, notes):
+    rows = [app(stage="Applied", applied_on="2026-11-23"),
+            app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04", notes=notes)]
+    plan = _one(rows, today=dt.date(2026, 12, 7))
+    assert plan.at[2, "situation"] == "competing_interest", plan.at[3, "why"]
+
+
+@pytest.mark.parametrize("stage, notes", [
+    ("Interview", "no 2nd interview, they said the role was paused"),
+    ("Interview", "hoping they'll invite me to a second round"),
+    ("Interview", "phone screen done, 2nd interview if the manager likes my CV"),
+    ("Vorstellungsgespräch", "kein Zweitgespräch geplant"),
+])
+def test_a_later_round_negated_or_hoped_in_the_notes_is_no_strong_interest(stage, notes):
+    rows = [app(stage="Applied", applied_on="2026-11-23"),
+            app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04", notes=notes)]
+    assert _one(rows, today=dt.date(2026, 12, 7)).at[2, "situation"] == "check_in"
+
+
 @pytest.mark.parametrize("stage", ["Erstes Gespräch", "pierwsza rozmowa", "eerste gesprek", "一次面接"])
 def test_a_first_round_in_any_language_is_no_strong_interest(stage):
     rows = [app(stage="Applied", applied_on="2026-11-23"),

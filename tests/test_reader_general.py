@@ -506,3 +506,39 @@ def test_a_list_of_vendors_is_no_tracker_though_its_names_look_like_companies(tm
 def test_the_employers_reply_column_in_dutch_japanese_and_korean_is_the_response(header):
     found, _ = header_decisions(["Firm", "Role", header], Settings())
     assert found.get("response") == 2
+
+
+# the notes say who the contact is: "X is the hiring manager" in the tracker's words --------------
+
+@pytest.mark.parametrize("contact, notes", [
+    ("Morag Lindsay", "Morag's the hiring mgr - she ran the open day"),
+    ("Morag Lindsay", "rang reception, the HM is Morag, back Thursday"),
+    ("Lindsay, Morag", "Lindsay = line manager for the role"),
+    ("Herr Albers", "Herr Albers ist der Teamleiter, sehr nett"),
+    ("Mme Faure", "Mme Faure est la responsable du service, vue au salon"),
+    ("Lucía Prieto", "Lucía es la jefa del área, la conocí en la feria"),
+])
+def test_notes_saying_the_contact_is_the_hiring_manager_make_the_hiring_manager_script(tmp_path, contact, notes):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Firm": "Halden Mills", "Role": "Planner", "Sent": dt.datetime(2026, 11, 23), "Contact": contact,
+             "Phone": "0161 555 0144", "Stage": "Applied", "Notes": notes}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "hm.xlsx", rows), today=dt.date(2026, 12, 7))
+    assert sheets[0].plan.iloc[0]["situation"] == "hiring_manager", sheets[0].plan.iloc[0]["why"]
+
+
+@pytest.mark.parametrize("contact, notes", [
+    ("Morag Lindsay", "Morag said the hiring manager is off till Monday"),
+    ("Morag Lindsay", "Morag knows the hiring mgr from uni"),
+    ("Frau Albers", "Frau Weber ist die Teamleiterin"),      # another person, though both are "Frau"
+    ("Morag Lindsay", "Morag is the recruiter, the HM is someone in ops"),
+])
+def test_notes_naming_another_person_as_the_hiring_manager_leave_the_contact_as_they_are(tmp_path, contact, notes):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Firm": "Halden Mills", "Role": "Planner", "Sent": dt.datetime(2026, 11, 23), "Contact": contact,
+             "Phone": "0161 555 0144", "Stage": "Applied", "Notes": notes}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "hm.xlsx", rows), today=dt.date(2026, 12, 7))
+    assert sheets[0].plan.iloc[0]["situation"] != "hiring_manager", sheets[0].plan.iloc[0]["why"]
