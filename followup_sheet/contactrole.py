@@ -93,20 +93,29 @@ _IS = (r"(?:['’]s|\s+is|\s+was|\s*=|\s*:|\s+[-–—]|\s+ist|\s+war|\s+est|\s+
 _ROLE_IS = r"(?:\s+is|\s+ist|\s+est|\s+es|\s+è|\s+é|\s+jest|\s*[=:,(])\s*"
 
 
+@functools.cache
+def _manager_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_ROLE_WORDS[HIRING_MANAGER]})\.?(?!\w)", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
-def role_in_notes(name: str, notes: str) -> str:
-    """The role the notes give the person `name` (a contact cell's name, without a mark): "Gary's
-    the hiring mgr" and "the HM is Gary" for Gary Holt -> hiring manager; "". The person is named
-    by the whole name, the first name or the surname, as a word."""
+def _may_name_a_manager(notes: str) -> bool:
+    return _manager_word().search(notes) is not None
+
+
+def manager_in_notes(name: str, notes: str) -> bool:
+    """Whether the notes say the person `name` (a contact cell's name, without a mark) is the hiring
+    manager: "Gary's the hiring mgr" and "the HM is Gary" for Gary Holt, "Herr Albers ist der
+    Teamleiter". The person is named by the whole name, the first name or the surname, as a word."""
+    if not _may_name_a_manager(notes):
+        return False
     low = " ".join(notes.split()).lower()
     # (a form of address is no name of its own: "Frau" is not Frau Roth)
     parts = [p.lower() for p in re.split(r"[\s,]+", name) if len(p) >= 2 and p.isalpha() and not form_of_address(p)]
     if not parts or not any(p in low for p in parts):
-        return ""
+        return False
     who = "|".join(re.escape(w) for w in sorted({name.lower(), *parts}, key=len, reverse=True))
-    for role, words in _ROLE_WORDS.items():
-        if re.search(rf"(?<!\w)(?:{who}){_IS}(?:{words})\.?(?!\w)", low) \
+    words = _ROLE_WORDS[HIRING_MANAGER]
+    return bool(re.search(rf"(?<!\w)(?:{who}){_IS}(?:{words})\.?(?!\w)", low)
                 or re.search(rf"(?<!\w)(?:the\s+|my\s+|der\s+|die\s+|le\s+|la\s+|el\s+|il\s+)?(?:{words})"
-                             rf"{_ROLE_IS}(?:{who})(?!\w)", low):
-            return role
-    return ""
+                             rf"{_ROLE_IS}(?:{who})(?!\w)", low))

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .contactrole import HIRING_MANAGER, contact_role, role_in_notes
+from .contactrole import HIRING_MANAGER, contact_role, manager_in_notes
 from .dates import (
     MONTH_NUMBERS,
     date_evidence,
@@ -738,7 +738,7 @@ def _marked_managers(contact: np.ndarray, manager: np.ndarray, notes: np.ndarray
         if who and not known:
             said = contact_role(who)
             if said.role == HIRING_MANAGER or not said.role and note and "@" not in who \
-                    and role_in_notes(said.name, note) == HIRING_MANAGER:
+                    and manager_in_notes(said.name, note):
                 out[k] = said.name
     return out
 
