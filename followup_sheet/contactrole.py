@@ -24,6 +24,7 @@ _ROLE_WORDS: dict[str, str] = {
         r"|fachbereich|fachabteilung|abteilungsleiter(?:in)?|teamleiter(?:in)?|bereichsleiter(?:in)?|vorgesetzte[r]?"
         r"|führungskraft|responsable(?:\s+(?:du\s+)?(?:service|poste|équipe|de\s+área|del\s+área|de\s+contratación))?"
         r"|manager\s+opérationnel|futur(?:e)?\s+manager|n\+1|gestionnaire|jefe|jefa|gerente|responsabile|capo|gestor(?:a)?"
+        r"|respons[áa]vel|chefe"
         r"|leidinggevende|teamleider|afdelingshoofd|kierownik|kierowniczka|menedżer|przełożon[ya]"
         r"|用人经理|用人部门|部门经理|业务负责人|直属领导|用人部門|部門經理|現場責任者|配属先|部門長|面接官|현업\s*담당자|팀장|부서장"),
     RECRUITER: (

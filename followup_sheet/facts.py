@@ -281,7 +281,7 @@ def _cjk_contact(words: str) -> str:
             + r"\s*(?:の|的|了)?\s*(?:\S{0,2}?)" + words
             # '人资打电话来', 'HR给我打了电话': the sender, then the verb around the contact word
             + r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*" + _CJK_WHEN
-            + r"\s*(?:给我|給我)?\s*(?:打了?|发了?|發了?|来了?|來了?)\s*" + words
+            + r"\s*(?:给我|給我)?\s*(?:打[了过過]?|发[了过過]?|發[了过過]?|来了?|來了?)\s*" + words
             + r"|(?:接到|收到|接了|收了)\s*" + _CJK_SENDER + r"\s*(?:的|打来的|发来的)?\s*" + words
             # Korean '한테/에게' is 'to' or 'from' by its verb: 'HR한테 연락 옴' came to the user,
             # 'HR한테 연락함' went from the user

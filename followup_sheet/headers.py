@@ -587,39 +587,65 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
                  stages: StageReader | None = None) -> HeaderMatch | None:
     best = None
     for r in rows:
-        fields, weak = header_decisions(grid[r], settings)
-        if "company" not in fields and len(fields) >= 2 and _about_applications(fields, weak):
-            guessed = guess_company(grid[r], grid[r + 1:], fields, settings)
-            if guessed is not None:
-                fields = {**fields, "company": guessed[0]}
-                weak = {**weak, "company": guessed[1]}
-        # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
-        if "contact_phone" not in fields and ({"company", "position"} & fields.keys()):
-            dialled = guess_phone(grid[r], grid[r + 1:], fields, settings)
-            if dialled is not None:
-                fields = {**fields, "contact_phone": dialled[0]}
-                weak = {**weak, "contact_phone": dialled[1]}
-        if "applied_on" not in fields and _JOB_SEARCH_FIELDS & fields.keys():
-            dated = guess_applied_on(grid[r], grid[r + 1:], fields, settings)
-            if dated is not None:
-                fields = {**fields, "applied_on": dated[0]}
-                weak = {**weak, "applied_on": dated[1]}
-        if "notes" not in fields and ({"company", "position"} & fields.keys()):
-            noted = guess_notes(grid[r], grid[r + 1:], fields, settings)
-            if noted is not None:
-                fields = {**fields, "notes": noted[0]}
-                weak = {**weak, "notes": noted[1]}
-        if "stage" not in fields and stages is not None and ({"company", "position"} & fields.keys()):
-            staged = guess_stage(grid[r], grid[r + 1:], fields, settings, stages)
-            if staged is not None:
-                fields = {**fields, "stage": staged[0]}
-                weak = {**weak, "stage": staged[1]}
+        fields, weak = _guessed_fields(grid[r], grid[r + 1:], *header_decisions(grid[r], settings), settings, stages)
         if not ({"company", "position"} & fields.keys()):
             continue
         score = _score(fields, weak)
         if best is None or score > best.score:
             best = HeaderMatch(r, fields, score, weak)
     return best
+
+
+def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str, int], weak: dict[str, str],
+                    settings: Settings, stages: StageReader | None) -> tuple[dict[str, int], dict[str, str]]:
+    """The fields of a header row with those its columns' values show (each a weak decision)."""
+    if "company" not in fields and len(fields) >= 2 and _about_applications(fields, weak):
+        guessed = guess_company(header, below, fields, settings)
+        if guessed is not None:
+            fields, weak = {**fields, "company": guessed[0]}, {**weak, "company": guessed[1]}
+    # a contact column of telephone numbers ("HR Contact": 9876500001) is the phone; a column
+    # whose header alone names the contact ("HR Name") is then the person
+    if "contact" in fields and "contact_phone" not in fields:
+        moved = _numbers_under_contact(header, below, fields, settings)
+        if moved is not None:
+            fields, weak = moved[0], {**weak, **moved[1]}
+    job = bool({"company", "position"} & fields.keys())
+    # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
+    steps: list[tuple[str, bool, Callable[[], tuple[int, str] | None]]] = [
+        ("contact_phone", job, lambda: guess_phone(header, below, fields, settings)),
+        ("applied_on", bool(_JOB_SEARCH_FIELDS & fields.keys()),
+         lambda: guess_applied_on(header, below, fields, settings)),
+        ("notes", job, lambda: guess_notes(header, below, fields, settings)),
+        ("stage", job and stages is not None,
+         lambda: guess_stage(header, below, fields, settings, stages) if stages is not None else None),
+    ]
+    for name, wanted, guess in steps:
+        if name not in fields and wanted:
+            found = guess()
+            if found is not None:
+                fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
+    return fields, weak
+
+
+def _numbers_under_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                           settings: Settings) -> tuple[dict[str, int], dict[str, str]] | None:
+    """When the column taken as the contact holds telephone numbers: the fields with it as the
+    phone, and as the contact another column whose header alone names one; or None."""
+    col = fields["contact"]
+    why = phone_like([row[col] if col < len(row) else None for row in below[:200]], settings.blank_words, plain=True)
+    if why is None:
+        return None
+    out = {f: c for f, c in fields.items() if f != "contact"}
+    out["contact_phone"] = col
+    label = " ".join(str(header[col]).split())
+    weak = {"contact_phone": f"{label!r} (column {column_letters(col + 1)}) holds telephone numbers, not names: {why}"}
+    taken = set(out.values())
+    for c, value in enumerate(header):
+        text = "" if value is None else str(value)
+        if c not in taken and text.strip() and header_decisions([text], settings)[0].get("contact") == 0:
+            out["contact"] = c
+            break
+    return out, weak
 
 
 def _headers_seen(row: list[Any]) -> list[tuple[int, str]]:
@@ -753,18 +779,23 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{4,22}\d")
 
 
-def phone_like(values: list[Any], blank_words: tuple[str, ...] = ()) -> str | None:
+def phone_like(values: list[Any], blank_words: tuple[str, ...] = (), plain: bool = False) -> str | None:
     """Why a column's cells look like telephone numbers, or None: two or more filled (a
     placeholder such as 'n/a' is not), and most of them a number of 7 to 15 digits typed as text
     in groups, or with a leading 0 or + (a plain number is a count or an amount; a date or a
-    year is no number to dial)."""
+    year is no number to dial). `plain`: under a header that says contact, a run of 7 to 15
+    digits alone is a number too ("9876500001", as India writes a mobile)."""
     filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)
               and not (isinstance(v, str) and is_placeholder(v, blank_words))]
     if len(filled) < 2:
         return None
     def dialable(v: Any) -> bool:
+        if plain and isinstance(v, int) and 7 <= len(str(abs(v))) <= 15:
+            return True
         if not isinstance(v, str) or is_date_cell(v):
             return False
+        if plain and v.strip().isdigit() and 7 <= len(v.strip()) <= 15:
+            return True
         text = v.strip()
         digits = sum(c.isdigit() for c in text)
         grouped = any(sep in text for sep in " ()-./") or text.startswith(("0", "+"))

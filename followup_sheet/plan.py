@@ -641,6 +641,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # a stage said only in the notes, while the stage cell says no more than applied ("Technical
     # round cleared", "2nd round booked for the 14th"): the row's stage, its clause read as a stage cell's
     noted = _noted_stages(frame["notes"].where(stage == "applied", ""), s)
+    # (and the stage cell's own words the same way: "Technical round cleared", "Case study sent")
+    in_cell = _noted_stages(frame["stage"].where(stage == "applied", ""), s)
+    noted = np.where((noted[:, 0] == "")[:, None], in_cell, noted)
     from_notes = noted[:, 0] != ""
     stage = stage.where(~from_notes, noted[:, 0])
     stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())

@@ -235,6 +235,9 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "职称",    # (職稱: the job title, as Taiwan heads it)
         "모집 분야", "모집분야", "직군", "募集職種", "職種", "役職", "직무", "직책",
         "포지션", "должность", "вакансия", "посада", "pozicija", "radno mjesto",
+        # the job as other English-speaking trackers head it ("Profile" and "Designation" in India,
+        # "Post" in Britain, "Opening", "Job")
+        "profile", "job profile", "designation", "post", "opening", "job",
     ),
     "applied": (
         "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación",
@@ -313,6 +316,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                # "Persona", "Kontaktperson", "POC")
                "person", "persons", "people", "poc", "persona", "personne", "pessoa", "osoba", "persoon",
                "kontaktperson", "ansprechperson",
+               # the employer's people a tracker names a column after ("HR Name", "Recruiter name", "SPOC")
+               "hr", "recruiter", "spoc",
                # the question a header asks of a person ("Who I talked to", "Wer?", "¿Con quién?",
                # "Kogo pytać"), and the English verbs of talking to one ("Spoke with")
                "who", "whom", "talked", "spoke", "spoken", "wer", "wem", "wen", "qui", "quién", "quien", "chi",
@@ -411,7 +416,8 @@ LATER_ROUND_STAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     code: tuple(p for p in phrases if set(p.split()) & _ROUND_NOUNS or p.split()[-1].endswith(tuple(_ROUND_NOUNS)))
     for code, phrases in LATER_ROUNDS.items()})
 INTERVIEWING_WORDS = (
-    "interview", "screen", "assessment", "exam", "superday", "onsite", "on-site", "in process", "in progress",
+    "interview", "screen", "assessment", "exam", "superday", "shortlist", "short-listed", "onsite", "on-site",
+    "in process", "in progress",
     "next round", "final round", "second round", "third round", "negotiat",
     # the steps of creative and technical hiring that stand for an interview
     "portfolio review", "design review", "design challenge", "design exercise", "take-home", "take home",

@@ -195,6 +195,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  # what they say will come ("they say by 15/12", "mi dicono entro il", "sie sagen bis")
                  r"|\b(?:they|she|he)\s+(?:say|says|said)\b|\bsie\s+sagen|\bils\s+(?:me\s+)?disent|\bme\s+dicen\b"
                  r"|\bmi\s+dicono|\b(?:me\s+)?dizem\b|\bze\s+zeggen|\bmówią"
+                 # what I will hear or know from them ("ik hoor binnen twee weken iets", "sabré algo")
+                 r"|\bik\s+hoor\b|\bhoor\s+ik\b|\bich\s+höre\b|\bhöre\s+ich\b|\bsabré\b|\bsaprò\b|\bsaberei\b"
+                 r"|\bi(?:['’]ll|\s+will|\s+should)\s+know\b|\bdowiem\s+się\b|\bje\s+(?:le\s+)?saurai\b|\bj['’]en\s+saurai\b"
                  # they are to call me: a calling verb with me as its object, in the present, the
                  # future or after a promise ("quedó en llamarme", "ils me rappellent", "will ring
                  # me"); never in the past ("me llamaron", "hat mich angerufen" is a call received)
@@ -740,13 +743,17 @@ def _by_a_day() -> re.Pattern[str]:
     return re.compile(r"\b" + _BY + r"\s*$", re.IGNORECASE)
 
 
-@functools.cache
-def _opens_by_a_day() -> re.Pattern[str]:
-    """A date's own words that open with such a word ("by 12/3", when the parser took it in)."""
-    return re.compile(r"\s*" + _BY + r"\b", re.IGNORECASE)
-
-
 _BY = r"(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até|voor|uiterlijk|przed)"
+# ... and within a span ("within two weeks", "binnen twee weken", "innerhalb von", "dans les", "w ciągu")
+_WITHIN = r"(?:within|innerhalb|binnen|dans\s+les|dentro\s+de|em\s+até|w\s+ciągu)"
+
+
+@functools.cache
+def _by_or_within() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words before a date, and a date's own opening words, that make it a day something comes
+    by: `_by_a_day`'s and those of a span ("within two weeks")."""
+    either = rf"(?:{_BY}|{_WITHIN})"
+    return re.compile(rf"\b{either}\s*$", re.IGNORECASE), re.compile(rf"\s*{either}\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -787,7 +794,7 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
             if ends and ends[-1] > nearest:
                 nearest, said = ends[-1], kind
         if said == "interview" and words is not near \
-                and (_by_a_day().search(before) or _opens_by_a_day().match(said_as)):
+                and (_by_or_within()[0].search(before) or _by_or_within()[1].match(said_as)):
             return "feedback", False  # "second interview done, by 15/12": a talk is held on a day, news comes by one
         if said in ("decision", "date", "call_back") and _mine().search(clause + " " + rest) is not None \
                 and (said == "decision" or _owed_answer().search(clause + " " + rest)):

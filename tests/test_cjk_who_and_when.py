@@ -56,6 +56,9 @@ def test_news_in_a_part_of_a_month_may_come_until_that_parts_end(text, day):
     "会社から電話をもらったが気づかなかった",
     "오전에 전화가 왔는데 회의 중이라 못 받음",
     "佢哋打嚟 我冇接到",
+    # the sender, then the verb with 过 ("has called"): "人事打过电话", "HR打過電話給我"
+    "人事部打过电话，没接到",
+    "HR打過電話給我 當時在上班沒接",
 ])
 def test_a_call_that_came_to_the_user_is_the_employers_whoever_made_it(text):
     assert facts._EMPLOYER_CALL.search(text) is not None
@@ -63,6 +66,7 @@ def test_a_call_that_came_to_the_user_is_the_employers_whoever_made_it(text):
 
 @pytest.mark.parametrize("text", [
     "我打过去问进度",
+    "我给人事打过电话",
     "こちらから電話する予定",
     "내일 전화 드릴 예정",
     "自動返信メールが来た",      # a mail that came may be automatic: no person's contact by its verb alone

@@ -305,6 +305,10 @@ def test_an_answer_they_owe_is_still_their_decision(code, notes):
     ("es", "entrevista con el jefe de planta hecha, me dicen antes del 3 de diciembre"),
     ("pt", "entrevista com o gestor feita, dizem até 3 de dezembro"),
     ("nl", "gesprek met de teamleider gehad, ze zeggen voor 3 december"),
+    # within a span counted from the talk, or what I will hear or know ("ik hoor", "sabré")
+    ("nl", "kennismaking met de teamleider gehad, ik hoor voor 3 december iets"),
+    ("es", "entrevista con el jefe de planta hecha, sabré algo antes del 3 de diciembre"),
+    ("de", "Gespräch mit der Abteilungsleiterin war gut, bis 3.12. höre ich was"),
 ])
 def test_a_day_given_by_after_a_held_talk_is_their_news_not_the_talks_day(code, notes):
     plan_row, script = _run(code, notes, TODAY)
@@ -312,6 +316,20 @@ def test_a_day_given_by_after_a_held_talk_is_their_news_not_the_talks_day(code, 
     assert pd.isna(plan_row["interview_ahead"]), plan_row["why"]
     assert plan_row["decision_on"] == pd.Timestamp(DECIDED), plan_row["why"]
     assert _said(DECIDED, code) in script, script
+
+
+# (a span is no day to say: the script keeps asking when, but no talk is ahead on its last day)
+@pytest.mark.parametrize("code, notes", [
+    ("en", "panel with the plant manager done, within 9 days"),
+    ("de", "Gespräch mit der Abteilungsleiterin war gut, innerhalb von 9 Tagen"),
+    ("nl", "kennismaking met de teamleider gehad, ik hoor binnen 9 dagen iets"),
+])
+def test_a_span_given_after_a_held_talk_is_their_news_not_a_talk_ahead(code, notes):
+    plan_row, script = _run(code, notes, TODAY)
+    assert plan_row["situation"] == "post_interview"
+    assert pd.isna(plan_row["interview_ahead"]), plan_row["why"]
+    assert plan_row["decision_on"] == pd.Timestamp(DECIDED), plan_row["why"]
+    assert _said(DECIDED, code) not in script, script
 
 
 # --- the voicemail says the day too --------------------------------------------------------------

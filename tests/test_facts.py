@@ -966,6 +966,21 @@ def test_a_later_round_glued_into_one_word_is_strong_interest_for_the_other_rows
     assert plan.at[3, "stage"] == "interviewing" and plan.at[2, "situation"] == "competing_interest", plan.at[3, "why"]
 
 
+# a stage cell naming a step of the process the stage lists leave to the notes' reader, or a
+# shortlist: the interview stage
+@pytest.mark.parametrize("stage", ["Technical round cleared", "Shortlisted", "short-listed for panel",
+                                   "Case study sent back", "Fallstudie abgegeben"])
+def test_a_stage_cell_naming_a_step_or_a_shortlist_is_the_interview_stage(stage):
+    plan = _one([app(stage=stage, applied_on="2026-11-23")], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "interviewing", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("stage", ["no technical round yet", "Applied via portal"])
+def test_a_stage_cell_naming_no_step_stays_applied(stage):
+    plan = _one([app(stage=stage, applied_on="2026-11-23")], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "applied", plan.at[2, "why"]
+
+
 # the stage cell says only "Interview"; the row's own notes say which round
 @pytest.mark.parametrize("stage, notes", [
     ("Interview", "3rd interview w/ the directors on Weds"),

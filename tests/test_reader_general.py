@@ -542,3 +542,45 @@ def test_notes_naming_another_person_as_the_hiring_manager_leave_the_contact_as_
              "Phone": "0161 555 0144", "Stage": "Applied", "Notes": notes}]
     sheets, _, _ = compute(write_tracker(tmp_path / "hm.xlsx", rows), today=dt.date(2026, 12, 7))
     assert sheets[0].plan.iloc[0]["situation"] != "hiring_manager", sheets[0].plan.iloc[0]["why"]
+
+
+# headers as trackers kept in India and Britain write them ----------------------------------------
+
+@pytest.mark.parametrize("header", ["Profile", "Designation", "Post", "Job", "Opening"])
+def test_other_english_headers_for_the_job_are_the_position(header):
+    found, _ = header_decisions(["Company", header, "Applied Date"], Settings())
+    assert found.get("position") == 1
+
+
+@pytest.mark.parametrize("header", ["LinkedIn Profile", "Job Board", "Post Date"])
+def test_headers_about_something_else_of_the_job_are_no_position(header):
+    found, _ = header_decisions(["Company", header, "Applied Date"], Settings())
+    assert found.get("position") != 1
+
+
+def test_a_contact_column_of_telephone_numbers_is_the_phone_and_the_name_column_the_contact(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Company": "Thermax", "Profile": "Process Engineer", "Applied Date": "18-11-2026",
+             "HR Name": "Meera", "HR Contact": "9822012345", "Remarks": ""},
+            {"Company": "Bajaj Auto", "Profile": "Quality Analyst", "Applied Date": "24-11-2026",
+             "HR Name": "Sandeep", "HR Contact": "9011098765", "Remarks": ""}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "in.xlsx", rows), today=dt.date(2026, 12, 7))
+    columns = sheets[0].tracker.columns
+    assert columns["contact"].header == "HR Name" and columns["contact_phone"].header == "HR Contact"
+    assert columns["position"].header == "Profile"
+    script = sheets[0].scripts.iloc[0]
+    assert "Meera" in script and "Process Engineer" in script
+
+
+def test_a_contact_column_of_names_stays_the_contact(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Company": "Thermax", "Position": "Process Engineer", "Applied Date": "18-11-2026",
+             "HR Contact": "Meera Iyer", "Phone": "98220 12345"},
+            {"Company": "Bajaj Auto", "Position": "Quality Analyst", "Applied Date": "24-11-2026",
+             "HR Contact": "Sandeep Rao", "Phone": "90110 98765"}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "in.xlsx", rows), today=dt.date(2026, 12, 7))
+    assert sheets[0].tracker.columns["contact"].header == "HR Contact"
