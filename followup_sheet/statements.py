@@ -642,9 +642,11 @@ _AFTER_A_DAY = ("at", "and", "or", "to", "then", "if", "but", "so", "when", "as"
 @functools.cache
 def _day_alone() -> re.Pattern[str]:
     follows = "|".join(sorted((w.replace(" ", r"\s+") for w in _AFTER_A_DAY), key=len, reverse=True))
+    # (an English weekday may stand before the day, whole or short: "until Wed 9th", "interview Thurs the 10th")
+    weekday = r"(?P<wd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6})\.?,?\s+(?:the\s+)?"
     return re.compile(
-        r"(?:\b(?:after|before|by|until|till|til|thru|through|from|on|for|around|about|due|since|circa|approx)|['’]til)"
-        r"\s+(?:the\s+)?"
+        r"(?:(?:\b(?:after|before|by|until|till|til|thru|through|from|on|for|around|about|due|since|circa|approx)"
+        r"|['’]til)\s+(?:the\s+)?(?:" + weekday + r")?|\b" + weekday.replace("wd", "wd2") + r")"
         r"(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
         r"(?!\s*(?:of\s+)?(?:" + _MONTHS + r"))(?![ \t]+(?!(?:" + follows + r")\b)[a-z])"
         r"|\b(?:dem|den|am)\s+(?P<d2>\d{1,2})\.(?![\d.])(?!\s*(?:" + _MONTHS + r"))(?!\s*(?-i:[A-ZÄÖÜ]))"
@@ -1017,6 +1019,29 @@ def _first_of_month() -> re.Pattern[str]:
     return re.compile(r"(?<![\d.,/])(1)(?:er|re|ère|º|°|o\.)(?=\s+(?:de\s+|di\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
 
 
+def _english_weekday(word: str) -> int | None:
+    """Monday 0 ... Sunday 6 for an English weekday written whole or short ("Wed", "Weds", "Thurs",
+    "Tuesday"), else None."""
+    low = word.casefold()
+    for number, name in enumerate(calendar.day_name):
+        name = name.casefold()
+        if len(low) >= 3 and (name.startswith(low) or low == name[:3] + "s"):
+            return number
+    return None
+
+
+def _day_on_weekday(day: int, weekday: int, written: dt.date) -> dt.date | None:
+    """Day `day` of the month in which it falls on `weekday`: the first such on or after
+    `written`, else the last before it ("Wed 9th": the 9th that is a Wednesday)."""
+    days = []
+    for months in range(-2, 4):
+        year, month = written.year + (written.month - 1 + months) // 12, (written.month - 1 + months) % 12 + 1
+        if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day).weekday() == weekday:
+            days.append(dt.date(year, month, day))
+    later = [d for d in days if d >= written]
+    return later[0] if later else days[-1] if days else None
+
+
 def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
     """A weekday with a day of the month and no month ("miércoles 9", "Mittwoch, den 9.", "mercredi
     9") is that day in the month where it falls on that weekday: the first such after `written`,
@@ -1028,16 +1053,8 @@ def _on_its_weekday(said: Statement, written: dt.date) -> Statement:
     names = [w for w in re.findall(r"[^\W\d_]+", said.words.casefold()) if w in _weekday_numbers()]
     if not names or any(stem in said.words.casefold() for stem in _MONTH_STEMS if len(stem) > 3):
         return said
-    weekday, day = _weekday_numbers()[names[0]], int(m.group(1))
-    days = []
-    for months in range(-2, 4):
-        year, month = written.year + (written.month - 1 + months) // 12, (written.month - 1 + months) % 12 + 1
-        if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day).weekday() == weekday:
-            days.append(dt.date(year, month, day))
-    if not days:
-        return said
-    later = [d for d in days if d >= written]
-    return Statement(later[0] if later else days[-1], said.kind, said.words)
+    found = _day_on_weekday(int(m.group(1)), _weekday_numbers()[names[0]], written)
+    return said if found is None else Statement(found, said.kind, said.words)
 
 
 def _its_weekday(said: Statement, written: dt.date) -> Statement:
@@ -1532,8 +1549,12 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
         yield m.start(), m.end(), written + dt.timedelta(days=ahead), None
     for m in screened(_day_alone()).finditer(text):
         group = next(g for g in ("d1", "d2", "d3") if m.group(g))
-        alone = _next_day_of_month(int(m.group(group)), written if until is None or until <= written
-                                   else until - dt.timedelta(days=1))
+        after = written if until is None or until <= written else until - dt.timedelta(days=1)
+        named = _english_weekday(m.group("wd") or m.group("wd2") or "")
+        if (m.group("wd") or m.group("wd2")) and named is None:
+            continue      # ("on Monthly 3rd"): no weekday, no day
+        alone = _next_day_of_month(int(m.group(group)), after) if named is None \
+            else _day_on_weekday(int(m.group(group)), named, after + dt.timedelta(days=1))
         if alone is not None:
             yield m.start(), m.end(), alone, m.start(group)
     for m in screened(_dotted()).finditer(text):       # 7.12. is day.month wherever it is written that way

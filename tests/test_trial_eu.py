@@ -289,6 +289,22 @@ def test_a_weekday_with_a_day_of_the_month_is_in_the_month_where_it_falls_so(not
     assert [s.date for s in read_statements(note, written, True, ("en", "es", "fr", "it"))] == [day]
 
 
+# an English weekday, whole or short, before an ordinal day with no month
+@pytest.mark.parametrize("note, written, day", [
+    ("Tamsin out sick until Wed 9th", dt.date(2026, 11, 12), dt.date(2026, 12, 9)),
+    ("2nd interview Thurs the 10th", dt.date(2026, 11, 24), dt.date(2026, 12, 10)),
+    ("panel on Tue 15th at 2", dt.date(2026, 11, 20), dt.date(2026, 12, 15)),
+    ("she's away till Monday 4th", dt.date(2026, 12, 1), dt.date(2027, 1, 4)),
+])
+def test_an_english_weekday_before_an_ordinal_day_is_in_the_month_where_it_falls_so(note, written, day):
+    assert [s.date for s in read_statements(note, written, False, ("en",))] == [day]
+
+
+@pytest.mark.parametrize("note", ["on Monthly 3rd", "ahead of the 2nd interview"])
+def test_a_word_that_only_begins_like_a_weekday_or_a_counted_round_is_no_day(note):
+    assert read_statements(note, dt.date(2026, 11, 20), False, ("en",)) == ()
+
+
 @pytest.mark.parametrize("note", ["le marqué el 1/12, me mandó a buzón", "liguei dia 1/12 e caiu na caixa postal",
                                   "oferta verbal el 1/12, muy contenta"])
 def test_a_day_in_a_sentence_that_tells_of_a_contact_is_that_contacts_day(note):
