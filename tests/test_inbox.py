@@ -533,3 +533,71 @@ def test_add_missing_dry_run_lists_the_new_rows(tmp_path):
     assert tracker.read_bytes() == before
     plain = run_cli("inbox", tracker, "--mbox", box, "--today", TODAY.isoformat())
     assert "--add-missing proposes a row" in plain.stdout
+
+
+# -- a sheet with neither Follow Up On nor Response, unknown senders, the row's own contact --------
+
+def test_an_interview_day_goes_into_a_new_response_column_so_no_thank_you_comes_before_it(tmp_path):
+    tracker = write_tracker(tmp_path / "t.xlsx", [{"Company": "Lorne Ferries", "Job": "Deck Officer",
+                                                   "Applied": dt.date(2026, 11, 16), "Progress": "Applied"}])
+    box = write_mbox(tmp_path / "m.mbox", [message(
+        "Isla Baird <isla.baird@lorneferries.co.uk>", "RE: Deck Officer",
+        "Hi, the marine superintendent would like a call with you - are you free Thursday 10th at 11am?",
+        day=dt.date(2026, 12, 3))])
+    report = scan_inbox(tracker, MailSource("mbox", box), today=dt.date(2026, 12, 7))
+    assert ("response", "new column 'Response'", "Interview on 2026-12-10") in \
+        [(p.field, p.column, p.new) for p in report.proposals]
+    apply_inbox(tracker, report, today=dt.date(2026, 12, 7))
+    sheets, _, _ = compute(tracker, today=dt.date(2026, 12, 7))
+    plan = sheets[0].plan.iloc[0]
+    assert plan["status"] in ("Waiting", "Due soon") and plan["next_reason"] == "interview", plan["why"]
+    script = sheets[0].scripts.iloc[0].lower()
+    assert "looking forward to the interview on december 10" in script and "taking the time" not in script, script
+
+
+def test_an_automatic_sender_no_list_knows_that_names_the_company_and_the_role_is_the_employers(tmp_path):
+    tracker = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Tayside Health Board", "Position": "Ward Clerk", "Date Applied": dt.date(2026, 11, 23)},
+        {"Company": "Dundee Port", "Position": "Planner", "Date Applied": dt.date(2026, 11, 24)}])
+    box = write_mbox(tmp_path / "m.mbox", [message(
+        '"Recruitment" <noreply@hireportal-scot.example>', "We have your application",
+        "Thank you for applying for the Ward Clerk vacancy at Tayside Health Board and Community Services. "
+        "This is an automated message.", day=dt.date(2026, 11, 23))])
+    report = scan_inbox(tracker, MailSource("mbox", box), today=dt.date(2026, 12, 7))
+    assert [(p.row, p.field) for p in report.proposals] == [(2, "response")]
+
+
+def test_an_automatic_sender_that_names_the_company_without_the_role_stays_listed(tmp_path):
+    tracker = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Tayside Health Board", "Position": "Ward Clerk", "Date Applied": dt.date(2026, 11, 23)}])
+    box = write_mbox(tmp_path / "m.mbox", [message(
+        '"Reviews" <noreply@ratemyemployer.example>', "New reviews this week",
+        "Tayside Health Board has 3 new reviews. Read what staff say.", day=dt.date(2026, 11, 30))])
+    report = scan_inbox(tracker, MailSource("mbox", box), today=dt.date(2026, 12, 7))
+    assert report.proposals == []
+
+
+def test_an_out_of_office_from_the_rows_own_contact_that_names_the_company_is_that_row(tmp_path):
+    tracker = write_tracker(tmp_path / "t.xlsx", [
+        {"Company": "Tayside Health Board", "Position": "Ward Clerk", "Date Applied": dt.date(2026, 11, 23),
+         "Contact": "Morven (HR)"},
+        {"Company": "Dundee Port", "Position": "Planner", "Date Applied": dt.date(2026, 11, 24), "Contact": "Ewan"}])
+    box = write_mbox(tmp_path / "m.mbox", [message(
+        "Morven Cairns <m.cairns@thb.scot.example>", "Automatic reply: Ward Clerk",
+        "I am on annual leave and will return on Monday 14 December.\nMorven Cairns, Tayside Health Board",
+        day=dt.date(2026, 12, 1))])
+    report = scan_inbox(tracker, MailSource("mbox", box), today=dt.date(2026, 12, 7))
+    assert [(p.row, p.field, p.new) for p in report.proposals] == [(2, "response", "Out of office until 2026-12-14")]
+
+
+@pytest.mark.parametrize("subject", ["Odpowiedź automatyczna: Specjalista", "Automatyczna odpowiedź: Specjalista"])
+def test_a_polish_automatic_reply_in_either_word_order_is_an_out_of_office(tmp_path, subject):
+    tracker = write_tracker(tmp_path / "t.xlsx", [{"Firma": "Wodociągi Gdańskie", "Stanowisko": "Specjalista",
+                                                   "Data aplikacji": dt.date(2026, 11, 20), "Status": "Wysłano"}])
+    box = write_mbox(tmp_path / "m.mbox", [message(
+        "Ewa Lis <ewa.lis@wodociagi-gdanskie.pl>", subject,
+        "Dzień dobry, jestem na urlopie do 15.12.2026. W pilnych sprawach proszę dzwonić do sekretariatu.",
+        day=dt.date(2026, 12, 2))])
+    report = scan_inbox(tracker, MailSource("mbox", box), today=dt.date(2026, 12, 7))
+    assert [p.kind for p in report.proposals] == ["away"]
+    assert report.proposals[0].new.endswith("2026-12-15")

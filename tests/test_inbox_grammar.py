@@ -177,7 +177,8 @@ CASES = {
         [{"会社名": "つばさ運輸株式会社", "職種": "配車", "応募日": dt.date(2026, 11, 20), "ステータス": "応募済み"}],
         message("高橋 <takahashi@tsubasa-unyu.co.jp>", "面接日程のご連絡",
                 "面接日程のご案内です。12月10日（木）にお越しください。", day=SENT),
-        {(2, "stage", "面接")}),
+        # (the interview's day in a new Response column: the sheet has neither it nor Follow Up On)
+        {(2, "stage", "面接"), (2, "response", "2026-12-10 面接")}),
     # -- kinds the first held-out mailboxes found ------------------------------------------------------
     # a Korean company by its sender's name from a .kr address (Korean letters kept whole), its
     # confirmation phrase with the ending joined to it

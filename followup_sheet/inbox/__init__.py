@@ -207,8 +207,10 @@ def _rows(sheets: list[_Sheet]) -> list[Row]:
     for s in sheets:
         f = s.frame
         emails = f["contact_email"] if "contact_email" in f.columns else pd.Series("", index=f.index)
-        for row, company, position, address in zip(f.index, f["company"], f["position"], emails):
-            rows.append(Row(s.sheet, int(row), str(company or ""), str(position or ""), str(address or "")))
+        people = f["contact"] if "contact" in f.columns else pd.Series("", index=f.index)
+        for row, company, position, address, person in zip(f.index, f["company"], f["position"], emails, people):
+            rows.append(Row(s.sheet, int(row), str(company or ""), str(position or ""), str(address or ""),
+                            str(person or "")))
     return rows
 
 
@@ -309,7 +311,7 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
             # too: in Follow Up On, else in a Response the user has not written, which the next refresh reads
             if "pinned" in s.headers:
                 new["pinned"] = (_next_business_day(what.interview_on, settings), mail, what, found)
-            elif response_free and "response" in s.headers:
+            elif response_free:     # (a new Response column when the sheet has none, as for a confirmation)
                 new["response"] = (written(INTERVIEW_TEXT, day=f"{what.interview_on:%Y-%m-%d}"), mail, what, found)
         if what.kind == W.AWAY and what.back_on is not None and (day is None or what.back_on > day):
             # away until a day: the next follow-up waits for it (a pinned date, else the Response

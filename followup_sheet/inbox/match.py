@@ -32,6 +32,7 @@ class Row:
     company: str
     position: str
     contact_email: str = ""
+    contact: str = ""        # the contact cell: the person the user deals with there
 
 
 @dataclass(frozen=True)
@@ -249,12 +250,25 @@ class _Evidence:
     body: str
     address: str
     free_mail: bool = False
+    automated: bool = False
+
+
+def _person_words(contact: str) -> tuple[str, ...]:
+    """The words of a contact cell's person, without a bracketed note, a form of address or an
+    initial ("Fiona (recruitment)" -> fiona; "Mr. D. Kerr" -> kerr)."""
+    text = re.sub(r"[(\[（].*?[)\]）]", " ", contact)
+    return tuple(w for w in _NON_WORD.split(_fold(text)) if len(w) >= 3 and w not in W.SENDER_NOISE
+                 and w not in _TITLES)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "mme", "madame", "monsieur", "sra", "sr", "don",
+                     "dona", "signora", "signor", "dott", "pani", "pan", "prof"})
 
 
 def _evidence(mail: Mail) -> _Evidence:
     return _Evidence(domain=mail.domain, platform=is_platform(mail.domain), display=_display_words(mail.sender_name),
                      subject=_fold(mail.subject), body=_fold(own_words(mail.text)[:8000]),
-                     address=mail.sender_address, free_mail=mail.domain in W.FREE_MAIL)
+                     address=mail.sender_address, free_mail=mail.domain in W.FREE_MAIL, automated=mail.automated)
 
 
 def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
@@ -284,6 +298,15 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         # the system writes for "DB": the short form of the row's name; sure when the role is named too
         return (88 if _position_bonus(ev, row) or len(ev.display) >= 3 else 75), \
             f"{ev.domain} on behalf of {ev.display!r}, a short form of the name"
+    named = in_subject or in_body
+    if ev.automated and not ev.free_mail and named and _position_bonus(ev, row):
+        # an automatic sender unknown as a tracking system ("no-reply@jobtrain.co.uk") that names the
+        # company and the role writes for the employer, as a known system does
+        return 88, f"{ev.domain}, an automatic sender naming the company and the role"
+    person = _person_words(row.contact)
+    if person and not ev.free_mail and named and set(person) <= set(ev.display.split()):
+        # the row's own contact, writing from the company's mail (an out-of-office, a reply) and naming it
+        return 88, f"sender is the row's contact {row.contact!r}, company named"
     if display >= 90 and _CJK.search(shown) and ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES:
         # a name in Chinese, Japanese or Korean letters cannot be compared with a domain: the
         # company's name as the sender's, from an address of that country, is the company

@@ -22,7 +22,7 @@ AWAY_SUBJECT = (r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?reply|out\s+of\s+
                 r"|respuesta\s+automática|fuera\s+de\s+la\s+oficina|ausente|自動応答|自動返信|不在|자동\s*응답|부재"
                 r"|自动回复|自動回覆|risposta\s+automatica|fuori\s+(?:sede|ufficio)|resposta\s+autom[aá]tica"
                 r"|fora\s+do\s+escrit[oó]rio|ausência|automatisch\s+antwoord|afwezig|niet\s+aanwezig"
-                r"|automatyczna\s+odpowied[zź]|nieobecno[sś][cć]|poza\s+biurem)")
+                r"|automatyczna\s+odpowied[zź]|odpowied[zź]\s+automatyczna|nieobecno[sś][cć]|poza\s+biurem)")
 AWAY_WORDS = (
     "out of the office", "out of office", "on leave", "on vacation", "on holiday", "away from the office",
     "limited access to email", "back in the office", "return to the office", "annual leave", "abwesend",
