@@ -587,13 +587,40 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
                  stages: StageReader | None = None) -> HeaderMatch | None:
     best = None
     for r in rows:
-        fields, weak = _guessed_fields(grid[r], grid[r + 1:], *header_decisions(grid[r], settings), settings, stages)
+        fields, weak = _grouped_fields(grid[r], grid[r - 1] if r else [], *header_decisions(grid[r], settings),
+                                       settings)
+        fields, weak = _guessed_fields(grid[r], grid[r + 1:], fields, weak, settings, stages)
         if not ({"company", "position"} & fields.keys()):
             continue
         score = _score(fields, weak)
         if best is None or score > best.score:
             best = HeaderMatch(r, fields, score, weak)
     return best
+
+
+def _grouped_fields(header: list[Any], above: list[Any], fields: dict[str, int], weak: dict[str, str],
+                    settings: Settings) -> tuple[dict[str, int], dict[str, str]]:
+    """A header under a row of group labels, each over the columns up to the next one (merged
+    cells: "CONTACT" over "Name" and "Phone"): a column whose own header names no field is the
+    field its group's label and its header name together ("Contact Name")."""
+    labels = [v.strip() if isinstance(v, str) else "" for v in above]
+    filled = [v for v in labels if v]
+    own = sum(1 for v in header if isinstance(v, str) and v.strip())
+    if not filled or len(filled) * 2 > own or any(re.search(r"\d", v) for v in filled):
+        return fields, weak
+    taken, group = set(fields.values()), ""
+    fields, weak = dict(fields), dict(weak)
+    for col, value in enumerate(header):
+        group = labels[col] if col < len(labels) and labels[col] else group if col < len(labels) else ""
+        text = value.strip() if isinstance(value, str) else ""
+        if col in taken or not text or not group:
+            continue
+        found = header_decisions([f"{group} {text}"], settings)[0]
+        name = next((f for f, c in found.items() if c == 0 and f not in fields), None)
+        if name is not None:
+            fields[name] = col
+            weak[name] = f"{text!r} (column {column_letters(col + 1)}) under the group {group!r}"
+    return fields, weak
 
 
 def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str, int], weak: dict[str, str],

@@ -39,6 +39,7 @@ from .headers import (
     bare_key,
     duplicate_header_notes,
     find_header,
+    header_concepts,
     header_decisions,
     header_fields,
     header_like_row,
@@ -378,6 +379,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
 
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
+    _ticked_steps(frame, body, header, fields, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
@@ -528,6 +530,15 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
             continue
         col = fields[fld]
         label, values = columns[fld]
+        if ticked(values):     # ("Applied?" of TRUE/FALSE): tick boxes, whatever the header says
+            del fields[fld]
+            where_ = f"{label!r} (column {xlsx.column_letters(col + 1)})"
+            if fld == "applied_on" and "applied_flag" not in fields:
+                fields["applied_flag"] = col
+                notes.append(f"{where_} holds tick boxes, not dates; read as whether you applied")
+            else:
+                notes.append(f"{where_} holds tick boxes, not dates; read as a step when it names one")
+            continue
         sheet = order_of_evidence([e for f, e in evidence.items() if f != fld])
         ambiguous: list[str] = []
         parsed, problems, ratio, order = parse_dates(values, book.date1904, settings, header=label, column=col + 1,
@@ -784,6 +795,56 @@ def _numbers(values: pd.Series) -> pd.Series:
         m = re.search(r"\d+", str(v))
         return float(m.group()) if m else np.nan
     return values.map(num).astype(float)
+
+
+_TICKS = frozenset({"true", "false", "yes", "no", "✓", "✔", "☑", "☐", "✗", "x"})
+
+
+def ticked(values: pd.Series) -> bool:
+    """Whether a column is one of tick boxes: two or more filled cells, and (nearly) all of them
+    TRUE/FALSE (Excel's and Google Sheets' check boxes), yes/no or a tick mark."""
+    filled = [v for v in values.head(2000).tolist() if not is_empty_cell(v)]
+    ticks = sum(isinstance(v, bool) or (isinstance(v, str) and v.strip().lower() in _TICKS) for v in filled)
+    return len(filled) >= 2 and ticks >= 0.9 * len(filled)
+
+
+def _ticked_steps(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
+                  settings: Settings, notes: list[str]) -> None:
+    """Tick-box columns whose header names a step of the process ("Interview?", "Offer?",
+    "Rejected?", "Entrevista", "Absage"), in a row whose stage cell says nothing: the headers of the
+    ticked ones are its stage text, read as a stage cell is (a closed step wins, then an offer, then
+    an interview). A tick-box column taken as a text field says its header when ticked."""
+    used = set(fields.values())
+    if "applied_flag" not in fields:     # ("Sent?", "Applied?" beside a date column of its own)
+        flag = next((c for c, v in enumerate(header) if c not in used and c in body.columns and isinstance(v, str)
+                     and "applied" in header_concepts(re.sub(r"[?¿!:]+", " ", v).strip()) and ticked(body[c])), None)
+        if flag is not None:
+            fields["applied_flag"] = flag
+            used.add(flag)
+    for fld in ("response", "stage"):
+        if fld in fields and fields[fld] in body.columns and ticked(body[fields[fld]]):
+            label = re.sub(r"[?¿!:]+", " ", str(header[fields[fld]])).strip()
+            frame[fld] = _truthy(body[fields[fld]]).map({True: label, False: ""}).to_numpy()
+    if "applied_flag" in fields and fields["applied_flag"] in body.columns and ticked(body[fields["applied_flag"]]):
+        filled = body[fields["applied_flag"]].map(lambda v: not is_empty_cell(v))
+        frame["applied_flag"] = np.where(filled, _truthy(body[fields["applied_flag"]]).map({True: "yes", False: "no"}),
+                                         "")
+    steps = []
+    for col, value in enumerate(header):
+        label = re.sub(r"[?¿!:]+", " ", "" if value is None else str(value)).strip()
+        if col in used or not label or col not in body.columns or not ticked(body[col]):
+            continue
+        if stage_of(label, settings) in ("closed", "offer", "interviewing"):
+            steps.append((col, label))
+    if not steps:
+        return
+    ticks = [_truthy(body[col]).tolist() for col, _ in steps]
+    said = [" · ".join(label for (_, label), row in zip(steps, row_ticks) if row)
+            for row_ticks in zip(*ticks)]
+    empty = frame["stage"].astype(str).str.strip() == ""
+    frame["stage"] = frame["stage"].where(~empty, pd.Series(said, index=frame.index))
+    notes.append("Tick boxes read as steps: " + ", ".join(
+        f"{label!r} (column {xlsx.column_letters(col + 1)})" for col, label in steps))
 
 
 def _truthy(values: pd.Series) -> pd.Series:

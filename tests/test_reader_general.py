@@ -584,3 +584,65 @@ def test_a_contact_column_of_names_stays_the_contact(tmp_path):
              "HR Contact": "Sandeep Rao", "Phone": "90110 98765"}]
     sheets, _, _ = compute(write_tracker(tmp_path / "in.xlsx", rows), today=dt.date(2026, 12, 7))
     assert sheets[0].tracker.columns["contact"].header == "HR Contact"
+
+
+# tick boxes and grouped headers ----------------------------------------------------------------
+
+def _ticks_book(path, rows, headers):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(headers)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_tick_box_columns_are_whether_you_applied_and_the_steps_reached(tmp_path):
+    from followup_sheet import compute
+    headers = ["Employer", "Job", "When", "Sent?", "Phone screen?", "Offer made?", "Turned down?", "Tel", "Notes"]
+    rows = [["Kinross Mills", "Buyer", dt.datetime(2026, 11, 16), True, False, False, False, "01577 555 010", ""],
+            ["Ochil Foods", "Planner", dt.datetime(2026, 11, 9), True, True, False, False, "01786 555 011", ""],
+            ["Forth Ports", "Clerk", dt.datetime(2026, 11, 2), True, True, False, True, "0131 555 012", ""],
+            ["Tay Bridge Co", "Analyst", dt.datetime(2026, 11, 3), True, True, True, False, "01382 555 013", ""],
+            ["Glen Distillers", "Guide", None, False, False, False, False, "", "thinking about it"]]
+    sheets, _, _ = compute(_ticks_book(tmp_path / "ticks.xlsx", rows, headers), today=dt.date(2026, 12, 7))
+    tracker, plan = sheets[0].tracker, sheets[0].plan
+    assert tracker.columns["applied_on"].header == "When"
+    assert list(plan["stage"]) == ["applied", "interviewing", "closed", "offer", "not_applied"], plan["why"].tolist()
+
+
+def test_a_date_header_over_tick_boxes_is_never_a_date_column(tmp_path):
+    t = read_tracker(_ticks_book(tmp_path / "t.xlsx", [["Kinross Mills", "Buyer", dt.datetime(2026, 11, 16), True],
+                                                        ["Ochil Foods", "Planner", dt.datetime(2026, 11, 9), False]],
+                                 ["Company", "Position", "Date", "Interview date?"]))
+    assert t.columns["applied_on"].header == "Date" and "interview_on" not in t.columns
+
+
+def test_a_header_under_a_group_label_is_read_with_it(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["JOB", None, None, "WHO", None])
+    ws.merge_cells("A1:C1")
+    ws.merge_cells("D1:E1")
+    ws.append(["Company", "Position", "Date Applied", "Name", "Number"])
+    ws.append(["Kinross Mills", "Buyer", dt.datetime(2026, 11, 16), "Isla Muir", "01577 555 010"])
+    ws.append(["Ochil Foods", "Planner", dt.datetime(2026, 11, 9), "Rab Syme", "01786 555 011"])
+    wb.save(tmp_path / "g.xlsx")
+    t = read_tracker(tmp_path / "g.xlsx")
+    assert t.header_row == 2 and t.columns["contact"].header == "Name"
+
+
+def test_a_title_row_above_the_header_is_no_group_label(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["My applications 2026", None, None, None])
+    ws.append(["Company", "Position", "Date Applied", "Name"])
+    ws.append(["Kinross Mills", "Buyer", dt.datetime(2026, 11, 16), "x"])
+    ws.append(["Ochil Foods", "Planner", dt.datetime(2026, 11, 9), "y"])
+    wb.save(tmp_path / "g.xlsx")
+    t = read_tracker(tmp_path / "g.xlsx")
+    assert "contact" not in t.columns
