@@ -601,12 +601,12 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
 def _grouped_fields(header: list[Any], above: list[Any], fields: dict[str, int], weak: dict[str, str],
                     settings: Settings) -> tuple[dict[str, int], dict[str, str]]:
     """A header under a row of group labels, each over the columns up to the next one (merged
-    cells: "CONTACT" over "Name" and "Phone"): a column whose own header names no field is the
+    cells: "CONTACT" over "Name" and "Phone", two groups or more): a column whose own header names no field is the
     field its group's label and its header name together ("Contact Name")."""
     labels = [v.strip() if isinstance(v, str) else "" for v in above]
     filled = [v for v in labels if v]
     own = sum(1 for v in header if isinstance(v, str) and v.strip())
-    if not filled or len(filled) * 2 > own or any(re.search(r"\d", v) for v in filled):
+    if len(filled) < 2 or len(filled) * 2 > own or any(re.search(r"\d", v) for v in filled):
         return fields, weak
     taken, group = set(fields.values()), ""
     fields, weak = dict(fields), dict(weak)
