@@ -244,7 +244,11 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
-                  r"|zadzwoni|oddzwoni|kontakt|odezwa|odezwać|telefon"),
+                  r"|zadzwoni|oddzwoni|kontakt|odezwa|odezwać|telefon"
+                  # to try again ("try again in a week", "nochmal probieren", "réessayer", "riprovare")
+                  r"|\btry\s+(?:them\s+|her\s+|him\s+)?again|\bretry|(?:nochmal|noch\s+einmal|erneut)\s+(?:versuchen|probieren)"
+                  r"|réessayer|ressayer|reintentar|(?:volver|vuelv[aeo]s?|volveré)\s+a\s+(?:intentar|llamar)|riprovare|tentar\s+de\s+novo|opnieuw\s+proberen"
+                  r"|spróbować\s+ponownie"),
 )
 # Kinds that may be said after the date in the same clause, as German, Dutch and Polish put the
 # verb last ("nach dem 15. anrufen", "na 10 december terugbellen"): looked at when the words
@@ -295,8 +299,15 @@ def _clause_end() -> re.Pattern[str]:
     # (a pictograph stands where a tired writer would put a full stop: "offer 12/2 🎉 deadline 12/16")
     # (after a date, a full stop before a lower-case word that is no month's name ends the clause
     # too: "sent CV 12/11. called him Tues"; "am 3. Dezember" is an ordinal)
-    return re.compile(r"(?<![0-9])\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
+    # (nor does the stop of a title before a name: "con la Dra. Gómez el 10 de diciembre", "M. Roche")
+    titles = "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{t[1:]})" for t in _TITLES_WITH_A_STOP)
+    return re.compile(r"(?<![0-9])" + titles + r"\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
                       r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
+
+
+# forms of address and titles written with a stop before a name, in the languages the reader knows
+_TITLES_WITH_A_STOP = ("dr", "dra", "mr", "mrs", "ms", "mx", "sr", "sra", "srta", "dña", "m", "mme", "mlle", "hr",
+                       "fr", "hrn", "prof", "ing", "lic", "arq", "eng", "dott", "sig", "sig.ra", "p", "inż", "mgr")
 
 
 @functools.cache

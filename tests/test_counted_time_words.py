@@ -98,3 +98,26 @@ def test_the_spelled_counts_are_num2words():
     assert set(COUNT_WORDS) == set(LANGUAGES)
     for language, words in COUNT_WORDS.items():
         assert words.split("|") == [num2words(n, lang=language).lower() for n in range(2, 32)], language
+
+
+# a title written with a stop before a name does not end the clause that says what the date is about
+@pytest.mark.parametrize("note, language, kind", [
+    ("tercera entrevista con la Dra. Ibáñez el 10 de diciembre", "es", "interview"),
+    ("panel with Dr. Okafor and two leads on 10/12", "en", "interview"),
+    ("entretien final avec Mme. Caron le 10 décembre", "fr", "interview"),
+    ("Gespräch mit Hr. Vogt am 10.12.", "de", "interview"),
+])
+def test_a_titles_stop_before_a_name_keeps_the_clause_whole(note, language, kind):
+    said = read_statements(note, dt.date(2026, 11, 20), True, (language, "en"))
+    assert [s.kind for s in said] == [kind] and said[0].date == dt.date(2026, 12, 10)
+
+
+# trying again after a span is a call to make then
+@pytest.mark.parametrize("note, language", [
+    ("switchboard said try again in a week", "en"),
+    ("Sekretariat: in einer Woche nochmal probieren", "de"),
+    ("me dijeron que vuelva a intentar en una semana", "es"),
+])
+def test_trying_again_after_a_span_is_a_call_back_then(note, language):
+    said = read_statements(note, dt.date(2026, 11, 27), True, (language, "en"))
+    assert [(s.kind, s.date) for s in said] == [("call_back", dt.date(2026, 12, 4))]

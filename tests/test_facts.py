@@ -173,7 +173,8 @@ CASES = [
     # --- dates as people write them: a day alone, a week's end, a date with its hour
     pytest.param([app(applied_on="2026-11-20", last_contact="2026-12-01",
                       notes="Office manager: try again after the 14th, she is travelling")], WED, {},
-                 "Waiting", "2026-12-15", "call", ("date", "notes"), id="after-a-day-alone"),
+                 # ("try again" is a call to make after it)
+                 "Waiting", "2026-12-15", "call", ("call_back", "notes"), id="after-a-day-alone"),
     pytest.param([app(stage="Applied", applied_on="2026-11-20", last_contact="2026-12-01",
                       notes="Panel lead says they decide by end of next week")], WED, {},
                  "Waiting", "2026-12-14", "call", ("decision", "notes"), id="decision-end-of-next-week"),
