@@ -16,7 +16,8 @@ from typing import Any
 _NAME = r"(?P<name>(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?))"
 _BY = re.compile(r"\b(?:referred|recommended|put\s+forward|referral)\s+(?:by|from)\s+"
                  r"(?:(?:my|our|a|an|the|his|her)\s+)?(?:(?-i:[a-z][\w'’/-]*)[\s,]+){0,6}?" + _NAME, re.IGNORECASE)
-_SUBJECT = re.compile(_NAME + r"(?:\s+(?:from|at|in|on)(?:\s+[\w'’]+){1,4}?)?\s+(?:has\s+|had\s+|kindly\s+)?"
+_SUBJECT = re.compile(_NAME + r"(?:\s+(?P<where>from|at|in|on)(?P<place>(?:\s+[\w'’]+){1,4}?))?"
+                      r"\s+(?:has\s+|had\s+|kindly\s+)?"
                       r"(?:referred|recommended)\s+me\b", re.IGNORECASE)
 _DEPT = re.compile(r"^\s*[(,]?\s*(?:(?:who\s+is|now|is|works?)\s+)?(?:in|from|on|at)?\s*(?:(?:their|the|its)\s+)?"
                    r"(?P<dept>(?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*))\s+(?:team|dept\.?|department|division|group)\b",
@@ -39,7 +40,10 @@ def referral_in(note: object) -> tuple[str, str]:
             if name.split()[0] in _NOT_NAMES or _UNSAID.search(note[:m.start()]):
                 continue
             dept = _DEPT.match(note[m.end():])
-            return name, dept.group("dept") if dept else _department(note[m.end():])
+            # ("Rhys Owen in treasury referred me": "in" a part of the firm is where they work)
+            inside = (m.groupdict().get("place") or "").strip() \
+                if (m.groupdict().get("where") or "").lower() == "in" else ""
+            return name, dept.group("dept") if dept else _department(note[m.end():]) or inside
     return referral_elsewhere(note)
 
 
@@ -145,9 +149,12 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         noted = re.search(r"\s*\(([^()]{1,40})\)\s*$|,\s*([^,()]{1,60}?)\s*,\s*$", before)
         if noted:
             before = before[:noted.start()]
-        # (where the person is from is said after the name: "Aroha from uni", "Dev at my old job")
-        before = re.sub(r"\s+(?:from|at|in|of)\s+(?:(?:my|our|the|his|her)\s+)?(?-i:[a-z][\w'’-]*)"
-                        r"(?:\s+(?-i:[a-z][\w'’-]*))?\s*$", "", before, flags=re.IGNORECASE)
+        # (where the person is from is said after the name: "Aroha from uni", "Dev at my old job";
+        # "in" a part of the firm is their department: "Josh Clarke in risk put in a word")
+        where = re.search(r"\s+(from|at|in|of)\s+(?:(?:my|our|the|his|her)\s+)?((?-i:[a-z][\w'’-]*)"
+                          r"(?:\s+(?-i:[a-z][\w'’-]*))?)\s*$", before, flags=re.IGNORECASE)
+        inside = where.group(2) if where and where.group(1).lower() == "in" else ""
+        before = before[:where.start()] if where else before
         words = re.findall(r"[^\W\d_][\w'’-]*", before)[-5:]
         name = []
         for k in range(len(words) - 1, -1, -1):
@@ -163,7 +170,7 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
                               flags=re.IGNORECASE)
             elif not dept and noted:
                 dept = _department(" " + noted.group(2))
-            return " ".join(name), dept
+            return " ".join(name), dept or inside
     return cjk_referral(text)
 
 

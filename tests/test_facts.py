@@ -861,6 +861,9 @@ def test_the_receipt_of_a_document_is_no_front_desk():
     ("Koen van der Berg, van de afdeling Logistiek, heeft mij aanbevolen", "Koen van der Berg", "Logistiek"),
     ("me refirió Hernán Ocampo, un viejo amigo que trabaja en el equipo de facturaciones", "Hernán Ocampo",
      "facturaciones"),
+    # "in" a part of the firm between the name and the verb is where they work; "from" is where from
+    ("my flatmate Rhys Owen in treasury referred me", "Rhys Owen", "treasury"),
+    ("Kerry-Ann Bell from church referred me", "Kerry-Ann Bell", ""),
 ])
 def test_a_referrer_named_in_the_notes_makes_the_referral_script_name_them(tmp_path, note, name, dept):
     from conftest import write_tracker
