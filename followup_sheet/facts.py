@@ -302,6 +302,9 @@ def _cjk_contact(words: str) -> str:
 _CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|온|오셨|あった|ありました|来た|きた|来ました"
                   r"|もらった|もらいました|いただいた|いただきました|来了|來了|进来|進來)"
                   r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電"
+                  # a missed call said as a noun: Japanese 不在着信 / 着信あり, Korean 부재중 전화 (before
+                  # the word for a call; after it, "전화했는데 부재중", the other side was out), Chinese 未接来电
+                  r"|不在着信|着信(?:が)?(?:あり|あった|ありました)|부재\s*중\s*전화|부재중\s*전화|未接来电|未接來電"
                   # '打来/打來' is a call that came ('HR打來 沒接到'), unless the user made it ('我打來問')
                   r"|(?<![我])打(?:了)?(?:来|來)(?!问|問|确认|確認)")
 
@@ -311,13 +314,17 @@ _EMPLOYER_CALL_LATIN = (
     r"(?:called|rang|phoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
     # an attempt of theirs is their call too: "tried calling me", "tried to ring", "attempted to reach me by phone"
     r"|(?:tried|trying|attempted|was\s+trying)\s+(?:to\s+)?(?:call|ring|phon|reach\s+me\s+by\s+phone)\w*"
+    # ("tried to reach me", "tried to get hold of me", "tried getting in touch")
+    r"|(?:tried|trying|attempted)\s+(?:to\s+)?(?:reach(?:ing)?\s+me|get(?:ting)?\s+hold\s+of\s+me|get(?:ting)?\s+in\s+touch)"
     r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
     r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
-    r"|\bverpasster\s+anruf"
+    # (whose call between the noun and the participle: "Anruf der Personalabteilung am 3.12. verpasst")
+    r"|\banruf\s+(?:der|des|von|vom)\s+[^;,\n]{0,40}?\bverpasst"
+    r"|\bverpasste[nr]?\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel|contact)|\bm['’]a\s+(?:appel|téléphon|rappel|contact)"
     r"|\bappel\s+(?:manqué|de|du|des)\b"

@@ -242,7 +242,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "applied": (
         "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación",
         "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
-        "aplikacji", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök", "sökt",
+        "aplikacji", "aplikow", "aplikacj", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök",
+        "sökt",
         "ansökan", "nộp hồ sơ", "הגשה", "הוגש", "שליחה", "تقديم", "التقديم", "投递", "投简历", "投简",
         "申请", "应征", "応募", "エントリー", "提出", "지원", "제출", "서류 접수", "서류 제출",
         "подачи", "отклик", "подання", "prijav",
@@ -255,6 +256,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "date", "dates", "dated", "day", "datum", "fecha", "data", "tarih", "ngày", "tanggal", "tgl",
         "תאריך", "تاريخ", "موعد", "日期", "时间", "時間", "日付", "날짜", "일자", "日", "일", "дата",
         "termin", "time", "when",
+        # the question a header asks of a day, in each language the reader knows ("Kiedy wysłałam")
+        "wann", "quand", "cuándo", "cuando", "quando", "wanneer", "kiedy",
     ),
     "interview": (
         "interview", "entrevista", "entretien", "gespräch", "vorstellungsgespräch", "colloquio",

@@ -776,10 +776,22 @@ def _owed_answer() -> re.Pattern[str]:
                       r"|zdecyd|acept|accett|aceit|akcept|accept)\w*", re.IGNORECASE)
 
 
+@functools.cache
+def _unanswered() -> re.Pattern[str]:
+    """Not answering (the phone), in the languages the reader knows."""
+    return re.compile(
+        r"(?:\b(?:pas|jamais|no|non|não|nao|nicht|niet|nie|not|never)|n['’]t)\s+(?:[\w'’]+\s+){0,2}?"
+        r"(?:répond\w*|repond\w*|décroch\w*|decroch\w*|rispo\w*|contest\w*|atend\w*|respond\w*|answer\w*"
+        r"|antwort\w*|rangeh\w*|rangegangen"
+        r"|opnem\w*|opgenomen|odebra\w*|pick\w*\s+(?:it\s+)?up)", re.IGNORECASE)
+
+
 def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
     """What a date is about, and whether it is the user's own answer or deadline: the words
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
     can say). `said_as`: the date's own words, which may open with "by"."""
+    # (not answering the phone is no answer owed or given: "je n'ai pas pu répondre", "no pude contestar")
+    before, after = _unanswered().sub(" ", before), _unanswered().sub(" ", after)
     clause = _clause_end().split(before)[-1]
     # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
     rest = _conjunction().split(re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
@@ -992,8 +1004,22 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             # a period about nothing is no date; yesterday is a day of its own
             if said.kind != "date" or _absolute().search(fragment) or _YESTERDAY.search(fragment):
                 found.append((start, said))
-    return tuple(_in_its_tense(text, start, _its_weekday(_on_its_weekday(s, written), written), written, until)
+    return tuple(_in_its_tense(text, start, _its_month(_its_weekday(_on_its_weekday(s, written), written), written),
+                               written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
+
+
+def _its_month(said: Statement, written: dt.date) -> Statement:
+    """A month's name alone ("tot januari", "bis Januar", "until March") is the first day of that
+    month after `written`: the parser reads some languages' names alone as another day (dateparser
+    1.2 reads Dutch "januari" as a day of November)."""
+    number = _month_numbers().get(said.words.strip(" .,").lower())
+    if number is None:
+        return said
+    year = written.year + (1 if number <= written.month else 0)
+    return Statement(dt.date(year, number, 1), said.kind, said.words, said.mine)
+
+
 
 
 def _no_day_here(fragment: str, rest: str, start: int) -> bool:
@@ -1131,8 +1157,8 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     with `until` (the note may have been written as late as the day before it), the last such
     day before `until`, when that is not before `written`."""
     if re.search(r"\d", said.words) or not (_absolute().search(said.words) or _CJK_BARE_WEEKDAY.fullmatch(said.words)) \
-            or (said.date <= written and until is None):
-        return said
+            or (said.date <= written and until is None) or said.words.strip(" .,").lower() in _month_numbers():
+        return said     # (a month's name alone is no weekday: "met verlof tot januari" is January)
     begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
     begin = max(begin, text.rfind(",", 0, start) + 1)
     end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)

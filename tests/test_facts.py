@@ -1034,3 +1034,37 @@ def test_a_call_on_a_weekday_said_the_brazilian_way_is_that_day(note, called):
 def test_a_second_interview_said_in_portuguese_is_no_monday():
     plan = _one([app(stage="segunda entrevista marcada", applied_on="2026-11-20")], today=dt.date(2026, 12, 7))
     assert not [f for f in plan.at[2, "facts"] if f.date == dt.date(2026, 11, 23)], plan.at[2, "why"]
+
+
+# a call of theirs the user missed, as each language says it: the next call returns it
+@pytest.mark.parametrize("language, order, note", [
+    ("en", "mdy", "the recruiter tried to get hold of me 12/3 while I was driving"),
+    ("de", "dmy", "Anruf der Recruiterin am 3.12. verpasst"),
+    ("fr", "dmy", "le recruteur m'a appelé le 3/12 mais je n'ai pas décroché"),
+    ("fr", "dmy", "la chargée de recrutement m'a téléphoné le 3/12, je n'ai pas pu lui répondre"),
+    ("it", "dmy", "mi hanno chiamato il 3/12, non sono riuscita a rispondere"),
+    ("es", "dmy", "me llamaron de la empresa el 3/12 y no pude atender"),
+    ("ja", "mdy", "12/3 採用担当から着信があった"),
+    ("ko", "mdy", "12/3 채용담당자 부재중 전화 2통"),
+    ("zh", "mdy", "12月3日有个HR的未接来电"),
+])
+def test_a_call_of_theirs_the_user_missed_is_returned_in_each_language(language, order, note):
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order=order)
+    assert plan.at[2, "next_reason"] == "return_call" and plan.at[2, "status"] == "Overdue", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, order, note", [
+    ("ko", "mdy", "12/3 인사팀에 전화했는데 부재중"),          # the other side was out: a retry
+    ("en", "mdy", "I tried to reach them on 12/3, no answer"),
+])
+def test_a_call_of_the_users_that_reached_nobody_is_no_call_of_theirs(language, order, note):
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order=order)
+    assert plan.at[2, "next_reason"] != "return_call", plan.at[2, "why"]
+
+
+def test_a_leave_until_a_month_said_by_its_name_alone_waits_for_that_month():
+    plan = _one([app(stage="", applied_on="2026-11-16", notes="contactpersoon met ouderschapsverlof tot februari")],
+                today=dt.date(2026, 12, 7), language="nl", date_order="dmy")
+    assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp("2027-02-01"), plan.at[2, "why"]

@@ -646,3 +646,9 @@ def test_a_title_row_above_the_header_is_no_group_label(tmp_path):
     wb.save(tmp_path / "g.xlsx")
     t = read_tracker(tmp_path / "g.xlsx")
     assert "contact" not in t.columns
+
+
+@pytest.mark.parametrize("header", ["Data aplikowania", "Kiedy aplikowałam", "Data aplikacji"])
+def test_a_polish_header_of_applying_with_a_date_word_is_the_date_applied(header):
+    found, _ = header_decisions(["Firma", "Stanowisko", header, "Status"], Settings())
+    assert found.get("applied_on") == 2
