@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .chasers import tells_a_past_contact
+from .chasers import past_contacts, tells_a_past_contact
 from .literalscreen import Screened, screened
 
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
@@ -1075,6 +1075,68 @@ def _past() -> re.Pattern[str]:
     return re.compile(_PAST, re.IGNORECASE)
 
 
+# What sets a day said alone after the day of writing, in the part of its clause that governs it:
+# a future or a plan ("they'll ring Fri", "is calling me Friday", "going to", "wird", "va", "vai",
+# "zal", a future tense "rappellera"/"llamará"/"richiamerà"), a to-infinitive after a word that
+# asks, tells or plans ("asked me to call back Mon", "told to ring Fri"), what someone said or
+# promised (its words start afresh: "phoned HR who said call back Mon"), an arrangement ("booked",
+# "scheduled", "moved") or a target ("for", "by", "until", "bis", "d'ici", "entro", "hasta").
+_FUTURE = (r"(?<=\w)['’](?:ll|d)(?![\w'’])|(?<=\w)['’](?:s|re|m)\s+(?!\w+ed\b)\w+ing(?![\w'’])"
+           r"|(?<![\w'’])(?:will|shall|gonna|going\s+to|would|(?:is|are|am)\s+(?!\w+ed\b)\w+ing|(?:asked|told|want\w*|need\w*|plan\w*|hop\w*|expect\w*|supposed|due|promised|agreed"
+           r"|about|has|have|had)\s+(?:\w+\s+)?to|said|says|told\s+(?:me|us|him|her)|mentioned|promised|that"
+           r"|(?:schedul|book|arrang|planned|confirm|invit|expect|slated|pencil|moved|pushed|postpon|reschedul|delay)\w*"
+           r"|for|by|until|till|til|before|wird|werden|soll|sollen|möchte|dass|bis|va|vont|doit|doivent|devrait|que|qu['’]"
+           r"|d['’]ici|pour|avant|\w+(?:lera|leront|tera|teront|cera|ceront|dra|dront)|van?\s+a|vamos\s+a|quedó\s+en|quedaron\s+en|debe"
+           r"|deben|para|antes\s+del?|hasta|\w+(?:rá|rán)|deve|devono|dovrebbe|che|entro|per|\w+(?:rà|ranno)|vai|vão"
+           r"|ficou\s+de|ficaram\s+de|devem|até|\w+rão|zal|zullen|gaat|gaan|dat|tot|mają?|że|przed|obiecał\w*"
+           r")(?![\w'’])")
+# What someone will tell: a noun for it right before the day ("feedback Fri", "decision by Tue")
+# is owed, unless a past verb just before it has it ("got feedback Mon").
+_OWED = (r"(?<![\w'’])(?:feedback|decision|answer|results?|outcome|response|reply|next\s+steps?|update|news"
+         r"|deadline|call\s*back|back\s+to\s+me|know)(?![\w'’])")
+# English past forms beyond those of "to be", "to have" and "to meet": an irregular one, or -ed
+# (not -eed: "need", "agreed" is no past of a contact; nor an arrangement, which is above)
+_PAST_EN = (r"(?<![\w'’])(?:sent|got|spoke|spoken|heard|gave|took|came|did|saw|left|wrote|rang|rung|went|met"
+            r"|(?!(?:schedul|book|arrang|planned|confirm|invit|expect|slated|pencil|moved|pushed|postpon|reschedul"
+            r"|delay|interest)\w*)[a-z]{2,}[^e\W]ed)(?![\w'’])")
+
+
+_OBJECT_GAP = re.compile(r"\W*(?:(?:the|a|an|their|his|her|its|my|our|your|some|any|\w+ive|good|bad|great|final"
+                         r"|first|quick)\W+){0,2}", re.IGNORECASE)
+
+
+@functools.cache
+def _tense_marks() -> re.Pattern[str]:
+    return re.compile(f"(?P<future>{_FUTURE})|(?P<owed>{_OWED})|(?P<past>{_PAST_EN})", re.IGNORECASE)
+
+
+def _weekday_tense(clause: str, at: int, end: int) -> str | None:
+    """Whether the day said at `at`..`end` of `clause` lies in the past ("past"), ahead ("future")
+    or the clause does not say (None): the nearest word before it that says so decides ("had a chat
+    with Tom, he'll ring me Fri" is ahead; "got feedback Mon" past), else the first after it
+    ("Mon: rang them")."""
+    # (a dash or a colon parts a note's clauses for this: "had phone screen - next step Fri")
+    cut = max((m.end() for m in re.finditer(r"\s[-–—]\s|:\s", clause[:at])), default=0)
+    after = re.search(r"\s[-–—]\s|:\s", clause[end:])
+    stop = end + after.start() if after else len(clause)
+    marks = [(m.start(), m.end(), "past") for m in _past().finditer(clause, cut, stop)]
+    marks += [(a, b, "past") for a, b in past_contacts(clause[:stop]) if a >= cut]
+    marks += [(m.start(), m.end(), m.lastgroup or "") for m in _tense_marks().finditer(clause, cut, stop)]
+    # (of the day's own words only the word of relation it opens with: "by Fri")
+    marks = [mark for mark in marks if not at < mark[0] < end and not (mark[0] == at and mark[2] != "future")]
+    before = sorted((mark for mark in marks if mark[1] <= at or at <= mark[0] < end), key=lambda m: (m[1], m[2] != "future"))
+    if before:
+        start, _, kind = before[-1]
+        if kind == "owed":
+            # (between the verb and its object only a determiner or an adjective: "got their feedback Mon",
+            # not "went well feedback Fri")
+            verb = before[-2] if len(before) > 1 else None
+            return "past" if verb and verb[2] == "past" and _OBJECT_GAP.fullmatch(clause[verb[1]:start]) else "future"
+        return kind
+    later = sorted(mark for mark in marks if mark[0] >= end)
+    return {"owed": "future"}.get(later[0][2], later[0][2]) if later else None
+
+
 def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
                   until: dt.date | None = None) -> Statement:
     """`said` as its clause's tense has it: a weekday alone in a clause in the past (a past form
@@ -1088,7 +1150,10 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     begin = max(begin, text.rfind(",", 0, start) + 1)
     end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
     clause = text[begin:end_match.start() if end_match else len(text)]
-    if not _past().search(clause) and not tells_a_past_contact(clause):
+    if _CJK_BARE_WEEKDAY.fullmatch(said.words):
+        if not _past().search(clause) and not tells_a_past_contact(clause):
+            return said
+    elif _weekday_tense(clause, start - begin, start - begin + len(said.words)) != "past":
         return said
     if until is not None and said.date < until:
         # ("last Thursday" the parser read from `written`: the last such day before `until` too)
@@ -1730,11 +1795,26 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
         if not piece.strip():
             continue
         read = _weekday_clause(piece, languages)
-        if read is None:
+        if read is not None:
+            parts = [(a, end, read)]
+        elif "," in piece:
+            # a clause of parts that each state a weekday and nothing else ("interviewed Tues,
+            # feedback Fri"): each part's (the parser reads no date in it); a part with another
+            # date ("Friday, Dec 5") keeps the clause whole
+            parts, at = [], a
+            for part in piece.split(","):
+                said = _weekday_clause(part, languages) if _names_date(part, languages) else None
+                if said is None and _names_date(part, languages):
+                    parts = []
+                    break
+                if said is not None:
+                    parts.append((at, at + len(part), said))
+                at += len(part) + 1
+        else:
             continue
-        start, stop, weekday, this = read
-        ahead = (weekday - written.weekday()) % 7
-        yield (a + start, a + stop, written + dt.timedelta(days=ahead if ahead or this else 7)), (a, end)
+        for begin, stop_at, (start, stop, weekday, this) in parts:
+            ahead = (weekday - written.weekday()) % 7
+            yield (begin + start, begin + stop, written + dt.timedelta(days=ahead if ahead or this else 7)), (begin, stop_at)
 
 
 @functools.lru_cache(maxsize=8192)
