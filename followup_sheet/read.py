@@ -51,7 +51,7 @@ from .headers import (
 )
 from .logcolumns import dated_log
 from .plan import stage_of, unplaced_words
-from .referrals import referral_in
+from .referrals import people_in, referral_in
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -380,6 +380,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = _canonical(body, fields, date_frames, settings)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
+    _people_from_notes(frame, notes)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -425,6 +426,49 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
     said = ", ".join(f"row {row}: {name!r}" + (f" ({dept})" if dept else "") for row, name, dept in found[:10])
     notes.append(f"Referrers read from the notes (no Referred By column): {said}")
     return ("referrer",) + (("referrer_dept",) if "referrer_dept" not in fields and any(d for _, _, d in found) else ())
+
+
+# the frame's column that says which of a row's people fields were read from its notes ("contact",
+# "hiring_manager", both space-separated): their source is then the notes cell, not the column's
+NOTED_PEOPLE = "people_noted"
+
+
+def _people_from_notes(frame: pd.DataFrame, notes: list[str]) -> None:
+    """With the contact cell empty, the person of the employer the row's notes name with their part
+    ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
+    manager fills an empty hiring-manager field, another the contact, when the notes name one
+    such person (rules §5, §7: a name the row holds; its source is the notes cell)."""
+    if not frame["notes"].any():
+        return
+    wanted = (frame["contact"] == "") & (frame["notes"] != "")
+    found: list[tuple[Any, str, str]] = []
+    for fld in ("contact", "hiring_manager"):      # (a column read from the sheet may be read-only)
+        frame[fld] = frame[fld].to_numpy(copy=True)
+    for row in frame.index[wanted]:
+        people = people_in(frame.at[row, "notes"], str(frame.at[row, "company"] or ""))
+        if not people:
+            continue
+        referrer = str(frame.at[row, "referrer"] or "").casefold().split()
+        people = tuple((name, role) for name, role in people
+                       if not referrer or name.casefold().split()[-1] != referrer[0] and name.casefold().split()[0]
+                       != referrer[0])
+        managers = [name for name, role in people if role == HIRING_MANAGER]
+        others = [name for name, role in people if role != HIRING_MANAGER]
+        said = []
+        if len(managers) == 1 and not frame.at[row, "hiring_manager"]:
+            frame.at[row, "hiring_manager"] = managers[0]
+            said.append("hiring_manager")
+        if len(others) == 1:
+            frame.at[row, "contact"] = others[0]
+            said.append("contact")
+        if said:
+            if NOTED_PEOPLE not in frame:
+                frame[NOTED_PEOPLE] = ""
+            frame.at[row, NOTED_PEOPLE] = " ".join(said)
+            found.append((row, ", ".join(frame.at[row, f] for f in said), " and ".join(f.replace("_", " ") for f in said)))
+    if found:
+        listed = ", ".join(f"row {row}: {who!r} ({what})" for row, who, what in found[:10])
+        notes.append(f"People read from the notes where the contact cell is empty: {listed}")
 
 
 def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,
