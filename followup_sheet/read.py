@@ -438,35 +438,36 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str]) -> None:
     ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
     manager fills an empty hiring-manager field, another the contact, when the notes name one
     such person (rules §5, §7: a name the row holds; its source is the notes cell)."""
-    if not frame["notes"].any():
+    texts = frame["notes"].tolist()
+    contacts = frame["contact"].tolist()
+    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and not who]
+    if not wanted:
         return
-    wanted = (frame["contact"] == "") & (frame["notes"] != "")
+    companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))
+    managers, noted = list(managers_were), [""] * len(texts)
     found: list[tuple[Any, str, str]] = []
-    for fld in ("contact", "hiring_manager"):      # (a column read from the sheet may be read-only)
-        frame[fld] = frame[fld].to_numpy(copy=True)
-    for row in frame.index[wanted]:
-        people = people_in(frame.at[row, "notes"], str(frame.at[row, "company"] or ""))
+    for k in wanted:
+        people = people_in(texts[k], str(companies[k] or ""))
         if not people:
             continue
-        referrer = str(frame.at[row, "referrer"] or "").casefold().split()
+        referrer = str(referrers[k] or "").casefold().split()
         people = tuple((name, role) for name, role in people
-                       if not referrer or name.casefold().split()[-1] != referrer[0] and name.casefold().split()[0]
-                       != referrer[0])
-        managers = [name for name, role in people if role == HIRING_MANAGER]
+                       if not (referrer and referrer[0] in name.casefold().split()))
+        bosses = [name for name, role in people if role == HIRING_MANAGER]
         others = [name for name, role in people if role != HIRING_MANAGER]
         said = []
-        if len(managers) == 1 and not frame.at[row, "hiring_manager"]:
-            frame.at[row, "hiring_manager"] = managers[0]
+        if len(bosses) == 1 and not managers[k]:
+            managers[k] = bosses[0]
             said.append("hiring_manager")
         if len(others) == 1:
-            frame.at[row, "contact"] = others[0]
+            contacts[k] = others[0]
             said.append("contact")
         if said:
-            if NOTED_PEOPLE not in frame:
-                frame[NOTED_PEOPLE] = ""
-            frame.at[row, NOTED_PEOPLE] = " ".join(said)
-            found.append((row, ", ".join(frame.at[row, f] for f in said), " and ".join(f.replace("_", " ") for f in said)))
+            noted[k] = " ".join(said)
+            who = ", ".join(managers[k] if f == "hiring_manager" else contacts[k] for f in said)
+            found.append((frame.index[k], who, " and ".join(f.replace("_", " ") for f in said)))
     if found:
+        frame["contact"], frame["hiring_manager"], frame[NOTED_PEOPLE] = contacts, managers, noted
         listed = ", ".join(f"row {row}: {who!r} ({what})" for row, who, what in found[:10])
         notes.append(f"People read from the notes where the contact cell is empty: {listed}")
 

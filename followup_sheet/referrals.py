@@ -13,6 +13,8 @@ import functools
 import re
 from typing import Any
 
+from .literalscreen import screened
+
 _NAME = r"(?P<name>(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?))"
 _BY = re.compile(r"\b(?:referred|recommended|put\s+forward|referral)\s+(?:by|from)\s+"
                  r"(?:(?:my|our|a|an|the|his|her)\s+)?(?:(?-i:[a-z][\w'’/-]*)[\s,]+){0,6}?" + _NAME, re.IGNORECASE)
@@ -390,6 +392,7 @@ def _a_person(name: str, company: str) -> bool:
                 or any(w.casefold() in firm for w in words) or _role_of_words()[1].fullmatch(first))
 
 
+@functools.lru_cache(maxsize=4096)
 def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     """(name, role) of each person of the employer `note` names with their part (role: one of
     contactrole's roles, or "" for another part, e.g. a general manager), once each, in the order
@@ -402,7 +405,7 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     # (words for a part side by side are one part, the first that names a role its role:
     # "recruitment partner", "HR manager")
     parts: list[tuple[int, int, str]] = []
-    for m in anywhere.finditer(note):
+    for m in screened(anywhere).finditer(note):
         role = m.lastgroup if m.lastgroup != "staff" else ""
         if parts and not note[parts[-1][1]:m.start()].strip(" -"):
             start, _, was = parts.pop()
