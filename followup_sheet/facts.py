@@ -25,7 +25,7 @@ from .literalscreen import Screened
 from .notestage import may_name_a_step
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
-from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements
+from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
 
 USER, EMPLOYER = "user", "employer"
 
@@ -887,7 +887,7 @@ def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: 
     if said.kind not in ("date", "call_back") or today is None or said.date > today:
         return False
     at = text.find(said.words)
-    if at < 0:
+    if at < 0 or said_ahead(text, said.words):     # ("they'll ring back Fri": a promise, not a contact)
         return False
     start = max((m.end() for m in _sentence_end().finditer(text, 0, at)), default=0)
     end = _sentence_end().search(text, at + len(said.words))

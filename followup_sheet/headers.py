@@ -412,12 +412,18 @@ _MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"ap
                  "contact_phone": {"contact"}, "contact_email": {"contact"}}
 
 
+_SPOKE = re.compile(r"\b(?:spoke|spoken|talked)\b", re.IGNORECASE)
+
+
 def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:
     """The field whose concept combination (settings.FIELD_CONCEPTS) the header holds and nothing
     more: 'Tanggal Melamar' is the date applied, 'Company contact' is no company."""
     concepts = header_concepts(header)
     if not concepts:
         return None
+    if concepts & {"last", "date"} and "person" in concepts and _SPOKE.search(header):
+        # a verb of talking after "last" or beside a date is when, not who ("Last spoke", "Date talked")
+        concepts = concepts - {"person"}
     matches: dict[str, set[str]] = {}
     for fld, combos in FIELD_CONCEPTS.items():
         for combo in combos:
@@ -609,6 +615,14 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
             if noted is not None:
                 fields = {**fields, "notes": noted[0]}
                 weak = {**weak, "notes": noted[1]}
+        if "stage" not in fields and stages is not None and "pinned" in fields \
+                and not names_a_date(str(grid[r][fields["pinned"]] or "")):
+            # a "Next step" column of stage words ("Applied", "Interview", "Offer"), not of days: the stage
+            col = fields["pinned"]
+            why = stage_like([row[col] if col < len(row) else None for row in grid[r + 1:r + 201]], settings, stages)
+            if why:
+                fields = {k: v for k, v in fields.items() if k != "pinned"} | {"stage": col}
+                weak = {**weak, "stage": f"{str(grid[r][col]).strip()!r} holds stages, not days: {why}"}
         if "stage" not in fields and stages is not None and ({"company", "position"} & fields.keys()):
             staged = guess_stage(grid[r], grid[r + 1:], fields, settings, stages)
             if staged is not None:

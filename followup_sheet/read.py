@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .contactrole import HIRING_MANAGER, contact_role
+from .contactrole import HIRING_MANAGER, RECRUITER, contact_role
 from .dates import (
     MONTH_NUMBERS,
     date_evidence,
@@ -380,7 +380,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = _canonical(body, fields, date_frames, settings)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
-    _people_from_notes(frame, notes)
+    _people_from_notes(frame, notes, "referrer" in from_notes)
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -433,11 +433,14 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
 NOTED_PEOPLE = "people_noted"
 
 
-def _people_from_notes(frame: pd.DataFrame, notes: list[str]) -> None:
+def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: bool = False) -> None:
     """With the contact cell empty, the person of the employer the row's notes name with their part
     ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
     manager fills an empty hiring-manager field, another the contact, when the notes name one
-    such person (rules §5, §7: a name the row holds; its source is the notes cell)."""
+    such person (rules §5, §7: a name the row holds; its source is the notes cell).
+    `referrers_noted`: the referrers were read from the notes too; one the notes call the
+    recruiter ("Hays recruiter - Callum put me forward") put the user forward as the agency's
+    recruiter: the contact, not a referrer."""
     texts = frame["notes"].tolist()
     contacts = frame["contact"].tolist()
     wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and not who]
@@ -445,12 +448,17 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str]) -> None:
         return
     companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))
     managers, noted = list(managers_were), [""] * len(texts)
+    unreferred = False
     found: list[tuple[Any, str, str]] = []
     for k in wanted:
         people = people_in(texts[k], str(companies[k] or ""))
         if not people:
             continue
         referrer = str(referrers[k] or "").casefold().split()
+        if referrers_noted and referrer and any(role == RECRUITER and referrer[0] in name.casefold().split()
+                                                for name, role in people):
+            referrers[k], referrer = "", []
+            unreferred = True
         people = tuple((name, role) for name, role in people
                        if not (referrer and referrer[0] in name.casefold().split()))
         bosses = [name for name, role in people if role == HIRING_MANAGER]
@@ -468,6 +476,8 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str]) -> None:
             found.append((frame.index[k], who, " and ".join(f.replace("_", " ") for f in said)))
     if found:
         frame["contact"], frame["hiring_manager"], frame[NOTED_PEOPLE] = contacts, managers, noted
+        if unreferred:
+            frame["referrer"] = referrers
         listed = ", ".join(f"row {row}: {who!r} ({what})" for row, who, what in found[:10])
         notes.append(f"People read from the notes where the contact cell is empty: {listed}")
 

@@ -1075,6 +1075,28 @@ def _past() -> re.Pattern[str]:
     return re.compile(_PAST, re.IGNORECASE)
 
 
+def _its_clause(text: str, start: int) -> tuple[int, str]:
+    """(where it begins, the clause) of the words at `start`: between commas and clause ends."""
+    begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
+    begin = max(begin, text.rfind(",", 0, start) + 1)
+    end_match = _CLAUSE_STOP.search(text, start)
+    return begin, text[begin:end_match.start() if end_match else len(text)]
+
+
+_CLAUSE_STOP = re.compile(r"[,;\n!?]|(?<![0-9])\.\s")
+
+
+def said_ahead(text: str, words: str) -> bool:
+    """Whether the day `words` (a statement's words, found in `text`) is said as one still to
+    come by the words that govern it: a promise, a plan or what is owed ("they'll ring back Fri",
+    "told to call 4/12"), not a contact made that day."""
+    at = text.find(words)
+    if at < 0:
+        return False
+    begin, clause = _its_clause(text, at)
+    return _weekday_tense(clause, at - begin, at - begin + len(words)) == "future"
+
+
 # What sets a day said alone after the day of writing, in the part of its clause that governs it:
 # a future or a plan ("they'll ring Fri", "is calling me Friday", "going to", "wird", "va", "vai",
 # "zal", a future tense "rappellera"/"llamará"/"richiamerà"), a to-infinitive after a word that
@@ -1146,10 +1168,7 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     if re.search(r"\d", said.words) or not (_absolute().search(said.words) or _CJK_BARE_WEEKDAY.fullmatch(said.words)) \
             or (said.date <= written and until is None):
         return said
-    begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
-    begin = max(begin, text.rfind(",", 0, start) + 1)
-    end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
-    clause = text[begin:end_match.start() if end_match else len(text)]
+    begin, clause = _its_clause(text, start)
     if _CJK_BARE_WEEKDAY.fullmatch(said.words):
         if not _past().search(clause) and not tells_a_past_contact(clause):
             return said
@@ -1761,6 +1780,11 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
     return regex, days
 
 
+@functools.cache
+def _counted_thing() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w/.])\d{1,2}(?:st|nd|rd|th)\s+(?=[a-z])(?!(?:of\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1024)
 def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, int, bool] | None:
     """(start, end, weekday, said "this") of the one weekday `clause` states when that is all it
@@ -1769,6 +1793,9 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     if reader is None or _absolute().search(clause) is None:
         return None
     regex, days = reader
+    # (an ordinal before a noun counts the thing, not a day: "2nd interview on Thurs", "3rd call Mon")
+    if any(ch.isdigit() for ch in clause):
+        clause = _counted_thing().sub(lambda c: " " * len(c.group()), clause)
     m = regex.match(clause)
     if m is None or _next_to_weekday().match(m.group("tail")) or _after_weekday().search(m.group("tail")):
         return None
@@ -1798,16 +1825,20 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
         if read is not None:
             parts = [(a, end, read)]
         elif "," in piece:
-            # a clause of parts that each state a weekday and nothing else ("interviewed Tues,
-            # feedback Fri"): each part's (the parser reads no date in it); a part with another
-            # date ("Friday, Dec 5") keeps the clause whole
+            # a clause of parts of which some state a weekday and nothing else ("interviewed Tues,
+            # feedback Fri", "screen done 3/12, 2nd interview on Thurs"): each such part's (the
+            # parser reads no date in it); a weekday alone beside another date is that date's own
+            # ("Friday, Dec 5") and stays with it
+            pieces = piece.split(",")
+            dated = [_names_date(part, languages) for part in pieces]
             parts, at = [], a
-            for part in piece.split(","):
-                said = _weekday_clause(part, languages) if _names_date(part, languages) else None
-                if said is None and _names_date(part, languages):
-                    parts = []
-                    break
-                if said is not None:
+            for k, part in enumerate(pieces):
+                said = _weekday_clause(part, languages) if dated[k] else None
+                beside = any(0 <= j < len(pieces) and dated[j] and _weekday_clause(pieces[j], languages) is None
+                             for j in (k - 1, k + 1))
+                # (the weekday ends its part: "présente mon CV au client" holds no Monday)
+                if said is not None and not part[said[1]:].strip(" .") \
+                        and not (beside and part[said[0]:said[1]].strip() == part.strip()):
                     parts.append((at, at + len(part), said))
                 at += len(part) + 1
         else:
