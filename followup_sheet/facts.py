@@ -124,7 +124,11 @@ def _negation() -> re.Pattern[str]:
 # `_attempt()`; an employer's message is not the user's follow-up.
 _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s+manager|the\s+manager|manager"
         r"|they|she|he|someone|somebody|the\s+company"
-        r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
+        r"|(?-i:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)"
+        r"[A-Z][a-z]+)"
+        # (someone of theirs: "Mr Pike's secretary"; who they are between commas: "the hiring
+        # manager, Mr Desmond Fry,")
+        r"(?:['’]s\s+(?:secretary|assistant|pa|office))?(?:,\s+[^,;.]{1,40},)?"
         r"(?:\s+from\s+\w+)?)")
 # "<a contact> from <a sender>" in the reader's languages ("e-mail from HR", "got a mail from the
 # recruiter", "Anruf von der Personalabteilung", "llamada de RRHH", "mail de la RH", "telefonata
@@ -308,7 +312,7 @@ _CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|�
 
 _EMPLOYER_CALL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
-    r"(?:called|rang|phoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
+    r"(?:called|rang|phoned|telephoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
     # an attempt of theirs is their call too: "tried calling me", "tried to ring", "attempted to reach me by phone"
     r"|(?:tried|trying|attempted|was\s+trying)\s+(?:to\s+)?(?:call|ring|phon|reach\s+me\s+by\s+phone)\w*"
     r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
@@ -454,7 +458,7 @@ def _attempt() -> _Scripts:
     # looked for only in text that holds such letters)
     return _Scripts(
         r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm|answerphone)"
-        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b|answerphone\b|answering\s+machine"
+        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|(?:vm|msg)\s+left\b|voicemail\b|answerphone\b|answering\s+machine"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
         r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"

@@ -352,6 +352,7 @@ _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "n
                       "번호", "号码", "號碼", "番号", "名称", "이름", "の",
                       # 'current', 'the content of', 'explained' before or after a field's words
                       "현재", "현", "現在", "现在", "当前", "目前", "说明", "説明", "설명", "내용", "内容", "欄", "栏",
+                      "current", "most",   # ('Current status', 'Most recent contact')
                       # what was sent ('Fecha envío CV', 'Date CV sent'): the application itself
                       "cv", "résumé", "lebenslauf", "unterlagen", "curriculum", "简历", "履歴書", "이력서"})
 
@@ -819,8 +820,10 @@ def _guess_column(header: list[Any], below: list[list[Any]], fields: dict[str, i
             continue
         text = "" if value is None else str(value)
         if names_a_date(text) or names_a_day(value) or skip(text) \
-                or (text and header_decisions([text], settings)[0]):
-            continue     # (a column headed by a day is one of a log's: logcolumns reads those)
+                or (text and set(header_decisions([text], settings)[0]) - set(fields)):
+            # (a column headed by a day is one of a log's: logcolumns reads those; a header naming
+            # a field another column already holds says nothing: 'Current position' beside 'Post')
+            continue
         values = [row[col] if col < len(row) else None for row in below[:200]]
         why = judge(values)
         if why:

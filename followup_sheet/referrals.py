@@ -313,6 +313,8 @@ def _department(rest: str) -> str:
 # Never a weekday, a month, the company, a word for a part, a verb ("Met the hiring manager",
 # "Called the recruiter", "Email the HM"), nor a word that starts a sentence ("The", "Then").
 _STAFF = (r"director|dir|gm|general\s+manager|owner|founder|ceo|coo|cfo|supervisor|coordinator|co-?ordinator|principal"
+          # (the noun after a part: "HR rep Denise", "TA specialist Omar")
+          r"|rep|representative|generalist|officer|advisor|adviser|specialist|associate"
           r"|head(?:\s+\w+)?|lead|chef|partner|vp|president|(?:\w+\s+)?manager|(?:\w+\s+)?mgr"
           r"|geschäftsführer(?:in)?|leiter(?:in)?|directeur|directrice|gérante?|director[a]?|directora|direttore"
           r"|direttrice|diretor[a]?|directeur|eigenaar|dyrektor(?:ka)?|właściciel(?:ka)?|prezes")

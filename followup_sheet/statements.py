@@ -109,7 +109,8 @@ def names_a_calendar_day(words: str) -> bool:
     return _calendar_day().search(words) is not None
 
 
-_SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
+_SCREEN_NUMBERS = (r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
+                   r"|\d(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d|" + _HYPHEN_DAY_MONTH)
 # the year-end holidays as a time ("after the holidays", "nach den Feiertagen"): whole words only
 # ("feste" alone begins "festgestellt")
 _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "weihnachten", "neujahr", "jahreswechsel",
@@ -314,7 +315,7 @@ def _next_year() -> re.Pattern[str]:
                       r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?"
                       # after the year-end holidays, as each language says it: the new year
                       r"|after\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas|new\s+year(?:['’]s)?)"
-                      r"|in\s+the\s+new\s+year"
+                      r"|(?:in|until|till|til|into|to|for)\s+(?:the\s+)?new\s+year(?!['’]s\s+eve)"
                       r"|nach\s+(?:den\s+)?(?:feiertagen|weihnachten|neujahr|dem\s+jahreswechsel)|im\s+neuen\s+jahr"
                       r"|après\s+(?:les\s+)?(?:fêtes|fetes|noël|noel|le\s+nouvel\s+an)"
                       r"|despu[ée]s\s+de\s+(?:las\s+)?(?:fiestas|navidad(?:es)?|año\s+nuevo)"
@@ -1557,11 +1558,17 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+_OWN_PREPOSITION = re.compile(r"(?:on|at|by|am|op|le|el|il)\s", re.IGNORECASE)
+
+
 def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:
     """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
     decision's or an answer's day after is the plan's to add)."""
     kind, mine = _kind(text[:start], text[end:])
-    if kind not in ("decision", "feedback", "answer") and _after().search(text[:start if lead is None else lead]):
+    # (a date with a preposition of its own is not after the word before it: Taglish "for
+    # interview na on 12/10", "na" being "now", not Dutch "after")
+    if kind not in ("decision", "feedback", "answer") and not _OWN_PREPOSITION.match(text, start) \
+            and _after().search(text[:start if lead is None else lead]):
         day += dt.timedelta(days=1)
     return Statement(day, kind, text[start:end].strip(), mine)
 
@@ -1603,11 +1610,25 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
         dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
+    if any(ch.isdigit() for ch in text):
+        for m in _MILITARY.finditer(text):      # "NLT 11DEC26": the day, the month's three letters, the year
+            year = int(m.group(3))
+            try:
+                yield m.start(), m.end(), dt.date(year + 2000 if year < 100 else year, _MILITARY_MONTHS.index(
+                    m.group(2).lower()) + 1, int(m.group(1))), None
+            except ValueError:
+                pass
     if dashes:
         for m in screened(_dashed()).finditer(text):
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+# A date as the US military writes it, in one word: "07DEC26", "11Dec2026".
+_MILITARY_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MILITARY = re.compile(r"(?<![\w/.\-])(\d{1,2})(" + "|".join(_MILITARY_MONTHS) + r")(\d{2}|\d{4})(?![\w/.\-])",
+                       re.IGNORECASE)
 
 
 # A weekday as Portuguese says it without "-feira", after a word of relation ("na quinta", "até
