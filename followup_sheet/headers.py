@@ -127,6 +127,15 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
                 weak["applied_on"] = "a generic date header"
                 break
     if fuzzy and unmatched:
+        # a header made of a date field's words is that date, not the field of an alias inside it
+        # ("Most recent contact" holds "contact", but it is when)
+        for col, value in list(unmatched):
+            said = _concept_field(str(value)) if isinstance(value, str) else None
+            if said is not None and said[0] in DATE_FIELDS and said[0] not in found and col not in taken:
+                found[said[0]] = col
+                taken.add(col)
+                weak[said[0]] = f"the header is made of the field's words{said[1]}"
+                unmatched = [(c, v) for c, v in unmatched if c != col]
         before = set(found)
         _add_contained(found, taken, unmatched, table)
         for fld in set(found) - before:

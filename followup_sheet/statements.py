@@ -230,7 +230,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
-             r"|\bout\s+(?:sick|ill|until|till)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|sick)|absent"
+             r"|\bout\s+(?:sick|ill|until|till|til)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|til|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
              r"|\bchor[ayz]|nieobecn|\burlop"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
