@@ -859,8 +859,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         # the days the notes give to something that happened or is to happen with no more said
         # ("HR rang Thursday", "called 12/1"): the plan takes the latest one not after today as
         # the day of an employer's contact
-        "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")))
-                       for found in all_stated],
+        # (not a day said ahead: "he will ring back Thursday" is no day of a contact)
+        "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")
+                                    and not said_ahead(str(texts[f[1]].iat[i]), f[0].words)))
+                       for i, found in enumerate(all_stated)],
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_mine": np.array([bool(s and s[0].mine) for s in stated], dtype=bool),   # an answer the user owes
         "stated_words": [s[0].words if s else "" for s in stated],

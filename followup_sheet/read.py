@@ -570,6 +570,13 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
     fields = dict(fields)
     frames: dict[str, tuple[pd.Series, pd.Series]] = {}
     orders: dict[str, str] = {}
+    if "response" in fields and "last_contact" not in fields and fields["response"] in body.columns:
+        # a "Heard back" column of days, not of words: when they last answered, the last contact
+        _, _, ratio, _ = parse_dates(body[fields["response"]], book.date1904, settings, today=today)
+        if ratio >= 0.8:
+            fields["last_contact"] = fields.pop("response")
+            notes.append(f"{str(header[fields['last_contact']]).strip()!r} (column "
+                         f"{xlsx.column_letters(fields['last_contact'] + 1)}) holds dates: read as the last contact")
     user = {normalize_header(k) for k in settings.columns}
     _follow_up_dates(body, header, fields, user, notes)
     _follow_up_notes(body, header, fields, settings, notes, note_fields)

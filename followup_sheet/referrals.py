@@ -147,6 +147,8 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         noted = re.search(r"\s*\(([^()]{1,40})\)\s*$|,\s*([^,()]{1,60}?)\s*,\s*$", before)
         if noted:
             before = before[:noted.start()]
+        else:   # (or in a relative clause: "Andre Brown who teaches there put in a good word")
+            before = re.sub(r"\s+(?:who|that)(?:\s+[\w'’-]+){1,5}\s*$", "", before)
         # (where the person is from is said after the name: "Aroha from uni", "Dev at my old job")
         before = re.sub(r"\s+(?:from|at|in|of)\s+(?:(?:my|our|the|his|her)\s+)?(?-i:[a-z][\w'’-]*)"
                         r"(?:\s+(?-i:[a-z][\w'’-]*))?\s*$", "", before, flags=re.IGNORECASE)

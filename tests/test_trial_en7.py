@@ -114,3 +114,29 @@ def test_a_choice_of_someone_else_with_with_as_notes_write_it():
     assert refusal("they went wi another candidate")
     assert refusal("gone w someone else")
     assert not refusal("I went wi the other offer")
+
+
+# --- found on the held-out tracker (a teacher in Jamaica applying to schools in England), fixed after
+# counting it ---------------------------------------------------------------------------------------
+
+def test_a_number_column_and_a_column_of_days_heard_back():
+    fields = header_fields(["School", "Post", "Sent", "Person", "Contact no."], Settings())
+    assert fields.get("contact") == 3 and fields.get("contact_phone") == 4
+    outs, _, _ = compute(FIXTURES / "trial_en7_jamaica_heldout.xlsx", today=MONDAY, country="JM")
+    tracker, scripts = outs[0].tracker, outs[0].scripts
+    assert tracker.columns["last_contact"].header == "Heard back"
+    assert "Mr Dawes" in scripts[13] and "Ms Patel" in scripts[11] and "+44" not in scripts[11]
+    assert "Mrs Okonkwo" in scripts[4]
+
+
+def test_their_promised_call_is_not_the_day_they_called():
+    outs, _, _ = compute(FIXTURES / "trial_en7_jamaica_heldout.xlsx", today=MONDAY, country="JM")
+    plan, scripts = outs[0].plan, outs[0].scripts
+    assert plan.at[6, "employer_called_on"].date() == dt.date(2026, 12, 2)     # "Leon called me Wed 2/12"
+    assert "December 3" not in scripts[6]
+
+
+def test_a_referrer_named_before_a_relative_clause():
+    from followup_sheet.referrals import referral_in
+    assert referral_in("my cousin Delroy Hinds who works in their IT team put in a good word")[0] == "Delroy Hinds"
+    assert referral_in("Keisha that I taught with referred me")[0] == "Keisha"
