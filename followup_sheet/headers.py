@@ -127,15 +127,7 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
                 weak["applied_on"] = "a generic date header"
                 break
     if fuzzy and unmatched:
-        # a header made of a date field's words is that date, not the field of an alias inside it
-        # ("Most recent contact" holds "contact", but it is when)
-        for col, value in list(unmatched):
-            said = _concept_field(str(value)) if isinstance(value, str) else None
-            if said is not None and said[0] in DATE_FIELDS and said[0] not in found and col not in taken:
-                found[said[0]] = col
-                taken.add(col)
-                weak[said[0]] = f"the header is made of the field's words{said[1]}"
-                unmatched = [(c, v) for c, v in unmatched if c != col]
+        unmatched = _date_concepts(found, taken, unmatched, weak)
         before = set(found)
         _add_contained(found, taken, unmatched, table)
         for fld in set(found) - before:
@@ -425,6 +417,20 @@ _MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"ap
 _SPOKE = re.compile(r"\b(?:spoke|spoken|talked)\b", re.IGNORECASE)
 
 
+def _date_concepts(found: dict[str, int], taken: set[int], unmatched: list[tuple[int, Any]],
+                   weak: dict[str, str]) -> list[tuple[int, Any]]:
+    """A header made of a date field's words is that date, not the field of an alias inside it
+    ("Most recent contact" holds "contact", but it is when): `found` gets it; the rest is returned."""
+    for col, value in list(unmatched):
+        said = _concept_field(str(value)) if isinstance(value, str) else None
+        if said is not None and said[0] in DATE_FIELDS and said[0] not in found and col not in taken:
+            found[said[0]] = col
+            taken.add(col)
+            weak[said[0]] = f"the header is made of the field's words{said[1]}"
+            unmatched = [(c, v) for c, v in unmatched if c != col]
+    return unmatched
+
+
 def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:
     """The field whose concept combination (settings.FIELD_CONCEPTS) the header holds and nothing
     more: 'Tanggal Melamar' is the date applied, 'Company contact' is no company."""
@@ -625,14 +631,8 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
             if noted is not None:
                 fields = {**fields, "notes": noted[0]}
                 weak = {**weak, "notes": noted[1]}
-        if "stage" not in fields and stages is not None and "pinned" in fields \
-                and not names_a_date(str(grid[r][fields["pinned"]] or "")):
-            # a "Next step" column of stage words ("Applied", "Interview", "Offer"), not of days: the stage
-            col = fields["pinned"]
-            why = stage_like([row[col] if col < len(row) else None for row in grid[r + 1:r + 201]], settings, stages)
-            if why:
-                fields = {k: v for k, v in fields.items() if k != "pinned"} | {"stage": col}
-                weak = {**weak, "stage": f"{str(grid[r][col]).strip()!r} holds stages, not days: {why}"}
+        if "stage" not in fields and stages is not None and "pinned" in fields:
+            fields, weak = _stages_for_days(grid, r, fields, weak, settings, stages)
         if "stage" not in fields and stages is not None and ({"company", "position"} & fields.keys()):
             staged = guess_stage(grid[r], grid[r + 1:], fields, settings, stages)
             if staged is not None:
@@ -713,6 +713,20 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
                          lambda values, _: _org_marks(values),
                          skip=lambda text: bool(set(_words(text)) & _PERSON_WORDS
                                                 or (text and header_concepts(text) - {"company"})))
+
+
+def _stages_for_days(grid: list[list[Any]], r: int, fields: dict[str, int], weak: dict[str, str],
+                     settings: Settings, stages: StageReader) -> tuple[dict[str, int], dict[str, str]]:
+    """A "Next step" column of stage words ("Applied", "Interview", "Offer"), not of days, under
+    a header that names no date: the stage, not the day of the next follow-up."""
+    col = fields["pinned"]
+    if names_a_date(str(grid[r][col] or "")):
+        return fields, weak
+    why = stage_like([row[col] if col < len(row) else None for row in grid[r + 1:r + 201]], settings, stages)
+    if not why:
+        return fields, weak
+    return ({k: v for k, v in fields.items() if k != "pinned"} | {"stage": col},
+            {**weak, "stage": f"{str(grid[r][col]).strip()!r} holds stages, not days: {why}"})
 
 
 def stage_like(values: list[Any], settings: Settings, stages: StageReader) -> str | None:

@@ -343,7 +343,8 @@ _NOT_A_PERSON = re.compile(
 def _role_of_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a part said anywhere, with a group per role; the same, the whole of a text)."""
     from .contactrole import HIRING_MANAGER, HR, RECRUITER, role_words
-    body = "|".join(f"(?P<{role}>{role_words(role)})" for role in (HIRING_MANAGER, RECRUITER, HR)) + f"|(?P<staff>{_STAFF})"
+    body = "|".join(f"(?P<{role}>{role_words(role)})" for role in (HIRING_MANAGER, RECRUITER, HR)) \
+        + f"|(?P<staff>{_STAFF})"
     return (re.compile(r"(?<![\w'’-])(?:" + body + r")\.?(?![\w'’-])", re.IGNORECASE),
             re.compile(r"(?:" + body + r")\.?", re.IGNORECASE))
 
@@ -410,7 +411,7 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     # "recruitment partner", "HR manager")
     parts: list[tuple[int, int, str]] = []
     for m in screened(anywhere).finditer(note):
-        role = m.lastgroup if m.lastgroup != "staff" else ""
+        role = m.lastgroup if m.lastgroup and m.lastgroup != "staff" else ""
         if parts and not note[parts[-1][1]:m.start()].strip(" -"):
             start, _, was = parts.pop()
             parts.append((start, m.end(), was or role))

@@ -1147,7 +1147,8 @@ def _weekday_tense(clause: str, at: int, end: int) -> str | None:
     marks += [(m.start(), m.end(), m.lastgroup or "") for m in _tense_marks().finditer(clause, cut, stop)]
     # (of the day's own words only the word of relation it opens with: "by Fri")
     marks = [mark for mark in marks if not at < mark[0] < end and not (mark[0] == at and mark[2] != "future")]
-    before = sorted((mark for mark in marks if mark[1] <= at or at <= mark[0] < end), key=lambda m: (m[1], m[2] != "future"))
+    before = sorted((mark for mark in marks if mark[1] <= at or at <= mark[0] < end),
+                    key=lambda m: (m[1], m[2] != "future"))
     if before:
         start, _, kind = before[-1]
         if kind == "owed":
@@ -1610,14 +1611,7 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
         dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
-    if any(ch.isdigit() for ch in text):
-        for m in _MILITARY.finditer(text):      # "NLT 11DEC26": the day, the month's three letters, the year
-            year = int(m.group(3))
-            try:
-                yield m.start(), m.end(), dt.date(year + 2000 if year < 100 else year, _MILITARY_MONTHS.index(
-                    m.group(2).lower()) + 1, int(m.group(1))), None
-            except ValueError:
-                pass
+    yield from _military_dates(text)
     if dashes:
         for m in screened(_dashed()).finditer(text):
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
@@ -1629,6 +1623,20 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
 _MILITARY_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MILITARY = re.compile(r"(?<![\w/.\-])(\d{1,2})(" + "|".join(_MILITARY_MONTHS) + r")(\d{2}|\d{4})(?![\w/.\-])",
                        re.IGNORECASE)
+
+
+def _military_dates(text: str) -> Iterator[tuple[int, int, dt.date, int | None]]:
+    """"NLT 11DEC26": the day, the month's three letters, the year."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _MILITARY.finditer(text):
+        year = int(m.group(3))
+        try:
+            day = dt.date(year + 2000 if year < 100 else year, _MILITARY_MONTHS.index(m.group(2).lower()) + 1,
+                          int(m.group(1)))
+        except ValueError:
+            continue
+        yield m.start(), m.end(), day, None
 
 
 # A weekday as Portuguese says it without "-feira", after a word of relation ("na quinta", "até
@@ -1866,7 +1874,8 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
             continue
         for begin, stop_at, (start, stop, weekday, this) in parts:
             ahead = (weekday - written.weekday()) % 7
-            yield (begin + start, begin + stop, written + dt.timedelta(days=ahead if ahead or this else 7)), (begin, stop_at)
+            day = written + dt.timedelta(days=ahead if ahead or this else 7)
+            yield (begin + start, begin + stop, day), (begin, stop_at)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -8,8 +8,10 @@ import pytest
 from followup_sheet.statements import read_statements
 
 WEDNESDAY = dt.date(2026, 12, 2)
-NEXT = {"mon": dt.date(2026, 12, 7), "tue": dt.date(2026, 12, 8), "thu": dt.date(2026, 12, 3), "fri": dt.date(2026, 12, 4)}
-LAST = {"mon": dt.date(2026, 11, 30), "tue": dt.date(2026, 12, 1), "thu": dt.date(2026, 11, 26), "fri": dt.date(2026, 11, 27)}
+NEXT = {"mon": dt.date(2026, 12, 7), "tue": dt.date(2026, 12, 8), "thu": dt.date(2026, 12, 3),
+        "fri": dt.date(2026, 12, 4)}
+LAST = {"mon": dt.date(2026, 11, 30), "tue": dt.date(2026, 12, 1), "thu": dt.date(2026, 11, 26),
+        "fri": dt.date(2026, 11, 27)}
 
 
 @pytest.mark.parametrize(("note", "day"), [
