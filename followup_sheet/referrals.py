@@ -370,7 +370,7 @@ def _calendar_words() -> frozenset[str]:
     from babel import Locale
 
     from .statements import LANGUAGES
-    out: set[str] = {"tues", "thur", "thurs", "sept"}
+    out: set[str] = {"tues", "weds", "thur", "thurs", "sept"}
     for language in LANGUAGES:
         try:
             locale = Locale.parse(language)

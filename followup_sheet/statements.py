@@ -45,7 +45,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
              "piątek", "środę", "poniedziałku", "wtorku", "środy", "czwartku", "piątku")
 # English weekdays as notes shorten them ("sent another note Mon", "countered Fri"): whole words only
 # ("month", "wedding" and "friend" are none)
-_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=True)) + r")\b"
 # A Chinese, Japanese or Korean weekday said alone, without this, next or last week ("周五", "金曜日",
 # "금요일"): in a clause in the past it is the last such day, as a weekday of the other languages
@@ -316,6 +316,7 @@ def _next_year() -> re.Pattern[str]:
                       # after the year-end holidays, as each language says it: the new year
                       r"|after\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas|new\s+year(?:['’]s)?)"
                       r"|(?:in|until|till|til|into|to|for)\s+(?:the\s+)?new\s+year(?!['’]s\s+eve)"
+                      r"|(?:after|from|past)\s+the\s+(?:1st|first)\s+of\s+the\s+year"
                       r"|nach\s+(?:den\s+)?(?:feiertagen|weihnachten|neujahr|dem\s+jahreswechsel)|im\s+neuen\s+jahr"
                       r"|après\s+(?:les\s+)?(?:fêtes|fetes|noël|noel|le\s+nouvel\s+an)"
                       r"|despu[ée]s\s+de\s+(?:las\s+)?(?:fiestas|navidad(?:es)?|año\s+nuevo)"

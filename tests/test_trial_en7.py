@@ -140,3 +140,30 @@ def test_a_referrer_named_before_a_relative_clause():
     from followup_sheet.referrals import referral_in
     assert referral_in("my cousin Delroy Hinds who works in their IT team put in a good word")[0] == "Delroy Hinds"
     assert referral_in("Keisha that I taught with referred me")[0] == "Keisha"
+
+
+# --- found on the second held-out tracker (a store manager in Texas moving into logistics) -----------
+
+TEXAS = {
+    2: ("Overdue", "2026-12-04", "competing_interest"),   # the front desk said the HM would call back tmrw
+    3: ("Waiting", "2026-12-11", "post_interview"),       # onsite scheduled Thu 12/10
+    4: ("Closed", None, ""),
+    5: ("Overdue", "2026-12-01", "competing_interest"),   # Thanksgiving skipped
+    6: ("Overdue", "2026-12-03", "post_interview"),       # the thank-you after the 2nd interview
+    7: ("Due soon", "2026-12-08", "offer"),
+    9: ("Due soon", "2026-12-09", "referral"),
+    10: ("Due today", "2026-12-07", "competing_interest"),  # HR called back Fri while at work
+    11: ("Waiting", "2027-01-04", "competing_interest"),    # check back after the 1st of the year
+}
+
+
+def test_the_second_held_out_tracker_as_checked():
+    outs, _, _ = compute(FIXTURES / "trial_en7_texas_heldout.xlsx", today=MONDAY, country="US")
+    plan, scripts = outs[0].plan, outs[0].scripts
+    got = {}
+    for row in TEXAS:
+        due = plan.at[row, "due"]
+        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    assert got == TEXAS
+    assert "answer by December 9" in scripts[7]          # "need to give answer by Weds" after the offer of 12/4
+    assert "Marcus Lee" in scripts[9]
