@@ -977,6 +977,9 @@ class _Facts:
     def where(self, field: str | None, row: Any) -> str:
         if not field:
             return ""
+        if field in ("contact", "hiring_manager") and "people_noted" in self.frame \
+                and field in str(self.frame.at[row, "people_noted"]).split():
+            field = "notes"      # a person read from the notes (read.NOTED_PEOPLE): their cell is the source
         if field in self.cell:
             return self.cell[field].replace("{row}", str(row))
         return source_of(self.columns, field, row)

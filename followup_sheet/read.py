@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
+from .agencies import brand_in
 from .contactrole import HIRING_MANAGER, RECRUITER, contact_role
 from .dates import (
     MONTH_NUMBERS,
@@ -380,7 +381,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = _canonical(body, fields, date_frames, settings)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
-    _people_from_notes(frame, notes, "referrer" in from_notes)
+    _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -433,14 +434,16 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
 NOTED_PEOPLE = "people_noted"
 
 
-def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: bool = False) -> None:
+def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: bool = False,
+                       brands: tuple[str, ...] = ()) -> None:
     """With the contact cell empty, the person of the employer the row's notes name with their part
     ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
     manager fills an empty hiring-manager field, another the contact, when the notes name one
     such person (rules §5, §7: a name the row holds; its source is the notes cell).
     `referrers_noted`: the referrers were read from the notes too; one the notes call the
     recruiter ("Hays recruiter - Callum put me forward") put the user forward as the agency's
-    recruiter: the contact, not a referrer."""
+    recruiter: the contact, not a referrer. A recruiter beside an agency's brand (`brands`) is
+    written with it as the contact's note ("Callum (Hays)"), as a tracker's own contact cell says it."""
     texts = frame["notes"].tolist()
     contacts = frame["contact"].tolist()
     wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and not who]
@@ -469,6 +472,10 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
             said.append("hiring_manager")
         if len(others) == 1:
             contacts[k] = others[0]
+            brand = brand_in(texts[k], brands) if RECRUITER in (role for _, role in people) else ""
+            if brand:
+                spelt = re.search(re.escape(brand), texts[k], re.IGNORECASE)
+                contacts[k] = f"{others[0]} ({spelt.group() if spelt else brand})"
             said.append("contact")
         if said:
             noted[k] = " ".join(said)

@@ -29,6 +29,7 @@ SCOTLAND = {
     6: ("Due today", "2026-12-07", "competing_interest"),  # HR rang Fri 4/12, missed: call back Monday
     7: ("Closed", None, ""),                                # "Withdrawn" in the Next step column
     8: ("Check data", None, ""),                            # "gone wi someone wi more..." with no stage
+    9: ("Due today", "2026-12-07", "recruiter"),            # "via Hays recruiter - Callum put me forward"
     10: ("Waiting", "2026-12-11", "post_interview"),        # 2nd interview on Thurs (Dec 10) still ahead
     11: ("Due soon", "2026-12-08", "competing_interest"),
     13: ("Overdue", "2026-11-24", "offer"),
@@ -78,6 +79,7 @@ def test_the_scripts_greet_whom_the_notes_name_and_claim_nothing_else():
     scripts, why = outs[0].scripts, outs[0].plan["why"]
     assert "Hi Morag" in scripts[4] and "Hi Kirsty" in scripts[15]
     assert "Callum" in scripts[9] and "referred" not in scripts[9]      # the agency's recruiter put me forward
+    assert "agency ← Comments, H9" in why[9]                            # read from the notes, not the empty Who cell
     assert "last contact Dec 4" not in why[3]                            # their promise to ring Friday
     assert "December 10" in scripts[10]
     outs, _, _ = compute(FIXTURES / "trial_en7_veteran.xlsx", today=MONDAY, country="US")
