@@ -40,3 +40,17 @@ def test_a_weekday_takes_the_tense_of_its_own_verb(note, day):
 def test_two_short_weekdays_in_one_clause_are_each_read():
     said = read_statements("did a phone screen w/ TA Thurs, decision Tues", WEDNESDAY)
     assert [s.date for s in said] == [LAST["thu"], NEXT["tue"]]
+
+
+@pytest.mark.parametrize(("note", "language"), [
+    ("j'ai eu l'entretien et elle va me rappeler vendredi", "fr"),
+    ("ho avuto il colloquio e mi richiamerà venerdì", "it"),
+    ("tive a entrevista e ela vai ligar na sexta-feira", "pt"),
+    ("gesprek gehad en ze zal vrijdag bellen", "nl"),
+    ("miałam rozmowę i mają zadzwonić w piątek", "pl"),
+    ("hatte das Gespräch und sie wird am Freitag anrufen", "de"),
+    ("tuve la entrevista y van a llamar el viernes", "es"),
+])
+def test_a_promise_after_a_past_event_is_ahead_in_each_language(note, language):
+    said = read_statements(note, WEDNESDAY, True, ("en", language))
+    assert [s.date for s in said] == [NEXT["fri"]]
