@@ -247,11 +247,17 @@ def _their_past() -> re.Pattern[str]:
     return re.compile(_THEIR_PAST, re.IGNORECASE)
 
 
+def past_contacts(clause: str) -> list[tuple[int, int]]:
+    """Where `clause` tells of a call or a message that was made, by whoever (not negated), in a
+    Latin-script language: the verbs' spans."""
+    return [m.span() for m in (*_latin().finditer(clause), *_their_past().finditer(clause))
+            if not _NOT_DONE.search(clause[:m.start()])]
+
+
 def tells_a_past_contact(clause: str) -> bool:
     """Whether `clause` tells of a call or a message that was made, by whoever (not negated)."""
-    for m in (*_latin().finditer(clause), *_their_past().finditer(clause)):
-        if not _NOT_DONE.search(clause[:m.start()]):
-            return True
+    if past_contacts(clause):
+        return True
     # Chinese, Japanese, Korean: a call or mail done ("打了电话", "電話した", "전화함"), by whoever
     return max(clause, default=" ") >= "\u3040" and any(
         not _CJK_NOT_DONE.search(clause[:m.start()])

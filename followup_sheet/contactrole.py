@@ -42,6 +42,11 @@ _ROLE_WORDS: dict[str, str] = {
 }
 
 
+def role_words(role: str) -> str:
+    """The alternatives (a regex, without groups of its own) that name `role` beside a person."""
+    return _ROLE_WORDS[role]
+
+
 class ContactRole(NamedTuple):
     name: str      # the contact as written, without the mark
     role: str      # HIRING_MANAGER, RECRUITER, HR, or "" when the cell marks no role

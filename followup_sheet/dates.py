@@ -115,9 +115,9 @@ _WEEKDAY_LETTERS = {**{ch: i for i, ch in enumerate("월화수목금토일")},
                     **{ch: i for i, ch in enumerate("月火水木金土日")},
                     **{ch: i for i, ch in enumerate("一二三四五六")}, "天": 6}
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$", re.I)
-# '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026'
-_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]+{_MON}"
-                           rf"(?:\s+de)?[\s\-/,]+(\d{{2}}|\d{{4}})$")
+# '3 Nov 2026', '3. November 2026', '3 de noviembre de 2026', and as the US military writes it, '07DEC26'
+_DAY_MON_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/]*{_MON}"
+                           rf"(?:\s+de)?[\s\-/,]*(\d{{2}}|\d{{4}})$")
 _MON_DAY_YEAR = re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
 
 

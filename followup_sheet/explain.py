@@ -170,12 +170,13 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
         text = note_free(str(frame_row.get(name) or "").strip())
         if text:
             out.append(Evidence((text,), named(name, _cell(columns, name, row)), (name,)))
+    noted = str(frame_row.get("people_noted") or "").split()     # read from the notes (read.NOTED_PEOPLE)
     for name in ("contact", "hiring_manager", "referrer"):
         raw = str(frame_row.get(name) or "")
         person = person_text(raw)
         said = tuple(x for x in (person, first(person), note_free(raw).strip(), team_name(raw)) if x)
         if said:
-            out.append(Evidence(said, named(name, _cell(columns, name, row)), (name,)))
+            out.append(Evidence(said, named(name, _cell(columns, "notes" if name in noted else name, row)), (name,)))
     facts = plan_row.get("facts") or []
     for name in ("applied_on", "last_contact"):
         day = frame_row.get(name)

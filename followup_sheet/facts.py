@@ -25,7 +25,7 @@ from .literalscreen import Screened
 from .notestage import may_name_a_step
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
-from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements
+from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
 
 USER, EMPLOYER = "user", "employer"
 
@@ -124,7 +124,11 @@ def _negation() -> re.Pattern[str]:
 # `_attempt()`; an employer's message is not the user's follow-up.
 _WHO = (r"(?:hr|the\s+recruiter|recruiter|recruiting|talent(?:\s+team)?|hiring\s+manager|the\s+manager|manager"
         r"|they|she|he|someone|somebody|the\s+company"
-        r"|(?-i:(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)[A-Z][a-z]+)"
+        r"|(?-i:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:I|We|Then|Also|Just|And|So|Finally|Today|Yesterday|Never|Nobody|No)\b)"
+        r"[A-Z][a-z]+)"
+        # (someone of theirs: "Mr Pike's secretary"; who they are between commas: "the hiring
+        # manager, Mr Desmond Fry,")
+        r"(?:['’]s\s+(?:secretary|assistant|pa|office))?(?:,\s+[^,;.]{1,40},)?"
         r"(?:\s+from\s+\w+)?)")
 # "<a contact> from <a sender>" in the reader's languages ("e-mail from HR", "got a mail from the
 # recruiter", "Anruf von der Personalabteilung", "llamada de RRHH", "mail de la RH", "telefonata
@@ -311,7 +315,7 @@ _CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|�
 
 _EMPLOYER_CALL_LATIN = (
     r"\b" + _WHO + r"\s+(?:just\s+|finally\s+|also\s+)?"
-    r"(?:called|rang|phoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
+    r"(?:called|rang|phoned|telephoned|rung|left\s+(?:me\s+)?a\s+(?:voicemail|message|vm)"
     # an attempt of theirs is their call too: "tried calling me", "tried to ring", "attempted to reach me by phone"
     r"|(?:tried|trying|attempted|was\s+trying)\s+(?:to\s+)?(?:call|ring|phon|reach\s+me\s+by\s+phone)\w*"
     # ("tried to reach me", "tried to get hold of me", "tried getting in touch")
@@ -461,7 +465,7 @@ def _attempt() -> _Scripts:
     # looked for only in text that holds such letters)
     return _Scripts(
         r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm|answerphone)"
-        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|voicemail\b|answerphone\b|answering\s+machine"
+        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|(?:vm|msg)\s+left\b|voicemail\b|answerphone\b|answering\s+machine"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
         r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"
@@ -862,8 +866,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         # the days the notes give to something that happened or is to happen with no more said
         # ("HR rang Thursday", "called 12/1"): the plan takes the latest one not after today as
         # the day of an employer's contact
-        "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")))
-                       for found in all_stated],
+        # (not a day said ahead: "he will ring back Thursday" is no day of a contact)
+        "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")
+                                    and not said_ahead(str(texts[f[1]].iat[i]), f[0].words)))
+                       for i, found in enumerate(all_stated)],
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_mine": np.array([bool(s and s[0].mine) for s in stated], dtype=bool),   # an answer the user owes
         "stated_words": [s[0].words if s else "" for s in stated],
@@ -894,7 +900,7 @@ def _tells_a_contact(text: str, said: Statement, today: dt.date | None, offers: 
     if said.kind not in ("date", "call_back") or today is None or said.date > today:
         return False
     at = text.find(said.words)
-    if at < 0:
+    if at < 0 or said_ahead(text, said.words):     # ("they'll ring back Fri": a promise, not a contact)
         return False
     start = max((m.end() for m in _sentence_end().finditer(text, 0, at)), default=0)
     end = _sentence_end().search(text, at + len(said.words))
@@ -978,6 +984,9 @@ class _Facts:
     def where(self, field: str | None, row: Any) -> str:
         if not field:
             return ""
+        if field in ("contact", "hiring_manager") and "people_noted" in self.frame \
+                and field in str(self.frame.at[row, "people_noted"]).split():
+            field = "notes"      # a person read from the notes (read.NOTED_PEOPLE): their cell is the source
         if field in self.cell:
             return self.cell[field].replace("{row}", str(row))
         return source_of(self.columns, field, row)

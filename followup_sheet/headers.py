@@ -127,6 +127,7 @@ def header_decisions(row: list[Any], settings: Settings, fuzzy: bool = True) -> 
                 weak["applied_on"] = "a generic date header"
                 break
     if fuzzy and unmatched:
+        unmatched = _date_concepts(found, taken, unmatched, weak)
         before = set(found)
         _add_contained(found, taken, unmatched, table)
         for fld in set(found) - before:
@@ -352,6 +353,7 @@ _FILLERS = frozenset({"the", "a", "an", "your", "my", "our", "name", "names", "n
                       "번호", "号码", "號碼", "番号", "名称", "이름", "の",
                       # 'current', 'the content of', 'explained' before or after a field's words
                       "현재", "현", "現在", "现在", "当前", "目前", "说明", "説明", "설명", "내용", "内容", "欄", "栏",
+                      "current", "most",   # ('Current status', 'Most recent contact')
                       # what was sent ('Fecha envío CV', 'Date CV sent'): the application itself
                       "cv", "résumé", "lebenslauf", "unterlagen", "curriculum", "简历", "履歴書", "이력서"})
 
@@ -412,12 +414,32 @@ _MAY_ALSO_SAY = {"company": {"applied"}, "position": {"applied"}, "source": {"ap
                  "contact_phone": {"contact"}, "contact_email": {"contact"}}
 
 
+_SPOKE = re.compile(r"\b(?:spoke|spoken|talked)\b", re.IGNORECASE)
+
+
+def _date_concepts(found: dict[str, int], taken: set[int], unmatched: list[tuple[int, Any]],
+                   weak: dict[str, str]) -> list[tuple[int, Any]]:
+    """A header made of a date field's words is that date, not the field of an alias inside it
+    ("Most recent contact" holds "contact", but it is when): `found` gets it; the rest is returned."""
+    for col, value in list(unmatched):
+        said = _concept_field(str(value)) if isinstance(value, str) else None
+        if said is not None and said[0] in DATE_FIELDS and said[0] not in found and col not in taken:
+            found[said[0]] = col
+            taken.add(col)
+            weak[said[0]] = f"the header is made of the field's words{said[1]}"
+            unmatched = [(c, v) for c, v in unmatched if c != col]
+    return unmatched
+
+
 def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:
     """The field whose concept combination (settings.FIELD_CONCEPTS) the header holds and nothing
     more: 'Tanggal Melamar' is the date applied, 'Company contact' is no company."""
     concepts = header_concepts(header)
     if not concepts:
         return None
+    if concepts & {"last", "date"} and "person" in concepts and _SPOKE.search(header):
+        # a verb of talking after "last" or beside a date is when, not who ("Last spoke", "Date talked")
+        concepts = concepts - {"person"}
     matches: dict[str, set[str]] = {}
     for fld, combos in FIELD_CONCEPTS.items():
         for combo in combos:
@@ -647,6 +669,9 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
          lambda: guess_stage(header, below, fields, settings, stages) if stages is not None else None),
     ]
     for name, wanted, guess in steps:
+        if name == "stage" and "stage" not in fields and stages is not None and "pinned" in fields:
+            # (a "Next step" column of stage words is the stage, before one is guessed elsewhere)
+            fields, weak = _stages_for_days([header, *below], 0, fields, weak, settings, stages)
         if name not in fields and wanted:
             found = guess()
             if found is not None:
@@ -742,6 +767,20 @@ def guess_company(header: list[Any], below: list[list[Any]], fields: dict[str, i
                          lambda values, _: _org_marks(values),
                          skip=lambda text: bool(set(_words(text)) & _PERSON_WORDS
                                                 or (text and header_concepts(text) - {"company"})))
+
+
+def _stages_for_days(grid: list[list[Any]], r: int, fields: dict[str, int], weak: dict[str, str],
+                     settings: Settings, stages: StageReader) -> tuple[dict[str, int], dict[str, str]]:
+    """A "Next step" column of stage words ("Applied", "Interview", "Offer"), not of days, under
+    a header that names no date: the stage, not the day of the next follow-up."""
+    col = fields["pinned"]
+    if names_a_date(str(grid[r][col] or "")):
+        return fields, weak
+    why = stage_like([row[col] if col < len(row) else None for row in grid[r + 1:r + 201]], settings, stages)
+    if not why:
+        return fields, weak
+    return ({k: v for k, v in fields.items() if k != "pinned"} | {"stage": col},
+            {**weak, "stage": f"{str(grid[r][col]).strip()!r} holds stages, not days: {why}"})
 
 
 def stage_like(values: list[Any], settings: Settings, stages: StageReader) -> str | None:
@@ -863,8 +902,10 @@ def _guess_column(header: list[Any], below: list[list[Any]], fields: dict[str, i
             continue
         text = "" if value is None else str(value)
         if names_a_date(text) or names_a_day(value) or skip(text) \
-                or (text and header_decisions([text], settings)[0]):
-            continue     # (a column headed by a day is one of a log's: logcolumns reads those)
+                or (text and set(header_decisions([text], settings)[0]) - set(fields)):
+            # (a column headed by a day is one of a log's: logcolumns reads those; a header naming
+            # a field another column already holds says nothing: 'Current position' beside 'Post')
+            continue
         values = [row[col] if col < len(row) else None for row in below[:200]]
         why = judge(values)
         if why:

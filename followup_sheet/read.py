@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from . import xlsx
-from .contactrole import HIRING_MANAGER, contact_role, manager_in_notes
+from .agencies import brand_in
+from .contactrole import HIRING_MANAGER, RECRUITER, contact_role, manager_in_notes
 from .dates import (
     MONTH_NUMBERS,
     date_evidence,
@@ -52,7 +53,7 @@ from .headers import (
 )
 from .logcolumns import dated_log
 from .plan import stage_of, unplaced_words
-from .referrals import referral_in
+from .referrals import people_in, referral_in
 from .settings import Settings
 from .xlsx import SheetLayout, TableInfo, WorkbookLayout, is_empty_cell, is_tool_sheet, open_workbook
 
@@ -382,6 +383,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _ticked_steps(frame, body, header, fields, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
+    _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
@@ -427,6 +429,66 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
     said = ", ".join(f"row {row}: {name!r}" + (f" ({dept})" if dept else "") for row, name, dept in found[:10])
     notes.append(f"Referrers read from the notes (no Referred By column): {said}")
     return ("referrer",) + (("referrer_dept",) if "referrer_dept" not in fields and any(d for _, _, d in found) else ())
+
+
+# the frame's column that says which of a row's people fields were read from its notes ("contact",
+# "hiring_manager", both space-separated): their source is then the notes cell, not the column's
+NOTED_PEOPLE = "people_noted"
+
+
+def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: bool = False,
+                       brands: tuple[str, ...] = ()) -> None:
+    """With the contact cell empty, the person of the employer the row's notes name with their part
+    ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
+    manager fills an empty hiring-manager field, another the contact, when the notes name one
+    such person (rules §5, §7: a name the row holds; its source is the notes cell).
+    `referrers_noted`: the referrers were read from the notes too; one the notes call the
+    recruiter ("Hays recruiter - Callum put me forward") put the user forward as the agency's
+    recruiter: the contact, not a referrer. A recruiter beside an agency's brand (`brands`) is
+    written with it as the contact's note ("Callum (Hays)"), as a tracker's own contact cell says it."""
+    texts = frame["notes"].tolist()
+    contacts = frame["contact"].tolist()
+    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and not who]
+    if not wanted:
+        return
+    companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))
+    managers, noted = list(managers_were), [""] * len(texts)
+    unreferred = False
+    found: list[tuple[Any, str, str]] = []
+    for k in wanted:
+        people = people_in(texts[k], str(companies[k] or ""))
+        if not people:
+            continue
+        referrer = str(referrers[k] or "").casefold().split()
+        if referrers_noted and referrer and any(role == RECRUITER and referrer[0] in name.casefold().split()
+                                                for name, role in people):
+            referrers[k], referrer = "", []
+            unreferred = True
+        people = tuple((name, role) for name, role in people
+                       if not (referrer and referrer[0] in name.casefold().split()))
+        bosses = [name for name, role in people if role == HIRING_MANAGER]
+        others = [name for name, role in people if role != HIRING_MANAGER]
+        said = []
+        if len(bosses) == 1 and not managers[k]:
+            managers[k] = bosses[0]
+            said.append("hiring_manager")
+        if len(others) == 1:
+            contacts[k] = others[0]
+            brand = brand_in(texts[k], brands) if RECRUITER in (role for _, role in people) else ""
+            if brand:
+                spelt = re.search(re.escape(brand), texts[k], re.IGNORECASE)
+                contacts[k] = f"{others[0]} ({spelt.group() if spelt else brand})"
+            said.append("contact")
+        if said:
+            noted[k] = " ".join(said)
+            who = ", ".join(managers[k] if f == "hiring_manager" else contacts[k] for f in said)
+            found.append((frame.index[k], who, " and ".join(f.replace("_", " ") for f in said)))
+    if found:
+        frame["contact"], frame["hiring_manager"], frame[NOTED_PEOPLE] = contacts, managers, noted
+        if unreferred:
+            frame["referrer"] = referrers
+        listed = ", ".join(f"row {row}: {who!r} ({what})" for row, who, what in found[:10])
+        notes.append(f"People read from the notes where the contact cell is empty: {listed}")
 
 
 def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,
@@ -517,6 +579,15 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
     fields = dict(fields)
     frames: dict[str, tuple[pd.Series, pd.Series]] = {}
     orders: dict[str, str] = {}
+    if "response" in fields and "last_contact" not in fields and fields["response"] in body.columns \
+            and sum(not is_empty_cell(v) for v in body[fields["response"]].head(2000)) >= 2:
+        # a "Heard back" column of days, not of words: when they last answered, the last contact
+        # (an empty column is no column of days: the tool may write its words there)
+        _, _, ratio, _ = parse_dates(body[fields["response"]], book.date1904, settings, today=today)
+        if ratio >= 0.8:
+            fields["last_contact"] = fields.pop("response")
+            notes.append(f"{str(header[fields['last_contact']]).strip()!r} (column "
+                         f"{xlsx.column_letters(fields['last_contact'] + 1)}) holds dates: read as the last contact")
     user = {normalize_header(k) for k in settings.columns}
     _follow_up_dates(body, header, fields, user, notes)
     _follow_up_notes(body, header, fields, settings, notes, note_fields)

@@ -13,6 +13,8 @@ import functools
 import re
 from typing import Any
 
+from .literalscreen import screened
+
 _NAME = r"(?P<name>(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?))"
 _BY = re.compile(r"\b(?:referred|recommended|put\s+forward|referral)\s+(?:by|from)\s+"
                  r"(?:(?:my|our|a|an|the|his|her)\s+)?(?:(?-i:[a-z][\w'’/-]*)[\s,]+){0,6}?" + _NAME, re.IGNORECASE)
@@ -149,6 +151,8 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         noted = re.search(r"\s*\(([^()]{1,40})\)\s*$|,\s*([^,()]{1,60}?)\s*,\s*$", before)
         if noted:
             before = before[:noted.start()]
+        else:   # (or in a relative clause: "Andre Brown who teaches there put in a good word")
+            before = re.sub(r"\s+(?:who|that)(?:\s+[\w'’-]+){1,5}\s*$", "", before)
         # (where the person is from is said after the name: "Aroha from uni", "Dev at my old job";
         # "in" a part of the firm is their department: "Josh Clarke in risk put in a word")
         where = re.search(r"\s+(from|at|in|of)\s+(?:(?:my|our|the|his|her)\s+)?((?-i:[a-z][\w'’-]*)"
@@ -306,3 +310,138 @@ def _department(rest: str) -> str:
         return ""
     dept = said.group("before") or said.group("after") or said.group("german") or ""
     return "" if dept.casefold() in _DETERMINERS else dept
+
+
+# --- a person of the employer the notes name with their part ----------------------------------------
+# "spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang", "recruiter Jen says",
+# "Frau Roth aus der Personalabteilung", "Julie des RH", "Ana de RRHH", "Sanne van HR", "Pani Nowak
+# z HR": a capitalised name beside a word for a part (contactrole's: hiring manager, recruiter, HR or
+# gatekeeper, and the titles of people who run a place), in one of these shapes:
+#   NAME (ROLE)        ROLE (NAME)         NAME from/at/in (the) ... ROLE      ROLE[,] NAME
+#   NAME[,] the/their ... ROLE      (apposition, the way each language puts an article before it)
+# Never a weekday, a month, the company, a word for a part, a verb ("Met the hiring manager",
+# "Called the recruiter", "Email the HM"), nor a word that starts a sentence ("The", "Then").
+_STAFF = (r"director|dir|gm|general\s+manager|owner|founder|ceo|coo|cfo|supervisor|coordinator|co-?ordinator|principal"
+          # (the noun after a part: "HR rep Denise", "TA specialist Omar")
+          r"|rep|representative|generalist|officer|advisor|adviser|specialist|associate"
+          r"|head(?:\s+\w+)?|lead|chef|partner|vp|president|(?:\w+\s+)?manager|(?:\w+\s+)?mgr"
+          r"|geschäftsführer(?:in)?|leiter(?:in)?|directeur|directrice|gérante?|director[a]?|directora|direttore"
+          r"|direttrice|diretor[a]?|directeur|eigenaar|dyrektor(?:ka)?|właściciel(?:ka)?|prezes")
+# the words between a name and its part, per language: where the person is ("from", "aus der",
+# "des", "de", "della", "do", "van", "z") and the articles of an apposition ("the", "la", "die")
+_OF = (r"from|at|in|on|of|aus|vom|von|bei|im|der|dem|de|du|des|d['’]|chez|del|la|di|della|dell['’]|delle|dello|do|da"
+       r"|dos|das|van|bij|z|ze")
+_ARTICLES = r"the|their|our|his|her|my|a|an|la|le|el|il|lo|die|der|den|o|a|het|de"
+_TITLES = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|M|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Pan|Pani|Dhr"
+           r"|Mevr)\.?\s+)?")
+_PERSON = _TITLES + r"(?-i:[A-Z][a-zà-ÿ][\w'’-]*(?:\s+[A-Z][a-zà-ÿ][\w'’-]*)?)"
+# what an English note's capitalised word may be other than a name: a verb of contact said as a
+# to-do ("Email the HM"), a word that opens a sentence
+_NOT_A_PERSON = re.compile(
+    r"(?:email|e-mail|call|ring|phone|chase|follow|ask|send|text|message|ping|check|contact|reach|meet|speak|talk|try"
+    r"|wait|need|chat|interview|intro|spoke|sent|got|had|saw|heard|told|left|met|rang|went|gave|took|came|did|wrote"
+    r"|the|a|an|and|but|then|also|just|still|so|if|when|after|before|since|per|via|re|fwd|thanks|hi|hello|dear|no|yes"
+    r"|not|will|today|tomorrow|yesterday|next|last|this|that|they|she|he|we|i|it|our|their|my|his|her|new|old"
+    r"|zoom|teams|linkedin|indeed|glassdoor|seek|reed|gmail|outlook|whatsapp|skype|google"
+    r"|\w+(?:ed|ing))", re.IGNORECASE)
+
+
+@functools.cache
+def _role_of_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a part said anywhere, with a group per role; the same, the whole of a text)."""
+    from .contactrole import HIRING_MANAGER, HR, RECRUITER, role_words
+    body = "|".join(f"(?P<{role}>{role_words(role)})" for role in (HIRING_MANAGER, RECRUITER, HR)) \
+        + f"|(?P<staff>{_STAFF})"
+    return (re.compile(r"(?<![\w'’-])(?:" + body + r")\.?(?![\w'’-])", re.IGNORECASE),
+            re.compile(r"(?:" + body + r")\.?", re.IGNORECASE))
+
+
+@functools.cache
+def _person_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a name before a part: in brackets, after a word of place or an article; a name after it:
+    in brackets or as the next words), each on the text before or after the part."""
+    before_bracket = re.compile(r"(?P<name>" + _PERSON + r")\s*[(（]\s*(?:(?:" + _ARTICLES + r")\s+)?"
+                                r"(?:(?-i:[a-z][\w/&'’-]*)\s+){0,2}$")
+    before = re.compile(r"(?P<name>" + _PERSON + r")\s*(?:,\s*|\s+(?:" + _OF + r")\s+|\s+(?=(?:" + _ARTICLES + r")\s))"
+                        r"(?:(?:" + _ARTICLES + r")\s+)?(?:(?-i:[a-z][\w/&'’-]*)\s+){0,2}$", re.IGNORECASE)
+    after_bracket = re.compile(r"^\s*[(（]\s*(?P<name>" + _PERSON + r")\s*[)）]")
+    after = re.compile(r"^\s*(?:[,:]\s*|\s[-–—]\s+)?(?P<name>" + _PERSON + r")(?![\w'’(-])(?!\s*[(（])")
+    return before_bracket, before, after_bracket, after
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """What a capitalised word beside a part may be that is no person (Babel's CLDR names): a
+    month or a weekday in the languages the reader knows (English abbreviated too: "Mon", "Sept";
+    another language's short forms are names: French "sam.", Spanish "mar."), a country."""
+    from babel import Locale
+
+    from .statements import LANGUAGES
+    out: set[str] = {"tues", "weds", "thur", "thurs", "sept"}
+    for language in LANGUAGES:
+        try:
+            locale = Locale.parse(language)
+        except (ValueError, LookupError):
+            continue
+        for table in (locale.days, locale.months):
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated") if language == "en" else ("wide",):
+                    out.update(str(name).casefold().rstrip(".") for name in table[context][width].values())
+        out.update(str(name).casefold() for name in locale.territories.values())
+    return frozenset(out)
+
+
+def _a_person(name: str, company: str) -> bool:
+    """Whether a capitalised `name` next to a part may be a person: no weekday or month, no word of
+    the company's, no word for a part, no verb or word that opens a sentence."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name)
+             if not re.fullmatch(_TITLES.rstrip("?") + "?", w + " ")]
+    if not words:
+        return False
+    firm = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", company or "")}
+    first = words[0]
+    return not (_NOT_A_PERSON.fullmatch(first) or any(w.casefold().rstrip(".") in _calendar_words() for w in words)
+                or any(w.casefold() in firm for w in words) or _role_of_words()[1].fullmatch(first))
+
+
+@functools.lru_cache(maxsize=4096)
+def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
+    """(name, role) of each person of the employer `note` names with their part (role: one of
+    contactrole's roles, or "" for another part, e.g. a general manager), once each, in the order
+    written. `company`: the row's company, never taken for a person."""
+    if not isinstance(note, str) or not note or not re.search(r"[A-Z][a-zà-ÿ]", note):
+        return ()
+    found: dict[str, str] = {}
+    anywhere, _ = _role_of_words()
+    before_bracket, before, after_bracket, after = _person_shapes()
+    # (words for a part side by side are one part, the first that names a role its role:
+    # "recruitment partner", "HR manager")
+    parts: list[tuple[int, int, str]] = []
+    for m in screened(anywhere).finditer(note):
+        role = m.lastgroup if m.lastgroup and m.lastgroup != "staff" else ""
+        if parts and not note[parts[-1][1]:m.start()].strip(" -"):
+            start, _, was = parts.pop()
+            parts.append((start, m.end(), was or role))
+        else:
+            parts.append((m.start(), m.end(), role))
+    for start, end, role in parts:
+        # (the part's own clause only: "rang Acme. Tom the recruiter" is Tom's)
+        left = re.split(r"[.;!?\n]\s|[.;!?\n]$", note[max(0, start - 80):start])[-1]
+        right = note[end:end + 60]
+        shapes = [p.search(left) for p in (before_bracket, before)] + [p.search(right) for p in (after_bracket, after)]
+        for said in shapes:
+            if said is not None and _a_person(said.group("name").strip(), company):
+                name = said.group("name").strip()
+                found[name] = found.get(name) or role or ""
+                break
+    return tuple(_distinct(found).items())
+
+
+def _distinct(found: dict[str, str]) -> dict[str, str]:
+    """The people of `found`, one entry each, in the order found ("Priya" and "Priya Shah" are
+    one: the longer name)."""
+    kept: dict[str, str] = {}
+    for name in sorted(found, key=len, reverse=True):
+        if not any(other.casefold().split()[0] == name.casefold().split()[0] for other in kept):
+            kept[name] = found[name]
+    return {name: kept[name] for name in found if name in kept}

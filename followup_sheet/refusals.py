@@ -25,13 +25,15 @@ _STEP = (r"(?:progress\w*|proceed\w*|short[-\s]?list\w*|advanc\w*|consider\w*|se
 _NEGATION = (r"(?:\bnot|n['’]t|\bno\s+longer|\bunable\s+to|\bcannot|\bcan\s+not|\bdecided\s+against"
              r"|\bwill\s+not|\bnot\s+able\s+to)")
 # someone other than the user
-_OTHER = (r"(?:(?:some|any)(?:one|body)\s+(?:else|with|who|that|more|less|\w+er)\b"
+# "with" as notes write it: "w/", "w", Scots "wi"
+_WITH = r"(?:with|w/|wi\b|w\b)"
+_OTHER = (r"(?:(?:some|any)(?:one|body)\s+(?:else|" + _WITH + r"|who|that|more|less|\w+er)\b"
           r"|(?:another|other|a\s+different|different|an?\s+internal|internal|an?\s+external|external|a\s+stronger"
           r"|stronger|a\s+more\s+\w+|more\s+\w+|an?\s+\w+\s+internal)\s+(?:\w+\s+)?"
           r"(?:candidates?|applicants?|persons?|people|profiles?|hires?|someone|somebody))")
 # choosing: "went with", "go w/", "chose", "offered the role to", "moving forward with"
 _CHOICE = (r"(?:(?:went|gone|go|goes|going|proceed\w*|progress\w*|mov(?:e|ed|ing)\s+(?:forward|ahead)|continu\w*)"
-           r"\s+(?:with|w/)|chose|chosen|choose|choosing|picked|selected|hired|appointed|prefer\w*"
+           r"\s+" + _WITH + r"|chose|chosen|choose|choosing|picked|selected|hired|appointed|prefer\w*"
            r"|offered\s+(?:it|the\s+\w+)\s+to|filled\s+(?:it|the\s+\w+)\s+with|given\s+(?:it|the\s+\w+)\s+to)")
 _INTERNALLY = r"\b(?:filled|hired|hiring|recruited|going|gone|went)\s+(?:\w+\s+){0,3}?internally\b"
 _OPEN = re.compile(r"^[^.;,\n]*\b(?:yet|until|till|for\s+now)\b", re.IGNORECASE)

@@ -136,7 +136,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "contact_phone": (
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone", "cell",
-        "cell no", "cellphone", "cell number", "mobile no",
+        "cell no", "cellphone", "cell number", "mobile no", "contact no", "contact number", "contact num", "phone no",
+        "tel no",
         "teléfono", "telefono", "téléphone", "telefon", "telefonnummer", "handy",
         "numero di telefono", "telefono contatto", "telefone", "celular", "número de telefone",
         "telefone do contato", "whatsapp", "gsm", "mobiel", "telefoon", "portable", "natel", "cel", "cellulare",

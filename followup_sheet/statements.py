@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .chasers import tells_a_past_contact
+from .chasers import past_contacts, tells_a_past_contact
 from .literalscreen import Screened, screened
 
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
@@ -45,7 +45,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "
              "piątek", "środę", "poniedziałku", "wtorku", "środy", "czwartku", "piątku")
 # English weekdays as notes shorten them ("sent another note Mon", "countered Fri"): whole words only
 # ("month", "wedding" and "friend" are none)
-_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=True)) + r")\b"
 # A Chinese, Japanese or Korean weekday said alone, without this, next or last week ("周五", "金曜日",
 # "금요일"): in a clause in the past it is the last such day, as a weekday of the other languages
@@ -109,7 +109,8 @@ def names_a_calendar_day(words: str) -> bool:
     return _calendar_day().search(words) is not None
 
 
-_SCREEN_NUMBERS = r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b|" + _HYPHEN_DAY_MONTH
+_SCREEN_NUMBERS = (r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
+                   r"|\d(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d|" + _HYPHEN_DAY_MONTH)
 # the year-end holidays as a time ("after the holidays", "nach den Feiertagen"): whole words only
 # ("feste" alone begins "festgestellt")
 _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "weihnachten", "neujahr", "jahreswechsel",
@@ -235,7 +236,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
-             r"|\bout\s+(?:sick|ill|until|till)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|sick)|absent"
+             r"|\bout\s+(?:sick|ill|until|till|til)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|til|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
              r"|\bchor[ayz]|nieobecn|\burlop"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
@@ -331,7 +332,8 @@ def _next_year() -> re.Pattern[str]:
                       r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?"
                       # after the year-end holidays, as each language says it: the new year
                       r"|after\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas|new\s+year(?:['’]s)?)"
-                      r"|in\s+the\s+new\s+year"
+                      r"|(?:in|until|till|til|into|to|for)\s+(?:the\s+)?new\s+year(?!['’]s\s+eve)"
+                      r"|(?:after|from|past)\s+the\s+(?:1st|first)\s+of\s+the\s+year"
                       r"|nach\s+(?:den\s+)?(?:feiertagen|weihnachten|neujahr|dem\s+jahreswechsel)|im\s+neuen\s+jahr"
                       r"|après\s+(?:les\s+)?(?:fêtes|fetes|noël|noel|le\s+nouvel\s+an)"
                       r"|despu[ée]s\s+de\s+(?:las\s+)?(?:fiestas|navidad(?:es)?|año\s+nuevo)"
@@ -1150,6 +1152,91 @@ def _past() -> re.Pattern[str]:
     return re.compile(_PAST, re.IGNORECASE)
 
 
+def _its_clause(text: str, start: int) -> tuple[int, str]:
+    """(where it begins, the clause) of the words at `start`: between commas and clause ends."""
+    begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
+    begin = max(begin, text.rfind(",", 0, start) + 1)
+    end_match = _CLAUSE_STOP.search(text, start)
+    return begin, text[begin:end_match.start() if end_match else len(text)]
+
+
+_CLAUSE_STOP = re.compile(r"[,;\n!?]|(?<![0-9])\.\s")
+
+
+def said_ahead(text: str, words: str) -> bool:
+    """Whether the day `words` (a statement's words, found in `text`) is said as one still to
+    come by the words that govern it: a promise, a plan or what is owed ("they'll ring back Fri",
+    "told to call 4/12"), not a contact made that day."""
+    at = text.find(words)
+    if at < 0:
+        return False
+    begin, clause = _its_clause(text, at)
+    return _weekday_tense(clause, at - begin, at - begin + len(words)) == "future"
+
+
+# What sets a day said alone after the day of writing, in the part of its clause that governs it:
+# a future or a plan ("they'll ring Fri", "is calling me Friday", "going to", "wird", "va", "vai",
+# "zal", a future tense "rappellera"/"llamará"/"richiamerà"), a to-infinitive after a word that
+# asks, tells or plans ("asked me to call back Mon", "told to ring Fri"), what someone said or
+# promised (its words start afresh: "phoned HR who said call back Mon"), an arrangement ("booked",
+# "scheduled", "moved") or a target ("for", "by", "until", "bis", "d'ici", "entro", "hasta").
+_FUTURE = (r"(?<=\w)['’](?:ll|d)(?![\w'’])|(?<=\w)['’](?:s|re|m)\s+(?!\w+ed\b)\w+ing(?![\w'’])"
+           r"|(?<![\w'’])(?:will|shall|gonna|going\s+to|would|(?:is|are|am)\s+(?!\w+ed\b)\w+ing|(?:asked|told|want\w*|need\w*|plan\w*|hop\w*|expect\w*|supposed|due|promised|agreed"
+           r"|about|has|have|had)\s+(?:\w+\s+)?to|said|says|told\s+(?:me|us|him|her)|mentioned|promised|that"
+           r"|(?:schedul|book|arrang|planned|confirm|invit|expect|slated|pencil|moved|pushed|postpon|reschedul|delay)\w*"
+           r"|for|by|until|till|til|before|wird|werden|soll|sollen|möchte|dass|bis|va|vont|doit|doivent|devrait|que|qu['’]"
+           r"|d['’]ici|pour|avant|\w+(?:lera|leront|tera|teront|cera|ceront|dra|dront)|van?\s+a|vamos\s+a|quedó\s+en|quedaron\s+en|debe"
+           r"|deben|para|antes\s+del?|hasta|\w+(?:rá|rán)|deve|devono|dovrebbe|che|entro|per|\w+(?:rà|ranno)|vai|vão"
+           r"|ficou\s+de|ficaram\s+de|devem|até|\w+rão|zal|zullen|gaat|gaan|dat|tot|mają?|że|przed|obiecał\w*"
+           r")(?![\w'’])")
+# What someone will tell: a noun for it right before the day ("feedback Fri", "decision by Tue")
+# is owed, unless a past verb just before it has it ("got feedback Mon").
+_OWED = (r"(?<![\w'’])(?:feedback|decision|answer|results?|outcome|response|reply|next\s+steps?|update|news"
+         r"|deadline|call\s*back|back\s+to\s+me|know)(?![\w'’])")
+# English past forms beyond those of "to be", "to have" and "to meet": an irregular one, or -ed
+# (not -eed: "need", "agreed" is no past of a contact; nor an arrangement, which is above)
+_PAST_EN = (r"(?<![\w'’])(?:sent|got|spoke|spoken|heard|gave|took|came|did|saw|left|wrote|rang|rung|went|met"
+            r"|(?!(?:schedul|book|arrang|planned|confirm|invit|expect|slated|pencil|moved|pushed|postpon|reschedul"
+            r"|delay|interest)\w*)[a-z]{2,}[^e\W]ed)(?![\w'’])")
+
+
+_OBJECT_GAP = re.compile(r"\W*(?:(?:the|a|an|their|his|her|its|my|our|your|some|any|\w+ive|good|bad|great|final"
+                         r"|first|quick)\W+){0,2}", re.IGNORECASE)
+
+
+@functools.cache
+def _tense_marks() -> re.Pattern[str]:
+    return re.compile(f"(?P<future>{_FUTURE})|(?P<owed>{_OWED})|(?P<past>{_PAST_EN})", re.IGNORECASE)
+
+
+def _weekday_tense(clause: str, at: int, end: int) -> str | None:
+    """Whether the day said at `at`..`end` of `clause` lies in the past ("past"), ahead ("future")
+    or the clause does not say (None): the nearest word before it that says so decides ("had a chat
+    with Tom, he'll ring me Fri" is ahead; "got feedback Mon" past), else the first after it
+    ("Mon: rang them")."""
+    # (a dash or a colon parts a note's clauses for this: "had phone screen - next step Fri")
+    cut = max((m.end() for m in re.finditer(r"\s[-–—]\s|:\s", clause[:at])), default=0)
+    after = re.search(r"\s[-–—]\s|:\s", clause[end:])
+    stop = end + after.start() if after else len(clause)
+    marks = [(m.start(), m.end(), "past") for m in _past().finditer(clause, cut, stop)]
+    marks += [(a, b, "past") for a, b in past_contacts(clause[:stop]) if a >= cut]
+    marks += [(m.start(), m.end(), m.lastgroup or "") for m in _tense_marks().finditer(clause, cut, stop)]
+    # (of the day's own words only the word of relation it opens with: "by Fri")
+    marks = [mark for mark in marks if not at < mark[0] < end and not (mark[0] == at and mark[2] != "future")]
+    before = sorted((mark for mark in marks if mark[1] <= at or at <= mark[0] < end),
+                    key=lambda m: (m[1], m[2] != "future"))
+    if before:
+        start, _, kind = before[-1]
+        if kind == "owed":
+            # (between the verb and its object only a determiner or an adjective: "got their feedback Mon",
+            # not "went well feedback Fri")
+            verb = before[-2] if len(before) > 1 else None
+            return "past" if verb and verb[2] == "past" and _OBJECT_GAP.fullmatch(clause[verb[1]:start]) else "future"
+        return kind
+    later = sorted(mark for mark in marks if mark[0] >= end)
+    return {"owed": "future"}.get(later[0][2], later[0][2]) if later else None
+
+
 def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
                   until: dt.date | None = None) -> Statement:
     """`said` as its clause's tense has it: a weekday alone in a clause in the past (a past form
@@ -1159,11 +1246,11 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     if re.search(r"\d", said.words) or not (_absolute().search(said.words) or _CJK_BARE_WEEKDAY.fullmatch(said.words)) \
             or (said.date <= written and until is None) or said.words.strip(" .,").lower() in _month_numbers():
         return said     # (a month's name alone is no weekday: "met verlof tot januari" is January)
-    begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
-    begin = max(begin, text.rfind(",", 0, start) + 1)
-    end_match = re.compile(r"[,;\n!?]|(?<![0-9])\.\s").search(text, start)
-    clause = text[begin:end_match.start() if end_match else len(text)]
-    if not _past().search(clause) and not tells_a_past_contact(clause):
+    begin, clause = _its_clause(text, start)
+    if _CJK_BARE_WEEKDAY.fullmatch(said.words):
+        if not _past().search(clause) and not tells_a_past_contact(clause):
+            return said
+    elif _weekday_tense(clause, start - begin, start - begin + len(said.words)) != "past":
         return said
     if until is not None and said.date < until:
         # ("last Thursday" the parser read from `written`: the last such day before `until` too)
@@ -1548,11 +1635,17 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+_OWN_PREPOSITION = re.compile(r"(?:on|at|by|am|op|le|el|il)\s", re.IGNORECASE)
+
+
 def _statement(text: str, start: int, end: int, day: dt.date, lead: int | None = None) -> Statement:
     """The date at text[start:end] with what it is about; "after the 15th" is from the 16th (a
     decision's or an answer's day after is the plan's to add)."""
     kind, mine = _kind(text[:start], text[end:], text[start:end])
-    if kind not in ("decision", "feedback", "answer") and _after().search(text[:start if lead is None else lead]):
+    # (a date with a preposition of its own is not after the word before it: Taglish "for
+    # interview na on 12/10", "na" being "now", not Dutch "after")
+    if kind not in ("decision", "feedback", "answer") and not _OWN_PREPOSITION.match(text, start) \
+            and _after().search(text[:start if lead is None else lead]):
         day += dt.timedelta(days=1)
     return Statement(day, kind, text[start:end].strip(), mine)
 
@@ -1598,11 +1691,32 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
         dotted = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
+    yield from _military_dates(text)
     if dashes:
         for m in screened(_dashed()).finditer(text):
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+# A date as the US military writes it, in one word: "07DEC26", "11Dec2026".
+_MILITARY_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MILITARY = re.compile(r"(?<![\w/.\-])(\d{1,2})(" + "|".join(_MILITARY_MONTHS) + r")(\d{2}|\d{4})(?![\w/.\-])",
+                       re.IGNORECASE)
+
+
+def _military_dates(text: str) -> Iterator[tuple[int, int, dt.date, int | None]]:
+    """"NLT 11DEC26": the day, the month's three letters, the year."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _MILITARY.finditer(text):
+        year = int(m.group(3))
+        try:
+            day = dt.date(year + 2000 if year < 100 else year, _MILITARY_MONTHS.index(m.group(2).lower()) + 1,
+                          int(m.group(1)))
+        except ValueError:
+            continue
+        yield m.start(), m.end(), day, None
 
 
 # A weekday as Portuguese says it without "-feira", after a word of relation ("na quinta", "até
@@ -1775,6 +1889,11 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
     return regex, days
 
 
+@functools.cache
+def _counted_thing() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w/.])\d{1,2}(?:st|nd|rd|th)\s+(?=[a-z])(?!(?:of\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1024)
 def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, int, bool] | None:
     """(start, end, weekday, said "this") of the one weekday `clause` states when that is all it
@@ -1783,6 +1902,9 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     if reader is None or _absolute().search(clause) is None:
         return None
     regex, days = reader
+    # (an ordinal before a noun counts the thing, not a day: "2nd interview on Thurs", "3rd call Mon")
+    if any(ch.isdigit() for ch in clause):
+        clause = _counted_thing().sub(lambda c: " " * len(c.group()), clause)
     m = regex.match(clause)
     if m is None or _next_to_weekday().match(m.group("tail")) or _after_weekday().search(m.group("tail")):
         return None
@@ -1809,11 +1931,31 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
         if not piece.strip():
             continue
         read = _weekday_clause(piece, languages)
-        if read is None:
+        if read is not None:
+            parts = [(a, end, read)]
+        elif "," in piece:
+            # a clause of parts of which some state a weekday and nothing else ("interviewed Tues,
+            # feedback Fri", "screen done 3/12, 2nd interview on Thurs"): each such part's (the
+            # parser reads no date in it); a weekday alone beside another date is that date's own
+            # ("Friday, Dec 5") and stays with it
+            pieces = piece.split(",")
+            dated = [_names_date(part, languages) for part in pieces]
+            parts, at = [], a
+            for k, part in enumerate(pieces):
+                said = _weekday_clause(part, languages) if dated[k] else None
+                beside = any(0 <= j < len(pieces) and dated[j] and _weekday_clause(pieces[j], languages) is None
+                             for j in (k - 1, k + 1))
+                # (the weekday ends its part: "présente mon CV au client" holds no Monday)
+                if said is not None and not part[said[1]:].strip(" .") \
+                        and not (beside and part[said[0]:said[1]].strip() == part.strip()):
+                    parts.append((at, at + len(part), said))
+                at += len(part) + 1
+        else:
             continue
-        start, stop, weekday, this = read
-        ahead = (weekday - written.weekday()) % 7
-        yield (a + start, a + stop, written + dt.timedelta(days=ahead if ahead or this else 7)), (a, end)
+        for begin, stop_at, (start, stop, weekday, this) in parts:
+            ahead = (weekday - written.weekday()) % 7
+            day = written + dt.timedelta(days=ahead if ahead or this else 7)
+            yield (begin + start, begin + stop, day), (begin, stop_at)
 
 
 @functools.lru_cache(maxsize=8192)
