@@ -796,7 +796,7 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
     before, after = _unanswered().sub(" ", before), _unanswered().sub(" ", after)
     clause = _clause_end().split(before)[-1]
     # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
-    rest = _conjunction().split(re.split(r",\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
+    rest = _conjunction().split(re.split(r",\s|\s[-–—]\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
                                 maxsplit=1)[0]
     # the nearest words first: those since the last comma, then the verb after the date, then the
     # whole clause ("Gespräch lief gut, ich muss bis 3.12. antworten" is an answer, not a talk);
@@ -1170,6 +1170,8 @@ def said_ahead(text: str, words: str) -> bool:
     at = text.find(words)
     if at < 0:
         return False
+    if _counted().match(words) or _by_or_within()[1].match(words):
+        return True     # ("try again in a week", "within 2 weeks"): a span counted from the writing is ahead
     begin, clause = _its_clause(text, at)
     return _weekday_tense(clause, at - begin, at - begin + len(words)) == "future"
 

@@ -1068,3 +1068,11 @@ def test_a_leave_until_a_month_said_by_its_name_alone_waits_for_that_month():
     plan = _one([app(stage="", applied_on="2026-11-16", notes="contactpersoon met ouderschapsverlof tot februari")],
                 today=dt.date(2026, 12, 7), language="nl", date_order="dmy")
     assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp("2027-02-01"), plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("note", ["phoned Carys 26/11, still shortlisting, told to try again in a week",
+                                  "spoke to Carys 26/11 - ring back in 7 days"])
+def test_a_span_after_a_call_is_the_next_call_not_a_contact_made(note):
+    plan = _one([app(stage="Applied", applied_on="2026-11-02", notes=note)], today=dt.date(2026, 12, 7),
+                date_order="dmy")
+    assert plan.at[2, "status"] == "Overdue" and plan.at[2, "due"] == pd.Timestamp("2026-12-03"), plan.at[2, "why"]
