@@ -342,6 +342,22 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
     return words
 
 
+def _mapped_headers(trackers: list[Any]) -> set[str]:
+    return {info.header.strip() for tracker in trackers for info in tracker.columns.values()}
+
+
+def _headers_unread(trackers: list[Any], settings: Any) -> list[str]:
+    """The headers of the columns taken that no list of any language names: read from their
+    words, a word within them or their values ('Företag', 'Anteckningar', 'Başvuru Tarihi').
+    When they outnumber the headers a language's lists name, the tracker is headed in a
+    language the tool does not speak (rules §8: then English)."""
+    from .headers import alias_lookup, normalize_header
+
+    aliases = alias_lookup(settings)
+    return [h for h in dict.fromkeys(sorted(_mapped_headers(trackers)))
+            if h and normalize_header(h) not in aliases and not _EAST_ASIAN.search(h)]
+
+
 def _headed_in(headers: list[str]) -> str:
     """The one language other than English that every telling header of a sheet is in, else ''."""
     common: frozenset[str] | None = None
@@ -376,6 +392,10 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         return LanguageChoice(settings.language, "set by [you] language (or --language)")
     words = _words_of(trackers, settings)
     if not words:
+        unread = _headers_unread(trackers, settings)
+        if unread:
+            return LanguageChoice(ENGLISH, f"the default: the tracker's headers ({', '.join(map(repr, unread[:4]))}) "
+                                           f"are in a language the tool does not speak")
         return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")
     by_language: dict[str, list[str]] = {}
     common: frozenset[str] | None = None
@@ -386,6 +406,14 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         for code in langs:
             by_language.setdefault(code, []).append(word)
     shown = ", ".join(repr(w) for w in (telling or list(dict.fromkeys(words)))[:6])
+    if common and len(common) == 1 and ENGLISH not in common:
+        unread = _headers_unread(trackers, settings)
+        known = [w for w in dict.fromkeys(words) if w in _mapped_headers(trackers)]
+        if len(unread) > len(known):
+            return LanguageChoice(ENGLISH, f"the default: most of the tracker's headers "
+                                           f"({', '.join(map(repr, unread[:4]))}) are in a language the tool does "
+                                           f"not speak; only {', '.join(map(repr, known[:3]))} "
+                                           f"{'is' if len(known) == 1 else 'are'} {LANGUAGES[next(iter(common))]}")
     if common and len(common) == 1:
         (code,) = common
         verb = "are" if len(telling or dict.fromkeys(words)) > 1 else "is"
