@@ -64,7 +64,9 @@ class Explanation:
 _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\boffer\b", ("offer", "strong_interest_elsewhere")),
     (r"follow up by e-mail", ("no_way_back",)),
-    (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview")),
+    (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview",
+                                                            "interview_arranging")),
+    (r"agree on a time|setting up the interview|days and times", ("interview_arranging",)),
     (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
     (r"returning (?:your|a|\w+'s) call|getting in touch|your e-mail|(?:on|an) [\w.' ]*e-mail from|'s e-mail",
      ("employer_contact",)),
@@ -267,7 +269,7 @@ def kind_of(sentence: str, language: str = "en") -> str:
 # templates of one or two situations hold says something of that situation (a thank-you for the
 # interview, the automatic reply), and rests on those facts.
 SITUATION_KINDS: dict[str, tuple[str, ...]] = {
-    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview"),
+    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview", "interview_arranging"),
     "offer": ("offer",),
     "recruiter": ("agency", "source", "contact"),
     "referral": ("referrer",),

@@ -58,7 +58,7 @@ _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 # The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
 FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
-              "employer contact", "interview held", "interview ahead", "no answer", "on hold",
+              "employer contact", "interview held", "interview ahead", "interview arranging", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
               "date")
 MARK_SOURCE = "mark on Today, {day}"
@@ -401,6 +401,12 @@ _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talen
 _PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him|sie|er|ihr|mich|mir|uns|ils|il|on|me|m['’]?|nous"
                              r"|ellos|ellas|él|el|te|nos|le|les|lo|la|loro|lui|mi|ci|eles|elas|ela|ele"
                              r"|zij|hij|ze|mij|ons|oni|one|mnie|nam)$", re.IGNORECASE)
+
+
+def tells_their_contact(text: str) -> bool:
+    """Whether `text` (a clause) tells of the employer's call or e-mail ("HR rang to set up a
+    screen", "rh ligou agendando entrevista")."""
+    return bool(_hits(_EMPLOYER_CALL, text) or _hits(_EMPLOYER_MAIL, text))
 
 
 def employer_caller(text: str) -> str:
@@ -951,7 +957,8 @@ class _Facts:
         self.text = {c: frame[c].tolist() for c in ("stage", "response", "notes")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
-                                                    "autoresponse_field", "chases", "stage_in_notes")}
+                                                    "autoresponse_field", "chases", "stage_in_notes",
+                                                    "interview_arranging", "arranging_field")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -1034,6 +1041,8 @@ class _Facts:
         if day["interview_ahead"][i]:
             field = "interview_on" if day["interview_on"][i] else (self.interview_field[i] or "notes")
             add("interview_ahead", "", day["interview_ahead"][i], EMPLOYER, "", field)
+        if cols["interview_arranging"][i]:
+            add("interview_arranging", "", None, EMPLOYER, "", cols["arranging_field"][i])
         if cols["retry"][i]:
             add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:

@@ -11,6 +11,8 @@ when a row has none, and on rows without a situation):
 - employer_called (bool), employer_called_on (date): the employer reached out; the return call
   is due the business day after, and it is not the user's follow-up
 - interview_held (bool); thank_you (bool): a held interview's thank-you is what is due (e-mail)
+- interview_arranging (bool): the notes or stage say an interview is being arranged and give no day
+  yet ("scheduling a call", "日程調整中"): the script asks to settle a time
 - interview_ahead (date): an interview still to come; nothing is due before it; interview_rough
   (bool): the notes give it only a week or a span ("w/c 14 Dec", "2nd round in 2 wks"), so no
   script says its day
@@ -50,11 +52,11 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, call_unanswered, collect_facts, read_ledger, source_of
+from .facts import PLATFORMS, call_unanswered, collect_facts, read_ledger, source_of, tells_their_contact
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, stage_in_notes, strong_elsewhere, this_employers
+from .notestage import being_arranged, may_name_a_step, stage_in_notes, strong_elsewhere, this_employers
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -644,6 +646,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     from_notes = noted[:, 0] != ""
     stage = stage.where(~from_notes, noted[:, 0])
     stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())
+    # an interview being arranged ("scheduling a call", "in Terminabstimmung", "日程調整中"): the
+    # interview stage, ahead (rules §3), not an application still waiting for news
+    arranging_in = {f: _per_value(text.where(stage.isin(["applied", "interviewing"]), ""),
+                                  lambda t: np.array([being_arranged(v) if v else "" for v in t], dtype=object))
+                    for f, text in (("stage", stage_text), ("notes", frame["notes"]))}
+    arranging = (arranging_in["stage"] != "") | (arranging_in["notes"] != "")
+    by_notes = (arranging_in["notes"] != "") & (stage == "applied").to_numpy()
+    stage = stage.where(~(arranging & (stage == "applied").to_numpy()), "interviewing")
+    stage_text = stage_text.where(~by_notes, (stage_text + " " + arranging_in["notes"]).str.strip())
+    from_notes = from_notes | by_notes
     # a row with no date at all whose notes say it is still to be sent ("meant to apply before
     # xmas", "CV noch abschicken"): not applied, rather than Check data asking for a date
     undated = (frame["applied_on"].isna() & frame["last_contact"].isna()).to_numpy()
@@ -708,6 +720,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     for k in np.flatnonzero(talked):
         said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
         talked[k] = not call_unanswered("\n".join(said))
+    # an interview being arranged, told apart from their call ("Anruf von Fr. Gruber, Termin wird noch
+    # abgestimmt", "recruiter emailed, scheduling a call") is what their call or e-mail said: it was
+    # answered, and the next step is to agree a time; arranging as the call's purpose ("HR rang to set
+    # up a screen") leaves the call to be returned
+    arranged_apart = np.zeros(n, dtype=bool)
+    for k in np.flatnonzero(employer_called & ~talked & arranging):
+        clause = arranging_in["notes"][k] or arranging_in["stage"][k]
+        said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
+        arranged_apart[k] = not tells_their_contact(clause) and not call_unanswered("\n".join(said))
+    talked = talked | arranged_apart
     employer_called = employer_called & ~talked
     called_on = np.where(talked, safe_base, called_on)
     call_day_noted = called_on != safe_base          # the notes gave the call its day
@@ -730,12 +752,15 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
+    # an interview being arranged has no day yet: a past day beside it is the day of the entry that
+    # says so ("12/2 HR reached out - setting up a phone screen") or of an earlier round's talk
+    interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
     # an employer's call that set up an interview on or after its day was answered by that interview
     # ("3/12 HR rang, we meet Thursday"): before it nothing is returned, after it comes the thank-you
     about_interview = employer_called & ~np.isnat(interview_day) & (interview_day >= safe_base)
     employer_called = employer_called & ~about_interview
     employer_called_on = np.where(employer_called, employer_called_on, np.datetime64("NaT", "D"))
-    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS)
+    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS) | arranging
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
@@ -879,6 +904,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                                                       employer_called_on, nat)),
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
+        # an interview being arranged, with no day yet: the script asks to settle a time
+        "interview_arranging": active & arranging & interviewing & np.isnat(interview_ahead) & ~held,
+        "arranging_field": np.where(arranging_in["notes"] != "", "notes", "stage"),
         # the notes give the interview only a week or a span ("2nd round in 2 wks", "w/c 14 Dec"):
         # the plan keeps that day, the scripts never say it
         "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)

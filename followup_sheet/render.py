@@ -428,6 +428,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "written_offer": bool(plan_row.get("written_offer", False)),
         "interview_held": _flag(plan_row.get("interview_held", True)) and not interview_ahead,
         "interview_ahead": interview_ahead,
+        "interview_arranging": _flag(plan_row.get("interview_arranging", False)) and not interview_ahead,
         "interview_on": _human_date(interview_on, year) if interview_ahead else "",
         "thank_you": _flag(plan_row.get("thank_you", False)),
         "last_by": last_by,
@@ -450,6 +451,7 @@ _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
                 "decision_rough", "written_offer", "interview_rough",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
+                "interview_arranging",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
                 "hold_until")

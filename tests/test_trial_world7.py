@@ -1,0 +1,179 @@
+"""Trackers by strangers: headed in languages the tool does not speak (Swedish, Finnish, Hungarian),
+read by their columns' values; an interview being arranged; a contact at a recruiting agency;
+Polish names after a preposition."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from followup_sheet.checkreport import check
+from followup_sheet.errors import FollowupError
+from followup_sheet.pipeline import compute
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def _book(path: Path, sheet: str, rows: list[list[object]], title: str | None = None) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    if title:
+        ws.append([title])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(rows[0]))
+        ws.append([])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _swedish(tmp_path: Path) -> Path:
+    return _book(tmp_path / "jobb.xlsx", "Sökta jobb", [
+        ["Arbetsgivare", "Tjänst", "Sökt", "Kontakt", "E-post", "Mobil", "Status", "Kommentar"],
+        ["Sandvik AB", "Inköpare", "2026-11-16", "Lena Berg", "lena.berg@sandvik.com", "070-555 12 34", "Skickad", ""],
+        ["Atlas Copco", "Säljare", "2026-11-23", "Olof Strand", "olof.strand@atlascopco.com", "", "Skickad", ""],
+        ["SKF", "Planerare", "2026-11-30", "", "jobb@skf.com", "", "Skickad", ""],
+        ["Husqvarna", "Tekniker", "2026-11-10", "", "", "", "Avslag", ""],
+    ], title="Jobbsök vintern")
+
+
+def _finnish(tmp_path: Path) -> Path:
+    return _book(tmp_path / "haut.xlsx", "Haut", [
+        ["Yritys", "Tehtävä", "Hakupäivä", "Yhteyshenkilö", "Sähköposti", "Puhelin", "Tila"],
+        ["Valmet Oyj", "Suunnittelija", "16.11.2026", "Mika Laine", "mika.laine@valmet.com", "+358 40 111 2233", "Haettu"],
+        ["Kesko Oyj", "Ostaja", "23.11.2026", "", "rekry@kesko.fi", "", "Haettu"],
+        ["Elisa", "Asiantuntija", "30.11.2026", "", "", "040 555 6677", "Haettu"],
+        ["Orion", "Kemisti", "2.11.2026", "", "", "", "Hylätty"],
+    ])
+
+
+def test_a_column_of_addresses_is_the_email_whatever_a_foreign_header_seemed_to_name(tmp_path):
+    # 'E-post' holds a word of a position's header ('post'); its cells are e-mail addresses
+    report = check(_swedish(tmp_path), today=TODAY)
+    columns = report.trackers[0].columns
+    assert columns["contact_email"].header == "E-post"
+    assert "position" not in columns or columns["position"].header != "E-post"
+    assert any("values are e-mail addresses" in line or "e-mail addresses" in line for line in report.lines)
+
+
+def test_a_tracker_headed_in_a_language_the_tool_does_not_speak_falls_back_to_english(tmp_path):
+    # 'Kontakt', 'Status' are words German has too; most headers are Swedish
+    report = check(_swedish(tmp_path), today=TODAY)
+    assert report.language.code == "en"
+    assert "does not speak" in report.language.reason
+
+
+def test_a_tracker_no_header_list_knows_is_read_by_its_values(tmp_path):
+    report = check(_finnish(tmp_path), today=TODAY)
+    columns = report.trackers[0].columns
+    assert columns["company"].header == "Yritys"
+    assert columns["applied_on"].header == "Hakupäivä"
+    assert columns["contact_email"].header == "Sähköposti"
+    assert columns["contact_phone"].header == "Puhelin"
+    assert columns["stage"].header == "Tila"
+    assert report.language.code == "en" and "does not speak" in report.language.reason
+    text = "\n".join(report.lines)
+    assert "guessed from its values" in text
+    assert "'Haastattelu'" not in text and "'Haettu'" in text       # its stage words listed to map
+    sheets, _, _ = compute(_finnish(tmp_path), today=TODAY)
+    plan = sheets[0].plan
+    assert plan.loc[2, "due"] is not None and str(plan.loc[2, "status"]) == "Overdue"    # Nov 16 + 5 business days
+
+
+def test_a_legal_form_with_a_full_stop_is_still_an_organisation_name(tmp_path):
+    path = _book(tmp_path / "p.xlsx", "Pályázatok", [
+        ["Cég", "Munkakör", "Beadva", "Elérhetőség", "Hol tartok"],
+        ["MOL Nyrt.", "Mérnök", "2026.11.20.", "anna.kovacs@mol.hu", "Beadva"],
+        ["Richter Gedeon Nyrt.", "Vegyész", "2026.11.12.", "hr@richter.hu", "Beadva"],
+        ["4iG Nyrt.", "Fejlesztő", "2026.11.25.", "", "Elutasítva"],
+        ["Wizz Air", "Tervező", "2026.11.30.", "", "Beadva"],
+    ])
+    assert check(path, today=TODAY).trackers[0].columns["company"].header == "Cég"
+
+
+def test_an_expense_list_in_a_foreign_language_is_still_refused_with_the_fix(tmp_path):
+    # vendors and days but nothing of an application: no guess, the file, sheet and [columns] fix named
+    path = _book(tmp_path / "utgifter.xlsx", "Kvitton", [
+        ["Butik", "Dag", "Summa", "Moms"],
+        ["ICA Maxi", "2026-11-02", 412.5, 82.5],
+        ["Clas Ohlson AB", "2026-11-09", 129.0, 25.8],
+        ["Biltema", "2026-11-16", 88.0, 17.6],
+    ])
+    with pytest.raises(FollowupError) as raised:
+        check(path, today=TODAY)
+    message = str(raised.value)
+    assert "utgifter.xlsx" in message and "Kvitton" in message and "[columns]" in message
+
+
+# --- an interview being arranged ---------------------------------------------------------------
+
+from followup_sheet.notestage import being_arranged  # noqa: E402
+
+
+@pytest.mark.parametrize("note", [
+    "hr rang back 3/12 they're arranging a video call w/ the team lead",
+    "Personalabteilung meldet sich, Gesprächstermin wird gerade abgestimmt",
+    "la RH m'écrit : créneau à fixer pour l'entretien technique",
+    "me escribió la reclutadora, estamos cuadrando horario para la entrevista",
+    "recrutadora pediu disponibilidade, entrevista a agendar",
+    "colloquio conoscitivo da concordare con il responsabile",
+    "recruiter belde, we zijn een moment voor het gesprek aan het prikken",
+    "rekruterka oddzwoniła, umawiamy się na rozmowę z kierownikiem",
+    "二次面接の候補日を送った",
+    "HR说在协调二面时间",
+    "2차 면접 날짜 잡는 중",
+])
+def test_an_interview_being_arranged_is_read_in_every_language(note):
+    assert being_arranged(note)
+
+
+@pytest.mark.parametrize("note", [
+    "interview booked for 14/12 at 10",          # arranged: a date the statements read
+    "no plans to arrange anything before jan",    # negated, and nothing arranged
+    "arranging my portfolio this weekend",        # arranging, but no talk, call or date
+    "Termin am 9.12. vereinbart",                 # done, with its day
+    "scheduling on another company's side: 2nd round elsewhere next week",
+])
+def test_what_is_not_an_interview_being_arranged(note):
+    assert not being_arranged(note)
+
+
+def _arranging_book(tmp_path: Path, name: str, header: list[str], rows: list[list[object]]) -> Path:
+    return _book(tmp_path / name, "Bewerbungen", [header, *rows])
+
+
+def test_an_interview_being_arranged_is_the_interview_stage_and_the_script_asks_for_a_time(tmp_path):
+    path = _arranging_book(tmp_path, "wien.xlsx",
+                           ["Firma", "Stelle", "Beworben am", "Ansprechpartner", "Telefon", "Status", "Notizen"],
+                           [["Pflegeheim Hietzing", "DGKP", "16.11.2026", "Frau Gruber", "01 876 5432", "beworben",
+                             "2.12. Anruf von Fr. Gruber, Gesprächstermin wird noch abgestimmt"],
+                            ["AKH Wien", "Stationspflege", "20.11.2026", "Herr Berger", "01 404 000", "beworben", ""],
+                            ["Rudolfinerhaus", "OP-Pflege", "23.11.2026", "", "01 360 360", "beworben", "Absage erhalten"]])
+    sheets, _, settings = compute(path, today=TODAY)
+    plan, scripts = sheets[0].plan, sheets[0].scripts
+    assert settings.language == "de"
+    assert plan.loc[2, "stage"] == "interviewing" and bool(plan.loc[2, "interview_arranging"])
+    assert not bool(plan.loc[2, "interview_held"])
+    script = scripts.loc[2]
+    assert "Welche Tage und Uhrzeiten passen Ihnen?" in script
+    assert "Vielen Dank für das Gespräch" not in script and "Dank für das Vorstellungsgespräch" not in script
+    assert not bool(plan.loc[3, "interview_arranging"])
+
+
+def test_a_dated_entry_that_says_an_interview_is_being_set_up_is_no_interview_held(tmp_path):
+    # the entry's day (Dec 1) is when the arranging began, not a talk that took place
+    path = _arranging_book(tmp_path, "osaka.xlsx",
+                           ["会社名", "職種", "応募日", "担当者", "電話番号", "ステータス", "メモ"],
+                           [["株式会社ミナト物流", "倉庫管理", "2026/11/18", "山本様", "06-1234-5678", "書類選考中",
+                             "12/1 書類通過の連絡あり、一次面接の候補日を送付済み"],
+                            ["北浜商事", "経理", "2026/11/20", "", "06-2222-3333", "応募済み", ""],
+                            ["淀屋橋製作所", "総務", "2026/11/24", "", "", "応募済み", ""]])
+    sheets, _, settings = compute(path, today=TODAY)
+    plan, scripts = sheets[0].plan, sheets[0].scripts
+    assert settings.language == "ja"
+    assert plan.loc[2, "stage"] == "interviewing" and bool(plan.loc[2, "interview_arranging"])
+    assert not bool(plan.loc[2, "thank_you"]) and not bool(plan.loc[2, "interview_held"])
+    assert "ご都合のよい日時" in scripts.loc[2]
