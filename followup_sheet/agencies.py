@@ -1,5 +1,6 @@
-"""Plan stage, recruiting agencies: whether the company, contact or source cell names a staffing
-or recruiting agency (rules §2, §5), so the contact is a recruiter working for a client.
+"""Plan stage, recruiting agencies: whether the company, contact or source cell, or the row's notes,
+names a staffing or recruiting agency (rules §2, §5), so the contact is a recruiter working for a
+client.
 
 In: the tidy frame and the settings' agency words and names. Out: per row the field that names
 an agency and the words that show it ("" where none does).
@@ -106,6 +107,63 @@ def _contact_note(contact: str) -> str:
     return contact[m.end():] if m else ""
 
 
+# The people of an agency, as a note calls them ("Personalberaterin", "chasseur de têtes",
+# "consultora de selección", "intercedente", "エージェント", "헤드헌터", "猎头顾问"): a note that says the
+# contact is one of them, or that the application went through one, makes the contact an agency's
+# recruiter. ("recruiter" alone may be the employer's own.)
+_AGENCY_PEOPLE = re.compile(
+    r"\b(?:agency|agencies|headhunt\w*|head\s+hunter\w*|recruitment\s+consultant\w*|third[-\s]party\s+recruiter"
+    r"|personalberater\w*|personaldienstleist\w*|personalvermittl\w*|vermittler\w*|agentur\w*|zeitarbeit\w*"
+    r"|cabinet\s+(?:de\s+recrutement|de\s+chasse|rh)|chasseu(?:r|se)s?\s+de\s+têtes|agence\s+d['’]intérim|consultante?\s+en\s+recrutement"
+    r"|agencia|consultor(?:a|es)?\s+de\s+selecci[oó]n|cazatalentos|consultoria\s+de\s+(?:rh|recrutamento)|agência"
+    r"|agenzia|società\s+di\s+(?:selezione|ricerca)|consulente\s+(?:di|della)\s+selezione|cacciatore\s+di\s+teste"
+    r"|recruitmentbureau|uitzendbureau|intercedente?|werving\s+en\s+selectie|agencj\w*|firm\w*\s+rekrutacyjn\w*"
+    r"|headhunterk\w*)\b"
+    r"|エージェント|人材紹介|ヘッドハンター|転職支援|猎头|獵頭|헤드헌터|헤드헌팅|서치펌|에이전시", re.IGNORECASE)
+# A brand in a note is the agency only where the note ties it to a person or the route: after a
+# word of belonging or passage ("Lisa from Michael Page", "via Hays", "z Randstadu", "über Hays"),
+# in brackets ("ben (hays)"), or before the word for its consultant ("a Michael Page consultant").
+_BRAND_BEFORE = re.compile(r"(?:\b(?:from|at|of|with|via|through|thru|by|von|bei|über|de|du|chez|da|di|van|z|ze|przez)"
+                           r"|@|[(\[])\s*$", re.IGNORECASE)
+_BRAND_AFTER = re.compile(r"^\s*(?:[)\]]|(?:consultant\w*|recruiter\w*|rep\b|agent\w*|berater\w*|consultor\w*"
+                          r"|consulente|adviseur|konsultant\w*|rekruter\w*))", re.IGNORECASE)
+_NOT_THROUGH = re.compile(r"\b(?:no|not|never|without|kein\w*|nicht|ohne|pas|sans|sin|sem|senza|geen|niet|zonder|bez)"
+                          r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# the endings Polish gives a brand after its preposition ("z Randstadu", "w Haysie", "przez Adecco")
+_POLISH_CASE = re.compile(r"(?:u|em|ie|a|owi)\b")
+
+
+def agency_in_note(note: str, brands: tuple[str, ...]) -> str:
+    """The words of `note` that say the contact works for a recruiting agency or the application
+    went through one ("Lisa is a Michael Page consultant", "Hr. Krause ist Personalberater",
+    "エージェントの佐藤さん経由"), or ''. Not when negated ("not through an agency")."""
+    if not note:
+        return ""
+    for m in _AGENCY_PEOPLE.finditer(note):
+        if not _NOT_THROUGH.search(note[:m.start()]):
+            return m.group(0)
+    low = note.lower()
+    index = _by_first_word(brands)
+    for m in re.finditer(r"[\w&-]+", low):
+        token = m.group(0).replace(".", "")
+        if token not in index and re.search(r"\b(?:z|ze|w|we|przez|od)\s+$", low[:m.start()]):
+            token = next((token[:-len(e)] for e in ("owi", "em", "ie", "u", "a")
+                          if token.endswith(e) and token[:-len(e)] in index), token)
+        for brand, own in index.get(token, []):
+            end = m.start() + len(brand)
+            if _words(low[m.start():end]) != own:
+                continue
+            if end < len(low) and low[end].isalnum():
+                inflected = _POLISH_CASE.match(low, end)
+                if inflected is None or not re.search(r"\b(?:z|ze|w|we|przez|od)\s+$", low[:m.start()]):
+                    continue
+                end = inflected.end()
+            if (_BRAND_BEFORE.search(low[:m.start()]) or _BRAND_AFTER.match(low[end:])) \
+                    and not _NOT_THROUGH.search(low[:m.start()]):
+                return note[m.start():end]
+    return ""
+
+
 class Agencies:
     """Per row: which cell names an agency, and with which words."""
 
@@ -123,8 +181,9 @@ class Agencies:
 
 
 def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str], list[str]]) -> Agencies:
-    """The company cell first, then the contact's own note, then the source. `found`: the agency
-    words a text holds (whole words, as rules §2 matches words)."""
+    """The company cell first, then the contact's own note, then the source, then the row's notes
+    (`agency_in_note`). `found`: the agency words a text holds (whole words, as rules §2 matches
+    words)."""
     brands = tuple(settings.agency_names)
     language = settings.language
 
@@ -149,9 +208,15 @@ def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str]
         hits = agency_words(text)
         return hits[0] if hits else brand_in(text, brands)
 
+    @functools.cache
+    def notes(text: str) -> str:
+        return agency_in_note(text, brands)
+
     fields, said = [], []
-    for c, p, s in zip(_texts(frame, "company"), _texts(frame, "contact"), _texts(frame, "source")):
-        for field, test, text in (("company", company, c), ("contact", contact, p), ("source", source, s)):
+    for c, p, s, n in zip(_texts(frame, "company"), _texts(frame, "contact"), _texts(frame, "source"),
+                          _texts(frame, "notes")):
+        for field, test, text in (("company", company, c), ("contact", contact, p), ("source", source, s),
+                                  ("notes", notes, n)):
             hit = test(text) if text else ""
             if hit:
                 fields.append(field)

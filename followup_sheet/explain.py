@@ -67,6 +67,7 @@ _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview",
                                                             "interview_arranging")),
     (r"agree on a time|setting up the interview|days and times", ("interview_arranging",)),
+    (r"your client|heard anything back from|come back to you|pass on my thanks", ("agency",)),
     (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
     (r"returning (?:your|a|\w+'s) call|getting in touch|your e-mail|(?:on|an) [\w.' ]*e-mail from|'s e-mail",
      ("employer_contact",)),
@@ -269,7 +270,8 @@ def kind_of(sentence: str, language: str = "en") -> str:
 # templates of one or two situations hold says something of that situation (a thank-you for the
 # interview, the automatic reply), and rests on those facts.
 SITUATION_KINDS: dict[str, tuple[str, ...]] = {
-    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview", "interview_arranging"),
+    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview", "interview_arranging",
+                       "agency"),
     "offer": ("offer",),
     "recruiter": ("agency", "source", "contact"),
     "referral": ("referrer",),

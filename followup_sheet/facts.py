@@ -134,7 +134,9 @@ _CALL_NOUNS = (r"(?:phone\s+)?call|ring|voicemail|vm|anruf|rückruf|appel|llamad
 _MAIL_NOUNS = (r"e-?mail|mail|message|msg|dm|inmail|sms|note|text|invite|invitation|nachricht|courriel|correo|mensaje"
                r"|messaggio"
                r"|mensagem|bericht|wiadomość|wiadomosc")
-_FROM = r"(?:from|by|von|vom|de|du|des|del|da|do|dos|dal|dalla|dall['’]|van|od)"
+# (Portuguese "do" is "from the"; Polish "do" before a form of address is "to": "mail do Pana Nowaka"
+# is the user's own message)
+_FROM = r"(?:from|by|von|vom|de|du|des|del|da|do(?!\s+(?:pan|pani|panią|pana|panu|państwa)\b)|dos|dal|dalla|dall['’]|van|od)"
 # Job boards and applicant tracking systems: what they send is automatic, and none is a person
 PLATFORMS = ("LinkedIn", "Indeed", "Glassdoor", "StepStone", "Xing", "Monster", "ZipRecruiter", "Workday", "Greenhouse",
              "Lever", "InfoJobs", "SmartRecruiters", "Personio", "Taleo", "iCIMS", "SuccessFactors", "Jobvite",

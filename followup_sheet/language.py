@@ -772,6 +772,80 @@ def polish_instrumental(surname: str, gender: str) -> str:
     return surname + ("iem" if low.endswith(("k", "g")) else "em")
 
 
+# A Polish name said after a preposition or as an object keeps the case the sentence gives it
+# ("rozmawiałam z Panią Kowalską", "mail do Pana Nowaka", "z polecenia Pani Zielińskiej"); the
+# form of address before it says the gender ("pani", "panią": a woman; "pana", "panu", "panem":
+# a man) and, with the surname's ending, the case. The regular endings give the nominative back:
+# adjectival surnames (-skiej/-ską -> -ska, -skiego/-skiemu/-skim -> -ski, -owej/-ową -> -owa,
+# -ego/-emu/-ym -> -y), a man's surname or first name in a consonant (Nowaka/Nowakowi/Nowakiem/
+# Nowaku -> Nowak, Piotra -> Piotr, Łosia -> Łoś), a woman's name in -a (Anną/Anny -> Anna); a
+# woman's surname in a consonant does not decline ("z Panią Nowak").
+_PL_TITLES = {"pani": "f", "panią": "f", "pan": "m", "pana": "m", "panu": "m", "panem": "m", "panie": "m"}
+_PL_SOFT = {"si": "ś", "ci": "ć", "zi": "ź", "ni": "ń", "dzi": "dź"}
+
+
+def _pl_nominative_word(word: str, gender: str) -> str:
+    low = word.casefold()
+
+    def cut(n: int, add: str) -> str:
+        return word[:len(word) - n] + add
+    if gender == "f":
+        for end, nom in (("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("owej", "owa"), ("ską", "ska"),
+                         ("cką", "cka"), ("dzką", "dzka"), ("ową", "owa")):
+            if low.endswith(end):
+                return cut(len(end), nom)
+        if low.endswith("ą"):
+            return cut(1, "a")
+        return word       # ("Nowak" for a woman does not decline; "Anny", "Annie" stay unsure)
+    for end, nom in (("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"),
+                     ("ckim", "cki"), ("dzkiego", "dzki"), ("dzkiemu", "dzki"), ("dzkim", "dzki")):
+        if low.endswith(end):
+            return cut(len(end), nom)
+    if low.endswith("ą"):                # a man's name in -a (Kubą, Zawadą -> Kuba, Zawada)
+        return cut(1, "a")
+    if re.search(r"[^aeiouyóąę](?:ego|emu)$", low) and len(low) > 5:      # Szczęsnego -> Szczęsny
+        return cut(3, "i" if low[-4] in "kg" else "y")
+    for end in ("owi", "iem", "em", "a", "u"):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = word[:len(word) - len(end)]
+            if end == "iem" and not stem.casefold().endswith(("k", "g")):
+                stem = word[:len(word) - 2]          # (Łosiem: the i is the softness, read below)
+            for soft, letter in _PL_SOFT.items():
+                if stem.casefold().endswith(soft):
+                    return stem[:len(stem) - len(soft)] + letter
+            # a mobile e comes back between two consonants at the end (Wróbla -> Wróbel, Pawła ->
+            # Paweł, Jacka -> Jacek); not in a digraph (Tomasza, Lecha) nor before d or r (Witolda, Piotra)
+            low_stem = stem.casefold()
+            if re.search(r"[bcćdfghjklłmnńprsśtwzźż][lłkcń]$", low_stem) and low_stem[-2:] not in ("cz", "sz", "rz", "dz", "ch"):
+                return stem[:-1] + "e" + stem[-1]
+            return stem
+    return word
+
+
+def polish_nominative(name: str) -> str:
+    """A Polish name read from a cell or a note in the case its sentence gave it, with the words
+    before it that gave the case dropped: 'z Panią Kowalską' -> 'Pani Kowalska', 'Pana Nowaka' ->
+    'Pan Nowak', 'Panem Tomaszem Lewandowskim' -> 'Pan Tomasz Lewandowski'. Only a name led by
+    a Polish form of address (whose case shows the gender) is changed; any other is returned as is."""
+    words = name.split()
+    # the form of address after the lower-case words that gave it its case ("spotkanie z", "mail do")
+    lead = next((i for i, w in enumerate(words[:-1]) if w.casefold() in _PL_TITLES and words[i + 1][:1].isupper()),
+                None)
+    if lead is None or any(not w.islower() for w in words[:lead]):
+        return name
+    title = words[lead].casefold()
+    gender = _PL_TITLES.get(title)
+    # ("Pan Zawada" is the nominative: only "pani", which is several cases, needs the ending's word)
+    if gender is None or title == "pan" or title == "pani" and not _pl_inflected(words[lead + 1:], gender):
+        return name
+    rest = [_pl_nominative_word(w, gender) if w[:1].isupper() else w for w in words[lead + 1:]]
+    return " ".join(["Pani" if gender == "f" else "Pan", *rest])
+
+
+def _pl_inflected(words: list[str], gender: str) -> bool:
+    return any(_pl_nominative_word(w, gender) != w for w in words if w[:1].isupper())
+
+
 def _pl(p: Person) -> dict[str, str]:
     """Polish: "pani"/"pan" only from the cell's title. `ask` is the whole question (its case
     depends on what can be declined safely), `greet` never names anyone (Poles do not greet by

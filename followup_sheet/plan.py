@@ -28,6 +28,8 @@ when a row has none, and on rows without a situation):
   a decision, so a script says it in kind; decision_rough (bool): only a part of a month was
   given ("mid-December"), so decision_on is that part's last day and no script says it; call_back (text,
   "after Thanksgiving"); written_offer (bool)
+- via_agency (bool): the contact (or the company cell) is a recruiting agency's, as the company, the
+  contact's note, the source or the notes say (`agencies.find_agencies`)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
   competing_interest rows only
@@ -891,6 +893,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "autoresponse_field": auto_field,
         "recruiter": recruiter,
         "agency_company": agencies.company,
+        # the person the row names (or the company cell itself) is a recruiting agency's: the scripts
+        # ask them about their client, never speak to them as the employer
+        "via_agency": agencies.named & ((frame["contact"].str.strip() != "").to_numpy() | agencies.company),
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,

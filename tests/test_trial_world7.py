@@ -177,3 +177,92 @@ def test_a_dated_entry_that_says_an_interview_is_being_set_up_is_no_interview_he
     assert plan.loc[2, "stage"] == "interviewing" and bool(plan.loc[2, "interview_arranging"])
     assert not bool(plan.loc[2, "thank_you"]) and not bool(plan.loc[2, "interview_held"])
     assert "ご都合のよい日時" in scripts.loc[2]
+
+
+# --- a contact who works at a recruiting agency -----------------------------------------------------
+
+from followup_sheet.agencies import agency_in_note  # noqa: E402
+from followup_sheet.settings import AGENCY_NAMES  # noqa: E402
+
+
+@pytest.mark.parametrize("note", [
+    "spoke to Dev, he's a Robert Walters consultant handling this one",
+    "Tanja (Randstad) hat meinen CV weitergeleitet",
+    "Frau Kühn ist Personalvermittlerin, stellt mich dem Kunden vor",
+    "présentée par un chasseur de têtes",
+    "la consultora de selección me pasó al cliente",
+    "rekruterka z Adecco przesłała CV do klienta",
+    "tramite una società di selezione",
+    "転職エージェント経由で応募",
+    "헤드헌터 통해 서류 전달",
+    "獵頭推薦",
+])
+def test_a_note_that_says_the_contact_is_an_agencys_names_it(note):
+    assert agency_in_note(note, AGENCY_NAMES)
+
+
+@pytest.mark.parametrize("note", [
+    "Kelly from HR said they got my CV",          # a first name that is also a brand, without a tie
+    "applied directly, not via any agency",       # negated
+    "read the Hays salary guide before applying",  # a brand, but no person or route
+    "cabinet comptable à Lyon, poste en interne",  # a firm, not a recruiting one
+])
+def test_a_note_that_does_not_make_the_contact_an_agencys(note):
+    assert not agency_in_note(note, AGENCY_NAMES)
+
+
+def test_an_agencys_recruiter_is_asked_about_their_client_never_thanked_as_the_interviewer(tmp_path):
+    path = _book(tmp_path / "busan.xlsx", "지원현황", [
+        ["회사명", "직무", "지원일", "담당자", "연락처", "진행상태", "메모"],
+        ["한진해운물류", "물류사무", "2026.11.16", "박지훈", "010-2345-6789", "1차 면접 완료",
+         "헤드헌터 박지훈 이사 통해 지원. 12/1 1차 면접 봄"],
+        ["부산항만공사", "사무원", "2026.11.20", "이수진", "051-999-0000", "서류 합격", "서류 합격, 연락 준다고 함"],
+        ["고려해운", "운항관리", "2026.11.25", "최민호", "051-777-8888", "지원완료", "서치펌 최민호 컨설턴트가 추천"],
+    ])
+    sheets, _, settings = compute(path, today=TODAY)
+    plan, scripts = sheets[0].plan, sheets[0].scripts
+    assert settings.language == "ko"
+    assert bool(plan.loc[2, "via_agency"]) and plan.loc[2, "stage"] == "interviewing"
+    assert "고객사" in scripts.loc[2] and "시간을 내주셔서" not in scripts.loc[2]
+    assert not bool(plan.loc[3, "via_agency"])
+    assert bool(plan.loc[4, "via_agency"]) and plan.loc[4, "situation"] == "recruiter"
+
+
+# --- Polish names in the case their sentence gave them ----------------------------------------------
+
+from followup_sheet.language import polish_nominative  # noqa: E402
+
+
+@pytest.mark.parametrize("said, name", [
+    ("spotkanie z Panią Grabowską", "Pani Grabowska"),
+    ("od Pana Jankowskiego", "Pan Jankowski"),
+    ("Panem Michałem Sikorą", "Pan Michał Sikora"),
+    ("dla Pani Dąbrowskiej", "Pani Dąbrowska"),
+    ("Panu Krawczykowi", "Pan Krawczyk"),
+    ("u Pana Marka Wróbla", "Pan Marek Wróbel"),
+    ("z Panią Ewą Mazur", "Pani Ewa Mazur"),        # a woman's surname in a consonant does not decline
+    ("Pan Kaczmarek", "Pan Kaczmarek"),             # already the nominative
+    ("Pani Zając", "Pani Zając"),
+    ("Pan Sikora", "Pan Sikora"),                   # a man's surname in -a, nominative
+    ("Anna Wójcik", "Anna Wójcik"),                 # no form of address: not touched
+])
+def test_a_polish_name_after_a_preposition_is_greeted_in_the_nominative(said, name):
+    assert polish_nominative(said) == name
+
+
+def test_a_krakow_tracker_greets_its_contacts_in_the_case_the_greeting_needs(tmp_path):
+    path = _book(tmp_path / "krakow.xlsx", "Rekrutacje", [
+        ["Firma", "Stanowisko", "Data aplikacji", "Kontakt", "Telefon", "Status", "Notatki", "Polecenie"],
+        ["Allegro", "Frontend Developer", "17.11.2026", "z Panią Grabowską", "12 300 40 50", "wysłane", "", ""],
+        ["Ocado", "Backend Developer", "18.11.2026", "Pana Jankowskiego", "12 300 40 51", "wysłane",
+         "mail do Pana Jankowskiego 24.11", ""],
+        ["Sii", "QA", "19.11.2026", "", "12 300 40 52", "wysłane", "", "z polecenia Pani Dąbrowskiej"],
+    ])
+    sheets, _, settings = compute(path, today=TODAY)
+    scripts, plan = sheets[0].scripts, sheets[0].plan
+    assert settings.language == "pl"
+    assert "z panią Grabowską?" in scripts.loc[2] and "Panią Grabowską" not in scripts.loc[2]
+    assert "z panem Jankowskim?" in scripts.loc[3] and "Jankowskiego" not in scripts.loc[3]
+    # "mail do" the contact is the user's own message, never theirs to answer
+    assert not bool(plan.loc[3, "employer_called"]) and "Odpowiadam" not in scripts.loc[3]
+    assert "pani Dąbrowska" in scripts.loc[4] and "Dąbrowskiej" not in scripts.loc[4]
