@@ -85,12 +85,15 @@ def brand_of(name: str, brands: tuple[str, ...], language: str = "") -> str:
 
 
 def brand_in(text: str, brands: tuple[str, ...]) -> str:
-    """A brand named anywhere in `text` as whole words (a contact's note, a source cell)."""
+    """A brand named anywhere in `text` as whole words (a contact's note, a source cell), also in
+    the case a Polish preposition gives it ("Kasia z Randstadu", "w Haysie")."""
     words = _words(text)
     index = _by_first_word(brands)
     for i, word in enumerate(words):
+        if word not in index and (i == 0 or words[i - 1] in _POLISH_PREPOSITIONS):
+            word = next((word[:-len(e)] for e in _POLISH_ENDINGS if word.endswith(e) and word[:-len(e)] in index), word)
         for brand, own in index.get(word, []):
-            if words[i:i + len(own)] == own:
+            if [word, *words[i + 1:i + len(own)]] == own:
                 return brand
     return ""
 
@@ -129,6 +132,8 @@ _BRAND_AFTER = re.compile(r"^\s*(?:[)\]]|(?:consultant\w*|recruiter\w*|rep\b|age
                           r"|consulente|adviseur|konsultant\w*|rekruter\w*))", re.IGNORECASE)
 _NOT_THROUGH = re.compile(r"\b(?:no|not|never|without|kein\w*|nicht|ohne|pas|sans|sin|sem|senza|geen|niet|zonder|bez)"
                           r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_POLISH_PREPOSITIONS = frozenset(("z", "ze", "w", "we", "przez", "od"))
+_POLISH_ENDINGS = ("owi", "em", "ie", "u", "a")
 # the endings Polish gives a brand after its preposition ("z Randstadu", "w Haysie", "przez Adecco")
 _POLISH_CASE = re.compile(r"(?:u|em|ie|a|owi)\b")
 

@@ -1052,7 +1052,8 @@ class _Facts:
         for st, field in self.ledger.statements[i]:
             # a log entry's day is a contact (the plan counts it as the last one once it has come);
             # the day an entry was only written is no fact of its own
-            if st.kind != "noted":
+            # (an interview being arranged has no day: the entry's day beside it is no interview's)
+            if st.kind != "noted" and not (st.kind == "interview" and cols["interview_arranging"][i]):
                 add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:

@@ -147,7 +147,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "pl": (
         "wysłano", "wysłane",
         "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu",
-        "nazwa firmy", "pracodawca", "firma", "stanowisko",
+        "nazwa firmy", "pracodawca", "firma", "stanowisko", "rola",
         "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
@@ -349,8 +349,8 @@ def _mapped_headers(trackers: list[Any]) -> set[str]:
 def _headers_unread(trackers: list[Any], settings: Any) -> list[str]:
     """The headers of the columns taken that no list of any language names: read from their
     words, a word within them or their values ('Företag', 'Anteckningar', 'Başvuru Tarihi').
-    When they outnumber the headers a language's lists name, the tracker is headed in a
-    language the tool does not speak (rules §8: then English)."""
+    When they outnumber the headers and stage words a language's lists name, the tracker is
+    headed in a language the tool does not speak (rules §8: then English)."""
     from .headers import alias_lookup, normalize_header
 
     aliases = alias_lookup(settings)
@@ -408,7 +408,9 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
     shown = ", ".join(repr(w) for w in (telling or list(dict.fromkeys(words)))[:6])
     if common and len(common) == 1 and ENGLISH not in common:
         unread = _headers_unread(trackers, settings)
-        known = [w for w in dict.fromkeys(words) if w in _mapped_headers(trackers)]
+        # (the stage words a list knows count as much as its headers: 'Absage', 'Angebot' under
+        # 'Dienstgeber', 'Ansprechperson', 'Wie weit' are German)
+        known = list(dict.fromkeys(words))
         if len(unread) > len(known):
             return LanguageChoice(ENGLISH, f"the default: most of the tracker's headers "
                                            f"({', '.join(map(repr, unread[:4]))}) are in a language the tool does "

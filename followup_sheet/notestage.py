@@ -31,7 +31,7 @@ _STEPS = (
     r"|manager)\s+round|super\s?day|oa|online\s+assessment|coding\s+assessment|hirevue|round\s+(?:\d|two|three|one)\b|(?:online\s+|written\s+|qualifying\s+)?exam|panel|case\s+study|take[-\s]?home|assignment|coding\s+(?:test|challenge"
     r"|exercise)|portfolio\s+review|design\s+(?:review|challenge|exercise)|technical\s+(?:test|task|exercise)|aptitude\s+test|psychometric|(?:salary|pay|comp|contract|package)\s+"
     r"(?:talks?|discussions?|negotiations?|chat)|presentation\s+to\s+the\s+panel"
-    r"|runde|fallstudie|probearbeit|probetag|testaufgabe|case-aufgabe|gehaltsverhandlung|vertragsverhandlung"
+    r"|runde|fallstudie|probearbeit|probetag|probedienst|hospitation|schnuppertag|testaufgabe|case-aufgabe|gehaltsverhandlung|vertragsverhandlung"
     r"|gehaltsgespräch|étude\s+de\s+cas|cas\s+pratique|test\s+technique|négociation\s+salariale|(?:deuxième|second|dernier)\s+tour"
     r"|ronda|caso\s+práctico|prueba\s+técnica|negociación\s+salarial|caso\s+studio|prova\s+tecnica|test\s+tecnico"
     r"|trattativa|estudo\s+de\s+caso|teste\s+técnico|dinâmica\s+de\s+grupo|negociação\s+salarial|segunda\s+etapa"

@@ -245,6 +245,15 @@ def _without_latin_department(name: str) -> str:
     """The name without the department or the agency said after it ("Anna from HR", "Tomek z
     Hays", "Luca di Adecco", "Jana Kovac / Randstad"); a particle before a family name stays
     ("Luca di Stefano")."""
+    # the agency on one side of a dash or slash ("Hays - Carla Ruiz", "Carla Ruiz – Hays",
+    # "Randstad / Tom Berg"): the person is the other side
+    halves = re.match(r"^(?P<a>[^-–—/|:]+?)\s+[-–—/|:]\s+(?P<b>\S.*)$", name) \
+        or re.match(r"^(?P<a>[^–—/|:]+?)\s*[–—/|:]\s*(?P<b>\S.*)$", name)
+    if halves is not None:
+        if _an_agency(halves.group("a")) and not _an_agency(halves.group("b")):
+            return halves.group("b")
+        if _an_agency(halves.group("b")) and not _an_agency(halves.group("a")):
+            return halves.group("a")
     said = _OF_DEPARTMENT.match(name)
     if said is None:
         return name
