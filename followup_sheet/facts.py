@@ -136,7 +136,8 @@ _MAIL_NOUNS = (r"e-?mail|mail|message|msg|dm|inmail|sms|note|text|invite|invitat
                r"|mensagem|bericht|wiadomość|wiadomosc")
 # (Portuguese "do" is "from the"; Polish "do" before a form of address is "to": "mail do Pana Nowaka"
 # is the user's own message)
-_FROM = r"(?:from|by|von|vom|de|du|des|del|da|do(?!\s+(?:pan|pani|panią|pana|panu|państwa)\b)|dos|dal|dalla|dall['’]|van|od)"
+_FROM = (r"(?:from|by|von|vom|de|du|des|del|da|do(?!\s+(?:pan|pani|panią|pana|panu|państwa)\b)|dos|dal|dalla"
+         r"|dall['’]|van|od)")
 # Job boards and applicant tracking systems: what they send is automatic, and none is a person
 PLATFORMS = ("LinkedIn", "Indeed", "Glassdoor", "StepStone", "Xing", "Monster", "ZipRecruiter", "Workday", "Greenhouse",
              "Lever", "InfoJobs", "SmartRecruiters", "Personio", "Taleo", "iCIMS", "SuccessFactors", "Jobvite",
@@ -1000,6 +1001,15 @@ class _Facts:
         field = "stage" if self.text["stage"][i] else "response"
         return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
+    def _statements(self, i: int, add) -> None:
+        """The dates the notes state, each a fact of its kind: a log entry's day is a contact (the
+        plan counts it as the last one once it has come); the day an entry was only written is no
+        fact of its own, nor, beside an interview being arranged, an interview's day."""
+        arranging = self.cols["interview_arranging"][i]
+        for st, field in self.ledger.statements[i]:
+            if st.kind != "noted" and not (st.kind == "interview" and arranging):
+                add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
+
     def _people_and_replies(self, i: int, add) -> None:
         """The automatic reply a cell tells of."""
         cols = self.cols
@@ -1049,12 +1059,7 @@ class _Facts:
             add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
-        for st, field in self.ledger.statements[i]:
-            # a log entry's day is a contact (the plan counts it as the last one once it has come);
-            # the day an entry was only written is no fact of its own
-            # (an interview being arranged has no day: the entry's day beside it is no interview's)
-            if st.kind != "noted" and not (st.kind == "interview" and cols["interview_arranging"][i]):
-                add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
+        self._statements(i, add)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
             add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)

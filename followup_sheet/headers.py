@@ -596,6 +596,19 @@ def repeated_like(values: list[Any]) -> str | None:
     return f"{distinct} different short values repeated over {len(texts)} filled cells, as stages are"
 
 
+def _lone_date_applied(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                       weak: dict[str, str]) -> tuple[dict[str, int], dict[str, str]]:
+    """A company, a stage and a person to reach beside one lone date column ('Sökt'): that column
+    is the day the application went out, whatever the header's language."""
+    if {"applied_on", "last_contact"} & fields.keys() or "company" not in fields or "stage" not in fields \
+            or not {"contact", "contact_email", "contact_phone"} & fields.keys():
+        return fields, weak
+    dated = _only_date_column(header, below, fields)
+    if dated is None:
+        return fields, weak
+    return {**fields, "applied_on": dated[0]}, {**weak, "applied_on": dated[1]}
+
+
 def _only_date_column(header: list[Any], below: list[list[Any]], fields: dict[str, int]) -> tuple[int, str] | None:
     """The one column not taken most of whose filled cells are dates, when it is the only one
     (a lone date beside an application is the day it was sent); (0-based column, why)."""
@@ -638,7 +651,7 @@ def _header_by_values(grid: list[list[Any]], settings: Settings, r: int,
     fields, weak = _addresses_by_values(header, below, fields, weak, settings)
     for fld, guess in (("contact_phone", lambda f: guess_phone(header, below, f, settings)),
                        ("notes", lambda f: guess_notes(header, below, f, settings)),
-                       ("stage", lambda f: None if stages is None else guess_stage(header, below, f, settings, stages))):
+                       ("stage", lambda f: guess_stage(header, below, f, settings, stages) if stages else None)):
         if fld not in fields:
             got = guess(fields)
             if got is not None:
@@ -683,14 +696,7 @@ def _best_header(grid: list[list[Any]], settings: Settings, rows: list[int],
             if dated is not None:
                 fields = {**fields, "applied_on": dated[0]}
                 weak = {**weak, "applied_on": dated[1]}
-        if not {"applied_on", "last_contact"} & fields.keys() and "company" in fields \
-                and {"contact", "contact_email", "contact_phone"} & fields.keys() and "stage" in fields:
-            # a company, a stage and a person to reach beside one lone date column ('Sökt'): the
-            # day the application went out, whatever the header's language
-            dated = _only_date_column(grid[r], grid[r + 1:], fields)
-            if dated is not None:
-                fields = {**fields, "applied_on": dated[0]}
-                weak = {**weak, "applied_on": dated[1]}
+        fields, weak = _lone_date_applied(grid[r], grid[r + 1:], fields, weak)
         if "notes" not in fields and ({"company", "position"} & fields.keys()):
             noted = guess_notes(grid[r], grid[r + 1:], fields, settings)
             if noted is not None:

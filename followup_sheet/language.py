@@ -786,42 +786,42 @@ _PL_TITLES = {"pani": "f", "panią": "f", "pan": "m", "pana": "m", "panu": "m", 
 _PL_SOFT = {"si": "ś", "ci": "ć", "zi": "ź", "ni": "ń", "dzi": "dź"}
 
 
+_PL_ADJECTIVAL = {"f": (("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("owej", "owa"), ("ską", "ska"),
+                         ("cką", "cka"), ("dzką", "dzka"), ("ową", "owa"), ("ą", "a")),
+                   "m": (("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"),
+                         ("ckim", "cki"), ("dzkiego", "dzki"), ("dzkiemu", "dzki"), ("dzkim", "dzki"),
+                         ("ą", "a"))}     # (a man's name in -a: Kubą, Zawadą -> Kuba, Zawada)
+
+
 def _pl_nominative_word(word: str, gender: str) -> str:
     low = word.casefold()
-
-    def cut(n: int, add: str) -> str:
-        return word[:len(word) - n] + add
-    if gender == "f":
-        for end, nom in (("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("owej", "owa"), ("ską", "ska"),
-                         ("cką", "cka"), ("dzką", "dzka"), ("ową", "owa")):
-            if low.endswith(end):
-                return cut(len(end), nom)
-        if low.endswith("ą"):
-            return cut(1, "a")
-        return word       # ("Nowak" for a woman does not decline; "Anny", "Annie" stay unsure)
-    for end, nom in (("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"),
-                     ("ckim", "cki"), ("dzkiego", "dzki"), ("dzkiemu", "dzki"), ("dzkim", "dzki")):
+    for end, nom in _PL_ADJECTIVAL[gender]:
         if low.endswith(end):
-            return cut(len(end), nom)
-    if low.endswith("ą"):                # a man's name in -a (Kubą, Zawadą -> Kuba, Zawada)
-        return cut(1, "a")
+            return word[:len(word) - len(end)] + nom
+    if gender == "f":
+        return word       # ("Nowak" for a woman does not decline; "Anny", "Annie" stay unsure)
     if re.search(r"[^aeiouyóąę](?:ego|emu)$", low) and len(low) > 5:      # Szczęsnego -> Szczęsny
-        return cut(3, "i" if low[-4] in "kg" else "y")
+        return word[:-3] + ("i" if low[-4] in "kg" else "y")
     for end in ("owi", "iem", "em", "a", "u"):
         if low.endswith(end) and len(low) - len(end) >= 3:
             stem = word[:len(word) - len(end)]
             if end == "iem" and not stem.casefold().endswith(("k", "g")):
                 stem = word[:len(word) - 2]          # (Łosiem: the i is the softness, read below)
-            for soft, letter in _PL_SOFT.items():
-                if stem.casefold().endswith(soft):
-                    return stem[:len(stem) - len(soft)] + letter
-            # a mobile e comes back between two consonants at the end (Wróbla -> Wróbel, Pawła ->
-            # Paweł, Jacka -> Jacek); not in a digraph (Tomasza, Lecha) nor before d or r (Witolda, Piotra)
-            low_stem = stem.casefold()
-            if re.search(r"[bcćdfghjklłmnńprsśtwzźż][lłkcń]$", low_stem) and low_stem[-2:] not in ("cz", "sz", "rz", "dz", "ch"):
-                return stem[:-1] + "e" + stem[-1]
-            return stem
+            return _pl_masculine_stem(stem)
     return word
+
+
+def _pl_masculine_stem(stem: str) -> str:
+    """A man's name from its stem: a soft letter written with i (Łosi- -> Łoś) and a mobile e that
+    comes back between two consonants at the end (Wróbl- -> Wróbel, Pawł- -> Paweł, Jack- -> Jacek;
+    not in a digraph, Tomasz-, Lech-, nor before d or r, Witold-, Piotr-)."""
+    low = stem.casefold()
+    for soft, letter in _PL_SOFT.items():
+        if low.endswith(soft):
+            return stem[:len(stem) - len(soft)] + letter
+    if re.search(r"[bcćdfghjklłmnńprsśtwzźż][lłkcń]$", low) and low[-2:] not in ("cz", "sz", "rz", "dz", "ch"):
+        return stem[:-1] + "e" + stem[-1]
+    return stem
 
 
 def polish_nominative(name: str) -> str:

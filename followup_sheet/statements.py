@@ -168,8 +168,8 @@ def may_state_a_date(text: str) -> bool:
 
 # To call, ring back, contact or write, as an infinitive (Spanish, Portuguese, French, Italian)
 # (Mexico says "hablar" and "marcar" for phoning: "quedaron de hablarme", "me van a marcar")
-_CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|hablar|marcar|ligar|chamar|retornar|contatar|rappeler|recontacter"
-                    r"|appeler|contacter|écrire|chiamar[e]?|richiamar[e]?|contattar[e]?|ricontattar[e]?|scriver[e]?"
+_CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|hablar|marcar|ligar|chamar|retornar|contatar"
+                    r"|rappeler|recontacter|appeler|contacter|écrire|chiamar[e]?|richiamar[e]?|contattar[e]?|ricontattar[e]?|scriver[e]?"
                     r"|sentir[e]?)")
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).

@@ -43,7 +43,8 @@ def _swedish(tmp_path: Path) -> Path:
 def _finnish(tmp_path: Path) -> Path:
     return _book(tmp_path / "haut.xlsx", "Haut", [
         ["Yritys", "Tehtävä", "Hakupäivä", "Yhteyshenkilö", "Sähköposti", "Puhelin", "Tila"],
-        ["Valmet Oyj", "Suunnittelija", "16.11.2026", "Mika Laine", "mika.laine@valmet.com", "+358 40 111 2233", "Haettu"],
+        ["Valmet Oyj", "Suunnittelija", "16.11.2026", "Mika Laine", "mika.laine@valmet.com", "+358 40 111 2233",
+         "Haettu"],
         ["Kesko Oyj", "Ostaja", "23.11.2026", "", "rekry@kesko.fi", "", "Haettu"],
         ["Elisa", "Asiantuntija", "30.11.2026", "", "", "040 555 6677", "Haettu"],
         ["Orion", "Kemisti", "2.11.2026", "", "", "", "Hylätty"],
@@ -151,7 +152,8 @@ def test_an_interview_being_arranged_is_the_interview_stage_and_the_script_asks_
                            [["Pflegeheim Hietzing", "DGKP", "16.11.2026", "Frau Gruber", "01 876 5432", "beworben",
                              "2.12. Anruf von Fr. Gruber, Gesprächstermin wird noch abgestimmt"],
                             ["AKH Wien", "Stationspflege", "20.11.2026", "Herr Berger", "01 404 000", "beworben", ""],
-                            ["Rudolfinerhaus", "OP-Pflege", "23.11.2026", "", "01 360 360", "beworben", "Absage erhalten"]])
+                            ["Rudolfinerhaus", "OP-Pflege", "23.11.2026", "", "01 360 360", "beworben",
+                             "Absage erhalten"]])
     sheets, _, settings = compute(path, today=TODAY)
     plan, scripts = sheets[0].plan, sheets[0].scripts
     assert settings.language == "de"
@@ -299,7 +301,8 @@ def test_a_vienna_nurses_tracker_speaks_german_under_austrian_headers():
         13: ("Check data", None, ""),              # withdrawn in the notes, open in the stage cell
     }
     for row, (status, due, situation) in want.items():
-        assert (plan.loc[row, "status"], _day(plan, row), plan.loc[row, "situation"] or "") == (status, due, situation), row
+        got = (plan.loc[row, "status"], _day(plan, row), plan.loc[row, "situation"] or "")
+        assert got == (status, due, situation), row
     assert 9 not in plan.index                     # a company and a position only
     assert "Ich rufe Sie gern zurück" in scripts.loc[5] or "zurück" in scripts.loc[5]
     assert "10. Dezember" in scripts.loc[7]        # the offer's deadline elsewhere, a fact of another row
@@ -309,7 +312,8 @@ def test_a_vienna_nurses_tracker_speaks_german_under_austrian_headers():
 def test_a_mexico_city_accountants_tracker_reads_mexican_calls_and_an_agency_first_contact():
     plan, scripts, settings = _outcomes("trial_mx_cdmx_libreoffice.xlsx")
     assert settings.language == "es"
-    assert plan.loc[5, "status"] == "Due today" and bool(plan.loc[5, "employer_called"])   # "me marcaron ... no contesté"
+    # "me marcaron ... no contesté": their call, missed
+    assert plan.loc[5, "status"] == "Due today" and bool(plan.loc[5, "employer_called"])
     assert "señora Torres" in scripts.loc[5]
     assert (plan.loc[7, "status"], _day(plan, 7)) == ("Waiting", dt.date(2026, 12, 11))   # 2nd interview 10/12
     assert plan.loc[8, "situation"] == "recruiter" and "Carla Ruiz" in scripts.loc[8]
@@ -343,7 +347,8 @@ def test_the_held_out_krakow_tracker_after_its_findings():
     plan, scripts, settings = _outcomes("trial_pl_krakow_heldout.xlsx")
     assert settings.language == "pl"
     assert "Senior Python Dev" in scripts.loc[3]                 # 'Rola' heads the position
-    assert plan.loc[11, "situation"] == "recruiter" and "Czy jest może Kasia?" in scripts.loc[11]   # 'Kasia z Randstadu'
+    # 'Kasia z Randstadu': an agency's Kasia
+    assert plan.loc[11, "situation"] == "recruiter" and "Czy jest może Kasia?" in scripts.loc[11]
     assert plan.loc[13, "status"] == "Check data"                # 'wycofałam aplikację': withdrawn, said in the notes
     assert (plan.loc[5, "status"], _day(plan, 5)) == ("Overdue", dt.date(2026, 12, 4))   # Pan Zięba's missed call
     assert "pan Zięba" in scripts.loc[5]
