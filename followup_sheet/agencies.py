@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from .literalscreen import screened
 from .settings import Settings
 
 # What may follow a brand in a company cell and still be that brand: "Randstad Deutschland GmbH",
@@ -138,16 +139,26 @@ _POLISH_ENDINGS = ("owi", "em", "ie", "u", "a")
 _POLISH_CASE = re.compile(r"(?:u|em|ie|a|owi)\b")
 
 
+@functools.lru_cache(maxsize=8)
+def _brand_starts(brands: tuple[str, ...]) -> re.Pattern[str]:
+    """The first words of the brands, as the start of a word (a Polish ending may follow)."""
+    firsts = sorted({own[0] for own in (_words(b) for b in brands) if own}, key=len, reverse=True)
+    return re.compile(r"(?<![\w&-])(?:" + "|".join(map(re.escape, firsts)) + r")")
+
+
 def agency_in_note(note: str, brands: tuple[str, ...]) -> str:
     """The words of `note` that say the contact works for a recruiting agency or the application
     went through one ("Lisa is a Michael Page consultant", "Hr. Krause ist Personalberater",
     "エージェントの佐藤さん経由"), or ''. Not when negated ("not through an agency")."""
     if not note:
         return ""
-    for m in _AGENCY_PEOPLE.finditer(note):
-        if not _NOT_THROUGH.search(note[:m.start()]):
-            return m.group(0)
+    if screened(_AGENCY_PEOPLE).search(note) is not None:
+        for m in _AGENCY_PEOPLE.finditer(note):
+            if not _NOT_THROUGH.search(note[:m.start()]):
+                return m.group(0)
     low = note.lower()
+    if _brand_starts(brands).search(low) is None:     # (a quick look: most notes name no brand)
+        return ""
     index = _by_first_word(brands)
     for m in re.finditer(r"[\w&-]+", low):
         token = m.group(0).replace(".", "")
