@@ -1074,6 +1074,8 @@ _DE_HEAD_NOUNS = {
 # changed, since a script says a name as it is written (rules §7)
 _DE_ADJECTIVE = re.compile(r"(?:isch|sch|lich|ig|bar|sam|haft|los|al|ell|iv|är|ent|ant|er|en|(?<!t)t)e$"
                            r"|^(?:Neue|Alte|Große|Grosse|Freie|Gute|Kleine|Hohe|Obere|Untere|Mittlere)$")
+# heads said only at the end of a compound ("Pflegewohnhaus", "Stahlwerk"): alone they are names' words
+_DE_COMPOUND_HEADS = {"n": ("haus", "heim", "zentrum")}
 _DE_ARTICLES = {"dat": {"f": "der", "m": "dem", "n": "dem"}, "acc": {"f": "die", "m": "den", "n": "das"}}
 
 
@@ -1089,6 +1091,18 @@ def _german_gender(words: list[str]) -> str:
         for word in (words[0], words[-1]):
             low = word.casefold().strip(".,")
             if low in nouns or "-" in low and low.rsplit("-", 1)[1] in nouns:     # "Fraunhofer-Institut"
+                return gender
+    # a compound takes its last noun's gender ("Privatklinik", "Commerzbank", "Pflegewohnhaus"),
+    # when what comes before it is a word of its own (four letters or more: "Vorwerk", "Bauhaus"
+    # are names, said without an article)
+    heads = sorted(((n, g) for g, ns in _DE_HEAD_NOUNS.items() for n in (*ns, *_DE_COMPOUND_HEADS.get(g, ()))),
+                   key=lambda x: -len(x[0]))
+    for word in (words[0], words[-1]):
+        low = word.casefold().strip(".,")
+        if not word[:1].isupper() or not low.isalpha():
+            continue
+        for noun, gender in heads:
+            if low.endswith(noun) and len(low) - len(noun) >= 4:
                 return gender
     return ""
 

@@ -355,3 +355,15 @@ def test_the_held_out_krakow_tracker_after_its_findings():
     assert (plan.loc[7, "status"], _day(plan, 7)) == ("Waiting", dt.date(2026, 12, 10))  # on leave until 10.12
     assert plan.loc[8, "situation"] == "referral" and "pan Marek Zając" in scripts.loc[8]
     assert bool(plan.loc[9, "interview_arranging"])
+
+
+@pytest.mark.parametrize("company, said", [
+    ("Privatklinik Döbling", "bei der Privatklinik Döbling"),
+    ("Pflegewohnhaus Leopoldstadt", "beim Pflegewohnhaus Leopoldstadt"),
+    ("Volksbank Wien", "bei der Volksbank Wien"),
+    ("Vorwerk", "bei Vorwerk"),          # a name, not a compound: no article
+    ("Bauhaus", "bei Bauhaus"),
+])
+def test_a_german_compound_takes_its_last_nouns_article(company, said):
+    from followup_sheet.language import german_bei
+    assert german_bei(company) == said
