@@ -151,6 +151,18 @@ def _cell(columns: Mapping[str, Any] | None, field: str, row: int) -> str:
     return source_of(columns, field, row)
 
 
+def _caller_evidence(frame_row: Any, plan_row: Any, label: str) -> list[Evidence]:
+    """The caller the notes name, when the row has no contact (the plan's `caller`), as evidence
+    for a sentence that names them."""
+    caller = str(plan_row.get("caller") or "")
+    if not caller or str(frame_row.get("contact") or "").strip():
+        return []
+    from .phrases import first  # (phrases imports jinja2, as in `row_evidence`)
+
+    person = person_text(caller)
+    return [Evidence(tuple(x for x in (person, first(person), caller, caller.split()[-1]) if x), label, ("contact",))]
+
+
 def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row: int,
                  columns: Mapping[str, Any] | None, today: dt.date, settings: Settings) -> list[Evidence]:
     """Everything the row holds that a script may say: its cells (as the script words them), the
@@ -179,6 +191,7 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
         said = tuple(x for x in (person, first(person), note_free(raw).strip(), team_name(raw)) if x)
         if said:
             out.append(Evidence(said, named(name, _cell(columns, name, row)), (name,)))
+    out.extend(_caller_evidence(frame_row, plan_row, named("contact", _cell(columns, "notes", row))))
     facts = plan_row.get("facts") or []
     for name in ("applied_on", "last_contact"):
         day = frame_row.get(name)

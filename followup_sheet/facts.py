@@ -434,6 +434,24 @@ def employer_caller(text: str) -> str:
     return words.group(1) if words else ""
 
 
+# A person named with a form of address ("Fr. Novak", "Pan Zięba", "Sra. Torres", "Mr. Ellis"): a
+# name for certain, where a capitalised word alone may be a place, a product or the company.
+_TITLED_PERSON = re.compile(
+    r"(?<![\w.])(?:Frau|Fr\.|Herr|Hr\.|Mme|Madame|Monsieur|M\.|Sra\.|Sr\.|Señora|Señor|Srta\.|Sig\.ra|Sig\.|Signora"
+    r"|Dott\.(?:ssa)?|Mevrouw|Mevr\.|Dhr\.|Pan[ia]?|Panią|Pana|Panem|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Lic\.|Ing\.)"
+    r"\s+(?:[A-ZÄÖÜÁÉÍÓÚÑŁŚŻŹĆ][\w'’-]+)(?:\s+[A-ZÄÖÜÁÉÍÓÚÑŁŚŻŹĆ][\w'’-]+)?")
+
+
+def caller_named(text: str) -> str:
+    """The person a note that tells of the employer's call or message names by a form of address,
+    when it names one and only one ("4.12. Anruf verpasst, Fr. Novak hat aufs Band gesprochen",
+    "dzwonił Pan Zięba"), as written; '' otherwise."""
+    if not text or not (tells_their_contact(text) or call_unanswered(text)):
+        return ""
+    named = {m.group(0) for m in _TITLED_PERSON.finditer(text)}
+    return next(iter(named)) if len(named) == 1 else ""
+
+
 def someone_else_called(caller: str, contact: str) -> bool:
     """Whether the caller a note names is not the row's contact: a name that is none of the
     contact's, or a role while the contact cell says the contact has another part."""

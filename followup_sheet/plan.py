@@ -9,7 +9,8 @@ when a row has none, and on rows without a situation):
 - stage, status, due, follow_ups, situation, channel ("call"/"email"), days_overdue
 - last_by: who made the last contact, "user", "employer" (their call or e-mail, an offer) or ""
 - employer_called (bool), employer_called_on (date): the employer reached out; the return call
-  is due the business day after, and it is not the user's follow-up
+  is due the business day after, and it is not the user's follow-up; caller (text): the person
+  the notes name as the caller by a form of address, when the contact cell is empty
 - interview_held (bool); thank_you (bool): a held interview's thank-you is what is due (e-mail)
 - interview_arranging (bool): the notes or stage say an interview is being arranged and give no day
   yet ("scheduling a call", "日程調整中"): the script asks to settle a time
@@ -54,7 +55,7 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, call_unanswered, collect_facts, read_ledger, source_of, tells_their_contact
+from .facts import PLATFORMS, call_unanswered, caller_named, collect_facts, read_ledger, source_of, tells_their_contact
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
@@ -545,6 +546,17 @@ def _interview_held(text: pd.Series) -> np.ndarray:
         [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
+def _callers(frame: pd.DataFrame, called: np.ndarray) -> np.ndarray:
+    """Per row whose employer called and whose contact cell is empty: the person the notes or the
+    response name as the caller by a form of address (`facts.caller_named`), else ''."""
+    out = np.full(len(frame), "", dtype=object)
+    empty = (frame["contact"].str.strip() == "").to_numpy()
+    for k in np.flatnonzero(called & empty):
+        said = "\n".join(v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str))
+        out[k] = caller_named(said)
+    return out
+
+
 def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
     """Per row (stage, clause): the stage its notes say it reached, or ("", "")."""
     # (the offer and interview words only: a closed word in the notes makes the row Check data on its own)
@@ -902,6 +914,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "chases": chases,
         "stage_in_notes": from_notes,
         "employer_called": employer_called & active,
+        # the person the notes name as the one who called, for a row whose contact cell is empty
+        "caller": _callers(frame, employer_called & active),
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the
         # notes mention without a day is returned without one ("your call", not "your call of <applied>")

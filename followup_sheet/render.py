@@ -395,6 +395,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     text["source"] = _text(row.get("source", ""), blanks)
     applied = row["applied_on"]
     contact = _person(text["contact"])
+    if not contact and _flag(plan_row.get("employer_called", False)) and plan_row.get("caller"):
+        contact = _person(str(plan_row["caller"]))      # "Fr. Novak hat aufs Band gesprochen": her call
     referrer = _person(text["referrer"])
     year = today.year
     ahead = plan_row.get("interview_ahead")   # the plan gives the day of an interview still ahead
@@ -462,7 +464,7 @@ _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
                 "decision_rough", "written_offer", "interview_rough",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
-                "interview_arranging", "via_agency",
+                "interview_arranging", "via_agency", "caller",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
                 "hold_until")

@@ -367,3 +367,21 @@ def test_the_held_out_krakow_tracker_after_its_findings():
 def test_a_german_compound_takes_its_last_nouns_article(company, said):
     from followup_sheet.language import german_bei
     assert german_bei(company) == said
+
+
+def test_a_caller_the_notes_name_with_a_form_of_address_is_asked_for_by_name():
+    plan, scripts, _ = _outcomes("trial_at_wien_pflege.xlsx")
+    assert plan.loc[5, "caller"] == "Fr. Novak"                  # "Fr. Novak hat aufs Band gesprochen"
+    assert "mit Frau Novak sprechen" in scripts.loc[5]
+    assert plan.loc[4, "caller"] == ""                            # no call of theirs: no caller
+
+
+@pytest.mark.parametrize("note, caller", [
+    ("HR called Tue, missed it - Mrs. Okafor left a vm", "Mrs. Okafor"),
+    ("me marcó la Lic. Soto y no contesté", "Lic. Soto"),
+    ("missed a call, no idea who", ""),
+    ("Fr. Berg und Hr. Lang haben beide angerufen, verpasst", ""),      # two people: not sure which
+])
+def test_the_caller_is_read_only_when_the_note_names_one_person(note, caller):
+    from followup_sheet.facts import caller_named
+    assert caller_named(note) == caller
