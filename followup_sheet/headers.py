@@ -598,13 +598,25 @@ def repeated_like(values: list[Any]) -> str | None:
 
 def _lone_date_applied(header: list[Any], below: list[list[Any]], fields: dict[str, int],
                        weak: dict[str, str]) -> tuple[dict[str, int], dict[str, str]]:
-    """A company, a stage and a person to reach beside one lone date column ('Sökt'): that column
-    is the day the application went out, whatever the header's language."""
-    if {"applied_on", "last_contact"} & fields.keys() or "company" not in fields or "stage" not in fields \
+    """A company, a stage or a position, and a person to reach beside one lone date column ('Sökt',
+    'Odesláno'): that column is the day the application went out, whatever the header's language.
+    Without a stage or position named, a column of a few short values repeated ('Odesláno',
+    'Pohovor', 'Zamítnuto') is taken as the stage with it."""
+    if {"applied_on", "last_contact"} & fields.keys() or "company" not in fields \
             or not {"contact", "contact_email", "contact_phone"} & fields.keys():
         return fields, weak
+    staged: tuple[int, str] | None = None
+    if not {"stage", "position"} & fields.keys():
+        staged = _guess_column(header, below, fields, Settings(), "stage", repeated_like,
+                               lambda values, why: -int(why.split()[0]))
+        if staged is None:
+            return fields, weak
+        fields, weak = {**fields, "stage": staged[0]}, {**weak, "stage": staged[1]}
     dated = _only_date_column(header, below, fields)
     if dated is None:
+        if staged is not None:
+            fields, weak = {k: v for k, v in fields.items() if k != "stage"}, {k: v for k, v in weak.items()
+                                                                              if k != "stage"}
         return fields, weak
     return {**fields, "applied_on": dated[0]}, {**weak, "applied_on": dated[1]}
 

@@ -385,3 +385,28 @@ def test_a_caller_the_notes_name_with_a_form_of_address_is_asked_for_by_name():
 def test_the_caller_is_read_only_when_the_note_names_one_person(note, caller):
     from followup_sheet.facts import caller_named
     assert caller_named(note) == caller
+
+
+def test_a_czech_tracker_takes_its_lone_date_column_and_its_repeated_statuses(tmp_path):
+    path = _book(tmp_path / "zadosti.xlsx", "Žádosti", [
+        ["Firma", "Pozice", "Odesláno", "Kontaktní osoba", "E-mail", "Stav"],
+        ["Třinecké železárny", "Technolog", "2026-11-16", "Eva Dvořáková", "eva.dvorakova@trz.cz", "Odesláno"],
+        ["Pilsner Urquell", "Obchodník", "2026-11-20", "Tomáš Černý", "tomas.cerny@pu.cz", "Pohovor"],
+        ["Moneta", "Analytik", "2026-11-25", "", "kariera@moneta.cz", "Odesláno"],
+        ["Zásilkovna", "Dispečer", "2026-10-02", "", "", "Zamítnuto"],
+        ["Alza.cz", "Skladník", "2026-11-30", "", "prace@alza.cz", "Odesláno"],
+    ])
+    report = check(path, today=TODAY)
+    columns = report.trackers[0].columns
+    assert columns["applied_on"].header == "Odesláno" and columns["stage"].header == "Stav"
+    assert "'Pohovor'" in "\n".join(report.lines)        # listed as a word to map under [words]
+
+
+def test_the_held_out_marseille_tracker_after_its_findings():
+    plan, scripts, settings = _outcomes("trial_fr_marseille_heldout.xlsx")
+    assert settings.language == "fr"
+    assert plan.loc[13, "status"] == "Check data"          # "j'ai retiré ma candidature"
+    assert plan.loc[5, "status"] == "Overdue" and "Monsieur Roux" in scripts.loc[5]
+    assert bool(plan.loc[9, "interview_arranging"]) and "créneau" in scripts.loc[9]
+    assert plan.loc[8, "situation"] == "recruiter" and "parler à Julie" in scripts.loc[8]
+    assert (plan.loc[7, "status"], _day(plan, 7)) == ("Waiting", dt.date(2026, 12, 14))
