@@ -64,7 +64,10 @@ class Explanation:
 _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\boffer\b", ("offer", "strong_interest_elsewhere")),
     (r"follow up by e-mail", ("no_way_back",)),
-    (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview")),
+    (r"\binterview|talk with me|taking the time", ("interviewing", "interview_held", "interview_ahead", "interview",
+                                                            "interview_arranging")),
+    (r"agree on a time|setting up the interview|days and times", ("interview_arranging",)),
+    (r"your client|heard anything back from|come back to you|pass on my thanks", ("agency",)),
     (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
     (r"returning (?:your|a|\w+'s) call|getting in touch|your e-mail|(?:on|an) [\w.' ]*e-mail from|'s e-mail",
      ("employer_contact",)),
@@ -148,6 +151,18 @@ def _cell(columns: Mapping[str, Any] | None, field: str, row: int) -> str:
     return source_of(columns, field, row)
 
 
+def _caller_evidence(frame_row: Any, plan_row: Any, label: str) -> list[Evidence]:
+    """The caller the notes name, when the row has no contact (the plan's `caller`), as evidence
+    for a sentence that names them."""
+    caller = str(plan_row.get("caller") or "")
+    if not caller or str(frame_row.get("contact") or "").strip():
+        return []
+    from .phrases import first  # (phrases imports jinja2, as in `row_evidence`)
+
+    person = person_text(caller)
+    return [Evidence(tuple(x for x in (person, first(person), caller, caller.split()[-1]) if x), label, ("contact",))]
+
+
 def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row: int,
                  columns: Mapping[str, Any] | None, today: dt.date, settings: Settings) -> list[Evidence]:
     """Everything the row holds that a script may say: its cells (as the script words them), the
@@ -177,6 +192,7 @@ def row_evidence(frame_row: Mapping[str, Any], plan_row: Mapping[str, Any], row:
         said = tuple(x for x in (person, first(person), note_free(raw).strip(), team_name(raw)) if x)
         if said:
             out.append(Evidence(said, named(name, _cell(columns, "notes" if name in noted else name, row)), (name,)))
+    out.extend(_caller_evidence(frame_row, plan_row, named("contact", _cell(columns, "notes", row))))
     facts = plan_row.get("facts") or []
     for name in ("applied_on", "last_contact"):
         day = frame_row.get(name)
@@ -268,7 +284,8 @@ def kind_of(sentence: str, language: str = "en") -> str:
 # templates of one or two situations hold says something of that situation (a thank-you for the
 # interview, the automatic reply), and rests on those facts.
 SITUATION_KINDS: dict[str, tuple[str, ...]] = {
-    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview"),
+    "post_interview": ("interviewing", "interview_held", "interview_ahead", "interview", "interview_arranging",
+                       "agency"),
     "offer": ("offer",),
     "recruiter": ("agency", "source", "contact"),
     "referral": ("referrer",),

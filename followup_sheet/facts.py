@@ -58,7 +58,7 @@ _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 # The catalogues' section for the Why column's fact words (each COMPLETE catalogue has every one).
 FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
-              "employer contact", "interview held", "interview ahead", "no answer", "on hold",
+              "employer contact", "interview held", "interview ahead", "interview arranging", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
               "date")
 MARK_SOURCE = "mark on Today, {day}"
@@ -138,7 +138,10 @@ _CALL_NOUNS = (r"(?:phone\s+)?call|ring|voicemail|vm|anruf|rückruf|appel|llamad
 _MAIL_NOUNS = (r"e-?mail|mail|message|msg|dm|inmail|sms|note|text|invite|invitation|nachricht|courriel|correo|mensaje"
                r"|messaggio"
                r"|mensagem|bericht|wiadomość|wiadomosc")
-_FROM = r"(?:from|by|von|vom|de|du|des|del|da|do|dos|dal|dalla|dall['’]|van|od)"
+# (Portuguese "do" is "from the"; Polish "do" before a form of address is "to": "mail do Pana Nowaka"
+# is the user's own message)
+_FROM = (r"(?:from|by|von|vom|de|du|des|del|da|do(?!\s+(?:pan|pani|panią|pana|panu|państwa)\b)|dos|dal|dalla"
+         r"|dall['’]|van|od)")
 # Job boards and applicant tracking systems: what they send is automatic, and none is a person
 PLATFORMS = ("LinkedIn", "Indeed", "Glassdoor", "StepStone", "Xing", "Monster", "ZipRecruiter", "Workday", "Greenhouse",
              "Lever", "InfoJobs", "SmartRecruiters", "Personio", "Taleo", "iCIMS", "SuccessFactors", "Jobvite",
@@ -414,6 +417,12 @@ _PRONOUN_CALLER = re.compile(r"^(?:they|she|he|them|her|him|sie|er|ihr|mich|mir|
                              r"|zij|hij|ze|mij|ons|oni|one|mnie|nam)$", re.IGNORECASE)
 
 
+def tells_their_contact(text: str) -> bool:
+    """Whether `text` (a clause) tells of the employer's call or e-mail ("HR rang to set up a
+    screen", "rh ligou agendando entrevista")."""
+    return bool(_hits(_EMPLOYER_CALL, text) or _hits(_EMPLOYER_MAIL, text))
+
+
 def employer_caller(text: str) -> str:
     """Who the newest call or e-mail of the employer's in `text` came from, as the note says it
     ("HR", "Sarah", "the recruiter"), or "" when it does not say."""
@@ -434,6 +443,24 @@ def employer_caller(text: str) -> str:
         return ""
     words = re.match(r"((?:the\s+)?[\w'’-]+(?:\s+(?:team|manager|resources))?)", said.strip())
     return words.group(1) if words else ""
+
+
+# A person named with a form of address ("Fr. Novak", "Pan Zięba", "Sra. Torres", "Mr. Ellis"): a
+# name for certain, where a capitalised word alone may be a place, a product or the company.
+_TITLED_PERSON = re.compile(
+    r"(?<![\w.])(?:Frau|Fr\.|Herr|Hr\.|Mme|Madame|Monsieur|M\.|Sra\.|Sr\.|Señora|Señor|Srta\.|Sig\.ra|Sig\.|Signora"
+    r"|Dott\.(?:ssa)?|Mevrouw|Mevr\.|Dhr\.|Pan[ia]?|Panią|Pana|Panem|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Lic\.|Ing\.)"
+    r"\s+(?:[A-ZÄÖÜÁÉÍÓÚÑŁŚŻŹĆ][\w'’-]+)(?:\s+[A-ZÄÖÜÁÉÍÓÚÑŁŚŻŹĆ][\w'’-]+)?")
+
+
+def caller_named(text: str) -> str:
+    """The person a note that tells of the employer's call or message names by a form of address,
+    when it names one and only one ("4.12. Anruf verpasst, Fr. Novak hat aufs Band gesprochen",
+    "dzwonił Pan Zięba"), as written; '' otherwise."""
+    if not text or not (tells_their_contact(text) or call_unanswered(text)):
+        return ""
+    named = {m.group(0) for m in _TITLED_PERSON.finditer(text)}
+    return next(iter(named)) if len(named) == 1 else ""
 
 
 def someone_else_called(caller: str, contact: str) -> bool:
@@ -964,7 +991,8 @@ class _Facts:
         self.text = {c: frame[c].tolist() for c in ("stage", "response", "notes")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
-                                                    "autoresponse_field", "chases", "stage_in_notes")}
+                                                    "autoresponse_field", "chases", "stage_in_notes",
+                                                    "interview_arranging", "arranging_field")}
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -1006,6 +1034,15 @@ class _Facts:
             return []
         field = "stage" if self.text["stage"][i] else "response"
         return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
+
+    def _statements(self, i: int, add) -> None:
+        """The dates the notes state, each a fact of its kind: a log entry's day is a contact (the
+        plan counts it as the last one once it has come); the day an entry was only written is no
+        fact of its own, nor, beside an interview being arranged, an interview's day."""
+        arranging = self.cols["interview_arranging"][i]
+        for st, field in self.ledger.statements[i]:
+            if st.kind != "noted" and not (st.kind == "interview" and arranging):
+                add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
 
     def _people_and_replies(self, i: int, add) -> None:
         """The automatic reply a cell tells of."""
@@ -1050,15 +1087,13 @@ class _Facts:
         if day["interview_ahead"][i]:
             field = "interview_on" if day["interview_on"][i] else (self.interview_field[i] or "notes")
             add("interview_ahead", "", day["interview_ahead"][i], EMPLOYER, "", field)
+        if cols["interview_arranging"][i]:
+            add("interview_arranging", "", None, EMPLOYER, "", cols["arranging_field"][i])
         if cols["retry"][i]:
             add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
-        for st, field in self.ledger.statements[i]:
-            # a log entry's day is a contact (the plan counts it as the last one once it has come);
-            # the day an entry was only written is no fact of its own
-            if st.kind != "noted":
-                add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
+        self._statements(i, add)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
             add("strong_interest_elsewhere", "", day["other_offer_by"][i], "", "", None)

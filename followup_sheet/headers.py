@@ -594,7 +594,110 @@ def find_header(grid: list[list[Any]], settings: Settings,
         if label_row is not None and label_row not in tried:
             rows.append(label_row)
         best = _best_header(grid, settings, sorted(set(rows)), stages)
+    if best is None:   # headed in a language no list knows ('Yritys', 'Cég'): the columns by their values
+        label_row = header_like_row(grid, settings)
+        if label_row is not None:
+            best = _header_by_values(grid, settings, label_row, stages)
     return best
+
+
+def repeated_like(values: list[Any]) -> str | None:
+    """Why a column's cells look like stages in words no list knows ('Beadva', 'Haettu'), or None:
+    four or more filled, all short text (three words or fewer, no date, number, address or link),
+    few different values among them, one at least repeated."""
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+    texts = [" ".join(v.split()).casefold() for v in filled if isinstance(v, str)]
+    if len(texts) < 4 or len(texts) < len(filled):
+        return None
+    if any(len(t.split()) > 3 or len(t) > 30 or is_date_cell(t) or _URLISH.search(t) or any(c.isdigit() for c in t)
+           for t in texts):
+        return None
+    distinct = len(set(texts))
+    if distinct == len(texts) or distinct > 0.6 * len(texts):
+        return None
+    return f"{distinct} different short values repeated over {len(texts)} filled cells, as stages are"
+
+
+def _lone_date_applied(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                       weak: dict[str, str]) -> tuple[dict[str, int], dict[str, str]]:
+    """A company, a stage or a position, and a person to reach beside one lone date column ('Sökt',
+    'Odesláno'): that column is the day the application went out, whatever the header's language.
+    Without a stage or position named, a column of a few short values repeated ('Odesláno',
+    'Pohovor', 'Zamítnuto') is taken as the stage with it."""
+    if {"applied_on", "last_contact"} & fields.keys() or "company" not in fields \
+            or not {"contact", "contact_email", "contact_phone"} & fields.keys():
+        return fields, weak
+    staged: tuple[int, str] | None = None
+    if not {"stage", "position"} & fields.keys():
+        staged = _guess_column(header, below, fields, Settings(), "stage", repeated_like,
+                               lambda values, why: -int(why.split()[0]))
+        if staged is None:
+            return fields, weak
+        fields, weak = {**fields, "stage": staged[0]}, {**weak, "stage": staged[1]}
+    dated = _only_date_column(header, below, fields)
+    if dated is None:
+        if staged is not None:
+            fields, weak = {k: v for k, v in fields.items() if k != "stage"}, {k: v for k, v in weak.items()
+                                                                              if k != "stage"}
+        return fields, weak
+    return {**fields, "applied_on": dated[0]}, {**weak, "applied_on": dated[1]}
+
+
+def _only_date_column(header: list[Any], below: list[list[Any]], fields: dict[str, int]) -> tuple[int, str] | None:
+    """The one column not taken most of whose filled cells are dates, when it is the only one
+    (a lone date beside an application is the day it was sent); (0-based column, why)."""
+    taken = set(fields.values())
+    dated = []
+    for col, value in enumerate(header):
+        if col in taken or is_tool_header(value):
+            continue
+        filled = [row[col] for row in below[:200] if col < len(row)
+                  and not is_empty_cell(row[col]) and not isinstance(row[col], bool)]
+        count = sum(is_date_cell(v) for v in filled)
+        if count >= 2 and count >= 0.6 * len(filled):
+            dated.append((col, f"{count} of {len(filled)} filled cells are dates, the row's only dates"))
+    if len(dated) != 1:
+        return None
+    col, why = dated[0]
+    label = " ".join(str(header[col] or "").split()) or "(no header)"
+    return col, (f"no header names the date applied; {label!r} (column {column_letters(col + 1)}) was guessed "
+                 f"from its values: {why}")
+
+
+def _header_by_values(grid: list[list[Any]], settings: Settings, r: int,
+                      stages: StageReader | None) -> HeaderMatch | None:
+    """A row of labels in a language the lists do not know, read by the values under it (rules §1
+    and §8): organisation names are the company and a column of dates (the earliest of their
+    row, else under a date word) the date applied; with them, e-mail addresses, telephone
+    numbers, sentences and stage words are the contact's address, phone, notes and stage. A
+    table without a company, a date and an address, a phone or notes is no tracker (an expense
+    list's vendors, days and 'Paid' are not applications), and nothing is taken."""
+    header, below = grid[r], grid[r + 1:]
+    fields, weak = header_decisions(header, settings)
+    for fld, guess in (("company", lambda f: guess_company(header, below, f, settings)),
+                       ("applied_on", lambda f: guess_applied_on(header, below, f, settings)
+                        or _only_date_column(header, below, f))):
+        if fld not in fields:
+            got = guess(fields)
+            if got is None:
+                return None
+            fields, weak = {**fields, fld: got[0]}, {**weak, fld: got[1]}
+    fields, weak = _addresses_by_values(header, below, fields, weak, settings)
+    for fld, guess in (("contact_phone", lambda f: guess_phone(header, below, f, settings)),
+                       ("notes", lambda f: guess_notes(header, below, f, settings)),
+                       ("stage", lambda f: guess_stage(header, below, f, settings, stages) if stages else None)):
+        if fld not in fields:
+            got = guess(fields)
+            if got is not None:
+                fields, weak = {**fields, fld: got[0]}, {**weak, fld: got[1]}
+    if "stage" not in fields:
+        got = _guess_column(header, below, fields, settings, "stage", repeated_like,
+                            lambda values, why: -int(why.split()[0]))
+        if got is not None:
+            fields, weak = {**fields, "stage": got[0]}, {**weak, "stage": got[1]}
+    if not {"contact_email", "contact_phone", "notes"} & fields.keys():
+        return None     # (a status beside names and days is any list's: 'Paid', 'Sent')
+    return HeaderMatch(r, fields, _score(fields, weak), weak)
 
 
 def _about_applications(fields: dict[str, int], weak: dict[str, str]) -> bool:
@@ -652,6 +755,7 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
         guessed = guess_company(header, below, fields, settings)
         if guessed is not None:
             fields, weak = {**fields, "company": guessed[0]}, {**weak, "company": guessed[1]}
+    fields, weak = _addresses_by_values(header, below, fields, weak, settings)
     # a contact column of telephone numbers ("HR Contact": 9876500001) is the phone; a column
     # whose header alone names the contact ("HR Name") is then the person
     if "contact" in fields and "contact_phone" not in fields:
@@ -676,6 +780,8 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
             found = guess()
             if found is not None:
                 fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
+        if name == "applied_on":
+            fields, weak = _lone_date_applied(header, below, fields, weak)
     return fields, weak
 
 
@@ -698,6 +804,52 @@ def _numbers_under_contact(header: list[Any], below: list[list[Any]], fields: di
             out["contact"] = c
             break
     return out, weak
+
+
+_EMAIL = re.compile(r"[^@\s<>()]+@[^@\s<>()]+\.[A-Za-z]{2,}")
+# the fields whose cell may hold a person's e-mail address in place of a name (rules §5)
+_MAY_HOLD_ADDRESSES = frozenset({"contact", "contact_email", "hiring_manager", "referrer", "notes", "response"})
+
+
+def email_like(values: list[Any], blank_words: tuple[str, ...] = ()) -> str | None:
+    """Why a column's cells look like e-mail addresses, or None: two or more filled (a
+    placeholder is not), and most of them one address (mailto: or a name around it allowed)."""
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)
+              and not (isinstance(v, str) and is_placeholder(v, blank_words))]
+    mails = [v for v in filled if isinstance(v, str) and len(_EMAIL.findall(v)) == 1
+             and len(v.split()) <= 4]
+    if len(mails) < 2 or len(mails) < 0.8 * len(filled):
+        return None
+    return f"{len(mails)} of {len(filled)} filled cells are e-mail addresses"
+
+
+def _addresses_by_values(header: list[Any], below: list[list[Any]], fields: dict[str, int], weak: dict[str, str],
+                         settings: Settings) -> tuple[dict[str, int], dict[str, str]]:
+    """A column of e-mail addresses is the contact's e-mail, whatever a header in a language the
+    lists do not know seemed to name ('E-post', 'Sähköposti', 'Elérhetőség'): a field taken on weak
+    evidence whose cells are addresses gives its column up, and an address column no header
+    names is taken as `contact_email`, read from its values."""
+    if "contact_email" in fields:
+        return fields, weak
+    fields, weak = dict(fields), dict(weak)
+    for fld, col in list(fields.items()):
+        if fld in weak and fld not in _MAY_HOLD_ADDRESSES:
+            values = [row[col] if col < len(row) else None for row in below[:200]]
+            why = email_like(values, settings.blank_words)
+            if why:
+                del fields[fld], weak[fld]
+                text = " ".join(str(header[col]).split())
+                fields["contact_email"] = col
+                weak["contact_email"] = (f"{text!r} (column {column_letters(col + 1)}) seemed to name the {fld}, "
+                                         f"but its values are e-mail addresses: {why}")
+                return fields, weak
+    if {"company", "position"} & fields.keys():
+        mailed = _guess_column(header, below, fields, settings, "e-mail address",
+                               lambda values: email_like(values, settings.blank_words), lambda values, _: 0)
+        if mailed is not None:
+            fields["contact_email"] = mailed[0]
+            weak["contact_email"] = mailed[1]
+    return fields, weak
 
 
 def _headers_seen(row: list[Any]) -> list[tuple[int, str]]:
@@ -749,7 +901,9 @@ def organisation_like(values: list[Any]) -> str | None:
         return None
     if any(re.fullmatch(r"[\d\s.,:%$€£+\-/]+", t) for t in texts):
         return None
-    if any(len(t) > 50 or len(t.split()) > 5 or t.endswith((".", "!", "?")) for t in texts):
+    # (a full stop ends a sentence, and the legal form of 'MOL Nyrt.', 'Acme Co.' too)
+    if any(len(t) > 50 or len(t.split()) > 5 or t.endswith(("!", "?"))
+           or (t.endswith(".") and len(t.split()) >= 3 and len(t.split()[-1]) > 6) for t in texts):
         return None
     distinct = len({t.casefold() for t in texts})
     if distinct < 3 or distinct < 0.6 * len(texts):

@@ -147,7 +147,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
     "pl": (
         "wysłano", "wysłane",
         "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu",
-        "nazwa firmy", "pracodawca", "firma", "stanowisko",
+        "nazwa firmy", "pracodawca", "firma", "stanowisko", "rola",
         "data aplikacji", "data złożenia",
            "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
@@ -342,6 +342,22 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
     return words
 
 
+def _mapped_headers(trackers: list[Any]) -> set[str]:
+    return {info.header.strip() for tracker in trackers for info in tracker.columns.values()}
+
+
+def _headers_unread(trackers: list[Any], settings: Any) -> list[str]:
+    """The headers of the columns taken that no list of any language names: read from their
+    words, a word within them or their values ('Företag', 'Anteckningar', 'Başvuru Tarihi').
+    When they outnumber the headers and stage words a language's lists name, the tracker is
+    headed in a language the tool does not speak (rules §8: then English)."""
+    from .headers import alias_lookup, normalize_header
+
+    aliases = alias_lookup(settings)
+    return [h for h in dict.fromkeys(sorted(_mapped_headers(trackers)))
+            if h and normalize_header(h) not in aliases and not _EAST_ASIAN.search(h)]
+
+
 def _headed_in(headers: list[str]) -> str:
     """The one language other than English that every telling header of a sheet is in, else ''."""
     common: frozenset[str] | None = None
@@ -376,6 +392,10 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         return LanguageChoice(settings.language, "set by [you] language (or --language)")
     words = _words_of(trackers, settings)
     if not words:
+        unread = _headers_unread(trackers, settings)
+        if unread:
+            return LanguageChoice(ENGLISH, f"the default: the tracker's headers ({', '.join(map(repr, unread[:4]))}) "
+                                           f"are in a language the tool does not speak")
         return LanguageChoice(ENGLISH, "the default: the tracker has no headers or stage words to go by")
     by_language: dict[str, list[str]] = {}
     common: frozenset[str] | None = None
@@ -386,6 +406,16 @@ def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:
         for code in langs:
             by_language.setdefault(code, []).append(word)
     shown = ", ".join(repr(w) for w in (telling or list(dict.fromkeys(words)))[:6])
+    if common and len(common) == 1 and ENGLISH not in common:
+        unread = _headers_unread(trackers, settings)
+        # (the stage words a list knows count as much as its headers: 'Absage', 'Angebot' under
+        # 'Dienstgeber', 'Ansprechperson', 'Wie weit' are German)
+        known = list(dict.fromkeys(words))
+        if len(unread) > len(known):
+            return LanguageChoice(ENGLISH, f"the default: most of the tracker's headers "
+                                           f"({', '.join(map(repr, unread[:4]))}) are in a language the tool does "
+                                           f"not speak; only {', '.join(map(repr, known[:3]))} "
+                                           f"{'is' if len(known) == 1 else 'are'} {LANGUAGES[next(iter(common))]}")
     if common and len(common) == 1:
         (code,) = common
         verb = "are" if len(telling or dict.fromkeys(words)) > 1 else "is"
@@ -744,6 +774,80 @@ def polish_instrumental(surname: str, gender: str) -> str:
     return surname + ("iem" if low.endswith(("k", "g")) else "em")
 
 
+# A Polish name said after a preposition or as an object keeps the case the sentence gives it
+# ("rozmawiałam z Panią Kowalską", "mail do Pana Nowaka", "z polecenia Pani Zielińskiej"); the
+# form of address before it says the gender ("pani", "panią": a woman; "pana", "panu", "panem":
+# a man) and, with the surname's ending, the case. The regular endings give the nominative back:
+# adjectival surnames (-skiej/-ską -> -ska, -skiego/-skiemu/-skim -> -ski, -owej/-ową -> -owa,
+# -ego/-emu/-ym -> -y), a man's surname or first name in a consonant (Nowaka/Nowakowi/Nowakiem/
+# Nowaku -> Nowak, Piotra -> Piotr, Łosia -> Łoś), a woman's name in -a (Anną/Anny -> Anna); a
+# woman's surname in a consonant does not decline ("z Panią Nowak").
+_PL_TITLES = {"pani": "f", "panią": "f", "pan": "m", "pana": "m", "panu": "m", "panem": "m", "panie": "m"}
+_PL_SOFT = {"si": "ś", "ci": "ć", "zi": "ź", "ni": "ń", "dzi": "dź"}
+
+
+_PL_ADJECTIVAL = {"f": (("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("owej", "owa"), ("ską", "ska"),
+                         ("cką", "cka"), ("dzką", "dzka"), ("ową", "owa"), ("ą", "a")),
+                   "m": (("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"),
+                         ("ckim", "cki"), ("dzkiego", "dzki"), ("dzkiemu", "dzki"), ("dzkim", "dzki"),
+                         ("ą", "a"))}     # (a man's name in -a: Kubą, Zawadą -> Kuba, Zawada)
+
+
+def _pl_nominative_word(word: str, gender: str) -> str:
+    low = word.casefold()
+    for end, nom in _PL_ADJECTIVAL[gender]:
+        if low.endswith(end):
+            return word[:len(word) - len(end)] + nom
+    if gender == "f":
+        return word       # ("Nowak" for a woman does not decline; "Anny", "Annie" stay unsure)
+    if re.search(r"[^aeiouyóąę](?:ego|emu)$", low) and len(low) > 5:      # Szczęsnego -> Szczęsny
+        return word[:-3] + ("i" if low[-4] in "kg" else "y")
+    for end in ("owi", "iem", "em", "a", "u"):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = word[:len(word) - len(end)]
+            if end == "iem" and not stem.casefold().endswith(("k", "g")):
+                stem = word[:len(word) - 2]          # (Łosiem: the i is the softness, read below)
+            return _pl_masculine_stem(stem)
+    return word
+
+
+def _pl_masculine_stem(stem: str) -> str:
+    """A man's name from its stem: a soft letter written with i (Łosi- -> Łoś) and a mobile e that
+    comes back between two consonants at the end (Wróbl- -> Wróbel, Pawł- -> Paweł, Jack- -> Jacek;
+    not in a digraph, Tomasz-, Lech-, nor before d or r, Witold-, Piotr-)."""
+    low = stem.casefold()
+    for soft, letter in _PL_SOFT.items():
+        if low.endswith(soft):
+            return stem[:len(stem) - len(soft)] + letter
+    if re.search(r"[bcćdfghjklłmnńprsśtwzźż][lłkcń]$", low) and low[-2:] not in ("cz", "sz", "rz", "dz", "ch"):
+        return stem[:-1] + "e" + stem[-1]
+    return stem
+
+
+def polish_nominative(name: str) -> str:
+    """A Polish name read from a cell or a note in the case its sentence gave it, with the words
+    before it that gave the case dropped: 'z Panią Kowalską' -> 'Pani Kowalska', 'Pana Nowaka' ->
+    'Pan Nowak', 'Panem Tomaszem Lewandowskim' -> 'Pan Tomasz Lewandowski'. Only a name led by
+    a Polish form of address (whose case shows the gender) is changed; any other is returned as is."""
+    words = name.split()
+    # the form of address after the lower-case words that gave it its case ("spotkanie z", "mail do")
+    lead = next((i for i, w in enumerate(words[:-1]) if w.casefold() in _PL_TITLES and words[i + 1][:1].isupper()),
+                None)
+    if lead is None or any(not w.islower() for w in words[:lead]):
+        return name
+    title = words[lead].casefold()
+    gender = _PL_TITLES.get(title)
+    # ("Pan Zawada" is the nominative: only "pani", which is several cases, needs the ending's word)
+    if gender is None or title == "pan" or title == "pani" and not _pl_inflected(words[lead + 1:], gender):
+        return name
+    rest = [_pl_nominative_word(w, gender) if w[:1].isupper() else w for w in words[lead + 1:]]
+    return " ".join(["Pani" if gender == "f" else "Pan", *rest])
+
+
+def _pl_inflected(words: list[str], gender: str) -> bool:
+    return any(_pl_nominative_word(w, gender) != w for w in words if w[:1].isupper())
+
+
 def _pl(p: Person) -> dict[str, str]:
     """Polish: "pani"/"pan" only from the cell's title. `ask` is the whole question (its case
     depends on what can be declined safely), `greet` never names anyone (Poles do not greet by
@@ -970,6 +1074,8 @@ _DE_HEAD_NOUNS = {
 # changed, since a script says a name as it is written (rules §7)
 _DE_ADJECTIVE = re.compile(r"(?:isch|sch|lich|ig|bar|sam|haft|los|al|ell|iv|är|ent|ant|er|en|(?<!t)t)e$"
                            r"|^(?:Neue|Alte|Große|Grosse|Freie|Gute|Kleine|Hohe|Obere|Untere|Mittlere)$")
+# heads said only at the end of a compound ("Pflegewohnhaus", "Stahlwerk"): alone they are names' words
+_DE_COMPOUND_HEADS = {"n": ("haus", "heim", "zentrum")}
 _DE_ARTICLES = {"dat": {"f": "der", "m": "dem", "n": "dem"}, "acc": {"f": "die", "m": "den", "n": "das"}}
 
 
@@ -985,6 +1091,18 @@ def _german_gender(words: list[str]) -> str:
         for word in (words[0], words[-1]):
             low = word.casefold().strip(".,")
             if low in nouns or "-" in low and low.rsplit("-", 1)[1] in nouns:     # "Fraunhofer-Institut"
+                return gender
+    # a compound takes its last noun's gender ("Privatklinik", "Commerzbank", "Pflegewohnhaus"),
+    # when what comes before it is a word of its own (four letters or more: "Vorwerk", "Bauhaus"
+    # are names, said without an article)
+    heads = sorted(((n, g) for g, ns in _DE_HEAD_NOUNS.items() for n in (*ns, *_DE_COMPOUND_HEADS.get(g, ()))),
+                   key=lambda x: -len(x[0]))
+    for word in (words[0], words[-1]):
+        low = word.casefold().strip(".,")
+        if not word[:1].isupper() or not low.isalpha():
+            continue
+        for noun, gender in heads:
+            if low.endswith(noun) and len(low) - len(noun) >= 4:
                 return gender
     return ""
 

@@ -31,7 +31,7 @@ _STEPS = (
     r"|manager)\s+round|super\s?day|oa|online\s+assessment|coding\s+assessment|hirevue|round\s+(?:\d|two|three|one)\b|(?:online\s+|written\s+|qualifying\s+)?exam|panel|case\s+study|take[-\s]?home|assignment|coding\s+(?:test|challenge"
     r"|exercise)|portfolio\s+review|design\s+(?:review|challenge|exercise)|technical\s+(?:test|task|exercise)|aptitude\s+test|psychometric|(?:salary|pay|comp|contract|package)\s+"
     r"(?:talks?|discussions?|negotiations?|chat)|presentation\s+to\s+the\s+panel"
-    r"|runde|fallstudie|probearbeit|probetag|testaufgabe|case-aufgabe|gehaltsverhandlung|vertragsverhandlung"
+    r"|runde|fallstudie|probearbeit|probetag|probedienst|hospitation|schnuppertag|testaufgabe|case-aufgabe|gehaltsverhandlung|vertragsverhandlung"
     r"|gehaltsgespräch|étude\s+de\s+cas|cas\s+pratique|test\s+technique|négociation\s+salariale|(?:deuxième|second|dernier)\s+tour"
     r"|ronda|caso\s+práctico|prueba\s+técnica|negociación\s+salarial|caso\s+studio|prova\s+tecnica|test\s+tecnico"
     r"|trattativa|estudo\s+de\s+caso|teste\s+técnico|dinâmica\s+de\s+grupo|negociação\s+salarial|segunda\s+etapa"
@@ -151,4 +151,69 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
         stage = stage_of(clause)
         if stage == "offer" or (stage == "interviewing" and strong(clause)):
             return clause
+    return ""
+
+
+# An interview being arranged (rules §3: the interview stage ahead, not silence): a word of arranging
+# said as going on or still to do (not done: "scheduled for Thursday" is a date the statements read)
+# and, in the same clause, a word of what is arranged: an interview, a call, a date or a time.
+# German, Japanese, Chinese and Korean join the two in one word ('Terminabstimmung', '日程調整').
+_ARRANGING = (
+    r"\b(?:schedul(?:ing|e)|(?:being|to\s+be|getting|get)\s+(?:scheduled|arranged|booked|set\s+up)|arrang(?:ing|e)"
+    r"|setting\s+up|to\s+set\s+up|book(?:ing)?\s+(?:in\s+)?(?:a|an|the)|coordinat(?:ing|e)|tb[ac]"
+    r"|(?:finding|find|sorting\s+out|sort\s+out|working\s+out|figuring\s+out|pick(?:ing)?)\s+(?:a|the)\s+(?:time|date|slot)"
+    r"|\w*abstimm(?:en|ung)\w*|\w*vereinbar(?:en|ung)\w*|terminfindung|terminsuche|koordinier\w*"
+    r"|(?:wird|werden)\s+(?:gerade\s+|noch\s+)?(?:abgestimmt|vereinbart|gesucht|geplant|koordiniert|organisiert)"
+    r"|en\s+cours\s+d[e']\s*(?:planification|programmation|organisation)|à\s+(?:planifier|fixer|caler|programmer|organiser|définir)"
+    r"|(?:on|nous)\s+(?:cale|calons|fixe|fixons|planifie|planifions|organise|organisons)|caler|trouver\s+(?:un|une)"
+    r"|agendando|coordinando|programando|organizando|cuadrando|fijando|definiendo|marcando|combinando"
+    r"|(?:por|a|para)\s+(?:agendar|coordinar|programar|definir|fijar|marcar|combinar|cuadrar)|em\s+agendamento"
+    r"|(?:buscando|viendo|vendo)\s+(?:una\s+|uma\s+)?(?:fecha|hora|horario|data|horário)"
+    r"|da\s+(?:fissare|programmare|definire|concordare|organizzare|pianificare)|fissando|concordando|organizzando"
+    r"|pianificando|in\s+fase\s+di\s+(?:pianificazione|organizzazione|definizione)"
+    r"|(?:aan\s+het\s+)?(?:inplannen|plannen|prikken|afstemmen)|(?:wordt|worden)\s+(?:ingepland|gepland|afgestemd)"
+    r"|(?:in\s+)?te\s+plannen"
+    r"|ustala\w*|ustalenia|umawia\w*|do\s+umówienia|planuj\w*)\b"
+    r"|調整|候補日|约时间|約時間|协调|協調|协商时间|協商時間|待安排|安排中|在约|在約|确认时间|確認時間"
+    r"|조율|잡는\s*중|일정\s*(?:잡는|맞추는|협의)|날짜\s*(?:잡는|맞추는)")
+_ARRANGED = (
+    r"\b(?:interview\w*|screen\w*|calls?|chat|meeting|talk|date|time|slot|appointment|\w*gespräch\w*|telefonat"
+    r"|\w*termin\w*|entretien|rdv|rendez-vous|rencontre|créneau|appel|entrevista|llamada|reuni[oóã]n?|reunião|cita"
+    r"|fecha|hora|horario|conversa|ligação|data|horário|colloquio|incontro|chiamata|appuntamento|\w*gesprek"
+    r"|afspraak|datum|rozmow\w*|spotkani\w*)\b"
+    r"|面接|面談|日程|面试|面試|时间|時間|면접|일정|통화|날짜|미팅")
+_ARRANGING_NOT = (r"\b(?:no|not|never|didn['’]?t|don['’]?t|won['’]?t|kein\w*|nicht|pas|non|sin|sem|não|geen|niet|nie)\b"
+                  r"|没|沒|不|ない|안\s|못|않")
+_ARRANGE_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—/]\s|。|；|，|、")
+
+
+@functools.cache
+def _arranging() -> re.Pattern[str]:
+    return re.compile(_ARRANGING, re.IGNORECASE)
+
+
+@functools.cache
+def _arranged() -> re.Pattern[str]:
+    return re.compile(_ARRANGED, re.IGNORECASE)
+
+
+@functools.cache
+def _arranging_not() -> re.Pattern[str]:
+    return re.compile(_ARRANGING_NOT, re.IGNORECASE)
+
+
+def being_arranged(note: str) -> str:
+    """The clause of `note` that says an interview, a call or its date is being arranged
+    ("scheduling a call", "in Terminabstimmung", "entretien en cours de planification",
+    "agendando entrevista", "一次面接 日程調整中"), or ''. The arranging must be going on or still
+    to do, and not negated; a clause about another employer says nothing of this one."""
+    if not note or screened(_arranging()).search(note) is None:
+        return ""
+    for clause in _ARRANGE_CLAUSES.split(note):
+        found = _arranging().search(clause)
+        if found is None or _arranged().search(clause) is None:
+            continue
+        if _arranging_not().search(clause[:found.start()]) or _elsewhere().search(clause):
+            continue
+        return clause.strip()
     return ""

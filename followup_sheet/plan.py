@@ -9,8 +9,11 @@ when a row has none, and on rows without a situation):
 - stage, status, due, follow_ups, situation, channel ("call"/"email"), days_overdue
 - last_by: who made the last contact, "user", "employer" (their call or e-mail, an offer) or ""
 - employer_called (bool), employer_called_on (date): the employer reached out; the return call
-  is due the business day after, and it is not the user's follow-up
+  is due the business day after, and it is not the user's follow-up; caller (text): the person
+  the notes name as the caller by a form of address, when the contact cell is empty
 - interview_held (bool); thank_you (bool): a held interview's thank-you is what is due (e-mail)
+- interview_arranging (bool): the notes or stage say an interview is being arranged and give no day
+  yet ("scheduling a call", "日程調整中"): the script asks to settle a time
 - interview_ahead (date): an interview still to come; nothing is due before it; interview_rough
   (bool): the notes give it only a week or a span ("w/c 14 Dec", "2nd round in 2 wks"), so no
   script says its day
@@ -26,6 +29,8 @@ when a row has none, and on rows without a situation):
   a decision, so a script says it in kind; decision_rough (bool): only a part of a month was
   given ("mid-December"), so decision_on is that part's last day and no script says it; call_back (text,
   "after Thanksgiving"); written_offer (bool)
+- via_agency (bool): the contact (or the company cell) is a recruiting agency's, as the company, the
+  contact's note, the source or the notes say (`agencies.find_agencies`)
 - strong_elsewhere (bool): another employer has an offer, a later round, an onsite, a panel or a
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
   competing_interest rows only
@@ -50,11 +55,11 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, call_unanswered, collect_facts, read_ledger, source_of
+from .facts import PLATFORMS, call_unanswered, caller_named, collect_facts, read_ledger, source_of, tells_their_contact
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, stage_in_notes, strong_elsewhere, strong_here, this_employers
+from .notestage import being_arranged, may_name_a_step, stage_in_notes, strong_elsewhere, strong_here, this_employers
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -541,6 +546,17 @@ def _interview_held(text: pd.Series) -> np.ndarray:
         [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
+def _callers(frame: pd.DataFrame, called: np.ndarray) -> np.ndarray:
+    """Per row whose employer called and whose contact cell is empty: the person the notes or the
+    response name as the caller by a form of address (`facts.caller_named`), else ''."""
+    out = np.full(len(frame), "", dtype=object)
+    empty = (frame["contact"].str.strip() == "").to_numpy()
+    for k in np.flatnonzero(called & empty):
+        said = "\n".join(v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str))
+        out[k] = caller_named(said)
+    return out
+
+
 def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
     """Per row (stage, clause): the stage its notes say it reached, or ("", "")."""
     # (the offer and interview words only: a closed word in the notes makes the row Check data on its own)
@@ -647,6 +663,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     from_notes = noted[:, 0] != ""
     stage = stage.where(~from_notes, noted[:, 0])
     stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())
+    # an interview being arranged ("scheduling a call", "in Terminabstimmung", "日程調整中"): the
+    # interview stage, ahead (rules §3), not an application still waiting for news
+    arranging_in = {f: _per_value(text.where(stage.isin(["applied", "interviewing"]), ""),
+                                  lambda t: np.array([being_arranged(v) if v else "" for v in t], dtype=object))
+                    for f, text in (("stage", stage_text), ("notes", frame["notes"]))}
+    arranging = (arranging_in["stage"] != "") | (arranging_in["notes"] != "")
+    by_notes = (arranging_in["notes"] != "") & (stage == "applied").to_numpy()
+    stage = stage.where(~(arranging & (stage == "applied").to_numpy()), "interviewing")
+    stage_text = stage_text.where(~by_notes, (stage_text + " " + arranging_in["notes"]).str.strip())
+    from_notes = from_notes | by_notes
     # a row with no date at all whose notes say it is still to be sent ("meant to apply before
     # xmas", "CV noch abschicken"): not applied, rather than Check data asking for a date
     undated = (frame["applied_on"].isna() & frame["last_contact"].isna()).to_numpy()
@@ -716,6 +742,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     for k in np.flatnonzero(talked):
         said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
         talked[k] = not call_unanswered("\n".join(said))
+    # an interview being arranged, told apart from their call ("Anruf von Fr. Gruber, Termin wird noch
+    # abgestimmt", "recruiter emailed, scheduling a call") is what their call or e-mail said: it was
+    # answered, and the next step is to agree a time; arranging as the call's purpose ("HR rang to set
+    # up a screen") leaves the call to be returned
+    arranged_apart = np.zeros(n, dtype=bool)
+    for k in np.flatnonzero(employer_called & ~talked & arranging):
+        clause = arranging_in["notes"][k] or arranging_in["stage"][k]
+        said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
+        arranged_apart[k] = not tells_their_contact(clause) and not call_unanswered("\n".join(said))
+    talked = talked | arranged_apart
     employer_called = employer_called & ~talked
     called_on = np.where(talked, safe_base, called_on)
     call_day_noted = called_on != safe_base          # the notes gave the call its day
@@ -738,12 +774,15 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     fresh = ~np.isnat(stated_on) & (np.isnat(written) | (stated_on > written))
     stated_interview = ledger["interview_stated"].to_numpy(dtype="datetime64[D]")
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
+    # an interview being arranged has no day yet: a past day beside it is the day of the entry that
+    # says so ("12/2 HR reached out - setting up a phone screen") or of an earlier round's talk
+    interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
     # an employer's call that set up an interview on or after its day was answered by that interview
     # ("3/12 HR rang, we meet Thursday"): before it nothing is returned, after it comes the thank-you
     about_interview = employer_called & ~np.isnat(interview_day) & (interview_day >= safe_base)
     employer_called = employer_called & ~about_interview
     employer_called_on = np.where(employer_called, employer_called_on, np.datetime64("NaT", "D"))
-    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS)
+    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS) | arranging
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))
@@ -874,12 +913,17 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "autoresponse_field": auto_field,
         "recruiter": recruiter,
         "agency_company": agencies.company,
+        # the person the row names (or the company cell itself) is a recruiting agency's: the scripts
+        # ask them about their client, never speak to them as the employer
+        "via_agency": agencies.named & ((frame["contact"].str.strip() != "").to_numpy() | agencies.company),
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,
         "chases": chases,
         "stage_in_notes": from_notes,
         "employer_called": employer_called & active,
+        # the person the notes name as the one who called, for a row whose contact cell is empty
+        "caller": _callers(frame, employer_called & active),
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the
         # notes mention without a day is returned without one ("your call", not "your call of <applied>")
@@ -887,6 +931,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                                                       employer_called_on, nat)),
         "thank_you": thank_you & active,
         "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
+        # an interview being arranged, with no day yet: the script asks to settle a time
+        "interview_arranging": active & arranging & interviewing & np.isnat(interview_ahead) & ~held,
+        "arranging_field": np.where(arranging_in["notes"] != "", "notes", "stage"),
         # the notes give the interview only a week or a span ("2nd round in 2 wks", "w/c 14 Dec"):
         # the plan keeps that day, the scripts never say it
         "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)

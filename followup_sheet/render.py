@@ -24,7 +24,7 @@ from .contactrole import contact_role
 from .errors import TemplateProblem
 from .facts import employer_caller, someone_else_called
 from .hanzi import in_form
-from .language import spoken_name
+from .language import polish_nominative, spoken_name
 from .plan import PLACEHOLDERS
 from .portugal import in_form as in_portugal_form
 from .settings import AGENCY_NAMES, Settings
@@ -245,6 +245,15 @@ def _without_latin_department(name: str) -> str:
     """The name without the department or the agency said after it ("Anna from HR", "Tomek z
     Hays", "Luca di Adecco", "Jana Kovac / Randstad"); a particle before a family name stays
     ("Luca di Stefano")."""
+    # the agency on one side of a dash or slash ("Hays - Carla Ruiz", "Carla Ruiz – Hays",
+    # "Randstad / Tom Berg"): the person is the other side
+    halves = re.match(r"^(?P<a>[^-–—/|:]+?)\s+[-–—/|:]\s+(?P<b>\S.*)$", name) \
+        or re.match(r"^(?P<a>[^–—/|:]+?)\s*[–—/|:]\s*(?P<b>\S.*)$", name)
+    if halves is not None:
+        if _an_agency(halves.group("a")) and not _an_agency(halves.group("b")):
+            return halves.group("b")
+        if _an_agency(halves.group("b")) and not _an_agency(halves.group("a")):
+            return halves.group("a")
     said = _OF_DEPARTMENT.match(name)
     if said is None:
         return name
@@ -267,6 +276,7 @@ def _person(name: str) -> str:
     from .phrases import person_name  # phrases imports jinja2, which only rendering needs
 
     name = contact_role(name).name     # "Tom, recruiter", "J. Okafor - hiring mgr": the name without the mark
+    name = polish_nominative(name)     # "z Panią Kowalską", "Pana Nowaka": the name as it is greeted
     if "(" in name or "[" in name:
         name = _BRACKETED.sub("", name)
     # "Orla @ Hays": an "at" with spaces round it names where the person works; an address has none
@@ -385,6 +395,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     text["source"] = _text(row.get("source", ""), blanks)
     applied = row["applied_on"]
     contact = _person(text["contact"])
+    if not contact and _flag(plan_row.get("employer_called", False)) and plan_row.get("caller"):
+        contact = _person(str(plan_row["caller"]))      # "Fr. Novak hat aufs Band gesprochen": her call
     referrer = _person(text["referrer"])
     year = today.year
     ahead = plan_row.get("interview_ahead")   # the plan gives the day of an interview still ahead
@@ -428,6 +440,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "written_offer": bool(plan_row.get("written_offer", False)),
         "interview_held": _flag(plan_row.get("interview_held", True)) and not interview_ahead,
         "interview_ahead": interview_ahead,
+        "interview_arranging": _flag(plan_row.get("interview_arranging", False)) and not interview_ahead,
+        "via_agency": _flag(plan_row.get("via_agency", False)),
         "interview_on": _human_date(interview_on, year) if interview_ahead else "",
         "thank_you": _flag(plan_row.get("thank_you", False)),
         "last_by": last_by,
@@ -450,6 +464,7 @@ _ROW_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "
 _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decision_on", "decision_news",
                 "decision_rough", "written_offer", "interview_rough",
                 "interview_held", "call_back", "other_offer_by", "other_offer_written", "interview_ahead",
+                "interview_arranging", "via_agency", "caller",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
                 "hold_until")

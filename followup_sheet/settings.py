@@ -56,7 +56,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "posizione", "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione",
         "vaga", "função", "título da vaga", "nome da vaga",
         "职位", "岗位", "职位名称", "岗位名称", "职务",
-        "functie", "vacature", "functietitel", "stanowisko", "nazwa stanowiska", "職種", "ポジション", "役職",
+        "functie", "vacature", "functietitel", "stanowisko", "nazwa stanowiska", "rola", "職種", "ポジション", "役職",
         "position applied", "applied position", "role applied for", "job applied for",
         "job title (position)", "job posting title", "posting title", "requisition title",
     ),
@@ -361,7 +361,8 @@ CLOSED_WORDS = (
     "anderweitig vergeben",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",
     "no continuamos",
-    "refus", "non retenu", "non retenue", "pas retenu", "pas retenue", "candidature retirée", "fermé", "clôtur",
+    "refus", "non retenu", "non retenue", "pas retenu", "pas retenue", "candidature retirée",
+    "retiré ma candidature", "désist", "fermé", "clôtur",
     "poste pourvu", "sans suite",
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",
     "recusad", "reprovad", "não selecionad", "nao selecionad", "fechad", "vaga preenchida",
@@ -369,13 +370,13 @@ CLOSED_WORDS = (
     # ghosted as Dutch and German make a participle of the English verb (geghost, geghostet)
     "geghost",
     "ritirat", "desist", "abandon", "abbandon",
-    "已拒绝", "拒绝", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
+    "已拒绝", "拒绝", "已拒", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
     # a campus hire's signed agreement (三方协议): an offer accepted, the search ends
     "签三方", "签了三方", "三方协议", "已签约",
     "不採用", "不合格", "見送", "お祈り", "辞退", "選考終了", "落選", "落ちた",
     "불합격", "탈락", "불발", "포기", "지원 취소", "채용 마감",
-    "odrzuc", "odmowa", "odmow", "wycofan", "zamknięt", "nieaktualn", "stanowisko obsadzone",
+    "odrzuc", "odmowa", "odmow", "wycofan", "wycofał", "zamknięt", "nieaktualn", "stanowisko obsadzone",
 )
 OFFER_WORDS = (
     "offer", "counteroffer", "angebot", "vertragsangebot", "zusage", "oferta", "offre", "proposta",
@@ -427,6 +428,8 @@ INTERVIEWING_WORDS = (
     "portfolio review", "design review", "design challenge", "design exercise", "take-home", "take home",
     "case study", "presentation",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
+    # a trial day or shift on the ward, as Germany and Austria say it: a step of the hiring
+    "probetag", "probearbeit", "probedienst", "hospitation", "schnuppertag",
     "entrevista", "en proceso", "en curso",
     "entretien", "en cours",
     # Quebec French says entrevue for an interview; examen is a written test in French, Spanish and Dutch

@@ -168,8 +168,9 @@ def may_state_a_date(text: str) -> bool:
     return found or ("-" in text and _dashed().search(text) is not None)
 
 # To call, ring back, contact or write, as an infinitive (Spanish, Portuguese, French, Italian)
-_CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|ligar|chamar|retornar|contatar|rappeler|recontacter"
-                    r"|appeler|contacter|écrire|chiamar[e]?|richiamar[e]?|contattar[e]?|ricontattar[e]?|scriver[e]?"
+# (Mexico says "hablar" and "marcar" for phoning: "quedaron de hablarme", "me van a marcar")
+_CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|hablar|marcar|ligar|chamar|retornar|contatar"
+                    r"|rappeler|recontacter|appeler|contacter|écrire|chiamar[e]?|richiamar[e]?|contattar[e]?|ricontattar[e]?|scriver[e]?"
                     r"|sentir[e]?)")
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).
@@ -207,7 +208,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  # their call again, not mine ("she'll ring again next wk"; "I'll ring again" is mine)
                  r"|(?<!\bi)(?<!\bi\s)(?<!\bwe)(?<!\bwe\s)(?:will|['’]ll|gonna|going\s+to)\s+(?:call|ring|phone)\s+again\b"
                  r"|\b(?:llamarme|contactarme|escribirme)\b|\bme\s+(?:llamar[áa]n?|llaman|contactar[áa]n?"
-                 r"|van?\s+a\s+(?:llamar|contactar))\b"
+                 r"|van?\s+a\s+(?:llamar|contactar|hablar|marcar))\b"
                  r"|\bme\s+(?:rappeler|recontacter|contacter|rappelleront|rappellera|rappellent|recontacteront"
                  r"|recontactera)\b"
                  r"|\b(?:richiamarmi|chiamarmi|contattarmi|ricontattarmi)\b|\bmi\s+(?:richiamano|richiameranno"
@@ -234,7 +235,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review|design\s+review"
                   r"|gespräch|entretien|entrevue|entrevista"
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
-                  r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"),
+                  r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"
+                  # a trial day or shift ("Schnuppertag am 11.12.", "Probedienst Mo")
+                  r"|probetag|probearbeit|probedienst|hospitation|schnuppertag"),
     ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
              r"|\bout\s+(?:sick|ill|until|till|til)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|til|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
