@@ -8,8 +8,11 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any, NamedTuple
+
+from . import patterncache
 
 _parser: Any
 _c: Any
@@ -150,7 +153,16 @@ Alternatives = tuple[tuple[tuple[str, ...], ...], ...]
 def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     """What every match of `pattern` in ASCII text holds, as lower-cased ASCII strings: for some
     alternative, a piece of each of its sets (an empty tuple: it matches no ASCII text); None
-    when nothing is known."""
+    when nothing is known. Kept from earlier runs of this code (`patterncache`)."""
+    return patterncache.remembered("screens", _stamp(), (pattern.pattern, pattern.flags), lambda: _pieces(pattern))
+
+
+@functools.cache
+def _stamp() -> str | None:
+    return patterncache.source_stamp(sys.modules[__name__])
+
+
+def _pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     if _parser is None:
         return None
     try:

@@ -12,11 +12,19 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .chasers import tells_a_past_contact
 from .literalscreen import Screened, screened
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """The words of an alternation, each once: the longest first, words of one length in order
+    (a set's own order changes from run to run, and so would the pattern's text: the patterns'
+    cache, `patterncache`, finds a pattern by its text)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
 
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
 _MONTH_STEMS = (
@@ -91,13 +99,13 @@ _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|
 def _absolute() -> re.Pattern[str]:
     return re.compile(_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|"
                       + _HYPHEN_DAY_MONTH + r"|\b(?:"
-                      + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
+                      + "|".join(_longest_first(_MONTH_STEMS + _WEEKDAYS)) + ")",
                       re.IGNORECASE)
 
 
 @functools.cache
 def _calendar_day() -> re.Pattern[str]:
-    months = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+    months = "|".join(_longest_first(_MONTH_STEMS))
     # (a day and month with a dash, as Dutch, Portuguese and Polish write them, "3-12", is one too)
     return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\d.*\b(?:" + months + r")"
                       r"|\b(?:" + months + r").*\d|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
@@ -118,7 +126,7 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "we
                   "świętach", "nowym roku", "sylwestrze")
 _SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
                  + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
-                 + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")"
+                 + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS)) + ")"
                  + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
 
@@ -553,7 +561,7 @@ def _count_words() -> dict[str, int]:
 
 
 def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))   # type: ignore[call-overload]
+    return "|".join(re.escape(w) for w in _longest_first(words))   # type: ignore[arg-type]
 
 
 @functools.cache
@@ -618,7 +626,7 @@ def _after_units(written: dt.date, unit: str, n: int) -> dt.date:
 
 # A day of the month alone ("after the 15th", "nach dem 15.", "después del 15", "après le 15"): the
 # next such day after the day it was written
-_MONTHS = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+_MONTHS = "|".join(_longest_first(_MONTH_STEMS))
 
 
 # An ordinal before a noun counts things ("after the 2nd interview", "for the 3rd round", "nach dem 2.
@@ -694,7 +702,7 @@ def _dotted() -> re.Pattern[str]:
 def _date_like() -> re.Pattern[str]:
     return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH
                       + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
-        sorted(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}, key=len, reverse=True))
+        _longest_first(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}))
         + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|"
         + "|".join(_PERIOD_WORDS), re.IGNORECASE)
 
@@ -1685,7 +1693,7 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
         return None
 
     def alternation(words: set[str]) -> str:
-        return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _longest_first(words))
 
     day = alternation(set(days))
     # (?P<word>) the date's words as the parser gives them (one space inside: the parser gives other
@@ -1769,7 +1777,7 @@ def _without_false_months(text: str, languages: tuple[str, ...]) -> str:
 # the screens' other words that begin like a month ("martes", "mardi")
 @functools.cache
 def _other_word() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(set(_PERIOD_WORDS + _WEEKDAYS), key=len, reverse=True)), re.IGNORECASE)
+    return re.compile("|".join(_longest_first(_PERIOD_WORDS + _WEEKDAYS)), re.IGNORECASE)
 
 
 def _fold(word: str) -> str:
