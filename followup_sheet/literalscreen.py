@@ -208,6 +208,8 @@ def _passes(screen: tuple[tuple[str, ...], Alternatives], low: str) -> bool:
 # one that passed more than half of its first looks is left off.
 UNSCREENED = 8000
 TRIAL = 256
+# the most texts whose answers a screen keeps (about 100 bytes each)
+KEPT_ANSWERS = 100_000
 
 
 class Screened:
@@ -224,6 +226,9 @@ class Screened:
         # (each alternative's rarest set together, the alternatives), or None: no screen. One
         # attribute, set whole, so a reader on another thread never sees half of it.
         self._screen: tuple[tuple[str, ...], Alternatives] | None = None
+        # each text's answer: the readers ask the same pattern of the same clause or note again
+        # (another reader, another row with the same note, a note read again from another day)
+        self._answers: dict[str, bool] = {}
         if not unscreened:
             self._work_out()
 
@@ -244,7 +249,12 @@ class Screened:
                 self._work_out()
             return True
         screen = self._screen
-        if screen is None or not text.isascii():
+        if screen is None:
+            return True
+        known = self._answers.get(text)
+        if known is not None:
+            return known
+        if not text.isascii():
             return True
         passed = _passes(screen, text.lower())
         if self._trial is not None and self._looks < self._trial:
@@ -252,6 +262,8 @@ class Screened:
             self._passed += passed
             if self._looks == self._trial and 2 * self._passed > self._trial:
                 self._screen = None
+        if len(self._answers) < KEPT_ANSWERS:
+            self._answers[text] = passed
         return passed
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:

@@ -219,3 +219,18 @@ def source_stamp(*modules: Any) -> str | None:
         except (OSError, TypeError, AttributeError):
             return None
     return f"{_PROGRAMS_STAMP}|{digest.hexdigest()}"
+
+
+def installed_stamp(package: str) -> str | None:
+    """A stamp of an installed package (its path, modification time and size), found without
+    importing it; None when it is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return None
+    try:
+        info = os.stat(spec.origin)
+    except OSError:
+        return None
+    return f"{spec.origin}|{info.st_mtime_ns}|{info.st_size}"

@@ -11,10 +11,12 @@ import calendar
 import datetime as dt
 import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from . import patterncache
 from .chasers import tells_a_past_contact
 from .literalscreen import Screened, screened
 
@@ -1797,6 +1799,18 @@ _FOLDED_STEMS = frozenset(_fold(stem) for stem in _MONTH_STEMS)
 
 @functools.cache
 def _month_names(languages: tuple[str, ...]) -> frozenset[str]:
+    """The names, kept from earlier runs with this code and this Babel (`patterncache`): Babel
+    loads each language's whole locale data for them, about 90 ms for the eight languages."""
+    return patterncache.remembered("month names", _babel_stamp(), languages, lambda: _babel_month_names(languages))
+
+
+@functools.cache
+def _babel_stamp() -> str | None:
+    code, babel = patterncache.source_stamp(sys.modules[__name__]), patterncache.installed_stamp("babel")
+    return f"{code}|{babel}" if code and babel else None
+
+
+def _babel_month_names(languages: tuple[str, ...]) -> frozenset[str]:
     from babel import Locale  # imported with the first word that begins like a month's name
 
     names: set[str] = set()
