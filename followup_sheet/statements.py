@@ -1047,13 +1047,11 @@ def _its_weekday(said: Statement, written: dt.date) -> Statement:
 @functools.cache
 def _weekday_numbers() -> dict[str, int]:
     """Monday 0 ... Sunday 6 by the lower-case name, in the Latin-script languages the reader knows (Babel's)."""
-    from babel import Locale
     out: dict[str, int] = {}
     for language in LANGUAGES:
-        for context in ("format", "stand-alone"):
-            for number, name in Locale.parse(language).days[context]["wide"].items():
-                out[name.lower()] = number
-                out[name.lower().split("-")[0]] = number
+        for number, name in _day_names(language):
+            out[name.lower()] = number
+            out[name.lower().split("-")[0]] = number
     return out
 
 
@@ -1675,18 +1673,14 @@ def _relation_before() -> re.Pattern[str]:
 def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """One regex for a weekday with its word of relation in `languages` (those of `_RELATIONS`),
     and each weekday's number (Monday 0) by its lower-case name, from Babel's (CLDR's) names."""
-    from babel import Locale  # imported with the first note that names a day
-
     days: dict[str, int] = {}
     kept: set[str] = set()
     other: set[str] = set()
     for language in languages:
         if language not in _RELATIONS:
             continue
-        names = Locale.parse(language).days
-        for context in ("format", "stand-alone"):
-            for number, name in names[context]["wide"].items():
-                days[name.lower()] = number
+        for number, name in _day_names(language):
+            days[name.lower()] = number
         kept.update(_RELATIONS[language][0])
         other.update(_RELATIONS[language][1])
         if language == "en":
@@ -1704,6 +1698,21 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
                        r"(?P<word>(?:(?<![\w'-])(?:" + (alternation(kept) or "(?!)") + r") )?(?<![\w'-])(?P<day>"
                        + day + r"))(?![\w'-])(?P<tail>[^\d]*)$", re.IGNORECASE)
     return regex, days
+
+
+def _day_names(language: str) -> tuple[tuple[int, str], ...]:
+    """Babel's (CLDR's) wide weekday names, as they are used and then stand alone, with each
+    day's number; kept from earlier runs with this code and this Babel (`patterncache`): Babel
+    loads the language's whole locale data for them, about 15 ms a language."""
+    return patterncache.remembered("day names", _babel_stamp(), language, lambda: _babel_day_names(language))
+
+
+def _babel_day_names(language: str) -> tuple[tuple[int, str], ...]:
+    from babel import Locale  # imported with the first note that names a day
+
+    names = Locale.parse(language).days
+    return tuple((number, name) for context in ("format", "stand-alone")
+                 for number, name in names[context]["wide"].items())
 
 
 @functools.lru_cache(maxsize=1024)
