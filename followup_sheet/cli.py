@@ -575,8 +575,10 @@ def _run(args, out: Output) -> int:
     collecting = gc.isenabled()
     if out.one_shot and args.command != "inbox":
         tuning.one_shot_gc()
+    from .patterncache import kept
     try:
-        return _run_command(args, out)
+        with kept():    # the patterns' programs of earlier runs (docs/architecture.md, "Speed")
+            return _run_command(args, out)
     finally:    # `main` called from a program that goes on (a script, a test) gets its collector back
         # A process that ends with the command leaves it off: turned back on, its first collection
         # would look at every object made during the run, about 50 ms at 10,000 rows, just before the exit.

@@ -157,8 +157,19 @@ def parse_dates(values: pd.Series, date1904: bool, settings: Settings, header: s
     placeholders = set(settings.placeholder_dates)
     no_date = _no_date_pattern(settings.no_date_words)
     lenient = _REAL_FIRST in why
+    # each distinct value read once: a column repeats its dates (10,000 rows hold a few hundred days)
+    read: dict[tuple[type, Any], tuple[dt.date | None, str]] = {}
     for row, v in values.items():
-        d, problem = _one_date(v, date1904, order, settings, dotted, no_date, today)
+        key: tuple[type, Any] | None = (type(v), v)
+        try:
+            known = read.get(key) if key is not None else None
+        except TypeError:      # (a value that cannot be a key is read each time)
+            known = key = None
+        if known is None:
+            known = _one_date(v, date1904, order, settings, dotted, no_date, today)
+            if key is not None:
+                read[key] = known
+        d, problem = known
         if problem and lenient and isinstance(v, str):
             other = _text_date(" ".join(v.split()), _FLIP[order], _FLIP[dotted])
             if isinstance(other, dt.date):

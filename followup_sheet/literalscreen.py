@@ -8,8 +8,11 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any, NamedTuple
+
+from . import patterncache
 
 _parser: Any
 _c: Any
@@ -150,7 +153,16 @@ Alternatives = tuple[tuple[tuple[str, ...], ...], ...]
 def pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     """What every match of `pattern` in ASCII text holds, as lower-cased ASCII strings: for some
     alternative, a piece of each of its sets (an empty tuple: it matches no ASCII text); None
-    when nothing is known."""
+    when nothing is known. Kept from earlier runs of this code (`patterncache`)."""
+    return patterncache.remembered("screens", _stamp(), (pattern.pattern, pattern.flags), lambda: _pieces(pattern))
+
+
+@functools.cache
+def _stamp() -> str | None:
+    return patterncache.source_stamp(sys.modules[__name__])
+
+
+def _pieces(pattern: re.Pattern[str]) -> Alternatives | None:
     if _parser is None:
         return None
     try:
@@ -196,6 +208,8 @@ def _passes(screen: tuple[tuple[str, ...], Alternatives], low: str) -> bool:
 # one that passed more than half of its first looks is left off.
 UNSCREENED = 8000
 TRIAL = 256
+# the most texts whose answers a screen keeps (about 100 bytes each)
+KEPT_ANSWERS = 100_000
 
 
 class Screened:
@@ -212,6 +226,9 @@ class Screened:
         # (each alternative's rarest set together, the alternatives), or None: no screen. One
         # attribute, set whole, so a reader on another thread never sees half of it.
         self._screen: tuple[tuple[str, ...], Alternatives] | None = None
+        # each text's answer: the readers ask the same pattern of the same clause or note again
+        # (another reader, another row with the same note, a note read again from another day)
+        self._answers: dict[str, bool] = {}
         if not unscreened:
             self._work_out()
 
@@ -232,7 +249,12 @@ class Screened:
                 self._work_out()
             return True
         screen = self._screen
-        if screen is None or not text.isascii():
+        if screen is None:
+            return True
+        known = self._answers.get(text)
+        if known is not None:
+            return known
+        if not text.isascii():
             return True
         passed = _passes(screen, text.lower())
         if self._trial is not None and self._looks < self._trial:
@@ -240,6 +262,8 @@ class Screened:
             self._passed += passed
             if self._looks == self._trial and 2 * self._passed > self._trial:
                 self._screen = None
+        if len(self._answers) < KEPT_ANSWERS:
+            self._answers[text] = passed
         return passed
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:

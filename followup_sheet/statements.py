@@ -11,12 +11,22 @@ import calendar
 import datetime as dt
 import functools
 import re
+import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from . import patterncache
 from .chasers import past_contacts, tells_a_past_contact
 from .literalscreen import Screened, screened
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """The words of an alternation, each once: the longest first, words of one length in order
+    (a set's own order changes from run to run, and so would the pattern's text: the patterns'
+    cache, `patterncache`, finds a pattern by its text)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
 
 # Most notes state no date: one quick look for a digit, a month or a relative period first.
 _MONTH_STEMS = (
@@ -91,13 +101,13 @@ _HYPHEN_DAY_MONTH = (r"(?<![\d\-/.])\d{1,2}-\d{1,2}(?![\d\-/]|\.\d)(?!\s*(?:k\b|
 def _absolute() -> re.Pattern[str]:
     return re.compile(_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY + r"|\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|"
                       + _HYPHEN_DAY_MONTH + r"|\b(?:"
-                      + "|".join(sorted(set(_MONTH_STEMS + _WEEKDAYS), key=len, reverse=True)) + ")",
+                      + "|".join(_longest_first(_MONTH_STEMS + _WEEKDAYS)) + ")",
                       re.IGNORECASE)
 
 
 @functools.cache
 def _calendar_day() -> re.Pattern[str]:
-    months = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+    months = "|".join(_longest_first(_MONTH_STEMS))
     # (a day and month with a dash, as Dutch, Portuguese and Polish write them, "3-12", is one too)
     return re.compile(r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|" + _HYPHEN_DAY_MONTH + r"|\d.*\b(?:" + months + r")"
                       r"|\b(?:" + months + r").*\d|\d+\s*月\s*\d+|\d+\s*월\s*\d+", re.IGNORECASE)
@@ -119,7 +129,7 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "we
                   "świętach", "nowym roku", "sylwestrze")
 _SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
                  + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
-                 + "|".join(sorted(set(_MONTH_STEMS + _PERIOD_WORDS), key=len, reverse=True)) + ")"
+                 + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS)) + ")"
                  + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
 
@@ -575,7 +585,7 @@ def _count_words() -> dict[str, int]:
 
 
 def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))   # type: ignore[call-overload]
+    return "|".join(re.escape(w) for w in _longest_first(words))   # type: ignore[arg-type]
 
 
 @functools.cache
@@ -640,7 +650,7 @@ def _after_units(written: dt.date, unit: str, n: int) -> dt.date:
 
 # A day of the month alone ("after the 15th", "nach dem 15.", "después del 15", "après le 15"): the
 # next such day after the day it was written
-_MONTHS = "|".join(sorted(set(_MONTH_STEMS), key=len, reverse=True))
+_MONTHS = "|".join(_longest_first(_MONTH_STEMS))
 
 
 # An ordinal before a noun counts things ("after the 2nd interview", "for the 3rd round", "nach dem 2.
@@ -718,7 +728,7 @@ def _dotted() -> re.Pattern[str]:
 def _date_like() -> re.Pattern[str]:
     return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH
                       + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
-        sorted(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}, key=len, reverse=True))
+        _longest_first(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}))
         + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|"
         + "|".join(_PERIOD_WORDS), re.IGNORECASE)
 
@@ -1117,13 +1127,11 @@ def _its_weekday(said: Statement, written: dt.date) -> Statement:
 @functools.cache
 def _weekday_numbers() -> dict[str, int]:
     """Monday 0 ... Sunday 6 by the lower-case name, in the Latin-script languages the reader knows (Babel's)."""
-    from babel import Locale
     out: dict[str, int] = {}
     for language in LANGUAGES:
-        for context in ("format", "stand-alone"):
-            for number, name in Locale.parse(language).days[context]["wide"].items():
-                out[name.lower()] = number
-                out[name.lower().split("-")[0]] = number
+        for number, name in _day_names(language):
+            out[name.lower()] = number
+            out[name.lower().split("-")[0]] = number
     return out
 
 
@@ -1863,18 +1871,14 @@ def _relation_before() -> re.Pattern[str]:
 def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """One regex for a weekday with its word of relation in `languages` (those of `_RELATIONS`),
     and each weekday's number (Monday 0) by its lower-case name, from Babel's (CLDR's) names."""
-    from babel import Locale  # imported with the first note that names a day
-
     days: dict[str, int] = {}
     kept: set[str] = set()
     other: set[str] = set()
     for language in languages:
         if language not in _RELATIONS:
             continue
-        names = Locale.parse(language).days
-        for context in ("format", "stand-alone"):
-            for number, name in names[context]["wide"].items():
-                days[name.lower()] = number
+        for number, name in _day_names(language):
+            days[name.lower()] = number
         kept.update(_RELATIONS[language][0])
         other.update(_RELATIONS[language][1])
         if language == "en":
@@ -1883,7 +1887,7 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
         return None
 
     def alternation(words: set[str]) -> str:
-        return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in _longest_first(words))
 
     day = alternation(set(days))
     # (?P<word>) the date's words as the parser gives them (one space inside: the parser gives other
@@ -1897,6 +1901,21 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
 @functools.cache
 def _counted_thing() -> re.Pattern[str]:
     return re.compile(r"(?<![\w/.])\d{1,2}(?:st|nd|rd|th)\s+(?=[a-z])(?!(?:of\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
+
+
+def _day_names(language: str) -> tuple[tuple[int, str], ...]:
+    """Babel's (CLDR's) wide weekday names, as they are used and then stand alone, with each
+    day's number; kept from earlier runs with this code and this Babel (`patterncache`): Babel
+    loads the language's whole locale data for them, about 15 ms a language."""
+    return patterncache.remembered("day names", _babel_stamp(), language, lambda: _babel_day_names(language))
+
+
+def _babel_day_names(language: str) -> tuple[tuple[int, str], ...]:
+    from babel import Locale  # imported with the first note that names a day
+
+    names = Locale.parse(language).days
+    return tuple((number, name) for context in ("format", "stand-alone")
+                 for number, name in names[context]["wide"].items())
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1995,7 +2014,7 @@ def _without_false_months(text: str, languages: tuple[str, ...]) -> str:
 # the screens' other words that begin like a month ("martes", "mardi")
 @functools.cache
 def _other_word() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(set(_PERIOD_WORDS + _WEEKDAYS), key=len, reverse=True)), re.IGNORECASE)
+    return re.compile("|".join(_longest_first(_PERIOD_WORDS + _WEEKDAYS)), re.IGNORECASE)
 
 
 def _fold(word: str) -> str:
@@ -2015,6 +2034,18 @@ _FOLDED_STEMS = frozenset(_fold(stem) for stem in _MONTH_STEMS)
 
 @functools.cache
 def _month_names(languages: tuple[str, ...]) -> frozenset[str]:
+    """The names, kept from earlier runs with this code and this Babel (`patterncache`): Babel
+    loads each language's whole locale data for them, about 90 ms for the eight languages."""
+    return patterncache.remembered("month names", _babel_stamp(), languages, lambda: _babel_month_names(languages))
+
+
+@functools.cache
+def _babel_stamp() -> str | None:
+    code, babel = patterncache.source_stamp(sys.modules[__name__]), patterncache.installed_stamp("babel")
+    return f"{code}|{babel}" if code and babel else None
+
+
+def _babel_month_names(languages: tuple[str, ...]) -> frozenset[str]:
     from babel import Locale  # imported with the first word that begins like a month's name
 
     names: set[str] = set()

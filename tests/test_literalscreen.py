@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_sheet import chasers, facts, plan, refusals, statements
+from followup_sheet import chasers, facts, literalscreen, plan, refusals, statements
 from followup_sheet.literalscreen import Screened, pieces
 from followup_sheet.plan import _AHEAD_WORDS, _TALK_WORDS, word_list
 from followup_sheet.settings import Settings
@@ -74,16 +74,34 @@ def test_pieces(source, flags, text, wanted):
 
 
 def test_a_screen_most_text_passes_is_left_off():
+    """(after ten looks at distinct texts: a text asked again is answered as before, and is no look)"""
     screen = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=0, trial=10)
     assert screen.pieces
     for _ in range(10):
         assert screen.may_match("recall")
+    assert screen.pieces
+    for n in range(9):
+        assert screen.may_match(f"recall {n}")
     assert screen.pieces is None
     _same(screen, "they called")
     kept = Screened(re.compile(r"\bcall(?:ed|ing)?\b"), unscreened=0, trial=10)
-    for _ in range(10):
-        assert not kept.may_match("rang")
+    for n in range(10):
+        assert not kept.may_match(f"rang {n}")
     assert kept.pieces
+
+
+def test_a_text_asked_again_is_answered_as_the_first_time(monkeypatch):
+    """Each screen keeps its answers (the readers ask the same clause again), up to KEPT_ANSWERS
+    texts; past that it looks again, with the same answers."""
+    monkeypatch.setattr(literalscreen, "KEPT_ANSWERS", 3)
+    screen = Screened(re.compile(r"\b(?:rang|called)\s+back\b", re.IGNORECASE), unscreened=0, trial=None)
+    texts = ["They rang back", "no news", "CALLED  back today", "rang, not back", "nothing", "called back"]
+    first = [screen.may_match(t) for t in texts]
+    assert first == [True, False, True, True, False, True]
+    assert len(screen._answers) == 3
+    assert [screen.may_match(t) for t in texts] == first
+    for text in texts:
+        _same(screen, text)
 
 
 def test_no_pieces_when_a_match_may_hold_any_text():

@@ -499,3 +499,26 @@ def test_the_sheet_s_order_comes_from_each_column_s_evidence_worked_out_once(col
     found = order_of_evidence([(label, date_evidence(values)) for label, values in series])
     assert (found and found[0]) == order
     assert found == sheet_date_order(series)
+
+
+def test_a_date_column_reads_each_cell_as_alone_when_values_repeat():
+    """parse_dates reads each distinct value once: cells that repeat, and values equal to each
+    other across types (1 and 1.0 and True, a date and a midnight datetime, 0.0 and -0.0), are
+    each read as a column of that one cell reads them, in the column's order."""
+    from followup_sheet.dates import parse_dates
+    from followup_sheet.settings import Settings
+    cells = ["3/4/2026", 46000, 46000.0, True, 1, 1.0, dt.date(2026, 3, 4), dt.datetime(2026, 3, 4),
+             "3/4/2026", "not a date", "not a date", 0.0, -0.0, float("nan"), None, "14/3/2026", "3/4/2026",
+             "03.04.2026", "03.04.2026", ["a list"]]
+    index = range(2, 2 + len(cells))
+    parsed, problems, _, why = parse_dates(pd.Series(cells, index=index, dtype=object), False,
+                                           Settings(date_order="dmy"), header="Applied", column=2,
+                                           today=dt.date(2026, 11, 26))
+    for row, cell in zip(index, cells):
+        alone, alone_problems, _, _ = parse_dates(pd.Series([cell], index=[row], dtype=object), False,
+                                                  Settings(date_order="dmy"), header="Applied", column=2,
+                                                  today=dt.date(2026, 11, 26))
+        assert (pd.isna(parsed[row]) and pd.isna(alone[row])) or parsed[row] == alone[row], cell
+        assert str(problems[row]) == str(alone_problems[row]), cell
+    assert parsed[2] == parsed[10] == pd.Timestamp("2026-04-03") and parsed[8] == parsed[9]
+    assert problems[4] == "" and problems[11] != ""
