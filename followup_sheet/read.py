@@ -874,8 +874,14 @@ _TICKS = frozenset({"true", "false", "yes", "no", "✓", "✔", "☑", "☐", "�
 def ticked(values: pd.Series) -> bool:
     """Whether a column is one of tick boxes: two or more filled cells, and (nearly) all of them
     TRUE/FALSE (Excel's and Google Sheets' check boxes), yes/no or a tick mark."""
-    filled = [v for v in values.head(2000).tolist() if not is_empty_cell(v)]
-    ticks = sum(isinstance(v, bool) or (isinstance(v, str) and v.strip().lower() in _TICKS) for v in filled)
+    def tick(v: Any) -> bool:
+        return isinstance(v, bool) or (isinstance(v, str) and v.strip().lower() in _TICKS)
+    head = values.head(2000).tolist()
+    first = next((v for v in head if not is_empty_cell(v)), None)
+    if first is None or not tick(first):
+        return False        # (most columns: their first filled cell already says no)
+    filled = [v for v in head if not is_empty_cell(v)]
+    ticks = sum(tick(v) for v in filled)
     return len(filled) >= 2 and ticks >= 0.9 * len(filled)
 
 

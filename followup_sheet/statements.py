@@ -314,8 +314,9 @@ def _clause_end() -> re.Pattern[str]:
     # (after a date, a full stop before a lower-case word that is no month's name ends the clause
     # too: "sent CV 12/11. called him Tues"; "am 3. Dezember" is an ordinal)
     # (nor does the stop of a title before a name: "con la Dra. Gómez el 10 de diciembre", "M. Roche")
-    titles = "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{t[1:]})" for t in _TITLES_WITH_A_STOP)
-    return re.compile(r"(?<![0-9])" + titles + r"\.\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
+    # (each look behind the stop itself, so that only a stop is looked behind, not every letter)
+    titles = "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{re.escape(t[1:])}\.)" for t in _TITLES_WITH_A_STOP)
+    return re.compile(r"(?<![0-9])\." + titles + r"\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
                       r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
 
 
@@ -1957,7 +1958,7 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
         read = _weekday_clause(piece, languages)
         if read is not None:
             parts = [(a, end, read)]
-        elif "," in piece:
+        elif "," in piece and _absolute().search(piece) is not None:   # (a weekday or a month's name in it)
             # a clause of parts of which some state a weekday and nothing else ("interviewed Tues,
             # feedback Fri", "screen done 3/12, 2nd interview on Thurs"): each such part's (the
             # parser reads no date in it); a weekday alone beside another date is that date's own
