@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from . import columns
@@ -386,22 +387,25 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: 
     no_way = say("outputs", NO_WAY_TO_REACH, language or "en")
     for o in outcomes:
         f, p = o.tracker.frame, o.plan
-        keys = today_keys(f, p)
-        order = sort_today(keys).index
-        fo, po, ko = f.loc[order], p.loc[order], keys.loc[order]     # each table taken in today's order once
-        phone, email = fo["contact_phone"].to_numpy(), addresses(fo)
+        ko = sort_today(today_keys(f, p))
+        order = ko.index
+        # only the columns the table shows, each taken in today's order once (the plan has some
+        # forty columns: taking whole frames was most of this function's time on a small tracker)
+        fo, po = _taken(f, order, _FRAME_FIELDS), _taken(p, order, _PLAN_FIELDS)
+        phone, email = fo["contact_phone"], addresses(fo)
         script = [f"{no_way}\n\n{text}" if not (ph or em) else text
-                  for text, ph, em in zip(o.scripts.loc[order].tolist(), phone.tolist(), email.tolist())]
+                  for text, ph, em in zip(o.scripts.to_numpy()[o.scripts.index.get_indexer(order)].tolist(),
+                                          phone.tolist(), email.tolist())]
         parts.append(pd.DataFrame({
-            "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": fo["company"].to_numpy(),
-            "position": fo["position"].to_numpy(), "contact": fo["contact"].to_numpy(),
+            "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": fo["company"],
+            "position": fo["position"], "contact": fo["contact"],
             "phone": phone, "email": email,
-            "status": po["status"].to_numpy(), "days_overdue": po["days_overdue"].to_numpy(),
-            "due": po["due"].to_numpy(), "script": pd.Series(script, dtype=object).to_numpy(),
+            "status": po["status"], "days_overdue": po["days_overdue"],
+            "due": po["due"], "script": pd.Series(script, dtype=object).to_numpy(),
             **{f"_{k}": ko[k].to_numpy() for k in TODAY_SORT if k != "row"},
-            "ask_for": asked_for(fo, po), "notes": fo["notes"].to_numpy(),
-            **{name: fo[name].to_numpy() if name in fo.columns
-               else po[name].to_numpy() if name in po.columns else "" for name in wanted[len(TODAY_BASE):]},
+            "ask_for": asked_for(fo, po), "notes": fo["notes"],
+            **{name: fo[name] if name in fo else po[name] if name in po else ""
+               for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
@@ -413,6 +417,20 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: 
         table = table.iloc[:calls_per_day].copy()
     table.attrs["more"] = more
     return table
+
+
+# the tracker's and the plan's columns today_table reads (asked_for and addresses included),
+# and each field of the Today columns, which may come from either
+_FRAME_FIELDS = ("company", "position", "contact", "contact_phone", "contact_email", "hiring_manager", "notes")
+_PLAN_FIELDS = ("status", "days_overdue", "due", "situation")
+
+
+def _taken(frame: pd.DataFrame, order: pd.Index, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The columns `names` of `frame`, with every field of the Today columns it holds, as arrays
+    of their rows in `order`."""
+    at = frame.index.get_indexer(order)
+    wanted = [n for n in (*names, *columns.today_fields()) if n in frame.columns]
+    return {n: frame[n].to_numpy()[at] for n in dict.fromkeys(wanted)}
 
 
 def waiting_count(table: pd.DataFrame) -> int:

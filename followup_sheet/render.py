@@ -331,23 +331,25 @@ def ask_for(text: str) -> str:
 NO_WAY_TO_REACH = "Find a number or e-mail first: this row has neither a phone nor an e-mail."
 
 
-def asked_for(frame: pd.DataFrame, plan: pd.DataFrame) -> Any:
+def asked_for(frame: pd.DataFrame | Mapping[str, Any], plan: pd.DataFrame | Mapping[str, Any]) -> Any:
     """The person each row's script asks for: the hiring manager in the hiring-manager and
     referral situations, else the contact (the hiring manager when there is none), as the
-    templates do, and named as the script names them (`ask_for`)."""
-    manager = frame["hiring_manager"].to_numpy(dtype=object)
-    contact = frame["contact"].to_numpy(dtype=object)
-    uses_manager = plan["situation"].isin([Situation.HIRING_MANAGER.value, Situation.REFERRAL.value]).to_numpy() \
+    templates do, and named as the script names them (`ask_for`). `frame` and `plan` are the
+    tables, or their columns by name (arrays)."""
+    manager = np.asarray(frame["hiring_manager"], dtype=object)
+    contact = np.asarray(frame["contact"], dtype=object)
+    situation = np.asarray(plan["situation"], dtype=object)
+    uses_manager = (situation == Situation.HIRING_MANAGER.value) | (situation == Situation.REFERRAL.value) \
         | (contact == "")
     chosen = np.where(uses_manager & (manager != ""), manager, contact)
     return np.array([ask_for(v) if isinstance(v, str) else v for v in chosen], dtype=object)
 
 
-def addresses(frame: pd.DataFrame) -> np.ndarray:
+def addresses(frame: pd.DataFrame | Mapping[str, Any]) -> np.ndarray:
     """The e-mail column, or the contact cell when that is an address (rules §5: an address,
-    not a name)."""
-    email = frame["contact_email"].to_numpy(dtype=object)
-    contact = frame["contact"].to_numpy(dtype=object)
+    not a name). `frame` is the table, or its columns by name (arrays)."""
+    email = np.asarray(frame["contact_email"], dtype=object)
+    contact = np.asarray(frame["contact"], dtype=object)
     return np.array([e or (c.strip() if isinstance(c, str) and columns.mailto_url(c.strip()) else e)
                      for e, c in zip(email.tolist(), contact.tolist())], dtype=object)
 

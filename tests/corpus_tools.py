@@ -8,6 +8,7 @@ test; only the checks of a refreshed package read the tool's own constants.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import multiprocessing
 import multiprocessing.connection
@@ -302,6 +303,14 @@ def rewrite_member(data: bytes, member: str, body: bytes) -> bytes:
 
 
 def members(data: bytes) -> dict[str, bytes]:
+    """Every member of the package `data` by name (a dict of the caller's own)."""
+    return dict(_members(data))
+
+
+@functools.lru_cache(maxsize=4)
+def _members(data: bytes) -> dict[str, bytes]:
+    # the checks of one refreshed workbook ask for the members of its two packages (before,
+    # after) about three times each: each package is inflated once
     zf = zipfile.ZipFile(io.BytesIO(data))
     return {info.filename: zf.read(info.filename) for info in zf.infolist()}
 
@@ -312,6 +321,7 @@ def member_order(data: bytes) -> list[str]:
 
 # --- what the tool owns, and what changed ------------------------------------------------
 
+@functools.lru_cache(maxsize=4)
 def core_parts(data: bytes) -> tuple[str, str, str | None]:
     """(workbook part, its relationships part, styles part or None)."""
     zf = zipfile.ZipFile(io.BytesIO(data))
