@@ -169,7 +169,10 @@ _ARRANGING = (
     r"|agendando|coordinando|programando|organizando|cuadrando|fijando|definiendo|marcando|combinando"
     r"|(?:por|a|para)\s+(?:agendar|coordinar|programar|definir|fijar|marcar|combinar|cuadrar)|em\s+agendamento"
     r"|(?:buscando|viendo|vendo)\s+(?:una\s+|uma\s+)?(?:fecha|hora|horario|data|horário)"
-    r"|da\s+(?:fissare|programmare|definire|concordare|organizzare|pianificare)|fissando|concordando|organizzando"
+    r"|(?:da|per|di)\s+(?:fissare|programmare|definire|concordare|organizzare|pianificare)|fissando|concordando|organizzando"
+    # (a purpose or a wish before the verb: "pour fixer un entretien", "ils veulent planifier", "to fix a date")
+    r"|(?:pour|veulent|veut|voudrait|voudraient|souhaite\w*)\s+(?:fixer|planifier|caler|programmer|organiser)"
+    r"|to\s+fix\s+(?:a|the)\s+(?:time|date|slot)"
     r"|pianificando|in\s+fase\s+di\s+(?:pianificazione|organizzazione|definizione)"
     r"|(?:aan\s+het\s+)?(?:inplannen|plannen|prikken|afstemmen)|(?:wordt|worden)\s+(?:ingepland|gepland|afgestemd)"
     r"|(?:in\s+)?te\s+plannen"
@@ -178,7 +181,7 @@ _ARRANGING = (
     r"|조율|잡는\s*중|일정\s*(?:잡는|맞추는|협의)|날짜\s*(?:잡는|맞추는)")
 _ARRANGED = (
     r"\b(?:interview\w*|screen\w*|calls?|chat|meeting|talk|date|time|slot|appointment|\w*gespräch\w*|telefonat"
-    r"|\w*termin\w*|entretien|rdv|rendez-vous|rencontre|créneau|appel|entrevista|llamada|reuni[oóã]n?|reunião|cita"
+    r"|\w*termin\w*|entretien|entrevue|échange|visio|rdv|rendez-vous|rencontre|créneau|appel|entrevista|llamada|reuni[oóã]n?|reunião|cita"
     r"|fecha|hora|horario|conversa|ligação|data|horário|colloquio|incontro|chiamata|appuntamento|\w*gesprek"
     r"|afspraak|datum|rozmow\w*|spotkani\w*)\b"
     r"|面接|面談|日程|面试|面試|时间|時間|면접|일정|통화|날짜|미팅")

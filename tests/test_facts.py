@@ -1076,3 +1076,13 @@ def test_a_span_after_a_call_is_the_next_call_not_a_contact_made(note):
     plan = _one([app(stage="Applied", applied_on="2026-11-02", notes=note)], today=dt.date(2026, 12, 7),
                 date_order="dmy")
     assert plan.at[2, "status"] == "Overdue" and plan.at[2, "due"] == pd.Timestamp("2026-12-03"), plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("note", ["mi hanno scritto per fissare un colloquio, attendo la data",
+                                  "la RH m'a écrit pour planifier un échange téléphonique",
+                                  "the coordinator emailed to fix a date for the panel"])
+def test_arranging_said_with_a_purpose_or_a_wish_is_an_interview_being_arranged_not_held(note):
+    from followup_sheet.notestage import being_arranged
+    assert being_arranged(note)
+    plan = _one([app(stage="", applied_on="2026-11-23", notes=note)], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "interviewing" and plan.at[2, "next_reason"] != "thank_you", plan.at[2, "why"]
