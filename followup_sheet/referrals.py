@@ -409,8 +409,10 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     """(name, role) of each person of the employer `note` names with their part (role: one of
     contactrole's roles, or "" for another part, e.g. a general manager), once each, in the order
     written. `company`: the row's company, never taken for a person."""
-    if not isinstance(note, str) or not note or not re.search(r"[A-Z][a-zà-ÿ]", note):
+    if not isinstance(note, str) or not note:
         return ()
+    if not re.search(r"[A-Z][a-zà-ÿ]", note):
+        return _titled_people(note, company)
     found: dict[str, str] = {}
     anywhere, _ = _role_of_words()
     before_bracket, before, after_bracket, after = _person_shapes()
@@ -434,7 +436,31 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
                 name = said.group("name").strip()
                 found[name] = found.get(name) or role or ""
                 break
-    return tuple(_distinct(found).items())
+    return tuple(_distinct(found).items()) or _titled_people(note, company)
+
+
+# A person named with a form of address and no part ("Frau Yilmaz ist bis 11.12. im Urlaub", "Mr
+# Okafor rang", "人事の山本さんは出張中"): a person of the employer's, when the notes name no one with a part
+_TITLED = re.compile(
+    r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|Madame|Monsieur|Sra|Sr|Srta|Señora|Señor|Sig\.ra|Signora|Signor|Dott\.ssa"
+    r"|Dott|Pan|Pani|Panią|Pana|Dhr|Mevr|Mevrouw|Meneer)\.?\s+"
+    r"(?P<name>[A-ZÄÖÜÀ-ÝŁŚŻŹĆ][a-zà-ÿäöüßąćęłńóśźż][\w'’-]*(?:\s+[A-ZÄÖÜÀ-Ý][a-zà-ÿäöüß][\w'’-]*)?))"
+    r"|(?P<kanji>[\u4e00-\u9fff\u3005]{1,4})(?P<honorific>さん|様)")
+# what stands before さん or 様 that is no person's name
+_NOT_KANJI_NAMES = frozenset({"担当", "担当者", "人事", "採用", "採用担当", "御社", "貴社", "皆", "先方", "お客",
+                              "企業"})
+
+
+def _titled_people(note: str, company: str) -> tuple[tuple[str, str], ...]:
+    found: dict[str, str] = {}
+    for m in _TITLED.finditer(note):
+        if m.group("kanji"):
+            kanji = m.group("kanji")
+            if kanji not in _NOT_KANJI_NAMES and kanji not in company and not kanji.endswith(("部", "課", "社")):
+                found.setdefault(kanji + m.group("honorific"), "")
+        elif _a_person(m.group("name"), company):
+            found.setdefault(m.group(0).strip(), "")
+    return tuple(_distinct(found).items()) if len(found) == 1 else ()
 
 
 def _distinct(found: dict[str, str]) -> dict[str, str]:

@@ -69,3 +69,21 @@ def test_the_person_the_notes_name_is_asked_for_and_greeted(tmp_path):
     evidence = row_evidence(frame.loc[2].to_dict(), plan.loc[2].to_dict(), 2, outcome.tracker.columns, MONDAY, ME)
     said = [ev.label for ev in evidence if "Fiona" in ev.says]
     assert said == ["contact ← Comments, H2"]
+
+
+# a person named with a form of address and no part, when the notes name no one else
+@pytest.mark.parametrize("note, person", [
+    ("Herr Lindqvist ist bis 14.12. auf Dienstreise", "Herr Lindqvist"),
+    ("Mrs Adeyemi rang while I was out", "Mrs Adeyemi"),
+    ("Sra. Olmedo de vacaciones hasta el lunes", "Sra. Olmedo"),
+    ("採用の佐々木さんは来週まで不在", "佐々木さん"),
+])
+def test_a_person_named_with_a_form_of_address_is_the_employers(note, person):
+    assert [name for name, _ in people_in(note, "Nordhafen Logistik")] == [person]
+
+
+@pytest.mark.parametrize("note", ["Herr Weber und Frau Roth waren beide da",   # two people: none chosen
+                                  "担当者様からの連絡待ち",                       # "the person in charge"
+                                  "applied through the portal"])
+def test_no_single_titled_person_names_no_one(note):
+    assert people_in(note, "Nordhafen Logistik") == ()
