@@ -311,7 +311,12 @@ _CJK_CALL_CAME = (r"|" + _CJK_CALL_WORDS + r"\s*(?:이|가|が|を)?\s*(?:왔|�
                   r"|打嚟|打咗嚟|打咗俾我|打俾我|打给我|打給我|来电|來電"
                   # a missed call said as a noun: Japanese 不在着信 / 着信あり, Korean 부재중 전화 (before
                   # the word for a call; after it, "전화했는데 부재중", the other side was out), Chinese 未接来电
-                  r"|不在着信|着信(?:が)?(?:あり|あった|ありました)|부재\s*중\s*전화|부재중\s*전화|未接来电|未接來電"
+                  r"|不在着信|着信(?:が)?(?:あり|あった|ありました)|부재\s*중\s*전화|부재중\s*전화"
+                  r"|未接来电|未接來電"
+                  # a voicemail of theirs: '採用担当から留守電あり', 'HR留了语音'
+                  # (the user's is '留守電に入れた', '我留了言')
+                  r"|留守電(?:あり|が入|が残|が来)|留守番電話(?:あり|が入|が残)"
+                  r"|(?<![给給向跟对對])" + _CJK_SENDER + r"\s*留了?(?:语音|語音|言)"
                   # '打来/打來' is a call that came ('HR打來 沒接到'), unless the user made it ('我打來問')
                   r"|(?<![我])打(?:了)?(?:来|來)(?!问|問|确认|確認)")
 
@@ -334,7 +339,11 @@ _EMPLOYER_CALL_LATIN = (
     r"|\bverpasste[nr]?\s+anruf"
     r"|\brief\s+(?:mich\s+)?(?:an|zurück)\b"
     r"|\bm['’]ont\s+(?:appel|téléphon|rappel|contact)|\bm['’]a\s+(?:appel|téléphon|rappel|contact)"
-    r"|\bappel\s+(?:manqué|de|du|des)\b"
+    r"|\bappel\s+(?:manqué|de|du|des)\b|\bappel\s+en\s+absence\b|\bmessage\s+vocal\s+(?:de|du|des)\b"
+    # their message on my voicemail: "Rückruf-Bitte auf der Mailbox", "Nachricht auf meiner Mailbox von"
+    r"|\b(?:nachricht|rückruf\w*)[^.;\n]{0,20}?\bauf\s+(?:der|meiner|die|meine)\s+mailbox"
+    r"|\bmailbox-?nachricht\s+(?:von|vom|der|des)\b"
+    r"|\bdeixaram\s+(?:um\s+|uma\s+)?(?:recado|mensagem)"
     r"|\bme\s+(?:llamó|llamaron|llamo|devolvió\s+la\s+llamada|marcó|marcaron)"
     r"|\bllamada\s+(?:perdida|de|del)\b"
     r"|\bno\s+alcancé\s+a\s+(?:contestar|responder)"
@@ -603,8 +612,15 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
 
 
 def _my_attempts(text: str) -> list[re.Match]:
-    """The user's calls that reached nobody: not a message the employer left ("they left a vm")."""
-    return [m for m in _hits(_attempt(), text) if not said_by_them(text, m.start())]
+    """The user's calls that reached nobody: not a message the employer left ("they left a vm",
+    "mi hanno lasciato un messaggio in segreteria": their call's own words before it, in its clause)."""
+    hits = [m for m in _hits(_attempt(), text) if not said_by_them(text, m.start())]
+    if not hits:
+        return hits
+    theirs = [m.end() for m in _EMPLOYER_CALL.finditer(text)]
+    between = re.compile(r"[.;,\n，。；、]")
+    return [m for m in hits if not any(0 <= m.start() - end <= 30 and not between.search(text, end, m.start())
+                                       for end in theirs)]
 
 
 _SEP = "\x00"
@@ -618,7 +634,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
-              "nam op", "alcancé", "liguei", "escrevi", "napisał",
+              "nam op", "alcancé", "liguei", "escrevi", "napisał", "chamad", "hold of", "vocal",
               # they got in touch with me: "m'a contactée", "me contactó", "mi ha contattato"
               "m'a contact", "m’a contact", "m'ont contact", "m’ont contact", "contactó", "contactaron", "contattat",
               "laiss", "lasciat", "deixou", "recado", "dejó", "dejaron", "hinterlass", "zostawi",
@@ -627,7 +643,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "recepcionist", "réceptionn", "standardist", "telefonist",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
-              "부재", "통화", "연결", "打嚟", "打咗", "打俾", "打给", "打給", "冇人")
+              "부재", "통화", "연결", "打嚟", "打咗", "打俾", "打给", "打給", "冇人", "着信", "语音", "語音")
 _SAY_WORD_STARTS = r"\b(?:vm\b|dm\b|sms\b|msg|inmail|(?:i|we)\s|ring|note|text|bel)"
 
 

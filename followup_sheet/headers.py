@@ -431,9 +431,17 @@ def _date_concepts(found: dict[str, int], taken: set[int], unmatched: list[tuple
     return unmatched
 
 
+# the word for "on (a day)" a header ends with, in the languages the reader knows ("Bewerbung am",
+# "Postulé le", "Candidatura il", "Verzonden op", "Enviado em", "Wysłane dnia")
+_ON_A_DAY = re.compile(r"\s(?:on|am|le|el|il|em|op|dnia)\s*[:.]?\s*$", re.IGNORECASE)
+
+
 def _concept_field(header: str, table: _AliasTable | None = None) -> tuple[str, str] | None:
     """The field whose concept combination (settings.FIELD_CONCEPTS) the header holds and nothing
     more: 'Tanggal Melamar' is the date applied, 'Company contact' is no company."""
+    on = _ON_A_DAY.search(header)
+    if on is not None and header_concepts(header[:on.start()]) == {"applied"}:
+        return "applied_on", " (applied, on a day)"     # ("Bewerbung am", "Postulé le": the day it was sent)
     concepts = header_concepts(header)
     if not concepts:
         return None

@@ -241,7 +241,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "profile", "job profile", "designation", "post", "opening", "job",
     ),
     "applied": (
-        "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación",
+        "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación", "postul",
         "candidature", "candidatura", "bewerbung", "beworben", "eingereicht", "sollicitatie",
         "aplikacji", "aplikow", "aplikacj", "başvuru", "ứng tuyển", "nộp", "melamar", "lamaran", "lamar", "ansök",
         "sökt",
@@ -503,7 +503,8 @@ STRONG_INTEREST_WORDS = (
     *(phrase for phrases in LATER_ROUNDS.values() for phrase in phrases),
     "二面", "三面", "终面", "終面", "复试", "谈薪",
     # Japanese and Korean rounds beyond the first (a Korean word matches inside its compound: '2차면접')
-    "二次面接", "三次面接", "最終面接", "役員面接", "最終選考", "条件面談", "オファー面談",
+    "二次面接", "三次面接", "2次面接", "3次面接", "２次面接", "３次面接", "最終面接", "役員面接", "最終選考",
+    "条件面談", "オファー面談",
     "2차 면접", "3차 면접", "최종 면접", "임원 면접", "처우 협의",
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.

@@ -1086,3 +1086,37 @@ def test_arranging_said_with_a_purpose_or_a_wish_is_an_interview_being_arranged_
     assert being_arranged(note)
     plan = _one([app(stage="", applied_on="2026-11-23", notes=note)], today=dt.date(2026, 12, 7))
     assert plan.at[2, "stage"] == "interviewing" and plan.at[2, "next_reason"] != "thank_you", plan.at[2, "why"]
+
+
+# their message left on the user's phone, or a missed call said as a noun, in more languages
+@pytest.mark.parametrize("language, order, note", [
+    ("fr", "dmy", "appel en absence du cabinet le 3/12"),
+    ("fr", "dmy", "message vocal du recruteur le 3/12"),
+    ("de", "dmy", "Bitte um Rückruf auf meiner Mailbox, 3.12."),
+    ("it", "dmy", "il 3/12 mi hanno lasciato un messaggio in segreteria"),
+    ("pt", "dmy", "tive uma chamada perdida do RH no dia 3/12"),
+    ("pt", "dmy", "deixaram uma mensagem na caixa postal no dia 3/12"),
+    ("ja", "mdy", "12/3 人事から留守電が入っていた"),
+    ("zh", "mdy", "12月3日招聘专员留了语音"),
+])
+def test_their_message_or_missed_call_said_as_a_noun_is_returned(language, order, note):
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order=order)
+    assert plan.at[2, "next_reason"] == "return_call", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, order, note", [
+    ("it", "dmy", "il 3/12 ho lasciato un messaggio in segreteria"),     # the user's own: a retry
+    ("zh", "mdy", "12月3日我给HR留了言"),
+])
+def test_a_message_the_user_left_is_no_call_of_theirs(language, order, note):
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order=order)
+    assert plan.at[2, "next_reason"] != "return_call", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("stage", ["2次面接", "３次面接"])
+def test_a_japanese_later_round_written_with_a_digit_is_strong_interest(stage):
+    rows = [app(stage="Applied", applied_on="2026-11-23"),
+            app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04")]
+    assert _one(rows, today=dt.date(2026, 12, 7), language="ja").at[2, "situation"] == "competing_interest"

@@ -652,3 +652,16 @@ def test_a_title_row_above_the_header_is_no_group_label(tmp_path):
 def test_a_polish_header_of_applying_with_a_date_word_is_the_date_applied(header):
     found, _ = header_decisions(["Firma", "Stanowisko", header, "Status"], Settings())
     assert found.get("applied_on") == 2
+
+
+@pytest.mark.parametrize("header", ["Beworben am", "Bewerbung am", "Postulé le", "Postulado el", "Candidatura il",
+                                    "Verstuurd op", "Enviado em"])
+def test_a_header_of_applying_on_a_day_is_the_date_applied(header):
+    found, _ = header_decisions(["Company", "Role", header, "Status"], Settings())
+    assert found.get("applied_on") == 2
+
+
+@pytest.mark.parametrize("header", ["Notes on the call", "Applied via"])
+def test_a_header_of_something_else_on_a_day_is_no_date_applied(header):
+    found, _ = header_decisions(["Company", "Role", header, "Status"], Settings())
+    assert found.get("applied_on") != 2
