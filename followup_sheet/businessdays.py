@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import BadSettings
+from .patterncache import cache_folder
 
 # Years either side of today a run builds holidays for: older or later dates are counted as
 # Monday to Friday (the holidays of 2014 do not change whom to call today).
@@ -140,14 +141,8 @@ class HolidayCache:
 
 
 def _cache_path(environ: Mapping[str, str]) -> Path | None:
-    if os.name == "nt":
-        base = environ.get("LOCALAPPDATA", "")
-    else:
-        base = environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
-            home = environ.get("HOME", "")
-            base = os.path.join(home, ".cache") if home else ""
-    return Path(base) / "followup-sheet" / "holidays.json" if base else None
+    folder = cache_folder(environ)
+    return folder / "holidays.json" if folder else None
 
 
 def _package_stamp() -> str | None:

@@ -132,8 +132,9 @@ _cache: _Cache | None = None
 _PROGRAMS_STAMP = f"{sys.version}|{sys.implementation.cache_tag}|{_MAGIC if _compiler else ''}"
 
 
-def cache_path(environ: Mapping[str, str]) -> Path | None:
-    """Where the cache lives: `$XDG_CACHE_HOME` or ~/.cache, `%LOCALAPPDATA%` on Windows."""
+def cache_folder(environ: Mapping[str, str]) -> Path | None:
+    """The program's folder of caches: under `$XDG_CACHE_HOME` or ~/.cache, `%LOCALAPPDATA%` on
+    Windows; None when the environment names none."""
     if os.name == "nt":
         base = environ.get("LOCALAPPDATA", "")
     else:
@@ -141,7 +142,13 @@ def cache_path(environ: Mapping[str, str]) -> Path | None:
         if not os.path.isabs(base):
             home = environ.get("HOME", "")
             base = os.path.join(home, ".cache") if home else ""
-    return Path(base) / "followup-sheet" / f"patterns-{sys.implementation.cache_tag}.bin" if base else None
+    return Path(base) / "followup-sheet" if base else None
+
+
+def cache_path(environ: Mapping[str, str]) -> Path | None:
+    """Where the patterns' cache lives, in `cache_folder`."""
+    folder = cache_folder(environ)
+    return folder / f"patterns-{sys.implementation.cache_tag}.bin" if folder else None
 
 
 def _compile(p: Any, flags: int = 0) -> Any:
