@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import BadSettings
-from .patterncache import cache_folder
+from .patterncache import cache_folder, installed_stamp
 
 # Years either side of today a run builds holidays for: older or later dates are counted as
 # Monday to Friday (the holidays of 2014 do not change whom to call today).
@@ -147,16 +147,7 @@ def _cache_path(environ: Mapping[str, str]) -> Path | None:
 
 def _package_stamp() -> str | None:
     """The installed holidays package, found without importing it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("holidays")
-    if spec is None or not spec.origin:
-        return None
-    try:
-        info = os.stat(spec.origin)
-    except OSError:
-        return None
-    return f"{spec.origin}|{info.st_mtime_ns}|{info.st_size}"
+    return installed_stamp("holidays")
 
 
 def country_problem(country: str, as_written: str | None = None) -> str | None:
