@@ -503,14 +503,25 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     return parsed, ""
 
 
+_NAMED_NO_YEAR = re.compile(r"^(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|\.|º|er)?\s*(?:de\s+|of\s+|di\s+)?"
+                            r"(?P<m1>[^\W\d_]{3,})\.?"
+                            r"|(?P<m2>[^\W\d_]{3,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)$", re.IGNORECASE)
+
+
 def _yearless_date(s: str, order: str, dotted: str, today: dt.date) -> dt.date | None:
     """A day and month typed without a year ('12/3', '12.3(수)', '12月3日（木）') as the day nearest
     `today` that fits. The month comes first in Chinese, Japanese and Korean writing ('月'), else
     as the column's order says; a weekday in brackets picks the reading it fits, and its year."""
     m = _CJK_NO_YEAR.match(s)
+    named = _NAMED_NO_YEAR.match(s)
     if m:
         readings = [(int(m.group(1)), int(m.group(2)))]
         tag = m.group(3)
+    elif named:     # a month's name and a day, no year: "Nov 16", "19 November", "16 de noviembre", "16. Nov."
+        month = MONTH_NUMBERS.get((named.group("m1") or named.group("m2")).lower())
+        if month is None:
+            return None
+        readings, tag = [(month, int(named.group("d1") or named.group("d2")))], None
     else:
         m = _NUMERIC_NO_YEAR.match(s)
         if m is None:

@@ -665,3 +665,18 @@ def test_a_header_of_applying_on_a_day_is_the_date_applied(header):
 def test_a_header_of_something_else_on_a_day_is_no_date_applied(header):
     found, _ = header_decisions(["Company", "Role", header, "Status"], Settings())
     assert found.get("applied_on") != 2
+
+
+@pytest.mark.parametrize("cells, days", [
+    (["Oct 30", "4 November"], [ts(2026, 10, 30), ts(2026, 11, 4)]),
+    (["30 de octubre", "4 nov"], [ts(2026, 10, 30), ts(2026, 11, 4)]),
+    (["30. Oktober", "4. Nov."], [ts(2026, 10, 30), ts(2026, 11, 4)]),
+])
+def test_a_date_typed_with_a_months_name_and_no_year_is_the_nearest_such_day(tmp_path, cells, days):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Company": "Ochil Foods", "Position": "Planner", "Date Applied": cells[0], "Status": "Applied"},
+            {"Company": "Forth Ports", "Position": "Clerk", "Date Applied": cells[1], "Status": "Applied"}]
+    sheets, _, _ = compute(write_tracker(tmp_path / "t.xlsx", rows), today=dt.date(2026, 12, 7))
+    assert list(sheets[0].tracker.frame["applied_on"]) == days
