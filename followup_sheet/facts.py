@@ -20,6 +20,7 @@ import pandas as pd
 from .agencies import Agencies
 from .catalogue import say
 from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
+from .dates import MONTH_NUMBERS
 from .language import Letters
 from .literalscreen import Screened
 from .notestage import may_name_a_step
@@ -757,7 +758,10 @@ def _text_facts(joined: str) -> tuple[bool, bool, int, bool, bool]:
 
 
 def _stage_may_state_a_date(text: str) -> bool:
-    return may_state_a_date(text) and any(ch.isdigit() for ch in text)
+    """A stage states a date only with a number or a month's name in it ("On hold until 12/9",
+    "On hold until Jan"), not a weekday or a relative word alone ("Declined", "Applied Monday")."""
+    return may_state_a_date(text) and (any(ch.isdigit() for ch in text) or any(
+        word in MONTH_NUMBERS and word != "may" for word in re.findall(r"[^\W\d_]{3,}", text.lower())))
 
 
 def has_address(text: Any) -> bool:

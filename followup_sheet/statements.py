@@ -730,8 +730,28 @@ def _date_like() -> re.Pattern[str]:
     return re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}|\d{3,4}\s*-\s*\d{1,2}|" + _HYPHEN_DAY_MONTH
                       + r"|\d{4}-\d{2}-\d{2}|\b(?:" + "|".join(
         _longest_first(set(_MONTH_STEMS) - {"may", "mar", "mes", "sept"}))
-        + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\s*\d|\d\s*(?:mar|sept)\b|"
+        + r")[a-zé]*\.?(?:\s|$|,)|\bmay\s+\d|\d\s+may\b|\b(?:mar|sept)\.?\s*\d|\d\s*(?:mar|sept)\b|"
+        # ("March" is a word too: a month with a day; alone after a word of when, `_when_before`)
+        + r"\bmarch\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?march\b|"
         + "|".join(_PERIOD_WORDS), re.IGNORECASE)
+
+
+def _when_before(text: str, fragment: str) -> bool:
+    """Whether `fragment` is "March" or "May" alone after a word of when ("Paused until March",
+    "back in May"): a month then, not the verb."""
+    words = fragment.strip().lower().rsplit(None, 1)
+    if not words or words[-1] not in ("march", "may"):
+        return False
+    if len(words) == 2:        # ("in May": the parser took the word of when in)
+        return _when_word().search(words[0]) is not None
+    at = text.find(fragment)
+    return at > 0 and _when_word().search(text[:at]) is not None
+
+
+@functools.cache
+def _when_word() -> re.Pattern[str]:
+    return re.compile(r"\b(?:until|till|til|in|by|from|since|before|after|early|mid|late|end\s+of|beginning\s+of"
+                      r"|start\s+of)\s*$", re.IGNORECASE)
 
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")   # the Latin-script languages the reader knows
@@ -1004,7 +1024,7 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
             found.append((start, said))
         clauses = clauses[:a] + " " * (b - a) + clauses[b:]     # the rest of the clause states no date
     for fragment, when in _search(clauses, written, "DMY" if day_first else "MDY", languages):
-        if not _date_like().search(fragment):
+        if not _date_like().search(fragment) and not _when_before(clauses, fragment):
             continue      # (a time of day with a date, "12/10 at 2pm", is that day)
         if when.date() == written and not re.search(r"\d", fragment):
             continue        # "this week", "today": no day of its own

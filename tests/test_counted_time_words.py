@@ -121,3 +121,19 @@ def test_a_titles_stop_before_a_name_keeps_the_clause_whole(note, language, kind
 def test_trying_again_after_a_span_is_a_call_back_then(note, language):
     said = read_statements(note, dt.date(2026, 11, 27), True, (language, "en"))
     assert [(s.kind, s.date) for s in said] == [("call_back", dt.date(2026, 12, 4))]
+
+
+# "March" and "May" are words as well as months: a month with a day, or alone after a word of when
+@pytest.mark.parametrize("note, day", [
+    ("freeze on hiring until March", dt.date(2027, 3, 1)),
+    ("panel decides March 4", dt.date(2027, 3, 4)),
+    ("they pushed it to the 4th of March", dt.date(2027, 3, 4)),
+    ("restarting the search in May", dt.date(2027, 5, 1)),
+])
+def test_march_and_may_are_months_with_a_day_or_after_a_word_of_when(note, day):
+    assert [s.date for s in read_statements(note, dt.date(2026, 11, 20), False, ("en",))] == [day]
+
+
+@pytest.mark.parametrize("note", ["recruiter may ring Friday afternoon or so", "I may march in there myself"])
+def test_may_and_march_as_words_are_no_month(note):
+    assert all(s.date.month not in (3, 5) for s in read_statements(note, dt.date(2026, 11, 20), False, ("en",)))

@@ -1120,3 +1120,10 @@ def test_a_japanese_later_round_written_with_a_digit_is_strong_interest(stage):
     rows = [app(stage="Applied", applied_on="2026-11-23"),
             app("Pellucid Labs", stage=stage, applied_on="2026-11-16", last_contact="2026-12-04")]
     assert _one(rows, today=dt.date(2026, 12, 7), language="ja").at[2, "situation"] == "competing_interest"
+
+
+@pytest.mark.parametrize("stage, due", [("On hold until Jan", "2027-01-01"), ("Paused till March", "2027-03-01"),
+                                        ("Hiring freeze until Feb", "2027-02-01")])
+def test_a_stage_cell_on_hold_until_a_month_waits_for_it(stage, due):
+    plan = _one([app(stage=stage, applied_on="2026-11-16")], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp(due), plan.at[2, "why"]
