@@ -494,6 +494,12 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
     parsed = _text_date(s, order, dotted or order)
     if today is not None and (parsed is None or isinstance(parsed, str)):
         parsed = _yearless_date(s, order, dotted or order, today) or parsed
+    if parsed is None and (inside := _DATE_INSIDE.findall(s)) and len(inside) == 1:
+        # one date among words ("emailed 12/1", "called 3.12. (voicemail)"): that date
+        found = _text_date(inside[0], order, dotted or order)
+        if today is not None and (found is None or isinstance(found, str)):
+            found = _yearless_date(inside[0], order, dotted or order, today) or found
+        parsed = found if isinstance(found, dt.date) else None
     if parsed is None:
         if no_date is not None and no_date.search(s):
             return None, ""    # "Not yet applied", "pending (recruiter call)"
@@ -506,6 +512,10 @@ def _one_date(v: Any, date1904: bool, order: str, settings: Settings, dotted: st
 _NAMED_NO_YEAR = re.compile(r"^(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|\.|º|er)?\s*(?:de\s+|of\s+|di\s+)?"
                             r"(?P<m1>[^\W\d_]{3,})\.?"
                             r"|(?P<m2>[^\W\d_]{3,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th|\.)?)$", re.IGNORECASE)
+
+
+# a date in figures among words in a date cell ("emailed 12/1", "12.3. angerufen")
+_DATE_INSIDE = re.compile(r"(?<![\w/.\-])\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?\.?(?![\w/\-]|\.\d)")
 
 
 def _yearless_date(s: str, order: str, dotted: str, today: dt.date) -> dt.date | None:

@@ -680,3 +680,19 @@ def test_a_date_typed_with_a_months_name_and_no_year_is_the_nearest_such_day(tmp
             {"Company": "Forth Ports", "Position": "Clerk", "Date Applied": cells[1], "Status": "Applied"}]
     sheets, _, _ = compute(write_tracker(tmp_path / "t.xlsx", rows), today=dt.date(2026, 12, 7))
     assert list(sheets[0].tracker.frame["applied_on"]) == days
+
+
+def test_a_date_cell_with_one_date_among_words_is_that_date(tmp_path):
+    from conftest import write_tracker
+
+    from followup_sheet import compute
+    rows = [{"Company": "Ochil Foods", "Position": "Planner", "Date Applied": dt.datetime(2026, 11, 16),
+             "Last Contact": "rang 12/1, no answer"},
+            {"Company": "Forth Ports", "Position": "Clerk", "Date Applied": dt.datetime(2026, 11, 17),
+             "Last Contact": "sent chaser 12/2"},
+            {"Company": "Tay Mills", "Position": "Buyer", "Date Applied": dt.datetime(2026, 11, 18),
+             "Last Contact": "spoke 12/1 then 12/3"}]      # two dates: which one is not guessed
+    sheets, _, _ = compute(write_tracker(tmp_path / "t.xlsx", rows), today=dt.date(2026, 12, 7))
+    frame = sheets[0].tracker.frame
+    assert list(frame["last_contact"][:2]) == [ts(2026, 12, 1), ts(2026, 12, 2)]
+    assert pd.isna(frame["last_contact"].iloc[2]) and "spoke 12/1 then 12/3" in frame["problem"].iloc[2]
