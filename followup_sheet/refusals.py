@@ -113,7 +113,9 @@ _NEGATED_ELSEWHERE = (
     r"|mnie|mi|door))*\s+"
     r"(?:qued[eé](?!\s+(?:en|conforme|clar|satisf|bien|mal))|pas[eé]\b|seleccion(?:ad\w*|aron|ó)|weerhouden|geselecteerd"
     r"|doorgelaten|weitergekommen|genommen|berücksichtigt|ausgewählt|passat[oaie]|selezionat\w*|pres[oa]\b"
-    r"|passei|aprovad\w*|aprovaram|selecion(?:ad\w*|aram|ou)|przeszł\w*|przeszedł\w*|wybran\w*|zakwalifikowa\w*)")
+    r"|passei|aprovad\w*|aprovaram|selecion(?:ad\w*|aram|ou)|przeszł\w*|przeszedł\w*|wybran\w*|zakwalifikowa\w*"
+    # going on in the process: "leider nicht weiter", "no continúo en el proceso", "niet door naar de volgende ronde"
+    r"|weiter(?=\s*(?:$|[.,;!]|im\s|gekommen))|contin[uú]\w*|sigo\b|prosegu\w*|naar\s+de\s+volgende)")
 _STILL_AFTER = re.compile(r"^[^.;,\n]*\b(?:yet|todavía|todavia|aún|aun|ainda|noch|nog|ancora|jeszcze|encore)\b",
                           re.IGNORECASE)
 
@@ -123,10 +125,22 @@ def _negated_elsewhere() -> re.Pattern[str]:
     return re.compile(_NEGATED_ELSEWHERE, re.IGNORECASE)
 
 
+# "Unfortunately not this time", "sadly not": a regret and a bare "not", as a stage cell says it
+_REGRET_NOT = re.compile(r"\b(?:unfortunately|sadly|regrettably|leider|malheureusement|desafortunadamente"
+                         r"|lamentablemente|purtroppo|infelizmente|helaas|niestety)[,\s]+"
+                         r"(?:not|nicht|pas|no|non|não|niet|nie)"
+                         r"(?:\s+(?:(?:at\s+)?this\s+time|this\s+round|for\s+me|dieses\s+mal|diesmal|cette\s+fois"
+                         r"|esta\s+vez|questa\s+volta|desta\s+vez|deze\s+keer|tym\s+razem))?\s*[.!]?\s*$",
+                         re.IGNORECASE)
+
+
 def refusal(text: object) -> str:
     """The words of `text` that say the employer ended the application, or ""."""
     if not isinstance(text, str) or not text:
         return ""
+    regret = _REGRET_NOT.search(text)
+    if regret is not None:      # (the whole of what is left of the text: "Unfortunately not this time", "leider nicht")
+        return regret.group()
     other = _negated_elsewhere().search(text)
     if other is not None and not _STILL_AFTER.match(text[other.end():]):
         return other.group()

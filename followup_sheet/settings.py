@@ -358,7 +358,7 @@ CLOSED_WORDS = (
     "not interested", "rescind", "screened out", "i said no", "no longer", "unsuccessful",
     "turned down", "regret",
     "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "geschlossen", "besetzt",
-    "anderweitig vergeben",
+    "anderweitig vergeben", "kein interesse",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",
     "no continuamos",
     "refus", "non retenu", "non retenue", "pas retenu", "pas retenue", "candidature retirée",
@@ -370,7 +370,8 @@ CLOSED_WORDS = (
     # ghosted as Dutch and German make a participle of the English verb (geghost, geghostet)
     "geghost",
     "ritirat", "desist", "abandon", "abbandon",
-    "已拒绝", "拒绝", "已拒", "未通过", "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
+    "已拒绝", "拒绝", "已拒", "未通过", "没通过", "沒通過", "未通過",
+    "被拒", "不合适", "已撤回", "拒信", "感谢信", "感谢函", "未录取", "不录取",
     "放弃", "淘汰", "没过", "挂了", "石沉大海", "婉拒", "谢绝",
     # a campus hire's signed agreement (三方协议): an offer accepted, the search ends
     "签三方", "签了三方", "三方协议", "已签约",

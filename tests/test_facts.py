@@ -1127,3 +1127,23 @@ def test_a_japanese_later_round_written_with_a_digit_is_strong_interest(stage):
 def test_a_stage_cell_on_hold_until_a_month_waits_for_it(stage, due):
     plan = _one([app(stage=stage, applied_on="2026-11-16")], today=dt.date(2026, 12, 7))
     assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp(due), plan.at[2, "why"]
+
+
+# a rejection in a stage cell's soft words: a regret and a bare "not", a negated way on, not passing
+@pytest.mark.parametrize("language, stage", [
+    ("en", "Sadly not this round"), ("de", "Leider nicht"), ("de", "nicht weitergekommen"),
+    ("es", "no sigo en el proceso"), ("nl", "helaas niet door naar de volgende ronde"), ("zh", "一面没通过"),
+    ("de", "Kein Interesse mehr"),
+])
+def test_a_rejection_in_a_stage_cells_soft_words_is_closed(language, stage):
+    plan = _one([app(stage=stage, applied_on="2026-11-16")], today=dt.date(2026, 12, 7), language=language)
+    assert plan.at[2, "status"] == "Closed", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, stage", [
+    ("en", "Applied - unfortunately not heard back"), ("de", "leider noch nicht gemeldet"),
+    ("de", "nichts weiter gehört"), ("es", "continúo en el proceso"),
+])
+def test_a_stage_cell_with_regret_or_a_negation_of_something_else_is_no_rejection(language, stage):
+    plan = _one([app(stage=stage, applied_on="2026-11-16")], today=dt.date(2026, 12, 7), language=language)
+    assert plan.at[2, "status"] != "Closed", plan.at[2, "why"]
