@@ -532,6 +532,10 @@ _TALK_WORDS = ("interview", "screen", "onsite", "on-site", "round", "panel", "ca
 _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set for", "planned", "to schedule",
                 "waiting", "awaiting", "pending", "tomorrow", "requested",
                 "geplant", "eingeladen", "einladung", "programad", "agendad", "prévu", "programmat", "convocat",
+                # an invitation, in the other languages ("convoquée", "me citaron", "convidada", 面接の案内,
+                # 면접 제안, 面试邀请)
+                "convoqu", "citaron", "citado", "citada", "invitación", "invitacion", "convite", "convidad",
+                "案内", "招待", "제안", "초대", "邀请", "邀請",
                 "gepland", "ingepland", "uitgenodigd", "uitnodiging", "zaplanowan", "umówion", "zaprosz",
                 "安排", "待面试", "予定", "決まった", "確定", "예정", "확정",
                 # a plan made, in the words that say so ('约了周四', '打算', '日程が決まり', '일정 잡힘')
@@ -777,12 +781,17 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an interview being arranged has no day yet: a past day beside it is the day of the entry that
     # says so ("12/2 HR reached out - setting up a phone screen") or of an earlier round's talk
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
+    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS) | arranging
+    # a row at the interview stage whose words say the interview is ahead ("Interview scheduled",
+    # "invited") and whose notes give only a plain day still to come ("Thurs @ 2"): that day is its day
+    plain_ahead = (st == "interviewing") & ahead_words & ~arranging & np.isnat(interview_day) & (kind == "date") \
+        & fresh & (stated_on >= today64)
+    interview_day = np.where(plain_ahead, stated_on, interview_day)
     # an employer's call that set up an interview on or after its day was answered by that interview
     # ("3/12 HR rang, we meet Thursday"): before it nothing is returned, after it comes the thank-you
     about_interview = employer_called & ~np.isnat(interview_day) & (interview_day >= safe_base)
     employer_called = employer_called & ~about_interview
     employer_called_on = np.where(employer_called, employer_called_on, np.datetime64("NaT", "D"))
-    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS) | arranging
     interviewing = st == "interviewing"
     interview_ahead = np.where(open_stage & (st != "offer") & ~np.isnat(interview_day) & (interview_day >= today64),
                                interview_day, np.datetime64("NaT", "D"))

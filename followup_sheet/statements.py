@@ -1759,7 +1759,7 @@ def _military_dates(text: str) -> Iterator[tuple[int, int, dt.date, int | None]]
 @functools.cache
 def _short_weekday_pt() -> re.Pattern[str]:
     # ("terça" and "sexta" are no ordinal: a weekday alone too, "o RH ligou terça")
-    return re.compile(r"\b(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda)\s+"
+    return re.compile(r"\b(?:na|nesta|nessa|esta|essa|próxima|proxima|até|ate|toda|para|pra)\s+"
                       r"(?P<day>segunda|terça|terca|quarta|quinta|sexta)\b(?!-)"
                       r"|(?<![\w-])(?P<alone>terça|terca|sexta)(?![\w-])", re.IGNORECASE)
 
@@ -1920,6 +1920,14 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
 
 
 @functools.cache
+def _time_of_day() -> re.Pattern[str]:
+    return re.compile(r"(?:(?:\bat|@|\bum|\bà|\ba\s+las?|\bàs|\balle|\bom|\bo)\s*\d{1,2}(?:[:.h]\d{2})?"
+                      r"(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h|u)\b)?"
+                      r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?![\w])|\b\d{1,2}:\d{2}\b)(?![/\d.])",
+                      re.IGNORECASE)
+
+
+@functools.cache
 def _counted_thing() -> re.Pattern[str]:
     return re.compile(r"(?<![\w/.])\d{1,2}(?:st|nd|rd|th)\s+(?=[a-z])(?!(?:of\s+)?(?:" + _MONTHS + r"))", re.IGNORECASE)
 
@@ -1947,9 +1955,11 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     if reader is None or _absolute().search(clause) is None:
         return None
     regex, days = reader
-    # (an ordinal before a noun counts the thing, not a day: "2nd interview on Thurs", "3rd call Mon")
+    # (an ordinal before a noun counts the thing, not a day: "2nd interview on Thurs", "3rd call Mon";
+    # a time of day is the day's own: "Thurs at 2", "jeudi à 10h", "Donnerstag um 10 Uhr")
     if any(ch.isdigit() for ch in clause):
         clause = _counted_thing().sub(lambda c: " " * len(c.group()), clause)
+        clause = _time_of_day().sub(lambda c: " " * len(c.group()), clause)
     m = regex.match(clause)
     if m is None or _next_to_weekday().match(m.group("tail")) or _after_weekday().search(m.group("tail")):
         return None

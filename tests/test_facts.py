@@ -1147,3 +1147,19 @@ def test_a_rejection_in_a_stage_cells_soft_words_is_closed(language, stage):
 def test_a_stage_cell_with_regret_or_a_negation_of_something_else_is_no_rejection(language, stage):
     plan = _one([app(stage=stage, applied_on="2026-11-16")], today=dt.date(2026, 12, 7), language=language)
     assert plan.at[2, "status"] != "Closed", plan.at[2, "why"]
+
+
+# a weekday with a time of day, a Portuguese weekday after "para", and a plain day still to come in
+# a row whose stage says the interview is ahead: the interview's day, no call before it
+@pytest.mark.parametrize("language, stage, note", [
+    ("en", "Interview scheduled", "Thurs @ 3pm w/ the ops lead"),
+    ("en", "Invited to interview", "Thursday at 11"),
+    ("de", "Vorstellungsgespräch", "Einladung für Donnerstag um 14 Uhr"),
+    ("fr", "Candidature envoyée", "convoqué jeudi à 9h pour un entretien"),
+    ("es", "Enviado", "me citaron el jueves para una entrevista"),
+    ("pt", "Entrevista", "entrevista marcada para quinta às 10h"),
+])
+def test_an_interview_day_said_with_a_time_or_as_a_plain_day_ahead_gets_no_call_before_it(language, stage, note):
+    plan = _one([app(stage=stage, applied_on="2026-11-16", last_contact="2026-12-04", notes=note)],
+                today=dt.date(2026, 12, 7), language=language, date_order="mdy" if language == "en" else "dmy")
+    assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp("2026-12-11"), plan.at[2, "why"]

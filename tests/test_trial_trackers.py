@@ -27,7 +27,7 @@ UK = {   # row: (status, next date, situation)
     10: ("Closed", None, ""),                                       # "Unsuccessful"
     12: ("Overdue", dt.date(2026, 11, 30), "offer"),                # offered 26/11, my answer by 11 Dec
     13: ("Gone cold", None, ""),
-    15: ("Waiting", dt.date(2026, 12, 16), "post_interview"),       # assessment centre booked 16 Dec
+    15: ("Waiting", dt.date(2026, 12, 17), "post_interview"),       # assessment centre 16 Dec: thanks after it
 }
 LOG = {
     3: ("Waiting", dt.date(2026, 12, 10), "post_interview"),        # phone screen set for 12/9: no call before

@@ -51,7 +51,6 @@ RESOLVED = [
 # otherwise, two weekdays, a word joined to the day
 FALLBACK = [
     "tour of the office Thursday afternoon",
-    "second round Tuesday at 10am",
     "offer letter Monday 3/8",
     "recruiter phoned last Wednesday",
     "deadline by next Monday",
@@ -175,3 +174,10 @@ def test_a_month_name_still_goes_to_the_parser():
     statements.read_statements.cache_clear()
     (said,) = statements.read_statements("final decision on Dec 12", dt.date(2027, 11, 30), False, FOUR)
     assert said.date == dt.date(2027, 12, 12) and said.kind == "decision"
+
+
+@pytest.mark.parametrize("clause", ["second round Tuesday at 10am", "call Thurs @ 2", "Gespräch am Dienstag um 10 Uhr"])
+def test_a_weekday_with_a_time_of_day_is_that_weekday_as_the_parser_reads_it(clause):
+    statements.read_statements.cache_clear()
+    (said,) = statements.read_statements(clause, WRITTEN[0], False, FOUR)
+    assert said.date.weekday() in (1, 3) and said.date > WRITTEN[0]
