@@ -1920,7 +1920,7 @@ def _weekday_reader(languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
 
 
 @functools.cache
-def _time_of_day() -> re.Pattern[str]:
+def _clock_time() -> re.Pattern[str]:
     return re.compile(r"(?:(?:\bat|@|\bum|\bà|\ba\s+las?|\bàs|\balle|\bom|\bo)\s*\d{1,2}(?:[:.h]\d{2})?"
                       r"(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h|u)\b)?"
                       r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)(?![\w])|\b\d{1,2}:\d{2}\b)(?![/\d.])",
@@ -1959,7 +1959,7 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     # a time of day is the day's own: "Thurs at 2", "jeudi à 10h", "Donnerstag um 10 Uhr")
     if any(ch.isdigit() for ch in clause):
         clause = _counted_thing().sub(lambda c: " " * len(c.group()), clause)
-        clause = _time_of_day().sub(lambda c: " " * len(c.group()), clause)
+        clause = _clock_time().sub(lambda c: " " * len(c.group()), clause)
     m = regex.match(clause)
     if m is None or _next_to_weekday().match(m.group("tail")) or _after_weekday().search(m.group("tail")):
         return None
