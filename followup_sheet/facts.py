@@ -612,16 +612,17 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
     return [m for m in regex.finditer(text) if not _negated(text, m.start(), m.end())]
 
 
-def _my_attempts(text: str) -> list[re.Match]:
+@functools.lru_cache(maxsize=4096)
+def _my_attempts(text: str) -> tuple[re.Match, ...]:
     """The user's calls that reached nobody: not a message the employer left ("they left a vm",
     "mi hanno lasciato un messaggio in segreteria": their call's own words before it, in its clause)."""
     hits = [m for m in _hits(_attempt(), text) if not said_by_them(text, m.start())]
     if not hits:
-        return hits
+        return ()
     theirs = [m.end() for m in _EMPLOYER_CALL.finditer(text)]
     between = re.compile(r"[.;,\n，。；、]")
-    return [m for m in hits if not any(0 <= m.start() - end <= 30 and not between.search(text, end, m.start())
-                                       for end in theirs)]
+    return tuple(m for m in hits if not any(0 <= m.start() - end <= 30 and not between.search(text, end, m.start())
+                                            for end in theirs))
 
 
 _SEP = "\x00"

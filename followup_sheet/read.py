@@ -868,7 +868,6 @@ def _numbers(values: pd.Series) -> pd.Series:
     return values.map(num).astype(float)
 
 
-_TICKS = frozenset({"true", "false", "yes", "no", "✓", "✔", "☑", "☐", "✗", "x"})
 
 
 def ticked(values: pd.Series) -> bool:
@@ -931,6 +930,8 @@ def _truthy(values: pd.Series) -> pd.Series:
 
 
 _FLAG_WORDS = frozenset({"yes", "no", "y", "n", "x", "0", "1", "true", "false", "✓", "✔", "✗", "☐", "☑"})
+# tick boxes: the flag words but figures and single letters other than x (0/1 or y/n may be a count or a code)
+_TICKS = _FLAG_WORDS - {"0", "1", "y", "n"}
 
 
 def _says_something(v: Any, blank) -> bool:

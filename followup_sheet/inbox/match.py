@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..language import form_of_address
 from . import words as W
 from .classify import is_platform, own_words
 from .mailsource import Mail
@@ -258,11 +259,8 @@ def _person_words(contact: str) -> tuple[str, ...]:
     initial ("Fiona (recruitment)" -> fiona; "Mr. D. Kerr" -> kerr)."""
     text = re.sub(r"[(\[（].*?[)\]）]", " ", contact)
     return tuple(w for w in _NON_WORD.split(_fold(text)) if len(w) >= 3 and w not in W.SENDER_NOISE
-                 and w not in _TITLES)
+                 and not form_of_address(w))
 
-
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "mme", "madame", "monsieur", "sra", "sr", "don",
-                     "dona", "signora", "signor", "dott", "pani", "pan", "prof"})
 
 
 def _evidence(mail: Mail) -> _Evidence:
