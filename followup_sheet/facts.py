@@ -116,8 +116,15 @@ def _cjk_missed() -> re.Pattern[str]:
 
 @functools.cache
 def _negation() -> re.Pattern[str]:
-    return re.compile(r"(?:\bno|\bnot|\bnever|n't|\bnicht|\bkein\w*|\bpas|\bjamais|\bnunca|\btodavía no|\baún no)"
-                      r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+    # (in each Latin-script language the reader knows: "geen voicemail", "nessuna segreteria", "sem
+    # recado", "sin buzón", "bez wiadomości", "aucun message" deny the thing, they do not tell of it;
+    # not Italian "mai", which is also the French May)
+    return re.compile(r"(?:\bno|\bnot|\bnever|n't|\bwithout|\bnicht|\bkein\w*|\bohne|\bpas|\bjamais|\baucun\w*|\bsans"
+                      r"|\bnunca|\bsin|\bningun\w*|\bningún|\bnon|\bnessun\w*|\bsenza|\bnão|\bnao|\bsem|\bnenhum\w*"
+                      r"|\bgeen|\bniet|\bnooit|\bzonder|\bnie|\bbez|\bżadn\w*|\btodavía no|\baún no)"
+                      # (two words between, and where: "sin mensaje en el buzón", "no message on my voicemail")
+                      r"(?:\s+\w+){0,2}(?:\s+(?:en|in|on|auf|op|na|no|em|nella|sulla|dans|sur|w)\s+\w+)?\s*$",
+                      re.IGNORECASE)
 
 
 # The employer reached out ("the recruiter rang", "missed their call", "voicemail from HR", "they

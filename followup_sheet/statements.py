@@ -244,6 +244,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
     ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review|design\s+review"
                   r"|gespräch|entretien|entrevue|entrevista"
+                  # a round of the process ("zweite Runde", "tweede ronde", "segunda ronda", "druga runda")
+                  r"|\brunde\b|\bronde\b|\bronda\b|\brodada\b|\brunda\b"
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"
                   # a trial day or shift ("Schnuppertag am 11.12.", "Probedienst Mo")
@@ -1008,17 +1010,10 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         found.append((start, Statement(day, kind, text[start:end].strip(),
                                        kind in ("answer", "decision") and cjk_owed(text, start, end))))
     dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
-    for start, end, day, lead in _spoken_dates(text, written, dashes, until):
-        if any(s <= start < e for s, e in taken):
-            continue
-        said = _statement(text, start, end, day, lead)
-        if said.kind == "date" and _counted().fullmatch(said.words):
-            continue        # a span about nothing: "the ad was reposted after 3 wks"
-        taken.append((start, end))
-        found.append((start, said))
+    named = _spoken_statements(text, written, dashes, until, found, taken)
     rest = _for_the_parser(text, taken)
     clauses = _date_clauses(rest, languages)
-    for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages):
+    for (start, end, day), (a, b) in _weekday_clauses(clauses, written, languages, named):
         said = _statement(text, start, end, day)
         if day != written and (said.kind != "date" or _absolute().search(said.words)):   # as below
             found.append((start, said))
@@ -1043,6 +1038,24 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     return tuple(_in_its_tense(text, start, _its_month(_its_weekday(_on_its_weekday(s, written), written), written),
                                written, until)
                  for start, s in sorted(found, key=lambda f: f[0]))
+
+
+def _spoken_statements(text: str, written: dt.date, dashes: bool, until: dt.date | None,
+                       found: list[tuple[int, Statement]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The statements of the dates `_spoken_dates` reads, added to `found` and their spans to
+    `taken`; returns the spans of those said as a day and a month's name."""
+    named: list[tuple[int, int]] = []
+    for start, end, day, lead in _spoken_dates(text, written, dashes, until):
+        if any(s <= start < e for s, e in taken):
+            continue
+        said = _statement(text, start, end, day, None if lead == _NAMED else lead)
+        if said.kind == "date" and _counted().fullmatch(said.words):
+            continue        # a span about nothing: "the ad was reposted after 3 wks"
+        taken.append((start, end))
+        found.append((start, said))
+        if lead == _NAMED:
+            named.append((start, end))
+    return named
 
 
 def _its_month(said: Statement, written: dt.date) -> Statement:
@@ -1726,11 +1739,41 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
         if dotted is not None:
             yield m.start(), m.end(), dotted, None
     yield from _military_dates(text)
+    yield from _named_days(text, written)
     if dashes:
         for m in screened(_dashed()).finditer(text):
             dashed = _day_month(int(m.group(1)), int(m.group(2)), m.group(3), written)
             if dashed is not None:
                 yield m.start(), m.end(), dashed, None
+
+
+# (what `_spoken_dates` gives as the day's own words' start for a day and a month's name: its clause
+# still states that date when the weekday reader looks at it, "le 26 nov, elle présente mon CV")
+_NAMED = -1
+
+
+@functools.cache
+def _named_day() -> re.Pattern[str]:
+    """A day of the month and a month's name, in any language the reader knows ("9 December", "am
+    9. Dezember", "op 9 december", "9 de diciembre de 2026", "9 grudnia"): read here rather than by
+    the parser, which picks one language for the whole text and so reads "Runde am 9. Dezember" as
+    9 a.m. ("am" being English). (Not Spanish "ago", which is also the English word.)"""
+    names = "|".join(sorted((re.escape(n) for n in _month_numbers() if len(n) >= 3 and n != "ago"),
+                            key=len, reverse=True))
+    return re.compile(rf"(?<![\w/.\-])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+|di\s+)?"
+                      rf"(?P<month>{names})\.?(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)", re.IGNORECASE)
+
+
+def _named_days(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, int | None]]:
+    """"am 9. Dezember", "op 9 december", "9 de diciembre de 2026": without a year, the next such
+    day after `written` (or one shortly before it)."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _named_day().finditer(text):
+        month = _month_numbers()[m.group("month").lower()]
+        named = _day_month(int(m.group("day")), month, m.group("year"), written)
+        if named is not None:
+            yield m.start(), m.end(), named, _NAMED
 
 
 # A date as the US military writes it, in one word: "07DEC26", "11Dec2026".
@@ -1973,11 +2016,13 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     return m.start("word"), m.end("word"), days[m.group("day").lower()], first == "this"
 
 
-def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
+def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...],
+                     named: list[tuple[int, int]] | None = None
                      ) -> Iterator[tuple[tuple[int, int, dt.date], tuple[int, int]]]:
     """(start, end, day) of the weekday of each clause of `clauses` (`_date_clauses`' text) that
     states a weekday and nothing else, with the clause's own (start, end): the first such day after
-    `written` ("this Friday" on a Friday is that day)."""
+    `written` ("this Friday" on a Friday is that day). `named`: spans read already as a day and a
+    month's name (blank in `clauses`): a clause holding one states that date besides."""
     last = 0
     for m in [*_clause_end().finditer(clauses), None]:
         end = m.end() if m is not None else len(clauses)
@@ -1985,7 +2030,7 @@ def _weekday_clauses(clauses: str, written: dt.date, languages: tuple[str, ...]
         last = end
         if not piece.strip():
             continue
-        read = _weekday_clause(piece, languages)
+        read = None if any(a <= start < end for start, _ in named or ()) else _weekday_clause(piece, languages)
         if read is not None:
             parts = [(a, end, read)]
         elif "," in piece and _absolute().search(piece) is not None:   # (a weekday or a month's name in it)

@@ -1163,3 +1163,35 @@ def test_an_interview_day_said_with_a_time_or_as_a_plain_day_ahead_gets_no_call_
     plan = _one([app(stage=stage, applied_on="2026-11-16", last_contact="2026-12-04", notes=note)],
                 today=dt.date(2026, 12, 7), language=language, date_order="mdy" if language == "en" else "dmy")
     assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp("2026-12-11"), plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, order, note", [
+    ("nl", "dmy", "Petra belde me op 2/12, kon niet opnemen en ze sprak geen bericht in, geen voicemail"),
+    ("it", "dmy", "mi ha chiamato Giulia il 2/12, ero in riunione, nessuna segreteria"),
+    ("pt", "dmy", "a recrutadora me ligou dia 2/12 e não atendi, sem recado na caixa postal"),
+    ("es", "dmy", "me llamó la reclutadora el 2/12 y no lo cogí, sin mensaje en el buzón"),
+    ("pl", "dmy", "rekruterka dzwoniła 2.12, nie odebrałam, bez wiadomości, żadnej poczty głosowej"),
+])
+def test_a_voicemail_the_note_denies_is_no_call_of_the_users(language, order, note):
+    # (their call the user missed, and no message left: "geen voicemail", "nessuna segreteria", "sem
+    # recado", "sin mensaje en el buzón" deny a voicemail, they tell of no call of the user's to one)
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order=order)
+    assert plan.at[2, "next_reason"] == "return_call" and plan.at[2, "status"] == "Overdue", plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, note", [
+    ("de", "zweite Runde beim Bereichsleiter am 10. Dezember"),
+    ("nl", "volgende ronde met de manager op 10 december"),
+    ("es", "segunda ronda con el director el 10 de diciembre"),
+    ("pt", "segunda rodada com a diretoria em 10 de dezembro"),
+    ("pl", "druga runda z dyrektorem 10 grudnia"),
+    ("en", "final round with the VP on 10th December"),
+])
+def test_a_round_on_a_day_named_by_its_month_is_the_interview_ahead(language, note):
+    # (a day and a month's name are read whatever language the parser would have guessed: "Runde am
+    # 10. Dezember" had been 10 a.m., "am" being English; a round is a step in every language)
+    plan = _one([app(stage="Interview", applied_on="2026-11-02", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order="dmy")
+    assert plan.at[2, "interview_ahead"] == pd.Timestamp("2026-12-10"), plan.at[2, "why"]
+    assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp("2026-12-11"), plan.at[2, "why"]
