@@ -224,6 +224,12 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|\b(?:richiamarmi|chiamarmi|contattarmi|ricontattarmi)\b|\bmi\s+(?:richiamano|richiameranno"
                  r"|richiamerà|chiamano|chiameranno|chiamerà|ricontattano|ricontatteranno)\b"
                  r"|\bme\s+(?:ligar|ligam|ligarão|ligará|retornar|chamar|contatar|contactar|vão\s+ligar|vai\s+ligar)\b"
+                 # their call or answer said in the present for what is to come, as Portuguese, Spanish,
+                 # Italian and French do ("ele retorna até sexta", "me liga amanhã", "me llama el lunes",
+                 # "mi richiama lunedì", "il me rappelle vendredi"); the past is a call received
+                 r"|\b(?:me\s+)?(?:retorna|retornam|(?:vai|vão)\s+(?:me\s+)?retornar)\b|\bme\s+(?:liga|escreve|chama)\b"
+                 r"|\bme\s+(?:llama|escribe|avisa|contacta)\b|\bmi\s+(?:chiama|richiama|scrive|ricontatta)\b"
+                 r"|\bme\s+(?:rappelle|recontacte|écrit\s+d['’]ici)\b"
                  r"|\b(?:ligar|contactar)-me\b"
                  r"|\bmich\s+(?:an)?rufen\b|\b(?:rufen|ruft)\s+mich\b"
                  r"|\b(?:me|mij)\s+(?:terug)?bellen\b|\bbell(?:en|t)\s+(?:me|mij)\b"

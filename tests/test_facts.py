@@ -1195,3 +1195,19 @@ def test_a_round_on_a_day_named_by_its_month_is_the_interview_ahead(language, no
                 language=language, date_order="dmy")
     assert plan.at[2, "interview_ahead"] == pd.Timestamp("2026-12-10"), plan.at[2, "why"]
     assert plan.at[2, "status"] == "Waiting" and plan.at[2, "due"] == pd.Timestamp("2026-12-11"), plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, note", [
+    ("pt", "entrevista dia 25/11; a gestora falou que retorna até quarta (2/12)"),
+    ("pt", "entrevista dia 25/11, o diretor disse que me liga na quarta 2/12"),
+    ("es", "entrevista el 25/11, la jefa dijo que me llama el miércoles 2/12"),
+    ("it", "colloquio il 25/11, il responsabile ha detto che mi richiama mercoledì 2/12"),
+    ("fr", "entretien le 25/11, la responsable a dit qu'elle me rappelle mercredi 2/12"),
+])
+def test_their_call_or_answer_said_in_the_present_is_their_news_not_a_request_to_me(language, note):
+    # (Portuguese, Spanish, Italian and French say what is to come in the present: "retorna até
+    # quarta" is their answer by Wednesday, not the user asked to get back in touch from then)
+    plan = _one([app(stage="Interview", applied_on="2026-11-10", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order="dmy")
+    assert plan.at[2, "next_reason"] == "feedback", plan.at[2, "why"]
+    assert plan.at[2, "due"] == pd.Timestamp("2026-12-03"), plan.at[2, "why"]
