@@ -512,7 +512,7 @@ class _Placing:
         by_key = {(r.sheet, r.row): r for r in rows}
         for mail, what, found in self.later:
             theirs = self.senders.get(mail.sender_address) or self.senders.get("@" + mail.domain, set())
-            if len(theirs) == 1:
+            if len(theirs) == 1 and not found.other_position:   # (another opening of theirs stays listed)
                 row = by_key[next(iter(theirs))]
                 found = Match(row, SURE, f"the same sender (or company address) as a message matched to row {row.row}")
             _place(mail, what, found, self.report, self.matched)

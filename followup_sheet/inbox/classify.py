@@ -153,8 +153,12 @@ def classify(mail: Mail) -> Classified:
     # the match decides
     listed, said = _kinds_found(mail, text)
     meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
+    reminder = reminds_of_meeting(text, mail.date.date() if mail.date else None) if not mail.bulk else None
+    # someone of the company asks the reader something (references, a salary, when they are free)
+    asked = asks_the_reader(text) if (context or from_a_person(mail)) and not (
+        mail.automated or platform or mail.bulk or _NO_REPLY.search(mail.local_part)) else ""
     if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
-            or mail.cancelled):
+            or mail.cancelled or reminder or asked):
         return Classified(OTHER)
     cancelled = [s.sentence for s in said if s.kind == grammar.CANCELLED]
     offered = [s for s in said if s.day is not None]
@@ -167,6 +171,11 @@ def classify(mail: Mail) -> Classified:
             found = ["calendar invitation"]
         if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
             return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
+        if found and kind == W.CONFIRMATION and asked:
+            return Classified(REPLY, (asked,))       # a thank-you that goes on to ask: a person writes
+        if kind == W.CONFIRMATION and reminder is not None and not (cancelled or mail.cancelled):
+            # the reader's own meeting named with a day ahead (a reminder): the interview and its day
+            return Classified(W.INTERVIEW, (reminder[0],), reminder[1])
         if found:
             day = None
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
@@ -174,6 +183,8 @@ def classify(mail: Mail) -> Classified:
             return Classified(kind, tuple(dict.fromkeys(found)), day)
     if meeting:    # a person names a day to meet, said in words no list holds
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
+    if asked:
+        return Classified(REPLY, (asked,))
     if person_reply:
         return Classified(REPLY, ("a reply from a person",))
     if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail) \
@@ -204,6 +215,57 @@ def asks_to_meet(text: str) -> str:
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         asked = after is not None and text[after.end():after.end() + 1] == "?" and has_day(after.group(0))
         if has_day(sentence) or asked:
+            return " ".join(sentence.split())[:80]
+    return ""
+
+
+_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat", re.IGNORECASE)
+# The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
+# a possessive of the second person at most two words before the meeting word
+_YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
+                    r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の)\S{0,6}$", re.IGNORECASE)
+_TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã|jutro)\b|明日|내일|明天", re.IGNORECASE)
+
+
+def reminds_of_meeting(text: str, sent: dt.date | None) -> tuple[str, dt.date] | None:
+    """The sentence that names the reader's own meeting with a day ahead ("your interview is
+    tomorrow, 8 December", "Ihr Gespräch morgen um 13 Uhr") and that day (tomorrow counts), as a
+    reminder or a confirmation of a booking says it, automatic or not; None when none does (a
+    meeting already held names a day gone by)."""
+    if sent is None:
+        return None
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        meeting = _MEETING.search(sentence)
+        if meeting is None or not _YOURS.search(sentence[max(0, meeting.start() - 40):meeting.start()]):
+            continue
+        days = [day for _, day in days_in(sentence, sent)]
+        if not days and _TOMORROW.search(sentence):
+            days = [sent + dt.timedelta(days=1)]
+        if days:
+            return " ".join(sentence.split())[:80], days[0]
+    return None
+
+
+# A question to the reader: the sentence ends with a question mark (or opens with ¿) and speaks to
+# them ("could you send", "Könnten Sie", "¿cuál es tu"), or a Japanese request ("お知らせいただけますでしょうか");
+# one that only offers help with questions ("Do you have any questions?") asks nothing of them.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihnen|ihre?|du|dir|dein\w*|tu|te|ti|usted|vous|votre|lei|voi"
+                            r"|você|vocês|u|jij|je|pan|pani|państwo)\b|貴方|あなた|귀하|您|你", re.IGNORECASE)
+_ABOUT_QUESTIONS = re.compile(r"question|frage|pregunt|duda|domand|dúvida|vraag|pytani|質問|不明|문의|疑问|問題",
+                              re.IGNORECASE)
+_REQUEST_JA = re.compile(r"いただけ(?:ます|ない)でしょうか|いただけますか|お聞かせ(?:ください|願います)|ご教示")
+
+
+def asks_the_reader(text: str) -> str:
+    """The first sentence that asks the reader something; '' when none does."""
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0).strip()
+        end = text[m.end():m.end() + 1]
+        question = end in ("?", "？") or sentence.startswith("¿")
+        if _ABOUT_QUESTIONS.search(sentence):
+            continue
+        if (question and _SECOND_PERSON.search(sentence)) or _REQUEST_JA.search(sentence):
             return " ".join(sentence.split())[:80]
     return ""
 
