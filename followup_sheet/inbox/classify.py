@@ -169,13 +169,10 @@ def classify(mail: Mail) -> Classified:
             return Classified(REPLY, tuple(cancelled or ["calendar invitation cancelled"]))
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
-        if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
-            return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
-        if found and kind == W.CONFIRMATION and asked:
-            return Classified(REPLY, (asked,))       # a thank-you that goes on to ask: a person writes
-        if kind == W.CONFIRMATION and reminder is not None and not (cancelled or mail.cancelled):
-            # the reader's own meeting named with a day ahead (a reminder): the interview and its day
-            return Classified(W.INTERVIEW, (reminder[0],), reminder[1])
+        if kind == W.CONFIRMATION:
+            turned = _not_a_confirmation(found, text, asked, None if cancelled or mail.cancelled else reminder)
+            if turned is not None:
+                return turned
         if found:
             day = None
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
@@ -183,14 +180,26 @@ def classify(mail: Mail) -> Classified:
             return Classified(kind, tuple(dict.fromkeys(found)), day)
     if meeting:    # a person names a day to meet, said in words no list holds
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
-    if asked:
-        return Classified(REPLY, (asked,))
-    if person_reply:
-        return Classified(REPLY, ("a reply from a person",))
+    if asked or person_reply:   # (someone of the company asks the reader something, or answers their mail)
+        return Classified(REPLY, (asked or "a reply from a person",))
     if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail) \
             and _FORWARD_PREFIX.match(mail.subject) is None:   # a forward passes on someone else's words
         return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
+
+
+def _not_a_confirmation(found: list[str], text: str, asked: str,
+                        reminder: tuple[str, dt.date] | None) -> Classified | None:
+    """What a message is that a confirmation's words alone would not say: a thank-you that goes on
+    with bad news (nothing), or to ask the reader something (a person's reply), or the reminder of
+    the reader's own meeting with its day (an interview); None when none of them."""
+    if found and word_list(W.REGRET).found(text):
+        return Classified(OTHER, tuple(found))
+    if found and asked:
+        return Classified(REPLY, (asked,))
+    if reminder is not None:
+        return Classified(W.INTERVIEW, (reminder[0],), reminder[1])
+    return None
 
 
 _MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
@@ -223,7 +232,9 @@ _NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|noti
 # The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
 # a possessive of the second person at most two words before the meeting word
 _YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
-                    r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の)\S{0,6}$", re.IGNORECASE)
+                    r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の)\S{0,6}$",
+                    re.IGNORECASE)
+_GLUED_MEETING = re.compile(r"[^\W\d_]+(?:gespräch|interview|gesprek)\b", re.IGNORECASE)   # Vorstellungsgespräch
 _TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã|jutro)\b|明日|내일|明天", re.IGNORECASE)
 
 
@@ -236,10 +247,11 @@ def reminds_of_meeting(text: str, sent: dt.date | None) -> tuple[str, dt.date] |
         return None
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
-        meeting = _MEETING.search(sentence)
+        meeting = _MEETING.search(sentence) or _GLUED_MEETING.search(sentence)
         if meeting is None or not _YOURS.search(sentence[max(0, meeting.start() - 40):meeting.start()]):
             continue
-        days = [day for _, day in days_in(sentence, sent)]
+        # a day in the coming months (a year-less "30 November" gone by is not next year's)
+        days = [day for _, day in days_in(sentence, sent) if (day - sent).days <= 183]
         if not days and _TOMORROW.search(sentence):
             days = [sent + dt.timedelta(days=1)]
         if days:
@@ -262,10 +274,11 @@ def asks_the_reader(text: str) -> str:
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0).strip()
         end = text[m.end():m.end() + 1]
-        question = end in ("?", "？") or sentence.startswith("¿")
+        question = end in ("?", "？")
         if _ABOUT_QUESTIONS.search(sentence):
             continue
-        if (question and _SECOND_PERSON.search(sentence)) or _REQUEST_JA.search(sentence):
+        # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?")
+        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) or _REQUEST_JA.search(sentence):
             return " ".join(sentence.split())[:80]
     return ""
 

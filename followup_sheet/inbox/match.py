@@ -271,6 +271,23 @@ def _evidence(mail: Mail) -> _Evidence:
                      address=mail.sender_address, free_mail=mail.domain in W.FREE_MAIL, automated=mail.automated)
 
 
+def _longer_domain(ev: _Evidence, row: Row, name: tuple[str, ...]) -> str:
+    """Why the sender's domain is the company's though it is not its name ('' when it is not): the
+    company's longer name, in its domain and in its own words, holds the tracker's shorter one; or a
+    Japanese name's first word in romaji begins the domain (tsubasa-pub.co.jp) and the message names
+    the company in its own letters, as the tracker does."""
+    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
+    if not label:
+        return ""
+    if _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
+                                         or _names(ev.body, name)):
+        return f"sender's domain {ev.domain} holds the name"
+    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)) \
+            and (_names(ev.subject, name) or _names(ev.body, name)):
+        return f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
+    return ""
+
+
 def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     """How surely the message comes from (or is about) the row's company, and why."""
     name = company_words(row.company)
@@ -281,16 +298,9 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     domain = _domain_score(ev.domain, name_forms(row.company))
     if domain:
         return domain, f"sender's domain {ev.domain}"
-    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
-    if label and _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
-                                                   or _names(ev.body, name)):
-        # the company's longer name, in its domain and in its own words, holds the tracker's shorter one
-        return 88, f"sender's domain {ev.domain} holds the name"
-    if label and any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)) \
-            and (_names(ev.subject, name) or _names(ev.body, name)):
-        # a Japanese name's first word in romaji begins the domain (tsubasa-pub.co.jp), and the message
-        # names the company in its own letters, as the tracker does
-        return 88, f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
+    longer = _longer_domain(ev, row, name)
+    if longer:
+        return 88, longer
     trusted = ev.platform   # a tracking system writes for the employer; its display name is the employer's
     shown = " ".join(name)
     display = fuzz.token_set_ratio(ev.display, shown) if ev.display else 0

@@ -1,0 +1,117 @@
+"""Kinds of mail the trial's mailboxes showed, read through a real IMAP server (dovecot): a person
+of the company who asks the reader something (a salary, references, a start date) has replied,
+even after a thank-you for applying; a reminder of the reader's own interview gives its day, sent
+automatically or not; a message about another opening of a company the tracker holds is listed,
+never applied to the row of the opening it does hold; a Japanese company whose domain spells its
+name's first word in romaji is found when the message names it in its own letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from imap_server import DOVECOT, MISSING, OPENSSL, imap_server, scan_tracker
+from inbox_mail import message
+
+TODAY = dt.date(2026, 12, 7)
+AUTO = {"Auto-Submitted": "auto-generated"}
+
+
+def _row(company: str, position: str, applied: dt.date = dt.date(2026, 11, 25), **more) -> dict:
+    return {"Company": company, "Position": position, "Date Applied": applied, "Stage": "Applied",
+            "Response": "", "Last Contact": None, **more}
+
+
+CASES = {
+    # a question in French, no job word in it: the person has replied (said in the tracker's English)
+    "salary": (
+        [_row("Verrerie Lunel", "Technicienne de production")],
+        message("Hélène Garnier <h.garnier@verrerie-lunel.fr>", "Technicienne de production",
+                "Bonjour,\nmerci pour votre dossier. Pourriez-vous m'indiquer vos prétentions salariales ?\n"
+                "Hélène Garnier", day=dt.date(2026, 12, 2)),
+        {(2, "response", "Reply by e-mail from Hélène Garnier"), (2, "last_contact", dt.date(2026, 12, 2))}),
+    # a thank-you for applying, within the week, that goes on to ask: no automatic confirmation
+    "thanks_then_asks": (
+        [_row("Harrowden Fabrication", "Welder", applied=dt.date(2026, 11, 30))],
+        message("Callum Pryce <callum.pryce@harrowdenfab.co.uk>", "Welder",
+                "Hi Sam, thanks for applying to the Welder role. Would you be able to start in January, and do "
+                "you hold a current CSCS card?\nCallum", day=dt.date(2026, 12, 1)),
+        {(2, "response", "Reply by e-mail from Callum Pryce"), (2, "last_contact", dt.date(2026, 12, 1))}),
+    # a team's acknowledgement that only offers help with questions stays an acknowledgement
+    "faq_line": (
+        [_row("Osterley Mills", "Payroll Clerk", applied=dt.date(2026, 12, 1))],
+        message("Osterley Mills Careers <careers@osterleymills.com>", "Application received",
+                "Thank you for your application for Payroll Clerk. Do you have any questions? Just reply to "
+                "this e-mail.", day=dt.date(2026, 12, 1)),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    # an automatic reminder, in Italian, of the reader's interview tomorrow (no date written)
+    "reminder": (
+        [_row("Cantina Valdobbia", "Enologo")],
+        message('"Cantina Valdobbia" <noreply@cantinavaldobbia.it>', "Promemoria",
+                "Gentile Sam, le ricordiamo che il suo colloquio è domani alle 10:00 presso la cantina.",
+                day=dt.date(2026, 12, 7), headers=AUTO),
+        {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-08"),
+         (2, "last_contact", dt.date(2026, 12, 7))}),
+    # the company's news about another of its openings, and its acknowledgement of the row's own
+    "another_opening": (
+        [_row("Fenmoor Dairies", "Quality Inspector")],
+        [message('"Fenmoor Dairies" <recruitment@fenmoordairies.com>', "Quality Inspector - received",
+                 "Thank you for your application for Quality Inspector. We have received it.",
+                 day=dt.date(2026, 11, 25)),
+         message('"Fenmoor Dairies" <recruitment@fenmoordairies.com>', "Night Shift Supervisor",
+                 "Thank you for your application for the Night Shift Supervisor position. Unfortunately we will "
+                 "not be taking it further.", day=dt.date(2026, 12, 3))],
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    # written in English from Japan: the domain spells かもめ in romaji, the message names the company
+    "romaji_domain": (
+        [_row("株式会社かもめ工房", "機械設計")],
+        message('"Kamome HR" <hr@kamome-works.co.jp>', "Interview invitation",
+                "Dear Sam,\nWe would like to invite you to an interview on 15 December at 11:00 JST.\n"
+                "Kamome Works (株式会社かもめ工房)", day=dt.date(2026, 12, 3)),
+        {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-15"),
+         (2, "last_contact", dt.date(2026, 12, 3))}),
+}
+
+
+@pytest.fixture(scope="module")
+def server():
+    if DOVECOT is None or OPENSSL is None:
+        pytest.skip(MISSING)
+    boxes = {name.replace("_", ""): msg if isinstance(msg, list) else [msg] for name, (_, msg, _) in CASES.items()}
+    with imap_server(boxes) as running:
+        yield running
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_kind_is_read_and_only_what_should_change_changes(server, tmp_path, case):
+    rows, _, expected = CASES[case]
+    _, _, report = scan_tracker(server, tmp_path, case.replace("_", ""), rows, TODAY)
+    assert {(p.row, p.field, p.new) for p in report.proposals} == expected, report.proposals
+    if case == "another_opening":
+        assert [a.subject for a in report.ambiguous] == ["Night Shift Supervisor"]
+        assert "Night Shift Supervisor" in report.ambiguous[0].note or report.ambiguous[0].note.startswith("could be")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Könnten Sie mir bis Freitag zwei Referenzen nennen?", True),
+    ("¿Nos dices cuándo podrías incorporarte?", True),
+    ("入社可能時期をお知らせいただけますでしょうか。", True),
+    ("Any questions? Contact us at jobs@example.org.", False),
+    ("Haben Sie Fragen zum Ablauf?", False),
+    ("We will review your application soon.", False),
+])
+def test_a_question_to_the_reader(text, asked):
+    from followup_sheet.inbox.classify import asks_the_reader
+    assert bool(asks_the_reader(text)) is asked
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Kind reminder: your panel interview is on Wednesday 9 December at 2pm.", dt.date(2026, 12, 9)),
+    ("Wir freuen uns auf Ihr Vorstellungsgespräch morgen.", dt.date(2026, 12, 8)),
+    ("Thank you for your interview on 30 November.", None),       # one already held: no day ahead
+    ("Our office will be closed tomorrow.", None),                 # no meeting of the reader's
+])
+def test_a_reminder_of_the_readers_own_meeting(text, day):
+    from followup_sheet.inbox.classify import reminds_of_meeting
+    found = reminds_of_meeting(text, TODAY)
+    assert (found[1] if found else None) == day
