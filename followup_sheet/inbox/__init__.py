@@ -529,7 +529,9 @@ def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
         rows = ", ".join(w("row {row} {company} ({confidence}%)", row=r.row, confidence=c,
                            company=r.company + (f" / {r.position}" if r.position else ""))
                          for r, c in found.candidates[:4])
-        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, w("could be {rows}", rows=rows)))
+        note = w("about another opening ({role}) than {rows}", role=found.other_position, rows=rows) \
+            if found.other_position else w("could be {rows}", rows=rows)
+        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, note))
     elif what.kind != REPLY and found.confidence < MAYBE:
         company, position = guess_application(mail)
         report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,
