@@ -70,6 +70,36 @@ CASES = {
                 "Kamome Works (株式会社かもめ工房)", day=dt.date(2026, 12, 3)),
         {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-15"),
          (2, "last_contact", dt.date(2026, 12, 3))}),
+    # (the held-out mailbox's kinds) the slot taken, said back in a reply about the meeting with its time
+    "slot_taken": (
+        [_row("Mühlbach Werkzeugbau", "Konstrukteur")],
+        [message("Sabine Ortlieb <s.ortlieb@muehlbach-werkzeugbau.de>", "Vorstellungsgespräch Konstrukteur",
+                 "Guten Tag, wir laden Sie gern zu einem Vorstellungsgespräch ein. Geht Montag, 14. Dezember, "
+                 "oder Donnerstag, 10. Dezember, jeweils vormittags?", day=dt.date(2026, 12, 1)),
+         message("Sabine Ortlieb <s.ortlieb@muehlbach-werkzeugbau.de>", "AW: Vorstellungsgespräch Konstrukteur",
+                 "Gut, dann rufe ich Sie am Donnerstag, 10. Dezember, um 9:30 Uhr an.\n\nAm 02.12.2026 schrieb "
+                 "Sam:\n> Donnerstag wäre mir lieber.", day=dt.date(2026, 12, 2))],
+        {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-10"),
+         (2, "last_contact", dt.date(2026, 12, 2))}),
+    # a day without a time in a reply about a meeting is no slot ("we decide by Friday")
+    "decision_day": (
+        [_row("Pembury Lettings", "Lettings Negotiator", Stage="Interview")],
+        message("Gus Arden <gus@pemburylettings.co.uk>", "Re: Interview on Monday",
+                "Thanks for coming in, Sam. We'll let you know by Friday 11 December.", day=dt.date(2026, 12, 3)),
+        {(2, "response", "Reply by e-mail from Gus Arden"), (2, "last_contact", dt.date(2026, 12, 3))}),
+    # the company thanks for the application, its name the subject of the verb (Spanish)
+    "thanked_by_the_company": (
+        [_row("Hotel Albaicín", "Recepcionista", applied=dt.date(2026, 12, 2))],
+        message('"Hotel Albaicín" <empleo@hotelalbaicin.es>', "Recepcionista",
+                "Hotel Albaicín le agradece su solicitud para el puesto de Recepcionista.", day=dt.date(2026, 12, 2)),
+        {(2, "response", "Automatic confirmation (e-mail)")}),
+    # "ne ... pas y donner suite", an adverb in between, about another opening of the company
+    "no_follow_up_for_another_opening": (
+        [_row("Biscuiterie Lamballe", "Acheteuse")],
+        message('"Biscuiterie Lamballe" <rh@biscuiterie-lamballe.fr>', "Votre candidature",
+                "Bonjour, nous avons lu votre candidature au poste de Conducteur de ligne et nous ne pourrons hélas "
+                "pas y donner suite.", day=dt.date(2026, 12, 3)),
+        set()),
 }
 
 
@@ -89,7 +119,10 @@ def test_the_kind_is_read_and_only_what_should_change_changes(server, tmp_path, 
     assert {(p.row, p.field, p.new) for p in report.proposals} == expected, report.proposals
     if case == "another_opening":
         assert [a.subject for a in report.ambiguous] == ["Night Shift Supervisor"]
-        assert "Night Shift Supervisor" in report.ambiguous[0].note or report.ambiguous[0].note.startswith("could be")
+        assert "about another opening (Night Shift Supervisor)" in report.ambiguous[0].note
+    if case == "no_follow_up_for_another_opening":
+        assert [(a.kind, a.note.split(")")[0]) for a in report.ambiguous] == [
+            ("rejection", "about another opening (Conducteur de ligne")]
 
 
 @pytest.mark.parametrize("text, asked", [

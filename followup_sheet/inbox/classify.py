@@ -151,9 +151,11 @@ def classify(mail: Mail) -> Classified:
     # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
     # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
     # the match decides
+    fresh = own_words(mail.text) if is_reply(mail.subject) else text   # a reply's subject is the thread's, old
     listed, said = _kinds_found(mail, text)
-    meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
-    reminder = reminds_of_meeting(text, mail.date.date() if mail.date else None) if not mail.bulk else None
+    listed[W.INTERVIEW] = _not_only_in_subject(listed[W.INTERVIEW], mail.subject, fresh)
+    meeting = asks_to_meet(fresh) if not (mail.automated or platform or mail.bulk) else ""
+    reminder = reminds_of_meeting(fresh, mail.date.date() if mail.date else None) if not mail.bulk else None
     # someone of the company asks the reader something (references, a salary, when they are free)
     asked = asks_the_reader(text) if (context or from_a_person(mail)) and not (
         mail.automated or platform or mail.bulk or _NO_REPLY.search(mail.local_part)) else ""
@@ -178,14 +180,35 @@ def classify(mail: Mail) -> Classified:
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
                 day = offered[-1].day if offered and not mail.invitations else interview_day(mail, text)
             return Classified(kind, tuple(dict.fromkeys(found)), day)
-    if meeting:    # a person names a day to meet, said in words no list holds
+    return _no_listed_kind(mail, text, meeting, asked, person_reply=person_reply,
+                           from_person=bool(context) and not platform and from_a_person(mail))
+
+
+def _no_listed_kind(mail: Mail, text: str, meeting: str, asked: str, *, person_reply: bool,
+                    from_person: bool) -> Classified:
+    """What a message no kind's words name is: a person naming a day to meet (in words no list
+    holds), the slot the reader took said back in a reply about the meeting, a question to the
+    reader or a reply of a person, a person of the company writing; else nothing."""
+    if meeting:
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
-    if asked or person_reply:   # (someone of the company asks the reader something, or answers their mail)
+    slot = slot_taken(mail) if person_reply and (_MEETING.search(mail.subject) or _GLUED_MEETING.search(
+        mail.subject)) else None
+    if slot is not None:
+        return Classified(W.INTERVIEW, (slot[0],), slot[1])
+    if asked or person_reply:
         return Classified(REPLY, (asked or "a reply from a person",))
-    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail) \
+    if from_person and not mail.automated and not mail.bulk \
             and _FORWARD_PREFIX.match(mail.subject) is None:   # a forward passes on someone else's words
         return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
+
+
+def _not_only_in_subject(found: list[str], subject: str, fresh: str) -> list[str]:
+    """The evidence of an invitation less what a reply's subject alone says ("Re: Interview on
+    Monday" names the thread's old invitation); `fresh` is the text the message's own words are in."""
+    if not is_reply(subject):
+        return found
+    return [w for w in found if not (w.casefold() in subject.casefold() and w.casefold() not in fresh.casefold())]
 
 
 def _not_a_confirmation(found: list[str], text: str, asked: str,
@@ -256,6 +279,28 @@ def reminds_of_meeting(text: str, sent: dt.date | None) -> tuple[str, dt.date] |
             days = [sent + dt.timedelta(days=1)]
         if days:
             return " ".join(sentence.split())[:80], days[0]
+    return None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}\s*(?:[:.]\s*\d{2}\b|h(?:\d{2})?\b|uhr\b|(?:am|pm)\b)|\d{1,2}\s*時|\d{1,2}\s*시",
+                    re.IGNORECASE)
+
+
+def slot_taken(mail: Mail) -> tuple[str, dt.date] | None:
+    """In a person's reply about a meeting, the sentence of their own words that names one day
+    ahead with a time of day ("je vous appelle donc mercredi 9 décembre à 15h", "ci vediamo venerdì
+    alle 14"): the slot taken, and its day. A day without a time (a decision "by Friday") is none."""
+    sent = mail.date.date() if mail.date else None
+    if sent is None:
+        return None
+    body = own_words(mail.text)
+    named = [(at, day) for at, day in days_in(body, sent) if (day - sent).days <= 183]
+    if len({day for _, day in named}) != 1:
+        return None      # no day, or several (slots offered, not one taken)
+    for at, day in named:
+        near = body[max(0, at - 30):at + 50]     # the time of day said with it ("am 10. Dezember, um 9:30 Uhr")
+        if _CLOCK.search(near):
+            return " ".join(near.split()), day
     return None
 
 

@@ -390,6 +390,9 @@ _NAMED_ROLE = re.compile(
     r"|\bcandidature\s+(?:au|pour\s+le)\s+poste\s+(?:de\s+|d['’])?",
     re.IGNORECASE)
 _ROLE_END = re.compile(r"\s+(?:position|role|vacancy|opening|job|post|stelle|at|with|in|bei|chez|en|presso|da|di|at)\b"
+                       # a new clause: "... de Technicien de maintenance et ne pouvons pas y donner suite"
+                       r"|\s+(?:et|and|und|y|e|ed)\s+(?:ne|n['’]|we|wir|nous|no|non|vous|you|sie|unfortunately|leider"
+                       r"|malheureusement|lamentablemente|purtroppo)\b"
                        r"|\s*\(|\s*[\n.,;:!?–—|]|\s+-\s|$", re.IGNORECASE)
 _ROLE_JA = re.compile(r"([\u3040-\u30ff\u4e00-\u9fff]{1,10}職)(?:へのご応募|に(?:ご)?応募|\s*(?:の)?選考)")
 
