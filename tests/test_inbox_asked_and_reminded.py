@@ -100,6 +100,34 @@ CASES = {
                 "Bonjour, nous avons lu votre candidature au poste de Conducteur de ligne et nous ne pourrons hélas "
                 "pas y donner suite.", day=dt.date(2026, 12, 3)),
         set()),
+    # (the second held-out mailbox's kinds) the slot taken in Chinese, its time glued to 上午/下午
+    "slot_taken_in_chinese": (
+        [_row("宁波蓝湾港务", "调度员")],
+        [message('"宁波蓝湾港务" <hr@lanwan-port.cn>', "面试安排：调度员",
+                 "您好，想邀请您来面试。12月14日或12月15日哪天方便？", day=dt.date(2026, 12, 2)),
+         message('"宁波蓝湾港务" <hr@lanwan-port.cn>', "回复：面试安排：调度员",
+                 "收到，那就定在12月15日下午2:30，公司三楼会议室。", day=dt.date(2026, 12, 3))],
+        {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-15"),
+         (2, "last_contact", dt.date(2026, 12, 3))}),
+    # a reminder of the reader's own round, said short (终面) after 您的
+    "reminder_in_chinese": (
+        [_row("成都竹影游戏", "策划", Stage="Interview")],
+        message('"成都竹影游戏" <noreply@zhuying-games.cn>', "终面提醒",
+                "温馨提示：您的终面定于12月9日上午9点30分，请提前十分钟到达。", day=dt.date(2026, 12, 7)),
+        {(2, "response", "Interview on 2026-12-09"), (2, "last_contact", dt.date(2026, 12, 7))}),
+    # a question from the company's address, its name the sender's, no job word in it
+    "question_in_chinese": (
+        [_row("厦门鹭岛文旅", "市场专员")],
+        message('"厦门鹭岛文旅" <hr@ludao-travel.cn>', "简单确认一下",
+                "您好，请问您最快什么时候可以到岗？", day=dt.date(2026, 12, 3)),
+        {(2, "response", "Reply by e-mail from 厦门鹭岛文旅"), (2, "last_contact", dt.date(2026, 12, 3))}),
+    # a decision not to go on, said with the verb negated
+    "decided_not_to": (
+        [_row("Quarrington Press", "Production Editor")],
+        message('"Quarrington Press" <jobs@quarringtonpress.com>', "Production Editor",
+                "Thanks for sending the sample edit. The panel has decided not to progress your candidacy at this point.",
+                day=dt.date(2026, 12, 4)),
+        {(2, "stage", "Rejected"), (2, "last_contact", dt.date(2026, 12, 4))}),
 }
 
 

@@ -157,7 +157,8 @@ def classify(mail: Mail) -> Classified:
     meeting = asks_to_meet(fresh) if not (mail.automated or platform or mail.bulk) else ""
     reminder = reminds_of_meeting(fresh, mail.date.date() if mail.date else None) if not mail.bulk else None
     # someone of the company asks the reader something (references, a salary, when they are free)
-    asked = asks_the_reader(text) if (context or from_a_person(mail)) and not (
+    # (a question from no company's address matches no row, and is then listed nowhere)
+    asked = asks_the_reader(text) if not (
         mail.automated or platform or mail.bulk or _NO_REPLY.search(mail.local_part)) else ""
     if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
             or mail.cancelled or reminder or asked):
@@ -255,9 +256,10 @@ _NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|noti
 # The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
 # a possessive of the second person at most two words before the meeting word
 _YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
-                    r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の)\S{0,6}$",
+                    r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の|您的|你的|귀하의)\S{0,6}$",
                     re.IGNORECASE)
-_GLUED_MEETING = re.compile(r"[^\W\d_]+(?:gespräch|interview|gesprek)\b", re.IGNORECASE)   # Vorstellungsgespräch
+# a meeting word glued to another (Vorstellungsgespräch), or a round said short (二面, 终面: the second, the last)
+_GLUED_MEETING = re.compile(r"[^\W\d_]+(?:gespräch|interview|gesprek)\b|[一二三四终复]面", re.IGNORECASE)
 _TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã|jutro)\b|明日|내일|明天", re.IGNORECASE)
 
 
@@ -282,7 +284,8 @@ def reminds_of_meeting(text: str, sent: dt.date | None) -> tuple[str, dt.date] |
     return None
 
 
-_CLOCK = re.compile(r"\b\d{1,2}\s*(?:[:.]\s*\d{2}\b|h(?:\d{2})?\b|uhr\b|(?:am|pm)\b)|\d{1,2}\s*時|\d{1,2}\s*시",
+# a time of day: 14:00, 15h, 9.30, 10 Uhr, 2pm, 10時, 3点, 10시 (a digit before it is none: "上午10:00" is)
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}\s*(?:[:.]\s*\d{2}(?!\d)|h(?:\d{2})?\b|uhr\b|(?:am|pm)\b|[時点點시])",
                     re.IGNORECASE)
 
 

@@ -365,7 +365,10 @@ REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", 
           "helaas", "niestety", "残念ながら", "아쉽게도", "안타깝게도", "很遗憾", "很遺憾")
 KIND_PATTERNS = {
     # ... or that the application goes no further ("we won't be taking your application further")
-    REJECTION: OTHERS_CHOSEN + (r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
+    # ... or that a decision was made not to go on ("decided not to advance your candidacy")
+    REJECTION: OTHERS_CHOSEN + (r"|\b(?:decided|chosen|elected|opted)\s+not\s+to\s+"
+                                r"(?:advance|progress|pursue|proceed\s+with|move\s+(?:forward|ahead)\s+with|continue\s+with)\s+your\s+(?:candidacy|application|profile)\b"
+                                r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
                                 r"(?:tak|mov|progress|proceed|advanc|continu)\w*\s+(?:with\s+)?"
                                 r"(?:your\s+(?:application|candidacy)|you)\s+(?:any\s+)?(?:further|forward)\b"
                                 # someone else was chosen: "we have chosen another applicant"
