@@ -125,7 +125,8 @@ CASES = {
     "decided_not_to": (
         [_row("Quarrington Press", "Production Editor")],
         message('"Quarrington Press" <jobs@quarringtonpress.com>', "Production Editor",
-                "Thanks for sending the sample edit. The panel has decided not to progress your candidacy at this point.",
+                "Thanks for sending the sample edit. The panel has decided not to progress your candidacy at "
+                "this point.",
                 day=dt.date(2026, 12, 4)),
         {(2, "stage", "Rejected"), (2, "last_contact", dt.date(2026, 12, 4))}),
 }
