@@ -121,6 +121,14 @@ CASES = {
         message('"厦门鹭岛文旅" <hr@ludao-travel.cn>', "简单确认一下",
                 "您好，请问您最快什么时候可以到岗？", day=dt.date(2026, 12, 3)),
         {(2, "response", "Reply by e-mail from 厦门鹭岛文旅"), (2, "last_contact", dt.date(2026, 12, 3))}),
+    # written in English from China: the domain spells 长江 in pinyin, the message names the company
+    "pinyin_domain": (
+        [_row("武汉长江船舶有限公司", "焊接工程师")],
+        message('"Changjiang Shipbuilding HR" <hr@changjiang-ship.cn>', "Video interview",
+                "Dear Sam, we would like to invite you to a video interview on 16 December at 09:00 (Beijing time).\n"
+                "武汉长江船舶有限公司", day=dt.date(2026, 12, 3)),
+        {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-16"),
+         (2, "last_contact", dt.date(2026, 12, 3))}),
     # a decision not to go on, said with the verb negated
     "decided_not_to": (
         [_row("Quarrington Press", "Production Editor")],

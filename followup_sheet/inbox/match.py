@@ -274,18 +274,38 @@ def _evidence(mail: Mail) -> _Evidence:
 def _longer_domain(ev: _Evidence, row: Row, name: tuple[str, ...]) -> str:
     """Why the sender's domain is the company's though it is not its name ('' when it is not): the
     company's longer name, in its domain and in its own words, holds the tracker's shorter one; or a
-    Japanese name's first word in romaji begins the domain (tsubasa-pub.co.jp) and the message names
-    the company in its own letters, as the tracker does."""
+    Japanese name's first word in romaji (tsubasa-pub.co.jp), or a word of a Chinese name in pinyin
+    (qinghe-tech.cn for 上海青禾科技), begins the domain and the message names the company in its own
+    letters, as the tracker does."""
     label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
     if not label:
         return ""
     if _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
                                          or _names(ev.body, name)):
         return f"sender's domain {ev.domain} holds the name"
-    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)) \
-            and (_names(ev.subject, name) or _names(ev.body, name)):
+    if not (_names(ev.subject, name) or _names(ev.body, name)):
+        return ""
+    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)):
         return f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
+    if any(len(spelled) >= 5 and label.startswith(spelled) for spelled in pinyin_words(row.company)):
+        return f"sender's domain {ev.domain} spells the name in pinyin, the name written in the message"
     return ""
+
+
+_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def pinyin_words(company: str) -> tuple[str, ...]:
+    """A name written in Chinese characters (no kana: that is Japanese), without its legal form, as
+    the pinyin of each run of two or more of its characters, as a domain spells the name's own word
+    after the city before it (上海青禾科技 -> ..., qinghe, qinghekeji, hekeji, ...)."""
+    han = "".join(_without_forms(company).split())
+    if not han or not _HAN_ONLY.match(han):
+        return ()
+    from pypinyin import lazy_pinyin  # loaded with the first company named in Chinese characters
+    syllables = [s.lower() for s in lazy_pinyin(han)]
+    return tuple("".join(syllables[i:j]) for i in range(len(syllables)) for j in range(i + 2, len(syllables) + 1))
 
 
 def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
