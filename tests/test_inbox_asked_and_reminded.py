@@ -81,6 +81,13 @@ CASES = {
                  "Sam:\n> Donnerstag wäre mir lieber.", day=dt.date(2026, 12, 2))],
         {(2, "stage", "Interview"), (2, "response", "Interview on 2026-12-10"),
          (2, "last_contact", dt.date(2026, 12, 2))}),
+    # two slots offered, none taken yet: the stage moves, no day is written
+    "slots_offered": (
+        [_row("Tolvaj Bakery", "Shift Lead")],
+        message("Ilona Tolvaj <ilona@tolvajbakery.com>", "Interview for Shift Lead",
+                "Hi Sam, we'd love to interview you. Would Monday 14 December at 8:00 or Wednesday 16 December "
+                "at 15:00 suit you better?", day=dt.date(2026, 12, 4)),
+        {(2, "stage", "Interview"), (2, "last_contact", dt.date(2026, 12, 4))}),
     # a day without a time in a reply about a meeting is no slot ("we decide by Friday")
     "decision_day": (
         [_row("Pembury Lettings", "Lettings Negotiator", Stage="Interview")],

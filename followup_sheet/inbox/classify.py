@@ -180,6 +180,8 @@ def classify(mail: Mail) -> Classified:
             day = None
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
                 day = offered[-1].day if offered and not mail.invitations else interview_day(mail, text)
+                if not mail.invitations and slots_offered(fresh, mail.date.date() if mail.date else None):
+                    day = None        # "Tuesday 8th or Thursday 10th?": no day until one is taken
             return Classified(kind, tuple(dict.fromkeys(found)), day)
     return _no_listed_kind(mail, text, meeting, asked, person_reply=person_reply,
                            from_person=bool(context) and not platform and from_a_person(mail))
@@ -287,6 +289,24 @@ def reminds_of_meeting(text: str, sent: dt.date | None) -> tuple[str, dt.date] |
 # a time of day: 14:00, 15h, 9.30, 10 Uhr, 2pm, 10時, 3点, 10시 (a digit before it is none: "上午10:00" is)
 _CLOCK = re.compile(r"(?<![\d.:])\d{1,2}\s*(?:[:.]\s*\d{2}(?!\d)|h(?:\d{2})?\b|uhr\b|(?:am|pm)\b|[時点點시])",
                     re.IGNORECASE)
+
+
+_OR = re.compile(r"\b(?:or|oder|ou|o|oppure|of|lub|ali)\b|或|还是|還是|または|もしくは|혹은|또는", re.IGNORECASE)
+
+
+def slots_offered(text: str, sent: dt.date | None) -> bool:
+    """Whether a sentence offers two or more days to choose from ("Tuesday 8 December at 10:00 or
+    Thursday 10 December at 14:00?", "12月9日14時、または12月11日10時"): a word of choice between two
+    different days of it."""
+    if sent is None:
+        return False
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        days = [(at, day) for at, day in days_in(sentence, sent)]
+        for (a, first), (b, second) in zip(days, days[1:]):
+            if first != second and _OR.search(sentence, a, b):
+                return True
+    return False
 
 
 def slot_taken(mail: Mail) -> tuple[str, dt.date] | None:
