@@ -182,6 +182,17 @@ def test_a_question_to_the_reader(text, asked):
     assert bool(asks_the_reader(text)) is asked
 
 
+def test_a_question_from_the_companys_marketing_is_no_reply():
+    import email
+
+    from followup_sheet.inbox.classify import classify
+    from followup_sheet.inbox.mailsource import RawMail, parse_mail
+    msg = message('"Tolvaj Bakery" <news@tolvajbakery.com>', "Winter menu",
+                  "Have you tried our new rye loaf yet?", day=dt.date(2026, 12, 4))
+    raw = email.message_from_bytes(msg.as_bytes()).as_bytes()
+    assert classify(parse_mail(RawMail("t", raw, len(raw)))).kind == "other"
+
+
 @pytest.mark.parametrize("text, day", [
     ("Kind reminder: your panel interview is on Wednesday 9 December at 2pm.", dt.date(2026, 12, 9)),
     ("Wir freuen uns auf Ihr Vorstellungsgespräch morgen.", dt.date(2026, 12, 8)),

@@ -157,9 +157,10 @@ def classify(mail: Mail) -> Classified:
     meeting = asks_to_meet(fresh) if not (mail.automated or platform or mail.bulk) else ""
     reminder = reminds_of_meeting(fresh, mail.date.date() if mail.date else None) if not mail.bulk else None
     # someone of the company asks the reader something (references, a salary, when they are free)
-    # (a question from no company's address matches no row, and is then listed nowhere)
-    asked = asks_the_reader(text) if not (
-        mail.automated or platform or mail.bulk or _NO_REPLY.search(mail.local_part)) else ""
+    # (a question from no company's address matches no row, and is then listed nowhere; one from its
+    # marketing's mailbox, "Ready for winter?", asks nothing about an application)
+    asked = asks_the_reader(text) if not (mail.automated or platform or mail.bulk or _NO_REPLY.search(
+        mail.local_part) or _MARKETING_BOX.match(mail.local_part)) else ""
     if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
             or mail.cancelled or reminder or asked):
         return Classified(OTHER)
@@ -254,6 +255,8 @@ def asks_to_meet(text: str) -> str:
     return ""
 
 
+_MARKETING_BOX = re.compile(r"^(?:news\w*|newsletter|marketing|info|hello|events?|offers?|promo\w*|shop|store|sales"
+                            r"|deals?|mailing|community|updates?)$", re.IGNORECASE)
 _NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat", re.IGNORECASE)
 # The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
 # a possessive of the second person at most two words before the meeting word
