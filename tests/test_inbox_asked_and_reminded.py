@@ -198,6 +198,7 @@ def test_a_question_from_the_companys_marketing_is_no_reply():
     ("Wir freuen uns auf Ihr Vorstellungsgespräch morgen.", dt.date(2026, 12, 8)),
     ("Thank you for your interview on 30 November.", None),       # one already held: no day ahead
     ("Our office will be closed tomorrow.", None),                 # no meeting of the reader's
+    ("Denk je aan je gesprek van donderdag 10 december om 14:00?", dt.date(2026, 12, 10)),   # (the third held-out)
 ])
 def test_a_reminder_of_the_readers_own_meeting(text, day):
     from followup_sheet.inbox.classify import reminds_of_meeting

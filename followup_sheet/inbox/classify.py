@@ -263,8 +263,8 @@ _NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|noti
 _YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
                     r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の|您的|你的|귀하의)\S{0,6}$",
                     re.IGNORECASE)
-# a meeting word glued to another (Vorstellungsgespräch), or a round said short (二面, 终面: the second, the last)
-_GLUED_MEETING = re.compile(r"[^\W\d_]+(?:gespräch|interview|gesprek)\b|[一二三四终复]面", re.IGNORECASE)
+# a meeting word alone or glued to another (gesprek, Vorstellungsgespräch), or a round said short (二面, 终面)
+_GLUED_MEETING = re.compile(r"\b[^\W\d_]*(?:gespräch|interview|gesprek)\b|[一二三四终复]面", re.IGNORECASE)
 _TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã|jutro)\b|明日|내일|明天", re.IGNORECASE)
 
 
