@@ -988,7 +988,9 @@ def _print_inbox(out: Output, report) -> None:
         out.say(f"      {day_of(first.day)} {for_terminal(repr(first.subject[:80]))} ({kind(first.kind)})")
     covered = {p.company for p in added}
     missing = [x for x in report.missing if not (x.company and x.company in covered)]
-    for title, listed in ((m("Not applied, not sure of the row ({n}):", n=len(report.ambiguous)), report.ambiguous),
+    for title, listed in ((m("Also read for a row, where a newer message decides ({n}):", n=len(report.also)),
+                           report.also),
+                          (m("Not applied, not sure of the row ({n}):", n=len(report.ambiguous)), report.ambiguous),
                           (m("Not in your tracker ({n}):", n=len(missing)), missing)):
         if listed:
             out.say(title)

@@ -123,6 +123,7 @@ class InboxReport:
     proposals: list[Proposal] = field(default_factory=list)
     ambiguous: list[Listed] = field(default_factory=list)
     missing: list[Listed] = field(default_factory=list)
+    also: list[Listed] = field(default_factory=list)     # read for a row, but a newer or stronger message decides
     unreadable: list[str] = field(default_factory=list)
     largest: int = 0     # bytes, the largest message read
     notes: list[str] = field(default_factory=list)
@@ -259,13 +260,13 @@ def _prompt(mail: Mail, applied: dt.date | None) -> bool:
     return (mail.date.date() - applied).days <= CONFIRMATION_DAYS
 
 
-def _later_interview(new: dict[str, tuple[Any, Mail, Classified, Match]], back: dt.date) -> bool:
-    """Whether the Response proposed so far notes an interview on or after `back`: an out-of-office
-    note would then bring the follow-up before the interview."""
+def _interview_ahead(new: dict[str, tuple[Any, Mail, Classified, Match]], day: dt.date | None) -> bool:
+    """Whether the Response proposed so far notes an interview on or after `day` (a later message's):
+    an automatic message (an out-of-office reply, an acknowledgement) never drops that day."""
     if "response" not in new:
         return False
     what = new["response"][2]
-    return what.kind == W.INTERVIEW and what.interview_on is not None and what.interview_on >= back
+    return what.kind == W.INTERVIEW and what.interview_on is not None and (day is None or what.interview_on >= day)
 
 
 # A stage word that names one round ("Phone screen", "Tweede gesprek", "2차 면접", "最終面接"), or a meeting
@@ -304,7 +305,8 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 own = written(OWN_WORD[target])
                 new["stage"] = (stage_word(target, s.frame["stage"], settings, own, means=_no_round), mail, what, found)
         elif what.kind == W.CONFIRMATION and STAGE_RANK[stage] == 0 and _blank(r["response"]) \
-                and _prompt(mail, _day(r["applied_on"])):
+                and "response" not in new and _prompt(mail, _day(r["applied_on"])):
+            # (an acknowledgement after a person's reply, an invitation or an away note says less than they do)
             new["response"] = (written(RESPONSE_TEXT[W.CONFIRMATION]), mail, what, found)
         if what.kind == W.INTERVIEW and what.interview_on is not None and stage == "interviewing":
             # the thank-you waits for the interview; a later message that moves it (a reschedule) moves it
@@ -323,7 +325,7 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
                 pinned = new["pinned"][0] if "pinned" in new else _day(r["pinned"])
                 if pinned is None or pinned < back:
                     new["pinned"] = (back, mail, what, found)
-            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"] and not _later_interview(new, back):
+            elif response_free and STAGE_RANK[stage] < STAGE_RANK["closed"] and not _interview_ahead(new, day):
                 new["response"] = (written(AWAY_TEXT, day=f"{what.back_on:%Y-%m-%d}"), mail, what, found)
         if what.kind in (*KIND_STAGE, REPLY, W.RECRUITER) and day is not None and (last is None or day > last):
             last = day
@@ -340,12 +342,23 @@ def _row_changes(s: _Sheet, row: int, messages: list[tuple[Mail, Classified, Mat
 
 
 def propose(sheets: list[_Sheet], matched: dict[tuple[str, int], list[tuple[Mail, Classified, Match]]],
-            settings: Settings) -> list[Proposal]:
+            settings: Settings, also: list[Listed] | None = None) -> list[Proposal]:
+    """The cells the matched messages change; each message of a row that decides none of them (an
+    acknowledgement before a recruiter's call, an invitation before its reschedule: the newest event
+    decides) goes into `also`, so the report still shows everything that was read for the row."""
     by_name = {s.sheet: s for s in sheets}
+    w = Words(settings.language or "en", "inbox")
     out = []
     for (sheet, row), messages in sorted(matched.items()):
         s = by_name[sheet]
-        for fld, (value, mail, what, found) in _row_changes(s, row, messages, settings).items():
+        changes = _row_changes(s, row, messages, settings)
+        deciding = {id(mail) for _, mail, _, _ in changes.values()}
+        for mail, what, _ in sorted(messages, key=lambda m: m[0].date or dt.datetime.min.replace(tzinfo=dt.UTC)):
+            if also is not None and id(mail) not in deciding:
+                also.append(Listed(mail.date.date() if mail.date else None, mail.subject, _sender(mail), what.kind,
+                                   w("row {row} {company}", row=row, company=s.frame.at[row, "company"]),
+                                   str(s.frame.at[row, "company"])))
+        for fld, (value, mail, what, found) in changes.items():
             old = s.frame.at[row, fld]
             old = "" if _blank(old) else _day(old) if fld in ("last_contact", "pinned") else old
             if old == value:
@@ -463,7 +476,7 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
                 continue
             placing.take(mail, what, match(mail, rows))
     placing.finish(rows)
-    report.proposals = propose(sheets, placing.matched, settings)
+    report.proposals = propose(sheets, placing.matched, settings, report.also)
     if add_missing and sheets:
         report.proposals += new_rows(sheets[0], report)
     for s in sheets:
@@ -499,7 +512,7 @@ class _Placing:
         by_key = {(r.sheet, r.row): r for r in rows}
         for mail, what, found in self.later:
             theirs = self.senders.get(mail.sender_address) or self.senders.get("@" + mail.domain, set())
-            if len(theirs) == 1:
+            if len(theirs) == 1 and not found.other_position:   # (another opening of theirs stays listed)
                 row = by_key[next(iter(theirs))]
                 found = Match(row, SURE, f"the same sender (or company address) as a message matched to row {row.row}")
             _place(mail, what, found, self.report, self.matched)
@@ -516,7 +529,9 @@ def _place(mail: Mail, what: Classified, found: Match, report: InboxReport,
         rows = ", ".join(w("row {row} {company} ({confidence}%)", row=r.row, confidence=c,
                            company=r.company + (f" / {r.position}" if r.position else ""))
                          for r, c in found.candidates[:4])
-        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, w("could be {rows}", rows=rows)))
+        note = w("about another opening ({role}) than {rows}", role=found.other_position, rows=rows) \
+            if found.other_position else w("could be {rows}", rows=rows)
+        report.ambiguous.append(Listed(day, mail.subject, _sender(mail), what.kind, note))
     elif what.kind != REPLY and found.confidence < MAYBE:
         company, position = guess_application(mail)
         report.missing.append(Listed(day, mail.subject, _sender(mail), what.kind,

@@ -151,10 +151,18 @@ def classify(mail: Mail) -> Classified:
     # a person answering the user's own mail needs no job words ("AW: Buchhalterin"), nor does a
     # message that says a listed phrase of a kind (内定とさせて, "bring you in for a final round"):
     # the match decides
+    fresh = own_words(mail.text) if is_reply(mail.subject) else text   # a reply's subject is the thread's, old
     listed, said = _kinds_found(mail, text)
-    meeting = asks_to_meet(text) if not (mail.automated or platform or mail.bulk) else ""
+    listed[W.INTERVIEW] = _not_only_in_subject(listed[W.INTERVIEW], mail.subject, fresh)
+    meeting = asks_to_meet(fresh) if not (mail.automated or platform or mail.bulk) else ""
+    reminder = reminds_of_meeting(fresh, mail.date.date() if mail.date else None) if not mail.bulk else None
+    # someone of the company asks the reader something (references, a salary, when they are free)
+    # (a question from no company's address matches no row, and is then listed nowhere; one from its
+    # marketing's mailbox, "Ready for winter?", asks nothing about an application)
+    asked = asks_the_reader(text) if not (mail.automated or platform or mail.bulk or _NO_REPLY.search(
+        mail.local_part) or _MARKETING_BOX.match(mail.local_part)) else ""
     if not (context or mail.invitations or platform or person_reply or meeting or any(listed.values())
-            or mail.cancelled):
+            or mail.cancelled or reminder or asked):
         return Classified(OTHER)
     cancelled = [s.sentence for s in said if s.kind == grammar.CANCELLED]
     offered = [s for s in said if s.day is not None]
@@ -165,21 +173,60 @@ def classify(mail: Mail) -> Classified:
             return Classified(REPLY, tuple(cancelled or ["calendar invitation cancelled"]))
         if kind == W.INTERVIEW and mail.invitations and not found:
             found = ["calendar invitation"]
-        if found and kind == W.CONFIRMATION and word_list(W.REGRET).found(text):
-            return Classified(OTHER, tuple(found))   # a thank-you that goes on with bad news: no confirmation
+        if kind == W.CONFIRMATION:
+            turned = _not_a_confirmation(found, text, asked, None if cancelled or mail.cancelled else reminder)
+            if turned is not None:
+                return turned
         if found:
             day = None
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
                 day = offered[-1].day if offered and not mail.invitations else interview_day(mail, text)
+                if not mail.invitations and slots_offered(fresh, mail.date.date() if mail.date else None):
+                    day = None        # "Tuesday 8th or Thursday 10th?": no day until one is taken
             return Classified(kind, tuple(dict.fromkeys(found)), day)
-    if meeting:    # a person names a day to meet, said in words no list holds
+    return _no_listed_kind(mail, text, meeting, asked, person_reply=person_reply,
+                           from_person=bool(context) and not platform and from_a_person(mail))
+
+
+def _no_listed_kind(mail: Mail, text: str, meeting: str, asked: str, *, person_reply: bool,
+                    from_person: bool) -> Classified:
+    """What a message no kind's words name is: a person naming a day to meet (in words no list
+    holds), the slot the reader took said back in a reply about the meeting, a question to the
+    reader or a reply of a person, a person of the company writing; else nothing."""
+    if meeting:
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
-    if person_reply:
-        return Classified(REPLY, ("a reply from a person",))
-    if context and not mail.automated and not platform and not mail.bulk and from_a_person(mail) \
+    slot = slot_taken(mail) if person_reply and (_MEETING.search(mail.subject) or _GLUED_MEETING.search(
+        mail.subject)) else None
+    if slot is not None:
+        return Classified(W.INTERVIEW, (slot[0],), slot[1])
+    if asked or person_reply:
+        return Classified(REPLY, (asked or "a reply from a person",))
+    if from_person and not mail.automated and not mail.bulk \
             and _FORWARD_PREFIX.match(mail.subject) is None:   # a forward passes on someone else's words
         return Classified(REPLY, ("a message from a person",))   # a person of the company writes, no "Re:"
     return Classified(OTHER)
+
+
+def _not_only_in_subject(found: list[str], subject: str, fresh: str) -> list[str]:
+    """The evidence of an invitation less what a reply's subject alone says ("Re: Interview on
+    Monday" names the thread's old invitation); `fresh` is the text the message's own words are in."""
+    if not is_reply(subject):
+        return found
+    return [w for w in found if not (w.casefold() in subject.casefold() and w.casefold() not in fresh.casefold())]
+
+
+def _not_a_confirmation(found: list[str], text: str, asked: str,
+                        reminder: tuple[str, dt.date] | None) -> Classified | None:
+    """What a message is that a confirmation's words alone would not say: a thank-you that goes on
+    with bad news (nothing), or to ask the reader something (a person's reply), or the reminder of
+    the reader's own meeting with its day (an interview); None when none of them."""
+    if found and word_list(W.REGRET).found(text):
+        return Classified(OTHER, tuple(found))
+    if found and asked:
+        return Classified(REPLY, (asked,))
+    if reminder is not None:
+        return Classified(W.INTERVIEW, (reminder[0],), reminder[1])
+    return None
 
 
 _MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
@@ -204,6 +251,105 @@ def asks_to_meet(text: str) -> str:
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         asked = after is not None and text[after.end():after.end() + 1] == "?" and has_day(after.group(0))
         if has_day(sentence) or asked:
+            return " ".join(sentence.split())[:80]
+    return ""
+
+
+_MARKETING_BOX = re.compile(r"^(?:news\w*|newsletter|marketing|info|hello|events?|offers?|promo\w*|shop|store|sales"
+                            r"|deals?|mailing|community|updates?)$", re.IGNORECASE)
+_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat", re.IGNORECASE)
+# The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
+# a possessive of the second person at most two words before the meeting word
+_YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
+                    r"|twoj\w*|pana|pani)\s+(?:[^\W\d_]+\s+){0,2})$|(?:貴殿の|あなたの|明日の|本日の|您的|你的|귀하의)\S{0,6}$",
+                    re.IGNORECASE)
+# a meeting word alone or glued to another (gesprek, Vorstellungsgespräch), or a round said short (二面, 终面)
+_GLUED_MEETING = re.compile(r"\b[^\W\d_]*(?:gespräch|interview|gesprek)\b|[一二三四终复]面", re.IGNORECASE)
+_TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana|domani|amanhã|jutro)\b|明日|내일|明天", re.IGNORECASE)
+
+
+def reminds_of_meeting(text: str, sent: dt.date | None) -> tuple[str, dt.date] | None:
+    """The sentence that names the reader's own meeting with a day ahead ("your interview is
+    tomorrow, 8 December", "Ihr Gespräch morgen um 13 Uhr") and that day (tomorrow counts), as a
+    reminder or a confirmation of a booking says it, automatic or not; None when none does (a
+    meeting already held names a day gone by)."""
+    if sent is None:
+        return None
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        meeting = _MEETING.search(sentence) or _GLUED_MEETING.search(sentence)
+        if meeting is None or not _YOURS.search(sentence[max(0, meeting.start() - 40):meeting.start()]):
+            continue
+        # a day in the coming months (a year-less "30 November" gone by is not next year's)
+        days = [day for _, day in days_in(sentence, sent) if (day - sent).days <= 183]
+        if not days and _TOMORROW.search(sentence):
+            days = [sent + dt.timedelta(days=1)]
+        if days:
+            return " ".join(sentence.split())[:80], days[0]
+    return None
+
+
+# a time of day: 14:00, 15h, 9.30, 10 Uhr, 2pm, 10時, 3点, 10시 (a digit before it is none: "上午10:00" is)
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}\s*(?:[:.]\s*\d{2}(?!\d)|h(?:\d{2})?\b|uhr\b|(?:am|pm)\b|[時点點시])",
+                    re.IGNORECASE)
+
+
+_OR = re.compile(r"\b(?:or|oder|ou|o|oppure|of|lub|ali)\b|或|还是|還是|または|もしくは|혹은|또는", re.IGNORECASE)
+
+
+def slots_offered(text: str, sent: dt.date | None) -> bool:
+    """Whether a sentence offers two or more days to choose from ("Tuesday 8 December at 10:00 or
+    Thursday 10 December at 14:00?", "12月9日14時、または12月11日10時"): a word of choice between two
+    different days of it."""
+    if sent is None:
+        return False
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        days = [(at, day) for at, day in days_in(sentence, sent)]
+        for (a, first), (b, second) in zip(days, days[1:]):
+            if first != second and _OR.search(sentence, a, b):
+                return True
+    return False
+
+
+def slot_taken(mail: Mail) -> tuple[str, dt.date] | None:
+    """In a person's reply about a meeting, the sentence of their own words that names one day
+    ahead with a time of day ("je vous appelle donc mercredi 9 décembre à 15h", "ci vediamo venerdì
+    alle 14"): the slot taken, and its day. A day without a time (a decision "by Friday") is none."""
+    sent = mail.date.date() if mail.date else None
+    if sent is None:
+        return None
+    body = own_words(mail.text)
+    named = [(at, day) for at, day in days_in(body, sent) if (day - sent).days <= 183]
+    if len({day for _, day in named}) != 1:
+        return None      # no day, or several (slots offered, not one taken)
+    for at, day in named:
+        near = body[max(0, at - 30):at + 50]     # the time of day said with it ("am 10. Dezember, um 9:30 Uhr")
+        if _CLOCK.search(near):
+            return " ".join(near.split()), day
+    return None
+
+
+# A question to the reader: the sentence ends with a question mark (or opens with ¿) and speaks to
+# them ("could you send", "Könnten Sie", "¿cuál es tu"), or a Japanese request ("お知らせいただけますでしょうか");
+# one that only offers help with questions ("Do you have any questions?") asks nothing of them.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihnen|ihre?|du|dir|dein\w*|tu|te|ti|usted|vous|votre|lei|voi"
+                            r"|você|vocês|u|jij|je|pan|pani|państwo)\b|貴方|あなた|귀하|您|你", re.IGNORECASE)
+_ABOUT_QUESTIONS = re.compile(r"question|frage|pregunt|duda|domand|dúvida|vraag|pytani|質問|不明|문의|疑问|問題",
+                              re.IGNORECASE)
+_REQUEST_JA = re.compile(r"いただけ(?:ます|ない)でしょうか|いただけますか|お聞かせ(?:ください|願います)|ご教示")
+
+
+def asks_the_reader(text: str) -> str:
+    """The first sentence that asks the reader something; '' when none does."""
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0).strip()
+        end = text[m.end():m.end() + 1]
+        question = end in ("?", "？")
+        if _ABOUT_QUESTIONS.search(sentence):
+            continue
+        # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?")
+        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) or _REQUEST_JA.search(sentence):
             return " ".join(sentence.split())[:80]
     return ""
 

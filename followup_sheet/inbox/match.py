@@ -42,6 +42,7 @@ class Match:
     confidence: int                       # of the best row (0: none)
     why: str                              # the evidence, for the listing
     candidates: tuple[tuple[Row, int], ...] = ()   # when ambiguous: the rows it could be, best first
+    other_position: str = ""              # the company's, but the message names another of its openings
 
     @property
     def ambiguous(self) -> bool:
@@ -265,8 +266,46 @@ def _person_words(contact: str) -> tuple[str, ...]:
 
 def _evidence(mail: Mail) -> _Evidence:
     return _Evidence(domain=mail.domain, platform=is_platform(mail.domain), display=_display_words(mail.sender_name),
-                     subject=_fold(mail.subject), body=_fold(own_words(mail.text)[:8000]),
+                     subject=_without_forms(_fold(mail.subject)),
+                     body=_without_forms(_fold(own_words(mail.text)[:8000])),   # (株式会社つばさ出版: the name alone)
                      address=mail.sender_address, free_mail=mail.domain in W.FREE_MAIL, automated=mail.automated)
+
+
+def _longer_domain(ev: _Evidence, row: Row, name: tuple[str, ...]) -> str:
+    """Why the sender's domain is the company's though it is not its name ('' when it is not): the
+    company's longer name, in its domain and in its own words, holds the tracker's shorter one; or a
+    Japanese name's first word in romaji (tsubasa-pub.co.jp), or a word of a Chinese name in pinyin
+    (qinghe-tech.cn for 上海青禾科技), begins the domain and the message names the company in its own
+    letters, as the tracker does."""
+    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
+    if not label:
+        return ""
+    if _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
+                                         or _names(ev.body, name)):
+        return f"sender's domain {ev.domain} holds the name"
+    if not (_names(ev.subject, name) or _names(ev.body, name)):
+        return ""
+    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)):
+        return f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
+    if any(len(spelled) >= 5 and label.startswith(spelled) for spelled in pinyin_words(row.company)):
+        return f"sender's domain {ev.domain} spells the name in pinyin, the name written in the message"
+    return ""
+
+
+_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def pinyin_words(company: str) -> tuple[str, ...]:
+    """A name written in Chinese characters (no kana: that is Japanese), without its legal form, as
+    the pinyin of each run of two or more of its characters, as a domain spells the name's own word
+    after the city before it (上海青禾科技 -> ..., qinghe, qinghekeji, hekeji, ...)."""
+    han = "".join(_without_forms(company).split())
+    if not han or not _HAN_ONLY.match(han):
+        return ()
+    from pypinyin import lazy_pinyin  # loaded with the first company named in Chinese characters
+    syllables = [s.lower() for s in lazy_pinyin(han)]
+    return tuple("".join(syllables[i:j]) for i in range(len(syllables)) for j in range(i + 2, len(syllables) + 1))
 
 
 def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
@@ -279,11 +318,9 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     domain = _domain_score(ev.domain, name_forms(row.company))
     if domain:
         return domain, f"sender's domain {ev.domain}"
-    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
-    if label and _trade_and_name(label, name) and (_names(ev.display, name) or _names(ev.subject, name)
-                                                   or _names(ev.body, name)):
-        # the company's longer name, in its domain and in its own words, holds the tracker's shorter one
-        return 88, f"sender's domain {ev.domain} holds the name"
+    longer = _longer_domain(ev, row, name)
+    if longer:
+        return 88, longer
     trusted = ev.platform   # a tracking system writes for the employer; its display name is the employer's
     shown = " ".join(name)
     display = fuzz.token_set_ratio(ev.display, shown) if ev.display else 0
@@ -349,11 +386,65 @@ def match(mail: Mail, rows: list[Row]) -> Match:
     close = [s for s in scored if s[0] >= max(MAYBE, best - MARGIN)]
     confidence = min(100, best + bonus)
     told_apart = all(s[1] < bonus for s in close[1:])
+    other = other_position(mail, row) if best >= SURE and not bonus else ""
+    if other:
+        # the company's, but about another of its openings ("your application for Warehouse Supervisor"
+        # when the row is the Supply Planner one): listed, never applied to this row
+        return Match(None, confidence, why + f", names another position {other!r}", ((row, confidence),), other)
     if best >= SURE and (len(close) == 1 or told_apart):
         return Match(row, confidence, why + (", position named" if bonus and len(close) > 1 else ""))
     if best >= MAYBE:
         return Match(None, confidence, why, tuple((s[3], min(100, s[0] + s[1])) for s in close))
     return Match(None, confidence, why)
+
+
+# The opening a message is about, where it names one: after "application for", "applying to the",
+# "Bewerbung als", "candidatura a/para/per", "candidature au poste de", up to a word that ends a job's
+# name ("position", "at", "bei", "(m/w/d)") or a stop; in Japanese the 職 before へのご応募 or a result.
+_NAMED_ROLE = re.compile(
+    r"\b(?:application|applying|applied|apply)\s+(?:(?:for|as)\s+(?:the\s+|our\s+|a\s+|an\s+)?|to\s+(?:the|our|a|an)\s+)"
+    r"(?:position\s+of\s+)?"
+    r"|\bbewerbung\s+(?:als|auf\s+die\s+stelle\s+(?:als\s+)?|für\s+die\s+stelle\s+(?:als\s+)?)"
+    r"|\b(?:candidatura|solicitud|postulación)\s+(?:a|al|para|per|como|come)\s+(?:(?:el|la|il)\s+)?"
+    r"(?:(?:puesto|posición|posizione|ruolo|vacante)\s+(?:de|di)\s+)?"
+    r"|\bcandidature\s+(?:au|pour\s+le)\s+poste\s+(?:de\s+|d['’])?",
+    re.IGNORECASE)
+_ROLE_END = re.compile(r"\s+(?:position|role|vacancy|opening|job|post|stelle|at|with|in|bei|chez|en|presso|da|di|at)\b"
+                       # a new clause: "... de Technicien de maintenance et ne pouvons pas y donner suite"
+                       r"|\s+(?:et|and|und|y|e|ed)\s+(?:ne|n['’]|we|wir|nous|no|non|vous|you|sie|unfortunately|leider"
+                       r"|malheureusement|lamentablemente|purtroppo)\b"
+                       r"|\s*\(|\s*[\n.,;:!?–—|]|\s+-\s|$", re.IGNORECASE)
+_ROLE_JA = re.compile(r"([\u3040-\u30ff\u4e00-\u9fff]{1,10}職)(?:へのご応募|に(?:ご)?応募|\s*(?:の)?選考)")
+
+
+def named_role(mail: Mail) -> str:
+    """The position the subject or the first lines of the message name as the one applied for; ''."""
+    text = f"{mail.subject}\n{own_words(mail.text)[:1500]}"
+    for m in _NAMED_ROLE.finditer(text):
+        end = _ROLE_END.search(text, m.end())
+        role = text[m.end():end.start() if end else m.end() + 60].strip(" '\"“”")
+        if 2 <= len(role) <= 60 and not re.match(r"(?i)(?:this|the|our|your|it|us)\b", role):
+            return role
+    found = _ROLE_JA.search(text)
+    return found.group(1) if found else ""
+
+
+def _same_role(a: str, b: str) -> bool:
+    a, b = _fold(a).strip(), _fold(b).strip()
+    return bool(a and b) and (a in b or b in a or fuzz.token_set_ratio(a, b) >= 80 or fuzz.partial_ratio(a, b) >= 90
+                              or a.rstrip("職") in b or b in a.rstrip("職"))
+
+
+def other_position(mail: Mail, row: Row) -> str:
+    """The position the message names when it is not the row's, in the same script (a role named in
+    another alphabet may be the row's in translation); '' otherwise."""
+    if not row.position.strip():
+        return ""
+    role = named_role(mail)
+    if not role or bool(_CJK.search(role)) != bool(_CJK.search(row.position)) or _same_role(role, row.position) \
+            or _same_role(role, row.company):     # ("applying for Kestrel Analytics": the company, not a role)
+        return ""
+    return role
 
 
 def names_several(mail: Mail, rows: list[Row]) -> bool:

@@ -365,7 +365,10 @@ REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", 
           "helaas", "niestety", "残念ながら", "아쉽게도", "안타깝게도", "很遗憾", "很遺憾")
 KIND_PATTERNS = {
     # ... or that the application goes no further ("we won't be taking your application further")
-    REJECTION: OTHERS_CHOSEN + (r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
+    # ... or that a decision was made not to go on ("decided not to advance your candidacy")
+    REJECTION: OTHERS_CHOSEN + (r"|\b(?:decided|chosen|elected|opted)\s+not\s+to\s+"
+                                r"(?:advance|progress|pursue|proceed\s+with|move\s+(?:forward|ahead)\s+with|continue\s+with)\s+your\s+(?:candidacy|application|profile)\b"
+                                r"|\b(?:not|won't|will\s+not|cannot|can't|unable\s+to)\s+(?:be\s+)?"
                                 r"(?:tak|mov|progress|proceed|advanc|continu)\w*\s+(?:with\s+)?"
                                 r"(?:your\s+(?:application|candidacy)|you)\s+(?:any\s+)?(?:further|forward)\b"
                                 # someone else was chosen: "we have chosen another applicant"
@@ -374,13 +377,18 @@ KIND_PATTERNS = {
                                 r"(?:candidate|applicant|person|individual)s?\b"
                                 # French: "ne sommes pas en mesure de donner une suite favorable"
                                 r"|\bne\s+(?:[\w']+\s+){0,3}?pas\s+(?:[\w']+\s+){0,5}?"
-                                r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous)"),
+                                r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous"
+                                # "ne pouvons malheureusement pas y donner suite"
+                                r"|(?:y\s+)?donner\s+suite)"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:position|role|job|post)\b"
             r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:[\w&'’-]+\s+){1,4}?as\b"
             r"|\bihnen\s+(?:die|diese|eine|unsere)\s+(?:[\w-]+\s+){0,3}?(?:stelle|position)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:anzubieten|anbieten)\b"),
-    INTERVIEW: (r"\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
+    INTERVIEW: (r"\b(?:laden|lade)\s+(?:sie|dich|euch)\s+(?:[\w-]+\s+){0,3}?(?:zu|zum)\s+(?:[\w-]+\s+){0,2}?"
+                # a separable verb: "wir laden Sie gern zu einem Vorstellungsgespräch ein"
+                r"(?:[\w-]*gespräch|interview|kennenlernen|probearbeit\w*)\s+ein\b"
+                r"|\b(?:schedule|set\s+up|arrange|book|organi[sz]e)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}?"
                 r"(?:interview|screen|screening|call|chat|conversation|meeting)\b"
                 r"|\b(?:free|available)\s+for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:interview|screen|call|chat)\b"
                 r"|\b(?:push|move|shift|change|bump)\s+(?:your|our|the)\s+(?:[\w-]+\s+){0,2}?(?:interview|call|meeting)"
@@ -416,6 +424,10 @@ KIND_PATTERNS = {
                    # przesłana"
                    r"|\b(?:tua|sua|vostra)\s+candidatura\s+(?:[^.\n]{0,60}?\s+)?(?:è|foi|é)\s+(?:stata\s+)?"
                    r"(?:ricevut|inviat|registrat|recebid|enviad|registrad|submetid)\w*"
+                   # a thanking verb, the company or "we" its subject: "X vous remercie pour votre candidature",
+                   # "le agradecemos su solicitud", "la ringraziamo per la sua candidatura"
+                   r"|\b(?:remerci|agradec|ringrazi)\w*\s+(?:[\w'’]+\s+){0,3}?(?:(?:pour|de|por|per)\s+)?"
+                   r"(?:l['’]envoi\s+de\s+)?(?:votre|ta|tu|su|la\s+tua|la\s+sua)\s+(?:candidature|candidatura|solicitud)\b"
                    r"|\b(?:je|uw)\s+sollicitatie\s+(?:[^.\n]{0,60}?\s+)?(?:is|werd)\s+(?:goed\s+)?(?:ontvangen|verzonden)"
                    r"|\b(?:twoja|pani|pana)\s+(?:aplikacja|kandydatura)\s+(?:[^.\n]{0,60}?\s+)?została\s+"
                    r"(?:przesłana|wysłana|przyjęta|zarejestrowana)"),
@@ -424,6 +436,8 @@ QUOTE_STARTS = (
     r"^on .{0,200} wrote:\s*$", r"^am .{0,200} schrieb .{0,120}:\s*$", r"^le .{0,200} a écrit\s*:\s*$",
     r"^el .{0,200} escribió\s*:\s*$", r"^-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|"
     r"mensaje original)\s*-{2,}\s*$", r"^from: .{0,200}$", r"^von: .{0,200}$", r"^de ?: .{0,200}$",
+    # any language's "DATE, NAME <address> wrote:" ("Il giorno ... ha scritto:", "2026年12月2日(水) ... <...>:")
+    r"^.{0,160}<[^<>@\s]+@[^<>\s]+>\s*(?:[^\W\d_]+\s*){0,2}[:：]\s*$",
 )
 # An attached document that is the offer or its contract, by its file name ("Offer_Letter_Sam.pdf",
 # "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
