@@ -477,23 +477,54 @@ def human_date(value: Any, this_year: int, language: str) -> str:
     return text
 
 
-# Titles read from a contact cell, and what they say about the form of address: "f", "m", or
-# "" (a title that says nothing about gender, like Dr.). Keys are folded (no dot, lower case).
-_GENDER_TITLES = {
-    "frau": "f", "fr": "f", "herr": "m", "hr": "m", "hrn": "m",
-    "mme": "f", "madame": "f", "mlle": "f", "mademoiselle": "f", "m": "m", "monsieur": "m",
-    "sra": "f", "señora": "f", "senora": "f", "srta": "f", "señorita": "f", "doña": "f", "dña": "f",
-    "sr": "m", "señor": "m", "senor": "m", "don": "m", "d": "m",
-    "mrs": "f", "ms": "f", "miss": "f", "mr": "m",
-    "sig.ra": "f", "sigra": "f", "signora": "f", "sig": "m", "signor": "m",
-    "senhora": "f", "senhor": "m",
-    "mevrouw": "f", "mevr": "f", "mw": "f", "meneer": "m", "dhr": "m", "heer": "m",
-    "pani": "f", "pan": "m",
+# Titles before a name, per language, as people write them: (written, gender, said). A written
+# form that ends in a stop is an abbreviation, and its stop ends no sentence ("Dr. Gómez", "Hr.
+# Weber", "inż. Nowak"); a whole word ("Frau", "Monsieur") may end one. gender: "f", "m" or ""
+# (a title that says nothing about it, like Dr.); said: the academic title kept with the name
+# ("Dr.", "Prof."), "" for a form of address, "-" for a degree or trade read past and not said
+# ("Ing.", "Lic.", "mgr"). Polish writes "mgr" and "dr" without a stop (they end in the
+# word's last letter), so an English "hiring mgr." still ends its sentence.
+_TITLES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "en": (("Mr.", "m", ""), ("Mrs.", "f", ""), ("Ms.", "f", ""), ("Miss", "f", ""), ("Mx.", "", ""),
+           ("Dr.", "", "Dr."), ("Prof.", "", "Prof."), ("Professor", "", "Prof.")),
+    "de": (("Frau", "f", ""), ("Fr.", "f", ""), ("Herr", "m", ""), ("Hr.", "m", ""), ("Hrn.", "m", ""),
+           ("Dr.", "", "Dr."), ("Prof.", "", "Prof.")),
+    "fr": (("Mme.", "f", ""), ("Madame", "f", ""), ("Mlle.", "f", ""), ("Mademoiselle", "f", ""), ("M.", "m", ""),
+           ("Monsieur", "m", ""), ("Dr.", "", "Dr.")),
+    "es": (("Sra.", "f", ""), ("Señora", "f", ""), ("Senora", "f", ""), ("Srta.", "f", ""), ("Señorita", "f", ""),
+           ("Doña", "f", ""), ("Dña.", "f", ""), ("Sr.", "m", ""), ("Señor", "m", ""), ("Senor", "m", ""),
+           ("Don", "m", ""), ("D.", "m", ""), ("Dr.", "", "Dr."), ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."),
+           ("Ing.", "", "-"), ("Lic.", "", "-"), ("Arq.", "", "-")),
+    "it": (("Sig.ra", "f", ""), ("Sigra", "f", ""), ("Signora", "f", ""), ("Sig.", "m", ""), ("Signor", "m", ""),
+           ("Dott.", "m", "Dr."), ("Dott.ssa", "f", "Dr."), ("Dottor", "m", "Dr."), ("Dottore", "m", "Dr."),
+           ("Dottoressa", "f", "Dr."), ("Prof.", "", "Prof."), ("Ing.", "", "-"), ("Avv.", "", "-"),
+           ("Arch.", "", "-")),
+    "pt": (("Sra.", "f", ""), ("Senhora", "f", ""), ("Sr.", "m", ""), ("Senhor", "m", ""), ("Dr.", "", "Dr."),
+           ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."), ("Eng.", "", "-"), ("Arq.", "", "-")),
+    "nl": (("Mevrouw", "f", ""), ("Mevr.", "f", ""), ("Mw.", "f", ""), ("Meneer", "m", ""), ("Heer", "m", ""),
+           ("Dhr.", "m", ""), ("Dr.", "", "Dr."), ("Drs.", "", "Dr."), ("Ir.", "", "Dr."), ("Prof.", "", "Prof."),
+           ("Ing.", "", "-")),
+    "pl": (("Pani", "f", ""), ("Pan", "m", ""), ("p.", "", "-"), ("dr", "", "Dr."), ("prof.", "", "Prof."),
+           ("mgr", "", "-"), ("inż.", "", "-"), ("inz.", "", "-")),
 }
-_ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
-             "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
-_FEMALE_ACADEMIC = {"dra", "dott.ssa", "dottoressa"}
-_MALE_ACADEMIC = {"dott", "dottor", "dottore"}      # Italian says the title in the man's form
+
+
+def _folded(written: str) -> str:
+    return written.casefold().rstrip(".")
+
+
+# what the name reader asks of a title, by its folded key (no stop, lower case)
+_GENDER_TITLES = {_folded(w): g for ts in _TITLES.values() for w, g, said in ts if not said}
+_ACADEMIC = {_folded(w): said for ts in _TITLES.values() for w, _, said in ts if said and said != "-"}
+_FEMALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said and said != "-" and g == "f"}
+_MALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said and said != "-" and g == "m"}
+_READ_PAST = {lang: {_folded(w) for w, _, said in ts if said == "-"} for lang, ts in _TITLES.items()}
+
+
+def abbreviated_titles() -> tuple[str, ...]:
+    """The titles of every language that are written short with a stop, folded ("dr", "hr",
+    "sig.ra", "inż"): a clause reader does not end a clause at their stop."""
+    return tuple(sorted({_folded(w) for ts in _TITLES.values() for w, _, _ in ts if w.endswith(".")}))
 
 
 @dataclass(frozen=True)
@@ -561,7 +592,7 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
             male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
             if low in _FEMALE_ACADEMIC or male:
                 gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
-        elif language == "pl" and low in ("p", "mgr", "inż", "inz"):    # "p. Zielińska", "mgr Nowicka"
+        elif low in _READ_PAST.get(language, ()):    # "p. Zielińska", "mgr Nowicka", "Ing. Soto"
             pass
         else:
             break
@@ -576,7 +607,7 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
 def form_of_address(word: str) -> bool:
     low = word.casefold().rstrip(".")
     written_as_one = word.endswith(".") or len(low) >= 3     # ("M." is Monsieur; a bare "m" or "d" is no title)
-    return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or low in ("p", "mgr"))
+    return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or any(low in t for t in _READ_PAST.values()))
 
 
 def spoken_name(text: str) -> str:

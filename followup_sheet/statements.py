@@ -315,14 +315,16 @@ def _clause_end() -> re.Pattern[str]:
     # too: "sent CV 12/11. called him Tues"; "am 3. Dezember" is an ordinal)
     # (nor does the stop of a title before a name: "con la Dra. Gómez el 10 de diciembre", "M. Roche")
     # (each look behind the stop itself, so that only a stop is looked behind, not every letter)
-    titles = "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{re.escape(t[1:])}\.)" for t in _TITLES_WITH_A_STOP)
-    return re.compile(r"(?<![0-9])\." + titles + r"\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
+    return re.compile(r"(?<![0-9])\." + _no_title_before() + r"\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
                       r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
 
 
-# forms of address and titles written with a stop before a name, in the languages the reader knows
-_TITLES_WITH_A_STOP = ("dr", "dra", "mr", "mrs", "ms", "mx", "sr", "sra", "srta", "dña", "m", "mme", "mlle", "hr",
-                       "fr", "hrn", "prof", "ing", "lic", "arq", "eng", "dott", "sig", "sig.ra", "p", "inż", "mgr")
+@functools.cache
+def _no_title_before() -> str:
+    """Look-behinds that a stop is not that of a title written short before a name, in any language
+    the reader knows ("Dr.", "Hr.", "Sra.", "inż."; the language module's table of titles)."""
+    from .language import abbreviated_titles
+    return "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{re.escape(t[1:])}\.)" for t in abbreviated_titles())
 
 
 @functools.cache
@@ -1188,11 +1190,13 @@ def _its_clause(text: str, start: int) -> tuple[int, str]:
     """(where it begins, the clause) of the words at `start`: between commas and clause ends."""
     begin = max((m.end() for m in _clause_end().finditer(text, 0, start)), default=0)
     begin = max(begin, text.rfind(",", 0, start) + 1)
-    end_match = _CLAUSE_STOP.search(text, start)
+    end_match = _clause_stop().search(text, start)
     return begin, text[begin:end_match.start() if end_match else len(text)]
 
 
-_CLAUSE_STOP = re.compile(r"[,;\n!?]|(?<![0-9])\.\s")
+@functools.cache
+def _clause_stop() -> re.Pattern[str]:
+    return re.compile(r"[,;\n!?]|(?<![0-9])\." + _no_title_before() + r"\s")
 
 
 def said_ahead(text: str, words: str) -> bool:

@@ -1,0 +1,72 @@
+"""Trial en8: titles written with a stop, read from the one table of forms of address, and
+trackers written in English by people in Nairobi, Toronto, London, Hong Kong and a US home office."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from followup_sheet.language import abbreviated_titles
+from followup_sheet.statements import asked_of_me, read_statements
+
+
+# --- a title's stop inside a clause ---------------------------------------------------------------
+# a date after a titled name stays in the clause that says what it is about, in every language
+@pytest.mark.parametrize("note, language", [
+    ("tweede gesprek met Mevr. Visser op 10 december", "nl"),
+    ("laatste gesprek met Dhr. Bakker op 10 december", "nl"),
+    ("colloquio finale con l'Avv. Ferri il 10 dicembre", "it"),
+    ("entrevista con D. Julián Soto el 10 de diciembre", "es"),
+    ("entrevista final com a Eng. Marta Lobo a 10 de dezembro", "pt"),
+    ("rozmowa z inż. Kowalskim 10 grudnia", "pl"),
+    ("panel interview w/ Mx. Rivera on Dec 10", "en"),
+])
+def test_a_date_after_a_titled_name_stays_in_its_clause(note, language):
+    said = read_statements(note, dt.date(2026, 11, 20), True, (language, "en"))
+    assert [(s.kind, s.date) for s in said] == [("interview", dt.date(2026, 12, 10))]
+
+
+# whoever the title names, the request after it is in the same clause as the date it asks for
+@pytest.mark.parametrize("note, words", [
+    ("Dhr. Smit vroeg me na 14 december te bellen", "14 december"),
+    ("Sr. Duarte pidió que llame después del 14 de diciembre", "14 de diciembre"),
+    ("Prof. Wanjiru asked me to ring after Dec 14", "Dec 14"),
+])
+def test_a_title_before_the_asker_is_no_sentence_end(note, words):
+    assert asked_of_me(note, words)
+
+
+# every abbreviated title of the language table is read past, and nothing else is: the stop after
+# an ordinary word (or an upper-case team such as "HR") still ends the sentence
+def test_every_abbreviated_title_is_read_past_and_an_ordinary_stop_is_not():
+    titles = abbreviated_titles()
+    assert {"mr", "mrs", "dr", "prof", "hr", "mme", "sra", "sig", "dhr", "mevr", "inż", "ing"} <= set(titles)
+    assert not {"frau", "monsieur", "señora", "pani", "miss", "professor"} & set(titles)   # whole words
+    for title in titles:
+        written = title[0].upper() + title[1:] + "."
+        note = f"asked me to call {written} Lee after Dec 14"
+        assert asked_of_me(note, "Dec 14"), written
+    assert not asked_of_me("she asked me to wait. Dec 14 I call them", "Dec 14")
+    assert not asked_of_me("recruiter asked for my CV by email to HR. Dec 14 call the office", "Dec 14")
+
+
+def test_no_title_list_is_kept_beside_the_language_table():
+    from pathlib import Path
+
+    import followup_sheet.statements as statements
+    source = Path(statements.__file__).read_text(encoding="utf-8")
+    assert not re.search(r'\(\s*"dr",\s*"dra",\s*"mr"', source)
+
+
+# a script's sentences are not cut at a title either, in the languages the scripts speak
+@pytest.mark.parametrize("script, language, count", [
+    ("Buenos días, quería hablar con la Sra. Gómez sobre el puesto. Muchas gracias.", "es", 2),
+    ("Buongiorno, cerco il Sig. Ferri per la posizione. Grazie.", "it", 2),
+    ("Goedemiddag, ik zoek Dhr. Bakker over de vacature. Dank u wel.", "nl", 2),
+    ("Hi Dr. Lee, this is Ines. I applied on November 3.", "en", 2),
+])
+def test_a_scripts_sentence_runs_on_past_a_title(script, language, count):
+    from followup_sheet.explain import sentences_of
+    assert len(sentences_of(script, language)) == count
