@@ -70,3 +70,18 @@ def test_no_title_list_is_kept_beside_the_language_table():
 def test_a_scripts_sentence_runs_on_past_a_title(script, language, count):
     from followup_sheet.explain import sentences_of
     assert len(sentences_of(script, language)) == count
+
+
+def test_a_title_polish_writes_without_a_stop_leaves_an_english_stop_alone():
+    assert not asked_of_me("she asked me to talk to the hiring mgr. Dec 14 I call the office", "Dec 14")
+
+
+@pytest.mark.parametrize("cell, language, given, surname", [
+    ("Ing. Ana Pérez", "es", "Ana", "Pérez"),
+    ("Avv. Carla Neri", "it", "Carla", "Neri"),
+    ("Eng. Rui Costa", "pt", "Rui", "Costa"),
+])
+def test_a_degree_title_is_read_past_in_its_language(cell, language, given, surname):
+    from followup_sheet.language import person
+    p = person(cell, language)
+    assert p is not None and (p.given, p.surname) == (given, surname)
