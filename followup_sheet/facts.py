@@ -21,7 +21,7 @@ from .agencies import Agencies
 from .catalogue import say
 from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
 from .dates import MONTH_NUMBERS
-from .language import Letters
+from .language import Letters, not_a_titles_stop
 from .literalscreen import Screened
 from .notestage import may_name_a_step
 from .settings import Settings
@@ -682,7 +682,7 @@ def may_say(text: str) -> bool:
 
 @functools.cache
 def _clauses() -> re.Pattern[str]:
-    return re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
+    return re.compile(r"[;\n]|\." + not_a_titles_stop() + r"\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
 def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
@@ -969,7 +969,7 @@ def _offer_words(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.cache
 def _sentence_end() -> re.Pattern[str]:
-    return re.compile(r"(?<![0-9])\.\s|[;\n!?]")
+    return re.compile(r"(?<![0-9])\." + not_a_titles_stop() + r"\s|[;\n!?]")
 
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:

@@ -527,6 +527,14 @@ def abbreviated_titles() -> tuple[str, ...]:
     return tuple(sorted({_folded(w) for ts in _TITLES.values() for w, _, _ in ts if w.endswith(".")}))
 
 
+@functools.cache
+def not_a_titles_stop() -> str:
+    """Look-behinds to put after a pattern's full stop: the stop is not that of a title written
+    short before a name ("Dr.", "Hr.", "Sra.", "inż."; the first letter in either case), so a
+    clause or sentence reader does not end there."""
+    return "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{re.escape(t[1:])}\.)" for t in abbreviated_titles())
+
+
 @dataclass(frozen=True)
 class Person:
     """A contact as the cell gives it: names in speaking order, and what its title says."""

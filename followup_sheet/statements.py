@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from . import patterncache
 from .chasers import past_contacts, tells_a_past_contact
+from .language import not_a_titles_stop
 from .literalscreen import Screened, screened
 
 
@@ -315,16 +316,8 @@ def _clause_end() -> re.Pattern[str]:
     # too: "sent CV 12/11. called him Tues"; "am 3. Dezember" is an ordinal)
     # (nor does the stop of a title before a name: "con la Dra. Gómez el 10 de diciembre", "M. Roche")
     # (each look behind the stop itself, so that only a stop is looked behind, not every letter)
-    return re.compile(r"(?<![0-9])\." + _no_title_before() + r"\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
+    return re.compile(r"(?<![0-9])\." + not_a_titles_stop() + r"\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
                       r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
-
-
-@functools.cache
-def _no_title_before() -> str:
-    """Look-behinds that a stop is not that of a title written short before a name, in any language
-    the reader knows ("Dr.", "Hr.", "Sra.", "inż."; the language module's table of titles)."""
-    from .language import abbreviated_titles
-    return "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{re.escape(t[1:])}\.)" for t in abbreviated_titles())
 
 
 @functools.cache
@@ -926,7 +919,7 @@ def _entry_kind(rest: str) -> str:
     cjk = _cjk_char().search(rest) is not None
     spaced = r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+|\s+(?=\d{1,2}[/.月])" if cjk else ""
     unspaced = r"|\s+" if cjk and not _HANGUL_LETTER.search(rest) else spaced
-    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\.\s" + unspaced, rest, maxsplit=1)[0]
+    clause = re.split(r"[,;!?\n。！？；，]|(?<![0-9])\." + not_a_titles_stop() + r"\s" + unspaced, rest, maxsplit=1)[0]
     if _absolute().search(_without_false_months(clause, LANGUAGES)):
         return "noted"     # "4/12 nos vimos el jueves": the day it was written; the meeting's is Thursday
     first = re.split(r"[,;.!?\n。、，；！？]|\d" + spaced, rest, maxsplit=1)[0]
@@ -1196,7 +1189,7 @@ def _its_clause(text: str, start: int) -> tuple[int, str]:
 
 @functools.cache
 def _clause_stop() -> re.Pattern[str]:
-    return re.compile(r"[,;\n!?]|(?<![0-9])\." + _no_title_before() + r"\s")
+    return re.compile(r"[,;\n!?]|(?<![0-9])\." + not_a_titles_stop() + r"\s")
 
 
 def said_ahead(text: str, words: str) -> bool:

@@ -85,3 +85,33 @@ def test_a_degree_title_is_read_past_in_its_language(cell, language, given, surn
     from followup_sheet.language import person
     p = person(cell, language)
     assert p is not None and (p.given, p.surname) == (given, surname)
+
+
+MONDAY = dt.date(2026, 12, 7)
+
+
+def _plan_of(tmp_path, header, rows, **settings):
+    from openpyxl import Workbook
+
+    from followup_sheet.pipeline import compute
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    outs, _, _ = compute(tmp_path / "t.xlsx", today=MONDAY, **settings)
+    return outs[0]
+
+
+# a voicemail the user left for a titled contact is a call that reached nobody: tried again the
+# next business day, whatever language the title is in
+@pytest.mark.parametrize("note", [
+    "left a vm for Mrs. Otieno 02/12",
+    "left voicemail w/ Dr. Pillay's line 02/12",
+    "rang Hr. Brandt 02/12, no answer",
+])
+def test_a_voicemail_for_a_titled_contact_is_retried_the_next_day(tmp_path, note):
+    out = _plan_of(tmp_path, ["Company", "Date Applied", "Phone", "Notes"],
+                   [["Acme Relief", "16/11/2026", "0700 555 000", note]], country="GB")
+    assert (out.plan.at[2, "status"], str(out.plan.at[2, "due"].date())) == ("Overdue", "2026-12-03")
