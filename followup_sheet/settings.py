@@ -239,6 +239,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         # the job as other English-speaking trackers head it ("Profile" and "Designation" in India,
         # "Post" in Britain, "Opening", "Job")
         "profile", "job profile", "designation", "post", "opening", "job",
+        # the trade a tradesperson applies in ("Trade": electrician, plumber, carpenter)
+        "trade",
     ),
     "applied": (
         "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación", "postul",
@@ -283,6 +285,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
         # a contact made, as the verb's past says it ("Last rang", "Date called", "Last chased")
         "called", "rang", "phoned", "chased", "emailed", "e-mailed", "mailed", "pinged", "messaged", "texted",
+        # ... or as its noun ("Last call", "Date of call")
+        "call", "calls",
         "spoke", "followed up", "angerufen", "appelé", "llamado", "llamé", "chiamato", "liguei", "gebeld",
         "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "沟通", "溝通",
         "回复", "连络", "連絡", "연락", "やりとり", "やり取り",

@@ -115,3 +115,36 @@ def test_a_voicemail_for_a_titled_contact_is_retried_the_next_day(tmp_path, note
     out = _plan_of(tmp_path, ["Company", "Date Applied", "Phone", "Notes"],
                    [["Acme Relief", "16/11/2026", "0700 555 000", note]], country="GB")
     assert (out.plan.at[2, "status"], str(out.plan.at[2, "due"].date())) == ("Overdue", "2026-12-03")
+
+
+# --- headers as these trackers word them ---------------------------------------------------------
+@pytest.mark.parametrize("header, field", [
+    ("Last call", "last_contact"), ("Date of call", "last_contact"), ("Trade", "position"),
+    ("Position Sought", "position"), ("Post sought", "position"),
+])
+def test_headers_as_these_strangers_word_them(header, field):
+    from followup_sheet.headers import header_decisions
+    from followup_sheet.settings import Settings
+    assert header_decisions(["Company", header], Settings())[0].get(field) == 1
+
+
+# a column of people under a header no list knows is the contact: a form of address before a name
+# or a role marked beside it, in at least half of its cells
+def test_a_column_of_people_is_the_contact_whatever_its_header(tmp_path):
+    out = _plan_of(tmp_path, ["Organisation", "Applied", "Dealing with", "Duty station", "Notes"], [
+        ["Kenya Red Cross", "20/11/2026", "Mr. Otieno", "Nairobi", "sent CV"],
+        ["AMREF", "23/11/2026", "Njoki (HR)", "Kisumu", "sent CV"],
+        ["CARE", "24/11/2026", "Dr. Wekesa", "Garissa", "sent CV"],
+    ], country="KE")
+    assert out.tracker.columns["contact"].header == "Dealing with"
+    assert "Mr. Otieno" in out.scripts[2] and "Njoki" in out.scripts[3]
+
+
+@pytest.mark.parametrize("values", [
+    ["Nairobi", "Kisumu", "Garissa"],                         # places
+    ["Mr. Otieno", "sent CV and cover letter, waiting", ""],  # a sentence among them
+    ["Ms. Lee", "Acme Holdings", "Borealis Ltd", "Kestrel Group"],   # mostly organisations
+])
+def test_what_is_no_column_of_people(values):
+    from followup_sheet.headers import people_like
+    assert people_like(values) is None
