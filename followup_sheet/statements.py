@@ -255,7 +255,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|\bchor[ayz]|nieobecn|\burlop"
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
              r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|terug\b|wraca"),
-    ("call_back", r"call|ring|phone|check|follow|touch|reach|contact|back|chase|nudge|ping\b"
+    # (a thing "reached" in the passive is no call: "a decision would be reached by Friday")
+    ("call_back", r"call|ring|phone|check|follow|touch|(?<!\bbe\s)(?<!\bbeen\s)reach|contact|back|chase|nudge|ping\b"
                   r"|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
@@ -283,7 +284,7 @@ REQUEST_WORDS = (
     r"\basked\b|\btold me\b|\bwants? me to\b|\bsaid to\b|\brequested\b|\bsuggested\b"
     r"|\bbat\b|\bbitte\b|\bgebeten\b|\bsolle?\b|\bsollte\b|\bsagte\b|\bmeinte\b"
     r"|demandé|\bdit de\b|\bm'a dit\b|\bprié\b"
-    r"|\bpidi[óo]\b|\bpidieron\b|\bdijo\b|\bdijeron\b|\bindic[óa]|\bindicaron\b"
+    r"|\bpidi[óo]\b|\bpidieron\b|\bdijo\b|\bdijeron\b|\bindic[óa]\b|\bindicaron\b"
     r"|\bchiest[oa]\b|\bdetto di\b|\bpregat[oa]\b"
     r"|\bpediu\b|\bpediram\b|\bpedido\b|\bdisse\b|\bdisseram\b|\bfalou para\b"
     r"|\bvroeg(?:en)?\b|\bgevraagd\b|\bzei\b|\bverzoek\b"
@@ -707,6 +708,9 @@ def writes_dashes(language: str) -> bool:
 
 
 _DECIMAL_AMOUNT = re.compile(r"\d+\.\d+\s*(?:[%万萬千천만억배倍元]|k\b)", re.IGNORECASE)
+_MONEY = re.compile(r"(?:[$£€¥₹₦]\s?|\b(?:usd|eur|gbp|hkd|kes|ksh|cad|aud|nzd|inr|sgd|chf|pln)\s?)\d[\d,.]*(?:\s?[km]\b)?"
+                    r"|\b\d{1,3}(?:,\d{3})+(?![\d,])", re.IGNORECASE)
+_DATE_THEN_PART_OF_DAY = re.compile(r"(\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\s*[ap]\.?m\b\.?", re.IGNORECASE)
 
 
 @functools.cache
@@ -989,7 +993,10 @@ def _for_the_parser(text: str, taken: list[tuple[int, int]]) -> str:
     rest = _first_of_month().sub(lambda m: m.group(1) + " " * (len(m.group()) - 1), rest)
     if "." in rest:     # nor is an amount with its decimals ('3.5%', '4.5천', '3.5k') a day and month
         rest = _DECIMAL_AMOUNT.sub(lambda m: " " * len(m.group()), rest)
-    return rest
+    # nor is a sum of money a year ("on 3rd December at £68,000" is no day in 2068), and a part of
+    # the day right after a date ("called 4/12 pm") is no clock time that takes the date's figures
+    rest = _MONEY.sub(lambda m: " " * len(m.group()), rest)
+    return _DATE_THEN_PART_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), rest)
 
 
 def _read_statements(text: str, written: dt.date, day_first: bool = False,

@@ -148,3 +148,30 @@ def test_a_column_of_people_is_the_contact_whatever_its_header(tmp_path):
 def test_what_is_no_column_of_people(values):
     from followup_sheet.headers import people_like
     assert people_like(values) is None
+
+
+# --- what a date is, beside money, a part of the day and a passive verb -----------------------------
+@pytest.mark.parametrize("note, first, second", [
+    ("verbal offer on 2nd December for €54,500, reply by 9th December", ("date", dt.date(2026, 12, 2)),
+     ("answer", dt.date(2026, 12, 9))),
+    ("offer came 1st Dec at 1,250,000 KES a year - need to respond by 8 Dec", ("date", dt.date(2026, 12, 1)),
+     ("answer", dt.date(2026, 12, 8))),
+])
+def test_a_sum_of_money_is_no_year(note, first, second):
+    said = read_statements(note, dt.date(2026, 11, 20), True, ("en",))
+    assert [(s.kind, s.date) for s in said] == [first, second]
+
+
+@pytest.mark.parametrize("note, day", [
+    ("agency rang 3/12 am, I missed it", dt.date(2026, 12, 3)),
+    ("HR phoned 2/12 p.m. while I was at work", dt.date(2026, 12, 2)),
+])
+def test_a_part_of_the_day_after_a_date_keeps_the_date(note, day):
+    assert [s.date for s in read_statements(note, dt.date(2026, 11, 20), True, ("en",))] == [day]
+
+
+def test_a_passive_reached_is_no_call_and_indicated_is_no_spanish_request():
+    note = "Panel chair indicated that an outcome should be reached by 11 December."
+    said = read_statements(note, dt.date(2026, 11, 30), True, ("en",))
+    assert [(s.kind, s.date) for s in said] == [("decision", dt.date(2026, 12, 11))]
+    assert not asked_of_me(note, "by 11 December")
