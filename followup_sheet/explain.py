@@ -96,7 +96,7 @@ _INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|sp
 def _title_before_dot() -> re.Pattern[str]:
     """A title written short before a name (the language module's table of titles: "Dr.", "Sra.",
     "Dhr.") or another abbreviation a script may hold ("Inc.", "e.g."), at the end of a text."""
-    from .language import abbreviated_titles
+    from .titles import abbreviated_titles
     titles = "|".join(re.escape(t[0].upper() + t[1:]) for t in abbreviated_titles())
     return re.compile(rf"\b(?:{titles}|St|Jr|Inc|Co|Ltd|No|vs|e\.g|i\.e)$")
 # A sentence ends at . ! ? before a space and what is no lower-case letter (a capital of any

@@ -21,12 +21,13 @@ from .agencies import Agencies
 from .catalogue import say
 from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
 from .dates import MONTH_NUMBERS
-from .language import Letters, not_a_titles_stop
+from .language import Letters
 from .literalscreen import Screened
 from .notestage import may_name_a_step
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
+from .titles import not_a_titles_stop
 
 USER, EMPLOYER = "user", "employer"
 

@@ -1018,12 +1018,12 @@ def guess_contact(header: list[Any], below: list[list[Any]], fields: dict[str, i
 
 
 def people_like(values: list[Any], blank_words: tuple[str, ...] = ()) -> str | None:
-    """Why a column's cells look like the people one deals with, or None: two or more filled, short
-    (five words at most besides a role's mark or a note in brackets, no sentence, no address or number), and at least half of them saying they
-    are a person: a form of address before a name ("Mr. Kamau", "Frau Roth") or the role of one
-    marked beside it ("Achieng (HR)", "Tom - recruiter")."""
+    """Why a column's cells look like the people one deals with, or None: two or more filled,
+    short (five words at most besides a role's mark or a note in brackets, no sentence, no address
+    or number), and at least half of them saying they are a person: a form of address before a
+    name ("Mr. Kamau", "Frau Roth") or the role of one marked beside it ("Achieng (HR)")."""
     from .contactrole import contact_role
-    from .language import form_of_address
+    from .titles import form_of_address
 
     filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)
               and not (isinstance(v, str) and is_placeholder(v, blank_words))]

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .hanzi import form_for, written_chinese, written_traditional
 from .settings import LANGUAGES, LATER_ROUND_STAGES, STILL_TO_SEND
+from .titles import ACADEMIC, FEMALE_ACADEMIC, GENDER_TITLES, MALE_ACADEMIC, READ_PAST, form_of_address
 
 ENGLISH = "en"
 
@@ -477,64 +478,6 @@ def human_date(value: Any, this_year: int, language: str) -> str:
     return text
 
 
-# Titles before a name, per language, as people write them: (written, gender, said). A written
-# form that ends in a stop is an abbreviation, and its stop ends no sentence ("Dr. Gómez", "Hr.
-# Weber", "inż. Nowak"); a whole word ("Frau", "Monsieur") may end one. gender: "f", "m" or ""
-# (a title that says nothing about it, like Dr.); said: the academic title kept with the name
-# ("Dr.", "Prof."), "" for a form of address, "-" for a degree or trade read past and not said
-# ("Ing.", "Lic.", "mgr"). Polish writes "mgr" and "dr" without a stop (they end in the
-# word's last letter), so an English "hiring mgr." still ends its sentence.
-_TITLES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "en": (("Mr.", "m", ""), ("Mrs.", "f", ""), ("Ms.", "f", ""), ("Miss", "f", ""), ("Mx.", "", ""),
-           ("Dr.", "", "Dr."), ("Prof.", "", "Prof."), ("Professor", "", "Prof.")),
-    "de": (("Frau", "f", ""), ("Fr.", "f", ""), ("Herr", "m", ""), ("Hr.", "m", ""), ("Hrn.", "m", ""),
-           ("Dr.", "", "Dr."), ("Prof.", "", "Prof.")),
-    "fr": (("Mme.", "f", ""), ("Madame", "f", ""), ("Mlle.", "f", ""), ("Mademoiselle", "f", ""), ("M.", "m", ""),
-           ("Monsieur", "m", ""), ("Dr.", "", "Dr.")),
-    "es": (("Sra.", "f", ""), ("Señora", "f", ""), ("Senora", "f", ""), ("Srta.", "f", ""), ("Señorita", "f", ""),
-           ("Doña", "f", ""), ("Dña.", "f", ""), ("Sr.", "m", ""), ("Señor", "m", ""), ("Senor", "m", ""),
-           ("Don", "m", ""), ("D.", "m", ""), ("Dr.", "", "Dr."), ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."),
-           ("Ing.", "", "-"), ("Lic.", "", "-"), ("Arq.", "", "-")),
-    "it": (("Sig.ra", "f", ""), ("Sigra", "f", ""), ("Signora", "f", ""), ("Sig.", "m", ""), ("Signor", "m", ""),
-           ("Dott.", "m", "Dr."), ("Dott.ssa", "f", "Dr."), ("Dottor", "m", "Dr."), ("Dottore", "m", "Dr."),
-           ("Dottoressa", "f", "Dr."), ("Prof.", "", "Prof."), ("Ing.", "", "-"), ("Avv.", "", "-"),
-           ("Arch.", "", "-")),
-    "pt": (("Sra.", "f", ""), ("Senhora", "f", ""), ("Sr.", "m", ""), ("Senhor", "m", ""), ("Dr.", "", "Dr."),
-           ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."), ("Eng.", "", "-"), ("Arq.", "", "-")),
-    "nl": (("Mevrouw", "f", ""), ("Mevr.", "f", ""), ("Mw.", "f", ""), ("Meneer", "m", ""), ("Heer", "m", ""),
-           ("Dhr.", "m", ""), ("Dr.", "", "Dr."), ("Drs.", "", "Dr."), ("Ir.", "", "Dr."), ("Prof.", "", "Prof."),
-           ("Ing.", "", "-")),
-    "pl": (("Pani", "f", ""), ("Pan", "m", ""), ("p.", "", "-"), ("dr", "", "Dr."), ("prof.", "", "Prof."),
-           ("mgr", "", "-"), ("inż.", "", "-"), ("inz.", "", "-")),
-}
-
-
-def _folded(written: str) -> str:
-    return written.casefold().rstrip(".")
-
-
-# what the name reader asks of a title, by its folded key (no stop, lower case)
-_GENDER_TITLES = {_folded(w): g for ts in _TITLES.values() for w, g, said in ts if not said}
-_ACADEMIC = {_folded(w): said for ts in _TITLES.values() for w, _, said in ts if said and said != "-"}
-_FEMALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said and said != "-" and g == "f"}
-_MALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said and said != "-" and g == "m"}
-_READ_PAST = {lang: {_folded(w) for w, _, said in ts if said == "-"} for lang, ts in _TITLES.items()}
-
-
-def abbreviated_titles() -> tuple[str, ...]:
-    """The titles of every language that are written short with a stop, folded ("dr", "hr",
-    "sig.ra", "inż"): a clause reader does not end a clause at their stop."""
-    return tuple(sorted({_folded(w) for ts in _TITLES.values() for w, _, _ in ts if w.endswith(".")}))
-
-
-@functools.cache
-def not_a_titles_stop() -> str:
-    """Look-behinds to put after a pattern's full stop: the stop is not that of a title written
-    short before a name ("Dr.", "Hr.", "Sra.", "inż."; the first letter in either case), so a
-    clause or sentence reader does not end there."""
-    return "".join(rf"(?<!\b[{t[0].upper()}{t[0]}]{re.escape(t[1:])}\.)" for t in abbreviated_titles())
-
-
 @dataclass(frozen=True)
 class Person:
     """A contact as the cell gives it: names in speaking order, and what its title says."""
@@ -593,14 +536,14 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
         words = words[1:]
     while len(words) > 1:
         low = words[0].casefold().rstrip(".")
-        if low in _GENDER_TITLES and (language not in ("zh", "ja", "ko") or low in ("mr", "mrs", "ms", "miss")):
-            gender = gender or _GENDER_TITLES[low]
-        elif low in _ACADEMIC:
-            academic = _ACADEMIC[low]
-            male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
-            if low in _FEMALE_ACADEMIC or male:
-                gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
-        elif low in _READ_PAST.get(language, ()):    # "p. Zielińska", "mgr Nowicka", "Ing. Soto"
+        if low in GENDER_TITLES and (language not in ("zh", "ja", "ko") or low in ("mr", "mrs", "ms", "miss")):
+            gender = gender or GENDER_TITLES[low]
+        elif low in ACADEMIC:
+            academic = ACADEMIC[low]
+            male = low in MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
+            if low in FEMALE_ACADEMIC or male:
+                gender = gender or ("f" if low in FEMALE_ACADEMIC else "m")
+        elif low in READ_PAST.get(language, ()):    # "p. Zielińska", "mgr Nowicka", "Ing. Soto"
             pass
         else:
             break
@@ -612,12 +555,6 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
     return words, gender, academic, role
 
 
-def form_of_address(word: str) -> bool:
-    low = word.casefold().rstrip(".")
-    written_as_one = word.endswith(".") or len(low) >= 3     # ("M." is Monsieur; a bare "m" or "d" is no title)
-    return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or any(low in t for t in _READ_PAST.values()))
-
-
 def spoken_name(text: str) -> str:
     """The words of a contact cell that name the person, without the role said before them:
     'consultora Vale' -> 'Vale', 'Recruiterin Fr. Novak' -> 'Fr. Novak', 'conseillère Mme Dubois'
@@ -626,7 +563,7 @@ def spoken_name(text: str) -> str:
     Rossi', 'van Dijk') are a role. An all-lower-case cell ('jane doe') is kept whole."""
     words = text.split()
     if len(words) < 2 or text == text.lower() or form_of_address(words[0]) \
-            or words[0].casefold().rstrip(".") in _GENDER_TITLES:
+            or words[0].casefold().rstrip(".") in GENDER_TITLES:
         return text
     for i in range(1, len(words) - 1):
         if form_of_address(words[i]) and words[i + 1][:1].isupper():
@@ -634,7 +571,7 @@ def spoken_name(text: str) -> str:
     lead = 0
     while lead < len(words) - 1 and words[lead] == words[lead].lower() and words[lead].isalpha() \
             and not form_of_address(words[lead]) and words[lead].casefold() not in _PARTICLES \
-            and words[lead].casefold() not in _GENDER_TITLES:
+            and words[lead].casefold() not in GENDER_TITLES:
         lead += 1
     return " ".join(words[lead:]) if lead and words[lead][:1].isupper() else text
 

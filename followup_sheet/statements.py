@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 from . import patterncache
 from .chasers import past_contacts, tells_a_past_contact
-from .language import not_a_titles_stop
 from .literalscreen import Screened, screened
+from .titles import not_a_titles_stop
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:
@@ -708,8 +708,8 @@ def writes_dashes(language: str) -> bool:
 
 
 _DECIMAL_AMOUNT = re.compile(r"\d+\.\d+\s*(?:[%万萬千천만억배倍元]|k\b)", re.IGNORECASE)
-_MONEY = re.compile(r"(?:[$£€¥₹₦]\s?|\b(?:usd|eur|gbp|hkd|kes|ksh|cad|aud|nzd|inr|sgd|chf|pln)\s?)\d[\d,.]*(?:\s?[km]\b)?"
-                    r"|\b\d{1,3}(?:,\d{3})+(?![\d,])", re.IGNORECASE)
+_MONEY = re.compile(r"(?:[$£€¥₹₦]\s?|\b(?:usd|eur|gbp|hkd|kes|ksh|cad|aud|nzd|inr|sgd|chf|pln)\s?)"
+                    r"\d[\d,.]*(?:\s?[km]\b)?|\b\d{1,3}(?:,\d{3})+(?![\d,])", re.IGNORECASE)
 _DATE_THEN_PART_OF_DAY = re.compile(r"(\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\s*[ap]\.?m\b\.?", re.IGNORECASE)
 
 

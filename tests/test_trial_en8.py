@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from followup_sheet.language import abbreviated_titles
 from followup_sheet.statements import asked_of_me, read_statements
+from followup_sheet.titles import abbreviated_titles
 
 
 # --- a title's stop inside a clause ---------------------------------------------------------------
@@ -175,3 +175,24 @@ def test_a_passive_reached_is_no_call_and_indicated_is_no_spanish_request():
     said = read_statements(note, dt.date(2026, 11, 30), True, ("en",))
     assert [(s.kind, s.date) for s in said] == [("decision", dt.date(2026, 12, 11))]
     assert not asked_of_me(note, "by 11 December")
+
+
+# --- a referrer or a contact with a title ----------------------------------------------------------
+@pytest.mark.parametrize("note, name", [
+    ("Referred by Mrs. Wanjiru Kamau, programme lead at the county office", "Mrs. Wanjiru Kamau"),
+    ("recommended by Dr. Fenwick (my old pupil master)", "Dr. Fenwick"),
+    ("recommended by Frau Dr. Haas from Controlling", "Frau Dr. Haas"),
+])
+def test_a_referrer_keeps_the_title_written_before_the_name(note, name):
+    from followup_sheet.referrals import referral_in
+    assert referral_in(note)[0] == name
+
+
+def test_a_titled_referrer_is_no_contact_of_the_same_title(tmp_path):
+    out = _plan_of(tmp_path, ["Firm", "Role", "Applied", "Contact", "Phone", "Notes"], [
+        ["Tamarind Legal", "Practice Support Lead", "23/11/2026", "Mr. Hugo Lyle (Head of Practice Support)",
+         "020 7946 0000", "Mr. Dev Banerjee, my old head clerk, referred me"],
+    ], country="GB")
+    script = out.scripts[2]
+    assert out.plan.at[2, "situation"] == "referral"
+    assert "Mr. Dev Banerjee" in script and "Mr. Lyle" in script and "who the hiring manager is" not in script
