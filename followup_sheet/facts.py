@@ -332,6 +332,12 @@ _EMPLOYER_CALL_LATIN = (
     r"|(?:tried|trying|attempted)\s+(?:to\s+)?(?:reach(?:ing)?\s+me|get(?:ting)?\s+hold\s+of\s+me|get(?:ting)?\s+in\s+touch)"
     r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
+    # a call the user then missed is theirs, whoever the note names before it ("sandra called
+    # fri, missed it", "rang 3/12 couldn't pick up"): one does not miss one's own call
+    # ("I called fri and they didn't pick up" is the user's call that reached nobody)
+    r"|(?<!\bi\s)\b(?:called|rang|phoned|rung)\b[^;.!?\n]{0,30}?(?:\bmissed\s+(?:it|the\s+call)\b"
+    r"|(?<!they\s)(?<!she\s)(?<!he\s)(?<!one\s)(?<!nobody\s)(?<!anyone\s)"
+    r"\b(?:didn['’]?t|did\s+not|couldn['’]?t|could\s+not)\s+(?:pick\s+up|answer|take\s+it)\b)"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"

@@ -196,3 +196,22 @@ def test_a_titled_referrer_is_no_contact_of_the_same_title(tmp_path):
     script = out.scripts[2]
     assert out.plan.at[2, "situation"] == "referral"
     assert "Mr. Dev Banerjee" in script and "Mr. Lyle" in script and "who the hiring manager is" not in script
+
+
+# a call the user then missed is the employer's, whoever the note names before it, in lower case too
+@pytest.mark.parametrize("note", [
+    "priya called thurs 03/12, missed it - on site",
+    "site office rang 03/12, couldn't pick up",
+])
+def test_a_call_the_user_missed_is_returned_the_next_business_day(tmp_path, note):
+    out = _plan_of(tmp_path, ["Company", "Applied", "Phone", "Notes"],
+                   [["Northgate Civil", "16/11/2026", "0700 555 000", note]], country="GB")
+    assert (out.plan.at[2, "status"], str(out.plan.at[2, "due"].date())) == ("Overdue", "2026-12-04")
+    assert "returning" in out.scripts[2]
+
+
+def test_the_users_own_call_that_nobody_took_is_no_call_of_theirs(tmp_path):
+    out = _plan_of(tmp_path, ["Company", "Applied", "Phone", "Notes"],
+                   [["Northgate Civil", "16/11/2026", "0700 555 000", "I rang 03/12, they didn't pick up"]],
+                   country="GB")
+    assert "returning" not in out.scripts[2]
