@@ -432,6 +432,8 @@ INTERVIEWING_WORDS = (
     # the steps of creative and technical hiring that stand for an interview
     "portfolio review", "design review", "design challenge", "design exercise", "take-home", "take home",
     "case study", "presentation",
+    # a written or aptitude test, as 笔试 and 適性検査 below; the UN's competency-based interview (CBI)
+    "written test", "aptitude test", "cbi",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     # a trial day or shift on the ward, as Germany and Austria say it: a step of the hiring
     "probetag", "probearbeit", "probedienst", "hospitation", "schnuppertag",

@@ -124,7 +124,8 @@ _SCREEN_NUMBERS = (r"\d{1,2}\s?[/.]\s?\d{1,2}|\d{4}-\d|\d(?:st|nd|rd|th)\b"
                    r"|\d(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\d|" + _HYPHEN_DAY_MONTH)
 # the year-end holidays as a time ("after the holidays", "nach den Feiertagen"): whole words only
 # ("feste" alone begins "festgestellt")
-_HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "feiertagen", "weihnachten", "neujahr", "jahreswechsel",
+_HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "new yr", "feiertagen", "weihnachten", "neujahr",
+                  "jahreswechsel",
                   "fêtes", "fetes", "noël", "noel", "nouvel an", "fiestas", "navidad", "navidades", "año nuevo",
                   "feste", "natale", "capodanno", "festas", "natal", "ano novo", "feestdagen", "kerst", "nieuwjaar",
                   "świętach", "nowym roku", "sylwestrze")
@@ -197,6 +198,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|(?<!\bi)(?<!\bi\s)(?<!\bwe)(?<!\bwe\s)(?:will|['’]ll|would|should|to|gonna)\s+(?:get|come)\s+back"
                  r"(?!\s+to\s+(?:them|him|her|the)\b)"
                  r"|(?:will|would|['’]?ll|['’]?d)\s+(?:be|get)\s+in\s+touch"
+                 # what they promise to send ("she will send the letter by next wk", "they'll send the contract")
+                 r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bi)(?<!\bwe)(?:will|['’]ll|to|gonna)\s+send\b"
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
@@ -243,7 +246,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review|design\s+review"
+    ("interview", r"interview|\bcbi\b|written\s+test|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
+                  r"|design\s+review"
                   r"|gespräch|entretien|entrevue|entrevista"
                   r"|colloquio|gesprek|rozmow|\bvg\b|nos vemos|nos vimos|quedamos|termin\b|rendez-vous|\brdv\b|\bcita\b"
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"
@@ -341,8 +345,8 @@ def _next_year() -> re.Pattern[str]:
     return re.compile(r"\b(?:(?:early|beginning of)\s+next\s+year|anfang\s+nächsten\s+jahres"
                       r"|début\s+(?:de\s+)?l'année\s+prochaine|principios\s+del\s+(?:próximo\s+)?año(?:\s+que\s+viene)?"
                       # after the year-end holidays, as each language says it: the new year
-                      r"|after\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas|new\s+year(?:['’]s)?)"
-                      r"|(?:in|until|till|til|into|to|for)\s+(?:the\s+)?new\s+year(?!['’]s\s+eve)"
+                      r"|after\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas|new\s+y(?:ea)?r(?:['’]s)?)"
+                      r"|(?:in|until|till|til|into|to|for)\s+(?:the\s+)?new\s+y(?:ea)?r(?!['’]s\s+eve)"
                       r"|(?:after|from|past)\s+the\s+(?:1st|first)\s+of\s+the\s+year"
                       r"|nach\s+(?:den\s+)?(?:feiertagen|weihnachten|neujahr|dem\s+jahreswechsel)|im\s+neuen\s+jahr"
                       r"|après\s+(?:les\s+)?(?:fêtes|fetes|noël|noel|le\s+nouvel\s+an)"

@@ -215,3 +215,27 @@ def test_the_users_own_call_that_nobody_took_is_no_call_of_theirs(tmp_path):
                    [["Northgate Civil", "16/11/2026", "0700 555 000", "I rang 03/12, they didn't pick up"]],
                    country="GB")
     assert "returning" not in out.scripts[2]
+
+
+# --- steps, promises and times as these notes say them ----------------------------------------------
+@pytest.mark.parametrize("note, kind, day", [
+    ("shortlisted - cbi scheduled for 10/12 via zoom", "interview", dt.date(2026, 12, 10)),
+    ("sat the written test on 1/12", "interview", dt.date(2026, 12, 1)),
+    ("Ayo says he'll send the contract by 11/12", "feedback", dt.date(2026, 12, 11)),
+    ("quiet for now, ring them back after new yr", "call_back", dt.date(2027, 1, 1)),
+])
+def test_steps_promises_and_times_as_these_notes_say_them(note, kind, day):
+    said = read_statements(note, dt.date(2026, 11, 27), True, ("en",))
+    assert [(s.kind, s.date) for s in said] == [(kind, day)]
+
+
+def test_what_i_send_is_no_news_of_theirs():
+    said = read_statements("I'll send the signed form by 11/12", dt.date(2026, 11, 27), True, ("en",))
+    assert [s.kind for s in said] != ["feedback"]
+
+
+@pytest.mark.parametrize("stage", ["Written test", "Aptitude test", "CBI"])
+def test_a_test_or_a_cbi_in_the_stage_cell_is_a_step_of_the_hiring(stage):
+    from followup_sheet.plan import stage_of
+    from followup_sheet.settings import Settings
+    assert stage_of(stage, Settings()) == "interviewing"
