@@ -335,7 +335,7 @@ _EMPLOYER_CALL_LATIN = (
     # a call the user then missed is theirs, whoever the note names before it ("sandra called
     # fri, missed it", "rang 3/12 couldn't pick up"): one does not miss one's own call
     # ("I called fri and they didn't pick up" is the user's call that reached nobody)
-    r"|(?<!\bi\s)\b(?:called|rang|phoned|rung)\b[^;.!?\n]{0,30}?(?:\bmissed\s+(?:it|the\s+call)\b"
+    r"|(?<!\bi\s)\b(?:called|rang|phoned|rung|calling|ringing)\b[^;.!?\n]{0,30}?(?:\bmissed\s+(?:it|the\s+call)\b"
     r"|(?<!they\s)(?<!she\s)(?<!he\s)(?<!one\s)(?<!nobody\s)(?<!anyone\s)"
     r"\b(?:didn['’]?t|did\s+not|couldn['’]?t|could\s+not)\s+(?:pick\s+up|answer|take\s+it)\b)"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"

@@ -67,7 +67,7 @@ _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxim
                               re.IGNORECASE)
 _ORDINAL_DAY_SAID = r"\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|toda)\s+(?:segunda|quarta|quinta)\b(?!-)"
 _PERIOD_WORDS = (
-    "quarter", "month", "week", "year", "tomorrow", "yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren",
+    "quarter", "month", "week", "eow", "year", "tomorrow", "yesterday", "gestern", "ayer", "ieri", "ontem", "gisteren",
     "wczoraj",
     "quartal", "monat", "woche", "jahr", "morgen",
     "trimestre", "mois", "semaine", "année", "demain",
@@ -404,7 +404,7 @@ _NEXT_MONTH = (r"(?:the\s+|des\s+|du\s+|del\s+|l\s+|do\s+|della\s+|van\s+|de\s+)
 @functools.cache
 def _a_week() -> re.Pattern[str]:
     return re.compile(
-        r"(?<!\w)(?:(?P<this>this\s+week|within\s+the\s+week|diese\s+woche|dieser\s+woche|cette\s+semaine"
+        r"(?<!\w)(?:(?P<this>this\s+week|within\s+the\s+week|eow|diese\s+woche|dieser\s+woche|cette\s+semaine"
         r"|(?:en\s+|n)?esta\s+semana|questa\s+settimana|deze\s+week|w\s+tym\s+tygodniu)"
         r"|(?P<next>next\s+week|(?:die\s+)?(?:nächste|kommende)n?\s+woche|la\s+semaine\s+prochaine"
         r"|(?:la\s+)?(?:próxima|proxima|siguiente)\s+semana|(?:la\s+)?semana\s+(?:que\s+viene|próxima)"

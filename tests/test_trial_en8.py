@@ -239,3 +239,24 @@ def test_a_test_or_a_cbi_in_the_stage_cell_is_a_step_of_the_hiring(stage):
     from followup_sheet.plan import stage_of
     from followup_sheet.settings import Settings
     assert stage_of(stage, Settings()) == "interviewing"
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Client", "company"), ("Gig", "position"), ("Engagement", "position"), ("Last ping", "last_contact"),
+])
+def test_a_contractors_headers(header, field):
+    from followup_sheet.headers import header_decisions
+    from followup_sheet.settings import Settings
+    assert header_decisions(["Notes", header], Settings())[0].get(field) == 1
+
+
+def test_end_of_week_written_short_is_that_weeks_friday():
+    said = read_statements("onsite done, they decide EOW", dt.date(2026, 12, 1), False, ("en",))
+    assert [(s.kind, s.date) for s in said] == [("decision", dt.date(2026, 12, 4))]
+
+
+def test_their_attempt_to_call_that_i_missed_is_theirs(tmp_path):
+    out = _plan_of(tmp_path, ["Company", "Applied", "Phone", "Notes"],
+                   [["Larch Data", "11/16/2026", "415-555-0100", "Omar (TA) tried calling me 12/3, missed it"]],
+                   country="US")
+    assert (out.plan.at[2, "status"], str(out.plan.at[2, "due"].date())) == ("Overdue", "2026-12-04")
