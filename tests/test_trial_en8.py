@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from followup_sheet.statements import asked_of_me, read_statements
@@ -260,3 +262,97 @@ def test_their_attempt_to_call_that_i_missed_is_theirs(tmp_path):
                    [["Larch Data", "11/16/2026", "415-555-0100", "Omar (TA) tried calling me 12/3, missed it"]],
                    country="US")
     assert (out.plan.at[2, "status"], str(out.plan.at[2, "due"].date())) == ("Overdue", "2026-12-04")
+
+
+# --- the strangers' trackers, as checked by reading each row ---------------------------------------
+FIXTURES = Path(__file__).parent / "fixtures"
+
+NAIROBI = {
+    4: ("Due soon", "2026-12-09", "post_interview"),      # CBI on 08/12 still ahead: the thank-you after it
+    6: ("Overdue", "2026-11-30", "referral"),             # Otieno from Finance; Wanjiku acknowledged 23/11
+    8: ("Due today", "2026-12-07", "post_interview"),     # decision by 04/12 has passed
+    9: ("Closed", None, ""),                               # "Regret"
+    12: ("Waiting", "2026-12-14", "offer"),               # the letter promised by next week
+    13: ("Due today", "2026-12-07", "competing_interest"),  # HR called 04/12, missed
+    14: ("Waiting", "2027-01-04", "competing_interest"),  # on hold until January
+    15: ("Overdue", "2026-12-04", "competing_interest"),  # left VM for Mrs. Njeri 03/12: tried again next day
+    16: ("Closed", None, ""),
+}
+TORONTO = {
+    4: ("Overdue", "2026-12-02", "competing_interest"),
+    5: ("Overdue", "2026-11-04", "post_interview"),       # aptitude test passed
+    6: ("Due today", "2026-12-07", "competing_interest"),  # "sandra called fri, missed it"
+    7: ("Due soon", "2026-12-08", "competing_interest"),
+    8: ("Overdue", "2026-11-30", "post_interview"),       # hear back end of week (Nov 27)
+    10: ("Due soon", "2026-12-08", "offer"),
+    12: ("Waiting", "2027-01-04", "competing_interest"),  # try again after new yr
+}
+LONDON = {
+    3: ("Due today", "2026-12-07", "post_interview"),     # "a decision would be reached by Friday 4th December"
+    4: ("Overdue", "2026-10-23", "autoresponse"),
+    5: ("Overdue", "2026-11-30", "referral"),             # Referred by Mr. James Okoye
+    6: ("Overdue", "2026-12-02", "post_interview"),
+    7: ("Closed", None, ""),
+    8: ("Due today", "2026-12-07", "competing_interest"),  # Mrs. Nair telephoned whilst I was in court
+    9: ("Waiting", "2026-12-14", "competing_interest"),   # on annual leave until 14th December
+    10: ("Due today", "2026-12-07", "offer"),             # offer received on 3rd December at £68,000
+    11: ("Waiting", "2026-12-10", "post_interview"),
+    13: ("Gone cold", None, ""),
+    14: ("Closed", None, ""),
+}
+HONG_KONG = {
+    6: ("Overdue", "2026-12-01", "recruiter"),
+    8: ("Due today", "2026-12-07", "competing_interest"),  # Ms Wong called 4/12 pm, missed
+    9: ("Overdue", "2026-12-04", "offer"),
+    10: ("Due today", "2026-12-07", "competing_interest"),
+    11: ("Closed", None, ""),
+    12: ("Waiting", "2026-12-11", "post_interview"),
+}
+CONTRACTOR = {
+    5: ("Due today", "2026-12-07", "autoresponse"),
+    7: ("Due today", "2026-12-07", "post_interview"),     # decision EOW after the final round of 12/1
+    8: ("Waiting", "2027-01-04", "competing_interest"),   # circle back in Q1
+    9: ("Overdue", "2026-12-04", "competing_interest"),   # Dana (HR) tried calling me 12/3, missed it
+    10: ("Overdue", "2026-12-03", "referral"),            # Thanksgiving skipped
+    11: ("Closed", None, ""),
+    12: ("Waiting", "2026-12-14", "competing_interest"),  # OOO til 12/14
+    14: ("Closed", None, ""),
+    15: ("Overdue", "2026-12-02", "competing_interest"),  # two voicemails
+}
+
+
+@pytest.mark.parametrize("name, country, expected", [
+    ("trial_en8_nairobi_ngo.xlsx", "KE", NAIROBI),
+    ("trial_en8_toronto_trades_libreoffice.xlsx", "CA-ON", TORONTO),
+    ("trial_en8_london_legalops.xlsx", "GB", LONDON),
+    ("trial_en8_hongkong_finance.xlsx", "HK", HONG_KONG),
+    ("trial_en8_contractor_heldout.xlsx", "US", CONTRACTOR),
+])
+def test_the_strangers_trackers_read_as_checked(name, country, expected):
+    from followup_sheet.pipeline import compute
+    outs, _, _ = compute(FIXTURES / name, today=MONDAY, country=country, your_name="Sam Doe", your_phone="555 0100")
+    plan = outs[0].plan
+    got = {}
+    for row in expected:
+        due = plan.at[row, "due"]
+        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    assert got == expected
+
+
+def test_the_scripts_name_whom_the_cells_name_and_claim_nothing_else():
+    from followup_sheet.pipeline import compute
+    outs, _, _ = compute(FIXTURES / "trial_en8_london_legalops.xlsx", today=MONDAY, country="GB")
+    scripts = outs[0].scripts
+    assert "Ms. Cole" in scripts[3] and "December 4" in scripts[3] and "asked to get back" not in scripts[3]
+    assert "Mr. James Okoye" in scripts[5] and "Mr. Bell" in scripts[5]
+    assert "who the hiring manager is" not in scripts[5]
+    assert "returning" in scripts[8] and "Mrs. Nair" in scripts[8]
+    assert "December 10" in scripts[10]
+    outs, _, _ = compute(FIXTURES / "trial_en8_nairobi_ngo.xlsx", today=MONDAY, country="KE")
+    tracker, scripts = outs[0].tracker, outs[0].scripts
+    assert tracker.columns["contact"].header == "Focal point"
+    assert "Hi Wanjiku" in scripts[6] and "Otieno" in scripts[6]
+    assert "Achieng" in scripts[13] and "returning" in scripts[13]
+    outs, _, _ = compute(FIXTURES / "trial_en8_toronto_trades_libreoffice.xlsx", today=MONDAY, country="CA-ON")
+    columns = outs[0].tracker.columns
+    assert columns["last_contact"].header == "Last call" and columns["position"].header == "Trade"
