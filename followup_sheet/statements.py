@@ -825,6 +825,15 @@ def _unanswered() -> re.Pattern[str]:
         r"|opnem\w*|opgenomen|odebra\w*|pick\w*\s+(?:it\s+)?up)", re.IGNORECASE)
 
 
+# A day said with a doubt ("prob", "maybe", "vielleicht", "peut-être", "quizás", "forse", "talvez",
+# "misschien", "może"): a guess, not a day set
+@functools.cache
+def _hedged() -> re.Pattern[str]:
+    return re.compile(r"\b(?:prob|probably|maybe|possibly|perhaps|hopefully|tentative(?:ly)?|tbc|vielleicht|eventuell"
+                      r"|peut-être|peut-etre|probablement|quizás?|tal\s+vez|probablemente|forse|probabilmente"
+                      r"|talvez|provavelmente|misschien|waarschijnlijk|może|prawdopodobnie)\b", re.IGNORECASE)
+
+
 def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
     """What a date is about, and whether it is the user's own answer or deadline: the words
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
@@ -865,6 +874,8 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
             return "answer", True     # "moet beslissen tegen 11/12", "muss bis 11.12. zusagen": mine to give
         if said == "call_back" and _by_a_day().search(before):
             return "answer", True     # "soll mich bis Freitag melden": a day to have called by, not to call from
+        if said == "interview" and _hedged().search(near + " " + rest):
+            return "date", False     # "panel next wk prob", "2nd round maybe Thurs": no interview set for that day
         if said:
             mine = said == "answer" and _mine().search(clause + " " + rest) is not None
             if said == "answer" and not mine and dict(_kinds())["feedback"].search(words):

@@ -309,6 +309,7 @@ HONG_KONG = {
     12: ("Waiting", "2026-12-11", "post_interview"),
 }
 CONTRACTOR = {
+    3: ("Overdue", "2026-12-04", "post_interview"),       # "panel next wk prob": no panel set, the screen's follow-up
     5: ("Due today", "2026-12-07", "autoresponse"),
     7: ("Due today", "2026-12-07", "post_interview"),     # decision EOW after the final round of 12/1
     8: ("Waiting", "2027-01-04", "competing_interest"),   # circle back in Q1
@@ -356,3 +357,14 @@ def test_the_scripts_name_whom_the_cells_name_and_claim_nothing_else():
     outs, _, _ = compute(FIXTURES / "trial_en8_toronto_trades_libreoffice.xlsx", today=MONDAY, country="CA-ON")
     columns = outs[0].tracker.columns
     assert columns["last_contact"].header == "Last call" and columns["position"].header == "Trade"
+
+
+# a day said with a doubt is no interview set for that day: no script looks forward to it
+@pytest.mark.parametrize("note, kind", [
+    ("recruiter thinks onsite maybe Thurs", "date"),
+    ("zweites Gespräch vielleicht am 10.12.", "date"),
+    ("onsite Thurs 10am confirmed", "interview"),
+])
+def test_a_hedged_interview_day_is_no_interview_set(note, kind):
+    said = read_statements(note, dt.date(2026, 12, 4), True, ("de", "en"))
+    assert [s.kind for s in said] == [kind]
