@@ -1010,7 +1010,10 @@ def _for_the_parser(text: str, taken: list[tuple[int, int]]) -> str:
         rest = _DECIMAL_AMOUNT.sub(lambda m: " " * len(m.group()), rest)
     # nor is a sum of money a year ("on 3rd December at £68,000" is no day in 2068), and a part of
     # the day right after a date ("called 4/12 pm") is no clock time that takes the date's figures
-    rest = _MONEY.sub(lambda m: " " * len(m.group()), rest)
+    # (looked for only in a note with a currency sign or a comma: the pattern took 15 µs a note, the
+    # look 0.3 µs, and a sum is written with one or the other)
+    if "," in rest or any(sign in rest for sign in "$£€¥₹₦"):
+        rest = _MONEY.sub(lambda m: " " * len(m.group()), rest)
     return _DATE_THEN_PART_OF_DAY.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), rest)
 
 
