@@ -11,7 +11,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .language import form_of_address
+from .titles import form_of_address
 
 HIRING_MANAGER, RECRUITER, HR = "hiring_manager", "recruiter", "hr"
 
@@ -20,7 +20,7 @@ HIRING_MANAGER, RECRUITER, HR = "hiring_manager", "recruiter", "hr"
 _ROLE_WORDS: dict[str, str] = {
     HIRING_MANAGER: (
         r"hm|hiring\s*(?:manager|mgr|mngr|lead)|(?:my\s+)?(?:future\s+|prospective\s+)?(?:line\s+)?(?:manager|mgr|boss)"
-        r"|(?:team|eng(?:ineering)?|dept|department)\s+(?:lead|manager|mgr|head)|head\s+of\s+\w+|decision\s*maker"
+        r"|(?:team|eng(?:ineering)?|dept|department)\s+(?:lead|manager|mgr|head)|head\s+of(?:\s+\w+){1,3}|decision\s*maker"
         r"|fachbereich|fachabteilung|abteilungsleiter(?:in)?|teamleiter(?:in)?|bereichsleiter(?:in)?|vorgesetzte[r]?"
         r"|führungskraft|responsable(?:\s+(?:du\s+)?(?:service|poste|équipe|de\s+área|del\s+área|de\s+contratación))?"
         r"|manager\s+opérationnel|futur(?:e)?\s+manager|n\+1|gestionnaire|jefe|jefa|gerente|responsabile|capo|gestor(?:a)?"

@@ -90,7 +90,15 @@ _INTENT = re.compile(r"^(?:I'm calling to|I'd\b|I want\b|I wanted to (?:write|sp
                      r"|If there's anything"
                      r"|Your company has a good reputation|Since you're the one|One point that may help"
                      r"|Is there anything|Could we|Does this week)", re.IGNORECASE)
-_TITLES_BEFORE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr|Inc|Co|Ltd|Mme|M|Hr|Fr|No|vs|e\.g|i\.e))$")
+
+
+@functools.cache
+def _title_before_dot() -> re.Pattern[str]:
+    """A title written short before a name (the language module's table of titles: "Dr.", "Sra.",
+    "Dhr.") or another abbreviation a script may hold ("Inc.", "e.g."), at the end of a text."""
+    from .titles import abbreviated_titles
+    titles = "|".join(re.escape(t[0].upper() + t[1:]) for t in abbreviated_titles())
+    return re.compile(rf"\b(?:{titles}|St|Jr|Inc|Co|Ltd|No|vs|e\.g|i\.e)$")
 # A sentence ends at . ! ? before a space and what is no lower-case letter (a capital of any
 # alphabet, a digit, a quote, Hangul), or at the full-width 。！？ of Chinese and Japanese, which no
 # space follows.
@@ -113,7 +121,7 @@ def sentences_of(script: str, language: str = "en") -> list[str]:
         parts = _SPLIT.split(line)
         joined: list[str] = []
         for part in filter(None, parts):
-            if joined and (part[0].islower() or _TITLES_BEFORE_DOT.search(joined[-1][:-1])
+            if joined and (part[0].islower() or _title_before_dot().search(joined[-1][:-1])
                            or ordinal and ordinal.search(joined[-1])):
                 joined[-1] += " " + part
             else:

@@ -27,6 +27,7 @@ from .notestage import may_name_a_step
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
+from .titles import not_a_titles_stop
 
 USER, EMPLOYER = "user", "employer"
 
@@ -338,6 +339,12 @@ _EMPLOYER_CALL_LATIN = (
     r"|(?:tried|trying|attempted)\s+(?:to\s+)?(?:reach(?:ing)?\s+me|get(?:ting)?\s+hold\s+of\s+me|get(?:ting)?\s+in\s+touch)"
     r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
+    # a call the user then missed is theirs, whoever the note names before it ("sandra called
+    # fri, missed it", "rang 3/12 couldn't pick up"): one does not miss one's own call
+    # ("I called fri and they didn't pick up" is the user's call that reached nobody)
+    r"|(?<!\bi\s)\b(?:called|rang|phoned|rung|calling|ringing)\b[^;.!?\n]{0,30}?(?:\bmissed\s+(?:it|the\s+call)\b"
+    r"|(?<!they\s)(?<!she\s)(?<!he\s)(?<!one\s)(?<!nobody\s)(?<!anyone\s)"
+    r"\b(?:didn['’]?t|did\s+not|couldn['’]?t|could\s+not)\s+(?:pick\s+up|answer|take\s+it)\b)"
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
@@ -689,7 +696,7 @@ def may_say(text: str) -> bool:
 
 @functools.cache
 def _clauses() -> re.Pattern[str]:
-    return re.compile(r"[;\n]|\.\s|,\s+(?=\d{1,2}[/.]\d)")
+    return re.compile(r"[;\n]|\." + not_a_titles_stop() + r"\s|,\s+(?=\d{1,2}[/.]\d)")
 
 
 def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
@@ -976,7 +983,7 @@ def _offer_words(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.cache
 def _sentence_end() -> re.Pattern[str]:
-    return re.compile(r"(?<![0-9])\.\s|[;\n!?]")
+    return re.compile(r"(?<![0-9])\." + not_a_titles_stop() + r"\s|[;\n!?]")
 
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:

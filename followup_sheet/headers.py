@@ -202,6 +202,9 @@ class _AliasTable:
     word_typos: dict[str, tuple[str, str] | None] = field(default_factory=dict, compare=False)
 
 
+# what a header may say after the job it names: that it is the one wished for ('Position Sought',
+# 'Role wanted')
+_WISHED_FOR = frozenset({"sought", "wanted", "desired", "targeted"})
 # Aliases too general to name a field when they are only part of a longer header
 # ('Job Link' is not a position, 'Mail Date' is not an e-mail address).
 _NOT_CONTAINED = frozenset({
@@ -273,6 +276,8 @@ def _find_contained_alias(header: str, table: _AliasTable) -> tuple[str, tuple[i
     words = _words(header)
     if not words or len(words) > 6 or len(header) > 60:
         return None
+    if len(words) > 1 and words[-1] in _WISHED_FOR:
+        words = words[:-1]     # 'Position Sought' is the position: the word after it says it is wished for
     date_only = names_a_date(header)
     link = next((i for i, w in enumerate(words) if w in _LINKS and i), None)
     if link is not None and words[link - 1] not in _NAME_WORDS and not names_a_date(" ".join(words[:link])):
@@ -774,6 +779,7 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
     # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
     steps: list[tuple[str, bool, Callable[[], tuple[int, str] | None]]] = [
         ("contact_phone", job, lambda: guess_phone(header, below, fields, settings)),
+        ("contact", job, lambda: guess_contact(header, below, fields, settings)),
         ("applied_on", bool(_JOB_SEARCH_FIELDS & fields.keys()),
          lambda: guess_applied_on(header, below, fields, settings)),
         ("notes", job, lambda: guess_notes(header, below, fields, settings)),
@@ -1000,6 +1006,39 @@ def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int
     whose cells are sentences (`sentence_like`), the one with the most words; (0-based column, why)."""
     return _guess_column(header, below, fields, settings, "notes", sentence_like,
                          lambda values, _: sum(_word_count(v) for v in values if isinstance(v, str)))
+
+
+def guess_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                  settings: Settings) -> tuple[int, str] | None:
+    """When no header names the contact ("Focal point", "Dealing with"): the unmapped text column
+    whose cells are people (`people_like`), the one with the most; (0-based column, why)."""
+    return _guess_column(header, below, fields, settings, "contact",
+                         lambda values: people_like(values, settings.blank_words),
+                         lambda _, why: int(why.split()[0]))
+
+
+def people_like(values: list[Any], blank_words: tuple[str, ...] = ()) -> str | None:
+    """Why a column's cells look like the people one deals with, or None: two or more filled,
+    short (five words at most besides a role's mark or a note in brackets, no sentence, no address
+    or number), and at least half of them saying they are a person: a form of address before a
+    name ("Mr. Kamau", "Frau Roth") or the role of one marked beside it ("Achieng (HR)")."""
+    from .contactrole import contact_role
+    from .titles import form_of_address
+
+    filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)
+              and not (isinstance(v, str) and is_placeholder(v, blank_words))]
+    if len(filled) < 2 or not all(isinstance(v, str) and len(_BRACKETED.sub(" ", contact_role(v).name).split()) <= 5
+                                  and "@" not in v and not any(c.isdigit() for c in v) for v in filled):
+        return None
+    people = sum(1 for v in filled
+                 if (len(v.split()) > 1 and form_of_address(v.split()[0]) and v.split()[1][:1].isupper())
+                 or contact_role(v).role)
+    if people < 2 or 2 * people < len(filled):
+        return None
+    return f"{people} of {len(filled)} filled cells are people (a form of address or a role beside a name)"
+
+
+_BRACKETED = re.compile(r"[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]")
 
 
 # a telephone number as people type it: digits in groups, a leading + or 0, brackets, dashes,

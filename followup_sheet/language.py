@@ -18,6 +18,7 @@ import pandas as pd
 
 from .hanzi import form_for, written_chinese, written_traditional
 from .settings import LANGUAGES, LATER_ROUND_STAGES, STILL_TO_SEND
+from .titles import ACADEMIC, FEMALE_ACADEMIC, GENDER_TITLES, MALE_ACADEMIC, READ_PAST, form_of_address
 
 ENGLISH = "en"
 
@@ -477,25 +478,6 @@ def human_date(value: Any, this_year: int, language: str) -> str:
     return text
 
 
-# Titles read from a contact cell, and what they say about the form of address: "f", "m", or
-# "" (a title that says nothing about gender, like Dr.). Keys are folded (no dot, lower case).
-_GENDER_TITLES = {
-    "frau": "f", "fr": "f", "herr": "m", "hr": "m", "hrn": "m",
-    "mme": "f", "madame": "f", "mlle": "f", "mademoiselle": "f", "m": "m", "monsieur": "m",
-    "sra": "f", "señora": "f", "senora": "f", "srta": "f", "señorita": "f", "doña": "f", "dña": "f",
-    "sr": "m", "señor": "m", "senor": "m", "don": "m", "d": "m",
-    "mrs": "f", "ms": "f", "miss": "f", "mr": "m",
-    "sig.ra": "f", "sigra": "f", "signora": "f", "sig": "m", "signor": "m",
-    "senhora": "f", "senhor": "m",
-    "mevrouw": "f", "mevr": "f", "mw": "f", "meneer": "m", "dhr": "m", "heer": "m",
-    "pani": "f", "pan": "m",
-}
-_ACADEMIC = {"dr": "Dr.", "dra": "Dr.", "prof": "Prof.", "professor": "Prof.", "dott": "Dr.", "dott.ssa": "Dr.",
-             "dottor": "Dr.", "dottore": "Dr.", "dottoressa": "Dr.", "drs": "Dr.", "ir": "Dr."}
-_FEMALE_ACADEMIC = {"dra", "dott.ssa", "dottoressa"}
-_MALE_ACADEMIC = {"dott", "dottor", "dottore"}      # Italian says the title in the man's form
-
-
 @dataclass(frozen=True)
 class Person:
     """A contact as the cell gives it: names in speaking order, and what its title says."""
@@ -554,14 +536,14 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
         words = words[1:]
     while len(words) > 1:
         low = words[0].casefold().rstrip(".")
-        if low in _GENDER_TITLES and (language not in ("zh", "ja", "ko") or low in ("mr", "mrs", "ms", "miss")):
-            gender = gender or _GENDER_TITLES[low]
-        elif low in _ACADEMIC:
-            academic = _ACADEMIC[low]
-            male = low in _MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
-            if low in _FEMALE_ACADEMIC or male:
-                gender = gender or ("f" if low in _FEMALE_ACADEMIC else "m")
-        elif language == "pl" and low in ("p", "mgr", "inż", "inz"):    # "p. Zielińska", "mgr Nowicka"
+        if low in GENDER_TITLES and (language not in ("zh", "ja", "ko") or low in ("mr", "mrs", "ms", "miss")):
+            gender = gender or GENDER_TITLES[low]
+        elif low in ACADEMIC:
+            academic = ACADEMIC[low]
+            male = low in MALE_ACADEMIC or low == "dr" and language in ("es", "pt")   # beside Dra.
+            if low in FEMALE_ACADEMIC or male:
+                gender = gender or ("f" if low in FEMALE_ACADEMIC else "m")
+        elif low in READ_PAST.get(language, ()):    # "p. Zielińska", "mgr Nowicka", "Ing. Soto"
             pass
         else:
             break
@@ -573,12 +555,6 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
     return words, gender, academic, role
 
 
-def form_of_address(word: str) -> bool:
-    low = word.casefold().rstrip(".")
-    written_as_one = word.endswith(".") or len(low) >= 3     # ("M." is Monsieur; a bare "m" or "d" is no title)
-    return written_as_one and (low in _GENDER_TITLES or low in _ACADEMIC or low in ("p", "mgr"))
-
-
 def spoken_name(text: str) -> str:
     """The words of a contact cell that name the person, without the role said before them:
     'consultora Vale' -> 'Vale', 'Recruiterin Fr. Novak' -> 'Fr. Novak', 'conseillère Mme Dubois'
@@ -587,7 +563,7 @@ def spoken_name(text: str) -> str:
     Rossi', 'van Dijk') are a role. An all-lower-case cell ('jane doe') is kept whole."""
     words = text.split()
     if len(words) < 2 or text == text.lower() or form_of_address(words[0]) \
-            or words[0].casefold().rstrip(".") in _GENDER_TITLES:
+            or words[0].casefold().rstrip(".") in GENDER_TITLES:
         return text
     for i in range(1, len(words) - 1):
         if form_of_address(words[i]) and words[i + 1][:1].isupper():
@@ -595,7 +571,7 @@ def spoken_name(text: str) -> str:
     lead = 0
     while lead < len(words) - 1 and words[lead] == words[lead].lower() and words[lead].isalpha() \
             and not form_of_address(words[lead]) and words[lead].casefold() not in _PARTICLES \
-            and words[lead].casefold() not in _GENDER_TITLES:
+            and words[lead].casefold() not in GENDER_TITLES:
         lead += 1
     return " ".join(words[lead:]) if lead and words[lead][:1].isupper() else text
 

@@ -28,7 +28,7 @@ class NotedStage(NamedTuple):
 # study, a task, a test, pay talks), in the reader's languages: in a note they are an interview stage.
 _STEPS = (
     r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|final|last|next|technical|tech|hr|culture|panel|onsite|coding"
-    r"|manager)\s+round|super\s?day|oa|online\s+assessment|coding\s+assessment|hirevue|round\s+(?:\d|two|three|one)\b|(?:online\s+|written\s+|qualifying\s+)?exam|panel|case\s+study|take[-\s]?home|assignment|coding\s+(?:test|challenge"
+    r"|manager)\s+round|super\s?day|oa|online\s+assessment|coding\s+assessment|hirevue|round\s+(?:\d|two|three|one)\b|(?:online\s+|written\s+|qualifying\s+)?exam|written\s+test|cbi|panel|case\s+study|take[-\s]?home|assignment|coding\s+(?:test|challenge"
     r"|exercise)|portfolio\s+review|design\s+(?:review|challenge|exercise)|technical\s+(?:test|task|exercise)|aptitude\s+test|psychometric|(?:salary|pay|comp|contract|package)\s+"
     r"(?:talks?|discussions?|negotiations?|chat)|presentation\s+to\s+the\s+panel"
     r"|runde|fallstudie|probearbeit|probetag|probedienst|hospitation|schnuppertag|testaufgabe|case-aufgabe|gehaltsverhandlung|vertragsverhandlung"

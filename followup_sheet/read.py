@@ -51,6 +51,7 @@ from .headers import (
     normalize_header,
     tool_header_columns,
 )
+from .language import person
 from .logcolumns import dated_log
 from .plan import stage_of, unplaced_words
 from .referrals import people_in, referral_in
@@ -419,7 +420,7 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
     # word in", Mick being whom the user calls, is an insider's word, not a referral to him)
     contacts = frame["contact"] if "contact" in frame else pd.Series("", index=frame.index)
     found = [(row, name, dept) for row, name, dept in found
-             if name and name.split()[0].casefold() not in str(contacts.get(row, "") or "").casefold()]
+             if name and _first_name_word(name).casefold() not in str(contacts.get(row, "") or "").casefold()]
     if not found:
         return ()
     for row, name, dept in found:
@@ -429,6 +430,12 @@ def _referrals_from_notes(frame: pd.DataFrame, fields: dict[str, int], notes: li
     said = ", ".join(f"row {row}: {name!r}" + (f" ({dept})" if dept else "") for row, name, dept in found[:10])
     notes.append(f"Referrers read from the notes (no Referred By column): {said}")
     return ("referrer",) + (("referrer_dept",) if "referrer_dept" not in fields and any(d for _, _, d in found) else ())
+
+
+def _first_name_word(name: str) -> str:
+    """The first word of a name that is no title ("Mr. James Okoye", "Mr James Okoye" -> "James")."""
+    said = person(name)
+    return (said.given or said.surname).split()[0] if said and (said.given or said.surname) else name.split()[0]
 
 
 # the frame's column that says which of a row's people fields were read from its notes ("contact",

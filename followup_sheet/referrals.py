@@ -14,8 +14,10 @@ import re
 from typing import Any
 
 from .literalscreen import screened
+from .titles import form_of_address, titles_before_a_name
 
-_NAME = r"(?P<name>(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?))"
+# a name, with the form of address or title written before it ("Mr. James Okoye", "Frau Roth")
+_NAME = r"(?P<name>(?-i:(?:" + titles_before_a_name() + r"\s+){0,2}[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?))"
 _BY = re.compile(r"\b(?:referred|recommended|put\s+forward|referral)\s+(?:by|from)\s+"
                  r"(?:(?:my|our|a|an|the|his|her)\s+)?(?:(?-i:[a-z][\w'’/-]*)[\s,]+){0,6}?" + _NAME, re.IGNORECASE)
 _SUBJECT = re.compile(_NAME + r"(?:\s+(?P<where>from|at|in|on)(?P<place>(?:\s+[\w'’]+){1,4}?))?"
@@ -159,7 +161,8 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
                           r"(?:\s+(?-i:[a-z][\w'’-]*))?)\s*$", before, flags=re.IGNORECASE)
         inside = where.group(2) if where and where.group(1).lower() == "in" else ""
         before = before[:where.start()] if where else before
-        words = re.findall(r"[^\W\d_][\w'’-]*", before)[-5:]
+        # (a title keeps its stop: "Mr. Dev Banerjee, my old head clerk, referred me")
+        words = [w if form_of_address(w) else w.rstrip(".") for w in re.findall(r"[^\W\d_][\w'’-]*\.?", before)[-5:]]
         name = []
         for k in range(len(words) - 1, -1, -1):
             # (particles only between two capitalised words: "Jan de Vries", "Koen van der Berg")
@@ -332,8 +335,7 @@ _STAFF = (r"director|dir|gm|general\s+manager|owner|founder|ceo|coo|cfo|supervis
 _OF = (r"from|at|in|on|of|aus|vom|von|bei|im|der|dem|de|du|des|d['’]|chez|del|la|di|della|dell['’]|delle|dello|do|da"
        r"|dos|das|van|bij|z|ze")
 _ARTICLES = r"the|their|our|his|her|my|a|an|la|le|el|il|lo|die|der|den|o|a|het|de"
-_TITLES = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|M|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Pan|Pani|Dhr"
-           r"|Mevr)\.?\s+)?")
+_TITLES = r"(?:" + titles_before_a_name() + r"\s+)?"
 _PERSON = _TITLES + r"(?-i:[A-Z][a-zà-ÿ][\w'’-]*(?:\s+[A-Z][a-zà-ÿ][\w'’-]*)?)"
 # what an English note's capitalised word may be other than a name: a verb of contact said as a
 # to-do ("Email the HM"), a word that opens a sentence

@@ -222,6 +222,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "company": (
         "company", "companies", "employer", "organisation", "organization", "empresa", "entreprise",
         "société", "unternehmen", "arbeitgeber", "firma", "firm", "azienda", "bedrijf", "werkgever",
+        # a contractor's or freelancer's employer is the client
+        "client",
         "pracodawca", "şirket", "işveren", "kurum", "công ty", "doanh nghiệp", "nhà tuyển dụng",
         "perusahaan", "instansi", "företag", "arbetsgivare", "organisasjon", "חברה", "מעסיק", "ארגון",
         "شركة", "الشركة", "جهة", "مؤسسة", "公司", "单位", "企业", "会社", "企業", "회사", "기업",
@@ -239,6 +241,9 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         # the job as other English-speaking trackers head it ("Profile" and "Designation" in India,
         # "Post" in Britain, "Opening", "Job")
         "profile", "job profile", "designation", "post", "opening", "job",
+        # the trade a tradesperson applies in ("Trade": electrician, plumber, carpenter); a
+        # contractor's or freelancer's engagement ("Gig", "Engagement")
+        "trade", "gig", "engagement",
     ),
     "applied": (
         "applied", "apply", "application", "submitted", "submission", "sent", "solicitud", "postulación", "postul",
@@ -283,6 +288,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",
         # a contact made, as the verb's past says it ("Last rang", "Date called", "Last chased")
         "called", "rang", "phoned", "chased", "emailed", "e-mailed", "mailed", "pinged", "messaged", "texted",
+        # ... or as its noun ("Last call", "Date of call", "Last ping")
+        "call", "calls", "ping",
         "spoke", "followed up", "angerufen", "appelé", "llamado", "llamé", "chiamato", "liguei", "gebeld",
         "kontak", "קשר", "תגובה", "تواصل", "اتصال", "رد", "联系", "联络", "沟通", "溝通",
         "回复", "连络", "連絡", "연락", "やりとり", "やり取り",
@@ -428,6 +435,8 @@ INTERVIEWING_WORDS = (
     # the steps of creative and technical hiring that stand for an interview
     "portfolio review", "design review", "design challenge", "design exercise", "take-home", "take home",
     "case study", "presentation",
+    # a written or aptitude test, as 笔试 and 適性検査 below; the UN's competency-based interview (CBI)
+    "written test", "aptitude test", "cbi",
     "vorstellungsgespräch", "gespräch", "vg", "in bearbeitung",
     # a trial day or shift on the ward, as Germany and Austria say it: a step of the hiring
     "probetag", "probearbeit", "probedienst", "hospitation", "schnuppertag",
