@@ -452,10 +452,11 @@ def _as_read(frame: pd.DataFrame, chinese: bool) -> pd.DataFrame:
     (`chinese`: the tracker is Chinese, so every such text is); a frame without such text is
     returned as it is."""
     texts = [c for c in ("stage", "response", "notes") if c in frame.columns]
-    converted = {c: frame[c].map(lambda v: simplified(v, chinese) if isinstance(v, str) else v) for c in texts}
-    if all(converted[c].equals(frame[c]) for c in texts):
+    # (looked at as plain lists first: mapping three columns cost more than a small tracker's cells)
+    if all(not isinstance(v, str) or simplified(v, chinese) == v for c in texts for v in frame[c].tolist()):
         return frame
-    return frame.assign(**converted)
+    return frame.assign(**{c: frame[c].map(lambda v: simplified(v, chinese) if isinstance(v, str) else v)
+                           for c in texts})
 
 
 def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
