@@ -47,6 +47,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -1300,8 +1301,8 @@ def today_order(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.Index:
 
 
 def summary(plan: pd.DataFrame) -> dict[str, int]:
-    counts = plan["status"].value_counts()
-    return {s.value: int(counts.get(s.value, 0)) for s in Status}
+    counts = Counter(plan["status"].tolist())     # (a plain count: value_counts costs more on a small plan)
+    return {s.value: counts[s.value] for s in Status}
 
 
 def contacts_this_week(frame: pd.DataFrame, today: dt.date) -> int:
