@@ -57,7 +57,16 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, call_unanswered, caller_named, collect_facts, read_ledger, source_of, tells_their_contact
+from .facts import (
+    PLATFORMS,
+    call_unanswered,
+    caller_named,
+    collect_facts,
+    datetime_column,
+    read_ledger,
+    source_of,
+    tells_their_contact,
+)
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
@@ -962,7 +971,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     plan = pd.DataFrame({
         "stage": st,
         "status": status,
-        "due": pd.to_datetime(np.where(active, due, nat)),
+        "due": datetime_column(np.where(active, due, nat)),
         "follow_ups": follow_ups.astype(int),
         "situation": situation,
         "channel": np.where(situation != "", np.where(email, "email", "call"), ""),
@@ -985,10 +994,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the
         # notes mention without a day is returned without one ("your call", not "your call of <applied>")
-        "employer_called_on": pd.to_datetime(np.where(employer_called & active & (~np.isnat(last) | call_day_noted),
+        "employer_called_on": datetime_column(np.where(employer_called & active & (~np.isnat(last) | call_day_noted),
                                                       employer_called_on, nat)),
         "thank_you": thank_you & active,
-        "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
+        "interview_ahead": datetime_column(np.where(active, interview_ahead, nat)),
         # an interview being arranged, with no day yet: the script asks to settle a time
         "interview_arranging": active & arranging & interviewing & np.isnat(interview_ahead) & ~held,
         "arranging_field": np.where(arranging_in["notes"] != "", "notes", "stage"),
@@ -996,18 +1005,18 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the plan keeps that day, the scripts never say it
         "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)
         & ledger["interview_is_rough"].to_numpy(dtype=bool),
-        "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),
+        "hold_until": datetime_column(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
         "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
-        "stated_on": pd.to_datetime(np.where(active & fresh, stated_on, nat)),
+        "stated_on": datetime_column(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
         "strong_elsewhere": live_other & active,
         "confirm_cold": (status == Status.GONE_COLD.value) & np.isin(st, ["interviewing", "offer"]),
         "check": np.where(check != "", check, _ended_messages(frame, ended_in_notes, columns, s)),
         **noted_facts,
         "written_offer": written_offer,
-        "other_offer_by": pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D"))),
+        "other_offer_by": datetime_column(np.where(competing, other_by, np.datetime64("NaT", "D"))),
         "other_offer_written": other_written & competing,
     }, index=idx)
     plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies, marked)
@@ -1019,7 +1028,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # still ahead), or at its due date when it is at its last allowed follow-up.
     moving = active & open_stage
     cold_day = safe_base + np.timedelta64(s.cold_after_days + 1, "D")
-    plan["cold_from"] = pd.to_datetime(np.where(moving, cold_day, np.datetime64("NaT", "D")))
+    plan["cold_from"] = datetime_column(np.where(moving, cold_day, np.datetime64("NaT", "D")))
     plan["cold_pinned"] = moving & (use_pin | use_stated | hold | ahead)
     plan["cold_at_due"] = moving & capped & ~employer_called
     return plan
