@@ -131,3 +131,20 @@ def test_the_ledgers_texts_have_no_missing_value():
     for dtype in ("str", object):
         column = pd.Series(_random_column(rng, 200), dtype=dtype)
         assert facts._texts(column) == column.fillna("").astype(object).tolist()
+
+
+def test_a_date_column_as_pandas_to_datetime_makes_it():
+    import numpy as np
+    import pandas as pd
+
+    from followup_sheet import facts
+
+    days = ["2026-11-30", "NaT", "1999-02-28", "2027-01-01"]
+    for unit in ("D", "s", "ms", "us", "ns", "h"):
+        values = np.array(days, dtype=f"datetime64[{unit}]")
+        want, got = pd.to_datetime(values), facts.datetime_column(values)
+        assert got.dtype == want.dtype, unit
+        assert pd.Series(got).equals(pd.Series(want)), unit
+        assert pd.DataFrame({"d": got}).dtypes.equals(pd.DataFrame({"d": want}).dtypes)
+    for empty in (np.array([]), np.array([], dtype="datetime64[D]")):
+        assert facts.datetime_column(empty).dtype == pd.to_datetime(empty).dtype
