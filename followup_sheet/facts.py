@@ -608,18 +608,20 @@ def source_of(columns: Mapping[str, Any] | None, field: str, row: Any) -> str:
     return f"{info.header}, {info.letter}{row}"
 
 
-def _per_unique(text: pd.Series, test, rows: np.ndarray | None = None, otherwise: Any = None) -> list:
-    """`test` once per distinct text, spread back over the rows; `otherwise` on the rows that
-    `rows` (a boolean mask) leaves out, whose text is not looked at."""
-    if rows is None:
-        codes, uniques = pd.factorize(text.fillna("").astype(object), use_na_sentinel=False)
-        answers = [test(v) for v in uniques]
-        return [answers[c] for c in codes]
+def _per_unique(text: list[str], test, rows: np.ndarray, otherwise: Any = None) -> list:
+    """`test` once per distinct text (in the order they first come), spread back over the rows;
+    `otherwise` on the rows that `rows` (a boolean mask) leaves out, whose text is not looked at."""
     out = [otherwise] * len(text)
-    picked = np.flatnonzero(rows)
-    for k, answer in zip(picked, _per_unique(text.iloc[picked], test)):
-        out[k] = answer
+    answers: dict[str, Any] = {}
+    for k in np.flatnonzero(rows).tolist():
+        value = text[k]
+        out[k] = answers[value] if value in answers else answers.setdefault(value, test(value))
     return out
+
+
+def _texts(values: pd.Series) -> list[Any]:
+    """A column's values as a list, a missing one (None, NaN, NA) as ''."""
+    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in values.tolist()]
 
 
 def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
@@ -801,10 +803,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     applied = frame["applied_on"].to_numpy(dtype="datetime64[D]")
     last = frame["last_contact"].to_numpy(dtype="datetime64[D]")
     written = np.where(np.isnat(last), applied, last)         # the day the notes were last written
-    texts = {f: frame[f].fillna("").astype(object) for f in ("notes", "response", "stage")}
+    # (the cells as lists: `.iat` per statement cost 4 µs a look-up, 17,522 of them on the narrow tracker)
+    texts = {f: _texts(frame[f]) for f in ("notes", "response", "stage")}
     # joined in Python: pandas 3 drops a NUL when it adds strings column-wise
-    joined = pd.Series([f"{r}{_SEP}{n}{_SEP}{t}" for r, n, t in zip(texts["response"].tolist(), texts["notes"].tolist(),
-                                                                   texts["stage"].tolist())], index=idx, dtype=object)
+    joined = [f"{r}{_SEP}{n}{_SEP}{t}" for r, n, t in zip(texts["response"], texts["notes"], texts["stage"])]
     said = _per_unique(joined, _text_facts, rows, _NOTHING_SAID)
     said_arr = np.array(said, dtype=object).reshape(len(idx), 5) if len(idx) else np.empty((0, 5), dtype=object)
 
@@ -818,7 +820,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     anchored = written.copy()     # the day the notes were written, at least the last calendar day they give
     offers = _offer_words(tuple(settings.offer_words))
     for field in ("notes", "response", "stage"):     # ("On hold until 12/9" in the stage column)
-        values = texts[field].to_numpy()
+        values = texts[field]
         # (a stage states a date only with a number in it: "On hold until 12/9", not "Declined")
         screen = may_state_a_date if field != "stage" else _stage_may_state_a_date
         maybe = np.array(_per_unique(texts[field], screen, rows, False), dtype=bool)
@@ -853,8 +855,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
     interview_rough = [False] * len(idx)   # the interview's day is only a bound ("2nd round in 2 wks", "w/c 14 Dec")
     offers = _offer_words(tuple(settings.offer_words))
-    # (the cells as lists: `.iat` per statement cost 4 µs a look-up, 17,522 of them on the narrow tracker)
-    cells = {f: texts[f].tolist() for f in texts}
+    cells = texts
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):
@@ -912,15 +913,15 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "user_after": said_arr[:, 4].astype(bool) if len(idx) else np.zeros(0, bool),
         "chases": np.array(chases, dtype=int),
         "chased_after": np.array(chased_after, dtype=bool),
-        "stated_on": pd.to_datetime(stated_on),
-        "interview_stated": pd.to_datetime(interview_on),
+        "stated_on": datetime_column(stated_on),
+        "interview_stated": datetime_column(interview_on),
         "interview_field": interview_field,
         "interview_is_rough": interview_rough,
-        "answer_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
+        "answer_on": datetime_column(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
         "answer_is_news": news,
         "answer_is_rough": rough,
-        "deadline_on": pd.to_datetime(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
+        "deadline_on": datetime_column(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                                 for d in owed])),
         # the calendar days the notes give to something that happened or was planned, without a
         # word of what is owed ("verbal offer 12/2", "onsite 11/24")
@@ -932,20 +933,18 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         # the day of an employer's contact
         # (not a day said ahead: "he will ring back Thursday" is no day of a contact)
         "plain_days": [tuple(sorted(f[0].date for f in found if f[0].kind in ("date", "call_back")
-                                    and not said_ahead(str(texts[f[1]].iat[i]), f[0].words)))
+                                    and not said_ahead(str(texts[f[1]][i]), f[0].words)))
                        for i, found in enumerate(all_stated)],
         "stated_kind": [s[0].kind if s else "" for s in stated],
         "stated_mine": np.array([bool(s and s[0].mine) for s in stated], dtype=bool),   # an answer the user owes
         "stated_words": [s[0].words if s else "" for s in stated],
         "stated_field": [s[1] if s else "" for s in stated],
+        "logged_on": datetime_column(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
+                                              for d in logged], dtype="datetime64[D]")),
+        "written": datetime_column(np.fmax(anchored, np.array(     # (typed: a sheet without rows gives an empty list)
+            [np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted], dtype="datetime64[D]"))),
+        "email_only": _email_only(frame),
     }, index=idx)
-    logged_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in logged],
-                         dtype="datetime64[D]")
-    out["logged_on"] = pd.to_datetime(logged_on)
-    noted_on = np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted],
-                        dtype="datetime64[D]")      # (typed: a sheet without rows gives an empty list)
-    out["written"] = pd.to_datetime(np.fmax(anchored, noted_on))
-    out["email_only"] = _email_only(frame)
     return Ledger(out, all_stated)
 
 
@@ -988,12 +987,14 @@ def _sentence_end() -> re.Pattern[str]:
 
 def _email_only(frame: pd.DataFrame) -> np.ndarray:
     """An e-mail address (in the e-mail column or the contact cell) and no phone number (rules §5)."""
-    contact = frame["contact"].fillna("").astype(str)
-    email = frame["contact_email"].fillna("").astype(str) if "contact_email" in frame else contact.str[:0]
-    phone = frame["contact_phone"].fillna("").astype(str) if "contact_phone" in frame else contact.str[:0]
-    addr = email.str.contains("@", regex=False) | contact.str.contains(_EMAIL)
-    tel = phone.str.contains(r"\d", regex=True) | contact.str.contains(_PHONE)
-    return (addr & ~tel).to_numpy(dtype=bool)
+    # (plain loops: six pandas string methods cost more than a small tracker's cells)
+    contact = [str(v) for v in _texts(frame["contact"])]
+    nothing = [""] * len(contact)
+    email = [str(v) for v in _texts(frame["contact_email"])] if "contact_email" in frame else nothing
+    phone = [str(v) for v in _texts(frame["contact_phone"])] if "contact_phone" in frame else nothing
+    digit = re.compile(r"\d")
+    return np.array([("@" in e or _EMAIL.search(c) is not None) and not (digit.search(p) or _PHONE.search(c))
+                     for c, e, p in zip(contact, email, phone)], dtype=bool)
 
 
 def _field_saying(texts: Mapping[str, Any], patterns: tuple[re.Pattern | _Scripts, ...]) -> str:
@@ -1003,6 +1004,15 @@ def _field_saying(texts: Mapping[str, Any], patterns: tuple[re.Pattern | _Script
         if isinstance(text, str) and any(p.search(text) for p in patterns):
             return field
     return "notes"
+
+
+def datetime_column(values: np.ndarray) -> Any:
+    """`values` as `pandas.to_datetime` makes a frame's column of them, without its cost per call
+    (some 80 µs, thirteen calls a plan): a datetime64 array in a unit pandas keeps (s, ms, us, ns)
+    as it is, one in days in seconds; anything else through `pandas.to_datetime` itself."""
+    if values.dtype.kind != "M":
+        return pd.to_datetime(values)       # (an empty list's array is float)
+    return values if np.datetime_data(values.dtype)[0] in ("s", "ms", "us", "ns") else values.astype("datetime64[s]")
 
 
 def _dates(values: Any) -> list[dt.date | None]:

@@ -341,11 +341,14 @@ def _spaced(ch: str) -> bool:
     return ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u052f" or "\u1e00" <= ch <= "\u1eff"
 
 
+@functools.lru_cache(maxsize=65536)
 def header_concepts(header: str) -> frozenset[str]:
     """The HEADER_WORDS concepts a header holds ('Ngày phỏng vấn' -> {'date', 'interview'})."""
+    # (kept per header: the words' key was built and hashed again on each of some 120 calls a read)
     return _header_concepts(header, _words_key())
 
 
+@functools.cache
 def _words_key() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((c, tuple(ws)) for c, ws in HEADER_WORDS.items())
 

@@ -44,8 +44,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -55,7 +57,16 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
-from .facts import PLATFORMS, call_unanswered, caller_named, collect_facts, read_ledger, source_of, tells_their_contact
+from .facts import (
+    PLATFORMS,
+    call_unanswered,
+    caller_named,
+    collect_facts,
+    datetime_column,
+    read_ledger,
+    source_of,
+    tells_their_contact,
+)
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
@@ -451,10 +462,11 @@ def _as_read(frame: pd.DataFrame, chinese: bool) -> pd.DataFrame:
     (`chinese`: the tracker is Chinese, so every such text is); a frame without such text is
     returned as it is."""
     texts = [c for c in ("stage", "response", "notes") if c in frame.columns]
-    converted = {c: frame[c].map(lambda v: simplified(v, chinese) if isinstance(v, str) else v) for c in texts}
-    if all(converted[c].equals(frame[c]) for c in texts):
+    # (looked at as plain lists first: mapping three columns cost more than a small tracker's cells)
+    if all(not isinstance(v, str) or simplified(v, chinese) == v for c in texts for v in frame[c].tolist()):
         return frame
-    return frame.assign(**converted)
+    return frame.assign(**{c: frame[c].map(lambda v: simplified(v, chinese) if isinstance(v, str) else v)
+                           for c in texts})
 
 
 def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
@@ -462,11 +474,14 @@ def classify_stage(text: pd.Series, settings: Settings) -> pd.Series:
     return pd.Series(_per_value(text, lambda t: [stage_of(v, settings) for v in t]), index=text.index)
 
 
-def _per_value(text: pd.Series, test) -> np.ndarray:
-    """`test` (a Series -> array function) run once per distinct value of `text`, spread back
-    over the rows: trackers repeat a handful of stage, response and source words."""
-    codes, uniques = pd.factorize(text, use_na_sentinel=False)
-    return np.asarray(test(pd.Series(uniques, dtype=text.dtype)))[codes]
+def _per_value(text: pd.Series | np.ndarray, test) -> np.ndarray:
+    """`test` (a list -> array function) run once per distinct value of `text` (a column or its
+    array), spread back over the rows: trackers repeat a handful of stage, response and source
+    words. (A dict on the plain values, not `pandas.factorize` and a Series of the distinct
+    values: those cost more than the test on a small tracker's five rows.)"""
+    seen: dict[Any, int] = {}
+    codes = np.array([seen.setdefault(v, len(seen)) for v in text.tolist()], dtype=np.intp)
+    return np.asarray(test(list(seen)))[codes]
 
 
 # An automatic reply that says someone is away answers a message of the user's, not the
@@ -550,18 +565,45 @@ def _interview_held(text: pd.Series) -> np.ndarray:
         [talk.holds(v) and not ahead.holds(v) for v in t], dtype=bool))
 
 
-def _callers(frame: pd.DataFrame, called: np.ndarray) -> np.ndarray:
-    """Per row whose employer called and whose contact cell is empty: the person the notes or the
-    response name as the caller by a form of address (`facts.caller_named`), else ''."""
-    out = np.full(len(frame), "", dtype=object)
-    empty = (frame["contact"].str.strip() == "").to_numpy()
-    for k in np.flatnonzero(called & empty):
-        said = "\n".join(v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str))
+def _callers(cells: Mapping[str, np.ndarray], contact: np.ndarray, called: np.ndarray) -> np.ndarray:
+    """Per row whose employer called and whose contact cell (in `contact`) is empty: the person the
+    notes or the response (in `cells`) name as the caller by a form of address
+    (`facts.caller_named`), else ''."""
+    out = np.full(len(called), "", dtype=object)
+    for k in np.flatnonzero(called & ~_filled(contact)):
+        said = "\n".join(v for v in (cells["response"][k], cells["notes"][k]) if isinstance(v, str))
         out[k] = caller_named(said)
     return out
 
 
-def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
+def _filled(text: np.ndarray) -> np.ndarray:
+    """True where a cell holds more than spaces (a missing value counts as filled, as pandas
+    compares it)."""
+    return np.array([not isinstance(v, str) or v.strip() != "" for v in text.tolist()], dtype=bool)
+
+
+def _filled_in(text: np.ndarray) -> np.ndarray:
+    """The values with a missing one (None, NaN) as ''."""
+    out = np.empty(len(text), dtype=object)
+    out[:] = ["" if v is None or (isinstance(v, float) and v != v) else v for v in text.tolist()]
+    return out
+
+
+def _joined(*parts: np.ndarray | str, strip: bool = False) -> np.ndarray:
+    """Row by row, the texts of `parts` (a column's values, or one text for every row) joined, as
+    pandas adds text columns (a row missing one of them is missing: NaN), stripped with `strip`."""
+    n = next(len(p) for p in parts if not isinstance(p, str))
+    columns = [itertools.repeat(p, n) if isinstance(p, str) else p.tolist() for p in parts]
+    out = np.empty(n, dtype=object)
+    for k, values in enumerate(zip(*columns)):
+        if all(isinstance(v, str) for v in values):
+            out[k] = "".join(values).strip() if strip else "".join(values)
+        else:
+            out[k] = np.nan
+    return out
+
+
+def _noted_stages(notes: pd.Series | np.ndarray, settings: Settings) -> np.ndarray:
     """Per row (stage, clause): the stage its notes say it reached, or ("", "")."""
     # (the offer and interview words only: a closed word in the notes makes the row Check data on its own)
     clause_stage = _clause_stage(settings)
@@ -572,8 +614,7 @@ def _noted_stages(notes: pd.Series, settings: Settings) -> np.ndarray:
             out[k] = tuple(stage_in_notes(v, clause_stage)) if v and (may_name_a_step(v) or clause_stage(v)) \
                 else ("", "")
         return out
-    codes, uniques = pd.factorize(notes, use_na_sentinel=False)
-    return test(list(uniques))[codes] if len(notes) else np.empty((0, 2), dtype=object)
+    return _per_value(notes, test)
 
 
 def _told_elsewhere(notes: pd.Series, settings: Settings) -> np.ndarray:
@@ -586,7 +627,8 @@ def _told_elsewhere(notes: pd.Series, settings: Settings) -> np.ndarray:
 
 def _applied_flag_stage(flag: pd.Series) -> np.ndarray:
     """An 'Applied' column of yes/no: no means not applied yet."""
-    return _per_value(flag, lambda f: f.str.lower().str.strip().isin(["no", "n", "false", "0", "not yet", "nope"]))
+    no = {"no", "n", "false", "0", "not yet", "nope"}
+    return _per_value(flag, lambda f: np.array([isinstance(v, str) and v.lower().strip() in no for v in f], dtype=bool))
 
 
 def _busday(dates: pd.Series) -> np.ndarray:
@@ -646,47 +688,54 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     idx = frame.index
     n = len(idx)
 
-    stage_text = (frame["stage"] + " " + frame["response"]).str.strip()
-    stage = classify_stage(stage_text, s)
+    # (the text columns as arrays, taken once: each look-up and masked copy of a column costs pandas
+    # more than a small tracker's rows)
+    cells = {f: frame[f].to_numpy() for f in ("stage", "response", "notes")}
+    notes = cells["notes"]
+    stage_text = _joined(cells["stage"], " ", cells["response"], strip=True)
+    stage = _per_value(stage_text, lambda t: [stage_of(v, s) for v in t]).astype(object)
     # an automatic reply noted in the notes counts too, by its unmistakable words ("auto" alone in
     # a note may be a car dealer's name)
     in_notes = tuple(w for w in s.autoresponse_words if w not in ("auto", "automatic", "automated", "confirmation"))
-    told = {f: contains_words(frame[f], s.autoresponse_words) | _per_value(
-        frame[f], lambda t: np.array([auto_reply(v) for v in t], dtype=bool)) for f in ("stage", "response")}
-    auto_in = {**told, "notes": contains_words(frame["notes"], in_notes)}
+    told = {f: contains_words(cells[f], s.autoresponse_words) | _per_value(
+        cells[f], lambda t: np.array([auto_reply(v) for v in t], dtype=bool)) for f in ("stage", "response")}
+    auto_in = {**told, "notes": contains_words(notes, in_notes)}
     # an employer's automatic reply means the application went out: a word of not having applied
     # in the same cells is the sender's ("auto email, thanks for applying"), never the stage
-    stage = stage.where(~((stage == "not_applied") & (told["stage"] | told["response"])), "applied")
-    stage = stage.where(~(_applied_flag_stage(frame["applied_flag"]) & (stage == "applied")), "not_applied")
+    stage = np.where((stage == "not_applied") & (told["stage"] | told["response"]), "applied", stage)
+    stage = np.where(_applied_flag_stage(frame["applied_flag"].to_numpy()) & (stage == "applied"), "not_applied", stage)
     # a stage said only in the notes, while the stage cell says no more than applied ("Technical
     # round cleared", "2nd round booked for the 14th"): the row's stage, its clause read as a stage cell's
-    noted = _noted_stages(frame["notes"].where(stage == "applied", ""), s)
+    noted = _noted_stages(np.where(stage == "applied", notes, ""), s)
     # (and the stage cell's own words the same way: "Technical round cleared", "Case study sent")
-    in_cell = _noted_stages(frame["stage"].where(stage == "applied", ""), s)
+    in_cell = _noted_stages(np.where(stage == "applied", cells["stage"], ""), s)
     noted = np.where((noted[:, 0] == "")[:, None], in_cell, noted)
     from_notes = noted[:, 0] != ""
-    stage = stage.where(~from_notes, noted[:, 0])
-    stage_text = stage_text.where(~from_notes, (stage_text + " " + noted[:, 1]).str.strip())
+    stage = np.where(from_notes, noted[:, 0], stage)
+    stage_text = np.where(from_notes, _joined(stage_text, " ", noted[:, 1], strip=True), stage_text)
     # an interview being arranged ("scheduling a call", "in Terminabstimmung", "日程調整中"): the
     # interview stage, ahead (rules §3), not an application still waiting for news
-    arranging_in = {f: _per_value(text.where(stage.isin(["applied", "interviewing"]), ""),
+    talking = (stage == "applied") | (stage == "interviewing")
+    arranging_in = {f: _per_value(np.where(talking, text, ""),
                                   lambda t: np.array([being_arranged(v) if v else "" for v in t], dtype=object))
-                    for f, text in (("stage", stage_text), ("notes", frame["notes"]))}
+                    for f, text in (("stage", stage_text), ("notes", notes))}
     arranging = (arranging_in["stage"] != "") | (arranging_in["notes"] != "")
-    by_notes = (arranging_in["notes"] != "") & (stage == "applied").to_numpy()
-    stage = stage.where(~(arranging & (stage == "applied").to_numpy()), "interviewing")
-    stage_text = stage_text.where(~by_notes, (stage_text + " " + arranging_in["notes"]).str.strip())
+    by_notes = (arranging_in["notes"] != "") & (stage == "applied")
+    stage = np.where(arranging & (stage == "applied"), "interviewing", stage)
+    stage_text = np.where(by_notes, _joined(stage_text, " ", arranging_in["notes"], strip=True), stage_text)
     from_notes = from_notes | by_notes
     # a row with no date at all whose notes say it is still to be sent ("meant to apply before
     # xmas", "CV noch abschicken"): not applied, rather than Check data asking for a date
-    undated = (frame["applied_on"].isna() & frame["last_contact"].isna()).to_numpy()
-    unsent = contains_words(frame["notes"].where((stage == "applied").to_numpy() & undated, ""), s.not_applied_words)
-    stage = stage.where(~unsent, "not_applied")
+    applied = _busday(frame["applied_on"])
+    contacted = _busday(frame["last_contact"])
+    undated = np.isnat(applied) & np.isnat(contacted)
+    unsent = contains_words(np.where((stage == "applied") & undated, notes, ""), s.not_applied_words)
+    stage = np.where(unsent, "not_applied", stage)
     strong = _strong_interest(stage_text, s)
     # a later round said in the notes of a row at the interview stage ("Interview" / "2nd interview
     # Thurs 10th Dec"): the row is beyond a first talk too
     beyond = _beyond_a_first_talk(s)
-    strong |= _per_value(frame["notes"].where((stage == "interviewing").to_numpy() & ~strong, ""), lambda t: np.array(
+    strong |= _per_value(np.where((stage == "interviewing") & ~strong, notes, ""), lambda t: np.array(
         [bool(isinstance(v, str) and strong_here(v, beyond)) for v in t], dtype=bool))
     # an agency named in the notes ("via a staffing agency") too; "recruiter" alone there may be the
     # employer's own
@@ -694,15 +743,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # the company, the contact's own note or the source names a recruiting agency ("Hays",
     # "Nordlicht Personalberatung", "Ana Ruiz (Randstad)"): the contact is the agency's recruiter
     agencies = find_agencies(frame, s, word_list(tuple(s.agency_words)).found)
-    recruiter = contains_words(frame["source"] + " " + frame["contact"], s.recruiter_words) \
-        | contains_words(frame["notes"], agency_words) | agencies.named
-    st = stage.to_numpy()
+    contact = frame["contact"].to_numpy()
+    recruiter = contains_words(_joined(frame["source"].to_numpy(), " ", contact), s.recruiter_words) \
+        | contains_words(notes, agency_words) | agencies.named
+    st = stage
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
-    open_notes = frame["notes"].where(open_stage, "")
+    open_notes = np.where(open_stage, notes, "")
     auto_in["notes"] = auto_in["notes"] | _per_value(
         open_notes, lambda t: [auto_reply(v) for v in t]).astype(bool)
     # an automatic reply saying someone is away is an absence, not "my résumé arrived"
-    away = _per_value(stage_text.where(open_stage, "") + " . " + open_notes,
+    away = _per_value(_joined(np.where(open_stage, stage_text, ""), " . ", open_notes),
                       lambda t: np.array([_away_reply(v) for v in t], dtype=bool))
     auto_in = {f: hit & ~away for f, hit in auto_in.items()}
     autoresponse = auto_in["stage"] | auto_in["response"] | auto_in["notes"]
@@ -713,10 +763,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     read = read_ledger(frame, s, columns, rows=open_stage, today=today)
     ledger = read.columns
 
-    applied = _busday(frame["applied_on"])
     # a log entry's day in the notes ("4/12 HR rang") is a contact too, once it has come
     logged = ledger["logged_on"].to_numpy(dtype="datetime64[D]")
-    last = np.fmax(_busday(frame["last_contact"]), np.where(logged <= today64, logged, np.datetime64("NaT", "D")))
+    last = np.fmax(contacted, np.where(logged <= today64, logged, np.datetime64("NaT", "D")))
     pinned = _busday(frame["pinned"])
     interview_on = _busday(frame["interview_on"]) if "interview_on" in frame else _nat(n)
     stated_on = ledger["stated_on"].to_numpy(dtype="datetime64[D]")
@@ -744,7 +793,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # cadence and cap go on from the call, as before)
     talked = employer_called & ~np.isnat(news_on) & (news_on > called_on) & (st != "offer")
     for k in np.flatnonzero(talked):
-        said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
+        said = [v for v in (cells["response"][k], notes[k]) if isinstance(v, str)]
         talked[k] = not call_unanswered("\n".join(said))
     # an interview being arranged, told apart from their call ("Anruf von Fr. Gruber, Termin wird noch
     # abgestimmt", "recruiter emailed, scheduling a call") is what their call or e-mail said: it was
@@ -753,7 +802,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     arranged_apart = np.zeros(n, dtype=bool)
     for k in np.flatnonzero(employer_called & ~talked & arranging):
         clause = arranging_in["notes"][k] or arranging_in["stage"][k]
-        said = [v for v in (frame["response"].iat[k], frame["notes"].iat[k]) if isinstance(v, str)]
+        said = [v for v in (cells["response"][k], notes[k]) if isinstance(v, str)]
         arranged_apart[k] = not tells_their_contact(clause) and not call_unanswered("\n".join(said))
     talked = talked | arranged_apart
     employer_called = employer_called & ~talked
@@ -781,7 +830,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # an interview being arranged has no day yet: a past day beside it is the day of the entry that
     # says so ("12/2 HR reached out - setting up a phone screen") or of an earlier round's talk
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
-    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(frame["notes"], _AHEAD_WORDS) | arranging
+    ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(notes, _AHEAD_WORDS) | arranging
     # a row at the interview stage whose words say the interview is ahead ("Interview scheduled",
     # "invited") and whose notes give only a plain day still to come ("Thurs @ 2"): that day is its day
     plain_ahead = (st == "interviewing") & ahead_words & ~arranging & np.isnat(interview_day) & (kind == "date") \
@@ -806,7 +855,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
-    hold_in = {f: contains_words(frame[f], s.hold_words) for f in ("stage", "response", "notes")}
+    hold_in = {f: contains_words(cells[f], s.hold_words) for f in ("stage", "response", "notes")}
     hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
     hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
     # (news promised for a day ends the wait too: "1월 중순에 다시 연락 준다고 함")
@@ -833,7 +882,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                                       | (~np.isnat(answer_on) & (answer_on < stated_on)))
     # an answer the user owes anywhere ("要求12月9号前答复" in a negotiation) is no day to wait for
     # either, nor one beside another employer's offer ("内定あり（他社）。返事は12/11まで")
-    told_elsewhere = _told_elsewhere(frame["notes"], s)
+    told_elsewhere = _told_elsewhere(notes, s)
     offer_answer = offer_answer | ledger["stated_mine"].to_numpy(dtype=bool) | (told_elsewhere & (kind == "answer"))
     use_stated = open_stage & fresh & has_base & ~offer_answer
 
@@ -860,11 +909,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # the notes say it is over ("they're not interested", "offer rescinded") while the stage is open:
     # asked about, never called (rules §7: every sentence true)
     # (a clause about another employer says nothing of this application: "turned down an offer elsewhere")
-    own_notes = pd.Series(_per_value(frame["notes"], lambda t: [this_employers(v) if isinstance(v, str) else v
-                                                                 for v in t]), index=frame.index)
+    own_notes = _per_value(notes, lambda t: np.array([this_employers(v) if isinstance(v, str) else v for v in t],
+                                                     dtype=object))
     ended_in_notes = open_stage & (contains_words(own_notes, s.closed_words)
-                                   | says_refusal(own_notes.where(open_stage, "")))
-    bad_date = (frame["problem"] != "").to_numpy() | future | ended_in_notes
+                                   | says_refusal(np.where(open_stage, own_notes, "")))
+    bad_date = (frame["problem"].to_numpy() != "") | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
     cold = has_base & ((today64 - safe_base).astype("timedelta64[D]").astype(int) > s.cold_after_days) & ~date_ahead
@@ -894,9 +943,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     hot = active & ~future & ~hold & ((st == "offer") | (interviewing & strong))
     # (or the notes of a live row say another employer has made an offer or has the user in a later
     # round: "内定あり（他社）", "offer from another company")
-    live_other = _elsewhere(frame["company"], hot) | bool((told_elsewhere & active).any())
-    has_mgr = _names_someone(frame["hiring_manager"], s.blank_words)
-    has_ref = _names_someone(frame["referrer"], s.blank_words)
+    company = frame["company"].to_numpy()
+    live_other = _elsewhere(company, hot) | bool((told_elsewhere & active).any())
+    has_mgr = _names_someone(frame["hiring_manager"].to_numpy(), s.blank_words)
+    has_ref = _names_someone(frame["referrer"].to_numpy(), s.blank_words)
     situation = np.select(
         [interviewing, st == "offer", recruiter, has_ref, has_mgr, autoresponse, live_other],
         list(SITUATIONS[:-1]), default=SITUATIONS[-1])
@@ -910,13 +960,21 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     days_overdue = np.where(late, np.busday_count(np.where(late, due, today64).astype("datetime64[D]"), today64,
                                                   busdaycal=cal).astype(float), np.nan)
     nat = np.datetime64("NaT", "D")
+    check = _future_messages(frame, future & (st != "closed") & (st != "not_applied"), columns, today)
+    status = np.where((future | ended_in_notes) & (st != "closed") & (st != "not_applied"), Status.CHECK_DATA.value,
+                      status)
+    noted_facts = _note_facts(np.where(active, notes, ""), np.where(active, stage_text, ""), ledger, today)
+    written_offer = noted_facts.pop("written_offer") & (st == "offer")
+    other_by, other_written = _offer_elsewhere(company, active & (st == "offer"), noted_facts["answer_by"],
+                                               written_offer)
+    competing = situation == Situation.COMPETING_INTEREST.value
     plan = pd.DataFrame({
         "stage": st,
         "status": status,
-        "due": pd.to_datetime(np.where(active, due, nat)),
+        "due": datetime_column(np.where(active, due, nat)),
         "follow_ups": follow_ups.astype(int),
         "situation": situation,
-        "channel": np.where(email, "email", "call"),
+        "channel": np.where(situation != "", np.where(email, "email", "call"), ""),
         "days_overdue": np.where(np.isnan(days_overdue), 0, np.maximum(days_overdue, 0)).astype(int),
         "autoresponse": autoresponse,
         "autoresponse_field": auto_field,
@@ -924,7 +982,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "agency_company": agencies.company,
         # the person the row names (or the company cell itself) is a recruiting agency's: the scripts
         # ask them about their client, never speak to them as the employer
-        "via_agency": agencies.named & ((frame["contact"].str.strip() != "").to_numpy() | agencies.company),
+        "via_agency": agencies.named & (_filled(contact) | agencies.company),
         "person": has_mgr | has_ref,
         "interview_held": held,
         "last_by": last_by,
@@ -932,14 +990,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "stage_in_notes": from_notes,
         "employer_called": employer_called & active,
         # the person the notes name as the one who called, for a row whose contact cell is empty
-        "caller": _callers(frame, employer_called & active),
+        "caller": _callers(cells, contact, employer_called & active),
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the
         # notes mention without a day is returned without one ("your call", not "your call of <applied>")
-        "employer_called_on": pd.to_datetime(np.where(employer_called & active & (~np.isnat(last) | call_day_noted),
+        "employer_called_on": datetime_column(np.where(employer_called & active & (~np.isnat(last) | call_day_noted),
                                                       employer_called_on, nat)),
         "thank_you": thank_you & active,
-        "interview_ahead": pd.to_datetime(np.where(active, interview_ahead, nat)),
+        "interview_ahead": datetime_column(np.where(active, interview_ahead, nat)),
         # an interview being arranged, with no day yet: the script asks to settle a time
         "interview_arranging": active & arranging & interviewing & np.isnat(interview_ahead) & ~held,
         "arranging_field": np.where(arranging_in["notes"] != "", "notes", "stage"),
@@ -947,30 +1005,20 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the plan keeps that day, the scripts never say it
         "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)
         & ledger["interview_is_rough"].to_numpy(dtype=bool),
-        "hold_until": pd.to_datetime(np.where(active, hold_until, nat)),
+        "hold_until": datetime_column(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
         "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
-        "stated_on": pd.to_datetime(np.where(active & fresh, stated_on, nat)),
+        "stated_on": datetime_column(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
         "strong_elsewhere": live_other & active,
         "confirm_cold": (status == Status.GONE_COLD.value) & np.isin(st, ["interviewing", "offer"]),
-        "check": _future_messages(frame, future & (st != "closed") & (st != "not_applied"), columns, today),
+        "check": np.where(check != "", check, _ended_messages(frame, ended_in_notes, columns, s)),
+        **noted_facts,
+        "written_offer": written_offer,
+        "other_offer_by": datetime_column(np.where(competing, other_by, np.datetime64("NaT", "D"))),
+        "other_offer_written": other_written & competing,
     }, index=idx)
-    plan["check"] = plan["check"].where(plan["check"] != "", _ended_messages(frame, ended_in_notes, columns, s))
-    plan.loc[(future | ended_in_notes) & (st != "closed") & (st != "not_applied"), "status"] = Status.CHECK_DATA.value
-    notes = _note_facts(frame["notes"].where(active, ""), stage_text.where(active, ""), ledger, today)
-    plan["answer_by"] = notes["answer_by"]
-    plan["decision_on"] = notes["decision_on"]
-    plan["decision_news"] = notes["decision_news"]
-    plan["decision_rough"] = notes["decision_rough"]
-    plan["call_back"] = notes["call_back"]
-    plan["written_offer"] = notes["written_offer"].to_numpy() & (st == "offer")
-    other_by, other_written = _offer_elsewhere(frame["company"], active & (st == "offer"), plan)
-    competing = situation == Situation.COMPETING_INTEREST.value
-    plan["other_offer_by"] = pd.to_datetime(np.where(competing, other_by, np.datetime64("NaT", "D")))
-    plan["other_offer_written"] = other_written & competing
-    plan["channel"] = plan["channel"].where(plan["situation"] != "", "")
     plan["facts"] = collect_facts(frame, plan, read, columns, hold_field, agencies, marked)
     plan["call_back"] = _asked_call_backs(plan["call_back"], plan["facts"], frame)
     # in the run's language, as the Today sheet that shows it (rules §8)
@@ -980,7 +1028,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # still ahead), or at its due date when it is at its last allowed follow-up.
     moving = active & open_stage
     cold_day = safe_base + np.timedelta64(s.cold_after_days + 1, "D")
-    plan["cold_from"] = pd.to_datetime(np.where(moving, cold_day, np.datetime64("NaT", "D")))
+    plan["cold_from"] = datetime_column(np.where(moving, cold_day, np.datetime64("NaT", "D")))
     plan["cold_pinned"] = moving & (use_pin | use_stated | hold | ahead)
     plan["cold_at_due"] = moving & capped & ~employer_called
     return plan
@@ -1059,14 +1107,17 @@ def review_lines(frame: pd.DataFrame, plan: pd.DataFrame) -> list[str]:
     return lines
 
 
-def _company_keys(company: pd.Series) -> np.ndarray:
+def _company_keys(company: pd.Series | np.ndarray) -> np.ndarray:
     return np.asarray(_per_value(company, lambda names: [company_key(v) for v in names]), dtype=object)
 
 
-def _elsewhere(company: pd.Series, hot: np.ndarray) -> np.ndarray:
+def _elsewhere(company: np.ndarray, hot: np.ndarray) -> np.ndarray:
     """True where ANOTHER company has a live offer or an interview beyond a first screen (§5)."""
-    key = _company_keys(company)
-    hot_per_company = pd.Series(hot, index=company.index).groupby(key).transform("sum").to_numpy()
+    if not hot.any():     # (no such row anywhere: none elsewhere either)
+        return np.zeros(len(hot), dtype=bool)
+    seen: dict[str, int] = {}
+    group = np.array([seen.setdefault(k, len(seen)) for k in _company_keys(company).tolist()], dtype=np.intp)
+    hot_per_company = np.bincount(group, weights=hot, minlength=len(seen))[group]
     return (hot.sum() - hot_per_company) > 0
 
 
@@ -1077,7 +1128,7 @@ _NOT_A_NAME = PLACEHOLDERS | {"no name", "yes", "y", "no", "n", "true", "false",
                              "referral", "referred"}
 
 
-def _names_someone(text: pd.Series, blanks: tuple[str, ...] = ()) -> np.ndarray:
+def _names_someone(text: pd.Series | np.ndarray, blanks: tuple[str, ...] = ()) -> np.ndarray:
     """True where a cell holds a name, not a yes/no tick or a placeholder."""
     skip = _NOT_A_NAME | {b.casefold() for b in blanks}
     return _per_value(text, lambda t: np.array(
@@ -1130,11 +1181,12 @@ def _hold_words(frame: pd.DataFrame, hold: np.ndarray, hold_field: np.ndarray, s
     return out
 
 
-def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+def _note_facts(notes: np.ndarray, stage_text: np.ndarray, ledger: pd.DataFrame,
+                today: dt.date) -> dict[str, np.ndarray]:
     """What the notes say plainly: an answer deadline still ahead (a decision date the dated-
     statement reader found, "answer due Dec 7"), when someone asked to be called back ("after
     Thanksgiving"), and whether an offer is in writing."""
-    text = (notes.fillna("") + " . " + stage_text.fillna("")).astype(object)
+    text = _joined(_filled_in(notes), " . ", _filled_in(stage_text))
 
     def facts(values):
         out = []
@@ -1150,7 +1202,7 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
         return np.array(out, dtype=object) if out else np.empty((0, 2), dtype=object)
     found = _per_value(text, facts)
     # (on the columns' arrays: NaT compares false, as pandas' comparisons do, at a tenth of the cost)
-    live = (notes.to_numpy() != "") | (stage_text.to_numpy() != "")   # both "" on rows without a live status
+    live = (notes != "") | (stage_text != "")   # both "" on rows without a live status
     answer = ledger["answer_on"].to_numpy(dtype="datetime64[ns]")       # a decision, news or an answer
     owed = ledger["deadline_on"].to_numpy(dtype="datetime64[ns]")        # a decision or an answer: a deadline
     written = ledger["written"].to_numpy(dtype="datetime64[ns]")
@@ -1159,16 +1211,15 @@ def _note_facts(notes: pd.Series, stage_text: pd.Series, ledger: pd.DataFrame, t
     # the decision's day, ahead or come; one on or before the day the notes were last written was
     # what was expected then ("shortlist by 11/20" before an interview on 11/24), not what is now
     ahead_of_notes = np.isnat(written) | (answer > written)
-    return pd.DataFrame({"answer_by": np.where(decided, owed, nat),
-                         "decision_on": np.where(live & ahead_of_notes, answer, nat),
-                         "decision_news": live & ahead_of_notes & ~np.isnat(answer)
-                         & ledger["answer_is_news"].to_numpy(dtype=bool),
-                         # only a part of a month was said ("mid-December"): the plan keeps its last
-                         # day, the scripts never say a day nobody gave
-                         "decision_rough": live & ahead_of_notes & ~np.isnat(answer)
-                         & ledger["answer_is_rough"].to_numpy(dtype=bool),
-                         "call_back": found[:, 0],
-                         "written_offer": found[:, 1].astype(bool)}, index=notes.index)
+    return {"answer_by": np.where(decided, owed, nat),
+            "decision_on": np.where(live & ahead_of_notes, answer, nat),
+            "decision_news": live & ahead_of_notes & ~np.isnat(answer) & ledger["answer_is_news"].to_numpy(dtype=bool),
+            # only a part of a month was said ("mid-December"): the plan keeps its last day, the
+            # scripts never say a day nobody gave
+            "decision_rough": live & ahead_of_notes & ~np.isnat(answer)
+            & ledger["answer_is_rough"].to_numpy(dtype=bool),
+            "call_back": found[:, 0],
+            "written_offer": found[:, 1].astype(bool)}
 
 
 def _asked_call_backs(english: pd.Series, facts: pd.Series, frame: pd.DataFrame) -> pd.Series:
@@ -1199,15 +1250,16 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
                    "October", "November", "December")
 
 
-def _offer_elsewhere(company: pd.Series, live_offer: np.ndarray, plan: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _offer_elsewhere(company: np.ndarray, live_offer: np.ndarray, answer_by: np.ndarray,
+                     written_offer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the nearest answer deadline of a live offer at ANOTHER company, and whether that
     offer is in writing: what the competing-interest script may say about it (rules §5)."""
     n = len(company)
     none = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
-    with_offer = live_offer & plan["answer_by"].notna().to_numpy()
+    with_offer = live_offer & ~np.isnat(answer_by)
     if not with_offer.any():      # most trackers: no live offer with a deadline
         return none
-    offers = plan.loc[with_offer, ["answer_by", "written_offer"]]
+    offers = pd.DataFrame({"answer_by": answer_by, "written_offer": written_offer})[with_offer]
     key = _company_keys(company)
     offers = offers.assign(key=key[with_offer]).sort_values("answer_by")
     best = offers.drop_duplicates("key").head(2)
@@ -1258,8 +1310,8 @@ def today_order(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.Index:
 
 
 def summary(plan: pd.DataFrame) -> dict[str, int]:
-    counts = plan["status"].value_counts()
-    return {s.value: int(counts.get(s.value, 0)) for s in Status}
+    counts = Counter(plan["status"].tolist())     # (a plain count: value_counts costs more on a small plan)
+    return {s.value: counts[s.value] for s in Status}
 
 
 def contacts_this_week(frame: pd.DataFrame, today: dt.date) -> int:

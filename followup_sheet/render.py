@@ -496,10 +496,24 @@ def returning_calls(plan: pd.DataFrame) -> np.ndarray:
     return called & (by != "user") & ~ahead
 
 
-def _records(table: pd.DataFrame, columns: tuple[str, ...]):
-    """Rows as dicts of plain Python values (quicker than DataFrame.to_dict for text columns)."""
-    lists = [_plain(table[c]) for c in columns]
-    return (dict(zip(columns, values)) for values in zip(*lists))
+def _taken(table: pd.DataFrame, fields: tuple[str, ...], at: np.ndarray) -> dict[str, list]:
+    """The `fields` of `table` it has, each as a list of plain Python values (`_plain`) at the
+    positions `at`: only the columns the scripts read, not the whole table taken (the plan has
+    some forty columns, each its own block: taking them cost more than a small tracker's scripts)."""
+    positions = at.tolist()
+    out = {}
+    for c in fields:
+        if c in table:
+            values = _plain(table[c])
+            out[c] = [values[i] for i in positions]
+    return out
+
+
+def _records(columns: Mapping[str, list], start: int, stop: int):
+    """Rows `start` to `stop` as dicts of plain Python values (quicker than DataFrame.to_dict for
+    text columns)."""
+    names = tuple(columns)
+    return (dict(zip(names, values)) for values in zip(*(columns[c][start:stop] for c in names)))
 
 
 def _plain(values: pd.Series) -> list:
@@ -535,12 +549,13 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
             texts[i] = in_language(texts[i], language, "problems")   # in the tracker's language (rules §11)
     at = np.flatnonzero(plan["situation"].to_numpy() != "")       # positions in the plan
     wanted = plan.index[at]
-    picked = plan.take(at)
     names = [template_name(situation, channel, back) for situation, channel, back in
-             zip(picked["situation"].tolist(), picked["channel"].tolist(), returning_calls(picked).tolist())]
+             zip(plan["situation"].to_numpy()[at].tolist(), plan["channel"].to_numpy()[at].tolist(),
+                 returning_calls(plan)[at].tolist())]
     compiled = {name: _Compiled(get_template(name, templates, language)) for name in dict.fromkeys(names)}
     in_frame = at if plan.index.equals(frame.index) else frame.index.get_indexer(wanted)
-    rendered = _Rows(frame.take(in_frame), picked, wanted, names, compiled, today, settings).render(0, len(wanted))
+    rendered = _Rows(_taken(frame, _ROW_FIELDS, in_frame), _taken(plan, _PLAN_FIELDS, at), wanted, names, compiled,
+                     today, settings).render(0, len(wanted))
     for k, text in zip(in_frame, rendered):
         texts[k] = text
     form = settings.chinese if language == "zh" else ""
@@ -554,21 +569,20 @@ def render_scripts(frame: pd.DataFrame, plan: pd.DataFrame, today: dt.date, sett
 class _Rows:
     """The rows that get a script."""
 
-    def __init__(self, frame: pd.DataFrame, plan: pd.DataFrame, wanted: pd.Index, names: list[str],
+    def __init__(self, row_values: dict[str, list], plan_values: dict[str, list], wanted: pd.Index, names: list[str],
                  compiled: dict[str, _Compiled], today: dt.date, settings: Settings):
-        """`frame` and `plan`: the rows of `wanted` (the tracker's row numbers), in that order."""
-        self.frame, self.plan, self.wanted, self.names = frame, plan, wanted, names
+        """`row_values` and `plan_values`: the tracker's and the plan's columns the scripts read
+        (`_taken`), at the rows of `wanted` (the tracker's row numbers), in that order."""
+        self.row_values, self.plan_values, self.wanted, self.names = row_values, plan_values, wanted, names
         self.compiled, self.today, self.settings = compiled, today, settings
-        self.plan_fields = tuple(c for c in _PLAN_FIELDS if c in plan)
-        self.row_fields = tuple(c for c in _ROW_FIELDS if c in frame)
 
     def render(self, start: int, stop: int) -> list[str]:
         """The scripts of rows `start` to `stop` (positions in `wanted`), in order."""
         part = self.wanted[start:stop]
         texts = []
         for row, name, r, p in zip(part, self.names[start:stop],
-                                   _records(self.frame.iloc[start:stop], self.row_fields),
-                                   _records(self.plan.iloc[start:stop], self.plan_fields)):
+                                   _records(self.row_values, start, stop),
+                                   _records(self.plan_values, start, stop)):
             try:
                 context = script_context(r, p, self.today, self.settings)
                 language = self.settings.language

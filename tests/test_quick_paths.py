@@ -69,3 +69,82 @@ def test_word_lists_same_with_and_without_chinese_or_japanese_in_the_text():
             assert [m.span() for m in wl._regex_for(low).finditer(low)] == full, (words[:3], text)
             if not plan._has_cjk(low):
                 assert [m.span() for m in wl._latin.finditer(low)] == full
+
+
+# --- the plan's text columns as arrays (plan._joined, plan._per_value, facts._texts) -------------
+
+def _random_column(rng: random.Random, n: int) -> list:
+    """Cells as a read or hand-built frame may hold them: repeated and distinct texts, blanks,
+    spaces, and missing values of every kind."""
+    kinds = ["Screening call", " Offer ", "", "  ", "entrevue prévue", "面试通过", None, float("nan"),
+             "Applied", "Applied"]
+    return [rng.choice(kinds) if rng.random() < 0.8 else f"note {rng.randrange(50)}" for _ in range(n)]
+
+
+def test_joined_columns_same_as_pandas_adding_them():
+    import pandas as pd
+
+    rng = random.Random(7)
+    for n in (0, 1, 5, 300):
+        for dtype in ("str", object):
+            a = pd.Series(_random_column(rng, n), dtype=dtype)
+            b = pd.Series(_random_column(rng, n), dtype=dtype)
+            want = (a + " . " + b).str.strip()
+            got = plan._joined(a.to_numpy(), " . ", b.to_numpy(), strip=True)
+            assert len(got) == n
+            for w, g in zip(want.tolist(), got.tolist()):
+                assert (g == w) if isinstance(w, str) else (not isinstance(g, str)), (w, g)
+            unstripped = (a + " " + b).tolist()
+            for w, g in zip(unstripped, plan._joined(a.to_numpy(), " ", b.to_numpy()).tolist()):
+                assert (g == w) if isinstance(w, str) else (not isinstance(g, str)), (w, g)
+
+
+def test_a_test_per_distinct_value_same_as_per_row():
+    import numpy as np
+    import pandas as pd
+
+    rng = random.Random(11)
+    for n in (0, 1, 5, 400):
+        values = _random_column(rng, n)
+        asked: list = []
+
+        def test(texts, asked=asked):
+            asked.extend(texts)
+            return np.array([len(v) if isinstance(v, str) else -1 for v in texts])
+        got = plan._per_value(pd.Series(values, dtype=object).to_numpy(), test)
+        assert got.tolist() == [len(v) if isinstance(v, str) else -1 for v in values]
+        # each distinct text looked at once
+        texts = [v for v in asked if isinstance(v, str)]
+        assert len(texts) == len(set(texts))
+        both = plan._per_value(np.array(values, dtype=object),
+                               lambda t: np.array([[v, v] for v in t], dtype=object).reshape(len(t), 2))
+        assert both.shape == (n, 2)
+        assert both[:, 0].tolist() == both[:, 1].tolist() and [str(v) for v in both[:, 0]] == [str(v) for v in values]
+
+
+def test_the_ledgers_texts_have_no_missing_value():
+    import pandas as pd
+
+    from followup_sheet import facts
+
+    rng = random.Random(3)
+    for dtype in ("str", object):
+        column = pd.Series(_random_column(rng, 200), dtype=dtype)
+        assert facts._texts(column) == column.fillna("").astype(object).tolist()
+
+
+def test_a_date_column_as_pandas_to_datetime_makes_it():
+    import numpy as np
+    import pandas as pd
+
+    from followup_sheet import facts
+
+    days = ["2026-11-30", "NaT", "1999-02-28", "2027-01-01"]
+    for unit in ("D", "s", "ms", "us", "ns", "h"):
+        values = np.array(days, dtype=f"datetime64[{unit}]")
+        want, got = pd.to_datetime(values), facts.datetime_column(values)
+        assert got.dtype == want.dtype, unit
+        assert pd.Series(got).equals(pd.Series(want)), unit
+        assert pd.DataFrame({"d": got}).dtypes.equals(pd.DataFrame({"d": want}).dtypes)
+    for empty in (np.array([]), np.array([], dtype="datetime64[D]")):
+        assert facts.datetime_column(empty).dtype == pd.to_datetime(empty).dtype

@@ -5,6 +5,7 @@ found again on later refreshes, everything else in the part kept as it was.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 
 from lxml import etree
@@ -111,10 +112,12 @@ class Styles:
 
     def _find_or_add(self, section: str, xml: str | etree._Element) -> int:
         parent = self._section(section)
-        el = etree.fromstring(_in_ns(xml)) if isinstance(xml, str) else xml
-        found = self._known(section, parent).get(_canonical(el))
+        # (a fragment's comparable form kept per text: a refresh asks for the same forty-odd
+        # fragments, and parsing each to compare it cost more than the look-up)
+        found = self._known(section, parent).get(_fragment_key(xml) if isinstance(xml, str) else _canonical(xml))
         if found is not None:
             return found
+        el = etree.fromstring(_in_ns(xml)) if isinstance(xml, str) else xml
         if section == "cellXfs":
             self._keep_dangling_plain(parent)
         parent.append(el)
@@ -241,6 +244,12 @@ def _in_ns(xml: str) -> str:
         raise ValueError(f"not an XML element: {xml[:80]!r}")
     tag_end = m.end()
     return xml[:tag_end] + f' xmlns="{MAIN_NS}"' + xml[tag_end:]
+
+
+@functools.lru_cache(maxsize=1024)
+def _fragment_key(xml: str) -> tuple:
+    """The comparable form (`_canonical`) of an XML fragment in the main namespace."""
+    return _canonical(etree.fromstring(_in_ns(xml)))
 
 
 def _canonical(el: etree._Element) -> tuple:
