@@ -382,6 +382,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = _canonical(body, fields, date_frames, settings)
     _ticked_steps(frame, body, header, fields, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
+    log_columns |= _numbered_follow_ups(body, header, fields, frame, book, settings, notes, today)
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
@@ -524,6 +525,65 @@ def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int
                  + ("; with no status column, the log says the stage" if "stage" not in fields
                     and "response" not in fields else ""))
     return {c for c, _ in found.columns}
+
+
+# a header that counts: 'Follow-up 2', 'F/U #3', 'Contact 1', '2nd follow up', '1. Nachfassen'
+_NUMBER_AFTER = re.compile(r"\s*(.*?[^\d\s#])\s*(?:#|no\.?|nr\.?)?\s*(\d{1,2})\s*", re.I)
+_NUMBER_BEFORE = re.compile(r"\s*(\d{1,2})(?:\.|st|nd|rd|th|e|er|º|ª)?\s+(\D.*?)\s*", re.I)
+_FU = re.compile(r"\bf\s*/\s*u[p]?\b|\bfu\b", re.I)      # the follow-up's own shorthand
+
+
+def _numbered_stem(value: Any) -> tuple[frozenset[str], int] | None:
+    """('follow up' or 'contact' concepts, number) for a header of one follow-up in a numbered
+    run; None for any other header (a next or planned one is a plan, not a contact made)."""
+    if not isinstance(value, str):
+        return None
+    m = _NUMBER_AFTER.fullmatch(value)
+    stem, number = (m[1], m[2]) if m else (None, None)
+    if m is None:
+        m = _NUMBER_BEFORE.fullmatch(value)
+        if m is None:
+            return None
+        stem, number = m[2], m[1]
+    concepts = header_concepts(_FU.sub(" follow up ", stem))
+    if not concepts & {"follow up", "contact"} or concepts & {"next", "interview", "count", "posted"}:
+        return None
+    return frozenset(concepts & {"follow up", "contact"}), int(number)
+
+
+def _numbered_follow_ups(body, header, fields: dict[str, int], frame: pd.DataFrame, book: WorkbookLayout,
+                         settings: Settings, notes: list[str], today: dt.date | None) -> set[int]:
+    """One column per follow-up ('Follow-up 1', 'Follow-up 2', 'F/U 3'), each the day of that
+    follow-up: the newest filled day is the row's last contact, and the filled days are its
+    follow-ups when no column counts them. Returns the run's columns."""
+    taken = {c for f, c in fields.items() if f != "last_contact"}
+    runs: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for col, value in enumerate(header):
+        stem = _numbered_stem(value) if col not in taken and col in body.columns else None
+        if stem is not None:
+            runs.setdefault(stem[0], []).append((stem[1], col))
+    run = max(runs.values(), key=len, default=[])
+    if len(run) < 2 or len({n for n, _ in run}) < len(run):
+        return set()
+    days = []
+    for _, col in run:
+        filled = [v for v in body[col].head(2000) if not is_empty_cell(v)]
+        if filled and sum(is_date_cell(v) for v in filled) * 2 <= len(filled):
+            return set()        # a column of words: notes of a follow-up, not its day
+        parsed, _, _, _ = parse_dates(body[col], book.date1904, settings, header=str(header[col]).strip(),
+                                      column=col + 1, today=today)
+        days.append(parsed.to_numpy(dtype="datetime64[ns]"))
+    stacked = pd.DataFrame(np.column_stack(days), index=frame.index).apply(pd.to_datetime)
+    newest = stacked.max(axis=1)
+    last = frame["last_contact"]
+    frame["last_contact"] = last.where(last.notna() & (last >= newest.fillna(last)), newest)
+    if "follow_ups" not in fields:
+        made = stacked.notna().sum(axis=1).astype(float)
+        frame["follow_ups"] = frame["follow_ups"].where(frame["follow_ups"].notna() | (made == 0), made)
+    labels = ", ".join(f"{str(header[c]).strip()!r} ({xlsx.column_letters(c + 1)})" for _, c in sorted(run))
+    notes.append(f"One column per follow-up, each its day: {labels}; a row's newest day is its last contact"
+                 + ("" if "follow_ups" in fields else ", and its filled days count its follow-ups"))
+    return {c for _, c in run}
 
 
 def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int, header: list[Any],

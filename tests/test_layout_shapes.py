@@ -1,0 +1,58 @@
+"""Trackers shaped unlike the usual one-row header: a column per follow-up, a company cell merged
+down over two roles. Each test builds its sheet the way a person lays it out and reads it back."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+
+from followup_sheet.read import read_tracker
+
+D = dt.date
+
+
+def _book(path, header, rows, merges=(), title=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hunt"
+    if title:
+        ws.append([title])
+        ws.append([])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    for ref in merges:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def test_a_column_per_follow_up_gives_the_newest_day_and_the_count(tmp_path):
+    path = _book(tmp_path / "chases.xlsx",
+                 ["Employer", "Job Title", "Applied On", "F/U 1", "FU 2", "Follow up #3", "Stage", "Comments"],
+                 [["Wrenfield Mills", "Planner", D(2026, 9, 1), D(2026, 9, 10), D(2026, 9, 22), D(2026, 10, 2),
+                   "Applied", "nothing back"],
+                  ["Osprey Cycles", "Mechanic", D(2026, 10, 5), D(2026, 10, 14), None, None, "Applied", None],
+                  ["Tamsin Yarns", "Buyer", D(2026, 10, 20), None, None, None, "Applied", None]],
+                 title="Autumn search")
+    t = read_tracker(path)
+    frame = t.frame.set_index("company")
+    assert frame.loc["Wrenfield Mills", "last_contact"] == pd.Timestamp(2026, 10, 2)
+    assert frame.loc["Wrenfield Mills", "follow_ups"] == 3
+    assert frame.loc["Osprey Cycles", "last_contact"] == pd.Timestamp(2026, 10, 14)
+    assert frame.loc["Osprey Cycles", "follow_ups"] == 1
+    assert pd.isna(frame.loc["Tamsin Yarns", "last_contact"])
+    assert any("One column per follow-up" in n and "'Follow up #3' (F)" in n for n in t.notes)
+    assert not any("FU 2" in h for h in t.ignored_headers)
+
+
+def test_a_run_of_next_steps_is_no_run_of_follow_ups(tmp_path):
+    # 'Interview 1'/'Interview 2' are interviews, 'Next step 1' a plan: neither is a contact made
+    path = _book(tmp_path / "rounds.xlsx",
+                 ["Company", "Role", "Date Applied", "Interview 1", "Interview 2", "Notes"],
+                 [["Larkspur Inc", "Analyst", D(2026, 10, 1), D(2026, 10, 20), D(2026, 11, 3), "two rounds"],
+                  ["Fenwick Ltd", "Clerk", D(2026, 10, 8), None, None, None]])
+    t = read_tracker(path)
+    assert not any("One column per follow-up" in n for n in t.notes)
+    assert t.frame["last_contact"].isna().all()
