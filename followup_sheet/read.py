@@ -374,6 +374,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     if table is not None:
         body = body.loc[: table.ref[2] - table.totals_rows]
 
+    _merged_down(body, info, header, notes)
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
                                                            note_fields, info, h + 1, today)
@@ -490,6 +491,27 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
             frame["referrer"] = referrers
         listed = ", ".join(f"row {row}: {who!r} ({what})" for row, who, what in found[:10])
         notes.append(f"People read from the notes where the contact cell is empty: {listed}")
+
+
+def _merged_down(body: pd.DataFrame, info: SheetLayout, header: list[Any], notes: list[str]) -> None:
+    """A cell merged down over several rows of the table (one company over two roles) holds the
+    value of each row it covers: Excel keeps it in the first row only. Only the reading copies
+    it; the merged cells are never written."""
+    said: list[str] = []
+    for r1, c1, r2, _ in info.merges():
+        if r2 <= r1 or r1 + 1 not in body.index or c1 not in body.columns:
+            continue
+        below = [r for r in range(r1 + 2, r2 + 2) if r in body.index]
+        value = body.at[r1 + 1, c1]
+        if is_empty_cell(value) or not below or not all(is_empty_cell(body.at[r, c1]) for r in below):
+            continue
+        for r in below:
+            body.at[r, c1] = value
+        letter = xlsx.column_letters(c1 + 1)
+        said.append(f"{letter}{r1 + 1}:{letter}{r2 + 1}")
+    if said:
+        notes.append(f"Cells merged down over several rows, read as the value of each row they cover: "
+                     f"{', '.join(said[:10])}" + (f" and {len(said) - 10} more" if len(said) > 10 else ""))
 
 
 def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,

@@ -56,3 +56,16 @@ def test_a_run_of_next_steps_is_no_run_of_follow_ups(tmp_path):
     t = read_tracker(path)
     assert not any("One column per follow-up" in n for n in t.notes)
     assert t.frame["last_contact"].isna().all()
+
+
+def test_a_company_merged_down_over_two_roles_names_both_rows(tmp_path):
+    path = _book(tmp_path / "merged.xlsx",
+                 ["Organisation", "Role", "Applied", "Notes"],
+                 [["Halvard Shipping", "Deck Officer", D(2026, 11, 2), "sent via portal"],
+                  [None, "Port Planner", D(2026, 11, 2), "same portal, second post"],
+                  ["Ilford Glass", "Estimator", D(2026, 11, 9), None]],
+                 merges=("A2:A3",))
+    t = read_tracker(path)
+    assert list(t.frame["company"]) == ["Halvard Shipping", "Halvard Shipping", "Ilford Glass"]
+    assert list(t.frame["position"]) == ["Deck Officer", "Port Planner", "Estimator"]
+    assert any("merged down" in n and "A2:A3" in n for n in t.notes)
