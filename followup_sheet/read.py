@@ -382,6 +382,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
     _ticked_steps(frame, body, header, fields, settings, notes)
+    _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, header, fields, frame, book, settings, notes, today)
     from_notes = _referrals_from_notes(frame, fields, notes)
@@ -561,8 +562,9 @@ def _numbered_stem(value: Any) -> tuple[frozenset[str], int] | None:
     if not isinstance(value, str):
         return None
     m = _NUMBER_AFTER.fullmatch(value)
-    stem, number = (m[1], m[2]) if m else (None, None)
-    if m is None:
+    if m is not None:
+        stem, number = m[1], m[2]
+    else:
         m = _NUMBER_BEFORE.fullmatch(value)
         if m is None:
             return None
@@ -1003,6 +1005,55 @@ def _ticked_steps(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     frame["stage"] = frame["stage"].where(~empty, pd.Series(said, index=frame.index))
     notes.append("Tick boxes read as steps: " + ", ".join(
         f"{label!r} (column {xlsx.column_letters(col + 1)})" for col, label in steps))
+
+
+def _stage_from_fills(frame: pd.DataFrame, body: pd.DataFrame, rows: list[list[Any]], h: int,
+                      fields: dict[str, int], info: SheetLayout, settings: Settings, notes: list[str]) -> None:
+    """Rows coloured by their stage (green, amber, red) under an empty stage column, with a legend
+    beside or below the table naming each colour ('green = interview', 'Red - rejected'): a row
+    whose stage and response say nothing takes the words of the legend cell filled like it, read
+    as a stage cell is. Without a legend a colour says nothing: it is only mentioned."""
+    key = fields.get("company", fields.get("position"))
+    said = (frame["stage"].astype(str).str.strip() != "") | (frame["response"].astype(str).str.strip() != "")
+    named = frame["company"].astype(str).str.strip() != ""
+    if key is None or not named.any() or (said & named).sum() * 2 > named.sum():
+        return     # (the stage is in words: the sheet's colours are not read at all)
+    table = set(fields.values())
+
+    def own_cells(r: int) -> int:
+        return sum(not is_empty_cell(rows[r - 1][t]) for t in table if t < len(rows[r - 1])) if r - 1 < len(rows) else 0
+
+    fills = info.fills()
+    row_fill = {r: fills.get((r, key + 1)) for r in frame.index[named & ~said] if own_cells(r) > 1}
+    colours = {c for c in row_fill.values() if c}
+    if not colours:
+        return
+    legend: dict[str, tuple[str, str]] = {}
+    doubled: set[str] = set()
+    for (r, c), colour in sorted(fills.items(), key=lambda item: (item[0][1], item[0][0])):
+        if colour not in colours or r <= h + 1 or r - 1 >= len(rows) or c - 1 >= len(rows[r - 1]):
+            continue
+        if c - 1 in table and own_cells(r) > 1:
+            continue      # a cell of an application, not of the legend
+        text = rows[r - 1][c - 1]
+        if not isinstance(text, str) or not text.strip() or len(text.split()) > 8:
+            continue
+        if colour in legend and legend[colour][0] != text.strip():
+            doubled.add(colour)
+        legend[colour] = (text.strip(), f"{xlsx.column_letters(c)}{r}")
+    legend = {c: v for c, v in legend.items() if c not in doubled}
+    stages = {c: stage_of(text, settings) for c, (text, _) in legend.items()}
+    if len(legend) < 2 or all(s == "applied" for s in stages.values()):
+        notes.append(f"{len([r for r, c in row_fill.items() if c])} rows are coloured but their stage cells are "
+                     "empty, and no legend beside the table names the colours; the colours are not read: "
+                     "write each row's stage in words (Applied, Interview, Rejected)")
+        return
+    found = {r: legend[colour][0] for r, colour in row_fill.items() if colour in legend}
+    frame["stage"] = [found.get(r, v) for r, v in zip(frame.index, frame["stage"])]
+    read = len(found)
+    cells = ", ".join(f"{text!r} ({cell})" for text, cell in legend.values())
+    notes.append(f"Stage read from the rows' fill colours by the legend {cells}: {read} rows; "
+                 "write the stage in words to say it outright")
 
 
 def _truthy(values: pd.Series) -> pd.Series:

@@ -69,3 +69,45 @@ def test_a_company_merged_down_over_two_roles_names_both_rows(tmp_path):
     assert list(t.frame["company"]) == ["Halvard Shipping", "Halvard Shipping", "Ilford Glass"]
     assert list(t.frame["position"]) == ["Deck Officer", "Port Planner", "Estimator"]
     assert any("merged down" in n and "A2:A3" in n for n in t.notes)
+
+
+def _coloured(path, legend_at, legend, rows):
+    from openpyxl.styles import PatternFill
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Company", "Position", "Date Applied", "Status", "Notes"])
+    for colour, row in rows:
+        ws.append(row)
+        for cell in ws[ws.max_row]:
+            cell.fill = PatternFill("solid", fgColor=colour)
+    for ref, (colour, text) in zip(legend_at, legend):
+        ws[ref] = text
+        ws[ref].fill = PatternFill("solid", fgColor=colour)
+    wb.save(path)
+    return path
+
+
+BLUE, GREY, PEACH = "FF9BC2E6", "FFBFBFBF", "FFF8CBAD"
+
+
+def test_rows_coloured_by_stage_take_the_words_of_the_legend(tmp_path):
+    path = _coloured(tmp_path / "colours.xlsx", ["A9", "A10", "A11"],
+                     [(BLUE, "Blue: offer made"), (GREY, "grey - turned down"), (PEACH, "Peach: sent, no word")],
+                     [(BLUE, ["Juno Optics", "Lens Tech", D(2026, 11, 3), None, None]),
+                      (GREY, ["Kelso Farms", "Herdsman", D(2026, 10, 12), None, None]),
+                      (PEACH, ["Lindqvist AB", "Buyer", D(2026, 11, 24), None, None]),
+                      (GREY, ["Moorgate Ltd", "Porter", D(2026, 10, 2), None, "called twice"])])
+    t = read_tracker(path)
+    stage = dict(zip(t.frame["company"], t.frame["stage"]))
+    assert stage == {"Juno Optics": "Blue: offer made", "Kelso Farms": "grey - turned down",
+                     "Lindqvist AB": "Peach: sent, no word", "Moorgate Ltd": "grey - turned down"}
+    assert any("fill colours" in n and "(A10)" in n for n in t.notes)
+
+
+def test_colours_without_a_legend_are_only_mentioned(tmp_path):
+    path = _coloured(tmp_path / "nolegend.xlsx", [], [],
+                     [(BLUE, ["Juno Optics", "Lens Tech", D(2026, 11, 3), None, None]),
+                      (GREY, ["Kelso Farms", "Herdsman", D(2026, 10, 12), None, None])])
+    t = read_tracker(path)
+    assert (t.frame["stage"] == "").all()
+    assert any("no legend" in n for n in t.notes)

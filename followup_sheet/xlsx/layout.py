@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .cellfills import cell_fills
 from .formats import column_format_orders
 from .marksheets import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
@@ -54,6 +55,10 @@ class SheetLayout:
         """1-based column -> ('dmy' or 'mdy', the number format) most of its cells below row
         `from_row` are formatted to show dates in (columns whose formats show no order left out)."""
         return column_format_orders(self._book.source, self._info.part, columns, from_row)
+
+    def fills(self) -> dict[tuple[int, int], str]:
+        """(1-based row, 1-based column) -> the cell's solid fill colour (an opaque key to compare)."""
+        return cell_fills(self._book.source, self._info.part)
 
     def tables(self) -> list[TableInfo]:
         """The sheet's Excel tables and their ranges."""
