@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -494,6 +495,19 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
         notes.append(f"People read from the notes where the contact cell is empty: {listed}")
 
 
+def _in_order(days: pd.DataFrame, applied: pd.Series) -> bool:
+    """Whether a run of date columns reads as steps taken one after another: in nearly every row
+    with two or more, each day is on or after the one before it and on or after the date applied."""
+    filled = days.notna().sum(axis=1)
+    if days.notna().to_numpy().sum() < 2:
+        return False
+    stepped = days.ffill(axis=1).diff(axis=1).iloc[:, 1:]
+    ordered = ~(stepped < pd.Timedelta(0)).any(axis=1)
+    after = ~(days.lt(applied, axis=0)).any(axis=1)
+    fine = (ordered & after)[filled > 0]
+    return bool(fine.mean() >= 0.9)
+
+
 def _merged_down(body: pd.DataFrame, info: SheetLayout, header: list[Any], notes: list[str]) -> None:
     """A cell merged down over several rows of the table (one company over two roles) holds the
     value of each row it covers: Excel keeps it in the first row only. Only the reading copies
@@ -556,9 +570,11 @@ _NUMBER_BEFORE = re.compile(r"\s*(\d{1,2})(?:\.|st|nd|rd|th|e|er|º|ª)?\s+(\D.*
 _FU = re.compile(r"\bf\s*/\s*u[p]?\b|\bfu\b", re.I)      # the follow-up's own shorthand
 
 
-def _numbered_stem(value: Any) -> tuple[frozenset[str], int] | None:
-    """('follow up' or 'contact' concepts, number) for a header of one follow-up in a numbered
-    run; None for any other header (a next or planned one is a plan, not a contact made)."""
+def _numbered_stem(value: Any) -> tuple[frozenset[str] | str, int, bool] | None:
+    """(the run's key, the number, whether the header's words name following up) for a header of
+    one step in a numbered run: 'Follow-up 2' and 'F/U 3' share the follow-up concept; a stem no
+    word list knows ('2nd chase', 'Nudge 1') is keyed by its own words and proven by its dates.
+    None for any other header (a next or planned one is a plan, an interview no contact made)."""
     if not isinstance(value, str):
         return None
     m = _NUMBER_AFTER.fullmatch(value)
@@ -570,23 +586,32 @@ def _numbered_stem(value: Any) -> tuple[frozenset[str], int] | None:
             return None
         stem, number = m[2], m[1]
     concepts = header_concepts(_FU.sub(" follow up ", stem))
-    if not concepts & {"follow up", "contact"} or concepts & {"next", "interview", "count", "posted"}:
+    if concepts & {"next", "interview", "count", "posted", "date"}:
         return None
-    return frozenset(concepts & {"follow up", "contact"}), int(number)
+    if concepts & {"follow up", "contact"}:
+        return frozenset(concepts & {"follow up", "contact"}), int(number), True
+    if concepts or len(stem.strip()) < 3 or not re.fullmatch(r"[^\W\d_]+(?:[\s\-][^\W\d_]+)?", stem.strip()):
+        return None
+    return normalize_header(stem), int(number), False
 
 
 def _numbered_follow_ups(body, header, fields: dict[str, int], frame: pd.DataFrame, book: WorkbookLayout,
                          settings: Settings, notes: list[str], today: dt.date | None) -> set[int]:
     """One column per follow-up ('Follow-up 1', 'Follow-up 2', 'F/U 3'), each the day of that
-    follow-up: the newest filled day is the row's last contact, and the filled days are its
-    follow-ups when no column counts them. Returns the run's columns."""
+    follow-up: the newest filled day is the row's last contact, and the filled days count its
+    follow-ups when no column counts them. A run whose words no list knows ('1st chase', '2nd
+    chase') counts when its days come after the date applied and in the run's order in nearly
+    every row. Returns the run's columns."""
     taken = {c for f, c in fields.items() if f != "last_contact"}
-    runs: dict[frozenset[str], list[tuple[int, int]]] = {}
+    runs: dict[frozenset[str] | str, list[tuple[int, int]]] = {}
+    known: dict[frozenset[str] | str, bool] = {}
     for col, value in enumerate(header):
         stem = _numbered_stem(value) if col not in taken and col in body.columns else None
         if stem is not None:
             runs.setdefault(stem[0], []).append((stem[1], col))
-    run = max(runs.values(), key=len, default=[])
+            known[stem[0]] = stem[2]
+    key = max(runs, key=lambda k: len(runs[k]), default=None)
+    run = sorted(runs[key]) if key is not None else []
     if len(run) < 2 or len({n for n, _ in run}) < len(run):
         return set()
     days = []
@@ -598,6 +623,9 @@ def _numbered_follow_ups(body, header, fields: dict[str, int], frame: pd.DataFra
                                       column=col + 1, today=today)
         days.append(parsed.to_numpy(dtype="datetime64[ns]"))
     stacked = pd.DataFrame(np.column_stack(days), index=frame.index).apply(pd.to_datetime)
+    if key is not None and not known[key] and (not _in_order(stacked, frame["applied_on"])
+                           or (today is not None and (stacked > pd.Timestamp(today)).any(axis=None))):
+        return set()    # (a day still ahead: rounds booked, not contacts made)
     newest = stacked.max(axis=1)
     last = frame["last_contact"]
     frame["last_contact"] = last.where(last.notna() & (last >= newest.fillna(last)), newest)
@@ -1024,7 +1052,16 @@ def _stage_from_fills(frame: pd.DataFrame, body: pd.DataFrame, rows: list[list[A
         return sum(not is_empty_cell(rows[r - 1][t]) for t in table if t < len(rows[r - 1])) if r - 1 < len(rows) else 0
 
     fills = info.fills()
-    row_fill = {r: fills.get((r, key + 1)) for r in frame.index[named & ~said] if own_cells(r) > 1}
+    merged = {(r + 1, c + 1) for r1, c1, r2, c2 in info.merges() if r2 > r1
+              for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+
+    def row_colour(r: int) -> str | None:
+        # the colour most of the row's own cells are filled with: a cell merged over several rows
+        # (one company over two roles) has the colour of the first of them, not of this row
+        shown = Counter(fills.get((r, c + 1)) for c in table if (r, c + 1) not in merged)
+        return shown.most_common(1)[0][0] if shown else None
+
+    row_fill = {r: row_colour(r) for r in frame.index[named & ~said] if own_cells(r) > 1}
     colours = {c for c in row_fill.values() if c}
     if not colours:
         return

@@ -111,3 +111,39 @@ def test_colours_without_a_legend_are_only_mentioned(tmp_path):
     t = read_tracker(path)
     assert (t.frame["stage"] == "").all()
     assert any("no legend" in n for n in t.notes)
+
+
+def test_a_numbered_run_no_list_knows_counts_when_its_days_follow_on(tmp_path):
+    header = ["Company", "Role", "Date Applied", "Nudge 1", "Nudge 2", "Notes"]
+    path = _book(tmp_path / "nudges.xlsx", header,
+                 [["Pellow Air", "Dispatcher", D(2026, 10, 1), D(2026, 10, 9), D(2026, 10, 20), None],
+                  ["Quayle Ltd", "Fitter", D(2026, 10, 6), D(2026, 10, 15), None, None],
+                  ["Rusk Media", "Editor", D(2026, 10, 12), None, None, "no news"]])
+    frame = read_tracker(path).frame.set_index("company")
+    assert frame.loc["Pellow Air", "last_contact"] == pd.Timestamp(2026, 10, 20)
+    assert frame.loc["Pellow Air", "follow_ups"] == 2
+    # the same words over days that go backwards, or before applying, are no run of follow-ups
+    path = _book(tmp_path / "rounds.xlsx", header,
+                 [["Pellow Air", "Dispatcher", D(2026, 10, 1), D(2026, 10, 20), D(2026, 10, 9), None],
+                  ["Quayle Ltd", "Fitter", D(2026, 10, 6), D(2026, 9, 15), D(2026, 9, 1), None]])
+    assert read_tracker(path).frame["last_contact"].isna().all()
+
+
+def test_a_merged_company_lends_its_name_not_its_colour(tmp_path):
+    from openpyxl.styles import PatternFill
+    path = _coloured(tmp_path / "both.xlsx", ["A9", "A10"],
+                     [(BLUE, "Blue: offer made"), (GREY, "grey - turned down")],
+                     [(BLUE, ["Juno Optics", "Lens Tech", D(2026, 11, 3), None, None]),
+                      (GREY, ["Kelso Farms", "Herdsman", D(2026, 10, 12), None, None])])
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.insert_rows(3)
+    for col, value in enumerate([None, "Optician", D(2026, 11, 3)], start=1):
+        ws.cell(3, col, value)
+    ws.merge_cells("A2:A3")
+    ws["A3"].fill = PatternFill("solid", fgColor=BLUE)     # as a spreadsheet app saves a merged cell
+    wb.save(path)
+    frame = read_tracker(path).frame
+    rows = {(c, p): s for c, p, s in zip(frame["company"], frame["position"], frame["stage"])}
+    assert rows[("Juno Optics", "Lens Tech")] == "Blue: offer made"
+    assert rows[("Juno Optics", "Optician")] == ""
