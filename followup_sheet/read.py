@@ -151,12 +151,46 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                                 reasons=reasons if info.name == best.name
                                 else [f"the same header as {best.name!r}: the tracker goes on there"], today=today)
                     for info in book.sheets if info.name in chosen]
+    if len(trackers) > 1:
+        _moved_rows(trackers)
     ours = book.tool_sheets()
     marks = book.marks_sheets(ours)
     for t in trackers:
         t.tool_sheets = ours
         t.marks_sheets = marks
     return trackers
+
+
+def _moved_rows(trackers: list[Tracker]) -> None:
+    """One application on two sheets of one tracker (a sheet per stage, 'Applied' then
+    'Interviewing', with the row copied on rather than moved): the copy with the newer news (the
+    later last contact or date applied; on a tie, the later sheet) is followed up, the other is
+    no application and `check` says where it went, so nobody is called twice about one job."""
+    seen: dict[tuple[str, str], list[tuple[pd.Timestamp, int, Tracker, Any]]] = {}
+    for order, t in enumerate(trackers):
+        f = t.frame
+        if f.empty:
+            continue
+        newest = f[["applied_on", "last_contact"]].max(axis=1)
+        for row, company, position, day in zip(f.index, f["company"].map(normalize_header),
+                                               f["position"].map(normalize_header), newest):
+            if company and position:
+                seen.setdefault((company, position), []).append(
+                    (pd.Timestamp.min if pd.isna(day) else day, order, t, row))
+    for copies in seen.values():
+        sheets = {id(t) for _, _, t, _ in copies}
+        if len(sheets) < 2:
+            continue       # twice on one sheet: check lists it as a duplicate, as before
+        kept = max(copies, key=lambda c: (c[0], c[1]))
+        _, _, there, where = kept
+        for _, _, t, row in copies:
+            if t is there:
+                continue
+            frame = t.frame
+            t.skipped_rows.append(f"Row {row}: {frame.at[row, 'company']!r} / {frame.at[row, 'position']!r} is "
+                                  f"also on sheet {there.sheet!r}, row {where}, with newer news: followed up "
+                                  "there; delete this row or close it")
+            t.frame = frame.drop(index=row)
 
 
 def read_tracker(path: Path, sheet: str | None = None, settings: Settings | None = None) -> Tracker:

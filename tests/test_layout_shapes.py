@@ -147,3 +147,25 @@ def test_a_merged_company_lends_its_name_not_its_colour(tmp_path):
     rows = {(c, p): s for c, p, s in zip(frame["company"], frame["position"], frame["stage"])}
     assert rows[("Juno Optics", "Lens Tech")] == "Blue: offer made"
     assert rows[("Juno Optics", "Optician")] == ""
+
+
+def test_a_row_copied_on_to_the_next_stage_sheet_is_followed_up_once(tmp_path):
+    from followup_sheet.read import read_trackers
+    wb = openpyxl.Workbook()
+    header = ["Org", "Post", "Date applied", "Last contact", "Notes"]
+    sheets = {"Sent": [["Tollan Rail", "Planner", D(2026, 11, 2), D(2026, 11, 10), "chased once"],
+                       ["Usk Water", "Chemist", D(2026, 11, 4), None, None],
+                       ["Usk Water", "Chemist", D(2026, 11, 4), None, "sent twice by mistake"]],
+              "Talking": [["Tollan Rail", "Planner", D(2026, 11, 2), D(2026, 11, 27), "first interview done"],
+                          ["Vane Audio", "Tester", D(2026, 11, 9), D(2026, 11, 20), "screen booked"]]}
+    for i, (name, rows) in enumerate(sheets.items()):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    wb.save(tmp_path / "stages.xlsx")
+    sent, talking = read_trackers(tmp_path / "stages.xlsx")
+    assert list(sent.frame["company"]) == ["Usk Water", "Usk Water"]      # twice on one sheet: as before
+    assert list(talking.frame["company"]) == ["Tollan Rail", "Vane Audio"]
+    assert any(line.startswith("Row 2:") and "'Talking', row 2" in line for line in sent.skipped_rows)
