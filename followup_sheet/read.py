@@ -152,7 +152,7 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                                 else [f"the same header as {best.name!r}: the tracker goes on there"], today=today)
                     for info in book.sheets if info.name in chosen]
     if len(trackers) > 1:
-        _moved_rows(trackers)
+        _moved_rows(trackers, settings)
     ours = book.tool_sheets()
     marks = book.marks_sheets(ours)
     for t in trackers:
@@ -161,11 +161,12 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
     return trackers
 
 
-def _moved_rows(trackers: list[Tracker]) -> None:
+def _moved_rows(trackers: list[Tracker], settings: Settings) -> None:
     """One application on two sheets of one tracker (a sheet per stage, 'Applied' then
     'Interviewing', with the row copied on rather than moved): the copy with the newer news (the
     later last contact or date applied; on a tie, the later sheet) is followed up, the other is
-    no application and `check` says where it went, so nobody is called twice about one job."""
+    no application and `check` says where it went, so nobody is called twice about one job. A
+    closed copy is an application of its own (turned down in October, applied again in December)."""
     seen: dict[tuple[str, str], list[tuple[pd.Timestamp, int, Tracker, Any]]] = {}
     for order, t in enumerate(trackers):
         f = t.frame
@@ -174,7 +175,7 @@ def _moved_rows(trackers: list[Tracker]) -> None:
         newest = f[["applied_on", "last_contact"]].max(axis=1)
         for row, company, position, day in zip(f.index, f["company"].map(normalize_header),
                                                f["position"].map(normalize_header), newest):
-            if company and position:
+            if company and position and stage_of(f.at[row, "stage"] or f.at[row, "response"], settings) != "closed":
                 seen.setdefault((company, position), []).append(
                     (pd.Timestamp.min if pd.isna(day) else day, order, t, row))
     for copies in seen.values():
@@ -410,6 +411,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
         body = body.loc[: table.ref[2] - table.totals_rows]
 
     _merged_down(body, info, header, notes)
+    _free_numbered_run(header, fields, weak, notes)
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
                                                            note_fields, info, h + 1, today)
@@ -627,6 +629,25 @@ def _numbered_stem(value: Any) -> tuple[frozenset[str] | str, int, bool] | None:
     if concepts or len(stem.strip()) < 3 or not re.fullmatch(r"[^\W\d_]+(?:[\s\-][^\W\d_]+)?", stem.strip()):
         return None
     return normalize_header(stem), int(number), False
+
+
+def _free_numbered_run(header: list[Any], fields: dict[str, int], weak: dict[str, str], notes: list[str]) -> None:
+    """'Reminder 1' beside 'Reminder 2' is the first of a run of follow-ups made, not a typo of
+    the planned 'Reminder' date nor of a count: a field taken by a member of a run of two or more
+    numbered follow-up headers on weak evidence is let go, for the run to be read as one."""
+    stems: dict[frozenset[str] | str, list[int]] = {}
+    for col, value in enumerate(header):
+        stem = _numbered_stem(value)
+        if stem is not None and stem[2]:
+            stems.setdefault(stem[0], []).append(col)
+    members = {c for cols in stems.values() if len(cols) >= 2 for c in cols}
+    for fld in ("pinned", "follow_ups"):
+        taken = fields.get(fld)
+        if taken is not None and taken in members and fld in weak:
+            del fields[fld]
+            del weak[fld]
+            notes.append(f"{str(header[taken]).strip()!r} (column {xlsx.column_letters(taken + 1)}) is the first of a "
+                         f"numbered run of follow-ups, not the {fld.replace('_', ' ')} column")
 
 
 def _numbered_follow_ups(body, header, fields: dict[str, int], frame: pd.DataFrame, book: WorkbookLayout,

@@ -169,3 +169,32 @@ def test_a_row_copied_on_to_the_next_stage_sheet_is_followed_up_once(tmp_path):
     assert list(sent.frame["company"]) == ["Usk Water", "Usk Water"]      # twice on one sheet: as before
     assert list(talking.frame["company"]) == ["Tollan Rail", "Vane Audio"]
     assert any(line.startswith("Row 2:") and "'Talking', row 2" in line for line in sent.skipped_rows)
+
+
+def test_the_first_of_a_numbered_run_is_no_typo_of_a_planned_date(tmp_path):
+    path = _book(tmp_path / "reminders.xlsx",
+                 ["Company", "Position", "Applied", "Reminder 1", "Reminder 2", "Status"],
+                 [["Wilde Hotels", "Concierge", D(2026, 10, 5), D(2026, 10, 13), D(2026, 10, 22), "Applied"],
+                  ["Xeno Labs", "Technician", D(2026, 10, 19), None, None, "Applied"]])
+    t = read_tracker(path)
+    assert "pinned" not in t.columns
+    frame = t.frame.set_index("company")
+    assert frame.loc["Wilde Hotels", "last_contact"] == pd.Timestamp(2026, 10, 22)
+    assert pd.isna(frame.loc["Wilde Hotels", "pinned"])
+    assert any("first of a numbered run" in n for n in t.notes)
+
+
+def test_a_closed_application_and_a_new_one_at_the_same_job_are_two(tmp_path):
+    from followup_sheet.read import read_trackers
+    wb = openpyxl.Workbook()
+    for i, (name, row) in enumerate([("Spring", ["Yelland Co", "Clerk", D(2026, 4, 1), "Turned down"]),
+                                     ("Autumn", ["Yelland Co", "Clerk", D(2026, 11, 2), "Applied"])]):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append(["Company", "Position", "Date applied", "Status"])
+        ws.append(row)
+        ws.append(["Zorn Paper", f"Clerk {name}", D(2026, 4 if i == 0 else 11, 3), "Applied"])
+    wb.save(tmp_path / "again.xlsx")
+    spring, autumn = read_trackers(tmp_path / "again.xlsx")
+    assert "Yelland Co" in set(spring.frame["company"]) and "Yelland Co" in set(autumn.frame["company"])
+    assert not spring.skipped_rows
