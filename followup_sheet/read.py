@@ -411,7 +411,8 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
         body = body.loc[: table.ref[2] - table.totals_rows]
 
     _merged_down(body, info, header, notes)
-    _free_numbered_run(header, fields, weak, notes)
+    run_header = _grouped_numbers(header, rows, h, info)
+    _free_numbered_run(run_header, fields, weak, notes)
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
                                                            note_fields, info, h + 1, today)
@@ -421,7 +422,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _ticked_steps(frame, body, header, fields, settings, notes)
     _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
-    log_columns |= _numbered_follow_ups(body, header, fields, frame, book, settings, notes, today)
+    log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
@@ -629,6 +630,27 @@ def _numbered_stem(value: Any) -> tuple[frozenset[str] | str, int, bool] | None:
     if concepts or len(stem.strip()) < 3 or not re.fullmatch(r"[^\W\d_]+(?:[\s\-][^\W\d_]+)?", stem.strip()):
         return None
     return normalize_header(stem), int(number), False
+
+
+def _grouped_numbers(header: list[Any], rows: list[list[Any]], h: int, info: SheetLayout) -> list[Any]:
+    """The header row with each bare number ('#1', '2', 'No. 3') read with the label merged over
+    it in the row above ('FOLLOW-UPS' over '#1', '#2', '#3' is 'FOLLOW-UPS #1'...), for the
+    numbered runs; the header row itself is left as it is."""
+    bare = [c for c, v in enumerate(header)
+            if re.fullmatch(r"\s*(?:#|no\.?|nr\.?)?\s*\d{1,2}\s*", str(v or ""), re.I) and str(v or "").strip()]
+    if not bare or h == 0:
+        return header
+    out = list(header)
+    for r1, c1, r2, c2 in info.merges():
+        if r2 != h - 1 or c2 <= c1:
+            continue
+        label = rows[r1][c1] if r1 < len(rows) and c1 < len(rows[r1]) else None
+        if not isinstance(label, str) or not label.strip():
+            continue
+        for c in bare:
+            if c1 <= c <= c2:
+                out[c] = f"{label.strip()} {str(header[c]).strip()}"
+    return out
 
 
 def _free_numbered_run(header: list[Any], fields: dict[str, int], weak: dict[str, str], notes: list[str]) -> None:

@@ -198,3 +198,19 @@ def test_a_closed_application_and_a_new_one_at_the_same_job_are_two(tmp_path):
     spring, autumn = read_trackers(tmp_path / "again.xlsx")
     assert "Yelland Co" in set(spring.frame["company"]) and "Yelland Co" in set(autumn.frame["company"])
     assert not spring.skipped_rows
+
+
+def test_bare_numbers_under_a_merged_follow_up_label_are_a_run(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DETAILS", None, None, "CHASED ON", None])
+    ws.merge_cells("A1:C1")
+    ws.merge_cells("D1:E1")
+    ws.append(["Company", "Job", "Applied", "1", "2"])
+    ws.append(["Alder Freight", "Router", D(2026, 10, 1), D(2026, 10, 8), D(2026, 10, 19)])
+    ws.append(["Brisk Couriers", "Driver", D(2026, 10, 5), D(2026, 10, 12), None])
+    wb.save(tmp_path / "grouped.xlsx")
+    frame = read_tracker(tmp_path / "grouped.xlsx").frame.set_index("company")
+    assert frame.loc["Alder Freight", "last_contact"] == pd.Timestamp(2026, 10, 19)
+    assert frame.loc["Alder Freight", "follow_ups"] == 2
+    assert frame.loc["Brisk Couriers", "follow_ups"] == 1
