@@ -214,3 +214,11 @@ def test_bare_numbers_under_a_merged_follow_up_label_are_a_run(tmp_path):
     assert frame.loc["Alder Freight", "last_contact"] == pd.Timestamp(2026, 10, 19)
     assert frame.loc["Alder Freight", "follow_ups"] == 2
     assert frame.loc["Brisk Couriers", "follow_ups"] == 1
+
+
+def test_the_name_after_an_agency_is_the_agency_not_a_person():
+    from followup_sheet.referrals import people_in
+    assert people_in("agency: Kestrel Staffing") == ()
+    assert people_in("went through the agency Harbour Talent") == ()
+    assert people_in("Priya Nair (agency) sent my cv over") == (("Priya Nair", "recruiter"),)
+    assert people_in("agency recruiter - Colm Byrne") == (("Colm Byrne", "recruiter"),)
