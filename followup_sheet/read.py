@@ -420,6 +420,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
     _ticked_steps(frame, body, header, fields, settings, notes)
+    _struck_rows(frame, rows, fields, info, notes)
     _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
@@ -1112,6 +1113,30 @@ def _ticked_steps(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
         f"{label!r} (column {xlsx.column_letters(col + 1)})" for col, label in steps))
 
 
+def _struck_rows(frame: pd.DataFrame, rows: list[list[Any]], fields: dict[str, int], info: SheetLayout,
+                 notes: list[str]) -> None:
+    """A row whose every filled cell of the table is struck through has been crossed out by the
+    user: the application is over, whatever its stage cell still says (read as closed). A cell
+    struck through alone (an old phone number) says nothing of the row."""
+    struck = info.marks(struck_only=True)
+    if not struck:
+        return
+    table = sorted(set(fields.values()))
+    crossed = []
+    for r in frame.index:
+        if r - 1 >= len(rows):
+            continue
+        filled = [c for c in table if c < len(rows[r - 1]) and not is_empty_cell(rows[r - 1][c])]
+        if len(filled) >= 2 and all((r, c + 1) in struck for c in filled):
+            crossed.append(r)
+    if not crossed:
+        return
+    frame["stage"] = ["closed (struck through)" if r in crossed else v for r, v in zip(frame.index, frame["stage"])]
+    notes.append("Rows struck through, read as closed: " + ", ".join(map(str, crossed[:20]))
+                 + (f" and {len(crossed) - 20} more" if len(crossed) > 20 else "")
+                 + "; write a closed word (Rejected, Withdrawn) in the stage to say it outright")
+
+
 def _stage_from_fills(frame: pd.DataFrame, body: pd.DataFrame, rows: list[list[Any]], h: int,
                       fields: dict[str, int], info: SheetLayout, settings: Settings, notes: list[str]) -> None:
     """Rows coloured by their stage (green, amber, red) under an empty stage column, with a legend
@@ -1128,7 +1153,8 @@ def _stage_from_fills(frame: pd.DataFrame, body: pd.DataFrame, rows: list[list[A
     def own_cells(r: int) -> int:
         return sum(not is_empty_cell(rows[r - 1][t]) for t in table if t < len(rows[r - 1])) if r - 1 < len(rows) else 0
 
-    fills = info.fills()
+    fills = {at: mark.removesuffix(" struck") for at, mark in info.marks().items()}
+    fills = {at: colour for at, colour in fills.items() if colour}
     merged = {(r + 1, c + 1) for r1, c1, r2, c2 in info.merges() if r2 > r1
               for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
 

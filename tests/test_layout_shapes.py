@@ -222,3 +222,23 @@ def test_the_name_after_an_agency_is_the_agency_not_a_person():
     assert people_in("went through the agency Harbour Talent") == ()
     assert people_in("Priya Nair (agency) sent my cv over") == (("Priya Nair", "recruiter"),)
     assert people_in("agency recruiter - Colm Byrne") == (("Colm Byrne", "recruiter"),)
+
+
+def test_a_row_crossed_out_is_closed_but_one_struck_cell_says_nothing(tmp_path):
+    from openpyxl.styles import Font
+    path = _book(tmp_path / "crossed.xlsx", ["Company", "Position", "Applied", "Status", "Phone"],
+                 [["Ashgrove Mill", "Weaver", D(2026, 11, 2), "Applied", "01632 960111"],
+                  ["Bramley Foods", "Picker", D(2026, 11, 4), "Applied", "01632 960222"]])
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    for cell in ws[2]:
+        cell.font = Font(strike=True)
+    ws["E3"].font = Font(strike=True)          # an old number crossed out, the row goes on
+    wb.save(path)
+    t = read_tracker(path)
+    stage = dict(zip(t.frame["company"], t.frame["stage"]))
+    from followup_sheet.plan import stage_of
+    from followup_sheet.settings import Settings
+    assert stage_of(stage["Ashgrove Mill"], Settings()) == "closed"
+    assert stage["Bramley Foods"] == "Applied"
+    assert any("struck through" in n and "2" in n for n in t.notes)

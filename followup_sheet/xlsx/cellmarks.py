@@ -1,6 +1,7 @@
-"""The fill colour of a sheet's cells, for a tracker that says a row's stage by its colour (green,
-amber, red) and a legend beside it: each cell's style index (its `s`) read from the sheet's XML,
-and each style's solid fill from the styles part. A colour is compared, never shown.
+"""What a sheet's cells are marked with beyond their values, for a tracker that says a row's stage
+by its look: the solid fill (green, amber, red, with a legend beside it) and a strike-through (a
+row crossed out). Each cell's style index (its `s`) is read from the sheet's XML, and each style's
+fill and font from the styles part. A colour is compared, never shown.
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ _REF = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3})(\d+)["']""")
 _STYLE = re.compile(rb"""\bs\s*=\s*["'](\d+)["']""")
 
 
-def _style_fills(pkg: Package) -> dict[int, str]:
-    """cell style index -> its solid fill's colour ('rgb:FF92D050', 'theme:9:-0.25', 'indexed:13')."""
+def _style_marks(pkg: Package) -> dict[int, str]:
+    """cell style index -> its mark: the solid fill's colour ('rgb:FF92D050', 'theme:9:-0.25',
+    'indexed:13'), with ' struck' after it (alone when unfilled) for a struck-through font."""
     try:
         part = find_styles_part(pkg)
         root = parse_xml(pkg.read(part), f"{pkg.path}: {part}")
     except FollowupError:
         return {}
+    struck = []
+    for font in root.iterfind(f"{{{MAIN_NS}}}fonts/{{{MAIN_NS}}}font"):
+        strike = font.find(f"{{{MAIN_NS}}}strike")
+        struck.append(strike is not None and strike.get("val", "1") not in ("0", "false"))
     colours: list[str | None] = []
     for fill in root.iterfind(f"{{{MAIN_NS}}}fills/{{{MAIN_NS}}}fill"):
         pattern = fill.find(f"{{{MAIN_NS}}}patternFill")
@@ -36,16 +42,21 @@ def _style_fills(pkg: Package) -> dict[int, str]:
         colours.append(None if kind is None else f"{kind}:{fg.get(kind)}:{fg.get('tint', '0')}".lower())
     out = {}
     for i, xf in enumerate(root.iterfind(f"{{{MAIN_NS}}}cellXfs/{{{MAIN_NS}}}xf")):
-        fill_id = int(xf.get("fillId", "0"))
+        fill_id, font_id = int(xf.get("fillId", "0")), int(xf.get("fontId", "0"))
         colour = colours[fill_id] if fill_id < len(colours) else None
-        if colour:
-            out[i] = colour
+        strike = " struck" if font_id < len(struck) and struck[font_id] else ""
+        if colour or strike:
+            out[i] = f"{colour or ''}{strike}"
     return out
 
 
-def cell_fills(pkg: Package, part: str) -> dict[tuple[int, int], str]:
-    """(1-based row, 1-based column) -> fill colour, for the cells with a solid fill."""
-    styles = _style_fills(pkg)
+def cell_marks(pkg: Package, part: str, struck_only: bool = False) -> dict[tuple[int, int], str]:
+    """(1-based row, 1-based column) -> the cell's mark (see `_style_marks`), for the cells with a
+    solid fill or a struck-through font; `struck_only`: the struck-through cells alone (the sheet
+    is not read when no style strikes through)."""
+    styles = _style_marks(pkg)
+    if struck_only:
+        styles = {i: m for i, m in styles.items() if m.endswith(" struck")}
     if not styles:
         return {}
     out: dict[tuple[int, int], str] = {}
