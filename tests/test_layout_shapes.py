@@ -242,3 +242,11 @@ def test_a_row_crossed_out_is_closed_but_one_struck_cell_says_nothing(tmp_path):
     assert stage_of(stage["Ashgrove Mill"], Settings()) == "closed"
     assert stage["Bramley Foods"] == "Applied"
     assert any("struck through" in n and "2" in n for n in t.notes)
+
+
+def test_check_says_a_column_of_day_numbers_holds_dates(tmp_path):
+    path = _book(tmp_path / "serials.xlsx", ["Company", "Role", "Applied", "Notes"],
+                 [["Corran Ferries", "Purser", 46342, "sent"], ["Dunvegan Inn", "Chef", 46350, None]])
+    t = read_tracker(path)
+    assert t.frame["applied_on"].iloc[0] == pd.Timestamp(2026, 11, 16)
+    assert "day numbers in General cells" in t.date_orders["applied_on"]
