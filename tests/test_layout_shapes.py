@@ -250,3 +250,15 @@ def test_check_says_a_column_of_day_numbers_holds_dates(tmp_path):
     t = read_tracker(path)
     assert t.frame["applied_on"].iloc[0] == pd.Timestamp(2026, 11, 16)
     assert "day numbers in General cells" in t.date_orders["applied_on"]
+
+
+def test_a_note_of_an_ending_on_a_sheet_without_a_status_column_says_to_add_one(tmp_path):
+    from followup_sheet.pipeline import compute
+    from followup_sheet.settings import Settings
+    path = _book(tmp_path / "nostatus.xlsx", ["Company", "Role", "Applied", "Notes"],
+                 [["Elder Vets", "Nurse", D(2026, 11, 16), "they picked someone internal in the end"],
+                  ["Fennel Bistro", "Sous Chef", D(2026, 11, 20), "not selected, email on fri"]])
+    outcome = compute(path, settings=Settings(your_name="Sam Rivera", your_phone="555-0100"),
+                      today=D(2026, 12, 7))[0][0]
+    message = str(outcome.plan.loc[3, "message"]) if "message" in outcome.plan else str(outcome.scripts.get(3, ""))
+    assert "no status column" in message and "add one (Status)" in message and "D3" in message
