@@ -152,6 +152,7 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                                 else [f"the same header as {best.name!r}: the tracker goes on there"], today=today)
                     for info in book.sheets if info.name in chosen]
     if len(trackers) > 1:
+        _stages_by_sheet(trackers, settings)
         _moved_rows(trackers, settings)
     ours = book.tool_sheets()
     marks = book.marks_sheets(ours)
@@ -159,6 +160,25 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
         t.tool_sheets = ours
         t.marks_sheets = marks
     return trackers
+
+
+def _stages_by_sheet(trackers: list[Tracker], settings: Settings) -> None:
+    """A tracker kept one sheet per stage ('Applied', 'Interviews', 'Offers'): when the sheets'
+    names read as two stages or more, one of them past applying, a row whose stage and response
+    cells say nothing is at its sheet's stage, read from the sheet's name as a stage cell is."""
+    named = {t.sheet: stage_of(t.sheet, settings) for t in trackers}
+    if len(set(named.values())) < 2 or set(named.values()) <= {"applied", "not applied"}:
+        return
+    for t in trackers:
+        f = t.frame
+        if f.empty:
+            continue
+        silent = (f["stage"].astype(str).str.strip() == "") & (f["response"].astype(str).str.strip() == "")
+        if not silent.any():
+            continue
+        t.frame = f.assign(stage=f["stage"].where(~silent, t.sheet))
+        t.notes.append(f"One sheet per stage: the rows of {t.sheet!r} with no stage of their own are at its stage "
+                       f"({named[t.sheet]}): {int(silent.sum())}")
 
 
 def _moved_rows(trackers: list[Tracker], settings: Settings) -> None:

@@ -262,3 +262,35 @@ def test_a_note_of_an_ending_on_a_sheet_without_a_status_column_says_to_add_one(
                       today=D(2026, 12, 7))[0][0]
     message = str(outcome.plan.loc[3, "message"]) if "message" in outcome.plan else str(outcome.scripts.get(3, ""))
     assert "no status column" in message and "add one (Status)" in message and "D3" in message
+
+
+def test_a_sheet_per_stage_gives_its_silent_rows_its_stage(tmp_path):
+    from followup_sheet.read import read_trackers
+    wb = openpyxl.Workbook()
+    sheets = {"Sent off": [["Lowther Arms", "Barista", D(2026, 11, 20), None]],
+              "Interviewing": [["Merrow Books", "Clerk", D(2026, 11, 9), "Phone screen"],
+                               ["Nairn Golf", "Greenkeeper", D(2026, 11, 12), None]],
+              "Job offers": [["Orkney Fish", "Packer", D(2026, 11, 1), None]]}
+    for i, (name, rows) in enumerate(sheets.items()):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append(["Company", "Role", "Date applied", "Status"])
+        for row in rows:
+            ws.append(row)
+    wb.save(tmp_path / "bystage.xlsx")
+    trackers = read_trackers(tmp_path / "bystage.xlsx")
+    stages = {c: s for t in trackers for c, s in zip(t.frame["company"], t.frame["stage"])}
+    assert stages == {"Lowther Arms": "Sent off", "Merrow Books": "Phone screen", "Nairn Golf": "Interviewing",
+                      "Orkney Fish": "Job offers"}
+
+
+def test_sheets_named_by_month_lend_no_stage(tmp_path):
+    from followup_sheet.read import read_trackers
+    wb = openpyxl.Workbook()
+    for i, name in enumerate(["Oct", "Nov"]):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append(["Company", "Role", "Date applied", "Status"])
+        ws.append([f"Pict {name}", "Clerk", D(2026, 10 + i, 3), None])
+    wb.save(tmp_path / "months.xlsx")
+    assert all((t.frame["stage"] == "").all() for t in read_trackers(tmp_path / "months.xlsx"))
