@@ -285,10 +285,13 @@ def _scan_dates(values: pd.Series):
     # separator -> [first > 12 example, second > 12 example]
     proof: dict[str, list[str | None]] = {".": [None, None], "/": [None, None]}
     seen: dict[str, str | None] = {".": None, "/": None}
-    counts = {"iso": 0, "real": 0, "named": 0, "numeric": 0}
+    counts = {"iso": 0, "real": 0, "named": 0, "numeric": 0, "serial": 0}
     for v in values:
         if isinstance(v, (dt.date, dt.datetime)):
             counts["real"] += 1
+            continue
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and 20000 <= v <= 80000:
+            counts["serial"] += 1      # a day as Excel counts it, in a General cell (1954-2119)
             continue
         if not isinstance(v, str):
             continue
@@ -369,6 +372,8 @@ def _evidence_order(values: pd.Series, setting: str = "auto", sheet: tuple[str, 
             return "mdy", "dmy", "ISO dates (year first), no order needed"
         if counts["real"]:
             return "mdy", "dmy", "real dates, no order needed"
+        if counts["serial"]:
+            return "mdy", "dmy", "day numbers in General cells, read as dates, no order needed"
         return "mdy", "dmy", "no dates yet"
     if setting in _ORDER_WORD:
         return setting, setting, f"{_ORDER_WORD[setting]}: date_order = \"{setting}\" in the settings"

@@ -1064,6 +1064,12 @@ def _ended_messages(frame: pd.DataFrame, ended: np.ndarray, columns: Mapping[str
             said = hit.group() if hit else listed[0]
         else:       # said in soft words ("went with an internal candidate")
             said = refusal(note)
+        if columns is not None and not ({"stage", "response"} & set(columns)):
+            # (no column to set: say to add one, not to change a status the sheet does not have)
+            out[i] = Worded("Row {row}: {cell} says {said} but the sheet has no status column; if the application is "
+                            "over, add one (Status) and write a closed word in this row (Rejected, Withdrawn); if it "
+                            "is not, reword the note", row=row, cell=source_of(columns, "notes", row), said=repr(said))
+            continue
         out[i] = Worded("Row {row}: {cell} says {said} but the status is still open; if the application is over, "
                         "set its status to a closed word (Rejected, Withdrawn); if it is not, reword the note",
                         row=row, cell=source_of(columns, "notes", row), said=repr(said))

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,12 +152,67 @@ def read_trackers(path: Path, settings: Settings | None = None, sheet: str | Non
                                 reasons=reasons if info.name == best.name
                                 else [f"the same header as {best.name!r}: the tracker goes on there"], today=today)
                     for info in book.sheets if info.name in chosen]
+    if len(trackers) > 1:
+        _stages_by_sheet(trackers, settings)
+        _moved_rows(trackers, settings)
     ours = book.tool_sheets()
     marks = book.marks_sheets(ours)
     for t in trackers:
         t.tool_sheets = ours
         t.marks_sheets = marks
     return trackers
+
+
+def _stages_by_sheet(trackers: list[Tracker], settings: Settings) -> None:
+    """A tracker kept one sheet per stage ('Applied', 'Interviews', 'Offers'): when the sheets'
+    names read as two stages or more, one of them past applying, a row whose stage and response
+    cells say nothing is at its sheet's stage, read from the sheet's name as a stage cell is."""
+    named = {t.sheet: stage_of(t.sheet, settings) for t in trackers}
+    if len(set(named.values())) < 2 or set(named.values()) <= {"applied", "not applied"}:
+        return
+    for t in trackers:
+        f = t.frame
+        if f.empty:
+            continue
+        silent = (f["stage"].astype(str).str.strip() == "") & (f["response"].astype(str).str.strip() == "")
+        if not silent.any():
+            continue
+        t.frame = f.assign(stage=f["stage"].where(~silent, t.sheet))
+        t.notes.append(f"One sheet per stage: the rows of {t.sheet!r} with no stage of their own are at its stage "
+                       f"({named[t.sheet]}): {int(silent.sum())}")
+
+
+def _moved_rows(trackers: list[Tracker], settings: Settings) -> None:
+    """One application on two sheets of one tracker (a sheet per stage, 'Applied' then
+    'Interviewing', with the row copied on rather than moved): the copy with the newer news (the
+    later last contact or date applied; on a tie, the later sheet) is followed up, the other is
+    no application and `check` says where it went, so nobody is called twice about one job. A
+    closed copy is an application of its own (turned down in October, applied again in December)."""
+    seen: dict[tuple[str, str], list[tuple[pd.Timestamp, int, Tracker, Any]]] = {}
+    for order, t in enumerate(trackers):
+        f = t.frame
+        if f.empty:
+            continue
+        newest = f[["applied_on", "last_contact"]].max(axis=1)
+        for row, company, position, day in zip(f.index, f["company"].map(normalize_header),
+                                               f["position"].map(normalize_header), newest):
+            if company and position and stage_of(f.at[row, "stage"] or f.at[row, "response"], settings) != "closed":
+                seen.setdefault((company, position), []).append(
+                    (pd.Timestamp.min if pd.isna(day) else day, order, t, row))
+    for copies in seen.values():
+        sheets = {id(t) for _, _, t, _ in copies}
+        if len(sheets) < 2:
+            continue       # twice on one sheet: check lists it as a duplicate, as before
+        kept = max(copies, key=lambda c: (c[0], c[1]))
+        _, _, there, where = kept
+        for _, _, t, row in copies:
+            if t is there:
+                continue
+            frame = t.frame
+            t.skipped_rows.append(f"Row {row}: {frame.at[row, 'company']!r} / {frame.at[row, 'position']!r} is "
+                                  f"also on sheet {there.sheet!r}, row {where}, with newer news: followed up "
+                                  "there; delete this row or close it")
+            t.frame = frame.drop(index=row)
 
 
 def read_tracker(path: Path, sheet: str | None = None, settings: Settings | None = None) -> Tracker:
@@ -375,6 +431,9 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     if table is not None:
         body = body.loc[: table.ref[2] - table.totals_rows]
 
+    _merged_down(body, info, header, notes)
+    run_header = _grouped_numbers(header, rows, h, info)
+    _free_numbered_run(run_header, fields, weak, notes)
     note_fields: set[str] = set()
     fields, date_frames, date_orders = _settle_date_fields(body, header, fields, book, settings, notes, where,
                                                            note_fields, info, h + 1, today)
@@ -382,7 +441,10 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _merge_counts(body, header, fields, settings, notes)
     frame = _canonical(body, fields, date_frames, settings)
     _ticked_steps(frame, body, header, fields, settings, notes)
+    _struck_rows(frame, rows, fields, info, notes)
+    _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
+    log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
@@ -498,6 +560,40 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
         notes.append(f"People read from the notes where the contact cell is empty: {listed}")
 
 
+def _in_order(days: pd.DataFrame, applied: pd.Series) -> bool:
+    """Whether a run of date columns reads as steps taken one after another: in nearly every row
+    with two or more, each day is on or after the one before it and on or after the date applied."""
+    filled = days.notna().sum(axis=1)
+    if days.notna().to_numpy().sum() < 2:
+        return False
+    stepped = days.ffill(axis=1).diff(axis=1).iloc[:, 1:]
+    ordered = ~(stepped < pd.Timedelta(0)).any(axis=1)
+    after = ~(days.lt(applied, axis=0)).any(axis=1)
+    fine = (ordered & after)[filled > 0]
+    return bool(fine.mean() >= 0.9)
+
+
+def _merged_down(body: pd.DataFrame, info: SheetLayout, header: list[Any], notes: list[str]) -> None:
+    """A cell merged down over several rows of the table (one company over two roles) holds the
+    value of each row it covers: Excel keeps it in the first row only. Only the reading copies
+    it; the merged cells are never written."""
+    said: list[str] = []
+    for r1, c1, r2, _ in info.merges():
+        if r2 <= r1 or r1 + 1 not in body.index or c1 not in body.columns:
+            continue
+        below = [r for r in range(r1 + 2, r2 + 2) if r in body.index]
+        value = body.at[r1 + 1, c1]
+        if is_empty_cell(value) or not below or not all(is_empty_cell(body.at[r, c1]) for r in below):
+            continue
+        for r in below:
+            body.at[r, c1] = value
+        letter = xlsx.column_letters(c1 + 1)
+        said.append(f"{letter}{r1 + 1}:{letter}{r2 + 1}")
+    if said:
+        notes.append(f"Cells merged down over several rows, read as the value of each row they cover: "
+                     f"{', '.join(said[:10])}" + (f" and {len(said) - 10} more" if len(said) > 10 else ""))
+
+
 def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int], frame: pd.DataFrame,
                     date_orders: dict[str, str], settings: Settings, notes: list[str]) -> set[int]:
     """A log kept as one column per day ("Log 11/23", "11/30", "Update 12/4"): its entries are the
@@ -531,6 +627,120 @@ def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int
                  + ("; with no status column, the log says the stage" if "stage" not in fields
                     and "response" not in fields else ""))
     return {c for c, _ in found.columns}
+
+
+# a header that counts: 'Follow-up 2', 'F/U #3', 'Contact 1', '2nd follow up', '1. Nachfassen'
+_NUMBER_AFTER = re.compile(r"\s*(.*?[^\d\s#])\s*(?:#|no\.?|nr\.?)?\s*(\d{1,2})\s*", re.I)
+_NUMBER_BEFORE = re.compile(r"\s*(\d{1,2})(?:\.|st|nd|rd|th|e|er|º|ª)?\s+(\D.*?)\s*", re.I)
+_FU = re.compile(r"\bf\s*/\s*u[p]?\b|\bfu\b", re.I)      # the follow-up's own shorthand
+
+
+def _numbered_stem(value: Any) -> tuple[frozenset[str] | str, int, bool] | None:
+    """(the run's key, the number, whether the header's words name following up) for a header of
+    one step in a numbered run: 'Follow-up 2' and 'F/U 3' share the follow-up concept; a stem no
+    word list knows ('2nd chase', 'Nudge 1') is keyed by its own words and proven by its dates.
+    None for any other header (a next or planned one is a plan, an interview no contact made)."""
+    if not isinstance(value, str):
+        return None
+    m = _NUMBER_AFTER.fullmatch(value)
+    if m is not None:
+        stem, number = m[1], m[2]
+    else:
+        m = _NUMBER_BEFORE.fullmatch(value)
+        if m is None:
+            return None
+        stem, number = m[2], m[1]
+    concepts = header_concepts(_FU.sub(" follow up ", stem))
+    if concepts & {"next", "interview", "count", "posted", "date"}:
+        return None
+    if concepts & {"follow up", "contact"}:
+        return frozenset(concepts & {"follow up", "contact"}), int(number), True
+    if concepts or len(stem.strip()) < 3 or not re.fullmatch(r"[^\W\d_]+(?:[\s\-][^\W\d_]+)?", stem.strip()):
+        return None
+    return normalize_header(stem), int(number), False
+
+
+def _grouped_numbers(header: list[Any], rows: list[list[Any]], h: int, info: SheetLayout) -> list[Any]:
+    """The header row with each bare number ('#1', '2', 'No. 3') read with the label merged over
+    it in the row above ('FOLLOW-UPS' over '#1', '#2', '#3' is 'FOLLOW-UPS #1'...), for the
+    numbered runs; the header row itself is left as it is."""
+    bare = [c for c, v in enumerate(header)
+            if re.fullmatch(r"\s*(?:#|no\.?|nr\.?)?\s*\d{1,2}\s*", str(v or ""), re.I) and str(v or "").strip()]
+    if not bare or h == 0:
+        return header
+    out = list(header)
+    for r1, c1, r2, c2 in info.merges():
+        if r2 != h - 1 or c2 <= c1:
+            continue
+        label = rows[r1][c1] if r1 < len(rows) and c1 < len(rows[r1]) else None
+        if not isinstance(label, str) or not label.strip():
+            continue
+        for c in bare:
+            if c1 <= c <= c2:
+                out[c] = f"{label.strip()} {str(header[c]).strip()}"
+    return out
+
+
+def _free_numbered_run(header: list[Any], fields: dict[str, int], weak: dict[str, str], notes: list[str]) -> None:
+    """'Reminder 1' beside 'Reminder 2' is the first of a run of follow-ups made, not a typo of
+    the planned 'Reminder' date nor of a count: a field taken by a member of a run of two or more
+    numbered follow-up headers on weak evidence is let go, for the run to be read as one."""
+    stems: dict[frozenset[str] | str, list[int]] = {}
+    for col, value in enumerate(header):
+        stem = _numbered_stem(value)
+        if stem is not None and stem[2]:
+            stems.setdefault(stem[0], []).append(col)
+    members = {c for cols in stems.values() if len(cols) >= 2 for c in cols}
+    for fld in ("pinned", "follow_ups"):
+        taken = fields.get(fld)
+        if taken is not None and taken in members and fld in weak:
+            del fields[fld]
+            del weak[fld]
+            notes.append(f"{str(header[taken]).strip()!r} (column {xlsx.column_letters(taken + 1)}) is the first of a "
+                         f"numbered run of follow-ups, not the {fld.replace('_', ' ')} column")
+
+
+def _numbered_follow_ups(body, header, fields: dict[str, int], frame: pd.DataFrame, book: WorkbookLayout,
+                         settings: Settings, notes: list[str], today: dt.date | None) -> set[int]:
+    """One column per follow-up ('Follow-up 1', 'Follow-up 2', 'F/U 3'), each the day of that
+    follow-up: the newest filled day is the row's last contact, and the filled days count its
+    follow-ups when no column counts them. A run whose words no list knows ('1st chase', '2nd
+    chase') counts when its days come after the date applied and in the run's order in nearly
+    every row. Returns the run's columns."""
+    taken = {c for f, c in fields.items() if f != "last_contact"}
+    runs: dict[frozenset[str] | str, list[tuple[int, int]]] = {}
+    known: dict[frozenset[str] | str, bool] = {}
+    for col, value in enumerate(header):
+        stem = _numbered_stem(value) if col not in taken and col in body.columns else None
+        if stem is not None:
+            runs.setdefault(stem[0], []).append((stem[1], col))
+            known[stem[0]] = stem[2]
+    key = max(runs, key=lambda k: len(runs[k]), default=None)
+    run = sorted(runs[key]) if key is not None else []
+    if len(run) < 2 or len({n for n, _ in run}) < len(run):
+        return set()
+    days = []
+    for _, col in run:
+        filled = [v for v in body[col].head(2000) if not is_empty_cell(v)]
+        if filled and sum(is_date_cell(v) for v in filled) * 2 <= len(filled):
+            return set()        # a column of words: notes of a follow-up, not its day
+        parsed, _, _, _ = parse_dates(body[col], book.date1904, settings, header=str(header[col]).strip(),
+                                      column=col + 1, today=today)
+        days.append(parsed.to_numpy(dtype="datetime64[ns]"))
+    stacked = pd.DataFrame(np.column_stack(days), index=frame.index).apply(pd.to_datetime)
+    if key is not None and not known[key] and (not _in_order(stacked, frame["applied_on"])
+                           or (today is not None and (stacked > pd.Timestamp(today)).any(axis=None))):
+        return set()    # (a day still ahead: rounds booked, not contacts made)
+    newest = stacked.max(axis=1)
+    last = frame["last_contact"]
+    frame["last_contact"] = last.where(last.notna() & (last >= newest.fillna(last)), newest)
+    if "follow_ups" not in fields:
+        made = stacked.notna().sum(axis=1).astype(float)
+        frame["follow_ups"] = frame["follow_ups"].where(frame["follow_ups"].notna() | (made == 0), made)
+    labels = ", ".join(f"{str(header[c]).strip()!r} ({xlsx.column_letters(c + 1)})" for _, c in sorted(run))
+    notes.append(f"One column per follow-up, each its day: {labels}; a row's newest day is its last contact"
+                 + ("" if "follow_ups" in fields else ", and its filled days count its follow-ups"))
+    return {c for _, c in run}
 
 
 def _hidden_note(info: SheetLayout, rows: list[list[Any]], h: int, last_row: int, header: list[Any],
@@ -928,6 +1138,89 @@ def _ticked_steps(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     frame["stage"] = frame["stage"].where(~empty, pd.Series(said, index=frame.index))
     notes.append("Tick boxes read as steps: " + ", ".join(
         f"{label!r} (column {xlsx.column_letters(col + 1)})" for col, label in steps))
+
+
+def _struck_rows(frame: pd.DataFrame, rows: list[list[Any]], fields: dict[str, int], info: SheetLayout,
+                 notes: list[str]) -> None:
+    """A row whose every filled cell of the table is struck through has been crossed out by the
+    user: the application is over, whatever its stage cell still says (read as closed). A cell
+    struck through alone (an old phone number) says nothing of the row."""
+    struck = info.marks(struck_only=True)
+    if not struck:
+        return
+    table = sorted(set(fields.values()))
+    crossed = []
+    for r in frame.index:
+        if r - 1 >= len(rows):
+            continue
+        filled = [c for c in table if c < len(rows[r - 1]) and not is_empty_cell(rows[r - 1][c])]
+        if len(filled) >= 2 and all((r, c + 1) in struck for c in filled):
+            crossed.append(r)
+    if not crossed:
+        return
+    frame["stage"] = ["closed (struck through)" if r in crossed else v for r, v in zip(frame.index, frame["stage"])]
+    notes.append("Rows struck through, read as closed: " + ", ".join(map(str, crossed[:20]))
+                 + (f" and {len(crossed) - 20} more" if len(crossed) > 20 else "")
+                 + "; write a closed word (Rejected, Withdrawn) in the stage to say it outright")
+
+
+def _stage_from_fills(frame: pd.DataFrame, body: pd.DataFrame, rows: list[list[Any]], h: int,
+                      fields: dict[str, int], info: SheetLayout, settings: Settings, notes: list[str]) -> None:
+    """Rows coloured by their stage (green, amber, red) under an empty stage column, with a legend
+    beside or below the table naming each colour ('green = interview', 'Red - rejected'): a row
+    whose stage and response say nothing takes the words of the legend cell filled like it, read
+    as a stage cell is. Without a legend a colour says nothing: it is only mentioned."""
+    key = fields.get("company", fields.get("position"))
+    said = (frame["stage"].astype(str).str.strip() != "") | (frame["response"].astype(str).str.strip() != "")
+    named = frame["company"].astype(str).str.strip() != ""
+    if key is None or not named.any() or (said & named).sum() * 2 > named.sum():
+        return     # (the stage is in words: the sheet's colours are not read at all)
+    table = set(fields.values())
+
+    def own_cells(r: int) -> int:
+        return sum(not is_empty_cell(rows[r - 1][t]) for t in table if t < len(rows[r - 1])) if r - 1 < len(rows) else 0
+
+    fills = {at: mark.removesuffix(" struck") for at, mark in info.marks().items()}
+    fills = {at: colour for at, colour in fills.items() if colour}
+    merged = {(r + 1, c + 1) for r1, c1, r2, c2 in info.merges() if r2 > r1
+              for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+
+    def row_colour(r: int) -> str | None:
+        # the colour most of the row's own cells are filled with: a cell merged over several rows
+        # (one company over two roles) has the colour of the first of them, not of this row
+        shown = Counter(fills.get((r, c + 1)) for c in table if (r, c + 1) not in merged)
+        return shown.most_common(1)[0][0] if shown else None
+
+    row_fill = {r: row_colour(r) for r in frame.index[named & ~said] if own_cells(r) > 1}
+    colours = {c for c in row_fill.values() if c}
+    if not colours:
+        return
+    legend: dict[str, tuple[str, str]] = {}
+    doubled: set[str] = set()
+    for (r, c), colour in sorted(fills.items(), key=lambda item: (item[0][1], item[0][0])):
+        if colour not in colours or r <= h + 1 or r - 1 >= len(rows) or c - 1 >= len(rows[r - 1]):
+            continue
+        if c - 1 in table and own_cells(r) > 1:
+            continue      # a cell of an application, not of the legend
+        text = rows[r - 1][c - 1]
+        if not isinstance(text, str) or not text.strip() or len(text.split()) > 8:
+            continue
+        if colour in legend and legend[colour][0] != text.strip():
+            doubled.add(colour)
+        legend[colour] = (text.strip(), f"{xlsx.column_letters(c)}{r}")
+    legend = {c: v for c, v in legend.items() if c not in doubled}
+    stages = {c: stage_of(text, settings) for c, (text, _) in legend.items()}
+    if len(legend) < 2 or all(s == "applied" for s in stages.values()):
+        notes.append(f"{len([r for r, c in row_fill.items() if c])} rows are coloured but their stage cells are "
+                     "empty, and no legend beside the table names the colours; the colours are not read: "
+                     "write each row's stage in words (Applied, Interview, Rejected)")
+        return
+    found = {r: legend[colour][0] for r, colour in row_fill.items() if colour in legend}
+    frame["stage"] = [found.get(r, v) for r, v in zip(frame.index, frame["stage"])]
+    read = len(found)
+    cells = ", ".join(f"{text!r} ({cell})" for text, cell in legend.values())
+    notes.append(f"Stage read from the rows' fill colours by the legend {cells}: {read} rows; "
+                 "write the stage in words to say it outright")
 
 
 def _truthy(values: pd.Series) -> pd.Series:

@@ -406,6 +406,10 @@ def _a_person(name: str, company: str) -> bool:
                 or any(w.casefold() in firm for w in words) or _role_of_words()[1].fullmatch(first))
 
 
+# a part that is a firm, not a person: the name written after it is the firm's
+_ORGANISATION_PART = re.compile(r"agenc(?:y|ies)\.?$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     """(name, role) of each person of the employer `note` names with their part (role: one of
@@ -433,6 +437,8 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
         left = re.split(r"[.;!?\n]\s|[.;!?\n]$", note[max(0, start - 80):start])[-1]
         right = note[end:end + 60]
         shapes = [p.search(left) for p in (before_bracket, before)] + [p.search(right) for p in (after_bracket, after)]
+        if _ORGANISATION_PART.search(note[start:end]):
+            shapes = shapes[:1]   # "agency: Blue Arrow" names the agency; "Tom (agency)" is Tom
         for said in shapes:
             if said is not None and _a_person(said.group("name").strip(), company):
                 name = said.group("name").strip()

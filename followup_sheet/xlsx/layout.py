@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .cellmarks import cell_marks
 from .formats import column_format_orders
 from .marksheets import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
@@ -54,6 +55,11 @@ class SheetLayout:
         """1-based column -> ('dmy' or 'mdy', the number format) most of its cells below row
         `from_row` are formatted to show dates in (columns whose formats show no order left out)."""
         return column_format_orders(self._book.source, self._info.part, columns, from_row)
+
+    def marks(self, struck_only: bool = False) -> dict[tuple[int, int], str]:
+        """(1-based row, 1-based column) -> the cell's solid fill colour, ending ' struck' when its
+        text is struck through (an opaque key to compare; `cellmarks.cell_marks`)."""
+        return cell_marks(self._book.source, self._info.part, struck_only)
 
     def tables(self) -> list[TableInfo]:
         """The sheet's Excel tables and their ranges."""
