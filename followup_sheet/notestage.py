@@ -63,7 +63,11 @@ _ELSEWHERE = (
     r"|\bautre\s+(?:entreprise|société|boîte|employeur)\b|\botra\s+(?:empresa|compañía)\b|\ben\s+otro\s+lado\b"
     r"|\baltra\s+(?:azienda|società)\b|\boutra\s+(?:empresa|companhia)\b|\bem\s+outro\s+lugar\b"
     r"|\binn(?:a|ej|ą|ym)\s+firm\w*|\bgdzie\s+indziej\b"
-    r"|他社|別の会社|別会社|其他公司|别的公司|別的公司|另一家|别家|別家|다른\s*회사|타사|다른\s*곳")
+    r"|他社|別の会社|別会社|其他公司|别的公司|別的公司|另一家|别家|別家|다른\s*회사|타사|다른\s*곳"
+    # "also" a step at a firm the note names: a process of the user's besides this one ("also
+    # interviewing at Zenith", "auch bei Krones im Gespräch", "aussi en entretien chez Thales")
+    r"|\b(?:also|auch|aussi|también|anche|também|ook|też|również)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+(?-i:[A-Z])")
 _CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
 
 

@@ -250,7 +250,8 @@ class WordList:
         if not isinstance(text, str) or not text:
             return False
         low = normalise(text)
-        return any(not self._after_negation(low, m) for m in self._regex_for(low).finditer(low))
+        return any(not self._after_negation(low, m) and not _not_a_step(low, m)
+                   for m in self._regex_for(low).finditer(low))
 
     def _after_negation(self, low: str, match: re.Match) -> bool:
         before = low[max(0, match.start() - 40):match.start()]
@@ -272,12 +273,32 @@ class WordList:
             return []
         low = normalise(text)
         return [self._word_at(low, m) for m in self._regex_for(low).finditer(low)
-                if self._after_negation(low, m) == negated]
+                if self._after_negation(low, m) == negated and not _not_a_step(low, m)]
 
     def strip(self, text: str) -> str:
         """The text with every listed word taken out (negated or not)."""
         low = normalise(text)
         return self._regex_for(low).sub(" ", low)
+
+
+# A listed word that is no step of the user's application: the employer's own work still going on
+# ("they're still shortlisting", "still interviewing other candidates"; not "she is interviewing
+# me"), or where the application went ("applied on site", "applied online via the portal").
+_THEIR_WORK_BEFORE = re.compile(r"\b(?:still|currently|are|is|were|they['’]re|busy)\s+$")
+_APPLYING_BEFORE = re.compile(r"\b(?:applied|apply|applying|submitted)\s+(?:in\s+person\s+)?$")
+_ME_AFTER = re.compile(r"\s+(?:me|us)\b")
+_SELECTING = ("interview", "shortlist", "short-list", "screen")
+
+
+def _not_a_step(low: str, match: re.Match) -> bool:
+    before = low[max(0, match.start() - 30):match.start()]
+    if not before or not match.group()[:1].isascii():
+        return False
+    if _APPLYING_BEFORE.search(before):
+        return True
+    # (the selection is theirs; "still applying" is the user's own work, a step not yet taken)
+    return match.group().endswith("ing") and match.group().startswith(_SELECTING) \
+        and _THEIR_WORK_BEFORE.search(before) is not None and _ME_AFTER.match(low, match.end()) is None
 
 
 @functools.lru_cache(maxsize=64)

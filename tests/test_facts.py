@@ -1211,3 +1211,39 @@ def test_their_call_or_answer_said_in_the_present_is_their_news_not_a_request_to
                 language=language, date_order="dmy")
     assert plan.at[2, "next_reason"] == "feedback", plan.at[2, "why"]
     assert plan.at[2, "due"] == pd.Timestamp("2026-12-03"), plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("note", [
+    "recruiter says they are still screening applicants",
+    "HR: currently interviewing other people, back to me after",
+    "still short-listing per Tom",
+    "applied on site, no reply",
+    "applied onsite via their careers portal",
+])
+def test_the_employers_selection_going_on_or_where_the_application_went_is_no_step_of_mine(note):
+    # (their work still going on and the place an application went name no stage the user reached;
+    # an interview of the user's is one: the last row)
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note),
+                 app("Kestrel Labs", stage="", applied_on="2026-11-16", notes="Dana is interviewing me on 12/1")],
+                today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "applied", plan.at[2, "why"]
+    assert plan.at[3, "stage"] == "interviewing", plan.at[3, "why"]
+
+
+@pytest.mark.parametrize("note, ahead", [
+    ("assessment centre booked for 12/10", "2026-12-10"),
+    ("invited to an assessment day 12/9 in Leeds", "2026-12-09"),
+    ("video chat with the ops lead 12/9 at 2", "2026-12-09"),
+])
+def test_an_assessment_centre_or_a_chat_on_a_day_to_come_is_an_interview_ahead(note, ahead):
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7))
+    assert plan.at[2, "interview_ahead"] == pd.Timestamp(ahead), plan.at[2, "why"]
+    assert plan.at[2, "status"] == "Waiting", plan.at[2, "why"]
+
+
+def test_a_step_said_to_be_also_at_another_named_firm_is_not_this_rows():
+    plan = _one([app(stage="Applied", applied_on="2026-11-16", notes="also interviewing with Corvid Bank"),
+                 app("Kestrel Labs", stage="Applied", applied_on="2026-11-16",
+                     notes="auch bei Krones im Vorstellungsgespräch")],
+                today=dt.date(2026, 12, 7))
+    assert plan.at[2, "stage"] == "applied" and plan.at[3, "stage"] == "applied", plan["why"].tolist()
