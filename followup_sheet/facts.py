@@ -1055,7 +1055,7 @@ class _Facts:
     def closed(self, i: int, row: Any) -> list[Fact]:
         if self.cols["stage"][i] != "closed":
             return []
-        field = "stage" if self.text["stage"][i] else "response"
+        field = "notes" if self.cols["stage_in_notes"][i] else "stage" if self.text["stage"][i] else "response"
         return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
     def _statements(self, i: int, add) -> None:

@@ -60,3 +60,56 @@ def test_a_return_next_week_counts_from_the_last_contact_not_from_the_day_applie
     for row in (2, 3, 4, 5):
         assert plan.at[row, "status"] != "Due today", (row, plan.at[row, "why"])
         assert plan.at[row, "due"].date() == dt.date(2026, 12, 11), (row, plan.at[row, "due"], plan.at[row, "why"])
+
+
+# --- a closed outcome the notes state, with no stage cell to contradict it ----------------------
+
+_ENDED = [
+    "erst Telefonat mit AG, dann kam die Absage per Mail",
+    "On a appris qu'ils ont retenu un autre profil",
+    "eligieron a otra persona para el puesto",
+    "mi hanno scartato dopo il colloquio conoscitivo",
+    "nos, przyszła odmowa od firmy",
+    "最終面接の後 不採用の通知が来た",
+    "면접 후 불합격 통보 받음",
+    "电话面后 被拒了",
+    "went w/ an internal hire in the end",
+]
+_STILL_OPEN = [
+    "hoping they don't pick someone else",
+    "noch keine Absage, also abwarten",
+    "si me rechazan, sigo buscando",
+    "pewnie odrzucili, brak odpowiedzi",
+    "不採用なら連絡なしとのこと",
+    "아직 불합격 통보 없음",
+    "afraid they'll go with another candidate",
+]
+
+
+def _closing_book(path: Path, notes: list[str], stage: str = "") -> Path:
+    rows: list[list[object]] = [["Org", "Role", "Applied on", "Status", "Comments"]]
+    rows += [[f"Firma {k}", "Planner", dt.date(2026, 11, 23), stage, note] for k, note in enumerate(notes)]
+    return _book(path, rows)
+
+
+def test_a_plain_end_in_the_notes_closes_a_row_with_no_stage_and_cites_the_note(tmp_path):
+    sheets, _, _ = compute(_closing_book(tmp_path / "t.xlsx", _ENDED), today=TODAY)
+    plan = sheets[0].plan
+    for k, note in enumerate(_ENDED):
+        row = k + 2
+        assert plan.at[row, "status"] == "Closed", (note, plan.at[row, "status"], plan.at[row, "check"])
+        assert [f.source for f in plan.at[row, "facts"] if f.kind == "closed"] == [f"Comments, E{row}"], note
+
+
+def test_an_end_negated_hoped_feared_or_conditional_leaves_the_row_open(tmp_path):
+    sheets, _, _ = compute(_closing_book(tmp_path / "t.xlsx", _STILL_OPEN), today=TODAY)
+    plan = sheets[0].plan
+    for k, note in enumerate(_STILL_OPEN):
+        row = k + 2
+        assert plan.at[row, "status"] not in ("Closed", "Check data"), (note, plan.at[row, "status"],
+                                                                         plan.at[row, "check"])
+
+
+def test_an_end_in_the_notes_beside_an_open_stage_cell_is_still_asked_about(tmp_path):
+    sheets, _, _ = compute(_closing_book(tmp_path / "t.xlsx", _ENDED[:3], stage="Applied"), today=TODAY)
+    assert set(sheets[0].plan["status"]) == {"Check data"}
