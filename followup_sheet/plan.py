@@ -59,8 +59,15 @@ from .facts import PLATFORMS, call_unanswered, caller_named, collect_facts, read
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import (being_arranged, may_name_a_step, outcome_in_notes, stage_in_notes, strong_elsewhere, strong_here,
-                        this_employers)
+from .notestage import (
+    being_arranged,
+    may_name_a_step,
+    outcome_in_notes,
+    stage_in_notes,
+    strong_elsewhere,
+    strong_here,
+    this_employers,
+)
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me

@@ -113,3 +113,54 @@ def test_an_end_negated_hoped_feared_or_conditional_leaves_the_row_open(tmp_path
 def test_an_end_in_the_notes_beside_an_open_stage_cell_is_still_asked_about(tmp_path):
     sheets, _, _ = compute(_closing_book(tmp_path / "t.xlsx", _ENDED[:3], stage="Applied"), today=TODAY)
     assert set(sheets[0].plan["status"]) == {"Check data"}
+
+
+# --- the agency has passed the CV on to its client: the recruiter script asks for their feedback --
+
+# (language, a note saying the recruiter passed the CV on, a note that does not, what the script says then)
+_PASSED_ON = [
+    ("en", "Priya at the agency fwd my CV to the client on Mon", "Priya says she'll send my CV to the client soon",
+     "gone to the client"),
+    ("de", "Hr. Brandl hat meinen Lebenslauf an den Kunden weitergeleitet", "Lebenslauf noch nicht beim Kunden",
+     "an den Kunden weitergeleitet"),
+    ("fr", "la consultante a transmis mon CV au client hier", "j'ai transmis mon CV au client moi-même",
+     "transmis mon dossier au client"),
+    ("es", "la consultora ya pasó mi CV a la empresa cliente", "si le gusta, pasará mi CV al cliente",
+     "se envió al cliente"),
+    ("it", "la recruiter ha girato il mio curriculum al cliente", "spero che mandi il curriculum al cliente",
+     "inoltrato al cliente"),
+    ("pt", "a consultora encaminhou meu currículo para o cliente", "ainda não encaminhou o currículo ao cliente",
+     "encaminhado ao cliente"),
+    ("nl", "bureau heeft mijn cv doorgestuurd naar de opdrachtgever", "ik heb mijn cv zelf naar de klant gestuurd",
+     "naar de klant gestuurd"),
+    ("pl", "rekruterka przekazała moje CV klientowi", "przesłałam CV do klienta sama",
+     "przekazane klientowi"),
+    ("zh", "猎头说已经把简历推给客户了", "猎头还没把简历推给客户", "推荐给客户了"),
+    ("ja", "エージェントの方が履歴書を企業に推薦済み", "履歴書を企業に推薦する予定", "ご推薦いただいたと"),
+    ("ko", "헤드헌터가 이력서를 고객사에 전달함", "이력서 고객사에 전달 예정", "고객사에 전달된 것으로"),
+]
+
+
+@pytest.mark.parametrize("language, passed, not_passed, says", _PASSED_ON)
+def test_a_recruiter_who_passed_the_cv_on_is_asked_for_the_clients_feedback(tmp_path, language, passed,
+                                                                             not_passed, says):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Company", "Role", "Applied", "Source", "Contact", "Phone", "Email", "Notes"],
+        ["Kestrel", "Planner", dt.date(2026, 11, 25), "agency", "Dana Fox", "+49 30 5550100", "", passed],
+        ["Kestrel", "Planner", dt.date(2026, 11, 25), "agency", "Dana Fox", "", "dana@example.com", passed],
+        ["Osprey", "Planner", dt.date(2026, 11, 25), "agency", "Dana Fox", "+49 30 5550100", "", not_passed],
+    ])
+    sheets, _, _ = compute(path, today=TODAY, language=language)
+    plan, scripts = sheets[0].plan, sheets[0].scripts
+    for row in (2, 3):
+        assert plan.at[row, "situation"] == "recruiter", (row, plan.at[row, "situation"])
+        assert says in scripts.loc[row], (row, scripts.loc[row])
+        assert [f.source for f in plan.at[row, "facts"] if f.kind == "cv_forwarded"] == [f"Notes, H{row}"]
+    assert says not in scripts.loc[4], scripts.loc[4]
+    assert not [f for f in plan.at[4, "facts"] if f.kind == "cv_forwarded"]
+
+
+def test_the_english_sentence_about_the_clients_feedback_names_its_note():
+    from followup_sheet.explain import _CLAIMS
+    sentence = "I understand my résumé has gone to the client: has there been any feedback yet?"
+    assert [kinds for pattern, kinds in _CLAIMS if pattern.search(sentence)] == [("cv_forwarded",)]
