@@ -217,7 +217,11 @@ def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str]
     def contact(text: str) -> str:
         note = _contact_note(text)
         hits = agency_words(note) if note else []
-        return hits[0] if hits else (brand_in(note, brands) if note else "")
+        if hits or not note:
+            return hits[0] if hits else ""
+        # (or a word for an agency's people, as a note says it: "Ito (エージェント)", "Kim (headhunter)")
+        person = screened(_AGENCY_PEOPLE).search(note)
+        return brand_in(note, brands) or (person.group(0) if person else "")
 
     @functools.cache
     def source(text: str) -> str:

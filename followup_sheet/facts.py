@@ -862,9 +862,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
     order = settings.date_order == "dmy"
-    # the parser tries the run's language and English (every language it knows only when none is set)
-    langs = tuple(dict.fromkeys((settings.language, "en"))) if settings.language in STATEMENT_LANGUAGES \
-        else STATEMENT_LANGUAGES
+    # the parser tries the run's language and English (every language it knows only when none is
+    # set), and the other language of a tracker that mixes two ("Mme Roy en congé jusqu'au 14 décembre")
+    langs = tuple(dict.fromkeys((settings.language, "en", *(x for x in settings.note_languages
+                                                             if x in STATEMENT_LANGUAGES)))) \
+        if settings.language in STATEMENT_LANGUAGES else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     anchored = written.copy()     # the day the notes were written, at least the last calendar day they give

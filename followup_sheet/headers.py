@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .columns import output_headers
-from .dates import cell_date, is_date_cell, is_placeholder
+from .dates import cell_date, is_date_cell, is_placeholder, typed_day_first
 from .hanzi import simplified
 from .logcolumns import names_a_day
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
@@ -1093,11 +1093,13 @@ def earliest_share(values: list[Any], others: list[list[Any]]) -> tuple[int, int
     """In how many rows a column's date is the earliest of the row's dates (ties count), and in
     how many rows it had another date to be compared with: `others` holds each row's other cells."""
     earliest = compared = 0
+    # (typed dates in the order the sheet types them: '10/11/2026' before '02/12/2026' in Milan)
+    day_first = typed_day_first([*values, *(o for rest in others for o in rest)])
     for v, rest in zip(values, others):
-        d = cell_date(v)
+        d = cell_date(v, day_first)
         if d is None:
             continue
-        days = [e for e in (cell_date(o) for o in rest if not is_empty_cell(o)) if e is not None]
+        days = [e for e in (cell_date(o, day_first) for o in rest if not is_empty_cell(o)) if e is not None]
         if days:
             compared += 1
             earliest += d <= min(days)

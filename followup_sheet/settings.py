@@ -557,7 +557,8 @@ AGENCY_WORDS = (
     "ett", "selección", "seleccion", "reclutamiento", "trabajo temporal", "cazatalentos",
     "ricerca e selezione", "selezione del personale", "agenzia per il lavoro", "lavoro interinale",
     "recrutamento", "trabalho temporário", "uitzendbureau", "werving", "detachering", "rekrutacja",
-    "agencja pracy", "agencja zatrudnienia", "猎头", "人才服务", "人材紹介", "人材派遣", "헤드헌팅", "서치펌",
+    "agencja pracy", "agencja zatrudnienia", "猎头", "人才服务", "人材紹介", "人材派遣", "エージェント", "헤드헌팅",
+    "서치펌",
 )
 # The largest agency brands whose names carry none of those words (each the whole name, or
 # followed only by a legal form, a country or "Group"/"International"): data, not code, and
@@ -651,6 +652,9 @@ class Settings:
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
     chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
     portuguese: str = ""  # Portuguese scripts: brazil | portugal; "" the country's, else the tracker's (portugal.py)
+    # the other language a tracker that mixes two is written in (language.choose_language): its
+    # notes' dates are read in it too. Settled by the run with the language, not a followup.toml key.
+    note_languages: tuple[str, ...] = ()
 
     first_gap: int = 5
     repeat_gap: int = 7

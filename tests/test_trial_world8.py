@@ -164,3 +164,181 @@ def test_the_english_sentence_about_the_clients_feedback_names_its_note():
     from followup_sheet.explain import _CLAIMS
     sentence = "I understand my résumé has gone to the client: has there been any feedback yet?"
     assert [kinds for pattern, kinds in _CLAIMS if pattern.search(sentence)] == [("cv_forwarded",)]
+
+
+# --- a tracker's language when a few of its words are ones no list tags --------------------------
+
+def test_a_german_tracker_with_a_loanword_or_two_speaks_german(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Unternehmen", "Stelle", "Beworben am", "Stand", "Ansprechpartner", "Mail", "Notiz"],
+        ["Lechwerke", "Elektroniker", "12.11.2026", "Absage", "", "", ""],
+        ["Zollner", "Prüftechniker", "19.11.2026", "Vorstellungsgespräch", "Fr. Ertl", "ertl@zollner.example",
+         "Probearbeiten nächste Woche"],
+        ["Hirschvogel", "Mechatroniker", "26.11.2026", "beworben", "", "", ""],
+    ])
+    _, _, used = compute(path, today=TODAY)
+    assert used.language == "de"
+
+
+def test_an_english_tracker_with_a_german_stage_word_stays_english(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Company", "Role", "Applied", "Stage", "Contact", "Email", "Notes"],
+        ["Lechwerke", "Electrician", dt.date(2026, 11, 12), "Absage", "", "", ""],
+        ["Zollner", "Test tech", dt.date(2026, 11, 19), "Interview", "Ms Ertl", "ertl@zollner.example", ""],
+        ["Hirschvogel", "Mechatronics", dt.date(2026, 11, 26), "Applied", "", "", ""],
+    ])
+    _, _, used = compute(path, today=TODAY)
+    assert used.language == "en"
+
+
+# --- half-width katakana -------------------------------------------------------------------------
+
+def test_half_width_katakana_reads_as_full_width():
+    from followup_sheet.read import full_width_kana
+    assert full_width_kana("ｸﾎﾞﾀさん(ﾘｸﾙｰﾀｰ)から連絡") == "クボタさん(リクルーター)から連絡"
+    assert full_width_kana("Ｑ３ ｴﾝﾄﾘｰ済") == "Ｑ３ エントリー済"      # (only the katakana changes)
+
+
+def test_a_call_told_in_half_width_katakana_is_the_employers_call(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["会社名", "職種", "応募日", "最終連絡日", "担当者", "電話", "備考"],
+        ["東海精機", "品質保証", "2026/11/18", "2026/12/04", "ﾖｼﾀﾞ", "052-555-0150", "ﾖｼﾀﾞさんから電話あり 出られず"],
+    ])
+    sheets, _, _ = compute(path, today=TODAY)
+    plan = sheets[0].plan
+    assert bool(plan.at[2, "employer_called"]), plan.at[2, "why"]
+    assert plan.at[2, "due"].date() == TODAY
+    assert "ヨシダ" in sheets[0].scripts.loc[2]
+
+
+# --- an agency said in Japanese: in the company's name or beside the contact ---------------------
+
+def test_a_japanese_agency_in_the_company_name_or_beside_the_contact_is_the_recruiters(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["会社名", "職種", "応募日", "担当者", "電話", "備考"],
+        ["東海キャリアエージェント", "品質保証", "2026/11/24", "小林", "052-555-0160", ""],
+        ["三河精工", "品質管理", "2026/11/24", "伊藤(ｴｰｼﾞｪﾝﾄ)", "052-555-0161", ""],
+        ["三河精工", "品質管理", "2026/11/24", "伊藤(人事部)", "052-555-0162", ""],
+    ])
+    sheets, _, _ = compute(path, today=TODAY)
+    plan = sheets[0].plan
+    assert plan.at[2, "situation"] == "recruiter" and plan.at[3, "situation"] == "recruiter", plan["situation"]
+    assert plan.at[4, "situation"] != "recruiter"
+
+
+# --- a date-applied column no header list names, its dates typed day first ------------------------
+
+def test_a_typed_day_first_column_of_application_dates_is_the_date_applied(tmp_path):
+    # ('Currículo enviado': the CV sent; the dates typed as Portugal and Brazil write them)
+    path = _book(tmp_path / "t.xlsx", [
+        ["Empresa", "Vaga", "Currículo enviado", "Último contato", "Situação", "Obs"],
+        ["Natura", "Compradora", "17/11/2026", "", "enviado", ""],
+        ["Renner", "Compradora", "09/11/2026", "01/12/2026", "entrevista", ""],
+        ["Riachuelo", "Analista", "20/11/2026", "03/12/2026", "", ""],
+        ["Arezzo", "Compradora", "02/12/2026", "", "", ""],
+    ])
+    sheets, _, _ = compute(path, today=TODAY)
+    columns = sheets[0].tracker.columns
+    assert columns["applied_on"].header == "Currículo enviado"
+    plan = sheets[0].plan
+    assert plan.at[5, "due"].date() == dt.date(2026, 12, 9), plan.at[5, "why"]
+    assert "Check data" not in set(plan["status"])
+
+
+def test_typed_dates_are_compared_in_the_order_the_sheet_types_them():
+    from followup_sheet.dates import cell_date, typed_day_first
+    assert typed_day_first(["16/11/2026", "02/12/2026", None, 3])
+    assert not typed_day_first(["11/16/2026", "12/02/2026"])
+    assert cell_date("02/12/2026", day_first=True) == dt.date(2026, 12, 2)
+    assert cell_date("02/12/2026") == dt.date(2026, 2, 12)
+
+
+# --- a tracker kept in two languages: the notes are read in both ---------------------------------
+
+def test_a_bilingual_trackers_notes_are_read_in_its_other_language_too(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Company", "Poste", "Applied on", "Dernier contact", "Statut", "Contact", "Notes"],
+        ["Caisse Pop", "Agente", dt.date(2026, 11, 20), dt.date(2026, 12, 1), "Applied", "M. Côté",
+         "M. Côté absent jusqu'au 15 décembre"],
+        ["Bell", "CSR", dt.date(2026, 11, 20), dt.date(2026, 12, 1), "Phone screen", "Julie", ""],
+        ["Telus", "Agent", dt.date(2026, 11, 25), None, "Offer", "Nadia", ""],
+    ])
+    sheets, _, used = compute(path, today=TODAY)
+    assert used.language == "en" and used.note_languages == ("fr",)
+    assert sheets[0].plan.at[2, "due"].date() == dt.date(2026, 12, 15), sheets[0].plan.at[2, "why"]
+
+
+# --- the strangers' trackers of this round, their outcomes as checked by reading ------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MUENCHEN = {
+    3: ("Overdue", "2026-11-23", "autoresponse"),
+    4: ("Overdue", "2026-12-03", "post_interview"),    # the thank-you after the talk of 2.12.
+    5: ("Waiting", "2026-12-11", "post_interview"),    # Probearbeiten on 10.12. still ahead
+    6: ("Closed", None, ""),
+    7: ("Overdue", "2026-12-01", "check_in"),          # Fr. Huber's call not picked up: called back
+    8: ("Due today", "2026-12-07", "recruiter"),       # the profile is with the agency's client
+    9: ("Due soon", "2026-12-09", "check_in"),
+    10: ("Waiting", "2026-12-14", "check_in"),         # on leave until 14.12.
+    11: ("Gone cold", None, ""),
+    13: ("Waiting", "2026-12-14", "check_in"),         # "se melden sich in 2 Wochen"
+    14: ("Closed", None, ""),                          # "Absage erhalten", no stage
+}
+NAGOYA = {
+    3: ("Overdue", "2026-11-24", "autoresponse"),      # Labour Thanksgiving Day skipped
+    4: ("Overdue", "2026-12-03", "post_interview"),
+    5: ("Due today", "2026-12-07", "check_in"),        # ﾀﾅｶさん's call on 12/4, to be returned
+    6: ("Closed", None, ""),
+    7: ("Closed", None, ""),                           # 不採用の連絡あり, no stage
+    8: ("Due today", "2026-12-07", "recruiter"),       # an agency, the CV recommended to the employer
+    9: ("Waiting", "2026-12-11", "check_in"),          # back "next week", written on Friday 12/4
+    10: ("Waiting", "2026-12-10", "check_in"),
+    11: ("Gone cold", None, ""),
+}
+MILANO = {
+    3: ("Overdue", "2026-11-23", "autoresponse"),
+    4: ("Due today", "2026-12-07", "post_interview"),  # "mi risentono entro venerdì": no news by the 4th
+    5: ("Overdue", "2026-12-04", "competing_interest"),  # Marco Galli's missed call, returned
+    6: ("Closed", None, ""),
+    7: ("Closed", None, ""),
+    8: ("Due today", "2026-12-07", "recruiter"),
+    9: ("Due soon", "2026-12-10", "competing_interest"),  # back on 10/12; the 8th is a holiday
+    10: ("Waiting", "2026-12-11", "competing_interest"),
+    11: ("Gone cold", None, ""),
+    12: ("Overdue", "2026-11-30", "referral"),
+    13: ("Due soon", "2026-12-09", "offer"),
+    14: ("Overdue", "2026-12-02", "competing_interest"),  # only hoped they pick no one else: open
+}
+# (row, words its script says, words it never says)
+SAYS = {
+    "trial_world8_muenchen.xlsx": [(8, ("an den Kunden weitergeleitet",), ("Fachabteilung",)),
+                                   (7, ("Frau Huber", "angerufen"), ()),
+                                   (5, ("10. Dezember",), ("Dank noch einmal für das Gespräch",)),
+                                   (4, ("11. Dezember",), ())],
+    "trial_world8_nagoya.xlsx": [(8, ("ご推薦いただいた",), ("御社",)), (5, ("折り返し",), ())],
+    "trial_world8_milano_libreoffice.xlsx": [(8, ("inoltrato al cliente", "19 novembre"), ("inviata di recente",)),
+                                             (12, ("Paola Riva",), ()), (13, ("11 dicembre",), ())],
+}
+
+
+@pytest.mark.parametrize("name, country, language, expected", [
+    ("trial_world8_muenchen.xlsx", "DE-BY", "de", MUENCHEN),
+    ("trial_world8_nagoya.xlsx", "JP", "ja", NAGOYA),
+    ("trial_world8_milano_libreoffice.xlsx", "IT", "it", MILANO),
+])
+def test_the_strangers_trackers_of_round_eight_read_as_checked(name, country, language, expected):
+    import pandas as pd
+    outs, _, used = compute(FIXTURES / name, today=TODAY, country=country, your_name="Sam Tester",
+                            your_phone="+1 555 0100")
+    assert used.language == language
+    plan, scripts = outs[0].plan, outs[0].scripts
+    got = {}
+    for row in expected:
+        due = plan.at[row, "due"]
+        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    assert got == expected
+    for row, says, never in SAYS[name]:
+        for words in says:
+            assert words in scripts.loc[row], (row, words, scripts.loc[row])
+        for words in never:
+            assert words not in scripts.loc[row], (row, words, scripts.loc[row])
