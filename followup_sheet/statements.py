@@ -202,7 +202,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n"
                  r"|laten\s+(?:[\w/.-]+\s+){0,4}?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
-                 r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
+                 # (revenir with me as its object, as Quebec says it too: "elle me revient", "va me revenir")
+                 r"|(?:revien|reviendr|revenir)\w*\s+vers\s+(?:moi|nous)|\b(?:me|nous)\s+(?:revien|reviendr|revenir)\w*"
+                 r"|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
                  r"|avvisarmi|mi avvisano|me recontact\w*|laten horen|dadzą odpowiedź"
                  # what they say will come ("they say by 15/12", "mi dicono entro il", "sie sagen bis")
                  r"|\b(?:they|she|he)\s+(?:say|says|said)\b|\bsie\s+sagen|\bils\s+(?:me\s+)?disent|\bme\s+dicen\b"

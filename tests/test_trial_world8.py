@@ -342,3 +342,13 @@ def test_the_strangers_trackers_of_round_eight_read_as_checked(name, country, la
             assert words in scripts.loc[row], (row, words, scripts.loc[row])
         for words in never:
             assert words not in scripts.loc[row], (row, words, scripts.loc[row])
+
+
+@pytest.mark.parametrize("note", [
+    "entrevue téléphonique le 2 déc, la recruteuse me revient la semaine prochaine",
+    "1re entrevue faite le 2 déc., ils vont me revenir next week",
+    "appel avec RH le 2 déc, on me reviendra vendredi",
+])
+def test_their_news_said_with_revenir_is_a_day_to_hear_by_not_an_interview(note):
+    said = read_statements(note, dt.date(2026, 12, 2), languages=("en", "fr"))
+    assert said and said[-1].kind == "feedback", said
