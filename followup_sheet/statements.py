@@ -1957,6 +1957,11 @@ def _babel_day_names(language: str) -> tuple[tuple[int, str], ...]:
                  for number, name in names[context]["wide"].items())
 
 
+# a noun right after French "mon" (my): a word of letters, not an English word of time after "Mon"
+# (a time of day is blanked out before: "Mon 10am call" keeps its Monday)
+_FRENCH_OWNED = re.compile(r"\s(?!(?:morning|afternoon|evening|night|at|am|pm|or|and|to)\b)[^\W\d_]", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1024)
 def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, int, bool] | None:
     """(start, end, weekday, said "this") of the one weekday `clause` states when that is all it
@@ -1976,6 +1981,8 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     lead, tail = m.group("lead"), m.group("tail")
     if _names_date(lead, languages) or _names_date(tail, languages):
         return None     # something else in the clause the parser could read as a date
+    if "fr" in languages and m.group("word").lower() == "mon" and _FRENCH_OWNED.match(tail):
+        return None     # French "my" before its noun ("envoyé mon CV", "mon contact est absent"), no Monday
     if _relation_before().search(lead):
         return None     # a relation the parser reads otherwise, or two ("by next Friday")
     word = m.group("word")

@@ -352,3 +352,22 @@ def test_the_strangers_trackers_of_round_eight_read_as_checked(name, country, la
 def test_their_news_said_with_revenir_is_a_day_to_hear_by_not_an_interview(note):
     said = read_statements(note, dt.date(2026, 12, 2), languages=("en", "fr"))
     assert said and said[-1].kind == "feedback", said
+
+
+@pytest.mark.parametrize("note", [
+    "relancé par courriel, mon interlocutrice est en réunion",
+    "Mon dossier est chez le client",
+    "la recruteuse a transmis mon CV",
+])
+def test_french_mon_before_its_noun_is_no_monday(note):
+    assert not read_statements(note, dt.date(2026, 11, 26), languages=("fr", "en"))
+
+
+@pytest.mark.parametrize("note, day", [
+    ("entrevue Mon 10am", dt.date(2026, 11, 30)),
+    ("rappel Mon", dt.date(2026, 11, 30)),
+    ("call back mon", dt.date(2026, 11, 30)),
+])
+def test_an_english_monday_stays_a_monday_in_a_french_reading(note, day):
+    said = read_statements(note, dt.date(2026, 11, 26), languages=("fr", "en"))
+    assert [st.date for st in said] == [day]
