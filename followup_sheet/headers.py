@@ -770,6 +770,11 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
         moved = _numbers_under_contact(header, below, fields, settings)
         if moved is not None:
             fields, weak = moved[0], {**weak, **moved[1]}
+    # a contact column of dates ('Últ. contacto', 'Lst contact': 01/12/26) is the last contact's day
+    if "last_contact" not in fields:
+        moved = _dates_under_contact(header, below, fields, settings)
+        if moved is not None:
+            fields, weak = moved[0], {**weak, **moved[1]}
     job = bool({"company", "position"} & fields.keys())
     # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
     steps: list[tuple[str, bool, Callable[[], tuple[int, str] | None]]] = [
@@ -812,6 +817,29 @@ def _numbers_under_contact(header: list[Any], below: list[list[Any]], fields: di
             out["contact"] = c
             break
     return out, weak
+
+
+def _dates_under_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int], settings: Settings
+                         ) -> tuple[dict[str, int], dict[str, str]] | None:
+    """When the column taken as the contact, or one left over whose header names a contact
+    ('Últ. contacto' beside 'Persona'), holds dates, not names (most of its filled cells, two or
+    more): the fields with it as the last contact; or None."""
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        text = "" if value is None else " ".join(str(value).split())
+        if col != fields.get("contact") and (col in taken or not text
+                                             or header_decisions([text], settings)[0].get("contact") != 0):
+            continue
+        filled = [v for v in (row[col] if col < len(row) else None for row in below[:200])
+                  if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated < 2 or dated < 0.8 * len(filled):
+            continue
+        out = {f: c for f, c in fields.items() if c != col}
+        out["last_contact"] = col
+        return out, {"last_contact": f"{text!r} (column {column_letters(col + 1)}) names a contact and holds "
+                                     f"dates, not names: {dated} of {len(filled)} filled cells are dates"}
+    return None
 
 
 _EMAIL = re.compile(r"[^@\s<>()]+@[^@\s<>()]+\.[A-Za-z]{2,}")

@@ -56,7 +56,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "probetag", "probearbeit", "probedienst", "hospitation", "schnuppertag",
     ),
     "es": (
-        "por enviar", "a enviar", "para enviar", "enviado", "enviada",
+        "persona", "por enviar", "a enviar", "para enviar", "enviado", "enviada",
         "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
         "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos", "examen",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
@@ -75,7 +75,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
     "fr": (
-        "à envoyer", "a envoyer", "envoyé", "envoyée",
+        "personne", "à envoyer", "a envoyer", "envoyé", "envoyée",
         "en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui",
         "fermé", "clôtur", "poste pourvu", "sans suite",
         "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
@@ -98,7 +98,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "non renseigné",
     ),
     "it": (
-        "da inviare", "inviato", "inviata",
+        "persona", "da inviare", "inviato", "inviata",
         "in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
         "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
@@ -115,7 +115,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
     "pt": (
-        "a enviar", "para enviar", "enviado", "enviada",
+        "pessoa", "a enviar", "para enviar", "enviado", "enviada",
         "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon",
         "quem", "fechad", "vaga preenchida",
         "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
@@ -135,7 +135,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "não informado", "não disponível",
     ),
     "nl": (
-        "reactie", "antwoord",
+        "persoon", "reactie", "antwoord",
         "nog te versturen", "nog versturen", "te versturen", "verstuurd", "verzonden", "ingediend",
         "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
         "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen",
@@ -146,7 +146,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "afwijzing", "ingetrokken", "teruggetrokken", "geghost", "examen",
     ),
     "pl": (
-        "wysłano", "wysłane",
+        "osoba", "wysłano", "wysłane",
         "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu",
         "nazwa firmy", "pracodawca", "firma", "stanowisko", "rola",
         "data aplikacji", "data złożenia",

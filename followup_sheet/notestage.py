@@ -70,7 +70,7 @@ _CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
 _NOT_YET = (r"\b(?:will|shall|going\s+to|gonna|afraid|worried|fear\w*|probably|prob|likely|guess|wird|werden"
             r"|wahrscheinlich|wohl|befürchte\w*|probablement|sans\s+doute|peur|probablemente|seguramente|miedo"
             r"|probabilmente|temo|provavelmente|medo|waarschijnlijk|bang|pewnie|chyba|prawdopodobnie|boję)\b"
-            r"|['’]ll\b|\bsi\s+(?:me|nos|no|je|j['’]|on|ils?|elles?)\b|\bs['’]ils?\b|\bse\s+(?:mi|ci|non|me|eu|não)\b"
+            r"|['’]ll\b|\bsi\s+(?:me|nos|no|han|ha|je|j['’]|on|ils?|elles?)\b|\bs['’]ils?\b|\bse\s+(?:mi|ci|non|me|eu|não)\b"
             r"|\bjeżeli\b|\bgdyby\b|\bals\s+(?:ze|zij|ik)\b"
             r"|たぶん|多分|かも|なら|だろう|でしょう|予定|つもり|아마|듯|것\s*같|예정|하겠|할게|드릴게"
             r"|可能|大概|也许|也許|恐怕|怕|要是|的话|的話|打算|准备|準備|将会|將會")

@@ -133,6 +133,9 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",
         "联系人", "hr", "对接人",
         "osoba kontaktowa", "rekruter", "rekruterka",
+        # the person to ask for, as a header says it in one word
+        # ("person" alone is left out: one letter from "perso", as in "Numéro perso", a phone)
+        "persona", "personne", "pessoa", "persoon", "osoba",
     ),
     "contact_phone": (
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone", "cell",

@@ -371,3 +371,25 @@ def test_french_mon_before_its_noun_is_no_monday(note):
 def test_an_english_monday_stays_a_monday_in_a_french_reading(note, day):
     said = read_statements(note, dt.date(2026, 11, 26), languages=("fr", "en"))
     assert [st.date for st in said] == [day]
+
+
+def test_a_choice_of_someone_else_in_the_spanish_perfect_closes_and_its_condition_does_not(tmp_path):
+    notes = ["nos dijeron que han cogido a otra persona", "al final han elegido a otro candidato",
+             "si han cogido a otra persona, mala suerte", "no han contratado a otra persona todavía"]
+    sheets, _, _ = compute(_closing_book(tmp_path / "t.xlsx", notes), today=TODAY)
+    assert list(sheets[0].plan["status"])[:2] == ["Closed", "Closed"]
+    assert "Closed" not in list(sheets[0].plan["status"])[2:] and "Check data" not in list(sheets[0].plan["status"])
+
+
+def test_a_contact_header_over_dates_is_the_last_contact_and_persona_is_the_person(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Empresa", "Puesto", "Fecha de envío", "Ult. contacto", "Persona", "Notas"],
+        ["Ayesa", "Técnica", "09/11/26", "27/11/26", "Dña. Pilar Soto", ""],
+        ["Abengoa", "Analista", "13/11/26", "02/12/26", "Jorge", ""],
+        ["Cosentino", "Técnica", "18/11/26", "", "", ""],
+    ])
+    sheets, _, used = compute(path, today=TODAY)
+    columns = sheets[0].tracker.columns
+    assert columns["last_contact"].header == "Ult. contacto" and columns["contact"].header == "Persona"
+    assert used.language == "es"
+    assert sheets[0].plan.at[3, "due"].date() == dt.date(2026, 12, 11)     # from the last contact, 2/12
