@@ -560,8 +560,7 @@ AGENCY_WORDS = (
     "ett", "selección", "seleccion", "reclutamiento", "trabajo temporal", "cazatalentos",
     "ricerca e selezione", "selezione del personale", "agenzia per il lavoro", "lavoro interinale",
     "recrutamento", "trabalho temporário", "uitzendbureau", "werving", "detachering", "rekrutacja",
-    "agencja pracy", "agencja zatrudnienia", "猎头", "人才服务", "人材紹介", "人材派遣", "エージェント", "헤드헌팅",
-    "서치펌",
+    "agencja pracy", "agencja zatrudnienia", "猎头", "人才服务", "人材紹介", "人材派遣", "헤드헌팅", "서치펌",
 )
 # The largest agency brands whose names carry none of those words (each the whole name, or
 # followed only by a legal form, a country or "Group"/"International"): data, not code, and
