@@ -115,6 +115,7 @@ def _contact_note(contact: str) -> str:
 # "consultora de selección", "intercedente", "エージェント", "헤드헌터", "猎头顾问"): a note that says the
 # contact is one of them, or that the application went through one, makes the contact an agency's
 # recruiter. ("recruiter" alone may be the employer's own.)
+_AGENCY_NAME_END = re.compile(r"(?:エージェント|ヘッドハンター|에이전시|헤드헌터)(?:株式会社|\(株\)|㈱|\s*$)")
 _AGENCY_PEOPLE = re.compile(
     r"\b(?:agency|agencies|headhunt\w*|head\s+hunter\w*|recruitment\s+consultant\w*|third[-\s]party\s+recruiter"
     r"|personalberater\w*|personaldienstleist\w*|personalvermittl\w*|vermittler\w*|agentur\w*|zeitarbeit\w*"
@@ -206,7 +207,12 @@ def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str]
     @functools.cache
     def company(text: str) -> str:
         hits = found(text)
-        return hits[0] if hits else brand_of(text, brands, language)
+        if hits:
+            return hits[0]
+        # (a Japanese or Korean agency's name ends with its trade's word: "マイナビエージェント"; as a
+        # source, "エージェント" says only the route, and the contact may be the employer's own HR)
+        trade = _AGENCY_NAME_END.search(text) if not text.isascii() else None
+        return trade.group(0) if trade else brand_of(text, brands, language)
 
     def agency_words(text: str) -> list[str]:
         """The agency words of a contact's note or a source: a word that also names a team only
@@ -217,7 +223,11 @@ def find_agencies(frame: pd.DataFrame, settings: Settings, found: Callable[[str]
     def contact(text: str) -> str:
         note = _contact_note(text)
         hits = agency_words(note) if note else []
-        return hits[0] if hits else (brand_in(note, brands) if note else "")
+        if hits or not note:
+            return hits[0] if hits else ""
+        # (or a word for an agency's people, as a note says it: "Ito (エージェント)", "Kim (headhunter)")
+        person = screened(_AGENCY_PEOPLE).search(note)
+        return brand_in(note, brands) or (person.group(0) if person else "")
 
     @functools.cache
     def source(text: str) -> str:

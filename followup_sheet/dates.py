@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -39,10 +40,25 @@ def is_date_cell(v: Any) -> bool:
     return any(isinstance(_text_date(text, order), dt.date) for order in ("mdy", "dmy"))
 
 
-def cell_date(v: Any) -> dt.date | None:
+_TYPED_NUMBERS = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}\s*$")
+
+
+def typed_day_first(cells: Iterable[Any]) -> bool:
+    """Whether the dates typed among `cells` are day first: more of them have a day above 12 in the
+    first place ('16/11/2026') than in the second ('11/16/2026')."""
+    first = second = 0
+    for v in cells:
+        m = _TYPED_NUMBERS.match(v) if isinstance(v, str) else None
+        if m is not None:
+            first += int(m.group(1)) > 12
+            second += int(m.group(2)) > 12
+    return first > second
+
+
+def cell_date(v: Any, day_first: bool = False) -> dt.date | None:
     """The day a cell holds, for comparing one column's dates with another's in the same row (a
-    typed date that could be read either way round is read month-first; a rough answer, never
-    one to plan with); None when the cell holds no date."""
+    typed date that could be read either way round is read month-first, or day-first with
+    `day_first`; a rough answer, never one to plan with); None when the cell holds no date."""
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):
@@ -50,7 +66,7 @@ def cell_date(v: Any) -> dt.date | None:
     if not isinstance(v, str) or len(v) > 40:
         return None
     text = " ".join(v.split())
-    for order in ("mdy", "dmy"):
+    for order in (("dmy", "mdy") if day_first else ("mdy", "dmy")):
         d = _text_date(text, order)
         if isinstance(d, dt.date):
             return d

@@ -68,6 +68,7 @@ _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                                             "interview_arranging")),
     (r"agree on a time|setting up the interview|days and times", ("interview_arranging",)),
     (r"your client|heard anything back from|come back to you|pass on my thanks", ("agency",)),
+    (r"gone to the client|the client has given", ("cv_forwarded",)),
     (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
     (r"returning (?:your|a|\w+'s) call|getting in touch|your e-mail|(?:on|an) [\w.' ]*e-mail from|'s e-mail",
      ("employer_contact",)),

@@ -22,8 +22,8 @@ from .catalogue import say
 from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
 from .dates import MONTH_NUMBERS
 from .language import Letters
-from .literalscreen import Screened
-from .notestage import may_name_a_step
+from .literalscreen import Screened, screened
+from .notestage import may_name_a_step, not_so_yet
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
@@ -62,7 +62,7 @@ FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
               "employer contact", "interview held", "interview ahead", "interview arranging", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
-              "date")
+              "date", "cv forwarded")
 MARK_SOURCE = "mark on Today, {day}"
 
 
@@ -588,6 +588,72 @@ def _user_after() -> _Latin:
 # A match starts where a word starts (the look-behind): any address inside a run of letters is also
 # found from the run's first letter, and the search stays linear on a 40,000-letter cell (without it,
 # every letter of a long cell with no "@" was tried as the start: seconds per cell).
+# The recruiter or agency passed the user's CV on to its client: one clause holds what went (the
+# CV, a profile, the application), a verb of passing it on in a past form and to whom (the client,
+# the employer, the hiring manager). Its subject is someone other than the user: a person or a
+# pronoun before the verb, or the CV itself ("CV an den Kunden weitergeleitet", "CV poszło do
+# klienta"); a verb whose ending names the user ("przesłałam", "envié") is no such form, and a
+# clause that says it negated, hoped, as a condition or still ahead is none (`notestage.not_so_yet`).
+# Read only for the rows whose script is the recruiter's or an agency's (`_Facts.live`).
+_CV_WORDS = (r"\b(?:cv|c\.v\.?|r[ée]sum[ée]|resume|profile|application|lebenslauf|unterlagen|bewerbung\w*|profil\w*"
+             r"|candidature|dossier|curriculum|curr[íi]culo|hoja\s+de\s+vida|candidatura|sollicitatie\w*|aplikacj\w*"
+             r"|dokument\w*|kandydatur\w*)\b|履歴書|職務経歴書|レジュメ|简历|簡歷|履历|履歷|이력서|레쥬메|서류|경력기술서")
+_CV_PASSED = (r"\b(?:forwarded|fwd(?:ed|['’]d)?|passed|sent|submitted|presented|shared|pitched|introduced|handed|put"
+              r"|went|gone|weitergeleitet|weitergegeben|weitergereicht|vorgestellt|geschickt|übermittelt|eingereicht"
+              r"|präsentiert|gesendet|leitete|schickte|reichte|ging|transmis\w*|envoy[ée]\w*|présent[ée]\w*|soumis\w*"
+              r"|transf[ée]r[ée]\w*|suivre|remis\w*|parti\w*|envi(?:ó|aron|ad[oa]s?)|pas(?:ó|aron|ad[oa]s?)"
+              r"|present(?:ó|aron|ad[oa]s?)|remiti(?:ó|eron|d[oa]s?)|reenvi(?:ó|aron|ad[oa]s?)|mand(?:ó|aron|ad[oa]s?)"
+              r"|inoltrat[oaie]|inviat[oaie]|mandat[oaie]|passat[oaie]|presentat[oaie]|girat[oaie]|sottopost[oaie]"
+              r"|trasmess[oaie]|encaminh(?:ou|aram|ad[oa]s?)|envi(?:ou|aram)|repass(?:ou|aram|ad[oa]s?)"
+              r"|apresent(?:ou|aram|ad[oa]s?)|mand(?:ou|aram)|doorgestuurd|doorgezet|voorgesteld|gestuurd|ingediend"
+              r"|aangeboden|doorgegeven|stuurde|gepresenteerd|przesłał[aoi]?|przesłan\w*|przekazał[aoi]?|przekazan\w*"
+              r"|wysłał[aoi]?|wysłan\w*|podesłał[aoi]?|przedstawił[aoi]?|przedstawion\w*|poszł[oay]|trafił[aoy]?)\b"
+              r"|推荐|推薦|推给|推給|推到|推了|转给|轉給|发给|發給|递给|遞給|交给|交給|推薦し|送付|提出|送っ|送り|出し|回し|渡し"
+              r"|전달|추천|제출|보냈|넘겼|넘어갔|들어갔")
+_CV_TO = (r"\b(?:client\w*|employer|hiring\s+manager|hm|the\s+company|kunde\w*|auftraggeber\w*|arbeitgeber\w*"
+          r"|fachabteilung|unternehmen|employeur|entreprise|empleador\w*|empresa|azienda|committente|klant\w*"
+          r"|opdrachtgever\w*|werkgever\w*|klient\w*|pracodawc\w*|firm(?:y|ie|ę)|zleceniodawc\w*)\b"
+          r"|客户|客戶|甲方|用人部门|用人部門|企業|クライアント|先方|고객사|클라이언트|기업")
+# the user as the one who sent it: a first person before the verb ("I sent", "j'ai transmis", "ho
+# inoltrato", "heb doorgestuurd", "我把简历", "제가"), not "my CV" or "我的简历"
+_CV_MINE = (r"\b(?:i|i['’]ve|i['’]d|ich|habe|wir|je|j['’]|nous|yo|he(?=\s+(?:envi|pas|present|remit|mand|reenvi))"
+            r"|hemos|io|ho|abbiamo|eu|nós|ik|heb|we|ja)\b|我(?![的们們])|私(?!の)|제가|내가|저는|나는")
+
+
+@functools.cache
+def _cv_passed() -> re.Pattern[str]:
+    return re.compile(_CV_PASSED, re.IGNORECASE)
+
+
+@functools.cache
+def _cv_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(_CV_WORDS, re.IGNORECASE), re.compile(_CV_TO, re.IGNORECASE),
+            re.compile(_CV_MINE, re.IGNORECASE))
+
+
+def cv_passed_on(text: Any) -> str:
+    """The clause of `text` that says the recruiter or agency passed the user's CV on to the client
+    ("Marta fwd my CV to the client", "agencja przekazała CV klientowi", "履歴書を企業に推薦済み"), or ''."""
+    if not isinstance(text, str) or not text or screened(_cv_parts()[0]).search(text) is None:
+        return ""
+    what, to, mine = _cv_parts()
+    for clause in _CLAUSES_OF_NOTES.split(text):
+        verb = _cv_passed().search(clause)
+        if verb is None or what.search(clause) is None or to.search(clause) is None:
+            continue
+        before = clause[:verb.start()]
+        cv = what.search(clause)
+        if mine.search(clause[:verb.end()]) or not (before.strip() or (cv is not None and cv.start() < verb.start())):
+            continue      # the user sent it, or no one is said to have: "sent CV to the client"
+        if not_so_yet(clause):
+            continue      # "hasn't forwarded my CV yet", "will send my profile to the client"
+        return clause.strip()
+    return ""
+
+
+_CLAUSES_OF_NOTES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
+
+
 _EMAIL = re.compile(r"(?<![^@\s])[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?\d[\d\s().\-/]{5,}\d")
 
@@ -812,9 +878,11 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
 
     # dated statements: a quick screen, then the parser on the few notes that may state a date
     order = settings.date_order == "dmy"
-    # the parser tries the run's language and English (every language it knows only when none is set)
-    langs = tuple(dict.fromkeys((settings.language, "en"))) if settings.language in STATEMENT_LANGUAGES \
-        else STATEMENT_LANGUAGES
+    # the parser tries the run's language and English (every language it knows only when none is
+    # set), and the other language of a tracker that mixes two ("Mme Roy en congé jusqu'au 14 décembre")
+    langs = tuple(dict.fromkeys((settings.language, "en", *(x for x in settings.note_languages
+                                                             if x in STATEMENT_LANGUAGES)))) \
+        if settings.language in STATEMENT_LANGUAGES else STATEMENT_LANGUAGES
     stated: list[tuple[Statement, str] | None] = [None] * len(idx)
     all_stated: list[list[tuple[Statement, str]]] = [[] for _ in idx]
     anchored = written.copy()     # the day the notes were written, at least the last calendar day they give
@@ -1079,7 +1147,7 @@ class _Facts:
     def closed(self, i: int, row: Any) -> list[Fact]:
         if self.cols["stage"][i] != "closed":
             return []
-        field = "stage" if self.text["stage"][i] else "response"
+        field = "notes" if self.cols["stage_in_notes"][i] else "stage" if self.text["stage"][i] else "response"
         return [self.fact("closed", self.text[field][i], None, "", "", field, row)]
 
     def _statements(self, i: int, add) -> None:
@@ -1096,6 +1164,14 @@ class _Facts:
         cols = self.cols
         if cols["autoresponse_field"][i] and cols["situation"][i] == "autoresponse":
             add("auto_reply", "", None, EMPLOYER, "email", cols["autoresponse_field"][i])
+
+    def _cv_passed_on(self, i: int, add) -> None:
+        """The recruiter or agency has passed the CV on to its client (`cv_passed_on`)."""
+        for field in ("response", "notes"):
+            said = cv_passed_on(self.value(field, i))
+            if said:
+                add("cv_forwarded", said, None, EMPLOYER, "", field)
+                return
 
     def _chasers(self, i: int, add) -> None:
         """The user's own chasers without a day ("emailed twice"): a contact of theirs all the same."""
@@ -1123,6 +1199,8 @@ class _Facts:
         if self.agencies is not None and self.agencies.field[i]:
             field = self.agencies.field[i]
             add("agency", str(self.value(field, i)), None, EMPLOYER, "", field)
+        if cols["situation"][i] == "recruiter" or self.agencies is not None and self.agencies.field[i]:
+            self._cv_passed_on(i, add)
         self._people_and_replies(i, add)
         if cols["employer_called"][i]:
             field = _field_saying(self.texts(i), (_EMPLOYER_CALL, _EMPLOYER_MAIL))

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .columns import output_headers
-from .dates import cell_date, is_date_cell, is_placeholder
+from .dates import cell_date, is_date_cell, is_placeholder, typed_day_first
 from .hanzi import simplified
 from .logcolumns import names_a_day
 from .settings import FIELD_CONCEPTS, HEADER_WORDS, Settings
@@ -778,6 +778,11 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
         moved = _numbers_under_contact(header, below, fields, settings)
         if moved is not None:
             fields, weak = moved[0], {**weak, **moved[1]}
+    # a contact column of dates ('Últ. contacto', 'Lst contact': 01/12/26) is the last contact's day
+    if "last_contact" not in fields:
+        moved = _dates_under_contact(header, below, fields, settings)
+        if moved is not None:
+            fields, weak = moved[0], {**weak, **moved[1]}
     job = bool({"company", "position"} & fields.keys())
     # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
     steps: list[tuple[str, bool, Callable[[], tuple[int, str] | None]]] = [
@@ -821,6 +826,29 @@ def _numbers_under_contact(header: list[Any], below: list[list[Any]], fields: di
             out["contact"] = c
             break
     return out, weak
+
+
+def _dates_under_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int], settings: Settings
+                         ) -> tuple[dict[str, int], dict[str, str]] | None:
+    """When the column taken as the contact, or one left over whose header names a contact
+    ('Últ. contacto' beside 'Persona'), holds dates, not names (most of its filled cells, two or
+    more): the fields with it as the last contact; or None."""
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        text = "" if value is None else " ".join(str(value).split())
+        if col != fields.get("contact") and (col in taken or not text
+                                             or header_decisions([text], settings)[0].get("contact") != 0):
+            continue
+        filled = [v for v in (row[col] if col < len(row) else None for row in below[:200])
+                  if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated < 2 or dated < 0.8 * len(filled):
+            continue
+        out = {f: c for f, c in fields.items() if c != col}
+        out["last_contact"] = col
+        return out, {"last_contact": f"{text!r} (column {column_letters(col + 1)}) names a contact and holds "
+                                     f"dates, not names: {dated} of {len(filled)} filled cells are dates"}
+    return None
 
 
 _EMAIL = re.compile(r"[^@\s<>()]+@[^@\s<>()]+\.[A-Za-z]{2,}")
@@ -1135,11 +1163,13 @@ def earliest_share(values: list[Any], others: list[list[Any]]) -> tuple[int, int
     """In how many rows a column's date is the earliest of the row's dates (ties count), and in
     how many rows it had another date to be compared with: `others` holds each row's other cells."""
     earliest = compared = 0
+    # (typed dates in the order the sheet types them: '10/11/2026' before '02/12/2026' in Milan)
+    day_first = typed_day_first([*values, *(o for rest in others for o in rest)])
     for v, rest in zip(values, others):
-        d = cell_date(v)
+        d = cell_date(v, day_first)
         if d is None:
             continue
-        days = [e for e in (cell_date(o) for o in rest if not is_empty_cell(o)) if e is not None]
+        days = [e for e in (cell_date(o, day_first) for o in rest if not is_empty_cell(o)) if e is not None]
         if days:
             compared += 1
             earliest += d <= min(days)

@@ -30,7 +30,7 @@ ENGLISH = "en"
 _TAGGED: dict[str, tuple[str, ...]] = {
     # English words that are also another language's (so they never make a tracker English-only)
     "en": (
-        "status", "contact", "email", "e-mail", "position", "source", "notes", "interview", "manager", "hr",
+        "status", "contact", "email", "e-mail", "mail", "position", "source", "notes", "interview", "manager", "hr",
         "abandon", "note", "whatsapp"),
     "de": (
         "noch senden", "noch zu senden", "noch abschicken", "gesendet", "verschickt", "versendet", "abgeschickt",
@@ -45,7 +45,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "rückmeldung am", "antwort am", "letzte rückmeldung", "zuletzt kontaktiert", "nachfassen",
         "anzahl nachfassen", "status", "stand", "ergebnis", "bewerbungsstatus", "stadium",
         "status der bewerbung", "antwort", "rückmeldung", "ansprechpartner", "kontakt", "kontaktperson",
-        "ansprechperson", "telefon", "telefonnummer", "handy", "e-mail-adresse", "e-mail", "email",
+        "ansprechperson", "telefon", "telefonnummer", "handy", "e-mail-adresse", "e-mail", "email", "mail",
         "führungskraft", "manager", "empfohlen von", "empfehlung", "abteilung des empfehlers", "nachfassen am",
         "nachfassen bis", "wiedervorlage", "wiedervorlage am", "erinnerung am", "nicht anrufen", "nur e-mail",
         "keine anrufe", "quelle", "plattform", "kanal", "jobbörse", "jobportal", "gefunden über", "notizen",
@@ -54,9 +54,10 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "vertragsangebot", "zusage", "vorstellungsgespräch", "gespräch", "in bearbeitung", "interview",
         "noch nicht beworben", "beworben", "gesendet", "erhalten", "bestätigt", "eingangsbestätigung",
         "telefoninterview", "personalvermittl", "keine angabe", "k.a.", "unbekannt", "vg",
+        "probetag", "probearbeit", "probedienst", "hospitation", "schnuppertag",
     ),
     "es": (
-        "por enviar", "a enviar", "para enviar", "enviado", "enviada",
+        "persona", "por enviar", "a enviar", "para enviar", "enviado", "enviada",
         "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
         "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos", "examen",
         "empresa", "compañía", "compania", "nombre de la empresa", "empleador", "organización", "puesto",
@@ -66,7 +67,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "fecha de respuesta", "fecha respuesta", "fecha del último contacto", "seguimientos",
         "número de seguimientos", "estado", "estatus", "etapa", "situación", "resultado", "fase",
         "estado de la solicitud", "respuesta", "contacto", "persona de contacto", "reclutador", "teléfono",
-        "telefono", "correo", "correo electrónico", "email", "e-mail", "responsable", "gerente de contratación",
+        "telefono", "correo", "correo electrónico", "email", "mail", "e-mail", "responsable", "gerente de contratación",
         "referido por", "recomendado por", "departamento del referente", "fecha de seguimiento",
         "próximo seguimiento", "recordatorio", "no llamar", "solo correo", "fuente", "plataforma", "portal",
         "canal", "notas", "comentarios", "observaciones", "ubicación", "ciudad", "rechaz", "descartad",
@@ -75,7 +76,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
     "fr": (
-        "à envoyer", "a envoyer", "envoyé", "envoyée",
+        "personne", "à envoyer", "a envoyer", "envoyé", "envoyée",
         "en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui",
         "fermé", "clôtur", "poste pourvu", "sans suite",
         "entreprise", "société", "societe", "employeur", "nom de l'entreprise", "organisme", "poste",
@@ -86,7 +87,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "statut", "état", "etat", "résultat", "étape", "avancement", "statut de la candidature", "réponse",
         "reponse", "retour", "contact", "personne de contact", "contact rh", "recruteur", "interlocuteur",
         "personne-ressource", "référé par",
-        "téléphone", "courriel", "adresse e-mail", "e-mail", "email", "responsable", "chef",
+        "téléphone", "courriel", "adresse e-mail", "e-mail", "email", "mail", "responsable", "chef",
         "responsable du recrutement", "recommandé par", "parrain", "coopté par", "service du parrain",
         "date de relance", "relancer le", "prochaine relance", "date de rappel", "ne pas appeler",
         "e-mail uniquement", "source", "source de l'offre", "plateforme", "canal", "origine", "remarques",
@@ -98,7 +99,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "non renseigné",
     ),
     "it": (
-        "da inviare", "inviato", "inviata",
+        "persona", "da inviare", "inviato", "inviata",
         "in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
         "ruolo", "titolo", "mansione", "qualifica", "titolo della posizione", "data candidatura",
@@ -106,7 +107,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "data di risposta", "data ultimo contatto", "solleciti", "numero solleciti", "stato", "esito",
         "stato candidatura", "stato della candidatura", "risultato", "fase", "risposta", "riscontro",
         "contatto", "persona di contatto", "referente", "telefono", "numero di telefono", "telefono contatto",
-        "indirizzo email", "email contatto", "email", "e-mail", "responsabile", "segnalato da",
+        "indirizzo email", "email contatto", "email", "mail", "e-mail", "responsabile", "segnalato da",
         "raccomandato da", "reparto del referente", "data sollecito", "sollecitare il", "data follow-up",
         "promemoria", "richiamare il", "non chiamare", "solo email", "piattaforma", "fonte", "canale",
         "portale", "commenti", "osservazioni", "annotazioni", "note", "sede", "città", "luogo", "rifiutat",
@@ -115,7 +116,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
     "pt": (
-        "a enviar", "para enviar", "enviado", "enviada",
+        "pessoa", "a enviar", "para enviar", "enviado", "enviada",
         "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon",
         "quem", "fechad", "vaga preenchida",
         "empresa", "nome da empresa", "companhia", "empregador", "organização", "cargo", "vaga", "função",
@@ -125,7 +126,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "data do último contato", "número de follow-ups", "status", "situação", "status da candidatura",
         "estado", "etapa", "fase", "resultado", "resposta", "retorno", "contato", "pessoa de contato",
         "recrutador", "telefone", "celular", "número de telefone", "telefone do contato",
-        "endereço de e-mail", "email do contato", "email recrutador", "email", "e-mail", "gestor da vaga",
+        "endereço de e-mail", "email do contato", "email recrutador", "email", "mail", "e-mail", "gestor da vaga",
         "indicado por", "indicação", "departamento de quem indicou", "data de follow-up", "próximo contato",
         "follow-up em", "lembrete", "não ligar", "só e-mail", "fonte", "origem", "plataforma", "canal",
         "portal", "observações", "comentários", "anotações", "notas", "localização", "cidade", "local",
@@ -135,22 +136,22 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "não informado", "não disponível",
     ),
     "nl": (
-        "reactie", "antwoord",
+        "persoon", "reactie", "antwoord",
         "nog te versturen", "nog versturen", "te versturen", "verstuurd", "verzonden", "ingediend",
         "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
         "verzonden", "ingediend", "gesolliciteerd", "in behandeling", "afwachten", "afwachting", "ontvangen",
         "gesloten", "afgewezen", "vacature vervuld",
         "bedrijf", "werkgever", "bedrijfsnaam", "functie", "vacature", "functietitel", "sollicitatiedatum",
         "datum sollicitatie", "gesolliciteerd op", "laatste contact", "notities", "opmerkingen", "status",
-        "contact", "email", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
+        "contact", "email", "mail", "e-mail", "manager", "interview", "sollicitatiegesprek", "gesprek", "aanbod",
         "afwijzing", "ingetrokken", "teruggetrokken", "geghost", "examen",
     ),
     "pl": (
-        "wysłano", "wysłane",
+        "osoba", "wysłano", "wysłane",
         "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu",
         "nazwa firmy", "pracodawca", "firma", "stanowisko", "rola",
         "data aplikacji", "data złożenia",
-           "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "e-mail",
+           "ostatni kontakt", "uwagi", "notatki", "status", "kontakt", "telefon", "email", "mail", "e-mail",
            "nazwa stanowiska", "data wysłania", "data wysłania cv", "data zgłoszenia", "data ostatniego kontaktu",
            "data odpowiedzi", "liczba przypomnień", "przypomnienia", "etap", "etap rekrutacji", "status aplikacji",
            "wynik", "odpowiedź", "informacja zwrotna", "osoba kontaktowa", "rekruter", "rekruterka",
@@ -227,9 +228,10 @@ def _tags() -> dict[str, frozenset[str]]:
 
 
 def languages_of(word: str) -> frozenset[str]:
-    """The languages a header or stage word the reader knows belongs to: its tags, English
-    when it has none; a header in Korean letters is Korean, one in kana Japanese."""
-    tagged = _tags().get(_key(word))
+    """The languages a header or stage word the reader knows belongs to: its tags (or those of the
+    tagged word it inflects: 'Bemerkung' as 'Bemerkungen', 'Probearbeiten' as 'Probearbeit'),
+    English when it has none; a header in Korean letters is Korean, one in kana Japanese."""
+    tagged = _tags().get(_key(word)) or _inflected_tags(_key(word))
     if tagged:
         return tagged
     if _HANGUL.search(word):
@@ -239,6 +241,19 @@ def languages_of(word: str) -> frozenset[str]:
     if _HAN.search(word):
         return frozenset({"zh"}) if written_chinese(word) else frozenset({"zh", "ja"})
     return frozenset({ENGLISH})
+
+
+@functools.lru_cache(maxsize=1024)
+def _inflected_tags(key: str) -> frozenset[str]:
+    """The tags of the one tagged word `key` inflects (the same word but for an ending of at most
+    three letters, both at least six letters long: 'bemerkung' and 'bemerkungen'), and English, as
+    for any untagged word ('comment' is English as much as it is Italian 'commento')."""
+    if len(key) < 6 or not key.isalpha():
+        return frozenset()
+    found = {k: v for k, v in _tags().items()
+             if len(k) >= 6 and k != key and abs(len(k) - len(key)) <= 3 and (k.startswith(key) or key.startswith(k))}
+    langs = set(found.values())
+    return next(iter(langs)) | {ENGLISH} if len(langs) == 1 else frozenset()
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,15 @@ _ELSEWHERE = (
     r"|\b(?:also|auch|aussi|también|anche|também|ook|też|również)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+(?-i:[A-Z])")
 _CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
+# What keeps an outcome from being one yet, besides `_NOT_SO`: a fear, a guess or a future ("afraid
+# they'll go with someone else", "wohl eine Absage", "pewnie odrzucili", "不採用かも", "불합격일 듯").
+_NOT_YET = (r"\b(?:will|shall|going\s+to|gonna|afraid|worried|fear\w*|probably|prob|likely|guess|wird|werden"
+            r"|wahrscheinlich|wohl|befürchte\w*|probablement|sans\s+doute|peur|probablemente|seguramente|miedo"
+            r"|probabilmente|temo|provavelmente|medo|waarschijnlijk|bang|pewnie|chyba|prawdopodobnie|boję)\b"
+            r"|['’]ll\b|\bsi\s+(?:me|nos|no|han|ha|je|j['’]|on|ils?|elles?)\b|\bs['’]ils?\b|\bse\s+(?:mi|ci|non|me|eu|não)\b"
+            r"|\bjeżeli\b|\bgdyby\b|\bals\s+(?:ze|zij|ik)\b"
+            r"|たぶん|多分|かも|なら|だろう|でしょう|予定|つもり|아마|듯|것\s*같|예정|하겠|할게|드릴게"
+            r"|可能|大概|也许|也許|恐怕|怕|要是|的话|的話|打算|准备|準備|将会|將會")
 
 
 @functools.cache
@@ -120,6 +129,38 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
         if _RANK[stage] > _RANK.get(best.stage, 0):
             best = NotedStage(stage, clause)
     return best
+
+
+@functools.cache
+def _not_yet() -> re.Pattern[str]:
+    return re.compile(_NOT_YET, re.IGNORECASE)
+
+
+def outcome_in_notes(note: str, ends: Callable[[str], str]) -> str:
+    """The clause of `note` that says plainly that this application is over ("they went with someone
+    else", "Absage erhalten", "不採用の連絡あり"), or ''. `ends` gives the words of one clause that
+    say so (a closed word, a refusal in soft words), or ''. Those words said negated, wished, as a
+    condition, a guess, a fear or ahead ("no rejection yet", "hope they don't go with someone else",
+    "si me rechazan", "不採用なら"), or of another employer, are no outcome."""
+    if not note:
+        return ""
+    for clause in _CLAUSES.split(note):
+        clause = clause.strip()
+        if not clause or screened(_elsewhere()).search(clause):
+            continue
+        words = ends(clause)
+        if not words:
+            continue
+        if not_so_yet(clause.replace(words, " ")):    # (the words' own negation is theirs: "not selected", "不採用")
+            continue
+        return clause
+    return ""
+
+
+def not_so_yet(clause: str) -> bool:
+    """Whether `clause` says what it tells negated, wished, as a condition, a doubt, a fear or still
+    ahead ("not yet", "hope", "if", "probably", "will", "もし", "예정"): then it is no fact of the row."""
+    return bool(screened(_not_so()).search(clause) or screened(_not_yet()).search(clause))
 
 
 def this_employers(note: str) -> str:

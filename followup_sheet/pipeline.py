@@ -101,7 +101,9 @@ def _compute(path: Path, *, today: dt.date, sheet: str | None = None,
     outcomes = []
     trackers = read_trackers(path, settings, sheet, data=data, today=today)
     if not settings.language:
-        settings = settings.replace(language=choose_language(trackers, settings).code)
+        choice = choose_language(trackers, settings)
+        others = (choice.suggested,) if choice.suggested else ()
+        settings = settings.replace(language=choice.code, note_languages=others)
     settings = settings.replace(chinese=chinese_form(trackers, settings),
                                 portuguese=portuguese_form(trackers, settings))
     marks = roll_marks(trackers, today, settings)

@@ -70,7 +70,15 @@ from .facts import (
 from .hanzi import simplified
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import being_arranged, may_name_a_step, stage_in_notes, strong_elsewhere, strong_here, this_employers
+from .notestage import (
+    being_arranged,
+    may_name_a_step,
+    outcome_in_notes,
+    stage_in_notes,
+    strong_elsewhere,
+    strong_here,
+    this_employers,
+)
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, asked_of_me
@@ -638,6 +646,23 @@ def _noted_stages(notes: pd.Series | np.ndarray, settings: Settings) -> np.ndarr
     return _per_value(notes, test)
 
 
+def _outcomes_in_notes(notes: pd.Series | np.ndarray, settings: Settings) -> np.ndarray:
+    """Per row the clause of its notes that says plainly the application is over, or ''
+    (`notestage.outcome_in_notes`): a closed word as written, or a refusal in soft words."""
+    closed = word_list(tuple(settings.closed_words))
+
+    def ends(clause: str) -> str:
+        listed = closed.found(clause)
+        if listed:
+            # (a Latin word's ending, not the Chinese, Japanese or Korean words that follow: "不採用なら")
+            hit = re.search(re.escape(listed[0]).replace(r"\ ", r"[\s\-_]+") + r"[^\W\d_\u3040-\u9fff\uac00-\ud7a3]*",
+                            clause, re.IGNORECASE)
+            return hit.group() if hit else listed[0]
+        return refusal(clause)
+    return _per_value(notes, lambda t: np.array([outcome_in_notes(v, ends) if isinstance(v, str) else "" for v in t],
+                                                dtype=object))
+
+
 def _told_elsewhere(notes: pd.Series, settings: Settings) -> np.ndarray:
     """Per row: its notes say another employer has made an offer or has the user beyond a first
     talk (`notestage.strong_elsewhere`)."""
@@ -767,6 +792,16 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     contact = frame["contact"].to_numpy()
     recruiter = contains_words(_joined(frame["source"].to_numpy(), " ", contact), s.recruiter_words) \
         | contains_words(notes, agency_words) | agencies.named
+    # a closed outcome the notes state plainly while neither the stage nor the response cell says
+    # anything ("they went with someone else", "Absage erhalten", "不採用の連絡あり"): the row is
+    # closed, its note the fact (rules §2, §6); a row whose stage cell says otherwise is asked about
+    unstaged = ~_filled(cells["stage"]) & ~_filled(cells["response"]) \
+        & np.isin(stage, ["applied", "interviewing", "offer"])
+    outcome = _outcomes_in_notes(np.where(unstaged, notes, ""), s)
+    ended = outcome != ""
+    stage = np.where(ended, "closed", stage)
+    stage_text = np.where(ended, outcome, stage_text)
+    from_notes = from_notes | ended
     st = stage
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     open_notes = np.where(open_stage, notes, "")
@@ -934,6 +969,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                                                      dtype=object))
     ended_in_notes = open_stage & (contains_words(own_notes, s.closed_words)
                                    | says_refusal(np.where(open_stage, own_notes, "")))
+    # (said negated, hoped, as a condition or a guess, it is no end: "hope they don't pick someone else")
+    ended_in_notes &= _outcomes_in_notes(np.where(ended_in_notes, own_notes, ""), s) != ""
     bad_date = (frame["problem"].to_numpy() != "") | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1042,12 +1043,25 @@ def _marked_managers(contact: np.ndarray, manager: np.ndarray, notes: np.ndarray
     return out
 
 
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+
+
+def full_width_kana(text: str) -> str:
+    """Half-width katakana, as older Japanese systems and quick typing write it ('ﾀﾅｶさんから電話',
+    '山本(ｴｰｼﾞｪﾝﾄ)'), in the full-width letters every reader knows (NFKC joins 'ｼﾞ' into 'ジ')."""
+    if max(text, default="") < "\uff61":
+        return text
+    return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def tidy_text(values: pd.Series, settings: Settings) -> pd.Series:
-    """Tidy text; placeholders ('N/A', 'Not Mentioned', '(unknown)') are empty (rules §7)."""
+    """Tidy text; placeholders ('N/A', 'Not Mentioned', '(unknown)') are empty (rules §7);
+    half-width katakana in full width (`full_width_kana`)."""
     blank = frozenset(settings.blank_words)
 
     def clean(v: Any) -> str:
         if type(v) is str:
+            v = full_width_kana(v)
             if v.isprintable() and v == v.strip() and "  " not in v:   # already tidy: the usual case
                 return "" if is_placeholder(v, blank) else v
         elif v is None or isinstance(v, bool):

@@ -68,6 +68,8 @@ def _chose_another() -> re.Pattern[str]:
              r"|move"
              r"|proceed(?:ing|ed)?|decided|vergeben|genommen|eingestellt|retenu|choisi|pris|embauché|opté|optaron"
              r"|eligieron|escogieron|seleccionaron|contrataron|scelto|preso|selezionato|assunto|optato|escolheram"
+             # Spanish perfect and Spain's coger ("han cogido a otra persona", "han elegido a otro candidato")
+             r"|elegido|escogido|cogido|cogieron|cogió|eligió|escogió|seleccionado|contratado|escolhido|selecionado"
              r"|contrataram|selecionaram|optaram|gekozen|kozen|aangenomen|gaan\s+verder|wybrali|wybrano|zatrudnili"
              r"|zdecydowali|dieron|dad[oa]s?|diedero|dat[oa]|deram|gaven|gegeven|dali|besetzt|pourvu|cubiert[oa]|copert[oa]"
              r"|preenchid[oa]|vervuld|obsadzon[oey]")

@@ -444,6 +444,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "interview_ahead": interview_ahead,
         "interview_arranging": _flag(plan_row.get("interview_arranging", False)) and not interview_ahead,
         "via_agency": _flag(plan_row.get("via_agency", False)),
+        # the recruiter has passed the CV on to its client (facts.cv_passed_on): ask for their feedback
+        "cv_forwarded": any(getattr(f, "kind", "") == "cv_forwarded" for f in plan_row.get("facts") or ()),
         "interview_on": _human_date(interview_on, year) if interview_ahead else "",
         "thank_you": _flag(plan_row.get("thank_you", False)),
         "last_by": last_by,

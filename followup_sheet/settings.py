@@ -133,6 +133,9 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "contatto", "persona di contatto", "referente", "contato", "pessoa de contato", "recrutador",
         "联系人", "hr", "对接人",
         "osoba kontaktowa", "rekruter", "rekruterka",
+        # the person to ask for, as a header says it in one word
+        # ("person" alone is left out: one letter from "perso", as in "Numéro perso", a phone)
+        "persona", "personne", "pessoa", "persoon", "osoba",
     ),
     "contact_phone": (
         "phone", "phone number", "contact phone", "telephone", "tel", "mobile", "recruiter phone", "cell",
@@ -660,6 +663,9 @@ class Settings:
     language: str = ""    # scripts and the Today sheet: "de", "fr"...; "" the tracker's own (language.py)
     chinese: str = ""     # Chinese output: simplified | traditional | tw | hk; "" the tracker's own (language.py)
     portuguese: str = ""  # Portuguese scripts: brazil | portugal; "" the country's, else the tracker's (portugal.py)
+    # the other language a tracker that mixes two is written in (language.choose_language): its
+    # notes' dates are read in it too. Settled by the run with the language, not a followup.toml key.
+    note_languages: tuple[str, ...] = ()
 
     first_gap: int = 5
     repeat_gap: int = 7

@@ -206,7 +206,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n"
                  r"|laten\s+(?:[\w/.-]+\s+){0,4}?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
-                 r"|reviendront vers moi|revient vers moi|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
+                 # (revenir with me as its object, as Quebec says it too: "elle me revient", "va me revenir")
+                 r"|(?:revien|reviendr|revenir)\w*\s+vers\s+(?:moi|nous)|\b(?:me|nous)\s+(?:revien|reviendr|revenir)\w*"
+                 r"|ficaram de dar|vão dar retorno|\bavis[aá]r|me avisan"
                  r"|avvisarmi|mi avvisano|me recontact\w*|laten horen|dadzą odpowiedź"
                  # what they say will come ("they say by 15/12", "mi dicono entro il", "sie sagen bis")
                  r"|\b(?:they|she|he)\s+(?:say|says|said)\b|\bsie\s+sagen|\bils\s+(?:me\s+)?disent|\bme\s+dicen\b"
@@ -1460,7 +1462,8 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("interview", r"(?<![约約])(?:面试|面試|面接(?!の?日程調整)|面谈|面談"
                   r"|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
                   r"|면접|(?<![A-Za-z])(?:[Ii]nterview|[Oo]nsite))(?![官관])"),   # (English in a mixed note too)
-    ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りる]|복귀|휴가|돌아"),
+    # (the verb 戻る in any form: 戻ります, 戻って, 戻られる; 출근/복직: back at work)
+    ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りるっられ]|복귀|복직|출근|휴가|돌아"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )
 
@@ -1624,7 +1627,7 @@ def cjk_dates(text: str, written: dt.date, day_first: bool = False) -> Iterator[
         if kind not in ("decision", "feedback", "answer") and _cjk_after().match(text[end:]):
             day += dt.timedelta(days=1)
         elif kind in ("decision", "feedback", "answer") and _cjk_next_week().fullmatch(text[start:end]):
-            day += dt.timedelta(days=4)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
+            day = _week_day(written, 4, 1)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
         elif kind in ("decision", "feedback", "answer") and relative:
             month = _cjk_month_alone().fullmatch(text[start:end].strip())
             if month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
@@ -1685,9 +1688,16 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
     return spans
 
 
+def a_week_after(written: dt.date) -> dt.date:
+    """"Next week" said with nothing about news (a return, a call back): a week after the day the
+    note was written, as dateparser reads it, in every language ("back next week", "来週戻ります")."""
+    return written + dt.timedelta(days=7)
+
+
 def _cjk_week_spans(text: str, written: dt.date) -> list[tuple[int, int, dt.date, bool]]:
-    """Next week (its Monday) and "within this week" (its Friday), relative spans."""
-    spans = [(m.start(), m.end(), _week_day(written, 0, 1), True) for m in _cjk_next_week().finditer(text)]
+    """Next week (a week after the day written; news then may come until its Friday, `cjk_dates`)
+    and "within this week" (its Friday), relative spans."""
+    spans = [(m.start(), m.end(), a_week_after(written), True) for m in _cjk_next_week().finditer(text)]
     spans += [(m.start(), m.end(), max(written, _week_day(written, 4, 0)), True)
               for m in _cjk_this_week().finditer(text)]
     return spans
@@ -1740,7 +1750,7 @@ def _spoken_dates(text: str, written: dt.date, dashes: bool = False, until: dt.d
     yield from (w for w in _spans(text, written) if not any(a <= w[0] < b for a, b in ends))
     for m in screened(_next_week()).finditer(text):
         if not any(a <= m.start() < b for a, b in ends):      # ("fin de la semaine prochaine" is its Friday)
-            yield m.start(), m.end(), written + dt.timedelta(days=7), None
+            yield m.start(), m.end(), a_week_after(written), None
     for m in screened(_week_end()).finditer(text):
         friday = written + dt.timedelta(days=4 - written.weekday())
         later = any(m.group(f"n{k}") for k in range(1, 23))
@@ -2020,6 +2030,11 @@ def _babel_day_names(language: str) -> tuple[tuple[int, str], ...]:
                  for number, name in names[context]["wide"].items())
 
 
+# a noun right after French "mon" (my): a word of letters, not an English word of time after "Mon"
+# (a time of day is blanked out before: "Mon 10am call" keeps its Monday)
+_FRENCH_OWNED = re.compile(r"\s(?!(?:morning|afternoon|evening|night|at|am|pm|or|and|to)\b)[^\W\d_]", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1024)
 def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, int, bool] | None:
     """(start, end, weekday, said "this") of the one weekday `clause` states when that is all it
@@ -2039,6 +2054,8 @@ def _weekday_clause(clause: str, languages: tuple[str, ...]) -> tuple[int, int, 
     lead, tail = m.group("lead"), m.group("tail")
     if _names_date(lead, languages) or _names_date(tail, languages):
         return None     # something else in the clause the parser could read as a date
+    if "fr" in languages and m.group("word").lower() == "mon" and _FRENCH_OWNED.match(tail):
+        return None     # French "my" before its noun ("envoyé mon CV", "mon contact est absent"), no Monday
     if _relation_before().search(lead):
         return None     # a relation the parser reads otherwise, or two ("by next Friday")
     word = m.group("word")

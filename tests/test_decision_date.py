@@ -547,7 +547,9 @@ def test_an_application_still_to_send_is_not_applied(stage):
     ("meant to apply before xmas", "not_applied"),
     ("tolle Firma, Bewerbung noch abschicken", "not_applied"),
     ("CV à envoyer la semaine prochaine", "not_applied"),
-    ("not interested in the end", "applied"),           # negated: no word of not having applied
+    # negated: no word of not having applied ("interested"); with no stage cell it is an end the
+    # notes state plainly (not interested is a closed word), so the row is closed
+    ("not interested in the end", "closed"),
 ])
 def test_notes_saying_an_undated_row_is_still_to_send_make_it_not_applied(note, stage):
     plan = build_plan(canonical_frame([{**ROW, "applied_on": "", "last_contact": "", "stage": "", "notes": note}]),

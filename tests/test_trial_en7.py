@@ -28,7 +28,7 @@ SCOTLAND = {
     5: ("Overdue", "2026-11-10", "autoresponse"),
     6: ("Due today", "2026-12-07", "competing_interest"),  # HR rang Fri 4/12, missed: call back Monday
     7: ("Closed", None, ""),                                # "Withdrawn" in the Next step column
-    8: ("Check data", None, ""),                            # "gone wi someone wi more..." with no stage
+    8: ("Closed", None, ""),                                # "gone wi someone wi more...": no stage says otherwise
     9: ("Due today", "2026-12-07", "recruiter"),            # "via Hays recruiter - Callum put me forward"
     10: ("Waiting", "2026-12-11", "post_interview"),        # 2nd interview on Thurs (Dec 10) still ahead
     11: ("Due soon", "2026-12-08", "competing_interest"),

@@ -237,7 +237,7 @@ LISBON = {
 }
 UTRECHT = {
     4: ("Waiting", "2026-12-10", "post_interview"),       # decision by 9 December
-    5: ("Check data", None, ""),                          # "geghost" in the notes, the status still open
+    5: ("Closed", None, ""),                              # "geghost" in the notes, no status to say otherwise
     6: ("Overdue", "2026-12-04", "competing_interest"),   # the recruiter's missed call of 3/12
     7: ("Closed", None, ""),
     8: ("Overdue", "2026-12-04", "post_interview"),
