@@ -252,16 +252,20 @@ def test_check_says_a_column_of_day_numbers_holds_dates(tmp_path):
     assert "day numbers in General cells" in t.date_orders["applied_on"]
 
 
-def test_a_note_of_an_ending_on_a_sheet_without_a_status_column_says_to_add_one(tmp_path):
+def test_a_plain_end_in_the_notes_of_a_sheet_without_a_status_column_closes_the_row(tmp_path):
+    # (rules §2, §6: the notes state the outcome and no stage cell says otherwise: the row is
+    # closed and its note is the fact, rather than the user asked to add a column)
     from followup_sheet.pipeline import compute
     from followup_sheet.settings import Settings
     path = _book(tmp_path / "nostatus.xlsx", ["Company", "Role", "Applied", "Notes"],
                  [["Elder Vets", "Nurse", D(2026, 11, 16), "they picked someone internal in the end"],
-                  ["Fennel Bistro", "Sous Chef", D(2026, 11, 20), "not selected, email on fri"]])
-    outcome = compute(path, settings=Settings(your_name="Sam Rivera", your_phone="555-0100"),
-                      today=D(2026, 12, 7))[0][0]
-    message = str(outcome.plan.loc[3, "message"]) if "message" in outcome.plan else str(outcome.scripts.get(3, ""))
-    assert "no status column" in message and "add one (Status)" in message and "D3" in message
+                  ["Fennel Bistro", "Sous Chef", D(2026, 11, 20), "not selected, email on fri"],
+                  ["Gorse Hall", "Porter", D(2026, 11, 20), "hope they don't pick someone internal"]])
+    plan = compute(path, settings=Settings(your_name="Sam Rivera", your_phone="555-0100"),
+                   today=D(2026, 12, 7))[0][0].plan
+    for row in (2, 3):
+        assert plan.loc[row, "status"] == "Closed" and f"D{row}" in plan.loc[row, "why"], plan.loc[row, "why"]
+    assert plan.loc[4, "status"] != "Closed", plan.loc[4, "why"]
 
 
 def test_a_sheet_per_stage_gives_its_silent_rows_its_stage(tmp_path):
