@@ -302,8 +302,8 @@ def _not_a_step(low: str, match: re.Match) -> bool:
     before = low[max(0, match.start() - 30):match.start()]
     if not before or not match.group()[:1].isascii():
         return False
-    if _APPLYING_BEFORE.search(before):
-        return True
+    if _APPLYING_BEFORE.search(before):     # (an "on site" only: "Applied. Automatic reply" is one)
+        return re.sub(r"[\s\-_]", "", match.group()) == "onsite"
     # (the selection is theirs; "still applying" is the user's own work, a step not yet taken)
     return match.group().endswith("ing") and match.group().startswith(_SELECTING) \
         and _THEIR_WORK_BEFORE.search(before) is not None and _ME_AFTER.match(low, match.end()) is None
