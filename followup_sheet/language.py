@@ -18,7 +18,15 @@ import pandas as pd
 
 from .hanzi import form_for, written_chinese, written_traditional
 from .settings import LANGUAGES, LATER_ROUND_STAGES, STILL_TO_SEND
-from .titles import ACADEMIC, FEMALE_ACADEMIC, GENDER_TITLES, MALE_ACADEMIC, READ_PAST, form_of_address
+from .titles import (
+    ACADEMIC,
+    FEMALE_ACADEMIC,
+    GENDER_TITLES,
+    MALE_ACADEMIC,
+    READ_PAST,
+    SAID_DEGREES,
+    form_of_address,
+)
 
 ENGLISH = "en"
 
@@ -504,12 +512,13 @@ class Person:
 
     eastern: bool = False   # family name first, no space: 王芳
     role: str = ""          # a role said after the family name: 王经理
+    degree: str = ""        # a degree said with the name as the cell writes it: "Lic.", "Eng."
 
     @property
     def full(self) -> str:
         if self.eastern:
             return f"{self.surname}{self.given}"
-        return " ".join(p for p in (self.given, self.surname) if p)
+        return " ".join(p for p in (self.degree, self.given, self.surname) if p)
 
 
 @functools.cache
@@ -535,9 +544,9 @@ def _cjk_name() -> re.Pattern[str]:
     return re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7a3]+$")
 
 
-def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
+def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str, str]:
     """The words of a name without its titles, and what the titles say: gender, academic, role."""
-    gender, academic, role = "", "", ""
+    gender, academic, role, degree = "", "", "", ""
     for suffix, sex, title in _SUFFIX_TITLES.get(language, ()):
         if words[-1] == suffix and len(words) > 1:            # "김민수 님"
             words = words[:-1]
@@ -559,7 +568,7 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
             if low in FEMALE_ACADEMIC or male:
                 gender = gender or ("f" if low in FEMALE_ACADEMIC else "m")
         elif low in READ_PAST.get(language, ()):    # "p. Zielińska", "mgr Nowicka", "Ing. Soto"
-            pass
+            degree = degree or (words[0] if low in SAID_DEGREES.get(language, {}) else "")
         else:
             break
         words = words[1:]
@@ -567,7 +576,7 @@ def _titles(words: list[str], language: str) -> tuple[list[str], str, str, str]:
         # a Polish adjectival surname agrees with its bearer: Zielińska, Nowicka (she); Zieliński (he)
         ending = re.search(r"(?:sk|ck|dzk)([aiy])$", words[-1].casefold())
         gender = {"a": "f", "i": "m", "y": "m"}.get(ending.group(1), "") if ending else ""
-    return words, gender, academic, role
+    return words, gender, academic, role, degree
 
 
 def spoken_name(text: str) -> str:
@@ -599,7 +608,7 @@ def person(name: str, language: str = "en") -> Person | None:
     words = name.replace(",", " ").split()
     if not words:
         return None
-    words, gender, academic, role = _titles(words, language)
+    words, gender, academic, role, degree = _titles(words, language)
     if all(_cjk_name().match(w) for w in words):
         if len(words) > 1:                                   # "田中 花子": family name, given name
             return Person(" ".join(words[1:]), words[0], gender, academic, eastern=True, role=role)
@@ -608,15 +617,16 @@ def person(name: str, language: str = "en") -> Person | None:
             return Person(one[1:], one[0], gender, academic, eastern=True, role=role)
         return Person("", one, gender, academic, eastern=True, role=role)   # 田中花子: not split
     if len(words) == 1:
-        return Person("", words[0], gender, academic)
+        return Person("", words[0], gender, academic, degree=degree)
     if language == "es" and len(words) >= 3:   # two family names: "Ana García López"
-        return Person(words[0], " ".join(words[1:]), gender, academic)
+        return Person(words[0], " ".join(words[1:]), gender, academic, degree=degree)
     first_of_surname = len(words) - 1
     # (after a title every word may be the family name's: "Mevr. De Smet", "Herr von Berg")
-    lowest = 0 if gender or academic else 1
+    lowest = 0 if gender or academic or degree else 1
     while first_of_surname > lowest and words[first_of_surname - 1].casefold() in _PARTICLES:
         first_of_surname -= 1
-    return Person(" ".join(words[:first_of_surname]), " ".join(words[first_of_surname:]), gender, academic)
+    return Person(" ".join(words[:first_of_surname]), " ".join(words[first_of_surname:]), gender, academic,
+                  degree=degree)
 
 
 def _de(p: Person) -> dict[str, str]:
@@ -675,6 +685,7 @@ def _pt(p: Person) -> dict[str, str]:
     # Paulo"), never "senhora Costa"; the title in the cell gives the article ("a Beatriz Costa").
     # Only a cell without a first name falls back to the surname with senhor/senhora.
     female = p.gender == "f"
+    first = " ".join(x for x in (p.degree, p.given) if x)    # (a degree said with it: "Eng. Rui")
     if p.academic:
         word, short = ("doutora" if female else "doutor"), ("Dra." if female else "Dr.")
         if p.academic == "Prof.":
@@ -693,11 +704,11 @@ def _pt(p: Person) -> dict[str, str]:
                     "dear": f"Prezad{'a' if female else 'o'} {'Sra.' if female else 'Sr.'} {p.surname},",
                     "named": f"{'Sra.' if female else 'Sr.'} {p.surname}",
                     "a": f"{'à' if female else 'ao'} {title} {p.surname}"}
-        return {"ask": f"{'a' if female else 'o'} {p.full}", "greet": f"Bom dia, {p.given}",
+        return {"ask": f"{'a' if female else 'o'} {p.full}", "greet": f"Bom dia, {first}",
                 "dear": f"Prezad{'a' if female else 'o'} {p.given},", "named": p.full,
                 "a": f"{'à' if female else 'ao'} {p.full}"}
     # no title: no article and no Prezado/Prezada guessed from the first name
-    return {"ask": p.full, "greet": f"Bom dia, {p.given}" if p.given else "Bom dia",
+    return {"ask": p.full, "greet": f"Bom dia, {first}" if p.given else "Bom dia",
             "dear": f"Olá, {p.given or p.full},", "named": p.full, "a": f"a {p.full}"}
 
 

@@ -15,9 +15,11 @@ import re
 # form that ends in a stop is an abbreviation, and its stop ends no sentence ("Dr. Gómez", "Hr.
 # Weber", "inż. Nowak"); a whole word ("Frau", "Monsieur") may end one. gender: "f", "m" or ""
 # (a title that says nothing about it, like Dr.); said: the academic title kept with the name
-# ("Dr.", "Prof."), "" for a form of address, "-" for a degree or trade read past and not said
-# ("Ing.", "Lic.", "mgr"). Polish writes "mgr" and "dr" without a stop (they end in the
-# word's last letter), so an English "hiring mgr." still ends its sentence.
+# ("Dr.", "Prof."), "" for a form of address, "-" for a degree read past and not said ("mgr",
+# "inż."), "=" for a degree said with the name as written, as Mexico says "Lic. Ramírez", Portugal
+# "Eng. Rui Costa", Italy "Avv. Neri" ("Ing.", "Lic.", "Avv."). Polish writes "mgr" and "dr"
+# without a stop (they end in the word's last letter), so an English "hiring mgr." still ends its
+# sentence.
 _TITLES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "en": (("Mr.", "m", ""), ("Mrs.", "f", ""), ("Ms.", "f", ""), ("Miss", "f", ""), ("Mx.", "", ""),
            ("Dr.", "", "Dr."), ("Prof.", "", "Prof."), ("Professor", "", "Prof.")),
@@ -28,16 +30,16 @@ _TITLES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "es": (("Sra.", "f", ""), ("Señora", "f", ""), ("Senora", "f", ""), ("Srta.", "f", ""), ("Señorita", "f", ""),
            ("Doña", "f", ""), ("Dña.", "f", ""), ("Sr.", "m", ""), ("Señor", "m", ""), ("Senor", "m", ""),
            ("Don", "m", ""), ("D.", "m", ""), ("Dr.", "", "Dr."), ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."),
-           ("Ing.", "", "-"), ("Lic.", "", "-"), ("Arq.", "", "-")),
+           ("Ing.", "", "="), ("Lic.", "", "="), ("Arq.", "", "=")),
     "it": (("Sig.ra", "f", ""), ("Sigra", "f", ""), ("Signora", "f", ""), ("Sig.", "m", ""), ("Signor", "m", ""),
            ("Dott.", "m", "Dr."), ("Dott.ssa", "f", "Dr."), ("Dottor", "m", "Dr."), ("Dottore", "m", "Dr."),
-           ("Dottoressa", "f", "Dr."), ("Prof.", "", "Prof."), ("Ing.", "", "-"), ("Avv.", "", "-"),
-           ("Arch.", "", "-")),
+           ("Dottoressa", "f", "Dr."), ("Prof.", "", "Prof."), ("Ing.", "", "="), ("Avv.", "", "="),
+           ("Arch.", "", "=")),
     "pt": (("Sra.", "f", ""), ("Senhora", "f", ""), ("Sr.", "m", ""), ("Senhor", "m", ""), ("Dr.", "", "Dr."),
-           ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."), ("Eng.", "", "-"), ("Arq.", "", "-")),
+           ("Dra.", "f", "Dr."), ("Prof.", "", "Prof."), ("Eng.", "", "="), ("Arq.", "", "=")),
     "nl": (("Mevrouw", "f", ""), ("Mevr.", "f", ""), ("Mw.", "f", ""), ("Meneer", "m", ""), ("Heer", "m", ""),
            ("Dhr.", "m", ""), ("Dr.", "", "Dr."), ("Drs.", "", "Dr."), ("Ir.", "", "Dr."), ("Prof.", "", "Prof."),
-           ("Ing.", "", "-")),
+           ("Ing.", "", "=")),
     "pl": (("Pani", "f", ""), ("Pan", "m", ""), ("p.", "", "-"), ("dr", "", "Dr."), ("prof.", "", "Prof."),
            ("mgr", "", "-"), ("inż.", "", "-"), ("inz.", "", "-")),
 }
@@ -49,10 +51,13 @@ def _folded(written: str) -> str:
 
 # what the name reader asks of a title, by its folded key (no stop, lower case)
 GENDER_TITLES = {_folded(w): g for ts in _TITLES.values() for w, g, said in ts if not said}
-ACADEMIC = {_folded(w): said for ts in _TITLES.values() for w, _, said in ts if said and said != "-"}
-FEMALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said and said != "-" and g == "f"}
-MALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said and said != "-" and g == "m"}
-READ_PAST = {lang: {_folded(w) for w, _, said in ts if said == "-"} for lang, ts in _TITLES.items()}
+_NOT_ACADEMIC = ("", "-", "=")
+ACADEMIC = {_folded(w): said for ts in _TITLES.values() for w, _, said in ts if said not in _NOT_ACADEMIC}
+FEMALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said not in _NOT_ACADEMIC and g == "f"}
+MALE_ACADEMIC = {_folded(w) for ts in _TITLES.values() for w, g, said in ts if said not in _NOT_ACADEMIC and g == "m"}
+READ_PAST = {lang: {_folded(w) for w, _, said in ts if said in ("-", "=")} for lang, ts in _TITLES.items()}
+# the degrees said with the name, as written ("Lic.", "Eng.", "Avv.")
+SAID_DEGREES = {lang: {_folded(w): w for w, _, said in ts if said == "="} for lang, ts in _TITLES.items()}
 
 
 def abbreviated_titles() -> tuple[str, ...]:

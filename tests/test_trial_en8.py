@@ -368,3 +368,21 @@ def test_the_scripts_name_whom_the_cells_name_and_claim_nothing_else():
 def test_a_hedged_interview_day_is_no_interview_set(note, kind):
     said = read_statements(note, dt.date(2026, 12, 4), True, ("de", "en"))
     assert [s.kind for s in said] == [kind]
+
+
+@pytest.mark.parametrize("cell, language, said", [
+    ("Lic. Ramírez", "es", "Buenos días, Lic. Ramírez:"),
+    ("Ing. Marta Solís", "es", "Buenos días, Ing. Marta Solís:"),
+    ("Avv. Carla Neri", "it", "Gentile Avv. Carla Neri,"),
+])
+def test_a_degree_said_with_the_name_stays_in_the_written_greeting(cell, language, said):
+    # (Mexico writes and says "Lic. Ramírez", Italy "Avv. Neri": read past to find the name, kept
+    # when the name is said; Polish "mgr" is never said)
+    from followup_sheet.language import address
+    assert address(cell, language)["dear"] == said
+    assert address("mgr Anna Nowicka", "pl")["dear"] == "Szanowna Pani,"
+
+
+def test_a_portuguese_engineer_is_greeted_with_the_degree():
+    from followup_sheet.language import address
+    assert address("Eng. Rui Costa", "pt")["greet"] == "Bom dia, Eng. Rui"
