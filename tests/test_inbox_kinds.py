@@ -298,7 +298,8 @@ CASES = {
         [_row("Tischlerei Aigner", "Tischler")],
         message("Franz Aigner <franz@tischlerei-aigner.at>", "Bewerbung",
                 "Grüß Gott, danke für Ihre Bewerbung. Die Stelle ist mittlerweile intern vergeben.", day=SENT),
-        set(), None),
+        # (and the post given to someone inside is a refusal)
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
     "a_day_of_return_after_ab": (
         [_row("Wexcombe Farm Shop", "Butcher")],
         message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Abwesenheit",
@@ -341,6 +342,27 @@ CASES = {
         message("Jo Wexcombe <jo@wexcombefarmshop.co.uk>", "Automatic reply",
                 "I'm on leave until 10 December inclusive.", day=SENT, headers=AUTO),
         {(2, "response", "Out of office until 2026-12-11")}, None),
+    # a name in Hangul from a .com address (Korean firms often have one) that names itself again in
+    # the subject: the company, as from a .kr address
+    "a_korean_name_from_a_com_address_naming_itself": (
+        [_row("한결제약", "연구원"), _row("Verrerie Maillard", "Technicienne")],
+        message('"한결제약 인사팀" <recruit@hangyeol-pharm.com>', "[한결제약] 서류전형 합격 안내",
+                "안녕하세요. 연구원 직무 서류전형에 합격하셨습니다. 1차 면접은 12월 15일(화) 오전 10시에 진행됩니다.",
+                day=SENT),
+        {(2, "stage", "Interview"), (2, "last_contact", SENT), (2, "response", "Interview on 2026-12-15")}, None),
+    # the opening filled, with the job's words between the noun and the verb
+    "an_opening_filled_said_with_its_name_between": (
+        [_row("Tupy", "Supervisor de turno")],
+        message("Joana Prado <joana.prado@tupy.com.br>", "Re: candidatura",
+                "Olá, a vaga de Supervisor de turno já foi preenchida por um colega da casa. Obrigada pelo interesse.",
+                day=SENT),
+        {(2, "stage", "Rejected"), (2, "last_contact", SENT)}, None),
+    "a_korean_refusal_said_as_not_taking_you_on": (
+        [_row("Verrerie Maillard", "Technicienne"), _row("한결제약", "연구원")],
+        message('"한결제약 인사팀" <recruit@hangyeol-pharm.kr>', "지원 결과 안내",
+                "한결제약 연구원 직무에 지원해 주셔서 감사합니다. 검토 결과 이번에는 귀하를 모시지 못하게 되었습니다.",
+                day=SENT),
+        {(3, "stage", "Rejected"), (3, "last_contact", SENT)}, None),
 }
 
 

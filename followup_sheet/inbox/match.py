@@ -342,9 +342,11 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     if person and not ev.free_mail and named and set(person) <= set(ev.display.split()):
         # the row's own contact, writing from the company's mail (an out-of-office, a reply) and naming it
         return 88, f"sender is the row's contact {row.contact!r}, company named"
-    if display >= 90 and _CJK.search(shown) and ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES:
+    if display >= 90 and _CJK.search(shown) and not ev.free_mail \
+            and (ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES or in_subject or in_body):
         # a name in Chinese, Japanese or Korean letters cannot be compared with a domain: the
-        # company's name as the sender's, from an address of that country, is the company
+        # company's name as the sender's, from an address of that country or naming the company in
+        # its own letters again ("셀트리온 채용팀" <recruit@celltrion.com>, "[셀트리온] ..."), is the company
         return 85, f"sender's name {ev.display!r} from {ev.domain}"
     if ev.free_mail and in_body and _position_bonus(ev, row):
         # a private address that signs with the company and names the role: listed, never applied

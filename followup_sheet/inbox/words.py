@@ -379,7 +379,20 @@ KIND_PATTERNS = {
                                 r"|\bne\s+(?:[\w']+\s+){0,3}?pas\s+(?:[\w']+\s+){0,5}?"
                                 r"(?:une\s+)?(?:suite\s+favorable|retenir\s+votre|poursuivre\s+avec\s+vous"
                                 # "ne pouvons malheureusement pas y donner suite"
-                                r"|(?:y\s+)?donner\s+suite)"),
+                                r"|(?:y\s+)?donner\s+suite)"
+                                # the opening was filled, in any of the reader's languages, with the
+                                # job's own words between ("a vaga de Supervisor de produção foi preenchida
+                                # internamente", "the Analyst position has now been filled", "die Stelle
+                                # ist bereits besetzt", "le poste a été pourvu", "el puesto ya fue cubierto")
+                                r"|\b(?:vaga|cargo|posição|position|role|job|post|vacancy|stelle|poste|puesto|vacante"
+                                r"|plaza|posizione|ruolo|vacature|functie|stanowisko)\b[^.!?\n]{0,60}?\b"
+                                r"(?:(?:foi|está|esta|ya\s+fue|fue|ha\s+sido|è\s+stat[ao]|has\s+(?:now\s+|already\s+)?been"
+                                r"|was|is\s+now|ist\s+(?:bereits\s+|schon\s+)?|wurde|a\s+été|est|is\s+(?:al\s+)?|werd"
+                                r"|została|zostało)\s+)?"
+                                r"(?:preenchid[ao]|filled|besetzt|vergeben|pourvue?|cubiert[ao]|ocupad[ao]|copert[ao]"
+                                r"|assegnat[ao]|ingevuld|vervuld|obsadzon[ey])\b"
+                                # Korean: "we could not take you on" (모시지 못하게, 채용하지 못하게)
+                                r"|(?:모시|함께하|채용하|선발하|합격시키|모셔가)지\s*못하"),
     OFFER: (r"\bto\s+(?:formally\s+)?offer\s+you\s+(?:the|a|this|our)\s+(?:[\w-]+\s+){0,4}?"
             r"(?:position|role|job|post)\b"
             r"|\b(?:like|love|want)\s+you\s+to\s+join\s+(?:[\w&'’-]+\s+){1,4}?as\b"
