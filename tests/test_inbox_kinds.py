@@ -132,6 +132,13 @@ CASES = {
                 "Copperleaf Books: Bookseller. Set up a call with a career coach. We regret to inform you that "
                 "some listings closed.", day=SENT),
         set(), None),
+    # a site's newsletter box, not a job board the tool knows, naming the tracker's company and job
+    "a_newsletter_box_of_a_site_no_list_knows": (
+        [_row("Copperleaf Books", "Bookseller")],
+        message('"Werkzoeken Brabant" <nieuwsbrief@werkzoekenbrabant.nl>', "Nieuwe vacatures voor jou",
+                "Copperleaf Books - Bookseller - Eindhoven\nWe nodigen je uit voor een gesprek met onze adviseur.",
+                day=SENT),
+        set(), None),
     # found in the held-out mailboxes
     "a_refusal_inside_a_thank_you": (
         [_row("Wrenfield Bank", "Teller")],
@@ -391,6 +398,17 @@ def test_each_kind_read_through_imap(server, tmp_path, case):
     if listed == "ambiguous":
         company = rows[0].get("Company") or rows[0]["会社名"]
         assert company in report.ambiguous[0].note, report.ambiguous
+
+
+def test_a_newsletter_box_is_read_as_a_newsletter_not_a_persons_reply(server, tmp_path):
+    # (its summary line had counted it as somebody's answer)
+    case = "a_newsletter_box_of_a_site_no_list_knows"
+    path = write_tracker(tmp_path / "jobs.xlsx", CASES[case][0])
+    config = tmp_path / "followup.toml"
+    config.write_text(imap_settings(server, case.replace("_", "")[:40]))
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    report = scan_inbox(path, MailSource("imap"), today=TODAY, config=config, password=PASSWORD)
+    assert report.kinds == {"newsletter": 1}, report.kinds
 
 
 # An invitation signed with the company's name, then an out-of-office reply from the same address

@@ -102,6 +102,10 @@ def own_words(text: str) -> str:
 
 _DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|jobagent|weekly|daily|news|updates",
                             re.IGNORECASE)
+# a mailbox named as a newsletter's or an alert's in the reader's languages, a word of its own
+# between dots, dashes or underscores (never a surname such as j.daily@)
+_NEWSLETTER_BOX = re.compile(r"(?:^|[._+-])(?:newsletters?|nieuwsbrief|boletin|infolettre|lettre-?info|rundbrief"
+                             r"|biuletyn|digest|(?:job)?alerts?|alertas?|alertes?|avisos)(?:$|[._+-])", re.IGNORECASE)
 _FORWARD_PREFIX = re.compile(W.FORWARD_PREFIX, re.IGNORECASE)
 _KIND_PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in W.KIND_PATTERNS.items()}
 
@@ -139,8 +143,10 @@ def classify(mail: Mail) -> Classified:
     platform = is_platform(mail.domain)
     if mail.to_self:
         return Classified(OTHER, ("your own message",))   # a forward kept as a note: nothing anyone did
-    if (mail.bulk and not platform) or (platform and _DIGEST_SENDER.search(mail.local_part)):
-        # a list mail; from a job board, its alerts and digests, with a list header or without one
+    if (mail.bulk and not platform) or (platform and _DIGEST_SENDER.search(mail.local_part)) \
+            or _NEWSLETTER_BOX.search(mail.local_part):
+        # a list mail; from a job board, its alerts and digests, with a list header or without one;
+        # from any address whose box is a newsletter's or alerts' (nieuwsbrief@, alertas@)
         return Classified(NEWSLETTER)
     text = f"{mail.subject}\n{own_words(mail.text)}"
     away = _away(mail, text)
