@@ -1554,9 +1554,20 @@ def _cjk_kind(text: str, start: int, end: int, neighbours: tuple[int, int] = (-1
         if any(own(m, left) for m in regex.finditer(text[left:start])) \
                 or any(own(m, end) for m in regex.finditer(text[end:right])):
             return _cjk_direction(kind, said)
+    if left and text[left - 1] in "，,、" and not text[left:start].strip() \
+            and _CJK_TIME_OF_DAY.fullmatch(text[end:right].strip(" )）")):
+        # a date that is its own part after a comma is the part before's ("면접 제안 받음, 목요일",
+        # "面试邀请，周四"), as in the Latin-script languages
+        first = max([c + 1 for c in cuts if c < left - 1], default=0)
+        for kind, regex in _cjk_kinds():
+            if regex.search(text[first:left - 1]):
+                return _cjk_direction(kind, said)
     return _cjk_direction("date", said)   # "通過連絡は1週間以内", "下周通知": news to hear by
 
 
+# nothing, or a time of that day ("오후", "午後3時", "下午2点", "14:00")
+_CJK_TIME_OF_DAY = re.compile(r"(?:오전|오후|午前|午後|上午|下午|晚上|夜)?\s*"
+                              r"(?:\d{1,2}\s*(?:시|時|点|點|:\d\d)(?:\s*\d{1,2}\s*분|半)?)?")
 _CJK_BRACKETED_WEEKDAY = re.compile(r"\s*[(（]\s*(?:[月火水木金土日]|[一二三四五六日天]|[월화수목금토일])\s*[)）]")
 
 

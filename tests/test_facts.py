@@ -1247,3 +1247,15 @@ def test_a_step_said_to_be_also_at_another_named_firm_is_not_this_rows():
                      notes="auch bei Krones im Vorstellungsgespräch")],
                 today=dt.date(2026, 12, 7))
     assert plan.at[2, "stage"] == "applied" and plan.at[3, "stage"] == "applied", plan["why"].tolist()
+
+
+@pytest.mark.parametrize("language, note", [
+    ("ko", "2차 면접 연락 옴, 목요일 오후"),
+    ("zh", "收到面试通知，周四"),
+    ("ja", "面接の日程が決まった、木曜"),
+])
+def test_a_weekday_as_its_own_part_after_an_interview_is_the_interviews_day_in_cjk(language, note):
+    # (a weekday alone after a comma is the part before's, as "interview invite received, Thursday")
+    plan = _one([app(stage="", applied_on="2026-11-16", last_contact="2026-12-07", notes=note)],
+                today=dt.date(2026, 12, 7), language=language)
+    assert plan.at[2, "interview_ahead"] == pd.Timestamp("2026-12-10"), plan.at[2, "why"]
