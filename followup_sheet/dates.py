@@ -595,7 +595,18 @@ def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, 
     return None, Worded("a number, not a date; type a date like 2026-03-10")
 
 
+# a time of day after the date, as exports and clocks write it ("December 3, 2026 11:00 AM",
+# "3 Dec 2026, 14:30", "2026-12-03T09:15:00Z", "3.12.2026 9h30", "Dec 3, 2026 at 2pm"): dropped
+_TIME_TAIL = re.compile(r"(?:,?\s+(?:at\s+|um\s+|à\s+|@\s*)?|T)(?:\d{1,2}(?:[:h]\d{2}(?::\d{2}(?:\.\d+)?)?)"
+                        r"(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?$",
+                        re.IGNORECASE)
+
+
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+    if ":" in s or "m" in s.lower() or "h" in s:
+        bare = _TIME_TAIL.sub("", s)
+        if bare != s and bare[-1:].isalnum():
+            s = bare
     if _DIGITS.match(s):
         return _digits_date(s, order)
     m = _ISO.match(s) or _CJK.match(s) or _KO_DOTTED.match(s)

@@ -446,12 +446,14 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
+    continued = _continuation_rows(frame, body, header, fields, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
-    skipped = _skipped_rows(frame, body, header, is_app, table_end, fields, settings)
+    skipped = _skipped_rows(frame, body, header, is_app & ~frame.index.isin(continued), table_end, fields,
+                            settings, continued)
     frame = frame.loc[is_app].copy()
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
@@ -1325,11 +1327,13 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     return is_app, last, max(end, last)
 
 
-def _skipped_rows(frame, body, header, is_app, table_end, fields, settings) -> list[str]:
+def _skipped_rows(frame, body, header, is_app, table_end, fields, settings,
+                  continued: frozenset[int] = frozenset()) -> list[str]:
     """Every row inside the table that is not an application, with the reason (rules §1)."""
     out: list[str] = []
     if not table_end:
         return out
+    is_app = is_app | frame.index.isin(continued)     # read as the notes of the row above: said once
     mapped = sorted(set(fields.values()))
     by_col = {c: f for f, c in fields.items()}
     others = _unmapped_columns(header, fields, body)
@@ -1359,6 +1363,53 @@ def _skipped_rows(frame, body, header, is_app, table_end, fields, settings) -> l
             out.append(f"Row {row}: no company or position (has {', '.join(held)}); not counted as an "
                        "application; fill in the company or the position")
     return out
+
+
+def _continuation_rows(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
+                       settings: Settings, notes: list[str]) -> frozenset[int]:
+    """Two rows per application: a row right below an application's first row (or below another
+    such row) that has no company, no date, no stage and no count, and holds only words, in one cell
+    or in the notes and response columns, carries on the row above: its words are that row's notes
+    (rules §1). The row itself is not an application and the tool writes nothing into it."""
+    company = frame["company"].to_numpy()
+    quiet = (company == "") & (frame["stage"].to_numpy() == "") & (frame["problem"].to_numpy() == "") \
+        & frame["follow_ups"].isna().to_numpy()
+    for fld in DATE_FIELDS:
+        quiet &= frame[fld].isna().to_numpy()
+    if not quiet.any() or "company" not in fields:
+        return frozenset()
+    wordy = {fields[f] for f in ("notes", "response") if f in fields}
+    cols = [c for c, v in enumerate(header) if c in body.columns and not is_tool_header(v)]
+    index = frame.index
+    head: int | None = None
+    said: list[int] = []
+    out: set[int] = set()
+    kept = frame["notes"].to_numpy(dtype=object, copy=True)
+    for i, row in enumerate(index):
+        if not quiet[i]:
+            head = row if company[i] != "" else None
+            continue
+        cells = {c: body.at[row, c] for c in cols if not is_empty_cell(body.at[row, c])}
+        words = [c for c, v in cells.items() if isinstance(v, str) and _says_something(v, settings.blank_words)]
+        if head is None or i == 0 or index[i - 1] != row - 1 or not words or len(words) != len(cells) \
+                or (len(words) > 1 and not set(words) <= wordy):
+            head = None
+            continue
+        text = "\n".join(" ".join(str(cells[c]).split()) for c in words)
+        at = index.get_loc(head)
+        kept[at] = f"{kept[at]}\n{text}".strip()
+        out.add(row)
+        said.append(row)
+    if not said:
+        return frozenset()
+    frame["notes"] = kept
+    gone = index.isin(said)
+    for fld in TEXT_FIELDS:
+        frame[fld] = np.where(gone, "", frame[fld].to_numpy(dtype=object))
+    if said:
+        notes.append("Rows read as the notes of the application above them (two rows per application): "
+                     + ", ".join(map(str, said[:10])) + (f" and {len(said) - 10} more" if len(said) > 10 else ""))
+    return frozenset(out)
 
 
 def _duplicates(frame: pd.DataFrame) -> list[str]:

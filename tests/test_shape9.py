@@ -1,0 +1,84 @@
+"""Trackers of other shapes: an application written over two rows (the second holding only words),
+and dates exported with the time of day after them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from followup_sheet.pipeline import compute
+from followup_sheet.read import read_tracker
+from followup_sheet.settings import Settings
+
+D = dt.datetime
+
+
+def _book(path, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Jobs"
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_the_second_row_of_an_application_is_its_notes(tmp_path):
+    path = _book(tmp_path / "pairs.xlsx", [
+        ["Firm", "Job", "Sent", "Where it's at", "Remarks"],
+        ["Alder Mills", "Buyer", D(2026, 11, 20), "Applied", ""],
+        ["", "their hr rang back 12/3 and booked a video call", None, "", ""],
+        ["Birchway", "Planner", D(2026, 11, 23), "Applied", "portal only"],
+        ["", "", None, "", "no reply"],
+        ["", "", None, "", "nudged them on linkedin"],
+        ["Cedar Row", "Analyst", D(2026, 11, 25), "Applied", ""],
+        ["", "Clerk", D(2026, 11, 26), "", ""],             # a dated row of its own: an application
+        ["Dovecote", "Porter", D(2026, 11, 27), "Applied", ""],
+        [],
+        ["", "a line below the table, not a note", None, "", ""],
+    ])
+    t = read_tracker(path)
+    notes = t.frame["notes"]
+    assert "video call" in notes[2]
+    assert notes[4].startswith("portal only") and "no reply" in notes[4] and "linkedin" in notes[4]
+    assert not {3, 5, 6, 11} & set(t.frame.index)
+    assert 8 in t.frame.index and t.frame.at[8, "position"] == "Clerk"
+    assert notes[7] == "" and notes[9] == ""
+    assert not any(s.startswith(("Row 3:", "Row 5:", "Row 6:")) for s in t.skipped_rows)
+    assert any("two rows per application" in n and "3, 5, 6" in n for n in t.notes)
+
+
+def test_words_under_an_application_change_what_it_is_owed(tmp_path):
+    path = _book(tmp_path / "pairs.xlsx", [
+        ["Organisation", "Role", "Date Applied", "Stage"],
+        ["Dunmore Labs", "Technician", D(2026, 11, 9), "Applied"],
+        ["", "turned down by email, they hired internally", None, ""],
+        ["Elmstead", "Porter", D(2026, 12, 1), "Applied"],
+    ])
+    outcome = compute(path, settings=Settings(), today=dt.date(2026, 12, 7))[0][0]
+    assert list(outcome.plan.index) == [2, 4]
+    assert outcome.plan.loc[2, "status"] == "Check data"      # the notes say it is over; the stage does not
+    assert "turned down" in outcome.scripts[2]
+    assert outcome.plan.loc[4, "status"] == "Due soon"
+
+
+@pytest.mark.parametrize("text", [
+    "December 3, 2026 11:00 AM",         # a Notion or Airtable export
+    "3 Dec 2026, 14:30",
+    "2026-12-03T09:15:00Z",              # an ISO timestamp from an API export
+    "Thursday, December 3, 2026 9:02 PM",
+    "03.12.2026 9h30",
+    "Dec 3, 2026 at 2pm",
+])
+def test_a_date_with_its_time_of_day_is_that_date(tmp_path, text):
+    path = _book(tmp_path / "stamps.xlsx", [
+        ["Company", "Position", "Date Applied", "Last Contact"],
+        ["Fenwick", "Editor", "November 20, 2026 8:15 AM", text],
+        ["Gorsedale", "Writer", "November 23, 2026 5:40 PM", "December 1, 2026 10:05 AM"],
+    ])
+    t = read_tracker(path)
+    assert t.frame.at[2, "last_contact"] == pd.Timestamp(2026, 12, 3)
+    assert t.frame.at[2, "applied_on"] == pd.Timestamp(2026, 11, 20)
+    assert (t.frame["problem"] == "").all()
