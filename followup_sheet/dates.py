@@ -602,11 +602,17 @@ _TIME_TAIL = re.compile(r"(?:,?\s+(?:at\s+|um\s+|à\s+|@\s*)?|T)(?:\d{1,2}(?:[:h
                         re.IGNORECASE)
 
 
-def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+def _without_time(s: str) -> str:
+    """`s` less a time of day after its date (the date itself when there is none)."""
     if ":" in s or "m" in s.lower() or "h" in s:
         bare = _TIME_TAIL.sub("", s)
         if bare != s and bare[-1:].isalnum():
-            s = bare
+            return bare
+    return s
+
+
+def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+    s = _without_time(s)
     if _DIGITS.match(s):
         return _digits_date(s, order)
     m = _ISO.match(s) or _CJK.match(s) or _KO_DOTTED.match(s)

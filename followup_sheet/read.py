@@ -239,10 +239,35 @@ def _refuse_headers_without_company(book: WorkbookLayout, settings: Settings) ->
         for r, row in enumerate(grid[: settings.header_search_rows]):
             fields = header_fields(row, settings)
             if len(fields) >= 2 and ({"applied_on", "last_contact", "stage"} & fields.keys()):
+                board = _board(row, grid[r + 1:], r + 1, settings)
+                if board:
+                    raise MissingColumns(f"{book.path}, sheet {info.name!r}: {board}")
                 raise MissingColumns(
                     f"{book.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but no column "
                     "names the company or the position; "
                     + mapping_advice(row, grid[r + 1:], fields, ("company", "position")))
+
+
+def _board(row: list[Any], below: list[list[Any]], at: int, settings: Settings) -> str:
+    """A board of cards, one column per stage ('To apply', 'Applied', 'Interview', 'Offer',
+    'Rejected') and an employer's name under the stage it is in: not a table of one row per
+    application, so nothing can be written beside a row. The advice ('' when `row`, the sheet's
+    row `at`, is no such board)."""
+    stages = {c: stage_of(str(v), settings) for c, v in enumerate(row) if isinstance(v, str) and v.strip()}
+    if len(stages) < 3 or len(set(stages.values()) - {"applied"}) < 2:
+        return ""
+    cards = [(r, c) for r, cells in enumerate(below[:200]) for c in stages if c < len(cells)
+             and not is_empty_cell(cells[c])]
+    if not cards or not all(isinstance(below[r][c], str) for r, c in cards):
+        return ""        # tick boxes or dates under the headings: a tracker's columns
+    first, last = xlsx.column_letters(min(stages) + 1), xlsx.column_letters(max(stages) + 1)
+    end = max(r for r, _ in cards)
+    return (f"{first}{at}:{last}{at} is a board with one column per stage ("
+            + ", ".join(repr(" ".join(str(row[c]).split())) for c in sorted(stages)[:6])
+            + f"), {len(cards)} names under them in {first}{at + 1}:{last}{at + end + 1}: followup-sheet reads one row "
+            "per application and writes beside it. Make a sheet with one row per application and columns "
+            "Company, Stage and Date Applied (the stage is the heading a name stands under), then run it "
+            "on that sheet with --sheet; this workbook was not changed")
 
 
 def _sheet_score(header_score: float, fields: dict[str, int], visible: bool, active: bool, rows_below: int) -> float:
@@ -295,6 +320,9 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
         _refuse_headers_without_company(book, settings)
         if unmapped:
             info, grid, r = unmapped[0]
+            board = _board(grid[r], grid[r + 1:], r + 1, settings)
+            if board:
+                raise NoTrackerFound(f"{book.path}, sheet {info.name!r}: {board}")
             raise NoTrackerFound(
                 f"{book.path}: no header names a company or position (sheets seen: {', '.join(seen)}); on sheet "
                 f"{info.name!r}, row {r + 1}: "
@@ -410,6 +438,9 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
             raise NoTrackerFound(f"{where} is laid out sideways (one column per date); make a sheet with one "
                                  "row per application and columns such as Company, Position, Date Applied")
         r = header_like_row(grid, settings)
+        board = _board(grid[r], grid[r + 1:], r + 1, settings) if r is not None else ""
+        if board:
+            raise NoTrackerFound(f"{where}: {board}")
         if r is not None:
             raise NoTrackerFound(f"{where}: no header names a company or position; row {r + 1}: "
                                  + mapping_advice(grid[r], grid[r + 1:], {}, ("company", "position", "applied_on")))

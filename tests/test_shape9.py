@@ -82,3 +82,35 @@ def test_a_date_with_its_time_of_day_is_that_date(tmp_path, text):
     assert t.frame.at[2, "last_contact"] == pd.Timestamp(2026, 12, 3)
     assert t.frame.at[2, "applied_on"] == pd.Timestamp(2026, 11, 20)
     assert (t.frame["problem"] == "").all()
+
+
+@pytest.mark.parametrize("headings", [
+    ["Ideas", "Sent", "Screening", "Interviews", "Offers", "No"],
+    ["To apply", "Applied", "Interview", "Rejected"],
+])
+def test_a_board_of_stages_is_refused_with_where_and_how(tmp_path, headings):
+    from followup_sheet.errors import FollowupError
+    from followup_sheet.pipeline import refresh
+
+    rows = [["Where my applications are"], headings,
+            ["Harrowgate"] + ["Lindqvist AB"] * (len(headings) - 1),
+            ["", "Mossley & Co"] + [""] * (len(headings) - 2)]
+    path = _book(tmp_path / "board.xlsx", rows)
+    before = path.read_bytes()
+    with pytest.raises(FollowupError) as err:
+        refresh(path, today=dt.date(2026, 12, 7), settings=Settings())
+    said = str(err.value)
+    last = chr(ord("A") + len(headings) - 1)
+    assert "board.xlsx" in said and "'Jobs'" in said and f"A2:{last}2" in said and f"A3:{last}4" in said
+    assert "one row per application" in said
+    assert path.read_bytes() == before
+
+
+def test_tick_boxes_under_stage_headings_are_no_board(tmp_path):
+    path = _book(tmp_path / "ticks.xlsx", [
+        ["Firm", "Date", "Applied", "Interview", "Offer", "Rejected"],
+        ["Nettlebed", D(2026, 11, 2), True, True, False, False],
+        ["Oxhey", D(2026, 11, 3), True, False, False, True],
+    ])
+    t = read_tracker(path)
+    assert list(t.frame["company"]) == ["Nettlebed", "Oxhey"]
