@@ -40,6 +40,17 @@ def is_date_cell(v: Any) -> bool:
     return any(isinstance(_text_date(text, order), dt.date) for order in ("mdy", "dmy"))
 
 
+def is_time_stamp(v: Any) -> bool:
+    """Whether a cell holds a date with a time of day on it ('December 5, 2026 4:44 PM', a real
+    date-time off midnight): the stamp an export puts on every record it made."""
+    if isinstance(v, dt.datetime):
+        return (v.hour, v.minute, v.second) != (0, 0, 0)
+    if not isinstance(v, str) or len(v) > 60:
+        return False
+    text = " ".join(v.split())
+    return _without_time(text) != text and is_date_cell(text)
+
+
 _TYPED_NUMBERS = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}\s*$")
 
 

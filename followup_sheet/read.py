@@ -28,6 +28,7 @@ from .dates import (
     date_evidence,
     is_date_cell,
     is_placeholder,
+    is_time_stamp,
     is_weak_order,
     order_of_evidence,
     parse_dates,
@@ -1308,9 +1309,18 @@ def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], field
     todo = frame.index[named & ~own]      # usually a few rows: look at the other columns
     blank = settings.blank_words
     for col in _unmapped_columns(header, fields, body) if len(todo) else ():
+        if _stamped(body.loc[frame.index[named], col]):
+            continue
         says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
         own[frame.index.get_indexer(says.index[says.to_numpy()])] = True
     return own
+
+
+def _stamped(values: pd.Series) -> bool:
+    """A column no field names, filled on every named row with a date and its time of day: the
+    record's stamp ('Created time' of a Notion or Airtable export, a form's 'Timestamp'), made by
+    the tool the tracker came from, not by the user; it says nothing of the application."""
+    return len(values) >= 3 and bool(values.map(is_time_stamp).all())
 
 
 def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields, settings

@@ -114,3 +114,19 @@ def test_tick_boxes_under_stage_headings_are_no_board(tmp_path):
     ])
     t = read_tracker(path)
     assert list(t.frame["company"]) == ["Nettlebed", "Oxhey"]
+
+
+def test_an_export_stamp_on_every_record_is_not_the_users_own_cell(tmp_path):
+    rows = [["Company", "Position", "Date Applied", "Stage", "Created", "Notes"],
+            ["Hawthorn Ltd", "Clerk", "November 24, 2026", "Applied", "November 24, 2026 9:12 PM", "via site"],
+            ["Ivybridge", "Porter", "November 30, 2026", "Applied", "November 30, 2026 7:03 AM", ""],
+            ["Jessop & Daughters", "", "", "", "December 2, 2026 6:45 PM", ""]]
+    t = read_tracker(_book(tmp_path / "export.xlsx", rows))
+    assert list(t.frame.index) == [2, 3]
+    assert any(s.startswith("Row 4:") for s in t.skipped_rows)
+    rows[3][4] = "looked at their site, apply?"            # a word of the user's own: an application
+    rows[0][4] = "Thoughts"
+    for r in rows[1:3]:
+        r[4] = ""
+    t = read_tracker(_book(tmp_path / "own.xlsx", rows))
+    assert 4 in t.frame.index
