@@ -900,7 +900,25 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
             notes.extend(f"Unsure: {p.split('; ')[0]}; not read as an interview date" for p in unread[:10])
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes, today)
+    _real_dates_shown(fields, orders, info, header_row)
     return fields, frames, orders
+
+
+def _real_dates_shown(fields: dict[str, int], orders: dict[str, str], info: SheetLayout | None,
+                      header_row: int) -> None:
+    """Columns of real dates need no order to be read, but the number format they are shown in
+    (`dd/mm/yyyy hh:mm`) is the order the user writes dates in: a note's '4/12' is read by it
+    (`pipeline.date_order`). Asked of the sheet only when no column proved an order already."""
+    if info is None or any(o.startswith(("day-first", "month-first")) for o in orders.values()):
+        return
+    real = {fld: fields[fld] + 1 for fld, why in orders.items() if why == "real dates, no order needed"
+            and fld in fields}
+    shown = info.date_formats(set(real.values()), header_row) if real else {}
+    for fld, col in real.items():
+        if col in shown:
+            order, code = shown[col]
+            orders[fld] = f"{'day-first' if order == 'dmy' else 'month-first'}: real dates, no order needed to " \
+                          f"read them; the column's dates are formatted {code!r}"
 
 
 _TYPED_DATE = re.compile(r"^\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
@@ -1420,7 +1438,14 @@ def _continuation_rows(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any
     if not quiet.any() or "company" not in fields:
         return frozenset()
     wordy = {fields[f] for f in ("notes", "response") if f in fields}
-    cols = [c for c, v in enumerate(header) if c in body.columns and not is_tool_header(v)]
+    lo, hi = min(fields.values()), max(fields.values())     # the table: its headed columns side by side
+    while lo > 0 and not is_empty_cell(header[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(header) and not is_empty_cell(header[hi + 1]):
+        hi += 1
+    cols = [c for c in range(lo, hi + 1) if c in body.columns and not is_empty_cell(header[c])
+            and not is_tool_header(header[c])]
+    blank_beside = [c for c in body.columns if c not in cols and not (c < len(header) and is_tool_header(header[c]))]
     index = frame.index
     head: int | None = None
     said: list[int] = []
@@ -1432,6 +1457,8 @@ def _continuation_rows(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any
             continue
         cells = {c: body.at[row, c] for c in cols if not is_empty_cell(body.at[row, c])}
         words = [c for c, v in cells.items() if isinstance(v, str) and _says_something(v, settings.blank_words)]
+        if any(not is_empty_cell(body.at[row, c]) for c in blank_beside):
+            words = []
         if head is None or i == 0 or index[i - 1] != row - 1 or not words or len(words) != len(cells) \
                 or (len(words) > 1 and not set(words) <= wordy):
             head = None

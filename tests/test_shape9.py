@@ -130,3 +130,35 @@ def test_an_export_stamp_on_every_record_is_not_the_users_own_cell(tmp_path):
         r[4] = ""
     t = read_tracker(_book(tmp_path / "own.xlsx", rows))
     assert 4 in t.frame.index
+
+
+@pytest.mark.parametrize("shown, typed, day", [
+    ("dd/mm/yyyy hh:mm", "10/12", dt.date(2026, 12, 10)),
+    ("d/m/yy", "10/12", dt.date(2026, 12, 10)),
+    ("mm/dd/yyyy", "12/10", dt.date(2026, 12, 10)),
+])
+def test_the_format_real_dates_are_shown_in_reads_the_notes_dates(tmp_path, shown, typed, day):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Company", "Position", "Applied", "Notes"])
+    ws.append(["Kilnsey Ltd", "Surveyor", D(2026, 11, 16, 10, 30), f"second interview on {typed}"])
+    ws.append(["Langdale", "Planner", D(2026, 11, 27, 15, 5), ""])
+    for r in (2, 3):
+        ws.cell(r, 3).number_format = shown
+    path = tmp_path / "shown.xlsx"
+    wb.save(path)
+    o = compute(path, settings=Settings(), today=dt.date(2026, 12, 7))[0][0]
+    assert o.plan.loc[2, "status"] == "Waiting"
+    assert o.plan.loc[2, "due"].date() > day                     # no call before the interview day
+    assert day.strftime("%B") + f" {day.day}" in o.scripts[2]
+
+
+def test_a_legend_beside_the_table_is_no_second_row(tmp_path):
+    path = _book(tmp_path / "legend.xlsx", [
+        ["Company", "Role", "Applied", "Stage", "Notes", None, "Key"],
+        ["Moorfield", "Welder", D(2026, 11, 20), "Applied", "", None, "Offer"],
+        ["", "", None, "", "", None, "Final round"],
+        ["Nantwich", "Fitter", D(2026, 11, 23), "Applied", "", None, ""],
+    ])
+    t = read_tracker(path)
+    assert list(t.frame["notes"]) == ["", ""]
