@@ -1301,11 +1301,14 @@ _TICKS = _FLAG_WORDS - {"0", "1", "y", "n"}
 
 
 def _says_something(v: Any, blank) -> bool:
+    """Whether a cell of a column no field names tells of an application: a date or words; not a
+    tick, a placeholder, a number (a row's number, a count) or marks alone (a rating '★★★', '!!')."""
     if isinstance(v, (dt.date, dt.datetime)):
         return True
     if isinstance(v, str):
         t = " ".join(v.split())
-        return bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank)
+        return bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank) \
+            and any(ch.isalnum() for ch in t)
     return False
 
 

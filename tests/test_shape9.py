@@ -162,3 +162,16 @@ def test_a_legend_beside_the_table_is_no_second_row(tmp_path):
     ])
     t = read_tracker(path)
     assert list(t.frame["notes"]) == ["", ""]
+
+
+def test_a_row_number_and_a_rating_alone_make_no_application(tmp_path):
+    path = _book(tmp_path / "rated.xlsx", [
+        ["No.", "Priority", "Company", "Role", "Applied", "Status"],
+        [1, "★★★", "Oakhanger", "Buyer", D(2026, 11, 20), "Applied"],
+        [2, "!!", "Pelsall", "", None, ""],
+        [3, "☆", "Quarndon", "", None, ""],
+        [4, "★★", "Rainow", "", None, "Applied"],          # a stage of its own: an application
+    ])
+    t = read_tracker(path)
+    assert list(t.frame["company"]) == ["Oakhanger", "Rainow"]
+    assert any(s.startswith("Row 3:") for s in t.skipped_rows)
