@@ -40,6 +40,17 @@ def is_date_cell(v: Any) -> bool:
     return any(isinstance(_text_date(text, order), dt.date) for order in ("mdy", "dmy"))
 
 
+def is_time_stamp(v: Any) -> bool:
+    """Whether a cell holds a date with a time of day on it ('December 5, 2026 4:44 PM', a real
+    date-time off midnight): the stamp an export puts on every record it made."""
+    if isinstance(v, dt.datetime):
+        return (v.hour, v.minute, v.second) != (0, 0, 0)
+    if not isinstance(v, str) or len(v) > 60:
+        return False
+    text = " ".join(v.split())
+    return _without_time(text) != text and is_date_cell(text)
+
+
 _TYPED_NUMBERS = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}\s*$")
 
 
@@ -595,7 +606,24 @@ def _number_date(v: float, date1904: bool, order: str) -> tuple[dt.date | None, 
     return None, Worded("a number, not a date; type a date like 2026-03-10")
 
 
+# a time of day after the date, as exports and clocks write it ("December 3, 2026 11:00 AM",
+# "3 Dec 2026, 14:30", "2026-12-03T09:15:00Z", "3.12.2026 9h30", "Dec 3, 2026 at 2pm"): dropped
+_TIME_TAIL = re.compile(r"(?:,?\s+(?:at\s+|um\s+|à\s+|@\s*)?|T)(?:\d{1,2}(?:[:h]\d{2}(?::\d{2}(?:\.\d+)?)?)"
+                        r"(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?$",
+                        re.IGNORECASE)
+
+
+def _without_time(s: str) -> str:
+    """`s` less a time of day after its date (the date itself when there is none)."""
+    if ":" in s or "m" in s.lower() or "h" in s:
+        bare = _TIME_TAIL.sub("", s)
+        if bare != s and bare[-1:].isalnum():
+            return bare
+    return s
+
+
 def _text_date(s: str, order: str, dotted: str | None = None) -> dt.date | str | None:
+    s = _without_time(s)
     if _DIGITS.match(s):
         return _digits_date(s, order)
     m = _ISO.match(s) or _CJK.match(s) or _KO_DOTTED.match(s)

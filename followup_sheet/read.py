@@ -28,6 +28,7 @@ from .dates import (
     date_evidence,
     is_date_cell,
     is_placeholder,
+    is_time_stamp,
     is_weak_order,
     order_of_evidence,
     parse_dates,
@@ -239,10 +240,35 @@ def _refuse_headers_without_company(book: WorkbookLayout, settings: Settings) ->
         for r, row in enumerate(grid[: settings.header_search_rows]):
             fields = header_fields(row, settings)
             if len(fields) >= 2 and ({"applied_on", "last_contact", "stage"} & fields.keys()):
+                board = _board(row, grid[r + 1:], r + 1, settings)
+                if board:
+                    raise MissingColumns(f"{book.path}, sheet {info.name!r}: {board}")
                 raise MissingColumns(
                     f"{book.path}, sheet {info.name!r}: row {r + 1} looks like a tracker header but no column "
                     "names the company or the position; "
                     + mapping_advice(row, grid[r + 1:], fields, ("company", "position")))
+
+
+def _board(row: list[Any], below: list[list[Any]], at: int, settings: Settings) -> str:
+    """A board of cards, one column per stage ('To apply', 'Applied', 'Interview', 'Offer',
+    'Rejected') and an employer's name under the stage it is in: not a table of one row per
+    application, so nothing can be written beside a row. The advice ('' when `row`, the sheet's
+    row `at`, is no such board)."""
+    stages = {c: stage_of(str(v), settings) for c, v in enumerate(row) if isinstance(v, str) and v.strip()}
+    if len(stages) < 3 or len(set(stages.values()) - {"applied"}) < 2:
+        return ""
+    cards = [(r, c) for r, cells in enumerate(below[:200]) for c in stages if c < len(cells)
+             and not is_empty_cell(cells[c])]
+    if not cards or not all(isinstance(below[r][c], str) for r, c in cards):
+        return ""        # tick boxes or dates under the headings: a tracker's columns
+    first, last = xlsx.column_letters(min(stages) + 1), xlsx.column_letters(max(stages) + 1)
+    end = max(r for r, _ in cards)
+    return (f"{first}{at}:{last}{at} is a board with one column per stage ("
+            + ", ".join(repr(" ".join(str(row[c]).split())) for c in sorted(stages)[:6])
+            + f"), {len(cards)} names under them in {first}{at + 1}:{last}{at + end + 1}: followup-sheet reads one row "
+            "per application and writes beside it. Make a sheet with one row per application and columns "
+            "Company, Stage and Date Applied (the stage is the heading a name stands under), then run it "
+            "on that sheet with --sheet; this workbook was not changed")
 
 
 def _sheet_score(header_score: float, fields: dict[str, int], visible: bool, active: bool, rows_below: int) -> float:
@@ -295,6 +321,9 @@ def _pick_sheet(book: WorkbookLayout, settings: Settings) -> tuple[SheetLayout, 
         _refuse_headers_without_company(book, settings)
         if unmapped:
             info, grid, r = unmapped[0]
+            board = _board(grid[r], grid[r + 1:], r + 1, settings)
+            if board:
+                raise NoTrackerFound(f"{book.path}, sheet {info.name!r}: {board}")
             raise NoTrackerFound(
                 f"{book.path}: no header names a company or position (sheets seen: {', '.join(seen)}); on sheet "
                 f"{info.name!r}, row {r + 1}: "
@@ -410,6 +439,9 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
             raise NoTrackerFound(f"{where} is laid out sideways (one column per date); make a sheet with one "
                                  "row per application and columns such as Company, Position, Date Applied")
         r = header_like_row(grid, settings)
+        board = _board(grid[r], grid[r + 1:], r + 1, settings) if r is not None else ""
+        if board:
+            raise NoTrackerFound(f"{where}: {board}")
         if r is not None:
             raise NoTrackerFound(f"{where}: no header names a company or position; row {r + 1}: "
                                  + mapping_advice(grid[r], grid[r + 1:], {}, ("company", "position", "applied_on")))
@@ -446,12 +478,14 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
+    continued = _continuation_rows(frame, body, header, fields, settings, notes)
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
-    skipped = _skipped_rows(frame, body, header, is_app, table_end, fields, settings)
+    skipped = _skipped_rows(frame, body, header, is_app & ~frame.index.isin(continued), table_end, fields,
+                            settings, continued)
     frame = frame.loc[is_app].copy()
     frame = frame.loc[: last_row] if last_row else frame.iloc[0:0]
     last_row = last_row or h + 1
@@ -866,7 +900,25 @@ def _settle_date_fields(body, header, fields, book, settings, notes, where, note
             notes.extend(f"Unsure: {p.split('; ')[0]}; not read as an interview date" for p in unread[:10])
     if "applied_on" not in fields:
         _adopt_generic_date(body, header, fields, frames, orders, book, settings, notes, today)
+    _real_dates_shown(fields, orders, info, header_row)
     return fields, frames, orders
+
+
+def _real_dates_shown(fields: dict[str, int], orders: dict[str, str], info: SheetLayout | None,
+                      header_row: int) -> None:
+    """Columns of real dates need no order to be read, but the number format they are shown in
+    (`dd/mm/yyyy hh:mm`) is the order the user writes dates in: a note's '4/12' is read by it
+    (`pipeline.date_order`). Asked of the sheet only when no column proved an order already."""
+    if info is None or any(o.startswith(("day-first", "month-first")) for o in orders.values()):
+        return
+    real = {fld: fields[fld] + 1 for fld, why in orders.items() if why == "real dates, no order needed"
+            and fld in fields}
+    shown = info.date_formats(set(real.values()), header_row) if real else {}
+    for fld, col in real.items():
+        if col in shown:
+            order, code = shown[col]
+            orders[fld] = f"{'day-first' if order == 'dmy' else 'month-first'}: real dates, no order needed to " \
+                          f"read them; the column's dates are formatted {code!r}"
 
 
 _TYPED_DATE = re.compile(r"^\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\s*$")
@@ -1249,11 +1301,14 @@ _TICKS = _FLAG_WORDS - {"0", "1", "y", "n"}
 
 
 def _says_something(v: Any, blank) -> bool:
+    """Whether a cell of a column no field names tells of an application: a date or words; not a
+    tick, a placeholder, a number (a row's number, a count) or marks alone (a rating '★★★', '!!')."""
     if isinstance(v, (dt.date, dt.datetime)):
         return True
     if isinstance(v, str):
         t = " ".join(v.split())
-        return bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank)
+        return bool(t) and t.lower() not in _FLAG_WORDS and not is_placeholder(t, blank) \
+            and any(ch.isalnum() for ch in t)
     return False
 
 
@@ -1275,9 +1330,18 @@ def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], field
     todo = frame.index[named & ~own]      # usually a few rows: look at the other columns
     blank = settings.blank_words
     for col in _unmapped_columns(header, fields, body) if len(todo) else ():
+        if _stamped(body.loc[frame.index[named], col]):
+            continue
         says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
         own[frame.index.get_indexer(says.index[says.to_numpy()])] = True
     return own
+
+
+def _stamped(values: pd.Series) -> bool:
+    """A column no field names, filled on every named row with a date and its time of day: the
+    record's stamp ('Created time' of a Notion or Airtable export, a form's 'Timestamp'), made by
+    the tool the tracker came from, not by the user; it says nothing of the application."""
+    return len(values) >= 3 and bool(values.map(is_time_stamp).all())
 
 
 def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields, settings
@@ -1325,11 +1389,13 @@ def _applications(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fi
     return is_app, last, max(end, last)
 
 
-def _skipped_rows(frame, body, header, is_app, table_end, fields, settings) -> list[str]:
+def _skipped_rows(frame, body, header, is_app, table_end, fields, settings,
+                  continued: frozenset[int] = frozenset()) -> list[str]:
     """Every row inside the table that is not an application, with the reason (rules §1)."""
     out: list[str] = []
     if not table_end:
         return out
+    is_app = is_app | frame.index.isin(continued)     # read as the notes of the row above: said once
     mapped = sorted(set(fields.values()))
     by_col = {c: f for f, c in fields.items()}
     others = _unmapped_columns(header, fields, body)
@@ -1359,6 +1425,62 @@ def _skipped_rows(frame, body, header, is_app, table_end, fields, settings) -> l
             out.append(f"Row {row}: no company or position (has {', '.join(held)}); not counted as an "
                        "application; fill in the company or the position")
     return out
+
+
+def _continuation_rows(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],
+                       settings: Settings, notes: list[str]) -> frozenset[int]:
+    """Two rows per application: a row right below an application's first row (or below another
+    such row) that has no company, no date, no stage and no count, and holds only words, in one cell
+    or in the notes and response columns, carries on the row above: its words are that row's notes
+    (rules §1). The row itself is not an application and the tool writes nothing into it."""
+    company = frame["company"].to_numpy()
+    quiet = (company == "") & (frame["stage"].to_numpy() == "") & (frame["problem"].to_numpy() == "") \
+        & frame["follow_ups"].isna().to_numpy()
+    for fld in DATE_FIELDS:
+        quiet &= frame[fld].isna().to_numpy()
+    if not quiet.any() or "company" not in fields:
+        return frozenset()
+    wordy = {fields[f] for f in ("notes", "response") if f in fields}
+    lo, hi = min(fields.values()), max(fields.values())     # the table: its headed columns side by side
+    while lo > 0 and not is_empty_cell(header[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(header) and not is_empty_cell(header[hi + 1]):
+        hi += 1
+    cols = [c for c in range(lo, hi + 1) if c in body.columns and not is_empty_cell(header[c])
+            and not is_tool_header(header[c])]
+    blank_beside = [c for c in body.columns if c not in cols and not (c < len(header) and is_tool_header(header[c]))]
+    index = frame.index
+    head: int | None = None
+    said: list[int] = []
+    out: set[int] = set()
+    kept = frame["notes"].to_numpy(dtype=object, copy=True)
+    for i, row in enumerate(index):
+        if not quiet[i]:
+            head = row if company[i] != "" else None
+            continue
+        cells = {c: body.at[row, c] for c in cols if not is_empty_cell(body.at[row, c])}
+        words = [c for c, v in cells.items() if isinstance(v, str) and _says_something(v, settings.blank_words)]
+        if any(not is_empty_cell(body.at[row, c]) for c in blank_beside):
+            words = []
+        if head is None or i == 0 or index[i - 1] != row - 1 or not words or len(words) != len(cells) \
+                or (len(words) > 1 and not set(words) <= wordy):
+            head = None
+            continue
+        text = "\n".join(" ".join(str(cells[c]).split()) for c in words)
+        at = index.get_loc(head)
+        kept[at] = f"{kept[at]}\n{text}".strip()
+        out.add(row)
+        said.append(row)
+    if not said:
+        return frozenset()
+    frame["notes"] = kept
+    gone = index.isin(said)
+    for fld in TEXT_FIELDS:
+        frame[fld] = np.where(gone, "", frame[fld].to_numpy(dtype=object))
+    if said:
+        notes.append("Rows read as the notes of the application above them (two rows per application): "
+                     + ", ".join(map(str, said[:10])) + (f" and {len(said) - 10} more" if len(said) > 10 else ""))
+    return frozenset(out)
 
 
 def _duplicates(frame: pd.DataFrame) -> list[str]:
