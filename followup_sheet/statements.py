@@ -255,8 +255,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
     ("interview", r"interview|\bcbi\b|written\s+test|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
-                  # an assessment centre or day, and a chat, are talks with the employer as an interview is
-                  r"|assessment\s+(?:cent(?:re|er)|day)|\bchat\b"
+                  # an assessment centre or day, a chat, and a trial shift or day, are meetings with the
+                  # employer as an interview is
+                  r"|assessment\s+(?:cent(?:re|er)|day)|\bchat\b|trial\s+(?:shift|day)|work\s+trial"
                   r"|design\s+review"
                   r"|gespräch|entretien|entrevue|entrevista"
                   # a round of the process ("zweite Runde", "tweede ronde", "segunda ronda", "druga runda")

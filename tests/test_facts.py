@@ -1234,6 +1234,7 @@ def test_the_employers_selection_going_on_or_where_the_application_went_is_no_st
     ("assessment centre booked for 12/10", "2026-12-10"),
     ("invited to an assessment day 12/9 in Leeds", "2026-12-09"),
     ("video chat with the ops lead 12/9 at 2", "2026-12-09"),
+    ("trial shift 12/11 at the Leith branch", "2026-12-11"),
 ])
 def test_an_assessment_centre_or_a_chat_on_a_day_to_come_is_an_interview_ahead(note, ahead):
     plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7))
