@@ -1067,7 +1067,61 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
                 found.append((start, said))
     return tuple(_in_its_tense(text, start, _its_month(_its_weekday(_on_its_weekday(s, written), written), written),
                                written, until)
-                 for start, s in sorted(found, key=lambda f: f[0]))
+                 for start, s in _one_day_each(text, sorted(found, key=lambda f: f[0]), written))
+
+
+# What may stand between a weekday and the date it names ("Fri 12/11", "Dienstag, den 15.12.",
+# "até sexta 11/12", "next week Tuesday"): spaces, a comma or an abbreviation's stop, and at most
+# one short word that is no conjunction and no word of a range ("Mon and 12/15", "od poniedziałku
+# do 15.12" are two days)
+_NAMING_GAP = re.compile(r"\.?[\s,]*(?:(?!(?:to|til|bis|do|tot|até|ate|au|al|a|à|or|ou|o|of|lub|en|et|e|i|y|und"
+                         r"|and|then|dann)\b)[^\W\d_]{1,4}\.?[\s,]+)?", re.IGNORECASE)
+_NEXT_WEEK_SAID = re.compile(r"(?:(?:next|nxt|following|nächste[nrs]?|kommende[nrs]?|volgende|komende)\s+"
+                             r"(?:week|wk|woche|wo\.?)|" + _next_week().pattern + ")", re.IGNORECASE)
+
+
+def _weekday_only(said: Statement) -> bool:
+    """Whether `said` names a weekday and no day of the month ("until Fri", "na terça", "dinsdag")."""
+    low = said.words.casefold()
+    return not re.search(r"\d", low) and any(m.group() in _weekday_numbers() or m.group() in _SHORT_WEEKDAYS
+                                             or m.group() in _WEEKDAYS for m in re.finditer(r"[^\W\d_]+", low))
+
+
+def _one_day_each(text: str, found: list[tuple[int, Statement]], written: dt.date) -> list[tuple[int, Statement]]:
+    """The statements of `found` (by their start), with a weekday said right beside the day it
+    names made one statement: beside a date ("Fri 12/11", "até sexta 11/12") it is that date,
+    with the weekday's kind when the date has none ("bis Freitag 11.12."); beside "next week"
+    ("volgende week dinsdag", "Tuesday next week") it is that weekday of the week after the one
+    written in, not a day of its own."""
+    out = list(found)
+    i = 0
+    while i + 1 < len(out):
+        (a, first), (b, second) = out[i], out[i + 1]
+        end = text.find(first.words, a) + len(first.words) if text.find(first.words, a) >= 0 else -1
+        if end < 0 or end > b or not _NAMING_GAP.fullmatch(text, end, b):
+            i += 1
+            continue
+        pair = (first, second)
+        day = [st for st in pair if _weekday_only(st)]
+        other = [st for st in pair if not _weekday_only(st)]
+        if len(day) != 1:
+            i += 1
+            continue
+        weekday, dated = day[0], other[0]
+        kind, mine = dated.kind, dated.mine or weekday.mine
+        if kind == "date":
+            kind = weekday.kind
+        if _NEXT_WEEK_SAID.fullmatch(dated.words.strip()):
+            monday = written + dt.timedelta(days=7 - written.weekday())
+            when = monday + dt.timedelta(days=weekday.date.weekday())
+        elif re.search(r"\d", dated.words) or any(stem in dated.words.casefold() for stem in _MONTH_STEMS):
+            when = dated.date
+        else:
+            i += 1
+            continue
+        words = text[a:b + len(second.words)] if text.find(second.words, b) == b else dated.words
+        out[i:i + 2] = [(a, Statement(when, kind, words.strip(), mine))]
+    return out
 
 
 def _spoken_statements(text: str, written: dt.date, dashes: bool, until: dt.date | None,

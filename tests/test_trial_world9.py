@@ -1,0 +1,127 @@
+"""Trackers by strangers, round nine: a weekday said beside the day it names is that one day; the
+employer not going on with an application, said of them in Portuguese and Spanish; a column of
+days whose header only contains a word of a text field is not that field."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from followup_sheet.headers import find_header
+from followup_sheet.pipeline import compute
+from followup_sheet.refusals import refusal
+from followup_sheet.settings import Settings
+from followup_sheet.statements import read_statements
+
+TODAY = dt.date(2026, 12, 7)
+MONDAY = dt.date(2026, 11, 23)
+
+
+def _book(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+# --- a weekday beside a date, or beside "next week", is one day ---------------------------------
+
+@pytest.mark.parametrize("note, language, day", [
+    ("prazo pra dar resposta: quinta 3/12", "pt", dt.date(2026, 12, 3)),
+    ("Zusage bis Donnerstag, 3.12. geben", "de", dt.date(2026, 12, 3)),
+    ("muszę odpowiedzieć do czwartku 3.12", "pl", dt.date(2026, 12, 3)),
+    ("callback Thurs, Dec 3", "en", dt.date(2026, 12, 3)),
+    ("gesprek op donderdag 3-12", "nl", dt.date(2026, 12, 3)),
+])
+def test_a_weekday_beside_its_date_is_that_date_alone(note, language, day):
+    said = read_statements(note, MONDAY, day_first=True, languages=(language, "en"))
+    assert [st.date for st in said] == [day], (note, said)
+
+
+@pytest.mark.parametrize("note, language", [
+    ("assessment komende week maandag", "nl"),
+    ("final round next week Monday", "en"),
+    ("Abschlussgespräch Montag nächste Woche", "de"),
+])
+def test_a_weekday_of_next_week_is_that_weekday_of_the_week_after(note, language):
+    # written on a Monday: "Monday next week" is a week on, not the same day or the week's span
+    said = read_statements(note, MONDAY, day_first=True, languages=(language, "en"))
+    assert [st.date for st in said] == [dt.date(2026, 11, 30)], (note, said)
+
+
+def test_a_weekday_and_a_date_that_end_a_range_stay_two_days():
+    said = read_statements("urlop od poniedziałku do 15.12", MONDAY, day_first=True, languages=("pl", "en"))
+    assert len({st.date for st in said}) == 2, said
+
+
+def test_an_answer_due_on_a_weekday_and_date_sets_the_offer_answer_day(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Empresa", "Vaga", "Data envio", "Situação", "Obs"],
+        ["Clínica Aurora", "Enfermeira", dt.date(2026, 11, 30), "proposta", "tenho até quinta 10/12 pra dar a resposta"],
+    ])
+    plan = compute(path, today=TODAY)[0][0].plan
+    assert plan.at[2, "answer_by"].date() == dt.date(2026, 12, 10), plan.at[2, "why"]
+    assert "26 de nov" not in plan.at[2, "why"] and "3 de dez" not in plan.at[2, "why"], plan.at[2, "why"]
+
+
+# --- the employer did not go on with it, said of them --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "pena, não seguiram adiante com a candidatura",
+    "a clínica não vai seguir com meu processo",
+    "me avisaram que não avançaram com meu nome",
+    "lamentablemente no siguieron con mi perfil",
+    "la empresa no va a seguir con el proceso",
+])
+def test_the_employer_not_going_on_is_a_refusal(text):
+    assert refusal(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "ainda não seguiram com nada, vou aguardar",
+    "não segui a dica do recrutador",
+    "vou seguir mandando currículo",
+    "no avancé mucho con la carta",
+])
+def test_the_users_own_not_going_on_or_a_step_still_open_is_no_refusal(text):
+    assert not refusal(text), text
+
+
+def test_a_portuguese_soft_refusal_closes_the_row(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Empresa", "Vaga", "Data envio", "Obs"],
+        ["Laboratório Sol", "Coleta", dt.date(2026, 11, 20), "mandaram msg: infelizmente não seguiram com meu perfil"],
+        ["Hospital Lua", "Técnica", dt.date(2026, 11, 20), "ainda não seguiram com a seleção"],
+    ])
+    plan = compute(path, today=TODAY)[0][0].plan
+    assert plan.at[2, "status"] == "Closed"
+    assert plan.at[3, "status"] != "Closed"
+
+
+# --- a column of days under a header that only contains a text field's word ----------------------
+
+def test_a_column_of_days_is_no_position_however_its_header_reads():
+    settings = Settings()
+    grid = [
+        ["Werkgever", "Traineeship", "Verstuurd", "Sluitingsdatum functie", "Opmerkingen"],
+        ["Arcadis", "Data trainee", dt.date(2026, 11, 2), "15-11-2026", "eerste gesprek gehad"],
+        ["Alliander", "Tech trainee", dt.date(2026, 11, 9), None, "nog niks gehoord"],
+    ]
+    match = find_header(grid, settings)
+    assert match is not None
+    assert "position" not in match.fields or match.fields["position"] != 3, match.fields
+
+
+def test_a_header_naming_the_position_exactly_keeps_it():
+    settings = Settings()
+    grid = [
+        ["Company", "Position", "Date Applied", "Notes"],
+        ["Arcadis", "Data trainee", dt.date(2026, 11, 2), "first interview done"],
+        ["Alliander", "Tech trainee", dt.date(2026, 11, 9), "nothing yet"],
+    ]
+    match = find_header(grid, settings)
+    assert match is not None and match.fields["position"] == 1
