@@ -61,7 +61,8 @@ def test_a_weekday_and_a_date_that_end_a_range_stay_two_days():
 def test_an_answer_due_on_a_weekday_and_date_sets_the_offer_answer_day(tmp_path):
     path = _book(tmp_path / "t.xlsx", [
         ["Empresa", "Vaga", "Data envio", "Situação", "Obs"],
-        ["Clínica Aurora", "Enfermeira", dt.date(2026, 11, 30), "proposta", "tenho até quinta 10/12 pra dar a resposta"],
+        ["Clínica Aurora", "Enfermeira", dt.date(2026, 11, 30), "proposta",
+         "tenho até quinta 10/12 pra dar a resposta"],
     ])
     plan = compute(path, today=TODAY)[0][0].plan
     assert plan.at[2, "answer_by"].date() == dt.date(2026, 12, 10), plan.at[2, "why"]
