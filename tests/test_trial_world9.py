@@ -126,3 +126,40 @@ def test_a_header_naming_the_position_exactly_keeps_it():
     ]
     match = find_header(grid, settings)
     assert match is not None and match.fields["position"] == 1
+
+
+# --- headers: the person one spoke with, the place one applied to --------------------------------
+
+@pytest.mark.parametrize("header", ["Conversei com", "Hablé con", "Gesprochen mit", "Parlé à", "Gesproken met"])
+def test_the_person_spoken_with_is_the_contact_in_any_language(header):
+    settings = Settings()
+    grid = [
+        ["Firma", header, "Data", "Notas"],
+        ["Vetra", "Lúcia Prado", dt.date(2026, 11, 2), "enviei cv"],
+        ["Orbis", "Tomás Reis", dt.date(2026, 11, 9), "sem retorno"],
+    ]
+    match = find_header(grid, settings)
+    assert match is not None and match.fields.get("contact") == 1, (header, match)
+
+
+@pytest.mark.parametrize("header", ["応募先", "지원처"])
+def test_the_place_applied_to_is_the_company(header):
+    settings = Settings()
+    grid = [
+        [header, "職種", "応募日", "メモ"],
+        ["旭川観光ホテル", "予約係", dt.date(2026, 11, 2), "連絡待ち"],
+        ["小樽運河ホテル", "フロント", dt.date(2026, 11, 9), "書類送付済み"],
+    ]
+    match = find_header(grid, settings)
+    assert match is not None and match.fields.get("company") == 0, (header, match)
+
+
+def test_a_verb_of_talking_in_a_header_keeps_the_tracker_in_its_language(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Clínica / Lab", "Vaga", "Mandei o CV em", "Conversei com", "Situação", "Obs"],
+        ["Lab Vértice", "Técnica", dt.date(2026, 11, 20), "Sra. Neide", "entrevista", "entrevista dia 2/12"],
+        ["Clínica Horizonte", "Enfermeira", dt.date(2026, 11, 24), "Rui", "", "sem retorno"],
+    ])
+    sheets, _, settings = compute(path, today=TODAY)
+    assert settings.language == "pt"
+    assert sheets[0].tracker.columns["contact"].header == "Conversei com"
