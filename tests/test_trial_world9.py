@@ -163,3 +163,20 @@ def test_a_verb_of_talking_in_a_header_keeps_the_tracker_in_its_language(tmp_pat
     sheets, _, settings = compute(path, today=TODAY)
     assert settings.language == "pt"
     assert sheets[0].tracker.columns["contact"].header == "Conversei com"
+
+
+# --- a department glued before the person is not part of the name ------------------------------
+
+@pytest.mark.parametrize("contact, greeted, left_out", [
+    ("教务处刘老师", "刘老师", "处刘老师"),
+    ("招生办周主任", "周主任", "办周主任"),
+    ("人事の森さん", "森さん", "の森さん"),
+])
+def test_a_glued_department_is_not_read_aloud_as_the_name(tmp_path, contact, greeted, left_out):
+    path = _book(tmp_path / "t.xlsx", [
+        ["学校", "岗位", "投递日期", "联系人", "备注"],
+        ["江汉实验小学", "美术教师", dt.date(2026, 11, 16), contact, "投了简历 还没消息"],
+    ])
+    sheets, _, _ = compute(path, today=TODAY)
+    script = sheets[0].scripts[2]
+    assert greeted in script and left_out not in script, script
