@@ -277,6 +277,10 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
                   r"|zadzwoni|oddzwoni|kontakt|odezwa|odezwać|telefon"
+                  # a call made or received, in the past as the notes tell it ("o RH me ligou ontem",
+                  # "ayer me llamó", "gestern angerufen", "wczoraj dzwonili", "gisteren belde")
+                  r"|\blig(?:ou|aram|ação)\b|\bllam(?:ó|aron|ada)\b|angerufen|\brief(?:en)?\b|\bdzwoni"
+                  r"|\bbeld(?:e|en)\b|gebeld|\bchiam(?:ato|ata|ò|arono)\b|\bappel[ée]e?s?\b"
                   # to try again ("try again in a week", "nochmal probieren", "réessayer", "riprovare")
                   r"|\btry\s+(?:them\s+|her\s+|him\s+)?again|\bretry|(?:nochmal|noch\s+einmal|erneut)\s+(?:versuchen|probieren)"
                   r"|réessayer|ressayer|reintentar|(?:volver|vuelv[aeo]s?|volveré)\s+a\s+(?:intentar|llamar)|riprovare|tentar\s+de\s+novo|opnieuw\s+proberen"

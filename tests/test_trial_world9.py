@@ -180,3 +180,39 @@ def test_a_glued_department_is_not_read_aloud_as_the_name(tmp_path, contact, gre
     sheets, _, _ = compute(path, today=TODAY)
     script = sheets[0].scripts[2]
     assert greeted in script and left_out not in script, script
+
+
+# --- a call received "yesterday", told in the past in the tracker's language ----------------------
+
+@pytest.mark.parametrize("headers, note", [
+    (["Empresa", "Vaga", "Data envio", "Obs"], "a moça do RH ligou ontem, não consegui atender"),
+    (["Empresa", "Puesto", "Fecha envío", "Notas"], "ayer me llamaron de RRHH y no pude contestar"),
+    (["Firma", "Stelle", "Beworben am", "Notizen"], "gestern hat die Personalabteilung angerufen, verpasst"),
+    (["Firma", "Stanowisko", "Data aplikacji", "Notatki"], "wczoraj dzwoniła rekruterka, nie odebrałam"),
+    (["Bedrijf", "Functie", "Gesolliciteerd op", "Opmerkingen"], "gisteren belden ze van HR, gemist"),
+])
+def test_a_call_received_yesterday_is_returned_the_next_business_day(tmp_path, headers, note):
+    # a call the day before the refresh (a Monday) is returned on the refresh day, a Tuesday
+    path = _book(tmp_path / "t.xlsx", [headers, ["Nordal", "QA", dt.date(2026, 11, 16), note]])
+    plan = compute(path, today=dt.date(2026, 12, 8))[0][0].plan
+    assert plan.at[2, "employer_called"], plan.at[2, "why"]
+    assert plan.at[2, "due"].date() == dt.date(2026, 12, 8), plan.at[2, "why"]
+
+
+# --- a role's capitals written straight after the name --------------------------------------------
+
+@pytest.mark.parametrize("cell, name, role", [
+    ("Renata RH", "Renata", "hr"),
+    ("Joost HR", "Joost", "hr"),
+    ("Beatriz Lomba RRHH", "Beatriz Lomba", "hr"),
+    ("Karel HM", "Karel", "hiring_manager"),
+])
+def test_a_role_in_capitals_after_the_name_is_a_mark(cell, name, role):
+    from followup_sheet.contactrole import contact_role
+    assert contact_role(cell) == (name, role)
+
+
+@pytest.mark.parametrize("cell", ["Ana Hr", "Lisa Ta", "Tom Rhodes", "Smith, John"])
+def test_a_name_that_only_looks_like_a_role_keeps_its_words(cell):
+    from followup_sheet.contactrole import contact_role
+    assert contact_role(cell).name == cell
