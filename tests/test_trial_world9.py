@@ -216,3 +216,72 @@ def test_a_role_in_capitals_after_the_name_is_a_mark(cell, name, role):
 def test_a_name_that_only_looks_like_a_role_keeps_its_words(cell):
     from followup_sheet.contactrole import contact_role
     assert contact_role(cell).name == cell
+
+
+# --- the strangers' trackers of this round, their outcomes as checked by reading ------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BELO_HORIZONTE = {
+    2: ("Due today", "2026-12-07", "post_interview"),  # the thank-you after the talk of 4/12
+    3: ("Overdue", "2026-11-10", "autoresponse"),
+    4: ("Overdue", "2026-11-25", "referral"),          # Consciência Negra (Nov 20) skipped
+    5: ("Due today", "2026-12-07", "competing_interest"),  # HR's call "ontem", to be returned
+    6: ("Gone cold", None, ""),
+    7: ("Overdue", "2026-11-16", "offer"),             # the answer is due "até sexta 11/12"
+    8: ("Closed", None, ""),                           # "não seguiram com meu perfil"
+    9: ("Overdue", "2026-12-03", "competing_interest"),  # voicemail left 2/12
+}
+GRONINGEN = {
+    3: ("Overdue", "2026-12-04", "post_interview"),
+    4: ("Overdue", "2026-11-23", "autoresponse"),
+    5: ("Overdue", "2026-11-09", "referral"),
+    6: ("Waiting", "2026-12-11", "post_interview"),    # assessment on 10 dec still ahead
+    8: ("Closed", None, ""),
+    10: ("Overdue", "2026-12-03", "competing_interest"),  # Karin's call of 2/12 not picked up
+    11: ("Waiting", "2026-12-15", "competing_interest"),  # on leave "t/m 14 december"
+}
+SAPPORO = {
+    4: ("Overdue", "2026-11-26", "autoresponse"),      # Labour Thanksgiving Day skipped
+    5: ("Overdue", "2026-12-02", "post_interview"),
+    6: ("Overdue", "2026-12-04", "competing_interest"),  # 人事's call of 12/3 not taken
+    7: ("Gone cold", None, ""),
+    8: ("Due soon", "2026-12-09", "competing_interest"),
+    9: ("Closed", None, ""),
+    11: ("Overdue", "2026-11-18", "offer"),
+}
+# (row, words its script says, words it never says)
+SAYS_NOW = {
+    "trial_world9_bh_enfermagem_libreoffice.xlsx": [
+        (2, ("Cláudia", "9 de dezembro"), ()),
+        (4, ("doutora Fernanda", "Júlia"), ()),
+        (5, ("6 de dezembro", "Marcos"), ("Marcos RH", "equipe de")),
+        (7, ("11 de dezembro",), ("13 de novembro",)),
+    ],
+    "trial_world9_groningen_traineeship.xlsx": [(3, ("11 december", "mevrouw Bakker"), ("30-11-2026",)),
+                                                (10, ("Karin", "2 december"), ())],
+    "trial_world9_sapporo_hotel_libreoffice.xlsx": [(5, ("12月10日", "田村部長"), ()), (11, ("12月14日",), ())],
+}
+
+
+@pytest.mark.parametrize("name, country, language, expected", [
+    ("trial_world9_bh_enfermagem_libreoffice.xlsx", "BR", "pt", BELO_HORIZONTE),
+    ("trial_world9_groningen_traineeship.xlsx", "NL", "nl", GRONINGEN),
+    ("trial_world9_sapporo_hotel_libreoffice.xlsx", "JP", "ja", SAPPORO),
+])
+def test_the_strangers_trackers_of_round_nine_read_as_checked(name, country, language, expected):
+    import pandas as pd
+    outs, _, used = compute(FIXTURES / name, today=TODAY, country=country, your_name="Sam Tester",
+                            your_phone="+1 555 0100")
+    assert used.language == language
+    plan, scripts = outs[0].plan, outs[0].scripts
+    got = {}
+    for row in expected:
+        due = plan.at[row, "due"]
+        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    assert got == expected
+    for row, says, never in SAYS_NOW[name]:
+        for words in says:
+            assert words in scripts.loc[row], (row, words, scripts.loc[row])
+        for words in never:
+            assert words not in scripts.loc[row], (row, words, scripts.loc[row])
+    assert "why" in plan and not any("13 de nov" in str(w) for w in plan["why"]), plan["why"].tolist()
