@@ -409,8 +409,10 @@ def _said_in_several(word: str) -> bool:
     tagged = _tags().get(_key(word))
     if tagged is not None:      # the table tags English only the words other languages say too
         return ENGLISH in tagged
-    # an abbreviation of three letters or fewer ("Tel.", "Nr", "ID") is written alike in every language
-    return languages_of(word) == {ENGLISH} and (not word.isascii() or len(_key(word)) <= 3)
+    # an abbreviation of three letters or fewer ("Tel.", "Nr", "ID") is written alike in every language,
+    # and so is a word cut short with a stop ("Cell.", "Tlf.", "Ref.": cellulare, celular, cellphone)
+    return languages_of(word) == {ENGLISH} and (not word.isascii() or len(_key(word)) <= 3
+                                                or re.fullmatch(r"[A-Za-z]{2,5}\.", word.strip()) is not None)
 
 
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:

@@ -434,6 +434,9 @@ def approximate(words: str, text: str = "") -> bool:
     wks", "within a fortnight", "next wk"), or, in `text`, a day that opens a week ("w/c 14 Dec",
     "the week of 12/14"): its day is a bound for the plan, never said as a day."""
     words = words.strip()
+    cjk_part = _cjk_month_alone().fullmatch(words) if words and max(words) >= "\u3040" else None
+    if cjk_part is not None and (cjk_part.group("part") or cjk_part.group("wk")):
+        return True     # (a part or a week of a month in Chinese, Japanese or Korean: "12月中旬", "12월 둘째 주")
     if screened(_month_part()).search(words) is not None or _a_week().fullmatch(words) is not None \
             or _next_year().fullmatch(words) is not None \
             or _counted().fullmatch(words) is not None or _next_unit().fullmatch(words) is not None:
@@ -1456,6 +1459,7 @@ def _cjk_next_month() -> re.Pattern[str]:
     return re.compile(r"下个月|下個月|下月|来月|來月|다음\s*달")
 
 
+_WEEK_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "첫": 1, "둘": 2, "셋": 3, "넷": 4}
 _MONTH_PART = {"中旬": 11, "半ば": 11, "中": 11, "중순": 11, "下旬": 21, "末": 21, "底": 21, "말": 21, "하순": 21}
 
 
@@ -1464,7 +1468,9 @@ def _cjk_month_alone() -> re.Pattern[str]:
     """A month without its day ('1月に', '내년 1월에', '明年三月'), next year's when it says so."""
     return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*"
                       r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
-                      r"\s*(?P<part>上旬|中旬|下旬|初め|初旬|半ば|末|初|中|底|말|초|중순|하순)?"
+                      r"\s*(?:(?P<part>上旬|中旬|下旬|初め|初旬|半ば|末|初|中|底|말|초|중순|하순)"
+                      # or a week of it ("12月第二周", "12月第2週", "12월 둘째 주", "12월 2주차")
+                      r"|(?P<wk>(?:第\s*[一二三四1-4]\s*(?:周|週)|(?:첫|둘|셋|넷)째\s*주|[1-4]\s*주\s*차)))?"
                       r"(?!\s*(?:\d|[一二三四五六七八九十]|[日号號일]))")
 
 
@@ -1688,7 +1694,9 @@ def cjk_dates(text: str, written: dt.date, day_first: bool = False) -> Iterator[
             day = _week_day(written, 4, 1)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
         elif kind in ("decision", "feedback", "answer") and relative:
             month = _cjk_month_alone().fullmatch(text[start:end].strip())
-            if month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
+            if month is not None and month.group("wk"):     # news in a week of the month: until its Friday
+                day = day + dt.timedelta(days=(4 - day.weekday()) % 7)
+            elif month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
                 day = _part_end(day, bool(month.group("part")))
         yield start, end, day, kind
 
@@ -1728,8 +1736,12 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
         # early, middle or late in the month (上旬/中旬/下旬, 초/중순/하순, 月底): its 1st, 11th or 21st
         day_of = _MONTH_PART.get(m.group("part") or "", 1)
         first = dt.date(written.year + 1 if m.group("ny") else written.year, month, day_of)
-        if not m.group("ny") and first <= written:
+        # (the month the note is written in is this year's: "12月に連絡" on December 2)
+        if not m.group("ny") and first.month < written.month:
             first = first.replace(year=written.year + 1)
+        if m.group("wk"):       # the k-th week: the week (Monday to Sunday) that holds its day 1 + 7(k - 1)
+            inside = first + dt.timedelta(days=7 * (_WEEK_ORDINALS[re.sub(r"[\s第周週주차째]", "", m.group("wk"))] - 1))
+            first = max(first, inside - dt.timedelta(days=inside.weekday()))
         spans.append((m.start(), m.end(), first, True))
     spans += _cjk_week_spans(text, written)
     for m in _cjk_later().finditer(text):

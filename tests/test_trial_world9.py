@@ -285,3 +285,46 @@ def test_the_strangers_trackers_of_round_nine_read_as_checked(name, country, lan
         for words in never:
             assert words not in scripts.loc[row], (row, words, scripts.loc[row])
     assert "why" in plan and not any("13 de nov" in str(w) for w in plan["why"]), plan["why"].tolist()
+
+
+# --- a week of a month in Chinese, Japanese and Korean; a month alone in the month written ----------
+
+@pytest.mark.parametrize("note, language", [
+    ("录取结果1月第三周公布", "zh"),
+    ("合否は1月第3週に連絡", "ja"),
+    ("합격자 발표 1월 셋째 주", "ko"),
+    ("최종 결과 1월 3주차 발표", "ko"),
+])
+def test_news_in_a_week_of_the_month_may_come_until_that_weeks_friday(note, language):
+    # January 2027: the 1st is a Friday, so its third week runs from Monday the 11th to Friday the 15th
+    said = read_statements(note, dt.date(2026, 12, 3), languages=(language, "en"))
+    assert [st.date for st in said] == [dt.date(2027, 1, 15)], (note, said)
+    assert said[0].kind in ("decision", "feedback")
+
+
+def test_a_week_of_the_month_is_never_said_as_a_day(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["기관", "직무", "지원일", "담당", "진행", "메모"],
+        ["한빛연구소", "연구원", dt.date(2026, 11, 9), "정 책임", "면접", "12월 1일 면접 봄, 결과는 12월 셋째 주"],
+    ])
+    sheets, _, _ = compute(path, today=TODAY)
+    plan, script = sheets[0].plan, sheets[0].scripts[2]
+    assert plan.at[2, "decision_on"].date() == dt.date(2026, 12, 18), plan.at[2, "why"]
+    assert "18일" not in script and "2027" not in script, script
+
+
+@pytest.mark.parametrize("note, language", [("12月中に連絡するとのこと", "ja"), ("이번 결과 12월 말 발표", "ko")])
+def test_a_month_named_in_the_month_written_is_this_years(note, language):
+    said = read_statements(note, dt.date(2026, 12, 2), languages=(language, "en"))
+    assert said and all(st.date.year == 2026 for st in said), said
+
+
+# --- a header cut short with a stop is no word of one language -------------------------------------
+
+def test_a_header_cut_short_with_a_stop_keeps_the_tracker_in_its_language(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Azienda", "Ruolo", "Inviata il", "Referente", "Cell.", "Note"],
+        ["Vetreria Sud", "Contabile", dt.date(2026, 11, 20), "sig.ra Costa", "333 1234567", "nessuna risposta"],
+    ])
+    _, _, settings = compute(path, today=TODAY)
+    assert settings.language == "it"
