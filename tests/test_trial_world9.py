@@ -328,3 +328,13 @@ def test_a_header_cut_short_with_a_stop_keeps_the_tracker_in_its_language(tmp_pa
     ])
     _, _, settings = compute(path, today=TODAY)
     assert settings.language == "it"
+
+
+@pytest.mark.parametrize("note, language", [
+    ("담당 박 선임 12월 10일까지 출장", "ko"),
+    ("负责人出差到12月10日", "zh"),
+    ("担当の高橋さんは12月10日まで出張", "ja"),
+])
+def test_a_person_away_on_a_business_trip_until_a_day_is_back_then(note, language):
+    said = read_statements(note, dt.date(2026, 11, 25), languages=(language, "en"))
+    assert [(st.date, st.kind) for st in said] == [(dt.date(2026, 12, 10), "back")], said
