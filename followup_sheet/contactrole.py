@@ -60,8 +60,9 @@ def _marks() -> list[tuple[str, re.Pattern[str]]]:
 @functools.cache
 def _split() -> re.Pattern[str]:
     # the mark: in brackets at the end, or after a dash, slash, colon, comma or "the" word "as"
+    # (or a role's capital letters written straight after the name: "Marcos RH", "Tom HR", "Ana HM")
     return re.compile(r"^(?P<name>.*?\S)\s*(?:[(\[（【［](?P<b>[^()\[\]（）【】［］]+)[)\]）】］]"
-                      r"|\s[-–—/|]\s*(?P<d>.+)|\s*[,:，：]\s*(?P<c>.+))\s*$")
+                      r"|\s[-–—/|]\s*(?P<d>.+)|\s*[,:，：]\s*(?P<c>.+)|\s(?P<u>HR|RH|RRHH|TA|HM|P&O))\s*$")
 
 
 def role_of(mark: str) -> str:
@@ -82,7 +83,7 @@ def contact_role(text: str) -> ContactRole:
     m = _split().match(text)
     if m is None:
         return ContactRole(text, "")
-    mark = m.group("b") or m.group("d") or m.group("c") or ""
+    mark = m.group("b") or m.group("d") or m.group("c") or m.group("u") or ""
     # (the mark's own note in brackets names the firm: "Owain - agency (Hays)")
     role = role_of(mark) or role_of(re.sub(r"\s*[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]\s*$", "", mark))
     if not role:

@@ -387,6 +387,8 @@ _EMPLOYER_CALL_LATIN = (
     # called; "dzwoniłam" is I), Dutch "X belde" / "heeft gebeld" with anyone but ik/we as subject
     r"|\b(?:za)?dzwoni(?:ł|ła|li|ły)\b|\boddzwoni(?:ł|ła|li|ły)\b"
     r"|\b(?!(?:ik|we|wij|toen|en|ook|dan)\b)(?-i:[A-Za-z]\w+)\s+(?:belde|heeft\s+gebeld|hebben\s+gebeld)\b"
+    # the subject after the verb, as Dutch puts it after a word of time ("gisteren belden ze", "toen belde hij")
+    r"|\bbeld(?:e|en)\s+(?:ze|zij|hij|die|men)\b"
     # a call I did not take was theirs: "no lo cogí", "não atendi", "nie odebrałam", "heb hem gemist",
     # "ich war nicht da", "j'ai raté l'appel"
     r"|\bno\s+(?:lo\s+|la\s+|le\s+)?(?:cogí|contesté|pude\s+contestar|atendí)"

@@ -767,6 +767,7 @@ def _grouped_fields(header: list[Any], above: list[Any], fields: dict[str, int],
 def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str, int], weak: dict[str, str],
                     settings: Settings, stages: StageReader | None) -> tuple[dict[str, int], dict[str, str]]:
     """The fields of a header row with those its columns' values show (each a weak decision)."""
+    fields, weak = _no_dates_for_names(below, fields, weak)
     if "company" not in fields and len(fields) >= 2 and _about_applications(fields, weak):
         guessed = guess_company(header, below, fields, settings)
         if guessed is not None:
@@ -805,6 +806,31 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
         if name == "applied_on":
             fields, weak = _lone_date_applied(header, below, fields, weak)
     return fields, weak
+
+
+# the fields a cell of names or words fills, never a day
+_NAMED_FIELDS = ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept", "source")
+
+
+def _no_dates_for_names(below: list[list[Any]], fields: dict[str, int], weak: dict[str, str]
+                        ) -> tuple[dict[str, int], dict[str, str]]:
+    """The fields without those of names or words taken only on weak evidence (a header that
+    contains a known word: 'Deadline vacature', 'Closing date (role)') whose column holds dates
+    (most of its filled cells, however few): a column of days names no company, job or person."""
+    dropped = []
+    for fld in _NAMED_FIELDS:
+        col = fields.get(fld)
+        if col is None or fld not in weak:
+            continue
+        filled = [v for v in (row[col] if col < len(row) else None for row in below[:200])
+                  if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated and dated >= 0.8 * len(filled):
+            dropped.append(fld)
+    if not dropped:
+        return fields, weak
+    return ({f: c for f, c in fields.items() if f not in dropped},
+            {f: why for f, why in weak.items() if f not in dropped})
 
 
 def _numbers_under_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int],

@@ -41,6 +41,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "status", "contact", "email", "e-mail", "mail", "position", "source", "notes", "interview", "manager", "hr",
         "abandon", "note", "whatsapp"),
     "de": (
+        "gesprochen",
         "noch senden", "noch zu senden", "noch abschicken", "gesendet", "verschickt", "versendet", "abgeschickt",
         "ansprechperson", "kontaktperson",
         "abgeschickt", "versendet", "verschickt", "eingereicht", "ausstehend", "offen", "wartend", "natel", "wer",
@@ -65,6 +66,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "probetag", "probearbeit", "probedienst", "hospitation", "schnuppertag",
     ),
     "es": (
+        "hablé",
         "persona", "por enviar", "a enviar", "para enviar", "enviado", "enviada",
         "pendiente", "esperando", "en espera", "postulada", "aplicado", "aplicada", "cel", "abandon", "quién",
         "quien", "cerrad", "vacante cubierta", "no seguimos", "no continuamos", "examen",
@@ -84,6 +86,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura", "desconocido", "no especificado", "no aplica", "no disponible",
     ),
     "fr": (
+        "parlé",
         "personne", "à envoyer", "a envoyer", "envoyé", "envoyée",
         "en attente", "attente", "postulée", "transmis", "transmise", "portable", "natel", "gsm", "abandon", "qui",
         "fermé", "clôtur", "poste pourvu", "sans suite",
@@ -107,6 +110,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "non renseigné",
     ),
     "it": (
+        "parlato",
         "persona", "da inviare", "inviato", "inviata",
         "in attesa", "attesa", "spedito", "spedita", "cellulare", "abbandon", "chi", "chius", "posizione coperta",
         "azienda", "società", "nome azienda", "nome dell'azienda", "datore di lavoro", "impresa", "posizione",
@@ -124,6 +128,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "candidatura ricevuta", "sconosciuto", "non specificato", "non disponibile", "non indicato",
     ),
     "pt": (
+        "falei", "conversei",
         "pessoa", "a enviar", "para enviar", "enviado", "enviada",
         "aguardando", "em espera", "candidatei", "candidatado", "candidatada", "inscrito", "inscrita", "abandon",
         "quem", "fechad", "vaga preenchida",
@@ -144,6 +149,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "não informado", "não disponível",
     ),
     "nl": (
+        "gesproken",
         "persoon", "reactie", "antwoord",
         "nog te versturen", "nog versturen", "te versturen", "verstuurd", "verzonden", "ingediend",
         "stand van zaken", "voortgang", "resultaat", "uitslag", "gsm", "mobiel", "telefoon", "verstuurd",
@@ -155,6 +161,7 @@ _TAGGED: dict[str, tuple[str, ...]] = {
         "afwijzing", "ingetrokken", "teruggetrokken", "geghost", "examen",
     ),
     "pl": (
+        "rozmawiałem", "rozmawiałam",
         "osoba", "wysłano", "wysłane",
         "czekam", "oczekuję", "złożona", "złożone", "kto", "kogo", "komu",
         "nazwa firmy", "pracodawca", "firma", "stanowisko", "rola",
@@ -379,7 +386,12 @@ def _headers_unread(trackers: list[Any], settings: Any) -> list[str]:
 
     aliases = alias_lookup(settings)
     return [h for h in dict.fromkeys(sorted(_mapped_headers(trackers)))
-            if h and normalize_header(h) not in aliases and not _EAST_ASIAN.search(h)]
+            if h and normalize_header(h) not in aliases and not _EAST_ASIAN.search(h) and not _tagged_word_in(h)]
+
+
+def _tagged_word_in(header: str) -> bool:
+    """Whether a word of `header` is one a language's lists name ('Falei com': Portuguese)."""
+    return any(_tags().get(_key(word), frozenset({ENGLISH})) - {ENGLISH} for word in re.findall(r"[^\W\d_]+", header))
 
 
 def _headed_in(headers: list[str]) -> str:
@@ -405,8 +417,10 @@ def _said_in_several(word: str) -> bool:
     tagged = _tags().get(_key(word))
     if tagged is not None:      # the table tags English only the words other languages say too
         return ENGLISH in tagged
-    # an abbreviation of three letters or fewer ("Tel.", "Nr", "ID") is written alike in every language
-    return languages_of(word) == {ENGLISH} and (not word.isascii() or len(_key(word)) <= 3)
+    # an abbreviation of three letters or fewer ("Tel.", "Nr", "ID") is written alike in every language,
+    # and so is a word cut short with a stop ("Cell.", "Tlf.", "Ref.": cellulare, celular, cellphone)
+    return languages_of(word) == {ENGLISH} and (not word.isascii() or len(_key(word)) <= 3
+                                                or re.fullmatch(r"[A-Za-z]{2,5}\.", word.strip()) is not None)
 
 
 def choose_language(trackers: list[Any], settings: Any) -> LanguageChoice:

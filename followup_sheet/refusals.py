@@ -112,12 +112,15 @@ _STILL = r"(?<!todavía\s)(?<!todavia\s)(?<!aún\s)(?<!aun\s)(?<!ainda\s)(?<!noc
 _NEGATED_ELSEWHERE = (
     r"\b" + _STILL + r"(?:no|não|nao|non|niet|nicht|nie)"
     r"(?:\s+(?:me|fui|fue|he|sido|sono|stato|stata|è|ho|sou|foi|ben|werd|wurde|bin|ist|zostałam|zostałem|został[aoy]?"
-    r"|mnie|mi|door))*\s+"
+    r"|mnie|mi|door|vão|vai|van|va|a))*\s+"
     r"(?:qued[eé](?!\s+(?:en|conforme|clar|satisf|bien|mal))|pas[eé]\b|seleccion(?:ad\w*|aron|ó)|weerhouden|geselecteerd"
     r"|doorgelaten|weitergekommen|genommen|berücksichtigt|ausgewählt|passat[oaie]|selezionat\w*|pres[oa]\b"
     r"|passei|aprovad\w*|aprovaram|selecion(?:ad\w*|aram|ou)|przeszł\w*|przeszedł\w*|wybran\w*|zakwalifikowa\w*"
     # going on in the process: "leider nicht weiter", "no continúo en el proceso", "niet door naar de volgende ronde"
-    r"|weiter(?=\s*(?:$|[.,;!]|im\s|gekommen))|contin[uú]\w*|sigo\b|prosegu\w*|naar\s+de\s+volgende)")
+    r"|weiter(?=\s*(?:$|[.,;!]|im\s|gekommen))|contin[uú]\w*|sigo\b|prosegu\w*|naar\s+de\s+volgende"
+    # the employer going on with it, said of them ("não seguiram com meu perfil", "no siguieron
+    # adelante", "não avançaram com a candidatura"), not the user's own "não segui"
+    r"|segui(?:ram|u|r)\b|seguem\b|sigui(?:eron|ó|o)\b|siguen\b|seguir\b|avan[çc]a(?:ram|r)\b|avanz(?:aron|ó|ar)\b)")
 _STILL_AFTER = re.compile(r"^[^.;,\n]*\b(?:yet|todavía|todavia|aún|aun|ainda|noch|nog|ancora|jeszcze|encore)\b",
                           re.IGNORECASE)
 

@@ -224,13 +224,24 @@ _OF_DEPARTMENT = re.compile(r"^(?P<name>.*\S)\s+(?:from|of|at|in|de|del|da|do|du
 _CJK_DEPARTMENT_FIRST = re.compile(r"^(?P<part>\S+?)(?:\s+|の|的)(?P<name>\S.*)$")
 _DEPARTMENT_CJK = _NOT_A_PERSON_CJK + ("人资", "人資", "팀", "hr", "部", "課", "室")
 # a role glued to the name that follows it ('猎头陈先生', '猎头Amy', 'HR小王', 'エージェント木村さん')
-_ROLE_GLUED = re.compile(r"^(?:猎头|獵頭|hr|人资|人資|人事|招聘|エージェント|リクルーター|헤드헌터|리크루터|인사팀)\s*"
-                         r"(?=[^\s部課课室组組团團팀])", re.IGNORECASE)
+_ROLE_GLUED = re.compile(r"^(?:猎头|獵頭|hr|人资|人資|人事|招聘|エージェント|リクルーター|헤드헌터|리크루터|인사팀)"
+                         r"\s*(?:の|的)?\s*"
+                         r"(?=[^\s部課课室组組团團팀の的])", re.IGNORECASE)
+
+
+# a department glued to the person after it, as Chinese and Japanese write one ('人事处王主任',
+# '教务处李老师', '人力资源部陈经理', '総務課田中さん'): an office word ends it, a person of two to
+# four characters follows
+_DEPARTMENT_GLUED = re.compile(r"^[\u4e00-\u9fff]{1,6}?[部課课室处處科办辦组組]"
+                               r"(?P<name>[\u4e00-\u9fff]{2,4}(?:さん|様)?)$")
 
 
 def _without_department(name: str) -> str:
     if not _CJK_LETTER.search(name):
         return _without_latin_department(name)
+    office = _DEPARTMENT_GLUED.match(name.strip())
+    if office is not None and not any(w in office.group("name").casefold() for w in _NOT_A_PERSON_CJK):
+        return office.group("name")
     glued = _ROLE_GLUED.match(name)
     if glued and not any(w in name[glued.end():].casefold() for w in _NOT_A_PERSON_CJK):
         return name[glued.end():]

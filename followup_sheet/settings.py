@@ -230,6 +230,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "pracodawca", "şirket", "işveren", "kurum", "công ty", "doanh nghiệp", "nhà tuyển dụng",
         "perusahaan", "instansi", "företag", "arbetsgivare", "organisasjon", "חברה", "מעסיק", "ארגון",
         "شركة", "الشركة", "جهة", "مؤسسة", "公司", "单位", "企业", "会社", "企業", "회사", "기업",
+        # the place applied to, as Japanese and Korean name it ("応募先", "지원처")
+        "応募先", "지원처",
         "компания", "организация", "работодатель", "компанія", "роботодавець", "tvrtka",
         "poslodavac", "poduzeće", "employeur",
     ),
@@ -333,8 +335,11 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                # the employer's people a tracker names a column after ("HR Name", "Recruiter name", "SPOC")
                "hr", "recruiter", "spoc",
                # the question a header asks of a person ("Who I talked to", "Wer?", "¿Con quién?",
-               # "Kogo pytać"), and the English verbs of talking to one ("Spoke with")
+               # "Kogo pytać"), and the verbs of talking to one ("Spoke with", "Falei com", "Hablé con",
+               # "Gesprochen mit", "Parlé à", "Parlato con", "Gesproken met")
                "who", "whom", "talked", "spoke", "spoken", "wer", "wem", "wen", "qui", "quién", "quien", "chi",
+               "falei", "conversei", "hablé", "gesprochen", "parlé", "parlato", "gesproken",
+               "rozmawiałem", "rozmawiałam",
                "quem", "kto", "kogo", "komu", "谁", "誰", "누구"),
     "phone": ("电话", "手机", "電話", "电话号码", "携帯", "전화", "휴대폰", "연락처", "핸드폰"),
     "email": ("邮箱", "邮件", "メール", "メアド", "이메일", "메일", "e-mail", "email"),

@@ -278,6 +278,10 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"
                   r"|zadzwoni|oddzwoni|kontakt|odezwa|odezwać|telefon"
+                  # a call made or received, in the past as the notes tell it ("o RH me ligou ontem",
+                  # "ayer me llamó", "gestern angerufen", "wczoraj dzwonili", "gisteren belde")
+                  r"|\blig(?:ou|aram|ação)\b|\bllam(?:ó|aron|ada)\b|angerufen|\brief(?:en)?\b|\bdzwoni"
+                  r"|\bbeld(?:e|en)\b|gebeld|\bchiam(?:ato|ata|ò|arono)\b|\bappel[ée]e?s?\b"
                   # to try again ("try again in a week", "nochmal probieren", "réessayer", "riprovare")
                   r"|\btry\s+(?:them\s+|her\s+|him\s+)?again|\bretry|(?:nochmal|noch\s+einmal|erneut)\s+(?:versuchen|probieren)"
                   r"|réessayer|ressayer|reintentar|(?:volver|vuelv[aeo]s?|volveré)\s+a\s+(?:intentar|llamar)|riprovare|tentar\s+de\s+novo|opnieuw\s+proberen"
@@ -431,6 +435,9 @@ def approximate(words: str, text: str = "") -> bool:
     wks", "within a fortnight", "next wk"), or, in `text`, a day that opens a week ("w/c 14 Dec",
     "the week of 12/14"): its day is a bound for the plan, never said as a day."""
     words = words.strip()
+    cjk_part = _cjk_month_alone().fullmatch(words) if words and max(words) >= "\u3040" else None
+    if cjk_part is not None and (cjk_part.group("part") or cjk_part.group("wk")):
+        return True     # (a part or a week of a month in Chinese, Japanese or Korean: "12月中旬", "12월 둘째 주")
     if screened(_month_part()).search(words) is not None or _a_week().fullmatch(words) is not None \
             or _next_year().fullmatch(words) is not None \
             or _counted().fullmatch(words) is not None or _next_unit().fullmatch(words) is not None:
@@ -1068,7 +1075,61 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
                 found.append((start, said))
     return tuple(_in_its_tense(text, start, _its_month(_its_weekday(_on_its_weekday(s, written), written), written),
                                written, until)
-                 for start, s in sorted(found, key=lambda f: f[0]))
+                 for start, s in _one_day_each(text, sorted(found, key=lambda f: f[0]), written))
+
+
+# What may stand between a weekday and the date it names ("Fri 12/11", "Dienstag, den 15.12.",
+# "até sexta 11/12", "next week Tuesday"): spaces, a comma or an abbreviation's stop, and at most
+# one short word that is no conjunction and no word of a range ("Mon and 12/15", "od poniedziałku
+# do 15.12" are two days)
+_NAMING_GAP = re.compile(r"\.?[\s,]*(?:(?!(?:to|til|bis|do|tot|até|ate|au|al|a|à|or|ou|o|of|lub|en|et|e|i|y|und"
+                         r"|and|then|dann)\b)[^\W\d_]{1,4}\.?[\s,]+)?", re.IGNORECASE)
+_NEXT_WEEK_SAID = re.compile(r"(?:(?:next|nxt|following|nächste[nrs]?|kommende[nrs]?|volgende|komende)\s+"
+                             r"(?:week|wk|woche|wo\.?)|" + _next_week().pattern + ")", re.IGNORECASE)
+
+
+def _weekday_only(said: Statement) -> bool:
+    """Whether `said` names a weekday and no day of the month ("until Fri", "na terça", "dinsdag")."""
+    low = said.words.casefold()
+    return not re.search(r"\d", low) and any(m.group() in _weekday_numbers() or m.group() in _SHORT_WEEKDAYS
+                                             or m.group() in _WEEKDAYS for m in re.finditer(r"[^\W\d_]+", low))
+
+
+def _one_day_each(text: str, found: list[tuple[int, Statement]], written: dt.date) -> list[tuple[int, Statement]]:
+    """The statements of `found` (by their start), with a weekday said right beside the day it
+    names made one statement: beside a date ("Fri 12/11", "até sexta 11/12") it is that date,
+    with the weekday's kind when the date has none ("bis Freitag 11.12."); beside "next week"
+    ("volgende week dinsdag", "Tuesday next week") it is that weekday of the week after the one
+    written in, not a day of its own."""
+    out = list(found)
+    i = 0
+    while i + 1 < len(out):
+        (a, first), (b, second) = out[i], out[i + 1]
+        end = text.find(first.words, a) + len(first.words) if text.find(first.words, a) >= 0 else -1
+        if end < 0 or end > b or not _NAMING_GAP.fullmatch(text, end, b):
+            i += 1
+            continue
+        pair = (first, second)
+        day = [st for st in pair if _weekday_only(st)]
+        other = [st for st in pair if not _weekday_only(st)]
+        if len(day) != 1:
+            i += 1
+            continue
+        weekday, dated = day[0], other[0]
+        kind, mine = dated.kind, dated.mine or weekday.mine
+        if kind == "date":
+            kind = weekday.kind
+        if _NEXT_WEEK_SAID.fullmatch(dated.words.strip()):
+            monday = written + dt.timedelta(days=7 - written.weekday())
+            when = monday + dt.timedelta(days=weekday.date.weekday())
+        elif re.search(r"\d", dated.words) or any(stem in dated.words.casefold() for stem in _MONTH_STEMS):
+            when = dated.date
+        else:
+            i += 1
+            continue
+        words = text[a:b + len(second.words)] if text.find(second.words, b) == b else dated.words
+        out[i:i + 2] = [(a, Statement(when, kind, words.strip(), mine))]
+    return out
 
 
 def _spoken_statements(text: str, written: dt.date, dashes: bool, until: dt.date | None,
@@ -1399,6 +1460,8 @@ def _cjk_next_month() -> re.Pattern[str]:
     return re.compile(r"下个月|下個月|下月|来月|來月|다음\s*달")
 
 
+_WEEK_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+                  "첫": 1, "둘": 2, "셋": 3, "넷": 4}
 _MONTH_PART = {"中旬": 11, "半ば": 11, "中": 11, "중순": 11, "下旬": 21, "末": 21, "底": 21, "말": 21, "하순": 21}
 
 
@@ -1407,7 +1470,9 @@ def _cjk_month_alone() -> re.Pattern[str]:
     """A month without its day ('1月に', '내년 1월에', '明年三月'), next year's when it says so."""
     return re.compile(r"(?P<ny>来年|來年|明年|내년|翌年)?\s*"
                       r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*(?:月|월)"
-                      r"\s*(?P<part>上旬|中旬|下旬|初め|初旬|半ば|末|初|中|底|말|초|중순|하순)?"
+                      r"\s*(?:(?P<part>上旬|中旬|下旬|初め|初旬|半ば|末|初|中|底|말|초|중순|하순)"
+                      # or a week of it ("12月第二周", "12月第2週", "12월 둘째 주", "12월 2주차")
+                      r"|(?P<wk>(?:第\s*[一二三四1-4]\s*(?:周|週)|(?:첫|둘|셋|넷)째\s*주|[1-4]\s*주\s*차)))?"
                       r"(?!\s*(?:\d|[一二三四五六七八九十]|[日号號일]))")
 
 
@@ -1464,7 +1529,7 @@ CJK_KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|(?:[一二三四终終复複]|(?<![A-Za-z])[A-Za-z]{1,12}\s?)面(?![试試谈談接前对對上子])"
                   r"|면접|(?<![A-Za-z])(?:[Ii]nterview|[Oo]nsite))(?![官관])"),   # (English in a mixed note too)
     # (the verb 戻る in any form: 戻ります, 戻って, 戻られる; 출근/복직: back at work)
-    ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りるっられ]|복귀|복직|출근|휴가|돌아"),
+    ("back", r"休假|放假|回来|回來|返回|復帰|休暇|戻[りるっられ]|복귀|복직|출근|휴가|돌아|出差|出張|출장"),
     ("call_back", r"联系|聯繫|联络|聯絡|再联系|回电|回電|电话|電話|連絡|연락|전화"),
 )
 
@@ -1642,7 +1707,9 @@ def cjk_dates(text: str, written: dt.date, day_first: bool = False) -> Iterator[
             day = _week_day(written, 4, 1)   # news "next week" (来週中に, 다음 주에, 下周) may come until its Friday
         elif kind in ("decision", "feedback", "answer") and relative:
             month = _cjk_month_alone().fullmatch(text[start:end].strip())
-            if month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
+            if month is not None and month.group("wk"):     # news in a week of the month: until its Friday
+                day = day + dt.timedelta(days=(4 - day.weekday()) % 7)
+            elif month is not None:         # news "early December" (12月上旬, 12월 초) may come until its 10th
                 day = _part_end(day, bool(month.group("part")))
         yield start, end, day, kind
 
@@ -1682,8 +1749,12 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
         # early, middle or late in the month (上旬/中旬/下旬, 초/중순/하순, 月底): its 1st, 11th or 21st
         day_of = _MONTH_PART.get(m.group("part") or "", 1)
         first = dt.date(written.year + 1 if m.group("ny") else written.year, month, day_of)
-        if not m.group("ny") and first <= written:
+        # (the month the note is written in is this year's: "12月に連絡" on December 2)
+        if not m.group("ny") and first.month < written.month:
             first = first.replace(year=written.year + 1)
+        if m.group("wk"):       # the k-th week: the week (Monday to Sunday) that holds its day 1 + 7(k - 1)
+            inside = first + dt.timedelta(days=7 * (_WEEK_ORDINALS[re.sub(r"[\s第周週주차째]", "", m.group("wk"))] - 1))
+            first = max(first, inside - dt.timedelta(days=inside.weekday()))
         spans.append((m.start(), m.end(), first, True))
     spans += _cjk_week_spans(text, written)
     for m in _cjk_later().finditer(text):
