@@ -74,6 +74,11 @@ def role_of(mark: str) -> str:
     return ""
 
 
+# a word that ties a name to a part of the firm ("Piet van HR", "Ana de RH", "Tom from HR")
+_OF = frozenset({"van", "de", "von", "vom", "from", "of", "in", "di", "da", "du", "del", "der", "des", "do", "z", "w",
+                 "at", "bei", "chez", "na", "no", "em"})
+
+
 @functools.lru_cache(maxsize=4096)
 def contact_role(text: str) -> ContactRole:
     """The name and the role a contact cell marks: 'Dana Ruiz (HM)' -> ('Dana Ruiz', hiring
@@ -83,6 +88,9 @@ def contact_role(text: str) -> ContactRole:
     m = _split().match(text)
     if m is None:
         return ContactRole(text, "")
+    words = m.group("name").split()
+    if m.group("u") and (not all(w[:1].isupper() for w in words) or words[-1].casefold() in _OF):
+        return ContactRole(text, "")   # ("entretien RH" names no one; "Piet van HR" is Piet of HR)
     mark = m.group("b") or m.group("d") or m.group("c") or m.group("u") or ""
     # (the mark's own note in brackets names the firm: "Owain - agency (Hays)")
     role = role_of(mark) or role_of(re.sub(r"\s*[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]\s*$", "", mark))
