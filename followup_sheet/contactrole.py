@@ -94,7 +94,9 @@ def contact_role(text: str) -> ContactRole:
 # the role it gives ("Gary's the hiring mgr", "Frau Roth ist die Teamleiterin", "Holt = HM")
 _IS = (r"(?:['’]s|\s+is|\s+was|\s*=|\s*:|\s+[-–—]|\s+ist|\s+war|\s+est|\s+es|\s+è|\s+é|\s+jest|\s+to)"
        r"\s+(?:(?:the|my|our|their|der|die|mein|meine|le|la|mon|ma|el|mi|il|o|a|de|mijn|onze)\s+)?"
-       r"(?:(?:new|future|actual|real|eigentliche|neue|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|novo|nova|nieuwe)\s+)?")
+       r"(?:(?:new|future|actual|real|eigentliche|neue|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|novo|nova|nieuwe)\s+)?"
+       # (the place the manager runs, one word before the role: "Orla is ward manager", "Tim's store mgr")
+       r"(?:(?!not\b|no\b|never\b|nicht\b|pas\b|non\b|nie\b)[a-z]+\s+(?=manager|mgr|lead|head))?")
 # ... or the role before the name ("the hiring manager is Gary", "HM: Gary Holt", "hiring mgr, Gary")
 _ROLE_IS = r"(?:\s+is|\s+ist|\s+est|\s+es|\s+è|\s+é|\s+jest|\s*[=:,(])\s*"
 

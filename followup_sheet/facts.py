@@ -23,7 +23,7 @@ from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, us
 from .dates import MONTH_NUMBERS
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, not_so_yet
+from .notestage import may_name_a_step, not_so_yet, of_another_employer
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
@@ -912,6 +912,8 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                                         key=lambda st: values[k].find(st.words)))
                     anchored[k] = max(anchored[k], np.datetime64(max(seen), "D"))
             for st in here:
+                if st.kind == "interview" and of_another_employer(values[k], st.words):
+                    continue     # (another employer's round: strong interest elsewhere, no step here)
                 all_stated[k].append((st, field))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)
