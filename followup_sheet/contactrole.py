@@ -81,13 +81,35 @@ def contact_role(text: str) -> ContactRole:
     text = " ".join(str(text or "").split())
     m = _split().match(text)
     if m is None:
-        return ContactRole(text, "")
+        return _role_before_the_name(text)
     mark = m.group("b") or m.group("d") or m.group("c") or ""
     # (the mark's own note in brackets names the firm: "Owain - agency (Hays)")
     role = role_of(mark) or role_of(re.sub(r"\s*[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]\s*$", "", mark))
     if not role:
         return ContactRole(text, "")
     return ContactRole(m.group("name").strip(" ,;:-–—/|"), role)
+
+
+# what a capitalised word after a part is when it is no name: more of the part ("Recruitment Partner")
+_PART_NOUNS = re.compile(r"partner|officer|advis[eo]r|specialist|co-?ordinator|team|department|dept|office|desk|rep"
+                         r"|representative|generalist|associate|lead|manager|mgr|head|assistant", re.IGNORECASE)
+
+
+def _role_before_the_name(text: str) -> ContactRole:
+    """The part written before the name ("Ward Manager Ciara", "Recruiter Jo Lam"): the name after
+    it, with the role; else the cell as written, with no role. The name is one or two capitalised
+    words that are no part; the part may have one word of place before it ("Ward", "Store")."""
+    words = text.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        mark, name = words[:cut], words[cut:]
+        if len(name) > 2 or not all(re.fullmatch(r"[A-Z][a-z'’-]+", w) and not _PART_NOUNS.fullmatch(w)
+                                        and not role_of(w) for w in name):
+            continue
+        # (of two words, the first names the part when it is one: "HR Manager" is HR's)
+        role = role_of(" ".join(mark)) or (role_of(mark[0]) or role_of(mark[1]) if len(mark) == 2 else "")
+        if role:
+            return ContactRole(" ".join(name), role)
+    return ContactRole(text, "")
 
 
 # "X is the Y" in the notes, in the languages the reader knows: the verb or sign between a name and
