@@ -81,7 +81,7 @@ from .notestage import (
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
-from .statements import LANGUAGES, asked_of_me
+from .statements import LANGUAGES, asked_of_me, read_statements
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -885,6 +885,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
     # an interview being arranged has no day yet: a past day beside it is the day of the entry that
     # says so ("12/2 HR reached out - setting up a phone screen") or of an earlier round's talk
+    # ...unless the arranging clause gives an earlier day: it was arranged then, and held on its day
+    # ("12/2 phone screen w/ Hannah. 11/25 Hannah emailed to set up screen")
+    for k in np.flatnonzero(arranging & (interview_day < today64) & (arranging_in["notes"] != "")):
+        days = [st.date for st in read_statements(arranging_in["notes"][k], safe_base[k].astype(object),
+                                                  s.date_order == "dmy",
+                                                  tuple(x for x in dict.fromkeys(("en", s.language)) if x in LANGUAGES))]
+        if days and np.datetime64(max(days), "D") < interview_day[k] and interview_day[k] >= safe_base[k]:
+            arranging[k] = False
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
     ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(notes, _AHEAD_WORDS) | arranging
     # a row at the interview stage whose words say the interview is ahead ("Interview scheduled",
