@@ -431,6 +431,19 @@ def call_unanswered(text: str) -> bool:
     return _UNANSWERED_CALL.search(text) is not None
 
 
+# An employer's call or e-mail that carried its message ("HR called to say they'd keep me in view",
+# "rang to let me know the panel was moved"): a conversation had, no call of theirs to return
+_GAVE_ITS_NEWS = re.compile(r"\b(?:called|rang|rung|phoned|e-?mailed|wrote|messaged|texted)\s+(?:me\s+|us\s+)?"
+                            r"(?:back\s+)?to\s+(?:say|tell|inform|let\s+(?:me|us)\s+know|advise|update)\b",
+                            re.IGNORECASE)
+
+
+def contact_gave_its_news(text: str) -> bool:
+    """Whether `text` tells of the employer's call or e-mail that said what it was for, and was not
+    missed ("HR called to say KIV my application", not "Ann rang to say hi, missed it")."""
+    return _GAVE_ITS_NEWS.search(text) is not None and not call_unanswered(text)
+
+
 _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
                           r"|company|someone|somebody|team|personal\w*|rrhh|rh)\b", re.IGNORECASE)
 # A pronoun is nobody's name: a subject ("they", "sie", "ils", "ella", "zij") or the object a

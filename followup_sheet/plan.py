@@ -61,6 +61,7 @@ from .facts import (
     PLATFORMS,
     call_unanswered,
     caller_named,
+    contact_gave_its_news,
     collect_facts,
     datetime_column,
     read_ledger,
@@ -861,6 +862,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         said = [v for v in (cells["response"][k], notes[k]) if isinstance(v, str)]
         arranged_apart[k] = not tells_their_contact(clause) and not call_unanswered("\n".join(said))
     talked = talked | arranged_apart
+    for k in np.flatnonzero(employer_called & ~talked):
+        talked[k] = contact_gave_its_news("\n".join(v for v in (cells["response"][k], notes[k]) if isinstance(v, str)))
     employer_called = employer_called & ~talked
     called_on = np.where(talked, safe_base, called_on)
     call_day_noted = called_on != safe_base          # the notes gave the call its day
@@ -1073,7 +1076,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         & ledger["interview_is_rough"].to_numpy(dtype=bool),
         "hold_until": datetime_column(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
-        "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
+        # (only a day the row states: hold_days' own end is the tool's guess, no "pause until" to claim)
+        "hold_ended": np.where(active & hold & hold_stated & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
         "stated_on": datetime_column(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
