@@ -102,6 +102,8 @@ def _role_before_the_name(text: str) -> ContactRole:
     words = text.split(" ")
     for cut in range(len(words) - 1, 0, -1):
         mark, name = words[:cut], words[cut:]
+        if form_of_address(mark[-1].rstrip(".")) or form_of_address(mark[-1]):
+            continue     # (a title belongs to the name after it: "Personalberaterin Fr. Kovac")
         if len(name) > 2 or not all(re.fullmatch(r"[A-Z][a-z'’-]+", w) and not _PART_NOUNS.fullmatch(w)
                                         and not role_of(w) for w in name):
             continue
