@@ -100,7 +100,7 @@ def _role_before_the_name(text: str) -> ContactRole:
     it, with the role; else the cell as written, with no role. The name is one or two capitalised
     words that are no part; the part may have one word of place before it ("Ward", "Store")."""
     words = text.split(" ")
-    for cut in range(len(words) - 1, 0, -1):
+    for cut in range(1, len(words)):
         mark, name = words[:cut], words[cut:]
         if form_of_address(mark[-1].rstrip(".")) or form_of_address(mark[-1]):
             continue     # (a title belongs to the name after it: "Personalberaterin Fr. Kovac")
