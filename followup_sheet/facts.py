@@ -871,6 +871,12 @@ def has_phone(text: Any) -> bool:
 _NOTHING_SAID = (False, False, 0, False, False)
 
 
+def _this_employers(note: str, said: tuple[Statement, ...]) -> list[Statement]:
+    """`said` without the rounds of another employer's process the note tells of ("also final
+    round w/ Maple Ridge next wk"): strong interest elsewhere, no interview of this row's."""
+    return [st for st in said if not (st.kind == "interview" and of_another_employer(note, st.words))]
+
+
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
                 rows: np.ndarray | None = None, today: dt.date | None = None) -> Ledger:
     """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
@@ -924,10 +930,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                                         + [st for st in again if not names_a_calendar_day(st.words)],
                                         key=lambda st: values[k].find(st.words)))
                     anchored[k] = max(anchored[k], np.datetime64(max(seen), "D"))
-            for st in here:
-                if st.kind == "interview" and of_another_employer(values[k], st.words):
-                    continue     # (another employer's round: strong interest elsewhere, no step here)
-                all_stated[k].append((st, field))
+            all_stated[k].extend((st, field) for st in _this_employers(values[k], here))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer

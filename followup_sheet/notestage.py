@@ -49,7 +49,8 @@ _NOT_SO = (
 # Waiting for a step is not having it ("waiting for the offer", "offer expected next week"): an
 # offer only when it is said to be made.
 # ("pending" before what it waits on is a condition of an offer made: "offer pending board approval")
-_AWAITED = (r"\b(?:waiting|awaiting|expect\w*|pending(?!\s+(?:the\s+|a\s+|my\s+)?[^\W\d_])|soon|next\s+week|should\s+(?:come|get)|warte\w*|erwarte\w*"
+_AWAITED = (r"\b(?:waiting|awaiting|expect\w*|pending(?!\s+(?:the\s+|a\s+|my\s+)?[^\W\d_])|soon"
+            r"|next\s+week|should\s+(?:come|get)|warte\w*|erwarte\w*"
             r"|attends?|attente|esper\w*|aguard\w*|in\s+attesa|aspetto|wacht\w*|verwacht\w*|czekam|oczekuj\w*)\b"
             r"|等|待|待ち|予定|기다|예정")
 # The interviewer is a person, not an interview ("面试官说…", "面接官から…"): a note that quotes them

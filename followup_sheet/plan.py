@@ -61,8 +61,8 @@ from .facts import (
     PLATFORMS,
     call_unanswered,
     caller_named,
-    contact_gave_its_news,
     collect_facts,
+    contact_gave_its_news,
     datetime_column,
     read_ledger,
     source_of,
@@ -891,9 +891,9 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # ...unless the arranging clause gives an earlier day: it was arranged then, and held on its day
     # ("12/2 phone screen w/ Hannah. 11/25 Hannah emailed to set up screen")
     for k in np.flatnonzero(arranging & (interview_day < today64) & (arranging_in["notes"] != "")):
+        langs = tuple(x for x in dict.fromkeys(("en", s.language)) if x in LANGUAGES)
         days = [st.date for st in read_statements(arranging_in["notes"][k], safe_base[k].astype(object),
-                                                  s.date_order == "dmy",
-                                                  tuple(x for x in dict.fromkeys(("en", s.language)) if x in LANGUAGES))]
+                                                  s.date_order == "dmy", langs)]
         if days and np.datetime64(max(days), "D") < interview_day[k] and interview_day[k] >= safe_base[k]:
             arranging[k] = False
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)

@@ -521,7 +521,8 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
     companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))
     # (a hiring manager the notes name fills an empty hiring-manager field beside a contact too:
     # "Efua referred me, she says HM is Tom Reid")
-    wanted = [k for k, (text, who, boss) in enumerate(zip(texts, contacts, managers_were)) if text and (not who or not boss)]
+    wanted = [k for k, (text, who, boss) in enumerate(zip(texts, contacts, managers_were))
+              if text and (not who or not boss)]
     if not wanted:
         return
     managers, noted = list(managers_were), [""] * len(texts)

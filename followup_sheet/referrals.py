@@ -370,7 +370,8 @@ def _person_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
                         r"|\s+" + _COPULA + r"\s+)"
                         r"(?:(?:" + _ARTICLES + r")\s+)?(?:(?-i:[a-z][\w/&'’-]*)\s+){0,2}$", re.IGNORECASE)
     after_bracket = re.compile(r"^\s*[(（]\s*(?P<name>" + _PERSON + r")\s*[)）]")
-    after = re.compile(r"^\s*(?:[,:]\s*|\s[-–—]\s+|\s+" + _COPULA + r"\s+)?(?P<name>" + _PERSON + r")(?![\w'’(-])(?!\s*[(（])")
+    after = re.compile(r"^\s*(?:[,:]\s*|\s[-–—]\s+|\s+" + _COPULA + r"\s+)?(?P<name>" + _PERSON
+                       + r")(?![\w'’(-])(?!\s*[(（])")
     return before_bracket, before, after_bracket, after
 
 

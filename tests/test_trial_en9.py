@@ -103,8 +103,8 @@ def test_madam_written_short_is_a_form_of_address(tmp_path, cell, greeting):
     ("final round?? who knows", ""),
 ])
 def test_an_offer_on_a_condition_is_made_and_a_question_is_no_step(note, stage):
-    from followup_sheet.plan import stage_of
     from followup_sheet.notestage import stage_in_notes
+    from followup_sheet.plan import stage_of
     from followup_sheet.settings import Settings
     settings = Settings()
     assert stage_in_notes(note, lambda text: stage_of(text, settings)).stage == stage
