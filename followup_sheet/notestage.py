@@ -224,6 +224,9 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
 # German, Japanese, Chinese and Korean join the two in one word ('Terminabstimmung', '日程調整').
 _ARRANGING = (
     r"\b(?:schedul(?:ing|e)|(?:being|to\s+be|getting|get)\s+(?:scheduled|arranged|booked|set\s+up)|arrang(?:ing|e)"
+    # (their asking when the user is free: "emailed asking for my availability for a chat")
+    r"|(?:ask\w*|want\w*|need\w*|request\w*)\s+(?:for\s+|about\s+)?(?:my|your)\s+availability"
+    r"|when\s+I(?:['’]m|\s+am)\s+(?:free|available)"
     r"|setting\s+up|to\s+set\s+up|book(?:ing)?\s+(?:in\s+)?(?:a|an|the)|coordinat(?:ing|e)|tb[ac]"
     r"|(?:finding|find|sorting\s+out|sort\s+out|working\s+out|figuring\s+out|pick(?:ing)?)\s+(?:a|the)\s+(?:time|date|slot)"
     r"|\w*abstimm(?:en|ung)\w*|\w*vereinbar(?:en|ung)\w*|terminfindung|terminsuche|koordinier\w*"

@@ -367,6 +367,8 @@ CLOSED_WORDS = (
     "closed", "cancel", "offer accepted", "accepted offer", "accepted the offer", "hired", "ghosted",
     "not interested", "rescind", "screened out", "i said no", "no longer", "unsuccessful",
     "turned down", "regret",
+    # (leaving the process said with a particle verb, by either side: "pulled out", "they backed out")
+    "pulled out", "pulled my application", "backed out", "dropped out", "bowed out",
     "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "geschlossen", "besetzt",
     "anderweitig vergeben", "kein interesse",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",

@@ -235,3 +235,34 @@ def test_the_scripts_name_whom_the_cells_name_and_claim_nothing_else():
     scripts = outs[0].scripts
     assert "the offer" in scripts[4] and "strong interest" not in scripts[4]
     assert "e-mail about" not in scripts[10]
+
+
+# --- after the held-out check ------------------------------------------------------------------------
+# leaving the process said with a particle verb is an end, by either side; negated it is none
+@pytest.mark.parametrize("note, status", [
+    ("backed out after the 2nd chat, commute too long", "Closed"),
+    ("they pulled out, budget gone", "Closed"),
+    ("dropped out of the running - took another job", "Closed"),
+    ("haven't pulled out yet, still keen", "Overdue"),
+])
+def test_pulling_out_is_an_end(tmp_path, note, status):
+    out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Phone", "Notes"],
+                   [["Wren Depot", "Shift Lead", "02/11/2026", "0400 000 000", note]], country="AU")
+    assert out.plan.at[2, "status"] == status
+
+
+# their asking when the user is free is an interview being arranged
+def test_their_asking_for_my_availability_is_arranging(tmp_path):
+    out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Contact", "Phone", "Notes"],
+                   [["Saltbush Co", "Supervisor", "16/11/2026", "Kiri", "0400 000 001",
+                     "Kiri texted 2/12 wanting my availability for a video call next week"]], country="AU")
+    assert out.plan.at[2, "stage"] == "interviewing"
+
+
+# a phone header over an empty column gives way to the column of numbers beside it
+@pytest.mark.parametrize("numbers", ["Tel no.", "Call on"])
+def test_the_numbers_are_the_phone_when_the_phone_column_is_empty(tmp_path, numbers):
+    out = _plan_of(tmp_path, ["Firm", "Cell", "Role", "Applied", numbers, "Notes"],
+                   [["Banksia Retail", None, "Manager", "16/11/2026", "0400 222 333", "applied online"],
+                    ["Grevillea Foods", None, "Buyer", "18/11/2026", "07 3000 9999", ""]], country="AU")
+    assert out.tracker.columns["contact_phone"].header == numbers
