@@ -518,13 +518,10 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
     written with it as the contact's note ("Callum (Hays)"), as a tracker's own contact cell says it."""
     texts = frame["notes"].tolist()
     contacts = frame["contact"].tolist()
-    companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))
-    # (a hiring manager the notes name fills an empty hiring-manager field beside a contact too:
-    # "Efua referred me, she says HM is Tom Reid")
-    wanted = [k for k, (text, who, boss) in enumerate(zip(texts, contacts, managers_were))
-              if text and (not who or not boss)]
+    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and not who]
     if not wanted:
         return
+    companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))
     managers, noted = list(managers_were), [""] * len(texts)
     unreferred = False
     found: list[tuple[Any, str, str]] = []
@@ -545,7 +542,7 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
         if len(bosses) == 1 and not managers[k]:
             managers[k] = bosses[0]
             said.append("hiring_manager")
-        if len(others) == 1 and not contacts[k]:
+        if len(others) == 1:
             contacts[k] = others[0]
             brand = brand_in(texts[k], brands) if RECRUITER in (role for _, role in people) else ""
             if brand:

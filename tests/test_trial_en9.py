@@ -58,10 +58,10 @@ def test_a_manager_of_a_place_is_the_hiring_manager(name, note, is_manager):
     assert manager_in_notes(name, note) is is_manager
 
 
-def test_a_hiring_manager_in_the_notes_beside_a_named_contact(tmp_path):
-    out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Contact", "Phone", "Notes"],
-                   [["Kestrel Mutual", "Pricing Analyst", "16/11/2026", "Yaw Boateng", "020 7946 0100",
-                     "Yaw says the HM is Mariam Haddad in Pricing"]], country="GB")
+def test_a_hiring_manager_said_with_is_fills_an_empty_contact(tmp_path):
+    out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Phone", "Notes"],
+                   [["Kestrel Mutual", "Pricing Analyst", "16/11/2026", "020 7946 0100",
+                     "rang the office, the HM is Mariam Haddad in Pricing"]], country="GB")
     assert out.plan.at[2, "situation"] == "hiring_manager"
     assert "Mariam" in out.scripts[2]
 
@@ -165,7 +165,7 @@ ACCRA = {
     4: ("Overdue", "2026-11-16", "autoresponse"),
     6: ("Due today", "2026-12-07", "post_interview"),     # feedback promised by end of next week (Dec 4)
     7: ("Closed", None, ""),                               # can't sponsor, not moving forward
-    8: ("Overdue", "2026-11-23", "hiring_manager"),       # "HM is Tom Reid in Risk"
+    8: ("Overdue", "2026-11-23", "competing_interest"),   # Efua is the contact: no HM on her line
     9: ("Overdue", "2026-12-04", "post_interview"),       # 2nd round 03/12 held; the final round is Maple Ridge's
     11: ("Overdue", "2026-11-27", "competing_interest"),  # vm then no answer: tried again next day
     12: ("Due soon", "2026-12-08", "offer"),
