@@ -83,6 +83,12 @@ def contact_role(text: str) -> ContactRole:
     if m is None:
         return _role_before_the_name(text)
     mark = m.group("b") or m.group("d") or m.group("c") or ""
+    # (the part first, then the firm and the person in brackets: "Recruiter - Hudson (Mel)" is Mel,
+    # a recruiter, the firm her note: "Mel (Hudson)")
+    first = role_of(m.group("name"))
+    person = re.fullmatch(r"(?P<firm>[^()]+?)\s*\((?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\)", mark)
+    if first and person and not role_of(person.group("who")) and not _PART_NOUNS.fullmatch(person.group("who")):
+        return ContactRole(f"{person.group('who')} ({person.group('firm')})", first)
     # (the mark's own note in brackets names the firm: "Owain - agency (Hays)")
     role = role_of(mark) or role_of(re.sub(r"\s*[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]\s*$", "", mark))
     if not role:

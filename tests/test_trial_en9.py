@@ -266,3 +266,42 @@ def test_the_numbers_are_the_phone_when_the_phone_column_is_empty(tmp_path, numb
                    [["Banksia Retail", None, "Manager", "16/11/2026", "0400 222 333", "applied online"],
                     ["Grevillea Foods", None, "Buyer", "18/11/2026", "07 3000 9999", ""]], country="AU")
     assert out.tracker.columns["contact_phone"].header == numbers
+
+
+# the part first, then the firm with the person in brackets: the person is greeted, the firm a note
+@pytest.mark.parametrize("cell, greeting", [("Recruiter - Talentpath (Joon)", "Hi Joon"),
+                                            ("Agency: Redgum Staffing (Bree Walsh)", "Hi Bree")])
+def test_a_person_in_brackets_after_a_part_and_a_firm(tmp_path, cell, greeting):
+    out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Contact", "Phone"],
+                   [["Ironbark Hotels", "Night Manager", "20/11/2026", cell, "0400 000 002"]], country="AU")
+    assert greeting in out.scripts[2] and "someone in" not in out.scripts[2]
+
+
+# the held-out tracker, pinned as read after the fixes (its first reading is in the report)
+BRISBANE = {
+    4: ("Overdue", "2026-12-02", "post_interview"),       # interview 1/12 held: the thank-you
+    5: ("Overdue", "2026-11-17", "autoresponse"),
+    6: ("Overdue", "2026-11-27", "referral"),             # Dean referred; voicemail 26/11 retried
+    7: ("Closed", None, ""),
+    8: ("Overdue", "2026-12-04", "competing_interest"),   # Lisa rang 3/12, missed
+    9: ("Overdue", "2026-11-30", "recruiter"),
+    11: ("Waiting", "2026-12-14", "competing_interest"),  # away til 14/12
+    12: ("Due soon", "2026-12-08", "offer"),
+    13: ("Due today", "2026-12-07", "competing_interest"),
+    14: ("Closed", None, ""),                              # pulled out
+    15: ("Overdue", "2026-12-01", "post_interview"),      # a chat being arranged
+}
+
+
+def test_the_held_out_tracker_reads_as_checked():
+    from followup_sheet.pipeline import compute
+    outs, _, _ = compute(FIXTURES / "trial_en9_brisbane_retail_heldout.xlsx", today=MONDAY, country="AU-QLD",
+                         your_name="Sam Doe", your_phone="555 0100")
+    plan, scripts = outs[0].plan, outs[0].scripts
+    got = {}
+    for row in BRISBANE:
+        due = plan.at[row, "due"]
+        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    assert got == BRISBANE
+    assert outs[0].tracker.columns["contact_phone"].header == "Ph"
+    assert "Hi Mel" in scripts[9] and "Dean" in scripts[6] and "returning" in scripts[8]
