@@ -87,11 +87,17 @@ def contact_role(text: str) -> ContactRole:
     text = " ".join(str(text or "").split())
     m = _split().match(text)
     if m is None:
-        return ContactRole(text, "")
+        return _role_before_the_name(text)
     words = m.group("name").split()
     if m.group("u") and (not all(w[:1].isupper() for w in words) or words[-1].casefold() in _OF):
         return ContactRole(text, "")   # ("entretien RH" names no one; "Piet van HR" is Piet of HR)
     mark = m.group("b") or m.group("d") or m.group("c") or m.group("u") or ""
+    # (the part first, then the firm and the person in brackets: "Recruiter - Hudson (Mel)" is Mel,
+    # a recruiter, the firm her note: "Mel (Hudson)")
+    first = role_of(m.group("name"))
+    person = re.fullmatch(r"(?P<firm>[^()]+?)\s*\((?P<who>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\)", mark)
+    if first and person and not role_of(person.group("who")) and not _PART_NOUNS.fullmatch(person.group("who")):
+        return ContactRole(f"{person.group('who')} ({person.group('firm')})", first)
     # (the mark's own note in brackets names the firm: "Owain - agency (Hays)")
     role = role_of(mark) or role_of(re.sub(r"\s*[(\[（【［][^()\[\]（）【】［］]*[)\]）】］]\s*$", "", mark))
     if not role:
@@ -99,11 +105,37 @@ def contact_role(text: str) -> ContactRole:
     return ContactRole(m.group("name").strip(" ,;:-–—/|"), role)
 
 
+# what a capitalised word after a part is when it is no name: more of the part ("Recruitment Partner")
+_PART_NOUNS = re.compile(r"partner|officer|advis[eo]r|specialist|co-?ordinator|team|department|dept|office|desk|rep"
+                         r"|representative|generalist|associate|lead|manager|mgr|head|assistant", re.IGNORECASE)
+
+
+def _role_before_the_name(text: str) -> ContactRole:
+    """The part written before the name ("Ward Manager Ciara", "Recruiter Jo Lam"): the name after
+    it, with the role; else the cell as written, with no role. The name is one or two capitalised
+    words that are no part; the part may have one word of place before it ("Ward", "Store")."""
+    words = text.split(" ")
+    for cut in range(1, len(words)):
+        mark, name = words[:cut], words[cut:]
+        if form_of_address(mark[-1].rstrip(".")) or form_of_address(mark[-1]):
+            continue     # (a title belongs to the name after it: "Personalberaterin Fr. Kovac")
+        if len(name) > 2 or not all(re.fullmatch(r"[A-Z][a-z'’-]+", w) and not _PART_NOUNS.fullmatch(w)
+                                        and not role_of(w) for w in name):
+            continue
+        # (of two words, the first names the part when it is one: "HR Manager" is HR's)
+        role = role_of(" ".join(mark)) or (role_of(mark[0]) or role_of(mark[1]) if len(mark) == 2 else "")
+        if role:
+            return ContactRole(" ".join(name), role)
+    return ContactRole(text, "")
+
+
 # "X is the Y" in the notes, in the languages the reader knows: the verb or sign between a name and
 # the role it gives ("Gary's the hiring mgr", "Frau Roth ist die Teamleiterin", "Holt = HM")
 _IS = (r"(?:['’]s|\s+is|\s+was|\s*=|\s*:|\s+[-–—]|\s+ist|\s+war|\s+est|\s+es|\s+è|\s+é|\s+jest|\s+to)"
        r"\s+(?:(?:the|my|our|their|der|die|mein|meine|le|la|mon|ma|el|mi|il|o|a|de|mijn|onze)\s+)?"
-       r"(?:(?:new|future|actual|real|eigentliche|neue|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|novo|nova|nieuwe)\s+)?")
+       r"(?:(?:new|future|actual|real|eigentliche|neue|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|novo|nova|nieuwe)\s+)?"
+       # (the place the manager runs, one word before the role: "Orla is ward manager", "Tim's store mgr")
+       r"(?:(?!not\b|no\b|never\b|nicht\b|pas\b|non\b|nie\b)[a-z]+\s+(?=manager|mgr|lead|head))?")
 # ... or the role before the name ("the hiring manager is Gary", "HM: Gary Holt", "hiring mgr, Gary")
 _ROLE_IS = r"(?:\s+is|\s+ist|\s+est|\s+es|\s+è|\s+é|\s+jest|\s*[=:,(])\s*"
 

@@ -23,7 +23,7 @@ from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, us
 from .dates import MONTH_NUMBERS
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, not_so_yet
+from .notestage import may_name_a_step, not_so_yet, of_another_employer
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
@@ -431,6 +431,19 @@ def call_unanswered(text: str) -> bool:
     """Whether `text` tells of an employer's call the user did not answer ("missed Sean's call",
     "voicemail from HR", "HR tried calling")."""
     return _UNANSWERED_CALL.search(text) is not None
+
+
+# An employer's call or e-mail that carried its message ("HR called to say they'd keep me in view",
+# "rang to let me know the panel was moved"): a conversation had, no call of theirs to return
+_GAVE_ITS_NEWS = re.compile(r"\b(?:called|rang|rung|phoned|e-?mailed|wrote|messaged|texted)\s+(?:me\s+|us\s+)?"
+                            r"(?:back\s+)?to\s+(?:say|tell|inform|let\s+(?:me|us)\s+know|advise|update)\b",
+                            re.IGNORECASE)
+
+
+def contact_gave_its_news(text: str) -> bool:
+    """Whether `text` tells of the employer's call or e-mail that said what it was for, and was not
+    missed ("HR called to say KIV my application", not "Ann rang to say hi, missed it")."""
+    return _GAVE_ITS_NEWS.search(text) is not None and not call_unanswered(text)
 
 
 _ROLE_CALLER = re.compile(r"^(?:the\s+)?(?:hr|human\s+resources|recruit\w*|talent(?:\s+team)?|hiring\s+\w+|manager"
@@ -860,6 +873,12 @@ def has_phone(text: Any) -> bool:
 _NOTHING_SAID = (False, False, 0, False, False)
 
 
+def _this_employers(note: str, said: tuple[Statement, ...]) -> list[Statement]:
+    """`said` without the rounds of another employer's process the note tells of ("also final
+    round w/ Maple Ridge next wk"): strong interest elsewhere, no interview of this row's."""
+    return [st for st in said if not (st.kind == "interview" and of_another_employer(note, st.words))]
+
+
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
                 rows: np.ndarray | None = None, today: dt.date | None = None) -> Ledger:
     """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
@@ -913,8 +932,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                                         + [st for st in again if not names_a_calendar_day(st.words)],
                                         key=lambda st: values[k].find(st.words)))
                     anchored[k] = max(anchored[k], np.datetime64(max(seen), "D"))
-            for st in here:
-                all_stated[k].append((st, field))
+            all_stated[k].extend((st, field) for st in _this_employers(values[k], here))
     interview: list[dt.date | None] = [None] * len(idx)
     interview_field = [""] * len(idx)
     answer: list[dt.date | None] = [None] * len(idx)      # the day a decision or news is due, or an answer

@@ -784,6 +784,18 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
         moved = _dates_under_contact(header, below, fields, settings)
         if moved is not None:
             fields, weak = moved[0], {**weak, **moved[1]}
+    # a phone header over an empty column, the numbers under another header ("Mob" left blank,
+    # the numbers under "Ph" or "Tel no."): the numbers are the phone
+    phone = fields.get("contact_phone")
+    if phone is not None and not any(phone < len(row) and str(row[phone] or "").strip() for row in below):
+        taken = set(fields.values())
+        for col, text in enumerate(header):
+            values = [row[col] for row in below if col < len(row)]
+            if col not in taken and set(header_decisions([str(text or "")], settings)[0]) <= {"contact_phone"} \
+                    and phone_like(values, settings.blank_words):
+                fields = {**fields, "contact_phone": col}
+                weak = {**weak, "contact_phone": f"{text!r} (column {column_letters(col + 1)}) holds the numbers"}
+                break
     job = bool({"company", "position"} & fields.keys())
     # (numbers first: a column of '+48 512 004 118' has four 'words' but is no sentence)
     steps: list[tuple[str, bool, Callable[[], tuple[int, str] | None]]] = [

@@ -48,7 +48,9 @@ _NOT_SO = (
     r"|没|沒|未|不|如果|希望|ない|なし|なかった|たら|れば|안\s|못|없|않")
 # Waiting for a step is not having it ("waiting for the offer", "offer expected next week"): an
 # offer only when it is said to be made.
-_AWAITED = (r"\b(?:waiting|awaiting|expect\w*|pending|soon|next\s+week|should\s+(?:come|get)|warte\w*|erwarte\w*"
+# ("pending" before what it waits on is a condition of an offer made: "offer pending board approval")
+_AWAITED = (r"\b(?:waiting|awaiting|expect\w*|pending(?!\s+(?:the\s+|a\s+|my\s+)?[^\W\d_])|soon"
+            r"|next\s+week|should\s+(?:come|get)|warte\w*|erwarte\w*"
             r"|attends?|attente|esper\w*|aguard\w*|in\s+attesa|aspetto|wacht\w*|verwacht\w*|czekam|oczekuj\w*)\b"
             r"|等|待|待ち|予定|기다|예정")
 # The interviewer is a person, not an interview ("面试官说…", "面接官から…"): a note that quotes them
@@ -67,8 +69,12 @@ _ELSEWHERE = (
     # "also" a step at a firm the note names: a process of the user's besides this one ("also
     # interviewing at Zenith", "auch bei Krones im Gespräch", "aussi en entretien chez Thales")
     r"|\b(?:also|auch|aussi|también|anche|também|ook|też|również)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+(?-i:[A-Z])")
-_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
+    r"(?:(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+|w/\s*)(?-i:[A-Z])")
+# (a stop after a digit ends a clause only after a date written with slashes, "decision on 09/12.
+# also ...": "am 10.12." and "am 9. Dezember" keep theirs)
+# A question is no step taken ("offer from Sembawang? not yet"): the words up to a question mark
+_QUESTION = re.compile(r"[^.;!?\n。？]*[?？]")
+_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|(?<=/\d)\.(?=\s)|(?<=/\d\d)\.(?=\s)|,\s|\s[-–—]\s|。|；|，")
 # What keeps an outcome from being one yet, besides `_NOT_SO`: a fear, a guess or a future ("afraid
 # they'll go with someone else", "wohl eine Absage", "pewnie odrzucili", "不採用かも", "불합격일 듯").
 _NOT_YET = (r"\b(?:will|shall|going\s+to|gonna|afraid|worried|fear\w*|probably|prob|likely|guess|wird|werden"
@@ -111,7 +117,7 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
     best = NotedStage("", "")
     if not note:
         return best
-    for clause in _CLAUSES.split(note):
+    for clause in _CLAUSES.split(_QUESTION.sub(" ", note) if "?" in note or "？" in note else note):
         clause = clause.strip()
         if not clause:
             continue
@@ -170,6 +176,19 @@ def this_employers(note: str) -> str:
     return ". ".join(c.strip() for c in _CLAUSES.split(note) if c.strip() and not _elsewhere().search(c))
 
 
+def of_another_employer(note: str, words: str) -> bool:
+    """Whether the clause of `note` that holds `words` tells of another employer's process ("also
+    final round w/ Maple Ridge next wk"): a day it gives is no step of this application."""
+    if not note or not words or screened(_elsewhere()).search(note) is None:
+        return False
+    at = note.find(words)
+    if at < 0:
+        return False
+    start = max((m.end() for m in _CLAUSES.finditer(note, 0, at)), default=0)
+    ends = _CLAUSES.search(note, at + len(words))
+    return _elsewhere().search(note, start, ends.start() if ends else len(note)) is not None
+
+
 def strong_here(note: str, strong: Callable[[str], bool]) -> str:
     """The clause of `note` that says this application went beyond a first talk ("2nd interview
     Thurs 10th", "Zweitgespräch am 1.12."), or ''. A step negated, wished for or another
@@ -205,6 +224,9 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
 # German, Japanese, Chinese and Korean join the two in one word ('Terminabstimmung', '日程調整').
 _ARRANGING = (
     r"\b(?:schedul(?:ing|e)|(?:being|to\s+be|getting|get)\s+(?:scheduled|arranged|booked|set\s+up)|arrang(?:ing|e)"
+    # (their asking when the user is free: "emailed asking for my availability for a chat")
+    r"|(?:ask\w*|want\w*|need\w*|request\w*)\s+(?:for\s+|about\s+)?(?:my|your)\s+availability"
+    r"|when\s+I(?:['’]m|\s+am)\s+(?:free|available)"
     r"|setting\s+up|to\s+set\s+up|book(?:ing)?\s+(?:in\s+)?(?:a|an|the)|coordinat(?:ing|e)|tb[ac]"
     r"|(?:finding|find|sorting\s+out|sort\s+out|working\s+out|figuring\s+out|pick(?:ing)?)\s+(?:a|the)\s+(?:time|date|slot)"
     r"|\w*abstimm(?:en|ung)\w*|\w*vereinbar(?:en|ung)\w*|terminfindung|terminsuche|koordinier\w*"

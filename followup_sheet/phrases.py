@@ -62,7 +62,7 @@ from jinja2.runtime import Context
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "pe"))
 _ROLE_WORDS = frozenset(("role", "position", "opening", "job", "vacancy"))
 # Titles said with the surname ("Dr. Barros", "Frau Müller"), in the languages headers are read in.
-_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "ma'am", "maam", "mam",
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "mdm", "dr", "prof", "sir", "madam", "ma'am", "maam", "mam",
                      "herr", "frau", "hr", "fr",                                     # German
                      "sr", "sra", "srta", "don", "doña", "dra",                      # Spanish, Portuguese
                      "m", "mme", "mlle", "monsieur", "madame",                        # French

@@ -62,6 +62,7 @@ from .facts import (
     call_unanswered,
     caller_named,
     collect_facts,
+    contact_gave_its_news,
     datetime_column,
     read_ledger,
     source_of,
@@ -81,7 +82,7 @@ from .notestage import (
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
-from .statements import LANGUAGES, asked_of_me
+from .statements import LANGUAGES, asked_of_me, read_statements
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -861,6 +862,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         said = [v for v in (cells["response"][k], notes[k]) if isinstance(v, str)]
         arranged_apart[k] = not tells_their_contact(clause) and not call_unanswered("\n".join(said))
     talked = talked | arranged_apart
+    for k in np.flatnonzero(employer_called & ~talked):
+        talked[k] = contact_gave_its_news("\n".join(v for v in (cells["response"][k], notes[k]) if isinstance(v, str)))
     employer_called = employer_called & ~talked
     called_on = np.where(talked, safe_base, called_on)
     call_day_noted = called_on != safe_base          # the notes gave the call its day
@@ -885,6 +888,14 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     interview_day = np.where(np.isnat(interview_on), stated_interview, interview_on)
     # an interview being arranged has no day yet: a past day beside it is the day of the entry that
     # says so ("12/2 HR reached out - setting up a phone screen") or of an earlier round's talk
+    # ...unless the arranging clause gives an earlier day: it was arranged then, and held on its day
+    # ("12/2 phone screen w/ Hannah. 11/25 Hannah emailed to set up screen")
+    for k in np.flatnonzero(arranging & (interview_day < today64) & (arranging_in["notes"] != "")):
+        langs = tuple(x for x in dict.fromkeys(("en", s.language)) if x in LANGUAGES)
+        days = [st.date for st in read_statements(arranging_in["notes"][k], safe_base[k].astype(object),
+                                                  s.date_order == "dmy", langs)]
+        if days and np.datetime64(max(days), "D") < interview_day[k] and interview_day[k] >= safe_base[k]:
+            arranging[k] = False
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
     ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(notes, _AHEAD_WORDS) | arranging
     # a row at the interview stage whose words say the interview is ahead ("Interview scheduled",
@@ -1065,7 +1076,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         & ledger["interview_is_rough"].to_numpy(dtype=bool),
         "hold_until": datetime_column(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
-        "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
+        # (only a day the row states: hold_days' own end is the tool's guess, no "pause until" to claim)
+        "hold_ended": np.where(active & hold & hold_stated & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
         "stated_on": datetime_column(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),

@@ -335,6 +335,8 @@ _STAFF = (r"director|dir|gm|general\s+manager|owner|founder|ceo|coo|cfo|supervis
 _OF = (r"from|at|in|on|of|aus|vom|von|bei|im|der|dem|de|du|des|d['’]|chez|del|la|di|della|dell['’]|delle|dello|do|da"
        r"|dos|das|van|bij|z|ze")
 _ARTICLES = r"the|their|our|his|her|my|a|an|la|le|el|il|lo|die|der|den|o|a|het|de"
+# the verb that says who holds a part, either way round ("the HM is Tom Reid", "Orla is ward manager")
+_COPULA = r"(?:is|was|ist|war|est|es|è|é|jest)(?!\s+(?:not|no|never|nicht|kein\w*|pas|non|não|nie)\b)"
 _TITLES = r"(?:" + titles_before_a_name() + r"\s+)?"
 _PERSON = _TITLES + r"(?-i:[A-Z][a-zà-ÿ][\w'’-]*(?:\s+[A-Z][a-zà-ÿ][\w'’-]*)?)"
 # what an English note's capitalised word may be other than a name: a verb of contact said as a
@@ -364,10 +366,12 @@ def _person_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     in brackets or as the next words), each on the text before or after the part."""
     before_bracket = re.compile(r"(?P<name>" + _PERSON + r")\s*[(（]\s*(?:(?:" + _ARTICLES + r")\s+)?"
                                 r"(?:(?-i:[a-z][\w/&'’-]*)\s+){0,2}$")
-    before = re.compile(r"(?P<name>" + _PERSON + r")\s*(?:,\s*|\s+(?:" + _OF + r")\s+|\s+(?=(?:" + _ARTICLES + r")\s))"
+    before = re.compile(r"(?P<name>" + _PERSON + r")\s*(?:,\s*|\s+(?:" + _OF + r")\s+|\s+(?=(?:" + _ARTICLES + r")\s)"
+                        r"|\s+" + _COPULA + r"\s+)"
                         r"(?:(?:" + _ARTICLES + r")\s+)?(?:(?-i:[a-z][\w/&'’-]*)\s+){0,2}$", re.IGNORECASE)
     after_bracket = re.compile(r"^\s*[(（]\s*(?P<name>" + _PERSON + r")\s*[)）]")
-    after = re.compile(r"^\s*(?:[,:]\s*|\s[-–—]\s+)?(?P<name>" + _PERSON + r")(?![\w'’(-])(?!\s*[(（])")
+    after = re.compile(r"^\s*(?:[,:]\s*|\s[-–—]\s+|\s+" + _COPULA + r"\s+)?(?P<name>" + _PERSON
+                       + r")(?![\w'’(-])(?!\s*[(（])")
     return before_bracket, before, after_bracket, after
 
 

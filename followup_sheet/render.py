@@ -318,16 +318,25 @@ def note_free(text: str) -> str:
 def team_name(text: str) -> str:
     """The contact when it names a team or a department rather than a person ('Recruiting team',
     'Personalabteilung', 'HR'): asked for, never greeted. '' for a person, an address or nothing."""
+    if _marked_person(text):
+        return ""
     text = note_free(text)
     if not text or "@" in text or any(ch.isdigit() for ch in text) or _person(text):
         return ""
     return text
 
 
+def _marked_person(text: str) -> str:
+    """The person in brackets after a part and a firm ("Recruiter - Hudson (Mel)" -> "Mel"), whom
+    `note_free` would drop with the note; '' when the cell is not so written."""
+    said = contact_role(text) if "(" in text else None
+    return _person(said.name) if said is not None and said.role and "(" in said.name else ""
+
+
 def person_text(text: str) -> str:
     """A contact cell's person as the scripts name them ('Smith, John' -> 'John Smith'); '' for a
     team, an address or a placeholder."""
-    return _person(note_free(text)) if text else ""
+    return (_person(note_free(text)) or _marked_person(text)) if text else ""
 
 
 def ask_for(text: str) -> str:
@@ -406,6 +415,8 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     text = {k: _text(note_free(_text(row.get(k, ""), blanks)), blanks)   # "TBD (agency)" is a placeholder too
             for k in ("company", "position", "contact", "hiring_manager", "referrer", "referrer_dept")}
     text["source"] = _text(row.get("source", ""), blanks)
+    # ("Recruiter - Hudson (Mel)": the person in brackets is Mel, not a note to drop)
+    text["contact"] = _marked_person(_text(row.get("contact", ""), blanks)) or text["contact"]
     applied = row["applied_on"]
     contact = _person(text["contact"])
     if not contact and _flag(plan_row.get("employer_called", False)) and plan_row.get("caller"):

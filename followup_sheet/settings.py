@@ -372,6 +372,8 @@ CLOSED_WORDS = (
     "closed", "cancel", "offer accepted", "accepted offer", "accepted the offer", "hired", "ghosted",
     "not interested", "rescind", "screened out", "i said no", "no longer", "unsuccessful",
     "turned down", "regret",
+    # (leaving the process said with a particle verb, by either side: "pulled out", "they backed out")
+    "pulled out", "pulled my application", "backed out", "dropped out", "bowed out",
     "abgesagt", "absage", "abgelehnt", "zurückgezogen", "nicht berücksichtigt", "geschlossen", "besetzt",
     "anderweitig vergeben", "kein interesse",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",
@@ -527,7 +529,8 @@ STRONG_INTEREST_WORDS = (
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (
-    "on hold", "paused", "on pause", "hiring freeze", "freeze", "postponed", "pausiert", "auf eis", "einstellungsstopp",
+    "on hold", "paused", "on pause", "hiring freeze", "freeze", "postponed", "kept in view",
+    "pausiert", "auf eis", "einstellungsstopp",
     "zurückgestellt", "verschoben", "en pause", "gel des embauches", "suspendu", "reporté", "en pausa",
     "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat", "wstrzyman", "zawieszon",
     "gelé", "gelée", "en suspens", "mis en attente", "congelat", "bevroren", "gepauzeerd", "stilgelegd",

@@ -254,7 +254,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|\bcbi\b|written\s+test|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
+    ("interview", r"interview|\bcbi\b|(?:written|technical|tech|aptitude|psychometric|skills?|trade)\s+(?:test|exam)"
+                  r"|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
                   # an assessment centre or day, a chat, and a trial shift or day, are meetings with the
                   # employer as an interview is
                   r"|assessment\s+(?:cent(?:re|er)|day)|\bchat\b|trial\s+(?:shift|day)|work\s+trial"

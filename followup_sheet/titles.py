@@ -21,7 +21,8 @@ import re
 # without a stop (they end in the word's last letter), so an English "hiring mgr." still ends its
 # sentence.
 _TITLES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "en": (("Mr.", "m", ""), ("Mrs.", "f", ""), ("Ms.", "f", ""), ("Miss", "f", ""), ("Mx.", "", ""),
+    "en": (("Mr.", "m", ""), ("Mrs.", "f", ""), ("Ms.", "f", ""), ("Miss", "f", ""), ("Mx.", "", ""), ("Mdm.", "f", ""),
+           ("Madam", "f", ""),
            ("Dr.", "", "Dr."), ("Prof.", "", "Prof."), ("Professor", "", "Prof.")),
     "de": (("Frau", "f", ""), ("Fr.", "f", ""), ("Herr", "m", ""), ("Hr.", "m", ""), ("Hrn.", "m", ""),
            ("Dr.", "", "Dr."), ("Prof.", "", "Prof.")),
