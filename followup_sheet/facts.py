@@ -23,7 +23,7 @@ from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, us
 from .dates import MONTH_NUMBERS
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, not_so_yet
+from .notestage import elsewhere_spans, may_name_a_step, not_so_yet
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
@@ -858,6 +858,12 @@ def has_phone(text: Any) -> bool:
 _NOTHING_SAID = (False, False, 0, False, False)
 
 
+def _inside(text: str, words: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `words` (as found in `text`) lie within one of `spans`."""
+    at = text.find(words)
+    return at >= 0 and any(start <= at < end for start, end in spans)
+
+
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
                 rows: np.ndarray | None = None, today: dt.date | None = None) -> Ledger:
     """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
@@ -896,6 +902,10 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
             # (a row with no last contact: its notes may have been written up to today)
             until = today if np.isnat(last[k]) else None
             here: tuple[Statement, ...] = read_statements(values[k], written[k].astype(object), order, langs, until)
+            if field == "notes" and (other := elsewhere_spans(values[k])):
+                # (another employer's days are not this row's: "also interviewing at Zenith - final
+                # round next wk"; only the answer its offer awaits is read, as strong interest elsewhere)
+                here = tuple(st for st in here if st.kind == "answer" or not _inside(values[k], st.words, other))
             if today is not None:
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days

@@ -69,6 +69,50 @@ _ELSEWHERE = (
     r"|\b(?:also|auch|aussi|también|anche|também|ook|też|również)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+(?-i:[A-Z])")
 _CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
+# A clause joined to the one before by a comma or a dash goes on about the same thing: after a clause
+# about another employer it is that employer's too ("also interviewing at Zenith - final round next wk"),
+# unless it turns back to this one ("…, final round here on Fri", "…, aber hier zweite Runde").
+_GOES_ON = re.compile(r"\s*(?:,|\s[-–—]\s|，)\s*$")
+_BACK_HERE = (
+    r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)|ici"
+    r"|aquí|acá|aqui|qui\s+invece|invece|tutaj|w\s+tej\s+firmie"
+    r"|but|however|whereas|aber|jedoch|mais|pero|sin\s+embargo|però|mas|porém|maar|ale|natomiast)\b"
+    r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사|但是|但|けど|하지만|그런데")
+
+
+@functools.cache
+def _back_here() -> re.Pattern[str]:
+    return re.compile(_BACK_HERE, re.IGNORECASE)
+
+
+def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
+    """The clauses of `note` as written (not stripped), each with whether it is about another
+    employer and where it starts: a clause that names one, and the clauses a comma or a dash joins
+    after it until one turns back to this employer or a sentence ends."""
+    out: list[tuple[str, bool, int]] = []
+    start, carried = 0, False
+    for cut in [*_CLAUSES.finditer(note), None]:
+        end = cut.start() if cut is not None else len(note)
+        clause = note[start:end]
+        if clause.strip():
+            other = bool(screened(_elsewhere()).search(clause)) \
+                or (carried and not screened(_back_here()).search(clause))
+            out.append((clause, other, start))
+            carried = other
+        if cut is None:
+            break
+        if not _GOES_ON.match(cut.group()):
+            carried = False     # (a sentence ends: the next one may be about anything)
+        start = cut.end()
+    return out
+
+
+def elsewhere_spans(note: str) -> list[tuple[int, int]]:
+    """Where in `note` the clauses about another employer are (start, end), for the dated statements
+    read from the whole note (`facts.read_ledger`)."""
+    if not note or screened(_elsewhere()).search(note) is None:
+        return []
+    return [(at, at + len(clause)) for clause, other, at in clauses_with_owner(note) if other]
 # What keeps an outcome from being one yet, besides `_NOT_SO`: a fear, a guess or a future ("afraid
 # they'll go with someone else", "wohl eine Absage", "pewnie odrzucili", "不採用かも", "불합격일 듯").
 _NOT_YET = (r"\b(?:will|shall|going\s+to|gonna|afraid|worried|fear\w*|probably|prob|likely|guess|wird|werden"
@@ -111,11 +155,9 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
     best = NotedStage("", "")
     if not note:
         return best
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if not clause:
-            continue
-        if screened(_elsewhere()).search(clause):
+        if other:
             continue        # (another employer's step: `strong_elsewhere`)
         stage = stage_of(_PEOPLE.sub(" ", clause))
         if stage not in _RANK:
@@ -144,9 +186,9 @@ def outcome_in_notes(note: str, ends: Callable[[str], str]) -> str:
     "si me rechazan", "不採用なら"), or of another employer, are no outcome."""
     if not note:
         return ""
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if not clause or screened(_elsewhere()).search(clause):
+        if other:
             continue
         words = ends(clause)
         if not words:
@@ -167,7 +209,7 @@ def this_employers(note: str) -> str:
     """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
     if not note or screened(_elsewhere()).search(note) is None:
         return note
-    return ". ".join(c.strip() for c in _CLAUSES.split(note) if c.strip() and not _elsewhere().search(c))
+    return ". ".join(c.strip() for c, other, _ in clauses_with_owner(note) if not other)
 
 
 def strong_here(note: str, strong: Callable[[str], bool]) -> str:
@@ -176,9 +218,9 @@ def strong_here(note: str, strong: Callable[[str], bool]) -> str:
     employer's is none (another employer's: `strong_elsewhere`)."""
     if not note or not strong(note):
         return ""
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if clause and strong(clause) and not _not_so().search(clause) and not screened(_elsewhere()).search(clause):
+        if not other and strong(clause) and not _not_so().search(clause):
             return clause
     return ""
 
@@ -189,9 +231,9 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
     A step negated, wished for, awaited or turned down is none."""
     if not note or screened(_elsewhere()).search(note) is None:
         return ""
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if not clause or not _elsewhere().search(clause) or _not_so().search(clause) or _awaited().search(clause):
+        if not other or _not_so().search(clause) or _awaited().search(clause):
             continue
         stage = stage_of(clause)
         if stage == "offer" or (stage == "interviewing" and strong(clause)):
