@@ -62,7 +62,7 @@ FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
               "employer contact", "interview held", "interview ahead", "interview arranging", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
-              "date", "cv forwarded")
+              "date", "cv forwarded", "gone cold")
 MARK_SOURCE = "mark on Today, {day}"
 
 
@@ -1118,6 +1118,7 @@ class _Facts:
                                                     "strong_elsewhere", "next_reason", "situation",
                                                     "autoresponse_field", "chases", "stage_in_notes",
                                                     "interview_arranging", "arranging_field")}
+        self.silent = plan["went_silent"].tolist() if "went_silent" in plan else [""] * len(idx)
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -1228,6 +1229,8 @@ class _Facts:
             add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
+        if self.silent[i]:
+            add("gone_cold", self.silent[i], None, EMPLOYER, "", "notes")
         self._statements(i, add)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:

@@ -307,3 +307,127 @@ def being_arranged(note: str) -> str:
             continue
         return clause.strip()
     return ""
+
+
+# An offer the user has accepted (rules §2: "offer accepted" closes the row, hired): a verb of
+# accepting or signing and, in the same clause, an offer or a contract ("accepted the offer",
+# "Zusage gegeben", "j'ai accepté l'offre", "firmé el contrato", "内定承諾", "오퍼 수락").
+_ACCEPTING = (
+    r"\b(?:accepted|took|signed|angenommen|unterschrieben|akzeptiert|zusage\s+(?:gegeben|erteilt|geschickt)"
+    r"|(?:habe|hab)\s+(?:\w+\s+){0,3}?zugesagt|accepté|acceptée|signé|signée|acept(?:é|ada|ado|ó)|firm(?:é|ado|ada|ó)"
+    r"|accettat[oa]|firmat[oa]|aceit(?:ei|ou|ada|o)|assin(?:ei|ou|ado|ada)"
+    r"|geaccepteerd|aangenomen|getekend|ondertekend"
+    r"|przyj(?:ął|ęł)\w*|przyjęt\w*|zaakceptowa\w*|podpisa\w*)\b"
+    r"|接受了|已接受|签了|簽了|已签|已簽|承諾(?:し|済|した)|受諾|サインした|수락(?:함|했|완료)|승낙(?:함|했)|서명(?:함|했)")
+# (a choice still being weighed: "thinking about whether to accept", "überlege noch", "je réfléchis")
+_WEIGHING = (
+    r"\b(?:whether|considering|thinking|deciding|undecided|ob|überleg\w*|réfléchi\w*|hésit\w*|pensando|decidiendo"
+    r"|valutando|considerando|overweeg\w*|twijfel\w*|zastanawiam|czy)\b|迷って|検討|考虑|考慮|犹豫|猶豫|고민")
+_ACCEPTED_THING = (
+    r"\b(?:offer|job\s+offer|contract|angebot|stellenangebot|vertrag\w*|zusage|offre|contrat|promesse\s+d['’]embauche"
+    r"|oferta|contrato|offerta|contratto|proposta|aanbod|arbeidsovereenkomst|contract|ofert\w*|umow\w*)\b"
+    r"|offer|录用|錄用|合同|内定|内々定|契約|오퍼|입사\s*제안|계약|합격")
+# A silence the notes tell of (rules §4 Gone cold): a word that says the employer went silent
+# ("ghosted", "Funkstille", "silence radio", "音沙汰なし", "연락 두절"), or no reply said with how long
+# it has lasted, four weeks or more ("no reply for 6 weeks", "seit 2 Monaten keine Antwort").
+_SILENT = (
+    r"\b(?:ghost(?:ed|ing)|ge?ghost(?:et|ed)?|radio\s+silence|dead\s+silence|funkstille|totenstille"
+    r"|silence\s+radio|aucune\s+nouvelle|sans\s+nouvelles|sin\s+noticias|silencio\s+(?:total|absoluto)"
+    r"|nessuna\s+notizia|sparit[oi]|sem\s+notícias|sumiram|sumiu|niets\s+meer\s+gehoord|radiostilte"
+    r"|cisza|zero\s+odzewu|brak\s+odzewu|zamilkli)\b"
+    r"|音沙汰(?:なし|無し)|音信不通|梨のつぶて|杳无音信|杳無音信|石沉大海|没消息了|沒消息了|연락\s*두절|무소식|잠수")
+_NO_REPLY = (
+    r"\b(?:no|zero|keine?|kein\w*|pas\s+de|aucune?|sin|sem|nessuna?|geen|brak|nic)\s+"
+    r"(?:reply|response|answer|word|news|contact|feedback|antwort|rückmeldung|reaktion|nachricht|réponse|retour"
+    r"|nouvelles?|respuesta|noticias|contacto|risposta|notizie|riscontro|resposta|retorno|notícias|reactie"
+    r"|antwoord|bericht|odpowiedzi|odzewu|kontaktu|informacji)\b"
+    r"|連絡(?:なし|無し|がない|が来ない)|返事(?:なし|がない)|没(?:有)?(?:回复|回音|消息)|沒(?:有)?(?:回覆|回音|消息)|无回复|無回覆"
+    r"|연락\s*(?:없|안\s*옴)|답(?:변|장)?\s*없")
+_SILENCE_LENGTH = (
+    r"(\d+|a|one|two|three|four|five|six|ein(?:e[mnr]?)?|zwei|drei|vier|fünf|sechs|un|une|deux|trois|quatre|cinq|six"
+    r"|uno|una|dos|tres|cuatro|cinco|seis|due|tre|quattro|cinque|sei|um|uma|duas|três|quatro|een|twee|drie|vier|vijf|zes"
+    r"|jeden|jedna|dwa|dwóch|trzy|cztery|pięć|sześć|一|二|两|兩|三|四|五|六|한|두|세|네|다섯|여섯)"
+    r"\s*\+?\s*(?:full\s+)?(weeks?|wks?|months?|mos?|wochen|woche|monaten?|monate|semaines?|mois|semanas?|meses|mes"
+    r"|settimane|settimana|mesi|mese|weken|week|maanden|maand|tygodni\w*|tydzień|miesi\w*|週間|か月|ヶ月|カ月|个月|個月|周|週|星期"
+    r"|주|주일|달|개월)")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "eine": 1, "einem": 1,
+            "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "un": 1, "une": 1,
+            "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4,
+            "cinco": 5, "seis": 6, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "um": 1, "uma": 1,
+            "duas": 2, "três": 3, "quatro": 4, "een": 1, "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "jeden": 1,
+            "jedna": 1, "dwa": 2, "dwóch": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "一": 1, "二": 2, "两": 2,
+            "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
+SILENT_WEEKS = 4      # a stated silence this long or longer is the application gone cold
+
+
+@functools.cache
+def _accepting() -> re.Pattern[str]:
+    return re.compile(_ACCEPTING, re.IGNORECASE)
+
+
+@functools.cache
+def _accepted_thing() -> re.Pattern[str]:
+    return re.compile(_ACCEPTED_THING, re.IGNORECASE)
+
+
+@functools.cache
+def _silent() -> re.Pattern[str]:
+    return re.compile(_SILENT, re.IGNORECASE)
+
+
+@functools.cache
+def _no_reply() -> re.Pattern[str]:
+    return re.compile(_NO_REPLY, re.IGNORECASE)
+
+
+@functools.cache
+def _silence_length() -> re.Pattern[str]:
+    return re.compile(_SILENCE_LENGTH, re.IGNORECASE)
+
+
+def offer_accepted(note: str) -> str:
+    """The clause of `note` that says the user accepted this employer's offer ("accepted the offer,
+    start in January", "Zusage gegeben", "j'ai accepté l'offre", "内定承諾しました"), or ''. An
+    acceptance negated, hoped, conditional or still ahead ("will accept if they match the salary",
+    "overweeg het aanbod aan te nemen"?) or another employer's is none."""
+    if not note or _accepting().search(note) is None or _accepted_thing().search(note) is None:
+        return ""
+    for clause, other, _ in clauses_with_owner(note):
+        clause = clause.strip()
+        if other or not (_accepting().search(clause) and _accepted_thing().search(clause)):
+            continue
+        if not_so_yet(clause) or _awaited().search(clause) or re.search(_WEIGHING, clause, re.IGNORECASE):
+            continue
+        return clause
+    return ""
+
+
+def _weeks(found: re.Match[str]) -> float:
+    count, unit = found.group(1).lower(), found.group(2).lower()
+    number = int(count) if count.isdigit() else _NUMBERS.get(count, 1)
+    monthly = re.match(r"mo|mes|mois|maand|miesi|か月|ヶ月|カ月|个月|個月|달|개월", unit)
+    return number * (4.3 if monthly else 1)
+
+
+def went_silent(note: str) -> str:
+    """The clause of `note` that says this employer went silent ("ghosted after the 2nd round",
+    "Funkstille", "no reply for 6 weeks", "2ヶ月連絡なし"), or ''. A silence of a length told
+    must be `SILENT_WEEKS` or longer; negated, hoped or feared ("not ghosted, just slow",
+    "hope they don't ghost me") or another employer's, it is none."""
+    if not note or (_silent().search(note) is None and _no_reply().search(note) is None):
+        return ""
+    for clause, other, _ in clauses_with_owner(note):
+        clause = clause.strip()
+        if other:
+            continue
+        word = _silent().search(clause)
+        if word is not None:
+            if not not_so_yet(clause[:word.start()]):
+                return clause
+            continue
+        if _no_reply().search(clause) is None:
+            continue
+        lengths = [_weeks(m) for m in _silence_length().finditer(clause)]
+        if lengths and max(lengths) >= SILENT_WEEKS:
+            return clause
+    return ""

@@ -35,6 +35,7 @@ when a row has none, and on rows without a situation):
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
   competing_interest rows only
 - confirm_cold (bool): an interview or offer that went cold; `check` lists it for confirmation
+- went_silent (str): the clause of the notes that made the row Gone cold ("ghosted", "no reply for 6 weeks")
 - check (text): why a row is Check data when the plan found it (a date after today, naming the cell)
 - facts (list of `facts.Fact`: kind, text, date, who, channel, source) and why (text: the
   facts with their cells, "decision Dec 11 ← Notes, P17 · ...") for the Why column and `explain`
@@ -73,11 +74,13 @@ from .literalscreen import Screened, screened
 from .notestage import (
     being_arranged,
     may_name_a_step,
+    offer_accepted,
     outcome_in_notes,
     stage_in_notes,
     strong_elsewhere,
     strong_here,
     this_employers,
+    went_silent,
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
@@ -513,6 +516,12 @@ def _per_value(text: pd.Series | np.ndarray, test) -> np.ndarray:
     return np.asarray(test(list(seen)))[codes]
 
 
+def _per_clause(notes: np.ndarray, read: Callable[[str], str]) -> np.ndarray:
+    """Per row `read` of its note (the clause it finds, or '')."""
+    return _per_value(notes, lambda t: np.array([read(v) if isinstance(v, str) and v else "" for v in t],
+                                                dtype=object))
+
+
 # An automatic reply that says someone is away answers a message of the user's, not the
 # application: "auto reply says she's OOO til 12/8" is an absence, never "my résumé arrived"
 _AWAY = re.compile(r"\b(?:ooo|out\s+of\s+(?:the\s+)?office|(?:on|taking)\s+(?:annual\s+|parental\s+|maternity\s+"
@@ -802,6 +811,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage = np.where(ended, "closed", stage)
     stage_text = np.where(ended, outcome, stage_text)
     from_notes = from_notes | ended
+    # an offer the notes say the user accepted ("accepted the offer", "Zusage gegeben"), whatever open
+    # stage the cell still says: hired, the row closed (rules §2 "offer accepted"), no more calls
+    took = _per_clause(np.where(np.isin(stage, ["applied", "interviewing", "offer"]), notes, ""), offer_accepted)
+    hired = took != ""
+    stage = np.where(hired, "closed", stage)
+    stage_text = np.where(hired, took, stage_text)
+    from_notes = from_notes | hired
     st = stage
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     open_notes = np.where(open_stage, notes, "")
@@ -970,7 +986,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     ended_in_notes = open_stage & (contains_words(own_notes, s.closed_words)
                                    | says_refusal(np.where(open_stage, own_notes, "")))
     # (said negated, hoped, as a condition or a guess, it is no end: "hope they don't pick someone else")
-    ended_in_notes &= _outcomes_in_notes(np.where(ended_in_notes, own_notes, ""), s) != ""
+    ended_clause = _outcomes_in_notes(np.where(ended_in_notes, own_notes, ""), s)
+    # the notes say the employer went silent ("ghosted", "Funkstille", "no reply for 6 weeks"): Gone
+    # cold, the note cited (rules §4), not a question about a closed word; unless an interview or a
+    # pinned date still ahead says otherwise
+    silence = _per_clause(np.where(open_stage, notes, ""), went_silent)
+    silent = (silence != "") & ~ahead & ~(~np.isnat(pinned) & (pinned >= today64))
+    ended_in_notes &= (ended_clause != "") & ~(silent & (ended_clause == silence))
     bad_date = (frame["problem"].to_numpy() != "") | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
@@ -988,7 +1010,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         [st == "closed",
          st == "not_applied",
          ~has_base | bad_date,
-         open_stage & ((capped & (today64 >= due) & ~employer_called) | cold),
+         open_stage & ((capped & (today64 >= due) & ~employer_called) | cold | silent),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],
@@ -1071,6 +1093,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         "next_reason": np.where(active, next_reason, ""),
         "strong_elsewhere": live_other & active,
         "confirm_cold": (status == Status.GONE_COLD.value) & np.isin(st, ["interviewing", "offer"]),
+        # the clause of the notes that says the employer went silent, for a row Gone cold by it
+        "went_silent": np.where(silent & (status == Status.GONE_COLD.value), silence, ""),
         "check": np.where(check != "", check, _ended_messages(frame, ended_in_notes, columns, s)),
         **noted_facts,
         "written_offer": written_offer,
