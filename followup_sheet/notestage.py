@@ -236,6 +236,8 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
         if not other or _not_so().search(clause) or _awaited().search(clause):
             continue
         stage = stage_of(clause)
+        if stage not in _RANK and _steps().search(clause):
+            stage = "interviewing"      # (a step the stage lists leave out: "a panel on the 10th")
         if stage == "offer" or (stage == "interviewing" and strong(clause)):
             return clause
     return ""
@@ -337,7 +339,10 @@ _SILENT = (
     r"|cisza|zero\s+odzewu|brak\s+odzewu|zamilkli)\b"
     r"|音沙汰(?:なし|無し)|音信不通|梨のつぶて|杳无音信|杳無音信|石沉大海|没消息了|沒消息了|연락\s*두절|무소식|잠수")
 _NO_REPLY = (
-    r"\b(?:no|zero|keine?|kein\w*|pas\s+de|aucune?|sin|sem|nessuna?|geen|brak|nic)\s+"
+    r"\b(?:(?:heard|hear)\s+nothing|nothing\s+(?:heard|back)|(?:haven['’]?t|not|never)\s+heard(?:\s+back)?"
+    r"|nichts\s+(?:mehr\s+)?gehört|rien\s+(?:reçu|entendu)|nada\s+de\s+(?:noticias|notícias)|niente\s+di\s+nuovo"
+    r"|niks\s+(?:meer\s+)?gehoord|nic\s+nie\s+wiem)\b"
+    r"|\b(?:no|zero|keine?|kein\w*|pas\s+de|aucune?|sin|sem|nessuna?|geen|brak|nic)\s+"
     r"(?:reply|response|answer|word|news|contact|feedback|antwort|rückmeldung|reaktion|nachricht|réponse|retour"
     r"|nouvelles?|respuesta|noticias|contacto|risposta|notizie|riscontro|resposta|retorno|notícias|reactie"
     r"|antwoord|bericht|odpowiedzi|odzewu|kontaktu|informacji)\b"

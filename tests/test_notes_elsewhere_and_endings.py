@@ -1,0 +1,174 @@
+"""Notes that tell of another employer's next steps, an offer the user accepted, and an employer
+gone silent: whose step it is, and what the row's status says (rules §2, §4, §5)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from followup_sheet.notestage import clauses_with_owner, offer_accepted, went_silent
+from followup_sheet.pipeline import compute
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def _plan(tmp_path: Path, stage: str, note: str, header: str = "Notes"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Company", "Role", "Applied", "Last Contact", "Status", "Contact", "Phone", header])
+    ws.append(["Norrland Data", "Analyst", dt.date(2026, 11, 2), dt.date(2026, 12, 3), stage, "Ida Berg",
+               "555-0142", note])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    sheets, _, _ = compute(path, today=TODAY)
+    return sheets[0].plan.iloc[0]
+
+
+# --- another employer's step, carried on by the clauses joined after it -------------------------
+
+_CARRIED = [
+    "also in talks with Pellworm Labs - they want me back for a panel on Dec 10",
+    "also interviewing with Okapi Freight, onsite with their CTO next week",
+    "auch bei Wendel GmbH im Gespräch, Zweitgespräch dort am 10.12.",
+    "aussi en entretien chez Brossard, deuxième tour la semaine prochaine",
+    "también en proceso con Lumbre, segunda ronda el jueves",
+    "anche in selezione presso Vetri Sud, secondo colloquio giovedì",
+    "também em processo com Ipê Digital, segunda etapa na quinta",
+    "ook in gesprek met Duinwater, tweede ronde volgende week",
+    "też rekrutuję się w Sobieski, druga runda w czwartek",
+    "他社も選考中 - 最終面接は来週",
+    "另一家公司也在面 - 下周终面",
+    "다른 회사도 진행 중, 다음 주 2차 면접",
+]
+
+
+@pytest.mark.parametrize("note", _CARRIED)
+def test_a_clause_joined_after_another_employers_is_theirs_too(note):
+    owners = clauses_with_owner(note)
+    assert len(owners) >= 2, owners
+    assert all(other for _, other, _ in owners), owners
+
+
+@pytest.mark.parametrize("note", [
+    "also interviewing at Kestrel Bank, but the final round here is on Friday",
+    "auch bei Wendel GmbH im Gespräch, aber hier Zweitgespräch am Freitag",
+    "aussi en entretien chez Brossard, mais ici deuxième tour vendredi",
+    "también en proceso con Lumbre, pero aquí segunda ronda el jueves",
+    "다른 회사도 진행 중, 여기는 다음 주 2차 면접",
+])
+def test_a_clause_that_turns_back_to_this_employer_is_this_rows(note):
+    owners = clauses_with_owner(note)
+    assert owners[0][1] and not owners[-1][1], owners
+
+
+def test_a_new_sentence_is_not_carried_over():
+    owners = clauses_with_owner("also interviewing at Kestrel Bank. Final round here next week")
+    assert [other for _, other, _ in owners] == [True, False]
+
+
+@pytest.mark.parametrize("note", [
+    "also in talks with Pellworm Labs - they want me back for a panel on Dec 10",
+    "also interviewing with Okapi Freight, final round on Dec 10",
+])
+def test_another_employers_later_round_is_no_interview_of_this_row(tmp_path, note):
+    row = _plan(tmp_path, "Applied", note)
+    assert row["stage"] == "applied", row["why"]
+    assert pd_isnat(row["interview_ahead"]), row["why"]
+    assert "interview" not in row["why"], row["why"]
+    assert row["situation"] == "competing_interest", row["why"]
+
+
+def test_this_employers_round_after_a_turn_back_still_counts(tmp_path):
+    row = _plan(tmp_path, "Applied", "also interviewing with Okapi Freight, but final round here on Dec 10")
+    assert row["stage"] == "interviewing", row["why"]
+    assert row["interview_ahead"].date() == dt.date(2026, 12, 10), row["why"]
+
+
+def pd_isnat(value) -> bool:
+    import pandas as pd
+    return bool(pd.isna(value))
+
+
+# --- an offer the user accepted: the row is closed (hired) --------------------------------------
+
+_ACCEPTED = [
+    ("Offer", "signed the offer on Friday, first day Jan 11"),
+    ("Offer", "Offer accepted :)"),
+    ("Angebot", "Zusage gegeben, Vertrag liegt unterschrieben bei HR"),
+    ("Offre", "offre acceptée, début en janvier"),
+    ("Oferta", "acepté la oferta ayer"),
+    ("Offerta", "ho accettato l'offerta, inizio a febbraio"),
+    ("Proposta", "aceitei a proposta por telefone"),
+    ("Aanbod", "aanbod aangenomen, start 1 februari"),
+    ("Oferta", "przyjęłam ofertę, start od stycznia"),
+    ("内定", "内定承諾した"),
+    ("录用", "已接受录用"),
+    ("오퍼", "오퍼 수락함"),
+]
+
+
+@pytest.mark.parametrize("stage,note", _ACCEPTED)
+def test_an_accepted_offer_beside_an_offer_stage_is_closed(tmp_path, stage, note):
+    assert offer_accepted(note), note
+    row = _plan(tmp_path, stage, note)
+    assert row["status"] == "Closed", (note, row["status"], row["why"], row["check"])
+    assert row["situation"] == "", row["situation"]
+    assert "Notes" in row["why"], row["why"]
+
+
+@pytest.mark.parametrize("note", [
+    "will accept if the relocation is paid",
+    "torn on whether to accept the offer",
+    "Angebot noch nicht angenommen",
+    "j'accepterai l'offre si le salaire suit",
+    "si me suben el sueldo acepto la oferta",
+    "accepted an offer at another company",
+    "オファーは検討中",
+])
+def test_an_acceptance_hoped_weighed_or_elsewhere_leaves_the_offer_open(tmp_path, note):
+    assert not offer_accepted(note), note
+    row = _plan(tmp_path, "Offer", note)
+    assert row["status"] != "Closed", (note, row["why"])
+
+
+# --- the employer went silent: Gone cold, the note cited ---------------------------------------
+
+_SILENT = [
+    ("Applied", "totally ghosted after the recruiter screen"),
+    ("Interviewing", "heard nothing for 7 weeks after the panel"),
+    ("Interviewing", "no word for two months since the onsite"),
+    ("Vorstellungsgespräch", "seit dem Gespräch Funkstille"),
+    ("Beworben", "seit 5 Wochen keine Rückmeldung"),
+    ("Entretien", "aucune nouvelle depuis l'entretien"),
+    ("Entrevista", "sin respuesta desde hace 6 semanas"),
+    ("Colloquio", "nessuna risposta da due mesi"),
+    ("Entrevista", "sem resposta há 2 meses"),
+    ("Gesprek", "al 8 weken geen reactie"),
+    ("Rozmowa", "od 2 miesięcy brak odpowiedzi"),
+    ("面接", "面接後 音沙汰なし"),
+    ("面试", "面试后两个月没回复"),
+    ("면접", "면접 후 연락 두절"),
+]
+
+
+@pytest.mark.parametrize("stage,note", _SILENT)
+def test_a_silence_told_in_the_notes_is_gone_cold_with_the_note_cited(tmp_path, stage, note):
+    assert went_silent(note), note
+    row = _plan(tmp_path, stage, note)
+    assert row["status"] == "Gone cold", (note, row["status"], row["why"], row["check"])
+    assert row["went_silent"], row
+    assert any(f.kind == "gone_cold" and "Notes" in f.source for f in row["facts"]), row["facts"]
+
+
+@pytest.mark.parametrize("note", [
+    "no reply for 10 days",
+    "keine Rückmeldung bisher",
+    "hope they don't ghost me",
+    "pas encore de réponse",
+    "another company ghosted me, still waiting to hear here",
+])
+def test_a_short_feared_or_other_silence_is_no_cold_row(tmp_path, note):
+    row = _plan(tmp_path, "Applied", note)
+    assert row["status"] != "Gone cold", (note, row["why"])
