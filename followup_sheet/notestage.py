@@ -321,9 +321,10 @@ _ACCEPTING = (
     r"|geaccepteerd|aangenomen|getekend|ondertekend"
     r"|przyj(?:ął|ęł)\w*|przyjęt\w*|zaakceptowa\w*|podpisa\w*)\b"
     r"|接受了|已接受|签了|簽了|已签|已簽|承諾(?:し|済|した)|受諾|サインした|수락(?:함|했|완료)|승낙(?:함|했)|서명(?:함|했)")
-# (a choice still being weighed: "thinking about whether to accept", "überlege noch", "je réfléchis")
+# (a choice still being weighed or not yet made: "thinking about whether to accept", "überlege noch",
+# "signed nothing yet")
 _WEIGHING = (
-    r"\b(?:whether|considering|thinking|deciding|undecided|ob|überleg\w*|réfléchi\w*|hésit\w*|pensando|decidiendo"
+    r"\b(?:nothing|yet|nichts|noch|rien|encore|nada|todavía|ainda|niente|ancora|niets|nog|nic|jeszcze|whether|considering|thinking|deciding|undecided|ob|überleg\w*|réfléchi\w*|hésit\w*|pensando|decidiendo"
     r"|valutando|considerando|overweeg\w*|twijfel\w*|zastanawiam|czy)\b|迷って|検討|考虑|考慮|犹豫|猶豫|고민")
 _ACCEPTED_THING = (
     r"\b(?:offer|job\s+offer|contract|angebot|stellenangebot|vertrag\w*|zusage|offre|contrat|promesse\s+d['’]embauche"
@@ -352,7 +353,7 @@ _SILENCE_LENGTH = (
     r"(\d+|a|one|two|three|four|five|six|ein(?:e[mnr]?)?|zwei|drei|vier|fünf|sechs|un|une|deux|trois|quatre|cinq|six"
     r"|uno|una|dos|tres|cuatro|cinco|seis|due|tre|quattro|cinque|sei|um|uma|duas|três|quatro|een|twee|drie|vier|vijf|zes"
     r"|jeden|jedna|dwa|dwóch|trzy|cztery|pięć|sześć|一|二|两|兩|三|四|五|六|한|두|세|네|다섯|여섯)"
-    r"\s*\+?\s*(?:full\s+)?(weeks?|wks?|months?|mos?|wochen|woche|monaten?|monate|semaines?|mois|semanas?|meses|mes"
+    r"\s*\+?\s*(?:full\s+)?(weeks?|wks?|tyg\w*|months?|mos?|wochen|woche|monaten?|monate|semaines?|mois|semanas?|meses|mes"
     r"|settimane|settimana|mesi|mese|weken|week|maanden|maand|tygodni\w*|tydzień|miesi\w*|週間|か月|ヶ月|カ月|个月|個月|周|週|星期"
     r"|주|주일|달|개월)")
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "eine": 1, "einem": 1,
@@ -426,13 +427,12 @@ def went_silent(note: str) -> str:
         if other:
             continue
         word = _silent().search(clause)
+        lengths = [_weeks(m) for m in _silence_length().finditer(clause)]
         if word is not None:
-            if not not_so_yet(clause[:word.start()]):
+            # (a silence word with a length told short is a pause, not yet cold: "cisza od 2 tyg.")
+            if not not_so_yet(clause[:word.start()]) and (not lengths or max(lengths) >= SILENT_WEEKS):
                 return clause
             continue
-        if _no_reply().search(clause) is None:
-            continue
-        lengths = [_weeks(m) for m in _silence_length().finditer(clause)]
-        if lengths and max(lengths) >= SILENT_WEEKS:
+        if _no_reply().search(clause) is not None and lengths and max(lengths) >= SILENT_WEEKS:
             return clause
     return ""
