@@ -1249,3 +1249,52 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
     live = ~plan["status"].isin(["Closed", "Not applied"]).to_numpy()
     rows = [source.live(i, row) if live[i] else source.closed(i, row) for i, row in enumerate(frame.index)]
     return pd.Series(rows, index=frame.index, dtype=object)
+
+
+# The user left a message when their call reached nobody ("left a vm", "deixei recado", "Nachricht
+# auf der Mailbox hinterlassen", "留守電に伝言を残した"): the next call may say so (rules §7).
+_LEFT_MESSAGE = re.compile(
+    r"\b(?:left\s+(?:a\s+|another\s+|her\s+|him\s+|them\s+)?(?:voicemail|vm|message|msg)|(?:vm|msg|message)\s+left"
+    r"|(?:nachricht|sprachnachricht)\w*\s+(?:auf\s+\w+\s+\w+\s+)?(?:hinterlassen|hinterlegt|gesprochen)"
+    r"|(?:auf\s+(?:die|der)\s+mailbox|aufs\s+band|auf\s+den\s+ab)\s+gesprochen|ab\s+besprochen|mailbox\s+besprochen"
+    r"|laiss[ée]\s+(?:un\s+)?(?:message|vocal|mot)|(?:dej[ée]|deje)\s+(?:un\s+)?(?:mensaje|recado|audio)"
+    r"|lasciat[oa]\s+(?:un\s+)?messaggio|deix(?:ei|amos)\s+(?:um\s+)?(?:recado|mensagem)"
+    r"|(?:bericht|voicemail)\s+(?:achtergelaten|ingesproken)|ingesproken"
+    r"|zostawi(?:łam|łem|ł|ła)\s+wiadomość|nagra(?:łam|łem)\s+się)\b"
+    r"|留守電に(?:伝言|メッセージ)|伝言を?(?:残|入れ)|メッセージを?残|留了?言|留了语音|留了語音|留咗言"
+    r"|메시지\s*(?:남김|남겼|남기)|음성\s*(?:메시지|사서함)에?\s*남", re.IGNORECASE)
+
+
+# The user's return of the employer's call ("called back", "returned it", "retornei", "zurückgerufen").
+_RETURNING = re.compile(
+    r"\b(?:call(?:ed)?\s+(?:them\s+|her\s+|him\s+|hr\s+)?back|return(?:ed)?\s+(?:it|the\s+call|their\s+call|her\s+call"
+    r"|his\s+call)|rang\s+(?:them\s+|her\s+|him\s+)?back|zurückgerufen|rückruf\s+versucht|rappel[ée]e?|devolv[íi]"
+    r"|richiamat[oa]|ho\s+richiamato|retornei|liguei\s+de\s+volta|teruggebeld|oddzwoni\w*)\b"
+    r"|折り返し|回电|回電|回拨|回撥|다시\s*전화|콜백", re.IGNORECASE)
+
+
+def returned_call(note: str, statements: list[tuple[Statement, str]]) -> tuple[dt.date | None, dt.date | None, bool]:
+    """For a note that tells of the employer's call and then of the user's return of it that
+    reached nobody ("Fernanda rang 12/2, I missed it; called back 12/3, voicemail, left a message"):
+    (the day of their call, the day of the user's try, whether the user left a message), each the
+    latest day the note's log entries (`statements`) give in the clauses before the user's return
+    and from it on; (None, None, False) when the note tells no such thing."""
+    calls = _hits(_EMPLOYER_CALL, note)
+    if not calls:
+        return None, None, False
+    first = calls[0].end()
+    back = [m.start() for m in _RETURNING.finditer(note) if m.start() >= first] \
+        + [m.start() for m in _user_after().finditer(note) if m.start() >= first]
+    tries = [m.start() for m in _my_attempts(note) if m.start() >= first]
+    if not tries or not back or max(tries) < min(back):
+        return None, None, False
+    cuts = [0] + [m.end() for m in _CLAUSES_OF_NOTES.finditer(note)]
+
+    def clause(at: int) -> int:
+        return max(k for k, c in enumerate(cuts) if c <= at)
+    returned = clause(min(back))
+    days = [(note.find(st.words), st.date) for st, field in statements
+            if field == "notes" and st.kind in ("logged", "noted", "date", "call_back")]
+    theirs = max((d for at, d in days if 0 <= at and clause(at) < returned), default=None)
+    tried = max((d for at, d in days if at >= 0 and clause(at) >= returned), default=None)
+    return theirs, tried, _LEFT_MESSAGE.search(note, cuts[returned]) is not None

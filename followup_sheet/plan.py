@@ -35,6 +35,8 @@ when a row has none, and on rows without a situation):
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
   competing_interest rows only
 - confirm_cold (bool): an interview or offer that went cold; `check` lists it for confirmation
+- returned_unanswered (bool), returned_call_on (date), message_left (bool), message_left_on (date): the
+  employer's call the user returned and reached nobody, its day, and the message the user left then
 - went_silent (str): the clause of the notes that made the row Gone cold ("ghosted", "no reply for 6 weeks")
 - check (text): why a row is Check data when the plan found it (a date after today, naming the cell)
 - facts (list of `facts.Fact`: kind, text, date, who, channel, source) and why (text: the
@@ -65,6 +67,7 @@ from .facts import (
     collect_facts,
     datetime_column,
     read_ledger,
+    returned_call,
     source_of,
     tells_their_contact,
 )
@@ -941,6 +944,21 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     attempts = ledger["attempts"].to_numpy()
     retry = open_stage & (attempts >= 1) & (attempts <= s.max_retries) & has_base
     retries_spent = open_stage & (attempts > s.max_retries)
+    # the employer's call the user returned and reached nobody ("she rang 12/2, I missed it; called
+    # back 12/3, voicemail, left a message"): the next try still returns their call, and says the
+    # message left (rules §7: each from its cell)
+    returned = np.zeros(n, dtype=bool)
+    returned_of, message_on = _nat(n), _nat(n)
+    message_left = np.zeros(n, dtype=bool)
+    for k in np.flatnonzero((retry | retries_spent) & ledger["user_after"].to_numpy(dtype=bool)):
+        if not isinstance(notes[k], str):
+            continue
+        theirs, tried, left = returned_call(notes[k], read.statements[k])
+        if theirs is None and tried is None and not left:
+            continue
+        returned[k], message_left[k] = True, left
+        returned_of[k] = np.datetime64(theirs, "D") if theirs else returned_of[k]
+        message_on[k] = np.datetime64(tried, "D") if tried and left else message_on[k]
 
     # a plain dated statement sets the next date (after a decision date: the business day after)
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
@@ -1089,6 +1107,12 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
         "hold_ended": np.where(active & hold & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
+        # their call returned with no answer: its day, and the message the user left and its day
+        "returned_unanswered": returned & active & ~employer_called,
+        "returned_call_on": datetime_column(np.where(returned & active & ~employer_called, returned_of, nat)),
+        "message_left": message_left & returned & active & ~employer_called,
+        "message_left_on": datetime_column(np.where(message_left & returned & active & ~employer_called,
+                                                    message_on, nat)),
         "stated_on": datetime_column(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
         "strong_elsewhere": live_other & active,
