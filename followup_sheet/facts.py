@@ -1273,6 +1273,10 @@ _RETURNING = re.compile(
     r"|折り返し|回电|回電|回拨|回撥|다시\s*전화|콜백", re.IGNORECASE)
 
 
+# (a semicolon ends a clause after a day too: "rang 2/12; called back 3/12")
+_RETURN_CLAUSES = re.compile(r"[;\n。；]|(?<!\d)[.!?]|,\s|\s[-–—]\s|，")
+
+
 def returned_call(note: str, statements: list[tuple[Statement, str]]) -> tuple[dt.date | None, dt.date | None, bool]:
     """For a note that tells of the employer's call and then of the user's return of it that
     reached nobody ("Fernanda rang 12/2, I missed it; called back 12/3, voicemail, left a message"):
@@ -1288,7 +1292,7 @@ def returned_call(note: str, statements: list[tuple[Statement, str]]) -> tuple[d
     tries = [m.start() for m in _my_attempts(note) if m.start() >= first]
     if not tries or not back or max(tries) < min(back):
         return None, None, False
-    cuts = [0] + [m.end() for m in _CLAUSES_OF_NOTES.finditer(note)]
+    cuts = [0] + [m.end() for m in _RETURN_CLAUSES.finditer(note)]
 
     def clause(at: int) -> int:
         return max(k for k, c in enumerate(cuts) if c <= at)

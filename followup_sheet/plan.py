@@ -950,7 +950,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     returned = np.zeros(n, dtype=bool)
     returned_of, message_on = _nat(n), _nat(n)
     message_left = np.zeros(n, dtype=bool)
-    for k in np.flatnonzero((retry | retries_spent) & ledger["user_after"].to_numpy(dtype=bool)):
+    for k in np.flatnonzero(retry | retries_spent):
         if not isinstance(notes[k], str):
             continue
         theirs, tried, left = returned_call(notes[k], read.statements[k])

@@ -172,3 +172,74 @@ def test_a_silence_told_in_the_notes_is_gone_cold_with_the_note_cited(tmp_path, 
 def test_a_short_feared_or_other_silence_is_no_cold_row(tmp_path, note):
     row = _plan(tmp_path, "Applied", note)
     assert row["status"] != "Gone cold", (note, row["why"])
+
+
+# --- their call returned, nobody answered, a message left: the next call says both -------------
+
+_RETURNED = [
+    ("en", ["Company", "Role", "Applied", "Last Contact", "Status", "Contact", "Phone", "Notes"], "Applied",
+     "Priya phoned Dec 2 while I was driving; rang her back Dec 3, voicemail, left a msg",
+     ["returning your call on December 2", "on December 3 and left you a message"]),
+    ("de", ["Firma", "Stelle", "Beworben am", "Letzter Kontakt", "Status", "Ansprechpartner", "Telefon", "Notizen"],
+     "Beworben", "Anruf von Frau Keller am 2.12. verpasst; am 3.12. zurückgerufen, nur Mailbox, Nachricht hinterlassen",
+     ["am 2. Dezember", "am 3. Dezember schon einmal zurückgerufen"]),
+    ("fr", ["Entreprise", "Poste", "Date de candidature", "Dernier contact", "Statut", "Contact", "Téléphone", "Notes"],
+     "Candidature envoyée", "appel manqué de Mme Roux le 2/12 ; rappelée le 3/12, répondeur, laissé un message",
+     ["du 2 décembre", "le 3 décembre et je vous ai laissé un message"]),
+    ("es", ["Empresa", "Puesto", "Fecha de postulación", "Último contacto", "Estado", "Contacto", "Teléfono", "Notas"],
+     "Postulado", "me llamó Lucía el 2/12 y no pude contestar; le devolví la llamada el 3/12, buzón, dejé un mensaje",
+     ["del 2 de diciembre", "el 3 de diciembre y le dejé un mensaje"]),
+    ("it", ["Azienda", "Posizione", "Data candidatura", "Ultimo contatto", "Stato", "Contatto", "Telefono", "Note"],
+     "Inviata", "chiamata persa da Giulia il 2/12; richiamata il 3/12, segreteria, lasciato un messaggio",
+     ["il 2 dicembre", "il 3 dicembre e le ho lasciato un messaggio"]),
+    ("pt", ["Empresa", "Cargo", "Data da candidatura", "Último contato", "Status", "Contato", "Telefone", "Observações"],
+     "Enviado", "a Bia da empresa ligou 2/12 e não consegui atender; retornei 3/12, caixa postal, deixei recado",
+     ["2 de dezembro", "no dia 3 de dezembro e deixei um recado"]),
+    ("nl", ["Bedrijf", "Functie", "Gesolliciteerd op", "Laatste contact", "Status", "Contactpersoon", "Telefoon",
+            "Notities"], "Gesolliciteerd", "gemiste oproep van Sanne op 2-12; op 3-12 teruggebeld, voicemail, bericht ingesproken",
+     ["op 2 december", "op 3 december al geprobeerd terug te bellen"]),
+    ("pl", ["Firma", "Stanowisko", "Data aplikacji", "Ostatni kontakt", "Status", "Osoba kontaktowa", "Telefon",
+            "Notatki"], "Wysłane", "nieodebrane połączenie od p. Nowak 2.12; oddzwoniłam 3.12, poczta głosowa, zostawiłam wiadomość",
+     ["3 grudnia nie udało się połączyć"]),
+    ("ja", ["会社名", "職種", "応募日", "最終連絡日", "ステータス", "担当者", "電話", "メモ"], "応募済み",
+     "12月2日 田中様から着信あり、出られず。12月3日 折り返したが留守電、伝言を残した",
+     ["12月2日に", "12月3日に一度折り返しお電話し"]),
+    ("zh", ["公司", "职位", "投递日期", "最后联系", "状态", "联系人", "电话", "备注"], "已投递",
+     "12月2日 王经理来电没接到；12月3日 回电，转到语音信箱，留了言", ["12月2日", "我在12月3日回过电话"]),
+    ("ko", ["회사", "직무", "지원일", "최근 연락", "상태", "담당자", "전화", "메모"], "지원 완료",
+     "12월 2일 김 과장님한테서 전화 왔는데 못 받음. 12월 3일 다시 전화했는데 안 받으셔서 음성 메시지 남김",
+     ["12월 3일에 다시 전화드렸는데"]),
+]
+
+
+@pytest.mark.parametrize("lang,header,stage,note,says", _RETURNED, ids=[c[0] for c in _RETURNED])
+def test_a_returned_call_that_reached_nobody_is_returned_again_with_the_message_left(tmp_path, lang, header, stage,
+                                                                                    note, says):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    ws.append(["Fjordline", "Analyst", dt.date(2026, 11, 2), dt.date(2026, 12, 3), stage, "Dana Ruiz", "555-0142",
+               note])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    sheets, _, _ = compute(path, today=TODAY)
+    row, script = sheets[0].plan.iloc[0], str(sheets[0].scripts.iloc[0])
+    assert bool(row["returned_unanswered"]) and bool(row["message_left"]), (row["why"])
+    assert row["message_left_on"].date() == dt.date(2026, 12, 3), row["why"]
+    assert row["due"].date() == dt.date(2026, 12, 4), row["why"]     # the retry, the next business day
+    for words in says:
+        assert words in script, (words, script)
+
+
+def test_a_returned_call_without_a_message_says_no_message(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Company", "Role", "Applied", "Last Contact", "Status", "Contact", "Phone", "Notes"])
+    ws.append(["Fjordline", "Analyst", dt.date(2026, 11, 2), dt.date(2026, 12, 3), "Applied", "Dana Ruiz",
+               "555-0142", "Dana rang Dec 2, missed it; called back Dec 3, no answer"])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    sheets, _, _ = compute(path, today=TODAY)
+    script = str(sheets[0].scripts.iloc[0])
+    assert "returning your call on December 2" in script, script
+    assert "message" not in script.split("Voicemail:")[0], script
