@@ -858,10 +858,18 @@ def has_phone(text: Any) -> bool:
 _NOTHING_SAID = (False, False, 0, False, False)
 
 
-def _inside(text: str, words: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether `words` (as found in `text`) lie within one of `spans`."""
-    at = text.find(words)
-    return at >= 0 and any(start <= at < end for start, end in spans)
+def _this_employers_days(field: str, text: str, said: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """The statements of a note without those in its clauses about another employer ("also
+    interviewing at Zenith - final round next wk"): their days are not this row's; only the answer
+    another employer's offer awaits is kept, as strong interest elsewhere reads it."""
+    other = elsewhere_spans(text) if field == "notes" and said else []
+    if not other:
+        return said
+
+    def inside(words: str) -> bool:
+        at = text.find(words)
+        return at >= 0 and any(start <= at < end for start, end in other)
+    return tuple(st for st in said if st.kind == "answer" or not inside(st.words))
 
 
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
@@ -902,10 +910,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
             # (a row with no last contact: its notes may have been written up to today)
             until = today if np.isnat(last[k]) else None
             here: tuple[Statement, ...] = read_statements(values[k], written[k].astype(object), order, langs, until)
-            if field == "notes" and (other := elsewhere_spans(values[k])):
-                # (another employer's days are not this row's: "also interviewing at Zenith - final
-                # round next wk"; only the answer its offer awaits is read, as strong interest elsewhere)
-                here = tuple(st for st in here if st.kind == "answer" or not _inside(values[k], st.words, other))
+            here = _this_employers_days(field, values[k], here)
             if today is not None:
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days
@@ -1184,6 +1189,11 @@ class _Facts:
                 add("cv_forwarded", said, None, EMPLOYER, "", field)
                 return
 
+    def _silence(self, i: int, add) -> None:
+        """The employer's silence the notes tell of, for a row Gone cold by it ("ghosted")."""
+        if self.silent[i]:
+            add("gone_cold", self.silent[i], None, EMPLOYER, "", "notes")
+
     def _chasers(self, i: int, add) -> None:
         """The user's own chasers without a day ("emailed twice"): a contact of theirs all the same."""
         if self.cols["chases"][i] and not any(st.kind == "logged" for st, _ in self.ledger.statements[i]):
@@ -1229,8 +1239,7 @@ class _Facts:
             add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
-        if self.silent[i]:
-            add("gone_cold", self.silent[i], None, EMPLOYER, "", "notes")
+        self._silence(i, add)
         self._statements(i, add)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
