@@ -527,6 +527,11 @@ def _attempt() -> _Scripts:
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
         r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # a message the user left, as the other languages write it ("laissé un message", "AB besprochen")
+        r"|laiss[ée]\s+un\s+(?:message|vocal)|message\s+laiss[ée]|dej[ée]\s+(?:un\s+)?(?:mensaje|recado)"
+        r"|ho\s+lasciato\s+un\s+messaggio|deixei\s+(?:um\s+)?(?:recado|mensagem)"
+        r"|(?:ab|anrufbeantworter|mailbox)\s+(?:am\s+)?(?:[\d./]+\s+)?besprochen|auf\s+(?:den\s+ab|das\s+band|die\s+mailbox)\s+gesprochen"
+        r"|zostawi(?:łam|łem)\s+wiadomość"
         # someone at the front desk, not the person: "me atendió la secretaria", "a secretária disse",
         # "die Sekretärin", "la segretaria", "de secretaresse" (with its article: not a job applied for)
         r"|(?:la|a|die|de|het|una|uma|eine|une)\s+(?:secretari[ao]|secrétaire|segretari[ao]|secretária|sekretärin"
@@ -786,10 +791,22 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
         if not clause.strip(" .,;\n"):
             continue
         if any(cut <= x < cut + len(clause) for x in starts):
-            run += 1
+            run += _calls_in(clause)
         elif not _aside(clause):
             break
     return run
+
+
+def _calls_in(clause: str) -> int:
+    """How many calls that reached nobody one clause of a log tells of: one, or one per part
+    between commas that gives its own day ("left vm Dec 1, left vm Dec 2, left vm Dec 3": three;
+    "went to voicemail, left a message": one call)."""
+    parts = re.split(r",\s+", clause)
+    if len(parts) < 2:
+        return 1
+    dated = sum(1 for part in parts if _my_attempts(part) and may_state_a_date(part)
+                and read_statements(part, _ANY_DAY))
+    return max(1, dated)
 
 
 # words of a step or an outcome a clause may tell of without a contact verb

@@ -246,3 +246,47 @@ def test_a_returned_call_without_a_message_says_no_message(tmp_path):
     script = str(sheets[0].scripts.iloc[0])
     assert "returning your call on December 2" in script, script
     assert "message" not in script.split("Voicemail:")[0], script
+
+
+# --- voicemails the user left, and a decision date beside them ---------------------------------
+
+def _one_row(tmp_path: Path, header: list[str], stage: str, note: str):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    ws.append(["Fjordline", "Analyst", dt.date(2026, 11, 2), dt.date(2026, 12, 3), stage, "Dana Ruiz", "555-0142",
+               note])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    sheets, _, _ = compute(path, today=TODAY)
+    return sheets[0].plan.iloc[0], str(sheets[0].scripts.iloc[0])
+
+
+_EN = ["Company", "Role", "Applied", "Last Contact", "Status", "Contact", "Phone", "Notes"]
+_FR = ["Entreprise", "Poste", "Date de candidature", "Dernier contact", "Statut", "Contact", "Téléphone", "Notes"]
+_ES = ["Empresa", "Puesto", "Fecha de postulación", "Último contacto", "Estado", "Contacto", "Teléfono", "Notas"]
+_DE = ["Firma", "Stelle", "Beworben am", "Letzter Kontakt", "Status", "Ansprechpartner", "Telefon", "Notizen"]
+
+
+@pytest.mark.parametrize("header,stage,note", [
+    (_EN, "Applied", "vm left Nov 30, vm left Dec 1, vm left Dec 3"),
+    (_FR, "Candidature envoyée", "laissé un message le 30/11, laissé un message le 1/12, laissé un message le 3/12"),
+    (_ES, "Postulado", "dejé mensaje el 30/11, dejé mensaje el 1/12, dejé mensaje el 3/12"),
+], ids=["en", "fr", "es"])
+def test_three_voicemails_in_one_sentence_are_three_and_the_next_try_is_an_email(tmp_path, header, stage, note):
+    row, _ = _one_row(tmp_path, header, stage, note)
+    assert row["channel"] == "email", (row["channel"], row["why"])
+    assert not row["retry"], row["why"]
+
+
+@pytest.mark.parametrize("header,stage,note,decided", [
+    (_EN, "Applied", "vm left Dec 3, they decide by Dec 10", "December 10"),
+    (_DE, "Beworben", "3.12. Mailbox, Entscheidung bis 10.12.", "10. Dezember"),
+    (_FR, "Candidature envoyée", "3/12 répondeur, décision d'ici le 10/12", "10 décembre"),
+    (_ES, "Postulado", "3/12 buzón de voz; deciden antes del 10/12", "10 de diciembre"),
+], ids=["en", "de", "fr", "es"])
+def test_a_decision_date_ahead_wins_over_the_retry_and_the_script_says_it(tmp_path, header, stage, note, decided):
+    # (a guard: the retry waits for the day after the decision, and the script's claim is that day)
+    row, script = _one_row(tmp_path, header, stage, note)
+    assert row["due"].date() == dt.date(2026, 12, 11), row["why"]
+    assert decided in script, script
