@@ -290,3 +290,14 @@ def test_a_decision_date_ahead_wins_over_the_retry_and_the_script_says_it(tmp_pa
     row, script = _one_row(tmp_path, header, stage, note)
     assert row["due"].date() == dt.date(2026, 12, 11), row["why"]
     assert decided in script, script
+
+
+@pytest.mark.parametrize("note", [
+    "They decide by Dec 11. Left a vm Dec 3",
+    "Hiring decision expected Jan 8. Called Dec 3, no answer",
+])
+def test_a_sentence_after_a_decision_day_is_not_that_decision(note):
+    from followup_sheet.statements import read_statements
+    said = read_statements(note, dt.date(2026, 12, 1), False, ("en",), None)
+    assert [st.kind for st in said if st.date == dt.date(2026, 12, 3)] != ["decision"], said
+    assert any(st.kind == "decision" for st in said), said
