@@ -301,3 +301,28 @@ def test_a_sentence_after_a_decision_day_is_not_that_decision(note):
     said = read_statements(note, dt.date(2026, 12, 1), False, ("en",), None)
     assert [st.kind for st in said if st.date == dt.date(2026, 12, 3)] != ["decision"], said
     assert any(st.kind == "decision" for st in said), said
+
+
+@pytest.mark.parametrize("lang,header,stage,note,says", [
+    ("de", ["Firma", "Stelle", "Beworben am", "Letzter Kontakt", "Status", "Ansprechpartner", "E-Mail", "Notizen"],
+     "Beworben", "Rückruf von Herrn Wolf am 2.12. verpasst; am 3.12. zurückgerufen, Mailbox, Nachricht hinterlassen",
+     "am 3. Dezember schon einmal zurückgerufen"),
+    ("nl", ["Bedrijf", "Functie", "Gesolliciteerd op", "Laatste contact", "Status", "Contactpersoon", "E-mail",
+            "Notities"], "Gesolliciteerd", "gemiste oproep van Joost op 2-12; op 3-12 teruggebeld, voicemail, bericht ingesproken",
+     "op 3 december al geprobeerd terug te bellen"),
+    ("ko", ["회사", "직무", "지원일", "최근 연락", "상태", "담당자", "이메일", "메모"], "지원 완료",
+     "12월 2일 박 팀장님한테서 전화 왔는데 못 받음. 12월 3일 다시 전화했는데 안 받으셔서 음성 메시지 남김",
+     "12월 3일에 다시 전화드렸는데"),
+], ids=["de", "nl", "ko"])
+def test_the_email_version_of_a_returned_call_says_the_message_left_too(tmp_path, lang, header, stage, note, says):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    ws.append(["Fjordline", "Analyst", dt.date(2026, 11, 2), dt.date(2026, 12, 3), stage, "Dana Ruiz",
+               "dana.ruiz@fjordline.example", note])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    sheets, _, _ = compute(path, today=TODAY)
+    row, script = sheets[0].plan.iloc[0], str(sheets[0].scripts.iloc[0])
+    assert row["channel"] == "email", row["channel"]
+    assert says in script, script
