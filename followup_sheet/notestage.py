@@ -396,7 +396,7 @@ def offer_accepted(note: str) -> str:
     start in January", "Zusage gegeben", "j'ai accepté l'offre", "内定承諾しました"), or ''. An
     acceptance negated, hoped, conditional or still ahead ("will accept if they match the salary",
     "overweeg het aanbod aan te nemen"?) or another employer's is none."""
-    if not note or _accepting().search(note) is None or _accepted_thing().search(note) is None:
+    if not note or screened(_accepting()).search(note) is None or screened(_accepted_thing()).search(note) is None:
         return ""
     for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
@@ -420,7 +420,7 @@ def went_silent(note: str) -> str:
     "Funkstille", "no reply for 6 weeks", "2ヶ月連絡なし"), or ''. A silence of a length told
     must be `SILENT_WEEKS` or longer; negated, hoped or feared ("not ghosted, just slow",
     "hope they don't ghost me") or another employer's, it is none."""
-    if not note or (_silent().search(note) is None and _no_reply().search(note) is None):
+    if not note or (screened(_silent()).search(note) is None and screened(_no_reply()).search(note) is None):
         return ""
     for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
