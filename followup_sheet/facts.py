@@ -1135,11 +1135,14 @@ class _Facts:
         self.day["interview_on"] = _dates(frame["interview_on"]) if "interview_on" in frame else [None] * len(idx)
         for c in ("employer_called_on", "interview_ahead", "hold_until", "other_offer_by"):
             self.day[c] = _dates(plan[c])
+        self.day["returned_call_on"] = _dates(plan["returned_call_on"]) if "returned_call_on" in plan \
+            else [None] * len(idx)
         self.text = {c: frame[c].tolist() for c in ("stage", "response", "notes")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
                                                     "autoresponse_field", "chases", "stage_in_notes",
                                                     "interview_arranging", "arranging_field")}
+        self.returned = plan["returned_unanswered"].tolist() if "returned_unanswered" in plan else [False] * len(idx)
         self.silent = plan["went_silent"].tolist() if "went_silent" in plan else [""] * len(idx)
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
@@ -1206,6 +1209,11 @@ class _Facts:
                 add("cv_forwarded", said, None, EMPLOYER, "", field)
                 return
 
+    def _returned(self, i: int, add) -> None:
+        """The employer's call the user returned and reached nobody: still their call to return."""
+        if self.returned[i]:
+            add("employer_contact", "", self.day["returned_call_on"][i], EMPLOYER, "call", "notes")
+
     def _silence(self, i: int, add) -> None:
         """The employer's silence the notes tell of, for a row Gone cold by it ("ghosted")."""
         if self.silent[i]:
@@ -1257,6 +1265,7 @@ class _Facts:
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
         self._silence(i, add)
+        self._returned(i, add)
         self._statements(i, add)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:

@@ -327,3 +327,18 @@ def test_the_email_version_of_a_returned_call_says_the_message_left_too(tmp_path
     row, script = sheets[0].plan.iloc[0], str(sheets[0].scripts.iloc[0])
     assert row["channel"] == "email", row["channel"]
     assert says in script, script
+
+
+def test_every_sentence_of_a_returned_call_has_its_source(tmp_path):
+    from followup_sheet.explain import explain_row
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(_EN)
+    ws.append(["Fjordline", "Analyst", dt.date(2026, 11, 2), dt.date(2026, 12, 3), "Applied", "Dana Ruiz",
+               "555-0142", "Priya phoned Dec 2 while I was driving; rang her back Dec 3, voicemail, left a msg"])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    found = explain_row(path, 2, today=TODAY)
+    assert not found.unsourced, [s.text for s in found.unsourced]
+    facts = compute(path, today=TODAY)[0][0].plan.iloc[0]["facts"]
+    assert any(f.kind == "employer_contact" and f.date == dt.date(2026, 12, 2) for f in facts), facts
