@@ -68,7 +68,7 @@ _ELSEWHERE = (
     # interviewing at Zenith", "auch bei Krones im Gespräch", "aussi en entretien chez Thales")
     r"|\b(?:also|auch|aussi|también|anche|também|ook|też|również)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+(?-i:[A-Z])")
-_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—]\s|。|；|，")
+_CLAUSES = re.compile(r"(?<!\d)[.!?]|[;\n]|,\s|\s[-–—]\s|。|；|，")     # (a stop after a digit may be a date's)
 # A clause joined to the one before by a comma or a dash goes on about the same thing: after a clause
 # about another employer it is that employer's too ("also interviewing at Zenith - final round next wk"),
 # unless it turns back to this one ("…, final round here on Fri", "…, aber hier zweite Runde").
@@ -112,7 +112,14 @@ def elsewhere_spans(note: str) -> list[tuple[int, int]]:
     read from the whole note (`facts.read_ledger`)."""
     if not note or screened(_elsewhere()).search(note) is None:
         return []
-    return [(at, at + len(clause)) for clause, other, at in clauses_with_owner(note) if other]
+    spans = []
+    for clause, other, at in clauses_with_owner(note):
+        if other:
+            # (from where the clause names the other employer: "final round here Dec 10 and also
+            # interviewing at Zenith" keeps this row's day; a clause carried over is theirs whole)
+            named = screened(_elsewhere()).search(clause)
+            spans.append((at + (named.start() if named else 0), at + len(clause)))
+    return spans
 # What keeps an outcome from being one yet, besides `_NOT_SO`: a fear, a guess or a future ("afraid
 # they'll go with someone else", "wohl eine Absage", "pewnie odrzucili", "不採用かも", "불합격일 듯").
 _NOT_YET = (r"\b(?:will|shall|going\s+to|gonna|afraid|worried|fear\w*|probably|prob|likely|guess|wird|werden"

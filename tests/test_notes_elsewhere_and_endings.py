@@ -342,3 +342,12 @@ def test_every_sentence_of_a_returned_call_has_its_source(tmp_path):
     assert not found.unsourced, [s.text for s in found.unsourced]
     facts = compute(path, today=TODAY)[0][0].plan.iloc[0]["facts"]
     assert any(f.kind == "employer_contact" and f.date == dt.date(2026, 12, 2) for f in facts), facts
+
+
+@pytest.mark.parametrize("stage,note", [
+    ("Interviewing", "2nd round Dec 10; also talking to another company - early stage"),
+    ("Applied", "final round here Dec 10 and also interviewing at Kestrel Bank"),
+])
+def test_this_rows_day_before_a_clause_about_another_employer_stays_this_rows(tmp_path, stage, note):
+    row = _plan(tmp_path, stage, note)
+    assert row["interview_ahead"].date() == dt.date(2026, 12, 10), row["why"]
