@@ -72,6 +72,7 @@ _CLAIM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"automatic (?:reply|confirmation)|résumé arrived", ("auto_reply", "autoresponse")),
     (r"returning (?:your|a|\w+'s) call|getting in touch|your e-mail|(?:on|an) [\w.' ]*e-mail from|'s e-mail",
      ("employer_contact",)),
+    (r"tried to call you back", ("no_answer",)),
     (r"another employer", ("strong_interest_elsewhere",)),
     (r"\brefer|recommend", ("referrer",)),
     (r"hiring decision", ("hiring_manager",)),

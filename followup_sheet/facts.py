@@ -23,7 +23,7 @@ from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, us
 from .dates import MONTH_NUMBERS
 from .language import Letters
 from .literalscreen import Screened, screened
-from .notestage import may_name_a_step, not_so_yet, of_another_employer
+from .notestage import elsewhere_spans, may_name_a_step, not_so_yet, of_another_employer
 from .settings import Settings
 from .statements import LANGUAGES as STATEMENT_LANGUAGES
 from .statements import Statement, approximate, may_state_a_date, names_a_calendar_day, read_statements, said_ahead
@@ -62,7 +62,7 @@ FACTS_SECTION = "facts"
 FACT_WORDS = ("applied", "pinned", "last contact", "offer", "closed", "interviewing", "agency", "auto reply",
               "employer contact", "interview held", "interview ahead", "interview arranging", "no answer", "on hold",
               "strong interest elsewhere", "hold", "decision", "feedback", "answer", "interview", "back", "call back",
-              "date", "cv forwarded")
+              "date", "cv forwarded", "gone cold")
 MARK_SOURCE = "mark on Today, {day}"
 
 
@@ -542,6 +542,11 @@ def _attempt() -> _Scripts:
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
         r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # a message the user left, as the other languages write it ("laissé un message", "AB besprochen")
+        r"|laiss[ée]\s+un\s+(?:message|vocal)|message\s+laiss[ée]|dej[ée]\s+(?:un\s+)?(?:mensaje|recado)"
+        r"|ho\s+lasciato\s+un\s+messaggio|deixei\s+(?:um\s+)?(?:recado|mensagem)"
+        r"|(?:ab|anrufbeantworter|mailbox)\s+(?:am\s+)?(?:[\d./]+\s+)?besprochen|auf\s+(?:den\s+ab|das\s+band|die\s+mailbox)\s+gesprochen"
+        r"|zostawi(?:łam|łem)\s+wiadomość"
         # someone at the front desk, not the person: "me atendió la secretaria", "a secretária disse",
         # "die Sekretärin", "la segretaria", "de secretaresse" (with its article: not a job applied for)
         r"|(?:la|a|die|de|het|una|uma|eine|une)\s+(?:secretari[ao]|secrétaire|segretari[ao]|secretária|sekretärin"
@@ -801,10 +806,22 @@ def _attempt_run(text: str, employer_spans: list[tuple[int, int]]) -> int:
         if not clause.strip(" .,;\n"):
             continue
         if any(cut <= x < cut + len(clause) for x in starts):
-            run += 1
+            run += _calls_in(clause)
         elif not _aside(clause):
             break
     return run
+
+
+def _calls_in(clause: str) -> int:
+    """How many calls that reached nobody one clause of a log tells of: one, or one per part
+    between commas that gives its own day ("left vm Dec 1, left vm Dec 2, left vm Dec 3": three;
+    "went to voicemail, left a message": one call)."""
+    parts = re.split(r",\s+", clause)
+    if len(parts) < 2:
+        return 1
+    dated = sum(1 for part in parts if _my_attempts(part) and may_state_a_date(part)
+                and read_statements(part, _ANY_DAY))
+    return max(1, dated)
 
 
 # words of a step or an outcome a clause may tell of without a contact verb
@@ -879,6 +896,20 @@ def _this_employers(note: str, said: tuple[Statement, ...]) -> list[Statement]:
     return [st for st in said if not (st.kind == "interview" and of_another_employer(note, st.words))]
 
 
+def _this_employers_days(field: str, text: str, said: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """The statements of a note without those in its clauses about another employer ("also
+    interviewing at Zenith - final round next wk"): their days are not this row's; only the answer
+    another employer's offer awaits is kept, as strong interest elsewhere reads it."""
+    other = elsewhere_spans(text) if field == "notes" and said else []
+    if not other:
+        return said
+
+    def inside(words: str) -> bool:
+        at = text.find(words)
+        return at >= 0 and any(start <= at < end for start, end in other)
+    return tuple(st for st in said if st.kind == "answer" or not inside(st.words))
+
+
 def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, Any] | None = None,
                 rows: np.ndarray | None = None, today: dt.date | None = None) -> Ledger:
     """The per-row facts of `frame` that the cadence of rules §2-§5 needs. `rows` (a boolean
@@ -917,6 +948,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
             # (a row with no last contact: its notes may have been written up to today)
             until = today if np.isnat(last[k]) else None
             here: tuple[Statement, ...] = read_statements(values[k], written[k].astype(object), order, langs, until)
+            here = _this_employers_days(field, values[k], here)
             if today is not None:
                 # a note that gives the calendar day of something that happened ("onsite 11/24,
                 # they'd decide early next week") was written on or after it: its relative days
@@ -1123,11 +1155,15 @@ class _Facts:
         self.day["interview_on"] = _dates(frame["interview_on"]) if "interview_on" in frame else [None] * len(idx)
         for c in ("employer_called_on", "interview_ahead", "hold_until", "other_offer_by"):
             self.day[c] = _dates(plan[c])
+        self.day["returned_call_on"] = _dates(plan["returned_call_on"]) if "returned_call_on" in plan \
+            else [None] * len(idx)
         self.text = {c: frame[c].tolist() for c in ("stage", "response", "notes")}
         self.cols = {c: plan[c].tolist() for c in ("stage", "last_by", "employer_called", "interview_held", "retry",
                                                     "strong_elsewhere", "next_reason", "situation",
                                                     "autoresponse_field", "chases", "stage_in_notes",
                                                     "interview_arranging", "arranging_field")}
+        self.returned = plan["returned_unanswered"].tolist() if "returned_unanswered" in plan else [False] * len(idx)
+        self.silent = plan["went_silent"].tolist() if "went_silent" in plan else [""] * len(idx)
         self.interview_field = ledger.columns["interview_field"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
@@ -1193,6 +1229,16 @@ class _Facts:
                 add("cv_forwarded", said, None, EMPLOYER, "", field)
                 return
 
+    def _returned(self, i: int, add) -> None:
+        """The employer's call the user returned and reached nobody: still their call to return."""
+        if self.returned[i]:
+            add("employer_contact", "", self.day["returned_call_on"][i], EMPLOYER, "call", "notes")
+
+    def _silence(self, i: int, add) -> None:
+        """The employer's silence the notes tell of, for a row Gone cold by it ("ghosted")."""
+        if self.silent[i]:
+            add("gone_cold", self.silent[i], None, EMPLOYER, "", "notes")
+
     def _chasers(self, i: int, add) -> None:
         """The user's own chasers without a day ("emailed twice"): a contact of theirs all the same."""
         if self.cols["chases"][i] and not any(st.kind == "logged" for st, _ in self.ledger.statements[i]):
@@ -1238,6 +1284,8 @@ class _Facts:
             add("no_answer", "", None, USER, "call", _field_saying(self.texts(i), (_attempt(),)))
         if day["hold_until"][i]:
             add("on_hold", "", day["hold_until"][i], EMPLOYER, "", str(self.hold_field[i]))
+        self._silence(i, add)
+        self._returned(i, add)
         self._statements(i, add)
         self._chasers(i, add)
         if cols["strong_elsewhere"][i] or day["other_offer_by"][i]:
@@ -1256,3 +1304,56 @@ def collect_facts(frame: pd.DataFrame, plan: pd.DataFrame, ledger: Ledger,
     live = ~plan["status"].isin(["Closed", "Not applied"]).to_numpy()
     rows = [source.live(i, row) if live[i] else source.closed(i, row) for i, row in enumerate(frame.index)]
     return pd.Series(rows, index=frame.index, dtype=object)
+
+
+# The user left a message when their call reached nobody ("left a vm", "deixei recado", "Nachricht
+# auf der Mailbox hinterlassen", "留守電に伝言を残した"): the next call may say so (rules §7).
+_LEFT_MESSAGE = re.compile(
+    r"\b(?:left\s+(?:a\s+|another\s+|her\s+|him\s+|them\s+)?(?:voicemail|vm|message|msg)|(?:vm|msg|message)\s+left"
+    r"|(?:nachricht|sprachnachricht)\w*\s+(?:auf\s+\w+\s+\w+\s+)?(?:hinterlassen|hinterlegt|gesprochen)"
+    r"|(?:auf\s+(?:die|der)\s+mailbox|aufs\s+band|auf\s+den\s+ab)\s+gesprochen|ab\s+besprochen|mailbox\s+besprochen"
+    r"|laiss[ée]\s+(?:un\s+)?(?:message|vocal|mot)|(?:dej[ée]|deje)\s+(?:un\s+)?(?:mensaje|recado|audio)"
+    r"|lasciat[oa]\s+(?:un\s+)?messaggio|deix(?:ei|amos)\s+(?:um\s+)?(?:recado|mensagem)"
+    r"|(?:bericht|voicemail)\s+(?:achtergelaten|ingesproken)|ingesproken"
+    r"|zostawi(?:łam|łem|ł|ła)\s+wiadomość|nagra(?:łam|łem)\s+się)\b"
+    r"|留守電に(?:伝言|メッセージ)|伝言を?(?:残|入れ)|メッセージを?残|留了?言|留了语音|留了語音|留咗言"
+    r"|메시지\s*(?:남김|남겼|남기)|음성\s*(?:메시지|사서함)에?\s*남", re.IGNORECASE)
+
+
+# The user's return of the employer's call ("called back", "returned it", "retornei", "zurückgerufen").
+_RETURNING = re.compile(
+    r"\b(?:call(?:ed)?\s+(?:them\s+|her\s+|him\s+|hr\s+)?back|return(?:ed)?\s+(?:it|the\s+call|their\s+call|her\s+call"
+    r"|his\s+call)|rang\s+(?:them\s+|her\s+|him\s+)?back|zurückgerufen|rückruf\s+versucht|rappel[ée]e?|devolv[íi]"
+    r"|richiamat[oa]|ho\s+richiamato|retornei|liguei\s+de\s+volta|teruggebeld|oddzwoni\w*)\b"
+    r"|折り返し|回电|回電|回拨|回撥|다시\s*전화|콜백", re.IGNORECASE)
+
+
+# (a semicolon ends a clause after a day too: "rang 2/12; called back 3/12")
+_RETURN_CLAUSES = re.compile(r"[;\n。；]|(?<!\d)[.!?]|,\s|\s[-–—]\s|，")
+
+
+def returned_call(note: str, statements: list[tuple[Statement, str]]) -> tuple[dt.date | None, dt.date | None, bool]:
+    """For a note that tells of the employer's call and then of the user's return of it that
+    reached nobody ("Fernanda rang 12/2, I missed it; called back 12/3, voicemail, left a message"):
+    (the day of their call, the day of the user's try, whether the user left a message), each the
+    latest day the note's log entries (`statements`) give in the clauses before the user's return
+    and from it on; (None, None, False) when the note tells no such thing."""
+    calls = _hits(_EMPLOYER_CALL, note)
+    if not calls:
+        return None, None, False
+    first = calls[0].end()
+    back = [m.start() for m in _RETURNING.finditer(note) if m.start() >= first] \
+        + [m.start() for m in _user_after().finditer(note) if m.start() >= first]
+    tries = [m.start() for m in _my_attempts(note) if m.start() >= first]
+    if not tries or not back or max(tries) < min(back):
+        return None, None, False
+    cuts = [0] + [m.end() for m in _RETURN_CLAUSES.finditer(note)]
+
+    def clause(at: int) -> int:
+        return max(k for k, c in enumerate(cuts) if c <= at)
+    returned = clause(min(back))
+    days = [(note.find(st.words), st.date) for st, field in statements
+            if field == "notes" and st.kind in ("logged", "noted", "date", "call_back")]
+    theirs = max((d for at, d in days if 0 <= at and clause(at) < returned), default=None)
+    tried = max((d for at, d in days if at >= 0 and clause(at) >= returned), default=None)
+    return theirs, tried, _LEFT_MESSAGE.search(note, cuts[returned]) is not None

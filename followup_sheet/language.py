@@ -1005,7 +1005,11 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
     day = ahead if isinstance(ahead, (pd.Timestamp, dt.date)) else plan_row.get("interview_on")
     local["interview_on"] = human_date(day, year, language) if context.get("interview_ahead") else ""
     local["employer_called_on"] = (human_date(plan_row.get("employer_called_on"), year, language)
-                                   if context.get("employer_called") else "")
+                                   if context.get("employer_called") else
+                                   human_date(plan_row.get("returned_call_on"), year, language)
+                                   if context.get("returning_call") else "")
+    local["message_left_on"] = (human_date(plan_row.get("message_left_on"), year, language)
+                                if context.get("message_left") else "")
     local.setdefault("employer_channel", "")          # "email" when the employer wrote rather than called
     local["hold_until"] = (human_date(plan_row.get("hold_until"), year, language)
                            if context.get("hold_ended") else "")   # a hold that has come to its end
@@ -1283,6 +1287,32 @@ def source_kind(source: str) -> str:
     return ""
 
 
+# The user already returned the employer's call and left a message: the next call says so, with
+# the day or without one (`l.left`, with its leading space where the language puts one).
+_LEFT_A_MESSAGE: dict[str, tuple[str, str]] = {
+    "de": (" Ich habe {d} schon einmal zurückgerufen und Ihnen eine Nachricht hinterlassen.",
+           " Ich habe schon einmal zurückgerufen und Ihnen eine Nachricht hinterlassen."),
+    "fr": (" J'ai essayé de vous rappeler {d} et je vous ai laissé un message.",
+           " J'ai déjà essayé de vous rappeler et je vous ai laissé un message."),
+    "es": (" Intenté devolverle la llamada {d} y le dejé un mensaje.",
+           " Ya intenté devolverle la llamada y le dejé un mensaje."),
+    "it": (" Ho provato a richiamarla {d} e le ho lasciato un messaggio.",
+           " Ho già provato a richiamarla e le ho lasciato un messaggio."),
+    "pt": (" Tentei retornar a ligação {d} e deixei um recado.",
+           " Já tentei retornar a ligação e deixei um recado."),
+    "nl": (" Ik heb {d} al geprobeerd terug te bellen en een bericht ingesproken.",
+           " Ik heb al geprobeerd terug te bellen en een bericht ingesproken."),
+    # (an impersonal turn: a Polish first person in the past says the speaker's gender)
+    "pl": (" {d} nie udało się połączyć, więc została nagrana wiadomość na poczcie głosowej.",
+           " Wcześniej nie udało się połączyć, więc została nagrana wiadomość na poczcie głosowej."),
+    "zh": ("我{d}回过电话，也给您留了言。", "我之前回过电话，也给您留了言。"),
+    "ja": ("{d}一度折り返しお電話し、留守番電話にメッセージを残しております。",
+           "一度折り返しお電話し、留守番電話にメッセージを残しております。"),
+    "ko": (" {d} 다시 전화드렸는데 연결이 되지 않아 메시지를 남겨 두었습니다.",
+           " 앞서 다시 전화드렸는데 연결이 되지 않아 메시지를 남겨 두었습니다."),
+}
+
+
 def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     """The phrases a localised template calls `l.NAME`: `role` (the role and company, '' with
     neither), `when` (when I applied), `via` (where to, with a leading space, or ''),
@@ -1317,7 +1347,12 @@ def localised_phrases(context: dict[str, Any], language: str) -> dict[str, str]:
     called_on = ""
     if context.get("employer_called_on"):
         called_on = _on_day(context["employer_called_on"], language)
+    left = ""
+    if context.get("message_left"):     # their call already returned once, a message left (rules §7)
+        on_day = _on_day(context["message_left_on"], language) if context.get("message_left_on") else ""
+        left = _LEFT_A_MESSAGE[language][0 if on_day else 1].format(d=on_day)
     said = {"role": role, "when": when, "via": via, "reach_me": words[key].format(phone=phone, email=email),
+            "left": left,
             "close": words["close"], "company": company, "de_position": de_position, "called_on": called_on,
             "call_back": (call_back_sentence(context.get("call_back_on", ""), language)
                           or hold_passed_sentence(context.get("hold_until", ""), language))}

@@ -71,10 +71,61 @@ _ELSEWHERE = (
     r"|\b(?:also|auch|aussi|también|anche|também|ook|też|również)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:at|with|from|bei|chez|con|com|met|presso|en|em|w)\s+|w/\s*)(?-i:[A-Z])")
 # (a stop after a digit ends a clause only after a date written with slashes, "decision on 09/12.
-# also ...": "am 10.12." and "am 9. Dezember" keep theirs)
+# also ...": "am 10.12." and "am 9. Dezember" keep theirs; a semicolon and a new line always do)
 # A question is no step taken ("offer from Sembawang? not yet"): the words up to a question mark
 _QUESTION = re.compile(r"[^.;!?\n。？]*[?？]")
-_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|(?<=/\d)\.(?=\s)|(?<=/\d\d)\.(?=\s)|,\s|\s[-–—]\s|。|；|，")
+_CLAUSES = re.compile(r"(?<!\d)[.!?]|[;\n]|(?<=/\d)\.(?=\s)|(?<=/\d\d)\.(?=\s)|,\s|\s[-–—]\s|。|；|，")
+# A clause joined to the one before by a comma or a dash goes on about the same thing: after a clause
+# about another employer it is that employer's too ("also interviewing at Zenith - final round next wk"),
+# unless it turns back to this one ("…, final round here on Fri", "…, aber hier zweite Runde").
+_GOES_ON = re.compile(r"\s*(?:,|\s[-–—]\s|，)\s*$")
+_BACK_HERE = (
+    r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)|ici"
+    r"|aquí|acá|aqui|qui\s+invece|invece|tutaj|w\s+tej\s+firmie"
+    r"|but|however|whereas|aber|jedoch|mais|pero|sin\s+embargo|però|mas|porém|maar|ale|natomiast)\b"
+    r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사|但是|但|けど|하지만|그런데")
+
+
+@functools.cache
+def _back_here() -> re.Pattern[str]:
+    return re.compile(_BACK_HERE, re.IGNORECASE)
+
+
+def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
+    """The clauses of `note` as written (not stripped), each with whether it is about another
+    employer and where it starts: a clause that names one, and the clauses a comma or a dash joins
+    after it until one turns back to this employer or a sentence ends."""
+    out: list[tuple[str, bool, int]] = []
+    start, carried = 0, False
+    for cut in [*_CLAUSES.finditer(note), None]:
+        end = cut.start() if cut is not None else len(note)
+        clause = note[start:end]
+        if clause.strip():
+            other = bool(screened(_elsewhere()).search(clause)) \
+                or (carried and not screened(_back_here()).search(clause))
+            out.append((clause, other, start))
+            carried = other
+        if cut is None:
+            break
+        if not _GOES_ON.match(cut.group()):
+            carried = False     # (a sentence ends: the next one may be about anything)
+        start = cut.end()
+    return out
+
+
+def elsewhere_spans(note: str) -> list[tuple[int, int]]:
+    """Where in `note` the clauses about another employer are (start, end), for the dated statements
+    read from the whole note (`facts.read_ledger`)."""
+    if not note or screened(_elsewhere()).search(note) is None:
+        return []
+    spans = []
+    for clause, other, at in clauses_with_owner(note):
+        if other:
+            # (from where the clause names the other employer: "final round here Dec 10 and also
+            # interviewing at Zenith" keeps this row's day; a clause carried over is theirs whole)
+            named = screened(_elsewhere()).search(clause)
+            spans.append((at + (named.start() if named else 0), at + len(clause)))
+    return spans
 # What keeps an outcome from being one yet, besides `_NOT_SO`: a fear, a guess or a future ("afraid
 # they'll go with someone else", "wohl eine Absage", "pewnie odrzucili", "不採用かも", "불합격일 듯").
 _NOT_YET = (r"\b(?:will|shall|going\s+to|gonna|afraid|worried|fear\w*|probably|prob|likely|guess|wird|werden"
@@ -117,11 +168,9 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
     best = NotedStage("", "")
     if not note:
         return best
-    for clause in _CLAUSES.split(_QUESTION.sub(" ", note) if "?" in note or "？" in note else note):
+    for clause, other, _ in clauses_with_owner(_QUESTION.sub(" ", note) if "?" in note or "？" in note else note):
         clause = clause.strip()
-        if not clause:
-            continue
-        if screened(_elsewhere()).search(clause):
+        if other:
             continue        # (another employer's step: `strong_elsewhere`)
         stage = stage_of(_PEOPLE.sub(" ", clause))
         if stage not in _RANK:
@@ -150,9 +199,9 @@ def outcome_in_notes(note: str, ends: Callable[[str], str]) -> str:
     "si me rechazan", "不採用なら"), or of another employer, are no outcome."""
     if not note:
         return ""
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if not clause or screened(_elsewhere()).search(clause):
+        if other:
             continue
         words = ends(clause)
         if not words:
@@ -173,7 +222,7 @@ def this_employers(note: str) -> str:
     """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
     if not note or screened(_elsewhere()).search(note) is None:
         return note
-    return ". ".join(c.strip() for c in _CLAUSES.split(note) if c.strip() and not _elsewhere().search(c))
+    return ". ".join(c.strip() for c, other, _ in clauses_with_owner(note) if not other)
 
 
 def of_another_employer(note: str, words: str) -> bool:
@@ -195,9 +244,9 @@ def strong_here(note: str, strong: Callable[[str], bool]) -> str:
     employer's is none (another employer's: `strong_elsewhere`)."""
     if not note or not strong(note):
         return ""
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if clause and strong(clause) and not _not_so().search(clause) and not screened(_elsewhere()).search(clause):
+        if not other and strong(clause) and not _not_so().search(clause):
             return clause
     return ""
 
@@ -208,11 +257,13 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
     A step negated, wished for, awaited or turned down is none."""
     if not note or screened(_elsewhere()).search(note) is None:
         return ""
-    for clause in _CLAUSES.split(note):
+    for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
-        if not clause or not _elsewhere().search(clause) or _not_so().search(clause) or _awaited().search(clause):
+        if not other or _not_so().search(clause) or _awaited().search(clause):
             continue
         stage = stage_of(clause)
+        if stage not in _RANK and _steps().search(clause):
+            stage = "interviewing"      # (a step the stage lists leave out: "a panel on the 10th")
         if stage == "offer" or (stage == "interviewing" and strong(clause)):
             return clause
     return ""
@@ -286,4 +337,131 @@ def being_arranged(note: str) -> str:
         if _arranging_not().search(clause[:found.start()]) or _elsewhere().search(clause):
             continue
         return clause.strip()
+    return ""
+
+
+# An offer the user has accepted (rules §2: "offer accepted" closes the row, hired): a verb of
+# accepting or signing and, in the same clause, an offer or a contract ("accepted the offer",
+# "Zusage gegeben", "j'ai accepté l'offre", "firmé el contrato", "内定承諾", "오퍼 수락").
+_ACCEPTING = (
+    r"\b(?:accepted|took|signed|angenommen|unterschrieben|akzeptiert|zusage\s+(?:gegeben|erteilt|geschickt)"
+    r"|(?:habe|hab)\s+(?:\w+\s+){0,3}?zugesagt|accepté|acceptée|signé|signée|acept(?:é|ada|ado|ó)|firm(?:é|ado|ada|ó)"
+    r"|accettat[oa]|firmat[oa]|aceit(?:ei|ou|ada|o)|assin(?:ei|ou|ado|ada)"
+    r"|geaccepteerd|aangenomen|getekend|ondertekend"
+    r"|przyj(?:ął|ęł)\w*|przyjęt\w*|zaakceptowa\w*|podpisa\w*)\b"
+    r"|接受了|已接受|签了|簽了|已签|已簽|承諾(?:し|済|した)|受諾|サインした|수락(?:함|했|완료)|승낙(?:함|했)|서명(?:함|했)")
+# (a choice still being weighed or not yet made: "thinking about whether to accept", "überlege noch",
+# "signed nothing yet")
+_WEIGHING = (
+    r"\b(?:nothing|yet|nichts|noch|rien|encore|nada|todavía|ainda|niente|ancora|niets|nog|nic|jeszcze|whether|considering|thinking|deciding|undecided|ob|überleg\w*|réfléchi\w*|hésit\w*|pensando|decidiendo"
+    r"|valutando|considerando|overweeg\w*|twijfel\w*|zastanawiam|czy)\b|迷って|検討|考虑|考慮|犹豫|猶豫|고민")
+_ACCEPTED_THING = (
+    r"\b(?:offer|job\s+offer|contract|angebot|stellenangebot|vertrag\w*|zusage|offre|contrat|promesse\s+d['’]embauche"
+    r"|oferta|contrato|offerta|contratto|proposta|aanbod|arbeidsovereenkomst|contract|ofert\w*|umow\w*)\b"
+    r"|offer|录用|錄用|合同|内定|内々定|契約|오퍼|입사\s*제안|계약|합격")
+# A silence the notes tell of (rules §4 Gone cold): a word that says the employer went silent
+# ("ghosted", "Funkstille", "silence radio", "音沙汰なし", "연락 두절"), or no reply said with how long
+# it has lasted, four weeks or more ("no reply for 6 weeks", "seit 2 Monaten keine Antwort").
+_SILENT = (
+    r"\b(?:ghost(?:ed|ing)|ge?ghost(?:et|ed)?|radio\s+silence|dead\s+silence|funkstille|totenstille"
+    r"|silence\s+radio|aucune\s+nouvelle|sans\s+nouvelles|sin\s+noticias|silencio\s+(?:total|absoluto)"
+    r"|nessuna\s+notizia|sparit[oi]|sem\s+notícias|sumiram|sumiu|niets\s+meer\s+gehoord|radiostilte"
+    r"|cisza|zero\s+odzewu|brak\s+odzewu|zamilkli)\b"
+    r"|音沙汰(?:なし|無し)|音信不通|梨のつぶて|杳无音信|杳無音信|石沉大海|没消息了|沒消息了|연락\s*두절|무소식|잠수")
+_NO_REPLY = (
+    r"\b(?:(?:heard|hear)\s+nothing|nothing\s+(?:heard|back)|(?:haven['’]?t|not|never)\s+heard(?:\s+back)?"
+    r"|nichts\s+(?:mehr\s+)?gehört|rien\s+(?:reçu|entendu)|nada\s+de\s+(?:noticias|notícias)|niente\s+di\s+nuovo"
+    r"|niks\s+(?:meer\s+)?gehoord|nic\s+nie\s+wiem)\b"
+    r"|\b(?:no|zero|keine?|kein\w*|pas\s+de|aucune?|sin|sem|nessuna?|geen|brak|nic)\s+"
+    r"(?:reply|response|answer|word|news|contact|feedback|antwort|rückmeldung|reaktion|nachricht|réponse|retour"
+    r"|nouvelles?|respuesta|noticias|contacto|risposta|notizie|riscontro|resposta|retorno|notícias|reactie"
+    r"|antwoord|bericht|odpowiedzi|odzewu|kontaktu|informacji)\b"
+    r"|連絡(?:なし|無し|がない|が来ない)|返事(?:なし|がない)|没(?:有)?(?:回复|回音|消息)|沒(?:有)?(?:回覆|回音|消息)|无回复|無回覆"
+    r"|연락\s*(?:없|안\s*옴)|답(?:변|장)?\s*없")
+_SILENCE_LENGTH = (
+    r"(\d+|a|one|two|three|four|five|six|ein(?:e[mnr]?)?|zwei|drei|vier|fünf|sechs|un|une|deux|trois|quatre|cinq|six"
+    r"|uno|una|dos|tres|cuatro|cinco|seis|due|tre|quattro|cinque|sei|um|uma|duas|três|quatro|een|twee|drie|vier|vijf|zes"
+    r"|jeden|jedna|dwa|dwóch|trzy|cztery|pięć|sześć|一|二|两|兩|三|四|五|六|한|두|세|네|다섯|여섯)"
+    r"\s*\+?\s*(?:full\s+)?(weeks?|wks?|tyg\w*|months?|mos?|wochen|woche|monaten?|monate|semaines?|mois|semanas?|meses|mes"
+    r"|settimane|settimana|mesi|mese|weken|week|maanden|maand|tygodni\w*|tydzień|miesi\w*|週間|か月|ヶ月|カ月|个月|個月|周|週|星期"
+    r"|주|주일|달|개월)")
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ein": 1, "eine": 1, "einem": 1,
+            "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "un": 1, "une": 1,
+            "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4,
+            "cinco": 5, "seis": 6, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "um": 1, "uma": 1,
+            "duas": 2, "três": 3, "quatro": 4, "een": 1, "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "jeden": 1,
+            "jedna": 1, "dwa": 2, "dwóch": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "一": 1, "二": 2, "两": 2,
+            "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
+SILENT_WEEKS = 4      # a stated silence this long or longer is the application gone cold
+
+
+@functools.cache
+def _accepting() -> re.Pattern[str]:
+    return re.compile(_ACCEPTING, re.IGNORECASE)
+
+
+@functools.cache
+def _accepted_thing() -> re.Pattern[str]:
+    return re.compile(_ACCEPTED_THING, re.IGNORECASE)
+
+
+@functools.cache
+def _silent() -> re.Pattern[str]:
+    return re.compile(_SILENT, re.IGNORECASE)
+
+
+@functools.cache
+def _no_reply() -> re.Pattern[str]:
+    return re.compile(_NO_REPLY, re.IGNORECASE)
+
+
+@functools.cache
+def _silence_length() -> re.Pattern[str]:
+    return re.compile(_SILENCE_LENGTH, re.IGNORECASE)
+
+
+def offer_accepted(note: str) -> str:
+    """The clause of `note` that says the user accepted this employer's offer ("accepted the offer,
+    start in January", "Zusage gegeben", "j'ai accepté l'offre", "内定承諾しました"), or ''. An
+    acceptance negated, hoped, conditional or still ahead ("will accept if they match the salary",
+    "overweeg het aanbod aan te nemen"?) or another employer's is none."""
+    if not note or screened(_accepting()).search(note) is None or screened(_accepted_thing()).search(note) is None:
+        return ""
+    for clause, other, _ in clauses_with_owner(note):
+        clause = clause.strip()
+        if other or not (_accepting().search(clause) and _accepted_thing().search(clause)):
+            continue
+        if not_so_yet(clause) or _awaited().search(clause) or re.search(_WEIGHING, clause, re.IGNORECASE):
+            continue
+        return clause
+    return ""
+
+
+def _weeks(found: re.Match[str]) -> float:
+    count, unit = found.group(1).lower(), found.group(2).lower()
+    number = int(count) if count.isdigit() else _NUMBERS.get(count, 1)
+    monthly = re.match(r"mo|mes|mois|maand|miesi|か月|ヶ月|カ月|个月|個月|달|개월", unit)
+    return number * (4.3 if monthly else 1)
+
+
+def went_silent(note: str) -> str:
+    """The clause of `note` that says this employer went silent ("ghosted after the 2nd round",
+    "Funkstille", "no reply for 6 weeks", "2ヶ月連絡なし"), or ''. A silence of a length told
+    must be `SILENT_WEEKS` or longer; negated, hoped or feared ("not ghosted, just slow",
+    "hope they don't ghost me") or another employer's, it is none."""
+    if not note or (screened(_silent()).search(note) is None and screened(_no_reply()).search(note) is None):
+        return ""
+    for clause, other, _ in clauses_with_owner(note):
+        clause = clause.strip()
+        if other:
+            continue
+        word = _silent().search(clause)
+        lengths = [_weeks(m) for m in _silence_length().finditer(clause)]
+        if word is not None:
+            # (a silence word with a length told short is a pause, not yet cold: "cisza od 2 tyg.")
+            if not not_so_yet(clause[:word.start()]) and (not lengths or max(lengths) >= SILENT_WEEKS):
+                return clause
+            continue
+        if _no_reply().search(clause) is not None and lengths and max(lengths) >= SILENT_WEEKS:
+            return clause
     return ""

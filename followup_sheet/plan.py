@@ -35,6 +35,9 @@ when a row has none, and on rows without a situation):
   negotiation going; other_offer_by / other_offer_written: that offer's deadline, for
   competing_interest rows only
 - confirm_cold (bool): an interview or offer that went cold; `check` lists it for confirmation
+- returned_unanswered (bool), returned_call_on (date), message_left (bool), message_left_on (date): the
+  employer's call the user returned and reached nobody, its day, and the message the user left then
+- went_silent (str): the clause of the notes that made the row Gone cold ("ghosted", "no reply for 6 weeks")
 - check (text): why a row is Check data when the plan found it (a date after today, naming the cell)
 - facts (list of `facts.Fact`: kind, text, date, who, channel, source) and why (text: the
   facts with their cells, "decision Dec 11 ← Notes, P17 · ...") for the Why column and `explain`
@@ -65,6 +68,7 @@ from .facts import (
     contact_gave_its_news,
     datetime_column,
     read_ledger,
+    returned_call,
     source_of,
     tells_their_contact,
 )
@@ -74,11 +78,13 @@ from .literalscreen import Screened, screened
 from .notestage import (
     being_arranged,
     may_name_a_step,
+    offer_accepted,
     outcome_in_notes,
     stage_in_notes,
     strong_elsewhere,
     strong_here,
     this_employers,
+    went_silent,
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
@@ -514,6 +520,12 @@ def _per_value(text: pd.Series | np.ndarray, test) -> np.ndarray:
     return np.asarray(test(list(seen)))[codes]
 
 
+def _per_clause(notes: np.ndarray, read: Callable[[str], str]) -> np.ndarray:
+    """Per row `read` of its note (the clause it finds, or '')."""
+    return _per_value(notes, lambda t: np.array([read(v) if isinstance(v, str) and v else "" for v in t],
+                                                dtype=object))
+
+
 # An automatic reply that says someone is away answers a message of the user's, not the
 # application: "auto reply says she's OOO til 12/8" is an absence, never "my résumé arrived"
 _AWAY = re.compile(r"\b(?:ooo|out\s+of\s+(?:the\s+)?office|(?:on|taking)\s+(?:annual\s+|parental\s+|maternity\s+"
@@ -803,6 +815,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     stage = np.where(ended, "closed", stage)
     stage_text = np.where(ended, outcome, stage_text)
     from_notes = from_notes | ended
+    # an offer the notes say the user accepted ("accepted the offer", "Zusage gegeben"), whatever open
+    # stage the cell still says: hired, the row closed (rules §2 "offer accepted"), no more calls
+    took = _per_clause(np.where(np.isin(stage, ["applied", "interviewing", "offer"]), notes, ""), offer_accepted)
+    hired = took != ""
+    stage = np.where(hired, "closed", stage)
+    stage_text = np.where(hired, took, stage_text)
+    from_notes = from_notes | hired
     st = stage
     open_stage = np.isin(st, ["applied", "interviewing", "offer"])
     open_notes = np.where(open_stage, notes, "")
@@ -936,6 +955,21 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     attempts = ledger["attempts"].to_numpy()
     retry = open_stage & (attempts >= 1) & (attempts <= s.max_retries) & has_base
     retries_spent = open_stage & (attempts > s.max_retries)
+    # the employer's call the user returned and reached nobody ("she rang 12/2, I missed it; called
+    # back 12/3, voicemail, left a message"): the next try still returns their call, and says the
+    # message left (rules §7: each from its cell)
+    returned = np.zeros(n, dtype=bool)
+    returned_of, message_on = _nat(n), _nat(n)
+    message_left = np.zeros(n, dtype=bool)
+    for k in np.flatnonzero(retry | retries_spent):
+        if not isinstance(notes[k], str):
+            continue
+        theirs, tried, left = returned_call(notes[k], read.statements[k])
+        if theirs is None and tried is None and not left:
+            continue
+        returned[k], message_left[k] = True, left
+        returned_of[k] = np.datetime64(theirs, "D") if theirs else returned_of[k]
+        message_on[k] = np.datetime64(tried, "D") if tried and left else message_on[k]
 
     # a plain dated statement sets the next date (after a decision date: the business day after)
     # (an answer deadline on an offer is the user's own: the offer's timeline check goes on)
@@ -981,7 +1015,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     ended_in_notes = open_stage & (contains_words(own_notes, s.closed_words)
                                    | says_refusal(np.where(open_stage, own_notes, "")))
     # (said negated, hoped, as a condition or a guess, it is no end: "hope they don't pick someone else")
-    ended_in_notes &= _outcomes_in_notes(np.where(ended_in_notes, own_notes, ""), s) != ""
+    ended_clause = _outcomes_in_notes(np.where(ended_in_notes, own_notes, ""), s)
+    # the notes say the employer went silent ("ghosted", "Funkstille", "no reply for 6 weeks"): Gone
+    # cold, the note cited (rules §4), not a question about a closed word; unless an interview or a
+    # pinned date still ahead says otherwise
+    silence = _per_clause(np.where(open_stage, notes, ""), went_silent)
+    silent = (silence != "") & ~ahead & ~(~np.isnat(pinned) & (pinned >= today64))
+    ended_in_notes &= (ended_clause != "") & ~(silent & (ended_clause == silence))
     bad_date = (frame["problem"].to_numpy() != "") | future | ended_in_notes
     date_ahead = (~np.isnat(pinned) & (pinned >= today64) & has_base & (pinned >= safe_base)) \
         | ((use_stated | hold) & (due >= today64)) | ahead
@@ -999,7 +1039,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         [st == "closed",
          st == "not_applied",
          ~has_base | bad_date,
-         open_stage & ((capped & (today64 >= due) & ~employer_called) | cold),
+         open_stage & ((capped & (today64 >= due) & ~employer_called) | cold | silent),
          due < today64,
          due == today64,
          (due > today64) & (due <= soon_limit)],
@@ -1079,10 +1119,18 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # (only a day the row states: hold_days' own end is the tool's guess, no "pause until" to claim)
         "hold_ended": np.where(active & hold & hold_stated & (hold_until <= today64), hold_said, ""),
         "retry": retry & active & ~employer_called,
+        # their call returned with no answer: its day, and the message the user left and its day
+        "returned_unanswered": returned & active & ~employer_called,
+        "returned_call_on": datetime_column(np.where(returned & active & ~employer_called, returned_of, nat)),
+        "message_left": message_left & returned & active & ~employer_called,
+        "message_left_on": datetime_column(np.where(message_left & returned & active & ~employer_called,
+                                                    message_on, nat)),
         "stated_on": datetime_column(np.where(active & fresh, stated_on, nat)),
         "next_reason": np.where(active, next_reason, ""),
         "strong_elsewhere": live_other & active,
         "confirm_cold": (status == Status.GONE_COLD.value) & np.isin(st, ["interviewing", "offer"]),
+        # the clause of the notes that says the employer went silent, for a row Gone cold by it
+        "went_silent": np.where(silent & (status == Status.GONE_COLD.value), silence, ""),
         "check": np.where(check != "", check, _ended_messages(frame, ended_in_notes, columns, s)),
         **noted_facts,
         "written_offer": written_offer,

@@ -431,6 +431,7 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
     if _flag(plan_row.get("interview_rough", False)):
         interview_on = None       # only a week or a span was said: no day to say (rules §7)
     employer_called = _flag(plan_row.get("employer_called", False))
+    returned = _flag(plan_row.get("returned_unanswered", False))
     raw_contact = str(row.get("contact", "") or "")
     if employer_called and someone_else_called(
             employer_caller(f"{row.get('response', '') or ''}\n{row.get('notes', '') or ''}"), raw_contact):
@@ -472,8 +473,12 @@ def script_context(row: dict[str, Any], plan_row: dict[str, Any], today: dt.date
         "thank_you": _flag(plan_row.get("thank_you", False)),
         "last_by": last_by,
         "employer_called": employer_called,
-        "employer_called_on": _human_date(plan_row.get("employer_called_on"), year) if employer_called else "",
-        "returning_call": employer_called and last_by != "user",
+        "employer_called_on": _human_date(plan_row.get("employer_called_on"), year) if employer_called
+        else _human_date(plan_row.get("returned_call_on"), year) if returned else "",
+        "returning_call": employer_called and last_by != "user" or returned,
+        # the user already returned their call and reached nobody: the message left then, and its day
+        "message_left": returned and _flag(plan_row.get("message_left", False)),
+        "message_left_on": _human_date(plan_row.get("message_left_on"), year) if returned else "",
         "employer_channel": _contact_channel(plan_row.get("facts")) if employer_called else "",
         "team": team_name(text["contact"]),
         "call_back": _text(plan_row.get("call_back", ""), blanks),
@@ -493,7 +498,7 @@ _PLAN_FIELDS = ("follow_ups", "due", "situation", "channel", "answer_by", "decis
                 "interview_arranging", "via_agency", "caller",
                 "interview_on", "thank_you",
                 "last_by", "employer_called", "employer_called_on", "facts", "agency_company", "hold_ended",
-                "hold_until")
+                "hold_until", "returned_unanswered", "returned_call_on", "message_left", "message_left_on")
 
 # The template of a call the employer made that is still to be returned (rules §2), for every
 # situation but an offer (whose own script already answers what they said).
@@ -517,7 +522,9 @@ def returning_calls(plan: pd.DataFrame) -> np.ndarray:
     # a call that set up an interview still ahead was answered by it ("HR rang, interview on Thursday"):
     # the next call is the one after the interview, not a return call
     ahead = plan["interview_ahead"].notna().to_numpy() if "interview_ahead" in plan else np.zeros(len(plan), bool)
-    return called & (by != "user") & ~ahead
+    back = plan["returned_unanswered"].fillna(False).astype(bool).to_numpy() if "returned_unanswered" in plan \
+        else np.zeros(len(plan), bool)
+    return (called & (by != "user") | back) & ~ahead
 
 
 def _taken(table: pd.DataFrame, fields: tuple[str, ...], at: np.ndarray) -> dict[str, list]:

@@ -340,7 +340,10 @@ def _clause_end() -> re.Pattern[str]:
     # (nor does the stop of a title before a name: "con la Dra. Gómez el 10 de diciembre", "M. Roche")
     # (each look behind the stop itself, so that only a stop is looked behind, not every letter)
     return re.compile(r"(?<![0-9])\." + not_a_titles_stop() + r"\s|[;\n!?\u2600-\u27bf\U0001f300-\U0001faff]\s?"
-                      r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))")
+                      r"|(?<=[0-9])\.\s+(?=[a-z])(?!(?:" + _MONTHS + r"))"
+                      # (and before a capital after a day with its month: "decision by Dec 11. Left vm
+                      # Dec 3", "bis 11.12. Mailbox am 3.12."; "am 3. Dezember" is still an ordinal)
+                      r"|(?<=[0-9])(?<=[0-9]{2}|\s[0-9]|\.[0-9])\.\s+(?=[A-ZÀ-Þ])(?!(?i:" + _MONTHS + r"))")
 
 
 @functools.cache

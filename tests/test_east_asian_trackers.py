@@ -190,7 +190,7 @@ TW_ROWS = {
     7: ("Due today", D("2026-12-07"), "competing_interest", ["陳先生", "回電"], ["回电"]),
     8: ("Overdue", D("2026-12-04"), "offer", ["12月10日"], []),
     9: ("Due today", D("2026-12-07"), "referral", ["王大明", "研發部"], []),   # a referral said only in the notes
-    10: ("Check data", None, "", ["石沉大海"], []),
+    10: ("Gone cold", None, "", [], []),     # "石沉大海": the note says it went silent, Gone cold (the Why cites it)
     11: ("Waiting", D("2026-12-10"), "post_interview", ["12月9日"], []),
     13: ("Waiting", D("2026-12-10"), "competing_interest", ["12月10日"], []),   # the offer above is real
 }
