@@ -226,16 +226,13 @@ def this_employers(note: str) -> str:
 
 
 def of_another_employer(note: str, words: str) -> bool:
-    """Whether the clause of `note` that holds `words` tells of another employer's process ("also
-    final round w/ Maple Ridge next wk"): a day it gives is no step of this application."""
-    if not note or not words or screened(_elsewhere()).search(note) is None:
+    """Whether `words` of `note` stand where it tells of another employer's process ("also final
+    round w/ Maple Ridge next wk"; `elsewhere_spans`): a day they give is no step of this
+    application ("final round here Dec 10 and also interviewing at Kestrel" keeps its Dec 10)."""
+    if not note or not words:
         return False
     at = note.find(words)
-    if at < 0:
-        return False
-    start = max((m.end() for m in _CLAUSES.finditer(note, 0, at)), default=0)
-    ends = _CLAUSES.search(note, at + len(words))
-    return _elsewhere().search(note, start, ends.start() if ends else len(note)) is not None
+    return at >= 0 and any(start <= at < end for start, end in elsewhere_spans(note))
 
 
 def strong_here(note: str, strong: Callable[[str], bool]) -> str:
