@@ -175,3 +175,21 @@ def test_a_row_number_and_a_rating_alone_make_no_application(tmp_path):
     t = read_tracker(path)
     assert list(t.frame["company"]) == ["Oakhanger", "Rainow"]
     assert any(s.startswith("Row 3:") for s in t.skipped_rows)
+
+
+def test_a_columns_display_format_is_read_from_its_first_rows(tmp_path):
+    # (the majority of the first rows below the header: a 10,000-row sheet's every cell took 0.1 s
+    # for the same answer; a column switched to another format further down keeps its first one)
+    from followup_sheet.xlsx.formats import column_format_orders
+    from followup_sheet.xlsx.package import open_package
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Company", "Position", "Applied"])
+    for r in range(2, 1203):
+        ws.append([f"Firm {r}", "Clerk", D(2026, 11, 16)])
+        ws.cell(r, 3).number_format = "dd/mm/yyyy" if r < 400 else "mm/dd/yyyy"
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    pkg = open_package(path)
+    assert column_format_orders(pkg, "xl/worksheets/sheet1.xml", {3}, 1)[3][0] == "dmy"
+    assert column_format_orders(pkg, "xl/worksheets/sheet1.xml", {3}, 1, rows=10**6)[3][0] == "mdy"

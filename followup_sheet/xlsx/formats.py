@@ -50,21 +50,31 @@ def _style_orders(pkg: Package) -> dict[int, tuple[str, str]]:
     return out
 
 
-def column_format_orders(pkg: Package, part: str, columns: set[int], from_row: int) -> dict[int, tuple[str, str]]:
-    """1-based column -> (order, format code) that most of its cells below `from_row` are formatted
-    in, for the columns in `columns` whose cells show an order at all."""
+# A column's display format is the same down the column as people keep it: the majority of its first
+# rows below the header says it (a whole 10,000-row sheet's cells took 0.1 s for the same answer)
+FORMAT_ROWS = 500
+
+
+def column_format_orders(pkg: Package, part: str, columns: set[int], from_row: int,
+                         rows: int = FORMAT_ROWS) -> dict[int, tuple[str, str]]:
+    """1-based column -> (order, format code) that most of its cells in the `rows` rows below
+    `from_row` are formatted in, for the columns in `columns` whose cells show an order at all."""
     styles = _style_orders(pkg)
     if not styles or not columns:
         return {}
     counts: dict[int, Counter] = {c: Counter() for c in columns}
+    last = from_row + rows
     for kind, data in iter_sheet(pkg, part):
         if kind != "rows":
             continue
-        for attrs in _CELL.findall(data):
+        for cell in _CELL.finditer(data):
+            attrs = cell.group(1)
             style = _STYLE.search(attrs)
             ref = _REF.search(attrs)
             if style is None or ref is None or int(ref.group(2)) <= from_row:
                 continue
+            if int(ref.group(2)) > last:     # (rows come in order in a sheet's XML)
+                return {col: found.most_common(1)[0][0] for col, found in counts.items() if found}
             col = column_number(ref.group(1).decode())
             shown = styles.get(int(style.group(1)))
             if col in counts and shown:
