@@ -637,6 +637,12 @@ def _joined(*parts: np.ndarray | str, strip: bool = False) -> np.ndarray:
     n = next(len(p) for p in parts if not isinstance(p, str))
     columns = [itertools.repeat(p, n) if isinstance(p, str) else p.tolist() for p in parts]
     out = np.empty(n, dtype=object)
+    if all(isinstance(p, str) or all(type(v) is str for v in c) for p, c in zip(parts, columns)):
+        # (the usual case: text columns hold text, '' for an empty cell; one join a row, no test)
+        columns = [itertools.repeat(p, n) if isinstance(p, str) else c for p, c in zip(parts, columns)]
+        joined = ["".join(values) for values in zip(*columns)]
+        out[:] = [t.strip() for t in joined] if strip else joined
+        return out
     for k, values in enumerate(zip(*columns)):
         if all(isinstance(v, str) for v in values):
             out[k] = "".join(values).strip() if strip else "".join(values)
