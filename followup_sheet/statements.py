@@ -1896,7 +1896,7 @@ def _named_days(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date
     day after `written` (or one shortly before it)."""
     if not any(ch.isdigit() for ch in text):
         return
-    for m in _named_day().finditer(text):
+    for m in screened(_named_day()).finditer(text):
         month = _month_numbers()[m.group("month").lower()]
         named = _day_month(int(m.group("day")), month, m.group("year"), written)
         if named is not None:
