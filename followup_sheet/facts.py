@@ -977,6 +977,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     offers = _offer_words(tuple(settings.offer_words))
     cells = texts
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
+    logged_rough = [False] * len(idx)
     noted: list[dt.date | None] = [None] * len(idx)       # the latest day a log entry was written
     for i, found in enumerate(all_stated):
         if today is not None:     # a log entry opening with a day still to come says what is planned then
@@ -986,6 +987,9 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
                     if _tells_a_contact(cells[field][i], st, today, offers) else (st, field) for st, field in found]
         entries = [f[0].date for f in found if f[0].kind == "logged"]
         logged[i] = max(entries) if entries else None
+        # (that day said only as a week, "vorige week gebeld": a bound, no day a script may say)
+        logged_rough[i] = bool(entries) and all(approximate(f[0].words) for f in found
+                                                if f[0].kind == "logged" and f[0].date == logged[i])
         notes_on = [f[0].date for f in found if f[0].kind in ("logged", "noted")]
         noted[i] = max(notes_on) if notes_on else None
         others = [f for f in found if f[0].kind not in ("interview", "logged", "noted")]
@@ -1061,6 +1065,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "stated_field": [s[1] if s else "" for s in stated],
         "logged_on": datetime_column(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in logged], dtype="datetime64[D]")),
+        "logged_rough": np.array(logged_rough, dtype=bool),
         "written": datetime_column(np.fmax(anchored, np.array(     # (typed: a sheet without rows gives an empty list)
             [np.datetime64(d, "D") if d else np.datetime64("NaT", "D") for d in noted], dtype="datetime64[D]"))),
         "email_only": _email_only(frame),

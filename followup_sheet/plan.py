@@ -848,6 +848,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # a log entry's day in the notes ("4/12 HR rang") is a contact too, once it has come
     logged = ledger["logged_on"].to_numpy(dtype="datetime64[D]")
     last = np.fmax(contacted, np.where(logged <= today64, logged, np.datetime64("NaT", "D")))
+    # (a last contact the row holds as a day, not only as a week: "vorige week gebeld" is no day to say)
+    day_said = ~np.isnat(last) & (~np.isnat(contacted) | ~ledger["logged_rough"].to_numpy(dtype=bool))
     pinned = _busday(frame["pinned"])
     interview_on = _busday(frame["interview_on"]) if "interview_on" in frame else _nat(n)
     stated_on = ledger["stated_on"].to_numpy(dtype="datetime64[D]")
@@ -1109,7 +1111,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the day said aloud only when the row gives one (a last contact, a log entry's day, the day the
     # notes give the call: "HR rang Thursday"); a call the
         # notes mention without a day is returned without one ("your call", not "your call of <applied>")
-        "employer_called_on": datetime_column(np.where(employer_called & active & (~np.isnat(last) | call_day_noted),
+        "employer_called_on": datetime_column(np.where(employer_called & active & (day_said | call_day_noted),
                                                       employer_called_on, nat)),
         "thank_you": thank_you & active,
         "interview_ahead": datetime_column(np.where(active, interview_ahead, nat)),

@@ -433,6 +433,14 @@ def _a_week() -> re.Pattern[str]:
         r"|volgende\s+week|w\s+przyszłym\s+tygodniu))(?!\w)", re.IGNORECASE)
 
 
+# the week before the one written in, said as a week ("last week", "vorige week", "la semaine
+# dernière"): a bound for the plan, no day to say
+_LAST_WEEK = re.compile(
+    r"(?:last\s+week|(?:die\s+)?(?:letzte|vergangene)n?\s+woche|la\s+semaine\s+(?:dernière|derniere|passée|passee)"
+    r"|la\s+semana\s+pasada|la\s+settimana\s+scorsa|a\s+semana\s+passada|(?:na\s+)?semana\s+passada"
+    r"|vorige\s+week|afgelopen\s+week|w\s+(?:zeszłym|ubiegłym)\s+tygodniu|上周|上週|先週|지난\s*주)", re.IGNORECASE)
+
+
 def approximate(words: str, text: str = "") -> bool:
     """Whether a dated statement's words give only a part of a month, a week or the new year
     ("Mitte Dezember", "end of January", "this week", "after the holidays"), a counted span ("in 2
@@ -443,6 +451,7 @@ def approximate(words: str, text: str = "") -> bool:
     if cjk_part is not None and (cjk_part.group("part") or cjk_part.group("wk")):
         return True     # (a part or a week of a month in Chinese, Japanese or Korean: "12月中旬", "12월 둘째 주")
     if screened(_month_part()).search(words) is not None or _a_week().fullmatch(words) is not None \
+            or _LAST_WEEK.fullmatch(words) is not None \
             or _next_year().fullmatch(words) is not None \
             or _counted().fullmatch(words) is not None or _next_unit().fullmatch(words) is not None:
         return True

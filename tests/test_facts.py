@@ -1260,3 +1260,16 @@ def test_a_weekday_as_its_own_part_after_an_interview_is_the_interviews_day_in_c
     plan = _one([app(stage="", applied_on="2026-11-16", last_contact="2026-12-07", notes=note)],
                 today=dt.date(2026, 12, 7), language=language)
     assert plan.at[2, "interview_ahead"] == pd.Timestamp("2026-12-10"), plan.at[2, "why"]
+
+
+@pytest.mark.parametrize("language, note", [
+    ("nl", "Jeroen heeft me vorige week gebeld, ik heb nog niet teruggebeld"),
+    ("en", "Priya rang me last week, haven't got back to her yet"),
+    ("de", "Herr Brandt hat mich letzte Woche angerufen, noch nicht zurückgerufen"),
+])
+def test_their_call_said_only_as_last_week_is_returned_without_a_day_said(language, note):
+    # (the week bounds when it was; the script must not say "on November 30" for "last week")
+    plan = _one([app(stage="", applied_on="2026-11-16", notes=note)], today=dt.date(2026, 12, 7),
+                language=language, date_order="dmy")
+    assert plan.at[2, "next_reason"] == "return_call", plan.at[2, "why"]
+    assert pd.isna(plan.at[2, "employer_called_on"]), plan.at[2, "employer_called_on"]
