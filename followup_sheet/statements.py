@@ -1200,6 +1200,8 @@ def _its_digits(fragment: str, day: dt.date, day_first: bool, written: dt.date) 
         return day
     a, b = int(m.group(1)), int(m.group(2))
     d, mo = (a, b) if day_first else (b, a)
+    if not 1 <= mo <= 12 and 1 <= d <= 12:
+        d, mo = mo, d     # the other order is its only reading ("12/15" in a day-first tracker is December 15)
     if (day.day, day.month) == (d, mo) or not 1 <= mo <= 12:
         return day
     return _day_month(d, mo, m.group(3), written) or day

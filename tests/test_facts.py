@@ -1273,3 +1273,10 @@ def test_their_call_said_only_as_last_week_is_returned_without_a_day_said(langua
                 language=language, date_order="dmy")
     assert plan.at[2, "next_reason"] == "return_call", plan.at[2, "why"]
     assert pd.isna(plan.at[2, "employer_called_on"]), plan.at[2, "employer_called_on"]
+
+
+def test_a_slashed_date_only_one_order_can_read_is_read_that_way_in_a_day_first_tracker():
+    # ("12/15" has no fifteenth month: in a day-first tracker it is December 15, not a day of 2115)
+    plan = _one([app(stage="Interview", applied_on="2026-11-16", notes="final panel on 12/15 at HQ")],
+                today=dt.date(2026, 12, 7), date_order="dmy")
+    assert plan.at[2, "interview_ahead"] == pd.Timestamp("2026-12-15"), plan.at[2, "why"]
