@@ -363,3 +363,13 @@ def assert_rows(plan, scripts, expected) -> None:
             assert word in script, (row, word, script)
         for word in never:
             assert word not in script, (row, word, script)
+
+
+def status_due_situation(plan, rows) -> dict:
+    """row -> (status, next date as YYYY-MM-DD or None, situation) of `plan`, for the rows a trial
+    pinned as checked by reading."""
+    got = {}
+    for row in rows:
+        due = plan.at[row, "due"]
+        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    return got

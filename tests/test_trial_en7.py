@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from conftest import status_due_situation
 
 from followup_sheet.headers import header_fields
 from followup_sheet.pipeline import compute
@@ -67,10 +67,7 @@ RETURNER = {
 def test_the_strangers_trackers_read_as_checked(name, settings, expected):
     outs, _, _ = compute(FIXTURES / name, today=MONDAY, **settings)
     plan = outs[0].plan
-    got = {}
-    for row in expected:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, expected)
     assert got == expected
 
 
@@ -162,10 +159,7 @@ TEXAS = {
 def test_the_second_held_out_tracker_as_checked():
     outs, _, _ = compute(FIXTURES / "trial_en7_texas_heldout.xlsx", today=MONDAY, country="US")
     plan, scripts = outs[0].plan, outs[0].scripts
-    got = {}
-    for row in TEXAS:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, TEXAS)
     assert got == TEXAS
     assert "answer by December 9" in scripts[7]          # "need to give answer by Weds" after the offer of 12/4
     assert "Marcus Lee" in scripts[9]

@@ -7,8 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from conftest import status_due_situation
 
 from followup_sheet.statements import asked_of_me, read_statements
 from followup_sheet.titles import abbreviated_titles
@@ -333,10 +333,7 @@ def test_the_strangers_trackers_read_as_checked(name, country, expected):
     from followup_sheet.pipeline import compute
     outs, _, _ = compute(FIXTURES / name, today=MONDAY, country=country, your_name="Sam Doe", your_phone="555 0100")
     plan = outs[0].plan
-    got = {}
-    for row in expected:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, expected)
     assert got == expected
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from conftest import status_due_situation
 
 from followup_sheet.statements import read_statements
 
@@ -213,10 +213,7 @@ def test_the_strangers_trackers_read_as_checked(name, country, expected):
     from followup_sheet.pipeline import compute
     outs, _, _ = compute(FIXTURES / name, today=MONDAY, country=country, your_name="Sam Doe", your_phone="555 0100")
     plan = outs[0].plan
-    got = {}
-    for row in expected:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, expected)
     assert got == expected
 
 
@@ -298,10 +295,7 @@ def test_the_held_out_tracker_reads_as_checked():
     outs, _, _ = compute(FIXTURES / "trial_en9_brisbane_retail_heldout.xlsx", today=MONDAY, country="AU-QLD",
                          your_name="Sam Doe", your_phone="555 0100")
     plan, scripts = outs[0].plan, outs[0].scripts
-    got = {}
-    for row in BRISBANE:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, BRISBANE)
     assert got == BRISBANE
     assert outs[0].tracker.columns["contact_phone"].header == "Ph"
     assert "Hi Mel" in scripts[9] and "Dean" in scripts[6] and "returning" in scripts[8]

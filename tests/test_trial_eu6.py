@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from conftest import status_due_situation
 
 from followup_sheet import facts
 from followup_sheet.dates import parse_dates
@@ -270,10 +271,7 @@ def test_the_strangers_trackers_read_as_checked(name, settings, expected, langua
     outs, _, used = compute(FIXTURES / name, today=TODAY, **settings)
     plan = outs[0].plan
     assert used.language == language
-    got = {}
-    for row in expected:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, expected)
     assert got == expected
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import status_due_situation
 
 from followup_sheet.headers import find_header
 from followup_sheet.pipeline import compute
@@ -269,15 +270,11 @@ SAYS_NOW = {
     ("trial_world9_sapporo_hotel_libreoffice.xlsx", "JP", "ja", SAPPORO),
 ])
 def test_the_strangers_trackers_of_round_nine_read_as_checked(name, country, language, expected):
-    import pandas as pd
     outs, _, used = compute(FIXTURES / name, today=TODAY, country=country, your_name="Sam Tester",
                             your_phone="+1 555 0100")
     assert used.language == language
     plan, scripts = outs[0].plan, outs[0].scripts
-    got = {}
-    for row in expected:
-        due = plan.at[row, "due"]
-        got[row] = (plan.at[row, "status"], None if pd.isna(due) else str(due.date()), plan.at[row, "situation"])
+    got = status_due_situation(plan, expected)
     assert got == expected
     for row, says, never in SAYS_NOW[name]:
         for words in says:
