@@ -365,8 +365,9 @@ def _words_of(trackers: list[Any], settings: Any) -> list[str]:
         # "recruiter call"): a job word English alone has is a loanword there, not a second language
         headed_in = _headed_in(headers)
         frame = tracker.frame
-        texts = pd.concat([frame.get("stage", pd.Series(dtype=object)),
-                           frame.get("response", pd.Series(dtype=object))]).dropna().astype(str).unique()
+        # (each distinct text once, in the order first met)
+        texts = list(dict.fromkeys(str(v) for c in ("stage", "response") if c in frame
+                                   for v in frame[c].tolist() if v is not None and v == v))
         for text in texts[:2000]:
             words.extend(w for w in _found_in(text, exact, stems)
                          if not (east_asian and w.isascii()) and not (headed_in and languages_of(w) == {ENGLISH}))

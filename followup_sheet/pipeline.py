@@ -410,7 +410,9 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: 
                for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
         }))
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=wanted)
+    # (one sheet's part is the table as it is: it has its own 0, 1, 2, ... index)
+    table = (parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)) if parts \
+        else pd.DataFrame(columns=wanted)
     if len(outcomes) > 1 and not table.empty:
         table = sort_today(table, prefix="_", sheet="_sheet")
     table = table[wanted].reset_index(drop=True)

@@ -1411,19 +1411,21 @@ def today_keys(frame: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     interviews and thank-yous, employer call-backs, rows with a hiring manager or referrer, the
     rest), then most days overdue, then the oldest application. Sort by `TODAY_SORT`;
     `pipeline.today_table` merges sheets with it."""
-    due_now = plan["status"].isin([s.value for s in TODAY_STATUSES])
+    due_now = np.isin(plan["status"].to_numpy(), [s.value for s in TODAY_STATUSES])
     person = plan["person"].to_numpy()
     stage = plan["stage"].to_numpy()
     thank_you = plan["thank_you"].to_numpy(dtype=bool) if "thank_you" in plan else np.zeros(len(plan), bool)
     called = plan["employer_called"].to_numpy(dtype=bool) if "employer_called" in plan else np.zeros(len(plan), bool)
     group = np.select([stage == "offer", (stage == "interviewing") | thank_you, called, person], [0, 1, 2, 3],
                       default=4)
+    applied, contact = (frame[c].to_numpy(dtype="datetime64[ns]") for c in ("applied_on", "last_contact"))
+    # (the columns as arrays, only the rows due taken: a frame made whole, then cut, cost more)
     return pd.DataFrame({
-        "group": group,
-        "overdue": -plan["days_overdue"].to_numpy(),
-        "applied": frame["applied_on"].fillna(frame["last_contact"]).to_numpy(),
-        "row": frame.index.to_numpy(),
-    }, index=frame.index)[due_now.to_numpy()]
+        "group": group[due_now],
+        "overdue": -plan["days_overdue"].to_numpy()[due_now],
+        "applied": np.where(np.isnat(applied), contact, applied)[due_now],
+        "row": frame.index.to_numpy()[due_now],
+    }, index=frame.index[due_now])
 
 
 TODAY_SORT = ["group", "overdue", "applied", "row"]
@@ -1433,6 +1435,11 @@ def sort_today(keys: pd.DataFrame, prefix: str = "", sheet: str | None = None) -
     """`keys` (columns of `today_keys`, their names after `prefix`) in today's order; rows of
     several sheets that tie on everything else go by the `sheet` column, then the row number."""
     by = [prefix + k for k in TODAY_SORT[:-1]] + ([sheet] if sheet else []) + [TODAY_SORT[-1]]
+    columns = [keys[c].to_numpy() for c in by]
+    if all(c.dtype.kind in "iufM" for c in columns):
+        # numbers and days: numpy's stable sort by several keys (the last key given is the first
+        # sort key), which puts a missing number or day last as `sort_values` does, at a tenth of its cost
+        return keys.iloc[np.lexsort(columns[::-1])]
     return keys.sort_values(by, na_position="last", kind="stable")
 
 

@@ -634,8 +634,9 @@ def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int
     """A log kept as one column per day ("Log 11/23", "11/30", "Update 12/4"): its entries are the
     row's notes, after those of a notes column, oldest first, and its newest entry's day is the
     last contact when no later one is known. Returns the log's columns."""
-    known = pd.concat([frame["applied_on"], frame["last_contact"]]).dropna()
-    if known.empty:
+    known = np.concatenate([frame[c].to_numpy(dtype="datetime64[ns]") for c in ("applied_on", "last_contact")])
+    known = known[~np.isnat(known)]
+    if not len(known):
         return set()
     if settings.date_order in ("mdy", "dmy"):
         day_first = settings.date_order == "dmy"
@@ -645,7 +646,7 @@ def _read_dated_log(body: pd.DataFrame, header: list[Any], fields: dict[str, int
         day_first = False
     else:
         day_first = writes_day_first(settings.language, settings.country)
-    found = dated_log(header, body, set(fields.values()), day_first, known.max().date())
+    found = dated_log(header, body, set(fields.values()), day_first, pd.Timestamp(known.max()).date())
     if found is None:
         return set()
     own = frame["notes"].astype(object)
@@ -1237,8 +1238,9 @@ def _stage_from_fills(frame: pd.DataFrame, body: pd.DataFrame, rows: list[list[A
     whose stage and response say nothing takes the words of the legend cell filled like it, read
     as a stage cell is. Without a legend a colour says nothing: it is only mentioned."""
     key = fields.get("company", fields.get("position"))
-    said = (frame["stage"].astype(str).str.strip() != "") | (frame["response"].astype(str).str.strip() != "")
-    named = frame["company"].astype(str).str.strip() != ""
+    # (the frame's text columns are tidy text: a filled cell is one that is not "")
+    said = (frame["stage"].to_numpy() != "") | (frame["response"].to_numpy() != "")
+    named = frame["company"].to_numpy() != ""
     if key is None or not named.any() or (said & named).sum() * 2 > named.sum():
         return     # (the stage is in words: the sheet's colours are not read at all)
     table = set(fields.values())
