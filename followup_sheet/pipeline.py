@@ -384,7 +384,7 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: 
     in `language`.
     With `calls_per_day`, only that many rows: `table.attrs["more"]` counts the rest, which wait
     for the next business day (`waiting_count`, `columns.more_line`)."""
-    parts: list[pd.DataFrame] = []
+    parts: list[dict[str, Any]] = []
     wanted = today_columns()
     no_way = say("outputs", NO_WAY_TO_REACH, language or "en")
     for o in outcomes:
@@ -398,7 +398,7 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: 
         script = [f"{no_way}\n\n{text}" if not (ph or em) else text
                   for text, ph, em in zip(o.scripts.to_numpy()[o.scripts.index.get_indexer(order)].tolist(),
                                           phone.tolist(), email.tolist())]
-        parts.append(pd.DataFrame({
+        parts.append({
             "sheet": o.tracker.sheet, "row": order.to_numpy(), "company": fo["company"],
             "position": fo["position"], "contact": fo["contact"],
             "phone": phone, "email": email,
@@ -409,13 +409,14 @@ def today_table(outcomes: list[SheetOutcome], calls_per_day: int = 0, language: 
             **{name: fo[name] if name in fo else po[name] if name in po else ""
                for name in wanted[len(TODAY_BASE):]},
             "_sheet": len(parts),
-        }))
-    # (one sheet's part is the table as it is: it has its own 0, 1, 2, ... index)
-    table = (parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)) if parts \
-        else pd.DataFrame(columns=wanted)
-    if len(outcomes) > 1 and not table.empty:
-        table = sort_today(table, prefix="_", sheet="_sheet")
-    table = table[wanted].reset_index(drop=True)
+        })
+    if len(parts) == 1:      # (one sheet's columns, in today's order already: the table made once)
+        table = pd.DataFrame({name: parts[0][name] for name in wanted})
+    elif parts:
+        table = pd.concat([pd.DataFrame(part) for part in parts], ignore_index=True)
+        table = sort_today(table, prefix="_", sheet="_sheet")[wanted].reset_index(drop=True)
+    else:
+        table = pd.DataFrame(columns=wanted)
     more = max(len(table) - calls_per_day, 0) if calls_per_day > 0 else 0
     if more:
         table = table.iloc[:calls_per_day].copy()
