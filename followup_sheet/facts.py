@@ -337,6 +337,8 @@ _EMPLOYER_CALL_LATIN = (
     r"|(?:tried|trying|attempted|was\s+trying)\s+(?:to\s+)?(?:call|ring|phon|reach\s+me\s+by\s+phone)\w*"
     # ("tried to reach me", "tried to get hold of me", "tried getting in touch")
     r"|(?:tried|trying|attempted)\s+(?:to\s+)?(?:reach(?:ing)?\s+me|get(?:ting)?\s+hold\s+of\s+me|get(?:ting)?\s+in\s+touch)"
+    # (the attempt said with the user as its object alone: "tried me twice", "tried my mobile")
+    r"|(?:tried|trying)\s+(?:me|my\s+(?:mobile|cell|phone|number))\b"
     r"|gave\s+me\s+a\s+(?:call|ring|buzz))\b"
     r"|\bmissed\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+|(?:the\s+)?\w+['’]s\s+)?(?:phone\s+)?call"
     # a call the user then missed is theirs, whoever the note names before it ("sandra called

@@ -243,6 +243,18 @@ def test_the_employers_call_is_dated_by_the_day_the_note_gives_it(notes, called_
     assert plan.at[2, "next_reason"] == "return_call"
 
 
+@pytest.mark.parametrize("theirs, mine", [
+    ("the recruiter tried me twice on 12/3, couldn't answer", "I tried them twice on 12/3, nobody answered"),
+    ("Ops manager tried my mobile 12/3 while I was driving", "tried their switchboard 12/3, engaged"),
+])
+def test_their_attempt_with_me_as_its_object_is_their_call_mine_at_them_is_not(theirs, mine):
+    plan = _one([app(applied_on="2026-11-16", stage="Applied", notes=theirs),
+                 app("Pellow Mills", applied_on="2026-11-16", stage="Applied", notes=mine)])
+    assert plan.at[2, "next_reason"] == "return_call" and plan.at[2, "last_by"] == "employer", plan.at[2, "why"]
+    assert plan.at[2, "employer_called_on"] == pd.Timestamp("2026-12-03")
+    assert plan.at[3, "next_reason"] != "return_call" and not bool(plan.at[3, "employer_called"])
+
+
 @pytest.mark.parametrize("note, on", [
     ("their talent partner sent me an InMail 12/3 about next steps", "2026-12-03"),
     ("LinkedIn msg from the recruiter on 12/2, wants to chat", "2026-12-02"),
