@@ -128,7 +128,7 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "new yr", "feiert
                   "jahreswechsel",
                   "fêtes", "fetes", "noël", "noel", "nouvel an", "fiestas", "navidad", "navidades", "año nuevo",
                   "feste", "natale", "capodanno", "festas", "natal", "ano novo", "feestdagen", "kerst", "nieuwjaar",
-                  "świętach", "nowym roku", "sylwestrze")
+                  "świętach", "świętami", "nowym roku", "sylwestrze", "jahresende", "anno", "jaar", "roku")
 _SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
                  + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
                  + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS)) + ")"
@@ -452,7 +452,7 @@ def approximate(words: str, text: str = "") -> bool:
         return True     # (a part or a week of a month in Chinese, Japanese or Korean: "12月中旬", "12월 둘째 주")
     if screened(_month_part()).search(words) is not None or _a_week().fullmatch(words) is not None \
             or _LAST_WEEK.fullmatch(words) is not None \
-            or _next_year().fullmatch(words) is not None \
+            or _next_year().fullmatch(words) is not None or _year_end().fullmatch(words) is not None \
             or _counted().fullmatch(words) is not None or _next_unit().fullmatch(words) is not None:
         return True
     at = text.find(words) if words and text else -1
@@ -1528,6 +1528,7 @@ def _cjk_screen() -> re.Pattern[str]:
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
         r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
         r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
+        r"|圣诞|聖誕|クリスマス|크리스마스|年底|年内|年內|年末|연내|연말"
         r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
 
@@ -1956,8 +1957,42 @@ def _polish_weekday() -> re.Pattern[str]:
                       r"|sobot[yęa]|niedziel[iaę])\b", re.IGNORECASE)
 
 
+@functools.cache
+def _year_end() -> re.Pattern[str]:
+    """The year's end as a bound, as each language says it: before or by the year-end holidays
+    ("before xmas", "by Christmas", "vor Weihnachten", "avant les fêtes", "antes de Navidad", "prima
+    di Natale", "antes do Natal", "voor de kerst", "przed świętami", "圣诞节前", "クリスマス前",
+    "크리스마스 전"), group `eve`; or by the end of the year ("end of the year", "Jahresende", "d'ici
+    la fin de l'année", "fin de año", "entro fine anno", "até o fim do ano", "eind van het jaar",
+    "do końca roku", "年底前", "年内", "연내"). Not the new year after them (`_next_year`)."""
+    return re.compile(
+        r"(?:\b(?:(?P<eve>(?:before|by|until|till|ahead\s+of)\s+(?:the\s+)?(?:holidays|holiday\s+season|christmas|xmas)"
+        r"|(?:vor|bis)\s+(?:den\s+)?(?:feiertagen|weihnachten)|avant\s+(?:les\s+)?(?:fêtes|fetes|noël|noel)"
+        r"|antes\s+de\s+(?:las\s+)?(?:fiestas|navidad(?:es)?)|(?:prima\s+(?:di|delle)|entro)\s+(?:feste|natale)"
+        r"|(?:antes\s+d(?:o|as)|até\s+o)\s+(?:natal|festas)|voor\s+de\s+(?:kerst|feestdagen)|przed\s+świętami)"
+        r"|(?:(?:by|before|until|till|at)\s+(?:the\s+)?)?end\s+of\s+(?:the\s+)?year"
+        r"|(?:by|before|until|till|at)\s+(?:the\s+)?year[-\s]?end"
+        r"|(?:bis\s+)?(?:zum\s+)?jahresende|(?:bis\s+)?ende\s+(?:des\s+)?jahres"
+        r"|(?:d['’]ici\s+|avant\s+)?(?:la\s+)?fin\s+(?:de\s+l['’]|d['’])ann[ée]e"
+        r"|(?:para\s+|antes\s+de\s+)?(?:fin(?:al)?(?:es)?)\s+de(?:l)?\s+año"
+        r"|(?:entro\s+)?(?:la\s+)?fine\s+(?:dell['’]\s*)?anno"
+        r"|(?:até\s+o\s+)?(?:fim|final)\s+do\s+ano"
+        r"|(?:voor\s+)?(?:het\s+)?eind(?:e)?\s+van\s+het\s+jaar"
+        r"|(?:do\s+|przed\s+)?końc(?:a|em)\s+roku)(?!\w))"
+        r"|(?P<eve_cjk>圣诞节?前|聖誕節?前|クリスマス(?:まで|前)|크리스마스\s*전)|年底前?|年内|年內|年末まで|연내|연말까지",
+        re.IGNORECASE)
+
+
+def _year_end_day(m: re.Match[str], written: dt.date) -> dt.date:
+    """Christmas Eve for the holidays, else the year's last day, of the year written in (the next
+    one once that day is past)."""
+    day = (12, 24) if m.group("eve") or m.group("eve_cjk") else (12, 31)
+    said = dt.date(written.year, *day)
+    return said if said >= written else dt.date(written.year + 1, *day)
+
+
 def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:
-    """Quarters, a month's end, a part of a named month, the new year (`_spoken_dates`)."""
+    """Quarters, a month's end, a part of a named month, the year's end, the new year (`_spoken_dates`)."""
     for m in screened(_quarter()).finditer(text):
         yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
     # (a part of a month first: "fin du mois prochain" is next month's end, not this month's)
@@ -1971,6 +2006,8 @@ def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, d
         yield m.start(), m.end(), day, None
     for m in screened(_next_year()).finditer(text):
         yield m.start(), m.end(), dt.date(written.year + 1, 1, 1), None
+    for m in screened(_year_end()).finditer(text):
+        yield m.start(), m.end(), _year_end_day(m, written), None
 
 
 def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.date, None]]:

@@ -492,6 +492,35 @@ def test_news_promised_after_the_year_end_holidays_waits_for_the_new_year(note):
                                              Settings(country="US")).iloc[0]
 
 
+@pytest.mark.parametrize("note, bound, next_call", [
+    ("the panel will let me know before xmas", "2026-12-24", "2026-12-28"),
+    ("Personalerin meldet sich vor den Feiertagen", "2026-12-24", "2026-12-28"),
+    ("ils me donnent une réponse avant Noël", "2026-12-24", "2026-12-28"),
+    ("decidono entro Natale", "2026-12-24", "2026-12-28"),
+    ("they make the decision by the end of the year", "2026-12-31", "2027-01-04"),
+    ("la decisión se toma para finales de año", "2026-12-31", "2027-01-04"),
+    ("besluit valt voor het einde van het jaar", "2026-12-31", "2027-01-04"),
+    ("decyzja do końca roku", "2026-12-31", "2027-01-04"),
+])
+def test_news_promised_by_the_years_end_waits_for_it_and_is_never_said_as_a_day(note, bound, next_call):
+    from followup_sheet.statements import approximate, read_statements
+    said = read_statements(note, dt.date(2026, 12, 1), True)
+    assert [s.date for s in said] == [dt.date.fromisoformat(bound)] and approximate(said[0].words), said
+    plan = build_plan(canonical_frame([{**ROW, "stage": "", "notes": note}]), dt.date(2026, 12, 7),
+                      Settings(country="US"))
+    assert plan.iloc[0]["status"] == "Waiting" and plan.iloc[0]["due"] == pd.Timestamp(next_call)
+    script = render_scripts(canonical_frame([{**ROW, "notes": note}]), plan, dt.date(2026, 12, 7),
+                            Settings(country="US")).iloc[0]
+    assert "24" not in script and "31" not in script, script
+
+
+@pytest.mark.parametrize("note", ["year-end review went well, they liked my portfolio",
+                                  "Jahresendgespräch mit meinem alten Chef"])
+def test_the_year_end_as_a_name_of_something_else_is_no_date(note):
+    from followup_sheet.statements import read_statements
+    assert list(read_statements(note, dt.date(2026, 12, 1), True)) == []
+
+
 @pytest.mark.parametrize("note", ["Vertrag kommt per Post, muss bis 15.12. unterschreiben",
                                   "tengo que firmar el contrato antes del 15/12",
                                   "je dois signer avant le 15 décembre"])
