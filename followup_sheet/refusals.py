@@ -20,6 +20,8 @@ from .literalscreen import screened
 
 # a step the employer takes an application through
 _STEP = (r"(?:progress\w*|proceed\w*|short[-\s]?list\w*|advanc\w*|consider\w*|select\w*|successful"
+         # getting through: "didn't make the cut", "did not make it to the next round"
+         r"|make\s+(?:it\s+(?:to|through|into)\b(?:\s+\w+){0,3}|the\s+(?:cut|short[-\s]?list|next\s+(?:round|stage)))"
          r"|(?:take|taking|taken|took|move|moving|moved|go|going)\s+(?:(?:it|this|that|me|you|(?:my|your|the|his|her)\s+\w+)\s+)?"
          r"(?:any\s+)?(?:further|forward|ahead))")
 _NEGATION = (r"(?:\bnot|n['’]t|\bno\s+longer|\bunable\s+to|\bcannot|\bcan\s+not|\bdecided\s+against"
@@ -41,11 +43,26 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|in\s+case|might|may|could|would
                         re.IGNORECASE)
 
 
+# Their answer said as a bare no ("they passed on me", "it's a no", "got the no today", "a no-go"),
+# and the opening ended by them ("the role got pulled", "headcount was cancelled", "req scrapped").
+# "passed my CV on to the HM" forwards it; "a no-reply e-mail" is no answer.
+_THEIR_NO = (r"\bpassed\s+on\s+(?:me|us|my\s+(?:application|cv|resume|résumé|profile|candidacy))\b(?!\s+to\b)"
+             r"|\b(?:it['’]?s|it\s+is|it\s+was|got\s+(?:a|the)|the\s+answer\s+(?:is|was)|answer\s+(?:is|was)"
+             r"|they\s+said)\s+(?:a\s+)?(?:no|nope)\b"
+             # (the no ends its clause, or says from whom or when: "a no from them", "got the no today";
+             # not "no worries", "a no brainer", "a no-reply e-mail")
+             r"(?=\s*(?:$|[.,;:!?)–—]|-\s|\s+(?:from|for|this|today|yesterday|again|unfortunately|sadly|at|after)\b))"
+             r"|\bno[-\s]go\b")
+_OPENING_ENDED = (r"\b(?:job|role|position|post|vacancy|opening|req|requisition|headcount)\s+(?:\w+\s+)?"
+                  r"(?:got|was|has\s+been|had\s+been|is\s+being|been|is)\s+"
+                  r"(?:pulled|cancell?ed|scrapped|axed|eliminated|cut)\b")
+
+
 @functools.cache
 def _shapes() -> re.Pattern[str]:
     negated_step = _NEGATION + r"(?:\s+(?:be|been|being|to|have|has|had|get|getting|got|going\s+to))*\s+" + _STEP
     choice = r"\b" + _CHOICE + r"\s+(?:\w+\s+){0,2}?" + _OTHER + r"\b"
-    return re.compile(f"{negated_step}|{choice}|{_INTERNALLY}", re.IGNORECASE)
+    return re.compile(f"{negated_step}|{choice}|{_INTERNALLY}|{_THEIR_NO}|{_OPENING_ENDED}", re.IGNORECASE)
 
 
 @functools.cache

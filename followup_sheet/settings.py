@@ -529,7 +529,7 @@ STRONG_INTEREST_WORDS = (
 )
 # A row that waits on the employer (rules §2): Waiting until its stated date or hold_days.
 HOLD_WORDS = (
-    "on hold", "paused", "on pause", "hiring freeze", "freeze", "postponed", "kept in view",
+    "on hold", "paused", "on pause", "hiring freeze", "freeze", "frozen", "on ice", "postponed", "kept in view",
     "pausiert", "auf eis", "einstellungsstopp",
     "zurückgestellt", "verschoben", "en pause", "gel des embauches", "suspendu", "reporté", "en pausa",
     "congelad", "pospuest", "aplazad", "in pausa", "sospes", "rinviat", "wstrzyman", "zawieszon",

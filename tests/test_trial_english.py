@@ -82,6 +82,33 @@ def test_a_pending_or_hypothetical_no_is_still_open(said):
     assert stage_of(said, Settings()) != "closed"
 
 
+@pytest.mark.parametrize("said", [
+    "spoke to Gemma - they've passed on my application",
+    "phone screen 2/12 but didn't make the shortlist",
+    "did not make it through to the final stage",
+    "heard back, it's a no from the panel",
+    "got the no today, onto the next one",
+    "the vacancy was scrapped after the restructure",
+    "req got cancelled, budget",
+    "overqualified apparently, a no-go",
+])
+def test_their_no_said_as_an_idiom_or_the_opening_ended_by_them_is_closed(said):
+    assert stage_of(said, Settings()) == "closed"
+
+
+@pytest.mark.parametrize("said", [
+    "Gemma passed my CV on to the hiring lead",
+    "they said no worries about the late reply",
+    "a no-brainer, applying today",
+    "got a no-reply email from their portal",
+    "made the shortlist!",
+    "not sure yet if it's a no",
+    "hiring paused, the role is on ice until spring",
+])
+def test_a_no_that_is_not_their_answer_leaves_the_row_open(said):
+    assert stage_of(said, Settings()) != "closed"
+
+
 def test_a_soft_refusal_in_the_notes_is_asked_about_never_called(tmp_path):
     path = _book(tmp_path / "t.xlsx", [
         ("Fenwick Hall", "Curator", "10/11/2026", "27/11/2026", "Applied", "Omar Haddad", "020 7946 0777",
