@@ -386,7 +386,7 @@ def _next_year() -> re.Pattern[str]:
 _PART_WORDS = {
     10: r"early|beginning\s+of|start\s+of|anfang|début|debut|principios\s+de|comienzos\s+de|inicios?\s+de"
         r"|inizio(?:\s+di)?|início\s+de|começo\s+de|begin|początek|na\s+początku",
-    15: r"mid|middle\s+of|mitte|mi|milieu\s+de|mediados\s+de|mitad\s+de|metà(?:\s+di)?|meados\s+de"
+    15: r"mid|middle\s+of|mitte|mi|milieu\s+de|mediados\s+de|mitad\s+de|metà(?:\s+di)?|meados(?:\s+de)?"
         r"|metade\s+de|half|medio|midden|połow[aie]|w\s+połowie",
     31: r"late|end\s+of|ende|fin(?:\s+de|\s+d')?|finales\s+de|fines\s+de|final\s+de|fine(?:\s+di)?|fim\s+de"
         r"|finais\s+de|eind(?:e)?(?:\s+van)?|koniec|końc[ua]|pod\s+koniec",
@@ -407,7 +407,16 @@ def _month_part() -> re.Pattern[str]:
     parts = "|".join(f"(?P<p{day}>{words})" for day, words in _PART_WORDS.items())
     return re.compile(rf"(?<!\w)(?:the\s+|la\s+|a\s+|à\s+|in\s+|em\s+|a\s+)?(?:{parts})"
                       rf"(?:\s*-\s*|\s+|(?=l\s))(?:of\s+)?"
-                      rf"(?:(?P<month>{names})\.?|(?P<next>{_NEXT_MONTH}))(?!\w)", re.IGNORECASE)
+                      rf"(?:(?P<month>{names})\.?|(?P<next>{_NEXT_MONTH})|(?P<this>{_THIS_MONTH}))(?!\w)",
+                      re.IGNORECASE)
+
+
+# the month written in, as a part of it says it ("mid month", "mid-month", "early this month",
+# "Mitte des Monats", "mi-mois", "a mediados de mes", "a metà mese", "meados do mês", "half deze
+# maand", "w połowie miesiąca"); its end is `_month_end`'s
+_THIS_MONTH = (r"(?:the\s+|this\s+|des\s+|dieses\s+|du\s+|de\s+ce\s+|del\s+|de\s+|do\s+|deste\s+|della\s+"
+               r"|di\s+questo\s+|van\s+de(?:ze)?\s+|deze\s+|tego\s+)?"
+               r"(?:month|monats|monat|mois|mes|mese|mês|maand|miesiąca)")
 
 
 # the month after the one written, as a part of it says it ("early next month", "Mitte nächsten
@@ -425,7 +434,8 @@ _NEXT_MONTH = (r"(?:the\s+|des\s+|du\s+|del\s+|l\s+|do\s+|della\s+|van\s+|de\s+)
 @functools.cache
 def _a_week() -> re.Pattern[str]:
     return re.compile(
-        r"(?<!\w)(?:(?P<this>this\s+week|within\s+the\s+week|eow|diese\s+woche|dieser\s+woche|cette\s+semaine"
+        r"(?<!\w)(?:(?P<after>(?:the\s+)?week\s+after\s+next|(?:die\s+)?übernächste[n]?\s+woche)"
+        r"|(?P<this>this\s+week|within\s+the\s+week|eow|diese\s+woche|dieser\s+woche|cette\s+semaine"
         r"|(?:en\s+|n)?esta\s+semana|questa\s+settimana|deze\s+week|w\s+tym\s+tygodniu)"
         r"|(?P<next>next\s+week|(?:die\s+)?(?:nächste|kommende)n?\s+woche|la\s+semaine\s+prochaine"
         r"|(?:la\s+)?(?:próxima|proxima|siguiente)\s+semana|(?:la\s+)?semana\s+(?:que\s+viene|próxima)"
@@ -471,7 +481,13 @@ def _week_of() -> re.Pattern[str]:
 def _month_part_day(m: re.Match[str], written: dt.date) -> dt.date:
     """The last day of the part of the month `m` says, in that month nearest the day written
     ("late Nov" written on December 2 is last month's, "early January" next year's)."""
-    if m.group("next"):
+    day = next(int(g[1:]) for g, v in m.groupdict().items() if g.startswith("p") and v)
+    if m.group("this"):      # (once that part of the month written in is past, the next month's)
+        first = written.replace(day=1)
+        if min(day, calendar.monthrange(first.year, first.month)[1]) < written.day:
+            first = _add_months(first, 1)
+        month, year = first.month, first.year
+    elif m.group("next"):
         first = _add_months(written.replace(day=1), 1)
         month, year = first.month, first.year
     else:
@@ -1997,6 +2013,8 @@ def _months_and_years(text: str, written: dt.date) -> Iterator[tuple[int, int, d
         yield m.start(), m.end(), _quarter_start(written, int(m.group(1)) if m.group(1) else None), None
     # (a part of a month first: "fin du mois prochain" is next month's end, not this month's)
     for m in screened(_month_part()).finditer(text):
+        if m.group("this") and m.group("p31"):
+            continue        # (the end of the month written in: `_month_end`)
         yield m.start(), m.end(), _month_part_day(m, written), None
     for m in screened(_month_end()).finditer(text):
         day = dt.date(written.year, written.month, calendar.monthrange(written.year, written.month)[1])
@@ -2017,7 +2035,8 @@ def _weeks_of_news(text: str, written: dt.date) -> Iterator[tuple[int, int, dt.d
             friday = written + dt.timedelta(days=4 - written.weekday())
             if friday < written:     # written at the weekend: that week is over
                 friday += dt.timedelta(days=7)
-            yield m.start(), m.end(), friday + dt.timedelta(days=7 if m.group("next") else 0), None
+            weeks = 2 if m.group("after") else 1 if m.group("next") else 0
+            yield m.start(), m.end(), friday + dt.timedelta(days=7 * weeks), None
 
 
 def _next_day_of_month(day: int, written: dt.date) -> dt.date | None:

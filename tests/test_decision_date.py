@@ -514,6 +514,23 @@ def test_news_promised_by_the_years_end_waits_for_it_and_is_never_said_as_a_day(
     assert "24" not in script and "31" not in script, script
 
 
+@pytest.mark.parametrize("note, written, bound", [
+    ("panel feedback mid month", "2026-12-02", "2026-12-15"),
+    ("they decide by mid-month", "2026-12-18", "2027-01-15"),       # (this month's middle is past)
+    ("Entscheidung Mitte des Monats", "2026-12-02", "2026-12-15"),
+    ("réponse vers la mi-mois", "2026-12-02", "2026-12-15"),
+    ("respuesta a mediados de mes", "2026-12-02", "2026-12-15"),
+    ("resposta em meados do mês", "2026-12-02", "2026-12-15"),
+    ("besluit half deze maand", "2026-12-02", "2026-12-15"),
+    ("they'll decide the week after next", "2026-12-02", "2026-12-18"),
+    ("Rückmeldung übernächste Woche", "2026-12-02", "2026-12-18"),
+])
+def test_news_promised_for_the_middle_of_this_month_or_the_week_after_next_is_a_bound(note, written, bound):
+    from followup_sheet.statements import approximate, read_statements
+    said = read_statements(note, dt.date.fromisoformat(written), True)
+    assert [s.date for s in said] == [dt.date.fromisoformat(bound)] and approximate(said[0].words), said
+
+
 @pytest.mark.parametrize("note", ["year-end review went well, they liked my portfolio",
                                   "Jahresendgespräch mit meinem alten Chef"])
 def test_the_year_end_as_a_name_of_something_else_is_no_date(note):
