@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .columns import output_headers
+from .commonwords import common_word
 from .dates import cell_date, is_date_cell, is_placeholder, typed_day_first
 from .hanzi import simplified
 from .logcolumns import names_a_day
@@ -561,7 +562,8 @@ def _fuzzy(key: str, table: _AliasTable) -> str | None:
     if key in table.typos:
         return table.typos[key]
     fld = None
-    if 5 <= len(key) <= 30 and key.isascii():
+    # (a header that is a word of its own is that word: "Contractor" is no "Contacto" mistyped)
+    if 5 <= len(key) <= 30 and key.isascii() and not (key.isalpha() and common_word(key)):
         near = [k for n in range(len(key) - 2, len(key) + 3) for k in table.typo_targets.get(n, ())]
         scored = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=85, limit=None)
         if scored:

@@ -60,6 +60,7 @@ import pandas as pd
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
+from .commonwords import common_word
 from .facts import (
     PLATFORMS,
     call_unanswered,
@@ -399,20 +400,6 @@ def _compound_heads(lists: tuple[tuple[str, ...], ...]) -> dict[str, tuple[str, 
     once per set of lists (a scan of every form per word cost 0.14 ms a stage cell)."""
     forms = _stage_forms(lists)
     return {f: forms[f] for f in forms if len(f) >= 7 and f == forms[f][0]}
-
-
-# A word this common (Zipf scale: once per million words) in a language the reader knows is
-# that word, not a typo of a listed one one letter away.
-_COMMON_ZIPF = 3.0
-
-
-@functools.cache
-def common_word(token: str) -> bool:
-    """Whether `token` is a common word of one of the Latin-script languages the reader knows
-    (wordfreq's word lists): German "offen" (open) is a word, not "offer" mistyped; "rejcted" is
-    no language's word."""
-    from wordfreq import zipf_frequency
-    return any(zipf_frequency(token, code, wordlist="small") >= _COMMON_ZIPF for code in LANGUAGES)
 
 
 def typo_stage(text: Any, settings: Settings) -> tuple[str, str, str] | None:

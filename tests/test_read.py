@@ -408,6 +408,36 @@ def test_a_header_a_typo_away_names_its_field(header, field):
     assert header_fields(["Priority", header], Settings()).get(field) == 1
 
 
+@pytest.mark.parametrize("header", ["Contractor", "Contacts made", "Positive"])
+def test_a_header_that_is_a_word_of_its_own_is_no_typo_of_a_field(header):
+    """'Contractor' (a trades tracker's employer) is two letters from the Spanish alias 'Contacto':
+    it is a word of its own, not that alias mistyped, so it never makes the column the contact."""
+    from followup_sheet.headers import header_decisions
+    from followup_sheet.settings import Settings
+    fields, weak = header_decisions([header, "Job", "Applied", "Foreman / Contact"], Settings())
+    assert 0 not in fields.values(), (fields, weak)
+    assert fields.get("contact") == 3
+
+
+def test_a_trades_tracker_headed_contractor_calls_the_foreman_at_the_contractor(tmp_path):
+    """The 'Contractor' column is read by its values (companies) as the company, the 'Foreman /
+    Contact' column as the person to ask for."""
+    import openpyxl
+
+    from followup_sheet.pipeline import compute
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Contractor", "Job", "Applied", "Foreman / Contact", "Phone", "Status"])
+    for name, job, person in [("Birchwood Electric", "Journeyman", "Ray Kelly"), ("Northgate Power", "Apprentice", ""),
+                              ("Summit Mechanical", "Wireman", "Jo Park")]:
+        ws.append([name, job, dt.datetime(2026, 11, 23), person, "(312) 555-0100", "Applied"])
+    wb.save(tmp_path / "jobs.xlsx")
+    outs, _, _ = compute(tmp_path / "jobs.xlsx", today=dt.date(2026, 12, 7), country="US")
+    frame, scripts = outs[0].tracker.frame, outs[0].scripts
+    assert frame["company"].tolist() == ["Birchwood Electric", "Northgate Power", "Summit Mechanical"]
+    assert "Ray" in scripts[2] and "Birchwood Electric" in scripts[2] and "speak with Birchwood" not in scripts[2]
+
+
 def test_a_wide_header_is_matched_once_per_distinct_text(monkeypatch):
     """Thousands of headers nobody maps ('Week 1' ... 'Week 3000'), looked at while choosing the
     sheet and again while reading it: each distinct text goes through the typo matcher once, and a
