@@ -562,11 +562,12 @@ def _fuzzy(key: str, table: _AliasTable) -> str | None:
     if key in table.typos:
         return table.typos[key]
     fld = None
-    # (a header that is a word of its own is that word: "Contractor" is no "Contacto" mistyped)
-    if 5 <= len(key) <= 30 and key.isascii() and not (key.isalpha() and common_word(key)):
+    if 5 <= len(key) <= 30 and key.isascii():
         near = [k for n in range(len(key) - 2, len(key) + 3) for k in table.typo_targets.get(n, ())]
         scored = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=85, limit=None)
-        if scored:
+        # (a header that is a word of its own is that word: "Contractor" is no "Contacto" mistyped;
+        # asked only of a near miss, as the word lists take a moment to load)
+        if scored and not (key.isalpha() and common_word(key)):
             fld = table.exact[max(scored, key=lambda m: (m[1], m[0]))[0]]
     _remember(table.typos, key, fld)
     return fld
