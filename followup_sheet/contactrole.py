@@ -163,6 +163,8 @@ def manager_in_notes(name: str, notes: str) -> bool:
         return False
     who = "|".join(re.escape(w) for w in sorted({name.lower(), *parts}, key=len, reverse=True))
     words = _ROLE_WORDS[HIRING_MANAGER]
+    # ("Ailsa (HM) is on leave", "Gary [hiring mgr]", "Dana/HM"): the role in brackets after the name
     return bool(re.search(rf"(?<!\w)(?:{who}){_IS}(?:{words})\.?(?!\w)", low)
+                or re.search(rf"(?<!\w)(?:{who})\s*(?:\(|\[|/)\s*(?:{words})\.?\s*(?:\)|\]|(?!\w))", low)
                 or re.search(rf"(?<!\w)(?:the\s+|my\s+|der\s+|die\s+|le\s+|la\s+|el\s+|il\s+)?(?:{words})"
                              rf"{_ROLE_IS}(?:{who})(?!\w)", low))

@@ -58,6 +58,26 @@ def test_a_manager_of_a_place_is_the_hiring_manager(name, note, is_manager):
     assert manager_in_notes(name, note) is is_manager
 
 
+@pytest.mark.parametrize("name, note, is_manager", [
+    ("Morag Baird", "Morag (HM) is away till the 14th", True),
+    ("Kwame Asante", "emailed Kwame [hiring mgr] on Tuesday", True),
+    ("Lena Voigt", "Lena/HM wants work samples", True),
+    ("Morag Baird", "Morag (HR) is away till the 14th", False),
+    ("Morag Baird", "Morag (not the HM) passed it on", False),
+])
+def test_the_contacts_part_in_brackets_after_the_name_in_the_notes(name, note, is_manager):
+    from followup_sheet.contactrole import manager_in_notes
+    assert manager_in_notes(name, note) is is_manager
+
+
+def test_the_contact_the_notes_mark_as_hm_in_brackets_is_called_as_the_hiring_manager(tmp_path):
+    out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Contact", "Phone", "Notes"],
+                   [["Kestrel Mutual", "Pricing Analyst", "16/11/2026", "Morag Baird", "020 7946 0100",
+                     "Morag (HM) asked for my portfolio"]], country="GB")
+    assert out.plan.at[2, "situation"] == "hiring_manager"
+    assert "Morag" in out.scripts[2]
+
+
 def test_a_hiring_manager_said_with_is_fills_an_empty_contact(tmp_path):
     out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Phone", "Notes"],
                    [["Kestrel Mutual", "Pricing Analyst", "16/11/2026", "020 7946 0100",
