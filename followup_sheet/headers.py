@@ -565,12 +565,22 @@ def _fuzzy(key: str, table: _AliasTable) -> str | None:
     if 5 <= len(key) <= 30 and key.isascii():
         near = [k for n in range(len(key) - 2, len(key) + 3) for k in table.typo_targets.get(n, ())]
         scored = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=85, limit=None)
-        # (a header that is a word of its own is that word: "Contractor" is no "Contacto" mistyped;
-        # asked only of a near miss, as the word lists take a moment to load)
-        if scored and not (key.isalpha() and common_word(key)):
-            fld = table.exact[max(scored, key=lambda m: (m[1], m[0]))[0]]
+        if scored:
+            best = max(scored, key=lambda m: (m[1], m[0]))[0]
+            if not _another_word(key, best):
+                fld = table.exact[best]
     _remember(table.typos, key, fld)
     return fld
+
+
+def _another_word(key: str, alias: str) -> bool:
+    """Whether the header `key`, near `alias`, is a word of its own and not that alias mistyped:
+    "Contractor" is no "Contacto" (two letters apart, neither holding the other), while
+    "Contactpersoon" is "contactperson" as Dutch writes it (one letter) and "gesolliciteerd" holds
+    the start of "gesolliciteerd op". Asked only of a near miss: the word lists take a moment to load."""
+    if alias in key or key in alias or OSA.distance(key, alias) <= 1:
+        return False
+    return key.isalpha() and common_word(key)
 
 
 _REMEMBERED = 100_000   # distinct header texts remembered per alias table (a watcher runs for days)

@@ -130,6 +130,8 @@ def referral_elsewhere(text: Any) -> tuple[str, str]:
         k = 0
         while k < len(tokens) and k < 4 and tokens[k][:1].islower():
             k += 1      # "my cousin", "meinem Kollegen", "mi amiga"
+        if 0 < k < len(tokens) - 1 and tokens[k] == ",":
+            k += 1      # (the name set off by commas after the relation: "mi antiguo jefe, Jorge Salas, de Compras")
         name: list[str] = []
         while k < len(tokens) and len(name) < 5 and not tokens[k].endswith(("'s", "’s")) and (
                 _capitalised(tokens[k])
@@ -414,6 +416,17 @@ def _a_person(name: str, company: str) -> bool:
 _ORGANISATION_PART = re.compile(r"agenc(?:y|ies)\.?$", re.IGNORECASE)
 
 
+# A manager of the writer's own, said with "my" and what they were ("my old boss", "mi antiguo jefe",
+# "mein ehemaliger Chef", "mon ancien manager", "il mio ex capo", "minha ex-chefe", "mijn oude baas",
+# "mój były szef"); not "my future boss", who is the employer's
+_MY_OWN = re.compile(
+    r"(?:\bmy|\bmi|\bmein\w*|\bmon|\bma|\bmio|\bmia|\bil\s+mio|\bla\s+mia|\bmeu|\bminha|\bo\s+meu|\ba\s+minha"
+    r"|\bmijn|\bmój|\bmoja|\bmojego|\bmojej)\s+"
+    r"(?:(?:old|former|ex|previous|last|current|antigu[oa]|anterior|ex-?|alte[rnm]?|ehemalige[rnm]?|frühere[rnm]?"
+    r"|ancien(?:ne)?|vecchi[oa]|ex-|antig[oa]|oude|voormalige|vorige|był[ya]|dawn[ya]|poprzedni[a]?)\s*)+"
+    r"(?:line\s+)?\w+$|\bmy\s+(?:line\s+)?(?:boss|manager|mgr)$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     """(name, role) of each person of the employer `note` names with their part (role: one of
@@ -439,6 +452,8 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
     for start, end, role in parts:
         # (the part's own clause only: "rang Acme. Tom the recruiter" is Tom's)
         left = re.split(r"[.;!?\n]\s|[.;!?\n]$", note[max(0, start - 80):start])[-1]
+        if role == "hiring_manager" and _MY_OWN.search(left + note[start:end]):
+            continue     # the writer's own (former) boss, who may refer them, is no manager of the employer's
         right = note[end:end + 60]
         shapes = [p.search(left) for p in (before_bracket, before)] + [p.search(right) for p in (after_bracket, after)]
         if _ORGANISATION_PART.search(note[start:end]):

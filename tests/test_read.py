@@ -419,6 +419,15 @@ def test_a_header_that_is_a_word_of_its_own_is_no_typo_of_a_field(header):
     assert fields.get("contact") == 3
 
 
+@pytest.mark.parametrize("header, field", [("Contactpersoon", "contact"), ("Gesolliciteerd", "applied_on")])
+def test_a_word_one_letter_from_an_alias_or_holding_its_start_still_names_its_field(header, field):
+    """A word of its own that is the alias as another language writes it ('Contactpersoon',
+    'contactperson'), or its start ('Gesolliciteerd', 'gesolliciteerd op'), names the field."""
+    from followup_sheet.headers import header_fields
+    from followup_sheet.settings import Settings
+    assert header_fields(["Bedrijf", header], Settings()).get(field) == 1
+
+
 def test_a_trades_tracker_headed_contractor_calls_the_foreman_at_the_contractor(tmp_path):
     """The 'Contractor' column is read by its values (companies) as the company, the 'Foreman /
     Contact' column as the person to ask for."""

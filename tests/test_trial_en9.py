@@ -70,6 +70,23 @@ def test_the_contacts_part_in_brackets_after_the_name_in_the_notes(name, note, i
     assert manager_in_notes(name, note) is is_manager
 
 
+@pytest.mark.parametrize("note, referrer", [
+    ("Me refirió mi antiguo jefe, Jorge Salas, de Compras", "Jorge Salas"),
+    ("my old boss Nadia Karim in Purchasing referred me", "Nadia Karim"),
+    ("referred by my former manager, Dev Patel, now in Treasury", "Dev Patel"),
+    ("me indicou a minha ex-chefe, Paula Reis", "Paula Reis"),
+])
+def test_the_writers_own_former_boss_who_refers_them_is_the_referrer_not_the_hiring_manager(note, referrer):
+    from followup_sheet.referrals import people_in, referral_in
+    assert referral_in(note)[0] == referrer
+    assert (referrer, "hiring_manager") not in people_in(note)
+
+
+def test_a_future_boss_is_still_the_employers_hiring_manager():
+    from followup_sheet.referrals import people_in
+    assert ("Dana Ruiz", "hiring_manager") in people_in("my future boss Dana Ruiz called 12/3")
+
+
 def test_the_contact_the_notes_mark_as_hm_in_brackets_is_called_as_the_hiring_manager(tmp_path):
     out = _plan_of(tmp_path, ["Company", "Role", "Applied", "Contact", "Phone", "Notes"],
                    [["Kestrel Mutual", "Pricing Analyst", "16/11/2026", "Morag Baird", "020 7946 0100",
