@@ -274,7 +274,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
              r"|congé|vacances|de retour|vacaciones|de vuelta|regresa|vuelve|in ferie|ferie|rientr|in vacanza"
              r"|férias|ferias|licença|de volta|volta\b|vakantie|verlof|terug\b|wraca"),
     # (a thing "reached" in the passive is no call: "a decision would be reached by Friday")
-    ("call_back", r"call|ring|phone|check|follow|touch|(?<!\bbe\s)(?<!\bbeen\s)reach|contact|back|chase|nudge|ping\b"
+    # ("ring" as a word's start: "ring me Tue", not "hiring manager", "during", "bring")
+    ("call_back", r"call|\bring|phone|check|follow|touch|(?<!\bbe\s)(?<!\bbeen\s)reach|contact|back|chase|nudge|ping\b"
                   r"|melden|melde|anrufen|anzurufen|rückruf"
                   r"|rappeler|rappelle|relancer|recontacter|llamar|llame|contactar|volver a|richiam|ricontatt"
                   r"|risentir|farmi sentire|sentirci|contatt|ligar|ligue|retorn|contato|terugbel|bellen|contact op"

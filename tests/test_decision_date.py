@@ -531,6 +531,17 @@ def test_news_promised_for_the_middle_of_this_month_or_the_week_after_next_is_a_
     assert [s.date for s in said] == [dt.date.fromisoformat(bound)] and approximate(said[0].words), said
 
 
+@pytest.mark.parametrize("note, kind", [
+    ("CV passed to the hiring manager on 11/25", "date"),
+    ("bring my portfolio on 12/9", "date"),
+    ("must ring HR on 12/8", "call_back"),
+    ("ringing them again 12/8", "call_back"),
+])
+def test_a_call_is_ring_as_a_word_not_inside_hiring_or_bring(note, kind):
+    from followup_sheet.statements import read_statements
+    assert [s.kind for s in read_statements(note, dt.date(2026, 11, 9), False)] == [kind]
+
+
 @pytest.mark.parametrize("note", ["year-end review went well, they liked my portfolio",
                                   "Jahresendgespräch mit meinem alten Chef"])
 def test_the_year_end_as_a_name_of_something_else_is_no_date(note):
