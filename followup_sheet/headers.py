@@ -634,6 +634,82 @@ def repeated_like(values: list[Any]) -> str | None:
     return f"{distinct} different short values repeated over {len(texts)} filled cells, as stages are"
 
 
+# A header word in a past form names an event that happened, so a column of days under it holds
+# that event's days ('Chased', 'Nachgefasst', 'Aktualisiert', 'Relancé', 'Respondieron',
+# 'Sollecitata', 'Wysłano', 'Odpisali', '連絡済み', '已联系'): read by the word's ending (its
+# tense), not from a list of verbs. A word that plans ('scheduled', 'geplant', 'prévu') is no event yet.
+_PAST_WORD = re.compile(
+    r"[a-z]{2,}ed|sent|rang|spoke|heard|wrote|met"                        # English
+    r"|[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en|d)|[a-zäöüß]{3,}iert"              # German, Dutch
+    r"|(?:be|er|ver|ent|zer)[a-zäöüß]{3,}(?:t|en)"
+    r"|[a-zàâçéèêëîïôûù]{2,}(?:é|ée|és|ées)|[a-zàâçéèêëîïôûù]{2,}(?:du|çu)e?s?"   # French
+    r"|[a-záéíóúñãõâêôàèìò]{3,}(?:ad[oa]s?|id[oa]s?|at[oaie]|it[oaie]|ut[oaie])"   # Spanish, Portuguese, Italian
+    r"|[a-záéíóúñãõâê]{3,}(?:aron|ieron|aram|eram|iram)"                  # ... the preterite's 'they'
+    r"|[a-ząćęłńóśźż]{3,}(?:ano|ono|ęto|ali|ały|ili|iły|yli|yły|ał|ała|ało|ił|iła|iło)",  # Polish
+    re.IGNORECASE)
+_PAST_CJK = re.compile(r"済|完了|した|^已|了$|했|완료|됨$")
+_PLANNED = re.compile(r"(?i)schedul|plann|geplant|vorgesehen|prévu|programm|previst|pianific|gepland|zaplanow"
+                      r"|expect|erwartet|予定|计划|計画|예정")
+
+
+@functools.lru_cache(maxsize=4096)
+def past_form(header: str) -> bool:
+    """Whether a short header (three words at most) says an event happened: a word of it in a past
+    form, nothing of it planned ('Chased', 'Bewerbung gesendet', 'Relancé', '送信済み')."""
+    text = unicodedata.normalize("NFC", header).strip()
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words or len(words) > 3 or _PLANNED.search(text):
+        return False
+    return any(_PAST_WORD.fullmatch(w) for w in words) or bool(_PAST_CJK.search(text))
+
+
+_NOT_AN_EVENT = frozenset({"posted", "count", "interview", "next", "status"})
+_NEAR_A_FOLLOW_UP = ("pinned", "follow_ups")
+
+
+def guess_last_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                       weak: dict[str, str]) -> tuple[int, str] | None:
+    """Beside a date applied, a column not taken most of whose filled cells are dates, on or after
+    the row's date applied in nearly every row that has both, under a header that says an event
+    happened ('Chased', 'Odpisali', 'Nachgefasst') or names only the latest ('Latest', 'Zuletzt'):
+    the last contact's day (the values decide with the header); (0-based column, why). A column
+    taken as the follow-up date or count only for a header near theirs ('Relancée' by 'Relance') is
+    free for it: its tense says the follow-up happened."""
+    applied = fields.get("applied_on")
+    if applied is None or "last_contact" in fields:
+        return None
+    taken = {c for f, c in fields.items() if not (f in _NEAR_A_FOLLOW_UP and f in weak)}
+    rows = below[:200]
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or not isinstance(value, str) or is_tool_header(value) or names_a_day(value):
+            continue
+        text = " ".join(value.split())
+        concepts = _header_concepts(text, _words_key(), partial=True)
+        latest = bool(concepts) and concepts <= {"last", "date", "contact"} and "last" in concepts
+        if concepts & _NOT_AN_EVENT or not (latest or past_form(text)):
+            continue
+        values = [row[col] if col < len(row) else None for row in rows]
+        filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if not dated or dated < 0.6 * len(filled) or (dated < 2 and dated < len(filled)):
+            continue
+        day_first = typed_day_first([*values, *(row[applied] for row in rows if applied < len(row))])
+        pairs = [(cell_date(v, day_first), cell_date(row[applied], day_first))
+                 for v, row in zip(values, rows) if applied < len(row)]
+        pairs = [(d, a) for d, a in pairs if d is not None and a is not None]
+        later = sum(d >= a for d, a in pairs)
+        if pairs and later < 0.8 * len(pairs):
+            continue      # (often before the application: some other day, a posting's)
+        if pairs and 2 * sum(d > a for d, a in pairs) < len(pairs):
+            continue      # (mostly the same day: the record's own stamp, 'Created', not a contact)
+        how = "names only the latest" if latest else "says an event happened"
+        found.append((col, f"{text!r} (column {column_letters(col + 1)}) holds days ({dated} of {len(filled)} "
+                           f"filled cells), on or after the date applied in {later} of {len(pairs)} rows, under a "
+                           f"header that {how}: read as the last contact"))
+    return found[0] if len(found) == 1 else None
+
+
 def _lone_date_applied(header: list[Any], below: list[list[Any]], fields: dict[str, int],
                        weak: dict[str, str]) -> tuple[dict[str, int], dict[str, str]]:
     """A company, a stage or a position, and a person to reach beside one lone date column ('Sökt',
@@ -817,6 +893,12 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
                 fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
         if name == "applied_on":
             fields, weak = _lone_date_applied(header, below, fields, weak)
+            if "applied_on" in fields:
+                found = guess_last_contact(header, below, fields, weak)
+                if found is not None:
+                    fields = {f: c for f, c in fields.items() if c != found[0]}
+                    weak = {f: w for f, w in weak.items() if f in fields}
+                    fields, weak = {**fields, "last_contact": found[0]}, {**weak, "last_contact": found[1]}
     return fields, weak
 
 

@@ -52,6 +52,7 @@ from .headers import (
     mapping_advice,
     names_a_date,
     normalize_header,
+    past_form,
     tool_header_columns,
 )
 from .language import person
@@ -970,7 +971,7 @@ _PAST = re.compile(r"\d|\b(?:followed|done|sent|made|last|previous|prior|first|s
 def _plans_ahead(header: str) -> bool:
     """'FollowUp', 'Follow up', 'Next follow-up': a plan; 'Follow-up 1', 'Followed up', 'Last
     follow-up': a contact made."""
-    return not _PAST.search(header)
+    return not _PAST.search(header) and not past_form(header)   # ('Relancé', 'Nachgefasst': done)
 
 
 def _merge_counts(body, header, fields: dict[str, int], settings: Settings, notes: list[str]) -> None:

@@ -1,0 +1,98 @@
+"""Layouts by new strangers (round ten): a date column under a header that says an event
+happened, a 'Latest' column of date-times, and the shapes of tracker read since."""
+
+import datetime as dt
+
+import pytest
+
+from openpyxl import Workbook
+
+from followup_sheet.headers import find_header, past_form
+from followup_sheet.read import read_tracker
+from followup_sheet.settings import Settings
+
+D = dt.datetime
+
+
+def _fields(header, rows):
+    match = find_header([header, *rows], Settings())
+    assert match is not None
+    return {f: header[c] for f, c in match.fields.items()}
+
+
+# a second date column under a participle, beside the application's own day
+@pytest.mark.parametrize("header", [
+    ["Arbeitgeber", "Stelle", "Beworben am", "Nachgehakt", "Stand"],
+    ["Pracodawca", "Stanowisko", "Data aplikacji", "Oddzwonili", "Status"],
+    ["Azienda", "Ruolo", "Data candidatura", "Ricontattata", "Stato"],
+    ["Empresa", "Puesto", "Fecha solicitud", "Contestaron", "Estado"],
+    ["会社", "職種", "応募日", "返信済み", "状況"],
+    ["Company", "Role", "Date Applied", "Nudged", "Status"],
+    ["Bedrijf", "Functie", "Sollicitatiedatum", "Nagebeld", "Status"],
+])
+def test_a_participle_over_later_days_is_the_last_contact(header):
+    rows = [["Kern AG", "Analyst", D(2026, 10, 1), D(2026, 10, 19), "offen"],
+            ["Lumo", "Tester", D(2026, 10, 7), None, ""],
+            ["Brava", "Dev", D(2026, 10, 12), D(2026, 11, 2, 16, 40), ""]]
+    fields = _fields(header, rows)
+    assert fields["applied_on"] == header[2]
+    assert fields["last_contact"] == header[3]
+
+
+# participles alone, the only date columns: the earlier is the application, the later the contact
+def test_two_participles_the_earlier_applied_the_later_contact():
+    header = ["Firma", "Stelle", "Verschickt", "Beantwortet", "Notizen"]
+    rows = [["Kern AG", "Analyst", D(2026, 10, 1), D(2026, 10, 19), "noch nix"],
+            ["Lumo", "Tester", D(2026, 10, 7), D(2026, 10, 21), ""]]
+    fields = _fields(header, rows)
+    assert (fields["applied_on"], fields["last_contact"]) == ("Verschickt", "Beantwortet")
+
+
+def test_a_follow_up_header_in_a_past_form_over_days_is_when_it_was_done(tmp_path):
+    # ('Relancée' is near the count's 'Relances'; its days say when, its tense that it happened)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Entreprise", "Poste", "Date de candidature", "Relancée", "Statut"])
+    ws.append(["Kern", "Analyste", D(2026, 10, 1), D(2026, 10, 19), "en attente"])
+    ws.append(["Lumo", "Testeur", D(2026, 10, 7), D(2026, 10, 26), ""])
+    wb.save(tmp_path / "suivi.xlsx")
+    frame = read_tracker(tmp_path / "suivi.xlsx").frame
+    assert list(frame["last_contact"].dt.day) == [19, 26]
+    assert frame["pinned"].isna().all()
+
+
+@pytest.mark.parametrize("latest", ["Latest", "Zuletzt", "Ostatnio", "Laatst"])
+def test_a_latest_column_of_date_times_is_the_last_contact(latest):
+    header = ["Company", "Role", "Applied", latest, "Notes"]
+    rows = [["Kern", "Analyst", D(2026, 10, 1), D(2026, 10, 19, 9, 12), "rang them"],
+            ["Lumo", "Tester", D(2026, 10, 7), D(2026, 10, 30, 17, 3), ""]]
+    assert _fields(header, rows)["last_contact"] == latest
+
+
+# what the values or the header's tense say is no contact made
+@pytest.mark.parametrize("header, rows", [
+    # a day planned, not happened
+    (["Company", "Role", "Date Applied", "Call scheduled", "Status"],
+     [["Kern", "Analyst", D(2026, 10, 1), D(2026, 12, 19), ""], ["Lumo", "QA", D(2026, 10, 7), D(2026, 12, 21), ""]]),
+    # days before the application: a posting's, not a contact's
+    (["Company", "Role", "Date Applied", "Listed", "Status"],
+     [["Kern", "Analyst", D(2026, 10, 1), D(2026, 9, 19), ""], ["Lumo", "QA", D(2026, 10, 7), D(2026, 9, 21), ""]]),
+    # a start date wished for names no event
+    (["Company", "Role", "Date Applied", "Start", "Status"],
+     [["Kern", "Analyst", D(2026, 10, 1), D(2027, 1, 4), ""], ["Lumo", "QA", D(2026, 10, 7), D(2027, 2, 1), ""]]),
+    # a participle over words, not days
+    (["Company", "Role", "Date Applied", "Referred", "Status"],
+     [["Kern", "Analyst", D(2026, 10, 1), "Tom", ""], ["Lumo", "QA", D(2026, 10, 7), "Ana", ""]]),
+])
+def test_no_last_contact_from_a_plan_an_earlier_day_or_words(header, rows):
+    assert "last_contact" not in _fields(header, rows)
+
+
+@pytest.mark.parametrize("text, past", [
+    ("Chased", True), ("Nachgefasst", True), ("Aktualisiert", True), ("Relancé", True), ("Contestaron", True),
+    ("Sollecitata", True), ("Wysłano", True), ("連絡済み", True), ("已联系", True),
+    ("Follow-up scheduled", False), ("Geplant", False), ("Next step", False), ("Company", False),
+    ("Notes", False), ("Stelle", False),
+])
+def test_past_form_reads_the_headers_tense(text, past):
+    assert past_form(text) is past
