@@ -1420,6 +1420,27 @@ def looks_sideways(grid: list[list[Any]]) -> bool:
     return False
 
 
+def fields_down(grid: list[list[Any]], found: HeaderMatch | None, settings: Settings) -> list[tuple[int, int, str]]:
+    """A tracker turned on its side, one application per column: its first filled column, read
+    down, names more fields (three or more, a company or position among them) than the header row
+    found across; each (0-based row, 0-based column, label) of those field names, else none."""
+    rows = grid[:60]
+    col = next((c for c in range(min(3, max((len(r) for r in rows), default=0)))
+                if sum(c < len(r) and isinstance(r[c], str) and r[c].strip() != "" for r in rows) >= 3), None)
+    if col is None:
+        return []
+    down = [r[col] if col < len(r) else None for r in rows]
+    fields = header_fields(down, settings, fuzzy=False)
+    across = len(found.fields) if found is not None else 0
+    if len(fields) < 3 or not {"company", "position"} & fields.keys() or len(fields) <= across:
+        return []
+    # the cells right of the labels hold values, not more labels (a list of fields is no tracker)
+    beside = [r[col + 1] for r in rows if col + 1 < len(r) and not is_empty_cell(r[col + 1])]
+    if len(beside) < 2 or len(header_fields(beside, settings, fuzzy=False)) >= 2:
+        return []
+    return [(r, col, str(down[r]).strip()) for r in sorted(fields.values())]
+
+
 def duplicate_header_notes(header: list[Any], notes: list[str]) -> None:
     """A note for each header that repeats an earlier one (the first is the one used)."""
     seen: dict[str, int] = {}

@@ -42,6 +42,7 @@ from .headers import (
     alias_lookup,
     bare_key,
     duplicate_header_notes,
+    fields_down,
     find_header,
     header_concepts,
     header_decisions,
@@ -435,6 +436,14 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
         raise NoTrackerFound(f"{where} is a chart or dialog sheet, not a table; pick a worksheet with --sheet")
     grid = info.grid()
     found = find_header(grid, settings, STAGE_READER)
+    down = fields_down(grid, found, settings)
+    if down:
+        cells = ", ".join(f"{xlsx.column_letters(c + 1)}{r + 1} {label!r}" for r, c, label in down[:4])
+        raise NoTrackerFound(
+            f"{where} holds one application per column: the field names run down column "
+            f"{xlsx.column_letters(down[0][1] + 1)} ({cells}{', ...' if len(down) > 4 else ''}), and this tool "
+            "reads one row per application. Copy the table, paste it onto a new sheet with Paste Special > "
+            "Transpose (the field names then run across row 1), and refresh that sheet with --sheet")
     if found is None:
         if looks_sideways(grid):
             raise NoTrackerFound(f"{where} is laid out sideways (one column per date); make a sheet with one "
@@ -465,6 +474,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     if table is not None:
         body = body.loc[: table.ref[2] - table.totals_rows]
 
+    _repeated_headers(body, header, fields, notes)
     _merged_down(body, info, header, notes)
     run_header = _grouped_numbers(header, rows, h, info)
     _free_numbered_run(run_header, fields, weak, notes)
@@ -1336,6 +1346,29 @@ def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], field
         says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
         own[frame.index.get_indexer(says.index[says.to_numpy()])] = True
     return own
+
+
+def _repeated_headers(body: pd.DataFrame, header: list[Any], fields: dict[str, int], notes: list[str]) -> None:
+    """A printed layout repeats its header at the top of each page: a row whose cells under the
+    named columns say those columns' headers again is a heading, not an application, and is read
+    as empty (its 'Date Applied' is no date to fix); `check` says which rows."""
+    named = sorted({c for c in fields.values() if c in body.columns and isinstance(header[c], str)
+                    and header[c].strip()})
+    if len(named) < 2:
+        return
+    first = named[0]
+    label = normalize_header(header[first])
+    column = body[first]
+    maybe = column.index[column.map(lambda v: isinstance(v, str) and normalize_header(v) == label).to_numpy()]
+    again = [row for row in maybe
+             if sum(normalize_header(body.at[row, c]) == normalize_header(header[c]) for c in named)
+             >= max(2, 0.6 * len(named))]
+    if not again:
+        return
+    body.loc[again, :] = ""
+    shown = ", ".join(str(r) for r in again[:5]) + (f" and {len(again) - 5} more" if len(again) > 5 else "")
+    notes.append(f"Row{'s' if len(again) > 1 else ''} {shown} repeat{'' if len(again) > 1 else 's'} the header "
+                 "(a printed page's heading); not read as applications")
 
 
 def _stamped(values: pd.Series) -> bool:

@@ -96,3 +96,47 @@ def test_no_last_contact_from_a_plan_an_earlier_day_or_words(header, rows):
 ])
 def test_past_form_reads_the_headers_tense(text, past):
     assert past_form(text) is past
+
+
+def _saved(path, rows, title="Sheet"):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_header_repeated_at_the_top_of_each_printed_page_is_no_application(tmp_path):
+    head = ["Bedrijf", "Functie", "Datum sollicitatie", "Status", "Opmerkingen"]
+    path = _saved(tmp_path / "lijst.xlsx", [
+        head,
+        ["Stork", "Monteur", "02-11-2026", "gesolliciteerd", "nog niks"],
+        ["Vanderlande", "Planner", "09-11-2026", "gesprek", "gesprek op 10-12"],
+        ["pagina 1"],
+        head,
+        ["Damen", "Lasser", "16-11-2026", "afgewezen", ""],
+    ])
+    t = read_tracker(path)
+    assert list(t.frame["company"]) == ["Stork", "Vanderlande", "Damen"]
+    assert (t.frame["problem"] == "").all()          # its 'Datum sollicitatie' is no date to fix
+    assert any("Row 5 repeats the header" in n for n in t.notes)
+
+
+def test_a_tracker_on_its_side_is_refused_naming_the_cells_and_the_fix(tmp_path):
+    from followup_sheet.errors import FollowupError
+    from followup_sheet.pipeline import refresh
+    path = _saved(tmp_path / "sideways.xlsx", [
+        ["Firma", "Kern AG", "Lumo GmbH", "Brava"],
+        ["Stelle", "Analyst", "Tester", "Entwickler"],
+        ["Beworben am", D(2026, 11, 2), D(2026, 11, 9), D(2026, 11, 16)],
+        ["Status", "offen", "Absage", "Gespräch"],
+    ], title="Übersicht")
+    before = path.read_bytes()
+    with pytest.raises(FollowupError) as err:
+        refresh(path, today=dt.date(2026, 12, 7), settings=Settings())
+    said = str(err.value)
+    assert "sideways.xlsx" in said and "'Übersicht'" in said and "A1 'Firma'" in said and "A3 'Beworben am'" in said
+    assert "Transpose" in said
+    assert path.read_bytes() == before
