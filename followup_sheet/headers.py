@@ -1146,9 +1146,14 @@ def sentence_like(values: list[Any]) -> str | None:
     if len(texts) < 2 or len(texts) < 0.8 * len(filled):
         return None
     long = [t for t in texts if _word_count(t) >= 4 and not _URLISH.match(t)]
-    if len(long) < 0.6 * len(texts):
-        return None
-    return f"{len(long)} of {len(texts)} filled cells are sentences"
+    if len(long) >= 0.6 * len(texts):
+        return f"{len(long)} of {len(texts)} filled cells are sentences"
+    # a tired log's short lines ('applied', 'rejection email', 'phone screen w Tina, went fine'):
+    # four words on average, nearly each line its own (a stage column repeats a few words)
+    words = sum(_word_count(t) for t in texts if not _URLISH.match(t))
+    if len(texts) >= 4 and words >= 4 * len(texts) and len(set(texts)) >= 0.9 * len(texts):
+        return f"{len(texts)} filled cells of {words / len(texts):.1f} words on average, nearly all different"
+    return None
 
 
 def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int],

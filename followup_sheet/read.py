@@ -490,9 +490,13 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
     continued = _continuation_rows(frame, body, header, fields, settings, notes)
+    events = _event_rows(frame, fields, notes)
+    continued |= events
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
+    if events:
+        is_app &= ~frame.index.isin(events)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
     skipped = _skipped_rows(frame, body, header, is_app & ~frame.index.isin(continued), table_end, fields,
@@ -1459,6 +1463,56 @@ def _skipped_rows(frame, body, header, is_app, table_end, fields, settings,
             out.append(f"Row {row}: no company or position (has {', '.join(held)}); not counted as an "
                        "application; fill in the company or the position")
     return out
+
+
+def _event_rows(frame: pd.DataFrame, fields: dict[str, int], notes: list[str]) -> frozenset[int]:
+    """A contact log, one row per event (a day, the company, what happened) instead of one per
+    application: when the only dated column's rows name the same company and position on two days
+    or more, for two applications or more making at least a third of the dated rows, each such
+    group is one application, read on its newest row: the first day is the date applied, the
+    newest the last contact, the events (oldest first) its notes, and with no stage column they
+    say its stage, as a log kept in columns does. Returns the earlier rows, which are not
+    applications and get nothing written."""
+    dated = [f for f in ("applied_on", "last_contact") if f in fields]
+    if "company" not in fields or len(dated) != 1 or {"pinned", "interview_on"} & fields.keys():
+        return frozenset()
+    day = frame[dated[0]]
+    company = frame["company"].to_numpy()
+    position = frame["position"].to_numpy()
+    groups: dict[tuple[str, str], list[int]] = {}
+    for row, name, job, when in zip(frame.index, company, position, day.to_numpy()):
+        if name and not pd.isna(when):
+            groups.setdefault((" ".join(name.casefold().split()), " ".join(job.casefold().split())), []).append(row)
+    repeated = [rows for rows in groups.values() if len(rows) >= 2 and day.loc[rows].nunique() == len(rows)]
+    in_groups = sum(len(rows) for rows in repeated)
+    if len(repeated) < 2 or 3 * in_groups < sum(len(rows) for rows in groups.values()):
+        return frozenset()
+    earlier: set[int] = set()
+    said = []
+    texts = {f: dict(zip(frame.index, frame[f].to_numpy(dtype=object))) for f in TEXT_FIELDS}
+    applied, last_contact = frame["applied_on"].copy(), frame["last_contact"].copy()
+    for rows in repeated:
+        rows = sorted(rows, key=lambda r: (day.at[r], r))
+        newest = rows[-1]
+        told = [texts["notes"][r].strip() for r in rows if texts["notes"][r].strip()]
+        texts["notes"][newest] = ". ".join(t.rstrip(". ") for t in told)
+        for fld in TEXT_FIELDS:
+            if fld != "notes" and not texts[fld][newest]:
+                texts[fld][newest] = next((texts[fld][r] for r in reversed(rows) if texts[fld][r]), "")
+        first, last = day.at[rows[0]], day.at[newest]
+        applied.at[newest] = first
+        last_contact.at[newest] = last if last > first else pd.NaT
+        if "stage" not in fields and "response" not in fields:
+            texts["response"][newest] = texts["notes"][newest]
+        earlier.update(rows[:-1])
+        said.append(f"{texts['company'][newest]} (rows {', '.join(str(r) for r in rows)}: row {newest})")
+    for fld, values in texts.items():
+        frame[fld] = np.array(list(values.values()), dtype=object)
+    frame["applied_on"], frame["last_contact"] = applied, last_contact
+    notes.append("One row per contact event: the rows of one company and position are read as one application, "
+                 "on its newest row (the first day is the date applied, the events its notes, oldest first): "
+                 + "; ".join(said))
+    return frozenset(earlier)
 
 
 def _continuation_rows(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],

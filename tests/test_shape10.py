@@ -3,6 +3,7 @@ happened, a 'Latest' column of date-times, and the shapes of tracker read since.
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from openpyxl import Workbook
@@ -140,3 +141,43 @@ def test_a_tracker_on_its_side_is_refused_naming_the_cells_and_the_fix(tmp_path)
     assert "sideways.xlsx" in said and "'Übersicht'" in said and "A1 'Firma'" in said and "A3 'Beworben am'" in said
     assert "Transpose" in said
     assert path.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def contact_log(tmp_path_factory):
+    """A log of contacts, one row per event, in Spanish: two applications over several rows."""
+    path = _saved(tmp_path_factory.mktemp("log") / "registro.xlsx", [
+        ["Fecha", "Empresa", "Puesto", "Contacto", "Qué pasó"],
+        [D(2026, 11, 3), "Softtek", "QA", "", "mandé cv por la web"],
+        [D(2026, 11, 5), "Globant", "Dev Jr", "", "postulé en linkedin, sin respuesta"],
+        [D(2026, 11, 10), "Softtek", "QA", "Marta (RRHH)", "primera entrevista con Marta, bien"],
+        [D(2026, 11, 17), "Kio", "Soporte", "", "envié solicitud y llegó correo automático"],
+        [D(2026, 11, 24), "Globant", "Dev Jr", "", "me escribieron que eligieron otro candidato"],
+        [D(2026, 12, 1), "Softtek", "QA", "Raúl Vega", "segunda entrevista con Raúl el jefe del área, muy bien"],
+    ], title="Registro")
+    return read_tracker(path)
+
+
+def test_a_log_of_contacts_is_one_application_per_company_on_its_newest_row(contact_log):
+    frame = contact_log.frame
+    assert list(frame.index) == [5, 6, 7]
+    softtek = frame.loc[7]
+    assert (softtek["company"], softtek["contact"]) == ("Softtek", "Raúl Vega")
+    assert softtek["applied_on"].date() == dt.date(2026, 11, 3)
+    assert softtek["last_contact"].date() == dt.date(2026, 12, 1)
+    assert softtek["notes"].index("mandé cv") < softtek["notes"].index("primera") < softtek["notes"].index("segunda")
+    assert frame.loc[6, "applied_on"].date() == dt.date(2026, 11, 5)
+    assert "eligieron otro" in frame.loc[6, "response"]
+    assert pd.isna(frame.loc[5, "last_contact"])
+    assert any("One row per contact event" in n and "row 7" in n for n in contact_log.notes)
+
+
+def test_a_company_twice_on_the_same_day_or_once_each_is_no_log(tmp_path):
+    path = _saved(tmp_path / "two.xlsx", [
+        ["Date Applied", "Company", "Role", "Notes"],
+        [D(2026, 11, 3), "Hartwell", "Clerk", "applied via site"],
+        [D(2026, 11, 3), "Hartwell", "Porter", "applied via site too"],
+        [D(2026, 11, 5), "Tennant", "Clerk", "sent cv to the store"],
+        [D(2026, 11, 6), "Ashby", "Clerk", "sent cv to the store"],
+    ])
+    assert list(read_tracker(path).frame.index) == [2, 3, 4, 5]
