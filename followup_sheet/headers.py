@@ -5,6 +5,7 @@ field is missing; the tool's own headers found in a header row.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -695,9 +696,11 @@ def guess_last_contact(header: list[Any], below: list[list[Any]], fields: dict[s
         if not dated or dated < 0.6 * len(filled) or (dated < 2 and dated < len(filled)):
             continue
         day_first = typed_day_first([*values, *(row[applied] for row in rows if applied < len(row))])
-        pairs = [(cell_date(v, day_first), cell_date(row[applied], day_first))
-                 for v, row in zip(values, rows) if applied < len(row)]
-        pairs = [(d, a) for d, a in pairs if d is not None and a is not None]
+        pairs: list[tuple[dt.date, dt.date]] = []
+        for v, row in zip(values, rows):
+            d, a = cell_date(v, day_first), cell_date(row[applied], day_first) if applied < len(row) else None
+            if d is not None and a is not None:
+                pairs.append((d, a))
         later = sum(d >= a for d, a in pairs)
         if pairs and later < 0.8 * len(pairs):
             continue      # (often before the application: some other day, a posting's)
@@ -892,14 +895,21 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
             if found is not None:
                 fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
         if name == "applied_on":
-            fields, weak = _lone_date_applied(header, below, fields, weak)
-            if "applied_on" in fields:
-                found = guess_last_contact(header, below, fields, weak)
-                if found is not None:
-                    fields = {f: c for f, c in fields.items() if c != found[0]}
-                    weak = {f: w for f, w in weak.items() if f in fields}
-                    fields, weak = {**fields, "last_contact": found[0]}, {**weak, "last_contact": found[1]}
+            fields, weak = _applied_and_after(header, below, fields, weak)
     return fields, weak
+
+
+def _applied_and_after(header: list[Any], below: list[list[Any]], fields: dict[str, int], weak: dict[str, str]
+                       ) -> tuple[dict[str, int], dict[str, str]]:
+    """The lone date column as the date applied (`_lone_date_applied`), then a later event's days
+    beside it as the last contact (`guess_last_contact`)."""
+    fields, weak = _lone_date_applied(header, below, fields, weak)
+    found = guess_last_contact(header, below, fields, weak) if "applied_on" in fields else None
+    if found is None:
+        return fields, weak
+    fields = {f: c for f, c in fields.items() if c != found[0]}
+    weak = {f: w for f, w in weak.items() if f in fields}
+    return {**fields, "last_contact": found[0]}, {**weak, "last_contact": found[1]}
 
 
 # the fields a cell of names or words fills, never a day

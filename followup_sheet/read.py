@@ -486,6 +486,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = _canonical(body, fields, date_frames, settings)
     _ticked_steps(frame, body, header, fields, settings, notes)
     _struck_rows(frame, rows, fields, info, notes)
+    _notes_from_cell_notes(frame, header, info, notes)
     _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
@@ -1463,6 +1464,26 @@ def _skipped_rows(frame, body, header, is_app, table_end, fields, settings,
             out.append(f"Row {row}: no company or position (has {', '.join(held)}); not counted as an "
                        "application; fill in the company or the position")
     return out
+
+
+def _notes_from_cell_notes(frame: pd.DataFrame, header: list[Any], info: SheetLayout, notes: list[str]) -> None:
+    """A note (comment) the user put on a cell of an application's row says what happened as a
+    notes cell does ('Called 4.12., phone interview on 9.12.'): it is read after the row's notes."""
+    said = info.cell_notes()
+    if not said:
+        return
+    kept = frame["notes"].to_numpy(dtype=object, copy=True)
+    where = {row: i for i, row in enumerate(frame.index)}
+    cells = []
+    for (row, col), text in sorted(said.items()):
+        if row not in where or col > len(header) or is_empty_cell(header[col - 1]) or is_tool_header(header[col - 1]):
+            continue
+        i = where[row]
+        kept[i] = f"{kept[i].rstrip('. ')}. {text}" if kept[i] else text
+        cells.append(f"{xlsx.column_letters(col)}{row}")
+    if cells:
+        frame["notes"] = kept
+        notes.append(f"Notes on cells read with their row's notes: {', '.join(cells)}")
 
 
 def _event_rows(frame: pd.DataFrame, fields: dict[str, int], notes: list[str]) -> frozenset[int]:

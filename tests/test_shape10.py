@@ -181,3 +181,24 @@ def test_a_company_twice_on_the_same_day_or_once_each_is_no_log(tmp_path):
         [D(2026, 11, 6), "Ashby", "Clerk", "sent cv to the store"],
     ])
     assert list(read_tracker(path).frame.index) == [2, 3, 4, 5]
+
+
+def test_a_note_on_a_cell_of_the_row_is_read_with_the_rows_notes(tmp_path):
+    from openpyxl.comments import Comment
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Société", "Poste", "Date de candidature", "Statut", "Remarques"])
+    ws.append(["Vinci", "Conducteur de travaux", D(2026, 11, 20), "envoyée", ""])
+    ws.append(["Alstom", "Technicien", D(2026, 11, 23), "envoyée", "rien pour l'instant"])
+    ws.append(["Thales", "Testeur", D(2026, 11, 24), "envoyée", ""])
+    ws["A1"].comment = Comment("colonne à trier", "Zoé")
+    ws["A2"].comment = Comment("Zoé:\nrappelée par la RH le 2/12, entretien le 10/12", "Zoé")
+    ws["C3"].comment = Comment("relancé par mail le 1/12", "Zoé")
+    wb.save(tmp_path / "suivi.xlsx")
+    t = read_tracker(tmp_path / "suivi.xlsx")
+    notes = t.frame["notes"]
+    assert notes[2] == "rappelée par la RH le 2/12, entretien le 10/12"       # without the author's name
+    assert notes[3] == "rien pour l'instant. relancé par mail le 1/12"
+    assert notes[4] == ""
+    assert "colonne" not in " ".join(notes)                                     # the header's note is no row's
+    assert any("A2, C3" in n for n in t.notes)
