@@ -904,12 +904,52 @@ def _applied_and_after(header: list[Any], below: list[list[Any]], fields: dict[s
     """The lone date column as the date applied (`_lone_date_applied`), then a later event's days
     beside it as the last contact (`guess_last_contact`)."""
     fields, weak = _lone_date_applied(header, below, fields, weak)
-    found = guess_last_contact(header, below, fields, weak) if "applied_on" in fields else None
-    if found is None:
-        return fields, weak
-    fields = {f: c for f, c in fields.items() if c != found[0]}
-    weak = {f: w for f, w in weak.items() if f in fields}
-    return {**fields, "last_contact": found[0]}, {**weak, "last_contact": found[1]}
+    for name, guess in (("last_contact", guess_last_contact), ("pinned", _next_alone), ("position", _posting_words)):
+        found = guess(header, below, fields, weak) if name not in fields else None
+        if found is not None:
+            fields = {f: c for f, c in fields.items() if c != found[0]}
+            weak = {f: w for f, w in weak.items() if f in fields}
+            fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
+    return fields, weak
+
+
+def _filled(below: list[list[Any]], col: int) -> list[Any]:
+    return [row[col] for row in below[:200] if col < len(row) and not is_empty_cell(row[col])
+            and not isinstance(row[col], bool)]
+
+
+def _next_alone(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                weak: dict[str, str]) -> tuple[int, str] | None:
+    """A header that says only 'next' ('Next', 'Nächste', 'Prochaine') over a column of days: the
+    day planned for the next step, as 'Next date' is (the values decide with the header)."""
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        if col in taken or not isinstance(value, str) or _header_concepts(" ".join(value.split()), _words_key()) \
+                != {"next"}:
+            continue
+        filled = _filled(below, col)
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated and dated >= 0.6 * len(filled):
+            return col, (f"{' '.join(value.split())!r} (column {column_letters(col + 1)}) says only 'next' over "
+                         f"days ({dated} of {len(filled)} filled cells): the day planned")
+    return None
+
+
+def _posting_words(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                   weak: dict[str, str]) -> tuple[int, str] | None:
+    """A header that says only 'posting' over words, not days or links: the job posted, the
+    position."""
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        if col in taken or not isinstance(value, str) or _header_concepts(" ".join(value.split()), _words_key()) \
+                != {"posted"}:
+            continue
+        filled = _filled(below, col)
+        words = [v for v in filled if isinstance(v, str) and not is_date_cell(v) and not _URLISH.search(v)]
+        if len(words) >= 2 and len(words) >= 0.8 * len(filled):
+            return col, (f"{' '.join(value.split())!r} (column {column_letters(col + 1)}) says only 'posting' "
+                         f"over words ({len(words)} of {len(filled)} filled cells): the job posted")
+    return None
 
 
 # the fields a cell of names or words fills, never a day

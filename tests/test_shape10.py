@@ -5,7 +5,6 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from openpyxl import Workbook
 
 from followup_sheet.headers import find_header, past_form
@@ -202,3 +201,19 @@ def test_a_note_on_a_cell_of_the_row_is_read_with_the_rows_notes(tmp_path):
     assert notes[4] == ""
     assert "colonne" not in " ".join(notes)                                     # the header's note is no row's
     assert any("A2, C3" in n for n in t.notes)
+
+
+@pytest.mark.parametrize("next_header", ["Next", "Nächste", "Prochaine"])
+def test_a_header_saying_only_next_over_days_is_the_day_planned(next_header):
+    header = ["Firm", "Sent", next_header, "Notes"]
+    rows = [["Kern", D(2026, 11, 2), D(2026, 12, 10), "2nd round to book"],
+            ["Lumo", D(2026, 11, 9), None, ""], ["Brava", D(2026, 11, 12), D(2026, 12, 14), ""]]
+    assert _fields(header, rows)["pinned"] == next_header
+
+
+def test_a_header_saying_only_posting_is_the_job_over_words_not_over_links():
+    rows = [["Kern", "Data Analyst", D(2026, 11, 2), "Applied"], ["Lumo", "Scheduler", D(2026, 11, 9), "Applied"]]
+    assert _fields(["Org", "Posting", "Sent", "Status"], rows)["position"] == "Posting"
+    links = [["Kern", "https://kern.example/jobs/1", D(2026, 11, 2), "Applied"],
+             ["Lumo", "www.lumo.example/careers/7", D(2026, 11, 9), "Applied"]]
+    assert "position" not in _fields(["Org", "Posting", "Sent", "Status"], links)
