@@ -475,6 +475,7 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
         body = body.loc[: table.ref[2] - table.totals_rows]
 
     _repeated_headers(body, header, fields, notes)
+    _unsaved_link_names(body, fields, info, notes)
     _merged_down(body, info, header, notes)
     run_header = _grouped_numbers(header, rows, h, info)
     _free_numbered_run(run_header, fields, weak, notes)
@@ -1351,6 +1352,26 @@ def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], field
         says = body.loc[todo, col].map(lambda v: _says_something(v, blank)).astype(bool)
         own[frame.index.get_indexer(says.index[says.to_numpy()])] = True
     return own
+
+
+def _unsaved_link_names(body: pd.DataFrame, fields: dict[str, int], info: SheetLayout, notes: list[str]) -> None:
+    """A company or position typed as =HYPERLINK(link, "Acme") in a file whose formulas' results
+    were never saved (written by a script, not yet opened in a spreadsheet) reads empty: it is the
+    name the formula shows."""
+    cols = {fields[f] for f in ("company", "position") if f in fields and fields[f] in body.columns}
+    if not cols or body.empty:
+        return
+    if not any(body[c].map(is_empty_cell).any() for c in cols):
+        return
+    names = info.unsaved_link_names({c + 1 for c in cols})
+    filled = [(row, col - 1, name) for (row, col), name in names.items()
+              if row in body.index and col - 1 in cols and is_empty_cell(body.at[row, col - 1]) and name.strip()]
+    for row, col, name in filled:
+        body.at[row, col] = name
+    if filled:
+        notes.append("Link formulas without a saved result read as the names they show: "
+                     + ", ".join(f"{xlsx.column_letters(col + 1)}{row} {name!r}" for row, col, name in filled[:5])
+                     + (f" and {len(filled) - 5} more" if len(filled) > 5 else ""))
 
 
 def _repeated_headers(body: pd.DataFrame, header: list[Any], fields: dict[str, int], notes: list[str]) -> None:

@@ -217,3 +217,17 @@ def test_a_header_saying_only_posting_is_the_job_over_words_not_over_links():
     links = [["Kern", "https://kern.example/jobs/1", D(2026, 11, 2), "Applied"],
              ["Lumo", "www.lumo.example/careers/7", D(2026, 11, 9), "Applied"]]
     assert "position" not in _fields(["Org", "Posting", "Sent", "Status"], links)
+
+
+def test_a_link_formula_never_calculated_reads_as_the_name_it_shows(tmp_path):
+    # (a workbook written by a script: the formulas have no saved result, so their cells read empty)
+    path = _saved(tmp_path / "links.xlsx", [
+        ["Company", "Role", "Date Applied", "Notes"],
+        ['=HYPERLINK("https://jobs.example/ferro?id=1&src=li","Ferro & Söhne")', "Welder", D(2026, 11, 2), "x"],
+        ["Quill", '=HYPERLINK(C9,"Night ""Porter""")', D(2026, 11, 3), ""],
+        ["Rook", "Clerk", D(2026, 11, 4), ""],
+    ])
+    t = read_tracker(path)
+    assert list(t.frame["company"]) == ["Ferro & Söhne", "Quill", "Rook"]
+    assert list(t.frame["position"]) == ["Welder", 'Night "Porter"', "Clerk"]
+    assert any("A2 'Ferro & Söhne'" in n for n in t.notes)

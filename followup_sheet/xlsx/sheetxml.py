@@ -5,6 +5,7 @@ validations, merges, names), hidden columns and tables.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 import zlib
@@ -611,6 +612,28 @@ def cell_notes(pkg: Package, info: SheetInfo) -> dict[tuple[int, int], str]:
     notes = {at: text for at, text in legacy.items() if text}
     notes.update({at: " ".join(texts) for at, texts in threaded.items()})
     return notes
+
+
+# a cell whose formula is HYPERLINK(link, "Name") with no result saved (a file written by a script
+# and never opened in a spreadsheet): the name it shows is the formula's second argument
+_LINK_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<f(?:\s[^>]*)?>\s*(?:_xlfn\.)?HYPERLINK\('
+                        rb'\s*(?:"[^"]*"|&quot;.*?&quot;|[^,()]*)\s*,\s*(?:"((?:[^"]|"")*)"|&quot;(.*?)&quot;)\s*\)'
+                        rb'\s*</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.IGNORECASE)
+
+
+def unsaved_link_names(pkg: Package, info: SheetInfo, columns: set[int]) -> dict[tuple[int, int], str]:
+    """(1-based row, 1-based column) -> the name a HYPERLINK formula in one of `columns` shows, for
+    the cells whose result was never saved (their value reads empty)."""
+    data = pkg.read(info.part)
+    if b"HYPERLINK" not in data.upper():
+        return {}
+    names = {}
+    for m in _LINK_CELL.finditer(data):
+        col = column_number(m.group(1).decode())
+        if col in columns:
+            raw = m.group(3) if m.group(3) is not None else m.group(4)
+            names[(int(m.group(2)), col)] = html.unescape(raw.decode("utf-8", "replace")).replace('""', '"')
+    return names
 
 
 def _defined_name_refs(pkg: Package, sheet_name: str) -> Iterator[str]:
