@@ -5,6 +5,7 @@ field is missing; the tool's own headers found in a header row.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -647,6 +648,84 @@ def repeated_like(values: list[Any]) -> str | None:
     return f"{distinct} different short values repeated over {len(texts)} filled cells, as stages are"
 
 
+# A header word in a past form names an event that happened, so a column of days under it holds
+# that event's days ('Chased', 'Nachgefasst', 'Aktualisiert', 'Relancé', 'Respondieron',
+# 'Sollecitata', 'Wysłano', 'Odpisali', '連絡済み', '已联系'): read by the word's ending (its
+# tense), not from a list of verbs. A word that plans ('scheduled', 'geplant', 'prévu') is no event yet.
+_PAST_WORD = re.compile(
+    r"[a-z]{2,}ed|sent|rang|spoke|heard|wrote|met"                        # English
+    r"|[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en|d)|[a-zäöüß]{3,}iert"              # German, Dutch
+    r"|(?:be|er|ver|ent|zer)[a-zäöüß]{3,}(?:t|en)"
+    r"|[a-zàâçéèêëîïôûù]{2,}(?:é|ée|és|ées)|[a-zàâçéèêëîïôûù]{2,}(?:du|çu)e?s?"   # French
+    r"|[a-záéíóúñãõâêôàèìò]{3,}(?:ad[oa]s?|id[oa]s?|at[oaie]|it[oaie]|ut[oaie])"   # Spanish, Portuguese, Italian
+    r"|[a-záéíóúñãõâê]{3,}(?:aron|ieron|aram|eram|iram)"                  # ... the preterite's 'they'
+    r"|[a-ząćęłńóśźż]{3,}(?:ano|ono|ęto|ali|ały|ili|iły|yli|yły|ał|ała|ało|ił|iła|iło)",  # Polish
+    re.IGNORECASE)
+_PAST_CJK = re.compile(r"済|完了|した|^已|了$|했|완료|됨$")
+_PLANNED = re.compile(r"(?i)schedul|plann|geplant|vorgesehen|prévu|programm|previst|pianific|gepland|zaplanow"
+                      r"|expect|erwartet|予定|计划|計画|예정")
+
+
+@functools.lru_cache(maxsize=4096)
+def past_form(header: str) -> bool:
+    """Whether a short header (three words at most) says an event happened: a word of it in a past
+    form, nothing of it planned ('Chased', 'Bewerbung gesendet', 'Relancé', '送信済み')."""
+    text = unicodedata.normalize("NFC", header).strip()
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words or len(words) > 3 or _PLANNED.search(text):
+        return False
+    return any(_PAST_WORD.fullmatch(w) for w in words) or bool(_PAST_CJK.search(text))
+
+
+_NOT_AN_EVENT = frozenset({"posted", "count", "interview", "next", "status"})
+_NEAR_A_FOLLOW_UP = ("pinned", "follow_ups")
+
+
+def guess_last_contact(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                       weak: dict[str, str]) -> tuple[int, str] | None:
+    """Beside a date applied, a column not taken most of whose filled cells are dates, on or after
+    the row's date applied in nearly every row that has both, under a header that says an event
+    happened ('Chased', 'Odpisali', 'Nachgefasst') or names only the latest ('Latest', 'Zuletzt'):
+    the last contact's day (the values decide with the header); (0-based column, why). A column
+    taken as the follow-up date or count only for a header near theirs ('Relancée' by 'Relance') is
+    free for it: its tense says the follow-up happened."""
+    applied = fields.get("applied_on")
+    if applied is None or "last_contact" in fields:
+        return None
+    taken = {c for f, c in fields.items() if not (f in _NEAR_A_FOLLOW_UP and f in weak)}
+    rows = below[:200]
+    found = []
+    for col, value in enumerate(header):
+        if col in taken or not isinstance(value, str) or is_tool_header(value) or names_a_day(value):
+            continue
+        text = " ".join(value.split())
+        concepts = _header_concepts(text, _words_key(), partial=True)
+        latest = bool(concepts) and concepts <= {"last", "date", "contact"} and "last" in concepts
+        if concepts & _NOT_AN_EVENT or not (latest or past_form(text)):
+            continue
+        values = [row[col] if col < len(row) else None for row in rows]
+        filled = [v for v in values if not is_empty_cell(v) and not isinstance(v, bool)]
+        dated = sum(is_date_cell(v) for v in filled)
+        if not dated or dated < 0.6 * len(filled) or (dated < 2 and dated < len(filled)):
+            continue
+        day_first = typed_day_first([*values, *(row[applied] for row in rows if applied < len(row))])
+        pairs: list[tuple[dt.date, dt.date]] = []
+        for v, row in zip(values, rows):
+            d, a = cell_date(v, day_first), cell_date(row[applied], day_first) if applied < len(row) else None
+            if d is not None and a is not None:
+                pairs.append((d, a))
+        later = sum(d >= a for d, a in pairs)
+        if pairs and later < 0.8 * len(pairs):
+            continue      # (often before the application: some other day, a posting's)
+        if pairs and 2 * sum(d > a for d, a in pairs) < len(pairs):
+            continue      # (mostly the same day: the record's own stamp, 'Created', not a contact)
+        how = "names only the latest" if latest else "says an event happened"
+        found.append((col, f"{text!r} (column {column_letters(col + 1)}) holds days ({dated} of {len(filled)} "
+                           f"filled cells), on or after the date applied in {later} of {len(pairs)} rows, under a "
+                           f"header that {how}: read as the last contact"))
+    return found[0] if len(found) == 1 else None
+
+
 def _lone_date_applied(header: list[Any], below: list[list[Any]], fields: dict[str, int],
                        weak: dict[str, str]) -> tuple[dict[str, int], dict[str, str]]:
     """A company, a stage or a position, and a person to reach beside one lone date column ('Sökt',
@@ -829,8 +908,61 @@ def _guessed_fields(header: list[Any], below: list[list[Any]], fields: dict[str,
             if found is not None:
                 fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
         if name == "applied_on":
-            fields, weak = _lone_date_applied(header, below, fields, weak)
+            fields, weak = _applied_and_after(header, below, fields, weak)
     return fields, weak
+
+
+def _applied_and_after(header: list[Any], below: list[list[Any]], fields: dict[str, int], weak: dict[str, str]
+                       ) -> tuple[dict[str, int], dict[str, str]]:
+    """The lone date column as the date applied (`_lone_date_applied`), then a later event's days
+    beside it as the last contact (`guess_last_contact`)."""
+    fields, weak = _lone_date_applied(header, below, fields, weak)
+    for name, guess in (("last_contact", guess_last_contact), ("pinned", _next_alone), ("position", _posting_words)):
+        found = guess(header, below, fields, weak) if name not in fields else None
+        if found is not None:
+            fields = {f: c for f, c in fields.items() if c != found[0]}
+            weak = {f: w for f, w in weak.items() if f in fields}
+            fields, weak = {**fields, name: found[0]}, {**weak, name: found[1]}
+    return fields, weak
+
+
+def _filled(below: list[list[Any]], col: int) -> list[Any]:
+    return [row[col] for row in below[:200] if col < len(row) and not is_empty_cell(row[col])
+            and not isinstance(row[col], bool)]
+
+
+def _next_alone(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                weak: dict[str, str]) -> tuple[int, str] | None:
+    """A header that says only 'next' ('Next', 'Nächste', 'Prochaine') over a column of days: the
+    day planned for the next step, as 'Next date' is (the values decide with the header)."""
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        if col in taken or not isinstance(value, str) or _header_concepts(" ".join(value.split()), _words_key()) \
+                != {"next"}:
+            continue
+        filled = _filled(below, col)
+        dated = sum(is_date_cell(v) for v in filled)
+        if dated and dated >= 0.6 * len(filled):
+            return col, (f"{' '.join(value.split())!r} (column {column_letters(col + 1)}) says only 'next' over "
+                         f"days ({dated} of {len(filled)} filled cells): the day planned")
+    return None
+
+
+def _posting_words(header: list[Any], below: list[list[Any]], fields: dict[str, int],
+                   weak: dict[str, str]) -> tuple[int, str] | None:
+    """A header that says only 'posting' over words, not days or links: the job posted, the
+    position."""
+    taken = set(fields.values())
+    for col, value in enumerate(header):
+        if col in taken or not isinstance(value, str) or _header_concepts(" ".join(value.split()), _words_key()) \
+                != {"posted"}:
+            continue
+        filled = _filled(below, col)
+        words = [v for v in filled if isinstance(v, str) and not is_date_cell(v) and not _URLISH.search(v)]
+        if len(words) >= 2 and len(words) >= 0.8 * len(filled):
+            return col, (f"{' '.join(value.split())!r} (column {column_letters(col + 1)}) says only 'posting' "
+                         f"over words ({len(words)} of {len(filled)} filled cells): the job posted")
+    return None
 
 
 # the fields a cell of names or words fills, never a day
@@ -1077,9 +1209,14 @@ def sentence_like(values: list[Any]) -> str | None:
     if len(texts) < 2 or len(texts) < 0.8 * len(filled):
         return None
     long = [t for t in texts if _word_count(t) >= 4 and not _URLISH.match(t)]
-    if len(long) < 0.6 * len(texts):
-        return None
-    return f"{len(long)} of {len(texts)} filled cells are sentences"
+    if len(long) >= 0.6 * len(texts):
+        return f"{len(long)} of {len(texts)} filled cells are sentences"
+    # a tired log's short lines ('applied', 'rejection email', 'phone screen w Tina, went fine'):
+    # four words on average, nearly each line its own (a stage column repeats a few words)
+    words = sum(_word_count(t) for t in texts if not _URLISH.match(t))
+    if len(texts) >= 4 and words >= 4 * len(texts) and len(set(texts)) >= 0.9 * len(texts):
+        return f"{len(texts)} filled cells of {words / len(texts):.1f} words on average, nearly all different"
+    return None
 
 
 def guess_notes(header: list[Any], below: list[list[Any]], fields: dict[str, int],
@@ -1349,6 +1486,27 @@ def looks_sideways(grid: list[list[Any]]) -> bool:
         if names >= 2 and names > len(below) / 2:
             return True
     return False
+
+
+def fields_down(grid: list[list[Any]], found: HeaderMatch | None, settings: Settings) -> list[tuple[int, int, str]]:
+    """A tracker turned on its side, one application per column: its first filled column, read
+    down, names more fields (three or more, a company or position among them) than the header row
+    found across; each (0-based row, 0-based column, label) of those field names, else none."""
+    rows = grid[:60]
+    col = next((c for c in range(min(3, max((len(r) for r in rows), default=0)))
+                if sum(c < len(r) and isinstance(r[c], str) and r[c].strip() != "" for r in rows) >= 3), None)
+    if col is None:
+        return []
+    down = [r[col] if col < len(r) else None for r in rows]
+    fields = header_fields(down, settings, fuzzy=False)
+    across = len(found.fields) if found is not None else 0
+    if len(fields) < 3 or not {"company", "position"} & fields.keys() or len(fields) <= across:
+        return []
+    # the cells right of the labels hold values, not more labels (a list of fields is no tracker)
+    beside = [r[col + 1] for r in rows if col + 1 < len(r) and not is_empty_cell(r[col + 1])]
+    if len(beside) < 2 or len(header_fields(beside, settings, fuzzy=False)) >= 2:
+        return []
+    return [(r, col, str(down[r]).strip()) for r in sorted(fields.values())]
 
 
 def duplicate_header_notes(header: list[Any], notes: list[str]) -> None:

@@ -42,6 +42,7 @@ from .headers import (
     alias_lookup,
     bare_key,
     duplicate_header_notes,
+    fields_down,
     find_header,
     header_concepts,
     header_decisions,
@@ -52,6 +53,7 @@ from .headers import (
     mapping_advice,
     names_a_date,
     normalize_header,
+    past_form,
     tool_header_columns,
 )
 from .language import person
@@ -434,6 +436,14 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
         raise NoTrackerFound(f"{where} is a chart or dialog sheet, not a table; pick a worksheet with --sheet")
     grid = info.grid()
     found = find_header(grid, settings, STAGE_READER)
+    down = fields_down(grid, found, settings)
+    if down:
+        cells = ", ".join(f"{xlsx.column_letters(c + 1)}{r + 1} {label!r}" for r, c, label in down[:4])
+        raise NoTrackerFound(
+            f"{where} holds one application per column: the field names run down column "
+            f"{xlsx.column_letters(down[0][1] + 1)} ({cells}{', ...' if len(down) > 4 else ''}), and this tool "
+            "reads one row per application. Copy the table, paste it onto a new sheet with Paste Special > "
+            "Transpose (the field names then run across row 1), and refresh that sheet with --sheet")
     if found is None:
         if looks_sideways(grid):
             raise NoTrackerFound(f"{where} is laid out sideways (one column per date); make a sheet with one "
@@ -464,6 +474,8 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     if table is not None:
         body = body.loc[: table.ref[2] - table.totals_rows]
 
+    _repeated_headers(body, header, fields, notes)
+    _unsaved_link_names(body, fields, info, notes)
     _merged_down(body, info, header, notes)
     run_header = _grouped_numbers(header, rows, h, info)
     _free_numbered_run(run_header, fields, weak, notes)
@@ -475,13 +487,18 @@ def _read_sheet(book: WorkbookLayout, info: SheetLayout, settings: Settings, rea
     frame = _canonical(body, fields, date_frames, settings)
     _ticked_steps(frame, body, header, fields, settings, notes)
     _struck_rows(frame, rows, fields, info, notes)
+    _notes_from_cell_notes(frame, header, info, notes)
     _stage_from_fills(frame, body, rows, h, fields, info, settings, notes)
     log_columns = _read_dated_log(body, header, fields, frame, date_orders, settings, notes)
     log_columns |= _numbered_follow_ups(body, run_header, fields, frame, book, settings, notes, today)
     continued = _continuation_rows(frame, body, header, fields, settings, notes)
+    events = _event_rows(frame, fields, notes)
+    continued |= events
     from_notes = _referrals_from_notes(frame, fields, notes)
     _people_from_notes(frame, notes, "referrer" in from_notes, tuple(settings.agency_names))
     is_app, last_row, table_end = _applications(frame, body, header, fields, settings)
+    if events:
+        is_app &= ~frame.index.isin(events)
     if last_row:
         _require(header, rows[h + 1:], fields, where)
     skipped = _skipped_rows(frame, body, header, is_app & ~frame.index.isin(continued), table_end, fields,
@@ -971,7 +988,7 @@ _PAST = re.compile(r"\d|\b(?:followed|done|sent|made|last|previous|prior|first|s
 def _plans_ahead(header: str) -> bool:
     """'FollowUp', 'Follow up', 'Next follow-up': a plan; 'Follow-up 1', 'Followed up', 'Last
     follow-up': a contact made."""
-    return not _PAST.search(header)
+    return not _PAST.search(header) and not past_form(header)   # ('Relancé', 'Nachgefasst': done)
 
 
 def _merge_counts(body, header, fields: dict[str, int], settings: Settings, notes: list[str]) -> None:
@@ -1339,6 +1356,49 @@ def _own_cells(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], field
     return own
 
 
+def _unsaved_link_names(body: pd.DataFrame, fields: dict[str, int], info: SheetLayout, notes: list[str]) -> None:
+    """A company or position typed as =HYPERLINK(link, "Acme") in a file whose formulas' results
+    were never saved (written by a script, not yet opened in a spreadsheet) reads empty: it is the
+    name the formula shows."""
+    cols = {fields[f] for f in ("company", "position") if f in fields and fields[f] in body.columns}
+    if not cols or body.empty:
+        return
+    if not any(body[c].map(is_empty_cell).any() for c in cols):
+        return
+    names = info.unsaved_link_names({c + 1 for c in cols})
+    filled = [(row, col - 1, name) for (row, col), name in names.items()
+              if row in body.index and col - 1 in cols and is_empty_cell(body.at[row, col - 1]) and name.strip()]
+    for row, col, name in filled:
+        body.at[row, col] = name
+    if filled:
+        notes.append("Link formulas without a saved result read as the names they show: "
+                     + ", ".join(f"{xlsx.column_letters(col + 1)}{row} {name!r}" for row, col, name in filled[:5])
+                     + (f" and {len(filled) - 5} more" if len(filled) > 5 else ""))
+
+
+def _repeated_headers(body: pd.DataFrame, header: list[Any], fields: dict[str, int], notes: list[str]) -> None:
+    """A printed layout repeats its header at the top of each page: a row whose cells under the
+    named columns say those columns' headers again is a heading, not an application, and is read
+    as empty (its 'Date Applied' is no date to fix); `check` says which rows."""
+    named = sorted({c for c in fields.values() if c in body.columns and isinstance(header[c], str)
+                    and header[c].strip()})
+    if len(named) < 2:
+        return
+    first = named[0]
+    label = normalize_header(header[first])
+    column = body[first]
+    maybe = column.index[column.map(lambda v: isinstance(v, str) and normalize_header(v) == label).to_numpy()]
+    again = [row for row in maybe
+             if sum(normalize_header(body.at[row, c]) == normalize_header(header[c]) for c in named)
+             >= max(2, 0.6 * len(named))]
+    if not again:
+        return
+    body.loc[again, :] = ""
+    shown = ", ".join(str(r) for r in again[:5]) + (f" and {len(again) - 5} more" if len(again) > 5 else "")
+    notes.append(f"Row{'s' if len(again) > 1 else ''} {shown} repeat{'' if len(again) > 1 else 's'} the header "
+                 "(a printed page's heading); not read as applications")
+
+
 def _stamped(values: pd.Series) -> bool:
     """A column no field names, filled on every named row with a date and its time of day: the
     record's stamp ('Created time' of a Notion or Airtable export, a form's 'Timestamp'), made by
@@ -1427,6 +1487,76 @@ def _skipped_rows(frame, body, header, is_app, table_end, fields, settings,
             out.append(f"Row {row}: no company or position (has {', '.join(held)}); not counted as an "
                        "application; fill in the company or the position")
     return out
+
+
+def _notes_from_cell_notes(frame: pd.DataFrame, header: list[Any], info: SheetLayout, notes: list[str]) -> None:
+    """A note (comment) the user put on a cell of an application's row says what happened as a
+    notes cell does ('Called 4.12., phone interview on 9.12.'): it is read after the row's notes."""
+    said = info.cell_notes()
+    if not said:
+        return
+    kept = frame["notes"].to_numpy(dtype=object, copy=True)
+    where = {row: i for i, row in enumerate(frame.index)}
+    cells = []
+    for (row, col), text in sorted(said.items()):
+        if row not in where or col > len(header) or is_empty_cell(header[col - 1]) or is_tool_header(header[col - 1]):
+            continue
+        i = where[row]
+        kept[i] = f"{kept[i].rstrip('. ')}. {text}" if kept[i] else text
+        cells.append(f"{xlsx.column_letters(col)}{row}")
+    if cells:
+        frame["notes"] = kept
+        notes.append(f"Notes on cells read with their row's notes: {', '.join(cells)}")
+
+
+def _event_rows(frame: pd.DataFrame, fields: dict[str, int], notes: list[str]) -> frozenset[int]:
+    """A contact log, one row per event (a day, the company, what happened) instead of one per
+    application: when the only dated column's rows name the same company and position on two days
+    or more, for two applications or more making at least a third of the dated rows, each such
+    group is one application, read on its newest row: the first day is the date applied, the
+    newest the last contact, the events (oldest first) its notes, and with no stage column they
+    say its stage, as a log kept in columns does. Returns the earlier rows, which are not
+    applications and get nothing written."""
+    dated = [f for f in ("applied_on", "last_contact") if f in fields]
+    if "company" not in fields or len(dated) != 1 or {"pinned", "interview_on"} & fields.keys():
+        return frozenset()
+    day = frame[dated[0]]
+    company = frame["company"].to_numpy()
+    position = frame["position"].to_numpy()
+    groups: dict[tuple[str, str], list[int]] = {}
+    for row, name, job, when in zip(frame.index, company, position, day.to_numpy()):
+        if name and not pd.isna(when):
+            groups.setdefault((" ".join(name.casefold().split()), " ".join(job.casefold().split())), []).append(row)
+    repeated = [rows for rows in groups.values() if len(rows) >= 2 and day.loc[rows].nunique() == len(rows)]
+    in_groups = sum(len(rows) for rows in repeated)
+    if len(repeated) < 2 or 3 * in_groups < sum(len(rows) for rows in groups.values()):
+        return frozenset()
+    earlier: set[int] = set()
+    said = []
+    texts = {f: dict(zip(frame.index, frame[f].to_numpy(dtype=object))) for f in TEXT_FIELDS}
+    applied, last_contact = frame["applied_on"].copy(), frame["last_contact"].copy()
+    for rows in repeated:
+        rows = sorted(rows, key=lambda r: (day.at[r], r))
+        newest = rows[-1]
+        told = [texts["notes"][r].strip() for r in rows if texts["notes"][r].strip()]
+        texts["notes"][newest] = ". ".join(t.rstrip(". ") for t in told)
+        for fld in TEXT_FIELDS:
+            if fld != "notes" and not texts[fld][newest]:
+                texts[fld][newest] = next((texts[fld][r] for r in reversed(rows) if texts[fld][r]), "")
+        first, last = day.at[rows[0]], day.at[newest]
+        applied.at[newest] = first
+        last_contact.at[newest] = last if last > first else pd.NaT
+        if "stage" not in fields and "response" not in fields:
+            texts["response"][newest] = texts["notes"][newest]
+        earlier.update(rows[:-1])
+        said.append(f"{texts['company'][newest]} (rows {', '.join(str(r) for r in rows)}: row {newest})")
+    for fld, values in texts.items():
+        frame[fld] = np.array(list(values.values()), dtype=object)
+    frame["applied_on"], frame["last_contact"] = applied, last_contact
+    notes.append("One row per contact event: the rows of one company and position are read as one application, "
+                 "on its newest row (the first day is the date applied, the events its notes, oldest first): "
+                 + "; ".join(said))
+    return frozenset(earlier)
 
 
 def _continuation_rows(frame: pd.DataFrame, body: pd.DataFrame, header: list[Any], fields: dict[str, int],

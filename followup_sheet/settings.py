@@ -288,6 +288,8 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "last", "latest", "recent", "último", "dernier", "dernière", "letzte", "letzter", "ultimo",
         "son", "gần nhất", "cuối", "terakhir", "senast", "senaste", "אחרון", "آخر", "最后", "最近",
         "最終", "마지막", "최근", "최종", "上次", "上一次", "直近", "前回", "지난",
+        # the adverb a header says alone over a log's newest day ("Zuletzt", "Ostatnio", "Laatst")
+        "zuletzt", "laatst", "laatste", "ostatnio", "ostatni", "ostatnia", "ultima", "última", "dernièrement",
     ),
     "contact": (
         "contact", "contacted", "response", "reply", "contacto", "kontakt", "iletişim", "liên hệ",

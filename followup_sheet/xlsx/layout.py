@@ -13,7 +13,15 @@ from .formats import column_format_orders
 from .marksheets import MarksSheets, read_marks_sheets
 from .package import Package, SheetInfo
 from .placement import ToolColumns, place_tool_columns
-from .sheetxml import TableInfo, grey_tab, hidden_columns, occupied_columns, sheet_tables
+from .sheetxml import (
+    TableInfo,
+    cell_notes,
+    grey_tab,
+    hidden_columns,
+    occupied_columns,
+    sheet_tables,
+    unsaved_link_names,
+)
 from .values import SheetValues, open_values
 
 
@@ -60,6 +68,18 @@ class SheetLayout:
         """(1-based row, 1-based column) -> the cell's solid fill colour, ending ' struck' when its
         text is struck through (an opaque key to compare; `cellmarks.cell_marks`)."""
         return cell_marks(self._book.source, self._info.part, struck_only)
+
+    def cell_notes(self) -> dict[tuple[int, int], str]:
+        """(1-based row, 1-based column) -> the text of the note (comment) on that cell."""
+        return cell_notes(self._book.source, self._info)
+
+    def unsaved_link_names(self, columns: set[int]) -> dict[tuple[int, int], str]:
+        """(1-based row, 1-based column) -> the name a HYPERLINK formula shows in one of the
+        1-based `columns`, for the cells holding one whose result was never saved; none unless
+        those columns hold formulas."""
+        if not columns & set(self._scan().formulas):
+            return {}
+        return unsaved_link_names(self._book.source, self._info, columns)
 
     def tables(self) -> list[TableInfo]:
         """The sheet's Excel tables and their ranges."""

@@ -5,6 +5,7 @@ validations, merges, names), hidden columns and tables.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 import zlib
@@ -574,6 +575,65 @@ def _comment_refs(pkg: Package, info: SheetInfo) -> Iterator[str]:
             for el in parse_xml(pkg.read(member), f"{pkg.path}: {member}").iter():
                 if isinstance(el.tag, str) and el.get("ref"):
                     yield el.get("ref", "")
+
+
+def cell_notes(pkg: Package, info: SheetInfo) -> dict[tuple[int, int], str]:
+    """(1-based row, 1-based column) -> the text of the cell's note: a threaded comment's replies
+    joined, else a legacy note's runs (without the author's name Excel puts first, and without the
+    stand-in text Excel writes beside a threaded comment for older versions)."""
+    threaded: dict[tuple[int, int], list[str]] = {}
+    legacy: dict[tuple[int, int], str] = {}
+    for rel_type, member, _ in sheet_relationships(pkg, info.part).values():
+        if not (rel_type.endswith(_COMMENTS_TYPES) and member and pkg.has(member)):
+            continue
+        root = parse_xml(pkg.read(member), f"{pkg.path}: {member}")
+        authors = [" ".join((a.text or "").split()) for a in root.iter() if isinstance(a.tag, str)
+                   and etree.QName(a).localname == "author"]
+        for el in root.iter():
+            if not isinstance(el.tag, str) or not el.get("ref"):
+                continue
+            box = parse_ref(el.get("ref", ""))
+            if box is None:
+                continue
+            kind = etree.QName(el).localname
+            runs = [t.text or "" for t in el.iter() if isinstance(t.tag, str)
+                    and etree.QName(t).localname in ("t", "text") and not len(t)]
+            text = " ".join("".join(runs).split()) if kind == "comment" else " ".join(" ".join(runs).split())
+            if kind == "comment":
+                author = authors[int(el.get("authorId", "0"))] if el.get("authorId", "0").isdigit() \
+                    and int(el.get("authorId", "0")) < len(authors) else ""
+                if author and text.startswith(author + ":"):
+                    text = text[len(author) + 1:].strip()
+                if text.startswith("[Threaded comment]"):
+                    continue
+                legacy[(box[0], box[1])] = text
+            elif kind == "threadedComment" and text:
+                threaded.setdefault((box[0], box[1]), []).append(text)
+    notes = {at: text for at, text in legacy.items() if text}
+    notes.update({at: " ".join(texts) for at, texts in threaded.items()})
+    return notes
+
+
+# a cell whose formula is HYPERLINK(link, "Name") with no result saved (a file written by a script
+# and never opened in a spreadsheet): the name it shows is the formula's second argument
+_LINK_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<f(?:\s[^>]*)?>\s*(?:_xlfn\.)?HYPERLINK\('
+                        rb'\s*(?:"[^"]*"|&quot;.*?&quot;|[^,()]*)\s*,\s*(?:"((?:[^"]|"")*)"|&quot;(.*?)&quot;)\s*\)'
+                        rb'\s*</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>', re.IGNORECASE)
+
+
+def unsaved_link_names(pkg: Package, info: SheetInfo, columns: set[int]) -> dict[tuple[int, int], str]:
+    """(1-based row, 1-based column) -> the name a HYPERLINK formula in one of `columns` shows, for
+    the cells whose result was never saved (their value reads empty)."""
+    data = pkg.read(info.part)
+    if b"HYPERLINK" not in data.upper():
+        return {}
+    names = {}
+    for m in _LINK_CELL.finditer(data):
+        col = column_number(m.group(1).decode())
+        if col in columns:
+            raw = m.group(3) if m.group(3) is not None else m.group(4)
+            names[(int(m.group(2)), col)] = html.unescape(raw.decode("utf-8", "replace")).replace('""', '"')
+    return names
 
 
 def _defined_name_refs(pkg: Package, sheet_name: str) -> Iterator[str]:
