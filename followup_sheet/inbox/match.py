@@ -289,7 +289,48 @@ def _longer_domain(ev: _Evidence, row: Row, name: tuple[str, ...]) -> str:
         return f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
     if any(len(spelled) >= 5 and label.startswith(spelled) for spelled in pinyin_words(row.company)):
         return f"sender's domain {ev.domain} spells the name in pinyin, the name written in the message"
+    if _spells_hangul(label, row.company):
+        return f"sender's domain {ev.domain} spells the Korean name, the name written in the message"
     return ""
+
+
+def _spells_hangul(label: str, company: str, least: int = 5) -> bool:
+    """Whether a domain's name part begins with a Korean name's first syllables in Latin letters
+    (yeongdo-ship.co.kr for 영도조선), the final consonants as either romanization writes them
+    (dongbaek, dongbaeg)."""
+    return any(len(spelled) >= least and fuzz.ratio(spelled, label[:len(spelled)]) >= 85
+               for spelled in hangul_words(company))
+
+
+_HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def hangul_words(company: str) -> tuple[str, ...]:
+    """A name written in Korean letters, without its legal form, as the romanized first two or more
+    of its syllables (해운대물산 -> haeundae, haeundaemul, haeundaemulsan), as a domain begins it."""
+    hangul = "".join(_without_forms(company).split())
+    if not hangul or not _HANGUL_ONLY.match(hangul):
+        return ()
+    from hangul_romanize import Transliter  # loaded with the first company named in Korean letters
+    from hangul_romanize.rule import academic
+    spell = Transliter(academic).translit
+    syllables = [spell(ch).replace("-", "") for ch in hangul]
+    return tuple("".join(syllables[:n]) for n in range(2, len(syllables) + 1))
+
+
+def _domain_spells(ev: _Evidence, row: Row) -> bool:
+    """Whether the sender's own domain spells the row's name written in Japanese, Chinese or Korean
+    letters (its first word in romaji, a word in pinyin, its first syllables romanized) in six
+    letters or more (five from an address of those countries: nampo-fin.co.kr for 남포금융): the message
+    not naming the company, a shorter one may be a city's (busan)."""
+    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
+    least = 5 if ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES else 6
+    return bool(label) and (any(len(form[0]) >= least and label.startswith(form[0])
+                                for form in romaji_forms(row.company))
+                            or any(len(spelled) >= least and label.startswith(spelled)
+                                   for spelled in pinyin_words(row.company))
+                            or _spells_hangul(label, row.company, least))
 
 
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
@@ -339,15 +380,24 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         # company and the role writes for the employer, as a known system does
         return 88, f"{ev.domain}, an automatic sender naming the company and the role"
     person = _person_words(row.contact)
-    if person and not ev.free_mail and named and set(person) <= set(ev.display.split()):
+    contact = bool(person) and set(person) <= set(ev.display.split())
+    if contact and not ev.free_mail and named:
         # the row's own contact, writing from the company's mail (an out-of-office, a reply) and naming it
         return 88, f"sender is the row's contact {row.contact!r}, company named"
+    if contact and ev.free_mail and (named or _position_bonus(ev, row) or _first_word_named(ev, name)):
+        # the row's contact by name, from a private address: listed, never applied
+        return 65, f"the row's contact {row.contact!r} by name, from a private address"
     if display >= 90 and _CJK.search(shown) and not ev.free_mail \
             and (ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES or in_subject or in_body):
         # a name in Chinese, Japanese or Korean letters cannot be compared with a domain: the
         # company's name as the sender's, from an address of that country or naming the company in
         # its own letters again ("셀트리온 채용팀" <recruit@celltrion.com>, "[셀트리온] ..."), is the company
         return 85, f"sender's name {ev.display!r} from {ev.domain}"
+    if not named and _domain_spells(ev, row):
+        # a name in Japanese, Chinese or Korean letters the domain spells, the message not naming it:
+        # the row's when its contact writes, else perhaps
+        return (88, f"sender is the row's contact {row.contact!r}, from {ev.domain}, which spells the name") \
+            if contact else (65, f"sender's domain {ev.domain} spells the name, not named in the message")
     if ev.free_mail and in_body and _position_bonus(ev, row):
         # a private address that signs with the company and names the role: listed, never applied
         return 65, "company and role named by a private address"
@@ -356,9 +406,18 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         return 75, "named in the subject and sender's name, from another domain"
     if in_subject or display >= 90:
         return 65, "named in the " + ("subject" if in_subject else "sender's name") + ", from another domain"
+    if in_body and not ev.free_mail and not ev.platform and not ev.automated:
+        # a person of another company (an agency writing for its client) naming the company: perhaps
+        return MAYBE, "named in the message, from another company's address"
     if in_body:
         return 50, "named in the message, from another domain"
     return 0, ""
+
+
+def _first_word_named(ev: _Evidence, name: tuple[str, ...]) -> bool:
+    """Whether the message names the company by the first word of its name, as people say it
+    short ("Aoife from Stonebridge" for Stonebridge Capital): a word of five letters or more."""
+    return len(name) > 1 and len(name[0]) >= 5 and _names(ev.body, name[:1])
 
 
 def _position_bonus(ev: _Evidence, row: Row) -> int:

@@ -333,9 +333,17 @@ LEGAL_FORMS = (
 LEGAL_FORMS_CJK = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "㈱", "주식회사", "(주)", "（주）", "㈜",
                    "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團")
 # Reply prefixes of a subject ("Re:", "AW:", "RE :") and the lines that start a quoted message.
-REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|返信|답장|回复|回覆)\s*[:：]\s*"
+REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|odp|返信|답장|회신|回复|回覆)\s*[:：]\s*"
 # A forward is someone passing a message on (a friend's tip, your own copy), not a reply to you.
-FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|i|转发|轉寄|転送|전달)\s*[:：]\s*"
+FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|i|pd|doorst|转发|轉寄|転送|전달)\s*[:：]\s*"
+# The line a mailer puts above the message it passes on ("---------- Forwarded message ---------",
+# "-------- Message transféré --------", "-----Wiadomość oryginalna-----", "Begin forwarded message:").
+FORWARD_MARKER = (r"^\s*(?:-{2,}\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message"
+                  r"|weitergeleitete\s+nachricht|ursprüngliche\s+nachricht|message\s+transféré|message\s+d['’]origine"
+                  r"|mensaje\s+reenviado|mensaje\s+original|messaggio\s+inoltrato|messaggio\s+originale"
+                  r"|mensagem\s+encaminhada|mensagem\s+original|doorgestuurd\s+bericht|oorspronkelijk\s+bericht"
+                  r"|wiadomość\s+przekazana|przekazana\s+wiadomość|wiadomość\s+oryginalna|전달된\s*(?:메일|메시지)"
+                  r"|원본\s*메일|转发邮件|原始邮件|転送メッセージ|元のメッセージ)\s*:?\s*(?:-{2,})?\s*$")
 # The employer has chosen others, said without a listed phrase: a decision already made ("we have
 # decided to", "we've chosen to") to go on ("move ahead", "proceed", "continue") with other people.
 OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to"
@@ -358,6 +366,10 @@ MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeti
                  r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
                  r"|conoscert\w*|conoscerl\w*|vous\s+connaître|te\s+conhecer|o\s+conhecer|a\s+conhecer|leren\s+kennen"
                  r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
+# A meeting fixed in a reply without the word interview ("je vous confirme notre rendez-vous", "potwierdzam
+# spotkanie", "our call on Thursday at 10"): said with one day ahead and its time, it is the slot taken.
+APPOINTMENT_WORDS = (r"\b(?:appointment|meeting|call|termin|treffen|rendez-vous|rdv|réunion|cita|reunión|appuntamento"
+                     r"|incontro|afspraak|reunião|encontro|spotkani\w*|rozmow\w*)\b|約束|打ち合わせ|미팅|약속|会议|会面|见面")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
 REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
@@ -451,6 +463,8 @@ QUOTE_STARTS = (
     r"mensaje original)\s*-{2,}\s*$", r"^from: .{0,200}$", r"^von: .{0,200}$", r"^de ?: .{0,200}$",
     # any language's "DATE, NAME <address> wrote:" ("Il giorno ... ha scritto:", "2026年12月2日(水) ... <...>:")
     r"^.{0,160}<[^<>@\s]+@[^<>\s]+>\s*(?:[^\W\d_]+\s*){0,2}[:：]\s*$",
+    # "W dniu 3.12.2026 o 19:02 Agnieszka pisze:", "Op 3 dec. 2026 schreef Jan:", "Em 3/12 ... escreveu:"
+    r"^.{0,200}\b(?:wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|pisze|napisał\w*)\s*[:：]\s*$",
 )
 # An attached document that is the offer or its contract, by its file name ("Offer_Letter_Sam.pdf",
 # "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
