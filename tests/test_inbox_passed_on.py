@@ -1,0 +1,115 @@
+"""The inbox on mail that reaches the reader by another way than the company's own answer, read
+through a real IMAP server (dovecot, tests/imap_server.py) in one mailbox for one tracker: a
+company's forward of its colleague's message (read as that message; a friend's forward stays
+nothing), a meeting confirmed in a reply whose subject names no meeting ("R: Disponibilità"),
+the Polish "Odp:" and its "W dniu ... pisze:" quote, an agency writing for its client and a
+known contact writing from a private address (listed for that row, never applied), and Korean
+companies found by the romanized name their domain begins with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from imap_server import DOVECOT, MISSING, OPENSSL, imap_server, scan_tracker
+from inbox_mail import message
+
+pytestmark = pytest.mark.skipif(DOVECOT is None or OPENSSL is None, reason=MISSING)
+
+TODAY = dt.date(2026, 12, 7)
+D = dt.date
+
+
+def _row(company, position, contact="", stage="Applied", applied=D(2026, 11, 20)):
+    return {"Company": company, "Position": position, "Date Applied": applied, "Stage": stage, "Response": "",
+            "Last Contact": applied, "Contact": contact}
+
+
+ROWS = [
+    _row("Kaltenbach Präzisionstechnik", "Fertigungsplaner"),                        # 2: a forward, German
+    _row("은하물산", "재무회계"),                                                       # 3: a forward, Korean
+    _row("Lindenhof Baumschule", "Gärtner"),                                           # 4: a friend's forward
+    _row("Oleificio Santoro", "Responsabile qualità", contact="Gemma Santoro"),        # 5: a slot confirmed
+    _row("Sadownictwo Kamiński", "Technolog upraw", contact="Marta Kamińska"),         # 6: Odp: and its quote
+    _row("Van Houten Tuinbouw", "Teeltmanager"),                                       # 7: an agency
+    _row("Marlowe Freight Systems", "Route Planner", contact="Declan Ashe"),           # 8: a private address
+    _row("청라정밀", "생산기술", contact="윤태호"),                                        # 9: contact, romanized domain
+    _row("송도해운", "선박영업"),                                                         # 10: on hold, a person
+]
+
+MAIL = [
+    message("Jonas Weber <jonas.weber@kaltenbach-praezision.de>", "WG: Termin Vorstellungsgespräch",
+            "Hallo, anbei die Bestätigung unserer Personalabteilung.\nGruß Jonas\n\n"
+            "---------- Weitergeleitete Nachricht ----------\nVon: Personal <personal@kaltenbach-praezision.de>\n"
+            "Datum: Mi., 2. Dez. 2026 um 11:02\nBetreff: Termin\nAn: Jonas Weber\n\n"
+            "Ihr Vorstellungsgespräch findet am Mittwoch, 9. Dezember, um 13:30 Uhr in Werk 2 statt.",
+            day=D(2026, 12, 2)),
+    message("오세린 <serin.oh@eunha-trading.co.kr>", "전달: 서류전형 결과",
+            "안녕하세요, 은하물산 오세린입니다. 팀장님 회신을 전달드립니다.\n\n---------- 전달된 메일 ----------\n"
+            "보낸사람: 배경민 <kyungmin.bae@eunha-trading.co.kr>\n제목: 서류전형 결과\n\n"
+            "아쉽게도 이번 채용에서는 함께하지 못하게 되었습니다.", day=D(2026, 12, 2)),
+    message("Fenna <fenna.dekker@gmail.com>", "Fwd: Lindenhof Baumschule sucht Gärtner",
+            "schau mal!\n\n---------- Forwarded message ---------\nFrom: Lindenhof Baumschule <info@lindenhof.de>\n\n"
+            "Wir laden Sie herzlich zu einem Vorstellungsgespräch am Donnerstag, 10. Dezember ein.", day=D(2026, 12, 1)),
+    message("Gemma Santoro <gemma@oleificiosantoro.it>", "R: Disponibilità",
+            "Buongiorno,\nperfetto, le confermo l'appuntamento per martedì 15 dicembre alle 10:30 in frantoio.\n\n"
+            "Gemma Santoro", day=D(2026, 12, 3)),
+    message("Marta Kamińska <marta.kaminska@sadownictwo-kaminski.pl>", "Odp: Termin",
+            "Dzień dobry,\ndziękuję, zatem do zobaczenia na spotkaniu w piątek 11 grudnia o 9:30 w sadzie.\n\n"
+            "W dniu 2.12.2026 o 18:40 Ola Nowicka pisze:\n> Pasuje mi piątek.", day=D(2026, 12, 3)),
+    message("Sanne Bakker <sanne.bakker@groeipad-werving.nl>", "Uw sollicitatie",
+            "Beste Ola,\n\nnamens onze opdrachtgever Van Houten Tuinbouw nodig ik u graag uit voor een gesprek "
+            "over de functie van teeltmanager, op woensdag 9 december om 14:00.\n\nSanne Bakker", day=D(2026, 12, 3)),
+    message("Declan Ashe <declan.ashe.home@gmail.com>", "Route Planner",
+            "Hi Ola, Declan from Marlowe here, writing from home. Could you send me your availability for next "
+            "week?\n\nDeclan", day=D(2026, 12, 4)),
+    message("윤태호 <taeho.yoon@cheongna-precision.co.kr>", "RE: 자료 요청",
+            "안녕하세요. 포트폴리오 파일을 다시 보내주실 수 있을까요?\n\n윤태호 드림", day=D(2026, 12, 4)),
+    message("한수빈 <subin.han@songdo-shipping.co.kr>", "선박영업 포지션 안내",
+            "안녕하세요, 송도해운 인사팀 한수빈입니다. 선박영업 포지션 채용이 잠정 보류되었음을 알려드립니다. "
+            "재개되면 다시 연락드리겠습니다.", day=D(2026, 12, 2)),
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    with imap_server({"ola": MAIL}) as server:
+        yield scan_tracker(server, tmp_path_factory.mktemp("passed_on"), "ola", ROWS, TODAY)[2]
+
+
+def _changes(report, row):
+    return {(p.field, p.new) for p in report.proposals if p.row == row}
+
+
+def test_a_companys_forward_is_read_as_the_message_it_passes_on(report):
+    assert _changes(report, 2) == {("stage", "Interview"), ("response", "Interview on 2026-12-09"),
+                                   ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 3) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 2))}
+
+
+def test_a_friends_forward_stays_nothing(report):
+    assert _changes(report, 4) == set()
+    assert not any("Lindenhof" in a.subject for a in [*report.ambiguous, *report.missing])
+
+
+def test_a_meeting_confirmed_in_a_reply_whose_subject_names_none(report):
+    assert _changes(report, 5) == {("stage", "Interview"), ("response", "Interview on 2026-12-15"),
+                                   ("last_contact", D(2026, 12, 3))}
+    # "Odp:" is a reply, and "W dniu ... pisze:" starts its quote (the day in it is not a second slot)
+    assert _changes(report, 6) == {("stage", "Interview"), ("response", "Interview on 2026-12-11"),
+                                   ("last_contact", D(2026, 12, 3))}
+
+
+def test_an_agency_and_a_private_address_are_listed_for_the_row_never_applied(report):
+    assert _changes(report, 7) == set() and _changes(report, 8) == set()
+    listed = {a.subject: a.note for a in report.ambiguous}
+    assert "row 7 Van Houten Tuinbouw" in listed["Uw sollicitatie"]          # the client, named in the body
+    assert "row 8 Marlowe Freight Systems" in listed["Route Planner"]         # the contact, "from Marlowe"
+    assert not report.missing
+
+
+def test_korean_companies_by_the_romanized_name_their_domain_begins_with(report):
+    # the row's contact asks from a domain that spells 청라 (cheongna), the company not named
+    assert _changes(report, 9) == {("response", "Reply by e-mail from 윤태호"), ("last_contact", D(2026, 12, 4))}
+    # a person (a name written without a space) says the opening is on hold: a reply, no rejection
+    assert _changes(report, 10) == {("response", "Reply by e-mail from 한수빈"), ("last_contact", D(2026, 12, 2))}
