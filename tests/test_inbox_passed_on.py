@@ -4,11 +4,16 @@ company's forward of its colleague's message (read as that message; a friend's f
 nothing), a meeting confirmed in a reply whose subject names no meeting ("R: Disponibilità"),
 the Polish "Odp:" and its "W dniu ... pisze:" quote, an agency writing for its client and a
 known contact writing from a private address (listed for that row, never applied), and Korean
-companies found by the romanized name their domain begins with."""
+companies found by the romanized name their domain begins with; and text parts whose declared
+charset is not the one they are written in (windows-1252 or EUC-KR sent as UTF-8, UTF-8 sent as
+Latin-1)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import email
+from email.header import Header
+from email.utils import format_datetime
 
 import pytest
 from imap_server import DOVECOT, MISSING, OPENSSL, imap_server, scan_tracker
@@ -35,7 +40,20 @@ ROWS = [
     _row("Marlowe Freight Systems", "Route Planner", contact="Declan Ashe"),           # 8: a private address
     _row("청라정밀", "생산기술", contact="윤태호"),                                        # 9: contact, romanized domain
     _row("송도해운", "선박영업"),                                                         # 10: on hold, a person
+    _row("Tonnellerie Vasseur", "Comptable"),                                          # 11: cp1252 said UTF-8
+    _row("Fromagerie Aubrac", "Chef d'équipe"),                                        # 12: UTF-8 said Latin-1
+    _row("해송물류", "물류관리"),                                                         # 13: EUC-KR said UTF-8
 ]
+
+
+def _mislabelled(sender: str, subject: str, body: str, written_in: str, declared: str, day: dt.date):
+    """A message whose body is written in one charset and declares another, as some mailers send."""
+    name, _, address = sender.rpartition(" <")
+    head = (f"From: {Header(name, 'utf-8').encode()} <{address}\r\nTo: ola@example.net\r\nSubject: {Header(subject, 'utf-8').encode()}\r\n"
+            f"Date: {format_datetime(dt.datetime(day.year, day.month, day.day, 8, tzinfo=dt.UTC))}\r\n"
+            f"Message-ID: <{written_in}.{declared}@mail.example>\r\nMIME-Version: 1.0\r\n"
+            f"Content-Type: text/plain; charset=\"{declared}\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+    return email.message_from_bytes(head.encode("ascii") + body.encode(written_in))
 
 MAIL = [
     message("Jonas Weber <jonas.weber@kaltenbach-praezision.de>", "WG: Termin Vorstellungsgespräch",
@@ -68,6 +86,15 @@ MAIL = [
     message("한수빈 <subin.han@songdo-shipping.co.kr>", "선박영업 포지션 안내",
             "안녕하세요, 송도해운 인사팀 한수빈입니다. 선박영업 포지션 채용이 잠정 보류되었음을 알려드립니다. "
             "재개되면 다시 연락드리겠습니다.", day=D(2026, 12, 2)),
+    _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
+                 "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
+                 "cp1252", "utf-8", D(2026, 12, 1)),
+    _mislabelled("Fromagerie Aubrac <equipe@fromagerie-aubrac.fr>", "Votre candidature",
+                 "Bonjour,\nNous serions ravis de vous recevoir en entretien le lundi 14 décembre à 9h30 à la cave.",
+                 "utf-8", "iso-8859-1", D(2026, 12, 2)),
+    _mislabelled("해송물류 인사팀 <hr@haesong-logis.co.kr>", "[해송물류] 안내",
+                 "안녕하세요. 서류전형에 합격하셨습니다. 면접은 12월 16일(수) 오전 11시 본사에서 진행됩니다.",
+                 "euc-kr", "utf-8", D(2026, 12, 2)),
 ]
 
 
@@ -113,3 +140,11 @@ def test_korean_companies_by_the_romanized_name_their_domain_begins_with(report)
     assert _changes(report, 9) == {("response", "Reply by e-mail from 윤태호"), ("last_contact", D(2026, 12, 4))}
     # a person (a name written without a space) says the opening is on hold: a reply, no rejection
     assert _changes(report, 10) == {("response", "Reply by e-mail from 한수빈"), ("last_contact", D(2026, 12, 2))}
+
+
+def test_a_text_read_in_the_charset_it_is_written_in_not_the_one_it_declares(report):
+    assert _changes(report, 11) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 1))}
+    assert _changes(report, 12) == {("stage", "Interview"), ("response", "Interview on 2026-12-14"),
+                                    ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 13) == {("stage", "Interview"), ("response", "Interview on 2026-12-16"),
+                                    ("last_contact", D(2026, 12, 2))}
