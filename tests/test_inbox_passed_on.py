@@ -25,31 +25,35 @@ TODAY = dt.date(2026, 12, 7)
 D = dt.date
 
 
-def _row(company, position, contact="", stage="Applied", applied=D(2026, 11, 20)):
+APPLIED = D(2026, 11, 20)
+
+
+def _row(company, position, contact="", stage="Applied", applied=APPLIED):
     return {"Company": company, "Position": position, "Date Applied": applied, "Stage": stage, "Response": "",
             "Last Contact": applied, "Contact": contact}
 
 
 ROWS = [
-    _row("Kaltenbach Präzisionstechnik", "Fertigungsplaner"),                        # 2: a forward, German
-    _row("은하물산", "재무회계"),                                                       # 3: a forward, Korean
-    _row("Lindenhof Baumschule", "Gärtner"),                                           # 4: a friend's forward
-    _row("Oleificio Santoro", "Responsabile qualità", contact="Gemma Santoro"),        # 5: a slot confirmed
-    _row("Sadownictwo Kamiński", "Technolog upraw", contact="Marta Kamińska"),         # 6: Odp: and its quote
-    _row("Van Houten Tuinbouw", "Teeltmanager"),                                       # 7: an agency
-    _row("Marlowe Freight Systems", "Route Planner", contact="Declan Ashe"),           # 8: a private address
-    _row("청라정밀", "생산기술", contact="윤태호"),                                        # 9: contact, romanized domain
-    _row("송도해운", "선박영업"),                                                         # 10: on hold, a person
-    _row("Tonnellerie Vasseur", "Comptable"),                                          # 11: cp1252 said UTF-8
-    _row("Fromagerie Aubrac", "Chef d'équipe"),                                        # 12: UTF-8 said Latin-1
-    _row("해송물류", "물류관리"),                                                         # 13: EUC-KR said UTF-8
+    _row("Kaltenbach Präzisionstechnik", "Fertigungsplaner"),  # 2: a forward, German
+    _row("은하물산", "재무회계"),  # 3: a forward, Korean
+    _row("Lindenhof Baumschule", "Gärtner"),  # 4: a friend's forward
+    _row("Oleificio Santoro", "Responsabile qualità", contact="Gemma Santoro"),  # 5: a slot confirmed
+    _row("Sadownictwo Kamiński", "Technolog upraw", contact="Marta Kamińska"),  # 6: Odp: and its quote
+    _row("Van Houten Tuinbouw", "Teeltmanager"),  # 7: an agency
+    _row("Marlowe Freight Systems", "Route Planner", contact="Declan Ashe"),  # 8: a private address
+    _row("청라정밀", "생산기술", contact="윤태호"),  # 9: contact, romanized domain
+    _row("송도해운", "선박영업"),  # 10: on hold, a person
+    _row("Tonnellerie Vasseur", "Comptable"),  # 11: cp1252 said UTF-8
+    _row("Fromagerie Aubrac", "Chef d'équipe"),  # 12: UTF-8 said Latin-1
+    _row("해송물류", "물류관리"),  # 13: EUC-KR said UTF-8
 ]
 
 
 def _mislabelled(sender: str, subject: str, body: str, written_in: str, declared: str, day: dt.date):
     """A message whose body is written in one charset and declares another, as some mailers send."""
     name, _, address = sender.rpartition(" <")
-    head = (f"From: {Header(name, 'utf-8').encode()} <{address}\r\nTo: ola@example.net\r\nSubject: {Header(subject, 'utf-8').encode()}\r\n"
+    head = (f"From: {Header(name, 'utf-8').encode()} <{address}\r\nTo: ola@example.net\r\n"
+            f"Subject: {Header(subject, 'utf-8').encode()}\r\n"
             f"Date: {format_datetime(dt.datetime(day.year, day.month, day.day, 8, tzinfo=dt.UTC))}\r\n"
             f"Message-ID: <{written_in}.{declared}@mail.example>\r\nMIME-Version: 1.0\r\n"
             f"Content-Type: text/plain; charset=\"{declared}\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
@@ -68,7 +72,8 @@ MAIL = [
             "아쉽게도 이번 채용에서는 함께하지 못하게 되었습니다.", day=D(2026, 12, 2)),
     message("Fenna <fenna.dekker@gmail.com>", "Fwd: Lindenhof Baumschule sucht Gärtner",
             "schau mal!\n\n---------- Forwarded message ---------\nFrom: Lindenhof Baumschule <info@lindenhof.de>\n\n"
-            "Wir laden Sie herzlich zu einem Vorstellungsgespräch am Donnerstag, 10. Dezember ein.", day=D(2026, 12, 1)),
+            "Wir laden Sie herzlich zu einem Vorstellungsgespräch am Donnerstag, 10. Dezember ein.",
+            day=D(2026, 12, 1)),
     message("Gemma Santoro <gemma@oleificiosantoro.it>", "R: Disponibilità",
             "Buongiorno,\nperfetto, le confermo l'appuntamento per martedì 15 dicembre alle 10:30 in frantoio.\n\n"
             "Gemma Santoro", day=D(2026, 12, 3)),

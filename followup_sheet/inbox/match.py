@@ -379,6 +379,35 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         # an automatic sender unknown as a tracking system ("no-reply@jobtrain.co.uk") that names the
         # company and the role writes for the employer, as a known system does
         return 88, f"{ev.domain}, an automatic sender naming the company and the role"
+    by_person = _by_contact_or_spelling(ev, row, name, named, display)
+    if by_person is not None:
+        return by_person
+    # A sender who is neither the company nor a tracking system: at most 'maybe'.
+    if in_subject and display >= 90:
+        return 75, "named in the subject and sender's name, from another domain"
+    if in_subject or display >= 90:
+        return 65, "named in the " + ("subject" if in_subject else "sender's name") + ", from another domain"
+    if in_body and not ev.free_mail and not ev.platform and not ev.automated:
+        # a person of another company (an agency writing for its client) naming the company: perhaps
+        return MAYBE, "named in the message, from another company's address"
+    if in_body:
+        return 50, "named in the message, from another domain"
+    return 0, ""
+
+
+def _first_word_named(ev: _Evidence, name: tuple[str, ...]) -> bool:
+    """Whether the message names the company by the first word of its name, as people say it
+    short ("Aoife from Stonebridge" for Stonebridge Capital): a word of five letters or more."""
+    return len(name) > 1 and len(name[0]) >= 5 and _names(ev.body, name[:1])
+
+
+def _by_contact_or_spelling(ev: _Evidence, row: Row, name: tuple[str, ...], named: bool,
+                            display: float) -> tuple[int, str] | None:
+    """The row's company by who writes: its Contact (from the company's mail and naming it; from a
+    private address, listed only), a sender named as the company in Chinese, Japanese or Korean
+    letters, a domain that spells such a name; or a private address naming company and role."""
+    shown = " ".join(name)
+    in_subject, in_body = _names(ev.subject, name), _names(ev.body, name)
     person = _person_words(row.contact)
     contact = bool(person) and set(person) <= set(ev.display.split())
     if contact and not ev.free_mail and named:
@@ -401,23 +430,7 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
     if ev.free_mail and in_body and _position_bonus(ev, row):
         # a private address that signs with the company and names the role: listed, never applied
         return 65, "company and role named by a private address"
-    # A sender who is neither the company nor a tracking system: at most 'maybe'.
-    if in_subject and display >= 90:
-        return 75, "named in the subject and sender's name, from another domain"
-    if in_subject or display >= 90:
-        return 65, "named in the " + ("subject" if in_subject else "sender's name") + ", from another domain"
-    if in_body and not ev.free_mail and not ev.platform and not ev.automated:
-        # a person of another company (an agency writing for its client) naming the company: perhaps
-        return MAYBE, "named in the message, from another company's address"
-    if in_body:
-        return 50, "named in the message, from another domain"
-    return 0, ""
-
-
-def _first_word_named(ev: _Evidence, name: tuple[str, ...]) -> bool:
-    """Whether the message names the company by the first word of its name, as people say it
-    short ("Aoife from Stonebridge" for Stonebridge Capital): a word of five letters or more."""
-    return len(name) > 1 and len(name[0]) >= 5 and _names(ev.body, name[:1])
+    return None
 
 
 def _position_bonus(ev: _Evidence, row: Row) -> int:
