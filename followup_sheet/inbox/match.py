@@ -236,10 +236,14 @@ def _display_words(text: str) -> str:
 
 
 def _names(haystack: str, name: tuple[str, ...]) -> bool:
-    """Whether the folded text names the company as whole words."""
+    """Whether the folded text names the company as whole words; a name in Chinese, Japanese or
+    Korean letters, which those languages write without a space around it ("受客户蛇口物流集团委托",
+    "영도조선에서"), anywhere but beside a Latin letter or a digit."""
     if not name or (len(name) == 1 and len(name[0]) < 2):
         return False
-    pattern = r"(?<!\w)" + _JOIN.join(map(re.escape, name)) + r"(?!\w)"
+    joined = _JOIN.join(map(re.escape, name))
+    pattern = (r"(?<![a-z0-9])" + joined + r"(?![a-z0-9])") if _CJK.search(name[0]) else \
+        (r"(?<!\w)" + joined + r"(?!\w)")
     return re.search(pattern, haystack) is not None
 
 
@@ -257,10 +261,11 @@ class _Evidence:
 
 def _person_words(contact: str) -> tuple[str, ...]:
     """The words of a contact cell's person, without a bracketed note, a form of address or an
-    initial ("Fiona (recruitment)" -> fiona; "Mr. D. Kerr" -> kerr)."""
+    initial ("Fiona (recruitment)" -> fiona; "Mr. D. Kerr" -> kerr); a Chinese or Korean name of two
+    letters is a name."""
     text = re.sub(r"[(\[（].*?[)\]）]", " ", contact)
-    return tuple(w for w in _NON_WORD.split(_fold(text)) if len(w) >= 3 and w not in W.SENDER_NOISE
-                 and not form_of_address(w))
+    return tuple(w for w in _NON_WORD.split(_fold(text)) if (len(w) >= 3 or (len(w) == 2 and _CJK.match(w)))
+                 and w not in W.SENDER_NOISE and not form_of_address(w))   # (陈伟, 周婷: two letters)
 
 
 
@@ -319,13 +324,13 @@ def hangul_words(company: str) -> tuple[str, ...]:
     return tuple("".join(syllables[:n]) for n in range(2, len(syllables) + 1))
 
 
-def _domain_spells(ev: _Evidence, row: Row) -> bool:
+def _domain_spells(ev: _Evidence, row: Row, contact: bool = False) -> bool:
     """Whether the sender's own domain spells the row's name written in Japanese, Chinese or Korean
     letters (its first word in romaji, a word in pinyin, its first syllables romanized) in six
-    letters or more (five from an address of those countries: nampo-fin.co.kr for 남포금융): the message
-    not naming the company, a shorter one may be a city's (busan)."""
+    letters or more (five from an address of those countries, nampo-fin.co.kr for 남포금융, or when the
+    row's contact writes): the message not naming the company, a shorter one may be a city's (busan)."""
     label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
-    least = 5 if ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES else 6
+    least = 5 if contact or ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES else 6
     return bool(label) and (any(len(form[0]) >= least and label.startswith(form[0])
                                 for form in romaji_forms(row.company))
                             or any(len(spelled) >= least and label.startswith(spelled)
@@ -422,7 +427,7 @@ def _by_contact_or_spelling(ev: _Evidence, row: Row, name: tuple[str, ...], name
         # company's name as the sender's, from an address of that country or naming the company in
         # its own letters again ("셀트리온 채용팀" <recruit@celltrion.com>, "[셀트리온] ..."), is the company
         return 85, f"sender's name {ev.display!r} from {ev.domain}"
-    if not named and _domain_spells(ev, row):
+    if not named and _domain_spells(ev, row, contact):
         # a name in Japanese, Chinese or Korean letters the domain spells, the message not naming it:
         # the row's when its contact writes, else perhaps
         return (88, f"sender is the row's contact {row.contact!r}, from {ev.domain}, which spells the name") \

@@ -360,7 +360,7 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|mart
             "|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|montag|dienstag|mittwoch"
             "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
 # Words for a meeting about a job: with a day in the same sentence, a person asks to meet
-MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
+MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|gesprek|hearing\b"
                  # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
                  r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
                  r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
@@ -470,6 +470,9 @@ QUOTE_STARTS = (
 # "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
 OFFER_FILE = (r"(?<![^\W\d_])(?:offer|oferta|proposta|propuesta|angebot|vertragsangebot|arbeitsvertrag|vertrag"
               r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta)(?![^\W\d_])"
+              # German and Dutch join the word to what it is about ("Arbeitsvertragsangebot",
+              # "Arbeidsvoorwaardenvoorstel", "Gehaltsangebot"): the offer's word ends the compound
+              r"|(?<=[^\W\d_])(?:angebot|vertrag|aanbod|voorstel|overeenkomst)(?![^\W\d_])"
               r"|内定|労働条件|입사|처우|录用|錄用")
 # Platforms that send an employer's assessment (a coding test, a video interview): they write for it
 ASSESSMENT_DOMAINS = ("hackerrank.com", "hackerrankforwork.com", "codility.com", "codesignal.com", "testgorilla.com",
