@@ -46,6 +46,10 @@ ROWS = [
     _row("Tonnellerie Vasseur", "Comptable"),  # 11: cp1252 said UTF-8
     _row("Fromagerie Aubrac", "Chef d'équipe"),  # 12: UTF-8 said Latin-1
     _row("해송물류", "물류관리"),  # 13: EUC-KR said UTF-8
+    _row("东湖光电", "光学工程师", contact="吴静"),  # 14: a two-letter contact, the name glued in a sentence
+    _row("西溪茶业", "品牌策划"),  # 15: moved, the new day after 至
+    _row("Veenstra Kwekerij", "Teeltadviseur"),  # 16: "gesprek" with a day, asked
+    _row("Ostwald Gerätebau", "Konstrukteur", stage="Interview", contact="Ute Brandl"),  # 17: an offer file
 ]
 
 
@@ -91,6 +95,17 @@ MAIL = [
     message("한수빈 <subin.han@songdo-shipping.co.kr>", "선박영업 포지션 안내",
             "안녕하세요, 송도해운 인사팀 한수빈입니다. 선박영업 포지션 채용이 잠정 보류되었음을 알려드립니다. "
             "재개되면 다시 연락드리겠습니다.", day=D(2026, 12, 2)),
+    message("吴静 <wujing@donghu-opto.com>", "到岗时间", "你好，请问你最快什么时候可以到岗？\n\n吴静",
+            day=D(2026, 12, 3)),
+    message("陆明 <luming@xixichaye.cn>", "时间调整",
+            "您好，这里是西溪茶业人事部。原定12月8日的面试改期至12月10日（周四）上午10点，地点不变。",
+            day=D(2026, 12, 3)),
+    message("Pieter Hoekstra <pieter@veenstrakwekerij.nl>", "Je sollicitatie",
+            "Hoi Ola,\nLijkt het je leuk om vrijdag 11 december om 10:00 langs te komen voor een gesprek in de kas?\n\n"
+            "Pieter", day=D(2026, 12, 3)),
+    message("Ute Brandl <ute.brandl@ostwald-geraetebau.de>", "Unterlagen",
+            "Hallo Ola,\nanbei wie besprochen.\n\nViele Grüße\nUte", day=D(2026, 12, 4),
+            document="Gehaltsangebot_Ostwald.pdf"),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -153,3 +168,17 @@ def test_a_text_read_in_the_charset_it_is_written_in_not_the_one_it_declares(rep
                                     ("last_contact", D(2026, 12, 2))}
     assert _changes(report, 13) == {("stage", "Interview"), ("response", "Interview on 2026-12-16"),
                                     ("last_contact", D(2026, 12, 2))}
+
+
+def test_chinese_and_japanese_names_inside_a_sentence_and_a_two_letter_contact(report):
+    # 吴静 (the row's contact) writes from donghu-opto.com (donghu: 东湖), naming no company
+    assert _changes(report, 14) == {("response", "Reply by e-mail from 吴静"), ("last_contact", D(2026, 12, 3))}
+    # "这里是西溪茶业人事部": the name glued to the next word; 改期至 gives the new day, not the 8th
+    assert _changes(report, 15) == {("stage", "Interview"), ("response", "Interview on 2026-12-10"),
+                                    ("last_contact", D(2026, 12, 3))}
+
+
+def test_a_dutch_gesprek_and_an_offer_file_named_by_a_compound(report):
+    assert _changes(report, 16) == {("stage", "Interview"), ("response", "Interview on 2026-12-11"),
+                                    ("last_contact", D(2026, 12, 3))}
+    assert _changes(report, 17) == {("stage", "Offer"), ("last_contact", D(2026, 12, 4))}
