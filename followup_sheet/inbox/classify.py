@@ -377,6 +377,11 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihnen|ihre?|du|dir|dein\w*|tu|te
                             r"|você|vocês|u|jij|je|pan|pani|państwo)\b|貴方|あなた|귀하|您|你", re.IGNORECASE)
 _ABOUT_QUESTIONS = re.compile(r"question|frage|pregunt|duda|domand|dúvida|vraag|pytani|質問|不明|문의|疑问|問題",
                               re.IGNORECASE)
+_REQUEST = re.compile(r"(?:[^\W\d_]+,\s+)?(?:please|kindly|pls)\s+(?:do\s+)?(?:share|send|let\s+(?:me|us)\s+know"
+                      r"|confirm|provide|revert|fill|complete|forward|tell)\b|(?:bitte\s+)?(?:senden|schicken)\s+sie"
+                      r"|merci\s+de\s+(?:nous|me)\s+(?:faire|envoyer|transmettre|confirmer|indiquer)"
+                      r"|por\s+favor,?\s+(?:env[íi]a|ind[íi]ca|confirm)|stuur\s+(?:je|u)|prosz[ęe]\s+o\s+(?:przes|podan|inform)",
+                      re.IGNORECASE)
 _REQUEST_JA = re.compile(r"いただけ(?:ます|ない)でしょうか|いただけますか|お聞かせ(?:ください|願います)|ご教示"
                          # Korean and Chinese ask politely without a "you": "알려주실 수 있을까요?", "请问您能否..."
                          r"|주실\s*수\s*(?:있을까요|있으신가요|있나요|있으실까요)|주시겠(?:어요|습니까)|주시면\s*감사"
@@ -391,8 +396,10 @@ def asks_the_reader(text: str) -> str:
         question = end in ("?", "？")
         if _ABOUT_QUESTIONS.search(sentence):
             continue
-        # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?")
-        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) or _REQUEST_JA.search(sentence):
+        # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?"; a
+        # polite request needs no question mark: "Please share your notice period", "Merci de nous envoyer")
+        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) or _REQUEST_JA.search(sentence) \
+                or _REQUEST.match(sentence):
             return " ".join(sentence.split())[:80]
     return ""
 
@@ -447,7 +454,9 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
         rf"|(?P<slashed>\b(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})(?:/(?P<y6>20\d\d))?(?![\d/]))"
         rf"|(?P<month_first>\b(?P<mn3>{names})(?!\w)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
-        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
+        # (day first, spaced or dashed: "9 décembre", "09-Dec-2026", "10-dic-2026")
+        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:(?:\.|er|st|nd|rd|th)?\s+|-)(?:de\s+)?(?P<mn4>{names})\b"
+        rf"(?:(?:\s+|-)(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
     return pattern, numbers
 

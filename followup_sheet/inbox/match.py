@@ -137,11 +137,12 @@ def _kakasi():
     return pykakasi.kakasi()
 
 
-def romaji_forms(company: str) -> list[tuple[str, ...]]:
+def romaji_forms(company: str, japanese: bool = False) -> list[tuple[str, ...]]:
     """A name written in Japanese kana (kanji beside them) as the romaji its domain spells, with
     long vowels written out and left out (あおば商事 -> aoba shouji, aoba shoji), without its legal
-    form. Kanji alone may be Chinese and is left as it is."""
-    if not _KANA.search(company):
+    form. Kanji alone may be Chinese and is left as it is, unless `japanese` (the sender's address
+    is of Japan: 太宰府銀行 from dazaifu-bank.co.jp)."""
+    if not _KANA.search(company) and not (japanese and _CJK.search(company)):
         return []
     words = tuple(w for part in _kakasi().convert(_without_forms(company).strip())
                   if (w := _NON_WORD.sub("", _fold(part["hepburn"]))))
@@ -290,7 +291,7 @@ def _longer_domain(ev: _Evidence, row: Row, name: tuple[str, ...]) -> str:
         return f"sender's domain {ev.domain} holds the name"
     if not (_names(ev.subject, name) or _names(ev.body, name)):
         return ""
-    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)):
+    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company, _of_japan(ev))):
         return f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
     if any(len(spelled) >= 5 and label.startswith(spelled) for spelled in pinyin_words(row.company)):
         return f"sender's domain {ev.domain} spells the name in pinyin, the name written in the message"
@@ -332,10 +333,14 @@ def _domain_spells(ev: _Evidence, row: Row, contact: bool = False) -> bool:
     label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
     least = 5 if contact or ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES else 6
     return bool(label) and (any(len(form[0]) >= least and label.startswith(form[0])
-                                for form in romaji_forms(row.company))
+                                for form in romaji_forms(row.company, _of_japan(ev)))
                             or any(len(spelled) >= least and label.startswith(spelled)
                                    for spelled in pinyin_words(row.company))
                             or _spells_hangul(label, row.company, least))
+
+
+def _of_japan(ev: _Evidence) -> bool:
+    return ev.domain.rsplit(".", 1)[-1] == "jp"
 
 
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")

@@ -264,7 +264,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
                        "エントリーありがとう", "ご応募を受け付け", "応募が完了", "応募完了"),
         RECRUITER: ("スカウト", "ヘッドハンター", "転職エージェント", "キャリアアドバイザー"),
-        CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "ポジション", "履歴書", "職務経歴書"),
+        CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "募集", "ポジション", "履歴書", "職務経歴書"),
     },
     "ko": {
         REJECTION: ("불합격", "함께하지 못하게", "함께하기 어렵", "좋은 결과를 드리지 못", "귀하의 앞날",
@@ -274,7 +274,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONFIRMATION: ("지원해 주셔서 감사", "지원해주셔서 감사", "지원서가 접수", "지원이 완료", "접수되었습니다",
                        "지원서 접수"),
         RECRUITER: ("헤드헌터", "포지션 제안", "이직 제안"),
-        CONTEXT: ("지원", "채용", "면접", "전형", "포지션", "이력서", "서류"),
+        CONTEXT: ("지원", "채용", "모집", "면접", "전형", "포지션", "이력서", "서류"),
     },
     "zh": {
         REJECTION: ("很遗憾", "很遺憾", "未能进入", "未能進入", "暂不匹配", "暫不匹配", "放入人才库", "放入人才庫",
@@ -299,6 +299,9 @@ ATS_DOMAINS = (
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
     "stepstone.de", "welcometothejungle.com", "infojobs.net", "erecruiter.pl", "traffit.com", "homerun.co",
     "onlyfy.jobs", "gupy.io", "gupy.com.br", "solides.com.br", "inhire.com.br",
+    # India
+    "naukri.com", "foundit.in", "shine.com", "iimjobs.com", "instahyre.com", "darwinbox.in", "darwinbox.com",
+    "zohorecruit.com", "zohorecruit.in", "zohorecruit.eu", "keka.com", "freshteam.com",
     # Japan, Korea, mainland China and Taiwan
     "hrmos.co", "herp.cloud", "talentio.com", "jobcan.jp", "en-gage.net", "rikunabi.com", "mynavi.jp", "doda.jp",
     "bizreach.jp", "wantedly.com", "saramin.co.kr", "jobkorea.co.kr", "greetinghr.com", "ninehire.com",
@@ -369,7 +372,12 @@ MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeti
 # A meeting fixed in a reply without the word interview ("je vous confirme notre rendez-vous", "potwierdzam
 # spotkanie", "our call on Thursday at 10"): said with one day ahead and its time, it is the slot taken.
 APPOINTMENT_WORDS = (r"\b(?:appointment|meeting|call|termin|treffen|rendez-vous|rdv|réunion|cita|reunión|appuntamento"
-                     r"|incontro|afspraak|reunião|encontro|spotkani\w*|rozmow\w*)\b|約束|打ち合わせ|미팅|약속|会议|会面|见面")
+                     r"|incontro|afspraak|reunião|encontro|spotkani\w*|rozmow\w*"
+                     # a visit: "we'll see you on Tuesday at 10", "face-to-face", "come to our office"
+                     r"|see\s+you|face[\s-]to[\s-]face|f2f|in\s+person|visit|come\s+(?:in|by|over|to)|vorbeikommen"
+                     r"|sehen\s+uns|besuch\w*|vous\s+recevoir|vous\s+voir|nous\s+voir|vernos|visita\w*|vederci"
+                     r"|langskomen|zien\s+we|odwiedzi\w*|zobaczenia)\b"
+                     r"|約束|打ち合わせ|お越し|来社|ご来社|お待ちしております|미팅|약속|방문|뵙|会议|会面|见面|来访|到访|來訪")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
 REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
