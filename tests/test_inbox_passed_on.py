@@ -50,6 +50,11 @@ ROWS = [
     _row("西溪茶业", "品牌策划"),  # 15: moved, the new day after 至
     _row("Veenstra Kwekerij", "Teeltadviseur"),  # 16: "gesprek" with a day, asked
     _row("Ostwald Gerätebau", "Konstrukteur", stage="Interview", contact="Ute Brandl"),  # 17: an offer file
+    _row("Malabar Spices Export", "Export Executive"),  # 18: a visit with its day and time, in a reply
+    _row("Nilgiri Polymers", "Process Engineer"),  # 19: a dashed day, from India's tracking system
+    _row("Cauvery Textiles", "Merchandiser", contact="Divya Menon"),  # 20: a request without a question mark
+    _row("松江信用金庫", "融資担当"),  # 21: kanji alone, from a .jp address
+    _row("有明マリン", "整備士"),  # 22: 募集 as the job word
 ]
 
 
@@ -106,6 +111,21 @@ MAIL = [
     message("Ute Brandl <ute.brandl@ostwald-geraetebau.de>", "Unterlagen",
             "Hallo Ola,\nanbei wie besprochen.\n\nViele Grüße\nUte", day=D(2026, 12, 4),
             document="Gehaltsangebot_Ostwald.pdf"),
+    message("Arjun Pillai <arjun.pillai@malabarspices.in>", "Re: Travel",
+            "Hi Ola,\nThanks, that works. We'll see you at our Kochi office on Wednesday, 16th December at 11 AM.\n\n"
+            "Arjun", day=D(2026, 12, 4)),
+    message("Nilgiri Polymers <noreply@darwinbox.in>", "Technical round - Process Engineer",
+            "Dear Ola,\nYou have been shortlisted for the technical interview for Process Engineer at "
+            "Nilgiri Polymers, "
+            "scheduled on 14-Dec-2026 at 10:30 AM IST.\n\nTalent Acquisition", day=D(2026, 12, 2)),
+    message("Divya Menon <divya.menon@cauverytextiles.com>", "Merchandiser",
+            "Hi Ola,\nKindly share your notice period and a copy of your last payslip.\n\nDivya", day=D(2026, 12, 3)),
+    message("人事部 岡田 <okada@matsue-shinkin.co.jp>", "選考結果について",
+            "小川様\n\n松江信用金庫 人事部の岡田です。慎重に検討いたしましたが、今回は採用を見送らせていただきます。",
+            day=D(2026, 12, 2)),
+    message("森 直樹 <n.mori@ariake-marine.co.jp>", "整備士の募集について",
+            "小川様\n\n有明マリンの森です。整備士の募集につきまして、社内の事情により年明けまで一時停止となりました。",
+            day=D(2026, 12, 2)),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -182,3 +202,16 @@ def test_a_dutch_gesprek_and_an_offer_file_named_by_a_compound(report):
     assert _changes(report, 16) == {("stage", "Interview"), ("response", "Interview on 2026-12-11"),
                                     ("last_contact", D(2026, 12, 3))}
     assert _changes(report, 17) == {("stage", "Offer"), ("last_contact", D(2026, 12, 4))}
+
+
+def test_a_visit_a_dashed_day_and_a_request_without_a_question_mark(report):
+    assert _changes(report, 18) == {("stage", "Interview"), ("response", "Interview on 2026-12-16"),
+                                    ("last_contact", D(2026, 12, 4))}
+    assert _changes(report, 19) == {("stage", "Interview"), ("response", "Interview on 2026-12-14"),
+                                    ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 20) == {("response", "Reply by e-mail from Divya Menon"), ("last_contact", D(2026, 12, 3))}
+
+
+def test_a_name_in_kanji_alone_from_japan_and_a_person_on_an_opening_paused(report):
+    assert _changes(report, 21) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 22) == {("response", "Reply by e-mail from 森 直樹"), ("last_contact", D(2026, 12, 2))}

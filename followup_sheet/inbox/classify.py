@@ -398,8 +398,8 @@ def asks_the_reader(text: str) -> str:
             continue
         # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?"; a
         # polite request needs no question mark: "Please share your notice period", "Merci de nous envoyer")
-        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) or _REQUEST_JA.search(sentence) \
-                or _REQUEST.match(sentence):
+        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) \
+                or _REQUEST_JA.search(sentence) or _REQUEST.match(sentence):
             return " ".join(sentence.split())[:80]
     return ""
 

@@ -146,6 +146,8 @@ def romaji_forms(company: str, japanese: bool = False) -> list[tuple[str, ...]]:
         return []
     words = tuple(w for part in _kakasi().convert(_without_forms(company).strip())
                   if (w := _NON_WORD.sub("", _fold(part["hepburn"]))))
+    if not words:
+        return []     # nothing kakasi spells (a name in simplified Chinese characters)
     short = tuple(_shorten(w) for w in words)
     return [words, short] if short != words else [words]
 
