@@ -55,6 +55,9 @@ ROWS = [
     _row("Cauvery Textiles", "Merchandiser", contact="Divya Menon"),  # 20: a request without a question mark
     _row("松江信用金庫", "融資担当"),  # 21: kanji alone, from a .jp address
     _row("有明マリン", "整備士"),  # 22: 募集 as the job word
+    _row("Gschwandtner Holzbau", "Zimmerin"),  # 23: on hold, said with regret
+    _row("Quinta do Vale Seco", "Enóloga"),  # 24: on hold, Portuguese, with regret
+    _row("Brenner Optik", "Augenoptikerin"),  # 25: an appointment and its details below it
 ]
 
 
@@ -126,6 +129,15 @@ MAIL = [
     message("森 直樹 <n.mori@ariake-marine.co.jp>", "整備士の募集について",
             "小川様\n\n有明マリンの森です。整備士の募集につきまして、社内の事情により年明けまで一時停止となりました。",
             day=D(2026, 12, 2)),
+    message("Florian Gschwandtner <florian@gschwandtner-holzbau.at>", "Ihre Bewerbung",
+            "Liebe Frau Nowak,\nleider muss ich Ihnen mitteilen, dass wir die Stelle vorerst auf Eis gelegt haben. "
+            "Ihre Unterlagen behalten wir gerne.\n\nFlorian Gschwandtner", day=D(2026, 12, 2)),
+    message("Marta Sousa <marta.sousa@quintadovaleseco.pt>", "Candidatura",
+            "Olá Ola,\ninfelizmente o processo de recrutamento para esta vaga foi suspenso até março. Guardamos a "
+            "sua candidatura.\n\nMarta Sousa", day=D(2026, 12, 2)),
+    message("Petra Brenner <petra@brenner-optik.at>", "Termin",
+            "Liebe Frau Nowak,\nwir bestätigen Ihren Vorstellungstermin:\nDatum: Do., 17.12.2026\nUhrzeit: 15:30\n"
+            "Ort: Filiale Graben\n\nPetra Brenner", day=D(2026, 12, 3)),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -215,3 +227,11 @@ def test_a_visit_a_dashed_day_and_a_request_without_a_question_mark(report):
 def test_a_name_in_kanji_alone_from_japan_and_a_person_on_an_opening_paused(report):
     assert _changes(report, 21) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 2))}
     assert _changes(report, 22) == {("response", "Reply by e-mail from 森 直樹"), ("last_contact", D(2026, 12, 2))}
+
+
+def test_an_opening_on_hold_is_no_rejection_and_an_appointment_has_its_details_below(report):
+    assert _changes(report, 23) == {("response", "Reply by e-mail from Florian Gschwandtner"),
+                                    ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 24) == {("response", "Reply by e-mail from Marta Sousa"), ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 25) == {("stage", "Interview"), ("response", "Interview on 2026-12-17"),
+                                    ("last_contact", D(2026, 12, 3))}

@@ -211,6 +211,9 @@ def classify(mail: Mail) -> Classified:
             turned = _not_a_confirmation(found, text, asked, None if cancelled or mail.cancelled else reminder)
             if turned is not None:
                 return turned
+        if found and kind == W.REJECTION and not platform and _ON_HOLD.search(fresh):
+            # the opening put on hold, the application kept: a person's news, no rejection
+            return Classified(REPLY, (_ON_HOLD.search(fresh).group(0),))   # type: ignore[union-attr]
         if found:
             day = None
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
@@ -264,6 +267,7 @@ def _not_a_confirmation(found: list[str], text: str, asked: str,
 
 
 _MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
+_ON_HOLD = re.compile(W.ON_HOLD, re.IGNORECASE)
 _APPOINTMENT = re.compile(W.APPOINTMENT_WORDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + W.WEEKDAYS + r")\b", re.IGNORECASE)
 # a dot inside a date (14.12.2026) ends no sentence, nor the last dot of a dotted date (14.12.)
@@ -285,7 +289,9 @@ def asks_to_meet(text: str) -> str:
             continue
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         asked = after is not None and text[after.end():after.end() + 1] == "?" and has_day(after.group(0))
-        if has_day(sentence) or asked:
+        # "we confirm your appointment:" and the details below it (a table's "Date: Mon 14.12.2026")
+        listed = sentence.rstrip().endswith((":", "：")) and any(has_day(s.group(0)) for s in sentences[i + 1:i + 4])
+        if has_day(sentence) or asked or listed:
             return " ".join(sentence.split())[:80]
     return ""
 

@@ -364,6 +364,7 @@ WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|mart
             "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
 # Words for a meeting about a job: with a day in the same sentence, a person asks to meet
 MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|gesprek|hearing\b"
+                 r"|(?:vorstellungs|bewerbungs|kennenlern)termin\w*"
                  # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
                  r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
                  r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
@@ -378,6 +379,13 @@ APPOINTMENT_WORDS = (r"\b(?:appointment|meeting|call|termin|treffen|rendez-vous|
                      r"|sehen\s+uns|besuch\w*|vous\s+recevoir|vous\s+voir|nous\s+voir|vernos|visita\w*|vederci"
                      r"|langskomen|zien\s+we|odwiedzi\w*|zobaczenia)\b"
                      r"|約束|打ち合わせ|お越し|来社|ご来社|お待ちしております|미팅|약속|방문|뵙|会议|会面|见面|来访|到访|來訪")
+# An opening put on hold: no one was chosen and the application is kept ("the role has been put on
+# hold", "auf Eis gelegt", "mis en suspens", "wstrzymana", "잠정 보류", "暂时搁置"): a person's news, not a
+# rejection, however sorry it sounds.
+ON_HOLD = (r"\b(?:on\s+hold|paused|frozen|freeze|auf\s+eis|pausiert|zurückgestellt|vorerst\s+(?:gestoppt|ausgesetzt)"
+           r"|en\s+suspens|en\s+attente|suspendu\w*|gelé\w*|en\s+pausa|suspendid\w*|congelad\w*|sospes\w*"
+           r"|in\s+standby|in\s+pausa|bevroren|gepauzeerd|wstrzyman\w*|zawieszon\w*|wstrzymał\w*)\b"
+           r"|見合わせ|一時停止|一時中断|凍結|보류|중단되|暂停|暫停|搁置|擱置|冻结|凍結")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
 REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
