@@ -1,16 +1,16 @@
 """Three mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
 inbox_trial/): Rotterdam (Workable and OTYS in Dutch, an invitation in an HTML table, a moved
-calendar invitation, an opening on hold, an agency for its client, a contact from a private
-address, a forward of the hiring manager's no, a no that invites to apply again, an offer file
-named by a compound, a reply that fixes the day of a "gesprek"), Pune (Naukri, Darwinbox with a
-dashed day, a reschedule, a requirement on hold, a placement consultant, a contact from gmail asked without a question mark, a forward under "Original Message",
-Zoho Recruit, "PFA" with the offer letter, "we'll see you on Tuesday, 15th December at 10 AM") and
-Vienna (Workable in German, prescreen, a Vorstellungstermin with its details below, a calendar
-invitation cancelled and sent again, a Stelle "auf Eis gelegt", a Personalberater, a Dienstvertrag
-attached). What was read wrong the first time was fixed by its kind; the test pins what each
-mailbox changes now, what it lists, and that nothing else changes. (The round's Chinese mailbox is
-pinned kind by kind in tests/test_inbox_passed_on.py: a Chinese tracker's first read costs seconds
-the suite has not.)"""
+calendar invitation, an opening on hold, an agency for its client, a contact from a private address,
+a forward of the hiring manager's no, a no that invites to apply again, an offer file named by a
+compound, a reply that fixes the day of a "gesprek"), Pune (Naukri, Darwinbox with a dashed day, a
+reschedule, a requirement on hold, a placement consultant, a contact from gmail asked without a
+question mark, a forward under "Original Message", Zoho Recruit, "PFA" with the offer letter, "we'll
+see you on Tuesday, 15th December at 10 AM") and Vienna (Workable in German, prescreen, a
+Vorstellungstermin with its details below, a calendar invitation cancelled and sent again, a Stelle
+"auf Eis gelegt", a Personalberater, a Dienstvertrag attached). What was read wrong the first time
+was fixed by its kind; the test pins what each mailbox changes now, what it lists, and that nothing
+else changes. (The round's Chinese mailbox is pinned kind by kind in tests/test_inbox_passed_on.py:
+a Chinese tracker's first read costs seconds the suite has not.)"""
 
 from __future__ import annotations
 
