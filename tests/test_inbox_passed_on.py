@@ -58,6 +58,8 @@ ROWS = [
     _row("Gschwandtner Holzbau", "Zimmerin"),  # 23: on hold, said with regret
     _row("Quinta do Vale Seco", "Enóloga"),  # 24: on hold, Portuguese, with regret
     _row("Brenner Optik", "Augenoptikerin"),  # 25: an appointment and its details below it
+    _row("Panadería La Espiga", "Encargada de turno"),  # 26: RV: (Spanish Outlook's forward), a decision
+    _row("Cantina Rivalta", "Sommelier"),  # 27: another one chosen, said in Italian
 ]
 
 
@@ -138,6 +140,14 @@ MAIL = [
     message("Petra Brenner <petra@brenner-optik.at>", "Termin",
             "Liebe Frau Nowak,\nwir bestätigen Ihren Vorstellungstermin:\nDatum: Do., 17.12.2026\nUhrzeit: 15:30\n"
             "Ort: Filiale Graben\n\nPetra Brenner", day=D(2026, 12, 3)),
+    message("Nuria Campos <nuria.campos@laespiga.es>", "RV: Proceso encargada de turno",
+            "Hola Ola,\nte reenvío lo que me contesta el gerente.\n\nNuria\n\n-----Mensaje original-----\n"
+            "De: Tomás Ferrer <tomas.ferrer@laespiga.es>\nEnviado el: miércoles, 2 de diciembre de 2026 19:30\n"
+            "Asunto: Proceso\n\nAl final hemos decidido seguir adelante con otra candidata con más experiencia.",
+            day=D(2026, 12, 3)),
+    message("Elisa Rivalta <elisa@cantinarivalta.it>", "Candidatura sommelier",
+            "Gentile Ola,\ndopo i colloqui abbiamo deciso di proseguire con un altro profilo. Grazie ancora.",
+            day=D(2026, 12, 3)),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -235,3 +245,8 @@ def test_an_opening_on_hold_is_no_rejection_and_an_appointment_has_its_details_b
     assert _changes(report, 24) == {("response", "Reply by e-mail from Marta Sousa"), ("last_contact", D(2026, 12, 2))}
     assert _changes(report, 25) == {("stage", "Interview"), ("response", "Interview on 2026-12-17"),
                                     ("last_contact", D(2026, 12, 3))}
+
+
+def test_a_spanish_forward_and_a_decision_for_someone_else_in_other_languages(report):
+    assert _changes(report, 26) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 3))}
+    assert _changes(report, 27) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 3))}

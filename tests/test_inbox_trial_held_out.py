@@ -1,4 +1,4 @@
-"""Three mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
+"""Four mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
 inbox_trial/): Rotterdam (Workable and OTYS in Dutch, an invitation in an HTML table, a moved
 calendar invitation, an opening on hold, an agency for its client, a contact from a private address,
 a forward of the hiring manager's no, a no that invites to apply again, an offer file named by a
@@ -7,10 +7,13 @@ reschedule, a requirement on hold, a placement consultant, a contact from gmail 
 question mark, a forward under "Original Message", Zoho Recruit, "PFA" with the offer letter, "we'll
 see you on Tuesday, 15th December at 10 AM") and Vienna (Workable in German, prescreen, a
 Vorstellungstermin with its details below, a calendar invitation cancelled and sent again, a Stelle
-"auf Eis gelegt", a Personalberater, a Dienstvertrag attached). What was read wrong the first time
-was fixed by its kind; the test pins what each mailbox changes now, what it lists, and that nothing
-else changes. (The round's Chinese mailbox is pinned kind by kind in tests/test_inbox_passed_on.py:
-a Chinese tracker's first read costs seconds the suite has not.)"""
+"auf Eis gelegt", a Personalberater, a Dienstvertrag attached), and Monterrey, written after the
+others' fixes (OCC Mundial, Workday in Spanish, Computrabajo saying a CV was seen, a moved interview
+asked for, a vacancy "en pausa", a headhunter, a contact from hotmail, "RV:" forwarding a decision
+for another candidate, a carta oferta, "te esperamos" for a visit). What was read wrong the first
+time was fixed by its kind; the test pins what each mailbox changes now, what it lists, and that
+nothing else changes. (The round's Chinese mailbox is pinned kind by kind in
+tests/test_inbox_passed_on.py: a Chinese tracker's first read costs seconds the suite has not.)"""
 
 from __future__ import annotations
 
@@ -62,12 +65,22 @@ WIEN = {
     (10, "stage", "Angebot"), (10, "last_contact", D(2026, 12, 4)),
     (11, "stage", "Absage"), (11, "last_contact", D(2026, 12, 3)),
 }
+MONTERREY = {
+    (2, "stage", "Entrevista"), (2, "response", "Entrevista el 2026-12-16"), (2, "last_contact", D(2026, 12, 4)),
+    (3, "stage", "Entrevista"), (3, "response", "Entrevista el 2026-12-15"), (3, "last_contact", D(2026, 12, 1)),
+    (4, "stage", "Entrevista"), (4, "response", "Entrevista el 2026-12-11"), (4, "last_contact", D(2026, 12, 3)),
+    (5, "response", "Respuesta por correo de Héctor Ríos"), (5, "last_contact", D(2026, 12, 2)),     # en pausa
+    (7, "stage", "Rechazado"), (7, "last_contact", D(2026, 12, 2)),                                   # apply again
+    (9, "stage", "Rechazado"), (9, "last_contact", D(2026, 12, 4)),                                   # RV:
+    (10, "stage", "Oferta"), (10, "last_contact", D(2026, 12, 4)),
+}
 
 
 @pytest.mark.parametrize("name, expected, listed", [
     ("rotterdam", ROTTERDAM, ["Data-analist - eerste gesprek", "portfolio"]),
     ("pune", PUNE, ["Data Scientist opportunity - first round", "Merchandiser - details needed"]),
     ("wien", WIEN, ["Revenue Managerin - Semmering", "Kurze Frage"]),
+    ("monterrey", MONTERREY, ["Vacante Planeadora de Rutas", "Jefa de Calidad"]),
 ])
 def test_a_held_out_mailbox_changes_what_it_should_and_nothing_else(tmp_path, name, expected, listed):
     tracker = shutil.copy(HERE / f"{name}.xlsx", tmp_path / f"{name}.xlsx")

@@ -299,6 +299,9 @@ ATS_DOMAINS = (
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
     "stepstone.de", "welcometothejungle.com", "infojobs.net", "erecruiter.pl", "traffit.com", "homerun.co",
     "onlyfy.jobs", "gupy.io", "gupy.com.br", "solides.com.br", "inhire.com.br",
+    # Latin America's job boards
+    "occ.com.mx", "computrabajo.com", "bumeran.com", "bumeran.com.mx", "zonajobs.com.ar", "elempleo.com",
+    "laborum.cl", "trabajando.com",
     # India
     "naukri.com", "foundit.in", "shine.com", "iimjobs.com", "instahyre.com", "darwinbox.in", "darwinbox.com",
     "zohorecruit.com", "zohorecruit.in", "zohorecruit.eu", "keka.com", "freshteam.com",
@@ -336,9 +339,9 @@ LEGAL_FORMS = (
 LEGAL_FORMS_CJK = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "㈱", "주식회사", "(주)", "（주）", "㈜",
                    "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團")
 # Reply prefixes of a subject ("Re:", "AW:", "RE :") and the lines that start a quoted message.
-REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|odp|返信|답장|회신|回复|回覆)\s*[:：]\s*"
+REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|odp|返信|답장|회신|回复|回覆)\s*[:：]\s*"
 # A forward is someone passing a message on (a friend's tip, your own copy), not a reply to you.
-FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|i|pd|doorst|转发|轉寄|転送|전달)\s*[:：]\s*"
+FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|rv|i|pd|doorst|转发|轉寄|転送|전달)\s*[:：]\s*"
 # The line a mailer puts above the message it passes on ("---------- Forwarded message ---------",
 # "-------- Message transféré --------", "-----Wiadomość oryginalna-----", "Begin forwarded message:").
 FORWARD_MARKER = (r"^\s*(?:-{2,}\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message"
@@ -356,7 +359,14 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
                  r"(?:candidates?|applicants?|profiles?|individuals|people|someone|others)\b"
                  # German: entschieden ... mit/für anderen Kandidaten
                  r"|\b(?:entschieden|entschlossen)\b[^.]{0,80}?\b(?:mit|für)\s+"
-                 r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*")
+                 r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*"
+                 # the other languages: a decision, then going on with someone else ("decidimos continuar con
+                 # otro candidato", "décidé de poursuivre avec un autre profil", "besloten verder te gaan met een
+                 # andere kandidaat", "zdecydowaliśmy się na innego kandydata")
+                 r"|\b(?:decid\w+|décid\w+|deciso|besloten|zdecydowal\w*|optamos|optado|gekozen)\b[^.]{0,80}?"
+                 r"\b(?:con|avec|com|met|z|na|voor|per|pour|por)\s+(?:(?:otr[oa]s?|un[ae]?|um[a]?|autres?|d['’]autres"
+                 r"|altr[oaie]|outr[oa]s?|een|andere|inn\w+)\s+)+(?:candidat\w*|perfil\w*|profil\w*|kandyda\w*"
+                 r"|kandida\w*)")
 # The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
 # applying", "we're thrilled to offer you the Data Engineer position".
 WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves"
