@@ -60,6 +60,12 @@ ROWS = [
     _row("Brenner Optik", "Augenoptikerin"),  # 25: an appointment and its details below it
     _row("Panadería La Espiga", "Encargada de turno"),  # 26: RV: (Spanish Outlook's forward), a decision
     _row("Cantina Rivalta", "Sommelier"),  # 27: another one chosen, said in Italian
+    _row("Cerâmica Itaquera", "Designer de Produto", applied=D(2026, 12, 1)),  # 28: no-reply said in Portuguese
+    _row("Marcenaria Jabaquara", "Projetista"),  # 29: a domain under .eng.br
+    _row("Transportadora Guarulhos", "Analista de Frota"),  # 30: transguarulhos: a word cut short
+    _row("Livraria Tatuapé", "Livreira", contact="Otávio Reis"),  # 31: "a sua" asks, from a private address
+    _row("Mercado Lapa", "Supervisora"),  # 32: waiting for the reader, a visit
+    _row("Horno San Telmo", "Pastelera"),  # 33: waiting for an answer is no visit
 ]
 
 
@@ -148,6 +154,21 @@ MAIL = [
     message("Elisa Rivalta <elisa@cantinarivalta.it>", "Candidatura sommelier",
             "Gentile Ola,\ndopo i colloqui abbiamo deciso di proseguire con un altro profilo. Grazie ancora.",
             day=D(2026, 12, 3)),
+    message("Cerâmica Itaquera <naoresponda@vagas-itaquera.com.br>", "Candidatura recebida",
+            "Olá! Recebemos sua candidatura para Designer de Produto na Cerâmica Itaquera.", day=D(2026, 12, 1)),
+    message("Sílvia Prado <silvia@jabaquara.eng.br>", "Projetista",
+            "Olá Ola, gostaríamos de convidar você para uma entrevista na quinta-feira, 10 de dezembro, às 14h.",
+            day=D(2026, 12, 2)),
+    message("Renato Lopes <renato.lopes@guarulhostrans.com.br>", "Analista de Frota",
+            "Olá Ola, qual seria a sua disponibilidade para começar?", day=D(2026, 12, 3)),
+    message("Otávio Reis <otavio.reis.livros@gmail.com>", "Livreira",
+            "Oi Ola, Otávio da Livraria Tatuapé aqui, do meu e-mail pessoal. Qual é a sua pretensão salarial?",
+            day=D(2026, 12, 3)),
+    message("Célia Bastos <celia@mercadolapa.com.br>", "Re: Uniforme",
+            "Oi Ola, não precisa de uniforme. Te aguardo na segunda, 14/12, às 7h, na entrada de funcionários.",
+            day=D(2026, 12, 4)),
+    message("Inés Paz <ines@hornosantelmo.com.ar>", "Re: Consulta",
+            "Hola Ola, esperamos su respuesta hasta el viernes 11 de diciembre a las 12:00.", day=D(2026, 12, 4)),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -250,3 +271,18 @@ def test_an_opening_on_hold_is_no_rejection_and_an_appointment_has_its_details_b
 def test_a_spanish_forward_and_a_decision_for_someone_else_in_other_languages(report):
     assert _changes(report, 26) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 3))}
     assert _changes(report, 27) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 3))}
+
+
+def test_portuguese_no_reply_second_level_domains_and_questions(report):
+    assert _changes(report, 28) == {("response", "Automatic confirmation (e-mail)")}
+    assert _changes(report, 29) == {("stage", "Interview"), ("response", "Interview on 2026-12-10"),
+                                    ("last_contact", D(2026, 12, 2))}
+    assert _changes(report, 30) == {("response", "Reply by e-mail from Renato Lopes"), ("last_contact", D(2026, 12, 3))}
+    listed = {a.subject: a.note for a in report.ambiguous}
+    assert "row 31 Livraria Tatuapé" in listed["Livreira"] and _changes(report, 31) == set()
+
+
+def test_waiting_for_the_reader_is_a_visit_waiting_for_an_answer_is_not(report):
+    assert _changes(report, 32) == {("stage", "Interview"), ("response", "Interview on 2026-12-14"),
+                                    ("last_contact", D(2026, 12, 4))}
+    assert _changes(report, 33) == {("response", "Reply by e-mail from Inés Paz"), ("last_contact", D(2026, 12, 4))}

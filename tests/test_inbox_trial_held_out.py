@@ -1,4 +1,4 @@
-"""Four mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
+"""Five mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
 inbox_trial/): Rotterdam (Workable and OTYS in Dutch, an invitation in an HTML table, a moved
 calendar invitation, an opening on hold, an agency for its client, a contact from a private address,
 a forward of the hiring manager's no, a no that invites to apply again, an offer file named by a
@@ -10,10 +10,13 @@ Vorstellungstermin with its details below, a calendar invitation cancelled and s
 "auf Eis gelegt", a Personalberater, a Dienstvertrag attached), and Monterrey, written after the
 others' fixes (OCC Mundial, Workday in Spanish, Computrabajo saying a CV was seen, a moved interview
 asked for, a vacancy "en pausa", a headhunter, a contact from hotmail, "RV:" forwarding a decision
-for another candidate, a carta oferta, "te esperamos" for a visit). What was read wrong the first
-time was fixed by its kind; the test pins what each mailbox changes now, what it lists, and that
-nothing else changes. (The round's Chinese mailbox is pinned kind by kind in
-tests/test_inbox_passed_on.py: a Chinese tracker's first read costs seconds the suite has not.)"""
+for another candidate, a carta oferta, "te esperamos" for a visit), and São Paulo, the last written
+(Kenoby's naoresponda@, a moved interview asked for, a rejection in Latin-1 said to be UTF-8, a vaga
+"congelada" from a domain that cuts a word short, a consultoria, a contact from gmail, "ENC:" from a
+.eng.br domain, a proposta attached, "te aguardo" for a visit). What was read wrong the first time
+was fixed by its kind; the test pins what each mailbox changes now, what it lists, and that nothing
+else changes. (The round's Chinese mailbox is pinned kind by kind in tests/test_inbox_passed_on.py:
+a Chinese tracker's first read costs seconds the suite has not.)"""
 
 from __future__ import annotations
 
@@ -74,6 +77,15 @@ MONTERREY = {
     (9, "stage", "Rechazado"), (9, "last_contact", D(2026, 12, 4)),                                   # RV:
     (10, "stage", "Oferta"), (10, "last_contact", D(2026, 12, 4)),
 }
+SAOPAULO = {
+    (2, "stage", "Entrevista"), (2, "response", "Entrevista em 2026-12-16"), (2, "last_contact", D(2026, 12, 4)),
+    (3, "stage", "Entrevista"), (3, "response", "Entrevista em 2026-12-10"), (3, "last_contact", D(2026, 12, 1)),
+    (4, "stage", "Entrevista"), (4, "response", "Entrevista em 2026-12-11"), (4, "last_contact", D(2026, 12, 2)),
+    (5, "stage", "Recusada"), (5, "last_contact", D(2026, 12, 2)),
+    (6, "response", "Resposta por e-mail de Rafael Nunes"), (6, "last_contact", D(2026, 12, 2)),        # congelada
+    (9, "stage", "Entrevista"), (9, "response", "Entrevista em 2026-12-15"), (9, "last_contact", D(2026, 12, 4)),
+    (10, "stage", "Proposta"), (10, "last_contact", D(2026, 12, 4)),
+}
 
 
 @pytest.mark.parametrize("name, expected, listed", [
@@ -81,6 +93,7 @@ MONTERREY = {
     ("pune", PUNE, ["Data Scientist opportunity - first round", "Merchandiser - details needed"]),
     ("wien", WIEN, ["Revenue Managerin - Semmering", "Kurze Frage"]),
     ("monterrey", MONTERREY, ["Vacante Planeadora de Rutas", "Jefa de Calidad"]),
+    ("saopaulo", SAOPAULO, ["Oportunidade - Desenvolvedora Python", "Revisora"]),
 ])
 def test_a_held_out_mailbox_changes_what_it_should_and_nothing_else(tmp_path, name, expected, listed):
     tracker = shutil.copy(HERE / f"{name}.xlsx", tmp_path / f"{name}.xlsx")

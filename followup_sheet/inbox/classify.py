@@ -298,7 +298,9 @@ def asks_to_meet(text: str) -> str:
 
 _MARKETING_BOX = re.compile(r"^(?:news\w*|newsletter|marketing|info|hello|events?|offers?|promo\w*|shop|store|sales"
                             r"|deals?|mailing|community|updates?)$", re.IGNORECASE)
-_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat", re.IGNORECASE)
+_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat|n[aã]o-?respond"
+                       r"|no-?respond|pas-?repondre|nicht-?antworten|niet-?beantwoorden|non-?rispondere|nie-?odpowiadaj",
+                       re.IGNORECASE)
 # The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
 # a possessive of the second person at most two words before the meeting word
 _YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
@@ -380,7 +382,8 @@ def slot_taken(mail: Mail, about_a_meeting: bool = True) -> tuple[str, dt.date] 
 # them ("could you send", "Könnten Sie", "¿cuál es tu"), or a Japanese request ("お知らせいただけますでしょうか");
 # one that only offers help with questions ("Do you have any questions?") asks nothing of them.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihnen|ihre?|du|dir|dein\w*|tu|te|ti|usted|vous|votre|lei|voi"
-                            r"|você|vocês|u|jij|je|pan|pani|państwo)\b|貴方|あなた|귀하|您|你", re.IGNORECASE)
+                            r"|você|vocês|seu|sua|seus|suas|teu|tua|tuo|tuoi|tue|su|sus|tus|u|jij|je|pan|pani|państwo)\b"
+                            r"|貴方|あなた|귀하|您|你", re.IGNORECASE)
 _ABOUT_QUESTIONS = re.compile(r"question|frage|pregunt|duda|domand|dúvida|vraag|pytani|質問|不明|문의|疑问|問題",
                               re.IGNORECASE)
 _REQUEST = re.compile(r"(?:[^\W\d_]+,\s+)?(?:please|kindly|pls)\s+(?:do\s+)?(?:share|send|let\s+(?:me|us)\s+know"

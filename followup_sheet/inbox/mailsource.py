@@ -401,7 +401,11 @@ def _date(msg: Message) -> dt.datetime | None:
 
 
 _NO_REPLY = re.compile(r"(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|postmaster|"
-                       r"auto-?confirm|automated|bounce)(?:$|[._+-])")
+                       r"auto-?confirm|automated|bounce"
+                       # "do not reply" in the languages the reader knows: naoresponda, no-responder, ne-pas-repondre,
+                       # nicht-antworten, niet-beantwoorden, non-rispondere, nie-odpowiadaj
+                       r"|n[aã]o-?respond[ae]|no-?respond(?:er|a)|ne-?pas-?repondre|nepasrepondre|nicht-?antworten"
+                       r"|niet-?beantwoorden|non-?rispondere|nie-?odpowiadaj)(?:$|[._+-])")
 
 
 def _automated(msg: Message, address: str) -> bool:

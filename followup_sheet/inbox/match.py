@@ -102,11 +102,24 @@ _SECOND_LEVEL = ("co", "com", "org", "net", "ac", "gov", "sch", "nhs", "edu", "g
 
 
 def _domain_label(domain: str) -> str:
-    """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics."""
+    """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics; a country's second
+    level the Public Suffix List knows counts too (butanta.eng.br, studio.org.pl)."""
     parts = domain.split(".")
-    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
+    if len(parts) >= 3 and len(parts[-1]) == 2 and (parts[-2] in _SECOND_LEVEL or _public_suffix(domain).count(".")):
         parts = parts[:-1]
     return parts[-2].replace("-", "") if len(parts) >= 2 else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _public_suffix(domain: str) -> str:
+    """The domain's public suffix ("eng.br", "co.uk", "de"), from the list the package carries."""
+    return _suffix_list().publicsuffix(domain) or ""
+
+
+@functools.cache
+def _suffix_list():
+    from publicsuffixlist import PublicSuffixList  # the list shipped with the package: nothing fetched
+    return PublicSuffixList()
 
 
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -227,6 +240,8 @@ def _joins_words(label: str, name: tuple[str, ...]) -> bool:
             return used >= 2
         if used and any(rest.startswith(c) and fits(rest[len(c):], left, used) for c in _DOMAIN_CONNECTORS):
             return True    # alderandpike.com for Alder & Pike
+        if used and len(rest) >= 3 and any(w.startswith(rest) and w != rest for w in left):
+            return True    # a last word cut short: anhembilog.com.br for Logística Anhembi
         return any(rest.startswith(w) and fits(rest[len(w):], left[:i] + left[i + 1:], used + 1)
                    for i, w in enumerate(left))
 

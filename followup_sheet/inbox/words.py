@@ -387,7 +387,12 @@ APPOINTMENT_WORDS = (r"\b(?:appointment|meeting|call|termin|treffen|rendez-vous|
                      # a visit: "we'll see you on Tuesday at 10", "face-to-face", "come to our office"
                      r"|see\s+you|face[\s-]to[\s-]face|f2f|in\s+person|visit|come\s+(?:in|by|over|to)|vorbeikommen"
                      r"|sehen\s+uns|besuch\w*|vous\s+recevoir|vous\s+voir|nous\s+voir|vernos|visita\w*|vederci"
-                     r"|langskomen|zien\s+we|odwiedzi\w*|zobaczenia)\b"
+                     r"|langskomen|zien\s+we|odwiedzi\w*|zobaczenia"
+                     # waiting for the reader to come: "te esperamos", "te aguardo", "vi aspettiamo", "nous vous
+                     # attendons" (the reader its object: "esperamos su respuesta" waits for an answer, no visit)
+                     r"|(?:te|lo|la|los|las|les|vos)\s+esper\w*|(?:te|o|a|vos|lhe)\s+aguard\w*|aguardamos\s+voc[eê]\w*"
+                     r"|(?:vi|la|ti)\s+aspett\w*|vous\s+attend\w*|erwarten\s+(?:sie|dich|euch)|verwachten\s+(?:je|u)"
+                     r"|czeka\w*\s+na\s+(?:pani|pana|ciebie))\b"
                      r"|約束|打ち合わせ|お越し|来社|ご来社|お待ちしております|미팅|약속|방문|뵙|会议|会面|见面|来访|到访|來訪")
 # An opening put on hold: no one was chosen and the application is kept ("the role has been put on
 # hold", "auf Eis gelegt", "mis en suspens", "wstrzymana", "잠정 보류", "暂时搁置"): a person's news, not a
