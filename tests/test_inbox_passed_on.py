@@ -66,6 +66,9 @@ ROWS = [
     _row("Livraria Tatuapé", "Livreira", contact="Otávio Reis"),  # 31: "a sua" asks, from a private address
     _row("Mercado Lapa", "Supervisora"),  # 32: waiting for the reader, a visit
     _row("Horno San Telmo", "Pastelera"),  # 33: waiting for an answer is no visit
+    _row("Torrefazione Galvani", "Tostatrice", applied=D(2026, 12, 2)),  # 34: "ricevuto la tua candidatura"
+    _row("Enoteca Sabotino", "Sommelier", contact="Piero Sabotino"),  # 35: the verb says "you"
+    _row("Tessitura Lambro", "Tecnica tessile", stage="Interview"),  # 36: a letter of hiring attached
 ]
 
 
@@ -169,6 +172,13 @@ MAIL = [
             day=D(2026, 12, 4)),
     message("Inés Paz <ines@hornosantelmo.com.ar>", "Re: Consulta",
             "Hola Ola, esperamos su respuesta hasta el viernes 11 de diciembre a las 12:00.", day=D(2026, 12, 4)),
+    message("Torrefazione Galvani <noreply@selezione-galvani.it>", "Candidatura",
+            "Ciao Ola, ti confermiamo di aver ricevuto la tua candidatura come Tostatrice presso Torrefazione "
+            "Galvani. Ti faremo sapere.", day=D(2026, 12, 2)),
+    message("Piero Sabotino <piero.sabotino@enotecasabotino.it>", "Sommelier",
+            "Ciao Ola, vorresti passare a fare due chiacchiere la prossima settimana?", day=D(2026, 12, 3)),
+    message("Irene Lambro <irene@tessituralambro.it>", "Documenti", "Ciao Ola, ecco quanto promesso.\n\nIrene",
+            day=D(2026, 12, 4), document="lettera_assunzione_2027.pdf"),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -286,3 +296,9 @@ def test_waiting_for_the_reader_is_a_visit_waiting_for_an_answer_is_not(report):
     assert _changes(report, 32) == {("stage", "Interview"), ("response", "Interview on 2026-12-14"),
                                     ("last_contact", D(2026, 12, 4))}
     assert _changes(report, 33) == {("response", "Reply by e-mail from Inés Paz"), ("last_contact", D(2026, 12, 4))}
+
+
+def test_italian_received_a_question_in_the_verb_and_a_letter_of_hiring(report):
+    assert _changes(report, 34) == {("response", "Automatic confirmation (e-mail)")}
+    assert _changes(report, 35) == {("response", "Reply by e-mail from Piero Sabotino"), ("last_contact", D(2026, 12, 3))}
+    assert _changes(report, 36) == {("stage", "Offer"), ("last_contact", D(2026, 12, 4))}

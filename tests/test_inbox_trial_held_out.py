@@ -1,4 +1,4 @@
-"""Five mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
+"""Six mailboxes written as strangers' mail arrives and first read as they are (tests/fixtures/
 inbox_trial/): Rotterdam (Workable and OTYS in Dutch, an invitation in an HTML table, a moved
 calendar invitation, an opening on hold, an agency for its client, a contact from a private address,
 a forward of the hiring manager's no, a no that invites to apply again, an offer file named by a
@@ -13,10 +13,13 @@ asked for, a vacancy "en pausa", a headhunter, a contact from hotmail, "RV:" for
 for another candidate, a carta oferta, "te esperamos" for a visit), and São Paulo, the last written
 (Kenoby's naoresponda@, a moved interview asked for, a rejection in Latin-1 said to be UTF-8, a vaga
 "congelada" from a domain that cuts a word short, a consultoria, a contact from gmail, "ENC:" from a
-.eng.br domain, a proposta attached, "te aguardo" for a visit). What was read wrong the first time
-was fixed by its kind; the test pins what each mailbox changes now, what it lists, and that nothing
-else changes. (The round's Chinese mailbox is pinned kind by kind in tests/test_inbox_passed_on.py:
-a Chinese tracker's first read costs seconds the suite has not.)"""
+.eng.br domain, a proposta attached, "te aguardo" for a visit), and Bologna, the last (inRecruiting,
+a colloquio in an HTML table, a moved calendar invitation, a ricerca "sospesa", a head hunter, a
+contact from libero.it asking in the verb, "I:" forwarding a no, a lettera di assunzione attached,
+"ti aspettiamo"). What was read wrong the first time was fixed by its kind; the test pins what each
+mailbox changes now, what it lists, and that nothing else changes. (The round's Chinese mailbox is
+pinned kind by kind in tests/test_inbox_passed_on.py: a Chinese tracker's first read costs seconds
+the suite has not.)"""
 
 from __future__ import annotations
 
@@ -86,6 +89,14 @@ SAOPAULO = {
     (9, "stage", "Entrevista"), (9, "response", "Entrevista em 2026-12-15"), (9, "last_contact", D(2026, 12, 4)),
     (10, "stage", "Proposta"), (10, "last_contact", D(2026, 12, 4)),
 }
+BOLOGNA = {
+    (2, "stage", "Colloquio"), (2, "response", "Colloquio il 2026-12-15"), (2, "last_contact", D(2026, 12, 4)),
+    (3, "stage", "Colloquio"), (3, "response", "Colloquio il 2026-12-09"), (3, "last_contact", D(2026, 12, 1)),
+    (4, "stage", "Colloquio"), (4, "response", "Colloquio il 2026-12-14"), (4, "last_contact", D(2026, 12, 3)),
+    (5, "response", "Risposta via e-mail da Andrea Galli"), (5, "last_contact", D(2026, 12, 2)),           # sospesa
+    (9, "stage", "Rifiutata"), (9, "last_contact", D(2026, 12, 4)),
+    (10, "stage", "Proposta"), (10, "last_contact", D(2026, 12, 4)),
+}
 
 
 @pytest.mark.parametrize("name, expected, listed", [
@@ -94,6 +105,7 @@ SAOPAULO = {
     ("wien", WIEN, ["Revenue Managerin - Semmering", "Kurze Frage"]),
     ("monterrey", MONTERREY, ["Vacante Planeadora de Rutas", "Jefa de Calidad"]),
     ("saopaulo", SAOPAULO, ["Oportunidade - Desenvolvedora Python", "Revisora"]),
+    ("bologna", BOLOGNA, ["Opportunità Export Manager", "Art Director"]),
 ])
 def test_a_held_out_mailbox_changes_what_it_should_and_nothing_else(tmp_path, name, expected, listed):
     tracker = shutil.copy(HERE / f"{name}.xlsx", tmp_path / f"{name}.xlsx")

@@ -382,7 +382,10 @@ def slot_taken(mail: Mail, about_a_meeting: bool = True) -> tuple[str, dt.date] 
 # them ("could you send", "Könnten Sie", "¿cuál es tu"), or a Japanese request ("お知らせいただけますでしょうか");
 # one that only offers help with questions ("Do you have any questions?") asks nothing of them.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihnen|ihre?|du|dir|dein\w*|tu|te|ti|usted|vous|votre|lei|voi"
-                            r"|você|vocês|seu|sua|seus|suas|teu|tua|tuo|tuoi|tue|su|sus|tus|u|jij|je|pan|pani|państwo)\b"
+                            r"|você|vocês|seu|sua|seus|suas|teu|tua|tuo|tuoi|tue|su|sus|tus|u|jij|je|pan|pani|państwo"
+                            # the verb says "you" itself: "potresti mandarmi", "¿podrías enviarme", "poderia"
+                            r"|potresti|potrebbe|puoi|vorresti|podrías|podría|puedes|poderia|pode|podes|kannst|könntest"
+                            r"|mógłby\w*|mogłab\w*|możesz|kun\s+je|kunt)\b"
                             r"|貴方|あなた|귀하|您|你", re.IGNORECASE)
 _ABOUT_QUESTIONS = re.compile(r"question|frage|pregunt|duda|domand|dúvida|vraag|pytani|質問|不明|문의|疑问|問題",
                               re.IGNORECASE)

@@ -464,6 +464,11 @@ KIND_PATTERNS = {
                    r"|\bvotre\s+candidature\s+(?:[^.\n]{0,80}?\s+)?a\s+(?:bien\s+)?été\s+"
                    r"(?:transmise|reçue|enregistrée|envoyée|prise\s+en\s+compte)"
                    r"|\bhaben\s+(?:ihre|deine)\s+(?:bewerbung|unterlagen)\s+(?:[^.\n]{0,60}?\s+)?erhalten\b"
+                   # "(di aver) ricevuto la tua candidatura", "recibimos tu postulación", "recebemos a sua candidatura",
+                   # "otrzymaliśmy Twoją aplikację", "reçu votre candidature"
+                   r"|\b(?:ricevut[oa]|ricevuto|recibi\w*|recebe\w*|recebid[oa]|reçu|otrzymal\w*)\s+(?:la\s+|a\s+)?"
+                   r"(?:tua|sua|vostra|tu|su|vuestra|votre|twoj\w*|pani|pana)\s+"
+                   r"(?:candidatura|solicitud|postulación|candidature|aplikacj\w*|kandydatur\w*|cv|curriculum|currículo)\b"
                    r"|\b(?:tu|su)\s+(?:solicitud|candidatura|postulación|cv)\s+(?:[^.\n]{0,60}?\s+)?(?:fue|ha\s+sido)\s+"
                    r"(?:recibida|registrada|enviada)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
@@ -500,7 +505,9 @@ QUOTE_STARTS = (
 # An attached document that is the offer or its contract, by its file name ("Offer_Letter_Sam.pdf",
 # "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
 OFFER_FILE = (r"(?<![^\W\d_])(?:offer|oferta|proposta|propuesta|angebot|vertragsangebot|arbeitsvertrag|vertrag"
-              r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta)(?![^\W\d_])"
+              r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta"
+              # a letter of hiring ("Lettera_di_assunzione.pdf", "carta de contratación", "admissão")
+              r"|assunzione|embauche|contratacion|contratación|admissao|admissão|zatrudnieni\w*)(?![^\W\d_])"
               # German and Dutch join the word to what it is about ("Arbeitsvertragsangebot",
               # "Arbeidsvoorwaardenvoorstel", "Gehaltsangebot"): the offer's word ends the compound
               r"|(?<=[^\W\d_])(?:angebot|vertrag|aanbod|voorstel|overeenkomst)(?![^\W\d_])"
