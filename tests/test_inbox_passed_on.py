@@ -300,5 +300,6 @@ def test_waiting_for_the_reader_is_a_visit_waiting_for_an_answer_is_not(report):
 
 def test_italian_received_a_question_in_the_verb_and_a_letter_of_hiring(report):
     assert _changes(report, 34) == {("response", "Automatic confirmation (e-mail)")}
-    assert _changes(report, 35) == {("response", "Reply by e-mail from Piero Sabotino"), ("last_contact", D(2026, 12, 3))}
+    assert _changes(report, 35) == {("response", "Reply by e-mail from Piero Sabotino"),
+                                    ("last_contact", D(2026, 12, 3))}
     assert _changes(report, 36) == {("stage", "Offer"), ("last_contact", D(2026, 12, 4))}
