@@ -69,6 +69,7 @@ ROWS = [
     _row("Torrefazione Galvani", "Tostatrice", applied=D(2026, 12, 2)),  # 34: "ricevuto la tua candidatura"
     _row("Enoteca Sabotino", "Sommelier", contact="Piero Sabotino"),  # 35: the verb says "you"
     _row("Tessitura Lambro", "Tecnica tessile", stage="Interview"),  # 36: a letter of hiring attached
+    _row("수목원카페", "바리스타"),  # 37: another applicant chosen, said in Korean
 ]
 
 
@@ -179,6 +180,8 @@ MAIL = [
             "Ciao Ola, vorresti passare a fare due chiacchiere la prossima settimana?", day=D(2026, 12, 3)),
     message("Irene Lambro <irene@tessituralambro.it>", "Documenti", "Ciao Ola, ecco quanto promesso.\n\nIrene",
             day=D(2026, 12, 4), document="lettera_assunzione_2027.pdf"),
+    message("수목원카페 <jobs@sumokwon-cafe.co.kr>", "[수목원카페] 결과 안내",
+            "안녕하세요. 검토 끝에 이번에는 다른 지원자분과 함께하기로 결정했습니다. 감사합니다.", day=D(2026, 12, 2)),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -303,3 +306,7 @@ def test_italian_received_a_question_in_the_verb_and_a_letter_of_hiring(report):
     assert _changes(report, 35) == {("response", "Reply by e-mail from Piero Sabotino"),
                                     ("last_contact", D(2026, 12, 3))}
     assert _changes(report, 36) == {("stage", "Offer"), ("last_contact", D(2026, 12, 4))}
+
+
+def test_another_applicant_chosen_said_in_korean(report):
+    assert _changes(report, 37) == {("stage", "Rejected"), ("last_contact", D(2026, 12, 2))}

@@ -366,7 +366,12 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
                  r"|\b(?:decid\w+|décid\w+|deciso|besloten|zdecydowal\w*|optamos|optado|gekozen)\b[^.]{0,80}?"
                  r"\b(?:con|avec|com|met|z|na|voor|per|pour|por)\s+(?:(?:otr[oa]s?|un[ae]?|um[a]?|autres?|d['’]autres"
                  r"|altr[oaie]|outr[oa]s?|een|andere|inn\w+)\s+)+(?:candidat\w*|perfil\w*|profil\w*|kandyda\w*"
-                 r"|kandida\w*)")
+                 r"|kandida\w*)"
+                 # Korean, Japanese, Chinese: another applicant chosen ("다른 지원자와 함께하기로 결정했습니다",
+                 # "他の方の採用を決定", "决定录用其他候选人")
+                 r"|다른\s*(?:지원자|후보자|분)\S*\s+(?:[^.。\n]{0,20}?)(?:함께하기로|선발하기로|채용하기로|진행하기로)"
+                 r"|他の(?:方|候補者|応募者)\S{0,12}?(?:採用|決定|選考を進め)"
+                 r"|(?:其他|另一位|另外一位|别的)(?:候选人|候選人|人选|人選|应聘者|應徵者)")
 # The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
 # applying", "we're thrilled to offer you the Data Engineer position".
 WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves"
