@@ -70,6 +70,7 @@ ROWS = [
     _row("Enoteca Sabotino", "Sommelier", contact="Piero Sabotino"),  # 35: the verb says "you"
     _row("Tessitura Lambro", "Tecnica tessile", stage="Interview"),  # 36: a letter of hiring attached
     _row("수목원카페", "바리스타"),  # 37: another applicant chosen, said in Korean
+    _row("Brouwerij Zuidwal", "Brouwer", stage="Interview"),  # 38: a project's proposal attached is no offer
 ]
 
 
@@ -182,6 +183,8 @@ MAIL = [
             day=D(2026, 12, 4), document="lettera_assunzione_2027.pdf"),
     message("수목원카페 <jobs@sumokwon-cafe.co.kr>", "[수목원카페] 결과 안내",
             "안녕하세요. 검토 끝에 이번에는 다른 지원자분과 함께하기로 결정했습니다. 감사합니다.", day=D(2026, 12, 2)),
+    message("Kees Zuidwal <kees@brouwerijzuidwal.nl>", "Stukken", "Hoi Ola, zie bijlage.\n\nKees",
+            day=D(2026, 12, 4), document="Projectvoorstel_tapkamer.pdf"),
     _mislabelled("Tonnellerie Vasseur <rh@tonnellerie-vasseur.fr>", "Votre candidature",
                  "Madame,\nAprès étude de votre dossier, votre candidature n'a pas été retenue.\nCordialement",
                  "cp1252", "utf-8", D(2026, 12, 1)),
@@ -258,6 +261,7 @@ def test_a_dutch_gesprek_and_an_offer_file_named_by_a_compound(report):
     assert _changes(report, 16) == {("stage", "Interview"), ("response", "Interview on 2026-12-11"),
                                     ("last_contact", D(2026, 12, 3))}
     assert _changes(report, 17) == {("stage", "Offer"), ("last_contact", D(2026, 12, 4))}
+    assert ("stage", "Offer") not in _changes(report, 38)      # a compound of no word of work
 
 
 def test_a_visit_a_dashed_day_and_a_request_without_a_question_mark(report):

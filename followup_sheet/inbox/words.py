@@ -514,8 +514,10 @@ OFFER_FILE = (r"(?<![^\W\d_])(?:offer|oferta|proposta|propuesta|angebot|vertrags
               # a letter of hiring ("Lettera_di_assunzione.pdf", "carta de contratación", "admissão")
               r"|assunzione|embauche|contratacion|contratación|admissao|admissão|zatrudnieni\w*)(?![^\W\d_])"
               # German and Dutch join the word to what it is about ("Arbeitsvertragsangebot",
-              # "Arbeidsvoorwaardenvoorstel", "Gehaltsangebot"): the offer's word ends the compound
-              r"|(?<=[^\W\d_])(?:angebot|vertrag|aanbod|voorstel|overeenkomst)(?![^\W\d_])"
+              # "Arbeidsvoorwaardenvoorstel", "Gehaltsangebot", "Dienstvertrag"): a word of work, then the
+              # offer's word ending the compound (a "Mietvertrag" or a "Projectvoorstel" is none)
+              r"|(?<![^\W\d_])(?:arbeits|dienst|gehalts|anstellungs|einstellungs|stellen|job|arbeids|salaris"
+              r"|aanstellings|dienstverbands?)[^\W\d_]*?(?:angebot|vertrag|aanbod|voorstel|overeenkomst)(?![^\W\d_])"
               r"|内定|労働条件|입사|처우|录用|錄用")
 # Platforms that send an employer's assessment (a coding test, a video interview): they write for it
 ASSESSMENT_DOMAINS = ("hackerrank.com", "hackerrankforwork.com", "codility.com", "codesignal.com", "testgorilla.com",
