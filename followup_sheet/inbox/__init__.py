@@ -27,7 +27,7 @@ from ..plan import stage_of, word_list
 from ..settings import Settings
 from ..status import Status
 from . import words as W
-from .classify import NEWSLETTER, REPLY, Classified, classify, is_platform
+from .classify import NEWSLETTER, REPLY, Classified, classify, is_platform, passed_on
 from .mailsource import (
     ImapAccount,
     Mail,
@@ -468,6 +468,7 @@ def scan_inbox(tracker: Path, source: MailSource, *, today: dt.date, sheet: str 
             if since is not None and mail.date is not None and mail.date.date() < since:
                 report.before_since += 1
                 continue
+            mail = passed_on(mail)     # a company's forward: read as the message it passes on
             what = classify(mail)
             if what.for_tracker and mail.bulk and names_several(mail, rows):
                 what = Classified(NEWSLETTER)     # a list mail from a job board that names several companies

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..plan import WordList, word_list
 from . import grammar
@@ -100,6 +100,34 @@ def own_words(text: str) -> str:
     return "\n".join(kept)
 
 
+_FORWARD_MARKER = re.compile(W.FORWARD_MARKER, re.IGNORECASE)
+# a marker that says "forwarded" (not "original message", which also opens a reply's quote)
+_FORWARD_WORD = re.compile(r"forward|weitergeleit|transf|reenvi|inoltr|encaminh|doorgestuurd|przekazan|전달|转发|転送",
+                           re.IGNORECASE)
+# a header line of the message passed on ("From: ...", "Date : ...", "Wysłano: ...", "보낸사람: ...")
+_HEADER_LINE = re.compile(r"^\s*[^\W\d_][^\W\d_ .\-]*(?:[ .\-][^\W\d_]+){0,2}\s*[:：]")
+
+
+def passed_on(mail: Mail) -> Mail:
+    """A message a person of a company forwards to the reader (the scheduling team's confirmation,
+    a manager's answer) read as that message: the forwarder's own words, then the message passed
+    on without its header lines. A forward from a mail service's address (a friend's tip), from a
+    tracking system, a list, or the reader's own copy is read as it is (its own words only)."""
+    if mail.to_self or mail.bulk or not mail.domain or mail.domain in W.FREE_MAIL or is_platform(mail.domain):
+        return mail
+    lines = mail.text.splitlines()
+    start = next((i for i, line in enumerate(lines) if _FORWARD_MARKER.match(line)), None)
+    if start is None or not (_FORWARD_PREFIX.match(mail.subject) or _FORWARD_WORD.search(lines[start])):
+        return mail
+    rest = lines[start + 1:]
+    while rest and not rest[0].strip():
+        rest = rest[1:]
+    while rest and rest[0].strip() and _HEADER_LINE.match(rest[0]):
+        rest = rest[1:]
+    own = own_words("\n".join(lines[:start]))
+    return replace(mail, text=f"{own}\n\n{own_words(chr(10).join(rest))}")
+
+
 _DIGEST_SENDER = re.compile(r"alert|digest|newsletter|recommend|jobmail|jobagent|weekly|daily|news|updates",
                             re.IGNORECASE)
 # a mailbox named as a newsletter's or an alert's in the reader's languages, a word of its own
@@ -183,6 +211,9 @@ def classify(mail: Mail) -> Classified:
             turned = _not_a_confirmation(found, text, asked, None if cancelled or mail.cancelled else reminder)
             if turned is not None:
                 return turned
+        if found and kind == W.REJECTION and not platform and _ON_HOLD.search(fresh):
+            # the opening put on hold, the application kept: a person's news, no rejection
+            return Classified(REPLY, (_ON_HOLD.search(fresh).group(0),))   # type: ignore[union-attr]
         if found:
             day = None
             if kind == W.INTERVIEW:   # a day offered instead moves it, unless an invitation is attached
@@ -201,8 +232,8 @@ def _no_listed_kind(mail: Mail, text: str, meeting: str, asked: str, *, person_r
     reader or a reply of a person, a person of the company writing; else nothing."""
     if meeting:
         return Classified(W.INTERVIEW, (meeting,), interview_day(mail, text))
-    slot = slot_taken(mail) if person_reply and (_MEETING.search(mail.subject) or _GLUED_MEETING.search(
-        mail.subject)) else None
+    slot = slot_taken(mail, about_a_meeting=bool(_MEETING.search(mail.subject) or _GLUED_MEETING.search(
+        mail.subject))) if person_reply else None
     if slot is not None:
         return Classified(W.INTERVIEW, (slot[0],), slot[1])
     if asked or person_reply:
@@ -236,6 +267,8 @@ def _not_a_confirmation(found: list[str], text: str, asked: str,
 
 
 _MEETING = re.compile(W.MEETING_WORDS, re.IGNORECASE)
+_ON_HOLD = re.compile(W.ON_HOLD, re.IGNORECASE)
+_APPOINTMENT = re.compile(W.APPOINTMENT_WORDS, re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + W.WEEKDAYS + r")\b", re.IGNORECASE)
 # a dot inside a date (14.12.2026) ends no sentence, nor the last dot of a dotted date (14.12.)
 _SENTENCE = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|[^.!?\n。！？]|[.!?](?=\S))+")
@@ -256,14 +289,18 @@ def asks_to_meet(text: str) -> str:
             continue
         after = sentences[i + 1] if i + 1 < len(sentences) else None
         asked = after is not None and text[after.end():after.end() + 1] == "?" and has_day(after.group(0))
-        if has_day(sentence) or asked:
+        # "we confirm your appointment:" and the details below it (a table's "Date: Mon 14.12.2026")
+        listed = sentence.rstrip().endswith((":", "：")) and any(has_day(s.group(0)) for s in sentences[i + 1:i + 4])
+        if has_day(sentence) or asked or listed:
             return " ".join(sentence.split())[:80]
     return ""
 
 
 _MARKETING_BOX = re.compile(r"^(?:news\w*|newsletter|marketing|info|hello|events?|offers?|promo\w*|shop|store|sales"
                             r"|deals?|mailing|community|updates?)$", re.IGNORECASE)
-_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat", re.IGNORECASE)
+_NO_REPLY = re.compile(r"no-?reply|do-?not-?reply|donotreply|noreply|mailer|notifications?|automat|n[aã]o-?respond"
+                       r"|no-?respond|pas-?repondre|nicht-?antworten|niet-?beantwoorden|non-?rispondere|nie-?odpowiadaj",
+                       re.IGNORECASE)
 # The reader's own meeting ("your interview", "Ihr zweites Gespräch", "tu entrevista", "votre entretien"):
 # a possessive of the second person at most two words before the meeting word
 _YOURS = re.compile(r"(?:\b(?:your|ihr|ihre[mnrs]?|dein\w*|tu|tus|su|sus|votre|vos|tuo|tua|il\s+suo|seu|sua|uw|je"
@@ -318,19 +355,24 @@ def slots_offered(text: str, sent: dt.date | None) -> bool:
     return False
 
 
-def slot_taken(mail: Mail) -> tuple[str, dt.date] | None:
+def slot_taken(mail: Mail, about_a_meeting: bool = True) -> tuple[str, dt.date] | None:
     """In a person's reply about a meeting, the sentence of their own words that names one day
     ahead with a time of day ("je vous appelle donc mercredi 9 décembre à 15h", "ci vediamo venerdì
-    alle 14"): the slot taken, and its day. A day without a time (a decision "by Friday") is none."""
+    alle 14"): the slot taken, and its day. A day without a time (a decision "by Friday") is none.
+    When the subject names no meeting ("Re: Vos disponibilités"), the words around the day must
+    ("je vous confirme notre rendez-vous le vendredi 11 décembre à 11h")."""
     sent = mail.date.date() if mail.date else None
     if sent is None:
         return None
     body = own_words(mail.text)
-    named = [(at, day) for at, day in days_in(body, sent) if (day - sent).days <= 183]
+    named = [(at, day) for at, day in days_in(body, sent) if 0 <= (day - sent).days <= 183]
     if len({day for _, day in named}) != 1:
         return None      # no day, or several (slots offered, not one taken)
     for at, day in named:
         near = body[max(0, at - 30):at + 50]     # the time of day said with it ("am 10. Dezember, um 9:30 Uhr")
+        if not about_a_meeting and not (_MEETING.search(body[max(0, at - 60):at + 50])
+                                        or _APPOINTMENT.search(body[max(0, at - 60):at + 50])):
+            continue
         if _CLOCK.search(near):
             return " ".join(near.split()), day
     return None
@@ -340,10 +382,22 @@ def slot_taken(mail: Mail) -> tuple[str, dt.date] | None:
 # them ("could you send", "Könnten Sie", "¿cuál es tu"), or a Japanese request ("お知らせいただけますでしょうか");
 # one that only offers help with questions ("Do you have any questions?") asks nothing of them.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihnen|ihre?|du|dir|dein\w*|tu|te|ti|usted|vous|votre|lei|voi"
-                            r"|você|vocês|u|jij|je|pan|pani|państwo)\b|貴方|あなた|귀하|您|你", re.IGNORECASE)
+                            r"|você|vocês|seu|sua|seus|suas|teu|tua|tuo|tuoi|tue|su|sus|tus|u|jij|je|pan|pani|państwo"
+                            # the verb says "you" itself: "potresti mandarmi", "¿podrías enviarme", "poderia"
+                            r"|potresti|potrebbe|puoi|vorresti|podrías|podría|puedes|poderia|pode|podes|kannst|könntest"
+                            r"|mógłby\w*|mogłab\w*|możesz|kun\s+je|kunt)\b"
+                            r"|貴方|あなた|귀하|您|你", re.IGNORECASE)
 _ABOUT_QUESTIONS = re.compile(r"question|frage|pregunt|duda|domand|dúvida|vraag|pytani|質問|不明|문의|疑问|問題",
                               re.IGNORECASE)
-_REQUEST_JA = re.compile(r"いただけ(?:ます|ない)でしょうか|いただけますか|お聞かせ(?:ください|願います)|ご教示")
+_REQUEST = re.compile(r"(?:[^\W\d_]+,\s+)?(?:please|kindly|pls)\s+(?:do\s+)?(?:share|send|let\s+(?:me|us)\s+know"
+                      r"|confirm|provide|revert|fill|complete|forward|tell)\b|(?:bitte\s+)?(?:senden|schicken)\s+sie"
+                      r"|merci\s+de\s+(?:nous|me)\s+(?:faire|envoyer|transmettre|confirmer|indiquer)"
+                      r"|por\s+favor,?\s+(?:env[íi]a|ind[íi]ca|confirm)|stuur\s+(?:je|u)|prosz[ęe]\s+o\s+(?:przes|podan|inform)",
+                      re.IGNORECASE)
+_REQUEST_JA = re.compile(r"いただけ(?:ます|ない)でしょうか|いただけますか|お聞かせ(?:ください|願います)|ご教示"
+                         # Korean and Chinese ask politely without a "you": "알려주실 수 있을까요?", "请问您能否..."
+                         r"|주실\s*수\s*(?:있을까요|있으신가요|있나요|있으실까요)|주시겠(?:어요|습니까)|주시면\s*감사"
+                         r"|请问|請問|能否|可否|麻烦您|麻煩您")
 
 
 def asks_the_reader(text: str) -> str:
@@ -354,12 +408,16 @@ def asks_the_reader(text: str) -> str:
         question = end in ("?", "？")
         if _ABOUT_QUESTIONS.search(sentence):
             continue
-        # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?")
-        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) or _REQUEST_JA.search(sentence):
+        # (Spanish opens a question with ¿ and says "you" in the verb: "¿nos dices cuándo podrías ...?"; a
+        # polite request needs no question mark: "Please share your notice period", "Merci de nous envoyer")
+        if (question and (_SECOND_PERSON.search(sentence) or sentence.startswith("¿"))) \
+                or _REQUEST_JA.search(sentence) or _REQUEST.match(sentence):
             return " ".join(sentence.split())[:80]
     return ""
 
 
+# A person's name in Korean letters or Chinese characters, written without a space (2 to 4 letters)
+_CJK_NAME = re.compile(r"^(?:[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4})$")
 # Mailboxes a team reads, not a person: their messages are announcements, not someone writing to you.
 _ROLE_BOX = re.compile(r"^(?:info|jobs?|careers?|karriere|hr|rh|rrhh|news|newsletter|recruiting|recruitment|talent"
                        r"|talento|empleo|bewerbung|personal|contact|hello|team|office|admin|marketing|events?)$")
@@ -368,6 +426,8 @@ _ROLE_BOX = re.compile(r"^(?:info|jobs?|careers?|karriere|hr|rh|rrhh|news|newsle
 def from_a_person(mail: Mail) -> bool:
     """Whether the sender is a person by name ("Irene Soler <irene@...>"), not a team's mailbox."""
     words = [w.strip(".,'\"").casefold() for w in mail.sender_name.split()]
+    if len(words) == 1 and _CJK_NAME.match(words[0]):
+        words = [words[0][:1], words[0][1:]]   # 이수진, 王芳: a family name and a given name, no space
     if len(words) < 2 or any(w in W.SENDER_NOISE for w in words):
         return False
     return _ROLE_BOX.match(mail.local_part) is None
@@ -406,7 +466,9 @@ def _month_pattern() -> tuple[re.Pattern, dict[str, int]]:
         rf"|(?P<slashed>\b(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})(?:/(?P<y6>20\d\d))?(?![\d/]))"
         rf"|(?P<month_first>\b(?P<mn3>{names})(?!\w)\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y3>20\d\d))?)"
         rf"|(?P<cjk>(?:(?P<y5>20\d\d)\s*[年년]\s*)?(?P<m5>\d{{1,2}})\s*[月월]\s*(?P<d5>\d{{1,2}})\s*[日일])"
-        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<mn4>{names})\b(?:\s+(?:de\s+)?(?P<y4>20\d\d))?)",
+        # (day first, spaced or dashed: "9 décembre", "09-Dec-2026", "10-dic-2026")
+        rf"|(?P<day_first>\b(?P<d4>\d{{1,2}})(?:(?:\.|er|st|nd|rd|th)?\s+|-)(?:de\s+)?(?P<mn4>{names})\b"
+        rf"(?:(?:\s+|-)(?:de\s+)?(?P<y4>20\d\d))?)",
         re.IGNORECASE)
     return pattern, numbers
 

@@ -76,7 +76,7 @@ _MEETING = (r"\b(?:interview\w*|screen\w*|call|chat|conversation|meeting|échang
             r"|opdracht|evaluación|avaliação|valutazione"
             r"|reunión|llamada|charla|gespräch\w*|vorstellungsgespräch|kennenlernen|termin|colloqui\w*|incontro"
             r"|chiamata|gesprek\w*|sollicitatiegesprek|kennismak\w*|rozmow\w*|spotkani\w*|conversa\w*|reunião)\b"
-            r"|面接|面談|면접|인터뷰")
+            r"|面接|面談|면접|인터뷰|面试|面試|复试|複試")
 # doing an assessment by a day: "please complete the assessment by", "realizar um teste", "absolvieren Sie den Test"
 _ASSESSMENT = (r"\b(?:assessment|test(?:s|u|y|em|ów|en|es|e)?|coding\s+challenge|case\s+study"
                r"|prova\s+(?:tecnica|online|pratica)|aufgabe|zadani\w*|opdracht|evaluación|avaliação)\b|適性検査|コーディングテスト|코딩\s*테스트|과제")
@@ -130,10 +130,11 @@ _INSTEAD = (r"\b(?:instead|rather|alternatively|another\s+(?:day|time|date|slot)
 _MOVE = (r"\b(?:reschedul\w*|postpone\w*|push\w*|mov(?:e|ed|ing)|shift\w*|chang\w*|bump\w*|verschieb\w*|verschob\w*"
          r"|verleg\w*|décal\w*|report\w*|déplac\w*|reprogram\w*|aplaz\w*|cambi\w*|mover|rimand\w*|spost\w*"
          r"|verzet\w*|verplaats\w*|przełoż\w*|przesun\w*|zmieni\w*|remarc\w*|adiar\w*|adiad\w*|alterad\w*|mudad\w*)\b"
-         r"|変更|조정|변경")
+         r"|変更|조정|변경|调整|調整|改期|改到|改为|改為|推迟|推遲|延期|更改|变更")
 _TO_DAY = (r"(?:\b(?:to|till|until|for|a|al|alla|allo|à|au|auf|na|para|pra|naar|op|em|no|on|zum|zur)\s+"
            r"(?:the\s+|la\s+|le\s+|il\s+|el\s+|den\s+|dem\s+|o\s+|a\s+)?(?:(?:{weekday})[,\s]+)?$)")
 _TO_DAY_AFTER = r"^[^。.!?]{0,14}?(?:に|로|으로)"
+_TO_DAY_ZH = r"(?:至|到|为|為|成)\s*$"   # "调整至12月11日", "改到周五"
 # a proposal: "could we", "would ... work", "how about" (with a question mark)
 _PROPOSE = (r"\b(?:could|can|shall|would|does|do|how\s+about|what\s+about|könnten|können|passt|ginge|pourrions"
             r"|pouvons|pourriez|est-ce\s+que|podríamos|podemos|podría|te\s+va|le\s+va|potremmo|possiamo|potrebbe"
@@ -308,7 +309,7 @@ def offered_day(sentence: str, sent: dt.date, days_in) -> dt.date | None:
     if not instead:   # only moved: the day it is moved to, else none yet ("we have to postpone Tuesday's call")
         to_day = _TO_DAY.format(weekday=_alternatives(weekday_numbers()))
         days = [(at, day) for at, day in days if _has(to_day, sentence[max(0, at - 30):at])
-                or _has(_TO_DAY_AFTER, _rest_after(sentence, at))]
+                or _has(_TO_DAY_AFTER, _rest_after(sentence, at)) or _has(_TO_DAY_ZH, sentence[max(0, at - 3):at])]
     return days[-1][1] if days else None
 
 

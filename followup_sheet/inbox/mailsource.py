@@ -8,6 +8,7 @@ message is run or fetched: HTML is turned into text, remote content is never loa
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email
 import email.header
@@ -400,7 +401,11 @@ def _date(msg: Message) -> dt.datetime | None:
 
 
 _NO_REPLY = re.compile(r"(?:^|[._+-])(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|postmaster|"
-                       r"auto-?confirm|automated|bounce)(?:$|[._+-])")
+                       r"auto-?confirm|automated|bounce"
+                       # "do not reply" in the languages the reader knows: naoresponda, no-responder, ne-pas-repondre,
+                       # nicht-antworten, niet-beantwoorden, non-rispondere, nie-odpowiadaj
+                       r"|n[aã]o-?respond[ae]|no-?respond(?:er|a)|ne-?pas-?repondre|nepasrepondre|nicht-?antworten"
+                       r"|niet-?beantwoorden|non-?rispondere|nie-?odpowiadaj)(?:$|[._+-])")
 
 
 def _automated(msg: Message, address: str) -> bool:
@@ -419,12 +424,49 @@ def _bulk(msg: Message) -> bool:
 
 def _part_text(part: Message) -> str:
     try:
-        content = part.get_content() if isinstance(part, EmailMessage) else part.get_payload(decode=True)
-    except (LookupError, ValueError, AssertionError):   # an unknown charset, a broken transfer encoding
-        content = part.get_payload(decode=True)
-    if isinstance(content, bytes):
-        content = content.decode("utf-8", "replace")
-    return _clean(content) if isinstance(content, str) else ""
+        raw = part.get_payload(decode=True)
+    except (LookupError, ValueError, AssertionError):   # a broken transfer encoding
+        raw = None
+    if not isinstance(raw, bytes):
+        content = part.get_payload()
+        return _clean(content) if isinstance(content, str) else ""
+    return _clean(decoded(raw, part.get_content_charset()))
+
+
+# Charsets that give a letter for every byte: a text in another charset still "decodes" in them
+_SINGLE_BYTE = re.compile(r"^(?:iso8859-\d+|cp12\d\d|cp437|cp850|koi8-\w|mac-\w+|ascii)$")
+
+
+def decoded(raw: bytes, declared: str | None) -> str:
+    """A text part's bytes as text, the charset it declares taken when it reads them, else the one
+    they are in: UTF-8 sent as Latin-1 or windows-1252 (which read any bytes, wrongly), Latin-1,
+    EUC-KR or GB2312 sent as UTF-8, 8-bit text sent as ASCII (charset-normalizer guesses which)."""
+    codec = ""
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            codec = ""
+    if codec:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not (_SINGLE_BYTE.match(codec) and not raw.isascii() and _is_utf8(raw)):
+            return text
+    if _is_utf8(raw):
+        return raw.decode("utf-8")
+    from charset_normalizer import from_bytes  # loaded with the first part its charset does not read
+    best = from_bytes(raw).best()
+    return str(best) if best is not None else raw.decode("utf-8", "replace")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def html_text(html: str) -> str:

@@ -102,11 +102,24 @@ _SECOND_LEVEL = ("co", "com", "org", "net", "ac", "gov", "sch", "nhs", "edu", "g
 
 
 def _domain_label(domain: str) -> str:
-    """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics."""
+    """The name part of a domain: careers.acme-robotics.co.uk -> acmerobotics; a country's second
+    level the Public Suffix List knows counts too (butanta.eng.br, studio.org.pl)."""
     parts = domain.split(".")
-    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL:
+    if len(parts) >= 3 and len(parts[-1]) == 2 and (parts[-2] in _SECOND_LEVEL or _public_suffix(domain).count(".")):
         parts = parts[:-1]
     return parts[-2].replace("-", "") if len(parts) >= 2 else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _public_suffix(domain: str) -> str:
+    """The domain's public suffix ("eng.br", "co.uk", "de"), from the list the package carries."""
+    return _suffix_list().publicsuffix(domain) or ""
+
+
+@functools.cache
+def _suffix_list():
+    from publicsuffixlist import PublicSuffixList  # the list shipped with the package: nothing fetched
+    return PublicSuffixList()
 
 
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -137,14 +150,17 @@ def _kakasi():
     return pykakasi.kakasi()
 
 
-def romaji_forms(company: str) -> list[tuple[str, ...]]:
+def romaji_forms(company: str, japanese: bool = False) -> list[tuple[str, ...]]:
     """A name written in Japanese kana (kanji beside them) as the romaji its domain spells, with
     long vowels written out and left out (あおば商事 -> aoba shouji, aoba shoji), without its legal
-    form. Kanji alone may be Chinese and is left as it is."""
-    if not _KANA.search(company):
+    form. Kanji alone may be Chinese and is left as it is, unless `japanese` (the sender's address
+    is of Japan: 太宰府銀行 from dazaifu-bank.co.jp)."""
+    if not _KANA.search(company) and not (japanese and _CJK.search(company)):
         return []
     words = tuple(w for part in _kakasi().convert(_without_forms(company).strip())
                   if (w := _NON_WORD.sub("", _fold(part["hepburn"]))))
+    if not words:
+        return []     # nothing kakasi spells (a name in simplified Chinese characters)
     short = tuple(_shorten(w) for w in words)
     return [words, short] if short != words else [words]
 
@@ -224,6 +240,8 @@ def _joins_words(label: str, name: tuple[str, ...]) -> bool:
             return used >= 2
         if used and any(rest.startswith(c) and fits(rest[len(c):], left, used) for c in _DOMAIN_CONNECTORS):
             return True    # alderandpike.com for Alder & Pike
+        if used and len(rest) >= 3 and any(w.startswith(rest) and w != rest for w in left):
+            return True    # a last word cut short: anhembilog.com.br for Logística Anhembi
         return any(rest.startswith(w) and fits(rest[len(w):], left[:i] + left[i + 1:], used + 1)
                    for i, w in enumerate(left))
 
@@ -236,10 +254,14 @@ def _display_words(text: str) -> str:
 
 
 def _names(haystack: str, name: tuple[str, ...]) -> bool:
-    """Whether the folded text names the company as whole words."""
+    """Whether the folded text names the company as whole words; a name in Chinese, Japanese or
+    Korean letters, which those languages write without a space around it ("受客户蛇口物流集团委托",
+    "영도조선에서"), anywhere but beside a Latin letter or a digit."""
     if not name or (len(name) == 1 and len(name[0]) < 2):
         return False
-    pattern = r"(?<!\w)" + _JOIN.join(map(re.escape, name)) + r"(?!\w)"
+    joined = _JOIN.join(map(re.escape, name))
+    pattern = (r"(?<![a-z0-9])" + joined + r"(?![a-z0-9])") if _CJK.search(name[0]) else \
+        (r"(?<!\w)" + joined + r"(?!\w)")
     return re.search(pattern, haystack) is not None
 
 
@@ -257,10 +279,11 @@ class _Evidence:
 
 def _person_words(contact: str) -> tuple[str, ...]:
     """The words of a contact cell's person, without a bracketed note, a form of address or an
-    initial ("Fiona (recruitment)" -> fiona; "Mr. D. Kerr" -> kerr)."""
+    initial ("Fiona (recruitment)" -> fiona; "Mr. D. Kerr" -> kerr); a Chinese or Korean name of two
+    letters is a name."""
     text = re.sub(r"[(\[（].*?[)\]）]", " ", contact)
-    return tuple(w for w in _NON_WORD.split(_fold(text)) if len(w) >= 3 and w not in W.SENDER_NOISE
-                 and not form_of_address(w))
+    return tuple(w for w in _NON_WORD.split(_fold(text)) if (len(w) >= 3 or (len(w) == 2 and _CJK.match(w)))
+                 and w not in W.SENDER_NOISE and not form_of_address(w))   # (陈伟, 周婷: two letters)
 
 
 
@@ -285,11 +308,56 @@ def _longer_domain(ev: _Evidence, row: Row, name: tuple[str, ...]) -> str:
         return f"sender's domain {ev.domain} holds the name"
     if not (_names(ev.subject, name) or _names(ev.body, name)):
         return ""
-    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company)):
+    if any(len(form[0]) >= 5 and label.startswith(form[0]) for form in romaji_forms(row.company, _of_japan(ev))):
         return f"sender's domain {ev.domain} spells the name's first word, the name written in the message"
     if any(len(spelled) >= 5 and label.startswith(spelled) for spelled in pinyin_words(row.company)):
         return f"sender's domain {ev.domain} spells the name in pinyin, the name written in the message"
+    if _spells_hangul(label, row.company):
+        return f"sender's domain {ev.domain} spells the Korean name, the name written in the message"
     return ""
+
+
+def _spells_hangul(label: str, company: str, least: int = 5) -> bool:
+    """Whether a domain's name part begins with a Korean name's first syllables in Latin letters
+    (yeongdo-ship.co.kr for 영도조선), the final consonants as either romanization writes them
+    (dongbaek, dongbaeg)."""
+    return any(len(spelled) >= least and fuzz.ratio(spelled, label[:len(spelled)]) >= 85
+               for spelled in hangul_words(company))
+
+
+_HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def hangul_words(company: str) -> tuple[str, ...]:
+    """A name written in Korean letters, without its legal form, as the romanized first two or more
+    of its syllables (해운대물산 -> haeundae, haeundaemul, haeundaemulsan), as a domain begins it."""
+    hangul = "".join(_without_forms(company).split())
+    if not hangul or not _HANGUL_ONLY.match(hangul):
+        return ()
+    from hangul_romanize import Transliter  # loaded with the first company named in Korean letters
+    from hangul_romanize.rule import academic
+    spell = Transliter(academic).translit
+    syllables = [spell(ch).replace("-", "") for ch in hangul]
+    return tuple("".join(syllables[:n]) for n in range(2, len(syllables) + 1))
+
+
+def _domain_spells(ev: _Evidence, row: Row, contact: bool = False) -> bool:
+    """Whether the sender's own domain spells the row's name written in Japanese, Chinese or Korean
+    letters (its first word in romaji, a word in pinyin, its first syllables romanized) in six
+    letters or more (five from an address of those countries, nampo-fin.co.kr for 남포금융, or when the
+    row's contact writes): the message not naming the company, a shorter one may be a city's (busan)."""
+    label = _domain_label(ev.domain) if ev.domain and not ev.platform and not ev.free_mail else ""
+    least = 5 if contact or ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES else 6
+    return bool(label) and (any(len(form[0]) >= least and label.startswith(form[0])
+                                for form in romaji_forms(row.company, _of_japan(ev)))
+                            or any(len(spelled) >= least and label.startswith(spelled)
+                                   for spelled in pinyin_words(row.company))
+                            or _spells_hangul(label, row.company, least))
+
+
+def _of_japan(ev: _Evidence) -> bool:
+    return ev.domain.rsplit(".", 1)[-1] == "jp"
 
 
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
@@ -338,27 +406,58 @@ def company_score(ev: _Evidence, row: Row) -> tuple[int, str]:
         # an automatic sender unknown as a tracking system ("no-reply@jobtrain.co.uk") that names the
         # company and the role writes for the employer, as a known system does
         return 88, f"{ev.domain}, an automatic sender naming the company and the role"
+    by_person = _by_contact_or_spelling(ev, row, name, named, display)
+    if by_person is not None:
+        return by_person
+    # A sender who is neither the company nor a tracking system: at most 'maybe'.
+    if in_subject and display >= 90:
+        return 75, "named in the subject and sender's name, from another domain"
+    if in_subject or display >= 90:
+        return 65, "named in the " + ("subject" if in_subject else "sender's name") + ", from another domain"
+    if in_body and not ev.free_mail and not ev.platform and not ev.automated:
+        # a person of another company (an agency writing for its client) naming the company: perhaps
+        return MAYBE, "named in the message, from another company's address"
+    if in_body:
+        return 50, "named in the message, from another domain"
+    return 0, ""
+
+
+def _first_word_named(ev: _Evidence, name: tuple[str, ...]) -> bool:
+    """Whether the message names the company by the first word of its name, as people say it
+    short ("Aoife from Stonebridge" for Stonebridge Capital): a word of five letters or more."""
+    return len(name) > 1 and len(name[0]) >= 5 and _names(ev.body, name[:1])
+
+
+def _by_contact_or_spelling(ev: _Evidence, row: Row, name: tuple[str, ...], named: bool,
+                            display: float) -> tuple[int, str] | None:
+    """The row's company by who writes: its Contact (from the company's mail and naming it; from a
+    private address, listed only), a sender named as the company in Chinese, Japanese or Korean
+    letters, a domain that spells such a name; or a private address naming company and role."""
+    shown = " ".join(name)
+    in_subject, in_body = _names(ev.subject, name), _names(ev.body, name)
     person = _person_words(row.contact)
-    if person and not ev.free_mail and named and set(person) <= set(ev.display.split()):
+    contact = bool(person) and set(person) <= set(ev.display.split())
+    if contact and not ev.free_mail and named:
         # the row's own contact, writing from the company's mail (an out-of-office, a reply) and naming it
         return 88, f"sender is the row's contact {row.contact!r}, company named"
+    if contact and ev.free_mail and (named or _position_bonus(ev, row) or _first_word_named(ev, name)):
+        # the row's contact by name, from a private address: listed, never applied
+        return 65, f"the row's contact {row.contact!r} by name, from a private address"
     if display >= 90 and _CJK.search(shown) and not ev.free_mail \
             and (ev.domain.rsplit(".", 1)[-1] in _CJK_COUNTRIES or in_subject or in_body):
         # a name in Chinese, Japanese or Korean letters cannot be compared with a domain: the
         # company's name as the sender's, from an address of that country or naming the company in
         # its own letters again ("셀트리온 채용팀" <recruit@celltrion.com>, "[셀트리온] ..."), is the company
         return 85, f"sender's name {ev.display!r} from {ev.domain}"
+    if not named and _domain_spells(ev, row, contact):
+        # a name in Japanese, Chinese or Korean letters the domain spells, the message not naming it:
+        # the row's when its contact writes, else perhaps
+        return (88, f"sender is the row's contact {row.contact!r}, from {ev.domain}, which spells the name") \
+            if contact else (65, f"sender's domain {ev.domain} spells the name, not named in the message")
     if ev.free_mail and in_body and _position_bonus(ev, row):
         # a private address that signs with the company and names the role: listed, never applied
         return 65, "company and role named by a private address"
-    # A sender who is neither the company nor a tracking system: at most 'maybe'.
-    if in_subject and display >= 90:
-        return 75, "named in the subject and sender's name, from another domain"
-    if in_subject or display >= 90:
-        return 65, "named in the " + ("subject" if in_subject else "sender's name") + ", from another domain"
-    if in_body:
-        return 50, "named in the message, from another domain"
-    return 0, ""
+    return None
 
 
 def _position_bonus(ev: _Evidence, row: Row) -> int:

@@ -264,7 +264,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONFIRMATION: ("ご応募いただき", "ご応募ありがとう", "応募を受け付け", "応募受付", "エントリーいただき",
                        "エントリーありがとう", "ご応募を受け付け", "応募が完了", "応募完了"),
         RECRUITER: ("スカウト", "ヘッドハンター", "転職エージェント", "キャリアアドバイザー"),
-        CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "ポジション", "履歴書", "職務経歴書"),
+        CONTEXT: ("応募", "選考", "採用", "面接", "エントリー", "求人", "募集", "ポジション", "履歴書", "職務経歴書"),
     },
     "ko": {
         REJECTION: ("불합격", "함께하지 못하게", "함께하기 어렵", "좋은 결과를 드리지 못", "귀하의 앞날",
@@ -274,7 +274,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         CONFIRMATION: ("지원해 주셔서 감사", "지원해주셔서 감사", "지원서가 접수", "지원이 완료", "접수되었습니다",
                        "지원서 접수"),
         RECRUITER: ("헤드헌터", "포지션 제안", "이직 제안"),
-        CONTEXT: ("지원", "채용", "면접", "전형", "포지션", "이력서", "서류"),
+        CONTEXT: ("지원", "채용", "모집", "면접", "전형", "포지션", "이력서", "서류"),
     },
     "zh": {
         REJECTION: ("很遗憾", "很遺憾", "未能进入", "未能進入", "暂不匹配", "暫不匹配", "放入人才库", "放入人才庫",
@@ -299,6 +299,12 @@ ATS_DOMAINS = (
     "breezy.hr", "softgarden.io", "join.com", "dvinci.de", "rexx-systems.com", "linkedin.com", "indeed.com",
     "stepstone.de", "welcometothejungle.com", "infojobs.net", "erecruiter.pl", "traffit.com", "homerun.co",
     "onlyfy.jobs", "gupy.io", "gupy.com.br", "solides.com.br", "inhire.com.br",
+    # Latin America's job boards
+    "occ.com.mx", "computrabajo.com", "bumeran.com", "bumeran.com.mx", "zonajobs.com.ar", "elempleo.com",
+    "laborum.cl", "trabajando.com",
+    # India
+    "naukri.com", "foundit.in", "shine.com", "iimjobs.com", "instahyre.com", "darwinbox.in", "darwinbox.com",
+    "zohorecruit.com", "zohorecruit.in", "zohorecruit.eu", "keka.com", "freshteam.com",
     # Japan, Korea, mainland China and Taiwan
     "hrmos.co", "herp.cloud", "talentio.com", "jobcan.jp", "en-gage.net", "rikunabi.com", "mynavi.jp", "doda.jp",
     "bizreach.jp", "wantedly.com", "saramin.co.kr", "jobkorea.co.kr", "greetinghr.com", "ninehire.com",
@@ -333,9 +339,17 @@ LEGAL_FORMS = (
 LEGAL_FORMS_CJK = ("株式会社", "有限会社", "合同会社", "(株)", "（株）", "㈱", "주식회사", "(주)", "（주）", "㈜",
                    "股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團")
 # Reply prefixes of a subject ("Re:", "AW:", "RE :") and the lines that start a quoted message.
-REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|rv|返信|답장|回复|回覆)\s*[:：]\s*"
+REPLY_PREFIX = r"^\s*(?:re|aw|antw|sv|vs|res|r|odp|返信|답장|회신|回复|回覆)\s*[:：]\s*"
 # A forward is someone passing a message on (a friend's tip, your own copy), not a reply to you.
-FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|i|转发|轉寄|転送|전달)\s*[:：]\s*"
+FORWARD_PREFIX = r"^\s*(?:wg|fw|fwd|tr|enc|rv|i|pd|doorst|转发|轉寄|転送|전달)\s*[:：]\s*"
+# The line a mailer puts above the message it passes on ("---------- Forwarded message ---------",
+# "-------- Message transféré --------", "-----Wiadomość oryginalna-----", "Begin forwarded message:").
+FORWARD_MARKER = (r"^\s*(?:-{2,}\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message"
+                  r"|weitergeleitete\s+nachricht|ursprüngliche\s+nachricht|message\s+transféré|message\s+d['’]origine"
+                  r"|mensaje\s+reenviado|mensaje\s+original|messaggio\s+inoltrato|messaggio\s+originale"
+                  r"|mensagem\s+encaminhada|mensagem\s+original|doorgestuurd\s+bericht|oorspronkelijk\s+bericht"
+                  r"|wiadomość\s+przekazana|przekazana\s+wiadomość|wiadomość\s+oryginalna|전달된\s*(?:메일|메시지)"
+                  r"|원본\s*메일|转发邮件|原始邮件|転送メッセージ|元のメッセージ)\s*:?\s*(?:-{2,})?\s*$")
 # The employer has chosen others, said without a listed phrase: a decision already made ("we have
 # decided to", "we've chosen to") to go on ("move ahead", "proceed", "continue") with other people.
 OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to"
@@ -345,19 +359,53 @@ OTHERS_CHOSEN = (r"\b(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+to
                  r"(?:candidates?|applicants?|profiles?|individuals|people|someone|others)\b"
                  # German: entschieden ... mit/für anderen Kandidaten
                  r"|\b(?:entschieden|entschlossen)\b[^.]{0,80}?\b(?:mit|für)\s+"
-                 r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*")
+                 r"(?:(?:einer?|eine|den|die|anderen?|weiteren?)\s+)+(?:kandidat|bewerber)\w*"
+                 # the other languages: a decision, then going on with someone else ("decidimos continuar con
+                 # otro candidato", "décidé de poursuivre avec un autre profil", "besloten verder te gaan met een
+                 # andere kandidaat", "zdecydowaliśmy się na innego kandydata")
+                 r"|\b(?:decid\w+|décid\w+|deciso|besloten|zdecydowal\w*|optamos|optado|gekozen)\b[^.]{0,80}?"
+                 r"\b(?:con|avec|com|met|z|na|voor|per|pour|por)\s+(?:(?:otr[oa]s?|un[ae]?|um[a]?|autres?|d['’]autres"
+                 r"|altr[oaie]|outr[oa]s?|een|andere|inn\w+)\s+)+(?:candidat\w*|perfil\w*|profil\w*|kandyda\w*"
+                 r"|kandida\w*)"
+                 # Korean, Japanese, Chinese: another applicant chosen ("다른 지원자와 함께하기로 결정했습니다",
+                 # "他の方の採用を決定", "决定录用其他候选人")
+                 r"|다른\s*(?:지원자|후보자|분)\S*\s+(?:[^.。\n]{0,20}?)(?:함께하기로|선발하기로|채용하기로|진행하기로)"
+                 r"|他の(?:方|候補者|応募者)\S{0,12}?(?:採用|決定|選考を進め)"
+                 r"|(?:其他|另一位|另外一位|别的)(?:候选人|候選人|人选|人選|应聘者|應徵者)")
 # The same kind said by its structure, for the kinds whose words vary most: "thanks a lot for
 # applying", "we're thrilled to offer you the Data Engineer position".
 WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|miercoles|jueves"
             "|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|montag|dienstag|mittwoch"
             "|donnerstag|freitag|samstag|martedì|mercoledì|giovedì|venerdì|sabato")
 # Words for a meeting about a job: with a day in the same sentence, a person asks to meet
-MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|hearing\b"
+MEETING_WORDS = (r"\b(?:interview|chat\b|trial\s+(?:shift|day)|call\s+with|meeting\s+with|gespräch|gesprek|hearing\b"
+                 r"|(?:vorstellungs|bewerbungs|kennenlern)termin\w*"
                  # to meet the reader, said with the verb ("wants to meet you in person", "vous rencontrer")
                  r"|meet\s+(?:with\s+)?you\b|see\s+you\s+in\s+person|ontmoeten|kennismak|kennenzulernen|conocerte"
                  r"|conocerle|conhecê-l\w*|incontrarti|incontrarla|poznać|spotkać|incontr\w*|conversar|bate-papo"
                  r"|conoscert\w*|conoscerl\w*|vous\s+connaître|te\s+conhecer|o\s+conhecer|a\s+conhecer|leren\s+kennen"
                  r"|probearbeit|kennenlernen|entretien|essai\b|rencontrer|entrevista|prueba\b|colloquio)|面接|面談|면접|面试")
+# A meeting fixed in a reply without the word interview ("je vous confirme notre rendez-vous", "potwierdzam
+# spotkanie", "our call on Thursday at 10"): said with one day ahead and its time, it is the slot taken.
+APPOINTMENT_WORDS = (r"\b(?:appointment|meeting|call|termin|treffen|rendez-vous|rdv|réunion|cita|reunión|appuntamento"
+                     r"|incontro|afspraak|reunião|encontro|spotkani\w*|rozmow\w*"
+                     # a visit: "we'll see you on Tuesday at 10", "face-to-face", "come to our office"
+                     r"|see\s+you|face[\s-]to[\s-]face|f2f|in\s+person|visit|come\s+(?:in|by|over|to)|vorbeikommen"
+                     r"|sehen\s+uns|besuch\w*|vous\s+recevoir|vous\s+voir|nous\s+voir|vernos|visita\w*|vederci"
+                     r"|langskomen|zien\s+we|odwiedzi\w*|zobaczenia"
+                     # waiting for the reader to come: "te esperamos", "te aguardo", "vi aspettiamo", "nous vous
+                     # attendons" (the reader its object: "esperamos su respuesta" waits for an answer, no visit)
+                     r"|(?:te|lo|la|los|las|les|vos)\s+esper\w*|(?:te|o|a|vos|lhe)\s+aguard\w*|aguardamos\s+voc[eê]\w*"
+                     r"|(?:vi|la|ti)\s+aspett\w*|vous\s+attend\w*|erwarten\s+(?:sie|dich|euch)|verwachten\s+(?:je|u)"
+                     r"|czeka\w*\s+na\s+(?:pani|pana|ciebie))\b"
+                     r"|約束|打ち合わせ|お越し|来社|ご来社|お待ちしております|미팅|약속|방문|뵙|会议|会面|见面|来访|到访|來訪")
+# An opening put on hold: no one was chosen and the application is kept ("the role has been put on
+# hold", "auf Eis gelegt", "mis en suspens", "wstrzymana", "잠정 보류", "暂时搁置"): a person's news, not a
+# rejection, however sorry it sounds.
+ON_HOLD = (r"\b(?:on\s+hold|paused|frozen|freeze|auf\s+eis|pausiert|zurückgestellt|vorerst\s+(?:gestoppt|ausgesetzt)"
+           r"|en\s+suspens|en\s+attente|suspendu\w*|gelé\w*|en\s+pausa|suspendid\w*|congelad\w*|sospes\w*"
+           r"|in\s+standby|in\s+pausa|bevroren|gepauzeerd|wstrzyman\w*|zawieszon\w*|wstrzymał\w*)\b"
+           r"|見合わせ|一時停止|一時中断|凍結|보류|중단되|暂停|暫停|搁置|擱置|冻结|凍結")
 # Words that turn a thank-you into bad news ("Thank you for applying ... Unfortunately"): such a
 # message is no automatic confirmation, whatever it is.
 REGRET = ("unfortunately", "regret", "sorry to say", "sorry to tell", "leider", "bedauer", "malheureusement",
@@ -421,6 +469,11 @@ KIND_PATTERNS = {
                    r"|\bvotre\s+candidature\s+(?:[^.\n]{0,80}?\s+)?a\s+(?:bien\s+)?été\s+"
                    r"(?:transmise|reçue|enregistrée|envoyée|prise\s+en\s+compte)"
                    r"|\bhaben\s+(?:ihre|deine)\s+(?:bewerbung|unterlagen)\s+(?:[^.\n]{0,60}?\s+)?erhalten\b"
+                   # "(di aver) ricevuto la tua candidatura", "recibimos tu postulación", "recebemos a sua candidatura",
+                   # "otrzymaliśmy Twoją aplikację", "reçu votre candidature"
+                   r"|\b(?:ricevut[oa]|ricevuto|recibi\w*|recebe\w*|recebid[oa]|reçu|otrzymal\w*)\s+(?:la\s+|a\s+)?"
+                   r"(?:tua|sua|vostra|tu|su|vuestra|votre|twoj\w*|pani|pana)\s+"
+                   r"(?:candidatura|solicitud|postulación|candidature|aplikacj\w*|kandydatur\w*|cv|curriculum|currículo)\b"
                    r"|\b(?:tu|su)\s+(?:solicitud|candidatura|postulación|cv)\s+(?:[^.\n]{0,60}?\s+)?(?:fue|ha\s+sido)\s+"
                    r"(?:recibida|registrada|enviada)"
                    r"|\b(?:ihre|deine)\s+bewerbung\s+(?:als\s+[^.\n]{1,60}?\s+)?(?:ist|wurde)\s+(?:[\w-]+\s+){0,6}?"
@@ -451,11 +504,20 @@ QUOTE_STARTS = (
     r"mensaje original)\s*-{2,}\s*$", r"^from: .{0,200}$", r"^von: .{0,200}$", r"^de ?: .{0,200}$",
     # any language's "DATE, NAME <address> wrote:" ("Il giorno ... ha scritto:", "2026年12月2日(水) ... <...>:")
     r"^.{0,160}<[^<>@\s]+@[^<>\s]+>\s*(?:[^\W\d_]+\s*){0,2}[:：]\s*$",
+    # "W dniu 3.12.2026 o 19:02 Agnieszka pisze:", "Op 3 dec. 2026 schreef Jan:", "Em 3/12 ... escreveu:"
+    r"^.{0,200}\b(?:wrote|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|pisze|napisał\w*)\s*[:：]\s*$",
 )
 # An attached document that is the offer or its contract, by its file name ("Offer_Letter_Sam.pdf",
 # "proposta.pdf", "Arbeitsvertrag.pdf", "内定通知書.pdf"): with a short body, the file says it.
 OFFER_FILE = (r"(?<![^\W\d_])(?:offer|oferta|proposta|propuesta|angebot|vertragsangebot|arbeitsvertrag|vertrag"
-              r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta)(?![^\W\d_])"
+              r"|contrat|contract|contratto|contrato|umowa|aanbod|arbeidsovereenkomst|promesse|offerta"
+              # a letter of hiring ("Lettera_di_assunzione.pdf", "carta de contratación", "admissão")
+              r"|assunzione|embauche|contratacion|contratación|admissao|admissão|zatrudnieni\w*)(?![^\W\d_])"
+              # German and Dutch join the word to what it is about ("Arbeitsvertragsangebot",
+              # "Arbeidsvoorwaardenvoorstel", "Gehaltsangebot", "Dienstvertrag"): a word of work, then the
+              # offer's word ending the compound (a "Mietvertrag" or a "Projectvoorstel" is none)
+              r"|(?<![^\W\d_])(?:arbeits|dienst|gehalts|anstellungs|einstellungs|stellen|job|arbeids|salaris"
+              r"|aanstellings|dienstverbands?)[^\W\d_]*?(?:angebot|vertrag|aanbod|voorstel|overeenkomst)(?![^\W\d_])"
               r"|内定|労働条件|입사|처우|录用|錄用")
 # Platforms that send an employer's assessment (a coding test, a video interview): they write for it
 ASSESSMENT_DOMAINS = ("hackerrank.com", "hackerrankforwork.com", "codility.com", "codesignal.com", "testgorilla.com",
