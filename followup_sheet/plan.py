@@ -991,6 +991,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # what is due: a thank-you not sent by then is no longer the next step (the script asks for
     # the news, and still thanks for the interview)
     thank_you = thank_you & ~(use_stated & decision & (stated_next <= today64))
+    # nor once it is later than a follow-up would be (its day and repeat_gap more): a thank-you
+    # weeks late is no next step; the follow-up is, or a day the row states ("call back in January")
+    thank_day = _day_after(held_on, cal)
+    thank_you = thank_you & ~(np.busday_offset(np.where(np.isnat(thank_day), today64, thank_day), s.repeat_gap,
+                                               roll="forward", busdaycal=cal) < today64)
     reasons = ["pinned", "interview", "return_call", "hold", "thank_you", "stated", "retry"]
     choices = [use_pin, ahead, employer_called, hold, thank_you, use_stated, retry]
     dates = [pinned, _day_after(interview_ahead, cal), _day_after(employer_called_on, cal), hold_until,

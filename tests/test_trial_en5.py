@@ -116,8 +116,11 @@ def test_a_held_interview_chased_since_is_no_longer_a_thank_you(tmp_path):
     assert not plan.loc[2, "thank_you"] and plan.loc[2, "follow_ups"] == 2
     assert "Thank you for taking the time" not in scripts[2] and "thank you again" in scripts[2]
     assert any(f.kind == "last_contact" and f.source.startswith("Comments") for f in plan.loc[2, "facts"])
-    # the row without a chaser still gets its thank-you
-    assert plan.loc[3, "thank_you"] and plan.loc[3, "follow_ups"] == 0
+    # the row without a chaser is four weeks past its thank-you's day: the follow-up is due
+    # instead, which still thanks the panel (a thank-you weeks late is no next step)
+    assert not plan.loc[3, "thank_you"] and plan.loc[3, "follow_ups"] == 0 and plan.loc[3, "status"] == "Overdue"
+    assert "next steps" in scripts[3] and "thank you for taking the time" in scripts[3], scripts[3]
+    assert not scripts[3].startswith("Subject:"), scripts[3]       # a call, not the thank-you e-mail
 
 
 def test_counted_chasers_reach_the_cap(tmp_path):
