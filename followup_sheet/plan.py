@@ -1061,7 +1061,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # (or the notes of a live row say another employer has made an offer or has the user in a later
     # round: "内定あり（他社）", "offer from another company")
     company = frame["company"].to_numpy()
-    live_other = _elsewhere(company, hot) | bool((told_elsewhere & active).any())
+    # an offer elsewhere whose answer is due before this row's call is no interest to speak of on
+    # that day: by then the user has taken it or let it go
+    call_day = np.where(active & ~np.isnat(due) & (due > today64), due, today64).astype("datetime64[D]")
+    offer_until = np.where(hot & (st == "offer"), answer_on, np.datetime64("NaT", "D"))
+    dated = ~np.isnat(offer_until)
+    live_other = _elsewhere(company, hot & ~dated) | _open_on(company, offer_until, call_day) \
+        | bool((told_elsewhere & active).any())
     has_mgr = _names_someone(frame["hiring_manager"].to_numpy(), s.blank_words)
     has_ref = _names_someone(frame["referrer"].to_numpy(), s.blank_words)
     situation = np.select(
@@ -1083,7 +1089,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     noted_facts = _note_facts(np.where(active, notes, ""), np.where(active, stage_text, ""), ledger, today)
     written_offer = noted_facts.pop("written_offer") & (st == "offer")
     other_by, other_written = _offer_elsewhere(company, active & (st == "offer"), noted_facts["answer_by"],
-                                               written_offer)
+                                               written_offer, call_day)
     competing = situation == Situation.COMPETING_INTEREST.value
     plan = pd.DataFrame({
         "stage": st,
@@ -1239,6 +1245,21 @@ def review_lines(frame: pd.DataFrame, plan: pd.DataFrame) -> list[str]:
     return lines
 
 
+def _open_on(company: np.ndarray, until: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """True where ANOTHER company has an offer whose answer is due on or after the row's `day`
+    (`until` NaT where a row has no such offer): per company its latest deadline; a row looks at
+    the latest of the other companies'."""
+    dated = ~np.isnat(until)
+    if not dated.any():
+        return np.zeros(len(until), dtype=bool)
+    keys = _company_keys(company)
+    latest = pd.Series(until[dated]).groupby(keys[dated]).max().sort_values(ascending=False)
+    first = latest.index[0]
+    second = latest.iloc[1].to_datetime64() if len(latest) > 1 else np.datetime64("NaT", "D")
+    best = np.where(keys == first, second, latest.iloc[0].to_datetime64()).astype("datetime64[D]")
+    return ~np.isnat(best) & (best >= day)
+
+
 def _company_keys(company: pd.Series | np.ndarray) -> np.ndarray:
     return np.asarray(_per_value(company, lambda names: [company_key(v) for v in names]), dtype=object)
 
@@ -1383,25 +1404,28 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
 
 
 def _offer_elsewhere(company: np.ndarray, live_offer: np.ndarray, answer_by: np.ndarray,
-                     written_offer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the nearest answer deadline of a live offer at ANOTHER company, and whether that
-    offer is in writing: what the competing-interest script may say about it (rules §5)."""
+                     written_offer: np.ndarray, call_day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the nearest answer deadline of a live offer at ANOTHER company that is still ahead
+    on the row's `call_day` (a deadline before the call is past by then), and whether that offer
+    is in writing: what the competing-interest script may say about it (rules §5)."""
     n = len(company)
-    none = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
+    by = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
+    written = np.zeros(n, dtype=bool)
     with_offer = live_offer & ~np.isnat(answer_by)
     if not with_offer.any():      # most trackers: no live offer with a deadline
-        return none
+        return by, written
     offers = pd.DataFrame({"answer_by": answer_by, "written_offer": written_offer})[with_offer]
     key = _company_keys(company)
-    offers = offers.assign(key=key[with_offer]).sort_values("answer_by")
-    best = offers.drop_duplicates("key").head(2)
-    first, second = best.iloc[0], (best.iloc[1] if len(best) > 1 else None)
-    same = key == first["key"]
-    by = np.where(same, second["answer_by"].to_datetime64() if second is not None else np.datetime64("NaT", "ns"),
-                  first["answer_by"].to_datetime64()).astype("datetime64[ns]")
-    second_written = bool(second["written_offer"]) if second is not None else False
-    written = np.where(same, second_written, bool(first["written_offer"]))
-    return by, written.astype(bool)
+    offers = offers.assign(key=key[with_offer]).sort_values("answer_by").drop_duplicates("key")
+    day = call_day.astype("datetime64[ns]")
+    # nearest first: each row takes the first deadline of another company on or after its call
+    for when, is_written, owner in offers.itertuples(index=False, name=None):
+        take = np.isnat(by) & (key != owner) & (day <= when.to_datetime64())
+        by[take] = when.to_datetime64()
+        written[take] = bool(is_written)
+        if not np.isnat(by).any():
+            break
+    return by, written
 
 
 

@@ -267,7 +267,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"
                   # a trial day or shift ("Schnuppertag am 11.12.", "Probedienst Mo")
                   r"|probetag|probearbeit|probedienst|hospitation|schnuppertag"),
-    ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
+    ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|karenz|zurück"
              r"|\bout\s+(?:sick|ill|until|till|til)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|til|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
              r"|\bchor[ayz]|nieobecn|\burlop"
@@ -289,14 +289,21 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|spróbować\s+ponownie"),
 )
 # Kinds that may be said after the date in the same clause, as German, Dutch and Polish put the
-# verb last ("nach dem 15. anrufen", "na 10 december terugbellen"): looked at when the words
-# before it say nothing.
-_AFTER_KINDS = ("hold", "decision", "feedback", "answer", "call_back")
+# verb last ("nach dem 15. anrufen", "na 10 december terugbellen"), in the order they are looked
+# at when the words before it say nothing; an absence last ("bis 9.12. auf Urlaub", "tot 14
+# december met verlof"), as "zurückrufen" is a call, not a return.
+_AFTER_KINDS = ("hold", "decision", "feedback", "answer", "call_back", "back")
 
 
 @functools.cache
 def _kinds() -> list[tuple[str, Screened]]:
     return [(kind, Screened(re.compile(words, re.IGNORECASE))) for kind, words in KIND_WORDS]
+
+
+@functools.cache
+def _after_kinds() -> list[tuple[str, Screened]]:
+    readers = dict(_kinds())
+    return [(kind, readers[kind]) for kind in _AFTER_KINDS]
 
 
 # Someone asked me to do it (a call back the employer asked for, not one I planned myself), in
@@ -828,6 +835,14 @@ def _by_a_day() -> re.Pattern[str]:
     return re.compile(r"\b" + _BY + r"\s*$", re.IGNORECASE)
 
 
+@functools.cache
+def _until_a_day() -> re.Pattern[str]:
+    """"until" right before a date, in the languages the reader knows (with the article some put
+    between: "bis zum", "jusqu'au", "hasta el", "fino al", "até o")."""
+    return re.compile(r"\b(?:until|till|til|bis(?:\s+(?:zum|zur|einschließlich))?|jusqu['’]\s*(?:au|à|a)"
+                      r"|hasta(?:\s+el)?|fino\s+a[l']?|até(?:\s+[oa])?|tot(?:\s+en\s+met)?|do)\s*$", re.IGNORECASE)
+
+
 _BY = r"(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até|voor|uiterlijk|przed)"
 # ... and within a span ("within two weeks", "binnen twee weken", "innerhalb von", "dans les", "w ciągu")
 _WITHIN = r"(?:within|innerhalb|binnen|dans\s+les|dentro\s+de|em\s+até|w\s+ciągu)"
@@ -890,9 +905,11 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
         else ((clause, False), (rest, True), around)
     for words, verb_last in tries:
         nearest, said = -1, ""
-        for kind, regex in _kinds():
+        for kind, regex in _after_kinds() if verb_last else _kinds():
             if verb_last:
-                if kind in _AFTER_KINDS and regex.search(words):
+                # (an absence said after its day only after "until": "bis 9.12. auf Urlaub", "do
+                # 14.12 na urlopie"; "Jan is ziek tot 14 december" is no absence until January)
+                if regex.search(words) and (kind != "back" or _until_a_day().search(before)):
                     said = kind
                     break
                 continue
