@@ -1,0 +1,134 @@
+"""Trackers by strangers, round ten: another employer's offer whose answer falls before a row's
+call is no strong interest on the day of that call; an absence said after "until" and its day
+(German, Dutch and Polish put the words last); a contact cell that names only a part of the firm
+gives way to the person the notes name; a French stage cell that says the application was
+withdrawn in one participle."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from followup_sheet.pipeline import compute
+from followup_sheet.plan import stage_of
+from followup_sheet.read import read_trackers
+from followup_sheet.settings import Settings
+from followup_sheet.statements import read_statements
+
+TODAY = dt.date(2026, 12, 7)      # a Monday
+WRITTEN = dt.date(2026, 11, 30)
+
+
+def _book(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+# --- an offer elsewhere counts only while its answer is still ahead on the day of the call -------
+
+@pytest.fixture(scope="module")
+def offers_elsewhere(tmp_path_factory):
+    path = _book(tmp_path_factory.mktemp("w10") / "candidature.xlsx", [
+        ["Azienda", "Ruolo", "Inviata il", "Referente", "Telefono", "Stato", "Note"],
+        # row 2: an offer, to be answered by Wednesday 9 December
+        ["Ferramenta Bassi", "Magazziniere", dt.date(2026, 11, 16), "Sig. Bassi", "+39 051 555 01",
+         "proposta", "proposta ricevuta il 2/12, devo rispondere entro il 9/12"],
+        # row 3: the contact is away until the 15th: its call comes after that answer is given
+        ["Logistica Emiliana", "Addetto spedizioni", dt.date(2026, 11, 20), "Dott.ssa Neri", "+39 051 555 02",
+         "inviata", "la dott.ssa Neri è in ferie fino al 15/12"],
+        # row 4: overdue today, while the offer is still open
+        ["Trasporti Gallo", "Pianificatore", dt.date(2026, 11, 18), "", "+39 051 555 03",
+         "inviata", "nessuna risposta"],
+    ])
+    outcome = compute(path, today=TODAY)[0][0]
+    return outcome.plan, outcome.scripts
+
+
+def test_an_offer_answered_before_the_call_is_not_claimed_on_that_call(offers_elsewhere):
+    plan, scripts = offers_elsewhere
+    assert plan.at[3, "status"] == "Waiting" and plan.at[3, "due"].date() == dt.date(2026, 12, 15), plan.at[3, "why"]
+    # on the 15th the other offer has been taken or let go: no strong interest, no deadline to say
+    assert plan.at[3, "situation"] == "check_in", plan.at[3, "why"]
+    assert pd.isna(plan.at[3, "other_offer_by"])
+    assert "9 dicembre" not in scripts[3], scripts[3]
+
+
+def test_an_offer_still_open_on_the_call_is_said_with_its_deadline(offers_elsewhere):
+    plan, scripts = offers_elsewhere
+    assert plan.at[4, "status"] == "Overdue", plan.at[4, "why"]
+    assert plan.at[4, "situation"] == "competing_interest", plan.at[4, "why"]
+    assert plan.at[4, "other_offer_by"].date() == dt.date(2026, 12, 9)
+    assert "9 dicembre" in scripts[4], scripts[4]
+
+
+def test_of_two_offers_elsewhere_a_later_call_takes_the_one_still_open(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Company", "Role", "Applied", "Stage", "Notes"],
+        ["Harbour Freight Co", "Planner", dt.date(2026, 11, 10), "offer", "verbal offer, must reply by Dec 9"],
+        ["Ridge Mills", "Buyer", dt.date(2026, 11, 12), "offer", "offer letter in hand, answer due Dec 18"],
+        ["Lowland Foods", "Analyst", dt.date(2026, 11, 20), "applied", "hiring mgr out of office until Dec 14"],
+    ])
+    plan = compute(path, today=TODAY)[0][0].plan
+    assert plan.at[4, "due"].date() == dt.date(2026, 12, 14), plan.at[4, "why"]
+    assert plan.at[4, "situation"] == "competing_interest"
+    assert plan.at[4, "other_offer_by"].date() == dt.date(2026, 12, 18)
+
+
+# --- an absence said after "until" and its day -------------------------------------------------
+
+@pytest.mark.parametrize("note, language", [
+    ("Frau Haas ist bis 14. Dezember auf Urlaub", "de"),
+    ("Personalchef bis zum 14.12. in Karenz", "de"),
+    ("de recruiter is tot 14 december met verlof", "nl"),
+    ("kierowniczka do 14.12 na urlopie", "pl"),
+    ("la jefa de RRHH hasta el 14/12 de vacaciones", "es"),
+    ("a gestora fica até 14/12 de férias", "pt"),
+    ("la responsabile fino al 14/12 in ferie", "it"),
+])
+def test_an_absence_said_after_until_and_its_day_is_a_return(note, language):
+    said = read_statements(note, WRITTEN, day_first=True, languages=(language, "en"))
+    assert [(st.date, st.kind) for st in said] == [(dt.date(2026, 12, 14), "back")], said
+
+
+@pytest.mark.parametrize("note, language, kind", [
+    ("am 14.12. zurückrufen", "de", "call_back"),              # a call, not a return
+    ("Gespräch am 14.12., danach Urlaub", "de", "interview"),   # the absence is another clause's
+])
+def test_words_after_a_day_that_are_no_absence_until_it_keep_their_kind(note, language, kind):
+    said = read_statements(note, WRITTEN, day_first=True, languages=(language, "en"))
+    assert [st.kind for st in said] == [kind], said
+
+
+def test_a_name_beside_an_absence_after_it_is_no_month():
+    said = read_statements("Jan is ziek tot 14 december", WRITTEN, day_first=True, languages=("nl", "en"))
+    assert [st.date for st in said if st.kind == "back"] == [dt.date(2026, 12, 14)], said
+
+
+# --- a contact cell naming only a part of the firm ---------------------------------------------
+
+def test_a_part_of_the_firm_in_the_contact_cell_gives_way_to_the_person_the_notes_name(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Firma", "Stelle", "Datum", "Kontakt", "Notizen"],
+        ["Holzbau Ertl", "Disponentin", dt.date(2026, 11, 23), "Personalabteilung",
+         "Mo angerufen, Frau Lechner ist erst ab Mittwoch wieder da"],
+        ["Brauerei Moser", "Einkauf", dt.date(2026, 11, 23), "Fr. Brandstätter", "Herr Kaiser aus der Personalabteilung meldet sich"],
+        ["Mühle Pichl", "Lager", dt.date(2026, 11, 23), "HR", "noch nichts gehört"],
+    ])
+    frame = read_trackers(path, Settings())[0].frame
+    assert frame.at[2, "contact"] == "Frau Lechner"
+    assert frame.at[3, "contact"] == "Fr. Brandstätter"     # a person's cell is the user's word
+    assert frame.at[4, "contact"] == "HR"                   # no one named: the part stays, asked for
+
+
+# --- a French stage cell saying the application was withdrawn -----------------------------------
+
+@pytest.mark.parametrize("cell", ["retirée", "Retirée", "retiré", "candidature retirée"])
+def test_a_withdrawn_french_stage_is_closed(cell):
+    assert stage_of(cell, Settings()) == "closed"
