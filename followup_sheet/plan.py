@@ -1061,13 +1061,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     # (or the notes of a live row say another employer has made an offer or has the user in a later
     # round: "内定あり（他社）", "offer from another company")
     company = frame["company"].to_numpy()
-    # an offer elsewhere whose answer is due before this row's call is no interest to speak of on
-    # that day: by then the user has taken it or let it go
-    call_day = np.where(active & ~np.isnat(due) & (due > today64), due, today64).astype("datetime64[D]")
-    offer_until = np.where(hot & (st == "offer"), answer_on, np.datetime64("NaT", "D"))
-    dated = ~np.isnat(offer_until)
-    live_other = _elsewhere(company, hot & ~dated) | _open_on(company, offer_until, call_day) \
-        | bool((told_elsewhere & active).any())
+    live_other = _elsewhere(company, hot) | bool((told_elsewhere & active).any())
     has_mgr = _names_someone(frame["hiring_manager"].to_numpy(), s.blank_words)
     has_ref = _names_someone(frame["referrer"].to_numpy(), s.blank_words)
     situation = np.select(
@@ -1088,6 +1082,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                       status)
     noted_facts = _note_facts(np.where(active, notes, ""), np.where(active, stage_text, ""), ledger, today)
     written_offer = noted_facts.pop("written_offer") & (st == "offer")
+    # the day the row's call is made: a deadline elsewhere before it is past by then, not to be said
+    call_day = np.where(active & ~np.isnat(due) & (due > today64), due, today64).astype("datetime64[D]")
     other_by, other_written = _offer_elsewhere(company, active & (st == "offer"), noted_facts["answer_by"],
                                                written_offer, call_day)
     competing = situation == Situation.COMPETING_INTEREST.value
@@ -1243,21 +1239,6 @@ def review_lines(frame: pd.DataFrame, plan: pd.DataFrame) -> list[str]:
             lines.append(f"  Row {row}: {name or '(no company)'} ({plan.at[row, 'stage']}) has had no contact for a "
                          "long time; close it, or give a date to follow up")
     return lines
-
-
-def _open_on(company: np.ndarray, until: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """True where ANOTHER company has an offer whose answer is due on or after the row's `day`
-    (`until` NaT where a row has no such offer): per company its latest deadline; a row looks at
-    the latest of the other companies'."""
-    dated = ~np.isnat(until)
-    if not dated.any():
-        return np.zeros(len(until), dtype=bool)
-    keys = _company_keys(company)
-    latest = pd.Series(until[dated]).groupby(keys[dated]).max().sort_values(ascending=False)
-    first = latest.index[0]
-    second = latest.iloc[1].to_datetime64() if len(latest) > 1 else np.datetime64("NaT", "D")
-    best = np.where(keys == first, second, latest.iloc[0].to_datetime64()).astype("datetime64[D]")
-    return ~np.isnat(best) & (best >= day)
 
 
 def _company_keys(company: pd.Series | np.ndarray) -> np.ndarray:

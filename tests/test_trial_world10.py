@@ -1,5 +1,5 @@
-"""Trackers by strangers, round ten: another employer's offer whose answer falls before a row's
-call is no strong interest on the day of that call; an absence said after "until" and its day
+"""Trackers by strangers, round ten: the deadline of another employer's offer that falls before a
+row's call is not said on that call; an absence said after "until" and its day
 (German, Dutch and Polish put the words last); a contact cell that names only a part of the firm
 gives way to the person the notes name; a French stage cell that says the application was
 withdrawn in one participle."""
@@ -51,13 +51,14 @@ def offers_elsewhere(tmp_path_factory):
     return outcome.plan, outcome.scripts
 
 
-def test_an_offer_answered_before_the_call_is_not_claimed_on_that_call(offers_elsewhere):
+def test_an_offer_answered_before_the_call_is_said_without_its_past_deadline(offers_elsewhere):
     plan, scripts = offers_elsewhere
     assert plan.at[3, "status"] == "Waiting" and plan.at[3, "due"].date() == dt.date(2026, 12, 15), plan.at[3, "why"]
-    # on the 15th the other offer has been taken or let go: no strong interest, no deadline to say
-    assert plan.at[3, "situation"] == "check_in", plan.at[3, "why"]
+    # the offer was made (strong interest, as with a deadline already past today), but on the 15th
+    # "I must answer by the 9th" is no longer true: the call says no deadline
+    assert plan.at[3, "situation"] == "competing_interest", plan.at[3, "why"]
     assert pd.isna(plan.at[3, "other_offer_by"])
-    assert "9 dicembre" not in scripts[3], scripts[3]
+    assert "9 dicembre" not in scripts[3] and "entro il" not in scripts[3], scripts[3]
 
 
 def test_an_offer_still_open_on_the_call_is_said_with_its_deadline(offers_elsewhere):
