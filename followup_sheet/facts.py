@@ -541,7 +541,8 @@ def _attempt() -> _Scripts:
         r"|segreteria|non\s+rispond|nessuno\s+rispond|centralino"
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
-        r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # (the voicemail in any of its cases: "poczta", "na pocztę", "na poczcie głosowej")
+        r"|pocz(?:t[aęy]|cie)\s+głosow|nagra(?:łam|łem)\s+się|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
         # a message the user left, as the other languages write it ("laissé un message", "AB besprochen")
         r"|laiss[ée]\s+un\s+(?:message|vocal)|message\s+laiss[ée]|dej[ée]\s+(?:un\s+)?(?:mensaje|recado)"
         r"|ho\s+lasciato\s+un\s+messaggio|deixei\s+(?:um\s+)?(?:recado|mensagem)"
@@ -735,7 +736,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "messagerie", "standard", "remerci", "relanc", "llam", "escrib", "contest", "buzón", "devolv",
               "respuesta", "agradec", "nachgefasst", "rief", "zurück", "invit", "nachricht", "rückruf", "courriel",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
-              "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
+              "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczt", "poczcie", "nagrał", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
               "nam op", "alcancé", "liguei", "escrevi", "napisał", "chamad", "hold of", "vocal",

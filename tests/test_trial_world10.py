@@ -133,3 +133,51 @@ def test_a_part_of_the_firm_in_the_contact_cell_gives_way_to_the_person_the_note
 @pytest.mark.parametrize("cell", ["retirée", "Retirée", "retiré", "candidature retirée"])
 def test_a_withdrawn_french_stage_is_closed(cell):
     assert stage_of(cell, Settings()) == "closed"
+
+
+# --- the user's chaser in the Dutch simple past, its subject left out ---------------------------
+
+@pytest.mark.parametrize("note, mine", [
+    ("belde de recruiter op 1/12, niemand thuis", True),
+    ("mailde Annelies vorige week nog", True),
+    ("stuurde nog een herinnering op 30/11", True),
+    ("Ik mailde hen op maandag", True),
+    ("Wouter belde op 2/12 terwijl ik in de trein zat", False),    # he called: the employer's contact
+    ("ze mailde me dat de vacature nog open is", False),
+])
+def test_a_dutch_simple_past_without_subject_is_the_users_chaser(note, mine):
+    from followup_sheet.chasers import user_chases
+    assert bool(user_chases(note)) is mine, user_chases(note)
+
+
+# --- a voicemail the user left, in the cases Polish puts the word in ----------------------------
+
+def test_a_voicemail_left_in_polish_is_retried_the_next_business_day(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Firma", "Stanowisko", "Data wysłania", "Osoba", "Telefon", "Etap", "Uwagi"],
+        ["Kolej Mazowiecka", "Dyspozytor", "23.11.2026", "Pan Wrona", "+48 22 555 10", "wysłane",
+         "w piątek 4.12 nagrałam się na pocztę głosową"],
+        ["Mleczarnia Sobik", "Planista", "23.11.2026", "Pani Sobik", "+48 22 555 20", "wysłane",
+         "4.12 dzwoniłem, włączyła się poczta głosowa"],
+    ])
+    plan = compute(path, today=TODAY)[0][0].plan
+    for row in (2, 3):
+        assert (plan.at[row, "status"], plan.at[row, "due"].date()) == ("Due today", TODAY), plan.at[row, "why"]
+
+
+# --- a form of address in small letters before a name ------------------------------------------
+
+@pytest.mark.parametrize("note, person", [
+    ("het onthaal zegt dat mevrouw Claes tot 15/12 met verlof is", "Mevrouw Claes"),
+    ("mevrouw van Damme belt na de kerstvakantie", "Mevrouw van Damme"),
+    ("sekretarka: pani Zając wraca 14.12", "Pani Zając"),
+    ("la sra. Paredes está de viaje hasta el lunes", "Sra. Paredes"),
+])
+def test_a_form_of_address_in_small_letters_names_the_person(note, person):
+    from followup_sheet.referrals import people_in
+    assert people_in(note, "Acme") == ((person, ""),)
+
+
+def test_a_small_polish_pan_that_addresses_no_one_is_no_person():
+    from followup_sheet.referrals import people_in
+    assert people_in("pan z recepcji nie wiedział nic", "Acme") == ()
