@@ -181,3 +181,74 @@ def test_a_form_of_address_in_small_letters_names_the_person(note, person):
 def test_a_small_polish_pan_that_addresses_no_one_is_no_person():
     from followup_sheet.referrals import people_in
     assert people_in("pan z recepcji nie wiedział nic", "Acme") == ()
+
+
+# --- two of the round's trackers, as checked by reading -----------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def lausanne():
+    # a Swiss hotel receptionist's tracker, saved through LibreOffice: a merged title row, dates
+    # typed as text with dots, a second sheet of notes
+    outcome = compute(FIXTURES / "trial_world10_lausanne_libreoffice.xlsx", today=TODAY)[0][0]
+    return outcome.plan, outcome.scripts
+
+
+def test_the_lausanne_tracker_reads_as_checked(lausanne):
+    from conftest import status_due_situation
+    plan, scripts = lausanne
+    want = {
+        3: ("Due today", "2026-12-07", "post_interview"),     # they were to call back by Friday the 4th
+        4: ("Overdue", "2026-11-24", "autoresponse"),
+        5: ("Closed", None, ""),                               # "ils ont retenu un autre candidat"
+        6: ("Overdue", "2026-12-03", "post_interview"),       # the thank-you after the second talk
+        7: ("Overdue", "2026-12-01", "competing_interest"),   # the Continental's offer, open to the 10th
+        8: ("Due today", "2026-12-07", "competing_interest"),  # her missed call on Friday, returned Monday
+        9: ("Due today", "2026-12-07", "offer"),
+        10: ("Overdue", "2026-12-03", "referral"),
+        11: ("Overdue", "2026-10-29", "competing_interest"),  # chased twice already
+        12: ("Waiting", "2026-12-14", "competing_interest"),  # away until the 14th
+        13: ("Closed", None, ""),                              # "retirée"
+    }
+    assert status_due_situation(plan, want) == want
+    assert scripts[8].startswith("Bonjour. Je rappelle Madame Berset"), scripts[8]
+    assert "F&B" in scripts[10] and "Julie Pasche" in scripts[10]
+    assert "revenir vers vous" in scripts[11]           # a follow-up again, not a first introduction
+    # the call on the 14th: the offer elsewhere was to be answered by the 10th, not said as ahead
+    assert "10 décembre" not in scripts[12] and "Madame Perrin" in scripts[12], scripts[12]
+    assert "10 décembre" in scripts[7]
+
+
+@pytest.fixture(scope="module")
+def graz():
+    # an Austrian logistics planner's tracker: a title row and a blank row above the header, dates
+    # typed as text, a column the tool does not know (AMS gemeldet)
+    outcome = compute(FIXTURES / "trial_world10_graz.xlsx", today=TODAY)[0][0]
+    return outcome.plan, outcome.scripts
+
+
+def test_the_graz_tracker_reads_as_checked(graz):
+    from conftest import status_due_situation
+    plan, scripts = graz
+    want = {
+        4: ("Overdue", "2026-11-23", "autoresponse"),
+        5: ("Overdue", "2026-12-02", "post_interview"),
+        6: ("Closed", None, ""),
+        7: ("Overdue", "2026-12-04", "competing_interest"),   # his call on the 3rd, not picked up
+        8: ("Due soon", "2026-12-09", "competing_interest"),  # Frau Wagner away until the 9th
+        9: ("Waiting", "2026-12-11", "post_interview"),       # the second talk on Thursday the 10th
+        10: ("Overdue", "2026-12-02", "referral"),
+        11: ("Overdue", "2026-10-19", "competing_interest"),
+        14: ("Closed", None, ""),
+        15: ("Due today", "2026-12-07", "competing_interest"),  # a voicemail on Friday: tried again Monday
+    }
+    assert status_due_situation(plan, want) == want
+    assert 13 not in plan.index or plan.at[13, "status"] == ""      # a company alone is no application
+    # the contact cell says only "Personalabteilung": the call asks for the person the notes name
+    assert "mit Frau Wagner sprechen" in scripts[8], scripts[8]
+    assert any(f.kind == "back" for f in plan.at[8, "facts"]), plan.at[8, "why"]
+    assert "Mag. Hofer" in scripts[7] and "3. Dezember" in scripts[7]
+    assert "Markus Leitner" in scripts[10]
+    assert plan.at[12, "stage"] == "offer" and "11. Dezember" in scripts[12]
