@@ -542,8 +542,8 @@ NOTED_PEOPLE = "people_noted"
 
 def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: bool = False,
                        brands: tuple[str, ...] = ()) -> None:
-    """With the contact cell empty (or naming only a part of the firm), the person of the employer the row's notes name with their part
-    ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
+    """With the contact cell empty (or naming only a part of the firm), the person of the
+    employer the row's notes name with their part ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
     manager fills an empty hiring-manager field, another the contact, when the notes name one
     such person (rules §5, §7: a name the row holds; its source is the notes cell).
     `referrers_noted`: the referrers were read from the notes too; one the notes call the
@@ -554,7 +554,8 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
     contacts = frame["contact"].tolist()
     # (a contact cell that names only a part of the firm, "Personalabteilung", "HR", is asked for,
     # never greeted: the person the notes name there is whom the user calls)
-    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and (not who or role_of(who))]
+    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts))
+              if text and (not who or role_of(who))]
     if not wanted:
         return
     companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))

@@ -119,7 +119,8 @@ def test_a_part_of_the_firm_in_the_contact_cell_gives_way_to_the_person_the_note
         ["Firma", "Stelle", "Datum", "Kontakt", "Notizen"],
         ["Holzbau Ertl", "Disponentin", dt.date(2026, 11, 23), "Personalabteilung",
          "Mo angerufen, Frau Lechner ist erst ab Mittwoch wieder da"],
-        ["Brauerei Moser", "Einkauf", dt.date(2026, 11, 23), "Fr. Brandstätter", "Herr Kaiser aus der Personalabteilung meldet sich"],
+        ["Brauerei Moser", "Einkauf", dt.date(2026, 11, 23), "Fr. Brandstätter",
+         "Herr Kaiser aus der Personalabteilung meldet sich"],
         ["Mühle Pichl", "Lager", dt.date(2026, 11, 23), "HR", "noch nichts gehört"],
     ])
     frame = read_trackers(path, Settings())[0].frame
