@@ -544,8 +544,9 @@ def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: b
                        brands: tuple[str, ...] = ()) -> None:
     """With the contact cell empty (or naming only a part of the firm), the person of the
     employer the row's notes name with their part ("spoke w/ Priya from TA", "Marcus the hiring
-    mgr said", "HR (Dolores) rang"): a hiring manager fills an empty hiring-manager field, another the contact, when the notes name one
-    such person (rules §5, §7: a name the row holds; its source is the notes cell).
+    mgr said", "HR (Dolores) rang"): a hiring manager fills an empty hiring-manager field,
+    another the contact, when the notes name one such person (rules §5, §7: a name the row holds;
+    its source is the notes cell).
     `referrers_noted`: the referrers were read from the notes too; one the notes call the
     recruiter ("Hays recruiter - Callum put me forward") put the user forward as the agency's
     recruiter: the contact, not a referrer. A recruiter beside an agency's brand (`brands`) is
