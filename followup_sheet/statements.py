@@ -203,6 +203,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
+                 # their call back with the particle at the end, as Dutch splits it ("ze bellen mij
+                 # terug", "hij komt erop terug"): their news, not someone's return
+                 r"|\b(?:bellen|belt|komen|komt)\s+(?:[\w'’]+\s+){0,3}?terug\b"
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n"
                  r"|laten\s+(?:[\w/.-]+\s+){0,4}?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"

@@ -253,3 +253,15 @@ def test_the_graz_tracker_reads_as_checked(graz):
     assert "Mag. Hofer" in scripts[7] and "3. Dezember" in scripts[7]
     assert "Markus Leitner" in scripts[10]
     assert plan.at[12, "stage"] == "offer" and "11. Dezember" in scripts[12]
+
+
+# --- Dutch splits "terugbellen": the particle at the end is their news, not a return -------------
+
+@pytest.mark.parametrize("note, kind", [
+    ("na het gesprek: ze bellen mij terug tegen donderdag 10/12", "feedback"),
+    ("de directeur komt erop terug voor 10/12", "feedback"),
+    ("An is met verlof en pas terug op 10/12", "back"),       # her own return stays one
+])
+def test_a_dutch_call_back_split_around_its_object_is_their_news(note, kind):
+    said = read_statements(note, WRITTEN, day_first=True, languages=("nl", "en"))
+    assert [(st.date, st.kind) for st in said] == [(dt.date(2026, 12, 10), kind)], said
