@@ -88,7 +88,7 @@ from .notestage import (
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
-from .statements import LANGUAGES, asked_of_me, read_statements
+from .statements import LANGUAGES, TEST_WORDS, asked_of_me, read_statements
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -601,6 +601,23 @@ _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set
                 "잡혔", "잡힘", "앞두고")
 
 
+@functools.cache
+def _a_test() -> re.Pattern[str]:
+    return re.compile(TEST_WORDS, re.IGNORECASE)
+
+
+def _test_alone(stage_text: np.ndarray, notes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of `rows`, whether its stage and notes name a test or an exam and no talk (an
+    online test taken is no conversation to thank anyone for: the next call asks for the next
+    steps)."""
+    talk = word_list(_TALK_WORDS)
+    out = np.zeros(len(rows), dtype=bool)
+    for k in np.flatnonzero(rows):
+        text = f"{stage_text[k]} . {notes[k]}"
+        out[k] = _a_test().search(text) is not None and not talk.holds(text)
+    return out
+
+
 def _interview_held(text: pd.Series) -> np.ndarray:
     talk, ahead = word_list(_TALK_WORDS), word_list(_AHEAD_WORDS)
     return _per_value(text, lambda t: np.array(
@@ -941,6 +958,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     ahead = ~np.isnat(interview_ahead)
     held = interviewing & ~ahead & ((~np.isnat(interview_day) & (interview_day < today64))
                                     | (_interview_held(stage_text) & ~(ahead_words & np.isnat(interview_day))))
+    # (a test taken, with no talk named, is a step passed, not a conversation held)
+    held = held & ~_test_alone(stage_text, notes, held)
     held_on = np.where(~np.isnat(interview_day) & (interview_day < today64), interview_day, safe_base)
     # without the interview's own date, the thank-you is due only while no follow-up is counted
     known_day = ~np.isnat(interview_day) & (interview_day < today64)

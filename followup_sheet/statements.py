@@ -186,6 +186,16 @@ _CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|hablar|marcar|ligar|ch
                     r"|sentir[e]?)")
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).
+# A test or an exam of the employer's, as each language names it: English with the adjective first,
+# the others with the noun first ("teste técnico", "examen psicotécnico", "test technique", "prova
+# scritta", "test kompetencji"), an adjective before a Dutch noun, a German compound
+# ("Eignungstest"). A step of the process, as an interview is, but no talk to thank anyone for.
+TEST_WORDS = (r"(?:written|technical|tech|aptitude|psychometric|skills?|trade)\s+(?:test|exam)"
+              r"|\b(?:test|teste|prueba|examen|exame|prova|egzamin)\s+(?:t[ée]cnic[oa]|technique|psicot[ée]cnic[oa]"
+              r"|psychotechnique|escrit[oa]|[ée]crit|scritt[oa]|pr[aá]tic[oa]|pratique|pratic[oa]|online"
+              r"|de\s+(?:nivel|n[íi]vel|conocimientos|conhecimentos|aptitud|aptid[ãa]o|logique|l[óo]gica)"
+              r"|d['’]aptitude|attitudinal[ei]|kompetencji|wiedzy|praktyczn\w*|pisemn\w*)"
+              r"|\b(?:technische|schriftelijke|praktische)\s+(?:test|toets)|\w*(?:einstellungs|eignungs|fach)test\b")
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
@@ -257,8 +267,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|\bcbi\b|(?:written|technical|tech|aptitude|psychometric|skills?|trade)\s+(?:test|exam)"
-                  r"|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
+    ("interview", r"interview|\bcbi\b|" + TEST_WORDS
+                  + r"|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
                   # an assessment centre or day, a chat, and a trial shift or day, are meetings with the
                   # employer as an interview is
                   r"|assessment\s+(?:cent(?:re|er)|day)|\bchat\b|trial\s+(?:shift|day)|work\s+trial"

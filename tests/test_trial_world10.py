@@ -265,3 +265,58 @@ def test_the_graz_tracker_reads_as_checked(graz):
 def test_a_dutch_call_back_split_around_its_object_is_their_news(note, kind):
     said = read_statements(note, WRITTEN, day_first=True, languages=("nl", "en"))
     assert [(st.date, st.kind) for st in said] == [(dt.date(2026, 12, 10), kind)], said
+
+
+# --- a test or an exam of the employer's, named the other languages' way -------------------------
+
+@pytest.mark.parametrize("note, language", [
+    ("teste técnico agendado pra 10/12", "pt"),
+    ("prueba técnica online el 10/12", "es"),
+    ("test technique prévu le 10/12", "fr"),
+    ("prova scritta il 10/12", "it"),
+    ("Eignungstest am 10.12.", "de"),
+    ("schriftelijke toets op 10/12", "nl"),
+    ("test kompetencji 10.12", "pl"),
+])
+def test_a_test_named_noun_first_is_a_step_on_its_day(note, language):
+    said = read_statements(note, WRITTEN, day_first=True, languages=(language, "en"))
+    assert [(st.date, st.kind) for st in said] == [(dt.date(2026, 12, 10), "interview")], said
+
+
+@pytest.fixture(scope="module")
+def tests_taken(tmp_path_factory):
+    path = _book(tmp_path_factory.mktemp("w10t") / "postulaciones.xlsx", [
+        ["Empresa", "Puesto", "Fecha", "Estado", "Notas"],
+        ["Textil Andina", "Analista de costos", dt.date(2026, 11, 20), "evaluación",
+         "hice la prueba técnica online el 3/12, espero resultados"],
+        ["Minera Sur", "Contador", dt.date(2026, 11, 20), "entrevista", "entrevista con la jefa el 3/12"],
+        ["Banco Norte", "Auditor", dt.date(2026, 11, 25), "evaluación", "examen psicotécnico el jueves 10/12"],
+    ])
+    outcome = compute(path, today=TODAY)[0][0]
+    return outcome.plan, outcome.scripts
+
+
+def test_a_test_taken_gets_no_thanks_for_a_talk(tests_taken):
+    plan, scripts = tests_taken
+    # the test on the 3rd: the next call asks for the next steps, and thanks no one for a talk
+    assert not plan.at[2, "thank_you"] and not plan.at[2, "interview_held"], plan.at[2, "why"]
+    assert plan.at[2, "channel"] == "call" and "tiempo que me dedicó" not in scripts[2], scripts[2]
+    # a talk held that day is thanked for, as before
+    assert plan.at[3, "thank_you"] and "tiempo que me dedicó" in scripts[3], scripts[3]
+
+
+def test_a_test_still_ahead_gets_no_call_before_it(tests_taken):
+    plan, _ = tests_taken
+    assert plan.at[4, "interview_ahead"].date() == dt.date(2026, 12, 10), plan.at[4, "why"]
+    assert plan.at[4, "status"] == "Waiting" and plan.at[4, "due"].date() == dt.date(2026, 12, 11)
+
+
+def test_a_written_test_taken_in_english_gets_no_thank_you_either(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Company", "Role", "Applied", "Stage", "Notes"],
+        ["Harrow Mills", "Buyer", dt.date(2026, 11, 20), "assessment",
+         "sat the aptitude test on 12/3, results pending"],
+    ])
+    outcome = compute(path, today=TODAY)[0][0]
+    assert not outcome.plan.at[2, "thank_you"], outcome.plan.at[2, "why"]
+    assert "taking the time to talk" not in outcome.scripts[2], outcome.scripts[2]
