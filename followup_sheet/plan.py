@@ -88,7 +88,7 @@ from .notestage import (
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
-from .statements import LANGUAGES, TEST_WORDS, asked_of_me, read_statements
+from .statements import LANGUAGES, TEST_WORDS, asked_of_me, names_a_calendar_day, read_statements
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -601,6 +601,23 @@ _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set
                 "잡혔", "잡힘", "앞두고")
 
 
+def _first_day_ahead(text: str, words: str, base: np.datetime64, today: dt.date, s: Settings) -> np.datetime64:
+    """The first day on or after `today` that `words` of `text` name when written on a day from a
+    week before today to today (and not before `base`); NaT when they name none, or name a
+    calendar day ("12/10" is that day, whenever it was written)."""
+    if names_a_calendar_day(words):
+        return np.datetime64("NaT", "D")
+    langs = tuple(x for x in dict.fromkeys((s.language, "en")) if x in LANGUAGES)
+    for back in range(7, -1, -1):
+        written = today - dt.timedelta(days=back)
+        if np.datetime64(written, "D") < base:
+            continue
+        for said in read_statements(text, written, s.date_order == "dmy", langs):
+            if said.words == words and said.kind == "interview" and said.date >= today:
+                return np.datetime64(said.date, "D")
+    return np.datetime64("NaT", "D")
+
+
 @functools.cache
 def _a_test() -> re.Pattern[str]:
     return re.compile(TEST_WORDS, re.IGNORECASE)
@@ -942,6 +959,19 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
             arranging[k] = False
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
     ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(notes, _AHEAD_WORDS) | arranging
+    # an interview said only relative to the day of writing ("面接は来週火曜", "rozmowa w przyszły
+    # wtorek"), in a row that keeps no last contact and says the interview is still ahead ("面接予定",
+    # "Interview scheduled"): the note may have been written any day up to today, so its day is
+    # the first the words can name that is not past, not the one they named from the date applied
+    relative = ahead_words & ~arranging & np.isnat(interview_on) & np.isnat(contacted) \
+        & (interview_day < today64) & (ledger["interview_words"].to_numpy() != "")
+    reread = np.zeros(n, dtype=bool)      # (a day so found is the plan's guess: never said aloud)
+    for k in np.flatnonzero(relative):
+        field = ledger["interview_field"].iat[k]
+        day = _first_day_ahead(str(cells[field][k] if field in cells else ""),
+                               str(ledger["interview_words"].iat[k]), safe_base[k], today, s)
+        reread[k] = not np.isnat(day)
+        interview_day[k] = interview_day[k] if np.isnat(day) else day
     # a row at the interview stage whose words say the interview is ahead ("Interview scheduled",
     # "invited") and whose notes give only a plain day still to come ("Thurs @ 2"): that day is its day
     plain_ahead = (st == "interviewing") & ahead_words & ~arranging & np.isnat(interview_day) & (kind == "date") \
@@ -1142,7 +1172,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the notes give the interview only a week or a span ("2nd round in 2 wks", "w/c 14 Dec"):
         # the plan keeps that day, the scripts never say it
         "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)
-        & ledger["interview_is_rough"].to_numpy(dtype=bool),
+        & (ledger["interview_is_rough"].to_numpy(dtype=bool) | reread),
         "hold_until": datetime_column(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
         # (only a day the row states: hold_days' own end is the tool's guess, no "pause until" to claim)

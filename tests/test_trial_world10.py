@@ -320,3 +320,39 @@ def test_a_written_test_taken_in_english_gets_no_thank_you_either(tmp_path):
     outcome = compute(path, today=TODAY)[0][0]
     assert not outcome.plan.at[2, "thank_you"], outcome.plan.at[2, "why"]
     assert "taking the time to talk" not in outcome.scripts[2], outcome.scripts[2]
+
+
+# --- an interview said relative to the day of writing, in a row that says it is ahead ------------
+
+@pytest.fixture(scope="module")
+def relative_interviews(tmp_path_factory):
+    path = _book(tmp_path_factory.mktemp("w10r") / "aplikacje.xlsx", [
+        ["Firma", "Stanowisko", "Data wysłania", "Etap", "Uwagi"],
+        # the stage says the interview is planned; the note says "next Thursday" only
+        ["Piekarnia Ratajczak", "Księgowa", dt.date(2026, 10, 26), "rozmowa zaplanowana",
+         "druga rozmowa w przyszły czwartek po południu"],
+        # nothing says it is still ahead: read from the date applied, as before (held, thanked)
+        ["Hurtownia Maj", "Księgowa", dt.date(2026, 10, 26), "rozmowa", "rozmowa w przyszły czwartek"],
+    ])
+    outcome = compute(path, today=TODAY)[0][0]
+    return outcome.plan, outcome.scripts
+
+
+def test_a_relative_interview_in_a_row_saying_it_is_planned_is_still_ahead(relative_interviews):
+    plan, scripts = relative_interviews
+    # written any day up to today: the first Thursday of a next week not yet past is the 10th
+    assert plan.at[2, "interview_ahead"].date() == dt.date(2026, 12, 10), plan.at[2, "why"]
+    assert not plan.at[2, "thank_you"] and plan.at[2, "status"] in ("Waiting", "Due soon"), plan.at[2, "why"]
+    # the day is the plan's guess, never said aloud, and the day first read is no fact of the row's
+    assert "10 grudnia" not in scripts[2] and "paź" not in plan.at[2, "why"], (scripts[2], plan.at[2, "why"])
+    assert plan.at[3, "thank_you"], plan.at[3, "why"]
+
+
+def test_an_interview_said_only_as_a_span_is_not_dated_in_another_language(tmp_path):
+    path = _book(tmp_path / "t.xlsx", [
+        ["Firma", "Stelle", "Beworben", "Stand", "Notizen"],
+        ["Kessler Bau", "Planer", dt.date(2026, 12, 1), "Gespräch", "Zweitgespräch in 2 Wochen"],
+    ])
+    outcome = compute(path, today=TODAY)[0][0]
+    assert outcome.plan.at[2, "interview_rough"], outcome.plan.at[2, "why"]
+    assert "Dezember" not in outcome.scripts[2], outcome.scripts[2]
