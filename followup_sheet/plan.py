@@ -627,11 +627,14 @@ def _test_alone(stage_text: np.ndarray, notes: np.ndarray, rows: np.ndarray) -> 
     """Per row of `rows`, whether its stage and notes name a test or an exam and no talk (an
     online test taken is no conversation to thank anyone for: the next call asks for the next
     steps)."""
-    talk = word_list(_TALK_WORDS)
+    talk, test = word_list(_TALK_WORDS), screened(_a_test())
     out = np.zeros(len(rows), dtype=bool)
+    seen: dict[str, bool] = {}
     for k in np.flatnonzero(rows):
         text = f"{stage_text[k]} . {notes[k]}"
-        out[k] = _a_test().search(text) is not None and not talk.holds(text)
+        if text not in seen:      # (behind the literal screen: most notes name no test at all)
+            seen[text] = test.search(text) is not None and not talk.holds(text)
+        out[k] = seen[text]
     return out
 
 
