@@ -59,7 +59,9 @@ _OTHER_VERBS = (
     # Dutch ("nagebeld", "ik heb gemaild", "ik belde")
     r"|(?:nagebeld|nagemaild|nagevraagd|gebeld|gemaild|teruggebeld"
     r"|(?:mail|bericht)(?:\s+(?:naar|aan)\b(?:\s+[\w.-]+){1,3}?)?\s+(?:gestuurd|verstuurd)"
-    r"|ik\s+(?:belde|mailde))"
+    # (the simple past, "ik" often left out as a diary leaves it out: "mailde Lotte op 27/11"; a
+    # subject before it is read below: "Els belde", "ze mailde")
+    r"|(?:ik\s+)?(?P<past>belde|mailde|schreef|stuurde\s+(?:nog\s+)?(?:een\s+)?(?:mail|bericht|herinnering)))"
     # Polish (first person past, either gender)
     r"|(?:(?:za)?dzwoniłam|(?:za)?dzwoniłem|napisałam|napisałem|(?:wysłałam|wysłałem)\s+(?:\w+\s+)?(?:maila|mail|wiadomość"
     r"|przypomnienie)|przypomniałam\s+się|przypomniałem\s+się|ponagliłam|ponagliłem)"
@@ -76,7 +78,7 @@ _THEIRS = re.compile(
     r"|(?-i:(?<=\x01)" + _NOT_A_SUBJECT + r"[A-Z][a-z]+))"
     r"(?:\s+(?:had|has|have|just|finally|also|then|again|already|never|actually))?"
     r"|\b(?:hat|haben|sie|er)(?:\s+\w+){0,2}|\bm['’]a|\bnous\s+a|\b(?:il|elle|ils|elles)\s+(?:m['’])?(?:a|ont)"
-    r"|\b(?:ha|hanno|mi\s+ha|mi\s+hanno)|\bheeft(?:\s+[\w.\-/]+){0,3}|\bhebben\s+ze(?:\s+[\w.\-/]+){0,3}|\bhij|\bzij)\s*$",
+    r"|\b(?:ha|hanno|mi\s+ha|mi\s+hanno)|\bheeft(?:\s+[\w.\-/]+){0,3}|\bhebben\s+ze(?:\s+[\w.\-/]+){0,3}|\bhij|\bzij|\bze)\s*$",
     re.IGNORECASE)
 _MINE = re.compile(r"(?:\b(?:i|we)(?:\s+(?:had|have|just|finally|also|then|again|already|ve|'ve|’ve))?|\b(?:ich|wir)\s+"
                    r"(?:habe|hab|haben)(?:\s+\w+){0,2}|\bhab(?:e)?|\bj['’]ai|\bik(?:\s+heb)?(?:\s+\w+){0,2})\s*$",
@@ -188,9 +190,10 @@ def user_chases(text: str) -> tuple[Chase, ...]:
         if last[0] >= begin and _JOINED.match(text[last[0]:m.start()]):
             mine = last[1]      # "HR called and emailed me": the subject of the verb before
         else:
-            # (a capitalised word is a subject before an English verb; German and Dutch put the
-            # object there: "HR am Freitag angerufen")
-            marked = re.sub(r"(?<![\w'’])(?=[A-Z])", "\x01", before) if m.group("en") else before
+            # (a capitalised word is a subject before an English verb, and before a Dutch simple
+            # past, second in its clause: "Els belde"; German and Dutch put the object before a
+            # participle: "HR am Freitag angerufen")
+            marked = re.sub(r"(?<![\w'’])(?=[A-Z])", "\x01", before) if m.group("en") or m.group("past") else before
             mine = not (_THEIRS.search(marked) and not _MINE.search(before))
         last = (m.end(), mine)
         if not mine or _NOT_DONE.search(before) or _APPLICATION.match(text[m.end():end]):
@@ -220,7 +223,7 @@ _STEMS = ("mail", "call", "counter", "rang", "rung", "phon", "ping", "messag", "
           "gesendet", "relanc", "rappel", "appel", "écrit", "envoy", "llam", "escrib", "insist", "mand", "envi",
           "seguimiento", "chiam", "scritt", "sollecit", "ricontatt", "telefon", "inviat", "lig", "escrev", "cobr",
           "fiz", "entrei", "voltei", "gebeld", "gemaild", "nagevraagd", "gestuurd", "verstuurd", "belde", "mailde",
-          "dzwoni", "napisał", "wysłał", "przypomnia", "ponagli")
+          "dzwoni", "napisał", "wysłał", "przypomnia", "ponagli", "stuurde", "schreef")
 
 
 def may_chase(text: str) -> bool:

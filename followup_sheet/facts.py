@@ -543,7 +543,8 @@ def _attempt() -> _Scripts:
         r"|segreteria|non\s+rispond|nessuno\s+rispond|centralino"
         r"|caixa\s+postal|não\s+atendeu|ninguém\s+atendeu|recepção(?!\s+d)"
         r"|geen\s+gehoor|niet\s+opgenomen|ingesproken|receptie"
-        r"|poczta\s+głosow|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
+        # (the voicemail in any of its cases: "poczta", "na pocztę", "na poczcie głosowej")
+        r"|pocz(?:t[aęy]|cie)\s+głosow|nagra(?:łam|łem)\s+się|nie\s+odbiera|nikt\s+nie\s+odebrał|sekretariat"
         # a message the user left, as the other languages write it ("laissé un message", "AB besprochen")
         r"|laiss[ée]\s+un\s+(?:message|vocal)|message\s+laiss[ée]|dej[ée]\s+(?:un\s+)?(?:mensaje|recado)"
         r"|ho\s+lasciato\s+un\s+messaggio|deixei\s+(?:um\s+)?(?:recado|mensagem)"
@@ -737,7 +738,8 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "messagerie", "standard", "remerci", "relanc", "llam", "escrib", "contest", "buzón", "devolv",
               "respuesta", "agradec", "nachgefasst", "rief", "zurück", "invit", "nachricht", "rückruf", "courriel",
               "correo", "mensaj", "chiamat", "telefon", "ligaç", "ligac", "ligou", "ligaram", "bericht", "wiadom",
-              "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczta", "segreteria",
+              "połącz", "oproep", "contat", "dzwoni", "odebra", "atend", "caixa", "poczt", "poczcie",
+              "nagrał", "segreteria",
               "gehoor", "gemist", "opgenomen", "ingesproken", "cogí", "war nicht da", "rangegangen", "raté",
               "rispond", "rispost", "persa", "marc", "abgehoben", "abheb", "abnehm", "rangeh", "décroch", "opnam",
               "nam op", "alcancé", "liguei", "escrevi", "napisał", "chamad", "hold of", "vocal",
@@ -976,6 +978,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
     news = [False] * len(idx)
     rough = [False] * len(idx)    # that day is only a part of a month's ("bis Mitte Dezember")
     interview_rough = [False] * len(idx)   # the interview's day is only a bound ("2nd round in 2 wks", "w/c 14 Dec")
+    interview_words = [""] * len(idx)      # the words that gave the interview's day
     offers = _offer_words(tuple(settings.offer_words))
     cells = texts
     logged: list[dt.date | None] = [None] * len(idx)      # the latest day a log entry of the notes tells of
@@ -1010,6 +1013,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
             latest = max(talks, key=lambda f: f[0].date)
             interview[i], interview_field[i] = latest[0].date, latest[1]
             interview_rough[i] = approximate(latest[0].words, cells[latest[1]][i])
+            interview_words[i] = latest[0].words
 
     # the user's own chasers the notes and response tell of ("emailed twice", "3rd f/u sent"): how
     # many, and whether one came after the interview the notes give (in the order written, or by its day)
@@ -1043,6 +1047,7 @@ def read_ledger(frame: pd.DataFrame, settings: Settings, columns: Mapping[str, A
         "interview_stated": datetime_column(interview_on),
         "interview_field": interview_field,
         "interview_is_rough": interview_rough,
+        "interview_words": interview_words,
         "answer_on": datetime_column(np.array([np.datetime64(d, "D") if d else np.datetime64("NaT", "D")
                                               for d in answer])),
         "answer_is_news": news,
@@ -1172,6 +1177,7 @@ class _Facts:
         self.returned = plan["returned_unanswered"].tolist() if "returned_unanswered" in plan else [False] * len(idx)
         self.silent = plan["went_silent"].tolist() if "went_silent" in plan else [""] * len(idx)
         self.interview_field = ledger.columns["interview_field"].tolist()
+        self.interview_words = ledger.columns["interview_words"].tolist()
         self.cell = {f: source_of(columns, f, "{row}") for f in
                      ("applied_on", "last_contact", "pinned", "stage", "response", "notes", "interview_on")}
         self._values: dict[str, list] = {}   # frame columns as lists, made when first read
@@ -1218,7 +1224,13 @@ class _Facts:
         plan counts it as the last one once it has come); the day an entry was only written is no
         fact of its own, nor, beside an interview being arranged, an interview's day."""
         arranging = self.cols["interview_arranging"][i]
+        # (an interview the plan moved to the first day its words can still name, "来週火曜" in a row
+        # saying it is ahead: the day first read from the date applied is none of the row's)
+        ahead = self.day["interview_ahead"][i]
         for st, field in self.ledger.statements[i]:
+            if st.kind == "interview" and ahead and ahead != st.date and st.words == self.interview_words[i] \
+                    and not names_a_calendar_day(st.words):
+                continue
             if st.kind != "noted" and not (st.kind == "interview" and arranging):
                 add("last_contact" if st.kind == "logged" else st.kind, st.words, st.date, "", "", field)
 

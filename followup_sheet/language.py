@@ -1004,7 +1004,9 @@ def local_context(context: dict[str, Any], row: dict[str, Any], plan_row: dict[s
         local[name] = human_date(plan_row.get("decision_on"), year, language) if context.get(name) else ""
     ahead = plan_row.get("interview_ahead")           # the day itself, or a flag beside `interview_on`
     day = ahead if isinstance(ahead, (pd.Timestamp, dt.date)) else plan_row.get("interview_on")
-    local["interview_on"] = human_date(day, year, language) if context.get("interview_ahead") else ""
+    # (none when the English context says none: only a week or a span was said, rules §7)
+    local["interview_on"] = human_date(day, year, language) \
+        if context.get("interview_ahead") and context.get("interview_on") else ""
     local["employer_called_on"] = (human_date(plan_row.get("employer_called_on"), year, language)
                                    if context.get("employer_called") else
                                    human_date(plan_row.get("returned_call_on"), year, language)

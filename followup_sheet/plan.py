@@ -89,7 +89,7 @@ from .notestage import (
 )
 from .refusals import refusal
 from .settings import BLANK_WORDS, Settings
-from .statements import LANGUAGES, asked_of_me, read_statements
+from .statements import LANGUAGES, TEST_WORDS, asked_of_me, names_a_calendar_day, read_statements
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
 
 LIVE_COLUMNS = ("cold_from", "cold_pinned", "cold_at_due")   # what a live status formula needs
@@ -588,6 +588,43 @@ _AHEAD_WORDS = ("scheduled", "booked", "upcoming", "invited", "invitation", "set
                 "잡혔", "잡힘", "앞두고")
 
 
+def _first_day_ahead(text: str, words: str, base: np.datetime64, today: dt.date, s: Settings) -> np.datetime64:
+    """The first day on or after `today` that `words` of `text` name when written on a day from a
+    week before today to today (and not before `base`); NaT when they name none, or name a
+    calendar day ("12/10" is that day, whenever it was written)."""
+    if names_a_calendar_day(words):
+        return np.datetime64("NaT", "D")
+    langs = tuple(x for x in dict.fromkeys((s.language, "en")) if x in LANGUAGES)
+    for back in range(7, -1, -1):
+        written = today - dt.timedelta(days=back)
+        if np.datetime64(written, "D") < base:
+            continue
+        for said in read_statements(text, written, s.date_order == "dmy", langs):
+            if said.words == words and said.kind == "interview" and said.date >= today:
+                return np.datetime64(said.date, "D")
+    return np.datetime64("NaT", "D")
+
+
+@functools.cache
+def _a_test() -> re.Pattern[str]:
+    return re.compile(TEST_WORDS, re.IGNORECASE)
+
+
+def _test_alone(stage_text: np.ndarray, notes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of `rows`, whether its stage and notes name a test or an exam and no talk (an
+    online test taken is no conversation to thank anyone for: the next call asks for the next
+    steps)."""
+    talk, test = word_list(_TALK_WORDS), screened(_a_test())
+    out = np.zeros(len(rows), dtype=bool)
+    seen: dict[str, bool] = {}
+    for k in np.flatnonzero(rows):
+        text = f"{stage_text[k]} . {notes[k]}"
+        if text not in seen:      # (behind the literal screen: most notes name no test at all)
+            seen[text] = test.search(text) is not None and not talk.holds(text)
+        out[k] = seen[text]
+    return out
+
+
 def _interview_held(text: pd.Series) -> np.ndarray:
     talk, ahead = word_list(_TALK_WORDS), word_list(_AHEAD_WORDS)
     return _per_value(text, lambda t: np.array(
@@ -912,6 +949,19 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
             arranging[k] = False
     interview_day = np.where(arranging & (interview_day < today64), np.datetime64("NaT", "D"), interview_day)
     ahead_words = contains_words(stage_text, _AHEAD_WORDS) | contains_words(notes, _AHEAD_WORDS) | arranging
+    # an interview said only relative to the day of writing ("面接は来週火曜", "rozmowa w przyszły
+    # wtorek"), in a row that keeps no last contact and says the interview is still ahead ("面接予定",
+    # "Interview scheduled"): the note may have been written any day up to today, so its day is
+    # the first the words can name that is not past, not the one they named from the date applied
+    relative = ahead_words & ~arranging & np.isnat(interview_on) & np.isnat(contacted) \
+        & (interview_day < today64) & (ledger["interview_words"].to_numpy() != "")
+    reread = np.zeros(n, dtype=bool)      # (a day so found is the plan's guess: never said aloud)
+    for k in np.flatnonzero(relative):
+        field = ledger["interview_field"].iat[k]
+        day = _first_day_ahead(str(cells[field][k] if field in cells else ""),
+                               str(ledger["interview_words"].iat[k]), safe_base[k], today, s)
+        reread[k] = not np.isnat(day)
+        interview_day[k] = interview_day[k] if np.isnat(day) else day
     # a row at the interview stage whose words say the interview is ahead ("Interview scheduled",
     # "invited") and whose notes give only a plain day still to come ("Thurs @ 2"): that day is its day
     plain_ahead = (st == "interviewing") & ahead_words & ~arranging & np.isnat(interview_day) & (kind == "date") \
@@ -928,6 +978,8 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     ahead = ~np.isnat(interview_ahead)
     held = interviewing & ~ahead & ((~np.isnat(interview_day) & (interview_day < today64))
                                     | (_interview_held(stage_text) & ~(ahead_words & np.isnat(interview_day))))
+    # (a test taken, with no talk named, is a step passed, not a conversation held)
+    held = held & ~_test_alone(stage_text, notes, held)
     held_on = np.where(~np.isnat(interview_day) & (interview_day < today64), interview_day, safe_base)
     # without the interview's own date, the thank-you is due only while no follow-up is counted
     known_day = ~np.isnat(interview_day) & (interview_day < today64)
@@ -1074,8 +1126,10 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
                       status)
     noted_facts = _note_facts(np.where(active, notes, ""), np.where(active, stage_text, ""), ledger, today)
     written_offer = noted_facts.pop("written_offer") & (st == "offer")
+    # the day the row's call is made: a deadline elsewhere before it is past by then, not to be said
+    call_day = np.where(active & ~np.isnat(due) & (due > today64), due, today64).astype("datetime64[D]")
     other_by, other_written = _offer_elsewhere(company, active & (st == "offer"), noted_facts["answer_by"],
-                                               written_offer)
+                                               written_offer, call_day)
     competing = situation == Situation.COMPETING_INTEREST.value
     plan = pd.DataFrame({
         "stage": st,
@@ -1113,7 +1167,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         # the notes give the interview only a week or a span ("2nd round in 2 wks", "w/c 14 Dec"):
         # the plan keeps that day, the scripts never say it
         "interview_rough": active & np.isnat(interview_on) & ~np.isnat(interview_ahead)
-        & ledger["interview_is_rough"].to_numpy(dtype=bool),
+        & (ledger["interview_is_rough"].to_numpy(dtype=bool) | reread),
         "hold_until": datetime_column(np.where(active, hold_until, nat)),
         # the hold's own words once its end has come ("hiring freeze"): the call says it has passed
         # (only a day the row states: hold_days' own end is the tool's guess, no "pause until" to claim)
@@ -1375,25 +1429,28 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
 
 
 def _offer_elsewhere(company: np.ndarray, live_offer: np.ndarray, answer_by: np.ndarray,
-                     written_offer: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the nearest answer deadline of a live offer at ANOTHER company, and whether that
-    offer is in writing: what the competing-interest script may say about it (rules §5)."""
+                     written_offer: np.ndarray, call_day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the nearest answer deadline of a live offer at ANOTHER company that is still ahead
+    on the row's `call_day` (a deadline before the call is past by then), and whether that offer
+    is in writing: what the competing-interest script may say about it (rules §5)."""
     n = len(company)
-    none = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]"), np.zeros(n, dtype=bool)
+    by = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
+    written = np.zeros(n, dtype=bool)
     with_offer = live_offer & ~np.isnat(answer_by)
     if not with_offer.any():      # most trackers: no live offer with a deadline
-        return none
+        return by, written
     offers = pd.DataFrame({"answer_by": answer_by, "written_offer": written_offer})[with_offer]
     key = _company_keys(company)
-    offers = offers.assign(key=key[with_offer]).sort_values("answer_by")
-    best = offers.drop_duplicates("key").head(2)
-    first, second = best.iloc[0], (best.iloc[1] if len(best) > 1 else None)
-    same = key == first["key"]
-    by = np.where(same, second["answer_by"].to_datetime64() if second is not None else np.datetime64("NaT", "ns"),
-                  first["answer_by"].to_datetime64()).astype("datetime64[ns]")
-    second_written = bool(second["written_offer"]) if second is not None else False
-    written = np.where(same, second_written, bool(first["written_offer"]))
-    return by, written.astype(bool)
+    offers = offers.assign(key=key[with_offer]).sort_values("answer_by").drop_duplicates("key")
+    day = call_day.astype("datetime64[ns]")
+    # nearest first: each row takes the first deadline of another company on or after its call
+    for when, is_written, owner in offers.itertuples(index=False, name=None):
+        take = np.isnat(by) & (key != owner) & (day <= when.to_datetime64())
+        by[take] = when.to_datetime64()
+        written[take] = bool(is_written)
+        if not np.isnat(by).any():
+            break
+    return by, written
 
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import xlsx
 from .agencies import brand_in
-from .contactrole import HIRING_MANAGER, RECRUITER, contact_role, manager_in_notes
+from .contactrole import HIRING_MANAGER, RECRUITER, contact_role, manager_in_notes, role_of
 from .dates import (
     MONTH_NUMBERS,
     date_evidence,
@@ -559,17 +559,21 @@ NOTED_PEOPLE = "people_noted"
 
 def _people_from_notes(frame: pd.DataFrame, notes: list[str], referrers_noted: bool = False,
                        brands: tuple[str, ...] = ()) -> None:
-    """With the contact cell empty, the person of the employer the row's notes name with their part
-    ("spoke w/ Priya from TA", "Marcus the hiring mgr said", "HR (Dolores) rang"): a hiring
-    manager fills an empty hiring-manager field, another the contact, when the notes name one
-    such person (rules §5, §7: a name the row holds; its source is the notes cell).
+    """With the contact cell empty (or naming only a part of the firm), the person of the
+    employer the row's notes name with their part ("spoke w/ Priya from TA", "Marcus the hiring
+    mgr said", "HR (Dolores) rang"): a hiring manager fills an empty hiring-manager field,
+    another the contact, when the notes name one such person (rules §5, §7: a name the row holds;
+    its source is the notes cell).
     `referrers_noted`: the referrers were read from the notes too; one the notes call the
     recruiter ("Hays recruiter - Callum put me forward") put the user forward as the agency's
     recruiter: the contact, not a referrer. A recruiter beside an agency's brand (`brands`) is
     written with it as the contact's note ("Callum (Hays)"), as a tracker's own contact cell says it."""
     texts = frame["notes"].tolist()
     contacts = frame["contact"].tolist()
-    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts)) if text and not who]
+    # (a contact cell that names only a part of the firm, "Personalabteilung", "HR", is asked for,
+    # never greeted: the person the notes name there is whom the user calls)
+    wanted = [k for k, (text, who) in enumerate(zip(texts, contacts))
+              if text and (not who or role_of(who))]
     if not wanted:
         return
     companies, managers_were, referrers = (frame[f].tolist() for f in ("company", "hiring_manager", "referrer"))

@@ -468,10 +468,14 @@ def people_in(note: object, company: str = "") -> tuple[tuple[str, str], ...]:
 
 # A person named with a form of address and no part ("Frau Yilmaz ist bis 11.12. im Urlaub", "Mr
 # Okafor rang", "人事の山本さんは出張中"): a person of the employer's, when the notes name no one with a part
+# (the form of address as often in small letters, as Dutch, Polish, French, Spanish and Italian
+# write it inside a sentence: "mevrouw De Smet", "pani Nowak", "la sra. Ortiz"; the name capitalised,
+# after a particle of its own: "mevrouw van Dijk")
 _TITLED = re.compile(
-    r"(?-i:\b(?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|Madame|Monsieur|Sra|Sr|Srta|Señora|Señor|Sig\.ra|Signora|Signor|Dott\.ssa"
-    r"|Dott|Pan|Pani|Panią|Pana|Dhr|Mevr|Mevrouw|Meneer)\.?\s+"
-    r"(?P<name>[A-ZÄÖÜÀ-ÝŁŚŻŹĆ][a-zà-ÿäöüßąćęłńóśźż][\w'’-]*(?:\s+[A-ZÄÖÜÀ-Ý][a-zà-ÿäöüß][\w'’-]*)?))"
+    r"(?-i:\b(?P<title>(?i:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|Madame|Monsieur|Sra|Sr|Srta|Señora|Señor|Sig\.ra|Signora|Signor"
+    r"|Dott\.ssa|Dott|Pan|Pani|Panią|Pana|Dhr|Mevr|Mevrouw|Meneer))\.?\s+"
+    r"(?P<name>(?:(?:van|de|der|den|von|di|da|du|le|la|del)\s+)?"
+    r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆ][a-zà-ÿäöüßąćęłńóśźż][\w'’-]*(?:\s+[A-ZÄÖÜÀ-Ý][a-zà-ÿäöüß][\w'’-]*)?))"
     r"|(?P<kanji>[\u4e00-\u9fff\u3005]{1,4})(?P<honorific>さん|様)")
 # what stands before さん or 様 that is no person's name
 _NOT_KANJI_NAMES = frozenset({"担当", "担当者", "人事", "採用", "採用担当", "御社", "貴社", "皆", "先方", "お客",
@@ -486,7 +490,8 @@ def _titled_people(note: str, company: str) -> tuple[tuple[str, str], ...]:
             if kanji not in _NOT_KANJI_NAMES and kanji not in company and not kanji.endswith(("部", "課", "社")):
                 found.setdefault(kanji + m.group("honorific"), "")
         elif _a_person(m.group("name"), company):
-            found.setdefault(m.group(0).strip(), "")
+            said = m.group(0).strip()
+            found.setdefault(said[:1].upper() + said[1:], "")
     return tuple(_distinct(found).items()) if len(found) == 1 else ()
 
 

@@ -380,7 +380,7 @@ CLOSED_WORDS = (
     "anderweitig vergeben", "kein interesse",
     "rechaz", "descartad", "no seleccionad", "retirad", "cerrad", "vacante cubierta", "no seguimos",
     "no continuamos",
-    "refus", "non retenu", "non retenue", "pas retenu", "pas retenue", "candidature retirée",
+    "refus", "non retenu", "non retenue", "pas retenu", "pas retenue", "candidature retirée", "retiré",
     "retiré ma candidature", "désist", "fermé", "clôtur",
     "poste pourvu", "sans suite",
     "rifiutat", "respint", "non selezionat", "scartat", "chius", "posizione coperta",

@@ -186,6 +186,16 @@ _CALL_INFINITIVE = (r"(?:llamar|avisar|contactar|escribir|hablar|marcar|ligar|ch
                     r"|sentir[e]?)")
 # What a date is about, from the words before it in the same clause (the kind whose words stand
 # nearest the date; at a tie, the first listed).
+# A test or an exam of the employer's, as each language names it: English with the adjective first,
+# the others with the noun first ("teste técnico", "examen psicotécnico", "test technique", "prova
+# scritta", "test kompetencji"), an adjective before a Dutch noun, a German compound
+# ("Eignungstest"). A step of the process, as an interview is, but no talk to thank anyone for.
+TEST_WORDS = (r"(?:written|technical|tech|aptitude|psychometric|skills?|trade)\s+(?:test|exam)"
+              r"|\b(?:test|teste|prueba|examen|exame|prova|egzamin)\s+(?:t[ée]cnic[oa]|technique|psicot[ée]cnic[oa]"
+              r"|psychotechnique|escrit[oa]|[ée]crit|scritt[oa]|pr[aá]tic[oa]|pratique|pratic[oa]|online"
+              r"|de\s+(?:nivel|n[íi]vel|conocimientos|conhecimentos|aptitud|aptid[ãa]o|logique|l[óo]gica)"
+              r"|d['’]aptitude|attitudinal[ei]|kompetencji|wiedzy|praktyczn\w*|pisemn\w*)"
+              r"|\b(?:technische|schriftelijke|praktische)\s+(?:test|toets)|\w*(?:einstellungs|eignungs|fach)test\b")
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("hold", r"on hold|paused|on pause|freeze|postponed|pausiert|auf eis|einstellungsstopp|verschoben|en pause|gel des"
              r"|suspendu|report[ée]|en pausa|congelad|pospuest|aplazad|gel[ée]|en suspens|mis en attente"
@@ -203,6 +213,9 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                  r"|circle back|reach back out|come back to me|touch base with me"
                  r"|(?:should|will|['’]ll|expect\w*\s+to|hop(?:e|ing)\s+to)\s+hear\b|\bhear\s+(?:by|from\s+(?:them|her|him))\b"
                  r"|rückmeldung|bescheid|retorno\b|terugkoppeling"
+                 # their call back with the particle at the end, as Dutch splits it ("ze bellen mij
+                 # terug", "hij komt erop terug"): their news, not someone's return
+                 r"|\b(?:bellen|belt|komen|komt)\s+(?:[\w'’]+\s+){0,3}?terug\b"
                  r"|informacj[aęi] zwrotn|faranno sapere|fanno sapere|far sapere|me dir[áa]n"
                  r"|laten\s+(?:[\w/.-]+\s+){0,4}?weten"
                  r"|dadz[ąa] znać|dać znać|odezw[ąa]|melden sich|meldet sich|me dicen algo|me dirán algo"
@@ -254,8 +267,8 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                r"|resposta|antwoord|reactie|odpowied|contestar|contesto|rispond|reageren|reageer|antwoorden"
                # signing the contract is the answer to an offer ("muss bis 15.12. unterschreiben")
                r"|unterschreib|unterzeichn|signer|firmar|firmare|assinar|ondertekenen|teken\b|podpisa"),
-    ("interview", r"interview|\bcbi\b|(?:written|technical|tech|aptitude|psychometric|skills?|trade)\s+(?:test|exam)"
-                  r"|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
+    ("interview", r"interview|\bcbi\b|" + TEST_WORDS
+                  + r"|screen|onsite|on-site|panel|round|super\s?day|portfolio\s+review"
                   # an assessment centre or day, a chat, and a trial shift or day, are meetings with the
                   # employer as an interview is
                   r"|assessment\s+(?:cent(?:re|er)|day)|\bchat\b|trial\s+(?:shift|day)|work\s+trial"
@@ -267,7 +280,7 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|appuntamento|ci vediamo|reunião|afspraak|spotkanie"
                   # a trial day or shift ("Schnuppertag am 11.12.", "Probedienst Mo")
                   r"|probetag|probearbeit|probedienst|hospitation|schnuppertag"),
-    ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|zurück"
+    ("back", r"leave|vacation|holiday|out of office|\booo\b|returns?\b|back from|urlaub|elternzeit|karenz|zurück"
              r"|\bout\s+(?:sick|ill|until|till|til)|\bsick\b|\bill\b|\baway\b|\boff\s+(?:until|till|til|sick)|absent"
              r"|unavailable|krank|abwesend|malade|enferm|de baja|malat|assente|doente|ausente|\bziek|afwezig"
              r"|\bchor[ayz]|nieobecn|\burlop"
@@ -290,14 +303,21 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
                   r"|spróbować\s+ponownie"),
 )
 # Kinds that may be said after the date in the same clause, as German, Dutch and Polish put the
-# verb last ("nach dem 15. anrufen", "na 10 december terugbellen"): looked at when the words
-# before it say nothing.
-_AFTER_KINDS = ("hold", "decision", "feedback", "answer", "call_back")
+# verb last ("nach dem 15. anrufen", "na 10 december terugbellen"), in the order they are looked
+# at when the words before it say nothing; an absence last ("bis 9.12. auf Urlaub", "tot 14
+# december met verlof"), as "zurückrufen" is a call, not a return.
+_AFTER_KINDS = ("hold", "decision", "feedback", "answer", "call_back", "back")
 
 
 @functools.cache
 def _kinds() -> list[tuple[str, Screened]]:
     return [(kind, Screened(re.compile(words, re.IGNORECASE))) for kind, words in KIND_WORDS]
+
+
+@functools.cache
+def _after_kinds() -> list[tuple[str, Screened]]:
+    readers = dict(_kinds())
+    return [(kind, readers[kind]) for kind in _AFTER_KINDS]
 
 
 # Someone asked me to do it (a call back the employer asked for, not one I planned myself), in
@@ -845,6 +865,14 @@ def _by_a_day() -> re.Pattern[str]:
     return re.compile(r"\b" + _BY + r"\s*$", re.IGNORECASE)
 
 
+@functools.cache
+def _until_a_day() -> re.Pattern[str]:
+    """"until" right before a date, in the languages the reader knows (with the article some put
+    between: "bis zum", "jusqu'au", "hasta el", "fino al", "até o")."""
+    return re.compile(r"\b(?:until|till|til|bis(?:\s+(?:zum|zur|einschließlich))?|jusqu['’]\s*(?:au|à|a)"
+                      r"|hasta(?:\s+el)?|fino\s+a[l']?|até(?:\s+[oa])?|tot(?:\s+en\s+met)?|do)\s*$", re.IGNORECASE)
+
+
 _BY = r"(?:by|until|till|before|bis|spätestens|avant|d['’]ici|antes\s+del?|hasta|entro|até|voor|uiterlijk|przed)"
 # ... and within a span ("within two weeks", "binnen twee weken", "innerhalb von", "dans les", "w ciągu")
 _WITHIN = r"(?:within|innerhalb|binnen|dans\s+les|dentro\s+de|em\s+até|w\s+ciągu)"
@@ -907,9 +935,11 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
         else ((clause, False), (rest, True), around)
     for words, verb_last in tries:
         nearest, said = -1, ""
-        for kind, regex in _kinds():
+        for kind, regex in _after_kinds() if verb_last else _kinds():
             if verb_last:
-                if kind in _AFTER_KINDS and regex.search(words):
+                # (an absence said after its day only after "until": "bis 9.12. auf Urlaub", "do
+                # 14.12 na urlopie"; "Jan is ziek tot 14 december" is no absence until January)
+                if regex.search(words) and (kind != "back" or _until_a_day().search(before)):
                     said = kind
                     break
                 continue
