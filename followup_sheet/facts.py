@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import negations
 from .agencies import Agencies
 from .catalogue import say
 from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
@@ -120,12 +121,15 @@ def _negation() -> re.Pattern[str]:
     # (in each Latin-script language the reader knows: "geen voicemail", "nessuna segreteria", "sem
     # recado", "sin buzón", "bez wiadomości", "aucun message" deny the thing, they do not tell of it;
     # not Italian "mai", which is also the French May)
-    return re.compile(r"(?:\bno|\bnot|\bnever|n't|\bwithout|\bnicht|\bkein\w*|\bohne|\bpas|\bjamais|\baucun\w*|\bsans"
-                      r"|\bnunca|\bsin|\bningun\w*|\bningún|\bnon|\bnessun\w*|\bsenza|\bnão|\bnao|\bsem|\bnenhum\w*"
-                      r"|\bgeen|\bniet|\bnooit|\bzonder|\bnie|\bbez|\bżadn\w*|\btodavía no|\baún no)"
+    return re.compile(negations.latin() +
                       # (two words between, and where: "sin mensaje en el buzón", "no message on my voicemail")
                       r"(?:\s+\w+){0,2}(?:\s+(?:en|in|on|auf|op|na|no|em|nella|sulla|dans|sur|w)\s+\w+)?\s*$",
                       re.IGNORECASE)
+
+
+# A word between the parts of a verb that is no negation: "hat mich am Montag angerufen" tells of a
+# call, "hat nicht angerufen" and "heb nooit gebeld" do not
+_UNDENIED = r"(?!" + negations.latin() + r"\b)"
 
 
 # The employer reached out ("the recruiter rang", "missed their call", "voicemail from HR", "they
@@ -196,13 +200,13 @@ def _cjk_contact_word() -> re.Pattern[str]:
 
 @functools.cache
 def _cjk_negation_before() -> re.Pattern[str]:
-    return re.compile(r"(?:没有|沒有|没|沒|未|无|無)\s*\S{0,3}$")
+    return re.compile(r"(?:" + negations.east_asian_before() + r")\s*\S{0,3}$")
 
 
 @functools.cache
 def _cjk_negation_after() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:が|は|이|가|も)?\s*"
-                      r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
+    return re.compile(r"\s*(?:が|は|이|가|も)?\s*(?:来(?:てい)?|あり)?"
+                      r"(?:" + negations.east_asian_after() + r"|안\s*옴|未|没)")
 
 
 _CJK_TEXT = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
@@ -348,7 +352,8 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
-    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:" + _UNDENIED + r"[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)"
+    r"|\banruf\s+(?:von|vom|verpasst)"
     # (whose call between the noun and the participle: "Anruf der Personalabteilung am 3.12. verpasst")
     r"|\banruf\s+(?:der|des|von|vom)\s+[^;,\n]{0,40}?\bverpasst"
     r"|\bverpasste[nr]?\s+anruf"
@@ -371,7 +376,8 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:liga[çc][ãa]o|chamada)\s+perdida\b|\bchiamata\s+persa\b"
     # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
     r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
-    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:" + _UNDENIED + r"[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)"
+    r"|\bbelde\s+(?:me|mij)\b"
     # they left me a (voice) message: "m'a laissé un message vocal", "me dejó un mensaje de voz",
     # "mi ha lasciato un messaggio", "me deixou um recado", "hat auf die Mailbox gesprochen",
     # "heeft een bericht ingesproken", "zostawiła wiadomość"
@@ -594,14 +600,16 @@ _NOT_AFTER_QUE = r"(?<!que\s{verb})(?<!que\s[lmt][aeo]\s{verb})(?<!que\s[lmt][ae
 def _user_after() -> _Latin:
     return _Latin(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
                   r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
-                  r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                  r"|\b(?:habe|hab)\s+(?:" + _UNDENIED + r"\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)"
+                  r"|\brappelée?\b"
                   r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
                   r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)"
                   r"|\bllamé" + _NOT_AFTER_QUE.format(verb="llamé") + r"|\bescribí"
                   # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
                   r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi"
                   r"|\bmarqué" + _NOT_AFTER_QUE.format(verb="marqué") +
-                  r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|(?<!niet\s)\bteruggebeld"
+                  r"|\bik\s+(?:belde|heb\s+(?:" + _UNDENIED + r"\w+\s+)?(?:gebeld|teruggebeld|gemaild))"
+                  r"|(?<!niet\s)\bteruggebeld"
                   r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
 

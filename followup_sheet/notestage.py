@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from . import negations
 from .literalscreen import screened
 
 _RANK = {"interviewing": 1, "offer": 2}
@@ -40,12 +41,14 @@ _STEPS = (
     r"|\d차\s*면접|과제|코딩\s*테스트|인적성|연봉\s*협상|처우\s*협의")
 # What makes a step not (yet) true of the application: a negation, a wish, a condition, a doubt
 # ("no 2nd round", "didn't make the final round", "hoping for an offer", "if they invite me").
+# (the negations are every reader's: `negations`)
 _NOT_SO = (
-    r"\b(?:no|not|never|didn['’]?t|don['’]?t|wasn['’]?t|won['’]?t|haven['’]?t|hasn['’]?t|without|hope|hoping|hopefully"
-    r"|wish|if|might|maybe|may|would|could|fingers\s+crossed|kein\w*|nicht|nie|ohne|hoffe\w*|falls|wenn|vielleicht"
-    r"|pas|jamais|sans|espère|peut-être|sin|nunca|espero|ojalá|quizás|tal\s+vez|non|senza|spero|forse|não|nem"
-    r"|sem|talvez|geen|niet|nooit|zonder|hoop|misschien|nie|bez|mam\s+nadzieję|jeśli|może)\b"
-    r"|没|沒|未|不|如果|希望|ない|なし|なかった|たら|れば|안\s|못|없|않")
+    negations.latin() + r"\b"
+    r"|\b(?:hope|hoping|hopefully"
+    r"|wish|if|might|maybe|may|would|could|fingers\s+crossed|hoffe\w*|falls|wenn|vielleicht"
+    r"|espère|peut-être|espero|ojalá|quizás|tal\s+vez|spero|forse"
+    r"|talvez|hoop|misschien|mam\s+nadzieję|jeśli|może)\b"
+    r"|" + negations.east_asian_before() + "|" + negations.east_asian_after() + r"|如果|希望|たら|れば")
 # Waiting for a step is not having it ("waiting for the offer", "offer expected next week"): an
 # offer only when it is said to be made.
 # ("pending" before what it waits on is a condition of an offer made: "offer pending board approval")
@@ -186,6 +189,17 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
     return best
 
 
+# A consequence drawn from what the clause said before it ("so", "daher", "donc", "así que",
+# "quindi", "então", "dus", "więc", "所以", "だから", "그래서")
+_CONSEQUENCE = (r"\b(?:so|therefore|hence|thus|deshalb|daher|darum|donc|alors|así\s+que|por\s+eso|quindi|perciò"
+                r"|então|por\s+isso|dus|daarom|więc|dlatego|zatem)\b|所以|因此|だから|ので|그래서|따라서")
+
+
+@functools.cache
+def _consequence() -> re.Pattern[str]:
+    return re.compile(_CONSEQUENCE, re.IGNORECASE)
+
+
 @functools.cache
 def _not_yet() -> re.Pattern[str]:
     return re.compile(_NOT_YET, re.IGNORECASE)
@@ -206,6 +220,12 @@ def outcome_in_notes(note: str, ends: Callable[[str], str]) -> str:
         words = ends(clause)
         if not words:
             continue
+        # (what comes before a "so" is the reason, its negation is the reason's: "they can't
+        # sponsor a visa so not moving forward")
+        at = clause.find(words)
+        reason = [m for m in _consequence().finditer(clause, 0, at)] if at > 0 else []
+        if reason:
+            clause = clause[reason[-1].end():]
         if not_so_yet(clause.replace(words, " ")):    # (the words' own negation is theirs: "not selected", "不採用")
             continue
         return clause
@@ -300,8 +320,7 @@ _ARRANGED = (
     r"|fecha|hora|horario|conversa|ligação|data|horário|colloquio|incontro|chiamata|appuntamento|\w*gesprek"
     r"|afspraak|datum|rozmow\w*|spotkani\w*)\b"
     r"|面接|面談|日程|面试|面試|时间|時間|면접|일정|통화|날짜|미팅")
-_ARRANGING_NOT = (r"\b(?:no|not|never|didn['’]?t|don['’]?t|won['’]?t|kein\w*|nicht|pas|non|sin|sem|não|geen|niet|nie)\b"
-                  r"|没|沒|不|ない|안\s|못|않")
+_ARRANGING_NOT = (negations.latin() + r"\b|" + negations.east_asian_before() + "|" + negations.east_asian_after())
 _ARRANGE_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—/]\s|。|；|，|、")
 
 

@@ -57,6 +57,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import negations
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
@@ -98,22 +99,23 @@ _STAGE_FIELDS = ("closed_words", "offer_words", "interviewing_words", "not_appli
 
 # A listed word right after one of these does not count ("no offer yet", "not interviewed"); one
 # small word may stand between ("not yet interviewed", "without an offer").
-_NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen", "sin", "sans", "pas",
-              "non", "senza", "nessun", "nessuna", "sem", "não", "nao", "geen", "niet", "nooit", "nie", "bez",
-              "brak")
-_FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
+# (the negations are every reader's: `negations`)
+_NEGATIONS = negations.latin_words()
+_FILLERS = negations.between_words()
+# (French elides the article onto the word: "pas d'offre", "jamais d’entretien")
 _NEGATED_BEFORE = re.compile(
-    r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
+    r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?"
+    r"\s+(?:[dl]['’])?$")
 # Nor after a condition: "if not selected they keep the CV", "unless they reject me" say what may happen
 _CONDITION_BEFORE = re.compile(r"(?:^|[^\w])(?:if|unless|whether|in\s+case)"
                                r"(?:\s+(?:they|we|i|it|you|she|he|am|are|is|was|were|be|get|gets|got|i['’]m"
                                r"|they['’]re|the\s+\w+))*\s+$")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-_CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
+_CJK_NEGATED_BEFORE = re.compile(r"(?:" + negations.east_asian_before() + r")$")
 # Japanese and Korean put it after ("面接なし", "면접 없음")
 # (after the noun's particle and a 'yet' too: "面接はまだない", "면접 못 봄", "오퍼는 아직 없음")
 _CJK_NEGATED_AFTER = re.compile(r"\s*(?:は|が|も|을|를|은|는|이|가|도)?\s*(?:まだ|아직)?\s*"
-                                r"(?:なし|無し|ない|없음|없었|없다|없이|(?:안|못)(?:\s|$))")
+                                r"(?:" + negations.east_asian_after() + ")")
 _HANGUL_RANGE = "\uac00-\ud7a3"
 _HANGUL = Letters(_HANGUL_RANGE)
 # A letter or digit of the Latin (or another spaced) script: not Chinese, Japanese or Korean. A

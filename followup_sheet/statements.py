@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from . import patterncache
+from . import negations, patterncache
 from .chasers import past_contacts, tells_a_past_contact
 from .literalscreen import Screened, screened
 from .titles import not_a_titles_stop
@@ -852,7 +852,7 @@ def _owed_answer() -> re.Pattern[str]:
 def _unanswered() -> re.Pattern[str]:
     """Not answering (the phone), in the languages the reader knows."""
     return re.compile(
-        r"(?:\b(?:pas|jamais|no|non|não|nao|nicht|niet|nie|not|never)|n['’]t)\s+(?:[\w'’]+\s+){0,2}?"
+        negations.latin() + r"\s+(?:[\w'’]+\s+){0,2}?"
         r"(?:répond\w*|repond\w*|décroch\w*|decroch\w*|rispo\w*|contest\w*|atend\w*|respond\w*|answer\w*"
         r"|antwort\w*|rangeh\w*|rangegangen"
         r"|opnem\w*|opgenomen|odebra\w*|pick\w*\s+(?:it\s+)?up)", re.IGNORECASE)
