@@ -62,6 +62,14 @@ _SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=Tr
 # "금요일"): in a clause in the past it is the last such day, as a weekday of the other languages
 _CJK_BARE_WEEKDAY = re.compile(r"(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?|[월화수목금토일]요일")
 _YESTERDAY = re.compile(r"\b(?:yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
+# The day before the day of writing, and the day before that, said in words in each language the
+# reader knows. French "hier" is also German's and Dutch's "here": read only in a French run.
+_ONE_DAY_BACK = r"yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj"
+_TWO_DAYS_BACK = (r"(?:the\s+)?day\s+before\s+yesterday|vorgestern|avant-hier|anteayer|antes\s+de\s+ayer"
+                  r"|antier|l['’]altro\s*ieri|altroieri|anteontem|eergisteren|przedwczoraj")
+# (for the screen: the words no other of its lists begins)
+_DAYS_BACK_SCREEN = ("vorgestern", "hier\\b", "anteayer", "antier", "anteontem", "altroieri", "eergisteren",
+                     "przedwczoraj")
 _ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
 _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
                               re.IGNORECASE)
@@ -131,7 +139,7 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "new yr", "feiert
                   "świętach", "nowym roku", "sylwestrze")
 _SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
                  + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
-                 + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS)) + ")"
+                 + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS + _DAYS_BACK_SCREEN)) + ")"
                  + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
 
@@ -1060,6 +1068,10 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         taken.append((start, end))
         found.append((start, Statement(day, kind, text[start:end].strip(),
                                        kind in ("answer", "decision") and cjk_owed(text, start, end))))
+    for start, end, day in _days_back(text, written, languages):     # yesterday, the day before
+        if not any(s <= start < e for s, e in taken):
+            taken.append((start, end))
+            found.append((start, _statement(text, start, end, day)))
     dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
     named = _spoken_statements(text, written, dashes, until, found, taken)
     rest = _for_the_parser(text, taken)
@@ -1089,6 +1101,23 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     return tuple(_in_its_tense(text, start, _its_month(_its_weekday(_on_its_weekday(s, written), written), written),
                                written, until)
                  for start, s in _one_day_each(text, sorted(found, key=lambda f: f[0]), written))
+
+
+@functools.cache
+def _days_back_said(french: bool) -> re.Pattern[str]:
+    one = _ONE_DAY_BACK + ("|hier" if french else "")
+    return re.compile(rf"\b(?:(?P<two>{_TWO_DAYS_BACK})|(?P<one>{one}))\b", re.IGNORECASE)
+
+
+def _days_back(text: str, written: dt.date, languages: tuple[str, ...]) -> Iterator[tuple[int, int, dt.date]]:
+    """(start, end, day) of each "yesterday" (the day before `written`) and "the day before
+    yesterday" (two days before) said in words ("gestern", "hier", "ayer", "ieri", "ontem",
+    "gisteren", "wczoraj"; "vorgestern", "avant-hier", "anteayer", "l'altro ieri", "anteontem",
+    "eergisteren", "przedwczoraj"). Chinese, Japanese and Korean say them as their other near
+    days are read (`cjk_dates`)."""
+    french = "fr" in languages and not {"de", "nl"} & set(languages)
+    for m in screened(_days_back_said(french)).finditer(text):
+        yield m.start(), m.end(), written - dt.timedelta(days=2 if m.group("two") else 1)
 
 
 # What may stand between a weekday and the date it names ("Fri 12/11", "Dienstag, den 15.12.",
@@ -1176,12 +1205,20 @@ def _its_month(said: Statement, written: dt.date) -> Statement:
 
 
 
+@functools.cache
+def _italian_never() -> re.Pattern[str]:
+    """An Italian negation, a word or two before "mai" ("non mi hanno mai chiamato")."""
+    return re.compile(r"\b(?:" + "|".join(negations.LATIN["it"]) + r")(?:\s+[\w'’]+){0,2}\s+$", re.IGNORECASE)
+
+
 def _no_day_here(fragment: str, rest: str, start: int) -> bool:
     """Whether what the parser read as a date at `start` of `rest` is none: an ordinal
     ("segunda entrevista" is the second interview, not Monday's) or a range of days or weeks
     ("za 2-3 tygodnie")."""
     if _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
         return True
+    if fragment.strip().casefold() == "mai" and _italian_never().search(rest, max(0, start - 40), start):
+        return True     # "nessuno ha mai risposto": Italian's never, not the French May
     return _A_RANGE.fullmatch(fragment.strip()) is not None \
         and _UNIT_AFTER.match(rest, start + len(fragment)) is not None
 
@@ -1462,7 +1499,10 @@ def _cjk_this_week() -> re.Pattern[str]:
 
 
 # tomorrow, the day after, next month (its first day)
-_CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2}
+_CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2,
+                   # (and back: yesterday and the day before, days of their own)
+                   "昨天": -1, "昨日": -1, "어제": -1,
+                   "前天": -2, "一昨日": -2, "おととい": -2, "그저께": -2, "그제": -2}
 
 
 @functools.cache
@@ -1527,7 +1567,7 @@ def _cjk_screen() -> re.Pattern[str]:
         + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
         r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
-        r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
+        r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月|昨天|昨日|前天|おととい|어제|그저께|그제"
         r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
 
@@ -1756,7 +1796,8 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
                 spans.append((m.start(), m.end(), found, False))
     spans += [(a, b, day, False) for a, b, day in _cjk_weekdays(text, written)]
     for m in _cjk_near().finditer(text):
-        spans.append((m.start(), m.end(), written + dt.timedelta(days=_CJK_DAYS_AHEAD[m.group()]), True))
+        ahead = _CJK_DAYS_AHEAD[m.group()]
+        spans.append((m.start(), m.end(), written + dt.timedelta(days=ahead), ahead > 0))
     for m in _cjk_next_month().finditer(text):
         spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
     for m in _cjk_month_alone().finditer(text):
