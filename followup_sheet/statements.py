@@ -1430,6 +1430,25 @@ def _weekday_tense(clause: str, at: int, end: int) -> str | None:
     return {"owed": "future"}.get(later[0][2], later[0][2]) if later else None
 
 
+# A weekday said as the next one ("next Tuesday", "nächsten Dienstag", "mardi prochain")
+_NEXT_SAID = re.compile(r"\b(?:next|nxt|following|coming|nächste\w*|kommende\w*|prochain\w*|próxim\w*|proxim\w*"
+                        r"|prossim\w*|volgende|komende|przyszł\w*|następn\w*)\b", re.IGNORECASE)
+def _on_the_day_written(said: Statement, clause: str, written: dt.date, until: dt.date | None) -> bool:
+    """Whether a weekday said with no tense is the day the note was written, not a week on: it is
+    that day's own weekday, nothing in its clause says next week, and the day is of something that
+    comes to the user rather than one set up ahead (an offer, news: kind "date"; "verbal offer
+    fri" written on a Friday). An interview, a call or a deadline on that weekday is a plan: the
+    next one ("2nd interview on Thurs" written on a Thursday)."""
+    return until is None and said.kind == "date" and said.date == written + dt.timedelta(days=7) \
+        and not _NEXT_WEEK_SAID.search(clause) and not _NEXT_SAID.search(clause)
+
+
+# What says a Chinese, Japanese or Korean clause is about a plan still ahead (an intent, a
+# schedule, a booking)
+_CJK_AHEAD = re.compile(r"予定|つもり|します|する(?!た)|예정|하기로|할\s*(?:것|거)|예약"
+                        r"|打算|准备|準備|将|將|要|会|會|约|約|安排")
+
+
 def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
                   until: dt.date | None = None) -> Statement:
     """`said` as its clause's tense has it: a weekday alone in a clause in the past (a past form
@@ -1442,9 +1461,15 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     begin, clause = _its_clause(text, start)
     if _CJK_BARE_WEEKDAY.fullmatch(said.words):
         if not _past().search(clause) and not tells_a_past_contact(clause):
+            if _on_the_day_written(said, clause, written, until) and not _CJK_AHEAD.search(clause):
+                return Statement(written, said.kind, said.words, said.mine)
             return said
-    elif _weekday_tense(clause, start - begin, start - begin + len(said.words)) != "past":
-        return said
+    else:
+        tense = _weekday_tense(clause, start - begin, start - begin + len(said.words))
+        if tense is None and _on_the_day_written(said, clause, written, until):
+            return Statement(written, said.kind, said.words, said.mine)
+        if tense != "past":
+            return said
     if until is not None and said.date < until:
         # ("last Thursday" the parser read from `written`: the last such day before `until` too)
         latest = said.date + dt.timedelta(days=7 * ((until - said.date).days // 7))
