@@ -89,6 +89,34 @@ _BACK_HERE = (
     r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사|但是|但|けど|하지만|그런데")
 
 
+# A word of place that turns to this employer ("here", "hier", "ici", "aquí", "tutaj", "这里", "こちら",
+# "여기"), not a conjunction alone
+_HERE = (r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)|ici"
+         r"|aquí|acá|aqui|qui\s+invece|tutaj|w\s+tej\s+firmie|hier\s+bij)\b"
+         r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사")
+# A name in a clause, not its first word: a capital after a space that is no first person, month,
+# weekday or common abbreviation ("turned down Zenith", "declined the Harlow offer")
+_A_NAME = re.compile(r"(?<=\s)(?!(?:I|HR|CV|TA|HM|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+                     r"|Oct|Nov|Dec)\w*\b)[A-Z][\w&'’-]+")
+
+
+# A step or an end of a hiring process, said of the employer a clause names
+_A_PROCESS = (r"\b(?:offer\w*|round|interview\w*|onsite|panel|turned\s+down|declin\w*|reject\w*|accept\w*|withdr\w*"
+              r"|angebot|absage|zusage|abgesagt|\w*gespräch|runde|offre|entretien|refus\w*|décliné|oferta|entrevista"
+              r"|rechaz\w*|ronda|offerta|colloquio|rifiutat\w*|proposta|recus\w*|aanbod|gesprek|afgewezen|afgeslagen"
+              r"|ronde|rozmow\w*|odrzuc\w*|odmówi\w*|runda)\b")
+
+
+@functools.cache
+def _a_process() -> re.Pattern[str]:
+    return re.compile(_A_PROCESS, re.IGNORECASE)
+
+
+@functools.cache
+def _here() -> re.Pattern[str]:
+    return re.compile(_HERE, re.IGNORECASE)
+
+
 @functools.cache
 def _back_here() -> re.Pattern[str]:
     return re.compile(_BACK_HERE, re.IGNORECASE)
@@ -99,7 +127,8 @@ def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
     employer and where it starts: a clause that names one, and the clauses a comma or a dash joins
     after it until one turns back to this employer or a sentence ends."""
     out: list[tuple[str, bool, int]] = []
-    start, carried = 0, False
+    joined: list[bool] = []      # whether each clause goes on from the one before (a comma, a dash)
+    start, carried, goes_on = 0, False, False
     for cut in [*_CLAUSES.finditer(note), None]:
         end = cut.start() if cut is not None else len(note)
         clause = note[start:end]
@@ -107,19 +136,39 @@ def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
             other = bool(screened(_elsewhere()).search(clause)) \
                 or (carried and not screened(_back_here()).search(clause))
             out.append((clause, other, start))
+            joined.append(goes_on)
             carried = other
         if cut is None:
             break
-        if not _GOES_ON.match(cut.group()):
+        goes_on = bool(_GOES_ON.match(cut.group()))
+        if not goes_on:
             carried = False     # (a sentence ends: the next one may be about anything)
         start = cut.end()
+    return _named_before_here(out, joined) if screened(_here()).search(note) else out
+
+
+def _named_before_here(out: list[tuple[str, bool, int]], joined: list[bool]) -> list[tuple[str, bool, int]]:
+    """A clause that turns to this employer by a word of place ("final round here on Fri", "hier
+    Zweitgespräch") says the clauses joined before it in its sentence were about another: those
+    that name one by its name and tell of a step or an end of a process ("turned down Zenith, final
+    round here on Fri"; not "emailed Priya, interview here Friday")."""
+    out = list(out)
+    for k, (clause, other, _) in enumerate(out):
+        if other or not screened(_here()).search(clause):
+            continue
+        j = k
+        while j > 0 and joined[j]:
+            j -= 1
+            before, was, at = out[j]
+            if not was and _A_NAME.search(before.strip()) and screened(_a_process()).search(before):
+                out[j] = (before, True, at)
     return out
 
 
 def elsewhere_spans(note: str) -> list[tuple[int, int]]:
     """Where in `note` the clauses about another employer are (start, end), for the dated statements
     read from the whole note (`facts.read_ledger`)."""
-    if not note or screened(_elsewhere()).search(note) is None:
+    if not note or (screened(_elsewhere()).search(note) is None and screened(_here()).search(note) is None):
         return []
     spans = []
     for clause, other, at in clauses_with_owner(note):
@@ -240,7 +289,7 @@ def not_so_yet(clause: str) -> bool:
 
 def this_employers(note: str) -> str:
     """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
-    if not note or screened(_elsewhere()).search(note) is None:
+    if not note or (screened(_elsewhere()).search(note) is None and screened(_here()).search(note) is None):
         return note
     return ". ".join(c.strip() for c, other, _ in clauses_with_owner(note) if not other)
 
@@ -272,7 +321,7 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
     """The clause of `note` that says another employer has made an offer or has the user beyond a
     first talk ("内定あり（他社：キーエンス）", "2nd round with another company on Friday"), or ''.
     A step negated, wished for, awaited or turned down is none."""
-    if not note or screened(_elsewhere()).search(note) is None:
+    if not note or (screened(_elsewhere()).search(note) is None and screened(_here()).search(note) is None):
         return ""
     for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()

@@ -488,7 +488,8 @@ def unplaced_words(text: Any, settings: Settings) -> list[str]:
     if not isinstance(text, str) or stage_of(text, settings) != "applied":
         return []
     rest = word_list(settings.applied_words).strip(text)
-    for name in ("autoresponse_words", "hold_words", *_STAGE_FIELDS):    # (a hold is known: the row waits)
+    rest = word_list(with_initials(settings.hold_words)).strip(rest)    # (a hold is known: the row waits)
+    for name in ("autoresponse_words", *_STAGE_FIELDS):
         rest = word_list(getattr(settings, name)).strip(rest)
     words = re.findall(r"[^\W\d_]+|[" + _CJK + "]+", rest)
     return [w for w in words if not _SMALL_WORD.match(w) and w not in _NEGATIONS]
@@ -951,7 +952,11 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
-    hold_in = {f: contains_words(cells[f], s.hold_words) for f in ("stage", "response", "notes")}
+    hold_in = {f: contains_words(cells[f], with_initials(s.hold_words)) for f in ("stage", "response")}
+    # (in the notes, initials are the employer's hold only when said to be theirs: "HR said KIV";
+    # a bare "kiv" after the user's own words is as often the user's "keep an eye on it")
+    hold_in["notes"] = contains_words(cells["notes"], s.hold_words) | _per_value(
+        cells["notes"], lambda t: np.array([_initials_said_by_them(v, s.hold_words) for v in t], dtype=bool))
     hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
     hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
     # (news promised for a day ends the wait too: "1월 중순에 다시 연락 준다고 함")
@@ -1305,9 +1310,39 @@ _POINTS_BACK = re.compile(r"^(?:after|before|once|when|until)\s+(?:that|this|the
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
+def _initials_said_by_them(text: Any, words: tuple[str, ...]) -> bool:
+    """Whether `text` says the initials of a listed phrase as what the employer said ("HR said KIV",
+    "recruiter: KIV for now", "they told me to KIV")."""
+    initials = with_initials(words)[len(dict.fromkeys(words)):]
+    if not initials or not isinstance(text, str) or not text:
+        return False
+    low = text.casefold()
+    if not any(i in low for i in initials):
+        return False
+    for m in re.finditer(r"\b(?:" + "|".join(initials) + r")\b", low):
+        if _SAID_BY_THEM.search(re.split(r"[.;\n,]", low[:m.start()])[-1]):
+            return True
+    return False
+
+
+# Their words reported right before what they said: "HR said", "they told me (to)", "recruiter:"
+_SAID_BY_THEM = re.compile(r"(?:\b(?:said|says|told\s+me|replied|mentioned|informed\s+me|advised|confirmed)"
+                           r"(?:\s+(?:that|to|it\s+is|it['’]s|they['’]ll|they\s+will|they\s+would|will))?"
+                           r"|\b(?:hr|recruiter|they|she|he|company|manager)\s*:)\s*$")
+
+
+@functools.cache
+def with_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` and the initials of each of their phrases of three or more Latin-script words, as
+    trackers shorten them ("kept in view": "KIV"), read as a word of their own."""
+    initials = ("".join(w[0] for w in phrase.split()) for phrase in words
+                if len(phrase.split()) >= 3 and phrase.isascii() and all(w.isalpha() for w in phrase.split()))
+    return tuple(dict.fromkeys((*words, *initials)))
+
+
 def _hold_words(frame: pd.DataFrame, hold: np.ndarray, hold_field: np.ndarray, s: Settings) -> np.ndarray:
     """The hold word each held row's cell says ("hiring freeze", "en pausa"), '' elsewhere."""
-    found = word_list(tuple(s.hold_words)).found
+    found = word_list(with_initials(s.hold_words)).found
     out = np.full(len(frame), "", dtype=object)
     for i in np.flatnonzero(hold):
         words = found(frame[hold_field[i]].iat[i])
