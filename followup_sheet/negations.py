@@ -7,6 +7,7 @@ dated statements (`statements`). It imports nothing of the package.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # Before what they deny, as whole words. Not Italian "mai" (never): it is also the French May, and
@@ -35,8 +36,7 @@ BETWEEN: dict[str, tuple[str, ...]] = {
     "nl": ("een", "nog"),
     "pl": ("jeszcze",),
 }
-# English's negation glued to its verb ("didn't", "won’t"), as a regex: the word's letters before it
-# are the caller's (`\w*` in `latin()`).
+# English's negation glued to its verb ("didn't", "won’t"), as a regex.
 CONTRACTED = r"n['’]t"
 # Chinese puts the negation before what it denies ("没有面试"); Japanese and Korean after ("面接なし",
 # "면접 없음"), and Korean also right before a verb ("안 옴", "못 받음"). 不 also opens words that deny
@@ -48,7 +48,7 @@ EAST_ASIAN_BEFORE: dict[str, tuple[str, ...]] = {
 # 제안 "offer")
 EAST_ASIAN_AFTER: dict[str, tuple[str, ...]] = {
     "ja": ("ない", "なし", "無し", "なかった", "ません"),
-    "ko": ("없", "않", "못", r"(?<![\uac00-\ud7a3])안(?=\s|$)"),
+    "ko": ("없", "않", "못", r"안(?=\s|$)(?<![\uac00-\ud7a3]안)"),
 }
 
 
@@ -68,9 +68,33 @@ def latin_words() -> tuple[str, ...]:
 
 @functools.cache
 def latin() -> str:
-    """A regex of one Latin-script negation: a listed word from its start (`\\b`), or a word ending
-    in "n't". What may follow it is the caller's."""
-    return r"(?:\b(?:" + "|".join(latin_words()) + r")|\w*" + CONTRACTED + ")"
+    """A regex of one Latin-script negation: a listed word from its start (`\\b`), or the "n't" that
+    ends a word (only its last letters: a `\\w*` before it would be tried at every letter of a
+    note). What may follow it is the caller's."""
+    return r"(?:\b" + alternation(latin_words()) + r"|" + CONTRACTED + ")"
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """An alternation of `words` as a tree of their letters ("n(?:o(?:t|n)?|ie)"): Python's regex
+    engine then tries one branch per letter instead of every word at every place of a note. Each
+    word still matches only whole from where it starts: a shorter one where no longer one goes on
+    is the branch's last choice."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    ends = "" in node
+    parts = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 @functools.cache
@@ -81,11 +105,16 @@ def between_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+@functools.cache
 def east_asian_before() -> str:
-    """A regex of a negation written before what it denies (Chinese), longest first."""
-    return "|".join(sorted({w for forms in EAST_ASIAN_BEFORE.values() for w in forms}, key=lambda w: (-len(w), w)))
+    """A regex of a negation written before what it denies (Chinese)."""
+    return alternation(tuple(w for forms in EAST_ASIAN_BEFORE.values() for w in forms))
 
 
+@functools.cache
 def east_asian_after() -> str:
-    """A regex of a negation written after what it denies (Japanese, Korean), longest first."""
-    return "|".join(sorted({w for forms in EAST_ASIAN_AFTER.values() for w in forms}, key=lambda w: (-len(w), w)))
+    """A regex of a negation written after what it denies (Japanese, Korean): its plain words as a
+    tree of letters, then those written as a regex of their own."""
+    forms = [w for forms in EAST_ASIAN_AFTER.values() for w in forms]
+    plain = tuple(w for w in forms if re.escape(w) == w)
+    return "|".join([alternation(plain), *(w for w in forms if re.escape(w) != w)])

@@ -42,12 +42,13 @@ _STEPS = (
 # What makes a step not (yet) true of the application: a negation, a wish, a condition, a doubt
 # ("no 2nd round", "didn't make the final round", "hoping for an offer", "if they invite me").
 # (the negations are every reader's: `negations`)
+# (one tree of letters for the negations and these plain words: `negations.alternation`)
+_WISHES = ("hope", "hoping", "hopefully", "wish", "if", "might", "maybe", "may", "would", "could", "falls", "wenn",
+           "vielleicht", "espère", "peut-être", "espero", "ojalá", "quizás", "spero", "forse", "talvez", "hoop",
+           "misschien", "jeśli", "może")
 _NOT_SO = (
-    negations.latin() + r"\b"
-    r"|\b(?:hope|hoping|hopefully"
-    r"|wish|if|might|maybe|may|would|could|fingers\s+crossed|hoffe\w*|falls|wenn|vielleicht"
-    r"|espère|peut-être|espero|ojalá|quizás|tal\s+vez|spero|forse"
-    r"|talvez|hoop|misschien|mam\s+nadzieję|jeśli|może)\b"
+    r"\b" + negations.alternation(negations.latin_words() + _WISHES) + r"\b|" + negations.CONTRACTED + r"\b"
+    r"|\b(?:fingers\s+crossed|hoffe\w*|tal\s+vez|mam\s+nadzieję)\b"
     r"|" + negations.east_asian_before() + "|" + negations.east_asian_after() + r"|如果|希望|たら|れば")
 # Waiting for a step is not having it ("waiting for the offer", "offer expected next week"): an
 # offer only when it is said to be made.
@@ -100,6 +101,7 @@ _A_NAME = re.compile(r"(?<=\s)(?!(?:I|HR|CV|TA|HM|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Ja
                      r"|Oct|Nov|Dec)\w*\b)[A-Z][\w&'’-]+")
 
 
+_JOIN = re.compile(r",\s|\s[-–—]\s|，")
 # A step or an end of a hiring process, said of the employer a clause names
 _A_PROCESS = (r"\b(?:offer\w*|round|interview\w*|onsite|panel|turned\s+down|declin\w*|reject\w*|accept\w*|withdr\w*"
               r"|angebot|absage|zusage|abgesagt|\w*gespräch|runde|offre|entretien|refus\w*|décliné|oferta|entrevista"
@@ -144,7 +146,15 @@ def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
         if not goes_on:
             carried = False     # (a sentence ends: the next one may be about anything)
         start = cut.end()
-    return _named_before_here(out, joined) if screened(_here()).search(note) else out
+    return _named_before_here(out, joined) if any(joined) and _may_turn_here(note) else out
+
+
+def _may_turn_here(note: str) -> bool:
+    """Whether `note` may hold a named employer's clause joined before one that turns here (a quick
+    look: a word of place after a comma or a dash, and a word of a process)."""
+    here = screened(_here()).search(note)
+    return here is not None and _JOIN.search(note, 0, here.start()) is not None \
+        and screened(_a_process()).search(note) is not None
 
 
 def _named_before_here(out: list[tuple[str, bool, int]], joined: list[bool]) -> list[tuple[str, bool, int]]:
@@ -168,7 +178,7 @@ def _named_before_here(out: list[tuple[str, bool, int]], joined: list[bool]) -> 
 def elsewhere_spans(note: str) -> list[tuple[int, int]]:
     """Where in `note` the clauses about another employer are (start, end), for the dated statements
     read from the whole note (`facts.read_ledger`)."""
-    if not note or (screened(_elsewhere()).search(note) is None and screened(_here()).search(note) is None):
+    if not note or (screened(_elsewhere()).search(note) is None and not _may_turn_here(note)):
         return []
     spans = []
     for clause, other, at in clauses_with_owner(note):
@@ -289,7 +299,7 @@ def not_so_yet(clause: str) -> bool:
 
 def this_employers(note: str) -> str:
     """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
-    if not note or (screened(_elsewhere()).search(note) is None and screened(_here()).search(note) is None):
+    if not note or (screened(_elsewhere()).search(note) is None and not _may_turn_here(note)):
         return note
     return ". ".join(c.strip() for c, other, _ in clauses_with_owner(note) if not other)
 
@@ -321,7 +331,7 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
     """The clause of `note` that says another employer has made an offer or has the user beyond a
     first talk ("内定あり（他社：キーエンス）", "2nd round with another company on Friday"), or ''.
     A step negated, wished for, awaited or turned down is none."""
-    if not note or (screened(_elsewhere()).search(note) is None and screened(_here()).search(note) is None):
+    if not note or (screened(_elsewhere()).search(note) is None and not _may_turn_here(note)):
         return ""
     for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()

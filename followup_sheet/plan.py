@@ -104,7 +104,8 @@ _NEGATIONS = negations.latin_words()
 _FILLERS = negations.between_words()
 # (French elides the article onto the word: "pas d'offre", "jamais d’entretien")
 _NEGATED_BEFORE = re.compile(
-    r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?"
+    r"(?:^|[^\w])(?:" + negations.alternation(_NEGATIONS) + r"|\w+n['’]t)"
+    r"(?:\s+" + negations.alternation(_FILLERS) + r")?"
     r"\s+(?:[dl]['’])?$")
 # Nor after a condition: "if not selected they keep the CV", "unless they reject me" say what may happen
 _CONDITION_BEFORE = re.compile(r"(?:^|[^\w])(?:if|unless|whether|in\s+case)"
@@ -1313,7 +1314,7 @@ _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 def _initials_said_by_them(text: Any, words: tuple[str, ...]) -> bool:
     """Whether `text` says the initials of a listed phrase as what the employer said ("HR said KIV",
     "recruiter: KIV for now", "they told me to KIV")."""
-    initials = with_initials(words)[len(dict.fromkeys(words)):]
+    initials = _initials_only(words)
     if not initials or not isinstance(text, str) or not text:
         return False
     low = text.casefold()
@@ -1329,6 +1330,11 @@ def _initials_said_by_them(text: Any, words: tuple[str, ...]) -> bool:
 _SAID_BY_THEM = re.compile(r"(?:\b(?:said|says|told\s+me|replied|mentioned|informed\s+me|advised|confirmed)"
                            r"(?:\s+(?:that|to|it\s+is|it['’]s|they['’]ll|they\s+will|they\s+would|will))?"
                            r"|\b(?:hr|recruiter|they|she|he|company|manager)\s*:)\s*$")
+
+
+@functools.cache
+def _initials_only(words: tuple[str, ...]) -> tuple[str, ...]:
+    return with_initials(words)[len(dict.fromkeys(words)):]
 
 
 @functools.cache

@@ -880,7 +880,8 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
     can say). `said_as`: the date's own words, which may open with "by"."""
     # (not answering the phone is no answer owed or given: "je n'ai pas pu répondre", "no pude contestar")
-    before, after = _unanswered().sub(" ", before), _unanswered().sub(" ", after)
+    unanswered = screened(_unanswered())    # (a quick look first: the negations are many words)
+    before, after = unanswered.sub(" ", before), unanswered.sub(" ", after)
     clause = _clause_end().split(before)[-1]
     # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
     rest = _conjunction().split(re.split(r",\s|\s[-–—]\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
