@@ -129,7 +129,8 @@ def _negation() -> re.Pattern[str]:
 
 # A word between the parts of a verb that is no negation: "hat mich am Montag angerufen" tells of a
 # call, "hat nicht angerufen" and "heb nooit gebeld" do not
-_UNDENIED = r"(?!" + negations.latin() + r"\b)"
+# (the parts of a verb stand apart in German and Dutch: their negations, from the one table)
+_UNDENIED = r"(?!" + negations.alternation(negations.LATIN["de"] + negations.LATIN["nl"]) + r"\b)"
 
 
 # The employer reached out ("the recruiter rang", "missed their call", "voicemail from HR", "they

@@ -953,11 +953,13 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
         known_day, np.isnat(last) | (last <= held_on), follow_ups == 0)
 
     # on hold: waits until the stated date or hold_days after base, never a call today
-    hold_in = {f: contains_words(cells[f], with_initials(s.hold_words)) for f in ("stage", "response")}
-    # (in the notes, initials are the employer's hold only when said to be theirs: "HR said KIV";
-    # a bare "kiv" after the user's own words is as often the user's "keep an eye on it")
-    hold_in["notes"] = contains_words(cells["notes"], s.hold_words) | _per_value(
-        cells["notes"], lambda t: np.array([_initials_said_by_them(v, s.hold_words) for v in t], dtype=bool))
+    hold_in = {f: contains_words(cells[f], s.hold_words) for f in ("stage", "response", "notes")}
+    # the listed phrases' initials ("KIV") in a stage or response cell; in the notes only when said
+    # to be the employer's ("HR said KIV": a bare "kiv" after the user's own words is as often the
+    # user's "keep an eye on it")
+    for f in ("stage", "response", "notes"):
+        hold_in[f] |= _per_value(cells[f], lambda t, f=f: np.array(
+            [_initials_in(v, s.hold_words, said=f == "notes") for v in t], dtype=bool))
     hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
     hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
     # (news promised for a day ends the wait too: "1월 중순에 다시 연락 준다고 함")
@@ -1311,9 +1313,9 @@ _POINTS_BACK = re.compile(r"^(?:after|before|once|when|until)\s+(?:that|this|the
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
-def _initials_said_by_them(text: Any, words: tuple[str, ...]) -> bool:
-    """Whether `text` says the initials of a listed phrase as what the employer said ("HR said KIV",
-    "recruiter: KIV for now", "they told me to KIV")."""
+def _initials_in(text: Any, words: tuple[str, ...], said: bool = False) -> bool:
+    """Whether `text` holds the initials of a listed phrase as a word of its own ("KIV"); with
+    `said`, only as what the employer said ("HR said KIV", "recruiter: KIV for now")."""
     initials = _initials_only(words)
     if not initials or not isinstance(text, str) or not text:
         return False
@@ -1321,7 +1323,7 @@ def _initials_said_by_them(text: Any, words: tuple[str, ...]) -> bool:
     if not any(i in low for i in initials):
         return False
     for m in re.finditer(r"\b(?:" + "|".join(initials) + r")\b", low):
-        if _SAID_BY_THEM.search(re.split(r"[.;\n,]", low[:m.start()])[-1]):
+        if not said or _SAID_BY_THEM.search(re.split(r"[.;\n,]", low[:m.start()])[-1]):
             return True
     return False
 
@@ -1348,7 +1350,7 @@ def with_initials(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _hold_words(frame: pd.DataFrame, hold: np.ndarray, hold_field: np.ndarray, s: Settings) -> np.ndarray:
     """The hold word each held row's cell says ("hiring freeze", "en pausa"), '' elsewhere."""
-    found = word_list(with_initials(s.hold_words)).found
+    found = word_list(tuple(s.hold_words)).found    # (initials alone: "a pause in the process")
     out = np.full(len(frame), "", dtype=object)
     for i in np.flatnonzero(hold):
         words = found(frame[hold_field[i]].iat[i])
