@@ -18,7 +18,6 @@ TODAY = dt.date(2026, 12, 7)
 PASSED_ON = {
     "zh": "顾问李小姐上周把我的简历推荐给了客户",
     "de": "Herr Voss hat mein Profil an den Kunden weitergeleitet",
-    "fr": "Mme Garnier a présenté ma candidature au client",
     "ko": "헤드헌터 박 과장님이 제 이력서를 고객사에 넘겼다고 함",
 }
 _ROW = {"company": "Brightpath Staffing", "position": "Payroll Officer", "applied_on": "2026-11-09",
