@@ -149,6 +149,7 @@ def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
     return _named_before_here(out, joined) if any(joined) and _may_turn_here(note) else out
 
 
+@functools.lru_cache(maxsize=4096)     # (asked of the same note by each reader of its clauses)
 def _may_turn_here(note: str) -> bool:
     """Whether `note` may hold a named employer's clause joined before one that turns here (a quick
     look: a word of place after a comma or a dash, and a word of a process)."""
