@@ -14,6 +14,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from . import negations
 from .literalscreen import screened
 
 
@@ -89,8 +90,8 @@ _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|&|\+|und|et|y|e|en|i|then|dann|puis|l
 # A verb after these is not done: negated, planned, owed or wished ("haven't emailed", "need to call",
 # "should follow up", "noch nicht angerufen", "pas encore relancé", "no les escribí", "non ho scritto").
 _NOT_DONE = re.compile(
-    r"(?:\bnot|\bnever|n['’]t|\bno|\bnicht|\bnoch\s+nicht|\bkein\w*|\bpas(?:\s+encore)?|\bjamais|\bne\s+\w+|\bnunca"
-    r"|\btodavía\s+no|\baún\s+no|\bnon|\bmai|\bnão|\bainda\s+não|\bniet|\bnog\s+niet|\bnie|\bjeszcze\s+nie"
+    # (the negations are every reader's, `negations`; "ne" opens the French one, "mai" is Italian's never)
+    r"(?:" + negations.latin() + r"|\bne\s+\w+|\bmai"
     r"|\bwill|\bshould|\bneed\s+to|\bhave\s+to|\bgoing\s+to|\bgonna|\bto|\bmust|\bplan(?:ning)?\s+to|\bmaybe"
     r"|\bif|\bmuss|\bsoll|\bwerde|\bdois|\bvais|\btengo\s+que|\bvoy\s+a|\bdevo|\bvou|\bpreciso|\bmoet|\bga|\bmuszę)"
     r"(?:\s+\w+)?\s*$", re.IGNORECASE)

@@ -316,6 +316,9 @@ class TemplateText:
     fixed: dict[str, frozenset[str]]   # a sentence of fixed text -> the situations whose templates hold it
     labels: tuple[str, ...]            # what a line starts with before its colon ("Mailbox", "留守番電話")
     courtesy: frozenset[str]           # the forms of address without a name, the e-mail's close
+    # a sentence of fixed text -> the context's values it is said under (`{% if cv_forwarded %}`),
+    # wherever the templates say it
+    conditions: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _norm(text: str) -> str:
@@ -337,48 +340,78 @@ def template_text(language: str) -> TemplateText:
     names = unnamed_address(language)
     fixed: dict[str, set[str]] = {}
     labels: set[str] = set()
-    lines: list[tuple[str, str]] = []     # (situation, a line of fixed text)
+    # (situation, a line of fixed text, the reading it is of and where in it the line starts)
+    lines: list[tuple[str, str, list[tuple[str, frozenset[str]]], int]] = []
     files = [p for p in bundled_templates().glob("*.j2") if p.name.count(".") == 1] if language == "en" \
         else bundled_templates().glob(f"*.{language}.j2")
     for path in sorted(files):
         situation = path.name.split(".")[0].rsplit("_", 1)[0]
-        for text in _fixed_readings(list(env.lex(path.read_text(encoding="utf-8"))), names):
-            for line in text.splitlines():
+        for segments in _fixed_readings(list(env.lex(path.read_text(encoding="utf-8"))), names):
+            text = "".join(t for t, _ in segments)
+            at = 0
+            for line in text.split("\n"):
                 found = _LINE_LABEL.match(line)
                 if found:
                     labels.add(found.group(1).strip())
-                lines.append((situation, line))
+                lines.append((situation, line, segments, at))
+                at += len(line) + 1
     by_length = tuple(sorted(labels, key=len, reverse=True))
-    for situation, line in lines:
+    under: dict[str, frozenset[str]] = {}
+    for situation, line, segments, at in lines:
+        cursor = 0
         for sentence in sentences_of(line, language):
-            fixed.setdefault(_norm(_unlabelled(sentence, by_length)), set()).add(situation)
+            start = line.find(sentence.split(" ", 1)[0], cursor)
+            start = cursor if start < 0 else start
+            cursor = start + len(sentence)
+            conditions = _conditions_of(segments, at + start, at + cursor)
+            key = _norm(_unlabelled(sentence, by_length))
+            fixed.setdefault(key, set()).add(situation)
+            # (said under other conditions elsewhere, or none: it rests only on those it always has)
+            under[key] = under[key] & conditions if key in under else conditions
     courtesy = {_norm(v).rstrip(",:：") for k, v in names.items() if k in ("greet", "dear", "named") and v}
     close = e_mail_close(language)
     if close:
         courtesy.add(_norm(close).rstrip(",:："))
-    return TemplateText({k: frozenset(v) for k, v in fixed.items()}, by_length, frozenset(courtesy))
+    return TemplateText({k: frozenset(v) for k, v in fixed.items()}, by_length, frozenset(courtesy),
+                        {k: v for k, v in under.items() if v})
 
 
-def _fixed_readings(tokens: list[tuple[int, str, str]], unnamed: Mapping[str, str]) -> list[str]:
+def _fixed_readings(tokens: list[tuple[int, str, str]], unnamed: Mapping[str, str]
+                    ) -> list[list[tuple[str, frozenset[str]]]]:
     """A template's lines as they read with no value of a row in them, in each reading its
     expressions and tags allow: an expression left out or said as a text it quotes (`{{ 'noch
     einmal ' if … else '' }}`, `{{ '再度' if … }}`, `{{ it }}` of `{% set it = '这个职位' if … %}`);
     a form of address (`{{ hm.your }}`) as the language says it of nobody in particular
     (`unnamed`: "Państwa"); a tag a break between lines, or nothing (a short `{% if %}` inside a
-    sentence). Comments are left out. A line with too many choices is read in a few of them."""
+    sentence). Comments are left out. A line with too many choices is read in a few of them.
+    Each reading is its pieces, each with the context's values it is said under: the names an
+    enclosing `{% if %}` or `{% elif %}` tests (not a negated test, nor its `{% else %}`), and
+    those a quoted text's own `if` tests."""
     sets: dict[str, list[str]] = {}
     lines: list[list[tuple[str, ...]]] = [[]]    # each line: its pieces, each the texts it may read as
+    under: dict[int, frozenset[str]] = {}          # a piece (by id) -> the conditions it is said under
+    tests: list[frozenset[str]] = []               # the enclosing {% if %} tests, innermost last
+    # whether each enclosing block is past its first branch: such text may be left out, so the
+    # first branch is also read joined to what follows the block ("… an {% if x %}und A.{% else
+    # %}und B.{% endif %} Danke." reads "… an und A." too)
+    later: list[bool] = []
+    optional: set[int] = set()                     # those pieces of text (by id)
     kind = ""
     inner: list[str] = []
+    named: list[str] = []                          # the names among `inner`
     quoted: list[str] = []
     for _, token, value in tokens:
         if token == "data":
-            first, *rest = value.split("\n")
-            lines[-1].append((first,))
-            for part in rest:
-                lines.append([(part,)])
+            now = frozenset().union(*tests)
+            for k, part in enumerate(value.split("\n")):
+                if k:
+                    lines.append([])
+                lines[-1].append(("", part) if part and any(later) else (part,))
+                if part and any(later):
+                    optional.add(id(lines[-1][-1]))
+                under[id(lines[-1][-1])] = now
         elif token in ("variable_begin", "block_begin", "comment_begin"):
-            kind, inner, quoted = token.split("_")[0], [], []
+            kind, inner, named, quoted = token.split("_")[0], [], [], []
         elif token == "string" and kind in ("variable", "block"):
             quoted.append(str(ast.literal_eval(value)))
         elif token in ("variable_end", "block_end", "comment_end"):
@@ -387,42 +420,96 @@ def _fixed_readings(tokens: list[tuple[int, str, str]], unnamed: Mapping[str, st
                 lines[-1].append((unnamed[names[2]],))          # who.your, hm.greet: a form of address
             elif kind == "variable":
                 said = sets.get(names[0], []) if len(names) == 1 else quoted
-                lines[-1].append(tuple(dict.fromkeys(["", *said])))
+                piece = tuple(dict.fromkeys(["", *said]))
+                lines[-1].append(piece)
+                if said and "if" in names:     # ('再' if follow_up_number > 1): said when that holds
+                    under[id(piece)] = frozenset().union(*tests) | _tested(names[names.index("if"):], named)
             elif kind == "block" and names[:1] == ["set"] and len(names) > 1:
                 sets[names[1]] = quoted
             elif kind == "block":
+                _follow_tests(tests, later, names, named)
                 lines[-1].append(("", "\n"))
         else:
             inner.append(value)
-    out: list[str] = []
+            if token == "name":
+                named.append(value)
+    return _readings(lines, under, optional)
+
+
+def _readings(lines: list[list[tuple[str, ...]]], under: dict[int, frozenset[str]], optional: set[int]
+              ) -> list[list[tuple[str, frozenset[str]]]]:
+    """Each line's readings, sentence by sentence, each piece with its conditions."""
+    out: list[list[tuple[str, frozenset[str]]]] = []
     for line in lines:
-        for chunk in _between_sentence_ends(line):
+        for chunk in _between_sentence_ends(line, under, optional):
+            said = [under.get(id(piece), frozenset()) for piece in chunk]
             choices = 1
             for piece in chunk:
                 choices *= len(piece)
             if choices <= _MOST_READINGS:
-                out.extend("".join(reading) for reading in itertools.product(*chunk))
+                out.extend(list(zip(reading, said)) for reading in itertools.product(*chunk))
             else:    # the same choice everywhere: none, the first text, the last
-                out.extend("".join(piece[min(k, len(piece) - 1)] if k >= 0 else piece[-1] for piece in chunk)
-                           for k in (0, 1, -1))
+                out.extend([(piece[min(k, len(piece) - 1)] if k >= 0 else piece[-1], c)
+                            for piece, c in zip(chunk, said)] for k in (0, 1, -1))
     return out
+
+
+def _conditions_of(segments: list[tuple[str, frozenset[str]]], start: int, end: int) -> frozenset[str]:
+    """The conditions of the pieces of a reading that say something between `start` and `end`."""
+    out: frozenset[str] = frozenset()
+    at = 0
+    for text, conditions in segments:
+        if text.strip() and at < end and start < at + len(text):
+            out |= conditions
+        at += len(text)
+    return out
+
+
+def _follow_tests(tests: list[frozenset[str]], later: list[bool], names: list[str], named: list[str]) -> None:
+    """The enclosing tests after a block tag, and whether each block is past its first branch:
+    `if` opens one, `elif` and `else` change it, `endif` closes it."""
+    if names[:1] == ["if"]:
+        tests.append(_tested(names, named))
+        later.append(False)
+    elif names[:1] in (["elif"], ["else"]) and tests:
+        tests[-1] = _tested(names, named) if names[0] == "elif" else frozenset()
+        later[-1] = True
+    elif names[:1] == ["endif"] and tests:
+        tests.pop()
+        later.pop()
+
+
+def _tested(names: list[str], named: list[str]) -> frozenset[str]:
+    """The values of the row a test holds true (`if cv_forwarded`, `elif hiring_manager and company`),
+    those `CONDITION_KINDS` knows: none for a negated test (`if not x`), whose text rests on no fact of x."""
+    if "not" in names:
+        return frozenset()
+    return frozenset(n for n in named if n in CONDITION_KINDS)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?= )|[。！？]")
 
 
-def _between_sentence_ends(line: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+def _between_sentence_ends(line: list[tuple[str, ...]], under: dict[int, frozenset[str]] | None = None,
+                           optional: set[int] | None = None) -> list[list[tuple[str, ...]]]:
     """A line's pieces cut where its fixed text ends a sentence, so each part's readings are
-    counted on their own (a line of many choices is many sentences of few)."""
+    counted on their own (a line of many choices is many sentences of few). A piece cut in two
+    keeps its conditions in `under` (by id) in both halves; a piece of text that may be left out
+    (`optional`: a later branch of a block) is cut too, each half as it was."""
     parts: list[list[tuple[str, ...]]] = [[]]
     for piece in line:
-        ends = list(_SENTENCE_END.finditer(piece[0])) if len(piece) == 1 else []
+        text = piece[-1]
+        left_out = optional is not None and id(piece) in optional
+        ends = list(_SENTENCE_END.finditer(text)) if len(piece) == 1 or left_out else []
         if not ends:
             parts[-1].append(piece)
             continue
         cut = ends[-1].end()
-        parts[-1].append((piece[0][:cut],))
-        parts.append([(piece[0][cut:],)])
+        head, tail = (("", text[:cut]), ("", text[cut:])) if left_out else ((text[:cut],), (text[cut:],))
+        if under is not None and id(piece) in under:
+            under[id(head)] = under[id(tail)] = under[id(piece)]
+        parts[-1].append(head)
+        parts.append([tail])
     return parts
 
 
@@ -474,6 +561,56 @@ def situation_sources(sentence: str, language: str, evidence: list[Evidence]) ->
     return [ev.label for ev in evidence if kinds & set(ev.kinds)]
 
 
+# The context's values a template's text may be said under (`{% if cv_forwarded %}`), and the kinds
+# of fact (facts.Fact.kind, or a cell's field) that make each true: a sentence said only under one
+# rests on those facts, in every language, whatever its words.
+CONDITION_KINDS: dict[str, tuple[str, ...]] = {
+    "cv_forwarded": ("cv_forwarded",),
+    "via_agency": ("agency",), "agency": ("agency",),
+    "interview_held": ("interview_held", "interviewing"), "thank_you": ("interview_held",),
+    "interview_ahead": ("interview_ahead",), "interview_on": ("interview_ahead", "interview"),
+    "interview_arranging": ("interview_arranging",),
+    "employer_called": ("employer_contact",), "returning_call": ("employer_contact",),
+    "employer_called_on": ("employer_contact",),
+    "message_left": ("no_answer",), "message_left_on": ("no_answer",),
+    "decision_by": ("decision", "feedback"), "decision_passed": ("decision", "feedback"),
+    "decision_news": ("decision", "feedback"), "answer_by": ("decision",),
+    "written_offer": ("offer",),
+    "hold_ended": ("on_hold", "hold"), "hold_until": ("on_hold", "hold"),
+    "call_back": ("call_back",),
+    "other_offer_by": ("strong_interest_elsewhere",), "other_offer_written": ("strong_interest_elsewhere",),
+    "referrer": ("referrer",), "referrer_dept": ("referrer_dept",), "hiring_manager": ("hiring_manager",),
+    "follow_up_number": ("follow_ups",),
+}
+
+
+# How near a sentence with a value's own words must be to a sentence of fixed text (rapidfuzz's
+# ratio, 0-100), and how long, to be taken as it
+_NEAR_ENOUGH, _NEAR_ENOUGH_FROM = 90, 24
+
+
+def condition_sources(sentence: str, language: str, evidence: list[Evidence]) -> list[str]:
+    """The facts a sentence of the bundled templates rests on because the templates say it only
+    under a value of the row (`TemplateText.conditions`): "简历已经推荐给客户" only when the CV was
+    passed on, whatever the language."""
+    text = template_text(language)
+    body = _norm(_body(sentence, language))
+    if body not in text.fixed:
+        # with the row's values left out, as the templates' fixed text reads; a value said with
+        # words of its own (`{{ what }}`: " als Payroll Officer") leaves them: the nearest sentence
+        # of fixed text, if it is near enough
+        for value in sorted({v for ev in evidence for v in ev.says if len(v) > 1}, key=len, reverse=True):
+            body = body.replace(value, "")
+        body = _norm(body)
+        if body not in text.fixed and len(body) >= _NEAR_ENOUGH_FROM:
+            from rapidfuzz import fuzz, process
+            near = process.extractOne(body, list(text.fixed), scorer=fuzz.ratio, score_cutoff=_NEAR_ENOUGH)
+            body = near[0] if near else body
+    conditions = text.conditions.get(body, frozenset())
+    kinds = {k for c in conditions for k in CONDITION_KINDS.get(c, ())}
+    return [ev.label for ev in evidence if kinds & set(ev.kinds)] if kinds else []
+
+
 def explain_sentences(script: str, evidence: list[Evidence], language: str = "en") -> list[Sentence]:
     """Each sentence of a script with its kind and the facts it rests on."""
     out = []
@@ -481,6 +618,8 @@ def explain_sentences(script: str, evidence: list[Evidence], language: str = "en
     for text in sentences_of(script, language):
         kind = kind_of(text, language)
         sources = sources_of(text, evidence)
+        if kind != "courtesy":
+            sources = list(dict.fromkeys(sources + condition_sources(text, language or "en", evidence)))
         # a sentence of the templates' fixed text rests on what made the row's situation; in
         # English only where none of its own claim words ("offer", "following up") says more
         if kind == "claim" and not (english and (sources or any(p.search(text) for p, _ in _CLAIMS))):

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import negations
 from .agencies import Agencies
 from .catalogue import say
 from .chasers import count_of, may_chase, said_by_them, tells_a_past_contact, user_chases
@@ -120,12 +121,16 @@ def _negation() -> re.Pattern[str]:
     # (in each Latin-script language the reader knows: "geen voicemail", "nessuna segreteria", "sem
     # recado", "sin buzón", "bez wiadomości", "aucun message" deny the thing, they do not tell of it;
     # not Italian "mai", which is also the French May)
-    return re.compile(r"(?:\bno|\bnot|\bnever|n't|\bwithout|\bnicht|\bkein\w*|\bohne|\bpas|\bjamais|\baucun\w*|\bsans"
-                      r"|\bnunca|\bsin|\bningun\w*|\bningún|\bnon|\bnessun\w*|\bsenza|\bnão|\bnao|\bsem|\bnenhum\w*"
-                      r"|\bgeen|\bniet|\bnooit|\bzonder|\bnie|\bbez|\bżadn\w*|\btodavía no|\baún no)"
+    return re.compile(negations.latin() +
                       # (two words between, and where: "sin mensaje en el buzón", "no message on my voicemail")
                       r"(?:\s+\w+){0,2}(?:\s+(?:en|in|on|auf|op|na|no|em|nella|sulla|dans|sur|w)\s+\w+)?\s*$",
                       re.IGNORECASE)
+
+
+# A word between the parts of a verb that is no negation: "hat mich am Montag angerufen" tells of a
+# call, "hat nicht angerufen" and "heb nooit gebeld" do not
+# (the parts of a verb stand apart in German and Dutch: their negations, from the one table)
+_UNDENIED = r"(?!" + negations.alternation(negations.LATIN["de"] + negations.LATIN["nl"]) + r"\b)"
 
 
 # The employer reached out ("the recruiter rang", "missed their call", "voicemail from HR", "they
@@ -196,13 +201,13 @@ def _cjk_contact_word() -> re.Pattern[str]:
 
 @functools.cache
 def _cjk_negation_before() -> re.Pattern[str]:
-    return re.compile(r"(?:没有|沒有|没|沒|未|无|無)\s*\S{0,3}$")
+    return re.compile(r"(?:" + negations.east_asian_before() + r")\s*\S{0,3}$")
 
 
 @functools.cache
 def _cjk_negation_after() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:が|は|이|가|も)?\s*"
-                      r"(?:ない|なし|無し|来ない|来ていない|ありません|없|안\s*옴|未|没)")
+    return re.compile(r"\s*(?:が|は|이|가|も)?\s*(?:来(?:てい)?|あり)?"
+                      r"(?:" + negations.east_asian_after() + r"|안\s*옴|未|没)")
 
 
 _CJK_TEXT = Letters("\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3")
@@ -287,7 +292,9 @@ class _Scripts:
 
 # when, between the sender and the verb ('人资昨天打电话来', '인사팀에서 어제 전화')
 _CJK_WHEN = (r"(?:昨天|今天|前天|上午|下午|早上|晚上|刚才|剛才|刚刚|剛剛|又|也|昨日|今日|今朝|先ほど|さっき"
-             r"|어제|오늘|아까|방금|또)?")
+             r"|어제|오늘|아까|방금|또|그저께|一昨日|おととい"
+             # (or the day: '인사팀에서 12월 2일 전화 옴', '人事から12月2日に電話')
+             r"|\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]\s*(?:に|에)?)?")
 
 
 def _cjk_contact(words: str) -> str:
@@ -350,7 +357,8 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:received|got|had|returned|return)\s+(?:a\s+|the\s+|their\s+|her\s+|his\s+)?(?:phone\s+)?(?:call|voicemail|vm)"
     r"\s+(?:from|by)\b"
     r"|\b(?:voicemail|vm|missed\s+call)\s+from\b"
-    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)|\banruf\s+(?:von|vom|verpasst)"
+    r"|\b(?:hat|haben)\s+(?:mich\s+)?(?:" + _UNDENIED + r"[\w.]+\s+){0,3}?(?:angerufen|zurückgerufen)"
+    r"|\banruf\s+(?:von|vom|verpasst)"
     # (whose call between the noun and the participle: "Anruf der Personalabteilung am 3.12. verpasst")
     r"|\banruf\s+(?:der|des|von|vom)\s+[^;,\n]{0,40}?\bverpasst"
     r"|\bverpasste[nr]?\s+anruf"
@@ -373,7 +381,8 @@ _EMPLOYER_CALL_LATIN = (
     r"|\b(?:liga[çc][ãa]o|chamada)\s+perdida\b|\bchiamata\s+persa\b"
     # the pronoun after the verb, as Portugal writes it: "ligaram-me", "telefonou-me", "contactaram-me"
     r"|\b(?:ligaram|ligou|telefonaram|telefonou|contactaram|contactou|contataram|contatou)-me\b"
-    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)|\bbelde\s+(?:me|mij)\b"
+    r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:" + _UNDENIED + r"[\w.\-/]+\s+){0,3}?(?:gebeld|teruggebeld)"
+    r"|\bbelde\s+(?:me|mij)\b"
     # they left me a (voice) message: "m'a laissé un message vocal", "me dejó un mensaje de voz",
     # "mi ha lasciato un messaggio", "me deixou um recado", "hat auf die Mailbox gesprochen",
     # "heeft een bericht ingesproken", "zostawiła wiadomość"
@@ -408,7 +417,7 @@ _EMPLOYER_MAIL_LATIN = (
     r"\s+from\b"
     r"|\b(?:hat|haben)\s+(?:mir\s+)?(?:gemailt|geschrieben)|\b(?:mail|e-mail|nachricht)\s+(?:von|vom)\b"
     r"|\bhat\s+sich\s+gemeldet|\bm['’]ont\s+écrit|\bm['’]a\s+écrit|\b(?:mail|e-mail|courriel|message)\s+(?:de|du)\s+(?:la|l['’]|rh)"
-    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b"
+    r"|\bme\s+(?:escribió|escribieron|contactó|contactaron|mandaron\s+un\s+correo)|\b(?:correo|mensaje)\s+de\b(?!\s+voz\b)"
     r"|\bmi\s+(?:ha|hanno)\s+(?:scritt|contattat)|\bme\s+(?:escreveu|escreveram|contatou|contataram)"
     r"|\b(?:escreveram|escreveu|enviaram|enviou|mandaram|mandou)-me\b"
     r"|\b(?:heeft|hebben)\s+(?:me|mij)\s+(?:gemaild|geschreven|gecontacteerd)"
@@ -533,7 +542,8 @@ def _attempt() -> _Scripts:
     # looked for only in text that holds such letters)
     return _Scripts(
         r"\b(?:no\s+answer|no\s+pick[-\s]?up|did(?:n['’]t|\s+not)\s+pick\s+up|went\s+to\s+(?:voicemail|vm|answerphone)"
-        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|(?:vm|msg)\s+left\b|voicemail\b|answerphone\b|answering\s+machine"
+        r"|left\s+(?:a\s+|another\s+)?(?:voicemail|vm|message|msg)|(?:vm|msg)\s+left\b|lvm\b|voicemail\b|answerphone\b"
+        r"|answering\s+machine"
         r"|got\s+(?:his|her|their|the)\s+(?:vm|voicemail|answering\s+machine)|gatekeeper|front\s+desk"
         r"|(?<!de\s)(?<!d['’])reception(?:ist)?\b(?!\s+d)|switchboard|nicht\s+erreicht|(?:keiner|niemand|nicht)\s+(?:ran|abgenommen|abgehoben"
         r"|rangegangen)|mailbox|anrufbeantworter"
@@ -597,14 +607,16 @@ _NOT_AFTER_QUE = r"(?<!que\s{verb})(?<!que\s[lmt][aeo]\s{verb})(?<!que\s[lmt][ae
 def _user_after() -> _Latin:
     return _Latin(r"\b(?:i|we)\s+(?:followed\s+up|called|emailed|e-mailed|wrote|sent|rang|phoned)\b"
                   r"|\breturned\s+(?:their|the|her|his)\s+call|\bcalled\s+(?:them|her|him)\s+back"
-                  r"|\b(?:habe|hab)\s+(?:\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)|\brappelée?\b"
+                  r"|\b(?:habe|hab)\s+(?:" + _UNDENIED + r"\w+\s+)?(?:zurückgerufen|angerufen|geschrieben)"
+                  r"|\brappelée?\b"
                   r"|\bdevolví|\b(?:emailed|e-mailed|wrote to|called)\s+(?:hr|the\s+recruiter|them|her|him)\b"
                   r"|\bnachgefasst|\brelancé|\bj['’]ai\s+(?:appelé|écrit|relancé)"
                   r"|\bllamé" + _NOT_AFTER_QUE.format(verb="llamé") + r"|\bescribí"
                   # the user's own call or message in Italian, Portuguese, Dutch, Polish, Mexican Spanish
                   r"|\bho\s+(?:chiamato|richiamato|scritto)|\bliguei|\bretornei|\bescrevi"
                   r"|\bmarqué" + _NOT_AFTER_QUE.format(verb="marqué") +
-                  r"|\bik\s+(?:belde|heb\s+(?:\w+\s+)?(?:gebeld|teruggebeld|gemaild))|(?<!niet\s)\bteruggebeld"
+                  r"|\bik\s+(?:belde|heb\s+(?:" + _UNDENIED + r"\w+\s+)?(?:gebeld|teruggebeld|gemaild))"
+                  r"|(?<!niet\s)\bteruggebeld"
                   r"|\b(?:za|od)?dzwonił(?:am|em)\b|\bnapisał(?:am|em)\b")
 
 
@@ -721,13 +733,43 @@ def _hits(regex: re.Pattern | _Scripts, text: str) -> list[re.Match]:
 def _my_attempts(text: str) -> tuple[re.Match, ...]:
     """The user's calls that reached nobody: not a message the employer left ("they left a vm",
     "mi hanno lasciato un messaggio in segreteria": their call's own words before it, in its clause)."""
-    hits = [m for m in _hits(_attempt(), text) if not said_by_them(text, m.start())]
+    hits = [m for m in _hits(_attempt(), text)
+            if not said_by_them(text, m.start()) and not _left_for_me().match(text, m.end())]
     if not hits:
         return ()
     theirs = [m.end() for m in _EMPLOYER_CALL.finditer(text)]
     between = re.compile(r"[.;,\n，。；、]")
-    return tuple(m for m in hits if not any(0 <= m.start() - end <= 30 and not between.search(text, end, m.start())
-                                            for end in theirs))
+    # a message left, with no subject of its own, in a clause joined by a comma to the employer's
+    # call is theirs ("recruiter called 12/2, left msg", "인사팀에서 전화 옴, 음성메시지 남김")
+    ends = re.compile(r"[.;\n。；!?！？]")
+    return tuple(m for m in hits if not any(
+        0 <= m.start() - end <= 30 and not between.search(text, end, m.start())
+        or 0 <= m.start() - end <= 40 and not ends.search(text, end, m.start()) and _message_left(text, m)
+        for end in theirs))
+
+
+# A message said left, and no one of the user's side before it in its clause: "left msg", "lvm",
+# "음성메시지 남김", "留守電に残した"
+_LEFT = re.compile(r"\b(?:left|lvm|vm\s+left|msg\s+left)\b|남김|남겼|남겨|残し|留言|留了言|留咗言|hinterl|laiss|dej"
+                   r"|lasciat|deixei|ingesproken|zostawi|besprochen", re.IGNORECASE)
+_COMMA = re.compile(r"[,，、]")
+_SUBJECT_MINE = re.compile(r"\b(?:i|we|ich|wir|je|j['’]|yo|io|eu|ik|ja)\b|我|私|僕|제가|내가|저는|나는", re.IGNORECASE)
+
+
+def _message_left(text: str, hit: re.Match) -> bool:
+    """Whether `hit` is a message left whose clause names no subject of the user's side."""
+    begin = max((m.end() for m in _COMMA.finditer(text, 0, hit.start())), default=0)
+    clause = text[begin:hit.end() + 12]
+    return _LEFT.search(clause) is not None and _SUBJECT_MINE.search(text, begin, hit.start()) is None
+
+
+# Right after a message on the voicemail, the verb that says it was left for the user, or came:
+# Japanese intransitive or benefactive (留守電にメッセージが残っていた, 残してくれた), Korean honorific,
+# benefactive or received (남기셨, 남겨 주셨, 받음, 와 있)
+@functools.cache
+def _left_for_me() -> re.Pattern[str]:
+    return re.compile(r"[^、。,.!?！？\n]{0,14}?(?:残って|残され|残して(?:くれ|くださ|もらっ|いただ|あっ)"
+                      r"|入って|入ってい|届い|남기셨|남겨\s*(?:주|놓으셨|두셨)|받았|받음|와\s*있|왔)")
 
 
 _SEP = "\x00"
@@ -752,7 +794,7 @@ _SAY_STEMS = ("call", "rang", "rung", "phon", "mail", "messag", "wrote", "text",
               "电话", "電話", "来电", "來電", "邮件", "郵件", "メール", "連絡", "联系", "聯繫", "消息", "短信",
               "전화", "메일", "연락", "문자", "留守", "不在", "没人", "沒人", "无人", "無人", "接通", "留言", "음성",
               "부재", "통화", "연결", "打嚟", "打咗", "打俾", "打给", "打給", "冇人", "着信", "语音", "語音")
-_SAY_WORD_STARTS = r"\b(?:vm\b|dm\b|sms\b|msg|inmail|(?:i|we)\s|ring|note|text|bel)"
+_SAY_WORD_STARTS = r"\b(?:vm\b|lvm\b|dm\b|sms\b|msg|inmail|(?:i|we)\s|ring|note|text|bel)"
 
 
 @functools.cache

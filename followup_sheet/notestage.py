@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from . import negations
 from .literalscreen import screened
 
 _RANK = {"interviewing": 1, "offer": 2}
@@ -40,12 +41,15 @@ _STEPS = (
     r"|\d차\s*면접|과제|코딩\s*테스트|인적성|연봉\s*협상|처우\s*협의")
 # What makes a step not (yet) true of the application: a negation, a wish, a condition, a doubt
 # ("no 2nd round", "didn't make the final round", "hoping for an offer", "if they invite me").
+# (the negations are every reader's: `negations`)
+# (one tree of letters for the negations and these plain words: `negations.alternation`)
+_WISHES = ("hope", "hoping", "hopefully", "wish", "if", "might", "maybe", "may", "would", "could", "falls", "wenn",
+           "vielleicht", "espère", "peut-être", "espero", "ojalá", "quizás", "spero", "forse", "talvez", "hoop",
+           "misschien", "jeśli", "może")
 _NOT_SO = (
-    r"\b(?:no|not|never|didn['’]?t|don['’]?t|wasn['’]?t|won['’]?t|haven['’]?t|hasn['’]?t|without|hope|hoping|hopefully"
-    r"|wish|if|might|maybe|may|would|could|fingers\s+crossed|kein\w*|nicht|nie|ohne|hoffe\w*|falls|wenn|vielleicht"
-    r"|pas|jamais|sans|espère|peut-être|sin|nunca|espero|ojalá|quizás|tal\s+vez|non|senza|spero|forse|não|nem"
-    r"|sem|talvez|geen|niet|nooit|zonder|hoop|misschien|nie|bez|mam\s+nadzieję|jeśli|może)\b"
-    r"|没|沒|未|不|如果|希望|ない|なし|なかった|たら|れば|안\s|못|없|않")
+    r"\b" + negations.alternation(negations.latin_words() + _WISHES) + r"\b|" + negations.CONTRACTED + r"\b"
+    r"|\b(?:fingers\s+crossed|hoffe\w*|tal\s+vez|mam\s+nadzieję)\b"
+    r"|" + negations.east_asian_before() + "|" + negations.east_asian_after() + r"|如果|希望|たら|れば")
 # Waiting for a step is not having it ("waiting for the offer", "offer expected next week"): an
 # offer only when it is said to be made.
 # ("pending" before what it waits on is a condition of an offer made: "offer pending board approval")
@@ -86,6 +90,35 @@ _BACK_HERE = (
     r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사|但是|但|けど|하지만|그런데")
 
 
+# A word of place that turns to this employer ("here", "hier", "ici", "aquí", "tutaj", "这里", "こちら",
+# "여기"), not a conjunction alone
+_HERE = (r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)|ici"
+         r"|aquí|acá|aqui|qui\s+invece|tutaj|w\s+tej\s+firmie|hier\s+bij)\b"
+         r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사")
+# A name in a clause, not its first word: a capital after a space that is no first person, month,
+# weekday or common abbreviation ("turned down Zenith", "declined the Harlow offer")
+_A_NAME = re.compile(r"(?<=\s)(?!(?:I|HR|CV|TA|HM|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+                     r"|Oct|Nov|Dec)\w*\b)[A-Z][\w&'’-]+")
+
+
+_JOIN = re.compile(r",\s|\s[-–—]\s|，")
+# A step or an end of a hiring process, said of the employer a clause names
+_A_PROCESS = (r"\b(?:offer\w*|round|interview\w*|onsite|panel|turned\s+down|declin\w*|reject\w*|accept\w*|withdr\w*"
+              r"|angebot|absage|zusage|abgesagt|\w*gespräch|runde|offre|entretien|refus\w*|décliné|oferta|entrevista"
+              r"|rechaz\w*|ronda|offerta|colloquio|rifiutat\w*|proposta|recus\w*|aanbod|gesprek|afgewezen|afgeslagen"
+              r"|ronde|rozmow\w*|odrzuc\w*|odmówi\w*|runda)\b")
+
+
+@functools.cache
+def _a_process() -> re.Pattern[str]:
+    return re.compile(_A_PROCESS, re.IGNORECASE)
+
+
+@functools.cache
+def _here() -> re.Pattern[str]:
+    return re.compile(_HERE, re.IGNORECASE)
+
+
 @functools.cache
 def _back_here() -> re.Pattern[str]:
     return re.compile(_BACK_HERE, re.IGNORECASE)
@@ -96,7 +129,8 @@ def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
     employer and where it starts: a clause that names one, and the clauses a comma or a dash joins
     after it until one turns back to this employer or a sentence ends."""
     out: list[tuple[str, bool, int]] = []
-    start, carried = 0, False
+    joined: list[bool] = []      # whether each clause goes on from the one before (a comma, a dash)
+    start, carried, goes_on = 0, False, False
     for cut in [*_CLAUSES.finditer(note), None]:
         end = cut.start() if cut is not None else len(note)
         clause = note[start:end]
@@ -104,19 +138,48 @@ def clauses_with_owner(note: str) -> list[tuple[str, bool, int]]:
             other = bool(screened(_elsewhere()).search(clause)) \
                 or (carried and not screened(_back_here()).search(clause))
             out.append((clause, other, start))
+            joined.append(goes_on)
             carried = other
         if cut is None:
             break
-        if not _GOES_ON.match(cut.group()):
+        goes_on = bool(_GOES_ON.match(cut.group()))
+        if not goes_on:
             carried = False     # (a sentence ends: the next one may be about anything)
         start = cut.end()
+    return _named_before_here(out, joined) if any(joined) and _may_turn_here(note) else out
+
+
+@functools.lru_cache(maxsize=4096)     # (asked of the same note by each reader of its clauses)
+def _may_turn_here(note: str) -> bool:
+    """Whether `note` may hold a named employer's clause joined before one that turns here (a quick
+    look: a word of place after a comma or a dash, and a word of a process)."""
+    here = screened(_here()).search(note)
+    return here is not None and _JOIN.search(note, 0, here.start()) is not None \
+        and screened(_a_process()).search(note) is not None
+
+
+def _named_before_here(out: list[tuple[str, bool, int]], joined: list[bool]) -> list[tuple[str, bool, int]]:
+    """A clause that turns to this employer by a word of place ("final round here on Fri", "hier
+    Zweitgespräch") says the clauses joined before it in its sentence were about another: those
+    that name one by its name and tell of a step or an end of a process ("turned down Zenith, final
+    round here on Fri"; not "emailed Priya, interview here Friday")."""
+    out = list(out)
+    for k, (clause, other, _) in enumerate(out):
+        if other or not screened(_here()).search(clause):
+            continue
+        j = k
+        while j > 0 and joined[j]:
+            j -= 1
+            before, was, at = out[j]
+            if not was and _A_NAME.search(before.strip()) and screened(_a_process()).search(before):
+                out[j] = (before, True, at)
     return out
 
 
 def elsewhere_spans(note: str) -> list[tuple[int, int]]:
     """Where in `note` the clauses about another employer are (start, end), for the dated statements
     read from the whole note (`facts.read_ledger`)."""
-    if not note or screened(_elsewhere()).search(note) is None:
+    if not note or (screened(_elsewhere()).search(note) is None and not _may_turn_here(note)):
         return []
     spans = []
     for clause, other, at in clauses_with_owner(note):
@@ -186,6 +249,17 @@ def stage_in_notes(note: str, stage_of: Callable[[str], str]) -> NotedStage:
     return best
 
 
+# A consequence drawn from what the clause said before it ("so", "daher", "donc", "así que",
+# "quindi", "então", "dus", "więc", "所以", "だから", "그래서")
+_CONSEQUENCE = (r"\b(?:so|therefore|hence|thus|deshalb|daher|darum|donc|alors|así\s+que|por\s+eso|quindi|perciò"
+                r"|então|por\s+isso|dus|daarom|więc|dlatego|zatem)\b|所以|因此|だから|ので|그래서|따라서")
+
+
+@functools.cache
+def _consequence() -> re.Pattern[str]:
+    return re.compile(_CONSEQUENCE, re.IGNORECASE)
+
+
 @functools.cache
 def _not_yet() -> re.Pattern[str]:
     return re.compile(_NOT_YET, re.IGNORECASE)
@@ -206,6 +280,12 @@ def outcome_in_notes(note: str, ends: Callable[[str], str]) -> str:
         words = ends(clause)
         if not words:
             continue
+        # (what comes before a "so" is the reason, its negation is the reason's: "they can't
+        # sponsor a visa so not moving forward")
+        at = clause.find(words)
+        reason = [m for m in _consequence().finditer(clause, 0, at)] if at > 0 else []
+        if reason:
+            clause = clause[reason[-1].end():]
         if not_so_yet(clause.replace(words, " ")):    # (the words' own negation is theirs: "not selected", "不採用")
             continue
         return clause
@@ -220,7 +300,7 @@ def not_so_yet(clause: str) -> bool:
 
 def this_employers(note: str) -> str:
     """`note` without its clauses about another employer ("turned down an offer elsewhere")."""
-    if not note or screened(_elsewhere()).search(note) is None:
+    if not note or (screened(_elsewhere()).search(note) is None and not _may_turn_here(note)):
         return note
     return ". ".join(c.strip() for c, other, _ in clauses_with_owner(note) if not other)
 
@@ -252,7 +332,7 @@ def strong_elsewhere(note: str, stage_of: Callable[[str], str], strong: Callable
     """The clause of `note` that says another employer has made an offer or has the user beyond a
     first talk ("内定あり（他社：キーエンス）", "2nd round with another company on Friday"), or ''.
     A step negated, wished for, awaited or turned down is none."""
-    if not note or screened(_elsewhere()).search(note) is None:
+    if not note or (screened(_elsewhere()).search(note) is None and not _may_turn_here(note)):
         return ""
     for clause, other, _ in clauses_with_owner(note):
         clause = clause.strip()
@@ -300,8 +380,7 @@ _ARRANGED = (
     r"|fecha|hora|horario|conversa|ligação|data|horário|colloquio|incontro|chiamata|appuntamento|\w*gesprek"
     r"|afspraak|datum|rozmow\w*|spotkani\w*)\b"
     r"|面接|面談|日程|面试|面試|时间|時間|면접|일정|통화|날짜|미팅")
-_ARRANGING_NOT = (r"\b(?:no|not|never|didn['’]?t|don['’]?t|won['’]?t|kein\w*|nicht|pas|non|sin|sem|não|geen|niet|nie)\b"
-                  r"|没|沒|不|ない|안\s|못|않")
+_ARRANGING_NOT = (negations.latin() + r"\b|" + negations.east_asian_before() + "|" + negations.east_asian_after())
 _ARRANGE_CLAUSES = re.compile(r"(?<!\d)[.;!?\n]|,\s|\s[-–—/]\s|。|；|，|、")
 
 

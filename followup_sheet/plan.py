@@ -57,6 +57,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import negations
 from .agencies import find_agencies
 from .businessdays import business_calendar, years_in_play
 from .catalogue import Worded
@@ -99,22 +100,24 @@ _STAGE_FIELDS = ("closed_words", "offer_words", "interviewing_words", "not_appli
 
 # A listed word right after one of these does not count ("no offer yet", "not interviewed"); one
 # small word may stand between ("not yet interviewed", "without an offer").
-_NEGATIONS = ("no", "not", "never", "without", "nicht", "kein", "keine", "keinen", "sin", "sans", "pas",
-              "non", "senza", "nessun", "nessuna", "sem", "não", "nao", "geen", "niet", "nooit", "nie", "bez",
-              "brak")
-_FILLERS = ("a", "an", "any", "the", "yet", "ein", "eine", "einen", "un", "une", "una", "um", "uma")
+# (the negations are every reader's: `negations`)
+_NEGATIONS = negations.latin_words()
+_FILLERS = negations.between_words()
+# (French elides the article onto the word: "pas d'offre", "jamais d’entretien")
 _NEGATED_BEFORE = re.compile(
-    r"(?:^|[^\w])(?:" + "|".join(_NEGATIONS) + r"|\w+n['’]t)(?:\s+(?:" + "|".join(_FILLERS) + r"))?\s+$")
+    r"(?:^|[^\w])(?:" + negations.alternation(_NEGATIONS) + r"|\w+n['’]t)"
+    r"(?:\s+" + negations.alternation(_FILLERS) + r")?"
+    r"\s+(?:[dl]['’])?$")
 # Nor after a condition: "if not selected they keep the CV", "unless they reject me" say what may happen
 _CONDITION_BEFORE = re.compile(r"(?:^|[^\w])(?:if|unless|whether|in\s+case)"
                                r"(?:\s+(?:they|we|i|it|you|she|he|am|are|is|was|were|be|get|gets|got|i['’]m"
                                r"|they['’]re|the\s+\w+))*\s+$")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-_CJK_NEGATED_BEFORE = re.compile(r"(?:未|没有|没|不|无)$")
+_CJK_NEGATED_BEFORE = re.compile(r"(?:" + negations.east_asian_before() + r")$")
 # Japanese and Korean put it after ("面接なし", "면접 없음")
 # (after the noun's particle and a 'yet' too: "面接はまだない", "면접 못 봄", "오퍼는 아직 없음")
 _CJK_NEGATED_AFTER = re.compile(r"\s*(?:は|が|も|을|를|은|는|이|가|도)?\s*(?:まだ|아직)?\s*"
-                                r"(?:なし|無し|ない|없음|없었|없다|없이|(?:안|못)(?:\s|$))")
+                                r"(?:" + negations.east_asian_after() + ")")
 _HANGUL_RANGE = "\uac00-\ud7a3"
 _HANGUL = Letters(_HANGUL_RANGE)
 # A letter or digit of the Latin (or another spaced) script: not Chinese, Japanese or Korean. A
@@ -473,7 +476,8 @@ def unplaced_words(text: Any, settings: Settings) -> list[str]:
     if not isinstance(text, str) or stage_of(text, settings) != "applied":
         return []
     rest = word_list(settings.applied_words).strip(text)
-    for name in ("autoresponse_words", "hold_words", *_STAGE_FIELDS):    # (a hold is known: the row waits)
+    rest = word_list(with_initials(settings.hold_words)).strip(rest)    # (a hold is known: the row waits)
+    for name in ("autoresponse_words", *_STAGE_FIELDS):
         rest = word_list(getattr(settings, name)).strip(rest)
     words = re.findall(r"[^\W\d_]+|[" + _CJK + "]+", rest)
     return [w for w in words if not _SMALL_WORD.match(w) and w not in _NEGATIONS]
@@ -989,6 +993,12 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
 
     # on hold: waits until the stated date or hold_days after base, never a call today
     hold_in = {f: contains_words(cells[f], s.hold_words) for f in ("stage", "response", "notes")}
+    # the listed phrases' initials ("KIV") in a stage or response cell; in the notes only when said
+    # to be the employer's ("HR said KIV": a bare "kiv" after the user's own words is as often the
+    # user's "keep an eye on it")
+    for f in ("stage", "response", "notes"):
+        hold_in[f] |= _per_value(cells[f], lambda t, f=f: np.array(
+            [_initials_in(v, s.hold_words, said=f == "notes") for v in t], dtype=bool))
     hold = open_stage & (hold_in["stage"] | hold_in["response"] | hold_in["notes"]) & has_base
     hold_field = np.select([hold_in["stage"], hold_in["response"]], ["stage", "response"], default="notes")
     # (news promised for a day ends the wait too: "1월 중순에 다시 연락 준다고 함")
@@ -1349,9 +1359,44 @@ _POINTS_BACK = re.compile(r"^(?:after|before|once|when|until)\s+(?:that|this|the
 _MAY_SAY = re.compile(r"asked|told|said|written|letter|writing", re.IGNORECASE)
 
 
+def _initials_in(text: Any, words: tuple[str, ...], said: bool = False) -> bool:
+    """Whether `text` holds the initials of a listed phrase as a word of its own ("KIV"); with
+    `said`, only as what the employer said ("HR said KIV", "recruiter: KIV for now")."""
+    initials = _initials_only(words)
+    if not initials or not isinstance(text, str) or not text:
+        return False
+    low = text.casefold()
+    if not any(i in low for i in initials):
+        return False
+    for m in re.finditer(r"\b(?:" + "|".join(initials) + r")\b", low):
+        if not said or _SAID_BY_THEM.search(re.split(r"[.;\n,]", low[:m.start()])[-1]):
+            return True
+    return False
+
+
+# Their words reported right before what they said: "HR said", "they told me (to)", "recruiter:"
+_SAID_BY_THEM = re.compile(r"(?:\b(?:said|says|told\s+me|replied|mentioned|informed\s+me|advised|confirmed)"
+                           r"(?:\s+(?:that|to|it\s+is|it['’]s|they['’]ll|they\s+will|they\s+would|will))?"
+                           r"|\b(?:hr|recruiter|they|she|he|company|manager)\s*:)\s*$")
+
+
+@functools.cache
+def _initials_only(words: tuple[str, ...]) -> tuple[str, ...]:
+    return with_initials(words)[len(dict.fromkeys(words)):]
+
+
+@functools.cache
+def with_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` and the initials of each of their phrases of three or more Latin-script words, as
+    trackers shorten them ("kept in view": "KIV"), read as a word of their own."""
+    initials = ("".join(w[0] for w in phrase.split()) for phrase in words
+                if len(phrase.split()) >= 3 and phrase.isascii() and all(w.isalpha() for w in phrase.split()))
+    return tuple(dict.fromkeys((*words, *initials)))
+
+
 def _hold_words(frame: pd.DataFrame, hold: np.ndarray, hold_field: np.ndarray, s: Settings) -> np.ndarray:
     """The hold word each held row's cell says ("hiring freeze", "en pausa"), '' elsewhere."""
-    found = word_list(tuple(s.hold_words)).found
+    found = word_list(tuple(s.hold_words)).found    # (initials alone: "a pause in the process")
     out = np.full(len(frame), "", dtype=object)
     for i in np.flatnonzero(hold):
         words = found(frame[hold_field[i]].iat[i])

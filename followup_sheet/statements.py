@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from . import patterncache
+from . import negations, patterncache
 from .chasers import past_contacts, tells_a_past_contact
 from .literalscreen import Screened, screened
 from .titles import not_a_titles_stop
@@ -62,6 +62,14 @@ _SHORT_WEEKDAY = r"\b(?:" + "|".join(sorted(_SHORT_WEEKDAYS, key=len, reverse=Tr
 # "금요일"): in a clause in the past it is the last such day, as a weekday of the other languages
 _CJK_BARE_WEEKDAY = re.compile(r"(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?|[월화수목금토일]요일")
 _YESTERDAY = re.compile(r"\b(?:yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
+# The day before the day of writing, and the day before that, said in words in each language the
+# reader knows. French "hier" is also German's and Dutch's "here": read only in a French run.
+_ONE_DAY_BACK = r"yesterday|gestern|ayer|ieri|ontem|gisteren|wczoraj"
+_TWO_DAYS_BACK = (r"(?:the\s+)?day\s+before\s+yesterday|vorgestern|avant-hier|anteayer|antes\s+de\s+ayer"
+                  r"|antier|l['’]altro\s*ieri|altroieri|anteontem|eergisteren|przedwczoraj")
+# (for the screen: the words no other of its lists begins)
+_DAYS_BACK_SCREEN = ("vorgestern", "hier\\b", "anteayer", "antier", "anteontem", "altroieri", "eergisteren",
+                     "przedwczoraj")
 _ORDINAL_DAYS = re.compile(r"(?<!\w)(?:segunda|quarta|quinta)(?!-)(?!\w)", re.IGNORECASE)
 _DAY_RELATION_PT = re.compile(r"(?:\b(?:na|nesta|nessa|essa|esta|próxima|proxima|até|ate|de|da|toda)\s+)$",
                               re.IGNORECASE)
@@ -131,7 +139,7 @@ _HOLIDAY_WORDS = ("holidays", "christmas", "xmas", "new year", "new yr", "feiert
                   "świętach", "świętami", "nowym roku", "sylwestrze", "jahresende", "anno", "jaar", "roku")
 _SCREEN_WORDS = (_ORDINAL_DAY_SAID + "|" + _SHORT_WEEKDAY
                  + r"|\b(?:q[1-4]\b|(?:dem|den|del|le|el|dia|día|il|dnia)\s+\d{1,2}\b|l['’]\d{1,2}\b|"
-                 + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS)) + ")"
+                 + "|".join(_longest_first(_MONTH_STEMS + _PERIOD_WORDS + _DAYS_BACK_SCREEN)) + ")"
                  + r"|\b(?:" + "|".join(_HOLIDAY_WORDS) + r")\b")
 
 
@@ -897,7 +905,7 @@ def _owed_answer() -> re.Pattern[str]:
 def _unanswered() -> re.Pattern[str]:
     """Not answering (the phone), in the languages the reader knows."""
     return re.compile(
-        r"(?:\b(?:pas|jamais|no|non|não|nao|nicht|niet|nie|not|never)|n['’]t)\s+(?:[\w'’]+\s+){0,2}?"
+        negations.latin() + r"\s+(?:[\w'’]+\s+){0,2}?"
         r"(?:répond\w*|repond\w*|décroch\w*|decroch\w*|rispo\w*|contest\w*|atend\w*|respond\w*|answer\w*"
         r"|antwort\w*|rangeh\w*|rangegangen"
         r"|opnem\w*|opgenomen|odebra\w*|pick\w*\s+(?:it\s+)?up)", re.IGNORECASE)
@@ -917,7 +925,8 @@ def _kind(before: str, after: str = "", said_as: str = "") -> tuple[str, bool]:
     before it in its clause, else those after it up to a comma (only the kinds a verb at the end
     can say). `said_as`: the date's own words, which may open with "by"."""
     # (not answering the phone is no answer owed or given: "je n'ai pas pu répondre", "no pude contestar")
-    before, after = _unanswered().sub(" ", before), _unanswered().sub(" ", after)
+    unanswered = screened(_unanswered())    # (a quick look first: the negations are many words)
+    before, after = unanswered.sub(" ", before), unanswered.sub(" ", after)
     clause = _clause_end().split(before)[-1]
     # (a verb after "but" or "and" is another clause's: "mi hanno chiamato il 2/12 ma non ho risposto")
     rest = _conjunction().split(re.split(r",\s|\s[-–—]\s", _clause_end().split(after, maxsplit=1)[0], maxsplit=1)[0],
@@ -1107,6 +1116,10 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
         taken.append((start, end))
         found.append((start, Statement(day, kind, text[start:end].strip(),
                                        kind in ("answer", "decision") and cjk_owed(text, start, end))))
+    for start, end, day in _days_back(text, written, languages):     # yesterday, the day before
+        if not any(s <= start < e for s, e in taken):
+            taken.append((start, end))
+            found.append((start, _statement(text, start, end, day)))
     dashes = day_first and any(writes_dashes(x) for x in languages if x != "en") and "-" in text
     named = _spoken_statements(text, written, dashes, until, found, taken)
     rest = _for_the_parser(text, taken)
@@ -1136,6 +1149,23 @@ def _read_statements(text: str, written: dt.date, day_first: bool = False,
     return tuple(_in_its_tense(text, start, _its_month(_its_weekday(_on_its_weekday(s, written), written), written),
                                written, until)
                  for start, s in _one_day_each(text, sorted(found, key=lambda f: f[0]), written))
+
+
+@functools.cache
+def _days_back_said(french: bool) -> re.Pattern[str]:
+    one = _ONE_DAY_BACK + ("|hier" if french else "")
+    return re.compile(rf"\b(?:(?P<two>{_TWO_DAYS_BACK})|(?P<one>{one}))\b", re.IGNORECASE)
+
+
+def _days_back(text: str, written: dt.date, languages: tuple[str, ...]) -> Iterator[tuple[int, int, dt.date]]:
+    """(start, end, day) of each "yesterday" (the day before `written`) and "the day before
+    yesterday" (two days before) said in words ("gestern", "hier", "ayer", "ieri", "ontem",
+    "gisteren", "wczoraj"; "vorgestern", "avant-hier", "anteayer", "l'altro ieri", "anteontem",
+    "eergisteren", "przedwczoraj"). Chinese, Japanese and Korean say them as their other near
+    days are read (`cjk_dates`)."""
+    french = "fr" in languages and not {"de", "nl"} & set(languages)
+    for m in screened(_days_back_said(french)).finditer(text):
+        yield m.start(), m.end(), written - dt.timedelta(days=2 if m.group("two") else 1)
 
 
 # What may stand between a weekday and the date it names ("Fri 12/11", "Dienstag, den 15.12.",
@@ -1223,12 +1253,20 @@ def _its_month(said: Statement, written: dt.date) -> Statement:
 
 
 
+@functools.cache
+def _italian_never() -> re.Pattern[str]:
+    """An Italian negation, a word or two before "mai" ("non mi hanno mai chiamato")."""
+    return re.compile(r"\b(?:" + "|".join(negations.LATIN["it"]) + r")(?:\s+[\w'’]+){0,2}\s+$", re.IGNORECASE)
+
+
 def _no_day_here(fragment: str, rest: str, start: int) -> bool:
     """Whether what the parser read as a date at `start` of `rest` is none: an ordinal
     ("segunda entrevista" is the second interview, not Monday's) or a range of days or weeks
     ("za 2-3 tygodnie")."""
     if _ORDINAL_DAYS.fullmatch(fragment.strip()) and not _DAY_RELATION_PT.search(rest[:start]):
         return True
+    if fragment.strip().casefold() == "mai" and _italian_never().search(rest, max(0, start - 40), start):
+        return True     # "nessuno ha mai risposto": Italian's never, not the French May
     return _A_RANGE.fullmatch(fragment.strip()) is not None \
         and _UNIT_AFTER.match(rest, start + len(fragment)) is not None
 
@@ -1440,6 +1478,25 @@ def _weekday_tense(clause: str, at: int, end: int) -> str | None:
     return {"owed": "future"}.get(later[0][2], later[0][2]) if later else None
 
 
+# A weekday said as the next one ("next Tuesday", "nächsten Dienstag", "mardi prochain")
+_NEXT_SAID = re.compile(r"\b(?:next|nxt|following|coming|nächste\w*|kommende\w*|prochain\w*|próxim\w*|proxim\w*"
+                        r"|prossim\w*|volgende|komende|przyszł\w*|następn\w*)\b", re.IGNORECASE)
+def _on_the_day_written(said: Statement, clause: str, written: dt.date, until: dt.date | None) -> bool:
+    """Whether a weekday said with no tense is the day the note was written, not a week on: it is
+    that day's own weekday, nothing in its clause says next week, and the day is of something that
+    comes to the user rather than one set up ahead (an offer, news: kind "date"; "verbal offer
+    fri" written on a Friday). An interview, a call or a deadline on that weekday is a plan: the
+    next one ("2nd interview on Thurs" written on a Thursday)."""
+    return until is None and said.kind == "date" and said.date == written + dt.timedelta(days=7) \
+        and not _NEXT_WEEK_SAID.search(clause) and not _NEXT_SAID.search(clause)
+
+
+# What says a Chinese, Japanese or Korean clause is about a plan still ahead (an intent, a
+# schedule, a booking)
+_CJK_AHEAD = re.compile(r"予定|つもり|します|する(?!た)|예정|하기로|할\s*(?:것|거)|예약"
+                        r"|打算|准备|準備|将|將|要|会|會|约|約|安排")
+
+
 def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
                   until: dt.date | None = None) -> Statement:
     """`said` as its clause's tense has it: a weekday alone in a clause in the past (a past form
@@ -1452,9 +1509,15 @@ def _in_its_tense(text: str, start: int, said: Statement, written: dt.date,
     begin, clause = _its_clause(text, start)
     if _CJK_BARE_WEEKDAY.fullmatch(said.words):
         if not _past().search(clause) and not tells_a_past_contact(clause):
+            if _on_the_day_written(said, clause, written, until) and not _CJK_AHEAD.search(clause):
+                return Statement(written, said.kind, said.words, said.mine)
             return said
-    elif _weekday_tense(clause, start - begin, start - begin + len(said.words)) != "past":
-        return said
+    else:
+        tense = _weekday_tense(clause, start - begin, start - begin + len(said.words))
+        if tense is None and _on_the_day_written(said, clause, written, until):
+            return Statement(written, said.kind, said.words, said.mine)
+        if tense != "past":
+            return said
     if until is not None and said.date < until:
         # ("last Thursday" the parser read from `written`: the last such day before `until` too)
         latest = said.date + dt.timedelta(days=7 * ((until - said.date).days // 7))
@@ -1509,7 +1572,10 @@ def _cjk_this_week() -> re.Pattern[str]:
 
 
 # tomorrow, the day after, next month (its first day)
-_CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2}
+_CJK_DAYS_AHEAD = {"明天": 1, "明日": 1, "내일": 1, "后天": 2, "後天": 2, "明後日": 2, "あさって": 2, "모레": 2,
+                   # (and back: yesterday and the day before, days of their own)
+                   "昨天": -1, "昨日": -1, "어제": -1,
+                   "前天": -2, "一昨日": -2, "おととい": -2, "그저께": -2, "그제": -2}
 
 
 @functools.cache
@@ -1574,7 +1640,7 @@ def _cjk_screen() -> re.Pattern[str]:
         + _CJK_LETTER
         + r"|[周週期拜]\s*[一二三四五六日天]|曜日?|요일|下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜"
         r"|来週|來週|今週中|本周内|这周内|這週內|本週內|다음\s*[주달]|이번\s*주"
-        r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月"
+        r"|明天|明日|내일|后天|後天|明後日|あさって|모레|下个?月|下個月|来月|來月|昨天|昨日|前天|おととい|어제|그저께|그제"
         r"|圣诞|聖誕|クリスマス|크리스마스|年底|年内|年內|年末|연내|연말"
         r"|[天日일周週주月달]間?\s*(?:以后|以後|之后|之後|后|後|후|뒤|이후|以内|之内|内|內|이내|안에)"
         r"|[\d一二三四五六七八九十]\s*[月월]")
@@ -1804,7 +1870,8 @@ def _cjk_spans(text: str, written: dt.date, day_first: bool = False) -> list[tup
                 spans.append((m.start(), m.end(), found, False))
     spans += [(a, b, day, False) for a, b, day in _cjk_weekdays(text, written)]
     for m in _cjk_near().finditer(text):
-        spans.append((m.start(), m.end(), written + dt.timedelta(days=_CJK_DAYS_AHEAD[m.group()]), True))
+        ahead = _CJK_DAYS_AHEAD[m.group()]
+        spans.append((m.start(), m.end(), written + dt.timedelta(days=ahead), ahead > 0))
     for m in _cjk_next_month().finditer(text):
         spans.append((m.start(), m.end(), _add_months(written.replace(day=1), 1), True))
     for m in _cjk_month_alone().finditer(text):
