@@ -206,6 +206,17 @@ def write_sheets(path: Path, headers: Iterable[str], sheets: dict[str, list[tupl
     return Path(path)
 
 
+def rows_book(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook of one sheet holding `rows` as openpyxl appends them (the caller writes the
+    header row, and any title rows above it, as the first rows)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return Path(path)
+
+
 def set_cell(cell, value: Any) -> None:
     """Store `value`; text stays text (openpyxl would otherwise read '=..' as a formula)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
+from conftest import rows_book
 
 from followup_sheet.pipeline import compute
 from followup_sheet.plan import stage_of
@@ -22,20 +22,11 @@ TODAY = dt.date(2026, 12, 7)      # a Monday
 WRITTEN = dt.date(2026, 11, 30)
 
 
-def _book(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
 # --- an offer elsewhere counts only while its answer is still ahead on the day of the call -------
 
 @pytest.fixture(scope="module")
 def offers_elsewhere(tmp_path_factory):
-    path = _book(tmp_path_factory.mktemp("w10") / "candidature.xlsx", [
+    path = rows_book(tmp_path_factory.mktemp("w10") / "candidature.xlsx", [
         ["Azienda", "Ruolo", "Inviata il", "Referente", "Telefono", "Stato", "Note"],
         # row 2: an offer, to be answered by Wednesday 9 December
         ["Ferramenta Bassi", "Magazziniere", dt.date(2026, 11, 16), "Sig. Bassi", "+39 051 555 01",
@@ -70,7 +61,7 @@ def test_an_offer_still_open_on_the_call_is_said_with_its_deadline(offers_elsewh
 
 
 def test_of_two_offers_elsewhere_a_later_call_takes_the_one_still_open(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Company", "Role", "Applied", "Stage", "Notes"],
         ["Harbour Freight Co", "Planner", dt.date(2026, 11, 10), "offer", "verbal offer, must reply by Dec 9"],
         ["Ridge Mills", "Buyer", dt.date(2026, 11, 12), "offer", "offer letter in hand, answer due Dec 18"],
@@ -115,7 +106,7 @@ def test_a_name_beside_an_absence_after_it_is_no_month():
 # --- a contact cell naming only a part of the firm ---------------------------------------------
 
 def test_a_part_of_the_firm_in_the_contact_cell_gives_way_to_the_person_the_notes_name(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Firma", "Stelle", "Datum", "Kontakt", "Notizen"],
         ["Holzbau Ertl", "Disponentin", dt.date(2026, 11, 23), "Personalabteilung",
          "Mo angerufen, Frau Lechner ist erst ab Mittwoch wieder da"],
@@ -154,7 +145,7 @@ def test_a_dutch_simple_past_without_subject_is_the_users_chaser(note, mine):
 # --- a voicemail the user left, in the cases Polish puts the word in ----------------------------
 
 def test_a_voicemail_left_in_polish_is_retried_the_next_business_day(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Firma", "Stanowisko", "Data wysłania", "Osoba", "Telefon", "Etap", "Uwagi"],
         ["Kolej Mazowiecka", "Dyspozytor", "23.11.2026", "Pan Wrona", "+48 22 555 10", "wysłane",
          "w piątek 4.12 nagrałam się na pocztę głosową"],
@@ -285,7 +276,7 @@ def test_a_test_named_noun_first_is_a_step_on_its_day(note, language):
 
 @pytest.fixture(scope="module")
 def tests_taken(tmp_path_factory):
-    path = _book(tmp_path_factory.mktemp("w10t") / "postulaciones.xlsx", [
+    path = rows_book(tmp_path_factory.mktemp("w10t") / "postulaciones.xlsx", [
         ["Empresa", "Puesto", "Fecha", "Estado", "Notas"],
         ["Textil Andina", "Analista de costos", dt.date(2026, 11, 20), "evaluación",
          "hice la prueba técnica online el 3/12, espero resultados"],
@@ -312,7 +303,7 @@ def test_a_test_still_ahead_gets_no_call_before_it(tests_taken):
 
 
 def test_a_written_test_taken_in_english_gets_no_thank_you_either(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Company", "Role", "Applied", "Stage", "Notes"],
         ["Harrow Mills", "Buyer", dt.date(2026, 11, 20), "assessment",
          "sat the aptitude test on 12/3, results pending"],
@@ -326,7 +317,7 @@ def test_a_written_test_taken_in_english_gets_no_thank_you_either(tmp_path):
 
 @pytest.fixture(scope="module")
 def relative_interviews(tmp_path_factory):
-    path = _book(tmp_path_factory.mktemp("w10r") / "aplikacje.xlsx", [
+    path = rows_book(tmp_path_factory.mktemp("w10r") / "aplikacje.xlsx", [
         ["Firma", "Stanowisko", "Data wysłania", "Etap", "Uwagi"],
         # the stage says the interview is planned; the note says "next Thursday" only
         ["Piekarnia Ratajczak", "Księgowa", dt.date(2026, 10, 26), "rozmowa zaplanowana",
@@ -345,11 +336,13 @@ def test_a_relative_interview_in_a_row_saying_it_is_planned_is_still_ahead(relat
     assert not plan.at[2, "thank_you"] and plan.at[2, "status"] in ("Waiting", "Due soon"), plan.at[2, "why"]
     # the day is the plan's guess, never said aloud, and the day first read is no fact of the row's
     assert "10 grudnia" not in scripts[2] and "paź" not in plan.at[2, "why"], (scripts[2], plan.at[2, "why"])
-    assert plan.at[3, "thank_you"], plan.at[3, "why"]
+    # (held on the Thursday after the date applied; weeks past, its follow-up is due, not a thank-you)
+    assert plan.at[3, "interview_held"] and not plan.at[3, "thank_you"], plan.at[3, "why"]
+    assert plan.at[3, "status"] == "Overdue", plan.at[3, "why"]
 
 
 def test_an_interview_said_only_as_a_span_is_not_dated_in_another_language(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Firma", "Stelle", "Beworben", "Stand", "Notizen"],
         ["Kessler Bau", "Planer", dt.date(2026, 12, 1), "Gespräch", "Zweitgespräch in 2 Wochen"],
     ])

@@ -6,23 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
-from conftest import status_due_situation
+from conftest import rows_book, status_due_situation
 
 from followup_sheet.pipeline import compute
 from followup_sheet.statements import read_statements
 
 TODAY = dt.date(2026, 12, 7)
-
-
-def _book(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 # --- a return "next week": a week after the day the note was written, in every script ---------
@@ -49,7 +39,7 @@ def test_news_next_week_in_east_asian_notes_may_still_come_until_that_friday():
 
 
 def test_a_return_next_week_counts_from_the_last_contact_not_from_the_day_applied(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Company", "Role", "Applied", "Last Contact", "Contact", "Notes"],
         ["Sato Kogyo", "QA", dt.date(2026, 11, 16), dt.date(2026, 12, 4), "佐藤", "佐藤さん出張中 来週戻ります"],
         ["Hanil", "QA", dt.date(2026, 11, 16), dt.date(2026, 12, 4), "박", "박 팀장님 휴가, 다음 주에 복귀"],
@@ -90,7 +80,7 @@ _STILL_OPEN = [
 def _closing_book(path: Path, notes: list[str], stage: str = "") -> Path:
     rows: list[list[object]] = [["Org", "Role", "Applied on", "Status", "Comments"]]
     rows += [[f"Firma {k}", "Planner", dt.date(2026, 11, 23), stage, note] for k, note in enumerate(notes)]
-    return _book(path, rows)
+    return rows_book(path, rows)
 
 
 def test_a_plain_end_in_the_notes_closes_a_row_with_no_stage_and_cites_the_note(tmp_path):
@@ -145,7 +135,7 @@ _PASSED_ON = [
 @pytest.mark.parametrize("language, passed, not_passed, says", _PASSED_ON)
 def test_a_recruiter_who_passed_the_cv_on_is_asked_for_the_clients_feedback(tmp_path, language, passed,
                                                                              not_passed, says):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Company", "Role", "Applied", "Source", "Contact", "Phone", "Email", "Notes"],
         ["Kestrel", "Planner", dt.date(2026, 11, 25), "agency", "Dana Fox", "+49 30 5550100", "", passed],
         ["Kestrel", "Planner", dt.date(2026, 11, 25), "agency", "Dana Fox", "", "dana@example.com", passed],
@@ -170,7 +160,7 @@ def test_the_english_sentence_about_the_clients_feedback_names_its_note():
 # --- a tracker's language when a few of its words are ones no list tags --------------------------
 
 def test_a_german_tracker_with_a_loanword_or_two_speaks_german(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Unternehmen", "Stelle", "Beworben am", "Stand", "Ansprechpartner", "Mail", "Notiz"],
         ["Lechwerke", "Elektroniker", "12.11.2026", "Absage", "", "", ""],
         ["Zollner", "Prüftechniker", "19.11.2026", "Vorstellungsgespräch", "Fr. Ertl", "ertl@zollner.example",
@@ -182,7 +172,7 @@ def test_a_german_tracker_with_a_loanword_or_two_speaks_german(tmp_path):
 
 
 def test_an_english_tracker_with_a_german_stage_word_stays_english(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Company", "Role", "Applied", "Stage", "Contact", "Email", "Notes"],
         ["Lechwerke", "Electrician", dt.date(2026, 11, 12), "Absage", "", "", ""],
         ["Zollner", "Test tech", dt.date(2026, 11, 19), "Interview", "Ms Ertl", "ertl@zollner.example", ""],
@@ -201,7 +191,7 @@ def test_half_width_katakana_reads_as_full_width():
 
 
 def test_a_call_told_in_half_width_katakana_is_the_employers_call(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["会社名", "職種", "応募日", "最終連絡日", "担当者", "電話", "備考"],
         ["東海精機", "品質保証", "2026/11/18", "2026/12/04", "ﾖｼﾀﾞ", "052-555-0150", "ﾖｼﾀﾞさんから電話あり 出られず"],
     ])
@@ -215,7 +205,7 @@ def test_a_call_told_in_half_width_katakana_is_the_employers_call(tmp_path):
 # --- an agency said in Japanese: in the company's name or beside the contact ---------------------
 
 def test_a_japanese_agency_in_the_company_name_or_beside_the_contact_is_the_recruiters(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["会社名", "職種", "応募日", "担当者", "電話", "備考"],
         ["東海キャリアエージェント", "品質保証", "2026/11/24", "小林", "052-555-0160", ""],
         ["三河精工", "品質管理", "2026/11/24", "伊藤(ｴｰｼﾞｪﾝﾄ)", "052-555-0161", ""],
@@ -231,7 +221,7 @@ def test_a_japanese_agency_in_the_company_name_or_beside_the_contact_is_the_recr
 
 def test_a_typed_day_first_column_of_application_dates_is_the_date_applied(tmp_path):
     # ('Currículo enviado': the CV sent; the dates typed as Portugal and Brazil write them)
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Empresa", "Vaga", "Currículo enviado", "Último contato", "Situação", "Obs"],
         ["Natura", "Compradora", "17/11/2026", "", "enviado", ""],
         ["Renner", "Compradora", "09/11/2026", "01/12/2026", "entrevista", ""],
@@ -257,7 +247,7 @@ def test_typed_dates_are_compared_in_the_order_the_sheet_types_them():
 # --- a tracker kept in two languages: the notes are read in both ---------------------------------
 
 def test_a_bilingual_trackers_notes_are_read_in_its_other_language_too(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Company", "Poste", "Applied on", "Dernier contact", "Statut", "Contact", "Notes"],
         ["Caisse Pop", "Agente", dt.date(2026, 11, 20), dt.date(2026, 12, 1), "Applied", "M. Côté",
          "M. Côté absent jusqu'au 15 décembre"],
@@ -379,7 +369,7 @@ def test_a_choice_of_someone_else_in_the_spanish_perfect_closes_and_its_conditio
 
 
 def test_a_contact_header_over_dates_is_the_last_contact_and_persona_is_the_person(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Empresa", "Puesto", "Fecha de envío", "Ult. contacto", "Persona", "Notas"],
         ["Ayesa", "Técnica", "09/11/26", "27/11/26", "Dña. Pilar Soto", ""],
         ["Abengoa", "Analista", "13/11/26", "02/12/26", "Jorge", ""],

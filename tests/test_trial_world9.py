@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
-from conftest import status_due_situation
+from conftest import rows_book, status_due_situation
 
 from followup_sheet.headers import find_header
 from followup_sheet.pipeline import compute
@@ -18,15 +17,6 @@ from followup_sheet.statements import read_statements
 
 TODAY = dt.date(2026, 12, 7)
 MONDAY = dt.date(2026, 11, 23)
-
-
-def _book(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 # --- a weekday beside a date, or beside "next week", is one day ---------------------------------
@@ -60,7 +50,7 @@ def test_a_weekday_and_a_date_that_end_a_range_stay_two_days():
 
 
 def test_an_answer_due_on_a_weekday_and_date_sets_the_offer_answer_day(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Empresa", "Vaga", "Data envio", "Situação", "Obs"],
         ["Clínica Aurora", "Enfermeira", dt.date(2026, 11, 30), "proposta",
          "tenho até quinta 10/12 pra dar a resposta"],
@@ -94,7 +84,7 @@ def test_the_users_own_not_going_on_or_a_step_still_open_is_no_refusal(text):
 
 
 def test_a_portuguese_soft_refusal_closes_the_row(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Empresa", "Vaga", "Data envio", "Obs"],
         ["Laboratório Sol", "Coleta", dt.date(2026, 11, 20), "mandaram msg: infelizmente não seguiram com meu perfil"],
         ["Hospital Lua", "Técnica", dt.date(2026, 11, 20), "ainda não seguiram com a seleção"],
@@ -156,7 +146,7 @@ def test_the_place_applied_to_is_the_company(header):
 
 
 def test_a_verb_of_talking_in_a_header_keeps_the_tracker_in_its_language(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Clínica / Lab", "Vaga", "Mandei o CV em", "Conversei com", "Situação", "Obs"],
         ["Lab Vértice", "Técnica", dt.date(2026, 11, 20), "Sra. Neide", "entrevista", "entrevista dia 2/12"],
         ["Clínica Horizonte", "Enfermeira", dt.date(2026, 11, 24), "Rui", "", "sem retorno"],
@@ -174,7 +164,7 @@ def test_a_verb_of_talking_in_a_header_keeps_the_tracker_in_its_language(tmp_pat
     ("人事の森さん", "森さん", "の森さん"),
 ])
 def test_a_glued_department_is_not_read_aloud_as_the_name(tmp_path, contact, greeted, left_out):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["学校", "岗位", "投递日期", "联系人", "备注"],
         ["江汉实验小学", "美术教师", dt.date(2026, 11, 16), contact, "投了简历 还没消息"],
     ])
@@ -194,7 +184,7 @@ def test_a_glued_department_is_not_read_aloud_as_the_name(tmp_path, contact, gre
 ])
 def test_a_call_received_yesterday_is_returned_the_next_business_day(tmp_path, headers, note):
     # a call the day before the refresh (a Monday) is returned on the refresh day, a Tuesday
-    path = _book(tmp_path / "t.xlsx", [headers, ["Nordal", "QA", dt.date(2026, 11, 16), note]])
+    path = rows_book(tmp_path / "t.xlsx", [headers, ["Nordal", "QA", dt.date(2026, 11, 16), note]])
     plan = compute(path, today=dt.date(2026, 12, 8))[0][0].plan
     assert plan.at[2, "employer_called"], plan.at[2, "why"]
     assert plan.at[2, "due"].date() == dt.date(2026, 12, 8), plan.at[2, "why"]
@@ -300,7 +290,7 @@ def test_news_in_a_week_of_the_month_may_come_until_that_weeks_friday(note, lang
 
 
 def test_a_week_of_the_month_is_never_said_as_a_day(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["기관", "직무", "지원일", "담당", "진행", "메모"],
         ["한빛연구소", "연구원", dt.date(2026, 11, 9), "정 책임", "면접", "12월 1일 면접 봄, 결과는 12월 셋째 주"],
     ])
@@ -319,7 +309,7 @@ def test_a_month_named_in_the_month_written_is_this_years(note, language):
 # --- a header cut short with a stop is no word of one language -------------------------------------
 
 def test_a_header_cut_short_with_a_stop_keeps_the_tracker_in_its_language(tmp_path):
-    path = _book(tmp_path / "t.xlsx", [
+    path = rows_book(tmp_path / "t.xlsx", [
         ["Azienda", "Ruolo", "Inviata il", "Referente", "Cell.", "Note"],
         ["Vetreria Sud", "Contabile", dt.date(2026, 11, 20), "sig.ra Costa", "333 1234567", "nessuna risposta"],
     ])
