@@ -84,16 +84,19 @@ _CLAUSES = re.compile(r"(?<!\d)[.!?]|[;\n]|(?<=/\d)\.(?=\s)|(?<=/\d\d)\.(?=\s)|,
 # unless it turns back to this one ("…, final round here on Fri", "…, aber hier zweite Runde").
 _GOES_ON = re.compile(r"\s*(?:,|\s[-–—]\s|，)\s*$")
 _BACK_HERE = (
-    r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)|ici"
-    r"|aquí|acá|aqui|qui\s+invece|invece|tutaj|w\s+tej\s+firmie"
+    r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)"
+    # ("ici" and "aquí" as a place, not in a time: "d'ici vendredi", "jusqu'ici", "de aquí a fin de mes")
+    r"|(?<!d['’])(?<!jusqu['’])ici"
+    r"|(?<!de\s)aquí|acá|(?<!de\s)aqui|qui\s+invece|invece|tutaj|w\s+tej\s+firmie"
     r"|but|however|whereas|aber|jedoch|mais|pero|sin\s+embargo|però|mas|porém|maar|ale|natomiast)\b"
     r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사|但是|但|けど|하지만|그런데")
 
 
 # A word of place that turns to this employer ("here", "hier", "ici", "aquí", "tutaj", "这里", "こちら",
 # "여기"), not a conjunction alone
-_HERE = (r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)|ici"
-         r"|aquí|acá|aqui|qui\s+invece|tutaj|w\s+tej\s+firmie|hier\s+bij)\b"
+_HERE = (r"\b(?:here|this\s+(?:one|company|firm|role|job|place|position)|hier|diese[rsn]?\s+(?:firma|stelle)"
+         r"|(?<!d['’])(?<!jusqu['’])ici"      # (not in a time: "d'ici vendredi", "jusqu'ici")
+         r"|(?<!de\s)aquí|acá|(?<!de\s)aqui|qui\s+invece|tutaj|w\s+tej\s+firmie|hier\s+bij)\b"
          r"|这里|這裡|这边|這邊|这家|這家|本公司|こちら|この会社|当社|御社|貴社|여기|이쪽|이\s*회사")
 # A name in a clause, not its first word: a capital after a space that is no first person, month,
 # weekday or common abbreviation ("turned down Zenith", "declined the Harlow offer")

@@ -39,6 +39,17 @@ def test_no_turn_back_without_a_named_process_in_the_same_sentence(note):
     assert not any(other for _, other, _ in clauses_with_owner(note)), note
 
 
+@pytest.mark.parametrize("note", [
+    "entretien avec Mme Lambert le 30/11, elle doit me recontacter d'ici la fin de la semaine",
+    "entrevista con la Sra. Ortega el 30/11, me contestan de aquí a fin de mes",
+    "oral avec M. Girard le 30/11, rien reçu jusqu'ici",
+])
+def test_here_in_a_time_is_no_turn_back(note):
+    """"d'ici vendredi", "de aquí a fin de mes", "jusqu'ici" tell a time, not this employer: the
+    interview named before them stays this row's."""
+    assert not any(other for _, other, _ in clauses_with_owner(note)), note
+
+
 def test_a_phrase_of_three_words_is_also_read_by_its_initials():
     words = with_initials(("kept in view", "on hold", "暂停"))
     assert "kiv" in words and "oh" not in words
