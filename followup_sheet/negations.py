@@ -1,7 +1,7 @@
 """Plan stage, the words that deny what they stand by ("no offer yet", "keine Rückmeldung", "没有面试",
 "面接なし"), one table per language the reader knows, for every reader of the notes: the stage words
 (`plan`), the employer's contacts (`facts`), a step or outcome said in the notes (`notestage`) and the
-dated statements (`statements`). It imports nothing of the package.
+dated statements (`statements`). It imports only `regextrie` of the package.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from .regextrie import trie_regex
 
 # Before what they deny, as whole words. Not Italian "mai" (never): it is also the French May, and
 # "non" stands before it anyway ("non mi hanno mai chiamato"). English "n't" is `CONTRACTED`; its
@@ -75,26 +77,11 @@ def latin() -> str:
 
 
 def alternation(words: tuple[str, ...]) -> str:
-    """An alternation of `words` as a tree of their letters ("n(?:o(?:t|n)?|ie)"): Python's regex
-    engine then tries one branch per letter instead of every word at every place of a note. Each
-    word still matches only whole from where it starts: a shorter one where no longer one goes on
-    is the branch's last choice."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    ends = "" in node
-    parts = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if ends else body
+    """An alternation of `words` as a tree of their letters ("n(?:o(?:t|n)?|ie)", `regextrie`):
+    Python's regex engine then tries one branch per letter instead of every word at every place of
+    a note. Each word still matches only whole from where it starts: a shorter one where no longer
+    one goes on is the branch's last choice."""
+    return trie_regex(tuple(re.escape(ch) for ch in word) for word in sorted(words))
 
 
 @functools.cache

@@ -89,6 +89,7 @@ from .notestage import (
     went_silent,
 )
 from .refusals import refusal
+from .regextrie import trie_regex
 from .settings import BLANK_WORDS, Settings
 from .statements import LANGUAGES, TEST_WORDS, asked_of_me, names_a_calendar_day, read_statements
 from .status import ACTIVE, TODAY_STATUSES, Situation, Status
@@ -181,28 +182,6 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-def _trie_regex(words: list[tuple[str, ...]]) -> str:
-    """The words' regex pieces as one regex sharing common beginnings ('rej(?:ect...)|re(?:scind...)'):
-    Python's regex engine tries an alternation branch by branch, so a trie is many times quicker
-    than a plain list of alternatives."""
-    trie: dict = {}
-    for tokens in words:
-        node = trie
-        for token in tokens:
-            node = node.setdefault(token, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [token + pattern(child) for token, child in node.items() if token]
-        optional = "" in node
-        if not branches:
-            return ""
-        if len(branches) == 1 and not optional:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
-    return pattern(trie)
-
-
 class WordList:
     """A list of words or phrases, matched as rules §2 says: whole words (a word starts where no
     letter or digit comes before it), outside a negation. Chinese words match anywhere."""
@@ -213,9 +192,9 @@ class WordList:
         cjk = [w for w in self.words if _has_cjk(w) or _is_hangul(w)]
         alternatives = []
         if latin:   # one look-behind for all of them: far quicker than one per word
-            alternatives.append(rf"(?<!{_LATIN_WORD_CHAR})" + _trie_regex([_word_tokens(w) for w in latin]))
+            alternatives.append(rf"(?<!{_LATIN_WORD_CHAR})" + trie_regex([_word_tokens(w) for w in latin]))
         if cjk:
-            alternatives.append(_trie_regex([_word_tokens(w) for w in cjk]))
+            alternatives.append(trie_regex([_word_tokens(w) for w in cjk]))
         self._pattern = "|".join(alternatives) or r"(?!x)x"
         # In text without Chinese or Japanese, a Latin word character is any word character. The
         # full class costs about 1 ms to compile each of the 25 times the lists use it (Python
@@ -1061,7 +1040,7 @@ def build_plan(frame: pd.DataFrame, today: dt.date, settings: Settings | None = 
     reasons = ["pinned", "interview", "return_call", "hold", "thank_you", "stated", "retry"]
     choices = [use_pin, ahead, employer_called, hold, thank_you, use_stated, retry]
     dates = [pinned, _day_after(interview_ahead, cal), _day_after(employer_called_on, cal), hold_until,
-             _day_after(held_on, cal), stated_next, _day_after(safe_base, cal)]
+             thank_day, stated_next, _day_after(safe_base, cal)]
     due = np.select(choices, dates, default=cadence_due)
     next_reason = np.select(choices, reasons, default="cadence").astype(object)
     next_reason = np.where(next_reason == "stated", kind, next_reason)
